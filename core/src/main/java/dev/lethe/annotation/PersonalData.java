@@ -1,0 +1,51 @@
+package dev.lethe.annotation;
+
+import dev.lethe.erasure.ErasureStrategy;
+import dev.lethe.law.DataOrigin;
+import dev.lethe.law.ErasureExemption;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks personal data (Art. 4(1)): information relating to an identified or identifiable natural
+ * person. On a field it describes that field; on a class it describes every basic field of the
+ * class that has no annotation of its own (not the identifier, version or links).
+ *
+ * <p>The category feeds the records and notices (Art. 30(1)(c), Art. 13–15), the origin decides
+ * portability (Art. 20) and source disclosure (Art. 14), and the erasure strategy says what the
+ * right to erasure (Art. 17) does to the field.
+ */
+@Documented
+@java.lang.annotation.Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.FIELD, ElementType.TYPE})
+public @interface PersonalData {
+
+  /** The data category as a dotted code, such as {@code contact.email}; see {@code DataCategory}. */
+  String category();
+
+  /** Where the data came from. */
+  DataOrigin origin() default DataOrigin.PROVIDED;
+
+  /** What erasure does to the field. */
+  ErasureStrategy erasure() default ErasureStrategy.NULLIFY;
+
+  /**
+   * For {@link ErasureStrategy#REPLACE}: the value written instead, converted to the field's type.
+   * Empty means a type-aware default.
+   */
+  String placeholder() default "";
+
+  /** For {@link ErasureStrategy#MASK}: how many leading characters stay readable. */
+  int maskKeepFirst() default 1;
+
+  /** For {@link ErasureStrategy#MASK}: how many trailing characters stay readable. */
+  int maskKeepLast() default 0;
+
+  /**
+   * For {@link ErasureStrategy#KEEP}: the Art. 17(3) exemption that allows keeping the field.
+   * Exactly one is required with {@code KEEP}, and none is allowed otherwise.
+   */
+  ErasureExemption[] exemption() default {};
+}

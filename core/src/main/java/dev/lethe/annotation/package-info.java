@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lethe.annotation;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lethe.erasure;
+
+import org.jspecify.annotations.NullMarked;

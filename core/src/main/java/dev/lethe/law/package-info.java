@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lethe.law;
+
+import org.jspecify.annotations.NullMarked;

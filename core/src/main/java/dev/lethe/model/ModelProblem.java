@@ -1,0 +1,78 @@
+package dev.lethe.model;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * One thing wrong with the personal-data annotations: where, what, and how to fix it.
+ *
+ * @param kind what kind of problem it is, for tools and tests
+ * @param location the class, or class and attribute, such as {@code com.example.Customer.email}
+ * @param problem what is wrong
+ * @param fix how to fix it
+ */
+public record ModelProblem(Kind kind, String location, String problem, String fix) {
+
+  public ModelProblem {
+    requireNonNull(kind, "kind");
+    requireNonNull(location, "location");
+    requireNonNull(problem, "problem");
+    requireNonNull(fix, "fix");
+  }
+
+  @Override
+  public String toString() {
+    return location + ": " + problem + " Fix: " + fix;
+  }
+
+  /** The kinds of problem that model validation finds. */
+  public enum Kind {
+    /** A retention period that is not ISO-8601, or not positive. */
+    INVALID_RETENTION_PERIOD,
+    /** A retention clock attribute that does not exist. */
+    UNKNOWN_CLOCK_ATTRIBUTE,
+    /** A retention clock attribute that is not a date or time. */
+    CLOCK_NOT_TEMPORAL,
+    /** A retention policy without its reason. */
+    MISSING_RETENTION_REASON,
+    /** HASH or MASK on an attribute that is not text. */
+    STRATEGY_NEEDS_TEXT,
+    /** NULLIFY on a primitive attribute. */
+    NULLIFY_ON_PRIMITIVE,
+    /** A placeholder that cannot become the attribute's type, or a type with no default placeholder. */
+    INVALID_PLACEHOLDER,
+    /** A negative MASK width. */
+    INVALID_MASK,
+    /** KEEP without an Art. 17(3) exemption. */
+    KEEP_WITHOUT_EXEMPTION,
+    /** An exemption on a strategy other than KEEP, or more than one. */
+    MISPLACED_EXEMPTION,
+    /** A data category code that is not well-formed. */
+    INVALID_CATEGORY,
+    /** An Art. 9 special category without its Art. 9(2) condition, or Art. 10 data without its law. */
+    SPECIAL_CATEGORY_WITHOUT_CONDITION,
+    /** A link to a subject type that has no root. */
+    UNKNOWN_SUBJECT_TYPE,
+    /** A link to an identity the subject type does not have. */
+    UNKNOWN_IDENTITY,
+    /** A subject identity declared outside any subject root. */
+    SUBJECT_WITHOUT_ROOT,
+    /** Two roots for one subject type. */
+    SUBJECT_WITH_SEVERAL_ROOTS,
+    /** A subject root whose identifier is unknown. */
+    ROOT_WITHOUT_IDENTIFIER,
+    /** An identity that is declared twice on one root. */
+    DUPLICATE_IDENTITY,
+    /** An identity (other than the id) that is not marked as personal data. */
+    IDENTITY_NOT_PERSONAL_DATA,
+    /** A processing declaration without a purpose. */
+    MISSING_PURPOSE,
+    /** A basis that needs the law, interest or assessment it rests on, without it. */
+    INCOMPLETE_BASIS,
+    /** One purpose declared with different bases. */
+    CONFLICTING_BASIS,
+    /** Personal data on an entity that reaches no subject. */
+    UNREACHABLE_PERSONAL_DATA,
+    /** A contributed attribute that the class does not have. */
+    UNKNOWN_ATTRIBUTE
+  }
+}

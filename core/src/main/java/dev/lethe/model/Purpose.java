@@ -1,0 +1,24 @@
+package dev.lethe.model;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.lethe.law.LawfulBasis;
+import java.util.List;
+
+/**
+ * A purpose of processing (Art. 5(1)(b)) with its one lawful basis (Art. 6(1)), the recipients the
+ * data is disclosed to (Art. 13(1)(e), 19) and whether it decides solely automatically (Art. 22).
+ *
+ * @param name the purpose's name, unique in the model
+ * @param basis the lawful basis
+ * @param recipients names of recipients, as used in the controller description
+ * @param solelyAutomatedDecisions whether the processing takes solely automated decisions
+ */
+public record Purpose(String name, LawfulBasis basis, List<String> recipients, boolean solelyAutomatedDecisions) {
+
+  public Purpose {
+    requireNonNull(name, "name");
+    requireNonNull(basis, "basis");
+    recipients = List.copyOf(recipients);
+  }
+}

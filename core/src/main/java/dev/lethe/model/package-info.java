@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lethe.model;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.lethe.retention;
+
+import org.jspecify.annotations.NullMarked;
