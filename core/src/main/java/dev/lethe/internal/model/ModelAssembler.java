@@ -1,0 +1,629 @@
+package dev.lethe.internal.model;
+
+import static dev.lethe.model.ModelProblem.Kind.CLOCK_NOT_TEMPORAL;
+import static dev.lethe.model.ModelProblem.Kind.CONFLICTING_BASIS;
+import static dev.lethe.model.ModelProblem.Kind.DUPLICATE_IDENTITY;
+import static dev.lethe.model.ModelProblem.Kind.IDENTITY_NOT_PERSONAL_DATA;
+import static dev.lethe.model.ModelProblem.Kind.INCOMPLETE_BASIS;
+import static dev.lethe.model.ModelProblem.Kind.INVALID_CATEGORY;
+import static dev.lethe.model.ModelProblem.Kind.INVALID_MASK;
+import static dev.lethe.model.ModelProblem.Kind.INVALID_PLACEHOLDER;
+import static dev.lethe.model.ModelProblem.Kind.INVALID_RETENTION_PERIOD;
+import static dev.lethe.model.ModelProblem.Kind.KEEP_WITHOUT_EXEMPTION;
+import static dev.lethe.model.ModelProblem.Kind.MISPLACED_EXEMPTION;
+import static dev.lethe.model.ModelProblem.Kind.MISSING_PURPOSE;
+import static dev.lethe.model.ModelProblem.Kind.MISSING_RETENTION_REASON;
+import static dev.lethe.model.ModelProblem.Kind.NULLIFY_ON_PRIMITIVE;
+import static dev.lethe.model.ModelProblem.Kind.ROOT_WITHOUT_IDENTIFIER;
+import static dev.lethe.model.ModelProblem.Kind.SPECIAL_CATEGORY_WITHOUT_CONDITION;
+import static dev.lethe.model.ModelProblem.Kind.STRATEGY_NEEDS_TEXT;
+import static dev.lethe.model.ModelProblem.Kind.SUBJECT_WITHOUT_ROOT;
+import static dev.lethe.model.ModelProblem.Kind.SUBJECT_WITH_SEVERAL_ROOTS;
+import static dev.lethe.model.ModelProblem.Kind.UNKNOWN_ATTRIBUTE;
+import static dev.lethe.model.ModelProblem.Kind.UNKNOWN_CLOCK_ATTRIBUTE;
+import static dev.lethe.model.ModelProblem.Kind.UNKNOWN_IDENTITY;
+import static dev.lethe.model.ModelProblem.Kind.UNKNOWN_SUBJECT_TYPE;
+import static dev.lethe.model.ModelProblem.Kind.UNREACHABLE_PERSONAL_DATA;
+
+import com.google.common.collect.ImmutableList;
+import dev.lethe.annotation.DataSubject;
+import dev.lethe.annotation.PersonalData;
+import dev.lethe.annotation.Processing;
+import dev.lethe.annotation.Retention;
+import dev.lethe.annotation.SpecialCategory;
+import dev.lethe.annotation.SubjectIdentity;
+import dev.lethe.annotation.SubjectLink;
+import dev.lethe.erasure.ErasureStrategy;
+import dev.lethe.law.DataCategory;
+import dev.lethe.law.DataOrigin;
+import dev.lethe.law.LawfulBasis;
+import dev.lethe.model.EntityDescriptor;
+import dev.lethe.model.ErasureRule;
+import dev.lethe.model.FieldDescriptor;
+import dev.lethe.model.ModelProblem;
+import dev.lethe.model.PersonalDataModel.Association;
+import dev.lethe.model.Purpose;
+import dev.lethe.model.RetentionPolicy;
+import dev.lethe.model.Sensitivity;
+import dev.lethe.model.SubjectRoute;
+import dev.lethe.model.SubjectType;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URL;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Calendar;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Reads Lethe's annotations from a set of classes once, merges what integrations contribute,
+ * checks everything, and either lists every problem or yields the model's parts.
+ */
+public final class ModelAssembler {
+
+  /** Identifier and persistence annotations recognised by name, so that core stays free of JPA. */
+  private static final Set<String> IDENTIFIER_ANNOTATIONS = Set.of("jakarta.persistence.Id", "jakarta.persistence.EmbeddedId");
+  private static final Set<String> NOT_PERSONAL_DATA_ANNOTATIONS =
+      Set.of("jakarta.persistence.Version", "jakarta.persistence.Transient");
+  private static final Set<Class<?>> CLOCK_TYPES = Set.of(LocalDate.class, LocalDateTime.class, Instant.class,
+      OffsetDateTime.class, ZonedDateTime.class, Date.class, Calendar.class);
+  private static final Set<Class<?>> OTHER_BASIC_TYPES = Set.of(Boolean.class, Character.class, UUID.class,
+      Date.class, Calendar.class, URI.class, URL.class, InetAddress.class, Locale.class, byte[].class, char[].class);
+
+  private final Set<Class<?>> classes;
+  private final Map<Class<?>, String> contributedIdentifiers;
+  private final List<Association> contributedAssociations;
+  private final Set<ModelProblem> problems = new LinkedHashSet<>();
+
+  /** An assembler over the classes and contributions collected by a model builder. */
+  public ModelAssembler(Collection<Class<?>> classes, Map<Class<?>, String> identifiers, List<Association> associations) {
+    this.classes = new LinkedHashSet<>(classes);
+    associations.forEach(association -> {
+      this.classes.add(association.from());
+      this.classes.add(association.to());
+    });
+    this.contributedIdentifiers = Map.copyOf(identifiers);
+    this.contributedAssociations = List.copyOf(associations);
+  }
+
+  /**
+   * The model's parts and every problem found.
+   *
+   * @param problems every problem, sorted by location; when not empty the parts are incomplete
+   * @param subjectTypes the subject types
+   * @param entities the entity descriptors
+   * @param purposes the purposes, merged across entities
+   */
+  public record Result(List<ModelProblem> problems, List<SubjectType> subjectTypes, List<EntityDescriptor> entities,
+      List<Purpose> purposes) {
+  }
+
+  /** Whether a class carries any Lethe annotation, on itself or on a field of its hierarchy. */
+  public static boolean carriesLetheAnnotations(Class<?> type) {
+    return Stream.of(DataSubject.class, PersonalData.class, Retention.class, Processing.class, Processing.List.class)
+        .anyMatch(type::isAnnotationPresent)
+        || fieldsOf(type).stream().anyMatch(field -> Stream.of(PersonalData.class, SpecialCategory.class,
+            SubjectLink.class, SubjectIdentity.class).anyMatch(field::isAnnotationPresent));
+  }
+
+  /**
+   * The candidates that carry Lethe annotations, plus the candidates their associations lead
+   * through, transitively, in the candidates' order.
+   */
+  public static Set<Class<?>> modelClassesAmong(Collection<Class<?>> candidates) {
+    Set<Class<?>> selected = new LinkedHashSet<>();
+    Deque<Class<?>> pending = new ArrayDeque<>();
+    candidates.stream().filter(ModelAssembler::carriesLetheAnnotations).forEach(pending::add);
+    while (!pending.isEmpty()) {
+      Class<?> type = pending.removeFirst();
+      if (selected.add(type)) {
+        fieldsOf(type).stream().map(Field::getType).filter(candidates::contains).forEach(pending::add);
+      }
+    }
+    return candidates.stream().filter(selected::contains).collect(Collectors.toCollection(LinkedHashSet::new));
+  }
+
+  /** Reads, checks and assembles. */
+  public Result assemble() {
+    Map<Class<?>, Optional<String>> identifiers = new LinkedHashMap<>();
+    Map<Class<?>, List<FieldDescriptor>> fields = new LinkedHashMap<>();
+    for (Class<?> type : classes) {
+      identifiers.put(type, identifierOf(type));
+      fields.put(type, personalDataOf(type, identifiers.get(type)));
+    }
+    Map<String, SubjectType> subjectTypes = subjectTypes(identifiers, fields);
+    Map<Class<?>, List<Field>> links = subjectLinks(subjectTypes);
+    Map<Class<?>, List<Association>> associations = associations();
+    Map<String, Purpose> purposes = new LinkedHashMap<>();
+
+    List<EntityDescriptor> entities = new ArrayList<>();
+    for (Class<?> type : classes) {
+      List<SubjectRoute> routes = routes(type, subjectTypes, links, associations);
+      Optional<String> rootOf = Optional.ofNullable(type.getAnnotation(DataSubject.class)).map(DataSubject::value);
+      List<FieldDescriptor> personalData = fields.get(type);
+      // A class with a @SubjectLink that failed has had its problem reported already.
+      boolean declaresLink = fieldsOf(type).stream().anyMatch(field -> field.isAnnotationPresent(SubjectLink.class));
+      if (!personalData.isEmpty() && routes.isEmpty() && rootOf.isEmpty() && !declaresLink) {
+        report(UNREACHABLE_PERSONAL_DATA, type.getName(),
+            type.getSimpleName() + " holds personal data but reaches no data subject: no association leads to a"
+                + " @DataSubject root and no field carries @SubjectLink.",
+            "Add an association to the subject's root entity, a @SubjectLink field holding the subject's identity,"
+                + " or make " + type.getSimpleName() + " a @DataSubject root.");
+      }
+      List<Purpose> declared = purposesOf(type, purposes);
+      if (!personalData.isEmpty() || !routes.isEmpty() || rootOf.isPresent()) {
+        entities.add(new EntityDescriptor(type, rootOf, personalData, retentionOf(type), declared, routes));
+      }
+    }
+    List<ModelProblem> sorted = problems.stream()
+        .sorted(Comparator.comparing(ModelProblem::location).thenComparing(ModelProblem::kind))
+        .toList();
+    return new Result(sorted, List.copyOf(subjectTypes.values()), entities, List.copyOf(purposes.values()));
+  }
+
+  // --- identifiers and personal-data attributes ---------------------------------------------
+
+  private Optional<String> identifierOf(Class<?> type) {
+    String contributed = contributedIdentifiers.get(type);
+    if (contributed != null) {
+      if (findField(type, contributed).isEmpty()) {
+        report(UNKNOWN_ATTRIBUTE, type.getName(),
+            "The integration names '" + contributed + "' as the identifier, but " + type.getSimpleName()
+                + " has no such attribute.",
+            "Declare the identifier as a field of " + type.getSimpleName() + ".");
+      }
+      return Optional.of(contributed);
+    }
+    return fieldsOf(type).stream()
+        .filter(field -> isIdentifier(field))
+        .map(Field::getName)
+        .findFirst();
+  }
+
+  private static boolean isIdentifier(Field field) {
+    SubjectIdentity identity = field.getAnnotation(SubjectIdentity.class);
+    return (identity != null && identity.value().equals(SubjectType.ID)) || hasAnnotationNamed(field, IDENTIFIER_ANNOTATIONS);
+  }
+
+  private List<FieldDescriptor> personalDataOf(Class<?> type, Optional<String> identifier) {
+    List<FieldDescriptor> descriptors = new ArrayList<>();
+    for (Field field : fieldsOf(type)) {
+      PersonalData declared = field.getAnnotation(PersonalData.class);
+      SpecialCategory special = field.getAnnotation(SpecialCategory.class);
+      PersonalData inherited = field.getDeclaringClass().getAnnotation(PersonalData.class);
+      if (declared == null && special == null) {
+        if (inherited == null || !coveredByClassAnnotation(field, identifier)) {
+          continue;
+        }
+        declared = inherited;
+      }
+      descriptors.add(describe(field, declared, special));
+    }
+    return descriptors;
+  }
+
+  private static boolean coveredByClassAnnotation(Field field, Optional<String> identifier) {
+    return isBasic(field.getType())
+        && !Modifier.isTransient(field.getModifiers())
+        && !field.getName().equals(identifier.orElse(null))
+        && !isIdentifier(field)
+        && !field.isAnnotationPresent(SubjectLink.class)
+        && !hasAnnotationNamed(field, NOT_PERSONAL_DATA_ANNOTATIONS);
+  }
+
+  private FieldDescriptor describe(Field field, PersonalData declared, SpecialCategory special) {
+    String location = location(field);
+    String code = declared != null ? declared.category() : special.value().dataCategory().code();
+    DataCategory category;
+    if (DataCategory.isValidCode(code)) {
+      category = DataCategory.of(code);
+    } else {
+      report(INVALID_CATEGORY, location, "Data category '" + code + "' is not a dotted lower-case code.",
+          "Use a built-in category such as 'contact.email' or your own in the same form, such as 'contact.email.work'.");
+      category = DataCategory.IDENTITY;
+    }
+    DataOrigin origin = declared != null ? declared.origin() : DataOrigin.PROVIDED;
+    ErasureRule rule = declared != null
+        ? new ErasureRule(declared.erasure(), Optional.of(declared.placeholder()).filter(text -> !text.isEmpty()),
+            declared.maskKeepFirst(), declared.maskKeepLast(),
+            Arrays.stream(declared.exemption()).findFirst())
+        : ErasureRule.of(ErasureStrategy.NULLIFY);
+    checkErasure(field, location, rule, category, declared == null ? 0 : declared.exemption().length);
+    return new FieldDescriptor(field.getName(), field.getType(), category, origin, rule,
+        Optional.ofNullable(special).map(annotation -> sensitivity(annotation, location)));
+  }
+
+  private void checkErasure(Field field, String location, ErasureRule rule, DataCategory category, int exemptions) {
+    Class<?> type = field.getType();
+    String typeName = type.getSimpleName();
+    ErasureStrategy strategy = rule.strategy();
+    switch (strategy) {
+      case HASH, MASK -> {
+        if (type != String.class) {
+          report(STRATEGY_NEEDS_TEXT, location, strategy + " works on text, but the attribute is " + typeName + ".",
+              "Use NULLIFY, REPLACE or DELETE_ROW for an attribute that is not a String.");
+        }
+        if (strategy == ErasureStrategy.MASK && (rule.maskKeepFirst() < 0 || rule.maskKeepLast() < 0)) {
+          report(INVALID_MASK, location, "MASK keeps " + rule.maskKeepFirst() + " leading and " + rule.maskKeepLast()
+              + " trailing characters; neither can be negative.", "Set maskKeepFirst and maskKeepLast to 0 or more.");
+        }
+      }
+      case NULLIFY -> {
+        if (type.isPrimitive()) {
+          report(NULLIFY_ON_PRIMITIVE, location, "NULLIFY cannot erase a primitive " + typeName + ": it cannot hold null.",
+              "Use REPLACE with a placeholder, DELETE_ROW, or make the attribute a " + boxedName(type) + ".");
+        }
+      }
+      case REPLACE -> {
+        if (Placeholders.replacement(rule.placeholder(), type, category).isEmpty()) {
+          report(INVALID_PLACEHOLDER, location, rule.placeholder()
+                  .map(text -> "Placeholder '" + text + "' cannot become a " + typeName + ".")
+                  .orElse("REPLACE has no default placeholder for " + typeName + "."),
+              "State a placeholder that parses as a " + typeName + ", or choose NULLIFY or DELETE_ROW.");
+        }
+      }
+      case KEEP -> {
+        if (exemptions == 0) {
+          report(KEEP_WITHOUT_EXEMPTION, location, "KEEP needs the Art. 17(3) exemption that allows keeping the data.",
+              "Add exemption = ErasureExemption.<one of " + Arrays.toString(dev.lethe.law.ErasureExemption.values()) + ">.");
+        }
+      }
+      case DELETE_ROW -> { }
+    }
+    if (exemptions > 1 || (exemptions == 1 && strategy != ErasureStrategy.KEEP)) {
+      report(MISPLACED_EXEMPTION, location,
+          exemptions > 1 ? "Only one Art. 17(3) exemption can be stated, not " + exemptions + "."
+              : "An Art. 17(3) exemption is stated, but the strategy is " + strategy + ", which erases the data.",
+          exemptions > 1 ? "Keep the exemption that applies." : "Use erasure = KEEP, or remove the exemption.");
+    }
+  }
+
+  private Sensitivity sensitivity(SpecialCategory special, String location) {
+    if (special.value().isCriminalOffenceData()) {
+      if (special.authorisedBy().isBlank()) {
+        report(SPECIAL_CATEGORY_WITHOUT_CONDITION, location,
+            "Criminal-offence data (Art. 10) needs the law that authorises its processing.",
+            "Add authorisedBy = \"<the Union or Member State law>\".");
+      }
+    } else if (special.condition().length != 1) {
+      report(SPECIAL_CATEGORY_WITHOUT_CONDITION, location,
+          special.value() + " is a special category (Art. 9(1)) and needs exactly one Art. 9(2) condition, found "
+              + special.condition().length + ".",
+          "Add condition = Article9Condition.<the condition that applies>, such as EXPLICIT_CONSENT.");
+    }
+    return new Sensitivity(special.value(), Arrays.stream(special.condition()).findFirst(),
+        Optional.of(special.authorisedBy()).filter(text -> !text.isBlank()));
+  }
+
+  // --- subject types and links -----------------------------------------------------------------
+
+  private Map<String, SubjectType> subjectTypes(Map<Class<?>, Optional<String>> identifiers,
+      Map<Class<?>, List<FieldDescriptor>> fields) {
+    Map<String, List<Class<?>>> rootsByName = new LinkedHashMap<>();
+    for (Class<?> type : classes) {
+      DataSubject subject = type.getAnnotation(DataSubject.class);
+      if (subject != null) {
+        rootsByName.computeIfAbsent(subject.value(), name -> new ArrayList<>()).add(type);
+        continue;
+      }
+      identityFields(type).forEach(field -> report(SUBJECT_WITHOUT_ROOT, location(field),
+          "Identity '" + field.getAnnotation(SubjectIdentity.class).value() + "' is declared, but "
+              + type.getSimpleName() + " is not a @DataSubject root, so the identity belongs to no subject type.",
+          "Move @SubjectIdentity to the subject's root entity, or annotate " + type.getSimpleName()
+              + " with @DataSubject."));
+    }
+    Map<String, SubjectType> subjectTypes = new LinkedHashMap<>();
+    for (Map.Entry<String, List<Class<?>>> entry : rootsByName.entrySet()) {
+      List<Class<?>> roots = entry.getValue().stream().sorted(Comparator.comparing(Class::getName)).toList();
+      Class<?> type = roots.get(0);
+      if (roots.size() > 1) {
+        // The first root by name stays, so that links to the subject type are still checked against it.
+        report(SUBJECT_WITH_SEVERAL_ROOTS, type.getName(), "Subject type '" + entry.getKey() + "' has "
+                + roots.size() + " roots: " + roots.stream().map(Class::getName).collect(Collectors.joining(", ")) + ".",
+            "Give each root its own subject type name, or link the other entities to one root.");
+      }
+      Optional<String> identifier = identifiers.get(type);
+      if (identifier.isEmpty()) {
+        report(ROOT_WITHOUT_IDENTIFIER, type.getName(),
+            "The root of subject type '" + entry.getKey() + "' has no identifier, so its rows cannot be keyed.",
+            "Annotate the identifier field with @SubjectIdentity(\"id\") (or jakarta.persistence.Id).");
+        continue;
+      }
+      Map<String, String> identities = new LinkedHashMap<>();
+      identities.put(SubjectType.ID, identifier.get());
+      Set<String> personalData = fields.get(type).stream().map(FieldDescriptor::name).collect(Collectors.toSet());
+      for (Field field : identityFields(type)) {
+        String identity = field.getAnnotation(SubjectIdentity.class).value();
+        if (identity.equals(SubjectType.ID)) {
+          continue;
+        }
+        if (identities.putIfAbsent(identity, field.getName()) != null) {
+          report(DUPLICATE_IDENTITY, location(field), "Identity '" + identity + "' is declared on two attributes of "
+              + type.getSimpleName() + ".", "Give each identity its own name.");
+        } else if (!personalData.contains(field.getName())) {
+          report(IDENTITY_NOT_PERSONAL_DATA, location(field), "Identity '" + identity
+                  + "' identifies a person, so it is personal data, but it is not marked as such.",
+              "Add @PersonalData with its category to the attribute.");
+        }
+      }
+      subjectTypes.put(entry.getKey(), new SubjectType(entry.getKey(), type, identities));
+    }
+    return subjectTypes;
+  }
+
+  private static List<Field> identityFields(Class<?> type) {
+    return fieldsOf(type).stream().filter(field -> field.isAnnotationPresent(SubjectIdentity.class)).toList();
+  }
+
+  /** The valid {@code @SubjectLink} fields per class; reports the invalid ones. */
+  private Map<Class<?>, List<Field>> subjectLinks(Map<String, SubjectType> subjectTypes) {
+    Map<Class<?>, List<Field>> links = new LinkedHashMap<>();
+    for (Class<?> type : classes) {
+      for (Field field : fieldsOf(type)) {
+        SubjectLink link = field.getAnnotation(SubjectLink.class);
+        if (link == null) {
+          continue;
+        }
+        SubjectType subject = subjectTypes.get(link.subject());
+        if (subject == null) {
+          report(UNKNOWN_SUBJECT_TYPE, location(field), "The link names subject type '" + link.subject()
+                  + "', but no class is annotated @DataSubject(\"" + link.subject() + "\"); known subject types: "
+                  + (subjectTypes.isEmpty() ? "none" : String.join(", ", subjectTypes.keySet())) + ".",
+              "Name a known subject type, or annotate its root entity with @DataSubject(\"" + link.subject() + "\").");
+        } else if (subject.identityAttribute(link.identity()).isEmpty()) {
+          report(UNKNOWN_IDENTITY, location(field), "Subject type '" + link.subject() + "' has no identity '"
+                  + link.identity() + "'; its identities are " + String.join(", ", subject.identities().keySet()) + ".",
+              "Name one of those identities, or add @SubjectIdentity(\"" + link.identity() + "\") to the attribute of "
+                  + subject.root().getSimpleName() + " that holds it.");
+        } else {
+          links.computeIfAbsent(type, key -> new ArrayList<>()).add(field);
+        }
+      }
+    }
+    return links;
+  }
+
+  /** Associations between model classes: to-one fields whose type is a model class, plus contributions. */
+  private Map<Class<?>, List<Association>> associations() {
+    Map<Class<?>, List<Association>> associations = new LinkedHashMap<>();
+    for (Class<?> type : classes) {
+      for (Field field : fieldsOf(type)) {
+        if (classes.contains(field.getType())) {
+          associations.computeIfAbsent(type, key -> new ArrayList<>())
+              .add(new Association(type, field.getName(), field.getType()));
+        }
+      }
+    }
+    for (Association association : contributedAssociations) {
+      Class<?> from = association.from();
+      if (findField(from, association.attribute()).isEmpty()) {
+        report(UNKNOWN_ATTRIBUTE, from.getName(), "The integration names association '" + association.attribute()
+            + "', but " + from.getSimpleName() + " has no such attribute.", "Declare the association as a field.");
+        continue;
+      }
+      List<Association> known = associations.computeIfAbsent(from, key -> new ArrayList<>());
+      if (known.stream().noneMatch(existing -> existing.attribute().equals(association.attribute()))) {
+        known.add(association);
+      }
+    }
+    return associations;
+  }
+
+  /**
+   * The shortest route from {@code type} to each subject type it reaches. The search stops at
+   * subject roots: what reaches another subject's root through a root is that root's business.
+   */
+  private static List<SubjectRoute> routes(Class<?> type, Map<String, SubjectType> subjectTypes,
+      Map<Class<?>, List<Field>> links, Map<Class<?>, List<Association>> associations) {
+    Map<Class<?>, SubjectType> rootsByClass = subjectTypes.values().stream()
+        .collect(Collectors.toMap(SubjectType::root, subject -> subject));
+    Map<String, SubjectRoute> routes = new LinkedHashMap<>();
+    Deque<Map.Entry<Class<?>, ImmutableList<String>>> queue = new ArrayDeque<>();
+    Set<Class<?>> visited = new HashSet<>();
+    queue.add(Map.entry(type, ImmutableList.of()));
+    while (!queue.isEmpty()) {
+      Map.Entry<Class<?>, ImmutableList<String>> next = queue.removeFirst();
+      Class<?> node = next.getKey();
+      ImmutableList<String> path = next.getValue();
+      if (!visited.add(node)) {
+        continue;
+      }
+      SubjectType root = rootsByClass.get(node);
+      if (root != null) {
+        routes.putIfAbsent(root.name(), new SubjectRoute(root.name(), append(path, root.idAttribute()), SubjectType.ID));
+        continue;
+      }
+      for (Field link : links.getOrDefault(node, List.of())) {
+        SubjectLink annotation = link.getAnnotation(SubjectLink.class);
+        routes.putIfAbsent(annotation.subject(),
+            new SubjectRoute(annotation.subject(), append(path, link.getName()), annotation.identity()));
+      }
+      for (Association association : associations.getOrDefault(node, List.of())) {
+        queue.addLast(Map.entry(association.to(), append(path, association.attribute())));
+      }
+    }
+    return List.copyOf(routes.values());
+  }
+
+  private static ImmutableList<String> append(ImmutableList<String> path, String attribute) {
+    return ImmutableList.<String>builderWithExpectedSize(path.size() + 1).addAll(path).add(attribute).build();
+  }
+
+  // --- retention and purposes ------------------------------------------------------------------
+
+  private Optional<RetentionPolicy> retentionOf(Class<?> type) {
+    Retention retention = type.getAnnotation(Retention.class);
+    if (retention == null) {
+      return Optional.empty();
+    }
+    String location = type.getName();
+    Optional<Period> period = Optional.empty();
+    try {
+      Period parsed = Period.parse(retention.period());
+      if (parsed.isZero() || parsed.isNegative()) {
+        report(INVALID_RETENTION_PERIOD, location, "Retention period '" + retention.period() + "' is not positive.",
+            "State a period longer than zero, such as P12M.");
+      } else {
+        period = Optional.of(parsed);
+      }
+    } catch (DateTimeParseException e) {
+      report(INVALID_RETENTION_PERIOD, location, "Retention period '" + retention.period()
+          + "' is not an ISO-8601 period.", "Write it as ISO-8601, such as P30D, P12M or P6Y.");
+    }
+    Optional<Field> clock = findField(type, retention.clock());
+    if (clock.isEmpty()) {
+      report(UNKNOWN_CLOCK_ATTRIBUTE, location, "Retention clock '" + retention.clock() + "' is not an attribute of "
+          + type.getSimpleName() + ".", "Name one of its date or time attributes: " + temporalAttributes(type) + ".");
+    } else if (!CLOCK_TYPES.contains(clock.get().getType())) {
+      report(CLOCK_NOT_TEMPORAL, location, "Retention clock '" + retention.clock() + "' is a "
+              + clock.get().getType().getSimpleName() + ", not a date or time.",
+          "Name one of its date or time attributes: " + temporalAttributes(type) + ".");
+    }
+    if (retention.reason().isBlank()) {
+      report(MISSING_RETENTION_REASON, location, "The retention policy does not say why the period is what it is;"
+          + " a notice must state the criteria (Art. 13(2)(a)).", "Add reason = \"<why this period>\".");
+    }
+    return period.filter(valid -> clock.isPresent() && !retention.reason().isBlank())
+        .map(valid -> new RetentionPolicy(valid, retention.clock(), retention.action(), retention.reason()));
+  }
+
+  private static String temporalAttributes(Class<?> type) {
+    List<String> names = fieldsOf(type).stream()
+        .filter(field -> CLOCK_TYPES.contains(field.getType()))
+        .map(Field::getName)
+        .toList();
+    return names.isEmpty() ? "none yet; add one" : String.join(", ", names);
+  }
+
+  private List<Purpose> purposesOf(Class<?> type, Map<String, Purpose> merged) {
+    List<Purpose> purposes = new ArrayList<>();
+    for (Processing processing : type.getAnnotationsByType(Processing.class)) {
+      String location = type.getName();
+      if (processing.purpose().isBlank()) {
+        report(MISSING_PURPOSE, location, processing.basis() == LawfulBasis.Kind.CONSENT
+                ? "Consent is declared as a basis without a purpose; consent is given for specific purposes (Art. 6(1)(a))."
+                : "A processing declaration has no purpose (Art. 5(1)(b)).",
+            "Name the purpose, such as purpose = \"newsletter\".");
+        continue;
+      }
+      Optional<LawfulBasis> basis = basisOf(processing, location);
+      if (basis.isEmpty()) {
+        continue;
+      }
+      Purpose purpose = new Purpose(processing.purpose(), basis.get(), List.of(processing.recipients()),
+          processing.solelyAutomatedDecisions());
+      purposes.add(purpose);
+      Purpose known = merged.get(purpose.name());
+      if (known == null) {
+        merged.put(purpose.name(), purpose);
+      } else if (!known.basis().equals(purpose.basis())) {
+        report(CONFLICTING_BASIS, location, "Purpose '" + purpose.name() + "' is declared here with basis "
+                + purpose.basis().kind() + " and elsewhere with " + known.basis().kind() + "; a purpose has one basis (Art. 6(1)).",
+            "Use the same basis everywhere, or split the purpose in two.");
+      } else {
+        Set<String> recipients = new LinkedHashSet<>(known.recipients());
+        recipients.addAll(purpose.recipients());
+        merged.put(purpose.name(), new Purpose(known.name(), known.basis(), List.copyOf(recipients),
+            known.solelyAutomatedDecisions() || purpose.solelyAutomatedDecisions()));
+      }
+    }
+    return purposes;
+  }
+
+  private Optional<LawfulBasis> basisOf(Processing processing, String location) {
+    String purpose = processing.purpose();
+    return switch (processing.basis()) {
+      case CONSENT -> Optional.of(LawfulBasis.consent());
+      case CONTRACT -> Optional.of(LawfulBasis.contract());
+      case VITAL_INTERESTS -> Optional.of(LawfulBasis.vitalInterests());
+      case LEGAL_OBLIGATION, PUBLIC_TASK -> {
+        if (processing.law().isBlank()) {
+          report(INCOMPLETE_BASIS, location, "Purpose '" + purpose + "' rests on " + processing.basis()
+              + ", which must name the law laying it down (Art. 6(3)).", "Add law = \"<the law>\".");
+          yield Optional.empty();
+        }
+        yield Optional.of(processing.basis() == LawfulBasis.Kind.PUBLIC_TASK
+            ? LawfulBasis.publicTask(processing.law()) : LawfulBasis.legalObligation(processing.law()));
+      }
+      case LEGITIMATE_INTERESTS -> {
+        if (processing.interest().isBlank() || processing.assessment().isBlank()) {
+          report(INCOMPLETE_BASIS, location, "Purpose '" + purpose + "' rests on legitimate interests, which must"
+                  + " state the interest pursued and where its balancing test is recorded (Art. 6(1)(f), 13(1)(d)).",
+              "Add interest = \"<the interest>\" and assessment = \"<reference to the assessment>\".");
+          yield Optional.empty();
+        }
+        yield Optional.of(LawfulBasis.legitimateInterests(processing.interest(), processing.assessment()));
+      }
+    };
+  }
+
+  // --- reflection helpers ----------------------------------------------------------------------
+
+  /** Instance fields of the class and its superclasses, superclass fields first. */
+  static List<Field> fieldsOf(Class<?> type) {
+    List<Class<?>> hierarchy = new ArrayList<>();
+    for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
+      hierarchy.add(0, current);
+    }
+    return hierarchy.stream()
+        .flatMap(declaring -> Arrays.stream(declaring.getDeclaredFields()))
+        .filter(field -> !Modifier.isStatic(field.getModifiers()) && !field.isSynthetic())
+        .toList();
+  }
+
+  private static Optional<Field> findField(Class<?> type, String name) {
+    return fieldsOf(type).stream().filter(field -> field.getName().equals(name)).findFirst();
+  }
+
+  private static boolean hasAnnotationNamed(Field field, Set<String> names) {
+    for (Annotation annotation : field.getAnnotations()) {
+      if (names.contains(annotation.annotationType().getName())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isBasic(Class<?> type) {
+    return type.isPrimitive() || type.isEnum() || Number.class.isAssignableFrom(type)
+        || CharSequence.class.isAssignableFrom(type) || OTHER_BASIC_TYPES.contains(type)
+        || type.getPackageName().equals("java.time");
+  }
+
+  private static String boxedName(Class<?> primitive) {
+    return java.lang.invoke.MethodType.methodType(primitive).wrap().returnType().getSimpleName();
+  }
+
+  private static String location(Field field) {
+    return field.getDeclaringClass().getName() + "." + field.getName();
+  }
+
+  private void report(ModelProblem.Kind kind, String location, String problem, String fix) {
+    problems.add(new ModelProblem(kind, location, problem, fix));
+  }
+}
