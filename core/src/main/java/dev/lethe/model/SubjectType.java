@@ -2,6 +2,7 @@ package dev.lethe.model;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.collect.ImmutableMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,7 +23,7 @@ public record SubjectType(String name, Class<?> root, Map<String, String> identi
   public SubjectType {
     requireNonNull(name, "name");
     requireNonNull(root, "root");
-    identities = Map.copyOf(identities);
+    identities = ImmutableMap.copyOf(identities);
   }
 
   /** The root's attribute holding {@code identity}, if the subject type has that identity. */

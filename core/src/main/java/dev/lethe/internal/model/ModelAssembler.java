@@ -276,15 +276,15 @@ public final class ModelAssembler {
       case NULLIFY -> {
         if (type.isPrimitive()) {
           report(NULLIFY_ON_PRIMITIVE, location, "NULLIFY cannot erase a primitive " + typeName + ": it cannot hold null.",
-              "Use REPLACE with a placeholder, DELETE_ROW, or make the attribute a " + boxedName(type) + ".");
+              "Use REPLACE with a placeholder, DELETE_ROW, or the wrapper type " + boxedName(type) + ".");
         }
       }
       case REPLACE -> {
         if (Placeholders.replacement(rule.placeholder(), type, category).isEmpty()) {
           report(INVALID_PLACEHOLDER, location, rule.placeholder()
-                  .map(text -> "Placeholder '" + text + "' cannot become a " + typeName + ".")
+                  .map(text -> "Placeholder '" + text + "' cannot be converted to " + typeName + ".")
                   .orElse("REPLACE has no default placeholder for " + typeName + "."),
-              "State a placeholder that parses as a " + typeName + ", or choose NULLIFY or DELETE_ROW.");
+              "State a placeholder that parses as " + typeName + ", or choose NULLIFY or DELETE_ROW.");
         }
       }
       case KEEP -> {
@@ -393,7 +393,7 @@ public final class ModelAssembler {
         if (subject == null) {
           report(UNKNOWN_SUBJECT_TYPE, location(field), "The link names subject type '" + link.subject()
                   + "', but no class is annotated @DataSubject(\"" + link.subject() + "\"); known subject types: "
-                  + (subjectTypes.isEmpty() ? "none" : String.join(", ", subjectTypes.keySet())) + ".",
+                  + (subjectTypes.isEmpty() ? "none" : String.join(", ", new java.util.TreeSet<>(subjectTypes.keySet()))) + ".",
               "Name a known subject type, or annotate its root entity with @DataSubject(\"" + link.subject() + "\").");
         } else if (subject.identityAttribute(link.identity()).isEmpty()) {
           report(UNKNOWN_IDENTITY, location(field), "Subject type '" + link.subject() + "' has no identity '"
