@@ -1,0 +1,87 @@
+package dev.lethe.access;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.lethe.law.DataOrigin;
+import dev.lethe.law.Right;
+import dev.lethe.model.RetentionPolicy;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What Art. 15(1)(a)–(h) obliges a controller to tell a subject besides the data itself, derived
+ * from the model for the entities that hold the subject's data.
+ *
+ * @param purposes (a) the purposes and their lawful bases
+ * @param categories (b) the categories of personal data, as labels
+ * @param recipients (c) the recipients or categories of recipients
+ * @param retention (d) how long each kind of data is kept, or the criteria
+ * @param rights (e) the rights to rectification, erasure, restriction and objection, and the others that apply
+ * @param complaint (f) the right to lodge a complaint with a supervisory authority
+ * @param sources (g) where data not collected from the subject came from
+ * @param automatedDecisions (h) the purposes that decide solely automatically (Art. 22)
+ */
+public record Article15Information(
+    List<PurposeInfo> purposes,
+    List<String> categories,
+    List<String> recipients,
+    List<RetentionInfo> retention,
+    List<Right> rights,
+    String complaint,
+    List<SourceInfo> sources,
+    List<String> automatedDecisions) {
+
+  public Article15Information {
+    purposes = List.copyOf(purposes);
+    categories = List.copyOf(categories);
+    recipients = List.copyOf(recipients);
+    retention = List.copyOf(retention);
+    rights = List.copyOf(rights);
+    requireNonNull(complaint, "complaint");
+    sources = List.copyOf(sources);
+    automatedDecisions = List.copyOf(automatedDecisions);
+  }
+
+  /**
+   * A purpose and its basis.
+   *
+   * @param purpose the purpose's name
+   * @param basis the basis, such as "Consent"
+   * @param article the basis's article, such as "Art. 6(1)(a)"
+   * @param legitimateInterest the interest pursued, for legitimate interests
+   */
+  public record PurposeInfo(String purpose, String basis, String article, Optional<String> legitimateInterest) {
+    public PurposeInfo {
+      requireNonNull(purpose, "purpose");
+      requireNonNull(basis, "basis");
+      requireNonNull(article, "article");
+      requireNonNull(legitimateInterest, "legitimateInterest");
+    }
+  }
+
+  /**
+   * How long one entity's data is kept.
+   *
+   * @param entity the entity's name
+   * @param policy the retention policy
+   */
+  public record RetentionInfo(String entity, RetentionPolicy policy) {
+    public RetentionInfo {
+      requireNonNull(entity, "entity");
+      requireNonNull(policy, "policy");
+    }
+  }
+
+  /**
+   * Data not provided by the subject, and where it came from.
+   *
+   * @param category the data category's label
+   * @param origin how it was obtained
+   */
+  public record SourceInfo(String category, DataOrigin origin) {
+    public SourceInfo {
+      requireNonNull(category, "category");
+      requireNonNull(origin, "origin");
+    }
+  }
+}

@@ -1,0 +1,139 @@
+package dev.lethe.access;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.lethe.model.EntityDescriptor;
+import dev.lethe.model.FieldDescriptor;
+import dev.lethe.spi.PersonalDataStore;
+import dev.lethe.spi.SubjectKey;
+import dev.lethe.spi.SubjectRecord;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A subject's copy of their data (Art. 15(3)) or their portable data (Art. 20(1)): whether any data
+ * is processed, the data per entity type, and the Art. 15(1) information. The data is not held
+ * here: each section streams its rows from the store when written, so memory stays flat however
+ * many rows a subject has.
+ */
+public final class SubjectReport {
+
+  private final String subjectType;
+  private final Scope scope;
+  private final Instant generatedAt;
+  private final Article15Information information;
+  private final List<Section> sections;
+  private final Set<SubjectKey> subjects;
+  private final PersonalDataStore store;
+
+  SubjectReport(String subjectType, Scope scope, Instant generatedAt, Article15Information information,
+      List<Section> sections, Set<SubjectKey> subjects, PersonalDataStore store) {
+    this.subjectType = requireNonNull(subjectType, "subjectType");
+    this.scope = requireNonNull(scope, "scope");
+    this.generatedAt = requireNonNull(generatedAt, "generatedAt");
+    this.information = requireNonNull(information, "information");
+    this.sections = List.copyOf(sections);
+    this.subjects = Set.copyOf(subjects);
+    this.store = requireNonNull(store, "store");
+  }
+
+  /** The subject's type. */
+  public String subjectType() {
+    return subjectType;
+  }
+
+  /** Whether this is a copy for access or an export for portability. */
+  public Scope scope() {
+    return scope;
+  }
+
+  /** When the report was made. */
+  public Instant generatedAt() {
+    return generatedAt;
+  }
+
+  /** The Art. 15(1)(a)–(h) information. */
+  public Article15Information information() {
+    return information;
+  }
+
+  /** One section per entity type that may hold the subject's data, in the model's order. */
+  public List<Section> sections() {
+    return sections;
+  }
+
+  /**
+   * Art. 15(1): whether any personal data of the subject is processed. False for an identity that
+   * matches nobody. Asks the store for at most one row per section.
+   */
+  public boolean processesPersonalData() {
+    return sections.stream().anyMatch(section -> {
+      try (Stream<SubjectRecord> records = records(section)) {
+        return records.findAny().isPresent();
+      }
+    });
+  }
+
+  /**
+   * The subject's rows of one section, with only the section's attributes. Streams from the store:
+   * the caller closes the stream.
+   */
+  public Stream<SubjectRecord> records(Section section) {
+    requireNonNull(section, "section");
+    return subjects.stream().flatMap(subject -> store.records(subject, section.entity()))
+        .map(record -> project(record, section));
+  }
+
+  private static SubjectRecord project(SubjectRecord record, Section section) {
+    Map<String, @Nullable Object> values = new LinkedHashMap<>();
+    section.fields().forEach(field -> values.put(field.name(), record.values().get(field.name())));
+    return new SubjectRecord(record.entity(), record.rowId(), values);
+  }
+
+  @Override
+  public String toString() {
+    return "SubjectReport[" + subjectType + ", " + scope + ", " + sections.size() + " sections]";
+  }
+
+  /** What a report covers. */
+  public enum Scope {
+    /** Everything of the subject's (Art. 15). */
+    ACCESS("Art. 15"),
+    /** What the subject provided or was observed doing, under consent or contract (Art. 20). */
+    PORTABILITY("Art. 20");
+
+    private final String article;
+
+    Scope(String article) {
+      this.article = article;
+    }
+
+    /** The article the report answers. */
+    public String article() {
+      return article;
+    }
+  }
+
+  /**
+   * One entity type's part of the report.
+   *
+   * @param entity the entity
+   * @param fields the attributes the report shows
+   */
+  public record Section(EntityDescriptor entity, List<FieldDescriptor> fields) {
+    public Section {
+      requireNonNull(entity, "entity");
+      fields = List.copyOf(fields);
+    }
+
+    /** The section's name: the entity's name. */
+    public String name() {
+      return entity.name();
+    }
+  }
+}

@@ -1,0 +1,173 @@
+package dev.lethe.access;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.lethe.access.SubjectReport.Section;
+import dev.lethe.internal.access.CsvSectionWriter;
+import dev.lethe.internal.access.JsonValues;
+import dev.lethe.internal.access.NonClosingOutputStream;
+import dev.lethe.model.FieldDescriptor;
+import dev.lethe.spi.SubjectRecord;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import tools.jackson.core.JsonEncoding;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * Writes a {@link SubjectReport} in a commonly used electronic form (Art. 15(3)) and in a
+ * structured, machine-readable one (Art. 20(1)): JSON, or a ZIP holding the JSON, one CSV per
+ * entity type and a manifest. Rows stream from the store straight into the output.
+ */
+public final class SubjectReportWriter {
+
+  /** The JSON document's name inside the ZIP. */
+  public static final String JSON_ENTRY = "report.json";
+  /** The manifest's name inside the ZIP. */
+  public static final String MANIFEST_ENTRY = "manifest.json";
+
+  private static final JsonFactory JSON = new JsonFactory();
+
+  private SubjectReportWriter() {
+  }
+
+  /** Writes the report as one JSON document to {@code out}, which stays open. */
+  public static void writeJson(SubjectReport report, OutputStream out) throws IOException {
+    requireNonNull(report, "report");
+    requireNonNull(out, "out");
+    try (JsonGenerator json = JSON.createGenerator(ObjectWriteContext.empty(), keepOpen(out), JsonEncoding.UTF8)) {
+      json.writeStartObject();
+      json.writeStringProperty("subjectType", report.subjectType());
+      json.writeStringProperty("scope", report.scope().name());
+      json.writeStringProperty("article", report.scope().article());
+      json.writeStringProperty("generatedAt", report.generatedAt().toString());
+      json.writeBooleanProperty("processesPersonalData", report.processesPersonalData());
+      writeInformation(json, report.information());
+      json.writeObjectPropertyStart("data");
+      for (Section section : report.sections()) {
+        json.writeArrayPropertyStart(section.name());
+        try (Stream<SubjectRecord> records = report.records(section)) {
+          records.forEach(record -> {
+            json.writeStartObject();
+            record.values().forEach((attribute, value) -> {
+              json.writeName(attribute);
+              JsonValues.write(json, value);
+            });
+            json.writeEndObject();
+          });
+        }
+        json.writeEndArray();
+      }
+      json.writeEndObject();
+      json.writeEndObject();
+    }
+  }
+
+  /**
+   * Writes the report as a ZIP to {@code out}, which stays open: {@value #JSON_ENTRY}, one
+   * {@code <Entity>.csv} per section with a header row, and {@value #MANIFEST_ENTRY} listing each
+   * file with its row count.
+   */
+  public static void writeZip(SubjectReport report, OutputStream out) throws IOException {
+    requireNonNull(report, "report");
+    requireNonNull(out, "out");
+    ZipOutputStream zip = new ZipOutputStream(keepOpen(out));
+    zip.putNextEntry(new ZipEntry(JSON_ENTRY));
+    writeJson(report, zip);
+    zip.closeEntry();
+    Map<String, Long> rowsPerFile = new LinkedHashMap<>();
+    for (Section section : report.sections()) {
+      String file = section.name() + ".csv";
+      zip.putNextEntry(new ZipEntry(file));
+      try (Stream<SubjectRecord> records = report.records(section)) {
+        rowsPerFile.put(file, CsvSectionWriter.write(section.fields().stream().map(FieldDescriptor::name).toList(),
+            records, zip));
+      }
+      zip.closeEntry();
+    }
+    zip.putNextEntry(new ZipEntry(MANIFEST_ENTRY));
+    try (JsonGenerator json = JSON.createGenerator(ObjectWriteContext.empty(), keepOpen(zip), JsonEncoding.UTF8)) {
+      json.writeStartObject();
+      json.writeStringProperty("subjectType", report.subjectType());
+      json.writeStringProperty("scope", report.scope().name());
+      json.writeStringProperty("generatedAt", report.generatedAt().toString());
+      json.writeArrayPropertyStart("files");
+      json.writeStartObject();
+      json.writeStringProperty("name", JSON_ENTRY);
+      json.writeStringProperty("content", "The whole report: the Art. 15(1) information and every row");
+      json.writeEndObject();
+      for (Map.Entry<String, Long> file : rowsPerFile.entrySet()) {
+        json.writeStartObject();
+        json.writeStringProperty("name", file.getKey());
+        json.writeNumberProperty("rows", file.getValue());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    }
+    zip.closeEntry();
+    zip.finish();
+  }
+
+  private static void writeInformation(JsonGenerator json, Article15Information information) {
+    json.writeObjectPropertyStart("information");
+    json.writeArrayPropertyStart("purposes");
+    for (Article15Information.PurposeInfo purpose : information.purposes()) {
+      json.writeStartObject();
+      json.writeStringProperty("purpose", purpose.purpose());
+      json.writeStringProperty("basis", purpose.basis());
+      json.writeStringProperty("article", purpose.article());
+      purpose.legitimateInterest().ifPresent(interest -> json.writeStringProperty("legitimateInterest", interest));
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    writeStrings(json, "categories", information.categories());
+    writeStrings(json, "recipients", information.recipients());
+    json.writeArrayPropertyStart("retention");
+    for (Article15Information.RetentionInfo retention : information.retention()) {
+      json.writeStartObject();
+      json.writeStringProperty("entity", retention.entity());
+      json.writeStringProperty("period", retention.policy().period().toString());
+      json.writeStringProperty("action", retention.policy().action().name());
+      json.writeStringProperty("reason", retention.policy().reason());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeArrayPropertyStart("rights");
+    information.rights().forEach(right -> {
+      json.writeStartObject();
+      json.writeStringProperty("right", right.title());
+      json.writeStringProperty("article", right.article());
+      json.writeEndObject();
+    });
+    json.writeEndArray();
+    json.writeStringProperty("complaint", information.complaint());
+    json.writeArrayPropertyStart("sources");
+    information.sources().forEach(source -> {
+      json.writeStartObject();
+      json.writeStringProperty("category", source.category());
+      json.writeStringProperty("origin", source.origin().name());
+      json.writeEndObject();
+    });
+    json.writeEndArray();
+    writeStrings(json, "automatedDecisions", information.automatedDecisions());
+    json.writeEndObject();
+  }
+
+  private static void writeStrings(JsonGenerator json, String name, Iterable<String> values) {
+    json.writeArrayPropertyStart(name);
+    values.forEach(json::writeString);
+    json.writeEndArray();
+  }
+
+  /** The caller owns {@code out}: closing a generator or the ZIP must not close it. */
+  private static OutputStream keepOpen(OutputStream out) {
+    return new NonClosingOutputStream(out);
+  }
+}

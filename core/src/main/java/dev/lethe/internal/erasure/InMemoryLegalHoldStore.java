@@ -1,0 +1,33 @@
+package dev.lethe.internal.erasure;
+
+import dev.lethe.erasure.LegalHold;
+import dev.lethe.spi.LegalHoldStore;
+import dev.lethe.spi.SubjectKey;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Legal holds in a concurrent map. */
+public final class InMemoryLegalHoldStore implements LegalHoldStore {
+
+  private final Map<UUID, LegalHold> holds = new ConcurrentHashMap<>();
+
+  @Override
+  public void place(LegalHold hold) {
+    holds.put(hold.id(), hold);
+  }
+
+  @Override
+  public boolean release(UUID id) {
+    return holds.remove(id) != null;
+  }
+
+  @Override
+  public List<LegalHold> holdsFor(SubjectKey subject) {
+    return holds.values().stream()
+        .filter(hold -> hold.entity().isPresent() || hold.subject().filter(subject::equals).isPresent())
+        .sorted(java.util.Comparator.comparing(LegalHold::placedAt))
+        .toList();
+  }
+}

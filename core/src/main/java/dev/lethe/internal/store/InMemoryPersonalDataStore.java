@@ -1,0 +1,174 @@
+package dev.lethe.internal.store;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.lethe.audit.Pseudonymizer;
+import dev.lethe.erasure.ErasurePlan;
+import dev.lethe.internal.erasure.FieldEraser;
+import dev.lethe.model.EntityDescriptor;
+import dev.lethe.model.FieldDescriptor;
+import dev.lethe.model.PersonalDataModel;
+import dev.lethe.model.SubjectRoute;
+import dev.lethe.model.SubjectType;
+import dev.lethe.rights.Rectification;
+import dev.lethe.rights.SubjectIdentifier;
+import dev.lethe.spi.PersonalDataStore;
+import dev.lethe.spi.SubjectKey;
+import dev.lethe.spi.SubjectRecord;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Keeps plain objects in memory and answers through the model's routes. Erasure computes every
+ * change before applying any, so that a failure leaves everything as it was. Synchronized: fit for
+ * tests and small applications, not for concurrency at scale.
+ */
+public final class InMemoryPersonalDataStore implements PersonalDataStore.InMemoryStore {
+
+  private final PersonalDataModel model;
+  private final FieldEraser eraser;
+  private final Map<Class<?>, List<Object>> rows = new LinkedHashMap<>();
+  /** Row identifiers: the object's own id attribute where the model knows it, else a sequence. */
+  private final Map<Object, Long> rowIds = new IdentityHashMap<>();
+  private long nextRowId = 1;
+
+  public InMemoryPersonalDataStore(PersonalDataModel model, Pseudonymizer hashKey) {
+    this.model = requireNonNull(model, "model");
+    this.eraser = new FieldEraser(requireNonNull(hashKey, "hashKey"));
+  }
+
+  @Override
+  public synchronized InMemoryStore add(Object... entities) {
+    for (Object entity : entities) {
+      requireNonNull(entity, "entity");
+      if (model.entity(entity.getClass()).isEmpty()) {
+        throw new IllegalArgumentException(entity.getClass().getName() + " is not a class of the personal-data model");
+      }
+      rows.computeIfAbsent(entity.getClass(), type -> new ArrayList<>()).add(entity);
+      rowIds.put(entity, nextRowId++);
+    }
+    return this;
+  }
+
+  @Override
+  public synchronized Set<SubjectKey> resolve(SubjectIdentifier identifier) {
+    requireNonNull(identifier, "identifier");
+    Optional<SubjectType> subjectType = model.subjectType(identifier.subjectType());
+    Optional<String> attribute = subjectType.flatMap(type -> type.identityAttribute(identifier.identity()));
+    if (attribute.isEmpty()) {
+      return Set.of();
+    }
+    Set<SubjectKey> keys = new LinkedHashSet<>();
+    for (Object root : rows.getOrDefault(subjectType.get().root(), List.of())) {
+      Object value = Attributes.get(root, attribute.get());
+      if (value != null && value.toString().equals(identifier.value())) {
+        keys.add(new SubjectKey(identifier.subjectType(), requireNonNull(Attributes.get(root, subjectType.get().idAttribute()),
+            "a root's id")));
+      }
+    }
+    return keys;
+  }
+
+  @Override
+  public synchronized Stream<SubjectRecord> records(SubjectKey subject, EntityDescriptor entity) {
+    return rowsOf(subject, entity).stream().map(row -> toRecord(entity, row)).toList().stream();
+  }
+
+  @Override
+  public synchronized Map<Class<?>, ErasurePlan.RowCount> erase(ErasurePlan plan) {
+    requireNonNull(plan, "plan");
+    Map<Class<?>, ErasurePlan.RowCount> counts = new LinkedHashMap<>();
+    List<Object> deletions = new ArrayList<>();
+    Map<Object, Map<String, @Nullable Object>> updates = new IdentityHashMap<>();
+    for (ErasurePlan.Step step : plan.steps()) {
+      List<Object> subjectRows = rowsOf(plan.subject(), step.entity());
+      if (step.deleteRows()) {
+        deletions.addAll(subjectRows);
+        counts.put(step.entity().type(), new ErasurePlan.RowCount(subjectRows.size(), 0));
+        continue;
+      }
+      long updated = 0;
+      for (Object row : subjectRows) {
+        Map<String, @Nullable Object> changes = new LinkedHashMap<>();
+        for (FieldDescriptor field : step.erased()) {
+          Object current = Attributes.get(row, field.name());
+          Object erased = eraser.erase(field, current);
+          if (!Objects.equals(current, erased)) {
+            changes.put(field.name(), erased);
+          }
+        }
+        if (!changes.isEmpty()) {
+          updates.put(row, changes);
+          updated++;
+        }
+      }
+      counts.put(step.entity().type(), new ErasurePlan.RowCount(0, updated));
+    }
+    // Everything is computed; applying plain assignments and removals cannot fail half way.
+    updates.forEach((row, changes) -> changes.forEach((attribute, value) -> Attributes.set(row, attribute, value)));
+    deletions.forEach(row -> {
+      rows.get(row.getClass()).removeIf(candidate -> candidate == row);
+      rowIds.remove(row);
+    });
+    return counts;
+  }
+
+  @Override
+  public synchronized void rectify(SubjectKey subject, Rectification rectification) {
+    requireNonNull(subject, "subject");
+    requireNonNull(rectification, "rectification");
+    EntityDescriptor entity = model.entity(rectification.entity()).orElseThrow(() -> new IllegalArgumentException(
+        rectification.entity().getName() + " is not a class of the personal-data model"));
+    Object row = rowsOf(subject, entity).stream()
+        .filter(candidate -> rowIdOf(entity, candidate).equals(rectification.rowId()))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("The subject has no " + entity.name() + " row with that id"));
+    rectification.changes().forEach((attribute, value) -> Attributes.set(row, attribute, value));
+  }
+
+  private List<Object> rowsOf(SubjectKey subject, EntityDescriptor entity) {
+    requireNonNull(subject, "subject");
+    requireNonNull(entity, "entity");
+    Optional<SubjectRoute> route = entity.routeTo(subject.subjectType());
+    SubjectType subjectType = model.subjectType(subject.subjectType()).orElse(null);
+    if (route.isEmpty() || subjectType == null) {
+      return List.of();
+    }
+    Optional<Object> root = rows.getOrDefault(subjectType.root(), List.of()).stream()
+        .filter(candidate -> subject.id().equals(Attributes.get(candidate, subjectType.idAttribute())))
+        .findFirst();
+    if (root.isEmpty()) {
+      return List.of();
+    }
+    String identityAttribute = subjectType.identityAttribute(route.get().identity()).orElseThrow();
+    Object identity = Attributes.get(root.get(), identityAttribute);
+    if (identity == null) {
+      return List.of();
+    }
+    return rows.getOrDefault(entity.type(), List.of()).stream()
+        .filter(row -> Attributes.follow(row, route.get().path()).map(identity::equals).orElse(false))
+        .toList();
+  }
+
+  private SubjectRecord toRecord(EntityDescriptor entity, Object row) {
+    Map<String, @Nullable Object> values = new LinkedHashMap<>();
+    entity.fields().forEach(field -> values.put(field.name(), Attributes.get(row, field.name())));
+    return new SubjectRecord(entity.type(), rowIdOf(entity, row), values);
+  }
+
+  private Object rowIdOf(EntityDescriptor entity, Object row) {
+    return entity.subjectRootOf()
+        .flatMap(model::subjectType)
+        .map(subjectType -> Attributes.get(row, subjectType.idAttribute()))
+        .orElseGet(() -> rowIds.get(row));
+  }
+}

@@ -1,0 +1,29 @@
+package dev.lethe.spi;
+
+import dev.lethe.erasure.LegalHold;
+import dev.lethe.internal.erasure.InMemoryLegalHoldStore;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Where legal holds are kept while they stand (Art. 17(3)(e)): erasure and retention consult it and
+ * leave alone what a hold covers.
+ *
+ * <p>Implementations must pass {@code LegalHoldStoreCompatibilityKit} from the lethe-core test-jar.
+ */
+public interface LegalHoldStore {
+
+  /** Places {@code hold}. */
+  void place(LegalHold hold);
+
+  /** Releases the hold with {@code id}; returns whether one was standing. */
+  boolean release(UUID id);
+
+  /** The holds that cover any data of {@code subject}: its own and those on entity types. */
+  List<LegalHold> holdsFor(SubjectKey subject);
+
+  /** A store that keeps holds in memory. */
+  static LegalHoldStore inMemory() {
+    return new InMemoryLegalHoldStore();
+  }
+}

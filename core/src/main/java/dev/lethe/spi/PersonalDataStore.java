@@ -1,0 +1,62 @@
+package dev.lethe.spi;
+
+import dev.lethe.erasure.ErasurePlan;
+import dev.lethe.internal.store.InMemoryPersonalDataStore;
+import dev.lethe.audit.Pseudonymizer;
+import dev.lethe.model.EntityDescriptor;
+import dev.lethe.model.PersonalDataModel;
+import dev.lethe.rights.Rectification;
+import dev.lethe.rights.SubjectIdentifier;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Where personal data lives, seen through the model: Lethe plans, a store executes. The JPA module
+ * implements it over an {@code EntityManagerFactory}; {@link #inMemory} keeps plain objects.
+ *
+ * <p>Designed for a database that streams: records come as a {@link Stream} that the caller closes,
+ * so that a subject with a hundred thousand rows is exported in flat memory, and erasure takes one
+ * plan so that a store can run it as a few set-based statements in one transaction.
+ *
+ * <p>Implementations must pass {@code PersonalDataStoreCompatibilityKit} from the lethe-core test-jar.
+ */
+public interface PersonalDataStore {
+
+  /**
+   * The keys of the subjects that {@code identifier} names; empty when it names nobody
+   * (Art. 15(1): the answer is then that no data is processed, not an error).
+   */
+  Set<SubjectKey> resolve(SubjectIdentifier identifier);
+
+  /**
+   * The subject's rows of {@code entity}, found along the entity's route to the subject, each with
+   * its personal-data values (Art. 15(3), 20(1)). The caller closes the stream.
+   */
+  Stream<SubjectRecord> records(SubjectKey subject, EntityDescriptor entity);
+
+  /**
+   * Executes {@code plan} atomically: every step is applied, or on any failure none is
+   * (Art. 17(1)). Returns the rows touched per entity class; running a plan again touches none.
+   */
+  Map<Class<?>, ErasurePlan.RowCount> erase(ErasurePlan plan);
+
+  /**
+   * Applies a rectification to one row (Art. 16). Lethe has validated the values against the
+   * entity's constraints before; a store that writes through the entity runs them again.
+   *
+   * @throws IllegalArgumentException if the row does not exist or does not belong to the subject
+   */
+  void rectify(SubjectKey subject, Rectification rectification);
+
+  /** A store over objects held in memory, for tests and applications without a database. */
+  static InMemoryStore inMemory(PersonalDataModel model, Pseudonymizer hashKey) {
+    return new InMemoryPersonalDataStore(model, hashKey);
+  }
+
+  /** A {@link PersonalDataStore} that holds plain objects added to it. */
+  interface InMemoryStore extends PersonalDataStore {
+    /** Adds objects of model classes; they are held by reference and changed in place by erasure. */
+    InMemoryStore add(Object... entities);
+  }
+}

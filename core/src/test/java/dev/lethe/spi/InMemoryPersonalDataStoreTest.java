@@ -1,0 +1,13 @@
+package dev.lethe.spi;
+
+import dev.lethe.audit.Pseudonymizer;
+import dev.lethe.model.PersonalDataModel;
+import java.util.List;
+
+class InMemoryPersonalDataStoreTest extends PersonalDataStoreCompatibilityKit {
+
+  @Override
+  protected PersonalDataStore createStore(PersonalDataModel model, List<Object> population) {
+    return PersonalDataStore.inMemory(model, Pseudonymizer.withRandomKey()).add(population.toArray());
+  }
+}
