@@ -18,7 +18,8 @@ import java.util.Optional;
  * What erasing one subject means, planned from the model before anything is touched (Art. 17):
  * per entity type, whether its rows are deleted or which attributes are erased with which
  * strategy, which attributes are kept under an Art. 17(3) exemption, and what a legal hold keeps.
- * Steps are ordered deepest route first, so that rows referring to others go before them.
+ * Steps are ordered deepest route first, so that rows referring to others go before them, and the
+ * subject's root last.
  *
  * @param subject the subject to erase
  * @param ground the Art. 17(1) ground
@@ -60,7 +61,9 @@ public record ErasurePlan(SubjectKey subject, ErasureGround ground, List<Step> s
         steps.add(Step.of(entity, entity.routeTo(subject.subjectType()).orElseThrow()));
       }
     }
-    steps.sort(Comparator.comparingInt((Step step) -> step.route().path().size()).reversed());
+    // The root goes last: rows linked by one of its identities must be found before that identity is erased.
+    steps.sort(Comparator.comparing((Step step) -> step.entity().subjectRootOf().isPresent())
+        .thenComparing(Comparator.comparingInt((Step step) -> step.route().path().size()).reversed()));
     return new ErasurePlan(subject, ground, steps, heldBack);
   }
 

@@ -3,15 +3,8 @@ package dev.lethe.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lethe.audit.Pseudonymizer;
-import dev.lethe.internal.access.JsonValues;
-import dev.lethe.model.EntityDescriptor;
-import dev.lethe.model.FieldDescriptor;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.spi.PersonalDataStore;
-import dev.lethe.spi.shop.Customer;
-import dev.lethe.spi.shop.LoginEvent;
-import dev.lethe.spi.shop.OrderNote;
-import dev.lethe.spi.shop.PurchaseOrder;
 import dev.lethe.spi.shop.Shop;
 import java.io.IOException;
 import java.time.Clock;
@@ -41,7 +34,7 @@ class SubjectReportPropertiesTest {
     Set<String> mine = new HashSet<>();
     Set<String> others = new HashSet<>();
     for (Object row : population) {
-      (belongsTo(row, subject) ? mine : others).addAll(personalValues(row));
+      (Shop.belongsTo(row, subject) ? mine : others).addAll(Shop.personalValues(row));
     }
 
     SubjectReport report = reports.access(SubjectReportsTest.customer(subject));
@@ -57,37 +50,6 @@ class SubjectReportPropertiesTest {
       }
     }
     assertThat(inZip).containsAll(mine).doesNotContainAnyElementsOf(others);
-  }
-
-  /** Every value in the population names its customer's number in its e-mail or through its order. */
-  static boolean belongsTo(Object row, int customer) {
-    String owner;
-    if (row instanceof Customer c) {
-      owner = c.email;
-    } else if (row instanceof PurchaseOrder o) {
-      owner = o.customer.email;
-    } else if (row instanceof OrderNote n) {
-      owner = n.order.customer.email;
-    } else {
-      owner = ((LoginEvent) row).customerEmail;
-    }
-    return owner.equals("customer" + customer + "@example.com");
-  }
-
-  static Set<String> personalValues(Object row) {
-    EntityDescriptor entity = MODEL.entity(row.getClass()).orElseThrow();
-    Set<String> values = new HashSet<>();
-    for (FieldDescriptor field : entity.fields()) {
-      try {
-        Object value = row.getClass().getField(field.name()).get(row);
-        if (value != null) {
-          values.add(JsonValues.text(value));
-        }
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    return values;
   }
 
   static Set<String> leaves(JsonNode node) {

@@ -1,10 +1,14 @@
 package dev.lethe.spi.shop;
 
+import dev.lethe.internal.access.JsonValues;
+import dev.lethe.model.FieldDescriptor;
 import dev.lethe.model.PersonalDataModel;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** The shop domain of the compatibility kits, and populations of it. */
 public final class Shop {
@@ -15,9 +19,11 @@ public final class Shop {
   private Shop() {
   }
 
+  private static final PersonalDataModel MODEL = PersonalDataModel.scan(ENTITIES.toArray(Class<?>[]::new));
+
   /** The domain's model. */
   public static PersonalDataModel model() {
-    return PersonalDataModel.scan(ENTITIES.toArray(Class<?>[]::new));
+    return MODEL;
   }
 
   /**
@@ -41,6 +47,37 @@ public final class Shop {
       }
     }
     return population;
+  }
+
+  /** Whether {@code row} of a {@link #population} belongs to customer number {@code customer}. */
+  public static boolean belongsTo(Object row, int customer) {
+    String owner;
+    if (row instanceof Customer c) {
+      owner = c.email;
+    } else if (row instanceof PurchaseOrder o) {
+      owner = o.customer.email;
+    } else if (row instanceof OrderNote n) {
+      owner = n.order.customer.email;
+    } else {
+      owner = ((LoginEvent) row).customerEmail;
+    }
+    return owner.equals("customer" + customer + "@example.com");
+  }
+
+  /** The non-null personal-data values of {@code row}, as the reports write them. */
+  public static Set<String> personalValues(Object row) {
+    Set<String> values = new HashSet<>();
+    for (FieldDescriptor field : MODEL.entity(row.getClass()).orElseThrow().fields()) {
+      try {
+        Object value = row.getClass().getField(field.name()).get(row);
+        if (value != null) {
+          values.add(JsonValues.text(value));
+        }
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return values;
   }
 
   private static String pad(int number) {
