@@ -11,12 +11,15 @@ import java.util.Optional;
  * {@code @SpecialCategory}: what it holds (Art. 30(1)(c)), where it came from (Art. 14, 20) and
  * what erasure does to it (Art. 17).
  *
- * @param name the attribute's name in its entity
- * @param type the attribute's Java type
+ * @param name the attribute's name in its entity; a dotted path for an attribute of an embedded
+ *     value, such as {@code address.street}
+ * @param type the attribute's Java type; for a collection, the type of its elements
  * @param category the data category
  * @param origin where the data came from
  * @param erasure what erasure does to the attribute
  * @param sensitivity the Art. 9 or Art. 10 declaration, if the data is sensitive
+ * @param collection whether the attribute is a collection of values, such as an element
+ *     collection of phone numbers; erasure applies to each element
  */
 public record FieldDescriptor(
     String name,
@@ -24,7 +27,8 @@ public record FieldDescriptor(
     DataCategory category,
     DataOrigin origin,
     ErasureRule erasure,
-    Optional<Sensitivity> sensitivity) {
+    Optional<Sensitivity> sensitivity,
+    boolean collection) {
 
   public FieldDescriptor {
     requireNonNull(name, "name");
@@ -33,6 +37,11 @@ public record FieldDescriptor(
     requireNonNull(origin, "origin");
     requireNonNull(erasure, "erasure");
     requireNonNull(sensitivity, "sensitivity");
+  }
+
+  /** The path of attribute names from the entity to this attribute: one name, or more inside embedded values. */
+  public java.util.List<String> path() {
+    return java.util.List.of(name.split("\\."));
   }
 
   /** Whether the attribute holds a special category (Art. 9) or criminal-offence data (Art. 10). */

@@ -124,6 +124,7 @@ public final class PersonalDataModel {
     private final Set<Class<?>> classes = new LinkedHashSet<>();
     private final Map<Class<?>, String> identifiers = new LinkedHashMap<>();
     private final List<Association> associations = new ArrayList<>();
+    private final Set<Class<?>> embeddables = new LinkedHashSet<>();
 
     private Builder() {
     }
@@ -176,6 +177,17 @@ public final class PersonalDataModel {
       return this;
     }
 
+    /**
+     * Declares {@code embeddable} as a value type embedded in entities, such as a JPA
+     * {@code @Embeddable}: its personal-data attributes count in each entity that embeds it, named
+     * by path ({@code address.street}). Types annotated {@code jakarta.persistence.Embeddable} are
+     * recognised without this.
+     */
+    public Builder embeddable(Class<?> embeddable) {
+      embeddables.add(requireNonNull(embeddable, "embeddable"));
+      return this;
+    }
+
     /** Every problem with what was added so far, without throwing. Empty means {@link #build()} succeeds. */
     public List<ModelProblem> validate() {
       return assemble().problems();
@@ -195,7 +207,7 @@ public final class PersonalDataModel {
     }
 
     private ModelAssembler.Result assemble() {
-      return new ModelAssembler(classes, identifiers, associations).assemble();
+      return new ModelAssembler(classes, identifiers, associations, embeddables).assemble();
     }
   }
 

@@ -56,12 +56,27 @@ class PersonalDataModelTest {
   @DisplayName("Art. 30(1)(c): every personal-data attribute has its category, origin and erasure rule, inherited ones included")
   void personalDataAttributes() {
     EntityDescriptor owner = entity(Owner.class);
-    assertThat(owner.fields()).extracting(FieldDescriptor::name).containsExactly("name", "email", "phone");
+    assertThat(owner.fields()).extracting(FieldDescriptor::name)
+        .containsExactly("name", "email", "phone", "home.street", "billing.street", "billing.city", "otherPhones");
     assertThat(owner.field("email").orElseThrow().erasure().strategy()).isEqualTo(ErasureStrategy.HASH);
     assertThat(owner.field("phone").orElseThrow().erasure())
         .isEqualTo(new ErasureRule(ErasureStrategy.MASK, java.util.Optional.empty(), 0, 3, java.util.Optional.empty()));
     assertThat(entity(Vet.class).field("name").orElseThrow().category()).isEqualTo(DataCategory.NAME);
     assertThat(entity(Pet.class).holdsPersonalData()).isFalse();
+  }
+
+  @Test
+  @DisplayName("Embedded values contribute their attributes by path; collections are described by their element type")
+  void embeddedValuesAndCollections() {
+    EntityDescriptor owner = entity(Owner.class);
+    FieldDescriptor billingCity = owner.field("billing.city").orElseThrow();
+    assertThat(billingCity.path()).containsExactly("billing", "city");
+    assertThat(billingCity.category()).as("covered by the embedding attribute's annotation").isEqualTo(DataCategory.POSTAL_ADDRESS);
+    assertThat(owner.field("home.street").orElseThrow().erasure().strategy()).isEqualTo(ErasureStrategy.REPLACE);
+    FieldDescriptor otherPhones = owner.field("otherPhones").orElseThrow();
+    assertThat(otherPhones.collection()).isTrue();
+    assertThat(otherPhones.type()).isEqualTo(String.class);
+    assertThat(model.entity(dev.lethe.model.fixtures.clinic.Address.class)).as("an embeddable is not an entity").isEmpty();
   }
 
   @Test

@@ -50,6 +50,7 @@ import dev.lethe.model.SubjectType;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URL;
@@ -79,6 +80,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads Lethe's annotations from a set of classes once, merges what integrations contribute,
@@ -98,10 +100,12 @@ public final class ModelAssembler {
   private final Set<Class<?>> classes;
   private final Map<Class<?>, String> contributedIdentifiers;
   private final List<Association> contributedAssociations;
+  private final Set<Class<?>> contributedEmbeddables;
   private final Set<ModelProblem> problems = new LinkedHashSet<>();
 
   /** An assembler over the classes and contributions collected by a model builder. */
-  public ModelAssembler(Collection<Class<?>> classes, Map<Class<?>, String> identifiers, List<Association> associations) {
+  public ModelAssembler(Collection<Class<?>> classes, Map<Class<?>, String> identifiers, List<Association> associations,
+      Set<Class<?>> embeddables) {
     this.classes = new LinkedHashSet<>(classes);
     associations.forEach(association -> {
       this.classes.add(association.from());
@@ -109,6 +113,9 @@ public final class ModelAssembler {
     });
     this.contributedIdentifiers = Map.copyOf(identifiers);
     this.contributedAssociations = List.copyOf(associations);
+    this.contributedEmbeddables = Set.copyOf(embeddables);
+    // An embedded value is part of the entities that embed it, never an entity of its own.
+    this.classes.removeIf(this::isEmbeddable);
   }
 
   /**
@@ -212,23 +219,48 @@ public final class ModelAssembler {
 
   private List<FieldDescriptor> personalDataOf(Class<?> type, Optional<String> identifier) {
     List<FieldDescriptor> descriptors = new ArrayList<>();
-    for (Field field : fieldsOf(type)) {
-      PersonalData declared = field.getAnnotation(PersonalData.class);
-      SpecialCategory special = field.getAnnotation(SpecialCategory.class);
-      PersonalData inherited = field.getDeclaringClass().getAnnotation(PersonalData.class);
-      if (declared == null && special == null) {
-        if (inherited == null || !coveredByClassAnnotation(field, identifier)) {
-          continue;
-        }
-        declared = inherited;
-      }
-      descriptors.add(describe(field, declared, special));
-    }
+    collectPersonalData(type, "", Optional.empty(), identifier, descriptors);
     return descriptors;
   }
 
+  /**
+   * Collects the personal-data attributes of {@code type}, descending into embedded values, whose
+   * attributes get the embedding attribute's name as a prefix. {@code enclosing} is the
+   * {@code @PersonalData} on the embedding attribute, which covers the embedded value's attributes.
+   */
+  private void collectPersonalData(Class<?> type, String prefix, Optional<PersonalData> enclosing,
+      Optional<String> identifier, List<FieldDescriptor> descriptors) {
+    for (Field field : fieldsOf(type)) {
+      PersonalData declared = field.getAnnotation(PersonalData.class);
+      if (isEmbedded(field)) {
+        Optional<PersonalData> covering = Optional.ofNullable(declared).or(() -> enclosing);
+        collectPersonalData(field.getType(), prefix + field.getName() + ".", covering, Optional.empty(), descriptors);
+        continue;
+      }
+      SpecialCategory special = field.getAnnotation(SpecialCategory.class);
+      if (declared == null && special == null) {
+        Optional<PersonalData> covering = enclosing.or(() ->
+            Optional.ofNullable(field.getDeclaringClass().getAnnotation(PersonalData.class)));
+        if (covering.isEmpty() || !coveredByClassAnnotation(field, identifier)) {
+          continue;
+        }
+        declared = covering.get();
+      }
+      descriptors.add(describe(field, prefix, declared, special));
+    }
+  }
+
+  private boolean isEmbedded(Field field) {
+    return isEmbeddable(field.getType()) || hasAnnotationNamed(field, Set.of("jakarta.persistence.Embedded"));
+  }
+
+  private boolean isEmbeddable(Class<?> type) {
+    return contributedEmbeddables.contains(type) || Arrays.stream(type.getAnnotations())
+        .anyMatch(annotation -> annotation.annotationType().getName().equals("jakarta.persistence.Embeddable"));
+  }
+
   private static boolean coveredByClassAnnotation(Field field, Optional<String> identifier) {
-    return isBasic(field.getType())
+    return isBasic(valueType(field))
         && !Modifier.isTransient(field.getModifiers())
         && !field.getName().equals(identifier.orElse(null))
         && !isIdentifier(field)
@@ -236,7 +268,8 @@ public final class ModelAssembler {
         && !hasAnnotationNamed(field, NOT_PERSONAL_DATA_ANNOTATIONS);
   }
 
-  private FieldDescriptor describe(Field field, PersonalData declared, SpecialCategory special) {
+  private FieldDescriptor describe(Field field, String prefix, @Nullable PersonalData declared,
+      @Nullable SpecialCategory special) {
     String location = location(field);
     String code = declared != null ? declared.category() : special.value().dataCategory().code();
     DataCategory category;
@@ -253,13 +286,14 @@ public final class ModelAssembler {
             declared.maskKeepFirst(), declared.maskKeepLast(),
             Arrays.stream(declared.exemption()).findFirst())
         : ErasureRule.of(ErasureStrategy.NULLIFY);
-    checkErasure(field, location, rule, category, declared == null ? 0 : declared.exemption().length);
-    return new FieldDescriptor(field.getName(), field.getType(), category, origin, rule,
-        Optional.ofNullable(special).map(annotation -> sensitivity(annotation, location)));
+    Class<?> type = valueType(field);
+    checkErasure(type, location, rule, category, declared == null ? 0 : declared.exemption().length);
+    return new FieldDescriptor(prefix + field.getName(), type, category, origin, rule,
+        Optional.ofNullable(special).map(annotation -> sensitivity(annotation, location)),
+        Collection.class.isAssignableFrom(field.getType()));
   }
 
-  private void checkErasure(Field field, String location, ErasureRule rule, DataCategory category, int exemptions) {
-    Class<?> type = field.getType();
+  private void checkErasure(Class<?> type, String location, ErasureRule rule, DataCategory category, int exemptions) {
     String typeName = type.getSimpleName();
     ErasureStrategy strategy = rule.strategy();
     switch (strategy) {
@@ -607,6 +641,16 @@ public final class ModelAssembler {
       }
     }
     return false;
+  }
+
+  /** The attribute's type, or for a collection the type of its elements. */
+  private static Class<?> valueType(Field field) {
+    if (Collection.class.isAssignableFrom(field.getType())
+        && field.getGenericType() instanceof ParameterizedType generic
+        && generic.getActualTypeArguments()[0] instanceof Class<?> element) {
+      return element;
+    }
+    return field.getType();
   }
 
   private static boolean isBasic(Class<?> type) {

@@ -27,6 +27,17 @@ final class Attributes {
     }
   }
 
+  /** The value at the end of {@code path}, or null where it or an association along it is null. */
+  static @Nullable Object getPath(Object target, List<String> path) {
+    return follow(target, path).orElse(null);
+  }
+
+  /** Sets the value at the end of {@code path}; does nothing where an embedded value along it is null. */
+  static void setPath(Object target, List<String> path, @Nullable Object value) {
+    follow(target, path.subList(0, path.size() - 1))
+        .ifPresent(owner -> set(owner, path.get(path.size() - 1), value));
+  }
+
   /** The value at the end of {@code path}, or empty where an association along it is null. */
   static Optional<Object> follow(Object target, List<String> path) {
     Object current = target;

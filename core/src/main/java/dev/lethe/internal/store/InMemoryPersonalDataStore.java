@@ -100,8 +100,8 @@ public final class InMemoryPersonalDataStore implements PersonalDataStore.InMemo
       for (Object row : subjectRows) {
         Map<String, @Nullable Object> changes = new LinkedHashMap<>();
         for (FieldDescriptor field : step.erased()) {
-          Object current = Attributes.get(row, field.name());
-          Object erased = eraser.erase(field, current);
+          Object current = Attributes.getPath(row, field.path());
+          Object erased = erase(field, current);
           if (!Objects.equals(current, erased)) {
             changes.put(field.name(), erased);
           }
@@ -114,7 +114,8 @@ public final class InMemoryPersonalDataStore implements PersonalDataStore.InMemo
       counts.put(step.entity().type(), new ErasurePlan.RowCount(0, updated));
     }
     // Everything is computed; applying plain assignments and removals cannot fail half way.
-    updates.forEach((row, changes) -> changes.forEach((attribute, value) -> Attributes.set(row, attribute, value)));
+    updates.forEach((row, changes) -> changes.forEach((attribute, value) ->
+        Attributes.setPath(row, List.of(attribute.split("\\.")), value)));
     deletions.forEach(row -> {
       rows.get(row.getClass()).removeIf(candidate -> candidate == row);
       rowIds.remove(row);
@@ -132,7 +133,22 @@ public final class InMemoryPersonalDataStore implements PersonalDataStore.InMemo
         .filter(candidate -> rowIdOf(entity, candidate).equals(rectification.rowId()))
         .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("The subject has no " + entity.name() + " row with that id"));
-    rectification.changes().forEach((attribute, value) -> Attributes.set(row, attribute, value));
+    rectification.changes().forEach((attribute, value) -> Attributes.setPath(row, List.of(attribute.split("\\.")), value));
+  }
+
+  /** A collection is erased element by element; erasing it to null leaves it empty. */
+  private @Nullable Object erase(FieldDescriptor field, @Nullable Object current) {
+    if (!field.collection() || current == null) {
+      return eraser.erase(field, current);
+    }
+    List<Object> erased = new ArrayList<>();
+    for (Object element : (java.util.Collection<?>) current) {
+      Object value = eraser.erase(field, element);
+      if (value != null) {
+        erased.add(value);
+      }
+    }
+    return erased;
   }
 
   private List<Object> rowsOf(SubjectKey subject, EntityDescriptor entity) {
@@ -161,7 +177,7 @@ public final class InMemoryPersonalDataStore implements PersonalDataStore.InMemo
 
   private SubjectRecord toRecord(EntityDescriptor entity, Object row) {
     Map<String, @Nullable Object> values = new LinkedHashMap<>();
-    entity.fields().forEach(field -> values.put(field.name(), Attributes.get(row, field.name())));
+    entity.fields().forEach(field -> values.put(field.name(), Attributes.getPath(row, field.path())));
     return new SubjectRecord(entity.type(), rowIdOf(entity, row), values);
   }
 
