@@ -1,0 +1,89 @@
+package dev.lethe.audit;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.lethe.rights.SubjectIdentifier;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Turns a subject identifier into a {@link SubjectPseudonym} with HMAC-SHA256 under a secret key,
+ * so that the audit never holds personal data (Art. 4(5) pseudonymisation, Art. 32 security).
+ *
+ * <p>Keep the key apart from the audit, such as in a secrets manager: whoever holds both can test
+ * guesses of an identity against the pseudonyms. Use the same key for the life of an audit trail,
+ * or one subject's events stop matching. Thread-safe; the key never appears in {@link #toString()}.
+ */
+public final class Pseudonymizer {
+
+  /** The shortest key accepted: 256 bits, the strength of HMAC-SHA256. */
+  public static final int MINIMUM_KEY_BYTES = 32;
+
+  private static final String ALGORITHM = "HmacSHA256";
+
+  private final SecretKeySpec key;
+
+  private Pseudonymizer(byte[] key) {
+    this.key = new SecretKeySpec(key, ALGORITHM);
+  }
+
+  /**
+   * A pseudonymizer with the given secret key, which is copied. Keep the key apart from the audit
+   * (Art. 32).
+   *
+   * @throws IllegalArgumentException if the key is shorter than {@value #MINIMUM_KEY_BYTES} bytes
+   */
+  public static Pseudonymizer withKey(byte[] key) {
+    requireNonNull(key, "key");
+    if (key.length < MINIMUM_KEY_BYTES) {
+      throw new IllegalArgumentException("The pseudonymisation key must be at least " + MINIMUM_KEY_BYTES
+          + " bytes (256 bits) for HMAC-SHA256, but has " + key.length);
+    }
+    return new Pseudonymizer(Arrays.copyOf(key, key.length));
+  }
+
+  /**
+   * A pseudonymizer with a fresh random key that lives only in memory (Art. 4(5)). Pseudonyms then differ from
+   * one run to the next: fit for tests and for an audit trail that lives in memory too.
+   */
+  public static Pseudonymizer withRandomKey() {
+    byte[] key = new byte[MINIMUM_KEY_BYTES];
+    new SecureRandom().nextBytes(key);
+    return new Pseudonymizer(key);
+  }
+
+  /** The pseudonym of {@code subject}: a keyed hash of its subject type, identity and value (Art. 4(5)). */
+  public SubjectPseudonym pseudonymize(SubjectIdentifier subject) {
+    requireNonNull(subject, "subject");
+    Mac mac = newMac();
+    // Each part is length-prefixed, so that ("ab", "c") and ("a", "bc") never share a pseudonym.
+    for (String part : new String[] {subject.subjectType(), subject.identity(), subject.value()}) {
+      byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+      mac.update(ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
+      mac.update(bytes);
+    }
+    return new SubjectPseudonym(HexFormat.of().formatHex(mac.doFinal()));
+  }
+
+  // A Mac is not thread-safe, and making one per call is cheap next to what an audit event costs.
+  private Mac newMac() {
+    try {
+      Mac mac = Mac.getInstance(ALGORITHM);
+      mac.init(key);
+      return mac;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Every Java platform provides " + ALGORITHM, e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Pseudonymizer[" + ALGORITHM + ", key=<secret>]";
+  }
+}
