@@ -34,7 +34,8 @@ public final class Pseudonymizer {
   }
 
   /**
-   * A pseudonymizer with the given secret key, which is copied.
+   * A pseudonymizer with the given secret key, which is copied. Keep the key apart from the audit
+   * (Art. 32).
    *
    * @throws IllegalArgumentException if the key is shorter than {@value #MINIMUM_KEY_BYTES} bytes
    */
@@ -48,7 +49,7 @@ public final class Pseudonymizer {
   }
 
   /**
-   * A pseudonymizer with a fresh random key that lives only in memory. Pseudonyms then differ from
+   * A pseudonymizer with a fresh random key that lives only in memory (Art. 4(5)). Pseudonyms then differ from
    * one run to the next: fit for tests and for an audit trail that lives in memory too.
    */
   public static Pseudonymizer withRandomKey() {

@@ -15,6 +15,7 @@ public record SubjectPseudonym(String hex) {
     AuditValues.requireSha256Hex(hex, "hex");
   }
 
+  /** The hex digits; safe to log, as a pseudonym without its key identifies nobody (Art. 4(5)). */
   @Override
   public String toString() {
     return hex;

@@ -1,4 +1,11 @@
-/** The ports Lethe is extended through: stores, sinks, verifiers and notifiers. Each ships an in-memory implementation and a compatibility test kit in the lethe-core test-jar. */
+/**
+ * The ports through which Lethe reaches the application's infrastructure: where rights requests are
+ * kept ({@link dev.lethe.spi.RequestStore}), where audit events go ({@link dev.lethe.spi.AuditSink}),
+ * how a subject's identity is checked ({@link dev.lethe.spi.IdentityVerifier}, Art. 12(6)) and how
+ * recipients are told of changes ({@link dev.lethe.spi.RecipientNotifier}, Art. 19). Each is a small
+ * interface with defaults for its optional parts; core ships built-ins, and the test-jar an abstract
+ * compatibility kit that every implementation should pass.
+ */
 @NullMarked
 package dev.lethe.spi;
 

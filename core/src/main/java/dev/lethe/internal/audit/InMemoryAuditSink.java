@@ -1,0 +1,38 @@
+package dev.lethe.internal.audit;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.lethe.audit.AuditEvent;
+import dev.lethe.spi.AuditSink;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/** An {@link AuditSink} in memory, keyed by sequence as a database table would be. Thread-safe. */
+public final class InMemoryAuditSink implements AuditSink {
+
+  private final NavigableMap<Long, AuditEvent> eventsBySequence = new TreeMap<>();
+
+  @Override
+  public synchronized void append(AuditEvent event) {
+    requireNonNull(event, "event");
+    if (eventsBySequence.containsKey(event.sequence())) {
+      throw new IllegalStateException("The audit already holds an event with sequence " + event.sequence());
+    }
+    eventsBySequence.put(event.sequence(), event);
+  }
+
+  @Override
+  public synchronized Stream<AuditEvent> events() {
+    // A snapshot, so that a reader never fails on an append made while it reads.
+    return List.copyOf(eventsBySequence.values()).stream();
+  }
+
+  @Override
+  public synchronized Optional<AuditEvent> lastEvent() {
+    return Optional.ofNullable(eventsBySequence.lastEntry()).map(Map.Entry::getValue);
+  }
+}

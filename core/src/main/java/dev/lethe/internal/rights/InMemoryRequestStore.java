@@ -1,0 +1,45 @@
+package dev.lethe.internal.rights;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.lethe.rights.RequestId;
+import dev.lethe.rights.RightsRequest;
+import dev.lethe.spi.RequestStore;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/** A {@link RequestStore} in memory. Thread-safe. */
+public final class InMemoryRequestStore implements RequestStore {
+
+  private static final Comparator<RightsRequest> BY_RECEIPT =
+      Comparator.comparing(RightsRequest::receivedAt).thenComparing(request -> request.id().value());
+  private static final Comparator<RightsRequest> BY_DUE_DATE =
+      Comparator.comparing(RightsRequest::dueDate).thenComparing(BY_RECEIPT);
+
+  private final Map<RequestId, RightsRequest> requests = new ConcurrentHashMap<>();
+
+  @Override
+  public void save(RightsRequest request) {
+    requireNonNull(request, "request");
+    requests.put(request.id(), request);
+  }
+
+  @Override
+  public Optional<RightsRequest> find(RequestId id) {
+    return Optional.ofNullable(requests.get(requireNonNull(id, "id")));
+  }
+
+  @Override
+  public List<RightsRequest> findOpen() {
+    return requests.values().stream().filter(RightsRequest::isOpen).sorted(BY_DUE_DATE).toList();
+  }
+
+  @Override
+  public Stream<RightsRequest> findAll() {
+    return requests.values().stream().sorted(BY_RECEIPT);
+  }
+}

@@ -1,0 +1,45 @@
+package dev.lethe.rights;
+
+import dev.lethe.law.Right;
+
+/** What a data subject asks for: one request type per right of Chapter III GDPR that a request exercises. */
+public enum RequestType {
+  /** A copy of the personal data and the information of Art. 15. */
+  ACCESS(Right.ACCESS),
+  /** The data the subject provided, in a machine-readable form (Art. 20). */
+  PORTABILITY(Right.PORTABILITY),
+  /** Correction of inaccurate data (Art. 16). */
+  RECTIFICATION(Right.RECTIFICATION),
+  /** Erasure of the subject's data (Art. 17). */
+  ERASURE(Right.ERASURE),
+  /** Restriction of processing (Art. 18). */
+  RESTRICTION(Right.RESTRICTION),
+  /** Objection to processing (Art. 21). */
+  OBJECTION(Right.OBJECTION),
+  /** Withdrawal of consent (Art. 7(3)). */
+  CONSENT_WITHDRAWAL(Right.WITHDRAW_CONSENT);
+
+  private final Right right;
+
+  RequestType(Right right) {
+    this.right = right;
+  }
+
+  /** The right the request exercises. */
+  public Right right() {
+    return right;
+  }
+
+  /** The article granting the right, such as {@code Art. 15}. */
+  public String article() {
+    return right.article();
+  }
+
+  /**
+   * Whether fulfilling the request must be passed on to every recipient of the data: true for
+   * rectification, erasure and restriction (Art. 19).
+   */
+  public boolean isPassedToRecipients() {
+    return this == RECTIFICATION || this == ERASURE || this == RESTRICTION;
+  }
+}

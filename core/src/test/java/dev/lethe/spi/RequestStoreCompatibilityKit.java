@@ -1,0 +1,155 @@
+package dev.lethe.spi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lethe.rights.Channel;
+import dev.lethe.rights.RejectionReason;
+import dev.lethe.rights.RequestId;
+import dev.lethe.rights.RequestStatus;
+import dev.lethe.rights.RequestType;
+import dev.lethe.rights.RightsRequest;
+import dev.lethe.rights.RightsRequest.Cancellation;
+import dev.lethe.rights.RightsRequest.Extension;
+import dev.lethe.rights.RightsRequest.Rejection;
+import dev.lethe.rights.RightsRequest.Verification;
+import dev.lethe.rights.SubjectIdentifier;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link RequestStore} must do. Extend it with {@link #createStore()} returning an
+ * empty store; the tests run against it.
+ */
+public abstract class RequestStoreCompatibilityKit {
+
+  private static final LocalDate DUE = LocalDate.parse("2025-03-01");
+  private static final Instant RECEIVED = Instant.parse("2025-02-01T10:00:00Z");
+
+  protected RequestStore store;
+
+  /** A new, empty store of the implementation under test. */
+  protected abstract RequestStore createStore();
+
+  @BeforeEach
+  void createEmptyStore() {
+    store = createStore();
+  }
+
+  @Test
+  void findsASavedRequestByItsId() {
+    RightsRequest request = request(RequestStatus.SUBMITTED, DUE, RECEIVED);
+
+    store.save(request);
+
+    assertThat(store.find(request.id())).contains(request);
+    assertThat(store.find(RequestId.random())).isEmpty();
+  }
+
+  @Test
+  void savingAgainReplacesTheRequest() {
+    RightsRequest submitted = request(RequestStatus.SUBMITTED, DUE, RECEIVED);
+    store.save(submitted);
+    RightsRequest cancelled = withStatus(submitted, RequestStatus.CANCELLED);
+
+    store.save(cancelled);
+
+    assertThat(store.find(submitted.id())).contains(cancelled);
+    try (Stream<RightsRequest> all = store.findAll()) {
+      assertThat(all).containsExactly(cancelled);
+    }
+  }
+
+  @Test
+  void keepsEveryPartOfARequest() {
+    RightsRequest rejected = new RightsRequest(RequestId.random(), RequestType.PORTABILITY,
+        new SubjectIdentifier("subscriber", "email", "ada@example.com"), Channel.IN_PERSON, RECEIVED, DUE,
+        RequestStatus.REJECTED, true, Optional.of(new Verification("id-document", RECEIVED.plusSeconds(60))),
+        Optional.of(new Extension("many requests", DUE.plusMonths(2), RECEIVED.plusSeconds(120))),
+        Optional.of(new Rejection(RejectionReason.MANIFESTLY_UNFOUNDED, "No account", Rejection.STANDARD_REMEDIES,
+            RECEIVED.plusSeconds(180))),
+        Optional.empty());
+    RightsRequest cancelled = withStatus(request(RequestStatus.SUBMITTED, DUE, RECEIVED), RequestStatus.CANCELLED);
+
+    store.save(rejected);
+    store.save(cancelled);
+
+    assertThat(store.find(rejected.id())).contains(rejected);
+    assertThat(store.find(cancelled.id())).contains(cancelled);
+  }
+
+  @Test
+  @DisplayName("Art. 12(3): open requests come earliest due first, then earliest received, closed ones not at all")
+  void findsOpenRequestsEarliestDueFirst() {
+    RightsRequest later = request(RequestStatus.VERIFIED, DUE.plusDays(3), RECEIVED);
+    RightsRequest sooner = request(RequestStatus.SUBMITTED, DUE, RECEIVED.plusSeconds(10));
+    RightsRequest soonerReceivedFirst = request(RequestStatus.FULFILLED, DUE, RECEIVED);
+    RightsRequest completed = request(RequestStatus.COMPLETED, DUE.minusDays(5), RECEIVED);
+    Stream.of(later, sooner, completed, soonerReceivedFirst).forEach(store::save);
+
+    assertThat(store.findOpen()).containsExactly(soonerReceivedFirst, sooner, later);
+  }
+
+  @Test
+  @DisplayName("Art. 12(3): open requests due on or before a date include that date and count extensions")
+  void findsOpenRequestsDueOnOrBeforeADate() {
+    RightsRequest dueOnTheDay = request(RequestStatus.SUBMITTED, DUE, RECEIVED);
+    RightsRequest dueEarlier = request(RequestStatus.SUBMITTED, DUE.minusDays(1), RECEIVED);
+    RightsRequest dueAfter = request(RequestStatus.SUBMITTED, DUE.plusDays(1), RECEIVED);
+    RightsRequest extendedPast = extended(request(RequestStatus.SUBMITTED, DUE.minusDays(2), RECEIVED), DUE.plusDays(9));
+    RightsRequest closed = withStatus(request(RequestStatus.SUBMITTED, DUE.minusDays(1), RECEIVED), RequestStatus.CANCELLED);
+    Stream.of(dueOnTheDay, dueEarlier, dueAfter, extendedPast, closed).forEach(store::save);
+
+    assertThat(store.findOpenDueOnOrBefore(DUE)).containsExactly(dueEarlier, dueOnTheDay);
+    assertThat(store.findOpenDueOnOrBefore(DUE.plusDays(9))).containsExactly(dueEarlier, dueOnTheDay, dueAfter,
+        extendedPast);
+  }
+
+  @Test
+  void streamsEveryRequestEarliestReceivedFirst() {
+    RightsRequest second = request(RequestStatus.COMPLETED, DUE, RECEIVED.plusSeconds(1));
+    RightsRequest first = request(RequestStatus.SUBMITTED, DUE, RECEIVED);
+    store.save(second);
+    store.save(first);
+
+    try (Stream<RightsRequest> all = store.findAll()) {
+      assertThat(all).containsExactly(first, second);
+    }
+  }
+
+  @Test
+  void anEmptyStoreFindsNothing() {
+    assertThat(store.findOpen()).isEmpty();
+    assertThat(store.findOpenDueOnOrBefore(DUE)).isEmpty();
+    try (Stream<RightsRequest> all = store.findAll()) {
+      assertThat(all).isEmpty();
+    }
+  }
+
+  private static RightsRequest request(RequestStatus status, LocalDate due, Instant receivedAt) {
+    Optional<Verification> verification = status == RequestStatus.VERIFIED
+        ? Optional.of(new Verification("email-link", receivedAt)) : Optional.empty();
+    return new RightsRequest(RequestId.random(), RequestType.ACCESS, new SubjectIdentifier("customer", "id", "42"),
+        Channel.WEB, receivedAt, due, status, false, verification, Optional.empty(), Optional.empty(),
+        Optional.empty());
+  }
+
+  private static RightsRequest withStatus(RightsRequest request, RequestStatus status) {
+    Optional<Cancellation> cancellation = status == RequestStatus.CANCELLED
+        ? Optional.of(new Cancellation("withdrawn", request.receivedAt())) : Optional.empty();
+    return new RightsRequest(request.id(), request.type(), request.subject(), request.channel(), request.receivedAt(),
+        request.originalDueDate(), status, request.verificationRequired(), request.verification(),
+        request.extension(), request.rejection(), cancellation);
+  }
+
+  private static RightsRequest extended(RightsRequest request, LocalDate newDueDate) {
+    return new RightsRequest(request.id(), request.type(), request.subject(), request.channel(), request.receivedAt(),
+        request.originalDueDate(), request.status(), request.verificationRequired(), request.verification(),
+        Optional.of(new Extension("complex", newDueDate, request.receivedAt())), request.rejection(),
+        request.cancellation());
+  }
+}
