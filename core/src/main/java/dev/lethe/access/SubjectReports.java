@@ -73,39 +73,28 @@ public final class SubjectReports {
         .toList();
     List<SubjectReport.Section> sections = new ArrayList<>();
     for (EntityDescriptor entity : entities) {
-      List<FieldDescriptor> fields = scope == SubjectReport.Scope.ACCESS ? entity.fields() : portableFields(entity, subjectType);
+      List<FieldDescriptor> fields = scope == SubjectReport.Scope.ACCESS ? entity.fields() : portableFields(entity);
       if (!fields.isEmpty()) {
         sections.add(new SubjectReport.Section(entity, fields));
       }
     }
-    return new SubjectReport(subjectType, scope, clock.instant(), information(entities, subjectType), sections, subjects,
+    return new SubjectReport(subjectType, scope, clock.instant(), information(entities), sections, subjects,
         store);
   }
 
-  private List<FieldDescriptor> portableFields(EntityDescriptor entity, String subjectType) {
-    boolean portableBasis = purposesOf(entity, subjectType).stream()
+  private List<FieldDescriptor> portableFields(EntityDescriptor entity) {
+    boolean portableBasis = model.purposesOf(entity).stream()
         .anyMatch(purpose -> purpose.basis().rights().contains(Right.PORTABILITY));
     return portableBasis ? entity.fields().stream().filter(field -> field.origin().isPortable()).toList() : List.of();
   }
 
-  /** An entity's own purposes, or where it declares none, those of its subject's root. */
-  private List<Purpose> purposesOf(EntityDescriptor entity, String subjectType) {
-    if (!entity.purposes().isEmpty()) {
-      return entity.purposes();
-    }
-    return model.subjectType(subjectType)
-        .flatMap(type -> model.entity(type.root()))
-        .map(EntityDescriptor::purposes)
-        .orElse(List.of());
-  }
-
-  private Article15Information information(List<EntityDescriptor> entities, String subjectType) {
+  private Article15Information information(List<EntityDescriptor> entities) {
     Set<Purpose> purposes = new LinkedHashSet<>();
     Set<String> categories = new LinkedHashSet<>();
     List<Article15Information.RetentionInfo> retention = new ArrayList<>();
     Set<Article15Information.SourceInfo> sources = new LinkedHashSet<>();
     for (EntityDescriptor entity : entities) {
-      purposesOf(entity, subjectType).forEach(purpose -> purposes.add(model.purpose(purpose.name()).orElse(purpose)));
+      purposes.addAll(model.purposesOf(entity));
       for (FieldDescriptor field : entity.fields()) {
         categories.add(field.category().label());
         if (field.origin() != DataOrigin.PROVIDED) {

@@ -46,6 +46,21 @@ public record ErasureReceipt(String subjectType, ErasureGround ground, Instant e
     return new ErasureReceipt(plan.subject().subjectType(), plan.ground(), erasedAt, outcomes);
   }
 
+  /**
+   * One receipt for several subjects an identity resolved to: rows summed per entity type, kept
+   * attributes and holds as each receipt states them.
+   */
+  public static ErasureReceipt merge(String subjectType, ErasureGround ground, Instant erasedAt,
+      List<ErasureReceipt> receipts) {
+    Map<String, EntityOutcome> merged = new java.util.LinkedHashMap<>();
+    receipts.stream().flatMap(receipt -> receipt.entities().stream()).forEach(outcome ->
+        merged.merge(outcome.entity(), outcome, (first, second) -> new EntityOutcome(first.entity(),
+            new ErasurePlan.RowCount(first.rows().deleted() + second.rows().deleted(),
+                first.rows().updated() + second.rows().updated()),
+            first.kept(), first.heldBy().or(second::heldBy))));
+    return new ErasureReceipt(subjectType, ground, erasedAt, List.copyOf(merged.values()));
+  }
+
   /** Whether the erasure found nothing left to erase, as when it runs a second time. */
   public boolean nothingLeft() {
     return entities.stream().noneMatch(entity -> entity.rows().any());

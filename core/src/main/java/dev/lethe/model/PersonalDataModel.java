@@ -92,6 +92,26 @@ public final class PersonalDataModel {
     return entities.values().stream().filter(entity -> entity.routeTo(subjectType).isPresent()).toList();
   }
 
+  /**
+   * The purposes {@code entity}'s data is processed for: those it declares, or where it declares
+   * none, those of the subject roots it reaches, as the merged model-wide purposes (Art. 5(1)(b)).
+   */
+  public List<Purpose> purposesOf(EntityDescriptor entity) {
+    requireNonNull(entity, "entity");
+    java.util.stream.Stream<Purpose> declared = entity.purposes().isEmpty()
+        ? entity.routes().stream()
+            .flatMap(route -> subjectType(route.subjectType()).stream())
+            .flatMap(subject -> entity(subject.root()).stream())
+            .flatMap(root -> root.purposes().stream())
+        : entity.purposes().stream();
+    return declared.map(purpose -> purposes.getOrDefault(purpose.name(), purpose)).distinct().toList();
+  }
+
+  /** The purposes any data of a subject of {@code subjectType} is processed for. */
+  public List<Purpose> purposesFor(String subjectType) {
+    return entitiesOf(subjectType).stream().flatMap(entity -> purposesOf(entity).stream()).distinct().toList();
+  }
+
   /** Every purpose declared anywhere in the model, with recipients merged across entities. */
   public List<Purpose> purposes() {
     return List.copyOf(purposes.values());

@@ -6,15 +6,36 @@ import static java.util.Objects.requireNonNull;
 import dev.lethe.audit.AuditEntry;
 import dev.lethe.audit.AuditEventType;
 import dev.lethe.audit.AuditTrail;
+import dev.lethe.access.SubjectReport;
+import dev.lethe.access.SubjectReports;
+import dev.lethe.erasure.ErasurePlan;
+import dev.lethe.erasure.ErasureReceipt;
+import dev.lethe.erasure.SuppressionList;
+import dev.lethe.internal.rights.RectificationValidator;
 import dev.lethe.internal.rights.RequestLifecycle;
+import dev.lethe.law.ErasureGround;
+import dev.lethe.model.EntityDescriptor;
+import dev.lethe.model.PersonalDataModel;
+import dev.lethe.model.SubjectType;
+import dev.lethe.spi.LegalHoldStore;
+import dev.lethe.spi.PersonalDataStore;
+import dev.lethe.spi.SubjectKey;
+import dev.lethe.spi.SubjectRecord;
 import dev.lethe.spi.IdentityVerifier;
 import dev.lethe.spi.RequestStore;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
@@ -37,10 +58,17 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DataSubjectRights {
 
+  private static final Logger LOG = LoggerFactory.getLogger(DataSubjectRights.class);
+
   private final RequestStore store;
   private final AuditTrail audit;
   private final IdentityVerifier identityVerifier;
   private final RequestLifecycle lifecycle;
+  private final Clock clock;
+  private final @Nullable PersonalData personalData;
+  private final LegalHoldStore legalHolds;
+  private final @Nullable SuppressionList suppressionList;
+  private final @Nullable RecipientNotifications recipientNotifications;
 
   private DataSubjectRights(Builder builder) {
     this.store = builder.requestStore;
@@ -48,6 +76,11 @@ public final class DataSubjectRights {
     this.identityVerifier = builder.identityVerifier;
     this.lifecycle = new RequestLifecycle(builder.deadlinePolicy, builder.clock,
         builder.zone != null ? builder.zone : builder.clock.getZone());
+    this.clock = builder.clock;
+    this.personalData = builder.personalData;
+    this.legalHolds = builder.legalHolds;
+    this.suppressionList = builder.suppressionList;
+    this.recipientNotifications = builder.recipientNotifications;
   }
 
   /** A builder whose defaults hold everything in memory and follow Art. 12 as written. */
@@ -112,16 +145,119 @@ public final class DataSubjectRights {
 
   /**
    * Records that the requested action was taken. A request whose identity check is pending cannot be
-   * fulfilled (Art. 12(6)).
+   * fulfilled (Art. 12(6)). Where Lethe holds the personal data, access, portability, erasure and
+   * rectification are fulfilled by doing them: {@link #access}, {@link #erase}, {@link #rectify}.
    *
    * @throws UnknownRequestException if no request has the id
    * @throws IllegalRequestTransitionException unless the request is verified, or submitted without
    *     needing verification
+   * @throws IllegalStateException for a request that Lethe must carry out itself
    */
   public RightsRequest fulfil(RequestId id) {
-    // The seam for the work itself: an export (Art. 15, 20) or erasure (Art. 17) will run between
-    // the lifecycle's check and the save, so that a failed execution leaves the request open.
-    return move(id, lifecycle::fulfil, AuditEventType.REQUEST_FULFILLED);
+    return move(id, request -> {
+      if (personalData != null && CARRIED_OUT.containsKey(request.type())) {
+        throw new IllegalStateException("Rights request " + request.id() + " is a " + request.type()
+            + " request: fulfil it with " + CARRIED_OUT.get(request.type()) + ", which carries it out");
+      }
+      return lifecycle.fulfil(request);
+    }, AuditEventType.REQUEST_FULFILLED);
+  }
+
+  /**
+   * Fulfils an access (Art. 15) or portability (Art. 20) request: the subject's report, which
+   * streams their data from the store when written with {@code SubjectReportWriter}. An identity
+   * that matches nobody gives a report saying no data is processed.
+   *
+   * @throws UnknownRequestException if no request has the id
+   * @throws IllegalRequestTransitionException if the request cannot be fulfilled now, such as before
+   *     the identity is verified (Art. 12(6))
+   * @throws IllegalArgumentException if the request is of another type
+   * @throws IllegalStateException if no personal-data store is configured
+   */
+  public synchronized SubjectReport access(RequestId id) {
+    PersonalData data = requirePersonalData();
+    RightsRequest request = fulfilling(id, RequestType.ACCESS, RequestType.PORTABILITY);
+    SubjectReports reports = new SubjectReports(data.model(), data.store(), clock);
+    SubjectReport report = request.type() == RequestType.ACCESS
+        ? reports.access(request.subject())
+        : reports.portability(request.subject());
+    saveAndAudit(request, AuditEventType.REQUEST_FULFILLED);
+    audit.record(AuditEntry.forRequest(AuditEventType.DATA_EXPORTED, request)
+        .withCount("sections", report.sections().size()));
+    return report;
+  }
+
+  /**
+   * Fulfils an erasure request (Art. 17) on {@code ground}: every subject the identity resolves to
+   * is erased as the model plans it, one store transaction per subject, skipping what legal holds
+   * cover. Afterwards the subject's contact identities go on the suppression list, if one is
+   * configured, and every recipient is told (Art. 19). Running it for an identity already erased
+   * gives a receipt that says nothing was left.
+   *
+   * @throws UnknownRequestException if no request has the id
+   * @throws IllegalRequestTransitionException if the request cannot be fulfilled now, such as before
+   *     the identity is verified (Art. 12(6))
+   * @throws IllegalArgumentException if the request is not an erasure request
+   * @throws IllegalStateException if no personal-data store is configured
+   */
+  public synchronized ErasureReceipt erase(RequestId id, ErasureGround ground) {
+    requireNonNull(ground, "ground");
+    PersonalData data = requirePersonalData();
+    RightsRequest request = fulfilling(id, RequestType.ERASURE);
+    Set<SubjectKey> subjects = data.store().resolve(request.subject());
+    Map<String, String> contactIdentities = suppressionList == null ? Map.of() : contactIdentities(data, subjects);
+    List<ErasureReceipt> receipts = new ArrayList<>();
+    for (SubjectKey subject : subjects) {
+      ErasurePlan plan = ErasurePlan.of(data.model(), subject, ground, legalHolds.holdsFor(subject));
+      receipts.add(ErasureReceipt.of(plan, data.store().erase(plan), clock.instant()));
+    }
+    ErasureReceipt receipt = ErasureReceipt.merge(request.subject().subjectType(), ground, clock.instant(), receipts);
+    if (suppressionList != null) {
+      contactIdentities.forEach((identity, value) -> suppressionList.suppress(identity, value, "erased on request"));
+    }
+    saveAndAudit(request, AuditEventType.REQUEST_FULFILLED);
+    audit.record(AuditEntry.forRequest(AuditEventType.SUBJECT_ERASED, request)
+        .withSubject(request.subject())
+        .withAttribute("ground", ground.name())
+        .withCount("subjects", subjects.size())
+        .withCount("rows", receipt.rowsTouched()));
+    LOG.info("Rights request {}: erased {} subject(s) on {}, {} rows touched", request.id(), subjects.size(),
+        ground.article(), receipt.rowsTouched());
+    notifyRecipients(data, request);
+    return receipt;
+  }
+
+  /**
+   * Fulfils a rectification request (Art. 16): the new values are checked against the entity's own
+   * Bean Validation constraints first, and on any violation nothing is applied. Then every
+   * recipient is told (Art. 19).
+   *
+   * @throws RectificationRejectedException listing every violation; the request stays open
+   * @throws UnknownRequestException if no request has the id
+   * @throws IllegalRequestTransitionException if the request cannot be fulfilled now
+   * @throws IllegalArgumentException if the request is not a rectification request, the entity is not
+   *     in the model, or the row is not the subject's
+   * @throws IllegalStateException if no personal-data store is configured
+   */
+  public synchronized RightsRequest rectify(RequestId id, Rectification rectification) {
+    requireNonNull(rectification, "rectification");
+    PersonalData data = requirePersonalData();
+    RightsRequest request = fulfilling(id, RequestType.RECTIFICATION);
+    EntityDescriptor entity = data.model().entity(rectification.entity()).orElseThrow(() ->
+        new IllegalArgumentException(rectification.entity().getName() + " is not in the personal-data model"));
+    RECTIFICATION_VALIDATOR.validate(entity, rectification);
+    SubjectKey subject = data.store().resolve(request.subject()).stream()
+        .filter(key -> owns(data, key, entity, rectification.rowId()))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("The " + entity.name()
+            + " row to rectify is not the data of the subject of request " + request.id()));
+    data.store().rectify(subject, rectification);
+    saveAndAudit(request, AuditEventType.REQUEST_FULFILLED);
+    audit.record(AuditEntry.forRequest(AuditEventType.DATA_RECTIFIED, request)
+        .withAttribute("entity", entity.name())
+        .withCount("attributes", rectification.changes().size()));
+    notifyRecipients(data, request);
+    return request;
   }
 
   /**
@@ -176,6 +312,58 @@ public final class DataSubjectRights {
         .toList();
   }
 
+  /** The request moved to fulfilled but not saved: the work runs first, so a failure leaves it open. */
+  private RightsRequest fulfilling(RequestId id, RequestType... types) {
+    requireNonNull(id, "id");
+    RightsRequest current = store.find(id).orElseThrow(() -> new UnknownRequestException(id));
+    if (!List.of(types).contains(current.type())) {
+      throw new IllegalArgumentException("Rights request " + id + " is a " + current.type() + " request, not "
+          + List.of(types));
+    }
+    return lifecycle.fulfil(current);
+  }
+
+  private PersonalData requirePersonalData() {
+    if (personalData == null) {
+      throw new IllegalStateException("No personal-data store is configured: build DataSubjectRights with"
+          + " personalData(model, store) to carry out access, erasure and rectification");
+    }
+    return personalData;
+  }
+
+  /** The root's identities other than its id, such as the e-mail address, to suppress after erasure. */
+  private static Map<String, String> contactIdentities(PersonalData data, Set<SubjectKey> subjects) {
+    Map<String, String> identities = new LinkedHashMap<>();
+    for (SubjectKey subject : subjects) {
+      SubjectType type = data.model().subjectType(subject.subjectType()).orElseThrow();
+      EntityDescriptor root = data.model().entity(type.root()).orElseThrow();
+      try (Stream<SubjectRecord> records = data.store().records(subject, root)) {
+        records.forEach(record -> type.identities().forEach((identity, attribute) -> {
+          Object value = record.values().get(attribute);
+          if (!identity.equals(SubjectType.ID) && value != null) {
+            identities.put(identity, value.toString());
+          }
+        }));
+      }
+    }
+    return identities;
+  }
+
+  private static boolean owns(PersonalData data, SubjectKey subject, EntityDescriptor entity, Object rowId) {
+    try (Stream<SubjectRecord> records = data.store().records(subject, entity)) {
+      return records.anyMatch(record -> record.rowId().equals(rowId));
+    }
+  }
+
+  private void notifyRecipients(PersonalData data, RightsRequest request) {
+    if (recipientNotifications != null) {
+      recipientNotifications.notifyRecipients(request, data.model().purposesFor(request.subject().subjectType()).stream()
+          .flatMap(purpose -> purpose.recipients().stream())
+          .distinct()
+          .toList());
+    }
+  }
+
   private synchronized RightsRequest move(RequestId id, UnaryOperator<RightsRequest> transition, AuditEventType event) {
     requireNonNull(id, "id");
     RightsRequest current = store.find(id).orElseThrow(() -> new UnknownRequestException(id));
@@ -185,6 +373,9 @@ public final class DataSubjectRights {
   private RightsRequest saveAndAudit(RightsRequest request, AuditEventType event) {
     store.save(request);
     audit.record(auditEntry(event, request));
+    // Ids, types and states only: the subject's identity never reaches a log line.
+    LOG.info("Rights request {} ({}): {}, now {}, due {}", request.id(), request.type(), event, request.status(),
+        request.dueDate());
     return request;
   }
 
@@ -203,6 +394,15 @@ public final class DataSubjectRights {
     };
   }
 
+  private static final Map<RequestType, String> CARRIED_OUT = Map.of(
+      RequestType.ACCESS, "access(id)", RequestType.PORTABILITY, "access(id)",
+      RequestType.ERASURE, "erase(id, ground)", RequestType.RECTIFICATION, "rectify(id, rectification)");
+
+  private static final RectificationValidator RECTIFICATION_VALIDATOR = new RectificationValidator();
+
+  private record PersonalData(PersonalDataModel model, PersonalDataStore store) {
+  }
+
   /**
    * Configures a {@link DataSubjectRights}. Every part has a default: the system UTC clock, the
    * clock's zone, in-memory store and audit trail, an identity check for every request, and the
@@ -216,8 +416,42 @@ public final class DataSubjectRights {
     private @Nullable AuditTrail auditTrail;
     private IdentityVerifier identityVerifier = IdentityVerifier.always();
     private DeadlinePolicy deadlinePolicy = DeadlinePolicy.article12();
+    private @Nullable PersonalData personalData;
+    private LegalHoldStore legalHolds = LegalHoldStore.inMemory();
+    private @Nullable SuppressionList suppressionList;
+    private @Nullable RecipientNotifications recipientNotifications;
 
     private Builder() {}
+
+    /**
+     * The personal data Lethe acts on: the model plans, the store executes. Without it, requests
+     * are only tracked and the application carries them out itself.
+     */
+    public Builder personalData(PersonalDataModel model, PersonalDataStore store) {
+      this.personalData = new PersonalData(requireNonNull(model, "model"), requireNonNull(store, "store"));
+      return this;
+    }
+
+    /** The legal holds erasure respects (Art. 17(3)(e)); in memory by default. */
+    public Builder legalHolds(LegalHoldStore legalHolds) {
+      this.legalHolds = requireNonNull(legalHolds, "legalHolds");
+      return this;
+    }
+
+    /**
+     * Puts an erased subject's contact identities on {@code suppressionList}, so that they are not
+     * contacted again (Art. 21(3)); off by default.
+     */
+    public Builder suppressAfterErasure(SuppressionList suppressionList) {
+      this.suppressionList = requireNonNull(suppressionList, "suppressionList");
+      return this;
+    }
+
+    /** Tells recipients of every erasure and rectification (Art. 19); without it the application must. */
+    public Builder recipientNotifications(RecipientNotifications recipientNotifications) {
+      this.recipientNotifications = requireNonNull(recipientNotifications, "recipientNotifications");
+      return this;
+    }
 
     /** The clock that stamps receipt and every step, and tells today (Art. 12(3)). */
     public Builder clock(Clock clock) {
