@@ -1,0 +1,23 @@
+package dev.lethe.readme;
+
+import dev.lethe.annotation.PersonalData;
+import dev.lethe.annotation.Retention;
+import dev.lethe.erasure.ErasureStrategy;
+import dev.lethe.law.ErasureExemption;
+import dev.lethe.retention.RetentionAction;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+@Retention(period = "P6Y", clock = "placedAt", action = RetentionAction.ANONYMISE,
+    reason = "Invoices are kept six years for tax law")
+class Order {
+  Customer customer;
+  Instant placedAt;
+
+  @PersonalData(category = "contact.postal-address")
+  String deliveryAddress;
+
+  @PersonalData(category = "financial.payment", erasure = ErasureStrategy.KEEP,
+      exemption = ErasureExemption.LEGAL_OBLIGATION_OR_PUBLIC_TASK)
+  BigDecimal total;
+}
