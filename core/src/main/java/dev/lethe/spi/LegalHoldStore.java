@@ -22,6 +22,9 @@ public interface LegalHoldStore {
   /** The holds that cover any data of {@code subject}: its own and those on entity types. */
   List<LegalHold> holdsFor(SubjectKey subject);
 
+  /** Every standing hold, oldest first; retention consults them all. */
+  List<LegalHold> all();
+
   /** A store that keeps holds in memory. */
   static LegalHoldStore inMemory() {
     return new InMemoryLegalHoldStore();

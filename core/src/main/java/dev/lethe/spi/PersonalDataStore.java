@@ -54,8 +54,8 @@ public interface PersonalDataStore {
     return new InMemoryPersonalDataStore(model, hashKey);
   }
 
-  /** A {@link PersonalDataStore} that holds plain objects added to it. */
-  interface InMemoryStore extends PersonalDataStore {
+  /** A {@link PersonalDataStore} that holds plain objects added to it, and sweeps them for retention. */
+  interface InMemoryStore extends PersonalDataStore, RetentionSweeper {
     /** Adds objects of model classes; they are held by reference and changed in place by erasure. */
     InMemoryStore add(Object... entities);
   }

@@ -47,10 +47,10 @@ class SubjectReportsTest {
     assertThat(information.categories()).contains("E-mail address", "Full name", "Telephone number", "Postal address",
         "Payment and invoice data", "Content of messages", "IP address");
     assertThat(information.recipients()).containsExactlyInAnyOrder("payment-provider", "email-host");
-    assertThat(information.retention()).singleElement().satisfies(retention -> {
-      assertThat(retention.entity()).isEqualTo("PurchaseOrder");
-      assertThat(retention.policy().reason()).isEqualTo("Orders are kept six years for tax law");
-    });
+    assertThat(information.retention()).extracting(Article15Information.RetentionInfo::entity,
+            retention -> retention.policy().reason())
+        .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("PurchaseOrder", "Orders are kept six years for tax law"),
+            org.assertj.core.groups.Tuple.tuple("LoginEvent", "Security logs are kept 90 days"));
     assertThat(information.rights()).contains(Right.RECTIFICATION, Right.ERASURE, Right.RESTRICTION, Right.PORTABILITY,
         Right.WITHDRAW_CONSENT, Right.LODGE_COMPLAINT).doesNotContain(Right.OBJECTION);
     assertThat(information.complaint()).contains("supervisory authority");

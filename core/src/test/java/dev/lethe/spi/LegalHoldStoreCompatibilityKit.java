@@ -29,6 +29,7 @@ public abstract class LegalHoldStoreCompatibilityKit {
 
     assertThat(store.holdsFor(ADA)).containsExactly(onAda, onNotes);
     assertThat(store.holdsFor(new SubjectKey("customer", 3L))).containsExactly(onNotes);
+    assertThat(store.all()).hasSize(3).startsWith(onAda, onNotes);
   }
 
   @Test

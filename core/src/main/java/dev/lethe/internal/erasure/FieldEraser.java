@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 public final class FieldEraser {
 
   private static final char MASK = '*';
+  private static final java.util.regex.Pattern HASH = java.util.regex.Pattern.compile("[0-9a-f]{64}");
 
   private final Pseudonymizer hashKey;
 
@@ -24,10 +25,18 @@ public final class FieldEraser {
     return switch (rule.strategy()) {
       case NULLIFY -> null;
       case REPLACE -> Placeholders.replacement(rule.placeholder(), field.type(), field.category()).orElseThrow();
-      case HASH -> value == null ? null : hashKey.hash(value.toString());
+      case HASH -> value == null || isHash(value.toString()) ? value : hashKey.hash(value.toString());
       case MASK -> value == null ? null : mask(value.toString(), rule.maskKeepFirst(), rule.maskKeepLast());
       case KEEP, DELETE_ROW -> value;
     };
+  }
+
+  /**
+   * Whether {@code text} already is a keyed hash: 64 lower-case hex digits. Hashing it again would
+   * change it, and erasure and retention must do nothing the second time they run.
+   */
+  public static boolean isHash(String text) {
+    return HASH.matcher(text).matches();
   }
 
   /** Keeps the first and last characters and masks the rest; a text too short to keep any is masked whole. */

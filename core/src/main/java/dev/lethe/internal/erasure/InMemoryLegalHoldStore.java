@@ -24,6 +24,11 @@ public final class InMemoryLegalHoldStore implements LegalHoldStore {
   }
 
   @Override
+  public List<LegalHold> all() {
+    return holds.values().stream().sorted(java.util.Comparator.comparing(LegalHold::placedAt)).toList();
+  }
+
+  @Override
   public List<LegalHold> holdsFor(SubjectKey subject) {
     return holds.values().stream()
         .filter(hold -> hold.entity().isPresent() || hold.subject().filter(subject::equals).isPresent())

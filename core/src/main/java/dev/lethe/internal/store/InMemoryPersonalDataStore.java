@@ -10,12 +10,15 @@ import dev.lethe.model.FieldDescriptor;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.model.SubjectRoute;
 import dev.lethe.model.SubjectType;
+import dev.lethe.retention.RetentionAction;
+import dev.lethe.retention.RetentionTask;
 import dev.lethe.rights.Rectification;
 import dev.lethe.rights.SubjectIdentifier;
 import dev.lethe.spi.PersonalDataStore;
 import dev.lethe.spi.SubjectKey;
 import dev.lethe.spi.SubjectRecord;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -134,6 +137,81 @@ public final class InMemoryPersonalDataStore implements PersonalDataStore.InMemo
         .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("The subject has no " + entity.name() + " row with that id"));
     rectification.changes().forEach((attribute, value) -> Attributes.setPath(row, List.of(attribute.split("\\.")), value));
+  }
+
+  @Override
+  public synchronized Batch sweep(RetentionTask task, Optional<Object> after, int batchSize) {
+    return sweepOrCount(task, after, batchSize, true);
+  }
+
+  @Override
+  public synchronized Batch count(RetentionTask task) {
+    return sweepOrCount(task, Optional.empty(), Integer.MAX_VALUE, false);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private Batch sweepOrCount(RetentionTask task, Optional<Object> after, int batchSize, boolean apply) {
+    EntityDescriptor entity = task.entity();
+    Comparator<Object> byKey = (left, right) -> ((Comparable) rowIdOf(entity, left)).compareTo(rowIdOf(entity, right));
+    List<Object> batch = rows.getOrDefault(entity.type(), List.of()).stream()
+        .filter(row -> expired(row, task))
+        .filter(row -> after.map(key -> ((Comparable) rowIdOf(entity, row)).compareTo(key) > 0).orElse(true))
+        .sorted(byKey)
+        .limit(batchSize)
+        .toList();
+    long deleted = 0;
+    long anonymised = 0;
+    long heldBack = 0;
+    for (Object row : batch) {
+      if (subjectsOf(row, entity).stream().anyMatch(task.heldSubjects()::contains)) {
+        heldBack++;
+      } else if (task.policy().action() == RetentionAction.DELETE) {
+        deleted++;
+        if (apply) {
+          rows.get(entity.type()).removeIf(candidate -> candidate == row);
+        }
+      } else if (anonymise(row, task.anonymisedFields(), apply)) {
+        anonymised++;
+      }
+    }
+    Optional<Object> lastKey = batch.isEmpty() ? Optional.empty() : Optional.of(rowIdOf(entity, batch.get(batch.size() - 1)));
+    return new Batch(deleted, anonymised, heldBack, lastKey);
+  }
+
+  private boolean expired(Object row, RetentionTask task) {
+    Object clock = Attributes.get(row, task.policy().clockAttribute());
+    return clock != null && ClockValues.toInstant(clock, task.zone()).compareTo(task.cutoff()) <= 0;
+  }
+
+  /** Anonymises {@code row} in place if {@code apply}; whether anything is or would be changed. */
+  private boolean anonymise(Object row, List<FieldDescriptor> fields, boolean apply) {
+    boolean changed = false;
+    for (FieldDescriptor field : fields) {
+      Object current = Attributes.getPath(row, field.path());
+      Object erased = erase(field, current);
+      if (!Objects.equals(current, erased)) {
+        changed = true;
+        if (apply) {
+          Attributes.setPath(row, field.path(), erased);
+        }
+      }
+    }
+    return changed;
+  }
+
+  /** The subjects a row belongs to, along each of its entity's routes. */
+  private Set<SubjectKey> subjectsOf(Object row, EntityDescriptor entity) {
+    Set<SubjectKey> subjects = new LinkedHashSet<>();
+    for (SubjectRoute route : entity.routes()) {
+      SubjectType subjectType = model.subjectType(route.subjectType()).orElseThrow();
+      Optional<Object> identity = Attributes.follow(row, route.path());
+      String identityAttribute = subjectType.identityAttribute(route.identity()).orElseThrow();
+      identity.ifPresent(value -> rows.getOrDefault(subjectType.root(), List.of()).stream()
+          .filter(root -> value.equals(Attributes.get(root, identityAttribute)))
+          .forEach(root -> subjects.add(new SubjectKey(subjectType.name(),
+              requireNonNull(Attributes.get(root, subjectType.idAttribute()), "a root's id")))));
+    }
+    return subjects;
   }
 
   /** A collection is erased element by element; erasing it to null leaves it empty. */

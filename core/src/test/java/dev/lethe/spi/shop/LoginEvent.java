@@ -1,15 +1,18 @@
 package dev.lethe.spi.shop;
 
 import dev.lethe.annotation.PersonalData;
+import dev.lethe.annotation.Retention;
 import dev.lethe.annotation.SubjectLink;
 import dev.lethe.erasure.ErasureStrategy;
 import dev.lethe.law.DataOrigin;
+import dev.lethe.retention.RetentionAction;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import java.time.Instant;
 
-/** Linked to its customer by an e-mail column, not an association. */
+/** Linked to its customer by an e-mail column, not an association; deleted 90 days after the login. */
 @Entity
+@Retention(period = "P90D", clock = "at", action = RetentionAction.DELETE, reason = "Security logs are kept 90 days")
 public class LoginEvent {
   @Id
   public Long id;
