@@ -1,0 +1,88 @@
+package dev.lethe.jdbc;
+
+import static dev.lethe.jdbc.internal.Columns.instant;
+import static dev.lethe.jdbc.internal.Columns.optionalText;
+import static java.util.Objects.requireNonNull;
+
+import dev.lethe.audit.AuditEvent;
+import dev.lethe.audit.AuditEventType;
+import dev.lethe.audit.SubjectPseudonym;
+import dev.lethe.jdbc.internal.Jdbc;
+import dev.lethe.jdbc.internal.Json;
+import dev.lethe.rights.RequestId;
+import dev.lethe.rights.RequestType;
+import dev.lethe.spi.AuditSink;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import tools.jackson.core.type.TypeReference;
+
+/**
+ * The audit trail's events in the table {@code lethe_audit_event}, keyed by sequence number, so that
+ * the hash chain survives a restart and two writers cannot both append the same sequence (Art. 5(2)).
+ */
+public final class JdbcAuditSink implements AuditSink {
+
+  private static final String COLUMNS = "sequence_number, occurred_at, event_type, request_id, request_type, subject,"
+      + " counts, attributes, previous_hash, hash";
+
+  private final Jdbc jdbc;
+
+  private JdbcAuditSink(DataSource dataSource) {
+    this.jdbc = new Jdbc(dataSource);
+  }
+
+  /** A sink over the {@link LetheSchema} tables behind {@code dataSource}. */
+  public static JdbcAuditSink of(DataSource dataSource) {
+    return new JdbcAuditSink(requireNonNull(dataSource, "dataSource"));
+  }
+
+  @Override
+  public void append(AuditEvent event) {
+    requireNonNull(event, "event");
+    try {
+      jdbc.update("append an audit event", "insert into lethe_audit_event (" + COLUMNS + ")"
+              + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          event.sequence(), instant(event.occurredAt()), event.type().name(),
+          event.requestId().map(RequestId::toString).orElse(null), event.requestType().map(Enum::name).orElse(null),
+          event.subject().map(SubjectPseudonym::hex).orElse(null), Json.write(event.counts()),
+          Json.write(event.attributes()), event.previousHash(), event.hash());
+    } catch (IllegalStateException e) {
+      if (Jdbc.isUniqueViolation(e)) {
+        throw new IllegalStateException("The audit already holds an event with sequence " + event.sequence()
+            + ": another writer appended first", e);
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public Stream<AuditEvent> events() {
+    return jdbc.stream("read the audit", "select " + COLUMNS + " from lethe_audit_event order by sequence_number",
+        JdbcAuditSink::event);
+  }
+
+  @Override
+  public Optional<AuditEvent> lastEvent() {
+    return jdbc.query("read the last audit event", "select " + COLUMNS + " from lethe_audit_event"
+        + " where sequence_number = (select max(sequence_number) from lethe_audit_event)", JdbcAuditSink::event)
+        .stream().findFirst();
+  }
+
+  private static AuditEvent event(ResultSet row) throws SQLException {
+    return new AuditEvent(
+        row.getLong("sequence_number"),
+        instant(row, "occurred_at"),
+        AuditEventType.valueOf(row.getString("event_type")),
+        optionalText(row, "request_id").map(RequestId::parse),
+        optionalText(row, "request_type").map(RequestType::valueOf),
+        optionalText(row, "subject").map(SubjectPseudonym::new),
+        Json.read(row.getString("counts"), new TypeReference<Map<String, Long>>() { }),
+        Json.read(row.getString("attributes"), new TypeReference<Map<String, String>>() { }),
+        row.getString("previous_hash"),
+        row.getString("hash"));
+  }
+}

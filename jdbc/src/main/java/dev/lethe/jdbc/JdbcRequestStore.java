@@ -1,0 +1,146 @@
+package dev.lethe.jdbc;
+
+import static dev.lethe.jdbc.internal.Columns.date;
+import static dev.lethe.jdbc.internal.Columns.instant;
+import static dev.lethe.jdbc.internal.Columns.optionalInstant;
+import static dev.lethe.jdbc.internal.Columns.optionalText;
+import static java.util.Objects.requireNonNull;
+
+import dev.lethe.jdbc.internal.Jdbc;
+import dev.lethe.rights.Channel;
+import dev.lethe.rights.RejectionReason;
+import dev.lethe.rights.RequestId;
+import dev.lethe.rights.RequestStatus;
+import dev.lethe.rights.RequestType;
+import dev.lethe.rights.RightsRequest;
+import dev.lethe.rights.SubjectIdentifier;
+import dev.lethe.spi.RequestStore;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+
+/**
+ * Rights requests in the table {@code lethe_rights_request}, so that a request and its deadline
+ * (Art. 12(3)) survive a restart. Open requests are found through an index on open-ness and due date.
+ */
+public final class JdbcRequestStore implements RequestStore {
+
+  /** Every column but the id, in the order {@link #save} binds them. */
+  private static final List<String> DATA_COLUMNS = List.of("request_type", "subject_type", "identity_kind",
+      "identity_value", "channel", "received_at", "original_due_date", "due_date", "status", "is_open",
+      "verification_required", "verification_method", "verified_at", "extension_reason", "extended_due_date",
+      "extended_at", "rejection_reason", "rejection_explanation", "rejection_remedies", "rejected_at",
+      "cancellation_reason", "cancelled_at");
+  private static final String COLUMNS = "id, " + String.join(", ", DATA_COLUMNS);
+  private static final String UPDATE = "update lethe_rights_request set " + String.join(" = ?, ", DATA_COLUMNS)
+      + " = ? where id = ?";
+  private static final String INSERT = "insert into lethe_rights_request (" + String.join(", ", DATA_COLUMNS)
+      + ", id) values (" + "?, ".repeat(DATA_COLUMNS.size()) + "?)";
+  private static final String ORDER = " order by due_date, received_at";
+
+  private final Jdbc jdbc;
+
+  private JdbcRequestStore(DataSource dataSource) {
+    this.jdbc = new Jdbc(dataSource);
+  }
+
+  /** A store over the {@link LetheSchema} tables behind {@code dataSource}. */
+  public static JdbcRequestStore of(DataSource dataSource) {
+    return new JdbcRequestStore(requireNonNull(dataSource, "dataSource"));
+  }
+
+  @Override
+  public void save(RightsRequest request) {
+    requireNonNull(request, "request");
+    Object[] values = {request.type().name(), request.subject().subjectType(), request.subject().identity(),
+        request.subject().value(), request.channel().name(), instant(request.receivedAt()), request.originalDueDate(),
+        request.dueDate(), request.status().name(), request.isOpen(), request.verificationRequired(),
+        request.verification().map(RightsRequest.Verification::method).orElse(null),
+        instant(request.verification().map(RightsRequest.Verification::verifiedAt)),
+        request.extension().map(RightsRequest.Extension::reason).orElse(null),
+        request.extension().map(RightsRequest.Extension::newDueDate).orElse(null),
+        instant(request.extension().map(RightsRequest.Extension::extendedAt)),
+        request.rejection().map(rejection -> rejection.reason().name()).orElse(null),
+        request.rejection().map(RightsRequest.Rejection::explanation).orElse(null),
+        request.rejection().map(RightsRequest.Rejection::remedies).orElse(null),
+        instant(request.rejection().map(RightsRequest.Rejection::rejectedAt)),
+        request.cancellation().map(RightsRequest.Cancellation::reason).orElse(null),
+        instant(request.cancellation().map(RightsRequest.Cancellation::cancelledAt)),
+        request.id().toString()};
+    // Update first: a request is saved once new and then at every step of its lifecycle.
+    if (jdbc.update("update a rights request", UPDATE, values) == 0) {
+      jdbc.update("insert a rights request", INSERT, values);
+    }
+  }
+
+  @Override
+  public Optional<RightsRequest> find(RequestId id) {
+    requireNonNull(id, "id");
+    return jdbc.query("find a rights request", "select " + COLUMNS + " from lethe_rights_request where id = ?",
+        JdbcRequestStore::request, id.toString()).stream().findFirst();
+  }
+
+  @Override
+  public List<RightsRequest> findOpen() {
+    return jdbc.query("find open rights requests", "select " + COLUMNS + " from lethe_rights_request where is_open = ?"
+        + ORDER, JdbcRequestStore::request, true);
+  }
+
+  @Override
+  public List<RightsRequest> findOpenDueOnOrBefore(LocalDate date) {
+    requireNonNull(date, "date");
+    return jdbc.query("find due rights requests", "select " + COLUMNS + " from lethe_rights_request"
+        + " where is_open = ? and due_date <= ?" + ORDER, JdbcRequestStore::request, true, date);
+  }
+
+  @Override
+  public Stream<RightsRequest> findAll() {
+    return jdbc.stream("read rights requests", "select " + COLUMNS + " from lethe_rights_request order by received_at",
+        JdbcRequestStore::request);
+  }
+
+  private static RightsRequest request(ResultSet row) throws SQLException {
+    return new RightsRequest(
+        RequestId.parse(row.getString("id")),
+        RequestType.valueOf(row.getString("request_type")),
+        new SubjectIdentifier(row.getString("subject_type"), row.getString("identity_kind"), row.getString("identity_value")),
+        Channel.valueOf(row.getString("channel")),
+        instant(row, "received_at"),
+        date(row, "original_due_date"),
+        RequestStatus.valueOf(row.getString("status")),
+        row.getBoolean("verification_required"),
+        optionalInstant(row, "verified_at").map(at -> new RightsRequest.Verification(text(row, "verification_method"), at)),
+        extension(row),
+        rejection(row),
+        optionalInstant(row, "cancelled_at").map(at -> new RightsRequest.Cancellation(text(row, "cancellation_reason"), at)));
+  }
+
+  private static Optional<RightsRequest.Extension> extension(ResultSet row) throws SQLException {
+    Optional<String> reason = optionalText(row, "extension_reason");
+    if (reason.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new RightsRequest.Extension(reason.get(), date(row, "extended_due_date"), instant(row, "extended_at")));
+  }
+
+  private static Optional<RightsRequest.Rejection> rejection(ResultSet row) throws SQLException {
+    Optional<String> reason = optionalText(row, "rejection_reason");
+    if (reason.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new RightsRequest.Rejection(RejectionReason.valueOf(reason.get()),
+        row.getString("rejection_explanation"), row.getString("rejection_remedies"), instant(row, "rejected_at")));
+  }
+
+  private static String text(ResultSet row, String column) {
+    try {
+      return row.getString(column);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not read " + column, e);
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package dev.lethe.jdbc;
+
+import static java.util.Objects.requireNonNull;
+
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Creates and upgrades Lethe's tables ({@code lethe_*}) with Flyway, from the migrations under
+ * {@value #LOCATION} in this jar. Lethe keeps its own history table, {@value #HISTORY_TABLE}, so
+ * its version numbers never mix with the application's own migrations, and it runs whether or not
+ * the application uses Flyway. An application that manages its schema otherwise can take the SQL
+ * from the jar instead.
+ */
+public final class LetheSchema {
+
+  /** Where the migrations are, on the class path. */
+  public static final String LOCATION = "classpath:db/migration/lethe";
+  /** Lethe's own Flyway history table. */
+  public static final String HISTORY_TABLE = "lethe_schema_history";
+
+  private LetheSchema() {
+  }
+
+  /**
+   * Applies every pending migration to the database behind {@code dataSource}; returns how many
+   * ran. A schema that already holds the application's tables is fine: Lethe's history starts
+   * from nothing beside them.
+   */
+  public static int migrate(DataSource dataSource) {
+    requireNonNull(dataSource, "dataSource");
+    MigrateResult result = Flyway.configure(LetheSchema.class.getClassLoader())
+        .dataSource(dataSource)
+        .table(HISTORY_TABLE)
+        .locations(LOCATION)
+        // The schema may hold the application's tables; Lethe's history still starts before V1.
+        .baselineOnMigrate(true)
+        .baselineVersion("0")
+        .load()
+        .migrate();
+    return result.migrationsExecuted;
+  }
+}

@@ -1,0 +1,70 @@
+package dev.lethe.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lethe.audit.AuditTrail;
+import dev.lethe.audit.Pseudonymizer;
+import dev.lethe.jdbc.testing.TestDatabase;
+import dev.lethe.rights.Channel;
+import dev.lethe.rights.DataSubjectRights;
+import dev.lethe.rights.RequestStatus;
+import dev.lethe.rights.RequestType;
+import dev.lethe.rights.RightsRequest;
+import dev.lethe.rights.SubjectIdentifier;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.Period;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class DurableRightsIT {
+
+  private static final byte[] KEY = "a test key of thirty-two bytes!!".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  private static TestDatabase database;
+
+  @BeforeAll
+  static void createDatabase() {
+    database = MigratedDatabase.create();
+  }
+
+  @AfterAll
+  static void dropDatabase() throws Exception {
+    database.close();
+  }
+
+  @Test
+  @DisplayName("Art. 12(3), 5(2): a request made before a restart is found after it, with its state and an intact audit chain")
+  void survivesARestart() {
+    Clock clock = Clock.fixed(Instant.parse("2026-01-31T10:15:30.123456789Z"), ZoneOffset.UTC);
+    DataSubjectRights before = rights(clock);
+    RightsRequest request = before.submit(RequestType.ACCESS, new SubjectIdentifier("customer", "email", "ada@example.com"),
+        Channel.WEB);
+    before.verify(request.id(), "email-link");
+    before.extend(request.id(), Period.ofMonths(2), "Many records across systems");
+
+    DataSubjectRights after = rights(clock);
+    AuditTrail auditAfter = AuditTrail.of(JdbcAuditSink.of(database.dataSource()), Pseudonymizer.withKey(KEY), clock);
+
+    RightsRequest found = after.find(request.id()).orElseThrow();
+    assertThat(found.status()).isEqualTo(RequestStatus.VERIFIED);
+    assertThat(found.dueDate()).hasToString("2026-04-28");
+    assertThat(found.subject()).isEqualTo(request.subject());
+    assertThat(after.open()).extracting(RightsRequest::id).containsExactly(request.id());
+    assertThat(auditAfter.verify().isIntact()).isTrue();
+    try (var events = auditAfter.events()) {
+      assertThat(events.count()).isEqualTo(3);
+    }
+    after.cancel(request.id(), "Withdrawn by the subject");
+    assertThat(auditAfter.verify().isIntact()).as("the chain continues across the restart").isTrue();
+  }
+
+  private static DataSubjectRights rights(Clock clock) {
+    return DataSubjectRights.builder().clock(clock)
+        .requestStore(JdbcRequestStore.of(database.dataSource()))
+        .auditTrail(AuditTrail.of(JdbcAuditSink.of(database.dataSource()), Pseudonymizer.withKey(KEY), clock))
+        .build();
+  }
+}

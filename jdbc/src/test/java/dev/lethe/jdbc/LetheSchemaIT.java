@@ -1,0 +1,38 @@
+package dev.lethe.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lethe.jdbc.internal.Jdbc;
+import dev.lethe.jdbc.testing.TestDatabase;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class LetheSchemaIT {
+
+  @Test
+  @DisplayName("Lethe's migrations run beside the application's own, in their own history table, once")
+  void ownHistoryBesideTheApplications() throws Exception {
+    try (TestDatabase database = TestDatabase.create()) {
+      Jdbc jdbc = new Jdbc(database.dataSource());
+      jdbc.update("create an application table", "create table customer (id bigint primary key, email varchar(200))");
+      Flyway.configure().dataSource(database.dataSource()).load().baseline();
+
+      assertThat(LetheSchema.migrate(database.dataSource())).isEqualTo(1);
+      assertThat(LetheSchema.migrate(database.dataSource())).as("nothing left to run").isZero();
+
+      assertThat(history(database, LetheSchema.HISTORY_TABLE, LetheSchema.LOCATION)).containsExactly("0", "1");
+      assertThat(history(database, "flyway_schema_history", "classpath:db/migration"))
+          .as("the application's history is untouched").containsExactly("1");
+      assertThat(jdbc.query("count requests", "select count(*) from lethe_rights_request", row -> row.getLong(1)))
+          .containsExactly(0L);
+    }
+  }
+
+  private static java.util.List<String> history(TestDatabase database, String table, String location) {
+    return java.util.Arrays.stream(Flyway.configure().dataSource(database.dataSource()).table(table).locations(location)
+            .load().info().applied())
+        .map(migration -> migration.getVersion().getVersion())
+        .toList();
+  }
+}
