@@ -57,10 +57,13 @@ public record ProcessingFacts(PersonalDataModel model, Controller controller, Li
     return new ProcessingFacts(model, controller, activities, gaps(model, controller));
   }
 
-  /** The entities that declare {@code purpose}, in the model's order. */
+  /**
+   * The entities whose data is processed for {@code purpose}, in the model's order: those that
+   * declare it, and those that declare none and inherit it from their subject's root.
+   */
   public static List<EntityDescriptor> entitiesDeclaring(PersonalDataModel model, String purpose) {
     return model.entities().stream()
-        .filter(entity -> entity.purposes().stream().anyMatch(declared -> declared.name().equals(purpose)))
+        .filter(entity -> model.purposesOf(entity).stream().anyMatch(declared -> declared.name().equals(purpose)))
         .toList();
   }
 
