@@ -20,10 +20,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The rules of STYLE.md for the rights, audit and SPI packages. */
+/** The rules of STYLE.md for the rights, audit, consent, objection, restriction, processing and SPI packages. */
 class RightsAndAuditArchitectureTest {
 
-  private static final String[] PUBLIC_PACKAGES = {"dev.lethe.rights..", "dev.lethe.audit..", "dev.lethe.spi.."};
+  private static final String[] PUBLIC_PACKAGES = {"dev.lethe.rights..", "dev.lethe.audit..", "dev.lethe.spi..",
+      "dev.lethe.consent..", "dev.lethe.objection..", "dev.lethe.restriction..", "dev.lethe.processing.."};
 
   private final JavaClasses classes = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -31,7 +32,8 @@ class RightsAndAuditArchitectureTest {
 
   @Test
   void publicClassesOutsideTheSpiAreFinal() {
-    classes().that().resideInAnyPackage("dev.lethe.rights..", "dev.lethe.audit..")
+    classes().that().resideInAnyPackage("dev.lethe.rights..", "dev.lethe.audit..", "dev.lethe.consent..",
+            "dev.lethe.objection..", "dev.lethe.restriction..", "dev.lethe.processing..")
         .and().arePublic().and().areNotInterfaces().and().areNotEnums()
         .should().haveModifier(JavaModifier.FINAL)
         .check(classes);

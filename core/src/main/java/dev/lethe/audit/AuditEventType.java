@@ -25,5 +25,21 @@ public enum AuditEventType {
   /** A recipient was told of a rectification, erasure or restriction (Art. 19). */
   RECIPIENT_NOTIFIED,
   /** Telling a recipient failed after every attempt; it stays pending for a retry (Art. 19). */
-  NOTIFICATION_FAILED
+  NOTIFICATION_FAILED,
+  /** A subject consented to a purpose (Art. 6(1)(a), Art. 7(1)). */
+  CONSENT_GIVEN,
+  /** A subject declined to consent to a purpose when asked (Art. 7(1)). */
+  CONSENT_REFUSED,
+  /** A subject withdrew their consent to a purpose (Art. 7(3)). */
+  CONSENT_WITHDRAWN,
+  /** The controller ended a subject's consent to a purpose before or without its expiry period (Art. 7(1)). */
+  CONSENT_EXPIRED,
+  /** A subject objected to processing for a purpose (Art. 21(1), 21(2)). */
+  OBJECTION_RECORDED,
+  /** The controller recorded compelling legitimate grounds that override an objection (Art. 21(1)). */
+  OBJECTION_OVERRIDDEN,
+  /** Processing of a subject's data was restricted (Art. 18(1)). */
+  RESTRICTION_PLACED,
+  /** A restriction was lifted, after the subject was told (Art. 18(3)). */
+  RESTRICTION_LIFTED
 }

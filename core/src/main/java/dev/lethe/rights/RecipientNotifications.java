@@ -70,7 +70,20 @@ public final class RecipientNotifications {
       throw new IllegalArgumentException("Rights request " + request.id() + " is " + request.status()
           + ": recipients are told of its " + request.type() + " once it is fulfilled (Art. 19)");
     }
-    Notification notification = new Notification(request.id(), request.type(), request.subject());
+    return notifyRecipients(new Notification(request.id(), request.type(), request.subject()), recipients);
+  }
+
+  /**
+   * Tells every one of {@code recipients} of the change {@code notification} describes (Art. 19),
+   * such as a restriction placed or lifted by {@link dev.lethe.restriction.Restrictions}.
+   *
+   * @param recipients the names of the recipients the subject's data was disclosed to
+   * @return the notifications that failed every attempt and are now pending; empty if all were delivered
+   */
+  public synchronized List<PendingNotification> notifyRecipients(Notification notification,
+      Collection<String> recipients) {
+    requireNonNull(notification, "notification");
+    requireNonNull(recipients, "recipients");
     // Every name is checked before anyone is told, so that a bad list notifies nobody rather than some.
     Set<String> distinctRecipients = new LinkedHashSet<>(recipients);
     distinctRecipients.forEach(recipient -> requireNonBlank(recipient, "recipient"));
@@ -101,7 +114,7 @@ public final class RecipientNotifications {
   // Tries up to maxAttempts times and audits the outcome. The pending entry is cleared only after a
   // success is audited, and kept before a failure is, so that a failing audit never loses a notification.
   private Optional<PendingNotification> deliver(String recipient, Notification notification, int earlierAttempts) {
-    PendingKey key = new PendingKey(recipient, notification.requestId());
+    PendingKey key = new PendingKey(recipient, notification);
     String failureType = "";
     for (int attempt = 1; attempt <= maxAttempts; attempt++) {
       try {
@@ -124,14 +137,16 @@ public final class RecipientNotifications {
   }
 
   private static AuditEntry auditEntry(AuditEventType type, String recipient, Notification notification, int attempts) {
-    return AuditEntry.of(type)
+    AuditEntry entry = AuditEntry.of(type)
         .withRequest(notification.requestId(), notification.change())
         .withSubject(notification.subject())
         .withAttribute("recipient", recipient)
         .withCount("attempts", attempts);
+    return notification.restrictionLifted() ? entry.withAttribute("restrictionLifted", "true") : entry;
   }
 
-  private record PendingKey(String recipient, RequestId requestId) {}
+  // A placed and a lifted restriction of one request are two notices, each kept until delivered.
+  private record PendingKey(String recipient, Notification notification) {}
 
   /** Configures {@link RecipientNotifications}: by default three attempts per delivery, on the system UTC clock. */
   public static final class Builder {

@@ -22,8 +22,8 @@ import dev.lethe.spi.SuppressionStore;
 import dev.lethe.spi.shop.Customer;
 import dev.lethe.spi.shop.Shop;
 import dev.lethe.testing.MutableClock;
+import dev.lethe.testing.TestLog;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -164,19 +164,13 @@ class FulfilmentTest {
     population.stream().filter(row -> Shop.belongsTo(row, 2)).forEach(row -> values.addAll(Shop.personalValues(row)));
     // Bare numbers such as an order total turn up inside any hex hash or UUID; text values are what can leak.
     values.removeIf(value -> value.chars().allMatch(Character::isDigit));
-    PrintStream original = System.err;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    try {
-      RightsRequest access = verified(RequestType.ACCESS);
-      SubjectReportWriter.writeZip(rights.access(access.id()), new ByteArrayOutputStream());
-      RightsRequest erasure = verified(RequestType.ERASURE);
-      rights.erase(erasure.id(), ErasureGround.CONSENT_WITHDRAWN);
-      rights.complete(erasure.id());
-    } finally {
-      System.setErr(original);
-    }
-    String log = captured.toString(StandardCharsets.UTF_8);
+    TestLog mark = TestLog.mark();
+    RightsRequest access = verified(RequestType.ACCESS);
+    SubjectReportWriter.writeZip(rights.access(access.id()), new ByteArrayOutputStream());
+    RightsRequest erasure = verified(RequestType.ERASURE);
+    rights.erase(erasure.id(), ErasureGround.CONSENT_WITHDRAWN);
+    rights.complete(erasure.id());
+    String log = mark.since();
     assertThat(log).as("something was logged").contains("Rights request");
     assertThat(values).isNotEmpty().allSatisfy(value -> assertThat(log).doesNotContain(value));
     try (Stream<AuditEvent> events = fixture.audit.events()) {

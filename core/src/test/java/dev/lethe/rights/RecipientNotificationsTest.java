@@ -122,6 +122,24 @@ class RecipientNotificationsTest {
   }
 
   @Test
+  @DisplayName("Art. 18(3), 19: a lifted restriction is a notice of its own, audited as such and kept pending beside the placement")
+  void aLiftedRestrictionIsANoticeOfItsOwn() {
+    notifier.failures.put("analytics", 100);
+    RightsRequest restriction = fulfilled(RequestType.RESTRICTION);
+
+    notifications.notifyRecipients(restriction, List.of("analytics"));
+    notifications.notifyRecipients(new Notification(restriction.id(), RequestType.RESTRICTION, ADA, true),
+        List.of("analytics"));
+
+    assertThat(notifications.pending()).extracting(pending -> pending.notification().restrictionLifted())
+        .containsExactly(false, true);
+    assertThat(notificationEvents()).extracting(event -> event.attributes().get("restrictionLifted"))
+        .containsExactly(null, "true");
+    assertThatThrownBy(() -> new Notification(restriction.id(), RequestType.ERASURE, ADA, true))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Only a restriction is lifted");
+  }
+
+  @Test
   void atLeastOneAttemptIsMade() {
     assertThatThrownBy(() -> RecipientNotifications.builder(notifier, fixture.audit).maxAttempts(0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxAttempts");

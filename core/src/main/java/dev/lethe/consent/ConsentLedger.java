@@ -1,0 +1,250 @@
+package dev.lethe.consent;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.lethe.audit.AuditEntry;
+import dev.lethe.audit.AuditEventType;
+import dev.lethe.audit.AuditTrail;
+import dev.lethe.audit.SubjectPseudonym;
+import dev.lethe.internal.processing.Purposes;
+import dev.lethe.law.LawfulBasis;
+import dev.lethe.model.PersonalDataModel;
+import dev.lethe.model.Purpose;
+import dev.lethe.rights.SubjectIdentifier;
+import dev.lethe.spi.ConsentStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.Period;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The record of every subject's consent, per purpose (Art. 6(1)(a), Art. 7): given, refused,
+ * withdrawn or ended, each with the notice shown, how, whether it was bundled with a contract (Art.
+ * 7(4)) and when, so that the controller can demonstrate it (Art. 7(1)). Withdrawing takes one call,
+ * as giving does (Art. 7(3)).
+ *
+ * <p>The history is append-only; {@link #state} reads its last record at the clock's present, so
+ * consent given for a period becomes {@link ConsentState#EXPIRED} without any write. Only purposes
+ * whose basis in the model is consent take consent: any other purpose is refused with an
+ * {@link IllegalArgumentException} naming it, and nothing is recorded. Every change is audited
+ * (Art. 5(2)). The store holds the subject's pseudonym, made with the audit trail's key, never the
+ * identity. Name a subject by the same identity every time: consent given under an e-mail address
+ * is not found under an id. Thread-safe: changes are serialised.
+ *
+ * <pre>{@code
+ * ConsentLedger ledger = ConsentLedger.builder(model, auditTrail).clock(clock).build();
+ * ledger.give(subject, "newsletter", ConsentEvidence.of("2025-03", ConsentMethod.WEB_FORM_OPT_IN));
+ * ledger.withdraw(subject, "newsletter", ConsentMethod.EMAIL);
+ * }</pre>
+ */
+public final class ConsentLedger {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ConsentLedger.class);
+
+  private final PersonalDataModel model;
+  private final AuditTrail audit;
+  private final ConsentStore store;
+  private final Clock clock;
+
+  private ConsentLedger(Builder builder) {
+    this.model = builder.model;
+    this.audit = builder.auditTrail;
+    this.store = builder.store;
+    this.clock = builder.clock;
+  }
+
+  /**
+   * A builder for a ledger of consent to the consent-based purposes of {@code model}, audited in
+   * {@code auditTrail}.
+   */
+  public static Builder builder(PersonalDataModel model, AuditTrail auditTrail) {
+    return new Builder(requireNonNull(model, "model"), requireNonNull(auditTrail, "auditTrail"));
+  }
+
+  /**
+   * Records that {@code subject} consented to {@code purpose} (Art. 6(1)(a), Art. 7(1)), until
+   * withdrawn.
+   *
+   * @throws IllegalArgumentException if the model declares no such purpose, or not on the basis of consent
+   */
+  public ConsentRecord give(SubjectIdentifier subject, String purpose, ConsentEvidence evidence) {
+    requireNonNull(evidence, "evidence");
+    return record(subject, purpose, ConsentState.GIVEN, evidence, Optional.empty());
+  }
+
+  /**
+   * Records that {@code subject} consented to {@code purpose} for {@code validFor}, counted in the
+   * clock's zone; the consent is {@link ConsentState#EXPIRED} from then on (Art. 7(1)).
+   *
+   * @throws IllegalArgumentException if the model declares no such purpose, or not on the basis of
+   *     consent, or if {@code validFor} is not positive
+   */
+  public ConsentRecord give(SubjectIdentifier subject, String purpose, ConsentEvidence evidence, Period validFor) {
+    requireNonNull(evidence, "evidence");
+    requireNonNull(validFor, "validFor");
+    if (validFor.isZero() || validFor.isNegative()) {
+      throw new IllegalArgumentException("A consent's validity period must be positive, but is " + validFor);
+    }
+    return record(subject, purpose, ConsentState.GIVEN, evidence, Optional.of(validFor));
+  }
+
+  /**
+   * Records that {@code subject}, asked to consent to {@code purpose}, declined (Art. 7(1)).
+   *
+   * @throws IllegalArgumentException if the model declares no such purpose, or not on the basis of consent
+   */
+  public ConsentRecord refuse(SubjectIdentifier subject, String purpose, ConsentEvidence evidence) {
+    requireNonNull(evidence, "evidence");
+    return record(subject, purpose, ConsentState.REFUSED, evidence, Optional.empty());
+  }
+
+  /**
+   * Records that {@code subject} withdrew their consent to {@code purpose}, in one call, as easy as
+   * giving it (Art. 7(3)). Processing on the basis of consent stops from now on.
+   *
+   * @param method how the subject withdrew
+   * @throws IllegalArgumentException if the model declares no such purpose, or not on the basis of consent
+   * @throws IllegalStateException if the subject's consent to the purpose is not current: there is
+   *     nothing to withdraw
+   */
+  public ConsentRecord withdraw(SubjectIdentifier subject, String purpose, ConsentMethod method) {
+    requireNonNull(method, "method");
+    return end(subject, purpose, ConsentState.WITHDRAWN, Optional.of(method));
+  }
+
+  /**
+   * Records that the controller ended {@code subject}'s consent to {@code purpose}, such as after a
+   * change of the notice that needs fresh consent (Art. 7(1)).
+   *
+   * @throws IllegalArgumentException if the model declares no such purpose, or not on the basis of consent
+   * @throws IllegalStateException if the subject's consent to the purpose is not current
+   */
+  public ConsentRecord expire(SubjectIdentifier subject, String purpose) {
+    return end(subject, purpose, ConsentState.EXPIRED, Optional.empty());
+  }
+
+  /**
+   * Where {@code subject}'s consent to {@code purpose} stands now (Art. 6(1)(a)): the state the last
+   * record sets, {@link ConsentState#EXPIRED} once given consent reached its expiry, or
+   * {@link ConsentState#NONE} without any record.
+   *
+   * @throws IllegalArgumentException if the model declares no such purpose, or not on the basis of consent
+   */
+  public ConsentState state(SubjectIdentifier subject, String purpose) {
+    requireNonNull(subject, "subject");
+    consentPurpose(purpose);
+    return store.latest(audit.pseudonymOf(subject), purpose)
+        .map(last -> last.stateAt(clock.instant()))
+        .orElse(ConsentState.NONE);
+  }
+
+  /**
+   * Every record of {@code subject}'s consent to {@code purpose}, oldest first: what the controller
+   * shows to demonstrate consent (Art. 7(1)).
+   *
+   * @throws IllegalArgumentException if the model declares no such purpose, or not on the basis of consent
+   */
+  public List<ConsentRecord> history(SubjectIdentifier subject, String purpose) {
+    requireNonNull(subject, "subject");
+    consentPurpose(purpose);
+    return store.history(audit.pseudonymOf(subject), purpose);
+  }
+
+  private synchronized ConsentRecord record(SubjectIdentifier subject, String purpose, ConsentState state,
+      ConsentEvidence evidence, Optional<Period> validFor) {
+    requireNonNull(subject, "subject");
+    consentPurpose(purpose);
+    Instant now = clock.instant();
+    Optional<Instant> expiresAt = validFor.map(period -> now.atZone(clock.getZone()).plus(period).toInstant());
+    return append(subject, new ConsentRecord(audit.pseudonymOf(subject), purpose, state, now, evidence.noticeVersion(),
+        Optional.of(evidence.method()), evidence.bundledWithContract(), expiresAt));
+  }
+
+  private synchronized ConsentRecord end(SubjectIdentifier subject, String purpose, ConsentState state,
+      Optional<ConsentMethod> method) {
+    requireNonNull(subject, "subject");
+    consentPurpose(purpose);
+    Instant now = clock.instant();
+    SubjectPseudonym pseudonym = audit.pseudonymOf(subject);
+    Optional<ConsentRecord> last = store.latest(pseudonym, purpose);
+    ConsentState current = last.map(record -> record.stateAt(now)).orElse(ConsentState.NONE);
+    if (current != ConsentState.GIVEN) {
+      throw new IllegalStateException("The subject's consent to purpose '" + purpose + "' is " + current
+          + ", not GIVEN: there is no current consent to " + (state == ConsentState.WITHDRAWN ? "withdraw" : "end"));
+    }
+    return append(subject, new ConsentRecord(pseudonym, purpose, state, now, last.orElseThrow().noticeVersion(), method,
+        false, Optional.empty()));
+  }
+
+  private ConsentRecord append(SubjectIdentifier subject, ConsentRecord record) {
+    store.append(record);
+    AuditEntry entry = AuditEntry.of(auditType(record.state()))
+        .withSubject(subject)
+        .withAttribute("purpose", record.purpose())
+        .withAttribute("noticeVersion", record.noticeVersion())
+        .withAttribute("bundledWithContract", String.valueOf(record.bundledWithContract()));
+    if (record.method().isPresent()) {
+      entry = entry.withAttribute("method", record.method().get().name());
+    }
+    if (record.expiresAt().isPresent()) {
+      entry = entry.withAttribute("expiresAt", record.expiresAt().get().toString());
+    }
+    audit.record(entry);
+    LOG.debug("Consent {} for purpose '{}' by subject {}", record.state(), record.purpose(), record.subject());
+    return record;
+  }
+
+  private Purpose consentPurpose(String purpose) {
+    Purpose declared = Purposes.declared(model, purpose);
+    if (!(declared.basis() instanceof LawfulBasis.Consent)) {
+      throw new IllegalArgumentException("Purpose '" + purpose + "' rests on " + declared.basis().kind().title() + " ("
+          + declared.basis().kind().article() + "), not on consent: the ledger records consent only where consent is"
+          + " the lawful basis (Art. 6(1)(a))");
+    }
+    return declared;
+  }
+
+  private static AuditEventType auditType(ConsentState state) {
+    return switch (state) {
+      case GIVEN -> AuditEventType.CONSENT_GIVEN;
+      case REFUSED -> AuditEventType.CONSENT_REFUSED;
+      case WITHDRAWN -> AuditEventType.CONSENT_WITHDRAWN;
+      case EXPIRED -> AuditEventType.CONSENT_EXPIRED;
+      case NONE -> throw new IllegalArgumentException("NONE is never recorded");
+    };
+  }
+
+  /** Configures a {@link ConsentLedger}: by default an in-memory store and the system UTC clock. */
+  public static final class Builder {
+
+    private final PersonalDataModel model;
+    private final AuditTrail auditTrail;
+    private ConsentStore store = ConsentStore.inMemory();
+    private Clock clock = Clock.systemUTC();
+
+    private Builder(PersonalDataModel model, AuditTrail auditTrail) {
+      this.model = model;
+      this.auditTrail = auditTrail;
+    }
+
+    /** Where consent histories are kept (Art. 7(1)). */
+    public Builder store(ConsentStore store) {
+      this.store = requireNonNull(store, "store");
+      return this;
+    }
+
+    /** The clock that stamps every record and tells when consent expires; its zone counts validity periods. */
+    public Builder clock(Clock clock) {
+      this.clock = requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** The ledger, configured. */
+    public ConsentLedger build() {
+      return new ConsentLedger(this);
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package dev.lethe.internal.restriction;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.lethe.audit.SubjectPseudonym;
+import dev.lethe.restriction.Restriction;
+import dev.lethe.spi.RestrictionStore;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A {@link RestrictionStore} in memory, keyed by subject. Thread-safe. */
+public final class InMemoryRestrictionStore implements RestrictionStore {
+
+  private final Map<SubjectPseudonym, Restriction> restrictions = new ConcurrentHashMap<>();
+
+  @Override
+  public void save(Restriction restriction) {
+    requireNonNull(restriction, "restriction");
+    restrictions.put(restriction.subject(), restriction);
+  }
+
+  @Override
+  public Optional<Restriction> find(SubjectPseudonym subject) {
+    return Optional.ofNullable(restrictions.get(requireNonNull(subject, "subject")));
+  }
+
+  @Override
+  public boolean remove(SubjectPseudonym subject) {
+    return restrictions.remove(requireNonNull(subject, "subject")) != null;
+  }
+}

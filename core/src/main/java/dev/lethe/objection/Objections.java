@@ -1,0 +1,228 @@
+package dev.lethe.objection;
+
+import static dev.lethe.internal.util.Texts.requireNonBlank;
+import static java.util.Objects.requireNonNull;
+
+import dev.lethe.audit.AuditEntry;
+import dev.lethe.audit.AuditEventType;
+import dev.lethe.audit.AuditTrail;
+import dev.lethe.audit.SubjectPseudonym;
+import dev.lethe.erasure.SuppressionList;
+import dev.lethe.internal.processing.Purposes;
+import dev.lethe.law.Right;
+import dev.lethe.model.PersonalDataModel;
+import dev.lethe.model.Purpose;
+import dev.lethe.rights.SubjectIdentifier;
+import dev.lethe.spi.ObjectionStore;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records subjects' objections to processing (Art. 21), per purpose.
+ *
+ * <ul>
+ *   <li>Against a purpose on legitimate interests or a public task (Art. 21(1)), the objection holds
+ *       until the controller {@linkplain #recordCompellingGrounds records compelling legitimate
+ *       grounds}; the objection then stands overridden.
+ *   <li>Against a purpose configured as {@linkplain Builder#directMarketing direct marketing}, on any
+ *       basis (Art. 21(2)), it is absolute and permanent (Art. 21(3)), and the identity the subject
+ *       is named by goes on the {@link SuppressionList}: name the subject by the contact marketing
+ *       uses, such as its e-mail address.
+ *   <li>Against any other purpose there is no right to object: {@link IllegalArgumentException}.
+ * </ul>
+ *
+ * <p>Every objection and override is audited (Art. 5(2)); the store holds the subject's pseudonym,
+ * made with the audit trail's key. {@link dev.lethe.processing.ProcessingGuard} consults the
+ * objections and the direct-marketing purposes configured here. Thread-safe: changes are
+ * serialised. With a database, run each call in one transaction.
+ */
+public final class Objections {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Objections.class);
+  private static final String SUPPRESSION_REASON = "objection to direct marketing (Art. 21(3))";
+
+  private final PersonalDataModel model;
+  private final AuditTrail audit;
+  private final SuppressionList suppressionList;
+  private final Set<String> directMarketing;
+  private final ObjectionStore store;
+  private final Clock clock;
+
+  private Objections(Builder builder) {
+    this.model = builder.model;
+    this.audit = builder.auditTrail;
+    this.suppressionList = builder.suppressionList;
+    this.directMarketing = Set.copyOf(builder.directMarketing);
+    this.store = builder.store;
+    this.clock = builder.clock;
+  }
+
+  /**
+   * A builder for objections to the purposes of {@code model}, audited in {@code auditTrail}, that
+   * suppresses contacts objecting to direct marketing in {@code suppressionList} (Art. 21(3)).
+   */
+  public static Builder builder(PersonalDataModel model, AuditTrail auditTrail, SuppressionList suppressionList) {
+    return new Builder(requireNonNull(model, "model"), requireNonNull(auditTrail, "auditTrail"),
+        requireNonNull(suppressionList, "suppressionList"));
+  }
+
+  /**
+   * Records that {@code subject} objects to processing for {@code purpose} (Art. 21). Objecting again
+   * while an objection stands changes nothing and returns it; objecting after it was overridden
+   * records a new one, as the subject's situation may have changed.
+   *
+   * @return the objection that stands
+   * @throws IllegalArgumentException if the model declares no such purpose, or if it is neither
+   *     direct marketing nor based on legitimate interests or a public task, so Art. 21 opens no
+   *     objection to it
+   */
+  public synchronized Objection object(SubjectIdentifier subject, String purpose) {
+    requireNonNull(subject, "subject");
+    Purpose declared = Purposes.declared(model, purpose);
+    boolean marketing = isDirectMarketing(purpose);
+    if (!marketing && !declared.basis().rights().contains(Right.OBJECTION)) {
+      throw new IllegalArgumentException("Purpose '" + purpose + "' rests on " + declared.basis().kind().title() + " ("
+          + declared.basis().kind().article() + ") and is not direct marketing: Art. 21 opens an objection only to"
+          + " processing on a public task or legitimate interests (Art. 21(1)) or for direct marketing (Art. 21(2))");
+    }
+    SubjectPseudonym pseudonym = audit.pseudonymOf(subject);
+    Optional<Objection> existing = store.find(pseudonym, purpose);
+    if (existing.isPresent() && existing.get().stands()) {
+      return existing.get();
+    }
+    if (marketing) {
+      suppressionList.suppress(subject.identity(), subject.value(), SUPPRESSION_REASON);
+    }
+    Objection objection = new Objection(pseudonym, purpose, marketing, clock.instant(), Optional.empty());
+    store.save(objection);
+    audit.record(AuditEntry.of(AuditEventType.OBJECTION_RECORDED)
+        .withSubject(subject)
+        .withAttribute("purpose", purpose)
+        .withAttribute("basis", declared.basis().kind().name())
+        .withAttribute("directMarketing", String.valueOf(marketing)));
+    LOG.debug("Objection to purpose '{}' recorded for subject {}{}", purpose, pseudonym,
+        marketing ? "; absolute, contact suppressed" : "");
+    return objection;
+  }
+
+  /**
+   * Records that {@code subject} objects to direct marketing (Art. 21(2)): to every purpose
+   * configured as direct marketing, absolutely, with the identity the subject is named by suppressed
+   * (Art. 21(3)).
+   *
+   * @return the objections that stand, one per direct-marketing purpose
+   * @throws IllegalStateException if no purpose is configured as direct marketing
+   */
+  public synchronized List<Objection> objectToDirectMarketing(SubjectIdentifier subject) {
+    requireNonNull(subject, "subject");
+    if (directMarketing.isEmpty()) {
+      throw new IllegalStateException("No purpose is configured as direct marketing: configure them with"
+          + " Objections.builder(...).directMarketing(\"newsletter\", ...)");
+    }
+    List<Objection> objections = new ArrayList<>();
+    model.purposes().stream().map(Purpose::name).filter(directMarketing::contains)
+        .forEach(purpose -> objections.add(object(subject, purpose)));
+    return List.copyOf(objections);
+  }
+
+  /**
+   * Records the compelling legitimate grounds that override {@code subject}'s objection to
+   * {@code purpose}, or the establishment, exercise or defence of legal claims (Art. 21(1)); the
+   * processing may go on. The grounds are kept with the objection, not in the audit.
+   *
+   * @return the objection, now overridden
+   * @throws IllegalArgumentException if the model declares no such purpose
+   * @throws IllegalStateException if no objection of the subject to the purpose stands, or if it is
+   *     an objection to direct marketing, which no grounds override (Art. 21(3))
+   */
+  public synchronized Objection recordCompellingGrounds(SubjectIdentifier subject, String purpose, String grounds) {
+    requireNonNull(subject, "subject");
+    requireNonBlank(grounds, "grounds");
+    Purposes.declared(model, purpose);
+    Objection standing = store.find(audit.pseudonymOf(subject), purpose).filter(Objection::stands)
+        .orElseThrow(() -> new IllegalStateException("The subject has no standing objection to purpose '" + purpose
+            + "': there is nothing to override"));
+    if (standing.directMarketing()) {
+      throw new IllegalStateException("The objection to purpose '" + purpose + "' is to direct marketing: it is"
+          + " absolute, and no grounds override it (Art. 21(3))");
+    }
+    Objection overridden = new Objection(standing.subject(), purpose, false, standing.objectedAt(),
+        Optional.of(new Objection.CompellingGrounds(grounds, clock.instant())));
+    store.save(overridden);
+    audit.record(AuditEntry.of(AuditEventType.OBJECTION_OVERRIDDEN)
+        .withSubject(subject)
+        .withAttribute("purpose", purpose)
+        .withAttribute("objectedAt", standing.objectedAt().toString()));
+    LOG.debug("Objection to purpose '{}' of subject {} overridden by compelling grounds", purpose, standing.subject());
+    return overridden;
+  }
+
+  /** The objection of {@code subject} to {@code purpose}, standing or overridden, if there is one (Art. 21). */
+  public Optional<Objection> objection(SubjectIdentifier subject, String purpose) {
+    requireNonNull(subject, "subject");
+    requireNonNull(purpose, "purpose");
+    return store.find(audit.pseudonymOf(subject), purpose);
+  }
+
+  /** Whether {@code purpose} is configured as direct marketing, to which objection is absolute (Art. 21(2), 21(3)). */
+  public boolean isDirectMarketing(String purpose) {
+    return directMarketing.contains(requireNonNull(purpose, "purpose"));
+  }
+
+  /**
+   * Configures {@link Objections}: by default no purpose is direct marketing, objections are kept in
+   * memory, and the clock is the system UTC clock.
+   */
+  public static final class Builder {
+
+    private final PersonalDataModel model;
+    private final AuditTrail auditTrail;
+    private final SuppressionList suppressionList;
+    private final Set<String> directMarketing = new LinkedHashSet<>();
+    private ObjectionStore store = ObjectionStore.inMemory();
+    private Clock clock = Clock.systemUTC();
+
+    private Builder(PersonalDataModel model, AuditTrail auditTrail, SuppressionList suppressionList) {
+      this.model = model;
+      this.auditTrail = auditTrail;
+      this.suppressionList = suppressionList;
+    }
+
+    /**
+     * Marks {@code purposes} as direct marketing: objection to them is absolute and suppresses the
+     * subject's contact (Art. 21(2), 21(3)).
+     *
+     * @throws IllegalArgumentException naming the purpose, if the model declares no purpose by that name
+     */
+    public Builder directMarketing(String... purposes) {
+      requireNonNull(purposes, "purposes");
+      for (String purpose : purposes) {
+        directMarketing.add(Purposes.declared(model, purpose).name());
+      }
+      return this;
+    }
+
+    /** Where objections are kept. */
+    public Builder store(ObjectionStore store) {
+      this.store = requireNonNull(store, "store");
+      return this;
+    }
+
+    /** The clock that stamps objections and overrides. */
+    public Builder clock(Clock clock) {
+      this.clock = requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** The service, configured. */
+    public Objections build() {
+      return new Objections(this);
+    }
+  }
+}

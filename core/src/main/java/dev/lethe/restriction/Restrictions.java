@@ -1,0 +1,199 @@
+package dev.lethe.restriction;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.lethe.audit.AuditEntry;
+import dev.lethe.audit.AuditEventType;
+import dev.lethe.audit.AuditTrail;
+import dev.lethe.audit.SubjectPseudonym;
+import dev.lethe.internal.processing.Purposes;
+import dev.lethe.law.RestrictionGround;
+import dev.lethe.model.PersonalDataModel;
+import dev.lethe.rights.RecipientNotifications;
+import dev.lethe.rights.RequestStatus;
+import dev.lethe.rights.RequestType;
+import dev.lethe.rights.RightsRequest;
+import dev.lethe.rights.SubjectIdentifier;
+import dev.lethe.spi.Notification;
+import dev.lethe.spi.RestrictionStore;
+import dev.lethe.spi.SubjectNotifier;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Restricts processing of a subject's data (Art. 18) and lifts the restriction.
+ *
+ * <p>A restriction is placed for a restriction request (Art. 18(1)), on one ground, at most one per
+ * subject; while it stands, {@link dev.lethe.processing.ProcessingGuard} allows storage only (Art.
+ * 18(2)). Lifting first tells the subject through the {@link SubjectNotifier} and lifts only once
+ * that succeeded (Art. 18(3)). Placing and lifting are both passed on to every recipient of the
+ * subject's data through {@link RecipientNotifications} (Art. 19), and audited (Art. 5(2)). The store
+ * holds the subject's pseudonym, made with the audit trail's key; name a subject by the same identity
+ * every time. Bad input throws and changes nothing. Thread-safe: changes are serialised.
+ *
+ * <pre>{@code
+ * Restrictions restrictions = Restrictions.builder(model, auditTrail, recipientNotifications, subjectNotifier).build();
+ * restrictions.restrict(request, RestrictionGround.ACCURACY_CONTESTED);
+ * restrictions.lift(request.subject());
+ * }</pre>
+ */
+public final class Restrictions {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Restrictions.class);
+
+  private final PersonalDataModel model;
+  private final AuditTrail audit;
+  private final RecipientNotifications recipients;
+  private final SubjectNotifier subjectNotifier;
+  private final RestrictionStore store;
+  private final Clock clock;
+
+  private Restrictions(Builder builder) {
+    this.model = builder.model;
+    this.audit = builder.auditTrail;
+    this.recipients = builder.recipientNotifications;
+    this.subjectNotifier = builder.subjectNotifier;
+    this.store = builder.store;
+    this.clock = builder.clock;
+  }
+
+  /**
+   * A builder for restrictions of the subjects of {@code model}, audited in {@code auditTrail},
+   * passed on to recipients through {@code recipientNotifications} (Art. 19), whose lifting is told
+   * to the subject through {@code subjectNotifier} first (Art. 18(3)).
+   */
+  public static Builder builder(PersonalDataModel model, AuditTrail auditTrail,
+      RecipientNotifications recipientNotifications, SubjectNotifier subjectNotifier) {
+    return new Builder(requireNonNull(model, "model"), requireNonNull(auditTrail, "auditTrail"),
+        requireNonNull(recipientNotifications, "recipientNotifications"),
+        requireNonNull(subjectNotifier, "subjectNotifier"));
+  }
+
+  /**
+   * Restricts processing of the data of {@code request}'s subject on {@code ground} (Art. 18(1)),
+   * until lifted, and tells every recipient (Art. 19).
+   *
+   * @param request the subject's restriction request: neither rejected, cancelled, nor awaiting its
+   *     identity check (Art. 12(6))
+   * @throws IllegalArgumentException if the request is of another type or in none of those states, or
+   *     if the model declares no such subject type
+   * @throws IllegalStateException if the subject's data is already restricted
+   */
+  public Restriction restrict(RightsRequest request, RestrictionGround ground) {
+    return place(request, ground, Optional.empty());
+  }
+
+  /**
+   * Restricts processing as {@link #restrict(RightsRequest, RestrictionGround)} does, noting that the
+   * controller plans to lift the restriction at {@code until}, such as when the accuracy check ends.
+   * The restriction stands past it until {@linkplain #lift lifted}, because the subject must be told
+   * first (Art. 18(3)).
+   *
+   * @throws IllegalArgumentException also if {@code until} is not in the future
+   */
+  public Restriction restrict(RightsRequest request, RestrictionGround ground, Instant until) {
+    return place(request, ground, Optional.of(requireNonNull(until, "until")));
+  }
+
+  /**
+   * Lifts the restriction of {@code subject}'s data (Art. 18(3)): tells the subject first, then
+   * lifts, then tells every recipient (Art. 19). If the subject cannot be told, the notifier's
+   * exception propagates and the restriction stays.
+   *
+   * @return the restriction lifted
+   * @throws IllegalStateException if the subject's data is not restricted
+   */
+  public synchronized Restriction lift(SubjectIdentifier subject) {
+    requireNonNull(subject, "subject");
+    SubjectPseudonym pseudonym = audit.pseudonymOf(subject);
+    Restriction restriction = store.find(pseudonym).orElseThrow(() -> new IllegalStateException(
+        "The subject's data is not restricted: there is no restriction to lift"));
+    List<String> recipientNames = Purposes.recipientsOf(model, subject.subjectType());
+    subjectNotifier.notifyLifting(subject, restriction);
+    store.remove(pseudonym);
+    audit.record(AuditEntry.of(AuditEventType.RESTRICTION_LIFTED)
+        .withRequest(restriction.requestId(), RequestType.RESTRICTION)
+        .withSubject(subject)
+        .withAttribute("ground", restriction.ground().name())
+        .withAttribute("subjectNotified", "true"));
+    LOG.debug("Restriction of subject {} lifted after telling the subject", pseudonym);
+    recipients.notifyRecipients(new Notification(restriction.requestId(), RequestType.RESTRICTION, subject, true),
+        recipientNames);
+    return restriction;
+  }
+
+  /** The restriction standing for {@code subject}, if there is one (Art. 18). */
+  public Optional<Restriction> restriction(SubjectIdentifier subject) {
+    return store.find(audit.pseudonymOf(requireNonNull(subject, "subject")));
+  }
+
+  private synchronized Restriction place(RightsRequest request, RestrictionGround ground, Optional<Instant> until) {
+    requireNonNull(request, "request");
+    requireNonNull(ground, "ground");
+    if (request.type() != RequestType.RESTRICTION) {
+      throw new IllegalArgumentException("Rights request " + request.id() + " asks for " + request.type()
+          + ": a restriction is placed for a RESTRICTION request (Art. 18(1))");
+    }
+    if (request.status() == RequestStatus.REJECTED || request.status() == RequestStatus.CANCELLED
+        || request.isAwaitingVerification()) {
+      throw new IllegalArgumentException("Rights request " + request.id() + " is " + request.status()
+          + (request.isAwaitingVerification() ? " and awaits its identity check (Art. 12(6))" : "")
+          + ": no restriction is placed for it");
+    }
+    SubjectIdentifier subject = request.subject();
+    List<String> recipientNames = Purposes.recipientsOf(model, subject.subjectType());
+    SubjectPseudonym pseudonym = audit.pseudonymOf(subject);
+    if (store.find(pseudonym).isPresent()) {
+      throw new IllegalStateException("The subject's data is already restricted: lift that restriction before placing"
+          + " another (rights request " + request.id() + ")");
+    }
+    Restriction restriction = new Restriction(pseudonym, request.id(), ground, clock.instant(), until);
+    store.save(restriction);
+    AuditEntry entry = AuditEntry.forRequest(AuditEventType.RESTRICTION_PLACED, request)
+        .withAttribute("ground", ground.name());
+    audit.record(until.map(end -> entry.withAttribute("until", end.toString())).orElse(entry));
+    LOG.debug("Processing of subject {} restricted on ground {}", pseudonym, ground);
+    recipients.notifyRecipients(new Notification(request.id(), RequestType.RESTRICTION, subject), recipientNames);
+    return restriction;
+  }
+
+  /** Configures {@link Restrictions}: by default restrictions are kept in memory, on the system UTC clock. */
+  public static final class Builder {
+
+    private final PersonalDataModel model;
+    private final AuditTrail auditTrail;
+    private final RecipientNotifications recipientNotifications;
+    private final SubjectNotifier subjectNotifier;
+    private RestrictionStore store = RestrictionStore.inMemory();
+    private Clock clock = Clock.systemUTC();
+
+    private Builder(PersonalDataModel model, AuditTrail auditTrail, RecipientNotifications recipientNotifications,
+        SubjectNotifier subjectNotifier) {
+      this.model = model;
+      this.auditTrail = auditTrail;
+      this.recipientNotifications = recipientNotifications;
+      this.subjectNotifier = subjectNotifier;
+    }
+
+    /** Where standing restrictions are kept. */
+    public Builder store(RestrictionStore store) {
+      this.store = requireNonNull(store, "store");
+      return this;
+    }
+
+    /** The clock that stamps when a restriction is placed. */
+    public Builder clock(Clock clock) {
+      this.clock = requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** The service, configured. */
+    public Restrictions build() {
+      return new Restrictions(this);
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package dev.lethe.spi;
+
+import dev.lethe.audit.SubjectPseudonym;
+import dev.lethe.consent.ConsentLedger;
+import dev.lethe.consent.ConsentRecord;
+import dev.lethe.internal.consent.InMemoryConsentStore;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where the {@link ConsentLedger} keeps consent histories, so that the controller can demonstrate
+ * each consent (Art. 7(1)). Append-only: a record is never changed or removed. Subjects appear only
+ * as keyed pseudonyms (Art. 4(5)), never as identities. Shaped for a table with an index on
+ * (subject, purpose, order of appending).
+ *
+ * <p>Implementations must pass {@code ConsentStoreCompatibilityKit} from the lethe-core test-jar.
+ */
+public interface ConsentStore {
+
+  /** Appends {@code record} to the history of its subject and purpose. */
+  void append(ConsentRecord record);
+
+  /** The history of {@code subject} for {@code purpose}, in the order appended; empty if there is none. */
+  List<ConsentRecord> history(SubjectPseudonym subject, String purpose);
+
+  /**
+   * The record last appended for {@code subject} and {@code purpose} (Art. 7(1)). The default reads
+   * the whole history; a database answers it from its index.
+   */
+  default Optional<ConsentRecord> latest(SubjectPseudonym subject, String purpose) {
+    List<ConsentRecord> history = history(subject, purpose);
+    return history.isEmpty() ? Optional.empty() : Optional.of(history.get(history.size() - 1));
+  }
+
+  /** A store that keeps consent histories in memory, for tests and for applications without a durable store. */
+  static ConsentStore inMemory() {
+    return new InMemoryConsentStore();
+  }
+}

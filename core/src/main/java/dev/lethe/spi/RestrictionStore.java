@@ -1,0 +1,31 @@
+package dev.lethe.spi;
+
+import dev.lethe.audit.SubjectPseudonym;
+import dev.lethe.internal.restriction.InMemoryRestrictionStore;
+import dev.lethe.restriction.Restriction;
+import dev.lethe.restriction.Restrictions;
+import java.util.Optional;
+
+/**
+ * Where {@link Restrictions} keeps the restrictions that stand (Art. 18), at most one per subject,
+ * keyed by the subject's pseudonym (Art. 4(5)), never its identity. A lifted restriction is removed;
+ * the audit keeps its history.
+ *
+ * <p>Implementations must pass {@code RestrictionStoreCompatibilityKit} from the lethe-core test-jar.
+ */
+public interface RestrictionStore {
+
+  /** Inserts {@code restriction}, or replaces the one of the same subject. */
+  void save(Restriction restriction);
+
+  /** The restriction standing for {@code subject}, if there is one. */
+  Optional<Restriction> find(SubjectPseudonym subject);
+
+  /** Removes the restriction of {@code subject}; returns whether one was standing. */
+  boolean remove(SubjectPseudonym subject);
+
+  /** A store that keeps restrictions in memory, for tests and for applications without a durable store. */
+  static RestrictionStore inMemory() {
+    return new InMemoryRestrictionStore();
+  }
+}

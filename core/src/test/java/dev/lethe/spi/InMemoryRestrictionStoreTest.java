@@ -1,0 +1,9 @@
+package dev.lethe.spi;
+
+class InMemoryRestrictionStoreTest extends RestrictionStoreCompatibilityKit {
+
+  @Override
+  protected RestrictionStore createStore() {
+    return RestrictionStore.inMemory();
+  }
+}
