@@ -51,7 +51,7 @@ public final class Jdbc {
       while (rows.next()) {
         results.add(mapper.map(rows));
       }
-      return results;
+      return List.copyOf(results);
     } catch (SQLException e) {
       throw failure(purpose, e);
     }

@@ -1,0 +1,76 @@
+package dev.lethe.jdbc;
+
+import static dev.lethe.jdbc.internal.Columns.instant;
+import static dev.lethe.jdbc.internal.Columns.optionalInstant;
+import static dev.lethe.jdbc.internal.Columns.optionalText;
+import static java.util.Objects.requireNonNull;
+
+import dev.lethe.audit.SubjectPseudonym;
+import dev.lethe.consent.ConsentMethod;
+import dev.lethe.consent.ConsentRecord;
+import dev.lethe.consent.ConsentState;
+import dev.lethe.jdbc.internal.Jdbc;
+import dev.lethe.spi.ConsentStore;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * Consent history (Art. 7(1): the controller must be able to show consent was given) in the table
+ * {@code lethe_consent_record}: append-only, each subject and purpose numbered in the order written.
+ */
+public final class JdbcConsentStore implements ConsentStore {
+
+  private static final int ATTEMPTS = 3;
+
+  private final Jdbc jdbc;
+
+  private JdbcConsentStore(DataSource dataSource) {
+    this.jdbc = new Jdbc(dataSource);
+  }
+
+  /** A store over the {@link LetheSchema} tables behind {@code dataSource}. */
+  public static JdbcConsentStore of(DataSource dataSource) {
+    return new JdbcConsentStore(requireNonNull(dataSource, "dataSource"));
+  }
+
+  @Override
+  public void append(ConsentRecord record) {
+    requireNonNull(record, "record");
+    // The next position is computed in the insert itself; two writers racing for one subject and
+    // purpose collide on the primary key, and the loser tries again after the winner.
+    for (int attempt = 1; ; attempt++) {
+      try {
+        jdbc.update("append a consent record", "insert into lethe_consent_record (subject, purpose, position, state,"
+                + " recorded_at, notice_version, method, bundled_with_contract, expires_at)"
+                + " select ?, ?, coalesce(max(position), 0) + 1, ?, ?, ?, ?, ?, ? from lethe_consent_record"
+                + " where subject = ? and purpose = ?",
+            record.subject().hex(), record.purpose(), record.state().name(), instant(record.recordedAt()),
+            record.noticeVersion(), record.method().map(Enum::name).orElse(null), record.bundledWithContract(),
+            instant(record.expiresAt()), record.subject().hex(), record.purpose());
+        return;
+      } catch (IllegalStateException e) {
+        if (!Jdbc.isUniqueViolation(e) || attempt == ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  @Override
+  public List<ConsentRecord> history(SubjectPseudonym subject, String purpose) {
+    requireNonNull(subject, "subject");
+    requireNonNull(purpose, "purpose");
+    return jdbc.query("read consent history", "select subject, purpose, state, recorded_at, notice_version, method,"
+            + " bundled_with_contract, expires_at from lethe_consent_record where subject = ? and purpose = ?"
+            + " order by position", JdbcConsentStore::record, subject.hex(), purpose);
+  }
+
+  private static ConsentRecord record(ResultSet row) throws SQLException {
+    return new ConsentRecord(new SubjectPseudonym(row.getString("subject")), row.getString("purpose"),
+        ConsentState.valueOf(row.getString("state")), instant(row, "recorded_at"), row.getString("notice_version"),
+        optionalText(row, "method").map(ConsentMethod::valueOf), row.getBoolean("bundled_with_contract"),
+        optionalInstant(row, "expires_at"));
+  }
+}
