@@ -1,0 +1,225 @@
+package dev.lethe.spring;
+
+import dev.lethe.audit.AuditTrail;
+import dev.lethe.audit.Pseudonymizer;
+import dev.lethe.consent.ConsentLedger;
+import dev.lethe.erasure.SuppressionList;
+import dev.lethe.model.PersonalDataModel;
+import dev.lethe.objection.Objections;
+import dev.lethe.processing.ProcessingGuard;
+import dev.lethe.records.Contact;
+import dev.lethe.records.Controller;
+import dev.lethe.records.DataMap;
+import dev.lethe.records.PrivacyNotice;
+import dev.lethe.records.Recipient;
+import dev.lethe.records.RecordOfProcessing;
+import dev.lethe.records.SupervisoryAuthority;
+import dev.lethe.records.Transfer;
+import dev.lethe.restriction.Restrictions;
+import dev.lethe.retention.RetentionEnforcer;
+import dev.lethe.rights.DataSubjectRights;
+import dev.lethe.rights.DeadlinePolicy;
+import dev.lethe.rights.RecipientNotifications;
+import dev.lethe.rights.RequestType;
+import dev.lethe.spi.AuditSink;
+import dev.lethe.spi.ConsentStore;
+import dev.lethe.spi.LegalHoldStore;
+import dev.lethe.spi.ObjectionStore;
+import dev.lethe.spi.PersonalDataStore;
+import dev.lethe.spi.RecipientNotifier;
+import dev.lethe.spi.RequestStore;
+import dev.lethe.spi.RestrictionStore;
+import dev.lethe.spi.RetentionRunLog;
+import dev.lethe.spi.RetentionSweeper;
+import dev.lethe.spi.SubjectNotifier;
+import dev.lethe.spi.SuppressionStore;
+import java.time.Clock;
+import java.time.ZoneId;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Wires Lethe from the application's entities and {@code lethe.*} properties: the model and the
+ * personal-data store (over JPA when it is there, in memory otherwise), the durable stores (over the
+ * application's DataSource when there is one), the rights service, consent, objections,
+ * restrictions, the processing guard, retention and the records. Every bean backs off when the
+ * application defines its own.
+ */
+@AutoConfiguration(afterName = {
+    "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+    "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration"})
+@EnableConfigurationProperties(LetheProperties.class)
+@Import({LetheStoreConfigurations.Jpa.class, LetheStoreConfigurations.InMemory.class,
+    LetheStoreConfigurations.Jdbc.class, LetheStoreConfigurations.Fallbacks.class})
+public class LetheAutoConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean
+  Clock letheClock(LetheProperties properties) {
+    return Clock.system(zone(properties));
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  Pseudonymizer lethePseudonymizer(LetheProperties properties) {
+    return PseudonymKeys.pseudonymizer(properties);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  AuditTrail letheAuditTrail(AuditSink sink, Pseudonymizer pseudonymizer, Clock clock) {
+    return AuditTrail.of(sink, pseudonymizer, clock);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  RecipientNotifier letheRecipientNotifier(ApplicationEventPublisher events) {
+    return (recipient, notification) -> events.publishEvent(new RecipientNotificationEvent(recipient, notification));
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  RecipientNotifications letheRecipientNotifications(RecipientNotifier notifier, AuditTrail audit, Clock clock) {
+    return RecipientNotifications.builder(notifier, audit).clock(clock).build();
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  SuppressionList letheSuppressionList(SuppressionStore store, Pseudonymizer pseudonymizer, Clock clock) {
+    return new SuppressionList(store, pseudonymizer, clock);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  DataSubjectRights letheDataSubjectRights(LetheProperties properties, PersonalDataModel model,
+      PersonalDataStore store, RequestStore requests, AuditTrail audit, LegalHoldStore legalHolds,
+      SuppressionList suppressionList, RecipientNotifications notifications, Clock clock) {
+    DeadlinePolicy deadlines = DeadlinePolicy.article12();
+    for (var period : properties.deadlines().entrySet()) {
+      deadlines = deadlines.withPeriod(period.getKey(), period.getValue());
+    }
+    DataSubjectRights.Builder rights = DataSubjectRights.builder()
+        .clock(clock)
+        .zone(zone(properties))
+        .deadlinePolicy(deadlines)
+        .requestStore(requests)
+        .auditTrail(audit)
+        .personalData(model, store)
+        .legalHolds(legalHolds)
+        .recipientNotifications(notifications);
+    if (properties.suppressAfterErasure()) {
+      rights.suppressAfterErasure(suppressionList);
+    }
+    return rights.build();
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  ConsentLedger letheConsentLedger(PersonalDataModel model, AuditTrail audit, ConsentStore store, Clock clock) {
+    return ConsentLedger.builder(model, audit).store(store).clock(clock).build();
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  Objections letheObjections(LetheProperties properties, PersonalDataModel model, AuditTrail audit,
+      SuppressionList suppressionList, ObjectionStore store, Clock clock) {
+    return Objections.builder(model, audit, suppressionList)
+        .directMarketing(properties.directMarketingPurposes().toArray(String[]::new))
+        .store(store)
+        .clock(clock)
+        .build();
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  SubjectNotifier letheSubjectNotifier() {
+    // Art. 18(3): a restriction may only be lifted once the subject is told, and only the
+    // application knows how to tell them. Without its notifier, lifting fails and the restriction stays.
+    return (subject, restriction) -> {
+      throw new IllegalStateException("No SubjectNotifier bean is defined: define one that tells the subject before"
+          + " a restriction is lifted (Art. 18(3))");
+    };
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  Restrictions letheRestrictions(PersonalDataModel model, AuditTrail audit, RecipientNotifications notifications,
+      SubjectNotifier subjectNotifier, RestrictionStore store, Clock clock) {
+    return Restrictions.builder(model, audit, notifications, subjectNotifier).store(store).clock(clock).build();
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  ProcessingGuard letheProcessingGuard(PersonalDataModel model, ConsentLedger consent, Objections objections,
+      Restrictions restrictions, SuppressionList suppressionList) {
+    return ProcessingGuard.of(model, consent, objections, restrictions, suppressionList);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  @ConditionalOnBean(RetentionSweeper.class)
+  RetentionEnforcer letheRetentionEnforcer(LetheProperties properties, PersonalDataModel model,
+      RetentionSweeper sweeper, LegalHoldStore legalHolds, RetentionRunLog runLog, Clock clock) {
+    return RetentionEnforcer.builder(model, sweeper)
+        .clock(clock)
+        .zone(zone(properties))
+        .legalHolds(legalHolds)
+        .runLog(runLog)
+        .batchSize(properties.retention().batchSize())
+        .build();
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  Controller letheController(LetheProperties properties) {
+    LetheProperties.ControllerProperties described = properties.controller();
+    Contact contact = Contact.of(described.email());
+    if (described.phone() != null) {
+      contact = contact.withPhone(described.phone());
+    }
+    Controller controller = Controller.of(described.name(), described.address(), contact,
+            SupervisoryAuthority.of(described.authorityName(), described.authorityWebsite()))
+        .withRecipients(described.recipients().stream()
+            .map(recipient -> new Recipient(recipient.name(), recipient.role(), recipient.description(), recipient.country()))
+            .toArray(Recipient[]::new))
+        .withTransfers(described.transfers().stream()
+            .map(transfer -> new Transfer(transfer.recipient(), transfer.country(), transfer.safeguard(), transfer.reference()))
+            .toArray(Transfer[]::new))
+        .withSecurityMeasures(described.securityMeasures().toArray(String[]::new));
+    return described.dpoEmail() == null ? controller : controller.withDataProtectionOfficer(Contact.of(described.dpoEmail()));
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  RecordOfProcessing letheRecordOfProcessing(PersonalDataModel model, Controller controller) {
+    return RecordOfProcessing.of(model, controller);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  PrivacyNotice lethePrivacyNotice(LetheProperties properties, PersonalDataModel model, Controller controller) {
+    PrivacyNotice notice = PrivacyNotice.of(model, controller);
+    for (var period : properties.deadlines().entrySet()) {
+      // Consent is withdrawn at once (Art. 7(3)), not answered within a period.
+      if (period.getKey() != RequestType.CONSENT_WITHDRAWAL) {
+        notice = notice.withResponseTime(period.getKey().right(), period.getValue());
+      }
+    }
+    return notice;
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  DataMap letheDataMap(PersonalDataModel model) {
+    return DataMap.of(model);
+  }
+
+  static ZoneId zone(LetheProperties properties) {
+    return properties.zone() != null ? properties.zone() : ZoneId.systemDefault();
+  }
+}

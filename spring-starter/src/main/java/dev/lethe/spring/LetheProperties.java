@@ -1,0 +1,143 @@
+package dev.lethe.spring;
+
+import dev.lethe.records.Recipient;
+import dev.lethe.records.Transfer;
+import dev.lethe.rights.RequestType;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Positive;
+import java.time.Duration;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Lethe's settings, under {@code lethe.*}.
+ *
+ * @param pseudonymKey the secret key, Base64-encoded and at least 32 bytes, for the keyed hashes
+ *     that name subjects in the audit, the suppression list and erased {@code HASH} fields
+ *     (Art. 4(5), 32); keep it apart from the database. Required, unless {@code development} is on.
+ * @param development whether to run without a pseudonym key, using a random one per start: for
+ *     development only, as pseudonyms then change with every restart
+ * @param zone the controller's time zone, in which deadlines (Art. 12(3)) and retention periods
+ *     (Art. 5(1)(e)) are counted; the system zone by default
+ * @param controller the controller description for the Art. 30 record and the notice
+ * @param deadlines the answer period per request type where it differs from one calendar month
+ *     (Art. 12(3)), such as {@code restriction: P28D}
+ * @param directMarketingPurposes the purposes that are direct marketing, to which an objection is
+ *     absolute (Art. 21(2), (3))
+ * @param suppressAfterErasure whether an erased subject's contact identities go on the
+ *     suppression list, so they are not contacted again
+ * @param retention retention enforcement (Art. 5(1)(e))
+ * @param schema Lethe's own tables
+ * @param web the optional REST API
+ */
+@ConfigurationProperties("lethe")
+@Validated
+public record LetheProperties(
+    @Nullable String pseudonymKey,
+    @DefaultValue("false") boolean development,
+    @Nullable ZoneId zone,
+    @DefaultValue @Valid ControllerProperties controller,
+    @DefaultValue Map<RequestType, Period> deadlines,
+    @DefaultValue List<String> directMarketingPurposes,
+    @DefaultValue("true") boolean suppressAfterErasure,
+    @DefaultValue @Valid RetentionProperties retention,
+    @DefaultValue SchemaProperties schema,
+    @DefaultValue WebProperties web) {
+
+  /**
+   * Who the controller is, for the Art. 30(1) record and the Art. 13/14 notice.
+   *
+   * @param name the controller's name
+   * @param address its postal address
+   * @param email where subjects reach it
+   * @param phone its phone number, if published
+   * @param dpoEmail the data protection officer's e-mail, if one is designated (Art. 37)
+   * @param authorityName the supervisory authority subjects may complain to (Art. 77)
+   * @param authorityWebsite that authority's website
+   * @param recipients every recipient that purposes name (Art. 13(1)(e))
+   * @param transfers transfers to third countries and their safeguards (Art. 13(1)(f), 46)
+   * @param securityMeasures the technical and organisational measures (Art. 30(1)(g), 32)
+   */
+  public record ControllerProperties(
+      @DefaultValue("Unnamed controller") String name,
+      @DefaultValue("Address not configured") String address,
+      @DefaultValue("privacy@example.invalid") String email,
+      @Nullable String phone,
+      @Nullable String dpoEmail,
+      @DefaultValue("Your national data protection authority") String authorityName,
+      @DefaultValue("https://edpb.europa.eu/about-edpb/about-edpb/members_en") String authorityWebsite,
+      @DefaultValue List<RecipientProperties> recipients,
+      @DefaultValue List<TransferProperties> transfers,
+      @DefaultValue List<String> securityMeasures) {
+  }
+
+  /**
+   * A recipient of personal data.
+   *
+   * @param name the name purposes use in {@code @Processing(recipients = ...)}
+   * @param role its role, a processor by default
+   * @param description what it does, such as "E-mail hosting"
+   * @param country where it is, as an ISO 3166 country code
+   */
+  public record RecipientProperties(String name, @DefaultValue("PROCESSOR") Recipient.Role role, String description,
+      String country) {
+  }
+
+  /**
+   * A transfer to a third country.
+   *
+   * @param recipient the recipient's name
+   * @param country the third country, as an ISO 3166 code
+   * @param safeguard the safeguard of Chapter V
+   * @param reference where the safeguard is documented
+   */
+  public record TransferProperties(String recipient, String country, Transfer.Safeguard safeguard, String reference) {
+  }
+
+  /**
+   * Retention enforcement.
+   *
+   * @param enabled whether retention runs on its schedule
+   * @param cron when it runs, as a Spring cron expression; 03:00 every day by default
+   * @param batchSize rows per batch and transaction
+   * @param lockAtMostFor how long one instance may hold the cluster-wide retention lock
+   */
+  public record RetentionProperties(
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue("0 0 3 * * *") String cron,
+      @DefaultValue("1000") @Positive int batchSize,
+      @DefaultValue("PT1H") Duration lockAtMostFor) {
+  }
+
+  /**
+   * Lethe's own tables ({@code lethe_*}).
+   *
+   * @param migrate whether Lethe applies its Flyway migrations at start-up, before the application's
+   *     own; turn it off if you manage the schema otherwise and take the SQL from lethe-jdbc
+   */
+  public record SchemaProperties(@DefaultValue("true") boolean migrate) {
+  }
+
+  /**
+   * The REST API.
+   *
+   * @param enabled whether the admin and self-service endpoints are served
+   * @param basePath where they are served
+   * @param adminRole the role the admin endpoints require when Spring Security is present
+   * @param subjectType the subject type a signed-in user is, for the self-service endpoints
+   * @param identity the identity the user's principal name is, such as {@code email}
+   */
+  public record WebProperties(
+      @DefaultValue("false") boolean enabled,
+      @DefaultValue("/lethe") String basePath,
+      @DefaultValue("LETHE_ADMIN") String adminRole,
+      @DefaultValue("customer") String subjectType,
+      @DefaultValue("email") String identity) {
+  }
+}

@@ -1,0 +1,243 @@
+package dev.lethe.spring;
+
+import dev.lethe.audit.Pseudonymizer;
+import dev.lethe.jdbc.JdbcAuditSink;
+import dev.lethe.jdbc.JdbcConsentStore;
+import dev.lethe.jdbc.JdbcLegalHoldStore;
+import dev.lethe.jdbc.JdbcObjectionStore;
+import dev.lethe.jdbc.JdbcRequestStore;
+import dev.lethe.jdbc.JdbcRestrictionStore;
+import dev.lethe.jdbc.JdbcRetentionRunLog;
+import dev.lethe.jdbc.JdbcSuppressionStore;
+import dev.lethe.jpa.JpaPersonalDataStore;
+import dev.lethe.model.PersonalDataModel;
+import dev.lethe.spi.AuditSink;
+import dev.lethe.spi.ConsentStore;
+import dev.lethe.spi.LegalHoldStore;
+import dev.lethe.spi.ObjectionStore;
+import dev.lethe.spi.PersonalDataStore;
+import dev.lethe.spi.RequestStore;
+import dev.lethe.spi.RestrictionStore;
+import dev.lethe.spi.RetentionRunLog;
+import dev.lethe.spi.SuppressionStore;
+import jakarta.persistence.EntityManagerFactory;
+import java.util.Arrays;
+import java.util.List;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.ClassUtils;
+
+/** Where Lethe keeps what it knows: the personal-data store, and the durable or in-memory SPI stores. */
+final class LetheStoreConfigurations {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LetheStoreConfigurations.class);
+
+  private LetheStoreConfigurations() {
+  }
+
+  /** With JPA: the model is discovered from the EntityManagerFactory, and erasure runs set-based on the database. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = {"dev.lethe.jpa.JpaPersonalDataStore", "jakarta.persistence.EntityManagerFactory"})
+  @ConditionalOnBean(type = "jakarta.persistence.EntityManagerFactory")
+  static class Jpa {
+
+    @Bean
+    @ConditionalOnMissingBean(PersonalDataStore.class)
+    JpaPersonalDataStore lethePersonalDataStore(EntityManagerFactory entityManagerFactory, Pseudonymizer pseudonymizer) {
+      return JpaPersonalDataStore.of(entityManagerFactory, pseudonymizer);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PersonalDataModel lethePersonalDataModel(JpaPersonalDataStore store) {
+      return store.model();
+    }
+  }
+
+  /** Without JPA: the model is scanned from the application's packages and the data kept in memory. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnMissingBean(type = "jakarta.persistence.EntityManagerFactory")
+  static class InMemory {
+
+    @Bean
+    @ConditionalOnMissingBean
+    PersonalDataModel lethePersonalDataModel(BeanFactory beanFactory) {
+      List<String> packages = AutoConfigurationPackages.has(beanFactory) ? AutoConfigurationPackages.get(beanFactory)
+          : List.of();
+      return PersonalDataModel.scanPackages(packages.toArray(String[]::new));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(PersonalDataStore.class)
+    PersonalDataStore.InMemoryStore lethePersonalDataStore(PersonalDataModel model, Pseudonymizer pseudonymizer) {
+      LOG.info("Lethe found no JPA EntityManagerFactory: personal data is kept in an in-memory store. Add JPA and"
+          + " lethe-jpa to act on your database.");
+      return PersonalDataStore.inMemory(model, pseudonymizer);
+    }
+  }
+
+  /** With a DataSource: requests, audit, consent and the rest survive restarts, in Lethe's own tables. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnBean(DataSource.class)
+  static class Jdbc {
+
+    @Bean(LetheSchemaInitializer.BEAN_NAME)
+    @ConditionalOnProperty(name = "lethe.schema.migrate", havingValue = "true", matchIfMissing = true)
+    LetheSchemaInitializer letheSchemaInitializer(DataSource dataSource) {
+      return new LetheSchemaInitializer(dataSource);
+    }
+
+    /** Lethe's tables come first: the application's migrations wait for them. */
+    @Bean
+    static BeanFactoryPostProcessor letheSchemaFirst() {
+      return LetheStoreConfigurations::migrationsDependOnLethe;
+    }
+
+    // Each store asks for the schema initializer, when there is one, so that its tables exist first.
+    @Bean
+    @ConditionalOnMissingBean
+    RequestStore letheRequestStore(DataSource dataSource, ObjectProvider<LetheSchemaInitializer> schema) {
+      schema.ifAvailable(initializer -> { });
+      return JdbcRequestStore.of(dataSource);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    AuditSink letheAuditSink(DataSource dataSource, ObjectProvider<LetheSchemaInitializer> schema) {
+      schema.ifAvailable(initializer -> { });
+      return JdbcAuditSink.of(dataSource);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    LegalHoldStore letheLegalHoldStore(DataSource dataSource, ObjectProvider<LetheSchemaInitializer> schema) {
+      schema.ifAvailable(initializer -> { });
+      return JdbcLegalHoldStore.of(dataSource);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SuppressionStore letheSuppressionStore(DataSource dataSource, ObjectProvider<LetheSchemaInitializer> schema) {
+      schema.ifAvailable(initializer -> { });
+      return JdbcSuppressionStore.of(dataSource);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ConsentStore letheConsentStore(DataSource dataSource, ObjectProvider<LetheSchemaInitializer> schema) {
+      schema.ifAvailable(initializer -> { });
+      return JdbcConsentStore.of(dataSource);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ObjectionStore letheObjectionStore(DataSource dataSource, ObjectProvider<LetheSchemaInitializer> schema) {
+      schema.ifAvailable(initializer -> { });
+      return JdbcObjectionStore.of(dataSource);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RestrictionStore letheRestrictionStore(DataSource dataSource, ObjectProvider<LetheSchemaInitializer> schema) {
+      schema.ifAvailable(initializer -> { });
+      return JdbcRestrictionStore.of(dataSource);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RetentionRunLog letheRetentionRunLog(DataSource dataSource, ObjectProvider<LetheSchemaInitializer> schema) {
+      schema.ifAvailable(initializer -> { });
+      return JdbcRetentionRunLog.of(dataSource);
+    }
+  }
+
+  /** Without a DataSource, or for whatever the application left out: in-memory stores. */
+  @Configuration(proxyBeanMethods = false)
+  static class Fallbacks {
+
+    @Bean
+    @ConditionalOnMissingBean
+    RequestStore letheRequestStore() {
+      LOG.info("Lethe found no DataSource: rights requests, the audit, consent and the other records are kept in"
+          + " memory and lost on restart.");
+      return RequestStore.inMemory();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    AuditSink letheAuditSink() {
+      return AuditSink.inMemory();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    LegalHoldStore letheLegalHoldStore() {
+      return LegalHoldStore.inMemory();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SuppressionStore letheSuppressionStore() {
+      return SuppressionStore.inMemory();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ConsentStore letheConsentStore() {
+      return ConsentStore.inMemory();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ObjectionStore letheObjectionStore() {
+      return ObjectionStore.inMemory();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RestrictionStore letheRestrictionStore() {
+      return RestrictionStore.inMemory();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RetentionRunLog letheRetentionRunLog() {
+      return RetentionRunLog.inMemory();
+    }
+  }
+
+  private static void migrationsDependOnLethe(ConfigurableListableBeanFactory beanFactory) {
+    if (!beanFactory.containsBeanDefinition(LetheSchemaInitializer.BEAN_NAME)) {
+      return;
+    }
+    for (String type : List.of("org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer",
+        "jakarta.persistence.EntityManagerFactory")) {
+      if (!ClassUtils.isPresent(type, beanFactory.getBeanClassLoader())) {
+        continue;
+      }
+      Class<?> beanType = ClassUtils.resolveClassName(type, beanFactory.getBeanClassLoader());
+      for (String name : beanFactory.getBeanNamesForType(beanType, true, false)) {
+        BeanDefinition definition = beanFactory.getBeanDefinition(name);
+        String[] dependsOn = definition.getDependsOn() == null ? new String[0] : definition.getDependsOn();
+        if (!Arrays.asList(dependsOn).contains(LetheSchemaInitializer.BEAN_NAME)) {
+          String[] extended = Arrays.copyOf(dependsOn, dependsOn.length + 1);
+          extended[dependsOn.length] = LetheSchemaInitializer.BEAN_NAME;
+          definition.setDependsOn(extended);
+        }
+      }
+    }
+  }
+}

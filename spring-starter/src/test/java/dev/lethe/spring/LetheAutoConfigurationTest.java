@@ -1,0 +1,133 @@
+package dev.lethe.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lethe.consent.ConsentLedger;
+import dev.lethe.jdbc.JdbcAuditSink;
+import dev.lethe.jdbc.JdbcRequestStore;
+import dev.lethe.jpa.JpaPersonalDataStore;
+import dev.lethe.model.PersonalDataModel;
+import dev.lethe.processing.ProcessingGuard;
+import dev.lethe.records.PrivacyNotice;
+import dev.lethe.records.RecordOfProcessing;
+import dev.lethe.rights.DataSubjectRights;
+import dev.lethe.spi.AuditSink;
+import dev.lethe.spi.PersonalDataStore;
+import dev.lethe.spi.RequestStore;
+import dev.lethe.spring.shop.Customer;
+import dev.lethe.spring.shop.ShopApplication;
+import java.util.Base64;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
+import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+class LetheAutoConfigurationTest {
+
+  static final String KEY = "lethe.pseudonym-key=" + Base64.getEncoder().encodeToString(new byte[32]);
+
+  private final ApplicationContextRunner runner = new ApplicationContextRunner()
+      .withConfiguration(AutoConfigurations.of(PropertyPlaceholderAutoConfiguration.class,
+          DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
+          HibernateJpaAutoConfiguration.class, LetheAutoConfiguration.class))
+      .withUserConfiguration(ShopApplication.class)
+      .withPropertyValues("spring.datasource.url=jdbc:h2:mem:starter-${random.uuid};DB_CLOSE_DELAY=-1",
+          "spring.jpa.hibernate.ddl-auto=create-drop");
+
+  @Test
+  @DisplayName("With JPA and a DataSource, every Lethe bean is there: JPA store, durable stores, rights, consent, guard, records")
+  void wiresEverything() {
+    runner.withPropertyValues(KEY).run(context -> {
+      assertThat(context).hasNotFailed();
+      assertThat(context).getBean(PersonalDataStore.class).isInstanceOf(JpaPersonalDataStore.class);
+      assertThat(context.getBean(PersonalDataModel.class).entity(Customer.class)).isPresent();
+      assertThat(context).getBean(RequestStore.class).isInstanceOf(JdbcRequestStore.class);
+      assertThat(context).getBean(AuditSink.class).isInstanceOf(JdbcAuditSink.class);
+      assertThat(context).hasSingleBean(DataSubjectRights.class).hasSingleBean(ConsentLedger.class)
+          .hasSingleBean(ProcessingGuard.class).hasSingleBean(RecordOfProcessing.class)
+          .hasSingleBean(PrivacyNotice.class).hasSingleBean(LetheSchemaInitializer.class);
+    });
+  }
+
+  @Test
+  @DisplayName("An application's own bean replaces Lethe's")
+  void userBeansWin() {
+    runner.withPropertyValues(KEY).withUserConfiguration(OwnRequestStore.class).run(context -> {
+      assertThat(context).hasSingleBean(RequestStore.class);
+      assertThat(context.getBean(RequestStore.class)).isSameAs(OwnRequestStore.STORE);
+    });
+  }
+
+  @Test
+  @DisplayName("Without JPA on the class path, Lethe backs off to in-memory stores")
+  void backsOffWithoutJpa() {
+    new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(LetheAutoConfiguration.class))
+        .withUserConfiguration(ShopApplication.class)
+        .withClassLoader(new FilteredClassLoader("jakarta.persistence", "dev.lethe.jpa", "javax.sql"))
+        .withPropertyValues(KEY)
+        .run(context -> {
+          assertThat(context).hasNotFailed();
+          assertThat(context).getBean(PersonalDataStore.class).isInstanceOf(PersonalDataStore.InMemoryStore.class);
+          assertThat(context.getBean(PersonalDataModel.class).subjectType("customer")).isPresent();
+          assertThat(context).doesNotHaveBean(LetheSchemaInitializer.class);
+        });
+  }
+
+  @Test
+  @DisplayName("Art. 32: without a pseudonym key the application does not start, and the message says how to set one")
+  void missingKey() {
+    runner.run(context -> assertThat(context).hasFailed().getFailure()
+        .rootCause()
+        .isInstanceOf(MissingPseudonymKeyException.class)
+        .hasMessageContaining("lethe.pseudonym-key")
+        .hasMessageContaining("openssl rand -base64 32")
+        .hasMessageContaining("lethe.development=true"));
+  }
+
+  @Test
+  @DisplayName("In development a random key stands in for a missing one")
+  void developmentKey() {
+    runner.withPropertyValues("lethe.development=true").run(context -> assertThat(context).hasNotFailed());
+  }
+
+  @Test
+  @DisplayName("A key too short or a bad property is refused at start-up, naming the property")
+  void bindingErrors() {
+    runner.withPropertyValues("lethe.pseudonym-key=" + Base64.getEncoder().encodeToString(new byte[8]))
+        .run(context -> assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("8 bytes"));
+    runner.withPropertyValues(KEY, "lethe.retention.batch-size=-5")
+        .run(context -> assertThat(context).hasFailed().getFailure().hasStackTraceContaining("batchSize"));
+    runner.withPropertyValues(KEY, "lethe.deadlines.restriction=P2M")
+        .run(context -> assertThat(context).hasFailed().getFailure().hasStackTraceContaining("RESTRICTION"));
+  }
+
+  @Test
+  @DisplayName("Art. 12(3): per-type deadlines from the properties reach the rights service")
+  void deadlines() {
+    runner.withPropertyValues(KEY, "lethe.deadlines.restriction=P28D").run(context -> {
+      DataSubjectRights rights = context.getBean(DataSubjectRights.class);
+      var request = rights.submit(dev.lethe.rights.RequestType.RESTRICTION,
+          new dev.lethe.rights.SubjectIdentifier("customer", "email", "ada@example.com"), dev.lethe.rights.Channel.WEB);
+      assertThat(java.time.Period.between(request.receivedAt().atZone(java.time.ZoneId.systemDefault()).toLocalDate(),
+          request.dueDate())).isEqualTo(java.time.Period.ofDays(28));
+    });
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class OwnRequestStore {
+    static final RequestStore STORE = RequestStore.inMemory();
+
+    @Bean
+    RequestStore ownRequestStore() {
+      return STORE;
+    }
+  }
+}
