@@ -182,6 +182,10 @@ public final class JpaMapping {
   }
 
   private static void contribute(PersonalDataModel.Builder builder, Class<?> javaType, Attribute<?, ?> attribute) {
+    if (attribute.getPersistentAttributeType() == null) {
+      // Hibernate reports @Any this way; checkAttributes refuses it where it matters.
+      return;
+    }
     switch (attribute.getPersistentAttributeType()) {
       case MANY_TO_ONE -> builder.association(javaType, attribute.getName(), attribute.getJavaType());
       case ONE_TO_ONE -> {
@@ -207,6 +211,9 @@ public final class JpaMapping {
 
   /** Whether the attribute is an association whose foreign key or join table its own entity holds. */
   static boolean owning(Attribute<?, ?> attribute) {
+    if (attribute.getPersistentAttributeType() == null) {
+      return false;
+    }
     return switch (attribute.getPersistentAttributeType()) {
       case MANY_TO_ONE -> true;
       case ONE_TO_ONE, MANY_TO_MANY -> mappedBy(attribute).isEmpty();
@@ -250,6 +257,11 @@ public final class JpaMapping {
         problems.add(new Problem(owner, field.getName(), "holds personal data but is not a persistent attribute"
             + " (transient or unmapped), so the store can neither export nor erase it.",
             "Map it as a column, or remove @PersonalData if the value is derived from other attributes."));
+        continue;
+      }
+      if (attribute.get().getPersistentAttributeType() == null) {
+        problems.add(new Problem(owner, field.getName(), "holds personal data in a mapping Lethe cannot read.",
+            "Map it as a basic attribute, an embedded value or an element collection of basic values."));
         continue;
       }
       switch (attribute.get().getPersistentAttributeType()) {
