@@ -6,6 +6,7 @@ import dev.lethe.audit.Pseudonymizer;
 import dev.lethe.erasure.ErasurePlan;
 import dev.lethe.jpa.clinic.Clinic;
 import dev.lethe.jpa.clinic.Invoice;
+import dev.lethe.jpa.testing.SkipWhenUnreachable;
 import dev.lethe.jpa.testing.TestDatabase;
 import dev.lethe.law.ErasureGround;
 import dev.lethe.model.EntityDescriptor;
@@ -25,6 +26,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
@@ -32,6 +34,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * Properties of the store over random clinic populations, checked past the ORM with a JDBC scan
  * of every table and column. Tries are few, so that the suite stays fast on a real database.
  */
+@AddLifecycleHook(SkipWhenUnreachable.class)
 class ClinicPropertiesIT {
 
   private static TestDatabase database;

@@ -191,13 +191,15 @@ class ClinicStoreIT {
   }
 
   @Test
-  @DisplayName("Art. 16: a rectification goes through the entity; Bean Validation refuses an invalid value and nothing changes")
+  @DisplayName("Art. 16: a rectification goes through the entity and its listeners; Bean Validation refuses an invalid value, unchanged")
   void rectifiesThroughTheEntity() {
     Clinic.uniform(1).persistInto(emf);
     store.rectify(OWNER_ONE, new Rectification(Owner.class, 1L, Map.of("name", "Corrected [o1]",
         "address.street", "New Street [o1]")));
     Map<String, Object> owner = export(OWNER_ONE).get(Owner.class).get(0).values();
     assertThat(owner).containsEntry("name", "Corrected [o1]").containsEntry("address.street", "New Street [o1]");
+    java.time.Instant updatedAt = emf.callInTransaction(em -> em.find(Owner.class, 1L).updatedAt);
+    assertThat(updatedAt).as("set by @PreUpdate").isNotNull();
 
     assertThatThrownBy(() -> store.rectify(OWNER_ONE, new Rectification(Owner.class, 1L, Map.of("name", " "))))
         .isInstanceOf(ConstraintViolationException.class);

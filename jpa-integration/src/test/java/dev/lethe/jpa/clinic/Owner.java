@@ -34,6 +34,14 @@ public class Owner extends Person {
   @PersonalData(category = "contact.phone", erasure = ErasureStrategy.MASK, maskKeepLast = 2)
   public List<String> phones = new ArrayList<>();
 
+  /** Set by the entity's own listener, so that a test can see that rectification runs it. */
+  public java.time.Instant updatedAt;
+
+  @jakarta.persistence.PreUpdate
+  void touch() {
+    updatedAt = java.time.Instant.now();
+  }
+
   protected Owner() {
   }
 
