@@ -125,7 +125,11 @@ public final class JpaPersonalDataStore implements PersonalDataStore {
       this.hashKey = hashKey;
     }
 
-    /** Adds annotated classes the factory does not know as entities, such as a subject root kept elsewhere (Art. 30). */
+    /**
+     * Adds annotated classes the metamodel does not list, such as a value type Hibernate maps
+     * without {@code @Embeddable} (Art. 30). A class holding personal data must be an entity of
+     * the factory, or the build fails: the store could neither export nor erase it.
+     */
     public Builder classes(Class<?>... extra) {
       Arrays.stream(extra).map(type -> requireNonNull(type, "class")).forEach(classes::add);
       return this;

@@ -46,6 +46,26 @@ class StartupFailuresIT {
   }
 
   @Test
+  @DisplayName("Art. 17: an extra class with personal data that is no entity of the factory fails at start-up, named")
+  void extraClassThatIsNoEntityFails() {
+    var emf = database.open(Root.class);
+    assertThatThrownBy(() -> JpaPersonalDataStore.builder(emf, Pseudonymizer.withRandomKey())
+        .classes(NotAnEntity.class).build())
+        .isInstanceOfSatisfying(UnsupportedMappingException.class, e -> assertThat(e.problems())
+            .extracting(problem -> problem.entity().getSimpleName() + "." + problem.attribute())
+            .containsExactly("NotAnEntity.note"));
+  }
+
+  /** Annotated, linked to a subject, but unknown to JPA. */
+  static class NotAnEntity {
+    @dev.lethe.annotation.SubjectLink(subject = "member", identity = "id")
+    Long member;
+
+    @dev.lethe.annotation.PersonalData(category = "communication.content")
+    String note;
+  }
+
+  @Test
   @DisplayName("Art. 30: personal data that reaches no subject fails at start-up naming the entity")
   void unreachablePersonalDataFails() {
     var emf = database.open(Root.class, Unreachable.class);

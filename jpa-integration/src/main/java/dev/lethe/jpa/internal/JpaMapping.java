@@ -165,6 +165,12 @@ public final class JpaMapping {
   private void checkRoutes(Set<Problem> problems) {
     for (EntityDescriptor descriptor : model.entities()) {
       EntityInfo info = entities.get(descriptor.type());
+      if (info == null && descriptor.holdsPersonalData()) {
+        problems.add(new Problem(descriptor.type(), descriptor.fields().get(0).name(), "holds personal data but is"
+            + " not an entity of this EntityManagerFactory, so the store can neither export nor erase it.",
+            "Map it as an entity of this persistence unit, or leave it out of the extra classes."));
+        continue;
+      }
       if (info == null || info.isAbstract()) {
         continue;
       }
