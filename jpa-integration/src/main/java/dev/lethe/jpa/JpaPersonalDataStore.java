@@ -1,0 +1,157 @@
+package dev.lethe.jpa;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.lethe.audit.Pseudonymizer;
+import dev.lethe.erasure.ErasurePlan;
+import dev.lethe.internal.erasure.FieldEraser;
+import dev.lethe.jpa.internal.Eraser;
+import dev.lethe.jpa.internal.JpaMapping;
+import dev.lethe.jpa.internal.Reader;
+import dev.lethe.jpa.internal.Rectifier;
+import dev.lethe.model.EntityDescriptor;
+import dev.lethe.model.PersonalDataModel;
+import dev.lethe.rights.Rectification;
+import dev.lethe.rights.SubjectIdentifier;
+import dev.lethe.spi.PersonalDataStore;
+import dev.lethe.spi.SubjectKey;
+import dev.lethe.spi.SubjectRecord;
+import jakarta.persistence.EntityManagerFactory;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The personal-data store over a JPA {@link EntityManagerFactory} (Hibernate ORM 7): access
+ * (Art. 15, 20), rectification (Art. 16) and erasure (Art. 17) on the application's own tables.
+ *
+ * <pre>{@code
+ * JpaPersonalDataStore store = JpaPersonalDataStore.of(entityManagerFactory, Pseudonymizer.withKey(key));
+ * PersonalDataModel model = store.model();
+ * }</pre>
+ *
+ * <p>At creation it discovers the model from the factory's metamodel: every entity, its
+ * identifier, its owning to-one and many-to-many associations and its embeddables are contributed
+ * to {@link PersonalDataModel#builder()} before validation, so routes to subjects follow the
+ * mapping several hops deep, and an entity with personal data that reaches no subject fails at
+ * once. A mapping the store cannot handle fails with an {@link UnsupportedMappingException} naming
+ * entity and attribute.
+ *
+ * <p>Export streams one tuple query per entity type; erasure runs set-based statements in one
+ * transaction, whose number grows with entity types and not rows; rectification goes through the
+ * entity so that Bean Validation and entity listeners run. The store begins and ends its own
+ * resource-local transactions. Thread-safe.
+ */
+public final class JpaPersonalDataStore implements PersonalDataStore {
+
+  private final JpaMapping mapping;
+  private final Reader reader;
+  private final Eraser eraser;
+  private final Rectifier rectifier;
+
+  private JpaPersonalDataStore(EntityManagerFactory emf, Pseudonymizer hashKey, Set<Class<?>> extraClasses,
+      int fetchSize) {
+    this.mapping = JpaMapping.discover(emf, extraClasses);
+    this.reader = new Reader(emf, mapping, fetchSize);
+    this.eraser = new Eraser(emf, mapping, reader, new FieldEraser(hashKey));
+    this.rectifier = new Rectifier(emf, mapping, reader);
+  }
+
+  /**
+   * The store over {@code emf}'s entities, whose erasure strategy HASH uses {@code hashKey}
+   * (Art. 4(5), 32).
+   *
+   * @throws UnsupportedMappingException if the mapping holds what the store cannot handle
+   * @throws dev.lethe.model.ModelValidationException if the annotations are invalid
+   */
+  public static JpaPersonalDataStore of(EntityManagerFactory emf, Pseudonymizer hashKey) {
+    return builder(emf, hashKey).build();
+  }
+
+  /** A builder, for extra annotated classes and the fetch size. */
+  public static Builder builder(EntityManagerFactory emf, Pseudonymizer hashKey) {
+    return new Builder(requireNonNull(emf, "emf"), requireNonNull(hashKey, "hashKey"));
+  }
+
+  /** The personal-data model discovered from the factory (Art. 30): the scope of every request. */
+  public PersonalDataModel model() {
+    return mapping.model();
+  }
+
+  /** Art. 15(1): the keys of the subjects the identifier names; empty when it names nobody. */
+  @Override
+  public Set<SubjectKey> resolve(SubjectIdentifier identifier) {
+    return reader.resolve(requireNonNull(identifier, "identifier"));
+  }
+
+  /** Art. 15(3), 20(1): the subject's rows of the entity, streamed; the caller closes the stream. */
+  @Override
+  public Stream<SubjectRecord> records(SubjectKey subject, EntityDescriptor entity) {
+    return reader.records(requireNonNull(subject, "subject"), requireNonNull(entity, "entity"));
+  }
+
+  /** Art. 17(1): executes the plan in one transaction; all of it is applied or none. */
+  @Override
+  public Map<Class<?>, ErasurePlan.RowCount> erase(ErasurePlan plan) {
+    return eraser.erase(requireNonNull(plan, "plan"));
+  }
+
+  /** Art. 16: applies the rectification through the entity, so that its constraints and listeners run. */
+  @Override
+  public void rectify(SubjectKey subject, Rectification rectification) {
+    rectifier.rectify(requireNonNull(subject, "subject"), requireNonNull(rectification, "rectification"));
+  }
+
+  @Override
+  public String toString() {
+    return "JpaPersonalDataStore[" + mapping.model() + "]";
+  }
+
+  /** Options for a {@link JpaPersonalDataStore}; not thread-safe, build once at start-up. */
+  public static final class Builder {
+
+    /** The default number of rows fetched per round trip while streaming an export. */
+    public static final int DEFAULT_FETCH_SIZE = 500;
+
+    private final EntityManagerFactory emf;
+    private final Pseudonymizer hashKey;
+    private final Set<Class<?>> classes = new LinkedHashSet<>();
+    private int fetchSize = DEFAULT_FETCH_SIZE;
+
+    private Builder(EntityManagerFactory emf, Pseudonymizer hashKey) {
+      this.emf = emf;
+      this.hashKey = hashKey;
+    }
+
+    /**
+     * Adds annotated classes the metamodel does not list, such as a value type Hibernate maps
+     * without {@code @Embeddable} (Art. 30). A class holding personal data must be an entity of
+     * the factory, or the build fails: the store could neither export nor erase it.
+     */
+    public Builder classes(Class<?>... extra) {
+      Arrays.stream(extra).map(type -> requireNonNull(type, "class")).forEach(classes::add);
+      return this;
+    }
+
+    /** Rows fetched per round trip while streaming an export (Art. 15(3)); at least 1. */
+    public Builder fetchSize(int rows) {
+      if (rows < 1) {
+        throw new IllegalArgumentException("The fetch size must be at least 1, but is " + rows);
+      }
+      this.fetchSize = rows;
+      return this;
+    }
+
+    /**
+     * Discovers the model and builds the store (Art. 30).
+     *
+     * @throws UnsupportedMappingException if the mapping holds what the store cannot handle
+     * @throws dev.lethe.model.ModelValidationException if the annotations are invalid
+     */
+    public JpaPersonalDataStore build() {
+      return new JpaPersonalDataStore(emf, hashKey, Set.copyOf(classes), fetchSize);
+    }
+  }
+}

@@ -1,0 +1,494 @@
+package dev.lethe.jpa.internal;
+
+import com.google.common.collect.Lists;
+import com.google.common.graph.GraphBuilder;
+import com.google.common.graph.Graphs;
+import com.google.common.graph.MutableGraph;
+import dev.lethe.erasure.ErasurePlan;
+import dev.lethe.erasure.ErasureStrategy;
+import dev.lethe.internal.erasure.FieldEraser;
+import dev.lethe.model.FieldDescriptor;
+import dev.lethe.spi.SubjectKey;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Query;
+import jakarta.persistence.metamodel.Attribute;
+import jakarta.persistence.metamodel.ManagedType;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.hibernate.metamodel.mapping.BasicValuedModelPart;
+import org.hibernate.metamodel.mapping.EntityAssociationMapping;
+import org.hibernate.metamodel.mapping.EntityMappingType;
+import org.hibernate.metamodel.mapping.PluralAttributeMapping;
+import org.hibernate.query.NativeQuery;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Executes an erasure plan with set-based statements in one transaction (Art. 17(1)): everything
+ * of the subject is erased, or on any failure nothing is.
+ *
+ * <p>Per entity type the statements are: one query reading the identifiers and erasable columns of
+ * the subject's rows (to count the rows that change and to compute keyed hashes and masks, which
+ * portable SQL cannot), one bulk {@code update} for the NULLIFY and REPLACE attributes, and for
+ * HASH and MASK one {@code update} per distinct resulting value (chunks of {@value #CHUNK} rows),
+ * since an HMAC cannot be computed in SQL. A deleted row's element-collection and join-table rows
+ * are deleted first. So the number of statements grows with entity types (and distinct hashed
+ * values), not with rows.
+ */
+public final class Eraser {
+
+  /** Identifiers per {@code in} list; one statement per chunk. */
+  static final int CHUNK = 500;
+
+  private static final Logger LOG = LoggerFactory.getLogger(Eraser.class);
+  /** A keyed hash as {@code Pseudonymizer.hash} writes it: HASH leaves such a value alone, so that erasing twice equals once. */
+  private static final Pattern HASHED = Pattern.compile("[0-9a-f]{64}");
+
+  private final EntityManagerFactory emf;
+  private final JpaMapping mapping;
+  private final Reader reader;
+  private final FieldEraser eraser;
+
+  /** An eraser over {@code emf} whose HASH strategy uses {@code eraser}'s key. */
+  public Eraser(EntityManagerFactory emf, JpaMapping mapping, Reader reader, FieldEraser eraser) {
+    this.emf = emf;
+    this.mapping = mapping;
+    this.reader = reader;
+    this.eraser = eraser;
+  }
+
+  /** Runs {@code plan}; returns the rows touched per entity class. */
+  public Map<Class<?>, ErasurePlan.RowCount> erase(ErasurePlan plan) {
+    List<ErasurePlan.Step> steps = order(plan.steps());
+    Optional<Object> key = reader.key(plan.subject());
+    Map<Class<?>, ErasurePlan.RowCount> counts = new LinkedHashMap<>();
+    if (key.isEmpty()) {
+      steps.forEach(step -> counts.put(step.entity().type(), ErasurePlan.RowCount.NONE));
+      return counts;
+    }
+    Sql.inTransaction(emf, em -> {
+      for (ErasurePlan.Step step : steps) {
+        counts.put(step.entity().type(), run(em, plan.subject(), key.get(), step));
+      }
+      return null;
+    });
+    evict(counts);
+    LOG.debug("Erased {} of subject type {}: {}", plan.subject(), plan.subject().subjectType(), counts.values());
+    return counts;
+  }
+
+  /**
+   * The steps in an order that keeps foreign keys and routes intact: a step whose rows refer to
+   * another step's entity, or whose route passes through it, runs first; the plan's order breaks
+   * ties. The graph is Guava's; a cycle falls back to the plan's order for its members.
+   */
+  List<ErasurePlan.Step> order(List<ErasurePlan.Step> steps) {
+    MutableGraph<ErasurePlan.Step> graph = GraphBuilder.directed().allowsSelfLoops(false).build();
+    steps.forEach(graph::addNode);
+    for (ErasurePlan.Step before : steps) {
+      for (ErasurePlan.Step after : steps) {
+        if (before != after && mustPrecede(before, after)) {
+          graph.putEdge(before, after);
+        }
+      }
+    }
+    if (Graphs.hasCycle(graph)) {
+      LOG.warn("The entities of an erasure plan refer to each other in a cycle; running them in the plan's order");
+      return steps;
+    }
+    List<ErasurePlan.Step> ordered = new ArrayList<>();
+    Set<ErasurePlan.Step> done = new HashSet<>();
+    while (ordered.size() < steps.size()) {
+      for (ErasurePlan.Step step : steps) {
+        if (!done.contains(step) && done.containsAll(graph.predecessors(step))) {
+          ordered.add(step);
+          done.add(step);
+          break;
+        }
+      }
+    }
+    return ordered;
+  }
+
+  private boolean mustPrecede(ErasurePlan.Step before, ErasurePlan.Step after) {
+    Class<?> target = after.entity().type();
+    if (before.entity().subjectRootOf().isPresent()) {
+      // The root goes last: rows linked by one of its identities must be found before that identity is erased.
+      return false;
+    }
+    if (after.entity().subjectRootOf().isPresent()) {
+      return true;
+    }
+    EntityInfo info = mapping.entity(before.entity().type());
+    // Rows referring to the target go first: its deletion must not break their foreign keys or routes.
+    for (Attribute<?, ?> attribute : info.jpa().getAttributes()) {
+      if (JpaMapping.owning(attribute) && related(EntityInfo.targetType(attribute), target)) {
+        return true;
+      }
+    }
+    ManagedType<?> current = info.jpa();
+    List<String> path = before.route().path();
+    for (String segment : path.subList(0, path.size() - 1)) {
+      Optional<Attribute<?, ?>> attribute = EntityInfo.attribute(current, segment);
+      if (attribute.isEmpty()) {
+        break;
+      }
+      Class<?> next = EntityInfo.targetType(attribute.get());
+      if (related(next, target)) {
+        return true;
+      }
+      current = mapping.entity(next).jpa();
+    }
+    return false;
+  }
+
+  private static boolean related(Class<?> one, Class<?> other) {
+    return one.isAssignableFrom(other) || other.isAssignableFrom(one);
+  }
+
+  private ErasurePlan.RowCount run(EntityManager em, SubjectKey subject, Object key, ErasurePlan.Step step) {
+    EntityInfo info = mapping.entity(step.entity().type());
+    if (info.isAbstract()) {
+      return ErasurePlan.RowCount.NONE;
+    }
+    RouteSql sql = mapping.route(info, step.route());
+    return step.deleteRows() ? delete(em, sql, key) : update(em, sql, key, step.erased());
+  }
+
+  // --- deletion ----------------------------------------------------------------------------------
+
+  private ErasurePlan.RowCount delete(EntityManager em, RouteSql sql, Object key) {
+    EntityInfo info = sql.entity();
+    List<ElementTable> own = info.collections().stream().map(collection -> ElementTable.of(collection, info.type()))
+        .toList();
+    List<ElementTable> referring = joinTablesReferring(info);
+    long deleted;
+    if (routeCrossesOwnCollection(info, sql)) {
+      // The route runs through a table about to be emptied: fix the rows first.
+      List<Object> ids = ids(em, sql, key);
+      deleted = 0;
+      for (List<Object> chunk : Lists.partition(ids, CHUNK)) {
+        for (ElementTable table : own) {
+          nativeUpdate(em, "delete from " + table.table() + " where " + table.keyColumn() + " in (:ids)", null)
+              .setParameter("ids", chunk).executeUpdate();
+        }
+        for (ElementTable table : referring) {
+          nativeUpdate(em, "delete from " + table.table() + " where " + table.elementColumn() + " in (:ids)", null)
+              .setParameter("ids", chunk).executeUpdate();
+        }
+        deleted += deleteRows(em, info, "in (:ids)", query -> query.setParameter("ids", chunk), sql);
+      }
+      return new ErasurePlan.RowCount(deleted, 0);
+    }
+    String ids = sql.nativeIdsIn();
+    for (ElementTable table : own) {
+      nativeUpdate(em, "delete from " + table.table() + " where " + table.keyColumn() + " in (" + ids + ")", key)
+          .executeUpdate();
+    }
+    for (ElementTable table : referring) {
+      nativeUpdate(em, "delete from " + table.table() + " where " + table.elementColumn() + " in (" + ids + ")", key)
+          .executeUpdate();
+    }
+    deleted = deleteRows(em, info, null, query -> query.setParameter(RouteSql.KEY, key), sql);
+    return new ErasurePlan.RowCount(deleted, 0);
+  }
+
+  /** Deletes the rows, natively where {@code @SoftDelete} would turn a JPQL delete into an update. */
+  private long deleteRows(EntityManager em, EntityInfo info, @Nullable String idsCondition,
+      java.util.function.Consumer<Query> bind, RouteSql sql) {
+    Query query;
+    if (info.softDeleted()) {
+      String table = info.mapping().getIdentifierTableDetails().getTableName();
+      String keyColumn = RouteSql.keyColumn(info.mapping(), table, info.type());
+      query = em.createNativeQuery("delete from " + table + " where " + keyColumn + " "
+          + (idsCondition != null ? idsCondition : "in (" + sql.nativeIdsIn() + ")"));
+    } else {
+      query = em.createQuery("delete from " + info.name() + " e where "
+          + (idsCondition != null ? "e." + info.idAttribute() + " " + idsCondition : sql.jpqlDmlPredicate("e")));
+    }
+    bind.accept(query);
+    return query.executeUpdate();
+  }
+
+  private List<Object> ids(EntityManager em, RouteSql sql, Object key) {
+    EntityInfo info = sql.entity();
+    if (sql.needsNative()) {
+      NativeQuery<Object> query = Sql.nativeQuery(em, sql.nativeIds());
+      Sql.scalar(query, "id_", info.mapping().getIdentifierMapping().getSingleJdbcMapping());
+      return query.setParameter(RouteSql.KEY, key).getResultList();
+    }
+    return em.createQuery("select e." + info.idAttribute() + " from " + info.name() + " e where "
+        + sql.jpqlPredicate("e"), Object.class).setParameter(RouteSql.KEY, key).getResultList();
+  }
+
+  private boolean routeCrossesOwnCollection(EntityInfo info, RouteSql sql) {
+    String first = sql.route().path().get(0);
+    return info.collections().stream().anyMatch(collection -> collection.getAttributeName().equals(first));
+  }
+
+  /** The many-to-many join tables of other entities whose elements are rows of {@code info}'s type. */
+  private List<ElementTable> joinTablesReferring(EntityInfo info) {
+    List<ElementTable> tables = new ArrayList<>();
+    for (EntityInfo other : mapping.entities()) {
+      for (PluralAttributeMapping collection : other.collections()) {
+        if (collection.getElementDescriptor() instanceof EntityAssociationMapping element
+            && relatedMapping(element.getAssociatedEntityMappingType(), info.mapping())) {
+          ElementTable table = ElementTable.of(collection, other.type());
+          if (!tables.contains(table)) {
+            tables.add(table);
+          }
+        }
+      }
+    }
+    return tables;
+  }
+
+  private static boolean relatedMapping(EntityMappingType one, EntityMappingType other) {
+    return one.isTypeOrSuperType(other) || other.isTypeOrSuperType(one);
+  }
+
+  // --- erasure in place --------------------------------------------------------------------------
+
+  private ErasurePlan.RowCount update(EntityManager em, RouteSql sql, Object key, List<FieldDescriptor> erased) {
+    EntityInfo info = sql.entity();
+    List<FieldDescriptor> scalars = erased.stream().filter(field -> !field.collection() && changes(field)).toList();
+    List<FieldDescriptor> collections = erased.stream().filter(field -> field.collection() && changes(field)).toList();
+    if (scalars.isEmpty() && collections.isEmpty()) {
+      return ErasurePlan.RowCount.NONE;
+    }
+    Set<Object> changed = new HashSet<>();
+    for (FieldDescriptor field : collections) {
+      changed.addAll(updateCollection(em, sql, key, field));
+    }
+    if (!scalars.isEmpty()) {
+      changed.addAll(updateScalars(em, sql, key, scalars));
+    }
+    return new ErasurePlan.RowCount(0, changed.size());
+  }
+
+  private static boolean changes(FieldDescriptor field) {
+    ErasureStrategy strategy = field.erasure().strategy();
+    return strategy != ErasureStrategy.KEEP && strategy != ErasureStrategy.DELETE_ROW;
+  }
+
+  private static boolean setBased(FieldDescriptor field) {
+    ErasureStrategy strategy = field.erasure().strategy();
+    return strategy == ErasureStrategy.NULLIFY || strategy == ErasureStrategy.REPLACE;
+  }
+
+  /** The value erasure writes, or the current one where erasure leaves it as it is. */
+  private @Nullable Object erased(FieldDescriptor field, @Nullable Object current) {
+    if (field.erasure().strategy() == ErasureStrategy.HASH && current != null
+        && HASHED.matcher(current.toString()).matches()) {
+      return current;
+    }
+    return eraser.erase(field, current);
+  }
+
+  private Set<Object> updateScalars(EntityManager em, RouteSql sql, Object key, List<FieldDescriptor> fields) {
+    EntityInfo info = sql.entity();
+    Set<Object> changed = new HashSet<>();
+    boolean setBasedChanges = false;
+    Map<FieldDescriptor, Map<Object, List<Object>>> rewrites = new LinkedHashMap<>();
+    try (Stream<Object[]> rows = scan(em, sql, key, fields)) {
+      for (Object[] row : (Iterable<Object[]>) rows::iterator) {
+        for (int i = 0; i < fields.size(); i++) {
+          FieldDescriptor field = fields.get(i);
+          Object current = row[i + 1];
+          Object erased = erased(field, current);
+          if (Objects.equals(current, erased)) {
+            continue;
+          }
+          changed.add(row[0]);
+          if (setBased(field)) {
+            setBasedChanges = true;
+          } else {
+            rewrites.computeIfAbsent(field, ignored -> new LinkedHashMap<>())
+                .computeIfAbsent(Objects.requireNonNull(erased), ignored -> new ArrayList<>()).add(row[0]);
+          }
+        }
+      }
+    }
+    List<FieldDescriptor> setBasedFields = fields.stream().filter(Eraser::setBased).toList();
+    if (setBasedChanges) {
+      updateSetBased(em, sql, key, setBasedFields);
+    }
+    rewrites.forEach((field, byValue) -> byValue.forEach((value, ids) -> {
+      for (List<Object> chunk : Lists.partition(ids, CHUNK)) {
+        if (sql.needsNative()) {
+          BasicValuedModelPart column = RouteSql.basic(info.mapping(), field.name(), info.type());
+          String table = column.getContainingTableExpression();
+          NativeQuery<Object> update = Sql.nativeQuery(em, "update " + table + " set " + column.getSelectionExpression()
+              + " = :value where " + RouteSql.keyColumn(info.mapping(), table, info.type()) + " in (:ids)");
+          Sql.bind(update, "value", value, column.getJdbcMapping());
+          update.setParameter("ids", chunk).executeUpdate();
+        } else {
+          em.createQuery("update " + info.name() + " e set e." + field.name() + " = :value where e."
+              + info.idAttribute() + " in (:ids)").setParameter("value", value).setParameter("ids", chunk)
+              .executeUpdate();
+        }
+      }
+    }));
+    return changed;
+  }
+
+  private void updateSetBased(EntityManager em, RouteSql sql, Object key, List<FieldDescriptor> fields) {
+    EntityInfo info = sql.entity();
+    if (sql.needsNative()) {
+      Map<String, List<FieldDescriptor>> byTable = new LinkedHashMap<>();
+      for (FieldDescriptor field : fields) {
+        byTable.computeIfAbsent(RouteSql.basic(info.mapping(), field.name(), info.type()).getContainingTableExpression(),
+            ignored -> new ArrayList<>()).add(field);
+      }
+      // Identifiers first: updating one table of several must not change what the route finds for the next.
+      List<Object> ids = byTable.size() > 1 ? ids(em, sql, key) : List.of();
+      for (Map.Entry<String, List<FieldDescriptor>> entry : byTable.entrySet()) {
+        StringBuilder set = new StringBuilder();
+        List<FieldDescriptor> tableFields = entry.getValue();
+        for (int i = 0; i < tableFields.size(); i++) {
+          set.append(i == 0 ? "" : ", ")
+              .append(RouteSql.basic(info.mapping(), tableFields.get(i).name(), info.type()).getSelectionExpression())
+              .append(" = :v").append(i);
+        }
+        String table = entry.getKey();
+        String keyColumn = RouteSql.keyColumn(info.mapping(), table, info.type());
+        List<List<Object>> chunks = byTable.size() > 1 ? Lists.partition(ids, CHUNK) : List.of(List.of());
+        for (List<Object> chunk : chunks) {
+          NativeQuery<Object> update = Sql.nativeQuery(em, "update " + table + " set " + set + " where " + keyColumn
+              + " in (" + (byTable.size() > 1 ? ":ids" : sql.nativeIdsIn()) + ")");
+          for (int i = 0; i < tableFields.size(); i++) {
+            FieldDescriptor field = tableFields.get(i);
+            Sql.bind(update, "v" + i, eraser.erase(field, null),
+                RouteSql.basic(info.mapping(), field.name(), info.type()).getJdbcMapping());
+          }
+          if (byTable.size() > 1) {
+            update.setParameter("ids", chunk);
+          } else {
+            update.setParameter(RouteSql.KEY, key);
+          }
+          update.executeUpdate();
+        }
+      }
+      return;
+    }
+    StringBuilder jpql = new StringBuilder("update " + info.name() + " e set ");
+    for (int i = 0; i < fields.size(); i++) {
+      jpql.append(i == 0 ? "" : ", ").append("e.").append(fields.get(i).name()).append(" = :v").append(i);
+    }
+    jpql.append(" where ").append(sql.jpqlDmlPredicate("e"));
+    Query update = em.createQuery(jpql.toString()).setParameter(RouteSql.KEY, key);
+    for (int i = 0; i < fields.size(); i++) {
+      update.setParameter("v" + i, eraser.erase(fields.get(i), null));
+    }
+    update.executeUpdate();
+  }
+
+  /** The identifier and current values of the subject's rows; read completely before anything is written. */
+  private Stream<Object[]> scan(EntityManager em, RouteSql sql, Object key, List<FieldDescriptor> fields) {
+    EntityInfo info = sql.entity();
+    if (sql.needsNative()) {
+      NativeQuery<Object> query = Sql.nativeQuery(em, sql.nativeColumns(fields.stream().map(FieldDescriptor::name)
+          .toList(), sql.nativeIdsIn()));
+      Sql.scalar(query, "c0_", info.mapping().getIdentifierMapping().getSingleJdbcMapping());
+      for (int i = 0; i < fields.size(); i++) {
+        Sql.scalar(query, "c" + (i + 1) + "_", RouteSql.basic(info.mapping(), fields.get(i).name(), info.type())
+            .getJdbcMapping());
+      }
+      return query.setParameter(RouteSql.KEY, key).getResultList().stream().map(Eraser::asRow);
+    }
+    StringBuilder select = new StringBuilder("select e." + info.idAttribute());
+    fields.forEach(field -> select.append(", e.").append(field.name()));
+    return em.createQuery(select + " from " + info.name() + " e where " + sql.jpqlPredicate("e"),
+        jakarta.persistence.Tuple.class).setParameter(RouteSql.KEY, key).getResultList().stream()
+        .map(jakarta.persistence.Tuple::toArray);
+  }
+
+  private Set<Object> updateCollection(EntityManager em, RouteSql sql, Object key, FieldDescriptor field) {
+    EntityInfo info = sql.entity();
+    ElementTable table = ElementTable.of(Reader.collection(info, field.name()), info.type());
+    String owners = table.keyColumn() + " in (" + sql.nativeIdsIn() + ")";
+    NativeQuery<Object> read = Sql.nativeQuery(em, "select " + table.keyColumn() + " as c0_, " + table.elementColumn()
+        + " as c1_ from " + table.table() + " where " + owners);
+    Sql.scalar(read, "c0_", info.mapping().getIdentifierMapping().getSingleJdbcMapping());
+    Sql.scalar(read, "c1_", table.elementType());
+    List<Object> pairs = read.setParameter(RouteSql.KEY, key).getResultList();
+    Set<Object> changed = new HashSet<>();
+    Map<Object, Object> rewrites = new LinkedHashMap<>();
+    for (Object result : pairs) {
+      Object[] pair = asRow(result);
+      Object erased = field.erasure().strategy() == ErasureStrategy.NULLIFY ? null : erased(field, pair[1]);
+      if (field.erasure().strategy() == ErasureStrategy.NULLIFY || !Objects.equals(pair[1], erased)) {
+        changed.add(pair[0]);
+        if (!setBased(field) && pair[1] != null && erased != null) {
+          rewrites.put(pair[1], erased);
+        }
+      }
+    }
+    if (changed.isEmpty()) {
+      return changed;
+    }
+    switch (field.erasure().strategy()) {
+      case NULLIFY -> nativeUpdate(em, "delete from " + table.table() + " where " + owners, key).executeUpdate();
+      case REPLACE -> {
+        NativeQuery<Object> update = nativeUpdate(em, "update " + table.table() + " set " + table.elementColumn()
+            + " = :value where " + owners, key);
+        Sql.bind(update, "value", eraser.erase(field, null), table.elementType());
+        update.executeUpdate();
+      }
+      default -> rewrites.forEach((from, to) -> {
+        // An element has no identifier of its own: it is found by its value among the subject's elements.
+        NativeQuery<Object> update = nativeUpdate(em, "update " + table.table() + " set " + table.elementColumn()
+            + " = :value where " + table.elementColumn() + " = :current and " + owners, key);
+        Sql.bind(update, "value", to, table.elementType());
+        Sql.bind(update, "current", from, table.elementType());
+        update.executeUpdate();
+      });
+    }
+    return changed;
+  }
+
+  private NativeQuery<Object> nativeUpdate(EntityManager em, String statement, @Nullable Object key) {
+    NativeQuery<Object> query = Sql.nativeQuery(em, statement);
+    if (key != null) {
+      query.setParameter(RouteSql.KEY, key);
+    }
+    return query;
+  }
+
+  private static Object[] asRow(Object result) {
+    return result instanceof Object[] row ? row : new Object[] {result};
+  }
+
+  // --- second-level cache ------------------------------------------------------------------------
+
+  private void evict(Map<Class<?>, ErasurePlan.RowCount> counts) {
+    Set<String> roles = new LinkedHashSet<>();
+    counts.forEach((type, count) -> {
+      if (!count.any()) {
+        return;
+      }
+      EntityInfo info = mapping.entity(type);
+      emf.getCache().evict(type);
+      info.collections().forEach(collection -> roles.add(collection.getNavigableRole().getFullPath()));
+      for (EntityInfo other : mapping.entities()) {
+        other.collections().stream()
+            .filter(collection -> collection.getElementDescriptor() instanceof EntityAssociationMapping element
+                && relatedMapping(element.getAssociatedEntityMappingType(), info.mapping()))
+            .forEach(collection -> roles.add(collection.getNavigableRole().getFullPath()));
+      }
+    });
+    roles.forEach(role -> mapping.factory().getCache().evictCollectionData(role));
+  }
+
+}

@@ -1,0 +1,330 @@
+package dev.lethe.jpa.internal;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.lethe.annotation.PersonalData;
+import dev.lethe.annotation.SpecialCategory;
+import dev.lethe.erasure.ErasureStrategy;
+import dev.lethe.jpa.UnsupportedMappingException;
+import dev.lethe.jpa.UnsupportedMappingException.Problem;
+import dev.lethe.model.EntityDescriptor;
+import dev.lethe.model.PersonalDataModel;
+import dev.lethe.model.SubjectRoute;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.OneToOne;
+import jakarta.persistence.metamodel.Attribute;
+import jakarta.persistence.metamodel.EmbeddableType;
+import jakarta.persistence.metamodel.EntityType;
+import jakarta.persistence.metamodel.Metamodel;
+import jakarta.persistence.metamodel.PluralAttribute;
+import jakarta.persistence.metamodel.Type;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Field;
+import java.lang.reflect.Member;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.hibernate.annotations.Any;
+import org.hibernate.annotations.ManyToAny;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.metamodel.mapping.BasicEntityIdentifierMapping;
+import org.hibernate.metamodel.mapping.EntityMappingType;
+import org.hibernate.metamodel.mapping.PluralAttributeMapping;
+
+/**
+ * Reads the JPA metamodel and Hibernate's mapping model once the factory is ready: contributes
+ * identifiers, owning associations and embeddables to the personal-data model, checks for
+ * mappings the store cannot handle, and keeps what the store needs per entity.
+ */
+public final class JpaMapping {
+
+  private final SessionFactoryImplementor factory;
+  private final Map<Class<?>, EntityInfo> entities;
+  private final PersonalDataModel model;
+
+  private JpaMapping(SessionFactoryImplementor factory, Map<Class<?>, EntityInfo> entities, PersonalDataModel model) {
+    this.factory = factory;
+    this.entities = entities;
+    this.model = model;
+  }
+
+  /**
+   * Discovers the model of {@code emf}'s entities plus {@code extraClasses}.
+   *
+   * @throws UnsupportedMappingException listing every mapping the store cannot handle
+   * @throws dev.lethe.model.ModelValidationException listing every problem of the annotations,
+   *     such as personal data that reaches no subject
+   */
+  public static JpaMapping discover(EntityManagerFactory emf, Collection<Class<?>> extraClasses) {
+    requireNonNull(emf, "emf");
+    SessionFactoryImplementor factory = emf.unwrap(SessionFactoryImplementor.class);
+    Metamodel metamodel = emf.getMetamodel();
+    PersonalDataModel.Builder builder = PersonalDataModel.builder();
+    Map<Class<?>, EntityInfo> entities = new LinkedHashMap<>();
+    Set<Problem> problems = new LinkedHashSet<>();
+
+    List<EntityType<?>> types = metamodel.getEntities().stream()
+        .filter(type -> type.getJavaType() != null && !Map.class.isAssignableFrom(type.getJavaType()))
+        .sorted(java.util.Comparator.comparing(EntityType::getName))
+        .toList();
+    for (EntityType<?> type : types) {
+      Class<?> javaType = type.getJavaType();
+      EntityMappingType mapping = factory.getMappingMetamodel().getEntityDescriptor(javaType);
+      boolean personal = holdsPersonalData(javaType);
+      builder.add(javaType);
+      checkAttributes(type, personal, problems);
+      if (!(mapping.getIdentifierMapping() instanceof BasicEntityIdentifierMapping id)) {
+        if (personal) {
+          problems.add(new Problem(javaType, "id", "has a composite identifier; Lethe keys rows by a single identifier"
+              + " attribute.", "Map a single @Id attribute, or keep this entity's personal data in another entity."));
+        }
+        continue;
+      }
+      builder.identifier(javaType, id.getAttributeName());
+      for (Attribute<?, ?> attribute : type.getAttributes()) {
+        contribute(builder, javaType, attribute);
+      }
+      List<PluralAttributeMapping> collections = new ArrayList<>();
+      mapping.getAttributeMappings().forEach(attribute -> {
+        if (attribute instanceof PluralAttributeMapping plural && plural.getSeparateCollectionTable() != null
+            && !plural.getCollectionDescriptor().isInverse()) {
+          collections.add(plural);
+        }
+      });
+      boolean hasSubtypes = mapping.getSubclassEntityNames().stream()
+          .anyMatch(name -> !name.equals(mapping.getEntityName()));
+      entities.put(javaType, new EntityInfo(javaType, type, mapping, id.getAttributeName(),
+          id.getJavaType().getJavaTypeClass(), mapping.isAbstract() || Modifier.isAbstract(javaType.getModifiers()),
+          hasSubtypes, mapping.getSoftDeleteMapping() != null, List.copyOf(collections)));
+    }
+    for (EmbeddableType<?> embeddable : metamodel.getEmbeddables()) {
+      if (embeddable.getJavaType() != null && !Map.class.isAssignableFrom(embeddable.getJavaType())) {
+        builder.embeddable(embeddable.getJavaType());
+      }
+    }
+    extraClasses.forEach(builder::add);
+    if (!problems.isEmpty()) {
+      throw new UnsupportedMappingException(List.copyOf(problems));
+    }
+    PersonalDataModel model = builder.build();
+    JpaMapping mapping = new JpaMapping(factory, Map.copyOf(entities), model);
+    mapping.checkRoutes(problems);
+    if (!problems.isEmpty()) {
+      throw new UnsupportedMappingException(List.copyOf(problems));
+    }
+    return mapping;
+  }
+
+  /** The model discovered. */
+  public PersonalDataModel model() {
+    return model;
+  }
+
+  /** The session factory behind the store. */
+  SessionFactoryImplementor factory() {
+    return factory;
+  }
+
+  /**
+   * What the store knows of {@code type}.
+   *
+   * @throws IllegalArgumentException if {@code type} is not an entity of the factory
+   */
+  EntityInfo entity(Class<?> type) {
+    EntityInfo info = entities.get(type);
+    if (info == null) {
+      throw new IllegalArgumentException(type.getName() + " is not an entity of this EntityManagerFactory");
+    }
+    return info;
+  }
+
+  /** Every entity, by class. */
+  Collection<EntityInfo> entities() {
+    return entities.values();
+  }
+
+  /** The route's statements, for {@code entity}. */
+  RouteSql route(EntityInfo entity, SubjectRoute route) {
+    return new RouteSql(this, entity, route,
+        model.subjectType(route.subjectType()).orElseThrow(() -> new IllegalArgumentException(
+            "The model has no subject type '" + route.subjectType() + "'")));
+  }
+
+  /**
+   * Builds every route's native SQL where the store needs it, so that a route it cannot express
+   * fails now rather than during an erasure.
+   */
+  private void checkRoutes(Set<Problem> problems) {
+    for (EntityDescriptor descriptor : model.entities()) {
+      EntityInfo info = entities.get(descriptor.type());
+      if (info == null && descriptor.holdsPersonalData()) {
+        problems.add(new Problem(descriptor.type(), descriptor.fields().get(0).name(), "holds personal data but is"
+            + " not an entity of this EntityManagerFactory, so the store can neither export nor erase it.",
+            "Map it as an entity of this persistence unit, or leave it out of the extra classes."));
+        continue;
+      }
+      if (info == null || info.isAbstract()) {
+        continue;
+      }
+      for (SubjectRoute route : descriptor.routes()) {
+        RouteSql sql = route(info, route);
+        try {
+          if (sql.needsNative() || !info.collections().isEmpty() || descriptor.holdsPersonalData()) {
+            sql.nativeIds();
+          }
+        } catch (UnsupportedRouteException e) {
+          problems.add(new Problem(e.entity(), e.attribute(), e.getMessage(), e.fix()));
+        }
+      }
+    }
+  }
+
+  private static void contribute(PersonalDataModel.Builder builder, Class<?> javaType, Attribute<?, ?> attribute) {
+    if (attribute.getPersistentAttributeType() == null) {
+      // Hibernate reports @Any this way; checkAttributes refuses it where it matters.
+      return;
+    }
+    switch (attribute.getPersistentAttributeType()) {
+      case MANY_TO_ONE -> builder.association(javaType, attribute.getName(), attribute.getJavaType());
+      case ONE_TO_ONE -> {
+        if (mappedBy(attribute).isEmpty()) {
+          builder.association(javaType, attribute.getName(), attribute.getJavaType());
+        }
+      }
+      case MANY_TO_MANY -> {
+        if (mappedBy(attribute).isEmpty()) {
+          builder.association(javaType, attribute.getName(), EntityInfo.targetType(attribute));
+        }
+      }
+      case EMBEDDED -> builder.embeddable(attribute.getJavaType());
+      case ELEMENT_COLLECTION -> {
+        if (attribute instanceof PluralAttribute<?, ?, ?> plural
+            && plural.getElementType().getPersistenceType() == Type.PersistenceType.EMBEDDABLE) {
+          builder.embeddable(plural.getElementType().getJavaType());
+        }
+      }
+      default -> { }
+    }
+  }
+
+  /** Whether the attribute is an association whose foreign key or join table its own entity holds. */
+  static boolean owning(Attribute<?, ?> attribute) {
+    if (attribute.getPersistentAttributeType() == null) {
+      return false;
+    }
+    return switch (attribute.getPersistentAttributeType()) {
+      case MANY_TO_ONE -> true;
+      case ONE_TO_ONE, MANY_TO_MANY -> mappedBy(attribute).isEmpty();
+      default -> false;
+    };
+  }
+
+  /** The inverse side's {@code mappedBy}, if the attribute is the inverse side of its association. */
+  private static Optional<String> mappedBy(Attribute<?, ?> attribute) {
+    if (!(attribute.getJavaMember() instanceof AnnotatedElement element)) {
+      return Optional.empty();
+    }
+    OneToOne oneToOne = element.getAnnotation(OneToOne.class);
+    if (oneToOne != null && !oneToOne.mappedBy().isEmpty()) {
+      return Optional.of(oneToOne.mappedBy());
+    }
+    ManyToMany manyToMany = element.getAnnotation(ManyToMany.class);
+    if (manyToMany != null && !manyToMany.mappedBy().isEmpty()) {
+      return Optional.of(manyToMany.mappedBy());
+    }
+    return Optional.empty();
+  }
+
+  private static void checkAttributes(EntityType<?> type, boolean entityHoldsPersonalData, Set<Problem> problems) {
+    Class<?> javaType = type.getJavaType();
+    for (Field field : fieldsOf(javaType)) {
+      boolean personal = field.isAnnotationPresent(PersonalData.class) || field.isAnnotationPresent(SpecialCategory.class);
+      boolean any = field.isAnnotationPresent(Any.class) || field.isAnnotationPresent(ManyToAny.class);
+      Class<?> owner = field.getDeclaringClass();
+      if (any && (personal || entityHoldsPersonalData)) {
+        problems.add(new Problem(owner, field.getName(), "is an @Any association: Lethe cannot follow it to a data"
+            + " subject nor erase through it.", "Map it as a typed association (@ManyToOne), or move the personal"
+            + " data to an entity that reaches its subject through typed associations."));
+        continue;
+      }
+      if (!personal) {
+        continue;
+      }
+      Optional<Attribute<?, ?>> attribute = EntityInfo.attribute(type, field.getName());
+      if (attribute.isEmpty() || !declaredBy(attribute.get(), field)) {
+        problems.add(new Problem(owner, field.getName(), "holds personal data but is not a persistent attribute"
+            + " (transient or unmapped), so the store can neither export nor erase it.",
+            "Map it as a column, or remove @PersonalData if the value is derived from other attributes."));
+        continue;
+      }
+      if (attribute.get().getPersistentAttributeType() == null) {
+        problems.add(new Problem(owner, field.getName(), "holds personal data in a mapping Lethe cannot read.",
+            "Map it as a basic attribute, an embedded value or an element collection of basic values."));
+        continue;
+      }
+      switch (attribute.get().getPersistentAttributeType()) {
+        case MANY_TO_ONE, ONE_TO_ONE, ONE_TO_MANY, MANY_TO_MANY -> problems.add(new Problem(owner, field.getName(),
+            "is an association marked @PersonalData; an association is erased by erasing its target's attributes.",
+            "Mark the personal-data attributes of the associated entity instead."));
+        case ELEMENT_COLLECTION -> {
+          PluralAttribute<?, ?, ?> plural = (PluralAttribute<?, ?, ?>) attribute.get();
+          if (plural.getCollectionType() == PluralAttribute.CollectionType.MAP
+              || plural.getElementType().getPersistenceType() != Type.PersistenceType.BASIC) {
+            problems.add(new Problem(owner, field.getName(), "is an element collection of "
+                + (plural.getCollectionType() == PluralAttribute.CollectionType.MAP ? "map entries"
+                : "embeddable values") + ", which the store cannot erase element by element.",
+                "Use a List or Set of basic values, or an entity with its own @PersonalData attributes."));
+          }
+        }
+        case BASIC -> {
+          boolean isId = attribute.get() instanceof jakarta.persistence.metamodel.SingularAttribute<?, ?> singular
+              && singular.isId();
+          ErasureStrategy strategy = strategyOf(field);
+          if (isId && strategy != ErasureStrategy.KEEP && strategy != ErasureStrategy.DELETE_ROW) {
+            problems.add(new Problem(owner, field.getName(), "is the identifier and cannot be erased in place with "
+                + strategy + ".", "Use DELETE_ROW or KEEP for an identifier, or use a surrogate key."));
+          }
+        }
+        default -> { }
+      }
+    }
+  }
+
+  private static boolean declaredBy(Attribute<?, ?> attribute, Field field) {
+    Member member = attribute.getJavaMember();
+    return member == null || !(member instanceof Field declared) || declared.getDeclaringClass() == field.getDeclaringClass();
+  }
+
+  private static ErasureStrategy strategyOf(Field field) {
+    PersonalData declared = field.getAnnotation(PersonalData.class);
+    return declared == null ? ErasureStrategy.NULLIFY : declared.erasure();
+  }
+
+  private static boolean holdsPersonalData(Class<?> type) {
+    for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
+      if (current.isAnnotationPresent(PersonalData.class)) {
+        return true;
+      }
+    }
+    return fieldsOf(type).stream().anyMatch(field -> field.isAnnotationPresent(PersonalData.class)
+        || field.isAnnotationPresent(SpecialCategory.class));
+  }
+
+  private static List<Field> fieldsOf(Class<?> type) {
+    List<Field> fields = new ArrayList<>();
+    for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
+      Arrays.stream(current.getDeclaredFields())
+          .filter(field -> !Modifier.isStatic(field.getModifiers()) && !field.isSynthetic())
+          .forEach(fields::add);
+    }
+    return fields;
+  }
+}

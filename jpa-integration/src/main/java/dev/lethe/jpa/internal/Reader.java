@@ -1,0 +1,232 @@
+package dev.lethe.jpa.internal;
+
+import com.google.common.collect.Iterators;
+import com.google.common.collect.PeekingIterator;
+import dev.lethe.model.EntityDescriptor;
+import dev.lethe.model.FieldDescriptor;
+import dev.lethe.model.SubjectRoute;
+import dev.lethe.model.SubjectType;
+import dev.lethe.rights.SubjectIdentifier;
+import dev.lethe.spi.SubjectKey;
+import dev.lethe.spi.SubjectRecord;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.Tuple;
+import jakarta.persistence.TypedQuery;
+import jakarta.persistence.metamodel.Attribute;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.hibernate.jpa.HibernateHints;
+import org.hibernate.metamodel.mapping.BasicValuedModelPart;
+import org.hibernate.metamodel.mapping.PluralAttributeMapping;
+import org.hibernate.query.NativeQuery;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Resolves identities and streams a subject's rows: one query per entity type selecting only the
+ * identifier and the personal-data columns as tuples, never entities, so the persistence context
+ * stays empty and memory stays flat however many rows the subject has (Art. 15(3), 20(1)).
+ */
+public final class Reader {
+
+  private final EntityManagerFactory emf;
+  private final JpaMapping mapping;
+  private final int fetchSize;
+
+  /** A reader over {@code emf}'s entities that fetches {@code fetchSize} rows per round trip. */
+  public Reader(EntityManagerFactory emf, JpaMapping mapping, int fetchSize) {
+    this.emf = emf;
+    this.mapping = mapping;
+    this.fetchSize = fetchSize;
+  }
+
+  /** The keys of the subjects {@code identifier} names. */
+  public Set<SubjectKey> resolve(SubjectIdentifier identifier) {
+    Optional<SubjectType> subjectType = mapping.model().subjectType(identifier.subjectType());
+    Optional<String> attribute = subjectType.flatMap(type -> type.identityAttribute(identifier.identity()));
+    if (attribute.isEmpty()) {
+      return Set.of();
+    }
+    EntityInfo root = mapping.entity(subjectType.get().root());
+    Class<?> valueType = EntityInfo.attribute(root.jpa(), attribute.get()).map(Attribute::getJavaType)
+        .orElseThrow(() -> new IllegalStateException("The root " + root.type().getName() + " has no attribute "
+            + attribute.get()));
+    Optional<Object> value = Sql.typed(identifier.value(), valueType);
+    if (value.isEmpty()) {
+      return Set.of();
+    }
+    List<?> ids = Sql.inTransaction(emf, em -> {
+      if (root.softDeleted()) {
+        BasicValuedModelPart column = RouteSql.basic(root.mapping(), attribute.get(), root.type());
+        String table = column.getContainingTableExpression();
+        NativeQuery<Object> query = Sql.nativeQuery(em, "select " + RouteSql.keyColumn(root.mapping(), table, root.type())
+            + " as c0_ from " + table + " where " + column.getSelectionExpression() + " = :value");
+        Sql.scalar(query, "c0_", root.mapping().getIdentifierMapping().getSingleJdbcMapping());
+        Sql.bind(query, "value", value.get(), column.getJdbcMapping());
+        return query.getResultList();
+      }
+      return em.createQuery("select r." + root.idAttribute() + " from " + root.name() + " r where r."
+          + attribute.get() + " = :value", Object.class).setParameter("value", value.get()).getResultList();
+    });
+    Set<SubjectKey> keys = new LinkedHashSet<>();
+    ids.forEach(id -> keys.add(new SubjectKey(identifier.subjectType(), id)));
+    return keys;
+  }
+
+  /** The subject's rows of {@code descriptor}'s entity; the caller closes the stream. */
+  public Stream<SubjectRecord> records(SubjectKey subject, EntityDescriptor descriptor) {
+    EntityInfo info = mapping.entity(descriptor.type());
+    Optional<SubjectRoute> route = descriptor.routeTo(subject.subjectType());
+    if (info.isAbstract() || route.isEmpty() || mapping.model().subjectType(subject.subjectType()).isEmpty()) {
+      return Stream.empty();
+    }
+    RouteSql sql = mapping.route(info, route.get());
+    Optional<Object> key = key(subject);
+    if (key.isEmpty()) {
+      return Stream.empty();
+    }
+    List<FieldDescriptor> scalars = descriptor.fields().stream().filter(field -> !field.collection()).toList();
+    List<FieldDescriptor> collections = descriptor.fields().stream().filter(FieldDescriptor::collection).toList();
+    List<Session> sessions = new ArrayList<>();
+    try {
+      Session main = open(sessions);
+      Iterator<Object[]> rows = sql.needsNative()
+          ? nativeRows(main.em, sql, scalars, key.get())
+          : jpqlRows(main.em, sql, info, scalars, key.get());
+      List<PeekingIterator<Object[]>> elements = new ArrayList<>();
+      for (FieldDescriptor field : collections) {
+        Session session = open(sessions);
+        elements.add(Iterators.peekingIterator(elementRows(session.em, sql, info, field, key.get())));
+      }
+      Iterator<SubjectRecord> records = new Iterator<>() {
+        @Override
+        public boolean hasNext() {
+          return rows.hasNext();
+        }
+
+        @Override
+        public SubjectRecord next() {
+          Object[] row = rows.next();
+          Map<String, @Nullable Object> values = new LinkedHashMap<>();
+          for (int i = 0; i < scalars.size(); i++) {
+            values.put(scalars.get(i).name(), row[i + 1]);
+          }
+          for (int i = 0; i < collections.size(); i++) {
+            List<Object> list = new ArrayList<>();
+            PeekingIterator<Object[]> pairs = elements.get(i);
+            while (pairs.hasNext() && row[0].equals(pairs.peek()[0])) {
+              Object element = pairs.next()[1];
+              if (element != null) {
+                list.add(element);
+              }
+            }
+            values.put(collections.get(i).name(), list);
+          }
+          Map<String, @Nullable Object> ordered = new LinkedHashMap<>();
+          descriptor.fields().forEach(field -> ordered.put(field.name(), values.get(field.name())));
+          return new SubjectRecord(descriptor.type(), row[0], ordered);
+        }
+      };
+      return StreamSupport.stream(Spliterators.spliteratorUnknownSize(records, Spliterator.ORDERED | Spliterator.NONNULL),
+          false).onClose(() -> sessions.forEach(Session::close));
+    } catch (RuntimeException e) {
+      sessions.forEach(Session::close);
+      throw e;
+    }
+  }
+
+  /** The subject's key as the root's identifier type; empty if it cannot be one, so that it matches nothing. */
+  Optional<Object> key(SubjectKey subject) {
+    SubjectType type = mapping.model().subjectType(subject.subjectType()).orElseThrow();
+    return Sql.typed(subject.id(), mapping.entity(type.root()).idType());
+  }
+
+  private Iterator<Object[]> jpqlRows(EntityManager em, RouteSql sql, EntityInfo info, List<FieldDescriptor> fields,
+      Object key) {
+    StringBuilder select = new StringBuilder("select e." + info.idAttribute());
+    fields.forEach(field -> select.append(", e.").append(field.name()));
+    String jpql = select + " from " + info.name() + " e where " + sql.jpqlPredicate("e") + " order by e."
+        + info.idAttribute();
+    TypedQuery<Tuple> query = em.createQuery(jpql, Tuple.class).setParameter(RouteSql.KEY, key);
+    hints(query);
+    Iterator<Tuple> tuples = query.getResultStream().iterator();
+    return Iterators.transform(tuples, tuple -> tuple.toArray());
+  }
+
+  private Iterator<Object[]> nativeRows(EntityManager em, RouteSql sql, List<FieldDescriptor> fields, Object key) {
+    EntityInfo info = sql.entity();
+    NativeQuery<Object> query = Sql.nativeQuery(em, sql.nativeColumns(
+        fields.stream().map(FieldDescriptor::name).toList(), sql.nativeIdsIn()));
+    Sql.scalar(query, "c0_", info.mapping().getIdentifierMapping().getSingleJdbcMapping());
+    for (int i = 0; i < fields.size(); i++) {
+      Sql.scalar(query, "c" + (i + 1) + "_", RouteSql.basic(info.mapping(), fields.get(i).name(), info.type())
+          .getJdbcMapping());
+    }
+    query.setParameter(RouteSql.KEY, key);
+    hints(query);
+    return Iterators.transform(query.getResultStream().iterator(), Reader::asRow);
+  }
+
+  private Iterator<Object[]> elementRows(EntityManager em, RouteSql sql, EntityInfo info, FieldDescriptor field,
+      Object key) {
+    PluralAttributeMapping collection = collection(info, field.name());
+    ElementTable table = ElementTable.of(collection, info.type());
+    NativeQuery<Object> query = Sql.nativeQuery(em, "select " + table.keyColumn() + " as c0_, "
+        + table.elementColumn() + " as c1_ from " + table.table() + " where " + table.keyColumn() + " in ("
+        + sql.nativeIdsIn() + ") order by 1");
+    Sql.scalar(query, "c0_", info.mapping().getIdentifierMapping().getSingleJdbcMapping());
+    Sql.scalar(query, "c1_", table.elementType());
+    query.setParameter(RouteSql.KEY, key);
+    hints(query);
+    return Iterators.transform(query.getResultStream().iterator(), Reader::asRow);
+  }
+
+  static PluralAttributeMapping collection(EntityInfo info, String attribute) {
+    return info.collections().stream()
+        .filter(candidate -> candidate.getAttributeName().equals(attribute))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException(info.type().getName() + "." + attribute
+            + " is not an element collection with its own table"));
+  }
+
+  private static Object[] asRow(Object result) {
+    return result instanceof Object[] row ? row : new Object[] {result};
+  }
+
+  private void hints(jakarta.persistence.Query query) {
+    query.setHint(HibernateHints.HINT_FETCH_SIZE, fetchSize);
+    query.setHint(HibernateHints.HINT_READ_ONLY, true);
+  }
+
+  private Session open(List<Session> sessions) {
+    EntityManager em = emf.createEntityManager();
+    Session session = new Session(em, em.getTransaction());
+    sessions.add(session);
+    // A transaction, so that PostgreSQL streams with a cursor instead of reading everything at once.
+    session.tx.begin();
+    return session;
+  }
+
+  private record Session(EntityManager em, EntityTransaction tx) {
+    void close() {
+      try {
+        if (tx.isActive()) {
+          tx.rollback();
+        }
+      } finally {
+        em.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,346 @@
+package dev.lethe.jpa.internal;
+
+import dev.lethe.model.SubjectRoute;
+import dev.lethe.model.SubjectType;
+import jakarta.persistence.metamodel.Attribute;
+import jakarta.persistence.metamodel.ManagedType;
+import jakarta.persistence.metamodel.PluralAttribute;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hibernate.metamodel.mapping.BasicValuedModelPart;
+import org.hibernate.metamodel.mapping.EntityAssociationMapping;
+import org.hibernate.metamodel.mapping.EntityDiscriminatorMapping;
+import org.hibernate.metamodel.mapping.EntityMappingType;
+import org.hibernate.metamodel.mapping.ForeignKeyDescriptor;
+import org.hibernate.metamodel.mapping.ModelPart;
+import org.hibernate.metamodel.mapping.PluralAttributeMapping;
+import org.hibernate.metamodel.mapping.TableDetails;
+
+/**
+ * Turns one entity's route to a subject into predicates: JPQL for queries and bulk statements, and
+ * native SQL selecting the identifiers of the subject's rows, for the tables JPQL cannot reach
+ * (element collections, join tables) and for rows {@code @SoftDelete} hides from JPQL. Every
+ * statement takes the subject's key as the one parameter {@code :key}; none holds a value.
+ */
+final class RouteSql {
+
+  static final String KEY = "key";
+
+  private final JpaMapping mapping;
+  private final EntityInfo entity;
+  private final SubjectRoute route;
+  private final SubjectType subject;
+
+  RouteSql(JpaMapping mapping, EntityInfo entity, SubjectRoute route, SubjectType subject) {
+    this.mapping = mapping;
+    this.entity = entity;
+    this.route = route;
+    this.subject = subject;
+  }
+
+  EntityInfo entity() {
+    return entity;
+  }
+
+  SubjectRoute route() {
+    return route;
+  }
+
+  /**
+   * Whether the entity's rows must be found with native SQL: it or an entity along its route is
+   * {@code @SoftDelete}, whose hidden rows JPQL cannot see but erasure must reach.
+   */
+  boolean needsNative() {
+    if (entity.softDeleted() || mapping.entity(subject.root()).softDeleted()) {
+      return true;
+    }
+    ManagedType<?> current = entity.jpa();
+    for (String segment : route.path().subList(0, route.path().size() - 1)) {
+      Optional<Attribute<?, ?>> attribute = EntityInfo.attribute(current, segment);
+      if (attribute.isEmpty()) {
+        return false;
+      }
+      Class<?> target = EntityInfo.targetType(attribute.get());
+      EntityInfo next = mapping.entity(target);
+      if (next.softDeleted()) {
+        return true;
+      }
+      current = next.jpa();
+    }
+    return false;
+  }
+
+  // --- JPQL --------------------------------------------------------------------------------------
+
+  /** A JPQL condition on {@code alias} (an alias of the entity) that holds for the subject's rows of exactly this type. */
+  String jpqlPredicate(String alias) {
+    if (!crossesCollection() && !entity.hasSubtypes()) {
+      return alias + "." + route.dottedPath() + " = " + jpqlValue();
+    }
+    return jpqlSubquery(alias);
+  }
+
+  /** The same condition, shaped for a bulk update or delete: no implicit joins on the target. */
+  String jpqlDmlPredicate(String alias) {
+    if (route.path().size() == 1 && !entity.hasSubtypes()) {
+      return alias + "." + route.path().get(0) + " = " + jpqlValue();
+    }
+    return jpqlSubquery(alias);
+  }
+
+  private String jpqlSubquery(String alias) {
+    StringBuilder query = new StringBuilder("select x_." + entity.idAttribute() + " from " + entity.name() + " x_");
+    String current = "x_";
+    List<String> path = route.path();
+    for (int i = 0; i < path.size() - 1; i++) {
+      String join = "j" + i + "_";
+      query.append(" join ").append(current).append('.').append(path.get(i)).append(' ').append(join);
+      current = join;
+    }
+    query.append(" where ").append(current).append('.').append(path.get(path.size() - 1)).append(" = ").append(jpqlValue());
+    if (entity.hasSubtypes()) {
+      query.append(" and type(x_) = ").append(entity.name());
+    }
+    return alias + "." + entity.idAttribute() + " in (" + query + ")";
+  }
+
+  private String jpqlValue() {
+    if (route.identity().equals(SubjectType.ID)) {
+      return ":" + KEY;
+    }
+    EntityInfo root = mapping.entity(subject.root());
+    return "(select r_." + identityAttribute() + " from " + root.name() + " r_ where r_." + root.idAttribute()
+        + " = :" + KEY + ")";
+  }
+
+  private String identityAttribute() {
+    return subject.identityAttribute(route.identity()).orElseThrow(() -> new IllegalArgumentException(
+        "Subject type '" + subject.name() + "' has no identity '" + route.identity() + "'"));
+  }
+
+  private boolean crossesCollection() {
+    ManagedType<?> current = entity.jpa();
+    for (String segment : route.path().subList(0, route.path().size() - 1)) {
+      Attribute<?, ?> attribute = EntityInfo.attribute(current, segment).orElseThrow();
+      if (attribute instanceof PluralAttribute<?, ?, ?>) {
+        return true;
+      }
+      current = mapping.entity(EntityInfo.targetType(attribute)).jpa();
+    }
+    return false;
+  }
+
+  // --- native SQL --------------------------------------------------------------------------------
+
+  /**
+   * Native SQL selecting the identifiers of the subject's rows of exactly this entity type,
+   * soft-deleted ones included.
+   *
+   * @throws UnsupportedRouteException if a step of the route cannot be expressed
+   */
+  String nativeIds() {
+    Query query = new Query();
+    Scope start = query.start(entity.mapping(), entity.type());
+    String value = query.walk(start, route.path());
+    String restriction = query.exactType(start, entity);
+    return "select " + start.base() + "." + start.baseKey() + " as id_ " + query.from + " where " + value + " = "
+        + nativeValue() + restriction;
+  }
+
+  /**
+   * The subquery of {@link #nativeIds()} as a derived table, for {@code in (...)}: MariaDB and
+   * MySQL materialise it, so a statement may change the table the subquery reads.
+   */
+  String nativeIdsIn() {
+    return "select id_ from (" + nativeIds() + ") d_";
+  }
+
+  /**
+   * Native SQL selecting the identifier and the columns of {@code attributePaths} of the rows whose
+   * identifiers {@code ids} selects, ordered by identifier.
+   */
+  String nativeColumns(List<String> attributePaths, String ids) {
+    Query query = new Query();
+    Scope start = query.start(entity.mapping(), entity.type());
+    StringBuilder select = new StringBuilder("select ").append(start.base()).append('.').append(start.baseKey())
+        .append(" as c0_");
+    int column = 1;
+    for (String path : attributePaths) {
+      select.append(", ").append(query.column(start, path)).append(" as c").append(column++).append('_');
+    }
+    return select + " " + query.from + " where " + start.base() + "." + start.baseKey() + " in (" + ids
+        + ") order by 1";
+  }
+
+  private String nativeValue() {
+    if (route.identity().equals(SubjectType.ID)) {
+      return ":" + KEY;
+    }
+    EntityMappingType root = mapping.entity(subject.root()).mapping();
+    BasicValuedModelPart identity = basic(root, identityAttribute(), subject.root());
+    String table = identity.getContainingTableExpression();
+    return "(select r_." + identity.getSelectionExpression() + " from " + table + " r_ where r_."
+        + keyColumn(root, table, subject.root()) + " = :" + KEY + ")";
+  }
+
+  static BasicValuedModelPart basic(EntityMappingType type, String path, Class<?> javaType) {
+    ModelPart part = type.findByPath(path);
+    if (part instanceof BasicValuedModelPart basic && !basic.isFormula()) {
+      return basic;
+    }
+    throw new UnsupportedRouteException(javaType, path, "is not a single column that native SQL can read or write.",
+        "Map it as a basic attribute with one column.");
+  }
+
+  static String keyColumn(EntityMappingType type, String table, Class<?> javaType) {
+    List<String> found = new ArrayList<>();
+    type.forEachTableDetails(details -> {
+      if (details.getTableName().equals(table) && found.isEmpty()) {
+        TableDetails.KeyDetails key = details.getKeyDetails();
+        if (key.getColumnCount() == 1) {
+          found.add(key.getKeyColumn(0).getColumnName());
+        }
+      }
+    });
+    if (found.isEmpty()) {
+      throw new UnsupportedRouteException(javaType, type.getIdentifierMapping().getAttributeName(),
+          "has no single-column key in table " + table + ".", "Use a single-column identifier.");
+    }
+    return found.get(0);
+  }
+
+  /** The aliases of one entity's tables within a native query. */
+  private record Scope(EntityMappingType type, Class<?> javaType, Map<String, String> aliases, String baseTable,
+      String baseKey) {
+    String base() {
+      return aliases.get(baseTable);
+    }
+  }
+
+  /** A native query under construction: its FROM clause and the aliases handed out. */
+  private final class Query {
+    private final StringBuilder from = new StringBuilder();
+    private int aliases;
+
+    Scope start(EntityMappingType type, Class<?> javaType) {
+      String table = type.getIdentifierTableDetails().getTableName();
+      String alias = next();
+      from.append("from ").append(table).append(' ').append(alias);
+      return scope(type, javaType, table, alias);
+    }
+
+    private Scope scope(EntityMappingType type, Class<?> javaType, String table, String alias) {
+      Map<String, String> known = new LinkedHashMap<>();
+      known.put(table, alias);
+      return new Scope(type, javaType, known, table, keyColumn(type, table, javaType));
+    }
+
+    private String next() {
+      return "a" + aliases++ + "_";
+    }
+
+    /** The alias of {@code table} in {@code scope}, joining it on the key if it is not joined yet. */
+    String alias(Scope scope, String table) {
+      String known = scope.aliases().get(table);
+      if (known != null) {
+        return known;
+      }
+      String alias = next();
+      from.append(" join ").append(table).append(' ').append(alias).append(" on ").append(alias).append('.')
+          .append(keyColumn(scope.type(), table, scope.javaType())).append(" = ").append(scope.base()).append('.')
+          .append(scope.baseKey());
+      scope.aliases().put(table, alias);
+      return alias;
+    }
+
+    String column(Scope scope, String path) {
+      BasicValuedModelPart part = basic(scope.type(), path, scope.javaType());
+      return alias(scope, part.getContainingTableExpression()) + "." + part.getSelectionExpression();
+    }
+
+    /** Joins along {@code path} and returns the expression of its last attribute. */
+    String walk(Scope scope, List<String> path) {
+      if (path.size() == 1) {
+        return column(scope, path.get(0));
+      }
+      String segment = path.get(0);
+      List<String> rest = path.subList(1, path.size());
+      ModelPart part = scope.type().findByPath(segment);
+      if (part instanceof PluralAttributeMapping plural
+          && plural.getElementDescriptor() instanceof EntityAssociationMapping element
+          && plural.getSeparateCollectionTable() != null) {
+        ForeignKeyDescriptor key = plural.getKeyDescriptor();
+        String ownerAlias = alias(scope, key.getTargetTable());
+        String table = key.getKeyTable();
+        String collection = next();
+        from.append(" join ").append(table).append(' ').append(collection).append(" on ").append(collection)
+            .append('.').append(single(key.getKeyPart(), scope, segment)).append(" = ").append(ownerAlias).append('.')
+            .append(single(key.getTargetPart(), scope, segment));
+        ForeignKeyDescriptor fk = element.getForeignKeyDescriptor();
+        String via = collection + "." + single(fk.getKeyPart(), scope, segment);
+        return arrive(element.getAssociatedEntityMappingType(), via, fk.getTargetTable(),
+            single(fk.getTargetPart(), scope, segment), rest, scope, segment);
+      }
+      if (part instanceof EntityAssociationMapping association && !(part instanceof PluralAttributeMapping)) {
+        ForeignKeyDescriptor fk = association.getForeignKeyDescriptor();
+        boolean keySide = association.getSideNature() == ForeignKeyDescriptor.Nature.KEY;
+        String thisTable = keySide ? fk.getKeyTable() : fk.getTargetTable();
+        String thisColumn = single(keySide ? fk.getKeyPart() : fk.getTargetPart(), scope, segment);
+        String otherTable = keySide ? fk.getTargetTable() : fk.getKeyTable();
+        String otherColumn = single(keySide ? fk.getTargetPart() : fk.getKeyPart(), scope, segment);
+        String via = alias(scope, thisTable) + "." + thisColumn;
+        return arrive(association.getAssociatedEntityMappingType(), via, otherTable, otherColumn, rest, scope, segment);
+      }
+      throw new UnsupportedRouteException(scope.javaType(), segment, "leads to a subject through a mapping native SQL"
+          + " cannot follow (only to-one foreign keys and many-to-many join tables).",
+          "Map the link as @ManyToOne, @OneToOne or @ManyToMany with a join table.");
+    }
+
+    private String arrive(EntityMappingType target, String via, String table, String column, List<String> rest,
+        Scope from, String segment) {
+      Class<?> javaType = target.getJavaType().getJavaTypeClass();
+      if (rest.size() == 1 && rest.get(0).equals(target.getIdentifierMapping().getAttributeName())
+          && column.equals(keyColumn(target, table, javaType))) {
+        return via;
+      }
+      String alias = next();
+      this.from.append(" join ").append(table).append(' ').append(alias).append(" on ").append(alias).append('.')
+          .append(column).append(" = ").append(via);
+      return walk(scope(target, javaType, table, alias), rest);
+    }
+
+    private String single(Object part, Scope scope, String segment) {
+      if (part instanceof BasicValuedModelPart basic) {
+        return basic.getSelectionExpression();
+      }
+      throw new UnsupportedRouteException(scope.javaType(), segment, "is joined on several columns, which native SQL"
+          + " routes do not support.", "Join on a single-column key.");
+    }
+
+    /** The condition restricting to rows of exactly the entity's type, if it has subtypes; empty otherwise. */
+    String exactType(Scope scope, EntityInfo info) {
+      if (!info.hasSubtypes()) {
+        return "";
+      }
+      EntityMappingType type = info.mapping();
+      EntityDiscriminatorMapping discriminator = type.getDiscriminatorMapping();
+      if (discriminator != null && !discriminator.isFormula()) {
+        return " and " + alias(scope, discriminator.getContainingTableExpression()) + "."
+            + discriminator.getSelectionExpression() + " = " + type.getDiscriminatorSQLValue();
+      }
+      StringBuilder condition = new StringBuilder();
+      for (EntityMappingType sub : type.getSubMappingTypes()) {
+        if (sub.getSuperMappingType() == type) {
+          String table = sub.getMappedTableDetails().getTableName();
+          condition.append(" and ").append(scope.base()).append('.').append(scope.baseKey()).append(" not in (select ")
+              .append(keyColumn(sub, table, sub.getJavaType().getJavaTypeClass())).append(" from ").append(table)
+              .append(')');
+        }
+      }
+      return condition.toString();
+    }
+  }
+}

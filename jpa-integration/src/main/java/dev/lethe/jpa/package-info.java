@@ -1,0 +1,9 @@
+/**
+ * Lethe over Jakarta Persistence and Hibernate ORM: {@link dev.lethe.jpa.JpaPersonalDataStore}
+ * discovers the subject graph from the JPA metamodel and implements the personal-data store that
+ * access (Art. 15, 20), rectification (Art. 16) and erasure (Art. 17) run through.
+ */
+@NullMarked
+package dev.lethe.jpa;
+
+import org.jspecify.annotations.NullMarked;

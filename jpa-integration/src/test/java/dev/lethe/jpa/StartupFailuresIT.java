@@ -1,0 +1,76 @@
+package dev.lethe.jpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lethe.audit.Pseudonymizer;
+import dev.lethe.jpa.broken.PersonalAssociation;
+import dev.lethe.jpa.broken.Root;
+import dev.lethe.jpa.broken.Unreachable;
+import dev.lethe.jpa.broken.WithAny;
+import dev.lethe.jpa.testing.TestDatabase;
+import dev.lethe.model.ModelProblem;
+import dev.lethe.model.ModelValidationException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** A mapping the store cannot handle fails when the store is created, never silently skipped. */
+class StartupFailuresIT {
+
+  private static TestDatabase database;
+
+  @BeforeAll
+  static void openDatabase() {
+    database = TestDatabase.create();
+  }
+
+  @AfterAll
+  static void closeDatabase() {
+    if (database != null) {
+      database.close();
+    }
+  }
+
+  @Test
+  @DisplayName("Art. 17: an @Any association, personal data on an association and on a transient field fail at start-up, each named")
+  void unsupportedMappingsFail() {
+    var emf = database.open(Root.class, WithAny.class, PersonalAssociation.class);
+    assertThatThrownBy(() -> JpaPersonalDataStore.of(emf, Pseudonymizer.withRandomKey()))
+        .isInstanceOfSatisfying(UnsupportedMappingException.class, e -> {
+          assertThat(e.problems()).extracting(problem -> problem.entity().getSimpleName() + "." + problem.attribute())
+              .containsExactlyInAnyOrder("WithAny.target", "PersonalAssociation.member", "PersonalAssociation.displayName");
+          assertThat(e.getMessage()).contains("dev.lethe.jpa.broken.WithAny.target: is an @Any association");
+        });
+  }
+
+  @Test
+  @DisplayName("Art. 17: an extra class with personal data that is no entity of the factory fails at start-up, named")
+  void extraClassThatIsNoEntityFails() {
+    var emf = database.open(Root.class);
+    assertThatThrownBy(() -> JpaPersonalDataStore.builder(emf, Pseudonymizer.withRandomKey())
+        .classes(NotAnEntity.class).build())
+        .isInstanceOfSatisfying(UnsupportedMappingException.class, e -> assertThat(e.problems())
+            .extracting(problem -> problem.entity().getSimpleName() + "." + problem.attribute())
+            .containsExactly("NotAnEntity.note"));
+  }
+
+  /** Annotated, linked to a subject, but unknown to JPA. */
+  static class NotAnEntity {
+    @dev.lethe.annotation.SubjectLink(subject = "member", identity = "id")
+    Long member;
+
+    @dev.lethe.annotation.PersonalData(category = "communication.content")
+    String note;
+  }
+
+  @Test
+  @DisplayName("Art. 30: personal data that reaches no subject fails at start-up naming the entity")
+  void unreachablePersonalDataFails() {
+    var emf = database.open(Root.class, Unreachable.class);
+    assertThatThrownBy(() -> JpaPersonalDataStore.of(emf, Pseudonymizer.withRandomKey()))
+        .isInstanceOfSatisfying(ModelValidationException.class, e -> assertThat(e.problems())
+            .extracting(ModelProblem::location).contains(Unreachable.class.getName()));
+  }
+}
