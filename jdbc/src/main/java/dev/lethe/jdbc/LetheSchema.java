@@ -19,6 +19,12 @@ public final class LetheSchema {
   public static final String LOCATION = "classpath:db/migration/lethe";
   /** Lethe's own Flyway history table. */
   public static final String HISTORY_TABLE = "lethe_schema_history";
+  /**
+   * The prefix of Lethe's migration files ({@code L1__lethe_stores.sql}). Not Flyway's usual
+   * {@code V}: an application's Flyway, scanning {@code db/migration} and its subfolders, then
+   * passes Lethe's files over instead of taking them for its own versions.
+   */
+  public static final String MIGRATION_PREFIX = "L";
 
   private LetheSchema() {
   }
@@ -34,6 +40,7 @@ public final class LetheSchema {
         .dataSource(dataSource)
         .table(HISTORY_TABLE)
         .locations(LOCATION)
+        .sqlMigrationPrefix(MIGRATION_PREFIX)
         // The schema may hold the application's tables; Lethe's history still starts before V1.
         .baselineOnMigrate(true)
         .baselineVersion("0")

@@ -21,16 +21,16 @@ class LetheSchemaIT {
       assertThat(LetheSchema.migrate(database.dataSource())).isEqualTo(2);
       assertThat(LetheSchema.migrate(database.dataSource())).as("nothing left to run").isZero();
 
-      assertThat(history(database, LetheSchema.HISTORY_TABLE, LetheSchema.LOCATION)).containsExactly("0", "1", "2");
-      assertThat(history(database, "flyway_schema_history", "classpath:db/migration"))
+      assertThat(history(database, LetheSchema.HISTORY_TABLE, LetheSchema.LOCATION, LetheSchema.MIGRATION_PREFIX)).containsExactly("0", "1", "2");
+      assertThat(history(database, "flyway_schema_history", "classpath:db/migration", "V"))
           .as("the application's history is untouched").containsExactly("1");
       assertThat(jdbc.query("count requests", "select count(*) from lethe_rights_request", row -> row.getLong(1)))
           .containsExactly(0L);
     }
   }
 
-  private static java.util.List<String> history(TestDatabase database, String table, String location) {
-    return java.util.Arrays.stream(Flyway.configure().dataSource(database.dataSource()).table(table).locations(location)
+  private static java.util.List<String> history(TestDatabase database, String table, String location, String prefix) {
+    return java.util.Arrays.stream(Flyway.configure().dataSource(database.dataSource()).table(table).locations(location).sqlMigrationPrefix(prefix)
             .load().info().applied())
         .map(migration -> migration.getVersion().getVersion())
         .toList();

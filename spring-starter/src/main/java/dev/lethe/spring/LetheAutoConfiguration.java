@@ -52,10 +52,12 @@ import org.springframework.context.annotation.Import;
  */
 @AutoConfiguration(afterName = {
     "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-    "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration"})
+    "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration"},
+    beforeName = "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration")
 @EnableConfigurationProperties(LetheProperties.class)
 @Import({LetheStoreConfigurations.Jpa.class, LetheStoreConfigurations.InMemory.class,
-    LetheStoreConfigurations.Jdbc.class, LetheStoreConfigurations.Fallbacks.class})
+    LetheStoreConfigurations.Jdbc.class, LetheStoreConfigurations.ApplicationFlyway.class,
+    LetheStoreConfigurations.Fallbacks.class})
 public class LetheAutoConfiguration {
 
   @Bean

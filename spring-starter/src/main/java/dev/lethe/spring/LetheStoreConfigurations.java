@@ -164,6 +164,28 @@ final class LetheStoreConfigurations {
     }
   }
 
+  /**
+   * With the application's own Flyway: Lethe's tables come first, so the schema is no longer empty
+   * when the application's first migration runs. Flyway would then refuse to start ("non-empty
+   * schema without history"); a baseline at version 0 lets every application migration run as before.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer")
+  @ConditionalOnBean(DataSource.class)
+  @ConditionalOnProperty(name = "lethe.schema.migrate", havingValue = "true", matchIfMissing = true)
+  static class ApplicationFlyway {
+
+    @Bean
+    org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer letheBaselineBeforeApplicationMigrations(
+        org.springframework.core.env.Environment environment) {
+      return configuration -> {
+        if (!environment.containsProperty("spring.flyway.baseline-on-migrate")) {
+          configuration.baselineOnMigrate(true).baselineVersion("0");
+        }
+      };
+    }
+  }
+
   /** Without a DataSource, or for whatever the application left out: in-memory stores. */
   @Configuration(proxyBeanMethods = false)
   static class Fallbacks {

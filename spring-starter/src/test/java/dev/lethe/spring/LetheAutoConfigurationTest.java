@@ -15,7 +15,7 @@ import dev.lethe.spi.AuditSink;
 import dev.lethe.spi.PersonalDataStore;
 import dev.lethe.spi.RequestStore;
 import dev.lethe.spring.shop.Customer;
-import dev.lethe.spring.shop.ShopApplication;
+import dev.lethe.spring.shop.ShopPackage;
 import java.util.Base64;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -32,14 +32,21 @@ import org.springframework.context.annotation.Configuration;
 class LetheAutoConfigurationTest {
 
   static final String KEY = "lethe.pseudonym-key=" + Base64.getEncoder().encodeToString(new byte[32]);
+  /** The shop's purposes name two recipients; the Art. 30 record refuses to leave them undescribed. */
+  static final String[] RECIPIENTS = {
+      "lethe.controller.recipients[0].name=payment-provider", "lethe.controller.recipients[0].description=Payments",
+      "lethe.controller.recipients[0].country=NL",
+      "lethe.controller.recipients[1].name=email-host", "lethe.controller.recipients[1].description=E-mail hosting",
+      "lethe.controller.recipients[1].country=IE"};
 
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
       .withConfiguration(AutoConfigurations.of(PropertyPlaceholderAutoConfiguration.class,
           DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
           HibernateJpaAutoConfiguration.class, LetheAutoConfiguration.class))
-      .withUserConfiguration(ShopApplication.class)
+      .withUserConfiguration(ShopPackage.class)
       .withPropertyValues("spring.datasource.url=jdbc:h2:mem:starter-${random.uuid};DB_CLOSE_DELAY=-1",
-          "spring.jpa.hibernate.ddl-auto=create-drop");
+          "spring.jpa.hibernate.ddl-auto=create-drop")
+      .withPropertyValues(RECIPIENTS);
 
   @Test
   @DisplayName("With JPA and a DataSource, every Lethe bean is there: JPA store, durable stores, rights, consent, guard, records")
@@ -57,6 +64,26 @@ class LetheAutoConfigurationTest {
   }
 
   @Test
+  @DisplayName("Lethe's migrations run first, in their own history; the application's Flyway migrations still all run")
+  void besideTheApplicationsFlyway() {
+    runner.withPropertyValues(KEY)
+        .withConfiguration(AutoConfigurations.of(
+            org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration.class))
+        .run(context -> {
+          assertThat(context).hasNotFailed();
+          javax.sql.DataSource dataSource = context.getBean(javax.sql.DataSource.class);
+          var application = org.flywaydb.core.Flyway.configure().dataSource(dataSource).load().info().applied();
+          assertThat(application).extracting(migration -> migration.getVersion().getVersion()).contains("1");
+          var lethe = org.flywaydb.core.Flyway.configure().dataSource(dataSource)
+              .table(dev.lethe.jdbc.LetheSchema.HISTORY_TABLE).locations(dev.lethe.jdbc.LetheSchema.LOCATION)
+              .sqlMigrationPrefix(dev.lethe.jdbc.LetheSchema.MIGRATION_PREFIX)
+              .load().info().applied();
+          assertThat(lethe).extracting(migration -> migration.getVersion().getVersion()).contains("1", "2");
+          assertThat(lethe[0].getInstalledOn()).isBeforeOrEqualTo(application[application.length - 1].getInstalledOn());
+        });
+  }
+
+  @Test
   @DisplayName("An application's own bean replaces Lethe's")
   void userBeansWin() {
     runner.withPropertyValues(KEY).withUserConfiguration(OwnRequestStore.class).run(context -> {
@@ -70,9 +97,10 @@ class LetheAutoConfigurationTest {
   void backsOffWithoutJpa() {
     new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(LetheAutoConfiguration.class))
-        .withUserConfiguration(ShopApplication.class)
+        .withUserConfiguration(ShopPackage.class)
         .withClassLoader(new FilteredClassLoader("jakarta.persistence", "dev.lethe.jpa", "javax.sql"))
         .withPropertyValues(KEY)
+        .withPropertyValues(RECIPIENTS)
         .run(context -> {
           assertThat(context).hasNotFailed();
           assertThat(context).getBean(PersonalDataStore.class).isInstanceOf(PersonalDataStore.InMemoryStore.class);
@@ -107,6 +135,13 @@ class LetheAutoConfigurationTest {
         .run(context -> assertThat(context).hasFailed().getFailure().hasStackTraceContaining("batchSize"));
     runner.withPropertyValues(KEY, "lethe.deadlines.restriction=P2M")
         .run(context -> assertThat(context).hasFailed().getFailure().hasStackTraceContaining("RESTRICTION"));
+  }
+
+  @Test
+  @DisplayName("Art. 30(1)(d): a purpose's recipient that the controller description leaves out fails start-up, naming it")
+  void undescribedRecipient() {
+    runner.withPropertyValues(KEY, "lethe.controller.recipients[1].name=other-host")
+        .run(context -> assertThat(context).hasFailed().getFailure().hasStackTraceContaining("email-host"));
   }
 
   @Test
