@@ -43,6 +43,7 @@ public final class RetentionEnforcer {
   private final RetentionRunLog runLog;
   private final int batchSize;
   private final Consumer<RetentionProgress> progress;
+  private final Consumer<RetentionReport> runListener;
 
   private RetentionEnforcer(Builder builder) {
     this.model = builder.model;
@@ -53,6 +54,7 @@ public final class RetentionEnforcer {
     this.runLog = builder.runLog;
     this.batchSize = builder.batchSize;
     this.progress = builder.progress;
+    this.runListener = builder.runListener;
   }
 
   /** A builder for an enforcer of {@code model}'s policies through {@code sweeper}. */
@@ -91,6 +93,7 @@ public final class RetentionEnforcer {
     RetentionReport report = new RetentionReport(started, clock.instant(), dryRun, runs);
     if (!dryRun) {
       runLog.record(report);
+      runListener.accept(report);
     }
     LOG.info("Retention {} finished: {} policies, {} rows processed", dryRun ? "dry run" : "run", runs.size(),
         report.rowsProcessed());
@@ -165,6 +168,7 @@ public final class RetentionEnforcer {
     private RetentionRunLog runLog = RetentionRunLog.inMemory();
     private int batchSize = 1_000;
     private Consumer<RetentionProgress> progress = event -> { };
+    private Consumer<RetentionReport> runListener = report -> { };
 
     private Builder(PersonalDataModel model, RetentionSweeper sweeper) {
       this.model = model;
@@ -211,6 +215,12 @@ public final class RetentionEnforcer {
     /** Called after each batch with the progress of the policy being swept. */
     public Builder progress(Consumer<RetentionProgress> progress) {
       this.progress = requireNonNull(progress, "progress");
+      return this;
+    }
+
+    /** Called with the report of every run that was not a dry run, after it is logged: for metrics. */
+    public Builder runListener(Consumer<RetentionReport> runListener) {
+      this.runListener = requireNonNull(runListener, "runListener");
       return this;
     }
 

@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +70,7 @@ public final class DataSubjectRights {
   private final LegalHoldStore legalHolds;
   private final @Nullable SuppressionList suppressionList;
   private final @Nullable RecipientNotifications recipientNotifications;
+  private final Consumer<ErasureReceipt> erasureListener;
 
   private DataSubjectRights(Builder builder) {
     this.store = builder.requestStore;
@@ -81,6 +83,7 @@ public final class DataSubjectRights {
     this.legalHolds = builder.legalHolds;
     this.suppressionList = builder.suppressionList;
     this.recipientNotifications = builder.recipientNotifications;
+    this.erasureListener = builder.erasureListener;
   }
 
   /** A builder whose defaults hold everything in memory and follow Art. 12 as written. */
@@ -224,6 +227,7 @@ public final class DataSubjectRights {
     LOG.info("Rights request {}: erased {} subject(s) on {}, {} rows touched", request.id(), subjects.size(),
         ground.article(), receipt.rowsTouched());
     notifyRecipients(data, request);
+    erasureListener.accept(receipt);
     return receipt;
   }
 
@@ -420,8 +424,18 @@ public final class DataSubjectRights {
     private LegalHoldStore legalHolds = LegalHoldStore.inMemory();
     private @Nullable SuppressionList suppressionList;
     private @Nullable RecipientNotifications recipientNotifications;
+    private Consumer<ErasureReceipt> erasureListener = receipt -> { };
 
     private Builder() {}
+
+    /**
+     * Called with the receipt of every erasure, after it committed: for metrics or an application's
+     * own records (Art. 5(2)). The receipt holds no personal data.
+     */
+    public Builder erasureListener(Consumer<ErasureReceipt> erasureListener) {
+      this.erasureListener = requireNonNull(erasureListener, "erasureListener");
+      return this;
+    }
 
     /**
      * The personal data Lethe acts on: the model plans, the store executes. Without it, requests

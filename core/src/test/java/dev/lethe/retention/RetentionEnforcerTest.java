@@ -29,8 +29,9 @@ class RetentionEnforcerTest {
   private final LegalHoldStore holds = LegalHoldStore.inMemory();
   private final RetentionRunLog runLog = RetentionRunLog.inMemory();
   private final List<RetentionEnforcer.RetentionProgress> progress = new ArrayList<>();
+  private final List<RetentionReport> heard = new ArrayList<>();
   private final RetentionEnforcer enforcer = RetentionEnforcer.builder(model, store)
-      .clock(clock).legalHolds(holds).runLog(runLog).batchSize(2).progress(progress::add).build();
+      .clock(clock).legalHolds(holds).runLog(runLog).batchSize(2).progress(progress::add).runListener(heard::add).build();
 
   @Test
   @DisplayName("Art. 5(1)(e), 5(2): a run deletes and anonymises what expired, reports per policy, and is logged")
@@ -42,6 +43,7 @@ class RetentionEnforcerTest {
     assertThat(policy(report, "PurchaseOrder").anonymised()).isEqualTo(6);
     assertThat(policy(report, "PurchaseOrder").cutoff()).isEqualTo(Instant.parse("2025-06-01T00:00:00Z"));
     assertThat(runLog.latest(5)).containsExactly(report);
+    assertThat(heard).containsExactly(report);
     assertThat(progress).isNotEmpty().allSatisfy(event -> assertThat(event.entity()).isIn("LoginEvent", "PurchaseOrder"));
   }
 
@@ -62,6 +64,7 @@ class RetentionEnforcerTest {
     assertThat(dry.rowsProcessed()).isEqualTo(12);
     assertThat(enforcer.dryRun().rowsProcessed()).isEqualTo(12);
     assertThat(runLog.latest(5)).isEmpty();
+    assertThat(heard).as("dry runs are not reported").isEmpty();
   }
 
   @Test

@@ -100,7 +100,8 @@ public class LetheAutoConfiguration {
   @ConditionalOnMissingBean
   DataSubjectRights letheDataSubjectRights(LetheProperties properties, PersonalDataModel model,
       PersonalDataStore store, RequestStore requests, AuditTrail audit, LegalHoldStore legalHolds,
-      SuppressionList suppressionList, RecipientNotifications notifications, Clock clock) {
+      SuppressionList suppressionList, RecipientNotifications notifications, Clock clock,
+      ApplicationEventPublisher events) {
     DeadlinePolicy deadlines = DeadlinePolicy.article12();
     for (var period : properties.deadlines().entrySet()) {
       deadlines = deadlines.withPeriod(period.getKey(), period.getValue());
@@ -113,7 +114,9 @@ public class LetheAutoConfiguration {
         .auditTrail(audit)
         .personalData(model, store)
         .legalHolds(legalHolds)
-        .recipientNotifications(notifications);
+        .recipientNotifications(notifications)
+        // Receipts and retention reports hold no personal data: fit to publish as application events.
+        .erasureListener(events::publishEvent);
     if (properties.suppressAfterErasure()) {
       rights.suppressAfterErasure(suppressionList);
     }
@@ -166,13 +169,15 @@ public class LetheAutoConfiguration {
   @ConditionalOnMissingBean
   @ConditionalOnBean(RetentionSweeper.class)
   RetentionEnforcer letheRetentionEnforcer(LetheProperties properties, PersonalDataModel model,
-      RetentionSweeper sweeper, LegalHoldStore legalHolds, RetentionRunLog runLog, Clock clock) {
+      RetentionSweeper sweeper, LegalHoldStore legalHolds, RetentionRunLog runLog, Clock clock,
+      ApplicationEventPublisher events) {
     return RetentionEnforcer.builder(model, sweeper)
         .clock(clock)
         .zone(zone(properties))
         .legalHolds(legalHolds)
         .runLog(runLog)
         .batchSize(properties.retention().batchSize())
+        .runListener(events::publishEvent)
         .build();
   }
 

@@ -1,0 +1,64 @@
+package dev.lethe.spring;
+
+import dev.lethe.model.PersonalDataModel;
+import dev.lethe.records.RecordOfProcessing;
+import dev.lethe.retention.RetentionEnforcer;
+import dev.lethe.rights.DataSubjectRights;
+import dev.lethe.spi.RequestStore;
+import dev.lethe.spi.RetentionRunLog;
+import dev.lethe.spring.actuate.LetheEndpoint;
+import dev.lethe.spring.actuate.LetheMetrics;
+import dev.lethe.spring.actuate.RetentionSchedule;
+import java.time.Clock;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Running Lethe in production: retention on its schedule (Art. 5(1)(e)), the {@code lethe} actuator
+ * endpoint and Micrometer metrics, each when its library is present.
+ */
+@AutoConfiguration(after = LetheAutoConfiguration.class)
+public class LetheOperationsAutoConfiguration {
+
+  @Bean
+  @ConditionalOnBean(RetentionEnforcer.class)
+  @ConditionalOnMissingBean
+  @ConditionalOnProperty(name = "lethe.retention.enabled", havingValue = "true", matchIfMissing = true)
+  RetentionSchedule letheRetentionSchedule(RetentionEnforcer enforcer, LetheProperties properties) {
+    return new RetentionSchedule(enforcer, properties.retention().cron(), LetheAutoConfiguration.zone(properties));
+  }
+
+  /** The {@code lethe} actuator endpoint. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
+  @ConditionalOnAvailableEndpoint(LetheEndpoint.class)
+  static class Endpoint {
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(DataSubjectRights.class)
+    LetheEndpoint letheEndpoint(PersonalDataModel model, RecordOfProcessing record, DataSubjectRights rights,
+        RetentionRunLog runLog, Clock clock) {
+      return new LetheEndpoint(model, record, rights, runLog, clock);
+    }
+  }
+
+  /** Micrometer metrics. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+  static class Metrics {
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(DataSubjectRights.class)
+    LetheMetrics letheMetrics(RequestStore requests, DataSubjectRights rights, Clock clock) {
+      return new LetheMetrics(requests, rights, clock);
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package dev.lethe.spring.actuate;
+
+import dev.lethe.model.EntityDescriptor;
+import dev.lethe.model.PersonalDataModel;
+import dev.lethe.records.ProcessingActivity;
+import dev.lethe.records.RecordOfProcessing;
+import dev.lethe.retention.RetentionReport;
+import dev.lethe.rights.DataSubjectRights;
+import dev.lethe.rights.RightsRequest;
+import dev.lethe.spi.RetentionRunLog;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+
+/**
+ * The {@code lethe} actuator endpoint: what the model declares, the Art. 30 record, open and overdue
+ * rights requests (Art. 12(3)) and the latest retention runs (Art. 5(2)). Requests are shown by id,
+ * type, status and due date only: never by the subject's identity.
+ */
+@Endpoint(id = "lethe")
+public final class LetheEndpoint {
+
+  private static final int RETENTION_RUNS = 5;
+
+  private final PersonalDataModel model;
+  private final RecordOfProcessing record;
+  private final DataSubjectRights rights;
+  private final RetentionRunLog runLog;
+  private final Clock clock;
+
+  /** An endpoint over the application's Lethe beans. */
+  public LetheEndpoint(PersonalDataModel model, RecordOfProcessing record, DataSubjectRights rights,
+      RetentionRunLog runLog, Clock clock) {
+    this.model = model;
+    this.record = record;
+    this.rights = rights;
+    this.runLog = runLog;
+    this.clock = clock;
+  }
+
+  /** The summary. */
+  @ReadOperation
+  public Summary summary() {
+    LocalDate today = LocalDate.now(clock);
+    List<RequestSummary> open = rights.open().stream().map(request -> RequestSummary.of(request, today)).toList();
+    return new Summary(
+        model.subjectTypes().stream()
+            .map(type -> new SubjectTypeSummary(type.name(), type.root().getSimpleName(),
+                List.copyOf(type.identities().keySet()),
+                model.entitiesOf(type.name()).stream().map(EntityDescriptor::name).toList()))
+            .toList(),
+        model.purposes().stream().map(purpose -> new PurposeSummary(purpose.name(), purpose.basis().kind().title(),
+            purpose.basis().kind().article(), purpose.recipients())).toList(),
+        record.activities(),
+        open,
+        open.stream().filter(RequestSummary::overdue).count(),
+        runLog.latest(RETENTION_RUNS));
+  }
+
+  /**
+   * What the endpoint shows.
+   *
+   * @param subjectTypes the subject types and their entities
+   * @param purposes the purposes with their bases and recipients
+   * @param recordOfProcessing the Art. 30(1) activities
+   * @param openRequests the open requests, earliest due first
+   * @param overdueRequests how many open requests are past their due date
+   * @param retentionRuns the latest retention runs, newest first
+   */
+  public record Summary(List<SubjectTypeSummary> subjectTypes, List<PurposeSummary> purposes,
+      List<ProcessingActivity> recordOfProcessing, List<RequestSummary> openRequests, long overdueRequests,
+      List<RetentionReport> retentionRuns) {
+  }
+
+  /**
+   * A subject type.
+   *
+   * @param name its name
+   * @param root its root entity
+   * @param identities the identities a request may name it by
+   * @param entities the entities holding its data
+   */
+  public record SubjectTypeSummary(String name, String root, List<String> identities, List<String> entities) {
+  }
+
+  /**
+   * A purpose.
+   *
+   * @param name its name
+   * @param basis its lawful basis
+   * @param article the basis's article
+   * @param recipients who receives the data
+   */
+  public record PurposeSummary(String name, String basis, String article, List<String> recipients) {
+  }
+
+  /**
+   * An open request, without its subject.
+   *
+   * @param id the request id
+   * @param type the right exercised
+   * @param status where it stands
+   * @param dueDate when it is due (Art. 12(3))
+   * @param overdue whether it is past due
+   */
+  public record RequestSummary(String id, String type, String status, LocalDate dueDate, boolean overdue) {
+
+    static RequestSummary of(RightsRequest request, LocalDate today) {
+      return new RequestSummary(request.id().toString(), request.type().name(), request.status().name(),
+          request.dueDate(), request.isOverdue(today));
+    }
+  }
+}

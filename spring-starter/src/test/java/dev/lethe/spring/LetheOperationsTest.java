@@ -1,0 +1,110 @@
+package dev.lethe.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lethe.law.ErasureGround;
+import dev.lethe.retention.RetentionEnforcer;
+import dev.lethe.rights.Channel;
+import dev.lethe.rights.DataSubjectRights;
+import dev.lethe.rights.RequestType;
+import dev.lethe.rights.RightsRequest;
+import dev.lethe.rights.SubjectIdentifier;
+import dev.lethe.spi.PersonalDataStore;
+import dev.lethe.spring.actuate.LetheEndpoint;
+import dev.lethe.spring.actuate.LetheMetrics;
+import dev.lethe.spring.actuate.RetentionSchedule;
+import dev.lethe.spring.shop.Customer;
+import dev.lethe.spring.shop.CustomerOrder;
+import dev.lethe.spring.shop.ShopPackage;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The retention schedule, the actuator endpoint and the metrics, over the in-memory store. */
+class LetheOperationsTest {
+
+  private final ApplicationContextRunner runner = new ApplicationContextRunner()
+      .withConfiguration(AutoConfigurations.of(LetheAutoConfiguration.class, LetheOperationsAutoConfiguration.class))
+      .withUserConfiguration(ShopPackage.class, Registry.class)
+      .withClassLoader(new FilteredClassLoader("dev.lethe.jpa", "javax.sql"))
+      .withPropertyValues(LetheAutoConfigurationTest.KEY)
+      .withPropertyValues(LetheAutoConfigurationTest.RECIPIENTS);
+
+  @Test
+  @DisplayName("Art. 5(1)(e): with a sweeping store, retention is enforced on its schedule; it can be switched off")
+  void retentionSchedule() {
+    runner.run(context -> {
+      assertThat(context).hasSingleBean(RetentionEnforcer.class).hasSingleBean(RetentionSchedule.class);
+      assertThat(context.getBean(RetentionSchedule.class).isRunning()).isTrue();
+    });
+    runner.withPropertyValues("lethe.retention.enabled=false")
+        .run(context -> assertThat(context).doesNotHaveBean(RetentionSchedule.class));
+  }
+
+  @Test
+  @DisplayName("Art. 12(3), 30: the lethe endpoint shows the model, the record, open requests without their subjects, and retention runs")
+  void endpoint() {
+    new org.springframework.boot.test.context.runner.WebApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(LetheAutoConfiguration.class, LetheOperationsAutoConfiguration.class))
+        .withUserConfiguration(ShopPackage.class)
+        .withClassLoader(new FilteredClassLoader("dev.lethe.jpa", "javax.sql"))
+        .withPropertyValues(LetheAutoConfigurationTest.KEY, "management.endpoints.web.exposure.include=lethe")
+        .withPropertyValues(LetheAutoConfigurationTest.RECIPIENTS)
+        .run(context -> {
+      DataSubjectRights rights = context.getBean(DataSubjectRights.class);
+      rights.submit(RequestType.ACCESS, new SubjectIdentifier("customer", "email", "ada@example.com"), Channel.WEB);
+      context.getBean(RetentionSchedule.class).runOnce();
+
+      LetheEndpoint.Summary summary = context.getBean(LetheEndpoint.class).summary();
+
+      assertThat(summary.subjectTypes()).singleElement().satisfies(type ->
+          assertThat(type.entities()).containsExactlyInAnyOrder("Customer", "CustomerOrder"));
+      assertThat(summary.purposes()).extracting(LetheEndpoint.PurposeSummary::name)
+          .containsExactlyInAnyOrder("orders", "newsletter");
+      assertThat(summary.recordOfProcessing()).hasSize(2);
+      assertThat(summary.openRequests()).singleElement().satisfies(request -> assertThat(request.type()).isEqualTo("ACCESS"));
+      assertThat(summary.toString()).doesNotContain("ada@example.com");
+      assertThat(summary.retentionRuns()).hasSize(1);
+    });
+  }
+
+  @Test
+  @DisplayName("Art. 12, 17: metrics count requests by type and status, overdue requests, and erased rows by entity")
+  void metrics() {
+    runner.run(context -> {
+      PersonalDataStore.InMemoryStore store = context.getBean(PersonalDataStore.InMemoryStore.class);
+      Customer ada = new Customer(1L, "ada@example.com", "Ada");
+      store.add(ada, new CustomerOrder(10L, ada, "1 Analytical Street"));
+      DataSubjectRights rights = context.getBean(DataSubjectRights.class);
+      RightsRequest request = rights.submit(RequestType.ERASURE, new SubjectIdentifier("customer", "email",
+          "ada@example.com"), Channel.WEB);
+      rights.verify(request.id(), "email-link");
+      rights.erase(request.id(), ErasureGround.CONSENT_WITHDRAWN);
+      MeterRegistry registry = context.getBean(MeterRegistry.class);
+
+      assertThat(context).hasSingleBean(LetheMetrics.class);
+      assertThat(registry.get("lethe.requests").tag("type", "ERASURE").tag("status", "FULFILLED").gauge().value())
+          .isEqualTo(1.0);
+      assertThat(registry.get("lethe.requests.overdue").gauge().value()).isZero();
+      assertThat(registry.get("lethe.erasure.rows").tag("entity", "CustomerOrder").tag("action", "erased").counter()
+          .count()).isEqualTo(1.0);
+      assertThat(registry.getMeters()).allSatisfy(meter -> assertThat(meter.getId().toString()).doesNotContain("ada"));
+    });
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class Registry {
+    @Bean
+    MeterRegistry meterRegistry(java.util.List<io.micrometer.core.instrument.binder.MeterBinder> binders) {
+      SimpleMeterRegistry registry = new SimpleMeterRegistry();
+      binders.forEach(binder -> binder.bindTo(registry));
+      return registry;
+    }
+  }
+}
