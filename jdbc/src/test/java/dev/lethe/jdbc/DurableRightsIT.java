@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lethe.audit.AuditTrail;
 import dev.lethe.audit.Pseudonymizer;
-import dev.lethe.jdbc.testing.TestDatabase;
 import dev.lethe.rights.Channel;
 import dev.lethe.rights.DataSubjectRights;
 import dev.lethe.rights.RequestStatus;
@@ -15,25 +14,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.Period;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class DurableRightsIT {
 
   private static final byte[] KEY = "a test key of thirty-two bytes!!".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-  private static TestDatabase database;
-
-  @BeforeAll
-  static void createDatabase() {
-    database = MigratedDatabase.create();
-  }
-
-  @AfterAll
-  static void dropDatabase() throws Exception {
-    database.close();
-  }
+  @RegisterExtension
+  static final MigratedDatabase DATABASE = new MigratedDatabase();
 
   @Test
   @DisplayName("Art. 12(3), 5(2): a request made before a restart is found after it, with its state and an intact audit chain")
@@ -46,7 +35,7 @@ class DurableRightsIT {
     before.extend(request.id(), Period.ofMonths(2), "Many records across systems");
 
     DataSubjectRights after = rights(clock);
-    AuditTrail auditAfter = AuditTrail.of(JdbcAuditSink.of(database.dataSource()), Pseudonymizer.withKey(KEY), clock);
+    AuditTrail auditAfter = AuditTrail.of(JdbcAuditSink.of(DATABASE.dataSource()), Pseudonymizer.withKey(KEY), clock);
 
     RightsRequest found = after.find(request.id()).orElseThrow();
     assertThat(found.status()).isEqualTo(RequestStatus.VERIFIED);
@@ -63,8 +52,8 @@ class DurableRightsIT {
 
   private static DataSubjectRights rights(Clock clock) {
     return DataSubjectRights.builder().clock(clock)
-        .requestStore(JdbcRequestStore.of(database.dataSource()))
-        .auditTrail(AuditTrail.of(JdbcAuditSink.of(database.dataSource()), Pseudonymizer.withKey(KEY), clock))
+        .requestStore(JdbcRequestStore.of(DATABASE.dataSource()))
+        .auditTrail(AuditTrail.of(JdbcAuditSink.of(DATABASE.dataSource()), Pseudonymizer.withKey(KEY), clock))
         .build();
   }
 }

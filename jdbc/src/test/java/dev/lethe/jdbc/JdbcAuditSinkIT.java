@@ -1,28 +1,16 @@
 package dev.lethe.jdbc;
 
-import dev.lethe.jdbc.testing.TestDatabase;
 import dev.lethe.spi.AuditSink;
 import dev.lethe.spi.AuditSinkCompatibilityKit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JdbcAuditSinkIT extends AuditSinkCompatibilityKit {
 
-  private static TestDatabase database;
-
-  @BeforeAll
-  static void createDatabase() {
-    database = MigratedDatabase.create();
-  }
-
-  @AfterAll
-  static void dropDatabase() throws Exception {
-    database.close();
-  }
+  @RegisterExtension
+  static final MigratedDatabase DATABASE = new MigratedDatabase();
 
   @Override
   protected AuditSink createSink() {
-    MigratedDatabase.empty(database, "lethe_audit_event");
-    return JdbcAuditSink.of(database.dataSource());
+    return JdbcAuditSink.of(DATABASE.emptied("lethe_audit_event"));
   }
 }

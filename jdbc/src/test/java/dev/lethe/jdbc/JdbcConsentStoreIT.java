@@ -1,28 +1,16 @@
 package dev.lethe.jdbc;
 
-import dev.lethe.jdbc.testing.TestDatabase;
 import dev.lethe.spi.ConsentStore;
 import dev.lethe.spi.ConsentStoreCompatibilityKit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JdbcConsentStoreIT extends ConsentStoreCompatibilityKit {
 
-  private static TestDatabase database;
-
-  @BeforeAll
-  static void createDatabase() {
-    database = MigratedDatabase.create();
-  }
-
-  @AfterAll
-  static void dropDatabase() throws Exception {
-    database.close();
-  }
+  @RegisterExtension
+  static final MigratedDatabase DATABASE = new MigratedDatabase();
 
   @Override
   protected ConsentStore createStore() {
-    MigratedDatabase.empty(database, "lethe_consent_record");
-    return JdbcConsentStore.of(database.dataSource());
+    return JdbcConsentStore.of(DATABASE.emptied("lethe_consent_record"));
   }
 }

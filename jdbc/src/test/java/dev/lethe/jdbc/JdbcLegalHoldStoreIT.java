@@ -1,28 +1,16 @@
 package dev.lethe.jdbc;
 
-import dev.lethe.jdbc.testing.TestDatabase;
 import dev.lethe.spi.LegalHoldStore;
 import dev.lethe.spi.LegalHoldStoreCompatibilityKit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JdbcLegalHoldStoreIT extends LegalHoldStoreCompatibilityKit {
 
-  private static TestDatabase database;
-
-  @BeforeAll
-  static void createDatabase() {
-    database = MigratedDatabase.create();
-  }
-
-  @AfterAll
-  static void dropDatabase() throws Exception {
-    database.close();
-  }
+  @RegisterExtension
+  static final MigratedDatabase DATABASE = new MigratedDatabase();
 
   @Override
   protected LegalHoldStore createStore() {
-    MigratedDatabase.empty(database, "lethe_legal_hold");
-    return JdbcLegalHoldStore.of(database.dataSource());
+    return JdbcLegalHoldStore.of(DATABASE.emptied("lethe_legal_hold"));
   }
 }

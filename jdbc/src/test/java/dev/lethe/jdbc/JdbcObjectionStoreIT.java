@@ -1,28 +1,16 @@
 package dev.lethe.jdbc;
 
-import dev.lethe.jdbc.testing.TestDatabase;
 import dev.lethe.spi.ObjectionStore;
 import dev.lethe.spi.ObjectionStoreCompatibilityKit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JdbcObjectionStoreIT extends ObjectionStoreCompatibilityKit {
 
-  private static TestDatabase database;
-
-  @BeforeAll
-  static void createDatabase() {
-    database = MigratedDatabase.create();
-  }
-
-  @AfterAll
-  static void dropDatabase() throws Exception {
-    database.close();
-  }
+  @RegisterExtension
+  static final MigratedDatabase DATABASE = new MigratedDatabase();
 
   @Override
   protected ObjectionStore createStore() {
-    MigratedDatabase.empty(database, "lethe_objection");
-    return JdbcObjectionStore.of(database.dataSource());
+    return JdbcObjectionStore.of(DATABASE.emptied("lethe_objection"));
   }
 }

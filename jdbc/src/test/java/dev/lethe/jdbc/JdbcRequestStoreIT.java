@@ -1,28 +1,16 @@
 package dev.lethe.jdbc;
 
-import dev.lethe.jdbc.testing.TestDatabase;
 import dev.lethe.spi.RequestStore;
 import dev.lethe.spi.RequestStoreCompatibilityKit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JdbcRequestStoreIT extends RequestStoreCompatibilityKit {
 
-  private static TestDatabase database;
-
-  @BeforeAll
-  static void createDatabase() {
-    database = MigratedDatabase.create();
-  }
-
-  @AfterAll
-  static void dropDatabase() throws Exception {
-    database.close();
-  }
+  @RegisterExtension
+  static final MigratedDatabase DATABASE = new MigratedDatabase();
 
   @Override
   protected RequestStore createStore() {
-    MigratedDatabase.empty(database, "lethe_rights_request");
-    return JdbcRequestStore.of(database.dataSource());
+    return JdbcRequestStore.of(DATABASE.emptied("lethe_rights_request"));
   }
 }

@@ -1,28 +1,16 @@
 package dev.lethe.jdbc;
 
-import dev.lethe.jdbc.testing.TestDatabase;
 import dev.lethe.spi.SuppressionStore;
 import dev.lethe.spi.SuppressionStoreCompatibilityKit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JdbcSuppressionStoreIT extends SuppressionStoreCompatibilityKit {
 
-  private static TestDatabase database;
-
-  @BeforeAll
-  static void createDatabase() {
-    database = MigratedDatabase.create();
-  }
-
-  @AfterAll
-  static void dropDatabase() throws Exception {
-    database.close();
-  }
+  @RegisterExtension
+  static final MigratedDatabase DATABASE = new MigratedDatabase();
 
   @Override
   protected SuppressionStore createStore() {
-    MigratedDatabase.empty(database, "lethe_suppression");
-    return JdbcSuppressionStore.of(database.dataSource());
+    return JdbcSuppressionStore.of(DATABASE.emptied("lethe_suppression"));
   }
 }

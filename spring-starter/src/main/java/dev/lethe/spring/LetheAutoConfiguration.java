@@ -56,7 +56,8 @@ import org.springframework.context.annotation.Import;
     beforeName = "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration")
 @EnableConfigurationProperties(LetheProperties.class)
 @Import({LetheStoreConfigurations.Jpa.class, LetheStoreConfigurations.InMemory.class,
-    LetheStoreConfigurations.Jdbc.class, LetheStoreConfigurations.ApplicationFlyway.class,
+    LetheStoreConfigurations.Schema.class, LetheStoreConfigurations.Jdbc.class,
+    LetheStoreConfigurations.ApplicationFlyway.class,
     LetheStoreConfigurations.Fallbacks.class})
 public class LetheAutoConfiguration {
 

@@ -8,7 +8,8 @@ import org.springframework.beans.factory.InitializingBean;
 
 /**
  * Applies Lethe's Flyway migrations, with their own history table, when the context starts: before
- * the application's Flyway migrations, which are made to depend on this bean.
+ * the application's Flyway migrations and the JDBC stores, which are made to depend on this bean.
+ * With {@code lethe.schema.migrate=false} it does nothing, for applications that manage the schema.
  */
 public final class LetheSchemaInitializer implements InitializingBean {
 
@@ -18,13 +19,19 @@ public final class LetheSchemaInitializer implements InitializingBean {
   private static final Logger LOG = LoggerFactory.getLogger(LetheSchemaInitializer.class);
 
   private final DataSource dataSource;
+  private final boolean migrate;
 
-  LetheSchemaInitializer(DataSource dataSource) {
+  LetheSchemaInitializer(DataSource dataSource, boolean migrate) {
     this.dataSource = dataSource;
+    this.migrate = migrate;
   }
 
   @Override
   public void afterPropertiesSet() {
+    if (!migrate) {
+      LOG.info("Lethe's schema migration is off (lethe.schema.migrate=false): the lethe_* tables must exist already");
+      return;
+    }
     int applied = LetheSchema.migrate(dataSource);
     LOG.info("Lethe schema is up to date ({} migration(s) applied, history in {})", applied, LetheSchema.HISTORY_TABLE);
   }

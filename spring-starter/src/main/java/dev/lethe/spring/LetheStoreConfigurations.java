@@ -27,7 +27,6 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.BeanFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -38,6 +37,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.util.ClassUtils;
 
 /** Where Lethe keeps what it knows: the personal-data store, and the durable or in-memory SPI stores. */
@@ -89,77 +89,77 @@ final class LetheStoreConfigurations {
     }
   }
 
-  /** With a DataSource: requests, audit, consent and the rest survive restarts, in Lethe's own tables. */
+  /** With a DataSource: Lethe's tables, created or upgraded before anything uses them. */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnBean(DataSource.class)
-  static class Jdbc {
+  static class Schema {
 
     @Bean(LetheSchemaInitializer.BEAN_NAME)
-    @ConditionalOnProperty(name = "lethe.schema.migrate", havingValue = "true", matchIfMissing = true)
-    LetheSchemaInitializer letheSchemaInitializer(DataSource dataSource) {
-      return new LetheSchemaInitializer(dataSource);
+    LetheSchemaInitializer letheSchemaInitializer(DataSource dataSource, LetheProperties properties) {
+      return new LetheSchemaInitializer(dataSource, properties.schema().migrate());
     }
 
-    /** Lethe's tables come first: the application's migrations wait for them. */
+    /** Lethe's tables come first: the application's migrations and JPA wait for them. */
     @Bean
     static BeanFactoryPostProcessor letheSchemaFirst() {
       return LetheStoreConfigurations::migrationsDependOnLethe;
     }
+  }
 
-    // Each store asks for the schema initializer, when there is one, so that its tables exist first.
+  /**
+   * With a DataSource: requests, audit, consent and the rest survive restarts, in Lethe's own
+   * tables. Every store is made by this configuration, which waits for the schema.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnBean(DataSource.class)
+  @DependsOn(LetheSchemaInitializer.BEAN_NAME)
+  static class Jdbc {
+
     @Bean
     @ConditionalOnMissingBean
-    RequestStore letheRequestStore(DataSource dataSource, ObjectProvider<LetheSchemaInitializer> schema) {
-      schema.ifAvailable(initializer -> { });
+    RequestStore letheRequestStore(DataSource dataSource) {
       return JdbcRequestStore.of(dataSource);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    AuditSink letheAuditSink(DataSource dataSource, ObjectProvider<LetheSchemaInitializer> schema) {
-      schema.ifAvailable(initializer -> { });
+    AuditSink letheAuditSink(DataSource dataSource) {
       return JdbcAuditSink.of(dataSource);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    LegalHoldStore letheLegalHoldStore(DataSource dataSource, ObjectProvider<LetheSchemaInitializer> schema) {
-      schema.ifAvailable(initializer -> { });
+    LegalHoldStore letheLegalHoldStore(DataSource dataSource) {
       return JdbcLegalHoldStore.of(dataSource);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    SuppressionStore letheSuppressionStore(DataSource dataSource, ObjectProvider<LetheSchemaInitializer> schema) {
-      schema.ifAvailable(initializer -> { });
+    SuppressionStore letheSuppressionStore(DataSource dataSource) {
       return JdbcSuppressionStore.of(dataSource);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    ConsentStore letheConsentStore(DataSource dataSource, ObjectProvider<LetheSchemaInitializer> schema) {
-      schema.ifAvailable(initializer -> { });
+    ConsentStore letheConsentStore(DataSource dataSource) {
       return JdbcConsentStore.of(dataSource);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    ObjectionStore letheObjectionStore(DataSource dataSource, ObjectProvider<LetheSchemaInitializer> schema) {
-      schema.ifAvailable(initializer -> { });
+    ObjectionStore letheObjectionStore(DataSource dataSource) {
       return JdbcObjectionStore.of(dataSource);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    RestrictionStore letheRestrictionStore(DataSource dataSource, ObjectProvider<LetheSchemaInitializer> schema) {
-      schema.ifAvailable(initializer -> { });
+    RestrictionStore letheRestrictionStore(DataSource dataSource) {
       return JdbcRestrictionStore.of(dataSource);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    RetentionRunLog letheRetentionRunLog(DataSource dataSource, ObjectProvider<LetheSchemaInitializer> schema) {
-      schema.ifAvailable(initializer -> { });
+    RetentionRunLog letheRetentionRunLog(DataSource dataSource) {
       return JdbcRetentionRunLog.of(dataSource);
     }
   }
@@ -242,9 +242,6 @@ final class LetheStoreConfigurations {
   }
 
   private static void migrationsDependOnLethe(ConfigurableListableBeanFactory beanFactory) {
-    if (!beanFactory.containsBeanDefinition(LetheSchemaInitializer.BEAN_NAME)) {
-      return;
-    }
     for (String type : List.of("org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer",
         "jakarta.persistence.EntityManagerFactory")) {
       if (!ClassUtils.isPresent(type, beanFactory.getBeanClassLoader())) {
