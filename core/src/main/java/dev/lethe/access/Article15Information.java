@@ -77,11 +77,13 @@ public record Article15Information(
    *
    * @param category the data category's label
    * @param origin how it was obtained
+   * @param source the named source, where one is stated
    */
-  public record SourceInfo(String category, DataOrigin origin) {
+  public record SourceInfo(String category, DataOrigin origin, Optional<String> source) {
     public SourceInfo {
       requireNonNull(category, "category");
       requireNonNull(origin, "origin");
+      requireNonNull(source, "source");
     }
   }
 }

@@ -153,6 +153,7 @@ public final class SubjectReportWriter {
       json.writeStartObject();
       json.writeStringProperty("category", source.category());
       json.writeStringProperty("origin", source.origin().name());
+      source.source().ifPresent(named -> json.writeStringProperty("source", named));
       json.writeEndObject();
     });
     json.writeEndArray();

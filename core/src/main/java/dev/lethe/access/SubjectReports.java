@@ -98,7 +98,7 @@ public final class SubjectReports {
       for (FieldDescriptor field : entity.fields()) {
         categories.add(field.category().label());
         if (field.origin() != DataOrigin.PROVIDED) {
-          sources.add(new Article15Information.SourceInfo(field.category().label(), field.origin()));
+          sources.add(new Article15Information.SourceInfo(field.category().label(), field.origin(), field.source()));
         }
       }
       entity.retention().ifPresent(policy -> retention.add(new Article15Information.RetentionInfo(entity.name(), policy)));

@@ -28,6 +28,13 @@ public @interface PersonalData {
   /** Where the data came from. */
   DataOrigin origin() default DataOrigin.PROVIDED;
 
+  /**
+   * Where data the subject did not provide came from, such as "LinkedIn and company websites": a
+   * notice and an access report name it (Art. 14(2)(f), 15(1)(g)). Required with
+   * {@link DataOrigin#PUBLICLY_AVAILABLE}.
+   */
+  String source() default "";
+
   /** What erasure does to the field. */
   ErasureStrategy erasure() default ErasureStrategy.NULLIFY;
 

@@ -14,7 +14,13 @@ public enum DataOrigin {
   /** Computed from other data by the controller. */
   DERIVED("Art. 14", false),
   /** Inferred about the subject, for example by profiling. */
-  INFERRED("Art. 14", false);
+  INFERRED("Art. 14", false),
+  /**
+   * Taken from publicly accessible sources, such as professional networks or company websites; a
+   * notice must name the source (Art. 14(2)(f)), so such data states it with
+   * {@code @PersonalData(source = ...)}.
+   */
+  PUBLICLY_AVAILABLE("Art. 14", false);
 
   private final String article;
   private final boolean portable;

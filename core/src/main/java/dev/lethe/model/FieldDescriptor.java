@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param type the attribute's Java type; for a collection, the type of its elements
  * @param category the data category
  * @param origin where the data came from
+ * @param source the named source of data the subject did not provide, if stated (Art. 14(2)(f))
  * @param erasure what erasure does to the attribute
  * @param sensitivity the Art. 9 or Art. 10 declaration, if the data is sensitive
  * @param collection whether the attribute is a collection of values, such as an element
@@ -26,6 +27,7 @@ public record FieldDescriptor(
     Class<?> type,
     DataCategory category,
     DataOrigin origin,
+    Optional<String> source,
     ErasureRule erasure,
     Optional<Sensitivity> sensitivity,
     boolean collection) {
@@ -35,6 +37,7 @@ public record FieldDescriptor(
     requireNonNull(type, "type");
     requireNonNull(category, "category");
     requireNonNull(origin, "origin");
+    requireNonNull(source, "source");
     requireNonNull(erasure, "erasure");
     requireNonNull(sensitivity, "sensitivity");
   }

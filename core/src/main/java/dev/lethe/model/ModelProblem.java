@@ -72,6 +72,8 @@ public record ModelProblem(Kind kind, String location, String problem, String fi
     CONFLICTING_BASIS,
     /** Personal data on an entity that reaches no subject. */
     UNREACHABLE_PERSONAL_DATA,
+    /** Data from publicly accessible sources without its named source (Art. 14(2)(f)). */
+    MISSING_SOURCE,
     /** A contributed attribute that the class does not have. */
     UNKNOWN_ATTRIBUTE
   }

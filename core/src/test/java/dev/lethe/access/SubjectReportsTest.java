@@ -55,8 +55,8 @@ class SubjectReportsTest {
         Right.WITHDRAW_CONSENT, Right.LODGE_COMPLAINT).doesNotContain(Right.OBJECTION);
     assertThat(information.complaint()).contains("supervisory authority");
     assertThat(information.sources()).containsExactlyInAnyOrder(
-        new Article15Information.SourceInfo("Content of messages", DataOrigin.DERIVED),
-        new Article15Information.SourceInfo("IP address", DataOrigin.OBSERVED));
+        new Article15Information.SourceInfo("Content of messages", DataOrigin.DERIVED, java.util.Optional.empty()),
+        new Article15Information.SourceInfo("IP address", DataOrigin.OBSERVED, java.util.Optional.empty()));
     assertThat(information.automatedDecisions()).isEmpty();
   }
 

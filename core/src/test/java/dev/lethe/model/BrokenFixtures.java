@@ -12,6 +12,7 @@ import static dev.lethe.model.ModelProblem.Kind.KEEP_WITHOUT_EXEMPTION;
 import static dev.lethe.model.ModelProblem.Kind.MISPLACED_EXEMPTION;
 import static dev.lethe.model.ModelProblem.Kind.MISSING_PURPOSE;
 import static dev.lethe.model.ModelProblem.Kind.MISSING_RETENTION_REASON;
+import static dev.lethe.model.ModelProblem.Kind.MISSING_SOURCE;
 import static dev.lethe.model.ModelProblem.Kind.NULLIFY_ON_PRIMITIVE;
 import static dev.lethe.model.ModelProblem.Kind.ROOT_WITHOUT_IDENTIFIER;
 import static dev.lethe.model.ModelProblem.Kind.SPECIAL_CATEGORY_WITHOUT_CONDITION;
@@ -54,7 +55,7 @@ final class BrokenFixtures {
       CriminalWithoutLaw.class, LinkToUnknownSubject.class, LinkToUnknownIdentity.class, IdentityOutsideRoot.class,
       ConsentWithoutPurpose.class, KeepWithoutExemption.class, ExemptionWithoutKeep.class, Unreachable.class,
       LegitimateInterestsWithoutAssessment.class, LegalObligationWithoutLaw.class, RootWithoutIdentifier.class,
-      IdentityNotMarked.class, BadCategory.class, ManyProblems.class);
+      IdentityNotMarked.class, BadCategory.class, PublicWithoutSource.class, ManyProblems.class);
 
   private BrokenFixtures() {
   }
@@ -283,6 +284,15 @@ final class BrokenFixtures {
 
     @PersonalData(category = "Contact Email")
     String email;
+  }
+
+  @Expect(MISSING_SOURCE)
+  static class PublicWithoutSource {
+    @SubjectLink(subject = "customer")
+    Long customerId;
+
+    @PersonalData(category = "professional.job-title", origin = dev.lethe.law.DataOrigin.PUBLICLY_AVAILABLE)
+    String jobTitle;
   }
 
   @Expect({INVALID_RETENTION_PERIOD, UNKNOWN_CLOCK_ATTRIBUTE, MISSING_RETENTION_REASON, NULLIFY_ON_PRIMITIVE,

@@ -13,6 +13,7 @@ import static dev.lethe.model.ModelProblem.Kind.KEEP_WITHOUT_EXEMPTION;
 import static dev.lethe.model.ModelProblem.Kind.MISPLACED_EXEMPTION;
 import static dev.lethe.model.ModelProblem.Kind.MISSING_PURPOSE;
 import static dev.lethe.model.ModelProblem.Kind.MISSING_RETENTION_REASON;
+import static dev.lethe.model.ModelProblem.Kind.MISSING_SOURCE;
 import static dev.lethe.model.ModelProblem.Kind.NULLIFY_ON_PRIMITIVE;
 import static dev.lethe.model.ModelProblem.Kind.ROOT_WITHOUT_IDENTIFIER;
 import static dev.lethe.model.ModelProblem.Kind.SPECIAL_CATEGORY_WITHOUT_CONDITION;
@@ -281,6 +282,11 @@ public final class ModelAssembler {
       category = DataCategory.IDENTITY;
     }
     DataOrigin origin = declared != null ? declared.origin() : DataOrigin.PROVIDED;
+    Optional<String> source = Optional.ofNullable(declared).map(PersonalData::source).filter(text -> !text.isBlank());
+    if (origin == DataOrigin.PUBLICLY_AVAILABLE && source.isEmpty()) {
+      report(MISSING_SOURCE, location, "Data from publicly accessible sources must name its source for the notice"
+          + " (Art. 14(2)(f)).", "Add source = \"<where it comes from, such as 'company websites'>\".");
+    }
     ErasureRule rule = declared != null
         ? new ErasureRule(declared.erasure(), Optional.of(declared.placeholder()).filter(text -> !text.isEmpty()),
             declared.maskKeepFirst(), declared.maskKeepLast(),
@@ -288,7 +294,7 @@ public final class ModelAssembler {
         : ErasureRule.of(ErasureStrategy.NULLIFY);
     Class<?> type = valueType(field);
     checkErasure(type, location, rule, category, declared == null ? 0 : declared.exemption().length);
-    return new FieldDescriptor(prefix + field.getName(), type, category, origin, rule,
+    return new FieldDescriptor(prefix + field.getName(), type, category, origin, source, rule,
         Optional.ofNullable(special).map(annotation -> sensitivity(annotation, location)),
         Collection.class.isAssignableFrom(field.getType()));
   }

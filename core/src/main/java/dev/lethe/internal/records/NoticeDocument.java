@@ -103,7 +103,8 @@ public final class NoticeDocument {
     for (EntityDescriptor entity : model.entities()) {
       for (FieldDescriptor field : entity.fields()) {
         if (field.origin() != DataOrigin.PROVIDED) {
-          sources.computeIfAbsent(field.category().label(), label -> new LinkedHashSet<>()).add(source(field.origin()));
+          sources.computeIfAbsent(field.category().label(), label -> new LinkedHashSet<>())
+              .add(source(field.origin()) + field.source().map(named -> " (" + named + ")").orElse(""));
         }
       }
     }
@@ -128,6 +129,7 @@ public final class NoticeDocument {
       case OBSERVED -> "observed from your use of our services";
       case DERIVED -> "derived by us from other data we hold";
       case INFERRED -> "inferred by us, for example by profiling";
+      case PUBLICLY_AVAILABLE -> "taken from publicly accessible sources";
     };
   }
 
