@@ -9,17 +9,21 @@ import dev.lethe.jpa.internal.Eraser;
 import dev.lethe.jpa.internal.JpaMapping;
 import dev.lethe.jpa.internal.Reader;
 import dev.lethe.jpa.internal.Rectifier;
+import dev.lethe.jpa.internal.Sweeper;
 import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.PersonalDataModel;
+import dev.lethe.retention.RetentionTask;
 import dev.lethe.rights.Rectification;
 import dev.lethe.rights.SubjectIdentifier;
 import dev.lethe.spi.PersonalDataStore;
+import dev.lethe.spi.RetentionSweeper;
 import dev.lethe.spi.SubjectKey;
 import dev.lethe.spi.SubjectRecord;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -44,12 +48,13 @@ import java.util.stream.Stream;
  * entity so that Bean Validation and entity listeners run. The store begins and ends its own
  * resource-local transactions. Thread-safe.
  */
-public final class JpaPersonalDataStore implements PersonalDataStore {
+public final class JpaPersonalDataStore implements PersonalDataStore, RetentionSweeper {
 
   private final JpaMapping mapping;
   private final Reader reader;
   private final Eraser eraser;
   private final Rectifier rectifier;
+  private final Sweeper sweeper;
 
   private JpaPersonalDataStore(EntityManagerFactory emf, Pseudonymizer hashKey, Set<Class<?>> extraClasses,
       int fetchSize) {
@@ -57,6 +62,8 @@ public final class JpaPersonalDataStore implements PersonalDataStore {
     this.reader = new Reader(emf, mapping, fetchSize);
     this.eraser = new Eraser(emf, mapping, reader, new FieldEraser(hashKey));
     this.rectifier = new Rectifier(emf, mapping, reader);
+    this.sweeper = new Sweeper(emf, mapping, eraser);
+    sweeper.warnAboutMissingIndexes();
   }
 
   /**
@@ -102,6 +109,31 @@ public final class JpaPersonalDataStore implements PersonalDataStore {
   @Override
   public void rectify(SubjectKey subject, Rectification rectification) {
     rectifier.rectify(requireNonNull(subject, "subject"), requireNonNull(rectification, "rectification"));
+  }
+
+  /**
+   * Art. 5(1)(e): deletes or anonymises the next batch of at most {@code batchSize} expired rows
+   * after {@code after}, in key order, in one transaction. The batch is selected with
+   * {@code FOR UPDATE SKIP LOCKED} where the database supports it, so that instances sweeping at
+   * once each take different rows; rows of held subjects stay (Art. 17(3)(e)); anonymisation
+   * counts only rows that change. Use it through {@link dev.lethe.retention.RetentionEnforcer}.
+   *
+   * @throws IllegalArgumentException if {@code batchSize} is not positive
+   */
+  @Override
+  public Batch sweep(RetentionTask task, Optional<Object> after, int batchSize) {
+    return sweeper.sweep(requireNonNull(task, "task"), requireNonNull(after, "after"), batchSize);
+  }
+
+  /** Art. 5(1)(e), 5(2): what {@link #sweep} would do to all expired rows now, changing nothing (a dry run). */
+  @Override
+  public Batch count(RetentionTask task) {
+    return sweeper.count(requireNonNull(task, "task"));
+  }
+
+  /** The row lock retention batches take on this database, such as {@code for update skip locked}. */
+  String lockClause() {
+    return sweeper.lockClause();
   }
 
   @Override
