@@ -2,6 +2,7 @@ package dev.lethe.jpa;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.lethe.audit.AuditTrail;
 import dev.lethe.audit.Pseudonymizer;
 import dev.lethe.erasure.ErasurePlan;
 import dev.lethe.internal.erasure.FieldEraser;
@@ -9,13 +10,18 @@ import dev.lethe.jpa.internal.Eraser;
 import dev.lethe.jpa.internal.JpaMapping;
 import dev.lethe.jpa.internal.Reader;
 import dev.lethe.jpa.internal.Rectifier;
+import dev.lethe.jpa.internal.RestrictionGuard;
 import dev.lethe.jpa.internal.Sweeper;
+import dev.lethe.law.RestrictionGround;
 import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.PersonalDataModel;
+import dev.lethe.restriction.Restriction;
+import dev.lethe.restriction.Restrictions;
 import dev.lethe.retention.RetentionTask;
 import dev.lethe.rights.Rectification;
 import dev.lethe.rights.SubjectIdentifier;
 import dev.lethe.spi.PersonalDataStore;
+import dev.lethe.spi.RestrictionStore;
 import dev.lethe.spi.RetentionSweeper;
 import dev.lethe.spi.SubjectKey;
 import dev.lethe.spi.SubjectRecord;
@@ -25,7 +31,9 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The personal-data store over a JPA {@link EntityManagerFactory} (Hibernate ORM 7): access
@@ -55,15 +63,24 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
   private final Eraser eraser;
   private final Rectifier rectifier;
   private final Sweeper sweeper;
+  private final EntityManagerFactory emf;
+  private final @Nullable RestrictionGuard guard;
 
   private JpaPersonalDataStore(EntityManagerFactory emf, Pseudonymizer hashKey, Set<Class<?>> extraClasses,
-      int fetchSize) {
+      int fetchSize, @Nullable Function<SubjectIdentifier, Optional<Restriction>> restrictions) {
+    this.emf = emf;
     this.mapping = JpaMapping.discover(emf, extraClasses);
     this.reader = new Reader(emf, mapping, fetchSize);
     this.eraser = new Eraser(emf, mapping, reader, new FieldEraser(hashKey));
     this.rectifier = new Rectifier(emf, mapping, reader);
     this.sweeper = new Sweeper(emf, mapping, eraser);
     sweeper.warnAboutMissingIndexes();
+    if (restrictions != null) {
+      this.guard = new RestrictionGuard(mapping, restrictions);
+      guard.register();
+    } else {
+      this.guard = null;
+    }
   }
 
   /**
@@ -99,16 +116,48 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
     return reader.records(requireNonNull(subject, "subject"), requireNonNull(entity, "entity"));
   }
 
-  /** Art. 17(1): executes the plan in one transaction; all of it is applied or none. */
+  /**
+   * Art. 17(1): executes the plan in one transaction; all of it is applied or none. With
+   * {@linkplain Builder#restrictions restrictions}, the erasure of a subject whose processing is
+   * restricted is refused, whatever the ground (Art. 18(2)): lift the restriction first.
+   *
+   * @throws ProcessingRestrictedException if the subject's processing is restricted; nothing changes
+   */
   @Override
   public Map<Class<?>, ErasurePlan.RowCount> erase(ErasurePlan plan) {
-    return eraser.erase(requireNonNull(plan, "plan"));
+    requireNonNull(plan, "plan");
+    restriction(plan.subject()).ifPresent(restriction -> {
+      String root = model().subjectType(plan.subject().subjectType())
+          .flatMap(type -> model().entity(type.root())).map(EntityDescriptor::name).orElse(plan.subject().subjectType());
+      throw new ProcessingRestrictedException(root, "erasure", restriction.ground());
+    });
+    return eraser.erase(plan);
   }
 
-  /** Art. 16: applies the rectification through the entity, so that its constraints and listeners run. */
+  /**
+   * Art. 16: applies the rectification through the entity, so that its constraints and listeners
+   * run. With {@linkplain Builder#restrictions restrictions}, a subject whose processing is
+   * restricted may be rectified only when the restriction is the one awaiting that correction,
+   * {@link RestrictionGround#ACCURACY_CONTESTED} (Art. 18(1)(a)); on any other ground it is refused
+   * (Art. 18(2)).
+   *
+   * @throws ProcessingRestrictedException if the subject is restricted on another ground; nothing changes
+   */
   @Override
   public void rectify(SubjectKey subject, Rectification rectification) {
-    rectifier.rectify(requireNonNull(subject, "subject"), requireNonNull(rectification, "rectification"));
+    requireNonNull(subject, "subject");
+    requireNonNull(rectification, "rectification");
+    restriction(subject).filter(restriction -> restriction.ground() != RestrictionGround.ACCURACY_CONTESTED)
+        .ifPresent(restriction -> {
+          throw new ProcessingRestrictedException(model().entity(rectification.entity())
+              .map(EntityDescriptor::name).orElse(rectification.entity().getSimpleName()), "rectification",
+              restriction.ground());
+        });
+    rectifier.rectify(subject, rectification);
+  }
+
+  private Optional<Restriction> restriction(SubjectKey subject) {
+    return guard == null ? Optional.empty() : guard.restrictionOf(emf, subject);
   }
 
   /**
@@ -151,6 +200,7 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
     private final Pseudonymizer hashKey;
     private final Set<Class<?>> classes = new LinkedHashSet<>();
     private int fetchSize = DEFAULT_FETCH_SIZE;
+    private @Nullable Function<SubjectIdentifier, Optional<Restriction>> restrictions;
 
     private Builder(EntityManagerFactory emf, Pseudonymizer hashKey) {
       this.emf = emf;
@@ -177,13 +227,38 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
     }
 
     /**
+     * Enforces {@code restrictions} on this factory (Art. 18(2)): the store registers Hibernate
+     * listeners before every update, delete and collection change, which refuse changing any row
+     * of a restricted subject with a {@link ProcessingRestrictedException}, rolling the
+     * transaction back; and its own erasure and rectification pass only where Art. 18(2) allows.
+     * Bulk JPQL or SQL written by the application reaches no listener and is not checked.
+     */
+    public Builder restrictions(Restrictions restrictions) {
+      requireNonNull(restrictions, "restrictions");
+      this.restrictions = restrictions::restriction;
+      return this;
+    }
+
+    /**
+     * Enforces the restrictions kept in {@code store} (Art. 18(2)) as {@link #restrictions(Restrictions)}
+     * does, where {@code auditTrail} is the trail whose key made their pseudonyms: for when the
+     * {@link Restrictions} service is built after the store, from its model.
+     */
+    public Builder restrictions(RestrictionStore store, AuditTrail auditTrail) {
+      requireNonNull(store, "store");
+      requireNonNull(auditTrail, "auditTrail");
+      this.restrictions = identifier -> store.find(auditTrail.pseudonymOf(identifier));
+      return this;
+    }
+
+    /**
      * Discovers the model and builds the store (Art. 30).
      *
      * @throws UnsupportedMappingException if the mapping holds what the store cannot handle
      * @throws dev.lethe.model.ModelValidationException if the annotations are invalid
      */
     public JpaPersonalDataStore build() {
-      return new JpaPersonalDataStore(emf, hashKey, Set.copyOf(classes), fetchSize);
+      return new JpaPersonalDataStore(emf, hashKey, Set.copyOf(classes), fetchSize, restrictions);
     }
   }
 }
