@@ -37,7 +37,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The personal-data store over a JPA {@link EntityManagerFactory} (Hibernate ORM 7): access
- * (Art. 15, 20), rectification (Art. 16) and erasure (Art. 17) on the application's own tables.
+ * (Art. 15, 20), rectification (Art. 16), erasure (Art. 17) and retention (Art. 5(1)(e)) on the
+ * application's own tables, and restriction of processing (Art. 18) enforced on them.
  *
  * <pre>{@code
  * JpaPersonalDataStore store = JpaPersonalDataStore.of(entityManagerFactory, Pseudonymizer.withKey(key));
@@ -55,6 +56,12 @@ import org.jspecify.annotations.Nullable;
  * transaction, whose number grows with entity types and not rows; rectification goes through the
  * entity so that Bean Validation and entity listeners run. The store begins and ends its own
  * resource-local transactions. Thread-safe.
+ *
+ * <p>It is also the {@link RetentionSweeper} of {@link dev.lethe.retention.RetentionEnforcer}
+ * (Art. 5(1)(e)): batches are selected with {@code FOR UPDATE SKIP LOCKED}, so several instances
+ * may enforce retention at once; a policy whose clock column leads no index is warned about once,
+ * at creation. Built with {@link Builder#restrictions(Restrictions) restrictions}, it registers
+ * Hibernate listeners on the factory that refuse changes to a restricted subject's rows (Art. 18(2)).
  */
 public final class JpaPersonalDataStore implements PersonalDataStore, RetentionSweeper {
 
