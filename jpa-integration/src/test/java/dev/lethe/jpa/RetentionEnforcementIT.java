@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lethe.audit.Pseudonymizer;
 import dev.lethe.erasure.LegalHold;
 import dev.lethe.jpa.hr.Applicant;
+import dev.lethe.jpa.hr.Referee;
 import dev.lethe.jpa.testing.TestDatabase;
 import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.PersonalDataModel;
@@ -64,6 +65,7 @@ class RetentionEnforcementIT {
     database = TestDatabase.create();
     List<Class<?>> classes = new ArrayList<>(Shop.ENTITIES);
     classes.add(Applicant.class);
+    classes.add(Referee.class);
     first = database.open(classes.toArray(Class<?>[]::new));
     // A second instance of the application over the same schema, which it must not recreate.
     second = database.open(Map.of(PersistenceConfiguration.SCHEMAGEN_DATABASE_ACTION, "none"),
@@ -261,6 +263,39 @@ class RetentionEnforcementIT {
     assertThat(count("select count(a) from Applicant a")).isEqualTo(2);
     assertThat(database.scan().get("applicant_skills")).extracting(row -> row.get(1))
         .containsExactlyInAnyOrder("go", "rust");
+  }
+
+  @Test
+  @DisplayName("Art. 5(1)(e), 17(3)(e): anonymisation erases scalars and collection elements of expired rows, skips held subjects, and does nothing twice")
+  void anonymisesWithCollections() {
+    first.getSchemaManager().truncate();
+    java.time.LocalDateTime old = java.time.LocalDateTime.parse("2030-01-01T10:00:00");
+    first.runInTransaction(em -> {
+      Applicant ann = new Applicant(1L, "ann@example.com", null, List.of());
+      Applicant bob = new Applicant(2L, "bob@example.com", null, List.of());
+      em.persist(ann);
+      em.persist(bob);
+      em.persist(new Referee(10L, ann, old, "Ref One", Set.of("+44 7700 900111", "+44 7700 900112")));
+      em.persist(new Referee(11L, ann, null, "Ref Two", Set.of("+44 7700 900113")));
+      em.persist(new Referee(12L, bob, old, "Ref Three", Set.of("+44 7700 900114")));
+      em.persist(new Referee(13L, ann, old, "Ref Four", Set.of()));
+    });
+    JpaPersonalDataStore store = JpaPersonalDataStore.of(first, Pseudonymizer.withRandomKey());
+    EntityDescriptor referee = store.model().entity(Referee.class).orElseThrow();
+    RetentionTask task = new RetentionTask(referee, referee.retention().orElseThrow(), NOW, ZoneOffset.UTC,
+        Set.of(new SubjectKey("applicant", 2L)));
+
+    RetentionSweeper.Batch batch = store.sweep(task, Optional.empty(), 10);
+
+    assertThat(batch.anonymised()).isEqualTo(2);
+    assertThat(batch.heldBack()).isEqualTo(1);
+    Map<String, List<List<String>>> scan = database.scan();
+    assertThat(scan.get("referee").toString()).doesNotContain("Ref One").doesNotContain("Ref Four")
+        .contains("Ref Two").contains("Ref Three");
+    assertThat(scan.get("referee_phones").toString()).doesNotContain("900111").doesNotContain("900112")
+        .contains("900113").contains("900114").contains("11").contains("12");
+    assertThat(store.sweep(task, Optional.empty(), 10).anonymised()).as("a second sweep").isZero();
+    assertThat(database.scan()).isEqualTo(scan);
   }
 
   private static RetentionReport.PolicyRun policy(RetentionReport report, String entity) {
