@@ -229,6 +229,31 @@ class RetentionEnforcementIT {
   }
 
   @Test
+  @DisplayName("Art. 5(1)(e): a batch runs the same few statements whether it holds 10 rows or 200")
+  void setBasedBatches() {
+    populate(600, 600);
+    JpaPersonalDataStore store = JpaPersonalDataStore.of(first, Pseudonymizer.withRandomKey());
+    Instant cutoff = NOW.minus(java.time.Duration.ofDays(90));
+    Set<SubjectKey> held = Set.of(new SubjectKey("customer", HELD_CUSTOMER));
+    int[] statements = new int[4];
+    int i = 0;
+    for (Class<?> type : List.of(LoginEvent.class, PurchaseOrder.class)) {
+      RetentionTask task = task(store.model(), type, type == LoginEvent.class ? cutoff : NOW.minus(
+          java.time.Duration.ofDays(6 * 366)), held);
+      Optional<Object> after = Optional.empty();
+      for (int size : new int[] {10, 200}) {
+        database.statements().reset();
+        RetentionSweeper.Batch batch = store.sweep(task, after, size);
+        statements[i++] = database.statements().count();
+        assertThat(batch.processed()).isPositive();
+        after = batch.lastKey();
+      }
+    }
+    assertThat(statements[1]).as("delete batch of 200 vs 10").isEqualTo(statements[0]);
+    assertThat(statements[3]).as("anonymise batch of 200 vs 10").isEqualTo(statements[2]);
+  }
+
+  @Test
   @DisplayName("Art. 5(1)(e): a batch size that is not positive is refused by the sweep and the enforcer")
   void refusesBadBatchSize() {
     JpaPersonalDataStore store = JpaPersonalDataStore.of(first, Pseudonymizer.withRandomKey());
