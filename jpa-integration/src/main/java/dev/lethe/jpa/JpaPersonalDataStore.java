@@ -238,7 +238,9 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
      * listeners before every update, delete and collection change, which refuse changing any row
      * of a restricted subject with a {@link ProcessingRestrictedException}, rolling the
      * transaction back; and its own erasure and rectification pass only where Art. 18(2) allows.
-     * Bulk JPQL or SQL written by the application reaches no listener and is not checked.
+     * Bulk JPQL or SQL written by the application reaches no listener and is not checked. One
+     * store per factory may enforce restrictions; {@link #build()} refuses a second one with an
+     * {@link IllegalStateException}.
      */
     public Builder restrictions(Restrictions restrictions) {
       requireNonNull(restrictions, "restrictions");

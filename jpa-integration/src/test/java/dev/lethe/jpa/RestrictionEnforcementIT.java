@@ -205,6 +205,14 @@ class RestrictionEnforcementIT {
   }
 
   @Test
+  @DisplayName("Art. 18(2): a second store enforcing restrictions on the same factory is refused")
+  void oneGuardPerFactory() {
+    assertThatThrownBy(() -> JpaPersonalDataStore.builder(emf, Pseudonymizer.withRandomKey())
+        .restrictions(restrictions).build()).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("one store with restrictions per factory");
+  }
+
+  @Test
   @DisplayName("Art. 18(2), 17(1): Lethe's erasure of a restricted subject is refused until the restriction is lifted")
   void erasureRefusedWhileRestricted() {
     restrict(ADA, RestrictionGround.UNLAWFUL_ERASURE_OPPOSED);

@@ -66,9 +66,19 @@ public final class RestrictionGuard implements PreUpdateEventListener, PreDelete
     this.restrictions = restrictions;
   }
 
-  /** Appends the listeners to the factory's event listener registry: no global state, no service file. */
+  /**
+   * Appends the listeners to the factory's event listener registry: no global state, no service file.
+   *
+   * @throws IllegalStateException if another store already enforces restrictions on this factory
+   */
   public void register() {
     EventListenerRegistry registry = mapping.factory().getEventListenerRegistry();
+    for (Object listener : registry.getEventListenerGroup(EventType.PRE_UPDATE).listeners()) {
+      if (listener instanceof RestrictionGuard) {
+        throw new IllegalStateException("Restrictions are already enforced on this EntityManagerFactory by another"
+            + " JpaPersonalDataStore: build one store with restrictions per factory");
+      }
+    }
     registry.appendListeners(EventType.PRE_UPDATE, this);
     registry.appendListeners(EventType.PRE_DELETE, this);
     registry.appendListeners(EventType.PRE_COLLECTION_UPDATE, this);
