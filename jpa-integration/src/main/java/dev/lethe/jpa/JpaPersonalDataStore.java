@@ -2,6 +2,7 @@ package dev.lethe.jpa;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.lethe.audit.AuditTrail;
 import dev.lethe.audit.Pseudonymizer;
 import dev.lethe.erasure.ErasurePlan;
 import dev.lethe.internal.erasure.FieldEraser;
@@ -9,23 +10,35 @@ import dev.lethe.jpa.internal.Eraser;
 import dev.lethe.jpa.internal.JpaMapping;
 import dev.lethe.jpa.internal.Reader;
 import dev.lethe.jpa.internal.Rectifier;
+import dev.lethe.jpa.internal.RestrictionGuard;
+import dev.lethe.jpa.internal.Sweeper;
+import dev.lethe.law.RestrictionGround;
 import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.PersonalDataModel;
+import dev.lethe.restriction.Restriction;
+import dev.lethe.restriction.Restrictions;
+import dev.lethe.retention.RetentionTask;
 import dev.lethe.rights.Rectification;
 import dev.lethe.rights.SubjectIdentifier;
 import dev.lethe.spi.PersonalDataStore;
+import dev.lethe.spi.RestrictionStore;
+import dev.lethe.spi.RetentionSweeper;
 import dev.lethe.spi.SubjectKey;
 import dev.lethe.spi.SubjectRecord;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The personal-data store over a JPA {@link EntityManagerFactory} (Hibernate ORM 7): access
- * (Art. 15, 20), rectification (Art. 16) and erasure (Art. 17) on the application's own tables.
+ * (Art. 15, 20), rectification (Art. 16), erasure (Art. 17) and retention (Art. 5(1)(e)) on the
+ * application's own tables, and restriction of processing (Art. 18) enforced on them.
  *
  * <pre>{@code
  * JpaPersonalDataStore store = JpaPersonalDataStore.of(entityManagerFactory, Pseudonymizer.withKey(key));
@@ -43,20 +56,38 @@ import java.util.stream.Stream;
  * transaction, whose number grows with entity types and not rows; rectification goes through the
  * entity so that Bean Validation and entity listeners run. The store begins and ends its own
  * resource-local transactions. Thread-safe.
+ *
+ * <p>It is also the {@link RetentionSweeper} of {@link dev.lethe.retention.RetentionEnforcer}
+ * (Art. 5(1)(e)): batches are selected with {@code FOR UPDATE SKIP LOCKED}, so several instances
+ * may enforce retention at once; a policy whose clock column leads no index is warned about once,
+ * at creation. Built with {@link Builder#restrictions(Restrictions) restrictions}, it registers
+ * Hibernate listeners on the factory that refuse changes to a restricted subject's rows (Art. 18(2)).
  */
-public final class JpaPersonalDataStore implements PersonalDataStore {
+public final class JpaPersonalDataStore implements PersonalDataStore, RetentionSweeper {
 
   private final JpaMapping mapping;
   private final Reader reader;
   private final Eraser eraser;
   private final Rectifier rectifier;
+  private final Sweeper sweeper;
+  private final EntityManagerFactory emf;
+  private final @Nullable RestrictionGuard guard;
 
   private JpaPersonalDataStore(EntityManagerFactory emf, Pseudonymizer hashKey, Set<Class<?>> extraClasses,
-      int fetchSize) {
+      int fetchSize, @Nullable Function<SubjectIdentifier, Optional<Restriction>> restrictions) {
+    this.emf = emf;
     this.mapping = JpaMapping.discover(emf, extraClasses);
     this.reader = new Reader(emf, mapping, fetchSize);
     this.eraser = new Eraser(emf, mapping, reader, new FieldEraser(hashKey));
     this.rectifier = new Rectifier(emf, mapping, reader);
+    this.sweeper = new Sweeper(emf, mapping, eraser);
+    sweeper.warnAboutMissingIndexes();
+    if (restrictions != null) {
+      this.guard = new RestrictionGuard(mapping, restrictions);
+      guard.register();
+    } else {
+      this.guard = null;
+    }
   }
 
   /**
@@ -92,16 +123,73 @@ public final class JpaPersonalDataStore implements PersonalDataStore {
     return reader.records(requireNonNull(subject, "subject"), requireNonNull(entity, "entity"));
   }
 
-  /** Art. 17(1): executes the plan in one transaction; all of it is applied or none. */
+  /**
+   * Art. 17(1): executes the plan in one transaction; all of it is applied or none. With
+   * {@linkplain Builder#restrictions restrictions}, the erasure of a subject whose processing is
+   * restricted is refused, whatever the ground (Art. 18(2)): lift the restriction first.
+   *
+   * @throws ProcessingRestrictedException if the subject's processing is restricted; nothing changes
+   */
   @Override
   public Map<Class<?>, ErasurePlan.RowCount> erase(ErasurePlan plan) {
-    return eraser.erase(requireNonNull(plan, "plan"));
+    requireNonNull(plan, "plan");
+    restriction(plan.subject()).ifPresent(restriction -> {
+      String root = model().subjectType(plan.subject().subjectType())
+          .flatMap(type -> model().entity(type.root())).map(EntityDescriptor::name).orElse(plan.subject().subjectType());
+      throw new ProcessingRestrictedException(root, "erasure", restriction.ground());
+    });
+    return eraser.erase(plan);
   }
 
-  /** Art. 16: applies the rectification through the entity, so that its constraints and listeners run. */
+  /**
+   * Art. 16: applies the rectification through the entity, so that its constraints and listeners
+   * run. With {@linkplain Builder#restrictions restrictions}, a subject whose processing is
+   * restricted may be rectified only when the restriction is the one awaiting that correction,
+   * {@link RestrictionGround#ACCURACY_CONTESTED} (Art. 18(1)(a)); on any other ground it is refused
+   * (Art. 18(2)).
+   *
+   * @throws ProcessingRestrictedException if the subject is restricted on another ground; nothing changes
+   */
   @Override
   public void rectify(SubjectKey subject, Rectification rectification) {
-    rectifier.rectify(requireNonNull(subject, "subject"), requireNonNull(rectification, "rectification"));
+    requireNonNull(subject, "subject");
+    requireNonNull(rectification, "rectification");
+    restriction(subject).filter(restriction -> restriction.ground() != RestrictionGround.ACCURACY_CONTESTED)
+        .ifPresent(restriction -> {
+          throw new ProcessingRestrictedException(model().entity(rectification.entity())
+              .map(EntityDescriptor::name).orElse(rectification.entity().getSimpleName()), "rectification",
+              restriction.ground());
+        });
+    rectifier.rectify(subject, rectification);
+  }
+
+  private Optional<Restriction> restriction(SubjectKey subject) {
+    return guard == null ? Optional.empty() : guard.restrictionOf(emf, subject);
+  }
+
+  /**
+   * Art. 5(1)(e): deletes or anonymises the next batch of at most {@code batchSize} expired rows
+   * after {@code after}, in key order, in one transaction. The batch is selected with
+   * {@code FOR UPDATE SKIP LOCKED} where the database supports it, so that instances sweeping at
+   * once each take different rows; rows of held subjects stay (Art. 17(3)(e)); anonymisation
+   * counts only rows that change. Use it through {@link dev.lethe.retention.RetentionEnforcer}.
+   *
+   * @throws IllegalArgumentException if {@code batchSize} is not positive
+   */
+  @Override
+  public Batch sweep(RetentionTask task, Optional<Object> after, int batchSize) {
+    return sweeper.sweep(requireNonNull(task, "task"), requireNonNull(after, "after"), batchSize);
+  }
+
+  /** Art. 5(1)(e), 5(2): what {@link #sweep} would do to all expired rows now, changing nothing (a dry run). */
+  @Override
+  public Batch count(RetentionTask task) {
+    return sweeper.count(requireNonNull(task, "task"));
+  }
+
+  /** The row lock retention batches take on this database, such as {@code for update skip locked}. */
+  String lockClause() {
+    return sweeper.lockClause();
   }
 
   @Override
@@ -119,6 +207,7 @@ public final class JpaPersonalDataStore implements PersonalDataStore {
     private final Pseudonymizer hashKey;
     private final Set<Class<?>> classes = new LinkedHashSet<>();
     private int fetchSize = DEFAULT_FETCH_SIZE;
+    private @Nullable Function<SubjectIdentifier, Optional<Restriction>> restrictions;
 
     private Builder(EntityManagerFactory emf, Pseudonymizer hashKey) {
       this.emf = emf;
@@ -145,13 +234,40 @@ public final class JpaPersonalDataStore implements PersonalDataStore {
     }
 
     /**
+     * Enforces {@code restrictions} on this factory (Art. 18(2)): the store registers Hibernate
+     * listeners before every update, delete and collection change, which refuse changing any row
+     * of a restricted subject with a {@link ProcessingRestrictedException}, rolling the
+     * transaction back; and its own erasure and rectification pass only where Art. 18(2) allows.
+     * Bulk JPQL or SQL written by the application reaches no listener and is not checked. One
+     * store per factory may enforce restrictions; {@link #build()} refuses a second one with an
+     * {@link IllegalStateException}.
+     */
+    public Builder restrictions(Restrictions restrictions) {
+      requireNonNull(restrictions, "restrictions");
+      this.restrictions = restrictions::restriction;
+      return this;
+    }
+
+    /**
+     * Enforces the restrictions kept in {@code store} (Art. 18(2)) as {@link #restrictions(Restrictions)}
+     * does, where {@code auditTrail} is the trail whose key made their pseudonyms: for when the
+     * {@link Restrictions} service is built after the store, from its model.
+     */
+    public Builder restrictions(RestrictionStore store, AuditTrail auditTrail) {
+      requireNonNull(store, "store");
+      requireNonNull(auditTrail, "auditTrail");
+      this.restrictions = identifier -> store.find(auditTrail.pseudonymOf(identifier));
+      return this;
+    }
+
+    /**
      * Discovers the model and builds the store (Art. 30).
      *
      * @throws UnsupportedMappingException if the mapping holds what the store cannot handle
      * @throws dev.lethe.model.ModelValidationException if the annotations are invalid
      */
     public JpaPersonalDataStore build() {
-      return new JpaPersonalDataStore(emf, hashKey, Set.copyOf(classes), fetchSize);
+      return new JpaPersonalDataStore(emf, hashKey, Set.copyOf(classes), fetchSize, restrictions);
     }
   }
 }

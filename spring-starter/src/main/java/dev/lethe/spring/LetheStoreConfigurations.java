@@ -1,5 +1,6 @@
 package dev.lethe.spring;
 
+import dev.lethe.audit.AuditTrail;
 import dev.lethe.audit.Pseudonymizer;
 import dev.lethe.jdbc.JdbcAuditSink;
 import dev.lethe.jdbc.JdbcConsentStore;
@@ -48,7 +49,11 @@ final class LetheStoreConfigurations {
   private LetheStoreConfigurations() {
   }
 
-  /** With JPA: the model is discovered from the EntityManagerFactory, and erasure runs set-based on the database. */
+  /**
+   * With JPA: the model is discovered from the EntityManagerFactory; erasure and retention run
+   * set-based on the database, and Hibernate listeners refuse changes to a restricted subject's rows
+   * (Art. 18).
+   */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(name = {"dev.lethe.jpa.JpaPersonalDataStore", "jakarta.persistence.EntityManagerFactory"})
   @ConditionalOnBean(type = "jakarta.persistence.EntityManagerFactory")
@@ -56,8 +61,9 @@ final class LetheStoreConfigurations {
 
     @Bean
     @ConditionalOnMissingBean(PersonalDataStore.class)
-    JpaPersonalDataStore lethePersonalDataStore(EntityManagerFactory entityManagerFactory, Pseudonymizer pseudonymizer) {
-      return JpaPersonalDataStore.of(entityManagerFactory, pseudonymizer);
+    JpaPersonalDataStore lethePersonalDataStore(EntityManagerFactory entityManagerFactory, Pseudonymizer pseudonymizer,
+        RestrictionStore restrictions, AuditTrail audit) {
+      return JpaPersonalDataStore.builder(entityManagerFactory, pseudonymizer).restrictions(restrictions, audit).build();
     }
 
     @Bean

@@ -59,7 +59,8 @@ class LetheAutoConfigurationTest {
       assertThat(context).getBean(AuditSink.class).isInstanceOf(JdbcAuditSink.class);
       assertThat(context).hasSingleBean(DataSubjectRights.class).hasSingleBean(ConsentLedger.class)
           .hasSingleBean(ProcessingGuard.class).hasSingleBean(RecordOfProcessing.class)
-          .hasSingleBean(PrivacyNotice.class).hasSingleBean(LetheSchemaInitializer.class);
+          .hasSingleBean(PrivacyNotice.class).hasSingleBean(LetheSchemaInitializer.class)
+          .as("retention runs on the database").hasSingleBean(dev.lethe.retention.RetentionEnforcer.class);
     });
   }
 

@@ -205,7 +205,7 @@ public final class Eraser {
   }
 
   /** Deletes the rows, natively where {@code @SoftDelete} would turn a JPQL delete into an update. */
-  private long deleteRows(EntityManager em, EntityInfo info, @Nullable String idsCondition,
+  long deleteRows(EntityManager em, EntityInfo info, @Nullable String idsCondition,
       java.util.function.Consumer<Query> bind, RouteSql sql) {
     Query query;
     if (info.softDeleted()) {
@@ -238,7 +238,7 @@ public final class Eraser {
   }
 
   /** The many-to-many join tables of other entities whose elements are rows of {@code info}'s type. */
-  private List<ElementTable> joinTablesReferring(EntityInfo info) {
+  List<ElementTable> joinTablesReferring(EntityInfo info) {
     List<ElementTable> tables = new ArrayList<>();
     for (EntityInfo other : mapping.entities()) {
       for (PluralAttributeMapping collection : other.collections()) {
@@ -282,13 +282,13 @@ public final class Eraser {
     return strategy != ErasureStrategy.KEEP && strategy != ErasureStrategy.DELETE_ROW;
   }
 
-  private static boolean setBased(FieldDescriptor field) {
+  static boolean setBased(FieldDescriptor field) {
     ErasureStrategy strategy = field.erasure().strategy();
     return strategy == ErasureStrategy.NULLIFY || strategy == ErasureStrategy.REPLACE;
   }
 
   /** The value erasure writes, or the current one where erasure leaves it as it is. */
-  private @Nullable Object erased(FieldDescriptor field, @Nullable Object current) {
+  @Nullable Object erased(FieldDescriptor field, @Nullable Object current) {
     if (field.erasure().strategy() == ErasureStrategy.HASH && current != null
         && HASHED.matcher(current.toString()).matches()) {
       return current;
@@ -472,7 +472,7 @@ public final class Eraser {
 
   // --- second-level cache ------------------------------------------------------------------------
 
-  private void evict(Map<Class<?>, ErasurePlan.RowCount> counts) {
+  void evict(Map<Class<?>, ErasurePlan.RowCount> counts) {
     Set<String> roles = new LinkedHashSet<>();
     counts.forEach((type, count) -> {
       if (!count.any()) {

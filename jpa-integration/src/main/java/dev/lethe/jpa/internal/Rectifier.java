@@ -50,6 +50,8 @@ public final class Rectifier {
     Object key = reader.key(subject).orElseThrow(() -> notTheSubjects(descriptor));
     Object rowId = Sql.typed(rectification.rowId(), info.idType()).orElseThrow(() -> notTheSubjects(descriptor));
     Sql.inTransaction(emf, em -> {
+      // The store has checked the subject's restriction (Art. 18(2)) before: the listeners let this change pass.
+      em.setProperty(RestrictionGuard.PERMITTED, Boolean.TRUE);
       if (!belongsToSubject(em, sql, key, rowId)) {
         throw notTheSubjects(descriptor);
       }

@@ -175,6 +175,61 @@ final class RouteSql {
         + ") order by 1";
   }
 
+  /**
+   * Native SQL selecting, for the rows whose identifier satisfies {@code idCondition} (such as
+   * {@code in (:ids)} or {@code = ?}), each row's identifier ({@code id_}) and the key of the
+   * subject its route reaches ({@code key_}): the reverse of {@link #nativeIds()}, for legal holds
+   * and restrictions, which name subjects.
+   *
+   * @throws UnsupportedRouteException if a step of the route cannot be expressed
+   */
+  String nativeSubjectKeys(String idCondition) {
+    Query query = new Query();
+    Scope start = query.start(entity.mapping(), entity.type());
+    String value = query.walk(start, route.path());
+    String key;
+    if (route.identity().equals(SubjectType.ID)) {
+      key = value;
+    } else {
+      EntityMappingType root = mapping.entity(subject.root()).mapping();
+      BasicValuedModelPart identity = basic(root, identityAttribute(), subject.root());
+      String table = identity.getContainingTableExpression();
+      query.from.append(" join ").append(table).append(" r_ on r_.").append(identity.getSelectionExpression())
+          .append(" = ").append(value);
+      key = "r_." + keyColumn(root, table, subject.root());
+    }
+    return "select " + start.base() + "." + start.baseKey() + " as id_, " + key + " as key_ " + query.from
+        + " where " + start.base() + "." + start.baseKey() + " " + idCondition;
+  }
+
+  /**
+   * Native SQL selecting the identifiers ({@code id_}) of the rows of exactly {@code entity}'s type
+   * whose {@code clock} column is at or before {@code :cutoff} and, if {@code after}, whose
+   * identifier is greater than {@code :after}, in key order (Art. 5(1)(e)). The caller appends
+   * the limit and the row lock.
+   */
+  static String nativeExpiredIds(EntityInfo entity, BasicValuedModelPart clock, boolean after) {
+    Query query = new Query();
+    Scope start = query.start(entity.mapping(), entity.type());
+    String column = query.alias(start, clock.getContainingTableExpression()) + "." + clock.getSelectionExpression();
+    String id = start.base() + "." + start.baseKey();
+    return "select " + id + " as id_ " + query.from + " where " + column + " <= :cutoff"
+        + (after ? " and " + id + " > :after" : "") + query.exactType(start, entity) + " order by " + id;
+  }
+
+  /** Native SQL selecting the identifier and the columns of {@code attributePaths} of the rows whose identifier is in {@code :ids}. */
+  static String nativeColumnsOf(EntityInfo entity, List<String> attributePaths) {
+    Query query = new Query();
+    Scope start = query.start(entity.mapping(), entity.type());
+    StringBuilder select = new StringBuilder("select ").append(start.base()).append('.').append(start.baseKey())
+        .append(" as c0_");
+    int column = 1;
+    for (String path : attributePaths) {
+      select.append(", ").append(query.column(start, path)).append(" as c").append(column++).append('_');
+    }
+    return select + " " + query.from + " where " + start.base() + "." + start.baseKey() + " in (:ids) order by 1";
+  }
+
   private String nativeValue() {
     if (route.identity().equals(SubjectType.ID)) {
       return ":" + KEY;
@@ -221,7 +276,7 @@ final class RouteSql {
   }
 
   /** A native query under construction: its FROM clause and the aliases handed out. */
-  private final class Query {
+  private static final class Query {
     private final StringBuilder from = new StringBuilder();
     private int aliases;
 

@@ -1,0 +1,415 @@
+package dev.lethe.jpa.internal;
+
+import com.google.common.collect.Lists;
+import dev.lethe.erasure.ErasurePlan;
+import dev.lethe.model.EntityDescriptor;
+import dev.lethe.model.FieldDescriptor;
+import dev.lethe.model.SubjectRoute;
+import dev.lethe.model.SubjectType;
+import dev.lethe.retention.RetentionAction;
+import dev.lethe.retention.RetentionTask;
+import dev.lethe.spi.RetentionSweeper.Batch;
+import dev.lethe.spi.SubjectKey;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Query;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.hibernate.Session;
+import org.hibernate.dialect.Dialect;
+import org.hibernate.metamodel.mapping.BasicValuedModelPart;
+import org.hibernate.metamodel.mapping.JdbcMapping;
+import org.hibernate.query.NativeQuery;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Retention on the database (Art. 5(1)(e)): per call, one key-ordered batch of expired rows in one
+ * transaction. The batch is selected with a row lock that skips rows another transaction holds
+ * ({@code FOR UPDATE SKIP LOCKED} where the dialect supports it, plain {@code FOR UPDATE}
+ * otherwise), so that several instances sweeping at once never process a row twice and never wait
+ * on each other. Rows of held subjects are found along the entity's routes and left; the others are
+ * deleted (with their element-collection and join-table rows) or anonymised in place, with
+ * statements per batch that grow with attributes and distinct erased values, not with rows.
+ * Anonymisation counts only rows that change, so a second run does nothing.
+ */
+public final class Sweeper {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Sweeper.class);
+  /** Rows per page when counting for a dry run. */
+  private static final int PAGE = 1_000;
+  /** Stands for a null erased value in a map key. */
+  private static final Object NULL = new Object();
+
+  private final EntityManagerFactory emf;
+  private final JpaMapping mapping;
+  private final Eraser eraser;
+  private final String lock;
+
+  /** A sweeper over {@code emf}'s entities, whose anonymisation erases as {@code eraser} does. */
+  public Sweeper(EntityManagerFactory emf, JpaMapping mapping, Eraser eraser) {
+    this.emf = emf;
+    this.mapping = mapping;
+    this.eraser = eraser;
+    Dialect dialect = mapping.factory().getJdbcServices().getDialect();
+    this.lock = dialect.supportsSkipLocked() ? dialect.getForUpdateSkipLockedString() : dialect.getForUpdateString();
+  }
+
+  /** The row-lock clause the batches are selected with, for the logs and the tests. */
+  public String lockClause() {
+    return lock.trim();
+  }
+
+  /**
+   * Handles the next batch of at most {@code batchSize} expired rows after {@code after}, in one transaction.
+   *
+   * @throws IllegalArgumentException if {@code batchSize} is not positive
+   */
+  public Batch sweep(RetentionTask task, Optional<Object> after, int batchSize) {
+    if (batchSize <= 0) {
+      throw new IllegalArgumentException("The retention batch size must be positive, but is " + batchSize);
+    }
+    EntityInfo info = mapping.entity(task.entity().type());
+    if (info.isAbstract()) {
+      return new Batch(0, 0, 0, Optional.empty());
+    }
+    Batch batch = Sql.inTransaction(emf, em -> batch(em, task, info, after, batchSize, true));
+    if (batch.processed() > 0) {
+      eraser.evict(Map.of(info.type(), new ErasurePlan.RowCount(batch.deleted(), batch.anonymised())));
+    }
+    return batch;
+  }
+
+  /** What sweeping would do now, page by page without locks, changing nothing. */
+  public Batch count(RetentionTask task) {
+    EntityInfo info = mapping.entity(task.entity().type());
+    if (info.isAbstract()) {
+      return new Batch(0, 0, 0, Optional.empty());
+    }
+    long deleted = 0;
+    long anonymised = 0;
+    long heldBack = 0;
+    Optional<Object> after = Optional.empty();
+    while (true) {
+      Optional<Object> from = after;
+      Batch page = Sql.inTransaction(emf, em -> batch(em, task, info, from, PAGE, false));
+      deleted += page.deleted();
+      anonymised += page.anonymised();
+      heldBack += page.heldBack();
+      if (page.lastKey().isEmpty()) {
+        return new Batch(deleted, anonymised, heldBack, Optional.empty());
+      }
+      after = page.lastKey();
+    }
+  }
+
+  private Batch batch(EntityManager em, RetentionTask task, EntityInfo info, Optional<Object> after, int limit,
+      boolean apply) {
+    List<Object> ids = expired(em, task, info, after, limit, apply);
+    if (ids.isEmpty()) {
+      return new Batch(0, 0, 0, Optional.empty());
+    }
+    Object lastKey = ids.get(ids.size() - 1);
+    Set<Object> held = held(em, task, info, ids);
+    List<Object> work = ids.stream().filter(id -> !held.contains(id)).toList();
+    long deleted = 0;
+    long anonymised = 0;
+    if (!work.isEmpty()) {
+      if (task.policy().action() == RetentionAction.DELETE) {
+        deleted = apply ? delete(em, info, work) : work.size();
+      } else {
+        anonymised = anonymise(em, task, info, work, apply);
+      }
+    }
+    return new Batch(deleted, anonymised, held.size(), Optional.of(lastKey));
+  }
+
+  /** The identifiers of the next expired rows in key order, locked for this transaction if {@code lockRows}. */
+  private List<Object> expired(EntityManager em, RetentionTask task, EntityInfo info, Optional<Object> after,
+      int limit, boolean lockRows) {
+    BasicValuedModelPart clock = RouteSql.basic(info.mapping(), task.policy().clockAttribute(), info.type());
+    JdbcMapping idType = info.mapping().getIdentifierMapping().getSingleJdbcMapping();
+    String sql = RouteSql.nativeExpiredIds(info, clock, after.isPresent()) + " limit " + limit
+        + (lockRows ? " " + lock.trim() : "");
+    NativeQuery<Object> query = Sql.nativeQuery(em, sql);
+    Sql.scalar(query, "id_", idType);
+    Sql.bind(query, "cutoff", cutoff(task.cutoff(), task.zone(), clock.getJdbcMapping()), clock.getJdbcMapping());
+    after.ifPresent(key -> Sql.bind(query, "after", Sql.typed(key, info.idType()).orElseThrow(() ->
+        new IllegalArgumentException("The key to continue after is no " + info.idType().getSimpleName())), idType));
+    return query.getResultList();
+  }
+
+  /**
+   * The cutoff as a value of the clock column's type: a date-only or local clock is compared in
+   * the task's zone, in which a date starts at midnight.
+   */
+  static Object cutoff(Instant cutoff, ZoneId zone, JdbcMapping column) {
+    Class<?> type = column.getJavaTypeDescriptor().getJavaTypeClass();
+    ZonedDateTime local = cutoff.atZone(zone);
+    boolean dateOnly = column.getJdbcType().getDefaultSqlTypeCode() == Types.DATE;
+    if (type == Instant.class) {
+      return cutoff;
+    } else if (type == LocalDate.class) {
+      return local.toLocalDate();
+    } else if (type == LocalDateTime.class) {
+      return local.toLocalDateTime();
+    } else if (type == OffsetDateTime.class) {
+      return local.toOffsetDateTime();
+    } else if (type == ZonedDateTime.class) {
+      return local;
+    } else if (java.util.Date.class.isAssignableFrom(type)) {
+      return dateOnly ? java.sql.Date.valueOf(local.toLocalDate()) : java.sql.Timestamp.from(cutoff);
+    } else if (Calendar.class.isAssignableFrom(type)) {
+      return GregorianCalendar.from(dateOnly ? local.toLocalDate().atStartOfDay(zone) : local);
+    }
+    throw new IllegalArgumentException("A retention clock cannot be a " + type.getSimpleName());
+  }
+
+  /** The identifiers among {@code ids} of rows whose subject is under legal hold, found along each route. */
+  private Set<Object> held(EntityManager em, RetentionTask task, EntityInfo info, List<Object> ids) {
+    Set<Object> held = new HashSet<>();
+    if (task.heldSubjects().isEmpty()) {
+      return held;
+    }
+    EntityDescriptor descriptor = task.entity();
+    for (SubjectRoute route : descriptor.routes()) {
+      SubjectType subjectType = mapping.model().subjectType(route.subjectType()).orElseThrow();
+      EntityInfo root = mapping.entity(subjectType.root());
+      Set<Object> heldKeys = new HashSet<>();
+      for (SubjectKey key : task.heldSubjects()) {
+        if (key.subjectType().equals(subjectType.name())) {
+          Sql.typed(key.id(), root.idType()).ifPresent(heldKeys::add);
+        }
+      }
+      if (heldKeys.isEmpty()) {
+        continue;
+      }
+      RouteSql sql = mapping.route(info, route);
+      for (List<Object> chunk : Lists.partition(ids, Eraser.CHUNK)) {
+        NativeQuery<Object> query = Sql.nativeQuery(em, sql.nativeSubjectKeys("in (:ids)"));
+        Sql.scalar(query, "id_", info.mapping().getIdentifierMapping().getSingleJdbcMapping());
+        Sql.scalar(query, "key_", root.mapping().getIdentifierMapping().getSingleJdbcMapping());
+        for (Object result : query.setParameter("ids", chunk).getResultList()) {
+          Object[] row = (Object[]) result;
+          if (row[1] != null && heldKeys.contains(row[1])) {
+            held.add(row[0]);
+          }
+        }
+      }
+    }
+    return held;
+  }
+
+  // --- deletion ----------------------------------------------------------------------------------
+
+  private long delete(EntityManager em, EntityInfo info, List<Object> ids) {
+    List<ElementTable> own = info.collections().stream().map(collection -> ElementTable.of(collection, info.type()))
+        .toList();
+    List<ElementTable> referring = eraser.joinTablesReferring(info);
+    long deleted = 0;
+    for (List<Object> chunk : Lists.partition(ids, Eraser.CHUNK)) {
+      for (ElementTable table : own) {
+        Sql.nativeQuery(em, "delete from " + table.table() + " where " + table.keyColumn() + " in (:ids)")
+            .setParameter("ids", chunk).executeUpdate();
+      }
+      for (ElementTable table : referring) {
+        Sql.nativeQuery(em, "delete from " + table.table() + " where " + table.elementColumn() + " in (:ids)")
+            .setParameter("ids", chunk).executeUpdate();
+      }
+      Query delete;
+      if (info.softDeleted()) {
+        // A JPQL delete of a @SoftDelete entity only marks the row; retention must remove it.
+        String table = info.mapping().getIdentifierTableDetails().getTableName();
+        delete = em.createNativeQuery("delete from " + table + " where "
+            + RouteSql.keyColumn(info.mapping(), table, info.type()) + " in (:ids)");
+      } else {
+        delete = em.createQuery("delete from " + info.name() + " e where e." + info.idAttribute() + " in (:ids)");
+      }
+      deleted += delete.setParameter("ids", chunk).executeUpdate();
+    }
+    return deleted;
+  }
+
+  // --- anonymisation -----------------------------------------------------------------------------
+
+  private long anonymise(EntityManager em, RetentionTask task, EntityInfo info, List<Object> ids, boolean apply) {
+    List<FieldDescriptor> scalars = task.anonymisedFields().stream().filter(field -> !field.collection()).toList();
+    List<FieldDescriptor> collections = task.anonymisedFields().stream().filter(FieldDescriptor::collection).toList();
+    Set<Object> changed = new HashSet<>();
+    for (List<Object> chunk : Lists.partition(ids, Eraser.CHUNK)) {
+      if (!scalars.isEmpty()) {
+        changed.addAll(anonymiseScalars(em, info, chunk, scalars, apply));
+      }
+      for (FieldDescriptor field : collections) {
+        changed.addAll(anonymiseCollection(em, info, chunk, field, apply));
+      }
+    }
+    return changed.size();
+  }
+
+  private Set<Object> anonymiseScalars(EntityManager em, EntityInfo info, List<Object> ids,
+      List<FieldDescriptor> fields, boolean apply) {
+    NativeQuery<Object> read = Sql.nativeQuery(em, RouteSql.nativeColumnsOf(info,
+        fields.stream().map(FieldDescriptor::name).toList()));
+    Sql.scalar(read, "c0_", info.mapping().getIdentifierMapping().getSingleJdbcMapping());
+    for (int i = 0; i < fields.size(); i++) {
+      Sql.scalar(read, "c" + (i + 1) + "_", RouteSql.basic(info.mapping(), fields.get(i).name(), info.type())
+          .getJdbcMapping());
+    }
+    Set<Object> changed = new LinkedHashSet<>();
+    // Per attribute, the rows to set to each erased value: one statement per distinct value.
+    Map<FieldDescriptor, Map<Object, List<Object>>> rewrites = new LinkedHashMap<>();
+    for (Object result : read.setParameter("ids", ids).getResultList()) {
+      Object[] row = (Object[]) result;
+      for (int i = 0; i < fields.size(); i++) {
+        FieldDescriptor field = fields.get(i);
+        Object current = row[i + 1];
+        Object erased = eraser.erased(field, current);
+        if (!Objects.equals(current, erased)) {
+          changed.add(row[0]);
+          rewrites.computeIfAbsent(field, ignored -> new LinkedHashMap<>())
+              .computeIfAbsent(erased == null ? NULL : erased, ignored -> new ArrayList<>()).add(row[0]);
+        }
+      }
+    }
+    if (apply) {
+      rewrites.forEach((field, byValue) -> byValue.forEach((value, rows) -> {
+        BasicValuedModelPart column = RouteSql.basic(info.mapping(), field.name(), info.type());
+        String table = column.getContainingTableExpression();
+        NativeQuery<Object> update = Sql.nativeQuery(em, "update " + table + " set " + column.getSelectionExpression()
+            + " = :value where " + RouteSql.keyColumn(info.mapping(), table, info.type()) + " in (:ids)");
+        Sql.bind(update, "value", value == NULL ? null : value, column.getJdbcMapping());
+        update.setParameter("ids", rows).executeUpdate();
+      }));
+    }
+    return changed;
+  }
+
+  private Set<Object> anonymiseCollection(EntityManager em, EntityInfo info, List<Object> ids, FieldDescriptor field,
+      boolean apply) {
+    ElementTable table = ElementTable.of(Reader.collection(info, field.name()), info.type());
+    NativeQuery<Object> read = Sql.nativeQuery(em, "select " + table.keyColumn() + " as c0_, " + table.elementColumn()
+        + " as c1_ from " + table.table() + " where " + table.keyColumn() + " in (:ids)");
+    Sql.scalar(read, "c0_", info.mapping().getIdentifierMapping().getSingleJdbcMapping());
+    Sql.scalar(read, "c1_", table.elementType());
+    Set<Object> changed = new LinkedHashSet<>();
+    // Per current element value and its erased value, the owners holding it: an element has no key of its own.
+    Map<List<Object>, Set<Object>> rewrites = new HashMap<>();
+    for (Object result : read.setParameter("ids", ids).getResultList()) {
+      Object[] pair = (Object[]) result;
+      Object erased = pair[1] == null ? null : eraser.erased(field, pair[1]);
+      if (pair[1] != null && !Objects.equals(pair[1], erased)) {
+        changed.add(pair[0]);
+        rewrites.computeIfAbsent(java.util.Arrays.asList(pair[1], erased == null ? NULL : erased),
+            ignored -> new LinkedHashSet<>()).add(pair[0]);
+      }
+    }
+    if (apply) {
+      rewrites.forEach((fromTo, owners) -> {
+        NativeQuery<Object> statement;
+        if (fromTo.get(1) == NULL) {
+          statement = Sql.nativeQuery(em, "delete from " + table.table() + " where " + table.elementColumn()
+              + " = :current and " + table.keyColumn() + " in (:ids)");
+        } else {
+          statement = Sql.nativeQuery(em, "update " + table.table() + " set " + table.elementColumn() + " = :value where "
+              + table.elementColumn() + " = :current and " + table.keyColumn() + " in (:ids)");
+          Sql.bind(statement, "value", fromTo.get(1), table.elementType());
+        }
+        Sql.bind(statement, "current", fromTo.get(0), table.elementType());
+        statement.setParameter("ids", List.copyOf(owners)).executeUpdate();
+      });
+    }
+    return changed;
+  }
+
+  // --- indexes -----------------------------------------------------------------------------------
+
+  /**
+   * Warns once per retention policy whose clock column leads no index: every batch filters and
+   * orders on it, and without one each batch scans the table. Names entity and column, nothing else.
+   */
+  public void warnAboutMissingIndexes() {
+    List<EntityDescriptor> policies = mapping.model().entities().stream()
+        .filter(entity -> entity.retention().isPresent())
+        .filter(entity -> !mapping.entity(entity.type()).isAbstract())
+        .toList();
+    if (policies.isEmpty()) {
+      return;
+    }
+    EntityManager em = emf.createEntityManager();
+    try {
+      em.unwrap(Session.class).doWork(connection -> {
+        DatabaseMetaData metaData = connection.getMetaData();
+        for (EntityDescriptor entity : policies) {
+          EntityInfo info = mapping.entity(entity.type());
+          BasicValuedModelPart clock = RouteSql.basic(info.mapping(), entity.retention().orElseThrow().clockAttribute(),
+              info.type());
+          String table = unquote(clock.getContainingTableExpression());
+          String column = unquote(clock.getSelectionExpression());
+          if (!leadsAnIndex(metaData, connection.getCatalog(), schemaOf(connection), table, column)) {
+            LOG.warn("Retention of {} filters and orders on column {} of table {}, which leads no index: every batch"
+                + " scans the table. Create an index on ({}) or ({}, {}).", entity.name(), column, table, column,
+                column, RouteSql.keyColumn(info.mapping(), info.mapping().getIdentifierTableDetails().getTableName(),
+                    info.type()));
+          }
+        }
+      });
+    } catch (RuntimeException e) {
+      LOG.debug("Could not check the indexes of the retention clocks", e);
+    } finally {
+      em.close();
+    }
+  }
+
+  private static @Nullable String schemaOf(java.sql.Connection connection) {
+    try {
+      return connection.getSchema();
+    } catch (SQLException | AbstractMethodError e) {
+      return null;
+    }
+  }
+
+  private static boolean leadsAnIndex(DatabaseMetaData metaData, @Nullable String catalog, @Nullable String schema,
+      String table, String column) throws SQLException {
+    Set<String> candidates = new LinkedHashSet<>(List.of(table, table.toUpperCase(Locale.ROOT),
+        table.toLowerCase(Locale.ROOT)));
+    for (String name : candidates) {
+      try (ResultSet indexes = metaData.getIndexInfo(catalog, schema, name, false, true)) {
+        while (indexes.next()) {
+          String indexed = indexes.getString("COLUMN_NAME");
+          if (indexes.getShort("ORDINAL_POSITION") == 1 && indexed != null
+              && unquote(indexed).equalsIgnoreCase(column)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static String unquote(String name) {
+    return name.replace("\"", "").replace("`", "").replace("[", "").replace("]", "");
+  }
+}

@@ -1,0 +1,334 @@
+package dev.lethe.jpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lethe.audit.Pseudonymizer;
+import dev.lethe.erasure.LegalHold;
+import dev.lethe.jpa.hr.Applicant;
+import dev.lethe.jpa.hr.Referee;
+import dev.lethe.jpa.testing.TestDatabase;
+import dev.lethe.model.EntityDescriptor;
+import dev.lethe.model.PersonalDataModel;
+import dev.lethe.retention.RetentionEnforcer;
+import dev.lethe.retention.RetentionReport;
+import dev.lethe.retention.RetentionTask;
+import dev.lethe.spi.LegalHoldStore;
+import dev.lethe.spi.RetentionSweeper;
+import dev.lethe.spi.SubjectKey;
+import dev.lethe.spi.shop.Customer;
+import dev.lethe.spi.shop.LoginEvent;
+import dev.lethe.spi.shop.PurchaseOrder;
+import dev.lethe.spi.shop.Shop;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceConfiguration;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Retention on the database: two instances sweeping at once, a failure in a batch, the index
+ * warning, bad input and date-only clocks, on the selected database.
+ */
+class RetentionEnforcementIT {
+
+  /** Now, for the enforcers: logins expire 90 days after they happened, orders six years after. */
+  private static final Instant NOW = Instant.parse("2031-06-01T00:00:00Z");
+  private static final Instant OLD = Instant.parse("2025-01-01T00:00:00Z");
+  private static final Instant RECENT = Instant.parse("2031-05-01T00:00:00Z");
+  private static final int CUSTOMERS = 10;
+  private static final long HELD_CUSTOMER = 3;
+
+  private static TestDatabase database;
+  private static EntityManagerFactory first;
+  private static EntityManagerFactory second;
+
+  @BeforeAll
+  static void openDatabase() {
+    database = TestDatabase.create();
+    List<Class<?>> classes = new ArrayList<>(Shop.ENTITIES);
+    classes.add(Applicant.class);
+    classes.add(Referee.class);
+    first = database.open(classes.toArray(Class<?>[]::new));
+    // A second instance of the application over the same schema, which it must not recreate.
+    second = database.open(Map.of(PersistenceConfiguration.SCHEMAGEN_DATABASE_ACTION, "none"),
+        classes.toArray(Class<?>[]::new));
+  }
+
+  @AfterAll
+  static void closeDatabase() {
+    if (database != null) {
+      database.close();
+    }
+  }
+
+  /** Logins and orders, every third one recent; returns {expired unheld logins, expired unheld orders}. */
+  private static long[] populate(int logins, int orders) {
+    first.getSchemaManager().truncate();
+    long[] expected = new long[2];
+    first.runInTransaction(em -> {
+      List<Customer> customers = new ArrayList<>();
+      for (long c = 1; c <= CUSTOMERS; c++) {
+        Customer customer = new Customer(c, "customer" + c + "@example.com", "Name " + c, "+44 7700 900" + c);
+        em.persist(customer);
+        customers.add(customer);
+      }
+      long id = 1_000;
+      for (int i = 0; i < logins; i++) {
+        Customer customer = customers.get(i % CUSTOMERS);
+        Instant at = i % 3 == 0 ? RECENT : i % 7 == 0 ? null : OLD;
+        em.persist(new LoginEvent(id++, customer.email, at, "10.0.0." + (i % 250)));
+        if (at == OLD && customer.id != HELD_CUSTOMER) {
+          expected[0]++;
+        }
+      }
+      for (int i = 0; i < orders; i++) {
+        Customer customer = customers.get(i % CUSTOMERS);
+        Instant placed = i % 3 == 0 ? RECENT : OLD;
+        em.persist(new PurchaseOrder(id++, customer, placed, i + " Order Street", new BigDecimal(i)));
+        if (placed == OLD && customer.id != HELD_CUSTOMER) {
+          expected[1]++;
+        }
+      }
+    });
+    return expected;
+  }
+
+  private static RetentionEnforcer enforcer(JpaPersonalDataStore store, LegalHoldStore holds, int batchSize) {
+    return RetentionEnforcer.builder(store.model(), store)
+        .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+        .legalHolds(holds)
+        .batchSize(batchSize)
+        .build();
+  }
+
+  private static LegalHoldStore holdOnCustomer() {
+    LegalHoldStore holds = LegalHoldStore.inMemory();
+    holds.place(LegalHold.onSubject(new SubjectKey("customer", HELD_CUSTOMER), "Litigation 2031-17", NOW));
+    return holds;
+  }
+
+  private static long count(String jpql) {
+    return first.callInTransaction(em -> em.createQuery(jpql, Long.class).getSingleResult());
+  }
+
+  @Test
+  @DisplayName("Art. 5(1)(e): two instances sweeping at once process every expired row exactly once")
+  void concurrentEnforcers() throws Exception {
+    long[] expected = populate(1_200, 600);
+    long loginsBefore = count("select count(l) from LoginEvent l");
+    JpaPersonalDataStore one = JpaPersonalDataStore.of(first, Pseudonymizer.withRandomKey());
+    JpaPersonalDataStore two = JpaPersonalDataStore.of(second, Pseudonymizer.withRandomKey());
+    LegalHoldStore holds = holdOnCustomer();
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      Future<RetentionReport> a = threads.submit(() -> {
+        start.await();
+        return enforcer(one, holds, 20).run();
+      });
+      Future<RetentionReport> b = threads.submit(() -> {
+        start.await();
+        return enforcer(two, holds, 20).run();
+      });
+      start.countDown();
+      RetentionReport reportA = a.get();
+      RetentionReport reportB = b.get();
+
+      long deletedA = policy(reportA, "LoginEvent").deleted();
+      long deletedB = policy(reportB, "LoginEvent").deleted();
+      long anonymisedA = policy(reportA, "PurchaseOrder").anonymised();
+      long anonymisedB = policy(reportB, "PurchaseOrder").anonymised();
+      System.out.printf("Concurrent retention on %s with %s: logins deleted %d + %d, orders anonymised %d + %d%n",
+          database.kind(), one.lockClause(), deletedA, deletedB, anonymisedA, anonymisedB);
+      assertThat(deletedA + deletedB).as("logins deleted in total").isEqualTo(expected[0]);
+      assertThat(anonymisedA + anonymisedB).as("orders anonymised in total").isEqualTo(expected[1]);
+      assertThat(count("select count(l) from LoginEvent l")).isEqualTo(loginsBefore - expected[0]);
+      assertThat(count("select count(o) from PurchaseOrder o where o.deliveryAddress is null")).isEqualTo(expected[1]);
+      assertThat(count("select count(o) from PurchaseOrder o where o.total is null")).isZero();
+      assertThat(enforcer(one, holds, 20).run().rowsProcessed()).as("a second run").isZero();
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  @Test
+  @DisplayName("Art. 5(1)(e): a failure in a batch leaves that batch untouched and the next run completes it")
+  void failureInBatch() {
+    long[] expected = populate(60, 0);
+    long before = count("select count(l) from LoginEvent l");
+    JpaPersonalDataStore store = JpaPersonalDataStore.of(first, Pseudonymizer.withRandomKey());
+    RetentionTask task = task(store.model(), LoginEvent.class, NOW.minus(java.time.Duration.ofDays(90)), Set.of());
+
+    RetentionSweeper.Batch batch = store.sweep(task, Optional.empty(), 10);
+    assertThat(batch.deleted()).isEqualTo(10);
+    database.statements().failAt(2);   // the second statement of the next batch: its delete
+    assertThatThrownBy(() -> store.sweep(task, batch.lastKey(), 10)).isInstanceOf(RuntimeException.class);
+    database.statements().reset();
+    assertThat(count("select count(l) from LoginEvent l")).as("the failed batch changed nothing")
+        .isEqualTo(before - 10);
+
+    RetentionReport next = enforcer(store, LegalHoldStore.inMemory(), 10).run();
+    assertThat(policy(next, "LoginEvent").deleted()).isEqualTo(expected[0] - 10 + heldExpired(60));
+    assertThat(store.count(task).processed()).isZero();
+  }
+
+  /** Expired logins of the held customer among {@code logins}, which the unheld run also deletes. */
+  private static long heldExpired(int logins) {
+    long held = 0;
+    for (int i = 0; i < logins; i++) {
+      if (i % CUSTOMERS == HELD_CUSTOMER - 1 && i % 3 != 0 && i % 7 != 0) {
+        held++;
+      }
+    }
+    return held;
+  }
+
+  @Test
+  @DisplayName("Art. 5(1)(e): a policy whose clock column leads no index is warned about once, naming entity and column")
+  void warnsAboutMissingIndex() throws java.io.IOException {
+    populate(5, 5);
+    database.execute("create index if not exists purchase_order_placed on PurchaseOrder (placedAt)");
+    // The tests' slf4j-simple writes to this file (simplelogger.properties of the core test-jar).
+    java.nio.file.Path log = java.nio.file.Path.of("target", "lethe-tests.log");
+    long offset = log.toFile().length();
+    JpaPersonalDataStore store = JpaPersonalDataStore.of(first, Pseudonymizer.withRandomKey());
+    enforcer(store, LegalHoldStore.inMemory(), 100).run();
+    enforcer(store, LegalHoldStore.inMemory(), 100).dryRun();
+    String logged;
+    try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(log.toFile(), "r")) {
+      file.seek(offset);
+      byte[] bytes = new byte[(int) (file.length() - offset)];
+      file.readFully(bytes);
+      logged = new String(bytes, StandardCharsets.UTF_8);
+    }
+    List<String> warnings = logged.lines().filter(line -> line.contains("WARN")).toList();
+
+    assertThat(warnings).filteredOn(line -> line.contains("LoginEvent")).singleElement().satisfies(line -> {
+      assertThat(line).containsIgnoringCase("column at ").contains("index");
+      assertThat(line).doesNotContain("@example.com").doesNotContain("10.0.0.");
+    });
+    assertThat(warnings).noneMatch(line -> line.contains("PurchaseOrder"));
+  }
+
+  @Test
+  @DisplayName("Art. 5(1)(e): a batch runs the same few statements whether it holds 10 rows or 200")
+  void setBasedBatches() {
+    populate(600, 600);
+    JpaPersonalDataStore store = JpaPersonalDataStore.of(first, Pseudonymizer.withRandomKey());
+    Instant cutoff = NOW.minus(java.time.Duration.ofDays(90));
+    Set<SubjectKey> held = Set.of(new SubjectKey("customer", HELD_CUSTOMER));
+    int[] statements = new int[4];
+    int i = 0;
+    for (Class<?> type : List.of(LoginEvent.class, PurchaseOrder.class)) {
+      RetentionTask task = task(store.model(), type, type == LoginEvent.class ? cutoff : NOW.minus(
+          java.time.Duration.ofDays(6 * 366)), held);
+      Optional<Object> after = Optional.empty();
+      for (int size : new int[] {10, 200}) {
+        database.statements().reset();
+        RetentionSweeper.Batch batch = store.sweep(task, after, size);
+        statements[i++] = database.statements().count();
+        assertThat(batch.processed()).isPositive();
+        after = batch.lastKey();
+      }
+    }
+    assertThat(statements[1]).as("delete batch of 200 vs 10").isEqualTo(statements[0]);
+    assertThat(statements[3]).as("anonymise batch of 200 vs 10").isEqualTo(statements[2]);
+  }
+
+  @Test
+  @DisplayName("Art. 5(1)(e): a batch size that is not positive is refused by the sweep and the enforcer")
+  void refusesBadBatchSize() {
+    JpaPersonalDataStore store = JpaPersonalDataStore.of(first, Pseudonymizer.withRandomKey());
+    RetentionTask task = task(store.model(), LoginEvent.class, NOW, Set.of());
+    assertThatThrownBy(() -> store.sweep(task, Optional.empty(), -1)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("-1");
+    assertThatThrownBy(() -> store.sweep(task, Optional.empty(), 0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RetentionEnforcer.builder(store.model(), store).batchSize(-5))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  @DisplayName("Art. 5(1)(e): a date-only clock expires at midnight in the controller's zone, with its element collection")
+  void dateOnlyClockInZone() {
+    first.getSchemaManager().truncate();
+    first.runInTransaction(em -> {
+      em.persist(new Applicant(1L, "a@example.com", LocalDate.parse("2025-03-10"), List.of("java", "sql")));
+      em.persist(new Applicant(2L, "b@example.com", LocalDate.parse("2025-03-11"), List.of("go")));
+      em.persist(new Applicant(3L, "c@example.com", null, List.of("rust")));
+    });
+    JpaPersonalDataStore store = JpaPersonalDataStore.of(first, Pseudonymizer.withRandomKey());
+    Instant cutoff = Instant.parse("2025-03-09T12:00:00Z");   // 10 March, 01:00 in Auckland
+    EntityDescriptor applicant = store.model().entity(Applicant.class).orElseThrow();
+    RetentionTask inLondon = new RetentionTask(applicant, applicant.retention().orElseThrow(), cutoff,
+        ZoneId.of("Europe/London"), Set.of());
+    RetentionTask inAuckland = new RetentionTask(applicant, applicant.retention().orElseThrow(), cutoff,
+        ZoneId.of("Pacific/Auckland"), Set.of());
+
+    assertThat(store.sweep(inLondon, Optional.empty(), 10).deleted()).isZero();
+    assertThat(store.sweep(inAuckland, Optional.empty(), 10).deleted()).isEqualTo(1);
+
+    assertThat(count("select count(a) from Applicant a")).isEqualTo(2);
+    assertThat(database.scan().get("applicant_skills")).extracting(row -> row.get(1))
+        .containsExactlyInAnyOrder("go", "rust");
+  }
+
+  @Test
+  @DisplayName("Art. 5(1)(e), 17(3)(e): anonymisation erases scalars and collection elements of expired rows, skips held subjects, and does nothing twice")
+  void anonymisesWithCollections() {
+    first.getSchemaManager().truncate();
+    java.time.LocalDateTime old = java.time.LocalDateTime.parse("2030-01-01T10:00:00");
+    first.runInTransaction(em -> {
+      Applicant ann = new Applicant(1L, "ann@example.com", null, List.of());
+      Applicant bob = new Applicant(2L, "bob@example.com", null, List.of());
+      em.persist(ann);
+      em.persist(bob);
+      em.persist(new Referee(10L, ann, old, "Ref One", Set.of("+44 7700 900111", "+44 7700 900112")));
+      em.persist(new Referee(11L, ann, null, "Ref Two", Set.of("+44 7700 900113")));
+      em.persist(new Referee(12L, bob, old, "Ref Three", Set.of("+44 7700 900114")));
+      em.persist(new Referee(13L, ann, old, "Ref Four", Set.of()));
+    });
+    JpaPersonalDataStore store = JpaPersonalDataStore.of(first, Pseudonymizer.withRandomKey());
+    EntityDescriptor referee = store.model().entity(Referee.class).orElseThrow();
+    RetentionTask task = new RetentionTask(referee, referee.retention().orElseThrow(), NOW, ZoneOffset.UTC,
+        Set.of(new SubjectKey("applicant", 2L)));
+
+    RetentionSweeper.Batch batch = store.sweep(task, Optional.empty(), 10);
+
+    assertThat(batch.anonymised()).isEqualTo(2);
+    assertThat(batch.heldBack()).isEqualTo(1);
+    Map<String, List<List<String>>> scan = database.scan();
+    assertThat(scan.get("referee").toString()).doesNotContain("Ref One").doesNotContain("Ref Four")
+        .contains("Ref Two").contains("Ref Three");
+    assertThat(scan.get("referee_phones").toString()).doesNotContain("900111").doesNotContain("900112")
+        .contains("900113").contains("900114").contains("11").contains("12");
+    assertThat(store.sweep(task, Optional.empty(), 10).anonymised()).as("a second sweep").isZero();
+    assertThat(database.scan()).isEqualTo(scan);
+  }
+
+  private static RetentionReport.PolicyRun policy(RetentionReport report, String entity) {
+    return report.policies().stream().filter(run -> run.entity().equals(entity)).findFirst().orElseThrow();
+  }
+
+  private static RetentionTask task(PersonalDataModel model, Class<?> type, Instant cutoff, Set<SubjectKey> held) {
+    EntityDescriptor entity = model.entity(type).orElseThrow();
+    return new RetentionTask(entity, entity.retention().orElseThrow(), cutoff, ZoneOffset.UTC, held);
+  }
+}
