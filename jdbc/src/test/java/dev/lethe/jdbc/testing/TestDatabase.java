@@ -92,13 +92,37 @@ public final class TestDatabase implements AutoCloseable {
   private static TestDatabase mariadb(String name) throws SQLException {
     try (Connection connection = DriverManager.getConnection(MARIADB_URL, "root", "");
         Statement statement = connection.createStatement()) {
-      statement.execute("create database " + name);
+      statement.execute("create database " + name + " character set utf8mb4");
     }
     String url = MARIADB_URL + name;
     MariaDbDataSource dataSource = new MariaDbDataSource(url);
     dataSource.setUser("root");
     dataSource.setPassword("");
     return new TestDatabase(Kind.MARIADB, name, dataSource, url);
+  }
+
+  /**
+   * Why the selected server cannot be reached, if it cannot: for test engines that skip before
+   * {@link #create()} runs. Always empty for H2, and under {@code CI=true}, where the tests must fail
+   * instead.
+   */
+  public static java.util.Optional<String> unreachable() {
+    Kind kind = selected();
+    if (kind == Kind.H2 || "true".equalsIgnoreCase(System.getenv("CI"))) {
+      return java.util.Optional.empty();
+    }
+    String url = kind == Kind.POSTGRESQL ? POSTGRESQL_URL : MARIADB_URL;
+    try (Connection ignored = DriverManager.getConnection(url, kind == Kind.POSTGRESQL ? "postgres" : "root", "")) {
+      return java.util.Optional.empty();
+    } catch (SQLException e) {
+      return java.util.Optional.of(kind + " is not reachable for the integration tests (" + e.getMessage()
+          + "); skipped outside CI");
+    }
+  }
+
+  /** The schema or database name this instance created. */
+  public String name() {
+    return name;
   }
 
   /** Which database this is. */

@@ -7,7 +7,6 @@ import jakarta.persistence.PersistenceConfiguration;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -16,10 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The database the integration tests run on, chosen by the system property {@code lethe.db} or
@@ -38,81 +35,40 @@ public final class TestDatabase implements AutoCloseable {
     H2, POSTGRESQL, MARIADB
   }
 
-  /** Overridable with {@code -Dlethe.postgresql.url}, such as for a server on another port. */
-  private static final String PG_URL = System.getProperty("lethe.postgresql.url", "jdbc:postgresql://127.0.0.1:5432/test");
-  /** Overridable with {@code -Dlethe.mariadb.url}; ends with a slash, the database name follows. */
-  private static final String MARIADB_URL = System.getProperty("lethe.mariadb.url", "jdbc:mariadb://127.0.0.1:3306/");
-
+  private final dev.lethe.jdbc.testing.TestDatabase database;
   private final Kind kind;
-  private final String schema;
   private final StatementCounter counter;
   private final HikariDataSource pool;
   private final List<EntityManagerFactory> factories = new ArrayList<>();
 
-  private TestDatabase(Kind kind, String schema, StatementCounter counter, HikariDataSource pool) {
-    this.kind = kind;
-    this.schema = schema;
+  private TestDatabase(dev.lethe.jdbc.testing.TestDatabase database, StatementCounter counter, HikariDataSource pool) {
+    this.database = database;
+    this.kind = Kind.valueOf(database.kind().name());
     this.counter = counter;
     this.pool = pool;
   }
 
   /** The database chosen for this run. */
   public static Kind selected() {
-    String chosen = System.getProperty("lethe.db");
-    if (chosen == null || chosen.isBlank()) {
-      chosen = System.getenv("LETHE_DB");
-    }
-    if (chosen == null || chosen.isBlank()) {
-      return Kind.H2;
-    }
-    return Kind.valueOf(chosen.trim().toUpperCase(Locale.ROOT));
+    return Kind.valueOf(dev.lethe.jdbc.testing.TestDatabase.selected().name());
   }
 
-  /**
-   * Why the selected database cannot be reached, if it cannot; always empty for H2. With
-   * {@code CI=true} the tests must not be skipped but fail, so callers then carry on and fail.
-   */
+  /** Why the selected database cannot be reached, if it cannot; see the lethe-jdbc test support. */
   public static java.util.Optional<String> unreachable() {
-    Kind kind = selected();
-    if (kind == Kind.H2 || "true".equalsIgnoreCase(System.getenv("CI"))) {
-      return java.util.Optional.empty();
-    }
-    String url = kind == Kind.POSTGRESQL ? PG_URL : MARIADB_URL;
-    try (Connection ignored = DriverManager.getConnection(url, kind == Kind.POSTGRESQL ? "postgres" : "root", "")) {
-      return java.util.Optional.empty();
-    } catch (SQLException e) {
-      return java.util.Optional.of("Skipped: " + kind + " at " + url + " cannot be reached (" + e.getMessage()
-          + "). Start the server or run with -Dlethe.db=h2.");
-    }
+    return dev.lethe.jdbc.testing.TestDatabase.unreachable();
   }
 
   /** A new schema on the selected database; skips (or, with {@code CI=true}, fails) if the server is unreachable. */
   public static TestDatabase create() {
-    Kind kind = selected();
-    String schema = "lethe_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    String url;
-    switch (kind) {
-      case H2 -> url = "jdbc:h2:mem:" + schema + ";DB_CLOSE_DELAY=-1";
-      case POSTGRESQL -> {
-        admin(kind, PG_URL, "postgres", "create schema " + schema);
-        url = PG_URL + "?currentSchema=" + schema;
-      }
-      case MARIADB -> {
-        admin(kind, MARIADB_URL, "root", "create database " + schema + " character set utf8mb4");
-        url = MARIADB_URL + schema;
-      }
-      default -> throw new IllegalStateException("Unknown database " + kind);
-    }
-    String user = kind == Kind.MARIADB ? "root" : kind == Kind.POSTGRESQL ? "postgres" : "sa";
+    dev.lethe.jdbc.testing.TestDatabase database = dev.lethe.jdbc.testing.TestDatabase.create();
     StatementCounter counter = new StatementCounter();
     HikariConfig config = new HikariConfig();
     // Counted below the pool: what reaches the driver is what the database runs.
-    config.setDataSource(counter.wrap(new DriverDataSource(url, user)));
+    config.setDataSource(counter.wrap(database.dataSource()));
     config.setMaximumPoolSize(4);
     config.setAutoCommit(false);
-    config.setPoolName(schema);
-    System.out.println("Lethe integration tests on " + kind + ", schema " + schema);
-    return new TestDatabase(kind, schema, counter, new HikariDataSource(config));
+    config.setPoolName(database.name());
+    return new TestDatabase(database, counter, new HikariDataSource(config));
   }
 
   /** The database kind. */
@@ -122,7 +78,7 @@ public final class TestDatabase implements AutoCloseable {
 
   /** The schema (or database) name this instance created. */
   public String schema() {
-    return schema;
+    return database.name();
   }
 
   /** The statement counter of every connection of this database. */
@@ -139,7 +95,7 @@ public final class TestDatabase implements AutoCloseable {
   public EntityManagerFactory open(Map<String, Object> properties, Class<?>... classes) {
     ValidatorFactory validation = Validation.byDefaultProvider().configure()
         .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory();
-    HibernatePersistenceConfiguration configuration = new HibernatePersistenceConfiguration("lethe-it-" + schema);
+    HibernatePersistenceConfiguration configuration = new HibernatePersistenceConfiguration("lethe-it-" + schema());
     for (Class<?> type : classes) {
       configuration.managedClass(type);
     }
@@ -177,9 +133,9 @@ public final class TestDatabase implements AutoCloseable {
       String query = switch (kind) {
         case H2 -> "select table_name from information_schema.tables where table_schema = 'PUBLIC'"
             + " and table_type = 'BASE TABLE' order by table_name";
-        case POSTGRESQL -> "select table_name from information_schema.tables where table_schema = '" + schema
+        case POSTGRESQL -> "select table_name from information_schema.tables where table_schema = '" + schema()
             + "' and table_type = 'BASE TABLE' order by table_name";
-        case MARIADB -> "select table_name from information_schema.tables where table_schema = '" + schema
+        case MARIADB -> "select table_name from information_schema.tables where table_schema = '" + schema()
             + "' and table_type = 'BASE TABLE' order by table_name";
       };
       try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query)) {
@@ -219,71 +175,10 @@ public final class TestDatabase implements AutoCloseable {
       }
     });
     pool.close();
-    switch (kind) {
-      case H2 -> { }
-      case POSTGRESQL -> admin(kind, PG_URL, "postgres", "drop schema " + schema + " cascade");
-      case MARIADB -> admin(kind, MARIADB_URL, "root", "drop database " + schema);
-    }
-  }
-
-  private static void admin(Kind kind, String url, String user, String sql) {
-    try (Connection connection = DriverManager.getConnection(url, user, "");
-        Statement statement = connection.createStatement()) {
-      statement.execute(sql);
+    try {
+      database.close();
     } catch (SQLException e) {
-      String where = kind == Kind.POSTGRESQL ? "PostgreSQL at " + url + " (user postgres)"
-          : "MariaDB at " + url + " (user root)";
-      String message = where + " cannot be reached or refused '" + sql + "': " + e.getMessage();
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        throw new IllegalStateException("CI=true and " + message, e);
-      }
-      Assumptions.abort("Skipped, " + message + ". Start the server or run with -Dlethe.db=h2.");
-    }
-  }
-
-  /** A non-pooling data source over the driver, for the pool above to draw from. */
-  private record DriverDataSource(String url, String user) implements javax.sql.DataSource {
-    @Override
-    public Connection getConnection() throws SQLException {
-      return DriverManager.getConnection(url, user, "");
-    }
-
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-      return DriverManager.getConnection(url, username, password);
-    }
-
-    @Override
-    public java.io.PrintWriter getLogWriter() {
-      return new java.io.PrintWriter(System.err);
-    }
-
-    @Override
-    public void setLogWriter(java.io.PrintWriter out) {
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) {
-    }
-
-    @Override
-    public int getLoginTimeout() {
-      return 0;
-    }
-
-    @Override
-    public java.util.logging.Logger getParentLogger() {
-      return java.util.logging.Logger.getGlobal();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-      throw new SQLException("Not a wrapper");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-      return false;
+      throw new IllegalStateException("Could not drop " + database, e);
     }
   }
 }
