@@ -145,6 +145,19 @@ class PrivacyStatementPromisesTest {
   }
 
   @Test
+  @DisplayName("Art. 7(3): withdrawing the newsletter consent is one click and stops the newsletter, not the rest")
+  void withdrawNewsletterConsent() {
+    SubjectIdentifier bob = new SubjectIdentifier("contact", "email", "bob@example.com");
+    WebSession session = WebSession.signIn(port, "bob@example.com", "demo");
+
+    String page = session.post("/privacy/consent", Map.of("action", "withdraw")).body();
+
+    assertThat(page).contains("Consent: WITHDRAWN · we may send it: no");
+    assertThat(guard.check(bob, "newsletter").reason()).isEqualTo(Decision.Reason.CONSENT_WITHDRAWN);
+    assertThat(guard.check(bob, "software-licence").allowed()).as("the contract goes on").isTrue();
+  }
+
+  @Test
   @DisplayName("Art. 12(3), 18: a restriction request is decided within 28 days; once restricted, only storage is allowed")
   void restrictionWithin28Days() {
     WebSession frank = WebSession.signIn(port, "frank@example.com", "demo");
