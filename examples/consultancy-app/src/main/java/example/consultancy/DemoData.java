@@ -104,12 +104,13 @@ class DemoData implements ApplicationRunner {
     visits.save(new WebsiteVisit("198.51.100.4", "/resources/self-assessment-guide", clock.instant()));
 
     // A recruitment exercise completed 13 months ago: its unsuccessful applicants are due for anonymising.
-    RecruitmentExercise closed = new RecruitmentExercise("Quality consultant");
-    closed.closedOn = today.minusMonths(13);
-    exercises.save(closed);
+    RecruitmentExercise closed = exercises.save(new RecruitmentExercise("Quality consultant"));
     applicant(closed, "Hana Hill", "hana@example.org", "job board", Applicant.Outcome.UNSUCCESSFUL);
     applicant(closed, "Ivan Irwin", "ivan@example.org", "LinkedIn", Applicant.Outcome.UNSUCCESSFUL);
     applicant(closed, "Jade Jones", "jade@example.org", "referral", Applicant.Outcome.HIRED);
+    closed.closedOn = today.minusMonths(13);
+    exercises.save(closed);
+    applicants.startRetentionClock(closed, today.minusMonths(13));
     RecruitmentExercise open = exercises.save(new RecruitmentExercise("Software developer"));
     applicant(open, "Kit Kemp", "kit@example.org", "job board", Applicant.Outcome.PENDING);
 
@@ -122,7 +123,6 @@ class DemoData implements ApplicationRunner {
       Applicant.Outcome outcome) {
     Applicant applicant = new Applicant(exercise, name, email, "CV and covering letter", source);
     applicant.outcome = outcome;
-    applicant.exerciseClosedOn = exercise.closedOn;
     applicants.save(applicant);
   }
 

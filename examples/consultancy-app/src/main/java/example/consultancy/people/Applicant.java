@@ -20,9 +20,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * A job applicant. "Personal information about unsuccessful candidates will be held for 12 months
  * after the recruitment exercise has been completed": the clock is the exercise's closing date,
- * copied here when the exercise closes, and at expiry the row is anonymised, not deleted, so that
- * the exercise, the outcome and the source stay as de-personalised recruitment statistics. A
- * successful applicant's details move to their {@link Employee} file.
+ * set by {@link People.Applicants#startRetentionClock} when it closes. At expiry the row is
+ * anonymised, not deleted, so that the exercise, the outcome and the source stay as
+ * de-personalised recruitment statistics. A successful applicant's details move to their
+ * {@link Employee} file.
  */
 @Entity
 @DataSubject("applicant")

@@ -1,8 +1,12 @@
 package example.consultancy.people;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The Spring Data repositories of the people, in one place. */
 public final class People {
@@ -26,6 +30,12 @@ public final class People {
   public interface Applicants extends JpaRepository<Applicant, Long> {
     /** The applicants to an exercise, for the recruitment statistics. */
     List<Applicant> findByExercise(RecruitmentExercise exercise);
+
+    /** Starts the 12-month retention clock of the exercise's applicants when it is completed. */
+    @Modifying
+    @Transactional
+    @Query("update Applicant a set a.exerciseClosedOn = :closedOn where a.exercise = :exercise")
+    int startRetentionClock(RecruitmentExercise exercise, LocalDate closedOn);
   }
 
   /** Employees. */
