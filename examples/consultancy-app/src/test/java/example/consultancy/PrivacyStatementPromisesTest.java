@@ -145,6 +145,27 @@ class PrivacyStatementPromisesTest {
   }
 
   @Test
+  @DisplayName("Art. 12(3), 12(4): an administrator extends a request once by two months with a reason, or rejects it with reasons")
+  void extendAndReject() {
+    WebSession alice = WebSession.signIn(port, "alice@example.com", "demo");
+    alice.post("/privacy/requests", Map.of("type", "ACCESS"));
+    alice.post("/privacy/requests", Map.of("type", "ERASURE"));
+    WebSession admin = admin();
+    String access = requestId(admin.get("/admin"), "ACCESS", "alice@example.com");
+    String erasure = requestId(admin.get("/admin"), "ERASURE", "alice@example.com");
+
+    String extended = admin.post("/admin/requests/" + access + "/extend", Map.of("reason", "Complex request")).body();
+    assertThat(extended).contains(today().plusMonths(1).plusMonths(2) + " (extended)");
+    assertThat(admin.post("/admin/requests/" + access + "/extend", Map.of("reason", "Again")).statusCode())
+        .as("only one extension").isEqualTo(409);
+
+    String rejected = admin.post("/admin/requests/" + erasure + "/reject",
+        Map.of("explanation", "Manifestly unfounded")).body();
+    assertThat(rejected).doesNotContain(erasure);
+    assertThat(alice.get("/privacy")).doesNotContain("<td>ERASURE</td>");
+  }
+
+  @Test
   @DisplayName("Art. 7(3): withdrawing the newsletter consent is one click and stops the newsletter, not the rest")
   void withdrawNewsletterConsent() {
     SubjectIdentifier bob = new SubjectIdentifier("contact", "email", "bob@example.com");
