@@ -1,0 +1,93 @@
+package example.consultancy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A signed-in visitor over real HTTP: a cookie jar, form login and the CSRF token of the last page
+ * seen, as a browser would send them.
+ */
+final class WebSession {
+
+  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*?value=\"([^\"]+)\"");
+
+  private final HttpClient http = HttpClient.newBuilder()
+      .cookieHandler(new CookieManager())
+      .followRedirects(HttpClient.Redirect.NORMAL)
+      .build();
+  private final String base;
+  private String csrf = "";
+
+  private WebSession(int port) {
+    this.base = "http://localhost:" + port;
+  }
+
+  static WebSession signIn(int port, String user, String password) {
+    WebSession session = new WebSession(port);
+    session.get("/login");
+    HttpResponse<String> signedIn = session.post("/login", Map.of("username", user, "password", password));
+    assertThat(signedIn.uri().getPath()).as("signed in").isNotEqualTo("/login");
+    return session;
+  }
+
+  String get(String path) {
+    HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + path)).GET(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as("GET " + path).isEqualTo(200);
+    return response.body();
+  }
+
+  HttpResponse<byte[]> getBytes(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  HttpResponse<String> post(String path, Map<String, String> form) {
+    return send(formPost(path, form), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<byte[]> postForBytes(String path, Map<String, String> form) {
+    return send(formPost(path, form), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private HttpRequest.Builder formPost(String path, Map<String, String> form) {
+    Map<String, String> fields = new LinkedHashMap<>(form);
+    fields.put("_csrf", csrf);
+    String body = fields.entrySet().stream()
+        .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+    return HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+  }
+
+  private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler) {
+    try {
+      HttpResponse<T> response = http.send(request.build(), handler);
+      if (response.body() instanceof String page) {
+        Matcher token = CSRF.matcher(page);
+        if (token.find()) {
+          csrf = token.group(1);
+        }
+      }
+      return response;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
