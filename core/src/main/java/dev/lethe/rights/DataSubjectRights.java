@@ -227,6 +227,9 @@ public final class DataSubjectRights {
     LOG.info("Rights request {}: erased {} subject(s) on {}, {} rows touched", request.id(), subjects.size(),
         ground.article(), receipt.rowsTouched());
     notifyRecipients(data, request);
+    // Recipients have been told who; the stored request keeps only a pseudonym of the identity, so
+    // that after erasure nothing but the suppression entry can recognise the person (Art. 17, 21(3)).
+    store.save(request.withIdentityValue(ERASED_IDENTITY_PREFIX + audit.pseudonymOf(request.subject()).hex()));
     erasureListener.accept(receipt);
     return receipt;
   }
@@ -403,6 +406,9 @@ public final class DataSubjectRights {
       RequestType.ERASURE, "erase(id, ground)", RequestType.RECTIFICATION, "rectify(id, rectification)");
 
   private static final RectificationValidator RECTIFICATION_VALIDATOR = new RectificationValidator();
+
+  /** What an erased subject's identity value becomes in the stored request, before its pseudonym. */
+  public static final String ERASED_IDENTITY_PREFIX = "erased:";
 
   private record PersonalData(PersonalDataModel model, PersonalDataStore store) {
   }

@@ -78,6 +78,17 @@ public record RightsRequest(
     return extension.map(Extension::newDueDate).orElse(originalDueDate);
   }
 
+  /**
+   * This request with its subject's identity value replaced by {@code replacement}, such as a
+   * pseudonym once the subject is erased: the request stays as proof it was answered (Art. 5(2))
+   * without keeping the identity it was made under.
+   */
+  public RightsRequest withIdentityValue(String replacement) {
+    return new RightsRequest(id, type, new SubjectIdentifier(subject.subjectType(), subject.identity(), replacement),
+        channel, receivedAt, originalDueDate, status, verificationRequired, verification, extension, rejection,
+        cancellation);
+  }
+
   /** Whether the request still awaits its answer (Art. 12(3)). */
   public boolean isOpen() {
     return status.isOpen();

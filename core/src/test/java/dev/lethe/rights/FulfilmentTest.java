@@ -104,6 +104,9 @@ class FulfilmentTest {
     assertThat(rootValues(2L)).doesNotContainValue("customer2@example.com");
     assertThat(rootValues(1L)).containsEntry("email", "customer1@example.com");
     assertThat(suppression.isSuppressed("email", "customer2@example.com")).isTrue();
+    assertThat(rights.find(request.id()).orElseThrow().subject().value())
+        .as("the stored request keeps a pseudonym, not the address").startsWith(DataSubjectRights.ERASED_IDENTITY_PREFIX)
+        .doesNotContain("customer2");
     assertThat(notified).containsExactlyInAnyOrder("payment-provider:ERASURE", "email-host:ERASURE");
     assertThat(eventTypes()).contains(AuditEventType.SUBJECT_ERASED, AuditEventType.RECIPIENT_NOTIFIED);
 
