@@ -250,7 +250,7 @@ public final class ResultsReport {
     line("");
     line("That the fork completes under `-Xmx64m` (with Hibernate, the pool and, on H2, the embedded database in the same"
         + " heap) is the proof that the export streams. Peak heap is the sum of the heap pools' peaks during an"
-        + " iteration (an upper bound: the pools peak at different moments); used-after-GC is sampled after a full GC at"
+        + " iteration (an upper bound, which can exceed the 64 MiB maximum: the pools peak at different moments); used-after-GC is sampled after a full GC at"
         + " the end of each iteration; both are the maximum over the iterations.");
     line("");
     line("| db | rows | Lethe | JDBC + Jackson | Lethe / baseline | max heap | peak heap Lethe / baseline | used after GC"
