@@ -1,0 +1,243 @@
+package dev.lethe.bench;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceConfiguration;
+import jakarta.persistence.ValidationMode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.hibernate.jpa.HibernatePersistenceConfiguration;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A private database for one benchmark trial: on PostgreSQL (127.0.0.1:5432, user postgres,
+ * database test, overridable with {@code -Dlethe.postgresql.url}) a schema created here and
+ * dropped on {@link #close()}; on H2 a file database in a temporary directory, deleted on close.
+ * Every statement that reaches the driver is counted, below Hibernate and the pool. On H2 a
+ * statement times out after two minutes.
+ */
+public final class BenchDatabase implements AutoCloseable {
+
+  /** The databases benchmarked. */
+  public enum Kind {
+    /** Embedded H2, file mode with a small page cache so that it fits a 64 MiB heap. */
+    H2,
+    /** A local PostgreSQL server. */
+    POSTGRESQL;
+
+    /** The kind named by a JMH parameter: {@code h2} or {@code postgresql}. */
+    public static Kind of(String name) {
+      return valueOf(name.trim().toUpperCase(Locale.ROOT));
+    }
+  }
+
+  private static final String PG_URL = System.getProperty("lethe.postgresql.url",
+      "jdbc:postgresql://127.0.0.1:5432/test");
+
+  private final Kind kind;
+  private final String schema;
+  private final @Nullable Path directory;
+  private final AtomicLong statements = new AtomicLong();
+  private final HikariDataSource pool;
+  private @Nullable EntityManagerFactory factory;
+
+  private BenchDatabase(Kind kind) {
+    this.kind = kind;
+    this.schema = "lethe_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    String url;
+    String user;
+    if (kind == Kind.H2) {
+      try {
+        directory = Files.createTempDirectory("lethe-bench-");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      // A statement that runs longer than two minutes fails, so that a pathological plan (see FINDINGS.md, 1)
+      // ends its benchmark with an error instead of stalling the whole suite.
+      url = "jdbc:h2:file:" + directory.resolve("db") + ";CACHE_SIZE=8192;QUERY_TIMEOUT=120000";
+      user = "sa";
+    } else {
+      directory = null;
+      admin("create schema " + schema);
+      url = PG_URL + "?currentSchema=" + schema + "&reWriteBatchedInserts=true";
+      user = "postgres";
+    }
+    HikariConfig config = new HikariConfig();
+    config.setDataSource(counting(new DriverDataSource(url, user)));
+    config.setMaximumPoolSize(4);
+    config.setAutoCommit(false);
+    config.setPoolName(schema);
+    this.pool = new HikariDataSource(config);
+  }
+
+  /** A new private database of {@code kind}. */
+  public static BenchDatabase create(Kind kind) {
+    return new BenchDatabase(kind);
+  }
+
+  /** The database kind. */
+  public Kind kind() {
+    return kind;
+  }
+
+  /** A pooled connection, not auto-committing. */
+  public Connection connection() throws SQLException {
+    return pool.getConnection();
+  }
+
+  /** Statements that reached the driver since the last {@link #resetStatements()}. */
+  public long statements() {
+    return statements.get();
+  }
+
+  /** Starts counting statements from zero. */
+  public void resetStatements() {
+    statements.set(0);
+  }
+
+  /** The entity manager factory for {@code classes}; creates their tables. Hibernate's defaults otherwise. */
+  public EntityManagerFactory open(Class<?>... classes) {
+    HibernatePersistenceConfiguration configuration = new HibernatePersistenceConfiguration("lethe-bench-" + schema);
+    for (Class<?> type : classes) {
+      configuration.managedClass(type);
+    }
+    // No Bean Validation: the shop model has no constraints, and all sides would pay for it alike.
+    configuration.validationMode(ValidationMode.NONE);
+    Map.<String, Object>of(
+        "hibernate.connection.datasource", pool,
+        PersistenceConfiguration.SCHEMAGEN_DATABASE_ACTION, "drop-and-create").forEach(configuration::property);
+    factory = configuration.createEntityManagerFactory();
+    return factory;
+  }
+
+  @Override
+  public void close() {
+    if (factory != null && factory.isOpen()) {
+      factory.close();
+    }
+    pool.close();
+    if (kind == Kind.POSTGRESQL) {
+      admin("drop schema " + schema + " cascade");
+    } else if (directory != null) {
+      try (Stream<Path> files = Files.walk(directory)) {
+        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  private static void admin(String sql) {
+    try (Connection connection = DriverManager.getConnection(PG_URL, "postgres", "");
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException("PostgreSQL at " + PG_URL + " (user postgres) refused '" + sql + "'", e);
+    }
+  }
+
+  // --- statement counting: every prepareStatement/prepareCall, and every execute of a plain Statement ---
+
+  private DataSource counting(DataSource target) {
+    return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
+        (proxy, method, args) -> {
+          Object result = invoke(method, target, args);
+          return result instanceof Connection connection ? counting(connection) : result;
+        });
+  }
+
+  private Connection counting(Connection connection) {
+    InvocationHandler handler = (proxy, method, args) -> {
+      String name = method.getName();
+      if (name.equals("prepareStatement") || name.equals("prepareCall")) {
+        statements.incrementAndGet();
+      }
+      Object result = invoke(method, connection, args);
+      return name.equals("createStatement") && result instanceof Statement statement ? counting(statement) : result;
+    };
+    return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class}, handler);
+  }
+
+  private Statement counting(Statement statement) {
+    InvocationHandler handler = (proxy, method, args) -> {
+      if (method.getName().startsWith("execute") && args != null && args.length > 0 && args[0] instanceof String) {
+        statements.incrementAndGet();
+      }
+      return invoke(method, statement, args);
+    };
+    return (Statement) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Statement.class}, handler);
+  }
+
+  private static @Nullable Object invoke(Method method, Object target, @Nullable Object @Nullable [] args)
+      throws Throwable {
+    try {
+      return method.invoke(target, args);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
+  }
+
+  /** A non-pooling data source over the driver, for the pool to draw from. */
+  private record DriverDataSource(String url, String user) implements DataSource {
+    @Override
+    public Connection getConnection() throws SQLException {
+      return DriverManager.getConnection(url, user, "");
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+      return DriverManager.getConnection(url, username, password);
+    }
+
+    @Override
+    public java.io.PrintWriter getLogWriter() {
+      return new java.io.PrintWriter(System.err);
+    }
+
+    @Override
+    public void setLogWriter(java.io.PrintWriter out) {
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) {
+    }
+
+    @Override
+    public int getLoginTimeout() {
+      return 0;
+    }
+
+    @Override
+    public java.util.logging.Logger getParentLogger() {
+      return java.util.logging.Logger.getGlobal();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+      throw new SQLException("Not a wrapper");
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) {
+      return false;
+    }
+  }
+}

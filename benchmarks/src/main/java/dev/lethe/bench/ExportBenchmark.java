@@ -1,0 +1,204 @@
+package dev.lethe.bench;
+
+import dev.lethe.access.SubjectReport;
+import dev.lethe.access.SubjectReportWriter;
+import dev.lethe.access.SubjectReports;
+import dev.lethe.audit.Pseudonymizer;
+import dev.lethe.jpa.JpaPersonalDataStore;
+import dev.lethe.rights.SubjectIdentifier;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import tools.jackson.core.JsonEncoding;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * Exporting one customer's rows to JSON (Art. 15(3), 20): Lethe's {@link SubjectReports} and
+ * {@link SubjectReportWriter#writeJson} against raw JDBC plus Jackson streaming writing the same
+ * personal-data columns, both to a null stream.
+ *
+ * <p>The fork runs with {@code -Xmx64m}: that it completes at all proves the export streams in
+ * under 64 MiB (with Hibernate, the pool and, for H2, the embedded database in the same heap).
+ * Per iteration the peak of the heap pools and the heap used after a full GC are recorded.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2, time = 3)
+@Measurement(iterations = 3, time = 3)
+@Fork(value = 1, jvmArgsAppend = "-Xmx64m")
+@State(Scope.Benchmark)
+public class ExportBenchmark {
+
+  private static final JsonFactory JSON = new JsonFactory();
+  private static final long SUBJECT = 1_000;
+
+  /** The database: {@code h2} or {@code postgresql}. */
+  @Param({"h2", "postgresql"})
+  public String db = "h2";
+
+  /** The subject's rows in all, spread over its ten entity types. */
+  @Param({"100000"})
+  public int rows = 100_000;
+
+  private @Nullable BenchDatabase database;
+  private @Nullable SubjectReports reports;
+  private long peakHeap;
+  private long usedAfterGc;
+  private final CountingStream letheOut = new CountingStream();
+  private final CountingStream rawOut = new CountingStream();
+
+  /** Opens a private database holding the subject and one other customer. */
+  @Setup(Level.Trial)
+  public void open() throws SQLException {
+    database = BenchDatabase.create(BenchDatabase.Kind.of(db));
+    JpaPersonalDataStore store = JpaPersonalDataStore.of(database.open(ShopData.ENTITIES),
+        Pseudonymizer.withKey(new byte[32]));
+    reports = new SubjectReports(store.model(), store, Clock.systemUTC());
+    ShopData data = new ShopData();
+    try (Connection connection = database.connection()) {
+      data.insert(connection, 1, 1_000);
+      data.insert(connection, SUBJECT, rows);
+    }
+  }
+
+  /** Starts the heap peaks afresh. */
+  @Setup(Level.Iteration)
+  public void resetPeaks() {
+    ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+  }
+
+  /** Samples the heap: the sum of the heap pools' peaks, and what is used after a full GC. */
+  @TearDown(Level.Iteration)
+  public void sampleHeap() {
+    long peak = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        peak += pool.getPeakUsage().getUsed();
+      }
+    }
+    peakHeap = Math.max(peakHeap, peak);
+    System.gc();
+    usedAfterGc = Math.max(usedAfterGc, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+  }
+
+  /** Records heap and bytes, and drops the private database. */
+  @TearDown(Level.Trial)
+  public void close(BenchmarkParams params) {
+    String benchmark = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
+    String key = db + "/" + rows;
+    Extras.record("export." + benchmark, key, "peakHeapBytes", peakHeap);
+    Extras.record("export." + benchmark, key, "usedAfterGcBytes", usedAfterGc);
+    Extras.record("export." + benchmark, key, "maxHeapBytes", Runtime.getRuntime().maxMemory());
+    CountingStream out = benchmark.equals("lethe") ? letheOut : rawOut;
+    Extras.record("export." + benchmark, key, "jsonBytes", out.last);
+    if (database != null) {
+      database.close();
+    }
+  }
+
+  /** Lethe: the Art. 15 report of the subject, written as JSON. */
+  @Benchmark
+  public long lethe() throws IOException {
+    SubjectReport report = ErasureBenchmark.open(reports)
+        .access(new SubjectIdentifier("customer", "email", ShopData.email(SUBJECT)));
+    letheOut.start();
+    SubjectReportWriter.writeJson(report, letheOut);
+    return letheOut.finish();
+  }
+
+  /** The baseline: one JDBC query per table, streamed, each row written with Jackson's generator. */
+  @Benchmark
+  public long rawJdbcJackson() throws SQLException {
+    rawOut.start();
+    try (Connection connection = ErasureBenchmark.open(database).connection();
+        JsonGenerator json = JSON.createGenerator(ObjectWriteContext.empty(), rawOut, JsonEncoding.UTF8)) {
+      json.writeStartObject();
+      json.writeObjectPropertyStart("data");
+      json.writeArrayPropertyStart("Customer");
+      try (PreparedStatement query = connection.prepareStatement("select name, email from customer where id = ?")) {
+        query.setLong(1, SUBJECT);
+        write(query, json, "name", "email");
+      }
+      json.writeEndArray();
+      for (ShopData.Table table : ShopData.TABLES) {
+        json.writeArrayPropertyStart(table.name());
+        String sql = table.parent().equals("order_id")
+            ? "select l." + table.column() + " from order_line l join purchase_order o on o.id = l.order_id"
+                + " where o.customer_id = ?"
+            : "select " + table.column() + " from " + table.name() + " where customer_id = ?";
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+          query.setFetchSize(JpaPersonalDataStore.Builder.DEFAULT_FETCH_SIZE);
+          query.setLong(1, SUBJECT);
+          write(query, json, table.column());
+        }
+        json.writeEndArray();
+      }
+      json.writeEndObject();
+      json.writeEndObject();
+      connection.rollback();
+    }
+    return rawOut.finish();
+  }
+
+  private static void write(PreparedStatement query, JsonGenerator json, String... columns) throws SQLException {
+    try (ResultSet result = query.executeQuery()) {
+      while (result.next()) {
+        json.writeStartObject();
+        for (int i = 0; i < columns.length; i++) {
+          json.writeStringProperty(columns[i], result.getString(i + 1));
+        }
+        json.writeEndObject();
+      }
+    }
+  }
+
+  /** A null stream that counts the bytes written, so that both sides can be seen to write as much. */
+  static final class CountingStream extends OutputStream {
+    private long bytes;
+    private long last;
+
+    void start() {
+      bytes = 0;
+    }
+
+    long finish() {
+      last = bytes;
+      return bytes;
+    }
+
+    @Override
+    public void write(int b) {
+      bytes++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      bytes += len;
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package dev.lethe.bench.shop;
+
+import dev.lethe.annotation.PersonalData;
+import dev.lethe.erasure.ErasureStrategy;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import org.jspecify.annotations.Nullable;
+
+/** A product review; kept, its author name nulled on erasure. */
+@Entity
+@Table(name = "review", indexes = @Index(columnList = "customer_id"))
+public class Review {
+  /** The key. */
+  @Id
+  public Long id;
+
+  /** The owning association; lazy, as a careful application maps it. */
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  public @Nullable Customer customer;
+
+  /** The personal data. */
+  @PersonalData(category = "identity.name", erasure = ErasureStrategy.NULLIFY)
+  public @Nullable String author;
+
+  /** For JPA. */
+  protected Review() {
+    this.id = 0L;
+  }
+
+  /** Sets the author; through a setter, so that it works on a Hibernate proxy too. */
+  public void setAuthor(@Nullable String value) {
+    this.author = value;
+  }
+}

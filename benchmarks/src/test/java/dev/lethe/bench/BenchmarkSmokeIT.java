@@ -1,0 +1,62 @@
+package dev.lethe.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Collection;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs every benchmark once, briefly, on H2 and at the smallest sizes, so that none can rot:
+ * each must complete (its own checks throw if an erasure left personal data or touched another
+ * subject's), and erasure's statement counts must stay set-based. Not a measurement.
+ */
+class BenchmarkSmokeIT {
+
+  @Test
+  void erasureRunsAllThreeWaysAndLetheStatementsDoNotGrowWithRows() throws RunnerException {
+    run(ErasureBenchmark.class, "rows", "10", "1000");
+
+    Map<String, Long> extras = Extras.recorded();
+    long letheSmall = extras.get(Extras.key("erasure.lethe", "h2/10", "statements"));
+    long letheLarge = extras.get(Extras.key("erasure.lethe", "h2/1000", "statements"));
+    assertThat(letheLarge).as("Art. 17 erasure is set-based: statements grow with entity types, not rows")
+        .isEqualTo(letheSmall);
+    assertThat(extras.get(Extras.key("erasure.handWrittenJpql", "h2/1000", "statements"))).isEqualTo(10);
+    assertThat(extras.get(Extras.key("erasure.loadThenRemove", "h2/1000", "statements")))
+        .as("loading and removing costs a statement per row").isGreaterThan(999);
+  }
+
+  @Test
+  void exportWritesAsMuchAsTheRawBaseline() throws RunnerException {
+    run(ExportBenchmark.class, "rows", "1000");
+
+    Map<String, Long> extras = Extras.recorded();
+    assertThat(extras.get(Extras.key("export.lethe", "h2/1000", "jsonBytes"))).isPositive();
+    assertThat(extras.get(Extras.key("export.rawJdbcJackson", "h2/1000", "jsonBytes"))).isPositive();
+  }
+
+  @Test
+  void modelBuildScansGeneratedClasses() throws RunnerException {
+    run(ModelBuildBenchmark.class, "classes", "50");
+  }
+
+  private static void run(Class<?> benchmark, String param, String... values) throws RunnerException {
+    Collection<RunResult> results = new Runner(new OptionsBuilder()
+        .include(benchmark.getName() + "\\.")
+        .param("db", "h2")
+        .param(param, values)
+        .forks(0)
+        .warmupIterations(0)
+        .measurementIterations(1)
+        .measurementTime(TimeValue.milliseconds(200))
+        .shouldFailOnError(true)
+        .build()).run();
+    assertThat(results).isNotEmpty();
+  }
+}
