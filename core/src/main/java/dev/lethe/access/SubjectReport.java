@@ -85,8 +85,11 @@ public final class SubjectReport {
    */
   public Stream<SubjectRecord> records(Section section) {
     requireNonNull(section, "section");
-    return subjects.stream().flatMap(subject -> store.records(subject, section.entity()))
-        .map(record -> project(record, section));
+    Stream<SubjectRecord> records = subjects.stream().flatMap(subject -> store.records(subject, section.entity()));
+    // An access report shows every attribute the store returns: only portability needs a projection,
+    // and copying each row's values again would dominate a large export.
+    return section.fields().equals(section.entity().fields()) ? records
+        : records.map(record -> project(record, section));
   }
 
   private static SubjectRecord project(SubjectRecord record, Section section) {
