@@ -56,14 +56,15 @@ public final class BenchDatabase implements AutoCloseable {
   private final String schema;
   private final @Nullable Path directory;
   private final AtomicLong statements = new AtomicLong();
+  private final String url;
+  private final String user;
   private final HikariDataSource pool;
+  private @Nullable HikariDataSource autoCommitting;
   private @Nullable EntityManagerFactory factory;
 
   private BenchDatabase(Kind kind) {
     this.kind = kind;
     this.schema = "lethe_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    String url;
-    String user;
     if (kind == Kind.H2) {
       try {
         directory = Files.createTempDirectory("lethe-bench-");
@@ -80,12 +81,27 @@ public final class BenchDatabase implements AutoCloseable {
       url = PG_URL + "?currentSchema=" + schema + "&reWriteBatchedInserts=true";
       user = "postgres";
     }
+    this.pool = pool(false);
+  }
+
+  private HikariDataSource pool(boolean autoCommit) {
     HikariConfig config = new HikariConfig();
     config.setDataSource(counting(new DriverDataSource(url, user)));
     config.setMaximumPoolSize(4);
-    config.setAutoCommit(false);
-    config.setPoolName(schema);
-    this.pool = new HikariDataSource(config);
+    config.setAutoCommit(autoCommit);
+    config.setPoolName(schema + (autoCommit ? "-auto" : ""));
+    return new HikariDataSource(config);
+  }
+
+  /**
+   * A second pool on the same database whose connections commit every statement, as Lethe's JDBC
+   * stores expect of a data source outside a transaction manager; created on first use.
+   */
+  public synchronized DataSource autoCommitting() {
+    if (autoCommitting == null) {
+      autoCommitting = pool(true);
+    }
+    return autoCommitting;
   }
 
   /** A new private database of {@code kind}. */
@@ -134,6 +150,9 @@ public final class BenchDatabase implements AutoCloseable {
       factory.close();
     }
     pool.close();
+    if (autoCommitting != null) {
+      autoCommitting.close();
+    }
     if (kind == Kind.POSTGRESQL) {
       admin("drop schema " + schema + " cascade");
     } else if (directory != null) {

@@ -110,7 +110,7 @@ public class ErasureBenchmark {
   public void check(BenchmarkParams params) throws SQLException {
     BenchDatabase database = open(this.database);
     long statements = database.statements();
-    String benchmark = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
+    String benchmark = Extras.method(params);
     Extras.record("erasure." + benchmark, db + "/" + rows, "statements", statements);
     try (Connection connection = database.connection()) {
       long left = ShopData.personalValues(connection, subject);

@@ -8,9 +8,6 @@ import dev.lethe.jpa.JpaPersonalDataStore;
 import dev.lethe.rights.SubjectIdentifier;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -67,8 +64,7 @@ public class ExportBenchmark {
 
   private @Nullable BenchDatabase database;
   private @Nullable SubjectReports reports;
-  private long peakHeap;
-  private long usedAfterGc;
+  private final HeapPeaks heap = new HeapPeaks();
   private final CountingStream letheOut = new CountingStream();
   private final CountingStream rawOut = new CountingStream();
 
@@ -89,31 +85,21 @@ public class ExportBenchmark {
   /** Starts the heap peaks afresh. */
   @Setup(Level.Iteration)
   public void resetPeaks() {
-    ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    heap.reset();
   }
 
   /** Samples the heap: the sum of the heap pools' peaks, and what is used after a full GC. */
   @TearDown(Level.Iteration)
   public void sampleHeap() {
-    long peak = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        peak += pool.getPeakUsage().getUsed();
-      }
-    }
-    peakHeap = Math.max(peakHeap, peak);
-    System.gc();
-    usedAfterGc = Math.max(usedAfterGc, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+    heap.sample();
   }
 
   /** Records heap and bytes, and drops the private database. */
   @TearDown(Level.Trial)
   public void close(BenchmarkParams params) {
-    String benchmark = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
+    String benchmark = Extras.method(params);
     String key = db + "/" + rows;
-    Extras.record("export." + benchmark, key, "peakHeapBytes", peakHeap);
-    Extras.record("export." + benchmark, key, "usedAfterGcBytes", usedAfterGc);
-    Extras.record("export." + benchmark, key, "maxHeapBytes", Runtime.getRuntime().maxMemory());
+    heap.record("export." + benchmark, key);
     CountingStream out = benchmark.equals("lethe") ? letheOut : rawOut;
     Extras.record("export." + benchmark, key, "jsonBytes", out.last);
     if (database != null) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * Figures a benchmark observes besides its time (statement counts, heap, bytes written): kept in
@@ -39,6 +40,11 @@ public final class Extras {
   /** What was recorded in this JVM, by {@link #key}. */
   public static Map<String, Long> recorded() {
     return Map.copyOf(RECORDED);
+  }
+
+  /** The simple name of the benchmark method running, such as {@code lethe}. */
+  public static String method(BenchmarkParams params) {
+    return params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
   }
 
   /** The key of a figure in {@link #recorded()}. */

@@ -30,4 +30,11 @@ public class Address {
   protected Address() {
     this.id = 0L;
   }
+
+  /** A new address of {@code customer}. */
+  public Address(long id, Customer customer, String street) {
+    this.id = id;
+    this.customer = customer;
+    this.street = street;
+  }
 }

@@ -243,18 +243,25 @@ final class RouteSql {
   }
 
   /**
-   * Native SQL selecting the identifiers ({@code id_}) of the rows of exactly {@code entity}'s type
-   * whose {@code clock} column is at or before {@code :cutoff} and, if {@code after}, whose
-   * identifier is greater than {@code :after}, in key order (Art. 5(1)(e)). The caller appends
-   * the limit and the row lock.
+   * Native SQL selecting the identifiers ({@code id_}) and clocks ({@code clock_}) of the rows of
+   * exactly {@code entity}'s type whose {@code clock} column is at or before {@code :cutoff} and,
+   * if {@code after}, that come after the position {@code (:afterClock, :afterId)}, in the order
+   * of the clock, then the key (Art. 5(1)(e)). Ordered by the clock, a batch walks the clock's
+   * index and stops at the limit, whatever the table's statistics; ordered by the key, a planner
+   * that prefers the clock's index for the filter sorts every expired row for each batch, and a
+   * row lock may take them all (H2). The caller appends the limit and the row lock.
    */
-  static String nativeExpiredIds(EntityInfo entity, BasicValuedModelPart clock, boolean after) {
+  static String nativeExpiredRows(EntityInfo entity, BasicValuedModelPart clock, boolean after) {
     Query query = new Query();
     Scope start = query.start(entity.mapping(), entity.type());
     String column = query.alias(start, clock.getContainingTableExpression()) + "." + clock.getSelectionExpression();
     String id = start.base() + "." + start.baseKey();
-    return "select " + id + " as id_ " + query.from + " where " + column + " <= :cutoff"
-        + (after ? " and " + id + " > :after" : "") + query.exactType(start, entity) + " order by " + id;
+    // The range on the clock alone lets the index bound the scan; the rest breaks ties on the key.
+    String position = after
+        ? " and " + column + " >= :afterClock and (" + column + " > :afterClock or " + id + " > :afterId)"
+        : "";
+    return "select " + id + " as id_, " + column + " as clock_ " + query.from + " where " + column + " <= :cutoff"
+        + position + query.exactType(start, entity) + " order by " + column + ", " + id;
   }
 
   /** Native SQL selecting the identifier and the columns of {@code attributePaths} of the rows whose identifier is in {@code :ids}. */

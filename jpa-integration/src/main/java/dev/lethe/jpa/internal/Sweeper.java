@@ -38,6 +38,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.hibernate.Session;
 import org.hibernate.dialect.Dialect;
+import org.hibernate.dialect.H2Dialect;
 import org.hibernate.metamodel.mapping.BasicValuedModelPart;
 import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.query.NativeQuery;
@@ -46,8 +47,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Retention on the database (Art. 5(1)(e)): per call, one key-ordered batch of expired rows in one
- * transaction. The batch is selected with a row lock that skips rows another transaction holds
+ * Retention on the database (Art. 5(1)(e)): per call, one batch of expired rows in one
+ * transaction, in the order of their clock and key, so that each batch walks the clock's index. The batch is selected with a row lock that skips rows another transaction holds
  * ({@code FOR UPDATE SKIP LOCKED} where the dialect supports it, plain {@code FOR UPDATE}
  * otherwise), so that several instances sweeping at once never process a row twice and never wait
  * on each other. Rows of held subjects are found along the entity's routes and left; the others are
@@ -67,6 +68,8 @@ public final class Sweeper {
   private final JpaMapping mapping;
   private final Eraser eraser;
   private final String lock;
+  /** Whether the query selecting a batch can take its row locks: not where they would cover every expired row. */
+  private final boolean lockWhileSelecting;
 
   /** A sweeper over {@code emf}'s entities, whose anonymisation erases as {@code eraser} does. */
   public Sweeper(EntityManagerFactory emf, JpaMapping mapping, Eraser eraser) {
@@ -74,7 +77,11 @@ public final class Sweeper {
     this.mapping = mapping;
     this.eraser = eraser;
     Dialect dialect = mapping.factory().getJdbcServices().getDialect();
-    this.lock = dialect.supportsSkipLocked() ? dialect.getForUpdateSkipLockedString() : dialect.getForUpdateString();
+    boolean skipLocked = dialect.supportsSkipLocked();
+    this.lock = skipLocked ? dialect.getForUpdateSkipLockedString() : dialect.getForUpdateString();
+    // H2 locks every row that meets the condition before it applies the limit: each batch would lock
+    // all expired rows. Plain FOR UPDATE would make a second sweeper wait on the first's whole batch.
+    this.lockWhileSelecting = skipLocked && !(dialect instanceof H2Dialect);
   }
 
   /** The row-lock clause the batches are selected with, for the logs and the tests. */
@@ -127,11 +134,15 @@ public final class Sweeper {
 
   private Batch batch(EntityManager em, RetentionTask task, EntityInfo info, Optional<Object> after, int limit,
       boolean apply) {
-    List<Object> ids = expired(em, task, info, after, limit, apply);
-    if (ids.isEmpty()) {
+    List<Position> rows = expired(em, task, info, after, limit, apply);
+    if (rows.isEmpty()) {
       return new Batch(0, 0, 0, Optional.empty());
     }
-    Object lastKey = ids.get(ids.size() - 1);
+    Object lastKey = rows.get(rows.size() - 1);
+    List<Object> ids = rows.stream().map(Position::id).toList();
+    if (apply && !lockWhileSelecting) {
+      ids = lock(em, info, ids);
+    }
     Set<Object> held = held(em, task, info, ids);
     List<Object> work = ids.stream().filter(id -> !held.contains(id)).toList();
     long deleted = 0;
@@ -146,19 +157,51 @@ public final class Sweeper {
     return new Batch(deleted, anonymised, held.size(), Optional.of(lastKey));
   }
 
-  /** The identifiers of the next expired rows in key order, locked for this transaction if {@code lockRows}. */
-  private List<Object> expired(EntityManager em, RetentionTask task, EntityInfo info, Optional<Object> after,
+  /** Where a batch stopped: the clock and key of the last row it looked at. */
+  private record Position(Object clock, Object id) {
+  }
+
+  /**
+   * The next expired rows after {@code after}, in the order of their clock and key; locked for this
+   * transaction if {@code lockRows} and {@link #lockWhileSelecting}.
+   */
+  private List<Position> expired(EntityManager em, RetentionTask task, EntityInfo info, Optional<Object> after,
       int limit, boolean lockRows) {
     BasicValuedModelPart clock = RouteSql.basic(info.mapping(), task.policy().clockAttribute(), info.type());
     JdbcMapping idType = info.mapping().getIdentifierMapping().getSingleJdbcMapping();
-    String sql = RouteSql.nativeExpiredIds(info, clock, after.isPresent()) + " limit " + limit
-        + (lockRows ? " " + lock.trim() : "");
+    String sql = RouteSql.nativeExpiredRows(info, clock, after.isPresent()) + " limit " + limit
+        + (lockRows && lockWhileSelecting ? " " + lock.trim() : "");
     NativeQuery<Object> query = Sql.nativeQuery(em, sql);
     Sql.scalar(query, "id_", idType);
+    Sql.scalar(query, "clock_", clock.getJdbcMapping());
     Sql.bind(query, "cutoff", cutoff(task.cutoff(), task.zone(), clock.getJdbcMapping()), clock.getJdbcMapping());
-    after.ifPresent(key -> Sql.bind(query, "after", Sql.typed(key, info.idType()).orElseThrow(() ->
-        new IllegalArgumentException("The key to continue after is no " + info.idType().getSimpleName())), idType));
-    return query.getResultList();
+    if (after.isPresent()) {
+      if (!(after.get() instanceof Position position)) {
+        throw new IllegalArgumentException("Continue a retention sweep after the last key of a batch of this store,"
+            + " not after a " + after.get().getClass().getSimpleName());
+      }
+      Sql.bind(query, "afterClock", position.clock(), clock.getJdbcMapping());
+      Sql.bind(query, "afterId", position.id(), idType);
+    }
+    return query.getResultList().stream().map(row -> (Object[]) row).map(row -> new Position(row[1], row[0])).toList();
+  }
+
+  /**
+   * Locks the rows of {@code ids} that are still there and not held by another transaction (or,
+   * where the database cannot skip locked rows, waits for it), and returns their identifiers: a
+   * second sweeper thus never handles a row the first has locked or deleted.
+   */
+  private List<Object> lock(EntityManager em, EntityInfo info, List<Object> ids) {
+    String table = info.mapping().getIdentifierTableDetails().getTableName();
+    String key = RouteSql.keyColumn(info.mapping(), table, info.type());
+    NativeQuery<Object> query = Sql.nativeQuery(em, "select " + key + " as id_ from " + table + " where " + key
+        + " in (:ids) " + lock.trim());
+    Sql.scalar(query, "id_", info.mapping().getIdentifierMapping().getSingleJdbcMapping());
+    List<Object> present = new ArrayList<>();
+    for (List<Object> chunk : Lists.partition(ids, Eraser.CHUNK)) {
+      present.addAll(query.setParameter("ids", chunk).getResultList());
+    }
+    return present;
   }
 
   /**

@@ -1,0 +1,154 @@
+package dev.lethe.bench;
+
+import dev.lethe.audit.AuditTrail;
+import dev.lethe.audit.Pseudonymizer;
+import dev.lethe.bench.shop.Address;
+import dev.lethe.bench.shop.Customer;
+import dev.lethe.jdbc.JdbcRestrictionStore;
+import dev.lethe.jdbc.LetheSchema;
+import dev.lethe.jpa.JpaPersonalDataStore;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * What Lethe's Hibernate listeners cost an application's ordinary work: one insert, one update or
+ * one load, each in its own transaction through an {@link EntityManager}, on a factory without
+ * Lethe ({@code listeners=none}) and on one where a {@link JpaPersonalDataStore} enforces
+ * restrictions (Art. 18(2)) kept in Lethe's JDBC restriction store on the same database, as the
+ * Spring Boot starter wires it ({@code listeners=lethe}). No subject is restricted: the common case.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+@State(Scope.Benchmark)
+public class ListenerOverheadBenchmark {
+
+  private static final int CUSTOMERS = 100;
+
+  /** The database: {@code h2} or {@code postgresql}. */
+  @Param({"h2", "postgresql"})
+  public String db = "h2";
+
+  /** Without Lethe ({@code none}) or with its listeners installed ({@code lethe}). */
+  @Param({"none", "lethe"})
+  public String listeners = "none";
+
+  private @Nullable BenchDatabase database;
+  private @Nullable EntityManagerFactory emf;
+  private List<Long> addresses = List.of();
+  private long nextId = 100_000_000;
+  private int next;
+
+  /** Opens a private database with customers and their rows, and installs Lethe if asked to. */
+  @Setup(Level.Trial)
+  public void open() throws SQLException {
+    database = BenchDatabase.create(BenchDatabase.Kind.of(db));
+    emf = database.open(ShopData.ENTITIES);
+    if (listeners.equals("lethe")) {
+      LetheSchema.migrate(database.autoCommitting());
+      JpaPersonalDataStore.builder(emf, Pseudonymizer.withKey(new byte[32]))
+          .restrictions(JdbcRestrictionStore.of(database.autoCommitting()), AuditTrail.inMemory(Clock.systemUTC()))
+          .build();
+    } else if (!listeners.equals("none")) {
+      throw new IllegalArgumentException("listeners is none or lethe, not " + listeners);
+    }
+    ShopData data = new ShopData();
+    try (Connection connection = database.connection()) {
+      for (long customer = 1; customer <= CUSTOMERS; customer++) {
+        data.insert(connection, customer, 10);
+      }
+    }
+    addresses = inTransaction(em -> em.createQuery("select a.id from Address a order by a.id", Long.class)
+        .getResultList());
+    recordStatements("insert", this::insert);
+    recordStatements("update", this::update);
+    recordStatements("load", this::load);
+  }
+
+  /** Records the statements one operation sends to the database, the listeners' included. */
+  private void recordStatements(String operation, Runnable work) {
+    BenchDatabase database = ErasureBenchmark.open(this.database);
+    database.resetStatements();
+    work.run();
+    Extras.record("listeners." + operation, db + "/" + listeners, "statements", database.statements());
+  }
+
+  /** Drops the private database. */
+  @TearDown(Level.Trial)
+  public void close() {
+    if (database != null) {
+      database.close();
+    }
+  }
+
+  /** Inserts a new address of an existing customer. */
+  @Benchmark
+  public long insert() {
+    long id = nextId++;
+    long customer = 1 + id % CUSTOMERS;
+    return inTransaction(em -> {
+      em.persist(new Address(id, em.getReference(Customer.class, customer), "street " + id));
+      return id;
+    });
+  }
+
+  /** Loads an address and changes it: the update the listeners see. */
+  @Benchmark
+  public long update() {
+    long id = nextAddress();
+    return inTransaction(em -> {
+      em.find(Address.class, id).street = "street " + next;
+      return id;
+    });
+  }
+
+  /** Loads an address with its customer. */
+  @Benchmark
+  public int load() {
+    long id = nextAddress();
+    return inTransaction(em -> {
+      Customer customer = em.createQuery("select a from Address a join fetch a.customer where a.id = :id",
+          Address.class).setParameter("id", id).getSingleResult().customer;
+      return customer == null || customer.name == null ? 0 : customer.name.length();
+    });
+  }
+
+  private long nextAddress() {
+    next = (next + 1) % addresses.size();
+    return addresses.get(next);
+  }
+
+  private <T> T inTransaction(Function<EntityManager, T> work) {
+    EntityManager em = ErasureBenchmark.open(emf).createEntityManager();
+    try {
+      em.getTransaction().begin();
+      T result = work.apply(em);
+      em.getTransaction().commit();
+      return result;
+    } finally {
+      em.close();
+    }
+  }
+}
