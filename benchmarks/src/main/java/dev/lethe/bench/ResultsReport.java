@@ -35,7 +35,8 @@ public final class ResultsReport {
   private final StringBuilder out = new StringBuilder();
 
   /** One JMH result: the benchmark's simple name, its parameters, and its primary score. */
-  record Row(String benchmark, String mode, String db, String size, double score, double error, String unit,
+  record Row(String benchmark, String mode, String db, String size, String listeners, double score, double error,
+      String unit,
       int forks, int warmups, String warmupTime, int measurements, String measurementTime, String jvmArgs) {
   }
 
@@ -61,7 +62,7 @@ public final class ResultsReport {
       String size = params.path("rows").isMissingNode() ? params.path("classes").asString("") : params.path("rows").asString();
       JsonNode primary = result.path("primaryMetric");
       rows.add(new Row(name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1), result.path("mode").asString(),
-          params.path("db").asString("-"), size, primary.path("score").asDouble(), primary.path("scoreError").asDouble(Double.NaN),
+          params.path("db").asString("-"), size, params.path("listeners").asString(""), primary.path("score").asDouble(), primary.path("scoreError").asDouble(Double.NaN),
           primary.path("scoreUnit").asString(), result.path("forks").asInt(), result.path("warmupIterations").asInt(),
           result.path("warmupTime").asString(), result.path("measurementIterations").asInt(),
           result.path("measurementTime").asString(), result.path("jvmArgs").toString()));
@@ -119,15 +120,8 @@ public final class ResultsReport {
     erasure();
     export();
     modelBuild();
-    line("## Not measured yet: retention sweep and listener overhead");
-    line("");
-    line("TODO (waits for issue 6): the retention sweep over 1,000,000 expired rows against a raw JDBC batched delete by"
-        + " key range (target ≥ 0.8× its rows per second, peak heap under 64 MiB), and ordinary inserts, updates and loads"
-        + " with Lethe's Hibernate listeners installed against the same without them (target ≤ 5 % overhead). Both need"
-        + " code that is not in main yet: core has only the `RetentionSweeper` SPI, and the JPA implementation of it and"
-        + " the Hibernate restriction listeners are being built on another branch. A benchmark written against the bare"
-        + " interface would have nothing to run, and guessing the listeners' registration would measure a guess.");
-    line("");
+    retention();
+    listeners();
     raw();
     if (!findings.isBlank()) {
       line("");
@@ -196,13 +190,32 @@ public final class ResultsReport {
       find("ExportBenchmark.rawJdbcJackson", lethe.db(), lethe.size()).ifPresent(raw -> target("export to JSON", lethe,
           raw, "JDBC + Jackson", lethe.score() / raw.score(), "≤ 1.50× its time", lethe.score() / raw.score() <= 1.5));
     }
+    for (Row lethe : select("RetentionSweepBenchmark.lethe")) {
+      find("RetentionSweepBenchmark.rawJdbcBatchedDelete", lethe.db(), lethe.size()).ifPresent(raw -> {
+        double rowsPerSecondRatio = raw.score() / lethe.score();
+        target("retention sweep", lethe, raw, "JDBC delete by key range", rowsPerSecondRatio, "≥ 0.80× its rows/s",
+            rowsPerSecondRatio >= 0.8);
+      });
+    }
+    for (Row lethe : select("ListenerOverheadBenchmark.", "avgt")) {
+      if (!lethe.listeners().equals("lethe")) {
+        continue;
+      }
+      listenerBaseline(lethe).ifPresent(none -> {
+        double overhead = lethe.score() / none.score() - 1;
+        line("| " + lethe.benchmark().substring(lethe.benchmark().indexOf('.') + 1) + " with Lethe's listeners | "
+            + lethe.db() + " | one row | " + score(lethe) + " | without: " + score(none) + " | "
+            + String.format(Locale.ROOT, "%+.1f %%", overhead * 100) + " | ≤ 5 % overhead | "
+            + (overhead <= 0.05 ? "met" : "**missed**") + " |");
+      });
+    }
     for (Row scan : select("ModelBuildBenchmark.")) {
       line("| model build (" + scan.benchmark().substring(scan.benchmark().indexOf('.') + 1) + ") | - | " + scan.size()
           + " classes | " + score(scan) + " | - | - | < 100 ms | " + (scan.score() < 100 ? "met" : "**missed**") + " |");
     }
     line("");
     line("Ratios are Lethe's time over the baseline's, except against load-then-remove, where it is how many times"
-        + " faster Lethe is. Both sides of every comparison ran in the same JMH run, on the same database.");
+        + " faster Lethe is, and for the retention sweep, where it is Lethe's rows per second over the baseline's. Both sides of every comparison ran in the same JMH run, on the same database.");
     line("");
   }
 
@@ -289,13 +302,73 @@ public final class ResultsReport {
     line("");
   }
 
+  private void retention() {
+    line("## Retention sweep (Art. 5(1)(e)), in a fork with `-Xmx64m`");
+    line("");
+    line("Expired rows of one `@Retention` entity (with one fresh row per hundred interleaved, which both sides must"
+        + " leave), deleted in batches of 1,000 rows, one transaction each: Lethe's `RetentionEnforcer.run()` over"
+        + " `JpaPersonalDataStore` against a JDBC loop deleting by key range. Single shot: each invocation sweeps rows"
+        + " inserted just before it, untimed; statistics are gathered after the insert, as a live table has them.");
+    line("");
+    line("| db | expired rows | Lethe | JDBC by key range | Lethe rows/s | baseline rows/s | ratio | statements Lethe /"
+        + " baseline | peak heap Lethe / baseline | used after GC Lethe / baseline |");
+    line("|---|---|---|---|---|---|---|---|---|---|");
+    for (Row lethe : select("RetentionSweepBenchmark.lethe")) {
+      Optional<Row> raw = find("RetentionSweepBenchmark.rawJdbcBatchedDelete", lethe.db(), lethe.size());
+      String key = lethe.db() + "/" + lethe.size();
+      double rows = Double.parseDouble(lethe.size());
+      line("| " + lethe.db() + " | " + number(lethe.size()) + " | " + score(lethe) + " | " + raw.map(this::score).orElse("-")
+          + " | " + rate(rows, lethe) + " | " + raw.map(row -> rate(rows, row)).orElse("-") + " | "
+          + raw.map(row -> String.format(Locale.ROOT, "%.2f×", row.score() / lethe.score())).orElse("-") + " | "
+          + extra("retention.lethe", key, "statements") + " / " + extra("retention.rawJdbcBatchedDelete", key, "statements")
+          + " | " + mib(extras.get("retention.lethe\t" + key + "\tpeakHeapBytes")) + " / "
+          + mib(extras.get("retention.rawJdbcBatchedDelete\t" + key + "\tpeakHeapBytes")) + " | "
+          + mib(extras.get("retention.lethe\t" + key + "\tusedAfterGcBytes")) + " / "
+          + mib(extras.get("retention.rawJdbcBatchedDelete\t" + key + "\tusedAfterGcBytes")) + " |");
+    }
+    line("");
+  }
+
+  private void listeners() {
+    line("## Ordinary work with Lethe's Hibernate listeners installed (Art. 18(2))");
+    line("");
+    line("One insert, one update or one load, each in its own transaction through an `EntityManager`, on a factory"
+        + " without Lethe and on one where `JpaPersonalDataStore` enforces restrictions kept in `JdbcRestrictionStore`"
+        + " on the same database, as the Spring Boot starter wires it. No subject is restricted. Statements are those"
+        + " of one operation, counted once after set-up.");
+    line("");
+    line("| operation | db | without Lethe | with Lethe | overhead | statements without / with |");
+    line("|---|---|---|---|---|---|");
+    for (Row lethe : select("ListenerOverheadBenchmark.")) {
+      if (!lethe.listeners().equals("lethe")) {
+        continue;
+      }
+      String operation = lethe.benchmark().substring(lethe.benchmark().indexOf('.') + 1);
+      listenerBaseline(lethe).ifPresent(none -> line("| " + operation + " | " + lethe.db() + " | " + score(none) + " | "
+          + score(lethe) + " | " + String.format(Locale.ROOT, "%+.1f %%", (lethe.score() / none.score() - 1) * 100)
+          + " | " + extra("listeners." + operation, lethe.db() + "/none", "statements") + " / "
+          + extra("listeners." + operation, lethe.db() + "/lethe", "statements") + " |"));
+    }
+    line("");
+  }
+
+  private Optional<Row> listenerBaseline(Row lethe) {
+    return rows.stream().filter(row -> row.benchmark().equals(lethe.benchmark()) && row.db().equals(lethe.db())
+        && row.listeners().equals("none")).findFirst();
+  }
+
+  private static String rate(double rows, Row row) {
+    double seconds = row.unit().startsWith("ms") ? row.score() / 1000 : row.score();
+    return String.format(Locale.ROOT, "%,.0f", rows / seconds);
+  }
+
   private void raw() {
     line("## Raw figures");
     line("");
-    line("| benchmark | db | size | mode | score | ± error (99.9 %) | unit |");
-    line("|---|---|---|---|---|---|---|");
+    line("| benchmark | db | size | listeners | mode | score | ± error (99.9 %) | unit |");
+    line("|---|---|---|---|---|---|---|---|");
     for (Row row : rows) {
-      line("| " + row.benchmark() + " | " + row.db() + " | " + row.size() + " | " + row.mode() + " | "
+      line("| " + row.benchmark() + " | " + row.db() + " | " + row.size() + " | " + row.listeners() + " | " + row.mode() + " | "
           + String.format(Locale.ROOT, "%.3f", row.score()) + " | "
           + (Double.isNaN(row.error()) ? "n/a" : String.format(Locale.ROOT, "%.3f", row.error())) + " | " + row.unit()
           + " |");

@@ -42,6 +42,25 @@ class BenchmarkSmokeIT {
   }
 
   @Test
+  void retentionSweepsEveryExpiredRowBothWays() throws RunnerException {
+    run(RetentionSweepBenchmark.class, "rows", "3000");
+
+    Map<String, Long> extras = Extras.recorded();
+    assertThat(extras.get(Extras.key("retention.lethe", "h2/3000", "statements")))
+        .as("Art. 5(1)(e) retention in batches: statements grow with batches, not rows").isLessThan(20);
+  }
+
+  @Test
+  void listenerOverheadRunsWithAndWithoutLethe() throws RunnerException {
+    run(ListenerOverheadBenchmark.class, "listeners", "none", "lethe");
+
+    Map<String, Long> extras = Extras.recorded();
+    assertThat(extras.get(Extras.key("listeners.update", "h2/lethe", "statements")))
+        .as("Art. 18(2) checks cost no query while no restriction stands")
+        .isEqualTo(extras.get(Extras.key("listeners.update", "h2/none", "statements")));
+  }
+
+  @Test
   void modelBuildScansGeneratedClasses() throws RunnerException {
     run(ModelBuildBenchmark.class, "classes", "50");
   }

@@ -126,6 +126,11 @@ public final class Restrictions {
     return restriction;
   }
 
+  /** Whether no subject's processing is restricted now (Art. 18), as {@link RestrictionStore#isEmpty()} answers. */
+  public boolean noneStanding() {
+    return store.isEmpty();
+  }
+
   /** The restriction standing for {@code subject}, if there is one (Art. 18). */
   public Optional<Restriction> restriction(SubjectIdentifier subject) {
     return store.find(audit.pseudonymOf(requireNonNull(subject, "subject")));

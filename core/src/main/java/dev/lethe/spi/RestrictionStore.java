@@ -24,6 +24,16 @@ public interface RestrictionStore {
   /** Removes the restriction of {@code subject}; returns whether one was standing. */
   boolean remove(SubjectPseudonym subject);
 
+  /**
+   * Whether no restriction stands at all: lets the checks on every change of personal data (Art.
+   * 18(2)) skip finding the row's subject, the common case. {@code true} only when certain for this
+   * store's own changes; a store shared by several instances may answer from a short-lived cache,
+   * and must say how long in its documentation. The default, {@code false}, is always safe.
+   */
+  default boolean isEmpty() {
+    return false;
+  }
+
   /** A store that keeps restrictions in memory, for tests and for applications without a durable store. */
   static RestrictionStore inMemory() {
     return new InMemoryRestrictionStore();

@@ -39,6 +39,15 @@ public abstract class RestrictionStoreCompatibilityKit {
   }
 
   @Test
+  @DisplayName("Art. 18(2): a store that says no restriction stands never says so while one it saved stands")
+  void isEmptyNeverHidesARestrictionItSaved() {
+    store.isEmpty();
+    store.save(new Restriction(ADA, RequestId.random(), RestrictionGround.ACCURACY_CONTESTED, AT, Optional.empty()));
+
+    assertThat(store.isEmpty()).as("a restriction was just saved through this store").isFalse();
+  }
+
+  @Test
   @DisplayName("Art. 18: a restriction is found by its subject, with every part")
   void findsARestrictionByItsSubject() {
     Restriction restriction = new Restriction(ADA, RequestId.random(), RestrictionGround.ACCURACY_CONTESTED, AT,

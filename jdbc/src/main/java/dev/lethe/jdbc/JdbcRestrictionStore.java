@@ -12,21 +12,69 @@ import dev.lethe.rights.RequestId;
 import dev.lethe.spi.RestrictionStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
-/** Restrictions of processing (Art. 18) in the table {@code lethe_restriction}, one per subject. */
+/**
+ * Restrictions of processing (Art. 18) in the table {@code lethe_restriction}, one per subject.
+ *
+ * <p>{@link #isEmpty()}, asked before every change an application makes to personal data, answers
+ * "none stands" from memory for up to {@link #EMPTY_FOR} after the table was last seen empty, so
+ * that ordinary work costs no extra query. A restriction saved through this store counts at once;
+ * one saved by another instance sharing the table counts here within that interval. {@link #find}
+ * always reads the table.
+ */
 public final class JdbcRestrictionStore implements RestrictionStore {
 
-  private final Jdbc jdbc;
+  /** How long the table, once seen empty, is taken to stay empty unless this store saves a restriction. */
+  public static final Duration EMPTY_FOR = Duration.ofSeconds(1);
 
-  private JdbcRestrictionStore(DataSource dataSource) {
+  private final Jdbc jdbc;
+  private final Duration emptyFor;
+  /** Until when, in {@link System#nanoTime()}, the table counts as empty; a time in the past when not. */
+  private final AtomicLong emptyUntil = new AtomicLong(System.nanoTime());
+
+  private JdbcRestrictionStore(DataSource dataSource, Duration emptyFor) {
     this.jdbc = new Jdbc(dataSource);
+    this.emptyFor = emptyFor;
   }
 
   /** A store over the {@link LetheSchema} tables behind {@code dataSource}. */
   public static JdbcRestrictionStore of(DataSource dataSource) {
-    return new JdbcRestrictionStore(requireNonNull(dataSource, "dataSource"));
+    return new JdbcRestrictionStore(requireNonNull(dataSource, "dataSource"), EMPTY_FOR);
+  }
+
+  /**
+   * A store as {@link #of(DataSource)} whose empty table is taken to stay empty for {@code emptyFor}
+   * ({@link Duration#ZERO}: look every time).
+   *
+   * @throws IllegalArgumentException if {@code emptyFor} is negative
+   */
+  public static JdbcRestrictionStore of(DataSource dataSource, Duration emptyFor) {
+    requireNonNull(emptyFor, "emptyFor");
+    if (emptyFor.isNegative()) {
+      throw new IllegalArgumentException("The time an empty restriction table is trusted cannot be negative: "
+          + emptyFor);
+    }
+    return new JdbcRestrictionStore(requireNonNull(dataSource, "dataSource"), emptyFor);
+  }
+
+  @Override
+  public boolean isEmpty() {
+    long until = emptyUntil.get();
+    long now = System.nanoTime();
+    if (now - until < 0) {
+      return true;
+    }
+    boolean empty = jdbc.query("check for restrictions", "select count(*) from lethe_restriction",
+        row -> row.getLong(1), new Object[0]).get(0) == 0;
+    if (empty) {
+      // Not if a save came in meanwhile: it moved emptyUntil, and its restriction must count at once.
+      emptyUntil.compareAndSet(until, now + emptyFor.toNanos());
+    }
+    return empty;
   }
 
   @Override
@@ -39,6 +87,7 @@ public final class JdbcRestrictionStore implements RestrictionStore {
       jdbc.update("insert a restriction", "insert into lethe_restriction (request_id, ground, restricted_from,"
           + " restricted_until, subject) values (?, ?, ?, ?, ?)", values);
     }
+    emptyUntil.set(System.nanoTime() - 1);
   }
 
   @Override

@@ -1,7 +1,19 @@
 package dev.lethe.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lethe.audit.SubjectPseudonym;
+import dev.lethe.law.RestrictionGround;
+import dev.lethe.restriction.Restriction;
+import dev.lethe.rights.RequestId;
 import dev.lethe.spi.RestrictionStore;
 import dev.lethe.spi.RestrictionStoreCompatibilityKit;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JdbcRestrictionStoreIT extends RestrictionStoreCompatibilityKit {
@@ -12,5 +24,22 @@ class JdbcRestrictionStoreIT extends RestrictionStoreCompatibilityKit {
   @Override
   protected RestrictionStore createStore() {
     return JdbcRestrictionStore.of(DATABASE.emptied("lethe_restriction"));
+  }
+
+  @Test
+  @DisplayName("Art. 18(2): a restriction saved by another instance counts here once the empty interval is over")
+  void anotherInstancesRestrictionCountsAfterTheEmptyInterval() {
+    DataSource dataSource = DATABASE.emptied("lethe_restriction");
+    JdbcRestrictionStore looksEveryTime = JdbcRestrictionStore.of(dataSource, Duration.ZERO);
+    JdbcRestrictionStore trustsEmptyForAnHour = JdbcRestrictionStore.of(dataSource, Duration.ofHours(1));
+    assertThat(looksEveryTime.isEmpty()).isTrue();
+    assertThat(trustsEmptyForAnHour.isEmpty()).isTrue();
+
+    JdbcRestrictionStore.of(dataSource).save(new Restriction(new SubjectPseudonym("c".repeat(64)), RequestId.random(),
+        RestrictionGround.ACCURACY_CONTESTED, Instant.parse("2025-03-03T09:00:00Z"), Optional.empty()));
+
+    assertThat(looksEveryTime.isEmpty()).isFalse();
+    assertThat(trustsEmptyForAnHour.isEmpty()).as("still within the hour it trusts an empty table").isTrue();
+    assertThat(trustsEmptyForAnHour.find(new SubjectPseudonym("c".repeat(64)))).as("find always reads").isPresent();
   }
 }

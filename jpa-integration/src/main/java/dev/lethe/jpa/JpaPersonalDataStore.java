@@ -31,7 +31,6 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -74,7 +73,7 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
   private final @Nullable RestrictionGuard guard;
 
   private JpaPersonalDataStore(EntityManagerFactory emf, Pseudonymizer hashKey, Set<Class<?>> extraClasses,
-      int fetchSize, @Nullable Function<SubjectIdentifier, Optional<Restriction>> restrictions) {
+      int fetchSize, RestrictionGuard.@Nullable Lookup restrictions) {
     this.emf = emf;
     this.mapping = JpaMapping.discover(emf, extraClasses);
     this.reader = new Reader(emf, mapping, fetchSize);
@@ -207,7 +206,7 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
     private final Pseudonymizer hashKey;
     private final Set<Class<?>> classes = new LinkedHashSet<>();
     private int fetchSize = DEFAULT_FETCH_SIZE;
-    private @Nullable Function<SubjectIdentifier, Optional<Restriction>> restrictions;
+    private RestrictionGuard.@Nullable Lookup restrictions;
 
     private Builder(EntityManagerFactory emf, Pseudonymizer hashKey) {
       this.emf = emf;
@@ -244,7 +243,7 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
      */
     public Builder restrictions(Restrictions restrictions) {
       requireNonNull(restrictions, "restrictions");
-      this.restrictions = restrictions::restriction;
+      this.restrictions = new RestrictionGuard.Lookup(restrictions::noneStanding, restrictions::restriction);
       return this;
     }
 
@@ -256,7 +255,8 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
     public Builder restrictions(RestrictionStore store, AuditTrail auditTrail) {
       requireNonNull(store, "store");
       requireNonNull(auditTrail, "auditTrail");
-      this.restrictions = identifier -> store.find(auditTrail.pseudonymOf(identifier));
+      this.restrictions = new RestrictionGuard.Lookup(store::isEmpty,
+          identifier -> store.find(auditTrail.pseudonymOf(identifier)));
       return this;
     }
 

@@ -21,6 +21,11 @@ public final class InMemoryRestrictionStore implements RestrictionStore {
   }
 
   @Override
+  public boolean isEmpty() {
+    return restrictions.isEmpty();
+  }
+
+  @Override
   public Optional<Restriction> find(SubjectPseudonym subject) {
     return Optional.ofNullable(restrictions.get(requireNonNull(subject, "subject")));
   }

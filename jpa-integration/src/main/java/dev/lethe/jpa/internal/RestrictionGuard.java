@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.hibernate.Session;
 import org.hibernate.event.service.spi.EventListenerRegistry;
@@ -58,10 +59,19 @@ public final class RestrictionGuard implements PreUpdateEventListener, PreDelete
   private static final long serialVersionUID = 1L;
 
   private final transient JpaMapping mapping;
-  private final transient Function<SubjectIdentifier, Optional<Restriction>> restrictions;
+  private final transient Lookup restrictions;
+
+  /**
+   * Where the guard finds restrictions.
+   *
+   * @param noneStanding whether no restriction stands at all: then no change needs its subject found
+   * @param find the restriction standing under one identity of a subject
+   */
+  public record Lookup(BooleanSupplier noneStanding, Function<SubjectIdentifier, Optional<Restriction>> find) {
+  }
 
   /** A guard over {@code mapping}'s entities, looking restrictions up through {@code restrictions}. */
-  public RestrictionGuard(JpaMapping mapping, Function<SubjectIdentifier, Optional<Restriction>> restrictions) {
+  public RestrictionGuard(JpaMapping mapping, Lookup restrictions) {
     this.mapping = mapping;
     this.restrictions = restrictions;
   }
@@ -118,7 +128,8 @@ public final class RestrictionGuard implements PreUpdateEventListener, PreDelete
   }
 
   private void check(SharedSessionContractImplementor session, Class<?> type, @Nullable Object id, String change) {
-    if (id == null || session instanceof Session stateful && Boolean.TRUE.equals(stateful.getProperties().get(PERMITTED))) {
+    if (id == null || restrictions.noneStanding().getAsBoolean()
+        || session instanceof Session stateful && Boolean.TRUE.equals(stateful.getProperties().get(PERMITTED))) {
       return;
     }
     Optional<EntityDescriptor> descriptor = mapping.model().entity(type);
@@ -204,7 +215,7 @@ public final class RestrictionGuard implements PreUpdateEventListener, PreDelete
       }
     }
     for (SubjectIdentifier identifier : identifiers) {
-      Optional<Restriction> restriction = restrictions.apply(identifier);
+      Optional<Restriction> restriction = restrictions.find().apply(identifier);
       if (restriction.isPresent()) {
         return restriction;
       }
