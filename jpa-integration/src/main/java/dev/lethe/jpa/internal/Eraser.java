@@ -391,7 +391,8 @@ public final class Eraser {
     return !sql.needsNative() || byTable(sql.entity(), fields).size() == 1;
   }
 
-  private static Map<String, List<FieldDescriptor>> byTable(EntityInfo info, List<FieldDescriptor> fields) {
+  /** {@code fields} grouped by the table that holds each one's column. */
+  static Map<String, List<FieldDescriptor>> byTable(EntityInfo info, List<FieldDescriptor> fields) {
     Map<String, List<FieldDescriptor>> byTable = new LinkedHashMap<>();
     for (FieldDescriptor field : fields) {
       byTable.computeIfAbsent(RouteSql.basic(info.mapping(), field.name(), info.type()).getContainingTableExpression(),
@@ -401,7 +402,7 @@ public final class Eraser {
   }
 
   /** Sets {@code fields}, all columns of {@code table}, in the rows whose key is in {@code ids} and where one changes. */
-  private long updateTable(EntityManager em, EntityInfo info, String table, List<FieldDescriptor> fields, String ids,
+  long updateTable(EntityManager em, EntityInfo info, String table, List<FieldDescriptor> fields, String ids,
       Consumer<NativeQuery<Object>> bindIds) {
     List<BasicValuedModelPart> columns = fields.stream()
         .map(field -> RouteSql.basic(info.mapping(), field.name(), info.type())).toList();
