@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lethe.audit.Pseudonymizer;
 import dev.lethe.erasure.ErasurePlan;
 import dev.lethe.jpa.clinic.Clinic;
+import dev.lethe.jpa.clinic.Complaint;
 import dev.lethe.jpa.clinic.Dog;
 import dev.lethe.jpa.clinic.Document;
 import dev.lethe.jpa.clinic.Invoice;
@@ -33,6 +34,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -124,6 +126,7 @@ class ClinicStoreIT {
         .containsEntry(ReminderLog.class, new ErasurePlan.RowCount(2, 0))
         .containsEntry(Message.class, new ErasurePlan.RowCount(2, 0))
         .containsEntry(Review.class, new ErasurePlan.RowCount(0, 2))
+        .containsEntry(Complaint.class, new ErasurePlan.RowCount(0, 2))
         .containsEntry(Invoice.class, new ErasurePlan.RowCount(0, 2))
         .containsEntry(Dog.class, new ErasurePlan.RowCount(0, 2))
         .containsEntry(Pet.class, new ErasurePlan.RowCount(0, 2))
@@ -156,6 +159,34 @@ class ClinicStoreIT {
     }
     System.out.println("Statements per erasure at 1, 10, 100 rows per entity type on " + database.kind() + ": " + counts);
     assertThat(counts).as("statements at 1, 10, 100 rows").containsOnly(counts.get(0));
+  }
+
+  @Test
+  @DisplayName("Art. 17: a type erased by NULLIFY and REPLACE only costs one update of the rows that change, no read;"
+      + " erasing again reports and changes nothing")
+  void nullifyAndReplaceCostOneUpdate() {
+    Clinic.uniform(3).persistInto(emf);
+    // Visit (two hops away), Pet (a type with a subtype, JPQL) and Complaint (soft-deleted, native SQL).
+    Set<Class<?>> inPlace = Set.of(Visit.class, Pet.class, Complaint.class);
+    ErasurePlan all = plan(OWNER_ONE);
+    ErasurePlan plan = new ErasurePlan(all.subject(), all.ground(),
+        all.steps().stream().filter(step -> inPlace.contains(step.entity().type())).toList(), all.heldBack());
+
+    database.statements().reset();
+    Map<Class<?>, ErasurePlan.RowCount> first = store.erase(plan);
+    List<String> trace = database.statements().statements();
+    Map<String, List<List<String>>> afterOnce = database.scan();
+    Map<Class<?>, ErasurePlan.RowCount> second = store.erase(plan);
+
+    assertThat(trace).as("statements").hasSize(3)
+        .allMatch(statement -> statement.trim().toLowerCase(Locale.ROOT).startsWith("update"));
+    assertThat(first).containsEntry(Visit.class, new ErasurePlan.RowCount(0, 3))
+        .containsEntry(Pet.class, new ErasurePlan.RowCount(0, 3))
+        .containsEntry(Complaint.class, new ErasurePlan.RowCount(0, 3));
+    assertThat(texts(export(OWNER_ONE))).doesNotContain("notes [o1] 1/1", "Tom [o1] 1", "Complaint [o1] 1",
+        "Signed [o1] 2");
+    assertThat(second.values()).as("the second erasure").noneMatch(ErasurePlan.RowCount::any);
+    assertThat(database.scan()).isEqualTo(afterOnce);
   }
 
   @Test

@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.StringJoiner;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.hibernate.metamodel.mapping.BasicValuedModelPart;
@@ -38,13 +40,14 @@ import org.slf4j.LoggerFactory;
  * Executes an erasure plan with set-based statements in one transaction (Art. 17(1)): everything
  * of the subject is erased, or on any failure nothing is.
  *
- * <p>Per entity type the statements are: one query reading the identifiers and erasable columns of
- * the subject's rows (to count the rows that change and to compute keyed hashes and masks, which
- * portable SQL cannot), one bulk {@code update} for the NULLIFY and REPLACE attributes, and for
- * HASH and MASK one {@code update} per distinct resulting value (chunks of {@value #CHUNK} rows),
- * since an HMAC cannot be computed in SQL. A deleted row's element-collection and join-table rows
- * are deleted first. So the number of statements grows with entity types (and distinct hashed
- * values), not with rows.
+ * <p>Per entity type erased in place by NULLIFY and REPLACE only, the statement is one bulk
+ * {@code update} restricted to the rows it changes, whose count is the rows changed. Otherwise it
+ * is one query reading the identifiers and erasable columns of the subject's rows (to count the rows
+ * that change and to compute keyed hashes and masks, which portable SQL cannot), that same bulk
+ * {@code update}, and for HASH and MASK one {@code update} per distinct resulting value (chunks of
+ * {@value #CHUNK} rows), since an HMAC cannot be computed in SQL. A deleted row's element-collection
+ * and join-table rows are deleted first. So the number of statements grows with entity types (and
+ * distinct hashed values), not with rows, and erasing a subject again changes nothing.
  */
 public final class Eraser {
 
@@ -209,7 +212,7 @@ public final class Eraser {
 
   /** Deletes the rows, natively where {@code @SoftDelete} would turn a JPQL delete into an update. */
   long deleteRows(EntityManager em, EntityInfo info, @Nullable String idsCondition,
-      java.util.function.Consumer<Query> bind, RouteSql sql) {
+      Consumer<Query> bind, RouteSql sql) {
     Query query;
     if (info.softDeleted()) {
       String table = info.mapping().getIdentifierTableDetails().getTableName();
@@ -269,6 +272,10 @@ public final class Eraser {
     List<FieldDescriptor> collections = erased.stream().filter(field -> field.collection() && changes(field)).toList();
     if (scalars.isEmpty() && collections.isEmpty()) {
       return ErasurePlan.RowCount.NONE;
+    }
+    if (collections.isEmpty() && scalars.stream().allMatch(Eraser::setBased) && oneStatement(sql, scalars)) {
+      // The guarded update's count is the rows that changed: nothing needs reading to count them.
+      return new ErasurePlan.RowCount(0, updateSetBased(em, sql, key, scalars));
     }
     Set<Object> changed = new HashSet<>();
     for (FieldDescriptor field : collections) {
@@ -346,55 +353,94 @@ public final class Eraser {
     return changed;
   }
 
-  private void updateSetBased(EntityManager em, RouteSql sql, Object key, List<FieldDescriptor> fields) {
+  /**
+   * Sets the NULLIFY and REPLACE attributes of the subject's rows, touching only the rows where one
+   * of them changes. Returns the rows changed, exact where {@link #oneStatement} holds; with several
+   * tables natively, a row counts once per table it changed in.
+   */
+  private long updateSetBased(EntityManager em, RouteSql sql, Object key, List<FieldDescriptor> fields) {
     EntityInfo info = sql.entity();
-    if (sql.needsNative()) {
-      Map<String, List<FieldDescriptor>> byTable = new LinkedHashMap<>();
-      for (FieldDescriptor field : fields) {
-        byTable.computeIfAbsent(RouteSql.basic(info.mapping(), field.name(), info.type()).getContainingTableExpression(),
-            ignored -> new ArrayList<>()).add(field);
+    if (!sql.needsNative()) {
+      List<String> paths = fields.stream().map(field -> "e." + field.name()).toList();
+      Query update = em.createQuery("update " + info.name() + " e set " + assignments(paths) + " where "
+          + sql.jpqlDmlPredicate("e") + " and " + changing(paths, fields)).setParameter(RouteSql.KEY, key);
+      for (int i = 0; i < fields.size(); i++) {
+        update.setParameter("v" + i, eraser.erase(fields.get(i), null));
       }
-      // Identifiers first: updating one table of several must not change what the route finds for the next.
-      List<Object> ids = byTable.size() > 1 ? ids(em, sql, key) : List.of();
-      for (Map.Entry<String, List<FieldDescriptor>> entry : byTable.entrySet()) {
-        StringBuilder set = new StringBuilder();
-        List<FieldDescriptor> tableFields = entry.getValue();
-        for (int i = 0; i < tableFields.size(); i++) {
-          set.append(i == 0 ? "" : ", ")
-              .append(RouteSql.basic(info.mapping(), tableFields.get(i).name(), info.type()).getSelectionExpression())
-              .append(" = :v").append(i);
-        }
-        String table = entry.getKey();
-        String keyColumn = RouteSql.keyColumn(info.mapping(), table, info.type());
-        List<List<Object>> chunks = byTable.size() > 1 ? Lists.partition(ids, CHUNK) : List.of(List.of());
-        for (List<Object> chunk : chunks) {
-          NativeQuery<Object> update = Sql.nativeQuery(em, "update " + table + " set " + set + " where " + keyColumn
-              + " in (" + (byTable.size() > 1 ? ":ids" : sql.nativeIdsIn()) + ")");
-          for (int i = 0; i < tableFields.size(); i++) {
-            FieldDescriptor field = tableFields.get(i);
-            Sql.bind(update, "v" + i, eraser.erase(field, null),
-                RouteSql.basic(info.mapping(), field.name(), info.type()).getJdbcMapping());
-          }
-          if (byTable.size() > 1) {
-            update.setParameter("ids", chunk);
-          } else {
-            update.setParameter(RouteSql.KEY, key);
-          }
-          update.executeUpdate();
-        }
+      return update.executeUpdate();
+    }
+    Map<String, List<FieldDescriptor>> byTable = byTable(info, fields);
+    if (byTable.size() == 1) {
+      return updateTable(em, info, byTable.keySet().iterator().next(), fields, sql.nativeIdsIn(),
+          update -> update.setParameter(RouteSql.KEY, key));
+    }
+    // Identifiers first: updating one table of several must not change what the route finds for the next.
+    List<Object> ids = ids(em, sql, key);
+    long updated = 0;
+    for (Map.Entry<String, List<FieldDescriptor>> entry : byTable.entrySet()) {
+      for (List<Object> chunk : Lists.partition(ids, CHUNK)) {
+        updated += updateTable(em, info, entry.getKey(), entry.getValue(), ":ids",
+            update -> update.setParameter("ids", chunk));
       }
-      return;
     }
-    StringBuilder jpql = new StringBuilder("update " + info.name() + " e set ");
+    return updated;
+  }
+
+  /**
+   * Whether {@link #updateSetBased} is one statement, whose count is then the rows that changed:
+   * JPQL counts entities even where Hibernate writes several tables; native SQL counts table rows.
+   */
+  private boolean oneStatement(RouteSql sql, List<FieldDescriptor> fields) {
+    return !sql.needsNative() || byTable(sql.entity(), fields).size() == 1;
+  }
+
+  /** {@code fields} grouped by the table that holds each one's column. */
+  static Map<String, List<FieldDescriptor>> byTable(EntityInfo info, List<FieldDescriptor> fields) {
+    Map<String, List<FieldDescriptor>> byTable = new LinkedHashMap<>();
+    for (FieldDescriptor field : fields) {
+      byTable.computeIfAbsent(RouteSql.basic(info.mapping(), field.name(), info.type()).getContainingTableExpression(),
+          ignored -> new ArrayList<>()).add(field);
+    }
+    return byTable;
+  }
+
+  /** Sets {@code fields}, all columns of {@code table}, in the rows whose key is in {@code ids} and where one changes. */
+  long updateTable(EntityManager em, EntityInfo info, String table, List<FieldDescriptor> fields, String ids,
+      Consumer<NativeQuery<Object>> bindIds) {
+    List<BasicValuedModelPart> columns = fields.stream()
+        .map(field -> RouteSql.basic(info.mapping(), field.name(), info.type())).toList();
+    List<String> names = columns.stream().map(BasicValuedModelPart::getSelectionExpression).toList();
+    NativeQuery<Object> update = Sql.nativeQuery(em, "update " + table + " set " + assignments(names) + " where "
+        + RouteSql.keyColumn(info.mapping(), table, info.type()) + " in (" + ids + ") and " + changing(names, fields));
     for (int i = 0; i < fields.size(); i++) {
-      jpql.append(i == 0 ? "" : ", ").append("e.").append(fields.get(i).name()).append(" = :v").append(i);
+      Sql.bind(update, "v" + i, eraser.erase(fields.get(i), null), columns.get(i).getJdbcMapping());
     }
-    jpql.append(" where ").append(sql.jpqlDmlPredicate("e"));
-    Query update = em.createQuery(jpql.toString()).setParameter(RouteSql.KEY, key);
-    for (int i = 0; i < fields.size(); i++) {
-      update.setParameter("v" + i, eraser.erase(fields.get(i), null));
+    bindIds.accept(update);
+    return update.executeUpdate();
+  }
+
+  /** {@code a = :v0, b = :v1, ...}: each column set to the parameter of its position. */
+  private static String assignments(List<String> columns) {
+    StringJoiner set = new StringJoiner(", ");
+    for (int i = 0; i < columns.size(); i++) {
+      set.add(columns.get(i) + " = :v" + i);
     }
-    update.executeUpdate();
+    return set.toString();
+  }
+
+  /**
+   * The condition that writing {@link #assignments} changes a row: a column to be nulled holds a
+   * value, or one to be replaced holds null or another value. {@code <>} alone would skip nulls,
+   * which SQL compares as unknown. So a second erasure touches no row.
+   */
+  private String changing(List<String> columns, List<FieldDescriptor> fields) {
+    StringJoiner any = new StringJoiner(" or ", "(", ")");
+    for (int i = 0; i < columns.size(); i++) {
+      String column = columns.get(i);
+      any.add(eraser.erase(fields.get(i), null) == null ? column + " is not null"
+          : column + " is null or " + column + " <> :v" + i);
+    }
+    return any.toString();
   }
 
   /** The identifier and current values of the subject's rows; read completely before anything is written. */

@@ -18,7 +18,7 @@ public final class Clinic {
   /** Every entity class of the clinic. */
   public static final List<Class<?>> ENTITIES = List.of(Owner.class, Vet.class, Pet.class, Dog.class, Visit.class,
       Document.class, Invoice.class, Letter.class, Referral.class, ReminderLog.class, Review.class, Message.class,
-      VetLicense.class);
+      Complaint.class, VetLicense.class);
 
   private Clinic() {
   }
@@ -135,6 +135,19 @@ public final class Clinic {
         add(review, mine, review.comment);
         if (r % 2 == 0) {
           softDeleted.add(review);
+        }
+      }
+      for (int c = 1; c <= reviews; c++) {
+        // Every third without details: erasure still replaces its signature, and counts the row once.
+        Complaint complaint = new Complaint(nextId++, owner, c % 3 == 0 ? null : "Complaint " + t + " " + c,
+            "Signed " + t + " " + c);
+        rows.add(complaint);
+        if (complaint.details != null) {
+          mine.add(complaint.details);
+        }
+        mine.add(complaint.signedBy);
+        if (c % 2 == 0) {
+          softDeleted.add(complaint);
         }
       }
       for (int m = 1; m <= messages; m++) {
