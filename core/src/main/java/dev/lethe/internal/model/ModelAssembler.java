@@ -70,6 +70,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -93,6 +94,7 @@ public final class ModelAssembler {
   private static final Set<String> IDENTIFIER_ANNOTATIONS = Set.of("jakarta.persistence.Id", "jakarta.persistence.EmbeddedId");
   private static final Set<String> NOT_PERSONAL_DATA_ANNOTATIONS =
       Set.of("jakarta.persistence.Version", "jakarta.persistence.Transient");
+  private static final Set<String> EMBEDDED_ANNOTATIONS = Set.of("jakarta.persistence.Embedded");
   private static final Set<Class<?>> CLOCK_TYPES = Set.of(LocalDate.class, LocalDateTime.class, Instant.class,
       OffsetDateTime.class, ZonedDateTime.class, Date.class, Calendar.class);
   private static final Set<Class<?>> OTHER_BASIC_TYPES = Set.of(Boolean.class, Character.class, UUID.class,
@@ -103,6 +105,9 @@ public final class ModelAssembler {
   private final List<Association> contributedAssociations;
   private final Set<Class<?>> contributedEmbeddables;
   private final Set<ModelProblem> problems = new LinkedHashSet<>();
+  /** Each class's fields, read once: reflection copies every field on each call, and checks ask often. */
+  private final Map<Class<?>, List<Field>> fieldsByClass = new HashMap<>();
+  private final Map<Class<?>, Boolean> embeddableByClass = new HashMap<>();
 
   /** An assembler over the classes and contributions collected by a model builder. */
   public ModelAssembler(Collection<Class<?>> classes, Map<Class<?>, String> identifiers, List<Association> associations,
@@ -167,15 +172,17 @@ public final class ModelAssembler {
     Map<String, SubjectType> subjectTypes = subjectTypes(identifiers, fields);
     Map<Class<?>, List<Field>> links = subjectLinks(subjectTypes);
     Map<Class<?>, List<Association>> associations = associations();
+    Map<Class<?>, SubjectType> rootsByClass = subjectTypes.values().stream()
+        .collect(Collectors.toMap(SubjectType::root, subject -> subject));
     Map<String, Purpose> purposes = new LinkedHashMap<>();
 
     List<EntityDescriptor> entities = new ArrayList<>();
     for (Class<?> type : classes) {
-      List<SubjectRoute> routes = routes(type, subjectTypes, links, associations);
+      List<SubjectRoute> routes = routes(type, rootsByClass, links, associations);
       Optional<String> rootOf = Optional.ofNullable(type.getAnnotation(DataSubject.class)).map(DataSubject::value);
       List<FieldDescriptor> personalData = fields.get(type);
       // A class with a @SubjectLink that failed has had its problem reported already.
-      boolean declaresLink = fieldsOf(type).stream().anyMatch(field -> field.isAnnotationPresent(SubjectLink.class));
+      boolean declaresLink = fields(type).stream().anyMatch(field -> field.isAnnotationPresent(SubjectLink.class));
       if (!personalData.isEmpty() && routes.isEmpty() && rootOf.isEmpty() && !declaresLink) {
         report(UNREACHABLE_PERSONAL_DATA, type.getName(),
             type.getSimpleName() + " holds personal data but reaches no data subject: no association leads to a"
@@ -207,7 +214,7 @@ public final class ModelAssembler {
       }
       return Optional.of(contributed);
     }
-    return fieldsOf(type).stream()
+    return fields(type).stream()
         .filter(field -> isIdentifier(field))
         .map(Field::getName)
         .findFirst();
@@ -231,7 +238,7 @@ public final class ModelAssembler {
    */
   private void collectPersonalData(Class<?> type, String prefix, Optional<PersonalData> enclosing,
       Optional<String> identifier, List<FieldDescriptor> descriptors) {
-    for (Field field : fieldsOf(type)) {
+    for (Field field : fields(type)) {
       PersonalData declared = field.getAnnotation(PersonalData.class);
       if (isEmbedded(field)) {
         Optional<PersonalData> covering = Optional.ofNullable(declared).or(() -> enclosing);
@@ -252,12 +259,14 @@ public final class ModelAssembler {
   }
 
   private boolean isEmbedded(Field field) {
-    return isEmbeddable(field.getType()) || hasAnnotationNamed(field, Set.of("jakarta.persistence.Embedded"));
+    return isEmbeddable(field.getType()) || hasAnnotationNamed(field, EMBEDDED_ANNOTATIONS);
   }
 
   private boolean isEmbeddable(Class<?> type) {
-    return contributedEmbeddables.contains(type) || Arrays.stream(type.getAnnotations())
-        .anyMatch(annotation -> annotation.annotationType().getName().equals("jakarta.persistence.Embeddable"));
+    // Asked for the type of every attribute; getAnnotations() copies the class's annotations each time.
+    return embeddableByClass.computeIfAbsent(type, key -> contributedEmbeddables.contains(key)
+        || Arrays.stream(key.getAnnotations())
+            .anyMatch(annotation -> annotation.annotationType().getName().equals("jakarta.persistence.Embeddable")));
   }
 
   private static boolean coveredByClassAnnotation(Field field, Optional<String> identifier) {
@@ -416,15 +425,15 @@ public final class ModelAssembler {
     return subjectTypes;
   }
 
-  private static List<Field> identityFields(Class<?> type) {
-    return fieldsOf(type).stream().filter(field -> field.isAnnotationPresent(SubjectIdentity.class)).toList();
+  private List<Field> identityFields(Class<?> type) {
+    return fields(type).stream().filter(field -> field.isAnnotationPresent(SubjectIdentity.class)).toList();
   }
 
   /** The valid {@code @SubjectLink} fields per class; reports the invalid ones. */
   private Map<Class<?>, List<Field>> subjectLinks(Map<String, SubjectType> subjectTypes) {
     Map<Class<?>, List<Field>> links = new LinkedHashMap<>();
     for (Class<?> type : classes) {
-      for (Field field : fieldsOf(type)) {
+      for (Field field : fields(type)) {
         SubjectLink link = field.getAnnotation(SubjectLink.class);
         if (link == null) {
           continue;
@@ -452,7 +461,7 @@ public final class ModelAssembler {
   private Map<Class<?>, List<Association>> associations() {
     Map<Class<?>, List<Association>> associations = new LinkedHashMap<>();
     for (Class<?> type : classes) {
-      for (Field field : fieldsOf(type)) {
+      for (Field field : fields(type)) {
         if (classes.contains(field.getType())) {
           associations.computeIfAbsent(type, key -> new ArrayList<>())
               .add(new Association(type, field.getName(), field.getType()));
@@ -478,10 +487,8 @@ public final class ModelAssembler {
    * The shortest route from {@code type} to each subject type it reaches. The search stops at
    * subject roots: what reaches another subject's root through a root is that root's business.
    */
-  private static List<SubjectRoute> routes(Class<?> type, Map<String, SubjectType> subjectTypes,
+  private static List<SubjectRoute> routes(Class<?> type, Map<Class<?>, SubjectType> rootsByClass,
       Map<Class<?>, List<Field>> links, Map<Class<?>, List<Association>> associations) {
-    Map<Class<?>, SubjectType> rootsByClass = subjectTypes.values().stream()
-        .collect(Collectors.toMap(SubjectType::root, subject -> subject));
     Map<String, SubjectRoute> routes = new LinkedHashMap<>();
     Deque<Map.Entry<Class<?>, ImmutableList<String>>> queue = new ArrayDeque<>();
     Set<Class<?>> visited = new HashSet<>();
@@ -552,8 +559,8 @@ public final class ModelAssembler {
         .map(valid -> new RetentionPolicy(valid, retention.clock(), retention.action(), retention.reason()));
   }
 
-  private static String temporalAttributes(Class<?> type) {
-    List<String> names = fieldsOf(type).stream()
+  private String temporalAttributes(Class<?> type) {
+    List<String> names = fields(type).stream()
         .filter(field -> CLOCK_TYPES.contains(field.getType()))
         .map(Field::getName)
         .toList();
@@ -636,8 +643,13 @@ public final class ModelAssembler {
         .toList();
   }
 
-  private static Optional<Field> findField(Class<?> type, String name) {
-    return fieldsOf(type).stream().filter(field -> field.getName().equals(name)).findFirst();
+  /** {@link #fieldsOf}, read once per assembly. */
+  private List<Field> fields(Class<?> type) {
+    return fieldsByClass.computeIfAbsent(type, ModelAssembler::fieldsOf);
+  }
+
+  private Optional<Field> findField(Class<?> type, String name) {
+    return fields(type).stream().filter(field -> field.getName().equals(name)).findFirst();
   }
 
   private static boolean hasAnnotationNamed(Field field, Set<String> names) {
