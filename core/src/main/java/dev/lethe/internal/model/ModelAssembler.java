@@ -108,6 +108,7 @@ public final class ModelAssembler {
   /** Each class's fields, read once: reflection copies every field on each call, and checks ask often. */
   private final Map<Class<?>, List<Field>> fieldsByClass = new HashMap<>();
   private final Map<Class<?>, Boolean> embeddableByClass = new HashMap<>();
+  private final Map<String, Optional<DataCategory>> categories = new HashMap<>();
 
   /** An assembler over the classes and contributions collected by a model builder. */
   public ModelAssembler(Collection<Class<?>> classes, Map<Class<?>, String> identifiers, List<Association> associations,
@@ -182,7 +183,7 @@ public final class ModelAssembler {
       Optional<String> rootOf = Optional.ofNullable(type.getAnnotation(DataSubject.class)).map(DataSubject::value);
       List<FieldDescriptor> personalData = fields.get(type);
       // A class with a @SubjectLink that failed has had its problem reported already.
-      boolean declaresLink = fields(type).stream().anyMatch(field -> field.isAnnotationPresent(SubjectLink.class));
+      boolean declaresLink = !annotatedFields(type, SubjectLink.class).isEmpty();
       if (!personalData.isEmpty() && routes.isEmpty() && rootOf.isEmpty() && !declaresLink) {
         report(UNREACHABLE_PERSONAL_DATA, type.getName(),
             type.getSimpleName() + " holds personal data but reaches no data subject: no association leads to a"
@@ -214,10 +215,12 @@ public final class ModelAssembler {
       }
       return Optional.of(contributed);
     }
-    return fields(type).stream()
-        .filter(field -> isIdentifier(field))
-        .map(Field::getName)
-        .findFirst();
+    for (Field field : fields(type)) {
+      if (isIdentifier(field)) {
+        return Optional.of(field.getName());
+      }
+    }
+    return Optional.empty();
   }
 
   private static boolean isIdentifier(Field field) {
@@ -280,20 +283,22 @@ public final class ModelAssembler {
 
   private FieldDescriptor describe(Field field, String prefix, @Nullable PersonalData declared,
       @Nullable SpecialCategory special) {
-    String location = location(field);
     String code = declared != null ? declared.category() : special.value().dataCategory().code();
+    // Few codes recur on many attributes: each is checked against the pattern once.
+    Optional<DataCategory> valid = categories.computeIfAbsent(code,
+        key -> DataCategory.isValidCode(key) ? Optional.of(DataCategory.of(key)) : Optional.empty());
     DataCategory category;
-    if (DataCategory.isValidCode(code)) {
-      category = DataCategory.of(code);
+    if (valid.isPresent()) {
+      category = valid.get();
     } else {
-      report(INVALID_CATEGORY, location, "Data category '" + code + "' is not a dotted lower-case code.",
+      report(INVALID_CATEGORY, location(field), "Data category '" + code + "' is not a dotted lower-case code.",
           "Use a built-in category such as 'contact.email' or your own in the same form, such as 'contact.email.work'.");
       category = DataCategory.IDENTITY;
     }
     DataOrigin origin = declared != null ? declared.origin() : DataOrigin.PROVIDED;
     Optional<String> source = Optional.ofNullable(declared).map(PersonalData::source).filter(text -> !text.isBlank());
     if (origin == DataOrigin.PUBLICLY_AVAILABLE && source.isEmpty()) {
-      report(MISSING_SOURCE, location, "Data from publicly accessible sources must name its source for the notice"
+      report(MISSING_SOURCE, location(field), "Data from publicly accessible sources must name its source for the notice"
           + " (Art. 14(2)(f)).", "Add source = \"<where it comes from, such as 'company websites'>\".");
     }
     ErasureRule rule = declared != null
@@ -302,35 +307,35 @@ public final class ModelAssembler {
             Arrays.stream(declared.exemption()).findFirst())
         : ErasureRule.of(ErasureStrategy.NULLIFY);
     Class<?> type = valueType(field);
-    checkErasure(type, location, rule, category, declared == null ? 0 : declared.exemption().length);
+    checkErasure(type, field, rule, category, declared == null ? 0 : declared.exemption().length);
     return new FieldDescriptor(prefix + field.getName(), type, category, origin, source, rule,
-        Optional.ofNullable(special).map(annotation -> sensitivity(annotation, location)),
+        Optional.ofNullable(special).map(annotation -> sensitivity(annotation, field)),
         Collection.class.isAssignableFrom(field.getType()));
   }
 
-  private void checkErasure(Class<?> type, String location, ErasureRule rule, DataCategory category, int exemptions) {
+  private void checkErasure(Class<?> type, Field field, ErasureRule rule, DataCategory category, int exemptions) {
     String typeName = type.getSimpleName();
     ErasureStrategy strategy = rule.strategy();
     switch (strategy) {
       case HASH, MASK -> {
         if (type != String.class) {
-          report(STRATEGY_NEEDS_TEXT, location, strategy + " works on text, but the attribute is " + typeName + ".",
+          report(STRATEGY_NEEDS_TEXT, location(field), strategy + " works on text, but the attribute is " + typeName + ".",
               "Use NULLIFY, REPLACE or DELETE_ROW for an attribute that is not a String.");
         }
         if (strategy == ErasureStrategy.MASK && (rule.maskKeepFirst() < 0 || rule.maskKeepLast() < 0)) {
-          report(INVALID_MASK, location, "MASK keeps " + rule.maskKeepFirst() + " leading and " + rule.maskKeepLast()
+          report(INVALID_MASK, location(field), "MASK keeps " + rule.maskKeepFirst() + " leading and " + rule.maskKeepLast()
               + " trailing characters; neither can be negative.", "Set maskKeepFirst and maskKeepLast to 0 or more.");
         }
       }
       case NULLIFY -> {
         if (type.isPrimitive()) {
-          report(NULLIFY_ON_PRIMITIVE, location, "NULLIFY cannot erase a primitive " + typeName + ": it cannot hold null.",
+          report(NULLIFY_ON_PRIMITIVE, location(field), "NULLIFY cannot erase a primitive " + typeName + ": it cannot hold null.",
               "Use REPLACE with a placeholder, DELETE_ROW, or the wrapper type " + boxedName(type) + ".");
         }
       }
       case REPLACE -> {
         if (Placeholders.replacement(rule.placeholder(), type, category).isEmpty()) {
-          report(INVALID_PLACEHOLDER, location, rule.placeholder()
+          report(INVALID_PLACEHOLDER, location(field), rule.placeholder()
                   .map(text -> "Placeholder '" + text + "' cannot be converted to " + typeName + ".")
                   .orElse("REPLACE has no default placeholder for " + typeName + "."),
               "State a placeholder that parses as " + typeName + ", or choose NULLIFY or DELETE_ROW.");
@@ -338,29 +343,29 @@ public final class ModelAssembler {
       }
       case KEEP -> {
         if (exemptions == 0) {
-          report(KEEP_WITHOUT_EXEMPTION, location, "KEEP needs the Art. 17(3) exemption that allows keeping the data.",
+          report(KEEP_WITHOUT_EXEMPTION, location(field), "KEEP needs the Art. 17(3) exemption that allows keeping the data.",
               "Add exemption = ErasureExemption.<one of " + Arrays.toString(dev.lethe.law.ErasureExemption.values()) + ">.");
         }
       }
       case DELETE_ROW -> { }
     }
     if (exemptions > 1 || (exemptions == 1 && strategy != ErasureStrategy.KEEP)) {
-      report(MISPLACED_EXEMPTION, location,
+      report(MISPLACED_EXEMPTION, location(field),
           exemptions > 1 ? "Only one Art. 17(3) exemption can be stated, not " + exemptions + "."
               : "An Art. 17(3) exemption is stated, but the strategy is " + strategy + ", which erases the data.",
           exemptions > 1 ? "Keep the exemption that applies." : "Use erasure = KEEP, or remove the exemption.");
     }
   }
 
-  private Sensitivity sensitivity(SpecialCategory special, String location) {
+  private Sensitivity sensitivity(SpecialCategory special, Field field) {
     if (special.value().isCriminalOffenceData()) {
       if (special.authorisedBy().isBlank()) {
-        report(SPECIAL_CATEGORY_WITHOUT_CONDITION, location,
+        report(SPECIAL_CATEGORY_WITHOUT_CONDITION, location(field),
             "Criminal-offence data (Art. 10) needs the law that authorises its processing.",
             "Add authorisedBy = \"<the Union or Member State law>\".");
       }
     } else if (special.condition().length != 1) {
-      report(SPECIAL_CATEGORY_WITHOUT_CONDITION, location,
+      report(SPECIAL_CATEGORY_WITHOUT_CONDITION, location(field),
           special.value() + " is a special category (Art. 9(1)) and needs exactly one Art. 9(2) condition, found "
               + special.condition().length + ".",
           "Add condition = Article9Condition.<the condition that applies>, such as EXPLICIT_CONSENT.");
@@ -426,7 +431,7 @@ public final class ModelAssembler {
   }
 
   private List<Field> identityFields(Class<?> type) {
-    return fields(type).stream().filter(field -> field.isAnnotationPresent(SubjectIdentity.class)).toList();
+    return annotatedFields(type, SubjectIdentity.class);
   }
 
   /** The valid {@code @SubjectLink} fields per class; reports the invalid ones. */
@@ -637,10 +642,15 @@ public final class ModelAssembler {
     for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
       hierarchy.add(0, current);
     }
-    return hierarchy.stream()
-        .flatMap(declaring -> Arrays.stream(declaring.getDeclaredFields()))
-        .filter(field -> !Modifier.isStatic(field.getModifiers()) && !field.isSynthetic())
-        .toList();
+    List<Field> fields = new ArrayList<>();
+    for (Class<?> declaring : hierarchy) {
+      for (Field field : declaring.getDeclaredFields()) {
+        if (!Modifier.isStatic(field.getModifiers()) && !field.isSynthetic()) {
+          fields.add(field);
+        }
+      }
+    }
+    return List.copyOf(fields);
   }
 
   /** {@link #fieldsOf}, read once per assembly. */
@@ -649,7 +659,22 @@ public final class ModelAssembler {
   }
 
   private Optional<Field> findField(Class<?> type, String name) {
-    return fields(type).stream().filter(field -> field.getName().equals(name)).findFirst();
+    for (Field field : fields(type)) {
+      if (field.getName().equals(name)) {
+        return Optional.of(field);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private List<Field> annotatedFields(Class<?> type, Class<? extends Annotation> annotation) {
+    List<Field> annotated = new ArrayList<>();
+    for (Field field : fields(type)) {
+      if (field.isAnnotationPresent(annotation)) {
+        annotated.add(field);
+      }
+    }
+    return annotated;
   }
 
   private static boolean hasAnnotationNamed(Field field, Set<String> names) {
