@@ -298,8 +298,9 @@ public final class ModelAssembler {
     DataOrigin origin = declared != null ? declared.origin() : DataOrigin.PROVIDED;
     Optional<String> source = Optional.ofNullable(declared).map(PersonalData::source).filter(text -> !text.isBlank());
     if (origin == DataOrigin.PUBLICLY_AVAILABLE && source.isEmpty()) {
-      report(MISSING_SOURCE, location(field), "Data from publicly accessible sources must name its source for the notice"
-          + " (Art. 14(2)(f)).", "Add source = \"<where it comes from, such as 'company websites'>\".");
+      report(MISSING_SOURCE, location(field),
+          "Data from publicly accessible sources must name its source for the notice (Art. 14(2)(f)).",
+          "Add source = \"<where it comes from, such as 'company websites'>\".");
     }
     ErasureRule rule = declared != null
         ? new ErasureRule(declared.erasure(), Optional.of(declared.placeholder()).filter(text -> !text.isEmpty()),
@@ -319,17 +320,20 @@ public final class ModelAssembler {
     switch (strategy) {
       case HASH, MASK -> {
         if (type != String.class) {
-          report(STRATEGY_NEEDS_TEXT, location(field), strategy + " works on text, but the attribute is " + typeName + ".",
+          report(STRATEGY_NEEDS_TEXT, location(field),
+              strategy + " works on text, but the attribute is " + typeName + ".",
               "Use NULLIFY, REPLACE or DELETE_ROW for an attribute that is not a String.");
         }
         if (strategy == ErasureStrategy.MASK && (rule.maskKeepFirst() < 0 || rule.maskKeepLast() < 0)) {
-          report(INVALID_MASK, location(field), "MASK keeps " + rule.maskKeepFirst() + " leading and " + rule.maskKeepLast()
-              + " trailing characters; neither can be negative.", "Set maskKeepFirst and maskKeepLast to 0 or more.");
+          report(INVALID_MASK, location(field), "MASK keeps " + rule.maskKeepFirst() + " leading and "
+              + rule.maskKeepLast() + " trailing characters; neither can be negative.",
+              "Set maskKeepFirst and maskKeepLast to 0 or more.");
         }
       }
       case NULLIFY -> {
         if (type.isPrimitive()) {
-          report(NULLIFY_ON_PRIMITIVE, location(field), "NULLIFY cannot erase a primitive " + typeName + ": it cannot hold null.",
+          report(NULLIFY_ON_PRIMITIVE, location(field),
+              "NULLIFY cannot erase a primitive " + typeName + ": it cannot hold null.",
               "Use REPLACE with a placeholder, DELETE_ROW, or the wrapper type " + boxedName(type) + ".");
         }
       }
@@ -343,7 +347,8 @@ public final class ModelAssembler {
       }
       case KEEP -> {
         if (exemptions == 0) {
-          report(KEEP_WITHOUT_EXEMPTION, location(field), "KEEP needs the Art. 17(3) exemption that allows keeping the data.",
+          report(KEEP_WITHOUT_EXEMPTION, location(field),
+              "KEEP needs the Art. 17(3) exemption that allows keeping the data.",
               "Add exemption = ErasureExemption.<one of " + Arrays.toString(dev.lethe.law.ErasureExemption.values()) + ">.");
         }
       }
