@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.lethe.annotation.PersonalData;
+import dev.lethe.annotation.SubjectLink;
 import dev.lethe.model.BrokenFixtures.Customer;
 import dev.lethe.model.BrokenFixtures.Expect;
 import java.io.IOException;
@@ -81,6 +83,28 @@ class ModelValidationTest {
     assertThat(PersonalDataModel.builder().add(Customer.class, BrokenFixtures.NewsletterAsConsent.class,
         BrokenFixtures.NewsletterAsContract.class).validate())
         .extracting(ModelProblem::kind).containsExactly(BrokenFixtures.TWO_BASES);
+  }
+
+  @Test
+  @DisplayName("A malformed category code is reported at every attribute that uses it, not only the first")
+  void malformedCategoryOnEveryAttribute() {
+    assertThat(PersonalDataModel.builder().add(Customer.class, BrokenFixtures.BadCategory.class,
+        SameBadCategoryTwice.class).validate())
+        .filteredOn(problem -> problem.kind() == ModelProblem.Kind.INVALID_CATEGORY)
+        .extracting(ModelProblem::location)
+        .containsExactly(BrokenFixtures.BadCategory.class.getName() + ".email",
+            SameBadCategoryTwice.class.getName() + ".email", SameBadCategoryTwice.class.getName() + ".name");
+  }
+
+  static class SameBadCategoryTwice {
+    @SubjectLink(subject = "customer")
+    Long customerId;
+
+    @PersonalData(category = "Contact Email")
+    String email;
+
+    @PersonalData(category = "Contact Email")
+    String name;
   }
 
   @Test

@@ -70,6 +70,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -93,6 +94,7 @@ public final class ModelAssembler {
   private static final Set<String> IDENTIFIER_ANNOTATIONS = Set.of("jakarta.persistence.Id", "jakarta.persistence.EmbeddedId");
   private static final Set<String> NOT_PERSONAL_DATA_ANNOTATIONS =
       Set.of("jakarta.persistence.Version", "jakarta.persistence.Transient");
+  private static final Set<String> EMBEDDED_ANNOTATIONS = Set.of("jakarta.persistence.Embedded");
   private static final Set<Class<?>> CLOCK_TYPES = Set.of(LocalDate.class, LocalDateTime.class, Instant.class,
       OffsetDateTime.class, ZonedDateTime.class, Date.class, Calendar.class);
   private static final Set<Class<?>> OTHER_BASIC_TYPES = Set.of(Boolean.class, Character.class, UUID.class,
@@ -103,6 +105,10 @@ public final class ModelAssembler {
   private final List<Association> contributedAssociations;
   private final Set<Class<?>> contributedEmbeddables;
   private final Set<ModelProblem> problems = new LinkedHashSet<>();
+  /** Each class's fields, read once: reflection copies every field on each call, and checks ask often. */
+  private final Map<Class<?>, List<Field>> fieldsByClass = new HashMap<>();
+  private final Map<Class<?>, Boolean> embeddableByClass = new HashMap<>();
+  private final Map<String, Optional<DataCategory>> categories = new HashMap<>();
 
   /** An assembler over the classes and contributions collected by a model builder. */
   public ModelAssembler(Collection<Class<?>> classes, Map<Class<?>, String> identifiers, List<Association> associations,
@@ -167,15 +173,17 @@ public final class ModelAssembler {
     Map<String, SubjectType> subjectTypes = subjectTypes(identifiers, fields);
     Map<Class<?>, List<Field>> links = subjectLinks(subjectTypes);
     Map<Class<?>, List<Association>> associations = associations();
+    Map<Class<?>, SubjectType> rootsByClass = subjectTypes.values().stream()
+        .collect(Collectors.toMap(SubjectType::root, subject -> subject));
     Map<String, Purpose> purposes = new LinkedHashMap<>();
 
     List<EntityDescriptor> entities = new ArrayList<>();
     for (Class<?> type : classes) {
-      List<SubjectRoute> routes = routes(type, subjectTypes, links, associations);
+      List<SubjectRoute> routes = routes(type, rootsByClass, links, associations);
       Optional<String> rootOf = Optional.ofNullable(type.getAnnotation(DataSubject.class)).map(DataSubject::value);
       List<FieldDescriptor> personalData = fields.get(type);
       // A class with a @SubjectLink that failed has had its problem reported already.
-      boolean declaresLink = fieldsOf(type).stream().anyMatch(field -> field.isAnnotationPresent(SubjectLink.class));
+      boolean declaresLink = !annotatedFields(type, SubjectLink.class).isEmpty();
       if (!personalData.isEmpty() && routes.isEmpty() && rootOf.isEmpty() && !declaresLink) {
         report(UNREACHABLE_PERSONAL_DATA, type.getName(),
             type.getSimpleName() + " holds personal data but reaches no data subject: no association leads to a"
@@ -207,10 +215,12 @@ public final class ModelAssembler {
       }
       return Optional.of(contributed);
     }
-    return fieldsOf(type).stream()
-        .filter(field -> isIdentifier(field))
-        .map(Field::getName)
-        .findFirst();
+    for (Field field : fields(type)) {
+      if (isIdentifier(field)) {
+        return Optional.of(field.getName());
+      }
+    }
+    return Optional.empty();
   }
 
   private static boolean isIdentifier(Field field) {
@@ -231,7 +241,7 @@ public final class ModelAssembler {
    */
   private void collectPersonalData(Class<?> type, String prefix, Optional<PersonalData> enclosing,
       Optional<String> identifier, List<FieldDescriptor> descriptors) {
-    for (Field field : fieldsOf(type)) {
+    for (Field field : fields(type)) {
       PersonalData declared = field.getAnnotation(PersonalData.class);
       if (isEmbedded(field)) {
         Optional<PersonalData> covering = Optional.ofNullable(declared).or(() -> enclosing);
@@ -252,12 +262,14 @@ public final class ModelAssembler {
   }
 
   private boolean isEmbedded(Field field) {
-    return isEmbeddable(field.getType()) || hasAnnotationNamed(field, Set.of("jakarta.persistence.Embedded"));
+    return isEmbeddable(field.getType()) || hasAnnotationNamed(field, EMBEDDED_ANNOTATIONS);
   }
 
   private boolean isEmbeddable(Class<?> type) {
-    return contributedEmbeddables.contains(type) || Arrays.stream(type.getAnnotations())
-        .anyMatch(annotation -> annotation.annotationType().getName().equals("jakarta.persistence.Embeddable"));
+    // Asked for the type of every attribute; getAnnotations() copies the class's annotations each time.
+    return embeddableByClass.computeIfAbsent(type, key -> contributedEmbeddables.contains(key)
+        || Arrays.stream(key.getAnnotations())
+            .anyMatch(annotation -> annotation.annotationType().getName().equals("jakarta.persistence.Embeddable")));
   }
 
   private static boolean coveredByClassAnnotation(Field field, Optional<String> identifier) {
@@ -271,21 +283,24 @@ public final class ModelAssembler {
 
   private FieldDescriptor describe(Field field, String prefix, @Nullable PersonalData declared,
       @Nullable SpecialCategory special) {
-    String location = location(field);
     String code = declared != null ? declared.category() : special.value().dataCategory().code();
+    // Few codes recur on many attributes: each is checked against the pattern once.
+    Optional<DataCategory> valid = categories.computeIfAbsent(code,
+        key -> DataCategory.isValidCode(key) ? Optional.of(DataCategory.of(key)) : Optional.empty());
     DataCategory category;
-    if (DataCategory.isValidCode(code)) {
-      category = DataCategory.of(code);
+    if (valid.isPresent()) {
+      category = valid.get();
     } else {
-      report(INVALID_CATEGORY, location, "Data category '" + code + "' is not a dotted lower-case code.",
+      report(INVALID_CATEGORY, location(field), "Data category '" + code + "' is not a dotted lower-case code.",
           "Use a built-in category such as 'contact.email' or your own in the same form, such as 'contact.email.work'.");
       category = DataCategory.IDENTITY;
     }
     DataOrigin origin = declared != null ? declared.origin() : DataOrigin.PROVIDED;
     Optional<String> source = Optional.ofNullable(declared).map(PersonalData::source).filter(text -> !text.isBlank());
     if (origin == DataOrigin.PUBLICLY_AVAILABLE && source.isEmpty()) {
-      report(MISSING_SOURCE, location, "Data from publicly accessible sources must name its source for the notice"
-          + " (Art. 14(2)(f)).", "Add source = \"<where it comes from, such as 'company websites'>\".");
+      report(MISSING_SOURCE, location(field),
+          "Data from publicly accessible sources must name its source for the notice (Art. 14(2)(f)).",
+          "Add source = \"<where it comes from, such as 'company websites'>\".");
     }
     ErasureRule rule = declared != null
         ? new ErasureRule(declared.erasure(), Optional.of(declared.placeholder()).filter(text -> !text.isEmpty()),
@@ -293,35 +308,38 @@ public final class ModelAssembler {
             Arrays.stream(declared.exemption()).findFirst())
         : ErasureRule.of(ErasureStrategy.NULLIFY);
     Class<?> type = valueType(field);
-    checkErasure(type, location, rule, category, declared == null ? 0 : declared.exemption().length);
+    checkErasure(type, field, rule, category, declared == null ? 0 : declared.exemption().length);
     return new FieldDescriptor(prefix + field.getName(), type, category, origin, source, rule,
-        Optional.ofNullable(special).map(annotation -> sensitivity(annotation, location)),
+        Optional.ofNullable(special).map(annotation -> sensitivity(annotation, field)),
         Collection.class.isAssignableFrom(field.getType()));
   }
 
-  private void checkErasure(Class<?> type, String location, ErasureRule rule, DataCategory category, int exemptions) {
+  private void checkErasure(Class<?> type, Field field, ErasureRule rule, DataCategory category, int exemptions) {
     String typeName = type.getSimpleName();
     ErasureStrategy strategy = rule.strategy();
     switch (strategy) {
       case HASH, MASK -> {
         if (type != String.class) {
-          report(STRATEGY_NEEDS_TEXT, location, strategy + " works on text, but the attribute is " + typeName + ".",
+          report(STRATEGY_NEEDS_TEXT, location(field),
+              strategy + " works on text, but the attribute is " + typeName + ".",
               "Use NULLIFY, REPLACE or DELETE_ROW for an attribute that is not a String.");
         }
         if (strategy == ErasureStrategy.MASK && (rule.maskKeepFirst() < 0 || rule.maskKeepLast() < 0)) {
-          report(INVALID_MASK, location, "MASK keeps " + rule.maskKeepFirst() + " leading and " + rule.maskKeepLast()
-              + " trailing characters; neither can be negative.", "Set maskKeepFirst and maskKeepLast to 0 or more.");
+          report(INVALID_MASK, location(field), "MASK keeps " + rule.maskKeepFirst() + " leading and "
+              + rule.maskKeepLast() + " trailing characters; neither can be negative.",
+              "Set maskKeepFirst and maskKeepLast to 0 or more.");
         }
       }
       case NULLIFY -> {
         if (type.isPrimitive()) {
-          report(NULLIFY_ON_PRIMITIVE, location, "NULLIFY cannot erase a primitive " + typeName + ": it cannot hold null.",
+          report(NULLIFY_ON_PRIMITIVE, location(field),
+              "NULLIFY cannot erase a primitive " + typeName + ": it cannot hold null.",
               "Use REPLACE with a placeholder, DELETE_ROW, or the wrapper type " + boxedName(type) + ".");
         }
       }
       case REPLACE -> {
         if (Placeholders.replacement(rule.placeholder(), type, category).isEmpty()) {
-          report(INVALID_PLACEHOLDER, location, rule.placeholder()
+          report(INVALID_PLACEHOLDER, location(field), rule.placeholder()
                   .map(text -> "Placeholder '" + text + "' cannot be converted to " + typeName + ".")
                   .orElse("REPLACE has no default placeholder for " + typeName + "."),
               "State a placeholder that parses as " + typeName + ", or choose NULLIFY or DELETE_ROW.");
@@ -329,29 +347,30 @@ public final class ModelAssembler {
       }
       case KEEP -> {
         if (exemptions == 0) {
-          report(KEEP_WITHOUT_EXEMPTION, location, "KEEP needs the Art. 17(3) exemption that allows keeping the data.",
+          report(KEEP_WITHOUT_EXEMPTION, location(field),
+              "KEEP needs the Art. 17(3) exemption that allows keeping the data.",
               "Add exemption = ErasureExemption.<one of " + Arrays.toString(dev.lethe.law.ErasureExemption.values()) + ">.");
         }
       }
       case DELETE_ROW -> { }
     }
     if (exemptions > 1 || (exemptions == 1 && strategy != ErasureStrategy.KEEP)) {
-      report(MISPLACED_EXEMPTION, location,
+      report(MISPLACED_EXEMPTION, location(field),
           exemptions > 1 ? "Only one Art. 17(3) exemption can be stated, not " + exemptions + "."
               : "An Art. 17(3) exemption is stated, but the strategy is " + strategy + ", which erases the data.",
           exemptions > 1 ? "Keep the exemption that applies." : "Use erasure = KEEP, or remove the exemption.");
     }
   }
 
-  private Sensitivity sensitivity(SpecialCategory special, String location) {
+  private Sensitivity sensitivity(SpecialCategory special, Field field) {
     if (special.value().isCriminalOffenceData()) {
       if (special.authorisedBy().isBlank()) {
-        report(SPECIAL_CATEGORY_WITHOUT_CONDITION, location,
+        report(SPECIAL_CATEGORY_WITHOUT_CONDITION, location(field),
             "Criminal-offence data (Art. 10) needs the law that authorises its processing.",
             "Add authorisedBy = \"<the Union or Member State law>\".");
       }
     } else if (special.condition().length != 1) {
-      report(SPECIAL_CATEGORY_WITHOUT_CONDITION, location,
+      report(SPECIAL_CATEGORY_WITHOUT_CONDITION, location(field),
           special.value() + " is a special category (Art. 9(1)) and needs exactly one Art. 9(2) condition, found "
               + special.condition().length + ".",
           "Add condition = Article9Condition.<the condition that applies>, such as EXPLICIT_CONSENT.");
@@ -416,15 +435,15 @@ public final class ModelAssembler {
     return subjectTypes;
   }
 
-  private static List<Field> identityFields(Class<?> type) {
-    return fieldsOf(type).stream().filter(field -> field.isAnnotationPresent(SubjectIdentity.class)).toList();
+  private List<Field> identityFields(Class<?> type) {
+    return annotatedFields(type, SubjectIdentity.class);
   }
 
   /** The valid {@code @SubjectLink} fields per class; reports the invalid ones. */
   private Map<Class<?>, List<Field>> subjectLinks(Map<String, SubjectType> subjectTypes) {
     Map<Class<?>, List<Field>> links = new LinkedHashMap<>();
     for (Class<?> type : classes) {
-      for (Field field : fieldsOf(type)) {
+      for (Field field : fields(type)) {
         SubjectLink link = field.getAnnotation(SubjectLink.class);
         if (link == null) {
           continue;
@@ -452,7 +471,7 @@ public final class ModelAssembler {
   private Map<Class<?>, List<Association>> associations() {
     Map<Class<?>, List<Association>> associations = new LinkedHashMap<>();
     for (Class<?> type : classes) {
-      for (Field field : fieldsOf(type)) {
+      for (Field field : fields(type)) {
         if (classes.contains(field.getType())) {
           associations.computeIfAbsent(type, key -> new ArrayList<>())
               .add(new Association(type, field.getName(), field.getType()));
@@ -478,10 +497,8 @@ public final class ModelAssembler {
    * The shortest route from {@code type} to each subject type it reaches. The search stops at
    * subject roots: what reaches another subject's root through a root is that root's business.
    */
-  private static List<SubjectRoute> routes(Class<?> type, Map<String, SubjectType> subjectTypes,
+  private static List<SubjectRoute> routes(Class<?> type, Map<Class<?>, SubjectType> rootsByClass,
       Map<Class<?>, List<Field>> links, Map<Class<?>, List<Association>> associations) {
-    Map<Class<?>, SubjectType> rootsByClass = subjectTypes.values().stream()
-        .collect(Collectors.toMap(SubjectType::root, subject -> subject));
     Map<String, SubjectRoute> routes = new LinkedHashMap<>();
     Deque<Map.Entry<Class<?>, ImmutableList<String>>> queue = new ArrayDeque<>();
     Set<Class<?>> visited = new HashSet<>();
@@ -552,8 +569,8 @@ public final class ModelAssembler {
         .map(valid -> new RetentionPolicy(valid, retention.clock(), retention.action(), retention.reason()));
   }
 
-  private static String temporalAttributes(Class<?> type) {
-    List<String> names = fieldsOf(type).stream()
+  private String temporalAttributes(Class<?> type) {
+    List<String> names = fields(type).stream()
         .filter(field -> CLOCK_TYPES.contains(field.getType()))
         .map(Field::getName)
         .toList();
@@ -630,14 +647,39 @@ public final class ModelAssembler {
     for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
       hierarchy.add(0, current);
     }
-    return hierarchy.stream()
-        .flatMap(declaring -> Arrays.stream(declaring.getDeclaredFields()))
-        .filter(field -> !Modifier.isStatic(field.getModifiers()) && !field.isSynthetic())
-        .toList();
+    List<Field> fields = new ArrayList<>();
+    for (Class<?> declaring : hierarchy) {
+      for (Field field : declaring.getDeclaredFields()) {
+        if (!Modifier.isStatic(field.getModifiers()) && !field.isSynthetic()) {
+          fields.add(field);
+        }
+      }
+    }
+    return List.copyOf(fields);
   }
 
-  private static Optional<Field> findField(Class<?> type, String name) {
-    return fieldsOf(type).stream().filter(field -> field.getName().equals(name)).findFirst();
+  /** {@link #fieldsOf}, read once per assembly. */
+  private List<Field> fields(Class<?> type) {
+    return fieldsByClass.computeIfAbsent(type, ModelAssembler::fieldsOf);
+  }
+
+  private Optional<Field> findField(Class<?> type, String name) {
+    for (Field field : fields(type)) {
+      if (field.getName().equals(name)) {
+        return Optional.of(field);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private List<Field> annotatedFields(Class<?> type, Class<? extends Annotation> annotation) {
+    List<Field> annotated = new ArrayList<>();
+    for (Field field : fields(type)) {
+      if (field.isAnnotationPresent(annotation)) {
+        annotated.add(field);
+      }
+    }
+    return annotated;
   }
 
   private static boolean hasAnnotationNamed(Field field, Set<String> names) {
