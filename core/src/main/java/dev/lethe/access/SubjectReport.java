@@ -67,14 +67,22 @@ public final class SubjectReport {
 
   /**
    * Art. 15(1): whether any personal data of the subject is processed. False for an identity that
-   * matches nobody. Asks the store for at most one row per section.
+   * matches nobody. Asks the store for at most one row per section, the subject's own row first.
    */
   public boolean processesPersonalData() {
-    return sections.stream().anyMatch(section -> {
+    // The root's row is found by its key; another section's query may have to sort all of the
+    // subject's rows of that type before it returns the first.
+    Stream<Section> rootFirst = Stream.concat(sections.stream().filter(this::isRoot),
+        sections.stream().filter(section -> !isRoot(section)));
+    return rootFirst.anyMatch(section -> {
       try (Stream<SubjectRecord> records = records(section)) {
         return records.findAny().isPresent();
       }
     });
+  }
+
+  private boolean isRoot(Section section) {
+    return section.entity().subjectRootOf().filter(subjectType::equals).isPresent();
   }
 
   /**
