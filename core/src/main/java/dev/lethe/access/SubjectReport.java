@@ -2,18 +2,16 @@ package dev.lethe.access;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.lethe.internal.store.RecordValues;
 import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.FieldDescriptor;
 import dev.lethe.spi.PersonalDataStore;
 import dev.lethe.spi.SubjectKey;
 import dev.lethe.spi.SubjectRecord;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A subject's copy of their data (Art. 15(3)) or their portable data (Art. 20(1)): whether any data
@@ -69,14 +67,22 @@ public final class SubjectReport {
 
   /**
    * Art. 15(1): whether any personal data of the subject is processed. False for an identity that
-   * matches nobody. Asks the store for at most one row per section.
+   * matches nobody. Asks the store for at most one row per section, the subject's own row first.
    */
   public boolean processesPersonalData() {
-    return sections.stream().anyMatch(section -> {
+    // The root's row is found by its key; another section's query may have to sort all of the
+    // subject's rows of that type before it returns the first.
+    Stream<Section> rootFirst = Stream.concat(sections.stream().filter(this::isRoot),
+        sections.stream().filter(section -> !isRoot(section)));
+    return rootFirst.anyMatch(section -> {
       try (Stream<SubjectRecord> records = records(section)) {
         return records.findAny().isPresent();
       }
     });
+  }
+
+  private boolean isRoot(Section section) {
+    return section.entity().subjectRootOf().filter(subjectType::equals).isPresent();
   }
 
   /**
@@ -87,15 +93,12 @@ public final class SubjectReport {
     requireNonNull(section, "section");
     Stream<SubjectRecord> records = subjects.stream().flatMap(subject -> store.records(subject, section.entity()));
     // An access report shows every attribute the store returns: only portability needs a projection,
-    // and copying each row's values again would dominate a large export.
-    return section.fields().equals(section.entity().fields()) ? records
-        : records.map(record -> project(record, section));
-  }
-
-  private static SubjectRecord project(SubjectRecord record, Section section) {
-    Map<String, @Nullable Object> values = new LinkedHashMap<>();
-    section.fields().forEach(field -> values.put(field.name(), record.values().get(field.name())));
-    return new SubjectRecord(record.entity(), record.rowId(), values);
+    // into one small array per row with the attribute names shared by the section's rows.
+    if (section.fields().equals(section.entity().fields())) {
+      return records;
+    }
+    RecordValues.Layout layout = RecordValues.Layout.of(section.fields().stream().map(FieldDescriptor::name).toList());
+    return records.map(record -> new SubjectRecord(record.entity(), record.rowId(), layout.project(record.values())));
   }
 
   @Override

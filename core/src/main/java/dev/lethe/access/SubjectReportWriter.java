@@ -6,18 +6,23 @@ import dev.lethe.access.SubjectReport.Section;
 import dev.lethe.internal.access.CsvSectionWriter;
 import dev.lethe.internal.access.JsonValues;
 import dev.lethe.internal.access.NonClosingOutputStream;
+import dev.lethe.internal.store.RecordValues;
 import dev.lethe.model.FieldDescriptor;
 import dev.lethe.spi.SubjectRecord;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import tools.jackson.core.JsonEncoding;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.io.SerializedString;
 import tools.jackson.core.json.JsonFactory;
 
 /**
@@ -53,14 +58,7 @@ public final class SubjectReportWriter {
       for (Section section : report.sections()) {
         json.writeArrayPropertyStart(section.name());
         try (Stream<SubjectRecord> records = report.records(section)) {
-          records.forEach(record -> {
-            json.writeStartObject();
-            record.values().forEach((attribute, value) -> {
-              json.writeName(attribute);
-              JsonValues.write(json, value);
-            });
-            json.writeEndObject();
-          });
+          records.forEach(new RowWriter(json));
         }
         json.writeEndArray();
       }
@@ -165,6 +163,38 @@ public final class SubjectReportWriter {
     json.writeArrayPropertyStart(name);
     values.forEach(json::writeString);
     json.writeEndArray();
+  }
+
+  /** Writes each row as a JSON object; the attribute names of a row layout are encoded once, not per row. */
+  private static final class RowWriter implements Consumer<SubjectRecord> {
+    private final JsonGenerator json;
+    private RecordValues.@Nullable Layout layout;
+    private SerializableString[] names = new SerializableString[0];
+
+    RowWriter(JsonGenerator json) {
+      this.json = json;
+    }
+
+    @Override
+    public void accept(SubjectRecord record) {
+      json.writeStartObject();
+      if (record.values() instanceof RecordValues row) {
+        if (row.layout() != layout) {
+          layout = row.layout();
+          names = layout.names().stream().map(SerializedString::new).toArray(SerializableString[]::new);
+        }
+        for (int i = 0; i < names.length; i++) {
+          json.writeName(names[i]);
+          JsonValues.write(json, row.value(i));
+        }
+      } else {
+        record.values().forEach((attribute, value) -> {
+          json.writeName(attribute);
+          JsonValues.write(json, value);
+        });
+      }
+      json.writeEndObject();
+    }
   }
 
   /** The caller owns {@code out}: closing a generator or the ZIP must not close it. */

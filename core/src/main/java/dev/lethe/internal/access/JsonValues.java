@@ -14,7 +14,10 @@ public final class JsonValues {
 
   /** Writes {@code value} as the next JSON value. */
   public static void write(JsonGenerator json, @Nullable Object value) {
-    if (value == null) {
+    if (value instanceof String text) {
+      // Most personal data is text: the common case first.
+      json.writeString(text);
+    } else if (value == null) {
       json.writeNull();
     } else if (value instanceof Boolean bool) {
       json.writeBoolean(bool);

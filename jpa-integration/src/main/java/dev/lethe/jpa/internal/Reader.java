@@ -2,6 +2,7 @@ package dev.lethe.jpa.internal;
 
 import com.google.common.collect.Iterators;
 import com.google.common.collect.PeekingIterator;
+import dev.lethe.internal.store.RecordValues;
 import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.FieldDescriptor;
 import dev.lethe.model.SubjectRoute;
@@ -12,15 +13,11 @@ import dev.lethe.spi.SubjectRecord;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
-import jakarta.persistence.Tuple;
-import jakarta.persistence.TypedQuery;
 import jakarta.persistence.metamodel.Attribute;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.Spliterator;
@@ -98,6 +95,10 @@ public final class Reader {
     }
     List<FieldDescriptor> scalars = descriptor.fields().stream().filter(field -> !field.collection()).toList();
     List<FieldDescriptor> collections = descriptor.fields().stream().filter(FieldDescriptor::collection).toList();
+    // One layout for all of this type's rows; per row only an array of its values, in the model's order.
+    RecordValues.Layout layout = RecordValues.Layout.of(descriptor.fields().stream().map(FieldDescriptor::name).toList());
+    int[] scalarSlots = scalars.stream().mapToInt(field -> layout.indexOf(field.name())).toArray();
+    int[] collectionSlots = collections.stream().mapToInt(field -> layout.indexOf(field.name())).toArray();
     List<Session> sessions = new ArrayList<>();
     try {
       Session main = open(sessions);
@@ -118,11 +119,11 @@ public final class Reader {
         @Override
         public SubjectRecord next() {
           Object[] row = rows.next();
-          Map<String, @Nullable Object> values = new LinkedHashMap<>();
-          for (int i = 0; i < scalars.size(); i++) {
-            values.put(scalars.get(i).name(), row[i + 1]);
+          @Nullable Object[] values = new Object[layout.size()];
+          for (int i = 0; i < scalarSlots.length; i++) {
+            values[scalarSlots[i]] = row[i + 1];
           }
-          for (int i = 0; i < collections.size(); i++) {
+          for (int i = 0; i < collectionSlots.length; i++) {
             List<Object> list = new ArrayList<>();
             PeekingIterator<Object[]> pairs = elements.get(i);
             while (pairs.hasNext() && row[0].equals(pairs.peek()[0])) {
@@ -131,11 +132,9 @@ public final class Reader {
                 list.add(element);
               }
             }
-            values.put(collections.get(i).name(), list);
+            values[collectionSlots[i]] = list;
           }
-          Map<String, @Nullable Object> ordered = new LinkedHashMap<>();
-          descriptor.fields().forEach(field -> ordered.put(field.name(), values.get(field.name())));
-          return new SubjectRecord(descriptor.type(), row[0], ordered);
+          return new SubjectRecord(descriptor.type(), row[0], layout.row(values));
         }
       };
       return StreamSupport.stream(Spliterators.spliteratorUnknownSize(records, Spliterator.ORDERED | Spliterator.NONNULL),
@@ -158,10 +157,12 @@ public final class Reader {
     fields.forEach(field -> select.append(", e.").append(field.name()));
     String jpql = select + " from " + info.name() + " e where " + sql.jpqlPredicate("e") + " order by e."
         + info.idAttribute();
-    TypedQuery<Tuple> query = em.createQuery(jpql, Tuple.class).setParameter(RouteSql.KEY, key);
+    // Untyped, so that each row comes as the array Hibernate builds anyway (or a lone identifier), not
+    // as a Tuple that would only be copied into an array.
+    jakarta.persistence.Query query = em.createQuery(jpql).setParameter(RouteSql.KEY, key);
     hints(query);
-    Iterator<Tuple> tuples = query.getResultStream().iterator();
-    return Iterators.transform(tuples, tuple -> tuple.toArray());
+    Iterator<?> results = query.getResultStream().iterator();
+    return Iterators.transform(results, Reader::asRow);
   }
 
   private Iterator<Object[]> nativeRows(EntityManager em, RouteSql sql, List<FieldDescriptor> fields, Object key) {
