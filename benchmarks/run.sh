@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every Lethe benchmark on H2 and PostgreSQL and writes benchmarks/RESULTS.md.
 #
-#   benchmarks/run.sh                      # the full suite, short settings (about 30 minutes on 2 cores)
+#   benchmarks/run.sh                      # the full suite, short settings (about 35 minutes on 2 cores)
 #   benchmarks/run.sh ExportBenchmark      # extra arguments go to JMH: a benchmark regex, -p db=h2, ...
 #
 # JMH_OPTS overrides the iteration settings: e.g. JMH_OPTS="-f 1 -wi 3 -i 5" for steadier numbers.
@@ -19,11 +19,11 @@ export LETHE_BENCH_EXTRAS="$PWD/$OUT/extras.tsv"
 # Other builds share the machine: the load averages before and after go into RESULTS.md.
 echo "before: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)" > "$OUT/load.txt"
 
-# One fork, 2 warm-up and 3 measurement iterations of 1-2 s (single-shot benchmarks: one invocation
-# each): short, since the machine is shared; the annotations on each benchmark hold the same defaults.
-JMH_OPTS=${JMH_OPTS:-"-f 1 -wi 2 -i 3"}
+# One fork; iterations as each benchmark's annotations set them (short: 2-3 warm-up and 2-5 measured
+# iterations of 1-3 s, or single invocations for the single-shot benchmarks).
+JMH_OPTS=${JMH_OPTS:-"-f 1"}
 # shellcheck disable=SC2086
-java -cp "$CP" org.openjdk.jmh.Main $JMH_OPTS -rf json -rff "$OUT/results.json" "$@" | tee "$OUT/jmh.log"
+java -Djmh.ignoreLock=true -cp "$CP" org.openjdk.jmh.Main $JMH_OPTS -rf json -rff "$OUT/results.json" "$@" | tee "$OUT/jmh.log"
 
 # Small erasures once more, warmed up: single shots after two warm-up invocations mostly time the JIT.
 if [ $# -eq 0 ]; then
