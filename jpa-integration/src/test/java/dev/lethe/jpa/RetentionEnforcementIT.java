@@ -180,7 +180,7 @@ class RetentionEnforcementIT {
 
     RetentionSweeper.Batch batch = store.sweep(task, Optional.empty(), 10);
     assertThat(batch.deleted()).isEqualTo(10);
-    database.statements().failAt(2);   // the second statement of the next batch: its delete
+    database.statements().failAt(2);   // the next batch's second statement: its delete (on H2, its row lock)
     assertThatThrownBy(() -> store.sweep(task, batch.lastKey(), 10)).isInstanceOf(RuntimeException.class);
     database.statements().reset();
     assertThat(count("select count(l) from LoginEvent l")).as("the failed batch changed nothing")
