@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every Lethe benchmark on H2 and PostgreSQL and writes benchmarks/RESULTS.md.
 #
-#   benchmarks/run.sh                      # the full suite, short settings (about 35 minutes on 2 cores)
+#   benchmarks/run.sh                      # the full suite, short settings (about 25 minutes on 2 quiet cores)
 #   benchmarks/run.sh ExportBenchmark      # extra arguments go to JMH: a benchmark regex, -p db=h2, ...
 #
 # JMH_OPTS overrides the iteration settings: e.g. JMH_OPTS="-f 1 -wi 3 -i 5" for steadier numbers.
@@ -19,9 +19,10 @@ export LETHE_BENCH_EXTRAS="$PWD/$OUT/extras.tsv"
 # Other builds share the machine: the load averages before and after go into RESULTS.md.
 echo "before: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)" > "$OUT/load.txt"
 
-# One fork; iterations as each benchmark's annotations set them (short: 2-3 warm-up and 2-5 measured
-# iterations of 1-3 s, or single invocations for the single-shot benchmarks).
-JMH_OPTS=${JMH_OPTS:-"-f 1"}
+# Forks and iterations as each benchmark's annotations set them: short (one fork, two for the listener
+# overhead, whose target is a few per cent; 1-3 warm-up and 2-5 measured iterations of 1-3 s, or single
+# invocations for the single-shot benchmarks).
+JMH_OPTS=${JMH_OPTS:-""}
 # shellcheck disable=SC2086
 java -Djmh.ignoreLock=true -cp "$CP" org.openjdk.jmh.Main $JMH_OPTS -rf json -rff "$OUT/results.json" "$@" | tee "$OUT/jmh.log"
 

@@ -99,7 +99,7 @@ public final class ResultsReport {
     line(command);
     line("```");
     line("");
-    line("JMH settings per benchmark (deliberately short: the machine's cores are shared with other builds, so read the"
+    line("JMH settings per benchmark (short, so that the whole suite runs in about half an hour on two cores: read the"
         + " ± errors and treat differences below them as noise):");
     line("");
     line("| benchmark | mode | forks | warm-up | measurement | extra JVM args |");
@@ -150,7 +150,7 @@ public final class ResultsReport {
     Path load = Path.of("benchmarks/target/jmh/load.txt");
     if (Files.isReadable(load)) {
       line("| Load average (1, 5, 15 min) during the run | " + String.join("; ", Files.readAllLines(load))
-          + " — other builds shared the cores |");
+          + " |");
     }
     line("| Databases | H2 (embedded, file mode, `CACHE_SIZE=8192`, statements time out after 120 s) and PostgreSQL on 127.0.0.1, a private schema per"
         + " trial, both through HikariCP |");

@@ -95,7 +95,7 @@ final class RouteSql {
       return "fk(" + alias + "." + route.path().get(0) + ") = " + jpqlValue();
     }
     if (!entity.hasSubtypes() && route.path().size() > 2 && firstHopIsManyToOne()) {
-      return jpqlCorrelatedExists(alias);
+      return jpqlDeepRoute(alias);
     }
     return jpqlSubquery(alias);
   }
@@ -112,23 +112,73 @@ final class RouteSql {
   }
 
   /**
-   * Several hops away: a subquery correlated with the row through its foreign key, which every
-   * database answers with one index lookup per row, where an uncorrelated {@code in (select ...)}
-   * is re-run per row by some (H2).
+   * Several hops away: the row's foreign key among the keys of the first hop's subject rows,
+   * {@code fk(e.order) in (select j0_.id from PurchaseOrder j0_ where fk(j0_.customer) = :key)}:
+   * a subquery that reads no row of the table being changed, so that H2 runs it once (it re-runs
+   * one over the changed table for every row), MariaDB accepts it, and PostgreSQL plans a
+   * semi-join. Where the route passes through the changed table itself, a subquery correlated
+   * with the row through its foreign key.
    */
-  private String jpqlCorrelatedExists(String alias) {
+  private String jpqlDeepRoute(String alias) {
     List<String> path = route.path();
     Attribute<?, ?> first = EntityInfo.attribute(entity.jpa(), path.get(0)).orElseThrow();
-    StringBuilder query = new StringBuilder("exists (select 1 from ")
-        .append(mapping.entity(EntityInfo.targetType(first)).name()).append(" j0_");
+    EntityInfo firstTarget = mapping.entity(EntityInfo.targetType(first));
+    if (routeReadsOwnTable()) {
+      return jpqlCorrelatedExists(alias, firstTarget);
+    }
+    return "fk(" + alias + "." + path.get(0) + ") in (select j0_." + firstTarget.idAttribute() + " "
+        + jpqlRouteFrom(firstTarget) + ")";
+  }
+
+  /** Whether an entity the route passes through shares this entity's table hierarchy. */
+  private boolean routeReadsOwnTable() {
+    ManagedType<?> current = entity.jpa();
+    for (String segment : route.path().subList(0, route.path().size() - 1)) {
+      Class<?> target = EntityInfo.targetType(EntityInfo.attribute(current, segment).orElseThrow());
+      if (target.isAssignableFrom(entity.type()) || entity.type().isAssignableFrom(target)) {
+        return true;
+      }
+      current = mapping.entity(target).jpa();
+    }
+    return false;
+  }
+
+  private String jpqlCorrelatedExists(String alias, EntityInfo firstTarget) {
+    return "exists (select 1 " + jpqlRouteFrom(firstTarget).replace(" where ", " where j0_ = " + alias + "."
+        + route.path().get(0) + " and ") + ")";
+  }
+
+  /** {@code from <first hop's entity> j0_ [joins] where <the route's end> = <the subject's value>}. */
+  private String jpqlRouteFrom(EntityInfo firstTarget) {
+    List<String> path = route.path();
+    StringBuilder query = new StringBuilder("from ").append(firstTarget.name()).append(" j0_");
+    // The last hop to the root compares its foreign key, without joining the root: joined, H2 may
+    // start from the root's row and scan all of the subject's rows of the hop before it, per row.
+    int joins = path.size() - (lastHopIsForeignKeyToRoot() ? 2 : 1);
     String current = "j0_";
-    for (int i = 1; i < path.size() - 1; i++) {
+    for (int i = 1; i < joins; i++) {
       String join = "j" + i + "_";
       query.append(" join ").append(current).append('.').append(path.get(i)).append(' ').append(join);
       current = join;
     }
-    return query.append(" where j0_ = ").append(alias).append('.').append(path.get(0)).append(" and ").append(current)
-        .append('.').append(path.get(path.size() - 1)).append(" = ").append(jpqlValue()).append(')').toString();
+    String subject = joins < path.size() - 1 ? "fk(" + current + "." + path.get(path.size() - 2) + ")"
+        : current + "." + path.get(path.size() - 1);
+    return query.append(" where ").append(subject).append(" = ").append(jpqlValue()).toString();
+  }
+
+  /** Whether the route ends {@code ....owner.id}: a many-to-one to the root, compared by the subject's key. */
+  private boolean lastHopIsForeignKeyToRoot() {
+    if (!route.identity().equals(SubjectType.ID)) {
+      return false;
+    }
+    ManagedType<?> current = entity.jpa();
+    List<String> path = route.path();
+    for (int i = 0; i < path.size() - 2; i++) {
+      current = mapping.entity(EntityInfo.targetType(EntityInfo.attribute(current, path.get(i)).orElseThrow())).jpa();
+    }
+    return EntityInfo.attribute(current, path.get(path.size() - 2))
+        .filter(attribute -> attribute.getPersistentAttributeType() == Attribute.PersistentAttributeType.MANY_TO_ONE)
+        .isPresent();
   }
 
   private String jpqlSubquery(String alias) {
