@@ -24,6 +24,7 @@ echo "before: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)" > "$
 # invocations for the single-shot benchmarks).
 JMH_OPTS=${JMH_OPTS:-""}
 # shellcheck disable=SC2086
+# ignoreLock: a JMH run in another checkout must not stop this one; RESULTS.md records the load instead.
 java -Djmh.ignoreLock=true -cp "$CP" org.openjdk.jmh.Main $JMH_OPTS -rf json -rff "$OUT/results.json" "$@" | tee "$OUT/jmh.log"
 
 # Small erasures once more, warmed up: single shots after two warm-up invocations mostly time the JIT.
