@@ -43,7 +43,8 @@ import org.jspecify.annotations.Nullable;
  * listeners before every update, delete and collection change find the subjects of the row along
  * its entity's routes, look up a restriction under each of the subject's identities (a restriction
  * may have been placed under any of them) and refuse the change with a
- * {@link ProcessingRestrictedException}, which rolls the transaction back. Bulk JPQL and native SQL
+ * {@link ProcessingRestrictedException}, which rolls the transaction back. While no restriction
+ * stands at all ({@link Lookup#noneStanding()}), a change costs no query. Bulk JPQL and native SQL
  * never reach listeners.
  *
  * <p>A session whose property {@link #PERMITTED} is {@code true} passes: Lethe's own rectification

@@ -48,10 +48,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Retention on the database (Art. 5(1)(e)): per call, one batch of expired rows in one
- * transaction, in the order of their clock and key, so that each batch walks the clock's index. The batch is selected with a row lock that skips rows another transaction holds
+ * transaction, in the order of their clock and key, so that each batch walks the clock's index.
+ * The batch's rows are locked so that rows another transaction holds are skipped
  * ({@code FOR UPDATE SKIP LOCKED} where the dialect supports it, plain {@code FOR UPDATE}
- * otherwise), so that several instances sweeping at once never process a row twice and never wait
- * on each other. Rows of held subjects are found along the entity's routes and left; the others are
+ * otherwise; on H2 by key once the batch is chosen), so that several instances sweeping at once
+ * never process a row twice and never wait on each other. Rows of held subjects are found along the entity's routes and left; the others are
  * deleted (with their element-collection and join-table rows) or anonymised in place, with
  * statements per batch that grow with attributes and distinct erased values, not with rows.
  * Anonymisation counts only rows that change, so a second run does nothing.
