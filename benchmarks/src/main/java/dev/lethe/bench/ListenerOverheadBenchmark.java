@@ -7,12 +7,18 @@ import dev.lethe.bench.shop.Customer;
 import dev.lethe.jdbc.JdbcRestrictionStore;
 import dev.lethe.jdbc.LetheSchema;
 import dev.lethe.jpa.JpaPersonalDataStore;
+import dev.lethe.law.RestrictionGround;
+import dev.lethe.restriction.Restriction;
+import dev.lethe.rights.RequestId;
+import dev.lethe.rights.SubjectIdentifier;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -35,7 +41,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * one load, each in its own transaction through an {@link EntityManager}, on a factory without
  * Lethe ({@code listeners=none}) and on one where a {@link JpaPersonalDataStore} enforces
  * restrictions (Art. 18(2)) kept in Lethe's JDBC restriction store on the same database, as the
- * Spring Boot starter wires it ({@code listeners=lethe}). No subject is restricted: the common case.
+ * Spring Boot starter wires it ({@code listeners=lethe}); no subject is restricted, the common
+ * case. With {@code listeners=lethe-restricting}, one other subject's processing is restricted, so
+ * that every update must find its row's subject and look its restriction up.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -51,8 +59,11 @@ public class ListenerOverheadBenchmark {
   @Param({"h2", "postgresql"})
   public String db = "h2";
 
-  /** Without Lethe ({@code none}) or with its listeners installed ({@code lethe}). */
-  @Param({"none", "lethe"})
+  /**
+   * Without Lethe ({@code none}), with its listeners installed ({@code lethe}), or with them while
+   * another subject is restricted ({@code lethe-restricting}).
+   */
+  @Param({"none", "lethe", "lethe-restricting"})
   public String listeners = "none";
 
   private @Nullable BenchDatabase database;
@@ -66,13 +77,18 @@ public class ListenerOverheadBenchmark {
   public void open() throws SQLException {
     database = BenchDatabase.create(BenchDatabase.Kind.of(db));
     emf = database.open(ShopData.ENTITIES);
-    if (listeners.equals("lethe")) {
+    if (listeners.startsWith("lethe")) {
       LetheSchema.migrate(database.autoCommitting());
-      JpaPersonalDataStore.builder(emf, Pseudonymizer.withKey(new byte[32]))
-          .restrictions(JdbcRestrictionStore.of(database.autoCommitting()), AuditTrail.inMemory(Clock.systemUTC()))
-          .build();
+      JdbcRestrictionStore restrictions = JdbcRestrictionStore.of(database.autoCommitting());
+      AuditTrail audit = AuditTrail.inMemory(Clock.systemUTC());
+      JpaPersonalDataStore.builder(emf, Pseudonymizer.withKey(new byte[32])).restrictions(restrictions, audit).build();
+      if (listeners.equals("lethe-restricting")) {
+        // A subject with no rows here: every change is checked, none is refused.
+        restrictions.save(new Restriction(audit.pseudonymOf(new SubjectIdentifier("customer", "id", "999999")),
+            RequestId.random(), RestrictionGround.ACCURACY_CONTESTED, Instant.now(), Optional.empty()));
+      }
     } else if (!listeners.equals("none")) {
-      throw new IllegalArgumentException("listeners is none or lethe, not " + listeners);
+      throw new IllegalArgumentException("listeners is none, lethe or lethe-restricting, not " + listeners);
     }
     ShopData data = new ShopData();
     try (Connection connection = database.connection()) {
