@@ -35,7 +35,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * Enforcing a retention period over {@code rows} expired rows (Art. 5(1)(e)): Lethe's
- * {@link RetentionEnforcer} over {@link JpaPersonalDataStore} (key-ordered batches selected with
+ * {@link RetentionEnforcer} over {@link JpaPersonalDataStore} (batches in clock order, locked with
  * {@code FOR UPDATE SKIP LOCKED}, one transaction each) against raw JDBC deleting the same rows by
  * key range, one batch of the same size per transaction. One fresh row per hundred expired ones
  * is interleaved; both sides must leave exactly those.
@@ -123,7 +123,7 @@ public class RetentionSweepBenchmark {
       }
       connection.commit();
       // Statistics, as the database's own maintenance (autovacuum on PostgreSQL) keeps them for a live
-      // table: without them a planner may sort the whole table for each of Lethe's key-ordered batches.
+      // table: without them a planner may sort the whole table for each batch.
       try (Statement statement = connection.createStatement()) {
         statement.execute(database.kind() == BenchDatabase.Kind.H2 ? "analyze table visit" : "analyze visit");
       }

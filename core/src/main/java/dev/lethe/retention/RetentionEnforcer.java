@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Enforces storage limitation (Art. 5(1)(e)): for every {@code @Retention} policy in the model,
- * deletes or anonymises the rows whose period has run out, in key-ordered batches of one
+ * deletes or anonymises the rows whose period has run out, in batches of one
  * transaction each, leaving what legal holds cover (Art. 17(3)(e)). Every run is recorded in the
  * {@link RetentionRunLog} as proof (Art. 5(2)); long runs report progress with counts and rates,
  * never personal data. A {@link #dryRun()} reports what a run would do and changes nothing.

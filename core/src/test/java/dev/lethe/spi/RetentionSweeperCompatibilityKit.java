@@ -30,7 +30,7 @@ public abstract class RetentionSweeperCompatibilityKit {
   protected abstract PersonalDataStore store();
 
   @Test
-  @DisplayName("Art. 5(1)(e): expired rows are deleted in key-ordered batches until none is left")
+  @DisplayName("Art. 5(1)(e): expired rows are deleted batch by batch until none is left")
   void deletesInBatches() {
     RetentionSweeper sweeper = createSweeper(model, Shop.population(3, 1));
     RetentionTask logins = task(LoginEvent.class, Instant.parse("2025-05-01T00:00:00Z"), Set.of());

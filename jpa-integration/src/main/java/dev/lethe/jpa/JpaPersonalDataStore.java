@@ -168,9 +168,9 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
 
   /**
    * Art. 5(1)(e): deletes or anonymises the next batch of at most {@code batchSize} expired rows
-   * after {@code after}, in key order, in one transaction. The batch is selected with
-   * {@code FOR UPDATE SKIP LOCKED} where the database supports it, so that instances sweeping at
-   * once each take different rows; rows of held subjects stay (Art. 17(3)(e)); anonymisation
+   * after the position {@code after}, in the order of their clock and key, in one transaction. The
+   * batch's rows are locked with {@code FOR UPDATE SKIP LOCKED} where the database supports it, so
+   * that instances sweeping at once each take different rows; rows of held subjects stay (Art. 17(3)(e)); anonymisation
    * counts only rows that change. Use it through {@link dev.lethe.retention.RetentionEnforcer}.
    *
    * @throws IllegalArgumentException if {@code batchSize} is not positive

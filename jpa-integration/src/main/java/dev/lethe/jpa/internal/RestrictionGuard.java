@@ -129,12 +129,13 @@ public final class RestrictionGuard implements PreUpdateEventListener, PreDelete
   }
 
   private void check(SharedSessionContractImplementor session, Class<?> type, @Nullable Object id, String change) {
-    if (id == null || restrictions.noneStanding().getAsBoolean()
-        || session instanceof Session stateful && Boolean.TRUE.equals(stateful.getProperties().get(PERMITTED))) {
+    if (id == null || session instanceof Session stateful && Boolean.TRUE.equals(stateful.getProperties().get(PERMITTED))) {
       return;
     }
     Optional<EntityDescriptor> descriptor = mapping.model().entity(type);
-    if (descriptor.isEmpty() || (descriptor.get().routes().isEmpty() && descriptor.get().subjectRootOf().isEmpty())) {
+    // The model's answer costs nothing; the store's may cost a query now and then.
+    if (descriptor.isEmpty() || (descriptor.get().routes().isEmpty() && descriptor.get().subjectRootOf().isEmpty())
+        || restrictions.noneStanding().getAsBoolean()) {
       return;
     }
     EntityInfo info = mapping.entity(type);

@@ -106,9 +106,23 @@ final class RouteSql {
   }
 
   private boolean firstHopIsManyToOne() {
-    return EntityInfo.attribute(entity.jpa(), route.path().get(0))
-        .filter(attribute -> attribute.getPersistentAttributeType() == Attribute.PersistentAttributeType.MANY_TO_ONE)
-        .isPresent();
+    return isManyToOne(hops().get(0));
+  }
+
+  /** The associations the route follows from this entity towards the root: every segment but the last. */
+  private List<Attribute<?, ?>> hops() {
+    List<Attribute<?, ?>> hops = new ArrayList<>();
+    ManagedType<?> current = entity.jpa();
+    for (String segment : route.path().subList(0, route.path().size() - 1)) {
+      Attribute<?, ?> attribute = EntityInfo.attribute(current, segment).orElseThrow();
+      hops.add(attribute);
+      current = mapping.entity(EntityInfo.targetType(attribute)).jpa();
+    }
+    return hops;
+  }
+
+  private static boolean isManyToOne(Attribute<?, ?> attribute) {
+    return attribute.getPersistentAttributeType() == Attribute.PersistentAttributeType.MANY_TO_ONE;
   }
 
   /**
@@ -132,15 +146,8 @@ final class RouteSql {
 
   /** Whether an entity the route passes through shares this entity's table hierarchy. */
   private boolean routeReadsOwnTable() {
-    ManagedType<?> current = entity.jpa();
-    for (String segment : route.path().subList(0, route.path().size() - 1)) {
-      Class<?> target = EntityInfo.targetType(EntityInfo.attribute(current, segment).orElseThrow());
-      if (target.isAssignableFrom(entity.type()) || entity.type().isAssignableFrom(target)) {
-        return true;
-      }
-      current = mapping.entity(target).jpa();
-    }
-    return false;
+    return hops().stream().map(EntityInfo::targetType)
+        .anyMatch(target -> target.isAssignableFrom(entity.type()) || entity.type().isAssignableFrom(target));
   }
 
   private String jpqlCorrelatedExists(String alias, EntityInfo firstTarget) {
@@ -168,17 +175,8 @@ final class RouteSql {
 
   /** Whether the route ends {@code ....owner.id}: a many-to-one to the root, compared by the subject's key. */
   private boolean lastHopIsForeignKeyToRoot() {
-    if (!route.identity().equals(SubjectType.ID)) {
-      return false;
-    }
-    ManagedType<?> current = entity.jpa();
-    List<String> path = route.path();
-    for (int i = 0; i < path.size() - 2; i++) {
-      current = mapping.entity(EntityInfo.targetType(EntityInfo.attribute(current, path.get(i)).orElseThrow())).jpa();
-    }
-    return EntityInfo.attribute(current, path.get(path.size() - 2))
-        .filter(attribute -> attribute.getPersistentAttributeType() == Attribute.PersistentAttributeType.MANY_TO_ONE)
-        .isPresent();
+    List<Attribute<?, ?>> hops = hops();
+    return route.identity().equals(SubjectType.ID) && isManyToOne(hops.get(hops.size() - 1));
   }
 
   private String jpqlSubquery(String alias) {
@@ -212,15 +210,7 @@ final class RouteSql {
   }
 
   private boolean crossesCollection() {
-    ManagedType<?> current = entity.jpa();
-    for (String segment : route.path().subList(0, route.path().size() - 1)) {
-      Attribute<?, ?> attribute = EntityInfo.attribute(current, segment).orElseThrow();
-      if (attribute instanceof PluralAttribute<?, ?, ?>) {
-        return true;
-      }
-      current = mapping.entity(EntityInfo.targetType(attribute)).jpa();
-    }
-    return false;
+    return hops().stream().anyMatch(attribute -> attribute instanceof PluralAttribute<?, ?, ?>);
   }
 
   // --- native SQL --------------------------------------------------------------------------------
