@@ -5,12 +5,16 @@ import static java.util.Objects.requireNonNull;
 import dev.lethe.audit.AuditTrail;
 import dev.lethe.audit.Pseudonymizer;
 import dev.lethe.erasure.ErasurePlan;
+import dev.lethe.erasure.ErasureReceipt;
+import dev.lethe.erasure.LegalHold;
+import dev.lethe.law.ErasureGround;
 import dev.lethe.internal.erasure.FieldEraser;
 import dev.lethe.jpa.internal.Eraser;
 import dev.lethe.jpa.internal.JpaMapping;
 import dev.lethe.jpa.internal.Reader;
 import dev.lethe.jpa.internal.Rectifier;
 import dev.lethe.jpa.internal.RestrictionGuard;
+import dev.lethe.jpa.internal.SchemaVerifier;
 import dev.lethe.jpa.internal.Sweeper;
 import dev.lethe.law.RestrictionGround;
 import dev.lethe.model.EntityDescriptor;
@@ -26,7 +30,9 @@ import dev.lethe.spi.RetentionSweeper;
 import dev.lethe.spi.SubjectKey;
 import dev.lethe.spi.SubjectRecord;
 import jakarta.persistence.EntityManagerFactory;
+import java.time.Clock;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +57,15 @@ import org.jspecify.annotations.Nullable;
  * once. A mapping the store cannot handle fails with an {@link UnsupportedMappingException} naming
  * entity and attribute.
  *
+ * <p>At creation it also checks every erasure and retention rule against the database's own schema
+ * (JDBC metadata) and the entities' Bean Validation constraints, so that an accepted model can
+ * always be erased (Art. 17(1)): a placeholder or a 64-character keyed hash longer than its column,
+ * null written into a NOT NULL column or a primitive, a constant placeholder or a mask in a unique
+ * column or an element {@code Set}, a placeholder or null that fails the attribute's constraints,
+ * and a deleted row still referred to by a NOT NULL foreign key of rows that stay are all refused
+ * together, in one {@link UnsupportedMappingException}. Rows that stay and refer to a deleted row
+ * through a nullable key are detached (the key nulled) in the same transaction.
+ *
  * <p>Export streams one tuple query per entity type; erasure runs set-based statements in one
  * transaction, whose number grows with entity types and not rows; rectification goes through the
  * entity so that Bean Validation and entity listeners run. The store begins and ends its own
@@ -71,11 +86,15 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
   private final Sweeper sweeper;
   private final EntityManagerFactory emf;
   private final @Nullable RestrictionGuard guard;
+  private final Clock clock;
 
   private JpaPersonalDataStore(EntityManagerFactory emf, Pseudonymizer hashKey, Set<Class<?>> extraClasses,
-      int fetchSize, RestrictionGuard.@Nullable Lookup restrictions) {
+      int fetchSize, RestrictionGuard.@Nullable Lookup restrictions, Clock clock) {
     this.emf = emf;
+    this.clock = clock;
     this.mapping = JpaMapping.discover(emf, extraClasses);
+    // Before anything else: an accepted model must be erasable on this schema, or the store does not start.
+    SchemaVerifier.verify(emf, mapping);
     this.reader = new Reader(emf, mapping, fetchSize);
     this.eraser = new Eraser(emf, mapping, reader, new FieldEraser(hashKey));
     this.rectifier = new Rectifier(emf, mapping, reader);
@@ -138,6 +157,28 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
       throw new ProcessingRestrictedException(root, "erasure", restriction.ground());
     });
     return eraser.erase(plan);
+  }
+
+  /**
+   * Art. 17(1), 5(2): what {@link #erase} would do with {@code plan}, changing nothing (a dry run).
+   * The plan's very statements run in a transaction that is then rolled back, so that a plan that
+   * would fail fails here, with nothing done; the receipt is the one {@link #erase} would give,
+   * dated now.
+   */
+  public ErasureReceipt erasurePreview(ErasurePlan plan) {
+    requireNonNull(plan, "plan");
+    return ErasureReceipt.of(plan, eraser.preview(plan), clock.instant());
+  }
+
+  /**
+   * Art. 17(1), 5(2): the receipt erasing {@code subject} on {@code ground} would give, all
+   * {@code holds} applied, with nothing changed; see {@link #erasurePreview(ErasurePlan)}.
+   *
+   * @throws IllegalArgumentException if the model has no such subject type
+   */
+  public ErasureReceipt erasurePreview(SubjectKey subject, ErasureGround ground, Collection<LegalHold> holds) {
+    return erasurePreview(ErasurePlan.of(model(), requireNonNull(subject, "subject"),
+        requireNonNull(ground, "ground"), requireNonNull(holds, "holds")));
   }
 
   /**
@@ -207,6 +248,7 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
     private final Set<Class<?>> classes = new LinkedHashSet<>();
     private int fetchSize = DEFAULT_FETCH_SIZE;
     private RestrictionGuard.@Nullable Lookup restrictions;
+    private Clock clock = Clock.systemUTC();
 
     private Builder(EntityManagerFactory emf, Pseudonymizer hashKey) {
       this.emf = emf;
@@ -260,14 +302,21 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
       return this;
     }
 
+    /** The clock that dates {@linkplain JpaPersonalDataStore#erasurePreview previews}' receipts; UTC by default. */
+    public Builder clock(Clock clock) {
+      this.clock = requireNonNull(clock, "clock");
+      return this;
+    }
+
     /**
      * Discovers the model and builds the store (Art. 30).
      *
-     * @throws UnsupportedMappingException if the mapping holds what the store cannot handle
+     * @throws UnsupportedMappingException if the mapping holds what the store cannot handle, or a
+     *     rule the database's schema or the entities' constraints would make fail
      * @throws dev.lethe.model.ModelValidationException if the annotations are invalid
      */
     public JpaPersonalDataStore build() {
-      return new JpaPersonalDataStore(emf, hashKey, Set.copyOf(classes), fetchSize, restrictions);
+      return new JpaPersonalDataStore(emf, hashKey, Set.copyOf(classes), fetchSize, restrictions, clock);
     }
   }
 }

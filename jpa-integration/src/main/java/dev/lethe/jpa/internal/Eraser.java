@@ -65,6 +65,7 @@ public final class Eraser {
   private final JpaMapping mapping;
   private final Reader reader;
   private final FieldEraser eraser;
+  private final Referrers referrers;
 
   /** An eraser over {@code emf} whose HASH strategy uses {@code eraser}'s key. */
   public Eraser(EntityManagerFactory emf, JpaMapping mapping, Reader reader, FieldEraser eraser) {
@@ -72,10 +73,26 @@ public final class Eraser {
     this.mapping = mapping;
     this.reader = reader;
     this.eraser = eraser;
+    this.referrers = Referrers.of(mapping.entities());
   }
 
   /** Runs {@code plan}; returns the rows touched per entity class. */
   public Map<Class<?>, ErasurePlan.RowCount> erase(ErasurePlan plan) {
+    Map<Class<?>, ErasurePlan.RowCount> counts = execute(plan, true);
+    evict(counts);
+    LOG.debug("Erased {} of subject type {}: {}", plan.subject(), plan.subject().subjectType(), counts.values());
+    return counts;
+  }
+
+  /**
+   * Runs {@code plan} with the very statements {@link #erase} runs, then rolls the transaction
+   * back: the rows it would touch per entity class, with nothing changed (a dry run, Art. 5(2)).
+   */
+  public Map<Class<?>, ErasurePlan.RowCount> preview(ErasurePlan plan) {
+    return execute(plan, false);
+  }
+
+  private Map<Class<?>, ErasurePlan.RowCount> execute(ErasurePlan plan, boolean commit) {
     List<ErasurePlan.Step> steps = order(plan.steps());
     Optional<Object> key = reader.key(plan.subject());
     Map<Class<?>, ErasurePlan.RowCount> counts = new LinkedHashMap<>();
@@ -83,14 +100,23 @@ public final class Eraser {
       steps.forEach(step -> counts.put(step.entity().type(), ErasurePlan.RowCount.NONE));
       return counts;
     }
-    Sql.inTransaction(emf, em -> {
-      for (ErasurePlan.Step step : steps) {
-        counts.put(step.entity().type(), run(em, plan.subject(), key.get(), step));
+    if (commit) {
+      Sql.inTransaction(emf, em -> {
+        steps.forEach(step -> counts.put(step.entity().type(), run(em, plan.subject(), key.get(), step)));
+        return null;
+      });
+      return counts;
+    }
+    EntityManager em = emf.createEntityManager();
+    try {
+      em.getTransaction().begin();
+      steps.forEach(step -> counts.put(step.entity().type(), run(em, plan.subject(), key.get(), step)));
+    } finally {
+      if (em.getTransaction().isActive()) {
+        em.getTransaction().rollback();
       }
-      return null;
-    });
-    evict(counts);
-    LOG.debug("Erased {} of subject type {}: {}", plan.subject(), plan.subject().subjectType(), counts.values());
+      em.close();
+    }
     return counts;
   }
 
@@ -193,6 +219,7 @@ public final class Eraser {
           nativeUpdate(em, "delete from " + table.table() + " where " + table.elementColumn() + " in (:ids)", null)
               .setParameter("ids", chunk).executeUpdate();
         }
+        Referrers.detach(em, referrers.of(info.type()), "in (:ids)", query -> query.setParameter("ids", chunk));
         deleted += deleteRows(em, info, "in (:ids)", query -> query.setParameter("ids", chunk), sql);
       }
       return new ErasurePlan.RowCount(deleted, 0);
@@ -206,6 +233,8 @@ public final class Eraser {
       nativeUpdate(em, "delete from " + table.table() + " where " + table.elementColumn() + " in (" + ids + ")", key)
           .executeUpdate();
     }
+    // Rows that stay (another subject's reply, an anonymised child) lose their link to the deleted rows.
+    Referrers.detach(em, referrers.of(info.type()), "in (" + ids + ")", query -> query.setParameter(RouteSql.KEY, key));
     deleted = deleteRows(em, info, null, query -> query.setParameter(RouteSql.KEY, key), sql);
     return new ErasurePlan.RowCount(deleted, 0);
   }
@@ -241,6 +270,11 @@ public final class Eraser {
   private boolean routeCrossesOwnCollection(EntityInfo info, RouteSql sql) {
     String first = sql.route().path().get(0);
     return info.collections().stream().anyMatch(collection -> collection.getAttributeName().equals(first));
+  }
+
+  /** Nulls the nullable keys of other rows that point at the rows about to be deleted; see {@link Referrers}. */
+  void detachReferrers(EntityManager em, EntityInfo info, List<Object> ids) {
+    Referrers.detach(em, referrers.of(info.type()), "in (:ids)", query -> query.setParameter("ids", ids));
   }
 
   /** The many-to-many join tables of other entities whose elements are rows of {@code info}'s type. */
@@ -529,6 +563,9 @@ public final class Eraser {
       }
       EntityInfo info = mapping.entity(type);
       emf.getCache().evict(type);
+      if (count.deleted() > 0) {
+        referrers.of(type).forEach(referrer -> emf.getCache().evict(referrer.owner()));
+      }
       info.collections().forEach(collection -> roles.add(collection.getNavigableRole().getFullPath()));
       for (EntityInfo other : mapping.entities()) {
         other.collections().stream()

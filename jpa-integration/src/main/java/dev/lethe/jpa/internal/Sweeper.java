@@ -282,6 +282,7 @@ public final class Sweeper {
         Sql.nativeQuery(em, "delete from " + table.table() + " where " + table.elementColumn() + " in (:ids)")
             .setParameter("ids", chunk).executeUpdate();
       }
+      eraser.detachReferrers(em, info, chunk);
       Query delete;
       if (info.softDeleted()) {
         // A JPQL delete of a @SoftDelete entity only marks the row; retention must remove it.

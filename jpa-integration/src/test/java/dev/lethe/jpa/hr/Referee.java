@@ -9,8 +9,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
 import java.time.LocalDateTime;
-import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** An applicant's referee, anonymised six months after being contacted: a local date-time clock and a masked collection. */
@@ -29,18 +30,19 @@ public class Referee {
   @PersonalData(category = "identity.name", erasure = ErasureStrategy.REPLACE)
   public String name;
 
+  /** A List, not a Set: masks of two numbers may be equal, and a Set's table refuses duplicates (issue 13 item 11). */
   @ElementCollection
   @PersonalData(category = "contact.phone", erasure = ErasureStrategy.MASK, maskKeepFirst = 0, maskKeepLast = 2)
-  public Set<String> phones = new LinkedHashSet<>();
+  public List<String> phones = new ArrayList<>();
 
   protected Referee() {
   }
 
-  public Referee(Long id, Applicant applicant, @Nullable LocalDateTime contactedAt, String name, Set<String> phones) {
+  public Referee(Long id, Applicant applicant, @Nullable LocalDateTime contactedAt, String name, Collection<String> phones) {
     this.id = id;
     this.applicant = applicant;
     this.contactedAt = contactedAt;
     this.name = name;
-    this.phones = new LinkedHashSet<>(phones);
+    this.phones = new ArrayList<>(phones);
   }
 }

@@ -1,0 +1,566 @@
+package dev.lethe.jpa.internal;
+
+import dev.lethe.erasure.ErasurePlan;
+import dev.lethe.erasure.ErasureStrategy;
+import dev.lethe.internal.model.Placeholders;
+import dev.lethe.jpa.UnsupportedMappingException;
+import dev.lethe.jpa.UnsupportedMappingException.Problem;
+import dev.lethe.law.ErasureGround;
+import dev.lethe.model.EntityDescriptor;
+import dev.lethe.model.FieldDescriptor;
+import dev.lethe.model.PersonalDataModel;
+import dev.lethe.model.SubjectType;
+import dev.lethe.retention.RetentionAction;
+import dev.lethe.spi.SubjectKey;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import java.lang.reflect.Field;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.hibernate.Session;
+import org.hibernate.metamodel.mapping.BasicValuedModelPart;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Checks every erasure and retention rule against the mapping and the real schema when the store
+ * starts, so that an accepted model can always be erased (Art. 17(1), 5(1)(e)): what a rule writes
+ * must fit its column (length, nullability), a constant or masked value must not collide in a
+ * unique column or an element set, a deleted row must not be pointed at by a foreign key of a row
+ * that stays (unless Lethe can detach it: a nullable key), and a placeholder must satisfy the
+ * entity's own Bean Validation constraints so that the application can load and save the row
+ * afterwards. Everything it finds is refused together, in one {@link UnsupportedMappingException}.
+ *
+ * <p>The schema is read through JDBC {@link DatabaseMetaData}: column sizes, nullability, unique
+ * indexes and foreign keys. A table the metadata does not show (created after the store) is
+ * checked against the mapping alone.
+ */
+public final class SchemaVerifier {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SchemaVerifier.class);
+  /** A keyed hash's length: 64 hexadecimal characters (HMAC-SHA-256). */
+  static final int HASH_LENGTH = 64;
+
+  private final JpaMapping mapping;
+  private final @Nullable Validator validator;
+  private final Schema schema;
+  private final Referrers referrers;
+  private final Set<Problem> problems = new LinkedHashSet<>();
+
+  private SchemaVerifier(JpaMapping mapping, @Nullable Validator validator, Schema schema) {
+    this.mapping = mapping;
+    this.validator = validator;
+    this.schema = schema;
+    this.referrers = Referrers.of(mapping.entities());
+  }
+
+  /**
+   * Checks every rule of {@code mapping}'s model against {@code emf}'s database.
+   *
+   * @throws UnsupportedMappingException listing every rule that an erasure or a retention sweep could not apply
+   */
+  public static void verify(EntityManagerFactory emf, JpaMapping mapping) {
+    List<Problem> problems = problems(emf, mapping);
+    if (!problems.isEmpty()) {
+      throw new UnsupportedMappingException(problems);
+    }
+  }
+
+  /** The problems {@link #verify} refuses, in the order found. */
+  static List<Problem> problems(EntityManagerFactory emf, JpaMapping mapping) {
+    SchemaVerifier verifier = new SchemaVerifier(mapping, validator(emf), Schema.read(emf, mapping));
+    verifier.checkFields();
+    verifier.checkDeletions();
+    return List.copyOf(verifier.problems);
+  }
+
+  // --- what a rule writes ------------------------------------------------------------------------
+
+  private void checkFields() {
+    for (EntityDescriptor descriptor : mapping.model().entities()) {
+      EntityInfo info = known(descriptor);
+      if (info == null) {
+        continue;
+      }
+      for (FieldDescriptor field : descriptor.fields()) {
+        ErasureStrategy strategy = field.erasure().strategy();
+        if (strategy == ErasureStrategy.KEEP || strategy == ErasureStrategy.DELETE_ROW) {
+          continue;
+        }
+        try {
+          if (field.collection()) {
+            checkElements(info, field, strategy);
+          } else {
+            checkColumn(info, field, strategy);
+          }
+        } catch (UnsupportedRouteException | IllegalArgumentException notAColumn) {
+          // Not a single column: discovery reports what it cannot erase; there is nothing here to measure.
+          LOG.debug("No column to check for {}.{}", info.type().getName(), field.name());
+        }
+      }
+    }
+  }
+
+  private @Nullable EntityInfo known(EntityDescriptor descriptor) {
+    try {
+      EntityInfo info = mapping.entity(descriptor.type());
+      return info.isAbstract() ? null : info;
+    } catch (IllegalArgumentException notAnEntity) {
+      return null;
+    }
+  }
+
+  private void checkColumn(EntityInfo info, FieldDescriptor field, ErasureStrategy strategy) {
+    BasicValuedModelPart part = RouteSql.basic(info.mapping(), field.name(), info.type());
+    String table = part.getContainingTableExpression();
+    String column = part.getSelectionExpression();
+    Optional<Schema.Column> real = schema.column(table, column);
+    String where = "column " + Schema.bare(table) + "." + Schema.bare(column);
+    Object written = written(field, strategy);
+    checkLength(info, field, strategy, written, where, real.map(Schema.Column::size).orElse(mappedLength(part)));
+    boolean nullRefused = false;
+    if (strategy == ErasureStrategy.NULLIFY) {
+      if (field.type().isPrimitive()) {
+        problem(info, field, "NULLIFY cannot write null into a primitive " + field.type().getName() + ".",
+            "Use the wrapper type (such as Integer), or REPLACE with a placeholder.");
+        nullRefused = true;
+      } else if (!real.map(Schema.Column::nullable).orElse(part.isNullable())) {
+        problem(info, field, "NULLIFY writes null into " + where + ", which is NOT NULL, so every erasure would fail.",
+            "Make the column nullable, or use REPLACE (a placeholder), HASH or DELETE_ROW.");
+        nullRefused = true;
+      }
+    }
+    if (strategy == ErasureStrategy.REPLACE || strategy == ErasureStrategy.MASK) {
+      Set<String> key = schema.keyColumns(table, RouteSql.keyColumn(info.mapping(), table, info.type()));
+      schema.uniqueIndexes(table).stream()
+          .filter(index -> index.contains(Schema.bare(column).toLowerCase(Locale.ROOT)))
+          .filter(index -> !index.containsAll(key))
+          .findFirst()
+          .ifPresent(index -> problem(info, field, (strategy == ErasureStrategy.REPLACE
+              ? "REPLACE writes the same placeholder into every erased row, but " + where + " is unique " + index
+              + ": the second subject's erasure would fail with a duplicate key."
+              : "MASK can give two values the same result, but " + where + " is unique " + index
+              + ": an erasure would fail with a duplicate key."),
+              "Use HASH (distinct values stay distinct) or NULLIFY, or drop the unique constraint."));
+    }
+    if (strategy != ErasureStrategy.MASK && !nullRefused) {
+      // One problem per attribute is enough where null is refused twice (a NOT NULL column from @NotNull).
+      checkConstraints(info, field, strategy, written);
+    }
+  }
+
+  private void checkElements(EntityInfo info, FieldDescriptor field, ErasureStrategy strategy) {
+    ElementTable table = ElementTable.of(Reader.collection(info, field.name()), info.type());
+    String where = "column " + Schema.bare(table.table()) + "." + Schema.bare(table.elementColumn());
+    Object written = written(field, strategy);
+    checkLength(info, field, strategy, written, where, schema.column(table.table(), table.elementColumn())
+        .map(Schema.Column::size).orElse(null));
+    if (strategy == ErasureStrategy.REPLACE || strategy == ErasureStrategy.MASK) {
+      String element = Schema.bare(table.elementColumn()).toLowerCase(Locale.ROOT);
+      schema.uniqueIndexes(table.table()).stream().filter(index -> index.contains(element)).findFirst()
+          .ifPresent(index -> problem(info, field, (strategy == ErasureStrategy.REPLACE
+              ? "REPLACE writes one placeholder for every element, but the elements in " + where + " are unique "
+              + index + " (a Set): two elements of one row would collide."
+              : "MASK can give two elements the same result, but the elements in " + where + " are unique " + index
+              + " (a Set): an erasure would fail with a duplicate key."),
+              "Use NULLIFY (removes the elements) or HASH, or map the collection as a List without a unique"
+              + " constraint."));
+    }
+  }
+
+  /** The value the rule writes, as far as it is fixed: a placeholder, null, or a sample keyed hash. */
+  private static @Nullable Object written(FieldDescriptor field, ErasureStrategy strategy) {
+    return switch (strategy) {
+      case REPLACE -> Placeholders.replacement(field.erasure().placeholder(), field.type(), field.category())
+          .orElse(null);
+      case HASH -> "0".repeat(HASH_LENGTH);
+      default -> null;
+    };
+  }
+
+  private void checkLength(EntityInfo info, FieldDescriptor field, ErasureStrategy strategy, @Nullable Object written,
+      String where, @Nullable Integer size) {
+    if (!(written instanceof String text) || size == null || text.length() <= size) {
+      return;
+    }
+    if (strategy == ErasureStrategy.HASH) {
+      problem(info, field, "HASH writes " + HASH_LENGTH + " hexadecimal characters into " + where
+          + ", which holds at most " + size + ": every erasure would fail.",
+          "Widen the column to at least " + HASH_LENGTH + " characters (@Column(length = " + HASH_LENGTH
+          + ")), or use NULLIFY, MASK or DELETE_ROW.");
+    } else {
+      problem(info, field, "REPLACE writes a placeholder of " + text.length() + " characters into " + where
+          + ", which holds at most " + size + ": every erasure would fail.",
+          "State a placeholder of at most " + size + " characters (placeholder = \"...\"), or widen the column.");
+    }
+  }
+
+  private static @Nullable Integer mappedLength(BasicValuedModelPart part) {
+    Long length = part.getLength();
+    return length == null || length > Integer.MAX_VALUE || !String.class.equals(
+        part.getJdbcMapping().getJavaTypeDescriptor().getJavaTypeClass()) ? null : length.intValue();
+  }
+
+  /** Whether the value erasure writes passes the entity's own Bean Validation constraints (default group). */
+  private void checkConstraints(EntityInfo info, FieldDescriptor field, ErasureStrategy strategy,
+      @Nullable Object written) {
+    if (validator == null) {
+      return;
+    }
+    Class<?> owner = info.type();
+    List<String> path = field.path();
+    for (String segment : path.subList(0, path.size() - 1)) {
+      Optional<Field> embedded = javaField(owner, segment);
+      if (embedded.isEmpty()) {
+        return;
+      }
+      owner = embedded.get().getType();
+    }
+    String property = path.get(path.size() - 1);
+    if (javaField(owner, property).isEmpty()) {
+      return;
+    }
+    Set<? extends ConstraintViolation<?>> violations;
+    try {
+      violations = validator.validateValue(owner, property, written);
+    } catch (RuntimeException notValidatable) {
+      LOG.debug("Cannot validate {}.{}: {}", owner.getName(), property, notValidatable.toString());
+      return;
+    }
+    if (violations.isEmpty()) {
+      return;
+    }
+    // The templates name the constraints and hold no personal data: the written value is Lethe's own.
+    String failed = violations.stream().map(violation -> "@"
+        + violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName())
+        .collect(java.util.stream.Collectors.toCollection(TreeSet::new)).toString();
+    switch (strategy) {
+      case NULLIFY -> problem(info, field, "NULLIFY leaves null, which fails the attribute's own constraints "
+          + failed + ": the application could not save the row afterwards.",
+          "Use REPLACE with a placeholder that satisfies them, or DELETE_ROW.");
+      case HASH -> problem(info, field, "HASH writes " + HASH_LENGTH + " hexadecimal characters, which fail the"
+          + " attribute's own constraints " + failed + ": the application could not save the row afterwards.",
+          "Use REPLACE with a placeholder that satisfies them, NULLIFY, or DELETE_ROW.");
+      default -> problem(info, field, "REPLACE writes a placeholder that fails the attribute's own constraints "
+          + failed + ": the application could not save the row afterwards.",
+          "State a placeholder that satisfies them (placeholder = \"...\"), or use NULLIFY or DELETE_ROW.");
+    }
+  }
+
+  private static Optional<Field> javaField(Class<?> type, String name) {
+    for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
+      try {
+        return Optional.of(current.getDeclaredField(name));
+      } catch (NoSuchFieldException notHere) {
+        // Declared higher up, maybe.
+      }
+    }
+    return Optional.empty();
+  }
+
+  // --- rows a plan or a sweep deletes --------------------------------------------------------------
+
+  private void checkDeletions() {
+    PersonalDataModel model = mapping.model();
+    for (SubjectType subject : model.subjectTypes()) {
+      ErasurePlan plan = ErasurePlan.of(model, new SubjectKey(subject.name(), 0L), ErasureGround.NO_LONGER_NECESSARY,
+          List.of());
+      Map<Class<?>, ErasurePlan.Step> steps = new HashMap<>();
+      plan.steps().forEach(step -> steps.put(step.entity().type(), step));
+      for (ErasurePlan.Step step : plan.steps()) {
+        if (step.deleteRows()) {
+          EntityInfo info = known(step.entity());
+          if (info != null) {
+            checkReferences(info, "the erasure of a " + subject.name() + " deletes (DELETE_ROW)", steps);
+          }
+        }
+      }
+    }
+    for (EntityDescriptor descriptor : model.entities()) {
+      if (descriptor.retention().filter(policy -> policy.action() == RetentionAction.DELETE).isPresent()) {
+        EntityInfo info = known(descriptor);
+        if (info != null) {
+          checkReferences(info, "retention deletes (@Retention(action = DELETE))", Map.of());
+        }
+      }
+    }
+  }
+
+  /**
+   * Every key pointing at {@code target}'s rows must be detachable (nullable, or nulled by the
+   * database itself), or its rows deleted first by the same plan along that key; and the schema
+   * must hold no foreign key the mapping does not declare.
+   */
+  private void checkReferences(EntityInfo target, String deletion, Map<Class<?>, ErasurePlan.Step> steps) {
+    List<Referrers.Referrer> known = referrers.of(target.type());
+    for (Referrers.Referrer referrer : known) {
+      Optional<Schema.ForeignKey> real = schema.foreignKey(referrer.table(), referrer.column());
+      if (real.map(Schema.ForeignKey::handledByDatabase).orElse(false)) {
+        continue;
+      }
+      boolean nullable = referrer.nullable()
+          && schema.column(referrer.table(), referrer.column()).map(Schema.Column::nullable).orElse(true);
+      boolean self = mapping.entity(referrer.owner()).mapping().isTypeOrSuperType(target.mapping())
+          || target.mapping().isTypeOrSuperType(mapping.entity(referrer.owner()).mapping());
+      if (nullable && referrer.toKey()) {
+        continue;
+      }
+      ErasurePlan.Step own = steps.get(referrer.owner());
+      boolean deletedFirst = !self && own != null && own.deleteRows()
+          && (referrer.oneToMany() || own.route().path().get(0).equals(referrer.attribute()));
+      if (deletedFirst) {
+        continue;
+      }
+      String where = "column " + Schema.bare(referrer.table()) + "." + Schema.bare(referrer.column());
+      problems.add(new Problem(referrer.owner(), referrer.attribute(), !referrer.toKey()
+          ? "refers to " + target.type().getSimpleName() + " by a column other than its identifier, and " + deletion
+          + " its rows: Lethe cannot detach the rows that stay."
+          : "refers to " + target.type().getSimpleName() + ", whose rows " + deletion + ", but " + where
+          + " is NOT NULL and " + (self ? "rows of one table cannot be ordered within one statement on every"
+          + " database" : "the referring rows stay") + ": the deletion would violate the foreign key.",
+          "Make the association optional with a nullable column (Lethe then detaches the rows that stay), or"
+          + " declare ON DELETE SET NULL / CASCADE on the foreign key, or erase "
+          + target.type().getSimpleName() + " in place instead of DELETE_ROW"
+          + (self ? "." : ", or delete " + referrer.owner().getSimpleName() + "'s rows with the subject through "
+          + referrer.attribute() + " (DELETE_ROW).")));
+    }
+    String table = target.mapping().getIdentifierTableDetails().getTableName();
+    for (Schema.ForeignKey foreign : schema.foreignKeysTo(table)) {
+      if (foreign.handledByDatabase() || foreign.known(known, mapping)) {
+        continue;
+      }
+      problems.add(new Problem(target.type(), target.idAttribute(), "is referred to by the foreign key "
+          + foreign.name() + " of column " + foreign.table() + "." + foreign.column() + ", which no mapped"
+          + " association declares, and " + deletion + " its rows: the deletion would violate it.",
+          "Map the referring column as an association of an entity, or declare ON DELETE SET NULL / CASCADE on the"
+          + " foreign key, or erase " + target.type().getSimpleName() + " in place instead of DELETE_ROW."));
+    }
+  }
+
+  private void problem(EntityInfo info, FieldDescriptor field, String what, String fix) {
+    problems.add(new Problem(info.type(), field.name(), what, fix));
+  }
+
+  // --- Bean Validation ---------------------------------------------------------------------------
+
+  private static @Nullable Validator validator(EntityManagerFactory emf) {
+    Object configured = emf.getProperties().get("jakarta.persistence.validation.factory");
+    if (configured instanceof ValidatorFactory factory) {
+      return factory.getValidator();
+    }
+    try {
+      // Parameter interpolation: messages are not shown, and Expression Language may be absent.
+      return Validation.byDefaultProvider().configure().messageInterpolator(new ParameterMessageInterpolator())
+          .buildValidatorFactory().getValidator();
+    } catch (RuntimeException | LinkageError noProvider) {
+      LOG.warn("No Bean Validation provider: placeholders are not checked against the entities' constraints");
+      return null;
+    }
+  }
+
+  // --- the real schema ---------------------------------------------------------------------------
+
+  /** What JDBC metadata says about the tables of the factory's entities, read once. */
+  static final class Schema {
+
+    /**
+     * A column.
+     *
+     * @param size its size for character types, else null
+     * @param nullable whether it admits null
+     */
+    record Column(@Nullable Integer size, boolean nullable) {
+    }
+
+    /**
+     * A foreign key of {@code table.column} pointing at another table.
+     *
+     * @param name the constraint's name
+     * @param table the referring table
+     * @param column the referring column
+     * @param handledByDatabase whether the database itself nulls or deletes the referring rows
+     */
+    record ForeignKey(String name, String table, String column, boolean handledByDatabase) {
+
+      /** Whether the mapping knows this key: an association, a collection table or the entity's own tables. */
+      boolean known(List<Referrers.Referrer> referrers, JpaMapping mapping) {
+        if (referrers.stream().anyMatch(referrer -> bare(referrer.table()).equalsIgnoreCase(table)
+            && bare(referrer.column()).equalsIgnoreCase(column))) {
+          return true;
+        }
+        for (EntityInfo entity : mapping.entities()) {
+          List<String> tables = new ArrayList<>();
+          entity.mapping().forEachTableDetails(details -> tables.add(bare(details.getTableName())));
+          entity.collections().forEach(collection -> {
+            try {
+              tables.add(bare(ElementTable.of(collection, entity.type()).table()));
+            } catch (UnsupportedRouteException notSingleColumn) {
+              // Reported by discovery where it matters.
+            }
+          });
+          if (tables.stream().anyMatch(name -> name.equalsIgnoreCase(table))) {
+            // A subclass, secondary, element or join table: the store deletes or Hibernate maintains its rows.
+            return true;
+          }
+        }
+        return false;
+      }
+    }
+
+    private final Map<String, Map<String, Column>> columns = new HashMap<>();
+    private final Map<String, List<Set<String>>> unique = new HashMap<>();
+    private final Map<String, Set<String>> primaryKeys = new HashMap<>();
+    private final Map<String, List<ForeignKey>> exported = new HashMap<>();
+    private final Map<String, List<ForeignKey>> imported = new HashMap<>();
+
+    /** Reads every table of {@code emf}'s mapping. */
+    static Schema read(EntityManagerFactory emf, JpaMapping mapping) {
+      Schema schema = new Schema();
+      Set<String> tables = new LinkedHashSet<>();
+      for (EntityInfo entity : mapping.entities()) {
+        entity.mapping().forEachTableDetails(details -> tables.add(details.getTableName()));
+        entity.collections().forEach(collection -> tables.add(collection.getKeyDescriptor().getKeyTable()));
+      }
+      EntityManager em = emf.createEntityManager();
+      try {
+        em.unwrap(Session.class).doWork(connection -> {
+          try {
+            for (String table : tables) {
+              schema.load(connection, table);
+            }
+          } finally {
+            if (!connection.getAutoCommit()) {
+              connection.rollback();
+            }
+          }
+        });
+      } catch (RuntimeException unreadable) {
+        LOG.warn("Cannot read the database metadata; erasure rules are checked against the mapping alone: {}",
+            unreadable.toString());
+      } finally {
+        em.close();
+      }
+      return schema;
+    }
+
+    private void load(Connection connection, String qualified) throws SQLException {
+      DatabaseMetaData meta = connection.getMetaData();
+      String name = bare(qualified);
+      String catalog = connection.getCatalog();
+      String schemaName = connection.getSchema();
+      for (String candidate : new LinkedHashSet<>(List.of(name, name.toUpperCase(Locale.ROOT),
+          name.toLowerCase(Locale.ROOT)))) {
+        Map<String, Column> found = new LinkedHashMap<>();
+        try (ResultSet rows = meta.getColumns(catalog, schemaName, candidate, "%")) {
+          while (rows.next()) {
+            if (!rows.getString("TABLE_NAME").equalsIgnoreCase(name)) {
+              continue;
+            }
+            int type = rows.getInt("DATA_TYPE");
+            boolean text = type == Types.CHAR || type == Types.VARCHAR || type == Types.NCHAR
+                || type == Types.NVARCHAR;
+            found.put(rows.getString("COLUMN_NAME").toLowerCase(Locale.ROOT),
+                new Column(text ? rows.getInt("COLUMN_SIZE") : null,
+                    rows.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls));
+          }
+        }
+        if (found.isEmpty()) {
+          continue;
+        }
+        String key = name.toLowerCase(Locale.ROOT);
+        columns.put(key, found);
+        Map<String, Set<String>> indexes = new LinkedHashMap<>();
+        try (ResultSet rows = meta.getIndexInfo(catalog, schemaName, candidate, true, true)) {
+          while (rows.next()) {
+            String column = rows.getString("COLUMN_NAME");
+            if (column != null && !rows.getBoolean("NON_UNIQUE") && rows.getString("TABLE_NAME").equalsIgnoreCase(name)) {
+              indexes.computeIfAbsent(String.valueOf(rows.getString("INDEX_NAME")), ignored -> new TreeSet<>())
+                  .add(column.toLowerCase(Locale.ROOT));
+            }
+          }
+        }
+        Set<String> primary = new TreeSet<>();
+        try (ResultSet rows = meta.getPrimaryKeys(catalog, schemaName, candidate)) {
+          while (rows.next()) {
+            primary.add(rows.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+          }
+        }
+        primaryKeys.put(key, primary);
+        List<Set<String>> all = new ArrayList<>(indexes.values());
+        if (!primary.isEmpty() && !all.contains(primary)) {
+          all.add(primary);
+        }
+        unique.put(key, all);
+        exported.put(key, foreignKeys(meta.getExportedKeys(catalog, schemaName, candidate)));
+        imported.put(key, foreignKeys(meta.getImportedKeys(catalog, schemaName, candidate)));
+        return;
+      }
+      LOG.debug("Table {} is not in the database metadata; its rules are checked against the mapping", name);
+    }
+
+    private static List<ForeignKey> foreignKeys(ResultSet rows) throws SQLException {
+      List<ForeignKey> keys = new ArrayList<>();
+      try (rows) {
+        while (rows.next()) {
+          short rule = rows.getShort("DELETE_RULE");
+          keys.add(new ForeignKey(String.valueOf(rows.getString("FK_NAME")), rows.getString("FKTABLE_NAME"),
+              rows.getString("FKCOLUMN_NAME"), rule == DatabaseMetaData.importedKeyCascade
+              || rule == DatabaseMetaData.importedKeySetNull));
+        }
+      }
+      return keys;
+    }
+
+    /** A table or column name without quotes or schema. */
+    static String bare(String name) {
+      String last = name.substring(name.lastIndexOf('.') + 1);
+      return last.replace("\"", "").replace("`", "").replace("[", "").replace("]", "");
+    }
+
+    Optional<Column> column(String table, String column) {
+      return Optional.ofNullable(columns.getOrDefault(bare(table).toLowerCase(Locale.ROOT), Map.of())
+          .get(bare(column).toLowerCase(Locale.ROOT)));
+    }
+
+    /** The unique indexes and primary key of {@code table}, each as its lower-case columns. */
+    List<Set<String>> uniqueIndexes(String table) {
+      return unique.getOrDefault(bare(table).toLowerCase(Locale.ROOT), List.of());
+    }
+
+    /** The table's primary key columns, or {@code keyColumn} where the metadata shows none. */
+    Set<String> keyColumns(String table, String keyColumn) {
+      Set<String> primary = primaryKeys.getOrDefault(bare(table).toLowerCase(Locale.ROOT), Set.of());
+      return primary.isEmpty() ? Set.of(bare(keyColumn).toLowerCase(Locale.ROOT)) : primary;
+    }
+
+    /** The foreign key whose referring column is {@code table.column}, if the metadata shows one. */
+    Optional<ForeignKey> foreignKey(String table, String column) {
+      return imported.getOrDefault(bare(table).toLowerCase(Locale.ROOT), List.of()).stream()
+          .filter(key -> key.column().equalsIgnoreCase(bare(column))).findFirst();
+    }
+
+    /** The foreign keys that point at {@code table}. */
+    List<ForeignKey> foreignKeysTo(String table) {
+      return exported.getOrDefault(bare(table).toLowerCase(Locale.ROOT), List.of());
+    }
+  }
+}
