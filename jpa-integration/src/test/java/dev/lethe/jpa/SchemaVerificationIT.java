@@ -17,8 +17,11 @@ import dev.lethe.jpa.shapes.schema.Note;
 import dev.lethe.jpa.shapes.schema.Phone;
 import dev.lethe.jpa.shapes.schema.Post;
 import dev.lethe.jpa.shapes.schema.Reaction;
+import dev.lethe.jpa.shapes.schema.Visit;
+import dev.lethe.jpa.shapes.schema.VisitStat;
 import dev.lethe.jpa.testing.TestDatabase;
 import dev.lethe.law.ErasureGround;
+import dev.lethe.retention.RetentionTask;
 import dev.lethe.spi.SubjectKey;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -42,6 +45,9 @@ import org.junit.jupiter.api.Test;
 class SchemaVerificationIT {
 
   private static final SubjectKey ADA = new SubjectKey("author", 1L);
+  private static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
+  private static final Instant OLD = NOW.minus(java.time.Duration.ofDays(60));
+  private static final Instant RECENT = NOW.minus(java.time.Duration.ofDays(1));
 
   private TestDatabase database;
 
@@ -120,6 +126,19 @@ class SchemaVerificationIT {
   }
 
   @Test
+  @DisplayName("Art. 5(1)(e) (item 13): rows retention deletes, still referred to by a NOT NULL key of rows that stay, are refused at start-up")
+  void notNullReferencesToExpiringRowsAreRefused() {
+    EntityManagerFactory emf = database.open(Member.class, Visit.class, VisitStat.class);
+    assertThatThrownBy(() -> JpaPersonalDataStore.of(emf, Pseudonymizer.withRandomKey()))
+        .isInstanceOfSatisfying(UnsupportedMappingException.class, e -> {
+          assertThat(e.problems()).extracting(problem -> problem.entity().getSimpleName() + "." + problem.attribute())
+              .containsExactly("VisitStat.visit");
+          assertThat(e.getMessage()).contains(VisitStat.class.getName() + ".visit: refers to Visit, whose rows"
+              + " retention deletes (@Retention(action = DELETE))");
+        });
+  }
+
+  @Test
   @DisplayName("Art. 17: every rule that would fail is listed in one exception at start-up")
   void everyProblemInOneException() {
     assertThat(refused(Member.class, Badge.class, Card.class, Phone.class, Comment.class, Flag.class))
@@ -141,11 +160,11 @@ class SchemaVerificationIT {
       bob.bookmarks.add(bobs);
       em.persist(ada);
       em.persist(bob);
-      Post root = new Post(10L, ada, null, "Ada's question");
-      Post reply = new Post(11L, ada, root, "Ada answers herself");
-      Post bobsPost = new Post(20L, bob, null, "Bob's post");
-      Post adaOnBob = new Post(12L, ada, bobsPost, "Ada replies to Bob");
-      Post bobOnAda = new Post(21L, bob, root, "Bob replies to Ada");
+      Post root = new Post(10L, ada, null, "Ada's question", OLD);
+      Post reply = new Post(11L, ada, root, "Ada answers herself", RECENT);
+      Post bobsPost = new Post(20L, bob, null, "Bob's post", OLD);
+      Post adaOnBob = new Post(12L, ada, bobsPost, "Ada replies to Bob", RECENT);
+      Post bobOnAda = new Post(21L, bob, root, "Bob replies to Ada", RECENT);
       List.of(root, reply, bobsPost, adaOnBob, bobOnAda).forEach(em::persist);
       em.persist(new Note(1L, root, "Ada's note"));
       em.persist(new Note(2L, bobsPost, "Bob's note"));
@@ -184,10 +203,34 @@ class SchemaVerificationIT {
   }
 
   @Test
+  @DisplayName("Art. 5(1)(e) (item 13): a retention sweep deleting rows others refer to through nullable keys detaches them and succeeds")
+  void retentionDetachesReferringRows() {
+    EntityManagerFactory emf = thread();
+    JpaPersonalDataStore store = JpaPersonalDataStore.of(emf, Pseudonymizer.withRandomKey());
+    dev.lethe.model.EntityDescriptor posts = store.model().entity(Post.class).orElseThrow();
+    RetentionTask task = new RetentionTask(posts, posts.retention().orElseThrow(),
+        NOW.minus(java.time.Duration.ofDays(30)), ZoneOffset.UTC, java.util.Set.of());
+
+    assertThat(store.sweep(task, java.util.Optional.empty(), 100).deleted()).isEqualTo(2);
+
+    EntityManager em = emf.createEntityManager();
+    try {
+      assertThat(pairs(em, "select p.id, parent.id from Post p left join p.parent parent"))
+          .isEqualTo(Map.of(11L, "null", 12L, "null", 21L, "null"));
+      assertThat(pairs(em, "select n.id, post.id from Note n left join n.post post"))
+          .isEqualTo(Map.of(1L, "null", 2L, "null"));
+      assertThat(pairs(em, "select r.id, post.id from Reaction r left join r.post post"))
+          .isEqualTo(Map.of(1L, "null", 2L, "null"));
+    } finally {
+      em.close();
+    }
+  }
+
+  @Test
   @DisplayName("Art. 17(1), 5(2): an erasure preview runs the plan, returns the receipt the erasure gives, and changes nothing")
   void previewChangesNothing() {
     EntityManagerFactory emf = thread();
-    Instant now = Instant.parse("2026-11-30T12:00:00Z");
+    Instant now = NOW;
     JpaPersonalDataStore store = JpaPersonalDataStore.builder(emf, Pseudonymizer.withRandomKey())
         .clock(Clock.fixed(now, ZoneOffset.UTC)).build();
     Map<String, List<List<String>>> before = database.scan();
