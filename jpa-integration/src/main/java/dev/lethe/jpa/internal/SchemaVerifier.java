@@ -87,10 +87,20 @@ public final class SchemaVerifier {
 
   /** The problems {@link #verify} refuses, in the order found. */
   static List<Problem> problems(EntityManagerFactory emf, JpaMapping mapping) {
-    SchemaVerifier verifier = new SchemaVerifier(mapping, validator(emf), Schema.read(emf, mapping));
-    verifier.checkFields();
-    verifier.checkDeletions();
-    return List.copyOf(verifier.problems);
+    Object configured = emf.getProperties().get("jakarta.persistence.validation.factory");
+    @Nullable ValidatorFactory own = configured instanceof ValidatorFactory ? null : ownValidatorFactory();
+    try {
+      Validator validator = configured instanceof ValidatorFactory factory ? factory.getValidator()
+          : own == null ? null : own.getValidator();
+      SchemaVerifier verifier = new SchemaVerifier(mapping, validator, Schema.read(emf, mapping));
+      verifier.checkFields();
+      verifier.checkDeletions();
+      return List.copyOf(verifier.problems);
+    } finally {
+      if (own != null) {
+        own.close();
+      }
+    }
   }
 
   // --- what a rule writes ------------------------------------------------------------------------
@@ -362,15 +372,12 @@ public final class SchemaVerifier {
 
   // --- Bean Validation ---------------------------------------------------------------------------
 
-  private static @Nullable Validator validator(EntityManagerFactory emf) {
-    Object configured = emf.getProperties().get("jakarta.persistence.validation.factory");
-    if (configured instanceof ValidatorFactory factory) {
-      return factory.getValidator();
-    }
+  /** A validator factory of the default provider, for a factory configured without one; closed after the checks. */
+  private static @Nullable ValidatorFactory ownValidatorFactory() {
     try {
       // Parameter interpolation: messages are not shown, and Expression Language may be absent.
       return Validation.byDefaultProvider().configure().messageInterpolator(new ParameterMessageInterpolator())
-          .buildValidatorFactory().getValidator();
+          .buildValidatorFactory();
     } catch (RuntimeException | LinkageError noProvider) {
       LOG.warn("No Bean Validation provider: placeholders are not checked against the entities' constraints");
       return null;
