@@ -46,7 +46,8 @@ import org.slf4j.LoggerFactory;
  * that change and to compute keyed hashes and masks, which portable SQL cannot), that same bulk
  * {@code update}, and for HASH and MASK one {@code update} per distinct resulting value (chunks of
  * {@value #CHUNK} rows), since an HMAC cannot be computed in SQL. A deleted row's element-collection
- * and join-table rows are deleted first. So the number of statements grows with entity types (and
+ * and join-table rows are deleted first, and rows that stay and refer to it through a nullable key
+ * are detached (one {@code update} per key, see {@link Referrers}). So the number of statements grows with entity types (and
  * distinct hashed values), not with rows, and erasing a subject again changes nothing.
  */
 public final class Eraser {
