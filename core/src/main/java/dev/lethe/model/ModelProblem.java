@@ -77,6 +77,8 @@ public record ModelProblem(Kind kind, String location, String problem, String fi
     /** A contributed attribute that the class does not have. */
     UNKNOWN_ATTRIBUTE,
     /** A {@code @PersonalDataOverride} naming no inherited attribute, the class's own one, or an association. */
-    INVALID_OVERRIDE
+    INVALID_OVERRIDE,
+    /** An identifier erased by DELETE_ROW in a row that keeps another attribute, so must stay. */
+    KEPT_ROW_IDENTIFIER
   }
 }

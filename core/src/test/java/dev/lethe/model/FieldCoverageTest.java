@@ -81,6 +81,29 @@ class FieldCoverageTest {
   }
 
   @Test
+  @DisplayName("Art. 17: a link that is the row's identifier cannot be overwritten, so its row is deleted")
+  void identifierLinkDeletesItsRow() {
+    PersonalDataModel withSettings = PersonalDataModel.scan(Customer.class, Settings.class);
+
+    assertThat(withSettings.entity(Settings.class).orElseThrow().field("customerId").orElseThrow().erasure().strategy())
+        .isEqualTo(ErasureStrategy.DELETE_ROW);
+    assertThat(ErasurePlan.of(withSettings, new SubjectKey("customer", 1L), ErasureGround.CONSENT_WITHDRAWN, List.of())
+        .steps()).filteredOn(step -> step.entity().type() == Settings.class).singleElement()
+        .satisfies(step -> assertThat(step.deleteRows()).isTrue());
+  }
+
+  @Test
+  @DisplayName("Art. 17(3): an identifier erased by DELETE_ROW in a row that keeps an attribute is refused with a fix")
+  void keptRowWithDeletedIdentifierIsRefused() {
+    assertThat(PersonalDataModel.builder().add(Customer.class, KeptSettings.class).validate())
+        .singleElement().satisfies(problem -> {
+          assertThat(problem.kind()).isEqualTo(ModelProblem.Kind.KEPT_ROW_IDENTIFIER);
+          assertThat(problem.location()).isEqualTo(KeptSettings.class.getName() + ".customerId");
+          assertThat(problem.fix()).contains("KEEP");
+        });
+  }
+
+  @Test
   @DisplayName("An override naming no inherited attribute, the class's own attribute or an association is refused")
   void invalidOverridesAreRefused() {
     List<ModelProblem> problems = PersonalDataModel.builder()
@@ -154,6 +177,25 @@ class FieldCoverageTest {
     Long customerId;
 
     String body;
+  }
+
+  static class Settings {
+    @jakarta.persistence.Id
+    @SubjectLink(subject = "customer")
+    Long customerId;
+
+    @PersonalData(category = "preferences")
+    String nickname;
+  }
+
+  static class KeptSettings {
+    @jakarta.persistence.Id
+    @SubjectLink(subject = "customer")
+    Long customerId;
+
+    @PersonalData(category = "preferences.marketing", erasure = ErasureStrategy.KEEP,
+        exemption = ErasureExemption.LEGAL_CLAIMS)
+    String optOut;
   }
 
   @PersonalDataOverride(attribute = "fax", data = @PersonalData(category = "contact.phone"))

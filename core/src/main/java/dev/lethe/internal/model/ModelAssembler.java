@@ -11,6 +11,7 @@ import static dev.lethe.model.ModelProblem.Kind.INVALID_OVERRIDE;
 import static dev.lethe.model.ModelProblem.Kind.INVALID_PLACEHOLDER;
 import static dev.lethe.model.ModelProblem.Kind.INVALID_RETENTION_PERIOD;
 import static dev.lethe.model.ModelProblem.Kind.KEEP_WITHOUT_EXEMPTION;
+import static dev.lethe.model.ModelProblem.Kind.KEPT_ROW_IDENTIFIER;
 import static dev.lethe.model.ModelProblem.Kind.MISPLACED_EXEMPTION;
 import static dev.lethe.model.ModelProblem.Kind.MISSING_PURPOSE;
 import static dev.lethe.model.ModelProblem.Kind.MISSING_RETENTION_REASON;
@@ -175,8 +176,9 @@ public final class ModelAssembler {
     }
     Map<String, SubjectType> subjectTypes = subjectTypes(identifiers, fields);
     Map<Class<?>, List<Field>> links = subjectLinks(subjectTypes);
-    links.forEach((type, linkFields) -> fields.put(type, withLinks(type, fields.get(type), linkFields, subjectTypes, fields)));
-    fields.replaceAll(this::keptRowsErasedInPlace);
+    links.forEach((type, linkFields) -> fields.put(type,
+        withLinks(type, fields.get(type), linkFields, identifiers.get(type), subjectTypes, fields)));
+    fields.replaceAll((type, described) -> keptRowsErasedInPlace(type, described, identifiers.get(type)));
     Map<Class<?>, List<Association>> associations = associations();
     Map<Class<?>, SubjectType> rootsByClass = subjectTypes.values().stream()
         .collect(Collectors.toMap(SubjectType::root, subject -> subject));
@@ -569,10 +571,11 @@ public final class ModelAssembler {
    * it gets the category of the identity it holds (that of the root's attribute, or
    * {@code identity.identifier} for the id), the class-level declaration's row decision where that
    * is {@code DELETE_ROW} or {@code KEEP}, and otherwise {@code NULLIFY} ({@code REPLACE} with the
-   * type's default for a primitive), so that it is exported and erased like the rest of the row.
+   * type's default for a primitive), so that it is exported and erased like the rest of the row. A
+   * link that is the row's identifier cannot be overwritten: its row is deleted.
    */
   private List<FieldDescriptor> withLinks(Class<?> type, List<FieldDescriptor> described, List<Field> linkFields,
-      Map<String, SubjectType> subjectTypes, Map<Class<?>, List<FieldDescriptor>> fields) {
+      Optional<String> identifier, Map<String, SubjectType> subjectTypes, Map<Class<?>, List<FieldDescriptor>> fields) {
     List<FieldDescriptor> withLinks = new ArrayList<>(described);
     for (Field field : linkFields) {
       if (described.stream().anyMatch(descriptor -> descriptor.name().equals(field.getName()))) {
@@ -592,7 +595,8 @@ public final class ModelAssembler {
           .filter(declared -> declared.erasure() == ErasureStrategy.DELETE_ROW || declared.erasure() == ErasureStrategy.KEEP)
           .map(declared -> new ErasureRule(declared.erasure(), Optional.empty(), 0, 0,
               Arrays.stream(declared.exemption()).findFirst()))
-          .orElseGet(() -> inPlace(valueType));
+          .orElseGet(() -> isIdentifier(field) || field.getName().equals(identifier.orElse(null))
+              ? ErasureRule.of(ErasureStrategy.DELETE_ROW) : inPlace(valueType));
       withLinks.add(new FieldDescriptor(field.getName(), valueType, category,
           covering.map(PersonalData::origin).orElse(DataOrigin.PROVIDED), Optional.empty(), rule, Optional.empty(),
           Collection.class.isAssignableFrom(field.getType())));
@@ -607,11 +611,20 @@ public final class ModelAssembler {
    * default for a primitive). The receipt then counts the rows as updated and names the kept
    * attributes with their exemption.
    */
-  private List<FieldDescriptor> keptRowsErasedInPlace(Class<?> type, List<FieldDescriptor> described) {
-    boolean keeps = described.stream().anyMatch(field -> field.erasure().strategy() == ErasureStrategy.KEEP);
-    if (!keeps || described.stream().noneMatch(field -> field.erasure().strategy() == ErasureStrategy.DELETE_ROW)) {
+  private List<FieldDescriptor> keptRowsErasedInPlace(Class<?> type, List<FieldDescriptor> described,
+      Optional<String> identifier) {
+    List<FieldDescriptor> kept = described.stream()
+        .filter(field -> field.erasure().strategy() == ErasureStrategy.KEEP).toList();
+    if (kept.isEmpty() || described.stream().noneMatch(field -> field.erasure().strategy() == ErasureStrategy.DELETE_ROW)) {
       return described;
     }
+    described.stream()
+        .filter(field -> field.erasure().strategy() == ErasureStrategy.DELETE_ROW && field.name().equals(identifier.orElse(null)))
+        .forEach(field -> report(KEPT_ROW_IDENTIFIER, type.getName() + "." + field.name(), "The identifier is erased by"
+                + " deleting the row, but " + kept.get(0).name() + " is kept (KEEP), so the row must stay and an"
+                + " identifier cannot be overwritten in place.",
+            "Keep the kept attribute in an entity of its own, or declare the identifier"
+                + " @PersonalData(erasure = KEEP, exemption = ...) with the same exemption."));
     return described.stream()
         .map(field -> field.erasure().strategy() != ErasureStrategy.DELETE_ROW ? field
             : new FieldDescriptor(field.name(), field.type(), field.category(), field.origin(), field.source(),
