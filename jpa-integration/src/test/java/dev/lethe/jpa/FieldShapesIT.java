@@ -7,6 +7,7 @@ import dev.lethe.erasure.ErasurePlan;
 import dev.lethe.erasure.ErasureReceipt;
 import dev.lethe.jpa.shapes.fields.Customer;
 import dev.lethe.jpa.shapes.fields.Invoice;
+import dev.lethe.jpa.shapes.fields.Preferences;
 import dev.lethe.jpa.shapes.fields.Supplier;
 import dev.lethe.jpa.shapes.fields.Ticket;
 import dev.lethe.jpa.testing.TestDatabase;
@@ -29,9 +30,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Inherited attributes, overrides, link columns and rows that keep an attribute (issue 13 items 2,
- * 5 and 6), exported and erased on the selected database: nothing of the erased subject stays in
- * any table but what is kept, nobody else's rows change, and the receipt says what happened.
+ * Inherited attributes, overrides, link columns (one of them an identifier) and rows that keep an
+ * attribute (issue 13 items 2, 5 and 6), exported and erased on the selected database: nothing of
+ * the erased subject stays in any table but what is kept, nobody else's rows change, and the
+ * receipt says what happened.
  */
 class FieldShapesIT {
 
@@ -45,7 +47,7 @@ class FieldShapesIT {
   @BeforeAll
   static void openDatabase() {
     database = TestDatabase.create();
-    emf = database.open(Customer.class, Supplier.class, Ticket.class, Invoice.class);
+    emf = database.open(Customer.class, Supplier.class, Ticket.class, Invoice.class, Preferences.class);
     store = JpaPersonalDataStore.of(emf, Pseudonymizer.withRandomKey());
   }
 
@@ -65,6 +67,7 @@ class FieldShapesIT {
         Customer customer = new Customer(n, "Name [c" + n + "]", "+44 [c" + n + "] 5550", "buyer[c" + n + "]@example.com");
         em.persist(customer);
         em.persist(new Supplier(n, "Trading name " + n, "+44 [s" + n + "] 7712"));
+        em.persist(new Preferences(n, "Topics [c" + n + "]"));
         for (long i = 1; i <= 2; i++) {
           em.persist(new Ticket(n * 10 + i, customer.email, "kettle"));
           em.persist(new Invoice(n * 10 + i, customer, "Billed [c" + n + "]", "Ref [c" + n + "] " + i,
@@ -87,6 +90,8 @@ class FieldShapesIT {
         .containsExactly(Map.entry("customerEmail", "buyer[c1]@example.com")));
     assertThat(customer.get(Invoice.class)).hasSize(2).allSatisfy(row -> assertThat(row.values())
         .containsOnlyKeys("billingName", "reference", "amount").containsEntry("billingName", "Billed [c1]"));
+    assertThat(customer.get(Preferences.class)).singleElement().satisfies(row -> assertThat(row.values())
+        .containsEntry("customerId", 1L).containsEntry("topics", "Topics [c1]"));
     assertThat(customer.toString()).doesNotContain("[c2]", "[s1]");
 
     assertThat(export(SUPPLIER_ONE).get(Supplier.class)).singleElement().satisfies(row ->
@@ -103,13 +108,15 @@ class FieldShapesIT {
 
     assertThat(counts).containsEntry(Customer.class, new ErasurePlan.RowCount(0, 1))
         .containsEntry(Ticket.class, new ErasurePlan.RowCount(0, 2))
-        .containsEntry(Invoice.class, new ErasurePlan.RowCount(0, 2));
+        .containsEntry(Invoice.class, new ErasurePlan.RowCount(0, 2))
+        .containsEntry(Preferences.class, new ErasurePlan.RowCount(1, 0));
     Map<String, List<List<String>>> after = database.scan();
     assertThat(after.toString()).doesNotContain("[c1]");
     assertThat(rowsOf(before, "[c2]").get("invoice")).hasSize(2);
     assertThat(rowsOf(after, "[c2]")).isEqualTo(rowsOf(before, "[c2]"));
     assertThat(rowsOf(after, "[s")).isEqualTo(rowsOf(before, "[s"));
     assertThat(after.get("ticket")).as("the tickets stay, without the link").hasSize(4);
+    assertThat(after.get("preferences")).as("the row keyed by the link goes").hasSize(1);
     assertThat(store.erase(plan(CUSTOMER_ONE)).values()).as("a second erasure").noneMatch(ErasurePlan.RowCount::any);
   }
 

@@ -3,7 +3,8 @@
  * a class-level {@code @PersonalData} ({@link dev.lethe.jpa.shapes.fields.Customer}) or declared by a
  * {@code @PersonalDataOverride} ({@link dev.lethe.jpa.shapes.fields.Supplier}), a {@code @SubjectLink}
  * column without {@code @PersonalData} ({@link dev.lethe.jpa.shapes.fields.Ticket}), and a class-level
- * {@code DELETE_ROW} beside a kept attribute ({@link dev.lethe.jpa.shapes.fields.Invoice}).
+ * {@code DELETE_ROW} beside a kept attribute ({@link dev.lethe.jpa.shapes.fields.Invoice}), and a link that
+ * is the identifier ({@link dev.lethe.jpa.shapes.fields.Preferences}).
  */
 @NullMarked
 package dev.lethe.jpa.shapes.fields;
