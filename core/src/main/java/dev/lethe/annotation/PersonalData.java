@@ -11,7 +11,9 @@ import java.lang.annotation.Target;
 /**
  * Marks personal data (Art. 4(1)): information relating to an identified or identifiable natural
  * person. On a field it describes that field; on a class it describes every basic field of the
- * class that has no annotation of its own (not the identifier, version or links).
+ * class that has no annotation of its own (not the identifier, version or links), including those
+ * inherited from superclasses without a class-level {@code @PersonalData} of their own. To declare
+ * one inherited attribute for one subclass only, use {@link PersonalDataOverride}.
  *
  * <p>The category feeds the records and notices (Art. 30(1)(c), Art. 13–15), the origin decides
  * portability (Art. 20) and source disclosure (Art. 14), and the erasure strategy says what the

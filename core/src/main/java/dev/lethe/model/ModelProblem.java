@@ -75,6 +75,10 @@ public record ModelProblem(Kind kind, String location, String problem, String fi
     /** Data from publicly accessible sources without its named source (Art. 14(2)(f)). */
     MISSING_SOURCE,
     /** A contributed attribute that the class does not have. */
-    UNKNOWN_ATTRIBUTE
+    UNKNOWN_ATTRIBUTE,
+    /** A {@code @PersonalDataOverride} naming no inherited attribute, the class's own one, or an association. */
+    INVALID_OVERRIDE,
+    /** An identifier erased by DELETE_ROW in a row that keeps another attribute, so must stay. */
+    KEPT_ROW_IDENTIFIER
   }
 }

@@ -80,14 +80,15 @@ class PersonalDataModelTest {
   }
 
   @Test
-  @DisplayName("A class-level @PersonalData covers its basic attributes but not links or transient state")
+  @DisplayName("A class-level @PersonalData covers its basic attributes, not transient state; a link is the identity it holds")
   void classLevelPersonalData() {
     EntityDescriptor log = entity(ReminderLog.class);
-    assertThat(log.fields()).extracting(FieldDescriptor::name).containsExactly("sentAt", "channel");
-    assertThat(log.fields()).allSatisfy(field -> {
+    assertThat(log.fields()).extracting(FieldDescriptor::name).containsExactly("sentAt", "channel", "ownerEmail");
+    assertThat(log.fields()).filteredOn(field -> !field.name().equals("ownerEmail")).allSatisfy(field -> {
       assertThat(field.category()).isEqualTo(DataCategory.USAGE);
       assertThat(field.origin()).isEqualTo(DataOrigin.OBSERVED);
     });
+    assertThat(log.field("ownerEmail").orElseThrow().category()).isEqualTo(DataCategory.EMAIL);
   }
 
   @Test

@@ -7,9 +7,11 @@ import static dev.lethe.model.ModelProblem.Kind.IDENTITY_NOT_PERSONAL_DATA;
 import static dev.lethe.model.ModelProblem.Kind.INCOMPLETE_BASIS;
 import static dev.lethe.model.ModelProblem.Kind.INVALID_CATEGORY;
 import static dev.lethe.model.ModelProblem.Kind.INVALID_MASK;
+import static dev.lethe.model.ModelProblem.Kind.INVALID_OVERRIDE;
 import static dev.lethe.model.ModelProblem.Kind.INVALID_PLACEHOLDER;
 import static dev.lethe.model.ModelProblem.Kind.INVALID_RETENTION_PERIOD;
 import static dev.lethe.model.ModelProblem.Kind.KEEP_WITHOUT_EXEMPTION;
+import static dev.lethe.model.ModelProblem.Kind.KEPT_ROW_IDENTIFIER;
 import static dev.lethe.model.ModelProblem.Kind.MISPLACED_EXEMPTION;
 import static dev.lethe.model.ModelProblem.Kind.MISSING_PURPOSE;
 import static dev.lethe.model.ModelProblem.Kind.MISSING_RETENTION_REASON;
@@ -29,6 +31,7 @@ import static dev.lethe.model.ModelProblem.Kind.UNREACHABLE_PERSONAL_DATA;
 import com.google.common.collect.ImmutableList;
 import dev.lethe.annotation.DataSubject;
 import dev.lethe.annotation.PersonalData;
+import dev.lethe.annotation.PersonalDataOverride;
 import dev.lethe.annotation.Processing;
 import dev.lethe.annotation.Retention;
 import dev.lethe.annotation.SpecialCategory;
@@ -139,7 +142,8 @@ public final class ModelAssembler {
 
   /** Whether a class carries any Lethe annotation, on itself or on a field of its hierarchy. */
   public static boolean carriesLetheAnnotations(Class<?> type) {
-    return Stream.of(DataSubject.class, PersonalData.class, Retention.class, Processing.class, Processing.List.class)
+    return Stream.of(DataSubject.class, PersonalData.class, PersonalDataOverride.class, PersonalDataOverride.List.class,
+            Retention.class, Processing.class, Processing.List.class)
         .anyMatch(type::isAnnotationPresent)
         || fieldsOf(type).stream().anyMatch(field -> Stream.of(PersonalData.class, SpecialCategory.class,
             SubjectLink.class, SubjectIdentity.class).anyMatch(field::isAnnotationPresent));
@@ -172,6 +176,9 @@ public final class ModelAssembler {
     }
     Map<String, SubjectType> subjectTypes = subjectTypes(identifiers, fields);
     Map<Class<?>, List<Field>> links = subjectLinks(subjectTypes);
+    links.forEach((type, linkFields) -> fields.put(type,
+        withLinks(type, fields.get(type), linkFields, identifiers.get(type), subjectTypes, fields)));
+    fields.replaceAll((type, described) -> keptRowsErasedInPlace(type, described, identifiers.get(type)));
     Map<Class<?>, List<Association>> associations = associations();
     Map<Class<?>, SubjectType> rootsByClass = subjectTypes.values().stream()
         .collect(Collectors.toMap(SubjectType::root, subject -> subject));
@@ -230,8 +237,78 @@ public final class ModelAssembler {
 
   private List<FieldDescriptor> personalDataOf(Class<?> type, Optional<String> identifier) {
     List<FieldDescriptor> descriptors = new ArrayList<>();
-    collectPersonalData(type, "", Optional.empty(), identifier, descriptors);
+    Map<String, OverrideAt> overrides = overridesOf(type);
+    collectPersonalData(type, "", Optional.empty(), identifier, overrides, descriptors);
+    overrides.values().stream().filter(override -> !override.applied).forEach(override ->
+        report(INVALID_OVERRIDE, override.declaredOn().getName(), "@PersonalDataOverride names attribute '"
+                + override.annotation().attribute() + "', which " + type.getSimpleName() + " does not have.",
+            "Name an attribute " + type.getSimpleName() + " inherits, as declared in its superclass, or a path into"
+                + " an embedded value such as 'address.street'."));
     return descriptors;
+  }
+
+  /** A {@code @PersonalDataOverride} with the class that declares it, and whether it named an attribute. */
+  private static final class OverrideAt {
+    private final PersonalDataOverride annotation;
+    private final Class<?> declaredOn;
+    private boolean applied;
+
+    OverrideAt(PersonalDataOverride annotation, Class<?> declaredOn) {
+      this.annotation = annotation;
+      this.declaredOn = declaredOn;
+    }
+
+    PersonalDataOverride annotation() {
+      return annotation;
+    }
+
+    Class<?> declaredOn() {
+      return declaredOn;
+    }
+  }
+
+  /**
+   * The overrides that apply to {@code type}, by attribute path: its own and its superclasses',
+   * the nearest class winning, as a subclass's {@code @AttributeOverride} does in JPA.
+   */
+  private Map<String, OverrideAt> overridesOf(Class<?> type) {
+    Map<String, OverrideAt> overrides = new LinkedHashMap<>();
+    for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
+      Set<String> named = new HashSet<>();
+      for (PersonalDataOverride override : current.getDeclaredAnnotationsByType(PersonalDataOverride.class)) {
+        if (!named.add(override.attribute())) {
+          report(INVALID_OVERRIDE, current.getName(), "@PersonalDataOverride names attribute '" + override.attribute()
+              + "' twice.", "Keep one override per attribute.");
+        }
+        overrides.putIfAbsent(override.attribute(), new OverrideAt(override, current));
+      }
+    }
+    return overrides;
+  }
+
+  /**
+   * The override of the attribute at {@code path}, if one applies and is valid; reports one that
+   * names the class's own attribute or an association.
+   */
+  private Optional<PersonalData> override(Field field, String path, Map<String, OverrideAt> overrides) {
+    OverrideAt override = overrides.get(path);
+    if (override == null) {
+      return Optional.empty();
+    }
+    override.applied = true;
+    if (path.indexOf('.') < 0 && field.getDeclaringClass() == override.declaredOn()) {
+      report(INVALID_OVERRIDE, location(field), "@PersonalDataOverride names attribute '" + path + "', which "
+              + override.declaredOn().getSimpleName() + " declares itself.",
+          "Annotate the field with @PersonalData instead; overrides are for inherited attributes.");
+      return Optional.empty();
+    }
+    if (!isEmbedded(field) && !isBasic(valueType(field))) {
+      report(INVALID_OVERRIDE, override.declaredOn().getName(), "@PersonalDataOverride names attribute '" + path
+              + "', which is an association, not a value.",
+          "Override the personal-data attributes of the associated entity instead.");
+      return Optional.empty();
+    }
+    return Optional.of(override.annotation().data());
   }
 
   /**
@@ -240,18 +317,19 @@ public final class ModelAssembler {
    * {@code @PersonalData} on the embedding attribute, which covers the embedded value's attributes.
    */
   private void collectPersonalData(Class<?> type, String prefix, Optional<PersonalData> enclosing,
-      Optional<String> identifier, List<FieldDescriptor> descriptors) {
+      Optional<String> identifier, Map<String, OverrideAt> overrides, List<FieldDescriptor> descriptors) {
     for (Field field : fields(type)) {
-      PersonalData declared = field.getAnnotation(PersonalData.class);
+      PersonalData declared = override(field, prefix + field.getName(), overrides)
+          .orElse(field.getAnnotation(PersonalData.class));
       if (isEmbedded(field)) {
         Optional<PersonalData> covering = Optional.ofNullable(declared).or(() -> enclosing);
-        collectPersonalData(field.getType(), prefix + field.getName() + ".", covering, Optional.empty(), descriptors);
+        collectPersonalData(field.getType(), prefix + field.getName() + ".", covering, Optional.empty(), overrides,
+            descriptors);
         continue;
       }
       SpecialCategory special = field.getAnnotation(SpecialCategory.class);
       if (declared == null && special == null) {
-        Optional<PersonalData> covering = enclosing.or(() ->
-            Optional.ofNullable(field.getDeclaringClass().getAnnotation(PersonalData.class)));
+        Optional<PersonalData> covering = enclosing.or(() -> classLevel(field, type));
         if (covering.isEmpty() || !coveredByClassAnnotation(field, identifier)) {
           continue;
         }
@@ -259,6 +337,26 @@ public final class ModelAssembler {
       }
       descriptors.add(describe(field, prefix, declared, special));
     }
+  }
+
+  /**
+   * The class-level {@code @PersonalData} that covers an attribute of {@code type}: that of the
+   * class declaring it or, if it has none, of the nearest class between it and {@code type}. So a
+   * class-level annotation covers the attributes inherited from a superclass without one of its own,
+   * such as a {@code @MappedSuperclass} shared by several entities.
+   */
+  private static Optional<PersonalData> classLevel(Field field, Class<?> type) {
+    PersonalData nearest = null;
+    for (Class<?> current = type; current != null; current = current.getSuperclass()) {
+      PersonalData annotation = current.getAnnotation(PersonalData.class);
+      if (annotation != null) {
+        nearest = annotation;
+      }
+      if (current == field.getDeclaringClass()) {
+        break;
+      }
+    }
+    return Optional.ofNullable(nearest);
   }
 
   private boolean isEmbedded(Field field) {
@@ -465,6 +563,78 @@ public final class ModelAssembler {
       }
     }
     return links;
+  }
+
+  /**
+   * {@code described} plus the link attributes it lacks. A link column holds an identity of its
+   * subject, so it is that subject's personal data (Art. 4(1)) even without {@code @PersonalData}:
+   * it gets the category of the identity it holds (that of the root's attribute, or
+   * {@code identity.identifier} for the id), the class-level declaration's row decision where that
+   * is {@code DELETE_ROW} or {@code KEEP}, and otherwise {@code NULLIFY} ({@code REPLACE} with the
+   * type's default for a primitive), so that it is exported and erased like the rest of the row. A
+   * link that is the row's identifier cannot be overwritten: its row is deleted.
+   */
+  private List<FieldDescriptor> withLinks(Class<?> type, List<FieldDescriptor> described, List<Field> linkFields,
+      Optional<String> identifier, Map<String, SubjectType> subjectTypes, Map<Class<?>, List<FieldDescriptor>> fields) {
+    List<FieldDescriptor> withLinks = new ArrayList<>(described);
+    for (Field field : linkFields) {
+      if (described.stream().anyMatch(descriptor -> descriptor.name().equals(field.getName()))) {
+        continue;
+      }
+      SubjectLink link = field.getAnnotation(SubjectLink.class);
+      SubjectType subject = subjectTypes.get(link.subject());
+      String attribute = subject.identityAttribute(link.identity()).orElseThrow();
+      DataCategory category = link.identity().equals(SubjectType.ID) ? DataCategory.IDENTIFIER
+          : fields.getOrDefault(subject.root(), List.of()).stream()
+              .filter(descriptor -> descriptor.name().equals(attribute))
+              .map(FieldDescriptor::category)
+              .findFirst().orElse(DataCategory.IDENTITY);
+      Optional<PersonalData> covering = classLevel(field, type);
+      Class<?> valueType = valueType(field);
+      ErasureRule rule = covering
+          .filter(declared -> declared.erasure() == ErasureStrategy.DELETE_ROW || declared.erasure() == ErasureStrategy.KEEP)
+          .map(declared -> new ErasureRule(declared.erasure(), Optional.empty(), 0, 0,
+              Arrays.stream(declared.exemption()).findFirst()))
+          .orElseGet(() -> isIdentifier(field) || field.getName().equals(identifier.orElse(null))
+              ? ErasureRule.of(ErasureStrategy.DELETE_ROW) : inPlace(valueType));
+      withLinks.add(new FieldDescriptor(field.getName(), valueType, category,
+          covering.map(PersonalData::origin).orElse(DataOrigin.PROVIDED), Optional.empty(), rule, Optional.empty(),
+          Collection.class.isAssignableFrom(field.getType())));
+    }
+    return withLinks;
+  }
+
+  /**
+   * {@code described}, with {@code DELETE_ROW} attributes erased in place where another attribute
+   * is kept: a kept attribute outlives its row only if the row stays (Art. 17(3)), so the row stays
+   * and what would have gone with it is erased by {@code NULLIFY} ({@code REPLACE} with the type's
+   * default for a primitive). The receipt then counts the rows as updated and names the kept
+   * attributes with their exemption.
+   */
+  private List<FieldDescriptor> keptRowsErasedInPlace(Class<?> type, List<FieldDescriptor> described,
+      Optional<String> identifier) {
+    List<FieldDescriptor> kept = described.stream()
+        .filter(field -> field.erasure().strategy() == ErasureStrategy.KEEP).toList();
+    if (kept.isEmpty() || described.stream().noneMatch(field -> field.erasure().strategy() == ErasureStrategy.DELETE_ROW)) {
+      return described;
+    }
+    described.stream()
+        .filter(field -> field.erasure().strategy() == ErasureStrategy.DELETE_ROW && field.name().equals(identifier.orElse(null)))
+        .forEach(field -> report(KEPT_ROW_IDENTIFIER, type.getName() + "." + field.name(), "The identifier is erased by"
+                + " deleting the row, but " + kept.get(0).name() + " is kept (KEEP), so the row must stay and an"
+                + " identifier cannot be overwritten in place.",
+            "Keep the kept attribute in an entity of its own, or declare the identifier"
+                + " @PersonalData(erasure = KEEP, exemption = ...) with the same exemption."));
+    return described.stream()
+        .map(field -> field.erasure().strategy() != ErasureStrategy.DELETE_ROW ? field
+            : new FieldDescriptor(field.name(), field.type(), field.category(), field.origin(), field.source(),
+                inPlace(field.type()), field.sensitivity(), field.collection()))
+        .toList();
+  }
+
+  /** Erasure in place of an attribute with no stated strategy: NULLIFY, or REPLACE with the default where null cannot be. */
+  private static ErasureRule inPlace(Class<?> type) {
+    return ErasureRule.of(type.isPrimitive() ? ErasureStrategy.REPLACE : ErasureStrategy.NULLIFY);
   }
 
   /** Associations between model classes: to-one fields whose type is a model class, plus contributions. */

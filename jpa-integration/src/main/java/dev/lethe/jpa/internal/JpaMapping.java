@@ -3,7 +3,9 @@ package dev.lethe.jpa.internal;
 import static java.util.Objects.requireNonNull;
 
 import dev.lethe.annotation.PersonalData;
+import dev.lethe.annotation.PersonalDataOverride;
 import dev.lethe.annotation.SpecialCategory;
+import dev.lethe.annotation.SubjectLink;
 import dev.lethe.erasure.ErasureStrategy;
 import dev.lethe.jpa.UnsupportedMappingException;
 import dev.lethe.jpa.UnsupportedMappingException.Problem;
@@ -245,8 +247,11 @@ public final class JpaMapping {
 
   private static void checkAttributes(EntityType<?> type, boolean entityHoldsPersonalData, Set<Problem> problems) {
     Class<?> javaType = type.getJavaType();
+    Map<String, PersonalData> overrides = overridesOf(javaType);
     for (Field field : fieldsOf(javaType)) {
-      boolean personal = field.isAnnotationPresent(PersonalData.class) || field.isAnnotationPresent(SpecialCategory.class);
+      PersonalData override = overrides.get(field.getName());
+      boolean personal = override != null || field.isAnnotationPresent(PersonalData.class)
+          || field.isAnnotationPresent(SpecialCategory.class);
       boolean any = field.isAnnotationPresent(Any.class) || field.isAnnotationPresent(ManyToAny.class);
       Class<?> owner = field.getDeclaringClass();
       if (any && (personal || entityHoldsPersonalData)) {
@@ -287,7 +292,7 @@ public final class JpaMapping {
         case BASIC -> {
           boolean isId = attribute.get() instanceof jakarta.persistence.metamodel.SingularAttribute<?, ?> singular
               && singular.isId();
-          ErasureStrategy strategy = strategyOf(field);
+          ErasureStrategy strategy = override != null ? override.erasure() : strategyOf(field);
           if (isId && strategy != ErasureStrategy.KEEP && strategy != ErasureStrategy.DELETE_ROW) {
             problems.add(new Problem(owner, field.getName(), "is the identifier and cannot be erased in place with "
                 + strategy + ".", "Use DELETE_ROW or KEEP for an identifier, or use a surrogate key."));
@@ -310,12 +315,28 @@ public final class JpaMapping {
 
   private static boolean holdsPersonalData(Class<?> type) {
     for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
-      if (current.isAnnotationPresent(PersonalData.class)) {
+      if (current.isAnnotationPresent(PersonalData.class) || current.getDeclaredAnnotationsByType(
+          PersonalDataOverride.class).length > 0) {
         return true;
       }
     }
+    // A link column holds its subject's identity, so the model counts it as personal data.
     return fieldsOf(type).stream().anyMatch(field -> field.isAnnotationPresent(PersonalData.class)
-        || field.isAnnotationPresent(SpecialCategory.class));
+        || field.isAnnotationPresent(SpecialCategory.class) || field.isAnnotationPresent(SubjectLink.class));
+  }
+
+  /**
+   * The {@code @PersonalDataOverride}s of {@code type}'s own attributes (not paths into embedded
+   * values), nearest class first, so that they are checked as mappings like annotated fields are.
+   */
+  private static Map<String, PersonalData> overridesOf(Class<?> type) {
+    Map<String, PersonalData> overrides = new LinkedHashMap<>();
+    for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
+      for (PersonalDataOverride override : current.getDeclaredAnnotationsByType(PersonalDataOverride.class)) {
+        overrides.putIfAbsent(override.attribute(), override.data());
+      }
+    }
+    return overrides;
   }
 
   private static List<Field> fieldsOf(Class<?> type) {
