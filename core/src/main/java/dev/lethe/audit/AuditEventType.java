@@ -24,8 +24,13 @@ public enum AuditEventType {
   DATA_EXPORTED,
   /** A recipient was told of a rectification, erasure or restriction (Art. 19). */
   RECIPIENT_NOTIFIED,
-  /** Telling a recipient failed after every attempt; it stays pending for a retry (Art. 19). */
+  /** An attempt to tell a recipient failed; the notice stays in the outbox for its next attempt (Art. 19). */
   NOTIFICATION_FAILED,
+  /**
+   * Telling a recipient failed until the outbox's maximum age: the notice is dead until an
+   * administrator retries it (Art. 19).
+   */
+  NOTIFICATION_DEAD,
   /** A subject consented to a purpose (Art. 6(1)(a), Art. 7(1)). */
   CONSENT_GIVEN,
   /** A subject declined to consent to a purpose when asked (Art. 7(1)). */

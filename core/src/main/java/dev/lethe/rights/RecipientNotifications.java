@@ -6,42 +6,54 @@ import static java.util.Objects.requireNonNull;
 import dev.lethe.audit.AuditEntry;
 import dev.lethe.audit.AuditEventType;
 import dev.lethe.audit.AuditTrail;
+import dev.lethe.internal.outbox.NotificationJson;
 import dev.lethe.spi.Notification;
+import dev.lethe.spi.Outbox;
+import dev.lethe.spi.OutboxEntry;
+import dev.lethe.spi.OutboxMessage;
+import dev.lethe.spi.OutboxStatus;
+import dev.lethe.spi.OutboxTransport;
 import dev.lethe.spi.RecipientNotifier;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Passes each rectification, erasure and restriction on to every recipient the data was disclosed
- * to (Art. 19), through the application's {@link RecipientNotifier}.
+ * to (Art. 19), through the {@link Outbox}: {@link #notifyRecipients} writes one notice per
+ * recipient, in the caller's transaction when the outbox joins it, and an {@link
+ * dev.lethe.outbox.OutboxDispatcher} over {@link #transport()} delivers them through the
+ * application's {@link RecipientNotifier}, retrying with back-off until a maximum age and then
+ * marking them dead for an administrator to retry.
  *
- * <p>A failed notification is retried at once, up to the configured number of attempts. Every
- * outcome is audited (Art. 5(2)): {@link AuditEventType#RECIPIENT_NOTIFIED} or {@link
- * AuditEventType#NOTIFICATION_FAILED}. A notification that still fails is never dropped: it stays
- * {@linkplain #pending() pending} until {@link #retryPending()}, which the application schedules,
- * delivers it. Pending notifications live in memory; the audit records each failure durably.
- * Thread-safe.
+ * <p>Every outcome is audited (Art. 5(2)): {@link AuditEventType#RECIPIENT_NOTIFIED}, {@link
+ * AuditEventType#NOTIFICATION_FAILED} per failed attempt and {@link AuditEventType#NOTIFICATION_DEAD}.
+ * A notice carries the subject's identity, because the recipient must learn whom it concerns; the
+ * outbox clears it once the notice is delivered. Each notice's idempotency key is made of the
+ * request, the change and the recipient, so that notifying twice writes one notice and a recipient
+ * can apply each key once. Thread-safe; keeps no state of its own.
  */
 public final class RecipientNotifications {
 
+  /** The outbox message type of an Art. 19 notice; its payload is a JSON object. */
+  public static final String MESSAGE_TYPE = "lethe.recipient-notification";
+
   private final RecipientNotifier notifier;
   private final AuditTrail audit;
+  private final Outbox outbox;
   private final Clock clock;
-  private final int maxAttempts;
-  private final Map<PendingKey, PendingNotification> pending = new LinkedHashMap<>();
 
   private RecipientNotifications(Builder builder) {
     this.notifier = builder.notifier;
     this.audit = builder.auditTrail;
+    this.outbox = builder.outbox;
     this.clock = builder.clock;
-    this.maxAttempts = builder.maxAttempts;
   }
 
   /**
@@ -55,15 +67,15 @@ public final class RecipientNotifications {
   }
 
   /**
-   * Tells every one of {@code recipients} of the change that fulfilling {@code request} made (Art.
-   * 19).
+   * Writes a notice for every one of {@code recipients} of the change that fulfilling {@code
+   * request} made (Art. 19); a dispatcher delivers them.
    *
    * @param request a fulfilled or completed rectification, erasure or restriction request
    * @param recipients the names of the recipients the subject's data was disclosed to
-   * @return the notifications that failed every attempt and are now pending; empty if all were delivered
+   * @return the notices, one per distinct recipient, as the outbox holds them
    * @throws IllegalArgumentException if the request is of another type, or not fulfilled yet
    */
-  public synchronized List<PendingNotification> notifyRecipients(RightsRequest request, Collection<String> recipients) {
+  public List<PendingNotification> notifyRecipients(RightsRequest request, Collection<String> recipients) {
     requireNonNull(request, "request");
     requireNonNull(recipients, "recipients");
     if (request.status() != RequestStatus.FULFILLED && request.status() != RequestStatus.COMPLETED) {
@@ -74,109 +86,145 @@ public final class RecipientNotifications {
   }
 
   /**
-   * Tells every one of {@code recipients} of the change {@code notification} describes (Art. 19),
-   * such as a restriction placed or lifted by {@link dev.lethe.restriction.Restrictions}.
+   * Writes a notice for every one of {@code recipients} of the change {@code notification} describes
+   * (Art. 19), such as a restriction placed or lifted by {@link dev.lethe.restriction.Restrictions}.
    *
    * @param recipients the names of the recipients the subject's data was disclosed to
-   * @return the notifications that failed every attempt and are now pending; empty if all were delivered
+   * @return the notices, one per distinct recipient, as the outbox holds them
    */
-  public synchronized List<PendingNotification> notifyRecipients(Notification notification,
-      Collection<String> recipients) {
+  public List<PendingNotification> notifyRecipients(Notification notification, Collection<String> recipients) {
     requireNonNull(notification, "notification");
     requireNonNull(recipients, "recipients");
-    // Every name is checked before anyone is told, so that a bad list notifies nobody rather than some.
+    // Every name is checked before any notice is written, so that a bad list writes none rather than some.
     Set<String> distinctRecipients = new LinkedHashSet<>(recipients);
     distinctRecipients.forEach(recipient -> requireNonBlank(recipient, "recipient"));
-    List<PendingNotification> failed = new ArrayList<>();
+    String payload = NotificationJson.write(notification);
+    Instant now = clock.instant();
+    List<PendingNotification> written = new ArrayList<>();
     for (String recipient : distinctRecipients) {
-      deliver(recipient, notification, 0).ifPresent(failed::add);
+      OutboxEntry entry = outbox.enqueue(
+          new OutboxMessage(idempotencyKey(notification, recipient), recipient, MESSAGE_TYPE, payload), now);
+      if (entry.status() != OutboxStatus.DELIVERED) {
+        written.add(pending(entry, notification));
+      }
     }
-    return List.copyOf(failed);
+    return List.copyOf(written);
   }
 
-  /** The notifications that failed every attempt so far, oldest first (Art. 19). */
-  public synchronized List<PendingNotification> pending() {
-    return List.copyOf(pending.values());
+  /** The notices not delivered yet, oldest first (Art. 19). */
+  public List<PendingNotification> pending() {
+    return notices(OutboxStatus.PENDING);
+  }
+
+  /** The notices given up on after the maximum age, oldest first, until an administrator retries them (Art. 19). */
+  public List<PendingNotification> dead() {
+    return notices(OutboxStatus.DEAD);
   }
 
   /**
-   * Tries every pending notification again, with the configured number of attempts each (Art. 19).
-   *
-   * @return the notifications still pending
+   * The transport that delivers Art. 19 notices through the notifier and audits each outcome: give
+   * it to the {@link dev.lethe.outbox.OutboxDispatcher} of this outbox. It is {@linkplain
+   * OutboxTransport#ready() ready} while the notifier {@linkplain RecipientNotifier#canDeliver() can
+   * deliver}, and refuses messages of any other type.
    */
-  public synchronized List<PendingNotification> retryPending() {
-    for (PendingNotification waiting : List.copyOf(pending.values())) {
-      deliver(waiting.recipient(), waiting.notification(), waiting.attempts());
-    }
-    return pending();
+  public OutboxTransport transport() {
+    return new Art19Transport();
   }
 
-  // Tries up to maxAttempts times and audits the outcome. The pending entry is cleared only after a
-  // success is audited, and kept before a failure is, so that a failing audit never loses a notification.
-  private Optional<PendingNotification> deliver(String recipient, Notification notification, int earlierAttempts) {
-    PendingKey key = new PendingKey(recipient, notification);
-    String failureType = "";
-    for (int attempt = 1; attempt <= maxAttempts; attempt++) {
-      try {
-        notifier.notifyRecipient(recipient, notification);
-      } catch (RuntimeException e) {
-        failureType = e.getClass().getName();
-        continue;
-      }
-      audit.record(auditEntry(AuditEventType.RECIPIENT_NOTIFIED, recipient, notification, earlierAttempts + attempt));
-      pending.remove(key);
-      return Optional.empty();
-    }
-    int attempts = earlierAttempts + maxAttempts;
-    PendingNotification stillPending = new PendingNotification(recipient, notification, attempts, clock.instant());
-    pending.put(key, stillPending);
-    // The failure's type is audited, never its message: a message may quote the subject's data.
-    audit.record(auditEntry(AuditEventType.NOTIFICATION_FAILED, recipient, notification, attempts)
-        .withAttribute("failure", failureType));
-    return Optional.of(stillPending);
+  /** The outbox the notices are written to. */
+  public Outbox outbox() {
+    return outbox;
   }
 
-  private static AuditEntry auditEntry(AuditEventType type, String recipient, Notification notification, int attempts) {
+  /**
+   * The idempotency key of the notice of {@code notification} to {@code recipient}: the request, the
+   * change and a name-based UUID of the recipient, so that it is bounded in length and holds no
+   * personal data.
+   */
+  public static String idempotencyKey(Notification notification, String recipient) {
+    return "art19:" + notification.requestId() + ":" + notification.change().name().toLowerCase(java.util.Locale.ROOT)
+        + (notification.restrictionLifted() ? "-lifted" : "") + ":"
+        + UUID.nameUUIDFromBytes(recipient.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private List<PendingNotification> notices(OutboxStatus status) {
+    // The outbox may carry other messages: only Art. 19 notices are listed.
+    return outbox.list(status, Integer.MAX_VALUE).stream()
+        .filter(entry -> entry.type().equals(MESSAGE_TYPE) && entry.payload().isPresent())
+        .map(entry -> pending(entry, NotificationJson.read(entry.payload().orElseThrow())))
+        .toList();
+  }
+
+  private static PendingNotification pending(OutboxEntry entry, Notification notification) {
+    return new PendingNotification(entry.id(), entry.idempotencyKey(), entry.destination(), notification,
+        entry.status(), entry.attempts(), entry.nextAttemptAt(), entry.lastFailure());
+  }
+
+  private static AuditEntry auditEntry(AuditEventType type, OutboxMessage message, Notification notification,
+      int attempts) {
     AuditEntry entry = AuditEntry.of(type)
         .withRequest(notification.requestId(), notification.change())
         .withSubject(notification.subject())
-        .withAttribute("recipient", recipient)
+        .withAttribute("recipient", message.destination())
+        .withAttribute("idempotencyKey", message.idempotencyKey())
         .withCount("attempts", attempts);
     return notification.restrictionLifted() ? entry.withAttribute("restrictionLifted", "true") : entry;
   }
 
-  // A placed and a lifted restriction of one request are two notices, each kept until delivered.
-  private record PendingKey(String recipient, Notification notification) {}
+  private final class Art19Transport implements OutboxTransport {
 
-  /** Configures {@link RecipientNotifications}: by default three attempts per delivery, on the system UTC clock. */
+    @Override
+    public void deliver(OutboxMessage message) {
+      if (!message.type().equals(MESSAGE_TYPE)) {
+        throw new IllegalArgumentException("The Art. 19 transport delivers " + MESSAGE_TYPE + ", not " + message.type());
+      }
+      notifier.notifyRecipient(message.destination(), NotificationJson.read(message.payload()));
+    }
+
+    @Override
+    public boolean ready() {
+      return notifier.canDeliver();
+    }
+
+    @Override
+    public void delivered(OutboxMessage message, int attempts) {
+      audit.record(auditEntry(AuditEventType.RECIPIENT_NOTIFIED, message, NotificationJson.read(message.payload()),
+          attempts));
+    }
+
+    @Override
+    public void failed(OutboxMessage message, int attempts, String failure, boolean dead) {
+      // The failure's type is audited, never its message: a message may quote the subject's data.
+      audit.record(auditEntry(dead ? AuditEventType.NOTIFICATION_DEAD : AuditEventType.NOTIFICATION_FAILED, message,
+          NotificationJson.read(message.payload()), attempts).withAttribute("failure", failure));
+    }
+  }
+
+  /** Configures {@link RecipientNotifications}: by default an in-memory outbox, on the system UTC clock. */
   public static final class Builder {
 
     private final RecipientNotifier notifier;
     private final AuditTrail auditTrail;
+    private Outbox outbox = Outbox.inMemory();
     private Clock clock = Clock.systemUTC();
-    private int maxAttempts = 3;
 
     private Builder(RecipientNotifier notifier, AuditTrail auditTrail) {
       this.notifier = notifier;
       this.auditTrail = auditTrail;
     }
 
-    /** The clock that stamps failed attempts. */
+    /** The clock that stamps the notices written. */
     public Builder clock(Clock clock) {
       this.clock = requireNonNull(clock, "clock");
       return this;
     }
 
     /**
-     * How many times one delivery is attempted before the notification is left pending (Art. 19).
-     *
-     * @throws IllegalArgumentException if less than 1
+     * Where notices are written. The in-memory default loses undelivered notices on restart: give a
+     * durable one, such as lethe-jdbc's {@code JdbcOutbox}, in production.
      */
-    public Builder maxAttempts(int maxAttempts) {
-      if (maxAttempts < 1) {
-        throw new IllegalArgumentException("maxAttempts must be at least 1, but is " + maxAttempts);
-      }
-      this.maxAttempts = maxAttempts;
+    public Builder outbox(Outbox outbox) {
+      this.outbox = requireNonNull(outbox, "outbox");
       return this;
     }
 

@@ -39,6 +39,7 @@ class RestrictionsTest {
     Instant until = club.clock.instant().plus(Duration.ofDays(14));
 
     Restriction restriction = restrictions.restrict(request, RestrictionGround.ACCURACY_CONTESTED, until);
+    club.dispatch();
 
     assertThat(restriction).isEqualTo(new Restriction(club.audit.pseudonymOf(ADA), request.id(),
         RestrictionGround.ACCURACY_CONTESTED, club.clock.instant(), Optional.of(until)));
@@ -68,10 +69,12 @@ class RestrictionsTest {
         }).store(club.restrictionStore).clock(club.clock).build();
     RightsRequest request = club.restrictionRequest(ADA);
     Restriction placed = observed.restrict(request, RestrictionGround.NEEDED_FOR_LEGAL_CLAIMS);
+    club.dispatch();
     club.delivered.clear();
     club.clock.advanceDays(10);
 
     assertThat(observed.lift(ADA)).isEqualTo(placed);
+    club.dispatch();
 
     assertThat(order).containsExactly("subject told while restricted: true, recipients told of lifting: false");
     assertThat(observed.restriction(ADA)).isEmpty();

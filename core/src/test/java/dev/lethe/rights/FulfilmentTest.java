@@ -13,6 +13,7 @@ import dev.lethe.erasure.LegalHold;
 import dev.lethe.erasure.SuppressionList;
 import dev.lethe.law.ErasureGround;
 import dev.lethe.model.PersonalDataModel;
+import dev.lethe.outbox.OutboxDispatcher;
 import dev.lethe.spi.LegalHoldStore;
 import dev.lethe.spi.Notification;
 import dev.lethe.spi.PersonalDataStore;
@@ -48,13 +49,16 @@ class FulfilmentTest {
   private final SuppressionList suppression = new SuppressionList(SuppressionStore.inMemory(),
       Pseudonymizer.withRandomKey(), clock);
   private final List<String> notified = new ArrayList<>();
+  private final RecipientNotifications notifications = RecipientNotifications.builder(
+      (String recipient, Notification notification) -> notified.add(recipient + ":" + notification.change()),
+      fixture.audit).clock(fixture.clock).build();
+  private final OutboxDispatcher dispatcher =
+      OutboxDispatcher.builder(notifications.outbox(), notifications.transport()).clock(fixture.clock).build();
   private final DataSubjectRights rights = fixture.rights()
       .personalData(model, store)
       .legalHolds(holds)
       .suppressAfterErasure(suppression)
-      .recipientNotifications(RecipientNotifications.builder(
-          (String recipient, Notification notification) -> notified.add(recipient + ":" + notification.change()),
-          fixture.audit).build())
+      .recipientNotifications(notifications)
       .build();
 
   @Test
@@ -107,6 +111,8 @@ class FulfilmentTest {
     assertThat(rights.find(request.id()).orElseThrow().subject().value())
         .as("the stored request keeps a pseudonym, not the address").startsWith(DataSubjectRights.ERASED_IDENTITY_PREFIX)
         .doesNotContain("customer2");
+    assertThat(notified).as("notices wait in the outbox for the dispatcher").isEmpty();
+    dispatcher.dispatch();
     assertThat(notified).containsExactlyInAnyOrder("payment-provider:ERASURE", "email-host:ERASURE");
     assertThat(eventTypes()).contains(AuditEventType.SUBJECT_ERASED, AuditEventType.RECIPIENT_NOTIFIED);
 
@@ -146,6 +152,7 @@ class FulfilmentTest {
     rights.rectify(request.id(), new Rectification(Customer.class, 2L, Map.of("name", "Ada Lovelace")));
 
     assertThat(rootValues(2L)).containsEntry("name", "Ada Lovelace");
+    dispatcher.dispatch();
     assertThat(notified).contains("payment-provider:RECTIFICATION");
     assertThat(eventTypes()).contains(AuditEventType.DATA_RECTIFIED);
   }

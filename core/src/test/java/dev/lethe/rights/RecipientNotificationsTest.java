@@ -5,14 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lethe.audit.AuditEvent;
 import dev.lethe.audit.AuditEventType;
+import dev.lethe.outbox.OutboxDispatcher;
 import dev.lethe.spi.IdentityVerifier;
 import dev.lethe.spi.Notification;
+import dev.lethe.spi.OutboxEntry;
+import dev.lethe.spi.OutboxStatus;
 import dev.lethe.spi.RecipientNotifier;
 import dev.lethe.testing.MutableClock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -24,86 +29,133 @@ class RecipientNotificationsTest {
   private final DataSubjectRights rights = fixture.rights().identityVerifier(IdentityVerifier.never()).build();
   private final ScriptedNotifier notifier = new ScriptedNotifier();
   private final RecipientNotifications notifications =
-      RecipientNotifications.builder(notifier, fixture.audit).clock(fixture.clock).maxAttempts(3).build();
+      RecipientNotifications.builder(notifier, fixture.audit).clock(fixture.clock).build();
+  private final OutboxDispatcher dispatcher = OutboxDispatcher.builder(notifications.outbox(), notifications.transport())
+      .clock(fixture.clock).backOff(Duration.ofMinutes(1), Duration.ofHours(1)).maxAge(Duration.ofDays(1)).build();
 
   @Test
-  @DisplayName("Art. 19: every recipient is told of an erasure, and each notice is audited")
+  @DisplayName("Art. 19: every recipient is told of an erasure through the outbox, and each notice is audited")
   void everyRecipientIsToldOfAnErasure() {
     RightsRequest erasure = fulfilled(RequestType.ERASURE);
 
-    List<PendingNotification> failed = notifications.notifyRecipients(erasure, List.of("crm", "e-mail host", "crm"));
+    List<PendingNotification> written = notifications.notifyRecipients(erasure, List.of("crm", "e-mail host", "crm"));
 
-    assertThat(failed).isEmpty();
-    assertThat(notifier.delivered).containsExactly("crm", "e-mail host");
+    assertThat(written).extracting(PendingNotification::recipient).containsExactly("crm", "e-mail host");
+    assertThat(notifier.delivered).as("nothing leaves before the dispatcher runs").isEmpty();
+    assertThat(notifications.pending()).isEqualTo(written);
+    assertThat(dispatcher.dispatch().delivered()).isEqualTo(2);
+    assertThat(notifier.delivered).containsExactlyInAnyOrder("crm", "e-mail host");
+    assertThat(notifications.pending()).isEmpty();
     assertThat(notificationEvents()).allSatisfy(event -> {
       assertThat(event.type()).isEqualTo(AuditEventType.RECIPIENT_NOTIFIED);
       assertThat(event.requestId()).contains(erasure.id());
       assertThat(event.counts()).containsEntry("attempts", 1L);
-    }).extracting(event -> event.attributes().get("recipient")).containsExactly("crm", "e-mail host");
+      assertThat(event.attributes().get("idempotencyKey")).startsWith("art19:" + erasure.id() + ":erasure:");
+    }).extracting(event -> event.attributes().get("recipient")).containsExactlyInAnyOrder("crm", "e-mail host");
   }
 
   @Test
-  @DisplayName("Art. 19: a failed notice is retried, and succeeds without being reported as failed")
-  void aFailedNoticeIsRetried() {
-    notifier.failures.put("crm", 2);
+  @DisplayName("Art. 19: a notice keeps the subject's identity only until it is delivered")
+  void theIdentityIsClearedOnceDelivered() {
+    List<PendingNotification> written = notifications.notifyRecipients(fulfilled(RequestType.ERASURE), List.of("crm"));
+    OutboxEntry waiting = notifications.outbox().find(written.get(0).id()).orElseThrow();
+    assertThat(waiting.payload()).hasValueSatisfying(payload -> assertThat(payload).contains("ada@example.com"));
 
-    assertThat(notifications.notifyRecipients(fulfilled(RequestType.RECTIFICATION), List.of("crm"))).isEmpty();
+    dispatcher.dispatch();
 
-    assertThat(notificationEvents()).singleElement().satisfies(event -> {
+    OutboxEntry delivered = notifications.outbox().find(written.get(0).id()).orElseThrow();
+    assertThat(delivered.status()).isEqualTo(OutboxStatus.DELIVERED);
+    assertThat(delivered.payload()).isEmpty();
+    assertThat(delivered.toString()).doesNotContain("ada@example.com");
+    assertThat(waiting.toString()).doesNotContain("ada@example.com");
+  }
+
+  @Test
+  @DisplayName("Art. 19: notifying twice of one change writes one notice per recipient, under one idempotency key")
+  void notifyingTwiceWritesOneNotice() {
+    RightsRequest erasure = fulfilled(RequestType.ERASURE);
+
+    PendingNotification first = notifications.notifyRecipients(erasure, List.of("crm")).get(0);
+    PendingNotification second = notifications.notifyRecipients(erasure, List.of("crm")).get(0);
+    dispatcher.dispatch();
+
+    assertThat(second.id()).isEqualTo(first.id());
+    assertThat(second.idempotencyKey()).isEqualTo(first.idempotencyKey())
+        .isEqualTo(RecipientNotifications.idempotencyKey(new Notification(erasure.id(), RequestType.ERASURE, ADA), "crm"));
+    assertThat(notifier.delivered).containsExactly("crm");
+    assertThat(notifications.notifyRecipients(erasure, List.of("crm"))).as("already delivered").isEmpty();
+  }
+
+  @Test
+  @DisplayName("Art. 19: a failed attempt is audited with the failure's type only, and the notice waits for its back-off")
+  void aFailedAttemptIsAuditedAndRetried() {
+    notifier.failures.put("analytics", 2);
+    RightsRequest restriction = fulfilled(RequestType.RESTRICTION);
+    notifications.notifyRecipients(restriction, List.of("analytics", "crm"));
+
+    dispatcher.dispatch();
+
+    assertThat(notifications.pending()).singleElement().satisfies(pending -> {
+      assertThat(pending.recipient()).isEqualTo("analytics");
+      assertThat(pending.notification()).isEqualTo(new Notification(restriction.id(), RequestType.RESTRICTION, ADA));
+      assertThat(pending.attempts()).isEqualTo(1);
+      assertThat(pending.nextAttemptAt()).isEqualTo(fixture.clock.instant().plus(Duration.ofMinutes(1)));
+      assertThat(pending.lastFailure()).contains(IllegalStateException.class.getName());
+    });
+    assertThat(notificationEvents()).extracting(AuditEvent::type)
+        .containsExactlyInAnyOrder(AuditEventType.NOTIFICATION_FAILED, AuditEventType.RECIPIENT_NOTIFIED);
+    assertThat(notificationEvents()).filteredOn(event -> event.type() == AuditEventType.NOTIFICATION_FAILED)
+        .singleElement().satisfies(event -> assertThat(event.attributes())
+            .containsEntry("recipient", "analytics")
+            .containsEntry("failure", IllegalStateException.class.getName()));
+
+    fixture.clock.advance(Duration.ofMinutes(1));
+    dispatcher.dispatch();
+    fixture.clock.advance(Duration.ofMinutes(2));
+    dispatcher.dispatch();
+
+    assertThat(notifications.pending()).isEmpty();
+    assertThat(notifier.delivered).containsExactlyInAnyOrder("crm", "analytics");
+    assertThat(notificationEvents()).last().satisfies(event -> {
       assertThat(event.type()).isEqualTo(AuditEventType.RECIPIENT_NOTIFIED);
       assertThat(event.counts()).containsEntry("attempts", 3L);
     });
-  }
-
-  @Test
-  @DisplayName("Art. 19: a notice that fails every attempt is audited and stays pending, never lost")
-  void aNoticeThatKeepsFailingStaysPending() {
-    notifier.failures.put("analytics", 5);
-    RightsRequest restriction = fulfilled(RequestType.RESTRICTION);
-
-    List<PendingNotification> failed = notifications.notifyRecipients(restriction, List.of("analytics", "crm"));
-
-    assertThat(failed).singleElement().satisfies(pending -> {
-      assertThat(pending.recipient()).isEqualTo("analytics");
-      assertThat(pending.notification()).isEqualTo(new Notification(restriction.id(), RequestType.RESTRICTION, ADA));
-      assertThat(pending.attempts()).isEqualTo(3);
-      assertThat(pending.lastAttemptAt()).isEqualTo(fixture.clock.instant());
-    });
-    assertThat(notifications.pending()).isEqualTo(failed);
-    assertThat(notificationEvents()).extracting(AuditEvent::type)
-        .containsExactly(AuditEventType.NOTIFICATION_FAILED, AuditEventType.RECIPIENT_NOTIFIED);
-    assertThat(notificationEvents().get(0).attributes())
-        .containsEntry("recipient", "analytics")
-        .containsEntry("failure", IllegalStateException.class.getName());
     assertThat(fixture.events()).allSatisfy(event -> assertThat(event.toString()).doesNotContain("ada@example.com"));
-  }
-
-  @Test
-  @DisplayName("Art. 19: pending notices are delivered by a later retry")
-  void pendingNoticesAreDeliveredByALaterRetry() {
-    notifier.failures.put("analytics", 4);
-    notifications.notifyRecipients(fulfilled(RequestType.ERASURE), List.of("analytics"));
-
-    assertThat(notifications.retryPending()).isEmpty();
-
-    assertThat(notifications.pending()).isEmpty();
-    assertThat(notifier.delivered).containsExactly("analytics");
-    assertThat(notificationEvents()).extracting(AuditEvent::type)
-        .containsExactly(AuditEventType.NOTIFICATION_FAILED, AuditEventType.RECIPIENT_NOTIFIED);
-    assertThat(notificationEvents().get(1).counts()).containsEntry("attempts", 5L);
     assertThat(fixture.audit.verify().isIntact()).isTrue();
   }
 
   @Test
-  void aRetryThatFailsAgainCountsEveryAttempt() {
-    notifier.failures.put("analytics", 100);
+  @DisplayName("Art. 19: a notice failing until its maximum age is dead, audited as such, and delivered by an administrator's retry")
+  void aDeadNoticeIsAuditedAndRetried() {
+    notifier.failures.put("analytics", 1_000);
     notifications.notifyRecipients(fulfilled(RequestType.ERASURE), List.of("analytics"));
-    fixture.clock.advanceDays(1);
+    fixture.clock.advanceDays(2);
 
-    assertThat(notifications.retryPending()).singleElement().satisfies(pending -> {
-      assertThat(pending.attempts()).isEqualTo(6);
-      assertThat(pending.lastAttemptAt()).isEqualTo(fixture.clock.instant());
-    });
+    assertThat(dispatcher.dispatch().dead()).isEqualTo(1);
+
+    assertThat(notifications.pending()).isEmpty();
+    PendingNotification dead = notifications.dead().get(0);
+    assertThat(dead.status()).isEqualTo(OutboxStatus.DEAD);
+    assertThat(notificationEvents()).extracting(AuditEvent::type).containsExactly(AuditEventType.NOTIFICATION_DEAD);
+
+    notifier.failures.clear();
+    notifications.outbox().retryDead(dead.id(), fixture.clock.instant());
+    dispatcher.dispatch();
+
+    assertThat(notifications.dead()).isEmpty();
+    assertThat(notifier.delivered).containsExactly("analytics");
+  }
+
+  @Test
+  @DisplayName("Art. 19: a notifier without a receiver never counts a notice delivered: it stays pending")
+  void aNotifierWithoutReceiverLeavesNoticesPending() {
+    notifier.receiverPresent = false;
+    notifications.notifyRecipients(fulfilled(RequestType.ERASURE), List.of("crm"));
+
+    assertThat(dispatcher.dispatch().transportReady()).isFalse();
+
+    assertThat(notifications.pending()).singleElement().satisfies(pending -> assertThat(pending.attempts()).isZero());
+    assertThat(notificationEvents()).isEmpty();
   }
 
   @Test
@@ -117,14 +169,16 @@ class RecipientNotificationsTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not ACCESS");
     assertThatThrownBy(() -> notifications.notifyRecipients(openErasure, List.of("crm")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(openErasure.id() + " is SUBMITTED");
+    assertThatThrownBy(() -> notifications.notifyRecipients(
+        new Notification(openErasure.id(), RequestType.ERASURE, ADA), List.of("crm", " ")))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThat(fixture.state()).isEqualTo(before);
-    assertThat(notifier.delivered).isEmpty();
+    assertThat(notifications.pending()).isEmpty();
   }
 
   @Test
-  @DisplayName("Art. 18(3), 19: a lifted restriction is a notice of its own, audited as such and kept pending beside the placement")
+  @DisplayName("Art. 18(3), 19: a lifted restriction is a notice of its own, audited as such")
   void aLiftedRestrictionIsANoticeOfItsOwn() {
-    notifier.failures.put("analytics", 100);
     RightsRequest restriction = fulfilled(RequestType.RESTRICTION);
 
     notifications.notifyRecipients(restriction, List.of("analytics"));
@@ -133,16 +187,18 @@ class RecipientNotificationsTest {
 
     assertThat(notifications.pending()).extracting(pending -> pending.notification().restrictionLifted())
         .containsExactly(false, true);
+    assertThat(Set.copyOf(notifications.pending().stream().map(PendingNotification::idempotencyKey).toList()))
+        .hasSize(2);
+    dispatcher.dispatch();
     assertThat(notificationEvents()).extracting(event -> event.attributes().get("restrictionLifted"))
-        .containsExactly(null, "true");
-    assertThatThrownBy(() -> new Notification(restriction.id(), RequestType.ERASURE, ADA, true))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Only a restriction is lifted");
+        .containsExactlyInAnyOrder(null, "true");
   }
 
   @Test
-  void atLeastOneAttemptIsMade() {
-    assertThatThrownBy(() -> RecipientNotifications.builder(notifier, fixture.audit).maxAttempts(0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxAttempts");
+  void theTransportRefusesOtherMessageTypes() {
+    assertThatThrownBy(() -> notifications.transport().deliver(
+        new dev.lethe.spi.OutboxMessage("k", "crm", "other.type", "{}")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("other.type");
   }
 
   private RightsRequest fulfilled(RequestType type) {
@@ -152,7 +208,7 @@ class RecipientNotificationsTest {
   private List<AuditEvent> notificationEvents() {
     return fixture.events().stream()
         .filter(event -> event.type() == AuditEventType.RECIPIENT_NOTIFIED
-            || event.type() == AuditEventType.NOTIFICATION_FAILED)
+            || event.type() == AuditEventType.NOTIFICATION_FAILED || event.type() == AuditEventType.NOTIFICATION_DEAD)
         .toList();
   }
 
@@ -160,6 +216,7 @@ class RecipientNotificationsTest {
   private static final class ScriptedNotifier implements RecipientNotifier {
     final Map<String, Integer> failures = new HashMap<>();
     final List<String> delivered = new ArrayList<>();
+    boolean receiverPresent = true;
 
     @Override
     public void notifyRecipient(String recipient, Notification notification) {
@@ -167,6 +224,11 @@ class RecipientNotificationsTest {
         throw new IllegalStateException("unreachable while sending " + notification.subject().value());
       }
       delivered.add(recipient);
+    }
+
+    @Override
+    public boolean canDeliver() {
+      return receiverPresent;
     }
   }
 }

@@ -6,6 +6,7 @@ import dev.lethe.consent.ConsentLedger;
 import dev.lethe.erasure.SuppressionList;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.objection.Objections;
+import dev.lethe.outbox.OutboxDispatcher;
 import dev.lethe.processing.ProcessingGuard;
 import dev.lethe.records.Contact;
 import dev.lethe.records.Controller;
@@ -25,6 +26,7 @@ import dev.lethe.spi.AuditSink;
 import dev.lethe.spi.ConsentStore;
 import dev.lethe.spi.LegalHoldStore;
 import dev.lethe.spi.ObjectionStore;
+import dev.lethe.spi.Outbox;
 import dev.lethe.spi.PersonalDataStore;
 import dev.lethe.spi.RecipientNotifier;
 import dev.lethe.spi.RequestStore;
@@ -39,6 +41,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -81,14 +84,30 @@ public class LetheAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  RecipientNotifier letheRecipientNotifier(ApplicationEventPublisher events) {
-    return (recipient, notification) -> events.publishEvent(new RecipientNotificationEvent(recipient, notification));
+  RecipientNotifier letheRecipientNotifier(ApplicationContext context) {
+    return new SpringEventRecipientNotifier(context);
   }
 
   @Bean
   @ConditionalOnMissingBean
-  RecipientNotifications letheRecipientNotifications(RecipientNotifier notifier, AuditTrail audit, Clock clock) {
-    return RecipientNotifications.builder(notifier, audit).clock(clock).build();
+  RecipientNotifications letheRecipientNotifications(RecipientNotifier notifier, AuditTrail audit, Outbox outbox,
+      Clock clock) {
+    return RecipientNotifications.builder(notifier, audit).outbox(outbox).clock(clock).build();
+  }
+
+  /** Delivers the outbox's notices (Art. 19); {@code LetheOperationsAutoConfiguration} runs it on a schedule. */
+  @Bean
+  @ConditionalOnMissingBean
+  OutboxDispatcher letheOutboxDispatcher(RecipientNotifications notifications, LetheProperties properties,
+      Clock clock) {
+    LetheProperties.OutboxProperties outbox = properties.outbox();
+    return OutboxDispatcher.builder(notifications.outbox(), notifications.transport())
+        .clock(clock)
+        .batchSize(outbox.batchSize())
+        .backOff(outbox.initialBackOff(), outbox.maxBackOff())
+        .maxAge(outbox.maxAge())
+        .lease(outbox.lease())
+        .build();
   }
 
   @Bean

@@ -1,13 +1,17 @@
 package dev.lethe.spring;
 
 import dev.lethe.model.PersonalDataModel;
+import dev.lethe.outbox.OutboxDispatcher;
 import dev.lethe.records.RecordOfProcessing;
 import dev.lethe.retention.RetentionEnforcer;
 import dev.lethe.rights.DataSubjectRights;
+import dev.lethe.spi.Outbox;
 import dev.lethe.spi.RequestStore;
 import dev.lethe.spi.RetentionRunLog;
 import dev.lethe.spring.actuate.LetheEndpoint;
 import dev.lethe.spring.actuate.LetheMetrics;
+import dev.lethe.spring.actuate.OutboxMetrics;
+import dev.lethe.spring.actuate.OutboxSchedule;
 import dev.lethe.spring.actuate.RetentionSchedule;
 import java.time.Clock;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -20,7 +24,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Running Lethe in production: retention on its schedule (Art. 5(1)(e)), the {@code lethe} actuator
+ * Running Lethe in production: retention on its schedule (Art. 5(1)(e)), the outbox's dispatcher
+ * at its interval (Art. 19), the {@code lethe} actuator
  * endpoint and Micrometer metrics, each when its library is present.
  */
 @AutoConfiguration(after = LetheAutoConfiguration.class)
@@ -34,6 +39,14 @@ public class LetheOperationsAutoConfiguration {
     return new RetentionSchedule(enforcer, properties.retention().cron(), LetheAutoConfiguration.zone(properties));
   }
 
+  @Bean
+  @ConditionalOnBean(OutboxDispatcher.class)
+  @ConditionalOnMissingBean
+  @ConditionalOnProperty(name = "lethe.outbox.enabled", havingValue = "true", matchIfMissing = true)
+  OutboxSchedule letheOutboxSchedule(OutboxDispatcher dispatcher, LetheProperties properties) {
+    return new OutboxSchedule(dispatcher, properties.outbox().interval());
+  }
+
   /** The {@code lethe} actuator endpoint. */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
@@ -44,8 +57,8 @@ public class LetheOperationsAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnBean(DataSubjectRights.class)
     LetheEndpoint letheEndpoint(PersonalDataModel model, RecordOfProcessing record, DataSubjectRights rights,
-        RetentionRunLog runLog, Clock clock) {
-      return new LetheEndpoint(model, record, rights, runLog, clock);
+        RetentionRunLog runLog, Outbox outbox, Clock clock) {
+      return new LetheEndpoint(model, record, rights, runLog, outbox, clock);
     }
   }
 
@@ -59,6 +72,13 @@ public class LetheOperationsAutoConfiguration {
     @ConditionalOnBean(DataSubjectRights.class)
     LetheMetrics letheMetrics(RequestStore requests, DataSubjectRights rights, Clock clock) {
       return new LetheMetrics(requests, rights, clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(Outbox.class)
+    OutboxMetrics letheOutboxMetrics(Outbox outbox) {
+      return new OutboxMetrics(outbox);
     }
   }
 }

@@ -35,6 +35,7 @@ import org.springframework.validation.annotation.Validated;
  * @param retention retention enforcement (Art. 5(1)(e))
  * @param schema Lethe's own tables
  * @param web the optional REST API
+ * @param outbox the outbox through which notices leave Lethe (Art. 19)
  */
 @ConfigurationProperties("lethe")
 @Validated
@@ -48,7 +49,8 @@ public record LetheProperties(
     @DefaultValue("true") boolean suppressAfterErasure,
     @DefaultValue @Valid RetentionProperties retention,
     @DefaultValue SchemaProperties schema,
-    @DefaultValue WebProperties web) {
+    @DefaultValue WebProperties web,
+    @DefaultValue @Valid OutboxProperties outbox) {
 
   /**
    * Who the controller is, for the Art. 30(1) record and the Art. 13/14 notice.
@@ -139,5 +141,29 @@ public record LetheProperties(
       @DefaultValue("LETHE_ADMIN") String adminRole,
       @DefaultValue("customer") String subjectType,
       @DefaultValue("email") String identity) {
+  }
+
+  /**
+   * The outbox's dispatcher, which delivers Art. 19 notices to recipients. Every replica runs it:
+   * the outbox hands each notice to one dispatcher at a time.
+   *
+   * @param enabled whether the dispatcher runs in this instance
+   * @param interval the pause between two passes over the due notices
+   * @param batchSize notices claimed per transaction
+   * @param initialBackOff the wait after a notice's first failed attempt; it doubles after each further one
+   * @param maxBackOff the longest wait between two attempts
+   * @param maxAge how long a notice is retried, from when it was written or an administrator retried
+   *     it, before it is marked dead and waits for an administrator
+   * @param lease how long a claimed notice is held by its dispatcher: after it, another one takes it
+   *     over, as after a crash; longer than the slowest delivery
+   */
+  public record OutboxProperties(
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue("PT10S") Duration interval,
+      @DefaultValue("100") @Positive int batchSize,
+      @DefaultValue("PT10S") Duration initialBackOff,
+      @DefaultValue("PT1H") Duration maxBackOff,
+      @DefaultValue("P3D") Duration maxAge,
+      @DefaultValue("PT5M") Duration lease) {
   }
 }

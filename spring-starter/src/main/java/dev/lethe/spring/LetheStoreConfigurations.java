@@ -6,6 +6,7 @@ import dev.lethe.jdbc.JdbcAuditSink;
 import dev.lethe.jdbc.JdbcConsentStore;
 import dev.lethe.jdbc.JdbcLegalHoldStore;
 import dev.lethe.jdbc.JdbcObjectionStore;
+import dev.lethe.jdbc.JdbcOutbox;
 import dev.lethe.jdbc.JdbcRequestStore;
 import dev.lethe.jdbc.JdbcRestrictionStore;
 import dev.lethe.jdbc.JdbcRetentionRunLog;
@@ -16,6 +17,7 @@ import dev.lethe.spi.AuditSink;
 import dev.lethe.spi.ConsentStore;
 import dev.lethe.spi.LegalHoldStore;
 import dev.lethe.spi.ObjectionStore;
+import dev.lethe.spi.Outbox;
 import dev.lethe.spi.PersonalDataStore;
 import dev.lethe.spi.RequestStore;
 import dev.lethe.spi.RestrictionStore;
@@ -168,6 +170,12 @@ final class LetheStoreConfigurations {
     RetentionRunLog letheRetentionRunLog(DataSource dataSource) {
       return JdbcRetentionRunLog.of(dataSource);
     }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Outbox letheOutbox(DataSource dataSource) {
+      return JdbcOutbox.of(dataSource);
+    }
   }
 
   /**
@@ -244,6 +252,13 @@ final class LetheStoreConfigurations {
     @ConditionalOnMissingBean
     RetentionRunLog letheRetentionRunLog() {
       return RetentionRunLog.inMemory();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Outbox letheOutbox() {
+      LOG.info("Lethe found no DataSource: Art. 19 notices to recipients wait in memory and are lost on restart.");
+      return Outbox.inMemory();
     }
   }
 

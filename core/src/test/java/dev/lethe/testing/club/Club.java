@@ -10,11 +10,14 @@ import dev.lethe.erasure.SuppressionList;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.model.Purpose;
 import dev.lethe.objection.Objections;
+import dev.lethe.outbox.DispatchResult;
+import dev.lethe.outbox.OutboxDispatcher;
 import dev.lethe.processing.ProcessingGuard;
 import dev.lethe.restriction.Restriction;
 import dev.lethe.restriction.Restrictions;
 import dev.lethe.rights.Channel;
 import dev.lethe.rights.DataSubjectRights;
+import dev.lethe.rights.PendingNotification;
 import dev.lethe.rights.RecipientNotifications;
 import dev.lethe.rights.RequestType;
 import dev.lethe.rights.RightsRequest;
@@ -24,6 +27,7 @@ import dev.lethe.spi.ConsentStore;
 import dev.lethe.spi.IdentityVerifier;
 import dev.lethe.spi.Notification;
 import dev.lethe.spi.ObjectionStore;
+import dev.lethe.spi.Outbox;
 import dev.lethe.spi.RestrictionStore;
 import dev.lethe.spi.SuppressionStore;
 import dev.lethe.testing.MutableClock;
@@ -67,6 +71,9 @@ public final class Club {
   /** Set to make telling the subject fail. */
   public boolean subjectUnreachable;
   public final RecipientNotifications recipientNotifications;
+  /** Where notices to recipients wait until {@link #dispatch()} (Art. 19). */
+  public final Outbox outbox = Outbox.inMemory();
+  private final OutboxDispatcher dispatcher;
   public final ConsentLedger ledger;
   public final Objections objections;
   public final Restrictions restrictions;
@@ -78,7 +85,8 @@ public final class Club {
     suppressionList = new SuppressionList(SuppressionStore.inMemory(), Pseudonymizer.withKey(suppressionKey), clock);
     rights = DataSubjectRights.builder().clock(clock).auditTrail(audit).identityVerifier(IdentityVerifier.never()).build();
     recipientNotifications = RecipientNotifications.builder(
-        (recipient, notification) -> delivered.add(new Delivered(recipient, notification)), audit).clock(clock).build();
+        (recipient, notification) -> delivered.add(new Delivered(recipient, notification)), audit).clock(clock).outbox(outbox).build();
+    dispatcher = OutboxDispatcher.builder(outbox, recipientNotifications.transport()).clock(clock).build();
     ledger = ConsentLedger.builder(MODEL, audit).store(consentStore).clock(clock).build();
     objections = Objections.builder(MODEL, audit, suppressionList)
         .directMarketing(DIRECT_MARKETING.toArray(String[]::new)).store(objectionStore).clock(clock).build();
@@ -94,6 +102,11 @@ public final class Club {
   /** A restriction request of {@code subject}, received now; no identity check is needed. */
   public RightsRequest restrictionRequest(SubjectIdentifier subject) {
     return rights.submit(RequestType.RESTRICTION, subject, Channel.WEB);
+  }
+
+  /** Delivers the notices due in the outbox, as the application's scheduled dispatcher would (Art. 19). */
+  public DispatchResult dispatch() {
+    return dispatcher.dispatch();
   }
 
   /** Every audit event so far. */
@@ -115,7 +128,7 @@ public final class Club {
       kept.put(who + " restriction", restrictionStore.find(audit.pseudonymOf(subject)));
       kept.put(who + " suppressed", suppressionList.isSuppressed(subject.identity(), subject.value()));
     }
-    return new Snapshot(kept, events(), List.copyOf(delivered), List.copyOf(subjectsTold));
+    return new Snapshot(kept, events(), List.copyOf(delivered), recipientNotifications.pending(), List.copyOf(subjectsTold));
   }
 
   /**
@@ -137,5 +150,5 @@ public final class Club {
 
   /** What the club keeps, audited and told at one moment. */
   public record Snapshot(Map<String, Object> kept, List<AuditEvent> events, List<Delivered> delivered,
-      List<Restriction> subjectsTold) {}
+      List<PendingNotification> pendingNotices, List<Restriction> subjectsTold) {}
 }

@@ -7,6 +7,8 @@ import dev.lethe.records.RecordOfProcessing;
 import dev.lethe.retention.RetentionReport;
 import dev.lethe.rights.DataSubjectRights;
 import dev.lethe.rights.RightsRequest;
+import dev.lethe.spi.Outbox;
+import dev.lethe.spi.OutboxCounts;
 import dev.lethe.spi.RetentionRunLog;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -16,7 +18,8 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
 /**
  * The {@code lethe} actuator endpoint: what the model declares, the Art. 30 record, open and overdue
- * rights requests (Art. 12(3)) and the latest retention runs (Art. 5(2)). Requests are shown by id,
+ * rights requests (Art. 12(3)), the latest retention runs (Art. 5(2)) and how many outbox notices
+ * are pending or dead (Art. 19). Requests are shown by id,
  * type, status and due date only: never by the subject's identity.
  */
 @Endpoint(id = "lethe")
@@ -28,15 +31,17 @@ public final class LetheEndpoint {
   private final RecordOfProcessing record;
   private final DataSubjectRights rights;
   private final RetentionRunLog runLog;
+  private final Outbox outbox;
   private final Clock clock;
 
   /** An endpoint over the application's Lethe beans. */
   public LetheEndpoint(PersonalDataModel model, RecordOfProcessing record, DataSubjectRights rights,
-      RetentionRunLog runLog, Clock clock) {
+      RetentionRunLog runLog, Outbox outbox, Clock clock) {
     this.model = model;
     this.record = record;
     this.rights = rights;
     this.runLog = runLog;
+    this.outbox = outbox;
     this.clock = clock;
   }
 
@@ -56,7 +61,8 @@ public final class LetheEndpoint {
         record.activities(),
         open,
         open.stream().filter(RequestSummary::overdue).count(),
-        runLog.latest(RETENTION_RUNS));
+        runLog.latest(RETENTION_RUNS),
+        outbox.counts());
   }
 
   /**
@@ -68,10 +74,11 @@ public final class LetheEndpoint {
    * @param openRequests the open requests, earliest due first
    * @param overdueRequests how many open requests are past their due date
    * @param retentionRuns the latest retention runs, newest first
+   * @param outbox how many outbox notices are pending and dead (Art. 19); dead ones wait for an administrator
    */
   public record Summary(List<SubjectTypeSummary> subjectTypes, List<PurposeSummary> purposes,
       List<ProcessingActivity> recordOfProcessing, List<RequestSummary> openRequests, long overdueRequests,
-      List<RetentionReport> retentionRuns) {
+      List<RetentionReport> retentionRuns, OutboxCounts outbox) {
   }
 
   /**

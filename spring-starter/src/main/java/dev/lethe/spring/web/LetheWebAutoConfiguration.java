@@ -3,8 +3,10 @@ package dev.lethe.spring.web;
 import dev.lethe.consent.ConsentLedger;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.rights.DataSubjectRights;
+import dev.lethe.spi.Outbox;
 import dev.lethe.spring.LetheAutoConfiguration;
 import dev.lethe.spring.LetheProperties;
+import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -20,7 +22,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Serves Lethe's REST API when {@code lethe.web.enabled=true} in a servlet application with Spring
  * MVC: the admin endpoints for rights requests (Art. 12, 15, 17, 20) and the self-service endpoints
- * for the signed-in subject (Art. 7(3), 15, 17, 20), both under {@code lethe.web.base-path}.
+ * for the signed-in subject (Art. 7(3), 15, 17, 20), and the outbox's dead notices with their retry
+ * (Art. 19), all under {@code lethe.web.base-path}.
  *
  * <p>It adds no authentication: the application's security (Spring Security or the container's)
  * signs callers in, and the endpoints check the principal and the admin role through the servlet
@@ -47,18 +50,25 @@ public class LetheWebAutoConfiguration {
   }
 
   @Bean
+  @ConditionalOnMissingBean
+  AdminOutboxController letheAdminOutboxController(Outbox outbox, Clock clock, LetheProperties properties) {
+    return new AdminOutboxController(outbox, clock, new Callers(properties.web()));
+  }
+
+  @Bean
   LetheProblems letheProblems() {
     return new LetheProblems();
   }
 
-  /** Serves both controllers under the configured base path, which their mappings leave out. */
+  /** Serves the controllers under the configured base path, which their mappings leave out. */
   @Bean
   WebMvcConfigurer letheWebBasePath(LetheProperties properties) {
     return new WebMvcConfigurer() {
       @Override
       public void configurePathMatch(PathMatchConfigurer configurer) {
         configurer.addPathPrefix(properties.web().basePath(),
-            HandlerTypePredicate.forAssignableType(AdminRequestsController.class, SelfServiceController.class));
+            HandlerTypePredicate.forAssignableType(AdminRequestsController.class, SelfServiceController.class,
+                AdminOutboxController.class));
       }
     };
   }

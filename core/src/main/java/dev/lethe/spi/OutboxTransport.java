@@ -1,0 +1,37 @@
+package dev.lethe.spi;
+
+/**
+ * Delivers messages of the {@link Outbox} to where they go: a recipient's API (Art. 19), a broker, a
+ * webhook. The dispatcher calls it outside any transaction, at least once per message, with the same
+ * idempotency key every time; a receiver that applies each key once sees each message once in effect.
+ */
+public interface OutboxTransport {
+
+  /**
+   * Delivers {@code message}; returns only once the receiver has it.
+   *
+   * @throws RuntimeException when it could not be delivered; the dispatcher tries again later
+   */
+  void deliver(OutboxMessage message);
+
+  /**
+   * Whether anyone can receive messages now. While not, the dispatcher leaves every message pending
+   * without counting an attempt: a transport without a receiver must never report a delivery.
+   */
+  default boolean ready() {
+    return true;
+  }
+
+  /** Called once {@code message} was delivered, after {@code attempts} attempts, before it is marked so. */
+  default void delivered(OutboxMessage message, int attempts) {
+  }
+
+  /**
+   * Called when delivering {@code message} failed.
+   *
+   * @param failure the failure's type, never its message
+   * @param dead whether the message is now given up on until an administrator retries it
+   */
+  default void failed(OutboxMessage message, int attempts, String failure, boolean dead) {
+  }
+}

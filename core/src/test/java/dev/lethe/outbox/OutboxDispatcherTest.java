@@ -1,0 +1,179 @@
+package dev.lethe.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lethe.spi.Outbox;
+import dev.lethe.spi.OutboxEntry;
+import dev.lethe.spi.OutboxMessage;
+import dev.lethe.spi.OutboxStatus;
+import dev.lethe.spi.OutboxTransport;
+import dev.lethe.testing.MutableClock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class OutboxDispatcherTest {
+
+  private final MutableClock clock = MutableClock.at("2026-03-01T10:00:00Z");
+  private final Outbox outbox = Outbox.inMemory();
+  private final FlakyTransport transport = new FlakyTransport();
+  private final OutboxDispatcher dispatcher = OutboxDispatcher.builder(outbox, transport).clock(clock)
+      .backOff(Duration.ofSeconds(10), Duration.ofMinutes(5)).maxAge(Duration.ofHours(1)).build();
+
+  @Test
+  void theBackOffDoublesUpToItsMaximum() {
+    assertThat(List.of(1, 2, 3, 4, 5, 6, 100)).extracting(dispatcher::backOff).containsExactly(
+        Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(40), Duration.ofSeconds(80),
+        Duration.ofSeconds(160), Duration.ofMinutes(5), Duration.ofMinutes(5));
+    assertThatThrownBy(() -> dispatcher.backOff(0)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  @DisplayName("Art. 19: a failed message is retried after an exponential back-off and delivered once the receiver is back")
+  void aFailedMessageIsRetriedWithBackOff() {
+    OutboxEntry entry = outbox.enqueue(message("k1"), clock.instant());
+    transport.down = true;
+
+    assertThat(dispatcher.dispatch()).isEqualTo(new DispatchResult(0, 1, 0, 0, true));
+    assertThat(outbox.find(entry.id()).orElseThrow().nextAttemptAt()).isEqualTo(clock.instant().plusSeconds(10));
+    clock.advance(Duration.ofSeconds(9));
+    assertThat(dispatcher.dispatch()).as("not due yet").isEqualTo(new DispatchResult(0, 0, 0, 0, true));
+    clock.advance(Duration.ofSeconds(1));
+    dispatcher.dispatch();
+    assertThat(outbox.find(entry.id()).orElseThrow().nextAttemptAt()).isEqualTo(clock.instant().plusSeconds(20));
+
+    transport.down = false;
+    clock.advance(Duration.ofSeconds(20));
+    assertThat(dispatcher.dispatch().delivered()).isEqualTo(1);
+
+    assertThat(transport.delivered).containsExactly("k1");
+    assertThat(transport.outcomes).containsExactly("failed k1 #1", "failed k1 #2", "delivered k1 #3");
+    assertThat(outbox.find(entry.id()).orElseThrow().status()).isEqualTo(OutboxStatus.DELIVERED);
+  }
+
+  @Test
+  @DisplayName("Art. 19: a message still failing at its maximum age is marked dead, its last attempt made at that age")
+  void aMessageFailingUntilItsMaximumAgeIsDead() {
+    OutboxEntry entry = outbox.enqueue(message("k1"), clock.instant());
+    transport.down = true;
+
+    int passes = 0;
+    while (outbox.find(entry.id()).orElseThrow().status() == OutboxStatus.PENDING && passes++ < 100) {
+      dispatcher.dispatch();
+      clock.set(outbox.find(entry.id()).orElseThrow().nextAttemptAt());
+    }
+
+    OutboxEntry dead = outbox.find(entry.id()).orElseThrow();
+    assertThat(dead.status()).isEqualTo(OutboxStatus.DEAD);
+    assertThat(dead.finishedAt()).contains(entry.enqueuedAt().plus(Duration.ofHours(1)));
+    assertThat(dead.lastFailure()).contains(IllegalStateException.class.getName());
+    // 10 + 20 + 40 + 80 + 160 s, then every 5 min until the hour: 6 + 10 attempts, the last one at the hour.
+    assertThat(dead.attempts()).isEqualTo(17);
+    assertThat(transport.outcomes).last().isEqualTo("dead k1 #17");
+    assertThat(outbox.list(OutboxStatus.DEAD, 10)).extracting(OutboxEntry::id).containsExactly(entry.id());
+  }
+
+  @Test
+  @DisplayName("Art. 19: a dead message retried by an administrator gets a new maximum age and is delivered")
+  void aRetriedDeadMessageIsDelivered() {
+    OutboxEntry entry = outbox.enqueue(message("k1"), clock.instant());
+    transport.down = true;
+    clock.advance(Duration.ofHours(2));
+    assertThat(dispatcher.dispatch().dead()).isEqualTo(1);
+    transport.down = false;
+
+    assertThat(outbox.retryDead(entry.id(), clock.instant())).isTrue();
+    assertThat(dispatcher.dispatch().delivered()).isEqualTo(1);
+
+    assertThat(transport.delivered).containsExactly("k1");
+  }
+
+  @Test
+  @DisplayName("Art. 19: while the transport has no receiver nothing is claimed or counted: messages stay pending")
+  void nothingIsClaimedWhileTheTransportIsNotReady() {
+    OutboxEntry entry = outbox.enqueue(message("k1"), clock.instant());
+    transport.ready = false;
+
+    assertThat(dispatcher.dispatch()).isEqualTo(new DispatchResult(0, 0, 0, 0, false));
+
+    OutboxEntry pending = outbox.find(entry.id()).orElseThrow();
+    assertThat(pending.status()).isEqualTo(OutboxStatus.PENDING);
+    assertThat(pending.attempts()).isZero();
+    assertThat(transport.delivered).isEmpty();
+  }
+
+  @Test
+  @DisplayName("Art. 19: a pass delivers every due message, batch after batch")
+  void aPassDeliversEveryBatch() {
+    OutboxDispatcher small = OutboxDispatcher.builder(outbox, transport).clock(clock).batchSize(2).build();
+    for (int i = 0; i < 5; i++) {
+      outbox.enqueue(message("k" + i), clock.instant());
+    }
+
+    assertThat(small.dispatch().delivered()).isEqualTo(5);
+    assertThat(transport.delivered).containsExactlyInAnyOrder("k0", "k1", "k2", "k3", "k4");
+  }
+
+  @Test
+  @DisplayName("Art. 19: a failure recording the outcome does not stop the retries")
+  void aFailingOutcomeRecordStillSchedulesTheRetry() {
+    OutboxEntry entry = outbox.enqueue(message("k1"), clock.instant());
+    transport.down = true;
+    transport.recordingFails = true;
+
+    assertThat(dispatcher.dispatch().failed()).isEqualTo(1);
+    assertThat(outbox.find(entry.id()).orElseThrow().attempts()).isEqualTo(1);
+    assertThat(outbox.find(entry.id()).orElseThrow().lastFailure()).isPresent();
+  }
+
+  @Test
+  void settingsAreChecked() {
+    OutboxDispatcher.Builder builder = OutboxDispatcher.builder(outbox, transport);
+    assertThatThrownBy(() -> builder.batchSize(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> builder.maxAge(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> builder.lease(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> builder.backOff(Duration.ofMinutes(2), Duration.ofMinutes(1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exceeds");
+  }
+
+  private static OutboxMessage message(String key) {
+    return new OutboxMessage(key, "crm", "test.notice", "{}");
+  }
+
+  private static final class FlakyTransport implements OutboxTransport {
+    boolean down;
+    boolean ready = true;
+    boolean recordingFails;
+    final List<String> delivered = new ArrayList<>();
+    final List<String> outcomes = new ArrayList<>();
+
+    @Override
+    public void deliver(OutboxMessage message) {
+      if (down) {
+        throw new IllegalStateException("receiver down");
+      }
+      delivered.add(message.idempotencyKey());
+    }
+
+    @Override
+    public boolean ready() {
+      return ready;
+    }
+
+    @Override
+    public void delivered(OutboxMessage message, int attempts) {
+      outcomes.add("delivered " + message.idempotencyKey() + " #" + attempts);
+    }
+
+    @Override
+    public void failed(OutboxMessage message, int attempts, String failure, boolean dead) {
+      if (recordingFails) {
+        throw new IllegalStateException("audit down");
+      }
+      outcomes.add((dead ? "dead " : "failed ") + message.idempotencyKey() + " #" + attempts);
+    }
+  }
+}

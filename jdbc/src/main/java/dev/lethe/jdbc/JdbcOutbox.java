@@ -1,0 +1,230 @@
+package dev.lethe.jdbc;
+
+import static dev.lethe.jdbc.internal.Columns.instant;
+import static dev.lethe.jdbc.internal.Columns.optionalInstant;
+import static dev.lethe.jdbc.internal.Columns.optionalText;
+import static java.util.Objects.requireNonNull;
+
+import dev.lethe.jdbc.internal.Jdbc;
+import dev.lethe.spi.Outbox;
+import dev.lethe.spi.OutboxCounts;
+import dev.lethe.spi.OutboxEntry;
+import dev.lethe.spi.OutboxMessage;
+import dev.lethe.spi.OutboxStatus;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * The outbox (Art. 19) in the table {@code lethe_outbox}. {@link #enqueue} writes through the same
+ * statements as every Lethe store, so that it joins the operation's transaction where one is
+ * active. {@link #claimDue} runs in a short transaction of its own on a connection it opens: it
+ * selects the due rows with {@code FOR UPDATE SKIP LOCKED} (PostgreSQL, MariaDB 10.6+, MySQL 8),
+ * so that dispatchers in several replicas take disjoint batches without waiting for one another,
+ * and moves them out of reach for the lease. On H2, which cannot skip locked rows, the rows are
+ * selected without a lock and each is taken by a conditional update on its attempt count: a row
+ * another dispatcher took in between is left out, so no row is ever claimed twice.
+ *
+ * <p>Each marking is a conditional update on the attempt count of the claim, so that a dispatcher
+ * whose lease ran out cannot overwrite what the next one did.
+ */
+public final class JdbcOutbox implements Outbox {
+
+  private static final String COLUMNS = "id, idempotency_key, destination, message_type, payload, status, attempts,"
+      + " enqueued_at, retry_since, next_attempt_at, last_failure, finished_at";
+  private static final String PENDING = OutboxStatus.PENDING.name();
+  private static final String DEAD = OutboxStatus.DEAD.name();
+
+  private final DataSource dataSource;
+  private final Jdbc jdbc;
+
+  private JdbcOutbox(DataSource dataSource) {
+    this.dataSource = dataSource;
+    this.jdbc = new Jdbc(dataSource);
+  }
+
+  /** An outbox over the {@link LetheSchema} table behind {@code dataSource}. */
+  public static JdbcOutbox of(DataSource dataSource) {
+    return new JdbcOutbox(requireNonNull(dataSource, "dataSource"));
+  }
+
+  @Override
+  public OutboxEntry enqueue(OutboxMessage message, Instant now) {
+    requireNonNull(message, "message");
+    requireNonNull(now, "now");
+    // Looked up first rather than inserted and caught: on PostgreSQL a failed insert would abort the
+    // caller's transaction, which the enqueue joins.
+    Optional<OutboxEntry> existing = byKey(message.idempotencyKey());
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    UUID id = UUID.randomUUID();
+    String stamp = instant(now);
+    jdbc.update("write an outbox message", "insert into lethe_outbox (" + COLUMNS + ")"
+        + " values (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, null, null)",
+        id.toString(), message.idempotencyKey(), message.destination(), message.type(), message.payload(), PENDING,
+        stamp, stamp, stamp);
+    return new OutboxEntry(id, message.idempotencyKey(), message.destination(), message.type(),
+        Optional.of(message.payload()), OutboxStatus.PENDING, 0, now, now, now, Optional.empty(), Optional.empty());
+  }
+
+  @Override
+  public List<OutboxEntry> claimDue(Instant now, int limit, Duration lease) {
+    requireNonNull(now, "now");
+    requireNonNull(lease, "lease");
+    if (limit < 1) {
+      throw new IllegalArgumentException("A claim takes at least one message, not " + limit);
+    }
+    String leasedUntil = instant(now.plus(lease));
+    try (Connection connection = dataSource.getConnection()) {
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(false);
+      try {
+        List<OutboxEntry> claimed = claim(connection, instant(now), limit, leasedUntil);
+        connection.commit();
+        return claimed;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(autoCommit);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not claim outbox messages (SQLState " + e.getSQLState() + ")", e);
+    }
+  }
+
+  private List<OutboxEntry> claim(Connection connection, String now, int limit, String leasedUntil)
+      throws SQLException {
+    boolean skipLocked = skipsLockedRows(connection);
+    List<OutboxEntry> due = new ArrayList<>();
+    try (PreparedStatement select = connection.prepareStatement("select " + COLUMNS + " from lethe_outbox"
+        + " where status = ? and next_attempt_at <= ? order by next_attempt_at, id"
+        + (skipLocked ? " limit ? for update skip locked" : " limit ?"))) {
+      select.setString(1, PENDING);
+      select.setString(2, now);
+      select.setInt(3, limit);
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          due.add(entry(rows));
+        }
+      }
+    }
+    List<OutboxEntry> claimed = new ArrayList<>();
+    try (PreparedStatement take = connection.prepareStatement("update lethe_outbox"
+        + " set attempts = attempts + 1, next_attempt_at = ? where id = ? and status = ? and attempts = ?")) {
+      for (OutboxEntry entry : due) {
+        take.setString(1, leasedUntil);
+        take.setString(2, entry.id().toString());
+        take.setString(3, PENDING);
+        take.setInt(4, entry.attempts());
+        // Always 1 where the rows are locked; on H2, 0 when another dispatcher took the row first.
+        if (take.executeUpdate() == 1) {
+          claimed.add(new OutboxEntry(entry.id(), entry.idempotencyKey(), entry.destination(), entry.type(),
+              entry.payload(), OutboxStatus.PENDING, entry.attempts() + 1, entry.enqueuedAt(), entry.retrySince(),
+              Instant.parse(leasedUntil), entry.lastFailure(), Optional.empty()));
+        }
+      }
+    }
+    return List.copyOf(claimed);
+  }
+
+  private static boolean skipsLockedRows(Connection connection) throws SQLException {
+    String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+    return product.contains("postgres") || product.contains("mariadb") || product.contains("mysql");
+  }
+
+  @Override
+  public boolean markDelivered(UUID id, int attempt, Instant now) {
+    requireNonNull(id, "id");
+    return jdbc.update("mark an outbox message delivered", "update lethe_outbox"
+        + " set status = ?, payload = null, finished_at = ? where id = ? and status = ? and attempts = ?",
+        OutboxStatus.DELIVERED.name(), instant(now), id.toString(), PENDING, attempt) == 1;
+  }
+
+  @Override
+  public boolean markFailed(UUID id, int attempt, String failure, Instant nextAttemptAt) {
+    requireNonNull(id, "id");
+    return jdbc.update("mark an outbox message failed", "update lethe_outbox"
+        + " set next_attempt_at = ?, last_failure = ? where id = ? and status = ? and attempts = ?",
+        instant(nextAttemptAt), truncate(failure), id.toString(), PENDING, attempt) == 1;
+  }
+
+  @Override
+  public boolean markDead(UUID id, int attempt, String failure, Instant now) {
+    requireNonNull(id, "id");
+    return jdbc.update("mark an outbox message dead", "update lethe_outbox"
+        + " set status = ?, last_failure = ?, finished_at = ? where id = ? and status = ? and attempts = ?",
+        DEAD, truncate(failure), instant(now), id.toString(), PENDING, attempt) == 1;
+  }
+
+  @Override
+  public Optional<OutboxEntry> find(UUID id) {
+    requireNonNull(id, "id");
+    return jdbc.query("read an outbox message", "select " + COLUMNS + " from lethe_outbox where id = ?",
+        JdbcOutbox::entry, id.toString()).stream().findFirst();
+  }
+
+  @Override
+  public List<OutboxEntry> list(OutboxStatus status, int limit) {
+    requireNonNull(status, "status");
+    if (limit < 1) {
+      throw new IllegalArgumentException("A list holds at least one message, not " + limit);
+    }
+    return jdbc.query("list outbox messages", "select " + COLUMNS + " from lethe_outbox where status = ?"
+        + " order by enqueued_at, id limit ?", JdbcOutbox::entry, status.name(), limit);
+  }
+
+  @Override
+  public boolean retryDead(UUID id, Instant now) {
+    requireNonNull(id, "id");
+    String stamp = instant(now);
+    return jdbc.update("retry a dead outbox message", "update lethe_outbox"
+        + " set status = ?, retry_since = ?, next_attempt_at = ?, finished_at = null where id = ? and status = ?",
+        PENDING, stamp, stamp, id.toString(), DEAD) == 1;
+  }
+
+  @Override
+  public int retryAllDead(Instant now) {
+    String stamp = instant(now);
+    return jdbc.update("retry dead outbox messages", "update lethe_outbox"
+        + " set status = ?, retry_since = ?, next_attempt_at = ?, finished_at = null where status = ?",
+        PENDING, stamp, stamp, DEAD);
+  }
+
+  @Override
+  public OutboxCounts counts() {
+    List<long[]> counts = jdbc.query("count outbox messages", "select"
+        + " sum(case when status = ? then 1 else 0 end), sum(case when status = ? then 1 else 0 end)"
+        + " from lethe_outbox where status in (?, ?)",
+        row -> new long[] {row.getLong(1), row.getLong(2)}, PENDING, DEAD, PENDING, DEAD);
+    return new OutboxCounts(counts.get(0)[0], counts.get(0)[1]);
+  }
+
+  private Optional<OutboxEntry> byKey(String idempotencyKey) {
+    return jdbc.query("find an outbox message by its key", "select " + COLUMNS + " from lethe_outbox"
+        + " where idempotency_key = ?", JdbcOutbox::entry, idempotencyKey).stream().findFirst();
+  }
+
+  private static String truncate(String failure) {
+    requireNonNull(failure, "failure");
+    return failure.length() <= 200 ? failure : failure.substring(0, 200);
+  }
+
+  private static OutboxEntry entry(ResultSet row) throws SQLException {
+    return new OutboxEntry(UUID.fromString(row.getString("id")), row.getString("idempotency_key"),
+        row.getString("destination"), row.getString("message_type"), optionalText(row, "payload"),
+        OutboxStatus.valueOf(row.getString("status")), row.getInt("attempts"), instant(row, "enqueued_at"),
+        instant(row, "retry_since"), instant(row, "next_attempt_at"), optionalText(row, "last_failure"),
+        optionalInstant(row, "finished_at"));
+  }
+}
