@@ -22,6 +22,7 @@ import dev.lethe.spi.RestrictionStore;
 import dev.lethe.spi.RetentionRunLog;
 import dev.lethe.spi.SuppressionStore;
 import jakarta.persistence.EntityManagerFactory;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
@@ -123,8 +124,8 @@ final class LetheStoreConfigurations {
 
     @Bean
     @ConditionalOnMissingBean
-    RequestStore letheRequestStore(DataSource dataSource) {
-      return JdbcRequestStore.of(dataSource);
+    RequestStore letheRequestStore(DataSource dataSource, Clock clock) {
+      return JdbcRequestStore.of(dataSource, clock);
     }
 
     @Bean
@@ -159,8 +160,8 @@ final class LetheStoreConfigurations {
 
     @Bean
     @ConditionalOnMissingBean
-    RestrictionStore letheRestrictionStore(DataSource dataSource) {
-      return JdbcRestrictionStore.of(dataSource);
+    RestrictionStore letheRestrictionStore(DataSource dataSource, LetheProperties properties) {
+      return JdbcRestrictionStore.of(dataSource, properties.restrictions().maxStaleness());
     }
 
     @Bean
@@ -198,10 +199,10 @@ final class LetheStoreConfigurations {
 
     @Bean
     @ConditionalOnMissingBean
-    RequestStore letheRequestStore() {
+    RequestStore letheRequestStore(Clock clock) {
       LOG.info("Lethe found no DataSource: rights requests, the audit, consent and the other records are kept in"
           + " memory and lost on restart.");
-      return RequestStore.inMemory();
+      return RequestStore.inMemory(clock);
     }
 
     @Bean
