@@ -19,14 +19,53 @@ import java.util.Optional;
  * @param ground the Art. 17(1) ground
  * @param erasedAt when the erasure ran
  * @param entities what happened per entity type
+ * @param outcome whether the identity named anyone: {@link Outcome#NO_DATA_HELD} says plainly that
+ *     nothing was erased because the controller holds no data under that identity
  */
-public record ErasureReceipt(String subjectType, ErasureGround ground, Instant erasedAt, List<EntityOutcome> entities) {
+public record ErasureReceipt(String subjectType, ErasureGround ground, Instant erasedAt, List<EntityOutcome> entities,
+    Outcome outcome) {
 
   public ErasureReceipt {
     requireNonNull(subjectType, "subjectType");
     requireNonNull(ground, "ground");
     requireNonNull(erasedAt, "erasedAt");
     entities = List.copyOf(entities);
+    requireNonNull(outcome, "outcome");
+    if (outcome == Outcome.NO_DATA_HELD && !entities.isEmpty()) {
+      throw new IllegalArgumentException("A receipt that says no data is held names no entity");
+    }
+  }
+
+  /** A receipt for the subject(s) an identity resolved to, which the store erased as {@code entities} says. */
+  public ErasureReceipt(String subjectType, ErasureGround ground, Instant erasedAt, List<EntityOutcome> entities) {
+    this(subjectType, ground, erasedAt, entities, Outcome.ERASED);
+  }
+
+  /**
+   * What an erasure request came to (Art. 17, Art. 12(3), 12(4)): the subject is to be told either
+   * way, and the answers differ.
+   */
+  public enum Outcome {
+    /**
+     * The identity named at least one subject, whose data was erased as the entities say; with no
+     * row touched when an earlier erasure left nothing ({@link #nothingLeft()}).
+     */
+    ERASED,
+    /**
+     * The identity named nobody: the controller holds no personal data under it, so nothing was
+     * erased, no recipient was told and nothing was suppressed. Not a fulfilment "with 0 rows".
+     */
+    NO_DATA_HELD
+  }
+
+  /** The receipt of an erasure whose identity named nobody: no data is held under it. */
+  public static ErasureReceipt noDataHeld(String subjectType, ErasureGround ground, Instant at) {
+    return new ErasureReceipt(subjectType, ground, at, List.of(), Outcome.NO_DATA_HELD);
+  }
+
+  /** Whether the controller holds no data under the identity, so nothing was erased. */
+  public boolean noDataHeld() {
+    return outcome == Outcome.NO_DATA_HELD;
   }
 
   /** The receipt for {@code plan} after a store executed it and reported {@code counts}. */
@@ -48,10 +87,14 @@ public record ErasureReceipt(String subjectType, ErasureGround ground, Instant e
 
   /**
    * One receipt for several subjects an identity resolved to: rows summed per entity type, kept
-   * attributes and holds as each receipt states them.
+   * attributes and holds as each receipt states them. No receipts, because the identity resolved to
+   * nobody, give a receipt that says {@linkplain Outcome#NO_DATA_HELD no data is held}.
    */
   public static ErasureReceipt merge(String subjectType, ErasureGround ground, Instant erasedAt,
       List<ErasureReceipt> receipts) {
+    if (receipts.isEmpty()) {
+      return noDataHeld(subjectType, ground, erasedAt);
+    }
     Map<String, EntityOutcome> merged = new java.util.LinkedHashMap<>();
     receipts.stream().flatMap(receipt -> receipt.entities().stream()).forEach(outcome ->
         merged.merge(outcome.entity(), outcome, (first, second) -> new EntityOutcome(first.entity(),
@@ -61,7 +104,10 @@ public record ErasureReceipt(String subjectType, ErasureGround ground, Instant e
     return new ErasureReceipt(subjectType, ground, erasedAt, List.copyOf(merged.values()));
   }
 
-  /** Whether the erasure found nothing left to erase, as when it runs a second time. */
+  /**
+   * Whether the erasure found nothing left to erase, as when it runs a second time, or because no
+   * data is held under the identity ({@link #noDataHeld()} tells which).
+   */
   public boolean nothingLeft() {
     return entities.stream().noneMatch(entity -> entity.rows().any());
   }

@@ -64,6 +64,8 @@ public record ModelProblem(Kind kind, String location, String problem, String fi
     DUPLICATE_IDENTITY,
     /** An identity (other than the id) that is not marked as personal data. */
     IDENTITY_NOT_PERSONAL_DATA,
+    /** An identity compared ignoring case and spaces whose attribute does not hold text. */
+    IDENTITY_MATCH_NOT_TEXT,
     /** A processing declaration without a purpose. */
     MISSING_PURPOSE,
     /** A basis that needs the law, interest or assessment it rests on, without it. */

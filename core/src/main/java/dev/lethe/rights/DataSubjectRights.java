@@ -13,8 +13,10 @@ import dev.lethe.erasure.ErasureReceipt;
 import dev.lethe.erasure.SuppressionList;
 import dev.lethe.internal.rights.RectificationValidator;
 import dev.lethe.internal.rights.RequestLifecycle;
+import dev.lethe.internal.rights.SubjectIdentifiers;
 import dev.lethe.law.ErasureGround;
 import dev.lethe.model.EntityDescriptor;
+import dev.lethe.model.IdentityMatch;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.model.SubjectType;
 import dev.lethe.spi.LegalHoldStore;
@@ -28,7 +30,6 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,11 +95,18 @@ public final class DataSubjectRights {
   /**
    * Receives a request now, due per the deadline policy from today in the controller's zone (Art.
    * 12(3)); the identity verifier decides whether the identity must be checked first (Art. 12(6)).
+   *
+   * @throws InvalidSubjectIdentifierException when the personal data is configured and its model has
+   *     no such subject type or identity, or the value cannot be of the identity's type; nothing is
+   *     stored or audited then
    */
   public synchronized RightsRequest submit(RequestType type, SubjectIdentifier subject, Channel channel) {
     requireNonNull(type, "type");
     requireNonNull(subject, "subject");
     requireNonNull(channel, "channel");
+    if (personalData != null) {
+      SubjectIdentifiers.check(personalData.model(), subject);
+    }
     RightsRequest request = lifecycle.submit(type, subject, channel, identityVerifier);
     return saveAndAudit(request, AuditEventType.REQUEST_SUBMITTED);
   }
@@ -197,6 +205,14 @@ public final class DataSubjectRights {
    * configured, and every recipient is told (Art. 19). Running it for an identity already erased
    * gives a receipt that says nothing was left.
    *
+   * <p>An identity that names nobody erases nothing: the receipt's outcome is
+   * {@link ErasureReceipt.Outcome#NO_DATA_HELD}, the audit's fulfilment event says so
+   * ({@code outcome=NO_DATA_HELD}) and records no erasure, and no recipient is told.
+   *
+   * <p>Every stored request of the subject, of any type, open or closed, then holds a pseudonym in
+   * place of the identity: requests made under the request's identity and under each identity the
+   * subject's root row held (Art. 5(1)(c), 17).
+   *
    * @throws UnknownRequestException if no request has the id
    * @throws IllegalRequestTransitionException if the request cannot be fulfilled now, such as before
    *     the identity is verified (Art. 12(6))
@@ -208,30 +224,66 @@ public final class DataSubjectRights {
     PersonalData data = requirePersonalData();
     RightsRequest request = fulfilling(id, RequestType.ERASURE);
     Set<SubjectKey> subjects = data.store().resolve(request.subject());
-    Map<String, String> contactIdentities = suppressionList == null ? Map.of() : contactIdentities(data, subjects);
+    // Read before the erasure changes them: the identities to suppress and to remove from requests.
+    List<SubjectIdentifier> identities = rootIdentities(data, subjects);
     List<ErasureReceipt> receipts = new ArrayList<>();
     for (SubjectKey subject : subjects) {
       ErasurePlan plan = ErasurePlan.of(data.model(), subject, ground, legalHolds.holdsFor(subject));
       receipts.add(ErasureReceipt.of(plan, data.store().erase(plan), clock.instant()));
     }
     ErasureReceipt receipt = ErasureReceipt.merge(request.subject().subjectType(), ground, clock.instant(), receipts);
-    if (suppressionList != null) {
-      contactIdentities.forEach((identity, value) -> suppressionList.suppress(identity, value, "erased on request"));
+    if (receipt.noDataHeld()) {
+      store.save(request);
+      audit.record(auditEntry(AuditEventType.REQUEST_FULFILLED, request)
+          .withAttribute("outcome", ErasureReceipt.Outcome.NO_DATA_HELD.name()));
+      LOG.info("Rights request {}: no data is held under its identity, nothing erased", request.id());
+    } else {
+      if (suppressionList != null) {
+        identities.stream().filter(identity -> !identity.identity().equals(SubjectType.ID))
+            .forEach(identity -> suppressionList.suppress(identity.identity(), identity.value(), "erased on request"));
+      }
+      saveAndAudit(request, AuditEventType.REQUEST_FULFILLED);
+      audit.record(AuditEntry.forRequest(AuditEventType.SUBJECT_ERASED, request)
+          .withSubject(request.subject())
+          .withAttribute("ground", ground.name())
+          .withCount("subjects", subjects.size())
+          .withCount("rows", receipt.rowsTouched()));
+      LOG.info("Rights request {}: erased {} subject(s) on {}, {} rows touched", request.id(), subjects.size(),
+          ground.article(), receipt.rowsTouched());
+      notifyRecipients(data, request);
     }
-    saveAndAudit(request, AuditEventType.REQUEST_FULFILLED);
-    audit.record(AuditEntry.forRequest(AuditEventType.SUBJECT_ERASED, request)
-        .withSubject(request.subject())
-        .withAttribute("ground", ground.name())
-        .withCount("subjects", subjects.size())
-        .withCount("rows", receipt.rowsTouched()));
-    LOG.info("Rights request {}: erased {} subject(s) on {}, {} rows touched", request.id(), subjects.size(),
-        ground.article(), receipt.rowsTouched());
-    notifyRecipients(data, request);
-    // Recipients have been told who; the stored request keeps only a pseudonym of the identity, so
+    // Recipients have been told who; the stored requests keep only a pseudonym of the identity, so
     // that after erasure nothing but the suppression entry can recognise the person (Art. 17, 21(3)).
-    store.save(request.withIdentityValue(ERASED_IDENTITY_PREFIX + audit.pseudonymOf(request.subject()).hex()));
+    forgetIdentity(data, request, identities);
     erasureListener.accept(receipt);
     return receipt;
+  }
+
+  /**
+   * Replaces the identity of the erasure request and of every other stored request made under the
+   * request's identity or one the subject's root held, compared as the model compares that identity.
+   */
+  private void forgetIdentity(PersonalData data, RightsRequest request, List<SubjectIdentifier> rootIdentities) {
+    List<SubjectIdentifier> identities = new ArrayList<>(rootIdentities);
+    identities.add(0, request.subject());
+    Set<RequestId> done = new java.util.HashSet<>();
+    done.add(request.id());
+    for (SubjectIdentifier identity : identities) {
+      IdentityMatch match = data.model().subjectType(identity.subjectType())
+          .flatMap(type -> type.identityRule(identity.identity()))
+          .map(SubjectType.IdentityRule::match)
+          .orElse(IdentityMatch.EXACT);
+      for (RightsRequest other : store.findBySubject(identity, match)) {
+        if (done.add(other.id())) {
+          store.save(other.withIdentityValue(erasedIdentity(other.subject())));
+        }
+      }
+    }
+    store.save(request.withIdentityValue(erasedIdentity(request.subject())));
+  }
+
+  private String erasedIdentity(SubjectIdentifier subject) {
+    return ERASED_IDENTITY_PREFIX + audit.pseudonymOf(subject).hex();
   }
 
   /**
@@ -338,17 +390,21 @@ public final class DataSubjectRights {
     return personalData;
   }
 
-  /** The root's identities other than its id, such as the e-mail address, to suppress after erasure. */
-  private static Map<String, String> contactIdentities(PersonalData data, Set<SubjectKey> subjects) {
-    Map<String, String> identities = new LinkedHashMap<>();
+  /**
+   * Every identity of the subjects' roots, the id included, as identifiers: the contact identities
+   * are suppressed after erasure, and requests made under any of them lose it.
+   */
+  private static List<SubjectIdentifier> rootIdentities(PersonalData data, Set<SubjectKey> subjects) {
+    List<SubjectIdentifier> identities = new ArrayList<>();
     for (SubjectKey subject : subjects) {
       SubjectType type = data.model().subjectType(subject.subjectType()).orElseThrow();
       EntityDescriptor root = data.model().entity(type.root()).orElseThrow();
+      identities.add(new SubjectIdentifier(type.name(), SubjectType.ID, subject.id().toString()));
       try (Stream<SubjectRecord> records = data.store().records(subject, root)) {
         records.forEach(record -> type.identities().forEach((identity, attribute) -> {
           Object value = record.values().get(attribute);
-          if (!identity.equals(SubjectType.ID) && value != null) {
-            identities.put(identity, value.toString());
+          if (!identity.equals(SubjectType.ID) && value != null && !value.toString().isBlank()) {
+            identities.add(new SubjectIdentifier(type.name(), identity, value.toString()));
           }
         }));
       }

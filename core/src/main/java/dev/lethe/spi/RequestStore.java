@@ -3,9 +3,13 @@ package dev.lethe.spi;
 import static java.util.Objects.requireNonNull;
 
 import dev.lethe.internal.rights.InMemoryRequestStore;
+import dev.lethe.model.IdentityMatch;
 import dev.lethe.rights.DataSubjectRights;
 import dev.lethe.rights.RequestId;
 import dev.lethe.rights.RightsRequest;
+import dev.lethe.rights.SubjectIdentifier;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -41,8 +45,45 @@ public interface RequestStore {
   /** Every request, open or closed, earliest received first. The caller closes the stream. */
   Stream<RightsRequest> findAll();
 
+  /**
+   * Every request, open or closed, made under {@code subject}: the same subject type and identity,
+   * and a value equal to {@code subject}'s as {@code match} compares them. On erasure every one of
+   * them loses the identity (Art. 17, Art. 5(1)(c)). The default filters {@link #findAll()}.
+   */
+  default List<RightsRequest> findBySubject(SubjectIdentifier subject, IdentityMatch match) {
+    requireNonNull(subject, "subject");
+    requireNonNull(match, "match");
+    try (Stream<RightsRequest> all = findAll()) {
+      return all.filter(request -> request.subject().subjectType().equals(subject.subjectType())
+              && request.subject().identity().equals(subject.identity())
+              && match.matches(request.subject().value(), subject.value()))
+          .toList();
+    }
+  }
+
+  /**
+   * Replaces the identity value of every request that closed (completed, rejected or cancelled)
+   * before {@code closedBefore} with {@link #CLEARED_IDENTITY}, in one set-based statement; a
+   * request's closing time is when the store first saved it closed. Lethe's own tables keep no
+   * identity longer than needed (Art. 5(1)(c), 5(1)(e)): the request stays, with its dates and
+   * outcome, as proof it was answered (Art. 5(2)), and its audit events name the subject by keyed
+   * pseudonym. Safe to run on several instances at once: it changes only rows that still hold an
+   * identity.
+   *
+   * @return how many requests lost their identity
+   */
+  int clearIdentitiesClosedBefore(Instant closedBefore);
+
+  /** The identity value of a request whose identity was cleared after it closed. */
+  String CLEARED_IDENTITY = "cleared";
+
   /** A store that keeps requests in memory, for tests and for applications that need no durable store. */
   static RequestStore inMemory() {
-    return new InMemoryRequestStore();
+    return new InMemoryRequestStore(Clock.systemUTC());
+  }
+
+  /** As {@link #inMemory()}, telling when a request closed by {@code clock}. */
+  static RequestStore inMemory(Clock clock) {
+    return new InMemoryRequestStore(requireNonNull(clock, "clock"));
   }
 }

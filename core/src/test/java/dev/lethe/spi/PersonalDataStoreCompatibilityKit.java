@@ -52,6 +52,14 @@ public abstract class PersonalDataStoreCompatibilityKit {
   }
 
   @Test
+  @DisplayName("Art. 12(2), 15: an e-mail identity resolves whatever its case and surrounding spaces, the same on every store")
+  void resolvesEmailIgnoringCaseAndSpaces() {
+    assertThat(store.resolve(new SubjectIdentifier("customer", "email", "  Customer2@EXAMPLE.com ")))
+        .containsExactly(new SubjectKey("customer", 2L));
+    assertThat(store.resolve(new SubjectIdentifier("customer", "email", "customer2@example.co"))).isEmpty();
+  }
+
+  @Test
   @DisplayName("Art. 15(3): the subject's rows come through every route: association, two hops, identity column")
   void streamsTheSubjectsRows() {
     SubjectKey two = new SubjectKey("customer", 2L);

@@ -2,6 +2,7 @@ package dev.lethe.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lethe.model.IdentityMatch;
 import dev.lethe.rights.Channel;
 import dev.lethe.rights.RejectionReason;
 import dev.lethe.rights.RequestId;
@@ -119,6 +120,60 @@ public abstract class RequestStoreCompatibilityKit {
     try (Stream<RightsRequest> all = store.findAll()) {
       assertThat(all).containsExactly(first, second);
     }
+  }
+
+  @Test
+  @DisplayName("Art. 17: finds every request made under an identity, open or closed, exactly or ignoring case and spaces")
+  void findsTheRequestsOfASubject() {
+    RightsRequest open = request(RequestStatus.SUBMITTED, DUE, RECEIVED).withIdentityValue("Ada@Example.com");
+    RightsRequest closed = withStatus(request(RequestStatus.SUBMITTED, DUE, RECEIVED.plusSeconds(1)),
+        RequestStatus.CANCELLED).withIdentityValue(" ada@example.com");
+    RightsRequest other = request(RequestStatus.SUBMITTED, DUE, RECEIVED).withIdentityValue("grace@example.com");
+    RightsRequest otherIdentity = new RightsRequest(RequestId.random(), RequestType.ACCESS,
+        new SubjectIdentifier("customer", "login", "ada@example.com"), Channel.WEB, RECEIVED, DUE,
+        RequestStatus.SUBMITTED, false, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    Stream.of(open, closed, other, otherIdentity).forEach(store::save);
+    SubjectIdentifier ada = new SubjectIdentifier("customer", "id", "ada@example.com");
+
+    assertThat(store.findBySubject(ada, IdentityMatch.IGNORE_CASE_AND_SPACE)).containsExactlyInAnyOrder(open, closed);
+    assertThat(store.findBySubject(new SubjectIdentifier("customer", "id", "Ada@Example.com"), IdentityMatch.EXACT))
+        .as("exact, even where the database's collation ignores case").containsExactly(open);
+    assertThat(store.findBySubject(new SubjectIdentifier("employee", "id", "ada@example.com"),
+        IdentityMatch.IGNORE_CASE_AND_SPACE)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("Art. 5(1)(e): closed requests lose their identity once closed before the cutoff; open ones keep it")
+  void clearsTheIdentityOfRequestsClosedBeforeACutoff() {
+    RightsRequest open = request(RequestStatus.VERIFIED, DUE, RECEIVED);
+    RightsRequest submitted = request(RequestStatus.SUBMITTED, DUE, RECEIVED);
+    store.save(open);
+    store.save(submitted);
+    RightsRequest cancelled = withStatus(submitted, RequestStatus.CANCELLED);
+    store.save(cancelled);
+
+    assertThat(store.clearIdentitiesClosedBefore(Instant.now().minusSeconds(3600)))
+        .as("closed just now: not before an hour ago").isZero();
+    assertThat(store.find(cancelled.id())).contains(cancelled);
+
+    assertThat(store.clearIdentitiesClosedBefore(Instant.now().plusSeconds(3600))).isEqualTo(1);
+
+    assertThat(store.find(cancelled.id())).contains(cancelled.withIdentityValue(RequestStore.CLEARED_IDENTITY));
+    assertThat(store.find(open.id())).contains(open);
+    assertThat(store.clearIdentitiesClosedBefore(Instant.now().plusSeconds(3600))).as("nothing left to clear").isZero();
+  }
+
+  @Test
+  @DisplayName("Saving a closed request again does not restart its closing time")
+  void savingAClosedRequestAgainKeepsItsClosingTime() throws InterruptedException {
+    RightsRequest cancelled = withStatus(request(RequestStatus.SUBMITTED, DUE, RECEIVED), RequestStatus.CANCELLED);
+    store.save(cancelled);
+    Instant afterClosing = Instant.now().plusMillis(1);
+    Thread.sleep(5);
+
+    store.save(cancelled.withIdentityValue("erased:0123"));
+
+    assertThat(store.clearIdentitiesClosedBefore(afterClosing)).isEqualTo(1);
   }
 
   @Test

@@ -7,6 +7,7 @@ import static dev.lethe.jdbc.internal.Columns.optionalText;
 import static java.util.Objects.requireNonNull;
 
 import dev.lethe.jdbc.internal.Jdbc;
+import dev.lethe.model.IdentityMatch;
 import dev.lethe.rights.Channel;
 import dev.lethe.rights.RejectionReason;
 import dev.lethe.rights.RequestId;
@@ -17,6 +18,8 @@ import dev.lethe.rights.SubjectIdentifier;
 import dev.lethe.spi.RequestStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -36,21 +39,30 @@ public final class JdbcRequestStore implements RequestStore {
       "extended_at", "rejection_reason", "rejection_explanation", "rejection_remedies", "rejected_at",
       "cancellation_reason", "cancelled_at");
   private static final String COLUMNS = "id, " + String.join(", ", DATA_COLUMNS);
+  // closed_at keeps the first time the request was saved closed: a closed request never reopens, and
+  // saving it again (its identity replaced on erasure) must not restart its identity's retention.
   private static final String UPDATE = "update lethe_rights_request set " + String.join(" = ?, ", DATA_COLUMNS)
-      + " = ? where id = ?";
+      + " = ?, closed_at = coalesce(closed_at, ?) where id = ?";
   private static final String INSERT = "insert into lethe_rights_request (" + String.join(", ", DATA_COLUMNS)
-      + ", id) values (" + "?, ".repeat(DATA_COLUMNS.size()) + "?)";
+      + ", closed_at, id) values (" + "?, ".repeat(DATA_COLUMNS.size() + 1) + "?)";
   private static final String ORDER = " order by due_date, received_at";
 
   private final Jdbc jdbc;
+  private final Clock clock;
 
-  private JdbcRequestStore(DataSource dataSource) {
+  private JdbcRequestStore(DataSource dataSource, Clock clock) {
     this.jdbc = new Jdbc(dataSource);
+    this.clock = clock;
   }
 
   /** A store over the {@link LetheSchema} tables behind {@code dataSource}. */
   public static JdbcRequestStore of(DataSource dataSource) {
-    return new JdbcRequestStore(requireNonNull(dataSource, "dataSource"));
+    return new JdbcRequestStore(requireNonNull(dataSource, "dataSource"), Clock.systemUTC());
+  }
+
+  /** As {@link #of(DataSource)}, stamping when a request closed by {@code clock}. */
+  public static JdbcRequestStore of(DataSource dataSource, Clock clock) {
+    return new JdbcRequestStore(requireNonNull(dataSource, "dataSource"), requireNonNull(clock, "clock"));
   }
 
   @Override
@@ -70,6 +82,7 @@ public final class JdbcRequestStore implements RequestStore {
         instant(request.rejection().map(RightsRequest.Rejection::rejectedAt)),
         request.cancellation().map(RightsRequest.Cancellation::reason).orElse(null),
         instant(request.cancellation().map(RightsRequest.Cancellation::cancelledAt)),
+        request.isOpen() ? null : instant(clock.instant()),
         request.id().toString()};
     // Update first: a request is saved once new and then at every step of its lifecycle.
     if (jdbc.update("update a rights request", UPDATE, values) == 0) {
@@ -101,6 +114,32 @@ public final class JdbcRequestStore implements RequestStore {
   public Stream<RightsRequest> findAll() {
     return jdbc.stream("read rights requests", "select " + COLUMNS + " from lethe_rights_request order by received_at",
         JdbcRequestStore::request);
+  }
+
+  /**
+   * The requests of the subject type and identity whose value matches: the database narrows them
+   * down, then {@code match} decides, so that MariaDB's case-insensitive collation finds no more
+   * than PostgreSQL or H2 would (Art. 17).
+   */
+  @Override
+  public List<RightsRequest> findBySubject(SubjectIdentifier subject, IdentityMatch match) {
+    requireNonNull(subject, "subject");
+    requireNonNull(match, "match");
+    String compared = match == IdentityMatch.EXACT ? "identity_value" : "lower(trim(identity_value))";
+    return jdbc.query("find a subject's rights requests", "select " + COLUMNS + " from lethe_rights_request"
+            + " where subject_type = ? and identity_kind = ? and " + compared + " = ? order by received_at",
+            JdbcRequestStore::request, subject.subjectType(), subject.identity(), match.normalize(subject.value()))
+        .stream()
+        .filter(request -> match.matches(request.subject().value(), subject.value()))
+        .toList();
+  }
+
+  @Override
+  public int clearIdentitiesClosedBefore(Instant closedBefore) {
+    requireNonNull(closedBefore, "closedBefore");
+    return jdbc.update("clear the identity of closed rights requests", "update lethe_rights_request"
+        + " set identity_value = ? where closed_at < ? and identity_value <> ?", CLEARED_IDENTITY,
+        instant(closedBefore), CLEARED_IDENTITY);
   }
 
   private static RightsRequest request(ResultSet row) throws SQLException {

@@ -25,6 +25,12 @@ import javax.sql.DataSource;
  * that ordinary work costs no extra query. A restriction saved through this store counts at once;
  * one saved by another instance sharing the table counts here within that interval. {@link #find}
  * always reads the table.
+ *
+ * <p>That interval is the documented bound on how long a restriction placed on one replica may go
+ * unenforced on another (Art. 18(1)): {@link #EMPTY_FOR} by default, set with
+ * {@link #of(DataSource, Duration)} (in the starter, {@code lethe.restrictions.max-staleness}). It
+ * applies only while no restriction stands anywhere: once the table holds one, every check reads
+ * it. {@link Duration#ZERO} makes every check read the table.
  */
 public final class JdbcRestrictionStore implements RestrictionStore {
 

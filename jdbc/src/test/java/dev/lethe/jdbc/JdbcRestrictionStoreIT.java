@@ -42,4 +42,26 @@ class JdbcRestrictionStoreIT extends RestrictionStoreCompatibilityKit {
     assertThat(trustsEmptyForAnHour.isEmpty()).as("still within the hour it trusts an empty table").isTrue();
     assertThat(trustsEmptyForAnHour.find(new SubjectPseudonym("c".repeat(64)))).as("find always reads").isPresent();
   }
+
+  @Test
+  @DisplayName("Art. 18(1): a restriction saved through one instance is enforced by another within the configured bound")
+  void anotherInstancesRestrictionIsEnforcedWithinTheBound() throws InterruptedException {
+    Duration bound = Duration.ofMillis(400);
+    DataSource dataSource = DATABASE.emptied("lethe_restriction");
+    JdbcRestrictionStore replicaA = JdbcRestrictionStore.of(dataSource, bound);
+    JdbcRestrictionStore replicaB = JdbcRestrictionStore.of(dataSource, bound);
+    assertThat(replicaA.isEmpty()).isTrue();
+
+    long savedAt = System.nanoTime();
+    replicaB.save(new Restriction(new SubjectPseudonym("d".repeat(64)), RequestId.random(),
+        RestrictionGround.ACCURACY_CONTESTED, Instant.parse("2025-03-03T09:00:00Z"), Optional.empty()));
+    while (replicaA.isEmpty()) {
+      assertThat(Duration.ofNanos(System.nanoTime() - savedAt)).as("not yet enforced on the other replica")
+          .isLessThan(bound.plusMillis(250));
+      Thread.sleep(5);
+    }
+
+    assertThat(Duration.ofNanos(System.nanoTime() - savedAt)).isLessThanOrEqualTo(bound.plusMillis(250));
+    assertThat(replicaB.isEmpty()).as("the saving replica counts it at once").isFalse();
+  }
 }

@@ -19,6 +19,7 @@ import dev.lethe.records.Transfer;
 import dev.lethe.restriction.Restrictions;
 import dev.lethe.retention.RetentionEnforcer;
 import dev.lethe.rights.DataSubjectRights;
+import dev.lethe.rights.RequestIdentityRetention;
 import dev.lethe.rights.DeadlinePolicy;
 import dev.lethe.rights.RecipientNotifications;
 import dev.lethe.rights.RequestType;
@@ -183,6 +184,14 @@ public class LetheAutoConfiguration {
   ProcessingGuard letheProcessingGuard(PersonalDataModel model, ConsentLedger consent, Objections objections,
       Restrictions restrictions, SuppressionList suppressionList) {
     return ProcessingGuard.of(model, consent, objections, restrictions, suppressionList);
+  }
+
+  /** Closed requests lose their identity after {@code lethe.requests.identity-retention} (Art. 5(1)(e)). */
+  @Bean
+  @ConditionalOnMissingBean
+  RequestIdentityRetention letheRequestIdentityRetention(LetheProperties properties, RequestStore requests,
+      Clock clock) {
+    return RequestIdentityRetention.of(requests, properties.requests().identityRetention(), clock, zone(properties));
   }
 
   @Bean

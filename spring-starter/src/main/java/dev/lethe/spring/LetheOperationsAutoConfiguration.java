@@ -5,6 +5,7 @@ import dev.lethe.outbox.OutboxDispatcher;
 import dev.lethe.records.RecordOfProcessing;
 import dev.lethe.retention.RetentionEnforcer;
 import dev.lethe.rights.DataSubjectRights;
+import dev.lethe.rights.RequestIdentityRetention;
 import dev.lethe.spi.Outbox;
 import dev.lethe.spi.RequestStore;
 import dev.lethe.spi.RetentionRunLog;
@@ -35,8 +36,10 @@ public class LetheOperationsAutoConfiguration {
   @ConditionalOnBean(RetentionEnforcer.class)
   @ConditionalOnMissingBean
   @ConditionalOnProperty(name = "lethe.retention.enabled", havingValue = "true", matchIfMissing = true)
-  RetentionSchedule letheRetentionSchedule(RetentionEnforcer enforcer, LetheProperties properties) {
-    return new RetentionSchedule(enforcer, properties.retention().cron(), LetheAutoConfiguration.zone(properties));
+  RetentionSchedule letheRetentionSchedule(RetentionEnforcer enforcer, RequestIdentityRetention requestIdentities,
+      LetheProperties properties) {
+    return new RetentionSchedule(enforcer, requestIdentities, properties.retention().cron(),
+        LetheAutoConfiguration.zone(properties));
   }
 
   @Bean

@@ -33,6 +33,8 @@ import org.springframework.validation.annotation.Validated;
  * @param suppressAfterErasure whether an erased subject's contact identities go on the
  *     suppression list, so they are not contacted again
  * @param retention retention enforcement (Art. 5(1)(e))
+ * @param requests Lethe's own record of rights requests
+ * @param restrictions how restrictions of processing are enforced across instances (Art. 18)
  * @param schema Lethe's own tables
  * @param web the optional REST API
  * @param outbox the outbox through which notices leave Lethe (Art. 19)
@@ -48,6 +50,8 @@ public record LetheProperties(
     @DefaultValue List<String> directMarketingPurposes,
     @DefaultValue("true") boolean suppressAfterErasure,
     @DefaultValue @Valid RetentionProperties retention,
+    @DefaultValue RequestProperties requests,
+    @DefaultValue RestrictionProperties restrictions,
     @DefaultValue SchemaProperties schema,
     @DefaultValue WebProperties web,
     @DefaultValue @Valid OutboxProperties outbox) {
@@ -115,6 +119,26 @@ public record LetheProperties(
       @DefaultValue("0 0 3 * * *") String cron,
       @DefaultValue("1000") @Positive int batchSize,
       @DefaultValue("PT1H") Duration lockAtMostFor) {
+  }
+
+  /**
+   * Lethe's record of rights requests.
+   *
+   * @param identityRetention how long a closed request keeps its subject's identity in clear, after
+   *     it closed; then the retention run replaces it (Art. 5(1)(c), 5(1)(e)). Three months by
+   *     default, the longest Art. 12(3) answer period, for follow-ups and complaints about the answer
+   */
+  public record RequestProperties(@DefaultValue("P3M") Period identityRetention) {
+  }
+
+  /**
+   * Restrictions of processing (Art. 18) across instances sharing one database.
+   *
+   * @param maxStaleness the longest time a restriction saved by another instance may go unenforced
+   *     here: an instance that found no restriction trusts that answer this long, so that ordinary
+   *     writes cost no query; {@code 0s} makes every write look. One second by default
+   */
+  public record RestrictionProperties(@DefaultValue("1s") Duration maxStaleness) {
   }
 
   /**

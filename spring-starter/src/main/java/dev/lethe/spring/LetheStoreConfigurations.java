@@ -24,6 +24,7 @@ import dev.lethe.spi.RestrictionStore;
 import dev.lethe.spi.RetentionRunLog;
 import dev.lethe.spi.SuppressionStore;
 import jakarta.persistence.EntityManagerFactory;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
@@ -125,8 +126,8 @@ final class LetheStoreConfigurations {
 
     @Bean
     @ConditionalOnMissingBean
-    RequestStore letheRequestStore(DataSource dataSource) {
-      return JdbcRequestStore.of(dataSource);
+    RequestStore letheRequestStore(DataSource dataSource, Clock clock) {
+      return JdbcRequestStore.of(dataSource, clock);
     }
 
     @Bean
@@ -161,8 +162,8 @@ final class LetheStoreConfigurations {
 
     @Bean
     @ConditionalOnMissingBean
-    RestrictionStore letheRestrictionStore(DataSource dataSource) {
-      return JdbcRestrictionStore.of(dataSource);
+    RestrictionStore letheRestrictionStore(DataSource dataSource, LetheProperties properties) {
+      return JdbcRestrictionStore.of(dataSource, properties.restrictions().maxStaleness());
     }
 
     @Bean
@@ -206,10 +207,10 @@ final class LetheStoreConfigurations {
 
     @Bean
     @ConditionalOnMissingBean
-    RequestStore letheRequestStore() {
+    RequestStore letheRequestStore(Clock clock) {
       LOG.info("Lethe found no DataSource: rights requests, the audit, consent and the other records are kept in"
           + " memory and lost on restart.");
-      return RequestStore.inMemory();
+      return RequestStore.inMemory(clock);
     }
 
     @Bean

@@ -157,6 +157,40 @@ class LetheAutoConfigurationTest {
     });
   }
 
+  @Test
+  @DisplayName("Art. 18(1): lethe.restrictions.max-staleness bounds how long another instance's restriction goes unseen")
+  void restrictionBound() {
+    dev.lethe.restriction.Restriction restriction = new dev.lethe.restriction.Restriction(
+        new dev.lethe.audit.SubjectPseudonym("e".repeat(64)), dev.lethe.rights.RequestId.random(),
+        dev.lethe.law.RestrictionGround.ACCURACY_CONTESTED, java.time.Instant.parse("2026-01-01T00:00:00Z"),
+        java.util.Optional.empty());
+    runner.withPropertyValues(KEY, "lethe.restrictions.max-staleness=1h").run(context -> {
+      dev.lethe.spi.RestrictionStore store = context.getBean(dev.lethe.spi.RestrictionStore.class);
+      assertThat(store.isEmpty()).isTrue();
+      dev.lethe.jdbc.JdbcRestrictionStore.of(context.getBean(javax.sql.DataSource.class)).save(restriction);
+      assertThat(store.isEmpty()).as("trusted empty for the configured hour").isTrue();
+      // The runner's contexts share one in-memory database: leave it as found.
+      store.remove(restriction.subject());
+    });
+    runner.withPropertyValues(KEY, "lethe.restrictions.max-staleness=0s").run(context -> {
+      dev.lethe.spi.RestrictionStore store = context.getBean(dev.lethe.spi.RestrictionStore.class);
+      assertThat(store.isEmpty()).isTrue();
+      dev.lethe.jdbc.JdbcRestrictionStore.of(context.getBean(javax.sql.DataSource.class)).save(restriction);
+      assertThat(store.isEmpty()).as("looked up every time").isFalse();
+      // The runner's contexts share one in-memory database: leave it as found.
+      store.remove(restriction.subject());
+    });
+  }
+
+  @Test
+  @DisplayName("Art. 5(1)(e): closed requests keep their identity three months by default, as lethe.requests.identity-retention says")
+  void requestIdentityRetention() {
+    runner.withPropertyValues(KEY).run(context -> assertThat(context.getBean(
+        dev.lethe.rights.RequestIdentityRetention.class).period()).isEqualTo(java.time.Period.ofMonths(3)));
+    runner.withPropertyValues(KEY, "lethe.requests.identity-retention=P10D").run(context -> assertThat(context.getBean(
+        dev.lethe.rights.RequestIdentityRetention.class).period()).isEqualTo(java.time.Period.ofDays(10)));
+  }
+
   @Configuration(proxyBeanMethods = false)
   static class OwnRequestStore {
     static final RequestStore STORE = RequestStore.inMemory();

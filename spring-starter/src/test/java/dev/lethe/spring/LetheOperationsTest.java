@@ -48,6 +48,26 @@ class LetheOperationsTest {
   }
 
   @Test
+  @DisplayName("Art. 5(1)(e): the retention run also clears the identity of requests closed longer than the set period")
+  void retentionRunClearsClosedRequestsIdentities() {
+    runner.withPropertyValues("lethe.requests.identity-retention=P0D").run(context -> {
+      dev.lethe.rights.DataSubjectRights rights = context.getBean(dev.lethe.rights.DataSubjectRights.class);
+      dev.lethe.rights.RightsRequest request = rights.submit(dev.lethe.rights.RequestType.ACCESS,
+          new dev.lethe.rights.SubjectIdentifier("customer", "email", "ada@example.com"), dev.lethe.rights.Channel.WEB);
+      dev.lethe.rights.RightsRequest open = rights.submit(dev.lethe.rights.RequestType.ACCESS,
+          new dev.lethe.rights.SubjectIdentifier("customer", "email", "grace@example.com"), dev.lethe.rights.Channel.WEB);
+      rights.cancel(request.id(), "withdrawn");
+      Thread.sleep(5);
+
+      context.getBean(RetentionSchedule.class).runOnce();
+
+      assertThat(rights.find(request.id()).orElseThrow().subject().value())
+          .isEqualTo(dev.lethe.spi.RequestStore.CLEARED_IDENTITY);
+      assertThat(rights.find(open.id()).orElseThrow().subject().value()).isEqualTo("grace@example.com");
+    });
+  }
+
+  @Test
   @DisplayName("Art. 12(3), 30: the lethe endpoint shows the model, the record, open requests without their subjects, and retention runs")
   void endpoint() {
     new org.springframework.boot.test.context.runner.WebApplicationContextRunner()

@@ -276,6 +276,42 @@ class RestApiIT {
         "{\"reason\":\"EXCESSIVE\",\"explanation\":\" \"}"), 400);
   }
 
+  @Test
+  @DisplayName("Art. 12(2): an unknown subject type or identity, or a key of the wrong type, is a 400 problem and"
+      + " nothing is stored")
+  void invalidIdentifiersAreRefused() throws Exception {
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    Long before = jdbc.queryForObject("select count(*) from lethe_rights_request", Long.class);
+
+    HttpResponse<byte[]> unknownType = call("POST", "/lethe/admin/requests", ADMIN, "{\"type\":\"ACCESS\","
+        + "\"subjectType\":\"custommer\",\"identity\":\"email\",\"value\":\"" + ADA + "\",\"channel\":\"EMAIL\"}");
+    assertProblem(unknownType, 400);
+    assertThat(body(unknownType).get("detail").asString()).contains("custommer", "customer");
+    assertProblem(call("POST", "/lethe/admin/requests", ADMIN, "{\"type\":\"ACCESS\",\"subjectType\":\"customer\","
+        + "\"identity\":\"fax\",\"value\":\"" + ADA + "\",\"channel\":\"EMAIL\"}"), 400);
+    HttpResponse<byte[]> wrongType = call("POST", "/lethe/admin/requests", ADMIN, "{\"type\":\"ERASURE\","
+        + "\"subjectType\":\"customer\",\"identity\":\"id\",\"value\":\"abc\",\"channel\":\"EMAIL\"}");
+    assertProblem(wrongType, 400);
+    assertThat(body(wrongType).get("detail").asString()).contains("Long").doesNotContain("abc");
+
+    assertThat(jdbc.queryForObject("select count(*) from lethe_rights_request", Long.class)).isEqualTo(before);
+  }
+
+  @Test
+  @DisplayName("Art. 17: erasing an identity that names nobody answers NO_DATA_HELD, not an erasure of 0 rows")
+  void erasureOfNobody() throws Exception {
+    String erasure = body(call("POST", "/lethe/admin/requests", ADMIN, submission("ERASURE", "nobody@example.com")))
+        .get("id").asString();
+    call("POST", "/lethe/admin/requests/" + erasure + "/verify", ADMIN, "{\"method\":\"id-document\"}");
+
+    JsonNode receipt = body(call("POST", "/lethe/admin/requests/" + erasure + "/erase", ADMIN,
+        "{\"ground\":\"NO_LONGER_NECESSARY\"}"));
+
+    assertThat(receipt.get("outcome").asString()).isEqualTo("NO_DATA_HELD");
+    assertThat(receipt.get("entities")).isEmpty();
+    assertThat(storedValues()).containsAll(ADA_VALUES).containsAll(GRACE_VALUES);
+  }
+
   private void assertProblem(HttpResponse<byte[]> response, int status) {
     assertThat(response.statusCode()).as(response.uri().toString()).isEqualTo(status);
     assertThat(response.headers().firstValue("Content-Type")).as(response.uri().toString())

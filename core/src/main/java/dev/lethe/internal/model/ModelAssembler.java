@@ -3,6 +3,7 @@ package dev.lethe.internal.model;
 import static dev.lethe.model.ModelProblem.Kind.CLOCK_NOT_TEMPORAL;
 import static dev.lethe.model.ModelProblem.Kind.CONFLICTING_BASIS;
 import static dev.lethe.model.ModelProblem.Kind.DUPLICATE_IDENTITY;
+import static dev.lethe.model.ModelProblem.Kind.IDENTITY_MATCH_NOT_TEXT;
 import static dev.lethe.model.ModelProblem.Kind.IDENTITY_NOT_PERSONAL_DATA;
 import static dev.lethe.model.ModelProblem.Kind.INCOMPLETE_BASIS;
 import static dev.lethe.model.ModelProblem.Kind.INVALID_CATEGORY;
@@ -44,6 +45,7 @@ import dev.lethe.law.LawfulBasis;
 import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.ErasureRule;
 import dev.lethe.model.FieldDescriptor;
+import dev.lethe.model.IdentityMatch;
 import dev.lethe.model.ModelProblem;
 import dev.lethe.model.PersonalDataModel.Association;
 import dev.lethe.model.Purpose;
@@ -512,8 +514,12 @@ public final class ModelAssembler {
         continue;
       }
       Map<String, String> identities = new LinkedHashMap<>();
+      Map<String, SubjectType.IdentityRule> rules = new LinkedHashMap<>();
       identities.put(SubjectType.ID, identifier.get());
-      Set<String> personalData = fields.get(type).stream().map(FieldDescriptor::name).collect(Collectors.toSet());
+      Optional<Field> idField = findField(type, identifier.get());
+      rules.put(SubjectType.ID, identityRule(SubjectType.ID, idField, Optional.empty()));
+      Map<String, FieldDescriptor> personalData = fields.get(type).stream()
+          .collect(Collectors.toMap(FieldDescriptor::name, field -> field, (first, second) -> first));
       for (Field field : identityFields(type)) {
         String identity = field.getAnnotation(SubjectIdentity.class).value();
         if (identity.equals(SubjectType.ID)) {
@@ -522,15 +528,48 @@ public final class ModelAssembler {
         if (identities.putIfAbsent(identity, field.getName()) != null) {
           report(DUPLICATE_IDENTITY, location(field), "Identity '" + identity + "' is declared on two attributes of "
               + type.getSimpleName() + ".", "Give each identity its own name.");
-        } else if (!personalData.contains(field.getName())) {
+          continue;
+        } else if (!personalData.containsKey(field.getName())) {
           report(IDENTITY_NOT_PERSONAL_DATA, location(field), "Identity '" + identity
                   + "' identifies a person, so it is personal data, but it is not marked as such.",
               "Add @PersonalData with its category to the attribute.");
         }
+        rules.put(identity, identityRule(identity, Optional.of(field),
+            Optional.ofNullable(personalData.get(field.getName()))));
       }
-      subjectTypes.put(entry.getKey(), new SubjectType(entry.getKey(), type, identities));
+      subjectTypes.put(entry.getKey(), new SubjectType(entry.getKey(), type, identities, rules));
     }
     return subjectTypes;
+  }
+
+  /**
+   * How an identity is typed and compared: as its annotation says, else e-mail identities (by
+   * category or name) ignoring case and spaces and the others exactly. Ignoring case on an attribute
+   * that holds no text is reported, as it could never match as the user meant.
+   */
+  private SubjectType.IdentityRule identityRule(String identity, Optional<Field> field,
+      Optional<FieldDescriptor> personalData) {
+    Class<?> valueType = field.map(Field::getType).map(ModelAssembler::boxed).orElse(Object.class);
+    SubjectIdentity.Match declared = field.map(candidate -> candidate.getAnnotation(SubjectIdentity.class))
+        .map(SubjectIdentity::match).orElse(SubjectIdentity.Match.DEFAULT);
+    boolean text = CharSequence.class.isAssignableFrom(valueType);
+    IdentityMatch match = switch (declared) {
+      case EXACT -> IdentityMatch.EXACT;
+      case IGNORE_CASE_AND_SPACE -> IdentityMatch.IGNORE_CASE_AND_SPACE;
+      case DEFAULT -> text && (identity.equalsIgnoreCase("email")
+          || personalData.map(descriptor -> descriptor.category().isWithin(DataCategory.EMAIL)).orElse(false))
+          ? IdentityMatch.IGNORE_CASE_AND_SPACE : IdentityMatch.EXACT;
+    };
+    if (match == IdentityMatch.IGNORE_CASE_AND_SPACE && !text && field.isPresent()) {
+      report(IDENTITY_MATCH_NOT_TEXT, location(field.get()), "Identity '" + identity + "' is compared ignoring case"
+              + " and spaces, but its attribute holds " + valueType.getSimpleName() + ", not text.",
+          "Remove match = IGNORE_CASE_AND_SPACE from @SubjectIdentity, or hold the identity as a String.");
+    }
+    return new SubjectType.IdentityRule(valueType, match);
+  }
+
+  private static Class<?> boxed(Class<?> type) {
+    return type.isPrimitive() ? java.lang.invoke.MethodType.methodType(type).wrap().returnType() : type;
   }
 
   private List<Field> identityFields(Class<?> type) {

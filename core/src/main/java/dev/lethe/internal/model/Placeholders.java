@@ -85,6 +85,11 @@ public final class Placeholders {
     }
   }
 
+  /** Whether {@link #convert} can turn text into values of {@code type}. */
+  public static boolean parses(Class<?> type) {
+    return type.isEnum() || PARSERS.containsKey(type);
+  }
+
   /** The placeholder text used when none is stated, or empty if the type has no sensible default. */
   public static Optional<String> defaultText(Class<?> type, DataCategory category) {
     if ((type == String.class || type == CharSequence.class) && category.isWithin(DataCategory.EMAIL)) {

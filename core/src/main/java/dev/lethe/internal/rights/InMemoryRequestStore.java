@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import dev.lethe.rights.RequestId;
 import dev.lethe.rights.RightsRequest;
 import dev.lethe.spi.RequestStore;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +23,23 @@ public final class InMemoryRequestStore implements RequestStore {
       Comparator.comparing(RightsRequest::dueDate).thenComparing(BY_RECEIPT);
 
   private final Map<RequestId, RightsRequest> requests = new ConcurrentHashMap<>();
+  /** When each closed request was first saved closed, by {@link #clock}. */
+  private final Map<RequestId, Instant> closedAt = new ConcurrentHashMap<>();
+  private final Clock clock;
+
+  public InMemoryRequestStore(Clock clock) {
+    this.clock = requireNonNull(clock, "clock");
+  }
 
   @Override
-  public void save(RightsRequest request) {
+  public synchronized void save(RightsRequest request) {
     requireNonNull(request, "request");
     requests.put(request.id(), request);
+    if (request.isOpen()) {
+      closedAt.remove(request.id());
+    } else {
+      closedAt.putIfAbsent(request.id(), clock.instant());
+    }
   }
 
   @Override
@@ -41,5 +55,19 @@ public final class InMemoryRequestStore implements RequestStore {
   @Override
   public Stream<RightsRequest> findAll() {
     return requests.values().stream().sorted(BY_RECEIPT);
+  }
+
+  @Override
+  public synchronized int clearIdentitiesClosedBefore(Instant closedBefore) {
+    requireNonNull(closedBefore, "closedBefore");
+    int cleared = 0;
+    for (Map.Entry<RequestId, Instant> closed : closedAt.entrySet()) {
+      RightsRequest request = requests.get(closed.getKey());
+      if (closed.getValue().isBefore(closedBefore) && !request.subject().value().equals(CLEARED_IDENTITY)) {
+        requests.put(request.id(), request.withIdentityValue(CLEARED_IDENTITY));
+        cleared++;
+      }
+    }
+    return cleared;
   }
 }

@@ -7,6 +7,7 @@ import dev.lethe.erasure.ErasurePlan;
 import dev.lethe.internal.erasure.FieldEraser;
 import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.FieldDescriptor;
+import dev.lethe.model.IdentityMatch;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.model.SubjectRoute;
 import dev.lethe.model.SubjectType;
@@ -70,10 +71,12 @@ public final class InMemoryPersonalDataStore implements PersonalDataStore.InMemo
     if (attribute.isEmpty()) {
       return Set.of();
     }
+    // Compared as the model says, as the database stores compare it (trimmed and lower-cased for e-mail).
+    IdentityMatch match = subjectType.get().identityRule(identifier.identity()).orElseThrow().match();
     Set<SubjectKey> keys = new LinkedHashSet<>();
     for (Object root : rows.getOrDefault(subjectType.get().root(), List.of())) {
       Object value = Attributes.get(root, attribute.get());
-      if (value != null && value.toString().equals(identifier.value())) {
+      if (value != null && match.matches(value.toString(), identifier.value())) {
         keys.add(new SubjectKey(identifier.subjectType(), requireNonNull(Attributes.get(root, subjectType.get().idAttribute()),
             "a root's id")));
       }

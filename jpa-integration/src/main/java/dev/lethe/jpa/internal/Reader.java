@@ -5,6 +5,7 @@ import com.google.common.collect.PeekingIterator;
 import dev.lethe.internal.store.RecordValues;
 import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.FieldDescriptor;
+import dev.lethe.model.IdentityMatch;
 import dev.lethe.model.SubjectRoute;
 import dev.lethe.model.SubjectType;
 import dev.lethe.rights.SubjectIdentifier;
@@ -59,23 +60,39 @@ public final class Reader {
     Class<?> valueType = EntityInfo.attribute(root.jpa(), attribute.get()).map(Attribute::getJavaType)
         .orElseThrow(() -> new IllegalStateException("The root " + root.type().getName() + " has no attribute "
             + attribute.get()));
-    Optional<Object> value = Sql.typed(identifier.value(), valueType);
+    // Trimmed and lower-cased on both sides where the model says so: the database's collation
+    // (case-insensitive on MariaDB, not on PostgreSQL or H2) must not decide who is found.
+    IdentityMatch match = subjectType.get().identityRule(identifier.identity()).orElseThrow().match();
+    boolean text = CharSequence.class.isAssignableFrom(valueType);
+    boolean normalized = match == IdentityMatch.IGNORE_CASE_AND_SPACE && text;
+    Optional<Object> value = Sql.typed(normalized ? match.normalize(identifier.value()) : identifier.value(), valueType);
     if (value.isEmpty()) {
       return Set.of();
     }
-    List<?> ids = Sql.inTransaction(emf, em -> {
+    List<Object[]> rows = Sql.inTransaction(emf, em -> {
       if (root.softDeleted()) {
         BasicValuedModelPart column = RouteSql.basic(root.mapping(), attribute.get(), root.type());
         String table = column.getContainingTableExpression();
+        String compared = normalized ? "lower(trim(" + column.getSelectionExpression() + "))"
+            : column.getSelectionExpression();
         NativeQuery<Object> query = Sql.nativeQuery(em, "select " + RouteSql.keyColumn(root.mapping(), table, root.type())
-            + " as c0_ from " + table + " where " + column.getSelectionExpression() + " = :value");
+            + " as c0_, " + column.getSelectionExpression() + " as c1_ from " + table + " where " + compared
+            + " = :value");
         Sql.scalar(query, "c0_", root.mapping().getIdentifierMapping().getSingleJdbcMapping());
+        Sql.scalar(query, "c1_", column.getJdbcMapping());
         Sql.bind(query, "value", value.get(), column.getJdbcMapping());
-        return query.getResultList();
+        return query.getResultList().stream().map(row -> (Object[]) row).toList();
       }
-      return em.createQuery("select r." + root.idAttribute() + " from " + root.name() + " r where r."
-          + attribute.get() + " = :value", Object.class).setParameter("value", value.get()).getResultList();
+      String compared = normalized ? "lower(trim(r." + attribute.get() + "))" : "r." + attribute.get();
+      return em.createQuery("select r." + root.idAttribute() + ", r." + attribute.get() + " from " + root.name()
+          + " r where " + compared + " = :value", Object[].class).setParameter("value", value.get()).getResultList();
     });
+    // A text identity is compared once more as the model says: a case-insensitive collation (MariaDB's
+    // default) lets "Ada" equal "ada" and ignores trailing spaces, which an exact identity must not.
+    List<Object> ids = rows.stream()
+        .filter(row -> !text || (row[1] != null && match.matches(row[1].toString(), identifier.value())))
+        .map(row -> row[0])
+        .toList();
     Set<SubjectKey> keys = new LinkedHashSet<>();
     ids.forEach(id -> keys.add(new SubjectKey(identifier.subjectType(), id)));
     return keys;

@@ -18,9 +18,11 @@ import org.jspecify.annotations.Nullable;
  * @param erasedAt when the erasure ran
  * @param rowsTouched rows deleted or erased in place, in total
  * @param entities what happened per entity type
+ * @param outcome {@code ERASED}, or {@code NO_DATA_HELD} when the identity named nobody and nothing
+ *     was erased
  */
 public record ReceiptView(String subjectType, ErasureGround ground, String article, Instant erasedAt, long rowsTouched,
-    List<Entity> entities) {
+    List<Entity> entities, ErasureReceipt.Outcome outcome) {
 
   /**
    * What the erasure did to one entity type.
@@ -49,6 +51,6 @@ public record ReceiptView(String subjectType, ErasureGround ground, String artic
             .map(outcome -> new Entity(outcome.entity(), outcome.rows().deleted(), outcome.rows().updated(),
                 outcome.kept().stream().map(kept -> new Kept(kept.attribute(), kept.exemption())).toList(),
                 outcome.heldBy().orElse(null)))
-            .toList());
+            .toList(), receipt.outcome());
   }
 }
