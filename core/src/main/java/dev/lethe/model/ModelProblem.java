@@ -75,6 +75,10 @@ public record ModelProblem(Kind kind, String location, String problem, String fi
     /** Data from publicly accessible sources without its named source (Art. 14(2)(f)). */
     MISSING_SOURCE,
     /** A contributed attribute that the class does not have. */
-    UNKNOWN_ATTRIBUTE
+    UNKNOWN_ATTRIBUTE,
+    /** A personal-data attribute of an entity that reaches several subjects, naming none of them. */
+    OWNER_REQUIRED,
+    /** An owner ({@code @PersonalData(of = ...)}) that names no route of the entity, or several. */
+    UNKNOWN_OWNER
   }
 }

@@ -85,7 +85,9 @@ public final class Eraser {
     }
     Sql.inTransaction(emf, em -> {
       for (ErasurePlan.Step step : steps) {
-        counts.put(step.entity().type(), run(em, plan.subject(), key.get(), step));
+        // An entity with several routes to the subject has a step per route: their counts add up.
+        counts.merge(step.entity().type(), run(em, plan.subject(), key.get(), step),
+            (one, other) -> new ErasurePlan.RowCount(one.deleted() + other.deleted(), one.updated() + other.updated()));
       }
       return null;
     });
