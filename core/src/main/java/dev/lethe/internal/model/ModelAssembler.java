@@ -182,7 +182,8 @@ public final class ModelAssembler {
     List<EntityDescriptor> entities = new ArrayList<>();
     for (Class<?> type : classes) {
       List<SubjectRoute> routes = routes(type, rootsByClass, links, associations);
-      Optional<String> rootOf = Optional.ofNullable(rootOf(type, rootsByClass)).map(SubjectType::name);
+      Optional<String> rootOf = Optional.ofNullable(type.getAnnotation(DataSubject.class)).map(DataSubject::value)
+          .or(() -> Optional.ofNullable(rootOf(type, rootsByClass)).map(SubjectType::name));
       List<FieldDescriptor> personalData = owners(type, fields.get(type), routes);
       // A class with a @SubjectLink that failed has had its problem reported already.
       boolean declaresLink = !annotatedFields(type, SubjectLink.class).isEmpty();
@@ -325,7 +326,8 @@ public final class ModelAssembler {
         }
         declared = covering.get();
       }
-      String named = declared != null && !declared.of().isEmpty() ? declared.of() : owner;
+      String named = declared != null && !declared.of().isEmpty() ? declared.of()
+          : special != null && !special.of().isEmpty() ? special.of() : owner;
       descriptors.add(describe(field, prefix, declared, special)
           .withOwner(Optional.of(named).filter(text -> !text.isEmpty())));
     }
