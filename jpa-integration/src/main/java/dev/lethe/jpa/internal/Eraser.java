@@ -182,8 +182,9 @@ public final class Eraser {
         .toList();
     List<ElementTable> referring = joinTablesReferring(info);
     long deleted;
-    if (routeCrossesOwnCollection(info, sql)) {
-      // The route runs through a table about to be emptied: fix the rows first.
+    if (routeCrossesOwnCollection(info, sql) || sql.route().hasReverseHop()) {
+      // The route runs through a table about to be emptied (its own collection, or the join table a
+      // reverse hop follows back), or has no JPQL form: fix the rows first.
       List<Object> ids = ids(em, sql, key);
       deleted = 0;
       for (List<Object> chunk : Lists.partition(ids, CHUNK)) {
