@@ -15,6 +15,7 @@ import org.hibernate.metamodel.mapping.BasicValuedModelPart;
 import org.hibernate.metamodel.mapping.EntityAssociationMapping;
 import org.hibernate.metamodel.mapping.EntityDiscriminatorMapping;
 import org.hibernate.metamodel.mapping.EntityMappingType;
+import org.hibernate.metamodel.mapping.EntityValuedModelPart;
 import org.hibernate.metamodel.mapping.ForeignKeyDescriptor;
 import org.hibernate.metamodel.mapping.ModelPart;
 import org.hibernate.metamodel.mapping.PluralAttributeMapping;
@@ -449,12 +450,12 @@ final class RouteSql {
       }
       ModelPart part = scope.type().findByPath(segment);
       if (part instanceof PluralAttributeMapping plural
-          && plural.getElementDescriptor() instanceof EntityAssociationMapping element
+          && plural.getElementDescriptor() instanceof EntityValuedModelPart element
           && plural.getSeparateCollectionTable() == null) {
         // A one-to-many without join table (mappedBy, or a join column): the elements' table holds the key.
         ForeignKeyDescriptor key = plural.getKeyDescriptor();
         String via = alias(scope, key.getTargetTable()) + "." + single(key.getTargetPart(), scope, segment);
-        return arrive(element.getAssociatedEntityMappingType(), via, key.getKeyTable(),
+        return arrive(element.getEntityMappingType(), via, key.getKeyTable(),
             single(key.getKeyPart(), scope, segment), rest, scope, segment);
       }
       if (part instanceof PluralAttributeMapping plural
@@ -496,13 +497,17 @@ final class RouteSql {
       EntityInfo owner = java.util.Objects.requireNonNull(mapping, "mapping").entityNamed(
           segment.substring(SubjectRoute.REVERSE.length(), dot));
       if (!(owner.mapping().findByPath(segment.substring(dot + 1)) instanceof PluralAttributeMapping plural)
-          || !(plural.getElementDescriptor() instanceof EntityAssociationMapping element)) {
+          || !(plural.getElementDescriptor() instanceof EntityValuedModelPart)) {
         throw new UnsupportedRouteException(scope.javaType(), segment, "names a collection native SQL cannot follow"
             + " back.", "Map the collection as @OneToMany or @ManyToMany of entities.");
       }
       ForeignKeyDescriptor key = plural.getKeyDescriptor();
       String via;
       if (plural.getSeparateCollectionTable() != null) {
+        if (!(plural.getElementDescriptor() instanceof EntityAssociationMapping element)) {
+          throw new UnsupportedRouteException(scope.javaType(), segment, "names a join table native SQL cannot"
+              + " follow back.", "Map the collection as @OneToMany or @ManyToMany of entities.");
+        }
         ForeignKeyDescriptor fk = element.getForeignKeyDescriptor();
         String elementAlias = alias(scope, fk.getTargetTable());
         String table = next();
