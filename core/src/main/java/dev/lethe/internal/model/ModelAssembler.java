@@ -223,6 +223,17 @@ public final class ModelAssembler {
     return null;
   }
 
+  /** Whether a superclass of {@code type} is a {@code @DataSubject} root. */
+  private static boolean extendsRoot(Class<?> type) {
+    for (Class<?> current = type.getSuperclass(); current != null && current != Object.class;
+        current = current.getSuperclass()) {
+      if (current.isAnnotationPresent(DataSubject.class)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * The attributes with their owner resolved to a route name. Where the entity reaches several
    * subjects, every attribute must name one (Art. 15, 17: one subject's request must neither show
@@ -460,6 +471,10 @@ public final class ModelAssembler {
       DataSubject subject = type.getAnnotation(DataSubject.class);
       if (subject != null) {
         rootsByName.computeIfAbsent(subject.value(), name -> new ArrayList<>()).add(type);
+        continue;
+      }
+      if (extendsRoot(type)) {
+        // A subclass of a root (PremiumMember of Member) inherits the root's identities with its subject type.
         continue;
       }
       identityFields(type).forEach(field -> report(SUBJECT_WITHOUT_ROOT, location(field),
