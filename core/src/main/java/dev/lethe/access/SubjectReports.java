@@ -73,29 +73,30 @@ public final class SubjectReports {
         .toList();
     List<SubjectReport.Section> sections = new ArrayList<>();
     for (EntityDescriptor entity : entities) {
-      List<FieldDescriptor> fields = scope == SubjectReport.Scope.ACCESS ? entity.fields() : portableFields(entity);
+      List<FieldDescriptor> fields = scope == SubjectReport.Scope.ACCESS ? entity.fieldsFor(subjectType)
+          : portableFields(entity, subjectType);
       if (!fields.isEmpty()) {
         sections.add(new SubjectReport.Section(entity, fields));
       }
     }
-    return new SubjectReport(subjectType, scope, clock.instant(), information(entities), sections, subjects,
+    return new SubjectReport(subjectType, scope, clock.instant(), information(entities, subjectType), sections, subjects,
         store);
   }
 
-  private List<FieldDescriptor> portableFields(EntityDescriptor entity) {
-    boolean portableBasis = model.purposesOf(entity).stream()
+  private List<FieldDescriptor> portableFields(EntityDescriptor entity, String subjectType) {
+    boolean portableBasis = model.purposesOf(entity, subjectType).stream()
         .anyMatch(purpose -> purpose.basis().rights().contains(Right.PORTABILITY));
-    return portableBasis ? entity.fields().stream().filter(field -> field.origin().isPortable()).toList() : List.of();
+    return portableBasis ? entity.fieldsFor(subjectType).stream().filter(field -> field.origin().isPortable()).toList() : List.of();
   }
 
-  private Article15Information information(List<EntityDescriptor> entities) {
+  private Article15Information information(List<EntityDescriptor> entities, String subjectType) {
     Set<Purpose> purposes = new LinkedHashSet<>();
     Set<String> categories = new LinkedHashSet<>();
     List<Article15Information.RetentionInfo> retention = new ArrayList<>();
     Set<Article15Information.SourceInfo> sources = new LinkedHashSet<>();
     for (EntityDescriptor entity : entities) {
-      purposes.addAll(model.purposesOf(entity));
-      for (FieldDescriptor field : entity.fields()) {
+      purposes.addAll(model.purposesOf(entity, subjectType));
+      for (FieldDescriptor field : entity.fieldsFor(subjectType)) {
         categories.add(field.category().label());
         if (field.origin() != DataOrigin.PROVIDED) {
           sources.add(new Article15Information.SourceInfo(field.category().label(), field.origin(), field.source()));

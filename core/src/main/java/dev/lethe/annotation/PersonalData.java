@@ -15,6 +15,11 @@ import java.lang.annotation.Target;
  * inherited from superclasses without a class-level {@code @PersonalData} of their own. To declare
  * one inherited attribute for one subclass only, use {@link PersonalDataOverride}.
  *
+ * <p>Where a row reaches more than one data subject (a treatment of a patient by a physician, a
+ * referral with a referrer and a referred person), {@link #of()} names whose data the field is, so
+ * that access (Art. 15) shows it only to that subject and erasure (Art. 17) of one subject touches
+ * only that subject's fields.
+ *
  * <p>The category feeds the records and notices (Art. 30(1)(c), Art. 13–15), the origin decides
  * portability (Art. 20) and source disclosure (Art. 14), and the erasure strategy says what the
  * right to erasure (Art. 17) does to the field.
@@ -57,4 +62,14 @@ public @interface PersonalData {
    * Exactly one is required with {@code KEEP}, and none is allowed otherwise.
    */
   ErasureExemption[] exemption() default {};
+
+  /**
+   * Whose personal data the field is, where the entity reaches more than one subject: the route's
+   * association path from the entity (such as {@code patient}, or {@code treatment.patient} several
+   * hops deep), or the subject type's name where the entity reaches that type by one route only.
+   * On a class, it applies to every field the class annotation covers and to annotated fields that
+   * name no owner themselves. Empty means the entity's only route. An entity reaching several
+   * subjects with a personal field naming none is refused at start-up (Art. 15, 17).
+   */
+  String of() default "";
 }

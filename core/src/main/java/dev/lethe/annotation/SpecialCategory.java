@@ -26,4 +26,10 @@ public @interface SpecialCategory {
 
   /** For Art. 10 data: the Union or Member State law that authorises the processing. */
   String authorisedBy() default "";
+
+  /**
+   * Whose data the field is, where its entity reaches several subjects: as
+   * {@link PersonalData#of()}, for a field that carries no {@code @PersonalData} (Art. 9, 15, 17).
+   */
+  String of() default "";
 }

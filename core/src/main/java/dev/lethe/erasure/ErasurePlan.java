@@ -23,7 +23,7 @@ import java.util.Optional;
  *
  * @param subject the subject to erase
  * @param ground the Art. 17(1) ground
- * @param steps what to do per entity type, in execution order
+ * @param steps what to do per entity type and route to the subject, in execution order
  * @param heldBack entity types left untouched because a legal hold covers them
  */
 public record ErasurePlan(SubjectKey subject, ErasureGround ground, List<Step> steps, List<HeldBack> heldBack) {
@@ -58,7 +58,13 @@ public record ErasurePlan(SubjectKey subject, ErasureGround ground, List<Step> s
       if (hold.isPresent()) {
         heldBack.add(new HeldBack(entity.type(), hold.get()));
       } else {
-        steps.add(Step.of(entity, entity.routeTo(subject.subjectType()).orElseThrow()));
+        // One step per route: a row that reaches the subject twice (referrer and referred) is found
+        // along each, and where a row reaches several subjects only the fields it owns are erased.
+        for (SubjectRoute route : entity.routesTo(subject.subjectType())) {
+          if (!entity.fieldsOf(route).isEmpty()) {
+            steps.add(Step.of(entity, route));
+          }
+        }
       }
     }
     // The root goes last: rows linked by one of its identities must be found before that identity is erased.
@@ -68,7 +74,8 @@ public record ErasurePlan(SubjectKey subject, ErasureGround ground, List<Step> s
   }
 
   /**
-   * What erasure does to one entity type's rows of the subject.
+   * What erasure does to one entity type's rows of the subject along one route: only the fields
+   * that route's subject owns are erased, and rows are deleted only if one of them says DELETE_ROW.
    *
    * @param entity the entity
    * @param route how its rows reach the subject
@@ -87,12 +94,13 @@ public record ErasurePlan(SubjectKey subject, ErasureGround ground, List<Step> s
     }
 
     static Step of(EntityDescriptor entity, SubjectRoute route) {
-      List<FieldDescriptor> kept = entity.fields().stream()
+      List<FieldDescriptor> owned = entity.fieldsOf(route);
+      List<FieldDescriptor> kept = owned.stream()
           .filter(field -> field.erasure().strategy() == ErasureStrategy.KEEP).toList();
       // A kept attribute outlives its row only if the row stays: KEEP wins over DELETE_ROW.
       boolean deleteRows = kept.isEmpty()
-          && entity.fields().stream().anyMatch(field -> field.erasure().strategy() == ErasureStrategy.DELETE_ROW);
-      List<FieldDescriptor> erased = deleteRows ? List.of() : entity.fields().stream()
+          && owned.stream().anyMatch(field -> field.erasure().strategy() == ErasureStrategy.DELETE_ROW);
+      List<FieldDescriptor> erased = deleteRows ? List.of() : owned.stream()
           .filter(field -> field.erasure().strategy() != ErasureStrategy.KEEP)
           .toList();
       return new Step(entity, route, deleteRows, erased, kept);

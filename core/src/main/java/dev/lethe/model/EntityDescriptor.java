@@ -15,7 +15,8 @@ import java.util.Optional;
  * @param fields the personal-data attributes, in declaration order
  * @param retention the retention policy, if declared
  * @param purposes the processing purposes declared on the entity
- * @param routes how the entity's rows reach subjects, at most one per subject type
+ * @param routes how the entity's rows reach subjects: one per association path, so possibly several
+ *     to one subject type (a referral's referrer and referred person)
  */
 public record EntityDescriptor(
     Class<?> type,
@@ -44,9 +45,28 @@ public record EntityDescriptor(
     return fields.stream().filter(field -> field.name().equals(name)).findFirst();
   }
 
-  /** The route to {@code subjectType}, if the entity reaches it. */
+  /** The first route to {@code subjectType}, if the entity reaches it; {@link #routesTo} lists them all. */
   public Optional<SubjectRoute> routeTo(String subjectType) {
     return routes.stream().filter(route -> route.subjectType().equals(subjectType)).findFirst();
+  }
+
+  /** Every route to {@code subjectType}: one per association path that leads to it. */
+  public List<SubjectRoute> routesTo(String subjectType) {
+    return routes.stream().filter(route -> route.subjectType().equals(subjectType)).toList();
+  }
+
+  /**
+   * The personal-data attributes of the subject {@code route} reaches: those that name it as their
+   * owner, or all where the entity has one route (Art. 15, 17).
+   */
+  public List<FieldDescriptor> fieldsOf(SubjectRoute route) {
+    return fields.stream().filter(field -> field.belongsTo(route)).toList();
+  }
+
+  /** The personal-data attributes that belong to subjects of {@code subjectType}, along any of its routes. */
+  public List<FieldDescriptor> fieldsFor(String subjectType) {
+    List<SubjectRoute> to = routesTo(subjectType);
+    return fields.stream().filter(field -> to.stream().anyMatch(field::belongsTo)).toList();
   }
 
   /** Whether the entity holds personal-data attributes of its own. */

@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param sensitivity the Art. 9 or Art. 10 declaration, if the data is sensitive
  * @param collection whether the attribute is a collection of values, such as an element
  *     collection of phone numbers; erasure applies to each element
+ * @param owner the {@linkplain SubjectRoute#name() name of the route} to the subject whose data the
+ *     attribute is, where its entity reaches several subjects; empty where it has one route
  */
 public record FieldDescriptor(
     String name,
@@ -30,7 +32,14 @@ public record FieldDescriptor(
     Optional<String> source,
     ErasureRule erasure,
     Optional<Sensitivity> sensitivity,
-    boolean collection) {
+    boolean collection,
+    Optional<String> owner) {
+
+  /** An attribute of an entity with one route to its subject, so with no named owner. */
+  public FieldDescriptor(String name, Class<?> type, DataCategory category, DataOrigin origin, Optional<String> source,
+      ErasureRule erasure, Optional<Sensitivity> sensitivity, boolean collection) {
+    this(name, type, category, origin, source, erasure, sensitivity, collection, Optional.empty());
+  }
 
   public FieldDescriptor {
     requireNonNull(name, "name");
@@ -40,6 +49,17 @@ public record FieldDescriptor(
     requireNonNull(source, "source");
     requireNonNull(erasure, "erasure");
     requireNonNull(sensitivity, "sensitivity");
+    requireNonNull(owner, "owner");
+  }
+
+  /** This attribute owned by the route called {@code route}. */
+  public FieldDescriptor withOwner(Optional<String> route) {
+    return new FieldDescriptor(name, type, category, origin, source, erasure, sensitivity, collection, route);
+  }
+
+  /** Whether the attribute belongs to the subject reached by {@code route}: it names that route, or names none. */
+  public boolean belongsTo(SubjectRoute route) {
+    return owner.map(route.name()::equals).orElse(true);
   }
 
   /** The path of attribute names from the entity to this attribute: one name, or more inside embedded values. */

@@ -81,6 +81,10 @@ public record ModelProblem(Kind kind, String location, String problem, String fi
     /** A {@code @PersonalDataOverride} naming no inherited attribute, the class's own one, or an association. */
     INVALID_OVERRIDE,
     /** An identifier erased by DELETE_ROW in a row that keeps another attribute, so must stay. */
-    KEPT_ROW_IDENTIFIER
+    KEPT_ROW_IDENTIFIER,
+    /** A personal-data attribute of an entity that reaches several subjects, naming none of them. */
+    OWNER_REQUIRED,
+    /** An owner ({@code @PersonalData(of = ...)}) that names no route of the entity, or several. */
+    UNKNOWN_OWNER
   }
 }

@@ -107,9 +107,28 @@ public final class PersonalDataModel {
     return declared.map(purpose -> purposes.getOrDefault(purpose.name(), purpose)).distinct().toList();
   }
 
+  /**
+   * The purposes {@code entity}'s data about subjects of {@code subjectType} is processed for: those
+   * it declares, or where it declares none, those of that subject type's root only, so that a row
+   * shared with another subject does not bring that subject's purposes into this one's report
+   * (Art. 15(1)(a)).
+   */
+  public List<Purpose> purposesOf(EntityDescriptor entity, String subjectType) {
+    requireNonNull(entity, "entity");
+    requireNonNull(subjectType, "subjectType");
+    java.util.stream.Stream<Purpose> declared = entity.purposes().isEmpty()
+        ? subjectType(subjectType).stream()
+            .filter(subject -> !entity.routesTo(subjectType).isEmpty())
+            .flatMap(subject -> entity(subject.root()).stream())
+            .flatMap(root -> root.purposes().stream())
+        : entity.purposes().stream();
+    return declared.map(purpose -> purposes.getOrDefault(purpose.name(), purpose)).distinct().toList();
+  }
+
   /** The purposes any data of a subject of {@code subjectType} is processed for. */
   public List<Purpose> purposesFor(String subjectType) {
-    return entitiesOf(subjectType).stream().flatMap(entity -> purposesOf(entity).stream()).distinct().toList();
+    return entitiesOf(subjectType).stream().flatMap(entity -> purposesOf(entity, subjectType).stream()).distinct()
+        .toList();
   }
 
   /** Every purpose declared anywhere in the model, with recipients merged across entities. */

@@ -18,6 +18,8 @@ import static dev.lethe.model.ModelProblem.Kind.MISSING_PURPOSE;
 import static dev.lethe.model.ModelProblem.Kind.MISSING_RETENTION_REASON;
 import static dev.lethe.model.ModelProblem.Kind.MISSING_SOURCE;
 import static dev.lethe.model.ModelProblem.Kind.NULLIFY_ON_PRIMITIVE;
+import static dev.lethe.model.ModelProblem.Kind.OWNER_REQUIRED;
+import static dev.lethe.model.ModelProblem.Kind.UNKNOWN_OWNER;
 import static dev.lethe.model.ModelProblem.Kind.ROOT_WITHOUT_IDENTIFIER;
 import static dev.lethe.model.ModelProblem.Kind.SPECIAL_CATEGORY_WITHOUT_CONDITION;
 import static dev.lethe.model.ModelProblem.Kind.STRATEGY_NEEDS_TEXT;
@@ -189,8 +191,9 @@ public final class ModelAssembler {
     List<EntityDescriptor> entities = new ArrayList<>();
     for (Class<?> type : classes) {
       List<SubjectRoute> routes = routes(type, rootsByClass, links, associations);
-      Optional<String> rootOf = Optional.ofNullable(type.getAnnotation(DataSubject.class)).map(DataSubject::value);
-      List<FieldDescriptor> personalData = fields.get(type);
+      Optional<String> rootOf = Optional.ofNullable(type.getAnnotation(DataSubject.class)).map(DataSubject::value)
+          .or(() -> Optional.ofNullable(rootOf(type, rootsByClass)).map(SubjectType::name));
+      List<FieldDescriptor> personalData = owners(type, fields.get(type), routes);
       // A class with a @SubjectLink that failed has had its problem reported already.
       boolean declaresLink = !annotatedFields(type, SubjectLink.class).isEmpty();
       if (!personalData.isEmpty() && routes.isEmpty() && rootOf.isEmpty() && !declaresLink) {
@@ -209,6 +212,75 @@ public final class ModelAssembler {
         .sorted(Comparator.comparing(ModelProblem::location).thenComparing(ModelProblem::kind))
         .toList();
     return new Result(sorted, List.copyOf(subjectTypes.values()), entities, List.copyOf(purposes.values()));
+  }
+
+  /**
+   * The subject type {@code type} is the root of: its own {@code @DataSubject}, or its superclass's,
+   * since a subclass of a root ({@code PremiumMember} of {@code Member}) holds subjects of the same
+   * type, in the root's table hierarchy.
+   */
+  private static @Nullable SubjectType rootOf(Class<?> type, Map<Class<?>, SubjectType> rootsByClass) {
+    for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
+      SubjectType root = rootsByClass.get(current);
+      if (root != null) {
+        return root;
+      }
+      if (current != type && current.isAnnotationPresent(DataSubject.class)) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /** Whether a superclass of {@code type} is a {@code @DataSubject} root. */
+  private static boolean extendsRoot(Class<?> type) {
+    for (Class<?> current = type.getSuperclass(); current != null && current != Object.class;
+        current = current.getSuperclass()) {
+      if (current.isAnnotationPresent(DataSubject.class)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The attributes with their owner resolved to a route name. Where the entity reaches several
+   * subjects, every attribute must name one (Art. 15, 17: one subject's request must neither show
+   * nor erase another's data); a name must match exactly one route.
+   */
+  private List<FieldDescriptor> owners(Class<?> type, List<FieldDescriptor> fields, List<SubjectRoute> routes) {
+    List<FieldDescriptor> resolved = new ArrayList<>();
+    String listed = routes.stream().map(route -> "'" + route.name() + "' (" + route.subjectType() + ")")
+        .collect(Collectors.joining(", "));
+    for (FieldDescriptor field : fields) {
+      String location = type.getName() + "." + field.name();
+      if (field.owner().isEmpty()) {
+        if (routes.size() > 1) {
+          report(OWNER_REQUIRED, location, type.getSimpleName() + " reaches " + routes.size() + " subjects, by the"
+                  + " routes " + listed + ", and the attribute does not say whose data it is.",
+              "Name its owner: @PersonalData(of = \"<route>\") on the attribute, or on the class for all of them,"
+                  + " with one of the routes listed.");
+        }
+        resolved.add(field);
+        continue;
+      }
+      String named = field.owner().get();
+      List<SubjectRoute> matching = routes.stream().filter(route -> route.name().equals(named)).toList();
+      if (matching.isEmpty()) {
+        matching = routes.stream().filter(route -> route.subjectType().equals(named)
+            || route.path().get(0).equals(named)).toList();
+      }
+      if (matching.size() != 1) {
+        report(UNKNOWN_OWNER, location, "The owner '" + named + "' names " + (matching.isEmpty() ? "no route"
+                : matching.size() + " routes") + " of " + type.getSimpleName() + "; its routes are "
+                + (routes.isEmpty() ? "none" : listed) + ".",
+            "Name one of the routes listed by its path, or a subject type the entity reaches by one route only.");
+        resolved.add(field.withOwner(Optional.empty()));
+        continue;
+      }
+      resolved.add(field.withOwner(Optional.of(matching.get(0).name())));
+    }
+    return resolved;
   }
 
   // --- identifiers and personal-data attributes ---------------------------------------------
@@ -240,7 +312,13 @@ public final class ModelAssembler {
   private List<FieldDescriptor> personalDataOf(Class<?> type, Optional<String> identifier) {
     List<FieldDescriptor> descriptors = new ArrayList<>();
     Map<String, OverrideAt> overrides = overridesOf(type);
-    collectPersonalData(type, "", Optional.empty(), identifier, overrides, descriptors);
+    String owner = "";
+    for (Class<?> current = type; current != null && current != Object.class && owner.isEmpty();
+        current = current.getSuperclass()) {
+      PersonalData onClass = current.getAnnotation(PersonalData.class);
+      owner = onClass == null ? "" : onClass.of();
+    }
+    collectPersonalData(type, "", Optional.empty(), identifier, overrides, owner, descriptors);
     overrides.values().stream().filter(override -> !override.applied).forEach(override ->
         report(INVALID_OVERRIDE, override.declaredOn().getName(), "@PersonalDataOverride names attribute '"
                 + override.annotation().attribute() + "', which " + type.getSimpleName() + " does not have.",
@@ -319,14 +397,15 @@ public final class ModelAssembler {
    * {@code @PersonalData} on the embedding attribute, which covers the embedded value's attributes.
    */
   private void collectPersonalData(Class<?> type, String prefix, Optional<PersonalData> enclosing,
-      Optional<String> identifier, Map<String, OverrideAt> overrides, List<FieldDescriptor> descriptors) {
+      Optional<String> identifier, Map<String, OverrideAt> overrides, String owner, List<FieldDescriptor> descriptors) {
     for (Field field : fields(type)) {
       PersonalData declared = override(field, prefix + field.getName(), overrides)
           .orElse(field.getAnnotation(PersonalData.class));
       if (isEmbedded(field)) {
         Optional<PersonalData> covering = Optional.ofNullable(declared).or(() -> enclosing);
+        String embeddedOwner = declared != null && !declared.of().isEmpty() ? declared.of() : owner;
         collectPersonalData(field.getType(), prefix + field.getName() + ".", covering, Optional.empty(), overrides,
-            descriptors);
+            embeddedOwner, descriptors);
         continue;
       }
       SpecialCategory special = field.getAnnotation(SpecialCategory.class);
@@ -337,7 +416,10 @@ public final class ModelAssembler {
         }
         declared = covering.get();
       }
-      descriptors.add(describe(field, prefix, declared, special));
+      String named = declared != null && !declared.of().isEmpty() ? declared.of()
+          : special != null && !special.of().isEmpty() ? special.of() : owner;
+      descriptors.add(describe(field, prefix, declared, special)
+          .withOwner(Optional.of(named).filter(text -> !text.isEmpty())));
     }
   }
 
@@ -488,6 +570,10 @@ public final class ModelAssembler {
       DataSubject subject = type.getAnnotation(DataSubject.class);
       if (subject != null) {
         rootsByName.computeIfAbsent(subject.value(), name -> new ArrayList<>()).add(type);
+        continue;
+      }
+      if (extendsRoot(type)) {
+        // A subclass of a root (PremiumMember of Member) inherits the root's identities with its subject type.
         continue;
       }
       identityFields(type).forEach(field -> report(SUBJECT_WITHOUT_ROOT, location(field),
@@ -689,7 +775,8 @@ public final class ModelAssembler {
     }
     for (Association association : contributedAssociations) {
       Class<?> from = association.from();
-      if (findField(from, association.attribute()).isEmpty()) {
+      // A reverse hop names the other side's collection, not an attribute of this class.
+      if (!SubjectRoute.isReverse(association.attribute()) && findField(from, association.attribute()).isEmpty()) {
         report(UNKNOWN_ATTRIBUTE, from.getName(), "The integration names association '" + association.attribute()
             + "', but " + from.getSimpleName() + " has no such attribute.", "Declare the association as a field.");
         continue;
@@ -703,38 +790,49 @@ public final class ModelAssembler {
   }
 
   /**
-   * The shortest route from {@code type} to each subject type it reaches. The search stops at
-   * subject roots: what reaches another subject's root through a root is that root's business.
+   * Every route from {@code type} to a subject: one per simple path of associations (no entity
+   * visited twice) that ends at a subject root or a {@code @SubjectLink}, so that two associations to
+   * one subject type ({@code referrer}, {@code referred}) are two routes. The search stops at subject
+   * roots: what reaches another subject's root through a root is that root's business. Paths longer
+   * than {@value #MAX_HOPS} associations are not followed.
    */
   private static List<SubjectRoute> routes(Class<?> type, Map<Class<?>, SubjectType> rootsByClass,
       Map<Class<?>, List<Field>> links, Map<Class<?>, List<Association>> associations) {
     Map<String, SubjectRoute> routes = new LinkedHashMap<>();
-    Deque<Map.Entry<Class<?>, ImmutableList<String>>> queue = new ArrayDeque<>();
-    Set<Class<?>> visited = new HashSet<>();
-    queue.add(Map.entry(type, ImmutableList.of()));
+    record Walk(Class<?> node, ImmutableList<String> path, Set<Class<?>> seen) { }
+    Deque<Walk> queue = new ArrayDeque<>();
+    queue.add(new Walk(type, ImmutableList.of(), Set.of(type)));
     while (!queue.isEmpty()) {
-      Map.Entry<Class<?>, ImmutableList<String>> next = queue.removeFirst();
-      Class<?> node = next.getKey();
-      ImmutableList<String> path = next.getValue();
-      if (!visited.add(node)) {
-        continue;
-      }
-      SubjectType root = rootsByClass.get(node);
+      Walk next = queue.removeFirst();
+      SubjectType root = rootOf(next.node(), rootsByClass);
       if (root != null) {
-        routes.putIfAbsent(root.name(), new SubjectRoute(root.name(), append(path, root.idAttribute()), SubjectType.ID));
+        SubjectRoute route = new SubjectRoute(root.name(), append(next.path(), root.idAttribute()), SubjectType.ID);
+        routes.putIfAbsent(route.name(), route);
         continue;
       }
-      for (Field link : links.getOrDefault(node, List.of())) {
+      for (Field link : links.getOrDefault(next.node(), List.of())) {
         SubjectLink annotation = link.getAnnotation(SubjectLink.class);
-        routes.putIfAbsent(annotation.subject(),
-            new SubjectRoute(annotation.subject(), append(path, link.getName()), annotation.identity()));
+        ImmutableList<String> path = append(next.path(), link.getName());
+        SubjectRoute route = new SubjectRoute(annotation.subject(), path, annotation.identity(), String.join(".", path));
+        routes.putIfAbsent(route.name(), route);
       }
-      for (Association association : associations.getOrDefault(node, List.of())) {
-        queue.addLast(Map.entry(association.to(), append(path, association.attribute())));
+      if (next.path().size() >= MAX_HOPS) {
+        continue;
+      }
+      for (Association association : associations.getOrDefault(next.node(), List.of())) {
+        if (next.seen().contains(association.to())) {
+          continue;
+        }
+        Set<Class<?>> seen = new HashSet<>(next.seen());
+        seen.add(association.to());
+        queue.addLast(new Walk(association.to(), append(next.path(), association.attribute()), seen));
       }
     }
     return List.copyOf(routes.values());
   }
+
+  /** The longest chain of associations a route follows. */
+  private static final int MAX_HOPS = 6;
 
   private static ImmutableList<String> append(ImmutableList<String> path, String attribute) {
     return ImmutableList.<String>builderWithExpectedSize(path.size() + 1).addAll(path).add(attribute).build();

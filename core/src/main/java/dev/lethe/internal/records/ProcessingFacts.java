@@ -117,7 +117,8 @@ public record ProcessingFacts(PersonalDataModel model, Controller controller, Li
       if (!entity.holdsPersonalData()) {
         continue;
       }
-      String reaches = entity.routes().stream().map(SubjectRoute::subjectType).collect(Collectors.joining(", "));
+      String reaches = entity.routes().stream().map(SubjectRoute::subjectType).distinct()
+          .collect(Collectors.joining(", "));
       if (entity.purposes().isEmpty()) {
         gaps.add(entity.name() + " holds personal data of " + reaches + " but declares no purpose (Art. 5(1)(b),"
             + " Art. 13(1)(c)): add @Processing with the purpose and its basis.");

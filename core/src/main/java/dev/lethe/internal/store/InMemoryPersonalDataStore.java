@@ -86,7 +86,11 @@ public final class InMemoryPersonalDataStore implements PersonalDataStore.InMemo
 
   @Override
   public synchronized Stream<SubjectRecord> records(SubjectKey subject, EntityDescriptor entity) {
-    return rowsOf(subject, entity).stream().map(row -> toRecord(entity, row)).toList().stream();
+    requireNonNull(entity, "entity");
+    // Along each route, the row shows only the fields of the subject that route reaches.
+    return entity.routesTo(subject.subjectType()).stream()
+        .flatMap(route -> rowsOf(subject, entity, route).stream().map(row -> toRecord(entity, route, row)))
+        .toList().stream();
   }
 
   @Override
@@ -96,10 +100,10 @@ public final class InMemoryPersonalDataStore implements PersonalDataStore.InMemo
     List<Object> deletions = new ArrayList<>();
     Map<Object, Map<String, @Nullable Object>> updates = new IdentityHashMap<>();
     for (ErasurePlan.Step step : plan.steps()) {
-      List<Object> subjectRows = rowsOf(plan.subject(), step.entity());
+      List<Object> subjectRows = rowsOf(plan.subject(), step.entity(), step.route());
       if (step.deleteRows()) {
         deletions.addAll(subjectRows);
-        counts.put(step.entity().type(), new ErasurePlan.RowCount(subjectRows.size(), 0));
+        counts.merge(step.entity().type(), new ErasurePlan.RowCount(subjectRows.size(), 0), InMemoryPersonalDataStore::sum);
         continue;
       }
       long updated = 0;
@@ -117,7 +121,7 @@ public final class InMemoryPersonalDataStore implements PersonalDataStore.InMemo
           updated++;
         }
       }
-      counts.put(step.entity().type(), new ErasurePlan.RowCount(0, updated));
+      counts.merge(step.entity().type(), new ErasurePlan.RowCount(0, updated), InMemoryPersonalDataStore::sum);
     }
     // Everything is computed; applying plain assignments and removals cannot fail half way.
     updates.forEach((row, changes) -> changes.forEach((attribute, value) ->
@@ -129,13 +133,18 @@ public final class InMemoryPersonalDataStore implements PersonalDataStore.InMemo
     return counts;
   }
 
+  private static ErasurePlan.RowCount sum(ErasurePlan.RowCount one, ErasurePlan.RowCount other) {
+    return new ErasurePlan.RowCount(one.deleted() + other.deleted(), one.updated() + other.updated());
+  }
+
   @Override
   public synchronized void rectify(SubjectKey subject, Rectification rectification) {
     requireNonNull(subject, "subject");
     requireNonNull(rectification, "rectification");
     EntityDescriptor entity = model.entity(rectification.entity()).orElseThrow(() -> new IllegalArgumentException(
         rectification.entity().getName() + " is not a class of the personal-data model"));
-    Object row = rowsOf(subject, entity).stream()
+    Object row = entity.routesTo(subject.subjectType()).stream()
+        .flatMap(route -> rowsOf(subject, entity, route).stream())
         .filter(candidate -> rowIdOf(entity, candidate).equals(rectification.rowId()))
         .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("The subject has no " + entity.name() + " row with that id"));
@@ -232,10 +241,10 @@ public final class InMemoryPersonalDataStore implements PersonalDataStore.InMemo
     return erased;
   }
 
-  private List<Object> rowsOf(SubjectKey subject, EntityDescriptor entity) {
+  private List<Object> rowsOf(SubjectKey subject, EntityDescriptor entity, SubjectRoute along) {
     requireNonNull(subject, "subject");
     requireNonNull(entity, "entity");
-    Optional<SubjectRoute> route = entity.routeTo(subject.subjectType());
+    Optional<SubjectRoute> route = Optional.of(along);
     SubjectType subjectType = model.subjectType(subject.subjectType()).orElse(null);
     if (route.isEmpty() || subjectType == null) {
       return List.of();
@@ -256,9 +265,9 @@ public final class InMemoryPersonalDataStore implements PersonalDataStore.InMemo
         .toList();
   }
 
-  private SubjectRecord toRecord(EntityDescriptor entity, Object row) {
+  private SubjectRecord toRecord(EntityDescriptor entity, SubjectRoute route, Object row) {
     Map<String, @Nullable Object> values = new LinkedHashMap<>();
-    entity.fields().forEach(field -> values.put(field.name(), Attributes.getPath(row, field.path())));
+    entity.fieldsOf(route).forEach(field -> values.put(field.name(), Attributes.getPath(row, field.path())));
     return new SubjectRecord(entity.type(), rowIdOf(entity, row), values);
   }
 

@@ -103,7 +103,7 @@ public final class Eraser {
     }
     if (commit) {
       Sql.inTransaction(emf, em -> {
-        steps.forEach(step -> counts.put(step.entity().type(), run(em, plan.subject(), key.get(), step)));
+        runSteps(em, plan.subject(), key.get(), steps, counts);
         return null;
       });
       return counts;
@@ -111,7 +111,7 @@ public final class Eraser {
     EntityManager em = emf.createEntityManager();
     try {
       em.getTransaction().begin();
-      steps.forEach(step -> counts.put(step.entity().type(), run(em, plan.subject(), key.get(), step)));
+      runSteps(em, plan.subject(), key.get(), steps, counts);
     } finally {
       if (em.getTransaction().isActive()) {
         em.getTransaction().rollback();
@@ -119,6 +119,15 @@ public final class Eraser {
       em.close();
     }
     return counts;
+  }
+
+  private void runSteps(EntityManager em, SubjectKey subject, Object key, List<ErasurePlan.Step> steps,
+      Map<Class<?>, ErasurePlan.RowCount> counts) {
+    for (ErasurePlan.Step step : steps) {
+      // An entity with several routes to the subject has a step per route: their counts add up.
+      counts.merge(step.entity().type(), run(em, subject, key, step),
+          (one, other) -> new ErasurePlan.RowCount(one.deleted() + other.deleted(), one.updated() + other.updated()));
+    }
   }
 
   /**
@@ -207,8 +216,9 @@ public final class Eraser {
         .toList();
     List<ElementTable> referring = joinTablesReferring(info);
     long deleted;
-    if (routeCrossesOwnCollection(info, sql)) {
-      // The route runs through a table about to be emptied: fix the rows first.
+    if (routeCrossesOwnCollection(info, sql) || sql.route().hasReverseHop()) {
+      // The route runs through a table about to be emptied (its own collection, or the join table a
+      // reverse hop follows back), or has no JPQL form: fix the rows first.
       List<Object> ids = ids(em, sql, key);
       deleted = 0;
       for (List<Object> chunk : Lists.partition(ids, CHUNK)) {

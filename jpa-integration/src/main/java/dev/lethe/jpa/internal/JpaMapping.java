@@ -14,6 +14,7 @@ import dev.lethe.model.PersonalDataModel;
 import dev.lethe.model.SubjectRoute;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.ManyToMany;
+import jakarta.persistence.OneToMany;
 import jakarta.persistence.OneToOne;
 import jakarta.persistence.metamodel.Attribute;
 import jakarta.persistence.metamodel.EmbeddableType;
@@ -92,7 +93,7 @@ public final class JpaMapping {
       }
       builder.identifier(javaType, id.getAttributeName());
       for (Attribute<?, ?> attribute : type.getAttributes()) {
-        contribute(builder, javaType, attribute);
+        contribute(builder, type, attribute, metamodel);
       }
       List<PluralAttributeMapping> collections = new ArrayList<>();
       mapping.getAttributeMappings().forEach(attribute -> {
@@ -148,6 +149,12 @@ public final class JpaMapping {
     return info;
   }
 
+  /** The entity whose class has the simple name {@code simpleName}, as a reverse hop names it. */
+  EntityInfo entityNamed(String simpleName) {
+    return entities.values().stream().filter(info -> info.type().getSimpleName().equals(simpleName)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("No entity class is called " + simpleName));
+  }
+
   /** Every entity, by class. */
   Collection<EntityInfo> entities() {
     return entities.values();
@@ -189,21 +196,29 @@ public final class JpaMapping {
     }
   }
 
-  private static void contribute(PersonalDataModel.Builder builder, Class<?> javaType, Attribute<?, ?> attribute) {
+  /**
+   * Contributes the attribute's associations: every association in the direction it is declared,
+   * inverse sides included, and for a collection only this side declares (a unidirectional
+   * {@code @OneToMany}, a {@code @ManyToMany} without {@code mappedBy} counterpart) also the reverse
+   * hop from the element back to this entity, {@code <Entity.attribute}, unless the element has a
+   * to-one back to this entity, which is the same link.
+   */
+  private static void contribute(PersonalDataModel.Builder builder, EntityType<?> type, Attribute<?, ?> attribute,
+      Metamodel metamodel) {
+    Class<?> javaType = type.getJavaType();
     if (attribute.getPersistentAttributeType() == null) {
       // Hibernate reports @Any this way; checkAttributes refuses it where it matters.
       return;
     }
     switch (attribute.getPersistentAttributeType()) {
-      case MANY_TO_ONE -> builder.association(javaType, attribute.getName(), attribute.getJavaType());
-      case ONE_TO_ONE -> {
-        if (mappedBy(attribute).isEmpty()) {
-          builder.association(javaType, attribute.getName(), attribute.getJavaType());
-        }
-      }
-      case MANY_TO_MANY -> {
-        if (mappedBy(attribute).isEmpty()) {
-          builder.association(javaType, attribute.getName(), EntityInfo.targetType(attribute));
+      case MANY_TO_ONE, ONE_TO_ONE -> builder.association(javaType, attribute.getName(), attribute.getJavaType());
+      case ONE_TO_MANY, MANY_TO_MANY -> {
+        Class<?> target = EntityInfo.targetType(attribute);
+        builder.association(javaType, attribute.getName(), target);
+        if (mappedBy(attribute).isEmpty() && declaredHere(type, attribute)
+            && !linksBack(metamodel, target, javaType, attribute)) {
+          builder.association(target, SubjectRoute.REVERSE + javaType.getSimpleName() + "." + attribute.getName(),
+              javaType);
         }
       }
       case EMBEDDED -> builder.embeddable(attribute.getJavaType());
@@ -215,6 +230,39 @@ public final class JpaMapping {
       }
       default -> { }
     }
+  }
+
+  /**
+   * Whether {@code type} declares the attribute rather than inherits it from an entity superclass,
+   * which contributes it itself: a reverse hop names the entity that declares the collection.
+   */
+  private static boolean declaredHere(EntityType<?> type, Attribute<?, ?> attribute) {
+    return !(attribute.getDeclaringType() instanceof EntityType<?> declaring) || declaring == type
+        || declaring.getJavaType() == type.getJavaType();
+  }
+
+  /**
+   * Whether the collection's element already links back to {@code owner}: a to-one to it, or the
+   * inverse side of this very many-to-many.
+   */
+  private static boolean linksBack(Metamodel metamodel, Class<?> element, Class<?> owner, Attribute<?, ?> collection) {
+    EntityType<?> target;
+    try {
+      target = metamodel.entity(element);
+    } catch (IllegalArgumentException notAnEntity) {
+      return true;
+    }
+    for (Attribute<?, ?> attribute : target.getAttributes()) {
+      Attribute.PersistentAttributeType kind = attribute.getPersistentAttributeType();
+      if (kind == null || !EntityInfo.targetType(attribute).isAssignableFrom(owner)) {
+        continue;
+      }
+      if (kind == Attribute.PersistentAttributeType.MANY_TO_ONE || kind == Attribute.PersistentAttributeType.ONE_TO_ONE
+          || mappedBy(attribute).filter(collection.getName()::equals).isPresent()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether the attribute is an association whose foreign key or join table its own entity holds. */
@@ -241,6 +289,10 @@ public final class JpaMapping {
     ManyToMany manyToMany = element.getAnnotation(ManyToMany.class);
     if (manyToMany != null && !manyToMany.mappedBy().isEmpty()) {
       return Optional.of(manyToMany.mappedBy());
+    }
+    OneToMany oneToMany = element.getAnnotation(OneToMany.class);
+    if (oneToMany != null && !oneToMany.mappedBy().isEmpty()) {
+      return Optional.of(oneToMany.mappedBy());
     }
     return Optional.empty();
   }

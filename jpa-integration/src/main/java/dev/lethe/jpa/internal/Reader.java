@@ -98,34 +98,48 @@ public final class Reader {
     return keys;
   }
 
-  /** The subject's rows of {@code descriptor}'s entity; the caller closes the stream. */
+  /**
+   * The subject's rows of {@code descriptor}'s entity, along each route to the subject, each with
+   * only the fields that route's subject owns (Art. 15(1)); the caller closes the stream.
+   */
   public Stream<SubjectRecord> records(SubjectKey subject, EntityDescriptor descriptor) {
     EntityInfo info = mapping.entity(descriptor.type());
-    Optional<SubjectRoute> route = descriptor.routeTo(subject.subjectType());
-    if (info.isAbstract() || route.isEmpty() || mapping.model().subjectType(subject.subjectType()).isEmpty()) {
+    List<SubjectRoute> routes = descriptor.routesTo(subject.subjectType()).stream()
+        .filter(route -> !descriptor.fieldsOf(route).isEmpty())
+        .toList();
+    if (info.isAbstract() || routes.isEmpty() || mapping.model().subjectType(subject.subjectType()).isEmpty()) {
       return Stream.empty();
     }
-    RouteSql sql = mapping.route(info, route.get());
     Optional<Object> key = key(subject);
     if (key.isEmpty()) {
       return Stream.empty();
     }
-    List<FieldDescriptor> scalars = descriptor.fields().stream().filter(field -> !field.collection()).toList();
-    List<FieldDescriptor> collections = descriptor.fields().stream().filter(FieldDescriptor::collection).toList();
+    if (routes.size() == 1) {
+      return records(descriptor, info, routes.get(0), key.get());
+    }
+    // Each route's query opens when the previous one is read to its end.
+    return routes.stream().flatMap(route -> records(descriptor, info, route, key.get()));
+  }
+
+  private Stream<SubjectRecord> records(EntityDescriptor descriptor, EntityInfo info, SubjectRoute route, Object key) {
+    RouteSql sql = mapping.route(info, route);
+    List<FieldDescriptor> owned = descriptor.fieldsOf(route);
+    List<FieldDescriptor> scalars = owned.stream().filter(field -> !field.collection()).toList();
+    List<FieldDescriptor> collections = owned.stream().filter(FieldDescriptor::collection).toList();
     // One layout for all of this type's rows; per row only an array of its values, in the model's order.
-    RecordValues.Layout layout = RecordValues.Layout.of(descriptor.fields().stream().map(FieldDescriptor::name).toList());
+    RecordValues.Layout layout = RecordValues.Layout.of(owned.stream().map(FieldDescriptor::name).toList());
     int[] scalarSlots = scalars.stream().mapToInt(field -> layout.indexOf(field.name())).toArray();
     int[] collectionSlots = collections.stream().mapToInt(field -> layout.indexOf(field.name())).toArray();
     List<Session> sessions = new ArrayList<>();
     try {
       Session main = open(sessions);
       Iterator<Object[]> rows = sql.needsNative()
-          ? nativeRows(main.em, sql, scalars, key.get())
-          : jpqlRows(main.em, sql, info, scalars, key.get());
+          ? nativeRows(main.em, sql, scalars, key)
+          : jpqlRows(main.em, sql, info, scalars, key);
       List<PeekingIterator<Object[]>> elements = new ArrayList<>();
       for (FieldDescriptor field : collections) {
         Session session = open(sessions);
-        elements.add(Iterators.peekingIterator(elementRows(session.em, sql, info, field, key.get())));
+        elements.add(Iterators.peekingIterator(elementRows(session.em, sql, info, field, key)));
       }
       Iterator<SubjectRecord> records = new Iterator<>() {
         @Override

@@ -43,16 +43,24 @@ public final class Rectifier {
   public void rectify(SubjectKey subject, Rectification rectification) {
     EntityDescriptor descriptor = mapping.model().entity(rectification.entity()).orElseThrow(() ->
         new IllegalArgumentException(rectification.entity().getName() + " is not a class of the personal-data model"));
-    SubjectRoute route = descriptor.routeTo(subject.subjectType()).orElseThrow(() -> new IllegalArgumentException(
-        descriptor.name() + " does not reach subject type '" + subject.subjectType() + "'"));
+    List<SubjectRoute> routes = descriptor.routesTo(subject.subjectType());
+    if (routes.isEmpty()) {
+      throw new IllegalArgumentException(descriptor.name() + " does not reach subject type '" + subject.subjectType()
+          + "'");
+    }
     EntityInfo info = mapping.entity(descriptor.type());
-    RouteSql sql = mapping.route(info, route);
+    // On a row shared with other subjects, the subject rectifies only the fields it owns (Art. 16).
+    List<RouteSql> owning = routes.stream()
+        .filter(route -> rectification.changes().keySet().stream().allMatch(attribute ->
+            descriptor.field(attribute).map(field -> field.belongsTo(route)).orElse(true)))
+        .map(route -> mapping.route(info, route))
+        .toList();
     Object key = reader.key(subject).orElseThrow(() -> notTheSubjects(descriptor));
     Object rowId = Sql.typed(rectification.rowId(), info.idType()).orElseThrow(() -> notTheSubjects(descriptor));
     Sql.inTransaction(emf, em -> {
       // The store has checked the subject's restriction (Art. 18(2)) before: the listeners let this change pass.
       em.setProperty(RestrictionGuard.PERMITTED, Boolean.TRUE);
-      if (!belongsToSubject(em, sql, key, rowId)) {
+      if (owning.stream().noneMatch(sql -> belongsToSubject(em, sql, key, rowId))) {
         throw notTheSubjects(descriptor);
       }
       Object row = em.find(descriptor.type(), rowId);

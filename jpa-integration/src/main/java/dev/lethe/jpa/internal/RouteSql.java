@@ -10,10 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.hibernate.metamodel.mapping.BasicValuedModelPart;
 import org.hibernate.metamodel.mapping.EntityAssociationMapping;
 import org.hibernate.metamodel.mapping.EntityDiscriminatorMapping;
 import org.hibernate.metamodel.mapping.EntityMappingType;
+import org.hibernate.metamodel.mapping.EntityValuedModelPart;
 import org.hibernate.metamodel.mapping.ForeignKeyDescriptor;
 import org.hibernate.metamodel.mapping.ModelPart;
 import org.hibernate.metamodel.mapping.PluralAttributeMapping;
@@ -54,7 +56,8 @@ final class RouteSql {
    * {@code @SoftDelete}, whose hidden rows JPQL cannot see but erasure must reach.
    */
   boolean needsNative() {
-    if (entity.softDeleted() || mapping.entity(subject.root()).softDeleted()) {
+    // A reverse hop ({@code <Owner.pets}) names no attribute of its entity, so JPQL has no path for it.
+    if (route.hasReverseHop() || entity.softDeleted() || mapping.entity(subject.root()).softDeleted()) {
       return true;
     }
     ManagedType<?> current = entity.jpa();
@@ -105,8 +108,29 @@ final class RouteSql {
     return route.path().size() == 2 && route.identity().equals(SubjectType.ID) && firstHopIsManyToOne();
   }
 
+  /** Whether the first hop is a many-to-one whose foreign key holds the target's identifier, which {@code fk()} reads. */
   private boolean firstHopIsManyToOne() {
-    return isManyToOne(hops().get(0));
+    return isManyToOne(hops().get(0)) && referencesKey(0);
+  }
+
+  /**
+   * Whether hop {@code index}'s foreign key references its target's identifier, not another column
+   * ({@code @JoinColumn(referencedColumnName = ...)}): only then is {@code fk()} the target's key.
+   */
+  private boolean referencesKey(int index) {
+    EntityInfo owner = entity;
+    for (int i = 0; i < index; i++) {
+      owner = mapping.entity(EntityInfo.targetType(EntityInfo.attribute(owner.jpa(), route.path().get(i)).orElseThrow()));
+    }
+    ModelPart part = owner.mapping().findByPath(route.path().get(index));
+    if (!(part instanceof EntityAssociationMapping association) || part instanceof PluralAttributeMapping) {
+      return false;
+    }
+    ForeignKeyDescriptor fk = association.getForeignKeyDescriptor();
+    EntityMappingType target = association.getAssociatedEntityMappingType();
+    return fk.getTargetPart() instanceof BasicValuedModelPart column
+        && column.getSelectionExpression().equals(keyColumn(target, fk.getTargetTable(),
+            target.getJavaType().getJavaTypeClass()));
   }
 
   /** The associations the route follows from this entity towards the root: every segment but the last. */
@@ -176,7 +200,8 @@ final class RouteSql {
   /** Whether the route ends {@code ....owner.id}: a many-to-one to the root, compared by the subject's key. */
   private boolean lastHopIsForeignKeyToRoot() {
     List<Attribute<?, ?>> hops = hops();
-    return route.identity().equals(SubjectType.ID) && isManyToOne(hops.get(hops.size() - 1));
+    return route.identity().equals(SubjectType.ID) && isManyToOne(hops.get(hops.size() - 1))
+        && referencesKey(hops.size() - 1);
   }
 
   private String jpqlSubquery(String alias) {
@@ -222,7 +247,7 @@ final class RouteSql {
    * @throws UnsupportedRouteException if a step of the route cannot be expressed
    */
   String nativeIds() {
-    Query query = new Query();
+    Query query = new Query(mapping);
     Scope start = query.start(entity.mapping(), entity.type());
     String value = query.walk(start, route.path());
     String restriction = query.exactType(start, entity);
@@ -243,7 +268,7 @@ final class RouteSql {
    * identifiers {@code ids} selects, ordered by identifier.
    */
   String nativeColumns(List<String> attributePaths, String ids) {
-    Query query = new Query();
+    Query query = new Query(mapping);
     Scope start = query.start(entity.mapping(), entity.type());
     StringBuilder select = new StringBuilder("select ").append(start.base()).append('.').append(start.baseKey())
         .append(" as c0_");
@@ -264,7 +289,7 @@ final class RouteSql {
    * @throws UnsupportedRouteException if a step of the route cannot be expressed
    */
   String nativeSubjectKeys(String idCondition) {
-    Query query = new Query();
+    Query query = new Query(mapping);
     Scope start = query.start(entity.mapping(), entity.type());
     String value = query.walk(start, route.path());
     String key;
@@ -365,7 +390,17 @@ final class RouteSql {
   /** A native query under construction: its FROM clause and the aliases handed out. */
   private static final class Query {
     private final StringBuilder from = new StringBuilder();
+    private final @Nullable JpaMapping mapping;
     private int aliases;
+
+    Query() {
+      this(null);
+    }
+
+    /** A query that may follow reverse hops, which name entities of {@code mapping}. */
+    Query(@Nullable JpaMapping mapping) {
+      this.mapping = mapping;
+    }
 
     Scope start(EntityMappingType type, Class<?> javaType) {
       String table = type.getIdentifierTableDetails().getTableName();
@@ -410,7 +445,19 @@ final class RouteSql {
       }
       String segment = path.get(0);
       List<String> rest = path.subList(1, path.size());
+      if (SubjectRoute.isReverse(segment)) {
+        return walkBack(scope, segment, rest);
+      }
       ModelPart part = scope.type().findByPath(segment);
+      if (part instanceof PluralAttributeMapping plural
+          && plural.getElementDescriptor() instanceof EntityValuedModelPart element
+          && plural.getSeparateCollectionTable() == null) {
+        // A one-to-many without join table (mappedBy, or a join column): the elements' table holds the key.
+        ForeignKeyDescriptor key = plural.getKeyDescriptor();
+        String via = alias(scope, key.getTargetTable()) + "." + single(key.getTargetPart(), scope, segment);
+        return arrive(element.getEntityMappingType(), via, key.getKeyTable(),
+            single(key.getKeyPart(), scope, segment), rest, scope, segment);
+      }
       if (part instanceof PluralAttributeMapping plural
           && plural.getElementDescriptor() instanceof EntityAssociationMapping element
           && plural.getSeparateCollectionTable() != null) {
@@ -441,6 +488,40 @@ final class RouteSql {
           "Map the link as @ManyToOne, @OneToOne or @ManyToMany with a join table.");
     }
 
+    /**
+     * Follows a reverse hop {@code <Owner.pets} from a pet to the owner whose collection holds it:
+     * through the collection's join table, or the join column in the pet's own table.
+     */
+    private String walkBack(Scope scope, String segment, List<String> rest) {
+      int dot = segment.lastIndexOf('.');
+      EntityInfo owner = java.util.Objects.requireNonNull(mapping, "mapping").entityNamed(
+          segment.substring(SubjectRoute.REVERSE.length(), dot));
+      if (!(owner.mapping().findByPath(segment.substring(dot + 1)) instanceof PluralAttributeMapping plural)
+          || !(plural.getElementDescriptor() instanceof EntityValuedModelPart)) {
+        throw new UnsupportedRouteException(scope.javaType(), segment, "names a collection native SQL cannot follow"
+            + " back.", "Map the collection as @OneToMany or @ManyToMany of entities.");
+      }
+      ForeignKeyDescriptor key = plural.getKeyDescriptor();
+      String via;
+      if (plural.getSeparateCollectionTable() != null) {
+        if (!(plural.getElementDescriptor() instanceof EntityAssociationMapping element)) {
+          throw new UnsupportedRouteException(scope.javaType(), segment, "names a join table native SQL cannot"
+              + " follow back.", "Map the collection as @OneToMany or @ManyToMany of entities.");
+        }
+        ForeignKeyDescriptor fk = element.getForeignKeyDescriptor();
+        String elementAlias = alias(scope, fk.getTargetTable());
+        String table = next();
+        from.append(" join ").append(key.getKeyTable()).append(' ').append(table).append(" on ").append(table)
+            .append('.').append(single(fk.getKeyPart(), scope, segment)).append(" = ").append(elementAlias)
+            .append('.').append(single(fk.getTargetPart(), scope, segment));
+        via = table + "." + single(key.getKeyPart(), scope, segment);
+      } else {
+        via = alias(scope, key.getKeyTable()) + "." + single(key.getKeyPart(), scope, segment);
+      }
+      return arrive(owner.mapping(), via, key.getTargetTable(), single(key.getTargetPart(), scope, segment), rest,
+          scope, segment);
+    }
+
     private String arrive(EntityMappingType target, String via, String table, String column, List<String> rest,
         Scope from, String segment) {
       Class<?> javaType = target.getJavaType().getJavaTypeClass();
@@ -462,16 +543,28 @@ final class RouteSql {
           + " routes do not support.", "Join on a single-column key.");
     }
 
-    /** The condition restricting to rows of exactly the entity's type, if it has subtypes; empty otherwise. */
+    /**
+     * The condition restricting to rows of exactly the entity's type, if it is part of an entity
+     * hierarchy; empty otherwise. A subclass of a {@code JOINED} hierarchy (a {@code PremiumMember}
+     * of a {@code Member} root) is joined with its own table, a {@code SINGLE_TABLE} one compared by
+     * its discriminator: the hierarchy's table alone holds its superclass's rows too.
+     */
     String exactType(Scope scope, EntityInfo info) {
-      if (!info.hasSubtypes()) {
+      EntityMappingType type = info.mapping();
+      if (!info.hasSubtypes() && type.getSuperMappingType() == null) {
         return "";
       }
-      EntityMappingType type = info.mapping();
+      String own = type.getMappedTableDetails().getTableName();
+      if (!own.equals(scope.baseTable())) {
+        alias(scope, own);
+      }
       EntityDiscriminatorMapping discriminator = type.getDiscriminatorMapping();
       if (discriminator != null && !discriminator.isFormula()) {
         return " and " + alias(scope, discriminator.getContainingTableExpression()) + "."
             + discriminator.getSelectionExpression() + " = " + type.getDiscriminatorSQLValue();
+      }
+      if (!info.hasSubtypes()) {
+        return "";
       }
       StringBuilder condition = new StringBuilder();
       for (EntityMappingType sub : type.getSubMappingTypes()) {
