@@ -29,6 +29,30 @@ public final class InMemoryRequestStore implements RequestStore {
   }
 
   @Override
+  public void insert(RightsRequest request) {
+    requireNonNull(request, "request");
+    if (requests.putIfAbsent(request.id(), request) != null) {
+      throw new IllegalStateException("A rights request with id " + request.id() + " is already stored");
+    }
+  }
+
+  @Override
+  public Optional<RightsRequest> update(RightsRequest changed) {
+    requireNonNull(changed, "changed");
+    RightsRequest next = changed.withVersion(changed.version() + 1);
+    // compute is atomic per key: the version check and the write happen under the map's lock for this id.
+    boolean[] won = {false};
+    requests.computeIfPresent(changed.id(), (id, stored) -> {
+      if (stored.version() != changed.version()) {
+        return stored;
+      }
+      won[0] = true;
+      return next;
+    });
+    return won[0] ? Optional.of(next) : Optional.empty();
+  }
+
+  @Override
   public Optional<RightsRequest> find(RequestId id) {
     return Optional.ofNullable(requests.get(requireNonNull(id, "id")));
   }
