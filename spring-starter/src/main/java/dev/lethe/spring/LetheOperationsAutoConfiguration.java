@@ -1,5 +1,6 @@
 package dev.lethe.spring;
 
+import dev.lethe.audit.AuditTrail;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.records.RecordOfProcessing;
 import dev.lethe.retention.RetentionEnforcer;
@@ -44,8 +45,8 @@ public class LetheOperationsAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnBean(DataSubjectRights.class)
     LetheEndpoint letheEndpoint(PersonalDataModel model, RecordOfProcessing record, DataSubjectRights rights,
-        RetentionRunLog runLog, Clock clock) {
-      return new LetheEndpoint(model, record, rights, runLog, clock);
+        RetentionRunLog runLog, Clock clock, AuditTrail audit) {
+      return new LetheEndpoint(model, record, rights, runLog, clock, audit);
     }
   }
 
@@ -57,8 +58,8 @@ public class LetheOperationsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnBean(DataSubjectRights.class)
-    LetheMetrics letheMetrics(RequestStore requests, DataSubjectRights rights, Clock clock) {
-      return new LetheMetrics(requests, rights, clock);
+    LetheMetrics letheMetrics(RequestStore requests, DataSubjectRights rights, Clock clock, AuditTrail audit) {
+      return new LetheMetrics(requests, rights, clock, audit);
     }
   }
 }
