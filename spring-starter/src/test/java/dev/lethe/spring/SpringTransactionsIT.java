@@ -81,6 +81,10 @@ class SpringTransactionsIT {
     registry.add("spring.datasource.username", () -> database().user());
     registry.add("spring.datasource.password", () -> "");
     registry.add("lethe.pseudonym-key", () -> Base64.getEncoder().encodeToString(new byte[32]));
+    for (String recipient : LetheAutoConfigurationTest.RECIPIENTS) {
+      String[] property = recipient.split("=", 2);
+      registry.add(property[0], () -> property[1]);
+    }
   }
 
   @BeforeEach
