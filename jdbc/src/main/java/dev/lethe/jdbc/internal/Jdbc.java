@@ -4,10 +4,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Consumer;
@@ -159,6 +161,32 @@ public final class Jdbc {
     return withConnection(purpose, connection -> {
       try (PreparedStatement statement = prepare(connection, sql, parameters)) {
         return statement.executeUpdate();
+      }
+    });
+  }
+
+  /**
+   * Runs an insert, update or delete that may hit a unique key; returns the rows changed, or empty on
+   * a unique violation. Inside a transaction the statement runs behind a savepoint, so that the
+   * violation leaves the transaction usable (PostgreSQL aborts a transaction on any failed statement).
+   */
+  public OptionalInt updateUnlessDuplicate(String purpose, String sql, @Nullable Object... parameters) {
+    return withConnection(purpose, connection -> {
+      Savepoint savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
+      try (PreparedStatement statement = prepare(connection, sql, parameters)) {
+        int changed = statement.executeUpdate();
+        if (savepoint != null) {
+          connection.releaseSavepoint(savepoint);
+        }
+        return OptionalInt.of(changed);
+      } catch (SQLException e) {
+        if (!isUniqueViolation(e)) {
+          throw e;
+        }
+        if (savepoint != null) {
+          connection.rollback(savepoint);
+        }
+        return OptionalInt.empty();
       }
     });
   }
