@@ -13,8 +13,8 @@ import java.util.Optional;
  * One link of the audit trail (Art. 5(2)): what happened, when, to which request and which
  * (pseudonymous) subject, chained to the event before it.
  *
- * <p>{@code hash} is the SHA-256, in lowercase hex, of a canonical encoding of every other
- * component, {@code previousHash} included; {@code previousHash} is the hash of the event with the
+ * <p>{@code hash} is the HMAC-SHA256, in lowercase hex and under the trail's chain key, of a
+ * canonical encoding of every other component, {@code previousHash} included; {@code previousHash} is the hash of the event with the
  * sequence before, or {@link #GENESIS_HASH} for the first. A change to any event therefore shows,
  * and {@link AuditTrail#verify()} finds it. An event holds no personal data.
  *

@@ -80,6 +80,15 @@ public final class Pseudonymizer {
     return HexFormat.of().formatHex(mac.doFinal());
   }
 
+  /**
+   * A key for another purpose derived from this one under {@code label}, as HMAC(key, label): the
+   * audit chain's key when no separate one is given. Keys for different labels are independent, and
+   * none reveals this key.
+   */
+  byte[] deriveKey(String label) {
+    return newMac().doFinal(requireNonNull(label, "label").getBytes(StandardCharsets.UTF_8));
+  }
+
   // A Mac is not thread-safe, and making one per call is cheap next to what an audit event costs.
   private Mac newMac() {
     try {

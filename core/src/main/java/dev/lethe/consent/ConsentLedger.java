@@ -153,7 +153,12 @@ public final class ConsentLedger {
     return store.history(audit.pseudonymOf(subject), purpose);
   }
 
-  private synchronized ConsentRecord record(SubjectIdentifier subject, String purpose, ConsentState state,
+  private ConsentRecord record(SubjectIdentifier subject, String purpose, ConsentState state,
+      ConsentEvidence evidence, Optional<Period> validFor) {
+    return audit.transactions().inTransaction(() -> recordInTransaction(subject, purpose, state, evidence, validFor));
+  }
+
+  private ConsentRecord recordInTransaction(SubjectIdentifier subject, String purpose, ConsentState state,
       ConsentEvidence evidence, Optional<Period> validFor) {
     requireNonNull(subject, "subject");
     consentPurpose(purpose);
@@ -163,7 +168,12 @@ public final class ConsentLedger {
         Optional.of(evidence.method()), evidence.bundledWithContract(), expiresAt));
   }
 
-  private synchronized ConsentRecord end(SubjectIdentifier subject, String purpose, ConsentState state,
+  private ConsentRecord end(SubjectIdentifier subject, String purpose, ConsentState state,
+      Optional<ConsentMethod> method) {
+    return audit.transactions().inTransaction(() -> endInTransaction(subject, purpose, state, method));
+  }
+
+  private ConsentRecord endInTransaction(SubjectIdentifier subject, String purpose, ConsentState state,
       Optional<ConsentMethod> method) {
     requireNonNull(subject, "subject");
     consentPurpose(purpose);

@@ -82,7 +82,11 @@ public final class Objections {
    *     direct marketing nor based on legitimate interests or a public task, so Art. 21 opens no
    *     objection to it
    */
-  public synchronized Objection object(SubjectIdentifier subject, String purpose) {
+  public Objection object(SubjectIdentifier subject, String purpose) {
+    return audit.transactions().inTransaction(() -> objectInTransaction(subject, purpose));
+  }
+
+  private Objection objectInTransaction(SubjectIdentifier subject, String purpose) {
     requireNonNull(subject, "subject");
     Purpose declared = Purposes.declared(model, purpose);
     boolean marketing = isDirectMarketing(purpose);
@@ -119,7 +123,11 @@ public final class Objections {
    * @return the objections that stand, one per direct-marketing purpose
    * @throws IllegalStateException if no purpose is configured as direct marketing
    */
-  public synchronized List<Objection> objectToDirectMarketing(SubjectIdentifier subject) {
+  public List<Objection> objectToDirectMarketing(SubjectIdentifier subject) {
+    return audit.transactions().inTransaction(() -> objectToDirectMarketingInTransaction(subject));
+  }
+
+  private List<Objection> objectToDirectMarketingInTransaction(SubjectIdentifier subject) {
     requireNonNull(subject, "subject");
     if (directMarketing.isEmpty()) {
       throw new IllegalStateException("No purpose is configured as direct marketing: configure them with"
@@ -141,7 +149,11 @@ public final class Objections {
    * @throws IllegalStateException if no objection of the subject to the purpose stands, or if it is
    *     an objection to direct marketing, which no grounds override (Art. 21(3))
    */
-  public synchronized Objection recordCompellingGrounds(SubjectIdentifier subject, String purpose, String grounds) {
+  public Objection recordCompellingGrounds(SubjectIdentifier subject, String purpose, String grounds) {
+    return audit.transactions().inTransaction(() -> recordCompellingGroundsInTransaction(subject, purpose, grounds));
+  }
+
+  private Objection recordCompellingGroundsInTransaction(SubjectIdentifier subject, String purpose, String grounds) {
     requireNonNull(subject, "subject");
     requireNonBlank(grounds, "grounds");
     Purposes.declared(model, purpose);

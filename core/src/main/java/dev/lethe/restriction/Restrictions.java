@@ -107,7 +107,11 @@ public final class Restrictions {
    * @return the restriction lifted
    * @throws IllegalStateException if the subject's data is not restricted
    */
-  public synchronized Restriction lift(SubjectIdentifier subject) {
+  public Restriction lift(SubjectIdentifier subject) {
+    return audit.transactions().inTransaction(() -> liftInTransaction(subject));
+  }
+
+  private Restriction liftInTransaction(SubjectIdentifier subject) {
     requireNonNull(subject, "subject");
     SubjectPseudonym pseudonym = audit.pseudonymOf(subject);
     Restriction restriction = store.find(pseudonym).orElseThrow(() -> new IllegalStateException(
@@ -136,7 +140,11 @@ public final class Restrictions {
     return store.find(audit.pseudonymOf(requireNonNull(subject, "subject")));
   }
 
-  private synchronized Restriction place(RightsRequest request, RestrictionGround ground, Optional<Instant> until) {
+  private Restriction place(RightsRequest request, RestrictionGround ground, Optional<Instant> until) {
+    return audit.transactions().inTransaction(() -> placeInTransaction(request, ground, until));
+  }
+
+  private Restriction placeInTransaction(RightsRequest request, RestrictionGround ground, Optional<Instant> until) {
     requireNonNull(request, "request");
     requireNonNull(ground, "ground");
     if (request.type() != RequestType.RESTRICTION) {

@@ -25,6 +25,7 @@ import dev.lethe.spi.SubjectKey;
 import dev.lethe.spi.SubjectRecord;
 import dev.lethe.spi.IdentityVerifier;
 import dev.lethe.spi.RequestStore;
+import dev.lethe.spi.Transactions;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
@@ -49,8 +50,13 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Every change is saved to the {@link RequestStore} and recorded once in the {@link AuditTrail}
  * (Art. 5(2)). A move the lifecycle does not allow throws {@link IllegalRequestTransitionException}
- * and changes nothing. Thread-safe: changes are serialised. With a database store, run each call
- * in one transaction, so that the saved request and its audit event commit together.
+ * and changes nothing. Each call runs in one transaction of the trail's {@link Transactions}, so
+ * that with stores that join it (such as lethe-jdbc's over {@code JdbcTransactions}) the data
+ * erased, the request's new state, its audit events and the suppression entries commit together or
+ * not at all. Thread-safe, and safe with several replicas over one store: every change is a
+ * conditional update from the version read, and an erasure, access or rectification first claims
+ * the request that way, so of two callers moving one request at once exactly one wins and the other
+ * gets {@link IllegalRequestTransitionException} before doing anything.
  *
  * <pre>{@code
  * DataSubjectRights rights = DataSubjectRights.builder().clock(clock).zone(ZoneId.of("Europe/Amsterdam")).build();
@@ -72,6 +78,7 @@ public final class DataSubjectRights {
   private final @Nullable SuppressionList suppressionList;
   private final @Nullable RecipientNotifications recipientNotifications;
   private final Consumer<ErasureReceipt> erasureListener;
+  private final Transactions transactions;
 
   private DataSubjectRights(Builder builder) {
     this.store = builder.requestStore;
@@ -85,6 +92,7 @@ public final class DataSubjectRights {
     this.suppressionList = builder.suppressionList;
     this.recipientNotifications = builder.recipientNotifications;
     this.erasureListener = builder.erasureListener;
+    this.transactions = audit.transactions();
   }
 
   /** A builder whose defaults hold everything in memory and follow Art. 12 as written. */
@@ -100,15 +108,18 @@ public final class DataSubjectRights {
    *     no such subject type or identity, or the value cannot be of the identity's type; nothing is
    *     stored or audited then
    */
-  public synchronized RightsRequest submit(RequestType type, SubjectIdentifier subject, Channel channel) {
+  public RightsRequest submit(RequestType type, SubjectIdentifier subject, Channel channel) {
     requireNonNull(type, "type");
     requireNonNull(subject, "subject");
     requireNonNull(channel, "channel");
     if (personalData != null) {
       SubjectIdentifiers.check(personalData.model(), subject);
     }
-    RightsRequest request = lifecycle.submit(type, subject, channel, identityVerifier);
-    return saveAndAudit(request, AuditEventType.REQUEST_SUBMITTED);
+    return transactions.inTransaction(() -> {
+      RightsRequest request = lifecycle.submit(type, subject, channel, identityVerifier);
+      store.insert(request);
+      return audited(request, AuditEventType.REQUEST_SUBMITTED);
+    });
   }
 
   /**
@@ -120,7 +131,7 @@ public final class DataSubjectRights {
    */
   public RightsRequest verify(RequestId id, String method) {
     requireNonBlank(method, "method");
-    return move(id, request -> lifecycle.verify(request, method), AuditEventType.IDENTITY_VERIFIED);
+    return move(id, "verify", request -> lifecycle.verify(request, method), AuditEventType.IDENTITY_VERIFIED);
   }
 
   /**
@@ -137,7 +148,8 @@ public final class DataSubjectRights {
   public RightsRequest extend(RequestId id, Period extension, String reason) {
     requireNonNull(extension, "extension");
     requireNonBlank(reason, "reason");
-    return move(id, request -> lifecycle.extend(request, extension, reason), AuditEventType.REQUEST_EXTENDED);
+    return move(id, "extend", request -> lifecycle.extend(request, extension, reason),
+        AuditEventType.REQUEST_EXTENDED);
   }
 
   /**
@@ -150,7 +162,8 @@ public final class DataSubjectRights {
   public RightsRequest reject(RequestId id, RejectionReason reason, String explanation) {
     requireNonNull(reason, "reason");
     requireNonBlank(explanation, "explanation");
-    return move(id, request -> lifecycle.reject(request, reason, explanation, RightsRequest.Rejection.STANDARD_REMEDIES),
+    return move(id, "reject",
+        request -> lifecycle.reject(request, reason, explanation, RightsRequest.Rejection.STANDARD_REMEDIES),
         AuditEventType.REQUEST_REJECTED);
   }
 
@@ -165,7 +178,7 @@ public final class DataSubjectRights {
    * @throws IllegalStateException for a request that Lethe must carry out itself
    */
   public RightsRequest fulfil(RequestId id) {
-    return move(id, request -> {
+    return move(id, "fulfil", request -> {
       if (personalData != null && CARRIED_OUT.containsKey(request.type())) {
         throw new IllegalStateException("Rights request " + request.id() + " is a " + request.type()
             + " request: fulfil it with " + CARRIED_OUT.get(request.type()) + ", which carries it out");
@@ -185,17 +198,19 @@ public final class DataSubjectRights {
    * @throws IllegalArgumentException if the request is of another type
    * @throws IllegalStateException if no personal-data store is configured
    */
-  public synchronized SubjectReport access(RequestId id) {
+  public SubjectReport access(RequestId id) {
     PersonalData data = requirePersonalData();
-    RightsRequest request = fulfilling(id, RequestType.ACCESS, RequestType.PORTABILITY);
-    SubjectReports reports = new SubjectReports(data.model(), data.store(), clock);
-    SubjectReport report = request.type() == RequestType.ACCESS
-        ? reports.access(request.subject())
-        : reports.portability(request.subject());
-    saveAndAudit(request, AuditEventType.REQUEST_FULFILLED);
-    audit.record(AuditEntry.forRequest(AuditEventType.DATA_EXPORTED, request)
-        .withCount("sections", report.sections().size()));
-    return report;
+    return transactions.inTransaction(() -> {
+      RightsRequest request = claimToFulfil(id, RequestType.ACCESS, RequestType.PORTABILITY);
+      SubjectReports reports = new SubjectReports(data.model(), data.store(), clock);
+      SubjectReport report = request.type() == RequestType.ACCESS
+          ? reports.access(request.subject())
+          : reports.portability(request.subject());
+      RightsRequest fulfilled = updateAndAudit(request, "fulfil", AuditEventType.REQUEST_FULFILLED);
+      audit.record(AuditEntry.forRequest(AuditEventType.DATA_EXPORTED, fulfilled)
+          .withCount("sections", report.sections().size()));
+      return report;
+    });
   }
 
   /**
@@ -219,10 +234,16 @@ public final class DataSubjectRights {
    * @throws IllegalArgumentException if the request is not an erasure request
    * @throws IllegalStateException if no personal-data store is configured
    */
-  public synchronized ErasureReceipt erase(RequestId id, ErasureGround ground) {
+  public ErasureReceipt erase(RequestId id, ErasureGround ground) {
     requireNonNull(ground, "ground");
     PersonalData data = requirePersonalData();
-    RightsRequest request = fulfilling(id, RequestType.ERASURE);
+    ErasureReceipt receipt = transactions.inTransaction(() -> erase(data, id, ground));
+    transactions.afterCommit(() -> erasureListener.accept(receipt));
+    return receipt;
+  }
+
+  private ErasureReceipt erase(PersonalData data, RequestId id, ErasureGround ground) {
+    RightsRequest request = claimToFulfil(id, RequestType.ERASURE);
     Set<SubjectKey> subjects = data.store().resolve(request.subject());
     // Read before the erasure changes them: the identities to suppress and to remove from requests.
     List<SubjectIdentifier> identities = rootIdentities(data, subjects);
@@ -232,30 +253,30 @@ public final class DataSubjectRights {
       receipts.add(ErasureReceipt.of(plan, data.store().erase(plan), clock.instant()));
     }
     ErasureReceipt receipt = ErasureReceipt.merge(request.subject().subjectType(), ground, clock.instant(), receipts);
+    RightsRequest fulfilled = store.update(request).orElseThrow(() -> lostRace(request.id(), "fulfil"));
     if (receipt.noDataHeld()) {
-      store.save(request);
-      audit.record(auditEntry(AuditEventType.REQUEST_FULFILLED, request)
+      audit.record(auditEntry(AuditEventType.REQUEST_FULFILLED, fulfilled)
           .withAttribute("outcome", ErasureReceipt.Outcome.NO_DATA_HELD.name()));
-      LOG.info("Rights request {}: no data is held under its identity, nothing erased", request.id());
+      transactions.afterCommit(() ->
+          LOG.info("Rights request {}: no data is held under its identity, nothing erased", request.id()));
     } else {
       if (suppressionList != null) {
         identities.stream().filter(identity -> !identity.identity().equals(SubjectType.ID))
             .forEach(identity -> suppressionList.suppress(identity.identity(), identity.value(), "erased on request"));
       }
-      saveAndAudit(request, AuditEventType.REQUEST_FULFILLED);
+      audited(fulfilled, AuditEventType.REQUEST_FULFILLED);
       audit.record(AuditEntry.forRequest(AuditEventType.SUBJECT_ERASED, request)
           .withSubject(request.subject())
           .withAttribute("ground", ground.name())
           .withCount("subjects", subjects.size())
           .withCount("rows", receipt.rowsTouched()));
-      LOG.info("Rights request {}: erased {} subject(s) on {}, {} rows touched", request.id(), subjects.size(),
-          ground.article(), receipt.rowsTouched());
+      transactions.afterCommit(() -> LOG.info("Rights request {}: erased {} subject(s) on {}, {} rows touched",
+          request.id(), subjects.size(), ground.article(), receipt.rowsTouched()));
       notifyRecipients(data, request);
     }
     // Recipients have been told who; the stored requests keep only a pseudonym of the identity, so
     // that after erasure nothing but the suppression entry can recognise the person (Art. 17, 21(3)).
-    forgetIdentity(data, request, identities);
-    erasureListener.accept(receipt);
+    forgetIdentity(data, fulfilled, identities);
     return receipt;
   }
 
@@ -275,11 +296,25 @@ public final class DataSubjectRights {
           .orElse(IdentityMatch.EXACT);
       for (RightsRequest other : store.findBySubject(identity, match)) {
         if (done.add(other.id())) {
-          store.save(other.withIdentityValue(erasedIdentity(other.subject())));
+          forget(other);
         }
       }
     }
-    store.save(request.withIdentityValue(erasedIdentity(request.subject())));
+    if (store.update(request.withIdentityValue(erasedIdentity(request.subject()))).isEmpty()) {
+      throw lostRace(request.id(), "fulfil");
+    }
+  }
+
+  /**
+   * Replaces the identity of another request of the erased subject. It is updated on its version like
+   * every change, so a concurrent transition of that request is never overwritten: a lost race reads
+   * it again and retries, since the identity must go whatever state the request is in.
+   */
+  private void forget(RightsRequest other) {
+    RightsRequest current = other;
+    while (store.update(current.withIdentityValue(erasedIdentity(current.subject()))).isEmpty()) {
+      current = store.find(other.id()).orElseThrow(() -> new UnknownRequestException(other.id()));
+    }
   }
 
   private String erasedIdentity(SubjectIdentifier subject) {
@@ -298,10 +333,14 @@ public final class DataSubjectRights {
    *     in the model, or the row is not the subject's
    * @throws IllegalStateException if no personal-data store is configured
    */
-  public synchronized RightsRequest rectify(RequestId id, Rectification rectification) {
+  public RightsRequest rectify(RequestId id, Rectification rectification) {
     requireNonNull(rectification, "rectification");
     PersonalData data = requirePersonalData();
-    RightsRequest request = fulfilling(id, RequestType.RECTIFICATION);
+    return transactions.inTransaction(() -> rectify(data, id, rectification));
+  }
+
+  private RightsRequest rectify(PersonalData data, RequestId id, Rectification rectification) {
+    RightsRequest request = claimToFulfil(id, RequestType.RECTIFICATION);
     EntityDescriptor entity = data.model().entity(rectification.entity()).orElseThrow(() ->
         new IllegalArgumentException(rectification.entity().getName() + " is not in the personal-data model"));
     RECTIFICATION_VALIDATOR.validate(entity, rectification);
@@ -311,12 +350,12 @@ public final class DataSubjectRights {
         .orElseThrow(() -> new IllegalArgumentException("The " + entity.name()
             + " row to rectify is not the data of the subject of request " + request.id()));
     data.store().rectify(subject, rectification);
-    saveAndAudit(request, AuditEventType.REQUEST_FULFILLED);
-    audit.record(AuditEntry.forRequest(AuditEventType.DATA_RECTIFIED, request)
+    RightsRequest fulfilled = updateAndAudit(request, "fulfil", AuditEventType.REQUEST_FULFILLED);
+    audit.record(AuditEntry.forRequest(AuditEventType.DATA_RECTIFIED, fulfilled)
         .withAttribute("entity", entity.name())
         .withCount("attributes", rectification.changes().size()));
-    notifyRecipients(data, request);
-    return request;
+    notifyRecipients(data, fulfilled);
+    return fulfilled;
   }
 
   /**
@@ -326,7 +365,7 @@ public final class DataSubjectRights {
    * @throws IllegalRequestTransitionException unless the request is fulfilled
    */
   public RightsRequest complete(RequestId id) {
-    return move(id, lifecycle::complete, AuditEventType.REQUEST_COMPLETED);
+    return move(id, "complete", lifecycle::complete, AuditEventType.REQUEST_COMPLETED);
   }
 
   /**
@@ -337,7 +376,7 @@ public final class DataSubjectRights {
    */
   public RightsRequest cancel(RequestId id, String reason) {
     requireNonBlank(reason, "reason");
-    return move(id, request -> lifecycle.cancel(request, reason), AuditEventType.REQUEST_CANCELLED);
+    return move(id, "cancel", request -> lifecycle.cancel(request, reason), AuditEventType.REQUEST_CANCELLED);
   }
 
   /** The request with {@code id}, if there is one, to show where it stands (Art. 12(3), Art. 5(2)). */
@@ -371,15 +410,29 @@ public final class DataSubjectRights {
         .toList();
   }
 
-  /** The request moved to fulfilled but not saved: the work runs first, so a failure leaves it open. */
-  private RightsRequest fulfilling(RequestId id, RequestType... types) {
+  /**
+   * The request moved to fulfilled but not saved, after claiming it: a conditional update from the
+   * version read that changes nothing but the version, so that a second caller fails here, before
+   * any work, and the work is done once. The work runs next; in a transaction, a failure rolls the
+   * claim back with it, and without one it leaves the request open at the claimed version.
+   */
+  private RightsRequest claimToFulfil(RequestId id, RequestType... types) {
     requireNonNull(id, "id");
     RightsRequest current = store.find(id).orElseThrow(() -> new UnknownRequestException(id));
     if (!List.of(types).contains(current.type())) {
       throw new IllegalArgumentException("Rights request " + id + " is a " + current.type() + " request, not "
           + List.of(types));
     }
-    return lifecycle.fulfil(current);
+    RightsRequest fulfilled = lifecycle.fulfil(current);
+    RightsRequest claimed = store.update(current).orElseThrow(() -> lostRace(id, "fulfil"));
+    return fulfilled.withVersion(claimed.version());
+  }
+
+  /** Thrown when another caller, in this process or another replica, changed the request since it was read. */
+  private IllegalRequestTransitionException lostRace(RequestId id, String attempted) {
+    RequestStatus status = store.find(id).map(RightsRequest::status).orElseThrow(() -> new UnknownRequestException(id));
+    return new IllegalRequestTransitionException(id, status, attempted,
+        "another caller changed it at the same time, and its change was kept; read the request again");
   }
 
   private PersonalData requirePersonalData() {
@@ -427,18 +480,26 @@ public final class DataSubjectRights {
     }
   }
 
-  private synchronized RightsRequest move(RequestId id, UnaryOperator<RightsRequest> transition, AuditEventType event) {
+  private RightsRequest move(RequestId id, String attempted, UnaryOperator<RightsRequest> transition,
+      AuditEventType event) {
     requireNonNull(id, "id");
-    RightsRequest current = store.find(id).orElseThrow(() -> new UnknownRequestException(id));
-    return saveAndAudit(transition.apply(current), event);
+    return transactions.inTransaction(() -> {
+      RightsRequest current = store.find(id).orElseThrow(() -> new UnknownRequestException(id));
+      return updateAndAudit(transition.apply(current), attempted, event);
+    });
   }
 
-  private RightsRequest saveAndAudit(RightsRequest request, AuditEventType event) {
-    store.save(request);
+  /** Stores {@code changed} if nobody changed the request since it was read, and audits the change. */
+  private RightsRequest updateAndAudit(RightsRequest changed, String attempted, AuditEventType event) {
+    RightsRequest stored = store.update(changed).orElseThrow(() -> lostRace(changed.id(), attempted));
+    return audited(stored, event);
+  }
+
+  private RightsRequest audited(RightsRequest request, AuditEventType event) {
     audit.record(auditEntry(event, request));
     // Ids, types and states only: the subject's identity never reaches a log line.
-    LOG.info("Rights request {} ({}): {}, now {}, due {}", request.id(), request.type(), event, request.status(),
-        request.dueDate());
+    transactions.afterCommit(() -> LOG.info("Rights request {} ({}): {}, now {}, due {}", request.id(),
+        request.type(), event, request.status(), request.dueDate()));
     return request;
   }
 

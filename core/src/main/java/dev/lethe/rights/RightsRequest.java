@@ -30,6 +30,9 @@ import java.util.Optional;
  * @param extension the single extension of the deadline, if granted
  * @param rejection the refusal, exactly when the status is {@link RequestStatus#REJECTED}
  * @param cancellation the cancellation, exactly when the status is {@link RequestStatus#CANCELLED}
+ * @param version how many times the stored request was changed since it was received: a store
+ *     changes it only from the version it was read at, so that of two replicas moving one request at
+ *     once exactly one wins
  */
 public record RightsRequest(
     RequestId id,
@@ -43,9 +46,13 @@ public record RightsRequest(
     Optional<Verification> verification,
     Optional<Extension> extension,
     Optional<Rejection> rejection,
-    Optional<Cancellation> cancellation) {
+    Optional<Cancellation> cancellation,
+    long version) {
 
   public RightsRequest {
+    if (version < 0) {
+      throw new IllegalArgumentException("Rights request " + id + " needs a version of 0 or more, not " + version);
+    }
     requireNonNull(id, "id");
     requireNonNull(type, "type");
     requireNonNull(subject, "subject");
@@ -67,6 +74,30 @@ public record RightsRequest(
         "an extended due date after the original due date");
   }
 
+  /** A request at version 0, as received and not yet changed. */
+  public RightsRequest(
+      RequestId id,
+      RequestType type,
+      SubjectIdentifier subject,
+      Channel channel,
+      Instant receivedAt,
+      LocalDate originalDueDate,
+      RequestStatus status,
+      boolean verificationRequired,
+      Optional<Verification> verification,
+      Optional<Extension> extension,
+      Optional<Rejection> rejection,
+      Optional<Cancellation> cancellation) {
+    this(id, type, subject, channel, receivedAt, originalDueDate, status, verificationRequired, verification,
+        extension, rejection, cancellation, 0);
+  }
+
+  /** This request at {@code version}: the next version is what a store's conditional update writes. */
+  public RightsRequest withVersion(long version) {
+    return new RightsRequest(id, type, subject, channel, receivedAt, originalDueDate, status, verificationRequired,
+        verification, extension, rejection, cancellation, version);
+  }
+
   private static void require(boolean invariant, RequestId id, String what) {
     if (!invariant) {
       throw new IllegalArgumentException("Rights request " + id + " needs " + what);
@@ -86,7 +117,7 @@ public record RightsRequest(
   public RightsRequest withIdentityValue(String replacement) {
     return new RightsRequest(id, type, new SubjectIdentifier(subject.subjectType(), subject.identity(), replacement),
         channel, receivedAt, originalDueDate, status, verificationRequired, verification, extension, rejection,
-        cancellation);
+        cancellation, version);
   }
 
   /** Whether the request still awaits its answer (Art. 12(3)). */

@@ -1,9 +1,13 @@
 package dev.lethe.spi;
 
+import static java.util.Objects.requireNonNull;
+
+import dev.lethe.audit.AuditCheckpoint;
 import dev.lethe.audit.AuditEvent;
 import dev.lethe.audit.AuditTrail;
 import dev.lethe.internal.audit.InMemoryAuditSink;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -11,7 +15,12 @@ import java.util.stream.Stream;
  * such as a database table with the sequence as its key. The trail computes sequences and hashes; a
  * sink stores events exactly as given and returns them unchanged.
  *
- * <p>Implementations must pass {@code AuditSinkCompatibilityKit} from the lethe-core test-jar.
+ * <p>Several trails, in one process or in several replicas, may write to one sink at once. The sink
+ * serialises them in {@link #appendNext}: it reads its head, lets the trail compute the next event
+ * from it, and stores that event, atomically, so that no event is lost, duplicated or forked.
+ *
+ * <p>Implementations must pass {@code AuditSinkCompatibilityKit} from the lethe-core test-jar,
+ * including its concurrency contract.
  */
 public interface AuditSink {
 
@@ -24,10 +33,47 @@ public interface AuditSink {
   void append(AuditEvent event);
 
   /**
+   * Appends the event {@code next} computes from the sink's current head (the last event's sequence
+   * and hash, or {@link AuditCheckpoint#GENESIS}), with no other append in between: the one way
+   * concurrent writers extend the chain without forking it (Art. 5(2)). A database sink locks its head
+   * in one transaction, joining the caller's transaction when there is one, so that the event commits
+   * with the change it records. {@code next} may be called more than once and must have no side effects.
+   *
+   * <p>The default reads {@link #lastEvent()} and retries {@link #append} when another writer came
+   * first; a sink that can lock its head overrides it.
+   *
+   * @return the event stored
+   */
+  default AuditEvent appendNext(Function<AuditCheckpoint, AuditEvent> next) {
+    requireNonNull(next, "next");
+    IllegalStateException lastRace = null;
+    for (int attempt = 0; attempt < 100; attempt++) {
+      AuditEvent event = next.apply(lastEvent().map(AuditCheckpoint::of).orElse(AuditCheckpoint.GENESIS));
+      try {
+        append(event);
+        return event;
+      } catch (IllegalStateException e) {
+        // Another writer took this sequence: read the new head and compute again.
+        lastRace = e;
+      }
+    }
+    throw new IllegalStateException("Could not append an audit event: other writers came first 100 times", lastRace);
+  }
+
+  /**
    * Every event, in ascending sequence order, exactly as appended. The caller closes the stream, so
    * that a database-backed sink can release its cursor.
    */
   Stream<AuditEvent> events();
+
+  /**
+   * The events from {@code sequence} on, in ascending sequence order: where a verification resumes
+   * from a checkpoint. The default skips the earlier ones of {@link #events()}; a database reads from
+   * its key. The caller closes the stream.
+   */
+  default Stream<AuditEvent> eventsFrom(long sequence) {
+    return events().dropWhile(event -> event.sequence() < sequence);
+  }
 
   /** The event with the highest sequence, if any. A database answers this from the sequence's index. */
   default Optional<AuditEvent> lastEvent() {

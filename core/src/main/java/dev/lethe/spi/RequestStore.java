@@ -20,12 +20,38 @@ import java.util.stream.Stream;
  * answer can be shown (Art. 12(3), Art. 5(2)). Shaped for a database table keyed by request id
  * with an index on (open, due date): every query is one an index answers.
  *
- * <p>Implementations must pass {@code RequestStoreCompatibilityKit} from the lethe-core test-jar.
+ * <p>Several replicas share one store. Every change of a request is a conditional {@link #update}
+ * from the {@linkplain RightsRequest#version() version} it was read at, so that of two replicas
+ * moving one request at once exactly one wins, and nothing is done twice.
+ *
+ * <p>Implementations must pass {@code RequestStoreCompatibilityKit} from the lethe-core test-jar,
+ * including its concurrency contract.
  */
 public interface RequestStore {
 
-  /** Inserts {@code request}, or replaces the request with the same id. */
+  /**
+   * Inserts {@code request}, or replaces the request with the same id whatever its version (the last
+   * writer wins): for imports and tools. {@link DataSubjectRights} uses {@link #insert} and {@link #update}.
+   */
   void save(RightsRequest request);
+
+  /**
+   * Stores {@code request}, a new one, as it is.
+   *
+   * @throws IllegalStateException if a request with its id is already stored; nothing changes then
+   */
+  void insert(RightsRequest request);
+
+  /**
+   * Replaces the stored request with {@code changed}'s id if it is still at {@code changed}'s
+   * version, and stores {@code changed} at the next version: a conditional update ({@code where id = ?
+   * and version = ?}), atomic against every other writer, in every replica (Art. 12(3), 5(2)).
+   *
+   * @param changed the request as changed, carrying the version it was read at
+   * @return the request as stored, at the next version; empty if the stored request is at another
+   *     version or gone, because another writer changed it first: nothing changes then
+   */
+  Optional<RightsRequest> update(RightsRequest changed);
 
   /** The request with {@code id}, as last saved. */
   Optional<RightsRequest> find(RequestId id);

@@ -55,10 +55,18 @@ class AuditChainPropertiesTest {
         yield new AuditVerification.Break(at + 1, Kind.ALTERED);
       }
       case CHANGE_AND_REHASH -> {
+        // Without the chain key, the rewritten event's own hash no longer checks out.
         sink.replace(at, event -> rehash(change.apply(event)));
-        // Nothing links to a rehashed last event, so only the trail's memory of its head shows it.
-        yield at == last ? new AuditVerification.Break(at + 1, Kind.ALTERED)
-            : new AuditVerification.Break(at + 2, Kind.CHAIN_BROKEN);
+        yield new AuditVerification.Break(at + 1, Kind.ALTERED);
+      }
+      case RECHAIN_SUFFIX -> {
+        // Rewriting an event and re-chaining every later one needs the key, too.
+        sink.replace(at, event -> rehash(change.apply(event)));
+        for (int i = at + 1; i <= last; i++) {
+          String previous = sink.get(i - 1).hash();
+          sink.replace(i, event -> rehash(withPrevious(event, previous)));
+        }
+        yield new AuditVerification.Break(at + 1, Kind.ALTERED);
       }
       case REMOVE -> {
         sink.remove(at);
@@ -87,7 +95,7 @@ class AuditChainPropertiesTest {
     return trail;
   }
 
-  enum Tampering { CHANGE, CHANGE_AND_REHASH, REMOVE, SWAP }
+  enum Tampering { CHANGE, CHANGE_AND_REHASH, RECHAIN_SUFFIX, REMOVE, SWAP }
 
   /** Ways to change one event's content. */
   enum Change {
@@ -138,9 +146,18 @@ class AuditChainPropertiesTest {
     }
   }
 
+  // The attacker can edit the sink but does not hold the chain key: they hash with a key of their own.
+  private static final AuditHash ATTACKERS_HASH = AuditHash.keyed("attacker's own key, not the trail's".getBytes(
+      java.nio.charset.StandardCharsets.UTF_8));
+
   private static AuditEvent rehash(AuditEvent e) {
     return new AuditEvent(e.sequence(), e.occurredAt(), e.type(), e.requestId(), e.requestType(), e.subject(),
-        e.counts(), e.attributes(), e.previousHash(), AuditHash.of(e));
+        e.counts(), e.attributes(), e.previousHash(), ATTACKERS_HASH.of(e));
+  }
+
+  private static AuditEvent withPrevious(AuditEvent e, String previousHash) {
+    return new AuditEvent(e.sequence(), e.occurredAt(), e.type(), e.requestId(), e.requestType(), e.subject(),
+        e.counts(), e.attributes(), previousHash, e.hash());
   }
 
   @Provide

@@ -1,6 +1,7 @@
 package dev.lethe.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lethe.model.IdentityMatch;
 import dev.lethe.rights.Channel;
@@ -16,7 +17,14 @@ import dev.lethe.rights.RightsRequest.Verification;
 import dev.lethe.rights.SubjectIdentifier;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -25,6 +33,9 @@ import org.junit.jupiter.api.Test;
 /**
  * What every {@link RequestStore} must do. Extend it with {@link #createStore()} returning an
  * empty store; the tests run against it.
+ *
+ * <p>The concurrency contract: an update is conditional on the version it was read at, so of several
+ * writers (threads, replicas) updating one request from one version exactly one wins.
  */
 public abstract class RequestStoreCompatibilityKit {
 
@@ -62,6 +73,67 @@ public abstract class RequestStoreCompatibilityKit {
     assertThat(store.find(submitted.id())).contains(cancelled);
     try (Stream<RightsRequest> all = store.findAll()) {
       assertThat(all).containsExactly(cancelled);
+    }
+  }
+
+  @Test
+  void insertRefusesAnIdItAlreadyHolds() {
+    RightsRequest request = request(RequestStatus.SUBMITTED, DUE, RECEIVED);
+    store.insert(request);
+
+    assertThatThrownBy(() -> store.insert(withStatus(request, RequestStatus.CANCELLED)))
+        .isInstanceOf(IllegalStateException.class);
+
+    assertThat(store.find(request.id())).contains(request);
+  }
+
+  @Test
+  @DisplayName("Art. 12(3): an update from the version read wins and moves the version on; a stale one changes nothing")
+  void updatesAreConditionalOnTheVersion() {
+    RightsRequest submitted = request(RequestStatus.SUBMITTED, DUE, RECEIVED);
+    store.insert(submitted);
+    RightsRequest verified = withStatus(submitted, RequestStatus.VERIFIED);
+
+    Optional<RightsRequest> stored = store.update(verified);
+
+    assertThat(stored).contains(verified.withVersion(1));
+    assertThat(store.find(submitted.id())).isEqualTo(stored);
+    assertThat(store.update(withStatus(submitted, RequestStatus.CANCELLED))).isEmpty();
+    assertThat(store.find(submitted.id())).isEqualTo(stored);
+    assertThat(store.update(withStatus(stored.orElseThrow(), RequestStatus.FULFILLED)).map(RightsRequest::version))
+        .contains(2L);
+    assertThat(store.update(request(RequestStatus.SUBMITTED, DUE, RECEIVED))).isEmpty();
+  }
+
+  @Test
+  @DisplayName("Art. 12(3): of many writers updating one request from one version at once, exactly one wins")
+  void concurrentUpdatesFromOneVersionHaveOneWinner() throws Exception {
+    RightsRequest submitted = request(RequestStatus.SUBMITTED, DUE, RECEIVED);
+    store.insert(submitted);
+    int writers = 6;
+    ExecutorService threads = Executors.newFixedThreadPool(writers);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Optional<RightsRequest>>> attempts = new ArrayList<>();
+    try {
+      for (int i = 0; i < writers; i++) {
+        RightsRequest change = i % 2 == 0 ? withStatus(submitted, RequestStatus.CANCELLED)
+            : withStatus(submitted, RequestStatus.VERIFIED);
+        attempts.add(threads.submit(() -> {
+          start.await();
+          return store.update(change);
+        }));
+      }
+      start.countDown();
+      List<RightsRequest> winners = new ArrayList<>();
+      for (Future<Optional<RightsRequest>> attempt : attempts) {
+        attempt.get(60, TimeUnit.SECONDS).ifPresent(winners::add);
+      }
+
+      assertThat(winners).hasSize(1);
+      assertThat(store.find(submitted.id())).contains(winners.get(0));
+      assertThat(winners.get(0).version()).isEqualTo(1);
+    } finally {
+      threads.shutdownNow();
     }
   }
 
@@ -196,9 +268,11 @@ public abstract class RequestStoreCompatibilityKit {
   private static RightsRequest withStatus(RightsRequest request, RequestStatus status) {
     Optional<Cancellation> cancellation = status == RequestStatus.CANCELLED
         ? Optional.of(new Cancellation("withdrawn", request.receivedAt())) : Optional.empty();
+    Optional<Verification> verification = status == RequestStatus.VERIFIED && request.verification().isEmpty()
+        ? Optional.of(new Verification("email-link", request.receivedAt())) : request.verification();
     return new RightsRequest(request.id(), request.type(), request.subject(), request.channel(), request.receivedAt(),
-        request.originalDueDate(), status, request.verificationRequired(), request.verification(),
-        request.extension(), request.rejection(), cancellation);
+        request.originalDueDate(), status, request.verificationRequired(), verification,
+        request.extension(), request.rejection(), cancellation, request.version());
   }
 
   private static RightsRequest extended(RightsRequest request, LocalDate newDueDate) {

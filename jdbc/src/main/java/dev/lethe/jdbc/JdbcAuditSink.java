@@ -4,6 +4,7 @@ import static dev.lethe.jdbc.internal.Columns.instant;
 import static dev.lethe.jdbc.internal.Columns.optionalText;
 import static java.util.Objects.requireNonNull;
 
+import dev.lethe.audit.AuditCheckpoint;
 import dev.lethe.audit.AuditEvent;
 import dev.lethe.audit.AuditEventType;
 import dev.lethe.audit.SubjectPseudonym;
@@ -16,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import tools.jackson.core.type.TypeReference;
@@ -23,15 +25,23 @@ import tools.jackson.core.type.TypeReference;
 /**
  * The audit trail's events in the table {@code lethe_audit_event}, keyed by sequence number, so that
  * the hash chain survives a restart and two writers cannot both append the same sequence (Art. 5(2)).
+ *
+ * <p>Trails of every replica append through {@link #appendNext}: in one transaction it locks the
+ * chain's head row in {@code lethe_audit_head} ({@code select ... for update}), lets the trail
+ * compute the next event from it, inserts the event and moves the head. Inside a transaction open
+ * on the thread ({@link JdbcTransactions}, or a Spring-managed connection) it joins that one, so the
+ * event commits with the change it records, and the head stays locked until then.
  */
 public final class JdbcAuditSink implements AuditSink {
 
   private static final String COLUMNS = "sequence_number, occurred_at, event_type, request_id, request_type, subject,"
       + " counts, attributes, previous_hash, hash";
 
+  private final DataSource dataSource;
   private final Jdbc jdbc;
 
   private JdbcAuditSink(DataSource dataSource) {
+    this.dataSource = dataSource;
     this.jdbc = new Jdbc(dataSource);
   }
 
@@ -40,9 +50,21 @@ public final class JdbcAuditSink implements AuditSink {
     return new JdbcAuditSink(requireNonNull(dataSource, "dataSource"));
   }
 
+  /**
+   * {@inheritDoc} The head moves to the event if it is behind it, so that a later {@link
+   * #appendNext} continues after it.
+   */
   @Override
   public void append(AuditEvent event) {
     requireNonNull(event, "event");
+    Jdbc.inTransaction(dataSource, () -> {
+      insert(event);
+      return jdbc.update("move the audit head", "update lethe_audit_head set sequence_number = ?, hash = ?"
+          + " where id = 1 and sequence_number < ?", event.sequence(), event.hash(), event.sequence());
+    });
+  }
+
+  private void insert(AuditEvent event) {
     try {
       jdbc.update("append an audit event", "insert into lethe_audit_event (" + COLUMNS + ")"
               + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -57,6 +79,32 @@ public final class JdbcAuditSink implements AuditSink {
       }
       throw e;
     }
+  }
+
+  @Override
+  public AuditEvent appendNext(Function<AuditCheckpoint, AuditEvent> next) {
+    requireNonNull(next, "next");
+    return Jdbc.inTransaction(dataSource, () -> {
+      AuditCheckpoint head = jdbc.query("lock the audit head",
+          "select sequence_number, hash from lethe_audit_head where id = 1 for update",
+          row -> new AuditCheckpoint(row.getLong("sequence_number"), row.getString("hash"))).stream().findFirst()
+          .orElseThrow(() -> new IllegalStateException("The table lethe_audit_head has no row: migrate Lethe's"
+              + " schema with LetheSchema.migrate(dataSource), which creates it"));
+      AuditEvent event = next.apply(head);
+      if (event.sequence() != head.sequence() + 1 || !event.previousHash().equals(head.hash())) {
+        throw new IllegalArgumentException("The next audit event must follow the head " + head.sequence());
+      }
+      insert(event);
+      jdbc.update("move the audit head", "update lethe_audit_head set sequence_number = ?, hash = ? where id = 1",
+          event.sequence(), event.hash());
+      return event;
+    });
+  }
+
+  @Override
+  public Stream<AuditEvent> eventsFrom(long sequence) {
+    return jdbc.stream("read the audit", "select " + COLUMNS + " from lethe_audit_event where sequence_number >= ?"
+        + " order by sequence_number", JdbcAuditSink::event, sequence);
   }
 
   @Override

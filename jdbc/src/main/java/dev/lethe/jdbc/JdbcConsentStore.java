@@ -41,19 +41,19 @@ public final class JdbcConsentStore implements ConsentStore {
     // The next position is computed in the insert itself; two writers racing for one subject and
     // purpose collide on the primary key, and the loser tries again after the winner.
     for (int attempt = 1; ; attempt++) {
-      try {
-        jdbc.update("append a consent record", "insert into lethe_consent_record (subject, purpose, position, state,"
+      // Behind a savepoint inside a transaction, so that a lost race leaves it usable for the retry.
+      if (jdbc.updateUnlessDuplicate("append a consent record", "insert into lethe_consent_record (subject, purpose, position, state,"
                 + " recorded_at, notice_version, method, bundled_with_contract, expires_at)"
                 + " select ?, ?, coalesce(max(position), 0) + 1, ?, ?, ?, ?, ?, ? from lethe_consent_record"
                 + " where subject = ? and purpose = ?",
             record.subject().hex(), record.purpose(), record.state().name(), instant(record.recordedAt()),
             record.noticeVersion(), record.method().map(Enum::name).orElse(null), record.bundledWithContract(),
-            instant(record.expiresAt()), record.subject().hex(), record.purpose());
+            instant(record.expiresAt()), record.subject().hex(), record.purpose()).isPresent()) {
         return;
-      } catch (IllegalStateException e) {
-        if (!Jdbc.isUniqueViolation(e) || attempt == ATTEMPTS) {
-          throw e;
-        }
+      }
+      if (attempt == ATTEMPTS) {
+        throw new IllegalStateException("Could not append a consent record: other writers came first " + ATTEMPTS
+            + " times");
       }
     }
   }

@@ -21,6 +21,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -29,6 +30,8 @@ import javax.sql.DataSource;
 /**
  * Rights requests in the table {@code lethe_rights_request}, so that a request and its deadline
  * (Art. 12(3)) survive a restart. Open requests are found through an index on open-ness and due date.
+ * Every change is a conditional update on the request's {@code row_version}, so that of several
+ * replicas moving one request exactly one wins.
  */
 public final class JdbcRequestStore implements RequestStore {
 
@@ -37,12 +40,14 @@ public final class JdbcRequestStore implements RequestStore {
       "identity_value", "channel", "received_at", "original_due_date", "due_date", "status", "is_open",
       "verification_required", "verification_method", "verified_at", "extension_reason", "extended_due_date",
       "extended_at", "rejection_reason", "rejection_explanation", "rejection_remedies", "rejected_at",
-      "cancellation_reason", "cancelled_at");
+      "cancellation_reason", "cancelled_at", "row_version");
   private static final String COLUMNS = "id, " + String.join(", ", DATA_COLUMNS);
   // closed_at keeps the first time the request was saved closed: a closed request never reopens, and
   // saving it again (its identity replaced on erasure) must not restart its identity's retention.
   private static final String UPDATE = "update lethe_rights_request set " + String.join(" = ?, ", DATA_COLUMNS)
       + " = ?, closed_at = coalesce(closed_at, ?) where id = ?";
+  // The conditional update: of two writers from one version, the database lets exactly one through.
+  private static final String UPDATE_FROM_VERSION = UPDATE + " and row_version = ?";
   private static final String INSERT = "insert into lethe_rights_request (" + String.join(", ", DATA_COLUMNS)
       + ", closed_at, id) values (" + "?, ".repeat(DATA_COLUMNS.size() + 1) + "?)";
   private static final String ORDER = " order by due_date, received_at";
@@ -68,7 +73,39 @@ public final class JdbcRequestStore implements RequestStore {
   @Override
   public void save(RightsRequest request) {
     requireNonNull(request, "request");
-    Object[] values = {request.type().name(), request.subject().subjectType(), request.subject().identity(),
+    Object[] values = values(request);
+    // Update first: a request is saved once new and then at every step of its lifecycle.
+    if (jdbc.update("update a rights request", UPDATE, values) == 0) {
+      jdbc.update("insert a rights request", INSERT, values);
+    }
+  }
+
+  @Override
+  public void insert(RightsRequest request) {
+    requireNonNull(request, "request");
+    try {
+      jdbc.update("insert a rights request", INSERT, values(request));
+    } catch (IllegalStateException e) {
+      if (Jdbc.isUniqueViolation(e)) {
+        throw new IllegalStateException("A rights request with id " + request.id() + " is already stored", e);
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public Optional<RightsRequest> update(RightsRequest changed) {
+    requireNonNull(changed, "changed");
+    RightsRequest next = changed.withVersion(changed.version() + 1);
+    Object[] values = values(next);
+    Object[] conditional = Arrays.copyOf(values, values.length + 1);
+    conditional[values.length] = changed.version();
+    return jdbc.update("update a rights request", UPDATE_FROM_VERSION, conditional) == 1
+        ? Optional.of(next) : Optional.empty();
+  }
+
+  private Object[] values(RightsRequest request) {
+    return new Object[] {request.type().name(), request.subject().subjectType(), request.subject().identity(),
         request.subject().value(), request.channel().name(), instant(request.receivedAt()), request.originalDueDate(),
         request.dueDate(), request.status().name(), request.isOpen(), request.verificationRequired(),
         request.verification().map(RightsRequest.Verification::method).orElse(null),
@@ -82,12 +119,9 @@ public final class JdbcRequestStore implements RequestStore {
         instant(request.rejection().map(RightsRequest.Rejection::rejectedAt)),
         request.cancellation().map(RightsRequest.Cancellation::reason).orElse(null),
         instant(request.cancellation().map(RightsRequest.Cancellation::cancelledAt)),
+        request.version(),
         request.isOpen() ? null : instant(clock.instant()),
         request.id().toString()};
-    // Update first: a request is saved once new and then at every step of its lifecycle.
-    if (jdbc.update("update a rights request", UPDATE, values) == 0) {
-      jdbc.update("insert a rights request", INSERT, values);
-    }
   }
 
   @Override
@@ -138,7 +172,8 @@ public final class JdbcRequestStore implements RequestStore {
   public int clearIdentitiesClosedBefore(Instant closedBefore) {
     requireNonNull(closedBefore, "closedBefore");
     return jdbc.update("clear the identity of closed rights requests", "update lethe_rights_request"
-        + " set identity_value = ? where closed_at < ? and identity_value <> ?", CLEARED_IDENTITY,
+        + " set identity_value = ?, row_version = row_version + 1 where closed_at < ? and identity_value <> ?",
+        CLEARED_IDENTITY,
         instant(closedBefore), CLEARED_IDENTITY);
   }
 
@@ -155,7 +190,8 @@ public final class JdbcRequestStore implements RequestStore {
         optionalInstant(row, "verified_at").map(at -> new RightsRequest.Verification(text(row, "verification_method"), at)),
         extension(row),
         rejection(row),
-        optionalInstant(row, "cancelled_at").map(at -> new RightsRequest.Cancellation(text(row, "cancellation_reason"), at)));
+        optionalInstant(row, "cancelled_at").map(at -> new RightsRequest.Cancellation(text(row, "cancellation_reason"), at)),
+        row.getLong("row_version"));
   }
 
   private static Optional<RightsRequest.Extension> extension(ResultSet row) throws SQLException {

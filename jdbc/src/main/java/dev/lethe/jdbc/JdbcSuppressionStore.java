@@ -28,15 +28,10 @@ public final class JdbcSuppressionStore implements SuppressionStore {
   @Override
   public void add(Entry entry) {
     requireNonNull(entry, "entry");
-    try {
-      jdbc.update("add a suppression entry", "insert into lethe_suppression (hash, reason, added_at) values (?, ?, ?)",
-          entry.hash(), entry.reason(), instant(entry.addedAt()));
-    } catch (IllegalStateException e) {
-      // Already suppressed: the first entry stands.
-      if (!Jdbc.isUniqueViolation(e)) {
-        throw e;
-      }
-    }
+    // Already suppressed: the first entry stands, and the operation's transaction goes on.
+    jdbc.updateUnlessDuplicate("add a suppression entry",
+        "insert into lethe_suppression (hash, reason, added_at) values (?, ?, ?)",
+        entry.hash(), entry.reason(), instant(entry.addedAt()));
   }
 
   @Override

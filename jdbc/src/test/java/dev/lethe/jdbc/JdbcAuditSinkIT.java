@@ -1,5 +1,7 @@
 package dev.lethe.jdbc;
 
+import dev.lethe.audit.AuditEvent;
+import dev.lethe.jdbc.internal.Jdbc;
 import dev.lethe.spi.AuditSink;
 import dev.lethe.spi.AuditSinkCompatibilityKit;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -11,6 +13,14 @@ class JdbcAuditSinkIT extends AuditSinkCompatibilityKit {
 
   @Override
   protected AuditSink createSink() {
-    return JdbcAuditSink.of(DATABASE.emptied("lethe_audit_event"));
+    new Jdbc(DATABASE.emptied("lethe_audit_event")).update("reset the audit head",
+        "update lethe_audit_head set sequence_number = 0, hash = ? where id = 1", AuditEvent.GENESIS_HASH);
+    return JdbcAuditSink.of(DATABASE.dataSource());
+  }
+
+  /** Another replica: its own sink over the same tables. */
+  @Override
+  protected AuditSink anotherSinkOnTheSameStorage() {
+    return JdbcAuditSink.of(DATABASE.dataSource());
   }
 }

@@ -22,7 +22,7 @@ class LetheSchemaIT {
       Flyway.configure().dataSource(database.dataSource()).load().baseline();
 
       List<String> versions = migrationVersions(database);
-      assertThat(versions).contains("1", "2", "4", "5");
+      assertThat(versions).contains("1", "2", "3", "4", "5");
       assertThat(LetheSchema.migrate(database.dataSource())).isEqualTo(versions.size());
       assertThat(LetheSchema.migrate(database.dataSource())).as("nothing left to run").isZero();
 
@@ -41,6 +41,30 @@ class LetheSchemaIT {
             .locations(LetheSchema.LOCATION).sqlMigrationPrefix(LetheSchema.MIGRATION_PREFIX).load().info().pending())
         .map(migration -> migration.getVersion().getVersion())
         .toList();
+  }
+
+  @Test
+  @DisplayName("Art. 5(2): upgrading a schema that holds audit events puts the chain's head on the last one")
+  void upgradeSetsTheAuditHeadToTheLastEvent() throws Exception {
+    try (TestDatabase database = TestDatabase.create()) {
+      Jdbc jdbc = new Jdbc(database.dataSource());
+      Flyway.configure(LetheSchema.class.getClassLoader()).dataSource(database.dataSource())
+          .table(LetheSchema.HISTORY_TABLE).locations(LetheSchema.LOCATION)
+          .sqlMigrationPrefix(LetheSchema.MIGRATION_PREFIX).baselineOnMigrate(true).baselineVersion("0")
+          .target("2").load().migrate();
+      for (int sequence = 1; sequence <= 2; sequence++) {
+        jdbc.update("insert an event", "insert into lethe_audit_event (sequence_number, occurred_at, event_type,"
+            + " counts, attributes, previous_hash, hash) values (?, '2025-01-01T00:00:00.000000000Z', 'REQUEST_SUBMITTED',"
+            + " '{}', '{}', ?, ?)", sequence, String.valueOf(sequence - 1).repeat(64), String.valueOf(sequence).repeat(64));
+      }
+
+      LetheSchema.migrate(database.dataSource());
+
+      assertThat(jdbc.query("read the head", "select sequence_number, hash from lethe_audit_head",
+          row -> row.getLong(1) + ":" + row.getString(2))).containsExactly("2:" + "2".repeat(64));
+      assertThat(jdbc.query("read versions", "select count(*) from lethe_rights_request where row_version <> 0",
+          row -> row.getLong(1))).containsExactly(0L);
+    }
   }
 
   private static java.util.List<String> history(TestDatabase database, String table, String location, String prefix) {

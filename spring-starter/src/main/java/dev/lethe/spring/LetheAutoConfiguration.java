@@ -36,6 +36,7 @@ import dev.lethe.spi.RetentionRunLog;
 import dev.lethe.spi.RetentionSweeper;
 import dev.lethe.spi.SubjectNotifier;
 import dev.lethe.spi.SuppressionStore;
+import dev.lethe.spi.Transactions;
 import java.time.Clock;
 import java.time.ZoneId;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -56,7 +57,8 @@ import org.springframework.context.annotation.Import;
  */
 @AutoConfiguration(afterName = {
     "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-    "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration"},
+    "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+    "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration"},
     beforeName = "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration")
 @EnableConfigurationProperties(LetheProperties.class)
 @Import({LetheStoreConfigurations.Jpa.class, LetheStoreConfigurations.InMemory.class,
@@ -79,8 +81,9 @@ public class LetheAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  AuditTrail letheAuditTrail(AuditSink sink, Pseudonymizer pseudonymizer, Clock clock) {
-    return AuditTrail.of(sink, pseudonymizer, clock);
+  AuditTrail letheAuditTrail(AuditSink sink, Pseudonymizer pseudonymizer, Clock clock, Transactions transactions) {
+    // The trail carries the transactions every Lethe service runs its operations in.
+    return AuditTrail.builder(sink, pseudonymizer).clock(clock).transactions(transactions).build();
   }
 
   @Bean

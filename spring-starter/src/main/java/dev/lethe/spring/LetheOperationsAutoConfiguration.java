@@ -1,5 +1,6 @@
 package dev.lethe.spring;
 
+import dev.lethe.audit.AuditTrail;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.outbox.OutboxDispatcher;
 import dev.lethe.records.RecordOfProcessing;
@@ -60,8 +61,8 @@ public class LetheOperationsAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnBean(DataSubjectRights.class)
     LetheEndpoint letheEndpoint(PersonalDataModel model, RecordOfProcessing record, DataSubjectRights rights,
-        RetentionRunLog runLog, Outbox outbox, Clock clock) {
-      return new LetheEndpoint(model, record, rights, runLog, outbox, clock);
+        RetentionRunLog runLog, Outbox outbox, Clock clock, AuditTrail audit) {
+      return new LetheEndpoint(model, record, rights, runLog, outbox, clock, audit);
     }
   }
 
@@ -73,8 +74,8 @@ public class LetheOperationsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnBean(DataSubjectRights.class)
-    LetheMetrics letheMetrics(RequestStore requests, DataSubjectRights rights, Clock clock) {
-      return new LetheMetrics(requests, rights, clock);
+    LetheMetrics letheMetrics(RequestStore requests, DataSubjectRights rights, Clock clock, AuditTrail audit) {
+      return new LetheMetrics(requests, rights, clock, audit);
     }
 
     @Bean

@@ -23,6 +23,7 @@ import dev.lethe.spi.RequestStore;
 import dev.lethe.spi.RestrictionStore;
 import dev.lethe.spi.RetentionRunLog;
 import dev.lethe.spi.SuppressionStore;
+import dev.lethe.spi.Transactions;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Clock;
 import java.util.Arrays;
@@ -42,6 +43,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.util.ClassUtils;
 
 /** Where Lethe keeps what it knows: the personal-data store, and the durable or in-memory SPI stores. */
@@ -121,61 +124,80 @@ final class LetheStoreConfigurations {
    */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnBean(DataSource.class)
+  @ConditionalOnClass(name = "org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy")
   @DependsOn(LetheSchemaInitializer.BEAN_NAME)
   static class Jdbc {
 
+    /**
+     * The application's DataSource as Lethe's stores see it: inside a Spring transaction, its
+     * connection, so that requests, audit and the rest commit with the application's changes.
+     */
     @Bean
     @ConditionalOnMissingBean
-    RequestStore letheRequestStore(DataSource dataSource, Clock clock) {
-      return JdbcRequestStore.of(dataSource, clock);
+    LetheDataSource letheDataSource(DataSource dataSource) {
+      return new LetheDataSource(new TransactionAwareDataSourceProxy(dataSource));
+    }
+
+    /** Each Lethe operation in one Spring transaction, which the stores join (Art. 5(2)). */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(PlatformTransactionManager.class)
+    Transactions letheTransactions(PlatformTransactionManager transactionManager, LetheDataSource letheDataSource) {
+      return new SpringTransactions(transactionManager, letheDataSource.dataSource());
     }
 
     @Bean
     @ConditionalOnMissingBean
-    AuditSink letheAuditSink(DataSource dataSource) {
-      return JdbcAuditSink.of(dataSource);
+    RequestStore letheRequestStore(LetheDataSource dataSource, Clock clock) {
+      return JdbcRequestStore.of(dataSource.dataSource(), clock);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    LegalHoldStore letheLegalHoldStore(DataSource dataSource) {
-      return JdbcLegalHoldStore.of(dataSource);
+    AuditSink letheAuditSink(LetheDataSource dataSource) {
+      return JdbcAuditSink.of(dataSource.dataSource());
     }
 
     @Bean
     @ConditionalOnMissingBean
-    SuppressionStore letheSuppressionStore(DataSource dataSource) {
-      return JdbcSuppressionStore.of(dataSource);
+    LegalHoldStore letheLegalHoldStore(LetheDataSource dataSource) {
+      return JdbcLegalHoldStore.of(dataSource.dataSource());
     }
 
     @Bean
     @ConditionalOnMissingBean
-    ConsentStore letheConsentStore(DataSource dataSource) {
-      return JdbcConsentStore.of(dataSource);
+    SuppressionStore letheSuppressionStore(LetheDataSource dataSource) {
+      return JdbcSuppressionStore.of(dataSource.dataSource());
     }
 
     @Bean
     @ConditionalOnMissingBean
-    ObjectionStore letheObjectionStore(DataSource dataSource) {
-      return JdbcObjectionStore.of(dataSource);
+    ConsentStore letheConsentStore(LetheDataSource dataSource) {
+      return JdbcConsentStore.of(dataSource.dataSource());
     }
 
     @Bean
     @ConditionalOnMissingBean
-    RestrictionStore letheRestrictionStore(DataSource dataSource, LetheProperties properties) {
-      return JdbcRestrictionStore.of(dataSource, properties.restrictions().maxStaleness());
+    ObjectionStore letheObjectionStore(LetheDataSource dataSource) {
+      return JdbcObjectionStore.of(dataSource.dataSource());
     }
 
     @Bean
     @ConditionalOnMissingBean
-    RetentionRunLog letheRetentionRunLog(DataSource dataSource) {
-      return JdbcRetentionRunLog.of(dataSource);
+    RestrictionStore letheRestrictionStore(LetheDataSource dataSource, LetheProperties properties) {
+      return JdbcRestrictionStore.of(dataSource.dataSource(), properties.restrictions().maxStaleness());
     }
 
     @Bean
     @ConditionalOnMissingBean
-    Outbox letheOutbox(DataSource dataSource) {
-      return JdbcOutbox.of(dataSource);
+    RetentionRunLog letheRetentionRunLog(LetheDataSource dataSource) {
+      return JdbcRetentionRunLog.of(dataSource.dataSource());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Outbox letheOutbox(LetheDataSource dataSource) {
+      return JdbcOutbox.of(dataSource.dataSource());
     }
   }
 
@@ -261,6 +283,22 @@ final class LetheStoreConfigurations {
       LOG.info("Lethe found no DataSource: Art. 19 notices to recipients wait in memory and are lost on restart.");
       return Outbox.inMemory();
     }
+
+    /** Without a transaction manager: each store commits on its own. */
+    @Bean
+    @ConditionalOnMissingBean
+    Transactions letheTransactions() {
+      return Transactions.direct();
+    }
+  }
+
+  /**
+   * The DataSource Lethe's JDBC stores are built over: the application's, made transaction-aware.
+   * A holder rather than a DataSource bean, so that the application's DataSource stays the only one.
+   *
+   * @param dataSource the transaction-aware DataSource
+   */
+  record LetheDataSource(DataSource dataSource) {
   }
 
   private static void migrationsDependOnLethe(ConfigurableListableBeanFactory beanFactory) {

@@ -91,6 +91,9 @@ class LetheOperationsTest {
       assertThat(summary.openRequests()).singleElement().satisfies(request -> assertThat(request.type()).isEqualTo("ACCESS"));
       assertThat(summary.toString()).doesNotContain("ada@example.com");
       assertThat(summary.retentionRuns()).hasSize(1);
+      assertThat(summary.auditCheckpoint()).as("Art. 5(2): the audit head, to keep outside the database")
+          .isEqualTo(context.getBean(dev.lethe.audit.AuditTrail.class).checkpoint());
+      assertThat(summary.auditCheckpoint().sequence()).isEqualTo(1);
     });
   }
 
@@ -112,6 +115,8 @@ class LetheOperationsTest {
       assertThat(registry.get("lethe.requests").tag("type", "ERASURE").tag("status", "FULFILLED").gauge().value())
           .isEqualTo(1.0);
       assertThat(registry.get("lethe.requests.overdue").gauge().value()).isZero();
+      assertThat(registry.get("lethe.audit.sequence").gauge().value()).as("Art. 5(2): the audit checkpoint")
+          .isEqualTo(context.getBean(dev.lethe.audit.AuditTrail.class).checkpoint().sequence()).isPositive();
       assertThat(registry.get("lethe.erasure.rows").tag("entity", "CustomerOrder").tag("action", "erased").counter()
           .count()).isEqualTo(1.0);
       assertThat(registry.getMeters()).allSatisfy(meter -> assertThat(meter.getId().toString()).doesNotContain("ada"));

@@ -10,17 +10,20 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The hash that chains audit events: SHA-256 over a canonical encoding of an event's components,
- * its previous hash included.
+ * The keyed hash that chains audit events: HMAC-SHA256, under a key kept apart from the audit's
+ * storage, over a canonical encoding of an event's components, its previous hash included. Without
+ * the key, nobody who can edit the stored events can re-chain a rewritten suffix (Art. 5(2), 32).
  *
  * <p>The encoding is unambiguous, so no two different events share it: every text is
  * length-prefixed UTF-8, every optional part starts with a presence flag, every map with its size
@@ -28,18 +31,39 @@ import java.util.TreeMap;
  */
 public final class AuditHash {
 
-  private static final String ENCODING_VERSION = "lethe-audit-v1";
+  /** The shortest chain key accepted: 256 bits, the strength of HMAC-SHA256. */
+  public static final int MINIMUM_KEY_BYTES = 32;
 
-  private AuditHash() {}
+  private static final String ENCODING_VERSION = "lethe-audit-v2";
+  private static final String ALGORITHM = "HmacSHA256";
+
+  private final SecretKeySpec key;
+
+  private AuditHash(byte[] key) {
+    this.key = new SecretKeySpec(key, ALGORITHM);
+  }
+
+  /**
+   * Hashes under {@code key}, which is copied.
+   *
+   * @throws IllegalArgumentException if the key is shorter than {@value #MINIMUM_KEY_BYTES} bytes
+   */
+  public static AuditHash keyed(byte[] key) {
+    if (key.length < MINIMUM_KEY_BYTES) {
+      throw new IllegalArgumentException("The audit chain key must be at least " + MINIMUM_KEY_BYTES
+          + " bytes (256 bits) for HMAC-SHA256, but has " + key.length);
+    }
+    return new AuditHash(Arrays.copyOf(key, key.length));
+  }
 
   /** The hash {@code event} should carry: computed from its components, ignoring the hash it carries. */
-  public static String of(AuditEvent event) {
+  public String of(AuditEvent event) {
     return of(event.sequence(), event.occurredAt(), event.type(), event.requestId(), event.requestType(),
         event.subject(), event.counts(), event.attributes(), event.previousHash());
   }
 
   /** The hash of an event with these components. */
-  public static String of(
+  public String of(
       long sequence,
       Instant occurredAt,
       AuditEventType type,
@@ -73,7 +97,7 @@ public final class AuditHash {
     } catch (IOException e) {
       throw new UncheckedIOException("Writing to memory cannot fail", e);
     }
-    return HexFormat.of().formatHex(sha256().digest(bytes.toByteArray()));
+    return HexFormat.of().formatHex(mac().doFinal(bytes.toByteArray()));
   }
 
   private static void writeOptionalText(DataOutputStream out, Optional<String> text) throws IOException {
@@ -89,11 +113,19 @@ public final class AuditHash {
     out.write(utf8);
   }
 
-  private static MessageDigest sha256() {
+  // A Mac is not thread-safe, and making one per event is cheap next to storing the event.
+  private Mac mac() {
     try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Every Java platform provides SHA-256", e);
+      Mac mac = Mac.getInstance(ALGORITHM);
+      mac.init(key);
+      return mac;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Every Java platform provides " + ALGORITHM, e);
     }
+  }
+
+  @Override
+  public String toString() {
+    return "AuditHash[" + ALGORITHM + ", key=<secret>]";
   }
 }

@@ -43,6 +43,30 @@ public final class InMemoryRequestStore implements RequestStore {
   }
 
   @Override
+  public void insert(RightsRequest request) {
+    requireNonNull(request, "request");
+    if (requests.putIfAbsent(request.id(), request) != null) {
+      throw new IllegalStateException("A rights request with id " + request.id() + " is already stored");
+    }
+  }
+
+  @Override
+  public Optional<RightsRequest> update(RightsRequest changed) {
+    requireNonNull(changed, "changed");
+    RightsRequest next = changed.withVersion(changed.version() + 1);
+    // compute is atomic per key: the version check and the write happen under the map's lock for this id.
+    boolean[] won = {false};
+    requests.computeIfPresent(changed.id(), (id, stored) -> {
+      if (stored.version() != changed.version()) {
+        return stored;
+      }
+      won[0] = true;
+      return next;
+    });
+    return won[0] ? Optional.of(next) : Optional.empty();
+  }
+
+  @Override
   public Optional<RightsRequest> find(RequestId id) {
     return Optional.ofNullable(requests.get(requireNonNull(id, "id")));
   }
@@ -64,7 +88,7 @@ public final class InMemoryRequestStore implements RequestStore {
     for (Map.Entry<RequestId, Instant> closed : closedAt.entrySet()) {
       RightsRequest request = requests.get(closed.getKey());
       if (closed.getValue().isBefore(closedBefore) && !request.subject().value().equals(CLEARED_IDENTITY)) {
-        requests.put(request.id(), request.withIdentityValue(CLEARED_IDENTITY));
+        requests.put(request.id(), request.withIdentityValue(CLEARED_IDENTITY).withVersion(request.version() + 1));
         cleared++;
       }
     }

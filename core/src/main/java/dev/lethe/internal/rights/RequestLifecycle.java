@@ -151,6 +151,6 @@ public final class RequestLifecycle {
       Optional<Cancellation> cancellation) {
     return new RightsRequest(request.id(), request.type(), request.subject(), request.channel(), request.receivedAt(),
         request.originalDueDate(), status, request.verificationRequired(), verification, extension, rejection,
-        cancellation);
+        cancellation, request.version());
   }
 }

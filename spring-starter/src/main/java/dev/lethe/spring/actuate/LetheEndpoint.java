@@ -1,5 +1,7 @@
 package dev.lethe.spring.actuate;
 
+import dev.lethe.audit.AuditCheckpoint;
+import dev.lethe.audit.AuditTrail;
 import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.records.ProcessingActivity;
@@ -18,8 +20,8 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
 /**
  * The {@code lethe} actuator endpoint: what the model declares, the Art. 30 record, open and overdue
- * rights requests (Art. 12(3)), the latest retention runs (Art. 5(2)) and how many outbox notices
- * are pending or dead (Art. 19). Requests are shown by id,
+ * rights requests (Art. 12(3)), the latest retention runs and the audit chain's checkpoint (Art. 5(2)), and
+ * how many outbox notices are pending or dead (Art. 19). Requests are shown by id,
  * type, status and due date only: never by the subject's identity.
  */
 @Endpoint(id = "lethe")
@@ -33,10 +35,12 @@ public final class LetheEndpoint {
   private final RetentionRunLog runLog;
   private final Outbox outbox;
   private final Clock clock;
+  private final AuditTrail audit;
 
   /** An endpoint over the application's Lethe beans. */
   public LetheEndpoint(PersonalDataModel model, RecordOfProcessing record, DataSubjectRights rights,
-      RetentionRunLog runLog, Outbox outbox, Clock clock) {
+      RetentionRunLog runLog, Outbox outbox, Clock clock, AuditTrail audit) {
+    this.audit = audit;
     this.model = model;
     this.record = record;
     this.rights = rights;
@@ -62,7 +66,8 @@ public final class LetheEndpoint {
         open,
         open.stream().filter(RequestSummary::overdue).count(),
         runLog.latest(RETENTION_RUNS),
-        outbox.counts());
+        outbox.counts(),
+        audit.checkpoint());
   }
 
   /**
@@ -75,10 +80,12 @@ public final class LetheEndpoint {
    * @param overdueRequests how many open requests are past their due date
    * @param retentionRuns the latest retention runs, newest first
    * @param outbox how many outbox notices are pending and dead (Art. 19); dead ones wait for an administrator
+   * @param auditCheckpoint the audit chain's latest committed head this replica knows: keep it
+   *     outside the database, to verify the chain against after a restart (Art. 5(2))
    */
   public record Summary(List<SubjectTypeSummary> subjectTypes, List<PurposeSummary> purposes,
       List<ProcessingActivity> recordOfProcessing, List<RequestSummary> openRequests, long overdueRequests,
-      List<RetentionReport> retentionRuns, OutboxCounts outbox) {
+      List<RetentionReport> retentionRuns, OutboxCounts outbox, AuditCheckpoint auditCheckpoint) {
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.lethe.spring.actuate;
 
+import dev.lethe.audit.AuditTrail;
 import dev.lethe.erasure.ErasureReceipt;
 import dev.lethe.retention.RetentionReport;
 import dev.lethe.rights.DataSubjectRights;
@@ -24,6 +25,8 @@ import org.springframework.context.event.EventListener;
  * <ul>
  *   <li>{@code lethe.requests} (gauge, tags {@code type}, {@code status}): rights requests (Art. 12);
  *   <li>{@code lethe.requests.overdue} (gauge): open requests past their Art. 12(3) deadline;
+ *   <li>{@code lethe.audit.sequence} (gauge): the sequence of the audit chain's latest committed
+ *       event this replica knows, a checkpoint kept outside the database (Art. 5(2));
  *   <li>{@code lethe.erasure.rows} (counter, tags {@code entity}, {@code action} deleted|erased):
  *       rows touched by erasure (Art. 17);
  *   <li>{@code lethe.retention.rows} (counter, tags {@code entity}, {@code action}
@@ -38,15 +41,22 @@ public final class LetheMetrics implements MeterBinder {
   private final RequestStore requests;
   private final DataSubjectRights rights;
   private final Clock clock;
+  private final @Nullable AuditTrail audit;
   private @Nullable MeterRegistry registry;
   private Map<String, Long> snapshot = Map.of();
   private Instant snapshotAt = Instant.MIN;
 
   /** Metrics over the request store and the rights service. */
   public LetheMetrics(RequestStore requests, DataSubjectRights rights, Clock clock) {
+    this(requests, rights, clock, null);
+  }
+
+  /** Metrics over the request store, the rights service and the audit trail's checkpoint. */
+  public LetheMetrics(RequestStore requests, DataSubjectRights rights, Clock clock, @Nullable AuditTrail audit) {
     this.requests = requests;
     this.rights = rights;
     this.clock = clock;
+    this.audit = audit;
   }
 
   @Override
@@ -64,6 +74,11 @@ public final class LetheMetrics implements MeterBinder {
     Gauge.builder("lethe.requests.overdue", rights, service -> service.overdue().size())
         .description("Open rights requests past their Art. 12(3) deadline")
         .register(registry);
+    if (audit != null) {
+      Gauge.builder("lethe.audit.sequence", audit, trail -> trail.checkpoint().sequence())
+          .description("The sequence of the audit chain's latest committed event known here: a checkpoint (Art. 5(2))")
+          .register(registry);
+    }
   }
 
   /** Counts the rows of an erasure. */
