@@ -64,7 +64,8 @@ public final class Reader {
       return Set.of();
     }
     List<?> ids = Sql.inTransaction(emf, em -> {
-      if (root.softDeleted()) {
+      if (Sql.hidesRows(root)) {
+        // A subject whose row is soft-deleted or hidden by a restriction or filter still has data to answer for.
         BasicValuedModelPart column = RouteSql.basic(root.mapping(), attribute.get(), root.type());
         String table = column.getContainingTableExpression();
         NativeQuery<Object> query = Sql.nativeQuery(em, "select " + RouteSql.keyColumn(root.mapping(), table, root.type())
