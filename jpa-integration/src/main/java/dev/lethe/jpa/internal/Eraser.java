@@ -25,11 +25,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.metamodel.mapping.BasicValuedModelPart;
 import org.hibernate.metamodel.mapping.EntityAssociationMapping;
 import org.hibernate.metamodel.mapping.EntityMappingType;
+import org.hibernate.metamodel.mapping.EntityVersionMapping;
 import org.hibernate.metamodel.mapping.PluralAttributeMapping;
 import org.hibernate.query.NativeQuery;
 import org.jspecify.annotations.Nullable;
@@ -47,8 +48,15 @@ import org.slf4j.LoggerFactory;
  * {@code update}, and for HASH and MASK one {@code update} per distinct resulting value (chunks of
  * {@value #CHUNK} rows), since an HMAC cannot be computed in SQL. A deleted row's element-collection
  * and join-table rows are deleted first, and rows that stay and refer to it through a nullable key
- * are detached (one {@code update} per key, see {@link Referrers}). So the number of statements grows with entity types (and
+ * are detached (one {@code update} per key, see {@link Referrers}). So the number of statements grows
+ * with entity types (and
  * distinct hashed values), not with rows, and erasing a subject again changes nothing.
+ *
+ * <p>Rows that JPQL cannot see ({@code @SoftDelete}, {@code @SQLRestriction}, filters) are found
+ * and changed with native SQL, for they hold personal data all the same. Every row changed in
+ * place has its {@code @Version} moved (numeric or timestamp), so that a copy loaded before the
+ * erasure cannot be merged back over it. Element values are matched exactly, whatever the
+ * collation.
  */
 public final class Eraser {
 
@@ -59,8 +67,8 @@ public final class Eraser {
   static final int CHUNK = 1_000;
 
   private static final Logger LOG = LoggerFactory.getLogger(Eraser.class);
-  /** A keyed hash as {@code Pseudonymizer.hash} writes it: HASH leaves such a value alone, so that erasing twice equals once. */
-  private static final Pattern HASHED = Pattern.compile("[0-9a-f]{64}");
+  /** The parameter of a timestamp version's next value. */
+  private static final String VERSION = "version_";
 
   private final EntityManagerFactory emf;
   private final JpaMapping mapping;
@@ -216,9 +224,10 @@ public final class Eraser {
         .toList();
     List<ElementTable> referring = joinTablesReferring(info);
     long deleted;
-    if (routeCrossesOwnCollection(info, sql) || sql.route().hasReverseHop()) {
+    if (routeCrossesOwnCollection(info, sql) || sql.route().hasReverseHop()
+        || (sql.needsNative() && tables(info).size() > 1)) {
       // The route runs through a table about to be emptied (its own collection, or the join table a
-      // reverse hop follows back), or has no JPQL form: fix the rows first.
+      // reverse hop follows back), or has no JPQL form, or native deletes go table by table: fix the rows first.
       List<Object> ids = ids(em, sql, key);
       deleted = 0;
       for (List<Object> chunk : Lists.partition(ids, CHUNK)) {
@@ -250,21 +259,59 @@ public final class Eraser {
     return new ErasurePlan.RowCount(deleted, 0);
   }
 
-  /** Deletes the rows, natively where {@code @SoftDelete} would turn a JPQL delete into an update. */
+  /**
+   * Deletes the rows, natively where rows are hidden from JPQL ({@code @SoftDelete} would turn a
+   * JPQL delete into an update, {@code @SQLRestriction} and filters would skip rows): then one
+   * statement per table of the entity, the most derived first, and {@code idsCondition} must be
+   * given where the entity has several tables.
+   */
   long deleteRows(EntityManager em, EntityInfo info, @Nullable String idsCondition,
       Consumer<Query> bind, RouteSql sql) {
     Query query;
-    if (info.softDeleted()) {
-      String table = info.mapping().getIdentifierTableDetails().getTableName();
-      String keyColumn = RouteSql.keyColumn(info.mapping(), table, info.type());
-      query = em.createNativeQuery("delete from " + table + " where " + keyColumn + " "
-          + (idsCondition != null ? idsCondition : "in (" + sql.nativeIdsIn() + ")"));
+    if (sql.needsNative()) {
+      long deleted = 0;
+      for (String table : tables(info)) {
+        String keyColumn = RouteSql.keyColumn(info.mapping(), table, info.type());
+        query = em.createNativeQuery("delete from " + table + " where " + keyColumn + " "
+            + (idsCondition != null ? idsCondition : "in (" + sql.nativeIdsIn() + ")"));
+        bind.accept(query);
+        // The first table's count is the most derived one's, where every deleted row has its row.
+        long count = query.executeUpdate();
+        deleted = Math.max(deleted, count);
+      }
+      return deleted;
     } else {
       query = em.createQuery("delete from " + info.name() + " e where "
           + (idsCondition != null ? "e." + info.idAttribute() + " " + idsCondition : sql.jpqlDmlPredicate("e")));
     }
     bind.accept(query);
     return query.executeUpdate();
+  }
+
+  /**
+   * Deletes the rows of {@code ids} (at most {@link #CHUNK}) natively from every table of the
+   * entity, the most derived first: JPQL would skip rows hidden by {@code @SQLRestriction} or
+   * filters and only mark {@code @SoftDelete} ones. Returns the rows deleted.
+   */
+  static long deleteNatively(EntityManager em, EntityInfo info, List<Object> ids) {
+    long deleted = 0;
+    for (String table : tables(info)) {
+      long count = Sql.nativeQuery(em, "delete from " + table + " where "
+          + RouteSql.keyColumn(info.mapping(), table, info.type()) + " in (:ids)").setParameter("ids", ids).executeUpdate();
+      deleted = Math.max(deleted, count);
+    }
+    return deleted;
+  }
+
+  /** The tables holding the entity's rows, the most derived (and secondary ones) first, so that foreign keys hold. */
+  static List<String> tables(EntityInfo info) {
+    List<String> tables = new ArrayList<>();
+    info.mapping().forEachTableDetails(details -> {
+      if (!tables.contains(details.getTableName())) {
+        tables.add(0, details.getTableName());
+      }
+    });
+    return tables;
   }
 
   private List<Object> ids(EntityManager em, RouteSql sql, Object key) {
@@ -320,7 +367,7 @@ public final class Eraser {
     }
     if (collections.isEmpty() && scalars.stream().allMatch(Eraser::setBased) && oneStatement(sql, scalars)) {
       // The guarded update's count is the rows that changed: nothing needs reading to count them.
-      return new ErasurePlan.RowCount(0, updateSetBased(em, sql, key, scalars));
+      return new ErasurePlan.RowCount(0, updateSetBased(em, sql, key, scalars, true));
     }
     Set<Object> changed = new HashSet<>();
     for (FieldDescriptor field : collections) {
@@ -329,6 +376,7 @@ public final class Eraser {
     if (!scalars.isEmpty()) {
       changed.addAll(updateScalars(em, sql, key, scalars));
     }
+    bumpVersions(em, info, changed);
     return new ErasurePlan.RowCount(0, changed.size());
   }
 
@@ -344,10 +392,7 @@ public final class Eraser {
 
   /** The value erasure writes, or the current one where erasure leaves it as it is. */
   @Nullable Object erased(FieldDescriptor field, @Nullable Object current) {
-    if (field.erasure().strategy() == ErasureStrategy.HASH && current != null
-        && HASHED.matcher(current.toString()).matches()) {
-      return current;
-    }
+    // HASH recognises its own output by a keyed check, never by its shape: see FieldEraser.isHash.
     return eraser.erase(field, current);
   }
 
@@ -377,7 +422,8 @@ public final class Eraser {
     }
     List<FieldDescriptor> setBasedFields = fields.stream().filter(Eraser::setBased).toList();
     if (setBasedChanges) {
-      updateSetBased(em, sql, key, setBasedFields);
+      // The caller bumps the versions of every row changed, once.
+      updateSetBased(em, sql, key, setBasedFields, false);
     }
     rewrites.forEach((field, byValue) -> byValue.forEach((value, ids) -> {
       for (List<Object> chunk : Lists.partition(ids, CHUNK)) {
@@ -400,14 +446,18 @@ public final class Eraser {
 
   /**
    * Sets the NULLIFY and REPLACE attributes of the subject's rows, touching only the rows where one
-   * of them changes. Returns the rows changed, exact where {@link #oneStatement} holds; with several
-   * tables natively, a row counts once per table it changed in.
+   * of them changes, and if {@code bump} moves the version of those rows. Returns the rows changed,
+   * exact where {@link #oneStatement} holds; with several tables natively, a row counts once per
+   * table it changed in.
    */
-  private long updateSetBased(EntityManager em, RouteSql sql, Object key, List<FieldDescriptor> fields) {
+  private long updateSetBased(EntityManager em, RouteSql sql, Object key, List<FieldDescriptor> fields,
+      boolean bump) {
     EntityInfo info = sql.entity();
     if (!sql.needsNative()) {
       List<String> paths = fields.stream().map(field -> "e." + field.name()).toList();
-      Query update = em.createQuery("update " + info.name() + " e set " + assignments(paths) + " where "
+      // "versioned" makes Hibernate move a numeric or timestamp @Version as an entity update would.
+      String versioned = bump && info.mapping().getVersionMapping() != null ? "versioned " : "";
+      Query update = em.createQuery("update " + versioned + info.name() + " e set " + assignments(paths) + " where "
           + sql.jpqlDmlPredicate("e") + " and " + changing(paths, fields)).setParameter(RouteSql.KEY, key);
       for (int i = 0; i < fields.size(); i++) {
         update.setParameter("v" + i, eraser.erase(fields.get(i), null));
@@ -417,7 +467,7 @@ public final class Eraser {
     Map<String, List<FieldDescriptor>> byTable = byTable(info, fields);
     if (byTable.size() == 1) {
       return updateTable(em, info, byTable.keySet().iterator().next(), fields, sql.nativeIdsIn(),
-          update -> update.setParameter(RouteSql.KEY, key));
+          update -> update.setParameter(RouteSql.KEY, key), bump);
     }
     // Identifiers first: updating one table of several must not change what the route finds for the next.
     List<Object> ids = ids(em, sql, key);
@@ -425,7 +475,7 @@ public final class Eraser {
     for (Map.Entry<String, List<FieldDescriptor>> entry : byTable.entrySet()) {
       for (List<Object> chunk : Lists.partition(ids, CHUNK)) {
         updated += updateTable(em, info, entry.getKey(), entry.getValue(), ":ids",
-            update -> update.setParameter("ids", chunk));
+            update -> update.setParameter("ids", chunk), bump);
       }
     }
     return updated;
@@ -449,19 +499,88 @@ public final class Eraser {
     return byTable;
   }
 
-  /** Sets {@code fields}, all columns of {@code table}, in the rows whose key is in {@code ids} and where one changes. */
+  /**
+   * Sets {@code fields}, all columns of {@code table}, in the rows whose key is in {@code ids} and
+   * where one changes; if {@code bump}, moves the version of those rows too, in the same statement
+   * where the version is a column of {@code table}, else in one just before, guarded alike.
+   */
   long updateTable(EntityManager em, EntityInfo info, String table, List<FieldDescriptor> fields, String ids,
-      Consumer<NativeQuery<Object>> bindIds) {
+      Consumer<NativeQuery<Object>> bindIds, boolean bump) {
     List<BasicValuedModelPart> columns = fields.stream()
         .map(field -> RouteSql.basic(info.mapping(), field.name(), info.type())).toList();
     List<String> names = columns.stream().map(BasicValuedModelPart::getSelectionExpression).toList();
-    NativeQuery<Object> update = Sql.nativeQuery(em, "update " + table + " set " + assignments(names) + " where "
-        + RouteSql.keyColumn(info.mapping(), table, info.type()) + " in (" + ids + ") and " + changing(names, fields));
-    for (int i = 0; i < fields.size(); i++) {
-      Sql.bind(update, "v" + i, eraser.erase(fields.get(i), null), columns.get(i).getJdbcMapping());
+    String key = RouteSql.keyColumn(info.mapping(), table, info.type());
+    String where = key + " in (" + ids + ") and " + changing(names, fields);
+    EntityVersionMapping version = bump ? info.mapping().getVersionMapping() : null;
+    String moveVersion = "";
+    if (version != null && version.getContainingTableExpression().equals(table)) {
+      moveVersion = ", " + versionAssignment(version);
+    } else if (version != null) {
+      // The rows about to change, found before they change: afterwards the guard no longer finds them.
+      String versionTable = version.getContainingTableExpression();
+      NativeQuery<Object> bumpFirst = Sql.nativeQuery(em, "update " + versionTable + " set "
+          + versionAssignment(version) + " where " + RouteSql.keyColumn(info.mapping(), versionTable, info.type())
+          + " in (select k_ from (select " + key + " as k_ from " + table + " where " + where + ") c_)");
+      bindChange(em, bumpFirst, fields, columns, version);
+      bindIds.accept(bumpFirst);
+      bumpFirst.executeUpdate();
+      version = null;
     }
+    NativeQuery<Object> update = Sql.nativeQuery(em, "update " + table + " set " + assignments(names) + moveVersion
+        + " where " + where);
+    bindChange(em, update, fields, columns, version);
     bindIds.accept(update);
     return update.executeUpdate();
+  }
+
+  private void bindChange(EntityManager em, NativeQuery<Object> statement, List<FieldDescriptor> fields,
+      List<BasicValuedModelPart> columns, @Nullable EntityVersionMapping version) {
+    for (int i = 0; i < fields.size(); i++) {
+      Sql.bind(statement, "v" + i, eraser.erase(fields.get(i), null), columns.get(i).getJdbcMapping());
+    }
+    if (version != null && !numeric(version)) {
+      Sql.bind(statement, VERSION, nextTimestamp(em, version), version.getJdbcMapping());
+    }
+  }
+
+  // --- versions ----------------------------------------------------------------------------------
+
+  /**
+   * Moves the version of the rows of {@code ids}, so that a copy loaded before the erasure and
+   * merged after it fails with an {@code OptimisticLockException} instead of writing the erased
+   * values back (Art. 17(1)). One statement per {@link #CHUNK} rows; nothing if unversioned.
+   */
+  static void bumpVersions(EntityManager em, EntityInfo info, java.util.Collection<Object> ids) {
+    EntityVersionMapping version = info.mapping().getVersionMapping();
+    if (version == null || ids.isEmpty()) {
+      return;
+    }
+    String table = version.getContainingTableExpression();
+    NativeQuery<Object> update = Sql.nativeQuery(em, "update " + table + " set " + versionAssignment(version)
+        + " where " + RouteSql.keyColumn(info.mapping(), table, info.type()) + " in (:ids)");
+    if (!numeric(version)) {
+      Sql.bind(update, VERSION, nextTimestamp(em, version), version.getJdbcMapping());
+    }
+    for (List<Object> chunk : Lists.partition(List.copyOf(ids), CHUNK)) {
+      update.setParameter("ids", chunk).executeUpdate();
+    }
+  }
+
+  /** {@code v = v + 1} for a numeric version; {@code v = :version_}, the time now, for a timestamp. */
+  private static String versionAssignment(EntityVersionMapping version) {
+    String column = version.getSelectionExpression();
+    return numeric(version) ? column + " = " + column + " + 1" : column + " = :" + VERSION;
+  }
+
+  private static boolean numeric(EntityVersionMapping version) {
+    Class<?> type = version.getJavaType().getJavaTypeClass();
+    return Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class && type != char.class);
+  }
+
+  /** A timestamp version's next value as Hibernate computes it for the column's precision. */
+  private static Object nextTimestamp(EntityManager em, EntityVersionMapping version) {
+    return version.getJavaType().seed(version.getLength(), version.getPrecision(), version.getScale(),
+        em.unwrap(SharedSessionContractImplementor.class));
   }
 
   /** {@code a = :v0, b = :v1, ...}: each column set to the parameter of its position. */
@@ -541,9 +660,10 @@ public final class Eraser {
         update.executeUpdate();
       }
       default -> rewrites.forEach((from, to) -> {
-        // An element has no identifier of its own: it is found by its value among the subject's elements.
+        // An element has no identifier of its own: it is found by its exact value among the subject's elements.
         NativeQuery<Object> update = nativeUpdate(em, "update " + table.table() + " set " + table.elementColumn()
-            + " = :value where " + table.elementColumn() + " = :current and " + owners, key);
+            + " = :value where " + Sql.exactlyEquals(mapping.factory(), table.elementColumn(), "current",
+            table.elementType()) + " and " + owners, key);
         Sql.bind(update, "value", to, table.elementType());
         Sql.bind(update, "current", from, table.elementType());
         update.executeUpdate();

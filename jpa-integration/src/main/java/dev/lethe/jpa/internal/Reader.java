@@ -70,7 +70,8 @@ public final class Reader {
       return Set.of();
     }
     List<Object[]> rows = Sql.inTransaction(emf, em -> {
-      if (root.softDeleted()) {
+      if (Sql.hidesRows(root)) {
+        // A subject whose row is soft-deleted or hidden by a restriction or filter still has data to answer for.
         BasicValuedModelPart column = RouteSql.basic(root.mapping(), attribute.get(), root.type());
         String table = column.getContainingTableExpression();
         String compared = normalized ? "lower(trim(" + column.getSelectionExpression() + "))"

@@ -52,12 +52,13 @@ final class RouteSql {
   }
 
   /**
-   * Whether the entity's rows must be found with native SQL: it or an entity along its route is
-   * {@code @SoftDelete}, whose hidden rows JPQL cannot see but erasure must reach.
+   * Whether the entity's rows must be found with native SQL: it or an entity along its route hides
+   * rows from JPQL ({@code @SoftDelete}, {@code @SQLRestriction}, filters; see {@link Sql#hidesRows}),
+   * which erasure and export must reach all the same.
    */
   boolean needsNative() {
     // A reverse hop ({@code <Owner.pets}) names no attribute of its entity, so JPQL has no path for it.
-    if (route.hasReverseHop() || entity.softDeleted() || mapping.entity(subject.root()).softDeleted()) {
+    if (route.hasReverseHop() || Sql.hidesRows(entity) || Sql.hidesRows(mapping.entity(subject.root()))) {
       return true;
     }
     ManagedType<?> current = entity.jpa();
@@ -68,7 +69,7 @@ final class RouteSql {
       }
       Class<?> target = EntityInfo.targetType(attribute.get());
       EntityInfo next = mapping.entity(target);
-      if (next.softDeleted()) {
+      if (Sql.hidesRows(next)) {
         return true;
       }
       current = next.jpa();

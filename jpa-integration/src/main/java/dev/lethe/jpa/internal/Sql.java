@@ -5,15 +5,54 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityTransaction;
 import java.util.Optional;
 import java.util.function.Function;
+import org.hibernate.annotations.Filter;
+import org.hibernate.annotations.Filters;
+import org.hibernate.dialect.MySQLDialect;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.query.NativeQuery;
 import org.hibernate.type.BasicType;
 import org.jspecify.annotations.Nullable;
 
-/** Small helpers shared by the readers and writers: typed native parameters and columns, transactions, keys. */
+/**
+ * Small helpers shared by the readers and writers: typed native parameters and columns, exact
+ * comparisons, rows hidden from JPQL, transactions, keys.
+ */
 final class Sql {
 
   private Sql() {
+  }
+
+  /**
+   * Whether some of the entity's rows are hidden from JPQL but hold personal data all the same, so
+   * that the store must find them with native SQL (Art. 15, 17): {@code @SoftDelete},
+   * {@code @SQLRestriction} (Hibernate 7's successor of {@code @Where}), or a Hibernate
+   * {@code @Filter}, which an application may enable (or declare auto-enabled) for its sessions.
+   */
+  static boolean hidesRows(EntityInfo info) {
+    if (info.softDeleted() || info.mapping().hasWhereRestrictions()) {
+      return true;
+    }
+    for (Class<?> type = info.type(); type != null && type != Object.class; type = type.getSuperclass()) {
+      if (type.isAnnotationPresent(Filter.class) || type.isAnnotationPresent(Filters.class)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A native condition that {@code column} holds exactly the value of {@code :parameter}: on
+   * MariaDB and MySQL a text column compares under its collation, mostly case- and
+   * trailing-space-insensitive, so that {@code Abc} would match {@code abc}; their bytes compare
+   * exactly. Elsewhere {@code =} already is exact on text.
+   */
+  static String exactlyEquals(SessionFactoryImplementor factory, String column, String parameter, JdbcMapping type) {
+    boolean text = type.getJdbcType().isStringLike();
+    if (text && factory.getJdbcServices().getDialect() instanceof MySQLDialect) {
+      return "cast(" + column + " as binary) = cast(:" + parameter + " as binary)";
+    }
+    return column + " = :" + parameter;
   }
 
   /** The native query for {@code sql}. */

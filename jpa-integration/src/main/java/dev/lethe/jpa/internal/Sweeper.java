@@ -12,7 +12,6 @@ import dev.lethe.spi.RetentionSweeper.Batch;
 import dev.lethe.spi.SubjectKey;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Query;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -283,16 +282,14 @@ public final class Sweeper {
             .setParameter("ids", chunk).executeUpdate();
       }
       eraser.detachReferrers(em, info, chunk);
-      Query delete;
-      if (info.softDeleted()) {
-        // A JPQL delete of a @SoftDelete entity only marks the row; retention must remove it.
-        String table = info.mapping().getIdentifierTableDetails().getTableName();
-        delete = em.createNativeQuery("delete from " + table + " where "
-            + RouteSql.keyColumn(info.mapping(), table, info.type()) + " in (:ids)");
+      if (Sql.hidesRows(info)) {
+        // A JPQL delete of a @SoftDelete entity only marks the row, and one of an entity with
+        // @SQLRestriction or a filter skips the rows they hide; retention must remove them all.
+        deleted += Eraser.deleteNatively(em, info, chunk);
       } else {
-        delete = em.createQuery("delete from " + info.name() + " e where e." + info.idAttribute() + " in (:ids)");
+        deleted += em.createQuery("delete from " + info.name() + " e where e." + info.idAttribute() + " in (:ids)")
+            .setParameter("ids", chunk).executeUpdate();
       }
-      deleted += delete.setParameter("ids", chunk).executeUpdate();
     }
     return deleted;
   }
@@ -308,7 +305,7 @@ public final class Sweeper {
       long anonymised = 0;
       for (List<Object> chunk : Lists.partition(ids, Eraser.CHUNK)) {
         anonymised += eraser.updateTable(em, info, tables.keySet().iterator().next(), scalars, ":ids",
-            update -> update.setParameter("ids", chunk));
+            update -> update.setParameter("ids", chunk), true);
       }
       return anonymised;
     }
@@ -320,6 +317,10 @@ public final class Sweeper {
       for (FieldDescriptor field : collections) {
         changed.addAll(anonymiseCollection(em, info, chunk, field, apply));
       }
+    }
+    if (apply) {
+      // A copy loaded before the sweep must not write the anonymised values back on merge.
+      Eraser.bumpVersions(em, info, changed);
     }
     return changed.size();
   }
@@ -381,15 +382,17 @@ public final class Sweeper {
             ignored -> new LinkedHashSet<>()).add(pair[0]);
       }
     }
+    // An element has no identifier of its own: it is found by its exact value among the owners' elements.
+    String current = Sql.exactlyEquals(mapping.factory(), table.elementColumn(), "current", table.elementType());
     if (apply) {
       rewrites.forEach((fromTo, owners) -> {
         NativeQuery<Object> statement;
         if (fromTo.get(1) == NULL) {
-          statement = Sql.nativeQuery(em, "delete from " + table.table() + " where " + table.elementColumn()
-              + " = :current and " + table.keyColumn() + " in (:ids)");
+          statement = Sql.nativeQuery(em, "delete from " + table.table() + " where " + current + " and "
+              + table.keyColumn() + " in (:ids)");
         } else {
           statement = Sql.nativeQuery(em, "update " + table.table() + " set " + table.elementColumn() + " = :value where "
-              + table.elementColumn() + " = :current and " + table.keyColumn() + " in (:ids)");
+              + current + " and " + table.keyColumn() + " in (:ids)");
           Sql.bind(statement, "value", fromTo.get(1), table.elementType());
         }
         Sql.bind(statement, "current", fromTo.get(0), table.elementType());
