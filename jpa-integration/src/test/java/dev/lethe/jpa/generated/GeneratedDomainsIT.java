@@ -98,6 +98,7 @@ class GeneratedDomainsIT {
       DataSource dataSource = (DataSource) emf.getProperties().get("hibernate.connection.datasource");
       Trial trial = new Trial(domain, loader, database, emf, store, ResidueCheck.of(dataSource));
       Random trials = new Random(seed ^ 0x5DEECE66DL);
+      long started = System.nanoTime();
       long nextId = 1;
       for (int t = 0; t < PER_DOMAIN; t++) {
         long trialSeed = trials.nextLong();
@@ -117,6 +118,8 @@ class GeneratedDomainsIT {
               + ": " + failure.getMessage(), failure);
         }
       }
+      System.out.printf("GeneratedDomainsIT: domain %d (seed %d) passed %d trials and %d injections in %d ms, %s%n",
+          number, seed, PER_DOMAIN, INJECTIONS, (System.nanoTime() - started) / 1_000_000, trial.timings());
     } finally {
       thread.setContextClassLoader(previous);
     }
@@ -124,10 +127,29 @@ class GeneratedDomainsIT {
 
   /** The trials of one domain on one database. */
   private record Trial(Domain domain, ClassLoader loader, TestDatabase database, EntityManagerFactory emf,
-      JpaPersonalDataStore store, ResidueCheck check) {
+      JpaPersonalDataStore store, ResidueCheck check, long[] nanos) {
+
+    Trial(Domain domain, ClassLoader loader, TestDatabase database, EntityManagerFactory emf,
+        JpaPersonalDataStore store, ResidueCheck check) {
+      this(domain, loader, database, emf, store, check, new long[4]);
+    }
+
+    /** Where the time went, so that the CI budget can be checked from the log. */
+    String timings() {
+      return String.format("persist %d ms, exports %d ms, erasure with residue check %d ms, second erasure %d ms",
+          nanos[0] / 1_000_000, nanos[1] / 1_000_000, nanos[2] / 1_000_000, nanos[3] / 1_000_000);
+    }
+
+    private long lap(int phase, long since) {
+      long now = System.nanoTime();
+      nanos[phase] += now - since;
+      return now;
+    }
 
     long erasure(long seed, long firstId) {
+      long time = System.nanoTime();
       Population population = persisted(seed, firstId);
+      time = lap(0, time);
       Random random = new Random(seed);
       List<SubjectKey> subjects = population.subjects();
       for (SubjectKey subject : subjects) {
@@ -136,10 +158,12 @@ class GeneratedDomainsIT {
       }
       SubjectKey erased = subjects.get(random.nextInt(subjects.size()));
       ErasurePlan plan = ErasurePlan.of(store.model(), erased, ErasureGround.CONSENT_WITHDRAWN, List.of());
+      time = lap(1, time);
 
       List<Residue> found = check.erasing(erased, () -> store.erase(plan)).withExport(store.model(), store)
           .withValues(population.erasable(erased)).findResidue();
 
+      time = lap(2, time);
       assertThat(found).as("oracles 1 and 2, Art. 17(1): residue of subject %d, or other subjects' rows changed",
           erased.id()).isEmpty();
       for (SubjectKey other : subjects) {
@@ -148,10 +172,12 @@ class GeneratedDomainsIT {
               .isEqualTo(population.export(other));
         }
       }
+      time = lap(1, time);
       Map<String, List<List<String>>> once = database.scan();
       Map<Class<?>, ErasurePlan.RowCount> second = store.erase(plan);
       assertThat(second.values()).as("oracle 4: the second erasure touches no row").noneMatch(ErasurePlan.RowCount::any);
       assertThat(database.scan()).as("oracle 4: the second erasure changes nothing").isEqualTo(once);
+      lap(3, time);
       return population.nextId();
     }
 

@@ -67,6 +67,10 @@ enum Shape {
       Shape shape = Shape.valueOf(name.replaceFirst("^[+-]", "").toUpperCase(Locale.ROOT));
       if (off) {
         shapes.remove(shape);
+      } else if (shape == TWO_ASSOCIATIONS_TO_ONE_SUBJECT || shape == SHARED_ROW_OWNERS) {
+        // Their oracles need to know whose each field is, which the annotations cannot say yet.
+        throw new IllegalArgumentException(shape + " is not generated yet: it needs field owners"
+            + " (@PersonalData naming its route, issue 13 item 4); add it to Domain.random when they land");
       } else {
         shapes.add(shape);
       }
