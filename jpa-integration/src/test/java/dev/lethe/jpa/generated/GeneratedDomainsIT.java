@@ -118,8 +118,8 @@ class GeneratedDomainsIT {
               + ": " + failure.getMessage(), failure);
         }
       }
-      System.out.printf("GeneratedDomainsIT: domain %d (seed %d) passed %d trials and %d injections in %d ms, %s%n",
-          number, seed, PER_DOMAIN, INJECTIONS, (System.nanoTime() - started) / 1_000_000, trial.timings());
+      System.out.printf("GeneratedDomainsIT: domain %d (seed %d, shapes %s) passed %d trials and %d injections in %d ms, %s%n",
+          number, seed, domain.shapes(), PER_DOMAIN, INJECTIONS, (System.nanoTime() - started) / 1_000_000, trial.timings());
     } finally {
       thread.setContextClassLoader(previous);
     }

@@ -32,8 +32,11 @@ enum Shape {
   KEEP(true),
   /** A unidirectional {@code @OneToMany @JoinColumn} from the root to its children (issue 13, item 1). */
   UNIDIRECTIONAL_ONE_TO_MANY(false),
-  /** Root extends a {@code @MappedSuperclass} whose field is personal (item 2). */
-  MAPPED_SUPERCLASS_FIELDS(false),
+  /**
+   * Root extends a {@code @MappedSuperclass} whose field carries {@code @PersonalData} itself. (Item 2's
+   * class-level {@code @PersonalData} over inherited fields is not generated yet.)
+   */
+  MAPPED_SUPERCLASS_FIELDS(true),
   /** A subject root with a {@code SINGLE_TABLE} subclass, some subjects of the subclass (item 15). */
   SUBCLASSED_ROOT(false),
   /** A child with rows hidden by {@code @SQLRestriction} (item 7). */
