@@ -46,7 +46,9 @@ import org.jspecify.annotations.Nullable;
  * <p>The subject's values are those of its access export before the erasure ({@link #withExport}),
  * except fields kept under an exemption ({@code KEEP}), plus any the caller adds ({@link #withValues}).
  * A row belongs to the erased subject when, before the erasure, it held one of those values or
- * referenced such a row through a foreign key; every other row must be unchanged afterwards.
+ * referenced such a row through a foreign key; every other row must be unchanged afterwards. So a
+ * row of the subject that holds none of its erasable values and reaches it only through a join
+ * table counts as someone else's: give such rows a distinctive value, or ignore their table.
  * Values are compared as text (numbers without trailing zeros, dates in ISO form); a text value of
  * at least {@value #CONTAINED_LENGTH} characters also counts when a cell contains it. Values shorter
  * than {@link #withMinimumLength the minimum length} (4 by default) are ignored, and numeric values
