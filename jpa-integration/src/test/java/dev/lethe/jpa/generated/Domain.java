@@ -1,0 +1,183 @@
+package dev.lethe.jpa.generated;
+
+import dev.lethe.erasure.ErasureStrategy;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A random JPA domain as data: one subject root and a few children that reach it, each entity with
+ * personal fields and their strategies. {@link JavaSource} writes it as Java; {@link Population}
+ * fills it. Everything follows from the seed, so a failing domain is rebuilt from its seed alone.
+ *
+ * @param seed the seed it was drawn from
+ * @param packageName the Java package of its classes, unique per domain
+ * @param prefix the prefix of its table names, unique per domain
+ * @param entities the root first, then children whose parents come before them
+ * @param shapes the shapes it actually uses
+ */
+record Domain(long seed, String packageName, String prefix, List<Entity> entities, Set<Shape> shapes) {
+
+  /** How an entity reaches its parent. */
+  enum Link { ROOT, MANY_TO_ONE, ONE_TO_ONE, MANY_TO_MANY, ONE_TO_MANY_FROM_PARENT }
+
+  /** The strategies erased in place. */
+  static final List<ErasureStrategy> IN_PLACE = List.of(ErasureStrategy.NULLIFY, ErasureStrategy.REPLACE,
+      ErasureStrategy.HASH, ErasureStrategy.MASK);
+
+  /**
+   * One personal field: its Java name, its column as written in {@code @Column} (null: the default),
+   * its strategy and whether an {@code AttributeConverter} stores it reversed.
+   */
+  record Field(String name, @Nullable String column, ErasureStrategy strategy, boolean converted) {
+  }
+
+  /**
+   * One entity. {@code name} is its table's name as the database stores it (quoted in SQL when
+   * {@code quoted}); its element and join tables are named after it. {@code parent} is the index of
+   * the entity it links to (unused for the root).
+   */
+  record Entity(int index, String className, String name, boolean quoted, Link link, int parent,
+      List<Field> fields, List<Field> embedded, @Nullable Field elements, boolean softDelete, boolean deleted,
+      boolean hidden) {
+
+    /** A table of this entity ({@code suffix} empty for its own) as a Java string literal's content. */
+    String literal(String suffix) {
+      return quoted ? "\\\"" + name + suffix + "\\\"" : name + suffix;
+    }
+
+    /** A table of this entity ({@code suffix} empty for its own) in SQL, quoted with {@code quote} when quoted. */
+    String sql(String suffix, String quote) {
+      return quoted ? quote + name + suffix + quote : name + suffix;
+    }
+  }
+
+  /** The root entity. */
+  Entity root() {
+    return entities.get(0);
+  }
+
+  /** A random domain of the given shapes. */
+  static Domain random(long seed, int number, Set<Shape> enabled) {
+    Random random = new Random(seed);
+    String prefix = "g" + number + "_";
+    Set<Shape> used = EnumSet.noneOf(Shape.class);
+    int children = 2 + random.nextInt(4);
+    List<Link> links = new ArrayList<>();
+    List<Integer> parents = new ArrayList<>();
+    links.add(Link.ROOT);
+    parents.add(-1);
+    for (int i = 1; i <= children; i++) {
+      List<Link> possible = new ArrayList<>(List.of(Link.MANY_TO_ONE));
+      if (enabled.contains(Shape.ONE_TO_ONE)) {
+        possible.add(Link.ONE_TO_ONE);
+      }
+      if (enabled.contains(Shape.MANY_TO_MANY)) {
+        possible.add(Link.MANY_TO_MANY);
+      }
+      if (enabled.contains(Shape.UNIDIRECTIONAL_ONE_TO_MANY)) {
+        possible.add(Link.ONE_TO_MANY_FROM_PARENT);
+      }
+      Link link = possible.get(random.nextInt(possible.size()));
+      int parent = 0;
+      if (link == Link.MANY_TO_ONE && enabled.contains(Shape.MANY_TO_ONE_CHAIN)) {
+        List<Integer> candidates = new ArrayList<>();
+        for (int p = 0; p < i; p++) {
+          if (links.get(p) == Link.ROOT || links.get(p) == Link.MANY_TO_ONE || links.get(p) == Link.ONE_TO_ONE) {
+            candidates.add(p);
+          }
+        }
+        parent = candidates.get(random.nextInt(candidates.size()));
+        if (parent != 0) {
+          used.add(Shape.MANY_TO_ONE_CHAIN);
+        }
+      }
+      switch (link) {
+        case ONE_TO_ONE -> used.add(Shape.ONE_TO_ONE);
+        case MANY_TO_MANY -> used.add(Shape.MANY_TO_MANY);
+        case ONE_TO_MANY_FROM_PARENT -> used.add(Shape.UNIDIRECTIONAL_ONE_TO_MANY);
+        default -> { }
+      }
+      links.add(link);
+      parents.add(parent);
+    }
+    List<Entity> entities = new ArrayList<>();
+    for (int i = 0; i <= children; i++) {
+      final int index = i;
+      boolean referenced = parents.stream().anyMatch(p -> p == index);
+      boolean deleted = i > 0 && !referenced && enabled.contains(Shape.DELETE_ROW) && random.nextInt(3) == 0;
+      if (deleted) {
+        used.add(Shape.DELETE_ROW);
+      }
+      boolean quoted = enabled.contains(Shape.QUOTED_NAMES) && random.nextInt(3) == 0;
+      String className = (i == 0 ? "Root" : "Child" + i);
+      String table = quoted ? prefix.toUpperCase() + "Tab " + className : prefix + className.toLowerCase();
+      List<Field> fields = new ArrayList<>();
+      int count = 1 + random.nextInt(3);
+      for (int f = 0; f < count; f++) {
+        // The first field is never kept: the residue check knows a row as the subject's by a value
+        // it erases (or a foreign key to such a row), and a many-to-many child has no such key.
+        fields.add(field(random, enabled, used, "f" + f, deleted, f == 0, i == 0 && f == 0));
+      }
+      List<Field> embedded = new ArrayList<>();
+      if (enabled.contains(Shape.EMBEDDABLE) && random.nextInt(3) == 0) {
+        used.add(Shape.EMBEDDABLE);
+        for (int f = 0; f < 1 + random.nextInt(2); f++) {
+          embedded.add(field(random, enabled, used, "p" + f, deleted, false, false));
+        }
+      }
+      Field elements = null;
+      if (enabled.contains(Shape.ELEMENT_COLLECTION) && random.nextInt(3) == 0) {
+        used.add(Shape.ELEMENT_COLLECTION);
+        ErasureStrategy strategy = deleted ? ErasureStrategy.DELETE_ROW : IN_PLACE.get(random.nextInt(IN_PLACE.size()));
+        elements = new Field("items", null, strategy, false);
+      }
+      boolean softDelete = i > 0 && enabled.contains(Shape.SOFT_DELETE) && random.nextInt(4) == 0;
+      if (softDelete) {
+        used.add(Shape.SOFT_DELETE);
+      }
+      boolean hidden = i > 0 && !softDelete && enabled.contains(Shape.HIDDEN_ROWS) && random.nextInt(4) == 0;
+      if (hidden) {
+        used.add(Shape.HIDDEN_ROWS);
+      }
+      if (quoted) {
+        used.add(Shape.QUOTED_NAMES);
+      }
+      entities.add(new Entity(i, className, table, quoted, links.get(i), parents.get(i), List.copyOf(fields),
+          List.copyOf(embedded), elements, softDelete, deleted, hidden));
+    }
+    if (enabled.contains(Shape.MAPPED_SUPERCLASS_FIELDS) && random.nextBoolean()) {
+      used.add(Shape.MAPPED_SUPERCLASS_FIELDS);
+    }
+    if (enabled.contains(Shape.SUBCLASSED_ROOT) && random.nextBoolean()) {
+      used.add(Shape.SUBCLASSED_ROOT);
+    }
+    return new Domain(seed, "dev.lethe.generated.d" + number, prefix, List.copyOf(entities), Set.copyOf(used));
+  }
+
+  private static Field field(Random random, Set<Shape> enabled, Set<Shape> used, String name, boolean deleted,
+      boolean first, boolean identity) {
+    ErasureStrategy strategy;
+    if (deleted) {
+      strategy = ErasureStrategy.DELETE_ROW;
+    } else if (!first && enabled.contains(Shape.KEEP) && random.nextInt(6) == 0) {
+      strategy = ErasureStrategy.KEEP;
+      used.add(Shape.KEEP);
+    } else {
+      strategy = IN_PLACE.get(random.nextInt(IN_PLACE.size()));
+    }
+    String column = null;
+    if (enabled.contains(Shape.QUOTED_NAMES) && random.nextInt(4) == 0) {
+      column = "\\\"Col " + name.toUpperCase() + " x\\\"";
+      used.add(Shape.QUOTED_NAMES);
+    }
+    boolean converted = !identity && enabled.contains(Shape.CONVERTER) && random.nextInt(5) == 0;
+    if (converted) {
+      used.add(Shape.CONVERTER);
+    }
+    return new Field(name, column, strategy, converted);
+  }
+}

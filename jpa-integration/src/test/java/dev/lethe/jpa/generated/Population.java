@@ -1,0 +1,223 @@
+package dev.lethe.jpa.generated;
+
+import dev.lethe.erasure.ErasureStrategy;
+import dev.lethe.spi.SubjectKey;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A random population of a {@link Domain}: two to four subjects, each with rows in every entity
+ * that reaches it, every value a distinctive random token, and what the oracles expect of each
+ * subject: its export, its erasable values (as attribute and as column text) and the tables an
+ * erasure of it must write to.
+ */
+final class Population {
+
+  private static final String LETTERS = "ghijkmnpqrstuvwxyz";
+
+  private final Domain domain;
+  private final ClassLoader loader;
+  private final Random random;
+  private final long firstId;
+  private long nextId;
+  private final Set<String> used = new HashSet<>();
+  private final List<Object> entities = new ArrayList<>();
+  private final Map<SubjectKey, List<String>> exports = new LinkedHashMap<>();
+  private final Map<SubjectKey, List<String>> erasable = new LinkedHashMap<>();
+  private final Map<SubjectKey, Set<String>> tables = new LinkedHashMap<>();
+
+  private Population(Domain domain, ClassLoader loader, long seed, long firstId) {
+    this.domain = domain;
+    this.loader = loader;
+    this.random = new Random(seed);
+    this.firstId = firstId;
+    this.nextId = firstId;
+  }
+
+  /** A population drawn from {@code seed}, its ids from {@code firstId} on. */
+  static Population random(Domain domain, ClassLoader loader, long seed, long firstId) {
+    Population population = new Population(domain, loader, seed, firstId);
+    int subjects = 2 + population.random.nextInt(3);
+    for (int s = 0; s < subjects; s++) {
+      population.subject();
+    }
+    return population;
+  }
+
+  /** The subjects, in the order drawn. */
+  List<SubjectKey> subjects() {
+    return List.copyOf(exports.keySet());
+  }
+
+  /** The entities to persist, parents before children. */
+  List<Object> entities() {
+    return entities;
+  }
+
+  /** The first id not used by this population. */
+  long nextId() {
+    return nextId;
+  }
+
+  /** Ids used by this population, first to last. */
+  long firstId() {
+    return firstId;
+  }
+
+  /** The subject's export as {@code attribute=value} texts, sorted: what Art. 15 must return. */
+  List<String> export(SubjectKey subject) {
+    return exports.get(subject).stream().sorted().toList();
+  }
+
+  /** Every value an erasure of the subject must remove, as attribute and as column text. */
+  List<String> erasable(SubjectKey subject) {
+    return erasable.get(subject);
+  }
+
+  /** The tables an erasure of the subject must write to (as {@code entity index:suffix}). */
+  Set<String> tables(SubjectKey subject) {
+    return tables.get(subject);
+  }
+
+  private void subject() {
+    Domain.Entity rootSpec = domain.root();
+    boolean plus = domain.shapes().contains(Shape.SUBCLASSED_ROOT) && random.nextBoolean();
+    Object root = instance(plus ? "RootPlus" : rootSpec.className());
+    long id = nextId++;
+    set(root, "id", id);
+    SubjectKey key = new SubjectKey("subject", id);
+    exports.put(key, new ArrayList<>());
+    erasable.put(key, new ArrayList<>());
+    tables.put(key, new LinkedHashSet<>());
+    if (domain.shapes().contains(Shape.MAPPED_SUPERCLASS_FIELDS)) {
+      assign(key, rootSpec, root, new Domain.Field("inherited", null, ErasureStrategy.NULLIFY, false), "", true);
+    }
+    if (plus) {
+      assign(key, rootSpec, root, new Domain.Field("extra", null, ErasureStrategy.REPLACE, false), "", true);
+    }
+    fill(key, rootSpec, root);
+    entities.add(root);
+    Map<Integer, List<Object>> rows = new LinkedHashMap<>();
+    rows.put(0, List.of(root));
+    for (Domain.Entity spec : domain.entities().subList(1, domain.entities().size())) {
+      List<Object> made = new ArrayList<>();
+      for (Object parent : rows.getOrDefault(spec.parent(), List.of())) {
+        int count = spec.link() == Domain.Link.ONE_TO_ONE ? random.nextInt(2) : random.nextInt(3);
+        for (int i = 0; i < count; i++) {
+          Object row = instance(spec.className());
+          set(row, "id", nextId++);
+          switch (spec.link()) {
+            case MANY_TO_ONE, ONE_TO_ONE -> set(row, "parent", parent);
+            case MANY_TO_MANY -> collection(row, "parents").add(parent);
+            case ONE_TO_MANY_FROM_PARENT -> collection(parent, "children" + spec.index()).add(row);
+            case ROOT -> throw new IllegalStateException("a child cannot be a root");
+          }
+          if (spec.hidden()) {
+            set(row, "hidden", random.nextInt(3) == 0);
+          }
+          fill(key, spec, row);
+          if (spec.deleted() && spec.link() == Domain.Link.MANY_TO_MANY) {
+            tables.get(key).add(spec.index() + ":_roots");
+          }
+          entities.add(row);
+          made.add(row);
+        }
+      }
+      rows.put(spec.index(), made);
+    }
+  }
+
+  private void fill(SubjectKey key, Domain.Entity spec, Object row) {
+    for (int i = 0; i < spec.fields().size(); i++) {
+      // The first field always holds a value, so that every row is recognisable as the subject's.
+      assign(key, spec, row, spec.fields().get(i), "", i == 0 || random.nextInt(7) != 0);
+    }
+    if (!spec.embedded().isEmpty()) {
+      Object part = instance(spec.className() + "Part");
+      for (Domain.Field field : spec.embedded()) {
+        assignTo(key, spec, part, field, "part.", random.nextInt(7) != 0);
+      }
+      set(row, "part", part);
+    }
+    Domain.Field elements = spec.elements();
+    if (elements != null) {
+      Collection<Object> items = collection(row, "items");
+      for (int i = random.nextInt(4); i > 0; i--) {
+        String value = token();
+        items.add(value);
+        exports.get(key).add("items=" + value);
+        if (elements.strategy() != ErasureStrategy.KEEP) {
+          erasable.get(key).add(value);
+          tables.get(key).add(spec.index() + ":_items");
+        }
+      }
+    }
+  }
+
+  private void assign(SubjectKey key, Domain.Entity spec, Object row, Domain.Field field, String path, boolean present) {
+    assignTo(key, spec, row, field, path, present);
+  }
+
+  private void assignTo(SubjectKey key, Domain.Entity spec, Object target, Domain.Field field, String path,
+      boolean present) {
+    if (!present) {
+      return;
+    }
+    String value = token();
+    set(target, field.name(), value);
+    exports.get(key).add(path + field.name() + "=" + value);
+    if (field.strategy() != ErasureStrategy.KEEP) {
+      erasable.get(key).add(value);
+      if (field.converted()) {
+        erasable.get(key).add(new StringBuilder(value).reverse().toString());
+      }
+      tables.get(key).add(spec.index() + ":");
+    }
+  }
+
+  /** A random text of twelve letters that are not hex digits, unique in this population. */
+  private String token() {
+    while (true) {
+      StringBuilder token = new StringBuilder(12);
+      for (int i = 0; i < 12; i++) {
+        token.append(LETTERS.charAt(random.nextInt(LETTERS.length())));
+      }
+      if (used.add(token.toString())) {
+        return token.toString();
+      }
+    }
+  }
+
+  private Object instance(String simpleName) {
+    try {
+      return loader.loadClass(domain.packageName() + "." + simpleName).getConstructor().newInstance();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void set(Object target, String field, @Nullable Object value) {
+    try {
+      target.getClass().getField(field).set(target, value);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Collection<Object> collection(Object target, String field) {
+    try {
+      return (Collection<Object>) target.getClass().getField(field).get(target);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
