@@ -220,87 +220,67 @@ public final class Eraser {
 
   private ErasurePlan.RowCount delete(EntityManager em, RouteSql sql, Object key) {
     EntityInfo info = sql.entity();
-    List<ElementTable> own = info.collections().stream().map(collection -> ElementTable.of(collection, info.type()))
-        .toList();
-    List<ElementTable> referring = joinTablesReferring(info);
-    long deleted;
     if (routeCrossesOwnCollection(info, sql) || sql.route().hasReverseHop()
         || (sql.needsNative() && tables(info).size() > 1)) {
       // The route runs through a table about to be emptied (its own collection, or the join table a
       // reverse hop follows back), or has no JPQL form, or native deletes go table by table: fix the rows first.
-      List<Object> ids = ids(em, sql, key);
-      deleted = 0;
-      for (List<Object> chunk : Lists.partition(ids, CHUNK)) {
-        for (ElementTable table : own) {
-          nativeUpdate(em, "delete from " + table.table() + " where " + table.keyColumn() + " in (:ids)", null)
-              .setParameter("ids", chunk).executeUpdate();
-        }
-        for (ElementTable table : referring) {
-          nativeUpdate(em, "delete from " + table.table() + " where " + table.elementColumn() + " in (:ids)", null)
-              .setParameter("ids", chunk).executeUpdate();
-        }
-        Referrers.detach(em, referrers.of(info.type()), "in (:ids)", query -> query.setParameter("ids", chunk));
-        deleted += deleteRows(em, info, "in (:ids)", query -> query.setParameter("ids", chunk), sql);
+      long deleted = 0;
+      for (List<Object> chunk : Lists.partition(ids(em, sql, key), CHUNK)) {
+        deleted += deleteByIds(em, info, chunk);
       }
       return new ErasurePlan.RowCount(deleted, 0);
     }
-    String ids = sql.nativeIdsIn();
-    for (ElementTable table : own) {
-      nativeUpdate(em, "delete from " + table.table() + " where " + table.keyColumn() + " in (" + ids + ")", key)
-          .executeUpdate();
-    }
-    for (ElementTable table : referring) {
-      nativeUpdate(em, "delete from " + table.table() + " where " + table.elementColumn() + " in (" + ids + ")", key)
-          .executeUpdate();
-    }
-    // Rows that stay (another subject's reply, an anonymised child) lose their link to the deleted rows.
-    Referrers.detach(em, referrers.of(info.type()), "in (" + ids + ")", query -> query.setParameter(RouteSql.KEY, key));
-    deleted = deleteRows(em, info, null, query -> query.setParameter(RouteSql.KEY, key), sql);
-    return new ErasurePlan.RowCount(deleted, 0);
+    return new ErasurePlan.RowCount(deleteRows(em, info, sql.nativeIdsIn(),
+        query -> query.setParameter(RouteSql.KEY, key), sql.needsNative() ? null : sql.jpqlDmlPredicate("e")), 0);
   }
 
   /**
-   * Deletes the rows, natively where rows are hidden from JPQL ({@code @SoftDelete} would turn a
-   * JPQL delete into an update, {@code @SQLRestriction} and filters would skip rows): then one
-   * statement per table of the entity, the most derived first, and {@code idsCondition} must be
-   * given where the entity has several tables.
+   * Deletes the rows of {@code ids} (at most {@link #CHUNK}) as erasure's DELETE_ROW does; the
+   * retention sweep's DELETE shares it. JPQL where it sees every row of the entity, natively
+   * where rows are hidden from it ({@code @SoftDelete} would turn a JPQL delete into an update,
+   * {@code @SQLRestriction} and filters would skip rows). Returns the rows deleted.
    */
-  long deleteRows(EntityManager em, EntityInfo info, @Nullable String idsCondition,
-      Consumer<Query> bind, RouteSql sql) {
-    Query query;
-    if (sql.needsNative()) {
-      long deleted = 0;
-      for (String table : tables(info)) {
-        String keyColumn = RouteSql.keyColumn(info.mapping(), table, info.type());
-        query = em.createNativeQuery("delete from " + table + " where " + keyColumn + " "
-            + (idsCondition != null ? idsCondition : "in (" + sql.nativeIdsIn() + ")"));
-        bind.accept(query);
-        // The first table's count is the most derived one's, where every deleted row has its row.
-        long count = query.executeUpdate();
-        deleted = Math.max(deleted, count);
-      }
-      return deleted;
-    } else {
-      query = em.createQuery("delete from " + info.name() + " e where "
-          + (idsCondition != null ? "e." + info.idAttribute() + " " + idsCondition : sql.jpqlDmlPredicate("e")));
-    }
-    bind.accept(query);
-    return query.executeUpdate();
+  long deleteByIds(EntityManager em, EntityInfo info, List<Object> ids) {
+    return deleteRows(em, info, ":ids", query -> query.setParameter("ids", ids),
+        Sql.hidesRows(info) ? null : "e." + info.idAttribute() + " in (:ids)");
   }
 
   /**
-   * Deletes the rows of {@code ids} (at most {@link #CHUNK}) natively from every table of the
-   * entity, the most derived first: JPQL would skip rows hidden by {@code @SQLRestriction} or
-   * filters and only mark {@code @SoftDelete} ones. Returns the rows deleted.
+   * Deletes the rows whose key is {@code in (idsIn)} (a native subquery or list, its parameters
+   * bound by {@code bind}) with their element-collection rows and the join-table rows referring to
+   * them, after detaching the rows that stay and refer to them (another subject's reply, an
+   * anonymised child; see {@link Referrers}). The rows themselves go by the JPQL condition
+   * {@code jpql} on alias {@code e}, or where it is null natively from every table of the entity,
+   * the most derived first. Returns the rows deleted.
    */
-  static long deleteNatively(EntityManager em, EntityInfo info, List<Object> ids) {
+  private long deleteRows(EntityManager em, EntityInfo info, String idsIn, Consumer<Query> bind,
+      @Nullable String jpql) {
+    for (PluralAttributeMapping collection : info.collections()) {
+      ElementTable table = ElementTable.of(collection, info.type());
+      execute(em, "delete from " + table.table() + " where " + table.keyColumn() + " in (" + idsIn + ")", bind);
+    }
+    for (ElementTable table : joinTablesReferring(info)) {
+      execute(em, "delete from " + table.table() + " where " + table.elementColumn() + " in (" + idsIn + ")", bind);
+    }
+    Referrers.detach(em, referrers.of(info.type()), "in (" + idsIn + ")", bind::accept);
+    if (jpql != null) {
+      Query query = em.createQuery("delete from " + info.name() + " e where " + jpql);
+      bind.accept(query);
+      return query.executeUpdate();
+    }
     long deleted = 0;
     for (String table : tables(info)) {
-      long count = Sql.nativeQuery(em, "delete from " + table + " where "
-          + RouteSql.keyColumn(info.mapping(), table, info.type()) + " in (:ids)").setParameter("ids", ids).executeUpdate();
-      deleted = Math.max(deleted, count);
+      // The most derived table's count, where every deleted row has its row.
+      deleted = Math.max(deleted, execute(em, "delete from " + table + " where "
+          + RouteSql.keyColumn(info.mapping(), table, info.type()) + " in (" + idsIn + ")", bind));
     }
     return deleted;
+  }
+
+  private static int execute(EntityManager em, String statement, Consumer<Query> bind) {
+    Query query = Sql.nativeQuery(em, statement);
+    bind.accept(query);
+    return query.executeUpdate();
   }
 
   /** The tables holding the entity's rows, the most derived (and secondary ones) first, so that foreign keys hold. */
@@ -330,13 +310,8 @@ public final class Eraser {
     return info.collections().stream().anyMatch(collection -> collection.getAttributeName().equals(first));
   }
 
-  /** Nulls the nullable keys of other rows that point at the rows about to be deleted; see {@link Referrers}. */
-  void detachReferrers(EntityManager em, EntityInfo info, List<Object> ids) {
-    Referrers.detach(em, referrers.of(info.type()), "in (:ids)", query -> query.setParameter("ids", ids));
-  }
-
   /** The many-to-many join tables of other entities whose elements are rows of {@code info}'s type. */
-  List<ElementTable> joinTablesReferring(EntityInfo info) {
+  private List<ElementTable> joinTablesReferring(EntityInfo info) {
     List<ElementTable> tables = new ArrayList<>();
     for (EntityInfo other : mapping.entities()) {
       for (PluralAttributeMapping collection : other.collections()) {
@@ -427,21 +402,46 @@ public final class Eraser {
     }
     rewrites.forEach((field, byValue) -> byValue.forEach((value, ids) -> {
       for (List<Object> chunk : Lists.partition(ids, CHUNK)) {
-        if (sql.needsNative()) {
-          BasicValuedModelPart column = RouteSql.basic(info.mapping(), field.name(), info.type());
-          String table = column.getContainingTableExpression();
-          NativeQuery<Object> update = Sql.nativeQuery(em, "update " + table + " set " + column.getSelectionExpression()
-              + " = :value where " + RouteSql.keyColumn(info.mapping(), table, info.type()) + " in (:ids)");
-          Sql.bind(update, "value", value, column.getJdbcMapping());
-          update.setParameter("ids", chunk).executeUpdate();
-        } else {
-          em.createQuery("update " + info.name() + " e set e." + field.name() + " = :value where e."
-              + info.idAttribute() + " in (:ids)").setParameter("value", value).setParameter("ids", chunk)
-              .executeUpdate();
-        }
+        rewrite(em, info, field, value, chunk);
       }
     }));
     return changed;
+  }
+
+  /**
+   * Sets {@code field} to {@code value} in the rows of {@code ids} (at most {@link #CHUNK}): the
+   * per-value rewrite of HASH and MASK, which erasure and retention share. Native, so that rows
+   * hidden from JPQL are written too; the value binds with the column's own type and converter.
+   */
+  static void rewrite(EntityManager em, EntityInfo info, FieldDescriptor field, @Nullable Object value,
+      List<Object> ids) {
+    BasicValuedModelPart column = RouteSql.basic(info.mapping(), field.name(), info.type());
+    String table = column.getContainingTableExpression();
+    NativeQuery<Object> update = Sql.nativeQuery(em, "update " + table + " set " + column.getSelectionExpression()
+        + " = :value where " + RouteSql.keyColumn(info.mapping(), table, info.type()) + " in (:ids)");
+    Sql.bind(update, "value", value, column.getJdbcMapping());
+    update.setParameter("ids", ids).executeUpdate();
+  }
+
+  /**
+   * Rewrites the element {@code from} of the owners that {@code owners} selects to {@code to}, or
+   * deletes it where {@code to} is null: an element has no identifier of its own, so it is found by
+   * its exact value among the owners' elements. Erasure and retention share it.
+   */
+  void rewriteElement(EntityManager em, ElementTable table, Object from, @Nullable Object to, String owners,
+      Consumer<NativeQuery<Object>> bindOwners) {
+    String current = Sql.exactlyEquals(mapping.factory(), table.elementColumn(), "current", table.elementType());
+    NativeQuery<Object> statement;
+    if (to == null) {
+      statement = Sql.nativeQuery(em, "delete from " + table.table() + " where " + current + " and " + owners);
+    } else {
+      statement = Sql.nativeQuery(em, "update " + table.table() + " set " + table.elementColumn() + " = :value where "
+          + current + " and " + owners);
+      Sql.bind(statement, "value", to, table.elementType());
+    }
+    Sql.bind(statement, "current", from, table.elementType());
+    bindOwners.accept(statement);
+    statement.executeUpdate();
   }
 
   /**
@@ -631,15 +631,9 @@ public final class Eraser {
     EntityInfo info = sql.entity();
     ElementTable table = ElementTable.of(Reader.collection(info, field.name()), info.type());
     String owners = table.keyColumn() + " in (" + sql.nativeIdsIn() + ")";
-    NativeQuery<Object> read = Sql.nativeQuery(em, "select " + table.keyColumn() + " as c0_, " + table.elementColumn()
-        + " as c1_ from " + table.table() + " where " + owners);
-    Sql.scalar(read, "c0_", info.mapping().getIdentifierMapping().getSingleJdbcMapping());
-    Sql.scalar(read, "c1_", table.elementType());
-    List<Object> pairs = read.setParameter(RouteSql.KEY, key).getResultList();
     Set<Object> changed = new HashSet<>();
     Map<Object, Object> rewrites = new LinkedHashMap<>();
-    for (Object result : pairs) {
-      Object[] pair = asRow(result);
+    for (Object[] pair : elements(em, info, table, owners, read -> read.setParameter(RouteSql.KEY, key))) {
       Object erased = field.erasure().strategy() == ErasureStrategy.NULLIFY ? null : erased(field, pair[1]);
       if (field.erasure().strategy() == ErasureStrategy.NULLIFY || !Objects.equals(pair[1], erased)) {
         changed.add(pair[0]);
@@ -659,24 +653,26 @@ public final class Eraser {
         Sql.bind(update, "value", eraser.erase(field, null), table.elementType());
         update.executeUpdate();
       }
-      default -> rewrites.forEach((from, to) -> {
-        // An element has no identifier of its own: it is found by its exact value among the subject's elements.
-        NativeQuery<Object> update = nativeUpdate(em, "update " + table.table() + " set " + table.elementColumn()
-            + " = :value where " + Sql.exactlyEquals(mapping.factory(), table.elementColumn(), "current",
-            table.elementType()) + " and " + owners, key);
-        Sql.bind(update, "value", to, table.elementType());
-        Sql.bind(update, "current", from, table.elementType());
-        update.executeUpdate();
-      });
+      default -> rewrites.forEach((from, to) -> rewriteElement(em, table, from, to, owners,
+          update -> update.setParameter(RouteSql.KEY, key)));
     }
     return changed;
   }
 
-  private NativeQuery<Object> nativeUpdate(EntityManager em, String statement, @Nullable Object key) {
+  /** The owner's identifier and the element of each element row of the owners that {@code owners} selects. */
+  static List<Object[]> elements(EntityManager em, EntityInfo info, ElementTable table, String owners,
+      Consumer<NativeQuery<Object>> bindOwners) {
+    NativeQuery<Object> read = Sql.nativeQuery(em, "select " + table.keyColumn() + " as c0_, " + table.elementColumn()
+        + " as c1_ from " + table.table() + " where " + owners);
+    Sql.scalar(read, "c0_", info.mapping().getIdentifierMapping().getSingleJdbcMapping());
+    Sql.scalar(read, "c1_", table.elementType());
+    bindOwners.accept(read);
+    return read.getResultList().stream().map(Eraser::asRow).toList();
+  }
+
+  private static NativeQuery<Object> nativeUpdate(EntityManager em, String statement, Object key) {
     NativeQuery<Object> query = Sql.nativeQuery(em, statement);
-    if (key != null) {
-      query.setParameter(RouteSql.KEY, key);
-    }
+    query.setParameter(RouteSql.KEY, key);
     return query;
   }
 

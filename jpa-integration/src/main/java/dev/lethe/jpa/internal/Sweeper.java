@@ -267,29 +267,11 @@ public final class Sweeper {
 
   // --- deletion ----------------------------------------------------------------------------------
 
+  /** Deletes the rows as erasure's DELETE_ROW does: with their element and join-table rows, hidden ones too. */
   private long delete(EntityManager em, EntityInfo info, List<Object> ids) {
-    List<ElementTable> own = info.collections().stream().map(collection -> ElementTable.of(collection, info.type()))
-        .toList();
-    List<ElementTable> referring = eraser.joinTablesReferring(info);
     long deleted = 0;
     for (List<Object> chunk : Lists.partition(ids, Eraser.CHUNK)) {
-      for (ElementTable table : own) {
-        Sql.nativeQuery(em, "delete from " + table.table() + " where " + table.keyColumn() + " in (:ids)")
-            .setParameter("ids", chunk).executeUpdate();
-      }
-      for (ElementTable table : referring) {
-        Sql.nativeQuery(em, "delete from " + table.table() + " where " + table.elementColumn() + " in (:ids)")
-            .setParameter("ids", chunk).executeUpdate();
-      }
-      eraser.detachReferrers(em, info, chunk);
-      if (Sql.hidesRows(info)) {
-        // A JPQL delete of a @SoftDelete entity only marks the row, and one of an entity with
-        // @SQLRestriction or a filter skips the rows they hide; retention must remove them all.
-        deleted += Eraser.deleteNatively(em, info, chunk);
-      } else {
-        deleted += em.createQuery("delete from " + info.name() + " e where e." + info.idAttribute() + " in (:ids)")
-            .setParameter("ids", chunk).executeUpdate();
-      }
+      deleted += eraser.deleteByIds(em, info, chunk);
     }
     return deleted;
   }
@@ -351,14 +333,8 @@ public final class Sweeper {
       }
     }
     if (apply) {
-      rewrites.forEach((field, byValue) -> byValue.forEach((value, rows) -> {
-        BasicValuedModelPart column = RouteSql.basic(info.mapping(), field.name(), info.type());
-        String table = column.getContainingTableExpression();
-        NativeQuery<Object> update = Sql.nativeQuery(em, "update " + table + " set " + column.getSelectionExpression()
-            + " = :value where " + RouteSql.keyColumn(info.mapping(), table, info.type()) + " in (:ids)");
-        Sql.bind(update, "value", value == NULL ? null : value, column.getJdbcMapping());
-        update.setParameter("ids", rows).executeUpdate();
-      }));
+      rewrites.forEach((field, byValue) -> byValue.forEach((value, rows) ->
+          Eraser.rewrite(em, info, field, value == NULL ? null : value, rows)));
     }
     return changed;
   }
@@ -366,15 +342,11 @@ public final class Sweeper {
   private Set<Object> anonymiseCollection(EntityManager em, EntityInfo info, List<Object> ids, FieldDescriptor field,
       boolean apply) {
     ElementTable table = ElementTable.of(Reader.collection(info, field.name()), info.type());
-    NativeQuery<Object> read = Sql.nativeQuery(em, "select " + table.keyColumn() + " as c0_, " + table.elementColumn()
-        + " as c1_ from " + table.table() + " where " + table.keyColumn() + " in (:ids)");
-    Sql.scalar(read, "c0_", info.mapping().getIdentifierMapping().getSingleJdbcMapping());
-    Sql.scalar(read, "c1_", table.elementType());
+    String owners = table.keyColumn() + " in (:ids)";
     Set<Object> changed = new LinkedHashSet<>();
     // Per current element value and its erased value, the owners holding it: an element has no key of its own.
     Map<List<Object>, Set<Object>> rewrites = new HashMap<>();
-    for (Object result : read.setParameter("ids", ids).getResultList()) {
-      Object[] pair = (Object[]) result;
+    for (Object[] pair : Eraser.elements(em, info, table, owners, read -> read.setParameter("ids", ids))) {
       Object erased = pair[1] == null ? null : eraser.erased(field, pair[1]);
       if (pair[1] != null && !Objects.equals(pair[1], erased)) {
         changed.add(pair[0]);
@@ -382,22 +354,10 @@ public final class Sweeper {
             ignored -> new LinkedHashSet<>()).add(pair[0]);
       }
     }
-    // An element has no identifier of its own: it is found by its exact value among the owners' elements.
-    String current = Sql.exactlyEquals(mapping.factory(), table.elementColumn(), "current", table.elementType());
     if (apply) {
-      rewrites.forEach((fromTo, owners) -> {
-        NativeQuery<Object> statement;
-        if (fromTo.get(1) == NULL) {
-          statement = Sql.nativeQuery(em, "delete from " + table.table() + " where " + current + " and "
-              + table.keyColumn() + " in (:ids)");
-        } else {
-          statement = Sql.nativeQuery(em, "update " + table.table() + " set " + table.elementColumn() + " = :value where "
-              + current + " and " + table.keyColumn() + " in (:ids)");
-          Sql.bind(statement, "value", fromTo.get(1), table.elementType());
-        }
-        Sql.bind(statement, "current", fromTo.get(0), table.elementType());
-        statement.setParameter("ids", List.copyOf(owners)).executeUpdate();
-      });
+      rewrites.forEach((fromTo, holders) -> eraser.rewriteElement(em, table, fromTo.get(0),
+          fromTo.get(1) == NULL ? null : fromTo.get(1), owners,
+          statement -> statement.setParameter("ids", List.copyOf(holders))));
     }
     return changed;
   }
