@@ -3,6 +3,7 @@ package example.consultancy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lethe.erasure.SuppressionList;
+import dev.lethe.outbox.OutboxDispatcher;
 import dev.lethe.processing.Decision;
 import dev.lethe.processing.ProcessingGuard;
 import dev.lethe.records.PrivacyNotice;
@@ -66,6 +67,9 @@ class PrivacyStatementPromisesTest {
   People.Applicants applicants;
 
   @Autowired
+  OutboxDispatcher outbox;
+
+  @Autowired
   People.Employees employees;
 
   @Test
@@ -106,6 +110,9 @@ class PrivacyStatementPromisesTest {
     admin.post("/admin/requests/" + id + "/verify", Map.of());
     admin.get("/admin");
     assertThat(admin.post("/admin/requests/" + id + "/fulfil", Map.of()).body()).contains("Erased:");
+    // The nine processors must learn whom to erase (Art. 19): the outbox keeps Dan's address until
+    // each notice is delivered, then forgets it.
+    outbox.dispatch();
 
     // The request log keeps the erasure request itself as evidence that it was answered (Art. 5(2)),
     // under a pseudonym of the address; no table holds anything of Dan.

@@ -2,11 +2,17 @@ package dev.lethe.internal.access;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.io.StringWriter;
 import java.util.Base64;
+import java.util.Collection;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.json.JsonFactory;
 
-/** Writes attribute values as JSON: numbers and booleans as such, binary as Base64, the rest as text. */
+/**
+ * Writes attribute values as JSON: numbers and booleans as such, binary as Base64, an element
+ * collection as an array of its elements, the rest as text.
+ */
 public final class JsonValues {
 
   private JsonValues() {
@@ -29,13 +35,35 @@ public final class JsonValues {
       json.writeNumber(integer);
     } else if (value instanceof Double || value instanceof Float) {
       json.writeNumber(((Number) value).doubleValue());
+    } else if (value instanceof Collection<?> elements) {
+      json.writeStartArray();
+      for (Object element : elements) {
+        write(json, element);
+      }
+      json.writeEndArray();
     } else {
       json.writeString(text(value));
     }
   }
 
-  /** A value as text: ISO-8601 for dates, Base64 for binary, {@code toString()} otherwise. */
+  /**
+   * A value as one text cell, for CSV: ISO-8601 for dates, Base64 for binary, an element collection
+   * as the JSON array {@link #write} writes (so that elements holding commas or quotes stay apart),
+   * {@code toString()} otherwise.
+   */
   public static String text(Object value) {
-    return value instanceof byte[] bytes ? Base64.getEncoder().encodeToString(bytes) : value.toString();
+    if (value instanceof byte[] bytes) {
+      return Base64.getEncoder().encodeToString(bytes);
+    }
+    if (value instanceof Collection<?>) {
+      StringWriter array = new StringWriter();
+      try (JsonGenerator json = JSON.createGenerator(array)) {
+        write(json, value);
+      }
+      return array.toString();
+    }
+    return value.toString();
   }
+
+  private static final JsonFactory JSON = new JsonFactory();
 }

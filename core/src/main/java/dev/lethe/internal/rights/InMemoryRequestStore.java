@@ -35,11 +35,7 @@ public final class InMemoryRequestStore implements RequestStore {
   public synchronized void save(RightsRequest request) {
     requireNonNull(request, "request");
     requests.put(request.id(), request);
-    if (request.isOpen()) {
-      closedAt.remove(request.id());
-    } else {
-      closedAt.putIfAbsent(request.id(), clock.instant());
-    }
+    stampClosing(request);
   }
 
   @Override
@@ -48,6 +44,7 @@ public final class InMemoryRequestStore implements RequestStore {
     if (requests.putIfAbsent(request.id(), request) != null) {
       throw new IllegalStateException("A rights request with id " + request.id() + " is already stored");
     }
+    stampClosing(request);
   }
 
   @Override
@@ -63,7 +60,19 @@ public final class InMemoryRequestStore implements RequestStore {
       won[0] = true;
       return next;
     });
-    return won[0] ? Optional.of(next) : Optional.empty();
+    if (!won[0]) {
+      return Optional.empty();
+    }
+    stampClosing(next);
+    return Optional.of(next);
+  }
+
+  private void stampClosing(RightsRequest request) {
+    if (request.isOpen()) {
+      closedAt.remove(request.id());
+    } else {
+      closedAt.putIfAbsent(request.id(), clock.instant());
+    }
   }
 
   @Override
