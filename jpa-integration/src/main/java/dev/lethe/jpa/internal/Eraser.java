@@ -71,14 +71,16 @@ public final class Eraser {
   private static final String VERSION = "version_";
 
   private final EntityManagerFactory emf;
+  private final Sessions sessions;
   private final JpaMapping mapping;
   private final Reader reader;
   private final FieldEraser eraser;
   private final Referrers referrers;
 
-  /** An eraser over {@code emf} whose HASH strategy uses {@code eraser}'s key. */
-  public Eraser(EntityManagerFactory emf, JpaMapping mapping, Reader reader, FieldEraser eraser) {
-    this.emf = emf;
+  /** An eraser over {@code sessions}' factory, joining the operation's transaction, whose HASH strategy uses {@code eraser}'s key. */
+  public Eraser(Sessions sessions, JpaMapping mapping, Reader reader, FieldEraser eraser) {
+    this.sessions = sessions;
+    this.emf = sessions.factory();
     this.mapping = mapping;
     this.reader = reader;
     this.eraser = eraser;
@@ -110,7 +112,7 @@ public final class Eraser {
       return counts;
     }
     if (commit) {
-      Sql.inTransaction(emf, em -> {
+      sessions.inTransaction(em -> {
         runSteps(em, plan.subject(), key.get(), steps, counts);
         return null;
       });
