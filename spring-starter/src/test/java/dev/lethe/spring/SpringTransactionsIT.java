@@ -18,7 +18,9 @@ import dev.lethe.rights.SubjectIdentifier;
 import dev.lethe.spi.AuditSink;
 import dev.lethe.spi.Transactions;
 import dev.lethe.spring.LetheStoreConfigurations.LetheDataSource;
+import dev.lethe.spring.shop.Customer;
 import dev.lethe.spring.shop.ShopApplication;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.Base64;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -36,6 +38,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.orm.jpa.EntityManagerFactoryUtils;
 import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -177,6 +182,26 @@ class SpringTransactionsIT {
   }
 
   @Test
+  @DisplayName("Art. 17: an erasure inside the application's transaction detaches the subject's loaded entity, so that a later change cannot write the erased values back")
+  void anErasureInsideTheApplicationsTransactionCannotBeUndoneByItsEntities() {
+    insertAda();
+    RightsRequest request = rights.verify(rights.submit(RequestType.ERASURE, ADA, Channel.WEB).id(), "email-link");
+    TransactionTemplate application = new TransactionTemplate(transactionManager);
+
+    application.executeWithoutResult(status -> {
+      EntityManager em = EntityManagerFactoryUtils.getTransactionalEntityManager(entityManagerFactory);
+      Customer ada = em.find(Customer.class, 1L);
+      rights.erase(request.id(), ErasureGround.CONSENT_WITHDRAWN);
+      assertThat(em.contains(ada)).isFalse();
+      ada.name = "Changed after the erasure";
+    });
+
+    assertThat(new JdbcTemplate(dataSource).queryForObject("select email from customer where id = 1", String.class))
+        .isNotEqualTo("ada@example.com");
+    assertThat(rights.find(request.id()).orElseThrow().status()).isEqualTo(RequestStatus.FULFILLED);
+  }
+
+  @Test
   void theJpaStoreJoinsTheTransactionsEntityManager() {
     assertThat(transactionManager).isInstanceOf(JpaTransactionManager.class);
     TransactionTemplate application = new TransactionTemplate(transactionManager);
@@ -186,6 +211,17 @@ class SpringTransactionsIT {
       assertThat(SpringJpaJoin.entityManager(entityManagerFactory).orElseThrow().isJoinedToTransaction()).isTrue();
     });
     assertThat(SpringJpaJoin.entityManager(entityManagerFactory)).isEmpty();
+  }
+
+  @Test
+  void underADataSourceTransactionManagerTheJpaStoreJoinsTheBoundConnection() {
+    TransactionTemplate jdbcOnly = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+
+    jdbcOnly.executeWithoutResult(status -> {
+      assertThat(SpringJpaJoin.entityManager(entityManagerFactory)).isEmpty();
+      assertThat(SpringJpaJoin.connection(dataSource)).contains(DataSourceUtils.getConnection(dataSource));
+    });
+    assertThat(SpringJpaJoin.connection(dataSource)).isEmpty();
   }
 
   private void insertAda() {

@@ -114,6 +114,9 @@ public final class Eraser {
     if (commit) {
       sessions.inTransaction(em -> {
         runSteps(em, plan.subject(), key.get(), steps, counts);
+        em.flush();
+        // On the application's entity manager, managed rows of the erased types hold the old values.
+        Sessions.detachAll(em, touched(counts));
         return null;
       });
       return counts;
@@ -687,6 +690,20 @@ public final class Eraser {
   }
 
   // --- second-level cache ------------------------------------------------------------------------
+
+  /** The types whose rows the erasure changed: its own, and those of rows detached from deleted ones. */
+  private Set<Class<?>> touched(Map<Class<?>, ErasurePlan.RowCount> counts) {
+    Set<Class<?>> types = new LinkedHashSet<>();
+    counts.forEach((type, count) -> {
+      if (count.any()) {
+        types.add(type);
+        if (count.deleted() > 0) {
+          referrers.of(type).forEach(referrer -> types.add(referrer.owner()));
+        }
+      }
+    });
+    return types;
+  }
 
   void evict(Map<Class<?>, ErasurePlan.RowCount> counts) {
     Set<String> roles = new LinkedHashSet<>();

@@ -75,6 +75,25 @@ public final class Sessions {
     return Sql.inTransaction(emf, work);
   }
 
+  /**
+   * Detaches every instance of {@code types} that {@code em} manages. After set-based statements,
+   * the application's entity manager (when the work joined it) still holds the values they
+   * replaced: detached, they can neither be read back as current nor written back over the
+   * erasure by a later flush (Art. 17). Its pending changes were flushed before the statements.
+   */
+  static void detachAll(EntityManager em, java.util.Set<Class<?>> types) {
+    if (types.isEmpty()) {
+      return;
+    }
+    org.hibernate.engine.spi.SessionImplementor session = em.unwrap(org.hibernate.engine.spi.SessionImplementor.class);
+    for (var entry : session.getPersistenceContextInternal().reentrantSafeEntityEntries()) {
+      Object entity = entry.getKey();
+      if (types.stream().anyMatch(type -> type.isInstance(entity)) && em.contains(entity)) {
+        em.detach(entity);
+      }
+    }
+  }
+
   private <T> T onConnection(Connection connection, Function<EntityManager, T> work) {
     Session session = emf.unwrap(SessionFactory.class).withOptions().connection(ownedElsewhere(connection))
         .openSession();
