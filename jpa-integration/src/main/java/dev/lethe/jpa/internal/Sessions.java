@@ -9,6 +9,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -95,6 +97,9 @@ public final class Sessions {
   }
 
   private <T> T onConnection(Connection connection, Function<EntityManager, T> work) {
+    // A savepoint, so that a failed piece of work leaves nothing half-done in the owner's
+    // transaction even if the owner goes on (and PostgreSQL's aborted transaction is usable again).
+    Savepoint savepoint = savepoint(connection);
     Session session = emf.unwrap(SessionFactory.class).withOptions().connection(ownedElsewhere(connection))
         .openSession();
     try {
@@ -103,6 +108,7 @@ public final class Sessions {
       // Flushes, then "commits" on the view: nothing reaches the connection's transaction but the
       // statements; its owner commits or rolls back.
       session.getTransaction().commit();
+      release(connection, savepoint);
       return result;
     } catch (RuntimeException | Error e) {
       if (session.getTransaction().isActive()) {
@@ -112,9 +118,30 @@ public final class Sessions {
           e.addSuppressed(rollbackFailure);
         }
       }
+      try {
+        connection.rollback(savepoint);
+      } catch (SQLException rollbackFailure) {
+        e.addSuppressed(rollbackFailure);
+      }
       throw e;
     } finally {
       session.close();
+    }
+  }
+
+  private static Savepoint savepoint(Connection connection) {
+    try {
+      return connection.setSavepoint();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not set a savepoint in the operation's transaction", e);
+    }
+  }
+
+  private static void release(Connection connection, Savepoint savepoint) {
+    try {
+      connection.releaseSavepoint(savepoint);
+    } catch (SQLException e) {
+      // Released with the transaction anyway; some drivers do not support releasing.
     }
   }
 
