@@ -72,8 +72,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Export streams one tuple query per entity type; erasure runs set-based statements in one
  * transaction, whose number grows with entity types and not rows; rectification goes through the
- * entity so that Bean Validation and entity listeners run. The store begins and ends its own
- * resource-local transactions. Thread-safe.
+ * entity so that Bean Validation and entity listeners run. Erasure, rectification and subject
+ * look-ups join the operation's transaction when the builder's {@link Builder#currentEntityManager}
+ * or {@link Builder#currentConnection} finds one, so that they commit with the request's new state
+ * and its audit event (Art. 5(1)(f), 5(2)); otherwise, and for previews, exports and retention
+ * batches, the store begins and ends its own resource-local transactions. Thread-safe.
  *
  * <p>It is also the {@link RetentionSweeper} of {@link dev.lethe.retention.RetentionEnforcer}
  * (Art. 5(1)(e)): batches are selected with {@code FOR UPDATE SKIP LOCKED}, so several instances
