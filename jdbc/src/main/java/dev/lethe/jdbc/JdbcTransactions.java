@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import dev.lethe.jdbc.internal.Jdbc;
 import dev.lethe.spi.Transactions;
+import java.sql.Connection;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 
@@ -39,6 +41,16 @@ public final class JdbcTransactions implements Transactions {
   @Override
   public <T> T inTransaction(Supplier<T> work) {
     return Jdbc.inTransaction(dataSource, requireNonNull(work, "work"));
+  }
+
+  /**
+   * The connection of the transaction open on this thread over the DataSource, if any: what a store
+   * outside lethe-jdbc joins, such as {@code JpaPersonalDataStore.builder(..).currentConnection(
+   * transactions::currentConnection)}, so that an erasure commits with its request and audit event
+   * (Art. 5(1)(f), 5(2)). The transaction's owner commits and closes it; the caller must not.
+   */
+  public Optional<Connection> currentConnection() {
+    return Jdbc.boundConnection(dataSource);
   }
 
   @Override

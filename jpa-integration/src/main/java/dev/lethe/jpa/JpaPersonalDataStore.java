@@ -15,6 +15,7 @@ import dev.lethe.jpa.internal.Reader;
 import dev.lethe.jpa.internal.Rectifier;
 import dev.lethe.jpa.internal.RestrictionGuard;
 import dev.lethe.jpa.internal.SchemaVerifier;
+import dev.lethe.jpa.internal.Sessions;
 import dev.lethe.jpa.internal.Sweeper;
 import dev.lethe.law.RestrictionGround;
 import dev.lethe.model.EntityDescriptor;
@@ -29,7 +30,9 @@ import dev.lethe.spi.RestrictionStore;
 import dev.lethe.spi.RetentionSweeper;
 import dev.lethe.spi.SubjectKey;
 import dev.lethe.spi.SubjectRecord;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import java.sql.Connection;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Collection;
@@ -37,6 +40,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -68,8 +72,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Export streams one tuple query per entity type; erasure runs set-based statements in one
  * transaction, whose number grows with entity types and not rows; rectification goes through the
- * entity so that Bean Validation and entity listeners run. The store begins and ends its own
- * resource-local transactions. Thread-safe.
+ * entity so that Bean Validation and entity listeners run. Erasure, rectification and subject
+ * look-ups join the operation's transaction when the builder's {@link Builder#currentEntityManager}
+ * or {@link Builder#currentConnection} finds one, so that they commit with the request's new state
+ * and its audit event (Art. 5(1)(f), 5(2)); otherwise, and for previews, exports and retention
+ * batches, the store begins and ends its own resource-local transactions. Thread-safe.
  *
  * <p>It is also the {@link RetentionSweeper} of {@link dev.lethe.retention.RetentionEnforcer}
  * (Art. 5(1)(e)): batches are selected with {@code FOR UPDATE SKIP LOCKED}, so several instances
@@ -85,19 +92,22 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
   private final Rectifier rectifier;
   private final Sweeper sweeper;
   private final EntityManagerFactory emf;
+  private final Sessions sessions;
   private final @Nullable RestrictionGuard guard;
   private final Clock clock;
 
   private JpaPersonalDataStore(EntityManagerFactory emf, Pseudonymizer hashKey, Set<Class<?>> extraClasses,
-      int fetchSize, RestrictionGuard.@Nullable Lookup restrictions, Clock clock) {
+      int fetchSize, RestrictionGuard.@Nullable Lookup restrictions, Clock clock,
+      Supplier<Optional<EntityManager>> currentEntityManager, Supplier<Optional<Connection>> currentConnection) {
     this.emf = emf;
+    this.sessions = new Sessions(emf, currentEntityManager, currentConnection);
     this.clock = clock;
     this.mapping = JpaMapping.discover(emf, extraClasses);
     // Before anything else: an accepted model must be erasable on this schema, or the store does not start.
     SchemaVerifier.verify(emf, mapping);
-    this.reader = new Reader(emf, mapping, fetchSize);
-    this.eraser = new Eraser(emf, mapping, reader, new FieldEraser(hashKey));
-    this.rectifier = new Rectifier(emf, mapping, reader);
+    this.reader = new Reader(sessions, mapping, fetchSize);
+    this.eraser = new Eraser(sessions, mapping, reader, new FieldEraser(hashKey));
+    this.rectifier = new Rectifier(sessions, mapping, reader);
     this.sweeper = new Sweeper(emf, mapping, eraser);
     sweeper.warnAboutMissingIndexes();
     if (restrictions != null) {
@@ -204,7 +214,7 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
   }
 
   private Optional<Restriction> restriction(SubjectKey subject) {
-    return guard == null ? Optional.empty() : guard.restrictionOf(emf, subject);
+    return guard == null ? Optional.empty() : guard.restrictionOf(sessions, subject);
   }
 
   /**
@@ -249,6 +259,8 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
     private int fetchSize = DEFAULT_FETCH_SIZE;
     private RestrictionGuard.@Nullable Lookup restrictions;
     private Clock clock = Clock.systemUTC();
+    private Supplier<Optional<EntityManager>> currentEntityManager = Optional::empty;
+    private Supplier<Optional<Connection>> currentConnection = Optional::empty;
 
     private Builder(EntityManagerFactory emf, Pseudonymizer hashKey) {
       this.emf = emf;
@@ -309,6 +321,34 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
     }
 
     /**
+     * Where to find the entity manager bound to the operation's transaction, if one is open on the
+     * calling thread, such as Spring's {@code EntityManagerFactoryUtils.getTransactionalEntityManager}
+     * under a {@code JpaTransactionManager} (the starter supplies it). The store's erasure,
+     * rectification and subject look-ups then run on it and are flushed, not committed, so that
+     * they commit with the request's new state and its audit event, or not at all (Art. 5(1)(f),
+     * 5(2)). Before and after its statements the store flushes that entity manager. Without a bound
+     * one (empty), the store tries {@link #currentConnection}, then runs its own transaction.
+     */
+    public Builder currentEntityManager(Supplier<Optional<EntityManager>> current) {
+      this.currentEntityManager = requireNonNull(current, "current");
+      return this;
+    }
+
+    /**
+     * Where to find the JDBC connection bound to the operation's transaction, if one is open on
+     * the calling thread, such as {@code JdbcTransactions::currentConnection} of lethe-jdbc over the
+     * DataSource of this factory. The store's erasure, rectification and subject look-ups then run
+     * in a Hibernate session opened on that connection and never commit, roll back or close it: the
+     * transaction's owner does, so that they commit with the request's new state and its audit
+     * event, or not at all (Art. 5(1)(f), 5(2)). The connection must reach the database of this
+     * factory. Without one (empty), the store runs its own transaction, as before.
+     */
+    public Builder currentConnection(Supplier<Optional<Connection>> current) {
+      this.currentConnection = requireNonNull(current, "current");
+      return this;
+    }
+
+    /**
      * Discovers the model and builds the store (Art. 30).
      *
      * @throws UnsupportedMappingException if the mapping holds what the store cannot handle, or a
@@ -316,7 +356,8 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
      * @throws dev.lethe.model.ModelValidationException if the annotations are invalid
      */
     public JpaPersonalDataStore build() {
-      return new JpaPersonalDataStore(emf, hashKey, Set.copyOf(classes), fetchSize, restrictions, clock);
+      return new JpaPersonalDataStore(emf, hashKey, Set.copyOf(classes), fetchSize, restrictions, clock,
+          currentEntityManager, currentConnection);
     }
   }
 }

@@ -32,6 +32,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -68,8 +69,18 @@ final class LetheStoreConfigurations {
     @Bean
     @ConditionalOnMissingBean(PersonalDataStore.class)
     JpaPersonalDataStore lethePersonalDataStore(EntityManagerFactory entityManagerFactory, Pseudonymizer pseudonymizer,
-        RestrictionStore restrictions, AuditTrail audit) {
-      return JpaPersonalDataStore.builder(entityManagerFactory, pseudonymizer).restrictions(restrictions, audit).build();
+        RestrictionStore restrictions, AuditTrail audit, ObjectProvider<DataSource> dataSource) {
+      JpaPersonalDataStore.Builder builder = JpaPersonalDataStore.builder(entityManagerFactory, pseudonymizer)
+          .restrictions(restrictions, audit);
+      ClassLoader loader = LetheStoreConfigurations.class.getClassLoader();
+      if (ClassUtils.isPresent("org.springframework.orm.jpa.EntityManagerFactoryUtils", loader)
+          && ClassUtils.isPresent("org.springframework.jdbc.datasource.ConnectionHolder", loader)) {
+        // The erasure joins the operation's Spring transaction: it commits with the request and its audit event.
+        DataSource application = dataSource.getIfUnique();
+        builder.currentEntityManager(() -> SpringJpaJoin.entityManager(entityManagerFactory))
+            .currentConnection(() -> SpringJpaJoin.connection(application));
+      }
+      return builder.build();
     }
 
     @Bean

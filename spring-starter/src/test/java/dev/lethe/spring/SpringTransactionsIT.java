@@ -10,12 +10,18 @@ import dev.lethe.jdbc.JdbcAuditSink;
 import dev.lethe.jdbc.testing.TestDatabase;
 import dev.lethe.rights.Channel;
 import dev.lethe.rights.DataSubjectRights;
+import dev.lethe.law.ErasureGround;
+import dev.lethe.rights.RequestStatus;
 import dev.lethe.rights.RequestType;
+import dev.lethe.rights.RightsRequest;
 import dev.lethe.rights.SubjectIdentifier;
 import dev.lethe.spi.AuditSink;
 import dev.lethe.spi.Transactions;
 import dev.lethe.spring.LetheStoreConfigurations.LetheDataSource;
+import dev.lethe.spring.shop.Customer;
 import dev.lethe.spring.shop.ShopApplication;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
 import java.util.Base64;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -32,6 +38,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.orm.jpa.EntityManagerFactoryUtils;
+import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -62,6 +72,8 @@ class SpringTransactionsIT {
   DataSource dataSource;
   @Autowired
   PlatformTransactionManager transactionManager;
+  @Autowired
+  EntityManagerFactory entityManagerFactory;
 
   static synchronized TestDatabase database() {
     if (database == null) {
@@ -135,6 +147,85 @@ class SpringTransactionsIT {
     assertThat(requests()).isEqualTo(requestsBefore + 1);
     assertThat(audit.checkpoint().sequence()).isEqualTo(checkpointBefore.sequence() + 1);
     assertThat(audit.verify(checkpointBefore).isIntact()).isTrue();
+  }
+
+  @Test
+  @DisplayName("Art. 5(1)(f), 17: when the audit fails during an erasure, the JPA rows are not erased and the request stays verified")
+  void aFailingAuditRollsTheJpaErasureBack() {
+    insertAda();
+    RightsRequest request = rights.verify(rights.submit(RequestType.ERASURE, ADA, Channel.WEB).id(), "email-link");
+    AUDIT_DOWN.set(true);
+
+    assertThatThrownBy(() -> rights.erase(request.id(), ErasureGround.CONSENT_WITHDRAWN))
+        .hasMessageContaining("audit is down");
+
+    assertThat(new JdbcTemplate(dataSource).queryForObject("select email from customer where id = 1", String.class))
+        .isEqualTo("ada@example.com");
+    assertThat(new JdbcTemplate(dataSource).queryForObject("select name from customer where id = 1", String.class))
+        .isEqualTo("Ada");
+    RightsRequest stored = rights.find(request.id()).orElseThrow();
+    assertThat(stored.status()).isEqualTo(RequestStatus.VERIFIED);
+    assertThat(stored.version()).isEqualTo(request.version());
+  }
+
+  @Test
+  @DisplayName("Art. 17: the JPA erasure, the fulfilled request and its events commit in the operation's one transaction")
+  void theJpaErasureCommitsWithTheRequest() {
+    insertAda();
+    RightsRequest request = rights.verify(rights.submit(RequestType.ERASURE, ADA, Channel.WEB).id(), "email-link");
+
+    rights.erase(request.id(), ErasureGround.CONSENT_WITHDRAWN);
+
+    assertThat(new JdbcTemplate(dataSource).queryForObject("select email from customer where id = 1", String.class))
+        .isNotEqualTo("ada@example.com");
+    assertThat(rights.find(request.id()).orElseThrow().status()).isEqualTo(RequestStatus.FULFILLED);
+  }
+
+  @Test
+  @DisplayName("Art. 17: an erasure inside the application's transaction detaches the subject's loaded entity, so that a later change cannot write the erased values back")
+  void anErasureInsideTheApplicationsTransactionCannotBeUndoneByItsEntities() {
+    insertAda();
+    RightsRequest request = rights.verify(rights.submit(RequestType.ERASURE, ADA, Channel.WEB).id(), "email-link");
+    TransactionTemplate application = new TransactionTemplate(transactionManager);
+
+    application.executeWithoutResult(status -> {
+      EntityManager em = EntityManagerFactoryUtils.getTransactionalEntityManager(entityManagerFactory);
+      Customer ada = em.find(Customer.class, 1L);
+      rights.erase(request.id(), ErasureGround.CONSENT_WITHDRAWN);
+      assertThat(em.contains(ada)).isFalse();
+      ada.name = "Changed after the erasure";
+    });
+
+    assertThat(new JdbcTemplate(dataSource).queryForObject("select email from customer where id = 1", String.class))
+        .isNotEqualTo("ada@example.com");
+    assertThat(rights.find(request.id()).orElseThrow().status()).isEqualTo(RequestStatus.FULFILLED);
+  }
+
+  @Test
+  void theJpaStoreJoinsTheTransactionsEntityManager() {
+    assertThat(transactionManager).isInstanceOf(JpaTransactionManager.class);
+    TransactionTemplate application = new TransactionTemplate(transactionManager);
+
+    application.executeWithoutResult(status -> {
+      assertThat(SpringJpaJoin.entityManager(entityManagerFactory)).isPresent();
+      assertThat(SpringJpaJoin.entityManager(entityManagerFactory).orElseThrow().isJoinedToTransaction()).isTrue();
+    });
+    assertThat(SpringJpaJoin.entityManager(entityManagerFactory)).isEmpty();
+  }
+
+  @Test
+  void underADataSourceTransactionManagerTheJpaStoreJoinsTheBoundConnection() {
+    TransactionTemplate jdbcOnly = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+
+    jdbcOnly.executeWithoutResult(status -> {
+      assertThat(SpringJpaJoin.entityManager(entityManagerFactory)).isEmpty();
+      assertThat(SpringJpaJoin.connection(dataSource)).contains(DataSourceUtils.getConnection(dataSource));
+    });
+    assertThat(SpringJpaJoin.connection(dataSource)).isEmpty();
+  }
+
+  private void insertAda() {
+    new JdbcTemplate(dataSource).update("insert into customer (id, email, name) values (1, 'ada@example.com', 'Ada')");
   }
 
   private long requests() {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -95,6 +96,12 @@ public final class Jdbc {
     }
     transaction.afterCommit.forEach(Runnable::run);
     return result;
+  }
+
+  /** The connection bound to this thread by {@link #inTransaction} over {@code dataSource}, if one is open. */
+  public static Optional<Connection> boundConnection(DataSource dataSource) {
+    Bound transaction = BOUND.get().get(dataSource);
+    return transaction == null ? Optional.empty() : Optional.of(transaction.connection);
   }
 
   /**

@@ -71,14 +71,16 @@ public final class Eraser {
   private static final String VERSION = "version_";
 
   private final EntityManagerFactory emf;
+  private final Sessions sessions;
   private final JpaMapping mapping;
   private final Reader reader;
   private final FieldEraser eraser;
   private final Referrers referrers;
 
-  /** An eraser over {@code emf} whose HASH strategy uses {@code eraser}'s key. */
-  public Eraser(EntityManagerFactory emf, JpaMapping mapping, Reader reader, FieldEraser eraser) {
-    this.emf = emf;
+  /** An eraser over {@code sessions}' factory, joining the operation's transaction, whose HASH strategy uses {@code eraser}'s key. */
+  public Eraser(Sessions sessions, JpaMapping mapping, Reader reader, FieldEraser eraser) {
+    this.sessions = sessions;
+    this.emf = sessions.factory();
     this.mapping = mapping;
     this.reader = reader;
     this.eraser = eraser;
@@ -110,8 +112,11 @@ public final class Eraser {
       return counts;
     }
     if (commit) {
-      Sql.inTransaction(emf, em -> {
+      sessions.inTransaction(em -> {
         runSteps(em, plan.subject(), key.get(), steps, counts);
+        em.flush();
+        // On the application's entity manager, managed rows of the erased types hold the old values.
+        Sessions.detachAll(em, touched(counts));
         return null;
       });
       return counts;
@@ -681,6 +686,20 @@ public final class Eraser {
   }
 
   // --- second-level cache ------------------------------------------------------------------------
+
+  /** The types whose rows the erasure changed: its own, and those of rows detached from deleted ones. */
+  private Set<Class<?>> touched(Map<Class<?>, ErasurePlan.RowCount> counts) {
+    Set<Class<?>> types = new LinkedHashSet<>();
+    counts.forEach((type, count) -> {
+      if (count.any()) {
+        types.add(type);
+        if (count.deleted() > 0) {
+          referrers.of(type).forEach(referrer -> types.add(referrer.owner()));
+        }
+      }
+    });
+    return types;
+  }
 
   void evict(Map<Class<?>, ErasurePlan.RowCount> counts) {
     Set<String> roles = new LinkedHashSet<>();

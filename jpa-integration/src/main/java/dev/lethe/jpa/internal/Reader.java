@@ -39,12 +39,14 @@ import org.jspecify.annotations.Nullable;
 public final class Reader {
 
   private final EntityManagerFactory emf;
+  private final Sessions sessions;
   private final JpaMapping mapping;
   private final int fetchSize;
 
-  /** A reader over {@code emf}'s entities that fetches {@code fetchSize} rows per round trip. */
-  public Reader(EntityManagerFactory emf, JpaMapping mapping, int fetchSize) {
-    this.emf = emf;
+  /** A reader over {@code sessions}' entities (finding a subject inside the operation's transaction) that fetches {@code fetchSize} rows per round trip. */
+  public Reader(Sessions sessions, JpaMapping mapping, int fetchSize) {
+    this.sessions = sessions;
+    this.emf = sessions.factory();
     this.mapping = mapping;
     this.fetchSize = fetchSize;
   }
@@ -69,7 +71,7 @@ public final class Reader {
     if (value.isEmpty()) {
       return Set.of();
     }
-    List<Object[]> rows = Sql.inTransaction(emf, em -> {
+    List<Object[]> rows = sessions.inTransaction(em -> {
       if (Sql.hidesRows(root)) {
         // A subject whose row is soft-deleted or hidden by a restriction or filter still has data to answer for.
         BasicValuedModelPart column = RouteSql.basic(root.mapping(), attribute.get(), root.type());

@@ -24,13 +24,13 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Rectifier {
 
-  private final EntityManagerFactory emf;
+  private final Sessions sessions;
   private final JpaMapping mapping;
   private final Reader reader;
 
-  /** A rectifier over {@code emf}'s entities. */
-  public Rectifier(EntityManagerFactory emf, JpaMapping mapping, Reader reader) {
-    this.emf = emf;
+  /** A rectifier over {@code sessions}' entities, joining the operation's transaction. */
+  public Rectifier(Sessions sessions, JpaMapping mapping, Reader reader) {
+    this.sessions = sessions;
     this.mapping = mapping;
     this.reader = reader;
   }
@@ -57,21 +57,32 @@ public final class Rectifier {
         .toList();
     Object key = reader.key(subject).orElseThrow(() -> notTheSubjects(descriptor));
     Object rowId = Sql.typed(rectification.rowId(), info.idType()).orElseThrow(() -> notTheSubjects(descriptor));
-    Sql.inTransaction(emf, em -> {
+    sessions.inTransaction(em -> {
       // The store has checked the subject's restriction (Art. 18(2)) before: the listeners let this change pass.
+      // On the application's own entity manager the permission ends with this change.
+      Object permitted = em.getProperties().get(RestrictionGuard.PERMITTED);
       em.setProperty(RestrictionGuard.PERMITTED, Boolean.TRUE);
-      if (owning.stream().noneMatch(sql -> belongsToSubject(em, sql, key, rowId))) {
-        throw notTheSubjects(descriptor);
+      try {
+        return rectify(em, descriptor, info, owning, key, rowId, rectification);
+      } finally {
+        em.setProperty(RestrictionGuard.PERMITTED, permitted == null ? Boolean.FALSE : permitted);
       }
-      Object row = em.find(descriptor.type(), rowId);
-      if (row == null) {
-        throw notTheSubjects(descriptor);
-      }
-      rectification.changes().forEach((attribute, value) -> set(info.jpa(), row, List.of(attribute.split("\\.")),
-          value));
-      em.flush();
-      return null;
     });
+  }
+
+  private Void rectify(EntityManager em, EntityDescriptor descriptor, EntityInfo info, List<RouteSql> owning,
+      Object key, Object rowId, Rectification rectification) {
+    if (owning.stream().noneMatch(sql -> belongsToSubject(em, sql, key, rowId))) {
+      throw notTheSubjects(descriptor);
+    }
+    Object row = em.find(descriptor.type(), rowId);
+    if (row == null) {
+      throw notTheSubjects(descriptor);
+    }
+    rectification.changes().forEach((attribute, value) -> set(info.jpa(), row, List.of(attribute.split("\\.")),
+        value));
+    em.flush();
+    return null;
   }
 
   private static IllegalArgumentException notTheSubjects(EntityDescriptor descriptor) {

@@ -147,7 +147,7 @@ public final class RestrictionGuard implements PreUpdateEventListener, PreDelete
   }
 
   /** The restriction standing for {@code subject}, under any of its identities. */
-  public Optional<Restriction> restrictionOf(EntityManagerFactory emf, SubjectKey subject) {
+  public Optional<Restriction> restrictionOf(Sessions sessions, SubjectKey subject) {
     SubjectType type = mapping.model().subjectType(subject.subjectType()).orElse(null);
     if (type == null) {
       return Optional.empty();
@@ -156,7 +156,7 @@ public final class RestrictionGuard implements PreUpdateEventListener, PreDelete
     if (key.isEmpty()) {
       return Optional.empty();
     }
-    return Sql.inTransaction(emf, em -> em.unwrap(Session.class).doReturningWork(connection ->
+    return sessions.inTransaction(em -> em.unwrap(Session.class).doReturningWork(connection ->
         restrictionOfSubject(connection, type, key.get())));
   }
 

@@ -39,6 +39,7 @@ public final class TestDatabase implements AutoCloseable {
   private final Kind kind;
   private final StatementCounter counter;
   private final HikariDataSource pool;
+  private HikariDataSource autoCommitPool;
   private final List<EntityManagerFactory> factories = new ArrayList<>();
 
   private TestDatabase(dev.lethe.jdbc.testing.TestDatabase database, StatementCounter counter, HikariDataSource pool) {
@@ -112,6 +113,21 @@ public final class TestDatabase implements AutoCloseable {
     return factory;
   }
 
+  /**
+   * A second pool on this database whose connections start in auto-commit, as an application's
+   * DataSource hands them out: what lethe-jdbc's stores and {@code JdbcTransactions} run over.
+   */
+  public javax.sql.DataSource autoCommitDataSource() {
+    if (autoCommitPool == null) {
+      HikariConfig config = new HikariConfig();
+      config.setDataSource(counter.wrap(database.dataSource()));
+      config.setMaximumPoolSize(4);
+      config.setPoolName(database.name() + "-auto-commit");
+      autoCommitPool = new HikariDataSource(config);
+    }
+    return autoCommitPool;
+  }
+
   /** Runs {@code sql} on a fresh connection of this database, outside any factory. */
   public void execute(String sql) {
     try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
@@ -175,6 +191,9 @@ public final class TestDatabase implements AutoCloseable {
       }
     });
     pool.close();
+    if (autoCommitPool != null) {
+      autoCommitPool.close();
+    }
     try {
       database.close();
     } catch (SQLException e) {
