@@ -98,6 +98,10 @@ final class JavaSource {
           .append("\")\n  public Set<").append(parent).append("> parents = new HashSet<>();\n\n");
       default -> { }
     }
+    if (entity.second() >= 0) {
+      source.append("  @ManyToOne\n  public ").append(domain.entities().get(entity.second()).className()).append(' ')
+          .append(entity.secondName()).append(";\n\n");
+    }
     for (Domain.Entity child : domain.entities()) {
       if (child.link() == Domain.Link.ONE_TO_MANY_FROM_PARENT && child.parent() == entity.index()) {
         source.append("  @OneToMany\n  @JoinColumn(name = \"holder_of_").append(child.className().toLowerCase())
@@ -143,6 +147,9 @@ final class JavaSource {
         .append(field.strategy().name());
     if (field.strategy() == ErasureStrategy.KEEP) {
       source.append(", exemption = ErasureExemption.LEGAL_OBLIGATION_OR_PUBLIC_TASK");
+    }
+    if (field.owner() != null) {
+      source.append(", of = \"").append(field.owner()).append('"');
     }
     source.append(")\n");
   }

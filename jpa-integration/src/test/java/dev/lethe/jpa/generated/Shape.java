@@ -31,20 +31,31 @@ enum Shape {
   /** Fields erased with {@code KEEP} and an exemption (Art. 17(3)(b)). */
   KEEP(true),
   /** A unidirectional {@code @OneToMany @JoinColumn} from the root to its children (issue 13, item 1). */
-  UNIDIRECTIONAL_ONE_TO_MANY(false),
+  UNIDIRECTIONAL_ONE_TO_MANY(true),
   /**
    * Root extends a {@code @MappedSuperclass} whose field carries {@code @PersonalData} itself. (Item 2's
    * class-level {@code @PersonalData} over inherited fields is not generated yet.)
    */
   MAPPED_SUPERCLASS_FIELDS(true),
   /** A subject root with a {@code SINGLE_TABLE} subclass, some subjects of the subclass (item 15). */
-  SUBCLASSED_ROOT(false),
+  SUBCLASSED_ROOT(true),
   /** A child with rows hidden by {@code @SQLRestriction} (item 7). */
-  HIDDEN_ROWS(false),
-  /** Two {@code @ManyToOne} from one child to the subject type (item 3); needs field owners to be exact. */
-  TWO_ASSOCIATIONS_TO_ONE_SUBJECT(false),
-  /** A many-to-many child row shared by several subjects, fields owned by one of them (item 4). */
-  SHARED_ROW_OWNERS(false);
+  HIDDEN_ROWS(true),
+  /**
+   * Hidden rows ({@code @SQLRestriction}) in a child its parent lists by a unidirectional
+   * {@code @OneToMany}: off, the export misses the hidden rows (see the report of the generator branch).
+   */
+  HIDDEN_ONE_TO_MANY_ROWS(false),
+  /**
+   * A second {@code @ManyToOne} ({@code other}) from a child to the subject root, usually another
+   * subject's; each field names its owner, {@code parent} or {@code other} (item 3).
+   */
+  TWO_ASSOCIATIONS_TO_ONE_SUBJECT(true),
+  /**
+   * A second {@code @ManyToOne} ({@code via}) from a child to another child, so that a row reaches two
+   * subjects by routes of different lengths; each field names its owner (item 4).
+   */
+  SHARED_ROW_OWNERS(true);
 
   private final boolean onToday;
 
@@ -70,10 +81,6 @@ enum Shape {
       Shape shape = Shape.valueOf(name.replaceFirst("^[+-]", "").toUpperCase(Locale.ROOT));
       if (off) {
         shapes.remove(shape);
-      } else if (shape == TWO_ASSOCIATIONS_TO_ONE_SUBJECT || shape == SHARED_ROW_OWNERS) {
-        // Their oracles need to know whose each field is, which the annotations cannot say yet.
-        throw new IllegalArgumentException(shape + " is not generated yet: it needs field owners"
-            + " (@PersonalData naming its route, issue 13 item 4); add it to Domain.random when they land");
       } else {
         shapes.add(shape);
       }
