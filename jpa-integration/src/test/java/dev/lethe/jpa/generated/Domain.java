@@ -121,7 +121,7 @@ record Domain(long seed, String packageName, String prefix, List<Entity> entitie
       int second = -1;
       boolean twoRoutes = enabled.contains(Shape.TWO_ASSOCIATIONS_TO_ONE_SUBJECT)
           || enabled.contains(Shape.SHARED_ROW_OWNERS);
-      if (link == Link.MANY_TO_ONE && twoRoutes && random.nextInt(3) == 0) {
+      if (link == Link.MANY_TO_ONE && twoRoutes && random.nextInt(2) == 0) {
         List<Integer> targets = new ArrayList<>();
         if (enabled.contains(Shape.TWO_ASSOCIATIONS_TO_ONE_SUBJECT)) {
           targets.add(0);
@@ -135,7 +135,10 @@ record Domain(long seed, String packageName, String prefix, List<Entity> entitie
           }
         }
         if (!targets.isEmpty()) {
-          second = targets.get(random.nextInt(targets.size()));
+          // The root half the time, so that rows shared through a child are as frequent as two associations.
+          boolean toRoot = targets.get(0) == 0 && (targets.size() == 1 || random.nextBoolean());
+          second = toRoot ? 0 : targets.get(targets.get(0) == 0 ? 1 + random.nextInt(targets.size() - 1)
+              : random.nextInt(targets.size()));
           used.add(second == 0 ? Shape.TWO_ASSOCIATIONS_TO_ONE_SUBJECT : Shape.SHARED_ROW_OWNERS);
         }
       }
@@ -206,6 +209,10 @@ record Domain(long seed, String packageName, String prefix, List<Entity> entitie
     }
     if (enabled.contains(Shape.SUBCLASSED_ROOT) && random.nextBoolean()) {
       used.add(Shape.SUBCLASSED_ROOT);
+    }
+    if (used.contains(Shape.MAPPED_SUPERCLASS_FIELDS) && enabled.contains(Shape.INHERITED_FIELDS_DECLARED_BELOW)
+        && random.nextBoolean()) {
+      used.add(Shape.INHERITED_FIELDS_DECLARED_BELOW);
     }
     return new Domain(seed, "dev.lethe.generated.d" + number, prefix, List.copyOf(entities), Set.copyOf(used));
   }

@@ -41,8 +41,9 @@ final class JavaSource {
           public abstract class RootBase {
             @PersonalData(category = "identity.name", erasure = ErasureStrategy.NULLIFY)
             public String inherited;
-          }
-          """);
+          %s}
+          """.formatted(domain.shapes().contains(Shape.INHERITED_FIELDS_DECLARED_BELOW)
+              ? "  public String overridden;\n  public String covered;\n" : ""));
     }
     if (domain.shapes().contains(Shape.SUBCLASSED_ROOT)) {
       files.put(directory + "RootPlus.java", header(domain) + """
@@ -83,6 +84,12 @@ final class JavaSource {
       source.append("@DataSubject(\"subject\")\n@Processing(purpose = \"service\", basis = LawfulBasis.Kind.CONTRACT)\n");
       if (domain.shapes().contains(Shape.SUBCLASSED_ROOT)) {
         source.append("@Inheritance(strategy = InheritanceType.SINGLE_TABLE)\n");
+      }
+      if (domain.shapes().contains(Shape.INHERITED_FIELDS_DECLARED_BELOW)) {
+        source.append("@PersonalDataOverride(attribute = \"overridden\", data = @PersonalData(category = \"identity.name\","
+            + " erasure = ErasureStrategy.MASK))\n");
+        // Covers the superclass's unannotated field; the root's own fields are all annotated themselves.
+        source.append("@PersonalData(category = \"identity.name\", erasure = ErasureStrategy.REPLACE)\n");
       }
     }
     source.append("public class ").append(entity.className());

@@ -102,6 +102,10 @@ final class Population {
     if (domain.shapes().contains(Shape.MAPPED_SUPERCLASS_FIELDS)) {
       assign(key, rootSpec, root, new Domain.Field("inherited", null, ErasureStrategy.NULLIFY, false), "", true);
     }
+    if (domain.shapes().contains(Shape.INHERITED_FIELDS_DECLARED_BELOW)) {
+      assign(key, rootSpec, root, new Domain.Field("overridden", null, ErasureStrategy.MASK, false), "", true);
+      assign(key, rootSpec, root, new Domain.Field("covered", null, ErasureStrategy.REPLACE, false), "", true);
+    }
     if (plus) {
       assign(key, rootSpec, root, new Domain.Field("extra", null, ErasureStrategy.REPLACE, false), "", true);
     }
