@@ -32,17 +32,30 @@ record Domain(long seed, String packageName, String prefix, List<Entity> entitie
    * One personal field: its Java name, its column as written in {@code @Column} (null: the default),
    * its strategy and whether an {@code AttributeConverter} stores it reversed.
    */
-  record Field(String name, @Nullable String column, ErasureStrategy strategy, boolean converted) {
+  record Field(String name, @Nullable String column, ErasureStrategy strategy, boolean converted,
+      @Nullable String owner) {
+
+    Field(String name, @Nullable String column, ErasureStrategy strategy, boolean converted) {
+      this(name, column, strategy, converted, null);
+    }
   }
 
   /**
    * One entity. {@code name} is its table's name as the database stores it (quoted in SQL when
    * {@code quoted}); its element and join tables are named after it. {@code parent} is the index of
-   * the entity it links to (unused for the root).
+   * the entity it links to (unused for the root). {@code second} is the index of the entity a second
+   * {@code @ManyToOne} leads to, or -1: the root itself ({@code other}, two associations to one subject
+   * type) or a child with one route to it ({@code via}, a row shared by the subjects of two routes);
+   * then every field names its owner ({@link Field#owner()}: {@code parent} or {@link #secondName()}).
    */
   record Entity(int index, String className, String name, boolean quoted, Link link, int parent,
       List<Field> fields, List<Field> embedded, @Nullable Field elements, boolean softDelete, boolean deleted,
-      boolean hidden) {
+      boolean hidden, int second) {
+
+    /** The second association's attribute name: {@code other} to the root, {@code via} to a child. */
+    String secondName() {
+      return second == 0 ? "other" : "via";
+    }
 
     /** A table of this entity ({@code suffix} empty for its own) as a Java string literal's content. */
     String literal(String suffix) {
@@ -68,8 +81,10 @@ record Domain(long seed, String packageName, String prefix, List<Entity> entitie
     int children = 2 + random.nextInt(4);
     List<Link> links = new ArrayList<>();
     List<Integer> parents = new ArrayList<>();
+    List<Integer> seconds = new ArrayList<>();
     links.add(Link.ROOT);
     parents.add(-1);
+    seconds.add(-1);
     for (int i = 1; i <= children; i++) {
       List<Link> possible = new ArrayList<>(List.of(Link.MANY_TO_ONE));
       if (enabled.contains(Shape.ONE_TO_ONE)) {
@@ -86,7 +101,9 @@ record Domain(long seed, String packageName, String prefix, List<Entity> entitie
       if (link == Link.MANY_TO_ONE && enabled.contains(Shape.MANY_TO_ONE_CHAIN)) {
         List<Integer> candidates = new ArrayList<>();
         for (int p = 0; p < i; p++) {
-          if (links.get(p) == Link.ROOT || links.get(p) == Link.MANY_TO_ONE || links.get(p) == Link.ONE_TO_ONE) {
+          // A row with two routes is no parent: its children would have two routes too.
+          if ((links.get(p) == Link.ROOT || links.get(p) == Link.MANY_TO_ONE || links.get(p) == Link.ONE_TO_ONE)
+              && seconds.get(p) < 0) {
             candidates.add(p);
           }
         }
@@ -101,14 +118,42 @@ record Domain(long seed, String packageName, String prefix, List<Entity> entitie
         case ONE_TO_MANY_FROM_PARENT -> used.add(Shape.UNIDIRECTIONAL_ONE_TO_MANY);
         default -> { }
       }
+      int second = -1;
+      boolean twoRoutes = enabled.contains(Shape.TWO_ASSOCIATIONS_TO_ONE_SUBJECT)
+          || enabled.contains(Shape.SHARED_ROW_OWNERS);
+      if (link == Link.MANY_TO_ONE && twoRoutes && random.nextInt(2) == 0) {
+        List<Integer> targets = new ArrayList<>();
+        if (enabled.contains(Shape.TWO_ASSOCIATIONS_TO_ONE_SUBJECT)) {
+          targets.add(0);
+        }
+        if (enabled.contains(Shape.SHARED_ROW_OWNERS)) {
+          // A child with one route of its own, so that the second route is one path.
+          for (int p = 1; p < i; p++) {
+            if ((links.get(p) == Link.MANY_TO_ONE || links.get(p) == Link.ONE_TO_ONE) && seconds.get(p) < 0) {
+              targets.add(p);
+            }
+          }
+        }
+        if (!targets.isEmpty()) {
+          // The root half the time, so that rows shared through a child are as frequent as two associations.
+          boolean toRoot = targets.get(0) == 0 && (targets.size() == 1 || random.nextBoolean());
+          second = toRoot ? 0 : targets.get(targets.get(0) == 0 ? 1 + random.nextInt(targets.size() - 1)
+              : random.nextInt(targets.size()));
+          used.add(second == 0 ? Shape.TWO_ASSOCIATIONS_TO_ONE_SUBJECT : Shape.SHARED_ROW_OWNERS);
+        }
+      }
       links.add(link);
       parents.add(parent);
+      seconds.add(second);
     }
     List<Entity> entities = new ArrayList<>();
     for (int i = 0; i <= children; i++) {
       final int index = i;
-      boolean referenced = parents.stream().anyMatch(p -> p == index);
-      boolean deleted = i > 0 && !referenced && enabled.contains(Shape.DELETE_ROW) && random.nextInt(3) == 0;
+      boolean referenced = parents.stream().anyMatch(p -> p == index) || seconds.contains(index);
+      int second = seconds.get(i);
+      boolean shared = second >= 0;
+      // A shared row is erased in place: deleting it with one subject would take the other's fields.
+      boolean deleted = i > 0 && !referenced && !shared && enabled.contains(Shape.DELETE_ROW) && random.nextInt(3) == 0;
       if (deleted) {
         used.add(Shape.DELETE_ROW);
       }
@@ -120,17 +165,23 @@ record Domain(long seed, String packageName, String prefix, List<Entity> entitie
       for (int f = 0; f < count; f++) {
         // The first field is never kept: the residue check knows a row as the subject's by a value
         // it erases (or a foreign key to such a row), and a many-to-many child has no such key.
-        fields.add(field(random, enabled, used, "f" + f, deleted, f == 0, i == 0 && f == 0));
+        Field field = field(random, enabled, used, "f" + f, deleted, f == 0, i == 0 && f == 0);
+        if (shared) {
+          // The first field is the parent's, so that every row holds a value of its parent's subject.
+          String owner = f == 0 || random.nextBoolean() ? "parent" : (second == 0 ? "other" : "via");
+          field = new Field(field.name(), field.column(), field.strategy(), field.converted(), owner);
+        }
+        fields.add(field);
       }
       List<Field> embedded = new ArrayList<>();
-      if (enabled.contains(Shape.EMBEDDABLE) && random.nextInt(3) == 0) {
+      if (!shared && enabled.contains(Shape.EMBEDDABLE) && random.nextInt(3) == 0) {
         used.add(Shape.EMBEDDABLE);
         for (int f = 0; f < 1 + random.nextInt(2); f++) {
           embedded.add(field(random, enabled, used, "p" + f, deleted, false, false));
         }
       }
       Field elements = null;
-      if (enabled.contains(Shape.ELEMENT_COLLECTION) && random.nextInt(3) == 0) {
+      if (!shared && enabled.contains(Shape.ELEMENT_COLLECTION) && random.nextInt(3) == 0) {
         used.add(Shape.ELEMENT_COLLECTION);
         ErasureStrategy strategy = deleted ? ErasureStrategy.DELETE_ROW : IN_PLACE.get(random.nextInt(IN_PLACE.size()));
         elements = new Field("items", null, strategy, false);
@@ -140,20 +191,28 @@ record Domain(long seed, String packageName, String prefix, List<Entity> entitie
         used.add(Shape.SOFT_DELETE);
       }
       boolean hidden = i > 0 && !softDelete && enabled.contains(Shape.HIDDEN_ROWS) && random.nextInt(4) == 0;
+      if (hidden && links.get(i) == Link.ONE_TO_MANY_FROM_PARENT && !enabled.contains(Shape.HIDDEN_ONE_TO_MANY_ROWS)) {
+        // Drawn all the same, so that turning the shape on replays the same domain with it.
+        hidden = false;
+      }
       if (hidden) {
-        used.add(Shape.HIDDEN_ROWS);
+        used.add(links.get(i) == Link.ONE_TO_MANY_FROM_PARENT ? Shape.HIDDEN_ONE_TO_MANY_ROWS : Shape.HIDDEN_ROWS);
       }
       if (quoted) {
         used.add(Shape.QUOTED_NAMES);
       }
       entities.add(new Entity(i, className, table, quoted, links.get(i), parents.get(i), List.copyOf(fields),
-          List.copyOf(embedded), elements, softDelete, deleted, hidden));
+          List.copyOf(embedded), elements, softDelete, deleted, hidden, second));
     }
     if (enabled.contains(Shape.MAPPED_SUPERCLASS_FIELDS) && random.nextBoolean()) {
       used.add(Shape.MAPPED_SUPERCLASS_FIELDS);
     }
     if (enabled.contains(Shape.SUBCLASSED_ROOT) && random.nextBoolean()) {
       used.add(Shape.SUBCLASSED_ROOT);
+    }
+    if (used.contains(Shape.MAPPED_SUPERCLASS_FIELDS) && enabled.contains(Shape.INHERITED_FIELDS_DECLARED_BELOW)
+        && random.nextBoolean()) {
+      used.add(Shape.INHERITED_FIELDS_DECLARED_BELOW);
     }
     return new Domain(seed, "dev.lethe.generated.d" + number, prefix, List.copyOf(entities), Set.copyOf(used));
   }

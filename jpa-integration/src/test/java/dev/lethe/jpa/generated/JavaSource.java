@@ -41,8 +41,9 @@ final class JavaSource {
           public abstract class RootBase {
             @PersonalData(category = "identity.name", erasure = ErasureStrategy.NULLIFY)
             public String inherited;
-          }
-          """);
+          %s}
+          """.formatted(domain.shapes().contains(Shape.INHERITED_FIELDS_DECLARED_BELOW)
+              ? "  public String overridden;\n  public String covered;\n" : ""));
     }
     if (domain.shapes().contains(Shape.SUBCLASSED_ROOT)) {
       files.put(directory + "RootPlus.java", header(domain) + """
@@ -84,6 +85,12 @@ final class JavaSource {
       if (domain.shapes().contains(Shape.SUBCLASSED_ROOT)) {
         source.append("@Inheritance(strategy = InheritanceType.SINGLE_TABLE)\n");
       }
+      if (domain.shapes().contains(Shape.INHERITED_FIELDS_DECLARED_BELOW)) {
+        source.append("@PersonalDataOverride(attribute = \"overridden\", data = @PersonalData(category = \"identity.name\","
+            + " erasure = ErasureStrategy.MASK))\n");
+        // Covers the superclass's unannotated field; the root's own fields are all annotated themselves.
+        source.append("@PersonalData(category = \"identity.name\", erasure = ErasureStrategy.REPLACE)\n");
+      }
     }
     source.append("public class ").append(entity.className());
     if (root && domain.shapes().contains(Shape.MAPPED_SUPERCLASS_FIELDS)) {
@@ -97,6 +104,10 @@ final class JavaSource {
       case MANY_TO_MANY -> source.append("  @ManyToMany\n  @JoinTable(name = \"").append(entity.literal("_roots"))
           .append("\")\n  public Set<").append(parent).append("> parents = new HashSet<>();\n\n");
       default -> { }
+    }
+    if (entity.second() >= 0) {
+      source.append("  @ManyToOne\n  public ").append(domain.entities().get(entity.second()).className()).append(' ')
+          .append(entity.secondName()).append(";\n\n");
     }
     for (Domain.Entity child : domain.entities()) {
       if (child.link() == Domain.Link.ONE_TO_MANY_FROM_PARENT && child.parent() == entity.index()) {
@@ -143,6 +154,9 @@ final class JavaSource {
         .append(field.strategy().name());
     if (field.strategy() == ErasureStrategy.KEEP) {
       source.append(", exemption = ErasureExemption.LEGAL_OBLIGATION_OR_PUBLIC_TASK");
+    }
+    if (field.owner() != null) {
+      source.append(", of = \"").append(field.owner()).append('"');
     }
     source.append(")\n");
   }

@@ -33,6 +33,8 @@ final class Population {
   private final Map<SubjectKey, List<String>> exports = new LinkedHashMap<>();
   private final Map<SubjectKey, List<String>> erasable = new LinkedHashMap<>();
   private final Map<SubjectKey, Set<String>> tables = new LinkedHashMap<>();
+  /** Every row made so far per entity index, with the subject of its parent route. */
+  private final Map<Integer, List<Map.Entry<Object, SubjectKey>>> byEntity = new LinkedHashMap<>();
 
   private Population(Domain domain, ClassLoader loader, long seed, long firstId) {
     this.domain = domain;
@@ -100,11 +102,16 @@ final class Population {
     if (domain.shapes().contains(Shape.MAPPED_SUPERCLASS_FIELDS)) {
       assign(key, rootSpec, root, new Domain.Field("inherited", null, ErasureStrategy.NULLIFY, false), "", true);
     }
+    if (domain.shapes().contains(Shape.INHERITED_FIELDS_DECLARED_BELOW)) {
+      assign(key, rootSpec, root, new Domain.Field("overridden", null, ErasureStrategy.MASK, false), "", true);
+      assign(key, rootSpec, root, new Domain.Field("covered", null, ErasureStrategy.REPLACE, false), "", true);
+    }
     if (plus) {
       assign(key, rootSpec, root, new Domain.Field("extra", null, ErasureStrategy.REPLACE, false), "", true);
     }
-    fill(key, rootSpec, root);
+    fill(key, null, rootSpec, root);
     entities.add(root);
+    byEntity.computeIfAbsent(0, index -> new ArrayList<>()).add(Map.entry(root, key));
     Map<Integer, List<Object>> rows = new LinkedHashMap<>();
     rows.put(0, List.of(root));
     for (Domain.Entity spec : domain.entities().subList(1, domain.entities().size())) {
@@ -123,7 +130,18 @@ final class Population {
           if (spec.hidden()) {
             set(row, "hidden", random.nextInt(3) == 0);
           }
-          fill(key, spec, row);
+          SubjectKey secondKey = null;
+          if (spec.second() >= 0) {
+            // Usually another subject's row, so that the row is shared by two subjects.
+            List<Map.Entry<Object, SubjectKey>> targets = byEntity.getOrDefault(spec.second(), List.of());
+            if (!targets.isEmpty()) {
+              Map.Entry<Object, SubjectKey> target = targets.get(random.nextInt(targets.size()));
+              set(row, spec.secondName(), target.getKey());
+              secondKey = target.getValue();
+            }
+          }
+          fill(key, secondKey, spec, row);
+          byEntity.computeIfAbsent(spec.index(), index -> new ArrayList<>()).add(Map.entry(row, key));
           if (spec.deleted() && spec.link() == Domain.Link.MANY_TO_MANY) {
             tables.get(key).add(spec.index() + ":_roots");
           }
@@ -135,10 +153,20 @@ final class Population {
     }
   }
 
-  private void fill(SubjectKey key, Domain.Entity spec, Object row) {
+  /**
+   * Fills a row of {@code key}'s; a field that names the second association as its owner is
+   * {@code secondKey}'s, and stays empty where the row has no second association.
+   */
+  private void fill(SubjectKey key, @Nullable SubjectKey secondKey, Domain.Entity spec, Object row) {
     for (int i = 0; i < spec.fields().size(); i++) {
-      // The first field always holds a value, so that every row is recognisable as the subject's.
-      assign(key, spec, row, spec.fields().get(i), "", i == 0 || random.nextInt(7) != 0);
+      Domain.Field field = spec.fields().get(i);
+      boolean second = field.owner() != null && !field.owner().equals("parent");
+      SubjectKey owner = second ? secondKey : key;
+      boolean present = i == 0 || random.nextInt(7) != 0;
+      if (owner != null) {
+        // The first field always holds a value, so that every row is recognisable as the subject's.
+        assign(owner, spec, row, field, "", present);
+      }
     }
     if (!spec.embedded().isEmpty()) {
       Object part = instance(spec.className() + "Part");
