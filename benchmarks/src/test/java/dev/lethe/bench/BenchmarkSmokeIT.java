@@ -63,6 +63,11 @@ class BenchmarkSmokeIT {
   }
 
   @Test
+  void auditAppendsWithOneTwoAndFourWriters() throws RunnerException {
+    run(AuditAppendBenchmark.class, "db", "h2");
+  }
+
+  @Test
   void modelBuildScansGeneratedClasses() throws RunnerException {
     run(ModelBuildBenchmark.class, "classes", "50");
   }
