@@ -69,7 +69,9 @@ class FieldShapesIT {
         em.persist(new Supplier(n, "Trading name " + n, "+44 [s" + n + "] 7712"));
         em.persist(new Preferences(n, "Topics [c" + n + "]"));
         for (long i = 1; i <= 2; i++) {
-          em.persist(new Ticket(n * 10 + i, customer.email, "kettle"));
+          // As people type it: the link reaches the customer as the identity lookup would.
+          String typed = i == 1 ? customer.email : " " + customer.email.replace("buyer", "Buyer").replace("example", "Example");
+          em.persist(new Ticket(n * 10 + i, typed, "kettle"));
           em.persist(new Invoice(n * 10 + i, customer, "Billed [c" + n + "]", "Ref [c" + n + "] " + i,
               new BigDecimal(n * 100 + i)));
         }
@@ -79,15 +81,15 @@ class FieldShapesIT {
   }
 
   @Test
-  @DisplayName("Art. 15: the export holds attributes inherited from a mapped superclass, overridden ones and link columns")
+  @DisplayName("Art. 15: the export holds attributes inherited from a mapped superclass, overridden ones and link columns, however an e-mail link is typed")
   void exportsInheritedAttributesAndLinks() {
     Map<Class<?>, List<SubjectRecord>> customer = export(CUSTOMER_ONE);
 
     assertThat(customer.get(Customer.class)).singleElement().satisfies(row -> assertThat(row.values())
         .containsEntry("displayName", "Name [c1]").containsEntry("telephone", "+44 [c1] 5550")
         .containsEntry("email", "buyer[c1]@example.com"));
-    assertThat(customer.get(Ticket.class)).hasSize(2).allSatisfy(row -> assertThat(row.values())
-        .containsExactly(Map.entry("customerEmail", "buyer[c1]@example.com")));
+    assertThat(customer.get(Ticket.class)).extracting(row -> row.values().get("customerEmail"))
+        .containsExactlyInAnyOrder("buyer[c1]@example.com", " Buyer[c1]@Example.com");
     assertThat(customer.get(Invoice.class)).hasSize(2).allSatisfy(row -> assertThat(row.values())
         .containsOnlyKeys("billingName", "reference", "amount").containsEntry("billingName", "Billed [c1]"));
     assertThat(customer.get(Preferences.class)).singleElement().satisfies(row -> assertThat(row.values())

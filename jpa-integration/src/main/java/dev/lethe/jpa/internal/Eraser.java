@@ -14,6 +14,7 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Query;
 import jakarta.persistence.metamodel.Attribute;
 import jakarta.persistence.metamodel.ManagedType;
+import jakarta.persistence.metamodel.PluralAttribute;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -136,11 +137,22 @@ public final class Eraser {
 
   private void runSteps(EntityManager em, SubjectKey subject, Object key, List<ErasurePlan.Step> steps,
       Map<Class<?>, ErasurePlan.RowCount> counts) {
+    Set<String> unlinks = new LinkedHashSet<>();
     for (ErasurePlan.Step step : steps) {
       // An entity with several routes to the subject has a step per route: their counts add up.
       counts.merge(step.entity().type(), run(em, subject, key, step),
           (one, other) -> new ErasurePlan.RowCount(one.deleted() + other.deleted(), one.updated() + other.updated()));
+      routeOf(step).filter(RouteSql::reachesSeveralSubjects).flatMap(RouteSql::linkToRoot)
+          .ifPresent(link -> unlinks.add(link.unlink()));
     }
+    // Last, since every step's route still needed them: the links by which rows that other subjects
+    // share reached this one. A link whose row the plan deleted is gone already.
+    unlinks.forEach(unlink -> nativeUpdate(em, unlink, key).executeUpdate());
+  }
+
+  private Optional<RouteSql> routeOf(ErasurePlan.Step step) {
+    EntityInfo info = mapping.entity(step.entity().type());
+    return info.isAbstract() ? Optional.empty() : Optional.of(mapping.route(info, step.route()));
   }
 
   /**
@@ -218,6 +230,10 @@ public final class Eraser {
       return ErasurePlan.RowCount.NONE;
     }
     RouteSql sql = mapping.route(info, step.route());
+    if (sql.reachesSeveralSubjects()) {
+      // Minutes of a meeting with other attendees stay theirs: only rows no one else reaches are erased.
+      sql = sql.exclusive();
+    }
     return step.deleteRows() ? delete(em, sql, key) : update(em, sql, key, step.erased());
   }
 
@@ -310,9 +326,10 @@ public final class Eraser {
         + sql.jpqlPredicate("e"), Object.class).setParameter(RouteSql.KEY, key).getResultList();
   }
 
-  private boolean routeCrossesOwnCollection(EntityInfo info, RouteSql sql) {
-    String first = sql.route().path().get(0);
-    return info.collections().stream().anyMatch(collection -> collection.getAttributeName().equals(first));
+  /** Whether the route starts with one of the entity's collections, whose rows or keys its deletion removes. */
+  private static boolean routeCrossesOwnCollection(EntityInfo info, RouteSql sql) {
+    return EntityInfo.attribute(info.jpa(), sql.route().path().get(0))
+        .filter(attribute -> attribute instanceof PluralAttribute<?, ?, ?>).isPresent();
   }
 
   /** The many-to-many join tables of other entities whose elements are rows of {@code info}'s type. */

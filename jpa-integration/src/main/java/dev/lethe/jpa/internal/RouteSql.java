@@ -1,5 +1,6 @@
 package dev.lethe.jpa.internal;
 
+import dev.lethe.model.IdentityMatch;
 import dev.lethe.model.SubjectRoute;
 import dev.lethe.model.SubjectType;
 import jakarta.persistence.metamodel.Attribute;
@@ -35,12 +36,20 @@ final class RouteSql {
   private final EntityInfo entity;
   private final SubjectRoute route;
   private final SubjectType subject;
+  /** Whether the route selects only the rows that no other subject reaches along it. */
+  private final boolean exclusive;
 
   RouteSql(JpaMapping mapping, EntityInfo entity, SubjectRoute route, SubjectType subject) {
+    this(mapping, entity, route, subject, false);
+  }
+
+  private RouteSql(JpaMapping mapping, EntityInfo entity, SubjectRoute route, SubjectType subject,
+      boolean exclusive) {
     this.mapping = mapping;
     this.entity = entity;
     this.route = route;
     this.subject = subject;
+    this.exclusive = exclusive;
   }
 
   EntityInfo entity() {
@@ -57,6 +66,10 @@ final class RouteSql {
    * which erasure and export must reach all the same.
    */
   boolean needsNative() {
+    if (exclusive) {
+      // "No other subject reaches the row" has a native form only.
+      return true;
+    }
     // A reverse hop ({@code <Owner.pets}) names no attribute of its entity, so JPQL has no path for it.
     if (route.hasReverseHop() || Sql.hidesRows(entity) || Sql.hidesRows(mapping.entity(subject.root()))) {
       return true;
@@ -77,12 +90,144 @@ final class RouteSql {
     return false;
   }
 
+  // --- rows several subjects reach ---------------------------------------------------------------
+
+  /**
+   * Whether one row can reach several subjects along this route, because a hop passes through a
+   * collection: the minutes of a meeting and its attendees ({@code @ManyToMany}), a household and
+   * its members ({@code @OneToMany}). One subject's erasure must then leave the rows that others
+   * still reach (Art. 17 is one person's right, not a licence to erase the others' data). Routes
+   * ending in a {@code @SubjectLink} column compare a value, not a row, and are not counted.
+   */
+  boolean reachesSeveralSubjects() {
+    List<Hop> hops = hopsToRoot();
+    return hops.stream().anyMatch(Hop::toMany)
+        && subject.root().isAssignableFrom(hops.get(hops.size() - 1).target().getJavaType().getJavaTypeClass());
+  }
+
+  /**
+   * The same route, selecting only the rows that no other subject reaches along it: those one
+   * subject's erasure may erase. Native only.
+   */
+  RouteSql exclusive() {
+    return new RouteSql(mapping, entity, route, subject, true);
+  }
+
+  /**
+   * The link between the route's last hop and the subject's root row, which an erasure removes so
+   * that rows other subjects share no longer reach the erased one; empty where the last hop is
+   * not an association.
+   */
+  Optional<RootLink> linkToRoot() {
+    List<Hop> hops = hopsToRoot();
+    if (hops.isEmpty()) {
+      return Optional.empty();
+    }
+    Hop last = hops.get(hops.size() - 1);
+    EntityMappingType root = last.target();
+    Class<?> rootType = root.getJavaType().getJavaTypeClass();
+    Class<?> from = last.from().getJavaType().getJavaTypeClass();
+    if (last.part() instanceof PluralAttributeMapping plural) {
+      ForeignKeyDescriptor key = plural.getKeyDescriptor();
+      if (last.reverse()) {
+        // <Owner.items: the owner is the root, and the collection's key refers to it.
+        return Optional.of(RootLink.referring(key.getKeyTable(), column(key.getKeyPart()), root,
+            column(key.getTargetPart()), plural.getSeparateCollectionTable() != null, from));
+      }
+      if (plural.getSeparateCollectionTable() != null
+          && plural.getElementDescriptor() instanceof EntityAssociationMapping element) {
+        ForeignKeyDescriptor fk = element.getForeignKeyDescriptor();
+        return Optional.of(RootLink.referring(fk.getKeyTable(), column(fk.getKeyPart()), root,
+            column(fk.getTargetPart()), true, rootType));
+      }
+      // A one-to-many without join table: the root's own row holds the key.
+      return Optional.of(RootLink.inRoot(key.getKeyTable(), column(key.getKeyPart()), root));
+    }
+    if (last.part() instanceof EntityAssociationMapping association) {
+      ForeignKeyDescriptor fk = association.getForeignKeyDescriptor();
+      if (association.getSideNature() == ForeignKeyDescriptor.Nature.KEY) {
+        return Optional.of(RootLink.referring(fk.getKeyTable(), column(fk.getKeyPart()), root,
+            column(fk.getTargetPart()), false, from));
+      }
+      return Optional.of(RootLink.inRoot(fk.getKeyTable(), column(fk.getKeyPart()), root));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A link to the subject's root row: {@code column} of {@code table}, in the rows of
+   * {@code holder}; in a join table the link is the whole row. {@code unlink} removes the subject's
+   * links, its one parameter the subject's key.
+   */
+  record RootLink(String table, String column, boolean joinTable, Class<?> holder, String unlink) {
+
+    static RootLink referring(String table, String column, EntityMappingType root, String referenced,
+        boolean joinTable, Class<?> holder) {
+      Class<?> rootType = root.getJavaType().getJavaTypeClass();
+      String rootTable = root.getIdentifierTableDetails().getTableName();
+      String rootKey = keyColumn(root, rootTable, rootType);
+      String value = referenced.equals(rootKey) ? ":" + KEY
+          : "(select r_." + referenced + " from " + rootTable + " r_ where r_." + rootKey + " = :" + KEY + ")";
+      String unlink = joinTable ? "delete from " + table + " where " + column + " = " + value
+          : "update " + table + " set " + column + " = null where " + column + " = " + value;
+      return new RootLink(table, column, joinTable, holder, unlink);
+    }
+
+    static RootLink inRoot(String table, String column, EntityMappingType root) {
+      Class<?> rootType = root.getJavaType().getJavaTypeClass();
+      return new RootLink(table, column, false, rootType, "update " + table + " set " + column + " = null where "
+          + keyColumn(root, table, rootType) + " = :" + KEY);
+    }
+  }
+
+  private static String column(Object part) {
+    if (part instanceof BasicValuedModelPart basic) {
+      return basic.getSelectionExpression();
+    }
+    throw new IllegalArgumentException("A key of several columns");
+  }
+
+  /** One association the route follows: from an entity, by a part (or a collection followed back), to an entity. */
+  private record Hop(EntityMappingType from, ModelPart part, boolean reverse, EntityMappingType target, boolean toMany) {
+  }
+
+  /** The associations from this entity towards the root, every segment but the last; empty where one is not an association. */
+  private List<Hop> hopsToRoot() {
+    List<Hop> hops = new ArrayList<>();
+    EntityMappingType current = entity.mapping();
+    List<String> path = route.path();
+    for (String segment : path.subList(0, path.size() - 1)) {
+      if (SubjectRoute.isReverse(segment)) {
+        int dot = segment.lastIndexOf('.');
+        EntityMappingType owner = mapping.entityNamed(segment.substring(SubjectRoute.REVERSE.length(), dot)).mapping();
+        if (!(owner.findByPath(segment.substring(dot + 1)) instanceof PluralAttributeMapping plural)) {
+          return List.of();
+        }
+        hops.add(new Hop(current, plural, true, owner, plural.getCollectionDescriptor().isManyToMany()));
+        current = owner;
+        continue;
+      }
+      ModelPart part = current.findByPath(segment);
+      EntityMappingType target;
+      if (part instanceof PluralAttributeMapping plural && plural.getElementDescriptor() instanceof EntityValuedModelPart element) {
+        target = element.getEntityMappingType();
+      } else if (part instanceof EntityAssociationMapping association) {
+        target = association.getAssociatedEntityMappingType();
+      } else {
+        return List.of();
+      }
+      hops.add(new Hop(current, part, false, target, part instanceof PluralAttributeMapping));
+      current = target;
+    }
+    return hops;
+  }
+
   // --- JPQL --------------------------------------------------------------------------------------
 
   /** A JPQL condition on {@code alias} (an alias of the entity) that holds for the subject's rows of exactly this type. */
   String jpqlPredicate(String alias) {
     if (!crossesCollection() && !entity.hasSubtypes()) {
-      return alias + "." + route.dottedPath() + " = " + jpqlValue();
+      return matching(alias + "." + route.dottedPath()) + " = " + jpqlValue();
     }
     return jpqlSubquery(alias);
   }
@@ -90,7 +235,7 @@ final class RouteSql {
   /** The same condition, shaped for a bulk update or delete: no implicit joins on the target. */
   String jpqlDmlPredicate(String alias) {
     if (!entity.hasSubtypes() && route.path().size() == 1) {
-      return alias + "." + route.path().get(0) + " = " + jpqlValue();
+      return matching(alias + "." + route.path().get(0)) + " = " + jpqlValue();
     }
     if (!entity.hasSubtypes() && isForeignKeyToRoot()) {
       // The subject's key is a foreign-key column of this very table: Hibernate's fk() compares it
@@ -195,7 +340,7 @@ final class RouteSql {
     }
     String subject = joins < path.size() - 1 ? "fk(" + current + "." + path.get(path.size() - 2) + ")"
         : current + "." + path.get(path.size() - 1);
-    return query.append(" where ").append(subject).append(" = ").append(jpqlValue()).toString();
+    return query.append(" where ").append(matching(subject)).append(" = ").append(jpqlValue()).toString();
   }
 
   /** Whether the route ends {@code ....owner.id}: a many-to-one to the root, compared by the subject's key. */
@@ -214,7 +359,8 @@ final class RouteSql {
       query.append(" join ").append(current).append('.').append(path.get(i)).append(' ').append(join);
       current = join;
     }
-    query.append(" where ").append(current).append('.').append(path.get(path.size() - 1)).append(" = ").append(jpqlValue());
+    query.append(" where ").append(matching(current + "." + path.get(path.size() - 1))).append(" = ")
+        .append(jpqlValue());
     if (entity.hasSubtypes()) {
       query.append(" and type(x_) = ").append(entity.name());
     }
@@ -226,8 +372,29 @@ final class RouteSql {
       return ":" + KEY;
     }
     EntityInfo root = mapping.entity(subject.root());
-    return "(select r_." + identityAttribute() + " from " + root.name() + " r_ where r_." + root.idAttribute()
-        + " = :" + KEY + ")";
+    return "(select " + matching("r_." + identityAttribute()) + " from " + root.name() + " r_ where r_."
+        + root.idAttribute() + " = :" + KEY + ")";
+  }
+
+  /**
+   * {@code expression} as a {@code @SubjectLink} route compares it with the root's identity: trimmed
+   * and lower-cased on both sides where the identity is matched so (e-mail addresses, by default),
+   * so that {@code Ada@Example.com} in a link column reaches {@code ada@example.com}'s root on
+   * every database, as the identity lookup does (Art. 15, 17).
+   */
+  private String matching(String expression) {
+    return ignoresCaseAndSpace() ? "lower(trim(" + expression + "))" : expression;
+  }
+
+  private boolean ignoresCaseAndSpace() {
+    if (route.identity().equals(SubjectType.ID)
+        || subject.identityRule(route.identity()).map(rule -> rule.match() != IdentityMatch.IGNORE_CASE_AND_SPACE)
+            .orElse(true)) {
+      return false;
+    }
+    EntityInfo root = mapping.entity(subject.root());
+    return EntityInfo.attribute(root.jpa(), identityAttribute())
+        .map(attribute -> CharSequence.class.isAssignableFrom(attribute.getJavaType())).orElse(false);
   }
 
   private String identityAttribute() {
@@ -252,8 +419,17 @@ final class RouteSql {
     Scope start = query.start(entity.mapping(), entity.type());
     String value = query.walk(start, route.path());
     String restriction = query.exactType(start, entity);
-    return "select " + start.base() + "." + start.baseKey() + " as id_ " + query.from + " where " + value + " = "
-        + nativeValue() + restriction;
+    return "select " + start.base() + "." + start.baseKey() + " as id_ " + query.from + " where " + matching(value)
+        + " = " + nativeValue() + restriction + (exclusive ? noOtherSubject(start.base() + "." + start.baseKey()) : "");
+  }
+
+  /** {@code and not exists (...)}: no subject but the one of {@code :key} reaches the row {@code id} along the route. */
+  private String noOtherSubject(String id) {
+    Query others = new Query(mapping, "o");
+    Scope start = others.start(entity.mapping(), entity.type());
+    String value = others.walk(start, route.path());
+    return " and not exists (select 1 " + others.from + " where " + start.base() + "." + start.baseKey() + " = " + id
+        + " and " + matching(value) + " <> " + nativeValue() + ")";
   }
 
   /**
@@ -300,8 +476,8 @@ final class RouteSql {
       EntityMappingType root = mapping.entity(subject.root()).mapping();
       BasicValuedModelPart identity = basic(root, identityAttribute(), subject.root());
       String table = identity.getContainingTableExpression();
-      query.from.append(" join ").append(table).append(" r_ on r_.").append(identity.getSelectionExpression())
-          .append(" = ").append(value);
+      query.from.append(" join ").append(table).append(" r_ on ").append(matching("r_." + identity.getSelectionExpression()))
+          .append(" = ").append(matching(value));
       key = "r_." + keyColumn(root, table, subject.root());
     }
     return "select " + start.base() + "." + start.baseKey() + " as id_, " + key + " as key_ " + query.from
@@ -350,7 +526,7 @@ final class RouteSql {
     EntityMappingType root = mapping.entity(subject.root()).mapping();
     BasicValuedModelPart identity = basic(root, identityAttribute(), subject.root());
     String table = identity.getContainingTableExpression();
-    return "(select r_." + identity.getSelectionExpression() + " from " + table + " r_ where r_."
+    return "(select " + matching("r_." + identity.getSelectionExpression()) + " from " + table + " r_ where r_."
         + keyColumn(root, table, subject.root()) + " = :" + KEY + ")";
   }
 
@@ -392,6 +568,7 @@ final class RouteSql {
   private static final class Query {
     private final StringBuilder from = new StringBuilder();
     private final @Nullable JpaMapping mapping;
+    private final String prefix;
     private int aliases;
 
     Query() {
@@ -400,7 +577,13 @@ final class RouteSql {
 
     /** A query that may follow reverse hops, which name entities of {@code mapping}. */
     Query(@Nullable JpaMapping mapping) {
+      this(mapping, "a");
+    }
+
+    /** A query whose aliases start with {@code prefix}, apart from those of a query it is nested in. */
+    Query(@Nullable JpaMapping mapping, String prefix) {
       this.mapping = mapping;
+      this.prefix = prefix;
     }
 
     Scope start(EntityMappingType type, Class<?> javaType) {
@@ -417,7 +600,7 @@ final class RouteSql {
     }
 
     private String next() {
-      return "a" + aliases++ + "_";
+      return prefix + aliases++ + "_";
     }
 
     /** The alias of {@code table} in {@code scope}, joining it on the key if it is not joined yet. */

@@ -26,6 +26,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,6 +37,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.hibernate.Session;
 import org.hibernate.metamodel.mapping.BasicValuedModelPart;
+import org.hibernate.metamodel.mapping.EntityValuedModelPart;
+import org.hibernate.metamodel.mapping.PluralAttributeMapping;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -95,6 +98,8 @@ public final class SchemaVerifier {
       SchemaVerifier verifier = new SchemaVerifier(mapping, validator, Schema.read(emf, mapping));
       verifier.checkFields();
       verifier.checkDeletions();
+      verifier.checkSharedRows();
+      verifier.checkHiddenOneWayChildren();
       return List.copyOf(verifier.problems);
     } finally {
       if (own != null) {
@@ -312,6 +317,67 @@ public final class SchemaVerifier {
           checkReferences(info, "retention deletes (@Retention(action = DELETE))", Map.of());
         }
       }
+    }
+  }
+
+  /**
+   * Rows that several subjects reach through a collection stay while another subject reaches them;
+   * an erasure removes the link to the erased subject instead (see {@code Eraser}). A link that
+   * can neither be deleted (a join-table row) nor nulled, in a row the erasure keeps, would keep
+   * counting the erased subject, and the row would outlive its last subject: refused.
+   */
+  private void checkSharedRows() {
+    PersonalDataModel model = mapping.model();
+    for (SubjectType subject : model.subjectTypes()) {
+      ErasurePlan plan = ErasurePlan.of(model, new SubjectKey(subject.name(), 0L), ErasureGround.NO_LONGER_NECESSARY,
+          List.of());
+      Set<Class<?>> deleted = new HashSet<>();
+      plan.steps().stream().filter(ErasurePlan.Step::deleteRows).forEach(step -> deleted.add(step.entity().type()));
+      for (ErasurePlan.Step step : plan.steps()) {
+        EntityInfo info = known(step.entity());
+        if (info == null || info.isAbstract()) {
+          continue;
+        }
+        RouteSql route = mapping.route(info, step.route());
+        if (!route.reachesSeveralSubjects()) {
+          continue;
+        }
+        route.linkToRoot().filter(link -> !link.joinTable() && !deleted.contains(link.holder())
+            && !schema.column(link.table(), link.column()).map(Schema.Column::nullable).orElse(true))
+            .ifPresent(link -> problems.add(new Problem(info.type(), step.route().path().get(0), "reaches several "
+                + subject.name() + "s by the route '" + step.route().name() + "', so one's erasure leaves the rows"
+                + " the others still reach and removes its link to them; but the link, column "
+                + Schema.bare(link.table()) + "." + Schema.bare(link.column()) + " of " + link.holder().getSimpleName()
+                + ", is NOT NULL in a row the erasure keeps: the rows would never be erased with their last "
+                + subject.name() + ".",
+                "Make the column nullable, or delete " + link.holder().getSimpleName() + "'s rows with the subject"
+                + " (DELETE_ROW), or link through a join table (@ManyToMany or @JoinTable).")));
+      }
+    }
+  }
+
+  /**
+   * Hibernate writes the join column of a one-way {@code @OneToMany} in a separate update, which
+   * a {@code @SQLRestriction} on the children restricts to the rows it shows: hidden children are
+   * saved without their parent, reach no subject, and are neither exported nor erased. Refused.
+   */
+  private void checkHiddenOneWayChildren() {
+    for (EntityInfo parent : mapping.entities()) {
+      parent.mapping().forEachAttributeMapping(attribute -> {
+        if (attribute instanceof PluralAttributeMapping plural && !plural.getCollectionDescriptor().isInverse()
+            && plural.getSeparateCollectionTable() == null
+            && plural.getElementDescriptor() instanceof EntityValuedModelPart element
+            && element.getEntityMappingType().hasWhereRestrictions()
+            && attribute.getDeclaringType() == parent.mapping()) {
+          Class<?> child = element.getEntityMappingType().getJavaType().getJavaTypeClass();
+          problems.add(new Problem(parent.type(), attribute.getAttributeName(), "lists " + child.getSimpleName()
+              + ", whose rows @SQLRestriction hides, through a one-way @OneToMany with a join column: Hibernate does"
+              + " not write the join column of hidden children, which then reach no subject and are neither exported"
+              + " nor erased.",
+              "Map the link from the child (@ManyToOne, with @OneToMany(mappedBy = ...) here), or through a join"
+              + " table (@JoinTable), or move the restriction to the queries that need it."));
+        }
+      });
     }
   }
 

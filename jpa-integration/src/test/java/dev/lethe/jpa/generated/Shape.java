@@ -50,9 +50,9 @@ enum Shape {
   /**
    * Hidden rows ({@code @SQLRestriction}) in a child its parent lists by a unidirectional
    * {@code @OneToMany}. Off: Hibernate never writes the join column of a hidden element when the
-   * parent is persisted (the row is stored with a null {@code holder_of_...}), so such a row reaches no
-   * subject and the oracles, which expect it in its parent's export, fail. The population would have
-   * to link those rows with SQL first; it is not a Lethe bug.
+   * parent is persisted (the row is stored with a null {@code holder_of_...}), so such a row would
+   * reach no subject; the store refuses the shape at start-up (see {@code OneToManyRoutesIT}), and
+   * a domain drawn with it would test nothing else.
    */
   HIDDEN_ONE_TO_MANY_ROWS(false),
   /**

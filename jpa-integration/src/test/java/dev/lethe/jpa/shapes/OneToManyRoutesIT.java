@@ -3,6 +3,9 @@ package dev.lethe.jpa.shapes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lethe.erasure.ErasurePlan;
+import dev.lethe.jpa.UnsupportedMappingException;
+import dev.lethe.jpa.shapes.hiddenchildren.DiaryEntry;
+import dev.lethe.jpa.shapes.hiddenchildren.Keeper;
 import dev.lethe.jpa.shapes.onetomany.Address;
 import dev.lethe.jpa.shapes.onetomany.Customer;
 import dev.lethe.jpa.shapes.onetomany.Note;
@@ -93,6 +96,18 @@ class OneToManyRoutesIT {
     assertThat(shape.export(BOB)).isEqualTo(bobBefore);
     assertThat(shape.erase(ANN).values()).as("a second erasure changes nothing")
         .allSatisfy(count -> assertThat(count.any()).isFalse());
+  }
+
+  @Test
+  @DisplayName("Art. 15, 17: children hidden by @SQLRestriction in a one-way @OneToMany with a join column are refused at start-up")
+  void hiddenChildrenOfAOneWayCollectionAreRefused() {
+    RuntimeException failure = Shape.startupFailure(Keeper.class, DiaryEntry.class);
+
+    assertThat(failure).isInstanceOf(UnsupportedMappingException.class);
+    assertThat(((UnsupportedMappingException) failure).problems()).extracting(UnsupportedMappingException.Problem::entity,
+        UnsupportedMappingException.Problem::attribute).containsExactly(org.assertj.core.groups.Tuple.tuple(Keeper.class,
+        "entries"));
+    assertThat(failure.getMessage()).contains("@SQLRestriction", "@ManyToOne", "@JoinTable");
   }
 
   private SubjectRoute route(Class<?> type) {

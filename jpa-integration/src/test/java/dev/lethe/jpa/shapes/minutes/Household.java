@@ -1,0 +1,29 @@
+package dev.lethe.jpa.shapes.minutes;
+
+import dev.lethe.annotation.PersonalData;
+import dev.lethe.erasure.ErasureStrategy;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import java.util.List;
+
+/** A household that lists its members through the inverse side: the link is a column of each member's row. */
+@Entity
+public class Household {
+  @Id
+  public Long id;
+
+  @OneToMany(mappedBy = "household")
+  public List<Attendee> members;
+
+  @PersonalData(category = "contact.address", erasure = ErasureStrategy.REPLACE)
+  public String address;
+
+  protected Household() {
+  }
+
+  public Household(Long id, String address) {
+    this.id = id;
+    this.address = address;
+  }
+}
