@@ -73,10 +73,12 @@ public final class ResidueCheck {
   private final List<Object> values;
   private final @Nullable PersonalDataModel model;
   private final @Nullable PersonalDataStore store;
+  private final List<SubjectKey> sharers;
 
   private ResidueCheck(DataSource dataSource, @Nullable String schema, AtomicReference<@Nullable Tables> structure,
       int minimumLength, Set<String> ignoredTables, @Nullable SubjectKey subject, @Nullable Executable erasure,
-      List<Object> values, @Nullable PersonalDataModel model, @Nullable PersonalDataStore store) {
+      List<Object> values, @Nullable PersonalDataModel model, @Nullable PersonalDataStore store,
+      List<SubjectKey> sharers) {
     this.dataSource = dataSource;
     this.schema = schema;
     this.structure = structure;
@@ -87,19 +89,20 @@ public final class ResidueCheck {
     this.values = values;
     this.model = model;
     this.store = store;
+    this.sharers = sharers;
   }
 
   /** A check over every table of the schema that {@code dataSource}'s connections use by default. */
   public static ResidueCheck of(DataSource dataSource) {
     requireNonNull(dataSource, "dataSource");
-    return new ResidueCheck(dataSource, null, new AtomicReference<>(), 4, Set.of(), null, null, List.of(), null, null);
+    return new ResidueCheck(dataSource, null, new AtomicReference<>(), 4, Set.of(), null, null, List.of(), null, null, List.of());
   }
 
   /** A copy that checks the tables of {@code schemaName} instead of the connection's default schema. */
   public ResidueCheck inSchema(String schemaName) {
     requireNonNull(schemaName, "schemaName");
     return new ResidueCheck(dataSource, schemaName, new AtomicReference<>(), minimumLength, ignoredTables, subject,
-        erasure, values, model, store);
+        erasure, values, model, store, sharers);
   }
 
   /** A copy that ignores subject values shorter than {@code length} characters (4 by default), which match by chance. */
@@ -108,7 +111,7 @@ public final class ResidueCheck {
       throw new IllegalArgumentException("The minimum length must be at least 1, was " + length);
     }
     return new ResidueCheck(dataSource, schema, structure, length, ignoredTables, subject, erasure, values, model,
-        store);
+        store, sharers);
   }
 
   /**
@@ -121,7 +124,7 @@ public final class ResidueCheck {
       ignored.add(table.toLowerCase(Locale.ROOT));
     }
     return new ResidueCheck(dataSource, schema, structure, minimumLength, Set.copyOf(ignored), subject, erasure,
-        values, model, store);
+        values, model, store, sharers);
   }
 
   /**
@@ -132,7 +135,7 @@ public final class ResidueCheck {
     requireNonNull(subject, "subject");
     requireNonNull(erasure, "erasure");
     return new ResidueCheck(dataSource, schema, structure, minimumLength, ignoredTables, subject, erasure, values,
-        model, store);
+        model, store, sharers);
   }
 
   /**
@@ -143,7 +146,7 @@ public final class ResidueCheck {
     List<Object> all = new ArrayList<>(values);
     all.addAll(extra);
     return new ResidueCheck(dataSource, schema, structure, minimumLength, ignoredTables, subject, erasure,
-        List.copyOf(all), model, store);
+        List.copyOf(all), model, store, sharers);
   }
 
   /**
@@ -155,7 +158,18 @@ public final class ResidueCheck {
     requireNonNull(model, "model");
     requireNonNull(store, "store");
     return new ResidueCheck(dataSource, schema, structure, minimumLength, ignoredTables, subject, erasure, values,
-        model, store);
+        model, store, sharers);
+  }
+
+  /**
+   * A copy for rows the subject shares with {@code others} (meeting minutes with other attendees):
+   * a value that one of their exports still holds after the erasure is theirs too, and not looked
+   * for. Needs {@link #withExport}.
+   */
+  public ResidueCheck sharedWith(Collection<SubjectKey> others) {
+    requireNonNull(others, "others");
+    return new ResidueCheck(dataSource, schema, structure, minimumLength, ignoredTables, subject, erasure, values,
+        model, store, List.copyOf(others));
   }
 
   /** Runs the erasure between two snapshots and fails listing every residue found; see the class. */
@@ -179,7 +193,8 @@ public final class ResidueCheck {
       throw new IllegalStateException("Give the subject's values: call withExport(model, store) or withValues(..)");
     }
     Tables tables = structure();
-    Values wanted = new Values(subjectValues(), minimumLength);
+    List<Object> subjectValues = subjectValues();
+    Values wanted = new Values(subjectValues, minimumLength);
     Map<String, List<Tables.Row>> before = tables.snapshot(dataSource);
     try {
       erasure.execute();
@@ -191,10 +206,11 @@ public final class ResidueCheck {
     }
     Map<String, List<Tables.Row>> after = tables.snapshot(dataSource);
     Map<String, Set<Integer>> subjectRows = subjectRows(tables, before, wanted);
+    Values residual = sharers.isEmpty() ? wanted : new Values(withoutShared(subjectValues), minimumLength);
     List<Residue> found = new ArrayList<>();
     for (Tables.Table table : tables.tables()) {
       if (!ignoredTables.contains(table.name().toLowerCase(Locale.ROOT))) {
-        residualValues(table, after.get(table.name()), wanted, found);
+        residualValues(table, after.get(table.name()), residual, found);
         changedRows(table, before.get(table.name()), after.get(table.name()), subjectRows.get(table.name()), wanted,
             found);
       }
@@ -213,8 +229,33 @@ public final class ResidueCheck {
 
   private List<Object> subjectValues() {
     List<Object> all = new ArrayList<>(values);
+    all.addAll(exported(requireNonNull(subject)));
+    return all;
+  }
+
+  /** {@code values}, collections taken apart, less those the sharers' exports hold now, compared as text. */
+  private List<Object> withoutShared(List<Object> values) {
+    Set<String> shared = new HashSet<>();
+    sharers.forEach(other -> flatten(exported(other)).forEach(value -> shared.add(String.valueOf(value))));
+    return flatten(values).stream().filter(value -> !shared.contains(String.valueOf(value))).toList();
+  }
+
+  private static List<Object> flatten(Iterable<?> values) {
+    List<Object> flat = new ArrayList<>();
+    for (Object value : values) {
+      if (value instanceof Iterable<?> elements) {
+        flat.addAll(flatten(elements));
+      } else {
+        flat.add(value);
+      }
+    }
+    return flat;
+  }
+
+  /** The erasable values of {@code key}'s export, or none without {@link #withExport}. */
+  private List<Object> exported(SubjectKey key) {
+    List<Object> all = new ArrayList<>();
     if (model != null && store != null) {
-      SubjectKey key = requireNonNull(subject);
       for (EntityDescriptor entity : model.entitiesOf(key.subjectType())) {
         try (Stream<SubjectRecord> records = store.records(key, entity)) {
           records.forEach(record -> {

@@ -114,7 +114,12 @@ record Domain(long seed, String packageName, String prefix, List<Entity> entitie
       }
       switch (link) {
         case ONE_TO_ONE -> used.add(Shape.ONE_TO_ONE);
-        case MANY_TO_MANY -> used.add(Shape.MANY_TO_MANY);
+        case MANY_TO_MANY -> {
+          used.add(Shape.MANY_TO_MANY);
+          if (enabled.contains(Shape.SHARED_MANY_TO_MANY)) {
+            used.add(Shape.SHARED_MANY_TO_MANY);
+          }
+        }
         case ONE_TO_MANY_FROM_PARENT -> used.add(Shape.UNIDIRECTIONAL_ONE_TO_MANY);
         default -> { }
       }

@@ -5,6 +5,7 @@ import dev.lethe.spi.SubjectKey;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,6 +34,8 @@ final class Population {
   private final Map<SubjectKey, List<String>> exports = new LinkedHashMap<>();
   private final Map<SubjectKey, List<String>> erasable = new LinkedHashMap<>();
   private final Map<SubjectKey, Set<String>> tables = new LinkedHashMap<>();
+  /** The other subjects that reach a row along its parent route (by identity), where some do. */
+  private final Map<Object, Set<SubjectKey>> sharers = new IdentityHashMap<>();
   /** Every row made so far per entity index, with the subject of its parent route. */
   private final Map<Integer, List<Map.Entry<Object, SubjectKey>>> byEntity = new LinkedHashMap<>();
 
@@ -127,6 +130,22 @@ final class Population {
             case ONE_TO_MANY_FROM_PARENT -> collection(parent, "children" + spec.index()).add(row);
             case ROOT -> throw new IllegalStateException("a child cannot be a root");
           }
+          Set<SubjectKey> shared = new LinkedHashSet<>(sharers.getOrDefault(parent, Set.of()));
+          if (spec.link() == Domain.Link.MANY_TO_MANY && domain.shapes().contains(Shape.SHARED_MANY_TO_MANY)
+              && random.nextInt(3) == 0) {
+            List<Map.Entry<Object, SubjectKey>> others = byEntity.getOrDefault(spec.parent(), List.of()).stream()
+                .filter(entry -> !entry.getValue().equals(key)).toList();
+            if (!others.isEmpty()) {
+              Map.Entry<Object, SubjectKey> other = others.get(random.nextInt(others.size()));
+              collection(row, "parents").add(other.getKey());
+              shared.add(other.getValue());
+              shared.addAll(sharers.getOrDefault(other.getKey(), Set.of()));
+            }
+          }
+          shared.remove(key);
+          if (!shared.isEmpty()) {
+            sharers.put(row, shared);
+          }
           if (spec.hidden()) {
             set(row, "hidden", random.nextInt(3) == 0);
           }
@@ -142,7 +161,7 @@ final class Population {
           }
           fill(key, secondKey, spec, row);
           byEntity.computeIfAbsent(spec.index(), index -> new ArrayList<>()).add(Map.entry(row, key));
-          if (spec.deleted() && spec.link() == Domain.Link.MANY_TO_MANY) {
+          if (spec.deleted() && spec.link() == Domain.Link.MANY_TO_MANY && !sharers.containsKey(row)) {
             tables.get(key).add(spec.index() + ":_roots");
           }
           entities.add(row);
@@ -165,13 +184,13 @@ final class Population {
       boolean present = i == 0 || random.nextInt(7) != 0;
       if (owner != null) {
         // The first field always holds a value, so that every row is recognisable as the subject's.
-        assign(owner, spec, row, field, "", present);
+        assignTo(owner, second ? Set.of() : sharersOf(row), spec, row, field, "", present);
       }
     }
     if (!spec.embedded().isEmpty()) {
       Object part = instance(spec.className() + "Part");
       for (Domain.Field field : spec.embedded()) {
-        assignTo(key, spec, part, field, "part.", random.nextInt(7) != 0);
+        assignTo(key, sharersOf(row), spec, part, field, "part.", random.nextInt(7) != 0);
       }
       set(row, "part", part);
     }
@@ -182,7 +201,8 @@ final class Population {
         String value = token();
         items.add(value);
         exports.get(key).add("items=" + value);
-        if (elements.strategy() != ErasureStrategy.KEEP) {
+        sharersOf(row).forEach(other -> exports.get(other).add("items=" + value));
+        if (elements.strategy() != ErasureStrategy.KEEP && sharersOf(row).isEmpty()) {
           erasable.get(key).add(value);
           tables.get(key).add(spec.index() + ":_items");
         }
@@ -191,18 +211,27 @@ final class Population {
   }
 
   private void assign(SubjectKey key, Domain.Entity spec, Object row, Domain.Field field, String path, boolean present) {
-    assignTo(key, spec, row, field, path, present);
+    assignTo(key, Set.of(), spec, row, field, path, present);
   }
 
-  private void assignTo(SubjectKey key, Domain.Entity spec, Object target, Domain.Field field, String path,
-      boolean present) {
+  private Set<SubjectKey> sharersOf(Object row) {
+    return sharers.getOrDefault(row, Set.of());
+  }
+
+  /**
+   * Sets a field of {@code key}'s to a new token; where {@code sharers} also reach the row, the
+   * value is in their exports too, and no single erasure removes it.
+   */
+  private void assignTo(SubjectKey key, Set<SubjectKey> sharers, Domain.Entity spec, Object target,
+      Domain.Field field, String path, boolean present) {
     if (!present) {
       return;
     }
     String value = token();
     set(target, field.name(), value);
     exports.get(key).add(path + field.name() + "=" + value);
-    if (field.strategy() != ErasureStrategy.KEEP) {
+    sharers.forEach(other -> exports.get(other).add(path + field.name() + "=" + value));
+    if (field.strategy() != ErasureStrategy.KEEP && sharers.isEmpty()) {
       erasable.get(key).add(value);
       if (field.converted()) {
         erasable.get(key).add(new StringBuilder(value).reverse().toString());

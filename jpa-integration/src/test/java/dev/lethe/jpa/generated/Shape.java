@@ -64,7 +64,12 @@ enum Shape {
    * A second {@code @ManyToOne} ({@code via}) from a child to another child, so that a row reaches two
    * subjects by routes of different lengths; each field names its owner (item 4).
    */
-  SHARED_ROW_OWNERS(true);
+  SHARED_ROW_OWNERS(true),
+  /**
+   * Many-to-many rows that list another subject's parent row too (minutes of two attendees), and
+   * their children: one subject's erasure leaves them to the others (item 4).
+   */
+  SHARED_MANY_TO_MANY(true);
 
   private final boolean onToday;
 
