@@ -82,7 +82,7 @@ final class RouteSql {
       }
       Class<?> target = EntityInfo.targetType(attribute.get());
       EntityInfo next = mapping.entity(target);
-      if (Sql.hidesRows(next)) {
+      if (Sql.hidesRows(next) || Sql.hidesElements(attribute.get())) {
         return true;
       }
       current = next.jpa();

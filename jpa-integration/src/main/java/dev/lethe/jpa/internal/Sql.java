@@ -42,6 +42,18 @@ final class Sql {
   }
 
   /**
+   * Whether a collection attribute hides some of its elements from the JPQL joins along it
+   * ({@code @SQLRestriction}, {@code @SQLJoinTableRestriction} or {@code @Filter} on the attribute):
+   * a route through it must then be walked natively, as for hidden rows.
+   */
+  static boolean hidesElements(jakarta.persistence.metamodel.Attribute<?, ?> attribute) {
+    return attribute.getJavaMember() instanceof java.lang.reflect.AnnotatedElement member
+        && (member.isAnnotationPresent(org.hibernate.annotations.SQLRestriction.class)
+            || member.isAnnotationPresent(org.hibernate.annotations.SQLJoinTableRestriction.class)
+            || member.isAnnotationPresent(Filter.class) || member.isAnnotationPresent(Filters.class));
+  }
+
+  /**
    * A native condition that {@code column} holds exactly the value of {@code :parameter}: on
    * MariaDB and MySQL a text column compares under its collation, mostly case- and
    * trailing-space-insensitive, so that {@code Abc} would match {@code abc}; their bytes compare

@@ -29,6 +29,7 @@ class SharedCollectionRowsIT {
   private static final SubjectKey ADA = new SubjectKey("attendee", 1L);
   private static final SubjectKey BOB = new SubjectKey("attendee", 2L);
   private static final SubjectKey CY = new SubjectKey("attendee", 3L);
+  private static final SubjectKey DAN = new SubjectKey("attendee", 4L);
 
   private Shape shape;
 
@@ -39,6 +40,7 @@ class SharedCollectionRowsIT {
     Attendee ada = new Attendee(1L, "Ada [ada]", elm);
     Attendee bob = new Attendee(2L, "Bob [bob]", elm);
     Attendee cy = new Attendee(3L, "Cy [cy]", oak);
+    Attendee dan = new Attendee(4L, "Former Dan [dan]", oak);
     Workshop kiln = new Workshop(1L, "Kiln [w1]");
     Workshop glaze = new Workshop(2L, "Glaze [w2]");
     ada.workshops.addAll(List.of(kiln, glaze));
@@ -46,7 +48,7 @@ class SharedCollectionRowsIT {
     Minutes budget = new Minutes(1L, "Budget [m1]", List.of(ada, bob));
     Minutes retro = new Minutes(2L, "Retro [m2]", List.of(ada));
     Minutes plans = new Minutes(3L, "Plans [m3]", List.of(bob, cy));
-    shape.persist(elm, oak, kiln, glaze, ada, bob, cy, budget, retro, plans,
+    shape.persist(elm, oak, kiln, glaze, ada, bob, cy, dan, budget, retro, plans,
         new ActionItem(1L, budget, "Buy clay [a1]"), new ActionItem(2L, retro, "Fix door [a2]"));
   }
 
@@ -66,6 +68,8 @@ class SharedCollectionRowsIT {
         "Fix door [a2]", "Kiln [w1]", "Glaze [w2]", "Elm street [h1]").doesNotContain("Plans [m3]");
     assertThat(Shape.values(shape.export(BOB))).contains("Budget [m1]", "Plans [m3]", "Buy clay [a1]", "Kiln [w1]",
         "Elm street [h1]").doesNotContain("Retro [m2]", "Glaze [w2]");
+    assertThat(Shape.values(shape.export(DAN))).as("a route along a collection reaches the rows its restriction hides")
+        .containsExactlyInAnyOrder("Former Dan [dan]", "Oak lane [h2]");
   }
 
   @Test

@@ -5,15 +5,21 @@ import dev.lethe.erasure.ErasureStrategy;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
+import org.hibernate.annotations.SQLRestriction;
 import java.util.List;
 
-/** A household that lists its members through the inverse side: the link is a column of each member's row. */
+/**
+ * A household that lists its current members through the inverse side: the link is a column of
+ * each member's row.
+ */
 @Entity
 public class Household {
   @Id
   public Long id;
 
+  /** The current members: a restriction JPQL applies to joins along it, which routes must not. */
   @OneToMany(mappedBy = "household")
+  @SQLRestriction("name not like 'Former%'")
   public List<Attendee> members;
 
   @PersonalData(category = "contact.address", erasure = ErasureStrategy.REPLACE)
