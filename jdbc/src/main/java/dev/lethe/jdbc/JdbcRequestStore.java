@@ -131,6 +131,14 @@ public final class JdbcRequestStore implements RequestStore {
         JdbcRequestStore::request, id.toString()).stream().findFirst();
   }
 
+  /** {@inheritDoc} Read with {@code select ... for update}: the latest committed row, locked until the transaction ends. */
+  @Override
+  public Optional<RightsRequest> findLatest(RequestId id) {
+    requireNonNull(id, "id");
+    return jdbc.query("find and lock a rights request", "select " + COLUMNS + " from lethe_rights_request where id = ?"
+        + " for update", JdbcRequestStore::request, id.toString()).stream().findFirst();
+  }
+
   @Override
   public List<RightsRequest> findOpen() {
     return jdbc.query("find open rights requests", "select " + COLUMNS + " from lethe_rights_request where is_open = ?"
