@@ -105,7 +105,8 @@ public final class Restrictions {
    * exception propagates and the restriction stays.
    *
    * @return the restriction lifted
-   * @throws IllegalStateException if the subject's data is not restricted
+   * @throws IllegalStateException if the subject's data is not restricted, or another caller (on any
+   *     replica) lifted the restriction at the same time: it is lifted, audited and passed on once
    */
   public Restriction lift(SubjectIdentifier subject) {
     return audit.transactions().inTransaction(() -> liftInTransaction(subject));
@@ -118,7 +119,12 @@ public final class Restrictions {
         "The subject's data is not restricted: there is no restriction to lift"));
     List<String> recipientNames = Purposes.recipientsOf(model, subject.subjectType());
     subjectNotifier.notifyLifting(subject, restriction);
-    store.remove(pseudonym);
+    if (!store.remove(pseudonym)) {
+      // Another caller, on this replica or another, lifted it since it was read here: that lift is the one
+      // audited and passed on to recipients, so this one fails and, in a transaction, leaves no trace.
+      throw new IllegalStateException("The subject's restriction was lifted by another caller at the same time: it is"
+          + " lifted once, by that caller");
+    }
     audit.record(AuditEntry.of(AuditEventType.RESTRICTION_LIFTED)
         .withRequest(restriction.requestId(), RequestType.RESTRICTION)
         .withSubject(subject)

@@ -308,12 +308,14 @@ public final class DataSubjectRights {
   /**
    * Replaces the identity of another request of the erased subject. It is updated on its version like
    * every change, so a concurrent transition of that request is never overwritten: a lost race reads
-   * it again and retries, since the identity must go whatever state the request is in.
+   * it again and retries, since the identity must go whatever state the request is in. It reads again
+   * with {@link RequestStore#findLatest}: under repeatable read a plain read would return the
+   * transaction's stale snapshot for ever, and the retry would spin holding the audit head's lock.
    */
   private void forget(RightsRequest other) {
     RightsRequest current = other;
     while (store.update(current.withIdentityValue(erasedIdentity(current.subject()))).isEmpty()) {
-      current = store.find(other.id()).orElseThrow(() -> new UnknownRequestException(other.id()));
+      current = store.findLatest(other.id()).orElseThrow(() -> new UnknownRequestException(other.id()));
     }
   }
 

@@ -56,6 +56,19 @@ public interface RequestStore {
   /** The request with {@code id}, as last saved. */
   Optional<RightsRequest> find(RequestId id);
 
+  /**
+   * The request with {@code id} as last committed, locked for the rest of the transaction where the
+   * store can lock: what a caller reads again after losing a conditional {@link #update} that must
+   * then succeed, such as an erasure removing the subject's identity from another of its requests
+   * (Art. 17, 5(1)(c)). A database store reads it with a locking read ({@code select ... for update}),
+   * which sees the latest committed row even where plain reads keep the transaction's first snapshot
+   * (repeatable read, the default of MariaDB and MySQL); {@link #find} there would return the same
+   * stale version for ever. The default is {@link #find}, right for stores without snapshots.
+   */
+  default Optional<RightsRequest> findLatest(RequestId id) {
+    return find(id);
+  }
+
   /** Every open request (Art. 12(3): its deadline runs), earliest {@linkplain RightsRequest#dueDate() due date} first, then earliest received. */
   List<RightsRequest> findOpen();
 

@@ -3,6 +3,7 @@ package dev.lethe.restriction;
 import static dev.lethe.testing.club.Club.ADA;
 import static dev.lethe.testing.club.Club.GRACE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lethe.audit.AuditEvent;
 import dev.lethe.audit.AuditEventType;
@@ -110,6 +111,25 @@ class RestrictionsTest {
     restrictions.lift(ADA);
     club.assertRefusedWithoutChange(() -> restrictions.lift(ADA), IllegalStateException.class, "not restricted");
     assertThat(club.subjectsTold).hasSize(1);
+  }
+
+  @Test
+  @DisplayName("Art. 18(3), 5(2), 19: a lift that finds the restriction lifted meanwhile by another replica is refused, audits nothing and tells no recipient")
+  void aLiftThatLosesTheRaceIsRefused() {
+    // The other replica's lift commits while this one tells the subject: this one's delete then finds nothing.
+    Restrictions racing = Restrictions.builder(Club.MODEL, club.audit, club.recipientNotifications,
+        (subject, restriction) -> club.restrictionStore.remove(restriction.subject()))
+        .store(club.restrictionStore).clock(club.clock).build();
+    racing.restrict(club.restrictionRequest(ADA), RestrictionGround.ACCURACY_CONTESTED);
+    club.dispatch();
+    club.delivered.clear();
+
+    assertThatThrownBy(() -> racing.lift(ADA)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("lifted by another caller");
+    club.dispatch();
+
+    assertThat(club.events()).filteredOn(event -> event.type() == AuditEventType.RESTRICTION_LIFTED).isEmpty();
+    assertThat(club.delivered).isEmpty();
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.lethe.rights;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.lethe.audit.AuditEvent;
 import dev.lethe.audit.AuditEventType;
@@ -10,10 +11,17 @@ import dev.lethe.law.ErasureGround;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.spi.Notification;
 import dev.lethe.spi.PersonalDataStore;
+import dev.lethe.spi.RequestStore;
 import dev.lethe.spi.shop.Shop;
 import dev.lethe.testing.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +90,86 @@ class ErasureIdentityTest {
           : request.id().equals(erasure.id()) ? RequestStatus.FULFILLED : RequestStatus.SUBMITTED);
     }
     assertThat(rights.find(otherSubject.id()).orElseThrow().subject().value()).isEqualTo("customer1@example.com");
+  }
+
+  @Test
+  @DisplayName("Art. 17, 5(1)(c): when another request of the subject changed after the erasure's snapshot (repeatable read), the erasure reads it again with a locking read and removes its identity, instead of spinning")
+  void aStaleSnapshotOfAnotherRequestIsReadAgainLatest() {
+    SnapshotRequestStore store = new SnapshotRequestStore(RequestStore.inMemory());
+    DataSubjectRights snapshotRights = fixture.rights().requestStore(store)
+        .personalData(model, PersonalDataStore.inMemory(model, Pseudonymizer.withRandomKey())
+            .add(Shop.population(2, 1).toArray()))
+        .build();
+    SubjectIdentifier customer = new SubjectIdentifier("customer", "email", "customer2@example.com");
+    RightsRequest access = snapshotRights.submit(RequestType.ACCESS, customer, Channel.WEB);
+    store.snapshot(access.id());
+    // Another replica moves the request after the erasure's transaction first read it.
+    store.delegate.update(access.withVersion(access.version()).withIdentityValue(access.subject().value()));
+    RightsRequest erasure = snapshotRights.verify(snapshotRights.submit(RequestType.ERASURE, customer, Channel.WEB).id(),
+        "email-link");
+
+    assertTimeoutPreemptively(Duration.ofSeconds(10),
+        () -> snapshotRights.erase(erasure.id(), ErasureGround.CONSENT_WITHDRAWN));
+
+    assertThat(store.delegate.find(access.id()).orElseThrow().subject().value())
+        .startsWith(DataSubjectRights.ERASED_IDENTITY_PREFIX);
+  }
+
+  /**
+   * A store whose plain reads of the snapshotted requests return them as they were, as a repeatable
+   * read transaction does; {@link #findLatest} reads the latest, as a locking read does.
+   */
+  private static final class SnapshotRequestStore implements RequestStore {
+    final RequestStore delegate;
+    private final Map<RequestId, RightsRequest> snapshots = new HashMap<>();
+
+    SnapshotRequestStore(RequestStore delegate) {
+      this.delegate = delegate;
+    }
+
+    void snapshot(RequestId id) {
+      snapshots.put(id, delegate.find(id).orElseThrow());
+    }
+
+    @Override
+    public void save(RightsRequest request) {
+      delegate.save(request);
+    }
+
+    @Override
+    public void insert(RightsRequest request) {
+      delegate.insert(request);
+    }
+
+    @Override
+    public Optional<RightsRequest> update(RightsRequest changed) {
+      return delegate.update(changed);
+    }
+
+    @Override
+    public Optional<RightsRequest> find(RequestId id) {
+      return snapshots.containsKey(id) ? Optional.of(snapshots.get(id)) : delegate.find(id);
+    }
+
+    @Override
+    public Optional<RightsRequest> findLatest(RequestId id) {
+      return delegate.find(id);
+    }
+
+    @Override
+    public List<RightsRequest> findOpen() {
+      return delegate.findOpen();
+    }
+
+    @Override
+    public Stream<RightsRequest> findAll() {
+      return delegate.findAll().map(request -> snapshots.getOrDefault(request.id(), request));
+    }
+
+    @Override
+    public int clearIdentitiesClosedBefore(Instant closedBefore) {
+      return delegate.clearIdentitiesClosedBefore(closedBefore);
+    }
   }
 
   private RightsRequest verified(RequestType type, SubjectIdentifier subject) {

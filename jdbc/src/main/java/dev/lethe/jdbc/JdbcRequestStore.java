@@ -131,6 +131,14 @@ public final class JdbcRequestStore implements RequestStore {
         JdbcRequestStore::request, id.toString()).stream().findFirst();
   }
 
+  /** {@inheritDoc} Read with {@code select ... for update}: the latest committed row, locked until the transaction ends. */
+  @Override
+  public Optional<RightsRequest> findLatest(RequestId id) {
+    requireNonNull(id, "id");
+    return jdbc.query("find and lock a rights request", "select " + COLUMNS + " from lethe_rights_request where id = ?"
+        + " for update", JdbcRequestStore::request, id.toString()).stream().findFirst();
+  }
+
   @Override
   public List<RightsRequest> findOpen() {
     return jdbc.query("find open rights requests", "select " + COLUMNS + " from lethe_rights_request where is_open = ?"
@@ -153,7 +161,9 @@ public final class JdbcRequestStore implements RequestStore {
   /**
    * The requests of the subject type and identity whose value matches: the database narrows them
    * down, then {@code match} decides, so that MariaDB's case-insensitive collation finds no more
-   * than PostgreSQL or H2 would (Art. 17).
+   * than PostgreSQL or H2 would (Art. 17). A locking read ({@code for update}): it sees every request
+   * committed before it even under repeatable read (MariaDB's and MySQL's default), where a plain read keeps the transaction's
+   * first snapshot and an erasure would miss a request submitted while it ran (Art. 17, 5(1)(c)).
    */
   @Override
   public List<RightsRequest> findBySubject(SubjectIdentifier subject, IdentityMatch match) {
@@ -161,7 +171,7 @@ public final class JdbcRequestStore implements RequestStore {
     requireNonNull(match, "match");
     String compared = match == IdentityMatch.EXACT ? "identity_value" : "lower(trim(identity_value))";
     return jdbc.query("find a subject's rights requests", "select " + COLUMNS + " from lethe_rights_request"
-            + " where subject_type = ? and identity_kind = ? and " + compared + " = ? order by received_at",
+            + " where subject_type = ? and identity_kind = ? and " + compared + " = ? order by received_at for update",
             JdbcRequestStore::request, subject.subjectType(), subject.identity(), match.normalize(subject.value()))
         .stream()
         .filter(request -> match.matches(request.subject().value(), subject.value()))
