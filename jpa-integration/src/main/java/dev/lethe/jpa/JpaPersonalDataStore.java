@@ -97,7 +97,7 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
   private final Clock clock;
 
   private JpaPersonalDataStore(EntityManagerFactory emf, Pseudonymizer hashKey, Set<Class<?>> extraClasses,
-      int fetchSize, RestrictionGuard.@Nullable Lookup restrictions, Clock clock,
+      int fetchSize, boolean exportHistory, RestrictionGuard.@Nullable Lookup restrictions, Clock clock,
       Supplier<Optional<EntityManager>> currentEntityManager, Supplier<Optional<Connection>> currentConnection) {
     this.emf = emf;
     this.sessions = new Sessions(emf, currentEntityManager, currentConnection);
@@ -105,7 +105,7 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
     this.mapping = JpaMapping.discover(emf, extraClasses);
     // Before anything else: an accepted model must be erasable on this schema, or the store does not start.
     SchemaVerifier.verify(emf, mapping);
-    this.reader = new Reader(sessions, mapping, fetchSize);
+    this.reader = new Reader(sessions, mapping, fetchSize, exportHistory);
     this.eraser = new Eraser(sessions, mapping, reader, new FieldEraser(hashKey));
     this.rectifier = new Rectifier(sessions, mapping, reader);
     this.sweeper = new Sweeper(emf, mapping, eraser);
@@ -257,6 +257,7 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
     private final Pseudonymizer hashKey;
     private final Set<Class<?>> classes = new LinkedHashSet<>();
     private int fetchSize = DEFAULT_FETCH_SIZE;
+    private boolean exportHistory;
     private RestrictionGuard.@Nullable Lookup restrictions;
     private Clock clock = Clock.systemUTC();
     private Supplier<Optional<EntityManager>> currentEntityManager = Optional::empty;
@@ -283,6 +284,18 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
         throw new IllegalArgumentException("The fetch size must be at least 1, but is " + rows);
       }
       this.fetchSize = rows;
+      return this;
+    }
+
+    /**
+     * Whether the access export (Art. 15(3)) also holds the Hibernate Envers history of the
+     * subject's audited rows: after an entity's rows, one record per history row with the values of
+     * its audited attributes at that revision, and per audited collection one record per revision
+     * with the elements recorded then, each identified by a {@link HistoryRowId}. Off by default:
+     * the history repeats the rows' values, and portability (Art. 20) asks for the data as it is.
+     */
+    public Builder exportHistory(boolean include) {
+      this.exportHistory = include;
       return this;
     }
 
@@ -356,7 +369,7 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
      * @throws dev.lethe.model.ModelValidationException if the annotations are invalid
      */
     public JpaPersonalDataStore build() {
-      return new JpaPersonalDataStore(emf, hashKey, Set.copyOf(classes), fetchSize, restrictions, clock,
+      return new JpaPersonalDataStore(emf, hashKey, Set.copyOf(classes), fetchSize, exportHistory, restrictions, clock,
           currentEntityManager, currentConnection);
     }
   }

@@ -74,11 +74,12 @@ public final class ResidueCheck {
   private final @Nullable PersonalDataModel model;
   private final @Nullable PersonalDataStore store;
   private final List<SubjectKey> sharers;
+  private final List<Reference> references;
 
   private ResidueCheck(DataSource dataSource, @Nullable String schema, AtomicReference<@Nullable Tables> structure,
       int minimumLength, Set<String> ignoredTables, @Nullable SubjectKey subject, @Nullable Executable erasure,
       List<Object> values, @Nullable PersonalDataModel model, @Nullable PersonalDataStore store,
-      List<SubjectKey> sharers) {
+      List<SubjectKey> sharers, List<Reference> references) {
     this.dataSource = dataSource;
     this.schema = schema;
     this.structure = structure;
@@ -90,19 +91,21 @@ public final class ResidueCheck {
     this.model = model;
     this.store = store;
     this.sharers = sharers;
+    this.references = references;
   }
 
   /** A check over every table of the schema that {@code dataSource}'s connections use by default. */
   public static ResidueCheck of(DataSource dataSource) {
     requireNonNull(dataSource, "dataSource");
-    return new ResidueCheck(dataSource, null, new AtomicReference<>(), 4, Set.of(), null, null, List.of(), null, null, List.of());
+    return new ResidueCheck(dataSource, null, new AtomicReference<>(), 4, Set.of(), null, null, List.of(), null, null,
+        List.of(), List.of());
   }
 
   /** A copy that checks the tables of {@code schemaName} instead of the connection's default schema. */
   public ResidueCheck inSchema(String schemaName) {
     requireNonNull(schemaName, "schemaName");
     return new ResidueCheck(dataSource, schemaName, new AtomicReference<>(), minimumLength, ignoredTables, subject,
-        erasure, values, model, store, sharers);
+        erasure, values, model, store, sharers, references);
   }
 
   /** A copy that ignores subject values shorter than {@code length} characters (4 by default), which match by chance. */
@@ -111,7 +114,7 @@ public final class ResidueCheck {
       throw new IllegalArgumentException("The minimum length must be at least 1, was " + length);
     }
     return new ResidueCheck(dataSource, schema, structure, length, ignoredTables, subject, erasure, values, model,
-        store, sharers);
+        store, sharers, references);
   }
 
   /**
@@ -124,7 +127,7 @@ public final class ResidueCheck {
       ignored.add(table.toLowerCase(Locale.ROOT));
     }
     return new ResidueCheck(dataSource, schema, structure, minimumLength, Set.copyOf(ignored), subject, erasure,
-        values, model, store, sharers);
+        values, model, store, sharers, references);
   }
 
   /**
@@ -135,7 +138,7 @@ public final class ResidueCheck {
     requireNonNull(subject, "subject");
     requireNonNull(erasure, "erasure");
     return new ResidueCheck(dataSource, schema, structure, minimumLength, ignoredTables, subject, erasure, values,
-        model, store, sharers);
+        model, store, sharers, references);
   }
 
   /**
@@ -146,7 +149,7 @@ public final class ResidueCheck {
     List<Object> all = new ArrayList<>(values);
     all.addAll(extra);
     return new ResidueCheck(dataSource, schema, structure, minimumLength, ignoredTables, subject, erasure,
-        List.copyOf(all), model, store, sharers);
+        List.copyOf(all), model, store, sharers, references);
   }
 
   /**
@@ -158,7 +161,7 @@ public final class ResidueCheck {
     requireNonNull(model, "model");
     requireNonNull(store, "store");
     return new ResidueCheck(dataSource, schema, structure, minimumLength, ignoredTables, subject, erasure, values,
-        model, store, sharers);
+        model, store, sharers, references);
   }
 
   /**
@@ -169,7 +172,25 @@ public final class ResidueCheck {
   public ResidueCheck sharedWith(Collection<SubjectKey> others) {
     requireNonNull(others, "others");
     return new ResidueCheck(dataSource, schema, structure, minimumLength, ignoredTables, subject, erasure, values,
-        model, store, List.copyOf(others));
+        model, store, List.copyOf(others), references);
+  }
+
+  /**
+   * A copy that counts {@code table.column} as referring to {@code referencedTable.referencedColumn},
+   * as a foreign key the schema does not declare would: the rows of a history table (Hibernate
+   * Envers' {@code _AUD} tables hold the identifier of the row they are a version of) or of a
+   * denormalised copy then belong to the subject of the rows they refer to, and may change with them.
+   */
+  public ResidueCheck withReference(String table, String column, String referencedTable, String referencedColumn) {
+    List<Reference> all = new ArrayList<>(references);
+    all.add(new Reference(requireNonNull(table, "table"), requireNonNull(column, "column"),
+        requireNonNull(referencedTable, "referencedTable"), requireNonNull(referencedColumn, "referencedColumn")));
+    return new ResidueCheck(dataSource, schema, structure, minimumLength, ignoredTables, subject, erasure, values,
+        model, store, sharers, List.copyOf(all));
+  }
+
+  /** A reference the schema does not declare, from {@link #withReference}. */
+  private record Reference(String table, String column, String referencedTable, String referencedColumn) {
   }
 
   /** Runs the erasure between two snapshots and fails listing every residue found; see the class. */
@@ -205,7 +226,7 @@ public final class ResidueCheck {
       throw new IllegalStateException("The erasure failed, so nothing was checked", failure);
     }
     Map<String, List<Tables.Row>> after = tables.snapshot(dataSource);
-    Map<String, Set<Integer>> subjectRows = subjectRows(tables, before, wanted);
+    Map<String, Set<Integer>> subjectRows = subjectRows(withReferences(tables), before, wanted);
     Values residual = sharers.isEmpty() ? wanted : new Values(withoutShared(subjectValues), minimumLength);
     List<Residue> found = new ArrayList<>();
     for (Tables.Table table : tables.tables()) {
@@ -272,6 +293,27 @@ public final class ResidueCheck {
       }
     }
     return all;
+  }
+
+  /** {@code tables} with the references of {@link #withReference} as foreign keys. */
+  private Tables withReferences(Tables tables) {
+    if (references.isEmpty()) {
+      return tables;
+    }
+    List<Tables.Table> all = new ArrayList<>();
+    for (Tables.Table table : tables.tables()) {
+      List<Tables.ForeignKey> keys = new ArrayList<>(table.foreignKeys());
+      for (Reference reference : references) {
+        int column = table.column(reference.column());
+        if (table.name().equalsIgnoreCase(reference.table()) && column >= 0) {
+          keys.add(new Tables.ForeignKey(List.of(column), reference.referencedTable(),
+              List.of(reference.referencedColumn())));
+        }
+      }
+      all.add(new Tables.Table(table.name(), table.columns(), table.primaryKey(), table.keyColumns(),
+          List.copyOf(keys)));
+    }
+    return tables.with(all);
   }
 
   /** The rows that held a value of the subject, and those that reference them, transitively. */

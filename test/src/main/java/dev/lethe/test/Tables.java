@@ -59,6 +59,11 @@ final class Tables {
     this.quote = quote;
   }
 
+  /** The same schema described by {@code others}: the tables with references added. */
+  Tables with(List<Table> others) {
+    return new Tables(List.copyOf(others), quote);
+  }
+
   List<Table> tables() {
     return tables;
   }

@@ -276,6 +276,8 @@ public final class Eraser {
    */
   private long deleteRows(EntityManager em, EntityInfo info, String idsIn, Consumer<Query> bind,
       @Nullable String jpql) {
+    // The history first, while idsIn still finds the rows: Envers' copies go with them (Art. 17(1)).
+    mapping.history().delete(em, info, idsIn, bind::accept);
     for (PluralAttributeMapping collection : info.collections()) {
       ElementTable table = ElementTable.of(collection, info.type());
       execute(em, "delete from " + table.table() + " where " + table.keyColumn() + " in (" + idsIn + ")", bind);
@@ -362,6 +364,8 @@ public final class Eraser {
     if (scalars.isEmpty() && collections.isEmpty()) {
       return ErasurePlan.RowCount.NONE;
     }
+    // The history first, while the route still finds the rows (a link column may be among the fields).
+    mapping.history().erase(em, this, info, erased, sql.nativeIdsIn(), query -> query.setParameter(RouteSql.KEY, key));
     if (collections.isEmpty() && scalars.stream().allMatch(Eraser::setBased) && oneStatement(sql, scalars)) {
       // The guarded update's count is the rows that changed: nothing needs reading to count them.
       return new ErasurePlan.RowCount(0, updateSetBased(em, sql, key, scalars, true));
@@ -606,7 +610,7 @@ public final class Eraser {
   }
 
   /** {@code a = :v0, b = :v1, ...}: each column set to the parameter of its position. */
-  private static String assignments(List<String> columns) {
+  static String assignments(List<String> columns) {
     StringJoiner set = new StringJoiner(", ");
     for (int i = 0; i < columns.size(); i++) {
       set.add(columns.get(i) + " = :v" + i);
@@ -619,7 +623,7 @@ public final class Eraser {
    * value, or one to be replaced holds null or another value. {@code <>} alone would skip nulls,
    * which SQL compares as unknown. So a second erasure touches no row.
    */
-  private String changing(List<String> columns, List<FieldDescriptor> fields) {
+  String changing(List<String> columns, List<FieldDescriptor> fields) {
     StringJoiner any = new StringJoiner(" or ", "(", ")");
     for (int i = 0; i < columns.size(); i++) {
       String column = columns.get(i);

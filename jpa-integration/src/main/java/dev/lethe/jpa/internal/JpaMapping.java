@@ -52,6 +52,8 @@ public final class JpaMapping {
   private final SessionFactoryImplementor factory;
   private final Map<Class<?>, EntityInfo> entities;
   private final PersonalDataModel model;
+  /** Set once by {@link #discover}, before the mapping is handed out. */
+  private History history = History.NONE;
 
   private JpaMapping(SessionFactoryImplementor factory, Map<Class<?>, EntityInfo> entities, PersonalDataModel model) {
     this.factory = factory;
@@ -123,12 +125,18 @@ public final class JpaMapping {
     if (!problems.isEmpty()) {
       throw new UnsupportedMappingException(List.copyOf(problems));
     }
+    mapping.history = History.of(mapping);
     return mapping;
   }
 
   /** The model discovered. */
   public PersonalDataModel model() {
     return model;
+  }
+
+  /** The Envers history of the audited entities; none without Envers. */
+  History history() {
+    return history;
   }
 
   /** The session factory behind the store. */

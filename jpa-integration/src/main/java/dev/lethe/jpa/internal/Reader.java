@@ -3,6 +3,7 @@ package dev.lethe.jpa.internal;
 import com.google.common.collect.Iterators;
 import com.google.common.collect.PeekingIterator;
 import dev.lethe.internal.store.RecordValues;
+import dev.lethe.jpa.HistoryRowId;
 import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.FieldDescriptor;
 import dev.lethe.model.IdentityMatch;
@@ -23,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.hibernate.jpa.HibernateHints;
@@ -42,13 +44,19 @@ public final class Reader {
   private final Sessions sessions;
   private final JpaMapping mapping;
   private final int fetchSize;
+  private final boolean exportHistory;
 
-  /** A reader over {@code sessions}' entities (finding a subject inside the operation's transaction) that fetches {@code fetchSize} rows per round trip. */
-  public Reader(Sessions sessions, JpaMapping mapping, int fetchSize) {
+  /**
+   * A reader over {@code sessions}' entities (finding a subject inside the operation's transaction)
+   * that fetches {@code fetchSize} rows per round trip and, if {@code exportHistory}, exports the
+   * Envers history of audited rows after the rows.
+   */
+  public Reader(Sessions sessions, JpaMapping mapping, int fetchSize, boolean exportHistory) {
     this.sessions = sessions;
     this.emf = sessions.factory();
     this.mapping = mapping;
     this.fetchSize = fetchSize;
+    this.exportHistory = exportHistory;
   }
 
   /** The keys of the subjects {@code identifier} names. */
@@ -125,6 +133,109 @@ public final class Reader {
   }
 
   private Stream<SubjectRecord> records(EntityDescriptor descriptor, EntityInfo info, SubjectRoute route, Object key) {
+    Optional<History.Audit> audit = exportHistory ? mapping.history().of(info.type()) : Optional.empty();
+    if (audit.isEmpty()) {
+      return rows(descriptor, info, route, key);
+    }
+    // One part after the other, each opened when the one before is read and closed by flatMap when
+    // read: the history's sessions never add to those of the rows.
+    List<Supplier<Stream<SubjectRecord>>> parts = new ArrayList<>();
+    parts.add(() -> rows(descriptor, info, route, key));
+    parts.addAll(history(descriptor, audit.get(), route, key));
+    return parts.stream().flatMap(Supplier::get);
+  }
+
+  /**
+   * The Envers history of the subject's rows along {@code route} (Art. 15(3)): per history row its
+   * audited attributes at that revision, then per audited collection the elements recorded at each
+   * revision; each record identified by a {@link HistoryRowId}. One lazily opened stream per part.
+   */
+  private List<Supplier<Stream<SubjectRecord>>> history(EntityDescriptor descriptor, History.Audit audit,
+      SubjectRoute route, Object key) {
+    EntityInfo info = audit.entity();
+    RouteSql sql = mapping.route(info, route);
+    List<FieldDescriptor> owned = descriptor.fieldsOf(route);
+    RecordValues.Layout layout = RecordValues.Layout.of(owned.stream().map(FieldDescriptor::name).toList());
+    List<FieldDescriptor> scalars = owned.stream().filter(field -> audit.columns().containsKey(field.name())).toList();
+    List<Supplier<Stream<SubjectRecord>>> parts = new ArrayList<>();
+    parts.add(() -> {
+      List<BasicValuedModelPart> columns = scalars.stream().map(field -> audit.columns().get(field.name())).toList();
+      return query(History.historyColumns(audit, columns, sql.nativeIdsIn()), key, query -> {
+        Sql.scalar(query, "c0_", info.mapping().getIdentifierMapping().getSingleJdbcMapping());
+        query.addScalar("r_");
+        for (int i = 0; i < columns.size(); i++) {
+          Sql.scalar(query, "c" + (i + 1) + "_", columns.get(i).getJdbcMapping());
+        }
+      }, rows -> Iterators.transform(rows, row -> {
+        @Nullable Object[] values = new Object[layout.size()];
+        for (int i = 0; i < scalars.size(); i++) {
+          values[layout.indexOf(scalars.get(i).name())] = row[i + 2];
+        }
+        return new SubjectRecord(descriptor.type(), new HistoryRowId(row[0], row[1]), layout.row(values));
+      }));
+    });
+    for (FieldDescriptor field : owned) {
+      History.Middle middle = audit.collections().get(field.name());
+      if (middle == null) {
+        continue;
+      }
+      int slot = layout.indexOf(field.name());
+      parts.add(() -> query(History.historyElements(middle, sql.nativeIdsIn()), key, query -> {
+        Sql.scalar(query, "c0_", info.mapping().getIdentifierMapping().getSingleJdbcMapping());
+        query.addScalar("r_");
+        Sql.scalar(query, "c1_", middle.table().elementType());
+      }, rows -> {
+        PeekingIterator<Object[]> pairs = Iterators.peekingIterator(rows);
+        return new Iterator<>() {
+          @Override
+          public boolean hasNext() {
+            return pairs.hasNext();
+          }
+
+          @Override
+          public SubjectRecord next() {
+            // The elements of one owner and revision come together, ordered so.
+            Object[] first = pairs.next();
+            List<Object> list = new ArrayList<>();
+            if (first[2] != null) {
+              list.add(first[2]);
+            }
+            while (pairs.hasNext() && first[0].equals(pairs.peek()[0]) && first[1].equals(pairs.peek()[1])) {
+              Object element = pairs.next()[2];
+              if (element != null) {
+                list.add(element);
+              }
+            }
+            @Nullable Object[] values = new Object[layout.size()];
+            values[slot] = list;
+            return new SubjectRecord(descriptor.type(), new HistoryRowId(first[0], first[1]), layout.row(values));
+          }
+        };
+      }));
+    }
+    return parts;
+  }
+
+  /** Streams the records {@code records} makes of the rows of {@code sql}, on a session of its own closed with the stream. */
+  private Stream<SubjectRecord> query(String sql, Object key, java.util.function.Consumer<NativeQuery<Object>> scalars,
+      java.util.function.Function<Iterator<Object[]>, Iterator<SubjectRecord>> records) {
+    List<Session> opened = new ArrayList<>();
+    try {
+      NativeQuery<Object> query = Sql.nativeQuery(open(opened).em, sql);
+      scalars.accept(query);
+      query.setParameter(RouteSql.KEY, key);
+      hints(query);
+      Iterator<SubjectRecord> iterator = records.apply(Iterators.transform(query.getResultStream().iterator(),
+          Reader::asRow));
+      return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED
+          | Spliterator.NONNULL), false).onClose(() -> opened.forEach(Session::close));
+    } catch (RuntimeException e) {
+      opened.forEach(Session::close);
+      throw e;
+    }
+  }
+
+  private Stream<SubjectRecord> rows(EntityDescriptor descriptor, EntityInfo info, SubjectRoute route, Object key) {
     RouteSql sql = mapping.route(info, route);
     List<FieldDescriptor> owned = descriptor.fieldsOf(route);
     List<FieldDescriptor> scalars = owned.stream().filter(field -> !field.collection()).toList();

@@ -100,6 +100,7 @@ public final class SchemaVerifier {
       verifier.checkDeletions();
       verifier.checkSharedRows();
       verifier.checkHiddenOneWayChildren();
+      verifier.checkHistory();
       return List.copyOf(verifier.problems);
     } finally {
       if (own != null) {
@@ -378,6 +379,36 @@ public final class SchemaVerifier {
               + " table (@JoinTable), or move the restriction to the queries that need it."));
         }
       });
+    }
+  }
+
+  /**
+   * The Envers history of an audited entity is erased by the rules of its rows (see {@link History}):
+   * what Lethe cannot find in it is refused, and so are REPLACE and MASK on an audited collection
+   * whose history table keys an element by owner, revision and value alone, where two elements of
+   * one revision would collide.
+   */
+  private void checkHistory() {
+    History history = mapping.history();
+    problems.addAll(history.problems());
+    for (EntityDescriptor descriptor : mapping.model().entities()) {
+      EntityInfo info = known(descriptor);
+      if (info == null) {
+        continue;
+      }
+      history.of(info.type()).ifPresent(audit -> descriptor.fields().stream()
+          .filter(FieldDescriptor::collection)
+          .filter(field -> field.erasure().strategy() == ErasureStrategy.REPLACE
+              || field.erasure().strategy() == ErasureStrategy.MASK)
+          .forEach(field -> {
+            History.Middle middle = audit.collections().get(field.name());
+            if (middle != null && middle.uniquePerRevision()) {
+              problem(info, field, field.erasure().strategy() + " can give two elements the same value, but Envers'"
+                  + " history table " + Schema.bare(middle.table().table()) + " keys each element by owner, revision"
+                  + " and value: erasing the history would fail with a duplicate key.",
+                  "Use HASH (distinct values stay distinct) or NULLIFY, or give the collection an @OrderColumn.");
+            }
+          }));
     }
   }
 

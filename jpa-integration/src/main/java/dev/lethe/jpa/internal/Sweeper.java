@@ -282,6 +282,13 @@ public final class Sweeper {
     List<FieldDescriptor> scalars = task.anonymisedFields().stream().filter(field -> !field.collection()).toList();
     List<FieldDescriptor> collections = task.anonymisedFields().stream().filter(FieldDescriptor::collection).toList();
     Map<String, List<FieldDescriptor>> tables = Eraser.byTable(info, scalars);
+    if (apply) {
+      // Envers' history of the expired rows is anonymised by the same rules, in the same transaction.
+      for (List<Object> chunk : Lists.partition(ids, Eraser.CHUNK)) {
+        mapping.history().erase(em, eraser, info, task.anonymisedFields(), ":ids",
+            query -> query.setParameter("ids", chunk));
+      }
+    }
     if (apply && collections.isEmpty() && tables.size() == 1 && scalars.stream().allMatch(Eraser::setBased)) {
       // One statement per chunk counts its own changed rows, each once: no values need reading.
       long anonymised = 0;
