@@ -134,7 +134,7 @@ class CryptoShreddingIT {
 
     // Restoring the old row (a backup) brings back ciphertext only: it loads as the placeholders.
     try (Connection connection = database.autoCommitDataSource().getConnection();
-        PreparedStatement restore = connection.prepareStatement("update patient set diagnosis = ? where id = 1")) {
+        PreparedStatement restore = connection.prepareStatement("update Patient set diagnosis = ? where id = 1")) {
       restore.setString(1, oldDiagnosis);
       restore.executeUpdate();
     }
@@ -205,7 +205,7 @@ class CryptoShreddingIT {
 
   private String diagnosisOfAda() throws java.sql.SQLException {
     try (Connection connection = database.autoCommitDataSource().getConnection();
-        PreparedStatement select = connection.prepareStatement("select diagnosis from patient where id = 1");
+        PreparedStatement select = connection.prepareStatement("select diagnosis from Patient where id = 1");
         java.sql.ResultSet rows = select.executeQuery()) {
       rows.next();
       return rows.getString(1);

@@ -41,7 +41,43 @@ public interface Encryption {
         }
       }
     }
-    return false;
+    return !encryptedInsideEmbeddables(mapping).isEmpty();
+  }
+
+  /** The personal-data attributes of embedded values marked {@code @Encrypted}, as entity and dotted name. */
+  static java.util.List<java.util.Map.Entry<Class<?>, String>> encryptedInsideEmbeddables(JpaMapping mapping) {
+    java.util.List<java.util.Map.Entry<Class<?>, String>> found = new java.util.ArrayList<>();
+    for (dev.lethe.model.EntityDescriptor entity : mapping.model().entities()) {
+      for (FieldDescriptor field : entity.fields()) {
+        if (!field.name().contains(".")) {
+          continue;
+        }
+        Class<?> owner = entity.type();
+        java.lang.reflect.Field javaField = null;
+        for (String part : field.path()) {
+          javaField = declared(owner, part);
+          if (javaField == null) {
+            break;
+          }
+          owner = javaField.getType();
+        }
+        if (javaField != null && javaField.isAnnotationPresent(dev.lethe.annotation.Encrypted.class)) {
+          found.add(java.util.Map.entry(entity.type(), field.name()));
+        }
+      }
+    }
+    return found;
+  }
+
+  private static java.lang.reflect.@Nullable Field declared(Class<?> type, String name) {
+    for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
+      try {
+        return current.getDeclaredField(name);
+      } catch (NoSuchFieldException absent) {
+        // inherited, perhaps
+      }
+    }
+    return null;
   }
 
   /** The clear value of {@code stored}, as read from {@code entity}'s {@code field}: decrypted, or the placeholder. */

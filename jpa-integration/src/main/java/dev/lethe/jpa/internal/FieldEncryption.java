@@ -109,6 +109,9 @@ public final class FieldEncryption implements Encryption, PreInsertEventListener
             .ifPresent(target -> targets.computeIfAbsent(info.type(), type -> new ArrayList<>()).add(target));
       }
     }
+    Encryption.encryptedInsideEmbeddables(mapping).forEach(found -> problems.add(new Problem(found.getKey(),
+        found.getValue(), "@Encrypted inside an embedded value, which Lethe cannot encrypt yet.",
+        "Move the attribute into the entity, or remove @Encrypted.")));
     if (!problems.isEmpty()) {
       throw new UnsupportedMappingException(problems);
     }
