@@ -121,19 +121,38 @@ public record ErasurePlan(SubjectKey subject, ErasureGround ground, List<Step> s
   }
 
   /**
-   * The rows an erasure touched in one entity type.
+   * The rows an erasure touched in one entity type, and the attributes it crypto-shredded.
    *
    * @param deleted rows deleted
    * @param updated rows whose attributes were erased in place
+   * @param shredded the attributes stored encrypted with the subject's own key, which the erasure
+   *     destroyed: every copy of them, backups and replicas included, is unreadable from then on
+   *     (Art. 17(1), 32(1)(a))
    */
-  public record RowCount(long deleted, long updated) {
+  public record RowCount(long deleted, long updated, List<String> shredded) {
 
     /** No rows touched. */
     public static final RowCount NONE = new RowCount(0, 0);
 
-    /** Whether any row was touched. */
+    public RowCount {
+      shredded = List.copyOf(shredded);
+    }
+
+    /** Rows deleted and erased in place, with nothing shredded. */
+    public RowCount(long deleted, long updated) {
+      this(deleted, updated, List.of());
+    }
+
+    /** Whether any row was touched or any attribute shredded. */
     public boolean any() {
-      return deleted > 0 || updated > 0;
+      return deleted > 0 || updated > 0 || !shredded.isEmpty();
+    }
+
+    /** These counts and {@code other}'s added up, the shredded attributes of both. */
+    public RowCount plus(RowCount other) {
+      java.util.LinkedHashSet<String> both = new java.util.LinkedHashSet<>(shredded);
+      both.addAll(other.shredded());
+      return new RowCount(deleted + other.deleted(), updated + other.updated(), List.copyOf(both));
     }
   }
 }

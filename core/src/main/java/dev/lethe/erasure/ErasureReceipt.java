@@ -98,8 +98,7 @@ public record ErasureReceipt(String subjectType, ErasureGround ground, Instant e
     Map<String, EntityOutcome> merged = new java.util.LinkedHashMap<>();
     receipts.stream().flatMap(receipt -> receipt.entities().stream()).forEach(outcome ->
         merged.merge(outcome.entity(), outcome, (first, second) -> new EntityOutcome(first.entity(),
-            new ErasurePlan.RowCount(first.rows().deleted() + second.rows().deleted(),
-                first.rows().updated() + second.rows().updated()),
+            first.rows().plus(second.rows()),
             first.kept(), first.heldBy().or(second::heldBy))));
     return new ErasureReceipt(subjectType, ground, erasedAt, List.copyOf(merged.values()));
   }
@@ -110,6 +109,16 @@ public record ErasureReceipt(String subjectType, ErasureGround ground, Instant e
    */
   public boolean nothingLeft() {
     return entities.stream().noneMatch(entity -> entity.rows().any());
+  }
+
+  /**
+   * The attributes, as {@code Entity.attribute}, whose every copy the erasure made unreadable by
+   * destroying the subject's key (crypto-shredding, Art. 17(1)); empty where nothing was encrypted.
+   */
+  public List<String> shredded() {
+    return entities.stream()
+        .flatMap(entity -> entity.rows().shredded().stream().map(attribute -> entity.entity() + "." + attribute))
+        .toList();
   }
 
   /** Total rows deleted or erased in place. */

@@ -9,7 +9,9 @@ import dev.lethe.erasure.ErasureReceipt;
 import dev.lethe.erasure.LegalHold;
 import dev.lethe.law.ErasureGround;
 import dev.lethe.internal.erasure.FieldEraser;
+import dev.lethe.jpa.internal.Encryption;
 import dev.lethe.jpa.internal.Eraser;
+import dev.lethe.jpa.internal.FieldEncryption;
 import dev.lethe.jpa.internal.JpaMapping;
 import dev.lethe.jpa.internal.Reader;
 import dev.lethe.jpa.internal.Rectifier;
@@ -98,15 +100,23 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
 
   private JpaPersonalDataStore(EntityManagerFactory emf, Pseudonymizer hashKey, Set<Class<?>> extraClasses,
       int fetchSize, boolean exportHistory, RestrictionGuard.@Nullable Lookup restrictions, Clock clock,
-      Supplier<Optional<EntityManager>> currentEntityManager, Supplier<Optional<Connection>> currentConnection) {
+      Supplier<Optional<EntityManager>> currentEntityManager, Supplier<Optional<Connection>> currentConnection,
+      @Nullable Object subjectKeys) {
     this.emf = emf;
     this.sessions = new Sessions(emf, currentEntityManager, currentConnection);
     this.clock = clock;
     this.mapping = JpaMapping.discover(emf, extraClasses);
     // Before anything else: an accepted model must be erasable on this schema, or the store does not start.
     SchemaVerifier.verify(emf, mapping);
-    this.reader = new Reader(sessions, mapping, fetchSize, exportHistory);
-    this.eraser = new Eraser(sessions, mapping, reader, new FieldEraser(hashKey));
+    FieldEraser fieldEraser = new FieldEraser(hashKey);
+    // Only a store with keys, or a model with @Encrypted attributes, loads lethe-crypto's classes.
+    Encryption encryption = subjectKeys != null || Encryption.declared(mapping)
+        ? FieldEncryption.of(mapping, subjectKeys, fieldEraser) : Encryption.NONE;
+    if (encryption instanceof FieldEncryption listeners) {
+      listeners.register();
+    }
+    this.reader = new Reader(sessions, mapping, fetchSize, exportHistory, encryption);
+    this.eraser = new Eraser(sessions, mapping, reader, fieldEraser, encryption);
     this.rectifier = new Rectifier(sessions, mapping, reader);
     this.sweeper = new Sweeper(emf, mapping, eraser);
     sweeper.warnAboutMissingIndexes();
@@ -262,6 +272,7 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
     private Clock clock = Clock.systemUTC();
     private Supplier<Optional<EntityManager>> currentEntityManager = Optional::empty;
     private Supplier<Optional<Connection>> currentConnection = Optional::empty;
+    private @Nullable Object subjectKeys;
 
     private Builder(EntityManagerFactory emf, Pseudonymizer hashKey) {
       this.emf = emf;
@@ -362,6 +373,21 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
     }
 
     /**
+     * Stores the {@link dev.lethe.annotation.Encrypted @Encrypted} attributes encrypted with their
+     * subject's own key from {@code keys} (lethe-crypto), and has erasure destroy that key in its
+     * transaction, so that every copy of them, backups and replicas included, becomes unreadable
+     * (crypto-shredding, Art. 17(1), 32(1)(a)); the receipt lists them as shredded. The store
+     * registers Hibernate listeners that encrypt before insert and update and decrypt on load (a
+     * value whose key is gone loads as the erasure's placeholder); the export decrypts; an encrypted
+     * identity is looked up by its blind index. Without it, a model with {@code @Encrypted}
+     * attributes is refused.
+     */
+    public Builder encryption(dev.lethe.crypto.SubjectKeys keys) {
+      this.subjectKeys = requireNonNull(keys, "keys");
+      return this;
+    }
+
+    /**
      * Discovers the model and builds the store (Art. 30).
      *
      * @throws UnsupportedMappingException if the mapping holds what the store cannot handle, or a
@@ -370,7 +396,7 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
      */
     public JpaPersonalDataStore build() {
       return new JpaPersonalDataStore(emf, hashKey, Set.copyOf(classes), fetchSize, exportHistory, restrictions, clock,
-          currentEntityManager, currentConnection);
+          currentEntityManager, currentConnection, subjectKeys);
     }
   }
 }

@@ -77,9 +77,16 @@ public final class Eraser {
   private final Reader reader;
   private final FieldEraser eraser;
   private final Referrers referrers;
+  private final Encryption encryption;
 
   /** An eraser over {@code sessions}' factory, joining the operation's transaction, whose HASH strategy uses {@code eraser}'s key. */
   public Eraser(Sessions sessions, JpaMapping mapping, Reader reader, FieldEraser eraser) {
+    this(sessions, mapping, reader, eraser, Encryption.NONE);
+  }
+
+  /** An eraser as above that also destroys the subject's key of {@code encryption}'s attributes (crypto-shredding). */
+  public Eraser(Sessions sessions, JpaMapping mapping, Reader reader, FieldEraser eraser, Encryption encryption) {
+    this.encryption = encryption;
     this.sessions = sessions;
     this.emf = sessions.factory();
     this.mapping = mapping;
@@ -115,6 +122,8 @@ public final class Eraser {
     if (commit) {
       sessions.inTransaction(em -> {
         runSteps(em, plan.subject(), key.get(), steps, counts);
+        // In the same transaction: the key goes with the rows, or neither does.
+        encryption.shred(em, plan, key.get(), counts);
         em.flush();
         // On the application's entity manager, managed rows of the erased types hold the old values.
         Sessions.detachAll(em, touched(counts));
@@ -126,6 +135,7 @@ public final class Eraser {
     try {
       em.getTransaction().begin();
       runSteps(em, plan.subject(), key.get(), steps, counts);
+      encryption.shred(em, plan, key.get(), counts);
     } finally {
       if (em.getTransaction().isActive()) {
         em.getTransaction().rollback();
@@ -141,7 +151,7 @@ public final class Eraser {
     for (ErasurePlan.Step step : steps) {
       // An entity with several routes to the subject has a step per route: their counts add up.
       counts.merge(step.entity().type(), run(em, subject, key, step),
-          (one, other) -> new ErasurePlan.RowCount(one.deleted() + other.deleted(), one.updated() + other.updated()));
+          ErasurePlan.RowCount::plus);
       routeOf(step).filter(RouteSql::reachesSeveralSubjects).flatMap(RouteSql::linkToRoot)
           .ifPresent(link -> unlinks.add(link.unlink()));
     }

@@ -45,37 +45,45 @@ public final class Reader {
   private final JpaMapping mapping;
   private final int fetchSize;
   private final boolean exportHistory;
+  private final Encryption encryption;
 
   /**
    * A reader over {@code sessions}' entities (finding a subject inside the operation's transaction)
-   * that fetches {@code fetchSize} rows per round trip and, if {@code exportHistory}, exports the
-   * Envers history of audited rows after the rows.
+   * that fetches {@code fetchSize} rows per round trip, exports, if {@code exportHistory}, the
+   * Envers history of audited rows after the rows, decrypts {@code encryption}'s attributes and
+   * finds encrypted identities by their blind index.
    */
-  public Reader(Sessions sessions, JpaMapping mapping, int fetchSize, boolean exportHistory) {
+  public Reader(Sessions sessions, JpaMapping mapping, int fetchSize, boolean exportHistory, Encryption encryption) {
     this.sessions = sessions;
     this.emf = sessions.factory();
     this.mapping = mapping;
     this.fetchSize = fetchSize;
     this.exportHistory = exportHistory;
+    this.encryption = encryption;
   }
 
   /** The keys of the subjects {@code identifier} names. */
   public Set<SubjectKey> resolve(SubjectIdentifier identifier) {
     Optional<SubjectType> subjectType = mapping.model().subjectType(identifier.subjectType());
-    Optional<String> attribute = subjectType.flatMap(type -> type.identityAttribute(identifier.identity()));
-    if (attribute.isEmpty()) {
+    Optional<String> identityAttribute = subjectType.flatMap(type -> type.identityAttribute(identifier.identity()));
+    if (identityAttribute.isEmpty()) {
       return Set.of();
     }
     EntityInfo root = mapping.entity(subjectType.get().root());
+    // An identity stored encrypted is compared by its keyed blind index, exactly: the index is of the
+    // value normalised as the identity is compared.
+    Optional<Encryption.BlindLookup> blind = encryption.blindIndex(root.type(), identityAttribute.get());
+    Optional<String> attribute = blind.map(Encryption.BlindLookup::attribute).or(() -> identityAttribute);
     Class<?> valueType = EntityInfo.attribute(root.jpa(), attribute.get()).map(Attribute::getJavaType)
         .orElseThrow(() -> new IllegalStateException("The root " + root.type().getName() + " has no attribute "
             + attribute.get()));
     // Trimmed and lower-cased on both sides where the model says so: the database's collation
     // (case-insensitive on MariaDB, not on PostgreSQL or H2) must not decide who is found.
     IdentityMatch match = subjectType.get().identityRule(identifier.identity()).orElseThrow().match();
-    boolean text = CharSequence.class.isAssignableFrom(valueType);
+    boolean text = blind.isEmpty() && CharSequence.class.isAssignableFrom(valueType);
     boolean normalized = match == IdentityMatch.IGNORE_CASE_AND_SPACE && text;
-    Optional<Object> value = Sql.typed(normalized ? match.normalize(identifier.value()) : identifier.value(), valueType);
+    Optional<Object> value = blind.isPresent() ? Optional.of(blind.get().index().apply(identifier.value()))
+        : Sql.typed(normalized ? match.normalize(identifier.value()) : identifier.value(), valueType);
     if (value.isEmpty()) {
       return Set.of();
     }
@@ -266,7 +274,7 @@ public final class Reader {
           Object[] row = rows.next();
           @Nullable Object[] values = new Object[layout.size()];
           for (int i = 0; i < scalarSlots.length; i++) {
-            values[scalarSlots[i]] = row[i + 1];
+            values[scalarSlots[i]] = encryption.reveal(descriptor.type(), scalars.get(i), row[i + 1]);
           }
           for (int i = 0; i < collectionSlots.length; i++) {
             List<Object> list = new ArrayList<>();

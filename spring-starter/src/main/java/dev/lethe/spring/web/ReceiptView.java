@@ -32,8 +32,11 @@ public record ReceiptView(String subjectType, ErasureGround ground, String artic
    * @param updated rows erased in place
    * @param kept attributes kept, with the Art. 17(3) exemption for each
    * @param heldBy the reason of the legal hold that kept the entity untouched, if one did
+   * @param shredded attributes stored encrypted whose subject key the erasure destroyed, so that
+   *     every copy of them is unreadable (crypto-shredding, Art. 17(1))
    */
-  public record Entity(String entity, long deleted, long updated, List<Kept> kept, @Nullable String heldBy) {
+  public record Entity(String entity, long deleted, long updated, List<Kept> kept, @Nullable String heldBy,
+      List<String> shredded) {
   }
 
   /**
@@ -50,7 +53,7 @@ public record ReceiptView(String subjectType, ErasureGround ground, String artic
         receipt.rowsTouched(), receipt.entities().stream()
             .map(outcome -> new Entity(outcome.entity(), outcome.rows().deleted(), outcome.rows().updated(),
                 outcome.kept().stream().map(kept -> new Kept(kept.attribute(), kept.exemption())).toList(),
-                outcome.heldBy().orElse(null)))
+                outcome.heldBy().orElse(null), outcome.rows().shredded()))
             .toList(), receipt.outcome());
   }
 }

@@ -1,0 +1,100 @@
+package dev.lethe.jpa.internal;
+
+import dev.lethe.erasure.ErasurePlan;
+import dev.lethe.model.FieldDescriptor;
+import jakarta.persistence.EntityManager;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the reader and the eraser ask of crypto-shredding, in terms free of lethe-crypto, so that a
+ * store without it never loads its classes: {@link FieldEncryption} implements it.
+ */
+public interface Encryption {
+
+  /** No attribute is encrypted. */
+  Encryption NONE = new Encryption() {
+    @Override
+    public @Nullable Object reveal(Class<?> entity, FieldDescriptor field, @Nullable Object stored) {
+      return stored;
+    }
+
+    @Override
+    public Optional<BlindLookup> blindIndex(Class<?> root, String attribute) {
+      return Optional.empty();
+    }
+
+    @Override
+    public void shred(EntityManager em, ErasurePlan plan, Object key, Map<Class<?>, ErasurePlan.RowCount> counts) {
+    }
+  };
+
+  /** Whether any entity of {@code mapping} declares an {@code @Encrypted} attribute, found without lethe-crypto. */
+  public static boolean declared(JpaMapping mapping) {
+    for (EntityInfo info : mapping.entities()) {
+      for (Class<?> type = info.type(); type != null && type != Object.class; type = type.getSuperclass()) {
+        for (java.lang.reflect.Field field : type.getDeclaredFields()) {
+          if (field.isAnnotationPresent(dev.lethe.annotation.Encrypted.class)) {
+            return true;
+          }
+        }
+      }
+    }
+    return !encryptedInsideEmbeddables(mapping).isEmpty();
+  }
+
+  /** The personal-data attributes of embedded values marked {@code @Encrypted}, as entity and dotted name. */
+  static java.util.List<java.util.Map.Entry<Class<?>, String>> encryptedInsideEmbeddables(JpaMapping mapping) {
+    java.util.List<java.util.Map.Entry<Class<?>, String>> found = new java.util.ArrayList<>();
+    for (dev.lethe.model.EntityDescriptor entity : mapping.model().entities()) {
+      for (FieldDescriptor field : entity.fields()) {
+        if (!field.name().contains(".")) {
+          continue;
+        }
+        Class<?> owner = entity.type();
+        java.lang.reflect.Field javaField = null;
+        for (String part : field.path()) {
+          javaField = declared(owner, part);
+          if (javaField == null) {
+            break;
+          }
+          owner = javaField.getType();
+        }
+        if (javaField != null && javaField.isAnnotationPresent(dev.lethe.annotation.Encrypted.class)) {
+          found.add(java.util.Map.entry(entity.type(), field.name()));
+        }
+      }
+    }
+    return found;
+  }
+
+  private static java.lang.reflect.@Nullable Field declared(Class<?> type, String name) {
+    for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
+      try {
+        return current.getDeclaredField(name);
+      } catch (NoSuchFieldException absent) {
+        // inherited, perhaps
+      }
+    }
+    return null;
+  }
+
+  /** The clear value of {@code stored}, as read from {@code entity}'s {@code field}: decrypted, or the placeholder. */
+  @Nullable Object reveal(Class<?> entity, FieldDescriptor field, @Nullable Object stored);
+
+  /** How to look up the encrypted identity {@code attribute} of {@code root}, if it is one. */
+  Optional<BlindLookup> blindIndex(Class<?> root, String attribute);
+
+  /** Destroys the plan's subject's key on {@code em}'s transaction and records what that shredded in {@code counts}. */
+  void shred(EntityManager em, ErasurePlan plan, Object key, Map<Class<?>, ErasurePlan.RowCount> counts);
+
+  /**
+   * An identity found by its blind index.
+   *
+   * @param attribute the attribute holding the index
+   * @param index the index of a requested value, normalised as the identity is compared
+   */
+  record BlindLookup(String attribute, java.util.function.Function<String, String> index) {
+  }
+}
