@@ -185,12 +185,22 @@ public final class ConsentLedger {
       throw new IllegalStateException("The subject's consent to purpose '" + purpose + "' is " + current
           + ", not GIVEN: there is no current consent to " + (state == ConsentState.WITHDRAWN ? "withdraw" : "end"));
     }
-    return append(subject, new ConsentRecord(pseudonym, purpose, state, now, last.orElseThrow().noticeVersion(), method,
-        false, Optional.empty()));
+    ConsentRecord ended = new ConsentRecord(pseudonym, purpose, state, now, last.orElseThrow().noticeVersion(), method,
+        false, Optional.empty());
+    // Only after the record this check read: of two replicas ending one consent at once, one records it.
+    if (!store.appendAfter(ended, last)) {
+      throw new IllegalStateException("The subject's consent to purpose '" + purpose + "' changed meanwhile: there is"
+          + " no current consent to " + (state == ConsentState.WITHDRAWN ? "withdraw" : "end"));
+    }
+    return audited(subject, ended);
   }
 
   private ConsentRecord append(SubjectIdentifier subject, ConsentRecord record) {
     store.append(record);
+    return audited(subject, record);
+  }
+
+  private ConsentRecord audited(SubjectIdentifier subject, ConsentRecord record) {
     AuditEntry entry = AuditEntry.of(auditType(record.state()))
         .withSubject(subject)
         .withAttribute("purpose", record.purpose())

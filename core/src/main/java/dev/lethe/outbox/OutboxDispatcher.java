@@ -101,11 +101,33 @@ public final class OutboxDispatcher {
     OutboxMessage message = entry.message();
     try {
       transport.deliver(message);
-      transport.delivered(message, entry.attempts());
     } catch (RuntimeException e) {
       return fail(entry, message, e.getClass().getName());
     }
-    return outbox.markDelivered(entry.id(), entry.attempts(), clock.instant()) ? Outcome.DELIVERED : lost(entry);
+    try {
+      // What the transport records of the delivery commits with the mark, or not at all: a claim lost
+      // to another dispatcher after its lease leaves no second record of one delivery.
+      return transport.transactions().inTransaction(() -> {
+        transport.delivered(message, entry.attempts());
+        if (!outbox.markDelivered(entry.id(), entry.attempts(), clock.instant())) {
+          throw new LostClaim();
+        }
+        return Outcome.DELIVERED;
+      });
+    } catch (LostClaim e) {
+      return lost(entry);
+    } catch (RuntimeException e) {
+      // Delivered, but not recorded: it stays claimed until its lease ends, then goes again with its key.
+      LOG.warn("Recording the delivery of outbox message {} failed: {}", entry.id(), e.getClass().getName());
+      return Outcome.FAILED;
+    }
+  }
+
+  /** Another dispatcher claimed the message after this one's lease ran out. */
+  private static final class LostClaim extends RuntimeException {
+    LostClaim() {
+      super(null, null, false, false);
+    }
   }
 
   private Outcome fail(OutboxEntry entry, OutboxMessage message, String failure) {

@@ -171,7 +171,8 @@ public final class Restrictions {
           + " another (rights request " + request.id() + ")");
     }
     Restriction restriction = new Restriction(pseudonym, request.id(), ground, clock.instant(), until);
-    store.save(restriction);
+    // An insert, not an upsert: a replica that placed one since the check above makes it fail.
+    store.add(restriction);
     AuditEntry entry = AuditEntry.forRequest(AuditEventType.RESTRICTION_PLACED, request)
         .withAttribute("ground", ground.name());
     audit.record(until.map(end -> entry.withAttribute("until", end.toString())).orElse(entry));

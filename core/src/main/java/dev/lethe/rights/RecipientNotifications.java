@@ -13,6 +13,7 @@ import dev.lethe.spi.OutboxEntry;
 import dev.lethe.spi.OutboxMessage;
 import dev.lethe.spi.OutboxStatus;
 import dev.lethe.spi.OutboxTransport;
+import dev.lethe.spi.Transactions;
 import dev.lethe.spi.RecipientNotifier;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -184,6 +185,11 @@ public final class RecipientNotifications {
     @Override
     public boolean ready() {
       return notifier.canDeliver();
+    }
+
+    @Override
+    public Transactions transactions() {
+      return audit.transactions();
     }
 
     @Override

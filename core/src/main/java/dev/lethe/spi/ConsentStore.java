@@ -20,6 +20,20 @@ public interface ConsentStore {
   /** Appends {@code record} to the history of its subject and purpose. */
   void append(ConsentRecord record);
 
+  /**
+   * Appends {@code record} only if the last record of its subject and purpose is still
+   * {@code latest} (empty: none yet), and returns whether it did: of two replicas withdrawing one
+   * consent at once, exactly one records it (Art. 7(1), 7(3)). The default checks, then appends,
+   * which is enough in one JVM only; a store shared by replicas must do both in one step.
+   */
+  default boolean appendAfter(ConsentRecord record, Optional<ConsentRecord> latest) {
+    if (!latest(record.subject(), record.purpose()).equals(latest)) {
+      return false;
+    }
+    append(record);
+    return true;
+  }
+
   /** The history of {@code subject} for {@code purpose}, in the order appended; empty if there is none. */
   List<ConsentRecord> history(SubjectPseudonym subject, String purpose);
 

@@ -22,12 +22,24 @@ public interface OutboxTransport {
     return true;
   }
 
-  /** Called once {@code message} was delivered, after {@code attempts} attempts, before it is marked so. */
+  /**
+   * Called once {@code message} was delivered, after {@code attempts} attempts, in the transaction
+   * that marks it so: what it records commits only with the mark, so a dispatcher whose claim another
+   * one took over records nothing.
+   */
   default void delivered(OutboxMessage message, int attempts) {
   }
 
   /**
-   * Called when delivering {@code message} failed.
+   * The transaction {@link #delivered} and {@link #failed} run in together with the outbox's mark,
+   * such as the audit's ({@code AuditTrail.transactions()}); by default none.
+   */
+  default Transactions transactions() {
+    return Transactions.direct();
+  }
+
+  /**
+   * Called when delivering {@code message} failed, in the transaction that marks it so.
    *
    * @param failure the failure's type, never its message
    * @param dead whether the message is now given up on until an administrator retries it

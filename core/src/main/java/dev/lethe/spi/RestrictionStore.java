@@ -18,6 +18,19 @@ public interface RestrictionStore {
   /** Inserts {@code restriction}, or replaces the one of the same subject. */
   void save(Restriction restriction);
 
+  /**
+   * Inserts {@code restriction} as the subject's first standing one: of two replicas placing one at
+   * once, exactly one succeeds (Art. 18, Art. 5(2): one restriction, audited once).
+   *
+   * @throws IllegalStateException if a restriction already stands for the subject
+   */
+  default void add(Restriction restriction) {
+    if (find(restriction.subject()).isPresent()) {
+      throw new IllegalStateException("A restriction already stands for this subject");
+    }
+    save(restriction);
+  }
+
   /** The restriction standing for {@code subject}, if there is one. */
   Optional<Restriction> find(SubjectPseudonym subject);
 

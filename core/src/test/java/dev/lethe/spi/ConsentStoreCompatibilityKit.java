@@ -87,6 +87,22 @@ public abstract class ConsentStoreCompatibilityKit {
     assertThat(store.history(ADA, "newsletter")).hasSize(2);
   }
 
+  @Test
+  @DisplayName("Art. 7(3): a record appended after a latest record that is no longer the latest is refused")
+  void appendsAfterTheLatestOnly() {
+    ConsentRecord given = record(ADA, "newsletter", ConsentState.GIVEN, AT);
+    assertThat(store.appendAfter(given, Optional.empty())).isTrue();
+    ConsentRecord withdrawn = record(ADA, "newsletter", ConsentState.WITHDRAWN, AT.plusSeconds(60));
+
+    assertThat(store.appendAfter(withdrawn, Optional.of(given))).isTrue();
+    assertThat(store.appendAfter(record(ADA, "newsletter", ConsentState.WITHDRAWN, AT.plusSeconds(61)),
+        Optional.of(given))).as("a second withdrawal that read the same consent").isFalse();
+    assertThat(store.appendAfter(record(ADA, "newsletter", ConsentState.GIVEN, AT.plusSeconds(62)), Optional.empty()))
+        .as("a first record where there is one").isFalse();
+
+    assertThat(store.history(ADA, "newsletter")).containsExactly(given, withdrawn);
+  }
+
   private static ConsentRecord record(SubjectPseudonym subject, String purpose, ConsentState state, Instant at) {
     return new ConsentRecord(subject, purpose, state, at, "2025-03", Optional.of(ConsentMethod.API), false,
         Optional.empty());

@@ -85,4 +85,17 @@ public abstract class RestrictionStoreCompatibilityKit {
     assertThat(store.find(GRACE)).isPresent();
     assertThat(store.remove(ADA)).isFalse();
   }
+
+  @Test
+  @DisplayName("Art. 18, 5(2): adding a restriction where one stands fails and keeps the standing one")
+  void addingWhereOneStandsFails() {
+    Restriction first = new Restriction(ADA, RequestId.random(), RestrictionGround.ACCURACY_CONTESTED, AT,
+        Optional.empty());
+    store.add(first);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.add(new Restriction(ADA, RequestId.random(),
+        RestrictionGround.UNLAWFUL_ERASURE_OPPOSED, AT, Optional.empty()))).isInstanceOf(RuntimeException.class);
+
+    assertThat(store.find(ADA)).contains(first);
+  }
 }

@@ -14,6 +14,8 @@ import dev.lethe.spi.ConsentStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -56,6 +58,31 @@ public final class JdbcConsentStore implements ConsentStore {
             + " times");
       }
     }
+  }
+
+  /**
+   * Reads the last record with its position, and inserts at the next position if it is still
+   * {@code latest}: a replica that appended meanwhile holds that position, so the primary key
+   * refuses the insert (waiting for that replica's commit where it is still open).
+   */
+  @Override
+  public boolean appendAfter(ConsentRecord record, Optional<ConsentRecord> latest) {
+    requireNonNull(record, "record");
+    requireNonNull(latest, "latest");
+    List<Map.Entry<Integer, ConsentRecord>> last = jdbc.query("read the last consent record", "select position,"
+            + " subject, purpose, state, recorded_at, notice_version, method, bundled_with_contract, expires_at"
+            + " from lethe_consent_record where subject = ? and purpose = ? order by position desc limit 1",
+        row -> Map.entry(row.getInt("position"), record(row)), record.subject().hex(), record.purpose());
+    if (!last.stream().findFirst().map(Map.Entry::getValue).equals(latest)) {
+      return false;
+    }
+    int position = last.isEmpty() ? 1 : last.get(0).getKey() + 1;
+    return jdbc.updateUnlessDuplicate("append a consent record", "insert into lethe_consent_record (subject, purpose,"
+            + " position, state, recorded_at, notice_version, method, bundled_with_contract, expires_at)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        record.subject().hex(), record.purpose(), position, record.state().name(), instant(record.recordedAt()),
+        record.noticeVersion(), record.method().map(Enum::name).orElse(null), record.bundledWithContract(),
+        instant(record.expiresAt())).isPresent();
   }
 
   @Override

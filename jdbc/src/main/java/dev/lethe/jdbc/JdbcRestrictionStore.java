@@ -96,6 +96,20 @@ public final class JdbcRestrictionStore implements RestrictionStore {
     emptyUntil.set(System.nanoTime() - 1);
   }
 
+  /**
+   * Inserts the restriction; the subject's key is the table's primary key, so a replica that placed
+   * one meanwhile makes the insert fail (on PostgreSQL it waits for that replica's commit first).
+   */
+  @Override
+  public void add(Restriction restriction) {
+    requireNonNull(restriction, "restriction");
+    jdbc.update("insert a restriction", "insert into lethe_restriction (request_id, ground, restricted_from,"
+        + " restricted_until, subject) values (?, ?, ?, ?, ?)", restriction.requestId().toString(),
+        restriction.ground().name(), instant(restriction.from()), instant(restriction.until()),
+        restriction.subject().hex());
+    emptyUntil.set(System.nanoTime() - 1);
+  }
+
   @Override
   public Optional<Restriction> find(SubjectPseudonym subject) {
     requireNonNull(subject, "subject");

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** A {@link ConsentStore} in memory: one list per subject and purpose. Thread-safe. */
 public final class InMemoryConsentStore implements ConsentStore {
@@ -19,6 +20,12 @@ public final class InMemoryConsentStore implements ConsentStore {
   public synchronized void append(ConsentRecord record) {
     requireNonNull(record, "record");
     histories.computeIfAbsent(new Key(record.subject(), record.purpose()), key -> new ArrayList<>()).add(record);
+  }
+
+  @Override
+  public synchronized boolean appendAfter(ConsentRecord record, Optional<ConsentRecord> latest) {
+    // Under the store's lock: the check and the append are one step.
+    return ConsentStore.super.appendAfter(record, latest);
   }
 
   @Override

@@ -15,6 +15,14 @@ public final class InMemoryRestrictionStore implements RestrictionStore {
   private final Map<SubjectPseudonym, Restriction> restrictions = new ConcurrentHashMap<>();
 
   @Override
+  public void add(Restriction restriction) {
+    requireNonNull(restriction, "restriction");
+    if (restrictions.putIfAbsent(restriction.subject(), restriction) != null) {
+      throw new IllegalStateException("A restriction already stands for this subject");
+    }
+  }
+
+  @Override
   public void save(Restriction restriction) {
     requireNonNull(restriction, "restriction");
     restrictions.put(restriction.subject(), restriction);

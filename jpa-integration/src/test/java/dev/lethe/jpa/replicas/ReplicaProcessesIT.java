@@ -408,14 +408,17 @@ class ReplicaProcessesIT {
       assertThat(effects).as("Art. 19: once in effect").doesNotHaveDuplicates();
       assertThat(new HashSet<>(column("select effect_key from proc_delivery"))).as("deliveries are of known notices")
           .isEqualTo(expected);
-      Set<String> notified = new HashSet<>();
+      List<String> notified = new ArrayList<>();
       for (Map<String, @Nullable String> event : events) {
         if (AuditEventType.RECIPIENT_NOTIFIED.name().equals(event.get("event_type"))) {
           notified.add(expected.stream().filter(key -> event.get("attributes").contains(key)).findFirst()
               .orElseThrow(() -> new AssertionError("RECIPIENT_NOTIFIED of an unknown notice: " + event)));
         }
       }
-      assertThat(notified).as("Art. 5(2), 19: every delivery is audited").isEqualTo(expected);
+      // The audit of a delivery commits with its mark: a claim lost after a lease, or a kill before the
+      // commit, leaves no record, and the delivery that is marked is audited once.
+      assertThat(notified).as("Art. 5(2), 19: every delivery is audited exactly once").doesNotHaveDuplicates()
+          .containsExactlyInAnyOrderElementsOf(expected);
       System.out.printf("  notices: %d, deliveries %d, failed attempts audited %d%n", expected.size(),
           countOf("select count(*) from proc_delivery"),
           events.stream().filter(event -> AuditEventType.NOTIFICATION_FAILED.name().equals(event.get("event_type"))).count());
