@@ -31,6 +31,11 @@ public enum AuditEventType {
    * administrator retries it (Art. 19).
    */
   NOTIFICATION_DEAD,
+  /**
+   * Dead outbox messages lost their payload, the subject's identity, after the outbox's retention of
+   * dead messages (Art. 5(1)(c), 5(1)(e)); they can no longer be retried. Counts only.
+   */
+  OUTBOX_IDENTITIES_CLEARED,
   /** A subject consented to a purpose (Art. 6(1)(a), Art. 7(1)). */
   CONSENT_GIVEN,
   /** A subject declined to consent to a purpose when asked (Art. 7(1)). */

@@ -6,6 +6,7 @@ import dev.lethe.consent.ConsentLedger;
 import dev.lethe.erasure.SuppressionList;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.objection.Objections;
+import dev.lethe.outbox.OutboxAdministration;
 import dev.lethe.outbox.OutboxDispatcher;
 import dev.lethe.processing.ProcessingGuard;
 import dev.lethe.records.Contact;
@@ -111,6 +112,17 @@ public class LetheAutoConfiguration {
         .backOff(outbox.initialBackOff(), outbox.maxBackOff())
         .maxAge(outbox.maxAge())
         .lease(outbox.lease())
+        .build();
+  }
+
+  /** Administrators' retries of dead notices and the outbox's storage limitation, both audited (Art. 5(1)(e), 19). */
+  @Bean
+  @ConditionalOnMissingBean
+  OutboxAdministration letheOutboxAdministration(RecipientNotifications notifications, AuditTrail audit,
+      LetheProperties properties, Clock clock) {
+    return OutboxAdministration.builder(notifications.outbox(), audit)
+        .clock(clock)
+        .deadIdentityRetention(properties.outbox().deadIdentityRetention())
         .build();
   }
 

@@ -180,6 +180,11 @@ public record LetheProperties(
    *     it, before it is marked dead and waits for an administrator
    * @param lease how long a claimed notice is held by its dispatcher: after it, another one takes it
    *     over, as after a crash; longer than the slowest delivery
+   * @param deadIdentityRetention how long a dead notice keeps the subject's identity for an
+   *     administrator's retry, from when it was declared dead; then the retention run clears it, and
+   *     the notice stays dead for good (Art. 5(1)(e)). 30 days by default: a notice is dead only after
+   *     {@code max-age} of failed attempts and is shown in the gauges and the admin API from then on,
+   *     which leaves a month to repair the recipient's side and retry
    */
   public record OutboxProperties(
       @DefaultValue("true") boolean enabled,
@@ -188,6 +193,7 @@ public record LetheProperties(
       @DefaultValue("PT10S") Duration initialBackOff,
       @DefaultValue("PT1H") Duration maxBackOff,
       @DefaultValue("P3D") Duration maxAge,
-      @DefaultValue("PT5M") Duration lease) {
+      @DefaultValue("PT5M") Duration lease,
+      @DefaultValue("P30D") Duration deadIdentityRetention) {
   }
 }

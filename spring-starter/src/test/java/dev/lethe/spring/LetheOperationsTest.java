@@ -68,6 +68,32 @@ class LetheOperationsTest {
   }
 
   @Test
+  @DisplayName("Art. 5(1)(e): the retention run also clears the identity of notices dead longer than the set period, and audits it")
+  void retentionRunClearsDeadNoticesIdentities() {
+    runner.withPropertyValues("lethe.outbox.dead-identity-retention=P1D").run(context -> {
+      dev.lethe.spi.Outbox outbox = context.getBean(dev.lethe.spi.Outbox.class);
+      java.time.Instant longAgo = java.time.Instant.now().minus(java.time.Duration.ofDays(2));
+      dev.lethe.spi.OutboxEntry old = outbox.enqueue(new dev.lethe.spi.OutboxMessage("k-old", "crm", "test.notice",
+          "{\"identity\":\"ada@example.com\"}"), longAgo);
+      outbox.claimDue(longAgo, 10, java.time.Duration.ofMinutes(5));
+      outbox.markDead(old.id(), 1, "java.io.IOException", longAgo);
+      dev.lethe.spi.OutboxEntry recent = outbox.enqueue(new dev.lethe.spi.OutboxMessage("k-recent", "crm",
+          "test.notice", "{\"identity\":\"grace@example.com\"}"), java.time.Instant.now());
+      outbox.claimDue(java.time.Instant.now(), 10, java.time.Duration.ofMinutes(5));
+      outbox.markDead(recent.id(), 1, "java.io.IOException", java.time.Instant.now());
+
+      context.getBean(RetentionSchedule.class).runOnce();
+
+      assertThat(outbox.find(old.id()).orElseThrow().payload()).isEmpty();
+      assertThat(outbox.find(recent.id()).orElseThrow().payload()).isPresent();
+      try (var events = context.getBean(dev.lethe.audit.AuditTrail.class).events()) {
+        assertThat(events.filter(event -> event.type() == dev.lethe.audit.AuditEventType.OUTBOX_IDENTITIES_CLEARED))
+            .singleElement().satisfies(event -> assertThat(event.counts()).containsEntry("messages", 1L));
+      }
+    });
+  }
+
+  @Test
   @DisplayName("Art. 12(3), 30: the lethe endpoint shows the model, the record, open requests without their subjects, and retention runs")
   void endpoint() {
     new org.springframework.boot.test.context.runner.WebApplicationContextRunner()
