@@ -36,6 +36,11 @@ public enum AuditEventType {
    * dead messages (Art. 5(1)(c), 5(1)(e)); they can no longer be retried. Counts only.
    */
   OUTBOX_IDENTITIES_CLEARED,
+  /**
+   * Delivered outbox messages were deleted after the outbox's retention of delivered messages; their
+   * delivery stays proven by the {@link #RECIPIENT_NOTIFIED} events. Counts only.
+   */
+  OUTBOX_DELIVERED_PURGED,
   /** A subject consented to a purpose (Art. 6(1)(a), Art. 7(1)). */
   CONSENT_GIVEN,
   /** A subject declined to consent to a purpose when asked (Art. 7(1)). */

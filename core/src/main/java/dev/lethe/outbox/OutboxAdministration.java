@@ -26,7 +26,10 @@ import org.slf4j.LoggerFactory;
  * #DEFAULT_DEAD_IDENTITY_RETENTION} (or the period configured). The message then stays dead, with its
  * key, destination and times, as the record of a notice that never arrived, and can no longer be
  * retried. Each clearing is audited ({@link AuditEventType#OUTBOX_IDENTITIES_CLEARED}, counts only),
- * in one transaction with the change.
+ * in one transaction with the change. Delivered messages hold no personal data but would pile up for
+ * ever: {@link #purgeDelivered()} deletes those delivered longer than {@link
+ * #DEFAULT_DELIVERED_RETENTION} ago, in batches, and audits how many ({@link
+ * AuditEventType#OUTBOX_DELIVERED_PURGED}).
  *
  * <p>Several instances may run it at once: clearing is one conditional update, and the outbox's
  * deletions skip the rows another instance holds. Thread-safe; keeps no state.
@@ -34,6 +37,7 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * OutboxAdministration administration = OutboxAdministration.builder(outbox, auditTrail).clock(clock).build();
  * administration.clearDeadIdentities();   // on a schedule, e.g. with the retention run
+ * administration.purgeDelivered();
  * }</pre>
  */
 public final class OutboxAdministration {
@@ -47,18 +51,31 @@ public final class OutboxAdministration {
    */
   public static final Duration DEFAULT_DEAD_IDENTITY_RETENTION = Duration.ofDays(30);
 
+  /**
+   * How long a delivered message stays by default: 30 days. It holds no personal data (its payload
+   * is cleared on delivery), only its idempotency key, destination and times; while it stays, notifying
+   * again of the same change writes no second message (Art. 19 is told once), so it is kept well past
+   * the time an operation may be repeated, then deleted so that the table does not grow for ever. The
+   * audit's {@link AuditEventType#RECIPIENT_NOTIFIED} events remain the proof of delivery (Art. 5(2)).
+   */
+  public static final Duration DEFAULT_DELIVERED_RETENTION = Duration.ofDays(30);
+
   private static final Logger LOG = LoggerFactory.getLogger(OutboxAdministration.class);
 
   private final Outbox outbox;
   private final AuditTrail audit;
   private final Clock clock;
   private final Duration deadIdentityRetention;
+  private final Duration deliveredRetention;
+  private final int batchSize;
 
   private OutboxAdministration(Builder builder) {
     this.outbox = builder.outbox;
     this.audit = builder.audit;
     this.clock = builder.clock;
     this.deadIdentityRetention = builder.deadIdentityRetention;
+    this.deliveredRetention = builder.deliveredRetention;
+    this.batchSize = builder.batchSize;
   }
 
   /**
@@ -127,14 +144,40 @@ public final class OutboxAdministration {
     return cleared;
   }
 
+  /**
+   * Deletes every message delivered longer than the retention of delivered messages ago, batch by
+   * batch, each batch in a transaction of its own that skips rows another instance is deleting; then
+   * audits how many (counts only). Returns how many.
+   */
+  public int purgeDelivered() {
+    Instant deliveredBefore = clock.instant().minus(deliveredRetention);
+    int purged = 0;
+    int batch;
+    do {
+      batch = outbox.deleteDelivered(deliveredBefore, batchSize);
+      purged += batch;
+    } while (batch == batchSize);
+    if (purged > 0) {
+      audit.record(AuditEntry.of(AuditEventType.OUTBOX_DELIVERED_PURGED).withCount("messages", purged));
+    }
+    LOG.info("Lethe deleted {} outbox message(s) delivered before {}", purged, deliveredBefore);
+    return purged;
+  }
+
   /** How long a dead message keeps its payload for a retry. */
   public Duration deadIdentityRetention() {
     return deadIdentityRetention;
   }
 
+  /** How long a delivered message stays before {@link #purgeDelivered()} deletes it. */
+  public Duration deliveredRetention() {
+    return deliveredRetention;
+  }
+
   /**
    * Configures {@link OutboxAdministration}. By default: the system UTC clock, dead messages keep
-   * their payload {@link #DEFAULT_DEAD_IDENTITY_RETENTION}.
+   * their payload {@link #DEFAULT_DEAD_IDENTITY_RETENTION}, delivered messages stay {@link
+   * #DEFAULT_DELIVERED_RETENTION}, deleted 1000 per batch.
    */
   public static final class Builder {
 
@@ -142,6 +185,8 @@ public final class OutboxAdministration {
     private final AuditTrail audit;
     private Clock clock = Clock.systemUTC();
     private Duration deadIdentityRetention = DEFAULT_DEAD_IDENTITY_RETENTION;
+    private Duration deliveredRetention = DEFAULT_DELIVERED_RETENTION;
+    private int batchSize = 1000;
 
     private Builder(Outbox outbox, AuditTrail audit) {
       this.outbox = outbox;
@@ -162,6 +207,29 @@ public final class OutboxAdministration {
      */
     public Builder deadIdentityRetention(Duration retention) {
       this.deadIdentityRetention = requireNotNegative(retention, "deadIdentityRetention");
+      return this;
+    }
+
+    /**
+     * How long a delivered message stays, counted from its delivery, before it is deleted.
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder deliveredRetention(Duration retention) {
+      this.deliveredRetention = requireNotNegative(retention, "deliveredRetention");
+      return this;
+    }
+
+    /**
+     * How many delivered messages one transaction deletes.
+     *
+     * @throws IllegalArgumentException if less than 1
+     */
+    public Builder batchSize(int batchSize) {
+      if (batchSize < 1) {
+        throw new IllegalArgumentException("batchSize must be at least 1, but is " + batchSize);
+      }
+      this.batchSize = batchSize;
       return this;
     }
 

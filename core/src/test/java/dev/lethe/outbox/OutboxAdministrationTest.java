@@ -70,7 +70,43 @@ class OutboxAdministrationTest {
   }
 
   @Test
+  @DisplayName("Art. 5(1)(e): delivered notices older than the retention are deleted batch by batch, audited by count only")
+  void deliveredNoticesArePurgedInBatches() {
+    OutboxAdministration small = OutboxAdministration.builder(outbox, audit).clock(clock)
+        .deliveredRetention(Duration.ofDays(30)).batchSize(2).build();
+    List<OutboxEntry> delivered = new java.util.ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      OutboxEntry entry = outbox.enqueue(message("d" + i), clock.instant());
+      delivered.add(entry);
+    }
+    outbox.claimDue(clock.instant(), 10, Duration.ofMinutes(5));
+    delivered.forEach(entry -> outbox.markDelivered(entry.id(), 1, clock.instant()));
+    OutboxEntry dead = dead("dead");
+    clock.advance(Duration.ofDays(30));
+    OutboxEntry fresh = outbox.enqueue(message("fresh"), clock.instant());
+    outbox.claimDue(clock.instant(), 10, Duration.ofMinutes(5));
+    outbox.markDelivered(fresh.id(), 1, clock.instant());
+    clock.advance(Duration.ofSeconds(1));
+
+    assertThat(small.purgeDelivered()).isEqualTo(5);
+
+    assertThat(delivered).allSatisfy(entry -> assertThat(outbox.find(entry.id())).isEmpty());
+    assertThat(outbox.find(fresh.id())).as("delivered within the retention").isPresent();
+    assertThat(outbox.find(dead.id())).isPresent();
+    assertThat(events()).singleElement().satisfies(event -> {
+      assertThat(event.type()).isEqualTo(AuditEventType.OUTBOX_DELIVERED_PURGED);
+      assertThat(event.counts()).containsExactlyEntriesOf(Map.of("messages", 5L));
+    });
+    assertThat(small.purgeDelivered()).isZero();
+    assertThat(events()).as("nothing purged, nothing audited").hasSize(1);
+  }
+
+  @Test
   void aNegativeRetentionIsRefused() {
+    assertThatThrownBy(() -> OutboxAdministration.builder(outbox, audit).deliveredRetention(Duration.ofDays(-1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("deliveredRetention");
+    assertThatThrownBy(() -> OutboxAdministration.builder(outbox, audit).batchSize(0))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> OutboxAdministration.builder(outbox, audit).deadIdentityRetention(Duration.ofDays(-1)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("deadIdentityRetention");
   }

@@ -123,6 +123,7 @@ public class LetheAutoConfiguration {
     return OutboxAdministration.builder(notifications.outbox(), audit)
         .clock(clock)
         .deadIdentityRetention(properties.outbox().deadIdentityRetention())
+        .deliveredRetention(properties.outbox().deliveredRetention())
         .build();
   }
 

@@ -185,6 +185,10 @@ public record LetheProperties(
    *     the notice stays dead for good (Art. 5(1)(e)). 30 days by default: a notice is dead only after
    *     {@code max-age} of failed attempts and is shown in the gauges and the admin API from then on,
    *     which leaves a month to repair the recipient's side and retry
+   * @param deliveredRetention how long a delivered notice's row stays, from its delivery, before the
+   *     retention run deletes it. It holds no personal data (key, recipient, times); while it stays,
+   *     notifying again of the same change sends nothing twice. 30 days by default; the audit keeps
+   *     the proof of delivery
    */
   public record OutboxProperties(
       @DefaultValue("true") boolean enabled,
@@ -194,6 +198,7 @@ public record LetheProperties(
       @DefaultValue("PT1H") Duration maxBackOff,
       @DefaultValue("P3D") Duration maxAge,
       @DefaultValue("PT5M") Duration lease,
-      @DefaultValue("P30D") Duration deadIdentityRetention) {
+      @DefaultValue("P30D") Duration deadIdentityRetention,
+      @DefaultValue("P30D") Duration deliveredRetention) {
   }
 }

@@ -15,7 +15,7 @@ import org.springframework.scheduling.support.CronTrigger;
 /**
  * Runs retention enforcement (Art. 5(1)(e)) on its cron schedule while the application runs, and
  * with it the storage limitation of Lethe's own tables: the clearing of identities from closed
- * rights requests and from long-dead outbox notices. Several instances may run it at once: the
+ * rights requests and from long-dead outbox notices, and the deletion of long-delivered ones. Several instances may run it at once: the
  * store's sweep locks the rows it processes, so each expired row is handled exactly once, and the
  * clearings are conditional updates. A failed step is logged (counts and types only), does not stop
  * the others, and the next run completes it.
@@ -48,7 +48,7 @@ public final class RetentionSchedule implements SmartLifecycle {
   /**
    * A schedule for {@code enforcer} and, in the same run, for Lethe's own tables: {@code
    * requestIdentities} clears the identity of requests closed long enough, {@code outbox} that of
-   * notices dead long enough (Art. 5(1)(e)).
+   * notices dead long enough and deletes those delivered long ago (Art. 5(1)(e)).
    */
   public RetentionSchedule(RetentionEnforcer enforcer, @Nullable RequestIdentityRetention requestIdentities,
       @Nullable OutboxAdministration outbox, String cron, ZoneId zone) {
@@ -68,7 +68,8 @@ public final class RetentionSchedule implements SmartLifecycle {
   }
 
   /**
-   * Runs retention now, then clears the identities of closed requests and of long-dead notices; a
+   * Runs retention now, then clears the identities of closed requests and of long-dead notices and
+   * deletes long-delivered notices; a
    * failure of any step is logged, never thrown at the scheduler, and does not stop the others.
    */
   public void runOnce() {
@@ -78,6 +79,7 @@ public final class RetentionSchedule implements SmartLifecycle {
     }
     if (outbox != null) {
       step("Clearing the identities of dead outbox notices", outbox::clearDeadIdentities);
+      step("Deleting delivered outbox notices", outbox::purgeDelivered);
     }
   }
 
