@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
  * administrator's retry of dead messages, and the outbox's own storage limitation, run on the same
  * schedule as the clearing of closed requests' identities.
  *
+ * <p>An administrator's retries are audited ({@link AuditEventType#OUTBOX_MESSAGES_RETRIED}).
+ *
  * <p>A dead message keeps its payload, which holds the subject's identity, so that an administrator
  * can retry it; {@link #clearDeadIdentities()} clears it once the message has been dead for {@link
  * #DEFAULT_DEAD_IDENTITY_RETENTION} (or the period configured). The message then stays dead, with its
@@ -104,12 +106,16 @@ public final class OutboxAdministration {
 
   /**
    * Makes the dead message {@code id} due again, with a new maximum age (Art. 19), unless its
-   * payload was cleared.
+   * payload was cleared; a retry is audited ({@link AuditEventType#OUTBOX_MESSAGES_RETRIED}) in one
+   * transaction with it.
    */
   public RetryOutcome retryDead(UUID id) {
     requireNonNull(id, "id");
     return audit.transactions().inTransaction(() -> {
       if (outbox.retryDead(id, clock.instant())) {
+        // The outbox's own random id names the message: no personal data, and the key's request id stays out.
+        audit.record(AuditEntry.of(AuditEventType.OUTBOX_MESSAGES_RETRIED).withCount("messages", 1)
+            .withAttribute("message", id.toString()));
         return RetryOutcome.RETRIED;
       }
       Optional<OutboxEntry> entry = outbox.find(id);
@@ -121,9 +127,18 @@ public final class OutboxAdministration {
     });
   }
 
-  /** Makes every dead message that still has its payload due again (Art. 19); returns how many. */
+  /**
+   * Makes every dead message that still has its payload due again (Art. 19), and audits how many in
+   * one transaction with it; returns how many.
+   */
   public int retryAllDead() {
-    return audit.transactions().inTransaction(() -> outbox.retryAllDead(clock.instant()));
+    return audit.transactions().inTransaction(() -> {
+      int retried = outbox.retryAllDead(clock.instant());
+      if (retried > 0) {
+        audit.record(AuditEntry.of(AuditEventType.OUTBOX_MESSAGES_RETRIED).withCount("messages", retried));
+      }
+      return retried;
+    });
   }
 
   /**

@@ -64,9 +64,31 @@ class OutboxAdministrationTest {
     assertThat(administration.retryDead(cleared.id())).isEqualTo(RetryOutcome.IDENTITY_CLEARED);
     assertThat(administration.retryDead(pending.id())).isEqualTo(RetryOutcome.NOT_DEAD);
     assertThat(administration.retryDead(UUID.randomUUID())).isEqualTo(RetryOutcome.NOT_FOUND);
+    assertThat(events()).as("nothing retried, nothing audited but the clearing").hasSize(1);
     assertThat(administration.retryDead(retryable.id())).isEqualTo(RetryOutcome.RETRIED);
     assertThat(outbox.find(retryable.id()).orElseThrow().status()).isEqualTo(OutboxStatus.PENDING);
     assertThat(outbox.find(cleared.id()).orElseThrow().status()).isEqualTo(OutboxStatus.DEAD);
+    assertThat(administration.retryAllDead()).as("the cleared one cannot be").isZero();
+    assertThat(events()).last().satisfies(event -> {
+      assertThat(event.type()).isEqualTo(AuditEventType.OUTBOX_MESSAGES_RETRIED);
+      assertThat(event.counts()).isEqualTo(Map.of("messages", 1L));
+      assertThat(event.attributes()).isEqualTo(Map.of("message", retryable.id().toString()));
+      assertThat(event.subject()).isEmpty();
+    });
+  }
+
+  @Test
+  @DisplayName("Art. 5(2): retrying every dead notice is audited with how many were retried")
+  void retryingAllIsAudited() {
+    dead("k1");
+    dead("k2");
+
+    assertThat(administration.retryAllDead()).isEqualTo(2);
+
+    assertThat(events()).singleElement().satisfies(event -> {
+      assertThat(event.type()).isEqualTo(AuditEventType.OUTBOX_MESSAGES_RETRIED);
+      assertThat(event.counts()).isEqualTo(Map.of("messages", 2L));
+    });
   }
 
   @Test

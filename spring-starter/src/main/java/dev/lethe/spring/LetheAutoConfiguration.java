@@ -206,8 +206,9 @@ public class LetheAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   RequestIdentityRetention letheRequestIdentityRetention(LetheProperties properties, RequestStore requests,
-      Clock clock) {
-    return RequestIdentityRetention.of(requests, properties.requests().identityRetention(), clock, zone(properties));
+      AuditTrail audit, Clock clock) {
+    return RequestIdentityRetention.of(requests, audit, properties.requests().identityRetention(), clock,
+        zone(properties));
   }
 
   @Bean

@@ -64,6 +64,10 @@ class LetheOperationsTest {
       assertThat(rights.find(request.id()).orElseThrow().subject().value())
           .isEqualTo(dev.lethe.spi.RequestStore.CLEARED_IDENTITY);
       assertThat(rights.find(open.id()).orElseThrow().subject().value()).isEqualTo("grace@example.com");
+      try (var events = context.getBean(dev.lethe.audit.AuditTrail.class).events()) {
+        assertThat(events.filter(event -> event.type() == dev.lethe.audit.AuditEventType.REQUEST_IDENTITIES_CLEARED))
+            .singleElement().satisfies(event -> assertThat(event.counts()).containsEntry("requests", 1L));
+      }
     });
   }
 

@@ -71,6 +71,9 @@ class OutboxApiIT {
   @Autowired
   OutboxDispatcher dispatcher;
 
+  @Autowired
+  dev.lethe.audit.AuditTrail audit;
+
   private final HttpClient http = HttpClient.newHttpClient();
   private final JsonMapper json = JsonMapper.builder().build();
 
@@ -124,6 +127,11 @@ class OutboxApiIT {
     HttpResponse<String> retried = call("POST", "/lethe/admin/outbox/dead/" + first + "/retry", ADMIN);
     assertThat(retried.statusCode()).isEqualTo(200);
     assertThat(json.readTree(retried.body()).get("status").asString()).isEqualTo("PENDING");
+    try (var events = audit.events()) {
+      assertThat(events.filter(event -> event.type() == dev.lethe.audit.AuditEventType.OUTBOX_MESSAGES_RETRIED))
+          .as("Art. 5(2): the administrator's retry is audited")
+          .anySatisfy(event -> assertThat(event.attributes()).containsEntry("message", first));
+    }
     assertThat(call("POST", "/lethe/admin/outbox/dead/" + first + "/retry", ADMIN).statusCode())
         .as("pending now: not dead").isEqualTo(409);
     assertThat(call("POST", "/lethe/admin/outbox/dead/" + java.util.UUID.randomUUID() + "/retry", ADMIN).statusCode())
