@@ -82,9 +82,13 @@ public class LetheAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  AuditTrail letheAuditTrail(AuditSink sink, Pseudonymizer pseudonymizer, Clock clock, Transactions transactions) {
+  AuditTrail letheAuditTrail(AuditSink sink, Pseudonymizer pseudonymizer, Clock clock, Transactions transactions,
+      LetheProperties properties) {
     // The trail carries the transactions every Lethe service runs its operations in.
-    return AuditTrail.builder(sink, pseudonymizer).clock(clock).transactions(transactions).build();
+    AuditTrail.Builder trail = AuditTrail.builder(sink, pseudonymizer).clock(clock).transactions(transactions)
+        .checkpointEvery(properties.audit().checkpointInterval());
+    PseudonymKeys.chainKey(properties).ifPresent(trail::chainKey);
+    return trail.build();
   }
 
   @Bean

@@ -38,6 +38,7 @@ import org.springframework.validation.annotation.Validated;
  * @param schema Lethe's own tables
  * @param web the optional REST API
  * @param outbox the outbox through which notices leave Lethe (Art. 19)
+ * @param audit the keyed, hash-chained audit trail (Art. 5(2))
  */
 @ConfigurationProperties("lethe")
 @Validated
@@ -54,7 +55,8 @@ public record LetheProperties(
     @DefaultValue RestrictionProperties restrictions,
     @DefaultValue SchemaProperties schema,
     @DefaultValue WebProperties web,
-    @DefaultValue @Valid OutboxProperties outbox) {
+    @DefaultValue @Valid OutboxProperties outbox,
+    @DefaultValue @Valid AuditProperties audit) {
 
   /**
    * Who the controller is, for the Art. 30(1) record and the Art. 13/14 notice.
@@ -129,6 +131,32 @@ public record LetheProperties(
    *     default, the longest Art. 12(3) answer period, for follow-ups and complaints about the answer
    */
   public record RequestProperties(@DefaultValue("P3M") Period identityRetention) {
+  }
+
+  /**
+   * The audit trail's chain (Art. 5(2)) shared by every instance.
+   *
+   * @param chainKey the secret key, Base64-encoded and at least 32 bytes, of the HMAC-SHA256 that
+   *     chains the audit's events, so that whoever can edit the audit table but lacks the key cannot
+   *     re-chain a rewritten suffix (Art. 5(2), 32). Keep it apart from the database, like the
+   *     pseudonym key, and the same in every instance. Unset, it is derived from the pseudonym key
+   *     under a label of its own; a separate key means that holding the pseudonym key is not enough
+   *     to forge the chain. Set it before the first event: events chained under another key (the
+   *     derived one included) no longer verify
+   * @param checkpointInterval every how many events the audit's head is logged at INFO as a
+   *     checkpoint ({@code sequence:hash}), to keep outside the database so that a truncated or
+   *     rewritten chain shows after a restart; 1000 by default
+   */
+  public record AuditProperties(
+      @Nullable String chainKey,
+      @DefaultValue("1000") @Positive int checkpointInterval) {
+
+    @Override
+    public String toString() {
+      // The key is a secret: never in a log line or an actuator's view of the properties.
+      return "AuditProperties[chainKey=" + (chainKey == null ? "derived" : "<secret>")
+          + ", checkpointInterval=" + checkpointInterval + "]";
+    }
   }
 
   /**
