@@ -40,6 +40,7 @@ import dev.lethe.spi.SuppressionStore;
 import dev.lethe.spi.Transactions;
 import java.time.Clock;
 import java.time.ZoneId;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -76,8 +77,11 @@ public class LetheAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  Pseudonymizer lethePseudonymizer(LetheProperties properties) {
-    return PseudonymKeys.pseudonymizer(properties);
+  Pseudonymizer lethePseudonymizer(LetheProperties properties, ObjectProvider<PersonalDataModel> model) {
+    // One person, one pseudonym: values are hashed in the form their identity is compared in. The model
+    // is looked up at each use, not now: with JPA it comes from the store, which needs this pseudonymizer.
+    return PseudonymKeys.pseudonymizer(properties)
+        .withIdentityMatch((subjectType, identity) -> model.getObject().identityMatch(subjectType, identity));
   }
 
   @Bean
