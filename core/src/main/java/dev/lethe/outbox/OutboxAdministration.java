@@ -47,9 +47,9 @@ public final class OutboxAdministration {
   /**
    * How long a dead message keeps its payload by default: 30 days. A message is dead only after the
    * dispatcher's maximum age (3 days by default) of failed attempts, and shows in the gauges, the
-   * actuator endpoint and the admin API from then on; 30 days leave an administrator a month of
-   * working days to repair the recipient's side and retry, after which a notice held for a retry
-   * nobody made is no reason to keep the identity (Art. 5(1)(e)).
+   * actuator endpoint and the admin API from then on; 30 days leave an administrator a month to
+   * repair the recipient's side and retry, after which a notice held for a retry nobody made is no
+   * reason to keep the identity (Art. 5(1)(e)).
    */
   public static final Duration DEFAULT_DEAD_IDENTITY_RETENTION = Duration.ofDays(30);
 
