@@ -35,8 +35,8 @@ public final class ResultsReport {
   private final StringBuilder out = new StringBuilder();
 
   /** One JMH result: the benchmark's simple name, its parameters, and its primary score. */
-  record Row(String benchmark, String mode, String db, String size, String listeners, double score, double error,
-      String unit,
+  record Row(String benchmark, String mode, String db, String size, String listeners, String dispatchers,
+      double score, double error, String unit,
       int forks, int warmups, String warmupTime, int measurements, String measurementTime, String jvmArgs) {
   }
 
@@ -59,10 +59,14 @@ public final class ResultsReport {
     for (JsonNode result : results) {
       String name = result.path("benchmark").asString();
       JsonNode params = result.path("params");
-      String size = params.path("rows").isMissingNode() ? params.path("classes").asString("") : params.path("rows").asString();
+      String size = !params.path("rows").isMissingNode() ? params.path("rows").asString()
+          : !params.path("notices").isMissingNode() ? params.path("notices").asString()
+          : params.path("classes").asString("");
       JsonNode primary = result.path("primaryMetric");
       rows.add(new Row(name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1), result.path("mode").asString(),
-          params.path("db").asString("-"), size, params.path("listeners").asString(""), primary.path("score").asDouble(), primary.path("scoreError").asDouble(Double.NaN),
+          params.path("db").asString("-"), size, params.path("listeners").asString(""),
+          params.path("dispatchers").asString(""), primary.path("score").asDouble(),
+          primary.path("scoreError").asDouble(Double.NaN),
           primary.path("scoreUnit").asString(), result.path("forks").asInt(), result.path("warmupIterations").asInt(),
           result.path("warmupTime").asString(), result.path("measurementIterations").asInt(),
           result.path("measurementTime").asString(), result.path("jvmArgs").toString()));
@@ -122,6 +126,7 @@ public final class ResultsReport {
     modelBuild();
     retention();
     listeners();
+    outbox();
     raw();
     if (!findings.isBlank()) {
       line("");
@@ -218,13 +223,43 @@ public final class ResultsReport {
             + (overhead <= 0.05 ? "met" : noise ? "met: the difference is within the error" : "**missed**") + " |");
       });
     }
+ for (Row four : select("AuditAppendBenchmark.fourWriters")) {
+      rows.stream().filter(row -> row.benchmark().equals("AuditAppendBenchmark.oneWriter") && row.db().equals(four.db()))
+          .findFirst().ifPresent(one -> {
+            double ratio = four.score() / one.score();
+            line("| audit appends, 4 replicas on one chain | " + four.db() + " | - | " + score(four) + " | 1 replica: "
+                + score(one) + " | " + String.format(Locale.ROOT, "%.2f×", ratio) + " | ≥ 0.50× its appends/s | "
+                + (ratio >= 0.5 ? "met" : "**missed**") + " |");
+          });
+    }
+    for (Row lethe : select("OutboxDispatchBenchmark.lethe")) {
+      dispatch("OutboxDispatchBenchmark.rawJdbc", lethe.db(), lethe.size(), lethe.dispatchers()).ifPresent(raw -> {
+        double ratio = raw.score() / lethe.score();
+        line("| outbox dispatch, " + lethe.dispatchers() + " dispatcher(s) | " + lethe.db() + " | "
+            + number(lethe.size()) + " notices | " + rate(Double.parseDouble(lethe.size()), lethe) + "/s | hand-written"
+            + " loop: " + rate(Double.parseDouble(raw.size()), raw) + "/s | " + String.format(Locale.ROOT, "%.2f×", ratio)
+            + " | ≥ 0.50× its notices/s | " + (ratio >= 0.5 ? "met" : "**missed**") + " |");
+      });
+      if (!lethe.dispatchers().equals("1")) {
+        dispatch("OutboxDispatchBenchmark.lethe", lethe.db(), lethe.size(), "1").ifPresent(one -> {
+          double ratio = one.score() / lethe.score();
+          line("| outbox dispatch, " + lethe.dispatchers() + " dispatchers against 1 | " + lethe.db() + " | "
+              + number(lethe.size()) + " notices | " + rate(Double.parseDouble(lethe.size()), lethe) + "/s | 1"
+              + " dispatcher: " + rate(Double.parseDouble(one.size()), one) + "/s | "
+              + String.format(Locale.ROOT, "%.2f×", ratio) + " | ≥ 0.50× its notices/s | "
+              + (ratio >= 0.5 ? "met" : "**missed**") + " |");
+        });
+      }
+    }
     for (Row scan : select("ModelBuildBenchmark.")) {
       line("| model build (" + scan.benchmark().substring(scan.benchmark().indexOf('.') + 1) + ") | - | " + scan.size()
           + " classes | " + score(scan) + " | - | - | < 100 ms | " + (scan.score() < 100 ? "met" : "**missed**") + " |");
     }
     line("");
     line("Ratios are Lethe's time over the baseline's, except against load-then-remove, where it is how many times"
-        + " faster Lethe is, and for the retention sweep, where it is Lethe's rows per second over the baseline's. Both sides of every comparison ran in the same JMH run, on the same database.");
+        + " faster Lethe is, and for the retention sweep, the audit appends and the outbox dispatch, where it is a"
+        + " rate (rows, appends or notices per second) over the baseline's. Both sides of every comparison ran in the"
+        + " same JMH run, on the same database.");
     line("");
   }
 
@@ -363,6 +398,44 @@ public final class ResultsReport {
     line("");
   }
 
+  private void outbox() {
+    List<Row> lethe = select("OutboxDispatchBenchmark.lethe");
+    if (lethe.isEmpty()) {
+      return;
+    }
+    line("## Outbox dispatch (Art. 19): notices per second by 1, 2 and 4 dispatchers");
+    line("");
+    line("Each invocation drains freshly inserted pending notices (single shot; the insert untimed) with as many"
+        + " threads as dispatchers, as replicas would: Lethe's `OutboxDispatcher` over `JdbcOutbox` (a claim"
+        + " transaction per batch of 100 with `FOR UPDATE SKIP LOCKED` and a lease, delivery outside it, one"
+        + " conditional update per delivered notice) against a hand-written loop (one transaction per batch that"
+        + " selects the rows with the same lock and marks them delivered in one JDBC batch). The transport only"
+        + " counts. Statements are those prepared during one invocation (a JDBC batch is prepared once): Lethe"
+        + " commits once per claimed batch and once per delivered notice, the loop once per batch.");
+    line("");
+    line("| db | dispatchers | notices | Lethe notices/s | hand-written notices/s | Lethe / hand-written |"
+        + " Lethe against 1 dispatcher | statements prepared Lethe / hand-written |");
+    line("|---|---|---|---|---|---|---|---|");
+    for (Row row : lethe) {
+      double notices = Double.parseDouble(row.size());
+      Optional<Row> raw = dispatch("OutboxDispatchBenchmark.rawJdbc", row.db(), row.size(), row.dispatchers());
+      Optional<Row> one = dispatch("OutboxDispatchBenchmark.lethe", row.db(), row.size(), "1");
+      String key = row.db() + "/" + row.dispatchers();
+      line("| " + row.db() + " | " + row.dispatchers() + " | " + number(row.size()) + " | " + rate(notices, row) + " | "
+          + raw.map(baseline -> rate(notices, baseline)).orElse("-") + " | "
+          + raw.map(baseline -> String.format(Locale.ROOT, "%.2f×", baseline.score() / row.score())).orElse("-")
+          + " | " + one.map(first -> String.format(Locale.ROOT, "%.2f×", first.score() / row.score())).orElse("-")
+          + " | " + extra("outbox.lethe", key, "statements") + " / " + extra("outbox.rawJdbc", key, "statements")
+          + " |");
+    }
+    line("");
+  }
+
+  private Optional<Row> dispatch(String benchmark, String db, String size, String dispatchers) {
+    return rows.stream().filter(row -> row.benchmark().equals(benchmark) && row.db().equals(db)
+        && row.size().equals(size) && row.dispatchers().equals(dispatchers)).findFirst();
+  }
+
   private Optional<Row> listenerBaseline(Row lethe) {
     return rows.stream().filter(row -> row.benchmark().equals(lethe.benchmark()) && row.db().equals(lethe.db())
         && row.listeners().equals("none")).findFirst();
@@ -376,10 +449,11 @@ public final class ResultsReport {
   private void raw() {
     line("## Raw figures");
     line("");
-    line("| benchmark | db | size | listeners | mode | score | ± error (99.9 %) | unit |");
+    line("| benchmark | db | size | listeners or dispatchers | mode | score | ± error (99.9 %) | unit |");
     line("|---|---|---|---|---|---|---|---|");
     for (Row row : rows) {
-      line("| " + row.benchmark() + " | " + row.db() + " | " + row.size() + " | " + row.listeners() + " | " + row.mode() + " | "
+      line("| " + row.benchmark() + " | " + row.db() + " | " + row.size() + " | "
+          + (row.dispatchers().isEmpty() ? row.listeners() : row.dispatchers() + " dispatcher(s)") + " | " + row.mode() + " | "
           + String.format(Locale.ROOT, "%.3f", row.score()) + " | "
           + (Double.isNaN(row.error()) ? "n/a" : String.format(Locale.ROOT, "%.3f", row.error())) + " | " + row.unit()
           + " |");

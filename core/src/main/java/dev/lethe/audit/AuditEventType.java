@@ -22,6 +22,11 @@ public enum AuditEventType {
   DATA_RECTIFIED,
   /** A copy of a subject's personal data was produced (Art. 15, Art. 20). */
   DATA_EXPORTED,
+  /**
+   * Closed rights requests lost the subject's identity after the period they keep it (Art. 5(1)(c),
+   * 5(1)(e)); the requests stay as proof they were answered. Counts only.
+   */
+  REQUEST_IDENTITIES_CLEARED,
   /** A recipient was told of a rectification, erasure or restriction (Art. 19). */
   RECIPIENT_NOTIFIED,
   /** An attempt to tell a recipient failed; the notice stays in the outbox for its next attempt (Art. 19). */
@@ -31,6 +36,21 @@ public enum AuditEventType {
    * administrator retries it (Art. 19).
    */
   NOTIFICATION_DEAD,
+  /**
+   * Dead outbox messages lost their payload, the subject's identity, after the outbox's retention of
+   * dead messages (Art. 5(1)(c), 5(1)(e)); they can no longer be retried. Counts only.
+   */
+  OUTBOX_IDENTITIES_CLEARED,
+  /**
+   * An administrator made dead outbox messages due again, with a new maximum age (Art. 19). Counts
+   * only, and the outbox's own id of the message when one was retried alone.
+   */
+  OUTBOX_MESSAGES_RETRIED,
+  /**
+   * Delivered outbox messages were deleted after the outbox's retention of delivered messages; their
+   * delivery stays proven by the {@link #RECIPIENT_NOTIFIED} events. Counts only.
+   */
+  OUTBOX_DELIVERED_PURGED,
   /** A subject consented to a purpose (Art. 6(1)(a), Art. 7(1)). */
   CONSENT_GIVEN,
   /** A subject declined to consent to a purpose when asked (Art. 7(1)). */

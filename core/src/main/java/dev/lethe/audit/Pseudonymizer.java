@@ -2,6 +2,7 @@ package dev.lethe.audit;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.lethe.model.IdentityMatch;
 import dev.lethe.rights.SubjectIdentifier;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,12 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>Keep the key apart from the audit, such as in a secrets manager: whoever holds both can test
  * guesses of an identity against the pseudonyms. Use the same key for the life of an audit trail,
  * or one subject's events stop matching. Thread-safe; the key never appears in {@link #toString()}.
+ *
+ * <p>One person, one pseudonym: give the model's comparison of identities with {@link
+ * #withIdentityMatch} ({@code pseudonymizer.withIdentityMatch(model::identityMatch)}), and an
+ * identity's value is hashed in the form its rule compares, so that {@code Ada@Example.com} and
+ * {@code ada@example.com} (an e-mail identity ignores case and spaces by default) give one
+ * pseudonym, as they name one subject. Without it, values are hashed as written.
  */
 public final class Pseudonymizer {
 
@@ -28,9 +35,15 @@ public final class Pseudonymizer {
   private static final String ALGORITHM = "HmacSHA256";
 
   private final SecretKeySpec key;
+  private final IdentityMatch.Lookup identityMatch;
 
   private Pseudonymizer(byte[] key) {
-    this.key = new SecretKeySpec(key, ALGORITHM);
+    this(new SecretKeySpec(key, ALGORITHM), (subjectType, identity) -> IdentityMatch.EXACT);
+  }
+
+  private Pseudonymizer(SecretKeySpec key, IdentityMatch.Lookup identityMatch) {
+    this.key = key;
+    this.identityMatch = identityMatch;
   }
 
   /**
@@ -58,10 +71,28 @@ public final class Pseudonymizer {
     return new Pseudonymizer(key);
   }
 
-  /** The pseudonym of {@code subject}: a keyed hash of its subject type, identity and value (Art. 4(5)). */
+  /**
+   * A pseudonymizer with this key that hashes each identity's value in the form {@code identityMatch}
+   * compares it (Art. 4(5), 12(2)): identities that match give one pseudonym. Pseudonyms of values
+   * that differ only in what the comparison ignores (case and spaces of an e-mail) change from those
+   * written without it.
+   *
+   * @param identityMatch such as {@code model::identityMatch}; asked at each pseudonymisation, so it
+   *     may look the model up late
+   */
+  public Pseudonymizer withIdentityMatch(IdentityMatch.Lookup identityMatch) {
+    return new Pseudonymizer(key, requireNonNull(identityMatch, "identityMatch"));
+  }
+
+  /**
+   * The pseudonym of {@code subject}: a keyed hash of its subject type, identity and value (Art.
+   * 4(5)), the value in the form its identity is compared in when {@linkplain #withIdentityMatch
+   * given}.
+   */
   public SubjectPseudonym pseudonymize(SubjectIdentifier subject) {
     requireNonNull(subject, "subject");
-    return new SubjectPseudonym(hash(subject.subjectType(), subject.identity(), subject.value()));
+    String value = identityMatch.match(subject.subjectType(), subject.identity()).normalize(subject.value());
+    return new SubjectPseudonym(hash(subject.subjectType(), subject.identity(), value));
   }
 
   /**

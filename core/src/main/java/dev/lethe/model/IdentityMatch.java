@@ -34,4 +34,16 @@ public enum IdentityMatch {
   public boolean matches(String stored, String requested) {
     return normalize(stored).equals(normalize(requested));
   }
+
+  /**
+   * Tells how each identity of each subject type is compared, such as {@link
+   * PersonalDataModel#identityMatch(String, String)}: so that whatever derives something from an
+   * identity (a pseudonym) treats equal identities alike (Art. 4(5), 12(2)).
+   */
+  @FunctionalInterface
+  public interface Lookup {
+
+    /** The comparison of identity {@code identity} of subjects of type {@code subjectType}. */
+    IdentityMatch match(String subjectType, String identity);
+  }
 }

@@ -76,6 +76,18 @@ public final class PersonalDataModel {
     return Optional.ofNullable(subjectTypes.get(requireNonNull(name, "name")));
   }
 
+  /**
+   * How identity {@code identity} of subjects of type {@code subjectType} is compared (Art. 12(2),
+   * 12(6)): the rule the model holds for it, or {@link IdentityMatch#EXACT} if the model knows no
+   * such subject type or identity. Give it to {@code Pseudonymizer.withIdentityMatch} so that a
+   * subject has one pseudonym however the identity is written.
+   */
+  public IdentityMatch identityMatch(String subjectType, String identity) {
+    requireNonNull(identity, "identity");
+    return subjectType(subjectType).flatMap(type -> type.identityRule(identity))
+        .map(SubjectType.IdentityRule::match).orElse(IdentityMatch.EXACT);
+  }
+
   /** Every entity that holds personal data or leads to a subject, in the order they were added. */
   public List<EntityDescriptor> entities() {
     return List.copyOf(entities.values());

@@ -2,6 +2,9 @@ package dev.lethe.rights;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.lethe.audit.AuditEntry;
+import dev.lethe.audit.AuditEventType;
+import dev.lethe.audit.AuditTrail;
 import dev.lethe.spi.RequestStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,10 +25,12 @@ import org.slf4j.LoggerFactory;
  * answering a request, given again for the follow-ups a closed request draws (the subject's
  * reply to the answer, a question from the supervisory authority about a complaint under Art. 77),
  * which need the request found by the identity the subject used. Run it as part of the retention
- * run; several instances may run it at once, as it is one conditional update.
+ * run; several instances may run it at once, as it is one conditional update. Each run that clears
+ * something is audited ({@link AuditEventType#REQUEST_IDENTITIES_CLEARED}, counts only) in one
+ * transaction with the clearing.
  *
  * <pre>{@code
- * RequestIdentityRetention.of(requestStore, RequestIdentityRetention.DEFAULT_PERIOD, clock, zone).run();
+ * RequestIdentityRetention.of(requestStore, auditTrail, RequestIdentityRetention.DEFAULT_PERIOD, clock, zone).run();
  * }</pre>
  */
 public final class RequestIdentityRetention {
@@ -36,12 +41,14 @@ public final class RequestIdentityRetention {
   private static final Logger LOG = LoggerFactory.getLogger(RequestIdentityRetention.class);
 
   private final RequestStore store;
+  private final AuditTrail audit;
   private final Period period;
   private final Clock clock;
   private final ZoneId zone;
 
-  private RequestIdentityRetention(RequestStore store, Period period, Clock clock, ZoneId zone) {
+  private RequestIdentityRetention(RequestStore store, AuditTrail audit, Period period, Clock clock, ZoneId zone) {
     this.store = store;
+    this.audit = audit;
     this.period = period;
     this.clock = clock;
     this.zone = zone;
@@ -49,24 +56,36 @@ public final class RequestIdentityRetention {
 
   /**
    * Clears the identity of requests in {@code store} that closed more than {@code period} ago, as
-   * {@code clock} tells in the controller's {@code zone}.
+   * {@code clock} tells in the controller's {@code zone}, audited in {@code audit}.
    *
+   * @param audit records each clearing (Art. 5(2)), and carries the transactions it runs in
    * @throws IllegalArgumentException if {@code period} is negative
    */
-  public static RequestIdentityRetention of(RequestStore store, Period period, Clock clock, ZoneId zone) {
+  public static RequestIdentityRetention of(RequestStore store, AuditTrail audit, Period period, Clock clock,
+      ZoneId zone) {
     requireNonNull(period, "period");
     if (period.isNegative()) {
       throw new IllegalArgumentException("The period a closed request keeps its identity cannot be negative: "
           + period);
     }
-    return new RequestIdentityRetention(requireNonNull(store, "store"), period, requireNonNull(clock, "clock"),
-        requireNonNull(zone, "zone"));
+    return new RequestIdentityRetention(requireNonNull(store, "store"), requireNonNull(audit, "audit"), period,
+        requireNonNull(clock, "clock"), requireNonNull(zone, "zone"));
   }
 
-  /** Clears the identity of every request that closed before now minus the period; returns how many. */
+  /**
+   * Clears the identity of every request that closed before now minus the period, and audits how
+   * many, in one transaction; returns how many.
+   */
   public int run() {
     Instant closedBefore = clock.instant().atZone(zone).minus(period).toInstant();
-    int cleared = store.clearIdentitiesClosedBefore(closedBefore);
+    int cleared = audit.transactions().inTransaction(() -> {
+      int count = store.clearIdentitiesClosedBefore(closedBefore);
+      // A run that changes nothing writes no event: the schedule runs daily on every instance.
+      if (count > 0) {
+        audit.record(AuditEntry.of(AuditEventType.REQUEST_IDENTITIES_CLEARED).withCount("requests", count));
+      }
+      return count;
+    });
     LOG.info("Lethe cleared the identity of {} rights request(s) closed before {}", cleared, closedBefore);
     return cleared;
   }

@@ -16,8 +16,10 @@ import java.util.UUID;
  * overwrite what a later one did.
  *
  * <p>A delivered message loses its payload, so that the identity a notice carries is kept only until
- * it is delivered. Implementations must pass {@code OutboxCompatibilityKit} from the lethe-core
- * test-jar.
+ * it is delivered. A dead message keeps it for an administrator's retry until {@link
+ * #clearDeadPayloads} clears it; it then stays dead for good. Delivered messages are deleted in
+ * batches by {@link #deleteDelivered}. Implementations must pass {@code OutboxCompatibilityKit} from
+ * the lethe-core test-jar.
  */
 public interface Outbox {
 
@@ -69,16 +71,37 @@ public interface Outbox {
   List<OutboxEntry> list(OutboxStatus status, int limit);
 
   /**
-   * Makes a dead message pending again, due at {@code now}, with its maximum age counted from {@code now}.
+   * Makes a dead message pending again, due at {@code now}, with its maximum age counted from {@code
+   * now}, unless its payload was cleared: such a message can no longer be delivered.
    *
-   * @return whether it was dead
+   * @return whether it was dead with its payload
    */
   boolean retryDead(UUID id, Instant now);
 
-  /** Makes every dead message pending again, as {@link #retryDead} does; returns how many. */
+  /** Makes every dead message that still has its payload pending again, as {@link #retryDead} does; returns how many. */
   int retryAllDead(Instant now);
 
-  /** How many messages are pending and dead. */
+  /**
+   * Clears the payload of every dead message declared dead before {@code deadBefore} (Art. 5(1)(c),
+   * 5(1)(e)): the identity it carries is no longer kept for a retry that did not come. The message
+   * stays dead, visible with its key, destination and times, and can no longer be retried. One
+   * conditional update: several instances may run it at once, and a second run changes nothing.
+   *
+   * @return how many messages lost their payload
+   */
+  int clearDeadPayloads(Instant deadBefore);
+
+  /**
+   * Deletes up to {@code limit} messages delivered before {@code deliveredBefore}, oldest first,
+   * skipping those another instance is deleting at the same time. Call it until it returns less
+   * than {@code limit}.
+   *
+   * @return how many messages were deleted
+   * @throws IllegalArgumentException if {@code limit} is less than 1
+   */
+  int deleteDelivered(Instant deliveredBefore, int limit);
+
+  /** How many messages are pending, dead and dead with their payload cleared. */
   OutboxCounts counts();
 
   /** An outbox in memory: for tests and for plain use where nothing must survive a restart. */

@@ -13,7 +13,8 @@ import java.util.UUID;
  * @param idempotencyKey see {@link OutboxMessage#idempotencyKey()}
  * @param destination see {@link OutboxMessage#destination()}
  * @param type see {@link OutboxMessage#type()}
- * @param payload the body until the message is delivered; empty afterwards
+ * @param payload the body until the message is delivered, or until it has been dead longer than the
+ *     outbox keeps identities; empty afterwards
  * @param status where it stands
  * @param attempts how many deliveries were started, counting one in progress
  * @param enqueuedAt when it was written
@@ -44,11 +45,19 @@ public record OutboxEntry(UUID id, String idempotencyKey, String destination, St
   /**
    * The message to deliver.
    *
-   * @throws IllegalStateException if it was delivered, and so has no payload any more
+   * @throws IllegalStateException if it was delivered, or dead long enough to lose its payload
    */
   public OutboxMessage message() {
     return new OutboxMessage(idempotencyKey, destination, type, payload.orElseThrow(() -> new IllegalStateException(
-        "Outbox message " + id + " was delivered: its payload is cleared")));
+        "Outbox message " + id + " is " + status + ": its payload is cleared")));
+  }
+
+  /**
+   * Whether an administrator can retry the message: it is dead and still has its payload. A dead
+   * message whose payload was cleared stays dead.
+   */
+  public boolean retryable() {
+    return status == OutboxStatus.DEAD && payload.isPresent();
   }
 
   @Override

@@ -6,6 +6,9 @@ public enum OutboxStatus {
   PENDING,
   /** Delivered; its payload is cleared, so that no identity stays behind. */
   DELIVERED,
-  /** Every attempt failed until the maximum age: waits for an administrator's retry. */
+  /**
+   * Every attempt failed until the maximum age: waits for an administrator's retry, until its payload
+   * is cleared after the retention of dead messages; then it stays dead for good.
+   */
   DEAD
 }

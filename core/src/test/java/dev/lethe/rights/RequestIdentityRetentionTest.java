@@ -3,10 +3,15 @@ package dev.lethe.rights;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lethe.audit.AuditEvent;
+import dev.lethe.audit.AuditEventType;
+import dev.lethe.audit.AuditTrail;
 import dev.lethe.spi.RequestStore;
 import dev.lethe.testing.MutableClock;
 import java.time.Period;
 import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -15,9 +20,11 @@ class RequestIdentityRetentionTest {
   // Mid-month, so that three months on and three months back land on the same day of the month.
   private final MutableClock clock = MutableClock.at("2026-01-15T09:00:00Z");
   private final RequestStore store = RequestStore.inMemory(clock);
-  private final DataSubjectRights rights = DataSubjectRights.builder().clock(clock).requestStore(store).build();
+  private final AuditTrail audit = AuditTrail.inMemory(clock);
+  private final DataSubjectRights rights = DataSubjectRights.builder().clock(clock).requestStore(store)
+      .auditTrail(audit).build();
   private final RequestIdentityRetention retention =
-      RequestIdentityRetention.of(store, RequestIdentityRetention.DEFAULT_PERIOD, clock, ZoneOffset.UTC);
+      RequestIdentityRetention.of(store, audit, RequestIdentityRetention.DEFAULT_PERIOD, clock, ZoneOffset.UTC);
 
   @Test
   @DisplayName("Art. 5(1)(e): a closed request keeps its identity three months after it closed, then loses it")
@@ -39,6 +46,14 @@ class RequestIdentityRetentionTest {
     assertThat(rights.find(cancelled.id()).orElseThrow().subject().value()).isEqualTo(RequestStore.CLEARED_IDENTITY);
     assertThat(rights.find(open.id()).orElseThrow().subject().value()).as("an open request keeps it").isEqualTo("8");
     assertThat(retention.run()).as("a second run finds nothing left").isZero();
+    try (Stream<AuditEvent> events = audit.events()) {
+      assertThat(events.filter(event -> event.type() == AuditEventType.REQUEST_IDENTITIES_CLEARED))
+          .as("Art. 5(2): one event for the run that cleared, counts only").singleElement().satisfies(event -> {
+            assertThat(event.counts()).isEqualTo(Map.of("requests", 2L));
+            assertThat(event.subject()).isEmpty();
+            assertThat(event.attributes()).isEmpty();
+          });
+    }
   }
 
   @Test
@@ -57,7 +72,7 @@ class RequestIdentityRetentionTest {
 
   @Test
   void aNegativePeriodIsRefused() {
-    assertThatThrownBy(() -> RequestIdentityRetention.of(store, Period.ofDays(-1), clock, ZoneOffset.UTC))
+    assertThatThrownBy(() -> RequestIdentityRetention.of(store, audit, Period.ofDays(-1), clock, ZoneOffset.UTC))
         .isInstanceOf(IllegalArgumentException.class);
   }
 

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -192,6 +193,114 @@ public abstract class OutboxCompatibilityKit {
     assertThat(claims).hasSize(messages);
     assertThat(claimed).hasSize(messages);
     assertThat(outbox.claimDue(T0.plusSeconds(1), 200, LEASE)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("Art. 5(1)(e): a message dead before the cut-off loses its payload, stays dead and can no longer be retried")
+  void oldDeadMessagesLoseTheirPayload() {
+    Outbox outbox = createOutbox();
+    OutboxEntry old = outbox.enqueue(message("old"), T0);
+    OutboxEntry recent = outbox.enqueue(message("recent"), T0);
+    OutboxEntry pending = outbox.enqueue(message("pending"), T0);
+    outbox.claimDue(T0, 10, LEASE);
+    outbox.markDead(old.id(), 1, "java.io.IOException", T0.plusSeconds(10));
+    outbox.markDead(recent.id(), 1, "java.io.IOException", T0.plusSeconds(20));
+    outbox.markFailed(pending.id(), 1, "java.io.IOException", T0.plusSeconds(5));
+
+    assertThat(outbox.clearDeadPayloads(T0.plusSeconds(10))).as("strictly before the cut-off").isZero();
+    assertThat(outbox.clearDeadPayloads(T0.plusSeconds(11))).isEqualTo(1);
+    assertThat(outbox.clearDeadPayloads(T0.plusSeconds(11))).as("a second run changes nothing").isZero();
+
+    OutboxEntry cleared = outbox.find(old.id()).orElseThrow();
+    assertThat(cleared.status()).isEqualTo(OutboxStatus.DEAD);
+    assertThat(cleared.payload()).isEmpty();
+    assertThat(cleared.retryable()).isFalse();
+    assertThat(cleared.idempotencyKey()).isEqualTo("old");
+    assertThat(cleared.lastFailure()).contains("java.io.IOException");
+    assertThat(cleared.finishedAt()).contains(T0.plusSeconds(10));
+    assertThat(outbox.find(recent.id()).orElseThrow().payload()).isPresent();
+    assertThat(outbox.find(pending.id()).orElseThrow().payload()).as("pending messages keep it").isPresent();
+    assertThat(outbox.counts()).isEqualTo(new OutboxCounts(1, 1, 1));
+    assertThat(outbox.list(OutboxStatus.DEAD, 10)).extracting(OutboxEntry::id)
+        .as("still shown to the administrator").containsExactlyInAnyOrder(old.id(), recent.id());
+
+    assertThat(outbox.retryDead(old.id(), T0.plusSeconds(30))).isFalse();
+    assertThat(outbox.retryAllDead(T0.plusSeconds(30))).as("only the one with its payload").isEqualTo(1);
+    assertThat(outbox.find(old.id()).orElseThrow().status()).isEqualTo(OutboxStatus.DEAD);
+    assertThat(outbox.claimDue(T0.plusSeconds(30), 10, LEASE)).extracting(OutboxEntry::id)
+        .containsExactlyInAnyOrder(recent.id(), pending.id());
+  }
+
+  @Test
+  @DisplayName("Art. 5(1)(e): delivered messages older than the cut-off are deleted in batches, oldest first; nothing else is")
+  void oldDeliveredMessagesAreDeletedInBatches() {
+    Outbox outbox = createOutbox();
+    List<OutboxEntry> delivered = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      OutboxEntry entry = outbox.enqueue(message("d" + i), T0);
+      delivered.add(entry);
+    }
+    OutboxEntry dead = outbox.enqueue(message("dead"), T0);
+    OutboxEntry pending = outbox.enqueue(message("pending"), T0.plusSeconds(100));
+    outbox.claimDue(T0, 10, LEASE);
+    for (int i = 0; i < 5; i++) {
+      outbox.markDelivered(delivered.get(i).id(), 1, T0.plusSeconds(i));
+    }
+    outbox.markDead(dead.id(), 1, "java.io.IOException", T0);
+
+    assertThat(outbox.deleteDelivered(T0.plusSeconds(4), 3)).isEqualTo(3);
+    assertThat(outbox.find(delivered.get(0).id())).isEmpty();
+    assertThat(outbox.find(delivered.get(2).id())).isEmpty();
+    assertThat(outbox.find(delivered.get(3).id())).as("oldest first").isPresent();
+    assertThat(outbox.deleteDelivered(T0.plusSeconds(4), 3)).isEqualTo(1);
+    assertThat(outbox.deleteDelivered(T0.plusSeconds(4), 3)).isZero();
+    assertThat(outbox.find(delivered.get(4).id())).as("delivered at the cut-off").isPresent();
+    assertThat(outbox.find(dead.id())).isPresent();
+    assertThat(outbox.find(pending.id())).isPresent();
+    assertThat(outbox.deleteDelivered(T0.plus(Duration.ofDays(1)), 100)).isEqualTo(1);
+    assertThat(outbox.counts()).isEqualTo(new OutboxCounts(1, 1, 0));
+  }
+
+  @Test
+  @DisplayName("Art. 5(1)(e): instances purging and clearing at once delete each delivered message and clear each dead one exactly once")
+  void concurrentHousekeepingCountsEachRowOnce() throws Exception {
+    Outbox outbox = createOutbox();
+    int messages = 90;
+    List<OutboxEntry> entries = new ArrayList<>();
+    IntStream.range(0, messages).forEach(i -> entries.add(outbox.enqueue(message("k" + i), T0)));
+    outbox.claimDue(T0, messages, LEASE);
+    for (int i = 0; i < messages; i++) {
+      if (i % 3 == 0) {
+        outbox.markDead(entries.get(i).id(), 1, "java.io.IOException", T0);
+      } else {
+        outbox.markDelivered(entries.get(i).id(), 1, T0);
+      }
+    }
+    AtomicInteger deleted = new AtomicInteger();
+    AtomicInteger cleared = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<?>> workers = new ArrayList<>();
+      for (int w = 0; w < 4; w++) {
+        workers.add(pool.submit(() -> {
+          cleared.addAndGet(outbox.clearDeadPayloads(T0.plusSeconds(1)));
+          int batch;
+          do {
+            batch = outbox.deleteDelivered(T0.plusSeconds(1), 7);
+            deleted.addAndGet(batch);
+          } while (batch > 0);
+          return null;
+        }));
+      }
+      for (Future<?> worker : workers) {
+        worker.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(deleted).hasValue(60);
+    assertThat(cleared).hasValue(30);
+    assertThat(outbox.counts()).isEqualTo(new OutboxCounts(0, 0, 30));
   }
 
   @Test

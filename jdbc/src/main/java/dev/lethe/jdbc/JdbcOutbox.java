@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -35,7 +36,9 @@ import javax.sql.DataSource;
  * another dispatcher took in between is left out, so no row is ever claimed twice.
  *
  * <p>Each marking is a conditional update on the attempt count of the claim, so that a dispatcher
- * whose lease ran out cannot overwrite what the next one did.
+ * whose lease ran out cannot overwrite what the next one did. Clearing the payload of old dead
+ * messages is one conditional update; deleting delivered ones takes batches in a transaction of
+ * their own, skipping rows another instance holds, like a claim.
  */
 public final class JdbcOutbox implements Outbox {
 
@@ -43,6 +46,7 @@ public final class JdbcOutbox implements Outbox {
       + " enqueued_at, retry_since, next_attempt_at, last_failure, finished_at";
   private static final String PENDING = OutboxStatus.PENDING.name();
   private static final String DEAD = OutboxStatus.DEAD.name();
+  private static final String DELIVERED = OutboxStatus.DELIVERED.name();
 
   private final DataSource dataSource;
   private final Jdbc jdbc;
@@ -85,13 +89,21 @@ public final class JdbcOutbox implements Outbox {
       throw new IllegalArgumentException("A claim takes at least one message, not " + limit);
     }
     String leasedUntil = instant(now.plus(lease));
+    return inOwnTransaction("claim outbox messages", connection -> claim(connection, instant(now), limit, leasedUntil));
+  }
+
+  /**
+   * Runs {@code work} in a short transaction of its own on a connection it opens, apart from any
+   * operation's transaction, so that its row locks are held only for its own statements.
+   */
+  private <T> T inOwnTransaction(String what, SqlWork<T> work) {
     try (Connection connection = dataSource.getConnection()) {
       boolean autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(false);
       try {
-        List<OutboxEntry> claimed = claim(connection, instant(now), limit, leasedUntil);
+        T result = work.run(connection);
         connection.commit();
-        return claimed;
+        return result;
       } catch (SQLException | RuntimeException e) {
         connection.rollback();
         throw e;
@@ -99,8 +111,13 @@ public final class JdbcOutbox implements Outbox {
         connection.setAutoCommit(autoCommit);
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("Could not claim outbox messages (SQLState " + e.getSQLState() + ")", e);
+      throw new IllegalStateException("Could not " + what + " (SQLState " + e.getSQLState() + ")", e);
     }
+  }
+
+  @FunctionalInterface
+  private interface SqlWork<T> {
+    T run(Connection connection) throws SQLException;
   }
 
   private List<OutboxEntry> claim(Connection connection, String now, int limit, String leasedUntil)
@@ -148,7 +165,7 @@ public final class JdbcOutbox implements Outbox {
     requireNonNull(id, "id");
     return jdbc.update("mark an outbox message delivered", "update lethe_outbox"
         + " set status = ?, payload = null, finished_at = ? where id = ? and status = ? and attempts = ?",
-        OutboxStatus.DELIVERED.name(), instant(now), id.toString(), PENDING, attempt) == 1;
+        DELIVERED, instant(now), id.toString(), PENDING, attempt) == 1;
   }
 
   @Override
@@ -188,8 +205,11 @@ public final class JdbcOutbox implements Outbox {
   public boolean retryDead(UUID id, Instant now) {
     requireNonNull(id, "id");
     String stamp = instant(now);
+    // "payload is not null": a message whose payload was cleared cannot be delivered any more. The
+    // condition also settles a retry racing the clearing: whichever updates the row first wins.
     return jdbc.update("retry a dead outbox message", "update lethe_outbox"
-        + " set status = ?, retry_since = ?, next_attempt_at = ?, finished_at = null where id = ? and status = ?",
+        + " set status = ?, retry_since = ?, next_attempt_at = ?, finished_at = null"
+        + " where id = ? and status = ? and payload is not null",
         PENDING, stamp, stamp, id.toString(), DEAD) == 1;
   }
 
@@ -197,17 +217,70 @@ public final class JdbcOutbox implements Outbox {
   public int retryAllDead(Instant now) {
     String stamp = instant(now);
     return jdbc.update("retry dead outbox messages", "update lethe_outbox"
-        + " set status = ?, retry_since = ?, next_attempt_at = ?, finished_at = null where status = ?",
+        + " set status = ?, retry_since = ?, next_attempt_at = ?, finished_at = null"
+        + " where status = ? and payload is not null",
         PENDING, stamp, stamp, DEAD);
+  }
+
+  @Override
+  public int clearDeadPayloads(Instant deadBefore) {
+    requireNonNull(deadBefore, "deadBefore");
+    // One conditional update: an instance running it at the same time waits for the row locks, then
+    // finds the payload already null and leaves the row, so each row is counted once.
+    return jdbc.update("clear the payload of old dead outbox messages", "update lethe_outbox set payload = null"
+        + " where status = ? and payload is not null and finished_at < ?", DEAD, instant(deadBefore));
+  }
+
+  @Override
+  public int deleteDelivered(Instant deliveredBefore, int limit) {
+    requireNonNull(deliveredBefore, "deliveredBefore");
+    if (limit < 1) {
+      throw new IllegalArgumentException("A deletion takes at least one message, not " + limit);
+    }
+    return inOwnTransaction("delete delivered outbox messages",
+        connection -> deleteDelivered(connection, instant(deliveredBefore), limit));
+  }
+
+  private int deleteDelivered(Connection connection, String deliveredBefore, int limit) throws SQLException {
+    // Skipping locked rows lets instances purge side by side without waiting; on H2 two of them may
+    // pick the same rows, and the second deletes nothing of those (the delete is by id and status).
+    boolean skipLocked = skipsLockedRows(connection);
+    List<String> ids = new ArrayList<>();
+    try (PreparedStatement select = connection.prepareStatement("select id from lethe_outbox"
+        + " where status = ? and finished_at < ? order by finished_at, id"
+        + (skipLocked ? " limit ? for update skip locked" : " limit ?"))) {
+      select.setString(1, DELIVERED);
+      select.setString(2, deliveredBefore);
+      select.setInt(3, limit);
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          ids.add(rows.getString(1));
+        }
+      }
+    }
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    // One statement per batch, not per row: the id list is at most the batch size.
+    try (PreparedStatement delete = connection.prepareStatement("delete from lethe_outbox where status = ? and id in ("
+        + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")")) {
+      delete.setString(1, DELIVERED);
+      for (int i = 0; i < ids.size(); i++) {
+        delete.setString(i + 2, ids.get(i));
+      }
+      return delete.executeUpdate();
+    }
   }
 
   @Override
   public OutboxCounts counts() {
     List<long[]> counts = jdbc.query("count outbox messages", "select"
-        + " sum(case when status = ? then 1 else 0 end), sum(case when status = ? then 1 else 0 end)"
+        + " sum(case when status = ? then 1 else 0 end),"
+        + " sum(case when status = ? and payload is not null then 1 else 0 end),"
+        + " sum(case when status = ? and payload is null then 1 else 0 end)"
         + " from lethe_outbox where status in (?, ?)",
-        row -> new long[] {row.getLong(1), row.getLong(2)}, PENDING, DEAD, PENDING, DEAD);
-    return new OutboxCounts(counts.get(0)[0], counts.get(0)[1]);
+        row -> new long[] {row.getLong(1), row.getLong(2), row.getLong(3)}, PENDING, DEAD, DEAD, PENDING, DEAD);
+    return new OutboxCounts(counts.get(0)[0], counts.get(0)[1], counts.get(0)[2]);
   }
 
   private Optional<OutboxEntry> byKey(String idempotencyKey) {

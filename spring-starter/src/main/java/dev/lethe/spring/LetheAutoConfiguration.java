@@ -6,6 +6,7 @@ import dev.lethe.consent.ConsentLedger;
 import dev.lethe.erasure.SuppressionList;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.objection.Objections;
+import dev.lethe.outbox.OutboxAdministration;
 import dev.lethe.outbox.OutboxDispatcher;
 import dev.lethe.processing.ProcessingGuard;
 import dev.lethe.records.Contact;
@@ -39,6 +40,7 @@ import dev.lethe.spi.SuppressionStore;
 import dev.lethe.spi.Transactions;
 import java.time.Clock;
 import java.time.ZoneId;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -75,15 +77,22 @@ public class LetheAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  Pseudonymizer lethePseudonymizer(LetheProperties properties) {
-    return PseudonymKeys.pseudonymizer(properties);
+  Pseudonymizer lethePseudonymizer(LetheProperties properties, ObjectProvider<PersonalDataModel> model) {
+    // One person, one pseudonym: values are hashed in the form their identity is compared in. The model
+    // is looked up at each use, not now: with JPA it comes from the store, which needs this pseudonymizer.
+    return PseudonymKeys.pseudonymizer(properties)
+        .withIdentityMatch((subjectType, identity) -> model.getObject().identityMatch(subjectType, identity));
   }
 
   @Bean
   @ConditionalOnMissingBean
-  AuditTrail letheAuditTrail(AuditSink sink, Pseudonymizer pseudonymizer, Clock clock, Transactions transactions) {
+  AuditTrail letheAuditTrail(AuditSink sink, Pseudonymizer pseudonymizer, Clock clock, Transactions transactions,
+      LetheProperties properties) {
     // The trail carries the transactions every Lethe service runs its operations in.
-    return AuditTrail.builder(sink, pseudonymizer).clock(clock).transactions(transactions).build();
+    AuditTrail.Builder trail = AuditTrail.builder(sink, pseudonymizer).clock(clock).transactions(transactions)
+        .checkpointEvery(properties.audit().checkpointInterval());
+    PseudonymKeys.chainKey(properties).ifPresent(trail::chainKey);
+    return trail.build();
   }
 
   @Bean
@@ -111,6 +120,18 @@ public class LetheAutoConfiguration {
         .backOff(outbox.initialBackOff(), outbox.maxBackOff())
         .maxAge(outbox.maxAge())
         .lease(outbox.lease())
+        .build();
+  }
+
+  /** Administrators' retries of dead notices and the outbox's storage limitation, both audited (Art. 5(1)(e), 19). */
+  @Bean
+  @ConditionalOnMissingBean
+  OutboxAdministration letheOutboxAdministration(RecipientNotifications notifications, AuditTrail audit,
+      LetheProperties properties, Clock clock) {
+    return OutboxAdministration.builder(notifications.outbox(), audit)
+        .clock(clock)
+        .deadIdentityRetention(properties.outbox().deadIdentityRetention())
+        .deliveredRetention(properties.outbox().deliveredRetention())
         .build();
   }
 
@@ -193,8 +214,9 @@ public class LetheAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   RequestIdentityRetention letheRequestIdentityRetention(LetheProperties properties, RequestStore requests,
-      Clock clock) {
-    return RequestIdentityRetention.of(requests, properties.requests().identityRetention(), clock, zone(properties));
+      AuditTrail audit, Clock clock) {
+    return RequestIdentityRetention.of(requests, audit, properties.requests().identityRetention(), clock,
+        zone(properties));
   }
 
   @Bean

@@ -2,6 +2,7 @@ package dev.lethe.spring;
 
 import dev.lethe.audit.AuditTrail;
 import dev.lethe.model.PersonalDataModel;
+import dev.lethe.outbox.OutboxAdministration;
 import dev.lethe.outbox.OutboxDispatcher;
 import dev.lethe.records.RecordOfProcessing;
 import dev.lethe.retention.RetentionEnforcer;
@@ -38,8 +39,8 @@ public class LetheOperationsAutoConfiguration {
   @ConditionalOnMissingBean
   @ConditionalOnProperty(name = "lethe.retention.enabled", havingValue = "true", matchIfMissing = true)
   RetentionSchedule letheRetentionSchedule(RetentionEnforcer enforcer, RequestIdentityRetention requestIdentities,
-      LetheProperties properties) {
-    return new RetentionSchedule(enforcer, requestIdentities, properties.retention().cron(),
+      OutboxAdministration outbox, LetheProperties properties) {
+    return new RetentionSchedule(enforcer, requestIdentities, outbox, properties.retention().cron(),
         LetheAutoConfiguration.zone(properties));
   }
 

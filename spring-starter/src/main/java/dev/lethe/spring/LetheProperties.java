@@ -38,6 +38,7 @@ import org.springframework.validation.annotation.Validated;
  * @param schema Lethe's own tables
  * @param web the optional REST API
  * @param outbox the outbox through which notices leave Lethe (Art. 19)
+ * @param audit the keyed, hash-chained audit trail (Art. 5(2))
  */
 @ConfigurationProperties("lethe")
 @Validated
@@ -54,7 +55,8 @@ public record LetheProperties(
     @DefaultValue RestrictionProperties restrictions,
     @DefaultValue SchemaProperties schema,
     @DefaultValue WebProperties web,
-    @DefaultValue @Valid OutboxProperties outbox) {
+    @DefaultValue @Valid OutboxProperties outbox,
+    @DefaultValue @Valid AuditProperties audit) {
 
   /**
    * Who the controller is, for the Art. 30(1) record and the Art. 13/14 notice.
@@ -132,6 +134,32 @@ public record LetheProperties(
   }
 
   /**
+   * The audit trail's chain (Art. 5(2)) shared by every instance.
+   *
+   * @param chainKey the secret key, Base64-encoded and at least 32 bytes, of the HMAC-SHA256 that
+   *     chains the audit's events, so that whoever can edit the audit table but lacks the key cannot
+   *     re-chain a rewritten suffix (Art. 5(2), 32). Keep it apart from the database, like the
+   *     pseudonym key, and the same in every instance. Unset, it is derived from the pseudonym key
+   *     under a label of its own; a separate key means that holding the pseudonym key is not enough
+   *     to forge the chain. Set it before the first event: events chained under another key (the
+   *     derived one included) no longer verify
+   * @param checkpointInterval every how many events the audit's head is logged at INFO as a
+   *     checkpoint ({@code sequence:hash}), to keep outside the database so that a truncated or
+   *     rewritten chain shows after a restart; 1000 by default
+   */
+  public record AuditProperties(
+      @Nullable String chainKey,
+      @DefaultValue("1000") @Positive int checkpointInterval) {
+
+    @Override
+    public String toString() {
+      // The key is a secret: never in a log line or an actuator's view of the properties.
+      return "AuditProperties[chainKey=" + (chainKey == null ? "derived" : "<secret>")
+          + ", checkpointInterval=" + checkpointInterval + "]";
+    }
+  }
+
+  /**
    * Restrictions of processing (Art. 18) across instances sharing one database.
    *
    * @param maxStaleness the longest time a restriction saved by another instance may go unenforced
@@ -180,6 +208,15 @@ public record LetheProperties(
    *     it, before it is marked dead and waits for an administrator
    * @param lease how long a claimed notice is held by its dispatcher: after it, another one takes it
    *     over, as after a crash; longer than the slowest delivery
+   * @param deadIdentityRetention how long a dead notice keeps the subject's identity for an
+   *     administrator's retry, from when it was declared dead; then the retention run clears it, and
+   *     the notice stays dead for good (Art. 5(1)(e)). 30 days by default: a notice is dead only after
+   *     {@code max-age} of failed attempts and is shown in the gauges and the admin API from then on,
+   *     which leaves a month to repair the recipient's side and retry
+   * @param deliveredRetention how long a delivered notice's row stays, from its delivery, before the
+   *     retention run deletes it. It holds no personal data (key, recipient, times); while it stays,
+   *     notifying again of the same change sends nothing twice. 30 days by default; the audit keeps
+   *     the proof of delivery
    */
   public record OutboxProperties(
       @DefaultValue("true") boolean enabled,
@@ -188,6 +225,8 @@ public record LetheProperties(
       @DefaultValue("PT10S") Duration initialBackOff,
       @DefaultValue("PT1H") Duration maxBackOff,
       @DefaultValue("P3D") Duration maxAge,
-      @DefaultValue("PT5M") Duration lease) {
+      @DefaultValue("PT5M") Duration lease,
+      @DefaultValue("P30D") Duration deadIdentityRetention,
+      @DefaultValue("P30D") Duration deliveredRetention) {
   }
 }

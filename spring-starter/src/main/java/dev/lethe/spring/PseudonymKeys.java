@@ -2,13 +2,21 @@ package dev.lethe.spring;
 
 import dev.lethe.audit.Pseudonymizer;
 import java.util.Base64;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Reads the pseudonym key from the properties, refusing to start without one outside development. */
+/**
+ * Reads the pseudonym key from the properties, refusing to start without one outside development,
+ * and the audit's chain key, refusing one that is not a valid key.
+ */
 final class PseudonymKeys {
 
   private static final Logger LOG = LoggerFactory.getLogger(PseudonymKeys.class);
+
+  private static final String CHAIN_KEY_HOW_TO = "Set it to a secret of at least 32 bytes, Base64-encoded, kept apart"
+      + " from the database and from the pseudonym key, for example from `openssl rand -base64 32` in the environment"
+      + " variable LETHE_AUDIT_CHAINKEY; or leave it unset to derive it from the pseudonym key.";
 
   private PseudonymKeys() {
   }
@@ -23,16 +31,33 @@ final class PseudonymKeys {
       }
       throw new MissingPseudonymKeyException();
     }
+    return Pseudonymizer.withKey(decode("lethe.pseudonym-key", key, MissingPseudonymKeyException.HOW_TO));
+  }
+
+  /**
+   * The audit chain's key from {@code lethe.audit.chain-key}, or empty when it is not set and the
+   * trail derives one from the pseudonym key.
+   */
+  static Optional<byte[]> chainKey(LetheProperties properties) {
+    String key = properties.audit().chainKey();
+    if (key == null || key.isBlank()) {
+      return Optional.empty();
+    }
+    return Optional.of(decode("lethe.audit.chain-key", key, CHAIN_KEY_HOW_TO));
+  }
+
+  private static byte[] decode(String property, String key, String howTo) {
     byte[] bytes;
     try {
       bytes = Base64.getDecoder().decode(key.strip());
     } catch (IllegalArgumentException e) {
-      throw new IllegalStateException("lethe.pseudonym-key is not valid Base64. " + MissingPseudonymKeyException.HOW_TO, e);
+      // The exception's own message quotes the offending character: a piece of the secret.
+      throw new IllegalStateException(property + " is not valid Base64. " + howTo);
     }
     if (bytes.length < Pseudonymizer.MINIMUM_KEY_BYTES) {
-      throw new IllegalStateException("lethe.pseudonym-key has " + bytes.length + " bytes; it needs at least "
-          + Pseudonymizer.MINIMUM_KEY_BYTES + ". " + MissingPseudonymKeyException.HOW_TO);
+      throw new IllegalStateException(property + " has " + bytes.length + " bytes; it needs at least "
+          + Pseudonymizer.MINIMUM_KEY_BYTES + ". " + howTo);
     }
-    return Pseudonymizer.withKey(bytes);
+    return bytes;
   }
 }

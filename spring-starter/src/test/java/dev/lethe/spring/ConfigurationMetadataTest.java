@@ -20,7 +20,9 @@ class ConfigurationMetadataTest {
     }
     assertThat(metadata.get("properties").valueStream().map(property -> property.get("name").asString()))
         .contains("lethe.pseudonym-key", "lethe.deadlines", "lethe.retention.cron", "lethe.retention.batch-size",
-            "lethe.web.enabled", "lethe.schema.migrate", "lethe.controller.recipients");
+            "lethe.web.enabled", "lethe.schema.migrate", "lethe.controller.recipients", "lethe.audit.chain-key",
+            "lethe.audit.checkpoint-interval", "lethe.outbox.dead-identity-retention",
+            "lethe.outbox.delivered-retention", "lethe.requests.identity-retention");
     assertThat(metadata.get("properties").valueStream())
         .allSatisfy(property -> assertThat(property.path("description").asString()).as(property.toString()).isNotBlank());
   }

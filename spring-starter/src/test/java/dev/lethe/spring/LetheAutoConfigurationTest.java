@@ -111,6 +111,21 @@ class LetheAutoConfigurationTest {
   }
 
   @Test
+  @DisplayName("Art. 4(5): the pseudonymizer follows the model's comparison of identities: one person, one pseudonym, whatever the e-mail's case")
+  void onePersonOnePseudonym() {
+    runner.withPropertyValues(KEY).run(context -> {
+      dev.lethe.audit.AuditTrail audit = context.getBean(dev.lethe.audit.AuditTrail.class);
+      assertThat(audit.pseudonymOf(new dev.lethe.rights.SubjectIdentifier("customer", "email", " Ada@Example.com")))
+          .isEqualTo(audit.pseudonymOf(new dev.lethe.rights.SubjectIdentifier("customer", "email", "ada@example.com")));
+      ConsentLedger ledger = context.getBean(ConsentLedger.class);
+      ledger.give(new dev.lethe.rights.SubjectIdentifier("customer", "email", "Ada@Example.com"), "newsletter",
+          dev.lethe.consent.ConsentEvidence.of("v1", dev.lethe.consent.ConsentMethod.WEB_FORM_OPT_IN));
+      assertThat(ledger.state(new dev.lethe.rights.SubjectIdentifier("customer", "email", "ada@example.com"),
+          "newsletter")).isEqualTo(dev.lethe.consent.ConsentState.GIVEN);
+    });
+  }
+
+  @Test
   @DisplayName("Art. 32: without a pseudonym key the application does not start, and the message says how to set one")
   void missingKey() {
     runner.run(context -> assertThat(context).hasFailed().getFailure()

@@ -64,6 +64,44 @@ class LetheOperationsTest {
       assertThat(rights.find(request.id()).orElseThrow().subject().value())
           .isEqualTo(dev.lethe.spi.RequestStore.CLEARED_IDENTITY);
       assertThat(rights.find(open.id()).orElseThrow().subject().value()).isEqualTo("grace@example.com");
+      try (var events = context.getBean(dev.lethe.audit.AuditTrail.class).events()) {
+        assertThat(events.filter(event -> event.type() == dev.lethe.audit.AuditEventType.REQUEST_IDENTITIES_CLEARED))
+            .singleElement().satisfies(event -> assertThat(event.counts()).containsEntry("requests", 1L));
+      }
+    });
+  }
+
+  @Test
+  @DisplayName("Art. 5(1)(e): the retention run also clears the identity of notices dead longer than the set period and deletes those delivered longer ago, and audits both")
+  void retentionRunClearsDeadNoticesAndPurgesDeliveredOnes() {
+    runner.withPropertyValues("lethe.outbox.dead-identity-retention=P1D", "lethe.outbox.delivered-retention=P1D")
+        .run(context -> {
+      dev.lethe.spi.Outbox outbox = context.getBean(dev.lethe.spi.Outbox.class);
+      java.time.Instant longAgo = java.time.Instant.now().minus(java.time.Duration.ofDays(2));
+      dev.lethe.spi.OutboxEntry old = outbox.enqueue(new dev.lethe.spi.OutboxMessage("k-old", "crm", "test.notice",
+          "{\"identity\":\"ada@example.com\"}"), longAgo);
+      outbox.claimDue(longAgo, 10, java.time.Duration.ofMinutes(5));
+      outbox.markDead(old.id(), 1, "java.io.IOException", longAgo);
+      dev.lethe.spi.OutboxEntry recent = outbox.enqueue(new dev.lethe.spi.OutboxMessage("k-recent", "crm",
+          "test.notice", "{\"identity\":\"grace@example.com\"}"), java.time.Instant.now());
+      outbox.claimDue(java.time.Instant.now(), 10, java.time.Duration.ofMinutes(5));
+      outbox.markDead(recent.id(), 1, "java.io.IOException", java.time.Instant.now());
+      dev.lethe.spi.OutboxEntry delivered = outbox.enqueue(new dev.lethe.spi.OutboxMessage("k-delivered", "crm",
+          "test.notice", "{}"), longAgo);
+      outbox.claimDue(longAgo, 10, java.time.Duration.ofMinutes(5));
+      outbox.markDelivered(delivered.id(), 1, longAgo);
+
+      context.getBean(RetentionSchedule.class).runOnce();
+
+      assertThat(outbox.find(old.id()).orElseThrow().payload()).isEmpty();
+      assertThat(outbox.find(recent.id()).orElseThrow().payload()).isPresent();
+      assertThat(outbox.find(delivered.id())).isEmpty();
+      try (var events = context.getBean(dev.lethe.audit.AuditTrail.class).events()) {
+        assertThat(events.filter(event -> event.type() == dev.lethe.audit.AuditEventType.OUTBOX_IDENTITIES_CLEARED
+                || event.type() == dev.lethe.audit.AuditEventType.OUTBOX_DELIVERED_PURGED))
+            .extracting(event -> event.type() + "=" + event.counts().get("messages"))
+            .containsExactly("OUTBOX_IDENTITIES_CLEARED=1", "OUTBOX_DELIVERED_PURGED=1");
+      }
     });
   }
 

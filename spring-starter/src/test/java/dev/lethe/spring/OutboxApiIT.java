@@ -71,6 +71,9 @@ class OutboxApiIT {
   @Autowired
   OutboxDispatcher dispatcher;
 
+  @Autowired
+  dev.lethe.audit.AuditTrail audit;
+
   private final HttpClient http = HttpClient.newHttpClient();
   private final JsonMapper json = JsonMapper.builder().build();
 
@@ -124,7 +127,15 @@ class OutboxApiIT {
     HttpResponse<String> retried = call("POST", "/lethe/admin/outbox/dead/" + first + "/retry", ADMIN);
     assertThat(retried.statusCode()).isEqualTo(200);
     assertThat(json.readTree(retried.body()).get("status").asString()).isEqualTo("PENDING");
-    assertThat(call("POST", "/lethe/admin/outbox/dead/" + first + "/retry", ADMIN).statusCode()).isEqualTo(404);
+    try (var events = audit.events()) {
+      assertThat(events.filter(event -> event.type() == dev.lethe.audit.AuditEventType.OUTBOX_MESSAGES_RETRIED))
+          .as("Art. 5(2): the administrator's retry is audited")
+          .anySatisfy(event -> assertThat(event.attributes()).containsEntry("message", first));
+    }
+    assertThat(call("POST", "/lethe/admin/outbox/dead/" + first + "/retry", ADMIN).statusCode())
+        .as("pending now: not dead").isEqualTo(409);
+    assertThat(call("POST", "/lethe/admin/outbox/dead/" + java.util.UUID.randomUUID() + "/retry", ADMIN).statusCode())
+        .isEqualTo(404);
     assertThat(dispatcher.dispatch().transportReady()).as("the shop has no listener").isFalse();
     assertThat(outbox.counts().pending()).isEqualTo(1);
 
@@ -133,6 +144,37 @@ class OutboxApiIT {
     // The failing dispatcher took the retried notice too: three are dead.
     assertThat(body(call("POST", "/lethe/admin/outbox/dead/retry", ADMIN)).get("retried").asInt()).isEqualTo(3);
     assertThat(outbox.counts().dead()).isZero();
+  }
+
+  @Test
+  @DisplayName("Art. 5(1)(e), 19: a notice dead longer than the retention has lost its identity: listed as not retryable, its retry refused with 409, the retry of all leaves it")
+  void aClearedDeadNoticeCannotBeRetried() throws Exception {
+    String cleared = killed();
+    // killed() declares it dead ten days ahead of now; a cut-off past that clears it (and any notice
+    // the other test left pending, which killed()'s dispatcher took along).
+    int clearedCount = outbox.clearDeadPayloads(java.time.Instant.now().plus(Duration.ofDays(11)));
+    assertThat(clearedCount).isPositive();
+
+    JsonNode listed = null;
+    for (JsonNode message : body(call("GET", "/lethe/admin/outbox/dead", ADMIN))) {
+      if (message.get("id").asString().equals(cleared)) {
+        listed = message;
+      }
+    }
+    assertThat(listed).as("still shown to the administrator").isNotNull();
+    assertThat(listed.get("status").asString()).isEqualTo("DEAD");
+    assertThat(listed.get("retryable").asBoolean()).isFalse();
+    assertThat(body(call("GET", "/lethe/admin/outbox", ADMIN)).get("cleared").asLong()).isEqualTo(clearedCount);
+
+    HttpResponse<String> retry = call("POST", "/lethe/admin/outbox/dead/" + cleared + "/retry", ADMIN);
+    assertThat(retry.statusCode()).isEqualTo(409);
+    assertThat(retry.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+        assertThat(type).startsWith("application/problem+json"));
+    assertThat(json.readTree(retry.body()).get("detail").asString())
+        .contains("cannot be retried", "lethe.outbox.dead-identity-retention").doesNotContain(ADA);
+    call("POST", "/lethe/admin/outbox/dead/retry", ADMIN);
+    assertThat(outbox.find(java.util.UUID.fromString(cleared)).orElseThrow().status())
+        .isEqualTo(dev.lethe.spi.OutboxStatus.DEAD);
   }
 
   @Test

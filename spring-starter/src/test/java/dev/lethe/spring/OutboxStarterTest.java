@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lethe.jdbc.JdbcOutbox;
 import dev.lethe.outbox.DispatchResult;
+import dev.lethe.outbox.OutboxAdministration;
 import dev.lethe.outbox.OutboxDispatcher;
 import dev.lethe.rights.RecipientNotifications;
 import dev.lethe.rights.RequestId;
@@ -63,7 +64,8 @@ class OutboxStarterTest {
         .withPropertyValues("spring.datasource.url=jdbc:h2:mem:outbox-${random.uuid};DB_CLOSE_DELAY=-1",
             "spring.jpa.hibernate.ddl-auto=create-drop", LetheAutoConfigurationTest.KEY,
             "lethe.outbox.interval=2s", "lethe.outbox.initial-back-off=PT30S", "lethe.outbox.max-back-off=PT10M",
-            "lethe.outbox.max-age=P1D", "lethe.outbox.batch-size=25", "lethe.outbox.lease=PT2M")
+            "lethe.outbox.max-age=P1D", "lethe.outbox.batch-size=25", "lethe.outbox.lease=PT2M",
+            "lethe.outbox.dead-identity-retention=P7D", "lethe.outbox.delivered-retention=P2D")
         .withPropertyValues(LetheAutoConfigurationTest.RECIPIENTS)
         .run(context -> {
           assertThat(context).hasNotFailed();
@@ -71,7 +73,10 @@ class OutboxStarterTest {
           assertThat(context.getBean(RecipientNotifications.class).outbox()).isSameAs(context.getBean(Outbox.class));
           LetheProperties.OutboxProperties outbox = context.getBean(LetheProperties.class).outbox();
           assertThat(outbox).isEqualTo(new LetheProperties.OutboxProperties(true, Duration.ofSeconds(2), 25,
-              Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofDays(1), Duration.ofMinutes(2)));
+              Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofDays(1), Duration.ofMinutes(2),
+              Duration.ofDays(7), Duration.ofDays(2)));
+          assertThat(context.getBean(OutboxAdministration.class).deliveredRetention()).isEqualTo(Duration.ofDays(2));
+          assertThat(context.getBean(OutboxAdministration.class).deadIdentityRetention()).isEqualTo(Duration.ofDays(7));
           assertThat(context.getBean(OutboxDispatcher.class).backOff(2)).isEqualTo(Duration.ofMinutes(1));
           assertThat(context.getBean(OutboxDispatcher.class).backOff(10)).isEqualTo(Duration.ofMinutes(10));
           assertThat(context.getBean(OutboxSchedule.class).isRunning()).isTrue();
@@ -82,7 +87,8 @@ class OutboxStarterTest {
   void theDefaultsAreDocumentedValues() {
     inMemory.run(context -> assertThat(context.getBean(LetheProperties.class).outbox()).isEqualTo(
         new LetheProperties.OutboxProperties(true, Duration.ofSeconds(10), 100, Duration.ofSeconds(10),
-            Duration.ofHours(1), Duration.ofDays(3), Duration.ofMinutes(5))));
+            Duration.ofHours(1), Duration.ofDays(3), Duration.ofMinutes(5), Duration.ofDays(30),
+            Duration.ofDays(30))));
   }
 
   @Test

@@ -90,7 +90,7 @@ public final class InMemoryOutbox implements Outbox {
   @Override
   public synchronized boolean retryDead(UUID id, Instant now) {
     OutboxEntry entry = entries.get(id);
-    if (entry == null || entry.status() != OutboxStatus.DEAD) {
+    if (entry == null || !entry.retryable()) {
       return false;
     }
     put(with(entry, entry.payload(), OutboxStatus.PENDING, entry.attempts(), now, now, entry.lastFailure(),
@@ -110,10 +110,43 @@ public final class InMemoryOutbox implements Outbox {
   }
 
   @Override
+  public synchronized int clearDeadPayloads(Instant deadBefore) {
+    requireNonNull(deadBefore, "deadBefore");
+    int cleared = 0;
+    for (OutboxEntry entry : List.copyOf(entries.values())) {
+      if (entry.retryable() && entry.finishedAt().orElseThrow().isBefore(deadBefore)) {
+        put(with(entry, Optional.empty(), OutboxStatus.DEAD, entry.attempts(), entry.retrySince(),
+            entry.nextAttemptAt(), entry.lastFailure(), entry.finishedAt()));
+        cleared++;
+      }
+    }
+    return cleared;
+  }
+
+  @Override
+  public synchronized int deleteDelivered(Instant deliveredBefore, int limit) {
+    requireNonNull(deliveredBefore, "deliveredBefore");
+    if (limit < 1) {
+      throw new IllegalArgumentException("A deletion takes at least one message, not " + limit);
+    }
+    List<UUID> old = entries.values().stream()
+        .filter(entry -> entry.status() == OutboxStatus.DELIVERED
+            && entry.finishedAt().orElseThrow().isBefore(deliveredBefore))
+        .sorted(Comparator.comparing((OutboxEntry entry) -> entry.finishedAt().orElseThrow()))
+        .limit(limit)
+        .map(OutboxEntry::id)
+        .toList();
+    old.forEach(entries::remove);
+    return old.size();
+  }
+
+  @Override
   public synchronized OutboxCounts counts() {
     long pending = entries.values().stream().filter(entry -> entry.status() == OutboxStatus.PENDING).count();
-    long dead = entries.values().stream().filter(entry -> entry.status() == OutboxStatus.DEAD).count();
-    return new OutboxCounts(pending, dead);
+    long dead = entries.values().stream().filter(OutboxEntry::retryable).count();
+    long cleared = entries.values().stream()
+        .filter(entry -> entry.status() == OutboxStatus.DEAD && entry.payload().isEmpty()).count();
+    return new OutboxCounts(pending, dead, cleared);
   }
 
   private Optional<OutboxEntry> current(UUID id, int attempt) {

@@ -27,5 +27,9 @@ public final class OutboxMetrics implements MeterBinder {
     Gauge.builder("lethe.outbox.dead", outbox, box -> box.counts().dead())
         .description("Outbox messages given up on after their maximum age, waiting for an administrator (Art. 19)")
         .register(registry);
+    Gauge.builder("lethe.outbox.cleared", outbox, box -> box.counts().cleared())
+        .description("Dead outbox messages whose identity was cleared after the retention: never delivered,"
+            + " no longer retryable (Art. 5(1)(e), 19)")
+        .register(registry);
   }
 }

@@ -1,5 +1,6 @@
 package dev.lethe.spring.actuate;
 
+import dev.lethe.outbox.OutboxAdministration;
 import dev.lethe.retention.RetentionEnforcer;
 import dev.lethe.rights.RequestIdentityRetention;
 import java.time.ZoneId;
@@ -13,8 +14,11 @@ import org.springframework.scheduling.support.CronTrigger;
 
 /**
  * Runs retention enforcement (Art. 5(1)(e)) on its cron schedule while the application runs, and
- * with it the clearing of identities from closed rights requests. Several instances may run it at once: the store's sweep locks the rows it processes, so each expired row
- * is handled exactly once. A failed run is logged (counts and types only) and the next one completes it.
+ * with it the storage limitation of Lethe's own tables: the clearing of identities from closed
+ * rights requests and from long-dead outbox notices, and the deletion of long-delivered ones. Several instances may run it at once: the
+ * store's sweep locks the rows it processes, so each expired row is handled exactly once, and the
+ * clearings are conditional updates. A failed step is logged (counts and types only), does not stop
+ * the others, and the next run completes it.
  */
 public final class RetentionSchedule implements SmartLifecycle {
 
@@ -22,13 +26,14 @@ public final class RetentionSchedule implements SmartLifecycle {
 
   private final RetentionEnforcer enforcer;
   private final @Nullable RequestIdentityRetention requestIdentities;
+  private final @Nullable OutboxAdministration outbox;
   private final CronTrigger trigger;
   private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
   private @Nullable ScheduledFuture<?> scheduled;
 
   /** A schedule for {@code enforcer} by the Spring {@code cron} expression, read in {@code zone}. */
   public RetentionSchedule(RetentionEnforcer enforcer, String cron, ZoneId zone) {
-    this(enforcer, null, cron, zone);
+    this(enforcer, null, null, cron, zone);
   }
 
   /**
@@ -37,8 +42,19 @@ public final class RetentionSchedule implements SmartLifecycle {
    */
   public RetentionSchedule(RetentionEnforcer enforcer, @Nullable RequestIdentityRetention requestIdentities,
       String cron, ZoneId zone) {
+    this(enforcer, requestIdentities, null, cron, zone);
+  }
+
+  /**
+   * A schedule for {@code enforcer} and, in the same run, for Lethe's own tables: {@code
+   * requestIdentities} clears the identity of requests closed long enough, {@code outbox} that of
+   * notices dead long enough and deletes those delivered long ago (Art. 5(1)(e)).
+   */
+  public RetentionSchedule(RetentionEnforcer enforcer, @Nullable RequestIdentityRetention requestIdentities,
+      @Nullable OutboxAdministration outbox, String cron, ZoneId zone) {
     this.enforcer = enforcer;
     this.requestIdentities = requestIdentities;
+    this.outbox = outbox;
     this.trigger = new CronTrigger(cron, zone);
     scheduler.setThreadNamePrefix("lethe-retention-");
     scheduler.setPoolSize(1);
@@ -52,25 +68,28 @@ public final class RetentionSchedule implements SmartLifecycle {
   }
 
   /**
-   * Runs retention now, then clears the identities of closed requests; a failure of either is
-   * logged, never thrown at the scheduler, and does not stop the other.
+   * Runs retention now, then clears the identities of closed requests and of long-dead notices and
+   * deletes long-delivered notices; a
+   * failure of any step is logged, never thrown at the scheduler, and does not stop the others.
    */
   public void runOnce() {
+    step("Lethe retention run", enforcer::run);
+    if (requestIdentities != null) {
+      step("Clearing the identities of closed rights requests", requestIdentities::run);
+    }
+    if (outbox != null) {
+      step("Clearing the identities of dead outbox notices", outbox::clearDeadIdentities);
+      step("Deleting delivered outbox notices", outbox::purgeDelivered);
+    }
+  }
+
+  private static void step(String what, Runnable step) {
     try {
-      enforcer.run();
+      step.run();
     } catch (RuntimeException e) {
       // A database driver's message may quote column values: the stack trace only at debug level.
-      LOG.error("Lethe retention run failed ({}); the next run completes it", e.getClass().getSimpleName());
-      LOG.debug("Lethe retention run failure", e);
-    }
-    if (requestIdentities != null) {
-      try {
-        requestIdentities.run();
-      } catch (RuntimeException e) {
-        LOG.error("Clearing the identities of closed rights requests failed ({}); the next run completes it",
-            e.getClass().getSimpleName());
-        LOG.debug("Lethe request identity clearing failure", e);
-      }
+      LOG.error("{} failed ({}); the next run completes it", what, e.getClass().getSimpleName());
+      LOG.debug("{} failure", what, e);
     }
   }
 

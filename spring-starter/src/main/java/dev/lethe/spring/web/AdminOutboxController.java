@@ -1,11 +1,11 @@
 package dev.lethe.spring.web;
 
+import dev.lethe.outbox.OutboxAdministration;
 import dev.lethe.spi.Outbox;
 import dev.lethe.spi.OutboxCounts;
 import dev.lethe.spi.OutboxEntry;
 import dev.lethe.spi.OutboxStatus;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -24,7 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
  * The outbox seen by an administrator (Art. 19), under {@code {lethe.web.base-path}/admin/outbox}:
  * how many notices are pending and dead, the dead ones, and a retry of one or all of them, which
  * makes them due at once with a new maximum age. Messages are shown without their payload, which
- * may hold the subject's identity. Every endpoint requires the role {@code lethe.web.admin-role}.
+ * may hold the subject's identity. A notice dead for longer than {@code
+ * lethe.outbox.dead-identity-retention} has lost that identity: it is listed as not retryable, and
+ * its retry is refused with 409. Every endpoint requires the role {@code lethe.web.admin-role}.
  */
 @RestController
 @RequestMapping("/admin/outbox")
@@ -33,12 +35,12 @@ public final class AdminOutboxController {
   private static final int MAX_LIST = 1000;
 
   private final Outbox outbox;
-  private final Clock clock;
+  private final OutboxAdministration administration;
   private final Callers callers;
 
-  AdminOutboxController(Outbox outbox, Clock clock, Callers callers) {
+  AdminOutboxController(Outbox outbox, OutboxAdministration administration, Callers callers) {
     this.outbox = outbox;
-    this.clock = clock;
+    this.administration = administration;
     this.callers = callers;
   }
 
@@ -55,15 +57,17 @@ public final class AdminOutboxController {
    * @param nextAttemptAt when it is tried next, while pending
    * @param lastFailure the type of the last failure
    * @param finishedAt when it was delivered or given up on
+   * @param retryable whether an administrator can retry it: dead, with the identity it carries
+   *     still kept; false once a dead notice's identity was cleared after the retention
    */
   public record MessageView(UUID id, String idempotencyKey, String destination, String type, OutboxStatus status,
       int attempts, Instant enqueuedAt, Instant nextAttemptAt, @Nullable String lastFailure,
-      @Nullable Instant finishedAt) {
+      @Nullable Instant finishedAt, boolean retryable) {
 
     static MessageView of(OutboxEntry entry) {
       return new MessageView(entry.id(), entry.idempotencyKey(), entry.destination(), entry.type(), entry.status(),
           entry.attempts(), entry.enqueuedAt(), entry.nextAttemptAt(), entry.lastFailure().orElse(null),
-          entry.finishedAt().orElse(null));
+          entry.finishedAt().orElse(null), entry.retryable());
     }
   }
 
@@ -75,7 +79,7 @@ public final class AdminOutboxController {
   public record Retried(int retried) {
   }
 
-  /** How many notices are pending and dead (Art. 19). */
+  /** How many notices are pending, dead, and dead with their identity cleared (Art. 19). */
   @GetMapping
   public OutboxCounts counts(HttpServletRequest http) {
     callers.requireAdmin(http);
@@ -96,21 +100,33 @@ public final class AdminOutboxController {
     return outbox.list(OutboxStatus.DEAD, limit).stream().map(MessageView::of).toList();
   }
 
-  /** Makes the dead message {@code id} due again, with a new maximum age (Art. 19); 404 if no dead message has that id. */
+  /**
+   * Makes the dead message {@code id} due again, with a new maximum age (Art. 19): 404 if no message
+   * has that id, 409 if it is not dead, or dead with its identity cleared, so that it can never be
+   * delivered again.
+   */
   @PostMapping("/dead/{id}/retry")
   public MessageView retry(HttpServletRequest http, @PathVariable UUID id) {
     callers.requireAdmin(http);
-    if (!outbox.retryDead(id, clock.instant())) {
-      throw problem(HttpStatus.NOT_FOUND, "No dead outbox message " + id);
-    }
-    return MessageView.of(outbox.find(id).orElseThrow());
+    return switch (administration.retryDead(id)) {
+      case RETRIED -> MessageView.of(outbox.find(id).orElseThrow());
+      case NOT_FOUND -> throw problem(HttpStatus.NOT_FOUND, "No outbox message " + id);
+      case NOT_DEAD -> throw problem(HttpStatus.CONFLICT, "Outbox message " + id
+          + " is not dead: it is pending or delivered, and only a dead message is retried");
+      case IDENTITY_CLEARED -> throw problem(HttpStatus.CONFLICT, "Outbox message " + id + " cannot be retried:"
+          + " it was dead longer than lethe.outbox.dead-identity-retention, so the subject's identity it carried"
+          + " was cleared (Art. 5(1)(e)); it stays listed as the record of a notice never delivered");
+    };
   }
 
-  /** Makes every dead message due again, with a new maximum age (Art. 19). */
+  /**
+   * Makes every dead message due again, with a new maximum age (Art. 19), except those whose
+   * identity was cleared.
+   */
   @PostMapping("/dead/retry")
   public Retried retryAll(HttpServletRequest http) {
     callers.requireAdmin(http);
-    return new Retried(outbox.retryAllDead(clock.instant()));
+    return new Retried(administration.retryAllDead());
   }
 
   private static ErrorResponseException problem(HttpStatus status, String detail) {

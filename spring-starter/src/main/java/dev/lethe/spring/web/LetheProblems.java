@@ -27,7 +27,8 @@ import org.springframework.web.servlet.HandlerMapping;
  * request bodies, values sent and the request's path are never echoed, and unexpected failures say
  * nothing of their cause, whose message might (Art. 5(1)(f), Art. 32). Applies to Lethe's controllers only.
  */
-@RestControllerAdvice(assignableTypes = {AdminRequestsController.class, SelfServiceController.class})
+@RestControllerAdvice(assignableTypes = {AdminRequestsController.class, SelfServiceController.class,
+    AdminOutboxController.class})
 final class LetheProblems {
 
   private static final Logger LOG = LoggerFactory.getLogger(LetheProblems.class);

@@ -2,11 +2,11 @@ package dev.lethe.spring.web;
 
 import dev.lethe.consent.ConsentLedger;
 import dev.lethe.model.PersonalDataModel;
+import dev.lethe.outbox.OutboxAdministration;
 import dev.lethe.rights.DataSubjectRights;
 import dev.lethe.spi.Outbox;
 import dev.lethe.spring.LetheAutoConfiguration;
 import dev.lethe.spring.LetheProperties;
-import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -51,8 +51,9 @@ public class LetheWebAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  AdminOutboxController letheAdminOutboxController(Outbox outbox, Clock clock, LetheProperties properties) {
-    return new AdminOutboxController(outbox, clock, new Callers(properties.web()));
+  AdminOutboxController letheAdminOutboxController(Outbox outbox, OutboxAdministration administration,
+      LetheProperties properties) {
+    return new AdminOutboxController(outbox, administration, new Callers(properties.web()));
   }
 
   @Bean
