@@ -58,6 +58,16 @@ public record LetheProperties(
     @DefaultValue @Valid OutboxProperties outbox,
     @DefaultValue @Valid AuditProperties audit) {
 
+  /** Every property, the pseudonym key masked: a configuration printed to a log must not give it away. */
+  @Override
+  public String toString() {
+    return "LetheProperties[pseudonymKey=" + (pseudonymKey == null ? "unset" : "<secret>") + ", development="
+        + development + ", zone=" + zone + ", controller=" + controller + ", deadlines=" + deadlines
+        + ", directMarketingPurposes=" + directMarketingPurposes + ", suppressAfterErasure=" + suppressAfterErasure
+        + ", retention=" + retention + ", requests=" + requests + ", restrictions=" + restrictions + ", schema="
+        + schema + ", web=" + web + ", outbox=" + outbox + ", audit=" + audit + "]";
+  }
+
   /**
    * Who the controller is, for the Art. 30(1) record and the Art. 13/14 notice.
    *
