@@ -18,6 +18,11 @@ public enum AuditEventType {
   REQUEST_CANCELLED,
   /** A subject's personal data was erased (Art. 17). */
   SUBJECT_ERASED,
+  /**
+   * An erasure was carried out again on data that came back, such as from a backup restored after
+   * it (Art. 17(1), 5(2)): the subject by pseudonym, the ground, the rows touched. Never the values.
+   */
+  ERASURE_REAPPLIED,
   /** A subject's personal data was corrected (Art. 16). */
   DATA_RECTIFIED,
   /** A copy of a subject's personal data was produced (Art. 15, Art. 20). */

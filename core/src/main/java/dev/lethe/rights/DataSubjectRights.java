@@ -10,6 +10,7 @@ import dev.lethe.access.SubjectReport;
 import dev.lethe.access.SubjectReports;
 import dev.lethe.erasure.ErasurePlan;
 import dev.lethe.erasure.ErasureReceipt;
+import dev.lethe.erasure.ReappliedErasures;
 import dev.lethe.erasure.SuppressionList;
 import dev.lethe.internal.rights.RectificationValidator;
 import dev.lethe.internal.rights.RequestLifecycle;
@@ -19,6 +20,7 @@ import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.IdentityMatch;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.model.SubjectType;
+import dev.lethe.spi.ErasureTombstoneStore;
 import dev.lethe.spi.LegalHoldStore;
 import dev.lethe.spi.PersonalDataStore;
 import dev.lethe.spi.SubjectKey;
@@ -27,6 +29,7 @@ import dev.lethe.spi.IdentityVerifier;
 import dev.lethe.spi.RequestStore;
 import dev.lethe.spi.Transactions;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
@@ -76,6 +79,7 @@ public final class DataSubjectRights {
   private final @Nullable PersonalData personalData;
   private final LegalHoldStore legalHolds;
   private final @Nullable SuppressionList suppressionList;
+  private final @Nullable ErasureTombstoneStore tombstones;
   private final @Nullable RecipientNotifications recipientNotifications;
   private final Consumer<ErasureReceipt> erasureListener;
   private final Transactions transactions;
@@ -90,6 +94,7 @@ public final class DataSubjectRights {
     this.personalData = builder.personalData;
     this.legalHolds = builder.legalHolds;
     this.suppressionList = builder.suppressionList;
+    this.tombstones = builder.tombstones;
     this.recipientNotifications = builder.recipientNotifications;
     this.erasureListener = builder.erasureListener;
     this.transactions = audit.transactions();
@@ -264,6 +269,11 @@ public final class DataSubjectRights {
         identities.stream().filter(identity -> !identity.identity().equals(SubjectType.ID))
             .forEach(identity -> suppressionList.suppress(identity.identity(), identity.value(), "erased on request"));
       }
+      if (tombstones != null) {
+        Instant erasedAt = clock.instant();
+        subjects.forEach(subject -> tombstones.add(new ErasureTombstoneStore.Tombstone(subject.subjectType(),
+            audit.pseudonymOf(idIdentifier(subject)), ground, erasedAt)));
+      }
       audited(fulfilled, AuditEventType.REQUEST_FULFILLED);
       audit.record(AuditEntry.forRequest(AuditEventType.SUBJECT_ERASED, request)
           .withSubject(request.subject())
@@ -278,6 +288,84 @@ public final class DataSubjectRights {
     // that after erasure nothing but the suppression entry can recognise the person (Art. 17, 21(3)).
     forgetIdentity(data, fulfilled, identities);
     return receipt;
+  }
+
+  /**
+   * Carries out again every erasure since {@code since} whose subject is back in the data, such as
+   * after restoring a backup taken before it (Art. 17(1)): reads the erasures' tombstones, lists the
+   * identifiers of every root row of their subject types from the store, and erases each subject
+   * whose identifier's keyed pseudonym matches a tombstone, with the plan of its erasure's ground and
+   * the legal holds standing now. Each subject is erased in a transaction of its own, with an
+   * {@link AuditEventType#ERASURE_REAPPLIED} event naming it by pseudonym and counting the rows
+   * touched (Art. 5(2)); a subject of whom nothing came back touches no row and writes no event, so a
+   * second call changes nothing. Replicas may run it at once: an erasure run twice touches the rows
+   * once.
+   *
+   * <p>Run it after the restore and before the application writes again, with {@code since} at or
+   * before the backup's time: a row created after the restore may receive an identifier that an
+   * erased subject created after the backup held, when the database reissues identifiers from the
+   * restored sequence.
+   *
+   * @throws IllegalStateException if no personal-data store or no tombstone store is configured
+   * @throws UnsupportedOperationException if the store cannot list its subjects
+   */
+  public ReappliedErasures reapplyErasures(Instant since) {
+    requireNonNull(since, "since");
+    PersonalData data = requirePersonalData();
+    if (tombstones == null) {
+      throw new IllegalStateException("No erasure tombstones are kept: build DataSubjectRights with"
+          + " erasureTombstones(store) so that erasures can be reapplied after a restore");
+    }
+    List<ErasureTombstoneStore.Tombstone> erased = tombstones.since(since);
+    Map<String, Map<String, ErasureTombstoneStore.Tombstone>> byType = new java.util.LinkedHashMap<>();
+    erased.forEach(tombstone -> byType.computeIfAbsent(tombstone.subjectType(), type -> new java.util.HashMap<>())
+        .putIfAbsent(tombstone.subject().hex(), tombstone));
+    int subjects = 0;
+    long rows = 0;
+    for (Map.Entry<String, Map<String, ErasureTombstoneStore.Tombstone>> type : byType.entrySet()) {
+      if (data.model().subjectType(type.getKey()).isEmpty()) {
+        continue;
+      }
+      // One keyed hash per root row: the tombstone holds no identifier in clear to look up (Art. 4(5)).
+      List<Map.Entry<SubjectKey, ErasureTombstoneStore.Tombstone>> found = new ArrayList<>();
+      try (Stream<Object> ids = data.store().subjectIds(type.getKey())) {
+        ids.forEach(id -> {
+          SubjectKey key = new SubjectKey(type.getKey(), id);
+          ErasureTombstoneStore.Tombstone tombstone = type.getValue().get(audit.pseudonymOf(idIdentifier(key)).hex());
+          if (tombstone != null) {
+            found.add(Map.entry(key, tombstone));
+          }
+        });
+      }
+      for (Map.Entry<SubjectKey, ErasureTombstoneStore.Tombstone> subject : found) {
+        long touched = transactions.inTransaction(() -> reapply(data, subject.getKey(), subject.getValue().ground()));
+        if (touched > 0) {
+          subjects++;
+          rows += touched;
+        }
+      }
+    }
+    ReappliedErasures result = new ReappliedErasures(erased.size(), subjects, rows);
+    LOG.info("Erasures reapplied: {} tombstone(s) since the given instant, {} subject(s) erased again, {} rows touched",
+        result.tombstones(), result.subjects(), result.rowsTouched());
+    return result;
+  }
+
+  private long reapply(PersonalData data, SubjectKey subject, ErasureGround ground) {
+    ErasurePlan plan = ErasurePlan.of(data.model(), subject, ground, legalHolds.holdsFor(subject));
+    ErasureReceipt receipt = ErasureReceipt.of(plan, data.store().erase(plan), clock.instant());
+    if (receipt.rowsTouched() > 0 || !receipt.shredded().isEmpty()) {
+      audit.record(AuditEntry.of(AuditEventType.ERASURE_REAPPLIED)
+          .withSubject(idIdentifier(subject))
+          .withAttribute("ground", ground.name())
+          .withCount("rows", receipt.rowsTouched()));
+    }
+    return receipt.rowsTouched();
+  }
+
+  /** The subject named by its root's identifier: the identity its tombstone and audit events carry. */
+  private static SubjectIdentifier idIdentifier(SubjectKey subject) {
+    return new SubjectIdentifier(subject.subjectType(), SubjectType.ID, subject.id().toString());
   }
 
   /**
@@ -548,6 +636,7 @@ public final class DataSubjectRights {
     private @Nullable PersonalData personalData;
     private LegalHoldStore legalHolds = LegalHoldStore.inMemory();
     private @Nullable SuppressionList suppressionList;
+    private @Nullable ErasureTombstoneStore tombstones;
     private @Nullable RecipientNotifications recipientNotifications;
     private Consumer<ErasureReceipt> erasureListener = receipt -> { };
 
@@ -583,6 +672,16 @@ public final class DataSubjectRights {
      */
     public Builder suppressAfterErasure(SuppressionList suppressionList) {
       this.suppressionList = requireNonNull(suppressionList, "suppressionList");
+      return this;
+    }
+
+    /**
+     * Keeps a pseudonymous tombstone of every erased subject in {@code tombstones}, written in the
+     * erasure's transaction, so that {@link DataSubjectRights#reapplyErasures} can erase the subject
+     * again when a backup taken before the erasure is restored (Art. 17(1)); off by default.
+     */
+    public Builder erasureTombstones(ErasureTombstoneStore tombstones) {
+      this.tombstones = requireNonNull(tombstones, "tombstones");
       return this;
     }
 

@@ -49,6 +49,19 @@ public interface PersonalDataStore {
    */
   void rectify(SubjectKey subject, Rectification rectification);
 
+  /**
+   * The identifiers of every root row of {@code subjectType}, rows hidden from the application
+   * (soft-deleted, filtered) included, so that erasures can be carried out again on data restored
+   * from a backup (Art. 17(1)): the caller compares each with its erasures' tombstones. Streams; the
+   * caller closes the stream. An unknown subject type has none.
+   *
+   * @throws UnsupportedOperationException if the store cannot list its subjects (the default)
+   */
+  default Stream<Object> subjectIds(String subjectType) {
+    throw new UnsupportedOperationException(getClass().getName() + " cannot list its subjects, so erasures cannot be"
+        + " reapplied on it: implement PersonalDataStore.subjectIds");
+  }
+
   /** A store over objects held in memory, for tests and applications without a database. */
   static InMemoryStore inMemory(PersonalDataModel model, Pseudonymizer hashKey) {
     return new InMemoryPersonalDataStore(model, hashKey);

@@ -155,6 +155,16 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
     return reader.resolve(requireNonNull(identifier, "identifier"));
   }
 
+  /**
+   * Art. 17(1): the identifiers of every root row of the subject type, soft-deleted and filtered rows
+   * included, streamed for {@link dev.lethe.rights.DataSubjectRights#reapplyErasures}; the caller
+   * closes the stream.
+   */
+  @Override
+  public Stream<Object> subjectIds(String subjectType) {
+    return reader.subjectIds(requireNonNull(subjectType, "subjectType"));
+  }
+
   /** Art. 15(3), 20(1): the subject's rows of the entity, streamed; the caller closes the stream. */
   @Override
   public Stream<SubjectRecord> records(SubjectKey subject, EntityDescriptor entity) {

@@ -85,6 +85,20 @@ public final class InMemoryPersonalDataStore implements PersonalDataStore.InMemo
   }
 
   @Override
+  public synchronized Stream<Object> subjectIds(String subjectType) {
+    requireNonNull(subjectType, "subjectType");
+    Optional<SubjectType> type = model.subjectType(subjectType);
+    if (type.isEmpty()) {
+      return Stream.empty();
+    }
+    return rows.getOrDefault(type.get().root(), List.of()).stream()
+        .map(root -> Attributes.get(root, type.get().idAttribute()))
+        .filter(java.util.Objects::nonNull)
+        .map(Object.class::cast)
+        .toList().stream();
+  }
+
+  @Override
   public synchronized Stream<SubjectRecord> records(SubjectKey subject, EntityDescriptor entity) {
     requireNonNull(entity, "entity");
     // Along each route, the row shows only the fields of the subject that route reaches.

@@ -118,6 +118,44 @@ public final class Reader {
   }
 
   /**
+   * The identifiers of every root row of {@code subjectType}, hidden rows (soft-deleted, filtered,
+   * restricted) included, streamed on a session of its own that closing the stream closes; none for
+   * an unknown subject type.
+   */
+  public Stream<Object> subjectIds(String subjectType) {
+    Optional<SubjectType> type = mapping.model().subjectType(subjectType);
+    if (type.isEmpty()) {
+      return Stream.empty();
+    }
+    EntityInfo root = mapping.entity(type.get().root());
+    List<Session> opened = new ArrayList<>();
+    try {
+      Session session = open(opened);
+      Iterator<?> ids;
+      if (Sql.hidesRows(root)) {
+        // A restored subject whose root row is soft-deleted or filtered still has data to erase again.
+        BasicValuedModelPart column = RouteSql.basic(root.mapping(), root.idAttribute(), root.type());
+        NativeQuery<Object> query = Sql.nativeQuery(session.em, "select " + column.getSelectionExpression()
+            + " as c0_ from " + column.getContainingTableExpression());
+        Sql.scalar(query, "c0_", root.mapping().getIdentifierMapping().getSingleJdbcMapping());
+        hints(query);
+        ids = query.getResultStream().iterator();
+      } else {
+        jakarta.persistence.Query query = session.em.createQuery("select r." + root.idAttribute() + " from "
+            + root.name() + " r");
+        hints(query);
+        ids = query.getResultStream().iterator();
+      }
+      Iterator<Object> values = Iterators.transform(ids, id -> asRow(id)[0]);
+      return StreamSupport.stream(Spliterators.spliteratorUnknownSize(values, Spliterator.NONNULL), false)
+          .onClose(() -> opened.forEach(Session::close));
+    } catch (RuntimeException e) {
+      opened.forEach(Session::close);
+      throw e;
+    }
+  }
+
+  /**
    * The subject's rows of {@code descriptor}'s entity, along each route to the subject, each with
    * only the fields that route's subject owns (Art. 15(1)); the caller closes the stream.
    */

@@ -1,0 +1,8 @@
+package dev.lethe.spi;
+
+class InMemoryErasureTombstoneStoreTest extends ErasureTombstoneStoreCompatibilityKit {
+  @Override
+  protected ErasureTombstoneStore createStore() {
+    return ErasureTombstoneStore.inMemory();
+  }
+}
