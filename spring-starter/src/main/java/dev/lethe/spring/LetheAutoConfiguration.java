@@ -26,6 +26,7 @@ import dev.lethe.rights.RecipientNotifications;
 import dev.lethe.rights.RequestType;
 import dev.lethe.spi.AuditSink;
 import dev.lethe.spi.ConsentStore;
+import dev.lethe.spi.ErasureTombstoneStore;
 import dev.lethe.spi.LegalHoldStore;
 import dev.lethe.spi.ObjectionStore;
 import dev.lethe.spi.Outbox;
@@ -146,7 +147,7 @@ public class LetheAutoConfiguration {
   DataSubjectRights letheDataSubjectRights(LetheProperties properties, PersonalDataModel model,
       PersonalDataStore store, RequestStore requests, AuditTrail audit, LegalHoldStore legalHolds,
       SuppressionList suppressionList, RecipientNotifications notifications, Clock clock,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events, ErasureTombstoneStore tombstones) {
     DeadlinePolicy deadlines = DeadlinePolicy.article12();
     for (var period : properties.deadlines().entrySet()) {
       deadlines = deadlines.withPeriod(period.getKey(), period.getValue());
@@ -160,6 +161,7 @@ public class LetheAutoConfiguration {
         .personalData(model, store)
         .legalHolds(legalHolds)
         .recipientNotifications(notifications)
+        .erasureTombstones(tombstones)
         // Receipts and retention reports hold no personal data: fit to publish as application events.
         .erasureListener(events::publishEvent);
     if (properties.suppressAfterErasure()) {

@@ -10,6 +10,7 @@ import dev.lethe.jdbc.JdbcOutbox;
 import dev.lethe.jdbc.JdbcRequestStore;
 import dev.lethe.jdbc.JdbcRestrictionStore;
 import dev.lethe.jdbc.JdbcRetentionRunLog;
+import dev.lethe.jdbc.JdbcErasureTombstoneStore;
 import dev.lethe.jdbc.JdbcSuppressionStore;
 import dev.lethe.jpa.JpaPersonalDataStore;
 import dev.lethe.model.PersonalDataModel;
@@ -22,6 +23,7 @@ import dev.lethe.spi.PersonalDataStore;
 import dev.lethe.spi.RequestStore;
 import dev.lethe.spi.RestrictionStore;
 import dev.lethe.spi.RetentionRunLog;
+import dev.lethe.spi.ErasureTombstoneStore;
 import dev.lethe.spi.SuppressionStore;
 import dev.lethe.spi.Transactions;
 import jakarta.persistence.EntityManagerFactory;
@@ -183,6 +185,12 @@ final class LetheStoreConfigurations {
 
     @Bean
     @ConditionalOnMissingBean
+    ErasureTombstoneStore letheErasureTombstoneStore(LetheDataSource dataSource) {
+      return JdbcErasureTombstoneStore.of(dataSource.dataSource());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     ConsentStore letheConsentStore(LetheDataSource dataSource) {
       return JdbcConsentStore.of(dataSource.dataSource());
     }
@@ -262,6 +270,12 @@ final class LetheStoreConfigurations {
     @ConditionalOnMissingBean
     SuppressionStore letheSuppressionStore() {
       return SuppressionStore.inMemory();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ErasureTombstoneStore letheErasureTombstoneStore() {
+      return ErasureTombstoneStore.inMemory();
     }
 
     @Bean
