@@ -1,12 +1,14 @@
 package dev.lethe.spi;
 
 import dev.lethe.erasure.ErasurePlan;
+import dev.lethe.erasure.OtherCopy;
 import dev.lethe.internal.store.InMemoryPersonalDataStore;
 import dev.lethe.audit.Pseudonymizer;
 import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.rights.Rectification;
 import dev.lethe.rights.SubjectIdentifier;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -48,6 +50,15 @@ public interface PersonalDataStore {
    * @throws IllegalArgumentException if the row does not exist or does not belong to the subject
    */
   void rectify(SubjectKey subject, Rectification rectification);
+
+  /**
+   * The copies of the model's personal data this store knows of and cannot erase, as found when it
+   * started (Art. 17(1), 17(2), 30(1)): triggers, materialized views, publications, history tables,
+   * caches, unmapped tables. Empty by default: a store that looks for none finds none.
+   */
+  default List<OtherCopy> otherCopies() {
+    return List.of();
+  }
 
   /** A store over objects held in memory, for tests and applications without a database. */
   static InMemoryStore inMemory(PersonalDataModel model, Pseudonymizer hashKey) {
