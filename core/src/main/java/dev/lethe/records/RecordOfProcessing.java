@@ -2,6 +2,7 @@ package dev.lethe.records;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.lethe.erasure.OtherCopy;
 import dev.lethe.internal.records.ProcessingFacts;
 import dev.lethe.internal.records.RecordFormats;
 import dev.lethe.model.PersonalDataModel;
@@ -25,9 +26,11 @@ import java.util.List;
 public final class RecordOfProcessing {
 
   private final ProcessingFacts facts;
+  private final List<OtherCopy> otherCopies;
 
-  private RecordOfProcessing(ProcessingFacts facts) {
+  private RecordOfProcessing(ProcessingFacts facts, List<OtherCopy> otherCopies) {
     this.facts = facts;
+    this.otherCopies = otherCopies;
   }
 
   /**
@@ -36,7 +39,22 @@ public final class RecordOfProcessing {
    * @throws UnknownRecipientException listing every recipient a purpose names that the controller does not describe
    */
   public static RecordOfProcessing of(PersonalDataModel model, Controller controller) {
-    return new RecordOfProcessing(ProcessingFacts.of(requireNonNull(model, "model"), requireNonNull(controller, "controller")));
+    return new RecordOfProcessing(ProcessingFacts.of(requireNonNull(model, "model"), requireNonNull(controller, "controller")),
+        List.of());
+  }
+
+  /**
+   * This record, also listing {@code copies}: the copies of the data that erasure cannot reach, as
+   * the store found them at start-up ({@code store.otherCopies()}), so that the record says where the
+   * data also lies and who must act on an erasure there (Art. 17(2), 30(1)).
+   */
+  public RecordOfProcessing withOtherCopies(List<OtherCopy> copies) {
+    return new RecordOfProcessing(facts, List.copyOf(requireNonNull(copies, "copies")));
+  }
+
+  /** The copies of the data that erasure cannot reach, as given to {@link #withOtherCopies}; empty by default. */
+  public List<OtherCopy> otherCopies() {
+    return otherCopies;
   }
 
   /** The controller the record is kept by (Art. 30(1)(a)). */
@@ -59,20 +77,21 @@ public final class RecordOfProcessing {
 
   /** Writes the record as Markdown (Art. 30(3): in writing). {@code out} is not closed. */
   public void writeMarkdown(Writer out) throws IOException {
-    RecordFormats.document(facts).writeMarkdown(requireNonNull(out, "out"));
+    RecordFormats.document(facts, otherCopies).writeMarkdown(requireNonNull(out, "out"));
   }
 
   /**
-   * Writes the record as one JSON object with {@code controller}, {@code activities} and
-   * {@code gaps} (Art. 30(3): in electronic form). {@code out} is not closed.
+   * Writes the record as one JSON object with {@code controller}, {@code activities},
+   * {@code otherCopies} and {@code gaps} (Art. 30(3): in electronic form). {@code out} is not closed.
    */
   public void writeJson(Writer out) throws IOException {
-    RecordFormats.writeJson(facts, requireNonNull(out, "out"));
+    RecordFormats.writeJson(facts, otherCopies, requireNonNull(out, "out"));
   }
 
   /**
    * Writes the record as CSV (RFC 4180), a header and one row per activity, several values in a
-   * cell separated by {@code "; "} (Art. 30(3): in electronic form). {@code out} is not closed.
+   * cell separated by {@code "; "} (Art. 30(3): in electronic form); the other copies are in the
+   * Markdown and JSON forms only, as they belong to no one activity. {@code out} is not closed.
    */
   public void writeCsv(Writer out) throws IOException {
     RecordFormats.writeCsv(facts, requireNonNull(out, "out"));

@@ -1,12 +1,14 @@
 package dev.lethe.spi;
 
 import dev.lethe.erasure.ErasurePlan;
+import dev.lethe.erasure.OtherCopy;
 import dev.lethe.internal.store.InMemoryPersonalDataStore;
 import dev.lethe.audit.Pseudonymizer;
 import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.rights.Rectification;
 import dev.lethe.rights.SubjectIdentifier;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -60,6 +62,15 @@ public interface PersonalDataStore {
   default Stream<Object> subjectIds(String subjectType) {
     throw new UnsupportedOperationException(getClass().getName() + " cannot list its subjects, so erasures cannot be"
         + " reapplied on it: implement PersonalDataStore.subjectIds");
+  }
+
+  /**
+   * The copies of the model's personal data this store knows of and cannot erase, as found when it
+   * started (Art. 17(1), 17(2), 30(1)): triggers, materialized views, publications, history tables,
+   * caches, unmapped tables. Empty by default: a store that looks for none finds none.
+   */
+  default List<OtherCopy> otherCopies() {
+    return List.of();
   }
 
   /** A store over objects held in memory, for tests and applications without a database. */

@@ -3,6 +3,7 @@ package dev.lethe.records;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lethe.erasure.OtherCopy;
 import dev.lethe.law.DataCategory;
 import dev.lethe.law.LawfulBasis;
 import dev.lethe.model.PersonalDataModel;
@@ -156,6 +157,32 @@ class RecordOfProcessingTest {
     }
     assertThat(markdown).contains("- Time limits for erasure (Art. 30(1)(f)): Employee: 12 months after"
         + " employmentEndedOn, then deleted.");
+  }
+
+  @Test
+  @DisplayName("Art. 17(2), 30(1): the copies a store cannot erase are a table in the Markdown record and an array in the JSON; none by default")
+  void otherCopies() throws IOException {
+    OtherCopy trigger = new OtherCopy(OtherCopy.Kind.TRIGGER, "trigger customer_copy on table customer",
+        "It may copy the rows.", "Erase its target too.");
+    RecordOfProcessing withCopies = record.withOtherCopies(List.of(trigger));
+
+    StringWriter markdown = new StringWriter();
+    withCopies.writeMarkdown(markdown);
+    StringWriter json = new StringWriter();
+    withCopies.writeJson(json);
+    StringWriter plain = new StringWriter();
+    record.writeMarkdown(plain);
+
+    assertThat(record.otherCopies()).isEmpty();
+    assertThat(withCopies.otherCopies()).containsExactly(trigger);
+    assertThat(markdown.toString()).contains("## Other copies, out of erasure's reach (Art. 17(1), 17(2))")
+        .contains("| TRIGGER | trigger customer\\_copy on table customer | It may copy the rows. | Erase its target too. |");
+    assertThat(plain.toString()).doesNotContain("Other copies");
+    JsonNode copies = JsonMapper.builder().build().readTree(json.toString()).get("otherCopies");
+    assertThat(copies.size()).isEqualTo(1);
+    assertThat(copies.get(0).get("kind").asString()).isEqualTo("TRIGGER");
+    assertThat(copies.get(0).get("where").asString()).isEqualTo("trigger customer_copy on table customer");
+    assertThat(copies.get(0).get("fix").asString()).isEqualTo("Erase its target too.");
   }
 
   @Test

@@ -7,8 +7,10 @@ import dev.lethe.audit.Pseudonymizer;
 import dev.lethe.erasure.ErasurePlan;
 import dev.lethe.erasure.ErasureReceipt;
 import dev.lethe.erasure.LegalHold;
+import dev.lethe.erasure.OtherCopy;
 import dev.lethe.law.ErasureGround;
 import dev.lethe.internal.erasure.FieldEraser;
+import dev.lethe.jpa.internal.CopyInventory;
 import dev.lethe.jpa.internal.Encryption;
 import dev.lethe.jpa.internal.Eraser;
 import dev.lethe.jpa.internal.FieldEncryption;
@@ -39,12 +41,16 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The personal-data store over a JPA {@link EntityManagerFactory} (Hibernate ORM 7): access
@@ -85,6 +91,13 @@ import org.jspecify.annotations.Nullable;
  * may enforce retention at once; a policy whose clock column leads no index is warned about once,
  * at creation. Built with {@link Builder#restrictions(Restrictions) restrictions}, it registers
  * Hibernate listeners on the factory that refuse changes to a restricted subject's rows (Art. 18(2)).
+ *
+ * <p>At creation it lists the copies of the model's personal data that its erasure cannot reach
+ * (Art. 17(1), 17(2), 30(1)): triggers on the model's tables, views and materialized views over
+ * them, PostgreSQL publications of them, Envers history tables while Envers is off, second-level
+ * and query caches, and unmapped tables carrying a model table's personal column names. Each is
+ * logged as a warning and kept in {@link #otherCopies()}; with
+ * {@link Builder#refuseOtherCopies(boolean) refuseOtherCopies(true)} the store refuses to start.
  */
 public final class JpaPersonalDataStore implements PersonalDataStore, RetentionSweeper {
 
@@ -97,17 +110,21 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
   private final Sessions sessions;
   private final @Nullable RestrictionGuard guard;
   private final Clock clock;
+  private final List<OtherCopy> otherCopies;
+
+  private static final Logger LOG = LoggerFactory.getLogger(JpaPersonalDataStore.class);
 
   private JpaPersonalDataStore(EntityManagerFactory emf, Pseudonymizer hashKey, Set<Class<?>> extraClasses,
       int fetchSize, boolean exportHistory, RestrictionGuard.@Nullable Lookup restrictions, Clock clock,
       Supplier<Optional<EntityManager>> currentEntityManager, Supplier<Optional<Connection>> currentConnection,
-      @Nullable Object subjectKeys) {
+      @Nullable Object subjectKeys, boolean refuseOtherCopies, Set<String> acceptedCopies) {
     this.emf = emf;
     this.sessions = new Sessions(emf, currentEntityManager, currentConnection);
     this.clock = clock;
     this.mapping = JpaMapping.discover(emf, extraClasses);
     // Before anything else: an accepted model must be erasable on this schema, or the store does not start.
     SchemaVerifier.verify(emf, mapping);
+    this.otherCopies = inventory(emf, mapping, refuseOtherCopies, acceptedCopies);
     FieldEraser fieldEraser = new FieldEraser(hashKey);
     // Only a store with keys, or a model with @Encrypted attributes, loads lethe-crypto's classes.
     Encryption encryption = subjectKeys != null || Encryption.declared(mapping)
@@ -126,6 +143,24 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
     } else {
       this.guard = null;
     }
+  }
+
+  private static List<OtherCopy> inventory(EntityManagerFactory emf, JpaMapping mapping, boolean refuse,
+      Set<String> accepted) {
+    List<OtherCopy> copies = CopyInventory.find(emf, mapping);
+    List<OtherCopy> unaccepted = copies.stream()
+        .filter(copy -> !accepted.contains(copy.where().toLowerCase(Locale.ROOT))).toList();
+    for (OtherCopy copy : copies) {
+      if (unaccepted.contains(copy)) {
+        LOG.warn("A copy of personal data that erasure cannot reach (Art. 17): {}", copy);
+      } else {
+        LOG.info("An accepted copy of personal data that erasure cannot reach (Art. 17): {}", copy.where());
+      }
+    }
+    if (refuse && !unaccepted.isEmpty()) {
+      throw new OtherCopiesException(unaccepted);
+    }
+    return copies;
   }
 
   /**
@@ -147,6 +182,17 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
   /** The personal-data model discovered from the factory (Art. 30): the scope of every request. */
   public PersonalDataModel model() {
     return mapping.model();
+  }
+
+  /**
+   * The copies of the model's personal data that erasure cannot reach, found when the store was
+   * built, accepted ones included (Art. 17(1), 17(2), 30(1)): for the record of processing
+   * ({@link dev.lethe.records.RecordOfProcessing#withOtherCopies}), an operator's dashboard, and the
+   * recipients to tell of an erasure. Names database objects, never values; empty when none was found.
+   */
+  @Override
+  public List<OtherCopy> otherCopies() {
+    return otherCopies;
   }
 
   /** Art. 15(1): the keys of the subjects the identifier names; empty when it names nobody. */
@@ -283,6 +329,8 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
     private Supplier<Optional<EntityManager>> currentEntityManager = Optional::empty;
     private Supplier<Optional<Connection>> currentConnection = Optional::empty;
     private @Nullable Object subjectKeys;
+    private boolean refuseOtherCopies;
+    private final Set<String> acceptedCopies = new LinkedHashSet<>();
 
     private Builder(EntityManagerFactory emf, Pseudonymizer hashKey) {
       this.emf = emf;
@@ -398,15 +446,41 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
     }
 
     /**
+     * Whether the store refuses to start when it finds copies of the model's personal data that its
+     * erasure cannot reach and that are not {@linkplain #acceptCopies accepted} (Art. 17(1), 17(2)):
+     * {@link #build()} then throws one {@link OtherCopiesException} listing every such copy. Off by
+     * default: each copy is logged as a warning and listed in {@link JpaPersonalDataStore#otherCopies()}.
+     */
+    public Builder refuseOtherCopies(boolean refuse) {
+      this.refuseOtherCopies = refuse;
+      return this;
+    }
+
+    /**
+     * Accepts the copies whose {@link OtherCopy#where() where} is one of {@code where} (ignoring
+     * case), such as {@code "trigger customer_touch on table customer"}, once someone has decided
+     * that they hold nothing to erase or are erased elsewhere (Art. 17(2)): they stay in
+     * {@link JpaPersonalDataStore#otherCopies()} and the record, are logged at INFO instead of WARN,
+     * and do not make {@link #refuseOtherCopies(boolean)} refuse.
+     */
+    public Builder acceptCopies(String... where) {
+      Arrays.stream(where).map(copy -> requireNonNull(copy, "where").toLowerCase(Locale.ROOT))
+          .forEach(acceptedCopies::add);
+      return this;
+    }
+
+    /**
      * Discovers the model and builds the store (Art. 30).
      *
      * @throws UnsupportedMappingException if the mapping holds what the store cannot handle, or a
      *     rule the database's schema or the entities' constraints would make fail
      * @throws dev.lethe.model.ModelValidationException if the annotations are invalid
+     * @throws OtherCopiesException with {@link #refuseOtherCopies(boolean) refuseOtherCopies(true)}, if
+     *     the store finds copies of personal data its erasure cannot reach and none accepts them
      */
     public JpaPersonalDataStore build() {
       return new JpaPersonalDataStore(emf, hashKey, Set.copyOf(classes), fetchSize, exportHistory, restrictions, clock,
-          currentEntityManager, currentConnection, subjectKeys);
+          currentEntityManager, currentConnection, subjectKeys, refuseOtherCopies, Set.copyOf(acceptedCopies));
     }
   }
 }

@@ -259,8 +259,12 @@ public class LetheAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  RecordOfProcessing letheRecordOfProcessing(PersonalDataModel model, Controller controller) {
-    return RecordOfProcessing.of(model, controller);
+  RecordOfProcessing letheRecordOfProcessing(PersonalDataModel model, Controller controller,
+      ObjectProvider<PersonalDataStore> store) {
+    // The copies the store found at start-up and cannot erase belong in the record (Art. 17(2), 30(1)).
+    PersonalDataStore unique = store.getIfUnique();
+    return RecordOfProcessing.of(model, controller)
+        .withOtherCopies(unique == null ? java.util.List.of() : unique.otherCopies());
   }
 
   @Bean

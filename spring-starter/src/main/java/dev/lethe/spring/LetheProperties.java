@@ -39,6 +39,7 @@ import org.springframework.validation.annotation.Validated;
  * @param web the optional REST API
  * @param outbox the outbox through which notices leave Lethe (Art. 19)
  * @param audit the keyed, hash-chained audit trail (Art. 5(2))
+ * @param copies the copies of personal data that erasure cannot reach, found at start-up (Art. 17)
  */
 @ConfigurationProperties("lethe")
 @Validated
@@ -56,7 +57,8 @@ public record LetheProperties(
     @DefaultValue SchemaProperties schema,
     @DefaultValue WebProperties web,
     @DefaultValue @Valid OutboxProperties outbox,
-    @DefaultValue @Valid AuditProperties audit) {
+    @DefaultValue @Valid AuditProperties audit,
+    @DefaultValue CopiesProperties copies) {
 
   /** Every property, the pseudonym key masked: a configuration printed to a log must not give it away. */
   @Override
@@ -65,7 +67,7 @@ public record LetheProperties(
         + development + ", zone=" + zone + ", controller=" + controller + ", deadlines=" + deadlines
         + ", directMarketingPurposes=" + directMarketingPurposes + ", suppressAfterErasure=" + suppressAfterErasure
         + ", retention=" + retention + ", requests=" + requests + ", restrictions=" + restrictions + ", schema="
-        + schema + ", web=" + web + ", outbox=" + outbox + ", audit=" + audit + "]";
+        + schema + ", web=" + web + ", outbox=" + outbox + ", audit=" + audit + ", copies=" + copies + "]";
   }
 
   /**
@@ -238,5 +240,22 @@ public record LetheProperties(
       @DefaultValue("PT5M") Duration lease,
       @DefaultValue("P30D") Duration deadIdentityRetention,
       @DefaultValue("P30D") Duration deliveredRetention) {
+  }
+
+  /**
+   * The copies of the model's personal data that the JPA store finds at start-up and its erasure
+   * cannot reach: triggers, views and materialized views, publications, Envers tables while Envers
+   * is off, caches, unmapped tables with personal column names (Art. 17(1), 17(2), 30(1)). Each is
+   * logged as a warning, shown by the {@code lethe} actuator endpoint and listed in the Art. 30 record.
+   *
+   * @param refuse whether the application refuses to start while a copy is found that is not
+   *     accepted; off by default
+   * @param accepted the copies someone has looked at and accepted, each as the finding names it
+   *     (its {@code where}, such as {@code trigger customer_touch on table customer}): still listed,
+   *     logged at INFO, never refused
+   */
+  public record CopiesProperties(
+      @DefaultValue("false") boolean refuse,
+      @DefaultValue List<String> accepted) {
   }
 }

@@ -71,9 +71,12 @@ final class LetheStoreConfigurations {
     @Bean
     @ConditionalOnMissingBean(PersonalDataStore.class)
     JpaPersonalDataStore lethePersonalDataStore(EntityManagerFactory entityManagerFactory, Pseudonymizer pseudonymizer,
-        RestrictionStore restrictions, AuditTrail audit, ObjectProvider<DataSource> dataSource) {
+        RestrictionStore restrictions, AuditTrail audit, ObjectProvider<DataSource> dataSource,
+        LetheProperties properties) {
       JpaPersonalDataStore.Builder builder = JpaPersonalDataStore.builder(entityManagerFactory, pseudonymizer)
-          .restrictions(restrictions, audit);
+          .restrictions(restrictions, audit)
+          .refuseOtherCopies(properties.copies().refuse())
+          .acceptCopies(properties.copies().accepted().toArray(String[]::new));
       ClassLoader loader = LetheStoreConfigurations.class.getClassLoader();
       if (ClassUtils.isPresent("org.springframework.orm.jpa.EntityManagerFactoryUtils", loader)
           && ClassUtils.isPresent("org.springframework.jdbc.datasource.ConnectionHolder", loader)) {

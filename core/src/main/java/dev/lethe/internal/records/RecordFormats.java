@@ -1,5 +1,6 @@
 package dev.lethe.internal.records;
 
+import dev.lethe.erasure.OtherCopy;
 import dev.lethe.law.DataCategory;
 import dev.lethe.law.LawfulBasis;
 import dev.lethe.records.Contact;
@@ -33,11 +34,14 @@ public final class RecordFormats {
       "Security measures", "Solely automated decisions", "Controller", "Controller contact",
       "Data protection officer");
 
+  /** The heading of the copies the store found and cannot erase (Art. 17(2), 30(1)). */
+  static final String OTHER_COPIES_HEADING = "Other copies, out of erasure's reach (Art. 17(1), 17(2))";
+
   private RecordFormats() {
   }
 
   /** The record as a document, for Markdown. */
-  public static Document document(ProcessingFacts facts) {
+  public static Document document(ProcessingFacts facts, List<OtherCopy> otherCopies) {
     Controller controller = facts.controller();
     List<Document.Section> sections = new ArrayList<>();
     sections.add(new Document.Section("Controller (Art. 30(1)(a))", List.of(new Document.Bullets(List.of(
@@ -61,6 +65,11 @@ public final class RecordFormats {
       items.add("Entities: " + String.join(", ", activity.entities()));
       sections.add(new Document.Section("Processing activity: " + activity.purpose(), List.of(new Document.Bullets(items))));
     }
+    if (!otherCopies.isEmpty()) {
+      sections.add(new Document.Section(OTHER_COPIES_HEADING, List.of(new Document.Table(
+          List.of("Kind", "Where", "Why erasure cannot reach it", "What to do"),
+          otherCopies.stream().map(copy -> List.of(copy.kind().name(), copy.where(), copy.why(), copy.fix())).toList()))));
+    }
     if (!facts.gaps().isEmpty()) {
       sections.add(new Document.Section("Gaps in the declarations", List.of(new Document.Bullets(facts.gaps()))));
     }
@@ -68,9 +77,9 @@ public final class RecordFormats {
   }
 
   /** Writes the record as one JSON object, pretty-printed; {@code out} stays open. */
-  public static void writeJson(ProcessingFacts facts, Writer out) throws IOException {
+  public static void writeJson(ProcessingFacts facts, List<OtherCopy> otherCopies, Writer out) throws IOException {
     try {
-      writeJsonObject(facts, out);
+      writeJsonObject(facts, otherCopies, out);
     } catch (JacksonIOException e) {
       // Jackson 3 reports I/O failures unchecked; the writers' contract is a plain IOException.
       throw e.getCause();
@@ -78,7 +87,7 @@ public final class RecordFormats {
     out.write('\n');
   }
 
-  private static void writeJsonObject(ProcessingFacts facts, Writer out) {
+  private static void writeJsonObject(ProcessingFacts facts, List<OtherCopy> otherCopies, Writer out) {
     ObjectWriteContext pretty = new ObjectWriteContext.Base() {
       @Override
       public PrettyPrinter getPrettyPrinter() {
@@ -112,6 +121,16 @@ public final class RecordFormats {
       json.writeArrayPropertyStart("activities");
       for (ProcessingActivity activity : facts.activities()) {
         writeActivity(json, activity);
+      }
+      json.writeEndArray();
+      json.writeArrayPropertyStart("otherCopies");
+      for (OtherCopy copy : otherCopies) {
+        json.writeStartObject();
+        json.writeStringProperty("kind", copy.kind().name());
+        json.writeStringProperty("where", copy.where());
+        json.writeStringProperty("why", copy.why());
+        json.writeStringProperty("fix", copy.fix());
+        json.writeEndObject();
       }
       json.writeEndArray();
       json.writeArrayPropertyStart("gaps");

@@ -62,6 +62,16 @@ final class History {
     return problems;
   }
 
+  /** Every history table Lethe erases: the audited entities' and their collections'. */
+  java.util.Set<String> tables() {
+    java.util.Set<String> tables = new java.util.LinkedHashSet<>();
+    audits.values().forEach(audit -> {
+      tables.addAll(audit.tables());
+      audit.middles().forEach(middle -> tables.add(middle.table().table()));
+    });
+    return tables;
+  }
+
   /** The entity's history, if Envers audits it. */
   Optional<Audit> of(Class<?> type) {
     return Optional.ofNullable(audits.get(type));

@@ -2,6 +2,7 @@ package dev.lethe.spring.actuate;
 
 import dev.lethe.audit.AuditCheckpoint;
 import dev.lethe.audit.AuditTrail;
+import dev.lethe.erasure.OtherCopy;
 import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.records.ProcessingActivity;
@@ -21,7 +22,8 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 /**
  * The {@code lethe} actuator endpoint: what the model declares, the Art. 30 record, open and overdue
  * rights requests (Art. 12(3)), the latest retention runs and the audit chain's checkpoint (Art. 5(2)), and
- * how many outbox notices are pending or dead (Art. 19). Requests are shown by id,
+ * how many outbox notices are pending or dead (Art. 19), and the copies of personal data the store found
+ * at start-up and its erasure cannot reach (Art. 17(1), 17(2)). Requests are shown by id,
  * type, status and due date only: never by the subject's identity.
  */
 @Endpoint(id = "lethe")
@@ -67,7 +69,8 @@ public final class LetheEndpoint {
         open.stream().filter(RequestSummary::overdue).count(),
         runLog.latest(RETENTION_RUNS),
         outbox.counts(),
-        audit.checkpoint());
+        audit.checkpoint(),
+        record.otherCopies());
   }
 
   /**
@@ -82,10 +85,13 @@ public final class LetheEndpoint {
    * @param outbox how many outbox notices are pending and dead (Art. 19); dead ones wait for an administrator
    * @param auditCheckpoint the audit chain's latest committed head this replica knows: keep it
    *     outside the database, to verify the chain against after a restart (Art. 5(2))
+   * @param otherCopies the copies of personal data the store found at start-up and its erasure cannot
+   *     reach, accepted ones included, each with why and what to do (Art. 17(1), 17(2), 30(1))
    */
   public record Summary(List<SubjectTypeSummary> subjectTypes, List<PurposeSummary> purposes,
       List<ProcessingActivity> recordOfProcessing, List<RequestSummary> openRequests, long overdueRequests,
-      List<RetentionReport> retentionRuns, OutboxCounts outbox, AuditCheckpoint auditCheckpoint) {
+      List<RetentionReport> retentionRuns, OutboxCounts outbox, AuditCheckpoint auditCheckpoint,
+      List<OtherCopy> otherCopies) {
   }
 
   /**
