@@ -225,7 +225,22 @@ public final class ResultsReport {
             + (overhead <= 0.05 ? "met" : noise ? "met: the difference is within the error" : "**missed**") + " |");
       });
     }
- for (Row four : select("AuditAppendBenchmark.fourWriters")) {
+    for (Row tink : select("EncryptionOverheadBenchmark.")) {
+      if (!tink.encryption().equals("tink")) {
+        continue;
+      }
+      encryptionBaseline(tink).ifPresent(none -> {
+        double overhead = tink.score() / none.score() - 1;
+        // A difference smaller than either side's error is no measured overhead at all.
+        boolean noise = Math.abs(tink.score() - none.score()) < Math.max(tink.error(), none.error());
+        line("| " + tink.benchmark().substring(tink.benchmark().indexOf('.') + 1) + " with @Encrypted attributes | "
+            + tink.db() + " | " + number(tink.size()) + " entities | " + score(tink) + " | in clear: " + score(none)
+            + " | " + String.format(Locale.ROOT, "%+.1f %%", overhead * 100) + " | ≤ 10 % overhead | "
+            + (overhead <= 0.10 ? "met" : noise ? "not measured: the difference is within the error" : "**missed**")
+            + " |");
+      });
+    }
+    for (Row four : select("AuditAppendBenchmark.fourWriters")) {
       rows.stream().filter(row -> row.benchmark().equals("AuditAppendBenchmark.oneWriter") && row.db().equals(four.db()))
           .findFirst().ifPresent(one -> {
             double ratio = four.score() / one.score();
@@ -410,7 +425,7 @@ public final class ResultsReport {
     line("");
     line("The same entities, `rows` per transaction through an `EntityManager`: in clear on a factory without Lethe,"
         + " and encrypted by `JpaPersonalDataStore` with `SubjectKeys` (AES-256-GCM under each patient's key, the"
-        + " e-mail with a blind index). `insert` adds a note for each of the patients, whose keys exist; "
+        + " e-mail with a blind index). `insert` adds a note for each of the patients, whose keys exist;"
         + " `insertNewSubjects` inserts new patients, each of which makes, wraps and stores its key on a connection"
         + " of its own; `load` reads notes with their patients (three decryptions per note). Statements are those of"
         + " one operation, counted once after set-up.");
