@@ -2,6 +2,7 @@ package dev.lethe.bench;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceConfiguration;
 import jakarta.persistence.ValidationMode;
@@ -22,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
@@ -127,6 +129,30 @@ public final class BenchDatabase implements AutoCloseable {
   /** Starts counting statements from zero. */
   public void resetStatements() {
     statements.set(0);
+  }
+
+  /**
+   * Records, as {@code figure} of {@code benchmark} with {@code params}, the statements one run of
+   * {@code work} sends to the database, after a first run has filled what caches it keeps.
+   */
+  public void recordStatements(String benchmark, String params, Runnable work) {
+    work.run();
+    resetStatements();
+    work.run();
+    Extras.record(benchmark, params, "statements", statements());
+  }
+
+  /** {@code work} in a transaction of its own, through a new entity manager of {@code factory}. */
+  public static <T> T inTransaction(@Nullable EntityManagerFactory factory, Function<EntityManager, T> work) {
+    EntityManager em = ErasureBenchmark.open(factory).createEntityManager();
+    try {
+      em.getTransaction().begin();
+      T result = work.apply(em);
+      em.getTransaction().commit();
+      return result;
+    } finally {
+      em.close();
+    }
   }
 
   /** The entity manager factory for {@code classes}; creates their tables. Hibernate's defaults otherwise. */

@@ -99,21 +99,12 @@ public class ListenerOverheadBenchmark {
     }
     addresses = inTransaction(em -> em.createQuery("select a.id from Address a order by a.id", Long.class)
         .getResultList());
-    recordStatements("insert", this::insert);
-    recordStatements("update", this::update);
-    recordStatements("load", this::load);
-  }
-
-  /**
-   * Records the statements one operation sends to the database, the listeners' included, once a
-   * first run has filled what they cache (the restriction store's empty table, for a second).
-   */
-  private void recordStatements(String operation, Runnable work) {
-    BenchDatabase database = ErasureBenchmark.open(this.database);
-    work.run();
-    database.resetStatements();
-    work.run();
-    Extras.record("listeners." + operation, db + "/" + listeners, "statements", database.statements());
+    // The statements of one operation each, the listeners' own included, counted once after a first run.
+    BenchDatabase opened = ErasureBenchmark.open(database);
+    String params = db + "/" + listeners;
+    opened.recordStatements("listeners.insert", params, this::insert);
+    opened.recordStatements("listeners.update", params, this::update);
+    opened.recordStatements("listeners.load", params, this::load);
   }
 
   /** Drops the private database. */
@@ -163,14 +154,6 @@ public class ListenerOverheadBenchmark {
   }
 
   private <T> T inTransaction(Function<EntityManager, T> work) {
-    EntityManager em = ErasureBenchmark.open(emf).createEntityManager();
-    try {
-      em.getTransaction().begin();
-      T result = work.apply(em);
-      em.getTransaction().commit();
-      return result;
-    } finally {
-      em.close();
-    }
+    return BenchDatabase.inTransaction(emf, work);
   }
 }

@@ -36,7 +36,7 @@ public final class ResultsReport {
 
   /** One JMH result: the benchmark's simple name, its parameters, and its primary score. */
   record Row(String benchmark, String mode, String db, String size, String listeners, String dispatchers,
-      double score, double error, String unit,
+      String encryption, double score, double error, String unit,
       int forks, int warmups, String warmupTime, int measurements, String measurementTime, String jvmArgs) {
   }
 
@@ -65,7 +65,8 @@ public final class ResultsReport {
       JsonNode primary = result.path("primaryMetric");
       rows.add(new Row(name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1), result.path("mode").asString(),
           params.path("db").asString("-"), size, params.path("listeners").asString(""),
-          params.path("dispatchers").asString(""), primary.path("score").asDouble(),
+          params.path("dispatchers").asString(""), params.path("encryption").asString(""),
+          primary.path("score").asDouble(),
           primary.path("scoreError").asDouble(Double.NaN),
           primary.path("scoreUnit").asString(), result.path("forks").asInt(), result.path("warmupIterations").asInt(),
           result.path("warmupTime").asString(), result.path("measurementIterations").asInt(),
@@ -126,6 +127,7 @@ public final class ResultsReport {
     modelBuild();
     retention();
     listeners();
+    encryption();
     outbox();
     raw();
     if (!findings.isBlank()) {
@@ -223,7 +225,22 @@ public final class ResultsReport {
             + (overhead <= 0.05 ? "met" : noise ? "met: the difference is within the error" : "**missed**") + " |");
       });
     }
- for (Row four : select("AuditAppendBenchmark.fourWriters")) {
+    for (Row tink : select("EncryptionOverheadBenchmark.")) {
+      if (!tink.encryption().equals("tink")) {
+        continue;
+      }
+      encryptionBaseline(tink).ifPresent(none -> {
+        double overhead = tink.score() / none.score() - 1;
+        // A difference smaller than either side's error is no measured overhead at all.
+        boolean noise = Math.abs(tink.score() - none.score()) < Math.max(tink.error(), none.error());
+        line("| " + tink.benchmark().substring(tink.benchmark().indexOf('.') + 1) + " with @Encrypted attributes | "
+            + tink.db() + " | " + number(tink.size()) + " entities | " + score(tink) + " | in clear: " + score(none)
+            + " | " + String.format(Locale.ROOT, "%+.1f %%", overhead * 100) + " | ≤ 10 % overhead | "
+            + (overhead <= 0.10 ? "met" : noise ? "not measured: the difference is within the error" : "**missed**")
+            + " |");
+      });
+    }
+    for (Row four : select("AuditAppendBenchmark.fourWriters")) {
       rows.stream().filter(row -> row.benchmark().equals("AuditAppendBenchmark.oneWriter") && row.db().equals(four.db()))
           .findFirst().ifPresent(one -> {
             double ratio = four.score() / one.score();
@@ -398,6 +415,39 @@ public final class ResultsReport {
     line("");
   }
 
+  private void encryption() {
+    List<Row> tink = select("EncryptionOverheadBenchmark.").stream().filter(row -> row.encryption().equals("tink"))
+        .toList();
+    if (tink.isEmpty()) {
+      return;
+    }
+    line("## Crypto-shredding: @Encrypted attributes inserted and loaded (Art. 17(1), 32(1)(a))");
+    line("");
+    line("The same entities, `rows` per transaction through an `EntityManager`: in clear on a factory without Lethe,"
+        + " and encrypted by `JpaPersonalDataStore` with `SubjectKeys` (AES-256-GCM under each patient's key, the"
+        + " e-mail with a blind index). `insert` adds a note for each of the patients, whose keys exist;"
+        + " `insertNewSubjects` inserts new patients, each of which makes, wraps and stores its key on a connection"
+        + " of its own; `load` reads notes with their patients (three decryptions per note). Statements are those of"
+        + " one operation, counted once after set-up.");
+    line("");
+    line("| operation | db | entities | in clear | encrypted | overhead | statements in clear / encrypted |");
+    line("|---|---|---|---|---|---|---|");
+    for (Row row : tink) {
+      String operation = row.benchmark().substring(row.benchmark().indexOf('.') + 1);
+      encryptionBaseline(row).ifPresent(none -> line("| " + operation + " | " + row.db() + " | " + number(row.size())
+          + " | " + score(none) + " | " + score(row) + " | "
+          + String.format(Locale.ROOT, "%+.1f %%", (row.score() / none.score() - 1) * 100) + " | "
+          + extra("encryption." + operation, row.db() + "/none", "statements") + " / "
+          + extra("encryption." + operation, row.db() + "/tink", "statements") + " |"));
+    }
+    line("");
+  }
+
+  private Optional<Row> encryptionBaseline(Row tink) {
+    return rows.stream().filter(row -> row.benchmark().equals(tink.benchmark()) && row.db().equals(tink.db())
+        && row.size().equals(tink.size()) && row.encryption().equals("none")).findFirst();
+  }
+
   private void outbox() {
     List<Row> lethe = select("OutboxDispatchBenchmark.lethe");
     if (lethe.isEmpty()) {
@@ -453,7 +503,8 @@ public final class ResultsReport {
     line("|---|---|---|---|---|---|---|---|");
     for (Row row : rows) {
       line("| " + row.benchmark() + " | " + row.db() + " | " + row.size() + " | "
-          + (row.dispatchers().isEmpty() ? row.listeners() : row.dispatchers() + " dispatcher(s)") + " | " + row.mode() + " | "
+          + (!row.dispatchers().isEmpty() ? row.dispatchers() + " dispatcher(s)"
+              : !row.encryption().isEmpty() ? "encryption " + row.encryption() : row.listeners()) + " | " + row.mode() + " | "
           + String.format(Locale.ROOT, "%.3f", row.score()) + " | "
           + (Double.isNaN(row.error()) ? "n/a" : String.format(Locale.ROOT, "%.3f", row.error())) + " | " + row.unit()
           + " |");

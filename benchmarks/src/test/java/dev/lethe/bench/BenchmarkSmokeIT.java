@@ -64,6 +64,19 @@ class BenchmarkSmokeIT {
   }
 
   @Test
+  void encryptionOverheadRunsInClearAndEncrypted() throws RunnerException {
+    run(EncryptionOverheadBenchmark.class, "encryption", "none", "tink");
+
+    Map<String, Long> extras = Extras.recorded();
+    assertThat(extras.get(Extras.key("encryption.load", "h2/tink", "statements")))
+        .as("Art. 32(1)(a) decryption of cached keys costs no query")
+        .isEqualTo(extras.get(Extras.key("encryption.load", "h2/none", "statements")));
+    assertThat(extras.get(Extras.key("encryption.insertNewSubjects", "h2/tink", "statements")))
+        .as("each new subject's key is made and stored once")
+        .isGreaterThan(extras.get(Extras.key("encryption.insertNewSubjects", "h2/none", "statements")));
+  }
+
+  @Test
   void auditAppendsWithOneTwoAndFourWriters() throws RunnerException {
     run(AuditAppendBenchmark.class, "db", "h2");
   }

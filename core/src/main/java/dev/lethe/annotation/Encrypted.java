@@ -12,8 +12,9 @@ import java.lang.annotation.Target;
  * and writes the value in clear; the store encrypts it on the way to the database and decrypts it on
  * the way back. A copy whose key was destroyed reads as the erasure strategy's placeholder.
  *
- * <p>The attribute is a {@code String} whose column is wide enough for the ciphertext (about
- * {@code 4/3 × (bytes + 33) + 52} characters), its erasure strategy {@code NULLIFY}, {@code REPLACE}
+ * <p>The attribute is a {@code String} whose column is wide enough for the ciphertext (up to
+ * {@code 51 + ⌈4 × (3n + 33) / 3⌉} characters for a value of {@code n} characters; the store checks
+ * it at start-up against the attribute's {@code @Size(max)}), its erasure strategy {@code NULLIFY}, {@code REPLACE}
  * or {@code DELETE_ROW}, and its subject known when the row is written: the row is the subject's
  * root, or reaches it through to-one associations. A subject identity stored encrypted is found
  * through a keyed blind index kept in {@link #blindIndex()}.

@@ -38,6 +38,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -123,12 +124,22 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
     this.clock = clock;
     this.mapping = JpaMapping.discover(emf, extraClasses);
     // Before anything else: an accepted model must be erasable on this schema, or the store does not start.
-    SchemaVerifier.verify(emf, mapping);
-    this.otherCopies = inventory(emf, mapping, refuseOtherCopies, acceptedCopies);
+    List<UnsupportedMappingException.Problem> problems = new ArrayList<>(SchemaVerifier.problems(emf, mapping));
     FieldEraser fieldEraser = new FieldEraser(hashKey);
     // Only a store with keys, or a model with @Encrypted attributes, loads lethe-crypto's classes.
-    Encryption encryption = subjectKeys != null || Encryption.declared(mapping)
-        ? FieldEncryption.of(mapping, subjectKeys, fieldEraser) : Encryption.NONE;
+    Encryption encryption = Encryption.NONE;
+    if (subjectKeys != null || Encryption.declared(mapping)) {
+      try {
+        encryption = FieldEncryption.of(mapping, subjectKeys, fieldEraser);
+      } catch (UnsupportedMappingException refused) {
+        // One exception lists everything to fix, the schema's problems and the encryption's alike.
+        problems.addAll(refused.problems());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new UnsupportedMappingException(problems);
+    }
+    this.otherCopies = inventory(emf, mapping, refuseOtherCopies, acceptedCopies);
     if (encryption instanceof FieldEncryption listeners) {
       listeners.register();
     }

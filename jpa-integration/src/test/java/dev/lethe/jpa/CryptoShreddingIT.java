@@ -9,9 +9,11 @@ import dev.lethe.crypto.SubjectKeys;
 import dev.lethe.erasure.ErasurePlan;
 import dev.lethe.erasure.ErasureReceipt;
 import dev.lethe.jdbc.LetheSchema;
+import dev.lethe.jpa.encrypted.Narrow;
 import dev.lethe.jpa.encrypted.Note;
 import dev.lethe.jpa.encrypted.Patient;
 import dev.lethe.jpa.encrypted.Unencryptable;
+import dev.lethe.jpa.internal.Encryption;
 import dev.lethe.jpa.testing.TestDatabase;
 import dev.lethe.law.ErasureGround;
 import dev.lethe.rights.Rectification;
@@ -194,6 +196,36 @@ class CryptoShreddingIT {
     assertThatThrownBy(() -> JpaPersonalDataStore.of(emf, pseudonymizer))
         .isInstanceOf(UnsupportedMappingException.class)
         .hasMessageContaining("encryption(subjectKeys)");
+  }
+
+  @Test
+  @DisplayName("Art. 32(1)(a): a column too narrow for the ciphertext of the longest value is refused at start-up, with the width it needs")
+  void columnTooNarrowForTheCiphertextRefused() {
+    EntityManagerFactory other = database.open(Narrow.class);
+    assertThatThrownBy(() -> JpaPersonalDataStore.builder(other, pseudonymizer).encryption(keys).build())
+        .isInstanceOf(UnsupportedMappingException.class)
+        .satisfies(thrown -> assertThat(((UnsupportedMappingException) thrown).problems())
+            .extracting(problem -> problem.attribute() + ": " + problem.fix())
+            .containsExactlyInAnyOrder(
+                "name: Widen the column to at least 495 characters (in a migration, or, where Hibernate generates"
+                    + " the schema and sizes the column by @Size, with @Column(columnDefinition = \"varchar(495)\")),"
+                    + " or bound the clear value with a smaller @Size(max = ..).",
+                "street: Bound the clear value with @Size(max = ..) and widen the column to what the start-up check"
+                    + " then asks for (about 4 × (3 × max + 33) / 3 + 51 characters)."))
+        .hasMessageContaining("up to 100 characters (its @Size(max)) as ciphertext of up to 495 characters")
+        .hasMessageContaining("even an empty value as ciphertext of 95 characters, but column Narrow.street holds at"
+            + " most 80");
+  }
+
+  @Test
+  @DisplayName("Art. 32(1)(a): the width the start-up check asks for is the longest ciphertext a value of that many characters gets")
+  void storedLengthIsTheLongestCiphertext() {
+    SubjectKey subject = new SubjectKey("patient", 1L);
+    for (int chars : new int[] {0, 1, 2, 3, 20, 64, 100, 333}) {
+      // Three UTF-8 bytes per character is the most a char takes; ASCII takes fewer.
+      assertThat(keys.encrypt(subject, "€".repeat(chars))).hasSize((int) Encryption.storedLength(chars));
+      assertThat((long) keys.encrypt(subject, "a".repeat(chars)).length()).isLessThanOrEqualTo(Encryption.storedLength(chars));
+    }
   }
 
   private List<Object> values(SubjectKey subject, Class<?> entity) {

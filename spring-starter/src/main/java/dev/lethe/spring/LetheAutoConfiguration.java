@@ -64,7 +64,8 @@ import org.springframework.context.annotation.Import;
     "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration"},
     beforeName = "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration")
 @EnableConfigurationProperties(LetheProperties.class)
-@Import({LetheStoreConfigurations.Jpa.class, LetheStoreConfigurations.InMemory.class,
+@Import({LetheStoreConfigurations.Crypto.class, LetheStoreConfigurations.Jpa.class,
+    LetheStoreConfigurations.InMemory.class,
     LetheStoreConfigurations.Schema.class, LetheStoreConfigurations.Jdbc.class,
     LetheStoreConfigurations.ApplicationFlyway.class,
     LetheStoreConfigurations.Fallbacks.class})

@@ -5,6 +5,7 @@ import dev.lethe.records.Transfer;
 import dev.lethe.rights.RequestType;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Period;
 import java.time.ZoneId;
@@ -40,6 +41,8 @@ import org.springframework.validation.annotation.Validated;
  * @param outbox the outbox through which notices leave Lethe (Art. 19)
  * @param audit the keyed, hash-chained audit trail (Art. 5(2))
  * @param copies the copies of personal data that erasure cannot reach, found at start-up (Art. 17)
+ * @param crypto crypto-shredding's key-encryption key, when lethe-crypto is on the class path
+ *     (Art. 17(1), 32(1)(a))
  */
 @ConfigurationProperties("lethe")
 @Validated
@@ -58,7 +61,8 @@ public record LetheProperties(
     @DefaultValue WebProperties web,
     @DefaultValue @Valid OutboxProperties outbox,
     @DefaultValue @Valid AuditProperties audit,
-    @DefaultValue CopiesProperties copies) {
+    @DefaultValue CopiesProperties copies,
+    @DefaultValue @Valid CryptoProperties crypto) {
 
   /** Every property, the pseudonym key masked: a configuration printed to a log must not give it away. */
   @Override
@@ -67,7 +71,8 @@ public record LetheProperties(
         + development + ", zone=" + zone + ", controller=" + controller + ", deadlines=" + deadlines
         + ", directMarketingPurposes=" + directMarketingPurposes + ", suppressAfterErasure=" + suppressAfterErasure
         + ", retention=" + retention + ", requests=" + requests + ", restrictions=" + restrictions + ", schema="
-        + schema + ", web=" + web + ", outbox=" + outbox + ", audit=" + audit + ", copies=" + copies + "]";
+        + schema + ", web=" + web + ", outbox=" + outbox + ", audit=" + audit + ", copies=" + copies + ", crypto="
+        + crypto + "]";
   }
 
   /**
@@ -168,6 +173,44 @@ public record LetheProperties(
       // The key is a secret: never in a log line or an actuator's view of the properties.
       return "AuditProperties[chainKey=" + (chainKey == null ? "derived" : "<secret>")
           + ", checkpointInterval=" + checkpointInterval + "]";
+    }
+  }
+
+  /**
+   * Crypto-shredding (Art. 17(1), 32(1)(a)): {@code @Encrypted} attributes are stored encrypted with
+   * their subject's own key, kept in {@code lethe_subject_key} wrapped by this key-encryption key
+   * (KEK), and erasure destroys the subject's key. Used when lethe-crypto is on the class path; with
+   * {@code @Encrypted} attributes and no KEK, the application does not start (unless
+   * {@code lethe.development} is on, which uses a random KEK). For a KMS, or a rotation with the old
+   * KEK beside the new one, define your own {@code SubjectKeys} bean.
+   *
+   * @param keysetPath a file holding the KEK as a cleartext Tink JSON keyset, such as
+   *     {@code KeyEncryptionKey.generateKeyset()} writes: a secrets mount, never beside the database
+   *     it protects
+   * @param keyset the same keyset inline, for example from the environment variable
+   *     {@code LETHE_CRYPTO_KEYSET}; set this or {@code keyset-path}, not both
+   * @param kekId the KEK's name, stored beside every subject key it wraps; give a new keyset a new
+   *     name, so that a rotation knows which keys to re-wrap. {@code local-1} by default
+   * @param cacheFor how long an unwrapped subject key is reused before it is read again; another
+   *     replica may use a destroyed key for that long. 30 seconds by default; {@code 0s} reads every
+   *     key every time
+   */
+  public record CryptoProperties(
+      @Nullable Path keysetPath,
+      @Nullable String keyset,
+      @DefaultValue("local-1") String kekId,
+      @DefaultValue("30s") Duration cacheFor) {
+
+    /** Whether a KEK is configured, inline or by file. */
+    public boolean configured() {
+      return keysetPath != null || (keyset != null && !keyset.isBlank());
+    }
+
+    @Override
+    public String toString() {
+      // The inline keyset is a secret: never in a log line or an actuator's view of the properties.
+      return "CryptoProperties[keysetPath=" + keysetPath + ", keyset=" + (keyset == null ? "unset" : "<secret>")
+          + ", kekId=" + kekId + ", cacheFor=" + cacheFor + "]";
     }
   }
 

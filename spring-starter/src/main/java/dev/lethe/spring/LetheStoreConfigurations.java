@@ -1,7 +1,10 @@
 package dev.lethe.spring;
 
+import dev.lethe.annotation.Encrypted;
 import dev.lethe.audit.AuditTrail;
 import dev.lethe.audit.Pseudonymizer;
+import dev.lethe.crypto.KeyEncryptionKey;
+import dev.lethe.crypto.SubjectKeys;
 import dev.lethe.jdbc.JdbcAuditSink;
 import dev.lethe.jdbc.JdbcConsentStore;
 import dev.lethe.jdbc.JdbcLegalHoldStore;
@@ -27,7 +30,10 @@ import dev.lethe.spi.ErasureTombstoneStore;
 import dev.lethe.spi.SuppressionStore;
 import dev.lethe.spi.Transactions;
 import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.metamodel.ManagedType;
+import java.lang.reflect.Field;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
@@ -39,11 +45,13 @@ import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
@@ -72,11 +80,20 @@ final class LetheStoreConfigurations {
     @ConditionalOnMissingBean(PersonalDataStore.class)
     JpaPersonalDataStore lethePersonalDataStore(EntityManagerFactory entityManagerFactory, Pseudonymizer pseudonymizer,
         RestrictionStore restrictions, AuditTrail audit, ObjectProvider<DataSource> dataSource,
-        LetheProperties properties) {
+        LetheProperties properties, ObjectProvider<StoreEncryption> encryption) {
       JpaPersonalDataStore.Builder builder = JpaPersonalDataStore.builder(entityManagerFactory, pseudonymizer)
           .restrictions(restrictions, audit)
           .refuseOtherCopies(properties.copies().refuse())
           .acceptCopies(properties.copies().accepted().toArray(String[]::new));
+      StoreEncryption keys = encryption.getIfAvailable();
+      if (keys == null || !keys.encrypt(builder)) {
+        // Said here, in the starter's terms, before the store refuses @Encrypted attributes without keys.
+        List<String> encrypted = encryptedAttributes(entityManagerFactory);
+        if (!encrypted.isEmpty()) {
+          // The encryption's bean is there exactly when lethe-crypto is on the class path.
+          throw new MissingKeyEncryptionKeyException(encrypted, keys != null);
+        }
+      }
       ClassLoader loader = LetheStoreConfigurations.class.getClassLoader();
       if (ClassUtils.isPresent("org.springframework.orm.jpa.EntityManagerFactoryUtils", loader)
           && ClassUtils.isPresent("org.springframework.jdbc.datasource.ConnectionHolder", loader)) {
@@ -93,6 +110,84 @@ final class LetheStoreConfigurations {
     PersonalDataModel lethePersonalDataModel(JpaPersonalDataStore store) {
       return store.model();
     }
+  }
+
+  /**
+   * With lethe-crypto and JPA: crypto-shredding (Art. 17(1), 32(1)(a)). The subjects' keys live in
+   * Lethe's table on the application's DataSource, wrapped by the key-encryption key of
+   * {@code lethe.crypto.*}; the JPA store stores {@code @Encrypted} attributes encrypted with them, and
+   * erasure destroys them. Without a configured KEK there are no keys (in development, a random KEK).
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = {"dev.lethe.crypto.SubjectKeys", "dev.lethe.jpa.JpaPersonalDataStore"})
+  @ConditionalOnBean(DataSource.class)
+  @DependsOn(LetheSchemaInitializer.BEAN_NAME)
+  static class Crypto {
+
+    /**
+     * The keys, on the application's own DataSource rather than the transaction-aware one: a new
+     * subject's key commits on a connection of its own before the row that needs it.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    @Conditional(KeyEncryptionKeyConfigured.class)
+    SubjectKeys letheSubjectKeys(DataSource dataSource, Pseudonymizer pseudonymizer,
+        LetheProperties properties) {
+      KeyEncryptionKey kek = KeyEncryptionKeys.keyEncryptionKey(properties).orElseThrow(
+          () -> new IllegalStateException("No key-encryption key is configured"));
+      return SubjectKeys.builder(dataSource, kek, pseudonymizer)
+          .cacheFor(properties.crypto().cacheFor())
+          .build();
+    }
+
+    @Bean
+    StoreEncryption letheStoreEncryption(ObjectProvider<SubjectKeys> keys) {
+      return builder -> {
+        SubjectKeys subjectKeys = keys.getIfAvailable();
+        if (subjectKeys == null) {
+          return false;
+        }
+        builder.encryption(subjectKeys);
+        return true;
+      };
+    }
+  }
+
+  /** A KEK is configured, inline or by file, or development allows a random one. */
+  static final class KeyEncryptionKeyConfigured extends AnyNestedCondition {
+
+    KeyEncryptionKeyConfigured() {
+      super(ConfigurationPhase.REGISTER_BEAN);
+    }
+
+    @ConditionalOnProperty("lethe.crypto.keyset-path")
+    static final class ByFile {
+    }
+
+    @ConditionalOnProperty("lethe.crypto.keyset")
+    static final class Inline {
+    }
+
+    @ConditionalOnProperty(name = "lethe.development", havingValue = "true")
+    static final class Development {
+    }
+  }
+
+  /** The {@code @Encrypted} attributes of the factory's entities and embeddables, as {@code Type.attribute}. */
+  private static List<String> encryptedAttributes(EntityManagerFactory entityManagerFactory) {
+    List<String> found = new ArrayList<>();
+    for (ManagedType<?> type : entityManagerFactory.getMetamodel().getManagedTypes()) {
+      for (Class<?> current = type.getJavaType(); current != null && current != Object.class;
+          current = current.getSuperclass()) {
+        for (Field field : current.getDeclaredFields()) {
+          String name = type.getJavaType().getSimpleName() + "." + field.getName();
+          if (field.isAnnotationPresent(Encrypted.class) && !found.contains(name)) {
+            found.add(name);
+          }
+        }
+      }
+    }
+    return found;
   }
 
   /** Without JPA: the model is scanned from the application's packages and the data kept in memory. */

@@ -30,6 +30,22 @@ public interface Encryption {
     }
   };
 
+  /** Characters of {@code lethe1.}, the subject's pseudonym in base64url (32 bytes) and the dot after it. */
+  int HEADER_CHARS = 7 + 43 + 1;
+  /** Bytes Tink's AES-256-GCM adds to a value: a 5-byte key prefix, a 12-byte nonce, a 16-byte tag. */
+  int AEAD_OVERHEAD_BYTES = 5 + 12 + 16;
+  /** The most UTF-8 bytes a Java {@code char} takes (a surrogate pair takes four for two chars). */
+  int MAX_UTF8_BYTES_PER_CHAR = 3;
+
+  /**
+   * The longest stored form of a value of {@code chars} characters, whatever the characters: the
+   * width its column needs (the header, then the ciphertext in unpadded base64url).
+   */
+  static long storedLength(int chars) {
+    long bytes = (long) chars * MAX_UTF8_BYTES_PER_CHAR + AEAD_OVERHEAD_BYTES;
+    return HEADER_CHARS + (4 * bytes + 2) / 3;
+  }
+
   /** Whether any entity of {@code mapping} declares an {@code @Encrypted} attribute, found without lethe-crypto. */
   public static boolean declared(JpaMapping mapping) {
     for (EntityInfo info : mapping.entities()) {

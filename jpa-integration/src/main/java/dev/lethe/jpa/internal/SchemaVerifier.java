@@ -1,5 +1,6 @@
 package dev.lethe.jpa.internal;
 
+import dev.lethe.annotation.Encrypted;
 import dev.lethe.erasure.ErasurePlan;
 import dev.lethe.erasure.ErasureStrategy;
 import dev.lethe.internal.model.Placeholders;
@@ -18,6 +19,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
+import jakarta.validation.constraints.Size;
 import java.lang.reflect.Field;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -39,6 +41,7 @@ import org.hibernate.Session;
 import org.hibernate.metamodel.mapping.BasicValuedModelPart;
 import org.hibernate.metamodel.mapping.EntityValuedModelPart;
 import org.hibernate.metamodel.mapping.PluralAttributeMapping;
+import org.hibernate.validator.constraints.Length;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -49,7 +52,8 @@ import org.slf4j.LoggerFactory;
  * starts, so that an accepted model can always be erased (Art. 17(1), 5(1)(e)): what a rule writes
  * must fit its column (length, nullability), a constant or masked value must not collide in a
  * unique column or an element set, a deleted row must not be pointed at by a foreign key of a row
- * that stays (unless Lethe can detach it: a nullable key), and a placeholder must satisfy the
+ * that stays (unless Lethe can detach it: a nullable key), an {@code @Encrypted} column must hold
+ * the ciphertext of the longest value, and a placeholder must satisfy the
  * entity's own Bean Validation constraints so that the application can load and save the row
  * afterwards. Everything it finds is refused together, in one {@link UnsupportedMappingException}.
  *
@@ -89,7 +93,7 @@ public final class SchemaVerifier {
   }
 
   /** The problems {@link #verify} refuses, in the order found. */
-  static List<Problem> problems(EntityManagerFactory emf, JpaMapping mapping) {
+  public static List<Problem> problems(EntityManagerFactory emf, JpaMapping mapping) {
     Object configured = emf.getProperties().get("jakarta.persistence.validation.factory");
     @Nullable ValidatorFactory own = configured instanceof ValidatorFactory ? null : ownValidatorFactory();
     try {
@@ -97,6 +101,7 @@ public final class SchemaVerifier {
           : own == null ? null : own.getValidator();
       SchemaVerifier verifier = new SchemaVerifier(mapping, validator, Schema.read(emf, mapping));
       verifier.checkFields();
+      verifier.checkEncryptedWidths();
       verifier.checkDeletions();
       verifier.checkSharedRows();
       verifier.checkHiddenOneWayChildren();
@@ -201,6 +206,74 @@ public final class SchemaVerifier {
               "Use NULLIFY (removes the elements) or HASH, or map the collection as a List without a unique"
               + " constraint."));
     }
+  }
+
+  /**
+   * An {@code @Encrypted} attribute's column holds the ciphertext, which is longer than the value
+   * (see {@link Encryption#storedLength}): a column too narrow for the longest value would fail the
+   * insert of every long value, in the application's hot path. The longest value is the attribute's
+   * {@code @Size(max)} (or {@code @Length(max)}); without one, only the shortest value's ciphertext is
+   * known to need room. Hibernate's schema generation sizes a column by {@code @Size}, which is then
+   * always too narrow for the ciphertext: the fix says how to give the width.
+   */
+  private void checkEncryptedWidths() {
+    for (EntityDescriptor descriptor : mapping.model().entities()) {
+      EntityInfo info = known(descriptor);
+      if (info == null) {
+        continue;
+      }
+      for (FieldDescriptor field : descriptor.fields()) {
+        Optional<Field> javaField = javaField(info.type(), field.name());
+        if (field.collection() || field.type() != String.class || javaField.isEmpty()
+            || !javaField.get().isAnnotationPresent(Encrypted.class)) {
+          // Embedded, collection and non-String attributes are refused by the encryption itself.
+          continue;
+        }
+        BasicValuedModelPart part;
+        try {
+          part = RouteSql.basic(info.mapping(), field.name(), info.type());
+        } catch (UnsupportedRouteException | IllegalArgumentException notAColumn) {
+          continue;
+        }
+        String table = part.getContainingTableExpression();
+        String column = part.getSelectionExpression();
+        Integer width = schema.column(table, column).map(Schema.Column::size).orElse(mappedLength(part));
+        if (width == null) {
+          continue;
+        }
+        String where = "column " + Schema.bare(table) + "." + Schema.bare(column);
+        Integer longest = maximumLength(javaField.get());
+        if (longest == null) {
+          long shortest = Encryption.storedLength(0);
+          if (shortest > width) {
+            problem(info, field, "@Encrypted stores even an empty value as ciphertext of " + shortest
+                + " characters, but " + where + " holds at most " + width + ": inserting any value would fail.",
+                "Bound the clear value with @Size(max = ..) and widen the column to what the start-up check then"
+                + " asks for (about 4 × (3 × max + 33) / 3 + 51 characters).");
+          }
+          continue;
+        }
+        long needed = Encryption.storedLength(longest);
+        if (needed > width) {
+          problem(info, field, "@Encrypted stores a value of up to " + longest + " characters (its @Size(max)) as"
+              + " ciphertext of up to " + needed + " characters (at " + Encryption.MAX_UTF8_BYTES_PER_CHAR
+              + " UTF-8 bytes per character), but " + where + " holds at most " + width
+              + ": inserting such a value would fail.",
+              "Widen the column to at least " + needed + " characters (in a migration, or, where Hibernate generates"
+              + " the schema and sizes the column by @Size, with @Column(columnDefinition = \"varchar(" + needed
+              + ")\")), or bound the clear value with a smaller @Size(max = ..).");
+        }
+      }
+    }
+  }
+
+  private static @Nullable Integer maximumLength(Field field) {
+    Size size = field.getAnnotation(Size.class);
+    if (size != null && size.max() < Integer.MAX_VALUE) {
+      return size.max();
+    }
+    Length length = field.getAnnotation(Length.class);
+    return length != null && length.max() < Integer.MAX_VALUE ? length.max() : null;
   }
 
   /** The value the rule writes, as far as it is fixed: a placeholder, null, or a sample keyed hash. */

@@ -7,6 +7,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 /** A clinical note, encrypted with the key of the patient it reaches through a to-one association. */
@@ -20,7 +21,8 @@ public class Note {
 
   @PersonalData(category = "communication.content", erasure = ErasureStrategy.NULLIFY)
   @Encrypted
-  @Column(length = 1000)
+  @Size(max = 200)
+  @Column(columnDefinition = "varchar(1000)")
   public @Nullable String text;
 
   protected Note() {

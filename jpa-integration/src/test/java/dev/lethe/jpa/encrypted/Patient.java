@@ -10,6 +10,7 @@ import dev.lethe.law.LawfulBasis;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 /** A patient whose e-mail (found by its blind index) and diagnosis are stored encrypted with the patient's key. */
@@ -23,7 +24,8 @@ public class Patient {
   @SubjectIdentity("email")
   @PersonalData(category = "contact.email", erasure = ErasureStrategy.REPLACE)
   @Encrypted(blindIndex = "emailIndex")
-  @Column(length = 400)
+  @Size(max = 64)
+  @Column(columnDefinition = "varchar(400)")
   public @Nullable String email;
 
   @Column(length = 64)
@@ -31,7 +33,8 @@ public class Patient {
 
   @PersonalData(category = "identity.name", erasure = ErasureStrategy.NULLIFY)
   @Encrypted
-  @Column(length = 400)
+  @Size(max = 64)
+  @Column(columnDefinition = "varchar(400)")
   public @Nullable String diagnosis;
 
   @PersonalData(category = "identity.name", erasure = ErasureStrategy.NULLIFY)
