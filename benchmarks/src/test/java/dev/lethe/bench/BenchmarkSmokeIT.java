@@ -89,6 +89,11 @@ class BenchmarkSmokeIT {
     run(ModelBuildBenchmark.class, "classes", "50");
   }
 
+  @Test
+  void logMaskingMasksALine() throws RunnerException {
+    run(LogMaskingBenchmark.class, "remembered", "0", "200");
+  }
+
   private static void run(Class<?> benchmark, String param, String... values) throws RunnerException {
     Collection<RunResult> results = new Runner(options(benchmark).param(param, values).build()).run();
     assertThat(results).isNotEmpty();

@@ -93,8 +93,11 @@ class PersonalValueMaskerTest {
     recent.remember("Dixon");
     recent.remember("Dan");
 
+    recent.remember("+44 191 496 0103");
+
     assertThat(masker.mask("Welcome back, Dan Dixon. Mr Dixon has 3 orders")).isEqualTo("Welcome back, ***. Mr *** has 3 orders");
-    assertThat(recent.size()).as("values of fewer than four characters would mask ordinary words").isEqualTo(2);
+    assertThat(masker.mask("call +44 191 496 0103 or (+44 191 496 0103)")).isEqualTo("call *** or (***)");
+    assertThat(recent.size()).as("values of fewer than four characters would mask ordinary words").isEqualTo(3);
   }
 
   @Test
@@ -112,6 +115,8 @@ class PersonalValueMaskerTest {
     shortLived.remember("Frank Foster");
     shortLived.remember("Grace Green");
     assertThat(shortLived.size()).isLessThanOrEqualTo(2);
+    assertThat(shortLived.mask("Erin Evans, Frank Foster, Grace Green", "***")).as("the oldest one is forgotten")
+        .isEqualTo("Erin Evans, ***, ***");
   }
 
   @Property
