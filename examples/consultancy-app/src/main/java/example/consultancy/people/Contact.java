@@ -59,4 +59,11 @@ public class Contact {
     this.jobTitle = jobTitle;
     this.companyName = companyName;
   }
+
+  /** Every field, as an IDE generates it: logged as it is, it would put the person in the logs. */
+  @Override
+  public String toString() {
+    return "Contact{id=" + id + ", fullName='" + fullName + "', email='" + email + "', businessPhone='" + businessPhone
+        + "', postalAddress='" + postalAddress + "', jobTitle='" + jobTitle + "', companyName='" + companyName + "'}";
+  }
 }

@@ -15,11 +15,14 @@ import dev.lethe.rights.RequestId;
 import dev.lethe.rights.RequestType;
 import dev.lethe.rights.RightsRequest;
 import dev.lethe.rights.UnknownRequestException;
+import example.consultancy.people.People;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -42,14 +45,18 @@ import org.springframework.web.servlet.view.RedirectView;
 @RestController
 class AdminController {
 
+  private static final Logger LOG = LoggerFactory.getLogger(AdminController.class);
+
   private final DataSubjectRights rights;
   private final Restrictions restrictions;
   private final Clock clock;
+  private final People.Contacts contacts;
 
-  AdminController(DataSubjectRights rights, Restrictions restrictions, Clock clock) {
+  AdminController(DataSubjectRights rights, Restrictions restrictions, Clock clock, People.Contacts contacts) {
     this.rights = rights;
     this.restrictions = restrictions;
     this.clock = clock;
+    this.contacts = contacts;
   }
 
   @GetMapping(value = "/admin", produces = MediaType.TEXT_HTML_VALUE)
@@ -114,6 +121,8 @@ class AdminController {
             .body(zip.toByteArray());
       }
       case ERASURE -> {
+        // As applications log what they are about to change; %letheMasked keeps the person out of it.
+        contacts.findByEmail(request.subject().value()).ifPresent(contact -> LOG.info("Erasing {}", contact));
         ErasureReceipt receipt = rights.erase(requestId, ErasureGround.CONSENT_WITHDRAWN);
         StringBuilder body = new StringBuilder("<p id=\"receipt\">Erased: ").append(receipt.rowsTouched())
             .append(" rows touched.</p><table><tr><th>Entity</th><th>Rows</th><th>Kept, and why</th></tr>");

@@ -19,9 +19,12 @@ import dev.lethe.rights.SubjectIdentifier;
 import dev.lethe.spi.PersonalDataStore;
 import dev.lethe.spi.SubjectKey;
 import dev.lethe.spi.SubjectRecord;
+import example.consultancy.people.People;
 import java.io.OutputStream;
 import java.security.Principal;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -45,21 +48,27 @@ class PrivacyCentreController {
 
   static final String NEWSLETTER = "newsletter";
 
+  // The application logs as applications do, names and addresses included; the %letheMasked
+  // converter of logback-spring.xml keeps them out of the log (MaskedLogsTest).
+  private static final Logger LOG = LoggerFactory.getLogger(PrivacyCentreController.class);
+
   private final DataSubjectRights rights;
   private final PersonalDataModel model;
   private final PersonalDataStore store;
   private final ConsentLedger consent;
   private final Objections objections;
   private final ProcessingGuard guard;
+  private final People.Contacts contacts;
 
   PrivacyCentreController(DataSubjectRights rights, PersonalDataModel model, PersonalDataStore store,
-      ConsentLedger consent, Objections objections, ProcessingGuard guard) {
+      ConsentLedger consent, Objections objections, ProcessingGuard guard, People.Contacts contacts) {
     this.rights = rights;
     this.model = model;
     this.store = store;
     this.consent = consent;
     this.objections = objections;
     this.guard = guard;
+    this.contacts = contacts;
   }
 
   /** The signed-in person, as Lethe names a subject: a contact identified by e-mail address. */
@@ -75,6 +84,7 @@ class PrivacyCentreController {
   @GetMapping(value = "/privacy", produces = MediaType.TEXT_HTML_VALUE)
   String privacyCentre(Principal principal, CsrfToken csrf) {
     SubjectIdentifier subject = subject(principal);
+    contacts.findByEmail(principal.getName()).ifPresent(contact -> LOG.info("Privacy centre opened by {}", contact.fullName));
     StringBuilder body = new StringBuilder("<h2>The data we hold on you</h2>");
     for (SubjectKey key : store.resolve(subject)) {
       for (EntityDescriptor entity : model.entitiesOf("contact")) {
@@ -148,6 +158,7 @@ class PrivacyCentreController {
   /** A request an administrator answers: its due date is set on receipt (Art. 12(3)). */
   @PostMapping("/privacy/requests")
   RedirectView request(Principal principal, @RequestParam RequestType type) {
+    LOG.info("{} asks for {}", principal.getName(), type);
     rights.submit(type, subject(principal), Channel.WEB);
     return new RedirectView("/privacy");
   }
