@@ -155,7 +155,37 @@ final class EnversTables {
         }
       }
     }
-    return new History.Audit(info, tables, keys, revision, columns, collections, middles);
+    return new History.Audit(info, tables, keys, revision, columns, collections, middles,
+        references(info, audit, tables.get(tables.size() - 1), audited));
+  }
+
+  /**
+   * The history column of each audited to-one association whose foreign key, in the entity's own
+   * row, holds the target's identifier: by it, the history of rows the application deleted still
+   * names their subject.
+   */
+  private static Map<String, String> references(EntityInfo info, EntityMappingType audit, String baseTable,
+      Set<String> audited) {
+    Set<String> historyColumns = new HashSet<>();
+    audit.forEachSelectable((index, selectable) -> {
+      if (selectable.getContainingTableExpression().equals(baseTable)) {
+        historyColumns.add(bare(selectable.getSelectionExpression()).toLowerCase(Locale.ROOT));
+      }
+    });
+    Map<String, String> references = new LinkedHashMap<>();
+    info.mapping().forEachAttributeMapping(attribute -> {
+      if (attribute instanceof EntityAssociationMapping association && !(attribute instanceof PluralAttributeMapping)
+          && association.getSideNature() == org.hibernate.metamodel.mapping.ForeignKeyDescriptor.Nature.KEY
+          && audited.contains(attribute.getAttributeName())
+          && association.getForeignKeyDescriptor().getKeyPart() instanceof BasicValuedModelPart column
+          && association.getForeignKeyDescriptor().getTargetPart() instanceof BasicValuedModelPart target
+          && association.getAssociatedEntityMappingType().getIdentifierMapping() instanceof BasicValuedModelPart id
+          && target.getSelectionExpression().equals(id.getSelectionExpression())
+          && historyColumns.contains(bare(column.getSelectionExpression()).toLowerCase(Locale.ROOT))) {
+        references.put(attribute.getAttributeName(), column.getSelectionExpression());
+      }
+    });
+    return references;
   }
 
   /** The audited properties of the entity and of the audited entities it extends. */

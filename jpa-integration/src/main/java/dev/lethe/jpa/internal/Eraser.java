@@ -244,7 +244,17 @@ public final class Eraser {
       // Minutes of a meeting with other attendees stay theirs: only rows no one else reaches are erased.
       sql = sql.exclusive();
     }
-    return step.deleteRows() ? delete(em, sql, key) : update(em, sql, key, step.erased());
+    ErasurePlan.RowCount count = step.deleteRows() ? delete(em, sql, key) : update(em, sql, key, step.erased());
+    // Rows the application deleted earlier left their Envers history: it goes by the same rules.
+    Consumer<NativeQuery<Object>> bindKey = query -> query.setParameter(RouteSql.KEY, key);
+    mapping.history().deletedRowsIn(info, step.route()).ifPresent(deleted -> {
+      if (step.deleteRows()) {
+        mapping.history().delete(em, info, deleted, bindKey);
+      } else {
+        mapping.history().erase(em, this, info, step.erased(), deleted, bindKey);
+      }
+    });
+    return count;
   }
 
   // --- deletion ----------------------------------------------------------------------------------

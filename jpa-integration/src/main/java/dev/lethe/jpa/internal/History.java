@@ -87,9 +87,11 @@ final class History {
    * @param columns the history column of each audited personal attribute erased in place or kept
    * @param collections the history of each audited collection with a table, by attribute
    * @param middles every audited collection history of the entity
+   * @param references the history column of each audited to-one association holding its target's identifier
    */
   record Audit(EntityInfo entity, List<String> tables, Map<String, String> keys, String revision,
-      Map<String, BasicValuedModelPart> columns, Map<String, Middle> collections, List<Middle> middles) {
+      Map<String, BasicValuedModelPart> columns, Map<String, Middle> collections, List<Middle> middles,
+      Map<String, String> references) {
 
     String baseTable() {
       return tables.get(tables.size() - 1);
@@ -109,6 +111,30 @@ final class History {
    */
   record Middle(Class<?> owner, String attribute, ElementTable table, String revision, boolean uniquePerRevision,
       @Nullable EntityMappingType elementEntity) {
+  }
+
+  /**
+   * Native SQL selecting the identifiers of rows the application deleted while {@code route}, a
+   * to-one association straight to the subject's root, named the subject of {@code :key}: their
+   * history outlives them, and an erasure must reach it too (Art. 17(1)). Empty where the entity is
+   * not audited or the route is longer: such history is not reached (the README says so).
+   */
+  Optional<String> deletedRowsIn(EntityInfo info, dev.lethe.model.SubjectRoute route) {
+    Audit audit = audits.get(info.type());
+    if (audit == null || route.path().size() != 2 || !route.identity().equals(dev.lethe.model.SubjectType.ID)) {
+      return Optional.empty();
+    }
+    String reference = audit.references().get(route.path().get(0));
+    if (reference == null) {
+      return Optional.empty();
+    }
+    String base = audit.baseTable();
+    String key = audit.keys().get(base);
+    String table = info.mapping().getIdentifierTableDetails().getTableName();
+    // A derived table, so that MariaDB lets a statement change the history table it reads.
+    return Optional.of("select k_ from (select h_." + key + " as k_ from " + base + " h_ where h_." + reference
+        + " = :" + RouteSql.KEY + " and not exists (select 1 from " + table + " t_ where t_."
+        + RouteSql.keyColumn(info.mapping(), table, info.type()) + " = h_." + key + ")) o_");
   }
 
   // --- deletion ----------------------------------------------------------------------------------

@@ -209,6 +209,34 @@ class EnversHistoryIT {
   }
 
   @Test
+  @DisplayName("Art. 17(1): the history of rows the application deleted before the erasure goes too, by the same rules")
+  void erasureReachesTheHistoryOfRowsDeletedBefore() {
+    emf.runInTransaction(em -> {
+      em.remove(em.find(Loan.class, 11L));
+      em.remove(em.find(Card.class, 11L));
+    });
+    List<String> deletedRowsValues = new ArrayList<>();
+    for (String version : List.of("one", "two", "three")) {
+      deletedRowsValues.addAll(List.of("Loan note ada 11 " + version, "Remark ada 11 " + version,
+          "Holder ada 11 " + version));
+    }
+    for (int number = 1; number <= 3; number++) {
+      deletedRowsValues.add("4000-0000-1-11-" + number);
+    }
+
+    // The rows are gone, so their history belongs together by its identifier: the revision that
+    // recorded the deletion holds no value, and is the deleted row's all the same.
+    check().withReference("Card_AUD", "id", "Card_AUD", "id").withReference("Loan_AUD", "id", "Loan_AUD", "id")
+        .withReference("Loan_Book_AUD", "Loan_id", "Loan_AUD", "id")
+        .withReference("Loan_remarks_AUD", "Loan_id", "Loan_AUD", "id")
+        .withExport(store.model(), store).withValues(deletedRowsValues).erasing(ADA, () -> store.erase(plan(ADA)))
+        .assertNoResidue();
+
+    assertThat(database.scan().toString()).as("nothing of the deleted loan and card is left in their history")
+        .doesNotContain("Loan note ada 11", "Remark ada 11", "Holder ada 11");
+  }
+
+  @Test
   @DisplayName("Art. 17(1): a second erasure changes nothing, history included")
   void aSecondErasureChangesNothing() {
     store.erase(plan(ADA));
