@@ -204,7 +204,8 @@ class EnversHistoryIT {
     assertThat(rows("Loan_AUD")).as("the history of Ada's deleted loans is deleted, the others' kept")
         .isEqualTo(bobsLoanHistory * 2 / 3);
     assertThat(values(export(store, ADA))).as("Ada's history holds erased values only")
-        .noneMatch(value -> value.toLowerCase(Locale.ROOT).contains("ada"));
+        // A HASH is 64 hex digits, which may spell "ada" by chance: only the other values are looked into.
+        .noneMatch(value -> !value.matches("[0-9a-f]{64}") && value.toLowerCase(Locale.ROOT).contains("ada"));
     assertThat(export(store, BOB)).as("Bob's history is still exported").isNotEmpty();
   }
 
