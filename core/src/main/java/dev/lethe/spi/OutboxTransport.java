@@ -31,7 +31,7 @@ public interface OutboxTransport {
   }
 
   /**
-   * The transaction {@link #delivered} and {@link #failed} run in together with the outbox's mark,
+   * The transaction {@link #delivered} runs in together with the outbox's mark,
    * such as the audit's ({@code AuditTrail.transactions()}); by default none.
    */
   default Transactions transactions() {
@@ -39,7 +39,8 @@ public interface OutboxTransport {
   }
 
   /**
-   * Called when delivering {@code message} failed, in the transaction that marks it so.
+   * Called when delivering {@code message} failed, before it is marked so; a failure here does not
+   * stop the marking, so that a failing record never stops the retries.
    *
    * @param failure the failure's type, never its message
    * @param dead whether the message is now given up on until an administrator retries it

@@ -20,7 +20,9 @@ public interface RestrictionStore {
 
   /**
    * Inserts {@code restriction} as the subject's first standing one: of two replicas placing one at
-   * once, exactly one succeeds (Art. 18, Art. 5(2): one restriction, audited once).
+   * once, exactly one succeeds (Art. 18, Art. 5(2): one restriction, audited once). The default
+   * checks, then saves, which is enough in one JVM only; a store shared by replicas must insert in
+   * one step (the JDBC store's primary key refuses the second).
    *
    * @throws IllegalStateException if a restriction already stands for the subject
    */

@@ -150,19 +150,11 @@ public final class Eraser {
     Set<String> unlinks = new LinkedHashSet<>();
     for (ErasurePlan.Step step : steps) {
       // An entity with several routes to the subject has a step per route: their counts add up.
-      counts.merge(step.entity().type(), run(em, subject, key, step),
-          ErasurePlan.RowCount::plus);
-      routeOf(step).filter(RouteSql::reachesSeveralSubjects).flatMap(RouteSql::linkToRoot)
-          .ifPresent(link -> unlinks.add(link.unlink()));
+      counts.merge(step.entity().type(), run(em, subject, key, step, unlinks), ErasurePlan.RowCount::plus);
     }
     // Last, since every step's route still needed them: the links by which rows that other subjects
     // share reached this one. A link whose row the plan deleted is gone already.
     unlinks.forEach(unlink -> nativeUpdate(em, unlink, key).executeUpdate());
-  }
-
-  private Optional<RouteSql> routeOf(ErasurePlan.Step step) {
-    EntityInfo info = mapping.entity(step.entity().type());
-    return info.isAbstract() ? Optional.empty() : Optional.of(mapping.route(info, step.route()));
   }
 
   /**
@@ -234,7 +226,9 @@ public final class Eraser {
     return one.isAssignableFrom(other) || other.isAssignableFrom(one);
   }
 
-  private ErasurePlan.RowCount run(EntityManager em, SubjectKey subject, Object key, ErasurePlan.Step step) {
+  /** Runs {@code step}; adds to {@code unlinks} the statement removing the subject's link to rows others share. */
+  private ErasurePlan.RowCount run(EntityManager em, SubjectKey subject, Object key, ErasurePlan.Step step,
+      Set<String> unlinks) {
     EntityInfo info = mapping.entity(step.entity().type());
     if (info.isAbstract()) {
       return ErasurePlan.RowCount.NONE;
@@ -242,6 +236,7 @@ public final class Eraser {
     RouteSql sql = mapping.route(info, step.route());
     if (sql.reachesSeveralSubjects()) {
       // Minutes of a meeting with other attendees stay theirs: only rows no one else reaches are erased.
+      sql.linkToRoot().ifPresent(link -> unlinks.add(link.unlink()));
       sql = sql.exclusive();
     }
     ErasurePlan.RowCount count = step.deleteRows() ? delete(em, sql, key) : update(em, sql, key, step.erased());
