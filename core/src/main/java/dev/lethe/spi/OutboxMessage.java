@@ -22,6 +22,21 @@ import static java.util.Objects.requireNonNull;
  */
 public record OutboxMessage(String idempotencyKey, String destination, String type, String payload) {
 
+  /**
+   * The type of a message asking the transport to remove from the broker what it delivered under the
+   * idempotency key the payload names, such as a rights event once its request is closed (Art.
+   * 5(1)(e)): a Kafka transport writes a tombstone for that key to the destination's compacted topic;
+   * a transport whose broker keeps nothing once a message is acknowledged has nothing to do.
+   */
+  public static final String CLEAR_TYPE = "lethe.clear";
+
+  /** The message asking the transport to remove what it delivered to {@code destination} under {@code idempotencyKey}. */
+  public static OutboxMessage clear(String destination, String idempotencyKey) {
+    // A name-based UUID keeps the clearing key within the length limit whatever the cleared key's length.
+    return new OutboxMessage("clear:" + java.util.UUID.nameUUIDFromBytes(idempotencyKey.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        destination, CLEAR_TYPE, idempotencyKey);
+  }
+
   public OutboxMessage {
     requireNonBlank(idempotencyKey, "idempotencyKey");
     requireNonBlank(destination, "destination");
