@@ -42,6 +42,19 @@ public enum AuditEventType {
    */
   NOTIFICATION_DEAD,
   /**
+   * A participant service answered a change passed on to it (Art. 17(2), 19): it carried the change
+   * out, or holds no data of the subject. The recipient, the outcome and the rows it touched; no
+   * identity.
+   */
+  RECIPIENT_ACKNOWLEDGED,
+  /** A participant service answered that it could not carry a change out; the type of its failure (Art. 19). */
+  RECIPIENT_FAILED,
+  /**
+   * An administrator closed a request without the receipts of the participants still outstanding,
+   * with a recorded reason (Art. 5(2), 19).
+   */
+  ACKNOWLEDGEMENTS_WAIVED,
+  /**
    * Dead outbox messages lost their payload, the subject's identity, after the outbox's retention of
    * dead messages (Art. 5(1)(c), 5(1)(e)); they can no longer be retried. Counts only.
    */

@@ -449,13 +449,58 @@ public final class DataSubjectRights {
   }
 
   /**
-   * Records that the subject was told of the action taken (Art. 12(3)), closing the request.
+   * Records that the subject was told of the action taken (Art. 12(3)), closing the request. Where
+   * the change was passed on to participant services, every one of them must have acknowledged it
+   * first (Art. 17(2), 19), or an administrator closes it with {@link #completeWithoutAcknowledgements}.
    *
+   * @throws UnknownRequestException if no request has the id
+   * @throws IllegalRequestTransitionException unless the request is fulfilled and no participant's
+   *     receipt is outstanding; the exception names the participants outstanding
+   */
+  public RightsRequest complete(RequestId id) {
+    return move(id, "complete", request -> {
+      List<String> outstanding = outstandingRecipients(request.id());
+      if (!outstanding.isEmpty()) {
+        throw new IllegalRequestTransitionException(request.id(), request.status(), "complete",
+            "participants " + outstanding + " have not acknowledged the change passed on to them (Art. 19);"
+                + " wait for their receipts, or close it with completeWithoutAcknowledgements and a reason");
+      }
+      return lifecycle.complete(request);
+    }, AuditEventType.REQUEST_COMPLETED);
+  }
+
+  /**
+   * Completes a fulfilled request although some participant services have not acknowledged the
+   * change passed on to them, such as one that no longer exists (Art. 5(2), 19): their parts are
+   * closed with {@code reason}, audited as {@link AuditEventType#ACKNOWLEDGEMENTS_WAIVED} with their
+   * names, in the completion's transaction.
+   *
+   * @param reason why the request closes without those receipts: recorded in the audit, so it names
+   *     no one
    * @throws UnknownRequestException if no request has the id
    * @throws IllegalRequestTransitionException unless the request is fulfilled
    */
-  public RightsRequest complete(RequestId id) {
-    return move(id, "complete", lifecycle::complete, AuditEventType.REQUEST_COMPLETED);
+  public RightsRequest completeWithoutAcknowledgements(RequestId id, String reason) {
+    requireNonBlank(reason, "reason");
+    return move(id, "complete", request -> {
+      RightsRequest completed = lifecycle.complete(request);
+      acknowledgements().ifPresent(acks -> acks.close(request.id(), reason));
+      return completed;
+    }, AuditEventType.REQUEST_COMPLETED);
+  }
+
+  /**
+   * The participant services that have not acknowledged a change of request {@code id} passed on to
+   * them (Art. 17(2), 19), in the order they were told; empty when none is outstanding or no
+   * participants are configured.
+   */
+  public List<String> outstandingRecipients(RequestId id) {
+    requireNonNull(id, "id");
+    return acknowledgements().map(acks -> acks.outstanding(id)).orElse(List.of());
+  }
+
+  private Optional<Acknowledgements> acknowledgements() {
+    return recipientNotifications == null ? Optional.empty() : recipientNotifications.acknowledgements();
   }
 
   /**

@@ -22,8 +22,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Passes each rectification, erasure and restriction on to every recipient the data was disclosed
@@ -49,12 +51,14 @@ public final class RecipientNotifications {
   private final AuditTrail audit;
   private final Outbox outbox;
   private final Clock clock;
+  private final @Nullable Acknowledgements acknowledgements;
 
   private RecipientNotifications(Builder builder) {
     this.notifier = builder.notifier;
     this.audit = builder.auditTrail;
     this.outbox = builder.outbox;
     this.clock = builder.clock;
+    this.acknowledgements = builder.acknowledgements;
   }
 
   /**
@@ -108,6 +112,9 @@ public final class RecipientNotifications {
       if (entry.status() != OutboxStatus.DELIVERED) {
         written.add(pending(entry, notification));
       }
+      if (acknowledgements != null) {
+        acknowledgements.expect(entry.idempotencyKey(), notification, recipient, now);
+      }
     }
     return List.copyOf(written);
   }
@@ -129,7 +136,22 @@ public final class RecipientNotifications {
    * deliver}, and refuses messages of any other type.
    */
   public OutboxTransport transport() {
-    return new Art19Transport();
+    return new Art19Transport(new NotifierTransport());
+  }
+
+  /**
+   * The transport that delivers every message of this outbox through {@code delivery}, such as a
+   * Kafka, RabbitMQ or webhook transport, or one routing each destination to its own: Art. 19 notices
+   * audited as {@link #transport()} audits them, and the other messages (receipts, clearing
+   * messages) as they are. Give it to the {@link dev.lethe.outbox.OutboxDispatcher} of this outbox.
+   */
+  public OutboxTransport transport(OutboxTransport delivery) {
+    return new Art19Transport(requireNonNull(delivery, "delivery"));
+  }
+
+  /** The acknowledgements awaited from participant services, if any are configured (Art. 17(2), 19). */
+  public Optional<Acknowledgements> acknowledgements() {
+    return Optional.ofNullable(acknowledgements);
   }
 
   /** The outbox the notices are written to. */
@@ -172,12 +194,14 @@ public final class RecipientNotifications {
     return notification.restrictionLifted() ? entry.withAttribute("restrictionLifted", "true") : entry;
   }
 
-  private final class Art19Transport implements OutboxTransport {
+  /** Delivers Art. 19 notices through the application's notifier; it has no other messages to deliver. */
+  private final class NotifierTransport implements OutboxTransport {
 
     @Override
     public void deliver(OutboxMessage message) {
       if (!message.type().equals(MESSAGE_TYPE)) {
-        throw new IllegalArgumentException("The Art. 19 transport delivers " + MESSAGE_TYPE + ", not " + message.type());
+        throw new IllegalArgumentException("The Art. 19 notifier delivers " + MESSAGE_TYPE + ", not " + message.type()
+            + ": give RecipientNotifications.transport(delivery) a transport for the other messages");
       }
       notifier.notifyRecipient(message.destination(), NotificationJson.read(message.payload()));
     }
@@ -185,6 +209,26 @@ public final class RecipientNotifications {
     @Override
     public boolean ready() {
       return notifier.canDeliver();
+    }
+  }
+
+  /** Audits every outcome of an Art. 19 notice delivered through {@code delivery}, and passes the other messages on. */
+  private final class Art19Transport implements OutboxTransport {
+
+    private final OutboxTransport delivery;
+
+    Art19Transport(OutboxTransport delivery) {
+      this.delivery = delivery;
+    }
+
+    @Override
+    public void deliver(OutboxMessage message) {
+      delivery.deliver(message);
+    }
+
+    @Override
+    public boolean ready() {
+      return delivery.ready();
     }
 
     @Override
@@ -194,15 +238,29 @@ public final class RecipientNotifications {
 
     @Override
     public void delivered(OutboxMessage message, int attempts) {
-      audit.record(auditEntry(AuditEventType.RECIPIENT_NOTIFIED, message, NotificationJson.read(message.payload()),
-          attempts));
+      if (isNotice(message)) {
+        audit.record(auditEntry(AuditEventType.RECIPIENT_NOTIFIED, message, NotificationJson.read(message.payload()),
+            attempts));
+        if (acknowledgements != null) {
+          acknowledgements.delivered(message.idempotencyKey());
+        }
+      }
     }
 
     @Override
     public void failed(OutboxMessage message, int attempts, String failure, boolean dead) {
-      // The failure's type is audited, never its message: a message may quote the subject's data.
-      audit.record(auditEntry(dead ? AuditEventType.NOTIFICATION_DEAD : AuditEventType.NOTIFICATION_FAILED, message,
-          NotificationJson.read(message.payload()), attempts).withAttribute("failure", failure));
+      if (isNotice(message)) {
+        // The failure's type is audited, never its message: a message may quote the subject's data.
+        audit.record(auditEntry(dead ? AuditEventType.NOTIFICATION_DEAD : AuditEventType.NOTIFICATION_FAILED, message,
+            NotificationJson.read(message.payload()), attempts).withAttribute("failure", failure));
+        if (dead && acknowledgements != null) {
+          acknowledgements.dead(message.idempotencyKey(), failure);
+        }
+      }
+    }
+
+    private static boolean isNotice(OutboxMessage message) {
+      return message.type().equals(MESSAGE_TYPE);
     }
   }
 
@@ -213,6 +271,7 @@ public final class RecipientNotifications {
     private final AuditTrail auditTrail;
     private Outbox outbox = Outbox.inMemory();
     private Clock clock = Clock.systemUTC();
+    private @Nullable Acknowledgements acknowledgements;
 
     private Builder(RecipientNotifier notifier, AuditTrail auditTrail) {
       this.notifier = notifier;
@@ -231,6 +290,16 @@ public final class RecipientNotifications {
      */
     public Builder outbox(Outbox outbox) {
       this.outbox = requireNonNull(outbox, "outbox");
+      return this;
+    }
+
+    /**
+     * Awaits a receipt from each participant among the recipients (Art. 17(2), 19): every notice to
+     * one of {@code acknowledgements}' participants is expected in the notice's transaction. Its
+     * outbox must be this one.
+     */
+    public Builder acknowledgements(Acknowledgements acknowledgements) {
+      this.acknowledgements = requireNonNull(acknowledgements, "acknowledgements");
       return this;
     }
 

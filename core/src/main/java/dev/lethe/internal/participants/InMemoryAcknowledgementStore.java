@@ -1,0 +1,64 @@
+package dev.lethe.internal.participants;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.lethe.rights.RequestId;
+import dev.lethe.spi.AcknowledgementStore;
+import dev.lethe.spi.RecipientAcknowledgement;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Acknowledgements in a map, guarded by its monitor: one JVM only, gone on restart. */
+public final class InMemoryAcknowledgementStore implements AcknowledgementStore {
+
+  private final Map<String, RecipientAcknowledgement> entries = new LinkedHashMap<>();
+
+  @Override
+  public synchronized void expect(RecipientAcknowledgement pending) {
+    requireNonNull(pending, "pending");
+    entries.putIfAbsent(pending.noticeKey(), pending);
+  }
+
+  @Override
+  public synchronized Optional<RecipientAcknowledgement> find(String noticeKey) {
+    return Optional.ofNullable(entries.get(requireNonNull(noticeKey, "noticeKey")));
+  }
+
+  @Override
+  public synchronized boolean update(RecipientAcknowledgement updated) {
+    requireNonNull(updated, "updated");
+    RecipientAcknowledgement current = entries.get(updated.noticeKey());
+    if (current == null || current.status().settled()) {
+      return false;
+    }
+    entries.put(updated.noticeKey(), updated);
+    return true;
+  }
+
+  @Override
+  public synchronized List<RecipientAcknowledgement> forRequest(RequestId requestId) {
+    requireNonNull(requestId, "requestId");
+    return entries.values().stream().filter(entry -> entry.requestId().equals(requestId)).toList();
+  }
+
+  @Override
+  public synchronized List<RecipientAcknowledgement> unsettled(int limit) {
+    return entries.values().stream()
+        .filter(entry -> !entry.status().settled())
+        .sorted(Comparator.comparing(RecipientAcknowledgement::since))
+        .limit(limit)
+        .toList();
+  }
+
+  @Override
+  public synchronized int deleteSettledBefore(Instant cutoff) {
+    requireNonNull(cutoff, "cutoff");
+    int before = entries.size();
+    entries.values().removeIf(entry -> entry.status().settled() && entry.since().isBefore(cutoff));
+    return before - entries.size();
+  }
+}

@@ -1,0 +1,309 @@
+package dev.lethe.participants;
+
+import static dev.lethe.internal.util.Texts.requireNonBlank;
+import static java.util.Objects.requireNonNull;
+
+import dev.lethe.audit.AuditTrail;
+import dev.lethe.erasure.ErasureReceipt;
+import dev.lethe.internal.outbox.NotificationJson;
+import dev.lethe.internal.outbox.ReceiptJson;
+import dev.lethe.law.ErasureGround;
+import dev.lethe.law.RestrictionGround;
+import dev.lethe.restriction.Restrictions;
+import dev.lethe.rights.Acknowledgements;
+import dev.lethe.rights.Channel;
+import dev.lethe.rights.DataSubjectRights;
+import dev.lethe.rights.InvalidSubjectIdentifierException;
+import dev.lethe.rights.RecipientNotifications;
+import dev.lethe.rights.RequestType;
+import dev.lethe.rights.RightsRequest;
+import dev.lethe.rights.SubjectIdentifier;
+import dev.lethe.spi.MessageReceiver;
+import dev.lethe.spi.Notification;
+import dev.lethe.spi.Outbox;
+import dev.lethe.spi.OutboxMessage;
+import dev.lethe.spi.ParticipantReceipt;
+import dev.lethe.spi.ReceiptStore;
+import dev.lethe.spi.Transactions;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A service that holds a share of the subjects' data and takes part in the rights requests of a
+ * coordinator (Art. 17(2), 19): it receives the coordinator's notices, carries each out on its own
+ * data with its own {@link DataSubjectRights}, and answers with a {@link ParticipantReceipt} through
+ * its own outbox. Give it to a transport's inbound side (lethe-kafka's {@code KafkaInbox}, lethe-amqp's
+ * {@code AmqpInbox}) as the {@link MessageReceiver} of the notices addressed to this service.
+ *
+ * <p>For each notice it submits a request of its own for the subject, by the identity the notice
+ * names, records the identity check as done by the coordinator, and carries it out: an erasure on the
+ * configured ground, a restriction placed on the configured ground or lifted. The local request, its
+ * audit, the change, the receipt kept for redelivery and the receipt's outbox message commit in one
+ * transaction: a participant that crashes mid-erasure keeps nothing of it, and the redelivered notice
+ * carries it out. A notice delivered again after it was carried out is answered with the same receipt
+ * and changes nothing. An identity that names nobody here is answered {@link
+ * ParticipantReceipt.Outcome#NO_DATA_HELD}, a valid acknowledgement.
+ *
+ * <p>A notice this participant cannot carry out is answered {@link ParticipantReceipt.Outcome#FAILED}
+ * with the failure's type, never its message: a subject type or identity its model does not know, a
+ * rectification (whose notice carries no corrected values). A failure that may pass, such as a
+ * database down, is answered FAILED too, and the notice is refused so that the transport offers it
+ * again; the receipt of the attempt that succeeds then settles it at the coordinator.
+ */
+public final class Participant implements MessageReceiver {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Participant.class);
+
+  private final String name;
+  private final String coordinator;
+  private final DataSubjectRights rights;
+  private final @Nullable Restrictions restrictions;
+  private final ReceiptStore receipts;
+  private final Outbox outbox;
+  private final Transactions transactions;
+  private final Clock clock;
+  private final ErasureGround erasureGround;
+  private final RestrictionGround restrictionGround;
+  private final Map<String, String> subjectTypes;
+
+  private Participant(Builder builder) {
+    this.name = builder.name;
+    this.coordinator = builder.coordinator;
+    this.rights = builder.rights;
+    this.restrictions = builder.restrictions;
+    this.receipts = builder.receipts;
+    this.outbox = builder.outbox;
+    this.transactions = builder.audit.transactions();
+    this.clock = builder.clock;
+    this.erasureGround = builder.erasureGround;
+    this.restrictionGround = builder.restrictionGround;
+    this.subjectTypes = Map.copyOf(builder.subjectTypes);
+  }
+
+  /**
+   * A builder for the participant {@code name} in the requests of {@code coordinator}.
+   *
+   * @param name this service's name, as the coordinator's processing declares it among the recipients
+   * @param coordinator the coordinator's name: where the receipts go
+   * @param rights this service's own rights service, over its own data
+   * @param audit its audit trail, whose transactions the change and the receipt commit in
+   * @param outbox its outbox, through which the receipts leave
+   */
+  public static Builder builder(String name, String coordinator, DataSubjectRights rights, AuditTrail audit,
+      Outbox outbox) {
+    return new Builder(requireNonBlank(name, "name"), requireNonBlank(coordinator, "coordinator"),
+        requireNonNull(rights, "rights"), requireNonNull(audit, "audit"), requireNonNull(outbox, "outbox"));
+  }
+
+  /** This participant's name. */
+  public String name() {
+    return name;
+  }
+
+  /**
+   * Carries out the notice {@code message} holds and answers it; see the class comment.
+   *
+   * @throws IllegalArgumentException if it is not an Art. 19 notice addressed to this participant
+   * @throws RuntimeException when carrying it out failed in a way that may pass: after a FAILED
+   *     receipt, so that the transport offers the notice again
+   */
+  @Override
+  public void receive(OutboxMessage message) {
+    requireNonNull(message, "message");
+    if (!message.type().equals(RecipientNotifications.MESSAGE_TYPE) || !message.destination().equals(name)) {
+      throw new IllegalArgumentException("Participant " + name + " receives " + RecipientNotifications.MESSAGE_TYPE
+          + " addressed to it, not " + message.type() + " to " + message.destination());
+    }
+    String noticeKey = message.idempotencyKey();
+    Notification notice = NotificationJson.read(message.payload());
+    Optional<ParticipantReceipt> answered = receipts.find(noticeKey);
+    if (answered.isPresent()) {
+      // Delivered again: the same receipt again, which the outbox does not write twice while it holds it.
+      transactions.inTransaction(() -> send(answered.get(), clock.instant()));
+      return;
+    }
+    try {
+      transactions.inTransaction(() -> {
+        ParticipantReceipt receipt = carryOut(noticeKey, notice);
+        Instant now = clock.instant();
+        if (!receipts.add(receipt, now)) {
+          // Another replica carried it out at the same time: this one's change rolls back, and the
+          // redelivered notice finds that one's receipt.
+          throw new IllegalStateException("The notice was carried out by another replica at the same time");
+        }
+        send(receipt, now);
+      });
+    } catch (CannotCarryOut e) {
+      answerFailed(noticeKey, notice, e.failure);
+    } catch (RuntimeException e) {
+      answerFailed(noticeKey, notice, e.getClass().getName());
+      throw e;
+    }
+  }
+
+  private ParticipantReceipt carryOut(String noticeKey, Notification notice) {
+    SubjectIdentifier subject = localSubject(notice.subject());
+    if (notice.change() == RequestType.RECTIFICATION) {
+      throw new CannotCarryOut("RectificationNotCarried");
+    }
+    if (notice.change() == RequestType.RESTRICTION && restrictions == null) {
+      throw new CannotCarryOut("RestrictionsNotConfigured");
+    }
+    if (notice.change() == RequestType.RESTRICTION && notice.restrictionLifted()) {
+      boolean restricted = restrictions.restriction(subject).isPresent();
+      if (restricted) {
+        restrictions.lift(subject);
+      }
+      return receipt(noticeKey, notice, restricted ? ParticipantReceipt.Outcome.DONE
+          : ParticipantReceipt.Outcome.NO_DATA_HELD, 0);
+    }
+    RightsRequest request;
+    try {
+      request = rights.submit(notice.change(), subject, Channel.API);
+    } catch (InvalidSubjectIdentifierException e) {
+      throw new CannotCarryOut(e.getClass().getName());
+    }
+    if (request.isAwaitingVerification()) {
+      request = rights.verify(request.id(), "coordinator:" + coordinator);
+    }
+    if (notice.change() == RequestType.ERASURE) {
+      ErasureReceipt erased = rights.erase(request.id(), erasureGround);
+      completeIfSettled(request);
+      return ParticipantReceipt.acted(noticeKey, notice.requestId(), name, erased.rowsTouched());
+    }
+    boolean alreadyRestricted = restrictions.restriction(subject).isPresent();
+    if (!alreadyRestricted) {
+      restrictions.restrict(request, restrictionGround);
+    }
+    rights.fulfil(request.id());
+    completeIfSettled(request);
+    return receipt(noticeKey, notice, ParticipantReceipt.Outcome.DONE, 0);
+  }
+
+  private void completeIfSettled(RightsRequest request) {
+    // The coordinator tells the subject (Art. 12(3)); here the request closes once this service's own
+    // participants, if it has any, have acknowledged.
+    if (rights.outstandingRecipients(request.id()).isEmpty()) {
+      rights.complete(request.id());
+    }
+  }
+
+  private ParticipantReceipt receipt(String noticeKey, Notification notice, ParticipantReceipt.Outcome outcome,
+      long rows) {
+    return new ParticipantReceipt(noticeKey, notice.requestId(), name, outcome, rows, Optional.empty());
+  }
+
+  private SubjectIdentifier localSubject(SubjectIdentifier subject) {
+    String type = subjectTypes.getOrDefault(subject.subjectType(), subject.subjectType());
+    return new SubjectIdentifier(type, subject.identity(), subject.value());
+  }
+
+  private void answerFailed(String noticeKey, Notification notice, String failure) {
+    LOG.warn("Participant {} could not carry out the {} of request {} ({}); answered FAILED", name, notice.change(),
+        notice.requestId(), failure);
+    try {
+      transactions.inTransaction(() ->
+          send(ParticipantReceipt.failed(noticeKey, notice.requestId(), name, failure), clock.instant()));
+    } catch (RuntimeException e) {
+      // Answering may fail for the same reason as carrying out; the notice is offered again all the same.
+      LOG.warn("Participant {} could not answer FAILED either: {}", name, e.getClass().getName());
+    }
+  }
+
+  private void send(ParticipantReceipt receipt, Instant now) {
+    String key = "receipt:" + UUID.nameUUIDFromBytes(receipt.noticeKey().getBytes(StandardCharsets.UTF_8))
+        + receipt.failure().map(failure -> ":failed:" + UUID.nameUUIDFromBytes(failure.getBytes(StandardCharsets.UTF_8)))
+            .orElse("");
+    outbox.enqueue(new OutboxMessage(key, coordinator, Acknowledgements.RECEIPT_TYPE, ReceiptJson.write(receipt)), now);
+  }
+
+  /** A notice this participant cannot carry out however often it is offered: answered FAILED, and not offered again. */
+  private static final class CannotCarryOut extends RuntimeException {
+    private final String failure;
+
+    CannotCarryOut(String failure) {
+      super(failure, null, false, false);
+      this.failure = failure;
+    }
+  }
+
+  /**
+   * Configures {@link Participant}. By default: erasure on Art. 17(1)(a) (the data is no longer
+   * necessary for the purposes of the coordinator's disclosure), restriction on Art. 18(1)(a), the
+   * coordinator's subject types under their own names, receipts in memory, the system UTC clock.
+   */
+  public static final class Builder {
+
+    private final String name;
+    private final String coordinator;
+    private final DataSubjectRights rights;
+    private final AuditTrail audit;
+    private final Outbox outbox;
+    private @Nullable Restrictions restrictions;
+    private ReceiptStore receipts = ReceiptStore.inMemory();
+    private Clock clock = Clock.systemUTC();
+    private ErasureGround erasureGround = ErasureGround.NO_LONGER_NECESSARY;
+    private RestrictionGround restrictionGround = RestrictionGround.ACCURACY_CONTESTED;
+    private final Map<String, String> subjectTypes = new java.util.HashMap<>();
+
+    private Builder(String name, String coordinator, DataSubjectRights rights, AuditTrail audit, Outbox outbox) {
+      this.name = name;
+      this.coordinator = coordinator;
+      this.rights = rights;
+      this.audit = audit;
+      this.outbox = outbox;
+    }
+
+    /** This service's restrictions, to carry out restrictions placed and lifted (Art. 18, 19); without it they are answered FAILED. */
+    public Builder restrictions(Restrictions restrictions) {
+      this.restrictions = requireNonNull(restrictions, "restrictions");
+      return this;
+    }
+
+    /**
+     * Where the receipts sent are kept for redelivery. The in-memory default forgets them on restart,
+     * after which a redelivered erasure is answered NO_DATA_HELD: give a durable one, such as
+     * lethe-jdbc's {@code JdbcReceiptStore}, in production.
+     */
+    public Builder receipts(ReceiptStore receipts) {
+      this.receipts = requireNonNull(receipts, "receipts");
+      return this;
+    }
+
+    /** The ground this service's erasures are recorded on. */
+    public Builder erasureGround(ErasureGround ground) {
+      this.erasureGround = requireNonNull(ground, "ground");
+      return this;
+    }
+
+    /** The ground this service's restrictions are recorded on. */
+    public Builder restrictionGround(RestrictionGround ground) {
+      this.restrictionGround = requireNonNull(ground, "ground");
+      return this;
+    }
+
+    /** Carries out the coordinator's subjects of type {@code coordinatorType} as this service's {@code localType}. */
+    public Builder subjectType(String coordinatorType, String localType) {
+      subjectTypes.put(requireNonBlank(coordinatorType, "coordinatorType"), requireNonBlank(localType, "localType"));
+      return this;
+    }
+
+    /** The clock that stamps the receipts kept. */
+    public Builder clock(Clock clock) {
+      this.clock = requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** The participant, configured. */
+    public Participant build() {
+      return new Participant(this);
+    }
+  }
+}

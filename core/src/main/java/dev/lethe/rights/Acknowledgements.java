@@ -1,0 +1,227 @@
+package dev.lethe.rights;
+
+import static dev.lethe.internal.util.Texts.requireNonBlank;
+import static java.util.Objects.requireNonNull;
+
+import dev.lethe.audit.AuditEntry;
+import dev.lethe.audit.AuditEventType;
+import dev.lethe.audit.AuditTrail;
+import dev.lethe.internal.outbox.ReceiptJson;
+import dev.lethe.spi.AcknowledgementStore;
+import dev.lethe.spi.MessageReceiver;
+import dev.lethe.spi.Notification;
+import dev.lethe.spi.Outbox;
+import dev.lethe.spi.OutboxMessage;
+import dev.lethe.spi.ParticipantReceipt;
+import dev.lethe.spi.RecipientAcknowledgement;
+import dev.lethe.spi.RecipientAcknowledgement.Status;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The coordinator's side of passing a change on to other services (Art. 17(2), 19): which recipients
+ * are participants, services that run Lethe and answer each notice with a {@link ParticipantReceipt},
+ * and where each of them stands with each change. {@link RecipientNotifications} expects a receipt
+ * from every participant it writes a notice to, in the notice's transaction; this, as the {@link
+ * MessageReceiver} of the receipts that come back, records each one and audits it ({@link
+ * AuditEventType#RECIPIENT_ACKNOWLEDGED}, {@link AuditEventType#RECIPIENT_FAILED}). A request is
+ * completed by {@link DataSubjectRights#complete} only once every participant has acknowledged, or an
+ * administrator closed it with a reason ({@link DataSubjectRights#completeWithoutAcknowledgements}).
+ *
+ * <p>Once a participant has acknowledged, the notice it answered is no longer needed anywhere: an
+ * {@linkplain OutboxMessage#clear clearing message} asks the transport to remove it from the broker
+ * (a tombstone on a compacted Kafka topic), so that the identity it carries does not stay there (Art.
+ * 5(1)(e)). Receipts hold no personal data. Redelivered receipts change nothing: a settled entry
+ * never moves. Thread-safe, and safe with several replicas over one store.
+ */
+public final class Acknowledgements implements MessageReceiver {
+
+  /** The outbox message type of a participant's receipt; its payload is a JSON object without personal data. */
+  public static final String RECEIPT_TYPE = "lethe.receipt";
+
+  private static final Logger LOG = LoggerFactory.getLogger(Acknowledgements.class);
+
+  private final Set<String> participants;
+  private final AcknowledgementStore store;
+  private final AuditTrail audit;
+  private final Outbox outbox;
+  private final Clock clock;
+
+  private Acknowledgements(Builder builder) {
+    this.participants = builder.participants;
+    this.store = builder.store;
+    this.audit = builder.audit;
+    this.outbox = builder.outbox;
+    this.clock = builder.clock;
+  }
+
+  /**
+   * A builder for the acknowledgements of {@code participants}, audited in {@code audit}, whose
+   * clearing messages go to {@code outbox} (the one the notices are written to).
+   *
+   * @param participants the names of the recipients that answer with receipts, as the processing
+   *     declares them; the other recipients are told and not waited for
+   */
+  public static Builder builder(Collection<String> participants, AuditTrail audit, Outbox outbox) {
+    return new Builder(participants, requireNonNull(audit, "audit"), requireNonNull(outbox, "outbox"));
+  }
+
+  /** The names of the recipients that answer with receipts. */
+  public Set<String> participants() {
+    return participants;
+  }
+
+  /** Every participant's part of the changes of {@code requestId}, in the order they were passed on. */
+  public List<RecipientAcknowledgement> forRequest(RequestId requestId) {
+    return store.forRequest(requireNonNull(requestId, "requestId"));
+  }
+
+  /** The participants that have not settled their part of {@code requestId}, in the order they were passed on. */
+  public List<String> outstanding(RequestId requestId) {
+    return forRequest(requestId).stream()
+        .filter(entry -> !entry.status().settled())
+        .map(RecipientAcknowledgement::recipient)
+        .distinct()
+        .toList();
+  }
+
+  /** Up to {@code limit} parts not settled, of any request, oldest first: what an administrator follows up. */
+  public List<RecipientAcknowledgement> unsettled(int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, but is " + limit);
+    }
+    return store.unsettled(limit);
+  }
+
+  /** Records a participant's receipt (Art. 19); see the class comment. A message of another type is refused. */
+  @Override
+  public void receive(OutboxMessage message) {
+    requireNonNull(message, "message");
+    if (!message.type().equals(RECEIPT_TYPE)) {
+      throw new IllegalArgumentException("Acknowledgements receive " + RECEIPT_TYPE + ", not " + message.type());
+    }
+    ParticipantReceipt receipt = ReceiptJson.read(message.payload());
+    audit.transactions().inTransaction(() -> record(receipt));
+  }
+
+  private void record(ParticipantReceipt receipt) {
+    Optional<RecipientAcknowledgement> expected = store.find(receipt.noticeKey())
+        .filter(entry -> entry.recipient().equals(receipt.participant()));
+    if (expected.isEmpty()) {
+      // A receipt for a notice this coordinator did not write to that participant: nothing to settle.
+      LOG.warn("A receipt from {} answers no notice written to it; ignored", receipt.participant());
+      return;
+    }
+    RecipientAcknowledgement entry = expected.get();
+    boolean failed = receipt.outcome() == ParticipantReceipt.Outcome.FAILED;
+    Instant now = clock.instant();
+    RecipientAcknowledgement updated = new RecipientAcknowledgement(entry.noticeKey(), entry.requestId(),
+        entry.change(), entry.recipient(), failed ? Status.FAILED : Status.ACKNOWLEDGED,
+        Optional.of(receipt.outcome()), receipt.rowsTouched(), receipt.failure(), now);
+    if (!store.update(updated)) {
+      return;  // Settled already: a redelivered receipt, or one that came after an administrator closed.
+    }
+    AuditEntry event = AuditEntry.of(failed ? AuditEventType.RECIPIENT_FAILED : AuditEventType.RECIPIENT_ACKNOWLEDGED)
+        .withRequest(entry.requestId(), entry.change())
+        .withAttribute("recipient", entry.recipient())
+        .withAttribute("outcome", receipt.outcome().name())
+        .withCount("rows", receipt.rowsTouched());
+    audit.record(receipt.failure().map(failure -> event.withAttribute("failure", failure)).orElse(event));
+    if (!failed) {
+      outbox.enqueue(OutboxMessage.clear(entry.recipient(), entry.noticeKey()), now);
+    }
+  }
+
+  /**
+   * Settles the outstanding parts of {@code request} without their receipts, recording why (Art.
+   * 5(2)): the request may then complete. Clearing messages remove the notices from the broker.
+   *
+   * @return the participants whose parts were closed
+   */
+  List<String> close(RequestId request, String reason) {
+    requireNonBlank(reason, "reason");
+    Instant now = clock.instant();
+    List<RecipientAcknowledgement> closed = forRequest(request).stream()
+        .filter(entry -> !entry.status().settled())
+        .filter(entry -> store.update(new RecipientAcknowledgement(entry.noticeKey(), entry.requestId(), entry.change(),
+            entry.recipient(), Status.CLOSED, entry.outcome(), entry.rowsTouched(), entry.failure(), now)))
+        .toList();
+    closed.forEach(entry -> outbox.enqueue(OutboxMessage.clear(entry.recipient(), entry.noticeKey()), now));
+    List<String> recipients = closed.stream().map(RecipientAcknowledgement::recipient).distinct().toList();
+    if (!recipients.isEmpty()) {
+      audit.record(AuditEntry.of(AuditEventType.ACKNOWLEDGEMENTS_WAIVED)
+          .withRequest(request, closed.get(0).change())
+          .withAttribute("recipients", String.join(",", recipients))
+          .withAttribute("reason", reason));
+    }
+    return recipients;
+  }
+
+  /** Expects a receipt from {@code recipient} for the notice of {@code notification} with {@code noticeKey}, if it is a participant. */
+  void expect(String noticeKey, Notification notification, String recipient, Instant now) {
+    if (participants.contains(recipient)) {
+      store.expect(RecipientAcknowledgement.pending(noticeKey, notification.requestId(), notification.change(),
+          recipient, now));
+    }
+  }
+
+  /** The notice with {@code noticeKey} is dead in the outbox: its participant will not answer until it is retried. */
+  void dead(String noticeKey, String failure) {
+    store.find(noticeKey).filter(entry -> entry.status() == Status.PENDING).ifPresent(entry ->
+        store.update(new RecipientAcknowledgement(entry.noticeKey(), entry.requestId(), entry.change(),
+            entry.recipient(), Status.DEAD, entry.outcome(), entry.rowsTouched(), Optional.of(failure),
+            clock.instant())));
+  }
+
+  /** The notice with {@code noticeKey} was delivered, such as after an administrator retried it: its receipt is awaited again. */
+  void delivered(String noticeKey) {
+    store.find(noticeKey).filter(entry -> entry.status() == Status.DEAD).ifPresent(entry ->
+        store.update(new RecipientAcknowledgement(entry.noticeKey(), entry.requestId(), entry.change(),
+            entry.recipient(), Status.PENDING, entry.outcome(), entry.rowsTouched(), Optional.empty(),
+            clock.instant())));
+  }
+
+  /** Configures {@link Acknowledgements}: by default an in-memory store, on the system UTC clock. */
+  public static final class Builder {
+
+    private final Set<String> participants;
+    private final AuditTrail audit;
+    private final Outbox outbox;
+    private AcknowledgementStore store = AcknowledgementStore.inMemory();
+    private Clock clock = Clock.systemUTC();
+
+    private Builder(Collection<String> participants, AuditTrail audit, Outbox outbox) {
+      requireNonNull(participants, "participants");
+      participants.forEach(name -> requireNonBlank(name, "participant"));
+      this.participants = Set.copyOf(participants);
+      this.audit = audit;
+      this.outbox = outbox;
+    }
+
+    /**
+     * Where the acknowledgements are kept. The in-memory default forgets them on restart: give a
+     * durable one, such as lethe-jdbc's {@code JdbcAcknowledgementStore}, in production.
+     */
+    public Builder store(AcknowledgementStore store) {
+      this.store = requireNonNull(store, "store");
+      return this;
+    }
+
+    /** The clock that stamps each change of status. */
+    public Builder clock(Clock clock) {
+      this.clock = requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** The service, configured. */
+    public Acknowledgements build() {
+      return new Acknowledgements(this);
+    }
+  }
+}

@@ -1,0 +1,367 @@
+package dev.lethe.participants;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lethe.audit.AuditEvent;
+import dev.lethe.audit.AuditEventType;
+import dev.lethe.audit.AuditTrail;
+import dev.lethe.audit.Pseudonymizer;
+import dev.lethe.law.ErasureGround;
+import dev.lethe.law.RestrictionGround;
+import dev.lethe.model.PersonalDataModel;
+import dev.lethe.outbox.OutboxDispatcher;
+import dev.lethe.restriction.Restrictions;
+import dev.lethe.rights.Acknowledgements;
+import dev.lethe.rights.Channel;
+import dev.lethe.rights.DataSubjectRights;
+import dev.lethe.rights.IllegalRequestTransitionException;
+import dev.lethe.rights.RecipientNotifications;
+import dev.lethe.rights.RequestStatus;
+import dev.lethe.rights.RequestType;
+import dev.lethe.rights.RightsRequest;
+import dev.lethe.rights.SubjectIdentifier;
+import dev.lethe.spi.AuditSink;
+import dev.lethe.spi.MessageReceiver;
+import dev.lethe.spi.Outbox;
+import dev.lethe.spi.OutboxMessage;
+import dev.lethe.spi.OutboxTransport;
+import dev.lethe.spi.ParticipantReceipt;
+import dev.lethe.spi.PersonalDataStore;
+import dev.lethe.spi.RecipientAcknowledgement;
+import dev.lethe.spi.RecipientAcknowledgement.Status;
+import dev.lethe.spi.RestrictionStore;
+import dev.lethe.spi.SubjectKey;
+import dev.lethe.spi.SubjectNotifier;
+import dev.lethe.spi.shop.Shop;
+import dev.lethe.testing.MutableClock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A coordinator and the two participants its processing names as recipients ("payment-provider" and
+ * "email-host"), each with its own data, audit and outbox, joined by an in-process transport that
+ * hands each message to the receiver of its destination: the protocol without a broker.
+ */
+class ParticipantsTest {
+
+  private static final PersonalDataModel MODEL = Shop.model();
+  private static final SubjectIdentifier CUSTOMER_2 = new SubjectIdentifier("customer", "email", "customer2@example.com");
+
+  private final MutableClock clock = MutableClock.at("2026-03-02T09:00:00Z");
+  private final Map<String, MessageReceiver> receivers = new HashMap<>();
+  private final List<OutboxMessage> carried = new ArrayList<>();
+  private final Service coordinator = new Service("crm", 3);
+  private final Service payments = new Service("payment-provider", 3);
+  private final Service mail = new Service("email-host", 1);
+  private final Acknowledgements acknowledgements = Acknowledgements.builder(
+      List.of("payment-provider", "email-host"), coordinator.audit, coordinator.outbox).clock(clock).build();
+  private final DataSubjectRights coordinatorRights = coordinator.rights(acknowledgements);
+  private final Participant paymentsParticipant = payments.participant();
+  private final Participant mailParticipant = mail.participant();
+
+  {
+    receivers.put("crm", acknowledgements);
+    receivers.put("payment-provider", paymentsParticipant);
+    receivers.put("email-host", mailParticipant);
+  }
+
+  @Test
+  @DisplayName("Art. 17(2), 19: an erasure passed on is carried out by every participant on its own data, and the request completes once both acknowledged")
+  void erasureTravelsToEveryParticipant() {
+    RightsRequest request = coordinator.verifiedRequest(RequestType.ERASURE, CUSTOMER_2);
+    coordinatorRights.erase(request.id(), ErasureGround.CONSENT_WITHDRAWN);
+
+    assertThat(coordinatorRights.outstandingRecipients(request.id())).containsExactly("payment-provider", "email-host");
+    assertThatThrownBy(() -> coordinatorRights.complete(request.id()))
+        .isInstanceOf(IllegalRequestTransitionException.class)
+        .hasMessageContaining("payment-provider").hasMessageContaining("email-host");
+
+    deliverEverything();
+
+    assertThat(payments.heldOf(CUSTOMER_2)).isZero();
+    assertThat(payments.heldOf(new SubjectIdentifier("customer", "email", "customer1@example.com"))).isOne();
+    assertThat(acknowledgements.forRequest(request.id()))
+        .extracting(RecipientAcknowledgement::recipient, RecipientAcknowledgement::status,
+            RecipientAcknowledgement::outcome)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("payment-provider", Status.ACKNOWLEDGED,
+                java.util.Optional.of(ParticipantReceipt.Outcome.DONE)),
+            org.assertj.core.groups.Tuple.tuple("email-host", Status.ACKNOWLEDGED,
+                java.util.Optional.of(ParticipantReceipt.Outcome.NO_DATA_HELD)));
+    assertThat(coordinator.events(AuditEventType.RECIPIENT_ACKNOWLEDGED)).hasSize(2);
+    assertThat(coordinatorRights.complete(request.id()).status()).isEqualTo(RequestStatus.COMPLETED);
+    assertThat(payments.events(AuditEventType.SUBJECT_ERASED)).hasSize(1);
+  }
+
+  @Test
+  @DisplayName("Art. 5(1)(e): once a participant acknowledged, its notice is cleared from the broker; receipts carry no identity")
+  void acknowledgedNoticesAreClearedAndReceiptsHoldNoIdentity() {
+    RightsRequest request = coordinator.verifiedRequest(RequestType.ERASURE, CUSTOMER_2);
+    coordinatorRights.erase(request.id(), ErasureGround.CONSENT_WITHDRAWN);
+    deliverEverything();
+
+    List<String> noticeKeys = acknowledgements.forRequest(request.id()).stream()
+        .map(RecipientAcknowledgement::noticeKey).toList();
+    assertThat(carried).filteredOn(message -> message.type().equals(OutboxMessage.CLEAR_TYPE))
+        .extracting(OutboxMessage::payload).containsExactlyInAnyOrderElementsOf(noticeKeys);
+    assertThat(carried).filteredOn(message -> message.type().equals(Acknowledgements.RECEIPT_TYPE))
+        .filteredOn(receipt -> receipt.destination().equals("crm"))
+        .hasSize(2)
+        .allSatisfy(receipt -> assertThat(receipt.payload()).doesNotContain("customer2").doesNotContain("example.com"));
+  }
+
+  @Test
+  @DisplayName("Art. 17(2): a notice delivered twice is carried out once and answered with the same receipt")
+  void redeliveryIsHarmless() {
+    RightsRequest request = coordinator.verifiedRequest(RequestType.ERASURE, CUSTOMER_2);
+    coordinatorRights.erase(request.id(), ErasureGround.CONSENT_WITHDRAWN);
+    OutboxMessage notice = coordinator.outbox.list(dev.lethe.spi.OutboxStatus.PENDING, 10).stream()
+        .filter(entry -> entry.destination().equals("payment-provider")).findFirst().orElseThrow().message();
+
+    paymentsParticipant.receive(notice);
+    paymentsParticipant.receive(notice);
+    deliverEverything();
+
+    assertThat(payments.events(AuditEventType.SUBJECT_ERASED)).hasSize(1);
+    assertThat(payments.events(AuditEventType.REQUEST_SUBMITTED)).hasSize(1);
+    assertThat(coordinator.events(AuditEventType.RECIPIENT_ACKNOWLEDGED)).hasSize(2);
+  }
+
+  @Test
+  @DisplayName("Art. 17(2): a participant that holds no data of the subject answers NO_DATA_HELD, a valid acknowledgement")
+  void noDataHeldIsAnAcknowledgement() {
+    SubjectIdentifier customer3 = new SubjectIdentifier("customer", "email", "customer3@example.com");
+    RightsRequest request = coordinator.verifiedRequest(RequestType.ERASURE, customer3);
+    coordinatorRights.erase(request.id(), ErasureGround.CONSENT_WITHDRAWN);
+    deliverEverything();
+
+    assertThat(acknowledgements.forRequest(request.id()))
+        .filteredOn(entry -> entry.recipient().equals("email-host"))
+        .singleElement()
+        .satisfies(entry -> {
+          assertThat(entry.status()).isEqualTo(Status.ACKNOWLEDGED);
+          assertThat(entry.outcome()).contains(ParticipantReceipt.Outcome.NO_DATA_HELD);
+        });
+    assertThat(coordinatorRights.outstandingRecipients(request.id())).isEmpty();
+  }
+
+  @Test
+  @DisplayName("Art. 19: a participant that fails is shown FAILED with the failure's type, and the retried notice settles it")
+  void aFailureIsShownThenSettledByTheRetry() {
+    AtomicInteger failuresLeft = new AtomicInteger(1);
+    receivers.put("payment-provider", message -> {
+      if (failuresLeft.getAndDecrement() > 0) {
+        payments.failNextErasure();
+      }
+      paymentsParticipant.receive(message);
+    });
+    RightsRequest request = coordinator.verifiedRequest(RequestType.ERASURE, CUSTOMER_2);
+    coordinatorRights.erase(request.id(), ErasureGround.CONSENT_WITHDRAWN);
+
+    deliverEverything();
+
+    assertThat(acknowledgements.forRequest(request.id()))
+        .filteredOn(entry -> entry.recipient().equals("payment-provider")).singleElement()
+        .satisfies(entry -> {
+          assertThat(entry.status()).isEqualTo(Status.FAILED);
+          assertThat(entry.failure()).contains(IllegalStateException.class.getName());
+        });
+    assertThat(payments.heldOf(CUSTOMER_2)).as("the failed erasure rolled back nothing half done").isOne();
+    assertThat(coordinator.events(AuditEventType.RECIPIENT_FAILED)).hasSize(1);
+
+    clock.advance(java.time.Duration.ofMinutes(1));
+    deliverEverything();
+
+    assertThat(acknowledgements.outstanding(request.id())).isEmpty();
+    assertThat(payments.heldOf(CUSTOMER_2)).isZero();
+  }
+
+  @Test
+  @DisplayName("Art. 5(2), 19: an administrator completes a request without an outstanding receipt only with a recorded reason")
+  void anAdministratorClosesWithAReason() {
+    receivers.put("email-host", message -> {
+      throw new IllegalStateException("down");
+    });
+    RightsRequest request = coordinator.verifiedRequest(RequestType.ERASURE, CUSTOMER_2);
+    coordinatorRights.erase(request.id(), ErasureGround.CONSENT_WITHDRAWN);
+    deliverEverything();
+
+    assertThat(coordinatorRights.outstandingRecipients(request.id())).containsExactly("email-host");
+    RightsRequest completed = coordinatorRights.completeWithoutAcknowledgements(request.id(), "processor contract ended");
+
+    assertThat(completed.status()).isEqualTo(RequestStatus.COMPLETED);
+    assertThat(coordinator.events(AuditEventType.ACKNOWLEDGEMENTS_WAIVED)).singleElement()
+        .satisfies(event -> assertThat(event.attributes())
+            .containsEntry("recipients", "email-host").containsEntry("reason", "processor contract ended"));
+    assertThat(acknowledgements.forRequest(request.id())).extracting(RecipientAcknowledgement::status)
+        .containsExactly(Status.ACKNOWLEDGED, Status.CLOSED);
+  }
+
+  @Test
+  @DisplayName("Art. 18, 19: a restriction placed and lifted travels to the participants, which restrict and lift on their own")
+  void restrictionTravels() {
+    RightsRequest request = coordinator.verifiedRequest(RequestType.RESTRICTION, CUSTOMER_2);
+    coordinator.restrictions(acknowledgements).restrict(request, RestrictionGround.ACCURACY_CONTESTED);
+    deliverEverything();
+
+    assertThat(payments.restrictionStore.find(payments.audit.pseudonymOf(CUSTOMER_2))).isPresent();
+    assertThat(mail.restrictionStore.find(mail.audit.pseudonymOf(CUSTOMER_2))).isPresent();
+
+    coordinator.restrictions(acknowledgements).lift(CUSTOMER_2);
+    deliverEverything();
+
+    assertThat(payments.restrictionStore.find(payments.audit.pseudonymOf(CUSTOMER_2))).isEmpty();
+    assertThat(mail.restrictionStore.find(mail.audit.pseudonymOf(CUSTOMER_2))).isEmpty();
+    assertThat(acknowledgements.forRequest(request.id())).hasSize(4)
+        .allSatisfy(entry -> assertThat(entry.status()).isEqualTo(Status.ACKNOWLEDGED));
+  }
+
+  @Test
+  @DisplayName("Art. 19: a participant whose model does not know the subject type answers FAILED, and is not offered the notice again")
+  void anUnknownSubjectTypeFails() {
+    Participant confused = Participant.builder("payment-provider", "crm", payments.rights(null), payments.audit,
+        payments.outbox).subjectType("customer", "supplier").clock(clock).build();
+    receivers.put("payment-provider", confused);
+    RightsRequest request = coordinator.verifiedRequest(RequestType.ERASURE, CUSTOMER_2);
+    coordinatorRights.erase(request.id(), ErasureGround.CONSENT_WITHDRAWN);
+
+    deliverEverything();
+
+    assertThat(acknowledgements.forRequest(request.id()))
+        .filteredOn(entry -> entry.recipient().equals("payment-provider")).singleElement()
+        .satisfies(entry -> {
+          assertThat(entry.status()).isEqualTo(Status.FAILED);
+          assertThat(entry.failure()).contains(dev.lethe.rights.InvalidSubjectIdentifierException.class.getName());
+        });
+    assertThat(payments.heldOf(CUSTOMER_2)).isOne();
+  }
+
+  /** Dispatches every service's outbox until none has anything due. */
+  private void deliverEverything() {
+    for (int round = 0; round < 10; round++) {
+      int delivered = 0;
+      for (Service service : List.of(coordinator, payments, mail)) {
+        delivered += service.dispatcher().dispatch().delivered();
+      }
+      if (delivered == 0) {
+        return;
+      }
+    }
+  }
+
+  private final class Service {
+
+    final String name;
+    final AuditTrail audit = AuditTrail.of(AuditSink.inMemory(), Pseudonymizer.withRandomKey(), clock);
+    final Outbox outbox = Outbox.inMemory();
+    final RestrictionStore restrictionStore = RestrictionStore.inMemory();
+    final FailingStore store;
+    private DataSubjectRights rights;
+    private RecipientNotifications notifications;
+
+    Service(String name, int customers) {
+      this.name = name;
+      this.store = new FailingStore(PersonalDataStore.inMemory(MODEL, Pseudonymizer.withRandomKey())
+          .add(Shop.population(customers, 1).toArray()));
+    }
+
+    DataSubjectRights rights(Acknowledgements acks) {
+      RecipientNotifications.Builder builder = RecipientNotifications.builder(
+          (recipient, notification) -> { }, audit).outbox(outbox).clock(clock);
+      if (acks != null) {
+        builder.acknowledgements(acks);
+      }
+      notifications = builder.build();
+      rights = DataSubjectRights.builder().clock(clock).auditTrail(audit).personalData(MODEL, store)
+          .recipientNotifications(notifications).build();
+      return rights;
+    }
+
+    Restrictions restrictions(Acknowledgements acks) {
+      return Restrictions.builder(MODEL, audit, notifications, (subject, restriction) -> { }).store(restrictionStore)
+          .clock(clock).build();
+    }
+
+    Participant participant() {
+      DataSubjectRights own = rights(null);
+      return Participant.builder(name, "crm", own, audit, outbox).restrictions(restrictions(null)).clock(clock)
+          .build();
+    }
+
+    /**
+     * Hands each message to the receiver of its destination. The participants share the coordinator's
+     * model, whose recipients they are: their own notices to those recipients are carried nowhere.
+     */
+    OutboxDispatcher dispatcher() {
+      OutboxTransport inProcess = message -> {
+        carried.add(message);
+        boolean ownNotice = this != coordinator && message.type().equals(RecipientNotifications.MESSAGE_TYPE);
+        if (!message.type().equals(OutboxMessage.CLEAR_TYPE) && !ownNotice) {
+          receivers.get(message.destination()).receive(message);
+        }
+      };
+      return OutboxDispatcher.builder(outbox, notifications.transport(inProcess)).clock(clock)
+          .backOff(java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(10)).build();
+    }
+
+    RightsRequest verifiedRequest(RequestType type, SubjectIdentifier subject) {
+      RightsRequest request = rights.submit(type, subject, Channel.WEB);
+      return request.isAwaitingVerification() ? rights.verify(request.id(), "email-link") : request;
+    }
+
+    long heldOf(SubjectIdentifier subject) {
+      return store.resolve(subject).size();
+    }
+
+    void failNextErasure() {
+      store.failNext = true;
+    }
+
+    List<AuditEvent> events(AuditEventType type) {
+      try (var events = audit.events()) {
+        return events.filter(event -> event.type() == type).toList();
+      }
+    }
+  }
+
+  /** A store whose next erasure fails after erasing, as a database that fails mid-transaction would. */
+  private static final class FailingStore implements PersonalDataStore {
+    private final PersonalDataStore delegate;
+    boolean failNext;
+
+    FailingStore(PersonalDataStore delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public java.util.Set<SubjectKey> resolve(SubjectIdentifier identifier) {
+      return delegate.resolve(identifier);
+    }
+
+    @Override
+    public java.util.stream.Stream<dev.lethe.spi.SubjectRecord> records(SubjectKey subject,
+        dev.lethe.model.EntityDescriptor entity) {
+      return delegate.records(subject, entity);
+    }
+
+    @Override
+    public Map<Class<?>, dev.lethe.erasure.ErasurePlan.RowCount> erase(dev.lethe.erasure.ErasurePlan plan) {
+      if (failNext) {
+        failNext = false;
+        throw new IllegalStateException("the database went away");
+      }
+      return delegate.erase(plan);
+    }
+
+    @Override
+    public void rectify(SubjectKey subject, dev.lethe.rights.Rectification rectification) {
+      delegate.rectify(subject, rectification);
+    }
+  }
+}
