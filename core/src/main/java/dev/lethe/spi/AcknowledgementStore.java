@@ -29,7 +29,7 @@ public interface AcknowledgementStore {
    */
   boolean update(RecipientAcknowledgement updated);
 
-  /** Every participant's entry for {@code requestId}, in the order they were expected. */
+  /** Every participant's entry for {@code requestId}, earliest expected first. */
   List<RecipientAcknowledgement> forRequest(RequestId requestId);
 
   /** Up to {@code limit} entries not settled, oldest first. */

@@ -22,6 +22,8 @@ public interface ReceiptStore {
    * notice at once, exactly one adds its receipt, and the other rolls back.
    *
    * @return whether it was added
+   * @throws IllegalArgumentException if the receipt is {@link ParticipantReceipt.Outcome#FAILED}: a
+   *     notice that failed is carried out again when delivered again, so its receipt is not kept
    */
   boolean add(ParticipantReceipt receipt, Instant receivedAt);
 

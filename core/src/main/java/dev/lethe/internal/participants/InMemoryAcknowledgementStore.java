@@ -16,11 +16,14 @@ import java.util.Optional;
 public final class InMemoryAcknowledgementStore implements AcknowledgementStore {
 
   private final Map<String, RecipientAcknowledgement> entries = new LinkedHashMap<>();
+  private final Map<String, Instant> expectedAt = new LinkedHashMap<>();
 
   @Override
   public synchronized void expect(RecipientAcknowledgement pending) {
     requireNonNull(pending, "pending");
-    entries.putIfAbsent(pending.noticeKey(), pending);
+    if (entries.putIfAbsent(pending.noticeKey(), pending) == null) {
+      expectedAt.put(pending.noticeKey(), pending.since());
+    }
   }
 
   @Override
@@ -42,7 +45,10 @@ public final class InMemoryAcknowledgementStore implements AcknowledgementStore 
   @Override
   public synchronized List<RecipientAcknowledgement> forRequest(RequestId requestId) {
     requireNonNull(requestId, "requestId");
-    return entries.values().stream().filter(entry -> entry.requestId().equals(requestId)).toList();
+    return entries.values().stream()
+        .filter(entry -> entry.requestId().equals(requestId))
+        .sorted(Comparator.comparing(entry -> expectedAt.get(entry.noticeKey())))
+        .toList();
   }
 
   @Override
@@ -59,6 +65,7 @@ public final class InMemoryAcknowledgementStore implements AcknowledgementStore 
     requireNonNull(cutoff, "cutoff");
     int before = entries.size();
     entries.values().removeIf(entry -> entry.status().settled() && entry.since().isBefore(cutoff));
+    expectedAt.keySet().retainAll(entries.keySet());
     return before - entries.size();
   }
 }

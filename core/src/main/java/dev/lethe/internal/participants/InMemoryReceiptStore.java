@@ -26,6 +26,10 @@ public final class InMemoryReceiptStore implements ReceiptStore {
   public synchronized boolean add(ParticipantReceipt receipt, Instant receivedAt) {
     requireNonNull(receipt, "receipt");
     requireNonNull(receivedAt, "receivedAt");
+    if (receipt.outcome() == ParticipantReceipt.Outcome.FAILED) {
+      throw new IllegalArgumentException("A failed notice is carried out again when delivered again: its receipt is"
+          + " not kept");
+    }
     return receipts.putIfAbsent(receipt.noticeKey(), new Kept(receipt, receivedAt)) == null;
   }
 
