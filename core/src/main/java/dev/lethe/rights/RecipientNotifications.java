@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -147,6 +148,34 @@ public final class RecipientNotifications {
    */
   public OutboxTransport transport(OutboxTransport delivery) {
     return new Art19Transport(requireNonNull(delivery, "delivery"));
+  }
+
+  /**
+   * The transport that delivers the messages to each destination in {@code byDestination} through
+   * its transport, such as participant services over Kafka or RabbitMQ and processors over webhooks,
+   * and the notices to every other recipient through the notifier, as {@link #transport()} does: Art.
+   * 19 notices audited, the other messages (receipts, clearing messages) as they are. It is ready
+   * while any of them is; a message whose own transport is not ready fails its attempt and is tried
+   * again later.
+   */
+  public OutboxTransport transport(Map<String, OutboxTransport> byDestination) {
+    Map<String, OutboxTransport> routes = Map.copyOf(requireNonNull(byDestination, "byDestination"));
+    OutboxTransport otherwise = new NotifierTransport();
+    return new Art19Transport(new OutboxTransport() {
+      @Override
+      public void deliver(OutboxMessage message) {
+        OutboxTransport route = routes.getOrDefault(message.destination(), otherwise);
+        if (!route.ready()) {
+          throw new IllegalStateException("The transport to " + message.destination() + " is not ready");
+        }
+        route.deliver(message);
+      }
+
+      @Override
+      public boolean ready() {
+        return otherwise.ready() || routes.values().stream().anyMatch(OutboxTransport::ready);
+      }
+    });
   }
 
   /** The acknowledgements awaited from participant services, if any are configured (Art. 17(2), 19). */

@@ -22,6 +22,7 @@ import dev.lethe.retention.RetentionEnforcer;
 import dev.lethe.rights.DataSubjectRights;
 import dev.lethe.rights.RequestIdentityRetention;
 import dev.lethe.rights.DeadlinePolicy;
+import dev.lethe.rights.Acknowledgements;
 import dev.lethe.rights.RecipientNotifications;
 import dev.lethe.rights.RequestType;
 import dev.lethe.spi.AuditSink;
@@ -68,7 +69,7 @@ import org.springframework.context.annotation.Import;
     LetheStoreConfigurations.InMemory.class,
     LetheStoreConfigurations.Schema.class, LetheStoreConfigurations.Jdbc.class,
     LetheStoreConfigurations.ApplicationFlyway.class,
-    LetheStoreConfigurations.Fallbacks.class})
+    LetheStoreConfigurations.Fallbacks.class, LetheServicesConfiguration.class})
 public class LetheAutoConfiguration {
 
   @Bean
@@ -106,17 +107,21 @@ public class LetheAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   RecipientNotifications letheRecipientNotifications(RecipientNotifier notifier, AuditTrail audit, Outbox outbox,
-      Clock clock) {
-    return RecipientNotifications.builder(notifier, audit).outbox(outbox).clock(clock).build();
+      Clock clock, Acknowledgements acknowledgements) {
+    return RecipientNotifications.builder(notifier, audit).outbox(outbox).clock(clock)
+        .acknowledgements(acknowledgements).build();
   }
 
   /** Delivers the outbox's notices (Art. 19); {@code LetheOperationsAutoConfiguration} runs it on a schedule. */
   @Bean
   @ConditionalOnMissingBean
   OutboxDispatcher letheOutboxDispatcher(RecipientNotifications notifications, LetheProperties properties,
-      Clock clock) {
+      Clock clock, PersonalDataModel model, ObjectProvider<LetheServicesConfiguration.ServicesTransport> broker) {
     LetheProperties.OutboxProperties outbox = properties.outbox();
-    return OutboxDispatcher.builder(notifications.outbox(), notifications.transport())
+    // Participants and the coordinator through the broker, every other recipient through the notifier.
+    var routes = LetheServicesConfiguration.routes(properties, model, broker).byDestination();
+    return OutboxDispatcher.builder(notifications.outbox(),
+            routes.isEmpty() ? notifications.transport() : notifications.transport(routes))
         .clock(clock)
         .batchSize(outbox.batchSize())
         .backOff(outbox.initialBackOff(), outbox.maxBackOff())

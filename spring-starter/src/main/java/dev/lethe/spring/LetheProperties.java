@@ -43,6 +43,7 @@ import org.springframework.validation.annotation.Validated;
  * @param copies the copies of personal data that erasure cannot reach, found at start-up (Art. 17)
  * @param crypto crypto-shredding's key-encryption key, when lethe-crypto is on the class path
  *     (Art. 17(1), 32(1)(a))
+ * @param services the other services that changes travel to and from (Art. 17(2), 19)
  */
 @ConfigurationProperties("lethe")
 @Validated
@@ -62,7 +63,8 @@ public record LetheProperties(
     @DefaultValue @Valid OutboxProperties outbox,
     @DefaultValue @Valid AuditProperties audit,
     @DefaultValue CopiesProperties copies,
-    @DefaultValue @Valid CryptoProperties crypto) {
+    @DefaultValue @Valid CryptoProperties crypto,
+    @DefaultValue ServicesProperties services) {
 
   /** Every property, the pseudonym key masked: a configuration printed to a log must not give it away. */
   @Override
@@ -300,5 +302,35 @@ public record LetheProperties(
   public record CopiesProperties(
       @DefaultValue("false") boolean refuse,
       @DefaultValue List<String> accepted) {
+  }
+
+  /**
+   * The other services that rectifications, erasures and restrictions travel to (Art. 17(2), 19), over
+   * the broker lethe-kafka or lethe-amqp connects to.
+   *
+   * @param name this service's name, as the other services' processing declares it among their
+   *     recipients: the broker address its messages come to. Required with {@code participants} or
+   *     {@code coordinator}
+   * @param participants the recipients, among those the processing declares, that are services running
+   *     Lethe: each is sent its notices over the broker and answers with a receipt, and a request
+   *     completes only once each has acknowledged (this service is then their coordinator)
+   * @param coordinator the service whose notices this one carries out on its own data, answering each
+   *     with a receipt (this service is then a participant)
+   * @param erasureGround the ground this service records for the erasures it carries out for the
+   *     coordinator
+   * @param restrictionGround the ground this service records for the restrictions it places for the
+   *     coordinator
+   */
+  public record ServicesProperties(
+      @Nullable String name,
+      @DefaultValue List<String> participants,
+      @Nullable String coordinator,
+      @DefaultValue("NO_LONGER_NECESSARY") dev.lethe.law.ErasureGround erasureGround,
+      @DefaultValue("ACCURACY_CONTESTED") dev.lethe.law.RestrictionGround restrictionGround) {
+
+    /** Whether this service passes changes on to participants, or carries out a coordinator's. */
+    public boolean connected() {
+      return !participants.isEmpty() || coordinator != null;
+    }
   }
 }

@@ -9,7 +9,9 @@ import dev.lethe.jdbc.JdbcAuditSink;
 import dev.lethe.jdbc.JdbcConsentStore;
 import dev.lethe.jdbc.JdbcLegalHoldStore;
 import dev.lethe.jdbc.JdbcObjectionStore;
+import dev.lethe.jdbc.JdbcAcknowledgementStore;
 import dev.lethe.jdbc.JdbcOutbox;
+import dev.lethe.jdbc.JdbcReceiptStore;
 import dev.lethe.jdbc.JdbcRequestStore;
 import dev.lethe.jdbc.JdbcRestrictionStore;
 import dev.lethe.jdbc.JdbcRetentionRunLog;
@@ -21,7 +23,9 @@ import dev.lethe.spi.AuditSink;
 import dev.lethe.spi.ConsentStore;
 import dev.lethe.spi.LegalHoldStore;
 import dev.lethe.spi.ObjectionStore;
+import dev.lethe.spi.AcknowledgementStore;
 import dev.lethe.spi.Outbox;
+import dev.lethe.spi.ReceiptStore;
 import dev.lethe.spi.PersonalDataStore;
 import dev.lethe.spi.RequestStore;
 import dev.lethe.spi.RestrictionStore;
@@ -289,6 +293,18 @@ final class LetheStoreConfigurations {
 
     @Bean
     @ConditionalOnMissingBean
+    AcknowledgementStore letheAcknowledgementStore(LetheDataSource dataSource) {
+      return JdbcAcknowledgementStore.of(dataSource.dataSource());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ReceiptStore letheReceiptStore(LetheDataSource dataSource) {
+      return JdbcReceiptStore.of(dataSource.dataSource());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     ConsentStore letheConsentStore(LetheDataSource dataSource) {
       return JdbcConsentStore.of(dataSource.dataSource());
     }
@@ -374,6 +390,18 @@ final class LetheStoreConfigurations {
     @ConditionalOnMissingBean
     ErasureTombstoneStore letheErasureTombstoneStore() {
       return ErasureTombstoneStore.inMemory();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    AcknowledgementStore letheAcknowledgementStore() {
+      return AcknowledgementStore.inMemory();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ReceiptStore letheReceiptStore() {
+      return ReceiptStore.inMemory();
     }
 
     @Bean
