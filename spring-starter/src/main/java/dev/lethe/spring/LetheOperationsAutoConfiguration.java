@@ -82,8 +82,8 @@ public class LetheOperationsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnBean(Outbox.class)
-    OutboxMetrics letheOutboxMetrics(Outbox outbox) {
-      return new OutboxMetrics(outbox);
+    OutboxMetrics letheOutboxMetrics(Outbox outbox, dev.lethe.rights.Acknowledgements acknowledgements) {
+      return new OutboxMetrics(outbox, acknowledgements);
     }
   }
 }

@@ -55,7 +55,8 @@ public final class LetheEndpoint {
   @ReadOperation
   public Summary summary() {
     LocalDate today = LocalDate.now(clock);
-    List<RequestSummary> open = rights.open().stream().map(request -> RequestSummary.of(request, today)).toList();
+    List<RequestSummary> open = rights.open().stream()
+        .map(request -> RequestSummary.of(request, today, rights.outstandingRecipients(request.id()))).toList();
     return new Summary(
         model.subjectTypes().stream()
             .map(type -> new SubjectTypeSummary(type.name(), type.root().getSimpleName(),
@@ -124,12 +125,15 @@ public final class LetheEndpoint {
    * @param status where it stands
    * @param dueDate when it is due (Art. 12(3))
    * @param overdue whether it is past due
+   * @param outstandingRecipients the participant services that have not acknowledged the change passed
+   *     on to them (Art. 17(2), 19): the request cannot complete before they do
    */
-  public record RequestSummary(String id, String type, String status, LocalDate dueDate, boolean overdue) {
+  public record RequestSummary(String id, String type, String status, LocalDate dueDate, boolean overdue,
+      List<String> outstandingRecipients) {
 
-    static RequestSummary of(RightsRequest request, LocalDate today) {
+    static RequestSummary of(RightsRequest request, LocalDate today, List<String> outstandingRecipients) {
       return new RequestSummary(request.id().toString(), request.type().name(), request.status().name(),
-          request.dueDate(), request.isOverdue(today));
+          request.dueDate(), request.isOverdue(today), outstandingRecipients);
     }
   }
 }

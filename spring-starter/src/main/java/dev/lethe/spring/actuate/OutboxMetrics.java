@@ -1,5 +1,6 @@
 package dev.lethe.spring.actuate;
 
+import dev.lethe.rights.Acknowledgements;
 import dev.lethe.spi.Outbox;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,10 +14,12 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 public final class OutboxMetrics implements MeterBinder {
 
   private final Outbox outbox;
+  private final Acknowledgements acknowledgements;
 
-  /** Gauges over {@code outbox}. */
-  public OutboxMetrics(Outbox outbox) {
+  /** Gauges over {@code outbox} and the {@code acknowledgements} awaited from participant services. */
+  public OutboxMetrics(Outbox outbox, Acknowledgements acknowledgements) {
     this.outbox = outbox;
+    this.acknowledgements = acknowledgements;
   }
 
   @Override
@@ -30,6 +33,10 @@ public final class OutboxMetrics implements MeterBinder {
     Gauge.builder("lethe.outbox.cleared", outbox, box -> box.counts().cleared())
         .description("Dead outbox messages whose identity was cleared after the retention: never delivered,"
             + " no longer retryable (Art. 5(1)(e), 19)")
+        .register(registry);
+    Gauge.builder("lethe.recipients.unsettled", acknowledgements,
+            acks -> acks.unsettled(Integer.MAX_VALUE).size())
+        .description("Changes passed on to participant services that they have not acknowledged yet (Art. 17(2), 19)")
         .register(registry);
   }
 }

@@ -4,6 +4,7 @@ import static dev.lethe.spring.web.Bodies.required;
 
 import dev.lethe.law.ErasureGround;
 import dev.lethe.rights.Channel;
+import dev.lethe.rights.Acknowledgements;
 import dev.lethe.rights.DataSubjectRights;
 import dev.lethe.rights.RejectionReason;
 import dev.lethe.rights.RequestId;
@@ -42,11 +43,14 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 public final class AdminRequestsController {
 
   private final DataSubjectRights rights;
+  private final Acknowledgements acknowledgements;
   private final LetheProperties.WebProperties web;
   private final Callers callers;
 
-  AdminRequestsController(DataSubjectRights rights, LetheProperties.WebProperties web, Callers callers) {
+  AdminRequestsController(DataSubjectRights rights, Acknowledgements acknowledgements, LetheProperties.WebProperties web,
+      Callers callers) {
     this.rights = rights;
+    this.acknowledgements = acknowledgements;
     this.web = web;
     this.callers = callers;
   }
@@ -91,6 +95,14 @@ public final class AdminRequestsController {
   }
 
   /**
+   * Why a request completes without the receipts of participants still outstanding (Art. 5(2), 19).
+   *
+   * @param reason recorded in the audit: name no one
+   */
+  public record Closing(@Nullable String reason) {
+  }
+
+  /**
    * How to fulfil an erasure request (Art. 17).
    *
    * @param ground the Art. 17(1) ground
@@ -108,7 +120,7 @@ public final class AdminRequestsController {
         required(body.value(), "value"));
     RightsRequest request = rights.submit(required(body.type(), "type"), subject, required(body.channel(), "channel"));
     URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(request.id()).toUri();
-    return ResponseEntity.created(location).body(RequestView.of(request, false));
+    return ResponseEntity.created(location).body(RequestView.of(request, false, List.of()));
   }
 
   /** Every open request, earliest due first, with its deadline and whether it passed (Art. 12(3)). */
@@ -116,7 +128,8 @@ public final class AdminRequestsController {
   public List<RequestView> open(HttpServletRequest http) {
     callers.requireAdmin(http);
     Set<RequestId> overdue = overdue();
-    return rights.open().stream().map(request -> RequestView.of(request, overdue.contains(request.id()))).toList();
+    return rights.open().stream().map(request -> RequestView.of(request, overdue.contains(request.id()),
+        rights.outstandingRecipients(request.id()))).toList();
   }
 
   /** One request. */
@@ -175,15 +188,42 @@ public final class AdminRequestsController {
     return ReportResponses.zip(requestId, rights.access(requestId), () -> { });
   }
 
-  /** Records that the subject was told of the action taken, closing the request (Art. 12(3)). */
+  /**
+   * Records that the subject was told of the action taken, closing the request (Art. 12(3)); 409 while
+   * a participant service has not acknowledged the change passed on to it (Art. 19), naming it.
+   */
   @PostMapping("/{id}/complete")
   public RequestView complete(HttpServletRequest http, @PathVariable UUID id) {
     callers.requireAdmin(http);
     return view(rights.complete(new RequestId(id)));
   }
 
+  /**
+   * Where each participant service stands with the changes of the request passed on to it (Art.
+   * 17(2), 19): pending, acknowledged with its receipt, failed with the failure's type, dead, or closed.
+   */
+  @GetMapping("/{id}/recipients")
+  public List<RecipientView> recipients(HttpServletRequest http, @PathVariable UUID id) {
+    callers.requireAdmin(http);
+    RequestId requestId = new RequestId(id);
+    rights.find(requestId).orElseThrow(() -> new UnknownRequestException(requestId));
+    return acknowledgements.forRequest(requestId).stream().map(RecipientView::of).toList();
+  }
+
+  /**
+   * Completes the request although participants have not acknowledged, closing their parts with the
+   * reason, which the audit records (Art. 5(2), 19).
+   */
+  @PostMapping("/{id}/complete-without-acknowledgements")
+  public RequestView completeWithoutAcknowledgements(HttpServletRequest http, @PathVariable UUID id,
+      @RequestBody Closing body) {
+    callers.requireAdmin(http);
+    return view(rights.completeWithoutAcknowledgements(new RequestId(id), required(body.reason(), "reason")));
+  }
+
   private RequestView view(RightsRequest request) {
-    return RequestView.of(request, request.isOpen() && overdue().contains(request.id()));
+    return RequestView.of(request, request.isOpen() && overdue().contains(request.id()),
+        rights.outstandingRecipients(request.id()));
   }
 
   private Set<RequestId> overdue() {

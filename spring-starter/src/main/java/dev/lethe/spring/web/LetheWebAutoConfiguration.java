@@ -38,8 +38,9 @@ public class LetheWebAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  AdminRequestsController letheAdminRequestsController(DataSubjectRights rights, LetheProperties properties) {
-    return new AdminRequestsController(rights, properties.web(), new Callers(properties.web()));
+  AdminRequestsController letheAdminRequestsController(DataSubjectRights rights,
+      dev.lethe.rights.Acknowledgements acknowledgements, LetheProperties properties) {
+    return new AdminRequestsController(rights, acknowledgements, properties.web(), new Callers(properties.web()));
   }
 
   @Bean

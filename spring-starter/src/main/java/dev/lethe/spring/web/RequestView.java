@@ -6,6 +6,7 @@ import dev.lethe.rights.RequestType;
 import dev.lethe.rights.RightsRequest;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -26,6 +27,8 @@ import java.util.UUID;
  * @param extended whether the single extension was granted
  * @param overdue whether the request is open past its deadline
  * @param awaitingVerification whether the subject's identity is still to be confirmed (Art. 12(6))
+ * @param outstandingRecipients the participant services that have not acknowledged the change passed on
+ *     to them (Art. 17(2), 19): the request cannot complete before they do
  */
 public record RequestView(
     UUID id,
@@ -40,12 +43,13 @@ public record RequestView(
     LocalDate dueDate,
     boolean extended,
     boolean overdue,
-    boolean awaitingVerification) {
+    boolean awaitingVerification,
+    List<String> outstandingRecipients) {
 
-  static RequestView of(RightsRequest request, boolean overdue) {
+  static RequestView of(RightsRequest request, boolean overdue, List<String> outstandingRecipients) {
     return new RequestView(request.id().value(), request.type(), request.type().article(),
         request.subject().subjectType(), request.subject().identity(), request.channel(), request.status(),
         request.receivedAt(), request.originalDueDate(), request.dueDate(), request.isExtended(), overdue,
-        request.isAwaitingVerification());
+        request.isAwaitingVerification(), outstandingRecipients);
   }
 }
