@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * <p>RabbitMQ keeps nothing once the receiver acknowledged (Art. 5(1)(e)), so a {@linkplain
  * OutboxMessage#CLEAR_TYPE clearing} message has nothing to do and returns at once.
  *
- * <p>The connection is opened at the first delivery and reopened after it was lost; no delivery
+ * <p>The connection is opened at the first delivery and recovers by itself after it was lost; while
+ * it recovers, deliveries fail at once and the dispatcher tries them again later. No delivery
  * waits longer than the timeout for any one step (connecting, the handshake, opening a channel, the
  * confirm). Safe to use from several threads: each delivery takes a channel of its own from a pool.
  */
@@ -58,6 +59,8 @@ public final class AmqpOutboxTransport implements OutboxTransport, AutoCloseable
     factory.setConnectionTimeout(millis);
     factory.setHandshakeTimeout(millis);
     factory.setChannelRpcTimeout(millis);
+    // Each new channel declares the exchange itself (below): recovery has no declaration to replay.
+    factory.setTopologyRecoveryEnabled(false);
     this.exchange = builder.exchange;
     this.timeout = builder.timeout;
   }
@@ -163,6 +166,8 @@ public final class AmqpOutboxTransport implements OutboxTransport, AutoCloseable
         throw new AmqpDeliveryException("RabbitMQ has no channel left on the connection for " + destination);
       }
       channel.confirmSelect();
+      // Idempotent, and it brings the exchange back should the broker have lost it.
+      channel.exchangeDeclare(exchange, BuiltinExchangeType.DIRECT, true);
       PublishingChannel publishing = new PublishingChannel(channel);
       channel.addReturnListener(returned -> publishing.returned = true);
       return publishing;
@@ -198,12 +203,6 @@ public final class AmqpOutboxTransport implements OutboxTransport, AutoCloseable
       }
       try {
         Connection opened = factory.newConnection("lethe-outbox");
-        try (Channel declaring = opened.createChannel()) {
-          declaring.exchangeDeclare(exchange, BuiltinExchangeType.DIRECT, true);
-        } catch (IOException | TimeoutException | RuntimeException e) {
-          closeQuietly(opened);
-          throw e;
-        }
         connection = opened;
         return opened;
       } catch (IOException | TimeoutException | ShutdownSignalException e) {
@@ -220,9 +219,8 @@ public final class AmqpOutboxTransport implements OutboxTransport, AutoCloseable
 
   private static void closeQuietly(PublishingChannel publishing) {
     try {
-      if (publishing.channel.isOpen()) {
-        publishing.channel.abort();
-      }
+      // Even a closed channel is aborted: a recovering connection would otherwise keep recovering it.
+      publishing.channel.abort();
     } catch (IOException | RuntimeException e) {
       LOG.debug("Closing an AMQP channel failed: {}", e.getClass().getName());
     }

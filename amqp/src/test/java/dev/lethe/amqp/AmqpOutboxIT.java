@@ -249,6 +249,50 @@ class AmqpOutboxIT {
   }
 
   @Test
+  @DisplayName("Art. 17(2): the inbox recovers from a lost connection and takes the messages sent meanwhile")
+  void theInboxSurvivesALostConnection() throws IOException {
+    TcpProxy proxy = closing(new TcpProxy(LocalRabbit.factory().getPort()));
+    ConnectionFactory throughProxy = LocalRabbit.factory();
+    throughProxy.setPort(proxy.port());
+    closing(AmqpInbox.builder(throughProxy, service, received::add).exchange(exchange).start());
+    transport.deliver(notice("erasure:r-9:crm"));
+    awaitUntil(WAIT, () -> received.size() == 1);
+
+    proxy.cutConnections();
+    // The durable queue holds what is sent while the inbox reconnects.
+    transport.deliver(notice("erasure:r-10:crm"));
+
+    awaitUntil(WAIT, () -> received.stream().anyMatch(message -> message.idempotencyKey().equals("erasure:r-10:crm")));
+    // The first one comes again if the cut fell between its receipt and its acknowledgement: at least once.
+    assertThat(received).extracting(OutboxMessage::idempotencyKey).containsOnly("erasure:r-9:crm", "erasure:r-10:crm");
+  }
+
+  @Test
+  void theTransportFailsWhileItsConnectionIsLostAndDeliversOnceItRecovered() throws IOException {
+    startInbox(received::add);
+    TcpProxy proxy = closing(new TcpProxy(LocalRabbit.factory().getPort()));
+    ConnectionFactory throughProxy = LocalRabbit.factory();
+    throughProxy.setPort(proxy.port());
+    AmqpOutboxTransport recovering = closing(AmqpOutboxTransport.builder(throughProxy).exchange(exchange)
+        .timeout(Duration.ofSeconds(2)).build());
+    recovering.deliver(notice("erasure:r-11:crm"));
+
+    proxy.cutConnections();
+
+    // Each attempt fails fast while the connection recovers, as the dispatcher's attempts would.
+    awaitUntil(WAIT, () -> {
+      try {
+        recovering.deliver(notice("erasure:r-12:crm"));
+        return true;
+      } catch (AmqpDeliveryException e) {
+        return false;
+      }
+    });
+    awaitUntil(WAIT, () -> received.stream().anyMatch(message -> message.idempotencyKey().equals("erasure:r-12:crm")));
+    assertThat(received).extracting(OutboxMessage::idempotencyKey).containsOnly("erasure:r-11:crm", "erasure:r-12:crm");
+  }
+
+  @Test
   void aClearingMessageHasNothingToDo() {
     // No queue is bound: a real publication would be returned unroutable.
     transport.deliver(OutboxMessage.clear(service, "erasure:r-8:crm"));
