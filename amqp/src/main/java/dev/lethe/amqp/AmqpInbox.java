@@ -20,9 +20,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -167,7 +169,7 @@ public final class AmqpInbox implements AutoCloseable {
           serviceName, key, type, failuresSoFar, failure.getClass().getName(), backOff);
       try {
         redeliveries.schedule(() -> requeue(deliveryTag), backOff.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (java.util.concurrent.RejectedExecutionException closed) {
+      } catch (RejectedExecutionException closed) {
         // Closing: the unacknowledged message goes back to the queue with the channel.
       }
     }
@@ -183,14 +185,17 @@ public final class AmqpInbox implements AutoCloseable {
     }
   }
 
-  /** Configures {@link AmqpInbox}. By default: the exchange {@value AmqpOutboxTransport#DEFAULT_EXCHANGE}, the queue {@code lethe.<service>}, a prefetch of 10, a back-off from 1 second doubling to 1 minute. */
+  /**
+   * Configures {@link AmqpInbox}. By default: the exchange {@value AmqpOutboxTransport#DEFAULT_EXCHANGE},
+   * the queue {@code lethe.<service>}, a prefetch of 10, a back-off from 1 second doubling to 1 minute.
+   */
   public static final class Builder {
 
     private final ConnectionFactory factory;
     private final String serviceName;
     private final MessageReceiver receiver;
     private String exchange = AmqpOutboxTransport.DEFAULT_EXCHANGE;
-    private @org.jspecify.annotations.Nullable String queue;
+    private @Nullable String queue;
     private int prefetch = 10;
     private Duration initialBackOff = Duration.ofSeconds(1);
     private Duration maxBackOff = Duration.ofMinutes(1);

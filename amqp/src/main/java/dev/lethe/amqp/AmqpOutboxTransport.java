@@ -245,7 +245,10 @@ public final class AmqpOutboxTransport implements OutboxTransport, AutoCloseable
     }
   }
 
-  /** Configures {@link AmqpOutboxTransport}. By default: the exchange {@value #DEFAULT_EXCHANGE}, a 10-second timeout. */
+  /**
+   * Configures {@link AmqpOutboxTransport}. By default: the exchange {@value
+   * AmqpOutboxTransport#DEFAULT_EXCHANGE}, a 10-second timeout.
+   */
   public static final class Builder {
 
     private final ConnectionFactory factory;

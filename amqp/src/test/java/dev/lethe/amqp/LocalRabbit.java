@@ -3,10 +3,12 @@ package dev.lethe.amqp;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -65,7 +67,7 @@ final class LocalRabbit implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() throws IOException, TimeoutException {
     try (Connection connection = factory().newConnection("lethe-it-cleanup")) {
       for (String queue : queues) {
         Channel channel = connection.createChannel();
