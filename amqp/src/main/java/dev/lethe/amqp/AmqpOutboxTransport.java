@@ -165,11 +165,16 @@ public final class AmqpOutboxTransport implements OutboxTransport, AutoCloseable
       if (channel == null) {
         throw new AmqpDeliveryException("RabbitMQ has no channel left on the connection for " + destination);
       }
-      channel.confirmSelect();
-      // Idempotent, and it brings the exchange back should the broker have lost it.
-      channel.exchangeDeclare(exchange, BuiltinExchangeType.DIRECT, true);
       PublishingChannel publishing = new PublishingChannel(channel);
-      channel.addReturnListener(returned -> publishing.returned = true);
+      try {
+        channel.confirmSelect();
+        // Idempotent, and it brings the exchange back should the broker have lost it.
+        channel.exchangeDeclare(exchange, BuiltinExchangeType.DIRECT, true);
+        channel.addReturnListener(returned -> publishing.returned = true);
+      } catch (IOException | RuntimeException e) {
+        closeQuietly(publishing);
+        throw e;
+      }
       return publishing;
     } catch (IOException | ShutdownSignalException e) {
       throw new AmqpDeliveryException("RabbitMQ could not open a channel for " + destination + ": "
