@@ -69,7 +69,8 @@ import org.springframework.context.annotation.Import;
     LetheStoreConfigurations.InMemory.class,
     LetheStoreConfigurations.Schema.class, LetheStoreConfigurations.Jdbc.class,
     LetheStoreConfigurations.ApplicationFlyway.class,
-    LetheStoreConfigurations.Fallbacks.class, LetheServicesConfiguration.class})
+    LetheStoreConfigurations.Fallbacks.class, LetheServicesConfiguration.class,
+    LetheAmqpConfiguration.class})
 public class LetheAutoConfiguration {
 
   @Bean

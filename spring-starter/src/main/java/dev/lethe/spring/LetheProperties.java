@@ -320,17 +320,59 @@ public record LetheProperties(
    *     coordinator
    * @param restrictionGround the ground this service records for the restrictions it places for the
    *     coordinator
+   * @param amqp the RabbitMQ broker the messages travel through, with lethe-amqp
+   * @param kafka the Kafka cluster the messages travel through, with lethe-kafka
    */
   public record ServicesProperties(
       @Nullable String name,
       @DefaultValue List<String> participants,
       @Nullable String coordinator,
       @DefaultValue("NO_LONGER_NECESSARY") dev.lethe.law.ErasureGround erasureGround,
-      @DefaultValue("ACCURACY_CONTESTED") dev.lethe.law.RestrictionGround restrictionGround) {
+      @DefaultValue("ACCURACY_CONTESTED") dev.lethe.law.RestrictionGround restrictionGround,
+      @DefaultValue AmqpProperties amqp,
+      @DefaultValue KafkaProperties kafka) {
 
     /** Whether this service passes changes on to participants, or carries out a coordinator's. */
     public boolean connected() {
       return !participants.isEmpty() || coordinator != null;
     }
+  }
+
+  /**
+   * The RabbitMQ broker (lethe-amqp): a durable direct exchange, one durable queue per service.
+   *
+   * @param host the broker's host; setting it turns the transport on
+   * @param port its AMQP port
+   * @param username the user
+   * @param password the user's password
+   * @param virtualHost the virtual host
+   * @param exchange the exchange every service publishes to
+   */
+  public record AmqpProperties(
+      @Nullable String host,
+      @DefaultValue("5672") int port,
+      @DefaultValue("guest") String username,
+      @DefaultValue("guest") String password,
+      @DefaultValue("/") String virtualHost,
+      @DefaultValue("lethe") String exchange) {
+
+    /** Every setting, the password masked. */
+    @Override
+    public String toString() {
+      return "AmqpProperties[host=" + host + ", port=" + port + ", username=" + username + ", password=<masked>,"
+          + " virtualHost=" + virtualHost + ", exchange=" + exchange + "]";
+    }
+  }
+
+  /**
+   * The Kafka cluster (lethe-kafka): one compacted topic per service, {@code lethe.<name>}.
+   *
+   * @param bootstrapServers the cluster's bootstrap servers; setting them turns the transport on
+   * @param createTopics whether to create the topics of this service, its participants and its
+   *     coordinator at start-up when missing, compacted as lethe-kafka's {@code KafkaTopics} sets them
+   */
+  public record KafkaProperties(
+      @Nullable String bootstrapServers,
+      @DefaultValue("true") boolean createTopics) {
   }
 }

@@ -110,10 +110,10 @@ class LetheServicesConfiguration {
     return new ServicesRoutes(routes);
   }
 
-  private static String requireName(ServicesProperties services) {
+  static String requireName(ServicesProperties services) {
     if (services.name() == null || services.name().isBlank()) {
-      throw new IllegalStateException("lethe.services.coordinator is set but lethe.services.name is not: set it to"
-          + " this service's name, as the coordinator declares it among its recipients");
+      throw new IllegalStateException("lethe.services.name is not set: set it to this service's name, as the other"
+          + " services declare it among their recipients");
     }
     return services.name();
   }
