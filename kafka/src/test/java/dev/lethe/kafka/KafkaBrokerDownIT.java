@@ -1,0 +1,73 @@
+package dev.lethe.kafka;
+
+import static dev.lethe.kafka.KafkaTestSupport.pollUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lethe.kafka.KafkaTestSupport.RecordingReceiver;
+import dev.lethe.outbox.DispatchResult;
+import dev.lethe.outbox.OutboxDispatcher;
+import dev.lethe.spi.Outbox;
+import dev.lethe.spi.OutboxEntry;
+import dev.lethe.spi.OutboxMessage;
+import dev.lethe.spi.OutboxStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/** No broker at the address yet: deliveries fail and stay pending, then go once the broker is up. */
+// The inboxes of the tests run while their try blocks wait; the blocks close them.
+@SuppressWarnings("try")
+class KafkaBrokerDownIT {
+
+  private final BootstrapProxy address = new BootstrapProxy();
+  private EmbeddedKafkaKraftBroker broker;
+
+  @AfterEach
+  void stopBroker() throws Exception {
+    address.close();
+    if (broker != null) {
+      broker.destroy();
+    }
+  }
+
+  @Test
+  @DisplayName("Art. 19: while the broker is down nothing is lost; once it is up the next dispatch delivers")
+  void messagesWaitInTheOutboxUntilTheBrokerIsUp() {
+    String bootstrapServers = address.address();
+    Outbox outbox = Outbox.inMemory();
+    OutboxMessage message = new OutboxMessage("req-1:payments", "payments", "lethe.rights-event", "{\"subject\":\"eve\"}");
+    outbox.enqueue(message, Instant.now());
+    RecordingReceiver receiver = new RecordingReceiver();
+
+    try (KafkaOutboxTransport transport = KafkaOutboxTransport.builder(bootstrapServers)
+            .deliveryTimeout(Duration.ofSeconds(2)).build();
+        KafkaInbox inbox = KafkaInbox.builder(bootstrapServers, "payments", receiver).start()) {
+      OutboxDispatcher dispatcher = OutboxDispatcher.builder(outbox, transport)
+          .backOff(Duration.ofMillis(1), Duration.ofMillis(1)).build();
+
+      DispatchResult whileDown = dispatcher.dispatch();
+
+      assertThat(whileDown.failed()).isEqualTo(1);
+      List<OutboxEntry> pending = outbox.list(OutboxStatus.PENDING, 10);
+      assertThat(pending).singleElement().satisfies(entry -> {
+        assertThat(entry.attempts()).isEqualTo(1);
+        assertThat(entry.payload()).contains(message.payload());
+        assertThat(entry.lastFailure()).hasValue("org.apache.kafka.common.errors.TimeoutException");
+      });
+
+      broker = KafkaTestSupport.startBroker();
+      address.forwardTo(Integer.parseInt(broker.getBrokersAsString().replaceFirst(".*:", "")));
+      KafkaTopics.builder(bootstrapServers).build().ensure(List.of("payments"));
+      pollUntil(Duration.ofSeconds(30), "the next dispatch delivers", () -> dispatcher.dispatch().delivered() == 1);
+
+      assertThat(outbox.list(OutboxStatus.PENDING, 10)).isEmpty();
+      // The inbox, started before the broker, connected once it came up.
+      pollUntil(Duration.ofSeconds(30), "the inbox applies the message", () -> receiver.applied.size() == 1);
+      assertThat(receiver.applied).containsExactly(message);
+    }
+  }
+}
