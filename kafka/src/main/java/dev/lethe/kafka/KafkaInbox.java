@@ -118,16 +118,32 @@ public final class KafkaInbox implements AutoCloseable {
 
   private void pollOnce() {
     ConsumerRecords<String, String> records = consumer.poll(POLL_TIMEOUT);
-    for (TopicPartition partition : records.partitions()) {
-      for (ConsumerRecord<String, String> record : records.records(partition)) {
-        if (!running) {
-          // Not committed: the next consumer of the partition starts at this record.
-          return;
+    // Where each partition of the batch must resume if this pass breaks off: the consumer's position is
+    // already past the whole batch, and a record left behind would be skipped, then committed past.
+    Map<TopicPartition, Long> firstUnapplied = new HashMap<>();
+    records.partitions().forEach(partition -> firstUnapplied.put(partition, records.records(partition).get(0).offset()));
+    try {
+      for (TopicPartition partition : records.partitions()) {
+        for (ConsumerRecord<String, String> record : records.records(partition)) {
+          if (!running) {
+            // Not committed: the next consumer of the partition starts at this record.
+            return;
+          }
+          if (!apply(partition, record)) {
+            break;
+          }
+          firstUnapplied.put(partition, record.offset() + 1);
         }
-        if (!apply(partition, record)) {
-          break;
-        }
+        firstUnapplied.remove(partition);
       }
+    } catch (RuntimeException e) {
+      Set<TopicPartition> assigned = consumer.assignment();
+      firstUnapplied.forEach((partition, offset) -> {
+        if (assigned.contains(partition)) {
+          consumer.seek(partition, offset);
+        }
+      });
+      throw e;
     }
   }
 
@@ -164,7 +180,13 @@ public final class KafkaInbox implements AutoCloseable {
           record.offset(), record.topic(), record.partition(), KafkaOutboxTransport.TYPE_HEADER);
       return null;
     }
-    return new OutboxMessage(record.key(), serviceName, type, record.value());
+    try {
+      return new OutboxMessage(record.key(), serviceName, type, record.value());
+    } catch (IllegalArgumentException e) {
+      LOG.warn("Skipping the record at offset {} of {}-{}: it is not a valid outbox message ({})",
+          record.offset(), record.topic(), record.partition(), e.getClass().getName());
+      return null;
+    }
   }
 
   private static @Nullable String header(ConsumerRecord<String, String> record, String name) {

@@ -30,20 +30,21 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * <h2>How long an event stays after its tombstone</h2>
  *
  * The log cleaner removes an event once both it and its tombstone lie in closed segments and the
- * cleaner has passed over them. A segment is closed (rolled) by the first write into the topic after
- * it has been open for {@code segment.ms}; a compacted topic's segment also rolls at {@code
- * max.compaction.lag.ms}, and a segment older than that is cleaned whatever its dirty ratio. So, with
- * {@code L = min(segment.ms, max.compaction.lag.ms)}, an event is gone within about
+ * cleaner has passed over them; the tombstone alone is not enough while it sits in the open (active)
+ * segment. A partition's segment is closed (rolled) by the first write into that partition after it
+ * has been open for {@code L = min(segment.ms, max.compaction.lag.ms)}, and a closed segment is
+ * cleaned once its records are {@code min.compaction.lag.ms} old, and at the latest {@code
+ * max.compaction.lag.ms} old, whatever its dirty ratio. So an event is gone within about
  *
- * <pre>  2 × L + log.cleaner.backoff.ms (broker, 15 s by default) + the time one cleaning takes</pre>
+ * <pre>  2 × L + min.compaction.lag.ms + log.cleaner.backoff.ms (broker, 15 s by default) + one cleaning</pre>
  *
- * after its tombstone, provided the topic receives a write at least once per {@code L} after the
- * tombstone (Kafka rolls a segment only when something is appended: on an idle topic the event waits
- * for the next write). The tombstone itself, which holds the key and no value, is removed {@code
- * delete.retention.ms} after it was compacted. The defaults ({@code segment.ms} and {@code
- * max.compaction.lag.ms} 1 hour, {@code min.compaction.lag.ms} 0, {@code delete.retention.ms} 1 hour)
- * give about 2 hours. Idempotency keys are record keys and stay until compaction removes their
- * tombstone: they must not hold personal data.
+ * after its tombstone, provided its partition receives a write at least once per {@code L} after the
+ * tombstone: Kafka rolls a segment only when something is appended, so on an idle partition the event
+ * waits for the next write (later tombstones and events count). The tombstone itself, which holds the
+ * key and no value, is removed {@code delete.retention.ms} after it was compacted. The defaults
+ * ({@code segment.ms} and {@code max.compaction.lag.ms} 1 hour, {@code min.compaction.lag.ms} 0) give
+ * about 2 hours. Idempotency keys are record keys and stay until their tombstone is removed: they must
+ * not hold personal data.
  */
 public final class KafkaTopics {
 

@@ -164,6 +164,32 @@ class KafkaTransportIT {
     assertThat(receiver.offered).extracting(OutboxMessage::idempotencyKey).containsExactly("req-7:marketing");
   }
 
+  @Test
+  void aRecordNotWrittenByALetheOutboxIsSkippedWithoutStoppingThePartition() throws Exception {
+    createTopics("search");
+    java.util.Map<String, Object> properties = java.util.Map.of(
+        org.apache.kafka.clients.producer.ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        org.apache.kafka.clients.producer.ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+        org.apache.kafka.common.serialization.StringSerializer.class.getName(),
+        org.apache.kafka.clients.producer.ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+        org.apache.kafka.common.serialization.StringSerializer.class.getName());
+    try (var foreign = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(properties)) {
+      foreign.send(new org.apache.kafka.clients.producer.ProducerRecord<>("lethe.search", "no-type", "{}")).get();
+      // A compacted topic refuses records without a key; one whose key is too long for an outbox message:
+      var tooLongKey = new org.apache.kafka.clients.producer.ProducerRecord<>("lethe.search", "k".repeat(201), "{}");
+      tooLongKey.headers().add(KafkaOutboxTransport.TYPE_HEADER, "lethe.rights-event".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      foreign.send(tooLongKey).get();
+    }
+    transport.deliver(new OutboxMessage("req-8:search", "search", "lethe.rights-event", "{}"));
+    RecordingReceiver receiver = new RecordingReceiver();
+
+    try (KafkaInbox inbox = KafkaInbox.builder(bootstrapServers, "search", receiver).start()) {
+      pollUntil(Duration.ofSeconds(30), "the Lethe message is applied", () -> receiver.applied.size() == 1);
+    }
+
+    assertThat(receiver.offered).extracting(OutboxMessage::idempotencyKey).containsExactly("req-8:search");
+  }
+
   private static List<String> valuesFor(String topic, String key) {
     return readAll(bootstrapServers, topic).stream()
         .filter(record -> key.equals(record.key()))
