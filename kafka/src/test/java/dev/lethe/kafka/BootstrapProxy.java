@@ -5,44 +5,58 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A fixed address at which no broker answers until {@link #forwardTo} is called, then forwards each
- * connection to the broker. The KRaft broker of spring-kafka-test 4.1 ignores {@code kafkaPorts} and
- * cannot be started on a port chosen in advance; clients bootstrapped here reach the broker through it
- * and then connect to the broker's advertised address directly, as they would to a real cluster.
+ * A fixed address in front of an embedded broker, which can be taken away and given back: while
+ * stopped, nothing answers there and every connection through it is cut, as when the broker is down.
+ * The KRaft broker of spring-kafka-test 4.1 ignores {@code kafkaPorts}, so it cannot itself be started
+ * on a port chosen in advance, nor restarted on the same one.
  */
 final class BootstrapProxy implements AutoCloseable {
 
   private final int port;
-  private ServerSocket server;
+  private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
+  private volatile ServerSocket server;
 
   BootstrapProxy() {
     this.port = KafkaTestSupport.freePort();
+  }
+
+  int port() {
+    return port;
   }
 
   String address() {
     return "localhost:" + port;
   }
 
-  /** Starts listening at the fixed address, forwarding each connection to {@code brokerPort} on localhost. */
+  /** Starts answering at the fixed address, forwarding each connection to {@code brokerPort} on localhost. */
   void forwardTo(int brokerPort) {
+    ServerSocket listening;
     try {
-      server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
+      listening = new ServerSocket();
+      listening.setReuseAddress(true);
+      listening.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    server = listening;
     Thread acceptor = new Thread(() -> {
-      while (!server.isClosed()) {
+      while (!listening.isClosed()) {
         try {
-          Socket client = server.accept();
+          Socket client = listening.accept();
           Socket broker = new Socket(InetAddress.getLoopbackAddress(), brokerPort);
+          connections.add(client);
+          connections.add(broker);
           pipe(client, broker);
           pipe(broker, client);
         } catch (IOException e) {
-          // The proxy was closed, or one connection failed: the client reconnects.
+          // The proxy was stopped, or one connection failed: the client reconnects.
         }
       }
     }, "bootstrap-proxy");
@@ -50,7 +64,17 @@ final class BootstrapProxy implements AutoCloseable {
     acceptor.start();
   }
 
-  private static void pipe(Socket from, Socket to) {
+  /** Stops answering and cuts every connection through it. */
+  void stop() {
+    ServerSocket listening = server;
+    if (listening != null) {
+      closeQuietly(listening);
+    }
+    connections.forEach(BootstrapProxy::closeQuietly);
+    connections.clear();
+  }
+
+  private void pipe(Socket from, Socket to) {
     Thread thread = new Thread(() -> {
       try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
         in.transferTo(out);
@@ -59,24 +83,24 @@ final class BootstrapProxy implements AutoCloseable {
       } finally {
         closeQuietly(from);
         closeQuietly(to);
+        connections.remove(from);
+        connections.remove(to);
       }
     }, "bootstrap-proxy-pipe");
     thread.setDaemon(true);
     thread.start();
   }
 
-  private static void closeQuietly(Socket socket) {
+  private static void closeQuietly(AutoCloseable closeable) {
     try {
-      socket.close();
-    } catch (IOException e) {
+      closeable.close();
+    } catch (Exception e) {
       // Already closed.
     }
   }
 
   @Override
-  public void close() throws IOException {
-    if (server != null) {
-      server.close();
-    }
+  public void close() {
+    stop();
   }
 }

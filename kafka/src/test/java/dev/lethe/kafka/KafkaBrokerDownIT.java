@@ -18,7 +18,11 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
-/** No broker at the address yet: deliveries fail and stay pending, then go once the broker is up. */
+/**
+ * The broker away, before the clients first reach it or after: deliveries fail and stay pending, and
+ * go, and reach the inbox, once it is back. The broker sits behind a {@link BootstrapProxy}, which
+ * stands for it being down.
+ */
 // The inboxes of the tests run while their try blocks wait; the blocks close them.
 @SuppressWarnings("try")
 class KafkaBrokerDownIT {
@@ -60,7 +64,7 @@ class KafkaBrokerDownIT {
       });
 
       broker = KafkaTestSupport.startBroker();
-      address.forwardTo(Integer.parseInt(broker.getBrokersAsString().replaceFirst(".*:", "")));
+      address.forwardTo(KafkaTestSupport.listeningPort(broker));
       KafkaTopics.builder(bootstrapServers).build().ensure(List.of("payments"));
       pollUntil(Duration.ofSeconds(30), "the next dispatch delivers", () -> dispatcher.dispatch().delivered() == 1);
 
@@ -69,5 +73,40 @@ class KafkaBrokerDownIT {
       pollUntil(Duration.ofSeconds(30), "the inbox applies the message", () -> receiver.applied.size() == 1);
       assertThat(receiver.applied).containsExactly(message);
     }
+  }
+
+  @Test
+  @DisplayName("Art. 17(2), 19: the transport and the inbox carry on after the broker was away")
+  void theTransportAndTheInboxCarryOnAfterTheBrokerWasAway() {
+    broker = KafkaTestSupport.startBrokerBehind(address);
+    address.forwardTo(KafkaTestSupport.listeningPort(broker));
+    String bootstrapServers = address.address();
+    KafkaTopics.builder(bootstrapServers).build().ensure(List.of("orders"));
+    Outbox outbox = Outbox.inMemory();
+    RecordingReceiver receiver = new RecordingReceiver();
+
+    try (KafkaOutboxTransport transport = KafkaOutboxTransport.builder(bootstrapServers)
+            .deliveryTimeout(Duration.ofSeconds(2)).build();
+        KafkaInbox inbox = KafkaInbox.builder(bootstrapServers, "orders", receiver).start()) {
+      OutboxDispatcher dispatcher = OutboxDispatcher.builder(outbox, transport)
+          .backOff(Duration.ofMillis(1), Duration.ofMillis(1)).build();
+      outbox.enqueue(new OutboxMessage("req-1:orders", "orders", "lethe.rights-event", "{}"), Instant.now());
+      assertThat(dispatcher.dispatch().delivered()).isEqualTo(1);
+      pollUntil(Duration.ofSeconds(30), "the first message is applied", () -> receiver.applied.size() == 1);
+
+      address.stop();
+      outbox.enqueue(new OutboxMessage("req-2:orders", "orders", "lethe.rights-event", "{}"), Instant.now());
+      DispatchResult whileAway = dispatcher.dispatch();
+
+      assertThat(whileAway.failed()).isEqualTo(1);
+      assertThat(outbox.list(OutboxStatus.PENDING, 10)).singleElement()
+          .satisfies(entry -> assertThat(entry.idempotencyKey()).isEqualTo("req-2:orders"));
+
+      address.forwardTo(KafkaTestSupport.listeningPort(broker));
+      pollUntil(Duration.ofSeconds(30), "the next dispatch delivers", () -> dispatcher.dispatch().delivered() == 1);
+      pollUntil(Duration.ofSeconds(30), "the inbox, reconnected, applies the second message",
+          () -> receiver.applied.size() == 2);
+    }
+    assertThat(receiver.appliedKeys()).containsExactly("req-1:orders", "req-2:orders");
   }
 }

@@ -34,6 +34,23 @@ final class KafkaTestSupport {
     return startBroker(new EmbeddedKafkaKraftBroker(1, 1));
   }
 
+  /**
+   * The same, advertising {@code proxy}'s address, so that every client connection, not only the
+   * first, goes through the proxy and stopping it takes the broker away from the clients.
+   */
+  static EmbeddedKafkaKraftBroker startBrokerBehind(BootstrapProxy proxy) {
+    EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
+    // EXTERNAL is the test kit's name for the clients' listener.
+    broker.brokerProperty("advertised.listeners", "EXTERNAL://" + proxy.address());
+    return startBroker(broker);
+  }
+
+  /** The port the broker listens on, behind any proxy. */
+  static int listeningPort(EmbeddedKafkaKraftBroker broker) {
+    return broker.getCluster().brokers().values().iterator().next().boundPort(
+        new org.apache.kafka.common.network.ListenerName("EXTERNAL"));
+  }
+
   private static EmbeddedKafkaKraftBroker startBroker(EmbeddedKafkaKraftBroker broker) {
     broker.brokerProperty("log.cleaner.backoff.ms", "100");
     broker.afterPropertiesSet();
