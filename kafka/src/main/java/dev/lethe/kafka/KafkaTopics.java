@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -103,11 +105,11 @@ public final class KafkaTopics {
     Properties properties = new Properties();
     properties.putAll(adminProperties);
     try (Admin admin = Admin.create(properties)) {
-      Set<String> created = new java.util.TreeSet<>();
+      Set<String> created = new TreeSet<>();
       var results = admin.createTopics(wanted).values();
       for (var result : results.entrySet()) {
         try {
-          result.getValue().get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+          result.getValue().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
           created.add(result.getKey());
         } catch (ExecutionException e) {
           if (!(e.getCause() instanceof TopicExistsException)) {
