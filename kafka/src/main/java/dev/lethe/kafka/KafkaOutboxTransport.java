@@ -1,0 +1,170 @@
+package dev.lethe.kafka;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static java.util.Objects.requireNonNull;
+
+import dev.lethe.spi.OutboxMessage;
+import dev.lethe.spi.OutboxTransport;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Delivers the outbox's messages to Kafka (Art. 17(2), 19): rights events to the services that take
+ * part in a request, receipts back to the coordinator, notices to recipients. A message to {@code
+ * destination} goes to the topic {@link KafkaTopics#topicFor topicFor(destination)}, keyed by its
+ * idempotency key, with its payload as the value and the headers {@value #TYPE_HEADER} and {@value
+ * #IDEMPOTENCY_KEY_HEADER}; {@link #deliver} returns only once every in-sync replica has it.
+ *
+ * <p>A message of type {@link OutboxMessage#CLEAR_TYPE} becomes a tombstone (no value) for the key
+ * its payload names, in the destination's topic: compaction then removes the event delivered under
+ * that key, and the identity it carried, from the broker (Art. 5(1)(e)); {@link KafkaTopics} says when.
+ *
+ * <p>Thread-safe; close it to release the producer.
+ */
+public final class KafkaOutboxTransport implements OutboxTransport, AutoCloseable {
+
+  /** The header holding the message's {@linkplain OutboxMessage#type() type}. */
+  public static final String TYPE_HEADER = "lethe-type";
+
+  /** The header holding the message's {@linkplain OutboxMessage#idempotencyKey() idempotency key}. */
+  public static final String IDEMPOTENCY_KEY_HEADER = "lethe-idempotency-key";
+
+  private final Producer<String, String> producer;
+  private final Function<String, String> topicForDestination;
+  private final Duration deliveryTimeout;
+
+  private KafkaOutboxTransport(Builder builder) {
+    this.topicForDestination = builder.topicForDestination;
+    this.deliveryTimeout = builder.deliveryTimeout;
+    Map<String, Object> properties = new HashMap<>(builder.properties);
+    properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    // A delivery counts only once every in-sync replica has it, and a retry inside the producer
+    // never writes a second copy.
+    properties.put(ProducerConfig.ACKS_CONFIG, "all");
+    properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    // A broker that is down must fail deliver() within the delivery timeout, so that the dispatcher
+    // marks the message failed and moves on, rather than hang on the metadata or the acknowledgement.
+    long timeoutMillis = deliveryTimeout.toMillis();
+    properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMillis);
+    properties.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+    properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1, timeoutMillis / 2));
+    properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeoutMillis);
+    this.producer = new KafkaProducer<>(properties);
+  }
+
+  /**
+   * A builder for a transport to the cluster at {@code bootstrapServers}.
+   *
+   * @param bootstrapServers {@code host:port} pairs, comma-separated
+   */
+  public static Builder builder(String bootstrapServers) {
+    return new Builder(bootstrapServers);
+  }
+
+  /**
+   * Sends {@code message} to its destination's topic and waits until the broker acknowledged it
+   * (Art. 19); a {@linkplain OutboxMessage#CLEAR_TYPE clearing} message becomes a tombstone for the
+   * key it names (Art. 5(1)(e)).
+   *
+   * @throws org.apache.kafka.common.KafkaException when the broker did not acknowledge it within the
+   *     delivery timeout, or refused it; the dispatcher tries again later
+   */
+  @Override
+  public void deliver(OutboxMessage message) {
+    requireNonNull(message, "message");
+    String topic = topicForDestination.apply(message.destination());
+    boolean clearing = OutboxMessage.CLEAR_TYPE.equals(message.type());
+    ProducerRecord<String, String> record = clearing
+        ? new ProducerRecord<>(topic, message.payload(), null)
+        : new ProducerRecord<>(topic, message.idempotencyKey(), message.payload());
+    record.headers().add(TYPE_HEADER, message.type().getBytes(UTF_8));
+    record.headers().add(IDEMPOTENCY_KEY_HEADER, message.idempotencyKey().getBytes(UTF_8));
+    long deadline = System.nanoTime() + deliveryTimeout.toNanos();
+    Future<RecordMetadata> acknowledgement = producer.send(record);
+    try {
+      // send() may have spent part of the timeout waiting for the topic's metadata.
+      acknowledgement.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (ExecutionException e) {
+      throw KafkaFailures.unwrap(e);
+    } catch (TimeoutException e) {
+      // The record may still reach the broker later: the dispatcher's next attempt then delivers it a
+      // second time under the same key, which a receiver applies once.
+      throw new org.apache.kafka.common.errors.TimeoutException(
+          "No acknowledgement from topic " + topic + " within " + deliveryTimeout);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptException(e);
+    }
+  }
+
+  /** Closes the producer, waiting up to the delivery timeout for what it still sends. */
+  @Override
+  public void close() {
+    producer.close(deliveryTimeout);
+  }
+
+  /**
+   * Configures {@link KafkaOutboxTransport}. By default: a 10 second delivery timeout and the topics
+   * {@link KafkaTopics#topicFor}. The producer always uses {@code acks=all}, idempotence and String
+   * serializers; any other producer property may be set.
+   */
+  public static final class Builder {
+
+    private final Map<String, Object> properties = new HashMap<>();
+    private Function<String, String> topicForDestination = KafkaTopics::topicFor;
+    private Duration deliveryTimeout = Duration.ofSeconds(10);
+
+    private Builder(String bootstrapServers) {
+      properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, requireNonNull(bootstrapServers, "bootstrapServers"));
+    }
+
+    /** A producer property, such as a security setting or {@code client.id}. */
+    public Builder property(String name, Object value) {
+      properties.put(requireNonNull(name, "name"), requireNonNull(value, "value"));
+      return this;
+    }
+
+    /**
+     * How long {@link #deliver} waits for the broker, from the topic's metadata to the acknowledgement,
+     * before it throws: a broker that is down fails a delivery within it.
+     *
+     * @throws IllegalArgumentException if not positive or longer than {@code Integer.MAX_VALUE} ms
+     */
+    public Builder deliveryTimeout(Duration deliveryTimeout) {
+      KafkaTopics.requirePositive(deliveryTimeout, "deliveryTimeout");
+      if (deliveryTimeout.toMillis() > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException("deliveryTimeout is at most " + Integer.MAX_VALUE + " ms");
+      }
+      this.deliveryTimeout = deliveryTimeout;
+      return this;
+    }
+
+    /**
+     * The topic of each destination, instead of {@code "lethe." + destination}; the inbox of each
+     * receiving service must read the same topic.
+     */
+    public Builder topicForDestination(Function<String, String> topicForDestination) {
+      this.topicForDestination = requireNonNull(topicForDestination, "topicForDestination");
+      return this;
+    }
+
+    /** The transport, with its producer created. */
+    public KafkaOutboxTransport build() {
+      return new KafkaOutboxTransport(this);
+    }
+  }
+}

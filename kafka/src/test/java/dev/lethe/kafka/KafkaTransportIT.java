@@ -1,0 +1,212 @@
+package dev.lethe.kafka;
+
+import static dev.lethe.kafka.KafkaTestSupport.header;
+import static dev.lethe.kafka.KafkaTestSupport.pollUntil;
+import static dev.lethe.kafka.KafkaTestSupport.readAll;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lethe.kafka.KafkaTestSupport.RecordingReceiver;
+import dev.lethe.outbox.DispatchResult;
+import dev.lethe.outbox.OutboxDispatcher;
+import dev.lethe.spi.Outbox;
+import dev.lethe.spi.OutboxMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/** The transport and the inbox against one real embedded KRaft broker; each test uses its own topics. */
+// The inboxes of the tests run while their try blocks wait; the blocks close them.
+@SuppressWarnings("try")
+class KafkaTransportIT {
+
+  private static EmbeddedKafkaKraftBroker broker;
+  private static String bootstrapServers;
+  private static KafkaOutboxTransport transport;
+
+  @BeforeAll
+  static void startBroker() {
+    broker = KafkaTestSupport.startBroker();
+    bootstrapServers = broker.getBrokersAsString();
+    transport = KafkaOutboxTransport.builder(bootstrapServers).deliveryTimeout(Duration.ofSeconds(10)).build();
+  }
+
+  @AfterAll
+  static void stopBroker() {
+    if (transport != null) {
+      transport.close();
+    }
+    if (broker != null) {
+      broker.destroy();
+    }
+  }
+
+  private static void createTopics(String... services) {
+    KafkaTopics.builder(bootstrapServers).build().ensure(List.of(services));
+  }
+
+  @Test
+  @DisplayName("Art. 19: the outbox's messages reach the destination's inbox with key, type and payload intact")
+  void deliversThroughTheOutboxToTheInbox() {
+    createTopics("billing");
+    Outbox outbox = Outbox.inMemory();
+    OutboxDispatcher dispatcher = OutboxDispatcher.builder(outbox, transport).build();
+    List<OutboxMessage> sent = List.of(
+        new OutboxMessage("req-1:billing", "billing", "lethe.rights-event", "{\"subject\":\"ada@example.org\"}"),
+        new OutboxMessage("req-2:billing", "billing", "lethe.recipient-notification", "{\"subject\":\"bob\"}"));
+    sent.forEach(message -> outbox.enqueue(message, Instant.now()));
+
+    DispatchResult result = dispatcher.dispatch();
+
+    assertThat(result.delivered()).isEqualTo(2);
+    RecordingReceiver receiver = new RecordingReceiver();
+    try (KafkaInbox inbox = KafkaInbox.builder(bootstrapServers, "billing", receiver).start()) {
+      pollUntil(Duration.ofSeconds(30), "both messages are applied", () -> receiver.applied.size() == 2);
+    }
+    assertThat(receiver.applied).containsExactlyElementsOf(sent);
+    List<ConsumerRecord<String, String>> records = readAll(bootstrapServers, "lethe.billing");
+    assertThat(records).extracting(record -> header(record, KafkaOutboxTransport.TYPE_HEADER))
+        .containsExactly("lethe.rights-event", "lethe.recipient-notification");
+    assertThat(records).extracting(record -> header(record, KafkaOutboxTransport.IDEMPOTENCY_KEY_HEADER))
+        .containsExactly("req-1:billing", "req-2:billing");
+  }
+
+  @Test
+  void aMessageTheReceiverRefusesIsOfferedAgainAndNothingAfterItIsAppliedBeforeIt() {
+    createTopics("shipping");
+    for (String key : List.of("k1", "k2", "k3")) {
+      transport.deliver(new OutboxMessage(key, "shipping", "lethe.rights-event", "{}"));
+    }
+    RecordingReceiver receiver = new RecordingReceiver("k1", 3);
+
+    try (KafkaInbox inbox = KafkaInbox.builder(bootstrapServers, "shipping", receiver)
+        .backOff(Duration.ofMillis(50), Duration.ofMillis(200)).start()) {
+      pollUntil(Duration.ofSeconds(30), "all three are applied", () -> receiver.applied.size() == 3);
+    }
+
+    assertThat(receiver.appliedKeys()).containsExactly("k1", "k2", "k3");
+    assertThat(receiver.offersOf("k1")).isEqualTo(4);
+    // Nothing after k1 was offered while k1 still failed.
+    assertThat(receiver.offered.subList(0, 4)).extracting(OutboxMessage::idempotencyKey).containsOnly("k1");
+  }
+
+  @Test
+  void aMessageDeliveredTwiceIsOfferedTwiceAndAppliedOnceByItsKey() {
+    createTopics("crm");
+    OutboxMessage message = new OutboxMessage("req-3:crm", "crm", "lethe.rights-event", "{\"subject\":\"carol\"}");
+    // What a dispatcher does when its claim expired mid-delivery and another one delivers again.
+    transport.deliver(message);
+    transport.deliver(message);
+    transport.deliver(new OutboxMessage("req-4:crm", "crm", "lethe.rights-event", "{}"));
+    RecordingReceiver receiver = new RecordingReceiver();
+
+    try (KafkaInbox inbox = KafkaInbox.builder(bootstrapServers, "crm", receiver).start()) {
+      pollUntil(Duration.ofSeconds(30), "all three records are offered", () -> receiver.offered.size() == 3);
+    }
+
+    assertThat(receiver.offersOf("req-3:crm")).isEqualTo(2);
+    assertThat(receiver.appliedKeys()).containsExactly("req-3:crm", "req-4:crm");
+  }
+
+  @Test
+  void aConsumerThatStopsBeforeCommittingLeavesTheMessageToTheNextConsumerOfItsGroup() {
+    createTopics("ledger");
+    transport.deliver(new OutboxMessage("req-5:ledger", "ledger", "lethe.rights-event", "{}"));
+    RecordingReceiver crashing = new RecordingReceiver("req-5:ledger", Integer.MAX_VALUE);
+    try (KafkaInbox inbox = KafkaInbox.builder(bootstrapServers, "ledger", crashing).start()) {
+      pollUntil(Duration.ofSeconds(30), "the message is offered", () -> !crashing.offered.isEmpty());
+    }
+
+    RecordingReceiver next = new RecordingReceiver();
+    try (KafkaInbox inbox = KafkaInbox.builder(bootstrapServers, "ledger", next).start()) {
+      pollUntil(Duration.ofSeconds(30), "the next consumer applies it", () -> next.applied.size() == 1);
+    }
+    assertThat(next.appliedKeys()).containsExactly("req-5:ledger");
+  }
+
+  @Test
+  @DisplayName("Art. 5(1)(e), 17: once cleared, the event and the identity it carried are gone from the broker")
+  void art5_1_e_aClearedEventIsCompactedAwayFromTheBroker() {
+    KafkaTopics.builder(bootstrapServers)
+        .segment(Duration.ofSeconds(1))
+        .maxCompactionLag(Duration.ofSeconds(1))
+        .minCompactionLag(Duration.ZERO)
+        .deleteRetention(Duration.ofMillis(100))
+        .minCleanableDirtyRatio(0.01)
+        .build()
+        .ensure(List.of("marketing"));
+    String key = "req-6:marketing";
+    transport.deliver(new OutboxMessage(key, "marketing", "lethe.rights-event", "{\"subject\":\"dora@example.org\"}"));
+    assertThat(valuesFor("lethe.marketing", key)).containsExactly("{\"subject\":\"dora@example.org\"}");
+
+    transport.deliver(OutboxMessage.clear("marketing", key));
+
+    // Kafka rolls a segment, and so lets the cleaner at it, only when something is written: the topic
+    // keeps receiving writes, as a coordinator's does, here tombstones of a key nobody used.
+    int[] writes = {0};
+    pollUntil(Duration.ofSeconds(60), "no value remains under the cleared key", () -> {
+      transport.deliver(OutboxMessage.clear("marketing", "unused-" + writes[0]++));
+      return valuesFor("lethe.marketing", key).isEmpty();
+    });
+    RecordingReceiver receiver = new RecordingReceiver();
+    try (KafkaInbox inbox = KafkaInbox.builder(bootstrapServers, "marketing", receiver).start()) {
+      transport.deliver(new OutboxMessage("req-7:marketing", "marketing", "lethe.rights-event", "{}"));
+      pollUntil(Duration.ofSeconds(30), "the later event is applied", () -> receiver.applied.size() == 1);
+    }
+    // The inbox skips tombstones: it never offers the cleared event nor a tombstone.
+    assertThat(receiver.offered).extracting(OutboxMessage::idempotencyKey).containsExactly("req-7:marketing");
+  }
+
+  @Test
+  void aRecordNotWrittenByALetheOutboxIsSkippedWithoutStoppingThePartition() throws Exception {
+    createTopics("search");
+    java.util.Map<String, Object> properties = java.util.Map.of(
+        org.apache.kafka.clients.producer.ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        org.apache.kafka.clients.producer.ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+        org.apache.kafka.common.serialization.StringSerializer.class.getName(),
+        org.apache.kafka.clients.producer.ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+        org.apache.kafka.common.serialization.StringSerializer.class.getName());
+    try (var foreign = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(properties)) {
+      foreign.send(new org.apache.kafka.clients.producer.ProducerRecord<>("lethe.search", "no-type", "{}")).get();
+      // A compacted topic refuses records without a key; one whose key is too long for an outbox message:
+      var tooLongKey = new org.apache.kafka.clients.producer.ProducerRecord<>("lethe.search", "k".repeat(201), "{}");
+      tooLongKey.headers().add(KafkaOutboxTransport.TYPE_HEADER, "lethe.rights-event".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      foreign.send(tooLongKey).get();
+    }
+    transport.deliver(new OutboxMessage("req-8:search", "search", "lethe.rights-event", "{}"));
+    RecordingReceiver receiver = new RecordingReceiver();
+
+    try (KafkaInbox inbox = KafkaInbox.builder(bootstrapServers, "search", receiver).start()) {
+      pollUntil(Duration.ofSeconds(30), "the Lethe message is applied", () -> receiver.applied.size() == 1);
+    }
+
+    assertThat(receiver.offered).extracting(OutboxMessage::idempotencyKey).containsExactly("req-8:search");
+  }
+
+  private static List<String> valuesFor(String topic, String key) {
+    return readAll(bootstrapServers, topic).stream()
+        .filter(record -> key.equals(record.key()))
+        .map(ConsumerRecord::value)
+        .filter(Objects::nonNull)
+        .toList();
+  }
+
+  @Test
+  void theTopicsAreCompactedAndCreatedOnce() {
+    KafkaTopics topics = KafkaTopics.builder(bootstrapServers).build();
+
+    Set<String> first = topics.ensure(List.of("audit-sink"));
+    Set<String> second = topics.ensure(List.of("audit-sink"));
+
+    assertThat(first).containsExactly("lethe.audit-sink");
+    assertThat(second).isEmpty();
+    assertThat(topics.topicConfigs()).containsEntry("cleanup.policy", "compact");
+  }
+}
