@@ -6,6 +6,7 @@ import dev.lethe.amqp.AmqpOutboxTransport;
 import dev.lethe.spi.MessageReceiver;
 import dev.lethe.spring.LetheProperties.AmqpProperties;
 import dev.lethe.spring.LetheServicesConfiguration.ServicesTransport;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -35,7 +36,8 @@ class LetheAmqpConfiguration {
   }
 
   @Bean
-  BrokerInbox letheAmqpInbox(LetheProperties properties, MessageReceiver receiver) {
+  BrokerInbox letheAmqpInbox(LetheProperties properties,
+      @Qualifier(LetheServicesConfiguration.RECEIVER) MessageReceiver receiver) {
     AmqpProperties amqp = properties.services().amqp();
     String name = LetheServicesConfiguration.requireName(properties.services());
     return new BrokerInbox(() -> AmqpInbox.builder(connectionFactory(amqp), name, receiver)

@@ -70,7 +70,7 @@ import org.springframework.context.annotation.Import;
     LetheStoreConfigurations.Schema.class, LetheStoreConfigurations.Jdbc.class,
     LetheStoreConfigurations.ApplicationFlyway.class,
     LetheStoreConfigurations.Fallbacks.class, LetheServicesConfiguration.class,
-    LetheAmqpConfiguration.class})
+    LetheAmqpConfiguration.class, LetheKafkaConfiguration.class})
 public class LetheAutoConfiguration {
 
   @Bean

@@ -34,6 +34,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class LetheServicesConfiguration {
 
+  /** The name of the bean every incoming message goes to. */
+  static final String RECEIVER = "letheMessageReceiver";
+
   @Bean
   @ConditionalOnMissingBean
   Acknowledgements letheAcknowledgements(LetheProperties properties, AuditTrail audit,
@@ -57,9 +60,12 @@ class LetheServicesConfiguration {
         .build();
   }
 
-  /** Every message that comes to this service: notices to carry out, receipts to record. */
+  /**
+   * Every message that comes to this service: notices to carry out, receipts to record. The broker's
+   * inbox takes it by its name: the acknowledgements and the participant are receivers too.
+   */
   @Bean
-  @ConditionalOnMissingBean
+  @ConditionalOnMissingBean(name = RECEIVER)
   MessageReceiver letheMessageReceiver(Acknowledgements acknowledgements, ObjectProvider<Participant> participant) {
     return message -> {
       if (message.type().equals(Acknowledgements.RECEIPT_TYPE)) {
@@ -93,19 +99,23 @@ class LetheServicesConfiguration {
     services.participants().stream().filter(participant -> !declared.contains(participant)).forEach(participant ->
         problems.add("lethe.services.participants names '" + participant + "', which no @Processing declares among"
             + " its recipients: declare it there (recipients = \"" + participant + "\"), or remove it"));
-    ServicesTransport broker = transport.getIfAvailable();
-    if (broker == null) {
+    List<ServicesTransport> brokers = transport.orderedStream().toList();
+    if (brokers.isEmpty()) {
       problems.add("lethe.services is set, but no broker carries the messages: add lethe-kafka and set"
-          + " lethe.kafka.bootstrap-servers, or add lethe-amqp and set lethe.amqp.host");
+          + " lethe.services.kafka.bootstrap-servers, or add lethe-amqp and set lethe.services.amqp.host");
+    } else if (brokers.size() > 1) {
+      problems.add("both lethe.services.kafka.bootstrap-servers and lethe.services.amqp.host are set: the services"
+          + " of one deployment talk through one broker, so set only one");
     }
     if (!problems.isEmpty()) {
       throw new IllegalStateException("Lethe cannot pass changes on to other services (Art. 17(2), 19):\n  - "
           + String.join("\n  - ", problems));
     }
+    OutboxTransport broker = brokers.get(0).transport();
     Map<String, OutboxTransport> routes = new LinkedHashMap<>();
-    services.participants().forEach(participant -> routes.put(participant, broker.transport()));
+    services.participants().forEach(participant -> routes.put(participant, broker));
     if (services.coordinator() != null) {
-      routes.put(services.coordinator(), broker.transport());
+      routes.put(services.coordinator(), broker);
     }
     return new ServicesRoutes(routes);
   }

@@ -1,0 +1,48 @@
+package dev.lethe.spring.services;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+
+/** The services' changes over the local RabbitMQ (127.0.0.1:5672), on an exchange of this run's own. */
+class ServicesOverAmqpIT extends ServicesTravel {
+
+  private final String exchange = "lethe-it-" + UUID.randomUUID();
+
+  @Override
+  Map<String, Object> brokerProperties() {
+    return Map.of("lethe.services.amqp.host", "127.0.0.1", "lethe.services.amqp.exchange", exchange);
+  }
+
+  @Override
+  void assertNothingPersonalLeftInBroker(List<String> noticeKeys) throws Exception {
+    // Acknowledged messages are gone from RabbitMQ: the services' queues are empty.
+    try (Connection connection = factory().newConnection(); Channel channel = connection.createChannel()) {
+      for (String service : List.of("crm", "billing", "events")) {
+        assertThat(channel.queueDeclarePassive("lethe." + service).getMessageCount()).as(service).isZero();
+      }
+    }
+  }
+
+  @AfterEach
+  void deleteExchangeAndQueues() throws Exception {
+    try (Connection connection = factory().newConnection(); Channel channel = connection.createChannel()) {
+      for (String service : List.of("crm", "billing", "events")) {
+        channel.queueDelete("lethe." + service);
+      }
+      channel.exchangeDelete(exchange);
+    }
+  }
+
+  private static ConnectionFactory factory() {
+    ConnectionFactory factory = new ConnectionFactory();
+    factory.setHost("127.0.0.1");
+    return factory;
+  }
+}

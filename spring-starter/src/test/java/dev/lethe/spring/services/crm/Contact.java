@@ -1,0 +1,35 @@
+package dev.lethe.spring.services.crm;
+
+import dev.lethe.annotation.DataSubject;
+import dev.lethe.annotation.PersonalData;
+import dev.lethe.annotation.Processing;
+import dev.lethe.annotation.SubjectIdentity;
+import dev.lethe.erasure.ErasureStrategy;
+import dev.lethe.law.LawfulBasis;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+
+/** A CRM contact, whose data the CRM discloses to two services of its own that run Lethe. */
+@Entity
+@DataSubject("customer")
+@Processing(purpose = "sales", basis = LawfulBasis.Kind.CONTRACT, recipients = {"billing", "events"})
+public class Contact {
+  @Id
+  public Long id;
+
+  @SubjectIdentity("email")
+  @PersonalData(category = "contact.email", erasure = ErasureStrategy.REPLACE)
+  public String email;
+
+  @PersonalData(category = "identity.name", erasure = ErasureStrategy.REPLACE)
+  public String name;
+
+  protected Contact() {
+  }
+
+  public Contact(Long id, String email, String name) {
+    this.id = id;
+    this.email = email;
+    this.name = name;
+  }
+}
