@@ -322,6 +322,9 @@ public record LetheProperties(
    *     coordinator
    * @param amqp the RabbitMQ broker the messages travel through, with lethe-amqp
    * @param kafka the Kafka cluster the messages travel through, with lethe-kafka
+   * @param webhooks the recipients told by a signed HTTP call, by the recipient's name as the
+   *     processing declares it: external processors that expose an endpoint. A 2xx answer acknowledges
+   *     the notice; failures are retried with the outbox's back-off
    */
   public record ServicesProperties(
       @Nullable String name,
@@ -330,11 +333,28 @@ public record LetheProperties(
       @DefaultValue("NO_LONGER_NECESSARY") dev.lethe.law.ErasureGround erasureGround,
       @DefaultValue("ACCURACY_CONTESTED") dev.lethe.law.RestrictionGround restrictionGround,
       @DefaultValue AmqpProperties amqp,
-      @DefaultValue KafkaProperties kafka) {
+      @DefaultValue KafkaProperties kafka,
+      @DefaultValue Map<String, WebhookProperties> webhooks) {
 
     /** Whether this service passes changes on to participants, or carries out a coordinator's. */
     public boolean connected() {
       return !participants.isEmpty() || coordinator != null;
+    }
+  }
+
+  /**
+   * A recipient's webhook: notices are POSTed to it, signed with HMAC-SHA256 in the {@code
+   * Lethe-Signature} header ({@code dev.lethe.webhook.WebhookSignature} verifies it on the receiving side).
+   *
+   * @param url the endpoint, http or https
+   * @param secret the shared secret, Base64-encoded, at least 16 bytes
+   */
+  public record WebhookProperties(java.net.@Nullable URI url, @Nullable String secret) {
+
+    /** The URL only: the secret is masked. */
+    @Override
+    public String toString() {
+      return "WebhookProperties[url=" + url + ", secret=<masked>]";
     }
   }
 

@@ -12,8 +12,10 @@ import dev.lethe.spi.MessageReceiver;
 import dev.lethe.spi.OutboxTransport;
 import dev.lethe.spi.ReceiptStore;
 import dev.lethe.spring.LetheProperties.ServicesProperties;
+import dev.lethe.webhook.WebhookTransport;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -80,36 +82,55 @@ class LetheServicesConfiguration {
   }
 
   /**
-   * Checks the services' settings once, listing every problem: the participants must be recipients the
-   * processing declares, a name is required, and a broker transport must carry the messages.
+   * Checks the services' and webhooks' settings once, listing every problem: participants and webhook
+   * recipients must be recipients the processing declares, a name is required with participants or a
+   * coordinator, one broker transport must carry their messages, and each webhook needs its URL and a
+   * secret of at least 16 bytes.
    */
   static ServicesRoutes routes(LetheProperties properties, PersonalDataModel model,
       ObjectProvider<ServicesTransport> transport) {
     ServicesProperties services = properties.services();
-    if (!services.connected()) {
-      return new ServicesRoutes(Map.of());
-    }
     List<String> problems = new ArrayList<>();
-    if (services.name() == null || services.name().isBlank()) {
-      problems.add("lethe.services.name is not set: set it to this service's name, as the other services declare it");
-    }
     Set<String> declared = new LinkedHashSet<>();
     model.subjectTypes().forEach(type -> model.purposesFor(type.name())
         .forEach(purpose -> declared.addAll(purpose.recipients())));
+    Map<String, OutboxTransport> routes = new LinkedHashMap<>();
+    if (services.connected()) {
+      routes.putAll(brokerRoutes(services, declared, transport.orderedStream().toList(), problems));
+    }
+    if (!services.webhooks().isEmpty()) {
+      WebhookTransport.Builder webhooks = WebhookTransport.builder();
+      services.webhooks().forEach((recipient, webhook) ->
+          addWebhook(webhooks, recipient, webhook, declared, services.participants(), problems));
+      if (problems.isEmpty()) {
+        WebhookTransport transportOfWebhooks = webhooks.build();
+        services.webhooks().keySet().forEach(recipient -> routes.put(recipient, transportOfWebhooks));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException("Lethe cannot pass changes on to other services and processors (Art. 17(2),"
+          + " 19):\n  - " + String.join("\n  - ", problems));
+    }
+    return new ServicesRoutes(routes);
+  }
+
+  private static Map<String, OutboxTransport> brokerRoutes(ServicesProperties services, Set<String> declared,
+      List<ServicesTransport> brokers, List<String> problems) {
+    if (services.name() == null || services.name().isBlank()) {
+      problems.add("lethe.services.name is not set: set it to this service's name, as the other services declare it");
+    }
     services.participants().stream().filter(participant -> !declared.contains(participant)).forEach(participant ->
         problems.add("lethe.services.participants names '" + participant + "', which no @Processing declares among"
             + " its recipients: declare it there (recipients = \"" + participant + "\"), or remove it"));
-    List<ServicesTransport> brokers = transport.orderedStream().toList();
     if (brokers.isEmpty()) {
       problems.add("lethe.services is set, but no broker carries the messages: add lethe-kafka and set"
           + " lethe.services.kafka.bootstrap-servers, or add lethe-amqp and set lethe.services.amqp.host");
-    } else if (brokers.size() > 1) {
+      return Map.of();
+    }
+    if (brokers.size() > 1) {
       problems.add("both lethe.services.kafka.bootstrap-servers and lethe.services.amqp.host are set: the services"
           + " of one deployment talk through one broker, so set only one");
-    }
-    if (!problems.isEmpty()) {
-      throw new IllegalStateException("Lethe cannot pass changes on to other services (Art. 17(2), 19):\n  - "
-          + String.join("\n  - ", problems));
+      return Map.of();
     }
     OutboxTransport broker = brokers.get(0).transport();
     Map<String, OutboxTransport> routes = new LinkedHashMap<>();
@@ -117,7 +138,39 @@ class LetheServicesConfiguration {
     if (services.coordinator() != null) {
       routes.put(services.coordinator(), broker);
     }
-    return new ServicesRoutes(routes);
+    return routes;
+  }
+
+  private static void addWebhook(WebhookTransport.Builder webhooks, String recipient,
+      LetheProperties.WebhookProperties webhook, Set<String> declared, List<String> participants,
+      List<String> problems) {
+    String where = "lethe.services.webhooks." + recipient;
+    if (!declared.contains(recipient)) {
+      problems.add(where + ": no @Processing declares '" + recipient + "' among its recipients: declare it there,"
+          + " or remove the webhook");
+    }
+    if (participants.contains(recipient)) {
+      problems.add(where + ": '" + recipient + "' is also a participant, reached through the broker: keep one");
+    }
+    byte[] secret = null;
+    try {
+      secret = webhook.secret() == null ? null : Base64.getDecoder().decode(webhook.secret());
+    } catch (IllegalArgumentException e) {
+      problems.add(where + ".secret is not Base64: give the shared secret Base64-encoded");
+      return;
+    }
+    if (webhook.url() == null) {
+      problems.add(where + ".url is not set: give the recipient's endpoint");
+    } else if (secret == null || secret.length < 16) {
+      problems.add(where + ".secret is missing or shorter than 16 bytes: give a random secret of at least 16"
+          + " bytes, Base64-encoded, shared with the recipient");
+    } else {
+      try {
+        webhooks.endpoint(recipient, webhook.url(), secret);
+      } catch (IllegalArgumentException e) {
+        problems.add(where + ".url is not an http or https URL");
+      }
+    }
   }
 
   static String requireName(ServicesProperties services) {

@@ -205,7 +205,7 @@ abstract class ServicesTravel {
     return context;
   }
 
-  private static void persist(ConfigurableApplicationContext service, Object... entities) {
+  static void persist(ConfigurableApplicationContext service, Object... entities) {
     EntityManager em = service.getBean(EntityManagerFactory.class).createEntityManager();
     try {
       em.getTransaction().begin();
