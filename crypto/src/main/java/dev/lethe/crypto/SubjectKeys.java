@@ -447,7 +447,18 @@ public final class SubjectKeys {
     public String encrypt(SubjectKey subject, String plaintext) {
       requireNonNull(plaintext, "plaintext");
       String pseudonym = pseudonymOf(subject);
-      return SubjectKeys.encrypt(pseudonym, key(pseudonym), plaintext);
+      return SubjectKeys.encrypt(pseudonym, key(pseudonym, false), plaintext);
+    }
+
+    /**
+     * As {@link #encrypt}, for a value of the row that creates its subject (its root's insert), whose
+     * key most likely does not exist: the key is stored at once, without looking for one first, and
+     * read only if the subject has one after all.
+     */
+    public String encryptForNewSubject(SubjectKey subject, String plaintext) {
+      requireNonNull(plaintext, "plaintext");
+      String pseudonym = pseudonymOf(subject);
+      return SubjectKeys.encrypt(pseudonym, key(pseudonym, true), plaintext);
     }
 
     /**
@@ -469,7 +480,7 @@ public final class SubjectKeys {
       made.clear();
     }
 
-    private Aead key(String pseudonym) {
+    private Aead key(String pseudonym, boolean probablyNew) {
       Aead key = made.get(pseudonym);
       if (key == null) {
         key = cache.getIfPresent(pseudonym);
@@ -478,6 +489,9 @@ public final class SubjectKeys {
         return key;
       }
       try {
+        if (probablyNew) {
+          return create(pseudonym);
+        }
         Optional<Aead> stored = read(connection, pseudonym);
         if (stored.isPresent()) {
           // Committed, or this transaction's own (then it is in made): either way another may use it.
@@ -501,8 +515,9 @@ public final class SubjectKeys {
         }
         return key;
       }
-      // Another transaction stored the subject's key first and has committed (the insert waited for it).
-      // It is read on a connection of its own: a repeatable-read snapshot of this one may predate it.
+      // The subject has a key: another transaction stored it first and has committed (the insert waited
+      // for it), or it was there already. It is read on a connection of its own: a repeatable-read
+      // snapshot of this one may predate it.
       Aead theirs = read(pseudonym).orElseThrow(() -> new IllegalStateException(
           "The subject's key was made and destroyed at once"));
       cache.put(pseudonym, theirs);

@@ -122,6 +122,26 @@ class SubjectKeysInTransactionIT {
   }
 
   @Test
+  @DisplayName("Art. 32(1)(a): a value for a subject taken for new that has a key after all uses that key, and stores no second")
+  void newSubjectWithAKeyAlreadyUsesIt() throws SQLException {
+    SubjectKey ada = new SubjectKey("customer", 5L);
+    String earlier = otherReplica.encrypt(ada, "Ada Lovelace");
+    String later;
+    try (Connection connection = dataSource().getConnection()) {
+      connection.setAutoCommit(false);
+      SubjectKeys.InTransaction transaction = keys.inTransaction(connection);
+      later = transaction.encryptForNewSubject(ada, "Ada King");
+      assertThat(transaction.encrypt(ada, "ada@example.com")).isNotNull();
+      connection.commit();
+      transaction.completed(true);
+    }
+
+    assertThat(keyRows()).isEqualTo(1);
+    assertThat(otherReplica.decrypt(later)).contains("Ada King");
+    assertThat(keys.decrypt(earlier)).contains("Ada Lovelace");
+  }
+
+  @Test
   @DisplayName("Art. 32(1)(a): two replicas making a key for one new subject at once end with one key, which both use")
   void concurrentMakersEndWithOneKey() throws Exception {
     SubjectKey ada = new SubjectKey("customer", 4L);
@@ -135,7 +155,7 @@ class SubjectKeysInTransactionIT {
       // The second insert waits on the first's uncommitted key row, then loses to it once it commits.
       Future<String> secondValue = second.submit(() -> {
         SubjectKeys.InTransaction transaction = secondReplica.inTransaction(other);
-        String value = transaction.encrypt(ada, "from the second");
+        String value = transaction.encryptForNewSubject(ada, "from the second");
         other.commit();
         transaction.completed(true);
         return value;

@@ -230,13 +230,13 @@ public final class FieldEncryption implements Encryption, PreInsertEventListener
 
   @Override
   public boolean onPreInsert(PreInsertEvent event) {
-    encrypt(event.getEntity(), event.getId(), event.getState(), event.getPersister(), event.getSession());
+    encrypt(event.getEntity(), event.getId(), event.getState(), event.getPersister(), event.getSession(), true);
     return false;
   }
 
   @Override
   public boolean onPreUpdate(PreUpdateEvent event) {
-    encrypt(event.getEntity(), event.getId(), event.getState(), event.getPersister(), event.getSession());
+    encrypt(event.getEntity(), event.getId(), event.getState(), event.getPersister(), event.getSession(), false);
     return false;
   }
 
@@ -269,7 +269,7 @@ public final class FieldEncryption implements Encryption, PreInsertEventListener
   }
 
   private void encrypt(Object entity, @Nullable Object id, Object[] state, EntityPersister persister,
-      SharedSessionContractImplementor session) {
+      SharedSessionContractImplementor session, boolean inserted) {
     List<Target> list = targets.get(persister.getMappedClass());
     if (list == null) {
       return;
@@ -295,8 +295,14 @@ public final class FieldEncryption implements Encryption, PreInsertEventListener
             + String.join(".", target.hops()) + " when it is written, so its subject's key is unknown");
       }
       SubjectKey subject = new SubjectKey(target.subjectType(), subjectId);
-      state[index] = session.isTransactionInProgress() ? keysOf(session).encrypt(subject, clear)
-          : keys.encrypt(subject, clear);
+      if (!session.isTransactionInProgress()) {
+        state[index] = keys.encrypt(subject, clear);
+      } else if (inserted && target.root()) {
+        // The insert of the subject's root: its key is almost always still to be made.
+        state[index] = keysOf(session).encryptForNewSubject(subject, clear);
+      } else {
+        state[index] = keysOf(session).encrypt(subject, clear);
+      }
     }
   }
 
