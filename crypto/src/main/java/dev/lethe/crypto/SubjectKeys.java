@@ -17,13 +17,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -46,7 +49,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Keys live in {@code lethe_subject_key} (a migration of {@code LetheSchema}), one row per
  * subject, named by the subject's keyed pseudonym and wrapped by the {@link KeyEncryptionKey}; a key
- * is made on the first value written for its subject. An encrypted value carries the pseudonym of
+ * is made on the first value written for its subject, committed at once on a connection of its own,
+ * or in the caller's transaction through {@link #inTransaction} (which the JPA store uses), so that it
+ * commits or rolls back with the row that needs it. An encrypted value carries the pseudonym of
  * its subject in clear ({@code lethe1.<pseudonym>.<ciphertext>}), bound to the ciphertext as
  * associated data, so that it can be read without knowing its row. Unwrapped keys are cached for a
  * short while ({@link Builder#cacheFor}); another replica may therefore still use a destroyed key for
@@ -109,13 +114,28 @@ public final class SubjectKeys {
   public String encrypt(SubjectKey subject, String plaintext) {
     requireNonNull(plaintext, "plaintext");
     String pseudonym = pseudonymOf(subject);
+    return encrypt(pseudonym, keyForWriting(pseudonym), plaintext);
+  }
+
+  private static String encrypt(String pseudonym, Aead key, String plaintext) {
     String header = PREFIX + BASE64.encodeToString(HexFormat.of().parseHex(pseudonym));
     try {
-      byte[] ciphertext = keyForWriting(pseudonym).encrypt(plaintext.getBytes(UTF_8), header.getBytes(UTF_8));
+      byte[] ciphertext = key.encrypt(plaintext.getBytes(UTF_8), header.getBytes(UTF_8));
       return header + "." + BASE64.encodeToString(ciphertext);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("A value could not be encrypted with its subject's key", e);
     }
+  }
+
+  /**
+   * The keys of one transaction of the caller's, on its {@code connection} (Art. 32(1)(a)): a key a
+   * value written in it needs is read on that connection, and a new subject's key is stored in that
+   * transaction, so that writing values of new subjects costs no connection and no commit of its
+   * own. Tell it how the transaction {@linkplain InTransaction#completed ended}: only then do the keys
+   * it made reach the cache, so that a rolled-back key never encrypts another transaction's values.
+   */
+  public InTransaction inTransaction(Connection connection) {
+    return new InTransaction(requireNonNull(connection, "connection"));
   }
 
   /**
@@ -274,9 +294,16 @@ public final class SubjectKeys {
   }
 
   private Optional<Aead> read(String pseudonym) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement(
-            "select wrapped_key, kek_id from lethe_subject_key where subject = ?")) {
+    try (Connection connection = dataSource.getConnection()) {
+      return read(connection, pseudonym);
+    } catch (SQLException e) {
+      throw new IllegalStateException("The subject's key could not be read", e);
+    }
+  }
+
+  private Optional<Aead> read(Connection connection, String pseudonym) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement(
+        "select wrapped_key, kek_id from lethe_subject_key where subject = ?")) {
       select.setString(1, pseudonym);
       try (ResultSet rows = select.executeQuery()) {
         if (!rows.next()) {
@@ -284,38 +311,80 @@ public final class SubjectKeys {
         }
         return Optional.of(primitive(unwrap(pseudonym, rows.getString(1), rows.getString(2))));
       }
-    } catch (SQLException e) {
-      throw new IllegalStateException("The subject's key could not be read", e);
     }
   }
 
   private Aead create(String pseudonym) {
-    KeysetHandle handle;
-    try {
-      handle = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Tink cannot generate an AES-256-GCM key", e);
-    }
+    KeysetHandle handle = generate();
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(true);
-      try (PreparedStatement insert = connection.prepareStatement(
-          "insert into lethe_subject_key (subject, wrapped_key, kek_id, created_at) values (?, ?, ?, ?)")) {
-        insert.setString(1, pseudonym);
-        insert.setString(2, wrap(pseudonym, handle));
-        insert.setString(3, kek.id());
-        insert.setString(4, clock.instant().toString());
-        insert.executeUpdate();
+      if (insertUnlessPresent(connection, pseudonym, handle)) {
         return primitive(handle);
-      } catch (SQLException e) {
-        if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
-          // Another replica or thread made the subject's key first: theirs is the key.
-          return read(pseudonym).orElseThrow(() -> new IllegalStateException(
-              "The subject's key was made and destroyed at once", e));
-        }
-        throw e;
       }
     } catch (SQLException e) {
       throw new IllegalStateException("The subject's key could not be stored", e);
+    }
+    // Another replica or thread made the subject's key first: theirs is the key.
+    return read(pseudonym).orElseThrow(() -> new IllegalStateException(
+        "The subject's key was made and destroyed at once"));
+  }
+
+  private static KeysetHandle generate() {
+    try {
+      return KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Tink cannot generate an AES-256-GCM key", e);
+    }
+  }
+
+  /**
+   * Stores {@code handle} as {@code pseudonym}'s key unless the subject has one; whether it did. A
+   * concurrent insert of the same subject waits for the other transaction and then loses on the
+   * primary key. PostgreSQL aborts a transaction on any failed statement, so there the conflict is
+   * no error ({@code on conflict do nothing}); elsewhere a failed statement is undone alone, and a
+   * savepoint keeps it so on databases this does not know.
+   */
+  private boolean insertUnlessPresent(Connection connection, String pseudonym, KeysetHandle handle)
+      throws SQLException {
+    Conflicts conflicts = Conflicts.of(connection);
+    String sql = "insert into lethe_subject_key (subject, wrapped_key, kek_id, created_at) values (?, ?, ?, ?)"
+        + (conflicts == Conflicts.ON_CONFLICT_DO_NOTHING ? " on conflict (subject) do nothing" : "");
+    Savepoint savepoint = conflicts == Conflicts.SAVEPOINT && !connection.getAutoCommit()
+        ? connection.setSavepoint() : null;
+    try (PreparedStatement insert = connection.prepareStatement(sql)) {
+      insert.setString(1, pseudonym);
+      insert.setString(2, wrap(pseudonym, handle));
+      insert.setString(3, kek.id());
+      insert.setString(4, clock.instant().toString());
+      boolean inserted = insert.executeUpdate() > 0;
+      if (savepoint != null) {
+        connection.releaseSavepoint(savepoint);
+      }
+      return inserted;
+    } catch (SQLException e) {
+      if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
+        throw e;
+      }
+      if (savepoint != null) {
+        connection.rollback(savepoint);
+      }
+      return false;
+    }
+  }
+
+  /** How a database lets an insert lose to an existing key without spoiling its transaction. */
+  private enum Conflicts {
+    ON_CONFLICT_DO_NOTHING, STATEMENT_ALONE, SAVEPOINT;
+
+    static Conflicts of(Connection connection) throws SQLException {
+      String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+      if (product.contains("postgres")) {
+        return ON_CONFLICT_DO_NOTHING;
+      }
+      if (product.equals("h2") || product.contains("mysql") || product.contains("mariadb")) {
+        return STATEMENT_ALONE;
+      }
+      return SAVEPOINT;
     }
   }
 
@@ -353,6 +422,107 @@ public final class SubjectKeys {
   @Override
   public String toString() {
     return "SubjectKeys[kek=" + kek.id() + "]";
+  }
+
+  /**
+   * The keys one transaction of the caller's uses and makes (Art. 32(1)(a)); see
+   * {@link SubjectKeys#inTransaction}. One transaction, one thread: not thread-safe.
+   */
+  public final class InTransaction {
+
+    private final Connection connection;
+    // Keys this transaction stored: nobody else sees them before it commits, so no cache may hold them yet.
+    private final Map<String, Aead> made = new HashMap<>();
+
+    private InTransaction(Connection connection) {
+      this.connection = connection;
+    }
+
+    /**
+     * {@code plaintext} encrypted with {@code subject}'s key, stored in this transaction if the
+     * subject has none yet; if another transaction stores one first, that one is the key.
+     *
+     * @throws IllegalStateException if the key cannot be stored or read
+     */
+    public String encrypt(SubjectKey subject, String plaintext) {
+      requireNonNull(plaintext, "plaintext");
+      String pseudonym = pseudonymOf(subject);
+      return SubjectKeys.encrypt(pseudonym, key(pseudonym, false), plaintext);
+    }
+
+    /**
+     * As {@link #encrypt}, for a value of the row that creates its subject (its root's insert), whose
+     * key most likely does not exist: the key is stored at once, without looking for one first, and
+     * read only if the subject has one after all.
+     */
+    public String encryptForNewSubject(SubjectKey subject, String plaintext) {
+      requireNonNull(plaintext, "plaintext");
+      String pseudonym = pseudonymOf(subject);
+      return SubjectKeys.encrypt(pseudonym, key(pseudonym, true), plaintext);
+    }
+
+    /**
+     * Destroys {@code subject}'s key in this transaction; see {@link SubjectKeys#destroy(Connection, SubjectKey)}.
+     */
+    public boolean destroy(SubjectKey subject) {
+      made.remove(pseudonymOf(subject));
+      return SubjectKeys.this.destroy(connection, subject);
+    }
+
+    /**
+     * The transaction ended: if it {@code committed}, the keys it made are cached like any other;
+     * if not, they are forgotten, as their rows were rolled back.
+     */
+    public void completed(boolean committed) {
+      if (committed) {
+        cache.putAll(made);
+      }
+      made.clear();
+    }
+
+    private Aead key(String pseudonym, boolean probablyNew) {
+      Aead key = made.get(pseudonym);
+      if (key == null) {
+        key = cache.getIfPresent(pseudonym);
+      }
+      if (key != null) {
+        return key;
+      }
+      try {
+        if (probablyNew) {
+          return create(pseudonym);
+        }
+        Optional<Aead> stored = read(connection, pseudonym);
+        if (stored.isPresent()) {
+          // Committed, or this transaction's own (then it is in made): either way another may use it.
+          cache.put(pseudonym, stored.get());
+          return stored.get();
+        }
+        return create(pseudonym);
+      } catch (SQLException e) {
+        throw new IllegalStateException("The subject's key could not be made or read", e);
+      }
+    }
+
+    private Aead create(String pseudonym) throws SQLException {
+      KeysetHandle handle = generate();
+      if (insertUnlessPresent(connection, pseudonym, handle)) {
+        Aead key = primitive(handle);
+        if (connection.getAutoCommit()) {
+          cache.put(pseudonym, key);
+        } else {
+          made.put(pseudonym, key);
+        }
+        return key;
+      }
+      // The subject has a key: another transaction stored it first and has committed (the insert waited
+      // for it), or it was there already. It is read on a connection of its own: a repeatable-read
+      // snapshot of this one may predate it.
+      Aead theirs = read(pseudonym).orElseThrow(() -> new IllegalStateException(
+          "The subject's key was made and destroyed at once"));
+      cache.put(pseudonym, theirs);
+      return theirs;
+    }
   }
 
   /** An encrypted value's parts. */

@@ -93,6 +93,34 @@ class CryptoShreddingIT {
   }
 
   @Test
+  @DisplayName("Art. 32(1)(a): a new patient's key is stored in the transaction that writes the patient, and rolls back with it")
+  void newSubjectsKeyCommitsAndRollsBackWithItsRow() throws java.sql.SQLException {
+    SubjectKeys otherReplica = SubjectKeys.builder(database.autoCommitDataSource(), kek, pseudonymizer)
+        .cacheFor(java.time.Duration.ZERO).build();
+    String hopper = "grace.hopper@example.com";
+    var transaction = emf.createEntityManager();
+    try {
+      transaction.getTransaction().begin();
+      transaction.persist(new Patient(3L, hopper, "gout", "hopper"));
+      transaction.flush();
+      transaction.getTransaction().rollback();
+    } finally {
+      transaction.close();
+    }
+    assertThat(keys.wrappedBy(kek.id())).as("Ada's and Grace's keys only").isEqualTo(2);
+
+    // Written again: had the rolled-back key stayed cached, this value would be under a key nobody stored.
+    emf.runInTransaction(em -> em.persist(new Patient(3L, hopper, "gout", "hopper")));
+
+    assertThat(keys.wrappedBy(kek.id())).isEqualTo(3);
+    SubjectKey patient = new SubjectKey("patient", 3L);
+    assertThat(values(patient, Patient.class)).contains(hopper, "gout");
+    String stored = diagnosisOf(3L);
+    assertThat(stored).startsWith("lethe1.");
+    assertThat(otherReplica.decrypt(stored)).as("under the key stored for the patient").contains("gout");
+  }
+
+  @Test
   @DisplayName("Art. 15, 16: the export decrypts, an encrypted identity is found by its blind index, rectification re-encrypts")
   void exportLookupAndRectification() {
     assertThat(store.resolve(new SubjectIdentifier("patient", "email", "  ada.lovelace@EXAMPLE.com")))
@@ -236,11 +264,17 @@ class CryptoShreddingIT {
   }
 
   private String diagnosisOfAda() throws java.sql.SQLException {
+    return diagnosisOf(1L);
+  }
+
+  private String diagnosisOf(long patient) throws java.sql.SQLException {
     try (Connection connection = database.autoCommitDataSource().getConnection();
-        PreparedStatement select = connection.prepareStatement("select diagnosis from Patient where id = 1");
-        java.sql.ResultSet rows = select.executeQuery()) {
-      rows.next();
-      return rows.getString(1);
+        PreparedStatement select = connection.prepareStatement("select diagnosis from Patient where id = ?")) {
+      select.setLong(1, patient);
+      try (java.sql.ResultSet rows = select.executeQuery()) {
+        rows.next();
+        return rows.getString(1);
+      }
     }
   }
 }

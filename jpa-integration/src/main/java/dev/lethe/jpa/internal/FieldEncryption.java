@@ -20,15 +20,18 @@ import java.io.Serial;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.WeakHashMap;
 import org.hibernate.Session;
 import org.hibernate.engine.spi.EntityEntry;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.engine.spi.TransactionCompletionCallbacks;
 import org.hibernate.event.service.spi.EventListenerRegistry;
 import org.hibernate.event.spi.EventType;
 import org.hibernate.event.spi.PostInsertEvent;
@@ -68,6 +71,10 @@ public final class FieldEncryption implements Encryption, PreInsertEventListener
   private final transient JpaMapping mapping;
   private final transient SubjectKeys keys;
   private final transient Map<Class<?>, List<Target>> targets;
+  // The subject keys of each session's open transaction; weak, so that a session that never completes
+  // its transaction is not kept alive by it.
+  private final transient Map<SharedSessionContractImplementor, SubjectKeys.InTransaction> transactions =
+      Collections.synchronizedMap(new WeakHashMap<>());
 
   private FieldEncryption(JpaMapping mapping, SubjectKeys keys, Map<Class<?>, List<Target>> targets) {
     this.mapping = mapping;
@@ -223,13 +230,13 @@ public final class FieldEncryption implements Encryption, PreInsertEventListener
 
   @Override
   public boolean onPreInsert(PreInsertEvent event) {
-    encrypt(event.getEntity(), event.getId(), event.getState(), event.getPersister(), event.getSession());
+    encrypt(event.getEntity(), event.getId(), event.getState(), event.getPersister(), event.getSession(), true);
     return false;
   }
 
   @Override
   public boolean onPreUpdate(PreUpdateEvent event) {
-    encrypt(event.getEntity(), event.getId(), event.getState(), event.getPersister(), event.getSession());
+    encrypt(event.getEntity(), event.getId(), event.getState(), event.getPersister(), event.getSession(), false);
     return false;
   }
 
@@ -262,7 +269,7 @@ public final class FieldEncryption implements Encryption, PreInsertEventListener
   }
 
   private void encrypt(Object entity, @Nullable Object id, Object[] state, EntityPersister persister,
-      SharedSessionContractImplementor session) {
+      SharedSessionContractImplementor session, boolean inserted) {
     List<Target> list = targets.get(persister.getMappedClass());
     if (list == null) {
       return;
@@ -287,8 +294,36 @@ public final class FieldEncryption implements Encryption, PreInsertEventListener
             + target.field().name() + ": the row reaches no " + target.subjectType() + " along "
             + String.join(".", target.hops()) + " when it is written, so its subject's key is unknown");
       }
-      state[index] = keys.encrypt(new SubjectKey(target.subjectType(), subjectId), clear);
+      SubjectKey subject = new SubjectKey(target.subjectType(), subjectId);
+      if (!session.isTransactionInProgress()) {
+        state[index] = keys.encrypt(subject, clear);
+      } else if (inserted && target.root()) {
+        // The insert of the subject's root: its key is almost always still to be made.
+        state[index] = keysOf(session).encryptForNewSubject(subject, clear);
+      } else {
+        state[index] = keysOf(session).encrypt(subject, clear);
+      }
     }
+  }
+
+  /**
+   * The keys of {@code session}'s transaction: a new subject's key is stored in it, on its
+   * connection, and reaches the shared cache only once the transaction has committed.
+   */
+  private SubjectKeys.InTransaction keysOf(SharedSessionContractImplementor session) {
+    SubjectKeys.InTransaction open = transactions.get(session);
+    if (open != null) {
+      return open;
+    }
+    SubjectKeys.InTransaction started =
+        keys.inTransaction(session.getJdbcCoordinator().getLogicalConnection().getPhysicalConnection());
+    transactions.put(session, started);
+    session.getTransactionCompletionCallbacks().registerCallback(
+        (TransactionCompletionCallbacks.AfterCompletionCallback) (committed, completed) -> {
+          transactions.remove(completed);
+          started.completed(committed);
+        });
+    return started;
   }
 
   /** After the write, the persistence context holds the clear values again, as the entity does. */
@@ -378,7 +413,11 @@ public final class FieldEncryption implements Encryption, PreInsertEventListener
             + root.idAttribute() + " = :key").setParameter("key", key).executeUpdate();
       }
     }
-    boolean destroyed = em.unwrap(Session.class).doReturningWork(connection -> keys.destroy(connection, subject));
+    SharedSessionContractImplementor session = em.unwrap(SharedSessionContractImplementor.class);
+    SubjectKeys.InTransaction open = transactions.get(session);
+    // A key this transaction made is forgotten with the row, so that no later value is encrypted with it.
+    boolean destroyed = open != null ? open.destroy(subject)
+        : em.unwrap(Session.class).doReturningWork(connection -> keys.destroy(connection, subject));
     if (!destroyed) {
       return;
     }
