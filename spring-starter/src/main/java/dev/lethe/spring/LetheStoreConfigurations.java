@@ -129,8 +129,9 @@ final class LetheStoreConfigurations {
   static class Crypto {
 
     /**
-     * The keys, on the application's own DataSource rather than the transaction-aware one: a new
-     * subject's key commits on a connection of its own before the row that needs it.
+     * The keys, on the application's own DataSource rather than the transaction-aware one. With JPA a
+     * new subject's key is written in the transaction of the row that needs it, on the session's
+     * connection; only outside a transaction does it commit on a connection of its own.
      */
     @Bean
     @ConditionalOnMissingBean
