@@ -102,6 +102,18 @@ public final class Participant implements MessageReceiver {
         requireNonNull(rights, "rights"), requireNonNull(audit, "audit"), requireNonNull(outbox, "outbox"));
   }
 
+  /**
+   * Deletes the receipts kept longer than {@code retention} (Art. 5(1)(e)): a notice delivered again
+   * after that is carried out again, which changes nothing for an erasure already done. Keep them
+   * longer than the coordinator's outbox retries a notice. Replicas may run it at once.
+   *
+   * @return how many were deleted
+   */
+  public int purgeReceipts(java.time.Duration retention) {
+    requireNonNull(retention, "retention");
+    return receipts.deleteReceivedBefore(clock.instant().minus(retention));
+  }
+
   /** This participant's name. */
   public String name() {
     return name;

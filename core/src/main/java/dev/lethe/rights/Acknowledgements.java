@@ -99,6 +99,17 @@ public final class Acknowledgements implements MessageReceiver {
     return store.unsettled(limit);
   }
 
+  /**
+   * Deletes the parts settled longer than {@code retention} ago (Art. 5(1)(e)): they hold no personal
+   * data, and the audit keeps the proof of each acknowledgement and closing. Replicas may run it at once.
+   *
+   * @return how many were deleted
+   */
+  public int purgeSettled(java.time.Duration retention) {
+    requireNonNull(retention, "retention");
+    return store.deleteSettledBefore(clock.instant().minus(retention));
+  }
+
   /** Records a participant's receipt (Art. 19); see the class comment. A message of another type is refused. */
   @Override
   public void receive(OutboxMessage message) {

@@ -242,6 +242,28 @@ class ParticipantsTest {
     assertThat(payments.heldOf(CUSTOMER_2)).isOne();
   }
 
+  @Test
+  @DisplayName("Art. 5(1)(e): settled acknowledgements and kept receipts are deleted after their retention; unsettled ones stay")
+  void settledPartsAndReceiptsAreDeletedAfterTheirRetention() {
+    receivers.put("email-host", message -> {
+      throw new IllegalStateException("down");
+    });
+    RightsRequest request = coordinator.verifiedRequest(RequestType.ERASURE, CUSTOMER_2);
+    coordinatorRights.erase(request.id(), ErasureGround.CONSENT_WITHDRAWN);
+    deliverEverything();
+    clock.advance(java.time.Duration.ofDays(29));
+
+    assertThat(acknowledgements.purgeSettled(java.time.Duration.ofDays(30))).isZero();
+    assertThat(paymentsParticipant.purgeReceipts(java.time.Duration.ofDays(30))).isZero();
+
+    clock.advance(java.time.Duration.ofDays(2));
+
+    assertThat(acknowledgements.purgeSettled(java.time.Duration.ofDays(30))).isOne();
+    assertThat(paymentsParticipant.purgeReceipts(java.time.Duration.ofDays(30))).isOne();
+    assertThat(acknowledgements.forRequest(request.id())).extracting(RecipientAcknowledgement::recipient)
+        .containsExactly("email-host");
+  }
+
   /** Dispatches every service's outbox until none has anything due. */
   private void deliverEverything() {
     for (int round = 0; round < 10; round++) {

@@ -39,8 +39,14 @@ public class LetheOperationsAutoConfiguration {
   @ConditionalOnMissingBean
   @ConditionalOnProperty(name = "lethe.retention.enabled", havingValue = "true", matchIfMissing = true)
   RetentionSchedule letheRetentionSchedule(RetentionEnforcer enforcer, RequestIdentityRetention requestIdentities,
-      OutboxAdministration outbox, LetheProperties properties) {
-    return new RetentionSchedule(enforcer, requestIdentities, outbox, properties.retention().cron(),
+      OutboxAdministration outbox, LetheProperties properties, dev.lethe.rights.Acknowledgements acknowledgements,
+      org.springframework.beans.factory.ObjectProvider<dev.lethe.participants.Participant> participant) {
+    java.time.Duration retention = properties.services().settledRetention();
+    java.util.Map<String, Runnable> housekeeping = new java.util.LinkedHashMap<>();
+    housekeeping.put("Deleting settled acknowledgements of participants", () -> acknowledgements.purgeSettled(retention));
+    participant.ifAvailable(service ->
+        housekeeping.put("Deleting receipts kept for redelivery", () -> service.purgeReceipts(retention)));
+    return new RetentionSchedule(enforcer, requestIdentities, outbox, housekeeping, properties.retention().cron(),
         LetheAutoConfiguration.zone(properties));
   }
 

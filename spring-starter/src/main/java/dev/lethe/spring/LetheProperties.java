@@ -325,6 +325,10 @@ public record LetheProperties(
    * @param webhooks the recipients told by a signed HTTP call, by the recipient's name as the
    *     processing declares it: external processors that expose an endpoint. A 2xx answer acknowledges
    *     the notice; failures are retried with the outbox's back-off
+   * @param settledRetention how long the retention run keeps a participant's settled acknowledgement
+   *     (coordinator) and a receipt kept for redelivery (participant), neither holding personal data;
+   *     the audit keeps the proof. Longer than the outbox's maximum age, so that a notice retried late is
+   *     still recognised. 30 days by default
    */
   public record ServicesProperties(
       @Nullable String name,
@@ -334,7 +338,8 @@ public record LetheProperties(
       @DefaultValue("ACCURACY_CONTESTED") dev.lethe.law.RestrictionGround restrictionGround,
       @DefaultValue AmqpProperties amqp,
       @DefaultValue KafkaProperties kafka,
-      @DefaultValue Map<String, WebhookProperties> webhooks) {
+      @DefaultValue Map<String, WebhookProperties> webhooks,
+      @DefaultValue("P30D") Duration settledRetention) {
 
     /** Whether this service passes changes on to participants, or carries out a coordinator's. */
     public boolean connected() {

@@ -27,6 +27,7 @@ public final class RetentionSchedule implements SmartLifecycle {
   private final RetentionEnforcer enforcer;
   private final @Nullable RequestIdentityRetention requestIdentities;
   private final @Nullable OutboxAdministration outbox;
+  private final java.util.Map<String, Runnable> housekeeping;
   private final CronTrigger trigger;
   private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
   private @Nullable ScheduledFuture<?> scheduled;
@@ -52,6 +53,16 @@ public final class RetentionSchedule implements SmartLifecycle {
    */
   public RetentionSchedule(RetentionEnforcer enforcer, @Nullable RequestIdentityRetention requestIdentities,
       @Nullable OutboxAdministration outbox, String cron, ZoneId zone) {
+    this(enforcer, requestIdentities, outbox, java.util.Map.of(), cron, zone);
+  }
+
+  /**
+   * As above, with more of Lethe's own housekeeping in the same run: each step by what it does, such as
+   * deleting the acknowledgements settled long ago (Art. 5(1)(e)).
+   */
+  public RetentionSchedule(RetentionEnforcer enforcer, @Nullable RequestIdentityRetention requestIdentities,
+      @Nullable OutboxAdministration outbox, java.util.Map<String, Runnable> housekeeping, String cron, ZoneId zone) {
+    this.housekeeping = java.util.Map.copyOf(housekeeping);
     this.enforcer = enforcer;
     this.requestIdentities = requestIdentities;
     this.outbox = outbox;
@@ -81,6 +92,7 @@ public final class RetentionSchedule implements SmartLifecycle {
       step("Clearing the identities of dead outbox notices", outbox::clearDeadIdentities);
       step("Deleting delivered outbox notices", outbox::purgeDelivered);
     }
+    housekeeping.forEach(RetentionSchedule::step);
   }
 
   private static void step(String what, Runnable step) {
