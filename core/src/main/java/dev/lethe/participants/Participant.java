@@ -171,7 +171,7 @@ public final class Participant implements MessageReceiver {
     if (notice.change() == RequestType.RESTRICTION && notice.restrictionLifted()) {
       boolean restricted = restrictions.restriction(subject).isPresent();
       if (restricted) {
-        restrictions.lift(subject);
+        restrictions.liftAsRecipient(subject);
       }
       return receipt(noticeKey, notice, restricted ? ParticipantReceipt.Outcome.DONE
           : ParticipantReceipt.Outcome.NO_DATA_HELD, 0);

@@ -109,16 +109,31 @@ public final class Restrictions {
    *     replica) lifted the restriction at the same time: it is lifted, audited and passed on once
    */
   public Restriction lift(SubjectIdentifier subject) {
-    return audit.transactions().inTransaction(() -> liftInTransaction(subject));
+    return audit.transactions().inTransaction(() -> liftInTransaction(subject, true));
   }
 
-  private Restriction liftInTransaction(SubjectIdentifier subject) {
+  /**
+   * Lifts the restriction of {@code subject}'s data because the controller that obtained it lifted
+   * it and told the subject (Art. 18(3), 19), as a participant service does on the controller's
+   * notice: the subject is not told a second time, and the audit says so ({@code
+   * subjectNotified=by-controller}). Recipients of this service are told as {@link #lift} tells them.
+   *
+   * @return the restriction lifted
+   * @throws IllegalStateException as {@link #lift} does
+   */
+  public Restriction liftAsRecipient(SubjectIdentifier subject) {
+    return audit.transactions().inTransaction(() -> liftInTransaction(subject, false));
+  }
+
+  private Restriction liftInTransaction(SubjectIdentifier subject, boolean tellSubject) {
     requireNonNull(subject, "subject");
     SubjectPseudonym pseudonym = audit.pseudonymOf(subject);
     Restriction restriction = store.find(pseudonym).orElseThrow(() -> new IllegalStateException(
         "The subject's data is not restricted: there is no restriction to lift"));
     List<String> recipientNames = Purposes.recipientsOf(model, subject.subjectType());
-    subjectNotifier.notifyLifting(subject, restriction);
+    if (tellSubject) {
+      subjectNotifier.notifyLifting(subject, restriction);
+    }
     if (!store.remove(pseudonym)) {
       // Another caller, on this replica or another, lifted it since it was read here: that lift is the one
       // audited and passed on to recipients, so this one fails and, in a transaction, leaves no trace.
@@ -129,7 +144,7 @@ public final class Restrictions {
         .withRequest(restriction.requestId(), RequestType.RESTRICTION)
         .withSubject(subject)
         .withAttribute("ground", restriction.ground().name())
-        .withAttribute("subjectNotified", "true"));
+        .withAttribute("subjectNotified", tellSubject ? "true" : "by-controller"));
     LOG.debug("Restriction of subject {} lifted after telling the subject", pseudonym);
     recipients.notifyRecipients(new Notification(restriction.requestId(), RequestType.RESTRICTION, subject, true),
         recipientNames);

@@ -220,6 +220,8 @@ class ParticipantsTest {
     assertThat(mail.restrictionStore.find(mail.audit.pseudonymOf(CUSTOMER_2))).isEmpty();
     assertThat(acknowledgements.forRequest(request.id())).hasSize(4)
         .allSatisfy(entry -> assertThat(entry.status()).isEqualTo(Status.ACKNOWLEDGED));
+    assertThat(payments.events(AuditEventType.RESTRICTION_LIFTED)).singleElement()
+        .satisfies(event -> assertThat(event.attributes()).containsEntry("subjectNotified", "by-controller"));
   }
 
   @Test
@@ -306,8 +308,12 @@ class ParticipantsTest {
     }
 
     Restrictions restrictions(Acknowledgements acks) {
-      return Restrictions.builder(MODEL, audit, notifications, (subject, restriction) -> { }).store(restrictionStore)
-          .clock(clock).build();
+      // Only the coordinator tells the subject before lifting (Art. 18(3)); a participant never does.
+      return Restrictions.builder(MODEL, audit, notifications, (subject, restriction) -> {
+        if (this != coordinator) {
+          throw new IllegalStateException("a participant told the subject");
+        }
+      }).store(restrictionStore).clock(clock).build();
     }
 
     Participant participant() {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lethe.jdbc.testing.TestDatabase;
 import dev.lethe.law.ErasureGround;
+import dev.lethe.law.RestrictionGround;
+import dev.lethe.restriction.Restrictions;
 import dev.lethe.rights.Acknowledgements;
 import dev.lethe.rights.Channel;
 import dev.lethe.rights.DataSubjectRights;
@@ -144,6 +146,33 @@ abstract class ServicesTravel {
     await("events acknowledges once back", () -> rights.outstandingRecipients(request.id()).isEmpty());
     assertThat(cellsHolding(eventsAgain, ADA_VALUES)).isEmpty();
     assertThat(cellsHolding(eventsAgain, List.of(BOB))).isNotEmpty();
+  }
+
+  @Test
+  @DisplayName("Art. 18, 19: a restriction placed and lifted at the coordinator is placed and lifted in both participants")
+  void restrictionTravels() throws Exception {
+    ConfigurableApplicationContext crm = startCrm();
+    ConfigurableApplicationContext billing = startBilling(true);
+    ConfigurableApplicationContext events = startEvents(true);
+    DataSubjectRights rights = crm.getBean(DataSubjectRights.class);
+    Restrictions restrictions = crm.getBean(Restrictions.class);
+    SubjectIdentifier ada = new SubjectIdentifier("customer", "email", ADA);
+    RightsRequest request = rights.submit(RequestType.RESTRICTION, ada, Channel.WEB);
+    request = rights.verify(request.id(), "email-link");
+
+    restrictions.restrict(request, RestrictionGround.ACCURACY_CONTESTED);
+    RightsRequest restriction = request;
+    await("both participants restrict", () -> rights.outstandingRecipients(restriction.id()).isEmpty());
+    for (ConfigurableApplicationContext participant : List.of(billing, events)) {
+      assertThat(participant.getBean(Restrictions.class).restriction(ada)).as(participant.getId()).isPresent();
+    }
+
+    restrictions.lift(ada);
+    await("both participants lift", () -> rights.outstandingRecipients(restriction.id()).isEmpty()
+        && billing.getBean(Restrictions.class).restriction(ada).isEmpty()
+        && events.getBean(Restrictions.class).restriction(ada).isEmpty());
+    assertThat(crm.getBean(Acknowledgements.class).forRequest(request.id())).hasSize(4)
+        .allSatisfy(entry -> assertThat(entry.status()).isEqualTo(RecipientAcknowledgement.Status.ACKNOWLEDGED));
   }
 
   private RightsRequest submitErasure(DataSubjectRights rights) {
