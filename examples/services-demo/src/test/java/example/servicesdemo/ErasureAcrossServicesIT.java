@@ -29,7 +29,10 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
@@ -38,6 +41,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * consultancy app's privacy centre and carried out on its admin page, over real HTTP, reaches both
  * events services, which erase the subject in their own databases and acknowledge it.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ErasureAcrossServicesIT {
 
   private static final String ALICE = "alice@example.com";
@@ -67,6 +71,7 @@ class ErasureAcrossServicesIT {
   }
 
   @Test
+  @Order(1)
   @DisplayName("Art. 17(2), 19: an erasure in the consultancy app erases the subject in ticketing and video-meetings, both acknowledge on the admin page, and the request completes")
   void erasureTravelsToBothEventsServices() throws Exception {
     assertThat(cellsHolding(services.ticketing(), ALICE_VALUES)).as("ticketing holds Alice's ticket").isNotEmpty();
@@ -98,6 +103,33 @@ class ErasureAcrossServicesIT {
     HttpResponse<String> completed = admin.post("/admin/requests/" + id + "/complete", Map.of());
     assertThat(completed.statusCode()).isEqualTo(200);
     assertThat(completed.body()).doesNotContain(id);
+  }
+
+  @Test
+  @Order(2) // last: it stops video-meetings
+  @DisplayName("Art. 19, 5(2): while a participant is down the request cannot complete, the admin page says which; it completes without its receipt for a reason given")
+  void aParticipantDownKeepsTheRequestOpenUntilClosedWithAReason() throws Exception {
+    services.videoMeetings().close();
+    String carol = "carol@example.com";
+    Session.signIn(services.port(), carol, "demo").post("/privacy/requests", Map.of("type", "ERASURE"));
+    Session admin = Session.signIn(services.port(), "admin@mesma.example", "admin");
+    String id = requestId(admin.get("/admin").body(), carol);
+    admin.post("/admin/requests/" + id + "/verify", Map.of());
+    assertThat(admin.post("/admin/requests/" + id + "/fulfil", Map.of()).body()).contains("Erased:");
+    await("ticketing acknowledges", () -> participantRow(admin.get("/admin").body(), "ticketing")
+        .contains("ACKNOWLEDGED") ? true : null);
+
+    HttpResponse<String> refused = admin.post("/admin/requests/" + id + "/complete", Map.of());
+    assertThat(refused.statusCode()).isEqualTo(409);
+    assertThat(refused.body()).contains("id=\"refused\"", "[video-meetings]").doesNotContain("[ticketing");
+    String page = admin.get("/admin").body();
+    assertThat(participantRow(page, "video-meetings")).contains("<td class=\"status\">PENDING</td>");
+    assertThat(page).contains("action=\"/admin/requests/" + id + "/complete-without-acknowledgements\"");
+
+    HttpResponse<String> closed = admin.post("/admin/requests/" + id + "/complete-without-acknowledgements",
+        Map.of("reason", "Video-meetings service retired"));
+    assertThat(closed.statusCode()).isEqualTo(200);
+    assertThat(closed.body()).doesNotContain(id);
   }
 
   private static String requestId(String adminPage, String email) {

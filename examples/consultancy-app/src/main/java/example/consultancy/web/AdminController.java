@@ -13,6 +13,7 @@ import dev.lethe.rights.DataSubjectRights;
 import dev.lethe.rights.IllegalRequestTransitionException;
 import dev.lethe.rights.RejectionReason;
 import dev.lethe.rights.RequestId;
+import dev.lethe.rights.RequestStatus;
 import dev.lethe.rights.RequestType;
 import dev.lethe.rights.RightsRequest;
 import dev.lethe.rights.UnknownRequestException;
@@ -90,9 +91,10 @@ class AdminController {
               "<input name=\"explanation\" value=\"Manifestly unfounded\" size=\"14\">"))
           .append(button(path + "/fulfil", request.type() == RequestType.ACCESS ? "Fulfil: download" : "Fulfil",
               "fulfil", csrf, ""))
-          .append(button(path + "/complete", "Complete: subject told", "complete", csrf, ""));
+          .append(request.status() == RequestStatus.FULFILLED
+              ? button(path + "/complete", "Complete: subject told", "complete", csrf, "") : "");
       List<RecipientAcknowledgement> participants = acknowledgements.forRequest(request.id());
-      if (!participants.isEmpty()) {
+      if (request.status() == RequestStatus.FULFILLED && !participants.isEmpty()) {
         body.append(button(path + "/complete-without-acknowledgements", "Complete without acknowledgements",
             "complete-without-acknowledgements", csrf,
             "<input name=\"reason\" value=\"Service decommissioned\" size=\"16\">"));
