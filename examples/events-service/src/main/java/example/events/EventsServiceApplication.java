@@ -9,7 +9,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
  * A participant service (Art. 17(2), 19): it holds the attendees of Mesma's events and webinars and
  * carries out the erasures and restrictions the consultancy app, its coordinator, passes on to it,
  * answering each with a receipt. The same code runs as {@code ticketing} (profile {@code ticketing})
- * and as {@code video-meetings} (profile {@code video-meetings}), each with its own database.
+ * and as {@code video-meetings} (profile {@code video-meetings}), each with its own database: both
+ * tools hold the same kinds of data (attendees and their bookings, and for webinars the questions
+ * asked) and take part in the same way, so one code base with two profiles says so better than two
+ * modules that would differ only in their demo data.
  */
 @SpringBootApplication
 public class EventsServiceApplication {

@@ -31,14 +31,17 @@ public record DemoServices(ConfigurableApplicationContext consultancy, Configura
    * @param port the consultancy app's HTTP port; 0 for any free one
    */
   public static DemoServices start(Map<String, Object> broker, List<String> profiles, int port) {
+    Map<String, Object> common = new HashMap<>(broker);
+    // One JVM, one logging system: the name it would print is the first service's on every line.
+    common.put("logging.include-application-name", false);
     List<ConfigurableApplicationContext> started = new ArrayList<>();
     try {
       // Participants first: their inboxes are listening by the time the coordinator's first notice leaves.
-      ConfigurableApplicationContext ticketing = participant("ticketing", broker, profiles);
+      ConfigurableApplicationContext ticketing = participant("ticketing", common, profiles);
       started.add(ticketing);
-      ConfigurableApplicationContext videoMeetings = participant("video-meetings", broker, profiles);
+      ConfigurableApplicationContext videoMeetings = participant("video-meetings", common, profiles);
       started.add(videoMeetings);
-      Map<String, Object> properties = new HashMap<>(broker);
+      Map<String, Object> properties = new HashMap<>(common);
       properties.put("server.port", port);
       List<String> coordinatorProfiles = new ArrayList<>(List.of("services"));
       coordinatorProfiles.addAll(profiles);
@@ -51,11 +54,11 @@ public record DemoServices(ConfigurableApplicationContext consultancy, Configura
     }
   }
 
-  private static ConfigurableApplicationContext participant(String name, Map<String, Object> broker,
+  private static ConfigurableApplicationContext participant(String name, Map<String, Object> common,
       List<String> profiles) {
     List<String> participantProfiles = new ArrayList<>(List.of(name));
     participantProfiles.addAll(profiles);
-    Map<String, Object> properties = new HashMap<>(broker);
+    Map<String, Object> properties = new HashMap<>(common);
     properties.putAll(EventsServiceApplication.CONFIG_NAME);
     return new SpringApplicationBuilder(EventsServiceApplication.class)
         .profiles(participantProfiles.toArray(String[]::new)).properties(properties).run();
