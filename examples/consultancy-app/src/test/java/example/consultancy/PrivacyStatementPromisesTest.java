@@ -125,6 +125,10 @@ class PrivacyStatementPromisesTest {
     assertThat(dan.get("/privacy")).contains("We hold no personal data on you");
     assertThat(suppressionList.isSuppressed("email", "dan@example.com"))
         .as("we keep the address, hashed, only so as not to contact Dan again").isTrue();
+
+    // Dan is told (Art. 12(3)): with no participant services configured, nothing is outstanding.
+    admin.get("/admin");
+    assertThat(admin.post("/admin/requests/" + id + "/complete", Map.of()).body()).doesNotContain(id);
   }
 
   @Test

@@ -8,19 +8,23 @@ import dev.lethe.erasure.ErasureReceipt;
 import dev.lethe.law.ErasureGround;
 import dev.lethe.law.RestrictionGround;
 import dev.lethe.restriction.Restrictions;
+import dev.lethe.rights.Acknowledgements;
 import dev.lethe.rights.DataSubjectRights;
 import dev.lethe.rights.IllegalRequestTransitionException;
 import dev.lethe.rights.RejectionReason;
 import dev.lethe.rights.RequestId;
+import dev.lethe.rights.RequestStatus;
 import dev.lethe.rights.RequestType;
 import dev.lethe.rights.RightsRequest;
 import dev.lethe.rights.UnknownRequestException;
+import dev.lethe.spi.RecipientAcknowledgement;
 import example.consultancy.people.People;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -40,7 +44,9 @@ import org.springframework.web.servlet.view.RedirectView;
  * The administrator's page: every open request with its deadline (Art. 12(3)), and the actions on
  * it: verify the requester's identity (Art. 12(6)), extend once by up to two months, reject with
  * reasons (Art. 12(4)), and fulfil it: an access request by downloading the copy for the subject,
- * an erasure by erasing, a restriction by restricting.
+ * an erasure by erasing, a restriction by restricting. Where the change was passed on to the
+ * participant services (Art. 17(2), 19), it shows where each stands and completes the request once
+ * all have acknowledged, or without their receipts for a reason the administrator gives (Art. 5(2)).
  */
 @RestController
 class AdminController {
@@ -48,12 +54,15 @@ class AdminController {
   private static final Logger LOG = LoggerFactory.getLogger(AdminController.class);
 
   private final DataSubjectRights rights;
+  private final Acknowledgements acknowledgements;
   private final Restrictions restrictions;
   private final Clock clock;
   private final People.Contacts contacts;
 
-  AdminController(DataSubjectRights rights, Restrictions restrictions, Clock clock, People.Contacts contacts) {
+  AdminController(DataSubjectRights rights, Acknowledgements acknowledgements, Restrictions restrictions, Clock clock,
+      People.Contacts contacts) {
     this.rights = rights;
+    this.acknowledgements = acknowledgements;
     this.restrictions = restrictions;
     this.clock = clock;
     this.contacts = contacts;
@@ -82,10 +91,38 @@ class AdminController {
               "<input name=\"explanation\" value=\"Manifestly unfounded\" size=\"14\">"))
           .append(button(path + "/fulfil", request.type() == RequestType.ACCESS ? "Fulfil: download" : "Fulfil",
               "fulfil", csrf, ""))
-          .append("</td></tr>");
+          .append(request.status() == RequestStatus.FULFILLED
+              ? button(path + "/complete", "Complete: subject told", "complete", csrf, "") : "");
+      List<RecipientAcknowledgement> participants = acknowledgements.forRequest(request.id());
+      if (request.status() == RequestStatus.FULFILLED && !participants.isEmpty()) {
+        body.append(button(path + "/complete-without-acknowledgements", "Complete without acknowledgements",
+            "complete-without-acknowledgements", csrf,
+            "<input name=\"reason\" value=\"Service decommissioned\" size=\"16\">"));
+      }
+      body.append("</td></tr>");
+      if (!participants.isEmpty()) {
+        body.append("<tr class=\"participants\"><td></td><td colspan=\"5\">").append(participantsTable(participants))
+            .append("</td></tr>");
+      }
     }
     body.append("</table><p><a href=\"/admin/marketing\">Marketing lists and import</a></p>");
     return Html.page("Rights requests", body.toString(), csrf);
+  }
+
+  /** Where each participant service stands with the change passed on to it: no personal data (Art. 19). */
+  private static String participantsTable(List<RecipientAcknowledgement> participants) {
+    StringBuilder table = new StringBuilder("<table class=\"acknowledgements\"><tr><th>Participant</th>"
+        + "<th>Change</th><th>Status</th><th>Outcome</th><th>Rows</th><th>Failure</th><th>Since</th></tr>");
+    for (RecipientAcknowledgement participant : participants) {
+      table.append("<tr class=\"participant\" data-recipient=\"").append(esc(participant.recipient())).append("\"><td>")
+          .append(esc(participant.recipient())).append("</td><td>").append(esc(participant.change()))
+          .append("</td><td class=\"status\">").append(esc(participant.status()))
+          .append("</td><td class=\"outcome\">").append(esc(participant.outcome().map(Enum::name).orElse("")))
+          .append("</td><td class=\"rows\">").append(participant.rowsTouched())
+          .append("</td><td class=\"failure\">").append(esc(participant.failure().orElse("")))
+          .append("</td><td>").append(esc(participant.since())).append("</td></tr>");
+    }
+    return table.append("</table>").toString();
   }
 
   @PostMapping("/admin/requests/{id}/verify")
@@ -138,6 +175,31 @@ class AdminController {
       default -> rights.fulfil(requestId);
     }
     return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, "/admin").build();
+  }
+
+  /**
+   * Records that the subject was told (Art. 12(3)); refused, with the participants outstanding, while
+   * a participant service has not acknowledged the change passed on to it (Art. 19).
+   */
+  @PostMapping("/admin/requests/{id}/complete")
+  ResponseEntity<?> complete(@PathVariable String id, CsrfToken csrf) {
+    try {
+      rights.complete(RequestId.parse(id));
+    } catch (IllegalRequestTransitionException refused) {
+      // The reason names the request, its status and the participants outstanding: nobody's data.
+      String body = "<p id=\"refused\">Not completed: " + esc(refused.getMessage())
+          + "</p><p><a href=\"/admin\">Back to the requests</a></p>";
+      return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.TEXT_HTML)
+          .body(Html.page("Request not completed", body, csrf));
+    }
+    return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, "/admin").build();
+  }
+
+  /** Completes without the receipts still outstanding, for the reason given, which the audit keeps (Art. 5(2), 19). */
+  @PostMapping("/admin/requests/{id}/complete-without-acknowledgements")
+  RedirectView completeWithoutAcknowledgements(@PathVariable String id, @RequestParam String reason) {
+    rights.completeWithoutAcknowledgements(RequestId.parse(id), reason);
+    return new RedirectView("/admin");
   }
 
   /** A move the lifecycle refuses, such as fulfilling before the identity is verified: 409 with the reason. */
