@@ -101,8 +101,10 @@ public class LetheAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  RecipientNotifier letheRecipientNotifier(ApplicationContext context) {
-    return new SpringEventRecipientNotifier(context);
+  RecipientNotifier letheRecipientNotifier(ApplicationContext context, ObjectProvider<PersonalDataModel> model,
+      LetheProperties properties) {
+    return new SpringEventRecipientNotifier(context,
+        () -> LetheServicesConfiguration.notifiedRecipients(model.getObject(), properties.services()));
   }
 
   @Bean

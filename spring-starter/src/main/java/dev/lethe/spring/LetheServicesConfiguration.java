@@ -91,9 +91,7 @@ class LetheServicesConfiguration {
       ObjectProvider<ServicesTransport> transport) {
     ServicesProperties services = properties.services();
     List<String> problems = new ArrayList<>();
-    Set<String> declared = new LinkedHashSet<>();
-    model.subjectTypes().forEach(type -> model.purposesFor(type.name())
-        .forEach(purpose -> declared.addAll(purpose.recipients())));
+    Set<String> declared = declaredRecipients(model);
     Map<String, OutboxTransport> routes = new LinkedHashMap<>();
     if (services.connected()) {
       routes.putAll(brokerRoutes(services, declared, transport.orderedStream().toList(), problems));
@@ -171,6 +169,24 @@ class LetheServicesConfiguration {
         problems.add(where + ".url is not an http or https URL");
       }
     }
+  }
+
+  /** The recipients the processing declares that neither a broker nor a webhook reaches: the notifier's. */
+  static Set<String> notifiedRecipients(PersonalDataModel model, ServicesProperties services) {
+    Set<String> recipients = declaredRecipients(model);
+    recipients.removeAll(services.participants());
+    recipients.removeAll(services.webhooks().keySet());
+    if (services.coordinator() != null) {
+      recipients.remove(services.coordinator());
+    }
+    return recipients;
+  }
+
+  private static Set<String> declaredRecipients(PersonalDataModel model) {
+    Set<String> declared = new LinkedHashSet<>();
+    model.subjectTypes().forEach(type -> model.purposesFor(type.name())
+        .forEach(purpose -> declared.addAll(purpose.recipients())));
+    return declared;
   }
 
   static String requireName(ServicesProperties services) {

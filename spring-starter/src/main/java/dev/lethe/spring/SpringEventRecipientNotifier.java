@@ -31,10 +31,16 @@ final class SpringEventRecipientNotifier implements RecipientNotifier, Applicati
   private static final ResolvableType ANY = ResolvableType.forClassWithGenerics(PayloadApplicationEvent.class, Probe.class);
 
   private final ApplicationContext context;
+  private final java.util.function.Supplier<java.util.Set<String>> recipients;
   private volatile boolean receiverFound;
 
-  SpringEventRecipientNotifier(ApplicationContext context) {
+  /**
+   * @param recipients the recipients whose notices this notifier carries: those the processing
+   *     declares, less those reached through a broker or a webhook
+   */
+  SpringEventRecipientNotifier(ApplicationContext context, java.util.function.Supplier<java.util.Set<String>> recipients) {
     this.context = context;
+    this.recipients = recipients;
   }
 
   @Override
@@ -54,7 +60,8 @@ final class SpringEventRecipientNotifier implements RecipientNotifier, Applicati
       return;
     }
     receiverFound = hasReceiver();
-    if (!receiverFound) {
+    // Nothing to warn about when every declared recipient is reached some other way, or none is declared.
+    if (!receiverFound && !recipients.get().isEmpty()) {
       LOG.warn("Lethe's default recipient notifier publishes RecipientNotificationEvent, but no listener receives"
           + " it: Art. 19 notices to recipients stay pending in the outbox until one does. Add an @EventListener"
           + " for RecipientNotificationEvent, or define a RecipientNotifier bean.");
