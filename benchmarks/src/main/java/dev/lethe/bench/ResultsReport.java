@@ -37,7 +37,8 @@ public final class ResultsReport {
   /** One JMH result: the benchmark's simple name, its parameters, and its primary score. */
   record Row(String benchmark, String mode, String db, String size, String listeners, String dispatchers,
       String encryption, double score, double error, String unit,
-      int forks, int warmups, String warmupTime, int measurements, String measurementTime, String jvmArgs) {
+      int forks, int warmups, String warmupTime, int measurements, String measurementTime, String jvmArgs,
+      double median) {
   }
 
   private ResultsReport(List<Path> jsons, Path extrasFile) throws IOException {
@@ -70,7 +71,8 @@ public final class ResultsReport {
           primary.path("scoreError").asDouble(Double.NaN),
           primary.path("scoreUnit").asString(), result.path("forks").asInt(), result.path("warmupIterations").asInt(),
           result.path("warmupTime").asString(), result.path("measurementIterations").asInt(),
-          result.path("measurementTime").asString(), result.path("jvmArgs").toString()));
+          result.path("measurementTime").asString(), result.path("jvmArgs").toString(),
+          primary.path("scorePercentiles").path("50.0").asDouble(Double.NaN)));
     }
   }
 
@@ -273,7 +275,7 @@ public final class ResultsReport {
         + " 1,000 rows | " + score(ratio.fanOut()) + " | slowest local erasure + Kafka round trip: "
         + String.format(Locale.ROOT, "%.1f ± %.1f ms", ratio.baseline(), ratio.baselineError()) + " | "
         + String.format(Locale.ROOT, "%.2f× ± %.2f", ratio.value(), ratio.error()) + " | ≤ 2× their sum | "
-        + (ratio.value() <= 2 ? "met" : "**missed**") + " |"));
+        + fanOutVerdict(ratio) + " |"));
     for (Row scan : select("ModelBuildBenchmark.")) {
       line("| model build (" + scan.benchmark().substring(scan.benchmark().indexOf('.') + 1) + ") | - | " + scan.size()
           + " classes | " + score(scan) + " | - | - | < 100 ms | " + (scan.score() < 100 ? "met" : "**missed**") + " |");
@@ -360,11 +362,6 @@ public final class ResultsReport {
     line("");
     line("| benchmark | classes | time | target |");
     line("|---|---|---|---|");
-    fanOutRatio().ifPresent(ratio -> line("| erasure fanned out to 3 participants over Kafka | " + ratio.db() + " | 10, 100,"
-        + " 1,000 rows | " + score(ratio.fanOut()) + " | slowest local erasure + Kafka round trip: "
-        + String.format(Locale.ROOT, "%.1f ± %.1f ms", ratio.baseline(), ratio.baselineError()) + " | "
-        + String.format(Locale.ROOT, "%.2f× ± %.2f", ratio.value(), ratio.error()) + " | ≤ 2× their sum | "
-        + (ratio.value() <= 2 ? "met" : "**missed**") + " |"));
     for (Row scan : select("ModelBuildBenchmark.")) {
       line("| " + scan.benchmark() + " (" + scan.mode() + ") | " + scan.size() + " | " + score(scan) + " | < 100 ms |");
     }
@@ -515,6 +512,14 @@ public final class ResultsReport {
     return Optional.empty();
   }
 
+  /** Met or missed only where the whole error interval is on one side of 2×; otherwise undecided. */
+  private static String fanOutVerdict(FanOutRatio ratio) {
+    if (ratio.value() + ratio.error() <= 2) {
+      return "met";
+    }
+    return ratio.value() - ratio.error() > 2 ? "**missed**" : "undecided: 2× lies within the error";
+  }
+
   private void fanOut() {
     Optional<FanOutRatio> result = fanOutRatio();
     if (result.isEmpty()) {
@@ -534,11 +539,17 @@ public final class ResultsReport {
         + " `DataSubjectRights`) and one small message produced, consumed, produced back and consumed. Errors are"
         + " JMH's 99.9 % intervals, propagated as independent into the ratio.");
     line("");
-    line("| db | fan-out (a) | slowest local erasure (b) | Kafka round trip (c) | (a) / ((b) + (c)) | target |");
-    line("|---|---|---|---|---|---|");
-    line("| " + ratio.db() + " | " + score(ratio.fanOut()) + " | " + score(ratio.local()) + " | "
+    line("| db | figure | fan-out (a) | slowest local erasure (b) | Kafka round trip (c) | (a) / ((b) + (c)) | target |");
+    line("|---|---|---|---|---|---|---|");
+    line("| " + ratio.db() + " | mean ± error | " + score(ratio.fanOut()) + " | " + score(ratio.local()) + " | "
         + score(ratio.roundTrip()) + " | " + String.format(Locale.ROOT, "%.2f× ± %.2f", ratio.value(), ratio.error())
         + " | ≤ 2× |");
+    // On a shared machine a few slow invocations move the means; the medians of the same run beside them.
+    double medianRatio = ratio.fanOut().median() / (ratio.local().median() + ratio.roundTrip().median());
+    line("| " + ratio.db() + " | median | " + String.format(Locale.ROOT, "%.1f", ratio.fanOut().median()) + " "
+        + ratio.fanOut().unit() + " | " + String.format(Locale.ROOT, "%.1f", ratio.local().median()) + " "
+        + ratio.local().unit() + " | " + String.format(Locale.ROOT, "%.1f", ratio.roundTrip().median()) + " "
+        + ratio.roundTrip().unit() + " | " + String.format(Locale.ROOT, "%.2f×", medianRatio) + " | ≤ 2× |");
     line("");
   }
 
