@@ -39,7 +39,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * event, with the identity it carries, would wait for the next write. So the transport remembers each
  * partition it wrote a tombstone to, and {@link #rollSegments()}, which the application calls
  * periodically, writes one {@linkplain #ROLL_KEY roll tombstone} to each partition whose last tombstone
- * is at least {@linkplain Builder#segmentLifetime the segments' lifetime} old: that write closes the
+ * is at least {@linkplain Builder#segmentLifetime the segments' lifetime} (and a second) old: that write closes the
  * segment holding the event and its tombstone, and the cleaner can remove the event. The roll
  * tombstones carry no value and one fixed key, so they remove each other; inboxes skip them. What is
  * remembered is one entry per partition, in memory: a replica that stops before its roll leaves the
@@ -62,10 +62,17 @@ public final class KafkaOutboxTransport implements OutboxTransport, AutoCloseabl
    */
   public static final String ROLL_KEY = "lethe:roll";
 
+  private static final Duration ROLL_MARGIN = Duration.ofSeconds(1);
+
   private final Producer<String, String> producer;
   private final Function<String, String> topicForDestination;
   private final Duration deliveryTimeout;
-  private final long segmentLifetimeNanos;
+  /**
+   * How long after a tombstone its partition is rolled: the segment lifetime, plus a second, as Kafka
+   * rolls only when the new record's timestamp exceeds the segment's first by more than the lifetime,
+   * in whole milliseconds of the producers' clocks.
+   */
+  private final long rollAfterNanos;
   /** Per partition written a tombstone to: when to roll it, and when its last tombstone was written. */
   private final Map<TopicPartition, PendingRoll> pendingRolls = new ConcurrentHashMap<>();
 
@@ -76,7 +83,7 @@ public final class KafkaOutboxTransport implements OutboxTransport, AutoCloseabl
   private KafkaOutboxTransport(Builder builder) {
     this.topicForDestination = builder.topicForDestination;
     this.deliveryTimeout = builder.deliveryTimeout;
-    this.segmentLifetimeNanos = builder.segmentLifetime.toNanos();
+    this.rollAfterNanos = builder.segmentLifetime.plus(ROLL_MARGIN).toNanos();
     Map<String, Object> properties = new HashMap<>(builder.properties);
     properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -127,14 +134,15 @@ public final class KafkaOutboxTransport implements OutboxTransport, AutoCloseabl
       // The roll is due one segment lifetime after the first tombstone not yet rolled; a later tombstone
       // may lie in a younger segment, so its time is kept too and asks for another roll if needed.
       pendingRolls.merge(new TopicPartition(written.topic(), written.partition()),
-          new PendingRoll(now + segmentLifetimeNanos, now),
+          new PendingRoll(now + rollAfterNanos, now),
           (pending, latest) -> new PendingRoll(pending.dueAt(), latest.lastClearedAt()));
     }
   }
 
   /**
    * Writes a {@linkplain #ROLL_KEY roll tombstone} to every partition whose tombstones written by this
-   * transport are due to be compacted: that write closes the segment holding them and the events they
+   * transport are at least the {@linkplain Builder#segmentLifetime segment lifetime} and one second old:
+   * that write closes the segment holding them and the events they
    * clear, so the log cleaner removes the events even from a topic nobody writes to any more (Art.
    * 5(1)(e), 17(2)). Call it periodically, every few seconds to minutes (a small fraction of the
    * {@linkplain Builder#segmentLifetime segment lifetime}); it does nothing when no roll is due and
@@ -165,8 +173,8 @@ public final class KafkaOutboxTransport implements OutboxTransport, AutoCloseabl
       }
       // Tombstones written at least one lifetime before this roll lay in a segment it closed; a later one
       // may lie in a segment opened since, which the next roll closes.
-      pendingRolls.computeIfPresent(partition, (key, current) -> now - current.lastClearedAt() >= segmentLifetimeNanos
-          ? null : new PendingRoll(current.lastClearedAt() + segmentLifetimeNanos, current.lastClearedAt()));
+      pendingRolls.computeIfPresent(partition, (key, current) -> now - current.lastClearedAt() >= rollAfterNanos
+          ? null : new PendingRoll(current.lastClearedAt() + rollAfterNanos, current.lastClearedAt()));
     }
     if (failure != null) {
       throw failure;
@@ -253,8 +261,8 @@ public final class KafkaOutboxTransport implements OutboxTransport, AutoCloseabl
 
     /**
      * How long the topics' segments stay open, {@link KafkaTopics#segmentLifetime()}: {@link
-     * #rollSegments()} rolls a partition this long after a tombstone was written to it. By default 1
-     * hour, the default of {@link KafkaTopics}. Record timestamps are the producers' clocks: where
+     * #rollSegments()} rolls a partition this long, and one second, after a tombstone was written to it.
+     * By default 1 hour, the default of {@link KafkaTopics}. Record timestamps are the producers' clocks: where
      * replicas' clocks differ, add the skew.
      */
     public Builder segmentLifetime(Duration segmentLifetime) {

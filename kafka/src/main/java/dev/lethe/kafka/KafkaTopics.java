@@ -37,12 +37,12 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * has been open for {@code L = min(segment.ms, max.compaction.lag.ms)}, {@link #segmentLifetime()};
  * Kafka rolls a segment only when something is appended, so on an idle partition the event would wait
  * for the next write. {@link KafkaOutboxTransport#rollSegments()} provides that write: called every
- * {@code R}, it appends a roll tombstone to each partition that received a tombstone {@code L} ago.
- * The closed segment is then cleaned once its records are {@code min.compaction.lag.ms} old, and at
- * the latest {@code max.compaction.lag.ms} old, whatever its dirty ratio. So an event is gone within
- * about
+ * {@code R}, it appends a roll tombstone to each partition that received a tombstone {@code L} and a
+ * second ago. The closed segment is then cleaned once its records are {@code min.compaction.lag.ms}
+ * old, and at the latest {@code max.compaction.lag.ms} old, whatever its dirty ratio. So an event is
+ * gone within about
  *
- * <pre>  max(L + R, max.compaction.lag.ms) + min.compaction.lag.ms + log.cleaner.backoff.ms (broker, 15 s by default) + one cleaning</pre>
+ * <pre>  max(L + 1 s + R, max.compaction.lag.ms) + min.compaction.lag.ms + log.cleaner.backoff.ms (broker, 15 s by default) + one cleaning</pre>
  *
  * after its tombstone, on a busy and on an idle topic alike, provided the transport that wrote the
  * tombstone keeps running until its roll (a replica stopped before leaves the event to the partition's
