@@ -114,6 +114,13 @@ class BenchmarkSmokeIT {
     run(LogMaskingBenchmark.class, "remembered", "0", "200");
   }
 
+  @Test
+  void fanOutOverKafkaReachesEveryParticipantAndMeasuresBothBaselines() throws RunnerException {
+    // Each fan-out invocation waits for all three receipts and checks every participant erased the subject.
+    Collection<RunResult> results = new Runner(options(FanOutBenchmark.class).build()).run();
+    assertThat(results).hasSize(3);
+  }
+
   private static void run(Class<?> benchmark, String param, String... values) throws RunnerException {
     Collection<RunResult> results = new Runner(options(benchmark).param(param, values).build()).run();
     assertThat(results).isNotEmpty();

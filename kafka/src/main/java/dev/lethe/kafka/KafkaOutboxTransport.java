@@ -8,6 +8,7 @@ import dev.lethe.spi.OutboxTransport;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +19,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -32,6 +34,18 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * its payload names, in the destination's topic: compaction then removes the event delivered under
  * that key, and the identity it carried, from the broker (Art. 5(1)(e)); {@link KafkaTopics} says when.
  *
+ * <p>The log cleaner compacts only closed segments, and Kafka closes (rolls) a segment only when
+ * something is appended to its partition after the segment's lifetime: on an idle topic a cleared
+ * event, with the identity it carries, would wait for the next write. So the transport remembers each
+ * partition it wrote a tombstone to, and {@link #rollSegments()}, which the application calls
+ * periodically, writes one {@linkplain #ROLL_KEY roll tombstone} to each partition whose last tombstone
+ * is at least {@linkplain Builder#segmentLifetime the segments' lifetime} (and a second) old: that write closes the
+ * segment holding the event and its tombstone, and the cleaner can remove the event. The roll
+ * tombstones carry no value and one fixed key, so they remove each other; inboxes skip them. What is
+ * remembered is one entry per partition, in memory: a replica that stops before its roll leaves the
+ * event to the next write, which the documented bound does not cover. Several replicas rolling the same
+ * partition only write a few more tombstones.
+ *
  * <p>Thread-safe; close it to release the producer.
  */
 public final class KafkaOutboxTransport implements OutboxTransport, AutoCloseable {
@@ -42,13 +56,34 @@ public final class KafkaOutboxTransport implements OutboxTransport, AutoCloseabl
   /** The header holding the message's {@linkplain OutboxMessage#idempotencyKey() idempotency key}. */
   public static final String IDEMPOTENCY_KEY_HEADER = "lethe-idempotency-key";
 
+  /**
+   * The key of the tombstones {@link #rollSegments()} writes to close a segment: no idempotency key Lethe
+   * writes, and no personal data; compaction keeps at most the last of them per partition.
+   */
+  public static final String ROLL_KEY = "lethe:roll";
+
+  private static final Duration ROLL_MARGIN = Duration.ofSeconds(1);
+
   private final Producer<String, String> producer;
   private final Function<String, String> topicForDestination;
   private final Duration deliveryTimeout;
+  /**
+   * How long after a tombstone its partition is rolled: the segment lifetime, plus a second, as Kafka
+   * rolls only when the new record's timestamp exceeds the segment's first by more than the lifetime,
+   * in whole milliseconds of the producers' clocks.
+   */
+  private final long rollAfterNanos;
+  /** Per partition written a tombstone to: when to roll it, and when its last tombstone was written. */
+  private final Map<TopicPartition, PendingRoll> pendingRolls = new ConcurrentHashMap<>();
+
+  /** A roll due at {@code dueAt} for tombstones the last of which was written at {@code lastClearedAt} (nanoTime). */
+  private record PendingRoll(long dueAt, long lastClearedAt) {
+  }
 
   private KafkaOutboxTransport(Builder builder) {
     this.topicForDestination = builder.topicForDestination;
     this.deliveryTimeout = builder.deliveryTimeout;
+    this.rollAfterNanos = builder.segmentLifetime.plus(ROLL_MARGIN).toNanos();
     Map<String, Object> properties = new HashMap<>(builder.properties);
     properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -93,11 +128,72 @@ public final class KafkaOutboxTransport implements OutboxTransport, AutoCloseabl
         : new ProducerRecord<>(topic, message.idempotencyKey(), message.payload());
     record.headers().add(TYPE_HEADER, message.type().getBytes(UTF_8));
     record.headers().add(IDEMPOTENCY_KEY_HEADER, message.idempotencyKey().getBytes(UTF_8));
+    RecordMetadata written = send(record);
+    if (clearing) {
+      long now = System.nanoTime();
+      // The roll is due one segment lifetime after the first tombstone not yet rolled; a later tombstone
+      // may lie in a younger segment, so its time is kept too and asks for another roll if needed.
+      pendingRolls.merge(new TopicPartition(written.topic(), written.partition()),
+          new PendingRoll(now + rollAfterNanos, now),
+          (pending, latest) -> new PendingRoll(pending.dueAt(), latest.lastClearedAt()));
+    }
+  }
+
+  /**
+   * Writes a {@linkplain #ROLL_KEY roll tombstone} to every partition whose tombstones written by this
+   * transport are at least the {@linkplain Builder#segmentLifetime segment lifetime} and one second old:
+   * that write closes the segment holding them and the events they
+   * clear, so the log cleaner removes the events even from a topic nobody writes to any more (Art.
+   * 5(1)(e), 17(2)). Call it periodically, every few seconds to minutes (a small fraction of the
+   * {@linkplain Builder#segmentLifetime segment lifetime}); it does nothing when no roll is due and
+   * writes at most one record per partition. A partition whose roll fails stays due and is tried again
+   * at the next call.
+   *
+   * @return how many roll tombstones it wrote
+   * @throws org.apache.kafka.common.KafkaException the first failure, after every due partition was tried
+   */
+  public int rollSegments() {
+    int rolled = 0;
+    RuntimeException failure = null;
+    for (Map.Entry<TopicPartition, PendingRoll> entry : pendingRolls.entrySet()) {
+      TopicPartition partition = entry.getKey();
+      PendingRoll pending = entry.getValue();
+      long now = System.nanoTime();
+      if (now - pending.dueAt() < 0) {
+        continue;
+      }
+      try {
+        send(new ProducerRecord<>(partition.topic(), partition.partition(), ROLL_KEY, null));
+        rolled++;
+      } catch (RuntimeException e) {
+        if (failure == null) {
+          failure = e;
+        }
+        continue;
+      }
+      // Tombstones written at least one lifetime before this roll lay in a segment it closed; a later one
+      // may lie in a segment opened since, which the next roll closes.
+      pendingRolls.computeIfPresent(partition, (key, current) -> now - current.lastClearedAt() >= rollAfterNanos
+          ? null : new PendingRoll(current.lastClearedAt() + rollAfterNanos, current.lastClearedAt()));
+    }
+    if (failure != null) {
+      throw failure;
+    }
+    return rolled;
+  }
+
+  /** How many partitions wait for a roll, due or not. */
+  public int pendingRolls() {
+    return pendingRolls.size();
+  }
+
+  private RecordMetadata send(ProducerRecord<String, String> record) {
+    String topic = record.topic();
     long deadline = System.nanoTime() + deliveryTimeout.toNanos();
     Future<RecordMetadata> acknowledgement = producer.send(record);
     try {
       // send() may have spent part of the timeout waiting for the topic's metadata.
-      acknowledgement.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      return acknowledgement.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (ExecutionException e) {
       throw KafkaFailures.unwrap(e);
     } catch (TimeoutException e) {
@@ -127,6 +223,7 @@ public final class KafkaOutboxTransport implements OutboxTransport, AutoCloseabl
     private final Map<String, Object> properties = new HashMap<>();
     private Function<String, String> topicForDestination = KafkaTopics::topicFor;
     private Duration deliveryTimeout = Duration.ofSeconds(10);
+    private Duration segmentLifetime = Duration.ofHours(1);
 
     private Builder(String bootstrapServers) {
       properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, requireNonNull(bootstrapServers, "bootstrapServers"));
@@ -159,6 +256,17 @@ public final class KafkaOutboxTransport implements OutboxTransport, AutoCloseabl
      */
     public Builder topicForDestination(Function<String, String> topicForDestination) {
       this.topicForDestination = requireNonNull(topicForDestination, "topicForDestination");
+      return this;
+    }
+
+    /**
+     * How long the topics' segments stay open, {@link KafkaTopics#segmentLifetime()}: {@link
+     * #rollSegments()} rolls a partition this long, and one second, after a tombstone was written to it.
+     * By default 1 hour, the default of {@link KafkaTopics}. Record timestamps are the producers' clocks: where
+     * replicas' clocks differ, add the skew.
+     */
+    public Builder segmentLifetime(Duration segmentLifetime) {
+      this.segmentLifetime = KafkaTopics.requirePositive(segmentLifetime, "segmentLifetime");
       return this;
     }
 

@@ -34,19 +34,23 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * The log cleaner removes an event once both it and its tombstone lie in closed segments and the
  * cleaner has passed over them; the tombstone alone is not enough while it sits in the open (active)
  * segment. A partition's segment is closed (rolled) by the first write into that partition after it
- * has been open for {@code L = min(segment.ms, max.compaction.lag.ms)}, and a closed segment is
- * cleaned once its records are {@code min.compaction.lag.ms} old, and at the latest {@code
- * max.compaction.lag.ms} old, whatever its dirty ratio. So an event is gone within about
+ * has been open for {@code L = min(segment.ms, max.compaction.lag.ms)}, {@link #segmentLifetime()};
+ * Kafka rolls a segment only when something is appended, so on an idle partition the event would wait
+ * for the next write. {@link KafkaOutboxTransport#rollSegments()} provides that write: called every
+ * {@code R}, it appends a roll tombstone to each partition that received a tombstone {@code L} and a
+ * second ago. The closed segment is then cleaned once its records are {@code min.compaction.lag.ms}
+ * old, and at the latest {@code max.compaction.lag.ms} old, whatever its dirty ratio. So an event is
+ * gone within about
  *
- * <pre>  2 × L + min.compaction.lag.ms + log.cleaner.backoff.ms (broker, 15 s by default) + one cleaning</pre>
+ * <pre>  max(L + 1 s + R, max.compaction.lag.ms) + min.compaction.lag.ms + log.cleaner.backoff.ms (broker, 15 s by default) + one cleaning</pre>
  *
- * after its tombstone, provided its partition receives a write at least once per {@code L} after the
- * tombstone: Kafka rolls a segment only when something is appended, so on an idle partition the event
- * waits for the next write (later tombstones and events count). The tombstone itself, which holds the
- * key and no value, is removed {@code delete.retention.ms} after it was compacted. The defaults
- * ({@code segment.ms} and {@code max.compaction.lag.ms} 1 hour, {@code min.compaction.lag.ms} 0) give
- * about 2 hours. Idempotency keys are record keys and stay until their tombstone is removed: they must
- * not hold personal data.
+ * after its tombstone, on a busy and on an idle topic alike, provided the transport that wrote the
+ * tombstone keeps running until its roll (a replica stopped before leaves the event to the partition's
+ * next write, which then closes the segment if it is at least {@code L} old). The tombstone itself,
+ * which holds the key and no value, is removed {@code delete.retention.ms} after it was compacted. The
+ * defaults ({@code segment.ms} and {@code max.compaction.lag.ms} 1 hour, {@code min.compaction.lag.ms}
+ * 0) and a roll every minute give about 1 hour and 2 minutes. Idempotency keys are record keys and stay
+ * until their tombstone is removed: they must not hold personal data.
  */
 public final class KafkaTopics {
 
@@ -58,6 +62,7 @@ public final class KafkaTopics {
   private final Optional<Short> replicationFactor;
   private final Map<String, String> topicConfigs;
   private final Duration timeout;
+  private final Duration segmentLifetime;
 
   private KafkaTopics(Builder builder) {
     this.adminProperties = Map.copyOf(builder.adminProperties);
@@ -72,6 +77,8 @@ public final class KafkaTopics {
     configs.put(TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, Double.toString(builder.minCleanableDirtyRatio));
     this.topicConfigs = Map.copyOf(configs);
     this.timeout = builder.timeout;
+    this.segmentLifetime = builder.segment.compareTo(builder.maxCompactionLag) <= 0 ? builder.segment
+        : builder.maxCompactionLag;
   }
 
   /** The topic the messages to {@code serviceName} go to and its inbox reads: {@code "lethe." + serviceName}. */
@@ -88,6 +95,15 @@ public final class KafkaTopics {
   /** The configuration every topic is created with: compacted, with the bounds the class comment explains. */
   public Map<String, String> topicConfigs() {
     return topicConfigs;
+  }
+
+  /**
+   * How long a segment of the topics stays open before the next write rolls it, {@code min(segment.ms,
+   * max.compaction.lag.ms)}: what {@link KafkaOutboxTransport.Builder#segmentLifetime} must be told so
+   * that its {@link KafkaOutboxTransport#rollSegments() rolls} close the segments holding cleared events.
+   */
+  public Duration segmentLifetime() {
+    return segmentLifetime;
   }
 
   /**

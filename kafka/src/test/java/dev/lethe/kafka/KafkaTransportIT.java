@@ -165,6 +165,54 @@ class KafkaTransportIT {
   }
 
   @Test
+  @DisplayName("Art. 5(1)(e), 17(2): on an idle topic, a cleared event is gone within the documented bound once the transport rolls its segment")
+  void art5_1_e_aClearedEventLeavesAnIdleTopicThroughTheRoll() {
+    // Aggressive settings: segments live 1 s, the broker's cleaner looks every 100 ms.
+    KafkaTopics topics = KafkaTopics.builder(bootstrapServers)
+        .segment(Duration.ofSeconds(1))
+        .maxCompactionLag(Duration.ofSeconds(1))
+        .minCompactionLag(Duration.ZERO)
+        .deleteRetention(Duration.ofMillis(100))
+        .minCleanableDirtyRatio(0.01)
+        .build();
+    topics.ensure(List.of("idle-rolled", "idle-unrolled"));
+    String rolledKey = "req-9:idle-rolled";
+    String unrolledKey = "req-10:idle-unrolled";
+    try (KafkaOutboxTransport rolling = KafkaOutboxTransport.builder(bootstrapServers)
+            .segmentLifetime(topics.segmentLifetime()).build();
+        KafkaOutboxTransport neverRolling = KafkaOutboxTransport.builder(bootstrapServers)
+            .segmentLifetime(Duration.ofHours(1)).build()) {
+      rolling.deliver(new OutboxMessage(rolledKey, "idle-rolled", "lethe.rights-event", "{\"subject\":\"eve@example.org\"}"));
+      neverRolling.deliver(new OutboxMessage(unrolledKey, "idle-unrolled", "lethe.rights-event",
+          "{\"subject\":\"fay@example.org\"}"));
+      rolling.deliver(OutboxMessage.clear("idle-rolled", rolledKey));
+      neverRolling.deliver(OutboxMessage.clear("idle-unrolled", unrolledKey));
+      long cleared = System.nanoTime();
+
+      assertThat(neverRolling.rollSegments()).as("no roll is due before the segment lifetime").isZero();
+      assertThat(neverRolling.pendingRolls()).isOne();
+
+      // Nothing else is written to either topic; the scheduler's periodic call is the only write.
+      int[] rolls = {0};
+      // Bound: max(L + 1 s + R, max.compaction.lag) + min.compaction.lag + cleaner back-off + one cleaning
+      // = max(2 s + 0.1 s, 1 s) + 0 + 0.1 s + one cleaning; the rest is slack for a shared machine.
+      pollUntil(Duration.ofSeconds(30), "no value remains under the cleared key of the idle topic", () -> {
+        rolls[0] += rolling.rollSegments();
+        return valuesFor("lethe.idle-rolled", rolledKey).isEmpty();
+      });
+      Duration took = Duration.ofNanos(System.nanoTime() - cleared);
+
+      assertThat(rolls[0]).as("roll tombstones written").isOne();
+      assertThat(rolling.pendingRolls()).isZero();
+      assertThat(took).as("time from the tombstone until the event was gone").isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+      // The same idle topic without the roll keeps the cleared event and the identity it carries.
+      assertThat(valuesFor("lethe.idle-unrolled", unrolledKey)).containsExactly("{\"subject\":\"fay@example.org\"}");
+      assertThat(readAll(bootstrapServers, "lethe.idle-rolled")).extracting(ConsumerRecord::key)
+          .allSatisfy(key -> assertThat(key).isIn(rolledKey, KafkaOutboxTransport.ROLL_KEY));
+    }
+  }
+
+  @Test
   void aRecordNotWrittenByALetheOutboxIsSkippedWithoutStoppingThePartition() throws Exception {
     createTopics("search");
     java.util.Map<String, Object> properties = java.util.Map.of(

@@ -1,0 +1,332 @@
+package dev.lethe.bench;
+
+import dev.lethe.audit.AuditTrail;
+import dev.lethe.audit.Pseudonymizer;
+import dev.lethe.bench.fanout.CrmContact;
+import dev.lethe.jdbc.JdbcAcknowledgementStore;
+import dev.lethe.jdbc.JdbcAuditSink;
+import dev.lethe.jdbc.JdbcOutbox;
+import dev.lethe.jdbc.JdbcReceiptStore;
+import dev.lethe.jdbc.JdbcRequestStore;
+import dev.lethe.jdbc.LetheSchema;
+import dev.lethe.jpa.JpaPersonalDataStore;
+import dev.lethe.kafka.KafkaInbox;
+import dev.lethe.kafka.KafkaOutboxTransport;
+import dev.lethe.kafka.KafkaTopics;
+import dev.lethe.law.ErasureGround;
+import dev.lethe.outbox.OutboxDispatcher;
+import dev.lethe.participants.Participant;
+import dev.lethe.rights.Acknowledgements;
+import dev.lethe.rights.Channel;
+import dev.lethe.rights.DataSubjectRights;
+import dev.lethe.rights.RecipientNotifications;
+import dev.lethe.rights.RequestType;
+import dev.lethe.rights.RightsRequest;
+import dev.lethe.rights.SubjectIdentifier;
+import dev.lethe.spi.MessageReceiver;
+import dev.lethe.spi.Outbox;
+import dev.lethe.spi.OutboxMessage;
+import jakarta.persistence.EntityManagerFactory;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * An erasure passed on to three participant services over Kafka (Art. 17(2), 19): a coordinator
+ * ("crm") and three participants ("billing", "shipping", "support"), each with its own database
+ * (Lethe's JDBC stores: requests, audit, outbox, acknowledgements or receipts; the shop model through
+ * {@link JpaPersonalDataStore}), joined by {@link KafkaOutboxTransport} and {@link KafkaInbox} through
+ * one embedded KRaft broker. The participants hold 10, 100 and 1,000 rows of each subject ({@code
+ * support} is the slowest). In one run:
+ *
+ * <ul>
+ *   <li>{@link #fanOut}: submit and erase at the coordinator, dispatch its notices, until every
+ *       participant's receipt is recorded ({@code outstandingRecipients} empty);
+ *   <li>{@link #slowestLocalErasure}: the same erasure carried out by the slowest participant alone,
+ *       through its own {@link DataSubjectRights} (submit, verify, erase);
+ *   <li>{@link #kafkaRoundTrip}: one small message produced, consumed, produced back and consumed
+ *       through the same broker with the same transport and inbox.
+ * </ul>
+ *
+ * The issue's target is {@code fanOut ≤ 2 × (slowestLocalErasure + kafkaRoundTrip)}. No dispatcher
+ * polls on a timer: the coordinator's dispatches right after the erasure, each participant's on its
+ * inbox thread right after it carried out a notice, so the time measured is the work and the broker's,
+ * not polling intervals. The inboxes' consumers return from a poll as soon as a record arrives. Each
+ * invocation erases a fresh subject inserted before it, untimed; after it every participant's
+ * database is checked to hold none of the subject's personal data, and the coordinator's clearing
+ * messages are dispatched, untimed.
+ */
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 20, batchSize = 1)
+@Measurement(iterations = 30, batchSize = 1)
+// lethe-logback puts logback-classic on the class path ahead of slf4j-simple, and logback without a
+// configuration logs everything at DEBUG: the broker's and the clients' lines would be timed too.
+@Fork(value = 1, jvmArgsAppend = "-Dslf4j.provider=org.slf4j.simple.SimpleServiceProvider")
+@State(Scope.Benchmark)
+public class FanOutBenchmark {
+
+  static final String COORDINATOR = "crm";
+  /** The participants and the rows of each subject they hold; the last is the slowest. */
+  static final List<String> PARTICIPANTS = List.of("billing", "shipping", "support");
+  private static final int[] ROWS = {10, 100, 1_000};
+  private static final String ECHO = "bench-echo";
+  private static final String ORIGIN = "bench-origin";
+  private static final long TIMEOUT_SECONDS = 60;
+
+  /** The database of every service: {@code h2} or {@code postgresql}. */
+  @Param({"h2"})
+  public String db = "h2";
+
+  private @Nullable EmbeddedKafkaKraftBroker broker;
+  private @Nullable KafkaOutboxTransport transport;
+  private final List<AutoCloseable> closing = new ArrayList<>();
+  private final List<Service> participants = new ArrayList<>();
+  private @Nullable Service coordinator;
+  private @Nullable Acknowledgements acknowledgements;
+  private final Semaphore receipts = new Semaphore(0);
+  private final Semaphore echoes = new Semaphore(0);
+  private final AtomicReference<@Nullable Throwable> inboxFailure = new AtomicReference<>();
+  private long subject = 1_000;
+
+  /** One service: its database, model store, audit, outbox, rights and dispatcher. */
+  private static final class Service {
+    final String name;
+    final BenchDatabase database;
+    final AuditTrail audit;
+    final Outbox outbox;
+    final DataSubjectRights rights;
+    final OutboxDispatcher dispatcher;
+    final ShopData data = new ShopData();
+    final int rows;
+
+    Service(String name, BenchDatabase database, AuditTrail audit, Outbox outbox, DataSubjectRights rights,
+        OutboxDispatcher dispatcher, int rows) {
+      this.name = name;
+      this.database = database;
+      this.audit = audit;
+      this.outbox = outbox;
+      this.rights = rights;
+      this.dispatcher = dispatcher;
+      this.rows = rows;
+    }
+  }
+
+  /** Starts the broker, creates the topics, opens the four databases and starts the inboxes. */
+  @Setup(Level.Trial)
+  public void open() {
+    EmbeddedKafkaKraftBroker started = new EmbeddedKafkaKraftBroker(1, 1);
+    started.afterPropertiesSet();
+    broker = started;
+    String bootstrap = started.getBrokersAsString();
+    List<String> topics = new ArrayList<>(PARTICIPANTS);
+    topics.addAll(List.of(COORDINATOR, ECHO, ORIGIN));
+    KafkaTopics.builder(bootstrap).build().ensure(topics);
+    KafkaOutboxTransport kafka = KafkaOutboxTransport.builder(bootstrap).build();
+    transport = kafka;
+    closing.add(kafka);
+    Clock clock = Clock.systemUTC();
+
+    // The coordinator: its processing names the three participants as recipients.
+    BenchDatabase crmDatabase = database();
+    EntityManagerFactory crmFactory = crmDatabase.open(CrmContact.class);
+    AuditTrail crmAudit = AuditTrail.of(JdbcAuditSink.of(crmDatabase.autoCommitting()), Pseudonymizer.withRandomKey(),
+        clock);
+    Outbox crmOutbox = JdbcOutbox.of(crmDatabase.autoCommitting());
+    Acknowledgements acks = Acknowledgements.builder(PARTICIPANTS, crmAudit, crmOutbox)
+        .store(JdbcAcknowledgementStore.of(crmDatabase.autoCommitting())).clock(clock).build();
+    acknowledgements = acks;
+    RecipientNotifications crmNotifications = RecipientNotifications.builder((recipient, notification) -> { }, crmAudit)
+        .outbox(crmOutbox).acknowledgements(acks).clock(clock).build();
+    JpaPersonalDataStore crmStore = JpaPersonalDataStore.of(crmFactory, Pseudonymizer.withRandomKey());
+    DataSubjectRights crmRights = DataSubjectRights.builder().clock(clock).auditTrail(crmAudit)
+        .requestStore(JdbcRequestStore.of(crmDatabase.autoCommitting(), clock))
+        .personalData(crmStore.model(), crmStore).recipientNotifications(crmNotifications).build();
+    coordinator = new Service(COORDINATOR, crmDatabase, crmAudit, crmOutbox, crmRights,
+        OutboxDispatcher.builder(crmOutbox, crmNotifications.transport(kafka)).clock(clock).build(), 1);
+    inbox(bootstrap, COORDINATOR, message -> {
+      acks.receive(message);
+      receipts.release();
+    });
+
+    // The participants: each its own shop database; each dispatches its receipt as soon as it wrote it.
+    for (int i = 0; i < PARTICIPANTS.size(); i++) {
+      String name = PARTICIPANTS.get(i);
+      BenchDatabase database = database();
+      EntityManagerFactory factory = database.open(ShopData.ENTITIES);
+      AuditTrail audit = AuditTrail.of(JdbcAuditSink.of(database.autoCommitting()), Pseudonymizer.withRandomKey(),
+          clock);
+      Outbox outbox = JdbcOutbox.of(database.autoCommitting());
+      RecipientNotifications notifications = RecipientNotifications.builder((recipient, notification) -> { }, audit)
+          .outbox(outbox).clock(clock).build();
+      JpaPersonalDataStore store = JpaPersonalDataStore.of(factory, Pseudonymizer.withRandomKey());
+      DataSubjectRights rights = DataSubjectRights.builder().clock(clock).auditTrail(audit)
+          .requestStore(JdbcRequestStore.of(database.autoCommitting(), clock))
+          .personalData(store.model(), store).recipientNotifications(notifications).build();
+      Participant participant = Participant.builder(name, COORDINATOR, rights, audit, outbox)
+          .receipts(JdbcReceiptStore.of(database.autoCommitting())).clock(clock).build();
+      OutboxDispatcher dispatcher = OutboxDispatcher.builder(outbox, notifications.transport(kafka)).clock(clock)
+          .build();
+      participants.add(new Service(name, database, audit, outbox, rights, dispatcher, ROWS[i]));
+      inbox(bootstrap, name, message -> {
+        participant.receive(message);
+        dispatcher.dispatch();
+      });
+    }
+
+    // The round trip's two ends: the echo sends each message back to the origin, whose inbox signals.
+    inbox(bootstrap, ECHO, message -> kafka.deliver(
+        new OutboxMessage(message.idempotencyKey(), ORIGIN, message.type(), message.payload())));
+    inbox(bootstrap, ORIGIN, message -> echoes.release());
+  }
+
+  private BenchDatabase database() {
+    BenchDatabase database = BenchDatabase.create(BenchDatabase.Kind.of(db));
+    closing.add(database);
+    LetheSchema.migrate(database.autoCommitting());
+    return database;
+  }
+
+  private void inbox(String bootstrap, String name, MessageReceiver receiver) {
+    MessageReceiver failuresKept = message -> {
+      try {
+        receiver.receive(message);
+      } catch (RuntimeException | Error e) {
+        // Kept by type only, and surfaced by the benchmark thread: the inbox would offer it again forever.
+        inboxFailure.compareAndSet(null, e);
+        throw e;
+      }
+    };
+    // Closed before the databases, which were added to closing earlier: closed in reverse order.
+    closing.add(KafkaInbox.builder(bootstrap, name, failuresKept).start());
+  }
+
+  /** A fresh subject in every service's database: the erasure's input, untimed. */
+  @Setup(Level.Invocation)
+  public void freshSubject() throws SQLException {
+    subject++;
+    Service crm = ErasureBenchmark.open(coordinator);
+    try (Connection connection = crm.database.connection();
+        PreparedStatement insert = connection.prepareStatement(
+            "insert into crm_contact (id, email, name) values (?, ?, ?)")) {
+      insert.setLong(1, subject);
+      insert.setString(2, ShopData.email(subject));
+      insert.setString(3, "Name " + subject);
+      insert.executeUpdate();
+      connection.commit();
+    }
+    for (Service participant : participants) {
+      try (Connection connection = participant.database.connection()) {
+        participant.data.insert(connection, subject, participant.rows);
+        connection.commit();
+      }
+    }
+    receipts.drainPermits();
+    echoes.drainPermits();
+  }
+
+  /**
+   * Checks that the participants the benchmark reached hold none of the subject's personal data, then
+   * sends the coordinator's clearing messages, untimed.
+   */
+  @TearDown(Level.Invocation)
+  public void check(BenchmarkParams params) throws SQLException {
+    String method = Extras.method(params);
+    List<Service> erased = switch (method) {
+      case "fanOut" -> participants;
+      case "slowestLocalErasure" -> List.of(slowest());
+      default -> List.of();
+    };
+    for (Service participant : erased) {
+      try (Connection connection = participant.database.connection()) {
+        long left = ShopData.personalValues(connection, subject);
+        connection.rollback();
+        if (left != 0) {
+          throw new IllegalStateException(participant.name + " kept " + left + " personal-data values after " + method);
+        }
+      }
+    }
+    ErasureBenchmark.open(coordinator).dispatcher.dispatch();
+  }
+
+  /** Stops the inboxes and the transport, drops the databases and stops the broker. */
+  @TearDown(Level.Trial)
+  public void close() throws Exception {
+    for (int i = closing.size() - 1; i >= 0; i--) {
+      closing.get(i).close();
+    }
+    if (broker != null) {
+      broker.destroy();
+    }
+  }
+
+  /** (a) The fan-out: erase at the coordinator until every participant's receipt is recorded. */
+  @Benchmark
+  public int fanOut() throws InterruptedException {
+    Service crm = ErasureBenchmark.open(coordinator);
+    RightsRequest request = verifiedErasure(crm.rights);
+    crm.rights.erase(request.id(), ErasureGround.CONSENT_WITHDRAWN);
+    int sent = crm.dispatcher.dispatch().delivered();
+    while (!crm.rights.outstandingRecipients(request.id()).isEmpty()) {
+      await(receipts, "a participant's receipt");
+    }
+    return sent;
+  }
+
+  /** (b) The slowest participant's local erasure of the same subject, alone. */
+  @Benchmark
+  public Object slowestLocalErasure() {
+    DataSubjectRights rights = slowest().rights;
+    RightsRequest request = verifiedErasure(rights);
+    return rights.erase(request.id(), ErasureGround.CONSENT_WITHDRAWN);
+  }
+
+  /** (c) One small message produced, consumed, produced back and consumed through the same broker. */
+  @Benchmark
+  public int kafkaRoundTrip() throws InterruptedException {
+    ErasureBenchmark.open(transport).deliver(
+        new OutboxMessage("ping:" + subject, ECHO, "lethe.bench-ping", "{\"ping\":" + subject + "}"));
+    await(echoes, "the echo");
+    return 1;
+  }
+
+  private Service slowest() {
+    return participants.get(participants.size() - 1);
+  }
+
+  private RightsRequest verifiedErasure(DataSubjectRights rights) {
+    RightsRequest request = rights.submit(RequestType.ERASURE,
+        new SubjectIdentifier("customer", "email", ShopData.email(subject)), Channel.WEB);
+    return request.isAwaitingVerification() ? rights.verify(request.id(), "email-link") : request;
+  }
+
+  private void await(Semaphore signal, String what) throws InterruptedException {
+    if (!signal.tryAcquire(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+      Throwable failure = inboxFailure.get();
+      throw new IllegalStateException("No " + what + " within " + TIMEOUT_SECONDS + " s"
+          + (failure == null ? "" : "; an inbox failed with " + failure.getClass().getName()), failure);
+    }
+  }
+}
