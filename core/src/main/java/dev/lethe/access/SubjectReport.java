@@ -28,9 +28,17 @@ public final class SubjectReport {
   private final List<Section> sections;
   private final Set<SubjectKey> subjects;
   private final PersonalDataStore store;
+  private final java.util.Map<String, String> participantSections;
 
   SubjectReport(String subjectType, Scope scope, Instant generatedAt, Article15Information information,
       List<Section> sections, Set<SubjectKey> subjects, PersonalDataStore store) {
+    this(subjectType, scope, generatedAt, information, sections, subjects, store, java.util.Map.of());
+  }
+
+  private SubjectReport(String subjectType, Scope scope, Instant generatedAt, Article15Information information,
+      List<Section> sections, Set<SubjectKey> subjects, PersonalDataStore store,
+      java.util.Map<String, String> participantSections) {
+    this.participantSections = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(participantSections));
     this.subjectType = requireNonNull(subjectType, "subjectType");
     this.scope = requireNonNull(scope, "scope");
     this.generatedAt = requireNonNull(generatedAt, "generatedAt");
@@ -58,6 +66,21 @@ public final class SubjectReport {
   /** The Art. 15(1)(a)–(h) information. */
   public Article15Information information() {
     return information;
+  }
+
+  /**
+   * The reports of the participant services that hold a share of the subject's data (Art. 15(1),
+   * 15(3)), each a JSON document as the participant wrote it, by the participant's name; empty when
+   * the data is held here only.
+   */
+  public java.util.Map<String, String> participantSections() {
+    return participantSections;
+  }
+
+  /** This report with the participants' reports added, as collected for an access request across services. */
+  public SubjectReport withParticipantSections(java.util.Map<String, String> sections) {
+    requireNonNull(sections, "sections");
+    return new SubjectReport(subjectType, scope, generatedAt, information, this.sections, subjects, store, sections);
   }
 
   /** One section per entity type that may hold the subject's data, in the model's order. */

@@ -12,6 +12,7 @@ import dev.lethe.spi.SubjectRecord;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -63,6 +64,15 @@ public final class SubjectReportWriter {
         json.writeEndArray();
       }
       json.writeEndObject();
+      if (!report.participantSections().isEmpty()) {
+        // Each participant's report as it wrote it: one JSON document per service holding a share.
+        json.writeObjectPropertyStart("participants");
+        for (Map.Entry<String, String> participant : report.participantSections().entrySet()) {
+          json.writeName(participant.getKey());
+          json.writeRawValue(participant.getValue());
+        }
+        json.writeEndObject();
+      }
       json.writeEndObject();
     }
   }
@@ -89,6 +99,14 @@ public final class SubjectReportWriter {
       }
       zip.closeEntry();
     }
+    List<String> participantFiles = new java.util.ArrayList<>();
+    for (Map.Entry<String, String> participant : report.participantSections().entrySet()) {
+      String file = "participants/" + participant.getKey() + ".json";
+      zip.putNextEntry(new ZipEntry(file));
+      zip.write(participant.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      zip.closeEntry();
+      participantFiles.add(file);
+    }
     zip.putNextEntry(new ZipEntry(MANIFEST_ENTRY));
     try (JsonGenerator json = JSON.createGenerator(ObjectWriteContext.empty(), keepOpen(zip), JsonEncoding.UTF8)) {
       json.writeStartObject();
@@ -104,6 +122,12 @@ public final class SubjectReportWriter {
         json.writeStartObject();
         json.writeStringProperty("name", file.getKey());
         json.writeNumberProperty("rows", file.getValue());
+        json.writeEndObject();
+      }
+      for (String file : participantFiles) {
+        json.writeStartObject();
+        json.writeStringProperty("name", file);
+        json.writeStringProperty("content", "The report of a service that holds a share of the data");
         json.writeEndObject();
       }
       json.writeEndArray();

@@ -5,6 +5,9 @@ import static java.util.Objects.requireNonNull;
 
 import dev.lethe.audit.AuditTrail;
 import dev.lethe.erasure.ErasureReceipt;
+import dev.lethe.access.SubjectReport;
+import dev.lethe.access.SubjectReportWriter;
+import dev.lethe.internal.outbox.AccessJson;
 import dev.lethe.internal.outbox.NotificationJson;
 import dev.lethe.internal.outbox.ReceiptJson;
 import dev.lethe.law.ErasureGround;
@@ -50,6 +53,10 @@ import org.slf4j.LoggerFactory;
  * carries it out. A notice delivered again after it was carried out is answered with the same receipt
  * and changes nothing. An identity that names nobody here is answered {@link
  * ParticipantReceipt.Outcome#NO_DATA_HELD}, a valid acknowledgement.
+ *
+ * <p>An access request of the coordinator (Art. 15) is answered the same way, with this service's
+ * report of the subject made by a local access request: the coordinator assembles the reports into
+ * the subject's one report ({@link DataSubjectRights#collectAccess}).
  *
  * <p>A notice this participant cannot carry out is answered {@link ParticipantReceipt.Outcome#FAILED}
  * with the failure's type, never its message: a subject type or identity its model does not know, a
@@ -129,9 +136,15 @@ public final class Participant implements MessageReceiver {
   @Override
   public void receive(OutboxMessage message) {
     requireNonNull(message, "message");
-    if (!message.type().equals(RecipientNotifications.MESSAGE_TYPE) || !message.destination().equals(name)) {
+    boolean access = message.type().equals(Acknowledgements.ACCESS_REQUEST_TYPE);
+    if (!(access || message.type().equals(RecipientNotifications.MESSAGE_TYPE)) || !message.destination().equals(name)) {
       throw new IllegalArgumentException("Participant " + name + " receives " + RecipientNotifications.MESSAGE_TYPE
-          + " addressed to it, not " + message.type() + " to " + message.destination());
+          + " and " + Acknowledgements.ACCESS_REQUEST_TYPE + " addressed to it, not " + message.type() + " to "
+          + message.destination());
+    }
+    if (access) {
+      answerAccess(message.idempotencyKey(), AccessJson.readRequest(message.payload()));
+      return;
     }
     String noticeKey = message.idempotencyKey();
     Notification notice = NotificationJson.read(message.payload());
@@ -153,11 +166,66 @@ public final class Participant implements MessageReceiver {
         send(receipt, now);
       });
     } catch (CannotCarryOut e) {
-      answerFailed(noticeKey, notice, e.failure);
+      answerFailed(noticeKey, notice.requestId(), notice.change(), e.failure);
     } catch (RuntimeException e) {
-      answerFailed(noticeKey, notice, e.getClass().getName());
+      answerFailed(noticeKey, notice.requestId(), notice.change(), e.getClass().getName());
       throw e;
     }
+  }
+
+  /**
+   * Answers the coordinator's access request (Art. 15) with this service's report of the subject,
+   * made by a local access request of its own, in one transaction with the receipt kept for
+   * redelivery and the answer's outbox row. Delivered again, it is not answered twice: the answer is
+   * in the outbox already, and the outbox drops the report once it is delivered.
+   */
+  private void answerAccess(String noticeKey, AccessJson.Request request) {
+    if (receipts.find(noticeKey).isPresent()) {
+      return;
+    }
+    try {
+      transactions.inTransaction(() -> {
+        RightsRequest local = verifiedLocalRequest(RequestType.ACCESS, localSubject(request.subject()));
+        SubjectReport report = rights.access(local.id());
+        ParticipantReceipt receipt = new ParticipantReceipt(noticeKey, request.requestId(), name,
+            report.processesPersonalData() ? ParticipantReceipt.Outcome.DONE : ParticipantReceipt.Outcome.NO_DATA_HELD,
+            0, Optional.empty());
+        String json = reportJson(report);
+        completeIfSettled(local);
+        Instant now = clock.instant();
+        if (!receipts.add(receipt, now)) {
+          throw new IllegalStateException("The access request was answered by another replica at the same time");
+        }
+        outbox.enqueue(new OutboxMessage(Acknowledgements.sectionKey(noticeKey), coordinator,
+            Acknowledgements.ACCESS_SECTION_TYPE, AccessJson.write(new AccessJson.Section(receipt, json))), now);
+      });
+    } catch (CannotCarryOut e) {
+      answerFailed(noticeKey, request.requestId(), RequestType.ACCESS, e.failure);
+    } catch (RuntimeException e) {
+      answerFailed(noticeKey, request.requestId(), RequestType.ACCESS, e.getClass().getName());
+      throw e;
+    }
+  }
+
+  private static String reportJson(SubjectReport report) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try {
+      SubjectReportWriter.writeJson(report, out);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  /** A request of this service's own for {@code subject}, its identity check recorded as the coordinator's. */
+  private RightsRequest verifiedLocalRequest(RequestType type, SubjectIdentifier subject) {
+    RightsRequest request;
+    try {
+      request = rights.submit(type, subject, Channel.API);
+    } catch (InvalidSubjectIdentifierException e) {
+      throw new CannotCarryOut(e.getClass().getName());
+    }
+    return request.isAwaitingVerification() ? rights.verify(request.id(), "coordinator:" + coordinator) : request;
   }
 
   private ParticipantReceipt carryOut(String noticeKey, Notification notice) {
@@ -176,15 +244,7 @@ public final class Participant implements MessageReceiver {
       return receipt(noticeKey, notice, restricted ? ParticipantReceipt.Outcome.DONE
           : ParticipantReceipt.Outcome.NO_DATA_HELD, 0);
     }
-    RightsRequest request;
-    try {
-      request = rights.submit(notice.change(), subject, Channel.API);
-    } catch (InvalidSubjectIdentifierException e) {
-      throw new CannotCarryOut(e.getClass().getName());
-    }
-    if (request.isAwaitingVerification()) {
-      request = rights.verify(request.id(), "coordinator:" + coordinator);
-    }
+    RightsRequest request = verifiedLocalRequest(notice.change(), subject);
     if (notice.change() == RequestType.ERASURE) {
       ErasureReceipt erased = rights.erase(request.id(), erasureGround);
       completeIfSettled(request);
@@ -217,12 +277,13 @@ public final class Participant implements MessageReceiver {
     return new SubjectIdentifier(type, subject.identity(), subject.value());
   }
 
-  private void answerFailed(String noticeKey, Notification notice, String failure) {
-    LOG.warn("Participant {} could not carry out the {} of request {} ({}); answered FAILED", name, notice.change(),
-        notice.requestId(), failure);
+  private void answerFailed(String noticeKey, dev.lethe.rights.RequestId requestId, RequestType change,
+      String failure) {
+    LOG.warn("Participant {} could not carry out the {} of request {} ({}); answered FAILED", name, change, requestId,
+        failure);
     try {
       transactions.inTransaction(() ->
-          send(ParticipantReceipt.failed(noticeKey, notice.requestId(), name, failure), clock.instant()));
+          send(ParticipantReceipt.failed(noticeKey, requestId, name, failure), clock.instant()));
     } catch (RuntimeException e) {
       // Answering may fail for the same reason as carrying out; the notice is offered again all the same.
       LOG.warn("Participant {} could not answer FAILED either: {}", name, e.getClass().getName());

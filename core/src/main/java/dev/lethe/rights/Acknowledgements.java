@@ -6,6 +6,7 @@ import static java.util.Objects.requireNonNull;
 import dev.lethe.audit.AuditEntry;
 import dev.lethe.audit.AuditEventType;
 import dev.lethe.audit.AuditTrail;
+import dev.lethe.internal.outbox.AccessJson;
 import dev.lethe.internal.outbox.ReceiptJson;
 import dev.lethe.spi.AcknowledgementStore;
 import dev.lethe.spi.MessageReceiver;
@@ -45,6 +46,18 @@ public final class Acknowledgements implements MessageReceiver {
   /** The outbox message type of a participant's receipt; its payload is a JSON object without personal data. */
   public static final String RECEIPT_TYPE = "lethe.receipt";
 
+  /**
+   * The outbox message type of the coordinator's request for a participant's report of a subject
+   * (Art. 15): its payload names the subject.
+   */
+  public static final String ACCESS_REQUEST_TYPE = "lethe.access-request";
+
+  /**
+   * The outbox message type of a participant's answer to an access request: its receipt and its
+   * report of the subject's data, kept by the coordinator only until it assembles the subject's report.
+   */
+  public static final String ACCESS_SECTION_TYPE = "lethe.access-section";
+
   private static final Logger LOG = LoggerFactory.getLogger(Acknowledgements.class);
 
   private final Set<String> participants;
@@ -52,8 +65,10 @@ public final class Acknowledgements implements MessageReceiver {
   private final AuditTrail audit;
   private final Outbox outbox;
   private final Clock clock;
+  private final @org.jspecify.annotations.Nullable String name;
 
   private Acknowledgements(Builder builder) {
+    this.name = builder.name;
     this.participants = builder.participants;
     this.store = builder.store;
     this.audit = builder.audit;
@@ -114,20 +129,31 @@ public final class Acknowledgements implements MessageReceiver {
   @Override
   public void receive(OutboxMessage message) {
     requireNonNull(message, "message");
+    if (message.type().equals(ACCESS_SECTION_TYPE)) {
+      AccessJson.Section section = AccessJson.readSection(message.payload());
+      audit.transactions().inTransaction(() -> {
+        if (record(section.receipt())) {
+          store.attachSection(section.receipt().noticeKey(), section.report());
+        }
+      });
+      return;
+    }
     if (!message.type().equals(RECEIPT_TYPE)) {
-      throw new IllegalArgumentException("Acknowledgements receive " + RECEIPT_TYPE + ", not " + message.type());
+      throw new IllegalArgumentException("Acknowledgements receive " + RECEIPT_TYPE + " and " + ACCESS_SECTION_TYPE
+          + ", not " + message.type());
     }
     ParticipantReceipt receipt = ReceiptJson.read(message.payload());
     audit.transactions().inTransaction(() -> record(receipt));
   }
 
-  private void record(ParticipantReceipt receipt) {
+  /** Whether the receipt settled or moved its part now (false for a redelivered one or an unknown notice). */
+  private boolean record(ParticipantReceipt receipt) {
     Optional<RecipientAcknowledgement> expected = store.find(receipt.noticeKey())
         .filter(entry -> entry.recipient().equals(receipt.participant()));
     if (expected.isEmpty()) {
       // A receipt for a notice this coordinator did not write to that participant: nothing to settle.
       LOG.warn("A receipt from {} answers no notice written to it; ignored", receipt.participant());
-      return;
+      return false;
     }
     RecipientAcknowledgement entry = expected.get();
     boolean failed = receipt.outcome() == ParticipantReceipt.Outcome.FAILED;
@@ -136,7 +162,7 @@ public final class Acknowledgements implements MessageReceiver {
         entry.change(), entry.recipient(), failed ? Status.FAILED : Status.ACKNOWLEDGED,
         Optional.of(receipt.outcome()), receipt.rowsTouched(), receipt.failure(), now);
     if (!store.update(updated)) {
-      return;  // Settled already: a redelivered receipt, or one that came after an administrator closed.
+      return false;  // Settled already: a redelivered receipt, or one that came after an administrator closed.
     }
     AuditEntry event = AuditEntry.of(failed ? AuditEventType.RECIPIENT_FAILED : AuditEventType.RECIPIENT_ACKNOWLEDGED)
         .withRequest(entry.requestId(), entry.change())
@@ -147,6 +173,46 @@ public final class Acknowledgements implements MessageReceiver {
     if (!failed) {
       outbox.enqueue(OutboxMessage.clear(entry.recipient(), entry.noticeKey()), now);
     }
+    return true;
+  }
+
+  /**
+   * Asks every participant for its report of {@code request}'s subject (Art. 15), in the caller's
+   * transaction: one access request per participant, each expected like a notice. A second call
+   * writes nothing new.
+   */
+  void requestSections(RightsRequest request) {
+    Instant now = clock.instant();
+    String payload = AccessJson.write(new AccessJson.Request(request.id(), request.subject()));
+    for (String participant : participants) {
+      String key = "access:" + request.id() + ":"
+          + java.util.UUID.nameUUIDFromBytes(participant.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      outbox.enqueue(new OutboxMessage(key, participant, ACCESS_REQUEST_TYPE, payload), now);
+      store.expect(RecipientAcknowledgement.pending(key, request.id(), request.type(), participant, now));
+    }
+  }
+
+  /**
+   * The participants' reports for {@code request}, by participant, taken out of the store in the
+   * caller's transaction (Art. 5(1)(c)): they are kept nowhere once the subject's report is assembled,
+   * and clearing messages remove them from the broker.
+   */
+  java.util.Map<String, String> takeSections(RightsRequest request) {
+    java.util.Map<String, String> sections = store.sections(request.id());
+    if (!sections.isEmpty()) {
+      store.clearSections(request.id());
+      Instant now = clock.instant();
+      if (name != null) {
+        forRequest(request.id()).forEach(entry ->
+            outbox.enqueue(OutboxMessage.clear(name, sectionKey(entry.noticeKey())), now));
+      }
+    }
+    return sections;
+  }
+
+  /** The idempotency key of a participant's section answering the access request {@code noticeKey}. */
+  public static String sectionKey(String noticeKey) {
+    return "section:" + java.util.UUID.nameUUIDFromBytes(noticeKey.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   /**
@@ -206,6 +272,7 @@ public final class Acknowledgements implements MessageReceiver {
     private final Outbox outbox;
     private AcknowledgementStore store = AcknowledgementStore.inMemory();
     private Clock clock = Clock.systemUTC();
+    private @org.jspecify.annotations.Nullable String name;
 
     private Builder(Collection<String> participants, AuditTrail audit, Outbox outbox) {
       requireNonNull(participants, "participants");
@@ -221,6 +288,15 @@ public final class Acknowledgements implements MessageReceiver {
      */
     public Builder store(AcknowledgementStore store) {
       this.store = requireNonNull(store, "store");
+      return this;
+    }
+
+    /**
+     * This service's name, as the participants know it: the broker address the participants' report
+     * sections come to, which is cleared of them once a subject's report is assembled (Art. 5(1)(e)).
+     */
+    public Builder name(String name) {
+      this.name = requireNonBlank(name, "name");
       return this;
     }
 

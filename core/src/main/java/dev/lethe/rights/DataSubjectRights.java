@@ -195,7 +195,9 @@ public final class DataSubjectRights {
   /**
    * Fulfils an access (Art. 15) or portability (Art. 20) request: the subject's report, which
    * streams their data from the store when written with {@code SubjectReportWriter}. An identity
-   * that matches nobody gives a report saying no data is processed.
+   * that matches nobody gives a report saying no data is processed. When the participants' reports
+   * were asked for ({@link #collectAccess}), the report holds each one, and they are kept nowhere
+   * afterwards; it is refused while one is outstanding.
    *
    * @throws UnknownRequestException if no request has the id
    * @throws IllegalRequestTransitionException if the request cannot be fulfilled now, such as before
@@ -206,15 +208,54 @@ public final class DataSubjectRights {
   public SubjectReport access(RequestId id) {
     PersonalData data = requirePersonalData();
     return transactions.inTransaction(() -> {
+      List<String> outstanding = outstandingRecipients(id);
+      if (!outstanding.isEmpty()) {
+        RightsRequest current = store.find(id).orElseThrow(() -> new UnknownRequestException(id));
+        throw new IllegalRequestTransitionException(id, current.status(), "fulfil",
+            "participants " + outstanding + " have not sent their share of the subject's data yet (Art. 15)");
+      }
       RightsRequest request = claimToFulfil(id, RequestType.ACCESS, RequestType.PORTABILITY);
       SubjectReports reports = new SubjectReports(data.model(), data.store(), clock);
-      SubjectReport report = request.type() == RequestType.ACCESS
+      SubjectReport local = request.type() == RequestType.ACCESS
           ? reports.access(request.subject())
           : reports.portability(request.subject());
+      SubjectReport report = acknowledgements().map(acks -> local.withParticipantSections(acks.takeSections(request)))
+          .orElse(local);
       RightsRequest fulfilled = updateAndAudit(request, "fulfil", AuditEventType.REQUEST_FULFILLED);
       audit.record(AuditEntry.forRequest(AuditEventType.DATA_EXPORTED, fulfilled)
           .withCount("sections", report.sections().size()));
       return report;
+    });
+  }
+
+  /**
+   * Asks every participant service for its share of the subject's data (Art. 15(1), 15(3)), for an
+   * access or portability request whose identity is verified: each answers with its report, which
+   * {@link #access} assembles into the subject's report once all have answered. Asking twice asks once.
+   *
+   * @throws UnknownRequestException if no request has the id
+   * @throws IllegalRequestTransitionException if the request is closed or awaits its identity check
+   * @throws IllegalArgumentException if the request is of another type
+   * @throws IllegalStateException if no participants are configured
+   */
+  public RightsRequest collectAccess(RequestId id) {
+    requireNonNull(id, "id");
+    Acknowledgements acks = acknowledgements().filter(configured -> !configured.participants().isEmpty())
+        .orElseThrow(() -> new IllegalStateException("No participant services are configured: the subject's data is"
+            + " held here only, and access(id) answers the request"));
+    return transactions.inTransaction(() -> {
+      RightsRequest request = store.find(id).orElseThrow(() -> new UnknownRequestException(id));
+      if (request.type() != RequestType.ACCESS && request.type() != RequestType.PORTABILITY) {
+        throw new IllegalArgumentException("Rights request " + id + " is a " + request.type() + " request: only access"
+            + " and portability collect the participants' shares");
+      }
+      if (!request.isOpen() || request.isAwaitingVerification() || request.status() == RequestStatus.FULFILLED) {
+        throw new IllegalRequestTransitionException(id, request.status(), "collect",
+            request.isAwaitingVerification() ? "the subject's identity is not verified yet (Art. 12(6))"
+                : "the request is no longer open for collection");
+      }
+      acks.requestSections(request);
+      return request;
     });
   }
 

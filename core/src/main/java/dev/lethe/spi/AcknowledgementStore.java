@@ -29,6 +29,21 @@ public interface AcknowledgementStore {
    */
   boolean update(RecipientAcknowledgement updated);
 
+  /**
+   * Keeps {@code section}, the participant's report of the subject's data (Art. 15), with the entry of
+   * {@code noticeKey} until the coordinator assembles the report: the only personal data the store
+   * holds, and only that long.
+   *
+   * @return whether the entry exists
+   */
+  boolean attachSection(String noticeKey, String section);
+
+  /** The sections kept for {@code requestId}, by participant, earliest expected first. */
+  java.util.Map<String, String> sections(RequestId requestId);
+
+  /** Removes every section kept for {@code requestId} (Art. 5(1)(c)); returns how many. */
+  int clearSections(RequestId requestId);
+
   /** Every participant's entry for {@code requestId}, earliest expected first. */
   List<RecipientAcknowledgement> forRequest(RequestId requestId);
 

@@ -60,7 +60,8 @@ class ParticipantsTest {
   private final Service payments = new Service("payment-provider", 3);
   private final Service mail = new Service("email-host", 1);
   private final Acknowledgements acknowledgements = Acknowledgements.builder(
-      List.of("payment-provider", "email-host"), coordinator.audit, coordinator.outbox).clock(clock).build();
+      List.of("payment-provider", "email-host"), coordinator.audit, coordinator.outbox).name("crm").clock(clock)
+      .build();
   private final DataSubjectRights coordinatorRights = coordinator.rights(acknowledgements);
   private final Participant paymentsParticipant = payments.participant();
   private final Participant mailParticipant = mail.participant();
@@ -264,6 +265,40 @@ class ParticipantsTest {
     assertThat(paymentsParticipant.purgeReceipts(java.time.Duration.ofDays(30))).isOne();
     assertThat(acknowledgements.forRequest(request.id())).extracting(RecipientAcknowledgement::recipient)
         .containsExactly("email-host");
+  }
+
+  @Test
+  @DisplayName("Art. 15: an access request collects each participant's report into the subject's one report, and the sections are kept nowhere afterwards")
+  void accessCollectsEveryParticipantsShare() throws Exception {
+    RightsRequest request = coordinator.verifiedRequest(RequestType.ACCESS, CUSTOMER_2);
+    coordinatorRights.collectAccess(request.id());
+
+    assertThatThrownBy(() -> coordinatorRights.access(request.id()))
+        .isInstanceOf(IllegalRequestTransitionException.class).hasMessageContaining("payment-provider");
+    deliverEverything();
+    dev.lethe.access.SubjectReport report = coordinatorRights.access(request.id());
+
+    assertThat(report.participantSections()).containsOnlyKeys("payment-provider", "email-host");
+    assertThat(report.participantSections().get("payment-provider")).contains("customer2@example.com")
+        .contains("\"processesPersonalData\":true");
+    assertThat(report.participantSections().get("email-host")).contains("\"processesPersonalData\":false");
+    java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+    dev.lethe.access.SubjectReportWriter.writeZip(report, zip);
+    List<String> entries = new ArrayList<>();
+    try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(
+        new java.io.ByteArrayInputStream(zip.toByteArray()))) {
+      for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        entries.add(entry.getName());
+      }
+    }
+    assertThat(entries).contains("participants/payment-provider.json", "participants/email-host.json");
+    assertThat(acknowledgements.forRequest(request.id())).extracting(RecipientAcknowledgement::outcome)
+        .containsExactly(java.util.Optional.of(ParticipantReceipt.Outcome.DONE),
+            java.util.Optional.of(ParticipantReceipt.Outcome.NO_DATA_HELD));
+    deliverEverything();
+    assertThat(carried).filteredOn(message -> message.type().equals(OutboxMessage.CLEAR_TYPE)
+        && message.destination().equals("crm")).hasSize(2);
+    assertThat(payments.events(AuditEventType.DATA_EXPORTED)).hasSize(1);
   }
 
   /** Dispatches every service's outbox until none has anything due. */

@@ -98,6 +98,28 @@ public abstract class AcknowledgementStoreCompatibilityKit {
         .containsExactlyInAnyOrder("old-open", "new-done");
   }
 
+  @Test
+  @DisplayName("Art. 15, 5(1)(c): a participant's report section is kept with its entry until cleared, and only then")
+  void keepsSectionsUntilCleared() {
+    AcknowledgementStore store = createStore();
+    RequestId request = RequestId.random();
+    RequestId other = RequestId.random();
+    store.expect(RecipientAcknowledgement.pending("n1", request, RequestType.ACCESS, "billing", MONDAY));
+    store.expect(RecipientAcknowledgement.pending("n2", request, RequestType.ACCESS, "events", TUESDAY));
+    store.expect(RecipientAcknowledgement.pending("n3", other, RequestType.ACCESS, "billing", MONDAY));
+
+    assertThat(store.attachSection("n2", "{\"events\":[]}")).isTrue();
+    assertThat(store.attachSection("n1", "{\"billing\":[]}")).isTrue();
+    assertThat(store.attachSection("n3", "{}")).isTrue();
+    assertThat(store.attachSection("unknown", "{}")).isFalse();
+
+    assertThat(store.sections(request)).containsExactly(
+        java.util.Map.entry("billing", "{\"billing\":[]}"), java.util.Map.entry("events", "{\"events\":[]}"));
+    assertThat(store.clearSections(request)).isEqualTo(2);
+    assertThat(store.sections(request)).isEmpty();
+    assertThat(store.sections(other)).containsOnlyKeys("billing");
+  }
+
   private static RecipientAcknowledgement moved(String key, RequestId request, Status status, Instant at) {
     boolean failed = status == Status.FAILED;
     return new RecipientAcknowledgement(key, request, RequestType.ERASURE, "billing", status,

@@ -68,6 +68,33 @@ public final class JdbcAcknowledgementStore implements AcknowledgementStore {
   }
 
   @Override
+  public boolean attachSection(String noticeKey, String section) {
+    requireNonNull(noticeKey, "noticeKey");
+    requireNonNull(section, "section");
+    return jdbc.update("keep a participant's report section",
+        "update lethe_acknowledgement set section = ? where notice_key = ?", section, noticeKey) == 1;
+  }
+
+  @Override
+  public java.util.Map<String, String> sections(RequestId requestId) {
+    requireNonNull(requestId, "requestId");
+    java.util.Map<String, String> sections = new java.util.LinkedHashMap<>();
+    jdbc.query("read participants' report sections", "select recipient, section from lethe_acknowledgement"
+            + " where request_id = ? and section is not null order by expected_at, notice_key",
+        row -> java.util.Map.entry(row.getString("recipient"), row.getString("section")), requestId.toString())
+        .forEach(entry -> sections.put(entry.getKey(), entry.getValue()));
+    return sections;
+  }
+
+  @Override
+  public int clearSections(RequestId requestId) {
+    requireNonNull(requestId, "requestId");
+    return jdbc.update("clear participants' report sections",
+        "update lethe_acknowledgement set section = null where request_id = ? and section is not null",
+        requestId.toString());
+  }
+
+  @Override
   public List<RecipientAcknowledgement> forRequest(RequestId requestId) {
     requireNonNull(requestId, "requestId");
     return jdbc.query("read a request's acknowledgements",

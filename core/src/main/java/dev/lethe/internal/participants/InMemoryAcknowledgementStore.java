@@ -17,6 +17,7 @@ public final class InMemoryAcknowledgementStore implements AcknowledgementStore 
 
   private final Map<String, RecipientAcknowledgement> entries = new LinkedHashMap<>();
   private final Map<String, Instant> expectedAt = new LinkedHashMap<>();
+  private final Map<String, String> sections = new LinkedHashMap<>();
 
   @Override
   public synchronized void expect(RecipientAcknowledgement pending) {
@@ -43,6 +44,31 @@ public final class InMemoryAcknowledgementStore implements AcknowledgementStore 
   }
 
   @Override
+  public synchronized boolean attachSection(String noticeKey, String section) {
+    requireNonNull(section, "section");
+    if (!entries.containsKey(requireNonNull(noticeKey, "noticeKey"))) {
+      return false;
+    }
+    sections.put(noticeKey, section);
+    return true;
+  }
+
+  @Override
+  public synchronized Map<String, String> sections(RequestId requestId) {
+    Map<String, String> found = new LinkedHashMap<>();
+    forRequest(requestId).stream().filter(entry -> sections.containsKey(entry.noticeKey()))
+        .forEach(entry -> found.put(entry.recipient(), sections.get(entry.noticeKey())));
+    return found;
+  }
+
+  @Override
+  public synchronized int clearSections(RequestId requestId) {
+    int before = sections.size();
+    forRequest(requestId).forEach(entry -> sections.remove(entry.noticeKey()));
+    return before - sections.size();
+  }
+
+  @Override
   public synchronized List<RecipientAcknowledgement> forRequest(RequestId requestId) {
     requireNonNull(requestId, "requestId");
     return entries.values().stream()
@@ -66,6 +92,7 @@ public final class InMemoryAcknowledgementStore implements AcknowledgementStore 
     int before = entries.size();
     entries.values().removeIf(entry -> entry.status().settled() && entry.since().isBefore(cutoff));
     expectedAt.keySet().retainAll(entries.keySet());
+    sections.keySet().retainAll(entries.keySet());
     return before - entries.size();
   }
 }
