@@ -43,8 +43,13 @@ class LetheServicesConfiguration {
   @ConditionalOnMissingBean
   Acknowledgements letheAcknowledgements(LetheProperties properties, AuditTrail audit,
       dev.lethe.spi.Outbox outbox, AcknowledgementStore store, Clock clock) {
-    return Acknowledgements.builder(properties.services().participants(), audit, outbox).store(store).clock(clock)
-        .build();
+    Acknowledgements.Builder acknowledgements = Acknowledgements.builder(properties.services().participants(), audit,
+        outbox).store(store).clock(clock);
+    String name = properties.services().name();
+    if (name != null && !name.isBlank()) {
+      acknowledgements.name(name);
+    }
+    return acknowledgements.build();
   }
 
   @Bean
@@ -70,9 +75,11 @@ class LetheServicesConfiguration {
   @ConditionalOnMissingBean(name = RECEIVER)
   MessageReceiver letheMessageReceiver(Acknowledgements acknowledgements, ObjectProvider<Participant> participant) {
     return message -> {
-      if (message.type().equals(Acknowledgements.RECEIPT_TYPE)) {
+      if (message.type().equals(Acknowledgements.RECEIPT_TYPE)
+          || message.type().equals(Acknowledgements.ACCESS_SECTION_TYPE)) {
         acknowledgements.receive(message);
-      } else if (message.type().equals(RecipientNotifications.MESSAGE_TYPE) && participant.getIfAvailable() != null) {
+      } else if ((message.type().equals(RecipientNotifications.MESSAGE_TYPE)
+          || message.type().equals(Acknowledgements.ACCESS_REQUEST_TYPE)) && participant.getIfAvailable() != null) {
         participant.getObject().receive(message);
       } else {
         throw new IllegalArgumentException("This service receives no " + message.type() + " messages: set"
@@ -135,6 +142,10 @@ class LetheServicesConfiguration {
     services.participants().forEach(participant -> routes.put(participant, broker));
     if (services.coordinator() != null) {
       routes.put(services.coordinator(), broker);
+    }
+    if (services.name() != null && !services.name().isBlank()) {
+      // This service's own topic: the participants' report sections are cleared from it once assembled.
+      routes.put(services.name(), broker);
     }
     return routes;
   }

@@ -178,6 +178,16 @@ public final class AdminRequestsController {
   }
 
   /**
+   * Asks every participant service for its share of the subject's data (Art. 15): the report
+   * downloaded afterwards holds each one, once all have answered (409 before, naming who is missing).
+   */
+  @PostMapping("/{id}/collect")
+  public RequestView collect(HttpServletRequest http, @PathVariable UUID id) {
+    callers.requireAdmin(http);
+    return view(rights.collectAccess(new RequestId(id)));
+  }
+
+  /**
    * Fulfils an access (Art. 15) or portability (Art. 20) request: the subject's report as a ZIP of
    * JSON and CSV, streamed. Once fulfilled, a request cannot be downloaded again.
    */

@@ -175,6 +175,37 @@ abstract class ServicesTravel {
         .allSatisfy(entry -> assertThat(entry.status()).isEqualTo(RecipientAcknowledgement.Status.ACKNOWLEDGED));
   }
 
+  @Test
+  @DisplayName("Art. 15: an access request collects both participants' reports into the subject's one report, kept nowhere afterwards")
+  void accessCollectsEveryParticipantsShare() throws Exception {
+    ConfigurableApplicationContext crm = startCrm();
+    startBilling(true);
+    startEvents(true);
+    DataSubjectRights rights = crm.getBean(DataSubjectRights.class);
+    RightsRequest request = rights.submit(RequestType.ACCESS, new SubjectIdentifier("customer", "email", ADA),
+        Channel.WEB);
+    rights.verify(request.id(), "email-link");
+
+    rights.collectAccess(request.id());
+    await("both participants send their reports", () -> rights.outstandingRecipients(request.id()).isEmpty());
+    java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+    dev.lethe.access.SubjectReportWriter.writeZip(rights.access(request.id()), zip);
+
+    Map<String, String> entries = new HashMap<>();
+    try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(
+        new java.io.ByteArrayInputStream(zip.toByteArray()))) {
+      for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        entries.put(entry.getName(), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
+    assertThat(entries.get("participants/billing.json")).contains("12 Analytical Lane", "Difference engine repair")
+        .doesNotContain(BOB);
+    assertThat(entries.get("participants/events.json")).contains("Countess of Lovelace").doesNotContain(BOB);
+    assertThat(cellsHolding(crm, List.of("12 Analytical Lane", "Countess of Lovelace")))
+        .as("no participant's section stays in the coordinator's tables").isEmpty();
+    await("the sections are cleared from the broker", () -> crm.getBean(dev.lethe.spi.Outbox.class).counts().pending() == 0);
+  }
+
   private RightsRequest submitErasure(DataSubjectRights rights) {
     RightsRequest request = rights.submit(RequestType.ERASURE, new SubjectIdentifier("customer", "email", ADA),
         Channel.WEB);
