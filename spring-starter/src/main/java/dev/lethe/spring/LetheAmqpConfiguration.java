@@ -36,11 +36,11 @@ class LetheAmqpConfiguration {
   }
 
   @Bean
-  BrokerInbox letheAmqpInbox(LetheProperties properties,
+  StartedWithContext letheAmqpInbox(LetheProperties properties,
       @Qualifier(LetheServicesConfiguration.RECEIVER) MessageReceiver receiver) {
     AmqpProperties amqp = properties.services().amqp();
     String name = LetheServicesConfiguration.requireName(properties.services());
-    return new BrokerInbox(() -> AmqpInbox.builder(connectionFactory(amqp), name, receiver)
+    return new StartedWithContext(() -> AmqpInbox.builder(connectionFactory(amqp), name, receiver)
         .exchange(amqp.exchange()).start());
   }
 

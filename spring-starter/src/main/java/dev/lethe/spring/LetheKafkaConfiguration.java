@@ -8,6 +8,11 @@ import dev.lethe.spring.LetheProperties.ServicesProperties;
 import dev.lethe.spring.LetheServicesConfiguration.ServicesTransport;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -27,10 +32,39 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnProperty("lethe.services.kafka.bootstrap-servers")
 class LetheKafkaConfiguration {
 
+  private static final Logger LOG = LoggerFactory.getLogger(LetheKafkaConfiguration.class);
+
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
   KafkaOutboxTransport letheKafkaTransport(LetheProperties properties) {
-    return KafkaOutboxTransport.builder(properties.services().kafka().bootstrapServers()).build();
+    String bootstrapServers = properties.services().kafka().bootstrapServers();
+    return KafkaOutboxTransport.builder(bootstrapServers)
+        .segmentLifetime(KafkaTopics.builder(bootstrapServers).build().segmentLifetime())
+        .build();
+  }
+
+  /**
+   * Closes the segments that hold cleared notices once their lifetime has passed, so that compaction
+   * removes them even from a topic nothing else is written to (Art. 5(1)(e)): every minute.
+   */
+  @Bean
+  StartedWithContext letheKafkaSegmentRoller(KafkaOutboxTransport transport) {
+    return new StartedWithContext(() -> {
+      ScheduledExecutorService roller = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "lethe-kafka-roll");
+        thread.setDaemon(true);
+        return thread;
+      });
+      roller.scheduleWithFixedDelay(() -> {
+        try {
+          transport.rollSegments();
+        } catch (RuntimeException e) {
+          // The partitions stay due: the next pass rolls them.
+          LOG.warn("Rolling Kafka segments failed ({}); the next pass retries", e.getClass().getSimpleName());
+        }
+      }, 1, 1, TimeUnit.MINUTES);
+      return roller::shutdownNow;
+    });
   }
 
   @Bean
@@ -39,12 +73,12 @@ class LetheKafkaConfiguration {
   }
 
   @Bean
-  BrokerInbox letheKafkaInbox(LetheProperties properties,
+  StartedWithContext letheKafkaInbox(LetheProperties properties,
       @Qualifier(LetheServicesConfiguration.RECEIVER) MessageReceiver receiver) {
     ServicesProperties services = properties.services();
     String bootstrapServers = services.kafka().bootstrapServers();
     String name = LetheServicesConfiguration.requireName(services);
-    return new BrokerInbox(() -> {
+    return new StartedWithContext(() -> {
       if (services.kafka().createTopics()) {
         Set<String> names = new LinkedHashSet<>(services.participants());
         names.add(name);

@@ -5,15 +5,16 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Starts a broker's inbox once the context is up, so that no message reaches the participant or the
- * acknowledgements before the stores and their schema are ready, and closes it first at shutdown.
+ * Starts something that runs on its own, such as a broker's inbox, once the context is up, so that no
+ * message reaches the participant or the acknowledgements before the stores and their schema are
+ * ready, and closes it first at shutdown.
  */
-final class BrokerInbox implements SmartLifecycle {
+final class StartedWithContext implements SmartLifecycle {
 
   private final Supplier<AutoCloseable> start;
   private @Nullable AutoCloseable running;
 
-  BrokerInbox(Supplier<AutoCloseable> start) {
+  StartedWithContext(Supplier<AutoCloseable> start) {
     this.start = start;
   }
 
@@ -30,7 +31,7 @@ final class BrokerInbox implements SmartLifecycle {
       try {
         running.close();
       } catch (Exception e) {
-        throw new IllegalStateException("Closing Lethe's broker inbox failed: " + e.getClass().getName(), e);
+        throw new IllegalStateException("Stopping a Lethe component failed: " + e.getClass().getName(), e);
       } finally {
         running = null;
       }
