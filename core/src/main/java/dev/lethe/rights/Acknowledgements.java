@@ -277,7 +277,8 @@ public final class Acknowledgements implements MessageReceiver {
     private Builder(Collection<String> participants, AuditTrail audit, Outbox outbox) {
       requireNonNull(participants, "participants");
       participants.forEach(name -> requireNonBlank(name, "participant"));
-      this.participants = Set.copyOf(participants);
+      // In the order given: participants are asked and listed in it.
+      this.participants = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(participants));
       this.audit = audit;
       this.outbox = outbox;
     }

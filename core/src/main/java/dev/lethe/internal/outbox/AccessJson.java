@@ -3,16 +3,8 @@ package dev.lethe.internal.outbox;
 import dev.lethe.rights.RequestId;
 import dev.lethe.rights.SubjectIdentifier;
 import dev.lethe.spi.ParticipantReceipt;
-import java.io.StringWriter;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.core.json.JsonFactory;
 
 /**
  * Access across services (Art. 15) as the outbox carries it: the coordinator's request for a
@@ -20,8 +12,6 @@ import tools.jackson.core.json.JsonFactory;
  * report as text. Both hold personal data; the outbox clears them once delivered.
  */
 public final class AccessJson {
-
-  private static final JsonFactory JSON = new JsonFactory();
 
   /** The coordinator's request for a participant's report of {@code subject}. */
   public record Request(RequestId requestId, SubjectIdentifier subject) {
@@ -36,7 +26,7 @@ public final class AccessJson {
 
   /** {@code request} as JSON. */
   public static String write(Request request) {
-    return object(json -> {
+    return FlatJson.write(json -> {
       json.writeStringProperty("requestId", request.requestId().toString());
       json.writeStringProperty("subjectType", request.subject().subjectType());
       json.writeStringProperty("identity", request.subject().identity());
@@ -47,7 +37,7 @@ public final class AccessJson {
   /** {@code section} as JSON: the receipt's fields and the report as a string. */
   public static String write(Section section) {
     ParticipantReceipt receipt = section.receipt();
-    return object(json -> {
+    return FlatJson.write(json -> {
       json.writeStringProperty("noticeKey", receipt.noticeKey());
       json.writeStringProperty("requestId", receipt.requestId().toString());
       json.writeStringProperty("participant", receipt.participant());
@@ -63,7 +53,7 @@ public final class AccessJson {
    * @throws IllegalArgumentException if it is not one
    */
   public static Request readRequest(String text) {
-    Map<String, String> fields = fields(text);
+    Map<String, String> fields = FlatJson.read(text, "an access request");
     try {
       return new Request(RequestId.parse(fields.get("requestId")),
           new SubjectIdentifier(fields.get("subjectType"), fields.get("identity"), fields.get("value")));
@@ -79,7 +69,7 @@ public final class AccessJson {
    * @throws IllegalArgumentException if it is not one
    */
   public static Section readSection(String text) {
-    Map<String, String> fields = fields(text);
+    Map<String, String> fields = FlatJson.read(text, "a participant's report section");
     try {
       return new Section(new ParticipantReceipt(fields.get("noticeKey"), RequestId.parse(fields.get("requestId")),
           fields.get("participant"), ParticipantReceipt.Outcome.valueOf(fields.get("outcome")),
@@ -88,32 +78,5 @@ public final class AccessJson {
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("Not a participant's report section: fields " + fields.keySet(), e);
     }
-  }
-
-  private static String object(java.util.function.Consumer<JsonGenerator> properties) {
-    StringWriter out = new StringWriter();
-    try (JsonGenerator json = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
-      json.writeStartObject();
-      properties.accept(json);
-      json.writeEndObject();
-    }
-    return out.toString();
-  }
-
-  private static Map<String, String> fields(String text) {
-    Map<String, String> fields = new HashMap<>();
-    try (JsonParser json = JSON.createParser(ObjectReadContext.empty(), text)) {
-      if (json.nextToken() != JsonToken.START_OBJECT) {
-        throw new IllegalArgumentException("Not a flat JSON object");
-      }
-      while (json.nextToken() == JsonToken.PROPERTY_NAME) {
-        String name = json.currentName();
-        json.nextToken();
-        fields.put(name, json.getString());
-      }
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException("Not a flat JSON object of strings", e);
-    }
-    return fields;
   }
 }
