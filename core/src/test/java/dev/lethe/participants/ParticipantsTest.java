@@ -208,13 +208,13 @@ class ParticipantsTest {
   @DisplayName("Art. 18, 19: a restriction placed and lifted travels to the participants, which restrict and lift on their own")
   void restrictionTravels() {
     RightsRequest request = coordinator.verifiedRequest(RequestType.RESTRICTION, CUSTOMER_2);
-    coordinator.restrictions(acknowledgements).restrict(request, RestrictionGround.ACCURACY_CONTESTED);
+    coordinator.restrictions().restrict(request, RestrictionGround.ACCURACY_CONTESTED);
     deliverEverything();
 
     assertThat(payments.restrictionStore.find(payments.audit.pseudonymOf(CUSTOMER_2))).isPresent();
     assertThat(mail.restrictionStore.find(mail.audit.pseudonymOf(CUSTOMER_2))).isPresent();
 
-    coordinator.restrictions(acknowledgements).lift(CUSTOMER_2);
+    coordinator.restrictions().lift(CUSTOMER_2);
     deliverEverything();
 
     assertThat(payments.restrictionStore.find(payments.audit.pseudonymOf(CUSTOMER_2))).isEmpty();
@@ -342,7 +342,7 @@ class ParticipantsTest {
       return rights;
     }
 
-    Restrictions restrictions(Acknowledgements acks) {
+    Restrictions restrictions() {
       // Only the coordinator tells the subject before lifting (Art. 18(3)); a participant never does.
       return Restrictions.builder(MODEL, audit, notifications, (subject, restriction) -> {
         if (this != coordinator) {
@@ -353,7 +353,7 @@ class ParticipantsTest {
 
     Participant participant() {
       DataSubjectRights own = rights(null);
-      return Participant.builder(name, "crm", own, audit, outbox).restrictions(restrictions(null)).clock(clock)
+      return Participant.builder(name, "crm", own, audit, outbox).restrictions(restrictions()).clock(clock)
           .build();
     }
 
