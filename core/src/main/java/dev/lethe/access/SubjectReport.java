@@ -9,7 +9,10 @@ import dev.lethe.spi.PersonalDataStore;
 import dev.lethe.spi.SubjectKey;
 import dev.lethe.spi.SubjectRecord;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -28,17 +31,17 @@ public final class SubjectReport {
   private final List<Section> sections;
   private final Set<SubjectKey> subjects;
   private final PersonalDataStore store;
-  private final java.util.Map<String, String> participantSections;
+  private final Map<String, String> participantSections;
 
   SubjectReport(String subjectType, Scope scope, Instant generatedAt, Article15Information information,
       List<Section> sections, Set<SubjectKey> subjects, PersonalDataStore store) {
-    this(subjectType, scope, generatedAt, information, sections, subjects, store, java.util.Map.of());
+    this(subjectType, scope, generatedAt, information, sections, subjects, store, Map.of());
   }
 
   private SubjectReport(String subjectType, Scope scope, Instant generatedAt, Article15Information information,
       List<Section> sections, Set<SubjectKey> subjects, PersonalDataStore store,
-      java.util.Map<String, String> participantSections) {
-    this.participantSections = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(participantSections));
+      Map<String, String> participantSections) {
+    this.participantSections = Collections.unmodifiableMap(new LinkedHashMap<>(participantSections));
     this.subjectType = requireNonNull(subjectType, "subjectType");
     this.scope = requireNonNull(scope, "scope");
     this.generatedAt = requireNonNull(generatedAt, "generatedAt");
@@ -73,12 +76,12 @@ public final class SubjectReport {
    * 15(3)), each a JSON document as the participant wrote it, by the participant's name; empty when
    * the data is held here only.
    */
-  public java.util.Map<String, String> participantSections() {
+  public Map<String, String> participantSections() {
     return participantSections;
   }
 
   /** This report with the participants' reports added, as collected for an access request across services. */
-  public SubjectReport withParticipantSections(java.util.Map<String, String> sections) {
+  public SubjectReport withParticipantSections(Map<String, String> sections) {
     requireNonNull(sections, "sections");
     return new SubjectReport(subjectType, scope, generatedAt, information, this.sections, subjects, store, sections);
   }

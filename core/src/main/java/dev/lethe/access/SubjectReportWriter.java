@@ -11,6 +11,8 @@ import dev.lethe.model.FieldDescriptor;
 import dev.lethe.spi.SubjectRecord;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,11 +101,11 @@ public final class SubjectReportWriter {
       }
       zip.closeEntry();
     }
-    List<String> participantFiles = new java.util.ArrayList<>();
+    List<String> participantFiles = new ArrayList<>();
     for (Map.Entry<String, String> participant : report.participantSections().entrySet()) {
       String file = "participants/" + participant.getKey() + ".json";
       zip.putNextEntry(new ZipEntry(file));
-      zip.write(participant.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      zip.write(participant.getValue().getBytes(StandardCharsets.UTF_8));
       zip.closeEntry();
       participantFiles.add(file);
     }

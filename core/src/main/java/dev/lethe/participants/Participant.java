@@ -18,6 +18,7 @@ import dev.lethe.rights.Channel;
 import dev.lethe.rights.DataSubjectRights;
 import dev.lethe.rights.InvalidSubjectIdentifierException;
 import dev.lethe.rights.RecipientNotifications;
+import dev.lethe.rights.RequestId;
 import dev.lethe.rights.RequestType;
 import dev.lethe.rights.RightsRequest;
 import dev.lethe.rights.SubjectIdentifier;
@@ -28,9 +29,14 @@ import dev.lethe.spi.OutboxMessage;
 import dev.lethe.spi.ParticipantReceipt;
 import dev.lethe.spi.ReceiptStore;
 import dev.lethe.spi.Transactions;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -116,7 +122,7 @@ public final class Participant implements MessageReceiver {
    *
    * @return how many were deleted
    */
-  public int purgeReceipts(java.time.Duration retention) {
+  public int purgeReceipts(Duration retention) {
     requireNonNull(retention, "retention");
     return receipts.deleteReceivedBefore(clock.instant().minus(retention));
   }
@@ -208,11 +214,11 @@ public final class Participant implements MessageReceiver {
   }
 
   private static String reportJson(SubjectReport report) {
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       SubjectReportWriter.writeJson(report, out);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     return out.toString(StandardCharsets.UTF_8);
   }
@@ -277,7 +283,7 @@ public final class Participant implements MessageReceiver {
     return new SubjectIdentifier(type, subject.identity(), subject.value());
   }
 
-  private void answerFailed(String noticeKey, dev.lethe.rights.RequestId requestId, RequestType change,
+  private void answerFailed(String noticeKey, RequestId requestId, RequestType change,
       String failure) {
     LOG.warn("Participant {} could not carry out the {} of request {} ({}); answered FAILED", name, change, requestId,
         failure);
@@ -324,7 +330,7 @@ public final class Participant implements MessageReceiver {
     private Clock clock = Clock.systemUTC();
     private ErasureGround erasureGround = ErasureGround.NO_LONGER_NECESSARY;
     private RestrictionGround restrictionGround = RestrictionGround.ACCURACY_CONTESTED;
-    private final Map<String, String> subjectTypes = new java.util.HashMap<>();
+    private final Map<String, String> subjectTypes = new HashMap<>();
 
     private Builder(String name, String coordinator, DataSubjectRights rights, AuditTrail audit, Outbox outbox) {
       this.name = name;

@@ -16,12 +16,19 @@ import dev.lethe.spi.OutboxMessage;
 import dev.lethe.spi.ParticipantReceipt;
 import dev.lethe.spi.RecipientAcknowledgement;
 import dev.lethe.spi.RecipientAcknowledgement.Status;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +72,7 @@ public final class Acknowledgements implements MessageReceiver {
   private final AuditTrail audit;
   private final Outbox outbox;
   private final Clock clock;
-  private final @org.jspecify.annotations.Nullable String name;
+  private final @Nullable String name;
 
   private Acknowledgements(Builder builder) {
     this.name = builder.name;
@@ -115,12 +122,13 @@ public final class Acknowledgements implements MessageReceiver {
   }
 
   /**
-   * Deletes the parts settled longer than {@code retention} ago (Art. 5(1)(e)): they hold no personal
-   * data, and the audit keeps the proof of each acknowledgement and closing. Replicas may run it at once.
+   * Deletes the parts settled longer than {@code retention} ago (Art. 5(1)(e)), with any participant's
+   * report section that was never assembled; the audit keeps the proof of each acknowledgement and
+   * closing. Replicas may run it at once.
    *
    * @return how many were deleted
    */
-  public int purgeSettled(java.time.Duration retention) {
+  public int purgeSettled(Duration retention) {
     requireNonNull(retention, "retention");
     return store.deleteSettledBefore(clock.instant().minus(retention));
   }
@@ -186,7 +194,7 @@ public final class Acknowledgements implements MessageReceiver {
     String payload = AccessJson.write(new AccessJson.Request(request.id(), request.subject()));
     for (String participant : participants) {
       String key = "access:" + request.id() + ":"
-          + java.util.UUID.nameUUIDFromBytes(participant.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          + UUID.nameUUIDFromBytes(participant.getBytes(StandardCharsets.UTF_8));
       outbox.enqueue(new OutboxMessage(key, participant, ACCESS_REQUEST_TYPE, payload), now);
       store.expect(RecipientAcknowledgement.pending(key, request.id(), request.type(), participant, now));
     }
@@ -197,8 +205,8 @@ public final class Acknowledgements implements MessageReceiver {
    * caller's transaction (Art. 5(1)(c)): they are kept nowhere once the subject's report is assembled,
    * and clearing messages remove them from the broker.
    */
-  java.util.Map<String, String> takeSections(RightsRequest request) {
-    java.util.Map<String, String> sections = store.sections(request.id());
+  Map<String, String> takeSections(RightsRequest request) {
+    Map<String, String> sections = store.sections(request.id());
     if (!sections.isEmpty()) {
       store.clearSections(request.id());
       Instant now = clock.instant();
@@ -212,7 +220,7 @@ public final class Acknowledgements implements MessageReceiver {
 
   /** The idempotency key of a participant's section answering the access request {@code noticeKey}. */
   public static String sectionKey(String noticeKey) {
-    return "section:" + java.util.UUID.nameUUIDFromBytes(noticeKey.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return "section:" + UUID.nameUUIDFromBytes(noticeKey.getBytes(StandardCharsets.UTF_8));
   }
 
   /**
@@ -272,13 +280,13 @@ public final class Acknowledgements implements MessageReceiver {
     private final Outbox outbox;
     private AcknowledgementStore store = AcknowledgementStore.inMemory();
     private Clock clock = Clock.systemUTC();
-    private @org.jspecify.annotations.Nullable String name;
+    private @Nullable String name;
 
     private Builder(Collection<String> participants, AuditTrail audit, Outbox outbox) {
       requireNonNull(participants, "participants");
       participants.forEach(name -> requireNonBlank(name, "participant"));
       // In the order given: participants are asked and listed in it.
-      this.participants = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(participants));
+      this.participants = Collections.unmodifiableSet(new LinkedHashSet<>(participants));
       this.audit = audit;
       this.outbox = outbox;
     }

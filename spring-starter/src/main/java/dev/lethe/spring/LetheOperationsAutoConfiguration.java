@@ -4,8 +4,10 @@ import dev.lethe.audit.AuditTrail;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.outbox.OutboxAdministration;
 import dev.lethe.outbox.OutboxDispatcher;
+import dev.lethe.participants.Participant;
 import dev.lethe.records.RecordOfProcessing;
 import dev.lethe.retention.RetentionEnforcer;
+import dev.lethe.rights.Acknowledgements;
 import dev.lethe.rights.DataSubjectRights;
 import dev.lethe.rights.RequestIdentityRetention;
 import dev.lethe.spi.Outbox;
@@ -17,6 +19,10 @@ import dev.lethe.spring.actuate.OutboxMetrics;
 import dev.lethe.spring.actuate.OutboxSchedule;
 import dev.lethe.spring.actuate.RetentionSchedule;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -39,10 +45,10 @@ public class LetheOperationsAutoConfiguration {
   @ConditionalOnMissingBean
   @ConditionalOnProperty(name = "lethe.retention.enabled", havingValue = "true", matchIfMissing = true)
   RetentionSchedule letheRetentionSchedule(RetentionEnforcer enforcer, RequestIdentityRetention requestIdentities,
-      OutboxAdministration outbox, LetheProperties properties, dev.lethe.rights.Acknowledgements acknowledgements,
-      org.springframework.beans.factory.ObjectProvider<dev.lethe.participants.Participant> participant) {
-    java.time.Duration retention = properties.services().settledRetention();
-    java.util.Map<String, Runnable> housekeeping = new java.util.LinkedHashMap<>();
+      OutboxAdministration outbox, LetheProperties properties, Acknowledgements acknowledgements,
+      ObjectProvider<Participant> participant) {
+    Duration retention = properties.services().settledRetention();
+    Map<String, Runnable> housekeeping = new LinkedHashMap<>();
     housekeeping.put("Deleting settled acknowledgements of participants", () -> acknowledgements.purgeSettled(retention));
     participant.ifAvailable(service ->
         housekeeping.put("Deleting receipts kept for redelivery", () -> service.purgeReceipts(retention)));
@@ -88,7 +94,7 @@ public class LetheOperationsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnBean(Outbox.class)
-    OutboxMetrics letheOutboxMetrics(Outbox outbox, dev.lethe.rights.Acknowledgements acknowledgements) {
+    OutboxMetrics letheOutboxMetrics(Outbox outbox, Acknowledgements acknowledgements) {
       return new OutboxMetrics(outbox, acknowledgements);
     }
   }

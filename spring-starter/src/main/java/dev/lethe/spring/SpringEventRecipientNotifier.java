@@ -3,6 +3,8 @@ package dev.lethe.spring;
 import dev.lethe.spi.Notification;
 import dev.lethe.spi.RecipientNotifier;
 import java.util.Collection;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,14 +33,14 @@ final class SpringEventRecipientNotifier implements RecipientNotifier, Applicati
   private static final ResolvableType ANY = ResolvableType.forClassWithGenerics(PayloadApplicationEvent.class, Probe.class);
 
   private final ApplicationContext context;
-  private final java.util.function.Supplier<java.util.Set<String>> recipients;
+  private final Supplier<Set<String>> recipients;
   private volatile boolean receiverFound;
 
   /**
    * @param recipients the recipients whose notices this notifier carries: those the processing
    *     declares, less those reached through a broker or a webhook
    */
-  SpringEventRecipientNotifier(ApplicationContext context, java.util.function.Supplier<java.util.Set<String>> recipients) {
+  SpringEventRecipientNotifier(ApplicationContext context, Supplier<Set<String>> recipients) {
     this.context = context;
     this.recipients = recipients;
   }

@@ -4,6 +4,7 @@ import dev.lethe.outbox.OutboxAdministration;
 import dev.lethe.retention.RetentionEnforcer;
 import dev.lethe.rights.RequestIdentityRetention;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -27,7 +28,7 @@ public final class RetentionSchedule implements SmartLifecycle {
   private final RetentionEnforcer enforcer;
   private final @Nullable RequestIdentityRetention requestIdentities;
   private final @Nullable OutboxAdministration outbox;
-  private final java.util.Map<String, Runnable> housekeeping;
+  private final Map<String, Runnable> housekeeping;
   private final CronTrigger trigger;
   private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
   private @Nullable ScheduledFuture<?> scheduled;
@@ -53,7 +54,7 @@ public final class RetentionSchedule implements SmartLifecycle {
    */
   public RetentionSchedule(RetentionEnforcer enforcer, @Nullable RequestIdentityRetention requestIdentities,
       @Nullable OutboxAdministration outbox, String cron, ZoneId zone) {
-    this(enforcer, requestIdentities, outbox, java.util.Map.of(), cron, zone);
+    this(enforcer, requestIdentities, outbox, Map.of(), cron, zone);
   }
 
   /**
@@ -61,8 +62,8 @@ public final class RetentionSchedule implements SmartLifecycle {
    * deleting the acknowledgements settled long ago (Art. 5(1)(e)).
    */
   public RetentionSchedule(RetentionEnforcer enforcer, @Nullable RequestIdentityRetention requestIdentities,
-      @Nullable OutboxAdministration outbox, java.util.Map<String, Runnable> housekeeping, String cron, ZoneId zone) {
-    this.housekeeping = java.util.Map.copyOf(housekeeping);
+      @Nullable OutboxAdministration outbox, Map<String, Runnable> housekeeping, String cron, ZoneId zone) {
+    this.housekeeping = Map.copyOf(housekeeping);
     this.enforcer = enforcer;
     this.requestIdentities = requestIdentities;
     this.outbox = outbox;
