@@ -38,6 +38,11 @@ import org.junit.jupiter.api.Test;
 /** The RabbitMQ transport and inbox against the local broker, each test on an exchange and queues of its own. */
 class AmqpOutboxIT {
 
+  @org.junit.jupiter.api.BeforeAll
+  static void requireRabbitMq() {
+    LocalRabbit.requireRunning();
+  }
+
   private static final String PAYLOAD = "{\"subject\":{\"email\":\"ada@example.org\"},\"request\":\"r-1\"}";
   private static final Duration WAIT = Duration.ofSeconds(20);
 

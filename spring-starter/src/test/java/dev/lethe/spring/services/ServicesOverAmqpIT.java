@@ -15,6 +15,20 @@ class ServicesOverAmqpIT extends ServicesTravel {
 
   private final String exchange = "lethe-it-" + UUID.randomUUID();
 
+  /** Skipped without a local RabbitMQ, as the database tests are without their server, except under CI=true. */
+  @org.junit.jupiter.api.BeforeAll
+  static void requireRabbitMq() {
+    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+      return;
+    }
+    try (Connection ignored = factory().newConnection()) {
+      // Reachable.
+    } catch (Exception e) {
+      org.junit.jupiter.api.Assumptions.abort("RabbitMQ is not reachable on 127.0.0.1:5672 ("
+          + e.getClass().getSimpleName() + "); skipped outside CI");
+    }
+  }
+
   @Override
   Map<String, Object> brokerProperties() {
     return Map.of("lethe.services.amqp.host", "127.0.0.1", "lethe.services.amqp.exchange", exchange);
