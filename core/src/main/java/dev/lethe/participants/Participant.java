@@ -40,6 +40,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -157,58 +158,62 @@ public final class Participant implements MessageReceiver {
     Optional<ParticipantReceipt> answered = receipts.find(noticeKey);
     if (answered.isPresent()) {
       // Delivered again: the same receipt again, which the outbox does not write twice while it holds it.
-      transactions.inTransaction(() -> send(answered.get(), clock.instant()));
+      transactions.inTransaction(() -> outbox.enqueue(receiptMessage(answered.get()), clock.instant()));
       return;
     }
-    try {
-      transactions.inTransaction(() -> {
-        ParticipantReceipt receipt = carryOut(noticeKey, notice);
-        Instant now = clock.instant();
-        if (!receipts.add(receipt, now)) {
-          // Another replica carried it out at the same time: this one's change rolls back, and the
-          // redelivered notice finds that one's receipt.
-          throw new IllegalStateException("The notice was carried out by another replica at the same time");
-        }
-        send(receipt, now);
-      });
-    } catch (CannotCarryOut e) {
-      answerFailed(noticeKey, notice.requestId(), notice.change(), e.failure);
-    } catch (RuntimeException e) {
-      answerFailed(noticeKey, notice.requestId(), notice.change(), e.getClass().getName());
-      throw e;
-    }
+    answerOnce(noticeKey, notice.requestId(), notice.change(), () -> {
+      ParticipantReceipt receipt = carryOut(noticeKey, notice);
+      return new Answer(receipt, receiptMessage(receipt));
+    });
   }
 
   /**
    * Answers the coordinator's access request (Art. 15) with this service's report of the subject,
-   * made by a local access request of its own, in one transaction with the receipt kept for
-   * redelivery and the answer's outbox row. Delivered again, it is not answered twice: the answer is
-   * in the outbox already, and the outbox drops the report once it is delivered.
+   * made by a local access request of its own. Delivered again, it is not answered twice: the answer
+   * is in the outbox already, and the outbox drops the report once it is delivered.
    */
   private void answerAccess(String noticeKey, AccessJson.Request request) {
     if (receipts.find(noticeKey).isPresent()) {
       return;
     }
+    answerOnce(noticeKey, request.requestId(), RequestType.ACCESS, () -> {
+      RightsRequest local = verifiedLocalRequest(RequestType.ACCESS, localSubject(request.subject()));
+      SubjectReport report = rights.access(local.id());
+      ParticipantReceipt receipt = new ParticipantReceipt(noticeKey, request.requestId(), name,
+          report.processesPersonalData() ? ParticipantReceipt.Outcome.DONE : ParticipantReceipt.Outcome.NO_DATA_HELD,
+          0, Optional.empty());
+      String json = reportJson(report);
+      completeIfSettled(local);
+      return new Answer(receipt, new OutboxMessage(Acknowledgements.sectionKey(noticeKey), coordinator,
+          Acknowledgements.ACCESS_SECTION_TYPE, AccessJson.write(new AccessJson.Section(receipt, json))));
+    });
+  }
+
+  /** What a participant sends back for a message it carried out: the receipt it keeps, and the message. */
+  private record Answer(ParticipantReceipt receipt, OutboxMessage message) {
+  }
+
+  /**
+   * Carries out {@code work} once: the local change, the receipt kept for redelivery and the answer's
+   * outbox row commit in one transaction. A failure is answered FAILED; one that may pass is rethrown,
+   * so that the transport offers the message again.
+   */
+  private void answerOnce(String noticeKey, RequestId requestId, RequestType change, Supplier<Answer> work) {
     try {
       transactions.inTransaction(() -> {
-        RightsRequest local = verifiedLocalRequest(RequestType.ACCESS, localSubject(request.subject()));
-        SubjectReport report = rights.access(local.id());
-        ParticipantReceipt receipt = new ParticipantReceipt(noticeKey, request.requestId(), name,
-            report.processesPersonalData() ? ParticipantReceipt.Outcome.DONE : ParticipantReceipt.Outcome.NO_DATA_HELD,
-            0, Optional.empty());
-        String json = reportJson(report);
-        completeIfSettled(local);
+        Answer answer = work.get();
         Instant now = clock.instant();
-        if (!receipts.add(receipt, now)) {
-          throw new IllegalStateException("The access request was answered by another replica at the same time");
+        if (!receipts.add(answer.receipt(), now)) {
+          // Another replica carried it out at the same time: this one's change rolls back, and the
+          // redelivered message finds that one's receipt.
+          throw new IllegalStateException("The message was carried out by another replica at the same time");
         }
-        outbox.enqueue(new OutboxMessage(Acknowledgements.sectionKey(noticeKey), coordinator,
-            Acknowledgements.ACCESS_SECTION_TYPE, AccessJson.write(new AccessJson.Section(receipt, json))), now);
+        outbox.enqueue(answer.message(), now);
       });
     } catch (CannotCarryOut e) {
-      answerFailed(noticeKey, request.requestId(), RequestType.ACCESS, e.failure);
+      answerFailed(noticeKey, requestId, change, e.failure);
     } catch (RuntimeException e) {
-      answerFailed(noticeKey, request.requestId(), RequestType.ACCESS, e.getClass().getName());
+      answerFailed(noticeKey, requestId, change, e.getClass().getName());
       throw e;
     }
   }
@@ -288,19 +293,19 @@ public final class Participant implements MessageReceiver {
     LOG.warn("Participant {} could not carry out the {} of request {} ({}); answered FAILED", name, change, requestId,
         failure);
     try {
-      transactions.inTransaction(() ->
-          send(ParticipantReceipt.failed(noticeKey, requestId, name, failure), clock.instant()));
+      transactions.inTransaction(() -> outbox.enqueue(
+          receiptMessage(ParticipantReceipt.failed(noticeKey, requestId, name, failure)), clock.instant()));
     } catch (RuntimeException e) {
       // Answering may fail for the same reason as carrying out; the notice is offered again all the same.
       LOG.warn("Participant {} could not answer FAILED either: {}", name, e.getClass().getName());
     }
   }
 
-  private void send(ParticipantReceipt receipt, Instant now) {
+  private OutboxMessage receiptMessage(ParticipantReceipt receipt) {
     String key = "receipt:" + UUID.nameUUIDFromBytes(receipt.noticeKey().getBytes(StandardCharsets.UTF_8))
         + receipt.failure().map(failure -> ":failed:" + UUID.nameUUIDFromBytes(failure.getBytes(StandardCharsets.UTF_8)))
             .orElse("");
-    outbox.enqueue(new OutboxMessage(key, coordinator, Acknowledgements.RECEIPT_TYPE, ReceiptJson.write(receipt)), now);
+    return new OutboxMessage(key, coordinator, Acknowledgements.RECEIPT_TYPE, ReceiptJson.write(receipt));
   }
 
   /** A notice this participant cannot carry out however often it is offered: answered FAILED, and not offered again. */

@@ -113,6 +113,11 @@ public final class Acknowledgements implements MessageReceiver {
         .toList();
   }
 
+  /** How many parts of any request are not settled: a gauge's reading. */
+  public long countUnsettled() {
+    return store.countUnsettled();
+  }
+
   /** Up to {@code limit} parts not settled, of any request, oldest first: what an administrator follows up. */
   public List<RecipientAcknowledgement> unsettled(int limit) {
     if (limit < 1) {
@@ -256,20 +261,29 @@ public final class Acknowledgements implements MessageReceiver {
     }
   }
 
-  /** The notice with {@code noticeKey} is dead in the outbox: its participant will not answer until it is retried. */
-  void dead(String noticeKey, String failure) {
-    store.find(noticeKey).filter(entry -> entry.status() == Status.PENDING).ifPresent(entry ->
-        store.update(new RecipientAcknowledgement(entry.noticeKey(), entry.requestId(), entry.change(),
-            entry.recipient(), Status.DEAD, entry.outcome(), entry.rowsTouched(), Optional.of(failure),
-            clock.instant())));
+  /**
+   * The message to a participant, a notice or an access request, is dead in the outbox: its participant
+   * will not answer until an administrator retries it. Other messages concern no participant's part.
+   */
+  void dead(OutboxMessage message, String failure) {
+    moveIfAwaited(message, Status.PENDING, Status.DEAD, Optional.of(failure));
   }
 
-  /** The notice with {@code noticeKey} was delivered, such as after an administrator retried it: its receipt is awaited again. */
-  void delivered(String noticeKey) {
-    store.find(noticeKey).filter(entry -> entry.status() == Status.DEAD).ifPresent(entry ->
+  /** The message to a participant was delivered, such as after an administrator retried it: its answer is awaited again. */
+  void delivered(OutboxMessage message) {
+    moveIfAwaited(message, Status.DEAD, Status.PENDING, Optional.empty());
+  }
+
+  private void moveIfAwaited(OutboxMessage message, Status from, Status to, Optional<String> failure) {
+    boolean awaited = message.type().equals(RecipientNotifications.MESSAGE_TYPE)
+        || message.type().equals(ACCESS_REQUEST_TYPE);
+    // Checked before the store is asked: most delivered messages go to recipients that answer nothing.
+    if (!awaited || !participants.contains(message.destination())) {
+      return;
+    }
+    store.find(message.idempotencyKey()).filter(entry -> entry.status() == from).ifPresent(entry ->
         store.update(new RecipientAcknowledgement(entry.noticeKey(), entry.requestId(), entry.change(),
-            entry.recipient(), Status.PENDING, entry.outcome(), entry.rowsTouched(), Optional.empty(),
-            clock.instant())));
+            entry.recipient(), to, entry.outcome(), entry.rowsTouched(), failure, clock.instant())));
   }
 
   /** Configures {@link Acknowledgements}: by default an in-memory store, on the system UTC clock. */

@@ -270,9 +270,9 @@ public final class RecipientNotifications {
       if (isNotice(message)) {
         audit.record(auditEntry(AuditEventType.RECIPIENT_NOTIFIED, message, NotificationJson.read(message.payload()),
             attempts));
-        if (acknowledgements != null) {
-          acknowledgements.delivered(message.idempotencyKey());
-        }
+      }
+      if (acknowledgements != null) {
+        acknowledgements.delivered(message);
       }
     }
 
@@ -282,9 +282,9 @@ public final class RecipientNotifications {
         // The failure's type is audited, never its message: a message may quote the subject's data.
         audit.record(auditEntry(dead ? AuditEventType.NOTIFICATION_DEAD : AuditEventType.NOTIFICATION_FAILED, message,
             NotificationJson.read(message.payload()), attempts).withAttribute("failure", failure));
-        if (dead && acknowledgements != null) {
-          acknowledgements.dead(message.idempotencyKey(), failure);
-        }
+      }
+      if (dead && acknowledgements != null) {
+        acknowledgements.dead(message, failure);
       }
     }
 

@@ -47,6 +47,9 @@ public interface AcknowledgementStore {
   /** Every participant's entry for {@code requestId}, earliest expected first. */
   List<RecipientAcknowledgement> forRequest(RequestId requestId);
 
+  /** How many entries are not settled. */
+  long countUnsettled();
+
   /** Up to {@code limit} entries not settled, oldest first. */
   List<RecipientAcknowledgement> unsettled(int limit);
 

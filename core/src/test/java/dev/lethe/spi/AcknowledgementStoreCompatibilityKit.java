@@ -79,6 +79,7 @@ public abstract class AcknowledgementStoreCompatibilityKit {
 
     assertThat(store.unsettled(10)).extracting(RecipientAcknowledgement::noticeKey).containsExactly("early", "late");
     assertThat(store.unsettled(1)).extracting(RecipientAcknowledgement::noticeKey).containsExactly("early");
+    assertThat(store.countUnsettled()).isEqualTo(2);
   }
 
   @Test

@@ -103,6 +103,12 @@ public final class JdbcAcknowledgementStore implements AcknowledgementStore {
   }
 
   @Override
+  public long countUnsettled() {
+    return jdbc.query("count unsettled acknowledgements",
+        "select count(*) from lethe_acknowledgement where " + NOT_SETTLED, row -> row.getLong(1)).get(0);
+  }
+
+  @Override
   public List<RecipientAcknowledgement> unsettled(int limit) {
     if (limit < 1) {
       throw new IllegalArgumentException("A list holds at least one entry, not " + limit);

@@ -122,7 +122,7 @@ public class LetheAutoConfiguration {
       Clock clock, PersonalDataModel model, ObjectProvider<LetheServicesConfiguration.ServicesTransport> broker) {
     LetheProperties.OutboxProperties outbox = properties.outbox();
     // Participants and the coordinator through the broker, every other recipient through the notifier.
-    var routes = LetheServicesConfiguration.routes(properties, model, broker).byDestination();
+    var routes = LetheServicesConfiguration.routes(properties, model, broker);
     return OutboxDispatcher.builder(notifications.outbox(),
             routes.isEmpty() ? notifications.transport() : notifications.transport(routes))
         .clock(clock)

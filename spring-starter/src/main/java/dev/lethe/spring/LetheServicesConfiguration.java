@@ -94,7 +94,7 @@ class LetheServicesConfiguration {
    * coordinator, one broker transport must carry their messages, and each webhook needs its URL and a
    * secret of at least 16 bytes.
    */
-  static ServicesRoutes routes(LetheProperties properties, PersonalDataModel model,
+  static Map<String, OutboxTransport> routes(LetheProperties properties, PersonalDataModel model,
       ObjectProvider<ServicesTransport> transport) {
     ServicesProperties services = properties.services();
     List<String> problems = new ArrayList<>();
@@ -116,7 +116,7 @@ class LetheServicesConfiguration {
       throw new IllegalStateException("Lethe cannot pass changes on to other services and processors (Art. 17(2),"
           + " 19):\n  - " + String.join("\n  - ", problems));
     }
-    return new ServicesRoutes(routes);
+    return routes;
   }
 
   private static Map<String, OutboxTransport> brokerRoutes(ServicesProperties services, Set<String> declared,
@@ -212,7 +212,4 @@ class LetheServicesConfiguration {
   record ServicesTransport(OutboxTransport transport) {
   }
 
-  /** The transports by destination: participants and the coordinator through the broker. */
-  record ServicesRoutes(Map<String, OutboxTransport> byDestination) {
-  }
 }

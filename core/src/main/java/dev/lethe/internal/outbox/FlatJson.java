@@ -53,7 +53,9 @@ final class FlatJson {
     } catch (IllegalArgumentException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("Not " + what + ": not a flat JSON object", e);
+      // Not chained: a parser's message quotes the token it stopped at, which may be personal data.
+      throw new IllegalArgumentException("Not " + what + ": not a flat JSON object (" + e.getClass().getSimpleName()
+          + ")");
     }
     return fields;
   }

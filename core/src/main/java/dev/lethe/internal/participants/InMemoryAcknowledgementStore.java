@@ -78,6 +78,11 @@ public final class InMemoryAcknowledgementStore implements AcknowledgementStore 
   }
 
   @Override
+  public synchronized long countUnsettled() {
+    return entries.values().stream().filter(entry -> !entry.status().settled()).count();
+  }
+
+  @Override
   public synchronized List<RecipientAcknowledgement> unsettled(int limit) {
     return entries.values().stream()
         .filter(entry -> !entry.status().settled())

@@ -34,8 +34,7 @@ public final class OutboxMetrics implements MeterBinder {
         .description("Dead outbox messages whose identity was cleared after the retention: never delivered,"
             + " no longer retryable (Art. 5(1)(e), 19)")
         .register(registry);
-    Gauge.builder("lethe.recipients.unsettled", acknowledgements,
-            acks -> acks.unsettled(Integer.MAX_VALUE).size())
+    Gauge.builder("lethe.recipients.unsettled", acknowledgements, Acknowledgements::countUnsettled)
         .description("Changes passed on to participant services that they have not acknowledged yet (Art. 17(2), 19)")
         .register(registry);
   }
