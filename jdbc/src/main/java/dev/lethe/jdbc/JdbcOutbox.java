@@ -94,9 +94,27 @@ public final class JdbcOutbox implements Outbox {
 
   /**
    * Runs {@code work} in a short transaction of its own on a connection it opens, apart from any
-   * operation's transaction, so that its row locks are held only for its own statements.
+   * operation's transaction, so that its row locks are held only for its own statements. A transaction
+   * the database chose as a deadlock's victim (SQLState class 40, as MariaDB does now and then with
+   * several dispatchers claiming at once) rolled back whole, so it is run again, up to three times.
    */
   private <T> T inOwnTransaction(String what, SqlWork<T> work) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return inOneTransaction(what, work);
+      } catch (IllegalStateException e) {
+        boolean rolledBack = e.getCause() instanceof SQLException sql && sql.getSQLState() != null
+            && sql.getSQLState().startsWith("40");
+        if (!rolledBack || attempt == MAX_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static final int MAX_ATTEMPTS = 3;
+
+  private <T> T inOneTransaction(String what, SqlWork<T> work) {
     try (Connection connection = dataSource.getConnection()) {
       boolean autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(false);
