@@ -10,13 +10,17 @@ import dev.lethe.internal.processing.Purposes;
 import dev.lethe.law.LawfulBasis;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.model.Purpose;
+import dev.lethe.rights.RecipientNotifications;
+import dev.lethe.rights.RequestId;
 import dev.lethe.rights.SubjectIdentifier;
+import dev.lethe.spi.Notification;
 import dev.lethe.spi.ConsentStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Period;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,12 +52,14 @@ public final class ConsentLedger {
   private final AuditTrail audit;
   private final ConsentStore store;
   private final Clock clock;
+  private final @Nullable RecipientNotifications recipientNotifications;
 
   private ConsentLedger(Builder builder) {
     this.model = builder.model;
     this.audit = builder.auditTrail;
     this.store = builder.store;
     this.clock = builder.clock;
+    this.recipientNotifications = builder.recipientNotifications;
   }
 
   /**
@@ -176,7 +182,7 @@ public final class ConsentLedger {
   private ConsentRecord endInTransaction(SubjectIdentifier subject, String purpose, ConsentState state,
       Optional<ConsentMethod> method) {
     requireNonNull(subject, "subject");
-    consentPurpose(purpose);
+    Purpose declared = consentPurpose(purpose);
     Instant now = clock.instant();
     SubjectPseudonym pseudonym = audit.pseudonymOf(subject);
     Optional<ConsentRecord> last = store.latest(pseudonym, purpose);
@@ -191,6 +197,10 @@ public final class ConsentLedger {
     if (!store.appendAfter(ended, last)) {
       throw new IllegalStateException("The subject's consent to purpose '" + purpose + "' changed meanwhile: there is"
           + " no current consent to " + (state == ConsentState.WITHDRAWN ? "withdraw" : "end"));
+    }
+    if (state == ConsentState.WITHDRAWN && recipientNotifications != null && !declared.recipients().isEmpty()) {
+      recipientNotifications.notifyRecipients(Notification.consentWithdrawal(RequestId.random(), subject, purpose),
+          declared.recipients());
     }
     return audited(subject, ended);
   }
@@ -244,6 +254,7 @@ public final class ConsentLedger {
     private final AuditTrail auditTrail;
     private ConsentStore store = ConsentStore.inMemory();
     private Clock clock = Clock.systemUTC();
+    private @Nullable RecipientNotifications recipientNotifications;
 
     private Builder(PersonalDataModel model, AuditTrail auditTrail) {
       this.model = model;
@@ -259,6 +270,16 @@ public final class ConsentLedger {
     /** The clock that stamps every record and tells when consent expires; its zone counts validity periods. */
     public Builder clock(Clock clock) {
       this.clock = requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Tells the recipients of a purpose when a subject withdraws its consent to it, in the
+     * withdrawal's transaction, so that they stop processing for it too: participant services record
+     * the withdrawal on their own data (Art. 7(3)). Consent given, refused or expired is not passed on.
+     */
+    public Builder recipientNotifications(RecipientNotifications recipientNotifications) {
+      this.recipientNotifications = requireNonNull(recipientNotifications, "recipientNotifications");
       return this;
     }
 

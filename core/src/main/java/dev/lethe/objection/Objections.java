@@ -12,7 +12,10 @@ import dev.lethe.internal.processing.Purposes;
 import dev.lethe.law.Right;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.model.Purpose;
+import dev.lethe.rights.RecipientNotifications;
+import dev.lethe.rights.RequestId;
 import dev.lethe.rights.SubjectIdentifier;
+import dev.lethe.spi.Notification;
 import dev.lethe.spi.ObjectionStore;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -20,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +57,7 @@ public final class Objections {
   private final Set<String> directMarketing;
   private final ObjectionStore store;
   private final Clock clock;
+  private final @Nullable RecipientNotifications recipientNotifications;
 
   private Objections(Builder builder) {
     this.model = builder.model;
@@ -61,6 +66,7 @@ public final class Objections {
     this.directMarketing = Set.copyOf(builder.directMarketing);
     this.store = builder.store;
     this.clock = builder.clock;
+    this.recipientNotifications = builder.recipientNotifications;
   }
 
   /**
@@ -110,6 +116,10 @@ public final class Objections {
         .withAttribute("purpose", purpose)
         .withAttribute("basis", declared.basis().kind().name())
         .withAttribute("directMarketing", String.valueOf(marketing)));
+    if (recipientNotifications != null && !declared.recipients().isEmpty()) {
+      recipientNotifications.notifyRecipients(Notification.objection(RequestId.random(), subject, purpose),
+          declared.recipients());
+    }
     LOG.debug("Objection to purpose '{}' recorded for subject {}{}", purpose, pseudonym,
         marketing ? "; absolute, contact suppressed" : "");
     return objection;
@@ -199,6 +209,7 @@ public final class Objections {
     private final Set<String> directMarketing = new LinkedHashSet<>();
     private ObjectionStore store = ObjectionStore.inMemory();
     private Clock clock = Clock.systemUTC();
+    private @Nullable RecipientNotifications recipientNotifications;
 
     private Builder(PersonalDataModel model, AuditTrail auditTrail, SuppressionList suppressionList) {
       this.model = model;
@@ -229,6 +240,16 @@ public final class Objections {
     /** The clock that stamps objections and overrides. */
     public Builder clock(Clock clock) {
       this.clock = requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Tells the recipients of a purpose when a subject objects to it, in the objection's transaction,
+     * so that they stop processing for it too: participant services record the objection on their own
+     * data (Art. 21). An override of an objection is not passed on.
+     */
+    public Builder recipientNotifications(RecipientNotifications recipientNotifications) {
+      this.recipientNotifications = requireNonNull(recipientNotifications, "recipientNotifications");
       return this;
     }
 

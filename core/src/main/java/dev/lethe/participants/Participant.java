@@ -12,12 +12,17 @@ import dev.lethe.internal.outbox.NotificationJson;
 import dev.lethe.internal.outbox.ReceiptJson;
 import dev.lethe.law.ErasureGround;
 import dev.lethe.law.RestrictionGround;
+import dev.lethe.consent.ConsentLedger;
+import dev.lethe.consent.ConsentMethod;
+import dev.lethe.consent.ConsentState;
+import dev.lethe.objection.Objections;
 import dev.lethe.restriction.Restrictions;
 import dev.lethe.rights.Acknowledgements;
 import dev.lethe.rights.Channel;
 import dev.lethe.rights.DataSubjectRights;
 import dev.lethe.rights.InvalidSubjectIdentifierException;
 import dev.lethe.rights.RecipientNotifications;
+import dev.lethe.rights.RectificationRejectedException;
 import dev.lethe.rights.RequestId;
 import dev.lethe.rights.RequestType;
 import dev.lethe.rights.RightsRequest;
@@ -37,6 +42,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -54,11 +60,16 @@ import org.slf4j.LoggerFactory;
  *
  * <p>For each notice it submits a request of its own for the subject, by the identity the notice
  * names, records the identity check as done by the coordinator, and carries it out: an erasure on the
- * configured ground, a restriction placed on the configured ground or lifted. The local request, its
- * audit, the change, the receipt kept for redelivery and the receipt's outbox message commit in one
- * transaction: a participant that crashes mid-erasure keeps nothing of it, and the redelivered notice
- * carries it out. A notice delivered again after it was carried out is answered with the same receipt
- * and changes nothing. An identity that names nobody here is answered {@link
+ * ground the notice states (or the configured one), a rectification of the corrected attributes
+ * wherever its own entities hold them ({@link DataSubjectRights#rectifyAttributes}), a restriction
+ * placed on the configured ground or lifted. An objection (Art. 21) or a withdrawal of consent (Art.
+ * 7(3)) is recorded in its own {@link Objections} or {@link ConsentLedger} for the purpose the notice
+ * names (or the one it is mapped to), so that its own processing guard stops that processing too. The
+ * local request, its audit, the change, the receipt kept for redelivery and the receipt's outbox
+ * message commit in one transaction: a participant that crashes mid-erasure keeps nothing of it, and
+ * the redelivered notice carries it out. A notice delivered again after it was carried out is answered
+ * with the same receipt and changes nothing. An identity that names nobody here, attributes none of
+ * its entities hold, or a consent it does not hold as current are answered {@link
  * ParticipantReceipt.Outcome#NO_DATA_HELD}, a valid acknowledgement.
  *
  * <p>An access request of the coordinator (Art. 15) is answered the same way, with this service's
@@ -67,7 +78,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A notice this participant cannot carry out is answered {@link ParticipantReceipt.Outcome#FAILED}
  * with the failure's type, never its message: a subject type or identity its model does not know, a
- * rectification (whose notice carries no corrected values). A failure that may pass, such as a
+ * purpose it does not declare (or not on a basis the change applies to), corrected values its
+ * constraints reject (the attributes are named), a service it was not given. A failure that may pass, such as a
  * database down, is answered FAILED too, and the notice is refused so that the transport offers it
  * again; the receipt of the attempt that succeeds then settles it at the coordinator.
  */
@@ -79,6 +91,8 @@ public final class Participant implements MessageReceiver {
   private final String coordinator;
   private final DataSubjectRights rights;
   private final @Nullable Restrictions restrictions;
+  private final @Nullable Objections objections;
+  private final @Nullable ConsentLedger consent;
   private final ReceiptStore receipts;
   private final Outbox outbox;
   private final Transactions transactions;
@@ -86,12 +100,16 @@ public final class Participant implements MessageReceiver {
   private final ErasureGround erasureGround;
   private final RestrictionGround restrictionGround;
   private final Map<String, String> subjectTypes;
+  private final Map<String, String> purposes;
+  private final Map<String, String> attributes;
 
   private Participant(Builder builder) {
     this.name = builder.name;
     this.coordinator = builder.coordinator;
     this.rights = builder.rights;
     this.restrictions = builder.restrictions;
+    this.objections = builder.objections;
+    this.consent = builder.consent;
     this.receipts = builder.receipts;
     this.outbox = builder.outbox;
     this.transactions = builder.audit.transactions();
@@ -99,6 +117,8 @@ public final class Participant implements MessageReceiver {
     this.erasureGround = builder.erasureGround;
     this.restrictionGround = builder.restrictionGround;
     this.subjectTypes = Map.copyOf(builder.subjectTypes);
+    this.purposes = Map.copyOf(builder.purposes);
+    this.attributes = Map.copyOf(builder.attributes);
   }
 
   /**
@@ -241,33 +261,99 @@ public final class Participant implements MessageReceiver {
 
   private ParticipantReceipt carryOut(String noticeKey, Notification notice) {
     SubjectIdentifier subject = localSubject(notice.subject());
-    if (notice.change() == RequestType.RECTIFICATION) {
-      throw new CannotCarryOut("RectificationNotCarried");
+    return switch (notice.change()) {
+      case ERASURE -> {
+        RightsRequest request = verifiedLocalRequest(RequestType.ERASURE, subject);
+        ErasureReceipt erased = rights.erase(request.id(), notice.erasureGround().orElse(erasureGround));
+        completeIfSettled(request);
+        yield ParticipantReceipt.acted(noticeKey, notice.requestId(), name, erased.rowsTouched());
+      }
+      case RECTIFICATION -> rectify(noticeKey, notice, subject);
+      case RESTRICTION -> restrict(noticeKey, notice, subject);
+      case OBJECTION -> object(noticeKey, notice, subject);
+      case CONSENT_WITHDRAWAL -> withdrawConsent(noticeKey, notice, subject);
+      default -> throw new CannotCarryOut("NotPassedOn:" + notice.change());
+    };
+  }
+
+  private ParticipantReceipt rectify(String noticeKey, Notification notice, SubjectIdentifier subject) {
+    if (notice.corrections().isEmpty()) {
+      throw new CannotCarryOut("RectificationWithoutValues");
     }
-    if (notice.change() == RequestType.RESTRICTION && restrictions == null) {
-      throw new CannotCarryOut("RestrictionsNotConfigured");
+    Map<String, @Nullable Object> corrections = new LinkedHashMap<>();
+    notice.corrections().forEach((attribute, value) -> corrections.put(attributes.getOrDefault(attribute, attribute),
+        value));
+    RightsRequest request = verifiedLocalRequest(RequestType.RECTIFICATION, subject);
+    long rows;
+    try {
+      rows = rights.rectifyAttributes(request.id(), corrections);
+    } catch (RectificationRejectedException e) {
+      // Its message names the attributes and the constraints, never the values.
+      throw new CannotCarryOut("RectificationRejected:" + e.violations().stream()
+          .map(RectificationRejectedException.Violation::attribute).distinct().sorted().toList());
     }
-    if (notice.change() == RequestType.RESTRICTION && notice.restrictionLifted()) {
-      boolean restricted = restrictions.restriction(subject).isPresent();
+    completeIfSettled(request);
+    return ParticipantReceipt.acted(noticeKey, notice.requestId(), name, rows);
+  }
+
+  private ParticipantReceipt restrict(String noticeKey, Notification notice, SubjectIdentifier subject) {
+    Restrictions restrictions = configured(this.restrictions, "RestrictionsNotConfigured");
+    boolean restricted = restrictions.restriction(subject).isPresent();
+    if (notice.restrictionLifted()) {
       if (restricted) {
         restrictions.liftAsRecipient(subject);
       }
       return receipt(noticeKey, notice, restricted ? ParticipantReceipt.Outcome.DONE
-          : ParticipantReceipt.Outcome.NO_DATA_HELD, 0);
+          : ParticipantReceipt.Outcome.NO_DATA_HELD);
     }
-    RightsRequest request = verifiedLocalRequest(notice.change(), subject);
-    if (notice.change() == RequestType.ERASURE) {
-      ErasureReceipt erased = rights.erase(request.id(), erasureGround);
-      completeIfSettled(request);
-      return ParticipantReceipt.acted(noticeKey, notice.requestId(), name, erased.rowsTouched());
-    }
-    boolean alreadyRestricted = restrictions.restriction(subject).isPresent();
-    if (!alreadyRestricted) {
+    RightsRequest request = verifiedLocalRequest(RequestType.RESTRICTION, subject);
+    if (!restricted) {
       restrictions.restrict(request, restrictionGround);
     }
     rights.fulfil(request.id());
     completeIfSettled(request);
-    return receipt(noticeKey, notice, ParticipantReceipt.Outcome.DONE, 0);
+    return receipt(noticeKey, notice, ParticipantReceipt.Outcome.DONE);
+  }
+
+  private ParticipantReceipt object(String noticeKey, Notification notice, SubjectIdentifier subject) {
+    Objections objections = configured(this.objections, "ObjectionsNotConfigured");
+    String purpose = localPurpose(notice);
+    try {
+      objections.object(subject, purpose);
+    } catch (IllegalArgumentException e) {
+      // This service declares no such purpose, or none open to objection: a mapping to fix.
+      throw new CannotCarryOut("PurposeNotObjectable:" + purpose);
+    }
+    return receipt(noticeKey, notice, ParticipantReceipt.Outcome.DONE);
+  }
+
+  private ParticipantReceipt withdrawConsent(String noticeKey, Notification notice, SubjectIdentifier subject) {
+    ConsentLedger consent = configured(this.consent, "ConsentNotConfigured");
+    String purpose = localPurpose(notice);
+    ConsentState state;
+    try {
+      state = consent.state(subject, purpose);
+    } catch (IllegalArgumentException e) {
+      throw new CannotCarryOut("PurposeNotOnConsent:" + purpose);
+    }
+    if (state != ConsentState.GIVEN) {
+      // No consent of the subject is current here: nothing processes on it.
+      return receipt(noticeKey, notice, ParticipantReceipt.Outcome.NO_DATA_HELD);
+    }
+    consent.withdraw(subject, purpose, ConsentMethod.API);
+    return receipt(noticeKey, notice, ParticipantReceipt.Outcome.DONE);
+  }
+
+  private String localPurpose(Notification notice) {
+    String purpose = notice.purpose().orElseThrow();
+    return purposes.getOrDefault(purpose, purpose);
+  }
+
+  private static <T> T configured(@Nullable T service, String failure) {
+    if (service == null) {
+      throw new CannotCarryOut(failure);
+    }
+    return service;
   }
 
   private void completeIfSettled(RightsRequest request) {
@@ -278,9 +364,8 @@ public final class Participant implements MessageReceiver {
     }
   }
 
-  private ParticipantReceipt receipt(String noticeKey, Notification notice, ParticipantReceipt.Outcome outcome,
-      long rows) {
-    return new ParticipantReceipt(noticeKey, notice.requestId(), name, outcome, rows, Optional.empty());
+  private ParticipantReceipt receipt(String noticeKey, Notification notice, ParticipantReceipt.Outcome outcome) {
+    return new ParticipantReceipt(noticeKey, notice.requestId(), name, outcome, 0, Optional.empty());
   }
 
   private SubjectIdentifier localSubject(SubjectIdentifier subject) {
@@ -314,7 +399,8 @@ public final class Participant implements MessageReceiver {
 
     CannotCarryOut(String failure) {
       super(failure, null, false, false);
-      this.failure = failure;
+      // Receipts keep a failure in 200 characters; a long list of attributes is cut.
+      this.failure = failure.length() <= 200 ? failure : failure.substring(0, 199) + "…";
     }
   }
 
@@ -331,11 +417,15 @@ public final class Participant implements MessageReceiver {
     private final AuditTrail audit;
     private final Outbox outbox;
     private @Nullable Restrictions restrictions;
+    private @Nullable Objections objections;
+    private @Nullable ConsentLedger consent;
     private ReceiptStore receipts = ReceiptStore.inMemory();
     private Clock clock = Clock.systemUTC();
     private ErasureGround erasureGround = ErasureGround.NO_LONGER_NECESSARY;
     private RestrictionGround restrictionGround = RestrictionGround.ACCURACY_CONTESTED;
     private final Map<String, String> subjectTypes = new HashMap<>();
+    private final Map<String, String> purposes = new HashMap<>();
+    private final Map<String, String> attributes = new HashMap<>();
 
     private Builder(String name, String coordinator, DataSubjectRights rights, AuditTrail audit, Outbox outbox) {
       this.name = name;
@@ -351,6 +441,22 @@ public final class Participant implements MessageReceiver {
       return this;
     }
 
+    /** This service's objections, to record the objections passed on (Art. 21); without it they are answered FAILED. */
+    public Builder objections(Objections objections) {
+      this.objections = requireNonNull(objections, "objections");
+      return this;
+    }
+
+    /**
+     * This service's consent ledger, to record the withdrawals passed on (Art. 7(3)); without it they
+     * are answered FAILED. A withdrawal of a consent this ledger does not hold as current is answered
+     * NO_DATA_HELD.
+     */
+    public Builder consent(ConsentLedger consent) {
+      this.consent = requireNonNull(consent, "consent");
+      return this;
+    }
+
     /**
      * Where the receipts sent are kept for redelivery. The in-memory default forgets them on restart,
      * after which a redelivered erasure is answered NO_DATA_HELD: give a durable one, such as
@@ -361,7 +467,7 @@ public final class Participant implements MessageReceiver {
       return this;
     }
 
-    /** The ground this service's erasures are recorded on. */
+    /** The ground this service's erasures are recorded on when the notice states none. */
     public Builder erasureGround(ErasureGround ground) {
       this.erasureGround = requireNonNull(ground, "ground");
       return this;
@@ -376,6 +482,23 @@ public final class Participant implements MessageReceiver {
     /** Carries out the coordinator's subjects of type {@code coordinatorType} as this service's {@code localType}. */
     public Builder subjectType(String coordinatorType, String localType) {
       subjectTypes.put(requireNonBlank(coordinatorType, "coordinatorType"), requireNonBlank(localType, "localType"));
+      return this;
+    }
+
+    /** Carries out objections to and withdrawals of consent to the coordinator's {@code coordinatorPurpose} on this service's {@code localPurpose}. */
+    public Builder purpose(String coordinatorPurpose, String localPurpose) {
+      purposes.put(requireNonBlank(coordinatorPurpose, "coordinatorPurpose"), requireNonBlank(localPurpose, "localPurpose"));
+      return this;
+    }
+
+    /**
+     * Corrects the coordinator's attribute {@code coordinatorAttribute} as this service's {@code
+     * localAttribute}; without a mapping, an attribute is corrected where this service's entities have
+     * one of the same name.
+     */
+    public Builder attribute(String coordinatorAttribute, String localAttribute) {
+      attributes.put(requireNonBlank(coordinatorAttribute, "coordinatorAttribute"),
+          requireNonBlank(localAttribute, "localAttribute"));
       return this;
     }
 

@@ -146,7 +146,7 @@ public final class Restrictions {
         .withAttribute("ground", restriction.ground().name())
         .withAttribute("subjectNotified", tellSubject ? "true" : "by-controller"));
     LOG.debug("Restriction of subject {} lifted after telling the subject", pseudonym);
-    recipients.notifyRecipients(new Notification(restriction.requestId(), RequestType.RESTRICTION, subject, true),
+    recipients.notifyRecipients(Notification.restrictionLifted(restriction.requestId(), subject),
         recipientNames);
     return restriction;
   }

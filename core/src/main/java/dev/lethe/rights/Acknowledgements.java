@@ -230,11 +230,14 @@ public final class Acknowledgements implements MessageReceiver {
 
   /**
    * Settles the outstanding parts of {@code request} without their receipts, recording why (Art.
-   * 5(2)): the request may then complete. Clearing messages remove the notices from the broker.
+   * 5(2)): the request may then complete. Clearing messages remove the notices from the broker. A
+   * rights request is closed this way by {@link DataSubjectRights#completeWithoutAcknowledgements};
+   * call it directly for the notices of an objection or a consent withdrawal, which are tracked
+   * under an id of their own ({@link dev.lethe.spi.Notification#requestId()}).
    *
    * @return the participants whose parts were closed
    */
-  List<String> close(RequestId request, String reason) {
+  public List<String> close(RequestId request, String reason) {
     requireNonBlank(reason, "reason");
     Instant now = clock.instant();
     List<RecipientAcknowledgement> closed = forRequest(request).stream()

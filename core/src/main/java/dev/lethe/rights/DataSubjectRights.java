@@ -12,16 +12,19 @@ import dev.lethe.erasure.ErasurePlan;
 import dev.lethe.erasure.ErasureReceipt;
 import dev.lethe.erasure.ReappliedErasures;
 import dev.lethe.erasure.SuppressionList;
+import dev.lethe.internal.rights.CorrectedValues;
 import dev.lethe.internal.rights.RectificationValidator;
 import dev.lethe.internal.rights.RequestLifecycle;
 import dev.lethe.internal.rights.SubjectIdentifiers;
 import dev.lethe.law.ErasureGround;
 import dev.lethe.model.EntityDescriptor;
+import dev.lethe.model.FieldDescriptor;
 import dev.lethe.model.IdentityMatch;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.model.SubjectType;
 import dev.lethe.spi.ErasureTombstoneStore;
 import dev.lethe.spi.LegalHoldStore;
+import dev.lethe.spi.Notification;
 import dev.lethe.spi.PersonalDataStore;
 import dev.lethe.spi.SubjectKey;
 import dev.lethe.spi.SubjectRecord;
@@ -34,6 +37,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -323,7 +327,7 @@ public final class DataSubjectRights {
           .withCount("rows", receipt.rowsTouched()));
       transactions.afterCommit(() -> LOG.info("Rights request {}: erased {} subject(s) on {}, {} rows touched",
           request.id(), subjects.size(), ground.article(), receipt.rowsTouched()));
-      notifyRecipients(data, request);
+      notifyRecipients(data, Notification.erasure(request.id(), request.subject(), ground));
     }
     // Recipients have been told who; the stored requests keep only a pseudonym of the identity, so
     // that after erasure nothing but the suppression entry can recognise the person (Art. 17, 21(3)).
@@ -485,8 +489,86 @@ public final class DataSubjectRights {
     audit.record(AuditEntry.forRequest(AuditEventType.DATA_RECTIFIED, fulfilled)
         .withAttribute("entity", entity.name())
         .withCount("attributes", rectification.changes().size()));
-    notifyRecipients(data, fulfilled);
+    notifyRecipients(data, Notification.rectification(fulfilled.id(), fulfilled.subject(),
+        correctionTexts(rectification.changes())));
     return fulfilled;
+  }
+
+  /**
+   * Fulfils a rectification request by correcting the named attributes in every row of the subject
+   * that holds them (Art. 16): a correction the subject asks for once, such as a new address kept in
+   * several places, or a participant service carrying out the rectification its coordinator passed on
+   * (Art. 19). An attribute is matched by its name in each entity of the request's subject type, for
+   * the fields that are the subject's own; a name no entity holds corrects nothing, as a service may
+   * hold only a part of the data. A value given as text for an attribute of another type is read as
+   * that type: numbers, booleans, UUIDs, ISO-8601 dates and times, an enum constant's name.
+   *
+   * <p>Every correction is checked against its entity's Bean Validation constraints first, and on any
+   * violation nothing is applied. Then every recipient is told, with the corrected values (Art. 19).
+   *
+   * @param corrections attribute name to new value; {@code null} clears it
+   * @return how many rows were corrected; none where no row of the subject holds these attributes,
+   *     and the request is fulfilled all the same
+   * @throws RectificationRejectedException listing every violation, and every value that cannot be
+   *     read as its attribute's type; the request stays open
+   * @throws UnknownRequestException if no request has the id
+   * @throws IllegalRequestTransitionException if the request cannot be fulfilled now
+   * @throws IllegalArgumentException if the request is not a rectification request, or {@code
+   *     corrections} is empty
+   * @throws IllegalStateException if no personal-data store is configured
+   */
+  public long rectifyAttributes(RequestId id, Map<String, @Nullable Object> corrections) {
+    requireNonNull(corrections, "corrections");
+    if (corrections.isEmpty()) {
+      throw new IllegalArgumentException("A rectification needs at least one attribute to change");
+    }
+    PersonalData data = requirePersonalData();
+    return transactions.inTransaction(() -> rectifyAttributes(data, id, corrections));
+  }
+
+  private long rectifyAttributes(PersonalData data, RequestId id, Map<String, @Nullable Object> corrections) {
+    RightsRequest request = claimToFulfil(id, RequestType.RECTIFICATION);
+    String subjectType = request.subject().subjectType();
+    Map<EntityDescriptor, Map<String, @Nullable Object>> perEntity = new LinkedHashMap<>();
+    for (EntityDescriptor entity : data.model().entitiesOf(subjectType)) {
+      Map<String, @Nullable Object> changes = new LinkedHashMap<>();
+      for (FieldDescriptor field : entity.fieldsFor(subjectType)) {
+        if (corrections.containsKey(field.name())) {
+          changes.put(field.name(), corrections.get(field.name()));
+        }
+      }
+      if (!changes.isEmpty()) {
+        perEntity.put(entity, RECTIFICATION_VALIDATOR.read(entity, changes));
+      }
+    }
+    long rows = 0;
+    for (SubjectKey subject : data.store().resolve(request.subject())) {
+      for (Map.Entry<EntityDescriptor, Map<String, @Nullable Object>> entity : perEntity.entrySet()) {
+        List<Object> rowIds;
+        try (Stream<SubjectRecord> records = data.store().records(subject, entity.getKey())) {
+          rowIds = records.map(SubjectRecord::rowId).toList();
+        }
+        for (Object rowId : rowIds) {
+          data.store().rectify(subject, new Rectification(entity.getKey().type(), rowId, entity.getValue()));
+        }
+        rows += rowIds.size();
+        if (!rowIds.isEmpty()) {
+          audit.record(AuditEntry.forRequest(AuditEventType.DATA_RECTIFIED, request)
+              .withAttribute("entity", entity.getKey().name())
+              .withCount("attributes", entity.getValue().size())
+              .withCount("rows", rowIds.size()));
+        }
+      }
+    }
+    RightsRequest fulfilled = updateAndAudit(request, "fulfil", AuditEventType.REQUEST_FULFILLED);
+    notifyRecipients(data, Notification.rectification(fulfilled.id(), fulfilled.subject(), correctionTexts(corrections)));
+    return rows;
+  }
+
+  private static Map<String, @Nullable String> correctionTexts(Map<String, @Nullable Object> changes) {
+    Map<String, @Nullable String> texts = new LinkedHashMap<>();
+    changes.forEach((attribute, value) -> texts.put(attribute, CorrectedValues.text(value)));
+    return texts;
   }
 
   /**
@@ -647,9 +729,9 @@ public final class DataSubjectRights {
     }
   }
 
-  private void notifyRecipients(PersonalData data, RightsRequest request) {
+  private void notifyRecipients(PersonalData data, Notification notice) {
     if (recipientNotifications != null) {
-      recipientNotifications.notifyRecipients(request, data.model().purposesFor(request.subject().subjectType()).stream()
+      recipientNotifications.notifyRecipients(notice, data.model().purposesFor(notice.subject().subjectType()).stream()
           .flatMap(purpose -> purpose.recipients().stream())
           .distinct()
           .toList());

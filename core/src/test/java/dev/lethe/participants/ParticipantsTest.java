@@ -7,9 +7,15 @@ import dev.lethe.audit.AuditEvent;
 import dev.lethe.audit.AuditEventType;
 import dev.lethe.audit.AuditTrail;
 import dev.lethe.audit.Pseudonymizer;
+import dev.lethe.consent.ConsentEvidence;
+import dev.lethe.consent.ConsentLedger;
+import dev.lethe.consent.ConsentMethod;
+import dev.lethe.consent.ConsentState;
+import dev.lethe.erasure.SuppressionList;
 import dev.lethe.law.ErasureGround;
 import dev.lethe.law.RestrictionGround;
 import dev.lethe.model.PersonalDataModel;
+import dev.lethe.objection.Objections;
 import dev.lethe.outbox.OutboxDispatcher;
 import dev.lethe.restriction.Restrictions;
 import dev.lethe.rights.Acknowledgements;
@@ -17,6 +23,7 @@ import dev.lethe.rights.Channel;
 import dev.lethe.rights.DataSubjectRights;
 import dev.lethe.rights.IllegalRequestTransitionException;
 import dev.lethe.rights.RecipientNotifications;
+import dev.lethe.rights.Rectification;
 import dev.lethe.rights.RequestStatus;
 import dev.lethe.rights.RequestType;
 import dev.lethe.rights.RightsRequest;
@@ -33,6 +40,7 @@ import dev.lethe.spi.RecipientAcknowledgement.Status;
 import dev.lethe.spi.RestrictionStore;
 import dev.lethe.spi.SubjectKey;
 import dev.lethe.spi.SubjectNotifier;
+import dev.lethe.spi.shop.Customer;
 import dev.lethe.spi.shop.Shop;
 import dev.lethe.testing.MutableClock;
 import java.util.ArrayList;
@@ -40,6 +48,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -97,7 +106,107 @@ class ParticipantsTest {
                 java.util.Optional.of(ParticipantReceipt.Outcome.NO_DATA_HELD)));
     assertThat(coordinator.events(AuditEventType.RECIPIENT_ACKNOWLEDGED)).hasSize(2);
     assertThat(coordinatorRights.complete(request.id()).status()).isEqualTo(RequestStatus.COMPLETED);
-    assertThat(payments.events(AuditEventType.SUBJECT_ERASED)).hasSize(1);
+    assertThat(payments.events(AuditEventType.SUBJECT_ERASED)).singleElement()
+        .satisfies(event -> assertThat(event.attributes()).as("the coordinator's ground travels")
+            .containsEntry("ground", ErasureGround.CONSENT_WITHDRAWN.name()));
+  }
+
+  @Test
+  @DisplayName("Art. 16, 19: a rectification travels with its corrected values, and each participant corrects its own copy")
+  void rectificationTravelsWithItsValues() {
+    RightsRequest request = coordinator.verifiedRequest(RequestType.RECTIFICATION, CUSTOMER_2);
+    coordinatorRights.rectify(request.id(), new Rectification(Customer.class, 2L,
+        Map.of("phone", "+44 7700 900999", "name", "Ada Lovelace")));
+
+    deliverEverything();
+
+    assertThat(payments.customerValue(CUSTOMER_2, "phone")).isEqualTo("+44 7700 900999");
+    assertThat(payments.customerValue(CUSTOMER_2, "name")).isEqualTo("Ada Lovelace");
+    assertThat(payments.customerValue(new SubjectIdentifier("customer", "email", "customer1@example.com"), "name"))
+        .as("nobody else's data changes").isEqualTo("Name 1");
+    assertThat(acknowledgements.forRequest(request.id()))
+        .extracting(RecipientAcknowledgement::recipient, RecipientAcknowledgement::outcome)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("payment-provider", java.util.Optional.of(ParticipantReceipt.Outcome.DONE)),
+            org.assertj.core.groups.Tuple.tuple("email-host", java.util.Optional.of(ParticipantReceipt.Outcome.NO_DATA_HELD)));
+    assertThat(payments.events(AuditEventType.DATA_RECTIFIED)).singleElement()
+        .satisfies(event -> assertThat(event.attributes()).containsEntry("entity", "Customer"));
+    assertThat(coordinatorRights.complete(request.id()).status()).isEqualTo(RequestStatus.COMPLETED);
+    assertThat(carried).filteredOn(message -> message.type().equals(Acknowledgements.RECEIPT_TYPE))
+        .allSatisfy(receipt -> assertThat(receipt.payload()).doesNotContain("7700").doesNotContain("Lovelace"));
+  }
+
+  @Test
+  @DisplayName("Art. 16, 19: corrected values this participant's constraints reject are answered FAILED naming the attribute, and nothing changes")
+  void rejectedCorrectionsFailNamingTheAttribute() {
+    Participant strict = Participant.builder("payment-provider", "crm", payments.rights(null), payments.audit,
+        payments.outbox).attribute("phone", "email").clock(clock).build();
+    receivers.put("payment-provider", strict);
+    RightsRequest request = coordinator.verifiedRequest(RequestType.RECTIFICATION, CUSTOMER_2);
+    coordinatorRights.rectify(request.id(), new Rectification(Customer.class, 2L, Map.of("phone", "+44 7700 900999")));
+
+    deliverEverything();
+
+    assertThat(acknowledgements.forRequest(request.id()))
+        .filteredOn(entry -> entry.recipient().equals("payment-provider")).singleElement()
+        .satisfies(entry -> {
+          assertThat(entry.status()).isEqualTo(Status.FAILED);
+          assertThat(entry.failure()).contains("RectificationRejected:[email]");
+          assertThat(entry.failure().orElseThrow()).doesNotContain("7700");
+        });
+    assertThat(payments.customerValue(CUSTOMER_2, "email")).isEqualTo("customer2@example.com");
+  }
+
+  @Test
+  @DisplayName("Art. 21: an objection travels to the recipients of its purpose, which record it on their own data")
+  void objectionTravels() {
+    coordinator.objections().object(CUSTOMER_2, "newsletter");
+
+    deliverEverything();
+
+    assertThat(mail.objections().objection(CUSTOMER_2, "newsletter")).isPresent()
+        .hasValueSatisfying(objection -> assertThat(objection.stands()).isTrue());
+    assertThat(payments.objections().objection(CUSTOMER_2, "newsletter")).as("not a recipient of newsletter").isEmpty();
+    assertThat(acknowledgements.unsettled(10)).isEmpty();
+    assertThat(coordinator.events(AuditEventType.RECIPIENT_ACKNOWLEDGED)).singleElement()
+        .satisfies(event -> assertThat(event.attributes()).containsEntry("recipient", "email-host"));
+  }
+
+  @Test
+  @DisplayName("Art. 7(3): a withdrawal of consent travels to the recipients of its purpose, which withdraw the consent they hold")
+  void consentWithdrawalTravels() {
+    SubjectIdentifier customer1 = new SubjectIdentifier("customer", "email", "customer1@example.com");
+    for (SubjectIdentifier subject : List.of(CUSTOMER_2, customer1)) {
+      coordinator.consent.give(subject, "newsletter", new ConsentEvidence("v1", ConsentMethod.WEB_FORM_OPT_IN, false));
+    }
+    mail.consent.give(CUSTOMER_2, "newsletter", new ConsentEvidence("v1", ConsentMethod.WEB_FORM_OPT_IN, false));
+
+    coordinator.consent.withdraw(CUSTOMER_2, "newsletter", ConsentMethod.EMAIL);
+    coordinator.consent.withdraw(customer1, "newsletter", ConsentMethod.EMAIL);
+    deliverEverything();
+
+    assertThat(mail.consent.state(CUSTOMER_2, "newsletter")).isEqualTo(ConsentState.WITHDRAWN);
+    assertThat(coordinator.events(AuditEventType.RECIPIENT_ACKNOWLEDGED))
+        .extracting(event -> event.attributes().get("outcome"))
+        .as("a consent the participant never held is no data held")
+        .containsExactlyInAnyOrder("DONE", "NO_DATA_HELD");
+  }
+
+  @Test
+  @DisplayName("Art. 21: a participant that declares no such purpose answers FAILED naming it, so that the mapping can be fixed")
+  void anUnknownPurposeFails() {
+    Participant unmapped = Participant.builder("email-host", "crm", mail.rights(null), mail.audit, mail.outbox)
+        .objections(mail.objections()).purpose("newsletter", "mailings").clock(clock).build();
+    receivers.put("email-host", unmapped);
+
+    coordinator.objections().object(CUSTOMER_2, "newsletter");
+    deliverEverything();
+
+    assertThat(acknowledgements.unsettled(10)).singleElement()
+        .satisfies(entry -> assertThat(entry.failure()).contains("PurposeNotObjectable:mailings"));
+    RecipientAcknowledgement failed = acknowledgements.unsettled(10).get(0);
+    assertThat(acknowledgements.close(failed.requestId(), "mapping fixed by hand")).containsExactly("email-host");
+    assertThat(acknowledgements.unsettled(10)).isEmpty();
   }
 
   @Test
@@ -320,7 +429,9 @@ class ParticipantsTest {
     final AuditTrail audit = AuditTrail.of(AuditSink.inMemory(), Pseudonymizer.withRandomKey(), clock);
     final Outbox outbox = Outbox.inMemory();
     final RestrictionStore restrictionStore = RestrictionStore.inMemory();
+    final dev.lethe.spi.ObjectionStore objectionStore = dev.lethe.spi.ObjectionStore.inMemory();
     final FailingStore store;
+    ConsentLedger consent;
     private DataSubjectRights rights;
     private RecipientNotifications notifications;
 
@@ -339,7 +450,20 @@ class ParticipantsTest {
       notifications = builder.build();
       rights = DataSubjectRights.builder().clock(clock).auditTrail(audit).personalData(MODEL, store)
           .recipientNotifications(notifications).build();
+      consent = ConsentLedger.builder(MODEL, audit).clock(clock).recipientNotifications(notifications).build();
       return rights;
+    }
+
+    Objections objections() {
+      return Objections.builder(MODEL, audit, new SuppressionList(dev.lethe.spi.SuppressionStore.inMemory(), Pseudonymizer.withRandomKey(), clock)).directMarketing("newsletter")
+          .store(objectionStore).recipientNotifications(notifications).clock(clock).build();
+    }
+
+    @Nullable Object customerValue(SubjectIdentifier subject, String attribute) {
+      SubjectKey key = store.resolve(subject).iterator().next();
+      try (var records = store.records(key, MODEL.entity(Customer.class).orElseThrow())) {
+        return records.findFirst().orElseThrow().values().get(attribute);
+      }
     }
 
     Restrictions restrictions() {
@@ -353,8 +477,8 @@ class ParticipantsTest {
 
     Participant participant() {
       DataSubjectRights own = rights(null);
-      return Participant.builder(name, "crm", own, audit, outbox).restrictions(restrictions()).clock(clock)
-          .build();
+      return Participant.builder(name, "crm", own, audit, outbox).restrictions(restrictions())
+          .objections(objections()).consent(consent).clock(clock).build();
     }
 
     /**

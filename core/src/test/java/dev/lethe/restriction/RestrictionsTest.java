@@ -81,7 +81,7 @@ class RestrictionsTest {
     assertThat(observed.restriction(ADA)).isEmpty();
     assertThat(club.delivered).extracting(Delivered::recipient).containsExactlyInAnyOrderElementsOf(RECIPIENTS);
     assertThat(club.delivered).extracting(Delivered::notification)
-        .containsOnly(new Notification(request.id(), RequestType.RESTRICTION, ADA, true));
+        .containsOnly(Notification.restrictionLifted(request.id(), ADA));
     AuditEvent lifted = club.events().stream().filter(event -> event.type() == AuditEventType.RESTRICTION_LIFTED)
         .findFirst().orElseThrow();
     assertThat(lifted.requestId()).contains(request.id());

@@ -182,7 +182,7 @@ class RecipientNotificationsTest {
     RightsRequest restriction = fulfilled(RequestType.RESTRICTION);
 
     notifications.notifyRecipients(restriction, List.of("analytics"));
-    notifications.notifyRecipients(new Notification(restriction.id(), RequestType.RESTRICTION, ADA, true),
+    notifications.notifyRecipients(Notification.restrictionLifted(restriction.id(), ADA),
         List.of("analytics"));
 
     assertThat(notifications.pending()).extracting(pending -> pending.notification().restrictionLifted())

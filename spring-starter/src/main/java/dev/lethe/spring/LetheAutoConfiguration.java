@@ -181,17 +181,19 @@ public class LetheAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  ConsentLedger letheConsentLedger(PersonalDataModel model, AuditTrail audit, ConsentStore store, Clock clock) {
-    return ConsentLedger.builder(model, audit).store(store).clock(clock).build();
+  ConsentLedger letheConsentLedger(PersonalDataModel model, AuditTrail audit, ConsentStore store,
+      RecipientNotifications notifications, Clock clock) {
+    return ConsentLedger.builder(model, audit).store(store).recipientNotifications(notifications).clock(clock).build();
   }
 
   @Bean
   @ConditionalOnMissingBean
   Objections letheObjections(LetheProperties properties, PersonalDataModel model, AuditTrail audit,
-      SuppressionList suppressionList, ObjectionStore store, Clock clock) {
+      SuppressionList suppressionList, ObjectionStore store, RecipientNotifications notifications, Clock clock) {
     return Objections.builder(model, audit, suppressionList)
         .directMarketing(properties.directMarketingPurposes().toArray(String[]::new))
         .store(store)
+        .recipientNotifications(notifications)
         .clock(clock)
         .build();
   }

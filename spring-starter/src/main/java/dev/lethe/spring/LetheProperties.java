@@ -329,6 +329,12 @@ public record LetheProperties(
    *     (coordinator) and a receipt kept for redelivery (participant), neither holding personal data;
    *     the audit keeps the proof. Longer than the outbox's maximum age, so that a notice retried late is
    *     still recognised. 30 days by default
+   * @param subjectTypes with {@code coordinator}: the coordinator's subject types that this service
+   *     knows under another name, coordinator's name to this service's; by default the same name
+   * @param purposes with {@code coordinator}: the coordinator's purposes that this service processes
+   *     under another name, for the objections and consent withdrawals passed on; by default the same name
+   * @param attributes with {@code coordinator}: the coordinator's attributes that this service keeps
+   *     under another name, for the rectifications passed on; by default the same name
    */
   public record ServicesProperties(
       @Nullable String name,
@@ -339,7 +345,10 @@ public record LetheProperties(
       @DefaultValue AmqpProperties amqp,
       @DefaultValue KafkaProperties kafka,
       @DefaultValue Map<String, WebhookProperties> webhooks,
-      @DefaultValue("P30D") Duration settledRetention) {
+      @DefaultValue("P30D") Duration settledRetention,
+      @DefaultValue Map<String, String> subjectTypes,
+      @DefaultValue Map<String, String> purposes,
+      @DefaultValue Map<String, String> attributes) {
 
     /** Whether this service passes changes on to participants, or carries out a coordinator's. */
     public boolean connected() {

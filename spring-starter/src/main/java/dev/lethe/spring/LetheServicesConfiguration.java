@@ -1,7 +1,11 @@
 package dev.lethe.spring;
 
 import dev.lethe.audit.AuditTrail;
+import dev.lethe.consent.ConsentLedger;
 import dev.lethe.model.PersonalDataModel;
+import dev.lethe.model.Purpose;
+import dev.lethe.model.SubjectType;
+import dev.lethe.objection.Objections;
 import dev.lethe.participants.Participant;
 import dev.lethe.restriction.Restrictions;
 import dev.lethe.rights.Acknowledgements;
@@ -56,15 +60,22 @@ class LetheServicesConfiguration {
   @ConditionalOnMissingBean
   @ConditionalOnProperty("lethe.services.coordinator")
   Participant letheParticipant(LetheProperties properties, DataSubjectRights rights, AuditTrail audit,
-      dev.lethe.spi.Outbox outbox, Restrictions restrictions, ReceiptStore receipts, Clock clock) {
+      dev.lethe.spi.Outbox outbox, Restrictions restrictions, Objections objections, ConsentLedger consent,
+      ReceiptStore receipts, Clock clock) {
     ServicesProperties services = properties.services();
-    return Participant.builder(requireName(services), services.coordinator(), rights, audit, outbox)
+    Participant.Builder participant = Participant.builder(requireName(services), services.coordinator(), rights, audit,
+            outbox)
         .restrictions(restrictions)
+        .objections(objections)
+        .consent(consent)
         .receipts(receipts)
         .erasureGround(services.erasureGround())
         .restrictionGround(services.restrictionGround())
-        .clock(clock)
-        .build();
+        .clock(clock);
+    services.subjectTypes().forEach(participant::subjectType);
+    services.purposes().forEach(participant::purpose);
+    services.attributes().forEach(participant::attribute);
+    return participant.build();
   }
 
   /**
@@ -103,6 +114,7 @@ class LetheServicesConfiguration {
     if (services.connected()) {
       routes.putAll(brokerRoutes(services, declared, transport.orderedStream().toList(), problems));
     }
+    mappingProblems(services, model, problems);
     if (!services.webhooks().isEmpty()) {
       WebhookTransport.Builder webhooks = WebhookTransport.builder();
       services.webhooks().forEach((recipient, webhook) ->
@@ -148,6 +160,35 @@ class LetheServicesConfiguration {
       routes.put(services.name(), broker);
     }
     return routes;
+  }
+
+  /** A participant's names for the coordinator's subject types, purposes and attributes must be its own model's. */
+  private static void mappingProblems(ServicesProperties services, PersonalDataModel model, List<String> problems) {
+    boolean mapped = !services.subjectTypes().isEmpty() || !services.purposes().isEmpty()
+        || !services.attributes().isEmpty();
+    if (mapped && services.coordinator() == null) {
+      problems.add("lethe.services.subject-types, purposes and attributes map a coordinator's names onto this"
+          + " service's, but lethe.services.coordinator is not set: set it, or remove the mappings");
+    }
+    services.subjectTypes().forEach((theirs, ours) -> {
+      if (model.subjectType(ours).isEmpty()) {
+        problems.add("lethe.services.subject-types." + theirs + " names '" + ours + "', which is no @DataSubject of"
+            + " this service: name one of " + model.subjectTypes().stream().map(SubjectType::name).toList());
+      }
+    });
+    services.purposes().forEach((theirs, ours) -> {
+      if (model.purpose(ours).isEmpty()) {
+        problems.add("lethe.services.purposes." + theirs + " names '" + ours + "', which no @Processing of this"
+            + " service declares: name one of " + model.purposes().stream().map(Purpose::name).toList());
+      }
+    });
+    services.attributes().forEach((theirs, ours) -> {
+      boolean held = model.entities().stream().anyMatch(entity -> entity.field(ours).isPresent());
+      if (!held) {
+        problems.add("lethe.services.attributes." + theirs + " names '" + ours + "', which is no @PersonalData"
+            + " attribute of this service's entities: name the attribute that keeps the same data");
+      }
+    });
   }
 
   private static void addWebhook(WebhookTransport.Builder webhooks, String recipient,

@@ -4,6 +4,7 @@ import java.io.StringWriter;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -39,7 +40,7 @@ final class FlatJson {
    * @param what what the object should be, for the exception, which never quotes the text
    * @throws IllegalArgumentException if it is not a flat JSON object
    */
-  static Map<String, String> read(String text, String what) {
+  static Map<String, @Nullable String> read(String text, String what) {
     Map<String, String> fields = new HashMap<>();
     try (JsonParser json = JSON.createParser(ObjectReadContext.empty(), text)) {
       if (json.nextToken() != JsonToken.START_OBJECT) {
@@ -48,7 +49,7 @@ final class FlatJson {
       while (json.nextToken() == JsonToken.PROPERTY_NAME) {
         String name = json.currentName();
         json.nextToken();
-        fields.put(name, json.getString());
+        fields.put(name, json.currentToken() == JsonToken.VALUE_NULL ? null : json.getString());
       }
     } catch (IllegalArgumentException e) {
       throw e;

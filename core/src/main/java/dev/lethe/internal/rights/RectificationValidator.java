@@ -7,8 +7,11 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks a rectification against the entity's own Bean Validation constraints with Hibernate
@@ -39,17 +42,54 @@ public final class RectificationValidator {
             "is not a personal-data attribute of " + entity.name()));
         return;
       }
-      for (ConstraintViolation<?> violation : validateValue(entity.type(), attribute, value)) {
-        violations.add(new RectificationRejectedException.Violation(attribute, violation.getMessage()));
-      }
+      check(entity, attribute, value, violations);
     });
+    rejectIfAny(entity, violations);
+  }
+
+  /**
+   * {@code changes} of personal-data attributes of {@code entity}, each value given as text for an
+   * attribute of another type read as that type ({@link CorrectedValues#read}), checked as {@link
+   * #validate} checks them.
+   *
+   * @throws RectificationRejectedException listing every violation and every value that cannot be read
+   */
+  public Map<String, @Nullable Object> read(EntityDescriptor entity, Map<String, @Nullable Object> changes) {
+    List<RectificationRejectedException.Violation> violations = new ArrayList<>();
+    Map<String, @Nullable Object> read = new LinkedHashMap<>();
+    changes.forEach((attribute, value) -> {
+      Class<?> type = entity.field(attribute).orElseThrow().type();
+      Object typed = value;
+      if (value instanceof String text && !type.isInstance(text)) {
+        typed = CorrectedValues.read(text, type).orElse(null);
+        if (typed == null) {
+          violations.add(new RectificationRejectedException.Violation(attribute,
+              "cannot be read as a " + type.getSimpleName()));
+          return;
+        }
+      }
+      read.put(attribute, typed);
+      check(entity, attribute, typed, violations);
+    });
+    rejectIfAny(entity, violations);
+    return read;
+  }
+
+  private void check(EntityDescriptor entity, String attribute, @Nullable Object value,
+      List<RectificationRejectedException.Violation> violations) {
+    for (ConstraintViolation<?> violation : validateValue(entity.type(), attribute, value)) {
+      violations.add(new RectificationRejectedException.Violation(attribute, violation.getMessage()));
+    }
+  }
+
+  private static void rejectIfAny(EntityDescriptor entity, List<RectificationRejectedException.Violation> violations) {
     if (!violations.isEmpty()) {
       throw new RectificationRejectedException(entity.type(), violations);
     }
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private List<ConstraintViolation<?>> validateValue(Class<?> type, String attribute, Object value) {
+  private List<ConstraintViolation<?>> validateValue(Class<?> type, String attribute, @Nullable Object value) {
     return List.copyOf((java.util.Set) validator.validateValue((Class) type, attribute, value));
   }
 }

@@ -389,7 +389,7 @@ class ReplicaProcessesIT {
           case "ERASE" -> "ERASED".equals(entry.get("outcome"))
               ? new Notification(request, RequestType.ERASURE, Replica.customer(1)) : null;
           case "RESTRICT" -> new Notification(request, RequestType.RESTRICTION, Replica.customer(1));
-          case "LIFT" -> new Notification(request, RequestType.RESTRICTION, Replica.customer(1), true);
+          case "LIFT" -> Notification.restrictionLifted(request, Replica.customer(1));
           default -> null;
         };
         if (notification != null) {

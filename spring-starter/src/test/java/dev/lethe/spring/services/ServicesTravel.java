@@ -3,12 +3,18 @@ package dev.lethe.spring.services;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lethe.jdbc.testing.TestDatabase;
+import dev.lethe.consent.ConsentEvidence;
+import dev.lethe.consent.ConsentLedger;
+import dev.lethe.consent.ConsentMethod;
+import dev.lethe.consent.ConsentState;
 import dev.lethe.law.ErasureGround;
 import dev.lethe.law.RestrictionGround;
+import dev.lethe.objection.Objections;
 import dev.lethe.restriction.Restrictions;
 import dev.lethe.rights.Acknowledgements;
 import dev.lethe.rights.Channel;
 import dev.lethe.rights.DataSubjectRights;
+import dev.lethe.rights.Rectification;
 import dev.lethe.rights.RequestStatus;
 import dev.lethe.rights.RequestType;
 import dev.lethe.rights.RightsRequest;
@@ -206,6 +212,52 @@ abstract class ServicesTravel {
     await("the sections are cleared from the broker", () -> crm.getBean(dev.lethe.spi.Outbox.class).counts().pending() == 0);
   }
 
+  @Test
+  @DisplayName("Art. 16, 19, 21, 7(3): a rectification with its values, an objection and a consent withdrawal travel, each carried out under the participant's own names")
+  void rectificationObjectionAndWithdrawalTravel() throws Exception {
+    ConfigurableApplicationContext crm = startCrm();
+    startBilling(true);
+    ConfigurableApplicationContext events = startEvents(true);
+    DataSubjectRights rights = crm.getBean(DataSubjectRights.class);
+    Acknowledgements acknowledgements = crm.getBean(Acknowledgements.class);
+    SubjectIdentifier ada = new SubjectIdentifier("customer", "email", ADA);
+
+    RightsRequest request = rights.submit(RequestType.RECTIFICATION, ada, Channel.WEB);
+    rights.verify(request.id(), "email-link");
+    rights.rectify(request.id(), new Rectification(Contact.class, 1L, Map.of("name", "Augusta Ada King")));
+    await("both participants answer the rectification", () -> rights.outstandingRecipients(request.id()).isEmpty());
+
+    assertThat(acknowledgements.forRequest(request.id()))
+        .extracting(RecipientAcknowledgement::recipient, entry -> entry.outcome().orElseThrow())
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("billing", ParticipantReceipt.Outcome.NO_DATA_HELD),
+            org.assertj.core.groups.Tuple.tuple("events", ParticipantReceipt.Outcome.DONE));
+    assertThat(cellsHolding(events, List.of("Augusta Ada King"))).as("the badge name, mapped from the CRM's name")
+        .singleElement().asString().containsIgnoringCase("badge");
+    assertThat(cellsHolding(events, List.of("Countess of Lovelace"))).as("the old value is gone").isEmpty();
+    assertThat(cellsHolding(events, List.of("Bob B."))).as("nobody else's changes").isNotEmpty();
+
+    crm.getBean(Objections.class).object(ada, "event-invitations");
+    Objections eventsObjections = events.getBean(Objections.class);
+    await("events records the objection on its own purpose",
+        () -> eventsObjections.objection(ada, "invitations").isPresent());
+
+    ConsentEvidence evidence = new ConsentEvidence("photos-v1", ConsentMethod.WEB_FORM_OPT_IN, false);
+    crm.getBean(ConsentLedger.class).give(ada, "event-photos", evidence);
+    ConsentLedger eventsConsent = events.getBean(ConsentLedger.class);
+    eventsConsent.give(ada, "event-photos", evidence);
+    crm.getBean(ConsentLedger.class).withdraw(ada, "event-photos", ConsentMethod.EMAIL);
+    await("events withdraws the consent it holds",
+        () -> eventsConsent.state(ada, "event-photos") == ConsentState.WITHDRAWN);
+
+    await("every participant's part is settled", () -> acknowledgements.countUnsettled() == 0);
+    await("the notices are cleared from the broker", () -> crm.getBean(dev.lethe.spi.Outbox.class).counts().pending() == 0);
+    assertNothingPersonalLeftInBroker(crm.getBean(dev.lethe.spi.Outbox.class)
+        .list(dev.lethe.spi.OutboxStatus.DELIVERED, 100).stream()
+        .filter(entry -> entry.type().equals(dev.lethe.rights.RecipientNotifications.MESSAGE_TYPE))
+        .map(dev.lethe.spi.OutboxEntry::idempotencyKey).toList());
+  }
+
   private RightsRequest submitErasure(DataSubjectRights rights) {
     RightsRequest request = rights.submit(RequestType.ERASURE, new SubjectIdentifier("customer", "email", ADA),
         Channel.WEB);
@@ -237,7 +289,8 @@ abstract class ServicesTravel {
 
   private ConfigurableApplicationContext startEvents(boolean withData) {
     ConfigurableApplicationContext events = start(EventsApplication.class, "events", withData,
-        Map.of("lethe.services.coordinator", "crm"));
+        Map.of("lethe.services.coordinator", "crm", "lethe.services.attributes.name", "badgeName",
+            "lethe.services.purposes.event-invitations", "invitations"));
     if (withData) {
       persist(events, new Attendee(1L, ADA, "Countess of Lovelace"), new Attendee(2L, BOB, "Bob B."));
     }

@@ -100,13 +100,20 @@ class WebhooksIT {
         "lethe.services.participants", "billing,nobody",
         "lethe.services.webhooks.events.url", "http://127.0.0.1:9/events",
         "lethe.services.webhooks.events.secret", Base64.getEncoder().encodeToString(new byte[8]),
-        "lethe.services.webhooks.billing.url", "http://127.0.0.1:9/billing")))
+        "lethe.services.webhooks.billing.url", "http://127.0.0.1:9/billing",
+        "lethe.services.subject-types.client", "patient",
+        "lethe.services.purposes.marketing", "mailings",
+        "lethe.services.attributes.phone", "mobile")))
         .rootCause()
         .hasMessageContaining("lethe.services.name is not set")
         .hasMessageContaining("'nobody', which no @Processing declares")
         .hasMessageContaining("no broker carries the messages")
         .hasMessageContaining("lethe.services.webhooks.events.secret is missing or shorter than 16 bytes")
-        .hasMessageContaining("lethe.services.webhooks.billing: 'billing' is also a participant");
+        .hasMessageContaining("lethe.services.webhooks.billing: 'billing' is also a participant")
+        .hasMessageContaining("map a coordinator's names onto this service's, but lethe.services.coordinator is not set")
+        .hasMessageContaining("lethe.services.subject-types.client names 'patient', which is no @DataSubject")
+        .hasMessageContaining("lethe.services.purposes.marketing names 'mailings', which no @Processing")
+        .hasMessageContaining("lethe.services.attributes.phone names 'mobile', which is no @PersonalData attribute");
   }
 
   private ConfigurableApplicationContext start(Map<String, Object> extra) {

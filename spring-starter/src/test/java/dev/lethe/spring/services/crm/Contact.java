@@ -13,6 +13,9 @@ import jakarta.persistence.Id;
 @Entity
 @DataSubject("customer")
 @Processing(purpose = "sales", basis = LawfulBasis.Kind.CONTRACT, recipients = {"billing", "events"})
+@Processing(purpose = "event-invitations", basis = LawfulBasis.Kind.LEGITIMATE_INTERESTS, recipients = "events",
+    interest = "inviting customers to events like those they attended", assessment = "LIA-2026-04")
+@Processing(purpose = "event-photos", basis = LawfulBasis.Kind.CONSENT, recipients = "events")
 public class Contact {
   @Id
   public Long id;

@@ -13,6 +13,9 @@ import jakarta.persistence.Id;
 @Entity
 @DataSubject("customer")
 @Processing(purpose = "events", basis = LawfulBasis.Kind.CONTRACT)
+@Processing(purpose = "invitations", basis = LawfulBasis.Kind.LEGITIMATE_INTERESTS,
+    interest = "inviting attendees to the next events", assessment = "LIA-2026-05")
+@Processing(purpose = "event-photos", basis = LawfulBasis.Kind.CONSENT)
 public class Attendee {
   @Id
   public Long id;
