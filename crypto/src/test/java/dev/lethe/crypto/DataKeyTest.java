@@ -33,8 +33,11 @@ class DataKeyTest {
     DataKey ours = DataKey.of(handle);
     byte[] clear = plaintext.getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
-    assertThat(tink.decrypt(ours.encrypt(clear, associatedData), associatedData)).isEqualTo(clear);
-    assertThat(ours.decrypt(tink.encrypt(clear, associatedData), associatedData)).isEqualTo(clear);
+    // Past the first values, which go through Tink's primitive, to the key's own cipher.
+    for (int use = 0; use <= DataKey.USES_BEFORE_OWN_CIPHER; use++) {
+      assertThat(tink.decrypt(ours.encrypt(clear, associatedData), associatedData)).isEqualTo(clear);
+      assertThat(ours.decrypt(tink.encrypt(clear, associatedData), associatedData)).isEqualTo(clear);
+    }
     assertThat(ours.encrypt(clear, associatedData)).as("a fresh nonce each time")
         .isNotEqualTo(ours.encrypt(clear, associatedData));
   }
@@ -45,6 +48,10 @@ class DataKeyTest {
     DataKey one = DataKey.of(KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM));
     DataKey other = DataKey.of(KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM));
     byte[] stored = one.encrypt(plaintext.getBytes(java.nio.charset.StandardCharsets.UTF_8), new byte[] {1});
+    for (int use = 0; use < DataKey.USES_BEFORE_OWN_CIPHER; use++) {
+      one.decrypt(stored, new byte[] {1});
+      other.encrypt(new byte[0], new byte[] {1});
+    }
 
     assertThatThrownBy(() -> other.decrypt(stored, new byte[] {1})).isInstanceOf(GeneralSecurityException.class);
     assertThatThrownBy(() -> one.decrypt(stored, new byte[] {2})).isInstanceOf(GeneralSecurityException.class);
