@@ -5,14 +5,15 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
-import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KeysetHandle;
-import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkProtoKeysetFormat;
+import com.google.crypto.tink.aead.AesGcmKey;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import com.google.crypto.tink.util.SecretBytes;
 import dev.lethe.audit.Pseudonymizer;
 import dev.lethe.spi.SubjectKey;
 import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -67,8 +68,11 @@ public final class SubjectKeys {
   private static final Logger LOG = LoggerFactory.getLogger(SubjectKeys.class);
   private static final String PREFIX = "lethe1.";
   private static final int PSEUDONYM_CHARS = 43;
+  // The header of a value: the prefix and the pseudonym, bound to the ciphertext as associated data.
+  private static final int HEADER_CHARS = PREFIX.length() + PSEUDONYM_CHARS;
   private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder UNBASE64 = Base64.getUrlDecoder();
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   static {
     KeyEncryptionKey.Tink.register();
@@ -79,7 +83,9 @@ public final class SubjectKeys {
   private final Map<String, KeyEncryptionKey> keks;
   private final Pseudonymizer pseudonymizer;
   private final Clock clock;
-  private final Cache<String, Aead> cache;
+  // Unwrapped keys by the header of their values (PREFIX + the pseudonym in base64url): a value names its key
+  // by its first characters, with no decoding.
+  private final Cache<String, DataKey> cache;
 
   private SubjectKeys(Builder builder) {
     this.dataSource = builder.dataSource;
@@ -114,11 +120,11 @@ public final class SubjectKeys {
   public String encrypt(SubjectKey subject, String plaintext) {
     requireNonNull(plaintext, "plaintext");
     String pseudonym = pseudonymOf(subject);
-    return encrypt(pseudonym, keyForWriting(pseudonym), plaintext);
+    String header = headerOf(pseudonym);
+    return encrypt(header, keyForWriting(pseudonym, header), plaintext);
   }
 
-  private static String encrypt(String pseudonym, Aead key, String plaintext) {
-    String header = PREFIX + BASE64.encodeToString(HexFormat.of().parseHex(pseudonym));
+  private static String encrypt(String header, DataKey key, String plaintext) {
     try {
       byte[] ciphertext = key.encrypt(plaintext.getBytes(UTF_8), header.getBytes(UTF_8));
       return header + "." + BASE64.encodeToString(ciphertext);
@@ -147,17 +153,17 @@ public final class SubjectKeys {
    */
   public Optional<String> decrypt(String stored) {
     requireNonNull(stored, "stored");
-    Optional<Envelope> envelope = Envelope.parse(stored);
-    if (envelope.isEmpty()) {
+    if (!isEncrypted(stored)) {
       return Optional.of(stored);
     }
-    Envelope parsed = envelope.get();
+    String header = stored.substring(0, HEADER_CHARS);
     try {
-      Optional<Aead> key = keyForReading(parsed.pseudonym());
+      Optional<DataKey> key = keyForReading(header);
       if (key.isEmpty()) {
         return Optional.empty();
       }
-      return Optional.of(new String(key.get().decrypt(parsed.ciphertext(), parsed.header().getBytes(UTF_8)), UTF_8));
+      byte[] ciphertext = UNBASE64.decode(stored.substring(HEADER_CHARS + 1));
+      return Optional.of(new String(key.get().decrypt(ciphertext, header.getBytes(UTF_8)), UTF_8));
     } catch (GeneralSecurityException | RuntimeException e) {
       LOG.warn("An encrypted value does not decrypt with its subject's key ({}); it reads as erased",
           e.getClass().getSimpleName());
@@ -167,7 +173,29 @@ public final class SubjectKeys {
 
   /** Whether {@code stored} is a value {@link #encrypt} made, by its form. */
   public static boolean isEncrypted(@Nullable String stored) {
-    return stored != null && Envelope.parse(stored).isPresent();
+    if (stored == null || !stored.startsWith(PREFIX) || stored.length() <= HEADER_CHARS + 1
+        || stored.charAt(HEADER_CHARS) != '.' || (stored.length() - HEADER_CHARS - 1) % 4 == 1) {
+      return false;
+    }
+    // The form, checked without decoding: unpadded base64url before and after the dot.
+    for (int i = PREFIX.length(); i < stored.length(); i++) {
+      char c = stored.charAt(i);
+      if (i != HEADER_CHARS && !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+          || c == '-' || c == '_')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The header of {@code pseudonym}'s values, which names their key. */
+  private static String headerOf(String pseudonym) {
+    return PREFIX + BASE64.encodeToString(HexFormat.of().parseHex(pseudonym));
+  }
+
+  /** The pseudonym a header names: the key's row in {@code lethe_subject_key}. */
+  private static String pseudonymOfHeader(String header) {
+    return HexFormat.of().formatHex(UNBASE64.decode(header.substring(PREFIX.length())));
   }
 
   /**
@@ -190,7 +218,8 @@ public final class SubjectKeys {
   public boolean destroy(Connection connection, SubjectKey subject) {
     requireNonNull(connection, "connection");
     String pseudonym = pseudonymOf(subject);
-    cache.invalidate(pseudonym);
+    String header = headerOf(pseudonym);
+    cache.invalidate(header);
     try (PreparedStatement delete = connection.prepareStatement("delete from lethe_subject_key where subject = ?")) {
       delete.setString(1, pseudonym);
       return delete.executeUpdate() > 0;
@@ -198,7 +227,7 @@ public final class SubjectKeys {
       throw new IllegalStateException("The subject's key could not be destroyed", e);
     } finally {
       // A read on another thread may have cached it again in between: what the next read finds decides.
-      cache.invalidate(pseudonym);
+      cache.invalidate(header);
     }
   }
 
@@ -274,26 +303,26 @@ public final class SubjectKeys {
     }
   }
 
-  private Aead keyForWriting(String pseudonym) {
+  private DataKey keyForWriting(String pseudonym, String header) {
     try {
-      return cache.get(pseudonym, () -> read(pseudonym).orElseGet(() -> create(pseudonym)));
+      return cache.get(header, () -> read(pseudonym).orElseGet(() -> create(pseudonym)));
     } catch (ExecutionException | com.google.common.util.concurrent.UncheckedExecutionException e) {
       throw new IllegalStateException("The subject's key could not be made or read", e.getCause());
     }
   }
 
-  private Optional<Aead> keyForReading(String pseudonym) {
-    Aead cached = cache.getIfPresent(pseudonym);
+  private Optional<DataKey> keyForReading(String header) {
+    DataKey cached = cache.getIfPresent(header);
     if (cached != null) {
       return Optional.of(cached);
     }
     // An absent key is not cached: another replica may make it a moment later for a new row.
-    Optional<Aead> read = read(pseudonym);
-    read.ifPresent(key -> cache.put(pseudonym, key));
+    Optional<DataKey> read = read(pseudonymOfHeader(header));
+    read.ifPresent(key -> cache.put(header, key));
     return read;
   }
 
-  private Optional<Aead> read(String pseudonym) {
+  private Optional<DataKey> read(String pseudonym) {
     try (Connection connection = dataSource.getConnection()) {
       return read(connection, pseudonym);
     } catch (SQLException e) {
@@ -301,7 +330,7 @@ public final class SubjectKeys {
     }
   }
 
-  private Optional<Aead> read(Connection connection, String pseudonym) throws SQLException {
+  private Optional<DataKey> read(Connection connection, String pseudonym) throws SQLException {
     try (PreparedStatement select = connection.prepareStatement(
         "select wrapped_key, kek_id from lethe_subject_key where subject = ?")) {
       select.setString(1, pseudonym);
@@ -314,12 +343,12 @@ public final class SubjectKeys {
     }
   }
 
-  private Aead create(String pseudonym) {
-    KeysetHandle handle = generate();
+  private DataKey create(String pseudonym) {
+    NewKey made = generate();
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(true);
-      if (insertUnlessPresent(connection, pseudonym, handle)) {
-        return primitive(handle);
+      if (insertUnlessPresent(connection, pseudonym, made.handle())) {
+        return made.key();
       }
     } catch (SQLException e) {
       throw new IllegalStateException("The subject's key could not be stored", e);
@@ -329,9 +358,31 @@ public final class SubjectKeys {
         "The subject's key was made and destroyed at once"));
   }
 
-  private static KeysetHandle generate() {
+  private static int randomKeyId() {
+    int id;
+    do {
+      id = RANDOM.nextInt();
+    } while (id == 0);
+    return id;
+  }
+
+  /** A new subject key: the keyset to wrap and store, and the key to encrypt with. */
+  private record NewKey(KeysetHandle handle, DataKey key) {
+  }
+
+  /**
+   * A fresh AES-256-GCM key (Tink's {@code AES256_GCM}: 32 random bytes, Tink's output prefix under a
+   * random key id) in a keyset of its own. Made from its parts rather than by {@code
+   * KeysetHandle.generateNew}, whose registry look-ups and primitive set cost more than the key.
+   */
+  private static NewKey generate() {
     try {
-      return KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
+      int id = randomKeyId();
+      AesGcmKey key = AesGcmKey.builder().setParameters(PredefinedAeadParameters.AES256_GCM)
+          .setKeyBytes(SecretBytes.randomBytes(32)).setIdRequirement(id).build();
+      KeysetHandle handle = KeysetHandle.newBuilder()
+          .addEntry(KeysetHandle.importKey(key).withFixedId(id).makePrimary()).build();
+      return new NewKey(handle, DataKey.of(key));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("Tink cannot generate an AES-256-GCM key", e);
     }
@@ -411,9 +462,9 @@ public final class SubjectKeys {
     }
   }
 
-  private static Aead primitive(KeysetHandle handle) {
+  private static DataKey primitive(KeysetHandle handle) {
     try {
-      return handle.getPrimitive(RegistryConfiguration.get(), Aead.class);
+      return DataKey.of(handle);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("A subject key is no AEAD key", e);
     }
@@ -431,8 +482,12 @@ public final class SubjectKeys {
   public final class InTransaction {
 
     private final Connection connection;
-    // Keys this transaction stored: nobody else sees them before it commits, so no cache may hold them yet.
-    private final Map<String, Aead> made = new HashMap<>();
+    // Keys this transaction stored, by header: nobody else sees them before it commits, so no cache may hold
+    // them yet.
+    private final Map<String, DataKey> made = new HashMap<>();
+    // The pseudonym of each subject this transaction wrote, so that an entity's several values, and several
+    // rows of one subject, cost one keyed hash. Dropped with the transaction.
+    private final Map<SubjectKey, String> pseudonyms = new HashMap<>();
 
     private InTransaction(Connection connection) {
       this.connection = connection;
@@ -445,9 +500,7 @@ public final class SubjectKeys {
      * @throws IllegalStateException if the key cannot be stored or read
      */
     public String encrypt(SubjectKey subject, String plaintext) {
-      requireNonNull(plaintext, "plaintext");
-      String pseudonym = pseudonymOf(subject);
-      return SubjectKeys.encrypt(pseudonym, key(pseudonym, false), plaintext);
+      return encrypt(subject, plaintext, false);
     }
 
     /**
@@ -456,16 +509,21 @@ public final class SubjectKeys {
      * read only if the subject has one after all.
      */
     public String encryptForNewSubject(SubjectKey subject, String plaintext) {
+      return encrypt(subject, plaintext, true);
+    }
+
+    private String encrypt(SubjectKey subject, String plaintext, boolean probablyNew) {
       requireNonNull(plaintext, "plaintext");
-      String pseudonym = pseudonymOf(subject);
-      return SubjectKeys.encrypt(pseudonym, key(pseudonym, true), plaintext);
+      String pseudonym = pseudonyms.computeIfAbsent(requireNonNull(subject, "subject"), SubjectKeys.this::pseudonymOf);
+      String header = headerOf(pseudonym);
+      return SubjectKeys.encrypt(header, key(pseudonym, header, probablyNew), plaintext);
     }
 
     /**
      * Destroys {@code subject}'s key in this transaction; see {@link SubjectKeys#destroy(Connection, SubjectKey)}.
      */
     public boolean destroy(SubjectKey subject) {
-      made.remove(pseudonymOf(subject));
+      made.remove(headerOf(pseudonymOf(subject)));
       return SubjectKeys.this.destroy(connection, subject);
     }
 
@@ -478,69 +536,50 @@ public final class SubjectKeys {
         cache.putAll(made);
       }
       made.clear();
+      pseudonyms.clear();
     }
 
-    private Aead key(String pseudonym, boolean probablyNew) {
-      Aead key = made.get(pseudonym);
+    private DataKey key(String pseudonym, String header, boolean probablyNew) {
+      DataKey key = made.get(header);
       if (key == null) {
-        key = cache.getIfPresent(pseudonym);
+        key = cache.getIfPresent(header);
       }
       if (key != null) {
         return key;
       }
       try {
         if (probablyNew) {
-          return create(pseudonym);
+          return create(pseudonym, header);
         }
-        Optional<Aead> stored = read(connection, pseudonym);
+        Optional<DataKey> stored = read(connection, pseudonym);
         if (stored.isPresent()) {
           // Committed, or this transaction's own (then it is in made): either way another may use it.
-          cache.put(pseudonym, stored.get());
+          cache.put(header, stored.get());
           return stored.get();
         }
-        return create(pseudonym);
+        return create(pseudonym, header);
       } catch (SQLException e) {
         throw new IllegalStateException("The subject's key could not be made or read", e);
       }
     }
 
-    private Aead create(String pseudonym) throws SQLException {
-      KeysetHandle handle = generate();
-      if (insertUnlessPresent(connection, pseudonym, handle)) {
-        Aead key = primitive(handle);
+    private DataKey create(String pseudonym, String header) throws SQLException {
+      NewKey fresh = generate();
+      if (insertUnlessPresent(connection, pseudonym, fresh.handle())) {
         if (connection.getAutoCommit()) {
-          cache.put(pseudonym, key);
+          cache.put(header, fresh.key());
         } else {
-          made.put(pseudonym, key);
+          made.put(header, fresh.key());
         }
-        return key;
+        return fresh.key();
       }
       // The subject has a key: another transaction stored it first and has committed (the insert waited
       // for it), or it was there already. It is read on a connection of its own: a repeatable-read
       // snapshot of this one may predate it.
-      Aead theirs = read(pseudonym).orElseThrow(() -> new IllegalStateException(
+      DataKey theirs = read(pseudonym).orElseThrow(() -> new IllegalStateException(
           "The subject's key was made and destroyed at once"));
-      cache.put(pseudonym, theirs);
+      cache.put(header, theirs);
       return theirs;
-    }
-  }
-
-  /** An encrypted value's parts. */
-  private record Envelope(String header, String pseudonym, byte[] ciphertext) {
-
-    static Optional<Envelope> parse(String stored) {
-      int headerEnd = PREFIX.length() + PSEUDONYM_CHARS;
-      if (!stored.startsWith(PREFIX) || stored.length() <= headerEnd + 1 || stored.charAt(headerEnd) != '.') {
-        return Optional.empty();
-      }
-      try {
-        String header = stored.substring(0, headerEnd);
-        byte[] pseudonym = UNBASE64.decode(header.substring(PREFIX.length()));
-        return Optional.of(new Envelope(header, HexFormat.of().formatHex(pseudonym),
-            UNBASE64.decode(stored.substring(headerEnd + 1))));
-      } catch (IllegalArgumentException notBase64) {
-        return Optional.empty();
-      }
     }
   }
 

@@ -63,9 +63,13 @@ public final class FieldEncryption implements Encryption, PreInsertEventListener
   @Serial
   private static final long serialVersionUID = 1L;
 
-  /** One encrypted attribute of one entity class, with what its listeners need. */
-  private record Target(FieldDescriptor field, String subjectType, List<String> hops, boolean root,
-      @Nullable String blindIndex, IdentityMatch match, @Nullable Object placeholder) {
+  /**
+   * One encrypted attribute of one entity class, with what its listeners need, looked up once at
+   * start-up: {@code position} and {@code blindPosition} are the attribute's and its blind index's
+   * places in the state arrays of the class's persister (-1 without a blind index).
+   */
+  private record Target(FieldDescriptor field, int position, String subjectType, List<String> hops, boolean root,
+      @Nullable String blindIndex, int blindPosition, IdentityMatch match, @Nullable Object placeholder) {
   }
 
   private final transient JpaMapping mapping;
@@ -203,7 +207,9 @@ public final class FieldEncryption implements Encryption, PreInsertEventListener
     IdentityMatch match = identity == null ? IdentityMatch.EXACT
         : subjectType.identityRule(identity).map(SubjectType.IdentityRule::match).orElse(IdentityMatch.EXACT);
     Object placeholder = strategy == ErasureStrategy.REPLACE ? eraser.erase(field, null) : null;
-    return Optional.of(new Target(field, subjectType.name(), hops, root, blindIndex, match, placeholder));
+    EntityPersister persister = info.mapping().getEntityPersister();
+    return Optional.of(new Target(field, persister.getPropertyIndex(field.name()), subjectType.name(), hops, root,
+        blindIndex, blindIndex == null ? -1 : persister.getPropertyIndex(blindIndex), match, placeholder));
   }
 
   private static List<Field> fieldsOf(Class<?> type) {
@@ -263,8 +269,7 @@ public final class FieldEncryption implements Encryption, PreInsertEventListener
       return;
     }
     for (Target target : list) {
-      int index = event.getPersister().getPropertyIndex(target.field().name());
-      state[index] = reveal(target, state[index]);
+      state[target.position()] = reveal(target, state[target.position()]);
     }
   }
 
@@ -275,9 +280,9 @@ public final class FieldEncryption implements Encryption, PreInsertEventListener
       return;
     }
     for (Target target : list) {
-      int index = persister.getPropertyIndex(target.field().name());
+      int index = target.position();
       if (target.blindIndex() != null) {
-        int blind = persister.getPropertyIndex(target.blindIndex());
+        int blind = target.blindPosition();
         String indexed = state[index] instanceof String clear && !SubjectKeys.isEncrypted(clear)
             ? keys.blindIndex(scope(persister.getMappedClass(), target), target.match().normalize(clear))
             : state[index] == null ? null : (String) state[blind];
@@ -335,7 +340,7 @@ public final class FieldEncryption implements Encryption, PreInsertEventListener
     EntityEntry entry = session.getPersistenceContextInternal().getEntry(entity);
     Object[] loaded = entry == null ? null : entry.getLoadedState();
     for (Target target : list) {
-      int index = persister.getPropertyIndex(target.field().name());
+      int index = target.position();
       Object clear = persister.getValue(entity, index);
       state[index] = clear;
       if (loaded != null && loaded != state) {
