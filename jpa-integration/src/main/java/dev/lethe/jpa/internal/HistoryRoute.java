@@ -223,11 +223,13 @@ final class HistoryRoute {
     }
   }
 
-  /** Fails unless {@code part} of {@code table} is {@code type}'s identifier: a join by another column is not followed. */
+  /**
+   * Fails unless {@code part} of {@code table}, one of {@code type}'s tables, is its key (which holds
+   * the identifier in every table of a hierarchy): a join by another column is not followed.
+   */
   private static void requireKey(EntityMappingType type, String table, Object part, String segment)
       throws Unreachable {
-    if (!table.equals(type.getIdentifierTableDetails().getTableName())
-        || !column(part, segment).equals(key(type, table, segment))) {
+    if (!column(part, segment).equals(key(type, table, segment))) {
       throw new Unreachable("it follows " + segment + ", joined by a column other than "
           + type.getJavaType().getJavaTypeClass().getSimpleName() + "'s identifier");
     }
