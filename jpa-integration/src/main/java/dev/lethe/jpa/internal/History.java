@@ -154,7 +154,10 @@ final class History {
    */
   Optional<String> unreachable(JpaMapping mapping, EntityInfo info, dev.lethe.model.SubjectRoute route) {
     Audit audit = audits.get(info.type());
-    if (audit == null || audit.columns().isEmpty() && audit.collections().isEmpty()) {
+    boolean personal = audit != null && (!audit.columns().isEmpty() || mapping.model().entity(info.type())
+        .map(descriptor -> descriptor.fields().stream().anyMatch(field -> audit.collections().containsKey(field.name())))
+        .orElse(false));
+    if (!personal) {
       return Optional.empty();
     }
     return HistoryRoute.of(mapping, this, info, route).map(HistoryRoute.Found::unreachable);

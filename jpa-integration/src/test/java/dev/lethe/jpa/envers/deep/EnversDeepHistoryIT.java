@@ -1,10 +1,12 @@
 package dev.lethe.jpa.envers.deep;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lethe.audit.Pseudonymizer;
 import dev.lethe.erasure.ErasurePlan;
 import dev.lethe.jpa.JpaPersonalDataStore;
+import dev.lethe.jpa.UnsupportedMappingException;
 import dev.lethe.jpa.testing.TestDatabase;
 import dev.lethe.law.ErasureGround;
 import dev.lethe.retention.RetentionEnforcer;
@@ -239,5 +241,22 @@ class EnversDeepHistoryIT {
     Map<String, List<List<String>>> after = database.scan();
     enforcer.run();
     assertThat(database.scan()).as("a second sweep changes nothing").isEqualTo(after);
+  }
+
+  @Test
+  @DisplayName("Art. 17(1): a route through a link Envers keeps no history of is refused at start-up, with the fix")
+  void art17_aRouteWhoseHistoryCannotBeFollowedIsRefused() {
+    try (TestDatabase other = TestDatabase.create()) {
+      EntityManagerFactory factory = other.open(Shopper.class, Parcel.class, Wallet.class, Coupon.class);
+
+      assertThatThrownBy(() -> JpaPersonalDataStore.of(factory, Pseudonymizer.withRandomKey()))
+          .isInstanceOfSatisfying(UnsupportedMappingException.class, e -> assertThat(e.problems()).singleElement()
+              .satisfies(problem -> {
+                assertThat(problem.entity()).isEqualTo(Coupon.class);
+                assertThat(problem.attribute()).isEqualTo("wallet.shopper");
+                assertThat(problem.problem()).contains("Envers", "Wallet.shopper");
+                assertThat(problem.fix()).contains("@Audited", "@NotAudited");
+              }));
+    }
   }
 }
