@@ -329,6 +329,10 @@ public record LetheProperties(
    *     (coordinator) and a receipt kept for redelivery (participant), neither holding personal data;
    *     the audit keeps the proof. Longer than the outbox's maximum age, so that a notice retried late is
    *     still recognised. 30 days by default
+   * @param sectionChunkSize the most bytes of this participant's report of a subject (Art. 15) one
+   *     broker message carries; a longer report travels in several. Escaped, a message takes at most
+   *     twice this, so the default of 256KB stays below Kafka's default limit of 1 MB per message. From
+   *     4B to 4MB
    */
   public record ServicesProperties(
       @Nullable String name,
@@ -339,7 +343,8 @@ public record LetheProperties(
       @DefaultValue AmqpProperties amqp,
       @DefaultValue KafkaProperties kafka,
       @DefaultValue Map<String, WebhookProperties> webhooks,
-      @DefaultValue("P30D") Duration settledRetention) {
+      @DefaultValue("P30D") Duration settledRetention,
+      @DefaultValue("256KB") org.springframework.util.unit.DataSize sectionChunkSize) {
 
     /** Whether this service passes changes on to participants, or carries out a coordinator's. */
     public boolean connected() {

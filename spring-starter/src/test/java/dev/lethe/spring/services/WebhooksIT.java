@@ -100,13 +100,15 @@ class WebhooksIT {
         "lethe.services.participants", "billing,nobody",
         "lethe.services.webhooks.events.url", "http://127.0.0.1:9/events",
         "lethe.services.webhooks.events.secret", Base64.getEncoder().encodeToString(new byte[8]),
-        "lethe.services.webhooks.billing.url", "http://127.0.0.1:9/billing")))
+        "lethe.services.webhooks.billing.url", "http://127.0.0.1:9/billing",
+        "lethe.services.section-chunk-size", "8MB")))
         .rootCause()
         .hasMessageContaining("lethe.services.name is not set")
         .hasMessageContaining("'nobody', which no @Processing declares")
         .hasMessageContaining("no broker carries the messages")
         .hasMessageContaining("lethe.services.webhooks.events.secret is missing or shorter than 16 bytes")
-        .hasMessageContaining("lethe.services.webhooks.billing: 'billing' is also a participant");
+        .hasMessageContaining("lethe.services.webhooks.billing: 'billing' is also a participant")
+        .hasMessageContaining("lethe.services.section-chunk-size is 8388608 bytes");
   }
 
   private ConfigurableApplicationContext start(Map<String, Object> extra) {
