@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 /**
  * A subject's copy of their data (Art. 15(3)) or their portable data (Art. 20(1)): whether any data
  * is processed, the data per entity type, and the Art. 15(1) information. The data is not held
- * here: each section streams its rows from the store when written, so memory stays flat however
- * many rows a subject has.
+ * here: each section streams its rows from the store when written, and each participant service's
+ * report its chunks, so memory stays flat however many rows a subject has.
  */
 public final class SubjectReport {
 
