@@ -200,8 +200,8 @@ public final class DataSubjectRights {
    * Fulfils an access (Art. 15) or portability (Art. 20) request: the subject's report, which
    * streams their data from the store when written with {@code SubjectReportWriter}. An identity
    * that matches nobody gives a report saying no data is processed. When the participants' reports
-   * were asked for ({@link #collectAccess}), the report holds each one, and they are kept nowhere
-   * afterwards; it is refused while one is outstanding.
+   * were asked for ({@link #collectAccess}), the report holds each one, read chunk by chunk when it is
+   * written and kept nowhere once it has been (write it once); it is refused while one is outstanding.
    *
    * @throws UnknownRequestException if no request has the id
    * @throws IllegalRequestTransitionException if the request cannot be fulfilled now, such as before
@@ -223,7 +223,7 @@ public final class DataSubjectRights {
       SubjectReport local = request.type() == RequestType.ACCESS
           ? reports.access(request.subject())
           : reports.portability(request.subject());
-      SubjectReport report = acknowledgements().map(acks -> local.withParticipantSections(acks.takeSections(request)))
+      SubjectReport report = acknowledgements().map(acks -> local.withParticipantSections(acks.sections(request)))
           .orElse(local);
       RightsRequest fulfilled = updateAndAudit(request, "fulfil", AuditEventType.REQUEST_FULFILLED);
       audit.record(AuditEntry.forRequest(AuditEventType.DATA_EXPORTED, fulfilled)

@@ -329,6 +329,10 @@ public record LetheProperties(
    *     (coordinator) and a receipt kept for redelivery (participant), neither holding personal data;
    *     the audit keeps the proof. Longer than the outbox's maximum age, so that a notice retried late is
    *     still recognised. 30 days by default
+   * @param sectionChunkSize the most bytes of this participant's report of a subject (Art. 15) one
+   *     broker message carries; a longer report travels in several. Escaped, a message takes at most
+   *     twice this, so the default of 256KB stays below Kafka's default limit of 1 MB per message. From
+   *     4B to 4MB
    * @param subjectTypes with {@code coordinator}: the coordinator's subject types that this service
    *     knows under another name, coordinator's name to this service's; by default the same name
    * @param purposes with {@code coordinator}: the coordinator's purposes that this service processes
@@ -346,6 +350,7 @@ public record LetheProperties(
       @DefaultValue KafkaProperties kafka,
       @DefaultValue Map<String, WebhookProperties> webhooks,
       @DefaultValue("P30D") Duration settledRetention,
+      @DefaultValue("256KB") org.springframework.util.unit.DataSize sectionChunkSize,
       @DefaultValue Map<String, String> subjectTypes,
       @DefaultValue Map<String, String> purposes,
       @DefaultValue Map<String, String> attributes) {
