@@ -150,6 +150,10 @@ abstract class ServicesTravel {
 
     ConfigurableApplicationContext eventsAgain = startEvents(false);
     await("events acknowledges once back", () -> rights.outstandingRecipients(request.id()).isEmpty());
+    assertThat(crm.getBean(Acknowledgements.class).forRequest(request.id()))
+        .filteredOn(entry -> entry.recipient().equals("events")).singleElement()
+        .satisfies(entry -> assertThat(entry.outcome()).as(entry.toString())
+            .contains(ParticipantReceipt.Outcome.DONE));
     assertThat(cellsHolding(eventsAgain, ADA_VALUES)).isEmpty();
     assertThat(cellsHolding(eventsAgain, List.of(BOB))).isNotEmpty();
   }
@@ -439,7 +443,9 @@ abstract class ServicesTravel {
   }
 
   static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    // Generous: three services and a broker share a build machine's cores; a condition that holds
+    // comes true in seconds, and only a failing test waits this long.
+    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("Timed out waiting until " + what);
