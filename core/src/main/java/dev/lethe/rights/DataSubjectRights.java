@@ -189,8 +189,8 @@ public final class DataSubjectRights {
   public RightsRequest fulfil(RequestId id) {
     return move(id, "fulfil", request -> {
       if (personalData != null && CARRIED_OUT.containsKey(request.type())) {
-        throw new IllegalStateException("Rights request " + request.id() + " is a " + request.type()
-            + " request: fulfil it with " + CARRIED_OUT.get(request.type()) + ", which carries it out");
+        throw new IllegalStateException("Rights request " + request.id() + " is " + request.type().described()
+            + ": fulfil it with " + CARRIED_OUT.get(request.type()) + ", which carries it out");
       }
       return lifecycle.fulfil(request);
     }, AuditEventType.REQUEST_FULFILLED);
@@ -250,7 +250,7 @@ public final class DataSubjectRights {
     return transactions.inTransaction(() -> {
       RightsRequest request = store.find(id).orElseThrow(() -> new UnknownRequestException(id));
       if (request.type() != RequestType.ACCESS && request.type() != RequestType.PORTABILITY) {
-        throw new IllegalArgumentException("Rights request " + id + " is a " + request.type() + " request: only access"
+        throw new IllegalArgumentException("Rights request " + id + " is " + request.type().described() + ": only access"
             + " and portability collect the participants' shares");
       }
       if (!request.isOpen() || request.isAwaitingVerification() || request.status() == RequestStatus.FULFILLED) {
@@ -678,8 +678,8 @@ public final class DataSubjectRights {
     requireNonNull(id, "id");
     RightsRequest current = store.find(id).orElseThrow(() -> new UnknownRequestException(id));
     if (!List.of(types).contains(current.type())) {
-      throw new IllegalArgumentException("Rights request " + id + " is a " + current.type() + " request, not "
-          + List.of(types));
+      throw new IllegalArgumentException("Rights request " + id + " is " + current.type().described() + ", not "
+          + String.join(" or ", Stream.of(types).map(RequestType::described).toList()));
     }
     RightsRequest fulfilled = lifecycle.fulfil(current);
     RightsRequest claimed = store.update(current).orElseThrow(() -> lostRace(id, "fulfil"));
