@@ -132,6 +132,21 @@ public final class DataSubjectRights {
   }
 
   /**
+   * Checks {@code subject} as {@link #submit} does, storing nothing: for work that names a subject
+   * outside a request, such as placing a legal hold (Art. 17(3)(e)) or lifting a restriction (Art.
+   * 18(3)), so that a misspelt name is refused rather than matching nobody (Art. 12(2)).
+   *
+   * @throws InvalidSubjectIdentifierException when the personal data is configured and its model has
+   *     no such subject type or identity, or the value cannot be of the identity's type
+   */
+  public void checkIdentifier(SubjectIdentifier subject) {
+    requireNonNull(subject, "subject");
+    if (personalData != null) {
+      SubjectIdentifiers.check(personalData.model(), subject);
+    }
+  }
+
+  /**
    * Records that the subject's identity was confirmed (Art. 12(6)).
    *
    * @param method how, such as {@code email-link}: a label, never the evidence itself
