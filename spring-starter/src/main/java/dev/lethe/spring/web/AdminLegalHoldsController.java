@@ -50,8 +50,9 @@ public final class AdminLegalHoldsController {
   private final Limits limits;
   private final Callers callers;
 
-  AdminLegalHoldsController(LegalHoldStore holds, DataSubjectRights rights, PersonalDataModel model, PersonalDataStore store, AuditTrail audit,
-      Transactions transactions, Clock clock, Limits limits, Callers callers) {
+  AdminLegalHoldsController(LegalHoldStore holds, DataSubjectRights rights, PersonalDataModel model,
+      PersonalDataStore store, AuditTrail audit, Transactions transactions, Clock clock, Limits limits,
+      Callers callers) {
     this.holds = holds;
     this.rights = rights;
     this.model = model;

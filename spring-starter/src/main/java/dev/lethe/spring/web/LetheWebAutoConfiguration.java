@@ -105,7 +105,7 @@ public class LetheWebAutoConfiguration {
     return registration;
   }
 
-  /** Serves Lethe's controllers, which are this package's, under the configured base path, which their mappings leave out. */
+  /** Serves Lethe's controllers, this package's, under the configured base path, which their mappings leave out. */
   @Bean
   WebMvcConfigurer letheWebBasePath(LetheProperties properties) {
     return new WebMvcConfigurer() {
