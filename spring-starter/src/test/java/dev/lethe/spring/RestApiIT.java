@@ -82,6 +82,9 @@ class RestApiIT {
   @Autowired
   LiftNotices liftNotices;
 
+  @Autowired
+  dev.lethe.audit.AuditTrail audit;
+
   private final HttpClient http = HttpClient.newHttpClient();
   private final JsonMapper json = JsonMapper.builder().build();
 
@@ -606,6 +609,13 @@ class RestApiIT {
     }
     assertThat(body(call("GET", "/lethe/admin/legal-holds", ADMIN, null))).isEmpty();
     assertProblem(call("GET", "/lethe/admin/legal-holds", ADA, null), 403);
+    try (var events = audit.events()) {
+      assertThat(events.filter(event -> event.type() == dev.lethe.audit.AuditEventType.LEGAL_HOLD_PLACED
+              || event.type() == dev.lethe.audit.AuditEventType.LEGAL_HOLD_LIFTED))
+          .as("Art. 5(2): every hold placed and lifted is audited, the subject by pseudonym")
+          .extracting(event -> event.type().name())
+          .containsExactly("LEGAL_HOLD_PLACED", "LEGAL_HOLD_PLACED", "LEGAL_HOLD_LIFTED", "LEGAL_HOLD_LIFTED");
+    }
   }
 
   private long requestCount() {

@@ -2,6 +2,8 @@ package dev.lethe.spring.web;
 
 import static dev.lethe.spring.web.Bodies.required;
 
+import dev.lethe.audit.AuditEntry;
+import dev.lethe.audit.AuditEventType;
 import dev.lethe.audit.AuditTrail;
 import dev.lethe.erasure.LegalHold;
 import dev.lethe.model.EntityDescriptor;
@@ -109,7 +111,14 @@ public final class AdminLegalHoldsController {
   @DeleteMapping("/{id}")
   public ResponseEntity<Void> lift(HttpServletRequest http, @PathVariable UUID id) {
     callers.requireAdmin(http);
-    if (!holds.release(id)) {
+    boolean lifted = transactions.inTransaction(() -> {
+      boolean standing = holds.release(id);
+      if (standing) {
+        audit.record(AuditEntry.of(AuditEventType.LEGAL_HOLD_LIFTED).withAttribute("hold", id.toString()));
+      }
+      return standing;
+    });
+    if (!lifted) {
       throw new ErrorResponseException(HttpStatus.NOT_FOUND,
           ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No legal hold " + id + " stands"), null);
     }
@@ -130,6 +139,12 @@ public final class AdminLegalHoldsController {
 
   private LegalHold place(LegalHold hold) {
     holds.place(hold);
+    // Accountability (Art. 5(2)): who is held, by pseudonym, and why is kept with the hold, not in the audit.
+    LegalHoldView view = LegalHoldView.of(hold, audit);
+    AuditEntry placed = AuditEntry.of(AuditEventType.LEGAL_HOLD_PLACED).withAttribute("hold", hold.id().toString());
+    audit.record(view.subject() != null
+        ? placed.withAttribute("subjectType", view.subjectType()).withAttribute("subject", view.subject())
+        : placed.withAttribute("entity", view.entity()));
     return hold;
   }
 
