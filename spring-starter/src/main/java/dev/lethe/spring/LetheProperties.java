@@ -189,17 +189,19 @@ public record LetheProperties(
    * {@code lethe.development} is on, which uses a random KEK). For a KMS, or a rotation with the old
    * KEK beside the new one, define your own {@code SubjectKeys} bean.
    *
+   * @param keyset the keyset of {@code keyset-path} inline, for example from the environment variable
+   *     {@code LETHE_CRYPTO_KEYSET}; set this or {@code keyset-path}, not both
    * @param keysetPath a file holding the KEK as a cleartext Tink JSON keyset, such as
    *     {@code KeyEncryptionKey.generateKeyset()} writes: a secrets mount, never beside the database
    *     it protects
-   * @param keyset the same keyset inline, for example from the environment variable
-   *     {@code LETHE_CRYPTO_KEYSET}; set this or {@code keyset-path}, not both
    * @param kekId the KEK's name, stored beside every subject key it wraps; give a new keyset a new
    *     name, so that a rotation knows which keys to re-wrap. {@code local-1} by default
    * @param cacheFor how long an unwrapped subject key is reused before it is read again; another
    *     replica may use a destroyed key for that long. 30 seconds by default; {@code 0s} reads every
    *     key every time
    */
+  // keyset's @param comes before keysetPath's: the configuration processor describes a property by
+  // the first @param that starts with its name, which would otherwise be keysetPath's.
   public record CryptoProperties(
       @Nullable Path keysetPath,
       @Nullable String keyset,
