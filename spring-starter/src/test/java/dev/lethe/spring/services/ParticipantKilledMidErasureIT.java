@@ -77,7 +77,7 @@ class ParticipantKilledMidErasureIT {
       try (com.rabbitmq.client.Connection connection = factory.newConnection();
           com.rabbitmq.client.Channel channel = connection.createChannel()) {
         for (String service : List.of("crm", "billing", "events")) {
-          channel.queueDelete("lethe." + service);
+          channel.queueDelete(exchange + "." + service);
         }
         channel.exchangeDelete(exchange);
       }
