@@ -31,9 +31,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The RabbitMQ side of one service that receives outbox messages, such as a participant applying the
  * rights events sent to it or a coordinator taking participants' receipts (Art. 17(2), 19). It
- * declares a durable queue ({@code lethe.<service>} by default) bound to the exchange under the
- * service's name, which is the destination {@link AmqpOutboxTransport} routes by, and hands every
- * message to the {@link MessageReceiver}.
+ * declares a durable queue ({@code <exchange>.<service>} by default, so {@code lethe.<service>} on the
+ * default exchange) bound to the exchange under the service's name, which is the destination {@link
+ * AmqpOutboxTransport} routes by, and hands every message to the {@link MessageReceiver}. The queue is
+ * named after the exchange too because a queue takes what every exchange it is bound to routes to it:
+ * two deployments on one virtual host with exchanges of their own would otherwise share a service's
+ * queue, and consume each other's notices.
  *
  * <p>A message is acknowledged only once the receiver returned, so that a crash in between delivers
  * it again; the receiver applies each idempotency key once. When the receiver throws, the message is
@@ -62,7 +65,7 @@ public final class AmqpInbox implements AutoCloseable {
 
   private AmqpInbox(Builder builder) throws IOException, TimeoutException {
     this.serviceName = builder.serviceName;
-    this.queue = builder.queue != null ? builder.queue : "lethe." + builder.serviceName;
+    this.queue = builder.queue != null ? builder.queue : builder.exchange + "." + builder.serviceName;
     this.receiver = builder.receiver;
     this.initialBackOff = builder.initialBackOff;
     this.maxBackOff = builder.maxBackOff;
@@ -187,7 +190,7 @@ public final class AmqpInbox implements AutoCloseable {
 
   /**
    * Configures {@link AmqpInbox}. By default: the exchange {@value AmqpOutboxTransport#DEFAULT_EXCHANGE},
-   * the queue {@code lethe.<service>}, a prefetch of 10, a back-off from 1 second doubling to 1 minute.
+   * the queue {@code <exchange>.<service>}, a prefetch of 10, a back-off from 1 second doubling to 1 minute.
    */
   public static final class Builder {
 

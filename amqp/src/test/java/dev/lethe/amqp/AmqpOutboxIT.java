@@ -102,7 +102,7 @@ class AmqpOutboxIT {
     assertThat(received).containsExactly(notice("erasure:r-1:crm"));
     assertThat(received.get(0).payload()).isEqualTo(PAYLOAD);
     assertThat(outbox.find(entry.id()).orElseThrow().status()).isEqualTo(OutboxStatus.DELIVERED);
-    assertThat(inbox.queue()).isEqualTo("lethe." + service);
+    assertThat(inbox.queue()).as("named after the exchange and the service").isEqualTo(exchange + "." + service);
   }
 
   @Test

@@ -17,8 +17,8 @@ import java.util.function.BooleanSupplier;
  */
 final class LocalRabbit implements AutoCloseable {
 
-  private final List<String> queues = new ArrayList<>();
-  private final List<String> exchanges = new ArrayList<>();
+  /** Every unique name given out: each may name a queue, an exchange or a service. */
+  private final List<String> names = new ArrayList<>();
 
   /**
    * Skips the calling tests when no RabbitMQ answers on 127.0.0.1:5672, as the database tests do
@@ -47,12 +47,14 @@ final class LocalRabbit implements AutoCloseable {
     return factory;
   }
 
-  /** A name no other test uses, such as {@code lethe-it-crm-1f0c…}; it is deleted after the test as a queue and an exchange. */
+  /**
+   * A name no other test uses, such as {@code lethe-it-crm-1f0c…}; after the test it is deleted as a
+   * queue and an exchange, and so is the queue an inbox names after an exchange and a service
+   * ({@code <exchange>.<service>}) when both are such names.
+   */
   String unique(String prefix) {
     String name = "lethe-it-" + prefix + "-" + UUID.randomUUID();
-    exchanges.add(name);
-    queues.add(name);
-    queues.add("lethe." + name);
+    names.add(name);
     return name;
   }
 
@@ -85,12 +87,16 @@ final class LocalRabbit implements AutoCloseable {
   @Override
   public void close() throws IOException, TimeoutException {
     try (Connection connection = factory().newConnection("lethe-it-cleanup")) {
+      List<String> queues = new ArrayList<>(names);
+      for (String exchange : names) {
+        names.forEach(service -> queues.add(exchange + "." + service));
+      }
       for (String queue : queues) {
         Channel channel = connection.createChannel();
         channel.queueDelete(queue);
         channel.close();
       }
-      for (String exchange : exchanges) {
+      for (String exchange : names) {
         Channel channel = connection.createChannel();
         channel.exchangeDelete(exchange);
         channel.close();

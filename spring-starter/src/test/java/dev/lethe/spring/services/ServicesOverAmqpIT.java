@@ -39,7 +39,7 @@ class ServicesOverAmqpIT extends ServicesTravel {
     // Acknowledged messages are gone from RabbitMQ: the services' queues are empty.
     try (Connection connection = factory().newConnection(); Channel channel = connection.createChannel()) {
       for (String service : List.of("crm", "billing", "events")) {
-        assertThat(channel.queueDeclarePassive("lethe." + service).getMessageCount()).as(service).isZero();
+        assertThat(channel.queueDeclarePassive(exchange + "." + service).getMessageCount()).as(service).isZero();
       }
     }
   }
@@ -48,7 +48,7 @@ class ServicesOverAmqpIT extends ServicesTravel {
   void deleteExchangeAndQueues() throws Exception {
     try (Connection connection = factory().newConnection(); Channel channel = connection.createChannel()) {
       for (String service : List.of("crm", "billing", "events")) {
-        channel.queueDelete("lethe." + service);
+        channel.queueDelete(exchange + "." + service);
       }
       channel.exchangeDelete(exchange);
     }

@@ -1,8 +1,14 @@
 package dev.lethe.spring.services;
 
+import static dev.lethe.spring.services.Services.ADA;
+import static dev.lethe.spring.services.Services.ADA_VALUES;
+import static dev.lethe.spring.services.Services.BOB;
+import static dev.lethe.spring.services.Services.await;
+import static dev.lethe.spring.services.Services.cellsHolding;
+import static dev.lethe.spring.services.Services.persist;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lethe.jdbc.testing.TestDatabase;
 import dev.lethe.consent.ConsentEvidence;
 import dev.lethe.consent.ConsentLedger;
 import dev.lethe.consent.ConsentMethod;
@@ -25,35 +31,21 @@ import dev.lethe.spi.PersonalDataStore;
 import dev.lethe.spi.RecipientAcknowledgement;
 import dev.lethe.spi.SubjectKey;
 import dev.lethe.spring.services.billing.Account;
-import dev.lethe.spring.services.billing.BillingApplication;
 import dev.lethe.spring.services.billing.Invoice;
 import dev.lethe.spring.services.crm.Contact;
-import dev.lethe.spring.services.crm.CrmApplication;
-import dev.lethe.spring.services.events.Attendee;
-import dev.lethe.spring.services.events.EventsApplication;
 import dev.lethe.test.ResidueCheck;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -63,14 +55,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 abstract class ServicesTravel {
 
-  static final String ADA = "ada.lovelace@example.org";
-  static final String BOB = "bob.babbage@example.org";
-  /** Every value of Ada's in the three services, distinctive enough to be looked for in every column. */
-  static final List<String> ADA_VALUES = List.of(ADA, "Ada Lovelace", "12 Analytical Lane", "Difference engine repair",
-      "Countess of Lovelace");
-
-  private final List<ConfigurableApplicationContext> running = new ArrayList<>();
-  private final Map<String, TestDatabase> databases = new HashMap<>();
+  private Services services;
 
   /** The properties that connect a service to the broker. */
   abstract Map<String, Object> brokerProperties();
@@ -78,30 +63,22 @@ abstract class ServicesTravel {
   /** Asserts that the broker keeps nothing of the notices once every participant acknowledged (Art. 5(1)(e)). */
   abstract void assertNothingPersonalLeftInBroker(List<String> noticeKeys) throws Exception;
 
+  @BeforeEach
+  void connectServices() {
+    services = new Services(brokerProperties());
+  }
+
   @AfterEach
   void stopEverything() throws Exception {
-    for (ConfigurableApplicationContext context : running) {
-      context.close();
-    }
-    for (TestDatabase database : databases.values()) {
-      if (database.kind() == TestDatabase.Kind.H2) {
-        // Spring created the in-memory database as its user, which TestDatabase's own connection is not.
-        try (Connection connection = java.sql.DriverManager.getConnection(database.jdbcUrl(), database.user(), "");
-            Statement statement = connection.createStatement()) {
-          statement.execute("shutdown");
-        }
-      } else {
-        database.close();
-      }
-    }
+    services.close();
   }
 
   @Test
   @DisplayName("Art. 17(2), 19: an erasure at the coordinator erases the subject in both participants' databases, each acknowledges, and the request completes")
   void erasureTravelsAndIsAcknowledged() throws Exception {
-    ConfigurableApplicationContext crm = startCrm();
-    ConfigurableApplicationContext billing = startBilling(true);
-    ConfigurableApplicationContext events = startEvents(true);
+    ConfigurableApplicationContext crm = services.startCrm("billing,events");
+    ConfigurableApplicationContext billing = services.startBilling(true);
+    ConfigurableApplicationContext events = services.startEvents(true);
     DataSubjectRights rights = crm.getBean(DataSubjectRights.class);
     Acknowledgements acknowledgements = crm.getBean(Acknowledgements.class);
     RightsRequest request = submitErasure(rights);
@@ -137,9 +114,9 @@ abstract class ServicesTravel {
   @Test
   @DisplayName("Art. 19: a participant that is down stays pending, and carries the erasure out once it is back")
   void aParticipantThatIsDownCatchesUp() throws Exception {
-    ConfigurableApplicationContext crm = startCrm();
-    startBilling(true);
-    ConfigurableApplicationContext events = startEvents(true);
+    ConfigurableApplicationContext crm = services.startCrm("billing,events");
+    services.startBilling(true);
+    ConfigurableApplicationContext events = services.startEvents(true);
     events.close();
     DataSubjectRights rights = crm.getBean(DataSubjectRights.class);
     RightsRequest request = submitErasure(rights);
@@ -148,7 +125,7 @@ abstract class ServicesTravel {
     await("billing acknowledges", () -> rights.outstandingRecipients(request.id()).equals(List.of("events")));
     assertThat(rights.outstandingRecipients(request.id())).containsExactly("events");
 
-    ConfigurableApplicationContext eventsAgain = startEvents(false);
+    ConfigurableApplicationContext eventsAgain = services.startEvents(false);
     await("events acknowledges once back", () -> rights.outstandingRecipients(request.id()).isEmpty());
     assertThat(crm.getBean(Acknowledgements.class).forRequest(request.id()))
         .filteredOn(entry -> entry.recipient().equals("events")).singleElement()
@@ -161,9 +138,9 @@ abstract class ServicesTravel {
   @Test
   @DisplayName("Art. 18, 19: a restriction placed and lifted at the coordinator is placed and lifted in both participants")
   void restrictionTravels() throws Exception {
-    ConfigurableApplicationContext crm = startCrm();
-    ConfigurableApplicationContext billing = startBilling(true);
-    ConfigurableApplicationContext events = startEvents(true);
+    ConfigurableApplicationContext crm = services.startCrm("billing,events");
+    ConfigurableApplicationContext billing = services.startBilling(true);
+    ConfigurableApplicationContext events = services.startEvents(true);
     DataSubjectRights rights = crm.getBean(DataSubjectRights.class);
     Restrictions restrictions = crm.getBean(Restrictions.class);
     SubjectIdentifier ada = new SubjectIdentifier("customer", "email", ADA);
@@ -188,9 +165,9 @@ abstract class ServicesTravel {
   @Test
   @DisplayName("Art. 15: an access request collects both participants' reports into the subject's one report, kept nowhere afterwards")
   void accessCollectsEveryParticipantsShare() throws Exception {
-    ConfigurableApplicationContext crm = startCrm();
-    startBilling(true);
-    startEvents(true);
+    ConfigurableApplicationContext crm = services.startCrm("billing,events");
+    services.startBilling(true);
+    services.startEvents(true);
     DataSubjectRights rights = crm.getBean(DataSubjectRights.class);
     RightsRequest request = rights.submit(RequestType.ACCESS, new SubjectIdentifier("customer", "email", ADA),
         Channel.WEB);
@@ -219,9 +196,9 @@ abstract class ServicesTravel {
   @Test
   @DisplayName("Art. 16, 19, 21, 7(3): a rectification with its values, an objection and a consent withdrawal travel, each carried out under the participant's own names")
   void rectificationObjectionAndWithdrawalTravel() throws Exception {
-    ConfigurableApplicationContext crm = startCrm();
-    startBilling(true);
-    ConfigurableApplicationContext events = startEvents(true);
+    ConfigurableApplicationContext crm = services.startCrm("billing,events");
+    services.startBilling(true);
+    ConfigurableApplicationContext events = services.startEvents(true);
     DataSubjectRights rights = crm.getBean(DataSubjectRights.class);
     Acknowledgements acknowledgements = crm.getBean(Acknowledgements.class);
     SubjectIdentifier ada = new SubjectIdentifier("customer", "email", ADA);
@@ -265,9 +242,9 @@ abstract class ServicesTravel {
   @Test
   @DisplayName("Art. 15: a participant's report larger than a broker message travels in chunks and is assembled whole, kept nowhere afterwards")
   void aReportLargerThanOneMessageTravelsInChunks() throws Exception {
-    ConfigurableApplicationContext crm = startCrm();
-    ConfigurableApplicationContext billing = startBilling(true);
-    startEvents(true);
+    ConfigurableApplicationContext crm = services.startCrm("billing,events");
+    ConfigurableApplicationContext billing = services.startBilling(true);
+    services.startEvents(true);
     int invoices = 6000;
     EntityManager em = billing.getBean(EntityManagerFactory.class).createEntityManager();
     try {
@@ -326,73 +303,6 @@ abstract class ServicesTravel {
     return request.isAwaitingVerification() ? rights.verify(request.id(), "email-link") : request;
   }
 
-  private ConfigurableApplicationContext startCrm() {
-    ConfigurableApplicationContext crm = start(CrmApplication.class, "crm", true, Map.of(
-        "lethe.services.participants", "billing,events",
-        "lethe.controller.recipients[0].name", "billing", "lethe.controller.recipients[0].description", "Invoicing",
-        "lethe.controller.recipients[0].country", "NL",
-        "lethe.controller.recipients[1].name", "events", "lethe.controller.recipients[1].description", "Events",
-        "lethe.controller.recipients[1].country", "NL"));
-    persist(crm, new Contact(1L, ADA, "Ada Lovelace"), new Contact(2L, BOB, "Bob Babbage"));
-    return crm;
-  }
-
-  private ConfigurableApplicationContext startBilling(boolean withData) {
-    ConfigurableApplicationContext billing = start(BillingApplication.class, "billing", withData,
-        Map.of("lethe.services.coordinator", "crm"));
-    if (withData) {
-      Account ada = new Account(1L, ADA, "12 Analytical Lane");
-      Account bob = new Account(2L, BOB, "7 Engine Street");
-      persist(billing, ada, bob, new Invoice(10L, ada, "Difference engine repair"),
-          new Invoice(11L, bob, "Loom cards, 400"));
-    }
-    return billing;
-  }
-
-  private ConfigurableApplicationContext startEvents(boolean withData) {
-    ConfigurableApplicationContext events = start(EventsApplication.class, "events", withData,
-        Map.of("lethe.services.coordinator", "crm", "lethe.services.attributes.name", "badgeName",
-            "lethe.services.purposes.event-invitations", "invitations"));
-    if (withData) {
-      persist(events, new Attendee(1L, ADA, "Countess of Lovelace"), new Attendee(2L, BOB, "Bob B."));
-    }
-    return events;
-  }
-
-  private ConfigurableApplicationContext start(Class<?> application, String name, boolean fresh,
-      Map<String, Object> extra) {
-    TestDatabase database = databases.computeIfAbsent(name, service -> TestDatabase.create());
-    Map<String, Object> properties = new HashMap<>(brokerProperties());
-    properties.putAll(extra);
-    properties.put("spring.application.name", name);
-    properties.put("spring.datasource.url", database.jdbcUrl());
-    properties.put("spring.datasource.username", database.user());
-    properties.put("spring.datasource.password", "");
-    properties.put("spring.jpa.hibernate.ddl-auto", fresh ? "create" : "none");
-    properties.put("lethe.pseudonym-key", Base64.getEncoder().encodeToString(name.repeat(32).getBytes()));
-    properties.put("lethe.services.name", name);
-    properties.put("lethe.outbox.interval", "PT0.2S");
-    properties.put("lethe.outbox.initial-back-off", "PT0.2S");
-    properties.put("lethe.outbox.max-back-off", "PT1S");
-    ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-        .web(WebApplicationType.NONE).properties(properties).run();
-    running.add(context);
-    return context;
-  }
-
-  static void persist(ConfigurableApplicationContext service, Object... entities) {
-    EntityManager em = service.getBean(EntityManagerFactory.class).createEntityManager();
-    try {
-      em.getTransaction().begin();
-      for (Object entity : entities) {
-        em.persist(entity);
-      }
-      em.getTransaction().commit();
-    } finally {
-      em.close();
-    }
-  }
-
   private static SubjectKey subjectIn(ConfigurableApplicationContext service) {
     Set<SubjectKey> subjects = service.getBean(PersonalDataStore.class)
         .resolve(new SubjectIdentifier("customer", "email", ADA));
@@ -401,56 +311,6 @@ abstract class ServicesTravel {
   }
 
   private static List<String> letheTables(ConfigurableApplicationContext service) throws SQLException {
-    return tables(service).stream().filter(table -> table.toLowerCase(Locale.ROOT).startsWith("lethe_")).toList();
-  }
-
-  private static List<String> tables(ConfigurableApplicationContext service) throws SQLException {
-    try (Connection connection = service.getBean(DataSource.class).getConnection()) {
-      DatabaseMetaData metadata = connection.getMetaData();
-      List<String> tables = new ArrayList<>();
-      try (ResultSet rows = metadata.getTables(connection.getCatalog(), connection.getSchema(), "%",
-          new String[] {"TABLE"})) {
-        while (rows.next()) {
-          tables.add(rows.getString("TABLE_NAME"));
-        }
-      }
-      return tables;
-    }
-  }
-
-  /** Where, in every column of every table, one of {@code values} is held: "table.column", never the value. */
-  static List<String> cellsHolding(ConfigurableApplicationContext service, List<String> values) throws SQLException {
-    List<String> found = new ArrayList<>();
-    try (Connection connection = service.getBean(DataSource.class).getConnection();
-        Statement statement = connection.createStatement()) {
-      String quote = connection.getMetaData().getIdentifierQuoteString();
-      for (String table : tables(service)) {
-        try (ResultSet rows = statement.executeQuery("select * from " + quote + table + quote)) {
-          int columns = rows.getMetaData().getColumnCount();
-          while (rows.next()) {
-            for (int column = 1; column <= columns; column++) {
-              String cell = rows.getString(column);
-              if (cell != null && values.stream().anyMatch(value -> cell.toLowerCase(Locale.ROOT)
-                  .contains(value.toLowerCase(Locale.ROOT)))) {
-                found.add(table + "." + rows.getMetaData().getColumnName(column));
-              }
-            }
-          }
-        }
-      }
-    }
-    return found;
-  }
-
-  static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    // Generous: three services and a broker share a build machine's cores; a condition that holds
-    // comes true in seconds, and only a failing test waits this long.
-    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("Timed out waiting until " + what);
-      }
-      Thread.sleep(100);
-    }
+    return Services.letheTables(service.getBean(DataSource.class));
   }
 }

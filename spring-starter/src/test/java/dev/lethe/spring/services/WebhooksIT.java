@@ -78,7 +78,7 @@ class WebhooksIT {
         "lethe.services.webhooks.billing.secret", Base64.getEncoder().encodeToString(SECRET),
         "lethe.services.webhooks.events.url", base + "/events",
         "lethe.services.webhooks.events.secret", Base64.getEncoder().encodeToString(SECRET)));
-    ServicesTravel.persist(crm, new Contact(1L, "ada@example.org", "Ada Lovelace"));
+    Services.persist(crm, new Contact(1L, "ada@example.org", "Ada Lovelace"));
     DataSubjectRights rights = crm.getBean(DataSubjectRights.class);
     RightsRequest request = rights.submit(RequestType.ERASURE, new SubjectIdentifier("customer", "email",
         "ada@example.org"), Channel.WEB);
@@ -86,7 +86,7 @@ class WebhooksIT {
 
     rights.erase(request.id(), ErasureGround.CONSENT_WITHDRAWN);
 
-    ServicesTravel.await("both webhooks answer 2xx", () -> received.size() == 2);
+    Services.await("both webhooks answer 2xx", () -> received.size() == 2);
     assertThat(received).containsExactlyInAnyOrder(
         "/billing " + RecipientNotifications.MESSAGE_TYPE + " true",
         "/events " + RecipientNotifications.MESSAGE_TYPE + " true");
