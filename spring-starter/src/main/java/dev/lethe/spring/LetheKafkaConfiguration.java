@@ -4,6 +4,7 @@ import dev.lethe.kafka.KafkaInbox;
 import dev.lethe.kafka.KafkaOutboxTransport;
 import dev.lethe.kafka.KafkaTopics;
 import dev.lethe.spi.MessageReceiver;
+import dev.lethe.spring.LetheProperties.KafkaProperties;
 import dev.lethe.spring.LetheProperties.ServicesProperties;
 import dev.lethe.spring.LetheServicesConfiguration.ServicesTransport;
 import java.util.LinkedHashSet;
@@ -37,10 +38,11 @@ class LetheKafkaConfiguration {
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
   KafkaOutboxTransport letheKafkaTransport(LetheProperties properties) {
-    String bootstrapServers = properties.services().kafka().bootstrapServers();
-    return KafkaOutboxTransport.builder(bootstrapServers)
-        .segmentLifetime(KafkaTopics.builder(bootstrapServers).build().segmentLifetime())
-        .build();
+    KafkaProperties kafka = properties.services().kafka();
+    KafkaOutboxTransport.Builder transport = KafkaOutboxTransport.builder(kafka.bootstrapServers())
+        .segmentLifetime(topics(kafka).segmentLifetime());
+    kafka.properties().forEach(transport::property);
+    return transport.build();
   }
 
   /**
@@ -85,9 +87,18 @@ class LetheKafkaConfiguration {
         if (services.coordinator() != null) {
           names.add(services.coordinator());
         }
-        KafkaTopics.builder(bootstrapServers).build().ensure(names);
+        topics(services.kafka()).ensure(names);
       }
-      return KafkaInbox.builder(bootstrapServers, name, receiver).start();
+      KafkaInbox.Builder inbox = KafkaInbox.builder(bootstrapServers, name, receiver);
+      services.kafka().properties().forEach(inbox::property);
+      services.kafka().consumer().forEach(inbox::property);
+      return inbox.start();
     });
+  }
+
+  private static KafkaTopics topics(KafkaProperties kafka) {
+    KafkaTopics.Builder topics = KafkaTopics.builder(kafka.bootstrapServers());
+    kafka.properties().forEach(topics::property);
+    return topics.build();
   }
 }

@@ -435,9 +435,22 @@ public record LetheProperties(
    * @param bootstrapServers the cluster's bootstrap servers; setting them turns the transport on
    * @param createTopics whether to create the topics of this service, its participants and its
    *     coordinator at start-up when missing, compacted as lethe-kafka's {@code KafkaTopics} sets them
+   * @param properties Kafka client settings given to every client Lethe makes (producer, consumer and
+   *     admin), such as {@code security.protocol} and {@code sasl.jaas.config} for a secured cluster
+   * @param consumer Kafka consumer settings for this service's inbox only, such as {@code
+   *     session.timeout.ms} (how soon a replica that died hands its partitions over)
    */
   public record KafkaProperties(
       @Nullable String bootstrapServers,
-      @DefaultValue("true") boolean createTopics) {
+      @DefaultValue("true") boolean createTopics,
+      @DefaultValue Map<String, String> properties,
+      @DefaultValue Map<String, String> consumer) {
+
+    /** Every setting; the values of the clients' settings masked, as they may hold credentials. */
+    @Override
+    public String toString() {
+      return "KafkaProperties[bootstrapServers=" + bootstrapServers + ", createTopics=" + createTopics
+          + ", properties=" + properties.keySet() + ", consumer=" + consumer.keySet() + "]";
+    }
   }
 }

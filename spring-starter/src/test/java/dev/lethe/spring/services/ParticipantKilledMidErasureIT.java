@@ -90,7 +90,10 @@ class ParticipantKilledMidErasureIT {
     EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
     broker.afterPropertiesSet();
     try {
-      killMidErasureAndRecover("kafka", Map.of("lethe.services.kafka.bootstrap-servers", broker.getBrokersAsString()));
+      // A killed member's partitions move once its session times out: 6 s, the broker's least, not 45.
+      killMidErasureAndRecover("kafka", Map.of("lethe.services.kafka.bootstrap-servers", broker.getBrokersAsString(),
+          "lethe.services.kafka.consumer.session.timeout.ms", "6000",
+          "lethe.services.kafka.consumer.heartbeat.interval.ms", "1000"));
     } finally {
       broker.destroy();
     }
@@ -146,7 +149,7 @@ class ParticipantKilledMidErasureIT {
               ParticipantProcess again = ParticipantProcess.start(services, events, false, logs.resolve("events-2.log"));
               processes.add(again);
               again.awaitReady();
-              // Kafka hands the partition over once the killed member's session has timed out (45 s by default).
+              // Kafka hands the partition over once the killed member's session has timed out (6 s here).
               await("the restarted participant acknowledges", Duration.ofSeconds(120),
                   () -> rights.outstandingRecipients(erasure.id()).isEmpty());
               System.out.printf("ParticipantKilledMidErasureIT over %s on %s: acknowledged %.1f s after the restart%n",
