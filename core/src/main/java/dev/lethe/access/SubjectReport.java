@@ -9,18 +9,15 @@ import dev.lethe.spi.PersonalDataStore;
 import dev.lethe.spi.SubjectKey;
 import dev.lethe.spi.SubjectRecord;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * A subject's copy of their data (Art. 15(3)) or their portable data (Art. 20(1)): whether any data
  * is processed, the data per entity type, and the Art. 15(1) information. The data is not held
- * here: each section streams its rows from the store when written, so memory stays flat however
- * many rows a subject has.
+ * here: each section streams its rows from the store when written, and each participant service's
+ * report its chunks, so memory stays flat however many rows a subject has.
  */
 public final class SubjectReport {
 
@@ -31,17 +28,17 @@ public final class SubjectReport {
   private final List<Section> sections;
   private final Set<SubjectKey> subjects;
   private final PersonalDataStore store;
-  private final Map<String, String> participantSections;
+  private final ParticipantSections participantSections;
 
   SubjectReport(String subjectType, Scope scope, Instant generatedAt, Article15Information information,
       List<Section> sections, Set<SubjectKey> subjects, PersonalDataStore store) {
-    this(subjectType, scope, generatedAt, information, sections, subjects, store, Map.of());
+    this(subjectType, scope, generatedAt, information, sections, subjects, store, ParticipantSections.none());
   }
 
   private SubjectReport(String subjectType, Scope scope, Instant generatedAt, Article15Information information,
       List<Section> sections, Set<SubjectKey> subjects, PersonalDataStore store,
-      Map<String, String> participantSections) {
-    this.participantSections = Collections.unmodifiableMap(new LinkedHashMap<>(participantSections));
+      ParticipantSections participantSections) {
+    this.participantSections = requireNonNull(participantSections, "participantSections");
     this.subjectType = requireNonNull(subjectType, "subjectType");
     this.scope = requireNonNull(scope, "scope");
     this.generatedAt = requireNonNull(generatedAt, "generatedAt");
@@ -73,15 +70,18 @@ public final class SubjectReport {
 
   /**
    * The reports of the participant services that hold a share of the subject's data (Art. 15(1),
-   * 15(3)), each a JSON document as the participant wrote it, by the participant's name; empty when
-   * the data is held here only.
+   * 15(3)), each a JSON document as the participant wrote it, read chunk by chunk when this report is
+   * written; none when the data is held here only.
    */
-  public Map<String, String> participantSections() {
+  public ParticipantSections participantSections() {
     return participantSections;
   }
 
-  /** This report with the participants' reports added, as collected for an access request across services. */
-  public SubjectReport withParticipantSections(Map<String, String> sections) {
+  /**
+   * This report with the participants' reports added, as collected for an access request across
+   * services: written with it, then forgotten.
+   */
+  public SubjectReport withParticipantSections(ParticipantSections sections) {
     requireNonNull(sections, "sections");
     return new SubjectReport(subjectType, scope, generatedAt, information, this.sections, subjects, store, sections);
   }

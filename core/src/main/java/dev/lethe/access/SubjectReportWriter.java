@@ -11,6 +11,7 @@ import dev.lethe.model.FieldDescriptor;
 import dev.lethe.spi.SubjectRecord;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,10 +46,21 @@ public final class SubjectReportWriter {
   private SubjectReportWriter() {
   }
 
-  /** Writes the report as one JSON document to {@code out}, which stays open. */
+  /**
+   * Writes the report as one JSON document to {@code out}, which stays open. The participants'
+   * reports it holds are forgotten afterwards: a report that holds them is written once.
+   */
   public static void writeJson(SubjectReport report, OutputStream out) throws IOException {
     requireNonNull(report, "report");
     requireNonNull(out, "out");
+    try {
+      writeDocument(report, out);
+    } finally {
+      report.participantSections().forget();
+    }
+  }
+
+  private static void writeDocument(SubjectReport report, OutputStream out) throws IOException {
     try (JsonGenerator json = JSON.createGenerator(ObjectWriteContext.empty(), keepOpen(out), JsonEncoding.UTF8)) {
       json.writeStartObject();
       json.writeStringProperty("subjectType", report.subjectType());
@@ -66,12 +78,22 @@ public final class SubjectReportWriter {
         json.writeEndArray();
       }
       json.writeEndObject();
-      if (!report.participantSections().isEmpty()) {
-        // Each participant's report as it wrote it: one JSON document per service holding a share.
+      ParticipantSections participants = report.participantSections();
+      if (!participants.participants().isEmpty()) {
+        // Each participant's report as it wrote it: one JSON document per service holding a share,
+        // copied chunk by chunk.
         json.writeObjectPropertyStart("participants");
-        for (Map.Entry<String, String> participant : report.participantSections().entrySet()) {
-          json.writeName(participant.getKey());
-          json.writeRawValue(participant.getValue());
+        for (String participant : participants.participants()) {
+          json.writeName(participant);
+          boolean[] started = {false};
+          participants.read(participant, chunk -> {
+            if (started[0]) {
+              json.writeRaw(chunk);
+            } else {
+              json.writeRawValue(chunk);
+              started[0] = true;
+            }
+          });
         }
         json.writeEndObject();
       }
@@ -81,15 +103,24 @@ public final class SubjectReportWriter {
 
   /**
    * Writes the report as a ZIP to {@code out}, which stays open: {@value #JSON_ENTRY}, one
-   * {@code <Entity>.csv} per section with a header row, and {@value #MANIFEST_ENTRY} listing each
-   * file with its row count.
+   * {@code <Entity>.csv} per section with a header row, {@code participants/<name>.json} per
+   * participant's report, and {@value #MANIFEST_ENTRY} listing each file with its row count. The
+   * participants' reports it holds are forgotten afterwards: a report that holds them is written once.
    */
   public static void writeZip(SubjectReport report, OutputStream out) throws IOException {
     requireNonNull(report, "report");
     requireNonNull(out, "out");
+    try {
+      writeZipEntries(report, out);
+    } finally {
+      report.participantSections().forget();
+    }
+  }
+
+  private static void writeZipEntries(SubjectReport report, OutputStream out) throws IOException {
     ZipOutputStream zip = new ZipOutputStream(keepOpen(out));
     zip.putNextEntry(new ZipEntry(JSON_ENTRY));
-    writeJson(report, zip);
+    writeDocument(report, zip);
     zip.closeEntry();
     Map<String, Long> rowsPerFile = new LinkedHashMap<>();
     for (Section section : report.sections()) {
@@ -102,10 +133,21 @@ public final class SubjectReportWriter {
       zip.closeEntry();
     }
     List<String> participantFiles = new ArrayList<>();
-    for (Map.Entry<String, String> participant : report.participantSections().entrySet()) {
-      String file = "participants/" + participant.getKey() + ".json";
+    ParticipantSections participants = report.participantSections();
+    for (String participant : participants.participants()) {
+      String file = "participants/" + participant + ".json";
       zip.putNextEntry(new ZipEntry(file));
-      zip.write(participant.getValue().getBytes(StandardCharsets.UTF_8));
+      try {
+        participants.read(participant, chunk -> {
+          try {
+            zip.write(chunk.getBytes(StandardCharsets.UTF_8));
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
+      }
       zip.closeEntry();
       participantFiles.add(file);
     }

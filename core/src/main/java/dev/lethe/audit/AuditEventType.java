@@ -84,5 +84,9 @@ public enum AuditEventType {
   /** Processing of a subject's data was restricted (Art. 18(1)). */
   RESTRICTION_PLACED,
   /** A restriction was lifted, after the subject was told (Art. 18(3)). */
-  RESTRICTION_LIFTED
+  RESTRICTION_LIFTED,
+  /** A legal hold was placed on a subject or an entity type: erasure and retention leave the data (Art. 17(3)(e)). */
+  LEGAL_HOLD_PLACED,
+  /** A legal hold was lifted: erasure and retention reach the data again (Art. 17(3)(e)). */
+  LEGAL_HOLD_LIFTED
 }

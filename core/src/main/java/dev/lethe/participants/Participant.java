@@ -10,6 +10,7 @@ import dev.lethe.access.SubjectReportWriter;
 import dev.lethe.internal.outbox.AccessJson;
 import dev.lethe.internal.outbox.NotificationJson;
 import dev.lethe.internal.outbox.ReceiptJson;
+import dev.lethe.internal.participants.Utf8Chunks;
 import dev.lethe.law.ErasureGround;
 import dev.lethe.law.RestrictionGround;
 import dev.lethe.consent.ConsentLedger;
@@ -34,7 +35,6 @@ import dev.lethe.spi.OutboxMessage;
 import dev.lethe.spi.ParticipantReceipt;
 import dev.lethe.spi.ReceiptStore;
 import dev.lethe.spi.Transactions;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +46,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -74,7 +75,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>An access request of the coordinator (Art. 15) is answered the same way, with this service's
  * report of the subject made by a local access request: the coordinator assembles the reports into
- * the subject's one report ({@link DataSubjectRights#collectAccess}).
+ * the subject's one report ({@link DataSubjectRights#collectAccess}). The report streams from this
+ * service's store into chunks of at most {@link Builder#sectionChunkBytes} bytes (256 KiB by default),
+ * each its own message, so that it is never held whole in memory and no message outgrows the broker's
+ * limit: this side holds one chunk at a time.
  *
  * <p>A notice this participant cannot carry out is answered {@link ParticipantReceipt.Outcome#FAILED}
  * with the failure's type, never its message: a subject type or identity its model does not know, a
@@ -102,6 +106,7 @@ public final class Participant implements MessageReceiver {
   private final Map<String, String> subjectTypes;
   private final Map<String, String> purposes;
   private final Map<String, String> attributes;
+  private final int sectionChunkBytes;
 
   private Participant(Builder builder) {
     this.name = builder.name;
@@ -119,6 +124,7 @@ public final class Participant implements MessageReceiver {
     this.subjectTypes = Map.copyOf(builder.subjectTypes);
     this.purposes = Map.copyOf(builder.purposes);
     this.attributes = Map.copyOf(builder.attributes);
+    this.sectionChunkBytes = builder.sectionChunkBytes;
   }
 
   /**
@@ -183,14 +189,16 @@ public final class Participant implements MessageReceiver {
     }
     answerOnce(noticeKey, notice.requestId(), notice.change(), () -> {
       ParticipantReceipt receipt = carryOut(noticeKey, notice);
-      return new Answer(receipt, receiptMessage(receipt));
+      return new Answer(receipt, now -> outbox.enqueue(receiptMessage(receipt), now));
     });
   }
 
   /**
    * Answers the coordinator's access request (Art. 15) with this service's report of the subject,
-   * made by a local access request of its own. Delivered again, it is not answered twice: the answer
-   * is in the outbox already, and the outbox drops the report once it is delivered.
+   * made by a local access request of its own and streamed from this service's store into messages of
+   * at most {@link Builder#sectionChunkBytes} bytes of the report each. Delivered again, it is not
+   * answered twice: the answer is in the outbox already, and the outbox drops the report once it is
+   * delivered.
    */
   private void answerAccess(String noticeKey, AccessJson.Request request) {
     if (receipts.find(noticeKey).isPresent()) {
@@ -202,20 +210,33 @@ public final class Participant implements MessageReceiver {
       ParticipantReceipt receipt = new ParticipantReceipt(noticeKey, request.requestId(), name,
           report.processesPersonalData() ? ParticipantReceipt.Outcome.DONE : ParticipantReceipt.Outcome.NO_DATA_HELD,
           0, Optional.empty());
-      String json = reportJson(report);
       completeIfSettled(local);
-      return new Answer(receipt, new OutboxMessage(Acknowledgements.sectionKey(noticeKey), coordinator,
-          Acknowledgements.ACCESS_SECTION_TYPE, AccessJson.write(new AccessJson.Section(receipt, json))));
+      return new Answer(receipt, now -> sendReport(report, receipt, now));
     });
   }
 
-  /** What a participant sends back for a message it carried out: the receipt it keeps, and the message. */
-  private record Answer(ParticipantReceipt receipt, OutboxMessage message) {
+  /** Writes {@code report} to the outbox in chunks, each its own message to the coordinator, keyed by its index. */
+  private void sendReport(SubjectReport report, ParticipantReceipt receipt, Instant now) {
+    try (Utf8Chunks chunks = new Utf8Chunks(sectionChunkBytes, (index, last, text) -> outbox.enqueue(
+        new OutboxMessage(Acknowledgements.sectionKey(receipt.noticeKey(), index), coordinator,
+            Acknowledgements.ACCESS_SECTION_TYPE, AccessJson.write(new AccessJson.Chunk(receipt, index, last, text))),
+        now))) {
+      SubjectReportWriter.writeJson(report, chunks);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * What a participant sends back for a message it carried out: the receipt it keeps, and what writes
+   * the answer's messages to the outbox at the instant given.
+   */
+  private record Answer(ParticipantReceipt receipt, Consumer<Instant> send) {
   }
 
   /**
    * Carries out {@code work} once: the local change, the receipt kept for redelivery and the answer's
-   * outbox row commit in one transaction. A failure is answered FAILED; one that may pass is rethrown,
+   * outbox rows commit in one transaction. A failure is answered FAILED; one that may pass is rethrown,
    * so that the transport offers the message again.
    */
   private void answerOnce(String noticeKey, RequestId requestId, RequestType change, Supplier<Answer> work) {
@@ -228,7 +249,7 @@ public final class Participant implements MessageReceiver {
           // redelivered message finds that one's receipt.
           throw new IllegalStateException("The message was carried out by another replica at the same time");
         }
-        outbox.enqueue(answer.message(), now);
+        answer.send().accept(now);
       });
     } catch (CannotCarryOut e) {
       answerFailed(noticeKey, requestId, change, e.failure);
@@ -236,16 +257,6 @@ public final class Participant implements MessageReceiver {
       answerFailed(noticeKey, requestId, change, e.getClass().getName());
       throw e;
     }
-  }
-
-  private static String reportJson(SubjectReport report) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      SubjectReportWriter.writeJson(report, out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toString(StandardCharsets.UTF_8);
   }
 
   /** A request of this service's own for {@code subject}, its identity check recorded as the coordinator's. */
@@ -407,9 +418,15 @@ public final class Participant implements MessageReceiver {
   /**
    * Configures {@link Participant}. By default: erasure on Art. 17(1)(a) (the data is no longer
    * necessary for the purposes of the coordinator's disclosure), restriction on Art. 18(1)(a), the
-   * coordinator's subject types under their own names, receipts in memory, the system UTC clock.
+   * coordinator's subject types under their own names, receipts in memory, the system UTC clock,
+   * report sections in chunks of {@value #DEFAULT_SECTION_CHUNK_BYTES} bytes.
    */
   public static final class Builder {
+
+    /** The default size of a chunk of a report section: 256 KiB. */
+    public static final int DEFAULT_SECTION_CHUNK_BYTES = 256 * 1024;
+    /** The largest chunk: 4 MiB, which MariaDB's {@code mediumtext} holds escaped twice over. */
+    public static final int MAX_SECTION_CHUNK_BYTES = 4 * 1024 * 1024;
 
     private final String name;
     private final String coordinator;
@@ -426,6 +443,7 @@ public final class Participant implements MessageReceiver {
     private final Map<String, String> subjectTypes = new HashMap<>();
     private final Map<String, String> purposes = new HashMap<>();
     private final Map<String, String> attributes = new HashMap<>();
+    private int sectionChunkBytes = DEFAULT_SECTION_CHUNK_BYTES;
 
     private Builder(String name, String coordinator, DataSubjectRights rights, AuditTrail audit, Outbox outbox) {
       this.name = name;
@@ -499,6 +517,24 @@ public final class Participant implements MessageReceiver {
     public Builder attribute(String coordinatorAttribute, String localAttribute) {
       attributes.put(requireNonBlank(coordinatorAttribute, "coordinatorAttribute"),
           requireNonBlank(localAttribute, "localAttribute"));
+      return this;
+    }
+
+    /**
+     * The most bytes of this service's report of a subject (Art. 15) one message carries, in UTF-8;
+     * a chunk never ends inside a character. Escaped in the message, a chunk takes at most twice its
+     * size, so the 256 KiB default stays below Kafka's default limit of 1 MB per message. The memory an
+     * answer takes is one chunk on this side; on the coordinator's, one chunk per message its broker
+     * client holds at once.
+     *
+     * @param bytes from 4 (the longest UTF-8 sequence) to {@value #MAX_SECTION_CHUNK_BYTES}
+     */
+    public Builder sectionChunkBytes(int bytes) {
+      if (bytes < Utf8Chunks.MIN_CHUNK_BYTES || bytes > MAX_SECTION_CHUNK_BYTES) {
+        throw new IllegalArgumentException("A section chunk holds from " + Utf8Chunks.MIN_CHUNK_BYTES + " to "
+            + MAX_SECTION_CHUNK_BYTES + " bytes, not " + bytes);
+      }
+      this.sectionChunkBytes = bytes;
       return this;
     }
 

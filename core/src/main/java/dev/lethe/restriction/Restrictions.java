@@ -169,7 +169,7 @@ public final class Restrictions {
     requireNonNull(request, "request");
     requireNonNull(ground, "ground");
     if (request.type() != RequestType.RESTRICTION) {
-      throw new IllegalArgumentException("Rights request " + request.id() + " asks for " + request.type()
+      throw new IllegalArgumentException("Rights request " + request.id() + " is " + request.type().described()
           + ": a restriction is placed for a RESTRICTION request (Art. 18(1))");
     }
     if (request.status() == RequestStatus.REJECTED || request.status() == RequestStatus.CANCELLED

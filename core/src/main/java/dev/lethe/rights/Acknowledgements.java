@@ -3,6 +3,7 @@ package dev.lethe.rights;
 import static dev.lethe.internal.util.Texts.requireNonBlank;
 import static java.util.Objects.requireNonNull;
 
+import dev.lethe.access.ParticipantSections;
 import dev.lethe.audit.AuditEntry;
 import dev.lethe.audit.AuditEventType;
 import dev.lethe.audit.AuditTrail;
@@ -16,6 +17,7 @@ import dev.lethe.spi.OutboxMessage;
 import dev.lethe.spi.ParticipantReceipt;
 import dev.lethe.spi.RecipientAcknowledgement;
 import dev.lethe.spi.RecipientAcknowledgement.Status;
+import dev.lethe.spi.ReportSection;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,7 +26,6 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -60,8 +61,10 @@ public final class Acknowledgements implements MessageReceiver {
   public static final String ACCESS_REQUEST_TYPE = "lethe.access-request";
 
   /**
-   * The outbox message type of a participant's answer to an access request: its receipt and its
-   * report of the subject's data, kept by the coordinator only until it assembles the subject's report.
+   * The outbox message type of a participant's answer to an access request: its receipt and one chunk
+   * of its report of the subject's data, each chunk its own message. The coordinator keeps the chunks
+   * only until it has written the subject's report, and settles the participant's part once every
+   * chunk has come.
    */
   public static final String ACCESS_SECTION_TYPE = "lethe.access-section";
 
@@ -127,8 +130,8 @@ public final class Acknowledgements implements MessageReceiver {
   }
 
   /**
-   * Deletes the parts settled longer than {@code retention} ago (Art. 5(1)(e)), with any participant's
-   * report section that was never assembled; the audit keeps the proof of each acknowledgement and
+   * Deletes the parts settled longer than {@code retention} ago (Art. 5(1)(e)), with the chunks of any
+   * participant's report that was never written into a subject's report; the audit keeps the proof of each acknowledgement and
    * closing. Replicas may run it at once.
    *
    * @return how many were deleted
@@ -143,10 +146,16 @@ public final class Acknowledgements implements MessageReceiver {
   public void receive(OutboxMessage message) {
     requireNonNull(message, "message");
     if (message.type().equals(ACCESS_SECTION_TYPE)) {
-      AccessJson.Section section = AccessJson.readSection(message.payload());
+      AccessJson.Chunk chunk = AccessJson.readChunk(message.payload());
+      ParticipantReceipt receipt = chunk.receipt();
       audit.transactions().inTransaction(() -> {
-        if (record(section.receipt())) {
-          store.attachSection(section.receipt().noticeKey(), section.report());
+        // Kept only while the part is awaited: a chunk delivered again after its report was assembled
+        // must not bring the report back.
+        boolean awaited = store.find(receipt.noticeKey())
+            .filter(entry -> entry.recipient().equals(receipt.participant()) && !entry.status().settled())
+            .isPresent();
+        if (awaited && store.keepSectionChunk(receipt.noticeKey(), chunk.index(), chunk.last(), chunk.text())) {
+          record(receipt);
         }
       });
       return;
@@ -206,26 +215,32 @@ public final class Acknowledgements implements MessageReceiver {
   }
 
   /**
-   * The participants' reports for {@code request}, by participant, taken out of the store in the
-   * caller's transaction (Art. 5(1)(c)): they are kept nowhere once the subject's report is assembled,
-   * and clearing messages remove them from the broker.
+   * The participants' reports for {@code request}, read from the store chunk by chunk when the
+   * subject's report is written and cleared from it afterwards (Art. 5(1)(c)). Clearing messages, in
+   * the caller's transaction, remove the chunks from the broker: the store holds them now.
    */
-  Map<String, String> takeSections(RightsRequest request) {
-    Map<String, String> sections = store.sections(request.id());
-    if (!sections.isEmpty()) {
-      store.clearSections(request.id());
-      Instant now = clock.instant();
-      if (name != null) {
-        forRequest(request.id()).forEach(entry ->
-            outbox.enqueue(OutboxMessage.clear(name, sectionKey(entry.noticeKey())), now));
-      }
+  ParticipantSections sections(RightsRequest request) {
+    List<ReportSection> sections = store.sections(request.id());
+    if (sections.isEmpty()) {
+      return ParticipantSections.none();
     }
-    return sections;
+    Instant now = clock.instant();
+    if (name != null) {
+      sections.forEach(section -> {
+        for (int index = 0; index < section.chunks(); index++) {
+          outbox.enqueue(OutboxMessage.clear(name, sectionKey(section.noticeKey(), index)), now);
+        }
+      });
+    }
+    return new StoredSections(request.id(), sections, store, audit.transactions());
   }
 
-  /** The idempotency key of a participant's section answering the access request {@code noticeKey}. */
-  public static String sectionKey(String noticeKey) {
-    return "section:" + UUID.nameUUIDFromBytes(noticeKey.getBytes(StandardCharsets.UTF_8));
+  /**
+   * The idempotency key of chunk {@code index} of a participant's report answering the access request
+   * {@code noticeKey}: the same on every delivery, and holding no personal data.
+   */
+  public static String sectionKey(String noticeKey, int index) {
+    return "section:" + UUID.nameUUIDFromBytes(noticeKey.getBytes(StandardCharsets.UTF_8)) + ":" + index;
   }
 
   /**

@@ -132,6 +132,21 @@ public final class DataSubjectRights {
   }
 
   /**
+   * Checks {@code subject} as {@link #submit} does, storing nothing: for work that names a subject
+   * outside a request, such as placing a legal hold (Art. 17(3)(e)) or lifting a restriction (Art.
+   * 18(3)), so that a misspelt name is refused rather than matching nobody (Art. 12(2)).
+   *
+   * @throws InvalidSubjectIdentifierException when the personal data is configured and its model has
+   *     no such subject type or identity, or the value cannot be of the identity's type
+   */
+  public void checkIdentifier(SubjectIdentifier subject) {
+    requireNonNull(subject, "subject");
+    if (personalData != null) {
+      SubjectIdentifiers.check(personalData.model(), subject);
+    }
+  }
+
+  /**
    * Records that the subject's identity was confirmed (Art. 12(6)).
    *
    * @param method how, such as {@code email-link}: a label, never the evidence itself
@@ -189,8 +204,8 @@ public final class DataSubjectRights {
   public RightsRequest fulfil(RequestId id) {
     return move(id, "fulfil", request -> {
       if (personalData != null && CARRIED_OUT.containsKey(request.type())) {
-        throw new IllegalStateException("Rights request " + request.id() + " is a " + request.type()
-            + " request: fulfil it with " + CARRIED_OUT.get(request.type()) + ", which carries it out");
+        throw new IllegalStateException("Rights request " + request.id() + " is " + request.type().described()
+            + ": fulfil it with " + CARRIED_OUT.get(request.type()) + ", which carries it out");
       }
       return lifecycle.fulfil(request);
     }, AuditEventType.REQUEST_FULFILLED);
@@ -200,8 +215,8 @@ public final class DataSubjectRights {
    * Fulfils an access (Art. 15) or portability (Art. 20) request: the subject's report, which
    * streams their data from the store when written with {@code SubjectReportWriter}. An identity
    * that matches nobody gives a report saying no data is processed. When the participants' reports
-   * were asked for ({@link #collectAccess}), the report holds each one, and they are kept nowhere
-   * afterwards; it is refused while one is outstanding.
+   * were asked for ({@link #collectAccess}), the report holds each one, read chunk by chunk when it is
+   * written and kept nowhere once it has been (write it once); it is refused while one is outstanding.
    *
    * @throws UnknownRequestException if no request has the id
    * @throws IllegalRequestTransitionException if the request cannot be fulfilled now, such as before
@@ -223,7 +238,7 @@ public final class DataSubjectRights {
       SubjectReport local = request.type() == RequestType.ACCESS
           ? reports.access(request.subject())
           : reports.portability(request.subject());
-      SubjectReport report = acknowledgements().map(acks -> local.withParticipantSections(acks.takeSections(request)))
+      SubjectReport report = acknowledgements().map(acks -> local.withParticipantSections(acks.sections(request)))
           .orElse(local);
       RightsRequest fulfilled = updateAndAudit(request, "fulfil", AuditEventType.REQUEST_FULFILLED);
       audit.record(AuditEntry.forRequest(AuditEventType.DATA_EXPORTED, fulfilled)
@@ -250,7 +265,7 @@ public final class DataSubjectRights {
     return transactions.inTransaction(() -> {
       RightsRequest request = store.find(id).orElseThrow(() -> new UnknownRequestException(id));
       if (request.type() != RequestType.ACCESS && request.type() != RequestType.PORTABILITY) {
-        throw new IllegalArgumentException("Rights request " + id + " is a " + request.type() + " request: only access"
+        throw new IllegalArgumentException("Rights request " + id + " is " + request.type().described() + ": only access"
             + " and portability collect the participants' shares");
       }
       if (!request.isOpen() || request.isAwaitingVerification() || request.status() == RequestStatus.FULFILLED) {
@@ -678,8 +693,8 @@ public final class DataSubjectRights {
     requireNonNull(id, "id");
     RightsRequest current = store.find(id).orElseThrow(() -> new UnknownRequestException(id));
     if (!List.of(types).contains(current.type())) {
-      throw new IllegalArgumentException("Rights request " + id + " is a " + current.type() + " request, not "
-          + List.of(types));
+      throw new IllegalArgumentException("Rights request " + id + " is " + current.type().described() + ", not "
+          + String.join(" or ", Stream.of(types).map(RequestType::described).toList()));
     }
     RightsRequest fulfilled = lifecycle.fulfil(current);
     RightsRequest claimed = store.update(current).orElseThrow(() -> lostRace(id, "fulfil"));

@@ -5,24 +5,31 @@ import dev.lethe.law.Right;
 /** What a data subject asks for: one request type per right of Chapter III GDPR that a request exercises. */
 public enum RequestType {
   /** A copy of the personal data and the information of Art. 15. */
-  ACCESS(Right.ACCESS),
+  ACCESS(Right.ACCESS, "an access request"),
   /** The data the subject provided, in a machine-readable form (Art. 20). */
-  PORTABILITY(Right.PORTABILITY),
+  PORTABILITY(Right.PORTABILITY, "a portability request"),
   /** Correction of inaccurate data (Art. 16). */
-  RECTIFICATION(Right.RECTIFICATION),
+  RECTIFICATION(Right.RECTIFICATION, "a rectification request"),
   /** Erasure of the subject's data (Art. 17). */
-  ERASURE(Right.ERASURE),
+  ERASURE(Right.ERASURE, "an erasure request"),
   /** Restriction of processing (Art. 18). */
-  RESTRICTION(Right.RESTRICTION),
+  RESTRICTION(Right.RESTRICTION, "a restriction request"),
   /** Objection to processing (Art. 21). */
-  OBJECTION(Right.OBJECTION),
+  OBJECTION(Right.OBJECTION, "an objection request"),
   /** Withdrawal of consent (Art. 7(3)). */
-  CONSENT_WITHDRAWAL(Right.WITHDRAW_CONSENT);
+  CONSENT_WITHDRAWAL(Right.WITHDRAW_CONSENT, "a consent-withdrawal request");
 
   private final Right right;
+  private final String described;
 
-  RequestType(Right right) {
+  RequestType(Right right, String described) {
     this.right = right;
+    this.described = described;
+  }
+
+  /** The request type in words for messages, after "a" or "an": such as {@code an erasure request}. */
+  public String described() {
+    return described;
   }
 
   /** The right the request exercises. */

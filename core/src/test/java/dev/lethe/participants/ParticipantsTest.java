@@ -387,20 +387,14 @@ class ParticipantsTest {
     deliverEverything();
     dev.lethe.access.SubjectReport report = coordinatorRights.access(request.id());
 
-    assertThat(report.participantSections()).containsOnlyKeys("payment-provider", "email-host");
-    assertThat(report.participantSections().get("payment-provider")).contains("customer2@example.com")
+    assertThat(report.participantSections().participants()).containsExactly("payment-provider", "email-host");
+    Map<String, String> entries = zipEntries(report);
+    assertThat(entries.get("participants/payment-provider.json")).contains("customer2@example.com")
         .contains("\"processesPersonalData\":true");
-    assertThat(report.participantSections().get("email-host")).contains("\"processesPersonalData\":false");
-    java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
-    dev.lethe.access.SubjectReportWriter.writeZip(report, zip);
-    List<String> entries = new ArrayList<>();
-    try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(
-        new java.io.ByteArrayInputStream(zip.toByteArray()))) {
-      for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-        entries.add(entry.getName());
-      }
-    }
-    assertThat(entries).contains("participants/payment-provider.json", "participants/email-host.json");
+    assertThat(entries.get("participants/email-host.json")).contains("\"processesPersonalData\":false");
+    assertThat(entries.get("report.json")).contains("\"participants\":{\"payment-provider\":{");
+    assertThatThrownBy(() -> zipEntries(report)).as("the sections were cleared once written")
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("no longer kept");
     assertThat(acknowledgements.forRequest(request.id())).extracting(RecipientAcknowledgement::outcome)
         .containsExactly(java.util.Optional.of(ParticipantReceipt.Outcome.DONE),
             java.util.Optional.of(ParticipantReceipt.Outcome.NO_DATA_HELD));
@@ -408,6 +402,41 @@ class ParticipantsTest {
     assertThat(carried).filteredOn(message -> message.type().equals(OutboxMessage.CLEAR_TYPE)
         && message.destination().equals("crm")).hasSize(2);
     assertThat(payments.events(AuditEventType.DATA_EXPORTED)).hasSize(1);
+  }
+
+  @Test
+  @DisplayName("Art. 15: a participant's report split into many chunks is assembled byte for byte as the participant wrote it")
+  void aReportInManyChunksIsAssembledWhole() throws Exception {
+    receivers.put("payment-provider", payments.participant(7));
+    RightsRequest request = coordinator.verifiedRequest(RequestType.ACCESS, CUSTOMER_2);
+    coordinatorRights.collectAccess(request.id());
+    deliverEverything();
+    java.io.ByteArrayOutputStream unsplit = new java.io.ByteArrayOutputStream();
+    dev.lethe.access.SubjectReportWriter.writeJson(
+        payments.rights.access(payments.verifiedRequest(RequestType.ACCESS, CUSTOMER_2).id()), unsplit);
+    String expected = unsplit.toString(java.nio.charset.StandardCharsets.UTF_8);
+
+    Map<String, String> entries = zipEntries(coordinatorRights.access(request.id()));
+
+    assertThat(carried).filteredOn(message -> message.type().equals(Acknowledgements.ACCESS_SECTION_TYPE)
+        && message.idempotencyKey().endsWith(":100")).as("split into more than a hundred chunks").isNotEmpty();
+    assertThat(expected).contains("customer2@example.com");
+    assertThat(entries.get("participants/payment-provider.json")).isEqualTo(expected);
+    assertThat(entries.get("report.json")).contains("\"payment-provider\":" + expected);
+  }
+
+  /** Each entry of the report written as a ZIP, by name. */
+  private static Map<String, String> zipEntries(dev.lethe.access.SubjectReport report) throws java.io.IOException {
+    java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+    dev.lethe.access.SubjectReportWriter.writeZip(report, zip);
+    Map<String, String> entries = new HashMap<>();
+    try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(
+        new java.io.ByteArrayInputStream(zip.toByteArray()))) {
+      for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        entries.put(entry.getName(), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
+    return entries;
   }
 
   /** Dispatches every service's outbox until none has anything due. */
@@ -476,9 +505,13 @@ class ParticipantsTest {
     }
 
     Participant participant() {
+      return participant(Participant.Builder.DEFAULT_SECTION_CHUNK_BYTES);
+    }
+
+    Participant participant(int sectionChunkBytes) {
       DataSubjectRights own = rights(null);
       return Participant.builder(name, "crm", own, audit, outbox).restrictions(restrictions())
-          .objections(objections()).consent(consent).clock(clock).build();
+          .objections(objections()).consent(consent).clock(clock).sectionChunkBytes(sectionChunkBytes).build();
     }
 
     /**

@@ -151,7 +151,7 @@ class RestrictionsTest {
         .build().submit(RequestType.RESTRICTION, ADA, Channel.EMAIL);
 
     club.assertRefusedWithoutChange(() -> restrictions.restrict(erasure, RestrictionGround.ACCURACY_CONTESTED),
-        IllegalArgumentException.class, "asks for ERASURE");
+        IllegalArgumentException.class, "is an erasure request");
     club.assertRefusedWithoutChange(() -> restrictions.restrict(cancelled, RestrictionGround.ACCURACY_CONTESTED),
         IllegalArgumentException.class, "is CANCELLED");
     club.assertRefusedWithoutChange(() -> restrictions.restrict(unverified, RestrictionGround.ACCURACY_CONTESTED),

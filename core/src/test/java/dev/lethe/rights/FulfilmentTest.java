@@ -92,7 +92,7 @@ class FulfilmentTest {
     assertThatThrownBy(() -> rights.fulfil(request.id())).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("erase(id, ground)");
     assertThatThrownBy(() -> rights.access(request.id())).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("ERASURE");
+        .hasMessageContaining("is an erasure request, not an access request or a portability request");
     assertThat(rights.find(request.id()).orElseThrow().status()).isEqualTo(RequestStatus.VERIFIED);
   }
 

@@ -72,9 +72,25 @@ class SubjectIdentifierCheckTest {
   }
 
   @Test
+  @DisplayName("Art. 12(2): an e-mail identity whose value is no e-mail address is refused at submission, never echoed")
+  void emailThatIsNoEmail() {
+    RightsFixture.State before = fixture.state();
+
+    for (String malformed : new String[] {"Ada Lovelace", "+44 20 7946 0000", "ada@", "@example.com", "a@b@c"}) {
+      assertThatThrownBy(() -> rights.submit(RequestType.ERASURE, new SubjectIdentifier("customer", "email", malformed),
+          Channel.WEB))
+          .isInstanceOfSatisfying(InvalidSubjectIdentifierException.class, refused -> {
+            assertThat(refused.problem()).isEqualTo(Problem.MALFORMED_VALUE);
+            assertThat(refused.getMessage()).contains("e-mail address", "Customer.email").doesNotContain(malformed);
+          });
+    }
+    assertThat(fixture.state()).isEqualTo(before);
+  }
+
+  @Test
   void knownIdentitiesOfTheRightTypeAreAccepted() {
     rights.submit(RequestType.ACCESS, new SubjectIdentifier("customer", "id", "42"), Channel.WEB);
-    rights.submit(RequestType.ACCESS, new SubjectIdentifier("customer", "email", "anything at all"), Channel.WEB);
+    rights.submit(RequestType.ACCESS, new SubjectIdentifier("customer", "email", " Ada@Example.com "), Channel.WEB);
 
     assertThat(fixture.state().requests()).hasSize(2);
   }

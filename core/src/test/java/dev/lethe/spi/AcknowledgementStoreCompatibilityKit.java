@@ -100,7 +100,7 @@ public abstract class AcknowledgementStoreCompatibilityKit {
   }
 
   @Test
-  @DisplayName("Art. 15, 5(1)(c): a participant's report section is kept with its entry until cleared, and only then")
+  @DisplayName("Art. 15, 5(1)(c): a participant's report is kept in chunks with its entry, read in order once whole, until cleared")
   void keepsSectionsUntilCleared() {
     AcknowledgementStore store = createStore();
     RequestId request = RequestId.random();
@@ -108,17 +108,88 @@ public abstract class AcknowledgementStoreCompatibilityKit {
     store.expect(RecipientAcknowledgement.pending("n1", request, RequestType.ACCESS, "billing", MONDAY));
     store.expect(RecipientAcknowledgement.pending("n2", request, RequestType.ACCESS, "events", TUESDAY));
     store.expect(RecipientAcknowledgement.pending("n3", other, RequestType.ACCESS, "billing", MONDAY));
+    store.expect(RecipientAcknowledgement.pending("n4", request, RequestType.ACCESS, "crm", WEDNESDAY));
 
-    assertThat(store.attachSection("n2", "{\"events\":[]}")).isTrue();
-    assertThat(store.attachSection("n1", "{\"billing\":[]}")).isTrue();
-    assertThat(store.attachSection("n3", "{}")).isTrue();
-    assertThat(store.attachSection("unknown", "{}")).isFalse();
+    assertThat(store.keepSectionChunk("n2", 0, true, "{\"events\":[]}")).isTrue();
+    assertThat(store.keepSectionChunk("n1", 2, true, "ß]}")).isFalse();
+    assertThat(store.keepSectionChunk("n1", 0, false, "{\"billing\":[")).isFalse();
+    assertThat(store.sections(request)).as("a report still missing a chunk is not listed")
+        .containsExactly(new ReportSection("n2", "events", 1));
+    assertThat(store.keepSectionChunk("n1", 1, false, "\"€𝄞\",")).isTrue();
+    assertThat(store.keepSectionChunk("n3", 0, true, "{}")).isTrue();
+    assertThat(store.keepSectionChunk("n4", 0, false, "{")).isFalse();
+    assertThat(store.keepSectionChunk("unknown", 0, true, "{}")).isFalse();
 
-    assertThat(store.sections(request)).containsExactly(
-        java.util.Map.entry("billing", "{\"billing\":[]}"), java.util.Map.entry("events", "{\"events\":[]}"));
-    assertThat(store.clearSections(request)).isEqualTo(2);
+    assertThat(store.sections(request)).containsExactly(new ReportSection("n1", "billing", 3),
+        new ReportSection("n2", "events", 1));
+    assertThat(store.sectionChunk("n1", 0)).contains("{\"billing\":[");
+    assertThat(store.sectionChunk("n1", 1)).contains("\"€𝄞\",");
+    assertThat(store.sectionChunk("n1", 2)).contains("ß]}");
+    assertThat(store.sectionChunk("n1", 3)).isEmpty();
+    assertThat(store.clearSections(request)).isEqualTo(5);
     assertThat(store.sections(request)).isEmpty();
-    assertThat(store.sections(other)).containsOnlyKeys("billing");
+    assertThat(store.sectionChunk("n1", 0)).isEmpty();
+    assertThat(store.sectionChunk("n4", 0)).isEmpty();
+    assertThat(store.sections(other)).containsExactly(new ReportSection("n3", "billing", 1));
+  }
+
+  @Test
+  @DisplayName("Art. 15: a chunk delivered twice is kept once, and its report is whole once only")
+  void aChunkDeliveredTwiceIsKeptOnce() {
+    AcknowledgementStore store = createStore();
+    RequestId request = RequestId.random();
+    store.expect(RecipientAcknowledgement.pending("n1", request, RequestType.ACCESS, "billing", MONDAY));
+
+    assertThat(store.keepSectionChunk("n1", 0, false, "{\"a\":")).isFalse();
+    assertThat(store.keepSectionChunk("n1", 0, false, "{\"a\":")).isFalse();
+    assertThat(store.keepSectionChunk("n1", 1, true, "1}")).isTrue();
+    assertThat(store.keepSectionChunk("n1", 1, true, "1}")).isFalse();
+    assertThat(store.keepSectionChunk("n1", 0, false, "{\"a\":")).isFalse();
+
+    assertThat(store.sections(request)).containsExactly(new ReportSection("n1", "billing", 2));
+    assertThat(store.clearSections(request)).isEqualTo(2);
+  }
+
+  @Test
+  @DisplayName("Art. 15: chunks kept by several replicas at once make their report whole exactly once")
+  void replicasKeepingChunksAtOnceMakeItWholeOnce() throws Exception {
+    AcknowledgementStore store = createStore();
+    RequestId request = RequestId.random();
+    store.expect(RecipientAcknowledgement.pending("n1", request, RequestType.ACCESS, "billing", MONDAY));
+    int chunks = 12;
+    java.util.concurrent.ExecutorService replicas = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      java.util.List<java.util.concurrent.Future<Boolean>> whole = new java.util.ArrayList<>();
+      for (int index = chunks - 1; index >= 0; index--) {
+        int chunk = index;
+        whole.add(replicas.submit(() -> store.keepSectionChunk("n1", chunk, chunk == chunks - 1, "c" + chunk)));
+      }
+      int madeWhole = 0;
+      for (java.util.concurrent.Future<Boolean> result : whole) {
+        madeWhole += result.get() ? 1 : 0;
+      }
+      assertThat(madeWhole).isOne();
+    } finally {
+      replicas.shutdownNow();
+    }
+    assertThat(store.sections(request)).containsExactly(new ReportSection("n1", "billing", chunks));
+    assertThat(store.sectionChunk("n1", 7)).contains("c7");
+  }
+
+  @Test
+  @DisplayName("Art. 5(1)(e): deleting a settled entry deletes the report chunks kept with it")
+  void deletingAnEntryDeletesItsChunks() {
+    AcknowledgementStore store = createStore();
+    RequestId request = RequestId.random();
+    store.expect(RecipientAcknowledgement.pending("n1", request, RequestType.ACCESS, "billing", MONDAY));
+    store.keepSectionChunk("n1", 0, true, "{}");
+    store.update(moved("n1", request, Status.ACKNOWLEDGED, MONDAY));
+
+    assertThat(store.deleteSettledBefore(TUESDAY)).isOne();
+
+    assertThat(store.sectionChunk("n1", 0)).isEmpty();
+    store.expect(RecipientAcknowledgement.pending("n1", request, RequestType.ACCESS, "billing", WEDNESDAY));
+    assertThat(store.sections(request)).isEmpty();
   }
 
   private static RecipientAcknowledgement moved(String key, RequestId request, Status status, Instant at) {

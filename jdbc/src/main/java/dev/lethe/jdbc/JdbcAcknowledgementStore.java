@@ -10,6 +10,7 @@ import dev.lethe.spi.AcknowledgementStore;
 import dev.lethe.spi.ParticipantReceipt;
 import dev.lethe.spi.RecipientAcknowledgement;
 import dev.lethe.spi.RecipientAcknowledgement.Status;
+import dev.lethe.spi.ReportSection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -19,7 +20,8 @@ import javax.sql.DataSource;
 
 /**
  * The coordinator's acknowledgements (Art. 17(2), 19) in the table {@code lethe_acknowledgement}: no
- * personal data. Written in the notice's and the receipt's transactions when the DataSource is the one
+ * personal data. The participants' reports of a subject (Art. 15) wait in {@code lethe_section_chunk},
+ * one row per chunk, only until the subject's report is written. Written in the notice's and the receipt's transactions when the DataSource is the one
  * the operation's {@link JdbcTransactions} binds. An update is conditional on the row not being
  * settled, so replicas applying receipts at once never move a settled row.
  */
@@ -29,9 +31,14 @@ public final class JdbcAcknowledgementStore implements AcknowledgementStore {
       "notice_key, request_id, change_type, recipient, status, outcome, rows_touched, failure, since";
   private static final String NOT_SETTLED = "status not in ('" + Status.ACKNOWLEDGED + "', '" + Status.CLOSED + "')";
 
+  // A report is whole once its last chunk has come and as many chunks as it numbers.
+  private static final String WHOLE = "section_chunk_count is not null and section_chunks = section_chunk_count";
+
+  private final DataSource dataSource;
   private final Jdbc jdbc;
 
   private JdbcAcknowledgementStore(DataSource dataSource) {
+    this.dataSource = dataSource;
     this.jdbc = new Jdbc(dataSource);
   }
 
@@ -68,30 +75,58 @@ public final class JdbcAcknowledgementStore implements AcknowledgementStore {
   }
 
   @Override
-  public boolean attachSection(String noticeKey, String section) {
+  public boolean keepSectionChunk(String noticeKey, int index, boolean last, String text) {
     requireNonNull(noticeKey, "noticeKey");
-    requireNonNull(section, "section");
-    return jdbc.update("keep a participant's report section",
-        "update lethe_acknowledgement set section = ? where notice_key = ?", section, noticeKey) == 1;
+    requireNonNull(text, "text");
+    if (index < 0) {
+      throw new IllegalArgumentException("A chunk's index is at least 0, not " + index);
+    }
+    return Jdbc.inTransaction(dataSource, () -> {
+      // The entry's row first, locked: replicas keeping chunks of one report take turns, and the count
+      // each reads back includes every chunk committed before it.
+      if (jdbc.query("lock an acknowledgement", "select notice_key from lethe_acknowledgement where notice_key = ?"
+          + " for update", row -> row.getString(1), noticeKey).isEmpty()) {
+        return false;
+      }
+      if (jdbc.updateUnlessDuplicate("keep a chunk of a participant's report",
+          "insert into lethe_section_chunk (notice_key, chunk_index, chunk_text) values (?, ?, ?)",
+          noticeKey, index, text).isEmpty()) {
+        return false;
+      }
+      jdbc.update("count a chunk of a participant's report", "update lethe_acknowledgement"
+          + " set section_chunks = section_chunks + 1, section_chunk_count = coalesce(?, section_chunk_count)"
+          + " where notice_key = ?", last ? index + 1 : null, noticeKey);
+      return jdbc.query("read a report's chunk count", "select notice_key from lethe_acknowledgement"
+          + " where notice_key = ? and " + WHOLE, row -> row.getString(1), noticeKey).size() == 1;
+    });
   }
 
   @Override
-  public java.util.Map<String, String> sections(RequestId requestId) {
+  public List<ReportSection> sections(RequestId requestId) {
     requireNonNull(requestId, "requestId");
-    java.util.Map<String, String> sections = new java.util.LinkedHashMap<>();
-    jdbc.query("read participants' report sections", "select recipient, section from lethe_acknowledgement"
-            + " where request_id = ? and section is not null order by expected_at, notice_key",
-        row -> java.util.Map.entry(row.getString("recipient"), row.getString("section")), requestId.toString())
-        .forEach(entry -> sections.put(entry.getKey(), entry.getValue()));
-    return sections;
+    return jdbc.query("read participants' whole reports", "select notice_key, recipient, section_chunk_count"
+            + " from lethe_acknowledgement where request_id = ? and " + WHOLE + " order by expected_at, notice_key",
+        row -> new ReportSection(row.getString(1), row.getString(2), row.getInt(3)), requestId.toString());
+  }
+
+  @Override
+  public Optional<String> sectionChunk(String noticeKey, int index) {
+    requireNonNull(noticeKey, "noticeKey");
+    return jdbc.query("read a chunk of a participant's report", "select chunk_text from lethe_section_chunk"
+        + " where notice_key = ? and chunk_index = ?", row -> row.getString(1), noticeKey, index).stream().findFirst();
   }
 
   @Override
   public int clearSections(RequestId requestId) {
     requireNonNull(requestId, "requestId");
-    return jdbc.update("clear participants' report sections",
-        "update lethe_acknowledgement set section = null where request_id = ? and section is not null",
-        requestId.toString());
+    return Jdbc.inTransaction(dataSource, () -> {
+      int cleared = jdbc.update("clear participants' reports", "delete from lethe_section_chunk where notice_key in"
+          + " (select notice_key from lethe_acknowledgement where request_id = ?)", requestId.toString());
+      jdbc.update("reset participants' report counts", "update lethe_acknowledgement"
+          + " set section_chunks = 0, section_chunk_count = null where request_id = ? and section_chunks > 0",
+          requestId.toString());
+      return cleared;
+    });
   }
 
   @Override

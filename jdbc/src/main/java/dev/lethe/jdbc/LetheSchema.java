@@ -2,6 +2,10 @@ package dev.lethe.jdbc;
 
 import static java.util.Objects.requireNonNull;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -10,13 +14,17 @@ import org.flywaydb.core.api.output.MigrateResult;
  * Creates and upgrades Lethe's tables ({@code lethe_*}) with Flyway, from the migrations under
  * {@value #LOCATION} in this jar. Lethe keeps its own history table, {@value #HISTORY_TABLE}, so
  * its version numbers never mix with the application's own migrations, and it runs whether or not
- * the application uses Flyway. An application that manages its schema otherwise can take the SQL
- * from the jar instead.
+ * the application uses Flyway. On MariaDB and MySQL it also runs the migrations under {@value
+ * #MARIADB_LOCATION}, which widen the columns that hold a participant's report chunks beyond their 64 KB
+ * {@code text}. An application that manages its schema otherwise can take the SQL from the jar
+ * instead, in version order across both locations.
  */
 public final class LetheSchema {
 
   /** Where the migrations are, on the class path. */
   public static final String LOCATION = "classpath:db/migration/lethe";
+  /** Where the migrations for MariaDB and MySQL only are, on the class path: outside {@link #LOCATION}, which Flyway scans with its subfolders. */
+  public static final String MARIADB_LOCATION = "classpath:db/lethe-mariadb";
   /** Lethe's own Flyway history table. */
   public static final String HISTORY_TABLE = "lethe_schema_history";
   /**
@@ -39,7 +47,7 @@ public final class LetheSchema {
     MigrateResult result = Flyway.configure(LetheSchema.class.getClassLoader())
         .dataSource(dataSource)
         .table(HISTORY_TABLE)
-        .locations(LOCATION)
+        .locations(locations(dataSource).toArray(String[]::new))
         .sqlMigrationPrefix(MIGRATION_PREFIX)
         // The schema may hold the application's tables; Lethe's history still starts before V1.
         .baselineOnMigrate(true)
@@ -47,5 +55,18 @@ public final class LetheSchema {
         .load()
         .migrate();
     return result.migrationsExecuted;
+  }
+
+  /** The locations of the migrations for the database behind {@code dataSource}. */
+  static List<String> locations(DataSource dataSource) {
+    String product;
+    try (Connection connection = dataSource.getConnection()) {
+      product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not read which database Lethe's tables go to (SQLState "
+          + e.getSQLState() + ")", e);
+    }
+    return product.contains("mariadb") || product.contains("mysql") ? List.of(LOCATION, MARIADB_LOCATION)
+        : List.of(LOCATION);
   }
 }

@@ -26,9 +26,10 @@ class LetheSchemaIT {
       assertThat(LetheSchema.migrate(database.dataSource())).isEqualTo(versions.size());
       assertThat(LetheSchema.migrate(database.dataSource())).as("nothing left to run").isZero();
 
-      assertThat(history(database, LetheSchema.HISTORY_TABLE, LetheSchema.LOCATION, LetheSchema.MIGRATION_PREFIX)).containsExactlyElementsOf(
+      assertThat(history(database, LetheSchema.HISTORY_TABLE, LetheSchema.locations(database.dataSource()).toArray(String[]::new),
+          LetheSchema.MIGRATION_PREFIX)).containsExactlyElementsOf(
           Stream.concat(Stream.of("0"), versions.stream()).toList());
-      assertThat(history(database, "flyway_schema_history", "classpath:db/migration", "V"))
+      assertThat(history(database, "flyway_schema_history", new String[] {"classpath:db/migration"}, "V"))
           .as("the application's history is untouched").containsExactly("1");
       assertThat(jdbc.query("count requests", "select count(*) from lethe_rights_request", row -> row.getLong(1)))
           .containsExactly(0L);
@@ -38,7 +39,8 @@ class LetheSchemaIT {
   // Every migration Flyway finds in the jar, so that the test follows each new one without an edit.
   private static List<String> migrationVersions(TestDatabase database) {
     return Arrays.stream(Flyway.configure().dataSource(database.dataSource()).table(LetheSchema.HISTORY_TABLE)
-            .locations(LetheSchema.LOCATION).sqlMigrationPrefix(LetheSchema.MIGRATION_PREFIX).load().info().pending())
+            .locations(LetheSchema.locations(database.dataSource()).toArray(String[]::new))
+            .sqlMigrationPrefix(LetheSchema.MIGRATION_PREFIX).load().info().pending())
         .map(migration -> migration.getVersion().getVersion())
         .toList();
   }
@@ -67,8 +69,8 @@ class LetheSchemaIT {
     }
   }
 
-  private static java.util.List<String> history(TestDatabase database, String table, String location, String prefix) {
-    return java.util.Arrays.stream(Flyway.configure().dataSource(database.dataSource()).table(table).locations(location).sqlMigrationPrefix(prefix)
+  private static java.util.List<String> history(TestDatabase database, String table, String[] locations, String prefix) {
+    return java.util.Arrays.stream(Flyway.configure().dataSource(database.dataSource()).table(table).locations(locations).sqlMigrationPrefix(prefix)
             .load().info().applied())
         .map(migration -> migration.getVersion().getVersion())
         .toList();

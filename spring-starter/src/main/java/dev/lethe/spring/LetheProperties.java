@@ -4,6 +4,8 @@ import dev.lethe.records.Recipient;
 import dev.lethe.records.Transfer;
 import dev.lethe.rights.RequestType;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +16,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -60,7 +63,7 @@ public record LetheProperties(
     @DefaultValue RequestProperties requests,
     @DefaultValue RestrictionProperties restrictions,
     @DefaultValue SchemaProperties schema,
-    @DefaultValue WebProperties web,
+    @DefaultValue @Valid WebProperties web,
     @DefaultValue @Valid OutboxProperties outbox,
     @DefaultValue @Valid AuditProperties audit,
     @DefaultValue CopiesProperties copies,
@@ -237,20 +240,41 @@ public record LetheProperties(
   }
 
   /**
-   * The REST API.
+   * The REST API. Every limit is checked before anything is written: a field over its limit is a
+   * 400 problem, a body over {@code max-body-size} a 413, a self-service caller over their allowance
+   * of new requests a 429 with {@code Retry-After}.
    *
    * @param enabled whether the admin and self-service endpoints are served
    * @param basePath where they are served
    * @param adminRole the role the admin endpoints require when Spring Security is present
    * @param subjectType the subject type a signed-in user is, for the self-service endpoints
    * @param identity the identity the user's principal name is, such as {@code email}
+   * @param authenticationChallenge the {@code WWW-Authenticate} challenge of a 401 answer (RFC 9110):
+   *     name the scheme your security signs callers in with, such as {@code Basic realm="shop"}
+   * @param maxIdentityLength the longest identity value a request may name the subject by, in
+   *     characters; at most 320, the length Lethe's request table holds (an e-mail address has at
+   *     most 254)
+   * @param maxReasonLength the longest free text (a reason, an explanation, a corrected value), in
+   *     characters
+   * @param maxBodySize the largest request body; a larger one is refused with 413 before it is read
+   * @param maxNewRequestsPerCaller how many rights requests one self-service caller may make within
+   *     {@code new-requests-window}; counted from Lethe's request table, so that the allowance holds
+   *     across every replica. Admin submissions are not counted: they are the controller's staff
+   *     recording what subjects sent
+   * @param newRequestsWindow the period over which a caller's new requests are counted
    */
   public record WebProperties(
       @DefaultValue("false") boolean enabled,
       @DefaultValue("/lethe") String basePath,
       @DefaultValue("LETHE_ADMIN") String adminRole,
       @DefaultValue("customer") String subjectType,
-      @DefaultValue("email") String identity) {
+      @DefaultValue("email") String identity,
+      @DefaultValue("Bearer realm=\"lethe\"") @NotBlank String authenticationChallenge,
+      @DefaultValue("320") @Positive @Max(320) int maxIdentityLength,
+      @DefaultValue("2000") @Positive int maxReasonLength,
+      @DefaultValue("16KB") DataSize maxBodySize,
+      @DefaultValue("10") @Positive int maxNewRequestsPerCaller,
+      @DefaultValue("PT1H") Duration newRequestsWindow) {
   }
 
   /**
@@ -330,6 +354,10 @@ public record LetheProperties(
    *     (coordinator) and a receipt kept for redelivery (participant), neither holding personal data;
    *     the audit keeps the proof. Longer than the outbox's maximum age, so that a notice retried late is
    *     still recognised. 30 days by default
+   * @param sectionChunkSize the most bytes of this participant's report of a subject (Art. 15) one
+   *     broker message carries; a longer report travels in several. Escaped, a message takes at most
+   *     twice this, so the default of 256KB stays below Kafka's default limit of 1 MB per message. From
+   *     4B to 4MB
    * @param subjectTypes with {@code coordinator}: the coordinator's subject types that this service
    *     knows under another name, coordinator's name to this service's; by default the same name
    * @param purposes with {@code coordinator}: the coordinator's purposes that this service processes
@@ -347,6 +375,7 @@ public record LetheProperties(
       @DefaultValue KafkaProperties kafka,
       @DefaultValue Map<String, WebhookProperties> webhooks,
       @DefaultValue("P30D") Duration settledRetention,
+      @DefaultValue("256KB") org.springframework.util.unit.DataSize sectionChunkSize,
       @DefaultValue Map<String, String> subjectTypes,
       @DefaultValue Map<String, String> purposes,
       @DefaultValue Map<String, String> attributes) {

@@ -71,6 +71,7 @@ class LetheServicesConfiguration {
         .receipts(receipts)
         .erasureGround(services.erasureGround())
         .restrictionGround(services.restrictionGround())
+        .sectionChunkBytes((int) services.sectionChunkSize().toBytes())
         .clock(clock);
     services.subjectTypes().forEach(participant::subjectType);
     services.purposes().forEach(participant::purpose);
@@ -139,6 +140,11 @@ class LetheServicesConfiguration {
     services.participants().stream().filter(participant -> !declared.contains(participant)).forEach(participant ->
         problems.add("lethe.services.participants names '" + participant + "', which no @Processing declares among"
             + " its recipients: declare it there (recipients = \"" + participant + "\"), or remove it"));
+    long chunk = services.sectionChunkSize().toBytes();
+    if (chunk < 4 || chunk > Participant.Builder.MAX_SECTION_CHUNK_BYTES) {
+      problems.add("lethe.services.section-chunk-size is " + chunk + " bytes: give from 4B to 4MB (256KB by default,"
+          + " which Kafka's default message limit of 1 MB holds escaped)");
+    }
     if (brokers.isEmpty()) {
       problems.add("lethe.services is set, but no broker carries the messages: add lethe-kafka and set"
           + " lethe.services.kafka.bootstrap-servers, or add lethe-amqp and set lethe.services.amqp.host");

@@ -29,6 +29,13 @@ class LetheWebAutoConfigurationTest {
   }
 
   @Test
+  @DisplayName("An identity limit longer than Lethe's request table holds is refused at start-up, naming the property")
+  void identityLimitBeyondTheColumnIsRefused() {
+    web.withPropertyValues("lethe.web.enabled=true", "lethe.web.max-identity-length=400")
+        .run(context -> assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("maxIdentityLength"));
+  }
+
+  @Test
   @DisplayName("The REST API is off unless switched on")
   void offByDefault() {
     web.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(AdminRequestsController.class)

@@ -3,6 +3,9 @@ package dev.lethe.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lethe.jdbc.testing.TestDatabase;
+import dev.lethe.restriction.Restriction;
+import dev.lethe.rights.SubjectIdentifier;
+import dev.lethe.spi.SubjectNotifier;
 import dev.lethe.spring.shop.ShopApplication;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -19,6 +22,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import javax.sql.DataSource;
@@ -51,12 +56,15 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(classes = {ShopApplication.class, RestApiIT.Security.class},
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"lethe.web.enabled=true", "spring.jpa.hibernate.ddl-auto=create"})
+    properties = {"lethe.web.enabled=true", "spring.jpa.hibernate.ddl-auto=create",
+        "lethe.direct-marketing-purposes=newsletter"})
 @DirtiesContext
 class RestApiIT {
 
   static final String ADA = "ada@example.com";
   static final String GRACE = "grace@example.com";
+  /** A signed-in user of whom the shop holds no data: the one the request allowance is tried with. */
+  static final String LIN = "lin@example.com";
   static final String ADMIN = "admin";
   static final String PASSWORD = "secret";
   /** Every personal value the test data holds: none may appear in a problem body. */
@@ -70,6 +78,12 @@ class RestApiIT {
 
   @Autowired
   DataSource dataSource;
+
+  @Autowired
+  LiftNotices liftNotices;
+
+  @Autowired
+  dev.lethe.audit.AuditTrail audit;
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final JsonMapper json = JsonMapper.builder().build();
@@ -101,6 +115,10 @@ class RestApiIT {
   @BeforeEach
   void shop() {
     JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    // Each test starts without requests, so that one's open requests are not another's duplicates.
+    jdbc.update("delete from lethe_rights_request");
+    jdbc.update("delete from lethe_restriction");
+    jdbc.update("delete from lethe_legal_hold");
     jdbc.update("delete from customer_order");
     jdbc.update("delete from customer");
     jdbc.update("insert into customer (id, email, name) values (1, ?, ?)", ADA, ADA_VALUES.get(1));
@@ -163,6 +181,7 @@ class RestApiIT {
         {"GET", "/lethe/me/consents"}, {"GET", "/lethe/admin/requests"}}) {
       HttpResponse<byte[]> response = call(endpoint[0], endpoint[1], null, null);
       assertProblem(response, 401);
+      assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"lethe\"");
     }
     assertThat(storedValues()).containsAll(ADA_VALUES);
   }
@@ -312,6 +331,297 @@ class RestApiIT {
     assertThat(storedValues()).containsAll(ADA_VALUES).containsAll(GRACE_VALUES);
   }
 
+  @Test
+  @DisplayName("Art. 12(2): an e-mail identity that is no e-mail address, or a value the attribute's constraints refuse,"
+      + " is a 400 at submission, and nothing is stored")
+  void malformedValuesAreRefused() throws Exception {
+    long before = requestCount();
+
+    HttpResponse<byte[]> notAnEmail = call("POST", "/lethe/admin/requests", ADMIN, submission("ERASURE", "Ada Lovelace"));
+    assertProblem(notAnEmail, 400);
+    assertThat(body(notAnEmail).get("detail").asString()).contains("e-mail address", "Customer.email");
+    assertProblem(call("POST", "/lethe/admin/requests", ADMIN, submission("ACCESS", "ada@")), 400);
+
+    assertThat(requestCount()).isEqualTo(before);
+  }
+
+  @Test
+  @DisplayName("Art. 12(2): oversize fields are a 400 naming the lethe.web limit, an oversize body a 413, with or without"
+      + " Content-Length, all before anything is written")
+  void oversizeInputIsRefusedBeforeAnythingIsWritten() throws Exception {
+    long before = requestCount();
+    String longAddress = "a".repeat(320) + "@example.com";
+
+    HttpResponse<byte[]> longIdentity = call("POST", "/lethe/admin/requests", ADMIN, submission("ERASURE", longAddress));
+    assertProblem(longIdentity, 400);
+    assertThat(body(longIdentity).get("detail").asString()).contains("'value'", "320", "lethe.web.max-identity-length")
+        .doesNotContain(longAddress);
+
+    String id = body(call("POST", "/lethe/admin/requests", ADMIN, submission("ACCESS", ADA))).get("id").asString();
+    HttpResponse<byte[]> longReason = call("POST", "/lethe/admin/requests/" + id + "/reject", ADMIN,
+        "{\"reason\":\"EXCESSIVE\",\"explanation\":\"" + "x".repeat(2001) + "\"}");
+    assertProblem(longReason, 400);
+    assertThat(body(longReason).get("detail").asString()).contains("lethe.web.max-reason-length");
+    assertProblem(call("POST", "/lethe/admin/requests/" + id + "/verify", ADMIN,
+        "{\"method\":\"" + "m".repeat(101) + "\"}"), 400);
+    assertThat(body(call("GET", "/lethe/admin/requests/" + id, ADMIN, null)).get("status").asString())
+        .isEqualTo("SUBMITTED");
+
+    String huge = "{\"type\":\"ACCESS\",\"channel\":\"EMAIL\",\"value\":\"" + ADA + "\",\"padding\":\""
+        + "p".repeat(17 * 1024) + "\"}";
+    HttpResponse<byte[]> declared = call("POST", "/lethe/admin/requests", ADMIN, huge);
+    assertProblem(declared, 413);
+    assertThat(body(declared).get("detail").asString()).contains("lethe.web.max-body-size");
+    HttpResponse<byte[]> chunked = send(HttpRequest.newBuilder(uri("/lethe/admin/requests"))
+        .header("Content-Type", "application/json").header("Authorization", basic(ADMIN))
+        .POST(HttpRequest.BodyPublishers.ofInputStream(() ->
+            new ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8)))));
+    assertProblem(chunked, 413);
+
+    assertThat(requestCount()).isEqualTo(before + 1);
+  }
+
+  @Test
+  @DisplayName("A problem's instance is the path called, unescaped; a path holding what is not an id stops before it")
+  void instanceIsThePathCalled() throws Exception {
+    UUID unknown = UUID.randomUUID();
+    HttpResponse<byte[]> notFound = call("GET", "/lethe/admin/requests/" + unknown, ADMIN, null);
+    assertProblem(notFound, 404);
+    assertThat(body(notFound).get("instance").asString()).isEqualTo("/lethe/admin/requests/" + unknown);
+
+    HttpResponse<byte[]> malformed = call("GET", "/lethe/admin/requests/" + ADA, ADMIN, null);
+    assertProblem(malformed, 400);
+    assertThat(body(malformed).get("instance").asString()).isEqualTo("/lethe/admin/requests");
+    assertThat(body(call("PUT", "/lethe/me/consents/orders", ADA, "{\"noticeVersion\":\"1\"}")).get("instance")
+        .asString()).isEqualTo("/lethe/me/consents/orders");
+  }
+
+  @Test
+  @DisplayName("Art. 12(4), 12(5): a rejected or cancelled request no longer awaits verification, and a request of the"
+      + " wrong type is named in words")
+  void closedRequestsAwaitNothing() throws Exception {
+    String rejected = body(call("POST", "/lethe/admin/requests", ADMIN, submission("ACCESS", ADA))).get("id").asString();
+    JsonNode rejection = body(call("POST", "/lethe/admin/requests/" + rejected + "/reject", ADMIN,
+        "{\"reason\":\"EXCESSIVE\",\"explanation\":\"the fourth identical request this week\"}"));
+    assertThat(rejection.get("status").asString()).isEqualTo("REJECTED");
+    assertThat(rejection.get("awaitingVerification").asBoolean()).isFalse();
+
+    String cancelled = body(call("POST", "/lethe/admin/requests", ADMIN, submission("ERASURE", ADA))).get("id")
+        .asString();
+    HttpResponse<byte[]> wrongType = call("GET", "/lethe/admin/requests/" + cancelled + "/report", ADMIN, null);
+    assertProblem(wrongType, 400);
+    assertThat(body(wrongType).get("detail").asString()).contains("is an erasure request");
+    JsonNode cancellation = body(call("POST", "/lethe/admin/requests/" + cancelled + "/cancel", ADMIN,
+        "{\"reason\":\"withdrawn by the subject\"}"));
+    assertThat(cancellation.get("status").asString()).isEqualTo("CANCELLED");
+    assertThat(cancellation.get("awaitingVerification").asBoolean()).isFalse();
+    assertProblem(call("POST", "/lethe/admin/requests/" + cancelled + "/cancel", ADMIN, "{\"reason\":\"again\"}"), 409);
+    assertProblem(call("POST", "/lethe/admin/requests/" + cancelled + "/cancel", ADMIN, "{}"), 400);
+  }
+
+  @Test
+  @DisplayName("Art. 12(2): an identical open request of the same subject and type is answered with 200 and the request"
+      + " already open, from the admin and the self-service endpoints; once closed, a new one is taken")
+  void identicalOpenRequestsAreNotDuplicated() throws Exception {
+    HttpResponse<byte[]> first = call("POST", "/lethe/admin/requests", ADMIN, submission("ERASURE", GRACE));
+    HttpResponse<byte[]> again = call("POST", "/lethe/admin/requests", ADMIN, submission("ERASURE", " Grace@Example.com"));
+    assertThat(first.statusCode()).isEqualTo(201);
+    assertThat(again.statusCode()).isEqualTo(200);
+    assertThat(body(again).get("id").asString()).isEqualTo(body(first).get("id").asString());
+    assertThat(call("POST", "/lethe/admin/requests", ADMIN, submission("ACCESS", GRACE)).statusCode()).isEqualTo(201);
+
+    HttpResponse<byte[]> mine = call("POST", "/lethe/me/erasure", ADA, null);
+    HttpResponse<byte[]> mineAgain = call("POST", "/lethe/me/erasure", ADA, null);
+    assertThat(mine.statusCode()).isEqualTo(202);
+    assertThat(mineAgain.statusCode()).isEqualTo(200);
+    assertThat(body(mineAgain).get("id").asString()).isEqualTo(body(mine).get("id").asString());
+    assertThat(requestCount()).isEqualTo(3);
+
+    String id = body(mine).get("id").asString();
+    call("POST", "/lethe/admin/requests/" + id + "/reject", ADMIN,
+        "{\"reason\":\"MANIFESTLY_UNFOUNDED\",\"explanation\":\"a test\"}");
+    assertThat(call("POST", "/lethe/me/erasure", ADA, null).statusCode()).isEqualTo(202);
+  }
+
+  @Test
+  @DisplayName("Art. 12(5): a self-service caller gets lethe.web.max-new-requests-per-caller requests per window, then"
+      + " 429 with Retry-After, counted in the database; other callers are not affected")
+  void newRequestsPerCallerAreLimited() throws Exception {
+    for (int i = 0; i < 10; i++) {
+      assertThat(call("GET", "/lethe/me/data", LIN, null).statusCode()).isEqualTo(200);
+    }
+    long before = requestCount();
+
+    HttpResponse<byte[]> refused = call("GET", "/lethe/me/data", LIN, null);
+    assertProblem(refused, 429);
+    assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(seconds ->
+        assertThat(Long.parseLong(seconds)).isBetween(1L, 3601L));
+    assertThat(body(refused).get("detail").asString()).contains("lethe.web.max-new-requests-per-caller")
+        .doesNotContain(LIN);
+    assertProblem(call("POST", "/lethe/me/erasure", LIN, null), 429);
+    assertThat(requestCount()).isEqualTo(before);
+    assertThat(call("GET", "/lethe/me/data", GRACE, null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  @DisplayName("Art. 16: a rectification corrects the subject's rows and tells recipients; a value the entity's"
+      + " constraints refuse or an attribute the subject does not have is a 422 naming the attribute, never the value,"
+      + " and changes nothing")
+  void rectification() throws Exception {
+    String id = body(call("POST", "/lethe/admin/requests", ADMIN, submission("RECTIFICATION", ADA))).get("id")
+        .asString();
+    call("POST", "/lethe/admin/requests/" + id + "/verify", ADMIN, "{\"method\":\"id-document\"}");
+
+    HttpResponse<byte[]> invalid = call("POST", "/lethe/admin/requests/" + id + "/rectify", ADMIN,
+        "{\"corrections\":{\"email\":\"ada at example\",\"name\":\"Ada King\"}}");
+    assertProblem(invalid, 422);
+    assertThat(body(invalid).get("attributes").toString()).isEqualTo("[\"email\"]");
+    assertThat(new String(invalid.body(), StandardCharsets.UTF_8)).doesNotContain("ada at example", "Ada King");
+    HttpResponse<byte[]> unknown = call("POST", "/lethe/admin/requests/" + id + "/rectify", ADMIN,
+        "{\"corrections\":{\"shoeSize\":\"42\",\"" + GRACE + "\":\"x\"}}");
+    assertProblem(unknown, 422);
+    assertThat(body(unknown).get("attributes").toString()).contains("shoeSize").doesNotContain(GRACE);
+    assertProblem(call("POST", "/lethe/admin/requests/" + id + "/rectify", ADMIN, "{\"corrections\":{}}"), 400);
+    assertThat(storedValues()).containsAll(ADA_VALUES);
+
+    JsonNode rectified = body(call("POST", "/lethe/admin/requests/" + id + "/rectify", ADMIN,
+        "{\"corrections\":{\"name\":\"Ada King\"}}"));
+    assertThat(rectified.get("rowsCorrected").asLong()).isEqualTo(1);
+    assertThat(rectified.get("request").get("status").asString()).isEqualTo("FULFILLED");
+    assertThat(rectified.toString()).doesNotContain("Ada King");
+    assertThat(storedValues()).contains("Ada King").doesNotContain(ADA_VALUES.get(1)).containsAll(GRACE_VALUES);
+  }
+
+  @Test
+  @DisplayName("Art. 18: a restriction request restricts processing on its ground; lifting tells the subject first"
+      + " (18(3)) and stays put when the subject cannot be told")
+  void restrictionAndItsLifting() throws Exception {
+    String id = body(call("POST", "/lethe/admin/requests", ADMIN, submission("RESTRICTION", GRACE))).get("id")
+        .asString();
+    assertProblem(call("POST", "/lethe/admin/requests/" + id + "/restrict", ADMIN,
+        "{\"ground\":\"ACCURACY_CONTESTED\"}"), 400);
+    call("POST", "/lethe/admin/requests/" + id + "/verify", ADMIN, "{\"method\":\"id-document\"}");
+    assertProblem(call("POST", "/lethe/admin/requests/" + id + "/restrict", ADMIN, "{}"), 400);
+
+    JsonNode restriction = body(call("POST", "/lethe/admin/requests/" + id + "/restrict", ADMIN,
+        "{\"ground\":\"ACCURACY_CONTESTED\",\"until\":\"2099-01-01T00:00:00Z\"}"));
+    assertThat(restriction.get("article").asString()).isEqualTo("Art. 18(1)(a)");
+    assertThat(restriction.get("requestId").asString()).isEqualTo(id);
+    assertThat(restriction.toString()).doesNotContain(GRACE);
+    assertThat(body(call("GET", "/lethe/admin/requests/" + id, ADMIN, null)).get("status").asString())
+        .isEqualTo("FULFILLED");
+
+    String subject = "{\"subjectType\":\"customer\",\"identity\":\"email\",\"value\":\"" + GRACE + "\"}";
+    int told = liftNotices.told.get();
+    liftNotices.unreachable = true;
+    assertProblem(call("POST", "/lethe/admin/restrictions/lift", ADMIN, subject), 409);
+    liftNotices.unreachable = false;
+    assertThat(liftNotices.told.get()).isEqualTo(told);
+    HttpResponse<byte[]> lifted = call("POST", "/lethe/admin/restrictions/lift", ADMIN, subject);
+    assertThat(lifted.statusCode()).isEqualTo(200);
+    assertThat(body(lifted).get("ground").asString()).isEqualTo("ACCURACY_CONTESTED");
+    assertThat(liftNotices.told.get()).isEqualTo(told + 1);
+    assertProblem(call("POST", "/lethe/admin/restrictions/lift", ADMIN, subject), 409);
+    assertProblem(call("POST", "/lethe/admin/restrictions/lift", ADMIN,
+        "{\"subjectType\":\"custommer\",\"identity\":\"email\",\"value\":\"" + GRACE + "\"}"), 400);
+    assertProblem(call("POST", "/lethe/admin/restrictions/lift", ADMIN, "{\"subjectType\":\"customer\"}"), 400);
+  }
+
+  @Test
+  @DisplayName("Art. 18: a signed-in subject restricts processing of their own data at once; asking again answers the"
+      + " restriction standing, and only the controller lifts it")
+  void myRestriction() throws Exception {
+    assertProblem(call("GET", "/lethe/me/restriction", ADA, null), 404);
+    HttpResponse<byte[]> placed = call("POST", "/lethe/me/restriction", ADA, "{\"ground\":\"UNLAWFUL_ERASURE_OPPOSED\"}");
+    assertThat(placed.statusCode()).isEqualTo(201);
+    assertThat(body(placed).get("article").asString()).isEqualTo("Art. 18(1)(b)");
+    HttpResponse<byte[]> again = call("POST", "/lethe/me/restriction", ADA, "{\"ground\":\"ACCURACY_CONTESTED\"}");
+    assertThat(again.statusCode()).isEqualTo(200);
+    assertThat(body(again).get("ground").asString()).isEqualTo("UNLAWFUL_ERASURE_OPPOSED");
+    assertThat(body(call("GET", "/lethe/me/restriction", ADA, null)).get("requestId").asString())
+        .isEqualTo(body(placed).get("requestId").asString());
+    assertProblem(call("GET", "/lethe/me/restriction", GRACE, null), 404);
+    assertProblem(call("POST", "/lethe/me/restriction", GRACE, "{\"ground\":\"NO_SUCH_GROUND\"}"), 400);
+
+    call("POST", "/lethe/admin/restrictions/lift", ADMIN,
+        "{\"subjectType\":\"customer\",\"identity\":\"email\",\"value\":\"" + ADA + "\"}");
+    assertProblem(call("GET", "/lethe/me/restriction", ADA, null), 404);
+  }
+
+  @Test
+  @DisplayName("Art. 21: an objection request records the objection; a signed-in subject objects to direct marketing"
+      + " through /me (absolute, 21(3)), and a purpose open to no objection is a 400 that echoes nothing")
+  void objections() throws Exception {
+    String id = body(call("POST", "/lethe/admin/requests", ADMIN, submission("OBJECTION", GRACE))).get("id").asString();
+    call("POST", "/lethe/admin/requests/" + id + "/verify", ADMIN, "{\"method\":\"id-document\"}");
+    assertProblem(call("POST", "/lethe/admin/requests/" + id + "/object", ADMIN, "{\"purpose\":\"orders\"}"), 400);
+    JsonNode objection = body(call("POST", "/lethe/admin/requests/" + id + "/object", ADMIN,
+        "{\"purpose\":\"newsletter\"}"));
+    assertThat(objection.get("directMarketing").asBoolean()).isTrue();
+    assertThat(objection.get("article").asString()).isEqualTo("Art. 21(2)");
+    assertThat(body(call("GET", "/lethe/admin/requests/" + id, ADMIN, null)).get("status").asString())
+        .isEqualTo("FULFILLED");
+
+    assertThat(body(call("GET", "/lethe/me/objections", ADA, null))).isEmpty();
+    HttpResponse<byte[]> mine = call("PUT", "/lethe/me/objections/newsletter", ADA, null);
+    assertThat(mine.statusCode()).isEqualTo(200);
+    assertThat(body(mine).get("stands").asBoolean()).isTrue();
+    assertThat(body(call("GET", "/lethe/me/objections", ADA, null)).get(0).get("purpose").asString())
+        .isEqualTo("newsletter");
+    assertProblem(call("PUT", "/lethe/me/objections/orders", ADA, null), 400);
+    assertProblem(call("PUT", "/lethe/me/objections/" + GRACE, ADA, null), 400);
+  }
+
+  @Test
+  @DisplayName("Art. 17(3)(e): a legal hold placed on a subject keeps their data through an erasure until it is lifted;"
+      + " holds on entity types, unknown names and nobody are handled, and the list names subjects by pseudonym")
+  void legalHolds() throws Exception {
+    HttpResponse<byte[]> placed = call("POST", "/lethe/admin/legal-holds", ADMIN,
+        "{\"subjectType\":\"customer\",\"identity\":\"email\",\"value\":\"" + ADA + "\",\"reason\":\"case 2026-17\"}");
+    assertThat(placed.statusCode()).isEqualTo(201);
+    JsonNode hold = body(placed).get(0);
+    assertThat(hold.get("subjectType").asString()).isEqualTo("customer");
+    assertThat(hold.get("subject").asString()).hasSize(64);
+    assertThat(body(placed).toString()).doesNotContain(ADA);
+    HttpResponse<byte[]> onEntity = call("POST", "/lethe/admin/legal-holds", ADMIN,
+        "{\"entity\":\"CustomerOrder\",\"reason\":\"tax audit 2026\"}");
+    assertThat(onEntity.statusCode()).isEqualTo(201);
+    assertThat(body(call("GET", "/lethe/admin/legal-holds", ADMIN, null))).hasSize(2);
+
+    assertProblem(call("POST", "/lethe/admin/legal-holds", ADMIN, "{\"entity\":\"Invoice\",\"reason\":\"x\"}"), 400);
+    assertProblem(call("POST", "/lethe/admin/legal-holds", ADMIN, "{\"entity\":\"Customer\",\"subjectType\":"
+        + "\"customer\",\"identity\":\"email\",\"value\":\"" + ADA + "\",\"reason\":\"x\"}"), 400);
+    assertProblem(call("POST", "/lethe/admin/legal-holds", ADMIN, "{\"subjectType\":\"customer\",\"identity\":"
+        + "\"email\",\"value\":\"nobody@example.com\",\"reason\":\"x\"}"), 404);
+    assertProblem(call("POST", "/lethe/admin/legal-holds", ADMIN, "{\"entity\":\"Customer\"}"), 400);
+
+    String erasure = body(call("POST", "/lethe/admin/requests", ADMIN, submission("ERASURE", ADA))).get("id").asString();
+    call("POST", "/lethe/admin/requests/" + erasure + "/verify", ADMIN, "{\"method\":\"id-document\"}");
+    JsonNode receipt = body(call("POST", "/lethe/admin/requests/" + erasure + "/erase", ADMIN,
+        "{\"ground\":\"NO_LONGER_NECESSARY\"}"));
+    assertThat(receipt.get("rowsTouched").asLong()).isZero();
+    assertThat(storedValues()).containsAll(ADA_VALUES);
+
+    for (JsonNode standing : body(call("GET", "/lethe/admin/legal-holds", ADMIN, null))) {
+      String holdId = standing.get("id").asString();
+      assertThat(call("DELETE", "/lethe/admin/legal-holds/" + holdId, ADMIN, null).statusCode()).isEqualTo(204);
+      assertProblem(call("DELETE", "/lethe/admin/legal-holds/" + holdId, ADMIN, null), 404);
+    }
+    assertThat(body(call("GET", "/lethe/admin/legal-holds", ADMIN, null))).isEmpty();
+    assertProblem(call("GET", "/lethe/admin/legal-holds", ADA, null), 403);
+    try (var events = audit.events()) {
+      assertThat(events.filter(event -> event.type() == dev.lethe.audit.AuditEventType.LEGAL_HOLD_PLACED
+              || event.type() == dev.lethe.audit.AuditEventType.LEGAL_HOLD_LIFTED))
+          .as("Art. 5(2): every hold placed and lifted is audited, the subject by pseudonym")
+          .extracting(event -> event.type().name())
+          .containsExactly("LEGAL_HOLD_PLACED", "LEGAL_HOLD_PLACED", "LEGAL_HOLD_LIFTED", "LEGAL_HOLD_LIFTED");
+    }
+  }
+
+  private long requestCount() {
+    return new JdbcTemplate(dataSource).queryForObject("select count(*) from lethe_rights_request", Long.class);
+  }
+
   private void assertProblem(HttpResponse<byte[]> response, int status) {
     assertThat(response.statusCode()).as(response.uri().toString()).isEqualTo(status);
     assertThat(response.headers().firstValue("Content-Type")).as(response.uri().toString())
@@ -349,15 +659,26 @@ class RestApiIT {
   }
 
   private HttpResponse<byte[]> call(String method, String path, @Nullable String user, @Nullable String body) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     if (body != null) {
       request.header("Content-Type", "application/json");
     }
     if (user != null) {
-      request.header("Authorization", "Basic " + Base64.getEncoder()
-          .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+      request.header("Authorization", basic(user));
     }
+    return send(request);
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://localhost:" + port + path);
+  }
+
+  private static String basic(String user) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private HttpResponse<byte[]> send(HttpRequest.Builder request) {
     try {
       return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
@@ -382,6 +703,20 @@ class RestApiIT {
     return entries;
   }
 
+  /** The application's Art. 18(3) notices: it counts them, and fails while told to. */
+  static final class LiftNotices implements SubjectNotifier {
+    final AtomicInteger told = new AtomicInteger();
+    volatile boolean unreachable;
+
+    @Override
+    public void notifyLifting(SubjectIdentifier subject, Restriction restriction) {
+      if (unreachable) {
+        throw new IllegalStateException("The subject could not be reached");
+      }
+      told.incrementAndGet();
+    }
+  }
+
   /** The application's security: HTTP Basic against in-memory users; every request passes on to the endpoints. */
   @TestConfiguration(proxyBeanMethods = false)
   static class Security {
@@ -399,7 +734,13 @@ class RestApiIT {
       return new InMemoryUserDetailsManager(
           User.withUsername(ADA).password("{noop}" + PASSWORD).roles("USER").build(),
           User.withUsername(GRACE).password("{noop}" + PASSWORD).roles("USER").build(),
+          User.withUsername(LIN).password("{noop}" + PASSWORD).roles("USER").build(),
           User.withUsername(ADMIN).password("{noop}" + PASSWORD).roles("LETHE_ADMIN").build());
+    }
+
+    @Bean
+    LiftNotices liftNotices() {
+      return new LiftNotices();
     }
 
     /**

@@ -5,19 +5,23 @@ import static java.util.Objects.requireNonNull;
 import dev.lethe.rights.RequestId;
 import dev.lethe.spi.AcknowledgementStore;
 import dev.lethe.spi.RecipientAcknowledgement;
+import dev.lethe.spi.ReportSection;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** Acknowledgements in a map, guarded by its monitor: one JVM only, gone on restart. */
 public final class InMemoryAcknowledgementStore implements AcknowledgementStore {
 
   private final Map<String, RecipientAcknowledgement> entries = new LinkedHashMap<>();
   private final Map<String, Instant> expectedAt = new LinkedHashMap<>();
-  private final Map<String, String> sections = new LinkedHashMap<>();
+  private final Map<String, Map<Integer, String>> chunks = new HashMap<>();
+  private final Map<String, Integer> chunkCounts = new HashMap<>();
 
   @Override
   public synchronized void expect(RecipientAcknowledgement pending) {
@@ -44,28 +48,50 @@ public final class InMemoryAcknowledgementStore implements AcknowledgementStore 
   }
 
   @Override
-  public synchronized boolean attachSection(String noticeKey, String section) {
-    requireNonNull(section, "section");
+  public synchronized boolean keepSectionChunk(String noticeKey, int index, boolean last, String text) {
+    requireNonNull(text, "text");
+    if (index < 0) {
+      throw new IllegalArgumentException("A chunk's index is at least 0, not " + index);
+    }
     if (!entries.containsKey(requireNonNull(noticeKey, "noticeKey"))) {
       return false;
     }
-    sections.put(noticeKey, section);
-    return true;
+    Map<Integer, String> kept = chunks.computeIfAbsent(noticeKey, key -> new TreeMap<>());
+    if (kept.putIfAbsent(index, text) != null) {
+      return false;
+    }
+    if (last) {
+      chunkCounts.put(noticeKey, index + 1);
+    }
+    return isWhole(noticeKey);
+  }
+
+  private boolean isWhole(String noticeKey) {
+    Integer count = chunkCounts.get(noticeKey);
+    return count != null && chunks.getOrDefault(noticeKey, Map.of()).size() == count;
   }
 
   @Override
-  public synchronized Map<String, String> sections(RequestId requestId) {
-    Map<String, String> found = new LinkedHashMap<>();
-    forRequest(requestId).stream().filter(entry -> sections.containsKey(entry.noticeKey()))
-        .forEach(entry -> found.put(entry.recipient(), sections.get(entry.noticeKey())));
-    return found;
+  public synchronized List<ReportSection> sections(RequestId requestId) {
+    return forRequest(requestId).stream().filter(entry -> isWhole(entry.noticeKey()))
+        .map(entry -> new ReportSection(entry.noticeKey(), entry.recipient(), chunkCounts.get(entry.noticeKey())))
+        .toList();
+  }
+
+  @Override
+  public synchronized Optional<String> sectionChunk(String noticeKey, int index) {
+    return Optional.ofNullable(chunks.getOrDefault(requireNonNull(noticeKey, "noticeKey"), Map.of()).get(index));
   }
 
   @Override
   public synchronized int clearSections(RequestId requestId) {
-    int before = sections.size();
-    forRequest(requestId).forEach(entry -> sections.remove(entry.noticeKey()));
-    return before - sections.size();
+    int cleared = 0;
+    for (RecipientAcknowledgement entry : forRequest(requestId)) {
+      Map<Integer, String> kept = chunks.remove(entry.noticeKey());
+      chunkCounts.remove(entry.noticeKey());
+      cleared += kept == null ? 0 : kept.size();
+    }
+    return cleared;
   }
 
   @Override
@@ -97,7 +123,8 @@ public final class InMemoryAcknowledgementStore implements AcknowledgementStore 
     int before = entries.size();
     entries.values().removeIf(entry -> entry.status().settled() && entry.since().isBefore(cutoff));
     expectedAt.keySet().retainAll(entries.keySet());
-    sections.keySet().retainAll(entries.keySet());
+    chunks.keySet().retainAll(entries.keySet());
+    chunkCounts.keySet().retainAll(entries.keySet());
     return before - entries.size();
   }
 }

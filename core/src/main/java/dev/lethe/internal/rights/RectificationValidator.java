@@ -82,6 +82,19 @@ public final class RectificationValidator {
     }
   }
 
+  /**
+   * The messages of the constraints {@code value} violates as {@code attribute} of {@code type}; the
+   * messages name the constraint, never the value.
+   */
+  public List<String> violations(Class<?> type, String attribute, @Nullable Object value) {
+    try {
+      return validateValue(type, attribute, value).stream().map(ConstraintViolation::getMessage).toList();
+    } catch (IllegalArgumentException | jakarta.validation.ValidationException e) {
+      // An attribute that is no bean property of the type (a path into an embeddable) has no constraints to check here.
+      return List.of();
+    }
+  }
+
   private static void rejectIfAny(EntityDescriptor entity, List<RectificationRejectedException.Violation> violations) {
     if (!violations.isEmpty()) {
       throw new RectificationRejectedException(entity.type(), violations);

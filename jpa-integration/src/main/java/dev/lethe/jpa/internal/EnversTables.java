@@ -23,6 +23,8 @@ import org.hibernate.envers.internal.entities.RelationDescription;
 import org.hibernate.metamodel.mapping.BasicValuedModelPart;
 import org.hibernate.metamodel.mapping.EntityAssociationMapping;
 import org.hibernate.metamodel.mapping.EntityMappingType;
+import org.hibernate.metamodel.mapping.EntityValuedModelPart;
+import org.hibernate.metamodel.mapping.ForeignKeyDescriptor;
 import org.hibernate.metamodel.mapping.ModelPart;
 import org.hibernate.metamodel.mapping.PluralAttributeMapping;
 import org.hibernate.metamodel.mapping.SelectableMapping;
@@ -122,13 +124,14 @@ final class EnversTables {
     Map<String, History.Middle> collections = new LinkedHashMap<>();
     List<History.Middle> middles = new ArrayList<>();
     EntityConfiguration configuration = configurations.get(info.mapping().getEntityName());
-    for (PluralAttributeMapping collection : info.collections()) {
+    for (PluralAttributeMapping collection : collections(info)) {
       if (!audited.contains(collection.getAttributeName())) {
         continue;
       }
       ElementTable table;
       try {
-        table = ElementTable.of(collection, info.type());
+        table = collection.getSeparateCollectionTable() == null ? oneWay(collection, info.type())
+            : ElementTable.of(collection, info.type());
       } catch (UnsupportedRouteException severalColumns) {
         // Discovery refuses a personal collection of several columns; nothing here would be erasable.
         continue;
@@ -156,7 +159,36 @@ final class EnversTables {
       }
     }
     return new History.Audit(info, tables, keys, revision, columns, collections, middles,
-        references(info, audit, tables.get(tables.size() - 1), audited));
+        references(info, audit, tables.get(tables.size() - 1), audited), audit);
+  }
+
+  /**
+   * The entity's collections with a table, and its one-way {@code @OneToMany} collections by join
+   * column: Envers records the latter in a history table of their own, by owner and element.
+   */
+  private static List<PluralAttributeMapping> collections(EntityInfo info) {
+    List<PluralAttributeMapping> collections = new ArrayList<>(info.collections());
+    info.mapping().forEachAttributeMapping(attribute -> {
+      if (attribute instanceof PluralAttributeMapping plural && plural.getSeparateCollectionTable() == null
+          && plural.getElementDescriptor() instanceof EntityValuedModelPart
+          && !plural.getCollectionDescriptor().isInverse() && !collections.contains(plural)) {
+        collections.add(plural);
+      }
+    });
+    return collections;
+  }
+
+  /** A one-way {@code @OneToMany} by join column as an element table: the elements' table, its join column and key. */
+  private static ElementTable oneWay(PluralAttributeMapping collection, Class<?> owner) {
+    ForeignKeyDescriptor key = collection.getKeyDescriptor();
+    EntityMappingType element = ((EntityValuedModelPart) collection.getElementDescriptor()).getEntityMappingType();
+    if (!(key.getKeyPart() instanceof BasicValuedModelPart column)
+        || !(element.getIdentifierMapping() instanceof BasicValuedModelPart id)) {
+      throw new UnsupportedRouteException(owner, collection.getAttributeName(), "is joined on several columns.",
+          "Join on a single-column key.");
+    }
+    return new ElementTable(key.getKeyTable(), column.getSelectionExpression(),
+        RouteSql.keyColumn(element, key.getKeyTable(), element.getJavaType().getJavaTypeClass()), id.getJdbcMapping());
   }
 
   /**
@@ -256,8 +288,8 @@ final class EnversTables {
           + " collection table's column names, or mark the collection @NotAudited."));
       return null;
     }
-    EntityMappingType elementEntity = collection.getElementDescriptor() instanceof EntityAssociationMapping association
-        ? association.getAssociatedEntityMappingType() : null;
+    EntityMappingType elementEntity = collection.getElementDescriptor() instanceof EntityValuedModelPart entities
+        ? entities.getEntityMappingType() : null;
     // Key (owner, revision, element) alone: two equal values of one owner in one revision collide.
     boolean unique = key.size() == 3;
     return new History.Middle(info.type(), collection.getAttributeName(), new ElementTable(

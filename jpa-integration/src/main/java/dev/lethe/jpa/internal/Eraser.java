@@ -240,13 +240,14 @@ public final class Eraser {
       sql = sql.exclusive();
     }
     ErasurePlan.RowCount count = step.deleteRows() ? delete(em, sql, key) : update(em, sql, key, step.erased());
-    // Rows the application deleted earlier left their Envers history: it goes by the same rules.
     Consumer<NativeQuery<Object>> bindKey = query -> query.setParameter(RouteSql.KEY, key);
-    mapping.history().deletedRowsIn(info, step.route()).ifPresent(deleted -> {
+    // Rows the application deleted earlier left their Envers history, however far from the subject
+    // they were: it goes by the same rules. A row still there is erased along where it leads now.
+    mapping.history().deletedRowsIn(mapping, info, step.route()).ifPresent(deleted -> {
       if (step.deleteRows()) {
-        mapping.history().delete(em, info, deleted, bindKey);
+        mapping.history().delete(em, info, deleted.idsIn(), bindKey, deleted.readsHistoryTable());
       } else {
-        mapping.history().erase(em, this, info, step.erased(), deleted, bindKey);
+        mapping.history().erase(em, this, info, step.erased(), deleted.idsIn(), bindKey);
       }
     });
     return count;

@@ -88,13 +88,27 @@ final class History {
    * @param collections the history of each audited collection with a table, by attribute
    * @param middles every audited collection history of the entity
    * @param references the history column of each audited to-one association holding its target's identifier
+   * @param history Hibernate's mapping of the entity's history rows
    */
   record Audit(EntityInfo entity, List<String> tables, Map<String, String> keys, String revision,
       Map<String, BasicValuedModelPart> columns, Map<String, Middle> collections, List<Middle> middles,
-      Map<String, String> references) {
+      Map<String, String> references, EntityMappingType history) {
 
     String baseTable() {
       return tables.get(tables.size() - 1);
+    }
+
+    /** {@code column} as the main history table names it, if that table has it: a key Envers records. */
+    Optional<String> baseColumn(String column) {
+      String wanted = SchemaVerifier.Schema.bare(column);
+      List<String> found = new ArrayList<>();
+      history.forEachSelectable((index, selectable) -> {
+        if (selectable.getContainingTableExpression().equals(baseTable()) && !selectable.isFormula()
+            && SchemaVerifier.Schema.bare(selectable.getSelectionExpression()).equalsIgnoreCase(wanted)) {
+          found.add(selectable.getSelectionExpression());
+        }
+      });
+      return found.stream().findFirst();
     }
   }
 
@@ -114,27 +128,67 @@ final class History {
   }
 
   /**
-   * Native SQL selecting the identifiers of rows the application deleted while {@code route}, a
-   * to-one association straight to the subject's root, named the subject of {@code :key}: their
-   * history outlives them, and an erasure must reach it too (Art. 17(1)). Empty where the entity is
-   * not audited or the route is longer: such history is not reached (the README says so).
+   * The rows the application deleted while {@code route} led to the subject, found through the
+   * history at every hop ({@link HistoryRoute}): their history outlives them, and an erasure must
+   * reach it too (Art. 17(1)). Empty where the entity is not audited, or the route is the root's
+   * own or compares a value ({@code @SubjectLink}; the README says so), or a hop's history cannot be
+   * followed (refused at start-up, see {@link #unreachable}).
    */
-  Optional<String> deletedRowsIn(EntityInfo info, dev.lethe.model.SubjectRoute route) {
-    Audit audit = audits.get(info.type());
-    if (audit == null || route.path().size() != 2 || !route.identity().equals(dev.lethe.model.SubjectType.ID)) {
+  Optional<DeletedRows> deletedRowsIn(JpaMapping mapping, EntityInfo info, dev.lethe.model.SubjectRoute route) {
+    return deletedRowsReaching(mapping, info, route, "= :" + RouteSql.KEY);
+  }
+
+  /** As {@link #deletedRowsIn}, for the subjects whose key satisfies {@code subjects} ({@code in (:held)}). */
+  Optional<DeletedRows> deletedRowsReaching(JpaMapping mapping, EntityInfo info, dev.lethe.model.SubjectRoute route,
+      String subjects) {
+    if (!audits.containsKey(info.type())) {
       return Optional.empty();
     }
-    String reference = audit.references().get(route.path().get(0));
-    if (reference == null) {
+    return HistoryRoute.of(mapping, this, info, route).map(HistoryRoute.Found::route)
+        .map(found -> new DeletedRows(found.deletedRows(subjects), found.firstHistoryTable()));
+  }
+
+  /**
+   * Why the history of {@code info}'s rows deleted earlier cannot be followed along {@code route}
+   * to its subject, if it cannot, where that history holds personal data: for the start-up check.
+   */
+  Optional<String> unreachable(JpaMapping mapping, EntityInfo info, dev.lethe.model.SubjectRoute route) {
+    Audit audit = audits.get(info.type());
+    boolean personal = audit != null && (!audit.columns().isEmpty() || mapping.model().entity(info.type())
+        .map(descriptor -> descriptor.fields().stream().anyMatch(field -> audit.collections().containsKey(field.name())))
+        .orElse(false));
+    if (!personal) {
+      return Optional.empty();
+    }
+    return HistoryRoute.of(mapping, this, info, route).map(HistoryRoute.Found::unreachable);
+  }
+
+  /**
+   * Native SQL selecting the identifiers of rows the application deleted whose every recorded
+   * {@code clock} is at or before {@code :cutoff}: their history has outlived its retention
+   * (Art. 5(1)(e)). Empty where the entity is not audited or its history does not record the
+   * clock in its main table.
+   */
+  Optional<String> expiredDeletedRows(EntityInfo info, String clock) {
+    Audit audit = audits.get(info.type());
+    if (audit == null || !(audit.history().findByPath(clock) instanceof BasicValuedModelPart column)
+        || !column.getContainingTableExpression().equals(audit.baseTable())) {
       return Optional.empty();
     }
     String base = audit.baseTable();
     String key = audit.keys().get(base);
     String table = info.mapping().getIdentifierTableDetails().getTableName();
-    // A derived table, so that MariaDB lets a statement change the history table it reads.
-    return Optional.of("select k_ from (select h_." + key + " as k_ from " + base + " h_ where h_." + reference
-        + " = :" + RouteSql.KEY + " and not exists (select 1 from " + table + " t_ where t_."
-        + RouteSql.keyColumn(info.mapping(), table, info.type()) + " = h_." + key + ")) o_");
+    // The revision recording a deletion may hold no values: max() skips its null clock.
+    return Optional.of("select k_ from (select h_." + key + " as k_ from " + base + " h_ where not exists (select 1"
+        + " from " + table + " t_ where t_." + RouteSql.keyColumn(info.mapping(), table, info.type()) + " = h_."
+        + key + ") group by h_." + key + " having max(h_." + column.getSelectionExpression() + ") <= :cutoff) o_");
+  }
+
+  /**
+   * Native SQL selecting the identifiers of rows deleted earlier ({@code idsIn}), and the history
+   * table it reads that deleting their history empties, which must go last.
+   */
+  record DeletedRows(String idsIn, String readsHistoryTable) {
   }
 
   // --- deletion ----------------------------------------------------------------------------------
@@ -145,26 +199,45 @@ final class History {
    * most derived table first. Runs before the rows go, while {@code idsIn} still finds them.
    */
   void delete(EntityManager em, EntityInfo info, String idsIn, Consumer<NativeQuery<Object>> bind) {
+    delete(em, info, idsIn, bind, null);
+  }
+
+  /**
+   * Deletes as above, the rows of table {@code readLast} last: {@code idsIn} reads it, and would
+   * find no row once it is emptied.
+   */
+  void delete(EntityManager em, EntityInfo info, String idsIn, Consumer<NativeQuery<Object>> bind,
+      @Nullable String readLast) {
+    Map<String, String> statements = new LinkedHashMap<>();
     Audit audit = audits.get(info.type());
     if (audit != null) {
       for (Middle middle : audit.middles()) {
-        execute(em, "delete from " + middle.table().table() + " where " + middle.table().keyColumn() + " in ("
-            + idsIn + ")", bind);
+        statements.put("delete from " + middle.table().table() + " where " + middle.table().keyColumn() + " in ("
+            + idsIn + ")", middle.table().table());
       }
     }
     for (Audit other : audits.values()) {
       for (Middle middle : other.middles()) {
         if (middle.elementEntity() != null && related(middle.elementEntity(), info.mapping())) {
-          execute(em, "delete from " + middle.table().table() + " where " + middle.table().elementColumn() + " in ("
-              + idsIn + ")", bind);
+          statements.put("delete from " + middle.table().table() + " where " + middle.table().elementColumn()
+              + " in (" + idsIn + ")", middle.table().table());
         }
       }
     }
     if (audit != null) {
       for (String table : audit.tables()) {
-        execute(em, "delete from " + table + " where " + audit.keys().get(table) + " in (" + idsIn + ")", bind);
+        statements.put("delete from " + table + " where " + audit.keys().get(table) + " in (" + idsIn + ")", table);
       }
     }
+    List<String> last = new ArrayList<>();
+    statements.forEach((statement, table) -> {
+      if (table.equals(readLast)) {
+        last.add(statement);
+      } else {
+        execute(em, statement, bind);
+      }
+    });
+    last.forEach(statement -> execute(em, statement, bind));
   }
 
   private static boolean related(EntityMappingType one, EntityMappingType other) {

@@ -469,6 +469,13 @@ public final class SchemaVerifier {
       if (info == null) {
         continue;
       }
+      for (dev.lethe.model.SubjectRoute route : descriptor.routes()) {
+        history.unreachable(mapping, info, route).ifPresent(reason -> problems.add(new Problem(info.type(),
+            route.name(), "is audited by Envers, but Lethe cannot follow this route to its subject through the history"
+            + " (" + reason + "), so the history of rows the application deleted earlier would stay after erasure.",
+            "Audit every entity and association along the route (@Audited), join by identifiers, or mark the"
+            + " entity's personal attributes @NotAudited.")));
+      }
       history.of(info.type()).ifPresent(audit -> descriptor.fields().stream()
           .filter(FieldDescriptor::collection)
           .filter(field -> field.erasure().strategy() == ErasureStrategy.REPLACE

@@ -134,6 +134,9 @@ public final class Sweeper {
 
   private Batch batch(EntityManager em, RetentionTask task, EntityInfo info, Optional<Object> after, int limit,
       boolean apply) {
+    if (apply && after.isEmpty()) {
+      sweepDeletedRowsHistory(em, task, info);
+    }
     List<Position> rows = expired(em, task, info, after, limit, apply);
     if (rows.isEmpty()) {
       return new Batch(0, 0, 0, Optional.empty());
@@ -230,6 +233,63 @@ public final class Sweeper {
     throw new IllegalArgumentException("A retention clock cannot be a " + type.getSimpleName());
   }
 
+  /**
+   * The Envers history of rows the application deleted, once every clock it recorded has expired
+   * (Art. 5(1)(e)): deleted, or anonymised by the policy's rules, as the rows would have been. Rows
+   * that reached a held subject, along any route through the history, are left; where a route
+   * cannot be followed through the history while subjects are held, nothing is. Once per sweep,
+   * with its first batch; set-based, whatever the number of rows.
+   */
+  private void sweepDeletedRowsHistory(EntityManager em, RetentionTask task, EntityInfo info) {
+    Optional<String> expired = mapping.history().expiredDeletedRows(info, task.policy().clockAttribute());
+    if (expired.isEmpty()) {
+      return;
+    }
+    StringBuilder ids = new StringBuilder("select k_ from (").append(expired.get()).append(") e_ where 1 = 1");
+    Map<String, Set<Object>> held = new LinkedHashMap<>();
+    for (SubjectRoute route : task.entity().routes()) {
+      Set<Object> keys = heldKeys(task, route);
+      if (keys.isEmpty()) {
+        continue;
+      }
+      String parameter = "held" + held.size();
+      Optional<History.DeletedRows> reaching = mapping.history().deletedRowsReaching(mapping, info, route,
+          "in (:" + parameter + ")");
+      if (reaching.isEmpty()) {
+        LOG.debug("Subjects are held and {}'s route {} cannot be followed through the history: its deleted rows'"
+            + " history is kept", info.name(), route.name());
+        return;
+      }
+      held.put(parameter, keys);
+      ids.append(" and k_ not in (").append(reaching.get().idsIn()).append(')');
+    }
+    BasicValuedModelPart clock = RouteSql.basic(info.mapping(), task.policy().clockAttribute(), info.type());
+    Object cutoff = cutoff(task.cutoff(), task.zone(), clock.getJdbcMapping());
+    java.util.function.Consumer<NativeQuery<Object>> bind = query -> {
+      Sql.bind(query, "cutoff", cutoff, clock.getJdbcMapping());
+      held.forEach((parameter, keys) -> query.setParameter(parameter, keys));
+    };
+    String idsIn = "select k_ from (" + ids + ") w_";
+    if (task.policy().action() == RetentionAction.DELETE) {
+      mapping.history().delete(em, info, idsIn, bind);
+    } else {
+      mapping.history().erase(em, eraser, info, task.anonymisedFields(), idsIn, bind);
+    }
+  }
+
+  /** The keys of the held subjects of {@code route}'s subject type, as its root's identifiers. */
+  private Set<Object> heldKeys(RetentionTask task, SubjectRoute route) {
+    SubjectType subjectType = mapping.model().subjectType(route.subjectType()).orElseThrow();
+    EntityInfo root = mapping.entity(subjectType.root());
+    Set<Object> heldKeys = new HashSet<>();
+    for (SubjectKey key : task.heldSubjects()) {
+      if (key.subjectType().equals(subjectType.name())) {
+        Sql.typed(key.id(), root.idType()).ifPresent(heldKeys::add);
+      }
+    }
+    return heldKeys;
+  }
+
   /** The identifiers among {@code ids} of rows whose subject is under legal hold, found along each route. */
   private Set<Object> held(EntityManager em, RetentionTask task, EntityInfo info, List<Object> ids) {
     Set<Object> held = new HashSet<>();
@@ -238,14 +298,8 @@ public final class Sweeper {
     }
     EntityDescriptor descriptor = task.entity();
     for (SubjectRoute route : descriptor.routes()) {
-      SubjectType subjectType = mapping.model().subjectType(route.subjectType()).orElseThrow();
-      EntityInfo root = mapping.entity(subjectType.root());
-      Set<Object> heldKeys = new HashSet<>();
-      for (SubjectKey key : task.heldSubjects()) {
-        if (key.subjectType().equals(subjectType.name())) {
-          Sql.typed(key.id(), root.idType()).ifPresent(heldKeys::add);
-        }
-      }
+      Set<Object> heldKeys = heldKeys(task, route);
+      EntityInfo root = mapping.entity(mapping.model().subjectType(route.subjectType()).orElseThrow().root());
       if (heldKeys.isEmpty()) {
         continue;
       }

@@ -3,6 +3,13 @@ package dev.lethe.spring.web;
 import static dev.lethe.spring.web.Bodies.required;
 
 import dev.lethe.law.ErasureGround;
+import dev.lethe.law.RestrictionGround;
+import dev.lethe.model.FieldDescriptor;
+import dev.lethe.model.PersonalDataModel;
+import dev.lethe.objection.Objections;
+import dev.lethe.restriction.Restriction;
+import dev.lethe.restriction.Restrictions;
+import dev.lethe.spi.Transactions;
 import dev.lethe.rights.Channel;
 import dev.lethe.rights.Acknowledgements;
 import dev.lethe.rights.DataSubjectRights;
@@ -15,7 +22,9 @@ import dev.lethe.rights.UnknownRequestException;
 import dev.lethe.spring.LetheProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -34,9 +43,11 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 /**
  * The controller's desk for rights requests (Art. 12), under {@code {lethe.web.base-path}/admin/requests}:
  * receive a request, confirm the subject's identity (Art. 12(6)), extend the deadline once (Art.
- * 12(3)), refuse with reasons (Art. 12(4), (5)), fulfil it by erasing (Art. 17) or downloading the
- * subject's report (Art. 15, 20), and close it once the subject is told. Every endpoint requires the
- * role {@code lethe.web.admin-role}.
+ * 12(3)), refuse with reasons (Art. 12(4), (5)) or cancel, fulfil it by erasing (Art. 17),
+ * downloading the subject's report (Art. 15, 20), rectifying (Art. 16), restricting processing (Art.
+ * 18) or recording the objection (Art. 21), and close it once the subject is told. Every endpoint
+ * requires the role {@code lethe.web.admin-role}. A submission identical to an open request of the
+ * subject is answered with that request (200), not stored twice.
  */
 @RestController
 @RequestMapping("/admin/requests")
@@ -44,14 +55,27 @@ public final class AdminRequestsController {
 
   private final DataSubjectRights rights;
   private final Acknowledgements acknowledgements;
+  private final Restrictions restrictions;
+  private final Objections objections;
+  private final PersonalDataModel model;
+  private final Transactions transactions;
+  private final RequestIntake intake;
   private final LetheProperties.WebProperties web;
+  private final Limits limits;
   private final Callers callers;
 
-  AdminRequestsController(DataSubjectRights rights, Acknowledgements acknowledgements, LetheProperties.WebProperties web,
-      Callers callers) {
+  AdminRequestsController(DataSubjectRights rights, Acknowledgements acknowledgements, Restrictions restrictions,
+      Objections objections, PersonalDataModel model, Transactions transactions, RequestIntake intake,
+      LetheProperties.WebProperties web, Callers callers) {
     this.rights = rights;
     this.acknowledgements = acknowledgements;
+    this.restrictions = restrictions;
+    this.objections = objections;
+    this.model = model;
+    this.transactions = transactions;
+    this.intake = intake;
     this.web = web;
+    this.limits = new Limits(web);
     this.callers = callers;
   }
 
@@ -110,17 +134,68 @@ public final class AdminRequestsController {
   public record Erasure(@Nullable ErasureGround ground) {
   }
 
-  /** Receives a request; 201 with its location and deadline. */
+  /**
+   * Cancels a request without action, such as when the subject withdraws it.
+   *
+   * @param reason why, kept with the request
+   */
+  public record Cancellation(@Nullable String reason) {
+  }
+
+  /**
+   * The corrections a rectification request asks for (Art. 16).
+   *
+   * @param corrections attribute name to its new value, applied to every row of the subject holding
+   *     the attribute; {@code null} clears it
+   */
+  public record Corrections(@Nullable Map<String, @Nullable Object> corrections) {
+  }
+
+  /**
+   * A rectification carried out (Art. 16).
+   *
+   * @param request the request, now fulfilled
+   * @param rowsCorrected how many rows were corrected
+   */
+  public record Rectified(RequestView request, long rowsCorrected) {
+  }
+
+  /**
+   * How to restrict processing for a restriction request (Art. 18(1)).
+   *
+   * @param ground the Art. 18(1) ground
+   * @param until when the controller plans to lift it, such as the end of an accuracy check; it
+   *     stands until lifted all the same (Art. 18(3))
+   */
+  public record Restricting(@Nullable RestrictionGround ground, @Nullable Instant until) {
+  }
+
+  /**
+   * The purpose an objection request objects to (Art. 21).
+   *
+   * @param purpose a purpose on legitimate interests or a public task, or a direct-marketing purpose
+   */
+  public record Objecting(@Nullable String purpose) {
+  }
+
+  /**
+   * Receives a request; 201 with its location and deadline, or 200 with the subject's open request
+   * of the same type when there is one (Art. 12(2)).
+   */
   @PostMapping
   public ResponseEntity<RequestView> submit(HttpServletRequest http, @RequestBody Submission body) {
     callers.requireAdmin(http);
-    SubjectIdentifier subject = new SubjectIdentifier(
+    RequestType type = required(body.type(), "type");
+    Channel channel = required(body.channel(), "channel");
+    SubjectIdentifier subject = limits.identity(new SubjectIdentifier(
         Objects.requireNonNullElse(body.subjectType(), web.subjectType()),
         Objects.requireNonNullElse(body.identity(), web.identity()),
-        required(body.value(), "value"));
-    RightsRequest request = rights.submit(required(body.type(), "type"), subject, required(body.channel(), "channel"));
-    URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(request.id()).toUri();
-    return ResponseEntity.created(location).body(RequestView.of(request, false, List.of()));
+        required(body.value(), "value")), "value");
+    RequestIntake.Intake intake = this.intake.admin(type, subject, channel);
+    URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
+        .buildAndExpand(intake.request().id()).toUri();
+    return intake.created() ? ResponseEntity.created(location).body(view(intake.request()))
+        : ResponseEntity.ok().location(location).body(view(intake.request()));
   }
 
   /** Every open request, earliest due first, with its deadline and whether it passed (Art. 12(3)). */
@@ -144,7 +219,7 @@ public final class AdminRequestsController {
   @PostMapping("/{id}/verify")
   public RequestView verify(HttpServletRequest http, @PathVariable UUID id, @RequestBody Verification body) {
     callers.requireAdmin(http);
-    return view(rights.verify(new RequestId(id), required(body.method(), "method")));
+    return view(rights.verify(new RequestId(id), limits.label(body.method(), "method")));
   }
 
   /** Extends the deadline once, by up to two months, with the reason (Art. 12(3)). */
@@ -152,7 +227,7 @@ public final class AdminRequestsController {
   public RequestView extend(HttpServletRequest http, @PathVariable UUID id, @RequestBody Extension body) {
     callers.requireAdmin(http);
     return view(rights.extend(new RequestId(id), Bodies.period(body.period(), "period"),
-        required(body.reason(), "reason")));
+        limits.reason(body.reason(), "reason")));
   }
 
   /** Refuses to act, as manifestly unfounded or excessive, with the explanation (Art. 12(4), (5)). */
@@ -160,7 +235,7 @@ public final class AdminRequestsController {
   public RequestView reject(HttpServletRequest http, @PathVariable UUID id, @RequestBody Rejection body) {
     callers.requireAdmin(http);
     return view(rights.reject(new RequestId(id), required(body.reason(), "reason"),
-        required(body.explanation(), "explanation")));
+        limits.reason(body.explanation(), "explanation")));
   }
 
   /** Records that a request Lethe does not carry out itself, such as a restriction, was acted upon. */
@@ -228,7 +303,85 @@ public final class AdminRequestsController {
   public RequestView completeWithoutAcknowledgements(HttpServletRequest http, @PathVariable UUID id,
       @RequestBody Closing body) {
     callers.requireAdmin(http);
-    return view(rights.completeWithoutAcknowledgements(new RequestId(id), required(body.reason(), "reason")));
+    return view(rights.completeWithoutAcknowledgements(new RequestId(id), limits.reason(body.reason(), "reason")));
+  }
+
+  /** Closes a submitted or verified request without action, such as when the subject withdraws it. */
+  @PostMapping("/{id}/cancel")
+  public RequestView cancel(HttpServletRequest http, @PathVariable UUID id, @RequestBody Cancellation body) {
+    callers.requireAdmin(http);
+    return view(rights.cancel(new RequestId(id), limits.reason(body.reason(), "reason")));
+  }
+
+  /**
+   * Fulfils a rectification request (Art. 16): every row of the subject holding a named attribute is
+   * corrected, and every recipient is told (Art. 19). Every value is checked against its entity's
+   * constraints first: on any violation, or an attribute the subject type does not hold, nothing
+   * changes and the answer is 422 naming the attributes, never the values.
+   */
+  @PostMapping("/{id}/rectify")
+  public Rectified rectify(HttpServletRequest http, @PathVariable UUID id, @RequestBody Corrections body) {
+    callers.requireAdmin(http);
+    Map<String, @Nullable Object> corrections = limits.texts(required(body.corrections(), "corrections"),
+        "corrections");
+    RequestId requestId = new RequestId(id);
+    RightsRequest request = rights.find(requestId).orElseThrow(() -> new UnknownRequestException(requestId));
+    requireAttributesOf(request.subject().subjectType(), corrections);
+    long rows = rights.rectifyAttributes(requestId, corrections);
+    return new Rectified(view(rights.find(requestId).orElseThrow()), rows);
+  }
+
+  /**
+   * Fulfils a restriction request (Art. 18(1)): processing of the subject's data is restricted on the
+   * ground until lifted, every recipient is told (Art. 19), and the request is fulfilled, in one
+   * transaction. 409 if the subject's data is already restricted.
+   */
+  @PostMapping("/{id}/restrict")
+  public RestrictionView restrict(HttpServletRequest http, @PathVariable UUID id, @RequestBody Restricting body) {
+    callers.requireAdmin(http);
+    RestrictionGround ground = required(body.ground(), "ground");
+    RequestId requestId = new RequestId(id);
+    return transactions.inTransaction(() -> {
+      RightsRequest request = rights.find(requestId).orElseThrow(() -> new UnknownRequestException(requestId));
+      Restriction restriction = body.until() == null ? restrictions.restrict(request, ground)
+          : restrictions.restrict(request, ground, body.until());
+      rights.fulfil(requestId);
+      return RestrictionView.of(restriction);
+    });
+  }
+
+  /**
+   * Fulfils an objection request (Art. 21): the objection to the purpose is recorded, absolute for
+   * direct marketing (Art. 21(3)), recipients are told, and the request is fulfilled, in one transaction.
+   */
+  @PostMapping("/{id}/object")
+  public ObjectionView object(HttpServletRequest http, @PathVariable UUID id, @RequestBody Objecting body) {
+    callers.requireAdmin(http);
+    String purpose = required(body.purpose(), "purpose");
+    RequestId requestId = new RequestId(id);
+    return transactions.inTransaction(() -> {
+      RightsRequest request = rights.find(requestId).orElseThrow(() -> new UnknownRequestException(requestId));
+      if (request.type() != RequestType.OBJECTION) {
+        throw new IllegalArgumentException("Rights request " + requestId + " is " + request.type().described()
+            + ": an objection is recorded for an objection request (Art. 21)");
+      }
+      ObjectablePurposes.require(model, objections, request.subject().subjectType(), purpose);
+      // Fulfilled first: a request awaiting its identity check (Art. 12(6)) or closed records nothing.
+      rights.fulfil(requestId);
+      return ObjectionView.of(objections.object(request.subject(), purpose));
+    });
+  }
+
+  /** Refuses attributes the subject type holds nowhere, naming them if they look like names. */
+  private void requireAttributesOf(String subjectType, Map<String, @Nullable Object> corrections) {
+    Set<String> held = model.entitiesOf(subjectType).stream()
+        .flatMap(entity -> entity.fieldsFor(subjectType).stream())
+        .map(FieldDescriptor::name)
+        .collect(Collectors.toSet());
+    List<String> unknown = corrections.keySet().stream().filter(attribute -> !held.contains(attribute)).toList();
+    if (!unknown.isEmpty()) {
+      throw new UnknownAttributesException(subjectType, unknown);
+    }
   }
 
   private RequestView view(RightsRequest request) {

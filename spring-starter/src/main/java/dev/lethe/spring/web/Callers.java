@@ -4,6 +4,7 @@ import dev.lethe.rights.SubjectIdentifier;
 import dev.lethe.spring.LetheProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -11,16 +12,19 @@ import org.springframework.web.ErrorResponseException;
 /**
  * Who is calling, read from the servlet API only: the principal and roles that Spring Security or
  * the container's own security set. The starter imposes no authentication of its own; it refuses
- * callers who are not signed in (401) and admin calls without the configured role (403). A
+ * callers who are not signed in (401, with the {@code WWW-Authenticate} challenge of {@code
+ * lethe.web.authentication-challenge}) and admin calls without the configured role (403). A
  * signed-in user is the data subject their principal name identifies, so self-service acts on the
  * caller's own data only (Art. 12(6), Art. 15(4), Art. 32).
  */
 final class Callers {
 
   private final LetheProperties.WebProperties web;
+  private final Limits limits;
 
   Callers(LetheProperties.WebProperties web) {
     this.web = web;
+    this.limits = new Limits(web);
   }
 
   /** Refuses the call unless the caller is signed in and holds the admin role. */
@@ -33,13 +37,16 @@ final class Callers {
 
   /** The signed-in caller as a data subject: the configured subject type and identity, valued by the principal's name. */
   SubjectIdentifier subject(HttpServletRequest request) {
-    return new SubjectIdentifier(web.subjectType(), web.identity(), signedIn(request).getName());
+    return limits.identity(new SubjectIdentifier(web.subjectType(), web.identity(), signedIn(request).getName()),
+        "principal name");
   }
 
-  private static Principal signedIn(HttpServletRequest request) {
+  private Principal signedIn(HttpServletRequest request) {
     Principal principal = request.getUserPrincipal();
     if (principal == null || principal.getName() == null || principal.getName().isBlank()) {
-      throw refusal(HttpStatus.UNAUTHORIZED, "Sign in to use this endpoint");
+      ErrorResponseException refusal = refusal(HttpStatus.UNAUTHORIZED, "Sign in to use this endpoint");
+      refusal.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, web.authenticationChallenge());
+      throw refusal;
     }
     return principal;
   }

@@ -6,7 +6,11 @@ import dev.lethe.rights.UnknownRequestException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,9 +30,11 @@ import org.springframework.web.servlet.HandlerMapping;
  * A detail is either a Lethe exception's message, which never holds personal data, or a fixed text:
  * request bodies, values sent and the request's path are never echoed, and unexpected failures say
  * nothing of their cause, whose message might (Art. 5(1)(f), Art. 32). Applies to Lethe's controllers only.
+ *
+ * <p>The {@code instance} is the request's path when every value in it is an id or a name, and
+ * otherwise the path up to the first value that is neither, which may be what a caller typed there.
  */
-@RestControllerAdvice(assignableTypes = {AdminRequestsController.class, SelfServiceController.class,
-    AdminOutboxController.class})
+@RestControllerAdvice(basePackageClasses = LetheProblems.class)
 final class LetheProblems {
 
   private static final Logger LOG = LoggerFactory.getLogger(LetheProblems.class);
@@ -64,8 +70,21 @@ final class LetheProblems {
     return response;
   }
 
+  /** Art. 16: attributes the subject type does not hold, by name. */
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> unknownAttributes(UnknownAttributesException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> response = problem(request, HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+    response.getBody().setProperty("attributes", e.attributes());
+    return response;
+  }
+
   @ExceptionHandler
   ResponseEntity<ProblemDetail> unreadableBody(HttpMessageNotReadableException e, HttpServletRequest request) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof BodySizeLimit.BodyTooLargeException tooLarge) {
+        return problem(request, HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
+      }
+    }
     return problem(request, HttpStatus.BAD_REQUEST, "The request body is missing or is not the JSON this endpoint takes");
   }
 
@@ -82,6 +101,12 @@ final class LetheProblems {
       body.setInstance(instance(request));
       return ResponseEntity.status(refusal.getStatusCode()).headers(refusal.getHeaders()).body(body);
     }
+    if (sqlState(e).filter(VALUE_TOO_LONG::equals).isPresent()) {
+      // A value longer than a column of the application's own tables, such as a corrected value: the
+      // transaction rolled back, nothing was written.
+      return problem(request, HttpStatus.BAD_REQUEST, "A value sent is longer than the column that would hold it;"
+          + " nothing was changed");
+    }
     // The message may quote data (a driver's constraint violation does): log the type and where, never the message.
     StackTraceElement[] trace = e.getStackTrace();
     LOG.error("A Lethe endpoint failed with {} at {}", e.getClass().getName(), trace.length > 0 ? trace[0] : "?");
@@ -95,16 +120,43 @@ final class LetheProblems {
     return ResponseEntity.status(status).body(problem);
   }
 
+  private static Optional<String> sqlState(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+        return Optional.of(sql.getSQLState());
+      }
+    }
+    return Optional.empty();
+  }
+
   /**
-   * The endpoint as its pattern, such as {@code /lethe/admin/requests/{id}}: the request's own path
-   * may carry what the caller typed, which Spring would otherwise echo as the instance.
+   * The path that was called, such as {@code /lethe/admin/requests/0b7e...}, when each value in it
+   * is an id (a UUID) or a name; else the path before the first other value, as it may be what the
+   * caller typed (an e-mail address where an id belongs), which must not be echoed.
    */
-  private static URI instance(HttpServletRequest request) {
+  static URI instance(HttpServletRequest request) {
+    String path = request.getRequestURI();
+    Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
     Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+    if (variables instanceof Map<?, ?> values) {
+      for (Map.Entry<?, ?> variable : values.entrySet()) {
+        if (!UUID_OR_NAME.matcher(String.valueOf(variable.getValue())).matches()) {
+          String endpoint = pattern instanceof String text ? text : "";
+          int cut = endpoint.indexOf("/{" + variable.getKey() + "}");
+          path = cut <= 0 || endpoint.substring(0, cut).contains("{") ? "" : endpoint.substring(0, cut);
+          break;
+        }
+      }
+    }
     try {
-      return pattern instanceof String endpoint ? new URI(null, null, endpoint, null) : URI.create("about:blank");
+      return path.isEmpty() ? URI.create("about:blank") : new URI(path);
     } catch (URISyntaxException e) {
       return URI.create("about:blank");
     }
   }
+
+  private static final String VALUE_TOO_LONG = "22001";
+
+  private static final Pattern UUID_OR_NAME = Pattern.compile(
+      "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[A-Za-z][A-Za-z0-9_-]{0,99}");
 }

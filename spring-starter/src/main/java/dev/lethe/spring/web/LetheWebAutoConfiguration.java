@@ -1,18 +1,28 @@
 package dev.lethe.spring.web;
 
+import dev.lethe.audit.AuditTrail;
 import dev.lethe.consent.ConsentLedger;
 import dev.lethe.model.PersonalDataModel;
+import dev.lethe.objection.Objections;
 import dev.lethe.outbox.OutboxAdministration;
+import dev.lethe.restriction.Restrictions;
+import dev.lethe.rights.Acknowledgements;
 import dev.lethe.rights.DataSubjectRights;
+import dev.lethe.spi.LegalHoldStore;
 import dev.lethe.spi.Outbox;
+import dev.lethe.spi.PersonalDataStore;
+import dev.lethe.spi.RequestStore;
+import dev.lethe.spi.Transactions;
 import dev.lethe.spring.LetheAutoConfiguration;
 import dev.lethe.spring.LetheProperties;
+import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.method.HandlerTypePredicate;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -21,9 +31,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Serves Lethe's REST API when {@code lethe.web.enabled=true} in a servlet application with Spring
- * MVC: the admin endpoints for rights requests (Art. 12, 15, 17, 20) and the self-service endpoints
- * for the signed-in subject (Art. 7(3), 15, 17, 20), and the outbox's dead notices with their retry
- * (Art. 19), all under {@code lethe.web.base-path}.
+ * MVC, all under {@code lethe.web.base-path}: the admin endpoints for rights requests (Art. 12, 15,
+ * 16, 17, 18, 20, 21), legal holds (Art. 17(3)(e)), the lifting of restrictions (Art. 18(3)) and the
+ * outbox's dead notices with their retry (Art. 19), and the self-service endpoints for the signed-in
+ * subject (Art. 7(3), 15, 17, 18, 20, 21). Its OpenAPI description is {@value #OPENAPI} in the jar.
  *
  * <p>It adds no authentication: the application's security (Spring Security or the container's)
  * signs callers in, and the endpoints check the principal and the admin role through the servlet
@@ -36,25 +47,48 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @ConditionalOnBean({DataSubjectRights.class, ConsentLedger.class, PersonalDataModel.class})
 public class LetheWebAutoConfiguration {
 
+  /** Where the OpenAPI description of the endpoints is, on the class path. */
+  public static final String OPENAPI = "META-INF/lethe/openapi.yaml";
+
   @Bean
   @ConditionalOnMissingBean
-  AdminRequestsController letheAdminRequestsController(DataSubjectRights rights,
-      dev.lethe.rights.Acknowledgements acknowledgements, LetheProperties properties) {
-    return new AdminRequestsController(rights, acknowledgements, properties.web(), new Callers(properties.web()));
+  AdminRequestsController letheAdminRequestsController(DataSubjectRights rights, Acknowledgements acknowledgements,
+      Restrictions restrictions, Objections objections, PersonalDataModel model, Transactions transactions,
+      RequestStore requests, Clock clock, LetheProperties properties) {
+    return new AdminRequestsController(rights, acknowledgements, restrictions, objections, model, transactions,
+        intake(rights, requests, model, transactions, clock, properties), properties.web(), callers(properties));
   }
 
   @Bean
   @ConditionalOnMissingBean
   SelfServiceController letheSelfServiceController(DataSubjectRights rights, ConsentLedger consents,
-      PersonalDataModel model, LetheProperties properties) {
-    return new SelfServiceController(rights, consents, model, properties.web(), new Callers(properties.web()));
+      Objections objections, Restrictions restrictions, PersonalDataModel model, Transactions transactions,
+      RequestStore requests, Clock clock, LetheProperties properties) {
+    return new SelfServiceController(rights, consents, objections, restrictions, model, transactions,
+        intake(rights, requests, model, transactions, clock, properties), properties.web(), callers(properties));
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  AdminLegalHoldsController letheAdminLegalHoldsController(LegalHoldStore holds, DataSubjectRights rights,
+      PersonalDataModel model, PersonalDataStore store, AuditTrail audit, Transactions transactions, Clock clock,
+      LetheProperties properties) {
+    return new AdminLegalHoldsController(holds, rights, model, store, audit, transactions, clock,
+        new Limits(properties.web()), callers(properties));
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  AdminRestrictionsController letheAdminRestrictionsController(Restrictions restrictions, DataSubjectRights rights,
+      LetheProperties properties) {
+    return new AdminRestrictionsController(restrictions, rights, new Limits(properties.web()), callers(properties));
   }
 
   @Bean
   @ConditionalOnMissingBean
   AdminOutboxController letheAdminOutboxController(Outbox outbox, OutboxAdministration administration,
       LetheProperties properties) {
-    return new AdminOutboxController(outbox, administration, new Callers(properties.web()));
+    return new AdminOutboxController(outbox, administration, callers(properties));
   }
 
   @Bean
@@ -62,16 +96,33 @@ public class LetheWebAutoConfiguration {
     return new LetheProblems();
   }
 
-  /** Serves the controllers under the configured base path, which their mappings leave out. */
+  /** Refuses bodies over {@code lethe.web.max-body-size} on Lethe's paths, before they are read. */
+  @Bean
+  FilterRegistrationBean<BodySizeLimit> letheBodySizeLimit(LetheProperties properties) {
+    FilterRegistrationBean<BodySizeLimit> registration =
+        new FilterRegistrationBean<>(new BodySizeLimit(properties.web().maxBodySize().toBytes()));
+    registration.addUrlPatterns(properties.web().basePath() + "/*");
+    return registration;
+  }
+
+  /** Serves Lethe's controllers, this package's, under the configured base path, which their mappings leave out. */
   @Bean
   WebMvcConfigurer letheWebBasePath(LetheProperties properties) {
     return new WebMvcConfigurer() {
       @Override
       public void configurePathMatch(PathMatchConfigurer configurer) {
         configurer.addPathPrefix(properties.web().basePath(),
-            HandlerTypePredicate.forAssignableType(AdminRequestsController.class, SelfServiceController.class,
-                AdminOutboxController.class));
+            HandlerTypePredicate.forBasePackageClass(LetheWebAutoConfiguration.class));
       }
     };
+  }
+
+  private static RequestIntake intake(DataSubjectRights rights, RequestStore requests, PersonalDataModel model,
+      Transactions transactions, Clock clock, LetheProperties properties) {
+    return new RequestIntake(rights, requests, model, transactions, clock, properties.web());
+  }
+
+  private static Callers callers(LetheProperties properties) {
+    return new Callers(properties.web());
   }
 }

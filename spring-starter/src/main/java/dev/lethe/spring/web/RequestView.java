@@ -26,7 +26,8 @@ import java.util.UUID;
  * @param dueDate the deadline, extended or not
  * @param extended whether the single extension was granted
  * @param overdue whether the request is open past its deadline
- * @param awaitingVerification whether the subject's identity is still to be confirmed (Art. 12(6))
+ * @param awaitingVerification whether the subject's identity is still to be confirmed (Art. 12(6)): never
+ *     once the request is rejected, cancelled or completed, as nothing is left to confirm it for
  * @param outstandingRecipients the participant services that have not acknowledged the change passed on
  *     to them (Art. 17(2), 19): the request cannot complete before they do
  */
@@ -50,6 +51,6 @@ public record RequestView(
     return new RequestView(request.id().value(), request.type(), request.type().article(),
         request.subject().subjectType(), request.subject().identity(), request.channel(), request.status(),
         request.receivedAt(), request.originalDueDate(), request.dueDate(), request.isExtended(), overdue,
-        request.isAwaitingVerification(), outstandingRecipients);
+        request.isOpen() && request.isAwaitingVerification(), outstandingRecipients);
   }
 }

@@ -7,23 +7,29 @@ import dev.lethe.consent.ConsentLedger;
 import dev.lethe.consent.ConsentMethod;
 import dev.lethe.consent.ConsentState;
 import dev.lethe.law.LawfulBasis;
+import dev.lethe.law.RestrictionGround;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.model.Purpose;
-import dev.lethe.rights.Channel;
+import dev.lethe.objection.Objections;
+import dev.lethe.restriction.Restriction;
+import dev.lethe.restriction.Restrictions;
 import dev.lethe.rights.DataSubjectRights;
-import dev.lethe.rights.RequestId;
 import dev.lethe.rights.RequestStatus;
 import dev.lethe.rights.RequestType;
 import dev.lethe.rights.RightsRequest;
 import dev.lethe.rights.SubjectIdentifier;
+import dev.lethe.spi.Transactions;
 import dev.lethe.spring.LetheProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,10 +42,13 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 /**
  * Self-service for the signed-in data subject, under {@code {lethe.web.base-path}/me}: a copy of
- * their data (Art. 15), an export (Art. 20), a request to erase it (Art. 17), and their consents,
- * withdrawn as easily as given (Art. 7(3)). The subject is always the caller, identified by the
- * principal's name; no endpoint takes another subject's identity (Art. 15(4)). The signed-in
- * session is the identity check (Art. 12(6)), recorded as {@value #VERIFIED_BY}.
+ * their data (Art. 15), an export (Art. 20), a request to erase it (Art. 17), a restriction of
+ * processing (Art. 18), objections (Art. 21), and their consents, withdrawn as easily as given (Art.
+ * 7(3)). The subject is always the caller, identified by the principal's name; no endpoint takes
+ * another subject's identity (Art. 15(4)). The signed-in session is the identity check (Art. 12(6)),
+ * recorded as {@value #VERIFIED_BY}. A caller makes at most {@code
+ * lethe.web.max-new-requests-per-caller} requests per {@code lethe.web.new-requests-window} (429
+ * beyond), and asking again while an identical request is open answers with that request.
  */
 @RestController
 @RequestMapping("/me")
@@ -50,17 +59,36 @@ public final class SelfServiceController {
 
   private final DataSubjectRights rights;
   private final ConsentLedger consents;
+  private final Objections objections;
+  private final Restrictions restrictions;
   private final PersonalDataModel model;
+  private final Transactions transactions;
+  private final RequestIntake intake;
   private final LetheProperties.WebProperties web;
+  private final Limits limits;
   private final Callers callers;
 
-  SelfServiceController(DataSubjectRights rights, ConsentLedger consents, PersonalDataModel model,
+  SelfServiceController(DataSubjectRights rights, ConsentLedger consents, Objections objections,
+      Restrictions restrictions, PersonalDataModel model, Transactions transactions, RequestIntake intake,
       LetheProperties.WebProperties web, Callers callers) {
     this.rights = rights;
     this.consents = consents;
+    this.objections = objections;
+    this.restrictions = restrictions;
     this.model = model;
+    this.transactions = transactions;
+    this.intake = intake;
     this.web = web;
+    this.limits = new Limits(web);
     this.callers = callers;
+  }
+
+  /**
+   * The caller's ground for restricting processing of their data (Art. 18(1)).
+   *
+   * @param ground the Art. 18(1) ground, such as {@code ACCURACY_CONTESTED}
+   */
+  public record RestrictionAsked(@Nullable RestrictionGround ground) {
   }
 
   /**
@@ -97,23 +125,79 @@ public final class SelfServiceController {
   /** The caller's data and the Art. 15 information, as one JSON document, streamed. */
   @GetMapping("/data")
   public ResponseEntity<StreamingResponseBody> data(HttpServletRequest http) {
-    RightsRequest request = verified(http, RequestType.ACCESS);
+    RightsRequest request = verified(callers.subject(http), RequestType.ACCESS).request();
     return ReportResponses.json(rights.access(request.id()), () -> rights.complete(request.id()));
   }
 
   /** The data the caller provided, as a ZIP of JSON and CSV (Art. 20(1)), streamed. */
   @GetMapping("/export")
   public ResponseEntity<StreamingResponseBody> export(HttpServletRequest http) {
-    RightsRequest request = verified(http, RequestType.PORTABILITY);
+    RightsRequest request = verified(callers.subject(http), RequestType.PORTABILITY).request();
     return ReportResponses.zip(request.id(), rights.access(request.id()), () -> rights.complete(request.id()));
   }
 
-  /** Asks for the caller's data to be erased (Art. 17); 202, as the controller fulfils it by the due date. */
+  /**
+   * Asks for the caller's data to be erased (Art. 17); 202, as the controller fulfils it by the due
+   * date, or 200 with the caller's erasure request still open.
+   */
   @PostMapping("/erasure")
   public ResponseEntity<ErasureRequested> erasure(HttpServletRequest http) {
-    RightsRequest request = verified(http, RequestType.ERASURE);
-    return ResponseEntity.status(HttpStatus.ACCEPTED)
+    RequestIntake.Intake intake = verified(callers.subject(http), RequestType.ERASURE);
+    RightsRequest request = intake.request();
+    return ResponseEntity.status(intake.created() ? HttpStatus.ACCEPTED : HttpStatus.OK)
         .body(new ErasureRequested(request.id().value(), request.status(), request.dueDate()));
+  }
+
+  /**
+   * Restricts processing of the caller's data on their ground (Art. 18(1)) at once, tells every
+   * recipient (Art. 19) and fulfils the restriction request: 201, or 200 with the restriction that
+   * already stands. Only the controller lifts it, telling the caller first (Art. 18(3)).
+   */
+  @PostMapping("/restriction")
+  public ResponseEntity<RestrictionView> restrict(HttpServletRequest http, @RequestBody RestrictionAsked body) {
+    SubjectIdentifier me = callers.subject(http);
+    RestrictionGround ground = required(body.ground(), "ground");
+    Optional<Restriction> standing = restrictions.restriction(me);
+    if (standing.isPresent()) {
+      return ResponseEntity.ok(RestrictionView.of(standing.get()));
+    }
+    RightsRequest request = verified(me, RequestType.RESTRICTION).request();
+    return ResponseEntity.status(HttpStatus.CREATED).body(transactions.inTransaction(() -> {
+      Restriction restriction = restrictions.restrict(request, ground);
+      rights.fulfil(request.id());
+      return RestrictionView.of(restriction);
+    }));
+  }
+
+  /** The restriction of processing of the caller's data that stands (Art. 18); 404 if none does. */
+  @GetMapping("/restriction")
+  public RestrictionView restriction(HttpServletRequest http) {
+    return restrictions.restriction(callers.subject(http)).map(RestrictionView::of)
+        .orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND, ProblemDetail.forStatusAndDetail(
+            HttpStatus.NOT_FOUND, "Processing of your data is not restricted"), null));
+  }
+
+  /** The caller's objections to the purposes of their subject type open to objection (Art. 21). */
+  @GetMapping("/objections")
+  public List<ObjectionView> objections(HttpServletRequest http) {
+    SubjectIdentifier me = callers.subject(http);
+    return ObjectablePurposes.of(model, objections, web.subjectType()).stream()
+        .flatMap(purpose -> objections.objection(me, purpose).stream())
+        .map(ObjectionView::of)
+        .toList();
+  }
+
+  /**
+   * Records the caller's objection to {@code purpose} (Art. 21): to direct marketing it is absolute
+   * and the caller's address is suppressed (Art. 21(3)); to a purpose on legitimate interests or a
+   * public task the processing stops unless the controller records compelling grounds (Art. 21(1)).
+   * Objecting again returns the objection that stands.
+   */
+  @PutMapping("/objections/{purpose}")
+  public ObjectionView object(HttpServletRequest http, @PathVariable String purpose) {
+    SubjectIdentifier me = callers.subject(http);
+    ObjectablePurposes.require(model, objections, web.subjectType(), purpose);
+    return ObjectionView.of(objections.object(me, purpose));
   }
 
   /** The caller's consent to every purpose of their subject type that rests on consent (Art. 6(1)(a), 7). */
@@ -128,7 +212,7 @@ public final class SelfServiceController {
   public Consent give(HttpServletRequest http, @PathVariable String purpose, @RequestBody ConsentGiven body) {
     SubjectIdentifier me = callers.subject(http);
     requireConsentPurpose(purpose);
-    ConsentEvidence evidence = ConsentEvidence.of(required(body.noticeVersion(), "noticeVersion"), ConsentMethod.API);
+    ConsentEvidence evidence = ConsentEvidence.of(limits.label(body.noticeVersion(), "noticeVersion"), ConsentMethod.API);
     return Consent.of(purpose, consents.give(me, purpose, evidence).state());
   }
 
@@ -156,9 +240,11 @@ public final class SelfServiceController {
     }
   }
 
-  private RightsRequest verified(HttpServletRequest http, RequestType type) {
-    SubjectIdentifier me = callers.subject(http);
-    RequestId id = rights.submit(type, me, Channel.WEB).id();
-    return rights.verify(id, VERIFIED_BY);
+  /** The caller's new request of {@code type}, or their open one, with the signed-in session as the identity check. */
+  private RequestIntake.Intake verified(SubjectIdentifier me, RequestType type) {
+    RequestIntake.Intake intake = this.intake.selfService(type, me);
+    RightsRequest request = intake.request();
+    return request.isAwaitingVerification()
+        ? new RequestIntake.Intake(rights.verify(request.id(), VERIFIED_BY), intake.created()) : intake;
   }
 }

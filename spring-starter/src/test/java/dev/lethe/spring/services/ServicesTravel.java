@@ -150,6 +150,10 @@ abstract class ServicesTravel {
 
     ConfigurableApplicationContext eventsAgain = startEvents(false);
     await("events acknowledges once back", () -> rights.outstandingRecipients(request.id()).isEmpty());
+    assertThat(crm.getBean(Acknowledgements.class).forRequest(request.id()))
+        .filteredOn(entry -> entry.recipient().equals("events")).singleElement()
+        .satisfies(entry -> assertThat(entry.outcome()).as(entry.toString())
+            .contains(ParticipantReceipt.Outcome.DONE));
     assertThat(cellsHolding(eventsAgain, ADA_VALUES)).isEmpty();
     assertThat(cellsHolding(eventsAgain, List.of(BOB))).isNotEmpty();
   }
@@ -256,6 +260,64 @@ abstract class ServicesTravel {
         .list(dev.lethe.spi.OutboxStatus.DELIVERED, 100).stream()
         .filter(entry -> entry.type().equals(dev.lethe.rights.RecipientNotifications.MESSAGE_TYPE))
         .map(dev.lethe.spi.OutboxEntry::idempotencyKey).toList());
+  }
+
+  @Test
+  @DisplayName("Art. 15: a participant's report larger than a broker message travels in chunks and is assembled whole, kept nowhere afterwards")
+  void aReportLargerThanOneMessageTravelsInChunks() throws Exception {
+    ConfigurableApplicationContext crm = startCrm();
+    ConfigurableApplicationContext billing = startBilling(true);
+    startEvents(true);
+    int invoices = 6000;
+    EntityManager em = billing.getBean(EntityManagerFactory.class).createEntityManager();
+    try {
+      em.getTransaction().begin();
+      Account ada = em.find(Account.class, 1L);
+      for (int i = 0; i < invoices; i++) {
+        // Two-byte characters too, so that chunks are cut beside them.
+        em.persist(new Invoice(1000L + i, ada, String.format("Überholung n° %05d: ", i) + "é".repeat(90)));
+      }
+      em.getTransaction().commit();
+    } finally {
+      em.close();
+    }
+    DataSubjectRights rights = crm.getBean(DataSubjectRights.class);
+    RightsRequest request = rights.submit(RequestType.ACCESS, new SubjectIdentifier("customer", "email", ADA),
+        Channel.WEB);
+    rights.verify(request.id(), "email-link");
+
+    rights.collectAccess(request.id());
+    await("both participants send their reports", () -> rights.outstandingRecipients(request.id()).isEmpty());
+    java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+    dev.lethe.access.SubjectReportWriter.writeZip(rights.access(request.id()), zip);
+
+    byte[] section = null;
+    try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(
+        new java.io.ByteArrayInputStream(zip.toByteArray()))) {
+      for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        if (entry.getName().equals("participants/billing.json")) {
+          section = in.readAllBytes();
+        }
+      }
+    }
+    assertThat(section).as("billing's report").isNotNull();
+    assertThat(section.length).as("larger than Kafka's default message limit").isGreaterThan(1_048_576);
+    String text = new String(section, java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(text).contains("Überholung n° 00000: ", "Überholung n° 05999: ", "12 Analytical Lane")
+        .doesNotContain("\uFFFD");
+    int invoicesRead = 0;
+    try (tools.jackson.core.JsonParser json = new tools.jackson.core.json.JsonFactory()
+        .createParser(tools.jackson.core.ObjectReadContext.empty(), section)) {
+      for (var token = json.nextToken(); token != null; token = json.nextToken()) {
+        if (token == tools.jackson.core.JsonToken.VALUE_STRING && json.getString().startsWith("Überholung")) {
+          invoicesRead++;
+        }
+      }
+    }
+    assertThat(invoicesRead).as("every invoice, in a report that parses as one JSON document").isEqualTo(invoices);
+    assertThat(cellsHolding(crm, List.of("12 Analytical Lane", "Überholung")))
+        .as("no chunk stays in the coordinator's tables").isEmpty();
+    await("the chunks are cleared from the broker", () -> crm.getBean(dev.lethe.spi.Outbox.class).counts().pending() == 0);
   }
 
   private RightsRequest submitErasure(DataSubjectRights rights) {
@@ -381,7 +443,9 @@ abstract class ServicesTravel {
   }
 
   static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    // Generous: three services and a broker share a build machine's cores; a condition that holds
+    // comes true in seconds, and only a failing test waits this long.
+    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("Timed out waiting until " + what);

@@ -103,7 +103,8 @@ class WebhooksIT {
         "lethe.services.webhooks.billing.url", "http://127.0.0.1:9/billing",
         "lethe.services.subject-types.client", "patient",
         "lethe.services.purposes.marketing", "mailings",
-        "lethe.services.attributes.phone", "mobile")))
+        "lethe.services.attributes.phone", "mobile",
+        "lethe.services.section-chunk-size", "8MB")))
         .rootCause()
         .hasMessageContaining("lethe.services.name is not set")
         .hasMessageContaining("'nobody', which no @Processing declares")
@@ -113,7 +114,8 @@ class WebhooksIT {
         .hasMessageContaining("map a coordinator's names onto this service's, but lethe.services.coordinator is not set")
         .hasMessageContaining("lethe.services.subject-types.client names 'patient', which is no @DataSubject")
         .hasMessageContaining("lethe.services.purposes.marketing names 'mailings', which no @Processing")
-        .hasMessageContaining("lethe.services.attributes.phone names 'mobile', which is no @PersonalData attribute");
+        .hasMessageContaining("lethe.services.attributes.phone names 'mobile', which is no @PersonalData attribute")
+        .hasMessageContaining("lethe.services.section-chunk-size is 8388608 bytes");
   }
 
   private ConfigurableApplicationContext start(Map<String, Object> extra) {

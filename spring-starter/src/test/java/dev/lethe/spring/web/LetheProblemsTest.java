@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lethe.rights.RectificationRejectedException;
 import dev.lethe.spring.shop.Customer;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ProblemDetail;
@@ -19,6 +20,7 @@ class LetheProblemsTest {
   void rectificationRejected() {
     MockHttpServletRequest request = new MockHttpServletRequest("POST", "/lethe/admin/requests/ada@example.com");
     request.setAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE, "/lethe/admin/requests/{id}");
+    request.setAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE, Map.of("id", "ada@example.com"));
     ResponseEntity<ProblemDetail> response = new LetheProblems().rectificationRejected(
         new RectificationRejectedException(Customer.class,
             List.of(new RectificationRejectedException.Violation("email", "must be a well-formed email address"))),
@@ -28,6 +30,19 @@ class LetheProblemsTest {
     ProblemDetail problem = response.getBody();
     assertThat(problem.getProperties()).containsEntry("attributes", List.of("email"));
     assertThat(problem.getDetail()).contains("email must be a well-formed email address");
-    assertThat(problem.getInstance()).hasToString("/lethe/admin/requests/%7Bid%7D");
+    assertThat(problem.getInstance()).hasToString("/lethe/admin/requests");
+  }
+
+  @Test
+  @DisplayName("The instance is the path called when it holds ids and names only, unescaped")
+  void instanceIsThePath() {
+    MockHttpServletRequest request = new MockHttpServletRequest("POST",
+        "/lethe/admin/requests/0b7e5a52-3d38-4a52-9a0e-6f3f5b1c2d4e/verify");
+    request.setAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE, "/lethe/admin/requests/{id}/verify");
+    request.setAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE,
+        Map.of("id", "0b7e5a52-3d38-4a52-9a0e-6f3f5b1c2d4e"));
+
+    assertThat(LetheProblems.instance(request))
+        .hasToString("/lethe/admin/requests/0b7e5a52-3d38-4a52-9a0e-6f3f5b1c2d4e/verify");
   }
 }

@@ -1,0 +1,112 @@
+package dev.lethe.spring.web;
+
+import dev.lethe.model.IdentityMatch;
+import dev.lethe.model.PersonalDataModel;
+import dev.lethe.model.SubjectType;
+import dev.lethe.rights.Channel;
+import dev.lethe.rights.DataSubjectRights;
+import dev.lethe.rights.RequestType;
+import dev.lethe.rights.RightsRequest;
+import dev.lethe.rights.SubjectIdentifier;
+import dev.lethe.spi.RequestStore;
+import dev.lethe.spi.Transactions;
+import dev.lethe.spring.LetheProperties;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * How the REST API takes in a new rights request (Art. 12(2), 12(5)): a request identical to one of
+ * the subject's open requests (same type, same identity as the model compares it) is answered with
+ * that request rather than stored twice, and a self-service caller gets at most {@code
+ * lethe.web.max-new-requests-per-caller} new requests per {@code lethe.web.new-requests-window}.
+ *
+ * <p>Both are read from the request store in the transaction that submits, so every replica sees
+ * the same requests: the count holds across instances. The subject's stored requests are read
+ * {@code for update}, which makes two identical submissions of a subject who already has requests
+ * wait for each other; two first-ever requests sent at the same instant to two replicas may still
+ * both be stored, and the second is then found by every later one.
+ */
+final class RequestIntake {
+
+  /**
+   * The request a submission leads to.
+   *
+   * @param request the new request, or the open one it duplicates
+   * @param created whether it is new
+   */
+  record Intake(RightsRequest request, boolean created) {
+  }
+
+  private final DataSubjectRights rights;
+  private final RequestStore requests;
+  private final PersonalDataModel model;
+  private final Transactions transactions;
+  private final Clock clock;
+  private final LetheProperties.WebProperties web;
+
+  RequestIntake(DataSubjectRights rights, RequestStore requests, PersonalDataModel model, Transactions transactions,
+      Clock clock, LetheProperties.WebProperties web) {
+    this.rights = rights;
+    this.requests = requests;
+    this.model = model;
+    this.transactions = transactions;
+    this.clock = clock;
+    this.web = web;
+  }
+
+  /** Submits a request the controller's staff received (Art. 12(3)): de-duplicated, never limited. */
+  Intake admin(RequestType type, SubjectIdentifier subject, Channel channel) {
+    return submit(type, subject, channel, false);
+  }
+
+  /** Submits a request the signed-in subject makes: de-duplicated, and within the caller's allowance. */
+  Intake selfService(RequestType type, SubjectIdentifier caller) {
+    return submit(type, caller, Channel.WEB, true);
+  }
+
+  private Intake submit(RequestType type, SubjectIdentifier subject, Channel channel, boolean limited) {
+    Optional<IdentityMatch> match = model.subjectType(subject.subjectType())
+        .flatMap(subjectType -> subjectType.identityRule(subject.identity()))
+        .map(SubjectType.IdentityRule::match);
+    if (match.isEmpty()) {
+      // An unknown subject type or identity: submit refuses it, naming what is wrong.
+      return new Intake(rights.submit(type, subject, channel), true);
+    }
+    return transactions.inTransaction(() -> {
+      List<RightsRequest> earlier = requests.findBySubject(subject, match.get());
+      Optional<RightsRequest> open = earlier.stream()
+          .filter(request -> request.type() == type && request.isOpen())
+          .findFirst();
+      if (open.isPresent()) {
+        return new Intake(open.get(), false);
+      }
+      if (limited) {
+        requireAllowance(earlier);
+      }
+      return new Intake(rights.submit(type, subject, channel), true);
+    });
+  }
+
+  private void requireAllowance(List<RightsRequest> earlier) {
+    Instant now = clock.instant();
+    Instant since = now.minus(web.newRequestsWindow());
+    List<Instant> recent = earlier.stream().map(RightsRequest::receivedAt).filter(since::isBefore).sorted().toList();
+    if (recent.size() >= web.maxNewRequestsPerCaller()) {
+      Duration wait = Duration.between(now, recent.get(recent.size() - web.maxNewRequestsPerCaller())
+          .plus(web.newRequestsWindow()));
+      ErrorResponseException refusal = new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS,
+          ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, "At most " + web.maxNewRequestsPerCaller()
+              + " requests are taken from one caller within " + web.newRequestsWindow()
+              + " (lethe.web.max-new-requests-per-caller); your earlier requests are being handled"), null);
+      refusal.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, wait.toSeconds() + 1)));
+      throw refusal;
+    }
+  }
+}
