@@ -42,6 +42,7 @@ import dev.lethe.spi.SuppressionStore;
 import dev.lethe.spi.Transactions;
 import java.time.Clock;
 import java.time.ZoneId;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -81,10 +82,11 @@ public class LetheAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  Pseudonymizer lethePseudonymizer(LetheProperties properties, ObjectProvider<PersonalDataModel> model) {
+  Pseudonymizer lethePseudonymizer(LetheProperties properties, ObjectProvider<PersonalDataModel> model,
+      ObjectProvider<DataSource> dataSource) {
     // One person, one pseudonym: values are hashed in the form their identity is compared in. The model
     // is looked up at each use, not now: with JPA it comes from the store, which needs this pseudonymizer.
-    return PseudonymKeys.pseudonymizer(properties)
+    return PseudonymKeys.pseudonymizer(properties, dataSource.getIfUnique())
         .withIdentityMatch((subjectType, identity) -> model.getObject().identityMatch(subjectType, identity));
   }
 

@@ -60,8 +60,8 @@ public class LetheOperationsAutoConfiguration {
   @ConditionalOnBean(OutboxDispatcher.class)
   @ConditionalOnMissingBean
   @ConditionalOnProperty(name = "lethe.outbox.enabled", havingValue = "true", matchIfMissing = true)
-  OutboxSchedule letheOutboxSchedule(OutboxDispatcher dispatcher, LetheProperties properties) {
-    return new OutboxSchedule(dispatcher, properties.outbox().interval());
+  OutboxSchedule letheOutboxSchedule(OutboxDispatcher dispatcher, Outbox outbox, LetheProperties properties) {
+    return new OutboxSchedule(dispatcher, outbox, properties.outbox().interval());
   }
 
   /** The {@code lethe} actuator endpoint. */

@@ -24,7 +24,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param pseudonymKey the secret key, Base64-encoded and at least 32 bytes, for the keyed hashes
  *     that name subjects in the audit, the suppression list and erased {@code HASH} fields
- *     (Art. 4(5), 32); keep it apart from the database. Required, unless {@code development} is on.
+ *     (Art. 4(5), 32); keep it apart from the database. Required, unless {@code development} is on
+ *     or the database is an in-memory H2, HSQLDB or Derby one, which get a random key for the run.
  * @param development whether to run without a pseudonym key, using a random one per start: for
  *     development only, as pseudonyms then change with every restart
  * @param zone the controller's time zone, in which deadlines (Art. 12(3)) and retention periods

@@ -41,6 +41,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.BeanFactory;
@@ -67,6 +68,9 @@ final class LetheStoreConfigurations {
 
   private static final Logger LOG = LoggerFactory.getLogger(LetheStoreConfigurations.class);
 
+  /** The application brings Hibernate ORM with spring-boot-starter-data-jpa; the starter does not. */
+  private static final String HIBERNATE = "org.hibernate.SessionFactory";
+
   private LetheStoreConfigurations() {
   }
 
@@ -76,7 +80,8 @@ final class LetheStoreConfigurations {
    * (Art. 18).
    */
   @Configuration(proxyBeanMethods = false)
-  @ConditionalOnClass(name = {"dev.lethe.jpa.JpaPersonalDataStore", "jakarta.persistence.EntityManagerFactory"})
+  @ConditionalOnClass(name = {"dev.lethe.jpa.JpaPersonalDataStore", "jakarta.persistence.EntityManagerFactory",
+      HIBERNATE})
   @ConditionalOnBean(type = "jakarta.persistence.EntityManagerFactory")
   static class Jpa {
 
@@ -123,7 +128,7 @@ final class LetheStoreConfigurations {
    * erasure destroys them. Without a configured KEK there are no keys (in development, a random KEK).
    */
   @Configuration(proxyBeanMethods = false)
-  @ConditionalOnClass(name = {"dev.lethe.crypto.SubjectKeys", "dev.lethe.jpa.JpaPersonalDataStore"})
+  @ConditionalOnClass(name = {"dev.lethe.crypto.SubjectKeys", "dev.lethe.jpa.JpaPersonalDataStore", HIBERNATE})
   @ConditionalOnBean(DataSource.class)
   @DependsOn(LetheSchemaInitializer.BEAN_NAME)
   static class Crypto {
@@ -195,7 +200,10 @@ final class LetheStoreConfigurations {
     return found;
   }
 
-  /** Without JPA: the model is scanned from the application's packages and the data kept in memory. */
+  /**
+   * Without JPA: the model is scanned from the application's packages and the data kept in memory,
+   * with one WARN saying what is missing, since Lethe then cannot reach the application's database.
+   */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnMissingBean(type = "jakarta.persistence.EntityManagerFactory")
   static class InMemory {
@@ -210,10 +218,20 @@ final class LetheStoreConfigurations {
 
     @Bean
     @ConditionalOnMissingBean(PersonalDataStore.class)
-    PersonalDataStore.InMemoryStore lethePersonalDataStore(PersonalDataModel model, Pseudonymizer pseudonymizer) {
-      LOG.info("Lethe found no JPA EntityManagerFactory: personal data is kept in an in-memory store. Add JPA and"
-          + " lethe-jpa to act on your database.");
+    PersonalDataStore.InMemoryStore lethePersonalDataStore(PersonalDataModel model, Pseudonymizer pseudonymizer,
+        ConfigurableListableBeanFactory beanFactory) {
+      LOG.warn("Lethe found no JPA EntityManagerFactory ({}): it cannot reach the application's database and keeps"
+          + " personal data in an in-memory store. Add spring-boot-starter-data-jpa for Lethe to discover the model"
+          + " from your entities and act on their tables.", missingJpa(beanFactory.getBeanClassLoader()));
       return PersonalDataStore.inMemory(model, pseudonymizer);
+    }
+
+    private static String missingJpa(@Nullable ClassLoader loader) {
+      if (!ClassUtils.isPresent("jakarta.persistence.EntityManagerFactory", loader)) {
+        return "Jakarta Persistence is not on the class path";
+      }
+      return ClassUtils.isPresent(HIBERNATE, loader) ? "no EntityManagerFactory bean is defined"
+          : "Hibernate ORM is not on the class path";
     }
   }
 

@@ -1,9 +1,10 @@
 package dev.lethe.spring;
 
 /**
- * Thrown at start-up when {@code lethe.pseudonym-key} is not set. The key names subjects in the
- * audit and the suppression list by keyed hash (Art. 4(5), 32); it must be secret and must not
- * change, so Lethe will not invent one outside development.
+ * Thrown at start-up when {@code lethe.pseudonym-key} is not set and the database outlives the run.
+ * The key names subjects in the audit and the suppression list by keyed hash (Art. 4(5), 32); it
+ * must be secret and must not change, so Lethe invents one only in development and for an in-memory
+ * database, whose data ends with the run.
  */
 public final class MissingPseudonymKeyException extends IllegalStateException {
 
@@ -14,6 +15,6 @@ public final class MissingPseudonymKeyException extends IllegalStateException {
       + " lethe.development=true to use a random key while developing.";
 
   MissingPseudonymKeyException() {
-    super("lethe.pseudonym-key is not set. " + HOW_TO);
+    super("lethe.pseudonym-key is not set, and the database is not an in-memory one that ends with the run. " + HOW_TO);
   }
 }

@@ -3,12 +3,14 @@ package dev.lethe.spring;
 import dev.lethe.audit.Pseudonymizer;
 import java.util.Base64;
 import java.util.Optional;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the pseudonym key from the properties, refusing to start without one outside development,
- * and the audit's chain key, refusing one that is not a valid key.
+ * Reads the pseudonym key from the properties, refusing to start without one outside development
+ * and in-memory databases, and the audit's chain key, refusing one that is not a valid key.
  */
 final class PseudonymKeys {
 
@@ -21,17 +23,30 @@ final class PseudonymKeys {
   private PseudonymKeys() {
   }
 
-  static Pseudonymizer pseudonymizer(LetheProperties properties) {
+  /**
+   * The pseudonymizer of {@code lethe.pseudonym-key}; without one, a random key in development or
+   * when the application's database is in memory (its data ends with the run, as the key does), and
+   * otherwise a refusal to start.
+   */
+  static Pseudonymizer pseudonymizer(LetheProperties properties, @Nullable DataSource dataSource) {
     String key = properties.pseudonymKey();
-    if (key == null || key.isBlank()) {
-      if (properties.development()) {
-        LOG.warn("Lethe runs with a random pseudonym key because lethe.development=true: pseudonyms in the audit and"
-            + " the suppression list will not match after a restart. Never use this in production.");
-        return Pseudonymizer.withRandomKey();
-      }
-      throw new MissingPseudonymKeyException();
+    if (key != null && !key.isBlank()) {
+      return Pseudonymizer.withKey(decode("lethe.pseudonym-key", key, MissingPseudonymKeyException.HOW_TO));
     }
-    return Pseudonymizer.withKey(decode("lethe.pseudonym-key", key, MissingPseudonymKeyException.HOW_TO));
+    if (properties.development()) {
+      LOG.warn("Lethe runs with a random pseudonym key because lethe.development=true: pseudonyms in the audit and"
+          + " the suppression list will not match after a restart. Never use this in production.");
+      return Pseudonymizer.withRandomKey();
+    }
+    Optional<String> inMemory = dataSource == null ? Optional.empty() : InMemoryDatabases.of(dataSource);
+    if (inMemory.isPresent()) {
+      // An application's own tests and first runs start on such a database: they keep working unchanged.
+      LOG.warn("Lethe runs with a random pseudonym key for this run: lethe.pseudonym-key is not set and the database"
+          + " is an in-memory {} database. Pseudonyms in the audit and the suppression list will not survive a restart;"
+          + " set lethe.pseudonym-key (LETHE_PSEUDONYMKEY) before using a database that does.", inMemory.get());
+      return Pseudonymizer.withRandomKey();
+    }
+    throw new MissingPseudonymKeyException();
   }
 
   /**

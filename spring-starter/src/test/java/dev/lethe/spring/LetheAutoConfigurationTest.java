@@ -19,6 +19,8 @@ import dev.lethe.spring.shop.ShopPackage;
 import java.util.Base64;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
@@ -26,9 +28,12 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+@ExtendWith(OutputCaptureExtension.class)
 class LetheAutoConfigurationTest {
 
   static final String KEY = "lethe.pseudonym-key=" + Base64.getEncoder().encodeToString(new byte[32]);
@@ -126,14 +131,63 @@ class LetheAutoConfigurationTest {
   }
 
   @Test
-  @DisplayName("Art. 32: without a pseudonym key the application does not start, and the message says how to set one")
+  @DisplayName("Without Hibernate (a JDBC application) Lethe backs off to an in-memory personal-data store, keeps its records in the database, and says in one WARN what is missing")
+  void backsOffWithoutHibernate(CapturedOutput output) {
+    new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(PropertyPlaceholderAutoConfiguration.class,
+            DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
+            HibernateJpaAutoConfiguration.class, LetheAutoConfiguration.class))
+        .withUserConfiguration(ShopPackage.class)
+        .withClassLoader(new FilteredClassLoader("org.hibernate"))
+        .withPropertyValues("spring.datasource.url=jdbc:h2:mem:starter-${random.uuid};DB_CLOSE_DELAY=-1", KEY)
+        .withPropertyValues(RECIPIENTS)
+        .run(context -> {
+          assertThat(context).hasNotFailed();
+          assertThat(context).getBean(PersonalDataStore.class).isInstanceOf(PersonalDataStore.InMemoryStore.class);
+          assertThat(context).getBean(RequestStore.class).isInstanceOf(JdbcRequestStore.class);
+          assertThat(output.getOut().lines().filter(line -> line.contains(" WARN ")
+                  && line.contains("Lethe found no JPA EntityManagerFactory (Hibernate ORM is not on the class path)")
+                  && line.contains("spring-boot-starter-data-jpa")))
+              .hasSize(1);
+        });
+  }
+
+  @Test
+  @DisplayName("Art. 32: on an in-memory database without a pseudonym key, the application's own tests start: a random key for the run, said in one WARN")
+  void inMemoryDatabaseRunsWithARandomKey(CapturedOutput output) {
+    runner.run(context -> {
+      assertThat(context).hasNotFailed().hasSingleBean(DataSubjectRights.class);
+      assertThat(output.getOut().lines().filter(line -> line.contains(" WARN ")
+              && line.contains("random pseudonym key for this run") && line.contains("in-memory H2 database")
+              && line.contains("will not survive a restart")))
+          .hasSize(1);
+    });
+  }
+
+  @Test
+  @DisplayName("Art. 32: on a database that outlives the run (PostgreSQL) without a pseudonym key the application does not start, and the message says how to set one")
   void missingKey() {
-    runner.run(context -> assertThat(context).hasFailed().getFailure()
-        .rootCause()
-        .isInstanceOf(MissingPseudonymKeyException.class)
-        .hasMessageContaining("lethe.pseudonym-key")
-        .hasMessageContaining("openssl rand -base64 32")
-        .hasMessageContaining("lethe.development=true"));
+    // Never connected: the URL is read from the pool's configuration, and the refusal comes first.
+    new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(PropertyPlaceholderAutoConfiguration.class,
+            DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
+            LetheAutoConfiguration.class))
+        .withUserConfiguration(ShopPackage.class)
+        .withPropertyValues("spring.datasource.url=jdbc:postgresql://127.0.0.1:1/nowhere", "lethe.schema.migrate=false")
+        .withPropertyValues(RECIPIENTS)
+        .run(context -> assertThat(context).hasFailed().getFailure()
+            .rootCause()
+            .isInstanceOf(MissingPseudonymKeyException.class)
+            .hasMessageContaining("lethe.pseudonym-key")
+            .hasMessageContaining("openssl rand -base64 32")
+            .hasMessageContaining("lethe.development=true"));
+  }
+
+  @Test
+  @DisplayName("Art. 32: an H2 database in a file outlives the run: without a pseudonym key the application does not start")
+  void missingKeyOnAFile(@TempDir java.nio.file.Path directory) {
+    runner.withPropertyValues("spring.datasource.url=jdbc:h2:file:" + directory.resolve("shop")).run(context ->
+        assertThat(context).hasFailed().getFailure().rootCause().isInstanceOf(MissingPseudonymKeyException.class));
   }
 
   @Test

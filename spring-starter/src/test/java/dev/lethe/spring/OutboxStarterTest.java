@@ -115,6 +115,22 @@ class OutboxStarterTest {
   }
 
   @Test
+  @DisplayName("Art. 19: without a receiver the schedule warns once notices wait, and not in an application that has none")
+  void theScheduleWarnsOnlyOfWaitingNotices(CapturedOutput output) {
+    inMemory.withPropertyValues("lethe.outbox.interval=1h").run(context -> {
+      OutboxSchedule schedule = context.getBean(OutboxSchedule.class);
+      schedule.runOnce();
+      assertThat(output).doesNotContain("Lethe's outbox holds");
+
+      notify(context.getBean(RecipientNotifications.class));
+      schedule.runOnce();
+      schedule.runOnce();
+
+      assertThat(output.getOut().lines().filter(line -> line.contains("Lethe's outbox holds 1 notice(s)"))).hasSize(1);
+    });
+  }
+
+  @Test
   @DisplayName("Art. 19: a listener of every event is not a receiver of notices: start-up still warns")
   void aCatchAllListenerIsNoReceiver(CapturedOutput output) {
     inMemory.withPropertyValues("lethe.outbox.enabled=false").withUserConfiguration(CatchAll.class).run(context -> {

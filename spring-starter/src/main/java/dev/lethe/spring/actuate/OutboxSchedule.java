@@ -2,6 +2,7 @@ package dev.lethe.spring.actuate;
 
 import dev.lethe.outbox.DispatchResult;
 import dev.lethe.outbox.OutboxDispatcher;
+import dev.lethe.spi.Outbox;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import org.jspecify.annotations.Nullable;
@@ -20,14 +21,19 @@ public final class OutboxSchedule implements SmartLifecycle {
   private static final Logger LOG = LoggerFactory.getLogger(OutboxSchedule.class);
 
   private final OutboxDispatcher dispatcher;
+  private final Outbox outbox;
   private final Duration interval;
   private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
   private @Nullable ScheduledFuture<?> scheduled;
   private volatile boolean warnedNotReady;
 
-  /** A schedule that runs {@code dispatcher} with {@code interval} between the end of one pass and the next. */
-  public OutboxSchedule(OutboxDispatcher dispatcher, Duration interval) {
+  /**
+   * A schedule that runs {@code dispatcher} with {@code interval} between the end of one pass and the
+   * next; {@code outbox} tells whether notices wait while no receiver is there.
+   */
+  public OutboxSchedule(OutboxDispatcher dispatcher, Outbox outbox, Duration interval) {
     this.dispatcher = dispatcher;
+    this.outbox = outbox;
     this.interval = interval;
     scheduler.setThreadNamePrefix("lethe-outbox-");
     scheduler.setPoolSize(1);
@@ -44,9 +50,13 @@ public final class OutboxSchedule implements SmartLifecycle {
   public void runOnce() {
     try {
       DispatchResult result = dispatcher.dispatch();
+      // Without a receiver nothing is claimed: warn once notices wait, not in an application that has none.
       if (!result.transportReady() && !warnedNotReady) {
-        warnedNotReady = true;
-        LOG.warn("Lethe's outbox holds its notices: the recipient notifier has no receiver");
+        long pending = outbox.counts().pending();
+        if (pending > 0) {
+          warnedNotReady = true;
+          LOG.warn("Lethe's outbox holds {} notice(s): the recipient notifier has no receiver", pending);
+        }
       } else if (result.transportReady()) {
         warnedNotReady = false;
       }
