@@ -17,6 +17,7 @@ import dev.lethe.spi.Notification;
 import dev.lethe.spi.ConsentStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +36,16 @@ import org.slf4j.LoggerFactory;
  * whose basis in the model is consent take consent: any other purpose is refused with an
  * {@link IllegalArgumentException} naming it, and nothing is recorded. Every change is audited
  * (Art. 5(2)). The store holds the subject's pseudonym, made with the audit trail's key, never the
- * identity. Name a subject by the same identity every time: consent given under an e-mail address
+ * identity.
+ *
+ * <p>Consent to data under explicit consent (Art. 9(2)(a)) is recorded as explicit when the evidence
+ * says so ({@link ConsentEvidence#explicitly()}). Where the evidence states the subject's date of
+ * birth or age and the subject is below the age of digital consent (16, or the Member State's age
+ * between 13 and 16, {@link Builder#digitalConsentAge}), consent is recorded only as given by the
+ * holder of parental responsibility ({@link ConsentEvidence#byHolderOfParentalResponsibility()},
+ * Art. 8(1)); the date and the age are not kept. Each record keeps the notice version it was given
+ * under, so that {@link #givenUnderOtherNotice} finds the consents to ask for again after the
+ * notice changed materially. Name a subject by the same identity every time: consent given under an e-mail address
  * is not found under an id. Thread-safe: changes are serialised.
  *
  * <pre>{@code
@@ -48,13 +58,21 @@ public final class ConsentLedger {
 
   private static final Logger LOG = LoggerFactory.getLogger(ConsentLedger.class);
 
+  /** The age of digital consent Art. 8(1) sets where a Member State sets no lower one. */
+  public static final int DEFAULT_DIGITAL_CONSENT_AGE = 16;
+
+  /** The lowest age of digital consent a Member State may set (Art. 8(1)). */
+  public static final int LOWEST_DIGITAL_CONSENT_AGE = 13;
+
   private final PersonalDataModel model;
   private final AuditTrail audit;
   private final ConsentStore store;
   private final Clock clock;
   private final @Nullable RecipientNotifications recipientNotifications;
+  private final int digitalConsentAge;
 
   private ConsentLedger(Builder builder) {
+    this.digitalConsentAge = builder.digitalConsentAge;
     this.model = builder.model;
     this.audit = builder.auditTrail;
     this.store = builder.store;
@@ -140,11 +158,37 @@ public final class ConsentLedger {
    * @throws IllegalArgumentException if the model declares no such purpose, or not on the basis of consent
    */
   public ConsentState state(SubjectIdentifier subject, String purpose) {
+    return latest(subject, purpose).map(last -> last.stateAt(clock.instant())).orElse(ConsentState.NONE);
+  }
+
+  /**
+   * The last record of {@code subject}'s consent to {@code purpose}, which sets where it stands: with
+   * who gave it (Art. 8(1)) and whether it was explicit (Art. 9(2)(a)).
+   *
+   * @throws IllegalArgumentException if the model declares no such purpose, or not on the basis of consent
+   */
+  public Optional<ConsentRecord> latest(SubjectIdentifier subject, String purpose) {
     requireNonNull(subject, "subject");
     consentPurpose(purpose);
-    return store.latest(audit.pseudonymOf(subject), purpose)
-        .map(last -> last.stateAt(clock.instant()))
-        .orElse(ConsentState.NONE);
+    return store.latest(audit.pseudonymOf(subject), purpose);
+  }
+
+  /**
+   * {@code subject}'s current consents that were given under a notice version other than
+   * {@code currentNoticeVersion}, one per purpose, so that the application can ask again after a
+   * material change of the notice (Art. 7(1), 13(3)); the notice's version is
+   * {@code PrivacyNotice.version()}.
+   */
+  public List<ConsentRecord> givenUnderOtherNotice(SubjectIdentifier subject, String currentNoticeVersion) {
+    requireNonNull(subject, "subject");
+    requireNonNull(currentNoticeVersion, "currentNoticeVersion");
+    SubjectPseudonym pseudonym = audit.pseudonymOf(subject);
+    Instant now = clock.instant();
+    return model.purposes().stream()
+        .filter(purpose -> purpose.basis() instanceof LawfulBasis.Consent)
+        .flatMap(purpose -> store.latest(pseudonym, purpose.name()).stream())
+        .filter(last -> last.stateAt(now) == ConsentState.GIVEN && !last.noticeVersion().equals(currentNoticeVersion))
+        .toList();
   }
 
   /**
@@ -169,9 +213,33 @@ public final class ConsentLedger {
     requireNonNull(subject, "subject");
     consentPurpose(purpose);
     Instant now = clock.instant();
+    if (state == ConsentState.GIVEN) {
+      requireParentalConsentForChild(purpose, evidence, now);
+    }
     Optional<Instant> expiresAt = validFor.map(period -> now.atZone(clock.getZone()).plus(period).toInstant());
     return append(subject, new ConsentRecord(audit.pseudonymOf(subject), purpose, state, now, evidence.noticeVersion(),
-        Optional.of(evidence.method()), evidence.bundledWithContract(), expiresAt));
+        Optional.of(evidence.method()), evidence.bundledWithContract(), expiresAt,
+        state == ConsentState.GIVEN && evidence.explicit(), evidence.givenBy()));
+  }
+
+  /**
+   * Refuses a child's own consent (Art. 8(1)): below the age of digital consent, by the date of
+   * birth or age the evidence states, consent must be given or authorised by the holder of
+   * parental responsibility. Neither the date nor the age is kept, and the message names neither.
+   */
+  private void requireParentalConsentForChild(String purpose, ConsentEvidence evidence, Instant now) {
+    if (evidence.givenBy() == ConsentGiver.HOLDER_OF_PARENTAL_RESPONSIBILITY) {
+      return;
+    }
+    LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+    int age = evidence.subjectBornOn().map(bornOn -> Period.between(bornOn, today).getYears())
+        .orElseGet(() -> evidence.subjectAge().orElse(Integer.MAX_VALUE));
+    if (age < digitalConsentAge || evidence.givenBy() == ConsentGiver.CHILD) {
+      throw new IllegalArgumentException("Consent to purpose '" + purpose + "' is stated for a child below the age of"
+          + " digital consent (" + digitalConsentAge + "), so it must be given or authorised by the holder of parental"
+          + " responsibility (Art. 8(1)); nothing was recorded. Fix: record the parent's consent with"
+          + " ConsentEvidence.byHolderOfParentalResponsibility()");
+    }
   }
 
   private ConsentRecord end(SubjectIdentifier subject, String purpose, ConsentState state,
@@ -192,7 +260,7 @@ public final class ConsentLedger {
           + ", not GIVEN: there is no current consent to " + (state == ConsentState.WITHDRAWN ? "withdraw" : "end"));
     }
     ConsentRecord ended = new ConsentRecord(pseudonym, purpose, state, now, last.orElseThrow().noticeVersion(), method,
-        false, Optional.empty());
+        false, Optional.empty(), false, last.orElseThrow().givenBy());
     // Only after the record this check read: of two replicas ending one consent at once, one records it.
     if (!store.appendAfter(ended, last)) {
       throw new IllegalStateException("The subject's consent to purpose '" + purpose + "' changed meanwhile: there is"
@@ -215,7 +283,9 @@ public final class ConsentLedger {
         .withSubject(subject)
         .withAttribute("purpose", record.purpose())
         .withAttribute("noticeVersion", record.noticeVersion())
-        .withAttribute("bundledWithContract", String.valueOf(record.bundledWithContract()));
+        .withAttribute("bundledWithContract", String.valueOf(record.bundledWithContract()))
+        .withAttribute("explicit", String.valueOf(record.explicit()))
+        .withAttribute("givenBy", record.givenBy().name());
     if (record.method().isPresent()) {
       entry = entry.withAttribute("method", record.method().get().name());
     }
@@ -237,6 +307,19 @@ public final class ConsentLedger {
     return declared;
   }
 
+  /**
+   * {@code years}, if it is an age of digital consent Art. 8(1) allows: 13 to 16.
+   *
+   * @throws IllegalArgumentException naming the range otherwise
+   */
+  public static int requireDigitalConsentAge(int years) {
+    if (years < LOWEST_DIGITAL_CONSENT_AGE || years > DEFAULT_DIGITAL_CONSENT_AGE) {
+      throw new IllegalArgumentException("The age of digital consent must be between " + LOWEST_DIGITAL_CONSENT_AGE
+          + " and " + DEFAULT_DIGITAL_CONSENT_AGE + " (Art. 8(1)), not " + years);
+    }
+    return years;
+  }
+
   private static AuditEventType auditType(ConsentState state) {
     return switch (state) {
       case GIVEN -> AuditEventType.CONSENT_GIVEN;
@@ -255,6 +338,7 @@ public final class ConsentLedger {
     private ConsentStore store = ConsentStore.inMemory();
     private Clock clock = Clock.systemUTC();
     private @Nullable RecipientNotifications recipientNotifications;
+    private int digitalConsentAge = DEFAULT_DIGITAL_CONSENT_AGE;
 
     private Builder(PersonalDataModel model, AuditTrail auditTrail) {
       this.model = model;
@@ -280,6 +364,18 @@ public final class ConsentLedger {
      */
     public Builder recipientNotifications(RecipientNotifications recipientNotifications) {
       this.recipientNotifications = requireNonNull(recipientNotifications, "recipientNotifications");
+      return this;
+    }
+
+    /**
+     * The age below which a child's consent to an information society service must be given or
+     * authorised by the holder of parental responsibility: 16 by default, as low as 13 where the
+     * Member State's law provides (Art. 8(1)).
+     *
+     * @throws IllegalArgumentException if {@code years} is not between 13 and 16
+     */
+    public Builder digitalConsentAge(int years) {
+      this.digitalConsentAge = requireDigitalConsentAge(years);
       return this;
     }
 

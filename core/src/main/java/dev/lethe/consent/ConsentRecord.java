@@ -23,6 +23,9 @@ import java.util.Optional;
  * @param bundledWithContract whether the consent was asked as a condition of a contract (Art. 7(4));
  *     only for given or refused consent
  * @param expiresAt when given consent lapses, if it was given for a period only
+ * @param explicit whether given consent was given by an express statement (Art. 9(2)(a))
+ * @param givenBy who gave, refused or withdrew it: the subject, or for a child the holder of
+ *     parental responsibility (Art. 8(1)); for an ending by the controller, who gave the consent ended
  */
 public record ConsentRecord(
     SubjectPseudonym subject,
@@ -32,7 +35,16 @@ public record ConsentRecord(
     String noticeVersion,
     Optional<ConsentMethod> method,
     boolean bundledWithContract,
-    Optional<Instant> expiresAt) {
+    Optional<Instant> expiresAt,
+    boolean explicit,
+    ConsentGiver givenBy) {
+
+  /** A record of a consent given by the subject, not stated to be explicit. */
+  public ConsentRecord(SubjectPseudonym subject, String purpose, ConsentState state, Instant recordedAt,
+      String noticeVersion, Optional<ConsentMethod> method, boolean bundledWithContract, Optional<Instant> expiresAt) {
+    this(subject, purpose, state, recordedAt, noticeVersion, method, bundledWithContract, expiresAt, false,
+        ConsentGiver.SUBJECT);
+  }
 
   public ConsentRecord {
     requireNonNull(subject, "subject");
@@ -42,6 +54,7 @@ public record ConsentRecord(
     requireNonBlank(noticeVersion, "noticeVersion");
     requireNonNull(method, "method");
     requireNonNull(expiresAt, "expiresAt");
+    requireNonNull(givenBy, "givenBy");
     require(state != ConsentState.NONE, "a state other than NONE: NONE is the absence of records");
     require(method.isEmpty() == (state == ConsentState.EXPIRED),
         "a method exactly when the subject acted, that is unless the consent EXPIRED");
@@ -49,6 +62,7 @@ public record ConsentRecord(
         "bundledWithContract only when consent was given or refused (Art. 7(4))");
     require(expiresAt.isEmpty() || state == ConsentState.GIVEN, "an expiry only when consent was GIVEN");
     require(expiresAt.map(recordedAt::isBefore).orElse(true), "an expiry after the time it was recorded");
+    require(!explicit || state == ConsentState.GIVEN, "explicit only when consent was GIVEN (Art. 9(2)(a))");
   }
 
   /**

@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param subjectRootOf the subject type this entity is the root of, if it is one
  * @param fields the personal-data attributes, in declaration order
  * @param retention the retention policy, if declared
- * @param purposes the processing purposes declared on the entity
+ * @param purposes the purposes the entity's data is processed for: those it declares with
+ *     {@code @Processing} and those it names with {@code @ProcessedFor}; never inherited (Art. 5(1)(b))
  * @param routes how the entity's rows reach subjects: one per association path, so possibly several
  *     to one subject type (a referral's referrer and referred person)
  */

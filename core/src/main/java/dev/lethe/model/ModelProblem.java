@@ -50,6 +50,12 @@ public record ModelProblem(Kind kind, String location, String problem, String fi
     INVALID_CATEGORY,
     /** An Art. 9 special category without its Art. 9(2) condition, or Art. 10 data without its law. */
     SPECIAL_CATEGORY_WITHOUT_CONDITION,
+    /** Special-category or criminal-offence data on an entity with no purpose, so no Art. 6 basis. */
+    SPECIAL_CATEGORY_WITHOUT_PURPOSE,
+    /** Data under explicit consent (Art. 9(2)(a)) processed for a purpose that does not rest on consent. */
+    EXPLICIT_CONSENT_WITHOUT_CONSENT_BASIS,
+    /** A {@code @ProcessedFor} naming a purpose that no {@code @Processing} declares. */
+    UNKNOWN_PURPOSE,
     /** A link to a subject type that has no root. */
     UNKNOWN_SUBJECT_TYPE,
     /** A link to an identity the subject type does not have. */

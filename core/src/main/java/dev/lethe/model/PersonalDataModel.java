@@ -32,6 +32,8 @@ import java.util.Set;
  */
 public final class PersonalDataModel {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PersonalDataModel.class);
+
   private final Map<String, SubjectType> subjectTypes;
   private final Map<Class<?>, EntityDescriptor> entities;
   private final Map<String, Purpose> purposes;
@@ -105,36 +107,42 @@ public final class PersonalDataModel {
   }
 
   /**
-   * The purposes {@code entity}'s data is processed for: those it declares, or where it declares
-   * none, those of the subject roots it reaches, as the merged model-wide purposes (Art. 5(1)(b)).
+   * The purposes {@code entity}'s data is processed for, as merged model-wide: those it declares
+   * with {@code @Processing} and those it names with {@code @ProcessedFor}. Nothing is inherited
+   * from associations or from a subject's root: an entity with neither has none, and is listed by
+   * {@link #entitiesWithoutPurpose()} (Art. 5(1)(b), 13(1)(c), 30(1)(b)).
    */
   public List<Purpose> purposesOf(EntityDescriptor entity) {
     requireNonNull(entity, "entity");
-    java.util.stream.Stream<Purpose> declared = entity.purposes().isEmpty()
-        ? entity.routes().stream()
-            .flatMap(route -> subjectType(route.subjectType()).stream())
-            .flatMap(subject -> entity(subject.root()).stream())
-            .flatMap(root -> root.purposes().stream())
-        : entity.purposes().stream();
-    return declared.map(purpose -> purposes.getOrDefault(purpose.name(), purpose)).distinct().toList();
+    return entity.purposes().stream().map(purpose -> purposes.getOrDefault(purpose.name(), purpose)).distinct().toList();
   }
 
   /**
    * The purposes {@code entity}'s data about subjects of {@code subjectType} is processed for: those
-   * it declares, or where it declares none, those of that subject type's root only, so that a row
-   * shared with another subject does not bring that subject's purposes into this one's report
-   * (Art. 15(1)(a)).
+   * of {@link #purposesOf(EntityDescriptor)}, where the entity reaches that subject type, and none
+   * where it does not (Art. 15(1)(a)).
    */
   public List<Purpose> purposesOf(EntityDescriptor entity, String subjectType) {
     requireNonNull(entity, "entity");
     requireNonNull(subjectType, "subjectType");
-    java.util.stream.Stream<Purpose> declared = entity.purposes().isEmpty()
-        ? subjectType(subjectType).stream()
-            .filter(subject -> !entity.routesTo(subjectType).isEmpty())
-            .flatMap(subject -> entity(subject.root()).stream())
-            .flatMap(root -> root.purposes().stream())
-        : entity.purposes().stream();
-    return declared.map(purpose -> purposes.getOrDefault(purpose.name(), purpose)).distinct().toList();
+    return entity.routesTo(subjectType).isEmpty() ? List.of() : purposesOf(entity);
+  }
+
+  /** The entities whose data is processed for the purpose called {@code purpose}, in the model's order. */
+  public List<EntityDescriptor> entitiesProcessedFor(String purpose) {
+    requireNonNull(purpose, "purpose");
+    return entities.values().stream()
+        .filter(entity -> entity.purposes().stream().anyMatch(attributed -> attributed.name().equals(purpose)))
+        .toList();
+  }
+
+  /**
+   * The entities that hold personal data for no purpose: gaps in the records, warned about when the
+   * model is built (Art. 5(1)(b), 13(1)(c), 30(1)(b)).
+   */
+  public List<EntityDescriptor> entitiesWithoutPurpose() {
+    return entities.values().stream().filter(entity -> entity.holdsPersonalData() && entity.purposes().isEmpty())
+        .toList();
   }
 
   /** The purposes any data of a subject of {@code subjectType} is processed for. */
@@ -254,7 +262,14 @@ public final class PersonalDataModel {
       if (!result.problems().isEmpty()) {
         throw new ModelValidationException(result.problems());
       }
-      return new PersonalDataModel(result.subjectTypes(), result.entities(), result.purposes());
+      PersonalDataModel model = new PersonalDataModel(result.subjectTypes(), result.entities(), result.purposes());
+      List<String> withoutPurpose = model.entitiesWithoutPurpose().stream().map(EntityDescriptor::name).toList();
+      if (!withoutPurpose.isEmpty()) {
+        LOG.warn("{} hold personal data for no purpose, so the records and the privacy notice attribute none to it"
+            + " (Art. 5(1)(b), 13(1)(c), 30(1)(b)). Fix: declare @Processing(purpose = ..., basis = ...) on each, or"
+            + " name the purposes declared elsewhere with @ProcessedFor.", withoutPurpose);
+      }
+      return model;
     }
 
     private ModelAssembler.Result assemble() {

@@ -41,6 +41,24 @@ public record Decision(String purpose, Reason reason) {
     NO_BASIS_DECLARED(false, "Art. 6(1)", "no lawful basis is declared for the purpose"),
     /** Denied: the purpose rests on consent and the subject never gave it (Art. 6(1)(a)). */
     CONSENT_MISSING(false, "Art. 6(1)(a)", "the purpose rests on consent, and the subject has not given it"),
+    /**
+     * Denied: the purpose touches special categories of data under explicit consent, and the
+     * subject's current consent is not recorded as explicit (Art. 9(2)(a)).
+     */
+    EXPLICIT_CONSENT_MISSING(false, "Art. 9(2)(a)",
+        "the purpose touches special categories of data, and the subject's consent is not explicit"),
+    /**
+     * Denied: the consent was given by a child below the age of digital consent, not by the holder of
+     * parental responsibility (Art. 8(1)).
+     */
+    CHILD_CONSENT_WITHOUT_PARENT(false, "Art. 8(1)",
+        "the consent was given by a child, not by the holder of parental responsibility"),
+    /** Denied: the purpose touches special categories of data with no Art. 9(2) condition declared (Art. 9(1)). */
+    SPECIAL_CATEGORY_WITHOUT_CONDITION(false, "Art. 9(1)",
+        "the purpose touches special categories of data, and no Art. 9(2) condition is declared"),
+    /** Denied: the purpose touches criminal-offence data with no authorising law declared (Art. 10). */
+    CRIMINAL_DATA_NOT_AUTHORISED(false, "Art. 10",
+        "the purpose touches criminal-offence data, and no law authorising it is declared"),
     /** Denied: the subject refused consent (Art. 6(1)(a), Art. 7(1)). */
     CONSENT_REFUSED(false, "Art. 7(1)", "the subject refused consent"),
     /** Denied: the subject withdrew consent (Art. 7(3)). */

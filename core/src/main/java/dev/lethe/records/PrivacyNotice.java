@@ -3,20 +3,23 @@ package dev.lethe.records;
 import static java.util.Objects.requireNonNull;
 
 import dev.lethe.internal.records.NoticeDocument;
+import dev.lethe.internal.records.NoticeVersion;
 import dev.lethe.internal.records.ProcessingFacts;
 import dev.lethe.law.Right;
 import dev.lethe.model.PersonalDataModel;
 import java.io.IOException;
 import java.io.Writer;
+import java.time.LocalDate;
 import java.time.Period;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A draft of the information a controller gives data subjects (Art. 13, and Art. 14 for data not
  * obtained from them), generated from the model and the controller description: who the controller
- * is, the personal data by subject type and its source, purposes and lawful bases, legitimate
+ * is, the notice's version and date, the personal data by subject type and its source, purposes and lawful bases, legitimate
  * interests, recipients, transfers, retention, every right with how to use it and its response time
  * (Art. 12(3)), withdrawal of consent, the right to complain and automated decision-making.
  *
@@ -32,10 +35,14 @@ public final class PrivacyNotice {
 
   private final ProcessingFacts facts;
   private final Map<Right, Period> responseTimes;
+  private final String version;
+  private final Optional<LocalDate> date;
 
-  private PrivacyNotice(ProcessingFacts facts, Map<Right, Period> responseTimes) {
+  private PrivacyNotice(ProcessingFacts facts, Map<Right, Period> responseTimes, Optional<LocalDate> date) {
     this.facts = facts;
     this.responseTimes = responseTimes;
+    this.version = NoticeVersion.of(facts);
+    this.date = date;
   }
 
   /**
@@ -46,7 +53,7 @@ public final class PrivacyNotice {
    */
   public static PrivacyNotice of(PersonalDataModel model, Controller controller) {
     return new PrivacyNotice(ProcessingFacts.of(requireNonNull(model, "model"), requireNonNull(controller, "controller")),
-        new EnumMap<>(Right.class));
+        new EnumMap<>(Right.class), Optional.empty());
   }
 
   /**
@@ -73,7 +80,32 @@ public final class PrivacyNotice {
     Map<Right, Period> copy = new EnumMap<>(Right.class);
     copy.putAll(responseTimes);
     copy.put(right, period);
-    return new PrivacyNotice(facts, copy);
+    return new PrivacyNotice(facts, copy, date);
+  }
+
+  /**
+   * This notice's version: a fingerprint of its material content (purposes and bases, the people
+   * and categories of data each is about, recipients, transfers, retention, special categories).
+   * Replicas running the same code derive the same version without coordination, and a new purpose,
+   * recipient or category gives a new one. Record it with each consent
+   * ({@code ConsentEvidence.of(notice.version(), ..)}) so that {@code ConsentLedger.givenUnderOtherNotice}
+   * finds the consents to ask for again after a material change (Art. 7(1), 13(3)).
+   */
+  public String version() {
+    return version;
+  }
+
+  /** The date this version of the notice applies from, as given to {@link #withDate}. */
+  public Optional<LocalDate> date() {
+    return date;
+  }
+
+  /**
+   * This notice, stating that its version applies from {@code date}, such as the date it was
+   * published; the version stays derived from the content.
+   */
+  public PrivacyNotice withDate(LocalDate date) {
+    return new PrivacyNotice(facts, responseTimes, Optional.of(requireNonNull(date, "date")));
   }
 
   private static boolean withinOneMonth(Period period) {
@@ -91,7 +123,7 @@ public final class PrivacyNotice {
 
   /** Writes the notice as Markdown (Art. 12(1): concise, transparent, in plain language). {@code out} is not closed. */
   public void writeMarkdown(Writer out) throws IOException {
-    NoticeDocument.build(facts, responseTimes).writeMarkdown(requireNonNull(out, "out"));
+    NoticeDocument.build(facts, responseTimes, version, date).writeMarkdown(requireNonNull(out, "out"));
   }
 
   /**
@@ -99,6 +131,6 @@ public final class PrivacyNotice {
    * {@code out} is not closed and should encode UTF-8.
    */
   public void writeHtml(Writer out) throws IOException {
-    NoticeDocument.build(facts, responseTimes).writeHtml(requireNonNull(out, "out"));
+    NoticeDocument.build(facts, responseTimes, version, date).writeHtml(requireNonNull(out, "out"));
   }
 }

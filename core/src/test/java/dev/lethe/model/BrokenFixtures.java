@@ -16,6 +16,7 @@ import static dev.lethe.model.ModelProblem.Kind.MISSING_SOURCE;
 import static dev.lethe.model.ModelProblem.Kind.NULLIFY_ON_PRIMITIVE;
 import static dev.lethe.model.ModelProblem.Kind.ROOT_WITHOUT_IDENTIFIER;
 import static dev.lethe.model.ModelProblem.Kind.SPECIAL_CATEGORY_WITHOUT_CONDITION;
+import static dev.lethe.model.ModelProblem.Kind.SPECIAL_CATEGORY_WITHOUT_PURPOSE;
 import static dev.lethe.model.ModelProblem.Kind.STRATEGY_NEEDS_TEXT;
 import static dev.lethe.model.ModelProblem.Kind.SUBJECT_WITHOUT_ROOT;
 import static dev.lethe.model.ModelProblem.Kind.SUBJECT_WITH_SEVERAL_ROOTS;
@@ -167,7 +168,7 @@ final class BrokenFixtures {
     Object photo;
   }
 
-  @Expect(SPECIAL_CATEGORY_WITHOUT_CONDITION)
+  @Expect({SPECIAL_CATEGORY_WITHOUT_CONDITION, SPECIAL_CATEGORY_WITHOUT_PURPOSE})
   static class HealthWithoutCondition {
     @SubjectLink(subject = "customer")
     Long customerId;
@@ -176,7 +177,7 @@ final class BrokenFixtures {
     String diagnosis;
   }
 
-  @Expect(SPECIAL_CATEGORY_WITHOUT_CONDITION)
+  @Expect({SPECIAL_CATEGORY_WITHOUT_CONDITION, SPECIAL_CATEGORY_WITHOUT_PURPOSE})
   static class CriminalWithoutLaw {
     @SubjectLink(subject = "customer")
     Long customerId;

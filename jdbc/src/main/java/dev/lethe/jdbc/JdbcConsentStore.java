@@ -6,6 +6,7 @@ import static dev.lethe.jdbc.internal.Columns.optionalText;
 import static java.util.Objects.requireNonNull;
 
 import dev.lethe.audit.SubjectPseudonym;
+import dev.lethe.consent.ConsentGiver;
 import dev.lethe.consent.ConsentMethod;
 import dev.lethe.consent.ConsentRecord;
 import dev.lethe.consent.ConsentState;
@@ -25,6 +26,8 @@ import javax.sql.DataSource;
 public final class JdbcConsentStore implements ConsentStore {
 
   private static final int ATTEMPTS = 3;
+  private static final String COLUMNS = "subject, purpose, state, recorded_at, notice_version, method,"
+      + " bundled_with_contract, expires_at, explicit_consent, given_by";
 
   private final Jdbc jdbc;
 
@@ -45,12 +48,13 @@ public final class JdbcConsentStore implements ConsentStore {
     for (int attempt = 1; ; attempt++) {
       // Behind a savepoint inside a transaction, so that a lost race leaves it usable for the retry.
       if (jdbc.updateUnlessDuplicate("append a consent record", "insert into lethe_consent_record (subject, purpose, position, state,"
-                + " recorded_at, notice_version, method, bundled_with_contract, expires_at)"
-                + " select ?, ?, coalesce(max(position), 0) + 1, ?, ?, ?, ?, ?, ? from lethe_consent_record"
+                + " recorded_at, notice_version, method, bundled_with_contract, expires_at, explicit_consent, given_by)"
+                + " select ?, ?, coalesce(max(position), 0) + 1, ?, ?, ?, ?, ?, ?, ?, ? from lethe_consent_record"
                 + " where subject = ? and purpose = ?",
             record.subject().hex(), record.purpose(), record.state().name(), instant(record.recordedAt()),
             record.noticeVersion(), record.method().map(Enum::name).orElse(null), record.bundledWithContract(),
-            instant(record.expiresAt()), record.subject().hex(), record.purpose()).isPresent()) {
+            instant(record.expiresAt()), record.explicit(), record.givenBy().name(), record.subject().hex(),
+            record.purpose()).isPresent()) {
         return;
       }
       if (attempt == ATTEMPTS) {
@@ -70,27 +74,25 @@ public final class JdbcConsentStore implements ConsentStore {
     requireNonNull(record, "record");
     requireNonNull(latest, "latest");
     List<Map.Entry<Integer, ConsentRecord>> last = jdbc.query("read the last consent record", "select position,"
-            + " subject, purpose, state, recorded_at, notice_version, method, bundled_with_contract, expires_at"
-            + " from lethe_consent_record where subject = ? and purpose = ? order by position desc limit 1",
+            + " " + COLUMNS + " from lethe_consent_record where subject = ? and purpose = ? order by position desc limit 1",
         row -> Map.entry(row.getInt("position"), record(row)), record.subject().hex(), record.purpose());
     if (!last.stream().findFirst().map(Map.Entry::getValue).equals(latest)) {
       return false;
     }
     int position = last.isEmpty() ? 1 : last.get(0).getKey() + 1;
     return jdbc.updateUnlessDuplicate("append a consent record", "insert into lethe_consent_record (subject, purpose,"
-            + " position, state, recorded_at, notice_version, method, bundled_with_contract, expires_at)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " position, state, recorded_at, notice_version, method, bundled_with_contract, expires_at, explicit_consent,"
+            + " given_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         record.subject().hex(), record.purpose(), position, record.state().name(), instant(record.recordedAt()),
         record.noticeVersion(), record.method().map(Enum::name).orElse(null), record.bundledWithContract(),
-        instant(record.expiresAt())).isPresent();
+        instant(record.expiresAt()), record.explicit(), record.givenBy().name()).isPresent();
   }
 
   @Override
   public List<ConsentRecord> history(SubjectPseudonym subject, String purpose) {
     requireNonNull(subject, "subject");
     requireNonNull(purpose, "purpose");
-    return jdbc.query("read consent history", "select subject, purpose, state, recorded_at, notice_version, method,"
-            + " bundled_with_contract, expires_at from lethe_consent_record where subject = ? and purpose = ?"
+    return jdbc.query("read consent history", "select " + COLUMNS + " from lethe_consent_record where subject = ? and purpose = ?"
             + " order by position", JdbcConsentStore::record, subject.hex(), purpose);
   }
 
@@ -98,6 +100,7 @@ public final class JdbcConsentStore implements ConsentStore {
     return new ConsentRecord(new SubjectPseudonym(row.getString("subject")), row.getString("purpose"),
         ConsentState.valueOf(row.getString("state")), instant(row, "recorded_at"), row.getString("notice_version"),
         optionalText(row, "method").map(ConsentMethod::valueOf), row.getBoolean("bundled_with_contract"),
-        optionalInstant(row, "expires_at"));
+        optionalInstant(row, "expires_at"), row.getBoolean("explicit_consent"),
+        ConsentGiver.valueOf(row.getString("given_by")));
   }
 }

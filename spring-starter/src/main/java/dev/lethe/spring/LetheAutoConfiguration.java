@@ -184,8 +184,9 @@ public class LetheAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   ConsentLedger letheConsentLedger(PersonalDataModel model, AuditTrail audit, ConsentStore store,
-      RecipientNotifications notifications, Clock clock) {
-    return ConsentLedger.builder(model, audit).store(store).recipientNotifications(notifications).clock(clock).build();
+      RecipientNotifications notifications, Clock clock, LetheProperties properties) {
+    return ConsentLedger.builder(model, audit).store(store).recipientNotifications(notifications).clock(clock)
+        .digitalConsentAge(properties.consent().digitalAge()).build();
   }
 
   @Bean

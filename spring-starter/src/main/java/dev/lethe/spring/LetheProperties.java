@@ -5,6 +5,7 @@ import dev.lethe.records.Transfer;
 import dev.lethe.rights.RequestType;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
 import java.nio.file.Path;
@@ -48,6 +49,7 @@ import org.springframework.validation.annotation.Validated;
  * @param crypto crypto-shredding's key-encryption key, when lethe-crypto is on the class path
  *     (Art. 17(1), 32(1)(a))
  * @param services the other services that changes travel to and from (Art. 17(2), 19)
+ * @param consent the consent ledger (Art. 7, 8)
  */
 @ConfigurationProperties("lethe")
 @Validated
@@ -68,7 +70,8 @@ public record LetheProperties(
     @DefaultValue @Valid AuditProperties audit,
     @DefaultValue CopiesProperties copies,
     @DefaultValue @Valid CryptoProperties crypto,
-    @DefaultValue ServicesProperties services) {
+    @DefaultValue ServicesProperties services,
+    @DefaultValue @Valid ConsentProperties consent) {
 
   /** Every property, the pseudonym key masked: a configuration printed to a log must not give it away. */
   @Override
@@ -78,7 +81,18 @@ public record LetheProperties(
         + ", directMarketingPurposes=" + directMarketingPurposes + ", suppressAfterErasure=" + suppressAfterErasure
         + ", retention=" + retention + ", requests=" + requests + ", restrictions=" + restrictions + ", schema="
         + schema + ", web=" + web + ", outbox=" + outbox + ", audit=" + audit + ", copies=" + copies + ", crypto="
-        + crypto + "]";
+        + crypto + ", consent=" + consent + "]";
+  }
+
+  /**
+   * The consent ledger.
+   *
+   * @param digitalAge the age of digital consent: below it, a child's consent to an information
+   *     society service must be given or authorised by the holder of parental responsibility (Art.
+   *     8(1)). 16 by default; a Member State may set it between 13 and 16, and other values are refused
+   *     at start-up
+   */
+  public record ConsentProperties(@DefaultValue("16") @Min(13) @Max(16) int digitalAge) {
   }
 
   /**

@@ -22,6 +22,9 @@ import static dev.lethe.model.ModelProblem.Kind.OWNER_REQUIRED;
 import static dev.lethe.model.ModelProblem.Kind.UNKNOWN_OWNER;
 import static dev.lethe.model.ModelProblem.Kind.ROOT_WITHOUT_IDENTIFIER;
 import static dev.lethe.model.ModelProblem.Kind.SPECIAL_CATEGORY_WITHOUT_CONDITION;
+import static dev.lethe.model.ModelProblem.Kind.SPECIAL_CATEGORY_WITHOUT_PURPOSE;
+import static dev.lethe.model.ModelProblem.Kind.EXPLICIT_CONSENT_WITHOUT_CONSENT_BASIS;
+import static dev.lethe.model.ModelProblem.Kind.UNKNOWN_PURPOSE;
 import static dev.lethe.model.ModelProblem.Kind.STRATEGY_NEEDS_TEXT;
 import static dev.lethe.model.ModelProblem.Kind.SUBJECT_WITHOUT_ROOT;
 import static dev.lethe.model.ModelProblem.Kind.SUBJECT_WITH_SEVERAL_ROOTS;
@@ -35,12 +38,14 @@ import com.google.common.collect.ImmutableList;
 import dev.lethe.annotation.DataSubject;
 import dev.lethe.annotation.PersonalData;
 import dev.lethe.annotation.PersonalDataOverride;
+import dev.lethe.annotation.ProcessedFor;
 import dev.lethe.annotation.Processing;
 import dev.lethe.annotation.Retention;
 import dev.lethe.annotation.SpecialCategory;
 import dev.lethe.annotation.SubjectIdentity;
 import dev.lethe.annotation.SubjectLink;
 import dev.lethe.erasure.ErasureStrategy;
+import dev.lethe.law.Article9Condition;
 import dev.lethe.law.DataCategory;
 import dev.lethe.law.DataOrigin;
 import dev.lethe.law.LawfulBasis;
@@ -147,7 +152,7 @@ public final class ModelAssembler {
   /** Whether a class carries any Lethe annotation, on itself or on a field of its hierarchy. */
   public static boolean carriesLetheAnnotations(Class<?> type) {
     return Stream.of(DataSubject.class, PersonalData.class, PersonalDataOverride.class, PersonalDataOverride.List.class,
-            Retention.class, Processing.class, Processing.List.class)
+            Retention.class, Processing.class, Processing.List.class, ProcessedFor.class)
         .anyMatch(type::isAnnotationPresent)
         || fieldsOf(type).stream().anyMatch(field -> Stream.of(PersonalData.class, SpecialCategory.class,
             SubjectLink.class, SubjectIdentity.class).anyMatch(field::isAnnotationPresent));
@@ -208,6 +213,8 @@ public final class ModelAssembler {
         entities.add(new EntityDescriptor(type, rootOf, personalData, retentionOf(type), declared, routes));
       }
     }
+    entities.replaceAll(entity -> withNamedPurposes(entity, purposes));
+    entities.forEach(this::checkSensitiveDataHasPurposes);
     List<ModelProblem> sorted = problems.stream()
         .sorted(Comparator.comparing(ModelProblem::location).thenComparing(ModelProblem::kind))
         .toList();
@@ -917,6 +924,64 @@ public final class ModelAssembler {
       }
     }
     return purposes;
+  }
+
+  /**
+   * {@code entity} with the purposes its {@link ProcessedFor} names added, as merged across the
+   * model: the one explicit way a purpose declared elsewhere reaches an entity's data (Art. 5(1)(b)).
+   */
+  private EntityDescriptor withNamedPurposes(EntityDescriptor entity, Map<String, Purpose> merged) {
+    ProcessedFor named = entity.type().getAnnotation(ProcessedFor.class);
+    if (named == null) {
+      return entity;
+    }
+    Map<String, Purpose> attributed = new LinkedHashMap<>();
+    entity.purposes().forEach(purpose -> attributed.put(purpose.name(), purpose));
+    for (String name : named.value()) {
+      Purpose purpose = merged.get(name);
+      if (purpose == null) {
+        report(UNKNOWN_PURPOSE, entity.type().getName(), "@ProcessedFor names the purpose '" + name + "', which no"
+                + " @Processing declares; declared are " + merged.keySet() + ".",
+            "Name a declared purpose, or declare '" + name + "' with @Processing(purpose = \"" + name
+                + "\", basis = ...) where its basis is decided.");
+      } else {
+        attributed.putIfAbsent(name, purpose);
+      }
+    }
+    return new EntityDescriptor(entity.type(), entity.subjectRootOf(), entity.fields(), entity.retention(),
+        List.copyOf(attributed.values()), entity.routes());
+  }
+
+  /**
+   * Special-category and criminal-offence data is processed only for a purpose, with its Art. 6
+   * basis, besides its Art. 9(2) condition or Art. 10 authorisation; data under explicit consent
+   * (Art. 9(2)(a)) only for purposes resting on consent, so that the consent ledger records it.
+   */
+  private void checkSensitiveDataHasPurposes(EntityDescriptor entity) {
+    for (FieldDescriptor field : entity.fields()) {
+      if (field.sensitivity().isEmpty()) {
+        continue;
+      }
+      Sensitivity sensitivity = field.sensitivity().get();
+      String location = entity.type().getName() + "." + field.name();
+      if (entity.purposes().isEmpty()) {
+        report(SPECIAL_CATEGORY_WITHOUT_PURPOSE, location, sensitivity.category() + " data (" + sensitivity.category()
+                .article() + ") is processed only for a purpose with its Art. 6 basis as well as its "
+                + (sensitivity.category().isCriminalOffenceData() ? "authorising law" : "Art. 9(2) condition")
+                + ", and " + entity.name() + " has no purpose.",
+            "Declare @Processing(purpose = ..., basis = ...) on " + entity.name() + ", or name the purposes with"
+                + " @ProcessedFor.");
+      }
+      if (sensitivity.condition().filter(Article9Condition.EXPLICIT_CONSENT::equals).isPresent()) {
+        entity.purposes().stream()
+            .filter(purpose -> purpose.basis().kind() != LawfulBasis.Kind.CONSENT)
+            .forEach(purpose -> report(EXPLICIT_CONSENT_WITHOUT_CONSENT_BASIS, location, "The attribute is processed"
+                    + " under explicit consent (Art. 9(2)(a)), but purpose '" + purpose.name() + "' rests on "
+                    + purpose.basis().kind().title() + ", so no consent is asked for it.",
+                "Rest purpose '" + purpose.name() + "' on consent, or state the Art. 9(2) condition that applies"
+                    + " to it instead of EXPLICIT_CONSENT."));
+      }
+    }
   }
 
   private Optional<LawfulBasis> basisOf(Processing processing, String location) {

@@ -28,8 +28,8 @@ public final class Purposes {
 
   /**
    * The recipients the data of subjects of {@code subjectType} is disclosed to (Art. 19): those of
-   * every purpose declared on an entity that reaches the subject. The root is one of those entities,
-   * so an entity that declares no purpose of its own adds none beyond the root's.
+   * every purpose attributed to an entity that reaches the subject; an entity processed for no
+   * purpose adds none.
    *
    * @throws IllegalArgumentException if the model has no such subject type
    */

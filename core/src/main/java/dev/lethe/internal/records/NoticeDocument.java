@@ -14,6 +14,7 @@ import dev.lethe.records.ProcessingActivity;
 import dev.lethe.records.Recipient;
 import dev.lethe.records.RetentionRule;
 import dev.lethe.records.Transfer;
+import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -39,17 +40,26 @@ public final class NoticeDocument {
   private final Controller controller;
   private final PersonalDataModel model;
   private final Map<Right, Period> responseTimes;
+  private final String version;
+  private final Optional<LocalDate> date;
 
-  private NoticeDocument(ProcessingFacts facts, Map<Right, Period> responseTimes) {
+  private NoticeDocument(ProcessingFacts facts, Map<Right, Period> responseTimes, String version,
+      Optional<LocalDate> date) {
+    this.version = version;
+    this.date = date;
     this.facts = facts;
     this.controller = facts.controller();
     this.model = facts.model();
     this.responseTimes = responseTimes;
   }
 
-  /** The notice for {@code facts}, with {@code responseTimes} instead of Art. 12(3)'s one month for the rights named. */
-  public static Document build(ProcessingFacts facts, Map<Right, Period> responseTimes) {
-    return new NoticeDocument(facts, responseTimes).document();
+  /**
+   * The notice for {@code facts}, with {@code responseTimes} instead of Art. 12(3)'s one month for
+   * the rights named, stating its {@code version} and the {@code date} it applies from, if known.
+   */
+  public static Document build(ProcessingFacts facts, Map<Right, Period> responseTimes, String version,
+      Optional<LocalDate> date) {
+    return new NoticeDocument(facts, responseTimes, version, date).document();
   }
 
   private Document document() {
@@ -66,6 +76,7 @@ public final class NoticeDocument {
     withdrawingConsent().ifPresent(sections::add);
     sections.add(complaints());
     sections.add(automatedDecisions());
+    sections.add(aboutThisNotice());
     return new Document("Privacy notice: " + controller.name(), sections);
   }
 
@@ -338,6 +349,13 @@ public final class NoticeDocument {
             + ". You may ask for a person to review such a decision, give your point of view and contest it"
             + " (Art. 22(3)).";
     return new Document.Section("Automated decision-making (Art. 22)", List.of(new Document.Paragraph(text)));
+  }
+
+  private Document.Section aboutThisNotice() {
+    return new Document.Section("About this notice (Art. 7(1), 13(3))", List.of(new Document.Paragraph(
+        "This is version " + version + date.map(applies -> ", which applies from " + applies).orElse("")
+            + ". A new purpose, recipient or category of personal data makes a new version, and where we rely on"
+            + " consent given under an earlier one, we ask for it again.")));
   }
 
   private static List<FieldDescriptor> fieldsOf(List<EntityDescriptor> entities) {

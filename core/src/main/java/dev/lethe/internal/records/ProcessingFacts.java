@@ -57,16 +57,6 @@ public record ProcessingFacts(PersonalDataModel model, Controller controller, Li
     return new ProcessingFacts(model, controller, activities, gaps(model, controller));
   }
 
-  /**
-   * The entities whose data is processed for {@code purpose}, in the model's order: those that
-   * declare it, and those that declare none and inherit it from their subject's root.
-   */
-  public static List<EntityDescriptor> entitiesDeclaring(PersonalDataModel model, String purpose) {
-    return model.entities().stream()
-        .filter(entity -> model.purposesOf(entity).stream().anyMatch(declared -> declared.name().equals(purpose)))
-        .toList();
-  }
-
   /** The retention rule of {@code entity}, if it declares one. */
   public static Optional<RetentionRule> retentionOf(EntityDescriptor entity) {
     return entity.retention().map(policy ->
@@ -87,7 +77,7 @@ public record ProcessingFacts(PersonalDataModel model, Controller controller, Li
   }
 
   private static ProcessingActivity activity(PersonalDataModel model, Controller controller, Purpose purpose) {
-    List<EntityDescriptor> entities = entitiesDeclaring(model, purpose.name());
+    List<EntityDescriptor> entities = model.entitiesProcessedFor(purpose.name());
     List<String> subjectTypes = entities.stream()
         .flatMap(entity -> entity.routes().stream())
         .map(SubjectRoute::subjectType)
@@ -120,8 +110,9 @@ public record ProcessingFacts(PersonalDataModel model, Controller controller, Li
       String reaches = entity.routes().stream().map(SubjectRoute::subjectType).distinct()
           .collect(Collectors.joining(", "));
       if (entity.purposes().isEmpty()) {
-        gaps.add(entity.name() + " holds personal data of " + reaches + " but declares no purpose (Art. 5(1)(b),"
-            + " Art. 13(1)(c)): add @Processing with the purpose and its basis.");
+        gaps.add(entity.name() + " holds personal data of " + reaches + " but no purpose is attributed to it, so none"
+            + " is stated for it (Art. 5(1)(b), Art. 13(1)(c), Art. 30(1)(b)): add @Processing with the purpose and"
+            + " its basis, or @ProcessedFor naming a purpose declared elsewhere.");
       }
       if (entity.retention().isEmpty()) {
         gaps.add(entity.name() + " holds personal data of " + reaches + " but declares no retention period"

@@ -1,5 +1,6 @@
 package dev.lethe.spi.shop;
 
+import dev.lethe.annotation.ProcessedFor;
 import dev.lethe.annotation.PersonalData;
 import dev.lethe.annotation.Retention;
 import dev.lethe.annotation.SubjectLink;
@@ -12,6 +13,7 @@ import java.time.Instant;
 
 /** Linked to its customer by an e-mail column, not an association; deleted 90 days after the login. */
 @Entity
+@ProcessedFor("orders")
 @Retention(period = "P90D", clock = "at", action = RetentionAction.DELETE, reason = "Security logs are kept 90 days")
 public class LoginEvent {
   @Id

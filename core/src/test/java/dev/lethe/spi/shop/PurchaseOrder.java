@@ -1,5 +1,6 @@
 package dev.lethe.spi.shop;
 
+import dev.lethe.annotation.ProcessedFor;
 import dev.lethe.annotation.PersonalData;
 import dev.lethe.annotation.Retention;
 import dev.lethe.erasure.ErasureStrategy;
@@ -12,6 +13,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 @Entity
+@ProcessedFor("orders")
 @Retention(period = "P6Y", clock = "placedAt", action = RetentionAction.ANONYMISE,
     reason = "Orders are kept six years for tax law")
 public class PurchaseOrder {

@@ -1,0 +1,27 @@
+package dev.lethe.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Says that an entity's personal data is also processed for purposes declared with
+ * {@link Processing} on another entity, named here without repeating their basis or recipients
+ * (Art. 5(1)(b), 13(1)(c), 30(1)(b)): a {@code Contact}'s e-mail address is what the
+ * {@code newsletter} of its {@code NewsletterSubscription} is sent to.
+ *
+ * <p>A purpose reaches an entity's data only by one of the two: {@code @Processing} on the entity,
+ * or its name here. Nothing is inherited along associations or from a subject's root, so the
+ * records, the notice and the access report never claim a purpose the code does not state; an
+ * entity holding personal data with neither is listed as a gap and warned about at start-up, and
+ * one holding special-category or criminal-offence data is refused (Art. 9(1), 10).
+ */
+@Documented
+@java.lang.annotation.Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface ProcessedFor {
+
+  /** The purposes' names, each declared with {@link Processing} somewhere in the model. */
+  String[] value();
+}
