@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lethe.audit.SubjectPseudonym;
+import dev.lethe.consent.ConsentGiver;
 import dev.lethe.consent.ConsentMethod;
 import dev.lethe.consent.ConsentRecord;
 import dev.lethe.consent.ConsentState;
@@ -38,6 +39,20 @@ public abstract class ConsentStoreCompatibilityKit {
   void anEmptyStoreHasNoHistory() {
     assertThat(store.history(ADA, "newsletter")).isEmpty();
     assertThat(store.latest(ADA, "newsletter")).isEmpty();
+  }
+
+  @Test
+  @DisplayName("Art. 8(1), 9(2)(a): a record keeps whether consent was explicit and who gave it")
+  void art8_art9_keepsExplicitnessAndGiver() {
+    ConsentRecord byParent = new ConsentRecord(ADA, "newsletter", ConsentState.GIVEN, AT, "2025-03",
+        Optional.of(ConsentMethod.PAPER), false, Optional.empty(), true, ConsentGiver.HOLDER_OF_PARENTAL_RESPONSIBILITY);
+    ConsentRecord byChild = new ConsentRecord(ADA, "newsletter", ConsentState.GIVEN, AT.plusSeconds(1), "2025-03",
+        Optional.of(ConsentMethod.API), false, Optional.empty(), false, ConsentGiver.CHILD);
+
+    store.append(byParent);
+    store.append(byChild);
+
+    assertThat(store.history(ADA, "newsletter")).containsExactly(byParent, byChild);
   }
 
   @Test

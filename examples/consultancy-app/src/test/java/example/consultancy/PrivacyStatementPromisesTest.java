@@ -1,25 +1,35 @@
 package example.consultancy;
 
+import static java.util.stream.Collectors.toSet;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lethe.access.Article15Information;
+import dev.lethe.access.SubjectReports;
 import dev.lethe.erasure.SuppressionList;
+import dev.lethe.law.DataCategory;
+import dev.lethe.model.PersonalDataModel;
 import dev.lethe.outbox.OutboxDispatcher;
 import dev.lethe.processing.Decision;
 import dev.lethe.processing.ProcessingGuard;
 import dev.lethe.records.PrivacyNotice;
+import dev.lethe.records.ProcessingActivity;
+import dev.lethe.records.Recipient;
 import dev.lethe.records.RecordOfProcessing;
 import dev.lethe.retention.RetentionEnforcer;
 import dev.lethe.rights.SubjectIdentifier;
+import dev.lethe.spi.PersonalDataStore;
 import example.consultancy.people.Applicant;
 import example.consultancy.people.People;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
@@ -71,6 +81,12 @@ class PrivacyStatementPromisesTest {
 
   @Autowired
   People.Employees employees;
+
+  @Autowired
+  PersonalDataModel model;
+
+  @Autowired
+  PersonalDataStore store;
 
   @Test
   @DisplayName("Art. 12(3), 15: an access request is due one calendar month after it is received")
@@ -259,6 +275,63 @@ class PrivacyStatementPromisesTest {
     assertThat(html).as("the complaint to the regulator").contains("Information Commissioner", "https://ico.org.uk");
     assertThat(anyone.get("/records/article-30")).startsWith("# Record of processing activities: Mesma Limited");
     assertThat(anyone.get("/records/data-map")).startsWith("flowchart");
+  }
+
+  @Test
+  @DisplayName("Art. 5(1)(b), 13, 15, 30: for each kind of person, the record, the notice and the access report name the same purposes, data and recipients")
+  void art5_1_b_art13_art15_art30_recordNoticeAndReportAgree() throws IOException {
+    StringWriter html = new StringWriter();
+    notice.writeHtml(html);
+    List<List<String>> rows = tableRows(html.toString());
+    SubjectReports reports = new SubjectReports(model, store, clock);
+    // The report's information is the same for everyone of a kind, whether or not data is held about them.
+    List<SubjectIdentifier> oneOfEachKind = List.of(new SubjectIdentifier("contact", "email", "alice@example.com"),
+        new SubjectIdentifier("applicant", "email", "dan@example.com"),
+        new SubjectIdentifier("employee", "email", "erin@example.com"),
+        new SubjectIdentifier("visitor", "ip", "203.0.113.7"));
+    assertThat(oneOfEachKind).extracting(SubjectIdentifier::subjectType)
+        .containsExactlyInAnyOrderElementsOf(model.subjectTypes().stream().map(type -> type.name()).toList());
+    for (SubjectIdentifier person : oneOfEachKind) {
+      String about = person.subjectType();
+      List<ProcessingActivity> activities = record.activities().stream()
+          .filter(activity -> activity.subjectTypes().contains(about)).toList();
+      Set<String> recordPurposes = activities.stream().map(ProcessingActivity::purpose).collect(toSet());
+      Set<String> recordCategories = activities.stream().flatMap(activity -> activity.dataCategories().stream())
+          .map(DataCategory::label).collect(toSet());
+      Set<String> recordRecipients = activities.stream().flatMap(activity -> activity.recipients().stream())
+          .map(Recipient::name).collect(toSet());
+      Article15Information report = reports.access(person).information();
+      Set<String> noticePurposes = rows.stream()
+          .filter(row -> row.size() == 4 && Set.of(row.get(2).split(", ")).contains(about))
+          .map(row -> row.get(0)).collect(toSet());
+      Set<String> noticeCategories = rows.stream()
+          .filter(row -> row.size() == 2 && row.get(0).equals(about))
+          .flatMap(row -> Set.of(row.get(1).split(", ")).stream()).collect(toSet());
+
+      assertThat(recordPurposes).as("purposes about " + about).isNotEmpty()
+          .isEqualTo(noticePurposes)
+          .isEqualTo(report.purposes().stream().map(Article15Information.PurposeInfo::purpose).collect(toSet()));
+      assertThat(recordCategories).as("data about " + about).isEqualTo(noticeCategories)
+          .isEqualTo(Set.copyOf(report.categories()));
+      assertThat(recordRecipients).as("recipients of data about " + about).isEqualTo(Set.copyOf(report.recipients()));
+    }
+    assertThat(model.entitiesWithoutPurpose()).as("entities holding personal data for no purpose").isEmpty();
+  }
+
+  /** The cells of every row of every table of an HTML page, unescaped. */
+  private static List<List<String>> tableRows(String html) {
+    Matcher row = Pattern.compile("<tr>((?:<td>.*?</td>)+)</tr>").matcher(html);
+    List<List<String>> rows = new java.util.ArrayList<>();
+    while (row.find()) {
+      Matcher cell = Pattern.compile("<td>(.*?)</td>").matcher(row.group(1));
+      List<String> cells = new java.util.ArrayList<>();
+      while (cell.find()) {
+        cells.add(cell.group(1).replace("&#39;", "'").replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">")
+            .replace("&amp;", "&"));
+      }
+      rows.add(cells);
+    }
+    return rows;
   }
 
   private LocalDate today() {

@@ -2,6 +2,7 @@ package example.consultancy.people;
 
 import dev.lethe.annotation.DataSubject;
 import dev.lethe.annotation.PersonalData;
+import dev.lethe.annotation.ProcessedFor;
 import dev.lethe.annotation.Processing;
 import dev.lethe.annotation.SubjectIdentity;
 import dev.lethe.erasure.ErasureStrategy;
@@ -19,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  */
 @Entity
 @DataSubject("contact")
+// The contact details are what the newsletter, enquiries, events and the licence reach the person by.
+@ProcessedFor({"newsletter", "enquiries", "events", "software-licence", "product-updates"})
 @Processing(purpose = "b2b-marketing", basis = LawfulBasis.Kind.LEGITIMATE_INTERESTS,
     interest = "Promoting our products to people whose company, sector or job role they would interest",
     assessment = "LIA-2021-01 (legitimate interests assessment, marketing)", recipients = {"crm", "email-host"})
