@@ -1,6 +1,7 @@
 package dev.lethe.readme;
 
 import dev.lethe.annotation.PersonalData;
+import dev.lethe.annotation.ProcessedFor;
 import dev.lethe.annotation.Retention;
 import dev.lethe.erasure.ErasureStrategy;
 import dev.lethe.law.ErasureExemption;
@@ -8,6 +9,7 @@ import dev.lethe.retention.RetentionAction;
 import java.math.BigDecimal;
 import java.time.Instant;
 
+@ProcessedFor("orders")
 @Retention(period = "P6Y", clock = "placedAt", action = RetentionAction.ANONYMISE,
     reason = "Invoices are kept six years for tax law")
 class Order {
