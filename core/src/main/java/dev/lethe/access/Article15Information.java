@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.lethe.law.DataOrigin;
 import dev.lethe.law.Right;
+import dev.lethe.model.AutomatedDecision;
 import dev.lethe.model.RetentionPolicy;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +20,9 @@ import java.util.Optional;
  * @param rights (e) the rights to rectification, erasure, restriction and objection, and the others that apply
  * @param complaint (f) the right to lodge a complaint with a supervisory authority
  * @param sources (g) where data not collected from the subject came from
- * @param automatedDecisions (h) the purposes that decide solely automatically (Art. 22)
+ * @param automatedDecisions (h) the solely automated decisions (Art. 22), with their logic,
+ *     significance and envisaged consequences
+ * @param transfers the transfers to third countries of the subject's data, each with its safeguard (Art. 15(2), 46)
  */
 public record Article15Information(
     List<PurposeInfo> purposes,
@@ -29,7 +32,8 @@ public record Article15Information(
     List<Right> rights,
     String complaint,
     List<SourceInfo> sources,
-    List<String> automatedDecisions) {
+    List<AutomatedDecisionInfo> automatedDecisions,
+    List<TransferInfo> transfers) {
 
   public Article15Information {
     purposes = List.copyOf(purposes);
@@ -40,6 +44,41 @@ public record Article15Information(
     requireNonNull(complaint, "complaint");
     sources = List.copyOf(sources);
     automatedDecisions = List.copyOf(automatedDecisions);
+    transfers = List.copyOf(transfers);
+  }
+
+  /**
+   * A purpose's decision taken solely by automated means (Art. 15(1)(h), 22(1)), with the right to
+   * obtain human intervention, express one's view and contest it (Art. 22(3)).
+   *
+   * @param purpose the purpose's name
+   * @param decision its logic, significance and envisaged consequences
+   */
+  public record AutomatedDecisionInfo(String purpose, AutomatedDecision decision) {
+    public AutomatedDecisionInfo {
+      requireNonNull(purpose, "purpose");
+      requireNonNull(decision, "decision");
+    }
+  }
+
+  /**
+   * A transfer of the subject's data to a recipient in a third country, with the safeguard that
+   * allows it (Art. 15(2), 44–49).
+   *
+   * @param recipient the recipient's name, as the purposes name it
+   * @param country the third country, an ISO 3166-1 alpha-2 code
+   * @param safeguard the safeguard's name, such as {@code Standard contractual clauses}
+   * @param article the article providing it, such as {@code Art. 46(2)(c)}
+   * @param reference where the safeguard is documented or how a copy can be had
+   */
+  public record TransferInfo(String recipient, String country, String safeguard, String article, String reference) {
+    public TransferInfo {
+      requireNonNull(recipient, "recipient");
+      requireNonNull(country, "country");
+      requireNonNull(safeguard, "safeguard");
+      requireNonNull(article, "article");
+      requireNonNull(reference, "reference");
+    }
   }
 
   /**

@@ -223,7 +223,29 @@ public final class SubjectReportWriter {
       json.writeEndObject();
     });
     json.writeEndArray();
-    writeStrings(json, "automatedDecisions", information.automatedDecisions());
+    json.writeArrayPropertyStart("automatedDecisions");
+    information.automatedDecisions().forEach(automated -> {
+      json.writeStartObject();
+      json.writeStringProperty("purpose", automated.purpose());
+      json.writeStringProperty("logic", automated.decision().logic());
+      json.writeStringProperty("significance", automated.decision().significance());
+      json.writeStringProperty("consequences", automated.decision().consequences());
+      json.writeStringProperty("rights", "You may obtain human intervention, express your point of view and contest"
+          + " the decision (Art. 22(3)).");
+      json.writeEndObject();
+    });
+    json.writeEndArray();
+    json.writeArrayPropertyStart("transfers");
+    information.transfers().forEach(transfer -> {
+      json.writeStartObject();
+      json.writeStringProperty("recipient", transfer.recipient());
+      json.writeStringProperty("country", transfer.country());
+      json.writeStringProperty("safeguard", transfer.safeguard());
+      json.writeStringProperty("article", transfer.article());
+      json.writeStringProperty("reference", transfer.reference());
+      json.writeEndObject();
+    });
+    json.writeEndArray();
     json.writeEndObject();
   }
 

@@ -33,12 +33,24 @@ public final class SubjectReports {
   private final PersonalDataModel model;
   private final PersonalDataStore store;
   private final Clock clock;
+  private final List<Article15Information.TransferInfo> transfers;
 
-  /** Reports over {@code model}'s entities, read from {@code store}, stamped by {@code clock}. */
+  /** Reports over {@code model}'s entities, read from {@code store}, stamped by {@code clock}, naming no transfers. */
   public SubjectReports(PersonalDataModel model, PersonalDataStore store, Clock clock) {
+    this(model, store, clock, List.of());
+  }
+
+  /**
+   * Reports over {@code model}'s entities, read from {@code store}, stamped by {@code clock}, telling
+   * each subject of the {@code transfers} to third countries of the recipients their purposes
+   * disclose data to (Art. 15(2)); {@code Controller.transferInformation()} gives them.
+   */
+  public SubjectReports(PersonalDataModel model, PersonalDataStore store, Clock clock,
+      List<Article15Information.TransferInfo> transfers) {
     this.model = requireNonNull(model, "model");
     this.store = requireNonNull(store, "store");
     this.clock = requireNonNull(clock, "clock");
+    this.transfers = List.copyOf(requireNonNull(transfers, "transfers"));
   }
 
   /**
@@ -109,7 +121,7 @@ public final class SubjectReports {
     Set<Right> rights = EnumSet.of(Right.BE_INFORMED, Right.ACCESS, Right.RECTIFICATION, Right.RESTRICTION,
         Right.LODGE_COMPLAINT);
     List<Article15Information.PurposeInfo> purposeInfos = new ArrayList<>();
-    List<String> automated = new ArrayList<>();
+    List<Article15Information.AutomatedDecisionInfo> automated = new ArrayList<>();
     for (Purpose purpose : purposes) {
       recipients.addAll(purpose.recipients());
       rights.addAll(purpose.basis().rights());
@@ -117,11 +129,13 @@ public final class SubjectReports {
       purposeInfos.add(new Article15Information.PurposeInfo(purpose.name(), basis.kind().title(), basis.kind().article(),
           basis instanceof LawfulBasis.LegitimateInterests interests
               ? java.util.Optional.of(interests.interest()) : java.util.Optional.empty()));
-      if (purpose.solelyAutomatedDecisions()) {
-        automated.add(purpose.name());
-      }
+      purpose.automatedDecision().ifPresent(decision ->
+          automated.add(new Article15Information.AutomatedDecisionInfo(purpose.name(), decision)));
     }
+    List<Article15Information.TransferInfo> transferred = transfers.stream()
+        .filter(transfer -> recipients.contains(transfer.recipient()))
+        .toList();
     return new Article15Information(purposeInfos, List.copyOf(categories), List.copyOf(recipients), retention,
-        List.copyOf(rights), COMPLAINT, List.copyOf(sources), automated);
+        List.copyOf(rights), COMPLAINT, List.copyOf(sources), automated, transferred);
   }
 }

@@ -36,8 +36,21 @@ public @interface Processing {
   /** The recipients the data is disclosed to for this purpose, by the names used in the controller description. */
   String[] recipients() default {};
 
-  /** Whether this processing takes decisions based solely on automated processing (Art. 22). */
+  /**
+   * Whether this processing takes decisions based solely on automated processing (Art. 22); if so,
+   * {@link #decisionLogic}, {@link #decisionSignificance} and {@link #decisionConsequences} are required,
+   * and the basis must be contract, consent or law (Art. 22(2)).
+   */
   boolean solelyAutomatedDecisions() default false;
+
+  /** For a solely automated decision: the logic involved, in plain words (Art. 13(2)(f), 15(1)(h)). */
+  String decisionLogic() default "";
+
+  /** For a solely automated decision: its significance for the subject (Art. 13(2)(f), 15(1)(h)). */
+  String decisionSignificance() default "";
+
+  /** For a solely automated decision: its envisaged consequences for the subject (Art. 13(2)(f), 15(1)(h)). */
+  String decisionConsequences() default "";
 
   /** Holds repeated {@link Processing} declarations. */
   @Documented

@@ -88,5 +88,18 @@ public enum AuditEventType {
   /** A legal hold was placed on a subject or an entity type: erasure and retention leave the data (Art. 17(3)(e)). */
   LEGAL_HOLD_PLACED,
   /** A legal hold was lifted: erasure and retention reach the data again (Art. 17(3)(e)). */
-  LEGAL_HOLD_LIFTED
+  LEGAL_HOLD_LIFTED,
+  /**
+   * A personal-data breach was entered in the register (Art. 33(5)): its id, the assessed risk, the
+   * categories and approximate numbers of subjects and records. Never a description or a subject.
+   */
+  BREACH_RECORDED,
+  /** The supervisory authority was notified of a breach (Art. 33(1)); whether late, and the hours since awareness. */
+  BREACH_AUTHORITY_NOTIFIED,
+  /** Notices of a breach were written to the outbox for the subjects it affects (Art. 34(1)); counts only. */
+  BREACH_SUBJECTS_NOTIFIED,
+  /** A subject was told of a breach (Art. 34(1)): the breach and the subject's pseudonym. */
+  BREACH_NOTICE_DELIVERED,
+  /** Telling a subject of a breach failed until the outbox's maximum age; an administrator can retry it (Art. 34(1)). */
+  BREACH_NOTICE_DEAD
 }

@@ -78,6 +78,11 @@ public record ModelProblem(Kind kind, String location, String problem, String fi
     INCOMPLETE_BASIS,
     /** One purpose declared with different bases. */
     CONFLICTING_BASIS,
+    /**
+     * A solely automated decision without its logic, significance and consequences, on a basis Art.
+     * 22(2) does not allow, or described without being declared.
+     */
+    INCOMPLETE_AUTOMATED_DECISION,
     /** Personal data on an entity that reaches no subject. */
     UNREACHABLE_PERSONAL_DATA,
     /** Data from publicly accessible sources without its named source (Art. 14(2)(f)). */

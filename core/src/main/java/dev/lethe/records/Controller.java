@@ -2,6 +2,7 @@ package dev.lethe.records;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.lethe.access.Article15Information;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -110,6 +111,17 @@ public record Controller(
   public Controller withRightsContact(String rightsContact) {
     return new Controller(name, address, contact, dataProtectionOfficer, supervisoryAuthority, recipients, transfers,
         securityMeasures, Optional.of(Checks.requireText(rightsContact, "rightsContact")));
+  }
+
+  /**
+   * The transfers to third countries as an access report states them, with their safeguards
+   * (Art. 15(2)): give them to {@code DataSubjectRights.Builder.transfers}.
+   */
+  public List<Article15Information.TransferInfo> transferInformation() {
+    return transfers.stream()
+        .map(transfer -> new Article15Information.TransferInfo(transfer.recipient(), transfer.country(),
+            transfer.safeguard().title(), transfer.safeguard().article(), transfer.reference()))
+        .toList();
   }
 
   /** The recipient called {@code name}, if the controller describes one (Art. 30(1)(d)). */

@@ -2,6 +2,8 @@ package dev.lethe.records;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.LocalDate;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -13,8 +15,10 @@ import java.util.regex.Pattern;
  * @param role the recipient's role under the GDPR
  * @param description what the recipient does with the data, such as {@code E-mail hosting}
  * @param country where the recipient processes the data, as an ISO 3166-1 alpha-2 code such as {@code GB}
+ * @param contract for a processor, the contract that binds it (Art. 28(3)); the record of processing
+ *     lists a processor without one as a gap
  */
-public record Recipient(String name, Role role, String description, String country) {
+public record Recipient(String name, Role role, String description, String country, Optional<Contract> contract) {
 
   private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 
@@ -26,6 +30,39 @@ public record Recipient(String name, Role role, String description, String count
     if (!COUNTRY.matcher(country).matches()) {
       throw new IllegalArgumentException("Recipient '" + name + "' has country '" + country
           + "', which is not an ISO 3166-1 alpha-2 code such as GB, IE or US");
+    }
+    requireNonNull(contract, "contract");
+  }
+
+  /** A recipient with no contract recorded (Art. 4(9)); a processor's is added with {@link #withContract}. */
+  public Recipient(String name, Role role, String description, String country) {
+    this(name, role, description, country, Optional.empty());
+  }
+
+  /**
+   * This recipient bound by the data processing agreement {@code reference}, concluded on {@code
+   * concludedOn} (Art. 28(3)), such as {@code DPA-2021-07, signed with the EU SCCs}.
+   */
+  public Recipient withContract(String reference, LocalDate concludedOn) {
+    return new Recipient(name, role, description, country, Optional.of(new Contract(reference, concludedOn)));
+  }
+
+  /** Whether this is a processor (Art. 28) without its contract recorded: a gap of the record of processing. */
+  public boolean lacksProcessorContract() {
+    return role == Role.PROCESSOR && contract.isEmpty();
+  }
+
+  /**
+   * The contract or other legal act that binds a processor to the controller (Art. 28(3)): where it
+   * is kept and when it was concluded. Its content is the contract's; the record shows that one exists.
+   *
+   * @param reference where the contract is kept or what it is called, such as {@code DPA-2021-07}
+   * @param concludedOn when it was concluded
+   */
+  public record Contract(String reference, LocalDate concludedOn) {
+    public Contract {
+      Checks.requireText(reference, "reference");
+      requireNonNull(concludedOn, "concludedOn");
     }
   }
 

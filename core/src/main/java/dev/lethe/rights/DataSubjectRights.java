@@ -6,6 +6,7 @@ import static java.util.Objects.requireNonNull;
 import dev.lethe.audit.AuditEntry;
 import dev.lethe.audit.AuditEventType;
 import dev.lethe.audit.AuditTrail;
+import dev.lethe.access.Article15Information;
 import dev.lethe.access.SubjectReport;
 import dev.lethe.access.SubjectReports;
 import dev.lethe.erasure.ErasurePlan;
@@ -21,6 +22,7 @@ import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.FieldDescriptor;
 import dev.lethe.model.IdentityMatch;
 import dev.lethe.model.PersonalDataModel;
+import dev.lethe.model.Purpose;
 import dev.lethe.model.SubjectType;
 import dev.lethe.spi.ErasureTombstoneStore;
 import dev.lethe.spi.LegalHoldStore;
@@ -87,6 +89,7 @@ public final class DataSubjectRights {
   private final @Nullable RecipientNotifications recipientNotifications;
   private final Consumer<ErasureReceipt> erasureListener;
   private final Transactions transactions;
+  private final List<Article15Information.TransferInfo> transfers;
 
   private DataSubjectRights(Builder builder) {
     this.store = builder.requestStore;
@@ -102,6 +105,7 @@ public final class DataSubjectRights {
     this.recipientNotifications = builder.recipientNotifications;
     this.erasureListener = builder.erasureListener;
     this.transactions = audit.transactions();
+    this.transfers = builder.transfers;
   }
 
   /** A builder whose defaults hold everything in memory and follow Art. 12 as written. */
@@ -128,6 +132,40 @@ public final class DataSubjectRights {
       RightsRequest request = lifecycle.submit(type, subject, channel, identityVerifier);
       store.insert(request);
       return audited(request, AuditEventType.REQUEST_SUBMITTED);
+    });
+  }
+
+  /**
+   * Receives the subject's request for human intervention in a decision that {@code purpose} took
+   * about them solely by automated means, to express their view and contest it (Art. 22(3)): a
+   * request of type {@link RequestType#AUTOMATED_DECISION_REVIEW}, due as Art. 12(3) sets, whose
+   * submission's audit event names the purpose. A person reviews the decision and then {@link
+   * #fulfil}s the request; the subject's view reaches that person through the application, never
+   * Lethe's tables.
+   *
+   * @throws InvalidSubjectIdentifierException as {@link #submit} does
+   * @throws IllegalArgumentException when the personal data is configured and its model has no such
+   *     purpose, or the purpose takes no solely automated decision; nothing is stored or audited then
+   */
+  public RightsRequest requestHumanReview(SubjectIdentifier subject, String purpose, Channel channel) {
+    requireNonNull(subject, "subject");
+    requireNonBlank(purpose, "purpose");
+    requireNonNull(channel, "channel");
+    if (personalData != null) {
+      SubjectIdentifiers.check(personalData.model(), subject);
+      boolean automated = personalData.model().purpose(purpose).map(Purpose::solelyAutomatedDecisions).orElse(false);
+      if (!automated) {
+        throw new IllegalArgumentException("No purpose of the model takes solely automated decisions under that name"
+            + " (Art. 22(1)): name one of " + personalData.model().purposes().stream()
+                .filter(Purpose::solelyAutomatedDecisions).map(Purpose::name).toList());
+      }
+    }
+    return transactions.inTransaction(() -> {
+      RightsRequest request = lifecycle.submit(RequestType.AUTOMATED_DECISION_REVIEW, subject, channel,
+          identityVerifier);
+      store.insert(request);
+      audit.record(auditEntry(AuditEventType.REQUEST_SUBMITTED, request).withAttribute("purpose", purpose));
+      return request;
     });
   }
 
@@ -234,7 +272,7 @@ public final class DataSubjectRights {
             "participants " + outstanding + " have not sent their share of the subject's data yet (Art. 15)");
       }
       RightsRequest request = claimToFulfil(id, RequestType.ACCESS, RequestType.PORTABILITY);
-      SubjectReports reports = new SubjectReports(data.model(), data.store(), clock);
+      SubjectReports reports = new SubjectReports(data.model(), data.store(), clock, transfers);
       SubjectReport local = request.type() == RequestType.ACCESS
           ? reports.access(request.subject())
           : reports.portability(request.subject());
@@ -822,6 +860,7 @@ public final class DataSubjectRights {
     private @Nullable ErasureTombstoneStore tombstones;
     private @Nullable RecipientNotifications recipientNotifications;
     private Consumer<ErasureReceipt> erasureListener = receipt -> { };
+    private List<Article15Information.TransferInfo> transfers = List.of();
 
     private Builder() {}
 
@@ -840,6 +879,16 @@ public final class DataSubjectRights {
      */
     public Builder personalData(PersonalDataModel model, PersonalDataStore store) {
       this.personalData = new PersonalData(requireNonNull(model, "model"), requireNonNull(store, "store"));
+      return this;
+    }
+
+    /**
+     * The transfers to third countries that access reports name, with their safeguards, for the
+     * subjects whose purposes disclose data to the recipient (Art. 15(2)), such as {@code
+     * controller.transferInformation()}; none by default.
+     */
+    public Builder transfers(List<Article15Information.TransferInfo> transfers) {
+      this.transfers = List.copyOf(requireNonNull(transfers, "transfers"));
       return this;
     }
 

@@ -17,7 +17,12 @@ public enum RequestType {
   /** Objection to processing (Art. 21). */
   OBJECTION(Right.OBJECTION, "an objection request"),
   /** Withdrawal of consent (Art. 7(3)). */
-  CONSENT_WITHDRAWAL(Right.WITHDRAW_CONSENT, "a consent-withdrawal request");
+  CONSENT_WITHDRAWAL(Right.WITHDRAW_CONSENT, "a consent-withdrawal request"),
+  /**
+   * Human intervention in a decision taken solely by automated means, with the subject's view and
+   * their contest of it (Art. 22(3)).
+   */
+  AUTOMATED_DECISION_REVIEW(Right.AUTOMATED_DECISIONS, "a request for human review of an automated decision");
 
   private final Right right;
   private final String described;

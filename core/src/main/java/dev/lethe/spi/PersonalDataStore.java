@@ -10,6 +10,7 @@ import dev.lethe.rights.Rectification;
 import dev.lethe.rights.SubjectIdentifier;
 import java.util.List;
 import java.util.Map;
+import java.time.Instant;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -62,6 +63,19 @@ public interface PersonalDataStore {
   default Stream<Object> subjectIds(String subjectType) {
     throw new UnsupportedOperationException(getClass().getName() + " cannot list its subjects, so erasures cannot be"
         + " reapplied on it: implement PersonalDataStore.subjectIds");
+  }
+
+  /**
+   * The subjects that have a row of {@code entity} whose temporal attribute {@code attribute} lies in
+   * {@code [from, to)}, along each of the entity's routes: the subjects a personal-data breach of those
+   * rows affects (Art. 33(3)(a), 34(1)). Dates and local date-times are read in the system's zone.
+   *
+   * @throws IllegalArgumentException if the entity has no such attribute
+   * @throws UnsupportedOperationException if the store cannot search its rows by time (the default)
+   */
+  default Set<SubjectKey> subjectsWithRowsBetween(EntityDescriptor entity, String attribute, Instant from, Instant to) {
+    throw new UnsupportedOperationException(getClass().getName() + " cannot find the subjects of rows by time, so a"
+        + " breach's subjects must be listed: implement PersonalDataStore.subjectsWithRowsBetween");
   }
 
   /**

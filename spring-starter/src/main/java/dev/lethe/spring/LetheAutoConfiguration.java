@@ -2,6 +2,10 @@ package dev.lethe.spring;
 
 import dev.lethe.audit.AuditTrail;
 import dev.lethe.audit.Pseudonymizer;
+import dev.lethe.breach.BreachNotice;
+import dev.lethe.breach.BreachNotifier;
+import dev.lethe.breach.BreachRegister;
+import dev.lethe.breach.BreachStore;
 import dev.lethe.consent.ConsentLedger;
 import dev.lethe.erasure.SuppressionList;
 import dev.lethe.model.PersonalDataModel;
@@ -12,6 +16,7 @@ import dev.lethe.processing.ProcessingGuard;
 import dev.lethe.records.Contact;
 import dev.lethe.records.Controller;
 import dev.lethe.records.DataMap;
+import dev.lethe.records.ImpactAssessment;
 import dev.lethe.records.PrivacyNotice;
 import dev.lethe.records.Recipient;
 import dev.lethe.records.RecordOfProcessing;
@@ -121,12 +126,14 @@ public class LetheAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   OutboxDispatcher letheOutboxDispatcher(RecipientNotifications notifications, LetheProperties properties,
-      Clock clock, PersonalDataModel model, ObjectProvider<LetheServicesConfiguration.ServicesTransport> broker) {
+      Clock clock, PersonalDataModel model, ObjectProvider<LetheServicesConfiguration.ServicesTransport> broker,
+      BreachRegister breaches) {
     LetheProperties.OutboxProperties outbox = properties.outbox();
-    // Participants and the coordinator through the broker, every other recipient through the notifier.
-    var routes = LetheServicesConfiguration.routes(properties, model, broker);
-    return OutboxDispatcher.builder(notifications.outbox(),
-            routes.isEmpty() ? notifications.transport() : notifications.transport(routes))
+    // Participants and the coordinator through the broker, breach notices to subjects through the
+    // breach notifier (Art. 34), every other recipient through the notifier.
+    var routes = new java.util.LinkedHashMap<>(LetheServicesConfiguration.routes(properties, model, broker));
+    routes.put(BreachRegister.DESTINATION, breaches.transport());
+    return OutboxDispatcher.builder(notifications.outbox(), notifications.transport(routes))
         .clock(clock)
         .batchSize(outbox.batchSize())
         .backOff(outbox.initialBackOff(), outbox.maxBackOff())
@@ -155,10 +162,38 @@ public class LetheAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
+  BreachNotifier letheBreachNotifier() {
+    // Art. 34: only the application knows how to reach a subject. Without its notifier, breach
+    // notices wait in the outbox, never reported as delivered.
+    return new BreachNotifier() {
+      @Override
+      public void notifySubject(BreachNotice notice) {
+        throw new IllegalStateException("No BreachNotifier bean is defined: define one that tells subjects of a"
+            + " breach (Art. 34(1))");
+      }
+
+      @Override
+      public boolean canDeliver() {
+        return false;
+      }
+    };
+  }
+
+  /** The breach register (Art. 33(5)), with the subjects found in the model and told through the outbox (Art. 34). */
+  @Bean
+  @ConditionalOnMissingBean
+  BreachRegister letheBreachRegister(BreachStore store, AuditTrail audit, PersonalDataModel model,
+      PersonalDataStore personalData, RecipientNotifications notifications, BreachNotifier notifier, Clock clock) {
+    return BreachRegister.builder(store, audit).personalData(model, personalData).outbox(notifications.outbox())
+        .notifier(notifier).clock(clock).build();
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
   DataSubjectRights letheDataSubjectRights(LetheProperties properties, PersonalDataModel model,
       PersonalDataStore store, RequestStore requests, AuditTrail audit, LegalHoldStore legalHolds,
       SuppressionList suppressionList, RecipientNotifications notifications, Clock clock,
-      ApplicationEventPublisher events, ErasureTombstoneStore tombstones) {
+      ApplicationEventPublisher events, ErasureTombstoneStore tombstones, Controller controller) {
     DeadlinePolicy deadlines = DeadlinePolicy.article12();
     for (var period : properties.deadlines().entrySet()) {
       deadlines = deadlines.withPeriod(period.getKey(), period.getValue());
@@ -173,6 +208,7 @@ public class LetheAutoConfiguration {
         .legalHolds(legalHolds)
         .recipientNotifications(notifications)
         .erasureTombstones(tombstones)
+        .transfers(controller.transferInformation())
         // Receipts and retention reports hold no personal data: fit to publish as application events.
         .erasureListener(events::publishEvent);
     if (properties.suppressAfterErasure()) {
@@ -292,6 +328,13 @@ public class LetheAutoConfiguration {
       }
     }
     return notice;
+  }
+
+  /** The scaffold of the data protection impact assessment, generated from the model (Art. 35). */
+  @Bean
+  @ConditionalOnMissingBean
+  ImpactAssessment letheImpactAssessment(PersonalDataModel model, Controller controller) {
+    return ImpactAssessment.of(model, controller);
   }
 
   @Bean

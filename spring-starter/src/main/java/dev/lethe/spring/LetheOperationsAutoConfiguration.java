@@ -5,6 +5,8 @@ import dev.lethe.model.PersonalDataModel;
 import dev.lethe.outbox.OutboxAdministration;
 import dev.lethe.outbox.OutboxDispatcher;
 import dev.lethe.participants.Participant;
+import dev.lethe.breach.BreachRegister;
+import dev.lethe.records.ImpactAssessment;
 import dev.lethe.records.RecordOfProcessing;
 import dev.lethe.retention.RetentionEnforcer;
 import dev.lethe.rights.Acknowledgements;
@@ -74,8 +76,9 @@ public class LetheOperationsAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnBean(DataSubjectRights.class)
     LetheEndpoint letheEndpoint(PersonalDataModel model, RecordOfProcessing record, DataSubjectRights rights,
-        RetentionRunLog runLog, Outbox outbox, Clock clock, AuditTrail audit) {
-      return new LetheEndpoint(model, record, rights, runLog, outbox, clock, audit);
+        RetentionRunLog runLog, Outbox outbox, Clock clock, AuditTrail audit, ImpactAssessment impactAssessment,
+        BreachRegister breaches) {
+      return new LetheEndpoint(model, record, rights, runLog, outbox, clock, audit, impactAssessment, breaches);
     }
   }
 

@@ -7,6 +7,7 @@ import dev.lethe.crypto.KeyEncryptionKey;
 import dev.lethe.crypto.SubjectKeys;
 import dev.lethe.jdbc.JdbcAuditSink;
 import dev.lethe.jdbc.JdbcConsentStore;
+import dev.lethe.jdbc.JdbcBreachStore;
 import dev.lethe.jdbc.JdbcLegalHoldStore;
 import dev.lethe.jdbc.JdbcObjectionStore;
 import dev.lethe.jdbc.JdbcAcknowledgementStore;
@@ -21,6 +22,7 @@ import dev.lethe.jpa.JpaPersonalDataStore;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.spi.AuditSink;
 import dev.lethe.spi.ConsentStore;
+import dev.lethe.breach.BreachStore;
 import dev.lethe.spi.LegalHoldStore;
 import dev.lethe.spi.ObjectionStore;
 import dev.lethe.spi.AcknowledgementStore;
@@ -300,6 +302,12 @@ final class LetheStoreConfigurations {
 
     @Bean
     @ConditionalOnMissingBean
+    BreachStore letheBreachStore(LetheDataSource dataSource) {
+      return JdbcBreachStore.of(dataSource.dataSource());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     SuppressionStore letheSuppressionStore(LetheDataSource dataSource) {
       return JdbcSuppressionStore.of(dataSource.dataSource());
     }
@@ -397,6 +405,12 @@ final class LetheStoreConfigurations {
     @ConditionalOnMissingBean
     LegalHoldStore letheLegalHoldStore() {
       return LegalHoldStore.inMemory();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    BreachStore letheBreachStore() {
+      return BreachStore.inMemory();
     }
 
     @Bean

@@ -5,6 +5,7 @@ import static dev.lethe.model.ModelProblem.Kind.CONFLICTING_BASIS;
 import static dev.lethe.model.ModelProblem.Kind.DUPLICATE_IDENTITY;
 import static dev.lethe.model.ModelProblem.Kind.IDENTITY_MATCH_NOT_TEXT;
 import static dev.lethe.model.ModelProblem.Kind.IDENTITY_NOT_PERSONAL_DATA;
+import static dev.lethe.model.ModelProblem.Kind.INCOMPLETE_AUTOMATED_DECISION;
 import static dev.lethe.model.ModelProblem.Kind.INCOMPLETE_BASIS;
 import static dev.lethe.model.ModelProblem.Kind.INVALID_CATEGORY;
 import static dev.lethe.model.ModelProblem.Kind.INVALID_MASK;
@@ -55,6 +56,7 @@ import dev.lethe.model.FieldDescriptor;
 import dev.lethe.model.IdentityMatch;
 import dev.lethe.model.ModelProblem;
 import dev.lethe.model.PersonalDataModel.Association;
+import dev.lethe.model.AutomatedDecision;
 import dev.lethe.model.Purpose;
 import dev.lethe.model.RetentionPolicy;
 import dev.lethe.model.Sensitivity;
@@ -103,6 +105,9 @@ import org.jspecify.annotations.Nullable;
 public final class ModelAssembler {
 
   /** Identifier and persistence annotations recognised by name, so that core stays free of JPA. */
+  /** The bases on which Art. 22(2) allows a solely automated decision: contract, law (a or b), consent (c). */
+  private static final Set<LawfulBasis.Kind> AUTOMATED_DECISION_BASES = Set.of(LawfulBasis.Kind.CONTRACT,
+      LawfulBasis.Kind.LEGAL_OBLIGATION, LawfulBasis.Kind.PUBLIC_TASK, LawfulBasis.Kind.CONSENT);
   private static final Set<String> IDENTIFIER_ANNOTATIONS = Set.of("jakarta.persistence.Id", "jakarta.persistence.EmbeddedId");
   private static final Set<String> NOT_PERSONAL_DATA_ANNOTATIONS =
       Set.of("jakarta.persistence.Version", "jakarta.persistence.Transient");
@@ -906,8 +911,8 @@ public final class ModelAssembler {
       if (basis.isEmpty()) {
         continue;
       }
-      Purpose purpose = new Purpose(processing.purpose(), basis.get(), List.of(processing.recipients()),
-          processing.solelyAutomatedDecisions());
+      Optional<AutomatedDecision> decision = automatedDecisionOf(processing, location);
+      Purpose purpose = new Purpose(processing.purpose(), basis.get(), List.of(processing.recipients()), decision);
       purposes.add(purpose);
       Purpose known = merged.get(purpose.name());
       if (known == null) {
@@ -920,7 +925,7 @@ public final class ModelAssembler {
         Set<String> recipients = new LinkedHashSet<>(known.recipients());
         recipients.addAll(purpose.recipients());
         merged.put(purpose.name(), new Purpose(known.name(), known.basis(), List.copyOf(recipients),
-            known.solelyAutomatedDecisions() || purpose.solelyAutomatedDecisions()));
+            known.automatedDecision().or(purpose::automatedDecision)));
       }
     }
     return purposes;
@@ -982,6 +987,43 @@ public final class ModelAssembler {
                     + " to it instead of EXPLICIT_CONSENT."));
       }
     }
+  }
+
+  /**
+   * The solely automated decision {@code processing} declares (Art. 22(1)): with its logic,
+   * significance and consequences, which a notice and an access report must state (Art. 13(2)(f),
+   * 15(1)(h)), and only on the bases Art. 22(2) allows.
+   */
+  private Optional<AutomatedDecision> automatedDecisionOf(Processing processing, String location) {
+    String purpose = processing.purpose();
+    boolean described = !processing.decisionLogic().isBlank() || !processing.decisionSignificance().isBlank()
+        || !processing.decisionConsequences().isBlank();
+    if (!processing.solelyAutomatedDecisions()) {
+      if (described) {
+        report(INCOMPLETE_AUTOMATED_DECISION, location, "Purpose '" + purpose + "' describes an automated decision"
+            + " but does not declare solelyAutomatedDecisions (Art. 22(1)).",
+            "Add solelyAutomatedDecisions = true, or remove decisionLogic, decisionSignificance and decisionConsequences.");
+      }
+      return Optional.empty();
+    }
+    boolean complete = true;
+    if (processing.decisionLogic().isBlank() || processing.decisionSignificance().isBlank()
+        || processing.decisionConsequences().isBlank()) {
+      report(INCOMPLETE_AUTOMATED_DECISION, location, "Purpose '" + purpose + "' decides solely automatically but"
+          + " does not describe the logic, significance and envisaged consequences a notice and an access report"
+          + " must state (Art. 13(2)(f), 15(1)(h)).",
+          "Add decisionLogic, decisionSignificance and decisionConsequences in plain words.");
+      complete = false;
+    }
+    if (!AUTOMATED_DECISION_BASES.contains(processing.basis())) {
+      report(INCOMPLETE_AUTOMATED_DECISION, location, "Purpose '" + purpose + "' decides solely automatically on "
+          + processing.basis() + ", but Art. 22(2) allows such decisions only when necessary for a contract,"
+          + " authorised by law or based on explicit consent.",
+          "Rest the purpose on CONTRACT, LEGAL_OBLIGATION, PUBLIC_TASK or CONSENT, or have a person take the decision.");
+      complete = false;
+    }
+    return complete ? Optional.of(new AutomatedDecision(processing.decisionLogic(), processing.decisionSignificance(),
+        processing.decisionConsequences())) : Optional.empty();
   }
 
   private Optional<LawfulBasis> basisOf(Processing processing, String location) {

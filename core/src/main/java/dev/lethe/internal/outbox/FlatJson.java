@@ -16,7 +16,7 @@ import tools.jackson.core.json.JsonFactory;
  * The flat JSON objects the outbox carries between services: notices, receipts, access requests and
  * report sections. One level of properties; values are read as text.
  */
-final class FlatJson {
+public final class FlatJson {
 
   private static final JsonFactory JSON = new JsonFactory();
 
@@ -24,7 +24,7 @@ final class FlatJson {
   }
 
   /** The object whose properties {@code properties} writes. */
-  static String write(Consumer<JsonGenerator> properties) {
+  public static String write(Consumer<JsonGenerator> properties) {
     StringWriter out = new StringWriter();
     try (JsonGenerator json = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
       json.writeStartObject();
@@ -40,7 +40,7 @@ final class FlatJson {
    * @param what what the object should be, for the exception, which never quotes the text
    * @throws IllegalArgumentException if it is not a flat JSON object
    */
-  static Map<String, @Nullable String> read(String text, String what) {
+  public static Map<String, @Nullable String> read(String text, String what) {
     Map<String, String> fields = new HashMap<>();
     try (JsonParser json = JSON.createParser(ObjectReadContext.empty(), text)) {
       if (json.nextToken() != JsonToken.START_OBJECT) {

@@ -339,16 +339,21 @@ public final class NoticeDocument {
   }
 
   private Document.Section automatedDecisions() {
-    List<String> purposes = facts.activities().stream()
-        .filter(ProcessingActivity::solelyAutomatedDecisions)
-        .map(ProcessingActivity::purpose)
+    String heading = "Automated decision-making (Art. 22, Art. 13(2)(f))";
+    List<List<String>> rows = model.purposes().stream()
+        .flatMap(purpose -> purpose.automatedDecision().stream().map(decision ->
+            List.of(purpose.name(), decision.logic(), decision.significance(), decision.consequences())))
         .toList();
-    String text = purposes.isEmpty()
-        ? "We take no decisions about you based solely on automated processing, including profiling."
-        : "These purposes involve decisions based solely on automated processing: " + String.join(", ", purposes)
-            + ". You may ask for a person to review such a decision, give your point of view and contest it"
-            + " (Art. 22(3)).";
-    return new Document.Section("Automated decision-making (Art. 22)", List.of(new Document.Paragraph(text)));
+    if (rows.isEmpty()) {
+      return new Document.Section(heading, List.of(new Document.Paragraph(
+          "We take no decisions about you based solely on automated processing, including profiling.")));
+    }
+    return new Document.Section(heading, List.of(
+        new Document.Paragraph("These purposes involve decisions based solely on automated processing. For each, the"
+            + " logic involved, what it means for you and what may follow:"),
+        new Document.Table(List.of("Purpose", "Logic involved", "Significance", "Envisaged consequences"), rows),
+        new Document.Paragraph("You may ask for a person to review such a decision, give your point of view and"
+            + " contest it (Art. 22(3)): " + howToExercise() + ".")));
   }
 
   private Document.Section aboutThisNotice() {

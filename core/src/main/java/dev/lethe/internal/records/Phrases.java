@@ -41,10 +41,11 @@ public final class Phrases {
     return basisTitle(basis) + basisDetail(basis).map(detail -> "; " + detail).orElse("");
   }
 
-  /** {@code HubSpot: Customer relationship management (processor, US)}. */
+  /** {@code HubSpot: Customer relationship management (processor, US, contract DPA-7 of 2021-07-01)}. */
   public static String recipient(Recipient recipient) {
     return recipient.name() + ": " + recipient.description() + " (" + recipient.role().label() + ", "
-        + recipient.country() + ")";
+        + recipient.country() + recipient.contract()
+            .map(contract -> ", contract " + contract.reference() + " of " + contract.concludedOn()).orElse("") + ")";
   }
 
   /** {@code HubSpot, US: Standard contractual clauses (Art. 46(2)(c)); reference}. */

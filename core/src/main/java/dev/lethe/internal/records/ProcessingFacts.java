@@ -125,6 +125,10 @@ public record ProcessingFacts(PersonalDataModel model, Controller controller, Li
         .filter(recipient -> !used.contains(recipient.name()))
         .forEach(recipient -> gaps.add("Recipient '" + recipient.name() + "' is described, but no purpose names it"
             + " (Art. 13(1)(e)): add it to @Processing(recipients = ...) where data is disclosed to it, or remove it."));
+    controller.recipients().stream()
+        .filter(Recipient::lacksProcessorContract)
+        .forEach(recipient -> gaps.add("Processor '" + recipient.name() + "' has no contract recorded (Art. 28(3)):"
+            + " record its data processing agreement with Recipient.withContract(reference, date)."));
     if (controller.securityMeasures().isEmpty()) {
       gaps.add("The controller describes no security measures (Art. 30(1)(g), Art. 32): add them with"
           + " Controller.withSecurityMeasures.");

@@ -227,6 +227,10 @@ public final class RecordFormats {
       json.writeStringProperty("role", recipient.role().name());
       json.writeStringProperty("description", recipient.description());
       json.writeStringProperty("country", recipient.country());
+      recipient.contract().ifPresent(contract -> {
+        json.writeStringProperty("contract", contract.reference());
+        json.writeStringProperty("contractConcludedOn", contract.concludedOn().toString());
+      });
       json.writeEndObject();
     }
     json.writeEndArray();

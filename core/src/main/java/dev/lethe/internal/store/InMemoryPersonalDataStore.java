@@ -18,6 +18,7 @@ import dev.lethe.rights.SubjectIdentifier;
 import dev.lethe.spi.PersonalDataStore;
 import dev.lethe.spi.SubjectKey;
 import dev.lethe.spi.SubjectRecord;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
@@ -223,6 +224,23 @@ public final class InMemoryPersonalDataStore implements PersonalDataStore.InMemo
       }
     }
     return changed;
+  }
+
+  @Override
+  public synchronized Set<SubjectKey> subjectsWithRowsBetween(EntityDescriptor entity, String attribute, Instant from,
+      Instant to) {
+    Attributes.require(entity.type(), attribute);
+    Set<SubjectKey> subjects = new LinkedHashSet<>();
+    for (Object row : rows.getOrDefault(entity.type(), List.of())) {
+      Object value = Attributes.get(row, attribute);
+      if (value != null) {
+        Instant at = ClockValues.toInstant(value, java.time.ZoneId.systemDefault());
+        if (!at.isBefore(from) && at.isBefore(to)) {
+          subjects.addAll(subjectsOf(row, entity));
+        }
+      }
+    }
+    return subjects;
   }
 
   /** The subjects a row belongs to, along each of its entity's routes. */

@@ -6,7 +6,10 @@ import dev.lethe.erasure.OtherCopy;
 import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.records.ProcessingActivity;
+import dev.lethe.breach.BreachRegister;
+import dev.lethe.records.ImpactAssessment;
 import dev.lethe.records.RecordOfProcessing;
+import dev.lethe.records.RiskIndicator;
 import dev.lethe.retention.RetentionReport;
 import dev.lethe.rights.DataSubjectRights;
 import dev.lethe.rights.RightsRequest;
@@ -23,7 +26,9 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
  * The {@code lethe} actuator endpoint: what the model declares, the Art. 30 record, open and overdue
  * rights requests (Art. 12(3)), the latest retention runs and the audit chain's checkpoint (Art. 5(2)), and
  * how many outbox notices are pending or dead (Art. 19), and the copies of personal data the store found
- * at start-up and its erasure cannot reach (Art. 17(1), 17(2)). Requests are shown by id,
+ * at start-up and its erasure cannot reach (Art. 17(1), 17(2)), the data protection impact
+ * assessment's indicators and open questions (Art. 35) and the breaches whose 72 hours to notify the
+ * authority have passed (Art. 33(1)). Requests are shown by id,
  * type, status and due date only: never by the subject's identity.
  */
 @Endpoint(id = "lethe")
@@ -38,10 +43,15 @@ public final class LetheEndpoint {
   private final Outbox outbox;
   private final Clock clock;
   private final AuditTrail audit;
+  private final ImpactAssessment impactAssessment;
+  private final BreachRegister breaches;
 
   /** An endpoint over the application's Lethe beans. */
   public LetheEndpoint(PersonalDataModel model, RecordOfProcessing record, DataSubjectRights rights,
-      RetentionRunLog runLog, Outbox outbox, Clock clock, AuditTrail audit) {
+      RetentionRunLog runLog, Outbox outbox, Clock clock, AuditTrail audit, ImpactAssessment impactAssessment,
+      BreachRegister breaches) {
+    this.impactAssessment = impactAssessment;
+    this.breaches = breaches;
     this.audit = audit;
     this.model = model;
     this.record = record;
@@ -71,7 +81,10 @@ public final class LetheEndpoint {
         runLog.latest(RETENTION_RUNS),
         outbox.counts(),
         audit.checkpoint(),
-        record.otherCopies());
+        record.otherCopies(),
+        new ImpactAssessmentSummary(impactAssessment.likelyRequired(), impactAssessment.indicators(),
+            impactAssessment.openQuestions()),
+        breaches.overdue().stream().map(breach -> breach.id().toString()).toList());
   }
 
   /**
@@ -88,11 +101,24 @@ public final class LetheEndpoint {
    *     outside the database, to verify the chain against after a restart (Art. 5(2))
    * @param otherCopies the copies of personal data the store found at start-up and its erasure cannot
    *     reach, accepted ones included, each with why and what to do (Art. 17(1), 17(2), 30(1))
+   * @param impactAssessment the data protection impact assessment's scaffold (Art. 35)
+   * @param overdueBreaches the ids of the breaches the authority is not notified of within 72 hours (Art. 33(1))
    */
   public record Summary(List<SubjectTypeSummary> subjectTypes, List<PurposeSummary> purposes,
       List<ProcessingActivity> recordOfProcessing, List<RequestSummary> openRequests, long overdueRequests,
       List<RetentionReport> retentionRuns, OutboxCounts outbox, AuditCheckpoint auditCheckpoint,
-      List<OtherCopy> otherCopies) {
+      List<OtherCopy> otherCopies, ImpactAssessmentSummary impactAssessment, List<String> overdueBreaches) {
+  }
+
+  /**
+   * The data protection impact assessment's scaffold (Art. 35); its document is {@code ImpactAssessment.writeMarkdown}.
+   *
+   * @param likelyRequired whether the indicators make an assessment likely required (Art. 35(1), 35(3))
+   * @param indicators the high-risk indicators found in the code
+   * @param openQuestions what the controller must answer to complete it
+   */
+  public record ImpactAssessmentSummary(boolean likelyRequired, List<RiskIndicator> indicators,
+      List<String> openQuestions) {
   }
 
   /**

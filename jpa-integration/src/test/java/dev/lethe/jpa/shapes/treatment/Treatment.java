@@ -1,6 +1,7 @@
 package dev.lethe.jpa.shapes.treatment;
 
 import dev.lethe.annotation.PersonalData;
+import dev.lethe.annotation.ProcessedFor;
 import dev.lethe.annotation.SpecialCategory;
 import dev.lethe.erasure.ErasureStrategy;
 import dev.lethe.law.Article9Condition;
@@ -12,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 
 /** A row shared by a patient and a physician: each field names whose data it is, and is erased only with its owner. */
 @Entity
+@ProcessedFor({"care", "staffing"})
 public class Treatment {
   @Id
   public Long id;

@@ -1,0 +1,16 @@
+package dev.lethe.jdbc;
+
+import dev.lethe.breach.BreachStore;
+import dev.lethe.breach.BreachStoreCompatibilityKit;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class JdbcBreachStoreIT extends BreachStoreCompatibilityKit {
+
+  @RegisterExtension
+  static final MigratedDatabase DATABASE = new MigratedDatabase();
+
+  @Override
+  protected BreachStore createStore() {
+    return JdbcBreachStore.of(DATABASE.emptied("lethe_breach"));
+  }
+}
