@@ -277,11 +277,7 @@ public final class ModelAssembler {
         continue;
       }
       String named = field.owner().get();
-      List<SubjectRoute> matching = routes.stream().filter(route -> route.name().equals(named)).toList();
-      if (matching.isEmpty()) {
-        matching = routes.stream().filter(route -> route.subjectType().equals(named)
-            || route.path().get(0).equals(named)).toList();
-      }
+      List<SubjectRoute> matching = routesNamed(routes, named);
       if (matching.size() != 1) {
         report(UNKNOWN_OWNER, location, "The owner '" + named + "' names " + (matching.isEmpty() ? "no route"
                 : matching.size() + " routes") + " of " + type.getSimpleName() + "; its routes are "
@@ -293,6 +289,13 @@ public final class ModelAssembler {
       resolved.add(field.withOwner(Optional.of(matching.get(0).name())));
     }
     return resolved;
+  }
+
+  /** The routes {@code named} names: the one of that name, else those to that subject type or by that association. */
+  private static List<SubjectRoute> routesNamed(List<SubjectRoute> routes, String named) {
+    List<SubjectRoute> matching = routes.stream().filter(route -> route.name().equals(named)).toList();
+    return !matching.isEmpty() ? matching : routes.stream()
+        .filter(route -> route.subjectType().equals(named) || route.path().get(0).equals(named)).toList();
   }
 
   // --- identifiers and personal-data attributes ---------------------------------------------
@@ -936,25 +939,45 @@ public final class ModelAssembler {
    * model: the one explicit way a purpose declared elsewhere reaches an entity's data (Art. 5(1)(b)).
    */
   private EntityDescriptor withNamedPurposes(EntityDescriptor entity, Map<String, Purpose> merged) {
-    ProcessedFor named = entity.type().getAnnotation(ProcessedFor.class);
-    if (named == null) {
+    ProcessedFor[] declarations = entity.type().getAnnotationsByType(ProcessedFor.class);
+    if (declarations.length == 0) {
       return entity;
     }
     Map<String, Purpose> attributed = new LinkedHashMap<>();
     entity.purposes().forEach(purpose -> attributed.put(purpose.name(), purpose));
-    for (String name : named.value()) {
-      Purpose purpose = merged.get(name);
-      if (purpose == null) {
-        report(UNKNOWN_PURPOSE, entity.type().getName(), "@ProcessedFor names the purpose '" + name + "', which no"
-                + " @Processing declares; declared are " + merged.keySet() + ".",
-            "Name a declared purpose, or declare '" + name + "' with @Processing(purpose = \"" + name
-                + "\", basis = ...) where its basis is decided.");
-      } else {
+    Map<String, String> owners = new LinkedHashMap<>();
+    String location = entity.type().getName();
+    for (ProcessedFor named : declarations) {
+      Optional<String> owner = named.of().isBlank() ? Optional.empty() : ownerRoute(entity, named.of(), location);
+      for (String name : named.value()) {
+        Purpose purpose = merged.get(name);
+        if (purpose == null) {
+          report(UNKNOWN_PURPOSE, location, "@ProcessedFor names the purpose '" + name + "', which no"
+                  + " @Processing declares; declared are " + merged.keySet() + ".",
+              "Name a declared purpose, or declare '" + name + "' with @Processing(purpose = \"" + name
+                  + "\", basis = ...) where its basis is decided.");
+          continue;
+        }
         attributed.putIfAbsent(name, purpose);
+        owner.ifPresent(route -> owners.put(name, route));
       }
     }
     return new EntityDescriptor(entity.type(), entity.subjectRootOf(), entity.fields(), entity.retention(),
-        List.copyOf(attributed.values()), entity.routes());
+        List.copyOf(attributed.values()), entity.routes(), owners);
+  }
+
+  /** The name of {@code entity}'s one route that {@code of} names, as {@code @PersonalData(of = ...)} names owners. */
+  private Optional<String> ownerRoute(EntityDescriptor entity, String of, String location) {
+    List<SubjectRoute> matching = routesNamed(entity.routes(), of);
+    if (matching.size() != 1) {
+      report(UNKNOWN_OWNER, location, "@ProcessedFor(of = \"" + of + "\") names " + (matching.isEmpty() ? "no route"
+              : matching.size() + " routes") + " of " + entity.name() + "; its routes are "
+              + entity.routes().stream().map(SubjectRoute::name).toList() + ".",
+          "Name one of those routes by its path, or leave 'of' empty for purposes of every subject the entity"
+              + " reaches.");
+      return Optional.empty();
+    }
+    return Optional.of(matching.get(0).name());
   }
 
   /**
