@@ -1,11 +1,13 @@
 package dev.lethe.spring.shop;
 
 import dev.lethe.annotation.PersonalData;
+import dev.lethe.annotation.ProcessedFor;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
 
 @Entity
+@ProcessedFor("orders")
 public class CustomerOrder {
   @Id
   public Long id;
