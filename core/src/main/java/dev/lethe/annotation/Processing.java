@@ -36,6 +36,13 @@ public @interface Processing {
   /** The recipients the data is disclosed to for this purpose, by the names used in the controller description. */
   String[] recipients() default {};
 
+  /**
+   * What the purpose is called in words, such as "Newsletter by e-mail", for the records, the
+   * notice and the console (Art. 12(1)); empty means one derived from the purpose's name
+   * ({@code b2b-marketing} reads "B2b marketing"). Declarations of one purpose may not disagree.
+   */
+  String label() default "";
+
   /** Whether this processing takes decisions based solely on automated processing (Art. 22). */
   boolean solelyAutomatedDecisions() default false;
 

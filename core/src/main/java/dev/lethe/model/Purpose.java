@@ -13,12 +13,21 @@ import java.util.List;
  * @param basis the lawful basis
  * @param recipients names of recipients, as used in the controller description
  * @param solelyAutomatedDecisions whether the processing takes solely automated decisions
+ * @param label what the purpose is called in words (Art. 12(1)), declared or derived from its name:
+ *     {@code b2b-marketing} reads "B2b marketing"
  */
-public record Purpose(String name, LawfulBasis basis, List<String> recipients, boolean solelyAutomatedDecisions) {
+public record Purpose(String name, LawfulBasis basis, List<String> recipients, boolean solelyAutomatedDecisions,
+    String label) {
+
+  /** A purpose labelled from its name. */
+  public Purpose(String name, LawfulBasis basis, List<String> recipients, boolean solelyAutomatedDecisions) {
+    this(name, basis, recipients, solelyAutomatedDecisions, "");
+  }
 
   public Purpose {
     requireNonNull(name, "name");
     requireNonNull(basis, "basis");
     recipients = List.copyOf(recipients);
+    label = requireNonNull(label, "label").isBlank() ? Labels.fromName(name) : label.strip();
   }
 }
