@@ -28,7 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The privacy centre in a real headless browser (Debian's chromium and chromedriver, which
  * {@code .ci/run} installs): a person signs in, downloads their data, asks for erasure, and an
- * administrator sees the request with its deadline.
+ * administrator sees the request with its deadline in Lethe's console.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PrivacyCentreBrowserTest {
@@ -70,7 +70,7 @@ class PrivacyCentreBrowserTest {
   }
 
   @Test
-  @DisplayName("Art. 15, 17, 12(3): sign in, download the export, ask for erasure; the admin page shows the request and its deadline")
+  @DisplayName("Art. 15, 17, 12(3): sign in, download the export, ask for erasure; the console shows the request and its deadline")
   void privacyCentre() throws IOException {
     signIn("/privacy", "grace@example.com", "demo");
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Your privacy centre");
@@ -90,8 +90,9 @@ class PrivacyCentreBrowserTest {
     browser.findElement(By.id("sign-out")).click();
     new WebDriverWait(browser, WAIT).until(ready -> browser.getCurrentUrl().contains("/login?logout"));
 
-    signIn("/admin", "admin@mesma.example", "admin");
-    assertThat(textOf("requests", "grace@example.com")).contains("ERASURE grace@example.com").contains("identity not yet verified");
+    signIn("/lethe/console/requests", "admin@mesma.example", "admin");
+    assertThat(textOf("requests", "grace@example.com")).contains("Erasure (Art. 17) grace@example.com")
+        .contains("Identity not yet verified");
   }
 
   /** The text of the element once it shows {@code expected}; the page may still be reloading after a post. */

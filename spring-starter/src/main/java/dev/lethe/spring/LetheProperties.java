@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Period;
@@ -48,6 +49,8 @@ import org.springframework.validation.annotation.Validated;
  * @param crypto crypto-shredding's key-encryption key, when lethe-crypto is on the class path
  *     (Art. 17(1), 32(1)(a))
  * @param services the other services that changes travel to and from (Art. 17(2), 19)
+ * @param console the pages for the people who answer requests, when lethe-spring-console is on the
+ *     class path
  */
 @ConfigurationProperties("lethe")
 @Validated
@@ -68,7 +71,8 @@ public record LetheProperties(
     @DefaultValue @Valid AuditProperties audit,
     @DefaultValue CopiesProperties copies,
     @DefaultValue @Valid CryptoProperties crypto,
-    @DefaultValue ServicesProperties services) {
+    @DefaultValue ServicesProperties services,
+    @DefaultValue @Valid ConsoleProperties console) {
 
   /** Every property, the pseudonym key masked: a configuration printed to a log must not give it away. */
   @Override
@@ -78,7 +82,7 @@ public record LetheProperties(
         + ", directMarketingPurposes=" + directMarketingPurposes + ", suppressAfterErasure=" + suppressAfterErasure
         + ", retention=" + retention + ", requests=" + requests + ", restrictions=" + restrictions + ", schema="
         + schema + ", web=" + web + ", outbox=" + outbox + ", audit=" + audit + ", copies=" + copies + ", crypto="
-        + crypto + "]";
+        + crypto + ", console=" + console + "]";
   }
 
   /**
@@ -277,6 +281,27 @@ public record LetheProperties(
       @DefaultValue("16KB") DataSize maxBodySize,
       @DefaultValue("10") @Positive int maxNewRequestsPerCaller,
       @DefaultValue("PT1H") Duration newRequestsWindow) {
+  }
+
+  /**
+   * The console: server-rendered pages for the people who answer rights requests (Art. 12), from
+   * {@code lethe-spring-console}. Its pages need the application's Spring Security: a signed-in user
+   * with the admin role, and a CSRF token in every form.
+   *
+   * @param enabled whether the pages are served; off by default, as they show every request
+   * @param basePath where they are served
+   * @param adminRole the role a user needs to see them, without Spring Security's {@code ROLE_} prefix
+   * @param zone the time zone dates and times are shown in, to the minute; the system zone by default
+   * @param pageSize requests per page of the queue
+   * @param dueSoonDays how many days before its deadline an open request is flagged as due soon
+   */
+  public record ConsoleProperties(
+      @DefaultValue("false") boolean enabled,
+      @DefaultValue("/lethe/console") @NotBlank String basePath,
+      @DefaultValue("ADMIN") @NotBlank String adminRole,
+      @Nullable ZoneId zone,
+      @DefaultValue("25") @Positive @Max(500) int pageSize,
+      @DefaultValue("7") @PositiveOrZero int dueSoonDays) {
   }
 
   /**
