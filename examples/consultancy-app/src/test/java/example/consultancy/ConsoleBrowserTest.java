@@ -12,13 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -169,7 +169,9 @@ class ConsoleBrowserTest {
   private void screenshot(String name) throws IOException {
     long height = (Long) ((JavascriptExecutor) browser)
         .executeScript("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
-    browser.manage().window().setSize(new Dimension(1400, (int) Math.min(Math.max(height, 600), 2400)));
+    // The viewport as tall as the page, so that the screenshot holds all of it.
+    ((ChromeDriver) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 1400,
+        "height", (int) Math.min(Math.max(height, 600), 3000), "deviceScaleFactor", 1, "mobile", false));
     Files.createDirectories(SCREENSHOTS);
     Path shot = SCREENSHOTS.resolve(name);
     Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));

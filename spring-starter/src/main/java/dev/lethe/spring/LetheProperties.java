@@ -288,10 +288,11 @@ public record LetheProperties(
    * {@code lethe-spring-console}. Its pages need the application's Spring Security: a signed-in user
    * with the admin role, and a CSRF token in every form.
    *
-   * @param enabled whether the pages are served; off by default, as they show every request
-   * @param basePath where they are served
-   * @param adminRole the role a user needs to see them, without Spring Security's {@code ROLE_} prefix
-   * @param zone the time zone dates and times are shown in, to the minute; the system zone by default
+   * @param enabled whether the console's pages are served; off by default, as they show every request
+   * @param basePath where the console's pages are served
+   * @param adminRole the role a user needs to see the console, without Spring Security's {@code ROLE_} prefix
+   * @param zone the time zone the console shows dates and times in, to the minute; {@code lethe.zone} by
+   *     default, else the system zone
    * @param pageSize requests per page of the queue
    * @param dueSoonDays how many days before its deadline an open request is flagged as due soon
    */

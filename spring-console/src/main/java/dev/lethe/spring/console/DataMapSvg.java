@@ -24,7 +24,7 @@ import org.springframework.web.util.HtmlUtils;
 final class DataMapSvg {
 
   private static final int COLUMNS = 3;
-  private static final int WIDTH = 360;
+  private static final int WIDTH = 380;
   private static final int GAP = 48;
   private static final int LINE = 18;
   private static final int PADDING = 12;
