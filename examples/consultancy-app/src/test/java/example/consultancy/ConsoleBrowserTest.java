@@ -19,14 +19,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,19 +55,11 @@ class ConsoleBrowserTest {
   @TempDir
   Path profile;
 
-  private WebDriver browser;
+  private ChromeDriver browser;
 
   @BeforeEach
   void startBrowser() {
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--user-data-dir=" + profile, "--window-size=1400,1000", "--hide-scrollbars");
-    ChromeDriverService driver = new ChromeDriverService.Builder()
-        .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-        .build();
-    browser = new ChromeDriver(driver, options);
+    browser = HeadlessChromium.start(profile, null);
   }
 
   @AfterEach
@@ -167,14 +154,14 @@ class ConsoleBrowserTest {
 
   /** The whole page as a PNG in target/screenshots, and in docs/images when asked to update the README's. */
   private void screenshot(String name) throws IOException {
-    long height = (Long) ((JavascriptExecutor) browser)
+    long height = (Long) browser
         .executeScript("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
     // The viewport as tall as the page, so that the screenshot holds all of it.
-    ((ChromeDriver) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 1400,
+    browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 1400,
         "height", (int) Math.min(Math.max(height, 600), 3000), "deviceScaleFactor", 1, "mobile", false));
     Files.createDirectories(SCREENSHOTS);
     Path shot = SCREENSHOTS.resolve(name);
-    Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
     if (Boolean.getBoolean("lethe.screenshots.update")) {
       Files.createDirectories(README_IMAGES);
       Files.copy(shot, README_IMAGES.resolve(name), StandardCopyOption.REPLACE_EXISTING);

@@ -10,6 +10,7 @@ import dev.lethe.retention.RetentionReport;
 import dev.lethe.rights.SubjectIdentifier;
 import dev.lethe.spi.LegalHoldStore;
 import dev.lethe.spi.RetentionRunLog;
+import dev.lethe.spi.SubjectKey;
 import dev.lethe.spi.Transactions;
 import java.util.List;
 import java.util.UUID;
@@ -106,14 +107,18 @@ class ConsolePagesController {
   }
 
   private Hold hold(LegalHold hold) {
-    String covers = hold.subject().map(key -> {
-      String pseudonym = audit.pseudonymOf(new SubjectIdentifier(key.subjectType(), SubjectType.ID,
-          key.id().toString())).hex();
-      return key.subjectType() + " " + pseudonym;
-    }).orElseGet(() -> "Every " + RequestPages.entityLabel(hold.entity().orElseThrow().getSimpleName()).toLowerCase()
-        + " row");
-    String shown = hold.subject().isPresent() ? covers.substring(0, covers.indexOf(' ') + 5) + "…" : covers;
-    return new Hold(hold.id().toString(), shown, covers, hold.reason(), words.instant(hold.placedAt()));
+    String placed = words.instant(hold.placedAt());
+    if (hold.subject().isEmpty()) {
+      String entity = "Every " + RequestPages.entityLabel(hold.entity().orElseThrow().getSimpleName()).toLowerCase()
+          + " row";
+      return new Hold(hold.id().toString(), entity, entity, hold.reason(), placed);
+    }
+    SubjectKey key = hold.subject().get();
+    // As tombstones and the REST API name held subjects: by keyed pseudonym of the id, never the id.
+    String pseudonym = audit.pseudonymOf(new SubjectIdentifier(key.subjectType(), SubjectType.ID,
+        key.id().toString())).hex();
+    return new Hold(hold.id().toString(), key.subjectType() + " " + pseudonym.substring(0, 4) + "…",
+        key.subjectType() + " " + pseudonym, hold.reason(), placed);
   }
 
   private Run run(RetentionReport report) {

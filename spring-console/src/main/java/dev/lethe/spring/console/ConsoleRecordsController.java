@@ -6,6 +6,7 @@ import dev.lethe.records.RecordOfProcessing;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.List;
+import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * The records people can read (Art. 30, 13/14): the record of processing as an HTML page, the data
@@ -30,7 +32,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @RequestMapping("${lethe.console.base-path:/lethe/console}/records")
 class ConsoleRecordsController {
 
-  private static final List<TablesExtension> TABLES = List.of((TablesExtension) TablesExtension.create());
+  private static final List<Extension> TABLES = List.of(TablesExtension.create());
   private static final Parser MARKDOWN = Parser.builder().extensions(TABLES).build();
   private static final HtmlRenderer HTML = HtmlRenderer.builder().extensions(TABLES).escapeHtml(true).build();
   private static final MediaType MARKDOWN_TYPE = MediaType.parseMediaType("text/markdown;charset=UTF-8");
@@ -70,7 +72,7 @@ class ConsoleRecordsController {
   ResponseEntity<String> article30Document() throws IOException {
     String title = "Record of processing activities: " + record.controller().name();
     String document = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
-        + org.springframework.web.util.HtmlUtils.htmlEscape(title, "UTF-8") + "</title><style>"
+        + HtmlUtils.htmlEscape(title, "UTF-8") + "</title><style>"
         + "body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}"
         + "table{border-collapse:collapse}td,th{border:1px solid #767676;padding:.25rem .5rem;text-align:left;"
         + "vertical-align:top}</style></head><body>\n" + article30Html() + "</body></html>\n";

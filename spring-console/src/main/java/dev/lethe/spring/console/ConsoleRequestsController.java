@@ -19,7 +19,6 @@ import dev.lethe.spi.Transactions;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
-import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
@@ -215,8 +214,10 @@ class ConsoleRequestsController {
   }
 
   private static int pageNumber(String text) {
-    Optional<Integer> page = text.matches("\\d{1,6}") ? Optional.of(Integer.parseInt(text)) : Optional.empty();
-    return page.orElseThrow(() -> new ConsoleInputException("The page is a number from 0."));
+    if (!text.matches("\\d{1,6}")) {
+      throw new ConsoleInputException("The page is a number from 0.");
+    }
+    return Integer.parseInt(text);
   }
 
   /** After a post, the request's page (post, redirect, get: a reload does not post again). */

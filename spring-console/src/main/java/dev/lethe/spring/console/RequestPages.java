@@ -15,6 +15,7 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -168,8 +169,7 @@ final class RequestPages {
   }
 
   /** The choices of an enum for a form: constant and words. */
-  static <E extends Enum<E>> List<Map.Entry<String, String>> choices(E[] values,
-      java.util.function.Function<E, String> label) {
+  static <E extends Enum<E>> List<Map.Entry<String, String>> choices(E[] values, Function<E, String> label) {
     return Stream.of(values).map(value -> Map.entry(value.name(), label.apply(value))).toList();
   }
 }

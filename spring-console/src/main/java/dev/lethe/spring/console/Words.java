@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -59,14 +61,14 @@ final class Words {
 
   /** A period in words: {@code P1Y6M} reads "1 year, 6 months". */
   static String period(Period period) {
-    java.util.List<String> parts = new java.util.ArrayList<>();
+    List<String> parts = new ArrayList<>();
     add(parts, period.getYears(), "year");
     add(parts, period.getMonths(), "month");
     add(parts, period.getDays(), "day");
     return parts.isEmpty() ? "no time" : String.join(", ", parts);
   }
 
-  private static void add(java.util.List<String> parts, int amount, String unit) {
+  private static void add(List<String> parts, int amount, String unit) {
     if (amount != 0) {
       parts.add(amount + " " + unit + (Math.abs(amount) == 1 ? "" : "s"));
     }
