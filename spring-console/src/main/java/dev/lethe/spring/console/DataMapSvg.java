@@ -24,12 +24,12 @@ import org.springframework.web.util.HtmlUtils;
 final class DataMapSvg {
 
   private static final int COLUMNS = 3;
-  private static final int WIDTH = 380;
+  private static final int WIDTH = 360;
   private static final int GAP = 48;
   private static final int LINE = 18;
   private static final int PADDING = 12;
   /** Characters that fit a box's width at the font size used; longer lines end with an ellipsis. */
-  private static final int FITS = 52;
+  private static final int FITS = 49;
 
   private DataMapSvg() {
   }
