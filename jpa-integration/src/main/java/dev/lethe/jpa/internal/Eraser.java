@@ -316,6 +316,17 @@ public final class Eraser {
     return deleted;
   }
 
+  /**
+   * The one table whose rows {@link #deleteByIds} deletes with nothing else: no history, element
+   * collection, join table or row referring to them, no second table; empty for any other entity.
+   */
+  Optional<String> onlyTableDeleted(EntityInfo info) {
+    List<String> tables = tables(info);
+    boolean alone = tables.size() == 1 && info.collections().isEmpty() && joinTablesReferring(info).isEmpty()
+        && referrers.of(info.type()).isEmpty() && !mapping.history().keepsHistoryOf(info);
+    return alone ? Optional.of(tables.get(0)) : Optional.empty();
+  }
+
   private static int execute(EntityManager em, String statement, Consumer<Query> bind) {
     Query query = Sql.nativeQuery(em, statement);
     bind.accept(query);
