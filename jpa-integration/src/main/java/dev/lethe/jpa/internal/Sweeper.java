@@ -73,8 +73,8 @@ public final class Sweeper {
   private final boolean lockWhileSelecting;
   /**
    * Whether a batch that only deletes rows of one table can go as one statement, which deletes the
-   * rows its subquery chose and locked and returns them: {@code delete ... where id in (select ...
-   * for update skip locked) returning ...} (PostgreSQL).
+   * rows its subquery chose and locked and returns them: {@code delete ... where id = any (array(select
+   * ... for update skip locked)) returning ...} (PostgreSQL).
    */
   private final boolean deleteReturning;
 
@@ -205,9 +205,11 @@ public final class Sweeper {
       Optional<Object> after, int limit) {
     BasicValuedModelPart clock = RouteSql.basic(info.mapping(), task.policy().clockAttribute(), info.type());
     String key = RouteSql.keyColumn(info.mapping(), table, info.type());
-    String sql = "delete from " + table + " where " + key + " in (select id_ from ("
+    // "= any (array(...))", not "in (...)": PostgreSQL evaluates the array once and deletes by the key's index,
+    // where it would hash-join "in" against a scan of the whole table, for every batch.
+    String sql = "delete from " + table + " where " + key + " = any (array(select id_ from ("
         + RouteSql.nativeExpiredRows(info, clock, after.isPresent()) + " limit " + limit + " " + lock.trim()
-        + ") b_) returning " + key + " as id_, " + clock.getSelectionExpression() + " as clock_";
+        + ") b_)) returning " + key + " as id_, " + clock.getSelectionExpression() + " as clock_";
     List<Position> deleted = positions(expiredRowsQuery(em, task, info, clock, sql, after));
     return deleted.isEmpty() ? new Batch(0, 0, 0, Optional.empty())
         : new Batch(deleted.size(), 0, 0, Optional.of(deleted.stream().max(Position.ORDER).orElseThrow()));
@@ -430,8 +432,8 @@ public final class Sweeper {
           .getJdbcMapping());
     }
     Set<Object> changed = new LinkedHashSet<>();
-    // Per attribute, the rows to set to each erased value: one statement per distinct value.
-    Map<FieldDescriptor, Map<Object, List<Object>>> rewrites = new LinkedHashMap<>();
+    // Per attribute, each changed row's erased value: one batched statement per attribute.
+    Map<FieldDescriptor, Map<Object, @Nullable Object>> rewrites = new LinkedHashMap<>();
     for (Object result : read.setParameter("ids", ids).getResultList()) {
       Object[] row = (Object[]) result;
       for (int i = 0; i < fields.size(); i++) {
@@ -440,14 +442,12 @@ public final class Sweeper {
         Object erased = eraser.erased(field, current);
         if (!Objects.equals(current, erased)) {
           changed.add(row[0]);
-          rewrites.computeIfAbsent(field, ignored -> new LinkedHashMap<>())
-              .computeIfAbsent(erased == null ? NULL : erased, ignored -> new ArrayList<>()).add(row[0]);
+          rewrites.computeIfAbsent(field, ignored -> new LinkedHashMap<>()).put(row[0], erased);
         }
       }
     }
     if (apply) {
-      rewrites.forEach((field, byValue) -> byValue.forEach((value, rows) ->
-          Eraser.rewrite(em, info, field, value == NULL ? null : value, rows)));
+      rewrites.forEach((field, values) -> Eraser.rewrite(em, info, field, values));
     }
     return changed;
   }
