@@ -44,12 +44,13 @@ public final class JdbcRestrictionStore implements RestrictionStore {
   private final Jdbc jdbc;
   private final Duration emptyFor;
   /** The table as last read, and until when it is trusted; stale from the start. */
-  private final AtomicReference<Snapshot> snapshot = new AtomicReference<>(Snapshot.stale(Map.of()));
+  private final AtomicReference<Snapshot> snapshot = new AtomicReference<>(Snapshot.stale());
 
   /** The restrictions read at one moment, trusted until {@code trustedUntil} in {@link System#nanoTime()}. */
   private record Snapshot(Map<SubjectPseudonym, Restriction> restrictions, long trustedUntil) {
-    static Snapshot stale(Map<SubjectPseudonym, Restriction> restrictions) {
-      return new Snapshot(restrictions, System.nanoTime() - 1);
+    /** None read yet, or this store changed the table since: the next check reads it. */
+    static Snapshot stale() {
+      return new Snapshot(Map.of(), System.nanoTime() - 1);
     }
   }
 
@@ -109,7 +110,7 @@ public final class JdbcRestrictionStore implements RestrictionStore {
 
   /** Makes the next check read the table: this store's own change counts at once. */
   private void invalidate() {
-    snapshot.set(Snapshot.stale(Map.of()));
+    snapshot.set(Snapshot.stale());
   }
 
   @Override

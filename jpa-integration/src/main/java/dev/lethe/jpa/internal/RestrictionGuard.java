@@ -265,10 +265,13 @@ public final class RestrictionGuard implements PreUpdateEventListener, PreDelete
       return true;
     }
     for (Map.Entry<String, String> identity : root.get().identities().entrySet()) {
-      AttributeMapping attribute = identity.getKey().equals(SubjectType.ID) ? null
-          : persister.findAttributeMapping(identity.getValue());
-      if (attribute == null ? !identity.getKey().equals(SubjectType.ID)
-          : !Objects.equals(oldState[attribute.getStateArrayPosition()], newState[attribute.getStateArrayPosition()])) {
+      if (identity.getKey().equals(SubjectType.ID)) {
+        continue;
+      }
+      // An identity inside an embeddable has no position of its own in the state: taken as changed.
+      AttributeMapping attribute = persister.findAttributeMapping(identity.getValue());
+      if (attribute == null
+          || !Objects.equals(oldState[attribute.getStateArrayPosition()], newState[attribute.getStateArrayPosition()])) {
         return true;
       }
     }
