@@ -244,8 +244,9 @@ public record LetheProperties(
    * Restrictions of processing (Art. 18) across instances sharing one database.
    *
    * @param maxStaleness the longest time a restriction saved by another instance may go unenforced
-   *     here: an instance that found no restriction trusts that answer this long, so that ordinary
-   *     writes cost no query; {@code 0s} makes every write look. One second by default
+   *     here, or one lifted there still enforced: an instance trusts what it last read of the
+   *     restriction table this long, so that ordinary writes cost no query; {@code 0s} makes every
+   *     write look. One second by default
    */
   public record RestrictionProperties(@DefaultValue("1s") Duration maxStaleness) {
   }
