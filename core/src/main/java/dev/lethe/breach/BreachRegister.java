@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.lethe.audit.AuditEntry;
 import dev.lethe.audit.AuditEventType;
 import dev.lethe.audit.AuditTrail;
+import dev.lethe.internal.model.TemporalAttributes;
 import dev.lethe.internal.outbox.FlatJson;
 import dev.lethe.internal.rights.SubjectIdentifiers;
 import dev.lethe.model.EntityDescriptor;
@@ -160,7 +161,8 @@ public final class BreachRegister {
    * window (Art. 33(3)(a)).
    *
    * @throws IllegalStateException if no personal data is configured
-   * @throws IllegalArgumentException if an identity or a window names what the model does not have
+   * @throws IllegalArgumentException if an identity or a window names what the model does not have, or
+   *     a window's attribute is not a date or time attribute of its entity
    * @throws UnsupportedOperationException if the store cannot search rows by time and a window is given
    */
   public Set<SubjectKey> affectedSubjects(AffectedSubjects affected) {
@@ -170,7 +172,11 @@ public final class BreachRegister {
           + " (personalData) to find the subjects a breach affects");
     }
     affected.listed().forEach(identifier -> SubjectIdentifiers.check(model, identifier));
-    List<EntityDescriptor> entities = affected.windows().stream().map(window -> entity(window.entity())).toList();
+    List<EntityDescriptor> entities = affected.windows().stream().map(window -> {
+      EntityDescriptor entity = entity(window.entity());
+      TemporalAttributes.requireWindowAttribute(entity.type(), window.attribute());
+      return entity;
+    }).toList();
     Set<SubjectKey> subjects = new LinkedHashSet<>();
     affected.listed().forEach(identifier -> subjects.addAll(personalData.resolve(identifier)));
     for (int i = 0; i < entities.size(); i++) {

@@ -150,7 +150,8 @@ class BreachRegisterTest {
   }
 
   @Test
-  @DisplayName("Art. 33(3)(a): a window over an entity or attribute the model lacks is refused, naming it")
+  @DisplayName("Art. 33(3)(a): a window over an entity the model lacks, or an attribute that is no date or time of"
+      + " its entity, is refused, naming the entity and the attributes it could be")
   void art33_unknownEntityOrAttributeIsRefused() {
     Breach breach = register.record(report(Breach.Risk.HIGH));
     assertThatThrownBy(() -> register.notifySubjects(breach.id(), AffectedSubjects.rowsBetween("Nope", "placedAt",
@@ -158,7 +159,11 @@ class BreachRegisterTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("entity").hasMessageContaining("ShopperOrder");
     assertThatThrownBy(() -> register.notifySubjects(breach.id(), AffectedSubjects.rowsBetween("ShopperOrder", "nope",
         AWARE.minusSeconds(60), AWARE)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope");
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ShopperOrder")
+        .hasMessageContaining("[placedAt]").hasMessageNotContaining("nope");
+    assertThatThrownBy(() -> register.notifySubjects(breach.id(), AffectedSubjects.rowsBetween("ShopperOrder",
+        "deliveryAddress", AWARE.minusSeconds(60), AWARE)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[placedAt]");
     assertThat(outbox.counts().pending()).isZero();
   }
 
