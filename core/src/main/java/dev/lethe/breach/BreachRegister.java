@@ -156,6 +156,34 @@ public final class BreachRegister {
   }
 
   /**
+   * Records the risk breach {@code id} is now assessed to pose (Art. 33(1), 34(1)), as the
+   * investigation learns more: a breach assessed as high risk can then be told to its subjects, and
+   * one found unlikely to result in a risk is no longer overdue. Assessing the risk it has changes
+   * nothing and is not audited.
+   *
+   * @throws UnknownBreachException if no breach has the id
+   * @throws IllegalStateException if another caller changed the breach at the same moment
+   */
+  public Breach assessRisk(UUID id, Breach.Risk risk) {
+    requireNonNull(id, "id");
+    requireNonNull(risk, "risk");
+    return transactions.inTransaction(() -> {
+      Breach breach = find(id).orElseThrow(() -> new UnknownBreachException(id));
+      Breach.Risk before = breach.report().risk();
+      if (before == risk) {
+        return breach;
+      }
+      Breach assessed = new Breach(id, breach.report().withRisk(risk), breach.recordedAt(),
+          breach.authorityNotifiedAt(), breach.delayReasons(), breach.subjectsNotifiedAt(), breach.subjectsNotified(),
+          breach.version());
+      Breach stored = store.update(assessed).orElseThrow(() -> lostRace(id));
+      audit.record(entry(AuditEventType.BREACH_RISK_ASSESSED, stored).withAttribute("riskBefore", before.name())
+          .withAttribute("risk", risk.name()));
+      return stored;
+    });
+  }
+
+  /**
    * The subjects {@code affected} names, found from the model through the personal-data store: the
    * listed identities resolved as a rights request's are, and the subjects of the rows in each time
    * window (Art. 33(3)(a)).

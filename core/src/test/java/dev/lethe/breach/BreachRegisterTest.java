@@ -150,6 +150,20 @@ class BreachRegisterTest {
   }
 
   @Test
+  @DisplayName("Art. 34(1): a breach assessed anew as a high risk can be told to its subjects; the change is audited")
+  void art34_riskAssessedAnewAllowsTellingSubjects() {
+    Breach breach = register.record(report(Breach.Risk.RISK));
+    Breach assessed = register.assessRisk(breach.id(), Breach.Risk.HIGH);
+    assertThat(assessed.report().risk()).isEqualTo(Breach.Risk.HIGH);
+    assertThat(register.assessRisk(breach.id(), Breach.Risk.HIGH)).isEqualTo(assessed);
+    assertThat(register.notifySubjects(breach.id(), AffectedSubjects.listed(
+        List.of(new SubjectIdentifier("shopper", "email", "ada@example.com")))).subjectsNotified()).isEqualTo(1);
+    assertThat(audit.events().filter(event -> event.type() == AuditEventType.BREACH_RISK_ASSESSED))
+        .singleElement().satisfies(event -> assertThat(event.attributes())
+            .containsEntry("riskBefore", "RISK").containsEntry("risk", "HIGH"));
+  }
+
+  @Test
   @DisplayName("Art. 33(3)(a): a window over an entity the model lacks, or an attribute that is no date or time of"
       + " its entity, is refused, naming the entity and the attributes it could be")
   void art33_unknownEntityOrAttributeIsRefused() {
