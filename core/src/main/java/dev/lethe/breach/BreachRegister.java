@@ -97,10 +97,10 @@ public final class BreachRegister {
           + " breach yet (Art. 33(1))");
     }
     if (model != null) {
-      List<String> unknown = report.subjectTypes().stream().filter(type -> model.subjectType(type).isEmpty()).toList();
-      if (!unknown.isEmpty()) {
-        throw new IllegalArgumentException("subjectTypes names types the model does not have: " + unknown
-            + "; name some of " + model.subjectTypes().stream().map(SubjectType::name).toList());
+      // The unknown names are not quoted: a caller may have typed anything there.
+      if (report.subjectTypes().stream().anyMatch(type -> model.subjectType(type).isEmpty())) {
+        throw new IllegalArgumentException("subjectTypes names a type the model does not have: name some of "
+            + model.subjectTypes().stream().map(SubjectType::name).toList());
       }
     }
     Breach breach = new Breach(UUID.randomUUID(), report, now, Optional.empty(), Optional.empty(), Optional.empty(),

@@ -1,6 +1,7 @@
 package dev.lethe.spring.web;
 
 import dev.lethe.audit.AuditTrail;
+import dev.lethe.breach.BreachRegister;
 import dev.lethe.consent.ConsentLedger;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.objection.Objections;
@@ -32,8 +33,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Serves Lethe's REST API when {@code lethe.web.enabled=true} in a servlet application with Spring
  * MVC, all under {@code lethe.web.base-path}: the admin endpoints for rights requests (Art. 12, 15,
- * 16, 17, 18, 20, 21), legal holds (Art. 17(3)(e)), the lifting of restrictions (Art. 18(3)) and the
- * outbox's dead notices with their retry (Art. 19), and the self-service endpoints for the signed-in
+ * 16, 17, 18, 20, 21, 22), legal holds (Art. 17(3)(e)), the lifting of restrictions (Art. 18(3)), the
+ * breach register (Art. 33, 34) and the outbox's dead notices with their retry (Art. 19), and the self-service endpoints for the signed-in
  * subject (Art. 7(3), 15, 17, 18, 20, 21). Its OpenAPI description is {@value #OPENAPI} in the jar.
  *
  * <p>It adds no authentication: the application's security (Spring Security or the container's)
@@ -82,6 +83,13 @@ public class LetheWebAutoConfiguration {
   AdminRestrictionsController letheAdminRestrictionsController(Restrictions restrictions, DataSubjectRights rights,
       LetheProperties properties) {
     return new AdminRestrictionsController(restrictions, rights, new Limits(properties.web()), callers(properties));
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  AdminBreachesController letheAdminBreachesController(BreachRegister breaches, Clock clock,
+      LetheProperties properties) {
+    return new AdminBreachesController(breaches, clock, new Limits(properties.web()), callers(properties));
   }
 
   @Bean
