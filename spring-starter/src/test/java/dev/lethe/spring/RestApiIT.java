@@ -86,6 +86,9 @@ class RestApiIT {
   @Autowired
   dev.lethe.audit.AuditTrail audit;
 
+  @Autowired
+  dev.lethe.records.PrivacyNotice notice;
+
   private final HttpClient http = HttpClient.newHttpClient();
   private final JsonMapper json = JsonMapper.builder().build();
 
@@ -121,6 +124,7 @@ class RestApiIT {
     jdbc.update("delete from lethe_restriction");
     jdbc.update("delete from lethe_legal_hold");
     jdbc.update("delete from lethe_breach");
+    jdbc.update("delete from lethe_consent_record");
     jdbc.update("delete from lethe_outbox where destination = ?", BreachRegister.DESTINATION);
     jdbc.update("delete from customer_order");
     jdbc.update("delete from customer");
@@ -272,7 +276,43 @@ class RestApiIT {
     assertProblem(call("DELETE", "/lethe/me/consents/newsletter", ADA, null), 409);
     assertProblem(call("PUT", "/lethe/me/consents/orders", ADA, "{\"noticeVersion\":\"2026-11\"}"), 400);
     assertProblem(call("PUT", "/lethe/me/consents/" + GRACE, ADA, "{\"noticeVersion\":\"2026-11\"}"), 400);
-    assertProblem(call("PUT", "/lethe/me/consents/newsletter", ADA, "{}"), 400);
+    assertProblem(call("PUT", "/lethe/me/consents/newsletter", ADA, "{\"noticeVersion\":\"" + "v".repeat(101) + "\"}"),
+        400);
+  }
+
+  @Test
+  @DisplayName("Art. 7(1), 13(3): consent given without a version is recorded under the current notice; consents given"
+      + " under an older one are counted per purpose and version and paged by pseudonym for the admin to ask again")
+  void art7_consentsGivenUnderAnOlderNoticeAreReported() throws Exception {
+    String current = notice.version();
+    assertThat(call("PUT", "/lethe/me/consents/newsletter", ADA, null).statusCode()).isEqualTo(200);
+    assertThat(body(call("GET", "/lethe/admin/consents/outdated", ADMIN, null)).get("outdated")).isEmpty();
+    call("PUT", "/lethe/me/consents/newsletter", GRACE, "{\"noticeVersion\":\"2025-01\"}");
+    call("PUT", "/lethe/me/consents/newsletter", LIN, "{\"noticeVersion\":\"2025-01\"}");
+
+    JsonNode report = body(call("GET", "/lethe/admin/consents/outdated", ADMIN, null));
+    assertThat(report.get("noticeVersion").asString()).isEqualTo(current);
+    assertThat(report.get("outdated")).singleElement().satisfies(outdated -> {
+      assertThat(outdated.get("purpose").asString()).isEqualTo("newsletter");
+      assertThat(outdated.get("noticeVersion").asString()).isEqualTo("2025-01");
+      assertThat(outdated.get("consents").asLong()).isEqualTo(2);
+    });
+    List<String> expected = java.util.stream.Stream.of(GRACE, LIN)
+        .map(email -> audit.pseudonymOf(new SubjectIdentifier("customer", "email", email)).hex()).sorted().toList();
+    JsonNode first = body(call("GET", "/lethe/admin/consents/outdated/newsletter?limit=1", ADMIN, null));
+    assertThat(first.get("subjects")).extracting(JsonNode::asString).containsExactly(expected.get(0));
+    assertThat(first.get("next").asString()).isEqualTo(expected.get(0));
+    JsonNode second = body(call("GET", "/lethe/admin/consents/outdated/newsletter?limit=1&after=" + expected.get(0),
+        ADMIN, null));
+    assertThat(second.get("subjects")).extracting(JsonNode::asString).containsExactly(expected.get(1));
+    assertThat(body(call("GET", "/lethe/admin/consents/outdated/newsletter?after=" + expected.get(1), ADMIN, null))
+        .get("subjects")).isEmpty();
+    assertThat(report.toString() + first + second).doesNotContain(GRACE).doesNotContain(LIN);
+
+    assertProblem(call("GET", "/lethe/admin/consents/outdated/orders", ADMIN, null), 400);
+    assertProblem(call("GET", "/lethe/admin/consents/outdated/newsletter?after=" + GRACE, ADMIN, null), 400);
+    assertProblem(call("GET", "/lethe/admin/consents/outdated/newsletter?limit=0", ADMIN, null), 400);
+    assertProblem(call("GET", "/lethe/admin/consents/outdated", ADA, null), 403);
   }
 
   @Test

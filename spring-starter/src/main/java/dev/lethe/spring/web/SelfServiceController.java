@@ -6,11 +6,10 @@ import dev.lethe.consent.ConsentEvidence;
 import dev.lethe.consent.ConsentLedger;
 import dev.lethe.consent.ConsentMethod;
 import dev.lethe.consent.ConsentState;
-import dev.lethe.law.LawfulBasis;
 import dev.lethe.law.RestrictionGround;
 import dev.lethe.model.PersonalDataModel;
-import dev.lethe.model.Purpose;
 import dev.lethe.objection.Objections;
+import dev.lethe.records.PrivacyNotice;
 import dev.lethe.restriction.Restriction;
 import dev.lethe.restriction.Restrictions;
 import dev.lethe.rights.Channel;
@@ -63,6 +62,7 @@ public final class SelfServiceController {
   private final Objections objections;
   private final Restrictions restrictions;
   private final PersonalDataModel model;
+  private final PrivacyNotice notice;
   private final Transactions transactions;
   private final RequestIntake intake;
   private final LetheProperties.WebProperties web;
@@ -70,13 +70,14 @@ public final class SelfServiceController {
   private final Callers callers;
 
   SelfServiceController(DataSubjectRights rights, ConsentLedger consents, Objections objections,
-      Restrictions restrictions, PersonalDataModel model, Transactions transactions, RequestIntake intake,
-      LetheProperties.WebProperties web, Callers callers) {
+      Restrictions restrictions, PersonalDataModel model, PrivacyNotice notice, Transactions transactions,
+      RequestIntake intake, LetheProperties.WebProperties web, Callers callers) {
     this.rights = rights;
     this.consents = consents;
     this.objections = objections;
     this.restrictions = restrictions;
     this.model = model;
+    this.notice = notice;
     this.transactions = transactions;
     this.intake = intake;
     this.web = web;
@@ -118,7 +119,8 @@ public final class SelfServiceController {
   /**
    * Consent given by the caller.
    *
-   * @param noticeVersion the version of the privacy notice the caller was shown (Art. 7(1))
+   * @param noticeVersion the version of the privacy notice the caller was shown (Art. 7(1)); the
+   *     notice's current version ({@code PrivacyNotice.version()}) if left out
    */
   public record ConsentGiven(@Nullable String noticeVersion) {
   }
@@ -243,15 +245,23 @@ public final class SelfServiceController {
   @GetMapping("/consents")
   public List<Consent> consents(HttpServletRequest http) {
     SubjectIdentifier me = callers.subject(http);
-    return consentPurposes().stream().map(purpose -> Consent.of(purpose, consents.state(me, purpose))).toList();
+    return ConsentPurposes.of(model.purposesFor(web.subjectType())).stream()
+        .map(purpose -> Consent.of(purpose, consents.state(me, purpose))).toList();
   }
 
-  /** Records the caller's consent to {@code purpose} under the notice version they were shown (Art. 7(1)). */
+  /**
+   * Records the caller's consent to {@code purpose} under the notice version they were shown, the
+   * current one unless the body names another (Art. 7(1)): consent given under an older version is
+   * reported for the controller to ask again ({@code GET /admin/consents/outdated}).
+   */
   @PutMapping("/consents/{purpose}")
-  public Consent give(HttpServletRequest http, @PathVariable String purpose, @RequestBody ConsentGiven body) {
+  public Consent give(HttpServletRequest http, @PathVariable String purpose,
+      @RequestBody(required = false) @Nullable ConsentGiven body) {
     SubjectIdentifier me = callers.subject(http);
-    requireConsentPurpose(purpose);
-    ConsentEvidence evidence = ConsentEvidence.of(limits.label(body.noticeVersion(), "noticeVersion"), ConsentMethod.API);
+    ConsentPurposes.require(model.purposesFor(web.subjectType()), purpose);
+    String shown = body == null || body.noticeVersion() == null ? notice.version()
+        : limits.label(body.noticeVersion(), "noticeVersion");
+    ConsentEvidence evidence = ConsentEvidence.of(shown, ConsentMethod.API);
     return Consent.of(purpose, consents.give(me, purpose, evidence).state());
   }
 
@@ -259,24 +269,8 @@ public final class SelfServiceController {
   @DeleteMapping("/consents/{purpose}")
   public Consent withdraw(HttpServletRequest http, @PathVariable String purpose) {
     SubjectIdentifier me = callers.subject(http);
-    requireConsentPurpose(purpose);
+    ConsentPurposes.require(model.purposesFor(web.subjectType()), purpose);
     return Consent.of(purpose, consents.withdraw(me, purpose, ConsentMethod.API).state());
-  }
-
-  /** The purposes of the subject type that rest on consent (Art. 6(1)(a)). */
-  private List<String> consentPurposes() {
-    return model.purposesFor(web.subjectType()).stream()
-        .filter(purpose -> purpose.basis() instanceof LawfulBasis.Consent)
-        .map(Purpose::name)
-        .toList();
-  }
-
-  /** Refuses any other purpose, without repeating the name the caller sent. */
-  private void requireConsentPurpose(String purpose) {
-    List<String> declared = consentPurposes();
-    if (!declared.contains(purpose)) {
-      throw new IllegalArgumentException("Consent is taken for the purposes " + declared + " only");
-    }
   }
 
   /** The caller's new request of {@code type}, or their open one, with the signed-in session as the identity check. */
