@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lethe.access.Article15Information;
 import dev.lethe.access.SubjectReports;
+import dev.lethe.consent.ConsentLedger;
+import dev.lethe.consent.OutdatedConsents;
 import dev.lethe.erasure.SuppressionList;
 import dev.lethe.law.DataCategory;
 import dev.lethe.model.PersonalDataModel;
@@ -66,6 +68,9 @@ class PrivacyStatementPromisesTest {
 
   @Autowired
   PrivacyNotice notice;
+
+  @Autowired
+  ConsentLedger consents;
 
   @Autowired
   RecordOfProcessing record;
@@ -205,6 +210,26 @@ class PrivacyStatementPromisesTest {
   }
 
   @Test
+  @DisplayName("Art. 7(1), 13(3): consent given again in the privacy centre is recorded under the notice shown now, and"
+      + " leaves the consents given under the 2021 statement to ask again")
+  void consentGivenAgainIsUnderTheCurrentNotice() {
+    SubjectIdentifier carol = new SubjectIdentifier("contact", "email", "carol@example.com");
+    long before = outdatedNewsletterConsents();
+    assertThat(before).as("the demo's consents, given under the 2021 statement").isPositive();
+
+    WebSession.signIn(port, "carol@example.com", "demo").post("/privacy/consent", Map.of("action", "give"));
+
+    assertThat(consents.latest(carol, "newsletter")).hasValueSatisfying(latest ->
+        assertThat(latest.noticeVersion()).isEqualTo(notice.version()));
+    assertThat(outdatedNewsletterConsents()).isEqualTo(before - 1);
+  }
+
+  private long outdatedNewsletterConsents() {
+    return consents.givenUnderOtherNotice(notice.version()).stream()
+        .filter(outdated -> outdated.purpose().equals("newsletter")).mapToLong(OutdatedConsents::consents).sum();
+  }
+
+  @Test
   @DisplayName("Art. 12(3), 18: a restriction request is decided within 28 days; once restricted, only storage is allowed")
   void restrictionWithin28Days() {
     WebSession frank = WebSession.signIn(port, "frank@example.com", "demo");
@@ -253,8 +278,12 @@ class PrivacyStatementPromisesTest {
   void recordsCoverTheStatement() {
     // The statement keeps contacts' data "for an appropriate period" and marketing data "for as long
     // as we are able to market to you": no period that software could enforce, and the records say so.
-    assertThat(notice.gaps()).isEqualTo(record.gaps()).hasSize(5)
-        .allSatisfy(gap -> assertThat(gap).contains("holds personal data of contact but declares no retention period"));
+    // Nor does it name a processing agreement with any of its nine processors (Art. 28(3)).
+    assertThat(notice.gaps()).isEqualTo(record.gaps()).hasSize(14);
+    assertThat(record.gaps()).filteredOn(gap -> gap.contains("holds personal data of contact but declares no retention"
+        + " period")).hasSize(5);
+    assertThat(record.gaps()).filteredOn(gap -> gap.startsWith("Processor '") && gap.contains("no contract recorded"
+        + " (Art. 28(3))")).hasSize(9);
     WebSession anyone = WebSession.signIn(port, "grace@example.com", "demo");
     String html = anyone.get("/records/privacy-notice");
     assertThat(html).as("who we are and how to contact us")
