@@ -32,7 +32,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A private database for one benchmark trial: on PostgreSQL (127.0.0.1:5432, user postgres,
  * database test, overridable with {@code -Dlethe.postgresql.url}) a schema created here and
- * dropped on {@link #close()}; on H2 a file database in a temporary directory, deleted on close.
+ * dropped on {@link #close()}; on MariaDB (127.0.0.1:3306, user root without password,
+ * overridable with {@code -Dlethe.mariadb.url}) a database created here and dropped on close; on
+ * H2 a file database in a temporary directory, deleted on close.
  * Every statement that reaches the driver is counted, below Hibernate and the pool. On H2 a
  * statement times out after two minutes.
  */
@@ -43,9 +45,11 @@ public final class BenchDatabase implements AutoCloseable {
     /** Embedded H2, file mode with a small page cache so that it fits a 64 MiB heap. */
     H2,
     /** A local PostgreSQL server. */
-    POSTGRESQL;
+    POSTGRESQL,
+    /** A local MariaDB server. */
+    MARIADB;
 
-    /** The kind named by a JMH parameter: {@code h2} or {@code postgresql}. */
+    /** The kind named by a JMH parameter: {@code h2}, {@code postgresql} or {@code mariadb}. */
     public static Kind of(String name) {
       return valueOf(name.trim().toUpperCase(Locale.ROOT));
     }
@@ -53,6 +57,7 @@ public final class BenchDatabase implements AutoCloseable {
 
   private static final String PG_URL = System.getProperty("lethe.postgresql.url",
       "jdbc:postgresql://127.0.0.1:5432/test");
+  private static final String MARIADB_URL = System.getProperty("lethe.mariadb.url", "jdbc:mariadb://127.0.0.1:3306/");
 
   private final Kind kind;
   private final String schema;
@@ -77,11 +82,17 @@ public final class BenchDatabase implements AutoCloseable {
       // ends its benchmark with an error instead of stalling the whole suite.
       url = "jdbc:h2:file:" + directory.resolve("db") + ";CACHE_SIZE=8192;QUERY_TIMEOUT=120000";
       user = "sa";
-    } else {
+    } else if (kind == Kind.POSTGRESQL) {
       directory = null;
-      admin("create schema " + schema);
+      admin(kind, "create schema " + schema);
       url = PG_URL + "?currentSchema=" + schema + "&reWriteBatchedInserts=true";
       user = "postgres";
+    } else {
+      directory = null;
+      admin(kind, "create database " + schema);
+      // Batched statements go as one bulk round trip, as an application would configure the driver.
+      url = MARIADB_URL + schema + "?useBulkStmts=true";
+      user = "root";
     }
     this.pool = pool(false);
   }
@@ -180,7 +191,9 @@ public final class BenchDatabase implements AutoCloseable {
       autoCommitting.close();
     }
     if (kind == Kind.POSTGRESQL) {
-      admin("drop schema " + schema + " cascade");
+      admin(kind, "drop schema " + schema + " cascade");
+    } else if (kind == Kind.MARIADB) {
+      admin(kind, "drop database " + schema);
     } else if (directory != null) {
       try (Stream<Path> files = Files.walk(directory)) {
         files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
@@ -190,13 +203,23 @@ public final class BenchDatabase implements AutoCloseable {
     }
   }
 
-  private static void admin(String sql) {
-    try (Connection connection = DriverManager.getConnection(PG_URL, "postgres", "");
+  private static void admin(Kind kind, String sql) {
+    String url = kind == Kind.POSTGRESQL ? PG_URL : MARIADB_URL;
+    String user = kind == Kind.POSTGRESQL ? "postgres" : "root";
+    try (Connection connection = DriverManager.getConnection(url, user, "");
         Statement statement = connection.createStatement()) {
       statement.execute(sql);
     } catch (SQLException e) {
-      throw new IllegalStateException("PostgreSQL at " + PG_URL + " (user postgres) refused '" + sql + "'", e);
+      throw new IllegalStateException(kind + " at " + url + " (user " + user + ") refused '" + sql + "'", e);
     }
+  }
+
+  /** The statement that gathers a table's statistics on this database, as a live table has them. */
+  public String analyze(String table) {
+    return switch (kind) {
+      case H2, MARIADB -> "analyze table " + table;
+      case POSTGRESQL -> "analyze " + table;
+    };
   }
 
   // --- statement counting: every prepareStatement/prepareCall, and every execute of a plain Statement ---

@@ -61,8 +61,8 @@ public class ErasureBenchmark {
   private static final int OTHER_CUSTOMERS = 20;
   private static final int OTHER_ROWS = 100;
 
-  /** The database: {@code h2} or {@code postgresql}. */
-  @Param({"h2", "postgresql"})
+  /** The database: {@code h2}, {@code postgresql} or {@code mariadb}. */
+  @Param({"h2", "postgresql", "mariadb"})
   public String db = "h2";
 
   /** The subject's rows in all, spread over its ten entity types. */
@@ -74,6 +74,7 @@ public class ErasureBenchmark {
   private @Nullable JpaPersonalDataStore store;
   private @Nullable PersonalDataModel model;
   private final ShopData data = new ShopData();
+  private final HeapPeaks heap = new HeapPeaks();
   private long subject;
   private long othersValues;
 
@@ -103,6 +104,7 @@ public class ErasureBenchmark {
       data.insert(connection, subject, rows);
     }
     database.resetStatements();
+    heap.reset();
   }
 
   /** Records the statements of the erasure and checks what it did. */
@@ -112,6 +114,7 @@ public class ErasureBenchmark {
     long statements = database.statements();
     String benchmark = Extras.method(params);
     Extras.record("erasure." + benchmark, db + "/" + rows, "statements", statements);
+    heap.sample();
     try (Connection connection = database.connection()) {
       long left = ShopData.personalValues(connection, subject);
       if (left != 0) {
@@ -125,9 +128,10 @@ public class ErasureBenchmark {
     }
   }
 
-  /** Drops the private database. */
+  /** Records the heap and drops the private database. */
   @TearDown(Level.Trial)
-  public void close() {
+  public void close(BenchmarkParams params) {
+    heap.record("erasure." + Extras.method(params), db + "/" + rows);
     if (database != null) {
       database.close();
     }

@@ -59,7 +59,7 @@ public class ExportBenchmark {
   public String db = "h2";
 
   /** The subject's rows in all, spread over its ten entity types. */
-  @Param({"100000"})
+  @Param({"1000", "100000"})
   public int rows = 100_000;
 
   private @Nullable BenchDatabase database;
@@ -68,9 +68,12 @@ public class ExportBenchmark {
   private final CountingStream letheOut = new CountingStream();
   private final CountingStream rawOut = new CountingStream();
 
-  /** Opens a private database holding the subject and one other customer. */
+  /**
+   * Opens a private database holding the subject and one other customer, and records the
+   * statements one export of this trial's benchmark sends.
+   */
   @Setup(Level.Trial)
-  public void open() throws SQLException {
+  public void open(BenchmarkParams params) throws SQLException {
     database = BenchDatabase.create(BenchDatabase.Kind.of(db));
     JpaPersonalDataStore store = JpaPersonalDataStore.of(database.open(ShopData.ENTITIES),
         Pseudonymizer.withKey(new byte[32]));
@@ -80,6 +83,14 @@ public class ExportBenchmark {
       data.insert(connection, 1, 1_000);
       data.insert(connection, SUBJECT, rows);
     }
+    String benchmark = Extras.method(params);
+    database.recordStatements("export." + benchmark, db + "/" + rows, () -> {
+      try {
+        long unused = benchmark.equals("lethe") ? lethe() : rawJdbcJackson();
+      } catch (IOException | SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    });
   }
 
   /** Starts the heap peaks afresh. */

@@ -128,8 +128,7 @@ public class OutboxDispatchBenchmark {
       }
       connection.commit();
       try (Statement statement = connection.createStatement()) {
-        statement.execute(database.kind() == BenchDatabase.Kind.H2 ? "analyze table lethe_outbox"
-            : "analyze lethe_outbox");
+        statement.execute(database.analyze("lethe_outbox"));
       }
       connection.commit();
     }

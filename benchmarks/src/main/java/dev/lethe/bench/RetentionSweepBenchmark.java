@@ -59,12 +59,12 @@ public class RetentionSweepBenchmark {
   private static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
   private static final Instant CUTOFF = NOW.minus(Duration.ofDays(90));
 
-  /** The database: {@code h2} or {@code postgresql}. */
-  @Param({"h2", "postgresql"})
+  /** The database: {@code h2}, {@code postgresql} or {@code mariadb}. */
+  @Param({"h2", "postgresql", "mariadb"})
   public String db = "h2";
 
   /** The expired rows to sweep. */
-  @Param({"1000000"})
+  @Param({"100000", "1000000"})
   public int rows = 1_000_000;
 
   private @Nullable BenchDatabase database;
@@ -125,7 +125,7 @@ public class RetentionSweepBenchmark {
       // Statistics, as the database's own maintenance (autovacuum on PostgreSQL) keeps them for a live
       // table: without them a planner may sort the whole table for each batch.
       try (Statement statement = connection.createStatement()) {
-        statement.execute(database.kind() == BenchDatabase.Kind.H2 ? "analyze table visit" : "analyze visit");
+        statement.execute(database.analyze("visit"));
       }
       connection.commit();
     }

@@ -72,4 +72,12 @@ public @interface PersonalData {
    * subjects with a personal field naming none is refused at start-up (Art. 15, 17).
    */
   String of() default "";
+
+  /**
+   * What the attribute is called in words, for the people who read the records, the notice and the
+   * console (Art. 12(1): clear and plain language), such as "Full name". Empty means a label derived
+   * from the attribute's name: {@code fullName} reads "Full name". Only on a field: on a class it
+   * would give every attribute the same label, and start-up refuses it.
+   */
+  String label() default "";
 }

@@ -2,6 +2,7 @@ package dev.lethe.annotation;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
+import java.lang.annotation.Repeatable;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
@@ -16,12 +17,31 @@ import java.lang.annotation.Target;
  * records, the notice and the access report never claim a purpose the code does not state; an
  * entity holding personal data with neither is listed as a gap and warned about at start-up, and
  * one holding special-category or criminal-offence data is refused (Art. 9(1), 10).
+ *
+ * <p>On an entity whose rows hold data of several subjects (a treatment: the patient's diagnosis,
+ * the physician's remark), {@link #of()} names whose data the purposes are for, as
+ * {@link PersonalData#of()} does for a field; repeat the annotation once per owner.
  */
 @Documented
 @java.lang.annotation.Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
+@Repeatable(ProcessedFor.List.class)
 public @interface ProcessedFor {
 
   /** The purposes' names, each declared with {@link Processing} somewhere in the model. */
   String[] value();
+
+  /**
+   * The route to the subject whose data the purposes are for, named as in {@link PersonalData#of()};
+   * empty means every subject the entity reaches.
+   */
+  String of() default "";
+
+  /** Several {@link ProcessedFor} on one entity, one per owner. */
+  @Documented
+  @java.lang.annotation.Retention(RetentionPolicy.RUNTIME)
+  @Target(ElementType.TYPE)
+  @interface List {
+    ProcessedFor[] value();
+  }
 }

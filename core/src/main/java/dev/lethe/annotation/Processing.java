@@ -37,6 +37,13 @@ public @interface Processing {
   String[] recipients() default {};
 
   /**
+   * What the purpose is called in words, such as "Newsletter by e-mail", for the records, the
+   * notice and the console (Art. 12(1)); empty means one derived from the purpose's name
+   * ({@code b2b-marketing} reads "B2b marketing"). Declarations of one purpose may not disagree.
+   */
+  String label() default "";
+
+  /**
    * Whether this processing takes decisions based solely on automated processing (Art. 22); if so,
    * {@link #decisionLogic}, {@link #decisionSignificance} and {@link #decisionConsequences} are required,
    * and the basis must be contract, consent or law (Art. 22(2)).

@@ -4,12 +4,14 @@ import static java.util.Objects.requireNonNull;
 
 import dev.lethe.audit.AuditVerification.Kind;
 import dev.lethe.internal.audit.AuditHash;
+import dev.lethe.rights.RequestId;
 import dev.lethe.rights.SubjectIdentifier;
 import dev.lethe.spi.AuditSink;
 import dev.lethe.spi.Transactions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -136,6 +138,11 @@ public final class AuditTrail {
   /** Every event in sequence order (Art. 5(2)). The caller closes the stream. */
   public Stream<AuditEvent> events() {
     return sink.events();
+  }
+
+  /** The events of the rights request {@code id}, oldest first: how it was answered (Art. 5(2), 12(3)). */
+  public List<AuditEvent> eventsOf(RequestId id) {
+    return sink.eventsOf(requireNonNull(id, "id"));
   }
 
   /** The pseudonym under which {@code subject}'s events are recorded, to find them (Art. 4(5)). */

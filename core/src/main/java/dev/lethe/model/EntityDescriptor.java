@@ -3,6 +3,7 @@ package dev.lethe.model;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,6 +19,8 @@ import java.util.Optional;
  *     {@code @Processing} and those it names with {@code @ProcessedFor}; never inherited (Art. 5(1)(b))
  * @param routes how the entity's rows reach subjects: one per association path, so possibly several
  *     to one subject type (a referral's referrer and referred person)
+ * @param purposeOwners for a purpose named with {@code @ProcessedFor(of = ...)}, the route to the
+ *     subject whose data it is processed for; a purpose not listed is for every subject the entity reaches
  */
 public record EntityDescriptor(
     Class<?> type,
@@ -25,7 +28,14 @@ public record EntityDescriptor(
     List<FieldDescriptor> fields,
     Optional<RetentionPolicy> retention,
     List<Purpose> purposes,
-    List<SubjectRoute> routes) {
+    List<SubjectRoute> routes,
+    Map<String, String> purposeOwners) {
+
+  /** An entity whose purposes are for every subject it reaches. */
+  public EntityDescriptor(Class<?> type, Optional<String> subjectRootOf, List<FieldDescriptor> fields,
+      Optional<RetentionPolicy> retention, List<Purpose> purposes, List<SubjectRoute> routes) {
+    this(type, subjectRootOf, fields, retention, purposes, routes, Map.of());
+  }
 
   public EntityDescriptor {
     requireNonNull(type, "type");
@@ -34,6 +44,21 @@ public record EntityDescriptor(
     fields = List.copyOf(fields);
     purposes = List.copyOf(purposes);
     routes = List.copyOf(routes);
+    purposeOwners = Map.copyOf(purposeOwners);
+  }
+
+  /**
+   * The entity's purposes for the data of subjects of {@code subjectType}: none where it does not
+   * reach that type; otherwise those not limited to another subject's route (Art. 15(1)(a)).
+   */
+  public List<Purpose> purposesFor(String subjectType) {
+    List<SubjectRoute> to = routesTo(subjectType);
+    return purposes.stream()
+        .filter(purpose -> {
+          String owner = purposeOwners.get(purpose.name());
+          return owner == null ? !to.isEmpty() : to.stream().anyMatch(route -> route.name().equals(owner));
+        })
+        .toList();
   }
 
   /** The entity's simple class name. */

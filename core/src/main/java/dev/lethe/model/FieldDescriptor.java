@@ -23,6 +23,8 @@ import java.util.Optional;
  *     collection of phone numbers; erasure applies to each element
  * @param owner the {@linkplain SubjectRoute#name() name of the route} to the subject whose data the
  *     attribute is, where its entity reaches several subjects; empty where it has one route
+ * @param label what the attribute is called in words (Art. 12(1)), declared or derived from its
+ *     name: {@code fullName} reads "Full name", {@code address.street} "Address street"
  */
 public record FieldDescriptor(
     String name,
@@ -33,12 +35,13 @@ public record FieldDescriptor(
     ErasureRule erasure,
     Optional<Sensitivity> sensitivity,
     boolean collection,
-    Optional<String> owner) {
+    Optional<String> owner,
+    String label) {
 
-  /** An attribute of an entity with one route to its subject, so with no named owner. */
+  /** An attribute of an entity with one route to its subject, so with no named owner, labelled from its name. */
   public FieldDescriptor(String name, Class<?> type, DataCategory category, DataOrigin origin, Optional<String> source,
       ErasureRule erasure, Optional<Sensitivity> sensitivity, boolean collection) {
-    this(name, type, category, origin, source, erasure, sensitivity, collection, Optional.empty());
+    this(name, type, category, origin, source, erasure, sensitivity, collection, Optional.empty(), "");
   }
 
   public FieldDescriptor {
@@ -50,11 +53,12 @@ public record FieldDescriptor(
     requireNonNull(erasure, "erasure");
     requireNonNull(sensitivity, "sensitivity");
     requireNonNull(owner, "owner");
+    label = requireNonNull(label, "label").isBlank() ? Labels.fromName(name) : label.strip();
   }
 
   /** This attribute owned by the route called {@code route}. */
   public FieldDescriptor withOwner(Optional<String> route) {
-    return new FieldDescriptor(name, type, category, origin, source, erasure, sensitivity, collection, route);
+    return new FieldDescriptor(name, type, category, origin, source, erasure, sensitivity, collection, route, label);
   }
 
   /** Whether the attribute belongs to the subject reached by {@code route}: it names that route, or names none. */

@@ -96,6 +96,8 @@ public record ModelProblem(Kind kind, String location, String problem, String fi
     /** A personal-data attribute of an entity that reaches several subjects, naming none of them. */
     OWNER_REQUIRED,
     /** An owner ({@code @PersonalData(of = ...)}) that names no route of the entity, or several. */
-    UNKNOWN_OWNER
+    UNKNOWN_OWNER,
+    /** A label on a class-level {@code @PersonalData}, or two labels for one purpose. */
+    MISPLACED_LABEL
   }
 }

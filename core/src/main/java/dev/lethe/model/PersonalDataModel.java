@@ -119,13 +119,15 @@ public final class PersonalDataModel {
 
   /**
    * The purposes {@code entity}'s data about subjects of {@code subjectType} is processed for: those
-   * of {@link #purposesOf(EntityDescriptor)}, where the entity reaches that subject type, and none
-   * where it does not (Art. 15(1)(a)).
+   * of {@link #purposesOf(EntityDescriptor)} not named for another subject's route
+   * ({@code @ProcessedFor(of = ...)}), where the entity reaches that subject type, and none where it
+   * does not (Art. 15(1)(a)).
    */
   public List<Purpose> purposesOf(EntityDescriptor entity, String subjectType) {
     requireNonNull(entity, "entity");
     requireNonNull(subjectType, "subjectType");
-    return entity.routesTo(subjectType).isEmpty() ? List.of() : purposesOf(entity);
+    return entity.purposesFor(subjectType).stream().map(purpose -> purposes.getOrDefault(purpose.name(), purpose))
+        .distinct().toList();
   }
 
   /** The entities whose data is processed for the purpose called {@code purpose}, in the model's order. */

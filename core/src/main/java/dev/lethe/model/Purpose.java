@@ -16,18 +16,26 @@ import java.util.Optional;
  * @param recipients names of recipients, as used in the controller description
  * @param automatedDecision the solely automated decision the processing takes, with its logic,
  *     significance and consequences (Art. 22(1), 15(1)(h)); empty when a person decides
+ * @param label what the purpose is called in words (Art. 12(1)), declared or derived from its name:
+ *     {@code b2b-marketing} reads "B2b marketing"
  */
 public record Purpose(String name, LawfulBasis basis, List<String> recipients,
-    Optional<AutomatedDecision> automatedDecision) {
+    Optional<AutomatedDecision> automatedDecision, String label) {
+
+  /** A purpose labelled from its name. */
+  public Purpose(String name, LawfulBasis basis, List<String> recipients, Optional<AutomatedDecision> automatedDecision) {
+    this(name, basis, recipients, automatedDecision, "");
+  }
 
   public Purpose {
     requireNonNull(name, "name");
     requireNonNull(basis, "basis");
     recipients = List.copyOf(recipients);
     requireNonNull(automatedDecision, "automatedDecision");
+    label = requireNonNull(label, "label").isBlank() ? Labels.fromName(name) : label.strip();
   }
 
-  /** A purpose that takes no solely automated decision. */
+  /** A purpose that takes no solely automated decision, labelled from its name. */
   public Purpose(String name, LawfulBasis basis, List<String> recipients) {
     this(name, basis, recipients, Optional.empty());
   }

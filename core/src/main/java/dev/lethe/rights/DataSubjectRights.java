@@ -700,6 +700,14 @@ public final class DataSubjectRights {
     return store.findOpen();
   }
 
+  /**
+   * The page of requests {@code query} lists, open or closed, earliest due first: the queue of the
+   * people who answer them, filtered by status, type and subject (Art. 12(3)).
+   */
+  public RequestPage requests(RequestQuery query) {
+    return store.find(requireNonNull(query, "query"));
+  }
+
   /** Every open request whose Art. 12(3) deadline has passed as of the clock, earliest due first. */
   public List<RightsRequest> overdue() {
     return store.findOpenDueOnOrBefore(lifecycle.today().minusDays(1));

@@ -6,6 +6,8 @@ import dev.lethe.audit.AuditCheckpoint;
 import dev.lethe.audit.AuditEvent;
 import dev.lethe.audit.AuditTrail;
 import dev.lethe.internal.audit.InMemoryAuditSink;
+import dev.lethe.rights.RequestId;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -73,6 +75,17 @@ public interface AuditSink {
    */
   default Stream<AuditEvent> eventsFrom(long sequence) {
     return events().dropWhile(event -> event.sequence() < sequence);
+  }
+
+  /**
+   * The events of the rights request {@code id}, in ascending sequence order: its history (Art.
+   * 5(2)). The default filters {@link #events()}; a database reads them from an index.
+   */
+  default List<AuditEvent> eventsOf(RequestId id) {
+    requireNonNull(id, "id");
+    try (Stream<AuditEvent> events = events()) {
+      return events.filter(event -> event.requestId().filter(id::equals).isPresent()).toList();
+    }
   }
 
   /** The event with the highest sequence, if any. A database answers this from the sequence's index. */

@@ -6,11 +6,14 @@ import dev.lethe.internal.rights.InMemoryRequestStore;
 import dev.lethe.model.IdentityMatch;
 import dev.lethe.rights.DataSubjectRights;
 import dev.lethe.rights.RequestId;
+import dev.lethe.rights.RequestPage;
+import dev.lethe.rights.RequestQuery;
 import dev.lethe.rights.RightsRequest;
 import dev.lethe.rights.SubjectIdentifier;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -83,6 +86,24 @@ public interface RequestStore {
 
   /** Every request, open or closed, earliest received first. The caller closes the stream. */
   Stream<RightsRequest> findAll();
+
+  /**
+   * The page of requests {@code query} lists, earliest due first, then earliest received (Art.
+   * 12(3)). The default filters {@link #findAll()}, holding the matching requests while it sorts
+   * them; a database answers it with a filtered, ordered and limited query.
+   */
+  default RequestPage find(RequestQuery query) {
+    requireNonNull(query, "query");
+    List<RightsRequest> matching;
+    try (Stream<RightsRequest> all = findAll()) {
+      matching = all.filter(query::matches)
+          .sorted(Comparator.comparing(RightsRequest::dueDate).thenComparing(RightsRequest::receivedAt))
+          .toList();
+    }
+    long from = Math.min((long) query.page() * query.size(), matching.size());
+    return new RequestPage(matching.subList((int) from, (int) Math.min(from + query.size(), matching.size())), query,
+        matching.size());
+  }
 
   /**
    * Every request, open or closed, made under {@code subject}: the same subject type and identity,

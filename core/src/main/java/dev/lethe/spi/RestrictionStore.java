@@ -4,6 +4,7 @@ import dev.lethe.audit.SubjectPseudonym;
 import dev.lethe.internal.restriction.InMemoryRestrictionStore;
 import dev.lethe.restriction.Restriction;
 import dev.lethe.restriction.Restrictions;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -47,6 +48,20 @@ public interface RestrictionStore {
    */
   default boolean isEmpty() {
     return false;
+  }
+
+  /**
+   * Every restriction standing, keyed by subject, as one immutable snapshot that the checks on every
+   * change of personal data (Art. 18(2)) read from memory. A store shared by several instances may
+   * hand out the same snapshot for the interval it documents for {@link #isEmpty()}, and must hand
+   * out a new instance once it has read its table again, so that a caller may keep what it derived
+   * from one snapshot (such as the pseudonyms of a subject's identities) for as long as it gets
+   * that same instance back. Restrictions saved or removed through this store count at once. The
+   * default, empty, says the store keeps no snapshot: the checks then ask {@link #isEmpty()} and
+   * {@link #find} every time.
+   */
+  default Optional<Map<SubjectPseudonym, Restriction>> standing() {
+    return Optional.empty();
   }
 
   /** A store that keeps restrictions in memory, for tests and for applications without a durable store. */

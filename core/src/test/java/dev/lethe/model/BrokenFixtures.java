@@ -22,11 +22,14 @@ import static dev.lethe.model.ModelProblem.Kind.SUBJECT_WITHOUT_ROOT;
 import static dev.lethe.model.ModelProblem.Kind.SUBJECT_WITH_SEVERAL_ROOTS;
 import static dev.lethe.model.ModelProblem.Kind.UNKNOWN_CLOCK_ATTRIBUTE;
 import static dev.lethe.model.ModelProblem.Kind.UNKNOWN_IDENTITY;
+import static dev.lethe.model.ModelProblem.Kind.UNKNOWN_OWNER;
+import static dev.lethe.model.ModelProblem.Kind.UNKNOWN_PURPOSE;
 import static dev.lethe.model.ModelProblem.Kind.UNKNOWN_SUBJECT_TYPE;
 import static dev.lethe.model.ModelProblem.Kind.UNREACHABLE_PERSONAL_DATA;
 
 import dev.lethe.annotation.DataSubject;
 import dev.lethe.annotation.PersonalData;
+import dev.lethe.annotation.ProcessedFor;
 import dev.lethe.annotation.Processing;
 import dev.lethe.annotation.Retention;
 import dev.lethe.annotation.SpecialCategory;
@@ -56,7 +59,8 @@ final class BrokenFixtures {
       CriminalWithoutLaw.class, LinkToUnknownSubject.class, LinkToUnknownIdentity.class, IdentityOutsideRoot.class,
       ConsentWithoutPurpose.class, KeepWithoutExemption.class, ExemptionWithoutKeep.class, Unreachable.class,
       LegitimateInterestsWithoutAssessment.class, LegalObligationWithoutLaw.class, RootWithoutIdentifier.class,
-      IdentityNotMarked.class, BadCategory.class, PublicWithoutSource.class, ManyProblems.class);
+      IdentityNotMarked.class, BadCategory.class, PublicWithoutSource.class, ManyProblems.class,
+      PurposeOfUnknownOwner.class);
 
   private BrokenFixtures() {
   }
@@ -185,6 +189,16 @@ final class BrokenFixtures {
     @SpecialCategory(value = SensitiveCategory.CRIMINAL_CONVICTIONS_AND_OFFENCES,
         condition = Article9Condition.LEGAL_CLAIMS)
     String convictions;
+  }
+
+  @Expect({UNKNOWN_OWNER, UNKNOWN_PURPOSE})
+  @ProcessedFor(value = "nowhere", of = "supplier")
+  static class PurposeOfUnknownOwner {
+    @SubjectLink(subject = "customer")
+    Long customerId;
+
+    @PersonalData(category = "communication.content")
+    String note;
   }
 
   @Expect(UNKNOWN_SUBJECT_TYPE)

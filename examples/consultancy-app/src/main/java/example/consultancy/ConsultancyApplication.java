@@ -33,9 +33,10 @@ public class ConsultancyApplication {
 
         Lethe consultancy example is running.
           Privacy centre:   {}/privacy   sign in as {} (password: {}), or {} ({})
-          Admin page:       {}/admin     sign in as {} (password: {})
-          Records:          {}/records/article-30  {}/records/privacy-notice  {}/records/data-map
+          Lethe console:    {}/lethe/console   sign in as {} (password: {}): requests, legal holds,
+                            audit trail, retention runs, and the records (Art. 30 record, data map)
+          Privacy notice:   {}/records/privacy-notice
         """, base, DemoData.DEMO_CONTACT, DemoData.DEMO_PASSWORD, DemoData.OTHER_CONTACT, DemoData.DEMO_PASSWORD,
-        base, DemoData.ADMIN, DemoData.ADMIN_PASSWORD, base, base, base);
+        base, DemoData.ADMIN, DemoData.ADMIN_PASSWORD, base);
   }
 }

@@ -10,7 +10,8 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Form login with the demo users: people see their own privacy centre, administrators the requests.
+ * Form login with the demo users: people see their own privacy centre, administrators Lethe's
+ * console with the requests (which checks the role ADMIN itself as well) and the marketing lists.
  * A signed-in person's user name is their e-mail address, which is how the privacy centre finds
  * their data. The records are public, as a privacy notice must be.
  */
@@ -22,7 +23,7 @@ class SecurityConfiguration {
     return http
         .authorizeHttpRequests(requests -> requests
             .requestMatchers("/", "/records/**", "/error").permitAll()
-            .requestMatchers("/admin/**").hasRole("ADMIN")
+            .requestMatchers("/admin/**", "/lethe/console/**").hasRole("ADMIN")
             .anyRequest().authenticated())
         .formLogin(login -> login.defaultSuccessUrl("/privacy"))
         .logout(Customizer.withDefaults())

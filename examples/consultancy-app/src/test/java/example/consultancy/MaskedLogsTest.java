@@ -14,8 +14,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -86,29 +84,22 @@ class MaskedLogsTest {
     session.post("/privacy/requests", Map.of("type", "ACCESS"));
     session.post("/privacy/requests", Map.of("type", "ERASURE"));
     WebSession admin = WebSession.signIn(port, DemoData.ADMIN, DemoData.ADMIN_PASSWORD);
-    String access = requestId(admin.get("/admin"), "ACCESS");
-    String erasure = requestId(admin.get("/admin"), "ERASURE");
-    admin.post("/admin/requests/" + access + "/verify", Map.of());
-    admin.post("/admin/requests/" + erasure + "/verify", Map.of());
-    admin.get("/admin");
-    assertThat(admin.postForBytes("/admin/requests/" + access + "/fulfil", Map.of()).statusCode()).isEqualTo(200);
-    assertThat(admin.post("/admin/requests/" + erasure + "/fulfil", Map.of()).body()).contains("Erased:");
+    String access = admin.requestId("ACCESS", DAN);
+    String erasure = admin.requestId("ERASURE", DAN);
+    admin.act(access, "verify", Map.of("method", "id-document"));
+    admin.act(erasure, "verify", Map.of("method", "id-document"));
+    admin.get(WebSession.Console.PATH + "/requests/" + access);
+    assertThat(admin.postForBytes(WebSession.Console.PATH + "/requests/" + access + "/report", Map.of()).statusCode())
+        .isEqualTo(200);
+    assertThat(admin.act(erasure, "erase", Map.of("ground", "CONSENT_WITHDRAWN")).body()).contains("Erasure receipt");
     outbox.dispatch();
 
     String withoutConverter = unmasked.toString(StandardCharsets.UTF_8);
     assertThat(withoutConverter).as("the run logs the person when nothing masks it")
-        .contains("Privacy centre opened by", "asks for ERASURE", "Erasing Contact{")
+        .contains("Privacy centre opened by", "asks for ERASURE", "Erasure asked for Contact{")
         .containsAnyOf(values.toArray(String[]::new));
     assertThat(output.getAll()).as("the application's log, through logback-spring.xml")
-        .contains("Privacy centre opened by ***", "*** asks for ERASURE", "Erasing Contact{")
+        .contains("Privacy centre opened by ***", "*** asks for ERASURE", "Erasure asked for Contact{")
         .doesNotContain(values.toArray(String[]::new));
-  }
-
-  /** The id of Dan's open request of {@code type} on the admin page. */
-  private static String requestId(String adminPage, String type) {
-    Matcher row = Pattern.compile("<tr class=\"request " + type + "\"><td>" + type + "</td><td class=\"subject\">"
-        + Pattern.quote(DAN) + "</td>.*?action=\"/admin/requests/([0-9a-f-]+)/verify\"").matcher(adminPage);
-    assertThat(row.find()).as(type + " request on the admin page").isTrue();
-    return row.group(1);
   }
 }

@@ -7,8 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,9 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,7 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The privacy centre in a real headless browser (Debian's chromium and chromedriver, which
  * {@code .ci/run} installs): a person signs in, downloads their data, asks for erasure, and an
- * administrator sees the request with its deadline.
+ * administrator sees the request with its deadline in Lethe's console.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PrivacyCentreBrowserTest {
@@ -49,19 +44,7 @@ class PrivacyCentreBrowserTest {
 
   @BeforeEach
   void startBrowser() {
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--user-data-dir=" + profile);
-    Map<String, Object> preferences = new HashMap<>();
-    preferences.put("download.default_directory", downloads.toString());
-    preferences.put("download.prompt_for_download", false);
-    options.setExperimentalOption("prefs", preferences);
-    ChromeDriverService driver = new ChromeDriverService.Builder()
-        .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-        .build();
-    browser = new ChromeDriver(driver, options);
+    browser = HeadlessChromium.start(profile, downloads);
   }
 
   @AfterEach
@@ -70,7 +53,7 @@ class PrivacyCentreBrowserTest {
   }
 
   @Test
-  @DisplayName("Art. 15, 17, 12(3): sign in, download the export, ask for erasure; the admin page shows the request and its deadline")
+  @DisplayName("Art. 15, 17, 12(3): sign in, download the export, ask for erasure; the console shows the request and its deadline")
   void privacyCentre() throws IOException {
     signIn("/privacy", "grace@example.com", "demo");
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Your privacy centre");
@@ -90,8 +73,9 @@ class PrivacyCentreBrowserTest {
     browser.findElement(By.id("sign-out")).click();
     new WebDriverWait(browser, WAIT).until(ready -> browser.getCurrentUrl().contains("/login?logout"));
 
-    signIn("/admin", "admin@mesma.example", "admin");
-    assertThat(textOf("requests", "grace@example.com")).contains("ERASURE grace@example.com").contains("identity not yet verified");
+    signIn("/lethe/console/requests", "admin@mesma.example", "admin");
+    assertThat(textOf("requests", "grace@example.com")).contains("Erasure (Art. 17) grace@example.com")
+        .contains("Identity not yet verified");
   }
 
   /** The text of the element once it shows {@code expected}; the page may still be reloading after a post. */

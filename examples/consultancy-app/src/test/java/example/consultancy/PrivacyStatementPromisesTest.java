@@ -29,7 +29,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -107,15 +109,16 @@ class PrivacyStatementPromisesTest {
     WebSession carol = WebSession.signIn(port, "carol@example.com", "demo");
     carol.post("/privacy/requests", Map.of("type", "ACCESS"));
     WebSession admin = admin();
-    String id = requestId(admin.get("/admin"), "ACCESS", "carol@example.com");
+    String id = admin.requestId("ACCESS", "carol@example.com");
 
-    HttpResponse<byte[]> refused = admin.postForBytes("/admin/requests/" + id + "/fulfil", Map.of());
+    admin.get(CONSOLE + "/requests/" + id);
+    HttpResponse<byte[]> refused = admin.postForBytes(CONSOLE + "/requests/" + id + "/report", Map.of());
     assertThat(refused.statusCode()).isEqualTo(409);
     assertThat(new String(refused.body(), StandardCharsets.UTF_8)).contains("Art. 12(6)");
 
-    admin.post("/admin/requests/" + id + "/verify", Map.of());
-    admin.get("/admin");
-    HttpResponse<byte[]> released = admin.postForBytes("/admin/requests/" + id + "/fulfil", Map.of());
+    admin.act(id, "verify", Map.of("method", "id-document"));
+    admin.get(CONSOLE + "/requests/" + id);
+    HttpResponse<byte[]> released = admin.postForBytes(CONSOLE + "/requests/" + id + "/report", Map.of());
     assertThat(released.statusCode()).isEqualTo(200);
     assertThat(zipEntry(released.body(), "report.json")).contains("Carol Cole").doesNotContain("Bob Baker");
   }
@@ -127,10 +130,10 @@ class PrivacyStatementPromisesTest {
     assertThat(dan.get("/privacy")).contains("Dan Dixon", "Eastgate Skills", "Please send the slides afterwards");
     dan.post("/privacy/requests", Map.of("type", "ERASURE"));
     WebSession admin = admin();
-    String id = requestId(admin.get("/admin"), "ERASURE", "dan@example.com");
-    admin.post("/admin/requests/" + id + "/verify", Map.of());
-    admin.get("/admin");
-    assertThat(admin.post("/admin/requests/" + id + "/fulfil", Map.of()).body()).contains("Erased:");
+    String id = admin.requestId("ERASURE", "dan@example.com");
+    admin.act(id, "verify", Map.of("method", "id-document"));
+    assertThat(admin.act(id, "erase", Map.of("ground", "CONSENT_WITHDRAWN")).body())
+        .contains("Erasure receipt", "rows touched", "Consent was withdrawn");
     // The nine processors must learn whom to erase (Art. 19): the outbox keeps Dan's address until
     // each notice is delivered, then forgets it.
     outbox.dispatch();
@@ -148,8 +151,8 @@ class PrivacyStatementPromisesTest {
         .as("we keep the address, hashed, only so as not to contact Dan again").isTrue();
 
     // Dan is told (Art. 12(3)): with no participant services configured, nothing is outstanding.
-    admin.get("/admin");
-    assertThat(admin.post("/admin/requests/" + id + "/complete", Map.of()).body()).doesNotContain(id);
+    assertThat(admin.act(id, "complete", Map.of()).body()).contains("<span>Completed</span>");
+    assertThat(admin.get(CONSOLE + "/requests")).doesNotContain(id);
   }
 
   @Test
@@ -182,17 +185,20 @@ class PrivacyStatementPromisesTest {
     alice.post("/privacy/requests", Map.of("type", "ACCESS"));
     alice.post("/privacy/requests", Map.of("type", "ERASURE"));
     WebSession admin = admin();
-    String access = requestId(admin.get("/admin"), "ACCESS", "alice@example.com");
-    String erasure = requestId(admin.get("/admin"), "ERASURE", "alice@example.com");
+    String access = admin.requestId("ACCESS", "alice@example.com");
+    String erasure = admin.requestId("ERASURE", "alice@example.com");
 
-    String extended = admin.post("/admin/requests/" + access + "/extend", Map.of("reason", "Complex request")).body();
-    assertThat(extended).contains(today().plusMonths(1).plusMonths(2) + " (extended)");
-    assertThat(admin.post("/admin/requests/" + access + "/extend", Map.of("reason", "Again")).statusCode())
+    String extended = admin.act(access, "extend", Map.of("months", "2", "reason", "Complex request")).body();
+    assertThat(extended).contains(inWords(today().plusMonths(1).plusMonths(2)), "(extended from "
+        + inWords(today().plusMonths(1)) + ")", "extending the time we need to answer it by 2 months",
+        "because: Complex request");
+    assertThat(admin.act(access, "extend", Map.of("months", "2", "reason", "Again")).statusCode())
         .as("only one extension").isEqualTo(409);
 
-    String rejected = admin.post("/admin/requests/" + erasure + "/reject",
-        Map.of("explanation", "Manifestly unfounded")).body();
-    assertThat(rejected).doesNotContain(erasure);
+    String rejected = admin.act(erasure, "reject",
+        Map.of("reason", "MANIFESTLY_UNFOUNDED", "explanation", "Asked 40 times this week")).body();
+    assertThat(rejected).contains("<span>Rejected</span>", "Manifestly unfounded: Asked 40 times this week");
+    assertThat(admin.get(CONSOLE + "/requests")).doesNotContain(erasure);
     assertThat(alice.get("/privacy")).doesNotContain("<td>ERASURE</td>");
   }
 
@@ -237,10 +243,9 @@ class PrivacyStatementPromisesTest {
     assertThat(page).contains("<td>RESTRICTION</td><td>SUBMITTED</td><td class=\"due\">" + today().plusDays(28) + "</td>");
 
     WebSession admin = admin();
-    String id = requestId(admin.get("/admin"), "RESTRICTION", "frank@example.com");
-    admin.post("/admin/requests/" + id + "/verify", Map.of());
-    admin.get("/admin");
-    assertThat(admin.post("/admin/requests/" + id + "/fulfil", Map.of()).statusCode()).isEqualTo(200);
+    String id = admin.requestId("RESTRICTION", "frank@example.com");
+    admin.act(id, "verify", Map.of("method", "id-document"));
+    assertThat(admin.act(id, "restrict", Map.of("ground", "ACCURACY_CONTESTED")).statusCode()).isEqualTo(200);
     SubjectIdentifier subject = new SubjectIdentifier("contact", "email", "frank@example.com");
     assertThat(guard.check(subject, "software-licence").reason()).isEqualTo(Decision.Reason.RESTRICTED);
     assertThat(guard.checkStorage(subject, "software-licence").allowed()).isTrue();
@@ -302,8 +307,11 @@ class PrivacyStatementPromisesTest {
     assertThat(html.toLowerCase()).as("the rights, the withdrawal of consent and the response times")
         .contains("access", "rectification", "erasure", "restrict", "object", "withdraw", "28 days", "month");
     assertThat(html).as("the complaint to the regulator").contains("Information Commissioner", "https://ico.org.uk");
-    assertThat(anyone.get("/records/article-30")).startsWith("# Record of processing activities: Mesma Limited");
-    assertThat(anyone.get("/records/data-map")).startsWith("flowchart");
+    WebSession admin = admin();
+    assertThat(admin.get(CONSOLE + "/records/article-30"))
+        .contains("<h1>Record of processing activities: Mesma Limited</h1>", "<h2>", "<li>").doesNotContain("## ");
+    assertThat(admin.get(CONSOLE + "/records/article-30.md")).startsWith("# Record of processing activities: Mesma Limited");
+    assertThat(admin.get(CONSOLE + "/records/data-map.svg")).contains("<svg", "data-entity=\"Contact\"");
   }
 
   @Test
@@ -363,24 +371,23 @@ class PrivacyStatementPromisesTest {
     return rows;
   }
 
+  private static final String CONSOLE = WebSession.Console.PATH;
+
   private LocalDate today() {
     return LocalDate.now(clock);
+  }
+
+  /** A date as the console shows it. */
+  private static String inWords(LocalDate date) {
+    return DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).format(date);
   }
 
   private WebSession admin() {
     return WebSession.signIn(port, "admin@mesma.example", "admin");
   }
 
-  /** The id of the open request of {@code type} by {@code email} on the admin page. */
-  private static String requestId(String adminPage, String type, String email) {
-    Matcher row = Pattern.compile("<tr class=\"request " + type + "\"><td>" + type + "</td><td class=\"subject\">"
-        + Pattern.quote(email) + "</td>.*?action=\"/admin/requests/([0-9a-f-]+)/verify\"").matcher(adminPage);
-    assertThat(row.find()).as(type + " request of " + email + " on the admin page").isTrue();
-    return row.group(1);
-  }
 
-  /** Every value in every table, the application's and Lethe's. */
-  /** Every value of every table, read past JPA. */
+  /** Every value of every table, the application's and Lethe's, read past JPA. */
   private List<String> everyCell() {
     return jdbc.queryForList("select table_name from information_schema.tables where table_schema = 'PUBLIC'",
             String.class).stream()

@@ -35,6 +35,11 @@ final class WebSession {
     this.base = "http://localhost:" + port;
   }
 
+  /** A visitor who has not signed in. */
+  static WebSession anonymous(int port) {
+    return new WebSession(port);
+  }
+
   static WebSession signIn(int port, String user, String password) {
     WebSession session = new WebSession(port);
     session.get("/login");
@@ -44,10 +49,38 @@ final class WebSession {
   }
 
   String get(String path) {
-    HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + path)).GET(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = getResponse(path);
     assertThat(response.statusCode()).as("GET " + path).isEqualTo(200);
     return response.body();
+  }
+
+  HttpResponse<String> getResponse(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The id of the request of {@code type} naming {@code subject} in the console's queue of open requests. */
+  String requestId(String type, String subject) {
+    String queue = get(Console.PATH + "/requests?type=" + type + "&subject="
+        + URLEncoder.encode(subject, StandardCharsets.UTF_8));
+    Matcher row = Console.ROW.matcher(queue);
+    assertThat(row.find()).as("an open " + type + " request of " + subject + " in the console").isTrue();
+    assertThat(row.group(2)).isEqualTo(type);
+    return row.group(1);
+  }
+
+  /** Posts a console action on request {@code id}, such as {@code verify}, with the form's fields. */
+  HttpResponse<String> act(String id, String action, Map<String, String> form) {
+    get(Console.PATH + "/requests/" + id);
+    return post(Console.PATH + "/requests/" + id + "/" + action, form);
+  }
+
+  /** Where Lethe's console is and how its queue shows a request. */
+  static final class Console {
+    static final String PATH = "/lethe/console";
+    static final Pattern ROW = Pattern.compile("<tr class=\"request\" data-id=\"([0-9a-f-]+)\" data-type=\"([A-Z_]+)\">");
+
+    private Console() {
+    }
   }
 
   HttpResponse<byte[]> getBytes(String path) {

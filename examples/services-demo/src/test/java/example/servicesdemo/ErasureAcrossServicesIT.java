@@ -38,7 +38,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * The demo as the launcher runs it, on an embedded Kafka broker: an erasure asked for in the
- * consultancy app's privacy centre and carried out on its admin page, over real HTTP, reaches both
+ * consultancy app's privacy centre and carried out in Lethe's console, over real HTTP, reaches both
  * events services, which erase the subject in their own databases and acknowledge it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -72,7 +72,7 @@ class ErasureAcrossServicesIT {
 
   @Test
   @Order(1)
-  @DisplayName("Art. 17(2), 19: an erasure in the consultancy app erases the subject in ticketing and video-meetings, both acknowledge on the admin page, and the request completes")
+  @DisplayName("Art. 17(2), 19: an erasure in the consultancy app erases the subject in ticketing and video-meetings, both acknowledge in the console, and the request completes")
   void erasureTravelsToBothEventsServices() throws Exception {
     assertThat(cellsHolding(services.ticketing(), ALICE_VALUES)).as("ticketing holds Alice's ticket").isNotEmpty();
     assertThat(cellsHolding(services.videoMeetings(), ALICE_VALUES)).as("video-meetings holds Alice's question")
@@ -81,18 +81,20 @@ class ErasureAcrossServicesIT {
     Session alice = Session.signIn(services.port(), ALICE, "demo");
     alice.post("/privacy/requests", Map.of("type", "ERASURE"));
     Session admin = Session.signIn(services.port(), "admin@mesma.example", "admin");
-    String id = requestId(admin.get("/admin").body(), ALICE);
-    admin.post("/admin/requests/" + id + "/verify", Map.of());
-    assertThat(admin.post("/admin/requests/" + id + "/fulfil", Map.of()).body()).contains("Erased:");
+    String id = requestId(admin, ALICE);
+    String request = CONSOLE + "/requests/" + id;
+    admin.get(request);
+    admin.post(request + "/verify", Map.of("method", "id-document"));
+    assertThat(admin.post(request + "/erase", Map.of("ground", "CONSENT_WITHDRAWN")).body()).contains("Erasure receipt");
 
-    String acknowledged = await("both events services acknowledge on the admin page", () -> {
-      String page = admin.get("/admin").body();
-      return participantRow(page, "ticketing").contains("ACKNOWLEDGED")
-          && participantRow(page, "video-meetings").contains("ACKNOWLEDGED") ? page : null;
+    String acknowledged = await("both events services acknowledge in the console", () -> {
+      String page = admin.get(request).body();
+      return participantRow(page, "ticketing").contains("Acknowledged")
+          && participantRow(page, "video-meetings").contains("Acknowledged") ? page : null;
     });
     for (String participant : List.of("ticketing", "video-meetings")) {
       assertThat(participantRow(acknowledged, participant)).as(participant)
-          .contains("<td>ERASURE</td>", "<td class=\"status\">ACKNOWLEDGED</td>", "<td class=\"outcome\">DONE</td>")
+          .contains("<td>Erasure</td>", "<td class=\"status\">Acknowledged</td>", "<td class=\"outcome\">Done</td>")
           .doesNotContain("<td class=\"rows\">0</td>");
     }
     assertThat(cellsHolding(services.ticketing(), ALICE_VALUES)).as("ticketing, every table").isEmpty();
@@ -100,48 +102,56 @@ class ErasureAcrossServicesIT {
     assertThat(cellsHolding(services.ticketing(), List.of("bob@example.com"))).as("the other attendees stay")
         .isNotEmpty();
 
-    HttpResponse<String> completed = admin.post("/admin/requests/" + id + "/complete", Map.of());
+    HttpResponse<String> completed = admin.post(request + "/complete", Map.of());
     assertThat(completed.statusCode()).isEqualTo(200);
-    assertThat(completed.body()).doesNotContain(id);
+    assertThat(completed.body()).contains("<span>Completed</span>");
   }
 
   @Test
   @Order(2) // last: it stops video-meetings
-  @DisplayName("Art. 19, 5(2): while a participant is down the request cannot complete, the admin page says which; it completes without its receipt for a reason given")
+  @DisplayName("Art. 19, 5(2): while a participant is down the request cannot complete, the console says which; it completes without its receipt for a reason given")
   void aParticipantDownKeepsTheRequestOpenUntilClosedWithAReason() throws Exception {
     services.videoMeetings().close();
     String carol = "carol@example.com";
     Session.signIn(services.port(), carol, "demo").post("/privacy/requests", Map.of("type", "ERASURE"));
     Session admin = Session.signIn(services.port(), "admin@mesma.example", "admin");
-    String id = requestId(admin.get("/admin").body(), carol);
-    admin.post("/admin/requests/" + id + "/verify", Map.of());
-    assertThat(admin.post("/admin/requests/" + id + "/fulfil", Map.of()).body()).contains("Erased:");
-    await("ticketing acknowledges", () -> participantRow(admin.get("/admin").body(), "ticketing")
-        .contains("ACKNOWLEDGED") ? true : null);
+    String id = requestId(admin, carol);
+    String request = CONSOLE + "/requests/" + id;
+    admin.get(request);
+    admin.post(request + "/verify", Map.of("method", "id-document"));
+    assertThat(admin.post(request + "/erase", Map.of("ground", "CONSENT_WITHDRAWN")).body()).contains("Erasure receipt");
+    await("ticketing acknowledges", () -> participantRow(admin.get(request).body(), "ticketing")
+        .contains("Acknowledged") ? true : null);
 
-    HttpResponse<String> refused = admin.post("/admin/requests/" + id + "/complete", Map.of());
+    HttpResponse<String> refused = admin.post(request + "/complete", Map.of());
     assertThat(refused.statusCode()).isEqualTo(409);
-    assertThat(refused.body()).contains("id=\"refused\"", "[video-meetings]").doesNotContain("[ticketing");
-    String page = admin.get("/admin").body();
-    assertThat(participantRow(page, "video-meetings")).contains("<td class=\"status\">PENDING</td>");
-    assertThat(page).contains("action=\"/admin/requests/" + id + "/complete-without-acknowledgements\"");
+    assertThat(refused.body()).contains("id=\"problem\"", "[video-meetings]").doesNotContain("[ticketing");
+    String page = admin.get(request).body();
+    assertThat(participantRow(page, "video-meetings")).contains("<td class=\"status\">Pending</td>");
+    assertThat(page).contains("action=\"" + request + "/complete-without-acknowledgements\"");
 
-    HttpResponse<String> closed = admin.post("/admin/requests/" + id + "/complete-without-acknowledgements",
+    HttpResponse<String> closed = admin.post(request + "/complete-without-acknowledgements",
         Map.of("reason", "Video-meetings service retired"));
     assertThat(closed.statusCode()).isEqualTo(200);
-    assertThat(closed.body()).doesNotContain(id);
+    assertThat(closed.body()).contains("<span>Completed</span>");
   }
 
-  private static String requestId(String adminPage, String email) {
-    Matcher row = Pattern.compile("<tr class=\"request ERASURE\"><td>ERASURE</td><td class=\"subject\">"
-        + Pattern.quote(email) + "</td>.*?action=\"/admin/requests/([0-9a-f-]+)/verify\"").matcher(adminPage);
-    assertThat(row.find()).as("the erasure request on the admin page").isTrue();
+  private static final String CONSOLE = "/lethe/console";
+
+  /** The id of the subject's open erasure request, found with the console's filter. */
+  private static String requestId(Session admin, String email) {
+    String queue = admin.get(CONSOLE + "/requests?type=ERASURE&subject=" + URLEncoder.encode(email,
+        StandardCharsets.UTF_8)).body();
+    Matcher row = Pattern.compile("<tr class=\"request\" data-id=\"([0-9a-f-]+)\" data-type=\"ERASURE\">")
+        .matcher(queue);
+    assertThat(row.find()).as("the erasure request in the console").isTrue();
     return row.group(1);
   }
 
-  private static String participantRow(String adminPage, String participant) {
-    Matcher row = Pattern.compile("<tr class=\"participant\" data-recipient=\"" + Pattern.quote(participant)
-        + "\">.*?</tr>").matcher(adminPage);
+  /** The row of the request's page saying where {@code participant} stands. */
+  private static String participantRow(String requestPage, String participant) {
+    Matcher row = Pattern.compile("<tr class=\"recipient\" data-recipient=\"" + Pattern.quote(participant)
+        + "\">.*?</tr>", Pattern.DOTALL).matcher(requestPage);
     return row.find() ? row.group() : "";
   }
 

@@ -13,34 +13,46 @@ import dev.lethe.spi.RestrictionStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 
 /**
  * Restrictions of processing (Art. 18) in the table {@code lethe_restriction}, one per subject.
  *
- * <p>{@link #isEmpty()}, asked before every change an application makes to personal data, answers
- * "none stands" from memory for up to {@link #EMPTY_FOR} after the table was last seen empty, so
- * that ordinary work costs no extra query. A restriction saved through this store counts at once;
- * one saved by another instance sharing the table counts here within that interval. {@link #find}
+ * <p>{@link #isEmpty()} and {@link #standing()}, asked before every change an application makes to
+ * personal data, answer from a snapshot of the whole table that is trusted for up to
+ * {@link #EMPTY_FOR} after it was read, so that ordinary work costs no extra query, whether or not
+ * a restriction stands. A restriction saved or removed through this store counts at once; one
+ * saved by another instance sharing the table counts here within that interval. {@link #find}
  * always reads the table.
  *
  * <p>That interval is the documented bound on how long a restriction placed on one replica may go
- * unenforced on another (Art. 18(1)): {@link #EMPTY_FOR} by default, set with
- * {@link #of(DataSource, Duration)} (in the starter, {@code lethe.restrictions.max-staleness}). It
- * applies only while no restriction stands anywhere: once the table holds one, every check reads
- * it. {@link Duration#ZERO} makes every check read the table.
+ * unenforced on another (Art. 18(1)), and how long one lifted there may still be enforced here:
+ * {@link #EMPTY_FOR} by default, set with {@link #of(DataSource, Duration)} (in the starter,
+ * {@code lethe.restrictions.max-staleness}). {@link Duration#ZERO} makes every check read the table.
+ * The table holds one row per restricted subject, lifted ones removed, so a snapshot stays small.
  */
 public final class JdbcRestrictionStore implements RestrictionStore {
 
-  /** How long the table, once seen empty, is taken to stay empty unless this store saves a restriction. */
+  /** How long a snapshot of the table is trusted unless this store saves or removes a restriction. */
   public static final Duration EMPTY_FOR = Duration.ofSeconds(1);
 
   private final Jdbc jdbc;
   private final Duration emptyFor;
-  /** Until when, in {@link System#nanoTime()}, the table counts as empty; a time in the past when not. */
-  private final AtomicLong emptyUntil = new AtomicLong(System.nanoTime());
+  /** The table as last read, and until when it is trusted; stale from the start. */
+  private final AtomicReference<Snapshot> snapshot = new AtomicReference<>(Snapshot.stale());
+
+  /** The restrictions read at one moment, trusted until {@code trustedUntil} in {@link System#nanoTime()}. */
+  private record Snapshot(Map<SubjectPseudonym, Restriction> restrictions, long trustedUntil) {
+    /** None read yet, or this store changed the table since: the next check reads it. */
+    static Snapshot stale() {
+      return new Snapshot(Map.of(), System.nanoTime() - 1);
+    }
+  }
 
   private JdbcRestrictionStore(DataSource dataSource, Duration emptyFor) {
     this.jdbc = new Jdbc(dataSource);
@@ -53,7 +65,7 @@ public final class JdbcRestrictionStore implements RestrictionStore {
   }
 
   /**
-   * A store as {@link #of(DataSource)} whose empty table is taken to stay empty for {@code emptyFor}
+   * A store as {@link #of(DataSource)} whose snapshot of the table is trusted for {@code emptyFor}
    * ({@link Duration#ZERO}: look every time).
    *
    * @throws IllegalArgumentException if {@code emptyFor} is negative
@@ -61,7 +73,7 @@ public final class JdbcRestrictionStore implements RestrictionStore {
   public static JdbcRestrictionStore of(DataSource dataSource, Duration emptyFor) {
     requireNonNull(emptyFor, "emptyFor");
     if (emptyFor.isNegative()) {
-      throw new IllegalArgumentException("The time an empty restriction table is trusted cannot be negative: "
+      throw new IllegalArgumentException("The time a read of the restriction table is trusted cannot be negative: "
           + emptyFor);
     }
     return new JdbcRestrictionStore(requireNonNull(dataSource, "dataSource"), emptyFor);
@@ -69,18 +81,36 @@ public final class JdbcRestrictionStore implements RestrictionStore {
 
   @Override
   public boolean isEmpty() {
-    long until = emptyUntil.get();
+    return current().isEmpty();
+  }
+
+  /** The snapshot, read again once it is older than the interval this store was built with. */
+  @Override
+  public Optional<Map<SubjectPseudonym, Restriction>> standing() {
+    return Optional.of(current());
+  }
+
+  private Map<SubjectPseudonym, Restriction> current() {
+    Snapshot last = snapshot.get();
     long now = System.nanoTime();
-    if (now - until < 0) {
-      return true;
+    if (now - last.trustedUntil() < 0) {
+      return last.restrictions();
     }
-    boolean empty = jdbc.query("check for restrictions", "select count(*) from lethe_restriction",
-        row -> row.getLong(1), new Object[0]).get(0) == 0;
-    if (empty) {
-      // Not if a save came in meanwhile: it moved emptyUntil, and its restriction must count at once.
-      emptyUntil.compareAndSet(until, now + emptyFor.toNanos());
+    Map<SubjectPseudonym, Restriction> read = new HashMap<>();
+    for (Restriction restriction : jdbc.query("read the restrictions", "select subject, request_id, ground,"
+        + " restricted_from, restricted_until from lethe_restriction", JdbcRestrictionStore::restriction,
+        new Object[0])) {
+      read.put(restriction.subject(), restriction);
     }
-    return empty;
+    Map<SubjectPseudonym, Restriction> restrictions = Collections.unmodifiableMap(read);
+    // Not if a save or removal came in meanwhile: it made the snapshot stale, and its change must count at once.
+    snapshot.compareAndSet(last, new Snapshot(restrictions, now + emptyFor.toNanos()));
+    return restrictions;
+  }
+
+  /** Makes the next check read the table: this store's own change counts at once. */
+  private void invalidate() {
+    snapshot.set(Snapshot.stale());
   }
 
   @Override
@@ -93,7 +123,7 @@ public final class JdbcRestrictionStore implements RestrictionStore {
       jdbc.update("insert a restriction", "insert into lethe_restriction (request_id, ground, restricted_from,"
           + " restricted_until, subject) values (?, ?, ?, ?, ?)", values);
     }
-    emptyUntil.set(System.nanoTime() - 1);
+    invalidate();
   }
 
   /**
@@ -107,7 +137,7 @@ public final class JdbcRestrictionStore implements RestrictionStore {
         + " restricted_until, subject) values (?, ?, ?, ?, ?)", restriction.requestId().toString(),
         restriction.ground().name(), instant(restriction.from()), instant(restriction.until()),
         restriction.subject().hex());
-    emptyUntil.set(System.nanoTime() - 1);
+    invalidate();
   }
 
   @Override
@@ -121,7 +151,10 @@ public final class JdbcRestrictionStore implements RestrictionStore {
   @Override
   public boolean remove(SubjectPseudonym subject) {
     requireNonNull(subject, "subject");
-    return jdbc.update("remove a restriction", "delete from lethe_restriction where subject = ?", subject.hex()) > 0;
+    boolean removed = jdbc.update("remove a restriction", "delete from lethe_restriction where subject = ?",
+        subject.hex()) > 0;
+    invalidate();
+    return removed;
   }
 
   private static Restriction restriction(ResultSet row) throws SQLException {

@@ -64,4 +64,28 @@ class JdbcRestrictionStoreIT extends RestrictionStoreCompatibilityKit {
     assertThat(Duration.ofNanos(System.nanoTime() - savedAt)).isLessThanOrEqualTo(bound.plusMillis(250));
     assertThat(replicaB.isEmpty()).as("the saving replica counts it at once").isFalse();
   }
+
+  @Test
+  @DisplayName("Art. 18(1), 18(2): the snapshot holds every standing restriction, stays one instance while trusted, and follows this store's own saves and removals at once")
+  void snapshotOfTheStandingRestrictions() {
+    DataSource dataSource = DATABASE.emptied("lethe_restriction");
+    JdbcRestrictionStore store = JdbcRestrictionStore.of(dataSource, Duration.ofHours(1));
+    SubjectPseudonym one = new SubjectPseudonym("e".repeat(64));
+    SubjectPseudonym other = new SubjectPseudonym("f".repeat(64));
+    Restriction restriction = new Restriction(one, RequestId.random(), RestrictionGround.OBJECTION_PENDING,
+        Instant.parse("2025-03-03T09:00:00Z"), Optional.empty());
+    assertThat(store.standing()).hasValueSatisfying(standing -> assertThat(standing).isEmpty());
+
+    store.save(restriction);
+    var standing = store.standing().orElseThrow();
+    JdbcRestrictionStore.of(dataSource).save(new Restriction(other, RequestId.random(),
+        RestrictionGround.ACCURACY_CONTESTED, Instant.parse("2025-03-04T09:00:00Z"), Optional.empty()));
+
+    assertThat(standing).containsOnlyKeys(one).containsEntry(one, restriction);
+    assertThat(store.standing().orElseThrow()).as("the same snapshot while trusted, another instance's save unseen")
+        .isSameAs(standing);
+    assertThat(store.remove(one)).isTrue();
+    assertThat(store.standing().orElseThrow()).as("read again after this store's removal").containsOnlyKeys(other);
+    assertThat(store.isEmpty()).isFalse();
+  }
 }

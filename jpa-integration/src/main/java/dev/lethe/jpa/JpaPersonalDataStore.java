@@ -410,7 +410,7 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
      */
     public Builder restrictions(Restrictions restrictions) {
       requireNonNull(restrictions, "restrictions");
-      this.restrictions = new RestrictionGuard.Lookup(restrictions::noneStanding, restrictions::restriction);
+      this.restrictions = RestrictionGuard.Lookup.readingThrough(restrictions::noneStanding, restrictions::restriction);
       return this;
     }
 
@@ -422,8 +422,7 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
     public Builder restrictions(RestrictionStore store, AuditTrail auditTrail) {
       requireNonNull(store, "store");
       requireNonNull(auditTrail, "auditTrail");
-      this.restrictions = new RestrictionGuard.Lookup(store::isEmpty,
-          identifier -> store.find(auditTrail.pseudonymOf(identifier)));
+      this.restrictions = RestrictionGuard.Lookup.of(store, auditTrail::pseudonymOf);
       return this;
     }
 

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -53,6 +54,8 @@ import org.springframework.validation.annotation.Validated;
  *     (Art. 17(1), 32(1)(a))
  * @param services the other services that changes travel to and from (Art. 17(2), 19)
  * @param consent the consent ledger (Art. 7, 8)
+ * @param console the pages for the people who answer requests, when lethe-spring-console is on the
+ *     class path
  */
 @ConfigurationProperties("lethe")
 @Validated
@@ -74,7 +77,8 @@ public record LetheProperties(
     @DefaultValue CopiesProperties copies,
     @DefaultValue @Valid CryptoProperties crypto,
     @DefaultValue ServicesProperties services,
-    @DefaultValue @Valid ConsentProperties consent) {
+    @DefaultValue @Valid ConsentProperties consent,
+    @DefaultValue @Valid ConsoleProperties console) {
 
   /** Every property, the pseudonym key masked: a configuration printed to a log must not give it away. */
   @Override
@@ -84,7 +88,7 @@ public record LetheProperties(
         + ", directMarketingPurposes=" + directMarketingPurposes + ", suppressAfterErasure=" + suppressAfterErasure
         + ", retention=" + retention + ", requests=" + requests + ", restrictions=" + restrictions + ", schema="
         + schema + ", web=" + web + ", outbox=" + outbox + ", audit=" + audit + ", copies=" + copies + ", crypto="
-        + crypto + ", consent=" + consent + "]";
+        + crypto + ", consent=" + consent + ", console=" + console + "]";
   }
 
   /**
@@ -263,8 +267,9 @@ public record LetheProperties(
    * Restrictions of processing (Art. 18) across instances sharing one database.
    *
    * @param maxStaleness the longest time a restriction saved by another instance may go unenforced
-   *     here: an instance that found no restriction trusts that answer this long, so that ordinary
-   *     writes cost no query; {@code 0s} makes every write look. One second by default
+   *     here, or one lifted there still enforced: an instance trusts what it last read of the
+   *     restriction table this long, so that ordinary writes cost no query; {@code 0s} makes every
+   *     write look. One second by default
    */
   public record RestrictionProperties(@DefaultValue("1s") Duration maxStaleness) {
   }
@@ -314,6 +319,28 @@ public record LetheProperties(
       @DefaultValue("16KB") DataSize maxBodySize,
       @DefaultValue("10") @Positive int maxNewRequestsPerCaller,
       @DefaultValue("PT1H") Duration newRequestsWindow) {
+  }
+
+  /**
+   * The console: server-rendered pages for the people who answer rights requests (Art. 12), from
+   * {@code lethe-spring-console}. Its pages need the application's Spring Security: a signed-in user
+   * with the admin role, and a CSRF token in every form.
+   *
+   * @param enabled whether the console's pages are served; off by default, as they show every request
+   * @param basePath where the console's pages are served
+   * @param adminRole the role a user needs to see the console, without Spring Security's {@code ROLE_} prefix
+   * @param zone the time zone the console shows dates and times in, to the minute; {@code lethe.zone} by
+   *     default, else the system zone
+   * @param pageSize requests per page of the queue
+   * @param dueSoonDays how many days before its deadline an open request is flagged as due soon
+   */
+  public record ConsoleProperties(
+      @DefaultValue("false") boolean enabled,
+      @DefaultValue("/lethe/console") @NotBlank String basePath,
+      @DefaultValue("ADMIN") @NotBlank String adminRole,
+      @Nullable ZoneId zone,
+      @DefaultValue("25") @Positive @Max(500) int pageSize,
+      @DefaultValue("7") @PositiveOrZero int dueSoonDays) {
   }
 
   /**

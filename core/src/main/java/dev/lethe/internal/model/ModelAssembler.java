@@ -2,6 +2,7 @@ package dev.lethe.internal.model;
 
 import static dev.lethe.model.ModelProblem.Kind.CLOCK_NOT_TEMPORAL;
 import static dev.lethe.model.ModelProblem.Kind.CONFLICTING_BASIS;
+import static dev.lethe.model.ModelProblem.Kind.MISPLACED_LABEL;
 import static dev.lethe.model.ModelProblem.Kind.DUPLICATE_IDENTITY;
 import static dev.lethe.model.ModelProblem.Kind.IDENTITY_MATCH_NOT_TEXT;
 import static dev.lethe.model.ModelProblem.Kind.IDENTITY_NOT_PERSONAL_DATA;
@@ -125,6 +126,8 @@ public final class ModelAssembler {
   private final Map<Class<?>, List<Field>> fieldsByClass = new HashMap<>();
   private final Map<Class<?>, Boolean> embeddableByClass = new HashMap<>();
   private final Map<String, Optional<DataCategory>> categories = new HashMap<>();
+  /** Labels declared for purposes, by purpose name: one purpose has one label. */
+  private final Map<String, String> declaredLabels = new HashMap<>();
 
   /** An assembler over the classes and contributions collected by a model builder. */
   public ModelAssembler(Collection<Class<?>> classes, Map<Class<?>, String> identifiers, List<Association> associations,
@@ -156,7 +159,7 @@ public final class ModelAssembler {
   /** Whether a class carries any Lethe annotation, on itself or on a field of its hierarchy. */
   public static boolean carriesLetheAnnotations(Class<?> type) {
     return Stream.of(DataSubject.class, PersonalData.class, PersonalDataOverride.class, PersonalDataOverride.List.class,
-            Retention.class, Processing.class, Processing.List.class, ProcessedFor.class)
+            Retention.class, Processing.class, Processing.List.class, ProcessedFor.class, ProcessedFor.List.class)
         .anyMatch(type::isAnnotationPresent)
         || fieldsOf(type).stream().anyMatch(field -> Stream.of(PersonalData.class, SpecialCategory.class,
             SubjectLink.class, SubjectIdentity.class).anyMatch(field::isAnnotationPresent));
@@ -276,11 +279,7 @@ public final class ModelAssembler {
         continue;
       }
       String named = field.owner().get();
-      List<SubjectRoute> matching = routes.stream().filter(route -> route.name().equals(named)).toList();
-      if (matching.isEmpty()) {
-        matching = routes.stream().filter(route -> route.subjectType().equals(named)
-            || route.path().get(0).equals(named)).toList();
-      }
+      List<SubjectRoute> matching = routesNamed(routes, named);
       if (matching.size() != 1) {
         report(UNKNOWN_OWNER, location, "The owner '" + named + "' names " + (matching.isEmpty() ? "no route"
                 : matching.size() + " routes") + " of " + type.getSimpleName() + "; its routes are "
@@ -292,6 +291,13 @@ public final class ModelAssembler {
       resolved.add(field.withOwner(Optional.of(matching.get(0).name())));
     }
     return resolved;
+  }
+
+  /** The routes {@code named} names: the one of that name, else those to that subject type or by that association. */
+  private static List<SubjectRoute> routesNamed(List<SubjectRoute> routes, String named) {
+    List<SubjectRoute> matching = routes.stream().filter(route -> route.name().equals(named)).toList();
+    return !matching.isEmpty() ? matching : routes.stream()
+        .filter(route -> route.subjectType().equals(named) || route.path().get(0).equals(named)).toList();
   }
 
   // --- identifiers and personal-data attributes ---------------------------------------------
@@ -328,6 +334,14 @@ public final class ModelAssembler {
         current = current.getSuperclass()) {
       PersonalData onClass = current.getAnnotation(PersonalData.class);
       owner = onClass == null ? "" : onClass.of();
+    }
+    for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
+      PersonalData onClass = current.getAnnotation(PersonalData.class);
+      if (onClass != null && !onClass.label().isBlank()) {
+        report(MISPLACED_LABEL, current.getName(), "@PersonalData on a class names a label, which would call every"
+                + " attribute it covers the same.", "Remove label from the class annotation and put one on each field"
+                + " that needs it: @PersonalData(label = \"...\").");
+      }
     }
     collectPersonalData(type, "", Optional.empty(), identifier, overrides, owner, descriptors);
     overrides.values().stream().filter(override -> !override.applied).forEach(override ->
@@ -502,9 +516,10 @@ public final class ModelAssembler {
         : ErasureRule.of(ErasureStrategy.NULLIFY);
     Class<?> type = valueType(field);
     checkErasure(type, field, rule, category, declared == null ? 0 : declared.exemption().length);
+    // A class-level annotation's label is refused above, so a label here is the attribute's own.
     return new FieldDescriptor(prefix + field.getName(), type, category, origin, source, rule,
         Optional.ofNullable(special).map(annotation -> sensitivity(annotation, field)),
-        Collection.class.isAssignableFrom(field.getType()));
+        Collection.class.isAssignableFrom(field.getType()), Optional.empty(), declared == null ? "" : declared.label());
   }
 
   private void checkErasure(Class<?> type, Field field, ErasureRule rule, DataCategory category, int exemptions) {
@@ -764,7 +779,7 @@ public final class ModelAssembler {
     return described.stream()
         .map(field -> field.erasure().strategy() != ErasureStrategy.DELETE_ROW ? field
             : new FieldDescriptor(field.name(), field.type(), field.category(), field.origin(), field.source(),
-                inPlace(field.type()), field.sensitivity(), field.collection()))
+                inPlace(field.type()), field.sensitivity(), field.collection(), field.owner(), field.label()))
         .toList();
   }
 
@@ -911,7 +926,8 @@ public final class ModelAssembler {
         continue;
       }
       Optional<AutomatedDecision> decision = automatedDecisionOf(processing, location);
-      Purpose purpose = new Purpose(processing.purpose(), basis.get(), List.of(processing.recipients()), decision);
+      Purpose purpose = new Purpose(processing.purpose(), basis.get(), List.of(processing.recipients()), decision,
+          processing.label());
       purposes.add(purpose);
       Purpose known = merged.get(purpose.name());
       if (known == null) {
@@ -921,10 +937,22 @@ public final class ModelAssembler {
                 + purpose.basis().kind() + " and elsewhere with " + known.basis().kind() + "; a purpose has one basis (Art. 6(1)).",
             "Use the same basis everywhere, or split the purpose in two.");
       } else {
+        String label = known.label();
+        if (!processing.label().isBlank()) {
+          if (declaredLabels.containsKey(purpose.name()) && !declaredLabels.get(purpose.name()).equals(purpose.label())) {
+            report(MISPLACED_LABEL, location, "Purpose '" + purpose.name() + "' is labelled here \"" + purpose.label()
+                    + "\" and elsewhere \"" + declaredLabels.get(purpose.name()) + "\"; a purpose has one label.",
+                "Use the same label everywhere, or declare it on one @Processing only.");
+          }
+          label = purpose.label();
+        }
         Set<String> recipients = new LinkedHashSet<>(known.recipients());
         recipients.addAll(purpose.recipients());
         merged.put(purpose.name(), new Purpose(known.name(), known.basis(), List.copyOf(recipients),
-            known.automatedDecision().or(purpose::automatedDecision)));
+            known.automatedDecision().or(purpose::automatedDecision), label));
+      }
+      if (!processing.label().isBlank()) {
+        declaredLabels.putIfAbsent(purpose.name(), purpose.label());
       }
     }
     return purposes;
@@ -935,25 +963,45 @@ public final class ModelAssembler {
    * model: the one explicit way a purpose declared elsewhere reaches an entity's data (Art. 5(1)(b)).
    */
   private EntityDescriptor withNamedPurposes(EntityDescriptor entity, Map<String, Purpose> merged) {
-    ProcessedFor named = entity.type().getAnnotation(ProcessedFor.class);
-    if (named == null) {
+    ProcessedFor[] declarations = entity.type().getAnnotationsByType(ProcessedFor.class);
+    if (declarations.length == 0) {
       return entity;
     }
     Map<String, Purpose> attributed = new LinkedHashMap<>();
     entity.purposes().forEach(purpose -> attributed.put(purpose.name(), purpose));
-    for (String name : named.value()) {
-      Purpose purpose = merged.get(name);
-      if (purpose == null) {
-        report(UNKNOWN_PURPOSE, entity.type().getName(), "@ProcessedFor names the purpose '" + name + "', which no"
-                + " @Processing declares; declared are " + merged.keySet() + ".",
-            "Name a declared purpose, or declare '" + name + "' with @Processing(purpose = \"" + name
-                + "\", basis = ...) where its basis is decided.");
-      } else {
+    Map<String, String> owners = new LinkedHashMap<>();
+    String location = entity.type().getName();
+    for (ProcessedFor named : declarations) {
+      Optional<String> owner = named.of().isBlank() ? Optional.empty() : ownerRoute(entity, named.of(), location);
+      for (String name : named.value()) {
+        Purpose purpose = merged.get(name);
+        if (purpose == null) {
+          report(UNKNOWN_PURPOSE, location, "@ProcessedFor names the purpose '" + name + "', which no"
+                  + " @Processing declares; declared are " + merged.keySet() + ".",
+              "Name a declared purpose, or declare '" + name + "' with @Processing(purpose = \"" + name
+                  + "\", basis = ...) where its basis is decided.");
+          continue;
+        }
         attributed.putIfAbsent(name, purpose);
+        owner.ifPresent(route -> owners.put(name, route));
       }
     }
     return new EntityDescriptor(entity.type(), entity.subjectRootOf(), entity.fields(), entity.retention(),
-        List.copyOf(attributed.values()), entity.routes());
+        List.copyOf(attributed.values()), entity.routes(), owners);
+  }
+
+  /** The name of {@code entity}'s one route that {@code of} names, as {@code @PersonalData(of = ...)} names owners. */
+  private Optional<String> ownerRoute(EntityDescriptor entity, String of, String location) {
+    List<SubjectRoute> matching = routesNamed(entity.routes(), of);
+    if (matching.size() != 1) {
+      report(UNKNOWN_OWNER, location, "@ProcessedFor(of = \"" + of + "\") names " + (matching.isEmpty() ? "no route"
+              : matching.size() + " routes") + " of " + entity.name() + "; its routes are "
+              + entity.routes().stream().map(SubjectRoute::name).toList() + ".",
+          "Name one of those routes by its path, or leave 'of' empty for purposes of every subject the entity"
+              + " reaches.");
+      return Optional.empty();
+    }
+    return Optional.of(matching.get(0).name());
   }
 
   /**

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What the model says per purpose, joined with the controller description, in one place: the
@@ -79,12 +80,11 @@ public record ProcessingFacts(PersonalDataModel model, Controller controller, Li
   private static ProcessingActivity activity(PersonalDataModel model, Controller controller, Purpose purpose) {
     List<EntityDescriptor> entities = model.entitiesProcessedFor(purpose.name());
     List<String> subjectTypes = entities.stream()
-        .flatMap(entity -> entity.routes().stream())
-        .map(SubjectRoute::subjectType)
+        .flatMap(entity -> subjectTypesProcessedFor(entity, purpose))
         .distinct()
         .toList();
     List<DataCategory> categories = entities.stream()
-        .flatMap(entity -> entity.fields().stream())
+        .flatMap(entity -> subjectTypesProcessedFor(entity, purpose).flatMap(type -> entity.fieldsFor(type).stream()))
         .map(FieldDescriptor::category)
         .distinct()
         .toList();
@@ -99,6 +99,12 @@ public record ProcessingFacts(PersonalDataModel model, Controller controller, Li
     return new ProcessingActivity(purpose.name(), purpose.basis(), entities.stream().map(EntityDescriptor::name).toList(),
         subjectTypes, categories, recipients, transfers, retention, controller.securityMeasures(),
         purpose.solelyAutomatedDecisions());
+  }
+
+  /** The subject types whose data in {@code entity} is processed for {@code purpose} (not limited to another's). */
+  private static Stream<String> subjectTypesProcessedFor(EntityDescriptor entity, Purpose purpose) {
+    return entity.routes().stream().map(SubjectRoute::subjectType).distinct()
+        .filter(type -> entity.purposesFor(type).stream().anyMatch(own -> own.name().equals(purpose.name())));
   }
 
   private static List<String> gaps(PersonalDataModel model, Controller controller) {

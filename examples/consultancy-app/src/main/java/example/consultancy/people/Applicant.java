@@ -47,7 +47,7 @@ public class Applicant {
   public @Nullable String fullName;
 
   @SubjectIdentity("email")
-  @PersonalData(category = "contact.email", erasure = ErasureStrategy.REPLACE)
+  @PersonalData(category = "contact.email", erasure = ErasureStrategy.REPLACE, label = "E-mail address")
   public @Nullable String email;
 
   @PersonalData(category = "contact.phone")

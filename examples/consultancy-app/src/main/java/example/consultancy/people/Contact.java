@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
 @ProcessedFor({"newsletter", "enquiries", "events", "software-licence", "product-updates"})
 @Processing(purpose = "b2b-marketing", basis = LawfulBasis.Kind.LEGITIMATE_INTERESTS,
     interest = "Promoting our products to people whose company, sector or job role they would interest",
-    assessment = "LIA-2021-01 (legitimate interests assessment, marketing)", recipients = {"crm", "email-host"})
+    assessment = "LIA-2021-01 (legitimate interests assessment, marketing)", recipients = {"crm", "email-host"},
+    label = "B2B marketing")
 public class Contact {
 
   @Id
@@ -37,7 +38,7 @@ public class Contact {
   // REPLACE keeps the column valid (not null, unique, an e-mail) after erasure.
   @Email
   @SubjectIdentity("email")
-  @PersonalData(category = "contact.email", erasure = ErasureStrategy.REPLACE)
+  @PersonalData(category = "contact.email", erasure = ErasureStrategy.REPLACE, label = "E-mail address")
   public @Nullable String email;
 
   @PersonalData(category = "contact.phone")

@@ -32,7 +32,7 @@ public class Employee {
   public @Nullable String fullName;
 
   @SubjectIdentity("email")
-  @PersonalData(category = "contact.email")
+  @PersonalData(category = "contact.email", label = "E-mail address")
   public @Nullable String email;
 
   @PersonalData(category = "contact.postal-address")

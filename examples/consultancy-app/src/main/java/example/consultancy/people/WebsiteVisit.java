@@ -35,7 +35,7 @@ public class WebsiteVisit {
 
   @SubjectIdentity("ip")
   @PersonalData(category = "online.ip-address", origin = DataOrigin.OBSERVED, erasure = ErasureStrategy.MASK,
-      maskKeepFirst = 3)
+      maskKeepFirst = 3, label = "IP address")
   public @Nullable String ipAddress;
 
   public @Nullable String page;

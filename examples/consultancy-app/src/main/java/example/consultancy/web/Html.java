@@ -19,7 +19,7 @@ final class Html {
           td, th { border: 1px solid #ccc; padding: .25rem .5rem; text-align: left; vertical-align: top; }
           form { display: inline-block; margin: .2rem; } .muted { color: #666; }
         </style></head>
-        <body><h1>%s</h1>%s<p class="muted"><a href="/privacy">Privacy centre</a> · <a href="/admin">Admin</a> ·
+        <body><h1>%s</h1>%s<p class="muted"><a href="/privacy">Privacy centre</a> · <a href="/lethe/console">Console</a> ·
         <a href="/records/privacy-notice">Privacy notice</a> · %s</p></body></html>
         """.formatted(esc(title), esc(title), body, button("/logout", "Sign out", "sign-out", csrf, ""));
   }

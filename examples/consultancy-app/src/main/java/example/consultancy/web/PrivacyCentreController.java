@@ -27,6 +27,7 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -128,30 +129,59 @@ class PrivacyCentreController {
     return Html.page("Your privacy centre", body.toString(), csrf);
   }
 
-  /** Art. 15(3): the copy of the data, at once, as signing in proved who the person is (Art. 12(6)). */
+  /**
+   * Art. 15(3): the copy of the data, at once, as signing in proved who the person is (Art. 12(6)).
+   * Once the download is served the subject has their answer, so the request is completed (Art.
+   * 12(3)) rather than left among the open requests for ever.
+   */
   @GetMapping("/privacy/export.zip")
   ResponseEntity<StreamingResponseBody> export(Principal principal) {
     RightsRequest request = rights.submit(RequestType.ACCESS, subject(principal), Channel.WEB);
     rights.verify(request.id(), "signed in to the privacy centre with a password");
     var report = rights.access(request.id());
-    StreamingResponseBody zip = (OutputStream out) -> SubjectReportWriter.writeZip(report, out);
+    StreamingResponseBody zip = (OutputStream out) -> {
+      SubjectReportWriter.writeZip(report, out);
+      out.flush();
+      rights.complete(request.id());
+    };
     return ResponseEntity.ok()
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"my-data.zip\"")
         .contentType(MediaType.parseMediaType("application/zip"))
         .body(zip);
   }
 
+  /**
+   * Gives or withdraws the newsletter consent (Art. 7(3)). Withdrawing a consent that is not given
+   * (a second click, a second tab) changes nothing and says so, with 409.
+   */
   @PostMapping("/privacy/consent")
-  RedirectView consent(Principal principal, @RequestParam String action) {
+  ResponseEntity<?> consent(Principal principal, @RequestParam String action, CsrfToken csrf) {
     SubjectIdentifier subject = subject(principal);
-    if (action.equals("give")) {
+    switch (action) {
       // Given under the notice the centre shows now: after a material change, consents given under an
       // older version are reported for asking again (ConsentLedger.givenUnderOtherNotice).
-      consent.give(subject, NEWSLETTER, ConsentEvidence.of(notice.version(), ConsentMethod.WEB_FORM_OPT_IN));
-    } else {
-      consent.withdraw(subject, NEWSLETTER, ConsentMethod.WEB_FORM_OPT_IN);
+      case "give" -> consent.give(subject, NEWSLETTER, ConsentEvidence.of(notice.version(),
+          ConsentMethod.WEB_FORM_OPT_IN));
+      case "withdraw" -> {
+        try {
+          consent.withdraw(subject, NEWSLETTER, ConsentMethod.WEB_FORM_OPT_IN);
+        } catch (IllegalStateException notCurrent) {
+          // The ledger refuses, in its transaction, to withdraw a consent that is not current: no race.
+          return page(HttpStatus.CONFLICT, "Nothing to withdraw", "<p id=\"consent-message\">You have not consented to"
+              + " the newsletter, or have withdrawn that consent already: we do not send it to you.</p>", csrf);
+        }
+      }
+      default -> {
+        return page(HttpStatus.BAD_REQUEST, "Not done", "<p id=\"consent-message\">Choose to subscribe or to withdraw"
+            + " your consent.</p>", csrf);
+      }
     }
-    return new RedirectView("/privacy");
+    return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, "/privacy").build();
+  }
+
+  private static ResponseEntity<String> page(HttpStatus status, String title, String body, CsrfToken csrf) {
+    return ResponseEntity.status(status).contentType(MediaType.TEXT_HTML)
+        .body(Html.page(title, body + "<p><a href=\"/privacy\">Back to your privacy centre</a></p>", csrf));
   }
 
   /** The unsubscribe link: an objection to direct marketing, absolute, which suppresses the address (Art. 21(3)). */
@@ -165,6 +195,10 @@ class PrivacyCentreController {
   @PostMapping("/privacy/requests")
   RedirectView request(Principal principal, @RequestParam RequestType type) {
     LOG.info("{} asks for {}", principal.getName(), type);
+    if (type == RequestType.ERASURE) {
+      // As applications log the record about to change; %letheMasked keeps the person out of it.
+      contacts.findByEmail(principal.getName()).ifPresent(contact -> LOG.info("Erasure asked for {}", contact));
+    }
     rights.submit(type, subject(principal), Channel.WEB);
     return new RedirectView("/privacy");
   }

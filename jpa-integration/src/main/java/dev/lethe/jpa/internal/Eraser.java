@@ -15,6 +15,8 @@ import jakarta.persistence.Query;
 import jakarta.persistence.metamodel.Attribute;
 import jakarta.persistence.metamodel.ManagedType;
 import jakarta.persistence.metamodel.PluralAttribute;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -32,6 +34,8 @@ import org.hibernate.metamodel.mapping.BasicValuedModelPart;
 import org.hibernate.metamodel.mapping.EntityAssociationMapping;
 import org.hibernate.metamodel.mapping.EntityMappingType;
 import org.hibernate.metamodel.mapping.EntityVersionMapping;
+import org.hibernate.metamodel.mapping.JdbcMapping;
+import org.hibernate.type.descriptor.ValueBinder;
 import org.hibernate.metamodel.mapping.PluralAttributeMapping;
 import org.hibernate.query.NativeQuery;
 import org.jspecify.annotations.Nullable;
@@ -78,6 +82,10 @@ public final class Eraser {
   private final FieldEraser eraser;
   private final Referrers referrers;
   private final Encryption encryption;
+  /** {@link #order}'s answers, as positions in the plan, per shape of plan (its steps' entities and routes). */
+  private final Map<List<Object>, int[]> orders = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Plans differ by subject type and by the holds they leave out: a few shapes; more are ordered afresh. */
+  private static final int ORDERS_KEPT = 256;
 
   /** An eraser over {@code sessions}' factory, joining the operation's transaction, whose HASH strategy uses {@code eraser}'s key. */
   public Eraser(Sessions sessions, JpaMapping mapping, Reader reader, FieldEraser eraser) {
@@ -163,6 +171,23 @@ public final class Eraser {
    * ties. The graph is Guava's; a cycle falls back to the plan's order for its members.
    */
   List<ErasurePlan.Step> order(List<ErasurePlan.Step> steps) {
+    // The order depends on each step's entity and route only: the same for every subject of a type.
+    List<Object> shape = steps.stream().map(step -> (Object) List.of(step.entity().type(), step.route())).toList();
+    int[] known = orders.get(shape);
+    if (known == null) {
+      Map<ErasurePlan.Step, Integer> positions = new java.util.IdentityHashMap<>();
+      for (int i = 0; i < steps.size(); i++) {
+        positions.put(steps.get(i), i);
+      }
+      known = computeOrder(steps).stream().mapToInt(positions::get).toArray();
+      if (orders.size() < ORDERS_KEPT) {
+        orders.put(shape, known);
+      }
+    }
+    return java.util.Arrays.stream(known).mapToObj(steps::get).toList();
+  }
+
+  private List<ErasurePlan.Step> computeOrder(List<ErasurePlan.Step> steps) {
     MutableGraph<ErasurePlan.Step> graph = GraphBuilder.directed().allowsSelfLoops(false).build();
     steps.forEach(graph::addNode);
     for (ErasurePlan.Step before : steps) {
@@ -316,6 +341,17 @@ public final class Eraser {
     return deleted;
   }
 
+  /**
+   * The one table whose rows {@link #deleteByIds} deletes with nothing else: no history, element
+   * collection, join table or row referring to them, no second table; empty for any other entity.
+   */
+  Optional<String> onlyTableDeleted(EntityInfo info) {
+    List<String> tables = tables(info);
+    boolean alone = tables.size() == 1 && info.collections().isEmpty() && joinTablesReferring(info).isEmpty()
+        && referrers.of(info.type()).isEmpty() && !mapping.history().keepsHistoryOf(info);
+    return alone ? Optional.of(tables.get(0)) : Optional.empty();
+  }
+
   private static int execute(EntityManager em, String statement, Consumer<Query> bind) {
     Query query = Sql.nativeQuery(em, statement);
     bind.accept(query);
@@ -417,7 +453,7 @@ public final class Eraser {
     EntityInfo info = sql.entity();
     Set<Object> changed = new HashSet<>();
     boolean setBasedChanges = false;
-    Map<FieldDescriptor, Map<Object, List<Object>>> rewrites = new LinkedHashMap<>();
+    Map<FieldDescriptor, Map<Object, @Nullable Object>> rewrites = new LinkedHashMap<>();
     try (Stream<Object[]> rows = scan(em, sql, key, fields)) {
       for (Object[] row : (Iterable<Object[]>) rows::iterator) {
         for (int i = 0; i < fields.size(); i++) {
@@ -431,8 +467,7 @@ public final class Eraser {
           if (setBased(field)) {
             setBasedChanges = true;
           } else {
-            rewrites.computeIfAbsent(field, ignored -> new LinkedHashMap<>())
-                .computeIfAbsent(Objects.requireNonNull(erased), ignored -> new ArrayList<>()).add(row[0]);
+            rewrites.computeIfAbsent(field, ignored -> new LinkedHashMap<>()).put(row[0], erased);
           }
         }
       }
@@ -442,27 +477,54 @@ public final class Eraser {
       // The caller bumps the versions of every row changed, once.
       updateSetBased(em, sql, key, setBasedFields, false);
     }
-    rewrites.forEach((field, byValue) -> byValue.forEach((value, ids) -> {
-      for (List<Object> chunk : Lists.partition(ids, CHUNK)) {
-        rewrite(em, info, field, value, chunk);
-      }
-    }));
+    rewrites.forEach((field, values) -> rewrite(em, info, field, values));
     return changed;
   }
 
   /**
-   * Sets {@code field} to {@code value} in the rows of {@code ids} (at most {@link #CHUNK}): the
-   * per-value rewrite of HASH and MASK, which erasure and retention share. Native, so that rows
-   * hidden from JPQL are written too; the value binds with the column's own type and converter.
+   * Sets {@code field} in each row of {@code values}' keys to its value there: the per-row rewrite
+   * of HASH and MASK (and of any attribute where values are read first), which erasure and
+   * retention share. One prepared statement per attribute, sent in JDBC batches of {@link #CHUNK}
+   * rows, so that statements and round trips do not grow with the number of distinct values.
+   * Native, so that rows hidden from JPQL are written too; the value binds with the column's own
+   * type and converter, the key with the identifier's.
    */
-  static void rewrite(EntityManager em, EntityInfo info, FieldDescriptor field, @Nullable Object value,
-      List<Object> ids) {
+  static void rewrite(EntityManager em, EntityInfo info, FieldDescriptor field, Map<Object, @Nullable Object> values) {
+    if (values.isEmpty()) {
+      return;
+    }
     BasicValuedModelPart column = RouteSql.basic(info.mapping(), field.name(), info.type());
     String table = column.getContainingTableExpression();
-    NativeQuery<Object> update = Sql.nativeQuery(em, "update " + table + " set " + column.getSelectionExpression()
-        + " = :value where " + RouteSql.keyColumn(info.mapping(), table, info.type()) + " in (:ids)");
-    Sql.bind(update, "value", value, column.getJdbcMapping());
-    update.setParameter("ids", ids).executeUpdate();
+    String sql = "update " + table + " set " + column.getSelectionExpression() + " = ? where "
+        + RouteSql.keyColumn(info.mapping(), table, info.type()) + " = ?";
+    JdbcMapping idType = info.mapping().getIdentifierMapping().getSingleJdbcMapping();
+    // As a native query would: the session's pending changes reach the database first.
+    em.flush();
+    SharedSessionContractImplementor session = em.unwrap(SharedSessionContractImplementor.class);
+    session.doWork(connection -> {
+      try (PreparedStatement update = connection.prepareStatement(sql)) {
+        int pending = 0;
+        for (Map.Entry<Object, @Nullable Object> row : values.entrySet()) {
+          bind(update, 1, column.getJdbcMapping(), row.getValue(), session);
+          bind(update, 2, idType, row.getKey(), session);
+          update.addBatch();
+          if (++pending == CHUNK) {
+            update.executeBatch();
+            pending = 0;
+          }
+        }
+        if (pending > 0) {
+          update.executeBatch();
+        }
+      }
+    });
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void bind(PreparedStatement statement, int index, JdbcMapping type, @Nullable Object value,
+      SharedSessionContractImplementor session) throws SQLException {
+    ((ValueBinder<Object>) type.getJdbcValueBinder()).bind(statement, type.convertToRelationalValue(value), index,
+        session);
   }
 
   /**

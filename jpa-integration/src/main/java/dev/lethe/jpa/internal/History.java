@@ -240,6 +240,12 @@ final class History {
     last.forEach(statement -> execute(em, statement, bind));
   }
 
+  /** Whether deleting rows of {@code info} deletes history rows too: it or a collection holding it is audited. */
+  boolean keepsHistoryOf(EntityInfo info) {
+    return audits.containsKey(info.type()) || audits.values().stream().flatMap(other -> other.middles().stream())
+        .anyMatch(middle -> middle.elementEntity() != null && related(middle.elementEntity(), info.mapping()));
+  }
+
   private static boolean related(EntityMappingType one, EntityMappingType other) {
     return one.isTypeOrSuperType(other) || other.isTypeOrSuperType(one);
   }

@@ -52,6 +52,7 @@ public final class JpaMapping {
   private final SessionFactoryImplementor factory;
   private final Map<Class<?>, EntityInfo> entities;
   private final PersonalDataModel model;
+  private final Map<RouteKey, RouteSql> routes = new java.util.concurrent.ConcurrentHashMap<>();
   /** Set once by {@link #discover}, before the mapping is handed out. */
   private History history = History.NONE;
 
@@ -168,11 +169,19 @@ public final class JpaMapping {
     return entities.values();
   }
 
-  /** The route's statements, for {@code entity}. */
+  /** The route's statements, for {@code entity}: one instance per entity and route, which computes each statement once. */
   RouteSql route(EntityInfo entity, SubjectRoute route) {
-    return new RouteSql(this, entity, route,
-        model.subjectType(route.subjectType()).orElseThrow(() -> new IllegalArgumentException(
-            "The model has no subject type '" + route.subjectType() + "'")));
+    RouteKey key = new RouteKey(entity.type(), route);
+    RouteSql known = routes.get(key);
+    if (known == null) {
+      known = new RouteSql(this, entity, route, model.subjectType(route.subjectType()).orElseThrow(() ->
+          new IllegalArgumentException("The model has no subject type '" + route.subjectType() + "'")));
+      routes.putIfAbsent(key, known);
+    }
+    return known;
+  }
+
+  private record RouteKey(Class<?> entity, SubjectRoute route) {
   }
 
   /**

@@ -1,13 +1,14 @@
 package dev.lethe.jpa.internal;
 
+import dev.lethe.audit.SubjectPseudonym;
 import dev.lethe.jpa.ProcessingRestrictedException;
 import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.SubjectRoute;
 import dev.lethe.model.SubjectType;
 import dev.lethe.restriction.Restriction;
 import dev.lethe.rights.SubjectIdentifier;
+import dev.lethe.spi.RestrictionStore;
 import dev.lethe.spi.SubjectKey;
-import jakarta.persistence.EntityManagerFactory;
 import java.io.Serial;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,10 +19,14 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.hibernate.Session;
 import org.hibernate.event.service.spi.EventListenerRegistry;
 import org.hibernate.event.spi.AbstractCollectionEvent;
@@ -35,7 +40,12 @@ import org.hibernate.event.spi.PreDeleteEvent;
 import org.hibernate.event.spi.PreDeleteEventListener;
 import org.hibernate.event.spi.PreUpdateEvent;
 import org.hibernate.event.spi.PreUpdateEventListener;
+import org.hibernate.metamodel.mapping.AttributeMapping;
 import org.hibernate.metamodel.mapping.BasicValuedModelPart;
+import org.hibernate.metamodel.mapping.internal.ToOneAttributeMapping;
+import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.proxy.HibernateProxy;
+import org.hibernate.proxy.LazyInitializer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,8 +54,12 @@ import org.jspecify.annotations.Nullable;
  * its entity's routes, look up a restriction under each of the subject's identities (a restriction
  * may have been placed under any of them) and refuse the change with a
  * {@link ProcessingRestrictedException}, which rolls the transaction back. While no restriction
- * stands at all ({@link Lookup#noneStanding()}), a change costs no query. Bulk JPQL and native SQL
- * never reach listeners.
+ * stands at all ({@link Lookup#noneStanding()}), a change costs no query. While some do, and the
+ * store keeps a {@linkplain dev.lethe.spi.RestrictionStore#standing() snapshot} of them, a change
+ * whose subjects are its own key or a to-one association to the root costs none either: the key
+ * comes from the entity's loaded state, and the pseudonyms of a subject's identities, read once,
+ * are kept for as long as the store trusts its snapshot (so within the store's own bound). Bulk
+ * JPQL and native SQL never reach listeners.
  *
  * <p>A session whose property {@link #PERMITTED} is {@code true} passes: Lethe's own rectification
  * sets it after checking the restriction's ground itself.
@@ -66,10 +80,47 @@ public final class RestrictionGuard implements PreUpdateEventListener, PreDelete
    * Where the guard finds restrictions.
    *
    * @param noneStanding whether no restriction stands at all: then no change needs its subject found
-   * @param find the restriction standing under one identity of a subject
+   * @param find the restriction standing under one identity of a subject, read from the store
+   * @param standing the store's snapshot of every restriction standing, if it keeps one
+   *     ({@link dev.lethe.spi.RestrictionStore#standing()}); empty: ask {@code noneStanding} and {@code find}
+   * @param pseudonymOf the pseudonym the snapshot keys an identity's restriction by
    */
-  public record Lookup(BooleanSupplier noneStanding, Function<SubjectIdentifier, Optional<Restriction>> find) {
+  public record Lookup(BooleanSupplier noneStanding, Function<SubjectIdentifier, Optional<Restriction>> find,
+      Supplier<Optional<Map<SubjectPseudonym, Restriction>>> standing,
+      Function<SubjectIdentifier, SubjectPseudonym> pseudonymOf) {
+
+    /** The restrictions of {@code store}, keyed by the pseudonyms {@code pseudonymOf} makes. */
+    public static Lookup of(RestrictionStore store, Function<SubjectIdentifier, SubjectPseudonym> pseudonymOf) {
+      return new Lookup(store::isEmpty, identifier -> store.find(pseudonymOf.apply(identifier)), store::standing,
+          pseudonymOf);
+    }
+
+    /** Restrictions asked through {@code noneStanding} and {@code find} on every check. */
+    public static Lookup readingThrough(BooleanSupplier noneStanding,
+        Function<SubjectIdentifier, Optional<Restriction>> find) {
+      return new Lookup(noneStanding, find, Optional::empty, identifier -> {
+        throw new IllegalStateException("No snapshot of restrictions to key by pseudonym");
+      });
+    }
   }
+
+  /** A subject by type and key, as the memo of its identities' pseudonyms keys it. */
+  private record Subject(String type, Object key) {
+  }
+
+  /**
+   * The pseudonyms of subjects' identities, derived while {@code standing} was the store's snapshot:
+   * kept only for as long as the store hands out that snapshot, and for at most {@link #MEMO_SIZE} subjects.
+   */
+  private record Memo(Map<SubjectPseudonym, Restriction> standing, Map<Subject, List<SubjectPseudonym>> identities) {
+  }
+
+  private static final int MEMO_SIZE = 10_000;
+
+  /** A subject key that only a query can find. */
+  private static final Object UNKNOWN = new Object();
+
+  private final transient AtomicReference<Memo> memo = new AtomicReference<>(new Memo(Map.of(), new ConcurrentHashMap<>()));
 
   /** A guard over {@code mapping}'s entities, looking restrictions up through {@code restrictions}. */
   public RestrictionGuard(JpaMapping mapping, Lookup restrictions) {
@@ -98,13 +149,17 @@ public final class RestrictionGuard implements PreUpdateEventListener, PreDelete
 
   @Override
   public boolean onPreUpdate(PreUpdateEvent event) {
-    check(event.getSession(), event.getPersister().getMappedClass(), event.getId(), "update");
+    check(event.getSession(), event.getPersister(), event.getId(), event.getOldState(), "update");
+    if (identityMayChange(event.getPersister(), event.getOldState(), event.getState())) {
+      forget(event.getPersister(), event.getId());
+    }
     return false;
   }
 
   @Override
   public boolean onPreDelete(PreDeleteEvent event) {
-    check(event.getSession(), event.getPersister().getMappedClass(), event.getId(), "deletion");
+    check(event.getSession(), event.getPersister(), event.getId(), event.getDeletedState(), "deletion");
+    forget(event.getPersister(), event.getId());
     return false;
   }
 
@@ -123,24 +178,34 @@ public final class RestrictionGuard implements PreUpdateEventListener, PreDelete
     if (owner == null) {
       return;
     }
-    Class<?> type = event.getSession().getFactory().getMappingMetamodel()
-        .getEntityDescriptor(event.getAffectedOwnerEntityName()).getMappedClass();
-    check(event.getSession(), type, owner, change);
+    check(event.getSession(), event.getSession().getFactory().getMappingMetamodel()
+        .getEntityDescriptor(event.getAffectedOwnerEntityName()), owner, null, change);
   }
 
-  private void check(SharedSessionContractImplementor session, Class<?> type, @Nullable Object id, String change) {
+  /**
+   * Refuses the change of row {@code id} if a subject it reaches is restricted.
+   *
+   * @param state the row's state as loaded, from which one-hop routes take their subject's key; null: query
+   */
+  private void check(SharedSessionContractImplementor session, EntityPersister persister, @Nullable Object id,
+      Object @Nullable [] state, String change) {
     if (id == null || session instanceof Session stateful && Boolean.TRUE.equals(stateful.getProperties().get(PERMITTED))) {
       return;
     }
-    Optional<EntityDescriptor> descriptor = mapping.model().entity(type);
+    Optional<EntityDescriptor> descriptor = mapping.model().entity(persister.getMappedClass());
     // The model's answer costs nothing; the store's may cost a query now and then.
-    if (descriptor.isEmpty() || (descriptor.get().routes().isEmpty() && descriptor.get().subjectRootOf().isEmpty())
-        || restrictions.noneStanding().getAsBoolean()) {
+    if (descriptor.isEmpty() || (descriptor.get().routes().isEmpty() && descriptor.get().subjectRootOf().isEmpty())) {
       return;
     }
-    EntityInfo info = mapping.entity(type);
-    Optional<Restriction> restriction = session.doReturningWork(connection -> restrictionOfRow(connection,
-        descriptor.get(), info, id));
+    Optional<Map<SubjectPseudonym, Restriction>> standing = restrictions.standing().get();
+    if (standing.isPresent() ? standing.get().isEmpty() : restrictions.noneStanding().getAsBoolean()) {
+      return;
+    }
+    EntityInfo info = mapping.entity(persister.getMappedClass());
+    Map<SubjectType, Set<Object>> subjects = subjectsOfRow(session, persister, descriptor.get(), info, id, state);
+    Optional<Restriction> restriction = standing.isPresent()
+        ? restrictionIn(standing.get(), session, subjects)
+        : session.doReturningWork(connection -> restrictionOfSubjects(connection, subjects));
     if (restriction.isPresent()) {
       throw new ProcessingRestrictedException(descriptor.get().name(), change, restriction.get().ground());
     }
@@ -160,26 +225,119 @@ public final class RestrictionGuard implements PreUpdateEventListener, PreDelete
         restrictionOfSubject(connection, type, key.get())));
   }
 
-  private Optional<Restriction> restrictionOfRow(Connection connection, EntityDescriptor descriptor, EntityInfo info,
-      Object id) throws SQLException {
+  /**
+   * The subjects row {@code id} reaches, by type: its own key if it is a root; along a one-hop route
+   * to the root's key, the association's key from {@code state}; along any other route, by query.
+   */
+  private Map<SubjectType, Set<Object>> subjectsOfRow(SharedSessionContractImplementor session,
+      EntityPersister persister, EntityDescriptor descriptor, EntityInfo info, Object id, Object @Nullable [] state) {
     Map<SubjectType, Set<Object>> subjects = new LinkedHashMap<>();
     descriptor.subjectRootOf().ifPresent(name -> subjects.computeIfAbsent(
         mapping.model().subjectType(name).orElseThrow(), ignored -> new LinkedHashSet<>()).add(id));
+    List<SubjectRoute> queried = new ArrayList<>();
     for (SubjectRoute route : descriptor.routes()) {
       SubjectType type = mapping.model().subjectType(route.subjectType()).orElseThrow();
-      try (PreparedStatement statement = connection.prepareStatement(
-          mapping.route(info, route).nativeSubjectKeys("= ?"))) {
-        statement.setObject(1, id);
-        try (ResultSet rows = statement.executeQuery()) {
-          while (rows.next()) {
-            Object key = rows.getObject(2);
-            if (key != null) {
-              subjects.computeIfAbsent(type, ignored -> new LinkedHashSet<>()).add(key);
-            }
+      Object key = state == null ? UNKNOWN : keyFromState(session, persister, route, type, id, state);
+      if (key == UNKNOWN) {
+        queried.add(route);
+      } else if (key != null) {
+        subjects.computeIfAbsent(type, ignored -> new LinkedHashSet<>()).add(key);
+      }
+    }
+    if (!queried.isEmpty()) {
+      session.doWork(connection -> {
+        for (SubjectRoute route : queried) {
+          subjectKeysAlong(connection, info, route, id, subjects);
+        }
+      });
+    }
+    return subjects;
+  }
+
+  /** Whether an update of a subject root may change one of its identities, whose pseudonyms the memo keeps. */
+  private boolean identityMayChange(EntityPersister persister, Object @Nullable [] oldState, Object[] newState) {
+    Optional<SubjectType> root = mapping.model().entity(persister.getMappedClass())
+        .flatMap(EntityDescriptor::subjectRootOf).flatMap(mapping.model()::subjectType);
+    if (root.isEmpty()) {
+      return false;
+    }
+    if (oldState == null) {
+      return true;
+    }
+    for (Map.Entry<String, String> identity : root.get().identities().entrySet()) {
+      if (identity.getKey().equals(SubjectType.ID)) {
+        continue;
+      }
+      // An identity inside an embeddable has no position of its own in the state: taken as changed.
+      AttributeMapping attribute = persister.findAttributeMapping(identity.getValue());
+      if (attribute == null
+          || !Objects.equals(oldState[attribute.getStateArrayPosition()], newState[attribute.getStateArrayPosition()])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Drops the memo of a subject root's identities: the row was deleted, or an identity changed. */
+  private void forget(EntityPersister persister, @Nullable Object id) {
+    if (id != null) {
+      mapping.model().entity(persister.getMappedClass()).flatMap(EntityDescriptor::subjectRootOf)
+          .ifPresent(type -> memo.get().identities().remove(new Subject(type, id)));
+    }
+  }
+
+  /**
+   * The subject's key that {@code route} reaches in one step, read from the row's own key or loaded
+   * {@code state}: the row's key where the route is the root's own key, the associated entity's key
+   * where it follows a to-one association straight to the root's key ({@code customer.id}), null
+   * where that association is null; {@link #UNKNOWN} for any other route, which needs a query.
+   */
+  private static @Nullable Object keyFromState(SharedSessionContractImplementor session, EntityPersister persister,
+      SubjectRoute route, SubjectType type, Object id, Object[] state) {
+    if (!route.identity().equals(SubjectType.ID) || route.hasReverseHop()) {
+      return UNKNOWN;
+    }
+    if (route.path().size() == 1) {
+      boolean ownKey = type.root().isAssignableFrom(persister.getMappedClass())
+          && route.path().get(0).equals(persister.getIdentifierMapping().getAttributeName());
+      return ownKey ? id : UNKNOWN;
+    }
+    AttributeMapping attribute = route.path().size() == 2 ? persister.findAttributeMapping(route.path().get(0)) : null;
+    if (!(attribute instanceof ToOneAttributeMapping toOne)
+        || !type.root().isAssignableFrom(toOne.getEntityMappingType().getMappedJavaType().getJavaTypeClass())
+        || !route.path().get(1).equals(toOne.getEntityMappingType().getIdentifierMapping().getAttributeName())) {
+      return UNKNOWN;
+    }
+    Object root = state[attribute.getStateArrayPosition()];
+    return root == null ? null : keyOf(session, root);
+  }
+
+  /** The key of an associated entity or its proxy, without loading it. */
+  private static Object keyOf(SharedSessionContractImplementor session, Object entity) {
+    LazyInitializer proxy = HibernateProxy.extractLazyInitializer(entity);
+    return proxy != null ? proxy.getInternalIdentifier()
+        : session.getEntityPersister(null, entity).getIdentifier(entity, session);
+  }
+
+  private void subjectKeysAlong(Connection connection, EntityInfo info, SubjectRoute route, Object id,
+      Map<SubjectType, Set<Object>> subjects) throws SQLException {
+    SubjectType type = mapping.model().subjectType(route.subjectType()).orElseThrow();
+    try (PreparedStatement statement = connection.prepareStatement(
+        mapping.route(info, route).nativeSubjectKeys("= ?"))) {
+      statement.setObject(1, id);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          Object key = rows.getObject(2);
+          if (key != null) {
+            subjects.computeIfAbsent(type, ignored -> new LinkedHashSet<>()).add(key);
           }
         }
       }
     }
+  }
+
+  private Optional<Restriction> restrictionOfSubjects(Connection connection, Map<SubjectType, Set<Object>> subjects)
+      throws SQLException {
     for (Map.Entry<SubjectType, Set<Object>> entry : subjects.entrySet()) {
       for (Object key : entry.getValue()) {
         Optional<Restriction> restriction = restrictionOfSubject(connection, entry.getKey(), key);
@@ -191,8 +349,53 @@ public final class RestrictionGuard implements PreUpdateEventListener, PreDelete
     return Optional.empty();
   }
 
+  /**
+   * The restriction in {@code standing} of one of {@code subjects}, under any of their identities,
+   * whose pseudonyms are read once per subject and snapshot.
+   */
+  private Optional<Restriction> restrictionIn(Map<SubjectPseudonym, Restriction> standing,
+      SharedSessionContractImplementor session, Map<SubjectType, Set<Object>> subjects) {
+    Memo current = memo.get();
+    if (current.standing() != standing) {
+      Memo fresh = new Memo(standing, new ConcurrentHashMap<>());
+      current = memo.compareAndSet(current, fresh) ? fresh : memo.get();
+    }
+    for (Map.Entry<SubjectType, Set<Object>> entry : subjects.entrySet()) {
+      for (Object key : entry.getValue()) {
+        Subject subject = new Subject(entry.getKey().name(), key);
+        List<SubjectPseudonym> pseudonyms = current.identities().get(subject);
+        if (pseudonyms == null) {
+          pseudonyms = session.doReturningWork(connection -> identitiesOf(connection, entry.getKey(), key)).stream()
+              .map(restrictions.pseudonymOf()).toList();
+          if (current.identities().size() < MEMO_SIZE) {
+            current.identities().put(subject, pseudonyms);
+          }
+        }
+        for (SubjectPseudonym pseudonym : pseudonyms) {
+          Restriction restriction = standing.get(pseudonym);
+          if (restriction != null) {
+            return Optional.of(restriction);
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
   /** Looks the restriction up under the subject's id and each of its other identities' current values. */
   private Optional<Restriction> restrictionOfSubject(Connection connection, SubjectType type, Object key)
+      throws SQLException {
+    for (SubjectIdentifier identifier : identitiesOf(connection, type, key)) {
+      Optional<Restriction> restriction = restrictions.find().apply(identifier);
+      if (restriction.isPresent()) {
+        return restriction;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The subject's id and its other identities' current values: a query only if it has other identities. */
+  private List<SubjectIdentifier> identitiesOf(Connection connection, SubjectType type, Object key)
       throws SQLException {
     List<SubjectIdentifier> identifiers = new ArrayList<>();
     identifiers.add(new SubjectIdentifier(type.name(), SubjectType.ID, key.toString()));
@@ -216,12 +419,6 @@ public final class RestrictionGuard implements PreUpdateEventListener, PreDelete
         }
       }
     }
-    for (SubjectIdentifier identifier : identifiers) {
-      Optional<Restriction> restriction = restrictions.find().apply(identifier);
-      if (restriction.isPresent()) {
-        return restriction;
-      }
-    }
-    return Optional.empty();
+    return identifiers;
   }
 }

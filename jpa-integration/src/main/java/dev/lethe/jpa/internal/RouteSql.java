@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.hibernate.metamodel.mapping.BasicValuedModelPart;
 import org.hibernate.metamodel.mapping.EntityAssociationMapping;
@@ -38,6 +40,11 @@ final class RouteSql {
   private final SubjectType subject;
   /** Whether the route selects only the rows that no other subject reaches along it. */
   private final boolean exclusive;
+  /**
+   * The statements and answers computed so far: the same for every subject of the type, so an
+   * erasure or export after the first plans nothing again (the mapping keeps one instance per route).
+   */
+  private final Map<String, Object> computed = new ConcurrentHashMap<>();
 
   RouteSql(JpaMapping mapping, EntityInfo entity, SubjectRoute route, SubjectType subject) {
     this(mapping, entity, route, subject, false);
@@ -56,6 +63,17 @@ final class RouteSql {
     return entity;
   }
 
+  /** {@code compute}'s answer under {@code key}, computed once; not through computeIfAbsent, as one answer may use another. */
+  @SuppressWarnings("unchecked")
+  private <T> T memo(String key, Supplier<T> compute) {
+    Object known = computed.get(key);
+    if (known == null) {
+      known = compute.get();
+      computed.put(key, known);
+    }
+    return (T) known;
+  }
+
   SubjectRoute route() {
     return route;
   }
@@ -66,6 +84,10 @@ final class RouteSql {
    * which erasure and export must reach all the same.
    */
   boolean needsNative() {
+    return memo("needsNative", this::computeNeedsNative);
+  }
+
+  private boolean computeNeedsNative() {
     if (exclusive) {
       // "No other subject reaches the row" has a native form only.
       return true;
@@ -100,6 +122,10 @@ final class RouteSql {
    * ending in a {@code @SubjectLink} column compare a value, not a row, and are not counted.
    */
   boolean reachesSeveralSubjects() {
+    return memo("reachesSeveralSubjects", this::computeReachesSeveralSubjects);
+  }
+
+  private boolean computeReachesSeveralSubjects() {
     List<Hop> hops = hopsToRoot();
     return hops.stream().anyMatch(Hop::toMany)
         && subject.root().isAssignableFrom(hops.get(hops.size() - 1).target().getJavaType().getJavaTypeClass());
@@ -110,7 +136,7 @@ final class RouteSql {
    * subject's erasure may erase. Native only.
    */
   RouteSql exclusive() {
-    return new RouteSql(mapping, entity, route, subject, true);
+    return memo("exclusive", () -> new RouteSql(mapping, entity, route, subject, true));
   }
 
   /**
@@ -119,6 +145,10 @@ final class RouteSql {
    * not an association.
    */
   Optional<RootLink> linkToRoot() {
+    return memo("linkToRoot", this::computeLinkToRoot);
+  }
+
+  private Optional<RootLink> computeLinkToRoot() {
     List<Hop> hops = hopsToRoot();
     if (hops.isEmpty()) {
       return Optional.empty();
@@ -226,6 +256,10 @@ final class RouteSql {
 
   /** A JPQL condition on {@code alias} (an alias of the entity) that holds for the subject's rows of exactly this type. */
   String jpqlPredicate(String alias) {
+    return memo("jpqlPredicate " + alias, () -> computeJpqlPredicate(alias));
+  }
+
+  private String computeJpqlPredicate(String alias) {
     if (!crossesCollection() && !entity.hasSubtypes()) {
       return matching(alias + "." + route.dottedPath()) + " = " + jpqlValue();
     }
@@ -234,6 +268,10 @@ final class RouteSql {
 
   /** The same condition, shaped for a bulk update or delete: no implicit joins on the target. */
   String jpqlDmlPredicate(String alias) {
+    return memo("jpqlDmlPredicate " + alias, () -> computeJpqlDmlPredicate(alias));
+  }
+
+  private String computeJpqlDmlPredicate(String alias) {
     if (!entity.hasSubtypes() && route.path().size() == 1) {
       return matching(alias + "." + route.path().get(0)) + " = " + jpqlValue();
     }
@@ -415,6 +453,10 @@ final class RouteSql {
    * @throws UnsupportedRouteException if a step of the route cannot be expressed
    */
   String nativeIds() {
+    return memo("nativeIds", this::computeNativeIds);
+  }
+
+  private String computeNativeIds() {
     Query query = new Query(mapping);
     Scope start = query.start(entity.mapping(), entity.type());
     String value = query.walk(start, route.path());
@@ -466,6 +508,10 @@ final class RouteSql {
    * @throws UnsupportedRouteException if a step of the route cannot be expressed
    */
   String nativeSubjectKeys(String idCondition) {
+    return memo("nativeSubjectKeys " + idCondition, () -> computeNativeSubjectKeys(idCondition));
+  }
+
+  private String computeNativeSubjectKeys(String idCondition) {
     Query query = new Query(mapping);
     Scope start = query.start(entity.mapping(), entity.type());
     String value = query.walk(start, route.path());

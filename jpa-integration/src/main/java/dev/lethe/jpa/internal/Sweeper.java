@@ -38,6 +38,7 @@ import java.util.Set;
 import org.hibernate.Session;
 import org.hibernate.dialect.Dialect;
 import org.hibernate.dialect.H2Dialect;
+import org.hibernate.dialect.PostgreSQLDialect;
 import org.hibernate.metamodel.mapping.BasicValuedModelPart;
 import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.query.NativeQuery;
@@ -70,6 +71,12 @@ public final class Sweeper {
   private final String lock;
   /** Whether the query selecting a batch can take its row locks: not where they would cover every expired row. */
   private final boolean lockWhileSelecting;
+  /**
+   * Whether a batch that only deletes rows of one table can go as one statement, which deletes the
+   * rows its subquery chose and locked and returns them: {@code delete ... where id = any (array(select
+   * ... for update skip locked)) returning ...} (PostgreSQL).
+   */
+  private final boolean deleteReturning;
 
   /** A sweeper over {@code emf}'s entities, whose anonymisation erases as {@code eraser} does. */
   public Sweeper(EntityManagerFactory emf, JpaMapping mapping, Eraser eraser) {
@@ -82,6 +89,7 @@ public final class Sweeper {
     // H2 locks every row that meets the condition before it applies the limit: each batch would lock
     // all expired rows. Plain FOR UPDATE would make a second sweeper wait on the first's whole batch.
     this.lockWhileSelecting = skipLocked && !(dialect instanceof H2Dialect);
+    this.deleteReturning = skipLocked && dialect instanceof PostgreSQLDialect;
   }
 
   /** The row-lock clause the batches are selected with, for the logs and the tests. */
@@ -137,6 +145,12 @@ public final class Sweeper {
     if (apply && after.isEmpty()) {
       sweepDeletedRowsHistory(em, task, info);
     }
+    if (apply && deleteReturning && task.policy().action() == RetentionAction.DELETE && !anySubjectHeld(task)) {
+      Optional<String> table = eraser.onlyTableDeleted(info);
+      if (table.isPresent()) {
+        return deleteExpired(em, task, info, table.get(), after, limit);
+      }
+    }
     List<Position> rows = expired(em, task, info, after, limit, apply);
     if (rows.isEmpty()) {
       return new Batch(0, 0, 0, Optional.empty());
@@ -162,6 +176,12 @@ public final class Sweeper {
 
   /** Where a batch stopped: the clock and key of the last row it looked at. */
   private record Position(Object clock, Object id) {
+    /** The order batches walk: by clock, then key (both comparable: dates, times, numbers, strings, UUIDs). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static final java.util.Comparator<Position> ORDER = (one, other) -> {
+      int byClock = ((Comparable) one.clock()).compareTo(other.clock());
+      return byClock != 0 ? byClock : ((Comparable) one.id()).compareTo(other.id());
+    };
   }
 
   /**
@@ -171,9 +191,34 @@ public final class Sweeper {
   private List<Position> expired(EntityManager em, RetentionTask task, EntityInfo info, Optional<Object> after,
       int limit, boolean lockRows) {
     BasicValuedModelPart clock = RouteSql.basic(info.mapping(), task.policy().clockAttribute(), info.type());
-    JdbcMapping idType = info.mapping().getIdentifierMapping().getSingleJdbcMapping();
     String sql = RouteSql.nativeExpiredRows(info, clock, after.isPresent()) + " limit " + limit
         + (lockRows && lockWhileSelecting ? " " + lock.trim() : "");
+    return positions(expiredRowsQuery(em, task, info, clock, sql, after));
+  }
+
+  /**
+   * Deletes the next batch of expired rows in one statement, which chooses and locks them as
+   * {@link #expired} does and returns their positions: for a policy that deletes rows of one table
+   * (see {@link Eraser#onlyTableDeleted}) while no subject is held.
+   */
+  private Batch deleteExpired(EntityManager em, RetentionTask task, EntityInfo info, String table,
+      Optional<Object> after, int limit) {
+    BasicValuedModelPart clock = RouteSql.basic(info.mapping(), task.policy().clockAttribute(), info.type());
+    String key = RouteSql.keyColumn(info.mapping(), table, info.type());
+    // "= any (array(...))", not "in (...)": PostgreSQL evaluates the array once and deletes by the key's index,
+    // where it would hash-join "in" against a scan of the whole table, for every batch.
+    String sql = "delete from " + table + " where " + key + " = any (array(select id_ from ("
+        + RouteSql.nativeExpiredRows(info, clock, after.isPresent()) + " limit " + limit + " " + lock.trim()
+        + ") b_)) returning " + key + " as id_, " + clock.getSelectionExpression() + " as clock_";
+    List<Position> deleted = positions(expiredRowsQuery(em, task, info, clock, sql, after));
+    return deleted.isEmpty() ? new Batch(0, 0, 0, Optional.empty())
+        : new Batch(deleted.size(), 0, 0, Optional.of(deleted.stream().max(Position.ORDER).orElseThrow()));
+  }
+
+  /** A query over expired rows selecting {@code id_} and {@code clock_}, its cutoff and position bound. */
+  private static NativeQuery<Object> expiredRowsQuery(EntityManager em, RetentionTask task, EntityInfo info,
+      BasicValuedModelPart clock, String sql, Optional<Object> after) {
+    JdbcMapping idType = info.mapping().getIdentifierMapping().getSingleJdbcMapping();
     NativeQuery<Object> query = Sql.nativeQuery(em, sql);
     Sql.scalar(query, "id_", idType);
     Sql.scalar(query, "clock_", clock.getJdbcMapping());
@@ -186,7 +231,16 @@ public final class Sweeper {
       Sql.bind(query, "afterClock", position.clock(), clock.getJdbcMapping());
       Sql.bind(query, "afterId", position.id(), idType);
     }
+    return query;
+  }
+
+  private static List<Position> positions(NativeQuery<Object> query) {
     return query.getResultList().stream().map(row -> (Object[]) row).map(row -> new Position(row[1], row[0])).toList();
+  }
+
+  /** Whether a legal hold stands for any subject, whose rows a batch must then find and leave. */
+  private static boolean anySubjectHeld(RetentionTask task) {
+    return !task.heldSubjects().isEmpty();
   }
 
   /**
@@ -378,8 +432,8 @@ public final class Sweeper {
           .getJdbcMapping());
     }
     Set<Object> changed = new LinkedHashSet<>();
-    // Per attribute, the rows to set to each erased value: one statement per distinct value.
-    Map<FieldDescriptor, Map<Object, List<Object>>> rewrites = new LinkedHashMap<>();
+    // Per attribute, each changed row's erased value: one batched statement per attribute.
+    Map<FieldDescriptor, Map<Object, @Nullable Object>> rewrites = new LinkedHashMap<>();
     for (Object result : read.setParameter("ids", ids).getResultList()) {
       Object[] row = (Object[]) result;
       for (int i = 0; i < fields.size(); i++) {
@@ -388,14 +442,12 @@ public final class Sweeper {
         Object erased = eraser.erased(field, current);
         if (!Objects.equals(current, erased)) {
           changed.add(row[0]);
-          rewrites.computeIfAbsent(field, ignored -> new LinkedHashMap<>())
-              .computeIfAbsent(erased == null ? NULL : erased, ignored -> new ArrayList<>()).add(row[0]);
+          rewrites.computeIfAbsent(field, ignored -> new LinkedHashMap<>()).put(row[0], erased);
         }
       }
     }
     if (apply) {
-      rewrites.forEach((field, byValue) -> byValue.forEach((value, rows) ->
-          Eraser.rewrite(em, info, field, value == NULL ? null : value, rows)));
+      rewrites.forEach((field, values) -> Eraser.rewrite(em, info, field, values));
     }
     return changed;
   }

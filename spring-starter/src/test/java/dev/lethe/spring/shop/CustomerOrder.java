@@ -1,6 +1,7 @@
 package dev.lethe.spring.shop;
 
 import dev.lethe.annotation.PersonalData;
+import dev.lethe.annotation.ProcessedFor;
 import dev.lethe.annotation.Processing;
 import dev.lethe.law.LawfulBasis;
 import jakarta.persistence.Entity;
@@ -9,6 +10,7 @@ import jakarta.persistence.ManyToOne;
 import java.time.Instant;
 
 @Entity
+@ProcessedFor("orders")
 @Processing(purpose = "fraud-screening", basis = LawfulBasis.Kind.CONTRACT, solelyAutomatedDecisions = true,
     decisionLogic = "A score from the order's amount, address and history; orders over a threshold are refused",
     decisionSignificance = "Decides whether the order is accepted",

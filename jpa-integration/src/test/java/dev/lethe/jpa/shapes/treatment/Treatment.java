@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 /** A row shared by a patient and a physician: each field names whose data it is, and is erased only with its owner. */
 @Entity
-@ProcessedFor({"care", "staffing"})
+@ProcessedFor(value = "care", of = "patient")
+@ProcessedFor(value = "staffing", of = "physician")
 public class Treatment {
   @Id
   public Long id;

@@ -1,6 +1,7 @@
 package dev.lethe.spring.services.billing;
 
 import dev.lethe.annotation.PersonalData;
+import dev.lethe.annotation.ProcessedFor;
 import dev.lethe.erasure.ErasureStrategy;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -8,6 +9,7 @@ import jakarta.persistence.ManyToOne;
 
 /** An invoice of an account, deleted with it. */
 @Entity
+@ProcessedFor("invoicing")
 public class Invoice {
   @Id
   public Long id;

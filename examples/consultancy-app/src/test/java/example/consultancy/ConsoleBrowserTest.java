@@ -1,0 +1,170 @@
+package example.consultancy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lethe.model.PersonalDataModel;
+import dev.lethe.rights.Channel;
+import dev.lethe.rights.DataSubjectRights;
+import dev.lethe.rights.RequestType;
+import dev.lethe.rights.SubjectIdentifier;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Lethe's console in a real headless browser, as the person who answers requests uses it: sign in,
+ * find a request by filter, verify, extend, erase, read the receipt and the history in words, reject
+ * another; and the data map, drawn on the server, one box per entity. Screenshots go to
+ * {@code target/screenshots}; with {@code -Dlethe.screenshots.update=true} they also replace the
+ * README's, in {@code docs/images}. Its own database, so that the queue holds only its requests.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "spring.datasource.url=jdbc:h2:mem:console-browser;DB_CLOSE_DELAY=-1")
+class ConsoleBrowserTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(60);
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  private static final Path README_IMAGES = Path.of("..", "..", "docs", "images");
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  DataSubjectRights rights;
+
+  @Autowired
+  PersonalDataModel model;
+
+  @TempDir
+  Path profile;
+
+  private ChromeDriver browser;
+
+  @BeforeEach
+  void startBrowser() {
+    browser = HeadlessChromium.start(profile, null);
+  }
+
+  @AfterEach
+  void quit() {
+    browser.quit();
+  }
+
+  @Test
+  @DisplayName("Art. 12(3), 12(4), 12(6), 17: find a request by filter, verify, extend, erase; the receipt and the history in words; reject another")
+  void answerRequests() throws IOException {
+    submit(RequestType.ACCESS, "alice@example.com", Channel.WEB);
+    submit(RequestType.ERASURE, "dan@example.com", Channel.EMAIL);
+    submit(RequestType.RESTRICTION, "frank@example.com", Channel.WEB);
+    submit(RequestType.ACCESS, "bob@example.com", Channel.POST);
+    submit(RequestType.OBJECTION, "carol@example.com", Channel.EMAIL);
+
+    signIn(WebSession.Console.PATH);
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Rights requests");
+    assertThat(textOf("requests", "Erasure (Art. 17)")).contains("Access (Art. 15)", "Identity not yet verified")
+        .doesNotContain("ERASURE", "SUBMITTED", "T0");
+    screenshot("console-queue.png");
+
+    new Select(browser.findElement(By.id("type"))).selectByValue("ERASURE");
+    browser.findElement(By.id("subject")).sendKeys("dan@example.com");
+    browser.findElement(By.id("filter")).click();
+    new WebDriverWait(browser, WAIT).until(ready -> browser.findElements(By.cssSelector("tr.request")).size() == 1);
+    browser.findElement(By.cssSelector("tr.request a.open-request")).click();
+
+    browser.findElement(By.id("verify")).click();
+    assertThat(textOf("status", "Identity verified")).doesNotContain("not yet verified");
+
+    browser.findElement(By.id("extend-reason")).sendKeys("The request covers ten years of correspondence");
+    browser.findElement(By.id("extend")).click();
+    assertThat(textOf("extension-notice", "because")).contains("by 2 months",
+        "because: The request covers ten years of correspondence");
+
+    new Select(browser.findElement(By.id("ground"))).selectByValue("CONSENT_WITHDRAWN");
+    browser.findElement(By.id("erase")).click();
+    assertThat(textOf("receipt", "Erasure receipt")).contains("rows touched",
+        "Consent was withdrawn and no other basis remains (Art. 17(1)(b))", "Contact", "Erased in place")
+        .doesNotContain("RowCount", "CONSENT_WITHDRAWN");
+    assertThat(textOf("timeline", "Subject erased")).contains("Request submitted", "Identity verified",
+        "Request extended", "Subject erased");
+    screenshot("console-request.png");
+
+    browser.get(url(WebSession.Console.PATH + "/requests?type=ACCESS&subject=bob%40example.com"));
+    browser.findElement(By.cssSelector("tr.request a.open-request")).click();
+    new Select(browser.findElement(By.id("reject-reason"))).selectByValue("EXCESSIVE");
+    browser.findElement(By.id("explanation")).sendKeys("The fourth copy asked for this month");
+    browser.findElement(By.id("reject")).click();
+    assertThat(textOf("status", "Rejected")).isEqualTo("Rejected");
+    assertThat(textOf("rejection", "Excessive")).isEqualTo("Excessive: The fourth copy asked for this month");
+  }
+
+  @Test
+  @DisplayName("Art. 30: the data map is an SVG drawn on the server with one box per entity, its data in words")
+  void art30_dataMap() throws IOException {
+    signIn(WebSession.Console.PATH + "/records/data-map");
+
+    new WebDriverWait(browser, WAIT).until(ready -> !browser.findElements(By.cssSelector("#diagram svg")).isEmpty());
+    assertThat(browser.findElements(By.cssSelector("#diagram svg g.entity"))).hasSize(model.entities().size());
+    assertThat(browser.findElement(By.id("diagram")).getText()).contains("Full name", "E-mail address",
+        "12 months after");
+    screenshot("console-data-map.png");
+  }
+
+  private void submit(RequestType type, String email, Channel channel) {
+    rights.submit(type, new SubjectIdentifier("contact", "email", email), channel);
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+
+  /** Signs in as the administrator on the way to {@code path}, as the application's form login asks. */
+  private void signIn(String path) {
+    browser.get(url(path));
+    browser.findElement(By.name("username")).sendKeys(DemoData.ADMIN);
+    browser.findElement(By.name("password")).sendKeys(DemoData.ADMIN_PASSWORD);
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    new WebDriverWait(browser, WAIT).until(ready -> browser.getCurrentUrl().contains(path)
+        && !browser.getCurrentUrl().contains("/login"));
+  }
+
+  /** The text of the element once it shows {@code expected}; the page may still be loading after a post. */
+  private String textOf(String id, String expected) {
+    new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class)
+        .until(ready -> !browser.findElements(By.id(id)).isEmpty()
+            && browser.findElement(By.id(id)).getText().contains(expected));
+    return browser.findElement(By.id(id)).getText();
+  }
+
+  /** The whole page as a PNG in target/screenshots, and in docs/images when asked to update the README's. */
+  private void screenshot(String name) throws IOException {
+    long height = (Long) browser
+        .executeScript("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
+    // The viewport as tall as the page, so that the screenshot holds all of it.
+    browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 1400,
+        "height", (int) Math.min(Math.max(height, 600), 3000), "deviceScaleFactor", 1, "mobile", false));
+    Files.createDirectories(SCREENSHOTS);
+    Path shot = SCREENSHOTS.resolve(name);
+    Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
+    if (Boolean.getBoolean("lethe.screenshots.update")) {
+      Files.createDirectories(README_IMAGES);
+      Files.copy(shot, README_IMAGES.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+}

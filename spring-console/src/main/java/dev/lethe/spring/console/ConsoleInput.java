@@ -1,0 +1,69 @@
+package dev.lethe.spring.console;
+
+import dev.lethe.rights.RequestId;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/** Reads the console's form fields and parameters, refusing bad ones with a message that echoes nothing. */
+final class ConsoleInput {
+
+  private static final Pattern UUID_TEXT =
+      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+  /** A short label, such as how an identity was checked. */
+  static final int LABEL_LENGTH = 100;
+
+  private final int maxTextLength;
+
+  ConsoleInput(int maxTextLength) {
+    this.maxTextLength = maxTextLength;
+  }
+
+  static RequestId requestId(String text) {
+    if (!UUID_TEXT.matcher(text).matches()) {
+      throw new ConsoleInputException("That is not a request id: a request id is a UUID such as"
+          + " 123e4567-e89b-12d3-a456-426614174000.");
+    }
+    return new RequestId(UUID.fromString(text));
+  }
+
+  /** The constant of {@code type} named {@code text}; null when blank, meaning "any". */
+  static <E extends Enum<E>> @Nullable E choice(@Nullable String text, Class<E> type, String field) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException unknown) {
+      throw new ConsoleInputException("Unknown " + field + ": choose one of the list.");
+    }
+  }
+
+  static <E extends Enum<E>> E required(@Nullable String text, Class<E> type, String field) {
+    E value = choice(text, type, field);
+    if (value == null) {
+      throw new ConsoleInputException("Choose a " + field + ".");
+    }
+    return value;
+  }
+
+  String text(@Nullable String text, String field) {
+    return text(text, field, maxTextLength);
+  }
+
+  static String label(@Nullable String text, String field) {
+    return text(text, field, LABEL_LENGTH);
+  }
+
+  private static String text(@Nullable String text, String field, int max) {
+    if (text == null || text.isBlank()) {
+      throw new ConsoleInputException("Fill in the " + field + ".");
+    }
+    if (text.length() > max) {
+      throw new ConsoleInputException("The " + field + " is too long: at most " + max + " characters.");
+    }
+    return text.strip();
+  }
+}

@@ -1,0 +1,227 @@
+package dev.lethe.spring.console;
+
+import dev.lethe.access.SubjectReport;
+import dev.lethe.access.SubjectReportWriter;
+import dev.lethe.erasure.ErasureReceipt;
+import dev.lethe.law.ErasureGround;
+import dev.lethe.law.RestrictionGround;
+import dev.lethe.restriction.Restrictions;
+import dev.lethe.rights.DataSubjectRights;
+import dev.lethe.rights.RejectionReason;
+import dev.lethe.rights.RequestId;
+import dev.lethe.rights.RequestPage;
+import dev.lethe.rights.RequestQuery;
+import dev.lethe.rights.RequestStatus;
+import dev.lethe.rights.RequestType;
+import dev.lethe.rights.RightsRequest;
+import dev.lethe.rights.UnknownRequestException;
+import dev.lethe.spi.Transactions;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The requests queue and one request's page (Art. 12): deadlines with overdue and due-soon flags,
+ * filters and pages; the request's history from the audit (Art. 5(2)); verify the identity (Art.
+ * 12(6)), extend once with the notice to the subject (Art. 12(3)), reject with reasons (Art. 12(4)),
+ * fulfil by erasing (Art. 17), downloading the report (Art. 15, 20) or restricting (Art. 18),
+ * complete, cancel; the erasure receipt in words and where each recipient stands (Art. 17(2), 19).
+ */
+@Controller
+@RequestMapping("${lethe.console.base-path:/lethe/console}/requests")
+class ConsoleRequestsController {
+
+  private final DataSubjectRights rights;
+  private final Restrictions restrictions;
+  private final Transactions transactions;
+  private final RequestPages pages;
+  private final ConsoleInput input;
+  private final Clock clock;
+  private final int pageSize;
+  private final String basePath;
+
+  ConsoleRequestsController(DataSubjectRights rights, Restrictions restrictions, Transactions transactions,
+      RequestPages pages, ConsoleInput input, Clock clock, int pageSize, String basePath) {
+    this.basePath = basePath;
+    this.rights = rights;
+    this.restrictions = restrictions;
+    this.transactions = transactions;
+    this.pages = pages;
+    this.input = input;
+    this.clock = clock;
+    this.pageSize = pageSize;
+  }
+
+  /** The queue, open requests by default, earliest due first. */
+  @GetMapping
+  String queue(@RequestParam(required = false) @Nullable String status,
+      @RequestParam(required = false) @Nullable String type, @RequestParam(required = false) @Nullable String subject,
+      @RequestParam(defaultValue = "0") String page, Model model) {
+    RequestQuery query = RequestQuery.all(pageSize).withPage(pageNumber(page));
+    String state = status == null ? "OPEN" : status;
+    if (!state.isBlank() && !state.equals("OPEN")) {
+      query = query.withStatuses(Set.of(ConsoleInput.required(state, RequestStatus.class, "status")));
+    } else if (state.equals("OPEN")) {
+      query = query.open();
+    }
+    RequestType requestType = ConsoleInput.choice(type, RequestType.class, "request type");
+    if (requestType != null) {
+      query = query.withTypes(Set.of(requestType));
+    }
+    if (subject != null && !subject.isBlank()) {
+      query = query.withSubject(ConsoleInput.label(subject, "subject"));
+    }
+    RequestPage found = rights.requests(query);
+    model.addAttribute("queue", pages.queue(found, today()));
+    model.addAttribute("statusFilter", state);
+    model.addAttribute("typeFilter", requestType == null ? "" : requestType.name());
+    model.addAttribute("subjectFilter", subject == null ? "" : subject);
+    model.addAttribute("statuses", RequestPages.choices(RequestStatus.values(), Words::status));
+    model.addAttribute("types", RequestPages.choices(RequestType.values(), RequestPages::type));
+    return "lethe-console/requests";
+  }
+
+  @GetMapping("/{id}")
+  String request(@PathVariable String id, Model model) {
+    RightsRequest request = find(ConsoleInput.requestId(id));
+    model.addAttribute("request", pages.row(request, today()));
+    model.addAttribute("details", request);
+    model.addAttribute("history", pages.history(request));
+    model.addAttribute("recipients", pages.recipients(request));
+    model.addAttribute("notice", pages.extensionNotice(request));
+    model.addAttribute("rejection", request.rejection()
+        .map(rejection -> Words.of(rejection.reason()) + ": " + rejection.explanation()).orElse(null));
+    model.addAttribute("rejectionReasons", RequestPages.choices(RejectionReason.values(), Words::of));
+    model.addAttribute("erasureGrounds", RequestPages.choices(ErasureGround.values(),
+        ground -> ground.title() + " (" + ground.article() + ")"));
+    model.addAttribute("restrictionGrounds", RequestPages.choices(RestrictionGround.values(),
+        ground -> ground.title() + " (" + ground.article() + ")"));
+    return "lethe-console/request";
+  }
+
+  @PostMapping("/{id}/verify")
+  String verify(@PathVariable String id, @RequestParam(required = false) @Nullable String method) {
+    RequestId requestId = ConsoleInput.requestId(id);
+    rights.verify(requestId, ConsoleInput.label(method, "way the identity was checked"));
+    return redirect(requestId);
+  }
+
+  @PostMapping("/{id}/extend")
+  String extend(@PathVariable String id, @RequestParam(required = false) @Nullable String months,
+      @RequestParam(required = false) @Nullable String reason) {
+    RequestId requestId = ConsoleInput.requestId(id);
+    if (!"1".equals(months) && !"2".equals(months)) {
+      throw new ConsoleInputException("Extend by one or two months (Art. 12(3)).");
+    }
+    rights.extend(requestId, Period.ofMonths(Integer.parseInt(months)), input.text(reason, "reason for the extension"));
+    return redirect(requestId);
+  }
+
+  @PostMapping("/{id}/reject")
+  String reject(@PathVariable String id, @RequestParam(required = false) @Nullable String reason,
+      @RequestParam(required = false) @Nullable String explanation) {
+    RequestId requestId = ConsoleInput.requestId(id);
+    rights.reject(requestId, ConsoleInput.required(reason, RejectionReason.class, "reason"),
+        input.text(explanation, "explanation for the subject"));
+    return redirect(requestId);
+  }
+
+  /** Erases the subject (Art. 17) and shows the receipt in words on the request's page. */
+  @PostMapping("/{id}/erase")
+  String erase(@PathVariable String id, @RequestParam(required = false) @Nullable String ground,
+      RedirectAttributes redirect) {
+    RequestId requestId = ConsoleInput.requestId(id);
+    ErasureReceipt receipt = rights.erase(requestId, ConsoleInput.required(ground, ErasureGround.class, "ground"));
+    redirect.addFlashAttribute("receipt", pages.receipt(receipt));
+    return redirect(requestId);
+  }
+
+  /** Restricts processing on the ground and fulfils the request, in one transaction (Art. 18(1)). */
+  @PostMapping("/{id}/restrict")
+  String restrict(@PathVariable String id, @RequestParam(required = false) @Nullable String ground) {
+    RequestId requestId = ConsoleInput.requestId(id);
+    RestrictionGround restriction = ConsoleInput.required(ground, RestrictionGround.class, "ground");
+    transactions.inTransaction(() -> {
+      restrictions.restrict(find(requestId), restriction);
+      return rights.fulfil(requestId);
+    });
+    return redirect(requestId);
+  }
+
+  /** Fulfils an access or portability request: the subject's report as a ZIP of JSON and CSV (Art. 15(3), 20). */
+  @PostMapping("/{id}/report")
+  ResponseEntity<StreamingResponseBody> report(@PathVariable String id) {
+    RequestId requestId = ConsoleInput.requestId(id);
+    SubjectReport report = rights.access(requestId);
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType("application/zip"))
+        .header(HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename("subject-report-" + requestId + ".zip").build().toString())
+        .body(out -> SubjectReportWriter.writeZip(report, out));
+  }
+
+  /** Records that a request the console has no action of its own for was acted upon. */
+  @PostMapping("/{id}/fulfil")
+  String fulfil(@PathVariable String id) {
+    RequestId requestId = ConsoleInput.requestId(id);
+    rights.fulfil(requestId);
+    return redirect(requestId);
+  }
+
+  @PostMapping("/{id}/complete")
+  String complete(@PathVariable String id) {
+    RequestId requestId = ConsoleInput.requestId(id);
+    rights.complete(requestId);
+    return redirect(requestId);
+  }
+
+  @PostMapping("/{id}/complete-without-acknowledgements")
+  String completeWithoutAcknowledgements(@PathVariable String id,
+      @RequestParam(required = false) @Nullable String reason) {
+    RequestId requestId = ConsoleInput.requestId(id);
+    rights.completeWithoutAcknowledgements(requestId, input.text(reason, "reason"));
+    return redirect(requestId);
+  }
+
+  @PostMapping("/{id}/cancel")
+  String cancel(@PathVariable String id, @RequestParam(required = false) @Nullable String reason) {
+    RequestId requestId = ConsoleInput.requestId(id);
+    rights.cancel(requestId, input.text(reason, "reason"));
+    return redirect(requestId);
+  }
+
+  private RightsRequest find(RequestId id) {
+    return rights.find(id).orElseThrow(() -> new UnknownRequestException(id));
+  }
+
+  private LocalDate today() {
+    return LocalDate.now(clock);
+  }
+
+  private static int pageNumber(String text) {
+    if (!text.matches("\\d{1,6}")) {
+      throw new ConsoleInputException("The page is a number from 0.");
+    }
+    return Integer.parseInt(text);
+  }
+
+  /** After a post, the request's page (post, redirect, get: a reload does not post again). */
+  private String redirect(RequestId id) {
+    return "redirect:" + basePath + "/requests/" + id;
+  }
+}
