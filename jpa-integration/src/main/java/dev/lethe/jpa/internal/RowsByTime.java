@@ -36,12 +36,19 @@ public final class RowsByTime {
    * {@code [from, to)}; a date is the instant its day starts in the system's zone.
    *
    * @throws IllegalArgumentException if {@code attribute} is not a date or time attribute of the entity
-   * @throws UnsupportedRouteException if it is not mapped to one column
+   *     stored in one column
    */
   public Set<SubjectKey> subjects(EntityDescriptor descriptor, String attribute, Instant from, Instant to) {
     TemporalAttributes.requireWindowAttribute(descriptor.type(), attribute);
     EntityInfo info = mapping.entity(descriptor.type());
-    BasicValuedModelPart time = RouteSql.basic(info.mapping(), attribute, info.type());
+    BasicValuedModelPart time;
+    try {
+      time = RouteSql.basic(info.mapping(), attribute, info.type());
+    } catch (UnsupportedRouteException notAColumn) {
+      throw new IllegalArgumentException("The attribute named is not stored in a column of " + info.type().getSimpleName()
+          + " (transient, a formula or not mapped), so its rows cannot be searched by it: name a mapped date or time"
+          + " attribute");
+    }
     JdbcMapping column = time.getJdbcMapping();
     ZoneId zone = ZoneId.systemDefault();
     Object start = Sweeper.cutoff(firstMomentOfColumnAtOrAfter(from, zone, column), zone, column);

@@ -154,9 +154,10 @@ public final class AdminBreachesController {
    */
   @PostMapping("/{id}/authority-notification")
   public BreachView notifyAuthority(HttpServletRequest http, @PathVariable UUID id,
-      @RequestBody AuthorityNotification body) {
+      @RequestBody(required = false) @Nullable AuthorityNotification body) {
     callers.requireAdmin(http);
-    Optional<String> reasons = Optional.ofNullable(body.delayReasons()).filter(text -> !text.isBlank())
+    Optional<String> reasons = Optional.ofNullable(body).map(AuthorityNotification::delayReasons)
+        .filter(text -> !text.isBlank())
         .map(text -> limits.reason(text, "delayReasons"));
     return view(breaches.notifyAuthority(id, reasons));
   }

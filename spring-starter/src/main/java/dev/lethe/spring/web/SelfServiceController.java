@@ -43,8 +43,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 /**
  * Self-service for the signed-in data subject, under {@code {lethe.web.base-path}/me}: a copy of
  * their data (Art. 15), an export (Art. 20), a request to erase it (Art. 17), a restriction of
- * processing (Art. 18), objections (Art. 21), human review of an automated decision (Art. 22(3)), and their consents, withdrawn as easily as given (Art.
- * 7(3)). The subject is always the caller, identified by the principal's name; no endpoint takes
+ * processing (Art. 18), objections (Art. 21), human review of an automated decision (Art. 22(3)),
+ * and their consents, withdrawn as easily as given (Art. 7(3)). The subject is always the caller, identified by the principal's name; no endpoint takes
  * another subject's identity (Art. 15(4)). The signed-in session is the identity check (Art. 12(6)),
  * recorded as {@value #VERIFIED_BY}. A caller makes at most {@code
  * lethe.web.max-new-requests-per-caller} requests per {@code lethe.web.new-requests-window} (429
