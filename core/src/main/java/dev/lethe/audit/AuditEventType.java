@@ -96,6 +96,8 @@ public enum AuditEventType {
   BREACH_RECORDED,
   /** The supervisory authority was notified of a breach (Art. 33(1)); whether late, and the hours since awareness. */
   BREACH_AUTHORITY_NOTIFIED,
+  /** A breach's risk was assessed anew (Art. 33(1), 34(1)): the risk before and after. */
+  BREACH_RISK_ASSESSED,
   /** Notices of a breach were written to the outbox for the subjects it affects (Art. 34(1)); counts only. */
   BREACH_SUBJECTS_NOTIFIED,
   /** A subject was told of a breach (Art. 34(1)): the breach and the subject's pseudonym. */

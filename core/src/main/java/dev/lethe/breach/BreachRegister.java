@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.lethe.audit.AuditEntry;
 import dev.lethe.audit.AuditEventType;
 import dev.lethe.audit.AuditTrail;
+import dev.lethe.internal.model.TemporalAttributes;
 import dev.lethe.internal.outbox.FlatJson;
 import dev.lethe.internal.rights.SubjectIdentifiers;
 import dev.lethe.model.EntityDescriptor;
@@ -96,10 +97,10 @@ public final class BreachRegister {
           + " breach yet (Art. 33(1))");
     }
     if (model != null) {
-      List<String> unknown = report.subjectTypes().stream().filter(type -> model.subjectType(type).isEmpty()).toList();
-      if (!unknown.isEmpty()) {
-        throw new IllegalArgumentException("subjectTypes names types the model does not have: " + unknown
-            + "; name some of " + model.subjectTypes().stream().map(SubjectType::name).toList());
+      // The unknown names are not quoted: a caller may have typed anything there.
+      if (report.subjectTypes().stream().anyMatch(type -> model.subjectType(type).isEmpty())) {
+        throw new IllegalArgumentException("subjectTypes names a type the model does not have: name some of "
+            + model.subjectTypes().stream().map(SubjectType::name).toList());
       }
     }
     Breach breach = new Breach(UUID.randomUUID(), report, now, Optional.empty(), Optional.empty(), Optional.empty(),
@@ -155,12 +156,41 @@ public final class BreachRegister {
   }
 
   /**
+   * Records the risk breach {@code id} is now assessed to pose (Art. 33(1), 34(1)), as the
+   * investigation learns more: a breach assessed as high risk can then be told to its subjects, and
+   * one found unlikely to result in a risk is no longer overdue. Assessing the risk it has changes
+   * nothing and is not audited.
+   *
+   * @throws UnknownBreachException if no breach has the id
+   * @throws IllegalStateException if another caller changed the breach at the same moment
+   */
+  public Breach assessRisk(UUID id, Breach.Risk risk) {
+    requireNonNull(id, "id");
+    requireNonNull(risk, "risk");
+    return transactions.inTransaction(() -> {
+      Breach breach = find(id).orElseThrow(() -> new UnknownBreachException(id));
+      Breach.Risk before = breach.report().risk();
+      if (before == risk) {
+        return breach;
+      }
+      Breach assessed = new Breach(id, breach.report().withRisk(risk), breach.recordedAt(),
+          breach.authorityNotifiedAt(), breach.delayReasons(), breach.subjectsNotifiedAt(), breach.subjectsNotified(),
+          breach.version());
+      Breach stored = store.update(assessed).orElseThrow(() -> lostRace(id));
+      audit.record(entry(AuditEventType.BREACH_RISK_ASSESSED, stored).withAttribute("riskBefore", before.name())
+          .withAttribute("risk", risk.name()));
+      return stored;
+    });
+  }
+
+  /**
    * The subjects {@code affected} names, found from the model through the personal-data store: the
    * listed identities resolved as a rights request's are, and the subjects of the rows in each time
    * window (Art. 33(3)(a)).
    *
    * @throws IllegalStateException if no personal data is configured
-   * @throws IllegalArgumentException if an identity or a window names what the model does not have
+   * @throws IllegalArgumentException if an identity or a window names what the model does not have, or
+   *     a window's attribute is not a date or time attribute of its entity
    * @throws UnsupportedOperationException if the store cannot search rows by time and a window is given
    */
   public Set<SubjectKey> affectedSubjects(AffectedSubjects affected) {
@@ -170,7 +200,11 @@ public final class BreachRegister {
           + " (personalData) to find the subjects a breach affects");
     }
     affected.listed().forEach(identifier -> SubjectIdentifiers.check(model, identifier));
-    List<EntityDescriptor> entities = affected.windows().stream().map(window -> entity(window.entity())).toList();
+    List<EntityDescriptor> entities = affected.windows().stream().map(window -> {
+      EntityDescriptor entity = entity(window.entity());
+      TemporalAttributes.requireWindowAttribute(entity.type(), window.attribute());
+      return entity;
+    }).toList();
     Set<SubjectKey> subjects = new LinkedHashSet<>();
     affected.listed().forEach(identifier -> subjects.addAll(personalData.resolve(identifier)));
     for (int i = 0; i < entities.size(); i++) {

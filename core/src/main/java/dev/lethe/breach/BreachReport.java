@@ -44,4 +44,10 @@ public record BreachReport(Instant awareAt, String nature, List<String> dataCate
     Texts.requireNonBlank(dpoContact, "dpoContact");
     requireNonNull(risk, "risk");
   }
+
+  /** This report with the risk assessed anew, as the investigation learns more (Art. 33(1), 34(1)). */
+  public BreachReport withRisk(Breach.Risk risk) {
+    return new BreachReport(awareAt, nature, dataCategories, subjectTypes, approximateSubjects, approximateRecords,
+        consequences, measures, dpoContact, requireNonNull(risk, "risk"));
+  }
 }

@@ -19,8 +19,9 @@ public interface BreachStore {
   void insert(Breach breach);
 
   /**
-   * Stores {@code breach} at {@code breach.version() + 1} if the stored one is still at {@code
-   * breach.version()}; empty when another caller changed it first, or it is not stored.
+   * Stores {@code breach}'s notifications and risk at {@code breach.version() + 1} if the stored one
+   * is still at {@code breach.version()}; empty when another caller changed it first, or it is not
+   * stored. The rest of what was reported never changes.
    */
   Optional<Breach> update(Breach breach);
 

@@ -64,6 +64,9 @@ public final class ConsentLedger {
   /** The lowest age of digital consent a Member State may set (Art. 8(1)). */
   public static final int LOWEST_DIGITAL_CONSENT_AGE = 13;
 
+  /** The most subjects {@link #subjectsGivenUnderOtherNotice} returns at once. */
+  public static final int MAX_PAGE = 1000;
+
   private final PersonalDataModel model;
   private final AuditTrail audit;
   private final ConsentStore store;
@@ -171,6 +174,49 @@ public final class ConsentLedger {
     requireNonNull(subject, "subject");
     consentPurpose(purpose);
     return store.latest(audit.pseudonymOf(subject), purpose);
+  }
+
+  /**
+   * How many current consents, per purpose resting on consent and per older notice version, were
+   * given under a notice version other than {@code currentNoticeVersion}, so that the application can
+   * ask those subjects again after a material change of the notice (Art. 7(1), 13(3)); the notice's
+   * version is {@code PrivacyNotice.version()}. Counts only, by purpose then version: one read per
+   * purpose, whatever the number of subjects.
+   *
+   * @throws UnsupportedOperationException if the store cannot report on every subject
+   */
+  public List<OutdatedConsents> givenUnderOtherNotice(String currentNoticeVersion) {
+    requireNonNull(currentNoticeVersion, "currentNoticeVersion");
+    Instant now = clock.instant();
+    return model.purposes().stream()
+        .filter(purpose -> purpose.basis() instanceof LawfulBasis.Consent)
+        .map(Purpose::name).sorted()
+        .flatMap(purpose -> store.countGivenUnderOtherNotice(purpose, currentNoticeVersion, now).entrySet().stream()
+            .map(count -> new OutdatedConsents(purpose, count.getKey(), count.getValue())))
+        .toList();
+  }
+
+  /**
+   * A page of the subjects whose current consent to {@code purpose} was given under a notice version
+   * other than {@code currentNoticeVersion} (Art. 7(1), 13(3)), by keyed pseudonym, the ledger's only
+   * name for them: the application finds its own subjects among them with {@code
+   * AuditTrail.pseudonymOf(subject)} for the identity it gave consent under. In the order of the
+   * pseudonym, after {@code after} if given; the next page starts after the last one returned.
+   *
+   * @param limit at most this many, 1 to {@value #MAX_PAGE}
+   * @throws IllegalArgumentException if the model declares no such purpose, or not on the basis of
+   *     consent, or the limit is out of range
+   * @throws UnsupportedOperationException if the store cannot report on every subject
+   */
+  public List<SubjectPseudonym> subjectsGivenUnderOtherNotice(String purpose, String currentNoticeVersion,
+      Optional<SubjectPseudonym> after, int limit) {
+    consentPurpose(purpose);
+    requireNonNull(currentNoticeVersion, "currentNoticeVersion");
+    requireNonNull(after, "after");
+    if (limit < 1 || limit > MAX_PAGE) {
+      throw new IllegalArgumentException("limit must be between 1 and " + MAX_PAGE);
+    }
+    return store.subjectsGivenUnderOtherNotice(purpose, currentNoticeVersion, clock.instant(), after, limit);
   }
 
   /**

@@ -3,8 +3,11 @@ package dev.lethe.spi;
 import dev.lethe.audit.SubjectPseudonym;
 import dev.lethe.consent.ConsentLedger;
 import dev.lethe.consent.ConsentRecord;
+import dev.lethe.consent.ConsentState;
 import dev.lethe.internal.consent.InMemoryConsentStore;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -44,6 +47,32 @@ public interface ConsentStore {
   default Optional<ConsentRecord> latest(SubjectPseudonym subject, String purpose) {
     List<ConsentRecord> history = history(subject, purpose);
     return history.isEmpty() ? Optional.empty() : Optional.of(history.get(history.size() - 1));
+  }
+
+  /**
+   * How many subjects' current consent to {@code purpose} was given under each notice version other
+   * than {@code currentVersion}, by version in text order: a subject's consent is current when its
+   * last record for the purpose is {@link ConsentState#GIVEN} and has not lapsed at {@code now} (Art.
+   * 7(1), 13(3)). One set-based read, whatever the number of subjects.
+   *
+   * @throws UnsupportedOperationException if the store cannot report on every subject (the default)
+   */
+  default Map<String, Long> countGivenUnderOtherNotice(String purpose, String currentVersion, Instant now) {
+    throw new UnsupportedOperationException(getClass().getName() + " cannot report consents given under an older"
+        + " notice: implement ConsentStore.countGivenUnderOtherNotice and subjectsGivenUnderOtherNotice");
+  }
+
+  /**
+   * Up to {@code limit} of the subjects counted by {@link #countGivenUnderOtherNotice}, whatever the
+   * older version, in the order of their pseudonym and after {@code after} if given: a page, the next
+   * one read after its last subject.
+   *
+   * @throws UnsupportedOperationException if the store cannot report on every subject (the default)
+   */
+  default List<SubjectPseudonym> subjectsGivenUnderOtherNotice(String purpose, String currentVersion, Instant now,
+      Optional<SubjectPseudonym> after, int limit) {
+    throw new UnsupportedOperationException(getClass().getName() + " cannot report consents given under an older"
+        + " notice: implement ConsentStore.countGivenUnderOtherNotice and subjectsGivenUnderOtherNotice");
   }
 
   /** A store that keeps consent histories in memory, for tests and for applications without a durable store. */

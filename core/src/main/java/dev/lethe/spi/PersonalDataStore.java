@@ -66,11 +66,17 @@ public interface PersonalDataStore {
   }
 
   /**
-   * The subjects that have a row of {@code entity} whose temporal attribute {@code attribute} lies in
-   * {@code [from, to)}, along each of the entity's routes: the subjects a personal-data breach of those
-   * rows affects (Art. 33(3)(a), 34(1)). Dates and local date-times are read in the system's zone.
+   * The subjects that have a row of {@code entity} whose {@code attribute} lies in {@code [from, to)},
+   * along each of the entity's routes (a subject root's own rows included): the subjects a
+   * personal-data breach of those rows affects (Art. 33(3)(a), 34(1)). {@code attribute} is a date or
+   * time attribute the entity declares ({@code Instant}, {@code LocalDateTime}, {@code LocalDate},
+   * {@code OffsetDateTime}, {@code ZonedDateTime}, {@code Date}, {@code Calendar}), such as when the
+   * row was written; a row whose attribute is null is in no window. A date is the instant its day
+   * starts, and dates and local date-times are read in the system's zone. Rows hidden from the
+   * application (soft-deleted, filtered) count: a breach exposes them as well.
    *
-   * @throws IllegalArgumentException if the entity has no such attribute
+   * @throws IllegalArgumentException if {@code attribute} is not a date or time attribute of the
+   *     entity: the message names the entity and the attributes it could be, or how to add one
    * @throws UnsupportedOperationException if the store cannot search its rows by time (the default)
    */
   default Set<SubjectKey> subjectsWithRowsBetween(EntityDescriptor entity, String attribute, Instant from, Instant to) {

@@ -150,7 +150,22 @@ class BreachRegisterTest {
   }
 
   @Test
-  @DisplayName("Art. 33(3)(a): a window over an entity or attribute the model lacks is refused, naming it")
+  @DisplayName("Art. 34(1): a breach assessed anew as a high risk can be told to its subjects; the change is audited")
+  void art34_riskAssessedAnewAllowsTellingSubjects() {
+    Breach breach = register.record(report(Breach.Risk.RISK));
+    Breach assessed = register.assessRisk(breach.id(), Breach.Risk.HIGH);
+    assertThat(assessed.report().risk()).isEqualTo(Breach.Risk.HIGH);
+    assertThat(register.assessRisk(breach.id(), Breach.Risk.HIGH)).isEqualTo(assessed);
+    assertThat(register.notifySubjects(breach.id(), AffectedSubjects.listed(
+        List.of(new SubjectIdentifier("shopper", "email", "ada@example.com")))).subjectsNotified()).isEqualTo(1);
+    assertThat(audit.events().filter(event -> event.type() == AuditEventType.BREACH_RISK_ASSESSED))
+        .singleElement().satisfies(event -> assertThat(event.attributes())
+            .containsEntry("riskBefore", "RISK").containsEntry("risk", "HIGH"));
+  }
+
+  @Test
+  @DisplayName("Art. 33(3)(a): a window over an entity the model lacks, or an attribute that is no date or time of"
+      + " its entity, is refused, naming the entity and the attributes it could be")
   void art33_unknownEntityOrAttributeIsRefused() {
     Breach breach = register.record(report(Breach.Risk.HIGH));
     assertThatThrownBy(() -> register.notifySubjects(breach.id(), AffectedSubjects.rowsBetween("Nope", "placedAt",
@@ -158,7 +173,11 @@ class BreachRegisterTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("entity").hasMessageContaining("ShopperOrder");
     assertThatThrownBy(() -> register.notifySubjects(breach.id(), AffectedSubjects.rowsBetween("ShopperOrder", "nope",
         AWARE.minusSeconds(60), AWARE)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope");
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ShopperOrder")
+        .hasMessageContaining("[placedAt]").hasMessageNotContaining("nope");
+    assertThatThrownBy(() -> register.notifySubjects(breach.id(), AffectedSubjects.rowsBetween("ShopperOrder",
+        "deliveryAddress", AWARE.minusSeconds(60), AWARE)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[placedAt]");
     assertThat(outbox.counts().pending()).isZero();
   }
 
@@ -192,7 +211,8 @@ class BreachRegisterTest {
     assertThatThrownBy(() -> register.record(future)).hasMessageContaining("awareAt");
     BreachReport unknownType = new BreachReport(AWARE, "x", List.of(), List.of("alien"), 0, 0, "c", "m", "dpo",
         Breach.Risk.RISK);
-    assertThatThrownBy(() -> register.record(unknownType)).hasMessageContaining("subjectTypes").hasMessageContaining("alien");
+    assertThatThrownBy(() -> register.record(unknownType)).hasMessageContaining("subjectTypes")
+        .hasMessageContaining("[shopper]").hasMessageNotContaining("alien");
     assertThat(register.list()).isEmpty();
   }
 

@@ -56,4 +56,16 @@ public abstract class BreachStoreCompatibilityKit {
     assertThat(store.update(notified)).isEmpty();
     assertThat(store.find(breach.id())).contains(stored);
   }
+
+  @Test
+  @DisplayName("Art. 33(1), 34(1): a risk assessed anew is stored from the version read")
+  void art34_riskAssessedAnew() {
+    BreachStore store = createStore();
+    Breach breach = breach(AWARE);
+    store.insert(breach);
+    Breach reassessed = new Breach(breach.id(), breach.report().withRisk(Breach.Risk.UNLIKELY), breach.recordedAt(),
+        Optional.empty(), Optional.empty(), Optional.empty(), 0, 0);
+    assertThat(store.update(reassessed).orElseThrow().report().risk()).isEqualTo(Breach.Risk.UNLIKELY);
+    assertThat(store.find(breach.id()).orElseThrow().report()).isEqualTo(breach.report().withRisk(Breach.Risk.UNLIKELY));
+  }
 }

@@ -40,6 +40,24 @@ class ConsentLedgerTest {
   }
 
   @Test
+  @DisplayName("Art. 7(1), 13(3): consents given under an older notice are counted per purpose and version, and their"
+      + " subjects paged by the pseudonym the application can compute, to ask them again")
+  void art7_consentsGivenUnderAnOlderNoticeAreReported() {
+    ledger.give(ADA, "newsletter", WEB_FORM);
+    ledger.give(GRACE, "newsletter", ConsentEvidence.of("2025-09", ConsentMethod.API));
+
+    assertThat(ledger.givenUnderOtherNotice("2025-09"))
+        .containsExactly(new OutdatedConsents("newsletter", "2025-03", 1));
+    assertThat(ledger.subjectsGivenUnderOtherNotice("newsletter", "2025-09", Optional.empty(), 10))
+        .containsExactly(club.audit.pseudonymOf(ADA));
+    assertThat(ledger.givenUnderOtherNotice("2025-03")).containsExactly(new OutdatedConsents("newsletter", "2025-09", 1));
+    ledger.withdraw(ADA, "newsletter", ConsentMethod.EMAIL);
+    assertThat(ledger.givenUnderOtherNotice("2025-09")).isEmpty();
+    assertThatThrownBy(() -> ledger.subjectsGivenUnderOtherNotice("newsletter", "2025-09", Optional.empty(), 0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("limit");
+  }
+
+  @Test
   @DisplayName("Art. 7(3): withdrawing takes one call and ends the consent, keeping the history")
   void withdrawingTakesOneCall() {
     ConsentRecord given = ledger.give(ADA, "newsletter", WEB_FORM);

@@ -18,7 +18,8 @@ class ProcessorContractTest {
   void art28_processorWithoutContractIsAGap() {
     RecordOfProcessing record = RecordOfProcessing.of(Seed.model(), Seed.controller());
     assertThat(record.gaps()).contains("Processor 'HubSpot' has no contract recorded (Art. 28(3)): record its data"
-        + " processing agreement with Recipient.withContract(reference, date).");
+        + " processing agreement with Recipient.withContract(reference, date), or in the Spring Boot starter with its"
+        + " contract-reference and contract-date.");
     assertThat(RecordOfProcessing.of(Shop.model(), Shop.controller()).gaps()).noneMatch(gap -> gap.contains("Art. 28"));
   }
 

@@ -36,6 +36,48 @@ public abstract class ConsentStoreCompatibilityKit {
   }
 
   @Test
+  @DisplayName("Art. 7(1), 13(3): current consents given under an older notice are counted per version and paged by"
+      + " pseudonym; withdrawn, lapsed and renewed ones are not")
+  void art7_reportsCurrentConsentsGivenUnderAnOlderNotice() {
+    List<SubjectPseudonym> subjects = java.util.stream.IntStream.rangeClosed(1, 7)
+        .mapToObj(digit -> new SubjectPseudonym(Integer.toString(digit).repeat(64))).toList();
+    Instant now = AT.plusSeconds(3600);
+    given(subjects.get(0), "v1", AT, Optional.empty());
+    given(subjects.get(1), "v1", AT, Optional.empty());
+    given(subjects.get(2), "v0", AT, Optional.empty());
+    given(subjects.get(3), "v2", AT, Optional.empty());
+    given(subjects.get(4), "v1", AT, Optional.of(now));
+    given(subjects.get(5), "v1", AT, Optional.empty());
+    store.append(new ConsentRecord(subjects.get(5), "newsletter", ConsentState.WITHDRAWN, AT.plusSeconds(1), "v1",
+        Optional.of(ConsentMethod.API), false, Optional.empty()));
+    given(subjects.get(6), "v1", AT, Optional.empty());
+    given(subjects.get(6), "v2", AT.plusSeconds(1), Optional.empty());
+    given(ADA, "v1", AT, Optional.empty(), "research");
+
+    assertThat(store.countGivenUnderOtherNotice("newsletter", "v2", now)).containsExactly(
+        java.util.Map.entry("v0", 1L), java.util.Map.entry("v1", 2L));
+    assertThat(store.countGivenUnderOtherNotice("newsletter", "v2", AT.minusSeconds(1)))
+        .as("before subject 5 lapsed").containsEntry("v1", 3L);
+    List<SubjectPseudonym> first = store.subjectsGivenUnderOtherNotice("newsletter", "v2", now, Optional.empty(), 2);
+    assertThat(first).containsExactly(subjects.get(0), subjects.get(1));
+    assertThat(store.subjectsGivenUnderOtherNotice("newsletter", "v2", now, Optional.of(first.get(1)), 2))
+        .containsExactly(subjects.get(2));
+    assertThat(store.countGivenUnderOtherNotice("newsletter", "v1", now)).containsExactly(java.util.Map.entry("v0", 1L),
+        java.util.Map.entry("v2", 2L));
+    assertThat(store.countGivenUnderOtherNotice("unknown", "v2", now)).isEmpty();
+  }
+
+  private void given(SubjectPseudonym subject, String version, Instant at, Optional<Instant> expiresAt) {
+    given(subject, version, at, expiresAt, "newsletter");
+  }
+
+  private void given(SubjectPseudonym subject, String version, Instant at, Optional<Instant> expiresAt,
+      String purpose) {
+    store.append(new ConsentRecord(subject, purpose, ConsentState.GIVEN, at, version, Optional.of(ConsentMethod.API),
+        false, expiresAt));
+  }
+
+  @Test
   void anEmptyStoreHasNoHistory() {
     assertThat(store.history(ADA, "newsletter")).isEmpty();
     assertThat(store.latest(ADA, "newsletter")).isEmpty();

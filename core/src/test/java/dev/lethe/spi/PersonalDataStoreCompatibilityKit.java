@@ -149,6 +149,51 @@ public abstract class PersonalDataStoreCompatibilityKit {
     assertThat(allValues(new SubjectKey("customer", 1L))).isEqualTo(before);
   }
 
+  @Test
+  @DisplayName("Art. 33(3)(a), 34(1): the subjects of the rows whose time lies in a breach's window are found along"
+      + " every route, an association and an identity column, the window's start included and its end excluded")
+  void art33_subjectsOfRowsInATimeWindow() {
+    Instant from = Instant.parse("2025-03-01T00:00:00Z");
+    Instant to = Instant.parse("2025-03-05T00:00:00Z");
+    List<Object> population = Shop.population(3, 1);
+    for (Object row : population) {
+      if (row instanceof PurchaseOrder order) {
+        // Customer 1 ordered before the window, customer 2 as it opened, customer 3 as it closed.
+        order.placedAt = Shop.belongsTo(order, 1) ? from.minusSeconds(1) : Shop.belongsTo(order, 2) ? from : to;
+      } else if (row instanceof LoginEvent login && Shop.belongsTo(login, 3)) {
+        login.at = to.minusSeconds(1);
+      } else if (row instanceof LoginEvent login && Shop.belongsTo(login, 1)) {
+        login.at = null;
+      }
+    }
+    store = createStore(model, population);
+    EntityDescriptor orders = model.entity(PurchaseOrder.class).orElseThrow();
+
+    assertThat(store.subjectsWithRowsBetween(orders, "placedAt", from, to))
+        .containsExactly(new SubjectKey("customer", 2L));
+    assertThat(store.subjectsWithRowsBetween(model.entity(LoginEvent.class).orElseThrow(), "at", from, to))
+        .as("through the e-mail column linking a login to its customer; a row without a time is in no window")
+        .containsExactly(new SubjectKey("customer", 3L));
+    assertThat(store.subjectsWithRowsBetween(orders, "placedAt", from.minusSeconds(1), to.plusSeconds(1)))
+        .containsExactlyInAnyOrder(new SubjectKey("customer", 1L), new SubjectKey("customer", 2L),
+            new SubjectKey("customer", 3L));
+    assertThat(store.subjectsWithRowsBetween(orders, "placedAt", to.plusSeconds(1), to.plusSeconds(60))).isEmpty();
+  }
+
+  @Test
+  @DisplayName("Art. 33(3)(a): a window over an attribute that is no date or time of its entity is refused, naming the"
+      + " entity and the attributes it could be, or how to add one")
+  void art33_windowOverAnAttributeWithoutTimeRefused() {
+    Instant from = Instant.parse("2025-03-01T00:00:00Z");
+    assertThatThrownBy(() -> store.subjectsWithRowsBetween(model.entity(PurchaseOrder.class).orElseThrow(), "total",
+        from, from.plusSeconds(60)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PurchaseOrder")
+        .hasMessageContaining("[placedAt]");
+    assertThatThrownBy(() -> store.subjectsWithRowsBetween(model.entity(Customer.class).orElseThrow(), "name",
+        from, from.plusSeconds(60)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Customer has no date or time attribute");
+  }
+
   protected List<Map<String, Object>> values(SubjectKey subject, Class<?> entity) {
     EntityDescriptor descriptor = model.entity(entity).orElseThrow();
     try (Stream<SubjectRecord> records = store.records(subject, descriptor)) {

@@ -38,7 +38,10 @@ class DemoData implements ApplicationRunner {
   /** The contacts who may sign in; each test works on its own one. */
   static final List<String> SIGN_INS = List.of(DEMO_CONTACT, OTHER_CONTACT, "carol@example.com",
       "dan@example.com", "erin@example.com", "frank@example.com", "grace@example.com");
-  /** The version of the privacy statement that consents were given under. */
+  /**
+   * The version of the privacy statement the demo's consents were given under, in 2021: older than
+   * the notice's own, so the consent ledger reports them to ask again (Art. 7(1), 13(3)).
+   */
   static final String NOTICE_VERSION = "privacy-statement-v3-2021-09-15";
 
   private final People.Contacts contacts;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lethe.access.Article15Information;
 import dev.lethe.access.SubjectReports;
+import dev.lethe.consent.ConsentLedger;
+import dev.lethe.consent.OutdatedConsents;
 import dev.lethe.erasure.SuppressionList;
 import dev.lethe.law.DataCategory;
 import dev.lethe.model.PersonalDataModel;
@@ -68,6 +70,9 @@ class PrivacyStatementPromisesTest {
 
   @Autowired
   PrivacyNotice notice;
+
+  @Autowired
+  ConsentLedger consents;
 
   @Autowired
   RecordOfProcessing record;
@@ -208,6 +213,26 @@ class PrivacyStatementPromisesTest {
     assertThat(page).contains("Consent: WITHDRAWN · we may send it: no");
     assertThat(guard.check(bob, "newsletter").reason()).isEqualTo(Decision.Reason.CONSENT_WITHDRAWN);
     assertThat(guard.check(bob, "software-licence").allowed()).as("the contract goes on").isTrue();
+  }
+
+  @Test
+  @DisplayName("Art. 7(1), 13(3): consent given again in the privacy centre is recorded under the notice shown now, and"
+      + " leaves the consents given under the 2021 statement to ask again")
+  void consentGivenAgainIsUnderTheCurrentNotice() {
+    SubjectIdentifier carol = new SubjectIdentifier("contact", "email", "carol@example.com");
+    long before = outdatedNewsletterConsents();
+    assertThat(before).as("the demo's consents, given under the 2021 statement").isPositive();
+
+    WebSession.signIn(port, "carol@example.com", "demo").post("/privacy/consent", Map.of("action", "give"));
+
+    assertThat(consents.latest(carol, "newsletter")).hasValueSatisfying(latest ->
+        assertThat(latest.noticeVersion()).isEqualTo(notice.version()));
+    assertThat(outdatedNewsletterConsents()).isEqualTo(before - 1);
+  }
+
+  private long outdatedNewsletterConsents() {
+    return consents.givenUnderOtherNotice(notice.version()).stream()
+        .filter(outdated -> outdated.purpose().equals("newsletter")).mapToLong(OutdatedConsents::consents).sum();
   }
 
   @Test

@@ -55,13 +55,14 @@ public final class JdbcBreachStore implements BreachStore {
     }
   }
 
-  /** The notifications only: what was reported of a breach never changes once it is in the register. */
+  /** The notifications and the risk only: the rest of what was reported never changes once it is in the register. */
   @Override
   public Optional<Breach> update(Breach breach) {
     requireNonNull(breach, "breach");
-    int updated = jdbc.update("update a breach", "update lethe_breach set authority_notified_at = ?, delay_reasons = ?,"
-            + " subjects_notified_at = ?, subjects_notified = ?, version = ? where id = ? and version = ?",
-        instant(breach.authorityNotifiedAt()), breach.delayReasons().orElse(null), instant(breach.subjectsNotifiedAt()),
+    int updated = jdbc.update("update a breach", "update lethe_breach set risk = ?, authority_notified_at = ?,"
+            + " delay_reasons = ?, subjects_notified_at = ?, subjects_notified = ?, version = ? where id = ? and version = ?",
+        breach.report().risk().name(), instant(breach.authorityNotifiedAt()), breach.delayReasons().orElse(null),
+        instant(breach.subjectsNotifiedAt()),
         breach.subjectsNotified(), breach.version() + 1, breach.id().toString(), breach.version());
     return updated == 1 ? find(breach.id()) : Optional.empty();
   }

@@ -14,9 +14,11 @@ import dev.lethe.jdbc.internal.Jdbc;
 import dev.lethe.spi.ConsentStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 
 /**
@@ -95,6 +97,46 @@ public final class JdbcConsentStore implements ConsentStore {
     return jdbc.query("read consent history", "select " + COLUMNS + " from lethe_consent_record where subject = ? and purpose = ?"
             + " order by position", JdbcConsentStore::record, subject.hex(), purpose);
   }
+
+  /** One grouped read over the current records: each subject's last position for the purpose, found by the key's index. */
+  @Override
+  public Map<String, Long> countGivenUnderOtherNotice(String purpose, String currentVersion, Instant now) {
+    requireNonNull(purpose, "purpose");
+    requireNonNull(currentVersion, "currentVersion");
+    requireNonNull(now, "now");
+    Map<String, Long> counts = new TreeMap<>();
+    jdbc.query("count consents given under an older notice", "select r.notice_version, count(*) as consents"
+            + GIVEN_UNDER_OTHER_NOTICE + " group by r.notice_version", row -> Map.entry(row.getString("notice_version"),
+            row.getLong("consents")), purpose, currentVersion, instant(now))
+        .forEach(count -> counts.put(count.getKey(), count.getValue()));
+    return counts;
+  }
+
+  @Override
+  public List<SubjectPseudonym> subjectsGivenUnderOtherNotice(String purpose, String currentVersion, Instant now,
+      Optional<SubjectPseudonym> after, int limit) {
+    requireNonNull(purpose, "purpose");
+    requireNonNull(currentVersion, "currentVersion");
+    requireNonNull(now, "now");
+    requireNonNull(after, "after");
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be positive");
+    }
+    return jdbc.query("page the subjects whose consent was given under an older notice", "select r.subject"
+            + GIVEN_UNDER_OTHER_NOTICE + " and r.subject > ? order by r.subject limit " + limit,
+        row -> new SubjectPseudonym(row.getString("subject")), purpose, currentVersion, instant(now),
+        after.map(SubjectPseudonym::hex).orElse(""));
+  }
+
+  /**
+   * The current records of a purpose (the last of each subject's history, given and not lapsed at a
+   * time) given under another notice version; parameters: purpose, current version, the time.
+   * Stored instants sort as text in time order.
+   */
+  private static final String GIVEN_UNDER_OTHER_NOTICE = " from lethe_consent_record r where r.purpose = ?"
+      + " and r.state = 'GIVEN' and r.notice_version <> ? and (r.expires_at is null or r.expires_at > ?)"
+      + " and r.position = (select max(m.position) from lethe_consent_record m where m.subject = r.subject"
+      + " and m.purpose = r.purpose)";
 
   private static ConsentRecord record(ResultSet row) throws SQLException {
     return new ConsentRecord(new SubjectPseudonym(row.getString("subject")), row.getString("purpose"),

@@ -18,6 +18,7 @@ import dev.lethe.jpa.internal.JpaMapping;
 import dev.lethe.jpa.internal.Reader;
 import dev.lethe.jpa.internal.Rectifier;
 import dev.lethe.jpa.internal.RestrictionGuard;
+import dev.lethe.jpa.internal.RowsByTime;
 import dev.lethe.jpa.internal.SchemaVerifier;
 import dev.lethe.jpa.internal.Sessions;
 import dev.lethe.jpa.internal.Sweeper;
@@ -38,6 +39,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -106,6 +108,7 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
   private final Reader reader;
   private final Eraser eraser;
   private final Rectifier rectifier;
+  private final RowsByTime rowsByTime;
   private final Sweeper sweeper;
   private final EntityManagerFactory emf;
   private final Sessions sessions;
@@ -146,6 +149,7 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
     this.reader = new Reader(sessions, mapping, fetchSize, exportHistory, encryption);
     this.eraser = new Eraser(sessions, mapping, reader, fieldEraser, encryption);
     this.rectifier = new Rectifier(sessions, mapping, reader);
+    this.rowsByTime = new RowsByTime(sessions, mapping);
     this.sweeper = new Sweeper(emf, mapping, eraser);
     sweeper.warnAboutMissingIndexes();
     if (restrictions != null) {
@@ -220,6 +224,22 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
   @Override
   public Stream<Object> subjectIds(String subjectType) {
     return reader.subjectIds(requireNonNull(subjectType, "subjectType"));
+  }
+
+  /**
+   * Art. 33(3)(a), 34(1): the subjects of the rows of exactly {@code entity}'s type whose date or time
+   * attribute {@code attribute} lies in {@code [from, to)}, soft-deleted and filtered rows included,
+   * along each route: one native statement per route, whatever the number of rows.
+   *
+   * @throws IllegalArgumentException if {@code attribute} is not a date or time attribute of the entity
+   */
+  @Override
+  public Set<SubjectKey> subjectsWithRowsBetween(EntityDescriptor entity, String attribute, Instant from, Instant to) {
+    requireNonNull(entity, "entity");
+    requireNonNull(attribute, "attribute");
+    requireNonNull(from, "from");
+    requireNonNull(to, "to");
+    return rowsByTime.subjects(entity, attribute, from, to);
   }
 
   /** Art. 15(3), 20(1): the subject's rows of the entity, streamed; the caller closes the stream. */

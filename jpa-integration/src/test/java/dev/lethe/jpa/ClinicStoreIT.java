@@ -86,6 +86,29 @@ class ClinicStoreIT {
   }
 
   @Test
+  @DisplayName("Art. 33(3)(a): a breach's window over a date column counts each day from its start, two hops from the"
+      + " owner; an attribute that is no date is refused naming the one there is")
+  void art33_windowOverADateCountsTheDayFromItsStart() {
+    Clinic.uniform(2).persistInto(emf);
+    EntityDescriptor visits = store.model().entity(Visit.class).orElseThrow();
+    java.time.ZoneId zone = java.time.ZoneId.systemDefault();
+    java.time.Instant visitDay = java.time.LocalDate.of(2025, 1, 2).atStartOfDay(zone).toInstant();
+    java.time.Instant nextDay = java.time.LocalDate.of(2025, 1, 3).atStartOfDay(zone).toInstant();
+    SubjectKey ownerTwo = new SubjectKey("owner", 2L);
+
+    assertThat(store.subjectsWithRowsBetween(visits, "day", visitDay, nextDay))
+        .containsExactlyInAnyOrder(OWNER_ONE, ownerTwo);
+    assertThat(store.subjectsWithRowsBetween(visits, "day", visitDay.plusSeconds(1), nextDay.plusSeconds(1)))
+        .as("the day starts before the window").isEmpty();
+    assertThat(store.subjectsWithRowsBetween(visits, "day", visitDay.minusSeconds(3600), visitDay))
+        .as("the window ends as the day starts").isEmpty();
+    assertThat(store.subjectsWithRowsBetween(visits, "day", visitDay.minusSeconds(3600), visitDay.plusSeconds(1)))
+        .containsExactlyInAnyOrder(OWNER_ONE, ownerTwo);
+    assertThatThrownBy(() -> store.subjectsWithRowsBetween(visits, "notes", visitDay, nextDay))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Visit").hasMessageContaining("[day]");
+  }
+
+  @Test
   @DisplayName("Art. 15: an identity resolves to keys typed as the root's identifier; one that matches no one to none")
   void resolves() {
     Clinic.uniform(1).persistInto(emf);

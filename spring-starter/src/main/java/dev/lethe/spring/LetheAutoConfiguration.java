@@ -298,7 +298,7 @@ public class LetheAutoConfiguration {
     Controller controller = Controller.of(described.name(), described.address(), contact,
             SupervisoryAuthority.of(described.authorityName(), described.authorityWebsite()))
         .withRecipients(described.recipients().stream()
-            .map(recipient -> new Recipient(recipient.name(), recipient.role(), recipient.description(), recipient.country()))
+            .map(LetheProperties.RecipientProperties::toRecipient)
             .toArray(Recipient[]::new))
         .withTransfers(described.transfers().stream()
             .map(transfer -> new Transfer(transfer.recipient(), transfer.country(), transfer.safeguard(), transfer.reference()))

@@ -4,6 +4,7 @@ import dev.lethe.records.Recipient;
 import dev.lethe.records.Transfer;
 import dev.lethe.rights.RequestType;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -11,6 +12,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.List;
@@ -19,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -109,7 +112,9 @@ public record LetheProperties(
    * @param dpoEmail the data protection officer's e-mail, if one is designated (Art. 37)
    * @param authorityName the supervisory authority subjects may complain to (Art. 77)
    * @param authorityWebsite that authority's website
-   * @param recipients every recipient that purposes name (Art. 13(1)(e))
+   * @param recipients every recipient that purposes name (Art. 13(1)(e)), each with its name, role,
+   *     description and country, and for a processor its contract-reference and contract-date (Art.
+   *     28(3)): a processor without them is a gap of the record of processing
    * @param transfers transfers to third countries and their safeguards (Art. 13(1)(f), 46)
    * @param securityMeasures the technical and organisational measures (Art. 30(1)(g), 32)
    */
@@ -121,7 +126,7 @@ public record LetheProperties(
       @Nullable String dpoEmail,
       @DefaultValue("Your national data protection authority") String authorityName,
       @DefaultValue("https://edpb.europa.eu/about-edpb/about-edpb/members_en") String authorityWebsite,
-      @DefaultValue List<RecipientProperties> recipients,
+      @DefaultValue List<@Valid RecipientProperties> recipients,
       @DefaultValue List<TransferProperties> transfers,
       @DefaultValue List<String> securityMeasures) {
   }
@@ -133,9 +138,27 @@ public record LetheProperties(
    * @param role its role, a processor by default
    * @param description what it does, such as "E-mail hosting"
    * @param country where it is, as an ISO 3166 country code
+   * @param contractReference for a processor, where the contract binding it (Art. 28(3)) is kept or what it
+   *     is called, such as {@code DPA-2021-07}; a processor without one is a gap of the record of processing
+   * @param contractDate when that contract was concluded, as an ISO date such as {@code 2021-07-01};
+   *     required with {@code contract-reference}, and only with it
    */
   public record RecipientProperties(String name, @DefaultValue("PROCESSOR") Recipient.Role role, String description,
-      String country) {
+      String country, @Nullable String contractReference,
+      @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate contractDate) {
+
+    /** Whether the contract is stated whole or not at all: a reference without its date is no record of it. */
+    @AssertTrue(message = "contract-reference and contract-date go together (Art. 28(3)): set both, or neither")
+    public boolean isContractWhole() {
+      return (contractReference == null || contractReference.isBlank()) == (contractDate == null);
+    }
+
+    /** The recipient, bound by its contract if one is stated (Art. 28(3)). */
+    Recipient toRecipient() {
+      Recipient recipient = new Recipient(name, role, description, country);
+      return contractReference == null || contractDate == null ? recipient
+          : recipient.withContract(contractReference, contractDate);
+    }
   }
 
   /**

@@ -90,6 +90,35 @@ class LetheAutoConfigurationTest {
   }
 
   @Test
+  @DisplayName("Art. 28(3): a processor's contract declared in properties reaches the record of processing; a processor"
+      + " without one stays a gap")
+  void art28_processorContractsFromProperties() {
+    runner.withPropertyValues(KEY, "lethe.controller.recipients[0].contract-reference=DPA-2021-07",
+        "lethe.controller.recipients[0].contract-date=2021-07-01").run(context -> {
+      assertThat(context).hasNotFailed();
+      assertThat(context.getBean(dev.lethe.records.Controller.class).recipients())
+          .filteredOn(recipient -> recipient.name().equals("payment-provider")).singleElement()
+          .satisfies(recipient -> assertThat(recipient.contract()).contains(new dev.lethe.records.Recipient.Contract(
+              "DPA-2021-07", java.time.LocalDate.of(2021, 7, 1))));
+      assertThat(context.getBean(RecordOfProcessing.class).gaps())
+          .noneMatch(gap -> gap.contains("'payment-provider' has no contract"))
+          .anyMatch(gap -> gap.startsWith("Processor 'email-host' has no contract recorded (Art. 28(3))"));
+    });
+  }
+
+  @Test
+  @DisplayName("Art. 28(3): a contract reference without its date, or a date that is not one, fails start-up naming the"
+      + " recipient's property")
+  void art28_halfAContractIsRefused() {
+    runner.withPropertyValues(KEY, "lethe.controller.recipients[1].contract-reference=DPA-2021-07").run(context ->
+        assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("recipients[1]")
+            .hasMessageContaining("contract-reference and contract-date go together"));
+    runner.withPropertyValues(KEY, "lethe.controller.recipients[1].contract-reference=DPA-2021-07",
+        "lethe.controller.recipients[1].contract-date=July 2021").run(context ->
+        assertThat(context).hasFailed().getFailure().hasStackTraceContaining("contract-date"));
+  }
+
+  @Test
   @DisplayName("An application's own bean replaces Lethe's")
   void userBeansWin() {
     runner.withPropertyValues(KEY).withUserConfiguration(OwnRequestStore.class).run(context -> {

@@ -124,11 +124,11 @@ class LetheOperationsTest {
       assertThat(summary.subjectTypes()).singleElement().satisfies(type ->
           assertThat(type.entities()).containsExactlyInAnyOrder("Customer", "CustomerOrder"));
       assertThat(summary.purposes()).extracting(LetheEndpoint.PurposeSummary::name)
-          .containsExactlyInAnyOrder("orders", "newsletter");
+          .containsExactlyInAnyOrder("orders", "newsletter", "fraud-screening");
       String json = tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(summary.purposes());
       assertThat(json).as("each purpose's basis in words, with its article, not {}")
           .contains("\"basis\":\"Performance of a contract\"").contains("\"article\":\"Art. 6(1)(b)\"").doesNotContain("{}");
-      assertThat(summary.recordOfProcessing()).hasSize(2);
+      assertThat(summary.recordOfProcessing()).hasSize(3);
       assertThat(summary.openRequests()).singleElement().satisfies(request -> assertThat(request.type()).isEqualTo("ACCESS"));
       assertThat(summary.toString()).doesNotContain("ada@example.com");
       assertThat(summary.retentionRuns()).hasSize(1);

@@ -2,6 +2,7 @@ package dev.lethe.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lethe.breach.BreachRegister;
 import dev.lethe.jdbc.testing.TestDatabase;
 import dev.lethe.restriction.Restriction;
 import dev.lethe.rights.SubjectIdentifier;
@@ -85,6 +86,9 @@ class RestApiIT {
   @Autowired
   dev.lethe.audit.AuditTrail audit;
 
+  @Autowired
+  dev.lethe.records.PrivacyNotice notice;
+
   private final HttpClient http = HttpClient.newHttpClient();
   private final JsonMapper json = JsonMapper.builder().build();
 
@@ -119,6 +123,9 @@ class RestApiIT {
     jdbc.update("delete from lethe_rights_request");
     jdbc.update("delete from lethe_restriction");
     jdbc.update("delete from lethe_legal_hold");
+    jdbc.update("delete from lethe_breach");
+    jdbc.update("delete from lethe_consent_record");
+    jdbc.update("delete from lethe_outbox where destination = ?", BreachRegister.DESTINATION);
     jdbc.update("delete from customer_order");
     jdbc.update("delete from customer");
     jdbc.update("insert into customer (id, email, name) values (1, ?, ?)", ADA, ADA_VALUES.get(1));
@@ -269,7 +276,43 @@ class RestApiIT {
     assertProblem(call("DELETE", "/lethe/me/consents/newsletter", ADA, null), 409);
     assertProblem(call("PUT", "/lethe/me/consents/orders", ADA, "{\"noticeVersion\":\"2026-11\"}"), 400);
     assertProblem(call("PUT", "/lethe/me/consents/" + GRACE, ADA, "{\"noticeVersion\":\"2026-11\"}"), 400);
-    assertProblem(call("PUT", "/lethe/me/consents/newsletter", ADA, "{}"), 400);
+    assertProblem(call("PUT", "/lethe/me/consents/newsletter", ADA, "{\"noticeVersion\":\"" + "v".repeat(101) + "\"}"),
+        400);
+  }
+
+  @Test
+  @DisplayName("Art. 7(1), 13(3): consent given without a version is recorded under the current notice; consents given"
+      + " under an older one are counted per purpose and version and paged by pseudonym for the admin to ask again")
+  void art7_consentsGivenUnderAnOlderNoticeAreReported() throws Exception {
+    String current = notice.version();
+    assertThat(call("PUT", "/lethe/me/consents/newsletter", ADA, null).statusCode()).isEqualTo(200);
+    assertThat(body(call("GET", "/lethe/admin/consents/outdated", ADMIN, null)).get("outdated")).isEmpty();
+    call("PUT", "/lethe/me/consents/newsletter", GRACE, "{\"noticeVersion\":\"2025-01\"}");
+    call("PUT", "/lethe/me/consents/newsletter", LIN, "{\"noticeVersion\":\"2025-01\"}");
+
+    JsonNode report = body(call("GET", "/lethe/admin/consents/outdated", ADMIN, null));
+    assertThat(report.get("noticeVersion").asString()).isEqualTo(current);
+    assertThat(report.get("outdated")).singleElement().satisfies(outdated -> {
+      assertThat(outdated.get("purpose").asString()).isEqualTo("newsletter");
+      assertThat(outdated.get("noticeVersion").asString()).isEqualTo("2025-01");
+      assertThat(outdated.get("consents").asLong()).isEqualTo(2);
+    });
+    List<String> expected = java.util.stream.Stream.of(GRACE, LIN)
+        .map(email -> audit.pseudonymOf(new SubjectIdentifier("customer", "email", email)).hex()).sorted().toList();
+    JsonNode first = body(call("GET", "/lethe/admin/consents/outdated/newsletter?limit=1", ADMIN, null));
+    assertThat(first.get("subjects")).extracting(JsonNode::asString).containsExactly(expected.get(0));
+    assertThat(first.get("next").asString()).isEqualTo(expected.get(0));
+    JsonNode second = body(call("GET", "/lethe/admin/consents/outdated/newsletter?limit=1&after=" + expected.get(0),
+        ADMIN, null));
+    assertThat(second.get("subjects")).extracting(JsonNode::asString).containsExactly(expected.get(1));
+    assertThat(body(call("GET", "/lethe/admin/consents/outdated/newsletter?after=" + expected.get(1), ADMIN, null))
+        .get("subjects")).isEmpty();
+    assertThat(report.toString() + first + second).doesNotContain(GRACE).doesNotContain(LIN);
+
+    assertProblem(call("GET", "/lethe/admin/consents/outdated/orders", ADMIN, null), 400);
+    assertProblem(call("GET", "/lethe/admin/consents/outdated/newsletter?after=" + GRACE, ADMIN, null), 400);
+    assertProblem(call("GET", "/lethe/admin/consents/outdated/newsletter?limit=0", ADMIN, null), 400);
+    assertProblem(call("GET", "/lethe/admin/consents/outdated", ADA, null), 403);
   }
 
   @Test
@@ -620,6 +663,192 @@ class RestApiIT {
 
   private long requestCount() {
     return new JdbcTemplate(dataSource).queryForObject("select count(*) from lethe_rights_request", Long.class);
+  }
+
+  @Test
+  @DisplayName("Art. 33(1), 33(5): a breach is recorded with its 72-hour deadline, listed, and the authority's"
+      + " notification in time is recorded once; the audit keeps none of its texts")
+  void art33_breachRecordedAndAuthorityNotifiedInTime() throws Exception {
+    Instant awareAt = Instant.now().minusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    HttpResponse<byte[]> recorded = call("POST", "/lethe/admin/breaches", ADMIN, breach(awareAt, "RISK"));
+    assertThat(recorded.statusCode()).isEqualTo(201);
+    JsonNode breach = body(recorded);
+    String id = breach.get("id").asString();
+    assertThat(recorded.headers().firstValue("Location")).hasValueSatisfying(location ->
+        assertThat(location).endsWith("/lethe/admin/breaches/" + id));
+    assertThat(Instant.parse(breach.get("authorityDeadline").asString())).isEqualTo(awareAt.plusSeconds(72 * 3600));
+    assertThat(breach.get("authorityOverdue").asBoolean()).isFalse();
+    assertThat(breach.get("dataCategories").toString()).contains("contact.postal-address");
+    assertThat(body(call("GET", "/lethe/admin/breaches", ADMIN, null))).singleElement()
+        .satisfies(listed -> assertThat(listed.get("id").asString()).isEqualTo(id));
+
+    JsonNode notified = body(call("POST", "/lethe/admin/breaches/" + id + "/authority-notification", ADMIN, "{}"));
+    assertThat(notified.get("authorityNotifiedAt").isNull()).isFalse();
+    assertThat(notified.get("notifiedLate").asBoolean()).isFalse();
+    assertProblem(call("POST", "/lethe/admin/breaches/" + id + "/authority-notification", ADMIN, "{}"), 409);
+    assertThat(body(call("GET", "/lethe/admin/breaches/" + id, ADMIN, null)).get("authorityNotifiedAt").asString())
+        .isEqualTo(notified.get("authorityNotifiedAt").asString());
+    try (var events = audit.events()) {
+      assertThat(events.filter(event -> event.attributes().getOrDefault("breach", "").equals(id))
+          .map(event -> event.type().name()).toList())
+          .containsExactly("BREACH_RECORDED", "BREACH_AUTHORITY_NOTIFIED");
+    }
+    try (var events = audit.events()) {
+      assertThat(events.map(Object::toString).toList()).noneMatch(event -> event.contains("Backup bucket"));
+    }
+  }
+
+  @Test
+  @DisplayName("Art. 33(1): an overdue breach is listed first, and notifying the authority late without reasons is a"
+      + " 400 naming delayReasons that records nothing")
+  void art33_lateNotificationNeedsReasons() throws Exception {
+    String recent = body(call("POST", "/lethe/admin/breaches", ADMIN, breach(Instant.now().minusSeconds(60), "RISK")))
+        .get("id").asString();
+    String late = body(call("POST", "/lethe/admin/breaches", ADMIN,
+        breach(Instant.now().minusSeconds(80 * 3600), "HIGH"))).get("id").asString();
+    JsonNode list = body(call("GET", "/lethe/admin/breaches", ADMIN, null));
+    assertThat(list).extracting(breach -> breach.get("id").asString()).containsExactly(late, recent);
+    assertThat(list.get(0).get("authorityOverdue").asBoolean()).isTrue();
+
+    HttpResponse<byte[]> refused = call("POST", "/lethe/admin/breaches/" + late + "/authority-notification", ADMIN,
+        "{\"delayReasons\":\" \"}");
+    assertProblem(refused, 400);
+    assertThat(body(refused).get("detail").asString()).contains("delayReasons", "Art. 33(1)");
+    assertThat(body(call("GET", "/lethe/admin/breaches/" + late, ADMIN, null)).get("authorityNotifiedAt").isNull())
+        .isTrue();
+
+    JsonNode notified = body(call("POST", "/lethe/admin/breaches/" + late + "/authority-notification", ADMIN,
+        "{\"delayReasons\":\"Forensics needed four days to confirm the scope\"}"));
+    assertThat(notified.get("notifiedLate").asBoolean()).isTrue();
+    assertThat(notified.get("authorityOverdue").asBoolean()).isFalse();
+    assertThat(notified.get("delayReasons").asString()).isEqualTo("Forensics needed four days to confirm the scope");
+  }
+
+  @Test
+  @DisplayName("Art. 33(3): a breach with a missing, malformed or oversize field is a 400 naming the field, never"
+      + " echoing the value; an unknown breach is a 404, and only the admin role reaches the register")
+  void art33_badBreachInputIsRefusedByField() throws Exception {
+    Instant awareAt = Instant.now().minusSeconds(60);
+    Map<String, String> refusals = new LinkedHashMap<>();
+    refusals.put("nature", breach(awareAt, "RISK").replace("\"nature\":\"Backup bucket left public\",", ""));
+    refusals.put("awareAt", breach(awareAt, "RISK").replace(awareAt.toString(), ADA));
+    refusals.put("risk", breach(awareAt, "SEVERE"));
+    refusals.put("subjectTypes", breach(awareAt, "RISK").replace("[\"customer\"]", "[\"" + ADA + "\"]"));
+    refusals.put("measures", breach(awareAt, "RISK").replace("Bucket closed", "x".repeat(5000)));
+    refusals.put("future", breach(Instant.now().plusSeconds(3600), "RISK"));
+    refusals.forEach((field, body) -> {
+      HttpResponse<byte[]> response = call("POST", "/lethe/admin/breaches", ADMIN, body);
+      assertProblem(response, 400);
+      assertThat(body(response).get("detail").asString()).as(field).contains(field.equals("future") ? "awareAt" : field);
+    });
+    assertThat(body(call("GET", "/lethe/admin/breaches", ADMIN, null))).isEmpty();
+
+    assertProblem(call("GET", "/lethe/admin/breaches/" + UUID.randomUUID(), ADMIN, null), 404);
+    assertProblem(call("POST", "/lethe/admin/breaches/" + UUID.randomUUID() + "/risk", ADMIN, "{\"risk\":\"HIGH\"}"),
+        404);
+    assertProblem(call("GET", "/lethe/admin/breaches", ADA, null), 403);
+    assertProblem(call("POST", "/lethe/admin/breaches", ADA, breach(awareAt, "RISK")), 403);
+    assertProblem(call("POST", "/lethe/admin/breaches", null, breach(awareAt, "RISK")), 401);
+  }
+
+  @Test
+  @DisplayName("Art. 34(1): subjects are told only once the risk is assessed high, found from the orders placed in"
+      + " the breach's window and named ones, each once, through the outbox")
+  void art34_highRiskBreachTellsTheSubjectsOfRowsInItsWindow() throws Exception {
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    // Days apart, so that however the driver maps the JVM's zone onto the column, ada's order is inside
+    // the window and grace's before it.
+    Instant from = Instant.parse("2026-03-01T00:00:00Z");
+    jdbc.update("update customer_order set placed_at = ? where id = 10", java.sql.Timestamp.from(from.plusSeconds(36 * 3600)));
+    jdbc.update("update customer_order set placed_at = ? where id = 20", java.sql.Timestamp.from(from.minusSeconds(10 * 86400)));
+    String id = body(call("POST", "/lethe/admin/breaches", ADMIN, breach(Instant.now().minusSeconds(60), "RISK")))
+        .get("id").asString();
+    String window = "{\"windows\":[{\"entity\":\"CustomerOrder\",\"attribute\":\"placedAt\",\"from\":\"" + from
+        + "\",\"to\":\"2026-03-04T00:00:00Z\"}]}";
+
+    HttpResponse<byte[]> notHigh = call("POST", "/lethe/admin/breaches/" + id + "/subject-notification", ADMIN, window);
+    assertProblem(notHigh, 409);
+    assertThat(body(notHigh).get("detail").asString()).contains("Art. 34(1)");
+    assertThat(body(call("POST", "/lethe/admin/breaches/" + id + "/risk", ADMIN, "{\"risk\":\"HIGH\"}"))
+        .get("risk").asString()).isEqualTo("HIGH");
+
+    HttpResponse<byte[]> noTime = call("POST", "/lethe/admin/breaches/" + id + "/subject-notification", ADMIN,
+        window.replace("placedAt", "deliveryAddress"));
+    assertProblem(noTime, 400);
+    assertThat(body(noTime).get("detail").asString()).contains("CustomerOrder", "placedAt");
+    assertProblem(call("POST", "/lethe/admin/breaches/" + id + "/subject-notification", ADMIN, "{}"), 400);
+
+    JsonNode told = body(call("POST", "/lethe/admin/breaches/" + id + "/subject-notification", ADMIN, window));
+    assertThat(told.get("subjectsNotified").asLong()).isEqualTo(1);
+    JsonNode again = body(call("POST", "/lethe/admin/breaches/" + id + "/subject-notification", ADMIN,
+        "{\"subjects\":[{\"subjectType\":\"customer\",\"identity\":\"email\",\"value\":\"" + GRACE + "\"}],"
+            + window.substring(1)));
+    assertThat(again.get("subjectsNotified").asLong()).as("ada is not told twice").isEqualTo(2);
+    assertThat(jdbc.queryForList("select idempotency_key from lethe_outbox where destination = ?", String.class,
+        BreachRegister.DESTINATION)).hasSize(2).allSatisfy(key -> assertThat(key).startsWith("art34:" + id)
+            .doesNotContain(ADA).doesNotContain(GRACE));
+    try (var events = audit.events()) {
+      assertThat(events.filter(event -> event.type() == dev.lethe.audit.AuditEventType.BREACH_RISK_ASSESSED))
+          .singleElement().satisfies(event -> assertThat(event.attributes()).containsEntry("risk", "HIGH"));
+    }
+  }
+
+  @Test
+  @DisplayName("Art. 22(3): the signed-in subject asks for human review of a solely automated decision, and the"
+      + " request waits in the admin queue with its deadline until a person fulfils it")
+  void art22_selfServiceReviewOfAnAutomatedDecision() throws Exception {
+    HttpResponse<byte[]> asked = call("POST", "/lethe/me/automated-decision-reviews", ADA,
+        "{\"purpose\":\"fraud-screening\"}");
+    assertThat(asked.statusCode()).isEqualTo(201);
+    JsonNode review = body(asked);
+    String id = review.get("id").asString();
+    assertThat(review.get("status").asString()).isEqualTo("VERIFIED");
+    assertThat(review.get("article").asString()).contains("22");
+
+    List<JsonNode> open = new ArrayList<>();
+    body(call("GET", "/lethe/admin/requests", ADMIN, null)).forEach(open::add);
+    assertThat(open).filteredOn(request -> request.get("id").asString().equals(id)).singleElement()
+        .satisfies(request -> {
+          assertThat(request.get("type").asString()).isEqualTo("AUTOMATED_DECISION_REVIEW");
+          assertThat(request.get("dueDate").asString()).isEqualTo(review.get("dueDate").asString());
+        });
+    assertThat(body(call("POST", "/lethe/admin/requests/" + id + "/fulfil", ADMIN, null)).get("status").asString())
+        .isEqualTo("FULFILLED");
+    try (var events = audit.events()) {
+      assertThat(events.filter(event -> event.requestId().map(request -> request.value().toString().equals(id))
+          .orElse(false)).findFirst()).hasValueSatisfying(submitted ->
+          assertThat(submitted.attributes()).containsEntry("purpose", "fraud-screening"));
+    }
+  }
+
+  @Test
+  @DisplayName("Art. 22(1): a review is refused, 400 naming the purposes that decide automatically, for a purpose that"
+      + " takes no solely automated decision; the admin names the purpose as well, and only for a review")
+  void art22_reviewNeedsAPurposeThatDecidesAutomatically() throws Exception {
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    HttpResponse<byte[]> notAutomated = call("POST", "/lethe/me/automated-decision-reviews", ADA,
+        "{\"purpose\":\"orders\"}");
+    assertProblem(notAutomated, 400);
+    assertThat(body(notAutomated).get("detail").asString()).contains("Art. 22(1)", "fraud-screening");
+    assertThat(body(call("POST", "/lethe/me/automated-decision-reviews", ADA, "{}")).get("detail").asString())
+        .contains("purpose");
+    assertThat(jdbc.queryForObject("select count(*) from lethe_rights_request", Long.class)).isZero();
+
+    String review = submission("AUTOMATED_DECISION_REVIEW", GRACE);
+    assertThat(body(call("POST", "/lethe/admin/requests", ADMIN, review)).get("detail").asString()).contains("purpose");
+    HttpResponse<byte[]> received = call("POST", "/lethe/admin/requests", ADMIN,
+        review.replace("}", ",\"purpose\":\"fraud-screening\"}"));
+    assertThat(received.statusCode()).isEqualTo(201);
+    assertThat(body(received).get("type").asString()).isEqualTo("AUTOMATED_DECISION_REVIEW");
+    assertProblem(call("POST", "/lethe/admin/requests", ADMIN,
+        submission("ACCESS", GRACE).replace("}", ",\"purpose\":\"fraud-screening\"}")), 400);
+  }
+
+  private static String breach(Instant awareAt, String risk) {
+    return "{\"awareAt\":\"" + awareAt + "\",\"nature\":\"Backup bucket left public\","
+        + "\"dataCategories\":[\"contact.email\",\"contact.postal-address\"],\"subjectTypes\":[\"customer\"],"
+        + "\"approximateSubjects\":2,\"approximateRecords\":4,\"consequences\":\"Addresses may be misused\","
+        + "\"measures\":\"Bucket closed\",\"dpoContact\":\"dpo@shop.example\",\"risk\":\"" + risk + "\"}";
   }
 
   private void assertProblem(HttpResponse<byte[]> response, int status) {

@@ -70,12 +70,7 @@ import java.lang.reflect.ParameterizedType;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URL;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.Period;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -113,8 +108,7 @@ public final class ModelAssembler {
   private static final Set<String> NOT_PERSONAL_DATA_ANNOTATIONS =
       Set.of("jakarta.persistence.Version", "jakarta.persistence.Transient");
   private static final Set<String> EMBEDDED_ANNOTATIONS = Set.of("jakarta.persistence.Embedded");
-  private static final Set<Class<?>> CLOCK_TYPES = Set.of(LocalDate.class, LocalDateTime.class, Instant.class,
-      OffsetDateTime.class, ZonedDateTime.class, Date.class, Calendar.class);
+  private static final Set<Class<?>> CLOCK_TYPES = TemporalAttributes.TYPES;
   private static final Set<Class<?>> OTHER_BASIC_TYPES = Set.of(Boolean.class, Character.class, UUID.class,
       Date.class, Calendar.class, URI.class, URL.class, InetAddress.class, Locale.class, byte[].class, char[].class);
 

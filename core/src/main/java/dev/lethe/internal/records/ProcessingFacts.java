@@ -134,7 +134,8 @@ public record ProcessingFacts(PersonalDataModel model, Controller controller, Li
     controller.recipients().stream()
         .filter(Recipient::lacksProcessorContract)
         .forEach(recipient -> gaps.add("Processor '" + recipient.name() + "' has no contract recorded (Art. 28(3)):"
-            + " record its data processing agreement with Recipient.withContract(reference, date)."));
+            + " record its data processing agreement with Recipient.withContract(reference, date), or in the Spring"
+            + " Boot starter with its contract-reference and contract-date."));
     if (controller.securityMeasures().isEmpty()) {
       gaps.add("The controller describes no security measures (Art. 30(1)(g), Art. 32): add them with"
           + " Controller.withSecurityMeasures.");

@@ -50,11 +50,6 @@ final class Attributes {
     return Optional.of(current);
   }
 
-  /** @throws IllegalArgumentException if {@code type} has no attribute {@code name} */
-  static void require(Class<?> type, String name) {
-    field(type, name);
-  }
-
   private static Field field(Class<?> type, String name) {
     for (Class<?> current = type; current != null; current = current.getSuperclass()) {
       try {

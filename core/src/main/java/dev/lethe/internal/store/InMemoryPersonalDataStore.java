@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.lethe.audit.Pseudonymizer;
 import dev.lethe.erasure.ErasurePlan;
+import dev.lethe.internal.model.TemporalAttributes;
 import dev.lethe.internal.erasure.FieldEraser;
 import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.FieldDescriptor;
@@ -229,7 +230,7 @@ public final class InMemoryPersonalDataStore implements PersonalDataStore.InMemo
   @Override
   public synchronized Set<SubjectKey> subjectsWithRowsBetween(EntityDescriptor entity, String attribute, Instant from,
       Instant to) {
-    Attributes.require(entity.type(), attribute);
+    TemporalAttributes.requireWindowAttribute(entity.type(), attribute);
     Set<SubjectKey> subjects = new LinkedHashSet<>();
     for (Object row : rows.getOrDefault(entity.type(), List.of())) {
       Object value = Attributes.get(row, attribute);

@@ -11,6 +11,7 @@ import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.objection.Objections;
 import dev.lethe.processing.ProcessingGuard;
+import dev.lethe.records.PrivacyNotice;
 import dev.lethe.rights.Channel;
 import dev.lethe.rights.DataSubjectRights;
 import dev.lethe.rights.RequestType;
@@ -60,9 +61,11 @@ class PrivacyCentreController {
   private final Objections objections;
   private final ProcessingGuard guard;
   private final People.Contacts contacts;
+  private final PrivacyNotice notice;
 
   PrivacyCentreController(DataSubjectRights rights, PersonalDataModel model, PersonalDataStore store,
-      ConsentLedger consent, Objections objections, ProcessingGuard guard, People.Contacts contacts) {
+      ConsentLedger consent, Objections objections, ProcessingGuard guard, People.Contacts contacts,
+      PrivacyNotice notice) {
     this.rights = rights;
     this.model = model;
     this.store = store;
@@ -70,6 +73,7 @@ class PrivacyCentreController {
     this.objections = objections;
     this.guard = guard;
     this.contacts = contacts;
+    this.notice = notice;
   }
 
   /** The signed-in person, as Lethe names a subject: a contact identified by e-mail address. */
@@ -154,7 +158,10 @@ class PrivacyCentreController {
   ResponseEntity<?> consent(Principal principal, @RequestParam String action, CsrfToken csrf) {
     SubjectIdentifier subject = subject(principal);
     switch (action) {
-      case "give" -> consent.give(subject, NEWSLETTER, ConsentEvidence.of(NOTICE_VERSION, ConsentMethod.WEB_FORM_OPT_IN));
+      // Given under the notice the centre shows now: after a material change, consents given under an
+      // older version are reported for asking again (ConsentLedger.givenUnderOtherNotice).
+      case "give" -> consent.give(subject, NEWSLETTER, ConsentEvidence.of(notice.version(),
+          ConsentMethod.WEB_FORM_OPT_IN));
       case "withdraw" -> {
         try {
           consent.withdraw(subject, NEWSLETTER, ConsentMethod.WEB_FORM_OPT_IN);
@@ -195,8 +202,6 @@ class PrivacyCentreController {
     rights.submit(type, subject(principal), Channel.WEB);
     return new RedirectView("/privacy");
   }
-
-  static final String NOTICE_VERSION = "privacy-statement-v3-2021-09-15";
 
   private static String hiddenAction(String action) {
     return "<input type=\"hidden\" name=\"action\" value=\"" + action + "\">";

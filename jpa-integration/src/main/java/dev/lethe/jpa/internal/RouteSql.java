@@ -552,6 +552,20 @@ final class RouteSql {
         + position + query.exactType(start, entity) + " order by " + column + ", " + id;
   }
 
+  /**
+   * Native SQL selecting the identifiers ({@code id_}) of the rows of exactly {@code entity}'s type
+   * whose {@code time} column lies in {@code [:from, :to)}, hidden rows included (Art. 33(3)(a)).
+   */
+  static String nativeRowsBetween(EntityInfo entity, BasicValuedModelPart time) {
+    Query query = new Query();
+    Scope start = query.start(entity.mapping(), entity.type());
+    String column = query.alias(start, time.getContainingTableExpression()) + "." + time.getSelectionExpression();
+    // Taken before the FROM clause is read: restricting to the exact type may join the type's own table.
+    String exactType = query.exactType(start, entity);
+    return "select " + start.base() + "." + start.baseKey() + " as id_ " + query.from + " where " + column
+        + " >= :from and " + column + " < :to" + exactType;
+  }
+
   /** Native SQL selecting the identifier and the columns of {@code attributePaths} of the rows whose identifier is in {@code :ids}. */
   static String nativeColumnsOf(EntityInfo entity, List<String> attributePaths) {
     Query query = new Query();

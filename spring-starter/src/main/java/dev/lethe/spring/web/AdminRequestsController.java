@@ -87,9 +87,11 @@ public final class AdminRequestsController {
    * @param identity the identity the subject is named by; {@code lethe.web.identity} if left out
    * @param value the identity's value
    * @param channel how the request arrived
+   * @param purpose for {@code AUTOMATED_DECISION_REVIEW} only, and required there: the purpose whose
+   *     solely automated decision the subject contests (Art. 22(3))
    */
   public record Submission(@Nullable RequestType type, @Nullable String subjectType, @Nullable String identity,
-      @Nullable String value, @Nullable Channel channel) {
+      @Nullable String value, @Nullable Channel channel, @Nullable String purpose) {
   }
 
   /**
@@ -180,7 +182,9 @@ public final class AdminRequestsController {
 
   /**
    * Receives a request; 201 with its location and deadline, or 200 with the subject's open request
-   * of the same type when there is one (Art. 12(2)).
+   * of the same type when there is one (Art. 12(2)). A request for human review of an automated
+   * decision (Art. 22(3)) names the purpose that took it, which must take solely automated decisions
+   * (400 otherwise); a person reviews the decision and then fulfils the request.
    */
   @PostMapping
   public ResponseEntity<RequestView> submit(HttpServletRequest http, @RequestBody Submission body) {
@@ -191,7 +195,12 @@ public final class AdminRequestsController {
         Objects.requireNonNullElse(body.subjectType(), web.subjectType()),
         Objects.requireNonNullElse(body.identity(), web.identity()),
         required(body.value(), "value")), "value");
-    RequestIntake.Intake intake = this.intake.admin(type, subject, channel);
+    if (body.purpose() != null && type != RequestType.AUTOMATED_DECISION_REVIEW) {
+      throw new IllegalArgumentException("The field 'purpose' belongs to AUTOMATED_DECISION_REVIEW requests only");
+    }
+    RequestIntake.Intake intake = type == RequestType.AUTOMATED_DECISION_REVIEW
+        ? this.intake.review(subject, limits.label(body.purpose(), "purpose"), channel, false)
+        : this.intake.admin(type, subject, channel);
     URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
         .buildAndExpand(intake.request().id()).toUri();
     return intake.created() ? ResponseEntity.created(location).body(view(intake.request()))

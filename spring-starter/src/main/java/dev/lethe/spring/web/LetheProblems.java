@@ -1,5 +1,6 @@
 package dev.lethe.spring.web;
 
+import dev.lethe.breach.UnknownBreachException;
 import dev.lethe.rights.IllegalRequestTransitionException;
 import dev.lethe.rights.RectificationRejectedException;
 import dev.lethe.rights.UnknownRequestException;
@@ -41,6 +42,11 @@ final class LetheProblems {
 
   @ExceptionHandler
   ResponseEntity<ProblemDetail> unknownRequest(UnknownRequestException e, HttpServletRequest request) {
+    return problem(request, HttpStatus.NOT_FOUND, e.getMessage());
+  }
+
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> unknownBreach(UnknownBreachException e, HttpServletRequest request) {
     return problem(request, HttpStatus.NOT_FOUND, e.getMessage());
   }
 

@@ -1,10 +1,12 @@
 package dev.lethe.spring.web;
 
 import dev.lethe.audit.AuditTrail;
+import dev.lethe.breach.BreachRegister;
 import dev.lethe.consent.ConsentLedger;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.objection.Objections;
 import dev.lethe.outbox.OutboxAdministration;
+import dev.lethe.records.PrivacyNotice;
 import dev.lethe.restriction.Restrictions;
 import dev.lethe.rights.Acknowledgements;
 import dev.lethe.rights.DataSubjectRights;
@@ -32,9 +34,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Serves Lethe's REST API when {@code lethe.web.enabled=true} in a servlet application with Spring
  * MVC, all under {@code lethe.web.base-path}: the admin endpoints for rights requests (Art. 12, 15,
- * 16, 17, 18, 20, 21), legal holds (Art. 17(3)(e)), the lifting of restrictions (Art. 18(3)) and the
+ * 16, 17, 18, 20, 21, 22), legal holds (Art. 17(3)(e)), the lifting of restrictions (Art. 18(3)), the
+ * breach register (Art. 33, 34), the consents given under an older notice (Art. 7(1), 13(3)) and the
  * outbox's dead notices with their retry (Art. 19), and the self-service endpoints for the signed-in
- * subject (Art. 7(3), 15, 17, 18, 20, 21). Its OpenAPI description is {@value #OPENAPI} in the jar.
+ * subject (Art. 7(3), 15, 17, 18, 20, 21, 22). Its OpenAPI description is {@value #OPENAPI} in the jar.
  *
  * <p>It adds no authentication: the application's security (Spring Security or the container's)
  * signs callers in, and the endpoints check the principal and the admin role through the servlet
@@ -62,9 +65,9 @@ public class LetheWebAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   SelfServiceController letheSelfServiceController(DataSubjectRights rights, ConsentLedger consents,
-      Objections objections, Restrictions restrictions, PersonalDataModel model, Transactions transactions,
-      RequestStore requests, Clock clock, LetheProperties properties) {
-    return new SelfServiceController(rights, consents, objections, restrictions, model, transactions,
+      Objections objections, Restrictions restrictions, PersonalDataModel model, PrivacyNotice notice,
+      Transactions transactions, RequestStore requests, Clock clock, LetheProperties properties) {
+    return new SelfServiceController(rights, consents, objections, restrictions, model, notice, transactions,
         intake(rights, requests, model, transactions, clock, properties), properties.web(), callers(properties));
   }
 
@@ -82,6 +85,20 @@ public class LetheWebAutoConfiguration {
   AdminRestrictionsController letheAdminRestrictionsController(Restrictions restrictions, DataSubjectRights rights,
       LetheProperties properties) {
     return new AdminRestrictionsController(restrictions, rights, new Limits(properties.web()), callers(properties));
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  AdminBreachesController letheAdminBreachesController(BreachRegister breaches, Clock clock,
+      LetheProperties properties) {
+    return new AdminBreachesController(breaches, clock, new Limits(properties.web()), callers(properties));
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  AdminConsentsController letheAdminConsentsController(ConsentLedger consents, PersonalDataModel model,
+      PrivacyNotice notice, LetheProperties properties) {
+    return new AdminConsentsController(consents, model, notice, callers(properties));
   }
 
   @Bean

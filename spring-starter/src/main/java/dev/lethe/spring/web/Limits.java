@@ -4,6 +4,7 @@ import static dev.lethe.spring.web.Bodies.required;
 
 import dev.lethe.rights.SubjectIdentifier;
 import dev.lethe.spring.LetheProperties;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -46,6 +47,11 @@ final class Limits {
       throw tooLong(field, LABEL_LENGTH, null);
     }
     return label;
+  }
+
+  /** The required list of labels in {@code field}, each present and at most {@value #LABEL_LENGTH} characters. */
+  List<String> labels(@Nullable List<@Nullable String> values, String field) {
+    return required(values, field).stream().map(value -> label(value, field)).toList();
   }
 
   /** Every text value of {@code values}, each at most {@code lethe.web.max-reason-length} long. */

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -26,6 +27,7 @@ import org.springframework.web.ErrorResponseException;
  * the subject's open requests (same type, same identity as the model compares it) is answered with
  * that request rather than stored twice, and a self-service caller gets at most {@code
  * lethe.web.max-new-requests-per-caller} new requests per {@code lethe.web.new-requests-window}.
+ * Requests for human review (Art. 22(3)) are never de-duplicated, as a request keeps no purpose.
  *
  * <p>Both are read from the request store in the transaction that submits, so every replica sees
  * the same requests: the count holds across instances. The subject's stored requests are read
@@ -63,26 +65,38 @@ final class RequestIntake {
 
   /** Submits a request the controller's staff received (Art. 12(3)): de-duplicated, never limited. */
   Intake admin(RequestType type, SubjectIdentifier subject, Channel channel) {
-    return submit(type, subject, channel, false);
+    return submit(type, subject, false, () -> rights.submit(type, subject, channel));
   }
 
   /** Submits a request the signed-in subject makes: de-duplicated, and within the caller's allowance. */
   Intake selfService(RequestType type, SubjectIdentifier caller) {
-    return submit(type, caller, Channel.WEB, true);
+    return submit(type, caller, true, () -> rights.submit(type, caller, Channel.WEB));
   }
 
-  private Intake submit(RequestType type, SubjectIdentifier subject, Channel channel, boolean limited) {
+  /**
+   * Submits a request for human review of a decision {@code purpose} took solely by automated means
+   * (Art. 22(3)), within a self-service caller's allowance if {@code limited}. Never answered with an
+   * open review: requests do not keep the purpose, so one open for another purpose cannot be told apart.
+   */
+  Intake review(SubjectIdentifier subject, String purpose, Channel channel, boolean limited) {
+    return submit(RequestType.AUTOMATED_DECISION_REVIEW, subject, limited,
+        () -> rights.requestHumanReview(subject, purpose, channel));
+  }
+
+  private Intake submit(RequestType type, SubjectIdentifier subject, boolean limited,
+      Supplier<RightsRequest> submission) {
     Optional<IdentityMatch> match = model.subjectType(subject.subjectType())
         .flatMap(subjectType -> subjectType.identityRule(subject.identity()))
         .map(SubjectType.IdentityRule::match);
     if (match.isEmpty()) {
-      // An unknown subject type or identity: submit refuses it, naming what is wrong.
-      return new Intake(rights.submit(type, subject, channel), true);
+      // An unknown subject type or identity: the submission refuses it, naming what is wrong.
+      return new Intake(submission.get(), true);
     }
     return transactions.inTransaction(() -> {
       List<RightsRequest> earlier = requests.findBySubject(subject, match.get());
       Optional<RightsRequest> open = earlier.stream()
-          .filter(request -> request.type() == type && request.isOpen())
+          .filter(request -> request.type() == type && request.isOpen()
+              && type != RequestType.AUTOMATED_DECISION_REVIEW)
           .findFirst();
       if (open.isPresent()) {
         return new Intake(open.get(), false);
@@ -90,7 +104,7 @@ final class RequestIntake {
       if (limited) {
         requireAllowance(earlier);
       }
-      return new Intake(rights.submit(type, subject, channel), true);
+      return new Intake(submission.get(), true);
     });
   }
 

@@ -6,13 +6,13 @@ import dev.lethe.consent.ConsentEvidence;
 import dev.lethe.consent.ConsentLedger;
 import dev.lethe.consent.ConsentMethod;
 import dev.lethe.consent.ConsentState;
-import dev.lethe.law.LawfulBasis;
 import dev.lethe.law.RestrictionGround;
 import dev.lethe.model.PersonalDataModel;
-import dev.lethe.model.Purpose;
 import dev.lethe.objection.Objections;
+import dev.lethe.records.PrivacyNotice;
 import dev.lethe.restriction.Restriction;
 import dev.lethe.restriction.Restrictions;
+import dev.lethe.rights.Channel;
 import dev.lethe.rights.DataSubjectRights;
 import dev.lethe.rights.RequestStatus;
 import dev.lethe.rights.RequestType;
@@ -43,8 +43,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 /**
  * Self-service for the signed-in data subject, under {@code {lethe.web.base-path}/me}: a copy of
  * their data (Art. 15), an export (Art. 20), a request to erase it (Art. 17), a restriction of
- * processing (Art. 18), objections (Art. 21), and their consents, withdrawn as easily as given (Art.
- * 7(3)). The subject is always the caller, identified by the principal's name; no endpoint takes
+ * processing (Art. 18), objections (Art. 21), human review of an automated decision (Art. 22(3)),
+ * and their consents, withdrawn as easily as given (Art. 7(3)). The subject is always the caller, identified by the principal's name; no endpoint takes
  * another subject's identity (Art. 15(4)). The signed-in session is the identity check (Art. 12(6)),
  * recorded as {@value #VERIFIED_BY}. A caller makes at most {@code
  * lethe.web.max-new-requests-per-caller} requests per {@code lethe.web.new-requests-window} (429
@@ -62,6 +62,7 @@ public final class SelfServiceController {
   private final Objections objections;
   private final Restrictions restrictions;
   private final PersonalDataModel model;
+  private final PrivacyNotice notice;
   private final Transactions transactions;
   private final RequestIntake intake;
   private final LetheProperties.WebProperties web;
@@ -69,13 +70,14 @@ public final class SelfServiceController {
   private final Callers callers;
 
   SelfServiceController(DataSubjectRights rights, ConsentLedger consents, Objections objections,
-      Restrictions restrictions, PersonalDataModel model, Transactions transactions, RequestIntake intake,
-      LetheProperties.WebProperties web, Callers callers) {
+      Restrictions restrictions, PersonalDataModel model, PrivacyNotice notice, Transactions transactions,
+      RequestIntake intake, LetheProperties.WebProperties web, Callers callers) {
     this.rights = rights;
     this.consents = consents;
     this.objections = objections;
     this.restrictions = restrictions;
     this.model = model;
+    this.notice = notice;
     this.transactions = transactions;
     this.intake = intake;
     this.web = web;
@@ -117,9 +119,32 @@ public final class SelfServiceController {
   /**
    * Consent given by the caller.
    *
-   * @param noticeVersion the version of the privacy notice the caller was shown (Art. 7(1))
+   * @param noticeVersion the version of the privacy notice the caller was shown (Art. 7(1)); the
+   *     notice's current version ({@code PrivacyNotice.version()}) if left out
    */
   public record ConsentGiven(@Nullable String noticeVersion) {
+  }
+
+  /**
+   * The caller's request for human intervention in a decision taken about them solely by automated
+   * means (Art. 22(3)).
+   *
+   * @param purpose the purpose that took the decision, one that takes solely automated decisions
+   */
+  public record ReviewAsked(@Nullable String purpose) {
+  }
+
+  /**
+   * A request for human review received and verified, for a person to review the decision by its
+   * deadline.
+   *
+   * @param id the request's id
+   * @param purpose the purpose whose decision is reviewed
+   * @param article the article granting the right
+   * @param status where it stands
+   * @param dueDate when it is due (Art. 12(3))
+   */
+  public record ReviewRequested(UUID id, String purpose, String article, RequestStatus status, LocalDate dueDate) {
   }
 
   /** The caller's data and the Art. 15 information, as one JSON document, streamed. */
@@ -200,19 +225,43 @@ public final class SelfServiceController {
     return ObjectionView.of(objections.object(me, purpose));
   }
 
+  /**
+   * Asks for a person to review a decision {@code purpose} took about the caller solely by automated
+   * means, so that the caller can express their view and contest it (Art. 22(3)): 201, and the request
+   * is in the admin queue for a person to review and fulfil by its deadline. 400 unless the purpose
+   * takes solely automated decisions. The caller's view reaches the reviewer through the application:
+   * Lethe keeps no free text a subject writes.
+   */
+  @PostMapping("/automated-decision-reviews")
+  public ResponseEntity<ReviewRequested> review(HttpServletRequest http, @RequestBody ReviewAsked body) {
+    SubjectIdentifier me = callers.subject(http);
+    String purpose = limits.label(body.purpose(), "purpose");
+    RightsRequest request = verified(intake.review(me, purpose, Channel.WEB, true)).request();
+    return ResponseEntity.status(HttpStatus.CREATED).body(new ReviewRequested(request.id().value(), purpose,
+        request.type().article(), request.status(), request.dueDate()));
+  }
+
   /** The caller's consent to every purpose of their subject type that rests on consent (Art. 6(1)(a), 7). */
   @GetMapping("/consents")
   public List<Consent> consents(HttpServletRequest http) {
     SubjectIdentifier me = callers.subject(http);
-    return consentPurposes().stream().map(purpose -> Consent.of(purpose, consents.state(me, purpose))).toList();
+    return ConsentPurposes.of(model.purposesFor(web.subjectType())).stream()
+        .map(purpose -> Consent.of(purpose, consents.state(me, purpose))).toList();
   }
 
-  /** Records the caller's consent to {@code purpose} under the notice version they were shown (Art. 7(1)). */
+  /**
+   * Records the caller's consent to {@code purpose} under the notice version they were shown, the
+   * current one unless the body names another (Art. 7(1)): consent given under an older version is
+   * reported for the controller to ask again ({@code GET /admin/consents/outdated}).
+   */
   @PutMapping("/consents/{purpose}")
-  public Consent give(HttpServletRequest http, @PathVariable String purpose, @RequestBody ConsentGiven body) {
+  public Consent give(HttpServletRequest http, @PathVariable String purpose,
+      @RequestBody(required = false) @Nullable ConsentGiven body) {
     SubjectIdentifier me = callers.subject(http);
-    requireConsentPurpose(purpose);
-    ConsentEvidence evidence = ConsentEvidence.of(limits.label(body.noticeVersion(), "noticeVersion"), ConsentMethod.API);
+    ConsentPurposes.require(model.purposesFor(web.subjectType()), purpose);
+    String shown = body == null || body.noticeVersion() == null ? notice.version()
+        : limits.label(body.noticeVersion(), "noticeVersion");
+    ConsentEvidence evidence = ConsentEvidence.of(shown, ConsentMethod.API);
     return Consent.of(purpose, consents.give(me, purpose, evidence).state());
   }
 
@@ -220,29 +269,17 @@ public final class SelfServiceController {
   @DeleteMapping("/consents/{purpose}")
   public Consent withdraw(HttpServletRequest http, @PathVariable String purpose) {
     SubjectIdentifier me = callers.subject(http);
-    requireConsentPurpose(purpose);
+    ConsentPurposes.require(model.purposesFor(web.subjectType()), purpose);
     return Consent.of(purpose, consents.withdraw(me, purpose, ConsentMethod.API).state());
-  }
-
-  /** The purposes of the subject type that rest on consent (Art. 6(1)(a)). */
-  private List<String> consentPurposes() {
-    return model.purposesFor(web.subjectType()).stream()
-        .filter(purpose -> purpose.basis() instanceof LawfulBasis.Consent)
-        .map(Purpose::name)
-        .toList();
-  }
-
-  /** Refuses any other purpose, without repeating the name the caller sent. */
-  private void requireConsentPurpose(String purpose) {
-    List<String> declared = consentPurposes();
-    if (!declared.contains(purpose)) {
-      throw new IllegalArgumentException("Consent is taken for the purposes " + declared + " only");
-    }
   }
 
   /** The caller's new request of {@code type}, or their open one, with the signed-in session as the identity check. */
   private RequestIntake.Intake verified(SubjectIdentifier me, RequestType type) {
-    RequestIntake.Intake intake = this.intake.selfService(type, me);
+    return verified(this.intake.selfService(type, me));
+  }
+
+  /** The request taken in, with the signed-in session as the identity check (Art. 12(6)). */
+  private RequestIntake.Intake verified(RequestIntake.Intake intake) {
     RightsRequest request = intake.request();
     return request.isAwaitingVerification()
         ? new RequestIntake.Intake(rights.verify(request.id(), VERIFIED_BY), intake.created()) : intake;
