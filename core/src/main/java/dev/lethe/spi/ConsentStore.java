@@ -6,6 +6,7 @@ import dev.lethe.consent.ConsentRecord;
 import dev.lethe.consent.ConsentState;
 import dev.lethe.internal.consent.InMemoryConsentStore;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,6 +74,17 @@ public interface ConsentStore {
       Optional<SubjectPseudonym> after, int limit) {
     throw new UnsupportedOperationException(getClass().getName() + " cannot report consents given under an older"
         + " notice: implement ConsentStore.countGivenUnderOtherNotice and subjectsGivenUnderOtherNotice");
+  }
+
+  /**
+   * The day the privacy notice's {@code version} applies from: the {@code today} of the first call
+   * that names it, kept, so that every later call, on any replica and after restarts, answers the same
+   * day, and a new version (a material change) gets a new one (Art. 7(1), 13(3)). Of replicas starting
+   * a new version at once, the first to record it wins. The default keeps no versions and answers
+   * empty: the notice then states no date.
+   */
+  default Optional<LocalDate> noticeVersionAppliesFrom(String version, LocalDate today) {
+    return Optional.empty();
   }
 
   /** A store that keeps consent histories in memory, for tests and for applications without a durable store. */

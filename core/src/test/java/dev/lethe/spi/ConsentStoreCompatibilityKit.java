@@ -9,6 +9,7 @@ import dev.lethe.consent.ConsentMethod;
 import dev.lethe.consent.ConsentRecord;
 import dev.lethe.consent.ConsentState;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -164,4 +165,16 @@ public abstract class ConsentStoreCompatibilityKit {
     return new ConsentRecord(subject, purpose, state, at, "2025-03", Optional.of(ConsentMethod.API), false,
         Optional.empty());
   }
+
+  @Test
+  @DisplayName("Art. 7(1), 13(3): a notice version applies from the day it was first recorded, whoever asks later")
+  void art13_3_noticeVersionAppliesFromItsFirstDay() {
+    LocalDate first = LocalDate.parse("2026-03-01");
+
+    assertThat(store.noticeVersionAppliesFrom("a1b2c3d4e5f6", first)).contains(first);
+    assertThat(store.noticeVersionAppliesFrom("a1b2c3d4e5f6", first.plusDays(30))).as("a later start").contains(first);
+    assertThat(store.noticeVersionAppliesFrom("ffeeddccbbaa", first.plusDays(30))).as("a material change")
+        .contains(first.plusDays(30));
+  }
+
 }

@@ -15,6 +15,7 @@ import dev.lethe.spi.ConsentStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,6 +89,17 @@ public final class JdbcConsentStore implements ConsentStore {
         record.subject().hex(), record.purpose(), position, record.state().name(), instant(record.recordedAt()),
         record.noticeVersion(), record.method().map(Enum::name).orElse(null), record.bundledWithContract(),
         instant(record.expiresAt()), record.explicit(), record.givenBy().name()).isPresent();
+  }
+
+  /** {@inheritDoc} One row per version in {@code lethe_notice_version}: the first insert wins, the others read it. */
+  @Override
+  public Optional<LocalDate> noticeVersionAppliesFrom(String version, LocalDate today) {
+    requireNonNull(version, "version");
+    requireNonNull(today, "today");
+    jdbc.updateUnlessDuplicate("record a notice version", "insert into lethe_notice_version (version, applies_from)"
+        + " values (?, ?)", version, today);
+    return jdbc.query("read a notice version's date", "select applies_from from lethe_notice_version where version = ?",
+        row -> row.getObject(1, LocalDate.class), version).stream().findFirst();
   }
 
   @Override

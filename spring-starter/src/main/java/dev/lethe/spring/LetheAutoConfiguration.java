@@ -46,6 +46,7 @@ import dev.lethe.spi.SubjectNotifier;
 import dev.lethe.spi.SuppressionStore;
 import dev.lethe.spi.Transactions;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -319,8 +320,12 @@ public class LetheAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  PrivacyNotice lethePrivacyNotice(LetheProperties properties, PersonalDataModel model, Controller controller) {
+  PrivacyNotice lethePrivacyNotice(LetheProperties properties, PersonalDataModel model, Controller controller,
+      ConsentStore consents, Clock clock) {
     PrivacyNotice notice = PrivacyNotice.of(model, controller);
+    // The version is the content's fingerprint; the day it applies from is the first start with it, kept.
+    notice = consents.noticeVersionAppliesFrom(notice.version(), LocalDate.now(clock)).map(notice::withDate)
+        .orElse(notice);
     for (var period : properties.deadlines().entrySet()) {
       // Consent is withdrawn at once (Art. 7(3)), not answered within a period.
       if (period.getKey() != RequestType.CONSENT_WITHDRAWAL) {

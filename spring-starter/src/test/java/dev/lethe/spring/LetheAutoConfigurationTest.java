@@ -16,7 +16,12 @@ import dev.lethe.spi.PersonalDataStore;
 import dev.lethe.spi.RequestStore;
 import dev.lethe.spring.shop.Customer;
 import dev.lethe.spring.shop.ShopPackage;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -116,6 +121,22 @@ class LetheAutoConfigurationTest {
     runner.withPropertyValues(KEY, "lethe.controller.recipients[1].contract-reference=DPA-2021-07",
         "lethe.controller.recipients[1].contract-date=July 2021").run(context ->
         assertThat(context).hasFailed().getFailure().hasStackTraceContaining("contract-date"));
+  }
+
+  @Test
+  @DisplayName("Art. 13(3): the privacy notice's version applies from the day of the first start with it, after restarts too")
+  void art13_3_noticeDatedByItsFirstStart() {
+    String database = "spring.datasource.url=jdbc:h2:mem:notice-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    LocalDate firstStart = LocalDate.of(2026, 3, 1);
+    for (LocalDate today : List.of(firstStart, firstStart.plusMonths(1))) {
+      runner.withPropertyValues(KEY, database)
+          .withBean(Clock.class, () -> Clock.fixed(today.atStartOfDay(ZoneOffset.UTC)
+              .toInstant(), ZoneOffset.UTC))
+          .run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(PrivacyNotice.class).date()).as("started on " + today).contains(firstStart);
+          });
+    }
   }
 
   @Test

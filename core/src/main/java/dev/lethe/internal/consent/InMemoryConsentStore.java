@@ -7,6 +7,7 @@ import dev.lethe.consent.ConsentRecord;
 import dev.lethe.consent.ConsentState;
 import dev.lethe.spi.ConsentStore;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -21,6 +22,7 @@ import java.util.stream.Stream;
 public final class InMemoryConsentStore implements ConsentStore {
 
   private final Map<Key, List<ConsentRecord>> histories = new HashMap<>();
+  private final Map<String, LocalDate> noticeVersions = new HashMap<>();
 
   @Override
   public synchronized void append(ConsentRecord record) {
@@ -32,6 +34,12 @@ public final class InMemoryConsentStore implements ConsentStore {
   public synchronized boolean appendAfter(ConsentRecord record, Optional<ConsentRecord> latest) {
     // Under the store's lock: the check and the append are one step.
     return ConsentStore.super.appendAfter(record, latest);
+  }
+
+  @Override
+  public synchronized Optional<LocalDate> noticeVersionAppliesFrom(String version, LocalDate today) {
+    return Optional.of(noticeVersions.computeIfAbsent(requireNonNull(version, "version"),
+        first -> requireNonNull(today, "today")));
   }
 
   @Override
