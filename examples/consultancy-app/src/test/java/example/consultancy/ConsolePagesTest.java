@@ -97,12 +97,15 @@ class ConsolePagesTest {
   }
 
   @Test
-  @DisplayName("Art. 30: the record downloads as HTML, CSV and JSON, the data map as SVG")
+  @DisplayName("Art. 30, 12(1): the record reads in labels, and downloads as HTML, CSV (names and labels) and JSON, the data map as SVG")
   void art30_downloads() {
     WebSession admin = admin();
     assertThat(admin.get(CONSOLE + "/records/article-30.html")).startsWith("<!DOCTYPE html>")
         .contains("<h1>Record of processing activities: Mesma Limited</h1>");
-    assertThat(admin.get(CONSOLE + "/records/article-30.csv")).isNotBlank();
+    assertThat(admin.get(CONSOLE + "/records/article-30")).contains("Processing activity: B2B marketing",
+        "12 months after left on, then deleted").doesNotContain("b2b-marketing", "leftOn");
+    assertThat(admin.get(CONSOLE + "/records/article-30.csv")).startsWith("Purpose,Purpose label,")
+        .contains("b2b-marketing,B2B marketing,");
     assertThat(admin.get(CONSOLE + "/records/article-30.json")).startsWith("{");
     assertThat(admin.getResponse(CONSOLE + "/records/data-map.svg").headers().firstValue("Content-Type"))
         .hasValueSatisfying(type -> assertThat(type).startsWith("image/svg+xml"));

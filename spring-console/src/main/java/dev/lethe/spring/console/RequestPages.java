@@ -5,6 +5,7 @@ import dev.lethe.audit.AuditTrail;
 import dev.lethe.erasure.ErasureReceipt;
 import dev.lethe.model.FieldDescriptor;
 import dev.lethe.model.PersonalDataModel;
+import dev.lethe.model.Purpose;
 import dev.lethe.objection.Objections;
 import dev.lethe.rights.Acknowledgements;
 import dev.lethe.rights.RequestPage;
@@ -150,7 +151,8 @@ final class RequestPages {
   private Step step(AuditEvent event) {
     List<String> details = new ArrayList<>();
     event.counts().forEach((name, count) -> details.add(Words.ofName(name) + ": " + count));
-    event.attributes().forEach((name, value) -> details.add(Words.ofName(name) + ": " + value));
+    event.attributes().forEach((name, value) -> details.add(Words.ofName(name) + ": " + (name.equals("purpose")
+        ? model.purpose(value).map(Purpose::label).orElse(value) : value)));
     return new Step(words.instant(event.occurredAt()), Words.of(event.type()), details);
   }
 
