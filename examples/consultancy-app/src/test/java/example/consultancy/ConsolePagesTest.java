@@ -181,7 +181,8 @@ class ConsolePagesTest {
 
     String page = CONSOLE + "/breaches/" + overdue.id();
     admin.get(page);
-    assertRefused(admin.post(page + "/authority-notified", Map.of("reasons", "")), 400, "delayReasons is required",
+    assertRefused(admin.post(page + "/authority-notified", Map.of("reasons", "")), 400,
+        "Fill in the reasons for the delay",
         "CRM");
     HttpResponse<String> notified = admin.post(page + "/authority-notified",
         Map.of("reasons", "The theft was reported to us by the police on the fourth day"));

@@ -72,8 +72,12 @@ class ConsoleBreachesController {
   String authorityNotified(@PathVariable String id, @RequestParam(required = false) @Nullable String reasons,
       RedirectAttributes redirect) {
     UUID breach = ConsoleInput.uuid(id, "breach");
-    breaches.notifyAuthority(find(breach).id(), Optional.ofNullable(reasons).filter(text -> !text.isBlank())
-        .map(text -> input.text(text, "reasons for the delay")));
+    Optional<String> stated = Optional.ofNullable(reasons).filter(text -> !text.isBlank())
+        .map(text -> input.text(text, "reasons for the delay"));
+    if (stated.isEmpty() && clock.instant().isAfter(find(breach).authorityDeadline())) {
+      throw new ConsoleInputException("Fill in the reasons for the delay: the 72 hours of Art. 33(1) have passed.");
+    }
+    breaches.notifyAuthority(breach, stated);
     redirect.addFlashAttribute("message", "The notification of the supervisory authority was recorded.");
     return "redirect:" + basePath + "/breaches/" + breach;
   }

@@ -48,7 +48,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * filters and pages; the request's history from the audit (Art. 5(2)); verify the identity (Art.
  * 12(6)), extend once with the notice to the subject (Art. 12(3)), reject with reasons (Art. 12(4)),
  * fulfil by erasing (Art. 17), downloading the report (Art. 15, 20), rectifying with the corrected
- * values (Art. 16), restricting (Art. 18) or recording the objection (Art. 21), complete, cancel; the erasure receipt in words and where each recipient stands (Art. 17(2), 19).
+ * values (Art. 16), restricting (Art. 18) or recording the objection (Art. 21), complete, cancel;
+ * the erasure receipt in words and where each recipient stands (Art. 17(2), 19).
  */
 @Controller
 @RequestMapping("${lethe.console.base-path:/lethe/console}/requests")
