@@ -31,6 +31,7 @@ class RequestQueueTest {
     RightsRequest adaAccess = rights.submit(RequestType.ACCESS, ADA, Channel.WEB);
     fixture.clock.advance(Duration.ofDays(1));
     RightsRequest bobErasure = rights.submit(RequestType.ERASURE, BOB, Channel.EMAIL);
+    fixture.clock.advance(Duration.ofMinutes(1)); // same due date: the earlier received comes first
     RightsRequest adaErasure = rights.submit(RequestType.ERASURE, ADA, Channel.EMAIL);
     rights.cancel(adaErasure.id(), "withdrawn");
 

@@ -7,6 +7,8 @@ import dev.lethe.model.IdentityMatch;
 import dev.lethe.rights.Channel;
 import dev.lethe.rights.RejectionReason;
 import dev.lethe.rights.RequestId;
+import dev.lethe.rights.RequestPage;
+import dev.lethe.rights.RequestQuery;
 import dev.lethe.rights.RequestStatus;
 import dev.lethe.rights.RequestType;
 import dev.lethe.rights.RightsRequest;
@@ -18,8 +20,10 @@ import dev.lethe.rights.SubjectIdentifier;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -248,6 +252,42 @@ public abstract class RequestStoreCompatibilityKit {
     store.save(cancelled.withIdentityValue("erased:0123"));
 
     assertThat(store.clearIdentitiesClosedBefore(afterClosing)).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("Art. 12(3): a page of requests by status, type and subject lists what the query matches, earliest due first")
+  void art12_3_findsAPageOfRequestsByStatusTypeAndSubject() {
+    List<String> identities = List.of("ada@example.com", " Ada@Example.COM", "grace@example.com",
+        "erased:ab12cd34", "erased:ab99ff00", "50%_off@example.com");
+    List<RequestType> types = List.of(RequestType.ACCESS, RequestType.ERASURE, RequestType.RECTIFICATION);
+    for (int i = 0; i < 36; i++) {
+      RightsRequest request = new RightsRequest(RequestId.random(), types.get(i % types.size()),
+          new SubjectIdentifier("customer", "email", identities.get(i % identities.size())), Channel.WEB,
+          RECEIVED.plusSeconds(i), DUE.plusDays((i * 7L) % 5), RequestStatus.SUBMITTED, false, Optional.empty(),
+          Optional.empty(), Optional.empty(), Optional.empty());
+      store.save(i % 4 == 0 ? withStatus(request, RequestStatus.CANCELLED)
+          : i % 4 == 1 ? withStatus(request, RequestStatus.VERIFIED) : request);
+    }
+    RequestQuery everything = RequestQuery.all(5);
+    List<RequestQuery> queries = List.of(everything, everything.withPage(3), everything.withPage(7), everything.open(),
+        everything.withTypes(Set.of(RequestType.ERASURE)).withPage(1), everything.withSubject("ADA@example.com "),
+        everything.withSubject("erased:ab12"), everything.withSubject("erased:"), everything.withSubject("50%_off@example.com"),
+        everything.withSubject("50%"), everything.open().withTypes(Set.of(RequestType.ACCESS, RequestType.RECTIFICATION))
+            .withSubject("grace@example.com"));
+
+    for (RequestQuery query : queries) {
+      List<RightsRequest> matching;
+      try (Stream<RightsRequest> all = store.findAll()) {
+        matching = all.filter(query::matches)
+            .sorted(Comparator.comparing(RightsRequest::dueDate).thenComparing(RightsRequest::receivedAt)).toList();
+      }
+      int from = Math.min(query.page() * query.size(), matching.size());
+      RequestPage page = store.find(query);
+
+      assertThat(page.total()).as("total of %s", query).isEqualTo(matching.size());
+      assertThat(page.requests()).as("page of %s", query)
+          .containsExactlyElementsOf(matching.subList(from, Math.min(from + query.size(), matching.size())));
+    }
   }
 
   @Test

@@ -9,8 +9,11 @@ import static java.util.Objects.requireNonNull;
 import dev.lethe.jdbc.internal.Jdbc;
 import dev.lethe.model.IdentityMatch;
 import dev.lethe.rights.Channel;
+import dev.lethe.rights.DataSubjectRights;
 import dev.lethe.rights.RejectionReason;
 import dev.lethe.rights.RequestId;
+import dev.lethe.rights.RequestPage;
+import dev.lethe.rights.RequestQuery;
 import dev.lethe.rights.RequestStatus;
 import dev.lethe.rights.RequestType;
 import dev.lethe.rights.RightsRequest;
@@ -21,8 +24,11 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -156,6 +162,49 @@ public final class JdbcRequestStore implements RequestStore {
   public Stream<RightsRequest> findAll() {
     return jdbc.stream("read rights requests", "select " + COLUMNS + " from lethe_rights_request order by received_at",
         JdbcRequestStore::request);
+  }
+
+  /**
+   * {@inheritDoc} Filtered, counted, ordered and limited by the database: a page costs two queries
+   * whatever the number of requests. A subject is compared as {@link RequestQuery#matches} compares
+   * it (ignoring case and surrounding space; an erased subject by the start of its pseudonym).
+   */
+  @Override
+  public RequestPage find(RequestQuery query) {
+    requireNonNull(query, "query");
+    List<String> conditions = new ArrayList<>();
+    List<Object> parameters = new ArrayList<>();
+    if (!query.statuses().isEmpty()) {
+      conditions.add("status in (" + placeholders(query.statuses().size()) + ")");
+      query.statuses().forEach(status -> parameters.add(status.name()));
+    }
+    if (!query.types().isEmpty()) {
+      conditions.add("request_type in (" + placeholders(query.types().size()) + ")");
+      query.types().forEach(type -> parameters.add(type.name()));
+    }
+    query.subject().map(value -> value.toLowerCase(Locale.ROOT)).ifPresent(wanted -> {
+      if (wanted.startsWith(DataSubjectRights.ERASED_IDENTITY_PREFIX)) {
+        conditions.add("lower(identity_value) like ? escape '!'");
+        parameters.add(wanted.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+      } else {
+        conditions.add("lower(trim(identity_value)) = ?");
+        parameters.add(wanted);
+      }
+    });
+    String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+    Object[] filter = parameters.toArray();
+    long total = jdbc.query("count rights requests", "select count(*) from lethe_rights_request" + where,
+        rows -> rows.getLong(1), filter).get(0);
+    parameters.add(query.size());
+    parameters.add((long) query.page() * query.size());
+    List<RightsRequest> page = jdbc.query("list a page of rights requests", "select " + COLUMNS
+        + " from lethe_rights_request" + where + ORDER + ", id limit ? offset ?", JdbcRequestStore::request,
+        parameters.toArray());
+    return new RequestPage(page, query, total);
+  }
+
+  private static String placeholders(int count) {
+    return String.join(", ", Collections.nCopies(count, "?"));
   }
 
   /**
