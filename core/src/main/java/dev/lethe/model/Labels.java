@@ -3,7 +3,7 @@ package dev.lethe.model;
 import java.util.Locale;
 
 /** Readable labels derived from names in code, for attributes and purposes that declare none (Art. 12(1)). */
-final class Labels {
+public final class Labels {
 
   private Labels() {
   }
@@ -11,12 +11,19 @@ final class Labels {
   /**
    * {@code name} in words, sentence case: camel case, dots, dashes and underscores split words
    * ({@code fullName} → "Full name", {@code address.street} → "Address street", {@code b2b-marketing}
-   * → "B2b marketing"); a run of capitals stays an acronym ({@code IPAddress} → "IP address").
+   * → "B2b marketing"); a run of capitals stays an acronym ({@code IPAddress} → "IP address", a
+   * name already in words, such as {@code Providing the Mesma software}, stays as written).
    * Where the name cannot say it ({@code ipAddress} reads "Ip address"), declare a label.
    */
-  static String fromName(String name) {
+  public static String fromName(String name) {
+    String stripped = name.strip();
+    if (stripped.contains(" ")) {
+      // Already words, with their proper nouns: "Providing the Mesma software" stays as written.
+      return Character.toUpperCase(stripped.charAt(0)) + stripped.substring(1);
+    }
     String spaced = name
-        .replaceAll("([a-z0-9])([A-Z])", "$1 $2")
+        // A digit before a capital splits only before a word: "B2B" stays one, "top10Items" is two.
+        .replaceAll("([a-z])([A-Z])|([0-9])([A-Z][a-z])", "$1$3 $2$4")
         .replaceAll("([A-Z]+)([A-Z][a-z])", "$1 $2")
         .replaceAll("[._\\-\\s]+", " ")
         .strip();

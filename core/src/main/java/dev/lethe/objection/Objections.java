@@ -192,6 +192,16 @@ public final class Objections {
     return store.find(audit.pseudonymOf(subject), purpose);
   }
 
+  /**
+   * The purposes of {@code subjectType} its subjects may object to, in the model's order: those on
+   * legitimate interests or a public task (Art. 21(1)) and those configured as direct marketing (Art. 21(2)).
+   */
+  public List<Purpose> objectablePurposes(String subjectType) {
+    return model.purposesFor(requireNonNull(subjectType, "subjectType")).stream()
+        .filter(purpose -> isDirectMarketing(purpose.name()) || purpose.basis().rights().contains(Right.OBJECTION))
+        .toList();
+  }
+
   /** Whether {@code purpose} is configured as direct marketing, to which objection is absolute (Art. 21(2), 21(3)). */
   public boolean isDirectMarketing(String purpose) {
     return directMarketing.contains(requireNonNull(purpose, "purpose"));

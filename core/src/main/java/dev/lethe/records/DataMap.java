@@ -78,9 +78,9 @@ public final class DataMap {
     List<String> lines = new ArrayList<>();
     lines.add("<b>" + Escape.mermaid(entity.name()) + "</b>");
     for (FieldDescriptor field : entity.fields()) {
-      lines.add(Escape.mermaid(field.name() + ": " + field.category().label()));
+      lines.add(Escape.mermaid(field.label() + ": " + field.category().label()));
     }
-    lines.add(Escape.mermaid("Retention: " + ProcessingFacts.retentionOf(entity).map(Phrases::timeLimit)
+    lines.add(Escape.mermaid("Retention: " + ProcessingFacts.retentionOf(entity).map(Phrases::keptFor)
         .orElse("not declared")));
     return lines;
   }

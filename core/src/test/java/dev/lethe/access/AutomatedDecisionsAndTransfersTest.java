@@ -77,7 +77,7 @@ class AutomatedDecisionsAndTransfersTest {
     PrivacyNotice.of(model, Shop.controller()).writeMarkdown(notice);
     assertThat(notice.toString())
         .contains("## Automated decision-making (Art. 22, Art. 13(2)(f))")
-        .contains("| credit scoring | Scores the payment history of the last 24 months | Decides whether the shopper"
+        .contains("| Credit scoring | Scores the payment history of the last 24 months | Decides whether the shopper"
             + " may pay by invoice | Payment by invoice may be refused |")
         .contains("give your point of view and contest it (Art. 22(3))");
   }

@@ -85,6 +85,9 @@ class LabelsTest {
     assertThat(Labels.fromName("address.street")).isEqualTo("Address street");
     assertThat(Labels.fromName("b2b-marketing")).isEqualTo("B2b marketing");
     assertThat(Labels.fromName("IPAddress")).isEqualTo("IP address");
+    assertThat(Labels.fromName("B2B marketing")).isEqualTo("B2B marketing");
+    assertThat(Labels.fromName("top10Items")).isEqualTo("Top10 items");
+    assertThat(Labels.fromName("recruitmentClosedOn")).isEqualTo("Recruitment closed on");
     assertThat(Labels.fromName("job_title")).isEqualTo("Job title");
   }
 

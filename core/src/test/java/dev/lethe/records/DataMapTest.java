@@ -31,9 +31,9 @@ class DataMapTest {
     }
     assertThat(mermaid)
         .contains("  subject1([\"enquirer\"])\n")
-        .contains("  entity3[\"<b>SoftwareSignIn</b><br/>ipAddress: IP address<br/>Retention: not declared\"]\n")
+        .contains("  entity3[\"<b>SoftwareSignIn</b><br/>Ip address: IP address<br/>Retention: not declared\"]\n")
         .contains("  entity3 -->|\"user.id\"| subject2\n")
-        .contains("<br/>Retention: 12 months after recruitmentClosedOn, then anonymised\"]")
+        .contains("<br/>Retention: 12 months after recruitment closed on, then anonymised\"]")
         .contains("  class subject1,subject2,subject3,subject4,subject5,subject6,subject7 subject\n");
   }
 }

@@ -43,9 +43,9 @@ class PrivacyNoticeTest {
         "Consent (Art. 6(1)(a))", "Performance of a contract (Art. 6(1)(b))", "Legitimate interests (Art. 6(1)(f))",
         "Promoting our products", "Product upgrades and updates to new or existing customers",
         // retention
-        "12 months after recruitmentClosedOn, then anonymised",
+        "12 months after recruitment closed on, then anonymised",
         "held for 12 months after the recruitment exercise has been completed",
-        "12 months after employmentEndedOn, then deleted", "kept for 12 months after employment ends",
+        "12 months after employment ended on, then deleted", "kept for 12 months after employment ends",
         // rights, their deadlines, consent withdrawal and complaints
         "Within one month of receiving your request", "Within 28 days of receiving your request",
         "Withdrawing consent (Art. 7(3))", "unsubscribe link", "We may ask you to confirm your identity first",
@@ -120,7 +120,7 @@ class PrivacyNoticeTest {
         .extracting(gap -> gap.substring(0, gap.indexOf(' '))).containsExactly(
         "Enquirer", "LicensedUser", "SoftwareSignIn", "Subscriber", "EventAttendee", "WebsiteVisitor");
     assertThat(markdown(notice)).contains("| Data | Kept for | Why |")
-        .contains("| Applicant | 12 months after recruitmentClosedOn, then anonymised |")
+        .contains("| Applicant | 12 months after recruitment closed on, then anonymised |")
         .doesNotContain("| Enquirer |");
   }
 

@@ -125,26 +125,27 @@ class RecordOfProcessingTest {
 
     List<List<String>> rows = RfcCsv.parse(out.toString());
     assertThat(rows).hasSize(1 + record.activities().size());
-    assertThat(rows).allSatisfy(row -> assertThat(row).hasSize(12));
-    assertThat(rows.get(0)).startsWith("Purpose", "Lawful basis", "Categories of data subjects");
+    assertThat(rows).allSatisfy(row -> assertThat(row).hasSize(13));
+    assertThat(rows.get(0)).startsWith("Purpose", "Purpose label", "Lawful basis", "Categories of data subjects");
     assertThat(rows.subList(1, rows.size())).extracting(row -> row.get(0))
         .containsExactlyElementsOf(record.activities().stream().map(ProcessingActivity::purpose).toList());
     List<String> marketing = rows.get(1);
-    assertThat(marketing.get(1)).isEqualTo("Legitimate interests (Art. 6(1)(f)); interest: Promoting our products;"
+    assertThat(marketing.get(1)).isEqualTo("B2B marketing");
+    assertThat(marketing.get(2)).isEqualTo("Legitimate interests (Art. 6(1)(f)); interest: Promoting our products;"
         + " balancing test: LIA-2021-01 B2B marketing");
-    assertThat(marketing.get(3)).isEqualTo("Full name; E-mail address; Telephone number; Postal address; Job title;"
+    assertThat(marketing.get(4)).isEqualTo("Full name; E-mail address; Telephone number; Postal address; Job title;"
         + " Company name");
-    assertThat(marketing.get(4)).isEqualTo("HubSpot: Customer relationship management (processor, DE);"
+    assertThat(marketing.get(5)).isEqualTo("HubSpot: Customer relationship management (processor, DE);"
         + " Microsoft 365: E-mail hosting (processor, GB)");
-    assertThat(marketing.get(9)).isEqualTo("Mesma Limited, 27/28 Frederick Street, Sunderland, Tyne and Wear, SR1 1LZ");
-    assertThat(marketing.get(11)).isEqualTo("Jo \"DPO\" Smith, Esq.\r\nData Protection, dpo@mesma.co.uk");
-    assertThat(rows.get(7).get(6)).isEqualTo("Applicant: 12 months after recruitmentClosedOn, then anonymised. Reason:"
+    assertThat(marketing.get(10)).isEqualTo("Mesma Limited, 27/28 Frederick Street, Sunderland, Tyne and Wear, SR1 1LZ");
+    assertThat(marketing.get(12)).isEqualTo("Jo \"DPO\" Smith, Esq.\r\nData Protection, dpo@mesma.co.uk");
+    assertThat(rows.get(7).get(7)).isEqualTo("Applicant: 12 months after recruitmentClosedOn, then anonymised. Reason:"
         + " Unsuccessful candidates' data is held for 12 months after the recruitment exercise has been completed,"
         + " then deleted; only de-personalised statistics are kept");
   }
 
   @Test
-  @DisplayName("Art. 30(1): the Markdown record names the controller and every activity with each point of Art. 30(1)")
+  @DisplayName("Art. 30(1), 12(1): the Markdown record names the controller and every activity, by its label, with each point of Art. 30(1)")
   void markdown() throws IOException {
     StringWriter out = new StringWriter();
     record.writeMarkdown(out);
@@ -153,13 +154,13 @@ class RecordOfProcessingTest {
         .contains("## Controller (Art. 30(1)(a))", "- Data protection officer: none designated",
             "- Supervisory authority: Information Commissioner's Office (https://ico.org.uk)");
     for (ProcessingActivity activity : record.activities()) {
-      assertThat(markdown).contains("## Processing activity: " + activity.purpose());
+      assertThat(markdown).contains("## Processing activity: " + model.purpose(activity.purpose()).orElseThrow().label());
     }
     for (String point : List.of("(b)", "(c)", "(d)", "(e)", "(f)", "(g)")) {
       assertThat(markdown).contains("(Art. 30(1)" + point + "): ");
     }
     assertThat(markdown).contains("- Time limits for erasure (Art. 30(1)(f)): Employee: 12 months after"
-        + " employmentEndedOn, then deleted.");
+        + " employment ended on, then deleted.");
   }
 
   @Test

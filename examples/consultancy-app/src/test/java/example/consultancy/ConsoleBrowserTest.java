@@ -115,6 +115,52 @@ class ConsoleBrowserTest {
   }
 
   @Test
+  @DisplayName("Art. 17(3)(e): a legal hold placed from the console on a subject named by e-mail is listed by pseudonym")
+  void art17_3_e_placeLegalHold() {
+    signIn(WebSession.Console.PATH + "/legal-holds");
+
+    new Select(browser.findElement(By.id("identity"))).selectByValue("contact email");
+    browser.findElement(By.id("value")).sendKeys("grace@example.com");
+    browser.findElement(By.id("subject-reason")).sendKeys("Tribunal claim 2026-31");
+    browser.findElement(By.id("place-on-subject")).click();
+
+    assertThat(textOf("message", "placed")).isEqualTo("The legal hold was placed.");
+    assertThat(textOf("holds", "Tribunal claim 2026-31")).contains("contact ").doesNotContain("grace@");
+  }
+
+  @Test
+  @DisplayName("Art. 16, 21: rectify with one bad value (refused per field, nothing echoed), then good values; record an objection")
+  void art16_art21_rectifyAndObject() {
+    String rectification = submit(RequestType.RECTIFICATION, "erin@example.com", Channel.EMAIL);
+    String objection = submit(RequestType.OBJECTION, "grace@example.com", Channel.WEB);
+
+    signIn(WebSession.Console.PATH + "/requests/" + rectification);
+    browser.findElement(By.id("verify")).click();
+    textOf("status", "Identity verified");
+    browser.findElement(By.id("correction-fullName")).sendKeys("Erin Evans-Hart");
+    browser.findElement(By.id("correction-email")).sendKeys("erin-at-westbrook");
+    browser.findElement(By.id("rectify")).click();
+    assertThat(textOf("rectification-problems", "Nothing was changed")).contains("E-mail address")
+        .doesNotContain("erin-at-westbrook", "Erin Evans-Hart");
+    assertThat(browser.getPageSource()).doesNotContain("erin-at-westbrook");
+
+    browser.findElement(By.id("correction-fullName")).sendKeys("Erin Evans-Hart");
+    browser.findElement(By.id("correction-email")).sendKeys("erin.hart@example.com");
+    browser.findElement(By.id("rectify")).click();
+    assertThat(textOf("message", "Corrected")).contains("Full name, E-mail address in 1 record");
+    browser.findElement(By.id("complete")).click();
+    assertThat(textOf("status", "Completed")).isEqualTo("Completed");
+    assertThat(textOf("timeline", "Data rectified")).contains("Request fulfilled", "Request completed");
+
+    browser.get(url(WebSession.Console.PATH + "/requests/" + objection));
+    browser.findElement(By.id("verify")).click();
+    textOf("status", "Identity verified");
+    new Select(browser.findElement(By.id("purpose"))).selectByVisibleText("B2B marketing");
+    browser.findElement(By.id("object")).click();
+    assertThat(textOf("message", "objection")).contains("The objection to B2B marketing was recorded");
+  }
+
+  @Test
   @DisplayName("Art. 30: the data map is an SVG drawn on the server with one box per entity, its data in words")
   void art30_dataMap() throws IOException {
     signIn(WebSession.Console.PATH + "/records/data-map");
@@ -126,8 +172,8 @@ class ConsoleBrowserTest {
     screenshot("console-data-map.png");
   }
 
-  private void submit(RequestType type, String email, Channel channel) {
-    rights.submit(type, new SubjectIdentifier("contact", "email", email), channel);
+  private String submit(RequestType type, String email, Channel channel) {
+    return rights.submit(type, new SubjectIdentifier("contact", "email", email), channel).id().toString();
   }
 
   private String url(String path) {

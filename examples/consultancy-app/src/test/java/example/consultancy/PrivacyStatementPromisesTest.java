@@ -345,8 +345,10 @@ class PrivacyStatementPromisesTest {
           .flatMap(row -> Set.of(row.get(1).split(", ")).stream()).collect(toSet());
 
       assertThat(recordPurposes).as("purposes about " + about).isNotEmpty()
-          .isEqualTo(noticePurposes)
           .isEqualTo(report.purposes().stream().map(Article15Information.PurposeInfo::purpose).collect(toSet()));
+      // The notice is for people: it names each purpose by its label (Art. 12(1)).
+      assertThat(noticePurposes).as("purposes about " + about + " in the notice")
+          .isEqualTo(recordPurposes.stream().map(purpose -> model.purpose(purpose).orElseThrow().label()).collect(toSet()));
       assertThat(recordCategories).as("data about " + about).isEqualTo(noticeCategories)
           .isEqualTo(Set.copyOf(report.categories()));
       assertThat(recordRecipients).as("recipients of data about " + about).isEqualTo(Set.copyOf(report.recipients()));

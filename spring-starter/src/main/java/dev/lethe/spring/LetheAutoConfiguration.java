@@ -7,6 +7,7 @@ import dev.lethe.breach.BreachNotifier;
 import dev.lethe.breach.BreachRegister;
 import dev.lethe.breach.BreachStore;
 import dev.lethe.consent.ConsentLedger;
+import dev.lethe.erasure.LegalHolds;
 import dev.lethe.erasure.SuppressionList;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.objection.Objections;
@@ -216,6 +217,14 @@ public class LetheAutoConfiguration {
       rights.suppressAfterErasure(suppressionList);
     }
     return rights.build();
+  }
+
+  /** Legal holds placed and lifted, audited, for the REST API, the console and the application (Art. 17(3)(e)). */
+  @Bean
+  @ConditionalOnMissingBean
+  LegalHolds letheLegalHolds(LegalHoldStore store, PersonalDataModel model, PersonalDataStore personalData,
+      AuditTrail audit, Clock clock) {
+    return LegalHolds.of(store, model, personalData, audit, clock);
   }
 
   @Bean

@@ -6,6 +6,7 @@ import dev.lethe.law.LawfulBasis;
 import dev.lethe.law.Right;
 import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.FieldDescriptor;
+import dev.lethe.model.Labels;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.model.Sensitivity;
 import dev.lethe.model.SubjectType;
@@ -174,7 +175,7 @@ public final class NoticeDocument {
 
   private Document.Section purposes() {
     List<List<String>> rows = facts.activities().stream()
-        .map(activity -> List.of(activity.purpose(), basisCell(activity.basis()),
+        .map(activity -> List.of(facts.purposeLabel(activity.purpose()), basisCell(activity.basis()),
             String.join(", ", activity.subjectTypes()),
             activity.dataCategories().stream().map(DataCategory::label).distinct().collect(Collectors.joining(", "))))
         .toList();
@@ -193,7 +194,7 @@ public final class NoticeDocument {
     List<String> interests = facts.activities().stream()
         .filter(activity -> activity.basis() instanceof LawfulBasis.LegitimateInterests)
         .map(activity -> ((LawfulBasis.LegitimateInterests) activity.basis()).interest() + " (for: "
-            + activity.purpose() + ")")
+            + facts.purposeLabel(activity.purpose()) + ")")
         .toList();
     if (interests.isEmpty()) {
       return Optional.empty();
@@ -209,7 +210,7 @@ public final class NoticeDocument {
     for (Recipient recipient : controller.recipients()) {
       List<String> purposes = facts.activities().stream()
           .filter(activity -> activity.recipients().contains(recipient))
-          .map(ProcessingActivity::purpose)
+          .map(activity -> facts.purposeLabel(activity.purpose()))
           .toList();
       if (!purposes.isEmpty()) {
         purposesOf.put(recipient, purposes);
@@ -254,7 +255,7 @@ public final class NoticeDocument {
       return new Document.Section(heading, List.of(new Document.Paragraph("No retention periods are declared yet.")));
     }
     List<List<String>> rows = rules.stream()
-        .map(rule -> List.of(rule.entity(), Phrases.timeLimit(rule), rule.reason()))
+        .map(rule -> List.of(Labels.fromName(rule.entity()), Phrases.keptFor(rule), rule.reason()))
         .toList();
     return new Document.Section(heading, List.of(
         new Document.Paragraph("We keep personal data no longer than its purpose requires. These periods apply:"),
@@ -280,7 +281,7 @@ public final class NoticeDocument {
   private String appliesTo(Right right) {
     List<String> purposes = facts.activities().stream()
         .filter(activity -> activity.basis().rights().contains(right))
-        .map(ProcessingActivity::purpose)
+        .map(activity -> facts.purposeLabel(activity.purpose()))
         .toList();
     if (purposes.isEmpty()) {
       return "None of our current processing";
@@ -321,7 +322,7 @@ public final class NoticeDocument {
   private Optional<Document.Section> withdrawingConsent() {
     List<String> purposes = facts.activities().stream()
         .filter(activity -> activity.basis().kind() == LawfulBasis.Kind.CONSENT)
-        .map(ProcessingActivity::purpose)
+        .map(activity -> facts.purposeLabel(activity.purpose()))
         .toList();
     if (purposes.isEmpty()) {
       return Optional.empty();
@@ -342,7 +343,7 @@ public final class NoticeDocument {
     String heading = "Automated decision-making (Art. 22, Art. 13(2)(f))";
     List<List<String>> rows = model.purposes().stream()
         .flatMap(purpose -> purpose.automatedDecision().stream().map(decision ->
-            List.of(purpose.name(), decision.logic(), decision.significance(), decision.consequences())))
+            List.of(purpose.label(), decision.logic(), decision.significance(), decision.consequences())))
         .toList();
     if (rows.isEmpty()) {
       return new Document.Section(heading, List.of(new Document.Paragraph(

@@ -1,5 +1,6 @@
 package dev.lethe.internal.records;
 
+import dev.lethe.model.Labels;
 import dev.lethe.law.LawfulBasis;
 import dev.lethe.records.Recipient;
 import dev.lethe.records.RetentionRule;
@@ -54,13 +55,33 @@ public final class Phrases {
         + transfer.safeguard().article() + "); " + transfer.reference();
   }
 
-  /** {@code 12 months after endedOn, then deleted}. */
+  /**
+   * {@code 12 months after endedOn, then deleted}, with the names in code: the notice's version is
+   * computed from it, and must not change with the wording.
+   */
   public static String timeLimit(RetentionRule rule) {
     return period(rule.period()) + " after " + rule.clock() + ", then "
         + (rule.action() == RetentionAction.DELETE ? "deleted" : "anonymised");
   }
 
-  /** {@code Applicant: 12 months after closedOn, then anonymised. Reason: ...}. */
+  /** {@code 12 months after ended on, then deleted}, in words for people (Art. 12(1)). */
+  public static String keptFor(RetentionRule rule) {
+    return period(rule.period()) + " after " + inSentence(Labels.fromName(rule.clock())) + ", then "
+        + (rule.action() == RetentionAction.DELETE ? "deleted" : "anonymised");
+  }
+
+  /** {@code Event registration: 12 months after ended on, then deleted. Reason: ...}, for people. */
+  public static String retentionInWords(RetentionRule rule) {
+    return Labels.fromName(rule.entity()) + ": " + keptFor(rule) + ". Reason: " + rule.reason();
+  }
+
+  /** A label within a sentence: "Ended on" reads "ended on", an acronym such as "IP address" stays. */
+  private static String inSentence(String label) {
+    return label.length() > 1 && Character.isUpperCase(label.charAt(1)) ? label
+        : Character.toLowerCase(label.charAt(0)) + label.substring(1);
+  }
+
+  /** {@code Applicant: 12 months after closedOn, then anonymised. Reason: ...}: the notice's version is computed from it. */
   public static String retention(RetentionRule rule) {
     return rule.entity() + ": " + timeLimit(rule) + ". Reason: " + rule.reason();
   }

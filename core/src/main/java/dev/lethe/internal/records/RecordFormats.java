@@ -29,7 +29,7 @@ public final class RecordFormats {
       .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
       .build();
 
-  private static final List<String> CSV_HEADER = List.of("Purpose", "Lawful basis", "Categories of data subjects",
+  private static final List<String> CSV_HEADER = List.of("Purpose", "Purpose label", "Lawful basis", "Categories of data subjects",
       "Categories of personal data", "Recipients", "Third-country transfers", "Time limits for erasure",
       "Security measures", "Solely automated decisions", "Controller", "Controller contact",
       "Data protection officer");
@@ -53,17 +53,19 @@ public final class RecordFormats {
             + controller.supervisoryAuthority().website() + ")")))));
     for (ProcessingActivity activity : facts.activities()) {
       List<String> items = new ArrayList<>();
-      items.add("Purpose (Art. 30(1)(b)): " + activity.purpose());
+      String purpose = facts.purposeLabel(activity.purpose());
+      items.add("Purpose (Art. 30(1)(b)): " + purpose);
       items.add("Lawful basis (Art. 6(1)): " + Phrases.basis(activity.basis()));
       items.add("Categories of data subjects (Art. 30(1)(c)): " + Phrases.listOrNone(activity.subjectTypes(), "none"));
       items.add("Categories of personal data (Art. 30(1)(c)): " + Phrases.listOrNone(labels(activity), "none"));
       items.add("Recipients (Art. 30(1)(d)): " + Phrases.listOrNone(recipients(activity), "none"));
       items.add("Transfers to third countries (Art. 30(1)(e)): " + Phrases.listOrNone(transfers(activity), "none"));
-      items.add("Time limits for erasure (Art. 30(1)(f)): " + Phrases.listOrNone(timeLimits(activity), "none declared"));
+      items.add("Time limits for erasure (Art. 30(1)(f)): " + Phrases.listOrNone(
+          activity.erasureTimeLimits().stream().map(Phrases::retentionInWords).toList(), "none declared"));
       items.add("Security measures (Art. 30(1)(g)): " + Phrases.listOrNone(activity.securityMeasures(), "none described"));
       items.add("Solely automated decisions (Art. 22): " + Phrases.yesNo(activity.solelyAutomatedDecisions()));
       items.add("Entities: " + String.join(", ", activity.entities()));
-      sections.add(new Document.Section("Processing activity: " + activity.purpose(), List.of(new Document.Bullets(items))));
+      sections.add(new Document.Section("Processing activity: " + purpose, List.of(new Document.Bullets(items))));
     }
     if (!otherCopies.isEmpty()) {
       sections.add(new Document.Section(OTHER_COPIES_HEADING, List.of(new Document.Table(
@@ -120,7 +122,7 @@ public final class RecordFormats {
       json.writeEndObject();
       json.writeArrayPropertyStart("activities");
       for (ProcessingActivity activity : facts.activities()) {
-        writeActivity(json, activity);
+        writeActivity(json, facts, activity);
       }
       json.writeEndArray();
       json.writeArrayPropertyStart("otherCopies");
@@ -149,6 +151,7 @@ public final class RecordFormats {
     for (ProcessingActivity activity : facts.activities()) {
       writeCsvRow(out, List.of(
           activity.purpose(),
+          facts.purposeLabel(activity.purpose()),
           Phrases.basis(activity.basis()),
           String.join("; ", activity.subjectTypes()),
           String.join("; ", labels(activity)),
@@ -206,9 +209,10 @@ public final class RecordFormats {
     json.writeEndObject();
   }
 
-  private static void writeActivity(JsonGenerator json, ProcessingActivity activity) {
+  private static void writeActivity(JsonGenerator json, ProcessingFacts facts, ProcessingActivity activity) {
     json.writeStartObject();
     json.writeStringProperty("purpose", activity.purpose());
+    json.writeStringProperty("purposeLabel", facts.purposeLabel(activity.purpose()));
     writeBasis(json, activity.basis());
     writeStrings(json, "entities", activity.entities());
     writeStrings(json, "subjectTypes", activity.subjectTypes());

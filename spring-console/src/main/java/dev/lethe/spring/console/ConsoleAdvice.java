@@ -1,5 +1,6 @@
 package dev.lethe.spring.console;
 
+import dev.lethe.breach.UnknownBreachException;
 import dev.lethe.rights.UnknownRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,9 +11,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * What every console page needs, its base path for links, and refusals as a page in words, with the status a program would expect: 400 for bad input, 404 for a
- * request that does not exist, 409 for a move the request's state refuses (such as fulfilling before
- * the identity is verified, Art. 12(6)). The text is Lethe's message, which never holds personal
+ * What every console page needs, its base path for links, and refusals as a page in words, with
+ * the status a program would expect: 400 for bad input, 404 for a request or breach that does not
+ * exist, 409 for a move the request's state refuses (such as fulfilling before the identity is
+ * verified, Art. 12(6)). The text is Lethe's message, which never holds personal
  * data, or the console's own, which never repeats what was typed. Applies to the console only.
  */
 @ControllerAdvice(basePackageClasses = ConsoleAdvice.class)
@@ -33,12 +35,18 @@ final class ConsoleAdvice {
 
   @ExceptionHandler
   ModelAndView badInput(ConsoleInputException e) {
-    return page(HttpStatus.BAD_REQUEST, "Not done", e.getMessage());
+    return page(e.status(), "Not done", e.getMessage());
   }
 
   @ExceptionHandler
   ModelAndView unknownRequest(UnknownRequestException e) {
     return page(HttpStatus.NOT_FOUND, "No such request", "No request has that id; it may have been mistyped.");
+  }
+
+  @ExceptionHandler
+  ModelAndView unknownBreach(UnknownBreachException e) {
+    return page(HttpStatus.NOT_FOUND, "No such breach",
+        "No breach in the register has that id; it may have been mistyped.");
   }
 
   /** Includes {@code IllegalRequestTransitionException}: the request's state does not allow the move. */

@@ -1,6 +1,7 @@
 package dev.lethe.spring.console;
 
 import dev.lethe.rights.RequestId;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -16,17 +17,35 @@ final class ConsoleInput {
   static final int LABEL_LENGTH = 100;
 
   private final int maxTextLength;
+  private final int maxIdentityLength;
 
-  ConsoleInput(int maxTextLength) {
+  ConsoleInput(int maxTextLength, int maxIdentityLength) {
     this.maxTextLength = maxTextLength;
+    this.maxIdentityLength = maxIdentityLength;
   }
 
   static RequestId requestId(String text) {
+    return new RequestId(uuid(text, "request"));
+  }
+
+  /** The id of a {@code thing}, such as a request or a legal hold. */
+  static UUID uuid(String text, String thing) {
     if (!UUID_TEXT.matcher(text).matches()) {
-      throw new ConsoleInputException("That is not a request id: a request id is a UUID such as"
+      throw new ConsoleInputException("That is not a " + thing + " id: a " + thing + " id is a UUID such as"
           + " 123e4567-e89b-12d3-a456-426614174000.");
     }
-    return new RequestId(UUID.fromString(text));
+    return UUID.fromString(text);
+  }
+
+  /** {@code text} if it is one of {@code choices}, as a form's list offers them. */
+  static String oneOf(@Nullable String text, List<String> choices, String field) {
+    if (text == null || text.isBlank()) {
+      throw new ConsoleInputException("Choose a " + field + ".");
+    }
+    if (!choices.contains(text)) {
+      throw new ConsoleInputException("Unknown " + field + ": choose one of the list.");
+    }
+    return text;
   }
 
   /** The constant of {@code type} named {@code text}; null when blank, meaning "any". */
@@ -51,6 +70,11 @@ final class ConsoleInput {
 
   String text(@Nullable String text, String field) {
     return text(text, field, maxTextLength);
+  }
+
+  /** An identity's value, such as an e-mail address, as long as a request may name one. */
+  String identity(@Nullable String text, String field) {
+    return text(text, field, maxIdentityLength);
   }
 
   static String label(@Nullable String text, String field) {

@@ -1,25 +1,26 @@
 package dev.lethe.spring.console;
 
-import dev.lethe.audit.AuditEntry;
-import dev.lethe.audit.AuditEventType;
 import dev.lethe.audit.AuditTrail;
 import dev.lethe.audit.AuditVerification;
 import dev.lethe.erasure.LegalHold;
+import dev.lethe.erasure.LegalHolds;
+import dev.lethe.model.EntityDescriptor;
+import dev.lethe.model.PersonalDataModel;
 import dev.lethe.model.SubjectType;
 import dev.lethe.retention.RetentionReport;
 import dev.lethe.rights.SubjectIdentifier;
-import dev.lethe.spi.LegalHoldStore;
 import dev.lethe.spi.RetentionRunLog;
-import dev.lethe.spi.SubjectKey;
-import dev.lethe.spi.Transactions;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -33,19 +34,21 @@ class ConsolePagesController {
   /** Retention runs shown: the log keeps more, the actuator shows them too. */
   private static final int RETENTION_RUNS = 20;
 
-  private final LegalHoldStore holds;
+  private final LegalHolds holds;
+  private final PersonalDataModel model;
   private final AuditTrail audit;
   private final RetentionRunLog runLog;
-  private final Transactions transactions;
+  private final ConsoleInput input;
   private final Words words;
   private final String basePath;
 
-  ConsolePagesController(LegalHoldStore holds, AuditTrail audit, RetentionRunLog runLog, Transactions transactions,
-      Words words, String basePath) {
+  ConsolePagesController(LegalHolds holds, PersonalDataModel model, AuditTrail audit, RetentionRunLog runLog,
+      ConsoleInput input, Words words, String basePath) {
     this.holds = holds;
+    this.model = model;
     this.audit = audit;
     this.runLog = runLog;
-    this.transactions = transactions;
+    this.input = input;
     this.words = words;
     this.basePath = basePath;
   }
@@ -69,22 +72,50 @@ class ConsolePagesController {
   }
 
   @GetMapping("/legal-holds")
-  String legalHolds(Model model) {
-    model.addAttribute("holds", holds.all().stream().map(this::hold).toList());
+  String legalHolds(Model page) {
+    page.addAttribute("holds", holds.all().stream().map(this::hold).toList());
+    page.addAttribute("identities", identities());
+    page.addAttribute("entities", model.entities().stream()
+        .map(entity -> Map.entry(entity.name(), RequestPages.entityLabel(entity.name()))).toList());
     return "lethe-console/legal-holds";
+  }
+
+  /**
+   * Holds everything of the subject an identity names (Art. 17(3)(e)), audited by pseudonym: one hold
+   * per subject it resolves to. A 404 page when it names nobody; the value is never repeated.
+   */
+  @PostMapping("/legal-holds/subject")
+  String placeOnSubject(@RequestParam(required = false) @Nullable String identity,
+      @RequestParam(required = false) @Nullable String value, @RequestParam(required = false) @Nullable String reason,
+      RedirectAttributes redirect) {
+    String[] typeAndIdentity = ConsoleInput.oneOf(identity, identities().stream().map(Map.Entry::getKey).toList(),
+        "identity").split(" ", 2);
+    SubjectIdentifier subject = new SubjectIdentifier(typeAndIdentity[0], typeAndIdentity[1],
+        input.identity(value, "value of the identity"));
+    List<LegalHold> placed = holds.placeOnSubject(subject, input.text(reason, "reason for the hold"));
+    if (placed.isEmpty()) {
+      throw ConsoleInputException.notFound("No " + subject.subjectType() + " has that " + Words.ofName(
+          subject.identity()).toLowerCase() + ": no hold was placed. Check the value and try again.");
+    }
+    redirect.addFlashAttribute("message", placed.size() == 1 ? "The legal hold was placed."
+        : placed.size() + " legal holds were placed, one for each subject the identity names.");
+    return "redirect:" + basePath + "/legal-holds";
+  }
+
+  /** Holds every row of an entity type (Art. 17(3)(e)), audited. */
+  @PostMapping("/legal-holds/entity")
+  String placeOnEntity(@RequestParam(required = false) @Nullable String entity,
+      @RequestParam(required = false) @Nullable String reason, RedirectAttributes redirect) {
+    holds.placeOnEntity(ConsoleInput.oneOf(entity, model.entities().stream().map(EntityDescriptor::name).toList(),
+        "kind of record"), input.text(reason, "reason for the hold"));
+    redirect.addFlashAttribute("message", "The legal hold was placed.");
+    return "redirect:" + basePath + "/legal-holds";
   }
 
   /** Lifts a hold; erasure and retention reach the data again. Audited (Art. 5(2)). */
   @PostMapping("/legal-holds/{id}/lift")
   String lift(@PathVariable String id, RedirectAttributes redirect) {
-    UUID hold = ConsoleInput.requestId(id).value();
-    boolean lifted = transactions.inTransaction(() -> {
-      boolean standing = holds.release(hold);
-      if (standing) {
-        audit.record(AuditEntry.of(AuditEventType.LEGAL_HOLD_LIFTED).withAttribute("hold", hold.toString()));
-      }
-      return standing;
-    });
+    boolean lifted = holds.lift(ConsoleInput.uuid(id, "legal hold"));
     redirect.addFlashAttribute("message", lifted ? "The legal hold was lifted." : "That legal hold was lifted already.");
     return "redirect:" + basePath + "/legal-holds";
   }
@@ -106,19 +137,27 @@ class ConsolePagesController {
     return "lethe-console/retention";
   }
 
+  /** The identities a subject can be named by, "contact email" reading "Contact, by email". */
+  private List<Map.Entry<String, String>> identities() {
+    return model.subjectTypes().stream().flatMap(type -> type.identities().keySet().stream()
+            .filter(identity -> !identity.equals(SubjectType.ID))
+            .map(identity -> Map.entry(type.name() + " " + identity,
+                Words.ofName(type.name()) + ", by " + Words.ofName(identity).toLowerCase())))
+        .toList();
+  }
+
   private Hold hold(LegalHold hold) {
     String placed = words.instant(hold.placedAt());
-    if (hold.subject().isEmpty()) {
+    // As tombstones and the REST API name held subjects: by keyed pseudonym of the id, never the id.
+    return holds.pseudonymOf(hold).map(pseudonym -> {
+      String subjectType = hold.subject().orElseThrow().subjectType();
+      return new Hold(hold.id().toString(), subjectType + " " + pseudonym.substring(0, 4) + "…",
+          subjectType + " " + pseudonym, hold.reason(), placed);
+    }).orElseGet(() -> {
       String entity = "Every " + RequestPages.entityLabel(hold.entity().orElseThrow().getSimpleName()).toLowerCase()
           + " row";
       return new Hold(hold.id().toString(), entity, entity, hold.reason(), placed);
-    }
-    SubjectKey key = hold.subject().get();
-    // As tombstones and the REST API name held subjects: by keyed pseudonym of the id, never the id.
-    String pseudonym = audit.pseudonymOf(new SubjectIdentifier(key.subjectType(), SubjectType.ID,
-        key.id().toString())).hex();
-    return new Hold(hold.id().toString(), key.subjectType() + " " + pseudonym.substring(0, 4) + "…",
-        key.subjectType() + " " + pseudonym, hold.reason(), placed);
+    });
   }
 
   private Run run(RetentionReport report) {

@@ -5,8 +5,10 @@ import dev.lethe.access.SubjectReportWriter;
 import dev.lethe.erasure.ErasureReceipt;
 import dev.lethe.law.ErasureGround;
 import dev.lethe.law.RestrictionGround;
+import dev.lethe.objection.Objections;
 import dev.lethe.restriction.Restrictions;
 import dev.lethe.rights.DataSubjectRights;
+import dev.lethe.rights.RectificationRejectedException;
 import dev.lethe.rights.RejectionReason;
 import dev.lethe.rights.RequestId;
 import dev.lethe.rights.RequestPage;
@@ -19,10 +21,15 @@ import dev.lethe.spi.Transactions;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -32,6 +39,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -39,8 +47,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The requests queue and one request's page (Art. 12): deadlines with overdue and due-soon flags,
  * filters and pages; the request's history from the audit (Art. 5(2)); verify the identity (Art.
  * 12(6)), extend once with the notice to the subject (Art. 12(3)), reject with reasons (Art. 12(4)),
- * fulfil by erasing (Art. 17), downloading the report (Art. 15, 20) or restricting (Art. 18),
- * complete, cancel; the erasure receipt in words and where each recipient stands (Art. 17(2), 19).
+ * fulfil by erasing (Art. 17), downloading the report (Art. 15, 20), rectifying with the corrected
+ * values (Art. 16), restricting (Art. 18) or recording the objection (Art. 21), complete, cancel;
+ * the erasure receipt in words and where each recipient stands (Art. 17(2), 19).
  */
 @Controller
 @RequestMapping("${lethe.console.base-path:/lethe/console}/requests")
@@ -48,6 +57,7 @@ class ConsoleRequestsController {
 
   private final DataSubjectRights rights;
   private final Restrictions restrictions;
+  private final Objections objections;
   private final Transactions transactions;
   private final RequestPages pages;
   private final ConsoleInput input;
@@ -55,11 +65,12 @@ class ConsoleRequestsController {
   private final int pageSize;
   private final String basePath;
 
-  ConsoleRequestsController(DataSubjectRights rights, Restrictions restrictions, Transactions transactions,
-      RequestPages pages, ConsoleInput input, Clock clock, int pageSize, String basePath) {
+  ConsoleRequestsController(DataSubjectRights rights, Restrictions restrictions, Objections objections,
+      Transactions transactions, RequestPages pages, ConsoleInput input, Clock clock, int pageSize, String basePath) {
     this.basePath = basePath;
     this.rights = rights;
     this.restrictions = restrictions;
+    this.objections = objections;
     this.transactions = transactions;
     this.pages = pages;
     this.input = input;
@@ -100,6 +111,8 @@ class ConsoleRequestsController {
   String request(@PathVariable String id, Model model) {
     RightsRequest request = find(ConsoleInput.requestId(id));
     model.addAttribute("request", pages.row(request, today()));
+    model.addAttribute("correctable", pages.correctable(request));
+    model.addAttribute("objectable", pages.objectable(request));
     model.addAttribute("details", request);
     model.addAttribute("history", pages.history(request));
     model.addAttribute("recipients", pages.recipients(request));
@@ -160,6 +173,68 @@ class ConsoleRequestsController {
       restrictions.restrict(find(requestId), restriction);
       return rights.fulfil(requestId);
     });
+    return redirect(requestId);
+  }
+
+  /**
+   * Fulfils a rectification request with the corrected values (Art. 16), checked against each
+   * entity's constraints first: applied in one go, or refused with a message per field, on the
+   * request's page (422), without repeating a value. Blank fields are left as they are.
+   */
+  @PostMapping("/{id}/rectify")
+  Object rectify(@PathVariable String id, @RequestParam Map<String, String> form, Model model,
+      RedirectAttributes redirect) {
+    RequestId requestId = ConsoleInput.requestId(id);
+    Map<String, String> labels = pages.correctable(find(requestId));
+    Map<String, @Nullable Object> corrections = new LinkedHashMap<>();
+    form.forEach((name, value) -> {
+      if (name.startsWith(RequestPages.CORRECTION) && !value.isBlank()) {
+        String attribute = name.substring(RequestPages.CORRECTION.length());
+        if (!labels.containsKey(attribute)) {
+          throw new ConsoleInputException("Unknown attribute: correct those the form lists.");
+        }
+        corrections.put(attribute, input.text(value, labels.get(attribute).toLowerCase()));
+      }
+    });
+    if (corrections.isEmpty()) {
+      throw new ConsoleInputException("Fill in at least one corrected value.");
+    }
+    try {
+      long rows = rights.rectifyAttributes(requestId, corrections);
+      redirect.addFlashAttribute("message", "Corrected " + corrections.keySet().stream().map(labels::get)
+          .collect(Collectors.joining(", ")) + " in " + rows + (rows == 1 ? " record" : " records")
+          + "; every recipient is told (Art. 19). Complete the request once the subject is told.");
+      return redirect(requestId);
+    } catch (RectificationRejectedException rejected) {
+      model.addAttribute("corrections", rejected.violations().stream().collect(Collectors.toMap(
+          RectificationRejectedException.Violation::attribute, RectificationRejectedException.Violation::message,
+          (first, second) -> first + "; " + second)));
+      return new ModelAndView(request(id, model), model.asMap(), HttpStatus.UNPROCESSABLE_CONTENT);
+    }
+  }
+
+  /**
+   * Fulfils an objection request (Art. 21): the objection to the purpose chosen, one of those open to
+   * objection, is recorded, and the request fulfilled, in one transaction.
+   */
+  @PostMapping("/{id}/object")
+  String object(@PathVariable String id, @RequestParam(required = false) @Nullable String purpose,
+      RedirectAttributes redirect) {
+    RequestId requestId = ConsoleInput.requestId(id);
+    String label = transactions.inTransaction(() -> {
+      RightsRequest request = find(requestId);
+      Map<String, String> open = pages.objectable(request);
+      if (request.type() != RequestType.OBJECTION || open.isEmpty()) {
+        throw new ConsoleInputException("Only an objection request, to a purpose open to objection, records one.");
+      }
+      String chosen = ConsoleInput.oneOf(purpose, List.copyOf(open.keySet()), "purpose");
+      // Fulfilled first: a request awaiting its identity check (Art. 12(6)) or closed records nothing.
+      rights.fulfil(requestId);
+      objections.object(request.subject(), chosen);
+      return open.get(chosen);
+    });
+    redirect.addFlashAttribute("message", "The objection to " + label + " was recorded; every recipient is told"
+        + " (Art. 21, 19). Complete the request once the subject is told.");
     return redirect(requestId);
   }
 

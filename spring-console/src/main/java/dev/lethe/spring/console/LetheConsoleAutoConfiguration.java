@@ -1,15 +1,16 @@
 package dev.lethe.spring.console;
 
 import dev.lethe.audit.AuditTrail;
+import dev.lethe.breach.BreachRegister;
+import dev.lethe.erasure.LegalHolds;
 import dev.lethe.model.PersonalDataModel;
+import dev.lethe.objection.Objections;
 import dev.lethe.records.PrivacyNotice;
 import dev.lethe.records.RecordOfProcessing;
 import dev.lethe.restriction.Restrictions;
 import dev.lethe.rights.Acknowledgements;
 import dev.lethe.rights.DataSubjectRights;
-import dev.lethe.spi.LegalHoldStore;
 import dev.lethe.spi.RetentionRunLog;
-import dev.lethe.spi.Transactions;
 import dev.lethe.spring.LetheAutoConfiguration;
 import dev.lethe.spring.LetheProperties;
 import java.time.Clock;
@@ -29,10 +30,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Serves the console under {@code lethe.console.base-path} when {@code lethe.console.enabled=true}
  * in a servlet application: the pages for the people who answer rights requests (Art. 12), legal
- * holds (Art. 17(3)(e)), the audit chain (Art. 5(2)), the retention runs (Art. 5(1)(e)) and the
- * records (Art. 30, 13/14). Only users with {@code lethe.console.admin-role} see it; the application's
- * Spring Security signs them in and puts a CSRF token in every form. Without a Spring Security filter
- * chain the application does not start: the console would be open to anyone.
+ * holds (Art. 17(3)(e)), the audit chain (Art. 5(2)), the retention runs (Art. 5(1)(e)), the breach
+ * register (Art. 33) and the records (Art. 30, 13/14). Only users with {@code
+ * lethe.console.admin-role} see it; the application's Spring Security signs them in and puts a CSRF
+ * token in every form. Without a Spring Security filter chain the application does not start: the
+ * console would be open to anyone.
  */
 @AutoConfiguration(after = LetheAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -42,18 +44,27 @@ public class LetheConsoleAutoConfiguration {
 
   @Bean
   ConsoleRequestsController letheConsoleRequestsController(DataSubjectRights rights, Restrictions restrictions,
-      AuditTrail audit, Acknowledgements acknowledgements, PersonalDataModel model, Clock clock,
+      Objections objections, AuditTrail audit, Acknowledgements acknowledgements, PersonalDataModel model, Clock clock,
       LetheProperties properties) {
     LetheProperties.ConsoleProperties console = properties.console();
-    RequestPages pages = new RequestPages(words(properties), model, audit, acknowledgements, console.dueSoonDays());
-    return new ConsoleRequestsController(rights, restrictions, audit.transactions(), pages,
-        new ConsoleInput(properties.web().maxReasonLength()), clock, console.pageSize(), console.basePath());
+    RequestPages pages = new RequestPages(words(properties), model, audit, acknowledgements, objections,
+        console.dueSoonDays());
+    return new ConsoleRequestsController(rights, restrictions, objections, audit.transactions(), pages, input(properties),
+        clock, console.pageSize(), console.basePath());
   }
 
   @Bean
-  ConsolePagesController letheConsolePagesController(LegalHoldStore holds, AuditTrail audit, RetentionRunLog runLog,
-      Transactions transactions, LetheProperties properties) {
-    return new ConsolePagesController(holds, audit, runLog, transactions, words(properties),
+  ConsolePagesController letheConsolePagesController(LegalHolds holds, PersonalDataModel model, AuditTrail audit,
+      RetentionRunLog runLog, LetheProperties properties) {
+    return new ConsolePagesController(holds, model, audit, runLog, input(properties), words(properties),
+        properties.console().basePath());
+  }
+
+  @Bean
+  @ConditionalOnBean(BreachRegister.class)
+  ConsoleBreachesController letheConsoleBreachesController(BreachRegister breaches, Clock clock,
+      LetheProperties properties) {
+    return new ConsoleBreachesController(breaches, clock, input(properties), words(properties),
         properties.console().basePath());
   }
 
@@ -92,6 +103,10 @@ public class LetheConsoleAutoConfiguration {
             + " see the console), or set lethe.console.enabled=false.");
       }
     };
+  }
+
+  private static ConsoleInput input(LetheProperties properties) {
+    return new ConsoleInput(properties.web().maxReasonLength(), properties.web().maxIdentityLength());
   }
 
   /** The console's zone: {@code lethe.console.zone}, else the controller's {@code lethe.zone}, else the system's. */

@@ -5,6 +5,8 @@ import dev.lethe.audit.AuditTrail;
 import dev.lethe.erasure.ErasureReceipt;
 import dev.lethe.model.FieldDescriptor;
 import dev.lethe.model.PersonalDataModel;
+import dev.lethe.model.Purpose;
+import dev.lethe.objection.Objections;
 import dev.lethe.rights.Acknowledgements;
 import dev.lethe.rights.RequestPage;
 import dev.lethe.rights.RequestType;
@@ -13,6 +15,7 @@ import dev.lethe.spi.RecipientAcknowledgement;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -30,15 +33,47 @@ final class RequestPages {
   private final PersonalDataModel model;
   private final AuditTrail audit;
   private final Acknowledgements acknowledgements;
+  private final Objections objections;
   private final int dueSoonDays;
 
+  /** The prefix of a rectification form's fields: {@code correction.fullName} holds the new full name. */
+  static final String CORRECTION = "correction.";
+
   RequestPages(Words words, PersonalDataModel model, AuditTrail audit, Acknowledgements acknowledgements,
-      int dueSoonDays) {
+      Objections objections, int dueSoonDays) {
     this.words = words;
     this.model = model;
     this.audit = audit;
     this.acknowledgements = acknowledgements;
+    this.objections = objections;
     this.dueSoonDays = dueSoonDays;
+  }
+
+  /**
+   * The attributes a rectification request may correct, by name, with their labels (Art. 16): every
+   * personal-data attribute of the subject's own, as {@link dev.lethe.rights.DataSubjectRights#rectifyAttributes}
+   * matches them by name; empty for other requests.
+   */
+  Map<String, String> correctable(RightsRequest request) {
+    if (request.type() != RequestType.RECTIFICATION) {
+      return Map.of();
+    }
+    String subjectType = request.subject().subjectType();
+    Map<String, String> labels = new LinkedHashMap<>();
+    model.entitiesOf(subjectType).forEach(entity -> entity.fieldsFor(subjectType)
+        .forEach(field -> labels.putIfAbsent(field.name(), field.label())));
+    return labels;
+  }
+
+  /** The purposes an objection request may object to, by name, with their labels (Art. 21); empty for others. */
+  Map<String, String> objectable(RightsRequest request) {
+    if (request.type() != RequestType.OBJECTION) {
+      return Map.of();
+    }
+    Map<String, String> labels = new LinkedHashMap<>();
+    objections.objectablePurposes(request.subject().subjectType())
+        .forEach(purpose -> labels.put(purpose.name(), purpose.label()));
+    return labels;
   }
 
   /**
@@ -116,7 +151,8 @@ final class RequestPages {
   private Step step(AuditEvent event) {
     List<String> details = new ArrayList<>();
     event.counts().forEach((name, count) -> details.add(Words.ofName(name) + ": " + count));
-    event.attributes().forEach((name, value) -> details.add(Words.ofName(name) + ": " + value));
+    event.attributes().forEach((name, value) -> details.add(Words.ofName(name) + ": " + (name.equals("purpose")
+        ? model.purpose(value).map(Purpose::label).orElse(value) : value)));
     return new Step(words.instant(event.occurredAt()), Words.of(event.type()), details);
   }
 

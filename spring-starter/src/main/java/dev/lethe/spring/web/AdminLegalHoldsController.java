@@ -2,22 +2,11 @@ package dev.lethe.spring.web;
 
 import static dev.lethe.spring.web.Bodies.required;
 
-import dev.lethe.audit.AuditEntry;
-import dev.lethe.audit.AuditEventType;
-import dev.lethe.audit.AuditTrail;
 import dev.lethe.erasure.LegalHold;
-import dev.lethe.model.EntityDescriptor;
-import dev.lethe.model.PersonalDataModel;
-import dev.lethe.rights.DataSubjectRights;
+import dev.lethe.erasure.LegalHolds;
 import dev.lethe.rights.SubjectIdentifier;
-import dev.lethe.spi.LegalHoldStore;
-import dev.lethe.spi.PersonalDataStore;
-import dev.lethe.spi.SubjectKey;
-import dev.lethe.spi.Transactions;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -36,32 +25,18 @@ import org.springframework.web.bind.annotation.RestController;
  * Legal holds (Art. 17(3)(e)), under {@code {lethe.web.base-path}/admin/legal-holds}: place one on a
  * subject, named as a request names it, or on an entity type; list those standing; lift one.
  * Erasure and retention leave alone what a hold covers. Every endpoint requires the role {@code
- * lethe.web.admin-role}.
+ * lethe.web.admin-role}. The work is {@link LegalHolds}'s, as the console's.
  */
 @RestController
 @RequestMapping("/admin/legal-holds")
 public final class AdminLegalHoldsController {
 
-  private final LegalHoldStore holds;
-  private final DataSubjectRights rights;
-  private final PersonalDataModel model;
-  private final PersonalDataStore store;
-  private final AuditTrail audit;
-  private final Transactions transactions;
-  private final Clock clock;
+  private final LegalHolds holds;
   private final Limits limits;
   private final Callers callers;
 
-  AdminLegalHoldsController(LegalHoldStore holds, DataSubjectRights rights, PersonalDataModel model,
-      PersonalDataStore store, AuditTrail audit, Transactions transactions, Clock clock, Limits limits,
-      Callers callers) {
+  AdminLegalHoldsController(LegalHolds holds, Limits limits, Callers callers) {
     this.holds = holds;
-    this.rights = rights;
-    this.model = model;
-    this.store = store;
-    this.audit = audit;
-    this.transactions = transactions;
-    this.clock = clock;
     this.limits = limits;
     this.callers = callers;
   }
@@ -84,7 +59,7 @@ public final class AdminLegalHoldsController {
   @GetMapping
   public List<LegalHoldView> list(HttpServletRequest http) {
     callers.requireAdmin(http);
-    return holds.all().stream().map(hold -> LegalHoldView.of(hold, audit)).toList();
+    return holds.all().stream().map(hold -> LegalHoldView.of(hold, holds)).toList();
   }
 
   /**
@@ -100,10 +75,9 @@ public final class AdminLegalHoldsController {
       throw new IllegalArgumentException("A legal hold covers either one subject (subjectType, identity, value) or one"
           + " entity type (entity)");
     }
-    List<LegalHold> placed = transactions.inTransaction(() -> onSubject ? onSubject(body, reason)
-        : List.of(place(LegalHold.onEntity(entity(required(body.entity(), "entity")).type(), reason,
-            clock.instant()))));
-    return ResponseEntity.status(HttpStatus.CREATED).body(placed.stream().map(hold -> LegalHoldView.of(hold, audit))
+    List<LegalHold> placed = onSubject ? onSubject(body, reason)
+        : List.of(holds.placeOnEntity(required(body.entity(), "entity"), reason));
+    return ResponseEntity.status(HttpStatus.CREATED).body(placed.stream().map(hold -> LegalHoldView.of(hold, holds))
         .toList());
   }
 
@@ -111,14 +85,7 @@ public final class AdminLegalHoldsController {
   @DeleteMapping("/{id}")
   public ResponseEntity<Void> lift(HttpServletRequest http, @PathVariable UUID id) {
     callers.requireAdmin(http);
-    boolean lifted = transactions.inTransaction(() -> {
-      boolean standing = holds.release(id);
-      if (standing) {
-        audit.record(AuditEntry.of(AuditEventType.LEGAL_HOLD_LIFTED).withAttribute("hold", id.toString()));
-      }
-      return standing;
-    });
-    if (!lifted) {
+    if (!holds.lift(id)) {
       throw new ErrorResponseException(HttpStatus.NOT_FOUND,
           ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No legal hold " + id + " stands"), null);
     }
@@ -128,29 +95,11 @@ public final class AdminLegalHoldsController {
   private List<LegalHold> onSubject(Placement body, String reason) {
     SubjectIdentifier subject = limits.identity(new SubjectIdentifier(required(body.subjectType(), "subjectType"),
         required(body.identity(), "identity"), required(body.value(), "value")), "value");
-    rights.checkIdentifier(subject);
-    Set<SubjectKey> keys = store.resolve(subject);
-    if (keys.isEmpty()) {
+    List<LegalHold> placed = holds.placeOnSubject(subject, reason);
+    if (placed.isEmpty()) {
       throw new ErrorResponseException(HttpStatus.NOT_FOUND, ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
           "The identity names no subject of type '" + subject.subjectType() + "': no hold was placed"), null);
     }
-    return keys.stream().map(key -> place(LegalHold.onSubject(key, reason, clock.instant()))).toList();
-  }
-
-  private LegalHold place(LegalHold hold) {
-    holds.place(hold);
-    // Accountability (Art. 5(2)): who is held, by pseudonym, and why is kept with the hold, not in the audit.
-    LegalHoldView view = LegalHoldView.of(hold, audit);
-    AuditEntry placed = AuditEntry.of(AuditEventType.LEGAL_HOLD_PLACED).withAttribute("hold", hold.id().toString());
-    audit.record(view.subject() != null
-        ? placed.withAttribute("subjectType", view.subjectType()).withAttribute("subject", view.subject())
-        : placed.withAttribute("entity", view.entity()));
-    return hold;
-  }
-
-  private EntityDescriptor entity(String name) {
-    return model.entities().stream().filter(entity -> entity.name().equals(name)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("No entity of the personal-data model has that name: it knows "
-            + model.entities().stream().map(EntityDescriptor::name).sorted().toList()));
+    return placed;
   }
 }

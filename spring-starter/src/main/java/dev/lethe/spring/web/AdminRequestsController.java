@@ -374,7 +374,7 @@ public final class AdminRequestsController {
         throw new IllegalArgumentException("Rights request " + requestId + " is " + request.type().described()
             + ": an objection is recorded for an objection request (Art. 21)");
       }
-      ObjectablePurposes.require(model, objections, request.subject().subjectType(), purpose);
+      ObjectablePurposes.require(objections, request.subject().subjectType(), purpose);
       // Fulfilled first: a request awaiting its identity check (Art. 12(6)) or closed records nothing.
       rights.fulfil(requestId);
       return ObjectionView.of(objections.object(request.subject(), purpose));

@@ -1,9 +1,7 @@
 package dev.lethe.spring.web;
 
-import dev.lethe.audit.AuditTrail;
 import dev.lethe.erasure.LegalHold;
-import dev.lethe.model.SubjectType;
-import dev.lethe.rights.SubjectIdentifier;
+import dev.lethe.erasure.LegalHolds;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -23,10 +21,9 @@ import org.jspecify.annotations.Nullable;
 public record LegalHoldView(UUID id, @Nullable String subjectType, @Nullable String subject, @Nullable String entity,
     String reason, Instant placedAt) {
 
-  static LegalHoldView of(LegalHold hold, AuditTrail audit) {
+  static LegalHoldView of(LegalHold hold, LegalHolds holds) {
     return new LegalHoldView(hold.id(), hold.subject().map(key -> key.subjectType()).orElse(null),
-        hold.subject().map(key -> audit.pseudonymOf(new SubjectIdentifier(key.subjectType(), SubjectType.ID,
-            key.id().toString())).hex()).orElse(null),
+        holds.pseudonymOf(hold).orElse(null),
         hold.entity().map(Class::getSimpleName).orElse(null), hold.reason(), hold.placedAt());
   }
 }

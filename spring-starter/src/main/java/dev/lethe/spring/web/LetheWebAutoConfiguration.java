@@ -3,6 +3,7 @@ package dev.lethe.spring.web;
 import dev.lethe.audit.AuditTrail;
 import dev.lethe.breach.BreachRegister;
 import dev.lethe.consent.ConsentLedger;
+import dev.lethe.erasure.LegalHolds;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.objection.Objections;
 import dev.lethe.outbox.OutboxAdministration;
@@ -10,9 +11,7 @@ import dev.lethe.records.PrivacyNotice;
 import dev.lethe.restriction.Restrictions;
 import dev.lethe.rights.Acknowledgements;
 import dev.lethe.rights.DataSubjectRights;
-import dev.lethe.spi.LegalHoldStore;
 import dev.lethe.spi.Outbox;
-import dev.lethe.spi.PersonalDataStore;
 import dev.lethe.spi.RequestStore;
 import dev.lethe.spi.Transactions;
 import dev.lethe.spring.LetheAutoConfiguration;
@@ -73,11 +72,8 @@ public class LetheWebAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  AdminLegalHoldsController letheAdminLegalHoldsController(LegalHoldStore holds, DataSubjectRights rights,
-      PersonalDataModel model, PersonalDataStore store, AuditTrail audit, Transactions transactions, Clock clock,
-      LetheProperties properties) {
-    return new AdminLegalHoldsController(holds, rights, model, store, audit, transactions, clock,
-        new Limits(properties.web()), callers(properties));
+  AdminLegalHoldsController letheAdminLegalHoldsController(LegalHolds holds, LetheProperties properties) {
+    return new AdminLegalHoldsController(holds, new Limits(properties.web()), callers(properties));
   }
 
   @Bean

@@ -1,7 +1,5 @@
 package dev.lethe.spring.web;
 
-import dev.lethe.law.Right;
-import dev.lethe.model.PersonalDataModel;
 import dev.lethe.model.Purpose;
 import dev.lethe.objection.Objections;
 import java.util.List;
@@ -16,17 +14,13 @@ final class ObjectablePurposes {
   }
 
   /** The names of the purposes of {@code subjectType} open to objection, in the model's order. */
-  static List<String> of(PersonalDataModel model, Objections objections, String subjectType) {
-    return model.purposesFor(subjectType).stream()
-        .filter(purpose -> objections.isDirectMarketing(purpose.name())
-            || purpose.basis().rights().contains(Right.OBJECTION))
-        .map(Purpose::name)
-        .toList();
+  static List<String> of(Objections objections, String subjectType) {
+    return objections.objectablePurposes(subjectType).stream().map(Purpose::name).toList();
   }
 
   /** Refuses any other purpose, listing the open ones without repeating the name the caller sent. */
-  static void require(PersonalDataModel model, Objections objections, String subjectType, String purpose) {
-    List<String> open = of(model, objections, subjectType);
+  static void require(Objections objections, String subjectType, String purpose) {
+    List<String> open = of(objections, subjectType);
     if (!open.contains(purpose)) {
       throw new IllegalArgumentException("Objection (Art. 21) is taken to the purposes " + open + " only: the others"
           + " rest on consent, which is withdrawn instead (Art. 7(3)), or on a contract or a legal obligation");

@@ -206,7 +206,7 @@ public final class SelfServiceController {
   @GetMapping("/objections")
   public List<ObjectionView> objections(HttpServletRequest http) {
     SubjectIdentifier me = callers.subject(http);
-    return ObjectablePurposes.of(model, objections, web.subjectType()).stream()
+    return ObjectablePurposes.of(objections, web.subjectType()).stream()
         .flatMap(purpose -> objections.objection(me, purpose).stream())
         .map(ObjectionView::of)
         .toList();
@@ -221,7 +221,7 @@ public final class SelfServiceController {
   @PutMapping("/objections/{purpose}")
   public ObjectionView object(HttpServletRequest http, @PathVariable String purpose) {
     SubjectIdentifier me = callers.subject(http);
-    ObjectablePurposes.require(model, objections, web.subjectType(), purpose);
+    ObjectablePurposes.require(objections, web.subjectType(), purpose);
     return ObjectionView.of(objections.object(me, purpose));
   }
 
