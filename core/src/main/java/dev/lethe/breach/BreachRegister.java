@@ -132,6 +132,7 @@ public final class BreachRegister {
     requireNonNull(id, "id");
     requireNonNull(delayReasons, "delayReasons");
     Optional<String> reasons = delayReasons.filter(text -> !text.isBlank());
+    reasons.ifPresent(text -> BreachReport.requireAtMost(text, BreachReport.TEXT_LENGTH, "delayReasons"));
     return transactions.inTransaction(() -> {
       Breach breach = find(id).orElseThrow(() -> new UnknownBreachException(id));
       if (breach.authorityNotifiedAt().isPresent()) {
@@ -217,8 +218,7 @@ public final class BreachRegister {
 
   private EntityDescriptor entity(String name) {
     PersonalDataModel known = requireNonNull(model, "model");
-    return known.entities().stream().filter(entity -> entity.name().equals(name)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("entity names no entity of the model: name one of "
+    return known.entityNamed(name).orElseThrow(() -> new IllegalArgumentException("entity names no entity of the model: name one of "
             + known.entities().stream().map(EntityDescriptor::name).toList()));
   }
 

@@ -3,6 +3,7 @@ package dev.lethe.breach;
 import static java.util.Objects.requireNonNull;
 
 import dev.lethe.internal.util.Texts;
+import dev.lethe.law.DataCategory;
 import java.time.Instant;
 import java.util.List;
 
@@ -32,7 +33,17 @@ public record BreachReport(Instant awareAt, String nature, List<String> dataCate
     dataCategories = List.copyOf(dataCategories);
     subjectTypes = List.copyOf(subjectTypes);
     dataCategories.forEach(category -> Texts.requireNonBlank(category, "dataCategories"));
+    // The codes go into the audit: free text there could hold anything, so only codes are taken (not quoted back).
+    if (!dataCategories.stream().allMatch(DataCategory::isValidCode)) {
+      throw new IllegalArgumentException("dataCategories holds a value that is not a category code, such as"
+          + " 'contact.email' or 'special.health'");
+    }
     subjectTypes.forEach(type -> Texts.requireNonBlank(type, "subjectTypes"));
+    if (subjectTypes.stream().anyMatch(type -> type.contains(","))) {
+      throw new IllegalArgumentException("subjectTypes holds a value with a comma: name subject types of the model");
+    }
+    requireAtMost(String.join(",", dataCategories), LIST_LENGTH, "dataCategories, joined,");
+    requireAtMost(String.join(",", subjectTypes), LIST_LENGTH, "subjectTypes, joined,");
     if (approximateSubjects < 0) {
       throw new IllegalArgumentException("approximateSubjects must be 0 or more");
     }
@@ -42,7 +53,26 @@ public record BreachReport(Instant awareAt, String nature, List<String> dataCate
     Texts.requireNonBlank(consequences, "consequences");
     Texts.requireNonBlank(measures, "measures");
     Texts.requireNonBlank(dpoContact, "dpoContact");
+    requireAtMost(nature, TEXT_LENGTH, "nature");
+    requireAtMost(consequences, TEXT_LENGTH, "consequences");
+    requireAtMost(measures, TEXT_LENGTH, "measures");
+    requireAtMost(dpoContact, CONTACT_LENGTH, "dpoContact");
     requireNonNull(risk, "risk");
+  }
+
+  /** The longest text the register keeps (its columns' width), such as the nature or the delay's reasons. */
+  public static final int TEXT_LENGTH = 2000;
+  /** The longest data protection officer's contact the register keeps. */
+  public static final int CONTACT_LENGTH = 320;
+  /** The longest list of categories or of subject types the register keeps, joined by commas. */
+  public static final int LIST_LENGTH = 1000;
+
+  /** Refuses {@code text} longer than {@code limit}, naming the field, never quoting it. */
+  static void requireAtMost(String text, int limit, String field) {
+    if (text.length() > limit) {
+      throw new IllegalArgumentException(field + " is longer than " + limit + " characters, the most the register"
+          + " keeps");
+    }
   }
 
   /** This report with the risk assessed anew, as the investigation learns more (Art. 33(1), 34(1)). */

@@ -161,7 +161,15 @@ public final class ConsentLedger {
    * @throws IllegalArgumentException if the model declares no such purpose, or not on the basis of consent
    */
   public ConsentState state(SubjectIdentifier subject, String purpose) {
-    return latest(subject, purpose).map(last -> last.stateAt(clock.instant())).orElse(ConsentState.NONE);
+    return latest(subject, purpose).map(this::stateNow).orElse(ConsentState.NONE);
+  }
+
+  /**
+   * Where a consent whose last record is {@code last} (as {@link #latest} read it) stands now, by
+   * this ledger's clock: for a caller that needs the record and its state from one read.
+   */
+  public ConsentState stateNow(ConsentRecord last) {
+    return requireNonNull(last, "last").stateAt(clock.instant());
   }
 
   /**

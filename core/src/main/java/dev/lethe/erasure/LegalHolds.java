@@ -78,8 +78,7 @@ public final class LegalHolds {
   public LegalHold placeOnEntity(String entity, String reason) {
     requireNonNull(entity, "entity");
     Texts.requireNonBlank(reason, "reason");
-    Class<?> type = model.entities().stream().filter(descriptor -> descriptor.name().equals(entity)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("No entity of the personal-data model has that name: it knows "
+    Class<?> type = model.entityNamed(entity).orElseThrow(() -> new IllegalArgumentException("No entity of the personal-data model has that name: it knows "
             + model.entities().stream().map(EntityDescriptor::name).sorted().toList()))
         .type();
     return audit.transactions().inTransaction(() -> place(LegalHold.onEntity(type, reason, clock.instant())));

@@ -80,7 +80,7 @@ public record ModelProblem(Kind kind, String location, String problem, String fi
     CONFLICTING_BASIS,
     /**
      * A solely automated decision without its logic, significance and consequences, on a basis Art.
-     * 22(2) does not allow, or described without being declared.
+     * 22(2) does not allow, described without being declared, or described differently by two declarations.
      */
     INCOMPLETE_AUTOMATED_DECISION,
     /** Personal data on an entity that reaches no subject. */

@@ -130,6 +130,12 @@ public final class PersonalDataModel {
         .distinct().toList();
   }
 
+  /** The entity whose simple class name is {@code name}, such as {@code Invoice}. */
+  public Optional<EntityDescriptor> entityNamed(String name) {
+    requireNonNull(name, "name");
+    return entities.values().stream().filter(entity -> entity.name().equals(name)).findFirst();
+  }
+
   /** The entities whose data is processed for the purpose called {@code purpose}, in the model's order. */
   public List<EntityDescriptor> entitiesProcessedFor(String purpose) {
     requireNonNull(purpose, "purpose");

@@ -53,12 +53,6 @@ public record Decision(String purpose, Reason reason) {
      */
     CHILD_CONSENT_WITHOUT_PARENT(false, "Art. 8(1)",
         "the consent was given by a child, not by the holder of parental responsibility"),
-    /** Denied: the purpose touches special categories of data with no Art. 9(2) condition declared (Art. 9(1)). */
-    SPECIAL_CATEGORY_WITHOUT_CONDITION(false, "Art. 9(1)",
-        "the purpose touches special categories of data, and no Art. 9(2) condition is declared"),
-    /** Denied: the purpose touches criminal-offence data with no authorising law declared (Art. 10). */
-    CRIMINAL_DATA_NOT_AUTHORISED(false, "Art. 10",
-        "the purpose touches criminal-offence data, and no law authorising it is declared"),
     /** Denied: the subject refused consent (Art. 6(1)(a), Art. 7(1)). */
     CONSENT_REFUSED(false, "Art. 7(1)", "the subject refused consent"),
     /** Denied: the subject withdrew consent (Art. 7(3)). */

@@ -5,9 +5,8 @@ import static java.util.Objects.requireNonNull;
 import dev.lethe.consent.ConsentGiver;
 import dev.lethe.consent.ConsentLedger;
 import dev.lethe.consent.ConsentRecord;
-import dev.lethe.law.Article9Condition;
-import dev.lethe.model.Sensitivity;
 import dev.lethe.erasure.SuppressionList;
+import dev.lethe.law.Article9Condition;
 import dev.lethe.law.LawfulBasis;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.model.Purpose;
@@ -16,9 +15,8 @@ import dev.lethe.objection.Objections;
 import dev.lethe.processing.Decision.Reason;
 import dev.lethe.restriction.Restrictions;
 import dev.lethe.rights.SubjectIdentifier;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,10 +31,6 @@ import org.slf4j.LoggerFactory;
  *
  * <ol>
  *   <li>the model declares no such purpose, so no lawful basis ({@link Reason#NO_BASIS_DECLARED}, Art. 6(1));
- *   <li>the purpose touches special-category data without an Art. 9(2) condition, or criminal-offence
- *       data without its authorising law ({@link Reason#SPECIAL_CATEGORY_WITHOUT_CONDITION},
- *       {@link Reason#CRIMINAL_DATA_NOT_AUTHORISED}, Art. 9(1), 10); the model refuses such
- *       declarations when it is built, so this holds against a model that slipped past it;
  *   <li>the subject's data is restricted ({@link Reason#RESTRICTED}, Art. 18(2)), unless storage only is asked;
  *   <li>an objection stands ({@link Reason#OBJECTION}, {@link Reason#DIRECT_MARKETING_OBJECTION}, Art. 21);
  *   <li>the purpose is direct marketing and the subject's identity is on the suppression list, such
@@ -64,14 +58,18 @@ public final class ProcessingGuard {
   private final Objections objections;
   private final Restrictions restrictions;
   private final SuppressionList suppressionList;
-  /** Per purpose, what its special-category and criminal-offence data asks: read from the model once. */
-  private final Map<String, SensitiveDataRule> sensitiveData;
+  /**
+   * The purposes that touch data whose Art. 9(2) condition is explicit consent, read from the model
+   * once. A missing condition or Art. 10 authorisation needs no check here: the model refuses it.
+   */
+  private final Set<String> explicitConsentPurposes;
 
   private ProcessingGuard(PersonalDataModel model, ConsentLedger consent, Objections objections,
       Restrictions restrictions, SuppressionList suppressionList) {
     this.model = model;
-    this.sensitiveData = model.purposes().stream()
-        .collect(Collectors.toUnmodifiableMap(Purpose::name, purpose -> SensitiveDataRule.of(model, purpose.name())));
+    this.explicitConsentPurposes = model.purposes().stream().map(Purpose::name)
+        .filter(purpose -> touchesExplicitConsentData(model, purpose))
+        .collect(Collectors.toUnmodifiableSet());
     this.consent = consent;
     this.objections = objections;
     this.restrictions = restrictions;
@@ -134,10 +132,6 @@ public final class ProcessingGuard {
     if (declared.isEmpty()) {
       return Reason.NO_BASIS_DECLARED;
     }
-    SensitiveDataRule sensitive = sensitiveData.get(purpose);
-    if (sensitive.denial().isPresent()) {
-      return sensitive.denial().get();
-    }
     boolean restricted = restrictions.restriction(subject).isPresent();
     if (restricted && !storageOnly) {
       return Reason.RESTRICTED;
@@ -151,7 +145,7 @@ public final class ProcessingGuard {
     }
     Reason allowed = objection.isPresent() ? Reason.COMPELLING_GROUNDS : Reason.BASIS_ALLOWS;
     if (declared.get().basis() instanceof LawfulBasis.Consent) {
-      allowed = consentReason(subject, purpose, sensitive.explicitConsent());
+      allowed = consentReason(subject, purpose, explicitConsentPurposes.contains(purpose));
     }
     return allowed.allows() && restricted ? Reason.STORAGE_ONLY : allowed;
   }
@@ -162,7 +156,7 @@ public final class ProcessingGuard {
       return Reason.CONSENT_MISSING;
     }
     ConsentRecord record = latest.get();
-    return switch (consent.state(subject, purpose)) {
+    return switch (consent.stateNow(record)) {
       case GIVEN -> record.givenBy() == ConsentGiver.CHILD ? Reason.CHILD_CONSENT_WITHOUT_PARENT
           : explicitRequired && !record.explicit() ? Reason.EXPLICIT_CONSENT_MISSING : Reason.CONSENT_GIVEN;
       case REFUSED -> Reason.CONSENT_REFUSED;
@@ -172,27 +166,11 @@ public final class ProcessingGuard {
     };
   }
 
-  /**
-   * What a purpose's special-category and criminal-offence data asks of its processing: a denial
-   * where a condition or authorisation is missing (Art. 9(1), 10), and whether consent must be
-   * explicit (Art. 9(2)(a)).
-   */
-  private record SensitiveDataRule(Optional<Reason> denial, boolean explicitConsent) {
-
-    static SensitiveDataRule of(PersonalDataModel model, String purpose) {
-      List<Sensitivity> touched = model.entitiesProcessedFor(purpose).stream()
-          .flatMap(entity -> entity.fields().stream())
-          .flatMap(field -> field.sensitivity().stream())
-          .toList();
-      Optional<Reason> denial = touched.stream()
-          .filter(sensitivity -> sensitivity.category().isCriminalOffenceData()
-              ? sensitivity.authorisedBy().isEmpty() : sensitivity.condition().isEmpty())
-          .findFirst()
-          .map(sensitivity -> sensitivity.category().isCriminalOffenceData()
-              ? Reason.CRIMINAL_DATA_NOT_AUTHORISED : Reason.SPECIAL_CATEGORY_WITHOUT_CONDITION);
-      boolean explicit = touched.stream()
-          .anyMatch(sensitivity -> sensitivity.condition().filter(Article9Condition.EXPLICIT_CONSENT::equals).isPresent());
-      return new SensitiveDataRule(denial, explicit);
-    }
+  /** Whether {@code purpose} touches data processed under explicit consent (Art. 9(2)(a)). */
+  private static boolean touchesExplicitConsentData(PersonalDataModel model, String purpose) {
+    return model.entitiesProcessedFor(purpose).stream()
+        .flatMap(entity -> entity.fields().stream())
+        .flatMap(field -> field.sensitivity().stream())
+        .anyMatch(sensitivity -> sensitivity.condition().filter(Article9Condition.EXPLICIT_CONSENT::equals).isPresent());
   }
 }

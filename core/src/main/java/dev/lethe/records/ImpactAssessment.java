@@ -37,11 +37,14 @@ public final class ImpactAssessment {
   private final ProcessingFacts facts;
   private final Optional<String> newTechnologies;
   private final Set<String> childSubjectTypes;
+  /** Found once: the facts and the declarations they come from do not change. */
+  private final List<RiskIndicator> indicators;
 
   private ImpactAssessment(ProcessingFacts facts, Optional<String> newTechnologies, Set<String> childSubjectTypes) {
     this.facts = facts;
     this.newTechnologies = newTechnologies;
     this.childSubjectTypes = childSubjectTypes;
+    this.indicators = List.copyOf(AssessmentDocument.indicators(facts, newTechnologies, childSubjectTypes));
   }
 
   /**
@@ -83,7 +86,7 @@ public final class ImpactAssessment {
 
   /** The high-risk indicators found, in the model's order of purposes; empty when none is (Art. 35(1), 35(3)). */
   public List<RiskIndicator> indicators() {
-    return AssessmentDocument.indicators(facts, newTechnologies, childSubjectTypes);
+    return indicators;
   }
 
   /**
@@ -92,23 +95,22 @@ public final class ImpactAssessment {
    * guidelines (WP248 rev.01) advise. The controller decides; this says where to start.
    */
   public boolean likelyRequired() {
-    List<RiskIndicator> indicators = indicators();
     return indicators.stream().anyMatch(indicator -> indicator.kind().sufficientAlone())
         || indicators.stream().map(RiskIndicator::kind).distinct().count() >= 2;
   }
 
   /** The questions the controller must answer to complete the assessment (Art. 35(7)(b)–(d), 35(2), 36). */
   public List<String> openQuestions() {
-    return AssessmentDocument.openQuestions(facts, indicators(), newTechnologies, childSubjectTypes);
+    return AssessmentDocument.openQuestions(facts, indicators, newTechnologies, childSubjectTypes);
   }
 
   /** Writes the scaffold as Markdown, to complete by hand (Art. 35(7)). {@code out} is not closed. */
   public void writeMarkdown(Writer out) throws IOException {
-    AssessmentDocument.build(facts, indicators(), openQuestions()).writeMarkdown(requireNonNull(out, "out"));
+    AssessmentDocument.build(facts, indicators, openQuestions()).writeMarkdown(requireNonNull(out, "out"));
   }
 
   /** Writes the scaffold as a self-contained HTML page in UTF-8, every value escaped. {@code out} is not closed. */
   public void writeHtml(Writer out) throws IOException {
-    AssessmentDocument.build(facts, indicators(), openQuestions()).writeHtml(requireNonNull(out, "out"));
+    AssessmentDocument.build(facts, indicators, openQuestions()).writeHtml(requireNonNull(out, "out"));
   }
 }

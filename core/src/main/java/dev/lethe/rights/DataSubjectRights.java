@@ -144,21 +144,25 @@ public final class DataSubjectRights {
    * Lethe's tables.
    *
    * @throws InvalidSubjectIdentifierException as {@link #submit} does
-   * @throws IllegalArgumentException when the personal data is configured and its model has no such
-   *     purpose, or the purpose takes no solely automated decision; nothing is stored or audited then
+   * @throws IllegalArgumentException when the model has no such purpose, or the purpose takes no
+   *     solely automated decision; nothing is stored or audited then
+   * @throws IllegalStateException when no personal data is configured, so that the purpose cannot be checked
    */
   public RightsRequest requestHumanReview(SubjectIdentifier subject, String purpose, Channel channel) {
     requireNonNull(subject, "subject");
     requireNonBlank(purpose, "purpose");
     requireNonNull(channel, "channel");
-    if (personalData != null) {
-      SubjectIdentifiers.check(personalData.model(), subject);
-      boolean automated = personalData.model().purpose(purpose).map(Purpose::solelyAutomatedDecisions).orElse(false);
-      if (!automated) {
-        throw new IllegalArgumentException("No purpose of the model takes solely automated decisions under that name"
-            + " (Art. 22(1)): name one of " + personalData.model().purposes().stream()
-                .filter(Purpose::solelyAutomatedDecisions).map(Purpose::name).toList());
-      }
+    if (personalData == null) {
+      // Without the model the purpose could not be checked, and unchecked text would reach the audit.
+      throw new IllegalStateException("A review of an automated decision names a purpose of the model (Art. 22(3)):"
+          + " configure the personal data with Builder.personalData");
+    }
+    SubjectIdentifiers.check(personalData.model(), subject);
+    boolean automated = personalData.model().purpose(purpose).map(Purpose::solelyAutomatedDecisions).orElse(false);
+    if (!automated) {
+      throw new IllegalArgumentException("No purpose of the model takes solely automated decisions under that name"
+          + " (Art. 22(1)): name one of " + personalData.model().purposes().stream()
+              .filter(Purpose::solelyAutomatedDecisions).map(Purpose::name).toList());
     }
     return transactions.inTransaction(() -> {
       RightsRequest request = lifecycle.submit(RequestType.AUTOMATED_DECISION_REVIEW, subject, channel,

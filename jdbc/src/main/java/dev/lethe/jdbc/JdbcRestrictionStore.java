@@ -41,6 +41,7 @@ public final class JdbcRestrictionStore implements RestrictionStore {
   /** How long a snapshot of the table is trusted unless this store saves or removes a restriction. */
   public static final Duration EMPTY_FOR = Duration.ofSeconds(1);
 
+  private final DataSource dataSource;
   private final Jdbc jdbc;
   private final Duration emptyFor;
   /** The table as last read, and until when it is trusted; stale from the start. */
@@ -55,6 +56,7 @@ public final class JdbcRestrictionStore implements RestrictionStore {
   }
 
   private JdbcRestrictionStore(DataSource dataSource, Duration emptyFor) {
+    this.dataSource = dataSource;
     this.jdbc = new Jdbc(dataSource);
     this.emptyFor = emptyFor;
   }
@@ -84,10 +86,13 @@ public final class JdbcRestrictionStore implements RestrictionStore {
     return current().isEmpty();
   }
 
-  /** The snapshot, read again once it is older than the interval this store was built with. */
+  /**
+   * The snapshot, read again once it is older than the interval this store was built with; none when
+   * that interval is zero, so that each check asks the table for its subject alone.
+   */
   @Override
   public Optional<Map<SubjectPseudonym, Restriction>> standing() {
-    return Optional.of(current());
+    return emptyFor.isZero() ? Optional.empty() : Optional.of(current());
   }
 
   private Map<SubjectPseudonym, Restriction> current() {
@@ -108,9 +113,13 @@ public final class JdbcRestrictionStore implements RestrictionStore {
     return restrictions;
   }
 
-  /** Makes the next check read the table: this store's own change counts at once. */
+  /**
+   * Makes the next check read the table, now and again once the change commits: a check on another
+   * thread between the two would otherwise keep a snapshot without it for the whole interval.
+   */
   private void invalidate() {
     snapshot.set(Snapshot.stale());
+    Jdbc.afterCommit(dataSource, () -> snapshot.set(Snapshot.stale()));
   }
 
   @Override

@@ -941,6 +941,13 @@ public final class ModelAssembler {
           }
           label = purpose.label();
         }
+        if (known.automatedDecision().isPresent() && purpose.automatedDecision().isPresent()
+            && !known.automatedDecision().equals(purpose.automatedDecision())) {
+          report(INCOMPLETE_AUTOMATED_DECISION, location, "Purpose '" + purpose.name() + "' describes its automated"
+                  + " decision here otherwise than elsewhere; a notice and an access report state one (Art. 13(2)(f),"
+                  + " 15(1)(h)).",
+              "Describe the decision on one @Processing only, or the same everywhere.");
+        }
         Set<String> recipients = new LinkedHashSet<>(known.recipients());
         recipients.addAll(purpose.recipients());
         merged.put(purpose.name(), new Purpose(known.name(), known.basis(), List.copyOf(recipients),

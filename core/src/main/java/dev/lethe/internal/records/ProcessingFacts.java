@@ -58,12 +58,12 @@ public record ProcessingFacts(PersonalDataModel model, Controller controller, Li
     return new ProcessingFacts(model, controller, activities, gaps(model, controller));
   }
 
-  /** The retention rule of {@code entity}, if it declares one. */
   /** The label of {@code purpose} as people read it (Art. 12(1)): declared, or derived from its name. */
   public String purposeLabel(String purpose) {
     return model.purpose(purpose).map(Purpose::label).orElse(purpose);
   }
 
+  /** The retention rule of {@code entity}, if it declares one. */
   public static Optional<RetentionRule> retentionOf(EntityDescriptor entity) {
     return entity.retention().map(policy ->
         new RetentionRule(entity.name(), policy.period(), policy.clockAttribute(), policy.action(), policy.reason()));

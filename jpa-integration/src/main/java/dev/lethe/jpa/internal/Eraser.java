@@ -516,6 +516,13 @@ public final class Eraser {
         if (pending > 0) {
           update.executeBatch();
         }
+      } catch (SQLException e) {
+        // A driver's batch failure quotes the statement with its bound values (pgjdbc's "Batch entry 0 update ...
+        // set email = 'j***'"), which Hibernate logs: keep the table, the column and the state, never the values.
+        SQLException withoutValues = new SQLException("Could not rewrite " + table + "." + column.getSelectionExpression()
+            + " in a batch", e.getSQLState(), e.getErrorCode());
+        withoutValues.setStackTrace(e.getStackTrace());
+        throw withoutValues;
       }
     });
   }

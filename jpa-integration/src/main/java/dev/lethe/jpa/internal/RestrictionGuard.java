@@ -28,6 +28,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.hibernate.Session;
+import org.hibernate.bytecode.enhance.spi.LazyPropertyInitializer;
 import org.hibernate.event.service.spi.EventListenerRegistry;
 import org.hibernate.event.spi.AbstractCollectionEvent;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
@@ -309,6 +310,10 @@ public final class RestrictionGuard implements PreUpdateEventListener, PreDelete
       return UNKNOWN;
     }
     Object root = state[attribute.getStateArrayPosition()];
+    if (root == LazyPropertyInitializer.UNFETCHED_PROPERTY) {
+      // A bytecode-enhanced lazy to-one that was never fetched: no key in the state, so ask the database.
+      return UNKNOWN;
+    }
     return root == null ? null : keyOf(session, root);
   }
 
