@@ -203,7 +203,7 @@ class RetentionEnforcementIT {
   }
 
   @Test
-  @DisplayName("Art. 5(1)(e): a sweep of N expired rows sends a fixed number of statements per batch, one on PostgreSQL while no hold stands")
+  @DisplayName("Art. 5(1)(e): a sweep of N expired rows sends a fixed number of statements per batch, two while no hold stands")
   void statementsPerBatch() {
     populate(600, 0);
     JpaPersonalDataStore store = JpaPersonalDataStore.of(first, Pseudonymizer.withRandomKey());
@@ -220,14 +220,10 @@ class RetentionEnforcementIT {
     } while (after.isPresent());
     int statements = database.statements().count();
 
-    // Select and delete by key; H2 locks the chosen rows by key in between (decision record 0009).
-    int perBatch = switch (database.kind()) {
-      case POSTGRESQL -> 1;
-      case MARIADB -> 2;
-      case H2 -> 3;
-    };
-    assertThat(batches).as("full batches and the empty one that ends the sweep")
-        .isEqualTo((int) ((expired + batchSize - 1) / batchSize) + 1);
+    // The batch's last row, then the delete of the range up to it (decision record 0035).
+    int perBatch = 2;
+    assertThat(batches).as("full batches and the one that deletes the rest and ends the sweep")
+        .isEqualTo((int) (expired / batchSize) + 1);
     assertThat(statements).as("statements of %d batches: %s", batches, database.statements().statements())
         .isLessThanOrEqualTo(batches * perBatch);
   }
@@ -242,8 +238,8 @@ class RetentionEnforcementIT {
 
     RetentionSweeper.Batch batch = store.sweep(task, Optional.empty(), 10);
     assertThat(batch.deleted()).isEqualTo(10);
-    // The next batch's statement that deletes: on PostgreSQL its only one, elsewhere its second (on H2, its row lock).
-    database.statements().failAt(database.kind() == TestDatabase.Kind.POSTGRESQL ? 1 : 2);
+    // The next batch's statement that deletes: its second, after the query for its last row.
+    database.statements().failAt(2);
     assertThatThrownBy(() -> store.sweep(task, batch.lastKey(), 10)).isInstanceOf(RuntimeException.class);
     database.statements().reset();
     assertThat(count("select count(l) from LoginEvent l")).as("the failed batch changed nothing")

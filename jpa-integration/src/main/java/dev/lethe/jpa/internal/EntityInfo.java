@@ -39,6 +39,11 @@ record EntityInfo(
     return jpa.getName();
   }
 
+  /** Whether it extends or is extended by another entity, so that its table may hold rows of other types. */
+  boolean inHierarchy() {
+    return hasSubtypes || mapping.getSuperMappingType() != null;
+  }
+
   /** The attribute named {@code name} of {@code owner}, if there is one. */
   static Optional<Attribute<?, ?>> attribute(ManagedType<?> owner, String name) {
     try {

@@ -544,12 +544,16 @@ final class RouteSql {
     Scope start = query.start(entity.mapping(), entity.type());
     String column = query.alias(start, clock.getContainingTableExpression()) + "." + clock.getSelectionExpression();
     String id = start.base() + "." + start.baseKey();
-    // The range on the clock alone lets the index bound the scan; the rest breaks ties on the key.
-    String position = after
-        ? " and " + column + " >= :afterClock and (" + column + " > :afterClock or " + id + " > :afterId)"
-        : "";
+    String position = after ? afterPosition(column, id) : "";
     return "select " + id + " as id_, " + column + " as clock_ " + query.from + " where " + column + " <= :cutoff"
         + position + query.exactType(start, entity) + " order by " + column + ", " + id;
+  }
+
+  /** The condition on rows after {@code :afterClock} and {@code :afterId} in clock and key order. */
+  static String afterPosition(String clockColumn, String keyColumn) {
+    // The range on the clock alone lets the index bound the scan; the rest breaks ties on the key.
+    return " and " + clockColumn + " >= :afterClock and (" + clockColumn + " > :afterClock or " + keyColumn
+        + " > :afterId)";
   }
 
   /**

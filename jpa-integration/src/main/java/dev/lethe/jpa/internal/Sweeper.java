@@ -38,7 +38,6 @@ import java.util.Set;
 import org.hibernate.Session;
 import org.hibernate.dialect.Dialect;
 import org.hibernate.dialect.H2Dialect;
-import org.hibernate.dialect.PostgreSQLDialect;
 import org.hibernate.metamodel.mapping.BasicValuedModelPart;
 import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.query.NativeQuery;
@@ -71,12 +70,6 @@ public final class Sweeper {
   private final String lock;
   /** Whether the query selecting a batch can take its row locks: not where they would cover every expired row. */
   private final boolean lockWhileSelecting;
-  /**
-   * Whether a batch that only deletes rows of one table can go as one statement, which deletes the
-   * rows its subquery chose and locked and returns them: {@code delete ... where id = any (array(select
-   * ... for update skip locked)) returning ...} (PostgreSQL).
-   */
-  private final boolean deleteReturning;
 
   /** A sweeper over {@code emf}'s entities, whose anonymisation erases as {@code eraser} does. */
   public Sweeper(EntityManagerFactory emf, JpaMapping mapping, Eraser eraser) {
@@ -89,7 +82,6 @@ public final class Sweeper {
     // H2 locks every row that meets the condition before it applies the limit: each batch would lock
     // all expired rows. Plain FOR UPDATE would make a second sweeper wait on the first's whole batch.
     this.lockWhileSelecting = skipLocked && !(dialect instanceof H2Dialect);
-    this.deleteReturning = skipLocked && dialect instanceof PostgreSQLDialect;
   }
 
   /** The row-lock clause the batches are selected with, for the logs and the tests. */
@@ -145,10 +137,10 @@ public final class Sweeper {
     if (apply && after.isEmpty()) {
       sweepDeletedRowsHistory(em, task, info);
     }
-    if (apply && deleteReturning && task.policy().action() == RetentionAction.DELETE && !anySubjectHeld(task)) {
+    if (apply && task.policy().action() == RetentionAction.DELETE && !anySubjectHeld(task) && !info.inHierarchy()) {
       Optional<String> table = eraser.onlyTableDeleted(info);
       if (table.isPresent()) {
-        return deleteExpired(em, task, info, table.get(), after, limit);
+        return deleteExpiredRange(em, task, info, table.get(), after, limit);
       }
     }
     List<Position> rows = expired(em, task, info, after, limit, apply);
@@ -197,31 +189,47 @@ public final class Sweeper {
   }
 
   /**
-   * Deletes the next batch of expired rows in one statement, which chooses and locks them as
-   * {@link #expired} does and returns their positions: for a policy that deletes rows of one table
-   * (see {@link Eraser#onlyTableDeleted}) while no subject is held.
+   * Deletes the next batch of expired rows by their range in clock and key order, as a hand-written
+   * job deletes by key range: one query finds the batch's last row (the {@code limit}-th after
+   * {@code after}, unlocked), one statement deletes the rows from {@code after} to it. For a policy
+   * that deletes rows of one table of no hierarchy (see {@link Eraser#onlyTableDeleted}) while no
+   * subject is held (decision record 0035). The delete locks what it deletes: a second sweeper on the
+   * same range waits for the first's batch and finds its rows gone, so each row is counted once.
    */
-  private Batch deleteExpired(EntityManager em, RetentionTask task, EntityInfo info, String table,
+  private Batch deleteExpiredRange(EntityManager em, RetentionTask task, EntityInfo info, String table,
       Optional<Object> after, int limit) {
     BasicValuedModelPart clock = RouteSql.basic(info.mapping(), task.policy().clockAttribute(), info.type());
+    List<Position> last = positions(expiredRowsQuery(em, task, info, clock,
+        RouteSql.nativeExpiredRows(info, clock, after.isPresent()) + " limit 1 offset " + (limit - 1), after));
+    String column = clock.getSelectionExpression();
     String key = RouteSql.keyColumn(info.mapping(), table, info.type());
-    // "= any (array(...))", not "in (...)": PostgreSQL evaluates the array once and deletes by the key's index,
-    // where it would hash-join "in" against a scan of the whole table, for every batch.
-    String sql = "delete from " + table + " where " + key + " = any (array(select id_ from ("
-        + RouteSql.nativeExpiredRows(info, clock, after.isPresent()) + " limit " + limit + " " + lock.trim()
-        + ") b_)) returning " + key + " as id_, " + clock.getSelectionExpression() + " as clock_";
-    List<Position> deleted = positions(expiredRowsQuery(em, task, info, clock, sql, after));
-    return deleted.isEmpty() ? new Batch(0, 0, 0, Optional.empty())
-        : new Batch(deleted.size(), 0, 0, Optional.of(deleted.stream().max(Position.ORDER).orElseThrow()));
+    String upTo = last.isEmpty() ? ""
+        : " and " + column + " <= :lastClock and (" + column + " < :lastClock or " + key + " <= :lastId)";
+    NativeQuery<Object> delete = Sql.nativeQuery(em, "delete from " + table + " where " + column + " <= :cutoff"
+        + (after.isPresent() ? RouteSql.afterPosition(column, key) : "") + upTo);
+    bindRange(delete, task, info, clock, after);
+    if (!last.isEmpty()) {
+      Sql.bind(delete, "lastClock", last.get(0).clock(), clock.getJdbcMapping());
+      Sql.bind(delete, "lastId", last.get(0).id(), info.mapping().getIdentifierMapping().getSingleJdbcMapping());
+    }
+    int deleted = delete.executeUpdate();
+    return new Batch(deleted, 0, 0, last.isEmpty() ? Optional.empty() : Optional.of(last.get(0)));
   }
 
   /** A query over expired rows selecting {@code id_} and {@code clock_}, its cutoff and position bound. */
   private static NativeQuery<Object> expiredRowsQuery(EntityManager em, RetentionTask task, EntityInfo info,
       BasicValuedModelPart clock, String sql, Optional<Object> after) {
-    JdbcMapping idType = info.mapping().getIdentifierMapping().getSingleJdbcMapping();
     NativeQuery<Object> query = Sql.nativeQuery(em, sql);
-    Sql.scalar(query, "id_", idType);
+    Sql.scalar(query, "id_", info.mapping().getIdentifierMapping().getSingleJdbcMapping());
     Sql.scalar(query, "clock_", clock.getJdbcMapping());
+    bindRange(query, task, info, clock, after);
+    return query;
+  }
+
+  /** Binds a query's cutoff and, if there is one, the position it continues after. */
+  private static void bindRange(NativeQuery<Object> query, RetentionTask task, EntityInfo info,
+      BasicValuedModelPart clock, Optional<Object> after) {
+    JdbcMapping idType = info.mapping().getIdentifierMapping().getSingleJdbcMapping();
     Sql.bind(query, "cutoff", cutoff(task.cutoff(), task.zone(), clock.getJdbcMapping()), clock.getJdbcMapping());
     if (after.isPresent()) {
       if (!(after.get() instanceof Position position)) {
@@ -231,7 +239,6 @@ public final class Sweeper {
       Sql.bind(query, "afterClock", position.clock(), clock.getJdbcMapping());
       Sql.bind(query, "afterId", position.id(), idType);
     }
-    return query;
   }
 
   private static List<Position> positions(NativeQuery<Object> query) {
