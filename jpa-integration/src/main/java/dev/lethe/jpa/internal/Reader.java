@@ -295,7 +295,7 @@ public final class Reader {
       Session main = open(sessions);
       Iterator<Object[]> rows = sql.needsNative()
           ? nativeRows(main.em, sql, scalars, key)
-          : jpqlRows(main.em, sql, info, scalars, key);
+          : jpqlRows(main.em, sql, info, scalars, key, !collections.isEmpty());
       List<PeekingIterator<Object[]>> elements = new ArrayList<>();
       for (FieldDescriptor field : collections) {
         Session session = open(sessions);
@@ -342,12 +342,17 @@ public final class Reader {
     return Sql.typed(subject.id(), mapping.entity(type.root()).idType());
   }
 
+  /**
+   * The rows' identifiers and {@code fields}, in the order of their identifiers if {@code byKey}: the
+   * element collections' rows are merged into them by key. Otherwise in the database's order, which
+   * spares it a sort of all the subject's rows.
+   */
   private Iterator<Object[]> jpqlRows(EntityManager em, RouteSql sql, EntityInfo info, List<FieldDescriptor> fields,
-      Object key) {
+      Object key, boolean byKey) {
     StringBuilder select = new StringBuilder("select e." + info.idAttribute());
     fields.forEach(field -> select.append(", e.").append(field.name()));
-    String jpql = select + " from " + info.name() + " e where " + sql.jpqlPredicate("e") + " order by e."
-        + info.idAttribute();
+    String jpql = select + " from " + info.name() + " e where " + sql.jpqlPredicate("e")
+        + (byKey ? " order by e." + info.idAttribute() : "");
     // Untyped, so that each row comes as the array Hibernate builds anyway (or a lone identifier), not
     // as a Tuple that would only be copied into an array.
     jakarta.persistence.Query query = em.createQuery(jpql).setParameter(RouteSql.KEY, key);
