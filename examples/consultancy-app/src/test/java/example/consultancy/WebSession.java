@@ -60,8 +60,11 @@ final class WebSession {
 
   /** The id of the request of {@code type} naming {@code subject} in the console's queue of open requests. */
   String requestId(String type, String subject) {
-    String queue = get(Console.PATH + "/requests?type=" + type + "&subject="
-        + URLEncoder.encode(subject, StandardCharsets.UTF_8));
+    get(Console.PATH + "/requests");
+    // Posted, as the console's filter form does: an identity never goes into a URL.
+    HttpResponse<String> found = post(Console.PATH + "/requests", Map.of("type", type, "subject", subject));
+    assertThat(found.statusCode()).as("the queue filtered by subject").isEqualTo(200);
+    String queue = found.body();
     Matcher row = Console.ROW.matcher(queue);
     assertThat(row.find()).as("an open " + type + " request of " + subject + " in the console").isTrue();
     assertThat(row.group(2)).isEqualTo(type);

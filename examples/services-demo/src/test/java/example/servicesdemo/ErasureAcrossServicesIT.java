@@ -140,8 +140,8 @@ class ErasureAcrossServicesIT {
 
   /** The id of the subject's open erasure request, found with the console's filter. */
   private static String requestId(Session admin, String email) {
-    String queue = admin.get(CONSOLE + "/requests?type=ERASURE&subject=" + URLEncoder.encode(email,
-        StandardCharsets.UTF_8)).body();
+    admin.get(CONSOLE + "/requests");
+    String queue = admin.post(CONSOLE + "/requests", Map.of("type", "ERASURE", "subject", email)).body();
     Matcher row = Pattern.compile("<tr class=\"request\" data-id=\"([0-9a-f-]+)\" data-type=\"ERASURE\">")
         .matcher(queue);
     assertThat(row.find()).as("the erasure request in the console").isTrue();

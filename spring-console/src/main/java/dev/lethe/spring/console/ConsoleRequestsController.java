@@ -78,11 +78,28 @@ class ConsoleRequestsController {
     this.pageSize = pageSize;
   }
 
-  /** The queue, open requests by default, earliest due first. */
+  /**
+   * The queue, open requests by default, earliest due first. A link may choose status, type and
+   * page; a subject is searched for by {@link #search}, so that an identity never reaches a URL,
+   * a browser's history or an access log.
+   */
   @GetMapping
   String queue(@RequestParam(required = false) @Nullable String status,
+      @RequestParam(required = false) @Nullable String type, @RequestParam(defaultValue = "0") String page,
+      Model model) {
+    return queue(status, type, null, page, model);
+  }
+
+  /** The queue filtered as {@link #queue} and by the subject typed in the form, which is posted. */
+  @PostMapping
+  String search(@RequestParam(required = false) @Nullable String status,
       @RequestParam(required = false) @Nullable String type, @RequestParam(required = false) @Nullable String subject,
       @RequestParam(defaultValue = "0") String page, Model model) {
+    return queue(status, type, subject, page, model);
+  }
+
+  private String queue(@Nullable String status, @Nullable String type, @Nullable String subject, String page,
+      Model model) {
     RequestQuery query = RequestQuery.all(pageSize).withPage(pageNumber(page));
     String state = status == null ? "OPEN" : status;
     if (!state.isBlank() && !state.equals("OPEN")) {
