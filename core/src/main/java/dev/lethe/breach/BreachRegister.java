@@ -230,8 +230,9 @@ public final class BreachRegister {
    *
    * @return the breach, with the subjects notified counted
    * @throws UnknownBreachException if no breach has the id
-   * @throws IllegalStateException if the risk is not assessed as high, no personal data is configured,
-   *     or another caller changed the breach at the same moment; nothing is written
+   * @throws IllegalStateException if the risk is not assessed as high, no personal data is configured, the
+   *     {@link BreachNotifier} cannot deliver (none is configured), or another caller changed the breach at
+   *     the same moment; nothing is written
    * @throws IllegalArgumentException if {@code affected} names nothing, or what the model does not have
    */
   public Breach notifySubjects(UUID id, AffectedSubjects affected) {
@@ -240,6 +241,12 @@ public final class BreachRegister {
     if (affected.isEmpty()) {
       throw new IllegalArgumentException("affected names no subjects and no rows: list the subjects or give the"
           + " entity rows by time");
+    }
+    if (!notifier.canDeliver()) {
+      // Notices nobody can deliver would wait in the outbox until they die, while the breach said its
+      // subjects were told.
+      throw new IllegalStateException("No BreachNotifier can deliver notices to subjects now: configure one that"
+          + " tells subjects of a breach (Art. 34(1)); nothing was written");
     }
     return transactions.inTransaction(() -> {
       Breach breach = find(id).orElseThrow(() -> new UnknownBreachException(id));

@@ -150,6 +150,20 @@ class BreachRegisterTest {
   }
 
   @Test
+  @DisplayName("Art. 34(1): without a notifier that can deliver, telling subjects is refused and nothing is written")
+  void art34_noNotifierRefusesTellingSubjects() {
+    BreachRegister withoutNotifier = BreachRegister.builder(store, audit).clock(clock).personalData(model, data)
+        .outbox(outbox).build();
+    Breach breach = withoutNotifier.record(report(Breach.Risk.HIGH));
+
+    assertThatThrownBy(() -> withoutNotifier.notifySubjects(breach.id(), AffectedSubjects.listed(
+        List.of(new SubjectIdentifier("shopper", "email", "ada@example.com")))))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("BreachNotifier").hasMessageContaining("Art. 34(1)");
+    assertThat(outbox.counts().pending()).isZero();
+    assertThat(withoutNotifier.find(breach.id()).orElseThrow().subjectsNotified()).isZero();
+  }
+
+  @Test
   @DisplayName("Art. 34(1): a breach assessed anew as a high risk can be told to its subjects; the change is audited")
   void art34_riskAssessedAnewAllowsTellingSubjects() {
     Breach breach = register.record(report(Breach.Risk.RISK));

@@ -2,6 +2,8 @@ package dev.lethe.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lethe.breach.BreachNotice;
+import dev.lethe.breach.BreachNotifier;
 import dev.lethe.breach.BreachRegister;
 import dev.lethe.jdbc.testing.TestDatabase;
 import dev.lethe.restriction.Restriction;
@@ -22,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -67,6 +70,8 @@ class RestApiIT {
   /** A signed-in user of whom the shop holds no data: the one the request allowance is tried with. */
   static final String LIN = "lin@example.com";
   static final String ADMIN = "admin";
+  /** The breach notices the application was asked to deliver. */
+  static final List<BreachNotice> BREACH_NOTICES = new CopyOnWriteArrayList<>();
   static final String PASSWORD = "secret";
   /** Every personal value the test data holds: none may appear in a problem body. */
   static final List<String> ADA_VALUES = List.of(ADA, "Ada Lovelace", "12 St James Square");
@@ -970,6 +975,12 @@ class RestApiIT {
     @Bean
     LiftNotices liftNotices() {
       return new LiftNotices();
+    }
+
+    /** The application's Art. 34 notices: kept, as an e-mail would be sent. */
+    @Bean
+    BreachNotifier breachNotices() {
+      return BREACH_NOTICES::add;
     }
 
     /**

@@ -171,7 +171,8 @@ public final class AdminBreachesController {
 
   /**
    * Tells every subject the body names of a breach assessed as high risk (Art. 34(1)): one notice per
-   * subject is written to the outbox, and nobody is told twice. 409 unless the risk is {@code HIGH};
+   * subject is written to the outbox, and nobody is told twice. 409 unless the risk is {@code HIGH} and
+   * the application's {@code BreachNotifier} can deliver;
    * 400 if the body names nothing, or what the model does not have.
    */
   @PostMapping("/{id}/subject-notification")
