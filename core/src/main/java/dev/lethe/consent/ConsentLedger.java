@@ -38,8 +38,8 @@ import org.slf4j.LoggerFactory;
  * (Art. 5(2)). The store holds the subject's pseudonym, made with the audit trail's key, never the
  * identity.
  *
- * <p>Consent to data under explicit consent (Art. 9(2)(a)) is recorded as explicit when the evidence
- * says so ({@link ConsentEvidence#explicitly()}). Where the evidence states the subject's date of
+ * <p>Consent to data under explicit consent (Art. 9(2)(a)) is recorded only when the evidence says
+ * it was explicit ({@link ConsentEvidence#explicitly()}); other consent to such a purpose is refused. Where the evidence states the subject's date of
  * birth or age and the subject is below the age of digital consent (16, or the Member State's age
  * between 13 and 16, {@link Builder#digitalConsentAge}), consent is recorded only as given by the
  * holder of parental responsibility ({@link ConsentEvidence#byHolderOfParentalResponsibility()},
@@ -95,7 +95,8 @@ public final class ConsentLedger {
    * Records that {@code subject} consented to {@code purpose} (Art. 6(1)(a), Art. 7(1)), until
    * withdrawn.
    *
-   * @throws IllegalArgumentException if the model declares no such purpose, or not on the basis of consent
+   * @throws IllegalArgumentException if the model declares no such purpose, or not on the basis of consent,
+   *     or the purpose requires explicit consent (Art. 9(2)(a)) and the evidence does not say it was
    */
   public ConsentRecord give(SubjectIdentifier subject, String purpose, ConsentEvidence evidence) {
     requireNonNull(evidence, "evidence");
@@ -107,7 +108,8 @@ public final class ConsentLedger {
    * clock's zone; the consent is {@link ConsentState#EXPIRED} from then on (Art. 7(1)).
    *
    * @throws IllegalArgumentException if the model declares no such purpose, or not on the basis of
-   *     consent, or if {@code validFor} is not positive
+   *     consent, or if {@code validFor} is not positive, or the purpose requires explicit consent (Art.
+   *     9(2)(a)) and the evidence does not say it was
    */
   public ConsentRecord give(SubjectIdentifier subject, String purpose, ConsentEvidence evidence, Period validFor) {
     requireNonNull(evidence, "evidence");
@@ -269,6 +271,12 @@ public final class ConsentLedger {
     Instant now = clock.instant();
     if (state == ConsentState.GIVEN) {
       requireParentalConsentForChild(purpose, evidence, now);
+      if (!evidence.explicit() && model.requiresExplicitConsent(purpose)) {
+        // Recorded, it would stand as given while the guard denies every use of it.
+        throw new IllegalArgumentException("Consent to " + purpose + " covers special categories of data whose"
+            + " condition is explicit consent (Art. 9(2)(a)): record it as given by an express statement"
+            + " (ConsentEvidence.explicitly()); nothing was recorded");
+      }
     }
     Optional<Instant> expiresAt = validFor.map(period -> now.atZone(clock.getZone()).plus(period).toInstant());
     return append(subject, new ConsentRecord(audit.pseudonymOf(subject), purpose, state, now, evidence.noticeVersion(),

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.reflect.ClassPath;
 import dev.lethe.internal.model.ModelAssembler;
+import dev.lethe.law.Article9Condition;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Modifier;
@@ -142,6 +143,18 @@ public final class PersonalDataModel {
     return entities.values().stream()
         .filter(entity -> entity.purposes().stream().anyMatch(attributed -> attributed.name().equals(purpose)))
         .toList();
+  }
+
+  /**
+   * Whether the purpose called {@code purpose} touches data whose Art. 9(2) condition is explicit
+   * consent, so that a subject's consent to it counts only when given by an express statement (Art.
+   * 9(2)(a)).
+   */
+  public boolean requiresExplicitConsent(String purpose) {
+    return entitiesProcessedFor(purpose).stream()
+        .flatMap(entity -> entity.fields().stream())
+        .flatMap(field -> field.sensitivity().stream())
+        .anyMatch(sensitivity -> sensitivity.condition().filter(Article9Condition.EXPLICIT_CONSENT::equals).isPresent());
   }
 
   /**

@@ -6,7 +6,6 @@ import dev.lethe.consent.ConsentGiver;
 import dev.lethe.consent.ConsentLedger;
 import dev.lethe.consent.ConsentRecord;
 import dev.lethe.erasure.SuppressionList;
-import dev.lethe.law.Article9Condition;
 import dev.lethe.law.LawfulBasis;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.model.Purpose;
@@ -68,7 +67,7 @@ public final class ProcessingGuard {
       Restrictions restrictions, SuppressionList suppressionList) {
     this.model = model;
     this.explicitConsentPurposes = model.purposes().stream().map(Purpose::name)
-        .filter(purpose -> touchesExplicitConsentData(model, purpose))
+        .filter(model::requiresExplicitConsent)
         .collect(Collectors.toUnmodifiableSet());
     this.consent = consent;
     this.objections = objections;
@@ -164,13 +163,5 @@ public final class ProcessingGuard {
       case EXPIRED -> Reason.CONSENT_EXPIRED;
       case NONE -> Reason.CONSENT_MISSING;
     };
-  }
-
-  /** Whether {@code purpose} touches data processed under explicit consent (Art. 9(2)(a)). */
-  private static boolean touchesExplicitConsentData(PersonalDataModel model, String purpose) {
-    return model.entitiesProcessedFor(purpose).stream()
-        .flatMap(entity -> entity.fields().stream())
-        .flatMap(field -> field.sensitivity().stream())
-        .anyMatch(sensitivity -> sensitivity.condition().filter(Article9Condition.EXPLICIT_CONSENT::equals).isPresent());
   }
 }

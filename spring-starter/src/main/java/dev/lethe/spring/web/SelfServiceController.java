@@ -121,8 +121,10 @@ public final class SelfServiceController {
    *
    * @param noticeVersion the version of the privacy notice the caller was shown (Art. 7(1)); the
    *     notice's current version ({@code PrivacyNotice.version()}) if left out
+   * @param explicit whether the caller gave it by an express statement, as a purpose touching special
+   *     categories of data under explicit consent requires (Art. 9(2)(a)); not if left out
    */
-  public record ConsentGiven(@Nullable String noticeVersion) {
+  public record ConsentGiven(@Nullable String noticeVersion, @Nullable Boolean explicit) {
   }
 
   /**
@@ -252,7 +254,8 @@ public final class SelfServiceController {
   /**
    * Records the caller's consent to {@code purpose} under the notice version they were shown, the
    * current one unless the body names another (Art. 7(1)): consent given under an older version is
-   * reported for the controller to ask again ({@code GET /admin/consents/outdated}).
+   * reported for the controller to ask again ({@code GET /admin/consents/outdated}). 400 if the purpose
+   * requires explicit consent (Art. 9(2)(a)) and the body does not say {@code "explicit": true}.
    */
   @PutMapping("/consents/{purpose}")
   public Consent give(HttpServletRequest http, @PathVariable String purpose,
@@ -262,6 +265,9 @@ public final class SelfServiceController {
     String shown = body == null || body.noticeVersion() == null ? notice.version()
         : limits.label(body.noticeVersion(), "noticeVersion");
     ConsentEvidence evidence = ConsentEvidence.of(shown, ConsentMethod.API);
+    if (body != null && Boolean.TRUE.equals(body.explicit())) {
+      evidence = evidence.explicitly();
+    }
     return Consent.of(purpose, consents.give(me, purpose, evidence).state());
   }
 
