@@ -120,11 +120,18 @@ public final class DataSubjectRights {
    * @throws InvalidSubjectIdentifierException when the personal data is configured and its model has
    *     no such subject type or identity, or the value cannot be of the identity's type; nothing is
    *     stored or audited then
+   * @throws IllegalArgumentException for {@link RequestType#AUTOMATED_DECISION_REVIEW}, which names the
+   *     decision's purpose: {@link #requestHumanReview} receives it
    */
   public RightsRequest submit(RequestType type, SubjectIdentifier subject, Channel channel) {
     requireNonNull(type, "type");
     requireNonNull(subject, "subject");
     requireNonNull(channel, "channel");
+    if (type == RequestType.AUTOMATED_DECISION_REVIEW) {
+      // Without its purpose, nobody could tell which decision to review, nor check that one was automated.
+      throw new IllegalArgumentException("A review of an automated decision names the purpose that took it (Art."
+          + " 22(3)): submit it with requestHumanReview(subject, purpose, channel)");
+    }
     if (personalData != null) {
       SubjectIdentifiers.check(personalData.model(), subject);
     }
