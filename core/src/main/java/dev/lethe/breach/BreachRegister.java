@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.lethe.audit.AuditEntry;
 import dev.lethe.audit.AuditEventType;
 import dev.lethe.audit.AuditTrail;
+import dev.lethe.audit.SubjectPseudonym;
 import dev.lethe.internal.model.TemporalAttributes;
 import dev.lethe.internal.outbox.FlatJson;
 import dev.lethe.internal.rights.SubjectIdentifiers;
@@ -13,7 +14,6 @@ import dev.lethe.model.PersonalDataModel;
 import dev.lethe.model.SubjectType;
 import dev.lethe.rights.SubjectIdentifier;
 import dev.lethe.spi.Outbox;
-import dev.lethe.spi.OutboxEntry;
 import dev.lethe.spi.OutboxMessage;
 import dev.lethe.spi.OutboxTransport;
 import dev.lethe.spi.PersonalDataStore;
@@ -260,10 +260,11 @@ public final class BreachRegister {
       for (SubjectKey subject : subjects) {
         SubjectIdentifier identifier = new SubjectIdentifier(subject.subjectType(), SubjectType.ID,
             String.valueOf(subject.id()));
-        OutboxEntry entry = outbox.enqueue(new OutboxMessage(idempotencyKey(id, identifier), DESTINATION, NOTICE_TYPE,
-            payload(breach, identifier)), now);
-        // The outbox answers a key it holds with its entry: one enqueued earlier was written before.
-        if (entry.enqueuedAt().equals(now)) {
+        SubjectPseudonym pseudonym = audit.pseudonymOf(identifier);
+        // Kept in the register, not left to the outbox, which deletes delivered notices after a while.
+        if (store.markTold(id, pseudonym, now)) {
+          outbox.enqueue(new OutboxMessage(idempotencyKey(id, pseudonym), DESTINATION, NOTICE_TYPE,
+              payload(breach, identifier)), now);
           written++;
         }
       }
@@ -338,9 +339,9 @@ public final class BreachRegister {
     };
   }
 
-  private String idempotencyKey(UUID breach, SubjectIdentifier subject) {
+  private static String idempotencyKey(UUID breach, SubjectPseudonym subject) {
     // The subject's keyed pseudonym: the key stays in the outbox after the payload is cleared.
-    return "art34:" + breach + ":" + audit.pseudonymOf(subject).hex();
+    return "art34:" + breach + ":" + subject.hex();
   }
 
   private static String payload(Breach breach, SubjectIdentifier subject) {

@@ -1,5 +1,7 @@
 package dev.lethe.breach;
 
+import dev.lethe.audit.SubjectPseudonym;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,6 +32,13 @@ public interface BreachStore {
 
   /** Every breach, the one the controller became aware of most recently first. */
   List<Breach> list();
+
+  /**
+   * Records that the subject of {@code subject}, a keyed pseudonym, is told of breach {@code
+   * breachId} at {@code at} (Art. 34(1)), unless recorded before: true if it was not. A subject
+   * recorded once is never told of the breach again, however long ago its notice left the outbox.
+   */
+  boolean markTold(UUID breachId, SubjectPseudonym subject, Instant at);
 
   /** A store that keeps the register in memory, for tests and a single JVM. */
   static BreachStore inMemory() {

@@ -1,16 +1,22 @@
 package dev.lethe.breach;
 
+import dev.lethe.audit.SubjectPseudonym;
+import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** The register in a map; the conditional update is one synchronized compare-and-set. */
 final class InMemoryBreachStore implements BreachStore {
 
   private final Map<UUID, Breach> breaches = new LinkedHashMap<>();
+  private final Map<UUID, Set<SubjectPseudonym>> told = new HashMap<>();
 
   @Override
   public synchronized void insert(Breach breach) {
@@ -40,5 +46,10 @@ final class InMemoryBreachStore implements BreachStore {
     return breaches.values().stream()
         .sorted(Comparator.comparing((Breach breach) -> breach.report().awareAt()).reversed())
         .toList();
+  }
+
+  @Override
+  public synchronized boolean markTold(UUID breachId, SubjectPseudonym subject, Instant at) {
+    return told.computeIfAbsent(breachId, ignored -> new HashSet<>()).add(subject);
   }
 }

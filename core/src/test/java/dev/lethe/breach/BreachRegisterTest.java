@@ -133,6 +133,12 @@ class BreachRegisterTest {
       assertThat(notice.dpoContact()).isEqualTo("dpo@shop.example");
     });
     assertThat(outbox.list(OutboxStatus.DELIVERED, 10)).hasSize(3);
+
+    // Long after, the delivered notices are gone from the outbox; the register still knows who was told.
+    clock.advance(Duration.ofDays(60));
+    assertThat(outbox.deleteDelivered(clock.instant(), 10)).isEqualTo(3);
+    assertThat(register.notifySubjects(breach.id(), window).subjectsNotified()).as("nobody told twice").isEqualTo(3);
+    assertThat(outbox.counts().pending()).isZero();
     assertThat(audit.events().filter(event -> event.type() == AuditEventType.BREACH_NOTICE_DELIVERED)).hasSize(3);
   }
 

@@ -3,6 +3,7 @@ package dev.lethe.breach;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lethe.audit.SubjectPseudonym;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -67,5 +68,21 @@ public abstract class BreachStoreCompatibilityKit {
         Optional.empty(), Optional.empty(), Optional.empty(), 0, 0);
     assertThat(store.update(reassessed).orElseThrow().report().risk()).isEqualTo(Breach.Risk.UNLIKELY);
     assertThat(store.find(breach.id()).orElseThrow().report()).isEqualTo(breach.report().withRisk(Breach.Risk.UNLIKELY));
+  }
+
+  @Test
+  @DisplayName("Art. 34(1): a subject is recorded as told of a breach once; of another breach separately")
+  void art34_subjectToldOnce() {
+    BreachStore store = createStore();
+    Breach breach = breach(AWARE);
+    Breach other = breach(AWARE);
+    store.insert(breach);
+    store.insert(other);
+    SubjectPseudonym ada = new SubjectPseudonym("a".repeat(64));
+
+    assertThat(store.markTold(breach.id(), ada, AWARE.plusSeconds(3600))).isTrue();
+    assertThat(store.markTold(breach.id(), ada, AWARE.plusSeconds(7200))).as("told before").isFalse();
+    assertThat(store.markTold(other.id(), ada, AWARE.plusSeconds(7200))).as("another breach").isTrue();
+    assertThat(store.markTold(breach.id(), new SubjectPseudonym("b".repeat(64)), AWARE)).isTrue();
   }
 }

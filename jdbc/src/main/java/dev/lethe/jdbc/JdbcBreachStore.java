@@ -5,12 +5,14 @@ import static dev.lethe.jdbc.internal.Columns.optionalInstant;
 import static dev.lethe.jdbc.internal.Columns.optionalText;
 import static java.util.Objects.requireNonNull;
 
+import dev.lethe.audit.SubjectPseudonym;
 import dev.lethe.breach.Breach;
 import dev.lethe.breach.BreachReport;
 import dev.lethe.breach.BreachStore;
 import dev.lethe.jdbc.internal.Jdbc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -65,6 +67,16 @@ public final class JdbcBreachStore implements BreachStore {
         instant(breach.subjectsNotifiedAt()),
         breach.subjectsNotified(), breach.version() + 1, breach.id().toString(), breach.version());
     return updated == 1 ? find(breach.id()) : Optional.empty();
+  }
+
+  /** An insert into {@code lethe_breach_subject}; a duplicate key means the subject was told before. */
+  @Override
+  public boolean markTold(UUID breachId, SubjectPseudonym subject, Instant at) {
+    requireNonNull(breachId, "breachId");
+    requireNonNull(subject, "subject");
+    requireNonNull(at, "at");
+    return jdbc.updateUnlessDuplicate("record a subject told of a breach", "insert into lethe_breach_subject"
+        + " (breach_id, subject, told_at) values (?, ?, ?)", breachId.toString(), subject.hex(), instant(at)).isPresent();
   }
 
   @Override

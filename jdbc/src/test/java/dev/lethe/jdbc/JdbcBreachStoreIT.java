@@ -11,6 +11,6 @@ class JdbcBreachStoreIT extends BreachStoreCompatibilityKit {
 
   @Override
   protected BreachStore createStore() {
-    return JdbcBreachStore.of(DATABASE.emptied("lethe_breach"));
+    return JdbcBreachStore.of(DATABASE.emptied("lethe_breach_subject", "lethe_breach"));
   }
 }

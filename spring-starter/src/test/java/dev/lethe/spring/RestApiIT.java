@@ -128,6 +128,7 @@ class RestApiIT {
     jdbc.update("delete from lethe_rights_request");
     jdbc.update("delete from lethe_restriction");
     jdbc.update("delete from lethe_legal_hold");
+    jdbc.update("delete from lethe_breach_subject");
     jdbc.update("delete from lethe_breach");
     jdbc.update("delete from lethe_consent_record");
     jdbc.update("delete from lethe_outbox where destination = ?", BreachRegister.DESTINATION);
