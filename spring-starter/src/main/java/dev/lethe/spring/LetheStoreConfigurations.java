@@ -9,6 +9,7 @@ import dev.lethe.jdbc.JdbcAuditSink;
 import dev.lethe.jdbc.JdbcConsentStore;
 import dev.lethe.jdbc.JdbcBreachStore;
 import dev.lethe.jdbc.JdbcLegalHoldStore;
+import dev.lethe.jdbc.JdbcMutex;
 import dev.lethe.jdbc.JdbcObjectionStore;
 import dev.lethe.jdbc.JdbcAcknowledgementStore;
 import dev.lethe.jdbc.JdbcOutbox;
@@ -286,6 +287,13 @@ final class LetheStoreConfigurations {
     @ConditionalOnMissingBean
     RequestStore letheRequestStore(LetheDataSource dataSource, Clock clock) {
       return JdbcRequestStore.of(dataSource.dataSource(), clock);
+    }
+
+    /** Where replicas take turns for work that must not interleave, such as taking in one subject's requests. */
+    @Bean
+    @ConditionalOnMissingBean
+    JdbcMutex letheMutex(LetheDataSource dataSource) {
+      return JdbcMutex.of(dataSource.dataSource());
     }
 
     @Bean

@@ -493,6 +493,36 @@ class RestApiIT {
   }
 
   @Test
+  @DisplayName("Art. 12(2): identical first requests sent at the same moment give one request, the others answered"
+      + " with it; they take turns through Lethe's tables, as they would on several replicas")
+  void identicalFirstRequestsAtOnceGiveOneRequest() throws Exception {
+    int senders = 6;
+    java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(senders);
+    java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(senders);
+    try {
+      List<java.util.concurrent.Future<HttpResponse<byte[]>>> sent = new java.util.ArrayList<>();
+      for (int i = 0; i < senders; i++) {
+        String form = i % 2 == 0 ? LIN : " " + LIN.toUpperCase(java.util.Locale.ROOT);
+        sent.add(threads.submit(() -> {
+          together.await();
+          return call("POST", "/lethe/admin/requests", ADMIN, submission("PORTABILITY", form));
+        }));
+      }
+      List<Integer> statuses = new java.util.ArrayList<>();
+      java.util.Set<String> ids = new java.util.HashSet<>();
+      for (var response : sent) {
+        statuses.add(response.get().statusCode());
+        ids.add(body(response.get()).get("id").asString());
+      }
+      assertThat(statuses).containsOnly(200, 201).filteredOn(status -> status == 201).hasSize(1);
+      assertThat(ids).hasSize(1);
+      assertThat(requestCount()).isEqualTo(1);
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  @Test
   @DisplayName("Art. 12(5): a self-service caller gets lethe.web.max-new-requests-per-caller requests per window, then"
       + " 429 with Retry-After, counted in the database; other callers are not affected")
   void newRequestsPerCallerAreLimited() throws Exception {

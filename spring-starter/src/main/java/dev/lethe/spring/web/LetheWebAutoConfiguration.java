@@ -1,9 +1,11 @@
 package dev.lethe.spring.web;
 
 import dev.lethe.audit.AuditTrail;
+import dev.lethe.audit.Pseudonymizer;
 import dev.lethe.breach.BreachRegister;
 import dev.lethe.consent.ConsentLedger;
 import dev.lethe.erasure.LegalHolds;
+import dev.lethe.jdbc.JdbcMutex;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.objection.Objections;
 import dev.lethe.outbox.OutboxAdministration;
@@ -17,6 +19,7 @@ import dev.lethe.spi.Transactions;
 import dev.lethe.spring.LetheAutoConfiguration;
 import dev.lethe.spring.LetheProperties;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -52,22 +55,36 @@ public class LetheWebAutoConfiguration {
   /** Where the OpenAPI description of the endpoints is, on the class path. */
   public static final String OPENAPI = "META-INF/lethe/openapi.yaml";
 
+  /**
+   * How new requests are taken in, shared by the admin and self-service endpoints: submissions of one
+   * type for one subject take turns across replicas through Lethe's tables where they are.
+   */
+  @Bean
+  RequestIntake letheRequestIntake(DataSubjectRights rights, RequestStore requests, PersonalDataModel model,
+      Transactions transactions, Pseudonymizer pseudonymizer, ObjectProvider<JdbcMutex> mutex, Clock clock,
+      LetheProperties properties) {
+    JdbcMutex databaseMutex = mutex.getIfAvailable();
+    return new RequestIntake(rights, requests, model, transactions, pseudonymizer,
+        databaseMutex != null ? RequestIntake.Queue.of(databaseMutex) : RequestIntake.Queue.inThisJvm(), clock,
+        properties.web());
+  }
+
   @Bean
   @ConditionalOnMissingBean
   AdminRequestsController letheAdminRequestsController(DataSubjectRights rights, Acknowledgements acknowledgements,
       Restrictions restrictions, Objections objections, PersonalDataModel model, Transactions transactions,
-      RequestStore requests, Clock clock, LetheProperties properties) {
+      RequestIntake intake, LetheProperties properties) {
     return new AdminRequestsController(rights, acknowledgements, restrictions, objections, model, transactions,
-        intake(rights, requests, model, transactions, clock, properties), properties.web(), callers(properties));
+        intake, properties.web(), callers(properties));
   }
 
   @Bean
   @ConditionalOnMissingBean
   SelfServiceController letheSelfServiceController(DataSubjectRights rights, ConsentLedger consents,
       Objections objections, Restrictions restrictions, PersonalDataModel model, PrivacyNotice notice,
-      Transactions transactions, RequestStore requests, Clock clock, LetheProperties properties) {
+      Transactions transactions, RequestIntake intake, LetheProperties properties) {
     return new SelfServiceController(rights, consents, objections, restrictions, model, notice, transactions,
-        intake(rights, requests, model, transactions, clock, properties), properties.web(), callers(properties));
+        intake, properties.web(), callers(properties));
   }
 
   @Bean
@@ -128,11 +145,6 @@ public class LetheWebAutoConfiguration {
             HandlerTypePredicate.forBasePackageClass(LetheWebAutoConfiguration.class));
       }
     };
-  }
-
-  private static RequestIntake intake(DataSubjectRights rights, RequestStore requests, PersonalDataModel model,
-      Transactions transactions, Clock clock, LetheProperties properties) {
-    return new RequestIntake(rights, requests, model, transactions, clock, properties.web());
   }
 
   private static Callers callers(LetheProperties properties) {

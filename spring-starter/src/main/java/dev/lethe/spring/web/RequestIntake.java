@@ -1,5 +1,8 @@
 package dev.lethe.spring.web;
 
+import com.google.common.util.concurrent.Striped;
+import dev.lethe.audit.Pseudonymizer;
+import dev.lethe.jdbc.JdbcMutex;
 import dev.lethe.model.IdentityMatch;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.model.SubjectType;
@@ -16,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.Lock;
 import java.util.function.Supplier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -30,10 +34,10 @@ import org.springframework.web.ErrorResponseException;
  * Requests for human review (Art. 22(3)) are never de-duplicated, as a request keeps no purpose.
  *
  * <p>Both are read from the request store in the transaction that submits, so every replica sees
- * the same requests: the count holds across instances. The subject's stored requests are read
- * {@code for update}, which makes two identical submissions of a subject who already has requests
- * wait for each other; two first-ever requests sent at the same instant to two replicas may still
- * both be stored, and the second is then found by every later one.
+ * the same requests: the count holds across instances. Submissions of one type for one subject take
+ * turns ({@link Queue}): through Lethe's tables ({@code JdbcMutex}) where they are, so that two
+ * identical first requests sent at the same instant to two replicas give one request; in this JVM
+ * where the stores are in memory.
  */
 final class RequestIntake {
 
@@ -46,19 +50,50 @@ final class RequestIntake {
   record Intake(RightsRequest request, boolean created) {
   }
 
+  /** Runs the check and the submission of one type for one subject while no other does, inside its transaction. */
+  interface Queue {
+    <T> T exclusively(String key, Supplier<T> work);
+
+    /** Across replicas, through the database the request store is in. */
+    static Queue of(JdbcMutex mutex) {
+      return mutex::holding;
+    }
+
+    /** In this JVM: for stores in memory, which no other JVM shares. */
+    static Queue inThisJvm() {
+      Striped<Lock> locks = Striped.lazyWeakLock(64);
+      return new Queue() {
+        @Override
+        public <T> T exclusively(String key, Supplier<T> work) {
+          Lock lock = locks.get(key);
+          lock.lock();
+          try {
+            return work.get();
+          } finally {
+            lock.unlock();
+          }
+        }
+      };
+    }
+  }
+
   private final DataSubjectRights rights;
   private final RequestStore requests;
   private final PersonalDataModel model;
   private final Transactions transactions;
+  private final Pseudonymizer pseudonymizer;
+  private final Queue queue;
   private final Clock clock;
   private final LetheProperties.WebProperties web;
 
   RequestIntake(DataSubjectRights rights, RequestStore requests, PersonalDataModel model, Transactions transactions,
-      Clock clock, LetheProperties.WebProperties web) {
+      Pseudonymizer pseudonymizer, Queue queue, Clock clock, LetheProperties.WebProperties web) {
     this.rights = rights;
     this.requests = requests;
     this.model = model;
     this.transactions = transactions;
+    this.pseudonymizer = pseudonymizer;
+    this.queue = queue;
     this.clock = clock;
     this.web = web;
   }
@@ -92,7 +127,9 @@ final class RequestIntake {
       // An unknown subject type or identity: the submission refuses it, naming what is wrong.
       return new Intake(submission.get(), true);
     }
-    return transactions.inTransaction(() -> {
+    // Keyed by the subject's pseudonym, which is the same for every form of the identity the model matches.
+    String key = "intake:" + type.name() + ":" + pseudonymizer.pseudonymize(subject).hex();
+    return transactions.inTransaction(() -> queue.exclusively(key, () -> {
       List<RightsRequest> earlier = requests.findBySubject(subject, match.get());
       Optional<RightsRequest> open = earlier.stream()
           .filter(request -> request.type() == type && request.isOpen()
@@ -105,7 +142,7 @@ final class RequestIntake {
         requireAllowance(earlier);
       }
       return new Intake(submission.get(), true);
-    });
+    }));
   }
 
   private void requireAllowance(List<RightsRequest> earlier) {

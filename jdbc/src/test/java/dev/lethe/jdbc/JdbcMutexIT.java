@@ -1,0 +1,107 @@
+package dev.lethe.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lethe.jdbc.internal.Jdbc;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Two replicas' transactions holding one key take turns; other keys do not wait; nothing stays in the table. */
+class JdbcMutexIT {
+
+  @RegisterExtension
+  static final MigratedDatabase DATABASE = new MigratedDatabase();
+
+  private DataSource dataSource;
+
+  @BeforeEach
+  void emptyTable() {
+    dataSource = DATABASE.emptied("lethe_mutex");
+  }
+
+  @Test
+  @DisplayName("Art. 12(2), 5(2): a second transaction holding the same key waits until the first has committed")
+  void sameKeyTakesTurns() throws Exception {
+    List<String> order = new CopyOnWriteArrayList<>();
+    CountDownLatch firstHolds = new CountDownLatch(1);
+    ExecutorService replicas = Executors.newFixedThreadPool(2);
+    try {
+      Future<?> first = replicas.submit(() -> inTransaction(() -> JdbcMutex.of(dataSource).holding("intake:ada", () -> {
+        order.add("first starts");
+        firstHolds.countDown();
+        sleep(400);
+        order.add("first ends");
+        return null;
+      })));
+      assertThat(firstHolds.await(10, TimeUnit.SECONDS)).isTrue();
+      Future<?> second = replicas.submit(() -> inTransaction(() -> JdbcMutex.of(dataSource).holding("intake:ada",
+          () -> order.add("second starts"))));
+      first.get(20, TimeUnit.SECONDS);
+      second.get(20, TimeUnit.SECONDS);
+    } finally {
+      replicas.shutdownNow();
+    }
+    assertThat(order).containsExactly("first starts", "first ends", "second starts");
+    assertThat(rows()).as("nothing at rest").isZero();
+  }
+
+  @Test
+  @DisplayName("Art. 5(2): another key does not wait; a failed work leaves no row behind")
+  void otherKeysDoNotWait() throws Exception {
+    CountDownLatch firstHolds = new CountDownLatch(1);
+    CountDownLatch otherDone = new CountDownLatch(1);
+    ExecutorService replicas = Executors.newFixedThreadPool(2);
+    try {
+      Future<?> first = replicas.submit(() -> inTransaction(() -> JdbcMutex.of(dataSource).holding("intake:ada", () -> {
+        firstHolds.countDown();
+        try {
+          return otherDone.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          throw new IllegalStateException(e);
+        }
+      })));
+      assertThat(firstHolds.await(10, TimeUnit.SECONDS)).isTrue();
+      inTransaction(() -> JdbcMutex.of(dataSource).holding("intake:bob", () -> {
+        otherDone.countDown();
+        return null;
+      }));
+      assertThat(first.get(20, TimeUnit.SECONDS)).isEqualTo(true);
+    } finally {
+      replicas.shutdownNow();
+    }
+    assertThatThrownBy(() -> inTransaction(() -> JdbcMutex.of(dataSource).holding("intake:ada", () -> {
+      throw new IllegalStateException("the work failed");
+    }))).hasMessage("the work failed");
+    assertThat(rows()).isZero();
+    assertThatThrownBy(() -> JdbcMutex.of(dataSource).holding(" ", () -> null))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private Object inTransaction(java.util.function.Supplier<?> work) {
+    return JdbcTransactions.of(dataSource).inTransaction(work::get);
+  }
+
+  private long rows() {
+    return new Jdbc(dataSource).query("count mutex rows", "select count(*) from lethe_mutex", result -> result.getLong(1))
+        .get(0);
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
