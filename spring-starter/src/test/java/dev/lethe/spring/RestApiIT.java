@@ -581,6 +581,9 @@ class RestApiIT {
         "{\"ground\":\"ACCURACY_CONTESTED\"}"), 400);
     call("POST", "/lethe/admin/requests/" + id + "/verify", ADMIN, "{\"method\":\"id-document\"}");
     assertProblem(call("POST", "/lethe/admin/requests/" + id + "/restrict", ADMIN, "{}"), 400);
+    HttpResponse<byte[]> markedDone = call("POST", "/lethe/admin/requests/" + id + "/fulfil", ADMIN, null);
+    assertProblem(markedDone, 409);
+    assertThat(body(markedDone).get("detail").asString()).as("not done without restricting").contains("/restrict");
 
     JsonNode restriction = body(call("POST", "/lethe/admin/requests/" + id + "/restrict", ADMIN,
         "{\"ground\":\"ACCURACY_CONTESTED\",\"until\":\"2099-01-01T00:00:00Z\"}"));

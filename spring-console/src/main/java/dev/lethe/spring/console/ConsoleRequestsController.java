@@ -271,6 +271,12 @@ class ConsoleRequestsController {
   @PostMapping("/{id}/fulfil")
   String fulfil(@PathVariable String id) {
     RequestId requestId = ConsoleInput.requestId(id);
+    RequestType type = rights.find(requestId).orElseThrow(() -> new UnknownRequestException(requestId)).type();
+    if (type == RequestType.RESTRICTION || type == RequestType.OBJECTION) {
+      // Marked as done without the restriction or objection recorded, the processing would go on.
+      throw new IllegalStateException("A " + RequestPages.type(type) + " request is fulfilled by carrying it out,"
+          + " with its own form on the request's page");
+    }
     rights.fulfil(requestId);
     return redirect(requestId);
   }

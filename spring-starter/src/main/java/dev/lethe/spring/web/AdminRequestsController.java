@@ -251,7 +251,14 @@ public final class AdminRequestsController {
   @PostMapping("/{id}/fulfil")
   public RequestView fulfil(HttpServletRequest http, @PathVariable UUID id) {
     callers.requireAdmin(http);
-    return view(rights.fulfil(new RequestId(id)));
+    RequestId requestId = new RequestId(id);
+    RequestType type = rights.find(requestId).orElseThrow(() -> new UnknownRequestException(requestId)).type();
+    if (type == RequestType.RESTRICTION || type == RequestType.OBJECTION) {
+      // Marked as done without the restriction or objection recorded, the processing would go on.
+      throw new IllegalStateException("A " + type + " request is fulfilled by carrying it out: POST"
+          + (type == RequestType.RESTRICTION ? " /restrict with the ground" : " /object with the purpose"));
+    }
+    return view(rights.fulfil(requestId));
   }
 
   /** Fulfils an erasure request on its Art. 17(1) ground; the receipt says what was erased and what was kept. */
