@@ -24,6 +24,7 @@ final class LocalRabbit implements AutoCloseable {
    * Skips the calling tests when no RabbitMQ answers on 127.0.0.1:5672, as the database tests do
    * without their server, except under {@code CI=true}, where they run and fail naming the broker.
    */
+  @SuppressWarnings("try") // opening the connection is the probe
   static void requireRunning() {
     if ("true".equalsIgnoreCase(System.getenv("CI"))) {
       return;

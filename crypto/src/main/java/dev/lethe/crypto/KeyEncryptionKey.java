@@ -64,7 +64,8 @@ public final class KeyEncryptionKey {
   public static KeyEncryptionKey fromKeyset(String id, String jsonKeyset) {
     requireNonNull(jsonKeyset, "jsonKeyset");
     try {
-      KeysetHandle handle = TinkJsonProtoKeysetFormat.parseKeyset(jsonKeyset, InsecureSecretKeyAccess.get());
+      KeysetHandle handle = TinkJsonProtoKeysetFormat.parseKeyset(jsonKeyset, RegistryConfiguration.get(),
+          InsecureSecretKeyAccess.get());
       return new KeyEncryptionKey(checkedId(id), handle.getPrimitive(RegistryConfiguration.get(), Aead.class));
     } catch (GeneralSecurityException e) {
       throw new IllegalArgumentException("The key-encryption key '" + id + "' is not a Tink AEAD keyset", e);
@@ -74,8 +75,8 @@ public final class KeyEncryptionKey {
   /** A new AES-256-GCM keyset in Tink's JSON format, for {@link #fromKeyset}: keep it secret. */
   public static String generateKeyset() {
     try {
-      return TinkJsonProtoKeysetFormat.serializeKeyset(KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM),
-          InsecureSecretKeyAccess.get());
+      return TinkJsonProtoKeysetFormat.serializeKeyset(KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM,
+          RegistryConfiguration.get()), RegistryConfiguration.get(), InsecureSecretKeyAccess.get());
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("Tink cannot generate an AES-256-GCM keyset", e);
     }

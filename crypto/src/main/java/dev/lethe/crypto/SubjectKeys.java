@@ -6,6 +6,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
 import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkProtoKeysetFormat;
 import com.google.crypto.tink.aead.AesGcmKey;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
@@ -442,7 +443,8 @@ public final class SubjectKeys {
   private String wrap(String pseudonym, KeysetHandle handle) {
     try {
       return Base64.getEncoder().encodeToString(
-          TinkProtoKeysetFormat.serializeEncryptedKeyset(handle, kek.aead(), pseudonym.getBytes(UTF_8)));
+          TinkProtoKeysetFormat.serializeEncryptedKeyset(handle, kek.aead(), pseudonym.getBytes(UTF_8),
+              RegistryConfiguration.get()));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("The key-encryption key '" + kek.id() + "' cannot wrap a subject key", e);
     }
@@ -456,7 +458,7 @@ public final class SubjectKeys {
     }
     try {
       return TinkProtoKeysetFormat.parseEncryptedKeyset(Base64.getDecoder().decode(wrapped), wrapping.aead(),
-          pseudonym.getBytes(UTF_8));
+          pseudonym.getBytes(UTF_8), RegistryConfiguration.get());
     } catch (GeneralSecurityException | IllegalArgumentException e) {
       throw new IllegalStateException("A subject key does not unwrap with the key-encryption key '" + kekId + "'", e);
     }

@@ -28,7 +28,7 @@ class DataKeyTest {
   @Property(tries = 200)
   void art32_tinkAndDataKeyReadEachOthersValues(@ForAll String plaintext, @ForAll byte[] associatedData)
       throws GeneralSecurityException {
-    KeysetHandle handle = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
+    KeysetHandle handle = newKeyset();
     Aead tink = handle.getPrimitive(RegistryConfiguration.get(), Aead.class);
     DataKey ours = DataKey.of(handle);
     byte[] clear = plaintext.getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -45,8 +45,8 @@ class DataKeyTest {
   @Property(tries = 50)
   void art32_aValueDoesNotDecryptUnderAnotherKeyOrOtherAssociatedData(@ForAll String plaintext)
       throws GeneralSecurityException {
-    DataKey one = DataKey.of(KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM));
-    DataKey other = DataKey.of(KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM));
+    DataKey one = DataKey.of(newKeyset());
+    DataKey other = DataKey.of(newKeyset());
     byte[] stored = one.encrypt(plaintext.getBytes(java.nio.charset.StandardCharsets.UTF_8), new byte[] {1});
     for (int use = 0; use < DataKey.USES_BEFORE_OWN_CIPHER; use++) {
       one.decrypt(stored, new byte[] {1});
@@ -60,5 +60,9 @@ class DataKeyTest {
     assertThatThrownBy(() -> one.decrypt(tampered, new byte[] {1})).isInstanceOf(GeneralSecurityException.class);
     assertThat(one.decrypt(stored, new byte[] {1})).as("the key still works after failures")
         .isEqualTo(plaintext.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  private static KeysetHandle newKeyset() throws GeneralSecurityException {
+    return KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM, RegistryConfiguration.get());
   }
 }

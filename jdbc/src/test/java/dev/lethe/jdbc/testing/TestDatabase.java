@@ -106,6 +106,7 @@ public final class TestDatabase implements AutoCloseable {
    * {@link #create()} runs. Always empty for H2, and under {@code CI=true}, where the tests must fail
    * instead.
    */
+  @SuppressWarnings("try") // opening the connection is the probe
   public static java.util.Optional<String> unreachable() {
     Kind kind = selected();
     if (kind == Kind.H2 || "true".equalsIgnoreCase(System.getenv("CI"))) {

@@ -29,6 +29,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.hibernate.Session;
 import org.hibernate.bytecode.enhance.spi.LazyPropertyInitializer;
+import org.hibernate.event.service.spi.DuplicationStrategy;
+import org.hibernate.event.service.spi.EventListenerRegistrationException;
 import org.hibernate.event.service.spi.EventListenerRegistry;
 import org.hibernate.event.spi.AbstractCollectionEvent;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
@@ -129,6 +131,19 @@ public final class RestrictionGuard implements PreUpdateEventListener, PreDelete
     this.restrictions = restrictions;
   }
 
+  /** Refuses a second guard on one factory: two would each check every change. */
+  private static final DuplicationStrategy ONE_PER_FACTORY = new DuplicationStrategy() {
+    @Override
+    public boolean areMatch(Object listener, Object original) {
+      return listener instanceof RestrictionGuard && original instanceof RestrictionGuard;
+    }
+
+    @Override
+    public Action getAction() {
+      return Action.ERROR;
+    }
+  };
+
   /**
    * Appends the listeners to the factory's event listener registry: no global state, no service file.
    *
@@ -136,13 +151,13 @@ public final class RestrictionGuard implements PreUpdateEventListener, PreDelete
    */
   public void register() {
     EventListenerRegistry registry = mapping.factory().getEventListenerRegistry();
-    for (Object listener : registry.getEventListenerGroup(EventType.PRE_UPDATE).listeners()) {
-      if (listener instanceof RestrictionGuard) {
-        throw new IllegalStateException("Restrictions are already enforced on this EntityManagerFactory by another"
-            + " JpaPersonalDataStore: build one store with restrictions per factory");
-      }
+    registry.getEventListenerGroup(EventType.PRE_UPDATE).addDuplicationStrategy(ONE_PER_FACTORY);
+    try {
+      registry.appendListeners(EventType.PRE_UPDATE, this);
+    } catch (EventListenerRegistrationException duplicate) {
+      throw new IllegalStateException("Restrictions are already enforced on this EntityManagerFactory by another"
+          + " JpaPersonalDataStore: build one store with restrictions per factory", duplicate);
     }
-    registry.appendListeners(EventType.PRE_UPDATE, this);
     registry.appendListeners(EventType.PRE_DELETE, this);
     registry.appendListeners(EventType.PRE_COLLECTION_UPDATE, this);
     registry.appendListeners(EventType.PRE_COLLECTION_REMOVE, this);

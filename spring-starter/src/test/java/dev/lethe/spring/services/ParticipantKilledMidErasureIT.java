@@ -197,6 +197,7 @@ class ParticipantKilledMidErasureIT {
         + " and badge_name = 'Countess of Lovelace'")).as("Ada's registration, untouched").isEqualTo(1);
   }
 
+  @SuppressWarnings("try") // opening the connection is the probe
   private static void requireRabbitMq(ConnectionFactory factory) {
     if ("true".equalsIgnoreCase(System.getenv("CI"))) {
       return;

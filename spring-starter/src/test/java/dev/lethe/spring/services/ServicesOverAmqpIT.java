@@ -17,6 +17,7 @@ class ServicesOverAmqpIT extends ServicesTravel {
 
   /** Skipped without a local RabbitMQ, as the database tests are without their server, except under CI=true. */
   @org.junit.jupiter.api.BeforeAll
+  @SuppressWarnings("try") // opening the connection is the probe
   static void requireRabbitMq() {
     if ("true".equalsIgnoreCase(System.getenv("CI"))) {
       return;
