@@ -1,7 +1,6 @@
 package dev.lethe.bench;
 
 import dev.lethe.audit.AuditTrail;
-import dev.lethe.audit.Pseudonymizer;
 import dev.lethe.bench.fanout.CrmContact;
 import dev.lethe.jdbc.JdbcAcknowledgementStore;
 import dev.lethe.jdbc.JdbcAuditSink;
@@ -22,10 +21,11 @@ import dev.lethe.rights.DataSubjectRights;
 import dev.lethe.rights.RecipientNotifications;
 import dev.lethe.rights.RequestType;
 import dev.lethe.rights.RightsRequest;
-import dev.lethe.rights.SubjectIdentifier;
 import dev.lethe.spi.MessageReceiver;
 import dev.lethe.spi.Outbox;
 import dev.lethe.spi.OutboxMessage;
+import dev.lethe.subject.Pseudonymizer;
+import dev.lethe.subject.SubjectIdentifier;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -10,10 +10,10 @@ import dev.lethe.internal.util.Texts;
 import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.model.SubjectType;
-import dev.lethe.rights.SubjectIdentifier;
 import dev.lethe.spi.LegalHoldStore;
 import dev.lethe.spi.PersonalDataStore;
-import dev.lethe.spi.SubjectKey;
+import dev.lethe.subject.SubjectIdentifier;
+import dev.lethe.subject.SubjectKey;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -59,7 +59,7 @@ public final class LegalHolds {
    *
    * @param reason why, such as a case reference: names no one
    * @return the holds placed, one per subject; empty, and nothing placed, when the identity names nobody
-   * @throws dev.lethe.rights.InvalidSubjectIdentifierException if the model has no such subject type or
+   * @throws dev.lethe.subject.InvalidSubjectIdentifierException if the model has no such subject type or
    *     identity, or the value cannot be of the identity's type
    */
   public List<LegalHold> placeOnSubject(SubjectIdentifier subject, String reason) {

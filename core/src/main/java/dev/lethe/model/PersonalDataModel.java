@@ -3,7 +3,6 @@ package dev.lethe.model;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.reflect.ClassPath;
-import dev.lethe.internal.model.ModelAssembler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Modifier;

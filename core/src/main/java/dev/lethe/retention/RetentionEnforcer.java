@@ -9,7 +9,7 @@ import dev.lethe.model.RetentionPolicy;
 import dev.lethe.spi.LegalHoldStore;
 import dev.lethe.spi.RetentionRunLog;
 import dev.lethe.spi.RetentionSweeper;
-import dev.lethe.spi.SubjectKey;
+import dev.lethe.subject.SubjectKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

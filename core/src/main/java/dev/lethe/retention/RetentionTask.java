@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.FieldDescriptor;
 import dev.lethe.model.RetentionPolicy;
-import dev.lethe.spi.SubjectKey;
+import dev.lethe.subject.SubjectKey;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -40,7 +40,7 @@ public record RetentionTask(EntityDescriptor entity, RetentionPolicy policy, Ins
   /** The attributes anonymisation erases in place: every personal-data attribute but those kept. */
   public List<FieldDescriptor> anonymisedFields() {
     return entity.fields().stream()
-        .filter(field -> field.erasure().strategy() != dev.lethe.erasure.ErasureStrategy.KEEP)
+        .filter(field -> field.erasure().strategy() != dev.lethe.annotation.ErasureStrategy.KEEP)
         .toList();
   }
 }

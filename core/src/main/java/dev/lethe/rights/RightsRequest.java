@@ -3,6 +3,7 @@ package dev.lethe.rights;
 import static dev.lethe.internal.util.Texts.requireNonBlank;
 import static java.util.Objects.requireNonNull;
 
+import dev.lethe.subject.SubjectIdentifier;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;

@@ -1,6 +1,5 @@
 package dev.lethe.spi;
 
-import dev.lethe.internal.participants.InMemoryAcknowledgementStore;
 import dev.lethe.rights.RequestId;
 import java.time.Instant;
 import java.util.List;

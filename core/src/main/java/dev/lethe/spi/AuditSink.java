@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import dev.lethe.audit.AuditCheckpoint;
 import dev.lethe.audit.AuditEvent;
 import dev.lethe.audit.AuditTrail;
-import dev.lethe.internal.audit.InMemoryAuditSink;
 import dev.lethe.rights.RequestId;
 import java.util.List;
 import java.util.Optional;

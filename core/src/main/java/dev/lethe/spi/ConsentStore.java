@@ -1,10 +1,9 @@
 package dev.lethe.spi;
 
-import dev.lethe.audit.SubjectPseudonym;
 import dev.lethe.consent.ConsentLedger;
 import dev.lethe.consent.ConsentRecord;
 import dev.lethe.consent.ConsentState;
-import dev.lethe.internal.consent.InMemoryConsentStore;
+import dev.lethe.subject.SubjectPseudonym;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

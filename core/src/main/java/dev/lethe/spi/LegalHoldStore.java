@@ -1,7 +1,7 @@
 package dev.lethe.spi;
 
 import dev.lethe.erasure.LegalHold;
-import dev.lethe.internal.erasure.InMemoryLegalHoldStore;
+import dev.lethe.subject.SubjectKey;
 import java.util.List;
 import java.util.UUID;
 

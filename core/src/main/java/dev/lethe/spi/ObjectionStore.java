@@ -1,9 +1,8 @@
 package dev.lethe.spi;
 
-import dev.lethe.audit.SubjectPseudonym;
-import dev.lethe.internal.objection.InMemoryObjectionStore;
 import dev.lethe.objection.Objection;
 import dev.lethe.objection.Objections;
+import dev.lethe.subject.SubjectPseudonym;
 import java.util.Optional;
 
 /**

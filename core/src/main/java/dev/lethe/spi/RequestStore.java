@@ -2,14 +2,13 @@ package dev.lethe.spi;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.lethe.internal.rights.InMemoryRequestStore;
 import dev.lethe.model.IdentityMatch;
 import dev.lethe.rights.DataSubjectRights;
 import dev.lethe.rights.RequestId;
 import dev.lethe.rights.RequestPage;
 import dev.lethe.rights.RequestQuery;
 import dev.lethe.rights.RightsRequest;
-import dev.lethe.rights.SubjectIdentifier;
+import dev.lethe.subject.SubjectIdentifier;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,9 +1,8 @@
 package dev.lethe.spi;
 
-import dev.lethe.audit.SubjectPseudonym;
-import dev.lethe.internal.restriction.InMemoryRestrictionStore;
 import dev.lethe.restriction.Restriction;
 import dev.lethe.restriction.Restrictions;
+import dev.lethe.subject.SubjectPseudonym;
 import java.util.Map;
 import java.util.Optional;
 

@@ -1,6 +1,5 @@
 package dev.lethe.spi;
 
-import dev.lethe.internal.retention.InMemoryRetentionRunLog;
 import dev.lethe.retention.RetentionReport;
 import java.util.List;
 

@@ -2,7 +2,7 @@ package dev.lethe.spi;
 
 import dev.lethe.restriction.Restriction;
 import dev.lethe.restriction.Restrictions;
-import dev.lethe.rights.SubjectIdentifier;
+import dev.lethe.subject.SubjectIdentifier;
 
 /**
  * Tells a data subject, before their restriction of processing is lifted, that it will be (Art.

@@ -1,7 +1,6 @@
 package dev.lethe.spi;
 
 import dev.lethe.erasure.SuppressionList;
-import dev.lethe.internal.erasure.InMemorySuppressionStore;
 import java.time.Instant;
 import java.util.Optional;
 

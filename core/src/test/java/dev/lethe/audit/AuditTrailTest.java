@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lethe.rights.RequestId;
 import dev.lethe.rights.RequestType;
-import dev.lethe.rights.SubjectIdentifier;
 import dev.lethe.spi.AuditSink;
+import dev.lethe.subject.Pseudonymizer;
+import dev.lethe.subject.SubjectIdentifier;
 import dev.lethe.testing.MutableClock;
 import java.util.List;
 import java.util.Optional;

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lethe.audit.AuditEvent;
 import dev.lethe.audit.AuditEventType;
 import dev.lethe.audit.AuditTrail;
-import dev.lethe.audit.Pseudonymizer;
 import dev.lethe.consent.ConsentEvidence;
 import dev.lethe.consent.ConsentLedger;
 import dev.lethe.consent.ConsentMethod;
@@ -27,7 +26,6 @@ import dev.lethe.rights.Rectification;
 import dev.lethe.rights.RequestStatus;
 import dev.lethe.rights.RequestType;
 import dev.lethe.rights.RightsRequest;
-import dev.lethe.rights.SubjectIdentifier;
 import dev.lethe.spi.AuditSink;
 import dev.lethe.spi.MessageReceiver;
 import dev.lethe.spi.Outbox;
@@ -35,13 +33,15 @@ import dev.lethe.spi.OutboxMessage;
 import dev.lethe.spi.OutboxTransport;
 import dev.lethe.spi.ParticipantReceipt;
 import dev.lethe.spi.PersonalDataStore;
-import dev.lethe.spi.RecipientAcknowledgement;
 import dev.lethe.spi.RecipientAcknowledgement.Status;
+import dev.lethe.spi.RecipientAcknowledgement;
 import dev.lethe.spi.RestrictionStore;
-import dev.lethe.spi.SubjectKey;
 import dev.lethe.spi.SubjectNotifier;
 import dev.lethe.spi.shop.Customer;
 import dev.lethe.spi.shop.Shop;
+import dev.lethe.subject.Pseudonymizer;
+import dev.lethe.subject.SubjectIdentifier;
+import dev.lethe.subject.SubjectKey;
 import dev.lethe.testing.MutableClock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -349,7 +349,7 @@ class ParticipantsTest {
         .filteredOn(entry -> entry.recipient().equals("payment-provider")).singleElement()
         .satisfies(entry -> {
           assertThat(entry.status()).isEqualTo(Status.FAILED);
-          assertThat(entry.failure()).contains(dev.lethe.rights.InvalidSubjectIdentifierException.class.getName());
+          assertThat(entry.failure()).contains(dev.lethe.subject.InvalidSubjectIdentifierException.class.getName());
         });
     assertThat(payments.heldOf(CUSTOMER_2)).isOne();
   }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lethe.audit.AuditEvent;
 import dev.lethe.audit.AuditEventType;
 import dev.lethe.spi.IdentityVerifier;
+import dev.lethe.subject.SubjectIdentifier;
 import dev.lethe.testing.MutableClock;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.lethe.audit.AuditEvent;
 import dev.lethe.audit.AuditEventType;
-import dev.lethe.audit.Pseudonymizer;
 import dev.lethe.erasure.ErasureReceipt;
 import dev.lethe.law.ErasureGround;
 import dev.lethe.model.PersonalDataModel;
@@ -13,6 +12,8 @@ import dev.lethe.spi.Notification;
 import dev.lethe.spi.PersonalDataStore;
 import dev.lethe.spi.RequestStore;
 import dev.lethe.spi.shop.Shop;
+import dev.lethe.subject.Pseudonymizer;
+import dev.lethe.subject.SubjectIdentifier;
 import dev.lethe.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;

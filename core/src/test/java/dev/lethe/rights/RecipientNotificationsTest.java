@@ -11,6 +11,7 @@ import dev.lethe.spi.Notification;
 import dev.lethe.spi.OutboxEntry;
 import dev.lethe.spi.OutboxStatus;
 import dev.lethe.spi.RecipientNotifier;
+import dev.lethe.subject.SubjectIdentifier;
 import dev.lethe.testing.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;

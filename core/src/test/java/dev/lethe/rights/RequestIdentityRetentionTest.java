@@ -7,6 +7,7 @@ import dev.lethe.audit.AuditEvent;
 import dev.lethe.audit.AuditEventType;
 import dev.lethe.audit.AuditTrail;
 import dev.lethe.spi.RequestStore;
+import dev.lethe.subject.SubjectIdentifier;
 import dev.lethe.testing.MutableClock;
 import java.time.Period;
 import java.time.ZoneOffset;

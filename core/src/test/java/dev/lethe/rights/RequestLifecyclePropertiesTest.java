@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lethe.audit.AuditEvent;
 import dev.lethe.audit.AuditEventType;
+import dev.lethe.subject.SubjectIdentifier;
 import dev.lethe.testing.MutableClock;
 import java.time.LocalDate;
 import java.time.Period;
@@ -29,9 +30,9 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.Size;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * Random sequences of operations against random requests, checked against a model of Art. 12 written

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lethe.audit.AuditEvent;
 import dev.lethe.audit.AuditEventType;
+import dev.lethe.subject.SubjectIdentifier;
 import dev.lethe.testing.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -2,9 +2,9 @@ package dev.lethe.rights;
 
 import dev.lethe.audit.AuditEvent;
 import dev.lethe.audit.AuditTrail;
-import dev.lethe.audit.Pseudonymizer;
 import dev.lethe.spi.AuditSink;
 import dev.lethe.spi.RequestStore;
+import dev.lethe.subject.Pseudonymizer;
 import dev.lethe.testing.MutableClock;
 import java.util.List;
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lethe.rights.RightsRequest.Extension;
 import dev.lethe.rights.RightsRequest.Verification;
+import dev.lethe.subject.SubjectIdentifier;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;

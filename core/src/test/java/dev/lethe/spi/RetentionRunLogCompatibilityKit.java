@@ -3,8 +3,8 @@ package dev.lethe.spi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lethe.annotation.RetentionAction;
 import dev.lethe.model.RetentionPolicy;
-import dev.lethe.retention.RetentionAction;
 import dev.lethe.retention.RetentionReport;
 import java.time.Instant;
 import java.time.Period;

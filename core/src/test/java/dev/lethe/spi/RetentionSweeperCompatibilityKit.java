@@ -7,6 +7,7 @@ import dev.lethe.retention.RetentionTask;
 import dev.lethe.spi.shop.LoginEvent;
 import dev.lethe.spi.shop.PurchaseOrder;
 import dev.lethe.spi.shop.Shop;
+import dev.lethe.subject.SubjectKey;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;

@@ -8,7 +8,7 @@ import dev.lethe.rights.RequestQuery;
 import dev.lethe.rights.RequestStatus;
 import dev.lethe.rights.RequestType;
 import dev.lethe.rights.RightsRequest;
-import dev.lethe.rights.SubjectIdentifier;
+import dev.lethe.subject.SubjectIdentifier;
 import example.consultancy.people.People;
 import java.net.http.HttpResponse;
 import java.util.Map;

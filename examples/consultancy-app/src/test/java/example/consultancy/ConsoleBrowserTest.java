@@ -6,7 +6,7 @@ import dev.lethe.model.PersonalDataModel;
 import dev.lethe.rights.Channel;
 import dev.lethe.rights.DataSubjectRights;
 import dev.lethe.rights.RequestType;
-import dev.lethe.rights.SubjectIdentifier;
+import dev.lethe.subject.SubjectIdentifier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import dev.lethe.rights.Channel;
 import dev.lethe.rights.DataSubjectRights;
 import dev.lethe.rights.RequestType;
 import dev.lethe.rights.RightsRequest;
-import dev.lethe.rights.SubjectIdentifier;
+import dev.lethe.subject.SubjectIdentifier;
 import java.io.IOException;
 import java.io.OutputStream;
 import org.springframework.beans.factory.annotation.Autowired;

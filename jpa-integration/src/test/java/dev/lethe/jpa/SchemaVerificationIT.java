@@ -3,7 +3,6 @@ package dev.lethe.jpa;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lethe.audit.Pseudonymizer;
 import dev.lethe.erasure.ErasurePlan;
 import dev.lethe.erasure.ErasureReceipt;
 import dev.lethe.jpa.shapes.schema.Author;
@@ -22,7 +21,8 @@ import dev.lethe.jpa.shapes.schema.VisitStat;
 import dev.lethe.jpa.testing.TestDatabase;
 import dev.lethe.law.ErasureGround;
 import dev.lethe.retention.RetentionTask;
-import dev.lethe.spi.SubjectKey;
+import dev.lethe.subject.Pseudonymizer;
+import dev.lethe.subject.SubjectKey;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Clock;

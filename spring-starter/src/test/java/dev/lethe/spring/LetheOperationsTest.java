@@ -8,7 +8,6 @@ import dev.lethe.rights.Channel;
 import dev.lethe.rights.DataSubjectRights;
 import dev.lethe.rights.RequestType;
 import dev.lethe.rights.RightsRequest;
-import dev.lethe.rights.SubjectIdentifier;
 import dev.lethe.spi.PersonalDataStore;
 import dev.lethe.spring.actuate.LetheEndpoint;
 import dev.lethe.spring.actuate.LetheMetrics;
@@ -16,6 +15,7 @@ import dev.lethe.spring.actuate.RetentionSchedule;
 import dev.lethe.spring.shop.Customer;
 import dev.lethe.spring.shop.CustomerOrder;
 import dev.lethe.spring.shop.ShopPackage;
+import dev.lethe.subject.SubjectIdentifier;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.DisplayName;
@@ -53,9 +53,9 @@ class LetheOperationsTest {
     runner.withPropertyValues("lethe.requests.identity-retention=P0D").run(context -> {
       dev.lethe.rights.DataSubjectRights rights = context.getBean(dev.lethe.rights.DataSubjectRights.class);
       dev.lethe.rights.RightsRequest request = rights.submit(dev.lethe.rights.RequestType.ACCESS,
-          new dev.lethe.rights.SubjectIdentifier("customer", "email", "ada@example.com"), dev.lethe.rights.Channel.WEB);
+          new dev.lethe.subject.SubjectIdentifier("customer", "email", "ada@example.com"), dev.lethe.rights.Channel.WEB);
       dev.lethe.rights.RightsRequest open = rights.submit(dev.lethe.rights.RequestType.ACCESS,
-          new dev.lethe.rights.SubjectIdentifier("customer", "email", "grace@example.com"), dev.lethe.rights.Channel.WEB);
+          new dev.lethe.subject.SubjectIdentifier("customer", "email", "grace@example.com"), dev.lethe.rights.Channel.WEB);
       rights.cancel(request.id(), "withdrawn");
       Thread.sleep(5);
 

@@ -1,14 +1,14 @@
 package dev.lethe.jpa.internal;
 
-import dev.lethe.audit.SubjectPseudonym;
 import dev.lethe.jpa.ProcessingRestrictedException;
 import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.SubjectRoute;
 import dev.lethe.model.SubjectType;
 import dev.lethe.restriction.Restriction;
-import dev.lethe.rights.SubjectIdentifier;
 import dev.lethe.spi.RestrictionStore;
-import dev.lethe.spi.SubjectKey;
+import dev.lethe.subject.SubjectIdentifier;
+import dev.lethe.subject.SubjectKey;
+import dev.lethe.subject.SubjectPseudonym;
 import java.io.Serial;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,9 +29,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.hibernate.Session;
 import org.hibernate.bytecode.enhance.spi.LazyPropertyInitializer;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.event.service.spi.EventListenerRegistry;
 import org.hibernate.event.spi.AbstractCollectionEvent;
-import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.event.spi.EventType;
 import org.hibernate.event.spi.PreCollectionRemoveEvent;
 import org.hibernate.event.spi.PreCollectionRemoveEventListener;

@@ -4,7 +4,7 @@ import static dev.lethe.spring.web.Bodies.required;
 
 import dev.lethe.erasure.LegalHold;
 import dev.lethe.erasure.LegalHolds;
-import dev.lethe.rights.SubjectIdentifier;
+import dev.lethe.subject.SubjectIdentifier;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.UUID;
