@@ -1,7 +1,7 @@
 package dev.lethe.audit;
 
-import dev.lethe.rights.RequestId;
-import dev.lethe.rights.RequestType;
+import dev.lethe.request.RequestId;
+import dev.lethe.request.RequestType;
 import dev.lethe.subject.SubjectPseudonym;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;

@@ -3,8 +3,7 @@ package dev.lethe.audit;
 import static java.util.Objects.requireNonNull;
 
 import dev.lethe.audit.AuditVerification.Kind;
-import dev.lethe.rights.RequestId;
-import dev.lethe.spi.AuditSink;
+import dev.lethe.request.RequestId;
 import dev.lethe.spi.Transactions;
 import dev.lethe.subject.Pseudonymizer;
 import dev.lethe.subject.SubjectIdentifier;

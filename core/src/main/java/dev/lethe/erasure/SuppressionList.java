@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.base.Ascii;
 import dev.lethe.internal.util.Texts;
-import dev.lethe.spi.SuppressionStore;
 import dev.lethe.subject.Pseudonymizer;
 import java.time.Clock;
 

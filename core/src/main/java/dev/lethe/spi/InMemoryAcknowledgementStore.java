@@ -2,7 +2,7 @@ package dev.lethe.spi;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.lethe.rights.RequestId;
+import dev.lethe.request.RequestId;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;

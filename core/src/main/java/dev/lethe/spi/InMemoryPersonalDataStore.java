@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.lethe.annotation.RetentionAction;
 import dev.lethe.erasure.ErasurePlan;
+import dev.lethe.erasure.RetentionTask;
 import dev.lethe.internal.store.ClockValues;
 import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.FieldDescriptor;
@@ -12,8 +13,7 @@ import dev.lethe.model.PersonalDataModel;
 import dev.lethe.model.SubjectRoute;
 import dev.lethe.model.SubjectType;
 import dev.lethe.model.TemporalAttributes;
-import dev.lethe.retention.RetentionTask;
-import dev.lethe.rights.Rectification;
+import dev.lethe.request.Rectification;
 import dev.lethe.subject.Pseudonymizer;
 import dev.lethe.subject.SubjectIdentifier;
 import dev.lethe.subject.SubjectKey;

@@ -3,8 +3,8 @@ package dev.lethe.spi;
 import static java.util.Objects.requireNonNull;
 
 import dev.lethe.law.ErasureGround;
-import dev.lethe.rights.RequestId;
-import dev.lethe.rights.RequestType;
+import dev.lethe.request.RequestId;
+import dev.lethe.request.RequestType;
 import dev.lethe.subject.SubjectIdentifier;
 import java.util.Collections;
 import java.util.EnumSet;

@@ -4,7 +4,7 @@ import dev.lethe.erasure.ErasurePlan;
 import dev.lethe.erasure.OtherCopy;
 import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.PersonalDataModel;
-import dev.lethe.rights.Rectification;
+import dev.lethe.request.Rectification;
 import dev.lethe.subject.Pseudonymizer;
 import dev.lethe.subject.SubjectIdentifier;
 import dev.lethe.subject.SubjectKey;

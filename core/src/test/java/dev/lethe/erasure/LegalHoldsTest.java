@@ -10,7 +10,7 @@ import dev.lethe.breach.fixtures.Shop;
 import dev.lethe.breach.fixtures.Shopper;
 import dev.lethe.breach.fixtures.ShopperOrder;
 import dev.lethe.model.PersonalDataModel;
-import dev.lethe.spi.LegalHoldStore;
+import dev.lethe.retention.LegalHolds;
 import dev.lethe.spi.PersonalDataStore;
 import dev.lethe.subject.InvalidSubjectIdentifierException;
 import dev.lethe.subject.Pseudonymizer;

@@ -2,7 +2,6 @@ package dev.lethe.erasure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lethe.spi.SuppressionStore;
 import dev.lethe.subject.Pseudonymizer;
 import java.time.Clock;
 import java.time.Instant;

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lethe.erasure.LegalHold;
+import dev.lethe.erasure.LegalHoldStore;
 import dev.lethe.model.PersonalDataModel;
-import dev.lethe.spi.LegalHoldStore;
 import dev.lethe.spi.PersonalDataStore;
-import dev.lethe.spi.RetentionRunLog;
 import dev.lethe.spi.shop.LoginEvent;
 import dev.lethe.spi.shop.Shop;
 import dev.lethe.subject.Pseudonymizer;

@@ -3,8 +3,8 @@ package dev.lethe.retention;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lethe.erasure.LegalHold;
+import dev.lethe.erasure.LegalHoldStore;
 import dev.lethe.model.PersonalDataModel;
-import dev.lethe.spi.LegalHoldStore;
 import dev.lethe.spi.PersonalDataStore;
 import dev.lethe.spi.SubjectRecord;
 import dev.lethe.spi.shop.LoginEvent;

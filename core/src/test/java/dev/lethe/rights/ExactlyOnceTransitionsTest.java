@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lethe.audit.AuditEvent;
 import dev.lethe.audit.AuditEventType;
+import dev.lethe.audit.AuditSink;
 import dev.lethe.audit.AuditTrail;
 import dev.lethe.law.ErasureGround;
-import dev.lethe.spi.AuditSink;
+import dev.lethe.request.Channel;
+import dev.lethe.request.RequestId;
+import dev.lethe.request.RequestStatus;
+import dev.lethe.request.RequestType;
+import dev.lethe.request.RightsRequest;
 import dev.lethe.spi.PersonalDataStore;
-import dev.lethe.spi.RequestStore;
 import dev.lethe.subject.Pseudonymizer;
 import dev.lethe.subject.SubjectIdentifier;
 import dev.lethe.testing.club.Club;

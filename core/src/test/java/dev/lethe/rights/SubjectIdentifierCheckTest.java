@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lethe.model.PersonalDataModel;
+import dev.lethe.request.Channel;
+import dev.lethe.request.RequestType;
 import dev.lethe.spi.PersonalDataStore;
 import dev.lethe.spi.shop.Shop;
 import dev.lethe.subject.InvalidSubjectIdentifierException.Problem;

@@ -7,6 +7,7 @@ import dev.lethe.consent.ConsentGiver;
 import dev.lethe.consent.ConsentMethod;
 import dev.lethe.consent.ConsentRecord;
 import dev.lethe.consent.ConsentState;
+import dev.lethe.consent.ConsentStore;
 import dev.lethe.subject.SubjectPseudonym;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -8,7 +8,7 @@ import dev.lethe.erasure.LegalHold;
 import dev.lethe.law.ErasureGround;
 import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.PersonalDataModel;
-import dev.lethe.rights.Rectification;
+import dev.lethe.request.Rectification;
 import dev.lethe.spi.shop.Customer;
 import dev.lethe.spi.shop.LoginEvent;
 import dev.lethe.spi.shop.OrderNote;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lethe.annotation.RetentionAction;
 import dev.lethe.model.RetentionPolicy;
 import dev.lethe.retention.RetentionReport;
+import dev.lethe.retention.RetentionRunLog;
 import java.time.Instant;
 import java.time.Period;
 import java.util.List;

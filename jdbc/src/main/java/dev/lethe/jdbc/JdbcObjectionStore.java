@@ -6,7 +6,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.lethe.jdbc.internal.Jdbc;
 import dev.lethe.objection.Objection;
-import dev.lethe.spi.ObjectionStore;
+import dev.lethe.objection.ObjectionStore;
 import dev.lethe.subject.SubjectPseudonym;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -3,11 +3,11 @@ package dev.lethe.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lethe.audit.AuditTrail;
-import dev.lethe.rights.Channel;
+import dev.lethe.request.Channel;
+import dev.lethe.request.RequestStatus;
+import dev.lethe.request.RequestType;
+import dev.lethe.request.RightsRequest;
 import dev.lethe.rights.DataSubjectRights;
-import dev.lethe.rights.RequestStatus;
-import dev.lethe.rights.RequestType;
-import dev.lethe.rights.RightsRequest;
 import dev.lethe.subject.Pseudonymizer;
 import dev.lethe.subject.SubjectIdentifier;
 import java.time.Clock;

@@ -3,9 +3,9 @@ package dev.lethe.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lethe.law.RestrictionGround;
+import dev.lethe.request.RequestId;
 import dev.lethe.restriction.Restriction;
-import dev.lethe.rights.RequestId;
-import dev.lethe.spi.RestrictionStore;
+import dev.lethe.restriction.RestrictionStore;
 import dev.lethe.spi.RestrictionStoreCompatibilityKit;
 import dev.lethe.subject.SubjectPseudonym;
 import java.time.Duration;

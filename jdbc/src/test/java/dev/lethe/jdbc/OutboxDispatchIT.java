@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lethe.audit.AuditEvent;
 import dev.lethe.audit.AuditEventType;
+import dev.lethe.audit.AuditSink;
 import dev.lethe.audit.AuditTrail;
 import dev.lethe.jdbc.internal.Jdbc;
 import dev.lethe.outbox.OutboxDispatcher;
+import dev.lethe.request.RequestId;
+import dev.lethe.request.RequestType;
 import dev.lethe.rights.RecipientNotifications;
-import dev.lethe.rights.RequestId;
-import dev.lethe.rights.RequestType;
-import dev.lethe.spi.AuditSink;
 import dev.lethe.spi.Notification;
 import dev.lethe.spi.OutboxCounts;
 import dev.lethe.spi.OutboxTransport;

@@ -22,7 +22,7 @@ import dev.lethe.law.ErasureGround;
 import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.FieldDescriptor;
 import dev.lethe.model.PersonalDataModel;
-import dev.lethe.rights.Rectification;
+import dev.lethe.request.Rectification;
 import dev.lethe.spi.SubjectRecord;
 import dev.lethe.subject.Pseudonymizer;
 import dev.lethe.subject.SubjectIdentifier;

@@ -15,7 +15,7 @@ import dev.lethe.jpa.encrypted.Unencryptable;
 import dev.lethe.jpa.internal.Encryption;
 import dev.lethe.jpa.testing.TestDatabase;
 import dev.lethe.law.ErasureGround;
-import dev.lethe.rights.Rectification;
+import dev.lethe.request.Rectification;
 import dev.lethe.spi.SubjectRecord;
 import dev.lethe.subject.Pseudonymizer;
 import dev.lethe.subject.SubjectIdentifier;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lethe.erasure.ErasurePlan;
+import dev.lethe.erasure.RetentionTask;
 import dev.lethe.jpa.shapes.erasure.Card;
 import dev.lethe.jpa.shapes.erasure.ClubMember;
 import dev.lethe.jpa.shapes.erasure.Device;
@@ -14,7 +15,6 @@ import dev.lethe.jpa.shapes.erasure.Patron;
 import dev.lethe.jpa.testing.TestDatabase;
 import dev.lethe.law.ErasureGround;
 import dev.lethe.model.EntityDescriptor;
-import dev.lethe.retention.RetentionTask;
 import dev.lethe.spi.FieldEraser;
 import dev.lethe.spi.SubjectRecord;
 import dev.lethe.subject.Pseudonymizer;

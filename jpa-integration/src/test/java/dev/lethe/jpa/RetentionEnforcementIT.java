@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lethe.erasure.LegalHold;
+import dev.lethe.erasure.LegalHoldStore;
+import dev.lethe.erasure.RetentionTask;
 import dev.lethe.jpa.hr.Applicant;
 import dev.lethe.jpa.hr.Referee;
 import dev.lethe.jpa.testing.TestDatabase;
@@ -11,8 +13,6 @@ import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.retention.RetentionEnforcer;
 import dev.lethe.retention.RetentionReport;
-import dev.lethe.retention.RetentionTask;
-import dev.lethe.spi.LegalHoldStore;
 import dev.lethe.spi.RetentionSweeper;
 import dev.lethe.spi.shop.Customer;
 import dev.lethe.spi.shop.LoginEvent;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lethe.erasure.ErasurePlan;
 import dev.lethe.erasure.ErasureReceipt;
+import dev.lethe.erasure.RetentionTask;
 import dev.lethe.jpa.shapes.schema.Author;
 import dev.lethe.jpa.shapes.schema.Badge;
 import dev.lethe.jpa.shapes.schema.Bookmark;
@@ -20,7 +21,6 @@ import dev.lethe.jpa.shapes.schema.Visit;
 import dev.lethe.jpa.shapes.schema.VisitStat;
 import dev.lethe.jpa.testing.TestDatabase;
 import dev.lethe.law.ErasureGround;
-import dev.lethe.retention.RetentionTask;
 import dev.lethe.subject.Pseudonymizer;
 import dev.lethe.subject.SubjectKey;
 import jakarta.persistence.EntityManager;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lethe.breach.BreachRegister;
 import dev.lethe.jdbc.testing.TestDatabase;
 import dev.lethe.restriction.Restriction;
-import dev.lethe.spi.SubjectNotifier;
+import dev.lethe.restriction.SubjectNotifier;
 import dev.lethe.spring.shop.ShopApplication;
 import dev.lethe.subject.SubjectIdentifier;
 import java.io.ByteArrayInputStream;

@@ -2,7 +2,7 @@ package dev.lethe.jpa.internal;
 
 import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.SubjectRoute;
-import dev.lethe.rights.Rectification;
+import dev.lethe.request.Rectification;
 import dev.lethe.subject.SubjectKey;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;

@@ -15,8 +15,8 @@ import dev.lethe.model.FieldDescriptor;
 import dev.lethe.model.ModelProblem;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.model.Placeholders;
+import dev.lethe.request.RequestType;
 import dev.lethe.rights.DeadlinePolicy;
-import dev.lethe.rights.RequestType;
 import dev.lethe.spi.FieldEraser;
 import dev.lethe.subject.Pseudonymizer;
 import java.io.IOException;
@@ -301,7 +301,7 @@ public final class ReferenceDocumentation {
   // --- request types ----------------------------------------------------------------------------
 
   private String requestTypes() {
-    Map<String, String> descriptions = javadocOfConstants("core/src/main/java/dev/lethe/rights/RequestType.java");
+    Map<String, String> descriptions = javadocOfConstants("core/src/main/java/dev/lethe/request/RequestType.java");
     DeadlinePolicy policy = DeadlinePolicy.article12();
     StringBuilder out = new StringBuilder("""
         ## Request types

@@ -1,4 +1,4 @@
-package dev.lethe.rights;
+package dev.lethe.request;
 
 /**
  * How a rights request reached the controller. Art. 12(2) asks the controller to facilitate the

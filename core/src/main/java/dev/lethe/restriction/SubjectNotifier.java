@@ -1,7 +1,5 @@
-package dev.lethe.spi;
+package dev.lethe.restriction;
 
-import dev.lethe.restriction.Restriction;
-import dev.lethe.restriction.Restrictions;
 import dev.lethe.subject.SubjectIdentifier;
 
 /**

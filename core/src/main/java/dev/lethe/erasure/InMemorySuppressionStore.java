@@ -1,4 +1,4 @@
-package dev.lethe.spi;
+package dev.lethe.erasure;
 
 import java.util.Map;
 import java.util.Optional;

@@ -1,13 +1,10 @@
-package dev.lethe.spi;
+package dev.lethe.rights;
 
 import static java.util.Objects.requireNonNull;
 
 import dev.lethe.model.IdentityMatch;
-import dev.lethe.rights.DataSubjectRights;
-import dev.lethe.rights.RequestId;
-import dev.lethe.rights.RequestPage;
-import dev.lethe.rights.RequestQuery;
-import dev.lethe.rights.RightsRequest;
+import dev.lethe.request.RequestId;
+import dev.lethe.request.RightsRequest;
 import dev.lethe.subject.SubjectIdentifier;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.lethe.rights;
+package dev.lethe.request;
 
 /** Why a controller may refuse to act on a request (Art. 12(5)); the controller bears the burden of showing it. */
 public enum RejectionReason {

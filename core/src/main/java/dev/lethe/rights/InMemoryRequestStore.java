@@ -1,9 +1,9 @@
-package dev.lethe.spi;
+package dev.lethe.rights;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.lethe.rights.RequestId;
-import dev.lethe.rights.RightsRequest;
+import dev.lethe.request.RequestId;
+import dev.lethe.request.RightsRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;

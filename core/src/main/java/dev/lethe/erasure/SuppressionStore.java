@@ -1,6 +1,5 @@
-package dev.lethe.spi;
+package dev.lethe.erasure;
 
-import dev.lethe.erasure.SuppressionList;
 import java.time.Instant;
 import java.util.Optional;
 

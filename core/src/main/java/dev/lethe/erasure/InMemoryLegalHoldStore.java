@@ -1,6 +1,5 @@
-package dev.lethe.spi;
+package dev.lethe.erasure;
 
-import dev.lethe.erasure.LegalHold;
 import dev.lethe.subject.SubjectKey;
 import java.util.List;
 import java.util.Map;

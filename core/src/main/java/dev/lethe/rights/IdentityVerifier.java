@@ -1,7 +1,6 @@
-package dev.lethe.spi;
+package dev.lethe.rights;
 
-import dev.lethe.rights.DataSubjectRights;
-import dev.lethe.rights.RightsRequest;
+import dev.lethe.request.RightsRequest;
 
 /**
  * Decides whether the controller must confirm a requester's identity before acting on a request

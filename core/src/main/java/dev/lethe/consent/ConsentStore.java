@@ -1,8 +1,5 @@
-package dev.lethe.spi;
+package dev.lethe.consent;
 
-import dev.lethe.consent.ConsentLedger;
-import dev.lethe.consent.ConsentRecord;
-import dev.lethe.consent.ConsentState;
 import dev.lethe.subject.SubjectPseudonym;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,20 +1,17 @@
-package dev.lethe.internal.rights;
+package dev.lethe.rights;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.lethe.rights.Channel;
-import dev.lethe.rights.DeadlinePolicy;
-import dev.lethe.rights.IllegalRequestTransitionException;
-import dev.lethe.rights.RejectionReason;
-import dev.lethe.rights.RequestId;
-import dev.lethe.rights.RequestStatus;
-import dev.lethe.rights.RequestType;
-import dev.lethe.rights.RightsRequest.Cancellation;
-import dev.lethe.rights.RightsRequest.Extension;
-import dev.lethe.rights.RightsRequest.Rejection;
-import dev.lethe.rights.RightsRequest.Verification;
-import dev.lethe.rights.RightsRequest;
-import dev.lethe.spi.IdentityVerifier;
+import dev.lethe.request.Channel;
+import dev.lethe.request.RejectionReason;
+import dev.lethe.request.RequestId;
+import dev.lethe.request.RequestStatus;
+import dev.lethe.request.RequestType;
+import dev.lethe.request.RightsRequest.Cancellation;
+import dev.lethe.request.RightsRequest.Extension;
+import dev.lethe.request.RightsRequest.Rejection;
+import dev.lethe.request.RightsRequest.Verification;
+import dev.lethe.request.RightsRequest;
 import dev.lethe.subject.SubjectIdentifier;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,7 +24,7 @@ import java.util.Optional;
  * The rules of Art. 12 for moving a rights request along: each method returns the changed request,
  * or throws and changes nothing. Saving and auditing are the caller's.
  */
-public final class RequestLifecycle {
+final class RequestLifecycle {
 
   private final DeadlinePolicy policy;
   private final Clock clock;

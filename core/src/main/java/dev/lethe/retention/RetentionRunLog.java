@@ -1,6 +1,5 @@
-package dev.lethe.spi;
+package dev.lethe.retention;
 
-import dev.lethe.retention.RetentionReport;
 import java.util.List;
 
 /**

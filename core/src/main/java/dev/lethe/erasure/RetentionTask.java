@@ -1,4 +1,4 @@
-package dev.lethe.retention;
+package dev.lethe.erasure;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,4 +1,4 @@
-package dev.lethe.rights;
+package dev.lethe.request;
 
 import static java.util.Objects.requireNonNull;
 

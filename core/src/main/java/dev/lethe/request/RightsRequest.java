@@ -1,8 +1,9 @@
-package dev.lethe.rights;
+package dev.lethe.request;
 
 import static dev.lethe.internal.util.Texts.requireNonBlank;
 import static java.util.Objects.requireNonNull;
 
+import dev.lethe.rights.DataSubjectRights;
 import dev.lethe.subject.SubjectIdentifier;
 import java.time.Instant;
 import java.time.LocalDate;

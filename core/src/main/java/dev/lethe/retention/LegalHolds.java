@@ -1,16 +1,17 @@
-package dev.lethe.erasure;
+package dev.lethe.retention;
 
 import static java.util.Objects.requireNonNull;
 
 import dev.lethe.audit.AuditEntry;
 import dev.lethe.audit.AuditEventType;
 import dev.lethe.audit.AuditTrail;
+import dev.lethe.erasure.LegalHold;
+import dev.lethe.erasure.LegalHoldStore;
 import dev.lethe.internal.rights.SubjectIdentifiers;
 import dev.lethe.internal.util.Texts;
 import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.model.SubjectType;
-import dev.lethe.spi.LegalHoldStore;
 import dev.lethe.spi.PersonalDataStore;
 import dev.lethe.subject.SubjectIdentifier;
 import dev.lethe.subject.SubjectKey;

@@ -1,9 +1,7 @@
-package dev.lethe.spi;
+package dev.lethe.audit;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.lethe.audit.AuditCheckpoint;
-import dev.lethe.audit.AuditEvent;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;

@@ -1,9 +1,7 @@
-package dev.lethe.spi;
+package dev.lethe.consent;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.lethe.consent.ConsentRecord;
-import dev.lethe.consent.ConsentState;
 import dev.lethe.subject.SubjectPseudonym;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,11 +1,8 @@
-package dev.lethe.spi;
+package dev.lethe.audit;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.lethe.audit.AuditCheckpoint;
-import dev.lethe.audit.AuditEvent;
-import dev.lethe.audit.AuditTrail;
-import dev.lethe.rights.RequestId;
+import dev.lethe.request.RequestId;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;

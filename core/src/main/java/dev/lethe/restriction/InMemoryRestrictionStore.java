@@ -1,8 +1,7 @@
-package dev.lethe.spi;
+package dev.lethe.restriction;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.lethe.restriction.Restriction;
 import dev.lethe.subject.SubjectPseudonym;
 import java.util.Map;
 import java.util.Optional;

@@ -1,7 +1,5 @@
-package dev.lethe.spi;
+package dev.lethe.objection;
 
-import dev.lethe.objection.Objection;
-import dev.lethe.objection.Objections;
 import dev.lethe.subject.SubjectPseudonym;
 import java.util.Optional;
 
