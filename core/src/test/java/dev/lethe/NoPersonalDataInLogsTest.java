@@ -8,7 +8,7 @@ import dev.lethe.consent.ConsentEvidence;
 import dev.lethe.consent.ConsentMethod;
 import dev.lethe.law.RestrictionGround;
 import dev.lethe.processing.ProcessingDeniedException;
-import dev.lethe.rights.SubjectIdentifier;
+import dev.lethe.subject.SubjectIdentifier;
 import dev.lethe.testing.TestLog;
 import dev.lethe.testing.club.Club;
 import java.time.Period;

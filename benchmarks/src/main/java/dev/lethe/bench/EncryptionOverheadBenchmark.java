@@ -1,12 +1,12 @@
 package dev.lethe.bench;
 
-import dev.lethe.audit.Pseudonymizer;
 import dev.lethe.bench.clinic.Note;
 import dev.lethe.bench.clinic.Patient;
 import dev.lethe.crypto.KeyEncryptionKey;
 import dev.lethe.crypto.SubjectKeys;
 import dev.lethe.jdbc.LetheSchema;
 import dev.lethe.jpa.JpaPersonalDataStore;
+import dev.lethe.subject.Pseudonymizer;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.lethe.bench;
 
-import dev.lethe.audit.Pseudonymizer;
 import dev.lethe.bench.shop.Address;
 import dev.lethe.bench.shop.Customer;
 import dev.lethe.bench.shop.Login;
@@ -15,7 +14,8 @@ import dev.lethe.erasure.ErasurePlan;
 import dev.lethe.jpa.JpaPersonalDataStore;
 import dev.lethe.law.ErasureGround;
 import dev.lethe.model.PersonalDataModel;
-import dev.lethe.spi.SubjectKey;
+import dev.lethe.subject.Pseudonymizer;
+import dev.lethe.subject.SubjectKey;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;

@@ -1,16 +1,16 @@
 package dev.lethe.bench;
 
 import dev.lethe.audit.AuditTrail;
-import dev.lethe.audit.Pseudonymizer;
 import dev.lethe.bench.shop.Address;
 import dev.lethe.bench.shop.Customer;
 import dev.lethe.jdbc.JdbcRestrictionStore;
 import dev.lethe.jdbc.LetheSchema;
 import dev.lethe.jpa.JpaPersonalDataStore;
 import dev.lethe.law.RestrictionGround;
+import dev.lethe.request.RequestId;
 import dev.lethe.restriction.Restriction;
-import dev.lethe.rights.RequestId;
-import dev.lethe.rights.SubjectIdentifier;
+import dev.lethe.subject.Pseudonymizer;
+import dev.lethe.subject.SubjectIdentifier;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;

@@ -152,7 +152,7 @@ public class ModelBuildBenchmark {
 
   private static String source(int group, int member) {
     StringBuilder source = new StringBuilder("package " + PACKAGE + ";\n\n"
-        + "import dev.lethe.annotation.*;\nimport dev.lethe.erasure.ErasureStrategy;\n"
+        + "import dev.lethe.annotation.*;\nimport dev.lethe.annotation.ErasureStrategy;\n"
         + "import dev.lethe.law.LawfulBasis;\nimport jakarta.persistence.Id;\n\n");
     if (member == 0) {
       source.append("@DataSubject(\"subject").append(group).append("\")\n")

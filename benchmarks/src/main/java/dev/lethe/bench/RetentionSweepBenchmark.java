@@ -1,11 +1,11 @@
 package dev.lethe.bench;
 
-import dev.lethe.audit.Pseudonymizer;
 import dev.lethe.bench.shop.Customer;
 import dev.lethe.bench.shop.Visit;
 import dev.lethe.jpa.JpaPersonalDataStore;
 import dev.lethe.retention.RetentionEnforcer;
 import dev.lethe.retention.RetentionReport;
+import dev.lethe.subject.Pseudonymizer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -2,12 +2,12 @@ package dev.lethe.access;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.lethe.internal.store.RecordValues;
 import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.FieldDescriptor;
 import dev.lethe.spi.PersonalDataStore;
-import dev.lethe.spi.SubjectKey;
+import dev.lethe.spi.RecordValues;
 import dev.lethe.spi.SubjectRecord;
+import dev.lethe.subject.SubjectKey;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;

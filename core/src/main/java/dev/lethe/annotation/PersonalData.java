@@ -1,6 +1,5 @@
 package dev.lethe.annotation;
 
-import dev.lethe.erasure.ErasureStrategy;
 import dev.lethe.law.DataOrigin;
 import dev.lethe.law.ErasureExemption;
 import java.lang.annotation.Documented;

@@ -1,6 +1,5 @@
 package dev.lethe.annotation;
 
-import dev.lethe.retention.RetentionAction;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.RetentionPolicy;

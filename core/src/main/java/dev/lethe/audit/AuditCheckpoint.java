@@ -1,6 +1,6 @@
 package dev.lethe.audit;
 
-import dev.lethe.internal.audit.AuditValues;
+import dev.lethe.internal.util.AuditValues;
 
 /**
  * The head of the audit chain at one moment: the sequence of its last event and that event's hash

@@ -2,11 +2,11 @@ package dev.lethe.audit;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.lethe.internal.audit.AuditValues;
-import dev.lethe.rights.RequestId;
-import dev.lethe.rights.RequestType;
-import dev.lethe.rights.RightsRequest;
-import dev.lethe.rights.SubjectIdentifier;
+import dev.lethe.internal.util.AuditValues;
+import dev.lethe.request.RequestId;
+import dev.lethe.request.RequestType;
+import dev.lethe.request.RightsRequest;
+import dev.lethe.subject.SubjectIdentifier;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -2,9 +2,10 @@ package dev.lethe.audit;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.lethe.internal.audit.AuditValues;
-import dev.lethe.rights.RequestId;
-import dev.lethe.rights.RequestType;
+import dev.lethe.internal.util.AuditValues;
+import dev.lethe.request.RequestId;
+import dev.lethe.request.RequestType;
+import dev.lethe.subject.SubjectPseudonym;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;

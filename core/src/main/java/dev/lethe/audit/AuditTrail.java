@@ -3,11 +3,11 @@ package dev.lethe.audit;
 import static java.util.Objects.requireNonNull;
 
 import dev.lethe.audit.AuditVerification.Kind;
-import dev.lethe.internal.audit.AuditHash;
-import dev.lethe.rights.RequestId;
-import dev.lethe.rights.SubjectIdentifier;
-import dev.lethe.spi.AuditSink;
+import dev.lethe.request.RequestId;
 import dev.lethe.spi.Transactions;
+import dev.lethe.subject.Pseudonymizer;
+import dev.lethe.subject.SubjectIdentifier;
+import dev.lethe.subject.SubjectPseudonym;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Iterator;

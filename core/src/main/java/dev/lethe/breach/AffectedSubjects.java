@@ -3,7 +3,7 @@ package dev.lethe.breach;
 import static java.util.Objects.requireNonNull;
 
 import dev.lethe.internal.util.Texts;
-import dev.lethe.rights.SubjectIdentifier;
+import dev.lethe.subject.SubjectIdentifier;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

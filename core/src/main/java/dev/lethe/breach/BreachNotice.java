@@ -2,7 +2,7 @@ package dev.lethe.breach;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.lethe.rights.SubjectIdentifier;
+import dev.lethe.subject.SubjectIdentifier;
 import java.util.UUID;
 
 /**

@@ -1,6 +1,6 @@
 package dev.lethe.breach;
 
-import dev.lethe.audit.SubjectPseudonym;
+import dev.lethe.subject.SubjectPseudonym;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -2,12 +2,13 @@ package dev.lethe.erasure;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.lethe.annotation.ErasureStrategy;
 import dev.lethe.law.ErasureGround;
 import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.FieldDescriptor;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.model.SubjectRoute;
-import dev.lethe.spi.SubjectKey;
+import dev.lethe.subject.SubjectKey;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;

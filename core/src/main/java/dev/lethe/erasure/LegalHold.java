@@ -3,7 +3,7 @@ package dev.lethe.erasure;
 import static java.util.Objects.requireNonNull;
 
 import dev.lethe.internal.util.Texts;
-import dev.lethe.spi.SubjectKey;
+import dev.lethe.subject.SubjectKey;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;

@@ -3,9 +3,8 @@ package dev.lethe.erasure;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.base.Ascii;
-import dev.lethe.audit.Pseudonymizer;
 import dev.lethe.internal.util.Texts;
-import dev.lethe.spi.SuppressionStore;
+import dev.lethe.subject.Pseudonymizer;
 import java.time.Clock;
 
 /**

@@ -2,7 +2,7 @@ package dev.lethe.model;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.lethe.erasure.ErasureStrategy;
+import dev.lethe.annotation.ErasureStrategy;
 import dev.lethe.law.ErasureExemption;
 import java.util.Optional;
 

@@ -3,7 +3,6 @@ package dev.lethe.model;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.reflect.ClassPath;
-import dev.lethe.internal.model.ModelAssembler;
 import dev.lethe.law.Article9Condition;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -2,7 +2,7 @@ package dev.lethe.model;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.lethe.retention.RetentionAction;
+import dev.lethe.annotation.RetentionAction;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

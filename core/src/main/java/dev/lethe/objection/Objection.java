@@ -3,7 +3,7 @@ package dev.lethe.objection;
 import static dev.lethe.internal.util.Texts.requireNonBlank;
 import static java.util.Objects.requireNonNull;
 
-import dev.lethe.audit.SubjectPseudonym;
+import dev.lethe.subject.SubjectPseudonym;
 import java.time.Instant;
 import java.util.Optional;
 

@@ -13,7 +13,7 @@ import dev.lethe.objection.Objection;
 import dev.lethe.objection.Objections;
 import dev.lethe.processing.Decision.Reason;
 import dev.lethe.restriction.Restrictions;
-import dev.lethe.rights.SubjectIdentifier;
+import dev.lethe.subject.SubjectIdentifier;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;

@@ -2,9 +2,6 @@ package dev.lethe.records;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.lethe.internal.records.Escape;
-import dev.lethe.internal.records.Phrases;
-import dev.lethe.internal.records.ProcessingFacts;
 import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.FieldDescriptor;
 import dev.lethe.model.PersonalDataModel;

@@ -2,8 +2,6 @@ package dev.lethe.records;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.lethe.internal.records.AssessmentDocument;
-import dev.lethe.internal.records.ProcessingFacts;
 import dev.lethe.model.PersonalDataModel;
 import java.io.IOException;
 import java.io.Writer;

@@ -2,9 +2,6 @@ package dev.lethe.records;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.lethe.internal.records.NoticeDocument;
-import dev.lethe.internal.records.NoticeVersion;
-import dev.lethe.internal.records.ProcessingFacts;
 import dev.lethe.law.Right;
 import dev.lethe.model.PersonalDataModel;
 import java.io.IOException;

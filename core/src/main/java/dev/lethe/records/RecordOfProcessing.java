@@ -3,8 +3,6 @@ package dev.lethe.records;
 import static java.util.Objects.requireNonNull;
 
 import dev.lethe.erasure.OtherCopy;
-import dev.lethe.internal.records.ProcessingFacts;
-import dev.lethe.internal.records.RecordFormats;
 import dev.lethe.model.PersonalDataModel;
 import java.io.IOException;
 import java.io.Writer;

@@ -2,9 +2,9 @@ package dev.lethe.restriction;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.lethe.audit.SubjectPseudonym;
 import dev.lethe.law.RestrictionGround;
-import dev.lethe.rights.RequestId;
+import dev.lethe.request.RequestId;
+import dev.lethe.subject.SubjectPseudonym;
 import java.time.Instant;
 import java.util.Optional;
 

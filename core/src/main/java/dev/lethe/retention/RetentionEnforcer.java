@@ -3,13 +3,13 @@ package dev.lethe.retention;
 import static java.util.Objects.requireNonNull;
 
 import dev.lethe.erasure.LegalHold;
+import dev.lethe.erasure.LegalHoldStore;
+import dev.lethe.erasure.RetentionTask;
 import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.model.RetentionPolicy;
-import dev.lethe.spi.LegalHoldStore;
-import dev.lethe.spi.RetentionRunLog;
 import dev.lethe.spi.RetentionSweeper;
-import dev.lethe.spi.SubjectKey;
+import dev.lethe.subject.SubjectKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,6 +2,7 @@ package dev.lethe.rights;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.lethe.request.RequestType;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.EnumMap;

@@ -1,5 +1,8 @@
 package dev.lethe.rights;
 
+import dev.lethe.request.RequestId;
+import dev.lethe.request.RequestStatus;
+
 import static java.util.Objects.requireNonNull;
 
 /**

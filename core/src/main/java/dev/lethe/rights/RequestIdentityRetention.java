@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import dev.lethe.audit.AuditEntry;
 import dev.lethe.audit.AuditEventType;
 import dev.lethe.audit.AuditTrail;
-import dev.lethe.spi.RequestStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Period;

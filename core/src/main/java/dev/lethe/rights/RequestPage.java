@@ -1,5 +1,6 @@
 package dev.lethe.rights;
 
+import dev.lethe.request.RightsRequest;
 import java.util.List;
 
 /**

@@ -2,6 +2,9 @@ package dev.lethe.rights;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.lethe.request.RequestStatus;
+import dev.lethe.request.RequestType;
+import dev.lethe.request.RightsRequest;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;

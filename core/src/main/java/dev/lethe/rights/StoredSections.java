@@ -3,6 +3,7 @@ package dev.lethe.rights;
 import static java.util.Objects.requireNonNull;
 
 import dev.lethe.access.ParticipantSections;
+import dev.lethe.request.RequestId;
 import dev.lethe.spi.AcknowledgementStore;
 import dev.lethe.spi.ReportSection;
 import dev.lethe.spi.Transactions;

@@ -2,6 +2,7 @@ package dev.lethe.rights;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.lethe.request.RequestId;
 import java.util.NoSuchElementException;
 
 /** Thrown when no rights request has the given id, so nothing could be done to it (Art. 12). */

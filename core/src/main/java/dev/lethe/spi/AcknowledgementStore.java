@@ -1,7 +1,6 @@
 package dev.lethe.spi;
 
-import dev.lethe.internal.participants.InMemoryAcknowledgementStore;
-import dev.lethe.rights.RequestId;
+import dev.lethe.request.RequestId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -2,9 +2,8 @@ package dev.lethe.spi;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.lethe.audit.SubjectPseudonym;
-import dev.lethe.internal.erasure.InMemoryErasureTombstoneStore;
 import dev.lethe.law.ErasureGround;
+import dev.lethe.subject.SubjectPseudonym;
 import java.time.Instant;
 import java.util.List;
 

@@ -3,9 +3,9 @@ package dev.lethe.spi;
 import static java.util.Objects.requireNonNull;
 
 import dev.lethe.law.ErasureGround;
-import dev.lethe.rights.RequestId;
-import dev.lethe.rights.RequestType;
-import dev.lethe.rights.SubjectIdentifier;
+import dev.lethe.request.RequestId;
+import dev.lethe.request.RequestType;
+import dev.lethe.subject.SubjectIdentifier;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;

@@ -1,6 +1,5 @@
 package dev.lethe.spi;
 
-import dev.lethe.internal.outbox.InMemoryOutbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.lethe.spi;
 import static dev.lethe.internal.util.Texts.requireNonBlank;
 import static java.util.Objects.requireNonNull;
 
-import dev.lethe.rights.RequestId;
+import dev.lethe.request.RequestId;
 import java.util.Optional;
 
 /**

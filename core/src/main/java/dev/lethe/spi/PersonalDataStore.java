@@ -2,15 +2,15 @@ package dev.lethe.spi;
 
 import dev.lethe.erasure.ErasurePlan;
 import dev.lethe.erasure.OtherCopy;
-import dev.lethe.internal.store.InMemoryPersonalDataStore;
-import dev.lethe.audit.Pseudonymizer;
 import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.PersonalDataModel;
-import dev.lethe.rights.Rectification;
-import dev.lethe.rights.SubjectIdentifier;
+import dev.lethe.request.Rectification;
+import dev.lethe.subject.Pseudonymizer;
+import dev.lethe.subject.SubjectIdentifier;
+import dev.lethe.subject.SubjectKey;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.time.Instant;
 import java.util.Set;
 import java.util.stream.Stream;
 

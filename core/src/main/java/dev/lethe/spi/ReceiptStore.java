@@ -1,6 +1,5 @@
 package dev.lethe.spi;
 
-import dev.lethe.internal.participants.InMemoryReceiptStore;
 import java.time.Instant;
 import java.util.Optional;
 

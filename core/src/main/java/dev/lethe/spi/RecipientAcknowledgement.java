@@ -3,8 +3,8 @@ package dev.lethe.spi;
 import static dev.lethe.internal.util.Texts.requireNonBlank;
 import static java.util.Objects.requireNonNull;
 
-import dev.lethe.rights.RequestId;
-import dev.lethe.rights.RequestType;
+import dev.lethe.request.RequestId;
+import dev.lethe.request.RequestType;
 import java.time.Instant;
 import java.util.Optional;
 

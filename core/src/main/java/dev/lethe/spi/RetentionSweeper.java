@@ -1,6 +1,6 @@
 package dev.lethe.spi;
 
-import dev.lethe.retention.RetentionTask;
+import dev.lethe.erasure.RetentionTask;
 import java.util.Optional;
 
 /**

@@ -2,7 +2,6 @@ package dev.lethe.spi;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.lethe.internal.store.RecordValues;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,5 @@
 package dev.lethe.spi;
 
-import dev.lethe.internal.transaction.DirectTransactions;
 import java.util.function.Supplier;
 
 /**

@@ -9,7 +9,6 @@ import dev.lethe.annotation.Processing;
 import dev.lethe.annotation.SubjectIdentity;
 import dev.lethe.audit.AuditEventType;
 import dev.lethe.audit.AuditTrail;
-import dev.lethe.audit.Pseudonymizer;
 import dev.lethe.breach.fixtures.Shop;
 import dev.lethe.breach.fixtures.Shopper;
 import dev.lethe.law.LawfulBasis;
@@ -17,12 +16,13 @@ import dev.lethe.model.ModelProblem;
 import dev.lethe.model.ModelValidationException;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.records.PrivacyNotice;
-import dev.lethe.rights.Channel;
+import dev.lethe.request.Channel;
+import dev.lethe.request.RequestType;
+import dev.lethe.request.RightsRequest;
 import dev.lethe.rights.DataSubjectRights;
-import dev.lethe.rights.RequestType;
-import dev.lethe.rights.RightsRequest;
-import dev.lethe.rights.SubjectIdentifier;
 import dev.lethe.spi.PersonalDataStore;
+import dev.lethe.subject.Pseudonymizer;
+import dev.lethe.subject.SubjectIdentifier;
 import dev.lethe.testing.MutableClock;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -106,7 +106,7 @@ class AutomatedDecisionsAndTransfersTest {
     assertThat(audit.events().filter(event -> event.type() == AuditEventType.REQUEST_SUBMITTED))
         .singleElement().satisfies(event -> assertThat(event.attributes()).containsEntry("purpose", "credit scoring"));
     rights.verify(request.id(), "account-login");
-    assertThat(rights.fulfil(request.id()).status()).isEqualTo(dev.lethe.rights.RequestStatus.FULFILLED);
+    assertThat(rights.fulfil(request.id()).status()).isEqualTo(dev.lethe.request.RequestStatus.FULFILLED);
   }
 
   @Test

@@ -2,10 +2,10 @@ package dev.lethe.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lethe.audit.Pseudonymizer;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.spi.PersonalDataStore;
 import dev.lethe.spi.shop.Shop;
+import dev.lethe.subject.Pseudonymizer;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.HashSet;

@@ -3,13 +3,13 @@ package dev.lethe.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lethe.audit.Pseudonymizer;
 import dev.lethe.law.DataOrigin;
 import dev.lethe.law.Right;
 import dev.lethe.model.PersonalDataModel;
-import dev.lethe.rights.SubjectIdentifier;
 import dev.lethe.spi.PersonalDataStore;
 import dev.lethe.spi.shop.Shop;
+import dev.lethe.subject.Pseudonymizer;
+import dev.lethe.subject.SubjectIdentifier;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

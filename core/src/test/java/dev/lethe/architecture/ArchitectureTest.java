@@ -3,6 +3,7 @@ package dev.lethe.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -60,6 +61,12 @@ class ArchitectureTest {
         .and().areNotInterfaces().and().areNotEnums().and().areNotRecords().and().areNotAnnotations()
         .should().haveModifier(JavaModifier.FINAL)
         .check(CORE);
+  }
+
+  @Test
+  @DisplayName("Packages form a graph without cycles: a package never imports one that imports it back")
+  void packagesAreFreeOfCycles() {
+    slices().matching("dev.lethe.(**)").should().beFreeOfCycles().check(CORE);
   }
 
   @Test

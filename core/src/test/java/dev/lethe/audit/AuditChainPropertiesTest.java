@@ -3,10 +3,11 @@ package dev.lethe.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lethe.audit.AuditVerification.Kind;
-import dev.lethe.internal.audit.AuditHash;
-import dev.lethe.rights.RequestId;
-import dev.lethe.rights.RequestType;
-import dev.lethe.rights.SubjectIdentifier;
+import dev.lethe.request.RequestId;
+import dev.lethe.request.RequestType;
+import dev.lethe.subject.Pseudonymizer;
+import dev.lethe.subject.SubjectIdentifier;
+import dev.lethe.subject.SubjectPseudonym;
 import dev.lethe.testing.MutableClock;
 import java.time.Duration;
 import java.util.HashMap;

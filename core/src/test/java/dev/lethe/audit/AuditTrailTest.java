@@ -3,10 +3,10 @@ package dev.lethe.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lethe.rights.RequestId;
-import dev.lethe.rights.RequestType;
-import dev.lethe.rights.SubjectIdentifier;
-import dev.lethe.spi.AuditSink;
+import dev.lethe.request.RequestId;
+import dev.lethe.request.RequestType;
+import dev.lethe.subject.Pseudonymizer;
+import dev.lethe.subject.SubjectIdentifier;
 import dev.lethe.testing.MutableClock;
 import java.util.List;
 import java.util.Optional;

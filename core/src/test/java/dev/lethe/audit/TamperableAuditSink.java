@@ -1,6 +1,5 @@
 package dev.lethe.audit;
 
-import dev.lethe.spi.AuditSink;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

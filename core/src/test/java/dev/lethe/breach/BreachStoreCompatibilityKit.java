@@ -3,7 +3,7 @@ package dev.lethe.breach;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lethe.audit.SubjectPseudonym;
+import dev.lethe.subject.SubjectPseudonym;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lethe.audit.AuditEvent;
 import dev.lethe.audit.AuditEventType;
-import dev.lethe.rights.SubjectIdentifier;
+import dev.lethe.subject.SubjectIdentifier;
 import dev.lethe.testing.club.Club;
 import java.time.Instant;
 import java.time.Period;

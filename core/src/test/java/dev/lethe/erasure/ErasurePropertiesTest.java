@@ -2,15 +2,15 @@ package dev.lethe.erasure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lethe.audit.Pseudonymizer;
 import dev.lethe.law.ErasureGround;
 import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.spi.PersonalDataStore;
-import dev.lethe.spi.SubjectKey;
 import dev.lethe.spi.SubjectRecord;
 import dev.lethe.spi.shop.PurchaseOrder;
 import dev.lethe.spi.shop.Shop;
+import dev.lethe.subject.Pseudonymizer;
+import dev.lethe.subject.SubjectKey;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;

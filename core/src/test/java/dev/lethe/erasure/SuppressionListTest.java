@@ -2,8 +2,7 @@ package dev.lethe.erasure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lethe.audit.Pseudonymizer;
-import dev.lethe.spi.SuppressionStore;
+import dev.lethe.subject.Pseudonymizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -28,6 +28,7 @@ import static dev.lethe.model.ModelProblem.Kind.UNKNOWN_SUBJECT_TYPE;
 import static dev.lethe.model.ModelProblem.Kind.UNREACHABLE_PERSONAL_DATA;
 
 import dev.lethe.annotation.DataSubject;
+import dev.lethe.annotation.ErasureStrategy;
 import dev.lethe.annotation.PersonalData;
 import dev.lethe.annotation.ProcessedFor;
 import dev.lethe.annotation.Processing;
@@ -35,7 +36,6 @@ import dev.lethe.annotation.Retention;
 import dev.lethe.annotation.SpecialCategory;
 import dev.lethe.annotation.SubjectIdentity;
 import dev.lethe.annotation.SubjectLink;
-import dev.lethe.erasure.ErasureStrategy;
 import dev.lethe.law.Article9Condition;
 import dev.lethe.law.ErasureExemption;
 import dev.lethe.law.LawfulBasis;

@@ -3,16 +3,16 @@ package dev.lethe.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lethe.annotation.DataSubject;
+import dev.lethe.annotation.ErasureStrategy;
 import dev.lethe.annotation.PersonalData;
 import dev.lethe.annotation.PersonalDataOverride;
 import dev.lethe.annotation.SubjectIdentity;
 import dev.lethe.annotation.SubjectLink;
 import dev.lethe.erasure.ErasurePlan;
-import dev.lethe.erasure.ErasureStrategy;
 import dev.lethe.law.DataCategory;
 import dev.lethe.law.ErasureExemption;
 import dev.lethe.law.ErasureGround;
-import dev.lethe.spi.SubjectKey;
+import dev.lethe.subject.SubjectKey;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;

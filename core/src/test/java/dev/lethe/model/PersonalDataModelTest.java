@@ -3,7 +3,8 @@ package dev.lethe.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lethe.erasure.ErasureStrategy;
+import dev.lethe.annotation.ErasureStrategy;
+import dev.lethe.annotation.RetentionAction;
 import dev.lethe.law.Article9Condition;
 import dev.lethe.law.DataCategory;
 import dev.lethe.law.DataOrigin;
@@ -15,7 +16,6 @@ import dev.lethe.model.fixtures.clinic.Pet;
 import dev.lethe.model.fixtures.clinic.ReminderLog;
 import dev.lethe.model.fixtures.clinic.Vet;
 import dev.lethe.model.fixtures.clinic.Visit;
-import dev.lethe.retention.RetentionAction;
 import java.time.Period;
 import java.util.List;
 import java.util.Map;

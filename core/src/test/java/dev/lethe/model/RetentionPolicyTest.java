@@ -3,7 +3,7 @@ package dev.lethe.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lethe.retention.RetentionAction;
+import dev.lethe.annotation.RetentionAction;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

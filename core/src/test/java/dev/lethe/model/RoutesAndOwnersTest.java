@@ -3,12 +3,12 @@ package dev.lethe.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lethe.annotation.DataSubject;
+import dev.lethe.annotation.ErasureStrategy;
 import dev.lethe.annotation.PersonalData;
 import dev.lethe.annotation.SubjectIdentity;
 import dev.lethe.erasure.ErasurePlan;
-import dev.lethe.erasure.ErasureStrategy;
 import dev.lethe.law.ErasureGround;
-import dev.lethe.spi.SubjectKey;
+import dev.lethe.subject.SubjectKey;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;

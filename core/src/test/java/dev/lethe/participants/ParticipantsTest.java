@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lethe.audit.AuditEvent;
 import dev.lethe.audit.AuditEventType;
+import dev.lethe.audit.AuditSink;
 import dev.lethe.audit.AuditTrail;
-import dev.lethe.audit.Pseudonymizer;
 import dev.lethe.consent.ConsentEvidence;
 import dev.lethe.consent.ConsentLedger;
 import dev.lethe.consent.ConsentMethod;
@@ -17,31 +17,30 @@ import dev.lethe.law.RestrictionGround;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.objection.Objections;
 import dev.lethe.outbox.OutboxDispatcher;
+import dev.lethe.request.Channel;
+import dev.lethe.request.Rectification;
+import dev.lethe.request.RequestStatus;
+import dev.lethe.request.RequestType;
+import dev.lethe.request.RightsRequest;
+import dev.lethe.restriction.RestrictionStore;
 import dev.lethe.restriction.Restrictions;
 import dev.lethe.rights.Acknowledgements;
-import dev.lethe.rights.Channel;
 import dev.lethe.rights.DataSubjectRights;
 import dev.lethe.rights.IllegalRequestTransitionException;
 import dev.lethe.rights.RecipientNotifications;
-import dev.lethe.rights.Rectification;
-import dev.lethe.rights.RequestStatus;
-import dev.lethe.rights.RequestType;
-import dev.lethe.rights.RightsRequest;
-import dev.lethe.rights.SubjectIdentifier;
-import dev.lethe.spi.AuditSink;
 import dev.lethe.spi.MessageReceiver;
 import dev.lethe.spi.Outbox;
 import dev.lethe.spi.OutboxMessage;
 import dev.lethe.spi.OutboxTransport;
 import dev.lethe.spi.ParticipantReceipt;
 import dev.lethe.spi.PersonalDataStore;
-import dev.lethe.spi.RecipientAcknowledgement;
 import dev.lethe.spi.RecipientAcknowledgement.Status;
-import dev.lethe.spi.RestrictionStore;
-import dev.lethe.spi.SubjectKey;
-import dev.lethe.spi.SubjectNotifier;
+import dev.lethe.spi.RecipientAcknowledgement;
 import dev.lethe.spi.shop.Customer;
 import dev.lethe.spi.shop.Shop;
+import dev.lethe.subject.Pseudonymizer;
+import dev.lethe.subject.SubjectIdentifier;
+import dev.lethe.subject.SubjectKey;
 import dev.lethe.testing.MutableClock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -349,7 +348,7 @@ class ParticipantsTest {
         .filteredOn(entry -> entry.recipient().equals("payment-provider")).singleElement()
         .satisfies(entry -> {
           assertThat(entry.status()).isEqualTo(Status.FAILED);
-          assertThat(entry.failure()).contains(dev.lethe.rights.InvalidSubjectIdentifierException.class.getName());
+          assertThat(entry.failure()).contains(dev.lethe.subject.InvalidSubjectIdentifierException.class.getName());
         });
     assertThat(payments.heldOf(CUSTOMER_2)).isOne();
   }
@@ -458,7 +457,7 @@ class ParticipantsTest {
     final AuditTrail audit = AuditTrail.of(AuditSink.inMemory(), Pseudonymizer.withRandomKey(), clock);
     final Outbox outbox = Outbox.inMemory();
     final RestrictionStore restrictionStore = RestrictionStore.inMemory();
-    final dev.lethe.spi.ObjectionStore objectionStore = dev.lethe.spi.ObjectionStore.inMemory();
+    final dev.lethe.objection.ObjectionStore objectionStore = dev.lethe.objection.ObjectionStore.inMemory();
     final FailingStore store;
     ConsentLedger consent;
     private DataSubjectRights rights;
@@ -484,7 +483,7 @@ class ParticipantsTest {
     }
 
     Objections objections() {
-      return Objections.builder(MODEL, audit, new SuppressionList(dev.lethe.spi.SuppressionStore.inMemory(), Pseudonymizer.withRandomKey(), clock)).directMarketing("newsletter")
+      return Objections.builder(MODEL, audit, new SuppressionList(dev.lethe.erasure.SuppressionStore.inMemory(), Pseudonymizer.withRandomKey(), clock)).directMarketing("newsletter")
           .store(objectionStore).recipientNotifications(notifications).clock(clock).build();
     }
 
@@ -580,7 +579,7 @@ class ParticipantsTest {
     }
 
     @Override
-    public void rectify(SubjectKey subject, dev.lethe.rights.Rectification rectification) {
+    public void rectify(SubjectKey subject, dev.lethe.request.Rectification rectification) {
       delegate.rectify(subject, rectification);
     }
   }

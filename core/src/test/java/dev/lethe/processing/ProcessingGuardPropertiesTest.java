@@ -7,7 +7,7 @@ import dev.lethe.consent.ConsentMethod;
 import dev.lethe.consent.ConsentState;
 import dev.lethe.law.RestrictionGround;
 import dev.lethe.model.Purpose;
-import dev.lethe.rights.SubjectIdentifier;
+import dev.lethe.subject.SubjectIdentifier;
 import dev.lethe.testing.club.Club;
 import dev.lethe.testing.club.ConsentOracle;
 import java.time.Duration;

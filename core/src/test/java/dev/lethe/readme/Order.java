@@ -1,11 +1,11 @@
 package dev.lethe.readme;
 
+import dev.lethe.annotation.ErasureStrategy;
 import dev.lethe.annotation.PersonalData;
 import dev.lethe.annotation.ProcessedFor;
 import dev.lethe.annotation.Retention;
-import dev.lethe.erasure.ErasureStrategy;
+import dev.lethe.annotation.RetentionAction;
 import dev.lethe.law.ErasureExemption;
-import dev.lethe.retention.RetentionAction;
 import java.math.BigDecimal;
 import java.time.Instant;
 

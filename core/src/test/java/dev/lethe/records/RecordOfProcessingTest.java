@@ -3,12 +3,12 @@ package dev.lethe.records;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lethe.annotation.RetentionAction;
 import dev.lethe.erasure.OtherCopy;
 import dev.lethe.law.DataCategory;
 import dev.lethe.law.LawfulBasis;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.records.seed.Seed;
-import dev.lethe.retention.RetentionAction;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;

@@ -3,15 +3,14 @@ package dev.lethe.retention;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lethe.audit.Pseudonymizer;
 import dev.lethe.erasure.LegalHold;
+import dev.lethe.erasure.LegalHoldStore;
 import dev.lethe.model.PersonalDataModel;
-import dev.lethe.spi.LegalHoldStore;
 import dev.lethe.spi.PersonalDataStore;
-import dev.lethe.spi.RetentionRunLog;
-import dev.lethe.spi.SubjectKey;
 import dev.lethe.spi.shop.LoginEvent;
 import dev.lethe.spi.shop.Shop;
+import dev.lethe.subject.Pseudonymizer;
+import dev.lethe.subject.SubjectKey;
 import dev.lethe.testing.MutableClock;
 import java.time.Instant;
 import java.time.ZoneOffset;

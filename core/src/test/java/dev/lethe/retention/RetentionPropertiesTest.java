@@ -2,15 +2,15 @@ package dev.lethe.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lethe.audit.Pseudonymizer;
 import dev.lethe.erasure.LegalHold;
+import dev.lethe.erasure.LegalHoldStore;
 import dev.lethe.model.PersonalDataModel;
-import dev.lethe.spi.LegalHoldStore;
 import dev.lethe.spi.PersonalDataStore;
-import dev.lethe.spi.SubjectKey;
 import dev.lethe.spi.SubjectRecord;
 import dev.lethe.spi.shop.LoginEvent;
 import dev.lethe.spi.shop.Shop;
+import dev.lethe.subject.Pseudonymizer;
+import dev.lethe.subject.SubjectKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

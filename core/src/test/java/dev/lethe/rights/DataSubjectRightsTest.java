@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lethe.audit.AuditEvent;
 import dev.lethe.audit.AuditEventType;
-import dev.lethe.spi.IdentityVerifier;
+import dev.lethe.request.Channel;
+import dev.lethe.request.RejectionReason;
+import dev.lethe.request.RequestId;
+import dev.lethe.request.RequestStatus;
+import dev.lethe.request.RequestType;
+import dev.lethe.request.RightsRequest;
+import dev.lethe.subject.SubjectIdentifier;
 import dev.lethe.testing.MutableClock;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -3,6 +3,7 @@ package dev.lethe.rights;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lethe.request.RequestType;
 import java.time.LocalDate;
 import java.time.Period;
 import org.junit.jupiter.api.DisplayName;

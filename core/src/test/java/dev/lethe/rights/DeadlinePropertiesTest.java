@@ -3,7 +3,10 @@ package dev.lethe.rights;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lethe.spi.IdentityVerifier;
+import dev.lethe.request.Channel;
+import dev.lethe.request.RequestType;
+import dev.lethe.request.RightsRequest;
+import dev.lethe.subject.SubjectIdentifier;
 import dev.lethe.testing.MutableClock;
 import java.time.Instant;
 import java.time.LocalDate;

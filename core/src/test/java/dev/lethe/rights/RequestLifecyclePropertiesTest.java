@@ -1,15 +1,22 @@
 package dev.lethe.rights;
 
-import static dev.lethe.rights.RequestStatus.CANCELLED;
-import static dev.lethe.rights.RequestStatus.COMPLETED;
-import static dev.lethe.rights.RequestStatus.FULFILLED;
-import static dev.lethe.rights.RequestStatus.REJECTED;
-import static dev.lethe.rights.RequestStatus.SUBMITTED;
-import static dev.lethe.rights.RequestStatus.VERIFIED;
+import static dev.lethe.request.RequestStatus.CANCELLED;
+import static dev.lethe.request.RequestStatus.COMPLETED;
+import static dev.lethe.request.RequestStatus.FULFILLED;
+import static dev.lethe.request.RequestStatus.REJECTED;
+import static dev.lethe.request.RequestStatus.SUBMITTED;
+import static dev.lethe.request.RequestStatus.VERIFIED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lethe.audit.AuditEvent;
 import dev.lethe.audit.AuditEventType;
+import dev.lethe.request.Channel;
+import dev.lethe.request.RejectionReason;
+import dev.lethe.request.RequestId;
+import dev.lethe.request.RequestStatus;
+import dev.lethe.request.RequestType;
+import dev.lethe.request.RightsRequest;
+import dev.lethe.subject.SubjectIdentifier;
 import dev.lethe.testing.MutableClock;
 import java.time.LocalDate;
 import java.time.Period;
@@ -29,9 +36,9 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.Size;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * Random sequences of operations against random requests, checked against a model of Art. 12 written

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lethe.audit.AuditEvent;
 import dev.lethe.audit.AuditEventType;
+import dev.lethe.request.Channel;
+import dev.lethe.request.RequestType;
+import dev.lethe.request.RightsRequest;
+import dev.lethe.subject.SubjectIdentifier;
 import dev.lethe.testing.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,13 +1,14 @@
 package dev.lethe.rights;
 
-import static dev.lethe.rights.RequestStatus.CANCELLED;
-import static dev.lethe.rights.RequestStatus.COMPLETED;
-import static dev.lethe.rights.RequestStatus.FULFILLED;
-import static dev.lethe.rights.RequestStatus.REJECTED;
-import static dev.lethe.rights.RequestStatus.SUBMITTED;
-import static dev.lethe.rights.RequestStatus.VERIFIED;
+import static dev.lethe.request.RequestStatus.CANCELLED;
+import static dev.lethe.request.RequestStatus.COMPLETED;
+import static dev.lethe.request.RequestStatus.FULFILLED;
+import static dev.lethe.request.RequestStatus.REJECTED;
+import static dev.lethe.request.RequestStatus.SUBMITTED;
+import static dev.lethe.request.RequestStatus.VERIFIED;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lethe.request.RequestStatus;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;

@@ -2,6 +2,7 @@ package dev.lethe.rights;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lethe.request.RequestType;
 import java.util.Arrays;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,10 @@
 package dev.lethe.rights;
 
 import dev.lethe.audit.AuditEvent;
+import dev.lethe.audit.AuditSink;
 import dev.lethe.audit.AuditTrail;
-import dev.lethe.audit.Pseudonymizer;
-import dev.lethe.spi.AuditSink;
-import dev.lethe.spi.RequestStore;
+import dev.lethe.request.RightsRequest;
+import dev.lethe.subject.Pseudonymizer;
 import dev.lethe.testing.MutableClock;
 import java.util.List;
 

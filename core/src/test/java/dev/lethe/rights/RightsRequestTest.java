@@ -3,8 +3,14 @@ package dev.lethe.rights;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lethe.rights.RightsRequest.Extension;
-import dev.lethe.rights.RightsRequest.Verification;
+import dev.lethe.request.Channel;
+import dev.lethe.request.RequestId;
+import dev.lethe.request.RequestStatus;
+import dev.lethe.request.RequestType;
+import dev.lethe.request.RightsRequest.Extension;
+import dev.lethe.request.RightsRequest.Verification;
+import dev.lethe.request.RightsRequest;
+import dev.lethe.subject.SubjectIdentifier;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;

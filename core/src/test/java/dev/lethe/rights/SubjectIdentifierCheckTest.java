@@ -3,11 +3,15 @@ package dev.lethe.rights;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lethe.audit.Pseudonymizer;
 import dev.lethe.model.PersonalDataModel;
-import dev.lethe.rights.InvalidSubjectIdentifierException.Problem;
+import dev.lethe.request.Channel;
+import dev.lethe.request.RequestType;
 import dev.lethe.spi.PersonalDataStore;
 import dev.lethe.spi.shop.Shop;
+import dev.lethe.subject.InvalidSubjectIdentifierException.Problem;
+import dev.lethe.subject.InvalidSubjectIdentifierException;
+import dev.lethe.subject.Pseudonymizer;
+import dev.lethe.subject.SubjectIdentifier;
 import dev.lethe.testing.MutableClock;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

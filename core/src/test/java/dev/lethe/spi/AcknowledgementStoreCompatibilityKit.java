@@ -2,8 +2,8 @@ package dev.lethe.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lethe.rights.RequestId;
-import dev.lethe.rights.RequestType;
+import dev.lethe.request.RequestId;
+import dev.lethe.request.RequestType;
 import dev.lethe.spi.RecipientAcknowledgement.Status;
 import java.time.Instant;
 import java.util.Optional;

@@ -3,11 +3,12 @@ package dev.lethe.spi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lethe.audit.SubjectPseudonym;
 import dev.lethe.consent.ConsentGiver;
 import dev.lethe.consent.ConsentMethod;
 import dev.lethe.consent.ConsentRecord;
 import dev.lethe.consent.ConsentState;
+import dev.lethe.consent.ConsentStore;
+import dev.lethe.subject.SubjectPseudonym;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

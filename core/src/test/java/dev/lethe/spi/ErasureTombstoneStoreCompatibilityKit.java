@@ -2,8 +2,8 @@ package dev.lethe.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lethe.audit.SubjectPseudonym;
 import dev.lethe.law.ErasureGround;
+import dev.lethe.subject.SubjectPseudonym;
 import java.time.Instant;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package dev.lethe.spi;
 
+import dev.lethe.audit.AuditSink;
+
 class InMemoryAuditSinkTest extends AuditSinkCompatibilityKit {
 
   @Override

@@ -1,5 +1,7 @@
 package dev.lethe.spi;
 
+import dev.lethe.consent.ConsentStore;
+
 class InMemoryConsentStoreTest extends ConsentStoreCompatibilityKit {
 
   @Override

@@ -1,5 +1,7 @@
 package dev.lethe.spi;
 
+import dev.lethe.erasure.LegalHoldStore;
+
 class InMemoryLegalHoldStoreTest extends LegalHoldStoreCompatibilityKit {
   @Override
   protected LegalHoldStore createStore() {

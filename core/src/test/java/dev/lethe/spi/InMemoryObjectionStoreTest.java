@@ -1,5 +1,7 @@
 package dev.lethe.spi;
 
+import dev.lethe.objection.ObjectionStore;
+
 class InMemoryObjectionStoreTest extends ObjectionStoreCompatibilityKit {
 
   @Override

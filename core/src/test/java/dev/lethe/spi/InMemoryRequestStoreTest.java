@@ -1,5 +1,7 @@
 package dev.lethe.spi;
 
+import dev.lethe.rights.RequestStore;
+
 class InMemoryRequestStoreTest extends RequestStoreCompatibilityKit {
 
   @Override

@@ -1,5 +1,7 @@
 package dev.lethe.spi;
 
+import dev.lethe.restriction.RestrictionStore;
+
 class InMemoryRestrictionStoreTest extends RestrictionStoreCompatibilityKit {
 
   @Override

@@ -1,7 +1,7 @@
 package dev.lethe.spi;
 
-import dev.lethe.audit.Pseudonymizer;
 import dev.lethe.model.PersonalDataModel;
+import dev.lethe.subject.Pseudonymizer;
 import java.util.List;
 
 class InMemoryRetentionSweeperTest extends RetentionSweeperCompatibilityKit {

@@ -3,7 +3,9 @@ package dev.lethe.spi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lethe.erasure.LegalHold;
+import dev.lethe.erasure.LegalHoldStore;
 import dev.lethe.spi.shop.OrderNote;
+import dev.lethe.subject.SubjectKey;
 import java.time.Instant;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

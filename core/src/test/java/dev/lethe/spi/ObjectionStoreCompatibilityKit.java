@@ -2,8 +2,9 @@ package dev.lethe.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lethe.audit.SubjectPseudonym;
 import dev.lethe.objection.Objection;
+import dev.lethe.objection.ObjectionStore;
+import dev.lethe.subject.SubjectPseudonym;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;

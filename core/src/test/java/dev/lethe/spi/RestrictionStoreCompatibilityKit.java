@@ -2,10 +2,11 @@ package dev.lethe.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lethe.audit.SubjectPseudonym;
 import dev.lethe.law.RestrictionGround;
+import dev.lethe.request.RequestId;
 import dev.lethe.restriction.Restriction;
-import dev.lethe.rights.RequestId;
+import dev.lethe.restriction.RestrictionStore;
+import dev.lethe.subject.SubjectPseudonym;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;

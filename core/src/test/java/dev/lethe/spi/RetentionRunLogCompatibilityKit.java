@@ -3,9 +3,10 @@ package dev.lethe.spi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lethe.annotation.RetentionAction;
 import dev.lethe.model.RetentionPolicy;
-import dev.lethe.retention.RetentionAction;
 import dev.lethe.retention.RetentionReport;
+import dev.lethe.retention.RetentionRunLog;
 import java.time.Instant;
 import java.time.Period;
 import java.util.List;

@@ -2,11 +2,12 @@ package dev.lethe.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lethe.erasure.RetentionTask;
 import dev.lethe.model.PersonalDataModel;
-import dev.lethe.retention.RetentionTask;
 import dev.lethe.spi.shop.LoginEvent;
 import dev.lethe.spi.shop.PurchaseOrder;
 import dev.lethe.spi.shop.Shop;
+import dev.lethe.subject.SubjectKey;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.lethe.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lethe.erasure.SuppressionStore;
 import java.time.Instant;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

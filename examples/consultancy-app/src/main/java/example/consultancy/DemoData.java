@@ -3,7 +3,7 @@ package example.consultancy;
 import dev.lethe.consent.ConsentEvidence;
 import dev.lethe.consent.ConsentLedger;
 import dev.lethe.consent.ConsentMethod;
-import dev.lethe.rights.SubjectIdentifier;
+import dev.lethe.subject.SubjectIdentifier;
 import example.consultancy.people.Applicant;
 import example.consultancy.people.ClientOrganisation;
 import example.consultancy.people.Contact;

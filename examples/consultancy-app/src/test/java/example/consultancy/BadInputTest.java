@@ -2,13 +2,13 @@ package example.consultancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lethe.rights.Channel;
+import dev.lethe.request.Channel;
+import dev.lethe.request.RequestStatus;
+import dev.lethe.request.RequestType;
+import dev.lethe.request.RightsRequest;
 import dev.lethe.rights.DataSubjectRights;
 import dev.lethe.rights.RequestQuery;
-import dev.lethe.rights.RequestStatus;
-import dev.lethe.rights.RequestType;
-import dev.lethe.rights.RightsRequest;
-import dev.lethe.rights.SubjectIdentifier;
+import dev.lethe.subject.SubjectIdentifier;
 import example.consultancy.people.People;
 import java.net.http.HttpResponse;
 import java.util.Map;

@@ -3,10 +3,10 @@ package example.consultancy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lethe.model.PersonalDataModel;
-import dev.lethe.rights.Channel;
+import dev.lethe.request.Channel;
+import dev.lethe.request.RequestType;
 import dev.lethe.rights.DataSubjectRights;
-import dev.lethe.rights.RequestType;
-import dev.lethe.rights.SubjectIdentifier;
+import dev.lethe.subject.SubjectIdentifier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,10 +1,10 @@
 package example.events;
 
 import dev.lethe.annotation.DataSubject;
+import dev.lethe.annotation.ErasureStrategy;
 import dev.lethe.annotation.PersonalData;
 import dev.lethe.annotation.Processing;
 import dev.lethe.annotation.SubjectIdentity;
-import dev.lethe.erasure.ErasureStrategy;
 import dev.lethe.law.LawfulBasis;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;

@@ -1,15 +1,15 @@
 package example.plainjpa;
 
 import dev.lethe.access.SubjectReportWriter;
-import dev.lethe.audit.Pseudonymizer;
 import dev.lethe.erasure.ErasureReceipt;
 import dev.lethe.jpa.JpaPersonalDataStore;
 import dev.lethe.law.ErasureGround;
-import dev.lethe.rights.Channel;
+import dev.lethe.request.Channel;
+import dev.lethe.request.RequestId;
+import dev.lethe.request.RequestType;
 import dev.lethe.rights.DataSubjectRights;
-import dev.lethe.rights.RequestId;
-import dev.lethe.rights.RequestType;
-import dev.lethe.rights.SubjectIdentifier;
+import dev.lethe.subject.Pseudonymizer;
+import dev.lethe.subject.SubjectIdentifier;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceConfiguration;
 import java.io.IOException;

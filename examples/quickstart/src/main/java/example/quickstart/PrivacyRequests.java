@@ -1,11 +1,11 @@
 package example.quickstart;
 
 import dev.lethe.access.SubjectReportWriter;
-import dev.lethe.rights.Channel;
+import dev.lethe.request.Channel;
+import dev.lethe.request.RequestType;
+import dev.lethe.request.RightsRequest;
 import dev.lethe.rights.DataSubjectRights;
-import dev.lethe.rights.RequestType;
-import dev.lethe.rights.RightsRequest;
-import dev.lethe.rights.SubjectIdentifier;
+import dev.lethe.subject.SubjectIdentifier;
 import java.io.IOException;
 import java.io.OutputStream;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -4,12 +4,12 @@ import static dev.lethe.jdbc.internal.Columns.instant;
 import static java.util.Objects.requireNonNull;
 
 import dev.lethe.jdbc.internal.Jdbc;
-import dev.lethe.rights.RequestId;
-import dev.lethe.rights.RequestType;
+import dev.lethe.request.RequestId;
+import dev.lethe.request.RequestType;
 import dev.lethe.spi.AcknowledgementStore;
 import dev.lethe.spi.ParticipantReceipt;
-import dev.lethe.spi.RecipientAcknowledgement;
 import dev.lethe.spi.RecipientAcknowledgement.Status;
+import dev.lethe.spi.RecipientAcknowledgement;
 import dev.lethe.spi.ReportSection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -5,11 +5,11 @@ import static dev.lethe.jdbc.internal.Columns.optionalInstant;
 import static dev.lethe.jdbc.internal.Columns.optionalText;
 import static java.util.Objects.requireNonNull;
 
-import dev.lethe.audit.SubjectPseudonym;
 import dev.lethe.breach.Breach;
 import dev.lethe.breach.BreachReport;
 import dev.lethe.breach.BreachStore;
 import dev.lethe.jdbc.internal.Jdbc;
+import dev.lethe.subject.SubjectPseudonym;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

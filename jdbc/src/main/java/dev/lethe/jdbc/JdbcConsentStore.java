@@ -5,13 +5,13 @@ import static dev.lethe.jdbc.internal.Columns.optionalInstant;
 import static dev.lethe.jdbc.internal.Columns.optionalText;
 import static java.util.Objects.requireNonNull;
 
-import dev.lethe.audit.SubjectPseudonym;
 import dev.lethe.consent.ConsentGiver;
 import dev.lethe.consent.ConsentMethod;
 import dev.lethe.consent.ConsentRecord;
 import dev.lethe.consent.ConsentState;
+import dev.lethe.consent.ConsentStore;
 import dev.lethe.jdbc.internal.Jdbc;
-import dev.lethe.spi.ConsentStore;
+import dev.lethe.subject.SubjectPseudonym;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

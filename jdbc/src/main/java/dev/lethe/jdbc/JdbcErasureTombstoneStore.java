@@ -3,10 +3,10 @@ package dev.lethe.jdbc;
 import static dev.lethe.jdbc.internal.Columns.instant;
 import static java.util.Objects.requireNonNull;
 
-import dev.lethe.audit.SubjectPseudonym;
 import dev.lethe.jdbc.internal.Jdbc;
 import dev.lethe.law.ErasureGround;
 import dev.lethe.spi.ErasureTombstoneStore;
+import dev.lethe.subject.SubjectPseudonym;
 import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;

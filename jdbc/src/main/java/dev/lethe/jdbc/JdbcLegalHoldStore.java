@@ -5,9 +5,9 @@ import static dev.lethe.jdbc.internal.Columns.optionalText;
 import static java.util.Objects.requireNonNull;
 
 import dev.lethe.erasure.LegalHold;
+import dev.lethe.erasure.LegalHoldStore;
 import dev.lethe.jdbc.internal.Jdbc;
-import dev.lethe.spi.LegalHoldStore;
-import dev.lethe.spi.SubjectKey;
+import dev.lethe.subject.SubjectKey;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;

@@ -4,10 +4,10 @@ import static dev.lethe.jdbc.internal.Columns.instant;
 import static dev.lethe.jdbc.internal.Columns.optionalInstant;
 import static java.util.Objects.requireNonNull;
 
-import dev.lethe.audit.SubjectPseudonym;
 import dev.lethe.jdbc.internal.Jdbc;
 import dev.lethe.objection.Objection;
-import dev.lethe.spi.ObjectionStore;
+import dev.lethe.objection.ObjectionStore;
+import dev.lethe.subject.SubjectPseudonym;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;

@@ -4,7 +4,7 @@ import static dev.lethe.jdbc.internal.Columns.instant;
 import static java.util.Objects.requireNonNull;
 
 import dev.lethe.jdbc.internal.Jdbc;
-import dev.lethe.rights.RequestId;
+import dev.lethe.request.RequestId;
 import dev.lethe.spi.ParticipantReceipt;
 import dev.lethe.spi.ReceiptStore;
 import java.time.Instant;

@@ -4,12 +4,12 @@ import static dev.lethe.jdbc.internal.Columns.instant;
 import static dev.lethe.jdbc.internal.Columns.optionalInstant;
 import static java.util.Objects.requireNonNull;
 
-import dev.lethe.audit.SubjectPseudonym;
 import dev.lethe.jdbc.internal.Jdbc;
 import dev.lethe.law.RestrictionGround;
+import dev.lethe.request.RequestId;
 import dev.lethe.restriction.Restriction;
-import dev.lethe.rights.RequestId;
-import dev.lethe.spi.RestrictionStore;
+import dev.lethe.restriction.RestrictionStore;
+import dev.lethe.subject.SubjectPseudonym;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;

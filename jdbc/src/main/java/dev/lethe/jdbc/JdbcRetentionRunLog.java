@@ -6,7 +6,7 @@ import static java.util.Objects.requireNonNull;
 import dev.lethe.jdbc.internal.Jdbc;
 import dev.lethe.jdbc.internal.Json;
 import dev.lethe.retention.RetentionReport;
-import dev.lethe.spi.RetentionRunLog;
+import dev.lethe.retention.RetentionRunLog;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;

@@ -3,8 +3,8 @@ package dev.lethe.jdbc;
 import static dev.lethe.jdbc.internal.Columns.instant;
 import static java.util.Objects.requireNonNull;
 
+import dev.lethe.erasure.SuppressionStore;
 import dev.lethe.jdbc.internal.Jdbc;
-import dev.lethe.spi.SuppressionStore;
 import java.util.Optional;
 import javax.sql.DataSource;
 

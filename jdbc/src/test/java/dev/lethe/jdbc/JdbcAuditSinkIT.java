@@ -1,8 +1,8 @@
 package dev.lethe.jdbc;
 
 import dev.lethe.audit.AuditEvent;
+import dev.lethe.audit.AuditSink;
 import dev.lethe.jdbc.internal.Jdbc;
-import dev.lethe.spi.AuditSink;
 import dev.lethe.spi.AuditSinkCompatibilityKit;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -1,6 +1,6 @@
 package dev.lethe.jdbc;
 
-import dev.lethe.spi.ConsentStore;
+import dev.lethe.consent.ConsentStore;
 import dev.lethe.spi.ConsentStoreCompatibilityKit;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -1,6 +1,6 @@
 package dev.lethe.jdbc;
 
-import dev.lethe.spi.LegalHoldStore;
+import dev.lethe.erasure.LegalHoldStore;
 import dev.lethe.spi.LegalHoldStoreCompatibilityKit;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -1,6 +1,6 @@
 package dev.lethe.jdbc;
 
-import dev.lethe.spi.ObjectionStore;
+import dev.lethe.objection.ObjectionStore;
 import dev.lethe.spi.ObjectionStoreCompatibilityKit;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -1,6 +1,6 @@
 package dev.lethe.jdbc;
 
-import dev.lethe.spi.RequestStore;
+import dev.lethe.rights.RequestStore;
 import dev.lethe.spi.RequestStoreCompatibilityKit;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -2,12 +2,12 @@ package dev.lethe.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lethe.audit.SubjectPseudonym;
 import dev.lethe.law.RestrictionGround;
+import dev.lethe.request.RequestId;
 import dev.lethe.restriction.Restriction;
-import dev.lethe.rights.RequestId;
-import dev.lethe.spi.RestrictionStore;
+import dev.lethe.restriction.RestrictionStore;
 import dev.lethe.spi.RestrictionStoreCompatibilityKit;
+import dev.lethe.subject.SubjectPseudonym;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.lethe.jdbc;
 
-import dev.lethe.spi.RetentionRunLog;
+import dev.lethe.retention.RetentionRunLog;
 import dev.lethe.spi.RetentionRunLogCompatibilityKit;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -1,6 +1,6 @@
 package dev.lethe.jdbc;
 
-import dev.lethe.spi.SuppressionStore;
+import dev.lethe.erasure.SuppressionStore;
 import dev.lethe.spi.SuppressionStoreCompatibilityKit;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -2,7 +2,6 @@ package dev.lethe.jpa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lethe.audit.Pseudonymizer;
 import dev.lethe.erasure.ErasurePlan;
 import dev.lethe.jpa.clinic.Clinic;
 import dev.lethe.jpa.clinic.Invoice;
@@ -11,8 +10,9 @@ import dev.lethe.jpa.testing.TestDatabase;
 import dev.lethe.law.ErasureGround;
 import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.FieldDescriptor;
-import dev.lethe.spi.SubjectKey;
 import dev.lethe.spi.SubjectRecord;
+import dev.lethe.subject.Pseudonymizer;
+import dev.lethe.subject.SubjectKey;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.ArrayList;
 import java.util.Collection;

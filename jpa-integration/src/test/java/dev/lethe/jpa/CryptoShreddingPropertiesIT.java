@@ -2,7 +2,6 @@ package dev.lethe.jpa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lethe.audit.Pseudonymizer;
 import dev.lethe.crypto.KeyEncryptionKey;
 import dev.lethe.crypto.SubjectKeys;
 import dev.lethe.erasure.ErasurePlan;
@@ -12,7 +11,8 @@ import dev.lethe.jpa.encrypted.Patient;
 import dev.lethe.jpa.testing.SkipWhenUnreachable;
 import dev.lethe.jpa.testing.TestDatabase;
 import dev.lethe.law.ErasureGround;
-import dev.lethe.spi.SubjectKey;
+import dev.lethe.subject.Pseudonymizer;
+import dev.lethe.subject.SubjectKey;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.List;
 import java.util.Optional;

@@ -2,14 +2,14 @@ package dev.lethe.jpa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lethe.audit.Pseudonymizer;
 import dev.lethe.erasure.ErasurePlan;
 import dev.lethe.jpa.testing.TestDatabase;
 import dev.lethe.law.ErasureGround;
-import dev.lethe.spi.SubjectKey;
 import dev.lethe.spi.shop.Customer;
 import dev.lethe.spi.shop.LoginEvent;
 import dev.lethe.spi.shop.Shop;
+import dev.lethe.subject.Pseudonymizer;
+import dev.lethe.subject.SubjectKey;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Instant;
 import java.util.List;

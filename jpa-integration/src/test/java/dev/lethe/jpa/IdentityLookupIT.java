@@ -2,13 +2,13 @@ package dev.lethe.jpa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lethe.audit.Pseudonymizer;
 import dev.lethe.jpa.identities.Guest;
 import dev.lethe.jpa.identities.Member;
 import dev.lethe.jpa.testing.TestDatabase;
 import dev.lethe.model.IdentityMatch;
-import dev.lethe.rights.SubjectIdentifier;
-import dev.lethe.spi.SubjectKey;
+import dev.lethe.subject.Pseudonymizer;
+import dev.lethe.subject.SubjectIdentifier;
+import dev.lethe.subject.SubjectKey;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import org.junit.jupiter.api.AfterAll;

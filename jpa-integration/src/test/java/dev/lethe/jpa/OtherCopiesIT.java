@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.lethe.audit.Pseudonymizer;
-import dev.lethe.erasure.OtherCopy;
 import dev.lethe.erasure.OtherCopy.Kind;
+import dev.lethe.erasure.OtherCopy;
 import dev.lethe.jpa.copies.CopyingTrigger;
 import dev.lethe.jpa.copies.Subscriber;
 import dev.lethe.jpa.envers.Book;
@@ -14,6 +13,7 @@ import dev.lethe.jpa.envers.Card;
 import dev.lethe.jpa.envers.Loan;
 import dev.lethe.jpa.envers.Patron;
 import dev.lethe.jpa.testing.TestDatabase;
+import dev.lethe.subject.Pseudonymizer;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.List;

@@ -2,18 +2,18 @@ package dev.lethe.jpa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lethe.audit.Pseudonymizer;
 import dev.lethe.erasure.LegalHold;
+import dev.lethe.erasure.LegalHoldStore;
 import dev.lethe.jpa.testing.SkipWhenUnreachable;
 import dev.lethe.jpa.testing.TestDatabase;
 import dev.lethe.retention.RetentionEnforcer;
 import dev.lethe.retention.RetentionReport;
-import dev.lethe.spi.LegalHoldStore;
-import dev.lethe.spi.SubjectKey;
 import dev.lethe.spi.shop.Customer;
 import dev.lethe.spi.shop.LoginEvent;
 import dev.lethe.spi.shop.PurchaseOrder;
 import dev.lethe.spi.shop.Shop;
+import dev.lethe.subject.Pseudonymizer;
+import dev.lethe.subject.SubjectKey;
 import jakarta.persistence.EntityManagerFactory;
 import java.math.BigDecimal;
 import java.time.Clock;

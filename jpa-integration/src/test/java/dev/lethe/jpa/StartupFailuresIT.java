@@ -3,7 +3,6 @@ package dev.lethe.jpa;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lethe.audit.Pseudonymizer;
 import dev.lethe.jpa.broken.PersonalAssociation;
 import dev.lethe.jpa.broken.Root;
 import dev.lethe.jpa.broken.Unreachable;
@@ -11,6 +10,7 @@ import dev.lethe.jpa.broken.WithAny;
 import dev.lethe.jpa.testing.TestDatabase;
 import dev.lethe.model.ModelProblem;
 import dev.lethe.model.ModelValidationException;
+import dev.lethe.subject.Pseudonymizer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;

@@ -3,6 +3,7 @@ package dev.lethe.kafka;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethod;
@@ -52,6 +53,12 @@ class ArchitectureTest {
   @DisplayName("The transport is plain Kafka client code: a participant without Spring can use it")
   void noSpring() {
     noClasses().should().dependOnClassesThat().resideInAPackage("org.springframework..").check(KAFKA);
+  }
+
+  @Test
+  @DisplayName("Packages form a graph without cycles")
+  void packagesAreFreeOfCycles() {
+    slices().matching("dev.lethe.(**)").should().beFreeOfCycles().check(KAFKA);
   }
 
   @Test

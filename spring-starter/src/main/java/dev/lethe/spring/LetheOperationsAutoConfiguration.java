@@ -1,20 +1,20 @@
 package dev.lethe.spring;
 
 import dev.lethe.audit.AuditTrail;
+import dev.lethe.breach.BreachRegister;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.outbox.OutboxAdministration;
 import dev.lethe.outbox.OutboxDispatcher;
 import dev.lethe.participants.Participant;
-import dev.lethe.breach.BreachRegister;
 import dev.lethe.records.ImpactAssessment;
 import dev.lethe.records.RecordOfProcessing;
 import dev.lethe.retention.RetentionEnforcer;
+import dev.lethe.retention.RetentionRunLog;
 import dev.lethe.rights.Acknowledgements;
 import dev.lethe.rights.DataSubjectRights;
 import dev.lethe.rights.RequestIdentityRetention;
+import dev.lethe.rights.RequestStore;
 import dev.lethe.spi.Outbox;
-import dev.lethe.spi.RequestStore;
-import dev.lethe.spi.RetentionRunLog;
 import dev.lethe.spring.actuate.LetheEndpoint;
 import dev.lethe.spring.actuate.LetheMetrics;
 import dev.lethe.spring.actuate.OutboxMetrics;

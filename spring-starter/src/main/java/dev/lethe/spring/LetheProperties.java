@@ -2,7 +2,7 @@ package dev.lethe.spring;
 
 import dev.lethe.records.Recipient;
 import dev.lethe.records.Transfer;
-import dev.lethe.rights.RequestType;
+import dev.lethe.request.RequestType;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
@@ -20,8 +20,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.unit.DataSize;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**

@@ -1,6 +1,6 @@
 package dev.lethe.spring;
 
-import dev.lethe.audit.Pseudonymizer;
+import dev.lethe.subject.Pseudonymizer;
 import java.util.Base64;
 import java.util.Optional;
 import javax.sql.DataSource;

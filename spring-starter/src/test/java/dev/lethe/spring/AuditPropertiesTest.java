@@ -2,15 +2,15 @@ package dev.lethe.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lethe.audit.AuditSink;
 import dev.lethe.audit.AuditTrail;
 import dev.lethe.audit.AuditVerification;
-import dev.lethe.audit.Pseudonymizer;
-import dev.lethe.rights.Channel;
+import dev.lethe.request.Channel;
+import dev.lethe.request.RequestType;
 import dev.lethe.rights.DataSubjectRights;
-import dev.lethe.rights.RequestType;
-import dev.lethe.rights.SubjectIdentifier;
-import dev.lethe.spi.AuditSink;
 import dev.lethe.spring.shop.ShopPackage;
+import dev.lethe.subject.Pseudonymizer;
+import dev.lethe.subject.SubjectIdentifier;
 import java.util.Arrays;
 import java.util.Base64;
 import org.junit.jupiter.api.DisplayName;

@@ -2,16 +2,16 @@ package dev.lethe.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lethe.audit.Pseudonymizer;
 import dev.lethe.crypto.KeyEncryptionKey;
 import dev.lethe.crypto.SubjectKeys;
 import dev.lethe.erasure.ErasurePlan;
 import dev.lethe.jpa.JpaPersonalDataStore;
 import dev.lethe.law.ErasureGround;
-import dev.lethe.spi.SubjectKey;
 import dev.lethe.spring.clinic.ClinicPackage;
 import dev.lethe.spring.clinic.Patient;
 import dev.lethe.spring.shop.ShopPackage;
+import dev.lethe.subject.Pseudonymizer;
+import dev.lethe.subject.SubjectKey;
 import jakarta.persistence.EntityManagerFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;

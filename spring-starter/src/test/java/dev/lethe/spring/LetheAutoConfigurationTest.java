@@ -2,6 +2,7 @@ package dev.lethe.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lethe.audit.AuditSink;
 import dev.lethe.consent.ConsentLedger;
 import dev.lethe.jdbc.JdbcAuditSink;
 import dev.lethe.jdbc.JdbcRequestStore;
@@ -11,9 +12,8 @@ import dev.lethe.processing.ProcessingGuard;
 import dev.lethe.records.PrivacyNotice;
 import dev.lethe.records.RecordOfProcessing;
 import dev.lethe.rights.DataSubjectRights;
-import dev.lethe.spi.AuditSink;
+import dev.lethe.rights.RequestStore;
 import dev.lethe.spi.PersonalDataStore;
-import dev.lethe.spi.RequestStore;
 import dev.lethe.spring.shop.Customer;
 import dev.lethe.spring.shop.ShopPackage;
 import java.time.Clock;
@@ -170,12 +170,12 @@ class LetheAutoConfigurationTest {
   void onePersonOnePseudonym() {
     runner.withPropertyValues(KEY).run(context -> {
       dev.lethe.audit.AuditTrail audit = context.getBean(dev.lethe.audit.AuditTrail.class);
-      assertThat(audit.pseudonymOf(new dev.lethe.rights.SubjectIdentifier("customer", "email", " Ada@Example.com")))
-          .isEqualTo(audit.pseudonymOf(new dev.lethe.rights.SubjectIdentifier("customer", "email", "ada@example.com")));
+      assertThat(audit.pseudonymOf(new dev.lethe.subject.SubjectIdentifier("customer", "email", " Ada@Example.com")))
+          .isEqualTo(audit.pseudonymOf(new dev.lethe.subject.SubjectIdentifier("customer", "email", "ada@example.com")));
       ConsentLedger ledger = context.getBean(ConsentLedger.class);
-      ledger.give(new dev.lethe.rights.SubjectIdentifier("customer", "email", "Ada@Example.com"), "newsletter",
+      ledger.give(new dev.lethe.subject.SubjectIdentifier("customer", "email", "Ada@Example.com"), "newsletter",
           dev.lethe.consent.ConsentEvidence.of("v1", dev.lethe.consent.ConsentMethod.WEB_FORM_OPT_IN));
-      assertThat(ledger.state(new dev.lethe.rights.SubjectIdentifier("customer", "email", "ada@example.com"),
+      assertThat(ledger.state(new dev.lethe.subject.SubjectIdentifier("customer", "email", "ada@example.com"),
           "newsletter")).isEqualTo(dev.lethe.consent.ConsentState.GIVEN);
     });
   }
@@ -269,8 +269,8 @@ class LetheAutoConfigurationTest {
   void deadlines() {
     runner.withPropertyValues(KEY, "lethe.deadlines.restriction=P28D").run(context -> {
       DataSubjectRights rights = context.getBean(DataSubjectRights.class);
-      var request = rights.submit(dev.lethe.rights.RequestType.RESTRICTION,
-          new dev.lethe.rights.SubjectIdentifier("customer", "email", "ada@example.com"), dev.lethe.rights.Channel.WEB);
+      var request = rights.submit(dev.lethe.request.RequestType.RESTRICTION,
+          new dev.lethe.subject.SubjectIdentifier("customer", "email", "ada@example.com"), dev.lethe.request.Channel.WEB);
       assertThat(java.time.Period.between(request.receivedAt().atZone(java.time.ZoneId.systemDefault()).toLocalDate(),
           request.dueDate())).isEqualTo(java.time.Period.ofDays(28));
     });
@@ -280,11 +280,11 @@ class LetheAutoConfigurationTest {
   @DisplayName("Art. 18(1): lethe.restrictions.max-staleness bounds how long another instance's restriction goes unseen")
   void restrictionBound() {
     dev.lethe.restriction.Restriction restriction = new dev.lethe.restriction.Restriction(
-        new dev.lethe.audit.SubjectPseudonym("e".repeat(64)), dev.lethe.rights.RequestId.random(),
+        new dev.lethe.subject.SubjectPseudonym("e".repeat(64)), dev.lethe.request.RequestId.random(),
         dev.lethe.law.RestrictionGround.ACCURACY_CONTESTED, java.time.Instant.parse("2026-01-01T00:00:00Z"),
         java.util.Optional.empty());
     runner.withPropertyValues(KEY, "lethe.restrictions.max-staleness=1h").run(context -> {
-      dev.lethe.spi.RestrictionStore store = context.getBean(dev.lethe.spi.RestrictionStore.class);
+      dev.lethe.restriction.RestrictionStore store = context.getBean(dev.lethe.restriction.RestrictionStore.class);
       assertThat(store.isEmpty()).isTrue();
       dev.lethe.jdbc.JdbcRestrictionStore.of(context.getBean(javax.sql.DataSource.class)).save(restriction);
       assertThat(store.isEmpty()).as("trusted empty for the configured hour").isTrue();
@@ -292,7 +292,7 @@ class LetheAutoConfigurationTest {
       store.remove(restriction.subject());
     });
     runner.withPropertyValues(KEY, "lethe.restrictions.max-staleness=0s").run(context -> {
-      dev.lethe.spi.RestrictionStore store = context.getBean(dev.lethe.spi.RestrictionStore.class);
+      dev.lethe.restriction.RestrictionStore store = context.getBean(dev.lethe.restriction.RestrictionStore.class);
       assertThat(store.isEmpty()).isTrue();
       dev.lethe.jdbc.JdbcRestrictionStore.of(context.getBean(javax.sql.DataSource.class)).save(restriction);
       assertThat(store.isEmpty()).as("looked up every time").isFalse();

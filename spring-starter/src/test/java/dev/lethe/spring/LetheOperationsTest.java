@@ -3,12 +3,11 @@ package dev.lethe.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lethe.law.ErasureGround;
+import dev.lethe.request.Channel;
+import dev.lethe.request.RequestType;
+import dev.lethe.request.RightsRequest;
 import dev.lethe.retention.RetentionEnforcer;
-import dev.lethe.rights.Channel;
 import dev.lethe.rights.DataSubjectRights;
-import dev.lethe.rights.RequestType;
-import dev.lethe.rights.RightsRequest;
-import dev.lethe.rights.SubjectIdentifier;
 import dev.lethe.spi.PersonalDataStore;
 import dev.lethe.spring.actuate.LetheEndpoint;
 import dev.lethe.spring.actuate.LetheMetrics;
@@ -16,6 +15,7 @@ import dev.lethe.spring.actuate.RetentionSchedule;
 import dev.lethe.spring.shop.Customer;
 import dev.lethe.spring.shop.CustomerOrder;
 import dev.lethe.spring.shop.ShopPackage;
+import dev.lethe.subject.SubjectIdentifier;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.DisplayName;
@@ -52,17 +52,17 @@ class LetheOperationsTest {
   void retentionRunClearsClosedRequestsIdentities() {
     runner.withPropertyValues("lethe.requests.identity-retention=P0D").run(context -> {
       dev.lethe.rights.DataSubjectRights rights = context.getBean(dev.lethe.rights.DataSubjectRights.class);
-      dev.lethe.rights.RightsRequest request = rights.submit(dev.lethe.rights.RequestType.ACCESS,
-          new dev.lethe.rights.SubjectIdentifier("customer", "email", "ada@example.com"), dev.lethe.rights.Channel.WEB);
-      dev.lethe.rights.RightsRequest open = rights.submit(dev.lethe.rights.RequestType.ACCESS,
-          new dev.lethe.rights.SubjectIdentifier("customer", "email", "grace@example.com"), dev.lethe.rights.Channel.WEB);
+      dev.lethe.request.RightsRequest request = rights.submit(dev.lethe.request.RequestType.ACCESS,
+          new dev.lethe.subject.SubjectIdentifier("customer", "email", "ada@example.com"), dev.lethe.request.Channel.WEB);
+      dev.lethe.request.RightsRequest open = rights.submit(dev.lethe.request.RequestType.ACCESS,
+          new dev.lethe.subject.SubjectIdentifier("customer", "email", "grace@example.com"), dev.lethe.request.Channel.WEB);
       rights.cancel(request.id(), "withdrawn");
       Thread.sleep(5);
 
       context.getBean(RetentionSchedule.class).runOnce();
 
       assertThat(rights.find(request.id()).orElseThrow().subject().value())
-          .isEqualTo(dev.lethe.spi.RequestStore.CLEARED_IDENTITY);
+          .isEqualTo(dev.lethe.rights.RequestStore.CLEARED_IDENTITY);
       assertThat(rights.find(open.id()).orElseThrow().subject().value()).isEqualTo("grace@example.com");
       try (var events = context.getBean(dev.lethe.audit.AuditTrail.class).events()) {
         assertThat(events.filter(event -> event.type() == dev.lethe.audit.AuditEventType.REQUEST_IDENTITIES_CLEARED))

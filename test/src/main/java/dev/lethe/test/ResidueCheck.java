@@ -2,13 +2,13 @@ package dev.lethe.test;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.lethe.erasure.ErasureStrategy;
+import dev.lethe.annotation.ErasureStrategy;
 import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.FieldDescriptor;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.spi.PersonalDataStore;
-import dev.lethe.spi.SubjectKey;
 import dev.lethe.spi.SubjectRecord;
+import dev.lethe.subject.SubjectKey;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -23,8 +23,8 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.function.Executable;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.function.Executable;
 
 /**
  * Proves an erasure in the application's own database (Art. 17(1)): snapshots every row of every

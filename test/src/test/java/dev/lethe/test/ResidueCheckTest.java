@@ -3,7 +3,7 @@ package dev.lethe.test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lethe.spi.SubjectKey;
+import dev.lethe.subject.SubjectKey;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

@@ -1,8 +1,8 @@
 package dev.lethe.bench.clinic;
 
 import dev.lethe.annotation.Encrypted;
+import dev.lethe.annotation.ErasureStrategy;
 import dev.lethe.annotation.PersonalData;
-import dev.lethe.erasure.ErasureStrategy;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;

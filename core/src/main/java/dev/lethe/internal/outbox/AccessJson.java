@@ -1,8 +1,8 @@
 package dev.lethe.internal.outbox;
 
-import dev.lethe.rights.RequestId;
-import dev.lethe.rights.SubjectIdentifier;
+import dev.lethe.request.RequestId;
 import dev.lethe.spi.ParticipantReceipt;
+import dev.lethe.subject.SubjectIdentifier;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

@@ -1,10 +1,10 @@
 package dev.lethe.internal.outbox;
 
 import dev.lethe.law.ErasureGround;
-import dev.lethe.rights.RequestId;
-import dev.lethe.rights.RequestType;
-import dev.lethe.rights.SubjectIdentifier;
+import dev.lethe.request.RequestId;
+import dev.lethe.request.RequestType;
 import dev.lethe.spi.Notification;
+import dev.lethe.subject.SubjectIdentifier;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.lethe.internal.outbox;
 
-import dev.lethe.rights.RequestId;
+import dev.lethe.request.RequestId;
 import dev.lethe.spi.ParticipantReceipt;
 import java.util.Map;
 import java.util.Optional;

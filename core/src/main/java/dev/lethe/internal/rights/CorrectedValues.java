@@ -1,6 +1,6 @@
 package dev.lethe.internal.rights;
 
-import dev.lethe.internal.model.Placeholders;
+import dev.lethe.model.Placeholders;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 

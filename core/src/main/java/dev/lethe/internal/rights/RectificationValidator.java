@@ -1,8 +1,8 @@
 package dev.lethe.internal.rights;
 
 import dev.lethe.model.EntityDescriptor;
-import dev.lethe.rights.Rectification;
-import dev.lethe.rights.RectificationRejectedException;
+import dev.lethe.request.Rectification;
+import dev.lethe.request.RectificationRejectedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;

@@ -1,13 +1,13 @@
 package dev.lethe.internal.rights;
 
-import dev.lethe.internal.model.Placeholders;
 import dev.lethe.law.DataCategory;
 import dev.lethe.model.IdentityMatch;
 import dev.lethe.model.PersonalDataModel;
+import dev.lethe.model.Placeholders;
 import dev.lethe.model.SubjectType;
-import dev.lethe.rights.InvalidSubjectIdentifierException;
-import dev.lethe.rights.InvalidSubjectIdentifierException.Problem;
-import dev.lethe.rights.SubjectIdentifier;
+import dev.lethe.subject.InvalidSubjectIdentifierException.Problem;
+import dev.lethe.subject.InvalidSubjectIdentifierException;
+import dev.lethe.subject.SubjectIdentifier;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.regex.Pattern;

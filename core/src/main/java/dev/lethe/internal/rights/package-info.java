@@ -1,6 +1,7 @@
 /**
- * The workings of the rights-request service: the request lifecycle and its rules (Art. 12), and
- * the in-memory {@link dev.lethe.spi.RequestStore}. Internal: never part of a public signature.
+ * Checks shared by the rights-request service, legal holds and the breach register: a subject's
+ * identifier against the model, and a rectification's values against the field's constraints
+ * (Art. 16). Internal: never part of a public signature.
  */
 @NullMarked
 package dev.lethe.internal.rights;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lethe.internal.rights.CorrectedValues;
 import dev.lethe.law.ErasureGround;
-import dev.lethe.rights.RequestId;
-import dev.lethe.rights.SubjectIdentifier;
+import dev.lethe.request.RequestId;
 import dev.lethe.spi.Notification;
+import dev.lethe.subject.SubjectIdentifier;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

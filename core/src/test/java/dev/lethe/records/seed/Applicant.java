@@ -4,9 +4,9 @@ import dev.lethe.annotation.DataSubject;
 import dev.lethe.annotation.PersonalData;
 import dev.lethe.annotation.Processing;
 import dev.lethe.annotation.Retention;
+import dev.lethe.annotation.RetentionAction;
 import dev.lethe.annotation.SubjectIdentity;
 import dev.lethe.law.LawfulBasis;
-import dev.lethe.retention.RetentionAction;
 import java.time.LocalDate;
 
 /** Someone applying to work at Mesma; anonymised rows keep the recruitment statistics. */

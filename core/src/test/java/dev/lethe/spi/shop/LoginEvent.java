@@ -1,12 +1,12 @@
 package dev.lethe.spi.shop;
 
-import dev.lethe.annotation.ProcessedFor;
+import dev.lethe.annotation.ErasureStrategy;
 import dev.lethe.annotation.PersonalData;
+import dev.lethe.annotation.ProcessedFor;
 import dev.lethe.annotation.Retention;
+import dev.lethe.annotation.RetentionAction;
 import dev.lethe.annotation.SubjectLink;
-import dev.lethe.erasure.ErasureStrategy;
 import dev.lethe.law.DataOrigin;
-import dev.lethe.retention.RetentionAction;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.lethe.spi.shop;
 
+import dev.lethe.annotation.ErasureStrategy;
 import dev.lethe.annotation.PersonalData;
-import dev.lethe.erasure.ErasureStrategy;
 import dev.lethe.law.DataOrigin;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

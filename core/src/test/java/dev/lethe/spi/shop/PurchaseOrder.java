@@ -1,11 +1,11 @@
 package dev.lethe.spi.shop;
 
-import dev.lethe.annotation.ProcessedFor;
+import dev.lethe.annotation.ErasureStrategy;
 import dev.lethe.annotation.PersonalData;
+import dev.lethe.annotation.ProcessedFor;
 import dev.lethe.annotation.Retention;
-import dev.lethe.erasure.ErasureStrategy;
+import dev.lethe.annotation.RetentionAction;
 import dev.lethe.law.ErasureExemption;
-import dev.lethe.retention.RetentionAction;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;

@@ -1,13 +1,13 @@
 package example.consultancy.people;
 
 import dev.lethe.annotation.DataSubject;
+import dev.lethe.annotation.ErasureStrategy;
 import dev.lethe.annotation.PersonalData;
 import dev.lethe.annotation.Processing;
 import dev.lethe.annotation.Retention;
+import dev.lethe.annotation.RetentionAction;
 import dev.lethe.annotation.SubjectIdentity;
-import dev.lethe.erasure.ErasureStrategy;
 import dev.lethe.law.LawfulBasis;
-import dev.lethe.retention.RetentionAction;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;

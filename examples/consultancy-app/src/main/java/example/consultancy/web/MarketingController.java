@@ -5,8 +5,8 @@ import static example.consultancy.web.Html.esc;
 import dev.lethe.erasure.SuppressionList;
 import dev.lethe.processing.ProcessingGuard;
 import dev.lethe.rights.DataSubjectRights;
-import dev.lethe.rights.InvalidSubjectIdentifierException;
-import dev.lethe.rights.SubjectIdentifier;
+import dev.lethe.subject.InvalidSubjectIdentifierException;
+import dev.lethe.subject.SubjectIdentifier;
 import example.consultancy.people.Contact;
 import example.consultancy.people.People;
 import java.util.ArrayList;
@@ -14,12 +14,12 @@ import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Marketing, as the statement allows it: the newsletter goes only to those the processing guard

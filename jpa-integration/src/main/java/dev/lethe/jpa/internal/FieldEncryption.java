@@ -1,18 +1,18 @@
 package dev.lethe.jpa.internal;
 
 import dev.lethe.annotation.Encrypted;
+import dev.lethe.annotation.ErasureStrategy;
 import dev.lethe.crypto.SubjectKeys;
 import dev.lethe.erasure.ErasurePlan;
-import dev.lethe.erasure.ErasureStrategy;
-import dev.lethe.internal.erasure.FieldEraser;
-import dev.lethe.jpa.UnsupportedMappingException;
 import dev.lethe.jpa.UnsupportedMappingException.Problem;
+import dev.lethe.jpa.UnsupportedMappingException;
 import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.FieldDescriptor;
 import dev.lethe.model.IdentityMatch;
 import dev.lethe.model.SubjectRoute;
 import dev.lethe.model.SubjectType;
-import dev.lethe.spi.SubjectKey;
+import dev.lethe.spi.FieldEraser;
+import dev.lethe.subject.SubjectKey;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.metamodel.Attribute;
 import jakarta.persistence.metamodel.ManagedType;

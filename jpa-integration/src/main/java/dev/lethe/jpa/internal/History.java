@@ -1,6 +1,6 @@
 package dev.lethe.jpa.internal;
 
-import dev.lethe.erasure.ErasureStrategy;
+import dev.lethe.annotation.ErasureStrategy;
 import dev.lethe.jpa.UnsupportedMappingException.Problem;
 import dev.lethe.model.FieldDescriptor;
 import jakarta.persistence.EntityManager;

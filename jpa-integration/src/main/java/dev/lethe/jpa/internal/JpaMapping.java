@@ -2,13 +2,13 @@ package dev.lethe.jpa.internal;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.lethe.annotation.ErasureStrategy;
 import dev.lethe.annotation.PersonalData;
 import dev.lethe.annotation.PersonalDataOverride;
 import dev.lethe.annotation.SpecialCategory;
 import dev.lethe.annotation.SubjectLink;
-import dev.lethe.erasure.ErasureStrategy;
-import dev.lethe.jpa.UnsupportedMappingException;
 import dev.lethe.jpa.UnsupportedMappingException.Problem;
+import dev.lethe.jpa.UnsupportedMappingException;
 import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.model.SubjectRoute;

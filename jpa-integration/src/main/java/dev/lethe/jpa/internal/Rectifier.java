@@ -2,8 +2,8 @@ package dev.lethe.jpa.internal;
 
 import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.SubjectRoute;
-import dev.lethe.rights.Rectification;
-import dev.lethe.spi.SubjectKey;
+import dev.lethe.request.Rectification;
+import dev.lethe.subject.SubjectKey;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.metamodel.Attribute;

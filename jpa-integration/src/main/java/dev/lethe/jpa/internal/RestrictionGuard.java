@@ -1,14 +1,14 @@
 package dev.lethe.jpa.internal;
 
-import dev.lethe.audit.SubjectPseudonym;
 import dev.lethe.jpa.ProcessingRestrictedException;
 import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.SubjectRoute;
 import dev.lethe.model.SubjectType;
 import dev.lethe.restriction.Restriction;
-import dev.lethe.rights.SubjectIdentifier;
-import dev.lethe.spi.RestrictionStore;
-import dev.lethe.spi.SubjectKey;
+import dev.lethe.restriction.RestrictionStore;
+import dev.lethe.subject.SubjectIdentifier;
+import dev.lethe.subject.SubjectKey;
+import dev.lethe.subject.SubjectPseudonym;
 import java.io.Serial;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,11 +29,11 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.hibernate.Session;
 import org.hibernate.bytecode.enhance.spi.LazyPropertyInitializer;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.event.service.spi.DuplicationStrategy;
 import org.hibernate.event.service.spi.EventListenerRegistrationException;
 import org.hibernate.event.service.spi.EventListenerRegistry;
 import org.hibernate.event.spi.AbstractCollectionEvent;
-import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.event.spi.EventType;
 import org.hibernate.event.spi.PreCollectionRemoveEvent;
 import org.hibernate.event.spi.PreCollectionRemoveEventListener;
@@ -58,7 +58,7 @@ import org.jspecify.annotations.Nullable;
  * may have been placed under any of them) and refuse the change with a
  * {@link ProcessingRestrictedException}, which rolls the transaction back. While no restriction
  * stands at all ({@link Lookup#noneStanding()}), a change costs no query. While some do, and the
- * store keeps a {@linkplain dev.lethe.spi.RestrictionStore#standing() snapshot} of them, a change
+ * store keeps a {@linkplain dev.lethe.restriction.RestrictionStore#standing() snapshot} of them, a change
  * whose subjects are its own key or a to-one association to the root costs none either: the key
  * comes from the entity's loaded state, and the pseudonyms of a subject's identities, read once,
  * are kept for as long as the store trusts its snapshot (so within the store's own bound). Bulk
@@ -85,7 +85,7 @@ public final class RestrictionGuard implements PreUpdateEventListener, PreDelete
    * @param noneStanding whether no restriction stands at all: then no change needs its subject found
    * @param find the restriction standing under one identity of a subject, read from the store
    * @param standing the store's snapshot of every restriction standing, if it keeps one
-   *     ({@link dev.lethe.spi.RestrictionStore#standing()}); empty: ask {@code noneStanding} and {@code find}
+   *     ({@link dev.lethe.restriction.RestrictionStore#standing()}); empty: ask {@code noneStanding} and {@code find}
    * @param pseudonymOf the pseudonym the snapshot keys an identity's restriction by
    */
   public record Lookup(BooleanSupplier noneStanding, Function<SubjectIdentifier, Optional<Restriction>> find,

@@ -1,10 +1,10 @@
 package dev.lethe.jpa.internal;
 
-import dev.lethe.internal.model.TemporalAttributes;
 import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.SubjectRoute;
 import dev.lethe.model.SubjectType;
-import dev.lethe.spi.SubjectKey;
+import dev.lethe.model.TemporalAttributes;
+import dev.lethe.subject.SubjectKey;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;

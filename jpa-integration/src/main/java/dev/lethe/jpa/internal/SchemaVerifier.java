@@ -1,18 +1,18 @@
 package dev.lethe.jpa.internal;
 
 import dev.lethe.annotation.Encrypted;
+import dev.lethe.annotation.ErasureStrategy;
+import dev.lethe.annotation.RetentionAction;
 import dev.lethe.erasure.ErasurePlan;
-import dev.lethe.erasure.ErasureStrategy;
-import dev.lethe.internal.model.Placeholders;
-import dev.lethe.jpa.UnsupportedMappingException;
 import dev.lethe.jpa.UnsupportedMappingException.Problem;
+import dev.lethe.jpa.UnsupportedMappingException;
 import dev.lethe.law.ErasureGround;
 import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.FieldDescriptor;
 import dev.lethe.model.PersonalDataModel;
+import dev.lethe.model.Placeholders;
 import dev.lethe.model.SubjectType;
-import dev.lethe.retention.RetentionAction;
-import dev.lethe.spi.SubjectKey;
+import dev.lethe.subject.SubjectKey;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.validation.ConstraintViolation;

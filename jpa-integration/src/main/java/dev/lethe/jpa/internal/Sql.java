@@ -1,6 +1,6 @@
 package dev.lethe.jpa.internal;
 
-import dev.lethe.internal.model.Placeholders;
+import dev.lethe.model.Placeholders;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityTransaction;
 import java.util.Optional;

@@ -1,15 +1,15 @@
 package dev.lethe.jpa.internal;
 
 import com.google.common.collect.Lists;
+import dev.lethe.annotation.RetentionAction;
 import dev.lethe.erasure.ErasurePlan;
+import dev.lethe.erasure.RetentionTask;
 import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.FieldDescriptor;
 import dev.lethe.model.SubjectRoute;
 import dev.lethe.model.SubjectType;
-import dev.lethe.retention.RetentionAction;
-import dev.lethe.retention.RetentionTask;
 import dev.lethe.spi.RetentionSweeper.Batch;
-import dev.lethe.spi.SubjectKey;
+import dev.lethe.subject.SubjectKey;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.DatabaseMetaData;

@@ -1,7 +1,7 @@
 package dev.lethe.jpa.clinic;
 
+import dev.lethe.annotation.ErasureStrategy;
 import dev.lethe.annotation.PersonalData;
-import dev.lethe.erasure.ErasureStrategy;
 import jakarta.persistence.Embeddable;
 
 /** An embedded value: its attributes are named by path, such as {@code address.street}. */

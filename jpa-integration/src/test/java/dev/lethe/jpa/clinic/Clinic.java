@@ -1,6 +1,6 @@
 package dev.lethe.jpa.clinic;
 
-import dev.lethe.spi.SubjectKey;
+import dev.lethe.subject.SubjectKey;
 import jakarta.persistence.EntityManagerFactory;
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,7 +1,7 @@
 package dev.lethe.jpa.clinic;
 
+import dev.lethe.annotation.ErasureStrategy;
 import dev.lethe.annotation.PersonalData;
-import dev.lethe.erasure.ErasureStrategy;
 import jakarta.persistence.Entity;
 
 /** A JOINED subclass whose rows are deleted on erasure, from both tables. */

@@ -1,8 +1,8 @@
 package dev.lethe.jpa.clinic;
 
+import dev.lethe.annotation.ErasureStrategy;
 import dev.lethe.annotation.PersonalData;
 import dev.lethe.annotation.SubjectLink;
-import dev.lethe.erasure.ErasureStrategy;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 

@@ -2,7 +2,6 @@ package dev.lethe.jpa.envers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lethe.audit.Pseudonymizer;
 import dev.lethe.erasure.ErasurePlan;
 import dev.lethe.jpa.HistoryRowId;
 import dev.lethe.jpa.JpaPersonalDataStore;
@@ -12,8 +11,9 @@ import dev.lethe.law.ErasureGround;
 import dev.lethe.model.EntityDescriptor;
 import dev.lethe.retention.RetentionEnforcer;
 import dev.lethe.retention.RetentionReport;
-import dev.lethe.spi.SubjectKey;
 import dev.lethe.spi.SubjectRecord;
+import dev.lethe.subject.Pseudonymizer;
+import dev.lethe.subject.SubjectKey;
 import dev.lethe.test.ResidueCheck;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Clock;

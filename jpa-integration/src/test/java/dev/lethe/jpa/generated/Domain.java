@@ -1,6 +1,6 @@
 package dev.lethe.jpa.generated;
 
-import dev.lethe.erasure.ErasureStrategy;
+import dev.lethe.annotation.ErasureStrategy;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;

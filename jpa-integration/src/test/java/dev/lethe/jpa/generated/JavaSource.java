@@ -1,6 +1,6 @@
 package dev.lethe.jpa.generated;
 
-import dev.lethe.erasure.ErasureStrategy;
+import dev.lethe.annotation.ErasureStrategy;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -9,7 +9,7 @@ final class JavaSource {
 
   private static final String IMPORTS = """
       import dev.lethe.annotation.*;
-      import dev.lethe.erasure.ErasureStrategy;
+      import dev.lethe.annotation.ErasureStrategy;
       import dev.lethe.law.ErasureExemption;
       import dev.lethe.law.LawfulBasis;
       import jakarta.persistence.*;

@@ -1,7 +1,7 @@
 package dev.lethe.jpa.generated;
 
-import dev.lethe.erasure.ErasureStrategy;
-import dev.lethe.spi.SubjectKey;
+import dev.lethe.annotation.ErasureStrategy;
+import dev.lethe.subject.SubjectKey;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;

@@ -1,9 +1,9 @@
 package dev.lethe.jpa.hr;
 
+import dev.lethe.annotation.ErasureStrategy;
 import dev.lethe.annotation.PersonalData;
 import dev.lethe.annotation.Retention;
-import dev.lethe.erasure.ErasureStrategy;
-import dev.lethe.retention.RetentionAction;
+import dev.lethe.annotation.RetentionAction;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

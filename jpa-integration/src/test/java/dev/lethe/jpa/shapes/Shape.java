@@ -1,13 +1,13 @@
 package dev.lethe.jpa.shapes;
 
-import dev.lethe.audit.Pseudonymizer;
 import dev.lethe.erasure.ErasurePlan;
 import dev.lethe.jpa.JpaPersonalDataStore;
 import dev.lethe.jpa.testing.TestDatabase;
 import dev.lethe.law.ErasureGround;
 import dev.lethe.model.EntityDescriptor;
-import dev.lethe.spi.SubjectKey;
 import dev.lethe.spi.SubjectRecord;
+import dev.lethe.subject.Pseudonymizer;
+import dev.lethe.subject.SubjectKey;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.lethe.spring.console;
 
-import dev.lethe.rights.RequestId;
+import dev.lethe.request.RequestId;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;

@@ -2,15 +2,15 @@ package dev.lethe.spring.console;
 
 import dev.lethe.audit.AuditTrail;
 import dev.lethe.breach.BreachRegister;
-import dev.lethe.erasure.LegalHolds;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.objection.Objections;
 import dev.lethe.records.PrivacyNotice;
 import dev.lethe.records.RecordOfProcessing;
 import dev.lethe.restriction.Restrictions;
+import dev.lethe.retention.LegalHolds;
+import dev.lethe.retention.RetentionRunLog;
 import dev.lethe.rights.Acknowledgements;
 import dev.lethe.rights.DataSubjectRights;
-import dev.lethe.spi.RetentionRunLog;
 import dev.lethe.spring.LetheAutoConfiguration;
 import dev.lethe.spring.LetheProperties;
 import java.time.Clock;

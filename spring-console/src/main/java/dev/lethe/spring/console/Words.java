@@ -1,7 +1,7 @@
 package dev.lethe.spring.console;
 
+import dev.lethe.request.RequestStatus;
 import dev.lethe.rights.DataSubjectRights;
-import dev.lethe.rights.RequestStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;

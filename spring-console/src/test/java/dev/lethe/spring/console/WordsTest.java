@@ -3,7 +3,7 @@ package dev.lethe.spring.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lethe.law.ErasureGround;
-import dev.lethe.rights.RequestStatus;
+import dev.lethe.request.RequestStatus;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneId;

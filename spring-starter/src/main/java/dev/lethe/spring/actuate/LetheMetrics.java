@@ -2,12 +2,12 @@ package dev.lethe.spring.actuate;
 
 import dev.lethe.audit.AuditTrail;
 import dev.lethe.erasure.ErasureReceipt;
+import dev.lethe.request.RequestStatus;
+import dev.lethe.request.RequestType;
+import dev.lethe.request.RightsRequest;
 import dev.lethe.retention.RetentionReport;
 import dev.lethe.rights.DataSubjectRights;
-import dev.lethe.rights.RequestStatus;
-import dev.lethe.rights.RequestType;
-import dev.lethe.rights.RightsRequest;
-import dev.lethe.spi.RequestStore;
+import dev.lethe.rights.RequestStore;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;

@@ -7,7 +7,7 @@ import dev.lethe.breach.Breach;
 import dev.lethe.breach.BreachRegister;
 import dev.lethe.breach.BreachReport;
 import dev.lethe.breach.UnknownBreachException;
-import dev.lethe.rights.SubjectIdentifier;
+import dev.lethe.subject.SubjectIdentifier;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Clock;

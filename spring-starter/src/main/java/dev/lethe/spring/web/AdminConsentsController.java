@@ -1,10 +1,10 @@
 package dev.lethe.spring.web;
 
-import dev.lethe.audit.SubjectPseudonym;
 import dev.lethe.consent.ConsentLedger;
 import dev.lethe.consent.OutdatedConsents;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.records.PrivacyNotice;
+import dev.lethe.subject.SubjectPseudonym;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Optional;

@@ -3,8 +3,8 @@ package dev.lethe.spring.web;
 import static dev.lethe.spring.web.Bodies.required;
 
 import dev.lethe.erasure.LegalHold;
-import dev.lethe.erasure.LegalHolds;
-import dev.lethe.rights.SubjectIdentifier;
+import dev.lethe.retention.LegalHolds;
+import dev.lethe.subject.SubjectIdentifier;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.UUID;

@@ -4,7 +4,7 @@ import static dev.lethe.spring.web.Bodies.required;
 
 import dev.lethe.restriction.Restrictions;
 import dev.lethe.rights.DataSubjectRights;
-import dev.lethe.rights.SubjectIdentifier;
+import dev.lethe.subject.SubjectIdentifier;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.PostMapping;

@@ -1,7 +1,7 @@
 package dev.lethe.spring.web;
 
-import dev.lethe.rights.SubjectIdentifier;
 import dev.lethe.spring.LetheProperties;
+import dev.lethe.subject.SubjectIdentifier;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import org.springframework.http.HttpHeaders;

@@ -1,7 +1,7 @@
 package dev.lethe.spring.web;
 
 import dev.lethe.erasure.LegalHold;
-import dev.lethe.erasure.LegalHolds;
+import dev.lethe.retention.LegalHolds;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;

@@ -1,8 +1,8 @@
 package dev.lethe.spring.web;
 
 import dev.lethe.breach.UnknownBreachException;
+import dev.lethe.request.RectificationRejectedException;
 import dev.lethe.rights.IllegalRequestTransitionException;
-import dev.lethe.rights.RectificationRejectedException;
 import dev.lethe.rights.UnknownRequestException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;

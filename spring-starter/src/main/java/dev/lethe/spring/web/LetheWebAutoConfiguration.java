@@ -1,23 +1,23 @@
 package dev.lethe.spring.web;
 
 import dev.lethe.audit.AuditTrail;
-import dev.lethe.audit.Pseudonymizer;
 import dev.lethe.breach.BreachRegister;
 import dev.lethe.consent.ConsentLedger;
-import dev.lethe.erasure.LegalHolds;
 import dev.lethe.jdbc.JdbcMutex;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.objection.Objections;
 import dev.lethe.outbox.OutboxAdministration;
 import dev.lethe.records.PrivacyNotice;
 import dev.lethe.restriction.Restrictions;
+import dev.lethe.retention.LegalHolds;
 import dev.lethe.rights.Acknowledgements;
 import dev.lethe.rights.DataSubjectRights;
+import dev.lethe.rights.RequestStore;
 import dev.lethe.spi.Outbox;
-import dev.lethe.spi.RequestStore;
 import dev.lethe.spi.Transactions;
 import dev.lethe.spring.LetheAutoConfiguration;
 import dev.lethe.spring.LetheProperties;
+import dev.lethe.subject.Pseudonymizer;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

@@ -2,8 +2,8 @@ package dev.lethe.spring.web;
 
 import static dev.lethe.spring.web.Bodies.required;
 
-import dev.lethe.rights.SubjectIdentifier;
 import dev.lethe.spring.LetheProperties;
+import dev.lethe.subject.SubjectIdentifier;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;

@@ -1,6 +1,6 @@
 package dev.lethe.spring.web;
 
-import dev.lethe.rights.RequestType;
+import dev.lethe.request.RequestType;
 import dev.lethe.spi.ParticipantReceipt;
 import dev.lethe.spi.RecipientAcknowledgement;
 import java.time.Instant;

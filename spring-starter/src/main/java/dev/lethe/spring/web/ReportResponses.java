@@ -2,7 +2,7 @@ package dev.lethe.spring.web;
 
 import dev.lethe.access.SubjectReport;
 import dev.lethe.access.SubjectReportWriter;
-import dev.lethe.rights.RequestId;
+import dev.lethe.request.RequestId;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

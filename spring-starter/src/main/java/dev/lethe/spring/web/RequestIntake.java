@@ -1,19 +1,19 @@
 package dev.lethe.spring.web;
 
 import com.google.common.util.concurrent.Striped;
-import dev.lethe.audit.Pseudonymizer;
 import dev.lethe.jdbc.JdbcMutex;
 import dev.lethe.model.IdentityMatch;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.model.SubjectType;
-import dev.lethe.rights.Channel;
+import dev.lethe.request.Channel;
+import dev.lethe.request.RequestType;
+import dev.lethe.request.RightsRequest;
 import dev.lethe.rights.DataSubjectRights;
-import dev.lethe.rights.RequestType;
-import dev.lethe.rights.RightsRequest;
-import dev.lethe.rights.SubjectIdentifier;
-import dev.lethe.spi.RequestStore;
+import dev.lethe.rights.RequestStore;
 import dev.lethe.spi.Transactions;
 import dev.lethe.spring.LetheProperties;
+import dev.lethe.subject.Pseudonymizer;
+import dev.lethe.subject.SubjectIdentifier;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

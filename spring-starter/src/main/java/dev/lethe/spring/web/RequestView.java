@@ -1,9 +1,9 @@
 package dev.lethe.spring.web;
 
-import dev.lethe.rights.Channel;
-import dev.lethe.rights.RequestStatus;
-import dev.lethe.rights.RequestType;
-import dev.lethe.rights.RightsRequest;
+import dev.lethe.request.Channel;
+import dev.lethe.request.RequestStatus;
+import dev.lethe.request.RequestType;
+import dev.lethe.request.RightsRequest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

@@ -2,10 +2,10 @@ package dev.lethe.spring.clinic;
 
 import dev.lethe.annotation.DataSubject;
 import dev.lethe.annotation.Encrypted;
+import dev.lethe.annotation.ErasureStrategy;
 import dev.lethe.annotation.PersonalData;
 import dev.lethe.annotation.Processing;
 import dev.lethe.annotation.SubjectIdentity;
-import dev.lethe.erasure.ErasureStrategy;
 import dev.lethe.law.LawfulBasis;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

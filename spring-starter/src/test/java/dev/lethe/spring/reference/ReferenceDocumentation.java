@@ -3,13 +3,10 @@ package dev.lethe.spring.reference;
 import static java.util.stream.Collectors.joining;
 
 import dev.lethe.annotation.DataSubject;
+import dev.lethe.annotation.ErasureStrategy;
 import dev.lethe.annotation.PersonalData;
 import dev.lethe.annotation.SubjectIdentity;
 import dev.lethe.annotation.SubjectLink;
-import dev.lethe.audit.Pseudonymizer;
-import dev.lethe.erasure.ErasureStrategy;
-import dev.lethe.internal.erasure.FieldEraser;
-import dev.lethe.internal.model.Placeholders;
 import dev.lethe.law.DataCategory;
 import dev.lethe.law.DataOrigin;
 import dev.lethe.law.ErasureExemption;
@@ -17,8 +14,11 @@ import dev.lethe.model.ErasureRule;
 import dev.lethe.model.FieldDescriptor;
 import dev.lethe.model.ModelProblem;
 import dev.lethe.model.PersonalDataModel;
+import dev.lethe.model.Placeholders;
+import dev.lethe.request.RequestType;
 import dev.lethe.rights.DeadlinePolicy;
-import dev.lethe.rights.RequestType;
+import dev.lethe.spi.FieldEraser;
+import dev.lethe.subject.Pseudonymizer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -187,7 +187,7 @@ public final class ReferenceDocumentation {
   // --- erasure strategies -----------------------------------------------------------------------
 
   private String erasureStrategies() {
-    Map<String, String> descriptions = javadocOfConstants("core/src/main/java/dev/lethe/erasure/ErasureStrategy.java");
+    Map<String, String> descriptions = javadocOfConstants("core/src/main/java/dev/lethe/annotation/ErasureStrategy.java");
     FieldEraser eraser = new FieldEraser(Pseudonymizer.withRandomKey());
     StringBuilder out = new StringBuilder("""
         ## Erasure strategies
@@ -301,7 +301,7 @@ public final class ReferenceDocumentation {
   // --- request types ----------------------------------------------------------------------------
 
   private String requestTypes() {
-    Map<String, String> descriptions = javadocOfConstants("core/src/main/java/dev/lethe/rights/RequestType.java");
+    Map<String, String> descriptions = javadocOfConstants("core/src/main/java/dev/lethe/request/RequestType.java");
     DeadlinePolicy policy = DeadlinePolicy.article12();
     StringBuilder out = new StringBuilder("""
         ## Request types

@@ -2,7 +2,7 @@ package dev.lethe.spring.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lethe.rights.RectificationRejectedException;
+import dev.lethe.request.RectificationRejectedException;
 import dev.lethe.spring.shop.Customer;
 import java.util.List;
 import java.util.Map;

@@ -3,14 +3,14 @@ package dev.lethe.jpa.envers.deep;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lethe.audit.Pseudonymizer;
 import dev.lethe.erasure.ErasurePlan;
 import dev.lethe.jpa.JpaPersonalDataStore;
 import dev.lethe.jpa.UnsupportedMappingException;
 import dev.lethe.jpa.testing.TestDatabase;
 import dev.lethe.law.ErasureGround;
 import dev.lethe.retention.RetentionEnforcer;
-import dev.lethe.spi.SubjectKey;
+import dev.lethe.subject.Pseudonymizer;
+import dev.lethe.subject.SubjectKey;
 import dev.lethe.test.ResidueCheck;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package dev.lethe.jpa.shapes.fields;
 
+import dev.lethe.annotation.ErasureStrategy;
 import dev.lethe.annotation.PersonalData;
-import dev.lethe.erasure.ErasureStrategy;
 import dev.lethe.law.ErasureExemption;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

@@ -1,9 +1,9 @@
 package dev.lethe.jpa.shapes.fields;
 
 import dev.lethe.annotation.DataSubject;
+import dev.lethe.annotation.ErasureStrategy;
 import dev.lethe.annotation.PersonalData;
 import dev.lethe.annotation.PersonalDataOverride;
-import dev.lethe.erasure.ErasureStrategy;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 

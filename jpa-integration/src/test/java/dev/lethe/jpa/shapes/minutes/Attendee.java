@@ -1,9 +1,9 @@
 package dev.lethe.jpa.shapes.minutes;
 
 import dev.lethe.annotation.DataSubject;
+import dev.lethe.annotation.ErasureStrategy;
 import dev.lethe.annotation.PersonalData;
 import dev.lethe.annotation.Processing;
-import dev.lethe.erasure.ErasureStrategy;
 import dev.lethe.law.LawfulBasis;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

@@ -1,12 +1,12 @@
 package dev.lethe.jpa.shapes.minutes;
 
+import dev.lethe.annotation.ErasureStrategy;
 import dev.lethe.annotation.PersonalData;
-import dev.lethe.erasure.ErasureStrategy;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
-import org.hibernate.annotations.SQLRestriction;
 import java.util.List;
+import org.hibernate.annotations.SQLRestriction;
 
 /**
  * A household that lists its current members through the inverse side: the link is a column of

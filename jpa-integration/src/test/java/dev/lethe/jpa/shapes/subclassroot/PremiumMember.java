@@ -1,7 +1,7 @@
 package dev.lethe.jpa.shapes.subclassroot;
 
+import dev.lethe.annotation.ErasureStrategy;
 import dev.lethe.annotation.PersonalData;
-import dev.lethe.erasure.ErasureStrategy;
 import jakarta.persistence.Entity;
 import org.jspecify.annotations.Nullable;
 

@@ -1,9 +1,9 @@
 package dev.lethe.jpa.shapes.treatment;
 
+import dev.lethe.annotation.ErasureStrategy;
 import dev.lethe.annotation.PersonalData;
 import dev.lethe.annotation.ProcessedFor;
 import dev.lethe.annotation.SpecialCategory;
-import dev.lethe.erasure.ErasureStrategy;
 import dev.lethe.law.Article9Condition;
 import dev.lethe.law.SensitiveCategory;
 import jakarta.persistence.Entity;

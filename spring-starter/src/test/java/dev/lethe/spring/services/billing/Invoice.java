@@ -1,8 +1,8 @@
 package dev.lethe.spring.services.billing;
 
+import dev.lethe.annotation.ErasureStrategy;
 import dev.lethe.annotation.PersonalData;
 import dev.lethe.annotation.ProcessedFor;
-import dev.lethe.erasure.ErasureStrategy;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;

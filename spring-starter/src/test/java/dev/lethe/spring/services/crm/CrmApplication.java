@@ -1,6 +1,6 @@
 package dev.lethe.spring.services.crm;
 
-import dev.lethe.spi.SubjectNotifier;
+import dev.lethe.restriction.SubjectNotifier;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
