@@ -37,12 +37,14 @@ rm -f "$OUT"/results-*.json "$OUT/extras.tsv" "$OUT/load.txt" "$OUT/load-samples
 export LETHE_BENCH_EXTRAS="$PWD/$OUT/extras.tsv"
 
 load1() { cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo 0; }
+# Whether load $1 exceeds $2. ("load" is a gawk builtin: the variables are named otherwise.)
+above() { awk -v now="$1" -v limit="$2" 'BEGIN { exit !(now > limit) }'; }
 # Records the load averages at a named moment; marks the run busy where the 1-minute one exceeds $2.
 check_load() {
   local moment=$1 limit=$2 now
   now=$(load1)
   echo "$moment: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)" >> "$OUT/load.txt"
-  if awk -v load="$now" -v limit="$limit" 'BEGIN { exit !(load > limit) }'; then
+  if above "$now" "$limit"; then
     echo "The machine is busy: 1-minute load $now > $limit at '$moment'" | tee -a "$OUT/busy" >&2
   fi
 }
@@ -59,7 +61,7 @@ CP="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 # The build itself raised the 1-minute load: wait (at most 5 minutes) until it has decayed below MAX_LOAD,
 # so that the samples below measure the benchmarks, not the build.
 for _ in $(seq 20); do
-  awk -v load="$(load1)" -v limit="$MAX_LOAD" 'BEGIN { exit !(load > limit) }' || break
+  above "$(load1)" "$MAX_LOAD" || break
   sleep 15
 done
 check_load "after the build" "$MAX_LOAD"
@@ -116,7 +118,7 @@ if [ -s "$OUT/load-samples.txt" ]; then
   PEAK=$(awk 'BEGIN { max = 0 } $2 > max { max = $2 } END { print max }' "$OUT/load-samples.txt")
   echo "while running: highest 1-minute load sampled $PEAK ($(wc -l < "$OUT/load-samples.txt") samples, every 15 s)" \
     >> "$OUT/load.txt"
-  if awk -v load="$PEAK" -v limit="$MAX_LOAD_RUNNING" 'BEGIN { exit !(load > limit) }'; then
+  if above "$PEAK" "$MAX_LOAD_RUNNING"; then
     echo "The machine was busy: 1-minute load $PEAK > $MAX_LOAD_RUNNING while running" | tee -a "$OUT/busy" >&2
   fi
 fi
