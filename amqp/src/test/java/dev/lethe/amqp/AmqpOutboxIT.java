@@ -31,6 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ import org.junit.jupiter.api.Test;
 /** The RabbitMQ transport and inbox against the local broker, each test on an exchange and queues of its own. */
 class AmqpOutboxIT {
 
-  @org.junit.jupiter.api.BeforeAll
+  @BeforeAll
   static void requireRabbitMq() {
     LocalRabbit.requireRunning();
   }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * The local RabbitMQ the *IT tests run against (127.0.0.1:5672, guest), with names unique to each
@@ -32,7 +33,7 @@ final class LocalRabbit implements AutoCloseable {
     try (Connection ignored = factory().newConnection("lethe-it-probe")) {
       // Reachable.
     } catch (Exception e) {
-      org.junit.jupiter.api.Assumptions.abort("RabbitMQ is not reachable on 127.0.0.1:5672 for the integration tests ("
+      Assumptions.abort("RabbitMQ is not reachable on 127.0.0.1:5672 for the integration tests ("
           + e.getClass().getSimpleName() + "); skipped outside CI");
     }
   }

@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceConfiguration;
 import jakarta.persistence.ValidationMode;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
@@ -276,12 +278,12 @@ public final class BenchDatabase implements AutoCloseable {
     }
 
     @Override
-    public java.io.PrintWriter getLogWriter() {
-      return new java.io.PrintWriter(System.err);
+    public PrintWriter getLogWriter() {
+      return new PrintWriter(System.err);
     }
 
     @Override
-    public void setLogWriter(java.io.PrintWriter out) {
+    public void setLogWriter(PrintWriter out) {
     }
 
     @Override
@@ -294,8 +296,8 @@ public final class BenchDatabase implements AutoCloseable {
     }
 
     @Override
-    public java.util.logging.Logger getParentLogger() {
-      return java.util.logging.Logger.getGlobal();
+    public Logger getParentLogger() {
+      return Logger.getGlobal();
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.lethe.bench;
 
 import dev.lethe.annotation.PersonalData;
 import dev.lethe.model.PersonalDataModel;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -82,7 +83,7 @@ public class ModelBuildBenchmark {
       throw new IllegalStateException("The model-build benchmark compiles its classes and needs a JDK, not a JRE");
     }
     List<String> arguments = new ArrayList<>(List.of("-proc:none", "-nowarn", "-d", out.toString(),
-        "-classpath", location(PersonalData.class) + java.io.File.pathSeparator + location(jakarta.persistence.Id.class)));
+        "-classpath", location(PersonalData.class) + File.pathSeparator + location(jakarta.persistence.Id.class)));
     arguments.addAll(files);
     int status = javac.run(null, null, System.err, arguments.toArray(String[]::new));
     if (status != 0) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -338,7 +339,7 @@ public final class ResultsReport {
     line("| db | rows | time | time per 1,000 rows | statements | heap used after GC / peak | verdict |");
     line("|---|---|---|---|---|---|---|");
     for (String db : results.stream().map(Row::db).distinct().toList()) {
-      Map<Long, Row> bySize = new java.util.TreeMap<>();
+      Map<Long, Row> bySize = new TreeMap<>();
       for (Row row : results) {
         if (row.db().equals(db)) {
           long size = Long.parseLong(row.size());

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -128,7 +129,7 @@ public final class SubjectReports {
       LawfulBasis basis = purpose.basis();
       purposeInfos.add(new Article15Information.PurposeInfo(purpose.name(), basis.kind().title(), basis.kind().article(),
           basis instanceof LawfulBasis.LegitimateInterests interests
-              ? java.util.Optional.of(interests.interest()) : java.util.Optional.empty()));
+              ? Optional.of(interests.interest()) : Optional.empty()));
       purpose.automatedDecision().ifPresent(decision ->
           automated.add(new Article15Information.AutomatedDecisionInfo(purpose.name(), decision)));
     }

@@ -22,6 +22,7 @@ import dev.lethe.subject.SubjectPseudonym;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -287,6 +289,21 @@ public final class BreachRegister {
   /** Every breach in the register, the most recent awareness first (Art. 33(5)). */
   public List<Breach> list() {
     return store.list();
+  }
+
+  /**
+   * Every breach, in the order to work on them: those whose authority notification is overdue first,
+   * earliest deadline first, then the rest, the one the controller became aware of most recently first
+   * (Art. 33(1), 33(5)).
+   */
+  public List<Breach> byUrgency() {
+    Instant now = clock.instant();
+    List<Breach> all = store.list();
+    return Stream.concat(
+            all.stream().filter(breach -> breach.isAuthorityOverdue(now))
+                .sorted(Comparator.comparing(Breach::authorityDeadline)),
+            all.stream().filter(breach -> !breach.isAuthorityOverdue(now)))
+        .toList();
   }
 
   /** The breaches whose authority notification is past its 72 hours and not made, as of now (Art. 33(1)). */

@@ -1,9 +1,10 @@
 package dev.lethe.breach;
 
+import java.util.NoSuchElementException;
 import java.util.UUID;
 
 /** Thrown when no breach in the register has the id given (Art. 33(5)). */
-public final class UnknownBreachException extends java.util.NoSuchElementException {
+public final class UnknownBreachException extends NoSuchElementException {
 
   private static final long serialVersionUID = 1L;
 

@@ -12,6 +12,7 @@ import dev.lethe.subject.SubjectKey;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -151,7 +152,7 @@ public record ErasurePlan(SubjectKey subject, ErasureGround ground, List<Step> s
 
     /** These counts and {@code other}'s added up, the shredded attributes of both. */
     public RowCount plus(RowCount other) {
-      java.util.LinkedHashSet<String> both = new java.util.LinkedHashSet<>(shredded);
+      LinkedHashSet<String> both = new LinkedHashSet<>(shredded);
       both.addAll(other.shredded());
       return new RowCount(deleted + other.deleted(), updated + other.updated(), List.copyOf(both));
     }

@@ -6,6 +6,7 @@ import dev.lethe.law.ErasureExemption;
 import dev.lethe.law.ErasureGround;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,7 +96,7 @@ public record ErasureReceipt(String subjectType, ErasureGround ground, Instant e
     if (receipts.isEmpty()) {
       return noDataHeld(subjectType, ground, erasedAt);
     }
-    Map<String, EntityOutcome> merged = new java.util.LinkedHashMap<>();
+    Map<String, EntityOutcome> merged = new LinkedHashMap<>();
     receipts.stream().flatMap(receipt -> receipt.entities().stream()).forEach(outcome ->
         merged.merge(outcome.entity(), outcome, (first, second) -> new EntityOutcome(first.entity(),
             first.rows().plus(second.rows()),

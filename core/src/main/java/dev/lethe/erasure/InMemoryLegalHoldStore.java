@@ -1,6 +1,7 @@
 package dev.lethe.erasure;
 
 import dev.lethe.subject.SubjectKey;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,14 +24,14 @@ final class InMemoryLegalHoldStore implements LegalHoldStore {
 
   @Override
   public List<LegalHold> all() {
-    return holds.values().stream().sorted(java.util.Comparator.comparing(LegalHold::placedAt)).toList();
+    return holds.values().stream().sorted(Comparator.comparing(LegalHold::placedAt)).toList();
   }
 
   @Override
   public List<LegalHold> holdsFor(SubjectKey subject) {
     return holds.values().stream()
         .filter(hold -> hold.entity().isPresent() || hold.subject().filter(subject::equals).isPresent())
-        .sorted(java.util.Comparator.comparing(LegalHold::placedAt))
+        .sorted(Comparator.comparing(LegalHold::placedAt))
         .toList();
   }
 }

@@ -2,6 +2,7 @@ package dev.lethe.erasure;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.lethe.annotation.ErasureStrategy;
 import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.FieldDescriptor;
 import dev.lethe.model.RetentionPolicy;
@@ -40,7 +41,7 @@ public record RetentionTask(EntityDescriptor entity, RetentionPolicy policy, Ins
   /** The attributes anonymisation erases in place: every personal-data attribute but those kept. */
   public List<FieldDescriptor> anonymisedFields() {
     return entity.fields().stream()
-        .filter(field -> field.erasure().strategy() != dev.lethe.annotation.ErasureStrategy.KEEP)
+        .filter(field -> field.erasure().strategy() != ErasureStrategy.KEEP)
         .toList();
   }
 }

@@ -1,6 +1,7 @@
 package dev.lethe.erasure;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -31,9 +32,9 @@ public interface SuppressionStore {
    */
   record Entry(String hash, String reason, Instant addedAt) {
     public Entry {
-      java.util.Objects.requireNonNull(hash, "hash");
-      java.util.Objects.requireNonNull(reason, "reason");
-      java.util.Objects.requireNonNull(addedAt, "addedAt");
+      Objects.requireNonNull(hash, "hash");
+      Objects.requireNonNull(reason, "reason");
+      Objects.requireNonNull(addedAt, "addedAt");
     }
   }
 }

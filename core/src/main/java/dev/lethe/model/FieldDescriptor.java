@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.lethe.law.DataCategory;
 import dev.lethe.law.DataOrigin;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -67,8 +68,8 @@ public record FieldDescriptor(
   }
 
   /** The path of attribute names from the entity to this attribute: one name, or more inside embedded values. */
-  public java.util.List<String> path() {
-    return java.util.List.of(name.split("\\."));
+  public List<String> path() {
+    return List.of(name.split("\\."));
   }
 
   /** Whether the attribute holds a special category (Art. 9) or criminal-offence data (Art. 10). */

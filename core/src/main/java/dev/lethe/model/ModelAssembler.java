@@ -2,8 +2,8 @@ package dev.lethe.model;
 
 import static dev.lethe.model.ModelProblem.Kind.CLOCK_NOT_TEMPORAL;
 import static dev.lethe.model.ModelProblem.Kind.CONFLICTING_BASIS;
-import static dev.lethe.model.ModelProblem.Kind.MISPLACED_LABEL;
 import static dev.lethe.model.ModelProblem.Kind.DUPLICATE_IDENTITY;
+import static dev.lethe.model.ModelProblem.Kind.EXPLICIT_CONSENT_WITHOUT_CONSENT_BASIS;
 import static dev.lethe.model.ModelProblem.Kind.IDENTITY_MATCH_NOT_TEXT;
 import static dev.lethe.model.ModelProblem.Kind.IDENTITY_NOT_PERSONAL_DATA;
 import static dev.lethe.model.ModelProblem.Kind.INCOMPLETE_AUTOMATED_DECISION;
@@ -16,23 +16,23 @@ import static dev.lethe.model.ModelProblem.Kind.INVALID_RETENTION_PERIOD;
 import static dev.lethe.model.ModelProblem.Kind.KEEP_WITHOUT_EXEMPTION;
 import static dev.lethe.model.ModelProblem.Kind.KEPT_ROW_IDENTIFIER;
 import static dev.lethe.model.ModelProblem.Kind.MISPLACED_EXEMPTION;
+import static dev.lethe.model.ModelProblem.Kind.MISPLACED_LABEL;
 import static dev.lethe.model.ModelProblem.Kind.MISSING_PURPOSE;
 import static dev.lethe.model.ModelProblem.Kind.MISSING_RETENTION_REASON;
 import static dev.lethe.model.ModelProblem.Kind.MISSING_SOURCE;
 import static dev.lethe.model.ModelProblem.Kind.NULLIFY_ON_PRIMITIVE;
 import static dev.lethe.model.ModelProblem.Kind.OWNER_REQUIRED;
-import static dev.lethe.model.ModelProblem.Kind.UNKNOWN_OWNER;
 import static dev.lethe.model.ModelProblem.Kind.ROOT_WITHOUT_IDENTIFIER;
 import static dev.lethe.model.ModelProblem.Kind.SPECIAL_CATEGORY_WITHOUT_CONDITION;
 import static dev.lethe.model.ModelProblem.Kind.SPECIAL_CATEGORY_WITHOUT_PURPOSE;
-import static dev.lethe.model.ModelProblem.Kind.EXPLICIT_CONSENT_WITHOUT_CONSENT_BASIS;
-import static dev.lethe.model.ModelProblem.Kind.UNKNOWN_PURPOSE;
 import static dev.lethe.model.ModelProblem.Kind.STRATEGY_NEEDS_TEXT;
 import static dev.lethe.model.ModelProblem.Kind.SUBJECT_WITHOUT_ROOT;
 import static dev.lethe.model.ModelProblem.Kind.SUBJECT_WITH_SEVERAL_ROOTS;
 import static dev.lethe.model.ModelProblem.Kind.UNKNOWN_ATTRIBUTE;
 import static dev.lethe.model.ModelProblem.Kind.UNKNOWN_CLOCK_ATTRIBUTE;
 import static dev.lethe.model.ModelProblem.Kind.UNKNOWN_IDENTITY;
+import static dev.lethe.model.ModelProblem.Kind.UNKNOWN_OWNER;
+import static dev.lethe.model.ModelProblem.Kind.UNKNOWN_PURPOSE;
 import static dev.lethe.model.ModelProblem.Kind.UNKNOWN_SUBJECT_TYPE;
 import static dev.lethe.model.ModelProblem.Kind.UNREACHABLE_PERSONAL_DATA;
 
@@ -53,6 +53,7 @@ import dev.lethe.law.DataOrigin;
 import dev.lethe.law.LawfulBasis;
 import dev.lethe.model.PersonalDataModel.Association;
 import java.lang.annotation.Annotation;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
@@ -78,6 +79,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -665,7 +667,7 @@ final class ModelAssembler {
   }
 
   private static Class<?> boxed(Class<?> type) {
-    return type.isPrimitive() ? java.lang.invoke.MethodType.methodType(type).wrap().returnType() : type;
+    return type.isPrimitive() ? MethodType.methodType(type).wrap().returnType() : type;
   }
 
   private List<Field> identityFields(Class<?> type) {
@@ -685,7 +687,7 @@ final class ModelAssembler {
         if (subject == null) {
           report(UNKNOWN_SUBJECT_TYPE, location(field), "The link names subject type '" + link.subject()
                   + "', but no class is annotated @DataSubject(\"" + link.subject() + "\"); known subject types: "
-                  + (subjectTypes.isEmpty() ? "none" : String.join(", ", new java.util.TreeSet<>(subjectTypes.keySet()))) + ".",
+                  + (subjectTypes.isEmpty() ? "none" : String.join(", ", new TreeSet<>(subjectTypes.keySet()))) + ".",
               "Name a known subject type, or annotate its root entity with @DataSubject(\"" + link.subject() + "\").");
         } else if (subject.identityAttribute(link.identity()).isEmpty()) {
           report(UNKNOWN_IDENTITY, location(field), "Subject type '" + link.subject() + "' has no identity '"
@@ -1160,7 +1162,7 @@ final class ModelAssembler {
   }
 
   private static String boxedName(Class<?> primitive) {
-    return java.lang.invoke.MethodType.methodType(primitive).wrap().returnType().getSimpleName();
+    return MethodType.methodType(primitive).wrap().returnType().getSimpleName();
   }
 
   private static String location(Field field) {

@@ -9,12 +9,16 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What an application processes about whom: the subject types, every entity's personal-data
@@ -32,7 +36,7 @@ import java.util.Set;
  */
 public final class PersonalDataModel {
 
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PersonalDataModel.class);
+  private static final Logger LOG = LoggerFactory.getLogger(PersonalDataModel.class);
 
   private final Map<String, SubjectType> subjectTypes;
   private final Map<Class<?>, EntityDescriptor> entities;
@@ -187,10 +191,10 @@ public final class PersonalDataModel {
         + " entities, " + purposes.size() + " purposes]";
   }
 
-  private static <K, V> Map<K, V> index(List<V> values, java.util.function.Function<V, K> key) {
+  private static <K, V> Map<K, V> index(List<V> values, Function<V, K> key) {
     Map<K, V> index = new LinkedHashMap<>();
     values.forEach(value -> index.put(key.apply(value), value));
-    return java.util.Collections.unmodifiableMap(index);
+    return Collections.unmodifiableMap(index);
   }
 
   /**

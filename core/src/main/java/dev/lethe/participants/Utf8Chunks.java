@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * An output stream that cuts the UTF-8 text written to it into chunks of at most a given number of
@@ -52,7 +53,7 @@ final class Utf8Chunks extends OutputStream {
   @Override
   public void write(byte[] bytes, int offset, int count) {
     ensureOpen();
-    java.util.Objects.checkFromIndexSize(offset, count, bytes.length);
+    Objects.checkFromIndexSize(offset, count, bytes.length);
     while (count > 0) {
       if (length == buffer.length) {
         handOn();

@@ -46,6 +46,8 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -433,8 +435,8 @@ public final class DataSubjectRights {
           + " erasureTombstones(store) so that erasures can be reapplied after a restore");
     }
     List<ErasureTombstoneStore.Tombstone> erased = tombstones.since(since);
-    Map<String, Map<String, ErasureTombstoneStore.Tombstone>> byType = new java.util.LinkedHashMap<>();
-    erased.forEach(tombstone -> byType.computeIfAbsent(tombstone.subjectType(), type -> new java.util.HashMap<>())
+    Map<String, Map<String, ErasureTombstoneStore.Tombstone>> byType = new LinkedHashMap<>();
+    erased.forEach(tombstone -> byType.computeIfAbsent(tombstone.subjectType(), type -> new HashMap<>())
         .putIfAbsent(tombstone.subject().hex(), tombstone));
     int subjects = 0;
     long rows = 0;
@@ -491,7 +493,7 @@ public final class DataSubjectRights {
   private void forgetIdentity(PersonalData data, RightsRequest request, List<SubjectIdentifier> rootIdentities) {
     List<SubjectIdentifier> identities = new ArrayList<>(rootIdentities);
     identities.add(0, request.subject());
-    Set<RequestId> done = new java.util.HashSet<>();
+    Set<RequestId> done = new HashSet<>();
     done.add(request.id());
     for (SubjectIdentifier identity : identities) {
       IdentityMatch match = data.model().subjectType(identity.subjectType())

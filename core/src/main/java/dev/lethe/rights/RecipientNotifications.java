@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -196,7 +197,7 @@ public final class RecipientNotifications {
    * personal data.
    */
   public static String idempotencyKey(Notification notification, String recipient) {
-    return "art19:" + notification.requestId() + ":" + notification.change().name().toLowerCase(java.util.Locale.ROOT)
+    return "art19:" + notification.requestId() + ":" + notification.change().name().toLowerCase(Locale.ROOT)
         + (notification.restrictionLifted() ? "-lifted" : "") + ":"
         + UUID.nameUUIDFromBytes(recipient.getBytes(StandardCharsets.UTF_8));
   }

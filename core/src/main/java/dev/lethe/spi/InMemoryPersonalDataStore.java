@@ -18,7 +18,9 @@ import dev.lethe.subject.Pseudonymizer;
 import dev.lethe.subject.SubjectIdentifier;
 import dev.lethe.subject.SubjectKey;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -93,7 +95,7 @@ final class InMemoryPersonalDataStore implements PersonalDataStore.InMemoryStore
     }
     return rows.getOrDefault(type.get().root(), List.of()).stream()
         .map(root -> Attributes.get(root, type.get().idAttribute()))
-        .filter(java.util.Objects::nonNull)
+        .filter(Objects::nonNull)
         .map(Object.class::cast)
         .toList().stream();
   }
@@ -233,7 +235,7 @@ final class InMemoryPersonalDataStore implements PersonalDataStore.InMemoryStore
     for (Object row : rows.getOrDefault(entity.type(), List.of())) {
       Object value = Attributes.get(row, attribute);
       if (value != null) {
-        Instant at = ClockValues.toInstant(value, java.time.ZoneId.systemDefault());
+        Instant at = ClockValues.toInstant(value, ZoneId.systemDefault());
         if (!at.isBefore(from) && at.isBefore(to)) {
           subjects.addAll(subjectsOf(row, entity));
         }
@@ -263,7 +265,7 @@ final class InMemoryPersonalDataStore implements PersonalDataStore.InMemoryStore
       return eraser.erase(field, current);
     }
     List<Object> erased = new ArrayList<>();
-    for (Object element : (java.util.Collection<?>) current) {
+    for (Object element : (Collection<?>) current) {
       Object value = eraser.erase(field, element);
       if (value != null) {
         erased.add(value);

@@ -3,6 +3,8 @@ package dev.lethe.spi;
 import static dev.lethe.internal.util.Texts.requireNonBlank;
 import static java.util.Objects.requireNonNull;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * A message leaving Lethe: an Art. 19 notice to a recipient, and in time rights events to other
  * services and webhooks to processors. It is written to the {@link Outbox} in the transaction of the
@@ -33,7 +35,7 @@ public record OutboxMessage(String idempotencyKey, String destination, String ty
   /** The message asking the transport to remove what it delivered to {@code destination} under {@code idempotencyKey}. */
   public static OutboxMessage clear(String destination, String idempotencyKey) {
     // A name-based UUID keeps the clearing key within the length limit whatever the cleared key's length.
-    return new OutboxMessage("clear:" + java.util.UUID.nameUUIDFromBytes(idempotencyKey.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+    return new OutboxMessage("clear:" + java.util.UUID.nameUUIDFromBytes(idempotencyKey.getBytes(StandardCharsets.UTF_8)),
         destination, CLEAR_TYPE, idempotencyKey);
   }
 

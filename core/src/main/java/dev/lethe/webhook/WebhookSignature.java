@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -78,7 +79,7 @@ public final class WebhookSignature {
     Duration age;
     try {
       age = Duration.between(Instant.ofEpochSecond(seconds), now).abs();
-    } catch (java.time.DateTimeException | ArithmeticException e) {
+    } catch (DateTimeException | ArithmeticException e) {
       return false;
     }
     if (age.compareTo(tolerance) > 0) {

@@ -17,6 +17,7 @@ import dev.lethe.model.ModelValidationException;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.records.PrivacyNotice;
 import dev.lethe.request.Channel;
+import dev.lethe.request.RequestStatus;
 import dev.lethe.request.RequestType;
 import dev.lethe.request.RightsRequest;
 import dev.lethe.rights.DataSubjectRights;
@@ -30,6 +31,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -65,7 +67,7 @@ class AutomatedDecisionsAndTransfersTest {
   @Test
   @DisplayName("Art. 15(2): a transfer of a recipient none of the subject's purposes discloses to is not in the report")
   void art15_2_onlyTheSubjectsTransfers() {
-    SubjectReports reports = new SubjectReports(model, store, clock, java.util.List.of(
+    SubjectReports reports = new SubjectReports(model, store, clock, List.of(
         new Article15Information.TransferInfo("Elsewhere", "US", "Standard contractual clauses", "Art. 46(2)(c)", "r")));
     assertThat(reports.access(ada).information().transfers()).isEmpty();
   }
@@ -106,7 +108,7 @@ class AutomatedDecisionsAndTransfersTest {
     assertThat(audit.events().filter(event -> event.type() == AuditEventType.REQUEST_SUBMITTED))
         .singleElement().satisfies(event -> assertThat(event.attributes()).containsEntry("purpose", "credit scoring"));
     rights.verify(request.id(), "account-login");
-    assertThat(rights.fulfil(request.id()).status()).isEqualTo(dev.lethe.request.RequestStatus.FULFILLED);
+    assertThat(rights.fulfil(request.id()).status()).isEqualTo(RequestStatus.FULFILLED);
   }
 
   @Test

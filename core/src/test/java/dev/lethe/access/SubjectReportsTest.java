@@ -19,8 +19,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -42,21 +44,21 @@ class SubjectReportsTest {
     Article15Information information = reports.access(customer(2)).information();
 
     assertThat(information.purposes()).extracting(Article15Information.PurposeInfo::purpose, Article15Information.PurposeInfo::basis)
-        .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("orders", "Performance of a contract"),
-            org.assertj.core.groups.Tuple.tuple("newsletter", "Consent"));
+        .containsExactlyInAnyOrder(Tuple.tuple("orders", "Performance of a contract"),
+            Tuple.tuple("newsletter", "Consent"));
     assertThat(information.categories()).contains("E-mail address", "Full name", "Telephone number", "Postal address",
         "Payment and invoice data", "Content of messages", "IP address");
     assertThat(information.recipients()).containsExactlyInAnyOrder("payment-provider", "email-host");
     assertThat(information.retention()).extracting(Article15Information.RetentionInfo::entity,
             retention -> retention.policy().reason())
-        .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("PurchaseOrder", "Orders are kept six years for tax law"),
-            org.assertj.core.groups.Tuple.tuple("LoginEvent", "Security logs are kept 90 days"));
+        .containsExactlyInAnyOrder(Tuple.tuple("PurchaseOrder", "Orders are kept six years for tax law"),
+            Tuple.tuple("LoginEvent", "Security logs are kept 90 days"));
     assertThat(information.rights()).contains(Right.RECTIFICATION, Right.ERASURE, Right.RESTRICTION, Right.PORTABILITY,
         Right.WITHDRAW_CONSENT, Right.LODGE_COMPLAINT).doesNotContain(Right.OBJECTION);
     assertThat(information.complaint()).contains("supervisory authority");
     assertThat(information.sources()).containsExactlyInAnyOrder(
-        new Article15Information.SourceInfo("Content of messages", DataOrigin.DERIVED, java.util.Optional.empty()),
-        new Article15Information.SourceInfo("IP address", DataOrigin.OBSERVED, java.util.Optional.empty()));
+        new Article15Information.SourceInfo("Content of messages", DataOrigin.DERIVED, Optional.empty()),
+        new Article15Information.SourceInfo("IP address", DataOrigin.OBSERVED, Optional.empty()));
     assertThat(information.automatedDecisions()).isEmpty();
   }
 

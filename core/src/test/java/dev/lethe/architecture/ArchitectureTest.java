@@ -8,12 +8,14 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.assertj.core.api.Assertions;
 import org.jspecify.annotations.NullMarked;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -43,7 +45,7 @@ class ArchitectureTest {
         .and().areDeclaredInClassesThat().arePublic()
         .should(new ArchCondition<>("not expose internal types") {
           @Override
-          public void check(com.tngtech.archunit.core.domain.JavaMethod method, ConditionEvents events) {
+          public void check(JavaMethod method, ConditionEvents events) {
             method.getAllInvolvedRawTypes().stream()
                 .filter(type -> type.getPackageName().startsWith("dev.lethe.internal"))
                 .forEach(type -> events.add(SimpleConditionEvent.violated(method,
@@ -74,7 +76,7 @@ class ArchitectureTest {
   void everyPackageIsNullMarked() {
     CORE.getPackage("dev.lethe").getSubpackagesInTree().stream()
         .filter(javaPackage -> !javaPackage.getClasses().isEmpty())
-        .forEach(javaPackage -> org.assertj.core.api.Assertions.assertThat(javaPackage.isAnnotatedWith(NullMarked.class))
+        .forEach(javaPackage -> Assertions.assertThat(javaPackage.isAnnotatedWith(NullMarked.class))
             .as("package %s is @NullMarked", javaPackage.getName())
             .isTrue());
   }

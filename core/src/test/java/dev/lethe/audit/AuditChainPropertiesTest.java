@@ -9,7 +9,9 @@ import dev.lethe.subject.Pseudonymizer;
 import dev.lethe.subject.SubjectIdentifier;
 import dev.lethe.subject.SubjectPseudonym;
 import dev.lethe.testing.MutableClock;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,7 +142,7 @@ class AuditChainPropertiesTest {
 
     abstract AuditEvent apply(AuditEvent event);
 
-    private static AuditEvent copy(AuditEvent e, java.time.Instant occurredAt, AuditEventType type,
+    private static AuditEvent copy(AuditEvent e, Instant occurredAt, AuditEventType type,
         Optional<SubjectPseudonym> subject, Map<String, Long> counts, Map<String, String> attributes) {
       return new AuditEvent(e.sequence(), occurredAt, type, e.requestId(), e.requestType(), subject, counts, attributes,
           e.previousHash(), e.hash());
@@ -149,7 +151,7 @@ class AuditChainPropertiesTest {
 
   // The attacker can edit the sink but does not hold the chain key: they hash with a key of their own.
   private static final AuditHash ATTACKERS_HASH = AuditHash.keyed("attacker's own key, not the trail's".getBytes(
-      java.nio.charset.StandardCharsets.UTF_8));
+      StandardCharsets.UTF_8));
 
   private static AuditEvent rehash(AuditEvent e) {
     return new AuditEvent(e.sequence(), e.occurredAt(), e.type(), e.requestId(), e.requestType(), e.subject(),

@@ -19,6 +19,7 @@ import dev.lethe.subject.SubjectIdentifier;
 import dev.lethe.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +30,7 @@ class BreachRegisterTest {
 
   private static final Instant AWARE = Instant.parse("2025-03-03T09:00:00Z");
 
-  private final MutableClock clock = MutableClock.at(AWARE.plus(Duration.ofHours(2)), java.time.ZoneOffset.UTC);
+  private final MutableClock clock = MutableClock.at(AWARE.plus(Duration.ofHours(2)), ZoneOffset.UTC);
   private final PersonalDataModel model = Shop.model();
   private final Shopper ada = new Shopper(1L, "ada@example.com", AWARE.minus(Duration.ofDays(30)));
   private final Shopper bob = new Shopper(2L, "bob@example.com", AWARE.minus(Duration.ofDays(30)));

@@ -14,6 +14,8 @@ import dev.lethe.subject.SubjectKey;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -74,8 +76,8 @@ class ErasurePlanTest {
   void badInput() {
     assertThatThrownBy(() -> ErasurePlan.of(model, new SubjectKey("patient", 1L), ErasureGround.OBJECTION, List.of()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'patient'");
-    assertThatThrownBy(() -> new LegalHold(java.util.UUID.randomUUID(), java.util.Optional.of(subject),
-        java.util.Optional.of(Customer.class), "both", Instant.EPOCH)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new LegalHold(UUID.randomUUID(), Optional.of(subject),
+        Optional.of(Customer.class), "both", Instant.EPOCH)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> LegalHold.onEntity(Customer.class, " ", Instant.EPOCH)).isInstanceOf(IllegalArgumentException.class);
   }
 }

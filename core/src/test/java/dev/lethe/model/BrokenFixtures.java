@@ -37,6 +37,7 @@ import dev.lethe.annotation.SpecialCategory;
 import dev.lethe.annotation.SubjectIdentity;
 import dev.lethe.annotation.SubjectLink;
 import dev.lethe.law.Article9Condition;
+import dev.lethe.law.DataOrigin;
 import dev.lethe.law.ErasureExemption;
 import dev.lethe.law.LawfulBasis;
 import dev.lethe.law.SensitiveCategory;
@@ -306,7 +307,7 @@ final class BrokenFixtures {
     @SubjectLink(subject = "customer")
     Long customerId;
 
-    @PersonalData(category = "professional.job-title", origin = dev.lethe.law.DataOrigin.PUBLICLY_AVAILABLE)
+    @PersonalData(category = "professional.job-title", origin = DataOrigin.PUBLICLY_AVAILABLE)
     String jobTitle;
   }
 

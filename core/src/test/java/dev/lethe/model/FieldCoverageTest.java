@@ -13,6 +13,7 @@ import dev.lethe.law.DataCategory;
 import dev.lethe.law.ErasureExemption;
 import dev.lethe.law.ErasureGround;
 import dev.lethe.subject.SubjectKey;
+import jakarta.persistence.Id;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -180,7 +181,7 @@ class FieldCoverageTest {
   }
 
   static class Settings {
-    @jakarta.persistence.Id
+    @Id
     @SubjectLink(subject = "customer")
     Long customerId;
 
@@ -189,7 +190,7 @@ class FieldCoverageTest {
   }
 
   static class KeptSettings {
-    @jakarta.persistence.Id
+    @Id
     @SubjectLink(subject = "customer")
     Long customerId;
 

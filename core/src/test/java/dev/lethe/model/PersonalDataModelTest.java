@@ -11,6 +11,7 @@ import dev.lethe.law.DataOrigin;
 import dev.lethe.law.ErasureExemption;
 import dev.lethe.law.LawfulBasis;
 import dev.lethe.law.SensitiveCategory;
+import dev.lethe.model.fixtures.clinic.Address;
 import dev.lethe.model.fixtures.clinic.Owner;
 import dev.lethe.model.fixtures.clinic.Pet;
 import dev.lethe.model.fixtures.clinic.ReminderLog;
@@ -19,6 +20,7 @@ import dev.lethe.model.fixtures.clinic.Visit;
 import java.time.Period;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -60,7 +62,7 @@ class PersonalDataModelTest {
         .containsExactly("name", "email", "phone", "home.street", "billing.street", "billing.city", "otherPhones");
     assertThat(owner.field("email").orElseThrow().erasure().strategy()).isEqualTo(ErasureStrategy.HASH);
     assertThat(owner.field("phone").orElseThrow().erasure())
-        .isEqualTo(new ErasureRule(ErasureStrategy.MASK, java.util.Optional.empty(), 0, 3, java.util.Optional.empty()));
+        .isEqualTo(new ErasureRule(ErasureStrategy.MASK, Optional.empty(), 0, 3, Optional.empty()));
     assertThat(entity(Vet.class).field("name").orElseThrow().category()).isEqualTo(DataCategory.NAME);
     assertThat(entity(Pet.class).holdsPersonalData()).isFalse();
   }
@@ -76,7 +78,7 @@ class PersonalDataModelTest {
     FieldDescriptor otherPhones = owner.field("otherPhones").orElseThrow();
     assertThat(otherPhones.collection()).isTrue();
     assertThat(otherPhones.type()).isEqualTo(String.class);
-    assertThat(model.entity(dev.lethe.model.fixtures.clinic.Address.class)).as("an embeddable is not an entity").isEmpty();
+    assertThat(model.entity(Address.class)).as("an embeddable is not an entity").isEmpty();
   }
 
   @Test
@@ -98,7 +100,7 @@ class PersonalDataModelTest {
     FieldDescriptor allergy = visit.field("ownerAllergy").orElseThrow();
     assertThat(allergy.category()).isEqualTo(DataCategory.HEALTH);
     assertThat(allergy.sensitivity()).contains(new Sensitivity(SensitiveCategory.HEALTH,
-        java.util.Optional.of(Article9Condition.HEALTH_OR_SOCIAL_CARE), java.util.Optional.empty()));
+        Optional.of(Article9Condition.HEALTH_OR_SOCIAL_CARE), Optional.empty()));
     assertThat(visit.field("invoicedAmount").orElseThrow().erasure().exemption()).contains(ErasureExemption.LEGAL_CLAIMS);
     assertThat(visit.field("notes").orElseThrow().origin()).isEqualTo(DataOrigin.DERIVED);
   }

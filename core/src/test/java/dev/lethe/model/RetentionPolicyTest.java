@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.Period;
+import java.time.Year;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -43,7 +44,7 @@ class RetentionPolicyTest {
     LocalDate expiry = policy(Period.ofYears(years)).expiresOn(start);
 
     int year = start.getYear() + years;
-    boolean leapDayLost = start.getMonthValue() == 2 && start.getDayOfMonth() == 29 && !java.time.Year.isLeap(year);
+    boolean leapDayLost = start.getMonthValue() == 2 && start.getDayOfMonth() == 29 && !Year.isLeap(year);
     assertThat(expiry).isEqualTo(LocalDate.of(year, start.getMonth(), leapDayLost ? 28 : start.getDayOfMonth()));
   }
 

@@ -11,6 +11,7 @@ import dev.lethe.law.ErasureGround;
 import dev.lethe.subject.SubjectKey;
 import java.util.List;
 import java.util.Optional;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -92,8 +93,8 @@ class RoutesAndOwnersTest {
     assertThat(plan.steps()).filteredOn(step -> step.entity().type() == Treatment.class)
         .extracting(step -> step.route().name(), ErasurePlan.Step::deleteRows,
             step -> step.erased().stream().map(FieldDescriptor::name).toList())
-        .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("physician", false, List.of("remark")),
-            org.assertj.core.groups.Tuple.tuple("consultant", true, List.of()));
+        .containsExactlyInAnyOrder(Tuple.tuple("physician", false, List.of("remark")),
+            Tuple.tuple("consultant", true, List.of()));
     assertThat(ErasurePlan.of(model, new SubjectKey("patient", 1L), ErasureGround.CONSENT_WITHDRAWN, List.of()).steps())
         .filteredOn(step -> step.entity().type() == Treatment.class).singleElement()
         .satisfies(step -> assertThat(step.erased()).extracting(FieldDescriptor::name).containsExactly("diagnosis"));
@@ -106,8 +107,8 @@ class RoutesAndOwnersTest {
         .validate();
 
     assertThat(problems).extracting(ModelProblem::kind, ModelProblem::location).containsExactly(
-        org.assertj.core.groups.Tuple.tuple(ModelProblem.Kind.OWNER_REQUIRED, Unowned.class.getName() + ".notes"),
-        org.assertj.core.groups.Tuple.tuple(ModelProblem.Kind.UNKNOWN_OWNER, Unowned.class.getName() + ".wrong"));
+        Tuple.tuple(ModelProblem.Kind.OWNER_REQUIRED, Unowned.class.getName() + ".notes"),
+        Tuple.tuple(ModelProblem.Kind.UNKNOWN_OWNER, Unowned.class.getName() + ".wrong"));
     assertThat(problems.get(0).problem()).contains("'patient' (patient)", "'physician' (physician)");
   }
 

@@ -13,6 +13,7 @@ import dev.lethe.spi.OutboxMessage;
 import dev.lethe.spi.OutboxStatus;
 import dev.lethe.testing.MutableClock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -96,7 +97,7 @@ class OutboxAdministrationTest {
   void deliveredNoticesArePurgedInBatches() {
     OutboxAdministration small = OutboxAdministration.builder(outbox, audit).clock(clock)
         .deliveredRetention(Duration.ofDays(30)).batchSize(2).build();
-    List<OutboxEntry> delivered = new java.util.ArrayList<>();
+    List<OutboxEntry> delivered = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       OutboxEntry entry = outbox.enqueue(message("d" + i), clock.instant());
       delivered.add(entry);

@@ -3,6 +3,8 @@ package dev.lethe.participants;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lethe.access.SubjectReport;
+import dev.lethe.access.SubjectReportWriter;
 import dev.lethe.audit.AuditEvent;
 import dev.lethe.audit.AuditEventType;
 import dev.lethe.audit.AuditSink;
@@ -11,10 +13,14 @@ import dev.lethe.consent.ConsentEvidence;
 import dev.lethe.consent.ConsentLedger;
 import dev.lethe.consent.ConsentMethod;
 import dev.lethe.consent.ConsentState;
+import dev.lethe.erasure.ErasurePlan;
 import dev.lethe.erasure.SuppressionList;
+import dev.lethe.erasure.SuppressionStore;
 import dev.lethe.law.ErasureGround;
 import dev.lethe.law.RestrictionGround;
+import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.PersonalDataModel;
+import dev.lethe.objection.ObjectionStore;
 import dev.lethe.objection.Objections;
 import dev.lethe.outbox.OutboxDispatcher;
 import dev.lethe.request.Channel;
@@ -31,22 +37,35 @@ import dev.lethe.rights.RecipientNotifications;
 import dev.lethe.spi.MessageReceiver;
 import dev.lethe.spi.Outbox;
 import dev.lethe.spi.OutboxMessage;
+import dev.lethe.spi.OutboxStatus;
 import dev.lethe.spi.OutboxTransport;
 import dev.lethe.spi.ParticipantReceipt;
 import dev.lethe.spi.PersonalDataStore;
 import dev.lethe.spi.RecipientAcknowledgement.Status;
 import dev.lethe.spi.RecipientAcknowledgement;
+import dev.lethe.spi.SubjectRecord;
 import dev.lethe.spi.shop.Customer;
 import dev.lethe.spi.shop.Shop;
+import dev.lethe.subject.InvalidSubjectIdentifierException;
 import dev.lethe.subject.Pseudonymizer;
 import dev.lethe.subject.SubjectIdentifier;
 import dev.lethe.subject.SubjectKey;
 import dev.lethe.testing.MutableClock;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import java.util.zip.ZipInputStream;
+import org.assertj.core.groups.Tuple;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -99,10 +118,10 @@ class ParticipantsTest {
         .extracting(RecipientAcknowledgement::recipient, RecipientAcknowledgement::status,
             RecipientAcknowledgement::outcome)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("payment-provider", Status.ACKNOWLEDGED,
-                java.util.Optional.of(ParticipantReceipt.Outcome.DONE)),
-            org.assertj.core.groups.Tuple.tuple("email-host", Status.ACKNOWLEDGED,
-                java.util.Optional.of(ParticipantReceipt.Outcome.NO_DATA_HELD)));
+            Tuple.tuple("payment-provider", Status.ACKNOWLEDGED,
+                Optional.of(ParticipantReceipt.Outcome.DONE)),
+            Tuple.tuple("email-host", Status.ACKNOWLEDGED,
+                Optional.of(ParticipantReceipt.Outcome.NO_DATA_HELD)));
     assertThat(coordinator.events(AuditEventType.RECIPIENT_ACKNOWLEDGED)).hasSize(2);
     assertThat(coordinatorRights.complete(request.id()).status()).isEqualTo(RequestStatus.COMPLETED);
     assertThat(payments.events(AuditEventType.SUBJECT_ERASED)).singleElement()
@@ -126,8 +145,8 @@ class ParticipantsTest {
     assertThat(acknowledgements.forRequest(request.id()))
         .extracting(RecipientAcknowledgement::recipient, RecipientAcknowledgement::outcome)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("payment-provider", java.util.Optional.of(ParticipantReceipt.Outcome.DONE)),
-            org.assertj.core.groups.Tuple.tuple("email-host", java.util.Optional.of(ParticipantReceipt.Outcome.NO_DATA_HELD)));
+            Tuple.tuple("payment-provider", Optional.of(ParticipantReceipt.Outcome.DONE)),
+            Tuple.tuple("email-host", Optional.of(ParticipantReceipt.Outcome.NO_DATA_HELD)));
     assertThat(payments.events(AuditEventType.DATA_RECTIFIED)).singleElement()
         .satisfies(event -> assertThat(event.attributes()).containsEntry("entity", "Customer"));
     assertThat(coordinatorRights.complete(request.id()).status()).isEqualTo(RequestStatus.COMPLETED);
@@ -230,7 +249,7 @@ class ParticipantsTest {
   void redeliveryIsHarmless() {
     RightsRequest request = coordinator.verifiedRequest(RequestType.ERASURE, CUSTOMER_2);
     coordinatorRights.erase(request.id(), ErasureGround.CONSENT_WITHDRAWN);
-    OutboxMessage notice = coordinator.outbox.list(dev.lethe.spi.OutboxStatus.PENDING, 10).stream()
+    OutboxMessage notice = coordinator.outbox.list(OutboxStatus.PENDING, 10).stream()
         .filter(entry -> entry.destination().equals("payment-provider")).findFirst().orElseThrow().message();
 
     paymentsParticipant.receive(notice);
@@ -284,7 +303,7 @@ class ParticipantsTest {
     assertThat(payments.heldOf(CUSTOMER_2)).as("the failed erasure rolled back nothing half done").isOne();
     assertThat(coordinator.events(AuditEventType.RECIPIENT_FAILED)).hasSize(1);
 
-    clock.advance(java.time.Duration.ofMinutes(1));
+    clock.advance(Duration.ofMinutes(1));
     deliverEverything();
 
     assertThat(acknowledgements.outstanding(request.id())).isEmpty();
@@ -348,7 +367,7 @@ class ParticipantsTest {
         .filteredOn(entry -> entry.recipient().equals("payment-provider")).singleElement()
         .satisfies(entry -> {
           assertThat(entry.status()).isEqualTo(Status.FAILED);
-          assertThat(entry.failure()).contains(dev.lethe.subject.InvalidSubjectIdentifierException.class.getName());
+          assertThat(entry.failure()).contains(InvalidSubjectIdentifierException.class.getName());
         });
     assertThat(payments.heldOf(CUSTOMER_2)).isOne();
   }
@@ -362,15 +381,15 @@ class ParticipantsTest {
     RightsRequest request = coordinator.verifiedRequest(RequestType.ERASURE, CUSTOMER_2);
     coordinatorRights.erase(request.id(), ErasureGround.CONSENT_WITHDRAWN);
     deliverEverything();
-    clock.advance(java.time.Duration.ofDays(29));
+    clock.advance(Duration.ofDays(29));
 
-    assertThat(acknowledgements.purgeSettled(java.time.Duration.ofDays(30))).isZero();
-    assertThat(paymentsParticipant.purgeReceipts(java.time.Duration.ofDays(30))).isZero();
+    assertThat(acknowledgements.purgeSettled(Duration.ofDays(30))).isZero();
+    assertThat(paymentsParticipant.purgeReceipts(Duration.ofDays(30))).isZero();
 
-    clock.advance(java.time.Duration.ofDays(2));
+    clock.advance(Duration.ofDays(2));
 
-    assertThat(acknowledgements.purgeSettled(java.time.Duration.ofDays(30))).isOne();
-    assertThat(paymentsParticipant.purgeReceipts(java.time.Duration.ofDays(30))).isOne();
+    assertThat(acknowledgements.purgeSettled(Duration.ofDays(30))).isOne();
+    assertThat(paymentsParticipant.purgeReceipts(Duration.ofDays(30))).isOne();
     assertThat(acknowledgements.forRequest(request.id())).extracting(RecipientAcknowledgement::recipient)
         .containsExactly("email-host");
   }
@@ -384,7 +403,7 @@ class ParticipantsTest {
     assertThatThrownBy(() -> coordinatorRights.access(request.id()))
         .isInstanceOf(IllegalRequestTransitionException.class).hasMessageContaining("payment-provider");
     deliverEverything();
-    dev.lethe.access.SubjectReport report = coordinatorRights.access(request.id());
+    SubjectReport report = coordinatorRights.access(request.id());
 
     assertThat(report.participantSections().participants()).containsExactly("payment-provider", "email-host");
     Map<String, String> entries = zipEntries(report);
@@ -395,8 +414,8 @@ class ParticipantsTest {
     assertThatThrownBy(() -> zipEntries(report)).as("the sections were cleared once written")
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("no longer kept");
     assertThat(acknowledgements.forRequest(request.id())).extracting(RecipientAcknowledgement::outcome)
-        .containsExactly(java.util.Optional.of(ParticipantReceipt.Outcome.DONE),
-            java.util.Optional.of(ParticipantReceipt.Outcome.NO_DATA_HELD));
+        .containsExactly(Optional.of(ParticipantReceipt.Outcome.DONE),
+            Optional.of(ParticipantReceipt.Outcome.NO_DATA_HELD));
     deliverEverything();
     assertThat(carried).filteredOn(message -> message.type().equals(OutboxMessage.CLEAR_TYPE)
         && message.destination().equals("crm")).hasSize(2);
@@ -410,10 +429,10 @@ class ParticipantsTest {
     RightsRequest request = coordinator.verifiedRequest(RequestType.ACCESS, CUSTOMER_2);
     coordinatorRights.collectAccess(request.id());
     deliverEverything();
-    java.io.ByteArrayOutputStream unsplit = new java.io.ByteArrayOutputStream();
-    dev.lethe.access.SubjectReportWriter.writeJson(
+    ByteArrayOutputStream unsplit = new ByteArrayOutputStream();
+    SubjectReportWriter.writeJson(
         payments.rights.access(payments.verifiedRequest(RequestType.ACCESS, CUSTOMER_2).id()), unsplit);
-    String expected = unsplit.toString(java.nio.charset.StandardCharsets.UTF_8);
+    String expected = unsplit.toString(StandardCharsets.UTF_8);
 
     Map<String, String> entries = zipEntries(coordinatorRights.access(request.id()));
 
@@ -425,14 +444,14 @@ class ParticipantsTest {
   }
 
   /** Each entry of the report written as a ZIP, by name. */
-  private static Map<String, String> zipEntries(dev.lethe.access.SubjectReport report) throws java.io.IOException {
-    java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
-    dev.lethe.access.SubjectReportWriter.writeZip(report, zip);
+  private static Map<String, String> zipEntries(SubjectReport report) throws IOException {
+    ByteArrayOutputStream zip = new ByteArrayOutputStream();
+    SubjectReportWriter.writeZip(report, zip);
     Map<String, String> entries = new HashMap<>();
-    try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(
-        new java.io.ByteArrayInputStream(zip.toByteArray()))) {
+    try (ZipInputStream in = new ZipInputStream(
+        new ByteArrayInputStream(zip.toByteArray()))) {
       for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-        entries.put(entry.getName(), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        entries.put(entry.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
       }
     }
     return entries;
@@ -457,7 +476,7 @@ class ParticipantsTest {
     final AuditTrail audit = AuditTrail.of(AuditSink.inMemory(), Pseudonymizer.withRandomKey(), clock);
     final Outbox outbox = Outbox.inMemory();
     final RestrictionStore restrictionStore = RestrictionStore.inMemory();
-    final dev.lethe.objection.ObjectionStore objectionStore = dev.lethe.objection.ObjectionStore.inMemory();
+    final ObjectionStore objectionStore = ObjectionStore.inMemory();
     final FailingStore store;
     ConsentLedger consent;
     private DataSubjectRights rights;
@@ -483,7 +502,7 @@ class ParticipantsTest {
     }
 
     Objections objections() {
-      return Objections.builder(MODEL, audit, new SuppressionList(dev.lethe.erasure.SuppressionStore.inMemory(), Pseudonymizer.withRandomKey(), clock)).directMarketing("newsletter")
+      return Objections.builder(MODEL, audit, new SuppressionList(SuppressionStore.inMemory(), Pseudonymizer.withRandomKey(), clock)).directMarketing("newsletter")
           .store(objectionStore).recipientNotifications(notifications).clock(clock).build();
     }
 
@@ -526,7 +545,7 @@ class ParticipantsTest {
         }
       };
       return OutboxDispatcher.builder(outbox, notifications.transport(inProcess)).clock(clock)
-          .backOff(java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(10)).build();
+          .backOff(Duration.ofSeconds(1), Duration.ofSeconds(10)).build();
     }
 
     RightsRequest verifiedRequest(RequestType type, SubjectIdentifier subject) {
@@ -559,18 +578,18 @@ class ParticipantsTest {
     }
 
     @Override
-    public java.util.Set<SubjectKey> resolve(SubjectIdentifier identifier) {
+    public Set<SubjectKey> resolve(SubjectIdentifier identifier) {
       return delegate.resolve(identifier);
     }
 
     @Override
-    public java.util.stream.Stream<dev.lethe.spi.SubjectRecord> records(SubjectKey subject,
-        dev.lethe.model.EntityDescriptor entity) {
+    public Stream<SubjectRecord> records(SubjectKey subject,
+        EntityDescriptor entity) {
       return delegate.records(subject, entity);
     }
 
     @Override
-    public Map<Class<?>, dev.lethe.erasure.ErasurePlan.RowCount> erase(dev.lethe.erasure.ErasurePlan plan) {
+    public Map<Class<?>, ErasurePlan.RowCount> erase(ErasurePlan plan) {
       if (failNext) {
         failNext = false;
         throw new IllegalStateException("the database went away");
@@ -579,7 +598,7 @@ class ParticipantsTest {
     }
 
     @Override
-    public void rectify(SubjectKey subject, dev.lethe.request.Rectification rectification) {
+    public void rectify(SubjectKey subject, Rectification rectification) {
       delegate.rectify(subject, rectification);
     }
   }

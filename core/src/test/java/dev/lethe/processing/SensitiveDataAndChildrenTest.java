@@ -38,6 +38,7 @@ import java.util.Optional;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -188,9 +189,9 @@ class SensitiveDataAndChildrenTest {
         .validate();
 
     assertThat(problems).extracting(ModelProblem::kind, ModelProblem::location).containsExactlyInAnyOrder(
-        org.assertj.core.groups.Tuple.tuple(ModelProblem.Kind.EXPLICIT_CONSENT_WITHOUT_CONSENT_BASIS,
+        Tuple.tuple(ModelProblem.Kind.EXPLICIT_CONSENT_WITHOUT_CONSENT_BASIS,
             FitnessTest.class.getName() + ".heartCondition"),
-        org.assertj.core.groups.Tuple.tuple(ModelProblem.Kind.SPECIAL_CATEGORY_WITHOUT_PURPOSE,
+        Tuple.tuple(ModelProblem.Kind.SPECIAL_CATEGORY_WITHOUT_PURPOSE,
             UnattributedHealth.class.getName() + ".allergy"));
     assertThat(problems.get(0).fix()).isNotBlank();
   }

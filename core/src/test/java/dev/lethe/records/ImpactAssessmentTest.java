@@ -8,6 +8,7 @@ import dev.lethe.records.RiskIndicator.Kind;
 import dev.lethe.records.seed.Seed;
 import java.io.IOException;
 import java.io.StringWriter;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -19,10 +20,10 @@ class ImpactAssessmentTest {
   @DisplayName("Art. 35(3)(a), (b): automated decisions and special categories found in the code make an assessment likely required")
   void art35_indicatorsFoundInCode() {
     assertThat(shop.indicators()).extracting(RiskIndicator::kind, RiskIndicator::purpose).contains(
-        org.assertj.core.groups.Tuple.tuple(Kind.AUTOMATED_DECISIONS, "credit scoring"),
-        org.assertj.core.groups.Tuple.tuple(Kind.SPECIAL_CATEGORIES, "credit scoring"),
-        org.assertj.core.groups.Tuple.tuple(Kind.SYSTEMATIC_MONITORING, "credit scoring"),
-        org.assertj.core.groups.Tuple.tuple(Kind.THIRD_COUNTRY_TRANSFERS, "credit scoring"));
+        Tuple.tuple(Kind.AUTOMATED_DECISIONS, "credit scoring"),
+        Tuple.tuple(Kind.SPECIAL_CATEGORIES, "credit scoring"),
+        Tuple.tuple(Kind.SYSTEMATIC_MONITORING, "credit scoring"),
+        Tuple.tuple(Kind.THIRD_COUNTRY_TRANSFERS, "credit scoring"));
     assertThat(shop.indicators()).filteredOn(indicator -> indicator.kind() == Kind.SPECIAL_CATEGORIES)
         .extracting(RiskIndicator::detail).first().asString().contains("Art. 9(1)");
     assertThat(shop.likelyRequired()).isTrue();

@@ -14,6 +14,7 @@ import java.io.StringWriter;
 import java.io.Writer;
 import java.time.Period;
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -50,8 +51,8 @@ class RecordOfProcessingTest {
   void recipientsTransfersTimeLimits() {
     ProcessingActivity events = activity("Events and webinars");
     assertThat(events.recipients()).extracting(Recipient::name, Recipient::country)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("Eventbrite", "US"),
-            org.assertj.core.groups.Tuple.tuple("Zoom", "US"));
+        .containsExactly(Tuple.tuple("Eventbrite", "US"),
+            Tuple.tuple("Zoom", "US"));
     assertThat(events.transfers()).extracting(Transfer::recipient).containsExactly("Eventbrite", "Zoom");
     assertThat(activity("Providing the Mesma software").transfers()).extracting(Transfer::recipient)
         .containsExactly("Crisp");

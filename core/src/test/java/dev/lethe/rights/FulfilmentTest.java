@@ -35,6 +35,8 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -177,7 +179,7 @@ class FulfilmentTest {
   @Test
   @DisplayName("Art. 5(1)(f): a full run of submit, verify, access and erase logs none of the subject's values")
   void logsNoPersonalData() throws Exception {
-    Set<String> values = new java.util.HashSet<>();
+    Set<String> values = new HashSet<>();
     population.stream().filter(row -> Shop.belongsTo(row, 2)).forEach(row -> values.addAll(Shop.personalValues(row)));
     // Bare numbers such as an order total turn up inside any hex hash or UUID; text values are what can leak.
     values.removeIf(value -> value.chars().allMatch(Character::isDigit));
@@ -203,7 +205,7 @@ class FulfilmentTest {
 
   private Map<String, Object> rootValues(long id) {
     try (Stream<SubjectRecord> records = store.records(new SubjectKey("customer", id), model.entity(Customer.class).orElseThrow())) {
-      return records.findFirst().map(record -> new java.util.HashMap<String, Object>(record.values())).orElseThrow();
+      return records.findFirst().map(record -> new HashMap<String, Object>(record.values())).orElseThrow();
     }
   }
 

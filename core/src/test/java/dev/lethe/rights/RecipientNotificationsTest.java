@@ -11,6 +11,7 @@ import dev.lethe.request.RequestType;
 import dev.lethe.request.RightsRequest;
 import dev.lethe.spi.Notification;
 import dev.lethe.spi.OutboxEntry;
+import dev.lethe.spi.OutboxMessage;
 import dev.lethe.spi.OutboxStatus;
 import dev.lethe.spi.RecipientNotifier;
 import dev.lethe.subject.SubjectIdentifier;
@@ -200,7 +201,7 @@ class RecipientNotificationsTest {
   @Test
   void theTransportRefusesOtherMessageTypes() {
     assertThatThrownBy(() -> notifications.transport().deliver(
-        new dev.lethe.spi.OutboxMessage("k", "crm", "other.type", "{}")))
+        new OutboxMessage("k", "crm", "other.type", "{}")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("other.type");
   }
 

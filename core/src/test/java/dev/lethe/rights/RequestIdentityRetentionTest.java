@@ -12,6 +12,7 @@ import dev.lethe.request.RequestType;
 import dev.lethe.request.RightsRequest;
 import dev.lethe.subject.SubjectIdentifier;
 import dev.lethe.testing.MutableClock;
+import java.time.Duration;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -42,7 +43,7 @@ class RequestIdentityRetentionTest {
     assertThat(retention.run()).isZero();
     assertThat(rights.find(completed.id()).orElseThrow().subject().value()).isEqualTo("ada@example.com");
 
-    clock.advance(java.time.Duration.ofSeconds(2));
+    clock.advance(Duration.ofSeconds(2));
     assertThat(retention.run()).isEqualTo(2);
 
     assertThat(rights.find(completed.id()).orElseThrow().subject().value()).isEqualTo(RequestStore.CLEARED_IDENTITY);

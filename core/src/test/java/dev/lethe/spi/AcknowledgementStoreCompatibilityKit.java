@@ -6,7 +6,12 @@ import dev.lethe.request.RequestId;
 import dev.lethe.request.RequestType;
 import dev.lethe.spi.RecipientAcknowledgement.Status;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -157,15 +162,15 @@ public abstract class AcknowledgementStoreCompatibilityKit {
     RequestId request = RequestId.random();
     store.expect(RecipientAcknowledgement.pending("n1", request, RequestType.ACCESS, "billing", MONDAY));
     int chunks = 12;
-    java.util.concurrent.ExecutorService replicas = java.util.concurrent.Executors.newFixedThreadPool(4);
+    ExecutorService replicas = Executors.newFixedThreadPool(4);
     try {
-      java.util.List<java.util.concurrent.Future<Boolean>> whole = new java.util.ArrayList<>();
+      List<Future<Boolean>> whole = new ArrayList<>();
       for (int index = chunks - 1; index >= 0; index--) {
         int chunk = index;
         whole.add(replicas.submit(() -> store.keepSectionChunk("n1", chunk, chunk == chunks - 1, "c" + chunk)));
       }
       int madeWhole = 0;
-      for (java.util.concurrent.Future<Boolean> result : whole) {
+      for (Future<Boolean> result : whole) {
         madeWhole += result.get() ? 1 : 0;
       }
       assertThat(madeWhole).isOne();

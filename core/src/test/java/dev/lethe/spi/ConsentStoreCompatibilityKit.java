@@ -12,7 +12,9 @@ import dev.lethe.subject.SubjectPseudonym;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -41,7 +43,7 @@ public abstract class ConsentStoreCompatibilityKit {
   @DisplayName("Art. 7(1), 13(3): current consents given under an older notice are counted per version and paged by"
       + " pseudonym; withdrawn, lapsed and renewed ones are not")
   void art7_reportsCurrentConsentsGivenUnderAnOlderNotice() {
-    List<SubjectPseudonym> subjects = java.util.stream.IntStream.rangeClosed(1, 7)
+    List<SubjectPseudonym> subjects = IntStream.rangeClosed(1, 7)
         .mapToObj(digit -> new SubjectPseudonym(Integer.toString(digit).repeat(64))).toList();
     Instant now = AT.plusSeconds(3600);
     given(subjects.get(0), "v1", AT, Optional.empty());
@@ -57,15 +59,15 @@ public abstract class ConsentStoreCompatibilityKit {
     given(ADA, "v1", AT, Optional.empty(), "research");
 
     assertThat(store.countGivenUnderOtherNotice("newsletter", "v2", now)).containsExactly(
-        java.util.Map.entry("v0", 1L), java.util.Map.entry("v1", 2L));
+        Map.entry("v0", 1L), Map.entry("v1", 2L));
     assertThat(store.countGivenUnderOtherNotice("newsletter", "v2", AT.minusSeconds(1)))
         .as("before subject 5 lapsed").containsEntry("v1", 3L);
     List<SubjectPseudonym> first = store.subjectsGivenUnderOtherNotice("newsletter", "v2", now, Optional.empty(), 2);
     assertThat(first).containsExactly(subjects.get(0), subjects.get(1));
     assertThat(store.subjectsGivenUnderOtherNotice("newsletter", "v2", now, Optional.of(first.get(1)), 2))
         .containsExactly(subjects.get(2));
-    assertThat(store.countGivenUnderOtherNotice("newsletter", "v1", now)).containsExactly(java.util.Map.entry("v0", 1L),
-        java.util.Map.entry("v2", 2L));
+    assertThat(store.countGivenUnderOtherNotice("newsletter", "v1", now)).containsExactly(Map.entry("v0", 1L),
+        Map.entry("v2", 2L));
     assertThat(store.countGivenUnderOtherNotice("unknown", "v2", now)).isEmpty();
   }
 

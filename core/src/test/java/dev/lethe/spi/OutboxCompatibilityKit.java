@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -167,7 +168,7 @@ public abstract class OutboxCompatibilityKit {
     int messages = 120;
     IntStream.range(0, messages).forEach(i -> outbox.enqueue(message("k" + i), T0.plusMillis(i)));
     Set<UUID> claimed = ConcurrentHashMap.newKeySet();
-    List<UUID> claims = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<UUID> claims = Collections.synchronizedList(new ArrayList<>());
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       List<Future<?>> workers = new ArrayList<>();

@@ -18,8 +18,10 @@ import dev.lethe.subject.SubjectIdentifier;
 import dev.lethe.subject.SubjectKey;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -203,7 +205,7 @@ public abstract class PersonalDataStoreCompatibilityKit {
   }
 
   protected Map<Class<?>, List<Map<String, Object>>> allValues(SubjectKey subject) {
-    return Shop.ENTITIES.stream().collect(java.util.stream.Collectors.toMap(entity -> entity, entity -> values(subject, entity)));
+    return Shop.ENTITIES.stream().collect(Collectors.toMap(entity -> entity, entity -> values(subject, entity)));
   }
 
   private List<Object> rowIds(SubjectKey subject, Class<?> entity) {
@@ -214,7 +216,7 @@ public abstract class PersonalDataStoreCompatibilityKit {
 
   /** The values without the nulls, so that rows compare by what they hold. */
   private static Map<String, Object> nonNull(Map<String, ?> values) {
-    Map<String, Object> copy = new java.util.HashMap<>();
+    Map<String, Object> copy = new HashMap<>();
     values.forEach((attribute, value) -> {
       if (value != null) {
         copy.put(attribute, value);

@@ -3,6 +3,7 @@ package dev.lethe.spi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -55,7 +56,7 @@ class RecordValuesTest {
     Map<String, Object> projected = RecordValues.Layout.of(List.of("phone", "email", "name")).project(source);
 
     assertThat(new ArrayList<>(projected.entrySet())).containsExactly(Map.entry("phone", "0123"),
-        new java.util.AbstractMap.SimpleImmutableEntry<>("email", null), Map.entry("name", "Ada"));
+        new AbstractMap.SimpleImmutableEntry<>("email", null), Map.entry("name", "Ada"));
   }
 
   @Test

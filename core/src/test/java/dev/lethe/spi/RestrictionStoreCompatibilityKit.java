@@ -9,6 +9,7 @@ import dev.lethe.restriction.RestrictionStore;
 import dev.lethe.subject.SubjectPseudonym;
 import java.time.Instant;
 import java.util.Optional;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -94,7 +95,7 @@ public abstract class RestrictionStoreCompatibilityKit {
         Optional.empty());
     store.add(first);
 
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.add(new Restriction(ADA, RequestId.random(),
+    Assertions.assertThatThrownBy(() -> store.add(new Restriction(ADA, RequestId.random(),
         RestrictionGround.UNLAWFUL_ERASURE_OPPOSED, AT, Optional.empty()))).isInstanceOf(RuntimeException.class);
 
     assertThat(store.find(ADA)).contains(first);

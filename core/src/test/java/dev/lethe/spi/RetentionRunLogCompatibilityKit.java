@@ -7,6 +7,7 @@ import dev.lethe.annotation.RetentionAction;
 import dev.lethe.model.RetentionPolicy;
 import dev.lethe.retention.RetentionReport;
 import dev.lethe.retention.RetentionRunLog;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
 import java.util.List;
@@ -40,7 +41,7 @@ public abstract class RetentionRunLogCompatibilityKit {
     Instant start = Instant.parse(started);
     RetentionPolicy policy = new RetentionPolicy(Period.ofDays(90), "at", RetentionAction.DELETE, "Security logs");
     return new RetentionReport(start, start.plusSeconds(5), false, List.of(
-        new RetentionReport.PolicyRun("LoginEvent", policy, start.minus(java.time.Duration.ofDays(90)), 7, 0, 2,
+        new RetentionReport.PolicyRun("LoginEvent", policy, start.minus(Duration.ofDays(90)), 7, 0, 2,
             List.of("Security investigation"))));
   }
 }

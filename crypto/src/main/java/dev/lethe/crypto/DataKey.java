@@ -6,6 +6,7 @@ import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.aead.AesGcmKey;
 import com.google.crypto.tink.aead.AesGcmParameters;
+import com.google.crypto.tink.subtle.AesGcmJce;
 import com.google.crypto.tink.subtle.Random;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
@@ -62,7 +63,7 @@ final class DataKey {
   /** The key of {@code aesGcm}; Tink's primitive unless its parameters are AES-256 with a 12-byte nonce and a 16-byte tag. */
   static DataKey of(AesGcmKey aesGcm) throws GeneralSecurityException {
     AesGcmParameters parameters = aesGcm.getParameters();
-    Aead tink = com.google.crypto.tink.subtle.AesGcmJce.create(aesGcm);
+    Aead tink = AesGcmJce.create(aesGcm);
     if (parameters.getKeySizeBytes() != 32 || parameters.getIvSizeBytes() != NONCE_BYTES
         || parameters.getTagSizeBytes() * 8 != TAG_BITS) {
       return new DataKey(new byte[0], null, tink);

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
+import com.google.common.util.concurrent.UncheckedExecutionException;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkProtoKeysetFormat;
@@ -307,7 +308,7 @@ public final class SubjectKeys {
   private DataKey keyForWriting(String pseudonym, String header) {
     try {
       return cache.get(header, () -> read(pseudonym).orElseGet(() -> create(pseudonym)));
-    } catch (ExecutionException | com.google.common.util.concurrent.UncheckedExecutionException e) {
+    } catch (ExecutionException | UncheckedExecutionException e) {
       throw new IllegalStateException("The subject's key could not be made or read", e.getCause());
     }
   }

@@ -8,6 +8,7 @@ import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -31,7 +32,7 @@ class DataKeyTest {
     KeysetHandle handle = newKeyset();
     Aead tink = handle.getPrimitive(RegistryConfiguration.get(), Aead.class);
     DataKey ours = DataKey.of(handle);
-    byte[] clear = plaintext.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] clear = plaintext.getBytes(StandardCharsets.UTF_8);
 
     // Past the first values, which go through Tink's primitive, to the key's own cipher.
     for (int use = 0; use <= DataKey.USES_BEFORE_OWN_CIPHER; use++) {
@@ -47,7 +48,7 @@ class DataKeyTest {
       throws GeneralSecurityException {
     DataKey one = DataKey.of(newKeyset());
     DataKey other = DataKey.of(newKeyset());
-    byte[] stored = one.encrypt(plaintext.getBytes(java.nio.charset.StandardCharsets.UTF_8), new byte[] {1});
+    byte[] stored = one.encrypt(plaintext.getBytes(StandardCharsets.UTF_8), new byte[] {1});
     for (int use = 0; use < DataKey.USES_BEFORE_OWN_CIPHER; use++) {
       one.decrypt(stored, new byte[] {1});
       other.encrypt(new byte[0], new byte[] {1});
@@ -59,7 +60,7 @@ class DataKeyTest {
     tampered[tampered.length - 1] ^= 1;
     assertThatThrownBy(() -> one.decrypt(tampered, new byte[] {1})).isInstanceOf(GeneralSecurityException.class);
     assertThat(one.decrypt(stored, new byte[] {1})).as("the key still works after failures")
-        .isEqualTo(plaintext.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        .isEqualTo(plaintext.getBytes(StandardCharsets.UTF_8));
   }
 
   private static KeysetHandle newKeyset() throws GeneralSecurityException {

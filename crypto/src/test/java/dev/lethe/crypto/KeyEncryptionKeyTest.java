@@ -3,6 +3,7 @@ package dev.lethe.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.security.GeneralSecurityException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -27,9 +28,9 @@ class KeyEncryptionKeyTest {
     byte[] wrapped = kek.aead().encrypt("subject key".getBytes(), "pseudonym".getBytes());
 
     assertThatThrownBy(() -> KeyEncryptionKey.random("kek-1").aead().decrypt(wrapped, "pseudonym".getBytes()))
-        .isInstanceOf(java.security.GeneralSecurityException.class);
+        .isInstanceOf(GeneralSecurityException.class);
     assertThatThrownBy(() -> kek.aead().decrypt(wrapped, "another pseudonym".getBytes()))
-        .isInstanceOf(java.security.GeneralSecurityException.class);
+        .isInstanceOf(GeneralSecurityException.class);
   }
 
   @Test

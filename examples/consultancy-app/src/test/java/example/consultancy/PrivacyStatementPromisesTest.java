@@ -30,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -359,10 +360,10 @@ class PrivacyStatementPromisesTest {
   /** The cells of every row of every table of an HTML page, unescaped. */
   private static List<List<String>> tableRows(String html) {
     Matcher row = Pattern.compile("<tr>((?:<td>.*?</td>)+)</tr>").matcher(html);
-    List<List<String>> rows = new java.util.ArrayList<>();
+    List<List<String>> rows = new ArrayList<>();
     while (row.find()) {
       Matcher cell = Pattern.compile("<td>(.*?)</td>").matcher(row.group(1));
-      List<String> cells = new java.util.ArrayList<>();
+      List<String> cells = new ArrayList<>();
       while (cell.find()) {
         cells.add(cell.group(1).replace("&#39;", "'").replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">")
             .replace("&amp;", "&"));

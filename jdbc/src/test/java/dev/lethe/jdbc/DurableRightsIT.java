@@ -10,6 +10,7 @@ import dev.lethe.request.RightsRequest;
 import dev.lethe.rights.DataSubjectRights;
 import dev.lethe.subject.Pseudonymizer;
 import dev.lethe.subject.SubjectIdentifier;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Period;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class DurableRightsIT {
 
-  private static final byte[] KEY = "a test key of thirty-two bytes!!".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  private static final byte[] KEY = "a test key of thirty-two bytes!!".getBytes(StandardCharsets.UTF_8);
   @RegisterExtension
   static final MigratedDatabase DATABASE = new MigratedDatabase();
 

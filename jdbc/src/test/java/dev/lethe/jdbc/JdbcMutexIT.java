@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -88,7 +89,7 @@ class JdbcMutexIT {
         .isInstanceOf(IllegalArgumentException.class);
   }
 
-  private Object inTransaction(java.util.function.Supplier<?> work) {
+  private Object inTransaction(Supplier<?> work) {
     return JdbcTransactions.of(dataSource).inTransaction(work::get);
   }
 

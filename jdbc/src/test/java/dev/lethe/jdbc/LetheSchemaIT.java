@@ -69,8 +69,8 @@ class LetheSchemaIT {
     }
   }
 
-  private static java.util.List<String> history(TestDatabase database, String table, String[] locations, String prefix) {
-    return java.util.Arrays.stream(Flyway.configure().dataSource(database.dataSource()).table(table).locations(locations).sqlMigrationPrefix(prefix)
+  private static List<String> history(TestDatabase database, String table, String[] locations, String prefix) {
+    return Arrays.stream(Flyway.configure().dataSource(database.dataSource()).table(table).locations(locations).sqlMigrationPrefix(prefix)
             .load().info().applied())
         .map(migration -> migration.getVersion().getVersion())
         .toList();

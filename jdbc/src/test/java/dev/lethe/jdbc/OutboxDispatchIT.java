@@ -13,6 +13,7 @@ import dev.lethe.request.RequestType;
 import dev.lethe.rights.RecipientNotifications;
 import dev.lethe.spi.Notification;
 import dev.lethe.spi.OutboxCounts;
+import dev.lethe.spi.OutboxMessage;
 import dev.lethe.spi.OutboxTransport;
 import dev.lethe.spi.RecipientNotifier;
 import dev.lethe.subject.Pseudonymizer;
@@ -128,7 +129,7 @@ class OutboxDispatchIT {
     AtomicInteger deliveries = new AtomicInteger();
     OutboxTransport crashing = new OutboxTransport() {
       @Override
-      public void deliver(dev.lethe.spi.OutboxMessage message) {
+      public void deliver(OutboxMessage message) {
         art19.deliver(message);
         if (deliveries.incrementAndGet() % 10 == 0) {
           throw new IllegalStateException("replica died after delivering");
@@ -136,12 +137,12 @@ class OutboxDispatchIT {
       }
 
       @Override
-      public void delivered(dev.lethe.spi.OutboxMessage message, int attempts) {
+      public void delivered(OutboxMessage message, int attempts) {
         art19.delivered(message, attempts);
       }
 
       @Override
-      public void failed(dev.lethe.spi.OutboxMessage message, int attempts, String failure, boolean dead) {
+      public void failed(OutboxMessage message, int attempts, String failure, boolean dead) {
         art19.failed(message, attempts, failure, dead);
       }
     };

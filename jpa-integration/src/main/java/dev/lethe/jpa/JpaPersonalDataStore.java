@@ -3,6 +3,7 @@ package dev.lethe.jpa;
 import static java.util.Objects.requireNonNull;
 
 import dev.lethe.audit.AuditTrail;
+import dev.lethe.crypto.SubjectKeys;
 import dev.lethe.erasure.ErasurePlan;
 import dev.lethe.erasure.ErasureReceipt;
 import dev.lethe.erasure.LegalHold;
@@ -470,7 +471,7 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
      * identity is looked up by its blind index. Without it, a model with {@code @Encrypted}
      * attributes is refused.
      */
-    public Builder encryption(dev.lethe.crypto.SubjectKeys keys) {
+    public Builder encryption(SubjectKeys keys) {
       this.subjectKeys = requireNonNull(keys, "keys");
       return this;
     }

@@ -16,6 +16,7 @@ import dev.lethe.subject.SubjectKey;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,7 +63,7 @@ class ClinicPropertiesIT {
     Clinic.Population population = Clinic.random(seed, owners, vets);
     population.persistInto(emf);
     List<SubjectKey> subjects = new ArrayList<>(population.subjects());
-    subjects.sort(java.util.Comparator.comparing(SubjectKey::subjectType).thenComparing(key -> (Long) key.id()));
+    subjects.sort(Comparator.comparing(SubjectKey::subjectType).thenComparing(key -> (Long) key.id()));
     SubjectKey erased = subjects.get(pick % subjects.size());
     Map<String, List<List<String>>> before = database.scan();
     Map<SubjectKey, Map<Class<?>, List<SubjectRecord>>> exportsBefore = exports(subjects);

@@ -16,6 +16,8 @@ import dev.lethe.jpa.clinic.Pet;
 import dev.lethe.jpa.clinic.Referral;
 import dev.lethe.jpa.clinic.ReminderLog;
 import dev.lethe.jpa.clinic.Review;
+import dev.lethe.jpa.clinic.Vet;
+import dev.lethe.jpa.clinic.VetLicense;
 import dev.lethe.jpa.clinic.Visit;
 import dev.lethe.jpa.testing.TestDatabase;
 import dev.lethe.law.ErasureGround;
@@ -29,6 +31,9 @@ import dev.lethe.subject.SubjectIdentifier;
 import dev.lethe.subject.SubjectKey;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.validation.ConstraintViolationException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -82,7 +87,7 @@ class ClinicStoreIT {
     assertThat(model.entity(Dog.class).orElseThrow().fields()).extracting(FieldDescriptor::name)
         .containsExactlyInAnyOrder("petName", "chip");
     assertThat(model.entitiesOf("vet")).extracting(EntityDescriptor::type)
-        .containsExactlyInAnyOrder(dev.lethe.jpa.clinic.Vet.class, dev.lethe.jpa.clinic.VetLicense.class);
+        .containsExactlyInAnyOrder(Vet.class, VetLicense.class);
   }
 
   @Test
@@ -91,9 +96,9 @@ class ClinicStoreIT {
   void art33_windowOverADateCountsTheDayFromItsStart() {
     Clinic.uniform(2).persistInto(emf);
     EntityDescriptor visits = store.model().entity(Visit.class).orElseThrow();
-    java.time.ZoneId zone = java.time.ZoneId.systemDefault();
-    java.time.Instant visitDay = java.time.LocalDate.of(2025, 1, 2).atStartOfDay(zone).toInstant();
-    java.time.Instant nextDay = java.time.LocalDate.of(2025, 1, 3).atStartOfDay(zone).toInstant();
+    ZoneId zone = ZoneId.systemDefault();
+    Instant visitDay = LocalDate.of(2025, 1, 2).atStartOfDay(zone).toInstant();
+    Instant nextDay = LocalDate.of(2025, 1, 3).atStartOfDay(zone).toInstant();
     SubjectKey ownerTwo = new SubjectKey("owner", 2L);
 
     assertThat(store.subjectsWithRowsBetween(visits, "day", visitDay, nextDay))
@@ -221,7 +226,7 @@ class ClinicStoreIT {
     List<String> trace = database.statements().statements();
     List<Integer> writes = new ArrayList<>();
     for (int i = 0; i < trace.size(); i++) {
-      String statement = trace.get(i).trim().toLowerCase(java.util.Locale.ROOT);
+      String statement = trace.get(i).trim().toLowerCase(Locale.ROOT);
       // Hibernate's own temporary tables for multi-table statements are left out: a failure there changes no data.
       boolean temporary = statement.matches("(update|delete from) \\W?hte?_.*");
       if ((statement.startsWith("update") || statement.startsWith("delete")) && !temporary) {
@@ -252,7 +257,7 @@ class ClinicStoreIT {
         "address.street", "New Street [o1]")));
     Map<String, Object> owner = export(OWNER_ONE).get(Owner.class).get(0).values();
     assertThat(owner).containsEntry("name", "Corrected [o1]").containsEntry("address.street", "New Street [o1]");
-    java.time.Instant updatedAt = emf.callInTransaction(em -> em.find(Owner.class, 1L).updatedAt);
+    Instant updatedAt = emf.callInTransaction(em -> em.find(Owner.class, 1L).updatedAt);
     assertThat(updatedAt).as("set by @PreUpdate").isNotNull();
 
     assertThatThrownBy(() -> store.rectify(OWNER_ONE, new Rectification(Owner.class, 1L, Map.of("name", " "))))

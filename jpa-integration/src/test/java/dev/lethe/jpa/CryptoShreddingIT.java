@@ -24,10 +24,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -94,9 +100,9 @@ class CryptoShreddingIT {
 
   @Test
   @DisplayName("Art. 32(1)(a): a new patient's key is stored in the transaction that writes the patient, and rolls back with it")
-  void newSubjectsKeyCommitsAndRollsBackWithItsRow() throws java.sql.SQLException {
+  void newSubjectsKeyCommitsAndRollsBackWithItsRow() throws SQLException {
     SubjectKeys otherReplica = SubjectKeys.builder(database.autoCommitDataSource(), kek, pseudonymizer)
-        .cacheFor(java.time.Duration.ZERO).build();
+        .cacheFor(Duration.ZERO).build();
     String hopper = "grace.hopper@example.com";
     var transaction = emf.createEntityManager();
     try {
@@ -154,13 +160,13 @@ class CryptoShreddingIT {
     List<String> ciphertexts = before.values().stream().flatMap(List::stream).flatMap(List::stream)
         .filter(SubjectKeys::isEncrypted).toList();
     assertThat(ciphertexts).hasSize(6);
-    List<String> readable = ciphertexts.stream().map(keys::decrypt).flatMap(java.util.Optional::stream).toList();
+    List<String> readable = ciphertexts.stream().map(keys::decrypt).flatMap(Optional::stream).toList();
     assertThat(readable).containsExactlyInAnyOrder("grace@example.com", "migraine", "rest");
     assertThat(database.scan().get("lethe_subject_key")).hasSize(1);
     // Nor does a fresh instance with a cold cache.
     SubjectKeys cold = SubjectKeys.builder(database.autoCommitDataSource(), KeyEncryptionKey.random("kek-1"),
         pseudonymizer).build();
-    assertThat(ciphertexts.stream().map(cold::decrypt).flatMap(java.util.Optional::stream)).isEmpty();
+    assertThat(ciphertexts.stream().map(cold::decrypt).flatMap(Optional::stream)).isEmpty();
 
     // Restoring the old row (a backup) brings back ciphertext only: it loads as the placeholders.
     try (Connection connection = database.autoCommitDataSource().getConnection();
@@ -187,9 +193,9 @@ class CryptoShreddingIT {
     List<String> ciphertexts = database.scan().values().stream().flatMap(List::stream).flatMap(List::stream)
         .filter(SubjectKeys::isEncrypted).toList();
 
-    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    var pool = Executors.newFixedThreadPool(2);
     try {
-      List<java.util.concurrent.Future<Integer>> runs = replicas.stream().map(r -> pool.submit(r::rewrap)).toList();
+      List<Future<Integer>> runs = replicas.stream().map(r -> pool.submit(r::rewrap)).toList();
       int total = 0;
       for (var run : runs) {
         total += run.get();
@@ -202,7 +208,7 @@ class CryptoShreddingIT {
     assertThat(replicas.get(0).wrappedBy("kek-2")).isEqualTo(2);
     // Only the new KEK is needed from now on.
     SubjectKeys rotated = SubjectKeys.builder(database.autoCommitDataSource(), next, pseudonymizer).build();
-    assertThat(ciphertexts.stream().map(rotated::decrypt).map(java.util.Optional::orElseThrow))
+    assertThat(ciphertexts.stream().map(rotated::decrypt).map(Optional::orElseThrow))
         .contains(ADA, ASTHMA, NOTE);
   }
 
@@ -263,15 +269,15 @@ class CryptoShreddingIT {
     }
   }
 
-  private String diagnosisOfAda() throws java.sql.SQLException {
+  private String diagnosisOfAda() throws SQLException {
     return diagnosisOf(1L);
   }
 
-  private String diagnosisOf(long patient) throws java.sql.SQLException {
+  private String diagnosisOf(long patient) throws SQLException {
     try (Connection connection = database.autoCommitDataSource().getConnection();
         PreparedStatement select = connection.prepareStatement("select diagnosis from Patient where id = ?")) {
       select.setLong(1, patient);
-      try (java.sql.ResultSet rows = select.executeQuery()) {
+      try (ResultSet rows = select.executeQuery()) {
         rows.next();
         return rows.getString(1);
       }

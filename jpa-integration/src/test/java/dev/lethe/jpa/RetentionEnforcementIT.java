@@ -22,11 +22,16 @@ import dev.lethe.subject.Pseudonymizer;
 import dev.lethe.subject.SubjectKey;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceConfiguration;
+import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -174,7 +179,7 @@ class RetentionEnforcementIT {
   @DisplayName("Art. 5(1)(e): with no legal hold, two instances deleting at once delete every expired row exactly once")
   void concurrentEnforcersWithoutHolds() throws Exception {
     populate(1_200, 0);
-    Instant cutoff = NOW.minus(java.time.Duration.ofDays(90));
+    Instant cutoff = NOW.minus(Duration.ofDays(90));
     long expired = first.callInTransaction(em -> em.createQuery("select count(l) from LoginEvent l where l.at <= :cutoff",
         Long.class).setParameter("cutoff", cutoff).getSingleResult());
     JpaPersonalDataStore one = JpaPersonalDataStore.of(first, Pseudonymizer.withRandomKey());
@@ -207,7 +212,7 @@ class RetentionEnforcementIT {
   void statementsPerBatch() {
     populate(600, 0);
     JpaPersonalDataStore store = JpaPersonalDataStore.of(first, Pseudonymizer.withRandomKey());
-    RetentionTask task = task(store.model(), LoginEvent.class, NOW.minus(java.time.Duration.ofDays(90)), Set.of());
+    RetentionTask task = task(store.model(), LoginEvent.class, NOW.minus(Duration.ofDays(90)), Set.of());
     long expired = store.count(task).processed();
     int batchSize = 25;
 
@@ -234,7 +239,7 @@ class RetentionEnforcementIT {
     long[] expected = populate(60, 0);
     long before = count("select count(l) from LoginEvent l");
     JpaPersonalDataStore store = JpaPersonalDataStore.of(first, Pseudonymizer.withRandomKey());
-    RetentionTask task = task(store.model(), LoginEvent.class, NOW.minus(java.time.Duration.ofDays(90)), Set.of());
+    RetentionTask task = task(store.model(), LoginEvent.class, NOW.minus(Duration.ofDays(90)), Set.of());
 
     RetentionSweeper.Batch batch = store.sweep(task, Optional.empty(), 10);
     assertThat(batch.deleted()).isEqualTo(10);
@@ -263,17 +268,17 @@ class RetentionEnforcementIT {
 
   @Test
   @DisplayName("Art. 5(1)(e): a policy whose clock column leads no index is warned about once, naming entity and column")
-  void warnsAboutMissingIndex() throws java.io.IOException {
+  void warnsAboutMissingIndex() throws IOException {
     populate(5, 5);
     database.execute("create index if not exists purchase_order_placed on PurchaseOrder (placedAt)");
     // The tests' slf4j-simple writes to this file (simplelogger.properties of the core test-jar).
-    java.nio.file.Path log = java.nio.file.Path.of("target", "lethe-tests.log");
+    Path log = Path.of("target", "lethe-tests.log");
     long offset = log.toFile().length();
     JpaPersonalDataStore store = JpaPersonalDataStore.of(first, Pseudonymizer.withRandomKey());
     enforcer(store, LegalHoldStore.inMemory(), 100).run();
     enforcer(store, LegalHoldStore.inMemory(), 100).dryRun();
     String logged;
-    try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(log.toFile(), "r")) {
+    try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
       file.seek(offset);
       byte[] bytes = new byte[(int) (file.length() - offset)];
       file.readFully(bytes);
@@ -293,13 +298,13 @@ class RetentionEnforcementIT {
   void setBasedBatches() {
     populate(600, 600);
     JpaPersonalDataStore store = JpaPersonalDataStore.of(first, Pseudonymizer.withRandomKey());
-    Instant cutoff = NOW.minus(java.time.Duration.ofDays(90));
+    Instant cutoff = NOW.minus(Duration.ofDays(90));
     Set<SubjectKey> held = Set.of(new SubjectKey("customer", HELD_CUSTOMER));
     int[] statements = new int[4];
     int i = 0;
     for (Class<?> type : List.of(LoginEvent.class, PurchaseOrder.class)) {
       RetentionTask task = task(store.model(), type, type == LoginEvent.class ? cutoff : NOW.minus(
-          java.time.Duration.ofDays(6 * 366)), held);
+          Duration.ofDays(6 * 366)), held);
       Optional<Object> after = Optional.empty();
       for (int size : new int[] {10, 200}) {
         database.statements().reset();
@@ -360,7 +365,7 @@ class RetentionEnforcementIT {
   @DisplayName("Art. 5(1)(e), 17(3)(e): anonymisation erases scalars and collection elements of expired rows, skips held subjects, and does nothing twice")
   void anonymisesWithCollections() {
     first.getSchemaManager().truncate();
-    java.time.LocalDateTime old = java.time.LocalDateTime.parse("2030-01-01T10:00:00");
+    LocalDateTime old = LocalDateTime.parse("2030-01-01T10:00:00");
     first.runInTransaction(em -> {
       Applicant ann = new Applicant(1L, "ann@example.com", null, List.of());
       Applicant bob = new Applicant(2L, "bob@example.com", null, List.of());

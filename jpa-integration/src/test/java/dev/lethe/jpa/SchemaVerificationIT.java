@@ -21,18 +21,22 @@ import dev.lethe.jpa.shapes.schema.Visit;
 import dev.lethe.jpa.shapes.schema.VisitStat;
 import dev.lethe.jpa.testing.TestDatabase;
 import dev.lethe.law.ErasureGround;
+import dev.lethe.model.EntityDescriptor;
 import dev.lethe.subject.Pseudonymizer;
 import dev.lethe.subject.SubjectKey;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -46,8 +50,8 @@ class SchemaVerificationIT {
 
   private static final SubjectKey ADA = new SubjectKey("author", 1L);
   private static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
-  private static final Instant OLD = NOW.minus(java.time.Duration.ofDays(60));
-  private static final Instant RECENT = NOW.minus(java.time.Duration.ofDays(1));
+  private static final Instant OLD = NOW.minus(Duration.ofDays(60));
+  private static final Instant RECENT = NOW.minus(Duration.ofDays(1));
 
   private TestDatabase database;
 
@@ -65,7 +69,7 @@ class SchemaVerificationIT {
 
   private List<String> refused(Class<?>... classes) {
     EntityManagerFactory emf = database.open(classes);
-    UnsupportedMappingException refused = org.junit.jupiter.api.Assertions.assertThrows(
+    UnsupportedMappingException refused = Assertions.assertThrows(
         UnsupportedMappingException.class, () -> JpaPersonalDataStore.of(emf, Pseudonymizer.withRandomKey()));
     return refused.problems().stream().map(problem -> problem.entity().getSimpleName() + "." + problem.attribute())
         .toList();
@@ -207,11 +211,11 @@ class SchemaVerificationIT {
   void retentionDetachesReferringRows() {
     EntityManagerFactory emf = thread();
     JpaPersonalDataStore store = JpaPersonalDataStore.of(emf, Pseudonymizer.withRandomKey());
-    dev.lethe.model.EntityDescriptor posts = store.model().entity(Post.class).orElseThrow();
+    EntityDescriptor posts = store.model().entity(Post.class).orElseThrow();
     RetentionTask task = new RetentionTask(posts, posts.retention().orElseThrow(),
-        NOW.minus(java.time.Duration.ofDays(30)), ZoneOffset.UTC, java.util.Set.of());
+        NOW.minus(Duration.ofDays(30)), ZoneOffset.UTC, java.util.Set.of());
 
-    assertThat(store.sweep(task, java.util.Optional.empty(), 100).deleted()).isEqualTo(2);
+    assertThat(store.sweep(task, Optional.empty(), 100).deleted()).isEqualTo(2);
 
     EntityManager em = emf.createEntityManager();
     try {

@@ -3,6 +3,8 @@ package dev.lethe.jpa;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lethe.annotation.PersonalData;
+import dev.lethe.annotation.SubjectLink;
 import dev.lethe.jpa.broken.PersonalAssociation;
 import dev.lethe.jpa.broken.Root;
 import dev.lethe.jpa.broken.Unreachable;
@@ -58,10 +60,10 @@ class StartupFailuresIT {
 
   /** Annotated, linked to a subject, but unknown to JPA. */
   static class NotAnEntity {
-    @dev.lethe.annotation.SubjectLink(subject = "member", identity = "id")
+    @SubjectLink(subject = "member", identity = "id")
     Long member;
 
-    @dev.lethe.annotation.PersonalData(category = "communication.content")
+    @PersonalData(category = "communication.content")
     String note;
   }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lethe.spi.OutboxMessage;
 import java.time.Duration;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** What the builders accept and the topic settings they produce; no broker needed. */
@@ -19,7 +21,7 @@ class KafkaConfigurationTest {
   }
 
   @Test
-  @org.junit.jupiter.api.DisplayName("Art. 5(1)(e): Lethe's topics are compacted with the bounds the removal guarantee rests on")
+  @DisplayName("Art. 5(1)(e): Lethe's topics are compacted with the bounds the removal guarantee rests on")
   void art5_1_e_topicsAreCompactedWithBoundedLags() {
     KafkaTopics topics = KafkaTopics.builder("localhost:1")
         .segment(Duration.ofMinutes(10))
@@ -56,7 +58,7 @@ class KafkaConfigurationTest {
     try (KafkaOutboxTransport transport = KafkaOutboxTransport.builder("localhost:1")
         .deliveryTimeout(Duration.ofMillis(500)).build()) {
       assertThatThrownBy(() -> transport.deliver(new OutboxMessage("k", "billing", "lethe.rights-event", "{\"subject\":\"ada@example.org\"}")))
-          .isInstanceOf(org.apache.kafka.common.errors.TimeoutException.class)
+          .isInstanceOf(TimeoutException.class)
           .hasMessageNotContaining("ada@example.org");
     }
   }

@@ -20,6 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.network.ListenerName;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
@@ -48,7 +49,7 @@ final class KafkaTestSupport {
   /** The port the broker listens on, behind any proxy. */
   static int listeningPort(EmbeddedKafkaKraftBroker broker) {
     return broker.getCluster().brokers().values().iterator().next().boundPort(
-        new org.apache.kafka.common.network.ListenerName("EXTERNAL"));
+        new ListenerName("EXTERNAL"));
   }
 
   private static EmbeddedKafkaKraftBroker startBroker(EmbeddedKafkaKraftBroker broker) {

@@ -10,12 +10,18 @@ import dev.lethe.outbox.DispatchResult;
 import dev.lethe.outbox.OutboxDispatcher;
 import dev.lethe.spi.Outbox;
 import dev.lethe.spi.OutboxMessage;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -215,17 +221,17 @@ class KafkaTransportIT {
   @Test
   void aRecordNotWrittenByALetheOutboxIsSkippedWithoutStoppingThePartition() throws Exception {
     createTopics("search");
-    java.util.Map<String, Object> properties = java.util.Map.of(
-        org.apache.kafka.clients.producer.ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        org.apache.kafka.clients.producer.ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-        org.apache.kafka.common.serialization.StringSerializer.class.getName(),
-        org.apache.kafka.clients.producer.ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-        org.apache.kafka.common.serialization.StringSerializer.class.getName());
-    try (var foreign = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(properties)) {
-      foreign.send(new org.apache.kafka.clients.producer.ProducerRecord<>("lethe.search", "no-type", "{}")).get();
+    Map<String, Object> properties = Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+        StringSerializer.class.getName(),
+        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+        StringSerializer.class.getName());
+    try (var foreign = new KafkaProducer<String, String>(properties)) {
+      foreign.send(new ProducerRecord<>("lethe.search", "no-type", "{}")).get();
       // A compacted topic refuses records without a key; one whose key is too long for an outbox message:
-      var tooLongKey = new org.apache.kafka.clients.producer.ProducerRecord<>("lethe.search", "k".repeat(201), "{}");
-      tooLongKey.headers().add(KafkaOutboxTransport.TYPE_HEADER, "lethe.rights-event".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      var tooLongKey = new ProducerRecord<>("lethe.search", "k".repeat(201), "{}");
+      tooLongKey.headers().add(KafkaOutboxTransport.TYPE_HEADER, "lethe.rights-event".getBytes(StandardCharsets.UTF_8));
       foreign.send(tooLongKey).get();
     }
     transport.deliver(new OutboxMessage("req-8:search", "search", "lethe.rights-event", "{}"));

@@ -6,6 +6,7 @@ import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.FieldDescriptor;
 import dev.lethe.model.PersonalDataModel;
 import jakarta.persistence.EntityManagerFactory;
+import java.time.temporal.Temporal;
 import java.util.Optional;
 import org.hibernate.Hibernate;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -88,7 +89,7 @@ public final class HibernateLoadedValues implements PostLoadEventListener {
           recent.remember(element);
         }
       });
-    } else if (value instanceof CharSequence || value instanceof Number || value instanceof java.time.temporal.Temporal) {
+    } else if (value instanceof CharSequence || value instanceof Number || value instanceof Temporal) {
       recent.remember(value);
     }
   }

@@ -9,6 +9,7 @@ import dev.lethe.model.SubjectType;
 import java.util.Comparator;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -96,7 +97,7 @@ public final class PersonalValueMasker {
     return masked.indexOf('@') < 0 ? masked : EMAIL.matcher(masked).replaceAll(MASK);
   }
 
-  private static String maskedPair(java.util.regex.MatchResult pair) {
+  private static String maskedPair(MatchResult pair) {
     String prefix = Matcher.quoteReplacement(pair.group(1));
     if (pair.group(2) != null) {
       return prefix + "\"" + MASK + "\"";

@@ -49,6 +49,8 @@ import dev.lethe.subject.Pseudonymizer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -133,7 +135,7 @@ public class LetheAutoConfiguration {
     LetheProperties.OutboxProperties outbox = properties.outbox();
     // Participants and the coordinator through the broker, breach notices to subjects through the
     // breach notifier (Art. 34), every other recipient through the notifier.
-    var routes = new java.util.LinkedHashMap<>(LetheServicesConfiguration.routes(properties, model, broker));
+    var routes = new LinkedHashMap<>(LetheServicesConfiguration.routes(properties, model, broker));
     routes.put(BreachRegister.DESTINATION, breaches.transport());
     return OutboxDispatcher.builder(notifications.outbox(), notifications.transport(routes))
         .clock(clock)
@@ -324,7 +326,7 @@ public class LetheAutoConfiguration {
     // The copies the store found at start-up and cannot erase belong in the record (Art. 17(2), 30(1)).
     PersonalDataStore unique = store.getIfUnique();
     return RecordOfProcessing.of(model, controller)
-        .withOtherCopies(unique == null ? java.util.List.of() : unique.otherCopies());
+        .withOtherCopies(unique == null ? List.of() : unique.otherCopies());
   }
 
   @Bean

@@ -1,5 +1,7 @@
 package dev.lethe.spring;
 
+import dev.lethe.law.ErasureGround;
+import dev.lethe.law.RestrictionGround;
 import dev.lethe.records.Recipient;
 import dev.lethe.records.Transfer;
 import dev.lethe.request.RequestType;
@@ -435,13 +437,13 @@ public record LetheProperties(
       @Nullable String name,
       @DefaultValue List<String> participants,
       @Nullable String coordinator,
-      @DefaultValue("NO_LONGER_NECESSARY") dev.lethe.law.ErasureGround erasureGround,
-      @DefaultValue("ACCURACY_CONTESTED") dev.lethe.law.RestrictionGround restrictionGround,
+      @DefaultValue("NO_LONGER_NECESSARY") ErasureGround erasureGround,
+      @DefaultValue("ACCURACY_CONTESTED") RestrictionGround restrictionGround,
       @DefaultValue AmqpProperties amqp,
       @DefaultValue KafkaProperties kafka,
       @DefaultValue Map<String, WebhookProperties> webhooks,
       @DefaultValue("P30D") Duration settledRetention,
-      @DefaultValue("256KB") org.springframework.util.unit.DataSize sectionChunkSize,
+      @DefaultValue("256KB") DataSize sectionChunkSize,
       @DefaultValue Map<String, String> subjectTypes,
       @DefaultValue Map<String, String> purposes,
       @DefaultValue Map<String, String> attributes) {

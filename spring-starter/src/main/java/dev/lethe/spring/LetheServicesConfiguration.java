@@ -13,6 +13,7 @@ import dev.lethe.rights.DataSubjectRights;
 import dev.lethe.rights.RecipientNotifications;
 import dev.lethe.spi.AcknowledgementStore;
 import dev.lethe.spi.MessageReceiver;
+import dev.lethe.spi.Outbox;
 import dev.lethe.spi.OutboxTransport;
 import dev.lethe.spi.ReceiptStore;
 import dev.lethe.spring.LetheProperties.ServicesProperties;
@@ -46,7 +47,7 @@ class LetheServicesConfiguration {
   @Bean
   @ConditionalOnMissingBean
   Acknowledgements letheAcknowledgements(LetheProperties properties, AuditTrail audit,
-      dev.lethe.spi.Outbox outbox, AcknowledgementStore store, Clock clock) {
+      Outbox outbox, AcknowledgementStore store, Clock clock) {
     Acknowledgements.Builder acknowledgements = Acknowledgements.builder(properties.services().participants(), audit,
         outbox).store(store).clock(clock);
     String name = properties.services().name();
@@ -60,7 +61,7 @@ class LetheServicesConfiguration {
   @ConditionalOnMissingBean
   @ConditionalOnProperty("lethe.services.coordinator")
   Participant letheParticipant(LetheProperties properties, DataSubjectRights rights, AuditTrail audit,
-      dev.lethe.spi.Outbox outbox, Restrictions restrictions, Objections objections, ConsentLedger consent,
+      Outbox outbox, Restrictions restrictions, Objections objections, ConsentLedger consent,
       ReceiptStore receipts, Clock clock) {
     ServicesProperties services = properties.services();
     Participant.Builder participant = Participant.builder(requireName(services), services.coordinator(), rights, audit,

@@ -58,10 +58,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.util.ClassUtils;
@@ -381,8 +383,8 @@ final class LetheStoreConfigurations {
   static class ApplicationFlyway {
 
     @Bean
-    org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer letheBaselineBeforeApplicationMigrations(
-        org.springframework.core.env.Environment environment) {
+    FlywayConfigurationCustomizer letheBaselineBeforeApplicationMigrations(
+        Environment environment) {
       return configuration -> {
         if (!environment.containsProperty("spring.flyway.baseline-on-migrate")) {
           configuration.baselineOnMigrate(true).baselineVersion("0");

@@ -3,6 +3,7 @@ package dev.lethe.spring;
 import dev.lethe.spi.Notification;
 import dev.lethe.spi.RecipientNotifier;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -72,7 +73,7 @@ final class SpringEventRecipientNotifier implements RecipientNotifier, Applicati
 
   private boolean hasReceiver() {
     Collection<ApplicationListener<?>> registered = context instanceof AbstractApplicationContext abstractContext
-        ? abstractContext.getApplicationListeners() : java.util.List.of();
+        ? abstractContext.getApplicationListeners() : List.of();
     // @EventListener methods are registered on the context; listener beans are found by type.
     @SuppressWarnings("rawtypes")
     Collection<ApplicationListener> beans = context.getBeansOfType(ApplicationListener.class, false, false).values();

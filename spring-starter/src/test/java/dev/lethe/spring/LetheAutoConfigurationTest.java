@@ -3,24 +3,47 @@ package dev.lethe.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lethe.audit.AuditSink;
+import dev.lethe.audit.AuditTrail;
+import dev.lethe.consent.ConsentEvidence;
 import dev.lethe.consent.ConsentLedger;
+import dev.lethe.consent.ConsentMethod;
+import dev.lethe.consent.ConsentState;
 import dev.lethe.jdbc.JdbcAuditSink;
 import dev.lethe.jdbc.JdbcRequestStore;
+import dev.lethe.jdbc.JdbcRestrictionStore;
+import dev.lethe.jdbc.LetheSchema;
 import dev.lethe.jpa.JpaPersonalDataStore;
+import dev.lethe.law.RestrictionGround;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.processing.ProcessingGuard;
+import dev.lethe.records.Controller;
 import dev.lethe.records.PrivacyNotice;
+import dev.lethe.records.Recipient;
 import dev.lethe.records.RecordOfProcessing;
+import dev.lethe.request.Channel;
+import dev.lethe.request.RequestId;
+import dev.lethe.request.RequestType;
+import dev.lethe.restriction.Restriction;
+import dev.lethe.restriction.RestrictionStore;
+import dev.lethe.retention.RetentionEnforcer;
 import dev.lethe.rights.DataSubjectRights;
+import dev.lethe.rights.RequestIdentityRetention;
 import dev.lethe.rights.RequestStore;
 import dev.lethe.spi.PersonalDataStore;
 import dev.lethe.spring.shop.Customer;
 import dev.lethe.spring.shop.ShopPackage;
+import dev.lethe.subject.SubjectIdentifier;
+import dev.lethe.subject.SubjectPseudonym;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -28,6 +51,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
+import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
@@ -70,7 +94,7 @@ class LetheAutoConfigurationTest {
       assertThat(context).hasSingleBean(DataSubjectRights.class).hasSingleBean(ConsentLedger.class)
           .hasSingleBean(ProcessingGuard.class).hasSingleBean(RecordOfProcessing.class)
           .hasSingleBean(PrivacyNotice.class).hasSingleBean(LetheSchemaInitializer.class)
-          .as("retention runs on the database").hasSingleBean(dev.lethe.retention.RetentionEnforcer.class);
+          .as("retention runs on the database").hasSingleBean(RetentionEnforcer.class);
     });
   }
 
@@ -79,15 +103,15 @@ class LetheAutoConfigurationTest {
   void besideTheApplicationsFlyway() {
     runner.withPropertyValues(KEY)
         .withConfiguration(AutoConfigurations.of(
-            org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration.class))
+            FlywayAutoConfiguration.class))
         .run(context -> {
           assertThat(context).hasNotFailed();
           javax.sql.DataSource dataSource = context.getBean(javax.sql.DataSource.class);
           var application = org.flywaydb.core.Flyway.configure().dataSource(dataSource).load().info().applied();
           assertThat(application).extracting(migration -> migration.getVersion().getVersion()).contains("1");
           var lethe = org.flywaydb.core.Flyway.configure().dataSource(dataSource)
-              .table(dev.lethe.jdbc.LetheSchema.HISTORY_TABLE).locations(dev.lethe.jdbc.LetheSchema.LOCATION)
-              .sqlMigrationPrefix(dev.lethe.jdbc.LetheSchema.MIGRATION_PREFIX)
+              .table(LetheSchema.HISTORY_TABLE).locations(LetheSchema.LOCATION)
+              .sqlMigrationPrefix(LetheSchema.MIGRATION_PREFIX)
               .load().info().applied();
           assertThat(lethe).extracting(migration -> migration.getVersion().getVersion()).contains("1", "2");
           assertThat(lethe[0].getInstalledOn()).isBeforeOrEqualTo(application[application.length - 1].getInstalledOn());
@@ -101,10 +125,10 @@ class LetheAutoConfigurationTest {
     runner.withPropertyValues(KEY, "lethe.controller.recipients[0].contract-reference=DPA-2021-07",
         "lethe.controller.recipients[0].contract-date=2021-07-01").run(context -> {
       assertThat(context).hasNotFailed();
-      assertThat(context.getBean(dev.lethe.records.Controller.class).recipients())
+      assertThat(context.getBean(Controller.class).recipients())
           .filteredOn(recipient -> recipient.name().equals("payment-provider")).singleElement()
-          .satisfies(recipient -> assertThat(recipient.contract()).contains(new dev.lethe.records.Recipient.Contract(
-              "DPA-2021-07", java.time.LocalDate.of(2021, 7, 1))));
+          .satisfies(recipient -> assertThat(recipient.contract()).contains(new Recipient.Contract(
+              "DPA-2021-07", LocalDate.of(2021, 7, 1))));
       assertThat(context.getBean(RecordOfProcessing.class).gaps())
           .noneMatch(gap -> gap.contains("'payment-provider' has no contract"))
           .anyMatch(gap -> gap.startsWith("Processor 'email-host' has no contract recorded (Art. 28(3))"));
@@ -169,14 +193,14 @@ class LetheAutoConfigurationTest {
   @DisplayName("Art. 4(5): the pseudonymizer follows the model's comparison of identities: one person, one pseudonym, whatever the e-mail's case")
   void onePersonOnePseudonym() {
     runner.withPropertyValues(KEY).run(context -> {
-      dev.lethe.audit.AuditTrail audit = context.getBean(dev.lethe.audit.AuditTrail.class);
-      assertThat(audit.pseudonymOf(new dev.lethe.subject.SubjectIdentifier("customer", "email", " Ada@Example.com")))
-          .isEqualTo(audit.pseudonymOf(new dev.lethe.subject.SubjectIdentifier("customer", "email", "ada@example.com")));
+      AuditTrail audit = context.getBean(AuditTrail.class);
+      assertThat(audit.pseudonymOf(new SubjectIdentifier("customer", "email", " Ada@Example.com")))
+          .isEqualTo(audit.pseudonymOf(new SubjectIdentifier("customer", "email", "ada@example.com")));
       ConsentLedger ledger = context.getBean(ConsentLedger.class);
-      ledger.give(new dev.lethe.subject.SubjectIdentifier("customer", "email", "Ada@Example.com"), "newsletter",
-          dev.lethe.consent.ConsentEvidence.of("v1", dev.lethe.consent.ConsentMethod.WEB_FORM_OPT_IN));
-      assertThat(ledger.state(new dev.lethe.subject.SubjectIdentifier("customer", "email", "ada@example.com"),
-          "newsletter")).isEqualTo(dev.lethe.consent.ConsentState.GIVEN);
+      ledger.give(new SubjectIdentifier("customer", "email", "Ada@Example.com"), "newsletter",
+          ConsentEvidence.of("v1", ConsentMethod.WEB_FORM_OPT_IN));
+      assertThat(ledger.state(new SubjectIdentifier("customer", "email", "ada@example.com"),
+          "newsletter")).isEqualTo(ConsentState.GIVEN);
     });
   }
 
@@ -235,7 +259,7 @@ class LetheAutoConfigurationTest {
 
   @Test
   @DisplayName("Art. 32: an H2 database in a file outlives the run: without a pseudonym key the application does not start")
-  void missingKeyOnAFile(@TempDir java.nio.file.Path directory) {
+  void missingKeyOnAFile(@TempDir Path directory) {
     runner.withPropertyValues("spring.datasource.url=jdbc:h2:file:" + directory.resolve("shop")).run(context ->
         assertThat(context).hasFailed().getFailure().rootCause().isInstanceOf(MissingPseudonymKeyException.class));
   }
@@ -269,32 +293,32 @@ class LetheAutoConfigurationTest {
   void deadlines() {
     runner.withPropertyValues(KEY, "lethe.deadlines.restriction=P28D").run(context -> {
       DataSubjectRights rights = context.getBean(DataSubjectRights.class);
-      var request = rights.submit(dev.lethe.request.RequestType.RESTRICTION,
-          new dev.lethe.subject.SubjectIdentifier("customer", "email", "ada@example.com"), dev.lethe.request.Channel.WEB);
-      assertThat(java.time.Period.between(request.receivedAt().atZone(java.time.ZoneId.systemDefault()).toLocalDate(),
-          request.dueDate())).isEqualTo(java.time.Period.ofDays(28));
+      var request = rights.submit(RequestType.RESTRICTION,
+          new SubjectIdentifier("customer", "email", "ada@example.com"), Channel.WEB);
+      assertThat(Period.between(request.receivedAt().atZone(ZoneId.systemDefault()).toLocalDate(),
+          request.dueDate())).isEqualTo(Period.ofDays(28));
     });
   }
 
   @Test
   @DisplayName("Art. 18(1): lethe.restrictions.max-staleness bounds how long another instance's restriction goes unseen")
   void restrictionBound() {
-    dev.lethe.restriction.Restriction restriction = new dev.lethe.restriction.Restriction(
-        new dev.lethe.subject.SubjectPseudonym("e".repeat(64)), dev.lethe.request.RequestId.random(),
-        dev.lethe.law.RestrictionGround.ACCURACY_CONTESTED, java.time.Instant.parse("2026-01-01T00:00:00Z"),
-        java.util.Optional.empty());
+    Restriction restriction = new Restriction(
+        new SubjectPseudonym("e".repeat(64)), RequestId.random(),
+        RestrictionGround.ACCURACY_CONTESTED, Instant.parse("2026-01-01T00:00:00Z"),
+        Optional.empty());
     runner.withPropertyValues(KEY, "lethe.restrictions.max-staleness=1h").run(context -> {
-      dev.lethe.restriction.RestrictionStore store = context.getBean(dev.lethe.restriction.RestrictionStore.class);
+      RestrictionStore store = context.getBean(RestrictionStore.class);
       assertThat(store.isEmpty()).isTrue();
-      dev.lethe.jdbc.JdbcRestrictionStore.of(context.getBean(javax.sql.DataSource.class)).save(restriction);
+      JdbcRestrictionStore.of(context.getBean(javax.sql.DataSource.class)).save(restriction);
       assertThat(store.isEmpty()).as("trusted empty for the configured hour").isTrue();
       // The runner's contexts share one in-memory database: leave it as found.
       store.remove(restriction.subject());
     });
     runner.withPropertyValues(KEY, "lethe.restrictions.max-staleness=0s").run(context -> {
-      dev.lethe.restriction.RestrictionStore store = context.getBean(dev.lethe.restriction.RestrictionStore.class);
+      RestrictionStore store = context.getBean(RestrictionStore.class);
       assertThat(store.isEmpty()).isTrue();
-      dev.lethe.jdbc.JdbcRestrictionStore.of(context.getBean(javax.sql.DataSource.class)).save(restriction);
+      JdbcRestrictionStore.of(context.getBean(javax.sql.DataSource.class)).save(restriction);
       assertThat(store.isEmpty()).as("looked up every time").isFalse();
       // The runner's contexts share one in-memory database: leave it as found.
       store.remove(restriction.subject());
@@ -305,9 +329,9 @@ class LetheAutoConfigurationTest {
   @DisplayName("Art. 5(1)(e): closed requests keep their identity three months by default, as lethe.requests.identity-retention says")
   void requestIdentityRetention() {
     runner.withPropertyValues(KEY).run(context -> assertThat(context.getBean(
-        dev.lethe.rights.RequestIdentityRetention.class).period()).isEqualTo(java.time.Period.ofMonths(3)));
+        RequestIdentityRetention.class).period()).isEqualTo(Period.ofMonths(3)));
     runner.withPropertyValues(KEY, "lethe.requests.identity-retention=P10D").run(context -> assertThat(context.getBean(
-        dev.lethe.rights.RequestIdentityRetention.class).period()).isEqualTo(java.time.Period.ofDays(10)));
+        RequestIdentityRetention.class).period()).isEqualTo(Period.ofDays(10)));
   }
 
   @Configuration(proxyBeanMethods = false)

@@ -2,6 +2,8 @@ package dev.lethe.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lethe.audit.AuditEventType;
+import dev.lethe.audit.AuditTrail;
 import dev.lethe.jdbc.JdbcOutbox;
 import dev.lethe.jdbc.testing.TestDatabase;
 import dev.lethe.outbox.OutboxDispatcher;
@@ -11,7 +13,9 @@ import dev.lethe.rights.RecipientNotifications;
 import dev.lethe.spi.Notification;
 import dev.lethe.spi.Outbox;
 import dev.lethe.spi.OutboxMessage;
+import dev.lethe.spi.OutboxStatus;
 import dev.lethe.spi.OutboxTransport;
+import dev.lethe.spring.shop.ShopApplication;
 import dev.lethe.subject.SubjectIdentifier;
 import java.io.IOException;
 import java.net.URI;
@@ -21,8 +25,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -48,7 +54,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The outbox's admin API over real HTTP, in the shop application on the database the run selects:
  * dead notices listed without their payload, retried one by one or all at once, by admins only.
  */
-@SpringBootTest(classes = {dev.lethe.spring.shop.ShopApplication.class, OutboxApiIT.Security.class},
+@SpringBootTest(classes = {ShopApplication.class, OutboxApiIT.Security.class},
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"lethe.web.enabled=true", "lethe.outbox.enabled=false", "spring.jpa.hibernate.ddl-auto=create"})
 @DirtiesContext
@@ -72,7 +78,7 @@ class OutboxApiIT {
   OutboxDispatcher dispatcher;
 
   @Autowired
-  dev.lethe.audit.AuditTrail audit;
+  AuditTrail audit;
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final JsonMapper json = JsonMapper.builder().build();
@@ -128,13 +134,13 @@ class OutboxApiIT {
     assertThat(retried.statusCode()).isEqualTo(200);
     assertThat(json.readTree(retried.body()).get("status").asString()).isEqualTo("PENDING");
     try (var events = audit.events()) {
-      assertThat(events.filter(event -> event.type() == dev.lethe.audit.AuditEventType.OUTBOX_MESSAGES_RETRIED))
+      assertThat(events.filter(event -> event.type() == AuditEventType.OUTBOX_MESSAGES_RETRIED))
           .as("Art. 5(2): the administrator's retry is audited")
           .anySatisfy(event -> assertThat(event.attributes()).containsEntry("message", first));
     }
     assertThat(call("POST", "/lethe/admin/outbox/dead/" + first + "/retry", ADMIN).statusCode())
         .as("pending now: not dead").isEqualTo(409);
-    assertThat(call("POST", "/lethe/admin/outbox/dead/" + java.util.UUID.randomUUID() + "/retry", ADMIN).statusCode())
+    assertThat(call("POST", "/lethe/admin/outbox/dead/" + UUID.randomUUID() + "/retry", ADMIN).statusCode())
         .isEqualTo(404);
     assertThat(dispatcher.dispatch().transportReady()).as("the shop has no listener").isFalse();
     assertThat(outbox.counts().pending()).isEqualTo(1);
@@ -152,7 +158,7 @@ class OutboxApiIT {
     String cleared = killed();
     // killed() declares it dead ten days ahead of now; a cut-off past that clears it (and any notice
     // the other test left pending, which killed()'s dispatcher took along).
-    int clearedCount = outbox.clearDeadPayloads(java.time.Instant.now().plus(Duration.ofDays(11)));
+    int clearedCount = outbox.clearDeadPayloads(Instant.now().plus(Duration.ofDays(11)));
     assertThat(clearedCount).isPositive();
 
     JsonNode listed = null;
@@ -173,8 +179,8 @@ class OutboxApiIT {
     assertThat(json.readTree(retry.body()).get("detail").asString())
         .contains("cannot be retried", "lethe.outbox.dead-identity-retention").doesNotContain(ADA);
     call("POST", "/lethe/admin/outbox/dead/retry", ADMIN);
-    assertThat(outbox.find(java.util.UUID.fromString(cleared)).orElseThrow().status())
-        .isEqualTo(dev.lethe.spi.OutboxStatus.DEAD);
+    assertThat(outbox.find(UUID.fromString(cleared)).orElseThrow().status())
+        .isEqualTo(OutboxStatus.DEAD);
   }
 
   @Test
@@ -182,7 +188,7 @@ class OutboxApiIT {
   void onlyAdmins() throws Exception {
     for (String[] endpoint : new String[][] {{"GET", "/lethe/admin/outbox"}, {"GET", "/lethe/admin/outbox/dead"},
         {"POST", "/lethe/admin/outbox/dead/retry"},
-        {"POST", "/lethe/admin/outbox/dead/" + java.util.UUID.randomUUID() + "/retry"}}) {
+        {"POST", "/lethe/admin/outbox/dead/" + UUID.randomUUID() + "/retry"}}) {
       assertThat(call(endpoint[0], endpoint[1], null).statusCode()).as(endpoint[1]).isEqualTo(401);
       assertThat(call(endpoint[0], endpoint[1], ADA).statusCode()).as(endpoint[1]).isEqualTo(403);
     }

@@ -13,6 +13,7 @@ import dev.lethe.spi.Notification;
 import dev.lethe.spi.Outbox;
 import dev.lethe.spi.OutboxCounts;
 import dev.lethe.spi.OutboxEntry;
+import dev.lethe.spi.OutboxMessage;
 import dev.lethe.spi.OutboxStatus;
 import dev.lethe.spring.actuate.LetheEndpoint;
 import dev.lethe.spring.actuate.OutboxSchedule;
@@ -20,6 +21,7 @@ import dev.lethe.spring.shop.ShopPackage;
 import dev.lethe.subject.SubjectIdentifier;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -32,10 +34,12 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 
@@ -163,7 +167,7 @@ class OutboxStarterTest {
   @Test
   @DisplayName("Art. 19: the lethe endpoint and the gauges show how many notices are pending and dead")
   void endpointAndGauges() {
-    new org.springframework.boot.test.context.runner.WebApplicationContextRunner()
+    new WebApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(LetheAutoConfiguration.class, LetheOperationsAutoConfiguration.class))
         .withUserConfiguration(ShopPackage.class, LetheOperationsTest.Registry.class)
         .withClassLoader(new FilteredClassLoader("dev.lethe.jpa", "javax.sql"))
@@ -173,13 +177,13 @@ class OutboxStarterTest {
         .run(context -> {
           Outbox outbox = context.getBean(Outbox.class);
           notify(context.getBean(RecipientNotifications.class));
-          OutboxEntry doomed = outbox.enqueue(new dev.lethe.spi.OutboxMessage("dead-1", "crm", "test", "{}"),
-              java.time.Instant.now());
-          outbox.claimDue(java.time.Instant.now(), 10, Duration.ofMinutes(1)).forEach(entry ->
-              outbox.markFailed(entry.id(), entry.attempts(), "x", java.time.Instant.now()));
-          outbox.claimDue(java.time.Instant.now(), 10, Duration.ofMinutes(1)).stream()
+          OutboxEntry doomed = outbox.enqueue(new OutboxMessage("dead-1", "crm", "test", "{}"),
+              Instant.now());
+          outbox.claimDue(Instant.now(), 10, Duration.ofMinutes(1)).forEach(entry ->
+              outbox.markFailed(entry.id(), entry.attempts(), "x", Instant.now()));
+          outbox.claimDue(Instant.now(), 10, Duration.ofMinutes(1)).stream()
               .filter(entry -> entry.id().equals(doomed.id()))
-              .forEach(entry -> outbox.markDead(entry.id(), entry.attempts(), "x", java.time.Instant.now()));
+              .forEach(entry -> outbox.markDead(entry.id(), entry.attempts(), "x", Instant.now()));
 
           assertThat(context.getBean(LetheEndpoint.class).summary().outbox()).isEqualTo(new OutboxCounts(1, 1));
           MeterRegistry registry = context.getBean(MeterRegistry.class);
@@ -208,7 +212,7 @@ class OutboxStarterTest {
 
     @Override
     public void onApplicationEvent(ApplicationEvent event) {
-      if (event instanceof org.springframework.context.PayloadApplicationEvent<?> payload
+      if (event instanceof PayloadApplicationEvent<?> payload
           && payload.getPayload() instanceof RecipientNotificationEvent) {
         notices.add(payload.getPayload());
       }

@@ -2,32 +2,46 @@ package dev.lethe.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lethe.audit.AuditEventType;
+import dev.lethe.audit.AuditTrail;
 import dev.lethe.breach.BreachNotice;
 import dev.lethe.breach.BreachNotifier;
 import dev.lethe.breach.BreachRegister;
 import dev.lethe.jdbc.testing.TestDatabase;
+import dev.lethe.records.PrivacyNotice;
 import dev.lethe.restriction.Restriction;
 import dev.lethe.restriction.SubjectNotifier;
 import dev.lethe.spring.shop.ShopApplication;
 import dev.lethe.subject.SubjectIdentifier;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import javax.sql.DataSource;
@@ -89,10 +103,10 @@ class RestApiIT {
   LiftNotices liftNotices;
 
   @Autowired
-  dev.lethe.audit.AuditTrail audit;
+  AuditTrail audit;
 
   @Autowired
-  dev.lethe.records.PrivacyNotice notice;
+  PrivacyNotice notice;
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final JsonMapper json = JsonMapper.builder().build();
@@ -303,7 +317,7 @@ class RestApiIT {
       assertThat(outdated.get("noticeVersion").asString()).isEqualTo("2025-01");
       assertThat(outdated.get("consents").asLong()).isEqualTo(2);
     });
-    List<String> expected = java.util.stream.Stream.of(GRACE, LIN)
+    List<String> expected = Stream.of(GRACE, LIN)
         .map(email -> audit.pseudonymOf(new SubjectIdentifier("customer", "email", email)).hex()).sorted().toList();
     JsonNode first = body(call("GET", "/lethe/admin/consents/outdated/newsletter?limit=1", ADMIN, null));
     assertThat(first.get("subjects")).extracting(JsonNode::asString).containsExactly(expected.get(0));
@@ -325,7 +339,7 @@ class RestApiIT {
   @DisplayName("Problems are RFC 9457 with the right status, and their bodies hold no personal data, not even what the"
       + " request sent")
   void problemsHoldNoPersonalData() throws Exception {
-    assertProblem(call("GET", "/lethe/admin/requests/" + java.util.UUID.randomUUID(), ADMIN, null), 404);
+    assertProblem(call("GET", "/lethe/admin/requests/" + UUID.randomUUID(), ADMIN, null), 404);
     assertProblem(call("GET", "/lethe/admin/requests/" + ADA, ADMIN, null), 400);
     assertProblem(call("POST", "/lethe/admin/requests", ADMIN, submission("NO_SUCH_RIGHT", ADA)), 400);
     assertProblem(call("POST", "/lethe/admin/requests", ADMIN, "{\"type\":\"ACCESS\",\"channel\":\"EMAIL\"}"), 400);
@@ -497,19 +511,19 @@ class RestApiIT {
       + " with it; they take turns through Lethe's tables, as they would on several replicas")
   void identicalFirstRequestsAtOnceGiveOneRequest() throws Exception {
     int senders = 6;
-    java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(senders);
-    java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(senders);
+    CyclicBarrier together = new CyclicBarrier(senders);
+    ExecutorService threads = Executors.newFixedThreadPool(senders);
     try {
-      List<java.util.concurrent.Future<HttpResponse<byte[]>>> sent = new java.util.ArrayList<>();
+      List<Future<HttpResponse<byte[]>>> sent = new ArrayList<>();
       for (int i = 0; i < senders; i++) {
-        String form = i % 2 == 0 ? LIN : " " + LIN.toUpperCase(java.util.Locale.ROOT);
+        String form = i % 2 == 0 ? LIN : " " + LIN.toUpperCase(Locale.ROOT);
         sent.add(threads.submit(() -> {
           together.await();
           return call("POST", "/lethe/admin/requests", ADMIN, submission("PORTABILITY", form));
         }));
       }
-      List<Integer> statuses = new java.util.ArrayList<>();
-      java.util.Set<String> ids = new java.util.HashSet<>();
+      List<Integer> statuses = new ArrayList<>();
+      Set<String> ids = new HashSet<>();
       for (var response : sent) {
         statuses.add(response.get().statusCode());
         ids.add(body(response.get()).get("id").asString());
@@ -692,8 +706,8 @@ class RestApiIT {
     assertThat(body(call("GET", "/lethe/admin/legal-holds", ADMIN, null))).isEmpty();
     assertProblem(call("GET", "/lethe/admin/legal-holds", ADA, null), 403);
     try (var events = audit.events()) {
-      assertThat(events.filter(event -> event.type() == dev.lethe.audit.AuditEventType.LEGAL_HOLD_PLACED
-              || event.type() == dev.lethe.audit.AuditEventType.LEGAL_HOLD_LIFTED))
+      assertThat(events.filter(event -> event.type() == AuditEventType.LEGAL_HOLD_PLACED
+              || event.type() == AuditEventType.LEGAL_HOLD_LIFTED))
           .as("Art. 5(2): every hold placed and lifted is audited, the subject by pseudonym")
           .extracting(event -> event.type().name())
           .containsExactly("LEGAL_HOLD_PLACED", "LEGAL_HOLD_PLACED", "LEGAL_HOLD_LIFTED", "LEGAL_HOLD_LIFTED");
@@ -708,7 +722,7 @@ class RestApiIT {
   @DisplayName("Art. 33(1), 33(5): a breach is recorded with its 72-hour deadline, listed, and the authority's"
       + " notification in time is recorded once; the audit keeps none of its texts")
   void art33_breachRecordedAndAuthorityNotifiedInTime() throws Exception {
-    Instant awareAt = Instant.now().minusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    Instant awareAt = Instant.now().minusSeconds(3600).truncatedTo(ChronoUnit.SECONDS);
     HttpResponse<byte[]> recorded = call("POST", "/lethe/admin/breaches", ADMIN, breach(awareAt, "RISK"));
     assertThat(recorded.statusCode()).isEqualTo(201);
     JsonNode breach = body(recorded);
@@ -798,8 +812,8 @@ class RestApiIT {
     // Days apart, so that however the driver maps the JVM's zone onto the column, ada's order is inside
     // the window and grace's before it.
     Instant from = Instant.parse("2026-03-01T00:00:00Z");
-    jdbc.update("update customer_order set placed_at = ? where id = 10", java.sql.Timestamp.from(from.plusSeconds(36 * 3600)));
-    jdbc.update("update customer_order set placed_at = ? where id = 20", java.sql.Timestamp.from(from.minusSeconds(10 * 86400)));
+    jdbc.update("update customer_order set placed_at = ? where id = 10", Timestamp.from(from.plusSeconds(36 * 3600)));
+    jdbc.update("update customer_order set placed_at = ? where id = 20", Timestamp.from(from.minusSeconds(10 * 86400)));
     String id = body(call("POST", "/lethe/admin/breaches", ADMIN, breach(Instant.now().minusSeconds(60), "RISK")))
         .get("id").asString();
     String window = "{\"windows\":[{\"entity\":\"CustomerOrder\",\"attribute\":\"placedAt\",\"from\":\"" + from
@@ -827,7 +841,7 @@ class RestApiIT {
         BreachRegister.DESTINATION)).hasSize(2).allSatisfy(key -> assertThat(key).startsWith("art34:" + id)
             .doesNotContain(ADA).doesNotContain(GRACE));
     try (var events = audit.events()) {
-      assertThat(events.filter(event -> event.type() == dev.lethe.audit.AuditEventType.BREACH_RISK_ASSESSED))
+      assertThat(events.filter(event -> event.type() == AuditEventType.BREACH_RISK_ASSESSED))
           .singleElement().satisfies(event -> assertThat(event.attributes()).containsEntry("risk", "HIGH"));
     }
   }
@@ -950,7 +964,7 @@ class RestApiIT {
     try {
       return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

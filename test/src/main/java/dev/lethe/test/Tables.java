@@ -7,9 +7,12 @@ import java.math.BigInteger;
 import java.sql.Clob;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Time;
+import java.sql.Timestamp;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -127,7 +131,7 @@ final class Tables {
       }
     }
     List<ForeignKey> foreignKeys = new ArrayList<>();
-    Set<Integer> keyColumns = new java.util.TreeSet<>(keyBySequence.values());
+    Set<Integer> keyColumns = new TreeSet<>(keyBySequence.values());
     for (TreeMap<Integer, String[]> key : keys.values()) {
       List<Integer> local = new ArrayList<>();
       List<String> referenced = new ArrayList<>();
@@ -211,13 +215,13 @@ final class Tables {
         || value instanceof BigInteger) {
       return value.toString();
     }
-    if (value instanceof java.sql.Timestamp timestamp) {
+    if (value instanceof Timestamp timestamp) {
       return timestamp.toLocalDateTime().toString();
     }
-    if (value instanceof java.sql.Date date) {
+    if (value instanceof Date date) {
       return date.toLocalDate().toString();
     }
-    if (value instanceof java.sql.Time time) {
+    if (value instanceof Time time) {
       return time.toLocalTime().toString();
     }
     if (value instanceof TemporalAccessor) {

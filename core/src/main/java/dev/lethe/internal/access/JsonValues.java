@@ -1,12 +1,13 @@
 package dev.lethe.internal.access;
 
+import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.io.StringWriter;
 import java.util.Base64;
 import java.util.Collection;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
 
 /**
@@ -57,7 +58,7 @@ public final class JsonValues {
     }
     if (value instanceof Collection<?>) {
       StringWriter array = new StringWriter();
-      try (JsonGenerator json = JSON.createGenerator(array)) {
+      try (JsonGenerator json = JSON.createGenerator(ObjectWriteContext.empty(), array)) {
         write(json, value);
       }
       return array.toString();

@@ -5,6 +5,7 @@ import dev.lethe.request.Rectification;
 import dev.lethe.request.RectificationRejectedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
+import jakarta.validation.ValidationException;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -89,7 +90,7 @@ public final class RectificationValidator {
   public List<String> violations(Class<?> type, String attribute, @Nullable Object value) {
     try {
       return validateValue(type, attribute, value).stream().map(ConstraintViolation::getMessage).toList();
-    } catch (IllegalArgumentException | jakarta.validation.ValidationException e) {
+    } catch (IllegalArgumentException | ValidationException e) {
       // An attribute that is no bean property of the type (a path into an embeddable) has no constraints to check here.
       return List.of();
     }
@@ -101,8 +102,7 @@ public final class RectificationValidator {
     }
   }
 
-  @SuppressWarnings({"unchecked", "rawtypes"})
   private List<ConstraintViolation<?>> validateValue(Class<?> type, String attribute, @Nullable Object value) {
-    return List.copyOf((java.util.Set) validator.validateValue((Class) type, attribute, value));
+    return List.<ConstraintViolation<?>>copyOf(validator.validateValue(type, attribute, value));
   }
 }

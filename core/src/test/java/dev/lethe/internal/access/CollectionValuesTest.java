@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
 
 class CollectionValuesTest {
@@ -23,7 +24,7 @@ class CollectionValuesTest {
   @DisplayName("Art. 15(3): an element collection is exported as a JSON array of its elements, never its toString")
   void jsonWritesCollectionsAsArrays() {
     StringWriter out = new StringWriter();
-    try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
+    try (JsonGenerator json = new JsonFactory().createGenerator(ObjectWriteContext.empty(), out)) {
       JsonValues.write(json, PHONES);
     }
 

@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
@@ -107,16 +108,16 @@ public final class TestDatabase implements AutoCloseable {
    * instead.
    */
   @SuppressWarnings("try") // opening the connection is the probe
-  public static java.util.Optional<String> unreachable() {
+  public static Optional<String> unreachable() {
     Kind kind = selected();
     if (kind == Kind.H2 || "true".equalsIgnoreCase(System.getenv("CI"))) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     String url = kind == Kind.POSTGRESQL ? POSTGRESQL_URL : MARIADB_URL;
     try (Connection ignored = DriverManager.getConnection(url, kind == Kind.POSTGRESQL ? "postgres" : "root", "")) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     } catch (SQLException e) {
-      return java.util.Optional.of(kind + " is not reachable for the integration tests (" + e.getMessage()
+      return Optional.of(kind + " is not reachable for the integration tests (" + e.getMessage()
           + "); skipped outside CI");
     }
   }

@@ -1,10 +1,14 @@
 package dev.lethe.jpa.internal;
 
 import dev.lethe.erasure.ErasurePlan;
+import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.FieldDescriptor;
 import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -61,9 +65,9 @@ public interface Encryption {
   }
 
   /** The personal-data attributes of embedded values marked {@code @Encrypted}, as entity and dotted name. */
-  static java.util.List<java.util.Map.Entry<Class<?>, String>> encryptedInsideEmbeddables(JpaMapping mapping) {
-    java.util.List<java.util.Map.Entry<Class<?>, String>> found = new java.util.ArrayList<>();
-    for (dev.lethe.model.EntityDescriptor entity : mapping.model().entities()) {
+  static List<Map.Entry<Class<?>, String>> encryptedInsideEmbeddables(JpaMapping mapping) {
+    List<Map.Entry<Class<?>, String>> found = new ArrayList<>();
+    for (EntityDescriptor entity : mapping.model().entities()) {
       for (FieldDescriptor field : entity.fields()) {
         if (!field.name().contains(".")) {
           continue;
@@ -78,7 +82,7 @@ public interface Encryption {
           owner = javaField.getType();
         }
         if (javaField != null && javaField.isAnnotationPresent(dev.lethe.annotation.Encrypted.class)) {
-          found.add(java.util.Map.entry(entity.type(), field.name()));
+          found.add(Map.entry(entity.type(), field.name()));
         }
       }
     }
@@ -111,6 +115,6 @@ public interface Encryption {
    * @param attribute the attribute holding the index
    * @param index the index of a requested value, normalised as the identity is compared
    */
-  record BlindLookup(String attribute, java.util.function.Function<String, String> index) {
+  record BlindLookup(String attribute, Function<String, String> index) {
   }
 }

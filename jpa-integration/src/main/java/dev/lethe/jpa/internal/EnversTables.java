@@ -21,6 +21,7 @@ import org.hibernate.envers.internal.entities.EntityConfiguration;
 import org.hibernate.envers.internal.entities.PropertyData;
 import org.hibernate.envers.internal.entities.RelationDescription;
 import org.hibernate.metamodel.mapping.BasicValuedModelPart;
+import org.hibernate.metamodel.mapping.EmbeddableValuedModelPart;
 import org.hibernate.metamodel.mapping.EntityAssociationMapping;
 import org.hibernate.metamodel.mapping.EntityMappingType;
 import org.hibernate.metamodel.mapping.EntityValuedModelPart;
@@ -207,7 +208,7 @@ final class EnversTables {
     Map<String, String> references = new LinkedHashMap<>();
     info.mapping().forEachAttributeMapping(attribute -> {
       if (attribute instanceof EntityAssociationMapping association && !(attribute instanceof PluralAttributeMapping)
-          && association.getSideNature() == org.hibernate.metamodel.mapping.ForeignKeyDescriptor.Nature.KEY
+          && association.getSideNature() == ForeignKeyDescriptor.Nature.KEY
           && audited.contains(attribute.getAttributeName())
           && association.getForeignKeyDescriptor().getKeyPart() instanceof BasicValuedModelPart column
           && association.getForeignKeyDescriptor().getTargetPart() instanceof BasicValuedModelPart target
@@ -239,7 +240,7 @@ final class EnversTables {
   /** The column of the revision in the history entity's key. */
   private static @Nullable String revisionColumn(EntityMappingType audit, String revisionProperty) {
     ModelPart identifier = audit.getIdentifierMapping();
-    if (!(identifier instanceof org.hibernate.metamodel.mapping.EmbeddableValuedModelPart embedded)) {
+    if (!(identifier instanceof EmbeddableValuedModelPart embedded)) {
       return null;
     }
     ModelPart revision = embedded.getEmbeddableTypeDescriptor().findSubPart(revisionProperty, null);

@@ -12,13 +12,17 @@ import dev.lethe.subject.SubjectKey;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 import jakarta.persistence.metamodel.Attribute;
 import jakarta.persistence.metamodel.ManagedType;
 import jakarta.persistence.metamodel.PluralAttribute;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,6 +31,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
@@ -83,7 +88,7 @@ public final class Eraser {
   private final Referrers referrers;
   private final Encryption encryption;
   /** {@link #order}'s answers, as positions in the plan, per shape of plan (its steps' entities and routes). */
-  private final Map<List<Object>, int[]> orders = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<List<Object>, int[]> orders = new ConcurrentHashMap<>();
   /** Plans differ by subject type and by the holds they leave out: a few shapes; more are ordered afresh. */
   private static final int ORDERS_KEPT = 256;
 
@@ -175,7 +180,7 @@ public final class Eraser {
     List<Object> shape = steps.stream().map(step -> (Object) List.of(step.entity().type(), step.route())).toList();
     int[] known = orders.get(shape);
     if (known == null) {
-      Map<ErasurePlan.Step, Integer> positions = new java.util.IdentityHashMap<>();
+      Map<ErasurePlan.Step, Integer> positions = new IdentityHashMap<>();
       for (int i = 0; i < steps.size(); i++) {
         positions.put(steps.get(i), i);
       }
@@ -184,7 +189,7 @@ public final class Eraser {
         orders.put(shape, known);
       }
     }
-    return java.util.Arrays.stream(known).mapToObj(steps::get).toList();
+    return Arrays.stream(known).mapToObj(steps::get).toList();
   }
 
   private List<ErasurePlan.Step> computeOrder(List<ErasurePlan.Step> steps) {
@@ -661,7 +666,7 @@ public final class Eraser {
    * merged after it fails with an {@code OptimisticLockException} instead of writing the erased
    * values back (Art. 17(1)). One statement per {@link #CHUNK} rows; nothing if unversioned.
    */
-  static void bumpVersions(EntityManager em, EntityInfo info, java.util.Collection<Object> ids) {
+  static void bumpVersions(EntityManager em, EntityInfo info, Collection<Object> ids) {
     EntityVersionMapping version = info.mapping().getVersionMapping();
     if (version == null || ids.isEmpty()) {
       return;
@@ -734,8 +739,8 @@ public final class Eraser {
     StringBuilder select = new StringBuilder("select e." + info.idAttribute());
     fields.forEach(field -> select.append(", e.").append(field.name()));
     return em.createQuery(select + " from " + info.name() + " e where " + sql.jpqlPredicate("e"),
-        jakarta.persistence.Tuple.class).setParameter(RouteSql.KEY, key).getResultList().stream()
-        .map(jakarta.persistence.Tuple::toArray);
+        Tuple.class).setParameter(RouteSql.KEY, key).getResultList().stream()
+        .map(Tuple::toArray);
   }
 
   private Set<Object> updateCollection(EntityManager em, RouteSql sql, Object key, FieldDescriptor field) {

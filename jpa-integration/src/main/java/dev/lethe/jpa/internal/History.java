@@ -3,13 +3,16 @@ package dev.lethe.jpa.internal;
 import dev.lethe.annotation.ErasureStrategy;
 import dev.lethe.jpa.UnsupportedMappingException.Problem;
 import dev.lethe.model.FieldDescriptor;
+import dev.lethe.model.SubjectRoute;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.hibernate.metamodel.mapping.BasicValuedModelPart;
 import org.hibernate.metamodel.mapping.EntityMappingType;
@@ -63,8 +66,8 @@ final class History {
   }
 
   /** Every history table Lethe erases: the audited entities' and their collections'. */
-  java.util.Set<String> tables() {
-    java.util.Set<String> tables = new java.util.LinkedHashSet<>();
+  Set<String> tables() {
+    Set<String> tables = new LinkedHashSet<>();
     audits.values().forEach(audit -> {
       tables.addAll(audit.tables());
       audit.middles().forEach(middle -> tables.add(middle.table().table()));
@@ -134,12 +137,12 @@ final class History {
    * own or compares a value ({@code @SubjectLink}; the README says so), or a hop's history cannot be
    * followed (refused at start-up, see {@link #unreachable}).
    */
-  Optional<DeletedRows> deletedRowsIn(JpaMapping mapping, EntityInfo info, dev.lethe.model.SubjectRoute route) {
+  Optional<DeletedRows> deletedRowsIn(JpaMapping mapping, EntityInfo info, SubjectRoute route) {
     return deletedRowsReaching(mapping, info, route, "= :" + RouteSql.KEY);
   }
 
   /** As {@link #deletedRowsIn}, for the subjects whose key satisfies {@code subjects} ({@code in (:held)}). */
-  Optional<DeletedRows> deletedRowsReaching(JpaMapping mapping, EntityInfo info, dev.lethe.model.SubjectRoute route,
+  Optional<DeletedRows> deletedRowsReaching(JpaMapping mapping, EntityInfo info, SubjectRoute route,
       String subjects) {
     if (!audits.containsKey(info.type())) {
       return Optional.empty();
@@ -152,7 +155,7 @@ final class History {
    * Why the history of {@code info}'s rows deleted earlier cannot be followed along {@code route}
    * to its subject, if it cannot, where that history holds personal data: for the start-up check.
    */
-  Optional<String> unreachable(JpaMapping mapping, EntityInfo info, dev.lethe.model.SubjectRoute route) {
+  Optional<String> unreachable(JpaMapping mapping, EntityInfo info, SubjectRoute route) {
     Audit audit = audits.get(info.type());
     boolean personal = audit != null && (!audit.columns().isEmpty() || mapping.model().entity(info.type())
         .map(descriptor -> descriptor.fields().stream().anyMatch(field -> audit.collections().containsKey(field.name())))

@@ -21,6 +21,7 @@ import jakarta.persistence.metamodel.EmbeddableType;
 import jakarta.persistence.metamodel.EntityType;
 import jakarta.persistence.metamodel.Metamodel;
 import jakarta.persistence.metamodel.PluralAttribute;
+import jakarta.persistence.metamodel.SingularAttribute;
 import jakarta.persistence.metamodel.Type;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
@@ -29,12 +30,14 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.hibernate.annotations.Any;
 import org.hibernate.annotations.ManyToAny;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -52,7 +55,7 @@ public final class JpaMapping {
   private final SessionFactoryImplementor factory;
   private final Map<Class<?>, EntityInfo> entities;
   private final PersonalDataModel model;
-  private final Map<RouteKey, RouteSql> routes = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<RouteKey, RouteSql> routes = new ConcurrentHashMap<>();
   /** Set once by {@link #discover}, before the mapping is handed out. */
   private History history = History.NONE;
 
@@ -79,7 +82,7 @@ public final class JpaMapping {
 
     List<EntityType<?>> types = metamodel.getEntities().stream()
         .filter(type -> type.getJavaType() != null && !Map.class.isAssignableFrom(type.getJavaType()))
-        .sorted(java.util.Comparator.comparing(EntityType::getName))
+        .sorted(Comparator.comparing(EntityType::getName))
         .toList();
     for (EntityType<?> type : types) {
       Class<?> javaType = type.getJavaType();
@@ -359,7 +362,7 @@ public final class JpaMapping {
           }
         }
         case BASIC -> {
-          boolean isId = attribute.get() instanceof jakarta.persistence.metamodel.SingularAttribute<?, ?> singular
+          boolean isId = attribute.get() instanceof SingularAttribute<?, ?> singular
               && singular.isId();
           ErasureStrategy strategy = override != null ? override.erasure() : strategyOf(field);
           if (isId && strategy != ErasureStrategy.KEEP && strategy != ErasureStrategy.DELETE_ROW) {

@@ -15,6 +15,7 @@ import dev.lethe.subject.SubjectKey;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.Query;
 import jakarta.persistence.metamodel.Attribute;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -24,6 +25,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -141,7 +144,7 @@ public final class Reader {
         hints(query);
         ids = query.getResultStream().iterator();
       } else {
-        jakarta.persistence.Query query = session.em.createQuery("select r." + root.idAttribute() + " from "
+        Query query = session.em.createQuery("select r." + root.idAttribute() + " from "
             + root.name() + " r");
         hints(query);
         ids = query.getResultStream().iterator();
@@ -263,8 +266,8 @@ public final class Reader {
   }
 
   /** Streams the records {@code records} makes of the rows of {@code sql}, on a session of its own closed with the stream. */
-  private Stream<SubjectRecord> query(String sql, Object key, java.util.function.Consumer<NativeQuery<Object>> scalars,
-      java.util.function.Function<Iterator<Object[]>, Iterator<SubjectRecord>> records) {
+  private Stream<SubjectRecord> query(String sql, Object key, Consumer<NativeQuery<Object>> scalars,
+      Function<Iterator<Object[]>, Iterator<SubjectRecord>> records) {
     List<Session> opened = new ArrayList<>();
     try {
       NativeQuery<Object> query = Sql.nativeQuery(open(opened).em, sql);
@@ -355,7 +358,7 @@ public final class Reader {
         + (byKey ? " order by e." + info.idAttribute() : "");
     // Untyped, so that each row comes as the array Hibernate builds anyway (or a lone identifier), not
     // as a Tuple that would only be copied into an array.
-    jakarta.persistence.Query query = em.createQuery(jpql).setParameter(RouteSql.KEY, key);
+    Query query = em.createQuery(jpql).setParameter(RouteSql.KEY, key);
     hints(query);
     Iterator<?> results = query.getResultStream().iterator();
     return Iterators.transform(results, Reader::asRow);
@@ -401,7 +404,7 @@ public final class Reader {
     return result instanceof Object[] row ? row : new Object[] {result};
   }
 
-  private void hints(jakarta.persistence.Query query) {
+  private void hints(Query query) {
     query.setHint(HibernateHints.HINT_FETCH_SIZE, fetchSize);
     query.setHint(HibernateHints.HINT_READ_ONLY, true);
   }

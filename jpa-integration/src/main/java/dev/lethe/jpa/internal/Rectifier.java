@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.metamodel.Attribute;
 import jakarta.persistence.metamodel.ManagedType;
+import jakarta.persistence.metamodel.SingularAttribute;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Member;
@@ -129,7 +130,7 @@ public final class Rectifier {
       }
       write(attribute, target, embedded);
     }
-    ManagedType<?> embeddedType = ((jakarta.persistence.metamodel.SingularAttribute<?, ?>) attribute).getType()
+    ManagedType<?> embeddedType = ((SingularAttribute<?, ?>) attribute).getType()
         instanceof ManagedType<?> managed ? managed : null;
     if (embeddedType == null) {
       throw new IllegalArgumentException(attribute.getName() + " is not an embedded value");

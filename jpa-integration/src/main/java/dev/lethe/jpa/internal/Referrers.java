@@ -6,10 +6,13 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
+import org.hibernate.metamodel.mapping.Association;
 import org.hibernate.metamodel.mapping.AttributeMapping;
 import org.hibernate.metamodel.mapping.BasicValuedModelPart;
 import org.hibernate.metamodel.mapping.EntityAssociationMapping;
+import org.hibernate.metamodel.mapping.EntityIdentifierMapping;
 import org.hibernate.metamodel.mapping.EntityMappingType;
 import org.hibernate.metamodel.mapping.ForeignKeyDescriptor;
 import org.hibernate.metamodel.mapping.PluralAttributeMapping;
@@ -46,42 +49,42 @@ final class Referrers {
     return referrers;
   }
 
-  private static java.util.Optional<Referrer> referrer(EntityInfo owner, AttributeMapping attribute, EntityInfo target,
+  private static Optional<Referrer> referrer(EntityInfo owner, AttributeMapping attribute, EntityInfo target,
       Collection<EntityInfo> entities) {
     if (attribute instanceof PluralAttributeMapping plural) {
       // A unidirectional @OneToMany with a join column: the key is a column of the child's table, pointing at the owner.
       if (plural.getSeparateCollectionTable() != null || plural.getCollectionDescriptor().isInverse()
           || !(plural.getElementDescriptor() instanceof EntityCollectionPart element)
           || !related(owner.mapping(), target.mapping())) {
-        return java.util.Optional.empty();
+        return Optional.empty();
       }
       ForeignKeyDescriptor key = plural.getKeyDescriptor();
       if (!(key.getKeyPart() instanceof BasicValuedModelPart column) || !declares(owner, plural)) {
-        return java.util.Optional.empty();
+        return Optional.empty();
       }
       EntityInfo child = entities.stream().filter(info -> info.mapping() == element.getAssociatedEntityMappingType())
           .findFirst().orElse(owner);
-      return java.util.Optional.of(new Referrer(child.type(), owner.type().getSimpleName() + "." + plural.getAttributeName(),
+      return Optional.of(new Referrer(child.type(), owner.type().getSimpleName() + "." + plural.getAttributeName(),
           key.getKeyTable(), column.getSelectionExpression(), column.isNullable(), toKey(key), true));
     }
     if (!(attribute instanceof EntityAssociationMapping association)
-        || !(attribute instanceof org.hibernate.metamodel.mapping.Association owned)
+        || !(attribute instanceof Association owned)
         || owned.getSideNature() != ForeignKeyDescriptor.Nature.KEY
         || !related(association.getAssociatedEntityMappingType(), target.mapping())
         || !declares(owner, attribute)) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     ForeignKeyDescriptor key = owned.getForeignKeyDescriptor();
     if (!(key.getKeyPart() instanceof BasicValuedModelPart column)) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    return java.util.Optional.of(new Referrer(owner.type(), attribute.getAttributeName(), key.getKeyTable(),
+    return Optional.of(new Referrer(owner.type(), attribute.getAttributeName(), key.getKeyTable(),
         column.getSelectionExpression(), column.isNullable(), association.isReferenceToPrimaryKey() && toKey(key),
         false));
   }
 
   private static boolean toKey(ForeignKeyDescriptor key) {
-    return key.getTargetPart() instanceof org.hibernate.metamodel.mapping.EntityIdentifierMapping;
+    return key.getTargetPart() instanceof EntityIdentifierMapping;
   }
 
   /** Whether {@code owner} declares the attribute itself, so that a hierarchy names each key once, by its declarer. */

@@ -10,10 +10,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
 import org.hibernate.metamodel.mapping.BasicValuedModelPart;
 import org.hibernate.metamodel.mapping.EntityAssociationMapping;
 import org.hibernate.metamodel.mapping.EntityDiscriminatorMapping;
@@ -23,6 +23,7 @@ import org.hibernate.metamodel.mapping.ForeignKeyDescriptor;
 import org.hibernate.metamodel.mapping.ModelPart;
 import org.hibernate.metamodel.mapping.PluralAttributeMapping;
 import org.hibernate.metamodel.mapping.TableDetails;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns one entity's route to a subject into predicates: JPQL for queries and bulk statements, and
@@ -742,7 +743,7 @@ final class RouteSql {
      */
     private String walkBack(Scope scope, String segment, List<String> rest) {
       int dot = segment.lastIndexOf('.');
-      EntityInfo owner = java.util.Objects.requireNonNull(mapping, "mapping").entityNamed(
+      EntityInfo owner = Objects.requireNonNull(mapping, "mapping").entityNamed(
           segment.substring(SubjectRoute.REVERSE.length(), dot));
       if (!(owner.mapping().findByPath(segment.substring(dot + 1)) instanceof PluralAttributeMapping plural)
           || !(plural.getElementDescriptor() instanceof EntityValuedModelPart)) {

@@ -11,6 +11,7 @@ import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.FieldDescriptor;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.model.Placeholders;
+import dev.lethe.model.SubjectRoute;
 import dev.lethe.model.SubjectType;
 import dev.lethe.subject.SubjectKey;
 import jakarta.persistence.EntityManager;
@@ -37,6 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.hibernate.Session;
 import org.hibernate.metamodel.mapping.BasicValuedModelPart;
 import org.hibernate.metamodel.mapping.EntityValuedModelPart;
@@ -341,7 +343,7 @@ public final class SchemaVerifier {
     // The templates name the constraints and hold no personal data: the written value is Lethe's own.
     String failed = violations.stream().map(violation -> "@"
         + violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName())
-        .collect(java.util.stream.Collectors.toCollection(TreeSet::new)).toString();
+        .collect(Collectors.toCollection(TreeSet::new)).toString();
     switch (strategy) {
       case NULLIFY -> problem(info, field, "NULLIFY leaves null, which fails the attribute's own constraints "
           + failed + ": the application could not save the row afterwards.",
@@ -469,7 +471,7 @@ public final class SchemaVerifier {
       if (info == null) {
         continue;
       }
-      for (dev.lethe.model.SubjectRoute route : descriptor.routes()) {
+      for (SubjectRoute route : descriptor.routes()) {
         history.unreachable(mapping, info, route).ifPresent(reason -> problems.add(new Problem(info.type(),
             route.name(), "is audited by Envers, but Lethe cannot follow this route to its subject through the history"
             + " (" + reason + "), so the history of rows the application deleted earlier would stay after erasure.",

@@ -12,10 +12,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
+import org.hibernate.engine.spi.SessionImplementor;
 
 /**
  * Where the store's work runs: in the operation's transaction when one is open on the thread, so
@@ -83,11 +85,11 @@ public final class Sessions {
    * replaced: detached, they can neither be read back as current nor written back over the
    * erasure by a later flush (Art. 17). Its pending changes were flushed before the statements.
    */
-  static void detachAll(EntityManager em, java.util.Set<Class<?>> types) {
+  static void detachAll(EntityManager em, Set<Class<?>> types) {
     if (types.isEmpty()) {
       return;
     }
-    org.hibernate.engine.spi.SessionImplementor session = em.unwrap(org.hibernate.engine.spi.SessionImplementor.class);
+    SessionImplementor session = em.unwrap(SessionImplementor.class);
     for (var entry : session.getPersistenceContextInternal().reentrantSafeEntityEntries()) {
       Object entity = entry.getKey();
       if (types.stream().anyMatch(type -> type.isInstance(entity)) && em.contains(entity)) {

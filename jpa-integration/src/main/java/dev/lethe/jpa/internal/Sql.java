@@ -2,7 +2,12 @@ package dev.lethe.jpa.internal;
 
 import dev.lethe.model.Placeholders;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.metamodel.Attribute;
+import jakarta.persistence.metamodel.Type;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.AnnotatedElement;
 import java.util.Optional;
 import java.util.function.Function;
 import org.hibernate.annotations.Filter;
@@ -10,6 +15,7 @@ import org.hibernate.annotations.Filters;
 import org.hibernate.dialect.MySQLDialect;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.metamodel.mapping.JdbcMapping;
+import org.hibernate.metamodel.model.domain.BasicDomainType;
 import org.hibernate.query.NativeQuery;
 import org.hibernate.type.BasicType;
 import org.jspecify.annotations.Nullable;
@@ -46,8 +52,8 @@ final class Sql {
    * ({@code @SQLRestriction}, {@code @SQLJoinTableRestriction} or {@code @Filter} on the attribute):
    * a route through it must then be walked natively, as for hidden rows.
    */
-  static boolean hidesElements(jakarta.persistence.metamodel.Attribute<?, ?> attribute) {
-    return attribute.getJavaMember() instanceof java.lang.reflect.AnnotatedElement member
+  static boolean hidesElements(Attribute<?, ?> attribute) {
+    return attribute.getJavaMember() instanceof AnnotatedElement member
         && (member.isAnnotationPresent(org.hibernate.annotations.SQLRestriction.class)
             || member.isAnnotationPresent(org.hibernate.annotations.SQLJoinTableRestriction.class)
             || member.isAnnotationPresent(Filter.class) || member.isAnnotationPresent(Filters.class));
@@ -77,7 +83,7 @@ final class Sql {
   @SuppressWarnings({"unchecked", "rawtypes"})
   static void bind(NativeQuery<?> query, String name, @Nullable Object value, JdbcMapping type) {
     if (type instanceof BasicType<?> basic) {
-      query.setParameter(name, value, (jakarta.persistence.metamodel.Type) basic);
+      query.setParameter(name, value, (Type) basic);
     } else {
       query.setParameter(name, value);
     }
@@ -87,7 +93,7 @@ final class Sql {
   @SuppressWarnings("rawtypes")
   static void scalar(NativeQuery<?> query, String alias, JdbcMapping type) {
     if (type instanceof BasicType<?> basic) {
-      query.addScalar(alias, (org.hibernate.metamodel.model.domain.BasicDomainType) basic);
+      query.addScalar(alias, (BasicDomainType) basic);
     } else {
       query.addScalar(alias, type.getJavaTypeDescriptor().getJavaTypeClass());
     }
@@ -95,7 +101,7 @@ final class Sql {
 
   /** {@code id} as a value of {@code type}, converting a text or number of another type. */
   static Optional<Object> typed(Object id, Class<?> type) {
-    Class<?> boxed = type.isPrimitive() ? java.lang.invoke.MethodType.methodType(type).wrap().returnType() : type;
+    Class<?> boxed = type.isPrimitive() ? MethodType.methodType(type).wrap().returnType() : type;
     if (boxed.isInstance(id)) {
       return Optional.of(id);
     }
@@ -103,7 +109,7 @@ final class Sql {
   }
 
   /** Runs {@code work} in a new transaction of a new entity manager; rolls back on any failure. */
-  static <T> T inTransaction(jakarta.persistence.EntityManagerFactory emf, Function<EntityManager, T> work) {
+  static <T> T inTransaction(EntityManagerFactory emf, Function<EntityManager, T> work) {
     EntityManager em = emf.createEntityManager();
     EntityTransaction tx = em.getTransaction();
     try {

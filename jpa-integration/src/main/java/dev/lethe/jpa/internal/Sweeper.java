@@ -12,9 +12,11 @@ import dev.lethe.spi.RetentionSweeper.Batch;
 import dev.lethe.subject.SubjectKey;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,7 +25,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Calendar;
+import java.util.Comparator;
+import java.util.Date;
 import java.util.GregorianCalendar;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,6 +40,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.hibernate.Session;
 import org.hibernate.dialect.Dialect;
 import org.hibernate.dialect.H2Dialect;
@@ -72,6 +78,8 @@ public final class Sweeper {
   private final boolean lockWhileSelecting;
 
   /** A sweeper over {@code emf}'s entities, whose anonymisation erases as {@code eraser} does. */
+  // Hibernate 7.4 deprecates the boolean for lock timeout types, whose SKIP_LOCKED answer it still gives.
+  @SuppressWarnings("deprecation")
   public Sweeper(EntityManagerFactory emf, JpaMapping mapping, Eraser eraser) {
     this.emf = emf;
     this.mapping = mapping;
@@ -170,7 +178,7 @@ public final class Sweeper {
   private record Position(Object clock, Object id) {
     /** The order batches walk: by clock, then key (both comparable: dates, times, numbers, strings, UUIDs). */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    static final java.util.Comparator<Position> ORDER = (one, other) -> {
+    static final Comparator<Position> ORDER = (one, other) -> {
       int byClock = ((Comparable) one.clock()).compareTo(other.clock());
       return byClock != 0 ? byClock : ((Comparable) one.id()).compareTo(other.id());
     };
@@ -286,8 +294,8 @@ public final class Sweeper {
       return local.toOffsetDateTime();
     } else if (type == ZonedDateTime.class) {
       return local;
-    } else if (java.util.Date.class.isAssignableFrom(type)) {
-      return dateOnly ? java.sql.Date.valueOf(local.toLocalDate()) : java.sql.Timestamp.from(cutoff);
+    } else if (Date.class.isAssignableFrom(type)) {
+      return dateOnly ? java.sql.Date.valueOf(local.toLocalDate()) : Timestamp.from(cutoff);
     } else if (Calendar.class.isAssignableFrom(type)) {
       return GregorianCalendar.from(dateOnly ? local.toLocalDate().atStartOfDay(zone) : local);
     }
@@ -326,7 +334,7 @@ public final class Sweeper {
     }
     BasicValuedModelPart clock = RouteSql.basic(info.mapping(), task.policy().clockAttribute(), info.type());
     Object cutoff = cutoff(task.cutoff(), task.zone(), clock.getJdbcMapping());
-    java.util.function.Consumer<NativeQuery<Object>> bind = query -> {
+    Consumer<NativeQuery<Object>> bind = query -> {
       Sql.bind(query, "cutoff", cutoff, clock.getJdbcMapping());
       held.forEach((parameter, keys) -> query.setParameter(parameter, keys));
     };
@@ -470,7 +478,7 @@ public final class Sweeper {
       Object erased = pair[1] == null ? null : eraser.erased(field, pair[1]);
       if (pair[1] != null && !Objects.equals(pair[1], erased)) {
         changed.add(pair[0]);
-        rewrites.computeIfAbsent(java.util.Arrays.asList(pair[1], erased == null ? NULL : erased),
+        rewrites.computeIfAbsent(Arrays.asList(pair[1], erased == null ? NULL : erased),
             ignored -> new LinkedHashSet<>()).add(pair[0]);
       }
     }
@@ -521,7 +529,7 @@ public final class Sweeper {
     }
   }
 
-  private static @Nullable String schemaOf(java.sql.Connection connection) {
+  private static @Nullable String schemaOf(Connection connection) {
     try {
       return connection.getSchema();
     } catch (SQLException | AbstractMethodError e) {

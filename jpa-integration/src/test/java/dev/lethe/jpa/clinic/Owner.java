@@ -11,6 +11,8 @@ import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.OrderColumn;
+import jakarta.persistence.PreUpdate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,11 +37,11 @@ public class Owner extends Person {
   public List<String> phones = new ArrayList<>();
 
   /** Set by the entity's own listener, so that a test can see that rectification runs it. */
-  public java.time.Instant updatedAt;
+  public Instant updatedAt;
 
-  @jakarta.persistence.PreUpdate
+  @PreUpdate
   void touch() {
-    updatedAt = java.time.Instant.now();
+    updatedAt = Instant.now();
   }
 
   protected Owner() {

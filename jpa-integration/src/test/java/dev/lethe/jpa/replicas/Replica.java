@@ -59,6 +59,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
@@ -266,7 +267,7 @@ final class Replica implements AutoCloseable {
   }
 
   private String onRequest(Operation operation, Random random, String condition,
-      java.util.function.Function<RequestId, Object> action) {
+      Function<RequestId, Object> action) {
     List<String> candidates = condition.contains("?")
         ? ids("select id from lethe_rights_request where " + condition, true)
         : ids("select id from lethe_rights_request where " + condition);

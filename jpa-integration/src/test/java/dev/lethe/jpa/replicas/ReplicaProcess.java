@@ -1,6 +1,7 @@
 package dev.lethe.jpa.replicas;
 
 import dev.lethe.rights.IllegalRequestTransitionException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
@@ -88,7 +89,7 @@ public final class ReplicaProcess {
    * replicas wrote at once), and the database's own answers to contention (deadlock, lock timeout).
    */
   private static boolean expected(RuntimeException e) {
-    String text = describe(e).toLowerCase(java.util.Locale.ROOT);
+    String text = describe(e).toLowerCase(Locale.ROOT);
     // A deadlock the database detected rolled the whole operation back, whichever layer reports it.
     if (text.contains("deadlock") || text.contains("lockacquisition") || text.contains("lock wait timeout")) {
       return true;

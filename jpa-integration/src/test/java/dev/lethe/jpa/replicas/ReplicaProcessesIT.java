@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -571,7 +572,7 @@ class ReplicaProcessesIT {
     }
 
     Connection connect() throws SQLException {
-      return java.sql.DriverManager.getConnection(url, user, password());
+      return DriverManager.getConnection(url, user, password());
     }
 
     @Override

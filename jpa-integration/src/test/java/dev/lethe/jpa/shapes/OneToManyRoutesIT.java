@@ -13,8 +13,10 @@ import dev.lethe.jpa.shapes.onetomany.Profile;
 import dev.lethe.model.SubjectRoute;
 import dev.lethe.spi.SubjectRecord;
 import dev.lethe.subject.SubjectKey;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -57,7 +59,7 @@ class OneToManyRoutesIT {
   }
 
   private Object[] customers(Object[]... each) {
-    return java.util.Arrays.stream(each).flatMap(java.util.Arrays::stream).toArray();
+    return Arrays.stream(each).flatMap(Arrays::stream).toArray();
   }
 
   @Test
@@ -105,7 +107,7 @@ class OneToManyRoutesIT {
 
     assertThat(failure).isInstanceOf(UnsupportedMappingException.class);
     assertThat(((UnsupportedMappingException) failure).problems()).extracting(UnsupportedMappingException.Problem::entity,
-        UnsupportedMappingException.Problem::attribute).containsExactly(org.assertj.core.groups.Tuple.tuple(Keeper.class,
+        UnsupportedMappingException.Problem::attribute).containsExactly(Tuple.tuple(Keeper.class,
         "entries"));
     assertThat(failure.getMessage()).contains("@SQLRestriction", "@ManyToOne", "@JoinTable");
   }

@@ -13,8 +13,10 @@ import dev.lethe.jpa.shapes.sharedlink.Flat;
 import dev.lethe.jpa.shapes.sharedlink.Tenant;
 import dev.lethe.spi.SubjectRecord;
 import dev.lethe.subject.SubjectKey;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -124,13 +126,13 @@ class SharedCollectionRowsIT {
 
     assertThat(failure).isInstanceOf(UnsupportedMappingException.class);
     assertThat(((UnsupportedMappingException) failure).problems()).extracting(UnsupportedMappingException.Problem::entity,
-        UnsupportedMappingException.Problem::attribute).containsExactly(org.assertj.core.groups.Tuple.tuple(Flat.class,
+        UnsupportedMappingException.Problem::attribute).containsExactly(Tuple.tuple(Flat.class,
         "tenants"));
     assertThat(failure.getMessage()).contains("NOT NULL", "Make the column nullable");
   }
 
   private Map<String, List<String>> rowsWith(List<String> markers) {
-    Map<String, List<String>> rows = new java.util.LinkedHashMap<>();
+    Map<String, List<String>> rows = new LinkedHashMap<>();
     markers.forEach(marker -> rows.put(marker, shape.rowsContaining(marker)));
     return rows;
   }

@@ -16,6 +16,7 @@ import dev.lethe.spi.SubjectRecord;
 import dev.lethe.subject.SubjectKey;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -113,8 +114,8 @@ class SharedRowOwnersIT {
     assertThat(failure).isInstanceOf(ModelValidationException.class);
     List<ModelProblem> problems = ((ModelValidationException) failure).problems();
     assertThat(problems).extracting(ModelProblem::kind, ModelProblem::location).containsExactlyInAnyOrder(
-        org.assertj.core.groups.Tuple.tuple(ModelProblem.Kind.OWNER_REQUIRED, Consultation.class.getName() + ".notes"),
-        org.assertj.core.groups.Tuple.tuple(ModelProblem.Kind.UNKNOWN_OWNER, Consultation.class.getName() + ".nurseNotes"));
+        Tuple.tuple(ModelProblem.Kind.OWNER_REQUIRED, Consultation.class.getName() + ".notes"),
+        Tuple.tuple(ModelProblem.Kind.UNKNOWN_OWNER, Consultation.class.getName() + ".nurseNotes"));
     assertThat(failure.getMessage()).contains("'patient' (patient)", "'physician' (physician)",
         "@PersonalData(of = \"<route>\")");
   }

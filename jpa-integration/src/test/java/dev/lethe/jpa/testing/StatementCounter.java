@@ -2,6 +2,7 @@ package dev.lethe.jpa.testing;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -88,7 +89,7 @@ public final class StatementCounter {
     return (Statement) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Statement.class}, handler);
   }
 
-  private static Object invoke(java.lang.reflect.Method method, Object target, Object[] args) throws Throwable {
+  private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
     try {
       return method.invoke(target, args);
     } catch (InvocationTargetException e) {

@@ -11,10 +11,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
@@ -55,7 +57,7 @@ public final class TestDatabase implements AutoCloseable {
   }
 
   /** Why the selected database cannot be reached, if it cannot; see the lethe-jdbc test support. */
-  public static java.util.Optional<String> unreachable() {
+  public static Optional<String> unreachable() {
     return dev.lethe.jdbc.testing.TestDatabase.unreachable();
   }
 
@@ -173,7 +175,7 @@ public final class TestDatabase implements AutoCloseable {
             content.add(row);
           }
         }
-        content.sort(java.util.Comparator.comparing(Object::toString));
+        content.sort(Comparator.comparing(Object::toString));
         tables.put(table.toLowerCase(Locale.ROOT), content);
       }
       connection.rollback();

@@ -57,7 +57,7 @@ class ConsoleBreachesController {
 
   @GetMapping
   String list(Model model) {
-    model.addAttribute("breaches", breaches.list().stream().map(this::row).toList());
+    model.addAttribute("breaches", breaches.byUrgency().stream().map(this::row).toList());
     return "lethe-console/breaches";
   }
 

@@ -12,11 +12,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -132,12 +130,7 @@ public final class AdminBreachesController {
   public List<BreachView> list(HttpServletRequest http) {
     callers.requireAdmin(http);
     Instant now = clock.instant();
-    List<Breach> all = breaches.list();
-    return Stream.concat(
-            all.stream().filter(breach -> breach.isAuthorityOverdue(now))
-                .sorted(Comparator.comparing(Breach::authorityDeadline)),
-            all.stream().filter(breach -> !breach.isAuthorityOverdue(now)))
-        .map(breach -> BreachView.of(breach, now)).toList();
+    return breaches.byUrgency().stream().map(breach -> BreachView.of(breach, now)).toList();
   }
 
   /** One breach; 404 if the register has none with the id. */

@@ -34,6 +34,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -105,7 +106,7 @@ class ParticipantKilledMidErasureIT {
     // to be made reliable before MariaDB counts here. H2 and PostgreSQL show the behaviour meanwhile.
     Assumptions.assumeFalse(TestDatabase.selected() == TestDatabase.Kind.MARIADB,
         "the blocked-session probe is not reliable on MariaDB yet; the test runs on H2 and PostgreSQL");
-    Path logs = LOGS.resolve(brokerName + "-" + TestDatabase.selected().name().toLowerCase(java.util.Locale.ROOT));
+    Path logs = LOGS.resolve(brokerName + "-" + TestDatabase.selected().name().toLowerCase(Locale.ROOT));
     Files.createDirectories(logs);
     try (Services services = new Services(broker); ProcessDatabase events = ProcessDatabase.create()) {
       List<ParticipantProcess> processes = new ArrayList<>();

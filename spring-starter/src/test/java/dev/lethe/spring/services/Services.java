@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -126,7 +127,7 @@ final class Services implements AutoCloseable {
     for (TestDatabase database : databases.values()) {
       if (database.kind() == TestDatabase.Kind.H2) {
         // Spring created the in-memory database as its user, which TestDatabase's own connection is not.
-        try (Connection connection = java.sql.DriverManager.getConnection(database.jdbcUrl(), database.user(), "");
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), "");
             Statement statement = connection.createStatement()) {
           statement.execute("shutdown");
         }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 
 /** The services' changes over the local RabbitMQ (127.0.0.1:5672), on an exchange of this run's own. */
 class ServicesOverAmqpIT extends ServicesTravel {
@@ -16,7 +18,7 @@ class ServicesOverAmqpIT extends ServicesTravel {
   private final String exchange = "lethe-it-" + UUID.randomUUID();
 
   /** Skipped without a local RabbitMQ, as the database tests are without their server, except under CI=true. */
-  @org.junit.jupiter.api.BeforeAll
+  @BeforeAll
   @SuppressWarnings("try") // opening the connection is the probe
   static void requireRabbitMq() {
     if ("true".equalsIgnoreCase(System.getenv("CI"))) {
@@ -25,7 +27,7 @@ class ServicesOverAmqpIT extends ServicesTravel {
     try (Connection ignored = factory().newConnection()) {
       // Reachable.
     } catch (Exception e) {
-      org.junit.jupiter.api.Assumptions.abort("RabbitMQ is not reachable on 127.0.0.1:5672 ("
+      Assumptions.abort("RabbitMQ is not reachable on 127.0.0.1:5672 ("
           + e.getClass().getSimpleName() + "); skipped outside CI");
     }
   }

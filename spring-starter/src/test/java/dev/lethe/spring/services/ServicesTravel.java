@@ -6,9 +6,9 @@ import static dev.lethe.spring.services.Services.BOB;
 import static dev.lethe.spring.services.Services.await;
 import static dev.lethe.spring.services.Services.cellsHolding;
 import static dev.lethe.spring.services.Services.persist;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lethe.access.SubjectReportWriter;
 import dev.lethe.consent.ConsentEvidence;
 import dev.lethe.consent.ConsentLedger;
 import dev.lethe.consent.ConsentMethod;
@@ -25,6 +25,10 @@ import dev.lethe.request.RightsRequest;
 import dev.lethe.restriction.Restrictions;
 import dev.lethe.rights.Acknowledgements;
 import dev.lethe.rights.DataSubjectRights;
+import dev.lethe.rights.RecipientNotifications;
+import dev.lethe.spi.Outbox;
+import dev.lethe.spi.OutboxEntry;
+import dev.lethe.spi.OutboxStatus;
 import dev.lethe.spi.ParticipantReceipt;
 import dev.lethe.spi.PersonalDataStore;
 import dev.lethe.spi.RecipientAcknowledgement;
@@ -36,17 +40,26 @@ import dev.lethe.subject.SubjectKey;
 import dev.lethe.test.ResidueCheck;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.ZipInputStream;
 import javax.sql.DataSource;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
 
 /**
  * A coordinator (crm) and two participants (billing, events), each a Spring Boot application with its
@@ -96,9 +109,9 @@ abstract class ServicesTravel {
         .extracting(RecipientAcknowledgement::recipient, RecipientAcknowledgement::status,
             entry -> entry.outcome().orElseThrow())
         .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple("billing", RecipientAcknowledgement.Status.ACKNOWLEDGED,
+            Tuple.tuple("billing", RecipientAcknowledgement.Status.ACKNOWLEDGED,
                 ParticipantReceipt.Outcome.DONE),
-            org.assertj.core.groups.Tuple.tuple("events", RecipientAcknowledgement.Status.ACKNOWLEDGED,
+            Tuple.tuple("events", RecipientAcknowledgement.Status.ACKNOWLEDGED,
                 ParticipantReceipt.Outcome.DONE));
     for (ConfigurableApplicationContext service : List.of(crm, billing, events)) {
       assertThat(cellsHolding(service, ADA_VALUES)).as(service.getId() + ": every table, Lethe's own included")
@@ -106,7 +119,7 @@ abstract class ServicesTravel {
     }
     assertThat(cellsHolding(events, List.of(BOB))).as("the other attendee stays").isNotEmpty();
     assertThat(rights.complete(request.id()).status()).isEqualTo(RequestStatus.COMPLETED);
-    await("the notices are cleared from the broker", () -> crm.getBean(dev.lethe.spi.Outbox.class).counts().pending() == 0);
+    await("the notices are cleared from the broker", () -> crm.getBean(Outbox.class).counts().pending() == 0);
     assertNothingPersonalLeftInBroker(acknowledgements.forRequest(request.id()).stream()
         .map(RecipientAcknowledgement::noticeKey).toList());
   }
@@ -175,14 +188,14 @@ abstract class ServicesTravel {
 
     rights.collectAccess(request.id());
     await("both participants send their reports", () -> rights.outstandingRecipients(request.id()).isEmpty());
-    java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
-    dev.lethe.access.SubjectReportWriter.writeZip(rights.access(request.id()), zip);
+    ByteArrayOutputStream zip = new ByteArrayOutputStream();
+    SubjectReportWriter.writeZip(rights.access(request.id()), zip);
 
     Map<String, String> entries = new HashMap<>();
-    try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(
-        new java.io.ByteArrayInputStream(zip.toByteArray()))) {
+    try (ZipInputStream in = new ZipInputStream(
+        new ByteArrayInputStream(zip.toByteArray()))) {
       for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-        entries.put(entry.getName(), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        entries.put(entry.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
       }
     }
     assertThat(entries.get("participants/billing.json")).contains("12 Analytical Lane", "Difference engine repair")
@@ -190,7 +203,7 @@ abstract class ServicesTravel {
     assertThat(entries.get("participants/events.json")).contains("Countess of Lovelace").doesNotContain(BOB);
     assertThat(cellsHolding(crm, List.of("12 Analytical Lane", "Countess of Lovelace")))
         .as("no participant's section stays in the coordinator's tables").isEmpty();
-    await("the sections are cleared from the broker", () -> crm.getBean(dev.lethe.spi.Outbox.class).counts().pending() == 0);
+    await("the sections are cleared from the broker", () -> crm.getBean(Outbox.class).counts().pending() == 0);
   }
 
   @Test
@@ -211,8 +224,8 @@ abstract class ServicesTravel {
     assertThat(acknowledgements.forRequest(request.id()))
         .extracting(RecipientAcknowledgement::recipient, entry -> entry.outcome().orElseThrow())
         .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple("billing", ParticipantReceipt.Outcome.NO_DATA_HELD),
-            org.assertj.core.groups.Tuple.tuple("events", ParticipantReceipt.Outcome.DONE));
+            Tuple.tuple("billing", ParticipantReceipt.Outcome.NO_DATA_HELD),
+            Tuple.tuple("events", ParticipantReceipt.Outcome.DONE));
     assertThat(cellsHolding(events, List.of("Augusta Ada King"))).as("the badge name, mapped from the CRM's name")
         .singleElement().asString().containsIgnoringCase("badge");
     assertThat(cellsHolding(events, List.of("Countess of Lovelace"))).as("the old value is gone").isEmpty();
@@ -232,11 +245,11 @@ abstract class ServicesTravel {
         () -> eventsConsent.state(ada, "event-photos") == ConsentState.WITHDRAWN);
 
     await("every participant's part is settled", () -> acknowledgements.countUnsettled() == 0);
-    await("the notices are cleared from the broker", () -> crm.getBean(dev.lethe.spi.Outbox.class).counts().pending() == 0);
-    assertNothingPersonalLeftInBroker(crm.getBean(dev.lethe.spi.Outbox.class)
-        .list(dev.lethe.spi.OutboxStatus.DELIVERED, 100).stream()
-        .filter(entry -> entry.type().equals(dev.lethe.rights.RecipientNotifications.MESSAGE_TYPE))
-        .map(dev.lethe.spi.OutboxEntry::idempotencyKey).toList());
+    await("the notices are cleared from the broker", () -> crm.getBean(Outbox.class).counts().pending() == 0);
+    assertNothingPersonalLeftInBroker(crm.getBean(Outbox.class)
+        .list(OutboxStatus.DELIVERED, 100).stream()
+        .filter(entry -> entry.type().equals(RecipientNotifications.MESSAGE_TYPE))
+        .map(OutboxEntry::idempotencyKey).toList());
   }
 
   @Test
@@ -265,12 +278,12 @@ abstract class ServicesTravel {
 
     rights.collectAccess(request.id());
     await("both participants send their reports", () -> rights.outstandingRecipients(request.id()).isEmpty());
-    java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
-    dev.lethe.access.SubjectReportWriter.writeZip(rights.access(request.id()), zip);
+    ByteArrayOutputStream zip = new ByteArrayOutputStream();
+    SubjectReportWriter.writeZip(rights.access(request.id()), zip);
 
     byte[] section = null;
-    try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(
-        new java.io.ByteArrayInputStream(zip.toByteArray()))) {
+    try (ZipInputStream in = new ZipInputStream(
+        new ByteArrayInputStream(zip.toByteArray()))) {
       for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
         if (entry.getName().equals("participants/billing.json")) {
           section = in.readAllBytes();
@@ -279,14 +292,14 @@ abstract class ServicesTravel {
     }
     assertThat(section).as("billing's report").isNotNull();
     assertThat(section.length).as("larger than Kafka's default message limit").isGreaterThan(1_048_576);
-    String text = new String(section, java.nio.charset.StandardCharsets.UTF_8);
+    String text = new String(section, StandardCharsets.UTF_8);
     assertThat(text).contains("Überholung n° 00000: ", "Überholung n° 05999: ", "12 Analytical Lane")
         .doesNotContain("\uFFFD");
     int invoicesRead = 0;
-    try (tools.jackson.core.JsonParser json = new tools.jackson.core.json.JsonFactory()
-        .createParser(tools.jackson.core.ObjectReadContext.empty(), section)) {
+    try (JsonParser json = new JsonFactory()
+        .createParser(ObjectReadContext.empty(), section)) {
       for (var token = json.nextToken(); token != null; token = json.nextToken()) {
-        if (token == tools.jackson.core.JsonToken.VALUE_STRING && json.getString().startsWith("Überholung")) {
+        if (token == JsonToken.VALUE_STRING && json.getString().startsWith("Überholung")) {
           invoicesRead++;
         }
       }
@@ -294,7 +307,7 @@ abstract class ServicesTravel {
     assertThat(invoicesRead).as("every invoice, in a report that parses as one JSON document").isEqualTo(invoices);
     assertThat(cellsHolding(crm, List.of("12 Analytical Lane", "Überholung")))
         .as("no chunk stays in the coordinator's tables").isEmpty();
-    await("the chunks are cleared from the broker", () -> crm.getBean(dev.lethe.spi.Outbox.class).counts().pending() == 0);
+    await("the chunks are cleared from the broker", () -> crm.getBean(Outbox.class).counts().pending() == 0);
   }
 
   private RightsRequest submitErasure(DataSubjectRights rights) {

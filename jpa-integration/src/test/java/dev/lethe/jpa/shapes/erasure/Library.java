@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** The library's entities and its one population: patron 1 and member 1 are erased, the others stay. */
 public final class Library {
@@ -23,7 +24,7 @@ public final class Library {
   }
 
   /** Empties every table past the ORM (restrictions and filters would hide rows from it) and persists the population. */
-  public static void populate(EntityManagerFactory emf, java.util.function.Consumer<String> execute) {
+  public static void populate(EntityManagerFactory emf, Consumer<String> execute) {
     TABLES.forEach(table -> execute.accept("delete from " + table));
     var em = emf.createEntityManager();
     try {
