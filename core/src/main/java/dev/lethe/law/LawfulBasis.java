@@ -1,5 +1,6 @@
 package dev.lethe.law;
 
+import static dev.lethe.internal.util.Texts.requireNonBlank;
 import static java.util.Objects.requireNonNull;
 
 import java.util.EnumSet;
@@ -74,7 +75,7 @@ public sealed interface LawfulBasis {
   /** Art. 6(1)(c), with the Union or Member State law that lays down the obligation. */
   record LegalObligation(String law) implements LawfulBasis {
     public LegalObligation {
-      requireText(law, "law");
+      requireNonBlank(law, "law");
     }
 
     @Override
@@ -94,7 +95,7 @@ public sealed interface LawfulBasis {
   /** Art. 6(1)(e), with the law that vests the task or authority. */
   record PublicTask(String law) implements LawfulBasis {
     public PublicTask {
-      requireText(law, "law");
+      requireNonBlank(law, "law");
     }
 
     @Override
@@ -106,8 +107,8 @@ public sealed interface LawfulBasis {
   /** Art. 6(1)(f), with the interest pursued and where its balancing test is recorded. */
   record LegitimateInterests(String interest, String assessmentRef) implements LawfulBasis {
     public LegitimateInterests {
-      requireText(interest, "interest");
-      requireText(assessmentRef, "assessmentRef");
+      requireNonBlank(interest, "interest");
+      requireNonBlank(assessmentRef, "assessmentRef");
     }
 
     @Override
@@ -161,13 +162,6 @@ public sealed interface LawfulBasis {
         case LEGAL_OBLIGATION -> { }
       }
       return Set.copyOf(rights);
-    }
-  }
-
-  private static void requireText(String value, String name) {
-    requireNonNull(value, name);
-    if (value.isBlank()) {
-      throw new IllegalArgumentException(name + " must not be blank");
     }
   }
 }

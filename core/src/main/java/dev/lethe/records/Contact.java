@@ -1,5 +1,6 @@
 package dev.lethe.records;
 
+import static dev.lethe.internal.util.Texts.requireNonBlank;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Optional;
@@ -17,7 +18,7 @@ public record Contact(Optional<String> name, String email, Optional<String> phon
 
   public Contact {
     requireNonNull(name, "name");
-    Checks.requireText(email, "email");
+    requireNonBlank(email, "email");
     requireNonNull(phone, "phone");
   }
 
@@ -28,11 +29,11 @@ public record Contact(Optional<String> name, String email, Optional<String> phon
 
   /** This contact addressed to {@code name}, such as the data protection officer's name (Art. 13(1)(b)). */
   public Contact withName(String name) {
-    return new Contact(Optional.of(Checks.requireText(name, "name")), email, phone);
+    return new Contact(Optional.of(requireNonBlank(name, "name")), email, phone);
   }
 
   /** This contact with a telephone number (Art. 13(1)(a)). */
   public Contact withPhone(String phone) {
-    return new Contact(name, email, Optional.of(Checks.requireText(phone, "phone")));
+    return new Contact(name, email, Optional.of(requireNonBlank(phone, "phone")));
   }
 }

@@ -1,5 +1,6 @@
 package dev.lethe.records;
 
+import static dev.lethe.internal.util.Texts.requireNonBlank;
 import static java.util.Objects.requireNonNull;
 
 import dev.lethe.access.Article15Information;
@@ -48,8 +49,8 @@ public record Controller(
    * @throws UnknownRecipientException if a transfer names a recipient that is not described
    */
   public Controller {
-    Checks.requireText(name, "name");
-    Checks.requireText(address, "address");
+    requireNonBlank(name, "name");
+    requireNonBlank(address, "address");
     requireNonNull(contact, "contact");
     requireNonNull(dataProtectionOfficer, "dataProtectionOfficer");
     requireNonNull(supervisoryAuthority, "supervisoryAuthority");
@@ -57,7 +58,7 @@ public record Controller(
     transfers = List.copyOf(transfers);
     securityMeasures = List.copyOf(securityMeasures);
     requireNonNull(rightsContact, "rightsContact");
-    securityMeasures.forEach(measure -> Checks.requireText(measure, "securityMeasure"));
+    securityMeasures.forEach(measure -> requireNonBlank(measure, "securityMeasure"));
     Set<String> names = new HashSet<>();
     List<String> duplicates = new ArrayList<>();
     recipients.stream().map(Recipient::name).filter(recipient -> !names.add(recipient)).forEach(duplicates::add);
@@ -110,7 +111,7 @@ public record Controller(
   /** This controller with the text telling a subject how to exercise their rights (Art. 12(2)). */
   public Controller withRightsContact(String rightsContact) {
     return new Controller(name, address, contact, dataProtectionOfficer, supervisoryAuthority, recipients, transfers,
-        securityMeasures, Optional.of(Checks.requireText(rightsContact, "rightsContact")));
+        securityMeasures, Optional.of(requireNonBlank(rightsContact, "rightsContact")));
   }
 
   /**

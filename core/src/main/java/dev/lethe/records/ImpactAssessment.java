@@ -1,5 +1,6 @@
 package dev.lethe.records;
 
+import static dev.lethe.internal.util.Texts.requireNonBlank;
 import static java.util.Objects.requireNonNull;
 
 import dev.lethe.model.PersonalDataModel;
@@ -60,7 +61,7 @@ public final class ImpactAssessment {
    * (Art. 35(1): "in particular using new technologies"), such as {@code Voice recognition of callers}.
    */
   public ImpactAssessment withNewTechnologies(String description) {
-    return new ImpactAssessment(facts, Optional.of(Checks.requireText(description, "description")), childSubjectTypes);
+    return new ImpactAssessment(facts, Optional.of(requireNonBlank(description, "description")), childSubjectTypes);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.lethe.records;
 
+import static dev.lethe.internal.util.Texts.requireNonBlank;
 import static java.util.Objects.requireNonNull;
 
 import java.time.LocalDate;
@@ -23,9 +24,9 @@ public record Recipient(String name, Role role, String description, String count
   private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 
   public Recipient {
-    Checks.requireText(name, "name");
+    requireNonBlank(name, "name");
     requireNonNull(role, "role");
-    Checks.requireText(description, "description");
+    requireNonBlank(description, "description");
     requireNonNull(country, "country");
     if (!COUNTRY.matcher(country).matches()) {
       throw new IllegalArgumentException("Recipient '" + name + "' has country '" + country
@@ -61,7 +62,7 @@ public record Recipient(String name, Role role, String description, String count
    */
   public record Contract(String reference, LocalDate concludedOn) {
     public Contract {
-      Checks.requireText(reference, "reference");
+      requireNonBlank(reference, "reference");
       requireNonNull(concludedOn, "concludedOn");
     }
   }

@@ -1,5 +1,6 @@
 package dev.lethe.records;
 
+import static dev.lethe.internal.util.Texts.requireNonBlank;
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -15,8 +16,8 @@ public record RiskIndicator(Kind kind, String purpose, String detail) {
 
   public RiskIndicator {
     requireNonNull(kind, "kind");
-    Checks.requireText(purpose, "purpose");
-    Checks.requireText(detail, "detail");
+    requireNonBlank(purpose, "purpose");
+    requireNonBlank(detail, "detail");
   }
 
   /** The kinds of high-risk indicator, each with the provision that names it. */

@@ -1,5 +1,6 @@
 package dev.lethe.records;
 
+import static dev.lethe.internal.util.Texts.requireNonBlank;
 import static java.util.Objects.requireNonNull;
 
 import java.net.URI;
@@ -15,7 +16,7 @@ import java.net.URISyntaxException;
 public record SupervisoryAuthority(String name, URI website) {
 
   public SupervisoryAuthority {
-    Checks.requireText(name, "name");
+    requireNonBlank(name, "name");
     requireNonNull(website, "website");
     String scheme = website.getScheme();
     if (!website.isAbsolute() || !("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme))) {

@@ -1,5 +1,6 @@
 package dev.lethe.records;
 
+import static dev.lethe.internal.util.Texts.requireNonBlank;
 import static java.util.Objects.requireNonNull;
 
 import java.util.regex.Pattern;
@@ -20,10 +21,10 @@ public record Transfer(String recipient, String country, Safeguard safeguard, St
   private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 
   public Transfer {
-    Checks.requireText(recipient, "recipient");
+    requireNonBlank(recipient, "recipient");
     requireNonNull(country, "country");
     requireNonNull(safeguard, "safeguard");
-    Checks.requireText(reference, "reference");
+    requireNonBlank(reference, "reference");
     if (!COUNTRY.matcher(country).matches()) {
       throw new IllegalArgumentException("The transfer to '" + recipient + "' names country '" + country
           + "', which is not an ISO 3166-1 alpha-2 code such as US");
