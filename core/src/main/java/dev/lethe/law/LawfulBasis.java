@@ -1,7 +1,6 @@
 package dev.lethe.law;
 
 import static dev.lethe.internal.util.Texts.requireNonBlank;
-import static java.util.Objects.requireNonNull;
 
 import java.util.EnumSet;
 import java.util.Set;
