@@ -1,7 +1,7 @@
 package dev.lethe.jdbc;
 
 import dev.lethe.spi.AcknowledgementStore;
-import dev.lethe.spi.AcknowledgementStoreCompatibilityKit;
+import dev.lethe.tck.AcknowledgementStoreCompatibilityKit;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JdbcAcknowledgementStoreIT extends AcknowledgementStoreCompatibilityKit {

@@ -3,7 +3,7 @@ package dev.lethe.jdbc;
 import dev.lethe.audit.AuditEvent;
 import dev.lethe.audit.AuditSink;
 import dev.lethe.jdbc.internal.Jdbc;
-import dev.lethe.spi.AuditSinkCompatibilityKit;
+import dev.lethe.tck.AuditSinkCompatibilityKit;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JdbcAuditSinkIT extends AuditSinkCompatibilityKit {

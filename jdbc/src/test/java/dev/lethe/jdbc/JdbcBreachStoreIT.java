@@ -1,7 +1,7 @@
 package dev.lethe.jdbc;
 
 import dev.lethe.breach.BreachStore;
-import dev.lethe.breach.BreachStoreCompatibilityKit;
+import dev.lethe.tck.BreachStoreCompatibilityKit;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JdbcBreachStoreIT extends BreachStoreCompatibilityKit {

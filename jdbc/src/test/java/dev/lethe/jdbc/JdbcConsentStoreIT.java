@@ -1,7 +1,7 @@
 package dev.lethe.jdbc;
 
 import dev.lethe.consent.ConsentStore;
-import dev.lethe.spi.ConsentStoreCompatibilityKit;
+import dev.lethe.tck.ConsentStoreCompatibilityKit;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JdbcConsentStoreIT extends ConsentStoreCompatibilityKit {

@@ -1,7 +1,7 @@
 package dev.lethe.jdbc;
 
 import dev.lethe.spi.ErasureTombstoneStore;
-import dev.lethe.spi.ErasureTombstoneStoreCompatibilityKit;
+import dev.lethe.tck.ErasureTombstoneStoreCompatibilityKit;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JdbcErasureTombstoneStoreIT extends ErasureTombstoneStoreCompatibilityKit {

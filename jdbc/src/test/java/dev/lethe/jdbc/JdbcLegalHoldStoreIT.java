@@ -1,7 +1,7 @@
 package dev.lethe.jdbc;
 
 import dev.lethe.erasure.LegalHoldStore;
-import dev.lethe.spi.LegalHoldStoreCompatibilityKit;
+import dev.lethe.tck.LegalHoldStoreCompatibilityKit;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JdbcLegalHoldStoreIT extends LegalHoldStoreCompatibilityKit {

@@ -1,7 +1,7 @@
 package dev.lethe.jdbc;
 
 import dev.lethe.objection.ObjectionStore;
-import dev.lethe.spi.ObjectionStoreCompatibilityKit;
+import dev.lethe.tck.ObjectionStoreCompatibilityKit;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JdbcObjectionStoreIT extends ObjectionStoreCompatibilityKit {

@@ -1,7 +1,7 @@
 package dev.lethe.jdbc;
 
 import dev.lethe.spi.Outbox;
-import dev.lethe.spi.OutboxCompatibilityKit;
+import dev.lethe.tck.OutboxCompatibilityKit;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JdbcOutboxIT extends OutboxCompatibilityKit {

@@ -1,7 +1,7 @@
 package dev.lethe.jdbc;
 
 import dev.lethe.spi.ReceiptStore;
-import dev.lethe.spi.ReceiptStoreCompatibilityKit;
+import dev.lethe.tck.ReceiptStoreCompatibilityKit;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JdbcReceiptStoreIT extends ReceiptStoreCompatibilityKit {

@@ -1,7 +1,7 @@
 package dev.lethe.jdbc;
 
 import dev.lethe.rights.RequestStore;
-import dev.lethe.spi.RequestStoreCompatibilityKit;
+import dev.lethe.tck.RequestStoreCompatibilityKit;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JdbcRequestStoreIT extends RequestStoreCompatibilityKit {

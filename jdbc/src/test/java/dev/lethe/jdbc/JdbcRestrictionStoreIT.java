@@ -6,7 +6,7 @@ import dev.lethe.law.RestrictionGround;
 import dev.lethe.request.RequestId;
 import dev.lethe.restriction.Restriction;
 import dev.lethe.restriction.RestrictionStore;
-import dev.lethe.spi.RestrictionStoreCompatibilityKit;
+import dev.lethe.tck.RestrictionStoreCompatibilityKit;
 import dev.lethe.subject.SubjectPseudonym;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.lethe.jdbc;
 
 import dev.lethe.retention.RetentionRunLog;
-import dev.lethe.spi.RetentionRunLogCompatibilityKit;
+import dev.lethe.tck.RetentionRunLogCompatibilityKit;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JdbcRetentionRunLogIT extends RetentionRunLogCompatibilityKit {

@@ -1,7 +1,7 @@
 package dev.lethe.jdbc;
 
 import dev.lethe.erasure.SuppressionStore;
-import dev.lethe.spi.SuppressionStoreCompatibilityKit;
+import dev.lethe.tck.SuppressionStoreCompatibilityKit;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JdbcSuppressionStoreIT extends SuppressionStoreCompatibilityKit {

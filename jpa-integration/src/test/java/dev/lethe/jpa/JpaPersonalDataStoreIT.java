@@ -3,7 +3,7 @@ package dev.lethe.jpa;
 import dev.lethe.jpa.testing.ShopDatabase;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.spi.PersonalDataStore;
-import dev.lethe.spi.PersonalDataStoreCompatibilityKit;
+import dev.lethe.tck.PersonalDataStoreCompatibilityKit;
 import java.util.List;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

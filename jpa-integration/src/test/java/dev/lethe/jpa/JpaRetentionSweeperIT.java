@@ -4,7 +4,7 @@ import dev.lethe.jpa.testing.ShopDatabase;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.spi.PersonalDataStore;
 import dev.lethe.spi.RetentionSweeper;
-import dev.lethe.spi.RetentionSweeperCompatibilityKit;
+import dev.lethe.tck.RetentionSweeperCompatibilityKit;
 import java.util.List;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -17,7 +17,7 @@ import dev.lethe.request.RequestType;
 import dev.lethe.request.RightsRequest;
 import dev.lethe.rights.DataSubjectRights;
 import dev.lethe.rights.IdentityVerifier;
-import dev.lethe.spi.shop.Shop;
+import dev.lethe.tck.shop.Shop;
 import dev.lethe.subject.Pseudonymizer;
 import dev.lethe.subject.SubjectIdentifier;
 import dev.lethe.subject.SubjectKey;

@@ -34,7 +34,7 @@ import dev.lethe.retention.RetentionEnforcer;
 import dev.lethe.rights.DataSubjectRights;
 import dev.lethe.rights.IdentityVerifier;
 import dev.lethe.rights.RecipientNotifications;
-import dev.lethe.spi.shop.Shop;
+import dev.lethe.tck.shop.Shop;
 import dev.lethe.subject.Pseudonymizer;
 import dev.lethe.subject.SubjectIdentifier;
 import jakarta.persistence.EntityManagerFactory;

@@ -16,7 +16,7 @@ import dev.lethe.request.RequestType;
 import dev.lethe.rights.RecipientNotifications;
 import dev.lethe.spi.Notification;
 import dev.lethe.spi.OutboxCounts;
-import dev.lethe.spi.shop.Shop;
+import dev.lethe.tck.shop.Shop;
 import jakarta.persistence.EntityManagerFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

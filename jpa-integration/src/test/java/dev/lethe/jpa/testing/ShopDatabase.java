@@ -1,7 +1,7 @@
 package dev.lethe.jpa.testing;
 
 import dev.lethe.jpa.JpaPersonalDataStore;
-import dev.lethe.spi.shop.Shop;
+import dev.lethe.tck.shop.Shop;
 import dev.lethe.subject.Pseudonymizer;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.List;

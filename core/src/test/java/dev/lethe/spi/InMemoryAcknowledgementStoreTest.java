@@ -1,8 +1,0 @@
-package dev.lethe.spi;
-
-class InMemoryAcknowledgementStoreTest extends AcknowledgementStoreCompatibilityKit {
-  @Override
-  protected AcknowledgementStore createStore() {
-    return AcknowledgementStore.inMemory();
-  }
-}

@@ -1,0 +1,14 @@
+package dev.lethe.spi;
+
+import dev.lethe.model.PersonalDataModel;
+import dev.lethe.subject.Pseudonymizer;
+import java.util.List;
+import dev.lethe.tck.PersonalDataStoreCompatibilityKit;
+
+class InMemoryPersonalDataStoreTest extends PersonalDataStoreCompatibilityKit {
+
+  @Override
+  protected PersonalDataStore createStore(PersonalDataModel model, List<Object> population) {
+    return PersonalDataStore.inMemory(model, Pseudonymizer.withRandomKey()).add(population.toArray());
+  }
+}

@@ -1,0 +1,22 @@
+package dev.lethe.spi;
+
+import dev.lethe.model.PersonalDataModel;
+import dev.lethe.subject.Pseudonymizer;
+import java.util.List;
+import dev.lethe.tck.RetentionSweeperCompatibilityKit;
+
+class InMemoryRetentionSweeperTest extends RetentionSweeperCompatibilityKit {
+
+  private PersonalDataStore.InMemoryStore store;
+
+  @Override
+  protected RetentionSweeper createSweeper(PersonalDataModel model, List<Object> population) {
+    store = PersonalDataStore.inMemory(model, Pseudonymizer.withRandomKey()).add(population.toArray());
+    return store;
+  }
+
+  @Override
+  protected PersonalDataStore store() {
+    return store;
+  }
+}
