@@ -12,6 +12,7 @@ import jakarta.persistence.ManyToOne;
 import java.math.BigDecimal;
 import java.time.Instant;
 
+/** An order of a customer, kept six years for tax law: the fixture's retention policy that anonymises. */
 @Entity
 @ProcessedFor("orders")
 @Retention(period = "P6Y", clock = "placedAt", action = RetentionAction.ANONYMISE,
