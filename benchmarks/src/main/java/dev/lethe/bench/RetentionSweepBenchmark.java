@@ -35,8 +35,8 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * Enforcing a retention period over {@code rows} expired rows (Art. 5(1)(e)): Lethe's
- * {@link RetentionEnforcer} over {@link JpaPersonalDataStore} (batches in clock order, locked with
- * {@code FOR UPDATE SKIP LOCKED}, one transaction each) against raw JDBC deleting the same rows by
+ * {@link RetentionEnforcer} over {@link JpaPersonalDataStore} (batches in clock order, each the
+ * query for its last row and one ranged delete, one transaction each) against raw JDBC deleting the same rows by
  * key range, one batch of the same size per transaction. One fresh row per hundred expired ones
  * is interleaved; both sides must leave exactly those.
  *

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -108,7 +110,10 @@ class ConsoleBrowserTest {
     browser.get(url(WebSession.Console.PATH + "/requests"));
     new Select(browser.findElement(By.id("type"))).selectByValue("ACCESS");
     browser.findElement(By.id("subject")).sendKeys("bob@example.com");
+    WebElement unfiltered = browser.findElement(By.id("requests"));
     browser.findElement(By.id("filter")).click();
+    // The filter is posted: wait for the new page before reading its rows.
+    new WebDriverWait(browser, WAIT).until(ExpectedConditions.stalenessOf(unfiltered));
     assertThat(browser.getCurrentUrl()).as("the subject stays out of the URL").doesNotContain("bob");
     browser.findElement(By.cssSelector("tr.request a.open-request")).click();
     new Select(browser.findElement(By.id("reject-reason"))).selectByValue("EXCESSIVE");

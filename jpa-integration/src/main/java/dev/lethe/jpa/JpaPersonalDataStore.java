@@ -91,8 +91,8 @@ import org.slf4j.LoggerFactory;
  * batches, the store begins and ends its own resource-local transactions. Thread-safe.
  *
  * <p>It is also the {@link RetentionSweeper} of {@link dev.lethe.retention.RetentionEnforcer}
- * (Art. 5(1)(e)): batches are selected with {@code FOR UPDATE SKIP LOCKED}, so several instances
- * may enforce retention at once; a policy whose clock column leads no index is warned about once,
+ * (Art. 5(1)(e)): batches are deleted by range or selected with {@code FOR UPDATE SKIP LOCKED},
+ * so several instances may enforce retention at once, each row processed once; a policy whose clock column leads no index is warned about once,
  * at creation. Built with {@link Builder#restrictions(Restrictions) restrictions}, it registers
  * Hibernate listeners on the factory that refuse changes to a restricted subject's rows (Art. 18(2)).
  *
@@ -317,9 +317,10 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
 
   /**
    * Art. 5(1)(e): deletes or anonymises the next batch of at most {@code batchSize} expired rows
-   * after the position {@code after}, in the order of their clock and key, in one transaction. The
-   * batch's rows are locked with {@code FOR UPDATE SKIP LOCKED} where the database supports it, so
-   * that instances sweeping at once each take different rows; rows of held subjects stay (Art. 17(3)(e)); anonymisation
+   * after the position {@code after}, in the order of their clock and key, in one transaction: deleted
+   * by range where nothing else needs a look at each row, else locked with {@code FOR UPDATE SKIP
+   * LOCKED} where the database supports it, so that instances sweeping at once never process a row
+   * twice; rows of held subjects stay (Art. 17(3)(e)); anonymisation
    * counts only rows that change. Use it through {@link dev.lethe.retention.RetentionEnforcer}.
    *
    * @throws IllegalArgumentException if {@code batchSize} is not positive

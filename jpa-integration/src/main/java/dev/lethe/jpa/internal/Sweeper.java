@@ -54,11 +54,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Retention on the database (Art. 5(1)(e)): per call, one batch of expired rows in one
  * transaction, in the order of their clock and key, so that each batch walks the clock's index.
- * The batch's rows are locked so that rows another transaction holds are skipped
- * ({@code FOR UPDATE SKIP LOCKED} where the dialect supports it, plain {@code FOR UPDATE}
- * otherwise; on H2 by key once the batch is chosen), so that several instances sweeping at once
- * never process a row twice and never wait on each other. Rows of held subjects are found along the entity's routes and left; the others are
- * deleted (with their element-collection and join-table rows) or anonymised in place, with
+ * Where the policy deletes, no subject is held and the rows live in one table, a batch is the
+ * query for its last row and one delete of the range up to it (decision record 0035): a second
+ * instance on the same range waits for the first and finds its rows gone. Otherwise the batch's
+ * rows are locked so that rows another transaction holds are skipped ({@code FOR UPDATE SKIP
+ * LOCKED} where the dialect supports it, plain {@code FOR UPDATE} otherwise; on H2 by key once
+ * the batch is chosen). Either way several instances sweeping at once never process a row twice.
+ * Rows of held subjects are found along the entity's routes and left; the others are deleted (with their element-collection and join-table rows) or anonymised in place, with
  * statements per batch that grow with attributes and distinct erased values, not with rows.
  * Anonymisation counts only rows that change, so a second run does nothing.
  */
