@@ -2,7 +2,7 @@ package dev.lethe.bench;
 
 import dev.lethe.access.SubjectReport;
 import dev.lethe.access.SubjectReportWriter;
-import dev.lethe.access.SubjectReports;
+import dev.lethe.internal.rights.SubjectReports;
 import dev.lethe.jpa.JpaPersonalDataStore;
 import dev.lethe.subject.Pseudonymizer;
 import dev.lethe.subject.SubjectIdentifier;

@@ -161,7 +161,7 @@ public class FanOutBenchmark {
     RecipientNotifications crmNotifications = RecipientNotifications.builder((recipient, notification) -> { }, crmAudit)
         .outbox(crmOutbox).acknowledgements(acks).clock(clock).build();
     JpaPersonalDataStore crmStore = JpaPersonalDataStore.of(crmFactory, Pseudonymizer.withRandomKey());
-    DataSubjectRights crmRights = DataSubjectRights.builder().clock(clock).auditTrail(crmAudit)
+    DataSubjectRights crmRights = DataSubjectRights.builder(crmAudit).clock(clock)
         .requestStore(JdbcRequestStore.of(crmDatabase.autoCommitting(), clock))
         .personalData(crmStore.model(), crmStore).recipientNotifications(crmNotifications).build();
     coordinator = new Service(COORDINATOR, crmDatabase, crmAudit, crmOutbox, crmRights,
@@ -182,7 +182,7 @@ public class FanOutBenchmark {
       RecipientNotifications notifications = RecipientNotifications.builder((recipient, notification) -> { }, audit)
           .outbox(outbox).clock(clock).build();
       JpaPersonalDataStore store = JpaPersonalDataStore.of(factory, Pseudonymizer.withRandomKey());
-      DataSubjectRights rights = DataSubjectRights.builder().clock(clock).auditTrail(audit)
+      DataSubjectRights rights = DataSubjectRights.builder(audit).clock(clock)
           .requestStore(JdbcRequestStore.of(database.autoCommitting(), clock))
           .personalData(store.model(), store).recipientNotifications(notifications).build();
       Participant participant = Participant.builder(name, COORDINATOR, rights, audit, outbox)

@@ -1,5 +1,7 @@
 package dev.lethe.bench;
 
+import dev.lethe.Lethe;
+import dev.lethe.LetheStores;
 import dev.lethe.audit.AuditTrail;
 import dev.lethe.bench.shop.Address;
 import dev.lethe.bench.shop.Customer;
@@ -15,7 +17,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -81,8 +82,12 @@ public class ListenerOverheadBenchmark {
     if (listeners.startsWith("lethe")) {
       LetheSchema.migrate(database.autoCommitting());
       JdbcRestrictionStore restrictions = JdbcRestrictionStore.of(database.autoCommitting());
-      AuditTrail audit = AuditTrail.inMemory(Clock.systemUTC());
-      JpaPersonalDataStore.builder(emf, Pseudonymizer.withKey(new byte[32])).restrictions(restrictions, audit).build();
+      Pseudonymizer pseudonymizer = Pseudonymizer.withKey(new byte[32]);
+      JpaPersonalDataStore store = JpaPersonalDataStore.of(emf, pseudonymizer);
+      // Built over the store, Lethe hands it its restrictions, as an application's Lethe does.
+      AuditTrail audit = Lethe.builder(store.model(), pseudonymizer)
+          .stores(clock -> LetheStores.builder(clock).restrictions(restrictions).build())
+          .personalData(store).build().audit();
       if (listeners.equals("lethe-restricting")) {
         // A subject with no rows here: every change is checked, none is refused.
         restrictions.save(new Restriction(audit.pseudonymOf(new SubjectIdentifier("customer", "id", "999999")),

@@ -30,7 +30,12 @@ public final class SubjectReport {
   private final PersonalDataStore store;
   private final ParticipantSections participantSections;
 
-  SubjectReport(String subjectType, Scope scope, Instant generatedAt, Article15Information information,
+  /**
+   * A report of {@code subjects}' rows in {@code sections}, read from {@code store} as it is written.
+   * Applications get reports from {@code DataSubjectRights.access(requestId)}, which audits them
+   * (Art. 5(2), 15); this constructor is for the makers of reports.
+   */
+  public SubjectReport(String subjectType, Scope scope, Instant generatedAt, Article15Information information,
       List<Section> sections, Set<SubjectKey> subjects, PersonalDataStore store) {
     this(subjectType, scope, generatedAt, information, sections, subjects, store, ParticipantSections.none());
   }

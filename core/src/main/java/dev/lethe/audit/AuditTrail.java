@@ -63,6 +63,9 @@ public final class AuditTrail {
     LOG.info("Audit trail opened at checkpoint {}", opened);
   }
 
+  /** Every how many events a checkpoint is logged, unless the builder says otherwise. */
+  public static final int DEFAULT_CHECKPOINT_INTERVAL = 1000;
+
   /**
    * A trail that writes to {@code sink}, continuing the chain of the events it already holds, with
    * the chain key derived from the pseudonymizer's and no transactions of its own.
@@ -230,7 +233,7 @@ public final class AuditTrail {
     private Clock clock = Clock.systemUTC();
     private byte @Nullable [] chainKey;
     private Transactions transactions = Transactions.direct();
-    private int checkpointEvery = 1000;
+    private int checkpointEvery = DEFAULT_CHECKPOINT_INTERVAL;
 
     private Builder(AuditSink sink, Pseudonymizer pseudonymizer) {
       this.sink = sink;

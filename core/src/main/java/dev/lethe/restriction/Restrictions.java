@@ -18,6 +18,7 @@ import dev.lethe.subject.SubjectPseudonym;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -157,6 +158,20 @@ public final class Restrictions {
   /** The restriction standing for {@code subject}, if there is one (Art. 18). */
   public Optional<Restriction> restriction(SubjectIdentifier subject) {
     return store.find(audit.pseudonymOf(requireNonNull(subject, "subject")));
+  }
+
+  /**
+   * The restrictions standing now, keyed by the pseudonyms {@link #pseudonymOf} makes, if the store
+   * keeps such a snapshot ({@link RestrictionStore#standing()}): for a store that checks every change
+   * it sees against them (Art. 18(2)) without a query for each.
+   */
+  public Optional<Map<SubjectPseudonym, Restriction>> standing() {
+    return store.standing();
+  }
+
+  /** The pseudonym under which a restriction of {@code subject} is kept. */
+  public SubjectPseudonym pseudonymOf(SubjectIdentifier subject) {
+    return audit.pseudonymOf(requireNonNull(subject, "subject"));
   }
 
   private Restriction place(RightsRequest request, RestrictionGround ground, Optional<Instant> until) {

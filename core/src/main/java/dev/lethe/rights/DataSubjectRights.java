@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 
 import dev.lethe.access.Article15Information;
 import dev.lethe.access.SubjectReport;
-import dev.lethe.access.SubjectReports;
 import dev.lethe.audit.AuditEntry;
 import dev.lethe.audit.AuditEventType;
 import dev.lethe.audit.AuditTrail;
@@ -16,6 +15,7 @@ import dev.lethe.erasure.ReappliedErasures;
 import dev.lethe.erasure.SuppressionList;
 import dev.lethe.internal.rights.CorrectedValues;
 import dev.lethe.internal.rights.RectificationValidator;
+import dev.lethe.internal.rights.SubjectReports;
 import dev.lethe.internal.rights.SubjectIdentifiers;
 import dev.lethe.law.ErasureGround;
 import dev.lethe.model.EntityDescriptor;
@@ -77,7 +77,7 @@ import org.slf4j.LoggerFactory;
  * gets {@link IllegalRequestTransitionException} before doing anything.
  *
  * <pre>{@code
- * DataSubjectRights rights = DataSubjectRights.builder().clock(clock).zone(ZoneId.of("Europe/Amsterdam")).build();
+ * DataSubjectRights rights = DataSubjectRights.builder(auditTrail).clock(clock).zone(ZoneId.of("Europe/Amsterdam")).build();
  * RightsRequest request = rights.submit(RequestType.ERASURE, new SubjectIdentifier("customer", "email", email), Channel.WEB);
  * rights.verify(request.id(), "email-link");
  * }</pre>
@@ -102,7 +102,7 @@ public final class DataSubjectRights {
 
   private DataSubjectRights(Builder builder) {
     this.store = builder.requestStore;
-    this.audit = builder.auditTrail != null ? builder.auditTrail : AuditTrail.inMemory(builder.clock);
+    this.audit = builder.auditTrail;
     this.identityVerifier = builder.identityVerifier;
     this.lifecycle = new RequestLifecycle(builder.deadlinePolicy, builder.clock,
         builder.zone != null ? builder.zone : builder.clock.getZone());
@@ -117,9 +117,13 @@ public final class DataSubjectRights {
     this.transfers = builder.transfers;
   }
 
-  /** A builder whose defaults hold everything in memory and follow Art. 12 as written. */
-  public static Builder builder() {
-    return new Builder();
+  /**
+   * A builder recording every step in {@code auditTrail} (Art. 5(2)), whose other defaults hold the
+   * requests in memory and follow Art. 12 as written. {@code Lethe.builder(..)} builds one wired to
+   * the other services.
+   */
+  public static Builder builder(AuditTrail auditTrail) {
+    return new Builder(requireNonNull(auditTrail, "auditTrail"));
   }
 
   /**
@@ -870,16 +874,16 @@ public final class DataSubjectRights {
   }
 
   /**
-   * Configures a {@link DataSubjectRights}. Every part has a default: the system UTC clock, the
-   * clock's zone, in-memory store and audit trail, an identity check for every request, and the
-   * deadlines of Art. 12(3).
+   * Configures a {@link DataSubjectRights}. Every part but the audit trail has a default: the system
+   * UTC clock, the clock's zone, an in-memory request store, an identity check for every request, and
+   * the deadlines of Art. 12(3).
    */
   public static final class Builder {
 
     private Clock clock = Clock.systemUTC();
     private @Nullable ZoneId zone;
     private RequestStore requestStore = RequestStore.inMemory();
-    private @Nullable AuditTrail auditTrail;
+    private final AuditTrail auditTrail;
     private IdentityVerifier identityVerifier = IdentityVerifier.always();
     private DeadlinePolicy deadlinePolicy = DeadlinePolicy.article12();
     private @Nullable PersonalData personalData;
@@ -890,7 +894,9 @@ public final class DataSubjectRights {
     private Consumer<ErasureReceipt> erasureListener = receipt -> { };
     private List<Article15Information.TransferInfo> transfers = List.of();
 
-    private Builder() {}
+    private Builder(AuditTrail auditTrail) {
+      this.auditTrail = auditTrail;
+    }
 
     /**
      * Called with the receipt of every erasure, after it committed: for metrics or an application's
@@ -966,12 +972,6 @@ public final class DataSubjectRights {
     /** Where requests are kept. */
     public Builder requestStore(RequestStore requestStore) {
       this.requestStore = requireNonNull(requestStore, "requestStore");
-      return this;
-    }
-
-    /** Where every step is audited (Art. 5(2)); by default an in-memory trail on this builder's clock. */
-    public Builder auditTrail(AuditTrail auditTrail) {
-      this.auditTrail = requireNonNull(auditTrail, "auditTrail");
       return this;
     }
 

@@ -11,6 +11,7 @@ import dev.lethe.audit.AuditEventType;
 import dev.lethe.audit.AuditTrail;
 import dev.lethe.breach.fixtures.Shop;
 import dev.lethe.breach.fixtures.Shopper;
+import dev.lethe.internal.rights.SubjectReports;
 import dev.lethe.law.LawfulBasis;
 import dev.lethe.model.ModelProblem;
 import dev.lethe.model.ModelValidationException;
@@ -99,7 +100,7 @@ class AutomatedDecisionsAndTransfersTest {
   @DisplayName("Art. 22(3), 12(3): a request for human review of an automated decision is due in one month and audited with its purpose")
   void art22_reviewRequest() {
     AuditTrail audit = AuditTrail.inMemory(clock);
-    DataSubjectRights rights = DataSubjectRights.builder().clock(clock).auditTrail(audit).personalData(model, store)
+    DataSubjectRights rights = DataSubjectRights.builder(audit).clock(clock).personalData(model, store)
         .build();
     RightsRequest request = rights.requestHumanReview(ada, "credit scoring", Channel.WEB);
     assertThat(request.type()).isEqualTo(RequestType.AUTOMATED_DECISION_REVIEW);
@@ -114,7 +115,7 @@ class AutomatedDecisionsAndTransfersTest {
   @Test
   @DisplayName("Art. 22(1): a review of a purpose that takes no automated decision is refused, naming those that do")
   void art22_reviewOfAPurposeWithoutAutomatedDecisionIsRefused() {
-    DataSubjectRights rights = DataSubjectRights.builder().clock(clock).personalData(model, store).build();
+    DataSubjectRights rights = DataSubjectRights.builder(AuditTrail.inMemory(clock)).clock(clock).personalData(model, store).build();
     assertThatThrownBy(() -> rights.requestHumanReview(ada, "orders", Channel.WEB))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[credit scoring]");
     assertThat(rights.open()).isEmpty();

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lethe.audit.AuditEvent;
 import dev.lethe.audit.AuditEventType;
+import dev.lethe.audit.AuditTrail;
 import dev.lethe.law.RestrictionGround;
 import dev.lethe.request.Channel;
 import dev.lethe.request.RequestType;
@@ -147,7 +148,8 @@ class RestrictionsTest {
   void aRestrictionNeedsAFitRequest() {
     RightsRequest erasure = club.rights.submit(RequestType.ERASURE, ADA, Channel.WEB);
     RightsRequest cancelled = club.rights.cancel(club.restrictionRequest(ADA).id(), "asked twice");
-    RightsRequest unverified = DataSubjectRights.builder().clock(club.clock).identityVerifier(IdentityVerifier.always())
+    RightsRequest unverified = DataSubjectRights.builder(AuditTrail.inMemory(club.clock)).clock(club.clock)
+        .identityVerifier(IdentityVerifier.always())
         .build().submit(RequestType.RESTRICTION, ADA, Channel.EMAIL);
 
     club.assertRefusedWithoutChange(() -> restrictions.restrict(erasure, RestrictionGround.ACCURACY_CONTESTED),

@@ -117,9 +117,8 @@ class ExactlyOnceTransitionsTest {
   }
 
   private DataSubjectRights replica() {
-    return DataSubjectRights.builder()
+    return DataSubjectRights.builder(AuditTrail.of(sink, pseudonymizer, Clock.systemUTC()))
         .requestStore(store)
-        .auditTrail(AuditTrail.of(sink, pseudonymizer, Clock.systemUTC()))
         .personalData(Club.MODEL, PersonalDataStore.inMemory(Club.MODEL, pseudonymizer))
         .erasureListener(receipt -> erasures.incrementAndGet())
         .build();

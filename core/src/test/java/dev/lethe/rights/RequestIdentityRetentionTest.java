@@ -26,8 +26,7 @@ class RequestIdentityRetentionTest {
   private final MutableClock clock = MutableClock.at("2026-01-15T09:00:00Z");
   private final RequestStore store = RequestStore.inMemory(clock);
   private final AuditTrail audit = AuditTrail.inMemory(clock);
-  private final DataSubjectRights rights = DataSubjectRights.builder().clock(clock).requestStore(store)
-      .auditTrail(audit).build();
+  private final DataSubjectRights rights = DataSubjectRights.builder(audit).clock(clock).requestStore(store).build();
   private final RequestIdentityRetention retention =
       RequestIdentityRetention.of(store, audit, RequestIdentityRetention.DEFAULT_PERIOD, clock, ZoneOffset.UTC);
 

@@ -22,7 +22,7 @@ final class RightsFixture {
 
   /** A builder wired to this fixture's clock, store and audit. */
   DataSubjectRights.Builder rights() {
-    return DataSubjectRights.builder().clock(clock).requestStore(store).auditTrail(audit);
+    return DataSubjectRights.builder(audit).clock(clock).requestStore(store);
   }
 
   /** Every stored request and every audit event, to compare before and after a refused call. */

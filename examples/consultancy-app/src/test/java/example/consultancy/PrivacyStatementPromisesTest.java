@@ -4,7 +4,6 @@ import static java.util.stream.Collectors.toSet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lethe.access.Article15Information;
-import dev.lethe.access.SubjectReports;
 import dev.lethe.consent.ConsentLedger;
 import dev.lethe.consent.OutdatedConsents;
 import dev.lethe.erasure.SuppressionList;
@@ -17,8 +16,11 @@ import dev.lethe.records.PrivacyNotice;
 import dev.lethe.records.ProcessingActivity;
 import dev.lethe.records.Recipient;
 import dev.lethe.records.RecordOfProcessing;
+import dev.lethe.request.Channel;
+import dev.lethe.request.RequestType;
+import dev.lethe.request.RightsRequest;
 import dev.lethe.retention.RetentionEnforcer;
-import dev.lethe.spi.PersonalDataStore;
+import dev.lethe.rights.DataSubjectRights;
 import dev.lethe.subject.SubjectIdentifier;
 import example.consultancy.people.Applicant;
 import example.consultancy.people.People;
@@ -94,7 +96,7 @@ class PrivacyStatementPromisesTest {
   PersonalDataModel model;
 
   @Autowired
-  PersonalDataStore store;
+  DataSubjectRights rights;
 
   @Test
   @DisplayName("Art. 12(3), 15: an access request is due one calendar month after it is received")
@@ -320,7 +322,6 @@ class PrivacyStatementPromisesTest {
     StringWriter html = new StringWriter();
     notice.writeHtml(html);
     List<List<String>> rows = tableRows(html.toString());
-    SubjectReports reports = new SubjectReports(model, store, clock);
     // The report's information is the same for everyone of a kind, whether or not data is held about them.
     List<SubjectIdentifier> oneOfEachKind = List.of(new SubjectIdentifier("contact", "email", "alice@example.com"),
         new SubjectIdentifier("applicant", "email", "dan@example.com"),
@@ -337,7 +338,9 @@ class PrivacyStatementPromisesTest {
           .map(DataCategory::label).collect(toSet());
       Set<String> recordRecipients = activities.stream().flatMap(activity -> activity.recipients().stream())
           .map(Recipient::name).collect(toSet());
-      Article15Information report = reports.access(person).information();
+      RightsRequest request = rights.submit(RequestType.ACCESS, person, Channel.EMAIL);
+      rights.verify(request.id(), "replied from the address");
+      Article15Information report = rights.access(request.id()).information();
       Set<String> noticePurposes = rows.stream()
           .filter(row -> row.size() == 4 && Set.of(row.get(2).split(", ")).contains(about))
           .map(row -> row.get(0)).collect(toSet());

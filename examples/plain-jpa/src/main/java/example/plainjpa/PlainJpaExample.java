@@ -1,5 +1,6 @@
 package example.plainjpa;
 
+import dev.lethe.Lethe;
 import dev.lethe.access.SubjectReportWriter;
 import dev.lethe.erasure.ErasureReceipt;
 import dev.lethe.jpa.JpaPersonalDataStore;
@@ -46,8 +47,10 @@ public final class PlainJpaExample {
       });
 
       // A real key comes from the environment and is kept apart from the database.
-      JpaPersonalDataStore store = JpaPersonalDataStore.of(emf, Pseudonymizer.withRandomKey());
-      DataSubjectRights rights = DataSubjectRights.builder().personalData(store.model(), store).build();
+      Pseudonymizer pseudonymizer = Pseudonymizer.withRandomKey();
+      JpaPersonalDataStore store = JpaPersonalDataStore.of(emf, pseudonymizer);
+      // Every service over one model, clock and audit trail; the stores stay in memory here.
+      DataSubjectRights rights = Lethe.builder(store.model(), pseudonymizer).personalData(store).build().rights();
       SubjectIdentifier ada = new SubjectIdentifier("subscriber", "email", "ada@example.com");
 
       RequestId access = rights.submit(RequestType.ACCESS, ada, Channel.EMAIL).id();

@@ -19,7 +19,7 @@ import javax.sql.DataSource;
  * <pre>{@code
  * Transactions transactions = JdbcTransactions.of(dataSource);
  * AuditTrail audit = AuditTrail.builder(JdbcAuditSink.of(dataSource), pseudonymizer).transactions(transactions).build();
- * DataSubjectRights rights = DataSubjectRights.builder().requestStore(JdbcRequestStore.of(dataSource)).auditTrail(audit).build();
+ * DataSubjectRights rights = DataSubjectRights.builder(audit).requestStore(JdbcRequestStore.of(dataSource)).build();
  * }</pre>
  *
  * <p>Give every store the same DataSource instance: the bound connection is found by it. Inside

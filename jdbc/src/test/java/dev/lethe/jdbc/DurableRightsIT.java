@@ -52,9 +52,9 @@ class DurableRightsIT {
   }
 
   private static DataSubjectRights rights(Clock clock) {
-    return DataSubjectRights.builder().clock(clock)
+    AuditTrail audit = AuditTrail.of(JdbcAuditSink.of(DATABASE.dataSource()), Pseudonymizer.withKey(KEY), clock);
+    return DataSubjectRights.builder(audit).clock(clock)
         .requestStore(JdbcRequestStore.of(DATABASE.dataSource()))
-        .auditTrail(AuditTrail.of(JdbcAuditSink.of(DATABASE.dataSource()), Pseudonymizer.withKey(KEY), clock))
         .build();
   }
 }

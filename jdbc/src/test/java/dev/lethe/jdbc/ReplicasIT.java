@@ -136,13 +136,12 @@ class ReplicasIT {
   @Test
   @DisplayName("Art. 12(3): two replicas fulfilling one request at once: it is fulfilled once")
   void concurrentFulfilmentsHaveOneWinner() throws Exception {
-    DataSubjectRights tracking = DataSubjectRights.builder().identityVerifier(IdentityVerifier.never())
-        .requestStore(JdbcRequestStore.of(dataSource)).auditTrail(trail(sink -> sink)).build();
+    DataSubjectRights tracking = DataSubjectRights.builder(trail(sink -> sink)).identityVerifier(IdentityVerifier.never())
+        .requestStore(JdbcRequestStore.of(dataSource)).build();
     RequestId id = tracking.submit(RequestType.OBJECTION, ADA, Channel.WEB).id();
 
-    List<Optional<RightsRequest>> outcomes = race((rights, n) -> DataSubjectRights.builder()
-        .identityVerifier(IdentityVerifier.never()).requestStore(JdbcRequestStore.of(dataSource))
-        .auditTrail(trail(sink -> sink)).build().fulfil(id));
+    List<Optional<RightsRequest>> outcomes = race((rights, n) -> DataSubjectRights.builder(trail(sink -> sink))
+        .identityVerifier(IdentityVerifier.never()).requestStore(JdbcRequestStore.of(dataSource)).build().fulfil(id));
 
     assertThat(outcomes.stream().filter(Optional::isPresent)).hasSize(1);
     assertThat(events(AuditEventType.REQUEST_FULFILLED)).isEqualTo(1);
@@ -170,8 +169,7 @@ class ReplicasIT {
   @DisplayName("Art. 5(2): the checkpoint of a trail follows committed events only")
   void theCheckpointFollowsCommittedEventsOnly() {
     AuditTrail trail = trail(sink -> sink);
-    DataSubjectRights rights = DataSubjectRights.builder().requestStore(JdbcRequestStore.of(dataSource))
-        .auditTrail(trail).build();
+    DataSubjectRights rights = DataSubjectRights.builder(trail).requestStore(JdbcRequestStore.of(dataSource)).build();
     rights.submit(RequestType.ACCESS, ADA, Channel.WEB);
     AuditCheckpoint committed = trail.checkpoint();
 
@@ -221,9 +219,8 @@ class ReplicasIT {
 
   private DataSubjectRights replica(Function<AuditSink, AuditSink> sink) {
     Pseudonymizer pseudonymizer = Pseudonymizer.withKey(KEY);
-    return DataSubjectRights.builder()
+    return DataSubjectRights.builder(trail(sink))
         .requestStore(JdbcRequestStore.of(dataSource))
-        .auditTrail(trail(sink))
         .personalData(Club.MODEL, PersonalDataStore.inMemory(Club.MODEL, pseudonymizer))
         .erasureListener(receipt -> erasures.incrementAndGet())
         .build();

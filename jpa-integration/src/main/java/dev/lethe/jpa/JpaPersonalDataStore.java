@@ -2,7 +2,6 @@ package dev.lethe.jpa;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.lethe.audit.AuditTrail;
 import dev.lethe.crypto.SubjectKeys;
 import dev.lethe.erasure.ErasurePlan;
 import dev.lethe.erasure.ErasureReceipt;
@@ -27,7 +26,7 @@ import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.request.Rectification;
 import dev.lethe.restriction.Restriction;
-import dev.lethe.restriction.RestrictionStore;
+import dev.lethe.restriction.RestrictionEnforcement;
 import dev.lethe.restriction.Restrictions;
 import dev.lethe.spi.FieldEraser;
 import dev.lethe.spi.PersonalDataStore;
@@ -93,8 +92,9 @@ import org.slf4j.LoggerFactory;
  * <p>It is also the {@link RetentionSweeper} of {@link dev.lethe.retention.RetentionEnforcer}
  * (Art. 5(1)(e)): batches are deleted by range or selected with {@code FOR UPDATE SKIP LOCKED},
  * so several instances may enforce retention at once, each row processed once; a policy whose clock column leads no index is warned about once,
- * at creation. Built with {@link Builder#restrictions(Restrictions) restrictions}, it registers
- * Hibernate listeners on the factory that refuse changes to a restricted subject's rows (Art. 18(2)).
+ * at creation. Handed {@link #enforce(Restrictions) restrictions}, as {@code Lethe} does when built over
+ * it, it registers Hibernate listeners on the factory that refuse changes to a restricted subject's
+ * rows (Art. 18(2)).
  *
  * <p>At creation it lists the copies of the model's personal data that its erasure cannot reach
  * (Art. 17(1), 17(2), 30(1)): triggers on the model's tables, views and materialized views over
@@ -103,7 +103,7 @@ import org.slf4j.LoggerFactory;
  * logged as a warning and kept in {@link #otherCopies()}; with
  * {@link Builder#refuseOtherCopies(boolean) refuseOtherCopies(true)} the store refuses to start.
  */
-public final class JpaPersonalDataStore implements PersonalDataStore, RetentionSweeper {
+public final class JpaPersonalDataStore implements PersonalDataStore, RetentionSweeper, RestrictionEnforcement {
 
   private final JpaMapping mapping;
   private final Reader reader;
@@ -113,14 +113,14 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
   private final Sweeper sweeper;
   private final EntityManagerFactory emf;
   private final Sessions sessions;
-  private final @Nullable RestrictionGuard guard;
+  private volatile @Nullable RestrictionGuard guard;
   private final Clock clock;
   private final List<OtherCopy> otherCopies;
 
   private static final Logger LOG = LoggerFactory.getLogger(JpaPersonalDataStore.class);
 
   private JpaPersonalDataStore(EntityManagerFactory emf, Pseudonymizer hashKey, Set<Class<?>> extraClasses,
-      int fetchSize, boolean exportHistory, RestrictionGuard.@Nullable Lookup restrictions, Clock clock,
+      int fetchSize, boolean exportHistory, Clock clock,
       Supplier<Optional<EntityManager>> currentEntityManager, Supplier<Optional<Connection>> currentConnection,
       @Nullable Object subjectKeys, boolean refuseOtherCopies, Set<String> acceptedCopies) {
     this.emf = emf;
@@ -153,12 +153,29 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
     this.rowsByTime = new RowsByTime(sessions, mapping);
     this.sweeper = new Sweeper(emf, mapping, eraser);
     sweeper.warnAboutMissingIndexes();
-    if (restrictions != null) {
-      this.guard = new RestrictionGuard(mapping, restrictions);
-      guard.register();
-    } else {
-      this.guard = null;
+  }
+
+  /**
+   * Refuses, from now on, every change to a restricted subject's rows on this factory (Art. 18(2)):
+   * registers Hibernate listeners before every update, delete and collection change, which throw
+   * {@link ProcessingRestrictedException} and roll the transaction back; and lets this store's own
+   * erasure and rectification pass only where Art. 18(2) allows. Bulk JPQL or SQL written by the
+   * application reaches no listener and is not checked. {@code Lethe.builder(..).personalData(store)}
+   * calls it when Lethe is built.
+   *
+   * @throws IllegalStateException if this store, or another store over the same factory, already
+   *     enforces restrictions
+   */
+  @Override
+  public synchronized void enforce(Restrictions restrictions) {
+    requireNonNull(restrictions, "restrictions");
+    if (guard != null) {
+      throw new IllegalStateException("This JpaPersonalDataStore already enforces restrictions: build Lethe over it"
+          + " once");
     }
+    RestrictionGuard enforcing = new RestrictionGuard(mapping, RestrictionGuard.Lookup.of(restrictions));
+    enforcing.register();
+    this.guard = enforcing;
   }
 
   private static List<OtherCopy> inventory(EntityManagerFactory emf, JpaMapping mapping, boolean refuse,
@@ -312,7 +329,8 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
   }
 
   private Optional<Restriction> restriction(SubjectKey subject) {
-    return guard == null ? Optional.empty() : guard.restrictionOf(sessions, subject);
+    RestrictionGuard enforcing = guard;
+    return enforcing == null ? Optional.empty() : enforcing.restrictionOf(sessions, subject);
   }
 
   /**
@@ -357,7 +375,6 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
     private final Set<Class<?>> classes = new LinkedHashSet<>();
     private int fetchSize = DEFAULT_FETCH_SIZE;
     private boolean exportHistory;
-    private RestrictionGuard.@Nullable Lookup restrictions;
     private Clock clock = Clock.systemUTC();
     private Supplier<Optional<EntityManager>> currentEntityManager = Optional::empty;
     private Supplier<Optional<Connection>> currentConnection = Optional::empty;
@@ -398,33 +415,6 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
      */
     public Builder exportHistory(boolean include) {
       this.exportHistory = include;
-      return this;
-    }
-
-    /**
-     * Enforces {@code restrictions} on this factory (Art. 18(2)): the store registers Hibernate
-     * listeners before every update, delete and collection change, which refuse changing any row
-     * of a restricted subject with a {@link ProcessingRestrictedException}, rolling the
-     * transaction back; and its own erasure and rectification pass only where Art. 18(2) allows.
-     * Bulk JPQL or SQL written by the application reaches no listener and is not checked. One
-     * store per factory may enforce restrictions; {@link #build()} refuses a second one with an
-     * {@link IllegalStateException}.
-     */
-    public Builder restrictions(Restrictions restrictions) {
-      requireNonNull(restrictions, "restrictions");
-      this.restrictions = RestrictionGuard.Lookup.readingThrough(restrictions::noneStanding, restrictions::restriction);
-      return this;
-    }
-
-    /**
-     * Enforces the restrictions kept in {@code store} (Art. 18(2)) as {@link #restrictions(Restrictions)}
-     * does, where {@code auditTrail} is the trail whose key made their pseudonyms: for when the
-     * {@link Restrictions} service is built after the store, from its model.
-     */
-    public Builder restrictions(RestrictionStore store, AuditTrail auditTrail) {
-      requireNonNull(store, "store");
-      requireNonNull(auditTrail, "auditTrail");
-      this.restrictions = RestrictionGuard.Lookup.of(store, auditTrail::pseudonymOf);
       return this;
     }
 
@@ -511,7 +501,7 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
      *     the store finds copies of personal data its erasure cannot reach and none accepts them
      */
     public JpaPersonalDataStore build() {
-      return new JpaPersonalDataStore(emf, hashKey, Set.copyOf(classes), fetchSize, exportHistory, restrictions, clock,
+      return new JpaPersonalDataStore(emf, hashKey, Set.copyOf(classes), fetchSize, exportHistory, clock,
           currentEntityManager, currentConnection, subjectKeys, refuseOtherCopies, Set.copyOf(acceptedCopies));
     }
   }

@@ -68,7 +68,7 @@ class OperationTransactionIT {
     AuditTrail audit = AuditTrail.builder(new SwitchableSink(JdbcAuditSink.of(dataSource)), key)
         .transactions(transactions).build();
     requests = JdbcRequestStore.of(dataSource);
-    rights = DataSubjectRights.builder().requestStore(requests).auditTrail(audit)
+    rights = DataSubjectRights.builder(audit).requestStore(requests)
         .identityVerifier(IdentityVerifier.always()).personalData(store.model(), store).build();
   }
 

@@ -70,7 +70,7 @@ class RestoreIT {
     Pseudonymizer key = Pseudonymizer.withRandomKey();
     store = JpaPersonalDataStore.builder(emf, key).currentConnection(transactions::currentConnection).build();
     audit = AuditTrail.builder(JdbcAuditSink.of(dataSource), key).transactions(transactions).build();
-    rights = DataSubjectRights.builder().requestStore(JdbcRequestStore.of(dataSource)).auditTrail(audit)
+    rights = DataSubjectRights.builder(audit).requestStore(JdbcRequestStore.of(dataSource))
         .identityVerifier(IdentityVerifier.always()).personalData(store.model(), store)
         .erasureTombstones(JdbcErasureTombstoneStore.of(dataSource)).build();
   }

@@ -3,29 +3,26 @@ package dev.lethe.jpa;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lethe.audit.AuditTrail;
+import dev.lethe.Lethe;
 import dev.lethe.erasure.ErasurePlan;
 import dev.lethe.jpa.hr.Applicant;
 import dev.lethe.jpa.testing.TestDatabase;
 import dev.lethe.law.ErasureGround;
 import dev.lethe.law.RestrictionGround;
-import dev.lethe.model.PersonalDataModel;
 import dev.lethe.request.Channel;
 import dev.lethe.request.Rectification;
 import dev.lethe.request.RequestType;
-import dev.lethe.restriction.RestrictionStore;
 import dev.lethe.restriction.Restrictions;
 import dev.lethe.rights.DataSubjectRights;
 import dev.lethe.rights.IdentityVerifier;
-import dev.lethe.rights.RecipientNotifications;
+import dev.lethe.subject.Pseudonymizer;
+import dev.lethe.subject.SubjectIdentifier;
+import dev.lethe.subject.SubjectKey;
 import dev.lethe.tck.shop.Customer;
 import dev.lethe.tck.shop.LoginEvent;
 import dev.lethe.tck.shop.OrderNote;
 import dev.lethe.tck.shop.PurchaseOrder;
 import dev.lethe.tck.shop.Shop;
-import dev.lethe.subject.Pseudonymizer;
-import dev.lethe.subject.SubjectIdentifier;
-import dev.lethe.subject.SubjectKey;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Clock;
@@ -59,6 +56,7 @@ class RestrictionEnforcementIT {
   private static JpaPersonalDataStore store;
   private static DataSubjectRights rights;
   private static Restrictions restrictions;
+  private static Lethe lethe;
 
   @BeforeAll
   static void openDatabase() {
@@ -67,16 +65,13 @@ class RestrictionEnforcementIT {
     classes.add(Applicant.class);
     emf = database.open(classes.toArray(Class<?>[]::new));
     Clock clock = Clock.fixed(Instant.parse("2026-01-10T09:00:00Z"), ZoneOffset.UTC);
-    AuditTrail audit = AuditTrail.inMemory(clock);
-    RestrictionStore restrictionStore = RestrictionStore.inMemory();
-    store = JpaPersonalDataStore.builder(emf, Pseudonymizer.withRandomKey()).restrictions(restrictionStore, audit)
-        .build();
-    PersonalDataModel model = store.model();
-    rights = DataSubjectRights.builder().clock(clock).auditTrail(audit).identityVerifier(IdentityVerifier.never())
-        .build();
-    restrictions = Restrictions.builder(model, audit,
-        RecipientNotifications.builder((recipient, notification) -> { }, audit).clock(clock).build(),
-        (subject, restriction) -> { }).store(restrictionStore).clock(clock).build();
+    Pseudonymizer pseudonymizer = Pseudonymizer.withRandomKey();
+    store = JpaPersonalDataStore.of(emf, pseudonymizer);
+    // Built over the store, Lethe hands it its restrictions: the store enforces them from now on.
+    lethe = Lethe.builder(store.model(), pseudonymizer).clock(clock).identityVerifier(IdentityVerifier.never())
+        .subjectNotifier((subject, restriction) -> { }).personalData(store).build();
+    rights = lethe.rights();
+    restrictions = lethe.restrictions();
   }
 
   @AfterAll
@@ -205,11 +200,13 @@ class RestrictionEnforcementIT {
   }
 
   @Test
-  @DisplayName("Art. 18(2): a second store enforcing restrictions on the same factory is refused")
+  @DisplayName("Art. 18(2): a second store enforcing restrictions on the same factory is refused, and so is a second Lethe over one store")
   void oneGuardPerFactory() {
-    assertThatThrownBy(() -> JpaPersonalDataStore.builder(emf, Pseudonymizer.withRandomKey())
-        .restrictions(restrictions).build()).isInstanceOf(IllegalStateException.class)
+    JpaPersonalDataStore second = JpaPersonalDataStore.of(emf, Pseudonymizer.withRandomKey());
+    assertThatThrownBy(() -> second.enforce(restrictions)).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("one store with restrictions per factory");
+    assertThatThrownBy(() -> Lethe.builder(store.model(), Pseudonymizer.withRandomKey()).personalData(store).build())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("already enforces restrictions");
   }
 
   @Test

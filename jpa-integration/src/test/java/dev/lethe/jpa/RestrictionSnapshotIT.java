@@ -3,6 +3,8 @@ package dev.lethe.jpa;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lethe.Lethe;
+import dev.lethe.LetheStores;
 import dev.lethe.audit.AuditTrail;
 import dev.lethe.jdbc.JdbcRestrictionStore;
 import dev.lethe.jdbc.LetheSchema;
@@ -11,17 +13,17 @@ import dev.lethe.jpa.testing.TestDatabase;
 import dev.lethe.law.RestrictionGround;
 import dev.lethe.request.RequestId;
 import dev.lethe.restriction.Restriction;
+import dev.lethe.restriction.RestrictionStore;
+import dev.lethe.subject.Pseudonymizer;
+import dev.lethe.subject.SubjectIdentifier;
 import dev.lethe.tck.shop.Customer;
 import dev.lethe.tck.shop.LoginEvent;
 import dev.lethe.tck.shop.OrderNote;
 import dev.lethe.tck.shop.PurchaseOrder;
 import dev.lethe.tck.shop.Shop;
-import dev.lethe.subject.Pseudonymizer;
-import dev.lethe.subject.SubjectIdentifier;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -64,15 +66,27 @@ class RestrictionSnapshotIT {
     statements = database.statements();
     DataSource dataSource = database.autoCommitDataSource();
     LetheSchema.migrate(dataSource);
-    audit = AuditTrail.inMemory(Clock.systemUTC());
     Pseudonymizer pseudonymizer = Pseudonymizer.withRandomKey();
     trusting = database.open(Shop.ENTITIES.toArray(Class<?>[]::new));
     trustingRestrictions = JdbcRestrictionStore.of(dataSource, Duration.ofHours(1));
-    JpaPersonalDataStore.builder(trusting, pseudonymizer).restrictions(trustingRestrictions, audit).build();
+    audit = enforcing(trusting, pseudonymizer, trustingRestrictions);
     replica = database.open(Shop.ENTITIES.toArray(Class<?>[]::new));
-    JpaPersonalDataStore.builder(replica, pseudonymizer)
-        .restrictions(JdbcRestrictionStore.of(dataSource, SHORT_BOUND), audit).build();
+    enforcing(replica, pseudonymizer, JdbcRestrictionStore.of(dataSource, SHORT_BOUND));
     elsewhere = JdbcRestrictionStore.of(dataSource);
+  }
+
+  /**
+   * Builds Lethe over a store of {@code factory} whose restrictions {@code restrictions} keeps, so
+   * that the store enforces them; its audit trail keys them by the pseudonyms the test writes.
+   */
+  private static AuditTrail enforcing(EntityManagerFactory factory, Pseudonymizer pseudonymizer,
+      RestrictionStore restrictions) {
+    JpaPersonalDataStore store = JpaPersonalDataStore.of(factory, pseudonymizer);
+    return Lethe.builder(store.model(), pseudonymizer)
+        .stores(clock -> LetheStores.builder(clock).restrictions(restrictions).build())
+        .personalData(store)
+        .build()
+        .audit();
   }
 
   @AfterAll

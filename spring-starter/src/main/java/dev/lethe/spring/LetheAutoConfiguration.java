@@ -1,8 +1,9 @@
 package dev.lethe.spring;
 
+import dev.lethe.Lethe;
+import dev.lethe.LetheStores;
 import dev.lethe.audit.AuditSink;
 import dev.lethe.audit.AuditTrail;
-import dev.lethe.breach.BreachNotice;
 import dev.lethe.breach.BreachNotifier;
 import dev.lethe.breach.BreachRegister;
 import dev.lethe.breach.BreachStore;
@@ -26,7 +27,6 @@ import dev.lethe.records.Recipient;
 import dev.lethe.records.RecordOfProcessing;
 import dev.lethe.records.SupervisoryAuthority;
 import dev.lethe.records.Transfer;
-import dev.lethe.request.RequestType;
 import dev.lethe.restriction.RestrictionStore;
 import dev.lethe.restriction.Restrictions;
 import dev.lethe.restriction.SubjectNotifier;
@@ -39,18 +39,17 @@ import dev.lethe.rights.DeadlinePolicy;
 import dev.lethe.rights.RecipientNotifications;
 import dev.lethe.rights.RequestIdentityRetention;
 import dev.lethe.rights.RequestStore;
+import dev.lethe.spi.AcknowledgementStore;
 import dev.lethe.spi.ErasureTombstoneStore;
 import dev.lethe.spi.Outbox;
 import dev.lethe.spi.PersonalDataStore;
+import dev.lethe.spi.ReceiptStore;
 import dev.lethe.spi.RecipientNotifier;
 import dev.lethe.spi.RetentionSweeper;
 import dev.lethe.spi.Transactions;
 import dev.lethe.subject.Pseudonymizer;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
-import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -99,15 +98,110 @@ public class LetheAutoConfiguration {
         .withIdentityMatch((subjectType, identity) -> model.getObject().identityMatch(subjectType, identity));
   }
 
+  /**
+   * Every Lethe service as one graph over one clock, one pseudonymizer and one audit trail, built as
+   * plain Java builds it: the store beans, the notifiers and the {@code lethe.*} properties become
+   * calls of {@link Lethe.Builder}. The services below are this graph's; to change one, replace the
+   * store, notifier or property it is built from, or define a {@code Lethe} bean of your own.
+   */
   @Bean
   @ConditionalOnMissingBean
-  AuditTrail letheAuditTrail(AuditSink sink, Pseudonymizer pseudonymizer, Clock clock, Transactions transactions,
-      LetheProperties properties) {
-    // The trail carries the transactions every Lethe service runs its operations in.
-    AuditTrail.Builder trail = AuditTrail.builder(sink, pseudonymizer).clock(clock).transactions(transactions)
+  Lethe lethe(LetheProperties properties, PersonalDataModel model, Pseudonymizer pseudonymizer, Clock clock,
+      PersonalDataStore personalData, Controller controller, RecipientNotifier recipientNotifier,
+      ObjectProvider<SubjectNotifier> subjectNotifier, ObjectProvider<BreachNotifier> breachNotifier,
+      ApplicationEventPublisher events, RequestStore requests, AuditSink audit, ConsentStore consents,
+      ObjectionStore objections, RestrictionStore restrictions, LegalHoldStore legalHolds,
+      SuppressionStore suppressions, BreachStore breaches, ErasureTombstoneStore tombstones,
+      RetentionRunLog retentionRuns, Outbox outbox, AcknowledgementStore acknowledgements, ReceiptStore receipts,
+      Transactions transactions) {
+    LetheStores stores = LetheStores.builder(clock).requests(requests).audit(audit).consents(consents)
+        .objections(objections).restrictions(restrictions).legalHolds(legalHolds).suppressions(suppressions)
+        .breaches(breaches).tombstones(tombstones).retentionRuns(retentionRuns).outbox(outbox)
+        .acknowledgements(acknowledgements).receipts(receipts).transactions(transactions).build();
+    DeadlinePolicy deadlines = DeadlinePolicy.article12();
+    for (var period : properties.deadlines().entrySet()) {
+      deadlines = deadlines.withPeriod(period.getKey(), period.getValue());
+    }
+    Lethe.Builder lethe = Lethe.builder(model, pseudonymizer)
+        .clock(clock)
+        .zone(zone(properties))
+        .stores(sameClock -> stores)
+        .personalData(personalData)
+        .controller(controller)
+        .deadlines(deadlines)
+        .recipientNotifier(recipientNotifier)
+        // Receipts hold no personal data: fit to publish as application events.
+        .erasureListener(events::publishEvent)
+        .suppressAfterErasure(properties.suppressAfterErasure())
+        .digitalConsentAge(properties.consent().digitalAge())
+        .directMarketing(properties.directMarketingPurposes())
+        .participants(properties.services().participants())
         .checkpointEvery(properties.audit().checkpointInterval());
-    PseudonymKeys.chainKey(properties).ifPresent(trail::chainKey);
-    return trail.build();
+    String name = properties.services().name();
+    if (name != null && !name.isBlank()) {
+      lethe.serviceName(name);
+    }
+    PseudonymKeys.chainKey(properties).ifPresent(lethe::chainKey);
+    subjectNotifier.ifAvailable(lethe::subjectNotifier);
+    breachNotifier.ifAvailable(lethe::breachNotifier);
+    return lethe.build();
+  }
+
+  @Bean
+  AuditTrail letheAuditTrail(Lethe lethe) {
+    return lethe.audit();
+  }
+
+  @Bean
+  DataSubjectRights letheDataSubjectRights(Lethe lethe) {
+    return lethe.rights();
+  }
+
+  @Bean
+  ConsentLedger letheConsentLedger(Lethe lethe) {
+    return lethe.consent();
+  }
+
+  @Bean
+  Objections letheObjections(Lethe lethe) {
+    return lethe.objections();
+  }
+
+  @Bean
+  Restrictions letheRestrictions(Lethe lethe) {
+    return lethe.restrictions();
+  }
+
+  @Bean
+  ProcessingGuard letheProcessingGuard(Lethe lethe) {
+    return lethe.guard();
+  }
+
+  @Bean
+  SuppressionList letheSuppressionList(Lethe lethe) {
+    return lethe.suppressionList();
+  }
+
+  @Bean
+  RecipientNotifications letheRecipientNotifications(Lethe lethe) {
+    return lethe.recipientNotifications();
+  }
+
+  @Bean
+  Acknowledgements letheAcknowledgements(Lethe lethe) {
+    return lethe.acknowledgements();
+  }
+
+  /** The breach register (Art. 33(5)), with the subjects found in the model and told through the outbox (Art. 34). */
+  @Bean
+  BreachRegister letheBreachRegister(Lethe lethe) {
+    return lethe.breaches();
+  }
+
+  /** Legal holds placed and lifted, audited, for the REST API, the console and the application (Art. 17(3)(e)). */
+  @Bean
+  LegalHolds letheLegalHolds(Lethe lethe) {
+    return lethe.legalHolds();
   }
 
   @Bean
@@ -118,27 +212,15 @@ public class LetheAutoConfiguration {
         () -> LetheServicesConfiguration.notifiedRecipients(model.getObject(), properties.services()));
   }
 
-  @Bean
-  @ConditionalOnMissingBean
-  RecipientNotifications letheRecipientNotifications(RecipientNotifier notifier, AuditTrail audit, Outbox outbox,
-      Clock clock, Acknowledgements acknowledgements) {
-    return RecipientNotifications.builder(notifier, audit).outbox(outbox).clock(clock)
-        .acknowledgements(acknowledgements).build();
-  }
-
   /** Delivers the outbox's notices (Art. 19); {@code LetheOperationsAutoConfiguration} runs it on a schedule. */
   @Bean
   @ConditionalOnMissingBean
-  OutboxDispatcher letheOutboxDispatcher(RecipientNotifications notifications, LetheProperties properties,
-      Clock clock, PersonalDataModel model, ObjectProvider<LetheServicesConfiguration.ServicesTransport> broker,
-      BreachRegister breaches) {
+  OutboxDispatcher letheOutboxDispatcher(Lethe lethe, LetheProperties properties,
+      ObjectProvider<LetheServicesConfiguration.ServicesTransport> broker) {
     LetheProperties.OutboxProperties outbox = properties.outbox();
-    // Participants and the coordinator through the broker, breach notices to subjects through the
-    // breach notifier (Art. 34), every other recipient through the notifier.
-    var routes = new LinkedHashMap<>(LetheServicesConfiguration.routes(properties, model, broker));
-    routes.put(BreachRegister.DESTINATION, breaches.transport());
-    return OutboxDispatcher.builder(notifications.outbox(), notifications.transport(routes))
-        .clock(clock)
+    // Participants and the coordinator through the broker, processors through their webhooks; Lethe
+    // adds breach notices to subjects (Art. 34) and every other recipient through the notifier.
+    return lethe.dispatcher(LetheServicesConfiguration.routes(properties, lethe.model(), broker))
         .batchSize(outbox.batchSize())
         .backOff(outbox.initialBackOff(), outbox.maxBackOff())
         .maxAge(outbox.maxAge())
@@ -149,152 +231,28 @@ public class LetheAutoConfiguration {
   /** Administrators' retries of dead notices and the outbox's storage limitation, both audited (Art. 5(1)(e), 19). */
   @Bean
   @ConditionalOnMissingBean
-  OutboxAdministration letheOutboxAdministration(RecipientNotifications notifications, AuditTrail audit,
-      LetheProperties properties, Clock clock) {
-    return OutboxAdministration.builder(notifications.outbox(), audit)
-        .clock(clock)
+  OutboxAdministration letheOutboxAdministration(Lethe lethe, LetheProperties properties) {
+    return lethe.outboxAdministration()
         .deadIdentityRetention(properties.outbox().deadIdentityRetention())
         .deliveredRetention(properties.outbox().deliveredRetention())
         .build();
   }
 
-  @Bean
-  @ConditionalOnMissingBean
-  SuppressionList letheSuppressionList(SuppressionStore store, Pseudonymizer pseudonymizer, Clock clock) {
-    return new SuppressionList(store, pseudonymizer, clock);
-  }
-
-  @Bean
-  @ConditionalOnMissingBean
-  BreachNotifier letheBreachNotifier() {
-    // Art. 34: only the application knows how to reach a subject. Without its notifier, breach
-    // notices wait in the outbox, never reported as delivered.
-    return new BreachNotifier() {
-      @Override
-      public void notifySubject(BreachNotice notice) {
-        throw new IllegalStateException("No BreachNotifier bean is defined: define one that tells subjects of a"
-            + " breach (Art. 34(1))");
-      }
-
-      @Override
-      public boolean canDeliver() {
-        return false;
-      }
-    };
-  }
-
-  /** The breach register (Art. 33(5)), with the subjects found in the model and told through the outbox (Art. 34). */
-  @Bean
-  @ConditionalOnMissingBean
-  BreachRegister letheBreachRegister(BreachStore store, AuditTrail audit, PersonalDataModel model,
-      PersonalDataStore personalData, RecipientNotifications notifications, BreachNotifier notifier, Clock clock) {
-    return BreachRegister.builder(store, audit).personalData(model, personalData).outbox(notifications.outbox())
-        .notifier(notifier).clock(clock).build();
-  }
-
-  @Bean
-  @ConditionalOnMissingBean
-  DataSubjectRights letheDataSubjectRights(LetheProperties properties, PersonalDataModel model,
-      PersonalDataStore store, RequestStore requests, AuditTrail audit, LegalHoldStore legalHolds,
-      SuppressionList suppressionList, RecipientNotifications notifications, Clock clock,
-      ApplicationEventPublisher events, ErasureTombstoneStore tombstones, Controller controller) {
-    DeadlinePolicy deadlines = DeadlinePolicy.article12();
-    for (var period : properties.deadlines().entrySet()) {
-      deadlines = deadlines.withPeriod(period.getKey(), period.getValue());
-    }
-    DataSubjectRights.Builder rights = DataSubjectRights.builder()
-        .clock(clock)
-        .zone(zone(properties))
-        .deadlinePolicy(deadlines)
-        .requestStore(requests)
-        .auditTrail(audit)
-        .personalData(model, store)
-        .legalHolds(legalHolds)
-        .recipientNotifications(notifications)
-        .erasureTombstones(tombstones)
-        .transfers(controller.transferInformation())
-        // Receipts and retention reports hold no personal data: fit to publish as application events.
-        .erasureListener(events::publishEvent);
-    if (properties.suppressAfterErasure()) {
-      rights.suppressAfterErasure(suppressionList);
-    }
-    return rights.build();
-  }
-
-  /** Legal holds placed and lifted, audited, for the REST API, the console and the application (Art. 17(3)(e)). */
-  @Bean
-  @ConditionalOnMissingBean
-  LegalHolds letheLegalHolds(LegalHoldStore store, PersonalDataModel model, PersonalDataStore personalData,
-      AuditTrail audit, Clock clock) {
-    return LegalHolds.of(store, model, personalData, audit, clock);
-  }
-
-  @Bean
-  @ConditionalOnMissingBean
-  ConsentLedger letheConsentLedger(PersonalDataModel model, AuditTrail audit, ConsentStore store,
-      RecipientNotifications notifications, Clock clock, LetheProperties properties) {
-    return ConsentLedger.builder(model, audit).store(store).recipientNotifications(notifications).clock(clock)
-        .digitalConsentAge(properties.consent().digitalAge()).build();
-  }
-
-  @Bean
-  @ConditionalOnMissingBean
-  Objections letheObjections(LetheProperties properties, PersonalDataModel model, AuditTrail audit,
-      SuppressionList suppressionList, ObjectionStore store, RecipientNotifications notifications, Clock clock) {
-    return Objections.builder(model, audit, suppressionList)
-        .directMarketing(properties.directMarketingPurposes().toArray(String[]::new))
-        .store(store)
-        .recipientNotifications(notifications)
-        .clock(clock)
-        .build();
-  }
-
-  @Bean
-  @ConditionalOnMissingBean
-  SubjectNotifier letheSubjectNotifier() {
-    // Art. 18(3): a restriction may only be lifted once the subject is told, and only the
-    // application knows how to tell them. Without its notifier, lifting fails and the restriction stays.
-    return (subject, restriction) -> {
-      throw new IllegalStateException("No SubjectNotifier bean is defined: define one that tells the subject before"
-          + " a restriction is lifted (Art. 18(3))");
-    };
-  }
-
-  @Bean
-  @ConditionalOnMissingBean
-  Restrictions letheRestrictions(PersonalDataModel model, AuditTrail audit, RecipientNotifications notifications,
-      SubjectNotifier subjectNotifier, RestrictionStore store, Clock clock) {
-    return Restrictions.builder(model, audit, notifications, subjectNotifier).store(store).clock(clock).build();
-  }
-
-  @Bean
-  @ConditionalOnMissingBean
-  ProcessingGuard letheProcessingGuard(PersonalDataModel model, ConsentLedger consent, Objections objections,
-      Restrictions restrictions, SuppressionList suppressionList) {
-    return ProcessingGuard.of(model, consent, objections, restrictions, suppressionList);
-  }
-
   /** Closed requests lose their identity after {@code lethe.requests.identity-retention} (Art. 5(1)(e)). */
   @Bean
   @ConditionalOnMissingBean
-  RequestIdentityRetention letheRequestIdentityRetention(LetheProperties properties, RequestStore requests,
-      AuditTrail audit, Clock clock) {
-    return RequestIdentityRetention.of(requests, audit, properties.requests().identityRetention(), clock,
-        zone(properties));
+  RequestIdentityRetention letheRequestIdentityRetention(Lethe lethe, LetheProperties properties) {
+    return lethe.requestIdentityRetention(properties.requests().identityRetention());
   }
 
   @Bean
   @ConditionalOnMissingBean
   @ConditionalOnBean(RetentionSweeper.class)
-  RetentionEnforcer letheRetentionEnforcer(LetheProperties properties, PersonalDataModel model,
-      RetentionSweeper sweeper, LegalHoldStore legalHolds, RetentionRunLog runLog, Clock clock,
+  RetentionEnforcer letheRetentionEnforcer(Lethe lethe, LetheProperties properties, RetentionSweeper sweeper,
       ApplicationEventPublisher events) {
-    return RetentionEnforcer.builder(model, sweeper)
-        .clock(clock)
-        .zone(zone(properties))
-        .legalHolds(legalHolds)
-        .runLog(runLog)
+    return lethe.retention(sweeper)
         .batchSize(properties.retention().batchSize())
+        // Retention reports hold no personal data: fit to publish as application events.
         .runListener(events::publishEvent)
         .build();
   }
@@ -321,29 +279,16 @@ public class LetheAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  RecordOfProcessing letheRecordOfProcessing(PersonalDataModel model, Controller controller,
-      ObjectProvider<PersonalDataStore> store) {
+  RecordOfProcessing letheRecordOfProcessing(Lethe lethe) {
     // The copies the store found at start-up and cannot erase belong in the record (Art. 17(2), 30(1)).
-    PersonalDataStore unique = store.getIfUnique();
-    return RecordOfProcessing.of(model, controller)
-        .withOtherCopies(unique == null ? List.of() : unique.otherCopies());
+    return lethe.records();
   }
 
   @Bean
   @ConditionalOnMissingBean
-  PrivacyNotice lethePrivacyNotice(LetheProperties properties, PersonalDataModel model, Controller controller,
-      ConsentStore consents, Clock clock) {
-    PrivacyNotice notice = PrivacyNotice.of(model, controller);
+  PrivacyNotice lethePrivacyNotice(Lethe lethe) {
     // The version is the content's fingerprint; the day it applies from is the first start with it, kept.
-    notice = consents.noticeVersionAppliesFrom(notice.version(), LocalDate.now(clock)).map(notice::withDate)
-        .orElse(notice);
-    for (var period : properties.deadlines().entrySet()) {
-      // Consent is withdrawn at once (Art. 7(3)), not answered within a period.
-      if (period.getKey() != RequestType.CONSENT_WITHDRAWAL) {
-        notice = notice.withResponseTime(period.getKey().right(), period.getValue());
-      }
-    }
-    return notice;
+    return lethe.privacyNotice();
   }
 
   /** The scaffold of the data protection impact assessment, generated from the model (Art. 35). */

@@ -11,7 +11,6 @@ import dev.lethe.restriction.Restrictions;
 import dev.lethe.rights.Acknowledgements;
 import dev.lethe.rights.DataSubjectRights;
 import dev.lethe.rights.RecipientNotifications;
-import dev.lethe.spi.AcknowledgementStore;
 import dev.lethe.spi.MessageReceiver;
 import dev.lethe.spi.Outbox;
 import dev.lethe.spi.OutboxTransport;
@@ -43,19 +42,6 @@ class LetheServicesConfiguration {
 
   /** The name of the bean every incoming message goes to. */
   static final String RECEIVER = "letheMessageReceiver";
-
-  @Bean
-  @ConditionalOnMissingBean
-  Acknowledgements letheAcknowledgements(LetheProperties properties, AuditTrail audit,
-      Outbox outbox, AcknowledgementStore store, Clock clock) {
-    Acknowledgements.Builder acknowledgements = Acknowledgements.builder(properties.services().participants(), audit,
-        outbox).store(store).clock(clock);
-    String name = properties.services().name();
-    if (name != null && !name.isBlank()) {
-      acknowledgements.name(name);
-    }
-    return acknowledgements.build();
-  }
 
   @Bean
   @ConditionalOnMissingBean

@@ -2,7 +2,6 @@ package dev.lethe.spring;
 
 import dev.lethe.annotation.Encrypted;
 import dev.lethe.audit.AuditSink;
-import dev.lethe.audit.AuditTrail;
 import dev.lethe.breach.BreachStore;
 import dev.lethe.consent.ConsentStore;
 import dev.lethe.crypto.KeyEncryptionKey;
@@ -81,8 +80,8 @@ final class LetheStoreConfigurations {
 
   /**
    * With JPA: the model is discovered from the EntityManagerFactory; erasure and retention run
-   * set-based on the database, and Hibernate listeners refuse changes to a restricted subject's rows
-   * (Art. 18).
+   * set-based on the database, and, once Lethe is built over the store, Hibernate listeners refuse
+   * changes to a restricted subject's rows (Art. 18).
    */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(name = {"dev.lethe.jpa.JpaPersonalDataStore", "jakarta.persistence.EntityManagerFactory",
@@ -93,10 +92,9 @@ final class LetheStoreConfigurations {
     @Bean
     @ConditionalOnMissingBean(PersonalDataStore.class)
     JpaPersonalDataStore lethePersonalDataStore(EntityManagerFactory entityManagerFactory, Pseudonymizer pseudonymizer,
-        RestrictionStore restrictions, AuditTrail audit, ObjectProvider<DataSource> dataSource,
-        LetheProperties properties, ObjectProvider<StoreEncryption> encryption) {
+        ObjectProvider<DataSource> dataSource, LetheProperties properties, ObjectProvider<StoreEncryption> encryption) {
+      // Lethe hands the store its restrictions when it is built over it (Art. 18(2)).
       JpaPersonalDataStore.Builder builder = JpaPersonalDataStore.builder(entityManagerFactory, pseudonymizer)
-          .restrictions(restrictions, audit)
           .refuseOtherCopies(properties.copies().refuse())
           .acceptCopies(properties.copies().accepted().toArray(String[]::new));
       StoreEncryption keys = encryption.getIfAvailable();

@@ -2,6 +2,7 @@ package dev.lethe.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lethe.internal.rights.SubjectReports;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.spi.PersonalDataStore;
 import dev.lethe.tck.shop.Shop;

@@ -3,6 +3,7 @@ package dev.lethe.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lethe.internal.rights.SubjectReports;
 import dev.lethe.law.DataOrigin;
 import dev.lethe.law.Right;
 import dev.lethe.model.PersonalDataModel;

@@ -495,7 +495,7 @@ class ParticipantsTest {
         builder.acknowledgements(acks);
       }
       notifications = builder.build();
-      rights = DataSubjectRights.builder().clock(clock).auditTrail(audit).personalData(MODEL, store)
+      rights = DataSubjectRights.builder(audit).clock(clock).personalData(MODEL, store)
           .recipientNotifications(notifications).build();
       consent = ConsentLedger.builder(MODEL, audit).clock(clock).recipientNotifications(notifications).build();
       return rights;

@@ -43,7 +43,7 @@ class OnePersonOnePseudonymTest {
   private final SuppressionList suppression = new SuppressionList(SuppressionStore.inMemory(), pseudonymizer, clock);
   private final PersonalDataStore store = PersonalDataStore.inMemory(model, pseudonymizer)
       .add(Shop.population(3, 2).toArray());
-  private final DataSubjectRights rights = DataSubjectRights.builder().clock(clock).auditTrail(audit)
+  private final DataSubjectRights rights = DataSubjectRights.builder(audit).clock(clock)
       .personalData(model, store).suppressAfterErasure(suppression).build();
 
   @Test

@@ -83,7 +83,7 @@ public final class Club {
     byte[] suppressionKey = new byte[32];
     suppressionKey[0] = 1;
     suppressionList = new SuppressionList(SuppressionStore.inMemory(), Pseudonymizer.withKey(suppressionKey), clock);
-    rights = DataSubjectRights.builder().clock(clock).auditTrail(audit).identityVerifier(IdentityVerifier.never()).build();
+    rights = DataSubjectRights.builder(audit).clock(clock).identityVerifier(IdentityVerifier.never()).build();
     recipientNotifications = RecipientNotifications.builder(
         (recipient, notification) -> delivered.add(new Delivered(recipient, notification)), audit).clock(clock).outbox(outbox).build();
     dispatcher = OutboxDispatcher.builder(outbox, recipientNotifications.transport()).clock(clock).build();

@@ -28,4 +28,14 @@ public class Member {
 
   @PersonalData(category = "identity.name")
   String name;
+
+  Member() {
+  }
+
+  /** A member with these values, for a test's in-memory personal data. */
+  public Member(Long id, String email, String name) {
+    this.id = id;
+    this.email = email;
+    this.name = name;
+  }
 }

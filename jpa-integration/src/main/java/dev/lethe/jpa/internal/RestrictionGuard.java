@@ -5,7 +5,7 @@ import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.SubjectRoute;
 import dev.lethe.model.SubjectType;
 import dev.lethe.restriction.Restriction;
-import dev.lethe.restriction.RestrictionStore;
+import dev.lethe.restriction.Restrictions;
 import dev.lethe.subject.SubjectIdentifier;
 import dev.lethe.subject.SubjectKey;
 import dev.lethe.subject.SubjectPseudonym;
@@ -85,25 +85,17 @@ public final class RestrictionGuard implements PreUpdateEventListener, PreDelete
    * @param noneStanding whether no restriction stands at all: then no change needs its subject found
    * @param find the restriction standing under one identity of a subject, read from the store
    * @param standing the store's snapshot of every restriction standing, if it keeps one
-   *     ({@link dev.lethe.restriction.RestrictionStore#standing()}); empty: ask {@code noneStanding} and {@code find}
+   *     ({@link Restrictions#standing()}); empty: ask {@code noneStanding} and {@code find}
    * @param pseudonymOf the pseudonym the snapshot keys an identity's restriction by
    */
   public record Lookup(BooleanSupplier noneStanding, Function<SubjectIdentifier, Optional<Restriction>> find,
       Supplier<Optional<Map<SubjectPseudonym, Restriction>>> standing,
       Function<SubjectIdentifier, SubjectPseudonym> pseudonymOf) {
 
-    /** The restrictions of {@code store}, keyed by the pseudonyms {@code pseudonymOf} makes. */
-    public static Lookup of(RestrictionStore store, Function<SubjectIdentifier, SubjectPseudonym> pseudonymOf) {
-      return new Lookup(store::isEmpty, identifier -> store.find(pseudonymOf.apply(identifier)), store::standing,
-          pseudonymOf);
-    }
-
-    /** Restrictions asked through {@code noneStanding} and {@code find} on every check. */
-    public static Lookup readingThrough(BooleanSupplier noneStanding,
-        Function<SubjectIdentifier, Optional<Restriction>> find) {
-      return new Lookup(noneStanding, find, Optional::empty, identifier -> {
-        throw new IllegalStateException("No snapshot of restrictions to key by pseudonym");
-      });
+    /** The restrictions {@code restrictions} keeps, through its store's snapshot where it keeps one. */
+    public static Lookup of(Restrictions restrictions) {
+      return new Lookup(restrictions::noneStanding, restrictions::restriction, restrictions::standing,
+          restrictions::pseudonymOf);
     }
   }
 

@@ -140,8 +140,7 @@ final class Replica implements AutoCloseable {
         .currentConnection(transactions::currentConnection).build();
     this.notifications = RecipientNotifications.builder(new IdempotentReceiver(receiverPool, name, flakyEvery), audit)
         .outbox(JdbcOutbox.of(dataSource)).clock(clock).build();
-    this.rights = DataSubjectRights.builder().clock(clock).requestStore(JdbcRequestStore.of(dataSource, clock))
-        .auditTrail(audit).identityVerifier(IdentityVerifier.always()).personalData(store.model(), store)
+    this.rights = DataSubjectRights.builder(audit).clock(clock).requestStore(JdbcRequestStore.of(dataSource, clock)).identityVerifier(IdentityVerifier.always()).personalData(store.model(), store)
         .legalHolds(JdbcLegalHoldStore.of(dataSource))
         .suppressAfterErasure(new SuppressionList(JdbcSuppressionStore.of(dataSource), pseudonymizer, clock))
         .recipientNotifications(notifications).build();

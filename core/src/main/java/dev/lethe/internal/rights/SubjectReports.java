@@ -1,7 +1,9 @@
-package dev.lethe.access;
+package dev.lethe.internal.rights;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.lethe.access.Article15Information;
+import dev.lethe.access.SubjectReport;
 import dev.lethe.law.DataOrigin;
 import dev.lethe.law.LawfulBasis;
 import dev.lethe.law.Right;
