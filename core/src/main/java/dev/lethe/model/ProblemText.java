@@ -255,6 +255,11 @@ enum ProblemText {
     this.fix = fix;
   }
 
+  /** The kind of problem this text describes, and so the article it serves. */
+  ModelProblem.Kind kind() {
+    return kind;
+  }
+
   /** This text at {@code location}, its templates filled with {@code values} by position. */
   ModelProblem at(String location, Object... values) {
     return new ModelProblem(kind, location, String.format(Locale.ROOT, problem, values),
