@@ -240,7 +240,7 @@ public final class PersonalDataModel {
             .filter(type -> !Modifier.isAbstract(type.getModifiers()) && !type.isAnnotation())
             .forEach(candidates::add);
       }
-      classes.addAll(ModelAssembler.modelClassesAmong(candidates));
+      classes.addAll(AnnotationReader.modelClassesAmong(candidates));
       return this;
     }
 

@@ -27,7 +27,7 @@ public final class TemporalAttributes {
 
   /** The names of {@code type}'s attributes, inherited ones included, that hold a point in time. */
   public static List<String> of(Class<?> type) {
-    return ModelAssembler.fieldsOf(type).stream().filter(field -> TYPES.contains(field.getType()))
+    return AnnotationReader.fieldsOf(type).stream().filter(field -> TYPES.contains(field.getType()))
         .map(Field::getName).toList();
   }
 
