@@ -9,13 +9,12 @@ import dev.lethe.annotation.Processing;
 import dev.lethe.annotation.SubjectIdentity;
 import dev.lethe.audit.AuditEventType;
 import dev.lethe.audit.AuditTrail;
-import dev.lethe.breach.fixtures.Shop;
-import dev.lethe.breach.fixtures.Shopper;
 import dev.lethe.internal.rights.SubjectReports;
 import dev.lethe.law.LawfulBasis;
 import dev.lethe.model.ModelProblem;
 import dev.lethe.model.ModelValidationException;
 import dev.lethe.model.PersonalDataModel;
+import dev.lethe.readme.Shop;
 import dev.lethe.records.PrivacyNotice;
 import dev.lethe.request.Channel;
 import dev.lethe.request.RequestStatus;
@@ -30,7 +29,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -41,8 +39,8 @@ class AutomatedDecisionsAndTransfersTest {
   private final PersonalDataModel model = Shop.model();
   private final MutableClock clock = MutableClock.at("2025-01-31T10:00:00Z");
   private final PersonalDataStore store = PersonalDataStore.inMemory(model, Pseudonymizer.withRandomKey())
-      .add(new Shopper(1L, "ada@example.com", Instant.parse("2024-05-01T00:00:00Z")));
-  private final SubjectIdentifier ada = new SubjectIdentifier("shopper", "email", "ada@example.com");
+      .add(Shop.customer(1L, "ada@example.com"));
+  private final SubjectIdentifier ada = new SubjectIdentifier("customer", "email", "ada@example.com");
 
   @Test
   @DisplayName("Art. 15(1)(h), 15(2): the access report states the automated decision's logic, significance and consequences, and the transfers with their safeguards")
@@ -60,7 +58,7 @@ class AutomatedDecisionsAndTransfersTest {
     ByteArrayOutputStream json = new ByteArrayOutputStream();
     SubjectReportWriter.writeJson(reports.access(ada), json);
     assertThat(json.toString(StandardCharsets.UTF_8))
-        .contains("\"significance\":\"Decides whether the shopper may pay by invoice\"")
+        .contains("\"significance\":\"Decides whether the customer may pay by invoice\"")
         .contains("\"consequences\":\"Payment by invoice may be refused\"")
         .contains("\"safeguard\":\"Standard contractual clauses\"");
   }
@@ -80,7 +78,7 @@ class AutomatedDecisionsAndTransfersTest {
     PrivacyNotice.of(model, Shop.controller()).writeMarkdown(notice);
     assertThat(notice.toString())
         .contains("## Automated decision-making (Art. 22, Art. 13(2)(f))")
-        .contains("| Credit scoring | Scores the payment history of the last 24 months | Decides whether the shopper"
+        .contains("| Credit scoring | Scores the payment history of the last 24 months | Decides whether the customer"
             + " may pay by invoice | Payment by invoice may be refused |")
         .contains("give your point of view and contest it (Art. 22(3))");
   }

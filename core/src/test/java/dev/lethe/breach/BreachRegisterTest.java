@@ -6,11 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lethe.audit.AuditEvent;
 import dev.lethe.audit.AuditEventType;
 import dev.lethe.audit.AuditTrail;
-import dev.lethe.breach.fixtures.Shop;
-import dev.lethe.breach.fixtures.Shopper;
-import dev.lethe.breach.fixtures.ShopperOrder;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.outbox.OutboxDispatcher;
+import dev.lethe.readme.Shop;
 import dev.lethe.spi.Outbox;
 import dev.lethe.spi.OutboxStatus;
 import dev.lethe.spi.PersonalDataStore;
@@ -32,13 +30,13 @@ class BreachRegisterTest {
 
   private final MutableClock clock = MutableClock.at(AWARE.plus(Duration.ofHours(2)), ZoneOffset.UTC);
   private final PersonalDataModel model = Shop.model();
-  private final Shopper ada = new Shopper(1L, "ada@example.com", AWARE.minus(Duration.ofDays(30)));
-  private final Shopper bob = new Shopper(2L, "bob@example.com", AWARE.minus(Duration.ofDays(30)));
-  private final Shopper cy = new Shopper(3L, "cy@example.com", AWARE.minus(Duration.ofDays(30)));
+  private final Object ada = Shop.customer(1L, "ada@example.com");
+  private final Object bob = Shop.customer(2L, "bob@example.com");
+  private final Object cy = Shop.customer(3L, "cy@example.com");
   private final PersonalDataStore data = PersonalDataStore.inMemory(model, Pseudonymizer.withRandomKey()).add(ada, bob, cy,
-      new ShopperOrder(10L, ada, "1 Rose Lane", Instant.parse("2025-03-01T10:00:00Z")),
-      new ShopperOrder(11L, bob, "2 Oak Road", Instant.parse("2025-03-02T10:00:00Z")),
-      new ShopperOrder(12L, cy, "3 Elm Way", Instant.parse("2025-02-01T10:00:00Z")));
+      Shop.order(ada, "1 Rose Lane", Instant.parse("2025-03-01T10:00:00Z")),
+      Shop.order(bob, "2 Oak Road", Instant.parse("2025-03-02T10:00:00Z")),
+      Shop.order(cy, "3 Elm Way", Instant.parse("2025-02-01T10:00:00Z")));
   private final AuditTrail audit = AuditTrail.inMemory(clock);
   private final BreachStore store = BreachStore.inMemory();
   private final Outbox outbox = Outbox.inMemory();
@@ -52,7 +50,7 @@ class BreachRegisterTest {
 
   private static BreachReport report(Breach.Risk risk) {
     return new BreachReport(AWARE, "Payment page script injected by a third party", List.of("contact.postal-address"),
-        List.of("shopper"), 2, 2, "Delivery addresses may be used for fraud", "Script removed; keys rotated",
+        List.of("customer"), 2, 2, "Delivery addresses may be used for fraud", "Script removed; keys rotated",
         "dpo@shop.example", risk);
   }
 
@@ -114,7 +112,7 @@ class BreachRegisterTest {
   @DisplayName("Art. 33(3), 34(1): the subjects of the rows in the time window are found from the model and each told once")
   void art34_subjectsOfRowsInWindowAreTold() {
     Breach breach = register.record(report(Breach.Risk.HIGH));
-    AffectedSubjects window = AffectedSubjects.rowsBetween("ShopperOrder", "placedAt",
+    AffectedSubjects window = AffectedSubjects.rowsBetween("Order", "placedAt",
         Instant.parse("2025-03-01T00:00:00Z"), Instant.parse("2025-03-03T00:00:00Z"));
 
     Breach notified = register.notifySubjects(breach.id(), window);
@@ -123,7 +121,7 @@ class BreachRegisterTest {
     // Asked again later, with one subject listed as well: nobody is told twice.
     clock.advance(Duration.ofMinutes(5));
     Breach again = register.notifySubjects(breach.id(), window.and(AffectedSubjects.listed(
-        List.of(new SubjectIdentifier("shopper", "email", "cy@example.com")))));
+        List.of(new SubjectIdentifier("customer", "email", "cy@example.com")))));
     assertThat(again.subjectsNotified()).isEqualTo(3);
 
     OutboxDispatcher.builder(outbox, register.transport()).clock(clock).build().dispatch();
@@ -148,7 +146,7 @@ class BreachRegisterTest {
   void art34_onlyHighRiskIsToldToSubjects() {
     Breach breach = register.record(report(Breach.Risk.RISK));
     assertThatThrownBy(() -> register.notifySubjects(breach.id(), AffectedSubjects.listed(
-        List.of(new SubjectIdentifier("shopper", "email", "ada@example.com")))))
+        List.of(new SubjectIdentifier("customer", "email", "ada@example.com")))))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("Art. 34(1)");
     assertThat(outbox.counts().pending()).isZero();
     assertThatThrownBy(() -> register.notifySubjects(breach.id(), AffectedSubjects.rowsBetween("Nope", "placedAt",
@@ -164,7 +162,7 @@ class BreachRegisterTest {
     Breach breach = withoutNotifier.record(report(Breach.Risk.HIGH));
 
     assertThatThrownBy(() -> withoutNotifier.notifySubjects(breach.id(), AffectedSubjects.listed(
-        List.of(new SubjectIdentifier("shopper", "email", "ada@example.com")))))
+        List.of(new SubjectIdentifier("customer", "email", "ada@example.com")))))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("BreachNotifier").hasMessageContaining("Art. 34(1)");
     assertThat(outbox.counts().pending()).isZero();
     assertThat(withoutNotifier.find(breach.id()).orElseThrow().subjectsNotified()).isZero();
@@ -178,7 +176,7 @@ class BreachRegisterTest {
     assertThat(assessed.report().risk()).isEqualTo(Breach.Risk.HIGH);
     assertThat(register.assessRisk(breach.id(), Breach.Risk.HIGH)).isEqualTo(assessed);
     assertThat(register.notifySubjects(breach.id(), AffectedSubjects.listed(
-        List.of(new SubjectIdentifier("shopper", "email", "ada@example.com")))).subjectsNotified()).isEqualTo(1);
+        List.of(new SubjectIdentifier("customer", "email", "ada@example.com")))).subjectsNotified()).isEqualTo(1);
     assertThat(audit.events().filter(event -> event.type() == AuditEventType.BREACH_RISK_ASSESSED))
         .singleElement().satisfies(event -> assertThat(event.attributes())
             .containsEntry("riskBefore", "RISK").containsEntry("risk", "HIGH"));
@@ -191,12 +189,12 @@ class BreachRegisterTest {
     Breach breach = register.record(report(Breach.Risk.HIGH));
     assertThatThrownBy(() -> register.notifySubjects(breach.id(), AffectedSubjects.rowsBetween("Nope", "placedAt",
         AWARE.minusSeconds(60), AWARE)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("entity").hasMessageContaining("ShopperOrder");
-    assertThatThrownBy(() -> register.notifySubjects(breach.id(), AffectedSubjects.rowsBetween("ShopperOrder", "nope",
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("entity").hasMessageContaining("Order");
+    assertThatThrownBy(() -> register.notifySubjects(breach.id(), AffectedSubjects.rowsBetween("Order", "nope",
         AWARE.minusSeconds(60), AWARE)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ShopperOrder")
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Order")
         .hasMessageContaining("[placedAt]").hasMessageNotContaining("nope");
-    assertThatThrownBy(() -> register.notifySubjects(breach.id(), AffectedSubjects.rowsBetween("ShopperOrder",
+    assertThatThrownBy(() -> register.notifySubjects(breach.id(), AffectedSubjects.rowsBetween("Order",
         "deliveryAddress", AWARE.minusSeconds(60), AWARE)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[placedAt]");
     assertThat(outbox.counts().pending()).isZero();
@@ -208,14 +206,14 @@ class BreachRegisterTest {
     Breach breach = register.record(report(Breach.Risk.HIGH));
     register.notifyAuthority(breach.id(), Optional.empty());
     register.notifySubjects(breach.id(), AffectedSubjects.listed(
-        List.of(new SubjectIdentifier("shopper", "email", "ada@example.com"))));
+        List.of(new SubjectIdentifier("customer", "email", "ada@example.com"))));
     OutboxDispatcher.builder(outbox, register.transport()).clock(clock).build().dispatch();
 
     assertThat(audit.events().map(AuditEvent::type)).containsSubsequence(AuditEventType.BREACH_RECORDED,
         AuditEventType.BREACH_AUTHORITY_NOTIFIED, AuditEventType.BREACH_SUBJECTS_NOTIFIED,
         AuditEventType.BREACH_NOTICE_DELIVERED);
     AuditEvent recorded = last(AuditEventType.BREACH_RECORDED);
-    assertThat(recorded.attributes()).containsEntry("risk", "HIGH").containsEntry("subjectTypes", "shopper")
+    assertThat(recorded.attributes()).containsEntry("risk", "HIGH").containsEntry("subjectTypes", "customer")
         .containsEntry("dataCategories", "contact.postal-address");
     assertThat(recorded.counts()).containsEntry("approximateSubjects", 2L).containsEntry("approximateRecords", 2L);
     assertThat(audit.events().map(AuditEvent::toString)).noneMatch(text -> text.contains("ada@example.com")
@@ -227,13 +225,13 @@ class BreachRegisterTest {
   @Test
   @DisplayName("Art. 33(1): awareness in the future and subject types the model lacks are refused before anything is stored")
   void art33_badReportsAreRefused() {
-    BreachReport future = new BreachReport(clock.instant().plusSeconds(60), "x", List.of(), List.of("shopper"), 0, 0,
+    BreachReport future = new BreachReport(clock.instant().plusSeconds(60), "x", List.of(), List.of("customer"), 0, 0,
         "c", "m", "dpo", Breach.Risk.RISK);
     assertThatThrownBy(() -> register.record(future)).hasMessageContaining("awareAt");
     BreachReport unknownType = new BreachReport(AWARE, "x", List.of(), List.of("alien"), 0, 0, "c", "m", "dpo",
         Breach.Risk.RISK);
     assertThatThrownBy(() -> register.record(unknownType)).hasMessageContaining("subjectTypes")
-        .hasMessageContaining("[shopper]").hasMessageNotContaining("alien");
+        .hasMessageContaining("[customer]").hasMessageNotContaining("alien");
     assertThat(register.list()).isEmpty();
   }
 

@@ -6,10 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lethe.audit.AuditEvent;
 import dev.lethe.audit.AuditEventType;
 import dev.lethe.audit.AuditTrail;
-import dev.lethe.breach.fixtures.Shop;
-import dev.lethe.breach.fixtures.Shopper;
-import dev.lethe.breach.fixtures.ShopperOrder;
 import dev.lethe.model.PersonalDataModel;
+import dev.lethe.readme.Shop;
 import dev.lethe.retention.LegalHolds;
 import dev.lethe.spi.PersonalDataStore;
 import dev.lethe.subject.InvalidSubjectIdentifierException;
@@ -27,9 +25,9 @@ class LegalHoldsTest {
 
   private final MutableClock clock = MutableClock.at(Instant.parse("2026-12-01T09:00:00Z"), ZoneOffset.UTC);
   private final PersonalDataModel model = Shop.model();
-  private final Shopper ada = new Shopper(1L, "ada@example.com", clock.instant());
+  private final Object ada = Shop.customer(1L, "ada@example.com");
   private final PersonalDataStore data = PersonalDataStore.inMemory(model, Pseudonymizer.withRandomKey())
-      .add(ada, new ShopperOrder(10L, ada, "1 Rose Lane", clock.instant()));
+      .add(ada, Shop.order(ada, "1 Rose Lane", clock.instant()));
   private final AuditTrail audit = AuditTrail.inMemory(clock);
   private final LegalHoldStore store = LegalHoldStore.inMemory();
   private final LegalHolds holds = LegalHolds.of(store, model, data, audit, clock);
@@ -37,7 +35,7 @@ class LegalHoldsTest {
   @Test
   @DisplayName("Art. 17(3)(e): a hold on a subject named by identity holds its key, audited by pseudonym, never the identity")
   void art17_3_e_holdOnSubject() {
-    List<LegalHold> placed = holds.placeOnSubject(new SubjectIdentifier("shopper", "email", "ada@example.com"),
+    List<LegalHold> placed = holds.placeOnSubject(new SubjectIdentifier("customer", "email", "ada@example.com"),
         "Case 2026-7");
 
     assertThat(placed).singleElement().satisfies(hold -> {
@@ -47,7 +45,7 @@ class LegalHoldsTest {
     assertThat(store.all()).isEqualTo(placed);
     String pseudonym = holds.pseudonymOf(placed.get(0)).orElseThrow();
     assertThat(placedEvents()).singleElement().satisfies(event -> {
-      assertThat(event.attributes()).containsEntry("subject", pseudonym).containsEntry("subjectType", "shopper");
+      assertThat(event.attributes()).containsEntry("subject", pseudonym).containsEntry("subjectType", "customer");
       assertThat(event.attributes().values()).noneMatch(value -> value.contains("ada@"));
     });
   }
@@ -55,9 +53,10 @@ class LegalHoldsTest {
   @Test
   @DisplayName("Art. 17(3)(e): an identity that names nobody places nothing; a misspelt identity is refused")
   void art17_3_e_nobodyOrMisspelt() {
-    assertThat(holds.placeOnSubject(new SubjectIdentifier("shopper", "email", "nobody@example.com"), "Case")).isEmpty();
-    assertThatThrownBy(() -> holds.placeOnSubject(new SubjectIdentifier("shopper", "e-mail", "ada@example.com"), "Case"))
-        .isInstanceOf(InvalidSubjectIdentifierException.class);
+    assertThat(holds.placeOnSubject(new SubjectIdentifier("customer", "email", "nobody@example.com"), "Case"))
+        .isEmpty();
+    assertThatThrownBy(() -> holds.placeOnSubject(new SubjectIdentifier("customer", "e-mail", "ada@example.com"),
+        "Case")).isInstanceOf(InvalidSubjectIdentifierException.class);
     assertThat(store.all()).isEmpty();
     assertThat(placedEvents()).isEmpty();
   }
@@ -65,11 +64,11 @@ class LegalHoldsTest {
   @Test
   @DisplayName("Art. 17(3)(e): a hold on an entity type by name, and lifting it once, each audited")
   void art17_3_e_holdOnEntityAndLift() {
-    LegalHold hold = holds.placeOnEntity("ShopperOrder", "Tax audit 2026");
-    assertThat(hold.entity()).contains(ShopperOrder.class);
+    LegalHold hold = holds.placeOnEntity("Order", "Tax audit 2026");
+    assertThat(hold.entity()).contains(Shop.orderType());
     assertThat(holds.pseudonymOf(hold)).isEmpty();
     assertThatThrownBy(() -> holds.placeOnEntity("Invoice", "Tax audit")).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("ShopperOrder");
+        .hasMessageContaining("Order");
 
     assertThat(holds.lift(hold.id())).isTrue();
     assertThat(holds.lift(hold.id())).isFalse();

@@ -9,6 +9,7 @@ import dev.lethe.law.ErasureExemption;
 import java.math.BigDecimal;
 import java.time.Instant;
 
+/** The README's order: a customer's delivery address and total, placed at a time and kept six years. */
 @ProcessedFor("orders")
 @Retention(period = "P6Y", clock = "placedAt", action = RetentionAction.ANONYMISE,
     reason = "Invoices are kept six years for tax law")

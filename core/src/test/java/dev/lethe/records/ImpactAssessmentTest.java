@@ -3,7 +3,7 @@ package dev.lethe.records;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lethe.breach.fixtures.Shop;
+import dev.lethe.readme.Shop;
 import dev.lethe.records.RiskIndicator.Kind;
 import dev.lethe.records.seed.Seed;
 import java.io.IOException;
@@ -43,11 +43,11 @@ class ImpactAssessmentTest {
   void art35_childrenAndNewTechnologiesDeclared() {
     assertThat(shop.openQuestions()).anyMatch(question -> question.contains("Are children among the subjects"))
         .anyMatch(question -> question.contains("new technologies"));
-    ImpactAssessment declared = shop.withChildren("shopper").withNewTechnologies("Behavioural biometrics at checkout");
+    ImpactAssessment declared = shop.withChildren("customer").withNewTechnologies("Behavioural biometrics at checkout");
     assertThat(declared.indicators()).extracting(RiskIndicator::kind).contains(Kind.CHILDREN, Kind.NEW_TECHNOLOGIES);
     assertThat(declared.openQuestions()).noneMatch(question -> question.contains("Are children among the subjects"));
     assertThatThrownBy(() -> shop.withChildren("pupil")).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("pupil").hasMessageContaining("shopper");
+        .hasMessageContaining("pupil").hasMessageContaining("customer");
   }
 
   @Test
@@ -60,7 +60,7 @@ class ImpactAssessmentTest {
         .contains("## Processing operations and purposes (Art. 35(7)(a))")
         .contains("| credit scoring | Performance of a contract (Art. 6(1)(b))")
         .contains("## High-risk indicators found (Art. 35(1), 35(3))")
-        .contains("Decides whether the shopper may pay by invoice")
+        .contains("Decides whether the customer may pay by invoice")
         .contains("## Retention (Art. 5(1)(e))")
         .contains("ScoreCo: Credit scoring (processor, US, contract DPA-2024-03 ScoreCo of 2024-03-01)")
         .contains("Encryption at rest")

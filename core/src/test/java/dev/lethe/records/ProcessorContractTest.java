@@ -3,7 +3,7 @@ package dev.lethe.records;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lethe.breach.fixtures.Shop;
+import dev.lethe.readme.Shop;
 import dev.lethe.records.seed.Seed;
 import java.io.IOException;
 import java.io.StringWriter;
