@@ -149,14 +149,14 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
     if (encryption instanceof FieldEncryption listeners) {
       listeners.register();
     }
-    this.reader = new Reader(sessions, mapping, fetchSize, exportHistory, encryption);
+    this.reader = new Reader(sessions, mapping, fetchSize, exportHistory, HistoryRowId::new, encryption);
     this.eraser = new Eraser(sessions, mapping, reader, fieldEraser, encryption);
     this.rectifier = new Rectifier(sessions, mapping, reader);
     this.rowsByTime = new RowsByTime(sessions, mapping);
     this.sweeper = new Sweeper(emf, mapping, eraser);
     sweeper.warnAboutMissingIndexes();
     if (restrictions != null) {
-      this.guard = new RestrictionGuard(mapping, restrictions);
+      this.guard = new RestrictionGuard(mapping, restrictions, ProcessingRestrictedException::new);
       guard.register();
     } else {
       this.guard = null;
