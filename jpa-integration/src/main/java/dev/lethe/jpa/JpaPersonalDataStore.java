@@ -13,6 +13,8 @@ import dev.lethe.jpa.internal.Encryption;
 import dev.lethe.jpa.internal.Eraser;
 import dev.lethe.jpa.internal.FieldEncryption;
 import dev.lethe.jpa.internal.JpaMapping;
+import dev.lethe.jpa.internal.MappingProblem;
+import dev.lethe.jpa.internal.MappingProblemsException;
 import dev.lethe.jpa.internal.Reader;
 import dev.lethe.jpa.internal.Rectifier;
 import dev.lethe.jpa.internal.RestrictionGuard;
@@ -126,28 +128,28 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
     this.emf = emf;
     this.sessions = new Sessions(emf, currentEntityManager, currentConnection);
     this.clock = clock;
-    this.mapping = JpaMapping.discover(emf, extraClasses);
+    this.mapping = discover(emf, extraClasses);
     // Before anything else: an accepted model must be erasable on this schema, or the store does not start.
-    List<UnsupportedMappingException.Problem> problems = new ArrayList<>(SchemaVerifier.problems(emf, mapping));
+    List<MappingProblem> problems = new ArrayList<>(SchemaVerifier.problems(emf, mapping));
     FieldEraser fieldEraser = new FieldEraser(hashKey);
     // Only a store with keys, or a model with @Encrypted attributes, loads lethe-crypto's classes.
     Encryption encryption = Encryption.NONE;
     if (subjectKeys != null || Encryption.declared(mapping)) {
       try {
         encryption = FieldEncryption.of(mapping, subjectKeys, fieldEraser);
-      } catch (UnsupportedMappingException refused) {
+      } catch (MappingProblemsException refused) {
         // One exception lists everything to fix, the schema's problems and the encryption's alike.
         problems.addAll(refused.problems());
       }
     }
     if (!problems.isEmpty()) {
-      throw new UnsupportedMappingException(problems);
+      throw unsupported(problems);
     }
     this.otherCopies = inventory(emf, mapping, refuseOtherCopies, acceptedCopies);
     if (encryption instanceof FieldEncryption listeners) {
       listeners.register();
     }
-    this.reader = new Reader(sessions, mapping, fetchSize, exportHistory, encryption);
+    this.reader = new Reader(sessions, mapping, fetchSize, exportHistory, HistoryRowId::new, encryption);
     this.eraser = new Eraser(sessions, mapping, reader, fieldEraser, encryption);
     this.rectifier = new Rectifier(sessions, mapping, reader);
     this.rowsByTime = new RowsByTime(sessions, mapping);
@@ -173,9 +175,29 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
       throw new IllegalStateException("This JpaPersonalDataStore already enforces restrictions: build Lethe over it"
           + " once");
     }
-    RestrictionGuard enforcing = new RestrictionGuard(mapping, RestrictionGuard.Lookup.of(restrictions));
+    RestrictionGuard enforcing = new RestrictionGuard(mapping, RestrictionGuard.Lookup.of(restrictions),
+        ProcessingRestrictedException::new);
     enforcing.register();
     this.guard = enforcing;
+  }
+
+  /** The mapping of {@code emf}'s entities, or an {@link UnsupportedMappingException} listing what it cannot handle. */
+  private static JpaMapping discover(EntityManagerFactory emf, Set<Class<?>> extraClasses) {
+    try {
+      return JpaMapping.discover(emf, extraClasses);
+    } catch (MappingProblemsException refused) {
+      throw unsupported(refused.problems());
+    }
+  }
+
+  /**
+   * The machinery's {@code problems} as the exception the application catches, problem for problem and
+   * so with the same message: the machinery reports them in a type of its own, as it never names this
+   * package, which depends on it.
+   */
+  private static UnsupportedMappingException unsupported(List<MappingProblem> problems) {
+    return new UnsupportedMappingException(problems.stream().map(problem -> new UnsupportedMappingException.Problem(
+        problem.entity(), problem.attribute(), problem.problem(), problem.fix())).toList());
   }
 
   private static List<OtherCopy> inventory(EntityManagerFactory emf, JpaMapping mapping, boolean refuse,

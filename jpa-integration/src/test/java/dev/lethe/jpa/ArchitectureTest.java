@@ -2,6 +2,7 @@ package dev.lethe.jpa;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethod;
@@ -16,7 +17,7 @@ import org.jspecify.annotations.NullMarked;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the module's promises: a small public surface that exposes no internal type. */
+/** Keeps the module's promises: a small public surface that exposes no internal type, and no package cycle. */
 class ArchitectureTest {
 
   private static final JavaClasses JPA = new ClassFileImporter()
@@ -48,6 +49,12 @@ class ArchitectureTest {
         .and().areNotAnnotations()
         .should().haveModifier(JavaModifier.FINAL)
         .check(JPA);
+  }
+
+  @Test
+  @DisplayName("Packages form a graph without cycles: the internals never import the API they serve")
+  void packagesAreFreeOfCycles() {
+    slices().matching("dev.lethe.(**)").should().beFreeOfCycles().check(JPA);
   }
 
   @Test

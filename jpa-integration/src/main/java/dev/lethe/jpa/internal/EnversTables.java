@@ -1,7 +1,6 @@
 package dev.lethe.jpa.internal;
 
 import dev.lethe.annotation.ErasureStrategy;
-import dev.lethe.jpa.UnsupportedMappingException.Problem;
 import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.FieldDescriptor;
 import java.lang.reflect.AnnotatedElement;
@@ -57,7 +56,7 @@ final class EnversTables {
     }
     EntitiesConfigurations configurations = envers.getEntitiesConfigurations();
     Map<Class<?>, History.Audit> audits = new LinkedHashMap<>();
-    List<Problem> problems = new ArrayList<>();
+    List<MappingProblem> problems = new ArrayList<>();
     for (EntityInfo info : mapping.entities()) {
       String name = info.mapping().getEntityName();
       if (!configurations.isVersioned(name)) {
@@ -65,7 +64,7 @@ final class EnversTables {
       }
       Optional<EntityDescriptor> descriptor = mapping.model().entity(info.type());
       // Problems matter only where the store erases: entities holding personal data.
-      List<Problem> found = descriptor.filter(EntityDescriptor::holdsPersonalData).isPresent() ? problems
+      List<MappingProblem> found = descriptor.filter(EntityDescriptor::holdsPersonalData).isPresent() ? problems
           : new ArrayList<>();
       History.Audit audit = audit(factory, envers, configurations, info, descriptor.orElse(null), found);
       if (audit != null) {
@@ -77,20 +76,22 @@ final class EnversTables {
 
   private static History.@Nullable Audit audit(SessionFactoryImplementor factory, EnversService envers,
       EntitiesConfigurations configurations, EntityInfo info, @Nullable EntityDescriptor descriptor,
-      List<Problem> problems) {
+      List<MappingProblem> problems) {
     String auditName = envers.getConfig().getAuditEntityName(info.mapping().getEntityName());
     EntityMappingType audit = factory.getMappingMetamodel().findEntityDescriptor(auditName);
     String revisionProperty = envers.getConfig().getRevisionFieldName();
     String attribute = info.idAttribute();
     if (audit == null) {
-      problems.add(new Problem(info.type(), attribute, "is audited by Envers, but its history entity " + auditName
+      problems.add(new MappingProblem(info.type(), attribute,
+          "is audited by Envers, but its history entity " + auditName
           + " is not in the mapping, so Lethe cannot erase its history.", "Check the Envers configuration, or stop"
           + " auditing the entity (remove @Audited)."));
       return null;
     }
     String revision = revisionColumn(audit, revisionProperty);
     if (revision == null) {
-      problems.add(new Problem(info.type(), attribute, "is audited by Envers, but its history table has no single"
+      problems.add(new MappingProblem(info.type(), attribute,
+          "is audited by Envers, but its history table has no single"
           + " revision column Lethe can find.", "Use Envers' default revision mapping (a single REV column)."));
       return null;
     }
@@ -116,7 +117,8 @@ final class EnversTables {
       }
     });
     if (!keyed[0]) {
-      problems.add(new Problem(info.type(), attribute, "is audited by Envers, but a history table of it is not keyed"
+      problems.add(new MappingProblem(info.type(), attribute,
+          "is audited by Envers, but a history table of it is not keyed"
           + " by one identifier column and the revision.", "Map a single @Id attribute."));
       return null;
     }
@@ -153,7 +155,7 @@ final class EnversTables {
         if (part instanceof BasicValuedModelPart basic && !basic.isFormula()) {
           columns.put(field.name(), basic);
         } else if (field.erasure().strategy() != ErasureStrategy.DELETE_ROW) {
-          problems.add(new Problem(info.type(), field.name(), "is audited by Envers, but its history is not one"
+          problems.add(new MappingProblem(info.type(), field.name(), "is audited by Envers, but its history is not one"
               + " column of " + audit.getIdentifierTableDetails().getTableName() + " that Lethe can rewrite.",
               "Map it as a basic attribute with one column, or mark it @NotAudited."));
         }
@@ -259,7 +261,7 @@ final class EnversTables {
    */
   private static History.@Nullable Middle middle(SessionFactoryImplementor factory, EnversService envers,
       @Nullable EntityConfiguration configuration, PluralAttributeMapping collection, ElementTable table,
-      EntityInfo info, List<Problem> problems) {
+      EntityInfo info, List<MappingProblem> problems) {
     String name = null;
     if (collectionField(info.type(), collection.getAttributeName()) instanceof AnnotatedElement field
         && field.getAnnotation(AuditJoinTable.class) != null && !field.getAnnotation(AuditJoinTable.class).name()
@@ -283,7 +285,8 @@ final class EnversTables {
     String owner = find(key, table.keyColumn());
     String element = find(key, table.elementColumn());
     if (middle == null || revision == null || owner == null || element == null) {
-      problems.add(new Problem(info.type(), collection.getAttributeName(), "is audited by Envers, but Lethe cannot"
+      problems.add(new MappingProblem(info.type(), collection.getAttributeName(),
+          "is audited by Envers, but Lethe cannot"
           + " find its history table" + (middle == null ? " (looked for " + name + ")" : " columns") + ", so it could"
           + " not erase its history.", "Name the history table with @AuditJoinTable(name = ...) and keep the"
           + " collection table's column names, or mark the collection @NotAudited."));

@@ -4,8 +4,6 @@ import dev.lethe.annotation.Encrypted;
 import dev.lethe.annotation.ErasureStrategy;
 import dev.lethe.crypto.SubjectKeys;
 import dev.lethe.erasure.ErasurePlan;
-import dev.lethe.jpa.UnsupportedMappingException.Problem;
-import dev.lethe.jpa.UnsupportedMappingException;
 import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.FieldDescriptor;
 import dev.lethe.model.IdentityMatch;
@@ -91,11 +89,11 @@ public final class FieldEncryption implements Encryption, PreInsertEventListener
    *
    * @param keys the subjects' keys; {@code null} when the store was built without them
    * @return the encryption to register, or {@link Encryption#NONE} when nothing is encrypted
-   * @throws UnsupportedMappingException listing every encrypted attribute whose subject cannot be
+   * @throws MappingProblemsException listing every encrypted attribute whose subject cannot be
    *     known when its row is written, or that cannot be encrypted or erased as declared
    */
   public static Encryption of(JpaMapping mapping, @Nullable Object keys, FieldEraser eraser) {
-    List<Problem> problems = new ArrayList<>();
+    List<MappingProblem> problems = new ArrayList<>();
     Map<Class<?>, List<Target>> targets = new LinkedHashMap<>();
     for (EntityInfo info : mapping.entities()) {
       Optional<EntityDescriptor> descriptor = mapping.model().entity(info.type());
@@ -107,12 +105,12 @@ public final class FieldEncryption implements Encryption, PreInsertEventListener
         String name = javaField.getName();
         Optional<FieldDescriptor> field = descriptor.flatMap(entity -> entity.field(name));
         if (field.isEmpty()) {
-          problems.add(new Problem(info.type(), name, "@Encrypted on an attribute that is not personal data.",
+          problems.add(new MappingProblem(info.type(), name, "@Encrypted on an attribute that is not personal data.",
               "Annotate it with @PersonalData, or remove @Encrypted."));
           continue;
         }
         if (keys == null) {
-          problems.add(new Problem(info.type(), name, "@Encrypted, but the store has no subject keys.",
+          problems.add(new MappingProblem(info.type(), name, "@Encrypted, but the store has no subject keys.",
               "Add lethe-crypto and build the store with JpaPersonalDataStore.builder(..).encryption(subjectKeys)."));
           continue;
         }
@@ -120,11 +118,11 @@ public final class FieldEncryption implements Encryption, PreInsertEventListener
             .ifPresent(target -> targets.computeIfAbsent(info.type(), type -> new ArrayList<>()).add(target));
       }
     }
-    Encryption.encryptedInsideEmbeddables(mapping).forEach(found -> problems.add(new Problem(found.getKey(),
+    Encryption.encryptedInsideEmbeddables(mapping).forEach(found -> problems.add(new MappingProblem(found.getKey(),
         found.getValue(), "@Encrypted inside an embedded value, which Lethe cannot encrypt yet.",
         "Move the attribute into the entity, or remove @Encrypted.")));
     if (!problems.isEmpty()) {
-      throw new UnsupportedMappingException(problems);
+      throw new MappingProblemsException(problems);
     }
     if (targets.isEmpty()) {
       return NONE;
@@ -133,22 +131,24 @@ public final class FieldEncryption implements Encryption, PreInsertEventListener
   }
 
   private static Optional<Target> target(JpaMapping mapping, EntityInfo info, EntityDescriptor descriptor,
-      FieldDescriptor field, Encrypted encrypted, FieldEraser eraser, List<Problem> problems) {
+      FieldDescriptor field, Encrypted encrypted, FieldEraser eraser, List<MappingProblem> problems) {
     Class<?> type = info.type();
     int before = problems.size();
     if (field.type() != String.class || field.collection()) {
-      problems.add(new Problem(type, field.name(), "@Encrypted on a " + (field.collection() ? "collection" : "non-String")
+      problems.add(new MappingProblem(type, field.name(),
+          "@Encrypted on a " + (field.collection() ? "collection" : "non-String")
           + " attribute: its column cannot hold the ciphertext.", "Encrypt String attributes only."));
     }
     ErasureStrategy strategy = field.erasure().strategy();
     if (strategy == ErasureStrategy.HASH || strategy == ErasureStrategy.MASK || strategy == ErasureStrategy.KEEP) {
-      problems.add(new Problem(type, field.name(), "@Encrypted with erasure " + strategy + ": erasure destroys the"
+      problems.add(new MappingProblem(type, field.name(),
+          "@Encrypted with erasure " + strategy + ": erasure destroys the"
           + " subject's key, so the value can be neither kept nor hashed or masked from the ciphertext.",
           "Use erasure NULLIFY, REPLACE or DELETE_ROW, or remove @Encrypted."));
     }
     List<SubjectRoute> owners = descriptor.routes().stream().filter(field::belongsTo).toList();
     if (owners.size() != 1) {
-      problems.add(new Problem(type, field.name(), "@Encrypted, but the attribute's subject is not one route's: "
+      problems.add(new MappingProblem(type, field.name(), "@Encrypted, but the attribute's subject is not one route's: "
           + owners.stream().map(SubjectRoute::name).toList() + ".", "Name its owner with @PersonalData(of = ..)."));
       return Optional.empty();
     }
@@ -161,13 +161,14 @@ public final class FieldEncryption implements Encryption, PreInsertEventListener
     String fix = "Encrypt attributes of the subject's root, or of entities reaching it through to-one associations"
         + " (@ManyToOne, @OneToOne), or remove @Encrypted.";
     if (route.hasReverseHop() || !path.get(path.size() - 1).equals(subjectType.idAttribute())) {
-      problems.add(new Problem(type, field.name(), unknown + "is a collection or a link column.", fix));
+      problems.add(new MappingProblem(type, field.name(), unknown + "is a collection or a link column.", fix));
     } else {
       ManagedType<?> current = info.jpa();
       for (String hop : hops) {
         Optional<Attribute<?, ?>> attribute = EntityInfo.attribute(current, hop);
         if (attribute.isEmpty() || !attribute.get().isAssociation() || attribute.get().isCollection()) {
-          problems.add(new Problem(type, field.name(), unknown + "follows " + hop + ", which is not a to-one association.",
+          problems.add(new MappingProblem(type, field.name(),
+              unknown + "follows " + hop + ", which is not a to-one association.",
               fix));
           break;
         }
@@ -177,7 +178,7 @@ public final class FieldEncryption implements Encryption, PreInsertEventListener
     boolean root = hops.isEmpty();
     if (root && info.mapping().getEntityPersister().getGenerator() != null
         && info.mapping().getEntityPersister().getGenerator().generatedOnExecution()) {
-      problems.add(new Problem(type, field.name(), unknown + "is the row's own identifier, which the database"
+      problems.add(new MappingProblem(type, field.name(), unknown + "is the row's own identifier, which the database"
           + " generates on insert (IDENTITY).", "Generate the identifier before the insert (SEQUENCE, UUID or"
           + " assigned), or remove @Encrypted."));
     }
@@ -186,17 +187,19 @@ public final class FieldEncryption implements Encryption, PreInsertEventListener
         .map(Map.Entry::getKey).findFirst().orElse(null);
     String blindIndex = encrypted.blindIndex().isEmpty() ? null : encrypted.blindIndex();
     if (identity != null && blindIndex == null) {
-      problems.add(new Problem(type, field.name(), "@Encrypted on the subject identity '" + identity + "' with no"
+      problems.add(new MappingProblem(type, field.name(),
+          "@Encrypted on the subject identity '" + identity + "' with no"
           + " blind index: no request could find the subject by it.",
           "Add a String attribute of at least 64 characters and name it in @Encrypted(blindIndex = ..)."));
     }
     if (blindIndex != null) {
       Optional<Attribute<?, ?>> index = EntityInfo.attribute(info.jpa(), blindIndex);
       if (identity == null) {
-        problems.add(new Problem(type, field.name(), "@Encrypted(blindIndex) on an attribute that is no subject"
+        problems.add(new MappingProblem(type, field.name(), "@Encrypted(blindIndex) on an attribute that is no subject"
             + " identity of its root: nothing looks it up.", "Remove blindIndex, or mark the attribute @SubjectIdentity."));
       } else if (index.isEmpty() || index.get().getJavaType() != String.class) {
-        problems.add(new Problem(type, field.name(), "@Encrypted(blindIndex = \"" + blindIndex + "\") names no String"
+        problems.add(new MappingProblem(type, field.name(),
+            "@Encrypted(blindIndex = \"" + blindIndex + "\") names no String"
             + " attribute of " + type.getSimpleName() + ".", "Add a String attribute of at least 64 characters by"
             + " that name, or name an existing one."));
       }

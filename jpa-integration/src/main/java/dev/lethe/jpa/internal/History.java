@@ -1,7 +1,6 @@
 package dev.lethe.jpa.internal;
 
 import dev.lethe.annotation.ErasureStrategy;
-import dev.lethe.jpa.UnsupportedMappingException.Problem;
 import dev.lethe.model.FieldDescriptor;
 import dev.lethe.model.SubjectRoute;
 import jakarta.persistence.EntityManager;
@@ -39,9 +38,9 @@ final class History {
   private static final String ENVERS_SERVICE = "org.hibernate.envers.boot.internal.EnversService";
 
   private final Map<Class<?>, Audit> audits;
-  private final List<Problem> problems;
+  private final List<MappingProblem> problems;
 
-  History(Map<Class<?>, Audit> audits, List<Problem> problems) {
+  History(Map<Class<?>, Audit> audits, List<MappingProblem> problems) {
     this.audits = Map.copyOf(audits);
     this.problems = List.copyOf(problems);
   }
@@ -61,7 +60,7 @@ final class History {
   }
 
   /** What Lethe cannot erase in the history, for the start-up check. */
-  List<Problem> problems() {
+  List<MappingProblem> problems() {
     return problems;
   }
 

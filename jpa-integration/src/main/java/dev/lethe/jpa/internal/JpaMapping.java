@@ -7,8 +7,6 @@ import dev.lethe.annotation.PersonalData;
 import dev.lethe.annotation.PersonalDataOverride;
 import dev.lethe.annotation.SpecialCategory;
 import dev.lethe.annotation.SubjectLink;
-import dev.lethe.jpa.UnsupportedMappingException.Problem;
-import dev.lethe.jpa.UnsupportedMappingException;
 import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.model.SubjectRoute;
@@ -68,7 +66,7 @@ public final class JpaMapping {
   /**
    * Discovers the model of {@code emf}'s entities plus {@code extraClasses}.
    *
-   * @throws UnsupportedMappingException listing every mapping the store cannot handle
+   * @throws MappingProblemsException listing every mapping the store cannot handle
    * @throws dev.lethe.model.ModelValidationException listing every problem of the annotations,
    *     such as personal data that reaches no subject
    */
@@ -78,7 +76,7 @@ public final class JpaMapping {
     Metamodel metamodel = emf.getMetamodel();
     PersonalDataModel.Builder builder = PersonalDataModel.builder();
     Map<Class<?>, EntityInfo> entities = new LinkedHashMap<>();
-    Set<Problem> problems = new LinkedHashSet<>();
+    Set<MappingProblem> problems = new LinkedHashSet<>();
 
     List<EntityType<?>> types = metamodel.getEntities().stream()
         .filter(type -> type.getJavaType() != null && !Map.class.isAssignableFrom(type.getJavaType()))
@@ -92,7 +90,8 @@ public final class JpaMapping {
       checkAttributes(type, personal, problems);
       if (!(mapping.getIdentifierMapping() instanceof BasicEntityIdentifierMapping id)) {
         if (personal) {
-          problems.add(new Problem(javaType, "id", "has a composite identifier; Lethe keys rows by a single identifier"
+          problems.add(new MappingProblem(javaType, "id",
+              "has a composite identifier; Lethe keys rows by a single identifier"
               + " attribute.", "Map a single @Id attribute, or keep this entity's personal data in another entity."));
         }
         continue;
@@ -121,13 +120,13 @@ public final class JpaMapping {
     }
     extraClasses.forEach(builder::add);
     if (!problems.isEmpty()) {
-      throw new UnsupportedMappingException(List.copyOf(problems));
+      throw new MappingProblemsException(List.copyOf(problems));
     }
     PersonalDataModel model = builder.build();
     JpaMapping mapping = new JpaMapping(factory, Map.copyOf(entities), model);
     mapping.checkRoutes(problems);
     if (!problems.isEmpty()) {
-      throw new UnsupportedMappingException(List.copyOf(problems));
+      throw new MappingProblemsException(List.copyOf(problems));
     }
     mapping.history = History.of(mapping);
     return mapping;
@@ -191,11 +190,12 @@ public final class JpaMapping {
    * Builds every route's native SQL where the store needs it, so that a route it cannot express
    * fails now rather than during an erasure.
    */
-  private void checkRoutes(Set<Problem> problems) {
+  private void checkRoutes(Set<MappingProblem> problems) {
     for (EntityDescriptor descriptor : model.entities()) {
       EntityInfo info = entities.get(descriptor.type());
       if (info == null && descriptor.holdsPersonalData()) {
-        problems.add(new Problem(descriptor.type(), descriptor.fields().get(0).name(), "holds personal data but is"
+        problems.add(new MappingProblem(descriptor.type(), descriptor.fields().get(0).name(),
+            "holds personal data but is"
             + " not an entity of this EntityManagerFactory, so the store can neither export nor erase it.",
             "Map it as an entity of this persistence unit, or leave it out of the extra classes."));
         continue;
@@ -210,7 +210,7 @@ public final class JpaMapping {
             sql.nativeIds();
           }
         } catch (UnsupportedRouteException e) {
-          problems.add(new Problem(e.entity(), e.attribute(), e.getMessage(), e.fix()));
+          problems.add(new MappingProblem(e.entity(), e.attribute(), e.getMessage(), e.fix()));
         }
       }
     }
@@ -317,7 +317,8 @@ public final class JpaMapping {
     return Optional.empty();
   }
 
-  private static void checkAttributes(EntityType<?> type, boolean entityHoldsPersonalData, Set<Problem> problems) {
+  private static void checkAttributes(EntityType<?> type, boolean entityHoldsPersonalData,
+      Set<MappingProblem> problems) {
     Class<?> javaType = type.getJavaType();
     Map<String, PersonalData> overrides = overridesOf(javaType);
     for (Field field : fieldsOf(javaType)) {
@@ -327,7 +328,8 @@ public final class JpaMapping {
       boolean any = field.isAnnotationPresent(Any.class) || field.isAnnotationPresent(ManyToAny.class);
       Class<?> owner = field.getDeclaringClass();
       if (any && (personal || entityHoldsPersonalData)) {
-        problems.add(new Problem(owner, field.getName(), "is an @Any association: Lethe cannot follow it to a data"
+        problems.add(new MappingProblem(owner, field.getName(),
+            "is an @Any association: Lethe cannot follow it to a data"
             + " subject nor erase through it.", "Map it as a typed association (@ManyToOne), or move the personal"
             + " data to an entity that reaches its subject through typed associations."));
         continue;
@@ -337,25 +339,26 @@ public final class JpaMapping {
       }
       Optional<Attribute<?, ?>> attribute = EntityInfo.attribute(type, field.getName());
       if (attribute.isEmpty() || !declaredBy(attribute.get(), field)) {
-        problems.add(new Problem(owner, field.getName(), "holds personal data but is not a persistent attribute"
+        problems.add(new MappingProblem(owner, field.getName(), "holds personal data but is not a persistent attribute"
             + " (transient or unmapped), so the store can neither export nor erase it.",
             "Map it as a column, or remove @PersonalData if the value is derived from other attributes."));
         continue;
       }
       if (attribute.get().getPersistentAttributeType() == null) {
-        problems.add(new Problem(owner, field.getName(), "holds personal data in a mapping Lethe cannot read.",
+        problems.add(new MappingProblem(owner, field.getName(), "holds personal data in a mapping Lethe cannot read.",
             "Map it as a basic attribute, an embedded value or an element collection of basic values."));
         continue;
       }
       switch (attribute.get().getPersistentAttributeType()) {
-        case MANY_TO_ONE, ONE_TO_ONE, ONE_TO_MANY, MANY_TO_MANY -> problems.add(new Problem(owner, field.getName(),
+        case MANY_TO_ONE, ONE_TO_ONE, ONE_TO_MANY, MANY_TO_MANY -> problems.add(new MappingProblem(owner,
+            field.getName(),
             "is an association marked @PersonalData; an association is erased by erasing its target's attributes.",
             "Mark the personal-data attributes of the associated entity instead."));
         case ELEMENT_COLLECTION -> {
           PluralAttribute<?, ?, ?> plural = (PluralAttribute<?, ?, ?>) attribute.get();
           if (plural.getCollectionType() == PluralAttribute.CollectionType.MAP
               || plural.getElementType().getPersistenceType() != Type.PersistenceType.BASIC) {
-            problems.add(new Problem(owner, field.getName(), "is an element collection of "
+            problems.add(new MappingProblem(owner, field.getName(), "is an element collection of "
                 + (plural.getCollectionType() == PluralAttribute.CollectionType.MAP ? "map entries"
                 : "embeddable values") + ", which the store cannot erase element by element.",
                 "Use a List or Set of basic values, or an entity with its own @PersonalData attributes."));
@@ -366,7 +369,8 @@ public final class JpaMapping {
               && singular.isId();
           ErasureStrategy strategy = override != null ? override.erasure() : strategyOf(field);
           if (isId && strategy != ErasureStrategy.KEEP && strategy != ErasureStrategy.DELETE_ROW) {
-            problems.add(new Problem(owner, field.getName(), "is the identifier and cannot be erased in place with "
+            problems.add(new MappingProblem(owner, field.getName(),
+                "is the identifier and cannot be erased in place with "
                 + strategy + ".", "Use DELETE_ROW or KEEP for an identifier, or use a surrogate key."));
           }
         }

@@ -2,7 +2,6 @@ package dev.lethe.jpa.internal;
 
 import com.google.common.collect.Iterators;
 import com.google.common.collect.PeekingIterator;
-import dev.lethe.jpa.HistoryRowId;
 import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.FieldDescriptor;
 import dev.lethe.model.IdentityMatch;
@@ -25,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -48,20 +48,25 @@ public final class Reader {
   private final JpaMapping mapping;
   private final int fetchSize;
   private final boolean exportHistory;
+  private final BiFunction<Object, Object, Object> historyRowId;
   private final Encryption encryption;
 
   /**
    * A reader over {@code sessions}' entities (finding a subject inside the operation's transaction)
    * that fetches {@code fetchSize} rows per round trip, exports, if {@code exportHistory}, the
-   * Envers history of audited rows after the rows, decrypts {@code encryption}'s attributes and
-   * finds encrypted identities by their blind index.
+   * Envers history of audited rows after the rows, each record identified by {@code historyRowId} of
+   * its row's identifier and revision, decrypts {@code encryption}'s attributes and finds encrypted
+   * identities by their blind index. The store passes {@code HistoryRowId::new}: the identifier is
+   * an API type, and the machinery does not name the API's types, whose package depends on it.
    */
-  public Reader(Sessions sessions, JpaMapping mapping, int fetchSize, boolean exportHistory, Encryption encryption) {
+  public Reader(Sessions sessions, JpaMapping mapping, int fetchSize, boolean exportHistory,
+      BiFunction<Object, Object, Object> historyRowId, Encryption encryption) {
     this.sessions = sessions;
     this.emf = sessions.factory();
     this.mapping = mapping;
     this.fetchSize = fetchSize;
     this.exportHistory = exportHistory;
+    this.historyRowId = historyRowId;
     this.encryption = encryption;
   }
 
@@ -197,7 +202,7 @@ public final class Reader {
   /**
    * The Envers history of the subject's rows along {@code route} (Art. 15(3)): per history row its
    * audited attributes at that revision, then per audited collection the elements recorded at each
-   * revision; each record identified by a {@link HistoryRowId}. One lazily opened stream per part.
+   * revision; each record identified by {@code historyRowId}. One lazily opened stream per part.
    */
   private List<Supplier<Stream<SubjectRecord>>> history(EntityDescriptor descriptor, History.Audit audit,
       SubjectRoute route, Object key) {
@@ -220,7 +225,7 @@ public final class Reader {
         for (int i = 0; i < scalars.size(); i++) {
           values[layout.indexOf(scalars.get(i).name())] = row[i + 2];
         }
-        return new SubjectRecord(descriptor.type(), new HistoryRowId(row[0], row[1]), layout.row(values));
+        return new SubjectRecord(descriptor.type(), historyRowId.apply(row[0], row[1]), layout.row(values));
       }));
     });
     for (FieldDescriptor field : owned) {
@@ -257,7 +262,8 @@ public final class Reader {
             }
             @Nullable Object[] values = new Object[layout.size()];
             values[slot] = list;
-            return new SubjectRecord(descriptor.type(), new HistoryRowId(first[0], first[1]), layout.row(values));
+            return new SubjectRecord(descriptor.type(), historyRowId.apply(first[0], first[1]),
+                layout.row(values));
           }
         };
       }));

@@ -1,6 +1,5 @@
 package dev.lethe.jpa.internal;
 
-import dev.lethe.jpa.ProcessingRestrictedException;
 import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.SubjectRoute;
 import dev.lethe.model.SubjectType;
@@ -56,7 +55,7 @@ import org.jspecify.annotations.Nullable;
  * listeners before every update, delete and collection change find the subjects of the row along
  * its entity's routes, look up a restriction under each of the subject's identities (a restriction
  * may have been placed under any of them) and refuse the change with a
- * {@link ProcessingRestrictedException}, which rolls the transaction back. While no restriction
+ * {@link dev.lethe.jpa.ProcessingRestrictedException}, which rolls the transaction back. While no restriction
  * stands at all ({@link Lookup#noneStanding()}), a change costs no query. While some do, and the
  * store keeps a {@linkplain dev.lethe.restriction.RestrictionStore#standing() snapshot} of them, a change
  * whose subjects are its own key or a to-one association to the root costs none either: the key
@@ -78,6 +77,7 @@ public final class RestrictionGuard implements PreUpdateEventListener, PreDelete
 
   private final transient JpaMapping mapping;
   private final transient Lookup restrictions;
+  private final transient ChangeRefusal refusal;
 
   /**
    * Where the guard finds restrictions.
@@ -117,10 +117,14 @@ public final class RestrictionGuard implements PreUpdateEventListener, PreDelete
 
   private final transient AtomicReference<Memo> memo = new AtomicReference<>(new Memo(Map.of(), new ConcurrentHashMap<>()));
 
-  /** A guard over {@code mapping}'s entities, looking restrictions up through {@code restrictions}. */
-  public RestrictionGuard(JpaMapping mapping, Lookup restrictions) {
+  /**
+   * A guard over {@code mapping}'s entities, looking restrictions up through {@code restrictions} and
+   * refusing a change with the exception {@code refusal} makes.
+   */
+  public RestrictionGuard(JpaMapping mapping, Lookup restrictions, ChangeRefusal refusal) {
     this.mapping = mapping;
     this.restrictions = restrictions;
+    this.refusal = refusal;
   }
 
   /** Refuses a second guard on one factory: two would each check every change. */
@@ -215,7 +219,7 @@ public final class RestrictionGuard implements PreUpdateEventListener, PreDelete
         ? restrictionIn(standing.get(), session, subjects)
         : session.doReturningWork(connection -> restrictionOfSubjects(connection, subjects));
     if (restriction.isPresent()) {
-      throw new ProcessingRestrictedException(descriptor.get().name(), change, restriction.get().ground());
+      throw refusal.refuse(descriptor.get().name(), change, restriction.get().ground());
     }
   }
 

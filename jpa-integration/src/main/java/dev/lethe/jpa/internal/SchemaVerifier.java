@@ -4,8 +4,6 @@ import dev.lethe.annotation.Encrypted;
 import dev.lethe.annotation.ErasureStrategy;
 import dev.lethe.annotation.RetentionAction;
 import dev.lethe.erasure.ErasurePlan;
-import dev.lethe.jpa.UnsupportedMappingException.Problem;
-import dev.lethe.jpa.UnsupportedMappingException;
 import dev.lethe.law.ErasureGround;
 import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.FieldDescriptor;
@@ -57,7 +55,7 @@ import org.slf4j.LoggerFactory;
  * that stays (unless Lethe can detach it: a nullable key), an {@code @Encrypted} column must hold
  * the ciphertext of the longest value, and a placeholder must satisfy the
  * entity's own Bean Validation constraints so that the application can load and save the row
- * afterwards. Everything it finds is refused together, in one {@link UnsupportedMappingException}.
+ * afterwards. Everything it finds is refused together, in one {@link dev.lethe.jpa.UnsupportedMappingException}.
  *
  * <p>The schema is read through JDBC {@link DatabaseMetaData}: column sizes, nullability, unique
  * indexes and foreign keys. A table the metadata does not show (created after the store) is
@@ -73,7 +71,7 @@ public final class SchemaVerifier {
   private final @Nullable Validator validator;
   private final Schema schema;
   private final Referrers referrers;
-  private final Set<Problem> problems = new LinkedHashSet<>();
+  private final Set<MappingProblem> problems = new LinkedHashSet<>();
 
   private SchemaVerifier(JpaMapping mapping, @Nullable Validator validator, Schema schema) {
     this.mapping = mapping;
@@ -85,17 +83,17 @@ public final class SchemaVerifier {
   /**
    * Checks every rule of {@code mapping}'s model against {@code emf}'s database.
    *
-   * @throws UnsupportedMappingException listing every rule that an erasure or a retention sweep could not apply
+   * @throws MappingProblemsException listing every rule that an erasure or a retention sweep could not apply
    */
   public static void verify(EntityManagerFactory emf, JpaMapping mapping) {
-    List<Problem> problems = problems(emf, mapping);
+    List<MappingProblem> problems = problems(emf, mapping);
     if (!problems.isEmpty()) {
-      throw new UnsupportedMappingException(problems);
+      throw new MappingProblemsException(problems);
     }
   }
 
   /** The problems {@link #verify} refuses, in the order found. */
-  public static List<Problem> problems(EntityManagerFactory emf, JpaMapping mapping) {
+  public static List<MappingProblem> problems(EntityManagerFactory emf, JpaMapping mapping) {
     Object configured = emf.getProperties().get("jakarta.persistence.validation.factory");
     @Nullable ValidatorFactory own = configured instanceof ValidatorFactory ? null : ownValidatorFactory();
     try {
@@ -420,7 +418,8 @@ public final class SchemaVerifier {
         }
         route.linkToRoot().filter(link -> !link.joinTable() && !deleted.contains(link.holder())
             && !schema.column(link.table(), link.column()).map(Schema.Column::nullable).orElse(true))
-            .ifPresent(link -> problems.add(new Problem(info.type(), step.route().path().get(0), "reaches several "
+            .ifPresent(link -> problems.add(new MappingProblem(info.type(), step.route().path().get(0),
+                "reaches several "
                 + subject.name() + "s by the route '" + step.route().name() + "', so one's erasure leaves the rows"
                 + " the others still reach and removes its link to them; but the link, column "
                 + Schema.bare(link.table()) + "." + Schema.bare(link.column()) + " of " + link.holder().getSimpleName()
@@ -446,7 +445,7 @@ public final class SchemaVerifier {
             && element.getEntityMappingType().hasWhereRestrictions()
             && attribute.getDeclaringType() == parent.mapping()) {
           Class<?> child = element.getEntityMappingType().getJavaType().getJavaTypeClass();
-          problems.add(new Problem(parent.type(), attribute.getAttributeName(), "lists " + child.getSimpleName()
+          problems.add(new MappingProblem(parent.type(), attribute.getAttributeName(), "lists " + child.getSimpleName()
               + ", whose rows @SQLRestriction hides, through a one-way @OneToMany with a join column: Hibernate does"
               + " not write the join column of hidden children, which then reach no subject and are neither exported"
               + " nor erased.",
@@ -472,7 +471,7 @@ public final class SchemaVerifier {
         continue;
       }
       for (SubjectRoute route : descriptor.routes()) {
-        history.unreachable(mapping, info, route).ifPresent(reason -> problems.add(new Problem(info.type(),
+        history.unreachable(mapping, info, route).ifPresent(reason -> problems.add(new MappingProblem(info.type(),
             route.name(), "is audited by Envers, but Lethe cannot follow this route to its subject through the history"
             + " (" + reason + "), so the history of rows the application deleted earlier would stay after erasure.",
             "Audit every entity and association along the route (@Audited), join by identifiers, or mark the"
@@ -520,7 +519,7 @@ public final class SchemaVerifier {
         continue;
       }
       String where = "column " + Schema.bare(referrer.table()) + "." + Schema.bare(referrer.column());
-      problems.add(new Problem(referrer.owner(), referrer.attribute(), !referrer.toKey()
+      problems.add(new MappingProblem(referrer.owner(), referrer.attribute(), !referrer.toKey()
           ? "refers to " + target.type().getSimpleName() + " by a column other than its identifier, and " + deletion
           + " its rows: Lethe cannot detach the rows that stay."
           : "refers to " + target.type().getSimpleName() + ", whose rows " + deletion + ", but " + where
@@ -537,7 +536,7 @@ public final class SchemaVerifier {
       if (foreign.handledByDatabase() || foreign.known(known, mapping)) {
         continue;
       }
-      problems.add(new Problem(target.type(), target.idAttribute(), "is referred to by the foreign key "
+      problems.add(new MappingProblem(target.type(), target.idAttribute(), "is referred to by the foreign key "
           + foreign.name() + " of column " + foreign.table() + "." + foreign.column() + ", which no mapped"
           + " association declares, and " + deletion + " its rows: the deletion would violate it.",
           "Map the referring column as an association of an entity, or declare ON DELETE SET NULL / CASCADE on the"
@@ -546,7 +545,7 @@ public final class SchemaVerifier {
   }
 
   private void problem(EntityInfo info, FieldDescriptor field, String what, String fix) {
-    problems.add(new Problem(info.type(), field.name(), what, fix));
+    problems.add(new MappingProblem(info.type(), field.name(), what, fix));
   }
 
   // --- Bean Validation ---------------------------------------------------------------------------
