@@ -112,7 +112,7 @@ public final class Lethe {
     this.acknowledgements = acknowledging.build();
     this.recipientNotifications = RecipientNotifications.builder(builder.recipientNotifier, audit)
         .outbox(stores.outbox()).clock(clock).acknowledgements(acknowledgements).build();
-    this.suppressionList = new SuppressionList(stores.suppressions(), pseudonymizer, clock);
+    this.suppressionList = SuppressionList.of(stores.suppressions(), pseudonymizer, clock);
     this.consent = ConsentLedger.builder(model, audit).store(stores.consents())
         .recipientNotifications(recipientNotifications).clock(clock).digitalConsentAge(builder.digitalConsentAge)
         .build();

@@ -23,11 +23,16 @@ public final class SuppressionList {
   private final Pseudonymizer key;
   private final Clock clock;
 
+  private SuppressionList(SuppressionStore store, Pseudonymizer key, Clock clock) {
+    this.store = store;
+    this.key = key;
+    this.clock = clock;
+  }
+
   /** A list kept in {@code store}, hashing with {@code key}, stamping entries with {@code clock}. */
-  public SuppressionList(SuppressionStore store, Pseudonymizer key, Clock clock) {
-    this.store = requireNonNull(store, "store");
-    this.key = requireNonNull(key, "key");
-    this.clock = requireNonNull(clock, "clock");
+  public static SuppressionList of(SuppressionStore store, Pseudonymizer key, Clock clock) {
+    return SuppressionList.of(requireNonNull(store, "store"), requireNonNull(key, "key"),
+        requireNonNull(clock, "clock"));
   }
 
   /** Suppresses the identity {@code value} of kind {@code identity}, such as an e-mail address. */

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class SuppressionListTest {
 
   private final SuppressionStore store = SuppressionStore.inMemory();
-  private final SuppressionList list = new SuppressionList(store, Pseudonymizer.withRandomKey(),
+  private final SuppressionList list = SuppressionList.of(store, Pseudonymizer.withRandomKey(),
       Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC));
 
   @Test
@@ -33,7 +33,7 @@ class SuppressionListTest {
     SuppressionStore.Entry entry = store.find(Pseudonymizer.withRandomKey().hash("x")).orElse(null);
     assertThat(entry).isNull();
     // The only entry is keyed by a 64-digit hex hash that does not contain the address.
-    SuppressionList other = new SuppressionList(store, Pseudonymizer.withRandomKey(), Clock.systemUTC());
+    SuppressionList other = SuppressionList.of(store, Pseudonymizer.withRandomKey(), Clock.systemUTC());
     assertThat(other.isSuppressed("email", "ada@example.com")).as("another key cannot test guesses").isFalse();
   }
 }

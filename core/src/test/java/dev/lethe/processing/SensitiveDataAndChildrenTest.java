@@ -136,7 +136,7 @@ class SensitiveDataAndChildrenTest {
   private final ProcessingGuard guard = guard(ledger);
 
   private ProcessingGuard guard(ConsentLedger consent) {
-    SuppressionList suppression = new SuppressionList(SuppressionStore.inMemory(), Pseudonymizer.withKey(new byte[32]),
+    SuppressionList suppression = SuppressionList.of(SuppressionStore.inMemory(), Pseudonymizer.withKey(new byte[32]),
         clock);
     RecipientNotifications notifications = RecipientNotifications.builder((recipient, notice) -> { }, audit)
         .clock(clock).build();

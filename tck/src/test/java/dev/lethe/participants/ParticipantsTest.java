@@ -502,7 +502,7 @@ class ParticipantsTest {
     }
 
     Objections objections() {
-      return Objections.builder(MODEL, audit, new SuppressionList(SuppressionStore.inMemory(), Pseudonymizer.withRandomKey(), clock)).directMarketing("newsletter")
+      return Objections.builder(MODEL, audit, SuppressionList.of(SuppressionStore.inMemory(), Pseudonymizer.withRandomKey(), clock)).directMarketing("newsletter")
           .store(objectionStore).recipientNotifications(notifications).clock(clock).build();
     }
 

@@ -55,7 +55,7 @@ class FulfilmentTest {
   private final PersonalDataStore store = PersonalDataStore.inMemory(model, Pseudonymizer.withRandomKey())
       .add(population.toArray());
   private final LegalHoldStore holds = LegalHoldStore.inMemory();
-  private final SuppressionList suppression = new SuppressionList(SuppressionStore.inMemory(),
+  private final SuppressionList suppression = SuppressionList.of(SuppressionStore.inMemory(),
       Pseudonymizer.withRandomKey(), clock);
   private final List<String> notified = new ArrayList<>();
   private final RecipientNotifications notifications = RecipientNotifications.builder(

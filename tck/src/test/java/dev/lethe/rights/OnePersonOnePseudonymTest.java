@@ -40,7 +40,7 @@ class OnePersonOnePseudonymTest {
   private final PersonalDataModel model = Shop.model();
   private final Pseudonymizer pseudonymizer = Pseudonymizer.withKey(KEY).withIdentityMatch(model::identityMatch);
   private final AuditTrail audit = AuditTrail.of(AuditSink.inMemory(), pseudonymizer, clock);
-  private final SuppressionList suppression = new SuppressionList(SuppressionStore.inMemory(), pseudonymizer, clock);
+  private final SuppressionList suppression = SuppressionList.of(SuppressionStore.inMemory(), pseudonymizer, clock);
   private final PersonalDataStore store = PersonalDataStore.inMemory(model, pseudonymizer)
       .add(Shop.population(3, 2).toArray());
   private final DataSubjectRights rights = DataSubjectRights.builder(audit).clock(clock)

@@ -82,7 +82,7 @@ public final class Club {
   public Club() {
     byte[] suppressionKey = new byte[32];
     suppressionKey[0] = 1;
-    suppressionList = new SuppressionList(SuppressionStore.inMemory(), Pseudonymizer.withKey(suppressionKey), clock);
+    suppressionList = SuppressionList.of(SuppressionStore.inMemory(), Pseudonymizer.withKey(suppressionKey), clock);
     rights = DataSubjectRights.builder(audit).clock(clock).identityVerifier(IdentityVerifier.never()).build();
     recipientNotifications = RecipientNotifications.builder(
         (recipient, notification) -> delivered.add(new Delivered(recipient, notification)), audit).clock(clock).outbox(outbox).build();

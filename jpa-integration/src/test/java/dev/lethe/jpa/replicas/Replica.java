@@ -142,7 +142,7 @@ final class Replica implements AutoCloseable {
         .outbox(JdbcOutbox.of(dataSource)).clock(clock).build();
     this.rights = DataSubjectRights.builder(audit).clock(clock).requestStore(JdbcRequestStore.of(dataSource, clock)).identityVerifier(IdentityVerifier.always()).personalData(store.model(), store)
         .legalHolds(JdbcLegalHoldStore.of(dataSource))
-        .suppressAfterErasure(new SuppressionList(JdbcSuppressionStore.of(dataSource), pseudonymizer, clock))
+        .suppressAfterErasure(SuppressionList.of(JdbcSuppressionStore.of(dataSource), pseudonymizer, clock))
         .recipientNotifications(notifications).build();
     this.consent = ConsentLedger.builder(store.model(), audit).store(JdbcConsentStore.of(dataSource)).clock(clock).build();
     this.restrictions = Restrictions.builder(store.model(), audit, notifications, (subject, restriction) -> { })
