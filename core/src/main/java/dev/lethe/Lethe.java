@@ -98,39 +98,66 @@ public final class Lethe {
     this.controller = builder.controller;
     // One person, one pseudonym: identities are keyed in the form the model compares them in.
     Pseudonymizer pseudonymizer = builder.pseudonymizer.withIdentityMatch(model::identityMatch);
-    AuditTrail.Builder trail = AuditTrail.builder(stores.audit(), pseudonymizer).clock(clock)
-        .transactions(stores.transactions()).checkpointEvery(builder.checkpointEvery);
+    AuditTrail.Builder trail =
+        AuditTrail.builder(stores.audit(), pseudonymizer)
+            .clock(clock)
+            .transactions(stores.transactions())
+            .checkpointEvery(builder.checkpointEvery);
     if (builder.chainKey != null) {
       trail.chainKey(builder.chainKey);
     }
     this.audit = trail.build();
-    Acknowledgements.Builder acknowledging = Acknowledgements.builder(builder.participants, audit, stores.outbox())
-        .store(stores.acknowledgements()).clock(clock);
+    Acknowledgements.Builder acknowledging =
+        Acknowledgements.builder(builder.participants, audit, stores.outbox())
+            .store(stores.acknowledgements())
+            .clock(clock);
     if (builder.serviceName != null) {
       acknowledging.name(builder.serviceName);
     }
     this.acknowledgements = acknowledging.build();
-    this.recipientNotifications = RecipientNotifications.builder(builder.recipientNotifier, audit)
-        .outbox(stores.outbox()).clock(clock).acknowledgements(acknowledgements).build();
+    this.recipientNotifications =
+        RecipientNotifications.builder(builder.recipientNotifier, audit)
+            .outbox(stores.outbox())
+            .clock(clock)
+            .acknowledgements(acknowledgements)
+            .build();
     this.suppressionList = SuppressionList.of(stores.suppressions(), pseudonymizer, clock);
-    this.consent = ConsentLedger.builder(model, audit).store(stores.consents())
-        .recipientNotifications(recipientNotifications).clock(clock).digitalConsentAge(builder.digitalConsentAge)
-        .build();
-    this.objections = Objections.builder(model, audit, suppressionList)
-        .directMarketing(builder.directMarketing.toArray(String[]::new)).store(stores.objections())
-        .recipientNotifications(recipientNotifications).clock(clock).build();
-    this.restrictions = Restrictions.builder(model, audit, recipientNotifications, builder.subjectNotifier)
-        .store(stores.restrictions()).clock(clock).build();
+    this.consent =
+        ConsentLedger.builder(model, audit)
+            .store(stores.consents())
+            .recipientNotifications(recipientNotifications)
+            .clock(clock)
+            .digitalConsentAge(builder.digitalConsentAge)
+            .build();
+    this.objections =
+        Objections.builder(model, audit, suppressionList)
+            .directMarketing(builder.directMarketing.toArray(String[]::new))
+            .store(stores.objections())
+            .recipientNotifications(recipientNotifications)
+            .clock(clock)
+            .build();
+    this.restrictions =
+        Restrictions.builder(model, audit, recipientNotifications, builder.subjectNotifier)
+            .store(stores.restrictions())
+            .clock(clock)
+            .build();
     this.guard = ProcessingGuard.of(model, consent, objections, restrictions, suppressionList);
-    BreachRegister.Builder register = BreachRegister.builder(stores.breaches(), audit).outbox(stores.outbox())
-        .clock(clock);
+    BreachRegister.Builder register =
+        BreachRegister.builder(stores.breaches(), audit).outbox(stores.outbox()).clock(clock);
     if (builder.breachNotifier != null) {
       register.notifier(builder.breachNotifier);
     }
-    DataSubjectRights.Builder rightsBuilder = DataSubjectRights.builder(audit).clock(clock).zone(zone)
-        .deadlinePolicy(deadlines).requestStore(stores.requests()).identityVerifier(builder.identityVerifier)
-        .legalHolds(stores.legalHolds()).recipientNotifications(recipientNotifications)
-        .erasureTombstones(stores.tombstones()).erasureListener(builder.erasureListener);
+    DataSubjectRights.Builder rightsBuilder =
+        DataSubjectRights.builder(audit)
+            .clock(clock)
+            .zone(zone)
+            .deadlinePolicy(deadlines)
+            .requestStore(stores.requests())
+            .identityVerifier(builder.identityVerifier)
+            .legalHolds(stores.legalHolds())
+            .recipientNotifications(recipientNotifications)
+            .erasureTombstones(stores.tombstones())
+            .erasureListener(builder.erasureListener);
     if (controller != null) {
       rightsBuilder.transfers(controller.transferInformation());
     }
@@ -154,7 +181,8 @@ public final class Lethe {
    * new key makes the subjects already recorded unknown.
    */
   public static Builder builder(PersonalDataModel model, Pseudonymizer pseudonymizer) {
-    return new Builder(requireNonNull(model, "model"), requireNonNull(pseudonymizer, "pseudonymizer"));
+    return new Builder(
+        requireNonNull(model, "model"), requireNonNull(pseudonymizer, "pseudonymizer"));
   }
 
   /** The model every service plans from. */
@@ -238,7 +266,8 @@ public final class Lethe {
    * @throws IllegalStateException if Lethe was built without personal data, in which holds find no subject
    */
   public LegalHolds legalHolds() {
-    return LegalHolds.of(stores.legalHolds(), model, requirePersonalData("legal holds"), audit, clock);
+    return LegalHolds.of(
+        stores.legalHolds(), model, requirePersonalData("legal holds"), audit, clock);
   }
 
   /** Closed requests lose their subject's identity {@code period} after they closed (Art. 5(1)(e)). */
@@ -251,7 +280,10 @@ public final class Lethe {
    * legal holds and run log; set its batch size or listeners, then build it.
    */
   public RetentionEnforcer.Builder retention(RetentionSweeper sweeper) {
-    return RetentionEnforcer.builder(model, sweeper).clock(clock).zone(zone).legalHolds(stores.legalHolds())
+    return RetentionEnforcer.builder(model, sweeper)
+        .clock(clock)
+        .zone(zone)
+        .legalHolds(stores.legalHolds())
         .runLog(stores.retentionRuns());
   }
 
@@ -264,7 +296,8 @@ public final class Lethe {
   public OutboxDispatcher.Builder dispatcher(Map<String, OutboxTransport> routes) {
     Map<String, OutboxTransport> all = new LinkedHashMap<>(requireNonNull(routes, "routes"));
     all.put(BreachRegister.DESTINATION, breaches.transport());
-    return OutboxDispatcher.builder(stores.outbox(), recipientNotifications.transport(all)).clock(clock);
+    return OutboxDispatcher.builder(stores.outbox(), recipientNotifications.transport(all))
+        .clock(clock);
   }
 
   /** Administrators' retries of dead notices and the outbox's storage limitation (Art. 5(1)(e), 19). */
@@ -292,12 +325,17 @@ public final class Lethe {
    */
   public PrivacyNotice privacyNotice() {
     PrivacyNotice notice = PrivacyNotice.of(model, requireController());
-    notice = stores.consents().noticeVersionAppliesFrom(notice.version(), LocalDate.now(clock.withZone(zone)))
-        .map(notice::withDate).orElse(notice);
+    notice =
+        stores
+            .consents()
+            .noticeVersionAppliesFrom(notice.version(), LocalDate.now(clock.withZone(zone)))
+            .map(notice::withDate)
+            .orElse(notice);
     DeadlinePolicy article12 = DeadlinePolicy.article12();
     for (RequestType type : RequestType.values()) {
       // Consent is withdrawn at once (Art. 7(3)), not answered within a period.
-      if (type != RequestType.CONSENT_WITHDRAWAL && !deadlines.period(type).equals(article12.period(type))) {
+      if (type != RequestType.CONSENT_WITHDRAWAL
+          && !deadlines.period(type).equals(article12.period(type))) {
         notice = notice.withResponseTime(type.right(), deadlines.period(type));
       }
     }
@@ -306,16 +344,20 @@ public final class Lethe {
 
   private Controller requireController() {
     if (controller == null) {
-      throw new IllegalStateException("Lethe was built without a controller: give Lethe.builder(..).controller(..)"
-          + " the controller's description (Art. 13(1)(a), 30(1)(a))");
+      throw new IllegalStateException(
+          "Lethe was built without a controller: give Lethe.builder(..).controller(..)"
+              + " the controller's description (Art. 13(1)(a), 30(1)(a))");
     }
     return controller;
   }
 
   private PersonalDataStore requirePersonalData(String what) {
     if (personalData == null) {
-      throw new IllegalStateException("Lethe was built without personal data, so " + what + " find no subject:"
-          + " give Lethe.builder(..).personalData(store)");
+      throw new IllegalStateException(
+          "Lethe was built without personal data, so "
+              + what
+              + " find no subject:"
+              + " give Lethe.builder(..).personalData(store)");
     }
     return personalData;
   }
@@ -338,12 +380,14 @@ public final class Lethe {
     private DeadlinePolicy deadlines = DeadlinePolicy.article12();
     private IdentityVerifier identityVerifier = IdentityVerifier.always();
     private RecipientNotifier recipientNotifier = new UntoldRecipients();
-    private SubjectNotifier subjectNotifier = (subject, restriction) -> {
-      throw new IllegalStateException("No SubjectNotifier is configured: give Lethe one that tells the subject"
-          + " before a restriction is lifted (Art. 18(3))");
-    };
+    private SubjectNotifier subjectNotifier =
+        (subject, restriction) -> {
+          throw new IllegalStateException(
+              "No SubjectNotifier is configured: give Lethe one that tells the subject"
+                  + " before a restriction is lifted (Art. 18(3))");
+        };
     private @Nullable BreachNotifier breachNotifier;
-    private Consumer<ErasureReceipt> erasureListener = receipt -> { };
+    private Consumer<ErasureReceipt> erasureListener = receipt -> {};
     private boolean suppressAfterErasure;
     private int digitalConsentAge = ConsentLedger.DEFAULT_DIGITAL_CONSENT_AGE;
     private List<String> directMarketing = List.of();
@@ -487,8 +531,9 @@ public final class Lethe {
   private static final class UntoldRecipients implements RecipientNotifier {
     @Override
     public void notifyRecipient(String recipient, Notification notification) {
-      throw new IllegalStateException("No RecipientNotifier is configured: give Lethe one that tells recipients"
-          + " (Art. 19)");
+      throw new IllegalStateException(
+          "No RecipientNotifier is configured: give Lethe one that tells recipients"
+              + " (Art. 19)");
     }
 
     @Override

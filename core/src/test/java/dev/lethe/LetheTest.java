@@ -46,26 +46,40 @@ import org.junit.jupiter.api.Test;
 class LetheTest {
 
   private static final SubjectIdentifier ADA = Club.ADA;
-  private static final Controller CONTROLLER = Controller.of("The Club", "1 Club Road", Contact.of("dpo@club.example"),
-          SupervisoryAuthority.of("Authority", "https://authority.example"))
-      .withRecipients(Stream.of("payment-provider", "email-host", "partner", "venue")
-          .map(name -> Recipient.processor(name, "Processing for the club", "NL")).toArray(Recipient[]::new));
+  private static final Controller CONTROLLER =
+      Controller.of(
+              "The Club",
+              "1 Club Road",
+              Contact.of("dpo@club.example"),
+              SupervisoryAuthority.of("Authority", "https://authority.example"))
+          .withRecipients(
+              Stream.of("payment-provider", "email-host", "partner", "venue")
+                  .map(name -> Recipient.processor(name, "Processing for the club", "NL"))
+                  .toArray(Recipient[]::new));
 
   private final MutableClock clock = MutableClock.at("2026-03-02T09:00:00Z");
   private final Pseudonymizer pseudonymizer = Pseudonymizer.withKey(new byte[32]);
-  private final PersonalDataStore members = PersonalDataStore.inMemory(Club.MODEL, pseudonymizer)
-      .add(new Member(1L, "ada@example.com", "Ada"), new Member(2L, "grace@example.org", "Grace"));
+  private final PersonalDataStore members =
+      PersonalDataStore.inMemory(Club.MODEL, pseudonymizer)
+          .add(
+              new Member(1L, "ada@example.com", "Ada"),
+              new Member(2L, "grace@example.org", "Grace"));
 
   private Lethe.Builder lethe() {
-    return Lethe.builder(Club.MODEL, pseudonymizer).clock(clock).identityVerifier(IdentityVerifier.never());
+    return Lethe.builder(Club.MODEL, pseudonymizer)
+        .clock(clock)
+        .identityVerifier(IdentityVerifier.never());
   }
 
   @Test
   @DisplayName("Art. 5(2): what each service records lands in one audit chain, on one clock")
   void art5_2_oneAuditTrailForEveryService() {
-    Lethe lethe = lethe().personalData(members).subjectNotifier((subject, restriction) -> { }).build();
+    Lethe lethe =
+        lethe().personalData(members).subjectNotifier((subject, restriction) -> {}).build();
 
-    lethe.consent().give(ADA, "newsletter", ConsentEvidence.of("v1", ConsentMethod.WEB_FORM_OPT_IN));
+    lethe
+        .consent()
+        .give(ADA, "newsletter", ConsentEvidence.of("v1", ConsentMethod.WEB_FORM_OPT_IN));
     lethe.objections().object(ADA, "event-invitations");
     RightsRequest restriction = lethe.rights().submit(RequestType.RESTRICTION, ADA, Channel.WEB);
     lethe.restrictions().restrict(restriction, RestrictionGround.ACCURACY_CONTESTED);
@@ -74,19 +88,29 @@ class LetheTest {
     try (Stream<AuditEvent> all = lethe.audit().events()) {
       events = all.toList();
     }
-    assertThat(events).extracting(AuditEvent::type).contains(AuditEventType.CONSENT_GIVEN,
-        AuditEventType.OBJECTION_RECORDED, AuditEventType.REQUEST_SUBMITTED, AuditEventType.RESTRICTION_PLACED);
-    assertThat(events).extracting(AuditEvent::occurredAt).containsOnly(Instant.parse("2026-03-02T09:00:00Z"));
+    assertThat(events)
+        .extracting(AuditEvent::type)
+        .contains(
+            AuditEventType.CONSENT_GIVEN,
+            AuditEventType.OBJECTION_RECORDED,
+            AuditEventType.REQUEST_SUBMITTED,
+            AuditEventType.RESTRICTION_PLACED);
+    assertThat(events)
+        .extracting(AuditEvent::occurredAt)
+        .containsOnly(Instant.parse("2026-03-02T09:00:00Z"));
     assertThat(lethe.audit().verify().isIntact()).isTrue();
   }
 
   @Test
-  @DisplayName("Art. 6, 7(3), 18(2), 21: the guard sees what the consent ledger, objections and restrictions of the same Lethe hold")
+  @DisplayName(
+      "Art. 6, 7(3), 18(2), 21: the guard sees what the consent ledger, objections and restrictions of the same Lethe hold")
   void art6_art18_art21_guardSeesTheOtherServices() {
-    Lethe lethe = lethe().subjectNotifier((subject, restriction) -> { }).build();
+    Lethe lethe = lethe().subjectNotifier((subject, restriction) -> {}).build();
     assertThat(lethe.guard().check(ADA, "newsletter").allowed()).as("no consent yet").isFalse();
 
-    lethe.consent().give(ADA, "newsletter", ConsentEvidence.of("v1", ConsentMethod.WEB_FORM_OPT_IN));
+    lethe
+        .consent()
+        .give(ADA, "newsletter", ConsentEvidence.of("v1", ConsentMethod.WEB_FORM_OPT_IN));
     assertThat(lethe.guard().check(ADA, "newsletter").allowed()).isTrue();
 
     lethe.objections().object(ADA, "event-invitations");
@@ -99,10 +123,16 @@ class LetheTest {
   }
 
   @Test
-  @DisplayName("Art. 17(1), 19, 21(3): an erasure through Lethe erases, suppresses when asked, and leaves notices to recipients in the outbox")
+  @DisplayName(
+      "Art. 17(1), 19, 21(3): an erasure through Lethe erases, suppresses when asked, and leaves notices to recipients in the outbox")
   void art17_art19_erasureThroughTheGraph() {
     List<ErasureReceipt> receipts = new ArrayList<>();
-    Lethe lethe = lethe().personalData(members).suppressAfterErasure(true).erasureListener(receipts::add).build();
+    Lethe lethe =
+        lethe()
+            .personalData(members)
+            .suppressAfterErasure(true)
+            .erasureListener(receipts::add)
+            .build();
     DataSubjectRights rights = lethe.rights();
 
     RightsRequest erasure = rights.submit(RequestType.ERASURE, ADA, Channel.WEB);
@@ -112,7 +142,8 @@ class LetheTest {
     assertThat(members.resolve(ADA)).isEmpty();
     assertThat(members.resolve(Club.GRACE)).hasSize(1);
     assertThat(lethe.suppressionList().isSuppressed("email", "ada@example.com")).isTrue();
-    assertThat(lethe.recipientNotifications().pending()).as("no notifier given: the notices wait, none is lost")
+    assertThat(lethe.recipientNotifications().pending())
+        .as("no notifier given: the notices wait, none is lost")
         .isNotEmpty();
     assertThat(lethe.dispatcher(Map.of()).build().dispatch().delivered()).isZero();
   }
@@ -124,23 +155,30 @@ class LetheTest {
     RightsRequest restriction = lethe.rights().submit(RequestType.RESTRICTION, ADA, Channel.WEB);
     lethe.restrictions().restrict(restriction, RestrictionGround.ACCURACY_CONTESTED);
 
-    assertThatThrownBy(() -> lethe.restrictions().lift(ADA)).isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("No SubjectNotifier is configured").hasMessageContaining("Art. 18(3)");
+    assertThatThrownBy(() -> lethe.restrictions().lift(ADA))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("No SubjectNotifier is configured")
+        .hasMessageContaining("Art. 18(3)");
     assertThat(lethe.restrictions().restriction(ADA)).isPresent();
   }
 
   @Test
-  @DisplayName("Art. 12(3), 13(2)(b): the deadlines given to Lethe are the rights service's and the privacy notice's")
+  @DisplayName(
+      "Art. 12(3), 13(2)(b): the deadlines given to Lethe are the rights service's and the privacy notice's")
   void art12_3_art13_deadlinesReachTheNotice() throws IOException {
-    Lethe lethe = lethe().controller(CONTROLLER)
-        .deadlines(DeadlinePolicy.article12().withPeriod(RequestType.ACCESS, Period.ofDays(28))).build();
+    Lethe lethe =
+        lethe()
+            .controller(CONTROLLER)
+            .deadlines(DeadlinePolicy.article12().withPeriod(RequestType.ACCESS, Period.ofDays(28)))
+            .build();
 
     RightsRequest access = lethe.rights().submit(RequestType.ACCESS, ADA, Channel.WEB);
     assertThat(access.dueDate()).isEqualTo(LocalDate.parse("2026-03-30"));
     StringWriter notice = new StringWriter();
     lethe.privacyNotice().writeMarkdown(notice);
     assertThat(notice.toString()).contains("28 days");
-    assertThat(lethe.privacyNotice().date()).as("dated the first day its version was seen")
+    assertThat(lethe.privacyNotice().date())
+        .as("dated the first day its version was seen")
         .contains(LocalDate.parse("2026-03-02"));
     assertThat(lethe.records().activities()).isNotEmpty();
   }
@@ -149,25 +187,37 @@ class LetheTest {
   @DisplayName("What needs a part Lethe was built without says which part, and changes nothing")
   void missingPartsAreNamed() {
     Lethe lethe = lethe().build();
-    assertThatThrownBy(lethe::records).isInstanceOf(IllegalStateException.class).hasMessageContaining("controller(..)");
-    assertThatThrownBy(lethe::privacyNotice).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(lethe::records)
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("controller(..)");
-    assertThatThrownBy(lethe::legalHolds).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(lethe::privacyNotice)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("controller(..)");
+    assertThatThrownBy(lethe::legalHolds)
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("personalData(store)");
     assertThat(lethe.personalData()).isEmpty();
   }
 
   @Test
-  @DisplayName("Art. 5(2): no rights service audits to a trail nobody keeps: its builder needs the audit trail")
+  @DisplayName(
+      "Art. 5(2): no rights service audits to a trail nobody keeps: its builder needs the audit trail")
   void art5_2_rightsServiceNeedsItsAuditTrail() {
-    List<Method> builders = Arrays.stream(DataSubjectRights.class.getMethods())
-        .filter(method -> method.getName().equals("builder") && Modifier.isStatic(method.getModifiers())).toList();
-    assertThat(builders).singleElement().satisfies(builder ->
-        assertThat(builder.getParameterTypes()).containsExactly(AuditTrail.class));
+    List<Method> builders =
+        Arrays.stream(DataSubjectRights.class.getMethods())
+            .filter(
+                method ->
+                    method.getName().equals("builder") && Modifier.isStatic(method.getModifiers()))
+            .toList();
+    assertThat(builders)
+        .singleElement()
+        .satisfies(
+            builder -> assertThat(builder.getParameterTypes()).containsExactly(AuditTrail.class));
   }
 
   @Test
-  @DisplayName("Art. 5(2), 15: no public service exports a subject's data without a request and its audit event")
+  @DisplayName(
+      "Art. 5(2), 15: no public service exports a subject's data without a request and its audit event")
   void art15_noExportWithoutARequest() {
     assertThatThrownBy(() -> Class.forName("dev.lethe.access.SubjectReports"))
         .isInstanceOf(ClassNotFoundException.class);

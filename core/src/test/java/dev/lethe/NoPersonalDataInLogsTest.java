@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class NoPersonalDataInLogsTest {
 
   @Test
-  @DisplayName("Art. 5(1)(f), 32: a consent, objection and restriction flow logs the subject's pseudonym, never its values")
+  @DisplayName(
+      "Art. 5(1)(f), 32: a consent, objection and restriction flow logs the subject's pseudonym, never its values")
   void aFullFlowLogsNoPersonalData() {
     TestLog log = TestLog.mark();
     Club club = new Club();
@@ -30,10 +31,13 @@ class NoPersonalDataInLogsTest {
     club.ledger.give(ADA, "partner-offers", evidence, Period.ofDays(30));
     club.guard.require(ADA, "newsletter");
     club.ledger.withdraw(ADA, "newsletter", ConsentMethod.EMAIL);
-    assertThatThrownBy(() -> club.guard.require(ADA, "newsletter")).isInstanceOf(ProcessingDeniedException.class)
-        .message().doesNotContain(ADA.value());
+    assertThatThrownBy(() -> club.guard.require(ADA, "newsletter"))
+        .isInstanceOf(ProcessingDeniedException.class)
+        .message()
+        .doesNotContain(ADA.value());
     club.objections.object(byId, "fraud-prevention");
-    club.objections.recordCompellingGrounds(byId, "fraud-prevention", "Ada Lovelace's card 4111 had chargebacks");
+    club.objections.recordCompellingGrounds(
+        byId, "fraud-prevention", "Ada Lovelace's card 4111 had chargebacks");
     club.objections.objectToDirectMarketing(ADA);
     club.restrictions.restrict(club.restrictionRequest(ADA), RestrictionGround.ACCURACY_CONTESTED);
     club.guard.checkStorage(ADA, "membership");
@@ -41,11 +45,16 @@ class NoPersonalDataInLogsTest {
 
     String logged = log.since();
     // It logged the flow, under pseudonyms: so the check below is not vacuous.
-    assertThat(logged).contains("Consent WITHDRAWN for purpose 'newsletter'")
+    assertThat(logged)
+        .contains("Consent WITHDRAWN for purpose 'newsletter'")
         .contains("restricted on ground ACCURACY_CONTESTED")
         .contains(club.audit.pseudonymOf(ADA).hex())
         .contains(club.audit.pseudonymOf(byId).hex());
-    assertThat(logged).doesNotContainIgnoringCase(ADA.value()).doesNotContainIgnoringCase("ada@")
-        .doesNotContain(byId.value()).doesNotContain("Lovelace").doesNotContain("4111");
+    assertThat(logged)
+        .doesNotContainIgnoringCase(ADA.value())
+        .doesNotContainIgnoringCase("ada@")
+        .doesNotContain(byId.value())
+        .doesNotContain("Lovelace")
+        .doesNotContain("4111");
   }
 }

@@ -23,28 +23,58 @@ import org.junit.jupiter.api.Test;
 /** The rules of STYLE.md for the rights, audit, consent, objection, restriction, processing and SPI packages. */
 class RightsAndAuditArchitectureTest {
 
-  private static final String[] PUBLIC_PACKAGES = {"dev.lethe.rights..", "dev.lethe.audit..", "dev.lethe.spi..",
-      "dev.lethe.consent..", "dev.lethe.objection..", "dev.lethe.restriction..", "dev.lethe.processing.."};
+  private static final String[] PUBLIC_PACKAGES = {
+    "dev.lethe.rights..",
+    "dev.lethe.audit..",
+    "dev.lethe.spi..",
+    "dev.lethe.consent..",
+    "dev.lethe.objection..",
+    "dev.lethe.restriction..",
+    "dev.lethe.processing.."
+  };
 
-  private final JavaClasses classes = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("dev.lethe");
+  private final JavaClasses classes =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("dev.lethe");
 
   @Test
   void publicClassesOutsideTheSpiAreFinal() {
-    classes().that().resideInAnyPackage("dev.lethe.rights..", "dev.lethe.audit..", "dev.lethe.consent..",
-            "dev.lethe.objection..", "dev.lethe.restriction..", "dev.lethe.processing..")
-        .and().arePublic().and().areNotInterfaces().and().areNotEnums()
-        .should().haveModifier(JavaModifier.FINAL)
+    classes()
+        .that()
+        .resideInAnyPackage(
+            "dev.lethe.rights..",
+            "dev.lethe.audit..",
+            "dev.lethe.consent..",
+            "dev.lethe.objection..",
+            "dev.lethe.restriction..",
+            "dev.lethe.processing..")
+        .and()
+        .arePublic()
+        .and()
+        .areNotInterfaces()
+        .and()
+        .areNotEnums()
+        .should()
+        .haveModifier(JavaModifier.FINAL)
         .check(classes);
   }
 
   @Test
   void publicSignaturesNeverExposeInternalTypes() {
-    members().that().areDeclaredInClassesThat().resideInAnyPackage(PUBLIC_PACKAGES)
-        .and().areDeclaredInClassesThat().arePublic()
-        .and(DescribedPredicate.describe("are public or protected", (JavaMember member) ->
-            member.getModifiers().contains(JavaModifier.PUBLIC) || member.getModifiers().contains(JavaModifier.PROTECTED)))
+    members()
+        .that()
+        .areDeclaredInClassesThat()
+        .resideInAnyPackage(PUBLIC_PACKAGES)
+        .and()
+        .areDeclaredInClassesThat()
+        .arePublic()
+        .and(
+            DescribedPredicate.describe(
+                "are public or protected",
+                (JavaMember member) ->
+                    member.getModifiers().contains(JavaModifier.PUBLIC)
+                        || member.getModifiers().contains(JavaModifier.PROTECTED)))
         .should(notExposeInternalTypes())
         .check(classes);
   }
@@ -60,11 +90,15 @@ class RightsAndAuditArchitectureTest {
           signature.add(codeUnit.getReturnType());
           signature.addAll(codeUnit.getParameterTypes());
         }
-        signature.stream().flatMap(type -> type.getAllInvolvedRawTypes().stream())
+        signature.stream()
+            .flatMap(type -> type.getAllInvolvedRawTypes().stream())
             .map(JavaClass::getName)
             .filter(name -> name.startsWith("dev.lethe.internal."))
-            .forEach(name -> events.add(SimpleConditionEvent.violated(member,
-                member.getFullName() + " exposes the internal type " + name)));
+            .forEach(
+                name ->
+                    events.add(
+                        SimpleConditionEvent.violated(
+                            member, member.getFullName() + " exposes the internal type " + name)));
       }
     };
   }

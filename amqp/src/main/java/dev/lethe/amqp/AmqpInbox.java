@@ -57,15 +57,19 @@ public final class AmqpInbox implements AutoCloseable {
   private final Connection connection;
   private final Channel channel;
   private final ScheduledExecutorService redeliveries;
+
   /** Failures so far per idempotency key, for the back-off; a key leaves once it is applied. */
   private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+
   /** Held while a message is in the receiver's hands and acknowledged, so that closing waits for it. */
   private final Object handling = new Object();
+
   private volatile boolean closing;
 
   private AmqpInbox(Builder builder) throws IOException, TimeoutException {
     this.serviceName = builder.serviceName;
-    this.queue = builder.queue != null ? builder.queue : builder.exchange + "." + builder.serviceName;
+    this.queue =
+        builder.queue != null ? builder.queue : builder.exchange + "." + builder.serviceName;
     this.receiver = builder.receiver;
     this.initialBackOff = builder.initialBackOff;
     this.maxBackOff = builder.maxBackOff;
@@ -79,11 +83,13 @@ public final class AmqpInbox implements AutoCloseable {
       channel.queueDeclare(queue, true, false, false, null);
       channel.queueBind(queue, builder.exchange, serviceName);
       channel.basicQos(builder.prefetch);
-      this.redeliveries = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "lethe-inbox-" + serviceName + "-redelivery");
-        thread.setDaemon(true);
-        return thread;
-      });
+      this.redeliveries =
+          Executors.newSingleThreadScheduledExecutor(
+              runnable -> {
+                Thread thread = new Thread(runnable, "lethe-inbox-" + serviceName + "-redelivery");
+                thread.setDaemon(true);
+                return thread;
+              });
       channel.basicConsume(queue, false, new Consumer(channel));
     } catch (IOException | RuntimeException e) {
       connection.abort();
@@ -97,12 +103,14 @@ public final class AmqpInbox implements AutoCloseable {
    *
    * @param serviceName the destination the service's messages are sent to
    */
-  public static Builder builder(ConnectionFactory factory, String serviceName, MessageReceiver receiver) {
+  public static Builder builder(
+      ConnectionFactory factory, String serviceName, MessageReceiver receiver) {
     requireNonNull(serviceName, "serviceName");
     if (serviceName.isBlank()) {
       throw new IllegalArgumentException("The service's name must not be blank");
     }
-    return new Builder(requireNonNull(factory, "factory"), serviceName, requireNonNull(receiver, "receiver"));
+    return new Builder(
+        requireNonNull(factory, "factory"), serviceName, requireNonNull(receiver, "receiver"));
   }
 
   /** The queue this inbox consumes. */
@@ -143,7 +151,8 @@ public final class AmqpInbox implements AutoCloseable {
     }
 
     @Override
-    public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties properties, byte[] body)
+    public void handleDelivery(
+        String consumerTag, Envelope envelope, AMQP.BasicProperties properties, byte[] body)
         throws IOException {
       synchronized (handling) {
         if (closing) {
@@ -153,8 +162,12 @@ public final class AmqpInbox implements AutoCloseable {
         long deliveryTag = envelope.getDeliveryTag();
         String key = Objects.requireNonNullElse(properties.getMessageId(), "");
         try {
-          receiver.receive(new OutboxMessage(key, serviceName, Objects.requireNonNullElse(properties.getType(), ""),
-              new String(body, StandardCharsets.UTF_8)));
+          receiver.receive(
+              new OutboxMessage(
+                  key,
+                  serviceName,
+                  Objects.requireNonNullElse(properties.getType(), ""),
+                  new String(body, StandardCharsets.UTF_8)));
         } catch (RuntimeException e) {
           offerAgainLater(deliveryTag, key, properties.getType(), e);
           return;
@@ -164,14 +177,22 @@ public final class AmqpInbox implements AutoCloseable {
       }
     }
 
-    private void offerAgainLater(long deliveryTag, String key, String type, RuntimeException failure) {
+    private void offerAgainLater(
+        long deliveryTag, String key, String type, RuntimeException failure) {
       int failuresSoFar = failures.merge(key, 1, Integer::sum);
       Duration backOff = backOff(failuresSoFar);
       // The failure's type only: its message may quote the payload.
-      LOG.info("Inbox of {} could not apply message {} of type {} (failure {}: {}); offered again in {}",
-          serviceName, key, type, failuresSoFar, failure.getClass().getName(), backOff);
+      LOG.info(
+          "Inbox of {} could not apply message {} of type {} (failure {}: {}); offered again in {}",
+          serviceName,
+          key,
+          type,
+          failuresSoFar,
+          failure.getClass().getName(),
+          backOff);
       try {
-        redeliveries.schedule(() -> requeue(deliveryTag), backOff.toMillis(), TimeUnit.MILLISECONDS);
+        redeliveries.schedule(
+            () -> requeue(deliveryTag), backOff.toMillis(), TimeUnit.MILLISECONDS);
       } catch (RejectedExecutionException closed) {
         // Closing: the unacknowledged message goes back to the queue with the channel.
       }
@@ -183,7 +204,10 @@ public final class AmqpInbox implements AutoCloseable {
         // broker has requeued the message already.
         getChannel().basicNack(deliveryTag, false, true);
       } catch (IOException | ShutdownSignalException e) {
-        LOG.debug("Giving a message back to the queue of {} failed: {}", serviceName, e.getClass().getName());
+        LOG.debug(
+            "Giving a message back to the queue of {} failed: {}",
+            serviceName,
+            e.getClass().getName());
       }
     }
   }
@@ -228,7 +252,8 @@ public final class AmqpInbox implements AutoCloseable {
      */
     public Builder prefetch(int prefetch) {
       if (prefetch < 1 || prefetch > 65_535) {
-        throw new IllegalArgumentException("prefetch must be between 1 and 65535, but is " + prefetch);
+        throw new IllegalArgumentException(
+            "prefetch must be between 1 and 65535, but is " + prefetch);
       }
       this.prefetch = prefetch;
       return this;
@@ -244,8 +269,11 @@ public final class AmqpInbox implements AutoCloseable {
       requireNonNull(initial, "initial");
       requireNonNull(max, "max");
       if (initial.isNegative() || initial.isZero() || initial.compareTo(max) > 0) {
-        throw new IllegalArgumentException("The back-off must be positive and initial at most max, but is "
-            + initial + " to " + max);
+        throw new IllegalArgumentException(
+            "The back-off must be positive and initial at most max, but is "
+                + initial
+                + " to "
+                + max);
       }
       this.initialBackOff = initial;
       this.maxBackOff = max;
@@ -261,9 +289,11 @@ public final class AmqpInbox implements AutoCloseable {
       try {
         return new AmqpInbox(this);
       } catch (IOException e) {
-        throw new UncheckedIOException("The inbox of " + serviceName + " could not start: " + e.getClass().getName(), e);
+        throw new UncheckedIOException(
+            "The inbox of " + serviceName + " could not start: " + e.getClass().getName(), e);
       } catch (TimeoutException e) {
-        throw new UncheckedIOException("The inbox of " + serviceName + " could not start: " + e.getClass().getName(),
+        throw new UncheckedIOException(
+            "The inbox of " + serviceName + " could not start: " + e.getClass().getName(),
             new IOException(e));
       }
     }

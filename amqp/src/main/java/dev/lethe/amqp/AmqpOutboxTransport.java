@@ -48,7 +48,8 @@ public final class AmqpOutboxTransport implements OutboxTransport, AutoCloseable
   private final String exchange;
   private final Duration timeout;
   private final Object connecting = new Object();
-  private final ConcurrentLinkedQueue<PublishingChannel> idleChannels = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<PublishingChannel> idleChannels =
+      new ConcurrentLinkedQueue<>();
   private volatile @Nullable Connection connection;
   private volatile boolean closed;
 
@@ -101,35 +102,48 @@ public final class AmqpOutboxTransport implements OutboxTransport, AutoCloseable
     if (closed) {
       throw new IllegalStateException("The AMQP transport is closed");
     }
-    AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
-        .contentType("application/json")
-        .contentEncoding("UTF-8")
-        .deliveryMode(2)
-        .messageId(message.idempotencyKey())
-        .type(message.type())
-        .build();
+    AMQP.BasicProperties properties =
+        new AMQP.BasicProperties.Builder()
+            .contentType("application/json")
+            .contentEncoding("UTF-8")
+            .deliveryMode(2)
+            .messageId(message.idempotencyKey())
+            .type(message.type())
+            .build();
     PublishingChannel publishing = borrowChannel(message.destination());
     boolean reusable = false;
     try {
       publishing.returned = false;
-      publishing.channel.basicPublish(exchange, message.destination(), true, properties,
+      publishing.channel.basicPublish(
+          exchange,
+          message.destination(),
+          true,
+          properties,
           message.payload().getBytes(StandardCharsets.UTF_8));
-      // On a nack or a timeout this closes the channel and throws; a return comes before the confirm.
+      // On a nack or a timeout this closes the channel and throws; a return comes before the
+      // confirm.
       publishing.channel.waitForConfirmsOrDie(timeout.toMillis());
       reusable = true;
       if (publishing.returned) {
         throw new AmqpUnroutableException(message.destination(), exchange);
       }
     } catch (IOException | ShutdownSignalException e) {
-      throw new AmqpDeliveryException("RabbitMQ refused or lost the message to " + message.destination() + ": "
-          + e.getClass().getName(), e);
+      throw new AmqpDeliveryException(
+          "RabbitMQ refused or lost the message to "
+              + message.destination()
+              + ": "
+              + e.getClass().getName(),
+          e);
     } catch (TimeoutException e) {
-      throw new AmqpDeliveryException("RabbitMQ did not confirm the message to " + message.destination()
-          + " within " + timeout, e);
+      throw new AmqpDeliveryException(
+          "RabbitMQ did not confirm the message to " + message.destination() + " within " + timeout,
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new AmqpDeliveryException("Interrupted while waiting for RabbitMQ to confirm the message to "
-          + message.destination(), e);
+      throw new AmqpDeliveryException(
+          "Interrupted while waiting for RabbitMQ to confirm the message to "
+              + message.destination(),
+          e);
     } finally {
       giveBack(publishing, reusable);
     }
@@ -163,7 +177,8 @@ public final class AmqpOutboxTransport implements OutboxTransport, AutoCloseable
     try {
       Channel channel = connection(destination).createChannel();
       if (channel == null) {
-        throw new AmqpDeliveryException("RabbitMQ has no channel left on the connection for " + destination);
+        throw new AmqpDeliveryException(
+            "RabbitMQ has no channel left on the connection for " + destination);
       }
       PublishingChannel publishing = new PublishingChannel(channel);
       try {
@@ -177,8 +192,9 @@ public final class AmqpOutboxTransport implements OutboxTransport, AutoCloseable
       }
       return publishing;
     } catch (IOException | ShutdownSignalException e) {
-      throw new AmqpDeliveryException("RabbitMQ could not open a channel for " + destination + ": "
-          + e.getClass().getName(), e);
+      throw new AmqpDeliveryException(
+          "RabbitMQ could not open a channel for " + destination + ": " + e.getClass().getName(),
+          e);
     }
   }
 
@@ -211,8 +227,8 @@ public final class AmqpOutboxTransport implements OutboxTransport, AutoCloseable
         connection = opened;
         return opened;
       } catch (IOException | TimeoutException | ShutdownSignalException e) {
-        throw new AmqpDeliveryException("RabbitMQ could not be reached for " + destination + ": "
-            + e.getClass().getName(), e);
+        throw new AmqpDeliveryException(
+            "RabbitMQ could not be reached for " + destination + ": " + e.getClass().getName(), e);
       }
     }
   }
@@ -224,7 +240,8 @@ public final class AmqpOutboxTransport implements OutboxTransport, AutoCloseable
 
   private static void closeQuietly(PublishingChannel publishing) {
     try {
-      // Even a closed channel is aborted: a recovering connection would otherwise keep recovering it.
+      // Even a closed channel is aborted: a recovering connection would otherwise keep recovering
+      // it.
       publishing.channel.abort();
     } catch (IOException | RuntimeException e) {
       LOG.debug("Closing an AMQP channel failed: {}", e.getClass().getName());

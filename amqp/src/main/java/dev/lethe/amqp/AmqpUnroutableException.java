@@ -12,7 +12,11 @@ public final class AmqpUnroutableException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   AmqpUnroutableException(String destination, String exchange) {
-    super("No queue is bound for destination " + destination + " on exchange " + exchange
-        + ": RabbitMQ returned the message unroutable");
+    super(
+        "No queue is bound for destination "
+            + destination
+            + " on exchange "
+            + exchange
+            + ": RabbitMQ returned the message unroutable");
   }
 }

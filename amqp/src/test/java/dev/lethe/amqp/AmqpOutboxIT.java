@@ -44,7 +44,8 @@ class AmqpOutboxIT {
     LocalRabbit.requireRunning();
   }
 
-  private static final String PAYLOAD = "{\"subject\":{\"email\":\"ada@example.org\"},\"request\":\"r-1\"}";
+  private static final String PAYLOAD =
+      "{\"subject\":{\"email\":\"ada@example.org\"},\"request\":\"r-1\"}";
   private static final Duration WAIT = Duration.ofSeconds(20);
 
   private final LocalRabbit rabbit = new LocalRabbit();
@@ -60,8 +61,12 @@ class AmqpOutboxIT {
   void setUp() {
     exchange = rabbit.unique("exchange");
     service = rabbit.unique("crm");
-    transport = closing(AmqpOutboxTransport.builder(LocalRabbit.factory()).exchange(exchange)
-        .timeout(Duration.ofSeconds(5)).build());
+    transport =
+        closing(
+            AmqpOutboxTransport.builder(LocalRabbit.factory())
+                .exchange(exchange)
+                .timeout(Duration.ofSeconds(5))
+                .build());
   }
 
   @AfterEach
@@ -78,13 +83,18 @@ class AmqpOutboxIT {
   }
 
   private AmqpInbox startInbox(MessageReceiver receiver) {
-    return closing(AmqpInbox.builder(LocalRabbit.factory(), service, receiver).exchange(exchange)
-        .retryBackOff(Duration.ofMillis(20), Duration.ofMillis(200)).start());
+    return closing(
+        AmqpInbox.builder(LocalRabbit.factory(), service, receiver)
+            .exchange(exchange)
+            .retryBackOff(Duration.ofMillis(20), Duration.ofMillis(200))
+            .start());
   }
 
   private OutboxDispatcher dispatcher(AmqpOutboxTransport through) {
-    return OutboxDispatcher.builder(outbox, through).clock(clock)
-        .backOff(Duration.ofSeconds(10), Duration.ofMinutes(5)).build();
+    return OutboxDispatcher.builder(outbox, through)
+        .clock(clock)
+        .backOff(Duration.ofSeconds(10), Duration.ofMinutes(5))
+        .build();
   }
 
   private OutboxMessage notice(String key) {
@@ -92,7 +102,8 @@ class AmqpOutboxIT {
   }
 
   @Test
-  @DisplayName("Art. 17(2), 19: an outbox message reaches the receiving service with its key, type and payload intact")
+  @DisplayName(
+      "Art. 17(2), 19: an outbox message reaches the receiving service with its key, type and payload intact")
   void aMessageTravelsEndToEnd() {
     AmqpInbox inbox = startInbox(received::add);
     OutboxEntry entry = outbox.enqueue(notice("erasure:r-1:crm"), clock.instant());
@@ -103,11 +114,14 @@ class AmqpOutboxIT {
     assertThat(received).containsExactly(notice("erasure:r-1:crm"));
     assertThat(received.get(0).payload()).isEqualTo(PAYLOAD);
     assertThat(outbox.find(entry.id()).orElseThrow().status()).isEqualTo(OutboxStatus.DELIVERED);
-    assertThat(inbox.queue()).as("named after the exchange and the service").isEqualTo(exchange + "." + service);
+    assertThat(inbox.queue())
+        .as("named after the exchange and the service")
+        .isEqualTo(exchange + "." + service);
   }
 
   @Test
-  @DisplayName("Art. 5(1)(e): once the receiver acknowledged, the payload with the identity is no longer in RabbitMQ")
+  @DisplayName(
+      "Art. 5(1)(e): once the receiver acknowledged, the payload with the identity is no longer in RabbitMQ")
   void anAcknowledgedMessageIsGoneFromTheBroker() {
     AmqpInbox inbox = startInbox(received::add);
     outbox.enqueue(notice("erasure:r-2:crm"), clock.instant());
@@ -121,7 +135,8 @@ class AmqpOutboxIT {
   }
 
   @Test
-  @DisplayName("Art. 19: a message no queue is bound for yet is not a delivery; it goes once the receiving service's inbox started")
+  @DisplayName(
+      "Art. 19: a message no queue is bound for yet is not a delivery; it goes once the receiving service's inbox started")
   void anUnroutableMessageStaysPendingUntilAnInboxIsBound() {
     OutboxEntry entry = outbox.enqueue(notice("erasure:r-3:crm"), clock.instant());
     OutboxDispatcher dispatcher = dispatcher(transport);
@@ -140,15 +155,21 @@ class AmqpOutboxIT {
   }
 
   @Test
-  @DisplayName("Art. 19: with the broker unreachable a delivery fails within its timeout and the message stays pending, payload kept")
+  @DisplayName(
+      "Art. 19: with the broker unreachable a delivery fails within its timeout and the message stays pending, payload kept")
   void anUnreachableBrokerFailsInTimeAndLosesNothing() throws IOException {
     ConnectionFactory nowhere = LocalRabbit.factory();
     nowhere.setPort(unusedPort());
-    AmqpOutboxTransport unreachable = closing(AmqpOutboxTransport.builder(nowhere).exchange(exchange)
-        .timeout(Duration.ofSeconds(1)).build());
+    AmqpOutboxTransport unreachable =
+        closing(
+            AmqpOutboxTransport.builder(nowhere)
+                .exchange(exchange)
+                .timeout(Duration.ofSeconds(1))
+                .build());
     OutboxEntry entry = outbox.enqueue(notice("erasure:r-4:crm"), clock.instant());
 
-    DispatchResult result = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> dispatcher(unreachable).dispatch());
+    DispatchResult result =
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> dispatcher(unreachable).dispatch());
 
     assertThat(result).isEqualTo(new DispatchResult(0, 1, 0, 0, true));
     OutboxEntry pending = outbox.find(entry.id()).orElseThrow();
@@ -161,26 +182,34 @@ class AmqpOutboxIT {
   void aBrokerThatAcceptsButNeverAnswersFailsWithinTheTimeout() throws IOException {
     try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
       List<Socket> accepted = new CopyOnWriteArrayList<>();
-      Thread acceptor = new Thread(() -> {
-        try {
-          while (true) {
-            accepted.add(silent.accept());
-          }
-        } catch (IOException closed) {
-          // the test is over
-        }
-      });
+      Thread acceptor =
+          new Thread(
+              () -> {
+                try {
+                  while (true) {
+                    accepted.add(silent.accept());
+                  }
+                } catch (IOException closed) {
+                  // the test is over
+                }
+              });
       acceptor.setDaemon(true);
       acceptor.start();
       ConnectionFactory silentBroker = LocalRabbit.factory();
       silentBroker.setPort(silent.getLocalPort());
-      AmqpOutboxTransport hanging = closing(AmqpOutboxTransport.builder(silentBroker).exchange(exchange)
-          .timeout(Duration.ofSeconds(1)).build());
+      AmqpOutboxTransport hanging =
+          closing(
+              AmqpOutboxTransport.builder(silentBroker)
+                  .exchange(exchange)
+                  .timeout(Duration.ofSeconds(1))
+                  .build());
 
-      assertTimeoutPreemptively(Duration.ofSeconds(10), () ->
-          assertThatThrownBy(() -> hanging.deliver(notice("erasure:r-5:crm")))
-              .isInstanceOf(AmqpDeliveryException.class)
-              .hasMessageNotContaining("ada@example.org"));
+      assertTimeoutPreemptively(
+          Duration.ofSeconds(10),
+          () ->
+              assertThatThrownBy(() -> hanging.deliver(notice("erasure:r-5:crm")))
+                  .isInstanceOf(AmqpDeliveryException.class)
+                  .hasMessageNotContaining("ada@example.org"));
       for (Socket socket : accepted) {
         socket.close();
       }
@@ -188,16 +217,19 @@ class AmqpOutboxIT {
   }
 
   @Test
-  @DisplayName("Art. 17(2): a message the receiver fails on is offered again until it is applied, once")
+  @DisplayName(
+      "Art. 17(2): a message the receiver fails on is offered again until it is applied, once")
   void aFailingReceiverIsOfferedTheMessageAgain() {
     TestLog log = TestLog.mark();
     AtomicInteger offers = new AtomicInteger();
-    AmqpInbox inbox = startInbox(message -> {
-      if (offers.incrementAndGet() <= 3) {
-        throw new IllegalStateException("database down for " + message.payload());
-      }
-      received.add(message);
-    });
+    AmqpInbox inbox =
+        startInbox(
+            message -> {
+              if (offers.incrementAndGet() <= 3) {
+                throw new IllegalStateException("database down for " + message.payload());
+              }
+              received.add(message);
+            });
     outbox.enqueue(notice("erasure:r-6:crm"), clock.instant());
 
     assertThat(dispatcher(transport).dispatch().delivered()).isEqualTo(1);
@@ -205,26 +237,33 @@ class AmqpOutboxIT {
     awaitUntil(WAIT, () -> received.size() == 1);
     inbox.close();
     assertThat(offers).hasValue(4);
-    assertThat(received).extracting(OutboxMessage::idempotencyKey).containsExactly("erasure:r-6:crm");
+    assertThat(received)
+        .extracting(OutboxMessage::idempotencyKey)
+        .containsExactly("erasure:r-6:crm");
     assertThat(readyMessages(inbox.queue())).isZero();
     // The failures are logged by type: the receiver's exception quoted the payload.
-    assertThat(log.since()).contains(IllegalStateException.class.getName()).doesNotContain("ada@example.org");
+    assertThat(log.since())
+        .contains(IllegalStateException.class.getName())
+        .doesNotContain("ada@example.org");
   }
 
   @Test
-  @DisplayName("Art. 17(2): a message delivered twice is applied once by a receiver that applies each key once")
+  @DisplayName(
+      "Art. 17(2): a message delivered twice is applied once by a receiver that applies each key once")
   void aDuplicateDeliveryIsHarmless() {
     Set<String> applied = ConcurrentHashMap.newKeySet();
     AtomicInteger offers = new AtomicInteger();
     List<String> effects = new CopyOnWriteArrayList<>();
-    startInbox(message -> {
-      offers.incrementAndGet();
-      if (applied.add(message.idempotencyKey())) {
-        effects.add(message.idempotencyKey());
-      }
-    });
+    startInbox(
+        message -> {
+          offers.incrementAndGet();
+          if (applied.add(message.idempotencyKey())) {
+            effects.add(message.idempotencyKey());
+          }
+        });
 
-    // The dispatcher delivers at least once: a lost claim or a crash before the mark sends it again.
+    // The dispatcher delivers at least once: a lost claim or a crash before the mark sends it
+    // again.
     transport.deliver(notice("erasure:r-7:crm"));
     transport.deliver(notice("erasure:r-7:crm"));
 
@@ -240,11 +279,13 @@ class AmqpOutboxIT {
       List<Future<?>> sends = new ArrayList<>();
       for (int thread = 0; thread < 4; thread++) {
         int t = thread;
-        sends.add(threads.submit(() -> {
-          for (int i = 0; i < 25; i++) {
-            transport.deliver(notice("k-" + t + "-" + i));
-          }
-        }));
+        sends.add(
+            threads.submit(
+                () -> {
+                  for (int i = 0; i < 25; i++) {
+                    transport.deliver(notice("k-" + t + "-" + i));
+                  }
+                }));
       }
       for (Future<?> send : sends) {
         send.get();
@@ -257,7 +298,8 @@ class AmqpOutboxIT {
   }
 
   @Test
-  @DisplayName("Art. 17(2): the inbox recovers from a lost connection and takes the messages sent meanwhile")
+  @DisplayName(
+      "Art. 17(2): the inbox recovers from a lost connection and takes the messages sent meanwhile")
   void theInboxSurvivesALostConnection() throws IOException {
     TcpProxy proxy = closing(new TcpProxy(LocalRabbit.factory().getPort()));
     ConnectionFactory throughProxy = LocalRabbit.factory();
@@ -270,9 +312,16 @@ class AmqpOutboxIT {
     // The durable queue holds what is sent while the inbox reconnects.
     transport.deliver(notice("erasure:r-10:crm"));
 
-    awaitUntil(WAIT, () -> received.stream().anyMatch(message -> message.idempotencyKey().equals("erasure:r-10:crm")));
-    // The first one comes again if the cut fell between its receipt and its acknowledgement: at least once.
-    assertThat(received).extracting(OutboxMessage::idempotencyKey).containsOnly("erasure:r-9:crm", "erasure:r-10:crm");
+    awaitUntil(
+        WAIT,
+        () ->
+            received.stream()
+                .anyMatch(message -> message.idempotencyKey().equals("erasure:r-10:crm")));
+    // The first one comes again if the cut fell between its receipt and its acknowledgement: at
+    // least once.
+    assertThat(received)
+        .extracting(OutboxMessage::idempotencyKey)
+        .containsOnly("erasure:r-9:crm", "erasure:r-10:crm");
   }
 
   @Test
@@ -281,23 +330,35 @@ class AmqpOutboxIT {
     TcpProxy proxy = closing(new TcpProxy(LocalRabbit.factory().getPort()));
     ConnectionFactory throughProxy = LocalRabbit.factory();
     throughProxy.setPort(proxy.port());
-    AmqpOutboxTransport recovering = closing(AmqpOutboxTransport.builder(throughProxy).exchange(exchange)
-        .timeout(Duration.ofSeconds(2)).build());
+    AmqpOutboxTransport recovering =
+        closing(
+            AmqpOutboxTransport.builder(throughProxy)
+                .exchange(exchange)
+                .timeout(Duration.ofSeconds(2))
+                .build());
     recovering.deliver(notice("erasure:r-11:crm"));
 
     proxy.cutConnections();
 
     // Each attempt fails fast while the connection recovers, as the dispatcher's attempts would.
-    awaitUntil(WAIT, () -> {
-      try {
-        recovering.deliver(notice("erasure:r-12:crm"));
-        return true;
-      } catch (AmqpDeliveryException e) {
-        return false;
-      }
-    });
-    awaitUntil(WAIT, () -> received.stream().anyMatch(message -> message.idempotencyKey().equals("erasure:r-12:crm")));
-    assertThat(received).extracting(OutboxMessage::idempotencyKey).containsOnly("erasure:r-11:crm", "erasure:r-12:crm");
+    awaitUntil(
+        WAIT,
+        () -> {
+          try {
+            recovering.deliver(notice("erasure:r-12:crm"));
+            return true;
+          } catch (AmqpDeliveryException e) {
+            return false;
+          }
+        });
+    awaitUntil(
+        WAIT,
+        () ->
+            received.stream()
+                .anyMatch(message -> message.idempotencyKey().equals("erasure:r-12:crm")));
+    assertThat(received)
+        .extracting(OutboxMessage::idempotencyKey)
+        .containsOnly("erasure:r-11:crm", "erasure:r-12:crm");
   }
 
   @Test

@@ -14,12 +14,14 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
 
-  private static final JavaClasses AMQP = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("dev.lethe.amqp");
+  private static final JavaClasses AMQP =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("dev.lethe.amqp");
 
   @Test
-  @DisplayName("Packages form a graph without cycles: a package never imports one that imports it back")
+  @DisplayName(
+      "Packages form a graph without cycles: a package never imports one that imports it back")
   void packagesAreFreeOfCycles() {
     slices().matching("dev.lethe.(**)").should().beFreeOfCycles().check(AMQP);
   }

@@ -33,8 +33,10 @@ final class LocalRabbit implements AutoCloseable {
     try (Connection ignored = factory().newConnection("lethe-it-probe")) {
       // Reachable.
     } catch (Exception e) {
-      Assumptions.abort("RabbitMQ is not reachable on 127.0.0.1:5672 for the integration tests ("
-          + e.getClass().getSimpleName() + "); skipped outside CI");
+      Assumptions.abort(
+          "RabbitMQ is not reachable on 127.0.0.1:5672 for the integration tests ("
+              + e.getClass().getSimpleName()
+              + "); skipped outside CI");
     }
   }
 

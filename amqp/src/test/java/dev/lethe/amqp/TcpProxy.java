@@ -20,20 +20,23 @@ final class TcpProxy implements AutoCloseable {
 
   TcpProxy(int targetPort) throws IOException {
     listening = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-    Thread acceptor = new Thread(() -> {
-      try {
-        while (true) {
-          Socket client = listening.accept();
-          Socket broker = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-          sockets.add(client);
-          sockets.add(broker);
-          pump(client, broker);
-          pump(broker, client);
-        }
-      } catch (IOException closed) {
-        // The proxy is closed.
-      }
-    }, "tcp-proxy-acceptor");
+    Thread acceptor =
+        new Thread(
+            () -> {
+              try {
+                while (true) {
+                  Socket client = listening.accept();
+                  Socket broker = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                  sockets.add(client);
+                  sockets.add(broker);
+                  pump(client, broker);
+                  pump(broker, client);
+                }
+              } catch (IOException closed) {
+                // The proxy is closed.
+              }
+            },
+            "tcp-proxy-acceptor");
     acceptor.setDaemon(true);
     acceptor.start();
   }
@@ -55,20 +58,24 @@ final class TcpProxy implements AutoCloseable {
   }
 
   private static void pump(Socket from, Socket to) {
-    Thread thread = new Thread(() -> {
-      try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-        in.transferTo(out);
-      } catch (IOException cut) {
-        // One side was closed.
-      } finally {
-        try {
-          from.close();
-          to.close();
-        } catch (IOException e) {
-          // Already closed.
-        }
-      }
-    }, "tcp-proxy-pump");
+    Thread thread =
+        new Thread(
+            () -> {
+              try (InputStream in = from.getInputStream();
+                  OutputStream out = to.getOutputStream()) {
+                in.transferTo(out);
+              } catch (IOException cut) {
+                // One side was closed.
+              } finally {
+                try {
+                  from.close();
+                  to.close();
+                } catch (IOException e) {
+                  // Already closed.
+                }
+              }
+            },
+            "tcp-proxy-pump");
     thread.setDaemon(true);
     thread.start();
   }

@@ -41,11 +41,13 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class AuditAppendBenchmark {
 
-  private static final AuditEntry ENTRY = AuditEntry.of(AuditEventType.REQUEST_SUBMITTED)
-      .withSubject(new SubjectIdentifier("customer", "email", "ada@example.com"))
-      .withAttribute("channel", "WEB")
-      .withCount("rows", 3);
-  private static final byte[] KEY = "lethe-benchmark-pseudonym-key-0123456789".getBytes(StandardCharsets.UTF_8);
+  private static final AuditEntry ENTRY =
+      AuditEntry.of(AuditEventType.REQUEST_SUBMITTED)
+          .withSubject(new SubjectIdentifier("customer", "email", "ada@example.com"))
+          .withAttribute("channel", "WEB")
+          .withCount("rows", 3);
+  private static final byte[] KEY =
+      "lethe-benchmark-pseudonym-key-0123456789".getBytes(StandardCharsets.UTF_8);
 
   /** One database with Lethe's tables, shared by every writer. */
   @State(Scope.Benchmark)
@@ -78,9 +80,10 @@ public class AuditAppendBenchmark {
 
     @Setup(Level.Trial)
     public void open(Database database) {
-      trail = AuditTrail.builder(JdbcAuditSink.of(database.dataSource), Pseudonymizer.withKey(KEY))
-          .clock(Clock.systemUTC())
-          .build();
+      trail =
+          AuditTrail.builder(JdbcAuditSink.of(database.dataSource), Pseudonymizer.withKey(KEY))
+              .clock(Clock.systemUTC())
+              .build();
     }
   }
 

@@ -57,9 +57,10 @@ public final class BenchDatabase implements AutoCloseable {
     }
   }
 
-  private static final String PG_URL = System.getProperty("lethe.postgresql.url",
-      "jdbc:postgresql://127.0.0.1:5432/test");
-  private static final String MARIADB_URL = System.getProperty("lethe.mariadb.url", "jdbc:mariadb://127.0.0.1:3306/");
+  private static final String PG_URL =
+      System.getProperty("lethe.postgresql.url", "jdbc:postgresql://127.0.0.1:5432/test");
+  private static final String MARIADB_URL =
+      System.getProperty("lethe.mariadb.url", "jdbc:mariadb://127.0.0.1:3306/");
 
   private final Kind kind;
   private final String schema;
@@ -80,7 +81,8 @@ public final class BenchDatabase implements AutoCloseable {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      // A statement that runs longer than two minutes fails, so that a pathological plan (see FINDINGS.md, 1)
+      // A statement that runs longer than two minutes fails, so that a pathological plan (see
+      // FINDINGS.md, 1)
       // ends its benchmark with an error instead of stalling the whole suite.
       url = "jdbc:h2:file:" + directory.resolve("db") + ";CACHE_SIZE=8192;QUERY_TIMEOUT=120000";
       user = "sa";
@@ -156,7 +158,8 @@ public final class BenchDatabase implements AutoCloseable {
   }
 
   /** {@code work} in a transaction of its own, through a new entity manager of {@code factory}. */
-  public static <T> T inTransaction(@Nullable EntityManagerFactory factory, Function<EntityManager, T> work) {
+  public static <T> T inTransaction(
+      @Nullable EntityManagerFactory factory, Function<EntityManager, T> work) {
     EntityManager em = ErasureBenchmark.open(factory).createEntityManager();
     try {
       em.getTransaction().begin();
@@ -170,15 +173,19 @@ public final class BenchDatabase implements AutoCloseable {
 
   /** The entity manager factory for {@code classes}; creates their tables. Hibernate's defaults otherwise. */
   public EntityManagerFactory open(Class<?>... classes) {
-    HibernatePersistenceConfiguration configuration = new HibernatePersistenceConfiguration("lethe-bench-" + schema);
+    HibernatePersistenceConfiguration configuration =
+        new HibernatePersistenceConfiguration("lethe-bench-" + schema);
     for (Class<?> type : classes) {
       configuration.managedClass(type);
     }
     // No Bean Validation: the shop model has no constraints, and all sides would pay for it alike.
     configuration.validationMode(ValidationMode.NONE);
     Map.<String, Object>of(
-        "hibernate.connection.datasource", pool,
-        PersistenceConfiguration.SCHEMAGEN_DATABASE_ACTION, "drop-and-create").forEach(configuration::property);
+            "hibernate.connection.datasource",
+            pool,
+            PersistenceConfiguration.SCHEMAGEN_DATABASE_ACTION,
+            "drop-and-create")
+        .forEach(configuration::property);
     factory = configuration.createEntityManagerFactory();
     return factory;
   }
@@ -212,7 +219,8 @@ public final class BenchDatabase implements AutoCloseable {
         Statement statement = connection.createStatement()) {
       statement.execute(sql);
     } catch (SQLException e) {
-      throw new IllegalStateException(kind + " at " + url + " (user " + user + ") refused '" + sql + "'", e);
+      throw new IllegalStateException(
+          kind + " at " + url + " (user " + user + ") refused '" + sql + "'", e);
     }
   }
 
@@ -224,40 +232,55 @@ public final class BenchDatabase implements AutoCloseable {
     };
   }
 
-  // --- statement counting: every prepareStatement/prepareCall, and every execute of a plain Statement ---
+  // --- statement counting: every prepareStatement/prepareCall, and every execute of a plain
+  // Statement ---
 
   private DataSource counting(DataSource target) {
-    return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
-        (proxy, method, args) -> {
-          Object result = invoke(method, target, args);
-          return result instanceof Connection connection ? counting(connection) : result;
-        });
+    return (DataSource)
+        Proxy.newProxyInstance(
+            getClass().getClassLoader(),
+            new Class<?>[] {DataSource.class},
+            (proxy, method, args) -> {
+              Object result = invoke(method, target, args);
+              return result instanceof Connection connection ? counting(connection) : result;
+            });
   }
 
   private Connection counting(Connection connection) {
-    InvocationHandler handler = (proxy, method, args) -> {
-      String name = method.getName();
-      if (name.equals("prepareStatement") || name.equals("prepareCall")) {
-        statements.incrementAndGet();
-      }
-      Object result = invoke(method, connection, args);
-      return name.equals("createStatement") && result instanceof Statement statement ? counting(statement) : result;
-    };
-    return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class}, handler);
+    InvocationHandler handler =
+        (proxy, method, args) -> {
+          String name = method.getName();
+          if (name.equals("prepareStatement") || name.equals("prepareCall")) {
+            statements.incrementAndGet();
+          }
+          Object result = invoke(method, connection, args);
+          return name.equals("createStatement") && result instanceof Statement statement
+              ? counting(statement)
+              : result;
+        };
+    return (Connection)
+        Proxy.newProxyInstance(
+            getClass().getClassLoader(), new Class<?>[] {Connection.class}, handler);
   }
 
   private Statement counting(Statement statement) {
-    InvocationHandler handler = (proxy, method, args) -> {
-      if (method.getName().startsWith("execute") && args != null && args.length > 0 && args[0] instanceof String) {
-        statements.incrementAndGet();
-      }
-      return invoke(method, statement, args);
-    };
-    return (Statement) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Statement.class}, handler);
+    InvocationHandler handler =
+        (proxy, method, args) -> {
+          if (method.getName().startsWith("execute")
+              && args != null
+              && args.length > 0
+              && args[0] instanceof String) {
+            statements.incrementAndGet();
+          }
+          return invoke(method, statement, args);
+        };
+    return (Statement)
+        Proxy.newProxyInstance(
+            getClass().getClassLoader(), new Class<?>[] {Statement.class}, handler);
   }
 
-  private static @Nullable Object invoke(Method method, Object target, @Nullable Object @Nullable [] args)
-      throws Throwable {
+  private static @Nullable Object invoke(
+      Method method, Object target, @Nullable Object @Nullable [] args) throws Throwable {
     try {
       return method.invoke(target, args);
     } catch (InvocationTargetException e) {
@@ -283,12 +306,10 @@ public final class BenchDatabase implements AutoCloseable {
     }
 
     @Override
-    public void setLogWriter(PrintWriter out) {
-    }
+    public void setLogWriter(PrintWriter out) {}
 
     @Override
-    public void setLoginTimeout(int seconds) {
-    }
+    public void setLoginTimeout(int seconds) {}
 
     @Override
     public int getLoginTimeout() {

@@ -71,21 +71,26 @@ public class EncryptionOverheadBenchmark {
     if (encryption.equals("tink")) {
       LetheSchema.migrate(database.autoCommitting());
       Pseudonymizer pseudonymizer = Pseudonymizer.withKey(new byte[32]);
-      SubjectKeys keys = SubjectKeys.builder(database.autoCommitting(), KeyEncryptionKey.random("bench-kek"),
-          pseudonymizer).build();
+      SubjectKeys keys =
+          SubjectKeys.builder(
+                  database.autoCommitting(), KeyEncryptionKey.random("bench-kek"), pseudonymizer)
+              .build();
       JpaPersonalDataStore.builder(emf, pseudonymizer).encryption(keys).build();
     } else if (!encryption.equals("none")) {
       throw new IllegalArgumentException("encryption is none or tink, not " + encryption);
     }
-    inTransaction(em -> {
-      for (long id = 1; id <= rows; id++) {
-        Patient patient = new Patient(id, "patient" + id + "@example.com", "Patient Number " + id);
-        em.persist(patient);
-        em.persist(new Note(id, patient, "seen on day " + id + ", prescribed rest and fluids"));
-      }
-      return null;
-    });
-    // The statements of one operation each, the listeners' own included, counted once after a first run.
+    inTransaction(
+        em -> {
+          for (long id = 1; id <= rows; id++) {
+            Patient patient =
+                new Patient(id, "patient" + id + "@example.com", "Patient Number " + id);
+            em.persist(patient);
+            em.persist(new Note(id, patient, "seen on day " + id + ", prescribed rest and fluids"));
+          }
+          return null;
+        });
+    // The statements of one operation each, the listeners' own included, counted once after a first
+    // run.
     BenchDatabase opened = ErasureBenchmark.open(database);
     String params = db + "/" + encryption;
     opened.recordStatements("encryption.insert", params, this::insert);
@@ -104,49 +109,65 @@ public class EncryptionOverheadBenchmark {
   /** Inserts a new note for each of the patients, whose keys exist. */
   @Benchmark
   public long insert() {
-    return inTransaction(em -> {
-      long last = 0;
-      for (long patient = 1; patient <= rows; patient++) {
-        last = nextId++;
-        em.persist(new Note(last, em.getReference(Patient.class, patient), "seen again on " + last + ", better"));
-      }
-      return last;
-    });
+    return inTransaction(
+        em -> {
+          long last = 0;
+          for (long patient = 1; patient <= rows; patient++) {
+            last = nextId++;
+            em.persist(
+                new Note(
+                    last,
+                    em.getReference(Patient.class, patient),
+                    "seen again on " + last + ", better"));
+          }
+          return last;
+        });
   }
 
   /** Inserts new patients: with encryption, each one's first value makes and stores its key. */
   @Benchmark
   public long insertNewSubjects() {
-    return inTransaction(em -> {
-      long last = 0;
-      for (int i = 0; i < rows; i++) {
-        last = nextId++;
-        em.persist(new Patient(last, "patient" + last + "@example.com", "Patient Number " + last));
-      }
-      return last;
-    });
+    return inTransaction(
+        em -> {
+          long last = 0;
+          for (int i = 0; i < rows; i++) {
+            last = nextId++;
+            em.persist(
+                new Patient(last, "patient" + last + "@example.com", "Patient Number " + last));
+          }
+          return last;
+        });
   }
 
   /** Loads the first notes with their patients, in a fresh persistence context. */
   @Benchmark
   public int load() {
-    return inTransaction(em -> {
-      List<Note> notes = em.createQuery("select n from Note n join fetch n.patient where n.id <= :last order by n.id",
-          Note.class).setParameter("last", (long) rows).getResultList();
-      int length = 0;
-      for (Note note : notes) {
-        Patient patient = note.patient;
-        if (note.text != null && note.text.startsWith("lethe1.")) {
-          throw new IllegalStateException("A note loaded as ciphertext");
-        }
-        length += (note.text == null ? 0 : note.text.length()) + (patient == null || patient.name == null ? 0
-            : patient.name.length() + (patient.email == null ? 0 : patient.email.length()));
-      }
-      if (notes.size() != rows) {
-        throw new IllegalStateException("Loaded " + notes.size() + " notes, not " + rows);
-      }
-      return length;
-    });
+    return inTransaction(
+        em -> {
+          List<Note> notes =
+              em.createQuery(
+                      "select n from Note n join fetch n.patient where n.id <= :last order by n.id",
+                      Note.class)
+                  .setParameter("last", (long) rows)
+                  .getResultList();
+          int length = 0;
+          for (Note note : notes) {
+            Patient patient = note.patient;
+            if (note.text != null && note.text.startsWith("lethe1.")) {
+              throw new IllegalStateException("A note loaded as ciphertext");
+            }
+            length +=
+                (note.text == null ? 0 : note.text.length())
+                    + (patient == null || patient.name == null
+                        ? 0
+                        : patient.name.length()
+                            + (patient.email == null ? 0 : patient.email.length()));
+          }
+          if (notes.size() != rows) {
+            throw new IllegalStateException("Loaded " + notes.size() + " notes, not " + rows);
+          }
+          return length;
+        });
   }
 
   private <T> T inTransaction(Function<EntityManager, T> work) {

@@ -118,12 +118,18 @@ public class ErasureBenchmark {
     try (Connection connection = database.connection()) {
       long left = ShopData.personalValues(connection, subject);
       if (left != 0) {
-        throw new IllegalStateException(benchmark + " left " + left + " personal-data values of the subject");
+        throw new IllegalStateException(
+            benchmark + " left " + left + " personal-data values of the subject");
       }
       long others = othersValues(connection);
       if (others != othersValues) {
-        throw new IllegalStateException(benchmark + " changed other subjects' data: " + others + " values of "
-            + othersValues + " left");
+        throw new IllegalStateException(
+            benchmark
+                + " changed other subjects' data: "
+                + others
+                + " values of "
+                + othersValues
+                + " left");
       }
     }
   }
@@ -141,8 +147,13 @@ public class ErasureBenchmark {
   @Benchmark
   public Map<Class<?>, ErasurePlan.RowCount> lethe() {
     PersonalDataModel model = open(this.model);
-    return open(store).erase(ErasurePlan.of(model, new SubjectKey("customer", subject),
-        ErasureGround.NO_LONGER_NECESSARY, List.of()));
+    return open(store)
+        .erase(
+            ErasurePlan.of(
+                model,
+                new SubjectKey("customer", subject),
+                ErasureGround.NO_LONGER_NECESSARY,
+                List.of()));
   }
 
   /** The optimum: one hand-written JPQL statement per entity type, in one transaction. */
@@ -153,20 +164,36 @@ public class ErasureBenchmark {
       em.getTransaction().begin();
       int touched = 0;
       for (String entity : List.of("Address", "Phone", "Message", "Login", "Ticket")) {
-        touched += em.createQuery("delete from " + entity + " e where e.customer.id = :id")
-            .setParameter("id", subject).executeUpdate();
+        touched +=
+            em.createQuery("delete from " + entity + " e where e.customer.id = :id")
+                .setParameter("id", subject)
+                .executeUpdate();
       }
-      touched += em.createQuery("update OrderLine l set l.giftNote = null where l.order.id in"
-          + " (select o.id from PurchaseOrder o where o.customer.id = :id)").setParameter("id", subject).executeUpdate();
-      touched += em.createQuery("update PurchaseOrder o set o.shippingName = null where o.customer.id = :id")
-          .setParameter("id", subject).executeUpdate();
-      touched += em.createQuery("update Payment p set p.holder = 'erased' where p.customer.id = :id")
-          .setParameter("id", subject).executeUpdate();
-      touched += em.createQuery("update Review r set r.author = null where r.customer.id = :id")
-          .setParameter("id", subject).executeUpdate();
-      touched += em.createQuery("update Customer c set c.name = :name, c.email = :email where c.id = :id")
-          .setParameter("name", Customer.ERASED_NAME).setParameter("email", Customer.ERASED_EMAIL)
-          .setParameter("id", subject).executeUpdate();
+      touched +=
+          em.createQuery(
+                  "update OrderLine l set l.giftNote = null where l.order.id in"
+                      + " (select o.id from PurchaseOrder o where o.customer.id = :id)")
+              .setParameter("id", subject)
+              .executeUpdate();
+      touched +=
+          em.createQuery(
+                  "update PurchaseOrder o set o.shippingName = null where o.customer.id = :id")
+              .setParameter("id", subject)
+              .executeUpdate();
+      touched +=
+          em.createQuery("update Payment p set p.holder = 'erased' where p.customer.id = :id")
+              .setParameter("id", subject)
+              .executeUpdate();
+      touched +=
+          em.createQuery("update Review r set r.author = null where r.customer.id = :id")
+              .setParameter("id", subject)
+              .executeUpdate();
+      touched +=
+          em.createQuery("update Customer c set c.name = :name, c.email = :email where c.id = :id")
+              .setParameter("name", Customer.ERASED_NAME)
+              .setParameter("email", Customer.ERASED_EMAIL)
+              .setParameter("id", subject)
+              .executeUpdate();
       em.getTransaction().commit();
       return touched;
     } finally {
@@ -184,14 +211,18 @@ public class ErasureBenchmark {
     try {
       em.getTransaction().begin();
       int touched = 0;
-      for (Class<?> type : List.of(Address.class, Phone.class, Message.class, Login.class, Ticket.class)) {
+      for (Class<?> type :
+          List.of(Address.class, Phone.class, Message.class, Login.class, Ticket.class)) {
         for (Object row : byCustomer(em, type)) {
           em.remove(row);
           touched++;
         }
       }
-      for (OrderLine line : em.createQuery("select l from OrderLine l where l.order.customer.id = :id", OrderLine.class)
-          .setParameter("id", subject).getResultList()) {
+      for (OrderLine line :
+          em.createQuery(
+                  "select l from OrderLine l where l.order.customer.id = :id", OrderLine.class)
+              .setParameter("id", subject)
+              .getResultList()) {
         line.setGiftNote(null);
         touched++;
       }
@@ -218,8 +249,10 @@ public class ErasureBenchmark {
   }
 
   private <T> List<T> byCustomer(EntityManager em, Class<T> type) {
-    return em.createQuery("select e from " + type.getSimpleName() + " e where e.customer.id = :id", type)
-        .setParameter("id", subject).getResultList();
+    return em.createQuery(
+            "select e from " + type.getSimpleName() + " e where e.customer.id = :id", type)
+        .setParameter("id", subject)
+        .getResultList();
   }
 
   private static long othersValues(Connection connection) throws SQLException {

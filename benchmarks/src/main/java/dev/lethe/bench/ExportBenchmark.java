@@ -75,8 +75,9 @@ public class ExportBenchmark {
   @Setup(Level.Trial)
   public void open(BenchmarkParams params) throws SQLException {
     database = BenchDatabase.create(BenchDatabase.Kind.of(db));
-    JpaPersonalDataStore store = JpaPersonalDataStore.of(database.open(ShopData.ENTITIES),
-        Pseudonymizer.withKey(new byte[32]));
+    JpaPersonalDataStore store =
+        JpaPersonalDataStore.of(
+            database.open(ShopData.ENTITIES), Pseudonymizer.withKey(new byte[32]));
     reports = new SubjectReports(store.model(), store, Clock.systemUTC());
     ShopData data = new ShopData();
     try (Connection connection = database.connection()) {
@@ -84,13 +85,16 @@ public class ExportBenchmark {
       data.insert(connection, SUBJECT, rows);
     }
     String benchmark = Extras.method(params);
-    database.recordStatements("export." + benchmark, db + "/" + rows, () -> {
-      try {
-        long unused = benchmark.equals("lethe") ? lethe() : rawJdbcJackson();
-      } catch (IOException | SQLException e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    database.recordStatements(
+        "export." + benchmark,
+        db + "/" + rows,
+        () -> {
+          try {
+            long unused = benchmark.equals("lethe") ? lethe() : rawJdbcJackson();
+          } catch (IOException | SQLException e) {
+            throw new IllegalStateException(e);
+          }
+        });
   }
 
   /** Starts the heap peaks afresh. */
@@ -121,8 +125,9 @@ public class ExportBenchmark {
   /** Lethe: the Art. 15 report of the subject, written as JSON. */
   @Benchmark
   public long lethe() throws IOException {
-    SubjectReport report = ErasureBenchmark.open(reports)
-        .access(new SubjectIdentifier("customer", "email", ShopData.email(SUBJECT)));
+    SubjectReport report =
+        ErasureBenchmark.open(reports)
+            .access(new SubjectIdentifier("customer", "email", ShopData.email(SUBJECT)));
     letheOut.start();
     SubjectReportWriter.writeJson(report, letheOut);
     return letheOut.finish();
@@ -133,21 +138,26 @@ public class ExportBenchmark {
   public long rawJdbcJackson() throws SQLException {
     rawOut.start();
     try (Connection connection = ErasureBenchmark.open(database).connection();
-        JsonGenerator json = JSON.createGenerator(ObjectWriteContext.empty(), rawOut, JsonEncoding.UTF8)) {
+        JsonGenerator json =
+            JSON.createGenerator(ObjectWriteContext.empty(), rawOut, JsonEncoding.UTF8)) {
       json.writeStartObject();
       json.writeObjectPropertyStart("data");
       json.writeArrayPropertyStart("Customer");
-      try (PreparedStatement query = connection.prepareStatement("select name, email from customer where id = ?")) {
+      try (PreparedStatement query =
+          connection.prepareStatement("select name, email from customer where id = ?")) {
         query.setLong(1, SUBJECT);
         write(query, json, "name", "email");
       }
       json.writeEndArray();
       for (ShopData.Table table : ShopData.TABLES) {
         json.writeArrayPropertyStart(table.name());
-        String sql = table.parent().equals("order_id")
-            ? "select l." + table.column() + " from order_line l join purchase_order o on o.id = l.order_id"
-                + " where o.customer_id = ?"
-            : "select " + table.column() + " from " + table.name() + " where customer_id = ?";
+        String sql =
+            table.parent().equals("order_id")
+                ? "select l."
+                    + table.column()
+                    + " from order_line l join purchase_order o on o.id = l.order_id"
+                    + " where o.customer_id = ?"
+                : "select " + table.column() + " from " + table.name() + " where customer_id = ?";
         try (PreparedStatement query = connection.prepareStatement(sql)) {
           query.setFetchSize(JpaPersonalDataStore.Builder.DEFAULT_FETCH_SIZE);
           query.setLong(1, SUBJECT);
@@ -162,7 +172,8 @@ public class ExportBenchmark {
     return rawOut.finish();
   }
 
-  private static void write(PreparedStatement query, JsonGenerator json, String... columns) throws SQLException {
+  private static void write(PreparedStatement query, JsonGenerator json, String... columns)
+      throws SQLException {
     try (ResultSet result = query.executeQuery()) {
       while (result.next()) {
         json.writeStartObject();

@@ -20,8 +20,7 @@ public final class Extras {
 
   private static final Map<String, Long> RECORDED = new ConcurrentHashMap<>();
 
-  private Extras() {
-  }
+  private Extras() {}
 
   /** Records {@code value} for {@code figure} of {@code benchmark} with {@code params} (such as {@code h2/1000}). */
   public static void record(String benchmark, String params, String figure, long value) {
@@ -29,8 +28,12 @@ public final class Extras {
     String file = System.getenv("LETHE_BENCH_EXTRAS");
     if (file != null && !file.isBlank()) {
       try {
-        Files.writeString(Path.of(file), benchmark + "\t" + params + "\t" + figure + "\t" + value + "\n",
-            StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Files.writeString(
+            Path.of(file),
+            benchmark + "\t" + params + "\t" + figure + "\t" + value + "\n",
+            StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.APPEND);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -89,8 +89,10 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 public class FanOutBenchmark {
 
   static final String COORDINATOR = "crm";
+
   /** The participants and the rows of each subject they hold; the last is the slowest. */
   static final List<String> PARTICIPANTS = List.of("billing", "shipping", "support");
+
   private static final int[] ROWS = {10, 100, 1_000};
   private static final String ECHO = "bench-echo";
   private static final String ORIGIN = "bench-origin";
@@ -122,8 +124,14 @@ public class FanOutBenchmark {
     final ShopData data = new ShopData();
     final int rows;
 
-    Service(String name, BenchDatabase database, AuditTrail audit, Outbox outbox, DataSubjectRights rights,
-        OutboxDispatcher dispatcher, int rows) {
+    Service(
+        String name,
+        BenchDatabase database,
+        AuditTrail audit,
+        Outbox outbox,
+        DataSubjectRights rights,
+        OutboxDispatcher dispatcher,
+        int rows) {
       this.name = name;
       this.database = database;
       this.audit = audit;
@@ -152,53 +160,99 @@ public class FanOutBenchmark {
     // The coordinator: its processing names the three participants as recipients.
     BenchDatabase crmDatabase = database();
     EntityManagerFactory crmFactory = crmDatabase.open(CrmContact.class);
-    AuditTrail crmAudit = AuditTrail.of(JdbcAuditSink.of(crmDatabase.autoCommitting()), Pseudonymizer.withRandomKey(),
-        clock);
+    AuditTrail crmAudit =
+        AuditTrail.of(
+            JdbcAuditSink.of(crmDatabase.autoCommitting()), Pseudonymizer.withRandomKey(), clock);
     Outbox crmOutbox = JdbcOutbox.of(crmDatabase.autoCommitting());
-    Acknowledgements acks = Acknowledgements.builder(PARTICIPANTS, crmAudit, crmOutbox)
-        .store(JdbcAcknowledgementStore.of(crmDatabase.autoCommitting())).clock(clock).build();
+    Acknowledgements acks =
+        Acknowledgements.builder(PARTICIPANTS, crmAudit, crmOutbox)
+            .store(JdbcAcknowledgementStore.of(crmDatabase.autoCommitting()))
+            .clock(clock)
+            .build();
     acknowledgements = acks;
-    RecipientNotifications crmNotifications = RecipientNotifications.builder((recipient, notification) -> { }, crmAudit)
-        .outbox(crmOutbox).acknowledgements(acks).clock(clock).build();
-    JpaPersonalDataStore crmStore = JpaPersonalDataStore.of(crmFactory, Pseudonymizer.withRandomKey());
-    DataSubjectRights crmRights = DataSubjectRights.builder(crmAudit).clock(clock)
-        .requestStore(JdbcRequestStore.of(crmDatabase.autoCommitting(), clock))
-        .personalData(crmStore.model(), crmStore).recipientNotifications(crmNotifications).build();
-    coordinator = new Service(COORDINATOR, crmDatabase, crmAudit, crmOutbox, crmRights,
-        OutboxDispatcher.builder(crmOutbox, crmNotifications.transport(kafka)).clock(clock).build(), 1);
-    inbox(bootstrap, COORDINATOR, message -> {
-      acks.receive(message);
-      receipts.release();
-    });
+    RecipientNotifications crmNotifications =
+        RecipientNotifications.builder((recipient, notification) -> {}, crmAudit)
+            .outbox(crmOutbox)
+            .acknowledgements(acks)
+            .clock(clock)
+            .build();
+    JpaPersonalDataStore crmStore =
+        JpaPersonalDataStore.of(crmFactory, Pseudonymizer.withRandomKey());
+    DataSubjectRights crmRights =
+        DataSubjectRights.builder(crmAudit)
+            .clock(clock)
+            .requestStore(JdbcRequestStore.of(crmDatabase.autoCommitting(), clock))
+            .personalData(crmStore.model(), crmStore)
+            .recipientNotifications(crmNotifications)
+            .build();
+    coordinator =
+        new Service(
+            COORDINATOR,
+            crmDatabase,
+            crmAudit,
+            crmOutbox,
+            crmRights,
+            OutboxDispatcher.builder(crmOutbox, crmNotifications.transport(kafka))
+                .clock(clock)
+                .build(),
+            1);
+    inbox(
+        bootstrap,
+        COORDINATOR,
+        message -> {
+          acks.receive(message);
+          receipts.release();
+        });
 
-    // The participants: each its own shop database; each dispatches its receipt as soon as it wrote it.
+    // The participants: each its own shop database; each dispatches its receipt as soon as it wrote
+    // it.
     for (int i = 0; i < PARTICIPANTS.size(); i++) {
       String name = PARTICIPANTS.get(i);
       BenchDatabase database = database();
       EntityManagerFactory factory = database.open(ShopData.ENTITIES);
-      AuditTrail audit = AuditTrail.of(JdbcAuditSink.of(database.autoCommitting()), Pseudonymizer.withRandomKey(),
-          clock);
+      AuditTrail audit =
+          AuditTrail.of(
+              JdbcAuditSink.of(database.autoCommitting()), Pseudonymizer.withRandomKey(), clock);
       Outbox outbox = JdbcOutbox.of(database.autoCommitting());
-      RecipientNotifications notifications = RecipientNotifications.builder((recipient, notification) -> { }, audit)
-          .outbox(outbox).clock(clock).build();
+      RecipientNotifications notifications =
+          RecipientNotifications.builder((recipient, notification) -> {}, audit)
+              .outbox(outbox)
+              .clock(clock)
+              .build();
       JpaPersonalDataStore store = JpaPersonalDataStore.of(factory, Pseudonymizer.withRandomKey());
-      DataSubjectRights rights = DataSubjectRights.builder(audit).clock(clock)
-          .requestStore(JdbcRequestStore.of(database.autoCommitting(), clock))
-          .personalData(store.model(), store).recipientNotifications(notifications).build();
-      Participant participant = Participant.builder(name, COORDINATOR, rights, audit, outbox)
-          .receipts(JdbcReceiptStore.of(database.autoCommitting())).clock(clock).build();
-      OutboxDispatcher dispatcher = OutboxDispatcher.builder(outbox, notifications.transport(kafka)).clock(clock)
-          .build();
+      DataSubjectRights rights =
+          DataSubjectRights.builder(audit)
+              .clock(clock)
+              .requestStore(JdbcRequestStore.of(database.autoCommitting(), clock))
+              .personalData(store.model(), store)
+              .recipientNotifications(notifications)
+              .build();
+      Participant participant =
+          Participant.builder(name, COORDINATOR, rights, audit, outbox)
+              .receipts(JdbcReceiptStore.of(database.autoCommitting()))
+              .clock(clock)
+              .build();
+      OutboxDispatcher dispatcher =
+          OutboxDispatcher.builder(outbox, notifications.transport(kafka)).clock(clock).build();
       participants.add(new Service(name, database, audit, outbox, rights, dispatcher, ROWS[i]));
-      inbox(bootstrap, name, message -> {
-        participant.receive(message);
-        dispatcher.dispatch();
-      });
+      inbox(
+          bootstrap,
+          name,
+          message -> {
+            participant.receive(message);
+            dispatcher.dispatch();
+          });
     }
 
-    // The round trip's two ends: the echo sends each message back to the origin, whose inbox signals.
-    inbox(bootstrap, ECHO, message -> kafka.deliver(
-        new OutboxMessage(message.idempotencyKey(), ORIGIN, message.type(), message.payload())));
+    // The round trip's two ends: the echo sends each message back to the origin, whose inbox
+    // signals.
+    inbox(
+        bootstrap,
+        ECHO,
+        message ->
+            kafka.deliver(
+                new OutboxMessage(
+                    message.idempotencyKey(), ORIGIN, message.type(), message.payload())));
     inbox(bootstrap, ORIGIN, message -> echoes.release());
   }
 
@@ -210,15 +264,17 @@ public class FanOutBenchmark {
   }
 
   private void inbox(String bootstrap, String name, MessageReceiver receiver) {
-    MessageReceiver failuresKept = message -> {
-      try {
-        receiver.receive(message);
-      } catch (RuntimeException | Error e) {
-        // Kept by type only, and surfaced by the benchmark thread: the inbox would offer it again forever.
-        inboxFailure.compareAndSet(null, e);
-        throw e;
-      }
-    };
+    MessageReceiver failuresKept =
+        message -> {
+          try {
+            receiver.receive(message);
+          } catch (RuntimeException | Error e) {
+            // Kept by type only, and surfaced by the benchmark thread: the inbox would offer it
+            // again forever.
+            inboxFailure.compareAndSet(null, e);
+            throw e;
+          }
+        };
     // Closed before the databases, which were added to closing earlier: closed in reverse order.
     closing.add(KafkaInbox.builder(bootstrap, name, failuresKept).start());
   }
@@ -229,8 +285,9 @@ public class FanOutBenchmark {
     subject++;
     Service crm = ErasureBenchmark.open(coordinator);
     try (Connection connection = crm.database.connection();
-        PreparedStatement insert = connection.prepareStatement(
-            "insert into crm_contact (id, email, name) values (?, ?, ?)")) {
+        PreparedStatement insert =
+            connection.prepareStatement(
+                "insert into crm_contact (id, email, name) values (?, ?, ?)")) {
       insert.setLong(1, subject);
       insert.setString(2, ShopData.email(subject));
       insert.setString(3, "Name " + subject);
@@ -254,17 +311,19 @@ public class FanOutBenchmark {
   @TearDown(Level.Invocation)
   public void check(BenchmarkParams params) throws SQLException {
     String method = Extras.method(params);
-    List<Service> erased = switch (method) {
-      case "fanOut" -> participants;
-      case "slowestLocalErasure" -> List.of(slowest());
-      default -> List.of();
-    };
+    List<Service> erased =
+        switch (method) {
+          case "fanOut" -> participants;
+          case "slowestLocalErasure" -> List.of(slowest());
+          default -> List.of();
+        };
     for (Service participant : erased) {
       try (Connection connection = participant.database.connection()) {
         long left = ShopData.personalValues(connection, subject);
         connection.rollback();
         if (left != 0) {
-          throw new IllegalStateException(participant.name + " kept " + left + " personal-data values after " + method);
+          throw new IllegalStateException(
+              participant.name + " kept " + left + " personal-data values after " + method);
         }
       }
     }
@@ -306,8 +365,10 @@ public class FanOutBenchmark {
   /** (c) One small message produced, consumed, produced back and consumed through the same broker. */
   @Benchmark
   public int kafkaRoundTrip() throws InterruptedException {
-    ErasureBenchmark.open(transport).deliver(
-        new OutboxMessage("ping:" + subject, ECHO, "lethe.bench-ping", "{\"ping\":" + subject + "}"));
+    ErasureBenchmark.open(transport)
+        .deliver(
+            new OutboxMessage(
+                "ping:" + subject, ECHO, "lethe.bench-ping", "{\"ping\":" + subject + "}"));
     await(echoes, "the echo");
     return 1;
   }
@@ -317,16 +378,25 @@ public class FanOutBenchmark {
   }
 
   private RightsRequest verifiedErasure(DataSubjectRights rights) {
-    RightsRequest request = rights.submit(RequestType.ERASURE,
-        new SubjectIdentifier("customer", "email", ShopData.email(subject)), Channel.WEB);
+    RightsRequest request =
+        rights.submit(
+            RequestType.ERASURE,
+            new SubjectIdentifier("customer", "email", ShopData.email(subject)),
+            Channel.WEB);
     return request.isAwaitingVerification() ? rights.verify(request.id(), "email-link") : request;
   }
 
   private void await(Semaphore signal, String what) throws InterruptedException {
     if (!signal.tryAcquire(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
       Throwable failure = inboxFailure.get();
-      throw new IllegalStateException("No " + what + " within " + TIMEOUT_SECONDS + " s"
-          + (failure == null ? "" : "; an inbox failed with " + failure.getClass().getName()), failure);
+      throw new IllegalStateException(
+          "No "
+              + what
+              + " within "
+              + TIMEOUT_SECONDS
+              + " s"
+              + (failure == null ? "" : "; an inbox failed with " + failure.getClass().getName()),
+          failure);
     }
   }
 }

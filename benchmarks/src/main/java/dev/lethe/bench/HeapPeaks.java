@@ -30,7 +30,8 @@ final class HeapPeaks {
     }
     peakHeap = Math.max(peakHeap, peak);
     System.gc();
-    usedAfterGc = Math.max(usedAfterGc, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+    usedAfterGc =
+        Math.max(usedAfterGc, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
   }
 
   /** Records the figures as {@link Extras} of {@code benchmark} with {@code params}. */

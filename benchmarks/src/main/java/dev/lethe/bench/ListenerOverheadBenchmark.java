@@ -85,16 +85,25 @@ public class ListenerOverheadBenchmark {
       Pseudonymizer pseudonymizer = Pseudonymizer.withKey(new byte[32]);
       JpaPersonalDataStore store = JpaPersonalDataStore.of(emf, pseudonymizer);
       // Built over the store, Lethe hands it its restrictions, as an application's Lethe does.
-      AuditTrail audit = Lethe.builder(store.model(), pseudonymizer)
-          .stores(clock -> LetheStores.builder(clock).restrictions(restrictions).build())
-          .personalData(store).build().audit();
+      AuditTrail audit =
+          Lethe.builder(store.model(), pseudonymizer)
+              .stores(clock -> LetheStores.builder(clock).restrictions(restrictions).build())
+              .personalData(store)
+              .build()
+              .audit();
       if (listeners.equals("lethe-restricting")) {
         // A subject with no rows here: every change is checked, none is refused.
-        restrictions.save(new Restriction(audit.pseudonymOf(new SubjectIdentifier("customer", "id", "999999")),
-            RequestId.random(), RestrictionGround.ACCURACY_CONTESTED, Instant.now(), Optional.empty()));
+        restrictions.save(
+            new Restriction(
+                audit.pseudonymOf(new SubjectIdentifier("customer", "id", "999999")),
+                RequestId.random(),
+                RestrictionGround.ACCURACY_CONTESTED,
+                Instant.now(),
+                Optional.empty()));
       }
     } else if (!listeners.equals("none")) {
-      throw new IllegalArgumentException("listeners is none, lethe or lethe-restricting, not " + listeners);
+      throw new IllegalArgumentException(
+          "listeners is none, lethe or lethe-restricting, not " + listeners);
     }
     ShopData data = new ShopData();
     try (Connection connection = database.connection()) {
@@ -102,14 +111,20 @@ public class ListenerOverheadBenchmark {
         data.insert(connection, customer, 10);
       }
     }
-    addresses = inTransaction(em -> em.createQuery("select a.id from Address a order by a.id", Long.class)
-        .getResultList());
-    // The statements of one operation each, the listeners' own included, counted once after a first run.
+    addresses =
+        inTransaction(
+            em ->
+                em.createQuery("select a.id from Address a order by a.id", Long.class)
+                    .getResultList());
+    // The statements of one operation each, the listeners' own included, counted once after a first
+    // run.
     BenchDatabase opened = ErasureBenchmark.open(database);
     String params = db + "/" + listeners;
     opened.recordStatements("listeners.insert", params, this::insert);
-    // Updates come round to every customer's address in turn: the one counted comes after a round, as in the
-    // benchmark's steady state, where the guard keeps each subject's identity pseudonyms for the store's 1 s.
+    // Updates come round to every customer's address in turn: the one counted comes after a round,
+    // as in the
+    // benchmark's steady state, where the guard keeps each subject's identity pseudonyms for the
+    // store's 1 s.
     addresses.forEach(ignored -> update());
     opened.recordStatements("listeners.update", params, this::update);
     opened.recordStatements("listeners.load", params, this::load);
@@ -128,32 +143,41 @@ public class ListenerOverheadBenchmark {
   public long insert() {
     long id = nextId++;
     long customer = 1 + id % CUSTOMERS;
-    return inTransaction(em -> {
-      em.persist(new Address(id, em.getReference(Customer.class, customer), "street " + id));
-      return id;
-    });
+    return inTransaction(
+        em -> {
+          em.persist(new Address(id, em.getReference(Customer.class, customer), "street " + id));
+          return id;
+        });
   }
 
   /** Loads an address and changes it: the update the listeners see. */
   @Benchmark
   public long update() {
     long id = nextAddress();
-    return inTransaction(em -> {
-      // A value never written before: the same one again would leave the entity clean, with no update to check.
-      em.find(Address.class, id).street = "street " + ++writes;
-      return id;
-    });
+    return inTransaction(
+        em -> {
+          // A value never written before: the same one again would leave the entity clean, with no
+          // update to check.
+          em.find(Address.class, id).street = "street " + ++writes;
+          return id;
+        });
   }
 
   /** Loads an address with its customer. */
   @Benchmark
   public int load() {
     long id = nextAddress();
-    return inTransaction(em -> {
-      Customer customer = em.createQuery("select a from Address a join fetch a.customer where a.id = :id",
-          Address.class).setParameter("id", id).getSingleResult().customer;
-      return customer == null || customer.name == null ? 0 : customer.name.length();
-    });
+    return inTransaction(
+        em -> {
+          Customer customer =
+              em.createQuery(
+                      "select a from Address a join fetch a.customer where a.id = :id",
+                      Address.class)
+                  .setParameter("id", id)
+                  .getSingleResult()
+                  .customer;
+          return customer == null || customer.name == null ? 0 : customer.name.length();
+        });
   }
 
   private long nextAddress() {

@@ -40,7 +40,8 @@ public class LogMaskingBenchmark {
   @Param({"0", "200", "2000"})
   public int remembered = 0;
 
-  private PersonalValueMasker masker = PersonalValueMasker.withoutModel(RecentPersonalValues.standard());
+  private PersonalValueMasker masker =
+      PersonalValueMasker.withoutModel(RecentPersonalValues.standard());
   private Object[] contact = new Object[0];
 
   @DataSubject("contact")
@@ -65,17 +66,23 @@ public class LogMaskingBenchmark {
 
   @Setup
   public void setUp() {
-    RecentPersonalValues recent = RecentPersonalValues.of(Math.max(remembered, 1), Duration.ofMinutes(10), Clock.systemUTC());
+    RecentPersonalValues recent =
+        RecentPersonalValues.of(Math.max(remembered, 1), Duration.ofMinutes(10), Clock.systemUTC());
     for (int i = 0; i < remembered; i++) {
       recent.remember("Person Number" + i);
     }
     masker = PersonalValueMasker.of(PersonalDataModel.scan(Contact.class), recent);
-    contact = new Object[] {4, "Dan Dixon", "dan@example.com", "0191 496 0103", "3 Example Road, Sunderland"};
+    contact =
+        new Object[] {
+          4, "Dan Dixon", "dan@example.com", "0191 496 0103", "3 Example Road, Sunderland"
+        };
   }
 
   private String line() {
-    return String.format("Erasing Contact{id=%s, fullName='%s', email='%s', businessPhone='%s', postalAddress='%s'}"
-        + " for request 4d663566-d220-4876-a0ee-e13a5ade6fba", contact);
+    return String.format(
+        "Erasing Contact{id=%s, fullName='%s', email='%s', businessPhone='%s', postalAddress='%s'}"
+            + " for request 4d663566-d220-4876-a0ee-e13a5ade6fba",
+        contact);
   }
 
   /** The line as a log without the converter writes it. */

@@ -2,6 +2,7 @@ package dev.lethe.bench;
 
 import dev.lethe.annotation.PersonalData;
 import dev.lethe.model.PersonalDataModel;
+import jakarta.persistence.Id;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -80,10 +81,18 @@ public class ModelBuildBenchmark {
     Files.createDirectories(out);
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     if (javac == null) {
-      throw new IllegalStateException("The model-build benchmark compiles its classes and needs a JDK, not a JRE");
+      throw new IllegalStateException(
+          "The model-build benchmark compiles its classes and needs a JDK, not a JRE");
     }
-    List<String> arguments = new ArrayList<>(List.of("-proc:none", "-nowarn", "-d", out.toString(),
-        "-classpath", location(PersonalData.class) + File.pathSeparator + location(jakarta.persistence.Id.class)));
+    List<String> arguments =
+        new ArrayList<>(
+            List.of(
+                "-proc:none",
+                "-nowarn",
+                "-d",
+                out.toString(),
+                "-classpath",
+                location(PersonalData.class) + File.pathSeparator + location(Id.class)));
     arguments.addAll(files);
     int status = javac.run(null, null, System.err, arguments.toArray(String[]::new));
     if (status != 0) {
@@ -132,7 +141,8 @@ public class ModelBuildBenchmark {
   private Class<?>[] load() {
     Path out = ErasureBenchmark.open(directory).resolve("classes");
     try {
-      URLClassLoader loader = new URLClassLoader(new URL[] {out.toUri().toURL()}, getClass().getClassLoader());
+      URLClassLoader loader =
+          new URLClassLoader(new URL[] {out.toUri().toURL()}, getClass().getClassLoader());
       Class<?>[] types = new Class<?>[classes];
       for (int group = 0; group < classes / 10; group++) {
         for (int member = 0; member < 10; member++) {
@@ -152,29 +162,48 @@ public class ModelBuildBenchmark {
   }
 
   private static String source(int group, int member) {
-    StringBuilder source = new StringBuilder("package " + PACKAGE + ";\n\n"
-        + "import dev.lethe.annotation.*;\nimport dev.lethe.annotation.ErasureStrategy;\n"
-        + "import dev.lethe.law.LawfulBasis;\nimport jakarta.persistence.Id;\n\n");
+    StringBuilder source =
+        new StringBuilder(
+            "package "
+                + PACKAGE
+                + ";\n\n"
+                + "import dev.lethe.annotation.*;\nimport dev.lethe.annotation.ErasureStrategy;\n"
+                + "import dev.lethe.law.LawfulBasis;\nimport jakarta.persistence.Id;\n\n");
     if (member == 0) {
-      source.append("@DataSubject(\"subject").append(group).append("\")\n")
-          .append("@Processing(purpose = \"service").append(group).append("\", basis = LawfulBasis.Kind.CONTRACT)\n")
-          .append("public class ").append(name(group, member)).append(" {\n")
+      source
+          .append("@DataSubject(\"subject")
+          .append(group)
+          .append("\")\n")
+          .append("@Processing(purpose = \"service")
+          .append(group)
+          .append("\", basis = LawfulBasis.Kind.CONTRACT)\n")
+          .append("public class ")
+          .append(name(group, member))
+          .append(" {\n")
           .append("  @Id public Long id;\n")
           .append("  @SubjectIdentity(\"email\") @PersonalData(category = \"contact.email\",")
           .append(" erasure = ErasureStrategy.HASH) public String email;\n")
-          .append("  @PersonalData(category = \"identity.name\", erasure = ErasureStrategy.REPLACE) public String name;\n")
-          .append("  @PersonalData(category = \"contact.phone\", erasure = ErasureStrategy.MASK, maskKeepLast = 2)")
+          .append(
+              "  @PersonalData(category = \"identity.name\", erasure = ErasureStrategy.REPLACE) public String name;\n")
+          .append(
+              "  @PersonalData(category = \"contact.phone\", erasure = ErasureStrategy.MASK, maskKeepLast = 2)")
           .append(" public String phone;\n}\n");
       return source.toString();
     }
     // Every third record reaches its subject through the record before it: two hops.
     String parent = member % 3 == 0 ? name(group, member - 1) : name(group, 0);
-    source.append("public class ").append(name(group, member)).append(" {\n")
+    source
+        .append("public class ")
+        .append(name(group, member))
+        .append(" {\n")
         .append("  @Id public Long id;\n")
-        .append("  public ").append(parent).append(" owner;\n")
+        .append("  public ")
+        .append(parent)
+        .append(" owner;\n")
         .append("  public java.time.LocalDate day;\n")
         .append("  @PersonalData(category = \"communication.content\") public String note;\n")
-        .append("  @PersonalData(category = \"online.usage\", erasure = ErasureStrategy.DELETE_ROW) public String trace;\n")
+        .append(
+            "  @PersonalData(category = \"online.usage\", erasure = ErasureStrategy.DELETE_ROW) public String trace;\n")
         .append("}\n");
     return source.toString();
   }

@@ -65,6 +65,7 @@ public class OutboxDispatchBenchmark {
 
   /** Rows per claim on both sides: the dispatcher's default. */
   static final int BATCH = 100;
+
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -92,8 +93,11 @@ public class OutboxDispatchBenchmark {
     LetheSchema.migrate(database.autoCommitting());
     OutboxTransport counting = message -> delivered.incrementAndGet();
     // One dispatcher is thread-safe and keeps no state: each thread running it is one replica's.
-    dispatcher = OutboxDispatcher.builder(JdbcOutbox.of(database.autoCommitting()), counting)
-        .clock(Clock.systemUTC()).batchSize(BATCH).build();
+    dispatcher =
+        OutboxDispatcher.builder(JdbcOutbox.of(database.autoCommitting()), counting)
+            .clock(Clock.systemUTC())
+            .batchSize(BATCH)
+            .build();
     threads = Executors.newFixedThreadPool(dispatchers);
   }
 
@@ -106,16 +110,21 @@ public class OutboxDispatchBenchmark {
       try (Statement statement = connection.createStatement()) {
         statement.executeUpdate("delete from lethe_outbox");
       }
-      try (PreparedStatement insert = connection.prepareStatement("insert into lethe_outbox (id, idempotency_key,"
-          + " destination, message_type, payload, status, attempts, enqueued_at, retry_since, next_attempt_at)"
-          + " values (?, ?, ?, 'lethe.recipient-notification', ?, 'PENDING', 0, ?, ?, ?)")) {
+      try (PreparedStatement insert =
+          connection.prepareStatement(
+              "insert into lethe_outbox (id, idempotency_key,"
+                  + " destination, message_type, payload, status, attempts, enqueued_at, retry_since, next_attempt_at)"
+                  + " values (?, ?, ?, 'lethe.recipient-notification', ?, 'PENDING', 0, ?, ?, ?)")) {
         for (int i = 0; i < notices; i++) {
           String id = UUID.randomUUID().toString();
           insert.setString(1, id);
           insert.setString(2, "art19:" + id + ":erasure:" + (i % 3));
           insert.setString(3, "recipient-" + (i % 3));
-          insert.setString(4, "{\"subject\":{\"type\":\"customer\",\"identity\":\"email\",\"value\":\"customer"
-              + i + "@example.com\"}}");
+          insert.setString(
+              4,
+              "{\"subject\":{\"type\":\"customer\",\"identity\":\"email\",\"value\":\"customer"
+                  + i
+                  + "@example.com\"}}");
           insert.setString(5, due);
           insert.setString(6, due);
           insert.setString(7, due);
@@ -140,14 +149,19 @@ public class OutboxDispatchBenchmark {
   @TearDown(Level.Invocation)
   public void check(BenchmarkParams params) throws SQLException {
     BenchDatabase database = ErasureBenchmark.open(this.database);
-    Extras.record("outbox." + Extras.method(params), db + "/" + dispatchers, "statements", database.statements());
+    Extras.record(
+        "outbox." + Extras.method(params),
+        db + "/" + dispatchers,
+        "statements",
+        database.statements());
     if (delivered.get() != notices) {
       throw new IllegalStateException(delivered.get() + " deliveries for " + notices + " notices");
     }
     try (Connection connection = database.connection();
         Statement statement = connection.createStatement();
-        ResultSet left = statement.executeQuery(
-            "select count(*) from lethe_outbox where status <> 'DELIVERED' or payload is not null")) {
+        ResultSet left =
+            statement.executeQuery(
+                "select count(*) from lethe_outbox where status <> 'DELIVERED' or payload is not null")) {
       left.next();
       if (left.getLong(1) != 0) {
         throw new IllegalStateException(left.getLong(1) + " notices are not marked delivered");
@@ -171,15 +185,16 @@ public class OutboxDispatchBenchmark {
   @Benchmark
   public long lethe() throws Exception {
     OutboxDispatcher dispatcher = ErasureBenchmark.open(this.dispatcher);
-    return onEveryThread(() -> {
-      long mine = 0;
-      int pass;
-      do {
-        pass = dispatcher.dispatch().delivered();
-        mine += pass;
-      } while (pass > 0);
-      return mine;
-    });
+    return onEveryThread(
+        () -> {
+          long mine = 0;
+          int pass;
+          do {
+            pass = dispatcher.dispatch().delivered();
+            mine += pass;
+          } while (pass > 0);
+          return mine;
+        });
   }
 
   /**
@@ -190,49 +205,55 @@ public class OutboxDispatchBenchmark {
   public long rawJdbc() throws Exception {
     BenchDatabase database = ErasureBenchmark.open(this.database);
     boolean skipLocked = database.kind() == BenchDatabase.Kind.POSTGRESQL;
-    return onEveryThread(() -> {
-      long mine = 0;
-      try (Connection connection = database.connection();
-          PreparedStatement select = connection.prepareStatement("select id, destination, payload from lethe_outbox"
-              + " where status = 'PENDING' and next_attempt_at <= ? order by next_attempt_at, id"
-              + (skipLocked ? " limit ? for update skip locked" : " limit ?"));
-          PreparedStatement mark = connection.prepareStatement("update lethe_outbox set status = 'DELIVERED',"
-              + " payload = null, attempts = attempts + 1, finished_at = ? where id = ? and status = 'PENDING'")) {
-        int taken;
-        boolean seen;
-        do {
-          String now = STAMP.format(Instant.now());
-          List<String> ids = new ArrayList<>();
-          select.setString(1, now);
-          select.setInt(2, BATCH);
-          try (ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-              ids.add(rows.getString(1));
-            }
-          }
-          for (String id : ids) {
-            mark.setString(1, now);
-            mark.setString(2, id);
-            mark.addBatch();
-          }
-          taken = 0;
-          if (!ids.isEmpty()) {
-            // Counted as delivered only where this thread's update won (always, where rows are locked).
-            for (int count : mark.executeBatch()) {
-              if (count == 1) {
-                delivered.incrementAndGet();
-                taken++;
+    return onEveryThread(
+        () -> {
+          long mine = 0;
+          try (Connection connection = database.connection();
+              PreparedStatement select =
+                  connection.prepareStatement(
+                      "select id, destination, payload from lethe_outbox"
+                          + " where status = 'PENDING' and next_attempt_at <= ? order by next_attempt_at, id"
+                          + (skipLocked ? " limit ? for update skip locked" : " limit ?"));
+              PreparedStatement mark =
+                  connection.prepareStatement(
+                      "update lethe_outbox set status = 'DELIVERED',"
+                          + " payload = null, attempts = attempts + 1, finished_at = ? where id = ? and status = 'PENDING'")) {
+            int taken;
+            boolean seen;
+            do {
+              String now = STAMP.format(Instant.now());
+              List<String> ids = new ArrayList<>();
+              select.setString(1, now);
+              select.setInt(2, BATCH);
+              try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                  ids.add(rows.getString(1));
+                }
               }
-            }
+              for (String id : ids) {
+                mark.setString(1, now);
+                mark.setString(2, id);
+                mark.addBatch();
+              }
+              taken = 0;
+              if (!ids.isEmpty()) {
+                // Counted as delivered only where this thread's update won (always, where rows are
+                // locked).
+                for (int count : mark.executeBatch()) {
+                  if (count == 1) {
+                    delivered.incrementAndGet();
+                    taken++;
+                  }
+                }
+              }
+              connection.commit();
+              mine += taken;
+              seen = !ids.isEmpty();
+              // On H2 a batch whose rows another thread took first is not the end: look again.
+            } while (taken > 0 || seen && !skipLocked);
           }
-          connection.commit();
-          mine += taken;
-          seen = !ids.isEmpty();
-          // On H2 a batch whose rows another thread took first is not the end: look again.
-        } while (taken > 0 || seen && !skipLocked);
-      }
-      return mine;
-    });
+          return mine;
+        });
   }
 
   private long onEveryThread(Callable<Long> work) throws Exception {

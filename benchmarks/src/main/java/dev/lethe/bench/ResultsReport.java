@@ -30,10 +30,13 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ResultsReport {
 
   private static final double MIB = 1024.0 * 1024.0;
+
   /** Issue 17's target for an erasure: at most this many times the hand-written optimum's time, at every size. */
   private static final double ERASURE_TARGET = 1.10;
+
   /** The error, as a share of the score, from which a row is marked noisy. */
   static final double NOISY = 0.10;
+
   /** How much faster than its rows an operation's time may grow between two sizes and still count as linear: noise. */
   private static final double LINEAR_TOLERANCE = 1.25;
 
@@ -42,11 +45,24 @@ public final class ResultsReport {
   private final StringBuilder out = new StringBuilder();
 
   /** One JMH result: the benchmark's simple name, its parameters, and its primary score. */
-  record Row(String benchmark, String mode, String db, String size, String listeners, String dispatchers,
-      String encryption, double score, double error, String unit,
-      int forks, int warmups, String warmupTime, int measurements, String measurementTime, String jvmArgs,
-      double median) {
-  }
+  record Row(
+      String benchmark,
+      String mode,
+      String db,
+      String size,
+      String listeners,
+      String dispatchers,
+      String encryption,
+      double score,
+      double error,
+      String unit,
+      int forks,
+      int warmups,
+      String warmupTime,
+      int measurements,
+      String measurementTime,
+      String jvmArgs,
+      double median) {}
 
   private ResultsReport(List<Path> jsons, Path extrasFile) throws IOException {
     for (Path json : jsons) {
@@ -67,19 +83,32 @@ public final class ResultsReport {
     for (JsonNode result : results) {
       String name = result.path("benchmark").asString();
       JsonNode params = result.path("params");
-      String size = !params.path("rows").isMissingNode() ? params.path("rows").asString()
-          : !params.path("notices").isMissingNode() ? params.path("notices").asString()
-          : params.path("classes").asString("");
+      String size =
+          !params.path("rows").isMissingNode()
+              ? params.path("rows").asString()
+              : !params.path("notices").isMissingNode()
+                  ? params.path("notices").asString()
+                  : params.path("classes").asString("");
       JsonNode primary = result.path("primaryMetric");
-      rows.add(new Row(name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1), result.path("mode").asString(),
-          params.path("db").asString("-"), size, params.path("listeners").asString(""),
-          params.path("dispatchers").asString(""), params.path("encryption").asString(""),
-          primary.path("score").asDouble(),
-          primary.path("scoreError").asDouble(Double.NaN),
-          primary.path("scoreUnit").asString(), result.path("forks").asInt(), result.path("warmupIterations").asInt(),
-          result.path("warmupTime").asString(), result.path("measurementIterations").asInt(),
-          result.path("measurementTime").asString(), result.path("jvmArgs").toString(),
-          primary.path("scorePercentiles").path("50.0").asDouble(Double.NaN)));
+      rows.add(
+          new Row(
+              name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1),
+              result.path("mode").asString(),
+              params.path("db").asString("-"),
+              size,
+              params.path("listeners").asString(""),
+              params.path("dispatchers").asString(""),
+              params.path("encryption").asString(""),
+              primary.path("score").asDouble(),
+              primary.path("scoreError").asDouble(Double.NaN),
+              primary.path("scoreUnit").asString(),
+              result.path("forks").asInt(),
+              result.path("warmupIterations").asInt(),
+              result.path("warmupTime").asString(),
+              result.path("measurementIterations").asInt(),
+              result.path("measurementTime").asString(),
+              result.path("jvmArgs").toString(),
+              primary.path("scorePercentiles").path("50.0").asDouble(Double.NaN)));
     }
   }
 
@@ -89,19 +118,23 @@ public final class ResultsReport {
       throw new IllegalArgumentException(
           "Usage: ResultsReport <jmh.json>[,<jmh.json>...] <extras.tsv> <findings.md> <command...>");
     }
-    List<Path> jsons = List.of(args[0].split(",")).stream().map(Path::of).filter(Files::exists).toList();
+    List<Path> jsons =
+        List.of(args[0].split(",")).stream().map(Path::of).filter(Files::exists).toList();
     ResultsReport report = new ResultsReport(jsons, Path.of(args[1]));
     String command = String.join(" ", List.of(args).subList(3, args.length));
     Path findings = Path.of(args[2]);
-    report.render(command, Files.exists(findings) ? Files.readString(findings, StandardCharsets.UTF_8) : "");
+    report.render(
+        command, Files.exists(findings) ? Files.readString(findings, StandardCharsets.UTF_8) : "");
     System.out.print(report.out);
   }
 
   private void render(String command, String findings) throws IOException {
     line("# Lethe benchmark results");
     line("");
-    line("Generated by `benchmarks/run.sh` on " + Instant.now().truncatedTo(ChronoUnit.SECONDS)
-        + " from JMH's JSON output; do not edit by hand (the findings at the end come from `benchmarks/FINDINGS.md`).");
+    line(
+        "Generated by `benchmarks/run.sh` on "
+            + Instant.now().truncatedTo(ChronoUnit.SECONDS)
+            + " from JMH's JSON output; do not edit by hand (the findings at the end come from `benchmarks/FINDINGS.md`).");
     line("");
     line("## Machine and settings");
     line("");
@@ -113,22 +146,42 @@ public final class ResultsReport {
     line(command);
     line("```");
     line("");
-    line("JMH settings per benchmark (short, so that the whole suite runs in about half an hour on two cores: read the"
-        + " ± errors and treat differences below them as noise):");
+    line(
+        "JMH settings per benchmark (short, so that the whole suite runs in about half an hour on two cores: read the"
+            + " ± errors and treat differences below them as noise):");
     line("");
     line("| benchmark | mode | forks | warm-up | measurement | extra JVM args |");
     line("|---|---|---|---|---|---|");
     Map<String, Row> settings = new LinkedHashMap<>();
     rows.forEach(row -> settings.putIfAbsent(row.benchmark(), row));
-    settings.values().forEach(row -> {
-      boolean single = row.mode().equals("ss");
-      line("| " + row.benchmark() + " | " + row.mode() + " | " + row.forks() + " | " + row.warmups() + " × "
-          + (single ? "1 invocation" : row.warmupTime()) + " | " + row.measurements() + " × "
-          + (single ? "1 invocation" : row.measurementTime()) + " | " + row.jvmArgs().replace("|", "\\|") + " |");
-    });
+    settings
+        .values()
+        .forEach(
+            row -> {
+              boolean single = row.mode().equals("ss");
+              line(
+                  "| "
+                      + row.benchmark()
+                      + " | "
+                      + row.mode()
+                      + " | "
+                      + row.forks()
+                      + " | "
+                      + row.warmups()
+                      + " × "
+                      + (single ? "1 invocation" : row.warmupTime())
+                      + " | "
+                      + row.measurements()
+                      + " × "
+                      + (single ? "1 invocation" : row.measurementTime())
+                      + " | "
+                      + row.jvmArgs().replace("|", "\\|")
+                      + " |");
+            });
     line("");
-    line("(`ss` = single shot: each measurement is one invocation on freshly inserted rows, so the time is per"
-        + " invocation; `avgt` = average time per operation over timed iterations.)");
+    line(
+        "(`ss` = single shot: each measurement is one invocation on freshly inserted rows, so the time is per"
+            + " invocation; `avgt` = average time per operation over timed iterations.)");
     line("");
     targets();
     growth();
@@ -149,29 +202,53 @@ public final class ResultsReport {
 
   private void machine() throws IOException {
     Runtime runtime = Runtime.getRuntime();
-    long ram = ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
-        ? os.getTotalMemorySize() : -1;
+    long ram =
+        ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
+            ? os.getTotalMemorySize()
+            : -1;
     String cpu = "unknown";
     Path cpuinfo = Path.of("/proc/cpuinfo");
     if (Files.isReadable(cpuinfo)) {
-      cpu = Files.readAllLines(cpuinfo).stream().filter(line -> line.startsWith("model name"))
-          .map(line -> line.substring(line.indexOf(':') + 1).trim()).findFirst().orElse(cpu);
+      cpu =
+          Files.readAllLines(cpuinfo).stream()
+              .filter(line -> line.startsWith("model name"))
+              .map(line -> line.substring(line.indexOf(':') + 1).trim())
+              .findFirst()
+              .orElse(cpu);
     }
     line("| | |");
     line("|---|---|");
     line("| CPUs available to the JVM | " + runtime.availableProcessors() + " (" + cpu + ") |");
-    line("| RAM | " + (ram > 0 ? String.format(Locale.ROOT, "%.1f GiB", ram / MIB / 1024) : "unknown") + " |");
-    line("| JDK | " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + " ("
-        + System.getProperty("java.vendor") + ") |");
-    line("| OS | " + System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-        + System.getProperty("os.arch") + " |");
+    line(
+        "| RAM | "
+            + (ram > 0 ? String.format(Locale.ROOT, "%.1f GiB", ram / MIB / 1024) : "unknown")
+            + " |");
+    line(
+        "| JDK | "
+            + System.getProperty("java.vm.name")
+            + " "
+            + System.getProperty("java.runtime.version")
+            + " ("
+            + System.getProperty("java.vendor")
+            + ") |");
+    line(
+        "| OS | "
+            + System.getProperty("os.name")
+            + " "
+            + System.getProperty("os.version")
+            + " "
+            + System.getProperty("os.arch")
+            + " |");
     Path load = Path.of("benchmarks/target/jmh/load.txt");
     if (Files.isReadable(load)) {
-      line("| Load average (1, 5, 15 min) during the run | " + String.join("; ", Files.readAllLines(load))
-          + " |");
+      line(
+          "| Load average (1, 5, 15 min) during the run | "
+              + String.join("; ", Files.readAllLines(load))
+              + " |");
     }
-    line("| Databases | H2 (embedded, file mode, `CACHE_SIZE=8192`, statements time out after 120 s), PostgreSQL and"
-        + " MariaDB on 127.0.0.1, a private schema (PostgreSQL) or database (MariaDB) per trial, all through HikariCP |");
+    line(
+        "| Databases | H2 (embedded, file mode, `CACHE_SIZE=8192`, statements time out after 120 s), PostgreSQL and"
+            + " MariaDB on 127.0.0.1, a private schema (PostgreSQL) or database (MariaDB) per trial, all through HikariCP |");
   }
 
   // --- summary against the issue's targets ----------------------------------------------------
@@ -182,145 +259,332 @@ public final class ResultsReport {
     line("| scenario | db | size | Lethe | against | ratio | target | verdict |");
     line("|---|---|---|---|---|---|---|---|");
     for (Row optimum : select("ErasureBenchmark.handWrittenJpql", "avgt")) {
-      find("ErasureBenchmark.lethe", optimum.db(), optimum.size(), "avgt").ifPresent(lethe -> target(
-          "erase one subject, warmed up (avgt)", lethe, optimum, "hand-written JPQL", lethe.score() / optimum.score(),
-          "≤ 1.10× its time", lethe.score() / optimum.score() <= ERASURE_TARGET));
+      find("ErasureBenchmark.lethe", optimum.db(), optimum.size(), "avgt")
+          .ifPresent(
+              lethe ->
+                  target(
+                      "erase one subject, warmed up (avgt)",
+                      lethe,
+                      optimum,
+                      "hand-written JPQL",
+                      lethe.score() / optimum.score(),
+                      "≤ 1.10× its time",
+                      lethe.score() / optimum.score() <= ERASURE_TARGET));
     }
     for (Row optimum : select("ErasureBenchmark.handWrittenJpql", "ss")) {
       Optional<Row> result = find("ErasureBenchmark.lethe", optimum.db(), optimum.size());
       if (result.isEmpty()) {
-        line("| erase one subject | " + optimum.db() + " | " + number(optimum.size()) + " rows | no result: did not"
-            + " complete (see the findings) | hand-written JPQL: " + score(optimum) + " | - | ≤ 1.10× its time |"
-            + " **missed** |");
+        line(
+            "| erase one subject | "
+                + optimum.db()
+                + " | "
+                + number(optimum.size())
+                + " rows | no result: did not"
+                + " complete (see the findings) | hand-written JPQL: "
+                + score(optimum)
+                + " | - | ≤ 1.10× its time |"
+                + " **missed** |");
         continue;
       }
       Row lethe = result.get();
       double ratio = lethe.score() / optimum.score();
-      if (ratio > ERASURE_TARGET && find("ErasureBenchmark.lethe", lethe.db(), lethe.size(), "avgt").isPresent()) {
+      if (ratio > ERASURE_TARGET
+          && find("ErasureBenchmark.lethe", lethe.db(), lethe.size(), "avgt").isPresent()) {
         // One cold invocation mostly times the JIT: the warmed-up row of the same size decides.
-        line("| erase one subject | " + lethe.db() + " | " + number(lethe.size()) + " rows | " + score(lethe)
-            + " | hand-written JPQL: " + score(optimum) + " | " + String.format(Locale.ROOT, "%.2f×", ratio)
-            + " | ≤ 1.10× its time | single shot, cold: the warmed-up (avgt) row above decides |");
+        line(
+            "| erase one subject | "
+                + lethe.db()
+                + " | "
+                + number(lethe.size())
+                + " rows | "
+                + score(lethe)
+                + " | hand-written JPQL: "
+                + score(optimum)
+                + " | "
+                + String.format(Locale.ROOT, "%.2f×", ratio)
+                + " | ≤ 1.10× its time | single shot, cold: the warmed-up (avgt) row above decides |");
       } else {
-        target("erase one subject", lethe, optimum, "hand-written JPQL", ratio, "≤ 1.10× its time",
+        target(
+            "erase one subject",
+            lethe,
+            optimum,
+            "hand-written JPQL",
+            ratio,
+            "≤ 1.10× its time",
             ratio <= ERASURE_TARGET);
       }
-      find("ErasureBenchmark.loadThenRemove", lethe.db(), lethe.size()).ifPresent(naive -> {
-        double speedup = naive.score() / lethe.score();
-        boolean applies = lethe.size().equals("100000");
-        target("erase one subject", lethe, naive, "load-then-remove", speedup,
-            applies ? "≥ 20× faster" : "(≥ 20× at 100,000 rows)", !applies || speedup >= 20);
-      });
+      find("ErasureBenchmark.loadThenRemove", lethe.db(), lethe.size())
+          .ifPresent(
+              naive -> {
+                double speedup = naive.score() / lethe.score();
+                boolean applies = lethe.size().equals("100000");
+                target(
+                    "erase one subject",
+                    lethe,
+                    naive,
+                    "load-then-remove",
+                    speedup,
+                    applies ? "≥ 20× faster" : "(≥ 20× at 100,000 rows)",
+                    !applies || speedup >= 20);
+              });
     }
     for (Row lethe : select("ExportBenchmark.lethe")) {
-      find("ExportBenchmark.rawJdbcJackson", lethe.db(), lethe.size()).ifPresent(raw -> target("export to JSON", lethe,
-          raw, "JDBC + Jackson", lethe.score() / raw.score(), "≤ 1.30× its time", lethe.score() / raw.score() <= 1.3));
+      find("ExportBenchmark.rawJdbcJackson", lethe.db(), lethe.size())
+          .ifPresent(
+              raw ->
+                  target(
+                      "export to JSON",
+                      lethe,
+                      raw,
+                      "JDBC + Jackson",
+                      lethe.score() / raw.score(),
+                      "≤ 1.30× its time",
+                      lethe.score() / raw.score() <= 1.3));
     }
     for (Row lethe : select("RetentionSweepBenchmark.lethe")) {
-      find("RetentionSweepBenchmark.rawJdbcBatchedDelete", lethe.db(), lethe.size()).ifPresent(raw -> {
-        double rowsPerSecondRatio = raw.score() / lethe.score();
-        target("retention sweep", lethe, raw, "JDBC delete by key range", rowsPerSecondRatio, "≥ 0.80× its rows/s",
-            rowsPerSecondRatio >= 0.8);
-      });
+      find("RetentionSweepBenchmark.rawJdbcBatchedDelete", lethe.db(), lethe.size())
+          .ifPresent(
+              raw -> {
+                double rowsPerSecondRatio = raw.score() / lethe.score();
+                target(
+                    "retention sweep",
+                    lethe,
+                    raw,
+                    "JDBC delete by key range",
+                    rowsPerSecondRatio,
+                    "≥ 0.80× its rows/s",
+                    rowsPerSecondRatio >= 0.8);
+              });
     }
     for (Row lethe : select("ListenerOverheadBenchmark.", "avgt")) {
       if (!lethe.listeners().equals("lethe")) {
         continue;
       }
-      listenerBaseline(lethe).ifPresent(none -> {
-        double overhead = lethe.score() / none.score() - 1;
-        // A difference smaller than either side's error is no measured overhead at all.
-        boolean noise = Math.abs(lethe.score() - none.score()) < Math.max(lethe.error(), none.error());
-        line("| " + lethe.benchmark().substring(lethe.benchmark().indexOf('.') + 1) + " with Lethe's listeners | "
-            + lethe.db() + " | one row | " + score(lethe) + " | without: " + score(none) + " | "
-            + String.format(Locale.ROOT, "%+.1f %%", overhead * 100) + " | ≤ 5 % overhead | "
-            + (overhead <= 0.05 ? "met" : noise ? "met: the difference is within the error" : "**missed**") + " |");
-      });
+      listenerBaseline(lethe)
+          .ifPresent(
+              none -> {
+                double overhead = lethe.score() / none.score() - 1;
+                // A difference smaller than either side's error is no measured overhead at all.
+                boolean noise =
+                    Math.abs(lethe.score() - none.score()) < Math.max(lethe.error(), none.error());
+                line(
+                    "| "
+                        + lethe.benchmark().substring(lethe.benchmark().indexOf('.') + 1)
+                        + " with Lethe's listeners | "
+                        + lethe.db()
+                        + " | one row | "
+                        + score(lethe)
+                        + " | without: "
+                        + score(none)
+                        + " | "
+                        + String.format(Locale.ROOT, "%+.1f %%", overhead * 100)
+                        + " | ≤ 5 % overhead | "
+                        + (overhead <= 0.05
+                            ? "met"
+                            : noise ? "met: the difference is within the error" : "**missed**")
+                        + " |");
+              });
     }
     for (Row tink : select("EncryptionOverheadBenchmark.")) {
       if (!tink.encryption().equals("tink")) {
         continue;
       }
-      encryptionBaseline(tink).ifPresent(none -> {
-        double overhead = tink.score() / none.score() - 1;
-        // A difference smaller than either side's error is no measured overhead at all.
-        boolean noise = Math.abs(tink.score() - none.score()) < Math.max(tink.error(), none.error());
-        line("| " + tink.benchmark().substring(tink.benchmark().indexOf('.') + 1) + " with @Encrypted attributes | "
-            + tink.db() + " | " + number(tink.size()) + " entities | " + score(tink) + " | in clear: " + score(none)
-            + " | " + String.format(Locale.ROOT, "%+.1f %%", overhead * 100) + " | ≤ 10 % overhead | "
-            + (overhead <= 0.10 ? "met" : noise ? "not measured: the difference is within the error" : "**missed**")
-            + " |");
-      });
+      encryptionBaseline(tink)
+          .ifPresent(
+              none -> {
+                double overhead = tink.score() / none.score() - 1;
+                // A difference smaller than either side's error is no measured overhead at all.
+                boolean noise =
+                    Math.abs(tink.score() - none.score()) < Math.max(tink.error(), none.error());
+                line(
+                    "| "
+                        + tink.benchmark().substring(tink.benchmark().indexOf('.') + 1)
+                        + " with @Encrypted attributes | "
+                        + tink.db()
+                        + " | "
+                        + number(tink.size())
+                        + " entities | "
+                        + score(tink)
+                        + " | in clear: "
+                        + score(none)
+                        + " | "
+                        + String.format(Locale.ROOT, "%+.1f %%", overhead * 100)
+                        + " | ≤ 10 % overhead | "
+                        + (overhead <= 0.10
+                            ? "met"
+                            : noise
+                                ? "not measured: the difference is within the error"
+                                : "**missed**")
+                        + " |");
+              });
     }
     for (Row four : select("AuditAppendBenchmark.fourWriters")) {
-      rows.stream().filter(row -> row.benchmark().equals("AuditAppendBenchmark.oneWriter") && row.db().equals(four.db()))
-          .findFirst().ifPresent(one -> {
-            double ratio = four.score() / one.score();
-            line("| audit appends, 4 replicas on one chain | " + four.db() + " | - | " + score(four) + " | 1 replica: "
-                + score(one) + " | " + String.format(Locale.ROOT, "%.2f×", ratio) + " | ≥ 0.50× its appends/s | "
-                + (ratio >= 0.5 ? "met" : "**missed**") + " |");
-          });
+      rows.stream()
+          .filter(
+              row ->
+                  row.benchmark().equals("AuditAppendBenchmark.oneWriter")
+                      && row.db().equals(four.db()))
+          .findFirst()
+          .ifPresent(
+              one -> {
+                double ratio = four.score() / one.score();
+                line(
+                    "| audit appends, 4 replicas on one chain | "
+                        + four.db()
+                        + " | - | "
+                        + score(four)
+                        + " | 1 replica: "
+                        + score(one)
+                        + " | "
+                        + String.format(Locale.ROOT, "%.2f×", ratio)
+                        + " | ≥ 0.50× its appends/s | "
+                        + (ratio >= 0.5 ? "met" : "**missed**")
+                        + " |");
+              });
     }
     for (Row lethe : select("OutboxDispatchBenchmark.lethe")) {
-      dispatch("OutboxDispatchBenchmark.rawJdbc", lethe.db(), lethe.size(), lethe.dispatchers()).ifPresent(raw -> {
-        double ratio = raw.score() / lethe.score();
-        line("| outbox dispatch, " + lethe.dispatchers() + " dispatcher(s) | " + lethe.db() + " | "
-            + number(lethe.size()) + " notices | " + rate(Double.parseDouble(lethe.size()), lethe) + "/s | hand-written"
-            + " loop: " + rate(Double.parseDouble(raw.size()), raw) + "/s | " + String.format(Locale.ROOT, "%.2f×", ratio)
-            + " | ≥ 0.50× its notices/s | " + (ratio >= 0.5 ? "met" : "**missed**") + " |");
-      });
+      dispatch("OutboxDispatchBenchmark.rawJdbc", lethe.db(), lethe.size(), lethe.dispatchers())
+          .ifPresent(
+              raw -> {
+                double ratio = raw.score() / lethe.score();
+                line(
+                    "| outbox dispatch, "
+                        + lethe.dispatchers()
+                        + " dispatcher(s) | "
+                        + lethe.db()
+                        + " | "
+                        + number(lethe.size())
+                        + " notices | "
+                        + rate(Double.parseDouble(lethe.size()), lethe)
+                        + "/s | hand-written"
+                        + " loop: "
+                        + rate(Double.parseDouble(raw.size()), raw)
+                        + "/s | "
+                        + String.format(Locale.ROOT, "%.2f×", ratio)
+                        + " | ≥ 0.50× its notices/s | "
+                        + (ratio >= 0.5 ? "met" : "**missed**")
+                        + " |");
+              });
       if (!lethe.dispatchers().equals("1")) {
-        dispatch("OutboxDispatchBenchmark.lethe", lethe.db(), lethe.size(), "1").ifPresent(one -> {
-          double ratio = one.score() / lethe.score();
-          line("| outbox dispatch, " + lethe.dispatchers() + " dispatchers against 1 | " + lethe.db() + " | "
-              + number(lethe.size()) + " notices | " + rate(Double.parseDouble(lethe.size()), lethe) + "/s | 1"
-              + " dispatcher: " + rate(Double.parseDouble(one.size()), one) + "/s | "
-              + String.format(Locale.ROOT, "%.2f×", ratio) + " | ≥ 0.50× its notices/s | "
-              + (ratio >= 0.5 ? "met" : "**missed**") + " |");
-        });
+        dispatch("OutboxDispatchBenchmark.lethe", lethe.db(), lethe.size(), "1")
+            .ifPresent(
+                one -> {
+                  double ratio = one.score() / lethe.score();
+                  line(
+                      "| outbox dispatch, "
+                          + lethe.dispatchers()
+                          + " dispatchers against 1 | "
+                          + lethe.db()
+                          + " | "
+                          + number(lethe.size())
+                          + " notices | "
+                          + rate(Double.parseDouble(lethe.size()), lethe)
+                          + "/s | 1"
+                          + " dispatcher: "
+                          + rate(Double.parseDouble(one.size()), one)
+                          + "/s | "
+                          + String.format(Locale.ROOT, "%.2f×", ratio)
+                          + " | ≥ 0.50× its notices/s | "
+                          + (ratio >= 0.5 ? "met" : "**missed**")
+                          + " |");
+                });
       }
     }
-    fanOutRatio().ifPresent(ratio -> line("| erasure fanned out to 3 participants over Kafka | " + ratio.db() + " | 10, 100,"
-        + " 1,000 rows | " + score(ratio.fanOut()) + " | slowest local erasure + Kafka round trip: "
-        + String.format(Locale.ROOT, "%.1f ± %.1f ms", ratio.baseline(), ratio.baselineError()) + " | "
-        + String.format(Locale.ROOT, "%.2f× ± %.2f", ratio.value(), ratio.error()) + " | ≤ 2× their sum | "
-        + fanOutVerdict(ratio) + " |"));
+    fanOutRatio()
+        .ifPresent(
+            ratio ->
+                line(
+                    "| erasure fanned out to 3 participants over Kafka | "
+                        + ratio.db()
+                        + " | 10, 100,"
+                        + " 1,000 rows | "
+                        + score(ratio.fanOut())
+                        + " | slowest local erasure + Kafka round trip: "
+                        + String.format(
+                            Locale.ROOT, "%.1f ± %.1f ms", ratio.baseline(), ratio.baselineError())
+                        + " | "
+                        + String.format(Locale.ROOT, "%.2f× ± %.2f", ratio.value(), ratio.error())
+                        + " | ≤ 2× their sum | "
+                        + fanOutVerdict(ratio)
+                        + " |"));
     for (Row scan : select("ModelBuildBenchmark.")) {
-      line("| model build (" + scan.benchmark().substring(scan.benchmark().indexOf('.') + 1) + ") | - | " + scan.size()
-          + " classes | " + score(scan) + " | - | - | < 100 ms | " + (scan.score() < 100 ? "met" : "**missed**") + " |");
+      line(
+          "| model build ("
+              + scan.benchmark().substring(scan.benchmark().indexOf('.') + 1)
+              + ") | - | "
+              + scan.size()
+              + " classes | "
+              + score(scan)
+              + " | - | - | < 100 ms | "
+              + (scan.score() < 100 ? "met" : "**missed**")
+              + " |");
     }
     line("");
-    line("Ratios are Lethe's time over the baseline's, except against load-then-remove, where it is how many times"
-        + " faster Lethe is, and for the retention sweep, the audit appends and the outbox dispatch, where it is a"
-        + " rate (rows, appends or notices per second) over the baseline's. Both sides of every comparison ran in the"
-        + " same JMH run, on the same database.");
+    line(
+        "Ratios are Lethe's time over the baseline's, except against load-then-remove, where it is how many times"
+            + " faster Lethe is, and for the retention sweep, the audit appends and the outbox dispatch, where it is a"
+            + " rate (rows, appends or notices per second) over the baseline's. Both sides of every comparison ran in the"
+            + " same JMH run, on the same database.");
     line("");
   }
 
-  private void target(String scenario, Row lethe, Row baseline, String against, double ratio, String target,
+  private void target(
+      String scenario,
+      Row lethe,
+      Row baseline,
+      String against,
+      double ratio,
+      String target,
       boolean met) {
-    line("| " + scenario + " | " + lethe.db() + " | " + number(lethe.size()) + " rows | " + score(lethe) + " | "
-        + against + ": " + score(baseline) + " | " + String.format(Locale.ROOT, "%.2f×", ratio) + " | " + target + " | "
-        + (met ? "met" : "**missed**") + " |");
+    line(
+        "| "
+            + scenario
+            + " | "
+            + lethe.db()
+            + " | "
+            + number(lethe.size())
+            + " rows | "
+            + score(lethe)
+            + " | "
+            + against
+            + ": "
+            + score(baseline)
+            + " | "
+            + String.format(Locale.ROOT, "%.2f×", ratio)
+            + " | "
+            + target
+            + " | "
+            + (met ? "met" : "**missed**")
+            + " |");
   }
 
-  // --- growth -------------------------------------------------------------------------------------
+  // --- growth
+  // -------------------------------------------------------------------------------------
 
   /** How one operation's cost grows with its rows: time, statements and heap per size, and a verdict per database. */
   private void growth() {
     line("## How cost grows with rows");
     line("");
-    line("Per operation and database, Lethe's time at each size with the statements it sent and the heap it used (used"
-        + " after a full GC, and the heap pools' peak). \"Linear or better\": from each size to the next, time grew by"
-        + " at most the factor the rows grew by (with " + String.format(Locale.ROOT, "%.0f", (LINEAR_TOLERANCE - 1) * 100)
-        + " % for noise). \"Statements flat\": the same statements at every size (for the retention sweep, per"
-        + " batch of 1,000 rows). The 1,000,000-row sizes are single invocations.");
+    line(
+        "Per operation and database, Lethe's time at each size with the statements it sent and the heap it used (used"
+            + " after a full GC, and the heap pools' peak). \"Linear or better\": from each size to the next, time grew by"
+            + " at most the factor the rows grew by (with "
+            + String.format(Locale.ROOT, "%.0f", (LINEAR_TOLERANCE - 1) * 100)
+            + " % for noise). \"Statements flat\": the same statements at every size (for the retention sweep, per"
+            + " batch of 1,000 rows). The 1,000,000-row sizes are single invocations.");
     line("");
-    // The small erasures' single shots mostly time the JIT: their warmed-up runs (avgt) stand for them.
-    growthTable("Erasure of one subject (Art. 17)", "ErasureBenchmark.lethe", "erasure.lethe", "avgt", 1);
-    growthTable("Retention sweep (Art. 5(1)(e))", "RetentionSweepBenchmark.lethe", "retention.lethe", "ss",
+    // The small erasures' single shots mostly time the JIT: their warmed-up runs (avgt) stand for
+    // them.
+    growthTable(
+        "Erasure of one subject (Art. 17)", "ErasureBenchmark.lethe", "erasure.lethe", "avgt", 1);
+    growthTable(
+        "Retention sweep (Art. 5(1)(e))",
+        "RetentionSweepBenchmark.lethe",
+        "retention.lethe",
+        "ss",
         RetentionSweepBenchmark.BATCH);
-    growthTable("Export of one subject (Art. 15, 20)", "ExportBenchmark.lethe", "export.lethe", "avgt", 1);
+    growthTable(
+        "Export of one subject (Art. 15, 20)", "ExportBenchmark.lethe", "export.lethe", "avgt", 1);
   }
 
   /**
@@ -329,14 +593,16 @@ public final class ResultsReport {
    * @param mode the mode to prefer where a size ran in two (the others' single shots fill in)
    * @param rowsPerStatementUnit statements are compared per this many rows ({@code 1}: per operation)
    */
-  private void growthTable(String title, String benchmark, String extrasName, String mode, int rowsPerStatementUnit) {
+  private void growthTable(
+      String title, String benchmark, String extrasName, String mode, int rowsPerStatementUnit) {
     List<Row> results = select(benchmark);
     if (results.isEmpty()) {
       return;
     }
     line("### " + title);
     line("");
-    line("| db | rows | time | time per 1,000 rows | statements | heap used after GC / peak | verdict |");
+    line(
+        "| db | rows | time | time per 1,000 rows | statements | heap used after GC / peak | verdict |");
     line("|---|---|---|---|---|---|---|");
     for (String db : results.stream().map(Row::db).distinct().toList()) {
       Map<Long, Row> bySize = new TreeMap<>();
@@ -352,35 +618,63 @@ public final class ResultsReport {
       List<Double> timePerSize = new ArrayList<>();
       List<Double> statementsPerUnit = new ArrayList<>();
       List<String> lines = new ArrayList<>();
-      bySize.forEach((size, row) -> {
-        String key = db + "/" + size;
-        Long statements = extras.get(extrasName + "\t" + key + "\tstatements");
-        double millis = millis(row);
-        timePerSize.add(millis);
-        if (statements != null) {
-          statementsPerUnit.add(rowsPerStatementUnit == 1 ? statements
-              : statements / Math.ceil((double) size / rowsPerStatementUnit));
-        }
-        lines.add("| " + db + " | " + number(row.size()) + " | " + score(row) + (row.mode().equals("ss") ? " (ss)" : "")
-            + " | " + String.format(Locale.ROOT, "%.3f ms", millis * 1000 / size) + " | "
-            + extra(extrasName, key, "statements") + (rowsPerStatementUnit == 1 || statements == null ? ""
-                : String.format(Locale.ROOT, " (%.2f per batch)", statements / Math.ceil((double) size
-                    / rowsPerStatementUnit)))
-            + " | " + mib(extras.get(extrasName + "\t" + key + "\tusedAfterGcBytes")) + " / "
-            + mib(extras.get(extrasName + "\t" + key + "\tpeakHeapBytes")) + " | ");
-      });
+      bySize.forEach(
+          (size, row) -> {
+            String key = db + "/" + size;
+            Long statements = extras.get(extrasName + "\t" + key + "\tstatements");
+            double millis = millis(row);
+            timePerSize.add(millis);
+            if (statements != null) {
+              statementsPerUnit.add(
+                  rowsPerStatementUnit == 1
+                      ? statements
+                      : statements / Math.ceil((double) size / rowsPerStatementUnit));
+            }
+            lines.add(
+                "| "
+                    + db
+                    + " | "
+                    + number(row.size())
+                    + " | "
+                    + score(row)
+                    + (row.mode().equals("ss") ? " (ss)" : "")
+                    + " | "
+                    + String.format(Locale.ROOT, "%.3f ms", millis * 1000 / size)
+                    + " | "
+                    + extra(extrasName, key, "statements")
+                    + (rowsPerStatementUnit == 1 || statements == null
+                        ? ""
+                        : String.format(
+                            Locale.ROOT,
+                            " (%.2f per batch)",
+                            statements / Math.ceil((double) size / rowsPerStatementUnit)))
+                    + " | "
+                    + mib(extras.get(extrasName + "\t" + key + "\tusedAfterGcBytes"))
+                    + " / "
+                    + mib(extras.get(extrasName + "\t" + key + "\tpeakHeapBytes"))
+                    + " | ");
+          });
       List<Long> sizes = List.copyOf(bySize.keySet());
       boolean linear = true;
       for (int i = 1; i < sizes.size(); i++) {
         double rowsGrew = (double) sizes.get(i) / sizes.get(i - 1);
         linear &= timePerSize.get(i) / timePerSize.get(i - 1) <= rowsGrew * LINEAR_TOLERANCE;
       }
-      boolean flat = statementsPerUnit.size() == sizes.size() && statementsPerUnit.stream()
-          .allMatch(value -> Math.abs(value - statementsPerUnit.get(0)) <= 0.01 * Math.max(1, statementsPerUnit.get(0)));
-      String verdict = sizes.size() < 2 ? "one size only"
-          : (linear ? "grows linearly or better" : "**grows faster than its rows**") + " / "
-              + (statementsPerUnit.size() < sizes.size() ? "statements not recorded"
-                  : flat ? "statements flat" : "**statements grow**");
+      boolean flat =
+          statementsPerUnit.size() == sizes.size()
+              && statementsPerUnit.stream()
+                  .allMatch(
+                      value ->
+                          Math.abs(value - statementsPerUnit.get(0))
+                              <= 0.01 * Math.max(1, statementsPerUnit.get(0)));
+      String verdict =
+          sizes.size() < 2
+              ? "one size only"
+              : (linear ? "grows linearly or better" : "**grows faster than its rows**")
+                  + " / "
+                  + (statementsPerUnit.size() < sizes.size()
+                      ? "statements not recorded"
+                      : flat ? "statements flat" : "**statements grow**");
       for (int i = 0; i < lines.size(); i++) {
         line(lines.get(i) + (i == lines.size() - 1 ? verdict : "") + " |");
       }
@@ -390,37 +684,69 @@ public final class ResultsReport {
 
   private static double millis(Row row) {
     String unit = row.unit();
-    return unit.startsWith("us") ? row.score() / 1000 : unit.startsWith("s/") ? row.score() * 1000 : row.score();
+    return unit.startsWith("us")
+        ? row.score() / 1000
+        : unit.startsWith("s/") ? row.score() * 1000 : row.score();
   }
 
-  // --- details -------------------------------------------------------------------------------------
+  // --- details
+  // -------------------------------------------------------------------------------------
 
   private void erasure() {
     line("## Erasure: one subject, ten entity types (Art. 17)");
     line("");
-    line("Rows per subject in all, spread evenly over the nine linked types (five deleted, four erased in place, one of"
-        + " them two hops away) plus the customer's own row, which is erased in place. Statements are those that reached"
-        + " the JDBC driver during the one erasure (counted by a proxy below the pool), begin and commit excluded.");
+    line(
+        "Rows per subject in all, spread evenly over the nine linked types (five deleted, four erased in place, one of"
+            + " them two hops away) plus the customer's own row, which is erased in place. Statements are those that reached"
+            + " the JDBC driver during the one erasure (counted by a proxy below the pool), begin and commit excluded.");
     line("");
-    line("Single-shot (`ss`) rows time one invocation each after only two warm-up invocations, so at small sizes they"
-        + " include JIT compilation of whichever path is colder; the `avgt` rows, where present, repeat the small sizes"
-        + " warmed up (5 s of warm-up, then the average over 3 × 3 s; the fresh insert before each invocation untimed).");
+    line(
+        "Single-shot (`ss`) rows time one invocation each after only two warm-up invocations, so at small sizes they"
+            + " include JIT compilation of whichever path is colder; the `avgt` rows, where present, repeat the small sizes"
+            + " warmed up (5 s of warm-up, then the average over 3 × 3 s; the fresh insert before each invocation untimed).");
     line("");
-    line("| db | rows | mode | Lethe | hand-written JPQL | load-then-remove | Lethe / JPQL | load-then-remove / Lethe |"
-        + " statements Lethe / JPQL / load-then-remove |");
+    line(
+        "| db | rows | mode | Lethe | hand-written JPQL | load-then-remove | Lethe / JPQL | load-then-remove / Lethe |"
+            + " statements Lethe / JPQL / load-then-remove |");
     line("|---|---|---|---|---|---|---|---|---|");
     for (Row optimum : select("ErasureBenchmark.handWrittenJpql")) {
-      Optional<Row> lethe = find("ErasureBenchmark.lethe", optimum.db(), optimum.size(), optimum.mode());
-      Optional<Row> naive = find("ErasureBenchmark.loadThenRemove", optimum.db(), optimum.size(), optimum.mode());
+      Optional<Row> lethe =
+          find("ErasureBenchmark.lethe", optimum.db(), optimum.size(), optimum.mode());
+      Optional<Row> naive =
+          find("ErasureBenchmark.loadThenRemove", optimum.db(), optimum.size(), optimum.mode());
       String key = optimum.db() + "/" + optimum.size();
-      line("| " + optimum.db() + " | " + number(optimum.size()) + " | " + optimum.mode() + " | "
-          + lethe.map(this::score).orElse("no result")
-          + " | " + score(optimum) + " | " + naive.map(this::score).orElse("no result") + " | "
-          + lethe.map(row -> String.format(Locale.ROOT, "%.2f×", row.score() / optimum.score())).orElse("-") + " | "
-          + lethe.flatMap(row -> naive.map(slow -> String.format(Locale.ROOT, "%.1f×", slow.score() / row.score())))
-              .orElse("-") + " | "
-          + extra("erasure.lethe", key, "statements") + " / " + extra("erasure.handWrittenJpql", key, "statements")
-          + " / " + extra("erasure.loadThenRemove", key, "statements") + " |");
+      line(
+          "| "
+              + optimum.db()
+              + " | "
+              + number(optimum.size())
+              + " | "
+              + optimum.mode()
+              + " | "
+              + lethe.map(this::score).orElse("no result")
+              + " | "
+              + score(optimum)
+              + " | "
+              + naive.map(this::score).orElse("no result")
+              + " | "
+              + lethe
+                  .map(row -> String.format(Locale.ROOT, "%.2f×", row.score() / optimum.score()))
+                  .orElse("-")
+              + " | "
+              + lethe
+                  .flatMap(
+                      row ->
+                          naive.map(
+                              slow ->
+                                  String.format(Locale.ROOT, "%.1f×", slow.score() / row.score())))
+                  .orElse("-")
+              + " | "
+              + extra("erasure.lethe", key, "statements")
+              + " / "
+              + extra("erasure.handWrittenJpql", key, "statements")
+              + " / "
+              + extra("erasure.loadThenRemove", key, "statements")
+              + " |");
     }
     line("");
   }
@@ -428,30 +754,52 @@ public final class ResultsReport {
   private void export() {
     line("## Export: one subject to JSON (Art. 15, 20), in a fork with `-Xmx64m`");
     line("");
-    line("That the fork completes under `-Xmx64m` (with Hibernate, the pool and, on H2, the embedded database in the same"
-        + " heap) is the proof that the export streams. Peak heap is the sum of the heap pools' peaks during an"
-        + " iteration (an upper bound, which can exceed the 64 MiB maximum: the pools peak at different moments); used-after-GC is sampled after a full GC at"
-        + " the end of each iteration; both are the maximum over the iterations.");
+    line(
+        "That the fork completes under `-Xmx64m` (with Hibernate, the pool and, on H2, the embedded database in the same"
+            + " heap) is the proof that the export streams. Peak heap is the sum of the heap pools' peaks during an"
+            + " iteration (an upper bound, which can exceed the 64 MiB maximum: the pools peak at different moments); used-after-GC is sampled after a full GC at"
+            + " the end of each iteration; both are the maximum over the iterations.");
     line("");
-    line("| db | rows | Lethe | JDBC + Jackson | Lethe / baseline | max heap | peak heap Lethe / baseline | used after GC"
-        + " Lethe / baseline | JSON bytes Lethe / baseline |");
+    line(
+        "| db | rows | Lethe | JDBC + Jackson | Lethe / baseline | max heap | peak heap Lethe / baseline | used after GC"
+            + " Lethe / baseline | JSON bytes Lethe / baseline |");
     line("|---|---|---|---|---|---|---|---|---|");
     for (Row lethe : select("ExportBenchmark.lethe")) {
       Optional<Row> raw = find("ExportBenchmark.rawJdbcJackson", lethe.db(), lethe.size());
       String key = lethe.db() + "/" + lethe.size();
-      line("| " + lethe.db() + " | " + number(lethe.size()) + " | " + score(lethe) + " | " + raw.map(this::score).orElse("-")
-          + " | " + raw.map(row -> String.format(Locale.ROOT, "%.2f×", lethe.score() / row.score())).orElse("-") + " | "
-          + mib(extras.get("export.lethe\t" + key + "\tmaxHeapBytes")) + " | "
-          + mib(extras.get("export.lethe\t" + key + "\tpeakHeapBytes")) + " / "
-          + mib(extras.get("export.rawJdbcJackson\t" + key + "\tpeakHeapBytes")) + " | "
-          + mib(extras.get("export.lethe\t" + key + "\tusedAfterGcBytes")) + " / "
-          + mib(extras.get("export.rawJdbcJackson\t" + key + "\tusedAfterGcBytes")) + " | "
-          + extra("export.lethe", key, "jsonBytes") + " / " + extra("export.rawJdbcJackson", key, "jsonBytes") + " |");
+      line(
+          "| "
+              + lethe.db()
+              + " | "
+              + number(lethe.size())
+              + " | "
+              + score(lethe)
+              + " | "
+              + raw.map(this::score).orElse("-")
+              + " | "
+              + raw.map(row -> String.format(Locale.ROOT, "%.2f×", lethe.score() / row.score()))
+                  .orElse("-")
+              + " | "
+              + mib(extras.get("export.lethe\t" + key + "\tmaxHeapBytes"))
+              + " | "
+              + mib(extras.get("export.lethe\t" + key + "\tpeakHeapBytes"))
+              + " / "
+              + mib(extras.get("export.rawJdbcJackson\t" + key + "\tpeakHeapBytes"))
+              + " | "
+              + mib(extras.get("export.lethe\t" + key + "\tusedAfterGcBytes"))
+              + " / "
+              + mib(extras.get("export.rawJdbcJackson\t" + key + "\tusedAfterGcBytes"))
+              + " | "
+              + extra("export.lethe", key, "jsonBytes")
+              + " / "
+              + extra("export.rawJdbcJackson", key, "jsonBytes")
+              + " |");
     }
     line("");
-    line("The two documents differ in content: Lethe's report also holds the Art. 15(1) information (purposes,"
-        + " categories, recipients, retention, rights) and names its sections by entity; the baseline writes only the"
-        + " personal-data columns.");
+    line(
+        "The two documents differ in content: Lethe's report also holds the Art. 15(1) information (purposes,"
+            + " categories, recipients, retention, rights) and names its sections by entity; the baseline writes only the"
+            + " personal-data columns.");
     line("");
   }
 
@@ -461,37 +809,71 @@ public final class ResultsReport {
     line("| benchmark | classes | time | target |");
     line("|---|---|---|---|");
     for (Row scan : select("ModelBuildBenchmark.")) {
-      line("| " + scan.benchmark() + " (" + scan.mode() + ") | " + scan.size() + " | " + score(scan) + " | < 100 ms |");
+      line(
+          "| "
+              + scan.benchmark()
+              + " ("
+              + scan.mode()
+              + ") | "
+              + scan.size()
+              + " | "
+              + score(scan)
+              + " | < 100 ms |");
     }
     line("");
-    line("`scan` scans the same classes again and again; `scanFreshClasses` scans classes loaded in a new class loader"
-        + " just before each single-shot invocation, as at an application's start-up.");
+    line(
+        "`scan` scans the same classes again and again; `scanFreshClasses` scans classes loaded in a new class loader"
+            + " just before each single-shot invocation, as at an application's start-up.");
     line("");
   }
 
   private void retention() {
     line("## Retention sweep (Art. 5(1)(e)), in a fork with `-Xmx64m`");
     line("");
-    line("Expired rows of one `@Retention` entity (with one fresh row per hundred interleaved, which both sides must"
-        + " leave), deleted in batches of 1,000 rows, one transaction each: Lethe's `RetentionEnforcer.run()` over"
-        + " `JpaPersonalDataStore` against a JDBC loop deleting by key range. Single shot: each invocation sweeps rows"
-        + " inserted just before it, untimed; statistics are gathered after the insert, as a live table has them.");
+    line(
+        "Expired rows of one `@Retention` entity (with one fresh row per hundred interleaved, which both sides must"
+            + " leave), deleted in batches of 1,000 rows, one transaction each: Lethe's `RetentionEnforcer.run()` over"
+            + " `JpaPersonalDataStore` against a JDBC loop deleting by key range. Single shot: each invocation sweeps rows"
+            + " inserted just before it, untimed; statistics are gathered after the insert, as a live table has them.");
     line("");
-    line("| db | expired rows | Lethe | JDBC by key range | Lethe rows/s | baseline rows/s | ratio | statements Lethe /"
-        + " baseline | peak heap Lethe / baseline | used after GC Lethe / baseline |");
+    line(
+        "| db | expired rows | Lethe | JDBC by key range | Lethe rows/s | baseline rows/s | ratio | statements Lethe /"
+            + " baseline | peak heap Lethe / baseline | used after GC Lethe / baseline |");
     line("|---|---|---|---|---|---|---|---|---|---|");
     for (Row lethe : select("RetentionSweepBenchmark.lethe")) {
-      Optional<Row> raw = find("RetentionSweepBenchmark.rawJdbcBatchedDelete", lethe.db(), lethe.size());
+      Optional<Row> raw =
+          find("RetentionSweepBenchmark.rawJdbcBatchedDelete", lethe.db(), lethe.size());
       String key = lethe.db() + "/" + lethe.size();
       double rows = Double.parseDouble(lethe.size());
-      line("| " + lethe.db() + " | " + number(lethe.size()) + " | " + score(lethe) + " | " + raw.map(this::score).orElse("-")
-          + " | " + rate(rows, lethe) + " | " + raw.map(row -> rate(rows, row)).orElse("-") + " | "
-          + raw.map(row -> String.format(Locale.ROOT, "%.2f×", row.score() / lethe.score())).orElse("-") + " | "
-          + extra("retention.lethe", key, "statements") + " / " + extra("retention.rawJdbcBatchedDelete", key, "statements")
-          + " | " + mib(extras.get("retention.lethe\t" + key + "\tpeakHeapBytes")) + " / "
-          + mib(extras.get("retention.rawJdbcBatchedDelete\t" + key + "\tpeakHeapBytes")) + " | "
-          + mib(extras.get("retention.lethe\t" + key + "\tusedAfterGcBytes")) + " / "
-          + mib(extras.get("retention.rawJdbcBatchedDelete\t" + key + "\tusedAfterGcBytes")) + " |");
+      line(
+          "| "
+              + lethe.db()
+              + " | "
+              + number(lethe.size())
+              + " | "
+              + score(lethe)
+              + " | "
+              + raw.map(this::score).orElse("-")
+              + " | "
+              + rate(rows, lethe)
+              + " | "
+              + raw.map(row -> rate(rows, row)).orElse("-")
+              + " | "
+              + raw.map(row -> String.format(Locale.ROOT, "%.2f×", row.score() / lethe.score()))
+                  .orElse("-")
+              + " | "
+              + extra("retention.lethe", key, "statements")
+              + " / "
+              + extra("retention.rawJdbcBatchedDelete", key, "statements")
+              + " | "
+              + mib(extras.get("retention.lethe\t" + key + "\tpeakHeapBytes"))
+              + " / "
+              + mib(extras.get("retention.rawJdbcBatchedDelete\t" + key + "\tpeakHeapBytes"))
+              + " | "
+              + mib(extras.get("retention.lethe\t" + key + "\tusedAfterGcBytes"))
+              + " / "
+              + mib(extras.get("retention.rawJdbcBatchedDelete\t" + key + "\tusedAfterGcBytes"))
+              + " |");
     }
     line("");
   }
@@ -499,59 +881,108 @@ public final class ResultsReport {
   private void listeners() {
     line("## Ordinary work with Lethe's Hibernate listeners installed (Art. 18(2))");
     line("");
-    line("One insert, one update or one load, each in its own transaction through an `EntityManager`, on a factory"
-        + " without Lethe and on one where `JpaPersonalDataStore` enforces restrictions kept in `JdbcRestrictionStore`"
-        + " on the same database, as the Spring Boot starter wires it: `lethe` while no subject is restricted (the"
-        + " target's case), `lethe-restricting` while another subject is, so that every update finds its row's subject"
-        + " and looks it up. Statements are those of one operation, counted once after set-up.");
+    line(
+        "One insert, one update or one load, each in its own transaction through an `EntityManager`, on a factory"
+            + " without Lethe and on one where `JpaPersonalDataStore` enforces restrictions kept in `JdbcRestrictionStore`"
+            + " on the same database, as the Spring Boot starter wires it: `lethe` while no subject is restricted (the"
+            + " target's case), `lethe-restricting` while another subject is, so that every update finds its row's subject"
+            + " and looks it up. Statements are those of one operation, counted once after set-up.");
     line("");
-    line("| operation | db | listeners | without Lethe | with Lethe | overhead | statements without / with |");
+    line(
+        "| operation | db | listeners | without Lethe | with Lethe | overhead | statements without / with |");
     line("|---|---|---|---|---|---|---|");
     for (Row lethe : select("ListenerOverheadBenchmark.")) {
       if (lethe.listeners().equals("none")) {
         continue;
       }
       String operation = lethe.benchmark().substring(lethe.benchmark().indexOf('.') + 1);
-      listenerBaseline(lethe).ifPresent(none -> line("| " + operation + " | " + lethe.db() + " | " + lethe.listeners()
-          + " | " + score(none) + " | " + score(lethe) + " | "
-          + String.format(Locale.ROOT, "%+.1f %%", (lethe.score() / none.score() - 1) * 100) + " | "
-          + extra("listeners." + operation, lethe.db() + "/none", "statements") + " / "
-          + extra("listeners." + operation, lethe.db() + "/" + lethe.listeners(), "statements") + " |"));
+      listenerBaseline(lethe)
+          .ifPresent(
+              none ->
+                  line(
+                      "| "
+                          + operation
+                          + " | "
+                          + lethe.db()
+                          + " | "
+                          + lethe.listeners()
+                          + " | "
+                          + score(none)
+                          + " | "
+                          + score(lethe)
+                          + " | "
+                          + String.format(
+                              Locale.ROOT, "%+.1f %%", (lethe.score() / none.score() - 1) * 100)
+                          + " | "
+                          + extra("listeners." + operation, lethe.db() + "/none", "statements")
+                          + " / "
+                          + extra(
+                              "listeners." + operation,
+                              lethe.db() + "/" + lethe.listeners(),
+                              "statements")
+                          + " |"));
     }
     line("");
   }
 
   private void encryption() {
-    List<Row> tink = select("EncryptionOverheadBenchmark.").stream().filter(row -> row.encryption().equals("tink"))
-        .toList();
+    List<Row> tink =
+        select("EncryptionOverheadBenchmark.").stream()
+            .filter(row -> row.encryption().equals("tink"))
+            .toList();
     if (tink.isEmpty()) {
       return;
     }
     line("## Crypto-shredding: @Encrypted attributes inserted and loaded (Art. 17(1), 32(1)(a))");
     line("");
-    line("The same entities, `rows` per transaction through an `EntityManager`: in clear on a factory without Lethe,"
-        + " and encrypted by `JpaPersonalDataStore` with `SubjectKeys` (AES-256-GCM under each patient's key, the"
-        + " e-mail with a blind index). `insert` adds a note for each of the patients, whose keys exist;"
-        + " `insertNewSubjects` inserts new patients, each of which makes, wraps and stores its key on a connection"
-        + " of its own; `load` reads notes with their patients (three decryptions per note). Statements are those of"
-        + " one operation, counted once after set-up.");
+    line(
+        "The same entities, `rows` per transaction through an `EntityManager`: in clear on a factory without Lethe,"
+            + " and encrypted by `JpaPersonalDataStore` with `SubjectKeys` (AES-256-GCM under each patient's key, the"
+            + " e-mail with a blind index). `insert` adds a note for each of the patients, whose keys exist;"
+            + " `insertNewSubjects` inserts new patients, each of which makes, wraps and stores its key on a connection"
+            + " of its own; `load` reads notes with their patients (three decryptions per note). Statements are those of"
+            + " one operation, counted once after set-up.");
     line("");
-    line("| operation | db | entities | in clear | encrypted | overhead | statements in clear / encrypted |");
+    line(
+        "| operation | db | entities | in clear | encrypted | overhead | statements in clear / encrypted |");
     line("|---|---|---|---|---|---|---|");
     for (Row row : tink) {
       String operation = row.benchmark().substring(row.benchmark().indexOf('.') + 1);
-      encryptionBaseline(row).ifPresent(none -> line("| " + operation + " | " + row.db() + " | " + number(row.size())
-          + " | " + score(none) + " | " + score(row) + " | "
-          + String.format(Locale.ROOT, "%+.1f %%", (row.score() / none.score() - 1) * 100) + " | "
-          + extra("encryption." + operation, row.db() + "/none", "statements") + " / "
-          + extra("encryption." + operation, row.db() + "/tink", "statements") + " |"));
+      encryptionBaseline(row)
+          .ifPresent(
+              none ->
+                  line(
+                      "| "
+                          + operation
+                          + " | "
+                          + row.db()
+                          + " | "
+                          + number(row.size())
+                          + " | "
+                          + score(none)
+                          + " | "
+                          + score(row)
+                          + " | "
+                          + String.format(
+                              Locale.ROOT, "%+.1f %%", (row.score() / none.score() - 1) * 100)
+                          + " | "
+                          + extra("encryption." + operation, row.db() + "/none", "statements")
+                          + " / "
+                          + extra("encryption." + operation, row.db() + "/tink", "statements")
+                          + " |"));
     }
     line("");
   }
 
   private Optional<Row> encryptionBaseline(Row tink) {
-    return rows.stream().filter(row -> row.benchmark().equals(tink.benchmark()) && row.db().equals(tink.db())
-        && row.size().equals(tink.size()) && row.encryption().equals("none")).findFirst();
+    return rows.stream()
+        .filter(
+            row ->
+                row.benchmark().equals(tink.benchmark())
+                    && row.db().equals(tink.db())
+                    && row.size().equals(tink.size())
+                    && row.encryption().equals("none"))
+        .findFirst();
   }
 
   private void outbox() {
@@ -561,50 +992,96 @@ public final class ResultsReport {
     }
     line("## Outbox dispatch (Art. 19): notices per second by 1, 2 and 4 dispatchers");
     line("");
-    line("Each invocation drains freshly inserted pending notices (single shot; the insert untimed) with as many"
-        + " threads as dispatchers, as replicas would: Lethe's `OutboxDispatcher` over `JdbcOutbox` (a claim"
-        + " transaction per batch of 100 with `FOR UPDATE SKIP LOCKED` and a lease, delivery outside it, one"
-        + " conditional update per delivered notice) against a hand-written loop (one transaction per batch that"
-        + " selects the rows with the same lock and marks them delivered in one JDBC batch). The transport only"
-        + " counts. Statements are those prepared during one invocation (a JDBC batch is prepared once): Lethe"
-        + " commits once per claimed batch and once per delivered notice, the loop once per batch.");
+    line(
+        "Each invocation drains freshly inserted pending notices (single shot; the insert untimed) with as many"
+            + " threads as dispatchers, as replicas would: Lethe's `OutboxDispatcher` over `JdbcOutbox` (a claim"
+            + " transaction per batch of 100 with `FOR UPDATE SKIP LOCKED` and a lease, delivery outside it, one"
+            + " conditional update per delivered notice) against a hand-written loop (one transaction per batch that"
+            + " selects the rows with the same lock and marks them delivered in one JDBC batch). The transport only"
+            + " counts. Statements are those prepared during one invocation (a JDBC batch is prepared once): Lethe"
+            + " commits once per claimed batch and once per delivered notice, the loop once per batch.");
     line("");
-    line("| db | dispatchers | notices | Lethe notices/s | hand-written notices/s | Lethe / hand-written |"
-        + " Lethe against 1 dispatcher | statements prepared Lethe / hand-written |");
+    line(
+        "| db | dispatchers | notices | Lethe notices/s | hand-written notices/s | Lethe / hand-written |"
+            + " Lethe against 1 dispatcher | statements prepared Lethe / hand-written |");
     line("|---|---|---|---|---|---|---|---|");
     for (Row row : lethe) {
       double notices = Double.parseDouble(row.size());
-      Optional<Row> raw = dispatch("OutboxDispatchBenchmark.rawJdbc", row.db(), row.size(), row.dispatchers());
+      Optional<Row> raw =
+          dispatch("OutboxDispatchBenchmark.rawJdbc", row.db(), row.size(), row.dispatchers());
       Optional<Row> one = dispatch("OutboxDispatchBenchmark.lethe", row.db(), row.size(), "1");
       String key = row.db() + "/" + row.dispatchers();
-      line("| " + row.db() + " | " + row.dispatchers() + " | " + number(row.size()) + " | " + rate(notices, row) + " | "
-          + raw.map(baseline -> rate(notices, baseline)).orElse("-") + " | "
-          + raw.map(baseline -> String.format(Locale.ROOT, "%.2f×", baseline.score() / row.score())).orElse("-")
-          + " | " + one.map(first -> String.format(Locale.ROOT, "%.2f×", first.score() / row.score())).orElse("-")
-          + " | " + extra("outbox.lethe", key, "statements") + " / " + extra("outbox.rawJdbc", key, "statements")
-          + " |");
+      line(
+          "| "
+              + row.db()
+              + " | "
+              + row.dispatchers()
+              + " | "
+              + number(row.size())
+              + " | "
+              + rate(notices, row)
+              + " | "
+              + raw.map(baseline -> rate(notices, baseline)).orElse("-")
+              + " | "
+              + raw.map(
+                      baseline ->
+                          String.format(Locale.ROOT, "%.2f×", baseline.score() / row.score()))
+                  .orElse("-")
+              + " | "
+              + one.map(first -> String.format(Locale.ROOT, "%.2f×", first.score() / row.score()))
+                  .orElse("-")
+              + " | "
+              + extra("outbox.lethe", key, "statements")
+              + " / "
+              + extra("outbox.rawJdbc", key, "statements")
+              + " |");
     }
     line("");
   }
 
   /** The fan-out over the sum of its baselines, with the errors of the three propagated as independent. */
-  record FanOutRatio(String db, Row fanOut, Row local, Row roundTrip, double baseline, double baselineError,
-      double value, double error) {
-  }
+  record FanOutRatio(
+      String db,
+      Row fanOut,
+      Row local,
+      Row roundTrip,
+      double baseline,
+      double baselineError,
+      double value,
+      double error) {}
 
   private Optional<FanOutRatio> fanOutRatio() {
     for (Row fanOut : select("FanOutBenchmark.fanOut")) {
-      Optional<Row> local = rows.stream().filter(row -> row.benchmark().equals("FanOutBenchmark.slowestLocalErasure")
-          && row.db().equals(fanOut.db())).findFirst();
-      Optional<Row> roundTrip = rows.stream().filter(row -> row.benchmark().equals("FanOutBenchmark.kafkaRoundTrip")
-          && row.db().equals(fanOut.db())).findFirst();
+      Optional<Row> local =
+          rows.stream()
+              .filter(
+                  row ->
+                      row.benchmark().equals("FanOutBenchmark.slowestLocalErasure")
+                          && row.db().equals(fanOut.db()))
+              .findFirst();
+      Optional<Row> roundTrip =
+          rows.stream()
+              .filter(
+                  row ->
+                      row.benchmark().equals("FanOutBenchmark.kafkaRoundTrip")
+                          && row.db().equals(fanOut.db()))
+              .findFirst();
       if (local.isPresent() && roundTrip.isPresent()) {
         double baseline = local.get().score() + roundTrip.get().score();
         double baselineError = Math.hypot(local.get().error(), roundTrip.get().error());
         double value = fanOut.score() / baseline;
-        double error = value * Math.hypot(fanOut.error() / fanOut.score(), baselineError / baseline);
-        return Optional.of(new FanOutRatio(fanOut.db(), fanOut, local.get(), roundTrip.get(), baseline, baselineError,
-            value, error));
+        double error =
+            value * Math.hypot(fanOut.error() / fanOut.score(), baselineError / baseline);
+        return Optional.of(
+            new FanOutRatio(
+                fanOut.db(),
+                fanOut,
+                local.get(),
+                roundTrip.get(),
+                baseline,
+                baselineError,
+                value,
+                error));
       }
     }
     return Optional.empty();
@@ -626,39 +1103,79 @@ public final class ResultsReport {
     FanOutRatio ratio = result.get();
     line("## An erasure fanned out to 3 participants over Kafka (Art. 17(2), 19)");
     line("");
-    line("A coordinator and three participants, each with its own " + ratio.db() + " database (Lethe's JDBC stores and"
-        + " the shop model through `JpaPersonalDataStore`), holding 10, 100 and 1,000 rows of the subject, joined by"
-        + " `KafkaOutboxTransport` and `KafkaInbox` through one embedded KRaft broker on the same machine. Each"
-        + " invocation erases a fresh subject (single shot, inserted untimed). The fan-out runs from the coordinator's"
-        + " submit to the last receipt recorded (`outstandingRecipients` empty); the coordinator dispatches right"
-        + " after the erasure and each participant on its inbox thread right after carrying out the notice, so no"
-        + " polling interval is measured. The baselines ran in the same JVM against the same broker and databases:"
-        + " the slowest participant's local erasure of a subject alike (submit, verify, erase through its own"
-        + " `DataSubjectRights`) and one small message produced, consumed, produced back and consumed. Errors are"
-        + " JMH's 99.9 % intervals, propagated as independent into the ratio.");
+    line(
+        "A coordinator and three participants, each with its own "
+            + ratio.db()
+            + " database (Lethe's JDBC stores and"
+            + " the shop model through `JpaPersonalDataStore`), holding 10, 100 and 1,000 rows of the subject, joined by"
+            + " `KafkaOutboxTransport` and `KafkaInbox` through one embedded KRaft broker on the same machine. Each"
+            + " invocation erases a fresh subject (single shot, inserted untimed). The fan-out runs from the coordinator's"
+            + " submit to the last receipt recorded (`outstandingRecipients` empty); the coordinator dispatches right"
+            + " after the erasure and each participant on its inbox thread right after carrying out the notice, so no"
+            + " polling interval is measured. The baselines ran in the same JVM against the same broker and databases:"
+            + " the slowest participant's local erasure of a subject alike (submit, verify, erase through its own"
+            + " `DataSubjectRights`) and one small message produced, consumed, produced back and consumed. Errors are"
+            + " JMH's 99.9 % intervals, propagated as independent into the ratio.");
     line("");
-    line("| db | figure | fan-out (a) | slowest local erasure (b) | Kafka round trip (c) | (a) / ((b) + (c)) | target |");
+    line(
+        "| db | figure | fan-out (a) | slowest local erasure (b) | Kafka round trip (c) | (a) / ((b) + (c)) | target |");
     line("|---|---|---|---|---|---|---|");
-    line("| " + ratio.db() + " | mean ± error | " + score(ratio.fanOut()) + " | " + score(ratio.local()) + " | "
-        + score(ratio.roundTrip()) + " | " + String.format(Locale.ROOT, "%.2f× ± %.2f", ratio.value(), ratio.error())
-        + " | ≤ 2× |");
-    // On a shared machine a few slow invocations move the means; the medians of the same run beside them.
-    double medianRatio = ratio.fanOut().median() / (ratio.local().median() + ratio.roundTrip().median());
-    line("| " + ratio.db() + " | median | " + String.format(Locale.ROOT, "%.1f", ratio.fanOut().median()) + " "
-        + ratio.fanOut().unit() + " | " + String.format(Locale.ROOT, "%.1f", ratio.local().median()) + " "
-        + ratio.local().unit() + " | " + String.format(Locale.ROOT, "%.1f", ratio.roundTrip().median()) + " "
-        + ratio.roundTrip().unit() + " | " + String.format(Locale.ROOT, "%.2f×", medianRatio) + " | ≤ 2× |");
+    line(
+        "| "
+            + ratio.db()
+            + " | mean ± error | "
+            + score(ratio.fanOut())
+            + " | "
+            + score(ratio.local())
+            + " | "
+            + score(ratio.roundTrip())
+            + " | "
+            + String.format(Locale.ROOT, "%.2f× ± %.2f", ratio.value(), ratio.error())
+            + " | ≤ 2× |");
+    // On a shared machine a few slow invocations move the means; the medians of the same run beside
+    // them.
+    double medianRatio =
+        ratio.fanOut().median() / (ratio.local().median() + ratio.roundTrip().median());
+    line(
+        "| "
+            + ratio.db()
+            + " | median | "
+            + String.format(Locale.ROOT, "%.1f", ratio.fanOut().median())
+            + " "
+            + ratio.fanOut().unit()
+            + " | "
+            + String.format(Locale.ROOT, "%.1f", ratio.local().median())
+            + " "
+            + ratio.local().unit()
+            + " | "
+            + String.format(Locale.ROOT, "%.1f", ratio.roundTrip().median())
+            + " "
+            + ratio.roundTrip().unit()
+            + " | "
+            + String.format(Locale.ROOT, "%.2f×", medianRatio)
+            + " | ≤ 2× |");
     line("");
   }
 
   private Optional<Row> dispatch(String benchmark, String db, String size, String dispatchers) {
-    return rows.stream().filter(row -> row.benchmark().equals(benchmark) && row.db().equals(db)
-        && row.size().equals(size) && row.dispatchers().equals(dispatchers)).findFirst();
+    return rows.stream()
+        .filter(
+            row ->
+                row.benchmark().equals(benchmark)
+                    && row.db().equals(db)
+                    && row.size().equals(size)
+                    && row.dispatchers().equals(dispatchers))
+        .findFirst();
   }
 
   private Optional<Row> listenerBaseline(Row lethe) {
-    return rows.stream().filter(row -> row.benchmark().equals(lethe.benchmark()) && row.db().equals(lethe.db())
-        && row.listeners().equals("none")).findFirst();
+    return rows.stream()
+        .filter(
+            row ->
+                row.benchmark().equals(lethe.benchmark())
+                    && row.db().equals(lethe.db())
+                    && row.listeners().equals("none"))
+        .findFirst();
   }
 
   private static String rate(double rows, Row row) {
@@ -669,21 +1186,44 @@ public final class ResultsReport {
   private void raw() {
     line("## Raw figures");
     line("");
-    line("Rows whose error is 10 % of the score or more are marked noisy: re-run them with `benchmarks/run.sh --long`.");
+    line(
+        "Rows whose error is 10 % of the score or more are marked noisy: re-run them with `benchmarks/run.sh --long`.");
     line("");
-    line("| benchmark | db | size | listeners or dispatchers | mode | score | ± error (99.9 %) | unit | noisy |");
+    line(
+        "| benchmark | db | size | listeners or dispatchers | mode | score | ± error (99.9 %) | unit | noisy |");
     line("|---|---|---|---|---|---|---|---|---|");
     for (Row row : rows) {
-      line("| " + row.benchmark() + " | " + row.db() + " | " + row.size() + " | "
-          + (!row.dispatchers().isEmpty() ? row.dispatchers() + " dispatcher(s)"
-              : !row.encryption().isEmpty() ? "encryption " + row.encryption() : row.listeners()) + " | " + row.mode() + " | "
-          + String.format(Locale.ROOT, "%.3f", row.score()) + " | "
-          + (Double.isNaN(row.error()) ? "n/a" : String.format(Locale.ROOT, "%.3f", row.error())) + " | " + row.unit()
-          + " | " + (noisy(row) ? "noisy" : "") + " |");
+      line(
+          "| "
+              + row.benchmark()
+              + " | "
+              + row.db()
+              + " | "
+              + row.size()
+              + " | "
+              + (!row.dispatchers().isEmpty()
+                  ? row.dispatchers() + " dispatcher(s)"
+                  : !row.encryption().isEmpty()
+                      ? "encryption " + row.encryption()
+                      : row.listeners())
+              + " | "
+              + row.mode()
+              + " | "
+              + String.format(Locale.ROOT, "%.3f", row.score())
+              + " | "
+              + (Double.isNaN(row.error())
+                  ? "n/a"
+                  : String.format(Locale.ROOT, "%.3f", row.error()))
+              + " | "
+              + row.unit()
+              + " | "
+              + (noisy(row) ? "noisy" : "")
+              + " |");
     }
   }
 
-  // --- helpers -------------------------------------------------------------------------------------
+  // --- helpers
+  // -------------------------------------------------------------------------------------
 
   private List<Row> select(String prefix) {
     return rows.stream().filter(row -> row.benchmark().startsWith(prefix)).toList();
@@ -698,14 +1238,21 @@ public final class ResultsReport {
   }
 
   private Optional<Row> find(String benchmark, String db, String size, String mode) {
-    return rows.stream().filter(row -> row.benchmark().equals(benchmark) && row.db().equals(db)
-        && row.size().equals(size) && (row.benchmark().startsWith("Erasure") ? row.mode().equals(mode) : true))
+    return rows.stream()
+        .filter(
+            row ->
+                row.benchmark().equals(benchmark)
+                    && row.db().equals(db)
+                    && row.size().equals(size)
+                    && (row.benchmark().startsWith("Erasure") ? row.mode().equals(mode) : true))
         .findFirst();
   }
 
   private String score(Row row) {
     return String.format(Locale.ROOT, "%.1f", row.score())
-        + (Double.isNaN(row.error()) ? "" : String.format(Locale.ROOT, " ± %.1f", row.error())) + " " + row.unit()
+        + (Double.isNaN(row.error()) ? "" : String.format(Locale.ROOT, " ± %.1f", row.error()))
+        + " "
+        + row.unit()
         + (noisy(row) ? " (noisy)" : "");
   }
 

@@ -54,6 +54,7 @@ public class RetentionSweepBenchmark {
 
   /** Rows per batch and transaction on both sides: Lethe's default. */
   static final int BATCH = 1_000;
+
   private static final int CUSTOMERS = 100;
   private static final int FRESH_EVERY = 100;
   private static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
@@ -76,12 +77,18 @@ public class RetentionSweepBenchmark {
   @Setup(Level.Trial)
   public void open() throws SQLException {
     database = BenchDatabase.create(BenchDatabase.Kind.of(db));
-    JpaPersonalDataStore store = JpaPersonalDataStore.of(database.open(Customer.class, Visit.class),
-        Pseudonymizer.withKey(new byte[32]));
-    enforcer = RetentionEnforcer.builder(store.model(), store).clock(Clock.fixed(NOW, ZoneOffset.UTC))
-        .batchSize(BATCH).build();
+    JpaPersonalDataStore store =
+        JpaPersonalDataStore.of(
+            database.open(Customer.class, Visit.class), Pseudonymizer.withKey(new byte[32]));
+    enforcer =
+        RetentionEnforcer.builder(store.model(), store)
+            .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+            .batchSize(BATCH)
+            .build();
     try (Connection connection = database.connection();
-        PreparedStatement insert = connection.prepareStatement("insert into customer (id, name, email) values (?, ?, ?)")) {
+        PreparedStatement insert =
+            connection.prepareStatement(
+                "insert into customer (id, name, email) values (?, ?, ?)")) {
       for (long id = 1; id <= CUSTOMERS; id++) {
         insert.setLong(1, id);
         insert.setString(2, "Name " + id);
@@ -103,13 +110,17 @@ public class RetentionSweepBenchmark {
         statement.executeUpdate("truncate table visit");
       }
       fresh = 0;
-      try (PreparedStatement insert = connection.prepareStatement(
-          "insert into visit (id, customer_id, ip, visitedAt) values (?, ?, ?, ?)")) {
+      try (PreparedStatement insert =
+          connection.prepareStatement(
+              "insert into visit (id, customer_id, ip, visitedAt) values (?, ?, ?, ?)")) {
         long total = rows + rows / FRESH_EVERY;
         for (long id = 1; id <= total; id++) {
           boolean isFresh = id % (FRESH_EVERY + 1) == 0;
           fresh += isFresh ? 1 : 0;
-          Instant visited = isFresh ? NOW.minus(Duration.ofDays(1)) : CUTOFF.minus(Duration.ofDays(100)).plusSeconds(id);
+          Instant visited =
+              isFresh
+                  ? NOW.minus(Duration.ofDays(1))
+                  : CUTOFF.minus(Duration.ofDays(100)).plusSeconds(id);
           insert.setLong(1, id);
           insert.setLong(2, 1 + id % CUSTOMERS);
           insert.setString(3, "10." + (id >> 16 & 255) + "." + (id >> 8 & 255) + "." + (id & 255));
@@ -122,7 +133,8 @@ public class RetentionSweepBenchmark {
         insert.executeBatch();
       }
       connection.commit();
-      // Statistics, as the database's own maintenance (autovacuum on PostgreSQL) keeps them for a live
+      // Statistics, as the database's own maintenance (autovacuum on PostgreSQL) keeps them for a
+      // live
       // table: without them a planner may sort the whole table for each batch.
       try (Statement statement = connection.createStatement()) {
         statement.execute(database.analyze("visit"));
@@ -136,15 +148,16 @@ public class RetentionSweepBenchmark {
   @TearDown(Level.Invocation)
   public void check(BenchmarkParams params) throws SQLException {
     BenchDatabase database = ErasureBenchmark.open(this.database);
-    Extras.record("retention." + Extras.method(params), db + "/" + rows, "statements", database.statements());
+    Extras.record(
+        "retention." + Extras.method(params), db + "/" + rows, "statements", database.statements());
     heap.sample();
     try (Connection connection = database.connection();
         Statement statement = connection.createStatement();
         ResultSet left = statement.executeQuery("select count(*) from visit")) {
       left.next();
       if (left.getLong(1) != fresh) {
-        throw new IllegalStateException(left.getLong(1) + " visits are left where the " + fresh
-            + " fresh ones should be");
+        throw new IllegalStateException(
+            left.getLong(1) + " visits are left where the " + fresh + " fresh ones should be");
       }
       connection.rollback();
     }
@@ -185,8 +198,9 @@ public class RetentionSweepBenchmark {
         first = range.getLong(1);
         last = range.getLong(2);
       }
-      try (PreparedStatement delete = connection.prepareStatement(
-          "delete from visit where id >= ? and id < ? and visitedAt < ?")) {
+      try (PreparedStatement delete =
+          connection.prepareStatement(
+              "delete from visit where id >= ? and id < ? and visitedAt < ?")) {
         for (long from = first; from <= last; from += BATCH) {
           delete.setLong(1, from);
           delete.setLong(2, from + BATCH);

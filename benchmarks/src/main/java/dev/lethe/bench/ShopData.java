@@ -24,36 +24,45 @@ import java.util.List;
 public final class ShopData {
 
   /** The ten entity types of one subject: the root and nine linked types. */
-  public static final Class<?>[] ENTITIES = {Customer.class, Address.class, Phone.class, Message.class, Login.class,
-      Ticket.class, PurchaseOrder.class, OrderLine.class, Payment.class, Review.class};
+  public static final Class<?>[] ENTITIES = {
+    Customer.class,
+    Address.class,
+    Phone.class,
+    Message.class,
+    Login.class,
+    Ticket.class,
+    PurchaseOrder.class,
+    OrderLine.class,
+    Payment.class,
+    Review.class
+  };
 
   /**
    * One linked table: its name, the column leading towards the customer, its personal-data column,
    * whether erasure deletes its rows (otherwise it nulls or replaces the column), and the value
    * erasure writes in place ({@code null} for NULLIFY).
    */
-  record Table(String name, String parent, String column, boolean deleted, String erased) {
-  }
+  record Table(String name, String parent, String column, boolean deleted, String erased) {}
 
   /** The nine linked tables, parents before children. */
-  static final List<Table> TABLES = List.of(
-      new Table("address", "customer_id", "street", true, ""),
-      new Table("phone", "customer_id", "digits", true, ""),
-      new Table("message", "customer_id", "body", true, ""),
-      new Table("login_event", "customer_id", "ip", true, ""),
-      new Table("ticket", "customer_id", "content", true, ""),
-      new Table("purchase_order", "customer_id", "shippingName", false, ""),
-      new Table("order_line", "order_id", "giftNote", false, ""),
-      new Table("payment", "customer_id", "holder", false, "erased"),
-      new Table("review", "customer_id", "author", false, ""));
+  static final List<Table> TABLES =
+      List.of(
+          new Table("address", "customer_id", "street", true, ""),
+          new Table("phone", "customer_id", "digits", true, ""),
+          new Table("message", "customer_id", "body", true, ""),
+          new Table("login_event", "customer_id", "ip", true, ""),
+          new Table("ticket", "customer_id", "content", true, ""),
+          new Table("purchase_order", "customer_id", "shippingName", false, ""),
+          new Table("order_line", "order_id", "giftNote", false, ""),
+          new Table("payment", "customer_id", "holder", false, "erased"),
+          new Table("review", "customer_id", "author", false, ""));
 
   private static final int BATCH = 1_000;
 
   private long nextId = 1;
 
   /** A generator of rows whose keys start at 1. */
-  public ShopData() {
-  }
+  public ShopData() {}
 
   /** The e-mail address of the synthetic customer {@code id}. */
   public static String email(long id) {
@@ -66,8 +75,8 @@ public final class ShopData {
    */
   public long insert(Connection connection, long customerId, int rows) throws SQLException {
     int perType = Math.max(1, (rows - 1) / TABLES.size());
-    try (PreparedStatement customer = connection.prepareStatement(
-        "insert into customer (id, name, email) values (?, ?, ?)")) {
+    try (PreparedStatement customer =
+        connection.prepareStatement("insert into customer (id, name, email) values (?, ?, ?)")) {
       customer.setLong(1, customerId);
       customer.setString(2, "Name " + customerId);
       customer.setString(3, email(customerId));
@@ -79,12 +88,20 @@ public final class ShopData {
       if (table.name().equals("purchase_order")) {
         firstOrder = first;
       }
-      try (PreparedStatement insert = connection.prepareStatement(
-          "insert into " + table.name() + " (id, " + table.parent() + ", " + table.column() + ") values (?, ?, ?)")) {
+      try (PreparedStatement insert =
+          connection.prepareStatement(
+              "insert into "
+                  + table.name()
+                  + " (id, "
+                  + table.parent()
+                  + ", "
+                  + table.column()
+                  + ") values (?, ?, ?)")) {
         for (int i = 0; i < perType; i++) {
           long id = nextId++;
           insert.setLong(1, id);
-          insert.setLong(2, table.parent().equals("order_id") ? firstOrder + i % perType : customerId);
+          insert.setLong(
+              2, table.parent().equals("order_id") ? firstOrder + i % perType : customerId);
           insert.setString(3, table.column() + " " + id + " of customer " + customerId);
           insert.addBatch();
           if ((i + 1) % BATCH == 0) {
@@ -103,7 +120,8 @@ public final class ShopData {
     try (Statement statement = connection.createStatement()) {
       for (int i = TABLES.size() - 1; i >= 0; i--) {
         Table table = TABLES.get(i);
-        statement.executeUpdate("delete from " + table.name() + " where " + where(table, customerId));
+        statement.executeUpdate(
+            "delete from " + table.name() + " where " + where(table, customerId));
       }
       statement.executeUpdate("delete from customer where id = " + customerId);
     }
@@ -118,13 +136,31 @@ public final class ShopData {
     long left = 0;
     try (Statement statement = connection.createStatement()) {
       for (Table table : TABLES) {
-        String condition = table.deleted() ? "" : table.erased().isEmpty() ? " and " + table.column() + " is not null"
-            : " and " + table.column() + " <> '" + table.erased() + "'";
-        left += count(statement, "select count(*) from " + table.name() + " where " + where(table, customerId)
-            + condition);
+        String condition =
+            table.deleted()
+                ? ""
+                : table.erased().isEmpty()
+                    ? " and " + table.column() + " is not null"
+                    : " and " + table.column() + " <> '" + table.erased() + "'";
+        left +=
+            count(
+                statement,
+                "select count(*) from "
+                    + table.name()
+                    + " where "
+                    + where(table, customerId)
+                    + condition);
       }
-      left += count(statement, "select count(*) from customer where id = " + customerId + " and (name <> '"
-          + Customer.ERASED_NAME + "' or email <> '" + Customer.ERASED_EMAIL + "')");
+      left +=
+          count(
+              statement,
+              "select count(*) from customer where id = "
+                  + customerId
+                  + " and (name <> '"
+                  + Customer.ERASED_NAME
+                  + "' or email <> '"
+                  + Customer.ERASED_EMAIL
+                  + "')");
     }
     connection.rollback();
     return left;

@@ -20,11 +20,11 @@ import org.openjdk.jmh.runner.options.TimeValue;
 class BenchmarkSmokeIT {
 
   static {
-    // JMH's lock keeps two measuring runs apart; these smoke runs measure nothing, and a build beside
+    // JMH's lock keeps two measuring runs apart; these smoke runs measure nothing, and a build
+    // beside
     // another one (a second worktree, CI on a shared machine) must not fail on it.
     System.setProperty("jmh.ignoreLock", "true");
   }
-
 
   @Test
   void erasureRunsAllThreeWaysAndLetheStatementsDoNotGrowWithRows() throws RunnerException {
@@ -33,11 +33,14 @@ class BenchmarkSmokeIT {
     Map<String, Long> extras = Extras.recorded();
     long letheSmall = extras.get(Extras.key("erasure.lethe", "h2/10", "statements"));
     long letheLarge = extras.get(Extras.key("erasure.lethe", "h2/1000", "statements"));
-    assertThat(letheLarge).as("Art. 17 erasure is set-based: statements grow with entity types, not rows")
+    assertThat(letheLarge)
+        .as("Art. 17 erasure is set-based: statements grow with entity types, not rows")
         .isEqualTo(letheSmall);
-    assertThat(extras.get(Extras.key("erasure.handWrittenJpql", "h2/1000", "statements"))).isEqualTo(10);
+    assertThat(extras.get(Extras.key("erasure.handWrittenJpql", "h2/1000", "statements")))
+        .isEqualTo(10);
     assertThat(extras.get(Extras.key("erasure.loadThenRemove", "h2/1000", "statements")))
-        .as("loading and removing costs a statement per row").isGreaterThan(999);
+        .as("loading and removing costs a statement per row")
+        .isGreaterThan(999);
   }
 
   @Test
@@ -46,7 +49,8 @@ class BenchmarkSmokeIT {
 
     Map<String, Long> extras = Extras.recorded();
     assertThat(extras.get(Extras.key("export.lethe", "h2/1000", "jsonBytes"))).isPositive();
-    assertThat(extras.get(Extras.key("export.rawJdbcJackson", "h2/1000", "jsonBytes"))).isPositive();
+    assertThat(extras.get(Extras.key("export.rawJdbcJackson", "h2/1000", "jsonBytes")))
+        .isPositive();
   }
 
   @Test
@@ -55,7 +59,8 @@ class BenchmarkSmokeIT {
 
     Map<String, Long> extras = Extras.recorded();
     assertThat(extras.get(Extras.key("retention.lethe", "h2/3000", "statements")))
-        .as("Art. 5(1)(e) retention in batches: statements grow with batches, not rows").isLessThan(20);
+        .as("Art. 5(1)(e) retention in batches: statements grow with batches, not rows")
+        .isLessThan(20);
   }
 
   @Test
@@ -65,10 +70,13 @@ class BenchmarkSmokeIT {
     Map<String, Long> extras = Extras.recorded();
     long withoutLethe = extras.get(Extras.key("listeners.update", "h2/none", "statements"));
     assertThat(extras.get(Extras.key("listeners.update", "h2/lethe", "statements")))
-        .as("Art. 18(2) checks cost no query while no restriction stands").isEqualTo(withoutLethe);
+        .as("Art. 18(2) checks cost no query while no restriction stands")
+        .isEqualTo(withoutLethe);
     assertThat(extras.get(Extras.key("listeners.update", "h2/lethe-restricting", "statements")))
-        .as("Art. 18(2) while another subject is restricted, checks answer from the store's snapshot and the row's"
-            + " loaded state: no statement of their own").isEqualTo(withoutLethe);
+        .as(
+            "Art. 18(2) while another subject is restricted, checks answer from the store's snapshot and the row's"
+                + " loaded state: no statement of their own")
+        .isEqualTo(withoutLethe);
   }
 
   @Test
@@ -81,7 +89,8 @@ class BenchmarkSmokeIT {
         .isEqualTo(extras.get(Extras.key("encryption.load", "h2/none", "statements")));
     assertThat(extras.get(Extras.key("encryption.insertNewSubjects", "h2/tink", "statements")))
         .as("each new subject's key is made and stored once")
-        .isGreaterThan(extras.get(Extras.key("encryption.insertNewSubjects", "h2/none", "statements")));
+        .isGreaterThan(
+            extras.get(Extras.key("encryption.insertNewSubjects", "h2/none", "statements")));
   }
 
   @Test
@@ -93,15 +102,19 @@ class BenchmarkSmokeIT {
   void outboxDispatchDrainsEveryNoticeOnceWithOneTwoAndFourDispatchers() throws RunnerException {
     // Each invocation checks that every notice was delivered once and marked delivered; the
     // statements recorded show both sides claim in batches.
-    Collection<RunResult> results = new Runner(options(OutboxDispatchBenchmark.class)
-        .param("dispatchers", "1", "2", "4")
-        .param("notices", "300")
-        .build()).run();
+    Collection<RunResult> results =
+        new Runner(
+                options(OutboxDispatchBenchmark.class)
+                    .param("dispatchers", "1", "2", "4")
+                    .param("notices", "300")
+                    .build())
+            .run();
     assertThat(results).hasSize(6);
 
     Map<String, Long> extras = Extras.recorded();
     assertThat(extras.get(Extras.key("outbox.lethe", "h2/1", "statements")))
-        .as("Art. 19 dispatch claims in batches: a claim per batch, a mark per notice").isLessThan(3 * 300);
+        .as("Art. 19 dispatch claims in batches: a claim per batch, a mark per notice")
+        .isLessThan(3 * 300);
     assertThat(extras.get(Extras.key("outbox.rawJdbc", "h2/1", "statements"))).isPositive();
   }
 
@@ -117,13 +130,16 @@ class BenchmarkSmokeIT {
 
   @Test
   void fanOutOverKafkaReachesEveryParticipantAndMeasuresBothBaselines() throws RunnerException {
-    // Each fan-out invocation waits for all three receipts and checks every participant erased the subject.
+    // Each fan-out invocation waits for all three receipts and checks every participant erased the
+    // subject.
     Collection<RunResult> results = new Runner(options(FanOutBenchmark.class).build()).run();
     assertThat(results).hasSize(3);
   }
 
-  private static void run(Class<?> benchmark, String param, String... values) throws RunnerException {
-    Collection<RunResult> results = new Runner(options(benchmark).param(param, values).build()).run();
+  private static void run(Class<?> benchmark, String param, String... values)
+      throws RunnerException {
+    Collection<RunResult> results =
+        new Runner(options(benchmark).param(param, values).build()).run();
     assertThat(results).isNotEmpty();
   }
 

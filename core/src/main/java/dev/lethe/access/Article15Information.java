@@ -71,7 +71,8 @@ public record Article15Information(
    * @param article the article providing it, such as {@code Art. 46(2)(c)}
    * @param reference where the safeguard is documented or how a copy can be had
    */
-  public record TransferInfo(String recipient, String country, String safeguard, String article, String reference) {
+  public record TransferInfo(
+      String recipient, String country, String safeguard, String article, String reference) {
     public TransferInfo {
       requireNonNull(recipient, "recipient");
       requireNonNull(country, "country");
@@ -89,7 +90,8 @@ public record Article15Information(
    * @param article the basis's article, such as "Art. 6(1)(a)"
    * @param legitimateInterest the interest pursued, for legitimate interests
    */
-  public record PurposeInfo(String purpose, String basis, String article, Optional<String> legitimateInterest) {
+  public record PurposeInfo(
+      String purpose, String basis, String article, Optional<String> legitimateInterest) {
     public PurposeInfo {
       requireNonNull(purpose, "purpose");
       requireNonNull(basis, "basis");

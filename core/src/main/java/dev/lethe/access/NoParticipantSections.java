@@ -14,7 +14,8 @@ enum NoParticipantSections implements ParticipantSections {
 
   @Override
   public void read(String participant, Consumer<String> chunks) {
-    throw new IllegalArgumentException("The report holds no participant's report, of " + participant + " or any other");
+    throw new IllegalArgumentException(
+        "The report holds no participant's report, of " + participant + " or any other");
   }
 
   @Override

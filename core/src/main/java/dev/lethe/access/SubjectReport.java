@@ -35,13 +35,33 @@ public final class SubjectReport {
    * Applications get reports from {@code DataSubjectRights.access(requestId)}, which audits them
    * (Art. 5(2), 15); this constructor is for the makers of reports.
    */
-  public SubjectReport(String subjectType, Scope scope, Instant generatedAt, Article15Information information,
-      List<Section> sections, Set<SubjectKey> subjects, PersonalDataStore store) {
-    this(subjectType, scope, generatedAt, information, sections, subjects, store, ParticipantSections.none());
+  public SubjectReport(
+      String subjectType,
+      Scope scope,
+      Instant generatedAt,
+      Article15Information information,
+      List<Section> sections,
+      Set<SubjectKey> subjects,
+      PersonalDataStore store) {
+    this(
+        subjectType,
+        scope,
+        generatedAt,
+        information,
+        sections,
+        subjects,
+        store,
+        ParticipantSections.none());
   }
 
-  private SubjectReport(String subjectType, Scope scope, Instant generatedAt, Article15Information information,
-      List<Section> sections, Set<SubjectKey> subjects, PersonalDataStore store,
+  private SubjectReport(
+      String subjectType,
+      Scope scope,
+      Instant generatedAt,
+      Article15Information information,
+      List<Section> sections,
+      Set<SubjectKey> subjects,
+      PersonalDataStore store,
       ParticipantSections participantSections) {
     this.participantSections = requireNonNull(participantSections, "participantSections");
     this.subjectType = requireNonNull(subjectType, "subjectType");
@@ -88,7 +108,8 @@ public final class SubjectReport {
    */
   public SubjectReport withParticipantSections(ParticipantSections sections) {
     requireNonNull(sections, "sections");
-    return new SubjectReport(subjectType, scope, generatedAt, information, this.sections, subjects, store, sections);
+    return new SubjectReport(
+        subjectType, scope, generatedAt, information, this.sections, subjects, store, sections);
   }
 
   /** One section per entity type that may hold the subject's data, in the model's order. */
@@ -103,13 +124,16 @@ public final class SubjectReport {
   public boolean processesPersonalData() {
     // The root's row is found by its key; another section's query may have to sort all of the
     // subject's rows of that type before it returns the first.
-    Stream<Section> rootFirst = Stream.concat(sections.stream().filter(this::isRoot),
-        sections.stream().filter(section -> !isRoot(section)));
-    return rootFirst.anyMatch(section -> {
-      try (Stream<SubjectRecord> records = records(section)) {
-        return records.findAny().isPresent();
-      }
-    });
+    Stream<Section> rootFirst =
+        Stream.concat(
+            sections.stream().filter(this::isRoot),
+            sections.stream().filter(section -> !isRoot(section)));
+    return rootFirst.anyMatch(
+        section -> {
+          try (Stream<SubjectRecord> records = records(section)) {
+            return records.findAny().isPresent();
+          }
+        });
   }
 
   private boolean isRoot(Section section) {
@@ -122,14 +146,19 @@ public final class SubjectReport {
    */
   public Stream<SubjectRecord> records(Section section) {
     requireNonNull(section, "section");
-    Stream<SubjectRecord> records = subjects.stream().flatMap(subject -> store.records(subject, section.entity()));
-    // An access report shows every attribute the store returns: only portability needs a projection,
+    Stream<SubjectRecord> records =
+        subjects.stream().flatMap(subject -> store.records(subject, section.entity()));
+    // An access report shows every attribute the store returns: only portability needs a
+    // projection,
     // into one small array per row with the attribute names shared by the section's rows.
     if (section.fields().equals(section.entity().fields())) {
       return records;
     }
-    RecordValues.Layout layout = RecordValues.Layout.of(section.fields().stream().map(FieldDescriptor::name).toList());
-    return records.map(record -> new SubjectRecord(record.entity(), record.rowId(), layout.project(record.values())));
+    RecordValues.Layout layout =
+        RecordValues.Layout.of(section.fields().stream().map(FieldDescriptor::name).toList());
+    return records.map(
+        record ->
+            new SubjectRecord(record.entity(), record.rowId(), layout.project(record.values())));
   }
 
   @Override

@@ -38,13 +38,13 @@ public final class SubjectReportWriter {
 
   /** The JSON document's name inside the ZIP. */
   public static final String JSON_ENTRY = "report.json";
+
   /** The manifest's name inside the ZIP. */
   public static final String MANIFEST_ENTRY = "manifest.json";
 
   private static final JsonFactory JSON = new JsonFactory();
 
-  private SubjectReportWriter() {
-  }
+  private SubjectReportWriter() {}
 
   /**
    * Writes the report as one JSON document to {@code out}, which stays open. The participants'
@@ -61,7 +61,8 @@ public final class SubjectReportWriter {
   }
 
   private static void writeDocument(SubjectReport report, OutputStream out) throws IOException {
-    try (JsonGenerator json = JSON.createGenerator(ObjectWriteContext.empty(), keepOpen(out), JsonEncoding.UTF8)) {
+    try (JsonGenerator json =
+        JSON.createGenerator(ObjectWriteContext.empty(), keepOpen(out), JsonEncoding.UTF8)) {
       json.writeStartObject();
       json.writeStringProperty("subjectType", report.subjectType());
       json.writeStringProperty("scope", report.scope().name());
@@ -86,14 +87,16 @@ public final class SubjectReportWriter {
         for (String participant : participants.participants()) {
           json.writeName(participant);
           boolean[] started = {false};
-          participants.read(participant, chunk -> {
-            if (started[0]) {
-              json.writeRaw(chunk);
-            } else {
-              json.writeRawValue(chunk);
-              started[0] = true;
-            }
-          });
+          participants.read(
+              participant,
+              chunk -> {
+                if (started[0]) {
+                  json.writeRaw(chunk);
+                } else {
+                  json.writeRawValue(chunk);
+                  started[0] = true;
+                }
+              });
         }
         json.writeEndObject();
       }
@@ -127,8 +130,10 @@ public final class SubjectReportWriter {
       String file = section.name() + ".csv";
       zip.putNextEntry(new ZipEntry(file));
       try (Stream<SubjectRecord> records = report.records(section)) {
-        rowsPerFile.put(file, CsvSectionWriter.write(section.fields().stream().map(FieldDescriptor::name).toList(),
-            records, zip));
+        rowsPerFile.put(
+            file,
+            CsvSectionWriter.write(
+                section.fields().stream().map(FieldDescriptor::name).toList(), records, zip));
       }
       zip.closeEntry();
     }
@@ -138,13 +143,15 @@ public final class SubjectReportWriter {
       String file = "participants/" + participant + ".json";
       zip.putNextEntry(new ZipEntry(file));
       try {
-        participants.read(participant, chunk -> {
-          try {
-            zip.write(chunk.getBytes(StandardCharsets.UTF_8));
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
+        participants.read(
+            participant,
+            chunk -> {
+              try {
+                zip.write(chunk.getBytes(StandardCharsets.UTF_8));
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
       } catch (UncheckedIOException e) {
         throw e.getCause();
       }
@@ -152,7 +159,8 @@ public final class SubjectReportWriter {
       participantFiles.add(file);
     }
     zip.putNextEntry(new ZipEntry(MANIFEST_ENTRY));
-    try (JsonGenerator json = JSON.createGenerator(ObjectWriteContext.empty(), keepOpen(zip), JsonEncoding.UTF8)) {
+    try (JsonGenerator json =
+        JSON.createGenerator(ObjectWriteContext.empty(), keepOpen(zip), JsonEncoding.UTF8)) {
       json.writeStartObject();
       json.writeStringProperty("subjectType", report.subjectType());
       json.writeStringProperty("scope", report.scope().name());
@@ -160,7 +168,8 @@ public final class SubjectReportWriter {
       json.writeArrayPropertyStart("files");
       json.writeStartObject();
       json.writeStringProperty("name", JSON_ENTRY);
-      json.writeStringProperty("content", "The whole report: the Art. 15(1) information and every row");
+      json.writeStringProperty(
+          "content", "The whole report: the Art. 15(1) information and every row");
       json.writeEndObject();
       for (Map.Entry<String, Long> file : rowsPerFile.entrySet()) {
         json.writeStartObject();
@@ -171,7 +180,8 @@ public final class SubjectReportWriter {
       for (String file : participantFiles) {
         json.writeStartObject();
         json.writeStringProperty("name", file);
-        json.writeStringProperty("content", "The report of a service that holds a share of the data");
+        json.writeStringProperty(
+            "content", "The report of a service that holds a share of the data");
         json.writeEndObject();
       }
       json.writeEndArray();
@@ -189,7 +199,9 @@ public final class SubjectReportWriter {
       json.writeStringProperty("purpose", purpose.purpose());
       json.writeStringProperty("basis", purpose.basis());
       json.writeStringProperty("article", purpose.article());
-      purpose.legitimateInterest().ifPresent(interest -> json.writeStringProperty("legitimateInterest", interest));
+      purpose
+          .legitimateInterest()
+          .ifPresent(interest -> json.writeStringProperty("legitimateInterest", interest));
       json.writeEndObject();
     }
     json.writeEndArray();
@@ -206,45 +218,59 @@ public final class SubjectReportWriter {
     }
     json.writeEndArray();
     json.writeArrayPropertyStart("rights");
-    information.rights().forEach(right -> {
-      json.writeStartObject();
-      json.writeStringProperty("right", right.title());
-      json.writeStringProperty("article", right.article());
-      json.writeEndObject();
-    });
+    information
+        .rights()
+        .forEach(
+            right -> {
+              json.writeStartObject();
+              json.writeStringProperty("right", right.title());
+              json.writeStringProperty("article", right.article());
+              json.writeEndObject();
+            });
     json.writeEndArray();
     json.writeStringProperty("complaint", information.complaint());
     json.writeArrayPropertyStart("sources");
-    information.sources().forEach(source -> {
-      json.writeStartObject();
-      json.writeStringProperty("category", source.category());
-      json.writeStringProperty("origin", source.origin().name());
-      source.source().ifPresent(named -> json.writeStringProperty("source", named));
-      json.writeEndObject();
-    });
+    information
+        .sources()
+        .forEach(
+            source -> {
+              json.writeStartObject();
+              json.writeStringProperty("category", source.category());
+              json.writeStringProperty("origin", source.origin().name());
+              source.source().ifPresent(named -> json.writeStringProperty("source", named));
+              json.writeEndObject();
+            });
     json.writeEndArray();
     json.writeArrayPropertyStart("automatedDecisions");
-    information.automatedDecisions().forEach(automated -> {
-      json.writeStartObject();
-      json.writeStringProperty("purpose", automated.purpose());
-      json.writeStringProperty("logic", automated.decision().logic());
-      json.writeStringProperty("significance", automated.decision().significance());
-      json.writeStringProperty("consequences", automated.decision().consequences());
-      json.writeStringProperty("rights", "You may obtain human intervention, express your point of view and contest"
-          + " the decision (Art. 22(3)).");
-      json.writeEndObject();
-    });
+    information
+        .automatedDecisions()
+        .forEach(
+            automated -> {
+              json.writeStartObject();
+              json.writeStringProperty("purpose", automated.purpose());
+              json.writeStringProperty("logic", automated.decision().logic());
+              json.writeStringProperty("significance", automated.decision().significance());
+              json.writeStringProperty("consequences", automated.decision().consequences());
+              json.writeStringProperty(
+                  "rights",
+                  "You may obtain human intervention, express your point of view and contest"
+                      + " the decision (Art. 22(3)).");
+              json.writeEndObject();
+            });
     json.writeEndArray();
     json.writeArrayPropertyStart("transfers");
-    information.transfers().forEach(transfer -> {
-      json.writeStartObject();
-      json.writeStringProperty("recipient", transfer.recipient());
-      json.writeStringProperty("country", transfer.country());
-      json.writeStringProperty("safeguard", transfer.safeguard());
-      json.writeStringProperty("article", transfer.article());
-      json.writeStringProperty("reference", transfer.reference());
-      json.writeEndObject();
-    });
+    information
+        .transfers()
+        .forEach(
+            transfer -> {
+              json.writeStartObject();
+              json.writeStringProperty("recipient", transfer.recipient());
+              json.writeStringProperty("country", transfer.country());
+              json.writeStringProperty("safeguard", transfer.safeguard());
+              json.writeStringProperty("article", transfer.article());
+              json.writeStringProperty("reference", transfer.reference());
+              json.writeEndObject();
+            });
     json.writeEndArray();
     json.writeEndObject();
   }
@@ -271,17 +297,21 @@ public final class SubjectReportWriter {
       if (record.values() instanceof RecordValues row) {
         if (row.layout() != layout) {
           layout = row.layout();
-          names = layout.names().stream().map(SerializedString::new).toArray(SerializableString[]::new);
+          names =
+              layout.names().stream().map(SerializedString::new).toArray(SerializableString[]::new);
         }
         for (int i = 0; i < names.length; i++) {
           json.writeName(names[i]);
           JsonValues.write(json, row.value(i));
         }
       } else {
-        record.values().forEach((attribute, value) -> {
-          json.writeName(attribute);
-          JsonValues.write(json, value);
-        });
+        record
+            .values()
+            .forEach(
+                (attribute, value) -> {
+                  json.writeName(attribute);
+                  JsonValues.write(json, value);
+                });
       }
       json.writeEndObject();
     }

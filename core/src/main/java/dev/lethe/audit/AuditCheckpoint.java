@@ -19,7 +19,8 @@ public record AuditCheckpoint(long sequence, String hash) {
 
   public AuditCheckpoint {
     if (sequence < 0) {
-      throw new IllegalArgumentException("An audit checkpoint's sequence is 0 or more, not " + sequence);
+      throw new IllegalArgumentException(
+          "An audit checkpoint's sequence is 0 or more, not " + sequence);
     }
     AuditValues.requireSha256Hex(hash, "hash");
   }
@@ -43,10 +44,12 @@ public record AuditCheckpoint(long sequence, String hash) {
   public static AuditCheckpoint parse(String text) {
     int colon = text.indexOf(':');
     if (colon < 1) {
-      throw new IllegalArgumentException("An audit checkpoint reads sequence:hash, such as 42:" + "0".repeat(64));
+      throw new IllegalArgumentException(
+          "An audit checkpoint reads sequence:hash, such as 42:" + "0".repeat(64));
     }
     try {
-      return new AuditCheckpoint(Long.parseLong(text.substring(0, colon)), text.substring(colon + 1));
+      return new AuditCheckpoint(
+          Long.parseLong(text.substring(0, colon)), text.substring(colon + 1));
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("An audit checkpoint's sequence is a number", e);
     }

@@ -45,7 +45,8 @@ public record AuditEntry(
 
   /** An entry of {@code type} about no request and no subject. */
   public static AuditEntry of(AuditEventType type) {
-    return new AuditEntry(type, Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), Map.of());
+    return new AuditEntry(
+        type, Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), Map.of());
   }
 
   /** An entry of {@code type} about {@code request}: its id, type and subject. */
@@ -56,13 +57,23 @@ public record AuditEntry(
 
   /** A copy about the rights request {@code id} of {@code type}. */
   public AuditEntry withRequest(RequestId id, RequestType type) {
-    return new AuditEntry(this.type, Optional.of(requireNonNull(id, "id")), Optional.of(requireNonNull(type, "type")),
-        subject, counts, attributes);
+    return new AuditEntry(
+        this.type,
+        Optional.of(requireNonNull(id, "id")),
+        Optional.of(requireNonNull(type, "type")),
+        subject,
+        counts,
+        attributes);
   }
 
   /** A copy about {@code subject}. */
   public AuditEntry withSubject(SubjectIdentifier subject) {
-    return new AuditEntry(type, requestId, requestType, Optional.of(requireNonNull(subject, "subject")), counts,
+    return new AuditEntry(
+        type,
+        requestId,
+        requestType,
+        Optional.of(requireNonNull(subject, "subject")),
+        counts,
         attributes);
   }
 

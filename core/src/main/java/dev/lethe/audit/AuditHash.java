@@ -48,16 +48,27 @@ public final class AuditHash {
    */
   public static AuditHash keyed(byte[] key) {
     if (key.length < MINIMUM_KEY_BYTES) {
-      throw new IllegalArgumentException("The audit chain key must be at least " + MINIMUM_KEY_BYTES
-          + " bytes (256 bits) for HMAC-SHA256, but has " + key.length);
+      throw new IllegalArgumentException(
+          "The audit chain key must be at least "
+              + MINIMUM_KEY_BYTES
+              + " bytes (256 bits) for HMAC-SHA256, but has "
+              + key.length);
     }
     return new AuditHash(Arrays.copyOf(key, key.length));
   }
 
   /** The hash {@code event} should carry: computed from its components, ignoring the hash it carries. */
   public String of(AuditEvent event) {
-    return of(event.sequence(), event.occurredAt(), event.type(), event.requestId(), event.requestType(),
-        event.subject(), event.counts(), event.attributes(), event.previousHash());
+    return of(
+        event.sequence(),
+        event.occurredAt(),
+        event.type(),
+        event.requestId(),
+        event.requestType(),
+        event.subject(),
+        event.counts(),
+        event.attributes(),
+        event.previousHash());
   }
 
   /** The hash of an event with these components. */
@@ -98,7 +109,8 @@ public final class AuditHash {
     return HexFormat.of().formatHex(mac().doFinal(bytes.toByteArray()));
   }
 
-  private static void writeOptionalText(DataOutputStream out, Optional<String> text) throws IOException {
+  private static void writeOptionalText(DataOutputStream out, Optional<String> text)
+      throws IOException {
     out.writeBoolean(text.isPresent());
     if (text.isPresent()) {
       writeText(out, text.get());

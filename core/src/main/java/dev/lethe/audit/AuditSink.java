@@ -46,7 +46,8 @@ public interface AuditSink {
     requireNonNull(next, "next");
     IllegalStateException lastRace = null;
     for (int attempt = 0; attempt < 100; attempt++) {
-      AuditEvent event = next.apply(lastEvent().map(AuditCheckpoint::of).orElse(AuditCheckpoint.GENESIS));
+      AuditEvent event =
+          next.apply(lastEvent().map(AuditCheckpoint::of).orElse(AuditCheckpoint.GENESIS));
       try {
         append(event);
         return event;
@@ -55,7 +56,8 @@ public interface AuditSink {
         lastRace = e;
       }
     }
-    throw new IllegalStateException("Could not append an audit event: other writers came first 100 times", lastRace);
+    throw new IllegalStateException(
+        "Could not append an audit event: other writers came first 100 times", lastRace);
   }
 
   /**

@@ -54,11 +54,15 @@ public final class AuditTrail {
     this.sink = builder.sink;
     this.pseudonymizer = builder.pseudonymizer;
     this.clock = builder.clock;
-    this.chain = AuditHash.keyed(builder.chainKey != null ? builder.chainKey
-        : builder.pseudonymizer.deriveKey(CHAIN_KEY_LABEL));
+    this.chain =
+        AuditHash.keyed(
+            builder.chainKey != null
+                ? builder.chainKey
+                : builder.pseudonymizer.deriveKey(CHAIN_KEY_LABEL));
     this.transactions = builder.transactions;
     this.checkpointEvery = builder.checkpointEvery;
-    AuditCheckpoint opened = sink.lastEvent().map(AuditCheckpoint::of).orElse(AuditCheckpoint.GENESIS);
+    AuditCheckpoint opened =
+        sink.lastEvent().map(AuditCheckpoint::of).orElse(AuditCheckpoint.GENESIS);
     this.head = new AtomicReference<>(opened);
     LOG.info("Audit trail opened at checkpoint {}", opened);
   }
@@ -82,7 +86,8 @@ public final class AuditTrail {
    * pseudonymizer} (Art. 4(5)); keep its key for the life of the sink.
    */
   public static Builder builder(AuditSink sink, Pseudonymizer pseudonymizer) {
-    return new Builder(requireNonNull(sink, "sink"), requireNonNull(pseudonymizer, "pseudonymizer"));
+    return new Builder(
+        requireNonNull(sink, "sink"), requireNonNull(pseudonymizer, "pseudonymizer"));
   }
 
   /** A trail in memory, with a random pseudonymisation key: for tests and for plain use without durable audit. */
@@ -100,24 +105,47 @@ public final class AuditTrail {
   public AuditEvent record(AuditEntry entry) {
     requireNonNull(entry, "entry");
     Optional<SubjectPseudonym> subject = entry.subject().map(pseudonymizer::pseudonymize);
-    AuditEvent event = sink.appendNext(previous -> {
-      long sequence = previous.sequence() + 1;
-      Instant occurredAt = clock.instant();
-      String hash = chain.of(sequence, occurredAt, entry.type(), entry.requestId(), entry.requestType(), subject,
-          entry.counts(), entry.attributes(), previous.hash());
-      return new AuditEvent(sequence, occurredAt, entry.type(), entry.requestId(), entry.requestType(), subject,
-          entry.counts(), entry.attributes(), previous.hash(), hash);
-    });
-    // Only a committed event may become a checkpoint: a rolled-back sequence is written again by the next event.
+    AuditEvent event =
+        sink.appendNext(
+            previous -> {
+              long sequence = previous.sequence() + 1;
+              Instant occurredAt = clock.instant();
+              String hash =
+                  chain.of(
+                      sequence,
+                      occurredAt,
+                      entry.type(),
+                      entry.requestId(),
+                      entry.requestType(),
+                      subject,
+                      entry.counts(),
+                      entry.attributes(),
+                      previous.hash());
+              return new AuditEvent(
+                  sequence,
+                  occurredAt,
+                  entry.type(),
+                  entry.requestId(),
+                  entry.requestType(),
+                  subject,
+                  entry.counts(),
+                  entry.attributes(),
+                  previous.hash(),
+                  hash);
+            });
+    // Only a committed event may become a checkpoint: a rolled-back sequence is written again by
+    // the next event.
     transactions.afterCommit(() -> committed(AuditCheckpoint.of(event)));
     return event;
   }
 
   private void committed(AuditCheckpoint checkpoint) {
-    AuditCheckpoint now = head.accumulateAndGet(checkpoint,
-        (known, seen) -> seen.sequence() > known.sequence() ? seen : known);
+    AuditCheckpoint now =
+        head.accumulateAndGet(
+            checkpoint, (known, seen) -> seen.sequence() > known.sequence() ? seen : known);
     if (now == checkpoint && checkpoint.sequence() % checkpointEvery == 0) {
-      // The sequence and a keyed hash: no personal data. Ship it where the audit's writers cannot reach.
+      // The sequence and a keyed hash: no personal data. Ship it where the audit's writers cannot
+      // reach.
       LOG.info("Audit checkpoint {}", checkpoint);
     }
   }
@@ -203,8 +231,10 @@ public final class AuditTrail {
         if (!event.previousHash().equals(previousHash)) {
           return AuditVerification.broken(checked, event.sequence(), Kind.CHAIN_BROKEN);
         }
-        // The head check catches the last event replaced together with its hash: no successor links to it.
-        boolean replacedHead = event.sequence() == known.sequence() && !event.hash().equals(known.hash());
+        // The head check catches the last event replaced together with its hash: no successor links
+        // to it.
+        boolean replacedHead =
+            event.sequence() == known.sequence() && !event.hash().equals(known.hash());
         if (!event.hash().equals(chain.of(event)) || replacedHead) {
           return AuditVerification.broken(checked, event.sequence(), Kind.ALTERED);
         }

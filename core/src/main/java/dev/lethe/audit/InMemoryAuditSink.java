@@ -23,7 +23,8 @@ final class InMemoryAuditSink implements AuditSink {
   public synchronized void append(AuditEvent event) {
     requireNonNull(event, "event");
     if (eventsBySequence.containsKey(event.sequence())) {
-      throw new IllegalStateException("The audit already holds an event with sequence " + event.sequence());
+      throw new IllegalStateException(
+          "The audit already holds an event with sequence " + event.sequence());
     }
     eventsBySequence.put(event.sequence(), event);
   }
@@ -31,8 +32,11 @@ final class InMemoryAuditSink implements AuditSink {
   @Override
   public synchronized AuditEvent appendNext(Function<AuditCheckpoint, AuditEvent> next) {
     requireNonNull(next, "next");
-    AuditEvent event = next.apply(Optional.ofNullable(eventsBySequence.lastEntry())
-        .map(last -> AuditCheckpoint.of(last.getValue())).orElse(AuditCheckpoint.GENESIS));
+    AuditEvent event =
+        next.apply(
+            Optional.ofNullable(eventsBySequence.lastEntry())
+                .map(last -> AuditCheckpoint.of(last.getValue()))
+                .orElse(AuditCheckpoint.GENESIS));
     append(event);
     return event;
   }

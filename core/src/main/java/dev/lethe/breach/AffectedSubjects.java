@@ -32,7 +32,8 @@ public record AffectedSubjects(List<SubjectIdentifier> listed, List<RowsBetween>
    * The subjects of every row of {@code entity} (the entity's simple name) whose temporal attribute
    * {@code attribute} lies in {@code [from, to)}.
    */
-  public static AffectedSubjects rowsBetween(String entity, String attribute, Instant from, Instant to) {
+  public static AffectedSubjects rowsBetween(
+      String entity, String attribute, Instant from, Instant to) {
     return new AffectedSubjects(List.of(), List.of(new RowsBetween(entity, attribute, from, to)));
   }
 
@@ -65,7 +66,8 @@ public record AffectedSubjects(List<SubjectIdentifier> listed, List<RowsBetween>
       requireNonNull(from, "from");
       requireNonNull(to, "to");
       if (!from.isBefore(to)) {
-        throw new IllegalArgumentException("A breach's time window must start before it ends (from before to)");
+        throw new IllegalArgumentException(
+            "A breach's time window must start before it ends (from before to)");
       }
     }
   }

@@ -22,8 +22,15 @@ import java.util.UUID;
  * @param version how many times the stored breach was changed: a store changes it only from the
  *     version it was read at, so that of two replicas moving one breach at once exactly one wins
  */
-public record Breach(UUID id, BreachReport report, Instant recordedAt, Optional<Instant> authorityNotifiedAt,
-    Optional<String> delayReasons, Optional<Instant> subjectsNotifiedAt, long subjectsNotified, long version) {
+public record Breach(
+    UUID id,
+    BreachReport report,
+    Instant recordedAt,
+    Optional<Instant> authorityNotifiedAt,
+    Optional<String> delayReasons,
+    Optional<Instant> subjectsNotifiedAt,
+    long subjectsNotified,
+    long version) {
 
   /** The time Art. 33(1) gives to notify the supervisory authority, from awareness. */
   public static final Duration AUTHORITY_DEADLINE = Duration.ofHours(72);
@@ -36,10 +43,12 @@ public record Breach(UUID id, BreachReport report, Instant recordedAt, Optional<
     requireNonNull(delayReasons, "delayReasons");
     requireNonNull(subjectsNotifiedAt, "subjectsNotifiedAt");
     if (subjectsNotified < 0 || version < 0) {
-      throw new IllegalArgumentException("Breach " + id + " needs counts and a version of 0 or more");
+      throw new IllegalArgumentException(
+          "Breach " + id + " needs counts and a version of 0 or more");
     }
     if (delayReasons.isPresent() && authorityNotifiedAt.isEmpty()) {
-      throw new IllegalArgumentException("Breach " + id + " states reasons for a delay but no notification");
+      throw new IllegalArgumentException(
+          "Breach " + id + " states reasons for a delay but no notification");
     }
   }
 
@@ -53,7 +62,9 @@ public record Breach(UUID id, BreachReport report, Instant recordedAt, Optional<
    * {@code now} (Art. 33(1)): a breach unlikely to result in a risk need not be notified.
    */
   public boolean isAuthorityOverdue(Instant now) {
-    return report.risk() != Risk.UNLIKELY && authorityNotifiedAt.isEmpty() && now.isAfter(authorityDeadline());
+    return report.risk() != Risk.UNLIKELY
+        && authorityNotifiedAt.isEmpty()
+        && now.isAfter(authorityDeadline());
   }
 
   /** Whether the authority was notified after the deadline (Art. 33(1)). */
@@ -63,7 +74,14 @@ public record Breach(UUID id, BreachReport report, Instant recordedAt, Optional<
 
   /** This breach at {@code version}: the next version is what a store's conditional update writes. */
   public Breach withVersion(long version) {
-    return new Breach(id, report, recordedAt, authorityNotifiedAt, delayReasons, subjectsNotifiedAt, subjectsNotified,
+    return new Breach(
+        id,
+        report,
+        recordedAt,
+        authorityNotifiedAt,
+        delayReasons,
+        subjectsNotifiedAt,
+        subjectsNotified,
         version);
   }
 

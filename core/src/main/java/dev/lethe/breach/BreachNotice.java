@@ -18,8 +18,13 @@ import java.util.UUID;
  * @param measures the measures taken or proposed
  * @param dpoContact the data protection officer or other contact point
  */
-public record BreachNotice(UUID breachId, SubjectIdentifier subject, String nature, String consequences,
-    String measures, String dpoContact) {
+public record BreachNotice(
+    UUID breachId,
+    SubjectIdentifier subject,
+    String nature,
+    String consequences,
+    String measures,
+    String dpoContact) {
 
   public BreachNotice {
     requireNonNull(breachId, "breachId");

@@ -29,7 +29,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -95,29 +94,41 @@ public final class BreachRegister {
     requireNonNull(report, "report");
     Instant now = clock.instant();
     if (report.awareAt().isAfter(now)) {
-      throw new IllegalArgumentException("awareAt lies in the future: the controller cannot have become aware of the"
-          + " breach yet (Art. 33(1))");
+      throw new IllegalArgumentException(
+          "awareAt lies in the future: the controller cannot have become aware of the"
+              + " breach yet (Art. 33(1))");
     }
     if (model != null) {
       // The unknown names are not quoted: a caller may have typed anything there.
       if (report.subjectTypes().stream().anyMatch(type -> model.subjectType(type).isEmpty())) {
-        throw new IllegalArgumentException("subjectTypes names a type the model does not have: name some of "
-            + model.subjectTypes().stream().map(SubjectType::name).toList());
+        throw new IllegalArgumentException(
+            "subjectTypes names a type the model does not have: name some of "
+                + model.subjectTypes().stream().map(SubjectType::name).toList());
       }
     }
-    Breach breach = new Breach(UUID.randomUUID(), report, now, Optional.empty(), Optional.empty(), Optional.empty(),
-        0, 0);
-    return transactions.inTransaction(() -> {
-      store.insert(breach);
-      audit.record(entry(AuditEventType.BREACH_RECORDED, breach)
-          .withAttribute("risk", report.risk().name())
-          .withAttribute("subjectTypes", String.join(",", report.subjectTypes()))
-          .withAttribute("dataCategories", String.join(",", report.dataCategories()))
-          .withAttribute("authorityDeadline", breach.authorityDeadline().toString())
-          .withCount("approximateSubjects", report.approximateSubjects())
-          .withCount("approximateRecords", report.approximateRecords()));
-      return breach;
-    });
+    Breach breach =
+        new Breach(
+            UUID.randomUUID(),
+            report,
+            now,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            0,
+            0);
+    return transactions.inTransaction(
+        () -> {
+          store.insert(breach);
+          audit.record(
+              entry(AuditEventType.BREACH_RECORDED, breach)
+                  .withAttribute("risk", report.risk().name())
+                  .withAttribute("subjectTypes", String.join(",", report.subjectTypes()))
+                  .withAttribute("dataCategories", String.join(",", report.dataCategories()))
+                  .withAttribute("authorityDeadline", breach.authorityDeadline().toString())
+                  .withCount("approximateSubjects", report.approximateSubjects())
+                  .withCount("approximateRecords", report.approximateRecords()));
+          return breach;
+        });
   }
 
   /**
@@ -134,28 +145,44 @@ public final class BreachRegister {
     requireNonNull(id, "id");
     requireNonNull(delayReasons, "delayReasons");
     Optional<String> reasons = delayReasons.filter(text -> !text.isBlank());
-    reasons.ifPresent(text -> BreachReport.requireAtMost(text, BreachReport.TEXT_LENGTH, "delayReasons"));
-    return transactions.inTransaction(() -> {
-      Breach breach = find(id).orElseThrow(() -> new UnknownBreachException(id));
-      if (breach.authorityNotifiedAt().isPresent()) {
-        throw new IllegalStateException("The supervisory authority was already notified of breach " + id);
-      }
-      Instant now = clock.instant();
-      boolean late = now.isAfter(breach.authorityDeadline());
-      long hours = Duration.between(breach.report().awareAt(), now).toHours();
-      if (late && reasons.isEmpty()) {
-        throw new IllegalArgumentException("delayReasons is required: the authority is notified " + hours
-            + " hours after the controller became aware of breach " + id + ", later than the 72 hours of Art. 33(1),"
-            + " so the notification must state the reasons for the delay");
-      }
-      Breach notified = new Breach(id, breach.report(), breach.recordedAt(), Optional.of(now), reasons,
-          breach.subjectsNotifiedAt(), breach.subjectsNotified(), breach.version());
-      Breach stored = store.update(notified).orElseThrow(() -> lostRace(id));
-      audit.record(entry(AuditEventType.BREACH_AUTHORITY_NOTIFIED, stored)
-          .withAttribute("late", Boolean.toString(late))
-          .withCount("hoursAfterAwareness", Math.max(0, hours)));
-      return stored;
-    });
+    reasons.ifPresent(
+        text -> BreachReport.requireAtMost(text, BreachReport.TEXT_LENGTH, "delayReasons"));
+    return transactions.inTransaction(
+        () -> {
+          Breach breach = find(id).orElseThrow(() -> new UnknownBreachException(id));
+          if (breach.authorityNotifiedAt().isPresent()) {
+            throw new IllegalStateException(
+                "The supervisory authority was already notified of breach " + id);
+          }
+          Instant now = clock.instant();
+          boolean late = now.isAfter(breach.authorityDeadline());
+          long hours = Duration.between(breach.report().awareAt(), now).toHours();
+          if (late && reasons.isEmpty()) {
+            throw new IllegalArgumentException(
+                "delayReasons is required: the authority is notified "
+                    + hours
+                    + " hours after the controller became aware of breach "
+                    + id
+                    + ", later than the 72 hours of Art. 33(1),"
+                    + " so the notification must state the reasons for the delay");
+          }
+          Breach notified =
+              new Breach(
+                  id,
+                  breach.report(),
+                  breach.recordedAt(),
+                  Optional.of(now),
+                  reasons,
+                  breach.subjectsNotifiedAt(),
+                  breach.subjectsNotified(),
+                  breach.version());
+          Breach stored = store.update(notified).orElseThrow(() -> lostRace(id));
+          audit.record(
+              entry(AuditEventType.BREACH_AUTHORITY_NOTIFIED, stored)
+                  .withAttribute("late", Boolean.toString(late))
+                  .withCount("hoursAfterAwareness", Math.max(0, hours)));
+          return stored;
+        });
   }
 
   /**
@@ -170,20 +197,30 @@ public final class BreachRegister {
   public Breach assessRisk(UUID id, Breach.Risk risk) {
     requireNonNull(id, "id");
     requireNonNull(risk, "risk");
-    return transactions.inTransaction(() -> {
-      Breach breach = find(id).orElseThrow(() -> new UnknownBreachException(id));
-      Breach.Risk before = breach.report().risk();
-      if (before == risk) {
-        return breach;
-      }
-      Breach assessed = new Breach(id, breach.report().withRisk(risk), breach.recordedAt(),
-          breach.authorityNotifiedAt(), breach.delayReasons(), breach.subjectsNotifiedAt(), breach.subjectsNotified(),
-          breach.version());
-      Breach stored = store.update(assessed).orElseThrow(() -> lostRace(id));
-      audit.record(entry(AuditEventType.BREACH_RISK_ASSESSED, stored).withAttribute("riskBefore", before.name())
-          .withAttribute("risk", risk.name()));
-      return stored;
-    });
+    return transactions.inTransaction(
+        () -> {
+          Breach breach = find(id).orElseThrow(() -> new UnknownBreachException(id));
+          Breach.Risk before = breach.report().risk();
+          if (before == risk) {
+            return breach;
+          }
+          Breach assessed =
+              new Breach(
+                  id,
+                  breach.report().withRisk(risk),
+                  breach.recordedAt(),
+                  breach.authorityNotifiedAt(),
+                  breach.delayReasons(),
+                  breach.subjectsNotifiedAt(),
+                  breach.subjectsNotified(),
+                  breach.version());
+          Breach stored = store.update(assessed).orElseThrow(() -> lostRace(id));
+          audit.record(
+              entry(AuditEventType.BREACH_RISK_ASSESSED, stored)
+                  .withAttribute("riskBefore", before.name())
+                  .withAttribute("risk", risk.name()));
+          return stored;
+        });
   }
 
   /**
@@ -199,29 +236,40 @@ public final class BreachRegister {
   public Set<SubjectKey> affectedSubjects(AffectedSubjects affected) {
     requireNonNull(affected, "affected");
     if (model == null || personalData == null) {
-      throw new IllegalStateException("No personal data is configured: give the register the model and its store"
-          + " (personalData) to find the subjects a breach affects");
+      throw new IllegalStateException(
+          "No personal data is configured: give the register the model and its store"
+              + " (personalData) to find the subjects a breach affects");
     }
     affected.listed().forEach(identifier -> SubjectIdentifiers.check(model, identifier));
-    List<EntityDescriptor> entities = affected.windows().stream().map(window -> {
-      EntityDescriptor entity = entity(window.entity());
-      TemporalAttributes.requireWindowAttribute(entity.type(), window.attribute());
-      return entity;
-    }).toList();
+    List<EntityDescriptor> entities =
+        affected.windows().stream()
+            .map(
+                window -> {
+                  EntityDescriptor entity = entity(window.entity());
+                  TemporalAttributes.requireWindowAttribute(entity.type(), window.attribute());
+                  return entity;
+                })
+            .toList();
     Set<SubjectKey> subjects = new LinkedHashSet<>();
     affected.listed().forEach(identifier -> subjects.addAll(personalData.resolve(identifier)));
     for (int i = 0; i < entities.size(); i++) {
       AffectedSubjects.RowsBetween window = affected.windows().get(i);
-      subjects.addAll(personalData.subjectsWithRowsBetween(entities.get(i), window.attribute(), window.from(),
-          window.to()));
+      subjects.addAll(
+          personalData.subjectsWithRowsBetween(
+              entities.get(i), window.attribute(), window.from(), window.to()));
     }
     return subjects;
   }
 
   private EntityDescriptor entity(String name) {
     PersonalDataModel known = requireNonNull(model, "model");
-    return known.entityNamed(name).orElseThrow(() -> new IllegalArgumentException("entity names no entity of the model: name one of "
-            + known.entities().stream().map(EntityDescriptor::name).toList()));
+    return known
+        .entityNamed(name)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "entity names no entity of the model: name one of "
+                        + known.entities().stream().map(EntityDescriptor::name).toList()));
   }
 
   /**
@@ -241,44 +289,68 @@ public final class BreachRegister {
     requireNonNull(id, "id");
     requireNonNull(affected, "affected");
     if (affected.isEmpty()) {
-      throw new IllegalArgumentException("affected names no subjects and no rows: list the subjects or give the"
-          + " entity rows by time");
+      throw new IllegalArgumentException(
+          "affected names no subjects and no rows: list the subjects or give the"
+              + " entity rows by time");
     }
     if (!notifier.canDeliver()) {
-      // Notices nobody can deliver would wait in the outbox until they die, while the breach said its
+      // Notices nobody can deliver would wait in the outbox until they die, while the breach said
+      // its
       // subjects were told.
-      throw new IllegalStateException("No BreachNotifier can deliver notices to subjects now: configure one that"
-          + " tells subjects of a breach (Art. 34(1)); nothing was written");
+      throw new IllegalStateException(
+          "No BreachNotifier can deliver notices to subjects now: configure one that"
+              + " tells subjects of a breach (Art. 34(1)); nothing was written");
     }
-    return transactions.inTransaction(() -> {
-      Breach breach = find(id).orElseThrow(() -> new UnknownBreachException(id));
-      if (breach.report().risk() != Breach.Risk.HIGH) {
-        throw new IllegalStateException("Breach " + id + " is assessed as " + breach.report().risk() + ": subjects are"
-            + " told of a breach likely to result in a high risk (Art. 34(1)); record the risk as HIGH to tell them");
-      }
-      Set<SubjectKey> subjects = affectedSubjects(affected);
-      Instant now = clock.instant();
-      long written = 0;
-      for (SubjectKey subject : subjects) {
-        SubjectIdentifier identifier = new SubjectIdentifier(subject.subjectType(), SubjectType.ID,
-            String.valueOf(subject.id()));
-        SubjectPseudonym pseudonym = audit.pseudonymOf(identifier);
-        // Kept in the register, not left to the outbox, which deletes delivered notices after a while.
-        if (store.markTold(id, pseudonym, now)) {
-          outbox.enqueue(new OutboxMessage(idempotencyKey(id, pseudonym), DESTINATION, NOTICE_TYPE,
-              payload(breach, identifier)), now);
-          written++;
-        }
-      }
-      Breach notified = new Breach(id, breach.report(), breach.recordedAt(), breach.authorityNotifiedAt(),
-          breach.delayReasons(), breach.subjectsNotifiedAt().or(() -> Optional.of(now)),
-          breach.subjectsNotified() + written, breach.version());
-      Breach stored = store.update(notified).orElseThrow(() -> lostRace(id));
-      audit.record(entry(AuditEventType.BREACH_SUBJECTS_NOTIFIED, stored)
-          .withCount("subjectsFound", subjects.size())
-          .withCount("noticesWritten", written));
-      return stored;
-    });
+    return transactions.inTransaction(
+        () -> {
+          Breach breach = find(id).orElseThrow(() -> new UnknownBreachException(id));
+          if (breach.report().risk() != Breach.Risk.HIGH) {
+            throw new IllegalStateException(
+                "Breach "
+                    + id
+                    + " is assessed as "
+                    + breach.report().risk()
+                    + ": subjects are"
+                    + " told of a breach likely to result in a high risk (Art. 34(1)); record the risk as HIGH to tell them");
+          }
+          Set<SubjectKey> subjects = affectedSubjects(affected);
+          Instant now = clock.instant();
+          long written = 0;
+          for (SubjectKey subject : subjects) {
+            SubjectIdentifier identifier =
+                new SubjectIdentifier(
+                    subject.subjectType(), SubjectType.ID, String.valueOf(subject.id()));
+            SubjectPseudonym pseudonym = audit.pseudonymOf(identifier);
+            // Kept in the register, not left to the outbox, which deletes delivered notices after a
+            // while.
+            if (store.markTold(id, pseudonym, now)) {
+              outbox.enqueue(
+                  new OutboxMessage(
+                      idempotencyKey(id, pseudonym),
+                      DESTINATION,
+                      NOTICE_TYPE,
+                      payload(breach, identifier)),
+                  now);
+              written++;
+            }
+          }
+          Breach notified =
+              new Breach(
+                  id,
+                  breach.report(),
+                  breach.recordedAt(),
+                  breach.authorityNotifiedAt(),
+                  breach.delayReasons(),
+                  breach.subjectsNotifiedAt().or(() -> Optional.of(now)),
+                  breach.subjectsNotified() + written,
+                  breach.version());
+          Breach stored = store.update(notified).orElseThrow(() -> lostRace(id));
+          audit.record(
+              entry(AuditEventType.BREACH_SUBJECTS_NOTIFIED, stored)
+                  .withCount("subjectsFound", subjects.size())
+                  .withCount("noticesWritten", written));
+          return stored;
+        });
   }
 
   /** The breach with {@code id}, if it is in the register. */
@@ -300,7 +372,8 @@ public final class BreachRegister {
     Instant now = clock.instant();
     List<Breach> all = store.list();
     return Stream.concat(
-            all.stream().filter(breach -> breach.isAuthorityOverdue(now))
+            all.stream()
+                .filter(breach -> breach.isAuthorityOverdue(now))
                 .sorted(Comparator.comparing(Breach::authorityDeadline)),
             all.stream().filter(breach -> !breach.isAuthorityOverdue(now)))
         .toList();
@@ -322,7 +395,8 @@ public final class BreachRegister {
       @Override
       public void deliver(OutboxMessage message) {
         if (!message.type().equals(NOTICE_TYPE)) {
-          throw new IllegalArgumentException("The breach notifier delivers " + NOTICE_TYPE + ", not " + message.type());
+          throw new IllegalArgumentException(
+              "The breach notifier delivers " + NOTICE_TYPE + ", not " + message.type());
         }
         notifier.notifySubject(notice(message.payload()));
       }
@@ -340,17 +414,23 @@ public final class BreachRegister {
       @Override
       public void delivered(OutboxMessage message, int attempts) {
         BreachNotice notice = notice(message.payload());
-        audit.record(AuditEntry.of(AuditEventType.BREACH_NOTICE_DELIVERED).withSubject(notice.subject())
-            .withAttribute("breach", notice.breachId().toString()).withCount("attempts", attempts));
+        audit.record(
+            AuditEntry.of(AuditEventType.BREACH_NOTICE_DELIVERED)
+                .withSubject(notice.subject())
+                .withAttribute("breach", notice.breachId().toString())
+                .withCount("attempts", attempts));
       }
 
       @Override
       public void failed(OutboxMessage message, int attempts, String failure, boolean dead) {
         if (dead) {
           BreachNotice notice = notice(message.payload());
-          audit.record(AuditEntry.of(AuditEventType.BREACH_NOTICE_DEAD).withSubject(notice.subject())
-              .withAttribute("breach", notice.breachId().toString()).withAttribute("failure", failure)
-              .withCount("attempts", attempts));
+          audit.record(
+              AuditEntry.of(AuditEventType.BREACH_NOTICE_DEAD)
+                  .withSubject(notice.subject())
+                  .withAttribute("breach", notice.breachId().toString())
+                  .withAttribute("failure", failure)
+                  .withCount("attempts", attempts));
         }
       }
     };
@@ -362,22 +442,28 @@ public final class BreachRegister {
   }
 
   private static String payload(Breach breach, SubjectIdentifier subject) {
-    return FlatJson.write(json -> {
-      json.writeStringProperty("breachId", breach.id().toString());
-      json.writeStringProperty("subjectType", subject.subjectType());
-      json.writeStringProperty("subjectId", subject.value());
-      json.writeStringProperty("nature", breach.report().nature());
-      json.writeStringProperty("consequences", breach.report().consequences());
-      json.writeStringProperty("measures", breach.report().measures());
-      json.writeStringProperty("dpoContact", breach.report().dpoContact());
-    });
+    return FlatJson.write(
+        json -> {
+          json.writeStringProperty("breachId", breach.id().toString());
+          json.writeStringProperty("subjectType", subject.subjectType());
+          json.writeStringProperty("subjectId", subject.value());
+          json.writeStringProperty("nature", breach.report().nature());
+          json.writeStringProperty("consequences", breach.report().consequences());
+          json.writeStringProperty("measures", breach.report().measures());
+          json.writeStringProperty("dpoContact", breach.report().dpoContact());
+        });
   }
 
   private static BreachNotice notice(String payload) {
     Map<String, @Nullable String> fields = FlatJson.read(payload, "a breach notice");
-    return new BreachNotice(UUID.fromString(field(fields, "breachId")),
-        new SubjectIdentifier(field(fields, "subjectType"), SubjectType.ID, field(fields, "subjectId")),
-        field(fields, "nature"), field(fields, "consequences"), field(fields, "measures"), field(fields, "dpoContact"));
+    return new BreachNotice(
+        UUID.fromString(field(fields, "breachId")),
+        new SubjectIdentifier(
+            field(fields, "subjectType"), SubjectType.ID, field(fields, "subjectId")),
+        field(fields, "nature"),
+        field(fields, "consequences"),
+        field(fields, "measures"),
+        field(fields, "dpoContact"));
   }
 
   private static String field(Map<String, @Nullable String> fields, String name) {
@@ -393,8 +479,11 @@ public final class BreachRegister {
   }
 
   private static IllegalStateException lostRace(UUID id) {
-    return new IllegalStateException("Breach " + id + " was changed by another caller at the same moment; read it"
-        + " again and retry");
+    return new IllegalStateException(
+        "Breach "
+            + id
+            + " was changed by another caller at the same moment; read it"
+            + " again and retry");
   }
 
   /** Configures a {@link BreachRegister}: by default on the system UTC clock, an in-memory outbox, no personal data. */
@@ -406,17 +495,18 @@ public final class BreachRegister {
     private @Nullable PersonalDataModel model;
     private @Nullable PersonalDataStore personalData;
     private Outbox outbox = Outbox.inMemory();
-    private BreachNotifier notifier = new BreachNotifier() {
-      @Override
-      public void notifySubject(BreachNotice notice) {
-        throw new IllegalStateException("No BreachNotifier is configured");
-      }
+    private BreachNotifier notifier =
+        new BreachNotifier() {
+          @Override
+          public void notifySubject(BreachNotice notice) {
+            throw new IllegalStateException("No BreachNotifier is configured");
+          }
 
-      @Override
-      public boolean canDeliver() {
-        return false;
-      }
-    };
+          @Override
+          public boolean canDeliver() {
+            return false;
+          }
+        };
 
     private Builder(BreachStore store, AuditTrail audit) {
       this.store = requireNonNull(store, "store");

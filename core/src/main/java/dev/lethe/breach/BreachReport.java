@@ -23,8 +23,16 @@ import java.util.List;
  * @param dpoContact how to reach the data protection officer or another contact point (Art. 33(3)(b))
  * @param risk the risk the controller assesses it to pose (Art. 33(1), 34(1))
  */
-public record BreachReport(Instant awareAt, String nature, List<String> dataCategories, List<String> subjectTypes,
-    long approximateSubjects, long approximateRecords, String consequences, String measures, String dpoContact,
+public record BreachReport(
+    Instant awareAt,
+    String nature,
+    List<String> dataCategories,
+    List<String> subjectTypes,
+    long approximateSubjects,
+    long approximateRecords,
+    String consequences,
+    String measures,
+    String dpoContact,
     Breach.Risk risk) {
 
   public BreachReport {
@@ -33,14 +41,17 @@ public record BreachReport(Instant awareAt, String nature, List<String> dataCate
     dataCategories = List.copyOf(dataCategories);
     subjectTypes = List.copyOf(subjectTypes);
     dataCategories.forEach(category -> Texts.requireNonBlank(category, "dataCategories"));
-    // The codes go into the audit: free text there could hold anything, so only codes are taken (not quoted back).
+    // The codes go into the audit: free text there could hold anything, so only codes are taken
+    // (not quoted back).
     if (!dataCategories.stream().allMatch(DataCategory::isValidCode)) {
-      throw new IllegalArgumentException("dataCategories holds a value that is not a category code, such as"
-          + " 'contact.email' or 'special.health'");
+      throw new IllegalArgumentException(
+          "dataCategories holds a value that is not a category code, such as"
+              + " 'contact.email' or 'special.health'");
     }
     subjectTypes.forEach(type -> Texts.requireNonBlank(type, "subjectTypes"));
     if (subjectTypes.stream().anyMatch(type -> type.contains(","))) {
-      throw new IllegalArgumentException("subjectTypes holds a value with a comma: name subject types of the model");
+      throw new IllegalArgumentException(
+          "subjectTypes holds a value with a comma: name subject types of the model");
     }
     requireAtMost(String.join(",", dataCategories), LIST_LENGTH, "dataCategories, joined,");
     requireAtMost(String.join(",", subjectTypes), LIST_LENGTH, "subjectTypes, joined,");
@@ -62,22 +73,33 @@ public record BreachReport(Instant awareAt, String nature, List<String> dataCate
 
   /** The longest text the register keeps (its columns' width), such as the nature or the delay's reasons. */
   public static final int TEXT_LENGTH = 2000;
+
   /** The longest data protection officer's contact the register keeps. */
   public static final int CONTACT_LENGTH = 320;
+
   /** The longest list of categories or of subject types the register keeps, joined by commas. */
   public static final int LIST_LENGTH = 1000;
 
   /** Refuses {@code text} longer than {@code limit}, naming the field, never quoting it. */
   static void requireAtMost(String text, int limit, String field) {
     if (text.length() > limit) {
-      throw new IllegalArgumentException(field + " is longer than " + limit + " characters, the most the register"
-          + " keeps");
+      throw new IllegalArgumentException(
+          field + " is longer than " + limit + " characters, the most the register" + " keeps");
     }
   }
 
   /** This report with the risk assessed anew, as the investigation learns more (Art. 33(1), 34(1)). */
   public BreachReport withRisk(Breach.Risk risk) {
-    return new BreachReport(awareAt, nature, dataCategories, subjectTypes, approximateSubjects, approximateRecords,
-        consequences, measures, dpoContact, requireNonNull(risk, "risk"));
+    return new BreachReport(
+        awareAt,
+        nature,
+        dataCategories,
+        subjectTypes,
+        approximateSubjects,
+        approximateRecords,
+        consequences,
+        measures,
+        dpoContact,
+        requireNonNull(risk, "risk"));
   }
 }

@@ -26,8 +26,14 @@ import java.util.OptionalInt;
  * @param subjectBornOn the subject's date of birth, if stated: used for the Art. 8 check and not kept
  * @param subjectAge the subject's age in years, if stated instead: used for the Art. 8 check and not kept
  */
-public record ConsentEvidence(String noticeVersion, ConsentMethod method, boolean bundledWithContract,
-    boolean explicit, ConsentGiver givenBy, Optional<LocalDate> subjectBornOn, OptionalInt subjectAge) {
+public record ConsentEvidence(
+    String noticeVersion,
+    ConsentMethod method,
+    boolean bundledWithContract,
+    boolean explicit,
+    ConsentGiver givenBy,
+    Optional<LocalDate> subjectBornOn,
+    OptionalInt subjectAge) {
 
   public ConsentEvidence {
     requireNonBlank(noticeVersion, "noticeVersion");
@@ -45,7 +51,14 @@ public record ConsentEvidence(String noticeVersion, ConsentMethod method, boolea
 
   /** Evidence of an answer, with no statement on explicitness, the subject's age or who gave it. */
   public ConsentEvidence(String noticeVersion, ConsentMethod method, boolean bundledWithContract) {
-    this(noticeVersion, method, bundledWithContract, false, ConsentGiver.SUBJECT, Optional.empty(), OptionalInt.empty());
+    this(
+        noticeVersion,
+        method,
+        bundledWithContract,
+        false,
+        ConsentGiver.SUBJECT,
+        Optional.empty(),
+        OptionalInt.empty());
   }
 
   /** Evidence of an answer given freely, not bundled with a contract (Art. 7(1), 7(4)). */
@@ -55,32 +68,61 @@ public record ConsentEvidence(String noticeVersion, ConsentMethod method, boolea
 
   /** This evidence, of consent given by an express statement (Art. 9(2)(a)), such as a separate signed or ticked statement. */
   public ConsentEvidence explicitly() {
-    return new ConsentEvidence(noticeVersion, method, bundledWithContract, true, givenBy, subjectBornOn, subjectAge);
+    return new ConsentEvidence(
+        noticeVersion, method, bundledWithContract, true, givenBy, subjectBornOn, subjectAge);
   }
 
   /** This evidence, of consent given or authorised by the holder of parental responsibility over the child (Art. 8(1)). */
   public ConsentEvidence byHolderOfParentalResponsibility() {
-    return new ConsentEvidence(noticeVersion, method, bundledWithContract, explicit,
-        ConsentGiver.HOLDER_OF_PARENTAL_RESPONSIBILITY, subjectBornOn, subjectAge);
+    return new ConsentEvidence(
+        noticeVersion,
+        method,
+        bundledWithContract,
+        explicit,
+        ConsentGiver.HOLDER_OF_PARENTAL_RESPONSIBILITY,
+        subjectBornOn,
+        subjectAge);
   }
 
   /** This evidence, stating the subject's date of birth, for the Art. 8 check only: the ledger does not keep it. */
   public ConsentEvidence withSubjectBornOn(LocalDate bornOn) {
-    return new ConsentEvidence(noticeVersion, method, bundledWithContract, explicit, givenBy,
-        Optional.of(requireNonNull(bornOn, "bornOn")), OptionalInt.empty());
+    return new ConsentEvidence(
+        noticeVersion,
+        method,
+        bundledWithContract,
+        explicit,
+        givenBy,
+        Optional.of(requireNonNull(bornOn, "bornOn")),
+        OptionalInt.empty());
   }
 
   /** This evidence, stating the subject's age in years, for the Art. 8 check only: the ledger does not keep it. */
   public ConsentEvidence withSubjectAge(int years) {
-    return new ConsentEvidence(noticeVersion, method, bundledWithContract, explicit, givenBy, Optional.empty(),
+    return new ConsentEvidence(
+        noticeVersion,
+        method,
+        bundledWithContract,
+        explicit,
+        givenBy,
+        Optional.empty(),
         OptionalInt.of(years));
   }
 
   /** Names what was stated, without the subject's date of birth or age: they are personal data. */
   @Override
   public String toString() {
-    return "ConsentEvidence[noticeVersion=" + noticeVersion + ", method=" + method + ", bundledWithContract="
-        + bundledWithContract + ", explicit=" + explicit + ", givenBy=" + givenBy + ", ageStated="
-        + (subjectBornOn.isPresent() || subjectAge.isPresent()) + "]";
+    return "ConsentEvidence[noticeVersion="
+        + noticeVersion
+        + ", method="
+        + method
+        + ", bundledWithContract="
+        + bundledWithContract
+        + ", explicit="
+        + explicit
+        + ", givenBy="
+        + givenBy
+        + ", ageStated="
+        + (subjectBornOn.isPresent() || subjectAge.isPresent())
+        + "]";
   }
 }

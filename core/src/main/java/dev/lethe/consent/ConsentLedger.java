@@ -110,11 +110,13 @@ public final class ConsentLedger {
    *     consent, or if {@code validFor} is not positive, or the purpose requires explicit consent (Art.
    *     9(2)(a)) and the evidence does not say it was
    */
-  public ConsentRecord give(SubjectIdentifier subject, String purpose, ConsentEvidence evidence, Period validFor) {
+  public ConsentRecord give(
+      SubjectIdentifier subject, String purpose, ConsentEvidence evidence, Period validFor) {
     requireNonNull(evidence, "evidence");
     requireNonNull(validFor, "validFor");
     if (validFor.isZero() || validFor.isNegative()) {
-      throw new IllegalArgumentException("A consent's validity period must be positive, but is " + validFor);
+      throw new IllegalArgumentException(
+          "A consent's validity period must be positive, but is " + validFor);
     }
     return record(subject, purpose, ConsentState.GIVEN, evidence, Optional.of(validFor));
   }
@@ -199,9 +201,15 @@ public final class ConsentLedger {
     Instant now = clock.instant();
     return model.purposes().stream()
         .filter(purpose -> purpose.basis() instanceof LawfulBasis.Consent)
-        .map(Purpose::name).sorted()
-        .flatMap(purpose -> store.countGivenUnderOtherNotice(purpose, currentNoticeVersion, now).entrySet().stream()
-            .map(count -> new OutdatedConsents(purpose, count.getKey(), count.getValue())))
+        .map(Purpose::name)
+        .sorted()
+        .flatMap(
+            purpose ->
+                store
+                    .countGivenUnderOtherNotice(purpose, currentNoticeVersion, now)
+                    .entrySet()
+                    .stream()
+                    .map(count -> new OutdatedConsents(purpose, count.getKey(), count.getValue())))
         .toList();
   }
 
@@ -217,15 +225,16 @@ public final class ConsentLedger {
    *     consent, or the limit is out of range
    * @throws UnsupportedOperationException if the store cannot report on every subject
    */
-  public List<SubjectPseudonym> subjectsGivenUnderOtherNotice(String purpose, String currentNoticeVersion,
-      Optional<SubjectPseudonym> after, int limit) {
+  public List<SubjectPseudonym> subjectsGivenUnderOtherNotice(
+      String purpose, String currentNoticeVersion, Optional<SubjectPseudonym> after, int limit) {
     consentPurpose(purpose);
     requireNonNull(currentNoticeVersion, "currentNoticeVersion");
     requireNonNull(after, "after");
     if (limit < 1 || limit > MAX_PAGE) {
       throw new IllegalArgumentException("limit must be between 1 and " + MAX_PAGE);
     }
-    return store.subjectsGivenUnderOtherNotice(purpose, currentNoticeVersion, clock.instant(), after, limit);
+    return store.subjectsGivenUnderOtherNotice(
+        purpose, currentNoticeVersion, clock.instant(), after, limit);
   }
 
   /**
@@ -234,7 +243,8 @@ public final class ConsentLedger {
    * material change of the notice (Art. 7(1), 13(3)); the notice's version is
    * {@code PrivacyNotice.version()}.
    */
-  public List<ConsentRecord> givenUnderOtherNotice(SubjectIdentifier subject, String currentNoticeVersion) {
+  public List<ConsentRecord> givenUnderOtherNotice(
+      SubjectIdentifier subject, String currentNoticeVersion) {
     requireNonNull(subject, "subject");
     requireNonNull(currentNoticeVersion, "currentNoticeVersion");
     SubjectPseudonym pseudonym = audit.pseudonymOf(subject);
@@ -242,7 +252,10 @@ public final class ConsentLedger {
     return model.purposes().stream()
         .filter(purpose -> purpose.basis() instanceof LawfulBasis.Consent)
         .flatMap(purpose -> store.latest(pseudonym, purpose.name()).stream())
-        .filter(last -> last.stateAt(now) == ConsentState.GIVEN && !last.noticeVersion().equals(currentNoticeVersion))
+        .filter(
+            last ->
+                last.stateAt(now) == ConsentState.GIVEN
+                    && !last.noticeVersion().equals(currentNoticeVersion))
         .toList();
   }
 
@@ -258,13 +271,23 @@ public final class ConsentLedger {
     return store.history(audit.pseudonymOf(subject), purpose);
   }
 
-  private ConsentRecord record(SubjectIdentifier subject, String purpose, ConsentState state,
-      ConsentEvidence evidence, Optional<Period> validFor) {
-    return audit.transactions().inTransaction(() -> recordInTransaction(subject, purpose, state, evidence, validFor));
+  private ConsentRecord record(
+      SubjectIdentifier subject,
+      String purpose,
+      ConsentState state,
+      ConsentEvidence evidence,
+      Optional<Period> validFor) {
+    return audit
+        .transactions()
+        .inTransaction(() -> recordInTransaction(subject, purpose, state, evidence, validFor));
   }
 
-  private ConsentRecord recordInTransaction(SubjectIdentifier subject, String purpose, ConsentState state,
-      ConsentEvidence evidence, Optional<Period> validFor) {
+  private ConsentRecord recordInTransaction(
+      SubjectIdentifier subject,
+      String purpose,
+      ConsentState state,
+      ConsentEvidence evidence,
+      Optional<Period> validFor) {
     requireNonNull(subject, "subject");
     consentPurpose(purpose);
     Instant now = clock.instant();
@@ -272,15 +295,29 @@ public final class ConsentLedger {
       requireParentalConsentForChild(purpose, evidence, now);
       if (!evidence.explicit() && model.requiresExplicitConsent(purpose)) {
         // Recorded, it would stand as given while the guard denies every use of it.
-        throw new IllegalArgumentException("Consent to " + purpose + " covers special categories of data whose"
-            + " condition is explicit consent (Art. 9(2)(a)): record it as given by an express statement"
-            + " (ConsentEvidence.explicitly()); nothing was recorded");
+        throw new IllegalArgumentException(
+            "Consent to "
+                + purpose
+                + " covers special categories of data whose"
+                + " condition is explicit consent (Art. 9(2)(a)): record it as given by an express statement"
+                + " (ConsentEvidence.explicitly()); nothing was recorded");
       }
     }
-    Optional<Instant> expiresAt = validFor.map(period -> now.atZone(clock.getZone()).plus(period).toInstant());
-    return append(subject, new ConsentRecord(audit.pseudonymOf(subject), purpose, state, now, evidence.noticeVersion(),
-        Optional.of(evidence.method()), evidence.bundledWithContract(), expiresAt,
-        state == ConsentState.GIVEN && evidence.explicit(), evidence.givenBy()));
+    Optional<Instant> expiresAt =
+        validFor.map(period -> now.atZone(clock.getZone()).plus(period).toInstant());
+    return append(
+        subject,
+        new ConsentRecord(
+            audit.pseudonymOf(subject),
+            purpose,
+            state,
+            now,
+            evidence.noticeVersion(),
+            Optional.of(evidence.method()),
+            evidence.bundledWithContract(),
+            expiresAt,
+            state == ConsentState.GIVEN && evidence.explicit(),
+            evidence.givenBy()));
   }
 
   /**
@@ -288,27 +325,44 @@ public final class ConsentLedger {
    * birth or age the evidence states, consent must be given or authorised by the holder of
    * parental responsibility. Neither the date nor the age is kept, and the message names neither.
    */
-  private void requireParentalConsentForChild(String purpose, ConsentEvidence evidence, Instant now) {
+  private void requireParentalConsentForChild(
+      String purpose, ConsentEvidence evidence, Instant now) {
     if (evidence.givenBy() == ConsentGiver.HOLDER_OF_PARENTAL_RESPONSIBILITY) {
       return;
     }
     LocalDate today = LocalDate.ofInstant(now, clock.getZone());
-    int age = evidence.subjectBornOn().map(bornOn -> Period.between(bornOn, today).getYears())
-        .orElseGet(() -> evidence.subjectAge().orElse(Integer.MAX_VALUE));
+    int age =
+        evidence
+            .subjectBornOn()
+            .map(bornOn -> Period.between(bornOn, today).getYears())
+            .orElseGet(() -> evidence.subjectAge().orElse(Integer.MAX_VALUE));
     if (age < digitalConsentAge || evidence.givenBy() == ConsentGiver.CHILD) {
-      throw new IllegalArgumentException("Consent to purpose '" + purpose + "' is stated for a child below the age of"
-          + " digital consent (" + digitalConsentAge + "), so it must be given or authorised by the holder of parental"
-          + " responsibility (Art. 8(1)); nothing was recorded. Fix: record the parent's consent with"
-          + " ConsentEvidence.byHolderOfParentalResponsibility()");
+      throw new IllegalArgumentException(
+          "Consent to purpose '"
+              + purpose
+              + "' is stated for a child below the age of"
+              + " digital consent ("
+              + digitalConsentAge
+              + "), so it must be given or authorised by the holder of parental"
+              + " responsibility (Art. 8(1)); nothing was recorded. Fix: record the parent's consent with"
+              + " ConsentEvidence.byHolderOfParentalResponsibility()");
     }
   }
 
-  private ConsentRecord end(SubjectIdentifier subject, String purpose, ConsentState state,
+  private ConsentRecord end(
+      SubjectIdentifier subject,
+      String purpose,
+      ConsentState state,
       Optional<ConsentMethod> method) {
-    return audit.transactions().inTransaction(() -> endInTransaction(subject, purpose, state, method));
+    return audit
+        .transactions()
+        .inTransaction(() -> endInTransaction(subject, purpose, state, method));
   }
 
-  private ConsentRecord endInTransaction(SubjectIdentifier subject, String purpose, ConsentState state,
+  private ConsentRecord endInTransaction(
+      SubjectIdentifier subject,
+      String purpose,
+      ConsentState state,
       Optional<ConsentMethod> method) {
     requireNonNull(subject, "subject");
     Purpose declared = consentPurpose(purpose);
@@ -317,18 +371,41 @@ public final class ConsentLedger {
     Optional<ConsentRecord> last = store.latest(pseudonym, purpose);
     ConsentState current = last.map(record -> record.stateAt(now)).orElse(ConsentState.NONE);
     if (current != ConsentState.GIVEN) {
-      throw new IllegalStateException("The subject's consent to purpose '" + purpose + "' is " + current
-          + ", not GIVEN: there is no current consent to " + (state == ConsentState.WITHDRAWN ? "withdraw" : "end"));
+      throw new IllegalStateException(
+          "The subject's consent to purpose '"
+              + purpose
+              + "' is "
+              + current
+              + ", not GIVEN: there is no current consent to "
+              + (state == ConsentState.WITHDRAWN ? "withdraw" : "end"));
     }
-    ConsentRecord ended = new ConsentRecord(pseudonym, purpose, state, now, last.orElseThrow().noticeVersion(), method,
-        false, Optional.empty(), false, last.orElseThrow().givenBy());
-    // Only after the record this check read: of two replicas ending one consent at once, one records it.
+    ConsentRecord ended =
+        new ConsentRecord(
+            pseudonym,
+            purpose,
+            state,
+            now,
+            last.orElseThrow().noticeVersion(),
+            method,
+            false,
+            Optional.empty(),
+            false,
+            last.orElseThrow().givenBy());
+    // Only after the record this check read: of two replicas ending one consent at once, one
+    // records it.
     if (!store.appendAfter(ended, last)) {
-      throw new IllegalStateException("The subject's consent to purpose '" + purpose + "' changed meanwhile: there is"
-          + " no current consent to " + (state == ConsentState.WITHDRAWN ? "withdraw" : "end"));
+      throw new IllegalStateException(
+          "The subject's consent to purpose '"
+              + purpose
+              + "' changed meanwhile: there is"
+              + " no current consent to "
+              + (state == ConsentState.WITHDRAWN ? "withdraw" : "end"));
     }
-    if (state == ConsentState.WITHDRAWN && recipientNotifications != null && !declared.recipients().isEmpty()) {
-      recipientNotifications.notifyRecipients(Notification.consentWithdrawal(RequestId.random(), subject, purpose),
+    if (state == ConsentState.WITHDRAWN
+        && recipientNotifications != null
+        && !declared.recipients().isEmpty()) {
+      recipientNotifications.notifyRecipients(
+          Notification.consentWithdrawal(RequestId.random(), subject, purpose),
           declared.recipients());
     }
     return audited(subject, ended);
@@ -340,13 +417,14 @@ public final class ConsentLedger {
   }
 
   private ConsentRecord audited(SubjectIdentifier subject, ConsentRecord record) {
-    AuditEntry entry = AuditEntry.of(auditType(record.state()))
-        .withSubject(subject)
-        .withAttribute("purpose", record.purpose())
-        .withAttribute("noticeVersion", record.noticeVersion())
-        .withAttribute("bundledWithContract", String.valueOf(record.bundledWithContract()))
-        .withAttribute("explicit", String.valueOf(record.explicit()))
-        .withAttribute("givenBy", record.givenBy().name());
+    AuditEntry entry =
+        AuditEntry.of(auditType(record.state()))
+            .withSubject(subject)
+            .withAttribute("purpose", record.purpose())
+            .withAttribute("noticeVersion", record.noticeVersion())
+            .withAttribute("bundledWithContract", String.valueOf(record.bundledWithContract()))
+            .withAttribute("explicit", String.valueOf(record.explicit()))
+            .withAttribute("givenBy", record.givenBy().name());
     if (record.method().isPresent()) {
       entry = entry.withAttribute("method", record.method().get().name());
     }
@@ -354,16 +432,26 @@ public final class ConsentLedger {
       entry = entry.withAttribute("expiresAt", record.expiresAt().get().toString());
     }
     audit.record(entry);
-    LOG.debug("Consent {} for purpose '{}' by subject {}", record.state(), record.purpose(), record.subject());
+    LOG.debug(
+        "Consent {} for purpose '{}' by subject {}",
+        record.state(),
+        record.purpose(),
+        record.subject());
     return record;
   }
 
   private Purpose consentPurpose(String purpose) {
     Purpose declared = Purposes.declared(model, purpose);
     if (!(declared.basis() instanceof LawfulBasis.Consent)) {
-      throw new IllegalArgumentException("Purpose '" + purpose + "' rests on " + declared.basis().kind().title() + " ("
-          + declared.basis().kind().article() + "), not on consent: the ledger records consent only where consent is"
-          + " the lawful basis (Art. 6(1)(a))");
+      throw new IllegalArgumentException(
+          "Purpose '"
+              + purpose
+              + "' rests on "
+              + declared.basis().kind().title()
+              + " ("
+              + declared.basis().kind().article()
+              + "), not on consent: the ledger records consent only where consent is"
+              + " the lawful basis (Art. 6(1)(a))");
     }
     return declared;
   }
@@ -375,8 +463,13 @@ public final class ConsentLedger {
    */
   public static int requireDigitalConsentAge(int years) {
     if (years < LOWEST_DIGITAL_CONSENT_AGE || years > DEFAULT_DIGITAL_CONSENT_AGE) {
-      throw new IllegalArgumentException("The age of digital consent must be between " + LOWEST_DIGITAL_CONSENT_AGE
-          + " and " + DEFAULT_DIGITAL_CONSENT_AGE + " (Art. 8(1)), not " + years);
+      throw new IllegalArgumentException(
+          "The age of digital consent must be between "
+              + LOWEST_DIGITAL_CONSENT_AGE
+              + " and "
+              + DEFAULT_DIGITAL_CONSENT_AGE
+              + " (Art. 8(1)), not "
+              + years);
     }
     return years;
   }
@@ -424,7 +517,8 @@ public final class ConsentLedger {
      * the withdrawal on their own data (Art. 7(3)). Consent given, refused or expired is not passed on.
      */
     public Builder recipientNotifications(RecipientNotifications recipientNotifications) {
-      this.recipientNotifications = requireNonNull(recipientNotifications, "recipientNotifications");
+      this.recipientNotifications =
+          requireNonNull(recipientNotifications, "recipientNotifications");
       return this;
     }
 

@@ -40,9 +40,25 @@ public record ConsentRecord(
     ConsentGiver givenBy) {
 
   /** A record of a consent given by the subject, not stated to be explicit. */
-  public ConsentRecord(SubjectPseudonym subject, String purpose, ConsentState state, Instant recordedAt,
-      String noticeVersion, Optional<ConsentMethod> method, boolean bundledWithContract, Optional<Instant> expiresAt) {
-    this(subject, purpose, state, recordedAt, noticeVersion, method, bundledWithContract, expiresAt, false,
+  public ConsentRecord(
+      SubjectPseudonym subject,
+      String purpose,
+      ConsentState state,
+      Instant recordedAt,
+      String noticeVersion,
+      Optional<ConsentMethod> method,
+      boolean bundledWithContract,
+      Optional<Instant> expiresAt) {
+    this(
+        subject,
+        purpose,
+        state,
+        recordedAt,
+        noticeVersion,
+        method,
+        bundledWithContract,
+        expiresAt,
+        false,
         ConsentGiver.SUBJECT);
   }
 
@@ -56,13 +72,21 @@ public record ConsentRecord(
     requireNonNull(expiresAt, "expiresAt");
     requireNonNull(givenBy, "givenBy");
     require(state != ConsentState.NONE, "a state other than NONE: NONE is the absence of records");
-    require(method.isEmpty() == (state == ConsentState.EXPIRED),
+    require(
+        method.isEmpty() == (state == ConsentState.EXPIRED),
         "a method exactly when the subject acted, that is unless the consent EXPIRED");
-    require(!bundledWithContract || state == ConsentState.GIVEN || state == ConsentState.REFUSED,
+    require(
+        !bundledWithContract || state == ConsentState.GIVEN || state == ConsentState.REFUSED,
         "bundledWithContract only when consent was given or refused (Art. 7(4))");
-    require(expiresAt.isEmpty() || state == ConsentState.GIVEN, "an expiry only when consent was GIVEN");
-    require(expiresAt.map(recordedAt::isBefore).orElse(true), "an expiry after the time it was recorded");
-    require(!explicit || state == ConsentState.GIVEN, "explicit only when consent was GIVEN (Art. 9(2)(a))");
+    require(
+        expiresAt.isEmpty() || state == ConsentState.GIVEN,
+        "an expiry only when consent was GIVEN");
+    require(
+        expiresAt.map(recordedAt::isBefore).orElse(true),
+        "an expiry after the time it was recorded");
+    require(
+        !explicit || state == ConsentState.GIVEN,
+        "explicit only when consent was GIVEN (Art. 9(2)(a))");
   }
 
   /**

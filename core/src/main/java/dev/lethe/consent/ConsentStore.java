@@ -54,9 +54,12 @@ public interface ConsentStore {
    *
    * @throws UnsupportedOperationException if the store cannot report on every subject (the default)
    */
-  default Map<String, Long> countGivenUnderOtherNotice(String purpose, String currentVersion, Instant now) {
-    throw new UnsupportedOperationException(getClass().getName() + " cannot report consents given under an older"
-        + " notice: implement ConsentStore.countGivenUnderOtherNotice and subjectsGivenUnderOtherNotice");
+  default Map<String, Long> countGivenUnderOtherNotice(
+      String purpose, String currentVersion, Instant now) {
+    throw new UnsupportedOperationException(
+        getClass().getName()
+            + " cannot report consents given under an older"
+            + " notice: implement ConsentStore.countGivenUnderOtherNotice and subjectsGivenUnderOtherNotice");
   }
 
   /**
@@ -66,10 +69,16 @@ public interface ConsentStore {
    *
    * @throws UnsupportedOperationException if the store cannot report on every subject (the default)
    */
-  default List<SubjectPseudonym> subjectsGivenUnderOtherNotice(String purpose, String currentVersion, Instant now,
-      Optional<SubjectPseudonym> after, int limit) {
-    throw new UnsupportedOperationException(getClass().getName() + " cannot report consents given under an older"
-        + " notice: implement ConsentStore.countGivenUnderOtherNotice and subjectsGivenUnderOtherNotice");
+  default List<SubjectPseudonym> subjectsGivenUnderOtherNotice(
+      String purpose,
+      String currentVersion,
+      Instant now,
+      Optional<SubjectPseudonym> after,
+      int limit) {
+    throw new UnsupportedOperationException(
+        getClass().getName()
+            + " cannot report consents given under an older"
+            + " notice: implement ConsentStore.countGivenUnderOtherNotice and subjectsGivenUnderOtherNotice");
   }
 
   /**

@@ -24,7 +24,9 @@ final class InMemoryConsentStore implements ConsentStore {
   @Override
   public synchronized void append(ConsentRecord record) {
     requireNonNull(record, "record");
-    histories.computeIfAbsent(new Key(record.subject(), record.purpose()), key -> new ArrayList<>()).add(record);
+    histories
+        .computeIfAbsent(new Key(record.subject(), record.purpose()), key -> new ArrayList<>())
+        .add(record);
   }
 
   @Override
@@ -34,9 +36,11 @@ final class InMemoryConsentStore implements ConsentStore {
   }
 
   @Override
-  public synchronized Optional<LocalDate> noticeVersionAppliesFrom(String version, LocalDate today) {
-    return Optional.of(noticeVersions.computeIfAbsent(requireNonNull(version, "version"),
-        first -> requireNonNull(today, "today")));
+  public synchronized Optional<LocalDate> noticeVersionAppliesFrom(
+      String version, LocalDate today) {
+    return Optional.of(
+        noticeVersions.computeIfAbsent(
+            requireNonNull(version, "version"), first -> requireNonNull(today, "today")));
   }
 
   @Override
@@ -46,24 +50,38 @@ final class InMemoryConsentStore implements ConsentStore {
   }
 
   @Override
-  public synchronized Map<String, Long> countGivenUnderOtherNotice(String purpose, String currentVersion, Instant now) {
+  public synchronized Map<String, Long> countGivenUnderOtherNotice(
+      String purpose, String currentVersion, Instant now) {
     return outdated(purpose, currentVersion, now)
-        .collect(Collectors.groupingBy(ConsentRecord::noticeVersion, TreeMap::new, Collectors.counting()));
+        .collect(
+            Collectors.groupingBy(
+                ConsentRecord::noticeVersion, TreeMap::new, Collectors.counting()));
   }
 
   @Override
-  public synchronized List<SubjectPseudonym> subjectsGivenUnderOtherNotice(String purpose, String currentVersion,
-      Instant now, Optional<SubjectPseudonym> after, int limit) {
-    return outdated(purpose, currentVersion, now).map(ConsentRecord::subject)
+  public synchronized List<SubjectPseudonym> subjectsGivenUnderOtherNotice(
+      String purpose,
+      String currentVersion,
+      Instant now,
+      Optional<SubjectPseudonym> after,
+      int limit) {
+    return outdated(purpose, currentVersion, now)
+        .map(ConsentRecord::subject)
         .filter(subject -> after.map(last -> subject.hex().compareTo(last.hex()) > 0).orElse(true))
-        .sorted(Comparator.comparing(SubjectPseudonym::hex)).limit(limit).toList();
+        .sorted(Comparator.comparing(SubjectPseudonym::hex))
+        .limit(limit)
+        .toList();
   }
 
   /** The last record of each subject's history for {@code purpose}, if current and given under another version. */
   private Stream<ConsentRecord> outdated(String purpose, String currentVersion, Instant now) {
-    return histories.entrySet().stream().filter(entry -> entry.getKey().purpose().equals(purpose))
+    return histories.entrySet().stream()
+        .filter(entry -> entry.getKey().purpose().equals(purpose))
         .map(entry -> entry.getValue().get(entry.getValue().size() - 1))
-        .filter(last -> last.stateAt(now) == ConsentState.GIVEN && !last.noticeVersion().equals(currentVersion));
+        .filter(
+            last ->
+                last.stateAt(now) == ConsentState.GIVEN
+                    && !last.noticeVersion().equals(currentVersion));
   }
 
   private record Key(SubjectPseudonym subject, String purpose) {}

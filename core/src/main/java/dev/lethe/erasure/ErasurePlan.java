@@ -28,7 +28,8 @@ import java.util.Optional;
  * @param steps what to do per entity type and route to the subject, in execution order
  * @param heldBack entity types left untouched because a legal hold covers them
  */
-public record ErasurePlan(SubjectKey subject, ErasureGround ground, List<Step> steps, List<HeldBack> heldBack) {
+public record ErasurePlan(
+    SubjectKey subject, ErasureGround ground, List<Step> steps, List<HeldBack> heldBack) {
 
   public ErasurePlan {
     requireNonNull(subject, "subject");
@@ -42,13 +43,17 @@ public record ErasurePlan(SubjectKey subject, ErasureGround ground, List<Step> s
    *
    * @throws IllegalArgumentException if the model has no such subject type
    */
-  public static ErasurePlan of(PersonalDataModel model, SubjectKey subject, ErasureGround ground,
+  public static ErasurePlan of(
+      PersonalDataModel model,
+      SubjectKey subject,
+      ErasureGround ground,
       Collection<LegalHold> holds) {
     requireNonNull(model, "model");
     requireNonNull(subject, "subject");
     requireNonNull(holds, "holds");
     if (model.subjectType(subject.subjectType()).isEmpty()) {
-      throw new IllegalArgumentException("The model has no subject type '" + subject.subjectType() + "'");
+      throw new IllegalArgumentException(
+          "The model has no subject type '" + subject.subjectType() + "'");
     }
     List<Step> steps = new ArrayList<>();
     List<HeldBack> heldBack = new ArrayList<>();
@@ -56,7 +61,8 @@ public record ErasurePlan(SubjectKey subject, ErasureGround ground, List<Step> s
       if (!entity.holdsPersonalData()) {
         continue;
       }
-      Optional<LegalHold> hold = holds.stream().filter(candidate -> candidate.covers(subject, entity.type())).findFirst();
+      Optional<LegalHold> hold =
+          holds.stream().filter(candidate -> candidate.covers(subject, entity.type())).findFirst();
       if (hold.isPresent()) {
         heldBack.add(new HeldBack(entity.type(), hold.get()));
       } else {
@@ -69,9 +75,12 @@ public record ErasurePlan(SubjectKey subject, ErasureGround ground, List<Step> s
         }
       }
     }
-    // The root goes last: rows linked by one of its identities must be found before that identity is erased.
-    steps.sort(Comparator.comparing((Step step) -> step.entity().subjectRootOf().isPresent())
-        .thenComparing(Comparator.comparingInt((Step step) -> step.route().path().size()).reversed()));
+    // The root goes last: rows linked by one of its identities must be found before that identity
+    // is erased.
+    steps.sort(
+        Comparator.comparing((Step step) -> step.entity().subjectRootOf().isPresent())
+            .thenComparing(
+                Comparator.comparingInt((Step step) -> step.route().path().size()).reversed()));
     return new ErasurePlan(subject, ground, steps, heldBack);
   }
 
@@ -85,7 +94,11 @@ public record ErasurePlan(SubjectKey subject, ErasureGround ground, List<Step> s
    * @param erased the attributes erased in place, each with its rule
    * @param kept the attributes kept under their exemption
    */
-  public record Step(EntityDescriptor entity, SubjectRoute route, boolean deleteRows, List<FieldDescriptor> erased,
+  public record Step(
+      EntityDescriptor entity,
+      SubjectRoute route,
+      boolean deleteRows,
+      List<FieldDescriptor> erased,
       List<FieldDescriptor> kept) {
 
     public Step {
@@ -97,14 +110,21 @@ public record ErasurePlan(SubjectKey subject, ErasureGround ground, List<Step> s
 
     static Step of(EntityDescriptor entity, SubjectRoute route) {
       List<FieldDescriptor> owned = entity.fieldsOf(route);
-      List<FieldDescriptor> kept = owned.stream()
-          .filter(field -> field.erasure().strategy() == ErasureStrategy.KEEP).toList();
+      List<FieldDescriptor> kept =
+          owned.stream()
+              .filter(field -> field.erasure().strategy() == ErasureStrategy.KEEP)
+              .toList();
       // A kept attribute outlives its row only if the row stays: KEEP wins over DELETE_ROW.
-      boolean deleteRows = kept.isEmpty()
-          && owned.stream().anyMatch(field -> field.erasure().strategy() == ErasureStrategy.DELETE_ROW);
-      List<FieldDescriptor> erased = deleteRows ? List.of() : owned.stream()
-          .filter(field -> field.erasure().strategy() != ErasureStrategy.KEEP)
-          .toList();
+      boolean deleteRows =
+          kept.isEmpty()
+              && owned.stream()
+                  .anyMatch(field -> field.erasure().strategy() == ErasureStrategy.DELETE_ROW);
+      List<FieldDescriptor> erased =
+          deleteRows
+              ? List.of()
+              : owned.stream()
+                  .filter(field -> field.erasure().strategy() != ErasureStrategy.KEEP)
+                  .toList();
       return new Step(entity, route, deleteRows, erased, kept);
     }
   }

@@ -23,7 +23,11 @@ import java.util.Optional;
  * @param outcome whether the identity named anyone: {@link Outcome#NO_DATA_HELD} says plainly that
  *     nothing was erased because the controller holds no data under that identity
  */
-public record ErasureReceipt(String subjectType, ErasureGround ground, Instant erasedAt, List<EntityOutcome> entities,
+public record ErasureReceipt(
+    String subjectType,
+    ErasureGround ground,
+    Instant erasedAt,
+    List<EntityOutcome> entities,
     Outcome outcome) {
 
   public ErasureReceipt {
@@ -38,7 +42,8 @@ public record ErasureReceipt(String subjectType, ErasureGround ground, Instant e
   }
 
   /** A receipt for the subject(s) an identity resolved to, which the store erased as {@code entities} says. */
-  public ErasureReceipt(String subjectType, ErasureGround ground, Instant erasedAt, List<EntityOutcome> entities) {
+  public ErasureReceipt(
+      String subjectType, ErasureGround ground, Instant erasedAt, List<EntityOutcome> entities) {
     this(subjectType, ground, erasedAt, entities, Outcome.ERASED);
   }
 
@@ -70,18 +75,28 @@ public record ErasureReceipt(String subjectType, ErasureGround ground, Instant e
   }
 
   /** The receipt for {@code plan} after a store executed it and reported {@code counts}. */
-  public static ErasureReceipt of(ErasurePlan plan, Map<Class<?>, ErasurePlan.RowCount> counts, Instant erasedAt) {
+  public static ErasureReceipt of(
+      ErasurePlan plan, Map<Class<?>, ErasurePlan.RowCount> counts, Instant erasedAt) {
     List<EntityOutcome> outcomes = new ArrayList<>();
     for (ErasurePlan.Step step : plan.steps()) {
-      outcomes.add(new EntityOutcome(step.entity().name(), counts.getOrDefault(step.entity().type(), ErasurePlan.RowCount.NONE),
-          step.kept().stream()
-              .map(field -> new KeptField(field.name(), field.erasure().exemption().orElseThrow()))
-              .toList(),
-          Optional.empty()));
+      outcomes.add(
+          new EntityOutcome(
+              step.entity().name(),
+              counts.getOrDefault(step.entity().type(), ErasurePlan.RowCount.NONE),
+              step.kept().stream()
+                  .map(
+                      field ->
+                          new KeptField(field.name(), field.erasure().exemption().orElseThrow()))
+                  .toList(),
+              Optional.empty()));
     }
     for (ErasurePlan.HeldBack held : plan.heldBack()) {
-      outcomes.add(new EntityOutcome(held.entity().getSimpleName(), ErasurePlan.RowCount.NONE, List.of(),
-          Optional.of(held.hold().reason())));
+      outcomes.add(
+          new EntityOutcome(
+              held.entity().getSimpleName(),
+              ErasurePlan.RowCount.NONE,
+              List.of(),
+              Optional.of(held.hold().reason())));
     }
     return new ErasureReceipt(plan.subject().subjectType(), plan.ground(), erasedAt, outcomes);
   }
@@ -91,16 +106,25 @@ public record ErasureReceipt(String subjectType, ErasureGround ground, Instant e
    * attributes and holds as each receipt states them. No receipts, because the identity resolved to
    * nobody, give a receipt that says {@linkplain Outcome#NO_DATA_HELD no data is held}.
    */
-  public static ErasureReceipt merge(String subjectType, ErasureGround ground, Instant erasedAt,
-      List<ErasureReceipt> receipts) {
+  public static ErasureReceipt merge(
+      String subjectType, ErasureGround ground, Instant erasedAt, List<ErasureReceipt> receipts) {
     if (receipts.isEmpty()) {
       return noDataHeld(subjectType, ground, erasedAt);
     }
     Map<String, EntityOutcome> merged = new LinkedHashMap<>();
-    receipts.stream().flatMap(receipt -> receipt.entities().stream()).forEach(outcome ->
-        merged.merge(outcome.entity(), outcome, (first, second) -> new EntityOutcome(first.entity(),
-            first.rows().plus(second.rows()),
-            first.kept(), first.heldBy().or(second::heldBy))));
+    receipts.stream()
+        .flatMap(receipt -> receipt.entities().stream())
+        .forEach(
+            outcome ->
+                merged.merge(
+                    outcome.entity(),
+                    outcome,
+                    (first, second) ->
+                        new EntityOutcome(
+                            first.entity(),
+                            first.rows().plus(second.rows()),
+                            first.kept(),
+                            first.heldBy().or(second::heldBy))));
     return new ErasureReceipt(subjectType, ground, erasedAt, List.copyOf(merged.values()));
   }
 
@@ -118,13 +142,18 @@ public record ErasureReceipt(String subjectType, ErasureGround ground, Instant e
    */
   public List<String> shredded() {
     return entities.stream()
-        .flatMap(entity -> entity.rows().shredded().stream().map(attribute -> entity.entity() + "." + attribute))
+        .flatMap(
+            entity ->
+                entity.rows().shredded().stream()
+                    .map(attribute -> entity.entity() + "." + attribute))
         .toList();
   }
 
   /** Total rows deleted or erased in place. */
   public long rowsTouched() {
-    return entities.stream().mapToLong(entity -> entity.rows().deleted() + entity.rows().updated()).sum();
+    return entities.stream()
+        .mapToLong(entity -> entity.rows().deleted() + entity.rows().updated())
+        .sum();
   }
 
   /**
@@ -135,7 +164,8 @@ public record ErasureReceipt(String subjectType, ErasureGround ground, Instant e
    * @param kept the attributes kept, with why
    * @param heldBy the reason of the legal hold that kept the entity untouched, if one did
    */
-  public record EntityOutcome(String entity, ErasurePlan.RowCount rows, List<KeptField> kept, Optional<String> heldBy) {
+  public record EntityOutcome(
+      String entity, ErasurePlan.RowCount rows, List<KeptField> kept, Optional<String> heldBy) {
     public EntityOutcome {
       requireNonNull(entity, "entity");
       requireNonNull(rows, "rows");

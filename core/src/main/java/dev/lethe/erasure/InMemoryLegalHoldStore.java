@@ -30,7 +30,8 @@ final class InMemoryLegalHoldStore implements LegalHoldStore {
   @Override
   public List<LegalHold> holdsFor(SubjectKey subject) {
     return holds.values().stream()
-        .filter(hold -> hold.entity().isPresent() || hold.subject().filter(subject::equals).isPresent())
+        .filter(
+            hold -> hold.entity().isPresent() || hold.subject().filter(subject::equals).isPresent())
         .sorted(Comparator.comparing(LegalHold::placedAt))
         .toList();
   }

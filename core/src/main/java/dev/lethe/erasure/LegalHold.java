@@ -19,7 +19,12 @@ import java.util.UUID;
  * @param reason why the data is held; must not contain personal data
  * @param placedAt when the hold was placed
  */
-public record LegalHold(UUID id, Optional<SubjectKey> subject, Optional<Class<?>> entity, String reason, Instant placedAt) {
+public record LegalHold(
+    UUID id,
+    Optional<SubjectKey> subject,
+    Optional<Class<?>> entity,
+    String reason,
+    Instant placedAt) {
 
   public LegalHold {
     requireNonNull(id, "id");
@@ -28,22 +33,26 @@ public record LegalHold(UUID id, Optional<SubjectKey> subject, Optional<Class<?>
     Texts.requireNonBlank(reason, "reason");
     requireNonNull(placedAt, "placedAt");
     if (subject.isPresent() == entity.isPresent()) {
-      throw new IllegalArgumentException("A legal hold covers either one subject or one entity type");
+      throw new IllegalArgumentException(
+          "A legal hold covers either one subject or one entity type");
     }
   }
 
   /** A hold on everything of one subject. */
   public static LegalHold onSubject(SubjectKey subject, String reason, Instant placedAt) {
-    return new LegalHold(UUID.randomUUID(), Optional.of(subject), Optional.empty(), reason, placedAt);
+    return new LegalHold(
+        UUID.randomUUID(), Optional.of(subject), Optional.empty(), reason, placedAt);
   }
 
   /** A hold on every row of one entity type. */
   public static LegalHold onEntity(Class<?> entity, String reason, Instant placedAt) {
-    return new LegalHold(UUID.randomUUID(), Optional.empty(), Optional.of(entity), reason, placedAt);
+    return new LegalHold(
+        UUID.randomUUID(), Optional.empty(), Optional.of(entity), reason, placedAt);
   }
 
   /** Whether the hold covers {@code entity} rows of {@code subject}. */
   public boolean covers(SubjectKey subject, Class<?> entity) {
-    return this.subject.map(subject::equals).orElse(false) || this.entity.map(entity::equals).orElse(false);
+    return this.subject.map(subject::equals).orElse(false)
+        || this.entity.map(entity::equals).orElse(false);
   }
 }

@@ -27,7 +27,11 @@ import java.util.Set;
  * @param zone the controller's zone, in which a date-only clock value starts at midnight
  * @param heldSubjects subjects under legal hold, whose rows stay
  */
-public record RetentionTask(EntityDescriptor entity, RetentionPolicy policy, Instant cutoff, ZoneId zone,
+public record RetentionTask(
+    EntityDescriptor entity,
+    RetentionPolicy policy,
+    Instant cutoff,
+    ZoneId zone,
     Set<SubjectKey> heldSubjects) {
 
   public RetentionTask {

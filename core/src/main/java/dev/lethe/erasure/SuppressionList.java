@@ -31,8 +31,8 @@ public final class SuppressionList {
 
   /** A list kept in {@code store}, hashing with {@code key}, stamping entries with {@code clock}. */
   public static SuppressionList of(SuppressionStore store, Pseudonymizer key, Clock clock) {
-    return SuppressionList.of(requireNonNull(store, "store"), requireNonNull(key, "key"),
-        requireNonNull(clock, "clock"));
+    return new SuppressionList(
+        requireNonNull(store, "store"), requireNonNull(key, "key"), requireNonNull(clock, "clock"));
   }
 
   /** Suppresses the identity {@code value} of kind {@code identity}, such as an e-mail address. */

@@ -20,48 +20,67 @@ import java.util.regex.Pattern;
  */
 public record DataCategory(String code) {
 
-  private static final Pattern CODE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)*");
+  private static final Pattern CODE =
+      Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)*");
   private static final Map<String, String> BUILT_IN_LABELS = new LinkedHashMap<>();
 
   public static final DataCategory IDENTITY = builtIn("identity", "Identity");
   public static final DataCategory NAME = builtIn("identity.name", "Full name");
-  public static final DataCategory IDENTIFIER = builtIn("identity.identifier", "Account or customer identifier");
-  public static final DataCategory DATE_OF_BIRTH = builtIn("identity.date-of-birth", "Date of birth");
-  public static final DataCategory NATIONAL_ID = builtIn("identity.national-id", "National identification number");
+  public static final DataCategory IDENTIFIER =
+      builtIn("identity.identifier", "Account or customer identifier");
+  public static final DataCategory DATE_OF_BIRTH =
+      builtIn("identity.date-of-birth", "Date of birth");
+  public static final DataCategory NATIONAL_ID =
+      builtIn("identity.national-id", "National identification number");
   public static final DataCategory CONTACT = builtIn("contact", "Contact details");
   public static final DataCategory EMAIL = builtIn("contact.email", "E-mail address");
   public static final DataCategory PHONE = builtIn("contact.phone", "Telephone number");
-  public static final DataCategory POSTAL_ADDRESS = builtIn("contact.postal-address", "Postal address");
+  public static final DataCategory POSTAL_ADDRESS =
+      builtIn("contact.postal-address", "Postal address");
   public static final DataCategory PROFESSIONAL = builtIn("professional", "Professional details");
   public static final DataCategory JOB_TITLE = builtIn("professional.job-title", "Job title");
   public static final DataCategory COMPANY = builtIn("professional.company", "Company name");
   public static final DataCategory ONLINE = builtIn("online", "Online identifiers and activity");
   public static final DataCategory IP_ADDRESS = builtIn("online.ip-address", "IP address");
-  public static final DataCategory DEVICE_IDENTIFIER = builtIn("online.device-identifier", "Device or cookie identifier");
+  public static final DataCategory DEVICE_IDENTIFIER =
+      builtIn("online.device-identifier", "Device or cookie identifier");
   public static final DataCategory USAGE = builtIn("online.usage", "Usage and activity data");
   public static final DataCategory FINANCIAL = builtIn("financial", "Financial data");
-  public static final DataCategory BANK_ACCOUNT = builtIn("financial.bank-account", "Bank account details");
-  public static final DataCategory PAYMENT = builtIn("financial.payment", "Payment and invoice data");
+  public static final DataCategory BANK_ACCOUNT =
+      builtIn("financial.bank-account", "Bank account details");
+  public static final DataCategory PAYMENT =
+      builtIn("financial.payment", "Payment and invoice data");
   public static final DataCategory EMPLOYMENT = builtIn("employment", "Employment data");
-  public static final DataCategory EMPLOYMENT_RECORD = builtIn("employment.record", "Employment record");
+  public static final DataCategory EMPLOYMENT_RECORD =
+      builtIn("employment.record", "Employment record");
   public static final DataCategory SALARY = builtIn("employment.salary", "Salary and benefits");
   public static final DataCategory RECRUITMENT = builtIn("recruitment", "Recruitment data");
-  public static final DataCategory APPLICATION = builtIn("recruitment.application", "Job application and CV");
+  public static final DataCategory APPLICATION =
+      builtIn("recruitment.application", "Job application and CV");
   public static final DataCategory COMMUNICATION = builtIn("communication", "Communications");
-  public static final DataCategory MESSAGE_CONTENT = builtIn("communication.content", "Content of messages");
+  public static final DataCategory MESSAGE_CONTENT =
+      builtIn("communication.content", "Content of messages");
   public static final DataCategory PREFERENCES = builtIn("preferences", "Preferences");
-  public static final DataCategory MARKETING_PREFERENCES = builtIn("preferences.marketing", "Marketing preferences");
-  public static final DataCategory SPECIAL = builtIn("special", "Special categories of personal data (Art. 9)");
-  public static final DataCategory RACIAL_OR_ETHNIC_ORIGIN = builtIn("special.racial-or-ethnic-origin", "Racial or ethnic origin");
-  public static final DataCategory POLITICAL_OPINIONS = builtIn("special.political-opinions", "Political opinions");
+  public static final DataCategory MARKETING_PREFERENCES =
+      builtIn("preferences.marketing", "Marketing preferences");
+  public static final DataCategory SPECIAL =
+      builtIn("special", "Special categories of personal data (Art. 9)");
+  public static final DataCategory RACIAL_OR_ETHNIC_ORIGIN =
+      builtIn("special.racial-or-ethnic-origin", "Racial or ethnic origin");
+  public static final DataCategory POLITICAL_OPINIONS =
+      builtIn("special.political-opinions", "Political opinions");
   public static final DataCategory RELIGIOUS_OR_PHILOSOPHICAL_BELIEFS =
       builtIn("special.religious-or-philosophical-beliefs", "Religious or philosophical beliefs");
-  public static final DataCategory TRADE_UNION_MEMBERSHIP = builtIn("special.trade-union-membership", "Trade-union membership");
+  public static final DataCategory TRADE_UNION_MEMBERSHIP =
+      builtIn("special.trade-union-membership", "Trade-union membership");
   public static final DataCategory GENETIC = builtIn("special.genetic", "Genetic data");
-  public static final DataCategory BIOMETRIC = builtIn("special.biometric", "Biometric data for identification");
+  public static final DataCategory BIOMETRIC =
+      builtIn("special.biometric", "Biometric data for identification");
   public static final DataCategory HEALTH = builtIn("special.health", "Health data");
-  public static final DataCategory SEX_LIFE_OR_ORIENTATION = builtIn("special.sex-life-or-orientation", "Sex life or sexual orientation");
-  public static final DataCategory CRIMINAL_CONVICTIONS = builtIn("criminal", "Criminal convictions and offences (Art. 10)");
+  public static final DataCategory SEX_LIFE_OR_ORIENTATION =
+      builtIn("special.sex-life-or-orientation", "Sex life or sexual orientation");
+  public static final DataCategory CRIMINAL_CONVICTIONS =
+      builtIn("criminal", "Criminal convictions and offences (Art. 10)");
 
   private static final List<DataCategory> BUILT_INS =
       BUILT_IN_LABELS.keySet().stream().map(DataCategory::new).toList();
@@ -73,8 +92,10 @@ public record DataCategory(String code) {
   public DataCategory {
     requireNonNull(code, "code");
     if (!CODE.matcher(code).matches()) {
-      throw new IllegalArgumentException("Data category '" + code
-          + "' is not a dotted code of lower-case segments such as 'contact.email'");
+      throw new IllegalArgumentException(
+          "Data category '"
+              + code
+              + "' is not a dotted code of lower-case segments such as 'contact.email'");
     }
   }
 

@@ -5,10 +5,13 @@ package dev.lethe.law;
  * A field with erasure strategy {@code KEEP} must state one, and the erasure receipt reports it.
  */
 public enum ErasureExemption {
-  FREEDOM_OF_EXPRESSION("Art. 17(3)(a)", "Exercising the right of freedom of expression and information"),
-  LEGAL_OBLIGATION_OR_PUBLIC_TASK("Art. 17(3)(b)", "Compliance with a legal obligation or a task in the public interest"),
+  FREEDOM_OF_EXPRESSION(
+      "Art. 17(3)(a)", "Exercising the right of freedom of expression and information"),
+  LEGAL_OBLIGATION_OR_PUBLIC_TASK(
+      "Art. 17(3)(b)", "Compliance with a legal obligation or a task in the public interest"),
   PUBLIC_HEALTH("Art. 17(3)(c)", "Reasons of public interest in the area of public health"),
-  ARCHIVING_OR_RESEARCH("Art. 17(3)(d)", "Archiving in the public interest, research or statistics"),
+  ARCHIVING_OR_RESEARCH(
+      "Art. 17(3)(d)", "Archiving in the public interest, research or statistics"),
   LEGAL_CLAIMS("Art. 17(3)(e)", "Establishment, exercise or defence of legal claims");
 
   private final String article;

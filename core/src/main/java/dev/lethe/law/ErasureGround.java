@@ -7,7 +7,8 @@ public enum ErasureGround {
   OBJECTION("Art. 17(1)(c)", "The subject objected and no overriding grounds remain"),
   UNLAWFULLY_PROCESSED("Art. 17(1)(d)", "The data was processed unlawfully"),
   LEGAL_OBLIGATION("Art. 17(1)(e)", "Erasure is required by a legal obligation"),
-  CHILD_INFORMATION_SOCIETY_SERVICE("Art. 17(1)(f)", "Collected from a child for an information society service");
+  CHILD_INFORMATION_SOCIETY_SERVICE(
+      "Art. 17(1)(f)", "Collected from a child for an information society service");
 
   private final String article;
   private final String title;

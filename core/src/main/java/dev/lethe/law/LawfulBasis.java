@@ -150,15 +150,22 @@ public sealed interface LawfulBasis {
 
     /** The rights a subject holds under this basis. */
     public Set<Right> rights() {
-      Set<Right> rights = EnumSet.of(Right.BE_INFORMED, Right.ACCESS, Right.RECTIFICATION,
-          Right.RESTRICTION, Right.AUTOMATED_DECISIONS, Right.LODGE_COMPLAINT);
+      Set<Right> rights =
+          EnumSet.of(
+              Right.BE_INFORMED,
+              Right.ACCESS,
+              Right.RECTIFICATION,
+              Right.RESTRICTION,
+              Right.AUTOMATED_DECISIONS,
+              Right.LODGE_COMPLAINT);
       switch (this) {
-        case CONSENT -> rights.addAll(EnumSet.of(Right.ERASURE, Right.PORTABILITY, Right.WITHDRAW_CONSENT));
+        case CONSENT ->
+            rights.addAll(EnumSet.of(Right.ERASURE, Right.PORTABILITY, Right.WITHDRAW_CONSENT));
         case CONTRACT -> rights.addAll(EnumSet.of(Right.ERASURE, Right.PORTABILITY));
         case VITAL_INTERESTS -> rights.add(Right.ERASURE);
         case PUBLIC_TASK -> rights.add(Right.OBJECTION);
         case LEGITIMATE_INTERESTS -> rights.addAll(EnumSet.of(Right.ERASURE, Right.OBJECTION));
-        case LEGAL_OBLIGATION -> { }
+        case LEGAL_OBLIGATION -> {}
       }
       return Set.copyOf(rights);
     }

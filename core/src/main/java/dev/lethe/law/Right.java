@@ -9,7 +9,8 @@ public enum Right {
   RESTRICTION("Art. 18", "Right to restriction of processing"),
   PORTABILITY("Art. 20", "Right to data portability"),
   OBJECTION("Art. 21", "Right to object"),
-  AUTOMATED_DECISIONS("Art. 22", "Right not to be subject to a decision based solely on automated processing"),
+  AUTOMATED_DECISIONS(
+      "Art. 22", "Right not to be subject to a decision based solely on automated processing"),
   WITHDRAW_CONSENT("Art. 7(3)", "Right to withdraw consent"),
   LODGE_COMPLAINT("Art. 77", "Right to lodge a complaint with a supervisory authority");
 

@@ -56,17 +56,31 @@ final class AnnotationReader {
   /** Identifier and persistence annotations recognised by name, so that core stays free of JPA. */
   private static final Set<String> IDENTIFIER_ANNOTATIONS =
       Set.of("jakarta.persistence.Id", "jakarta.persistence.EmbeddedId");
+
   private static final Set<String> NOT_PERSONAL_DATA_ANNOTATIONS =
       Set.of("jakarta.persistence.Version", "jakarta.persistence.Transient");
   private static final Set<String> EMBEDDED_ANNOTATIONS = Set.of("jakarta.persistence.Embedded");
-  private static final Set<Class<?>> OTHER_BASIC_TYPES = Set.of(Boolean.class, Character.class, UUID.class,
-      Date.class, Calendar.class, URI.class, URL.class, InetAddress.class, Locale.class, byte[].class, char[].class);
+  private static final Set<Class<?>> OTHER_BASIC_TYPES =
+      Set.of(
+          Boolean.class,
+          Character.class,
+          UUID.class,
+          Date.class,
+          Calendar.class,
+          URI.class,
+          URL.class,
+          InetAddress.class,
+          Locale.class,
+          byte[].class,
+          char[].class);
 
   private final Map<Class<?>, String> contributedIdentifiers;
   private final Set<Class<?>> contributedEmbeddables;
   private final Problems problems;
+
   /** Each class's fields, read once: reflection copies every field on each call, and checks ask often. */
   private final Map<Class<?>, List<Field>> fieldsByClass = new HashMap<>();
+
   private final Map<Class<?>, Boolean> embeddableByClass = new HashMap<>();
 
   /**
@@ -75,9 +89,12 @@ final class AnnotationReader {
    * (its own, an override's, or a covering class's or embedding attribute's), its
    * {@code @SpecialCategory}, and the owner it names, if any.
    */
-  record DeclaredAttribute(Field field, String path, Optional<PersonalData> declared,
-      Optional<SpecialCategory> special, Optional<String> owner) {
-  }
+  record DeclaredAttribute(
+      Field field,
+      String path,
+      Optional<PersonalData> declared,
+      Optional<SpecialCategory> special,
+      Optional<String> owner) {}
 
   /** A {@code @PersonalDataOverride} with the class that declares it, and whether it named an attribute. */
   private static final class OverrideAt {
@@ -91,7 +108,9 @@ final class AnnotationReader {
     }
   }
 
-  AnnotationReader(Map<Class<?>, String> contributedIdentifiers, Set<Class<?>> contributedEmbeddables,
+  AnnotationReader(
+      Map<Class<?>, String> contributedIdentifiers,
+      Set<Class<?>> contributedEmbeddables,
       Problems problems) {
     this.contributedIdentifiers = Map.copyOf(contributedIdentifiers);
     this.contributedEmbeddables = Set.copyOf(contributedEmbeddables);
@@ -102,11 +121,26 @@ final class AnnotationReader {
 
   /** Whether a class carries any Lethe annotation, on itself or on a field of its hierarchy. */
   static boolean carriesLetheAnnotations(Class<?> type) {
-    return Stream.of(DataSubject.class, PersonalData.class, PersonalDataOverride.class, PersonalDataOverride.List.class,
-            Retention.class, Processing.class, Processing.List.class, ProcessedFor.class, ProcessedFor.List.class)
-        .anyMatch(type::isAnnotationPresent)
-        || fieldsOf(type).stream().anyMatch(field -> Stream.of(PersonalData.class, SpecialCategory.class,
-            SubjectLink.class, SubjectIdentity.class).anyMatch(field::isAnnotationPresent));
+    return Stream.of(
+                DataSubject.class,
+                PersonalData.class,
+                PersonalDataOverride.class,
+                PersonalDataOverride.List.class,
+                Retention.class,
+                Processing.class,
+                Processing.List.class,
+                ProcessedFor.class,
+                ProcessedFor.List.class)
+            .anyMatch(type::isAnnotationPresent)
+        || fieldsOf(type).stream()
+            .anyMatch(
+                field ->
+                    Stream.of(
+                            PersonalData.class,
+                            SpecialCategory.class,
+                            SubjectLink.class,
+                            SubjectIdentity.class)
+                        .anyMatch(field::isAnnotationPresent));
   }
 
   /**
@@ -120,18 +154,32 @@ final class AnnotationReader {
     while (!pending.isEmpty()) {
       Class<?> type = pending.removeFirst();
       if (selected.add(type)) {
-        fieldsOf(type).stream().map(Field::getType).filter(candidates::contains).forEach(pending::add);
+        fieldsOf(type).stream()
+            .map(Field::getType)
+            .filter(candidates::contains)
+            .forEach(pending::add);
       }
     }
-    return candidates.stream().filter(selected::contains).collect(Collectors.toCollection(LinkedHashSet::new));
+    return candidates.stream()
+        .filter(selected::contains)
+        .collect(Collectors.toCollection(LinkedHashSet::new));
   }
 
   /** Whether {@code type} is a value embedded in entities, never an entity of its own. */
   boolean isEmbeddable(Class<?> type) {
-    // Asked for the type of every attribute; getAnnotations() copies the class's annotations each time.
-    return embeddableByClass.computeIfAbsent(type, key -> contributedEmbeddables.contains(key)
-        || Arrays.stream(key.getAnnotations())
-            .anyMatch(annotation -> annotation.annotationType().getName().equals("jakarta.persistence.Embeddable")));
+    // Asked for the type of every attribute; getAnnotations() copies the class's annotations each
+    // time.
+    return embeddableByClass.computeIfAbsent(
+        type,
+        key ->
+            contributedEmbeddables.contains(key)
+                || Arrays.stream(key.getAnnotations())
+                    .anyMatch(
+                        annotation ->
+                            annotation
+                                .annotationType()
+                                .getName()
+                                .equals("jakarta.persistence.Embeddable")));
   }
 
   // --- identifiers and associations ------------------------------------------------------------
@@ -160,12 +208,14 @@ final class AnnotationReader {
   }
 
   /** Associations between {@code classes}: to-one fields whose type is one of them, plus contributions. */
-  Map<Class<?>, List<Association>> associations(Set<Class<?>> classes, List<Association> contributed) {
+  Map<Class<?>, List<Association>> associations(
+      Set<Class<?>> classes, List<Association> contributed) {
     Map<Class<?>, List<Association>> associations = new LinkedHashMap<>();
     for (Class<?> type : classes) {
       for (Field field : fields(type)) {
         if (classes.contains(field.getType())) {
-          associations.computeIfAbsent(type, key -> new ArrayList<>())
+          associations
+              .computeIfAbsent(type, key -> new ArrayList<>())
               .add(new Association(type, field.getName(), field.getType()));
         }
       }
@@ -173,12 +223,15 @@ final class AnnotationReader {
     for (Association association : contributed) {
       Class<?> from = association.from();
       // A reverse hop names the other side's collection, not an attribute of this class.
-      if (!SubjectRoute.isReverse(association.attribute()) && findField(from, association.attribute()).isEmpty()) {
-        problems.report(UNKNOWN_ASSOCIATION, from.getName(), association.attribute(), from.getSimpleName());
+      if (!SubjectRoute.isReverse(association.attribute())
+          && findField(from, association.attribute()).isEmpty()) {
+        problems.report(
+            UNKNOWN_ASSOCIATION, from.getName(), association.attribute(), from.getSimpleName());
         continue;
       }
       List<Association> known = associations.computeIfAbsent(from, key -> new ArrayList<>());
-      if (known.stream().noneMatch(existing -> existing.attribute().equals(association.attribute()))) {
+      if (known.stream()
+          .noneMatch(existing -> existing.attribute().equals(association.attribute()))) {
         known.add(association);
       }
     }
@@ -195,21 +248,30 @@ final class AnnotationReader {
     List<DeclaredAttribute> declared = new ArrayList<>();
     Map<String, OverrideAt> overrides = overridesOf(type);
     String owner = "";
-    for (Class<?> current = type; current != null && current != Object.class && owner.isEmpty();
+    for (Class<?> current = type;
+        current != null && current != Object.class && owner.isEmpty();
         current = current.getSuperclass()) {
       PersonalData onClass = current.getAnnotation(PersonalData.class);
       owner = onClass == null ? "" : onClass.of();
     }
-    for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
+    for (Class<?> current = type;
+        current != null && current != Object.class;
+        current = current.getSuperclass()) {
       PersonalData onClass = current.getAnnotation(PersonalData.class);
       if (onClass != null && !onClass.label().isBlank()) {
         problems.report(LABEL_ON_CLASS, current.getName());
       }
     }
     collectPersonalData(type, "", Optional.empty(), identifier, overrides, owner, declared);
-    overrides.entrySet().stream().filter(override -> !override.getValue().applied).forEach(override ->
-        problems.report(OVERRIDE_OF_NOTHING, override.getValue().declaredOn.getName(), override.getKey(),
-            type.getSimpleName()));
+    overrides.entrySet().stream()
+        .filter(override -> !override.getValue().applied)
+        .forEach(
+            override ->
+                problems.report(
+                    OVERRIDE_OF_NOTHING,
+                    override.getValue().declaredOn.getName(),
+                    override.getKey(),
+                    type.getSimpleName()));
     return declared;
   }
 
@@ -219,9 +281,12 @@ final class AnnotationReader {
    */
   private Map<String, OverrideAt> overridesOf(Class<?> type) {
     Map<String, OverrideAt> overrides = new LinkedHashMap<>();
-    for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
+    for (Class<?> current = type;
+        current != null && current != Object.class;
+        current = current.getSuperclass()) {
       Set<String> named = new HashSet<>();
-      for (PersonalDataOverride override : current.getDeclaredAnnotationsByType(PersonalDataOverride.class)) {
+      for (PersonalDataOverride override :
+          current.getDeclaredAnnotationsByType(PersonalDataOverride.class)) {
         if (!named.add(override.attribute())) {
           problems.report(OVERRIDE_TWICE, current.getName(), override.attribute());
         }
@@ -235,14 +300,16 @@ final class AnnotationReader {
    * The override of the attribute at {@code path}, if one applies and is valid; reports one that
    * names the class's own attribute or an association.
    */
-  private Optional<PersonalData> override(Field field, String path, Map<String, OverrideAt> overrides) {
+  private Optional<PersonalData> override(
+      Field field, String path, Map<String, OverrideAt> overrides) {
     OverrideAt override = overrides.get(path);
     if (override == null) {
       return Optional.empty();
     }
     override.applied = true;
     if (path.indexOf('.') < 0 && field.getDeclaringClass() == override.declaredOn) {
-      problems.report(OVERRIDE_OF_OWN_ATTRIBUTE, location(field), path, override.declaredOn.getSimpleName());
+      problems.report(
+          OVERRIDE_OF_OWN_ATTRIBUTE, location(field), path, override.declaredOn.getSimpleName());
       return Optional.empty();
     }
     if (!isEmbedded(field) && !isBasic(valueType(field))) {
@@ -257,18 +324,32 @@ final class AnnotationReader {
    * attributes get the embedding attribute's name as a prefix. {@code enclosing} is the
    * {@code @PersonalData} on the embedding attribute, which covers the embedded value's attributes.
    */
-  private void collectPersonalData(Class<?> type, String prefix, Optional<PersonalData> enclosing,
-      Optional<String> identifier, Map<String, OverrideAt> overrides, String owner, List<DeclaredAttribute> declared) {
+  private void collectPersonalData(
+      Class<?> type,
+      String prefix,
+      Optional<PersonalData> enclosing,
+      Optional<String> identifier,
+      Map<String, OverrideAt> overrides,
+      String owner,
+      List<DeclaredAttribute> declared) {
     for (Field field : fields(type)) {
-      Optional<PersonalData> own = override(field, prefix + field.getName(), overrides)
-          .or(() -> Optional.ofNullable(field.getAnnotation(PersonalData.class)));
+      Optional<PersonalData> own =
+          override(field, prefix + field.getName(), overrides)
+              .or(() -> Optional.ofNullable(field.getAnnotation(PersonalData.class)));
       if (isEmbedded(field)) {
         String embeddedOwner = own.map(PersonalData::of).filter(of -> !of.isEmpty()).orElse(owner);
-        collectPersonalData(field.getType(), prefix + field.getName() + ".", own.or(() -> enclosing),
-            Optional.empty(), overrides, embeddedOwner, declared);
+        collectPersonalData(
+            field.getType(),
+            prefix + field.getName() + ".",
+            own.or(() -> enclosing),
+            Optional.empty(),
+            overrides,
+            embeddedOwner,
+            declared);
         continue;
       }
-      Optional<SpecialCategory> special = Optional.ofNullable(field.getAnnotation(SpecialCategory.class));
+      Optional<SpecialCategory> special =
+          Optional.ofNullable(field.getAnnotation(SpecialCategory.class));
       if (own.isEmpty() && special.isEmpty()) {
         Optional<PersonalData> covering = enclosing.or(() -> classLevel(field, type));
         if (covering.isEmpty() || !coveredByClassAnnotation(field, identifier)) {
@@ -276,11 +357,18 @@ final class AnnotationReader {
         }
         own = covering;
       }
-      String named = own.map(PersonalData::of).filter(of -> !of.isEmpty())
-          .or(() -> special.map(SpecialCategory::of).filter(of -> !of.isEmpty()))
-          .orElse(owner);
-      declared.add(new DeclaredAttribute(field, prefix + field.getName(), own, special,
-          Optional.of(named).filter(text -> !text.isEmpty())));
+      String named =
+          own.map(PersonalData::of)
+              .filter(of -> !of.isEmpty())
+              .or(() -> special.map(SpecialCategory::of).filter(of -> !of.isEmpty()))
+              .orElse(owner);
+      declared.add(
+          new DeclaredAttribute(
+              field,
+              prefix + field.getName(),
+              own,
+              special,
+              Optional.of(named).filter(text -> !text.isEmpty())));
     }
   }
 
@@ -322,7 +410,9 @@ final class AnnotationReader {
   /** Instance fields of the class and its superclasses, superclass fields first. */
   static List<Field> fieldsOf(Class<?> type) {
     List<Class<?>> hierarchy = new ArrayList<>();
-    for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
+    for (Class<?> current = type;
+        current != null && current != Object.class;
+        current = current.getSuperclass()) {
       hierarchy.add(0, current);
     }
     List<Field> fields = new ArrayList<>();
@@ -380,8 +470,11 @@ final class AnnotationReader {
   }
 
   private static boolean isBasic(Class<?> type) {
-    return type.isPrimitive() || type.isEnum() || Number.class.isAssignableFrom(type)
-        || CharSequence.class.isAssignableFrom(type) || OTHER_BASIC_TYPES.contains(type)
+    return type.isPrimitive()
+        || type.isEnum()
+        || Number.class.isAssignableFrom(type)
+        || CharSequence.class.isAssignableFrom(type)
+        || OTHER_BASIC_TYPES.contains(type)
         || type.getPackageName().equals("java.time");
   }
 

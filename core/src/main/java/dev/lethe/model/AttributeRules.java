@@ -36,12 +36,17 @@ final class AttributeRules {
     Field field = attribute.field();
     Optional<PersonalData> declared = attribute.declared();
     // Read by the reader only with @PersonalData or @SpecialCategory, so one of them is there.
-    String code = declared.map(PersonalData::category)
-        .orElseGet(() -> attribute.special().orElseThrow().value().dataCategory().code());
-    DataCategory category = categoryOf(code).orElseGet(() -> {
-      problems.report(MALFORMED_CATEGORY, AnnotationReader.location(field), code);
-      return DataCategory.IDENTITY;
-    });
+    String code =
+        declared
+            .map(PersonalData::category)
+            .orElseGet(() -> attribute.special().orElseThrow().value().dataCategory().code());
+    DataCategory category =
+        categoryOf(code)
+            .orElseGet(
+                () -> {
+                  problems.report(MALFORMED_CATEGORY, AnnotationReader.location(field), code);
+                  return DataCategory.IDENTITY;
+                });
     DataOrigin origin = declared.map(PersonalData::origin).orElse(DataOrigin.PROVIDED);
     Optional<String> source = declared.map(PersonalData::source).filter(text -> !text.isBlank());
     if (origin == DataOrigin.PUBLICLY_AVAILABLE && source.isEmpty()) {
@@ -49,16 +54,26 @@ final class AttributeRules {
     }
     Class<?> type = AnnotationReader.valueType(field);
     ErasureRule rule = erasure.declared(field, type, declared, category);
-    // A class-level annotation's label is refused by the reader, so a label here is the attribute's own.
-    return new FieldDescriptor(attribute.path(), type, category, origin, source, rule,
+    // A class-level annotation's label is refused by the reader, so a label here is the attribute's
+    // own.
+    return new FieldDescriptor(
+        attribute.path(),
+        type,
+        category,
+        origin,
+        source,
+        rule,
         attribute.special().map(special -> sensitivity.of(special, field)),
-        Collection.class.isAssignableFrom(field.getType()), attribute.owner(),
+        Collection.class.isAssignableFrom(field.getType()),
+        attribute.owner(),
         declared.map(PersonalData::label).orElse(""));
   }
 
   /** The category a code names, if well-formed. Few codes recur on many attributes: each is checked once. */
   private Optional<DataCategory> categoryOf(String code) {
-    return categories.computeIfAbsent(code,
-        key -> DataCategory.isValidCode(key) ? Optional.of(DataCategory.of(key)) : Optional.empty());
+    return categories.computeIfAbsent(
+        code,
+        key ->
+            DataCategory.isValidCode(key) ? Optional.of(DataCategory.of(key)) : Optional.empty());
   }
 }

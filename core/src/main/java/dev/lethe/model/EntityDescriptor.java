@@ -32,8 +32,13 @@ public record EntityDescriptor(
     Map<String, String> purposeOwners) {
 
   /** An entity whose purposes are for every subject it reaches. */
-  public EntityDescriptor(Class<?> type, Optional<String> subjectRootOf, List<FieldDescriptor> fields,
-      Optional<RetentionPolicy> retention, List<Purpose> purposes, List<SubjectRoute> routes) {
+  public EntityDescriptor(
+      Class<?> type,
+      Optional<String> subjectRootOf,
+      List<FieldDescriptor> fields,
+      Optional<RetentionPolicy> retention,
+      List<Purpose> purposes,
+      List<SubjectRoute> routes) {
     this(type, subjectRootOf, fields, retention, purposes, routes, Map.of());
   }
 
@@ -54,10 +59,13 @@ public record EntityDescriptor(
   public List<Purpose> purposesFor(String subjectType) {
     List<SubjectRoute> to = routesTo(subjectType);
     return purposes.stream()
-        .filter(purpose -> {
-          String owner = purposeOwners.get(purpose.name());
-          return owner == null ? !to.isEmpty() : to.stream().anyMatch(route -> route.name().equals(owner));
-        })
+        .filter(
+            purpose -> {
+              String owner = purposeOwners.get(purpose.name());
+              return owner == null
+                  ? !to.isEmpty()
+                  : to.stream().anyMatch(route -> route.name().equals(owner));
+            })
         .toList();
   }
 

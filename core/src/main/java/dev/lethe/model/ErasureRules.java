@@ -35,18 +35,30 @@ final class ErasureRules {
    * The erasure {@code declared} states for {@code field}, whose values are of {@code type}, checked;
    * {@code NULLIFY} for an attribute that only {@code @SpecialCategory} marks.
    */
-  ErasureRule declared(Field field, Class<?> type, Optional<PersonalData> declared, DataCategory category) {
-    ErasureRule rule = declared
-        .map(annotation -> new ErasureRule(annotation.erasure(),
-            Optional.of(annotation.placeholder()).filter(text -> !text.isEmpty()),
-            annotation.maskKeepFirst(), annotation.maskKeepLast(), Arrays.stream(annotation.exemption()).findFirst()))
-        .orElseGet(() -> ErasureRule.of(ErasureStrategy.NULLIFY));
-    check(AnnotationReader.location(field), type, rule, category, declared.map(PersonalData::exemption)
-        .map(exemptions -> exemptions.length).orElse(0));
+  ErasureRule declared(
+      Field field, Class<?> type, Optional<PersonalData> declared, DataCategory category) {
+    ErasureRule rule =
+        declared
+            .map(
+                annotation ->
+                    new ErasureRule(
+                        annotation.erasure(),
+                        Optional.of(annotation.placeholder()).filter(text -> !text.isEmpty()),
+                        annotation.maskKeepFirst(),
+                        annotation.maskKeepLast(),
+                        Arrays.stream(annotation.exemption()).findFirst()))
+            .orElseGet(() -> ErasureRule.of(ErasureStrategy.NULLIFY));
+    check(
+        AnnotationReader.location(field),
+        type,
+        rule,
+        category,
+        declared.map(PersonalData::exemption).map(exemptions -> exemptions.length).orElse(0));
     return rule;
   }
 
-  private void check(String location, Class<?> type, ErasureRule rule, DataCategory category, int exemptions) {
+  private void check(
+      String location, Class<?> type, ErasureRule rule, DataCategory category, int exemptions) {
     String typeName = type.getSimpleName();
     ErasureStrategy strategy = rule.strategy();
     switch (strategy) {
@@ -54,19 +66,24 @@ final class ErasureRules {
         if (type != String.class) {
           problems.report(TEXT_STRATEGY_ON_OTHER_TYPE, location, strategy, typeName);
         }
-        if (strategy == ErasureStrategy.MASK && (rule.maskKeepFirst() < 0 || rule.maskKeepLast() < 0)) {
+        if (strategy == ErasureStrategy.MASK
+            && (rule.maskKeepFirst() < 0 || rule.maskKeepLast() < 0)) {
           problems.report(NEGATIVE_MASK, location, rule.maskKeepFirst(), rule.maskKeepLast());
         }
       }
       case NULLIFY -> {
         if (type.isPrimitive()) {
-          problems.report(NULLIFY_PRIMITIVE, location, typeName, AnnotationReader.boxed(type).getSimpleName());
+          problems.report(
+              NULLIFY_PRIMITIVE, location, typeName, AnnotationReader.boxed(type).getSimpleName());
         }
       }
       case REPLACE -> {
         if (Placeholders.replacement(rule.placeholder(), type, category).isEmpty()) {
-          problems.report(rule.placeholder().isPresent() ? UNCONVERTIBLE_PLACEHOLDER : NO_DEFAULT_PLACEHOLDER,
-              location, typeName, rule.placeholder().orElse(""));
+          problems.report(
+              rule.placeholder().isPresent() ? UNCONVERTIBLE_PLACEHOLDER : NO_DEFAULT_PLACEHOLDER,
+              location,
+              typeName,
+              rule.placeholder().orElse(""));
         }
       }
       case KEEP -> {
@@ -74,7 +91,7 @@ final class ErasureRules {
           problems.report(KEEP_UNEXEMPTED, location);
         }
       }
-      case DELETE_ROW -> { }
+      case DELETE_ROW -> {}
     }
     if (exemptions > 1) {
       problems.report(SEVERAL_EXEMPTIONS, location, exemptions);
@@ -90,21 +107,39 @@ final class ErasureRules {
    * default for a primitive). The receipt then counts the rows as updated and names the kept
    * attributes with their exemption.
    */
-  List<FieldDescriptor> keptRowsErasedInPlace(Class<?> type, List<FieldDescriptor> described,
-      Optional<String> identifier) {
-    List<FieldDescriptor> kept = described.stream()
-        .filter(field -> field.erasure().strategy() == ErasureStrategy.KEEP).toList();
+  List<FieldDescriptor> keptRowsErasedInPlace(
+      Class<?> type, List<FieldDescriptor> described, Optional<String> identifier) {
+    List<FieldDescriptor> kept =
+        described.stream()
+            .filter(field -> field.erasure().strategy() == ErasureStrategy.KEEP)
+            .toList();
     if (kept.isEmpty() || described.stream().noneMatch(ErasureRules::deletesRow)) {
       return described;
     }
     described.stream()
         .filter(field -> deletesRow(field) && field.name().equals(identifier.orElse(null)))
-        .forEach(field -> problems.report(IDENTIFIER_OF_KEPT_ROW, type.getName() + "." + field.name(),
-            kept.get(0).name()));
+        .forEach(
+            field ->
+                problems.report(
+                    IDENTIFIER_OF_KEPT_ROW,
+                    type.getName() + "." + field.name(),
+                    kept.get(0).name()));
     return described.stream()
-        .map(field -> !deletesRow(field) ? field
-            : new FieldDescriptor(field.name(), field.type(), field.category(), field.origin(), field.source(),
-                inPlace(field.type()), field.sensitivity(), field.collection(), field.owner(), field.label()))
+        .map(
+            field ->
+                !deletesRow(field)
+                    ? field
+                    : new FieldDescriptor(
+                        field.name(),
+                        field.type(),
+                        field.category(),
+                        field.origin(),
+                        field.source(),
+                        inPlace(field.type()),
+                        field.sensitivity(),
+                        field.collection(),
+                        field.owner(),
+                        field.label()))
         .toList();
   }
 
@@ -119,10 +154,18 @@ final class ErasureRules {
    */
   static ErasureRule ofLink(Optional<PersonalData> covering, boolean identifier, Class<?> type) {
     return covering
-        .filter(declared -> declared.erasure() == ErasureStrategy.DELETE_ROW
-            || declared.erasure() == ErasureStrategy.KEEP)
-        .map(declared -> new ErasureRule(declared.erasure(), Optional.empty(), 0, 0,
-            Arrays.stream(declared.exemption()).findFirst()))
+        .filter(
+            declared ->
+                declared.erasure() == ErasureStrategy.DELETE_ROW
+                    || declared.erasure() == ErasureStrategy.KEEP)
+        .map(
+            declared ->
+                new ErasureRule(
+                    declared.erasure(),
+                    Optional.empty(),
+                    0,
+                    0,
+                    Arrays.stream(declared.exemption()).findFirst()))
         .orElseGet(() -> identifier ? ErasureRule.of(ErasureStrategy.DELETE_ROW) : inPlace(type));
   }
 

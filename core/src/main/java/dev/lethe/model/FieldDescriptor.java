@@ -40,9 +40,26 @@ public record FieldDescriptor(
     String label) {
 
   /** An attribute of an entity with one route to its subject, so with no named owner, labelled from its name. */
-  public FieldDescriptor(String name, Class<?> type, DataCategory category, DataOrigin origin, Optional<String> source,
-      ErasureRule erasure, Optional<Sensitivity> sensitivity, boolean collection) {
-    this(name, type, category, origin, source, erasure, sensitivity, collection, Optional.empty(), "");
+  public FieldDescriptor(
+      String name,
+      Class<?> type,
+      DataCategory category,
+      DataOrigin origin,
+      Optional<String> source,
+      ErasureRule erasure,
+      Optional<Sensitivity> sensitivity,
+      boolean collection) {
+    this(
+        name,
+        type,
+        category,
+        origin,
+        source,
+        erasure,
+        sensitivity,
+        collection,
+        Optional.empty(),
+        "");
   }
 
   public FieldDescriptor {
@@ -59,7 +76,8 @@ public record FieldDescriptor(
 
   /** This attribute owned by the route called {@code route}. */
   public FieldDescriptor withOwner(Optional<String> route) {
-    return new FieldDescriptor(name, type, category, origin, source, erasure, sensitivity, collection, route, label);
+    return new FieldDescriptor(
+        name, type, category, origin, source, erasure, sensitivity, collection, route, label);
   }
 
   /** Whether the attribute belongs to the subject reached by {@code route}: it names that route, or names none. */

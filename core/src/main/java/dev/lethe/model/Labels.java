@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Readable labels derived from names in code, for attributes and purposes that declare none (Art. 12(1)). */
 public final class Labels {
 
-  private Labels() {
-  }
+  private Labels() {}
 
   /**
    * {@code name} in words, sentence case: camel case, dots, dashes and underscores split words
@@ -21,12 +20,14 @@ public final class Labels {
       // Already words, with their proper nouns: "Providing the Mesma software" stays as written.
       return Character.toUpperCase(stripped.charAt(0)) + stripped.substring(1);
     }
-    String spaced = name
-        // A digit before a capital splits only before a word: "B2B" stays one, "top10Items" is two.
-        .replaceAll("([a-z])([A-Z])|([0-9])([A-Z][a-z])", "$1$3 $2$4")
-        .replaceAll("([A-Z]+)([A-Z][a-z])", "$1 $2")
-        .replaceAll("[._\\-\\s]+", " ")
-        .strip();
+    String spaced =
+        name
+            // A digit before a capital splits only before a word: "B2B" stays one, "top10Items" is
+            // two.
+            .replaceAll("([a-z])([A-Z])|([0-9])([A-Z][a-z])", "$1$3 $2$4")
+            .replaceAll("([A-Z]+)([A-Z][a-z])", "$1 $2")
+            .replaceAll("[._\\-\\s]+", " ")
+            .strip();
     if (spaced.isEmpty()) {
       return name;
     }

@@ -32,14 +32,18 @@ final class ModelAssembler {
   private final AnnotationReader reader;
 
   /** An assembler over the classes and contributions collected by a model builder. */
-  ModelAssembler(Collection<Class<?>> classes, Map<Class<?>, String> identifiers, List<Association> associations,
+  ModelAssembler(
+      Collection<Class<?>> classes,
+      Map<Class<?>, String> identifiers,
+      List<Association> associations,
       Set<Class<?>> embeddables) {
     this.reader = new AnnotationReader(identifiers, embeddables, problems);
     this.classes = new LinkedHashSet<>(classes);
-    associations.forEach(association -> {
-      this.classes.add(association.from());
-      this.classes.add(association.to());
-    });
+    associations.forEach(
+        association -> {
+          this.classes.add(association.from());
+          this.classes.add(association.to());
+        });
     this.contributedAssociations = List.copyOf(associations);
     // An embedded value is part of the entities that embed it, never an entity of its own.
     this.classes.removeIf(reader::isEmbeddable);
@@ -53,9 +57,11 @@ final class ModelAssembler {
    * @param entities the entity descriptors
    * @param purposes the purposes, merged across entities
    */
-  record Result(List<ModelProblem> problems, List<SubjectType> subjectTypes, List<EntityDescriptor> entities,
-      List<Purpose> purposes) {
-  }
+  record Result(
+      List<ModelProblem> problems,
+      List<SubjectType> subjectTypes,
+      List<EntityDescriptor> entities,
+      List<Purpose> purposes) {}
 
   /** Reads, checks and assembles. */
   Result assemble() {
@@ -68,18 +74,33 @@ final class ModelAssembler {
     Map<Class<?>, List<FieldDescriptor>> fields = new LinkedHashMap<>();
     for (Class<?> type : classes) {
       identifiers.put(type, reader.identifierOf(type));
-      fields.put(type, reader.personalDataOf(type, identifiers.get(type)).stream()
-          .map(attributeRules::describe).toList());
+      fields.put(
+          type,
+          reader.personalDataOf(type, identifiers.get(type)).stream()
+              .map(attributeRules::describe)
+              .toList());
     }
     Map<String, SubjectType> subjectTypes = subjectRules.subjectTypes(classes, identifiers, fields);
     Map<Class<?>, List<Field>> links = subjectRules.links(classes, subjectTypes);
-    links.forEach((type, linkFields) -> fields.put(type,
-        subjectRules.withLinks(type, fields.get(type), linkFields, identifiers.get(type), subjectTypes, fields)));
-    fields.replaceAll((type, described) -> erasureRules.keptRowsErasedInPlace(type, described, identifiers.get(type)));
-    Map<Class<?>, SubjectType> rootsByClass = subjectTypes.values().stream()
-        .collect(Collectors.toMap(SubjectType::root, subject -> subject));
-    RouteFinder routeFinder = new RouteFinder(rootsByClass, links,
-        reader.associations(classes, contributedAssociations));
+    links.forEach(
+        (type, linkFields) ->
+            fields.put(
+                type,
+                subjectRules.withLinks(
+                    type,
+                    fields.get(type),
+                    linkFields,
+                    identifiers.get(type),
+                    subjectTypes,
+                    fields)));
+    fields.replaceAll(
+        (type, described) ->
+            erasureRules.keptRowsErasedInPlace(type, described, identifiers.get(type)));
+    Map<Class<?>, SubjectType> rootsByClass =
+        subjectTypes.values().stream()
+            .collect(Collectors.toMap(SubjectType::root, subject -> subject));
+    RouteFinder routeFinder =
+        new RouteFinder(rootsByClass, links, reader.associations(classes, contributedAssociations));
 
     OwnerRules ownerRules = new OwnerRules(problems);
     RetentionRules retentionRules = new RetentionRules(reader, problems);
@@ -87,19 +108,27 @@ final class ModelAssembler {
     List<EntityDescriptor> entities = new ArrayList<>();
     for (Class<?> type : classes) {
       List<SubjectRoute> routes = routeFinder.routesFrom(type);
-      Optional<String> rootOf = Optional.ofNullable(type.getAnnotation(DataSubject.class)).map(DataSubject::value)
-          .or(() -> routeFinder.rootOf(type).map(SubjectType::name));
+      Optional<String> rootOf =
+          Optional.ofNullable(type.getAnnotation(DataSubject.class))
+              .map(DataSubject::value)
+              .or(() -> routeFinder.rootOf(type).map(SubjectType::name));
       List<FieldDescriptor> personalData = ownerRules.owners(type, fields.get(type), routes);
-      ownerRules.checkReachable(type, personalData, routes, rootOf.isPresent(),
+      ownerRules.checkReachable(
+          type,
+          personalData,
+          routes,
+          rootOf.isPresent(),
           !reader.annotatedFields(type, SubjectLink.class).isEmpty());
       List<Purpose> declared = purposeRules.declaredOn(type);
       if (!personalData.isEmpty() || !routes.isEmpty() || rootOf.isPresent()) {
-        entities.add(new EntityDescriptor(type, rootOf, personalData, retentionRules.retentionOf(type), declared,
-            routes));
+        entities.add(
+            new EntityDescriptor(
+                type, rootOf, personalData, retentionRules.retentionOf(type), declared, routes));
       }
     }
     entities.replaceAll(purposeRules::withNamedPurposes);
     entities.forEach(sensitivityRules::checkPurposes);
-    return new Result(problems.sorted(), List.copyOf(subjectTypes.values()), entities, purposeRules.merged());
+    return new Result(
+        problems.sorted(), List.copyOf(subjectTypes.values()), entities, purposeRules.merged());
   }
 }

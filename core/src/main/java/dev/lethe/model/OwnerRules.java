@@ -25,10 +25,14 @@ final class OwnerRules {
    * The attributes with their owner resolved to a route name. Where the entity reaches several
    * subjects, every attribute must name one; a name must match exactly one route.
    */
-  List<FieldDescriptor> owners(Class<?> type, List<FieldDescriptor> fields, List<SubjectRoute> routes) {
+  List<FieldDescriptor> owners(
+      Class<?> type, List<FieldDescriptor> fields, List<SubjectRoute> routes) {
     List<FieldDescriptor> resolved = new ArrayList<>();
-    String listed = ProblemText.namesOrNone(routes.stream()
-        .map(route -> "'" + route.name() + "' (" + route.subjectType() + ")").toList());
+    String listed =
+        ProblemText.namesOrNone(
+            routes.stream()
+                .map(route -> "'" + route.name() + "' (" + route.subjectType() + ")")
+                .toList());
     for (FieldDescriptor field : fields) {
       String location = type.getName() + "." + field.name();
       if (field.owner().isEmpty()) {
@@ -41,8 +45,13 @@ final class OwnerRules {
       String named = field.owner().get();
       List<SubjectRoute> matching = RouteFinder.routesNamed(routes, named);
       if (matching.size() != 1) {
-        problems.report(OWNER_NAMES_NO_ONE_ROUTE, location, named, ProblemText.routeCount(matching.size()),
-            type.getSimpleName(), listed);
+        problems.report(
+            OWNER_NAMES_NO_ONE_ROUTE,
+            location,
+            named,
+            ProblemText.routeCount(matching.size()),
+            type.getSimpleName(),
+            listed);
         resolved.add(field.withOwner(Optional.empty()));
         continue;
       }
@@ -55,8 +64,12 @@ final class OwnerRules {
    * Reports {@code type} if it holds personal data but reaches no subject: no route, not a root, and
    * no {@code @SubjectLink} (a class with a link that failed has had its problem reported already).
    */
-  void checkReachable(Class<?> type, List<FieldDescriptor> personalData, List<SubjectRoute> routes,
-      boolean isRoot, boolean declaresLink) {
+  void checkReachable(
+      Class<?> type,
+      List<FieldDescriptor> personalData,
+      List<SubjectRoute> routes,
+      boolean isRoot,
+      boolean declaresLink) {
     if (!personalData.isEmpty() && routes.isEmpty() && !isRoot && !declaresLink) {
       problems.report(NO_SUBJECT_REACHED, type.getName(), type.getSimpleName());
     }

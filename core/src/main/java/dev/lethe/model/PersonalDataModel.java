@@ -42,7 +42,8 @@ public final class PersonalDataModel {
   private final Map<Class<?>, EntityDescriptor> entities;
   private final Map<String, Purpose> purposes;
 
-  private PersonalDataModel(List<SubjectType> subjectTypes, List<EntityDescriptor> entities, List<Purpose> purposes) {
+  private PersonalDataModel(
+      List<SubjectType> subjectTypes, List<EntityDescriptor> entities, List<Purpose> purposes) {
     this.subjectTypes = index(subjectTypes, SubjectType::name);
     this.entities = index(entities, EntityDescriptor::type);
     this.purposes = index(purposes, Purpose::name);
@@ -90,8 +91,10 @@ public final class PersonalDataModel {
    */
   public IdentityMatch identityMatch(String subjectType, String identity) {
     requireNonNull(identity, "identity");
-    return subjectType(subjectType).flatMap(type -> type.identityRule(identity))
-        .map(SubjectType.IdentityRule::match).orElse(IdentityMatch.EXACT);
+    return subjectType(subjectType)
+        .flatMap(type -> type.identityRule(identity))
+        .map(SubjectType.IdentityRule::match)
+        .orElse(IdentityMatch.EXACT);
   }
 
   /** Every entity that holds personal data or leads to a subject, in the order they were added. */
@@ -107,7 +110,9 @@ public final class PersonalDataModel {
   /** The entities whose rows reach subjects of {@code subjectType}: the scope of a request about one. */
   public List<EntityDescriptor> entitiesOf(String subjectType) {
     requireNonNull(subjectType, "subjectType");
-    return entities.values().stream().filter(entity -> entity.routeTo(subjectType).isPresent()).toList();
+    return entities.values().stream()
+        .filter(entity -> entity.routeTo(subjectType).isPresent())
+        .toList();
   }
 
   /**
@@ -118,7 +123,10 @@ public final class PersonalDataModel {
    */
   public List<Purpose> purposesOf(EntityDescriptor entity) {
     requireNonNull(entity, "entity");
-    return entity.purposes().stream().map(purpose -> purposes.getOrDefault(purpose.name(), purpose)).distinct().toList();
+    return entity.purposes().stream()
+        .map(purpose -> purposes.getOrDefault(purpose.name(), purpose))
+        .distinct()
+        .toList();
   }
 
   /**
@@ -130,8 +138,10 @@ public final class PersonalDataModel {
   public List<Purpose> purposesOf(EntityDescriptor entity, String subjectType) {
     requireNonNull(entity, "entity");
     requireNonNull(subjectType, "subjectType");
-    return entity.purposesFor(subjectType).stream().map(purpose -> purposes.getOrDefault(purpose.name(), purpose))
-        .distinct().toList();
+    return entity.purposesFor(subjectType).stream()
+        .map(purpose -> purposes.getOrDefault(purpose.name(), purpose))
+        .distinct()
+        .toList();
   }
 
   /** The entity whose simple class name is {@code name}, such as {@code Invoice}. */
@@ -144,7 +154,10 @@ public final class PersonalDataModel {
   public List<EntityDescriptor> entitiesProcessedFor(String purpose) {
     requireNonNull(purpose, "purpose");
     return entities.values().stream()
-        .filter(entity -> entity.purposes().stream().anyMatch(attributed -> attributed.name().equals(purpose)))
+        .filter(
+            entity ->
+                entity.purposes().stream()
+                    .anyMatch(attributed -> attributed.name().equals(purpose)))
         .toList();
   }
 
@@ -157,7 +170,12 @@ public final class PersonalDataModel {
     return entitiesProcessedFor(purpose).stream()
         .flatMap(entity -> entity.fields().stream())
         .flatMap(field -> field.sensitivity().stream())
-        .anyMatch(sensitivity -> sensitivity.condition().filter(Article9Condition.EXPLICIT_CONSENT::equals).isPresent());
+        .anyMatch(
+            sensitivity ->
+                sensitivity
+                    .condition()
+                    .filter(Article9Condition.EXPLICIT_CONSENT::equals)
+                    .isPresent());
   }
 
   /**
@@ -165,13 +183,16 @@ public final class PersonalDataModel {
    * model is built (Art. 5(1)(b), 13(1)(c), 30(1)(b)).
    */
   public List<EntityDescriptor> entitiesWithoutPurpose() {
-    return entities.values().stream().filter(entity -> entity.holdsPersonalData() && entity.purposes().isEmpty())
+    return entities.values().stream()
+        .filter(entity -> entity.holdsPersonalData() && entity.purposes().isEmpty())
         .toList();
   }
 
   /** The purposes any data of a subject of {@code subjectType} is processed for. */
   public List<Purpose> purposesFor(String subjectType) {
-    return entitiesOf(subjectType).stream().flatMap(entity -> purposesOf(entity, subjectType).stream()).distinct()
+    return entitiesOf(subjectType).stream()
+        .flatMap(entity -> purposesOf(entity, subjectType).stream())
+        .distinct()
         .toList();
   }
 
@@ -187,8 +208,13 @@ public final class PersonalDataModel {
 
   @Override
   public String toString() {
-    return "PersonalDataModel[" + subjectTypes.size() + " subject types, " + entities.size()
-        + " entities, " + purposes.size() + " purposes]";
+    return "PersonalDataModel["
+        + subjectTypes.size()
+        + " subject types, "
+        + entities.size()
+        + " entities, "
+        + purposes.size()
+        + " purposes]";
   }
 
   private static <K, V> Map<K, V> index(List<V> values, Function<V, K> key) {
@@ -209,8 +235,7 @@ public final class PersonalDataModel {
     private final List<Association> associations = new ArrayList<>();
     private final Set<Class<?>> embeddables = new LinkedHashSet<>();
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /** Adds annotated classes. */
     public Builder add(Class<?>... types) {
@@ -255,8 +280,11 @@ public final class PersonalDataModel {
      * such as a JPA many-to-one or many-to-many. Routes to subjects follow associations.
      */
     public Builder association(Class<?> from, String attribute, Class<?> to) {
-      associations.add(new Association(requireNonNull(from, "from"), requireNonNull(attribute, "attribute"),
-          requireNonNull(to, "to")));
+      associations.add(
+          new Association(
+              requireNonNull(from, "from"),
+              requireNonNull(attribute, "attribute"),
+              requireNonNull(to, "to")));
       return this;
     }
 
@@ -286,12 +314,16 @@ public final class PersonalDataModel {
       if (!result.problems().isEmpty()) {
         throw new ModelValidationException(result.problems());
       }
-      PersonalDataModel model = new PersonalDataModel(result.subjectTypes(), result.entities(), result.purposes());
-      List<String> withoutPurpose = model.entitiesWithoutPurpose().stream().map(EntityDescriptor::name).toList();
+      PersonalDataModel model =
+          new PersonalDataModel(result.subjectTypes(), result.entities(), result.purposes());
+      List<String> withoutPurpose =
+          model.entitiesWithoutPurpose().stream().map(EntityDescriptor::name).toList();
       if (!withoutPurpose.isEmpty()) {
-        LOG.warn("{} hold personal data for no purpose, so the records and the privacy notice attribute none to it"
-            + " (Art. 5(1)(b), 13(1)(c), 30(1)(b)). Fix: declare @Processing(purpose = ..., basis = ...) on each, or"
-            + " name the purposes declared elsewhere with @ProcessedFor.", withoutPurpose);
+        LOG.warn(
+            "{} hold personal data for no purpose, so the records and the privacy notice attribute none to it"
+                + " (Art. 5(1)(b), 13(1)(c), 30(1)(b)). Fix: declare @Processing(purpose = ..., basis = ...) on each, or"
+                + " name the purposes declared elsewhere with @ProcessedFor.",
+            withoutPurpose);
       }
       return model;
     }

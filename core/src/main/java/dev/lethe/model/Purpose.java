@@ -19,11 +19,19 @@ import java.util.Optional;
  * @param label what the purpose is called in words (Art. 12(1)), declared or derived from its name:
  *     {@code b2b-marketing} reads "B2b marketing"
  */
-public record Purpose(String name, LawfulBasis basis, List<String> recipients,
-    Optional<AutomatedDecision> automatedDecision, String label) {
+public record Purpose(
+    String name,
+    LawfulBasis basis,
+    List<String> recipients,
+    Optional<AutomatedDecision> automatedDecision,
+    String label) {
 
   /** A purpose labelled from its name. */
-  public Purpose(String name, LawfulBasis basis, List<String> recipients, Optional<AutomatedDecision> automatedDecision) {
+  public Purpose(
+      String name,
+      LawfulBasis basis,
+      List<String> recipients,
+      Optional<AutomatedDecision> automatedDecision) {
     this(name, basis, recipients, automatedDecision, "");
   }
 

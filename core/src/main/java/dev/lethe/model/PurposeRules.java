@@ -34,11 +34,16 @@ import java.util.Set;
 final class PurposeRules {
 
   /** The bases on which Art. 22(2) allows a solely automated decision: contract, law (a or b), consent (c). */
-  private static final Set<LawfulBasis.Kind> AUTOMATED_DECISION_BASES = Set.of(LawfulBasis.Kind.CONTRACT,
-      LawfulBasis.Kind.LEGAL_OBLIGATION, LawfulBasis.Kind.PUBLIC_TASK, LawfulBasis.Kind.CONSENT);
+  private static final Set<LawfulBasis.Kind> AUTOMATED_DECISION_BASES =
+      Set.of(
+          LawfulBasis.Kind.CONTRACT,
+          LawfulBasis.Kind.LEGAL_OBLIGATION,
+          LawfulBasis.Kind.PUBLIC_TASK,
+          LawfulBasis.Kind.CONSENT);
 
   private final Problems problems;
   private final Map<String, Purpose> merged = new LinkedHashMap<>();
+
   /** Labels declared for purposes, by purpose name: one purpose has one label. */
   private final Map<String, String> declaredLabels = new HashMap<>();
 
@@ -57,16 +62,24 @@ final class PurposeRules {
     String location = type.getName();
     for (Processing processing : type.getAnnotationsByType(Processing.class)) {
       if (processing.purpose().isBlank()) {
-        problems.report(processing.basis() == LawfulBasis.Kind.CONSENT ? CONSENT_WITHOUT_PURPOSE
-            : PROCESSING_WITHOUT_PURPOSE, location);
+        problems.report(
+            processing.basis() == LawfulBasis.Kind.CONSENT
+                ? CONSENT_WITHOUT_PURPOSE
+                : PROCESSING_WITHOUT_PURPOSE,
+            location);
         continue;
       }
       Optional<LawfulBasis> basis = basisOf(processing, location);
       if (basis.isEmpty()) {
         continue;
       }
-      Purpose purpose = new Purpose(processing.purpose(), basis.get(), List.of(processing.recipients()),
-          automatedDecisionOf(processing, location), processing.label());
+      Purpose purpose =
+          new Purpose(
+              processing.purpose(),
+              basis.get(),
+              List.of(processing.recipients()),
+              automatedDecisionOf(processing, location),
+              processing.label());
       purposes.add(purpose);
       merge(purpose, !processing.label().isBlank(), location);
     }
@@ -78,7 +91,8 @@ final class PurposeRules {
     if (known == null) {
       merged.put(purpose.name(), purpose);
     } else if (!known.basis().equals(purpose.basis())) {
-      problems.report(TWO_BASES, location, purpose.name(), purpose.basis().kind(), known.basis().kind());
+      problems.report(
+          TWO_BASES, location, purpose.name(), purpose.basis().kind(), known.basis().kind());
     } else {
       String label = known.label();
       if (labelled) {
@@ -88,14 +102,21 @@ final class PurposeRules {
         }
         label = purpose.label();
       }
-      if (known.automatedDecision().isPresent() && purpose.automatedDecision().isPresent()
+      if (known.automatedDecision().isPresent()
+          && purpose.automatedDecision().isPresent()
           && !known.automatedDecision().equals(purpose.automatedDecision())) {
         problems.report(DECISION_DESCRIBED_TWICE, location, purpose.name());
       }
       Set<String> recipients = new LinkedHashSet<>(known.recipients());
       recipients.addAll(purpose.recipients());
-      merged.put(purpose.name(), new Purpose(known.name(), known.basis(), List.copyOf(recipients),
-          known.automatedDecision().or(purpose::automatedDecision), label));
+      merged.put(
+          purpose.name(),
+          new Purpose(
+              known.name(),
+              known.basis(),
+              List.copyOf(recipients),
+              known.automatedDecision().or(purpose::automatedDecision),
+              label));
     }
     if (labelled) {
       declaredLabels.putIfAbsent(purpose.name(), purpose.label());
@@ -113,15 +134,18 @@ final class PurposeRules {
           problems.report(BASIS_WITHOUT_LAW, location, purpose, processing.basis());
           yield Optional.empty();
         }
-        yield Optional.of(processing.basis() == LawfulBasis.Kind.PUBLIC_TASK
-            ? LawfulBasis.publicTask(processing.law()) : LawfulBasis.legalObligation(processing.law()));
+        yield Optional.of(
+            processing.basis() == LawfulBasis.Kind.PUBLIC_TASK
+                ? LawfulBasis.publicTask(processing.law())
+                : LawfulBasis.legalObligation(processing.law()));
       }
       case LEGITIMATE_INTERESTS -> {
         if (processing.interest().isBlank() || processing.assessment().isBlank()) {
           problems.report(INTERESTS_WITHOUT_ASSESSMENT, location, purpose);
           yield Optional.empty();
         }
-        yield Optional.of(LawfulBasis.legitimateInterests(processing.interest(), processing.assessment()));
+        yield Optional.of(
+            LawfulBasis.legitimateInterests(processing.interest(), processing.assessment()));
       }
     };
   }
@@ -133,8 +157,10 @@ final class PurposeRules {
    */
   private Optional<AutomatedDecision> automatedDecisionOf(Processing processing, String location) {
     String purpose = processing.purpose();
-    boolean described = !processing.decisionLogic().isBlank() || !processing.decisionSignificance().isBlank()
-        || !processing.decisionConsequences().isBlank();
+    boolean described =
+        !processing.decisionLogic().isBlank()
+            || !processing.decisionSignificance().isBlank()
+            || !processing.decisionConsequences().isBlank();
     if (!processing.solelyAutomatedDecisions()) {
       if (described) {
         problems.report(DECISION_DESCRIBED_UNDECLARED, location, purpose);
@@ -142,7 +168,8 @@ final class PurposeRules {
       return Optional.empty();
     }
     boolean complete = true;
-    if (processing.decisionLogic().isBlank() || processing.decisionSignificance().isBlank()
+    if (processing.decisionLogic().isBlank()
+        || processing.decisionSignificance().isBlank()
         || processing.decisionConsequences().isBlank()) {
       problems.report(DECISION_UNDESCRIBED, location, purpose);
       complete = false;
@@ -151,8 +178,13 @@ final class PurposeRules {
       problems.report(DECISION_ON_DISALLOWED_BASIS, location, purpose, processing.basis());
       complete = false;
     }
-    return complete ? Optional.of(new AutomatedDecision(processing.decisionLogic(), processing.decisionSignificance(),
-        processing.decisionConsequences())) : Optional.empty();
+    return complete
+        ? Optional.of(
+            new AutomatedDecision(
+                processing.decisionLogic(),
+                processing.decisionSignificance(),
+                processing.decisionConsequences()))
+        : Optional.empty();
   }
 
   /**
@@ -169,7 +201,8 @@ final class PurposeRules {
     Map<String, String> owners = new LinkedHashMap<>();
     String location = entity.type().getName();
     for (ProcessedFor named : declarations) {
-      Optional<String> owner = named.of().isBlank() ? Optional.empty() : ownerRoute(entity, named.of(), location);
+      Optional<String> owner =
+          named.of().isBlank() ? Optional.empty() : ownerRoute(entity, named.of(), location);
       for (String name : named.value()) {
         Purpose purpose = merged.get(name);
         if (purpose == null) {
@@ -180,16 +213,27 @@ final class PurposeRules {
         owner.ifPresent(route -> owners.put(name, route));
       }
     }
-    return new EntityDescriptor(entity.type(), entity.subjectRootOf(), entity.fields(), entity.retention(),
-        List.copyOf(attributed.values()), entity.routes(), owners);
+    return new EntityDescriptor(
+        entity.type(),
+        entity.subjectRootOf(),
+        entity.fields(),
+        entity.retention(),
+        List.copyOf(attributed.values()),
+        entity.routes(),
+        owners);
   }
 
   /** The name of {@code entity}'s one route that {@code of} names, as {@code @PersonalData(of = ...)} names owners. */
   private Optional<String> ownerRoute(EntityDescriptor entity, String of, String location) {
     List<SubjectRoute> matching = RouteFinder.routesNamed(entity.routes(), of);
     if (matching.size() != 1) {
-      problems.report(PURPOSE_OWNER_NAMES_NO_ONE_ROUTE, location, of, ProblemText.routeCount(matching.size()),
-          entity.name(), entity.routes().stream().map(SubjectRoute::name).toList());
+      problems.report(
+          PURPOSE_OWNER_NAMES_NO_ONE_ROUTE,
+          location,
+          of,
+          ProblemText.routeCount(matching.size()),
+          entity.name(),
+          entity.routes().stream().map(SubjectRoute::name).toList());
       return Optional.empty();
     }
     return Optional.of(matching.get(0).name());

@@ -19,7 +19,8 @@ import java.time.ZoneId;
  * @param action what happens at expiry
  * @param reason why the period is what it is, as a notice states it (Art. 13(2)(a))
  */
-public record RetentionPolicy(Period period, String clockAttribute, RetentionAction action, String reason) {
+public record RetentionPolicy(
+    Period period, String clockAttribute, RetentionAction action, String reason) {
 
   public RetentionPolicy {
     requireNonNull(period, "period");

@@ -47,16 +47,28 @@ final class RetentionRules {
     }
     Optional<Field> clock = reader.findField(type, retention.clock());
     if (clock.isEmpty()) {
-      problems.report(CLOCK_NOT_AN_ATTRIBUTE, location, retention.clock(), type.getSimpleName(),
+      problems.report(
+          CLOCK_NOT_AN_ATTRIBUTE,
+          location,
+          retention.clock(),
+          type.getSimpleName(),
           ProblemText.clockCandidates(TemporalAttributes.of(type)));
     } else if (!TemporalAttributes.TYPES.contains(clock.get().getType())) {
-      problems.report(CLOCK_OF_OTHER_TYPE, location, retention.clock(), clock.get().getType().getSimpleName(),
+      problems.report(
+          CLOCK_OF_OTHER_TYPE,
+          location,
+          retention.clock(),
+          clock.get().getType().getSimpleName(),
           ProblemText.clockCandidates(TemporalAttributes.of(type)));
     }
     if (retention.reason().isBlank()) {
       problems.report(RETENTION_WITHOUT_REASON, location);
     }
-    return period.filter(valid -> clock.isPresent() && !retention.reason().isBlank())
-        .map(valid -> new RetentionPolicy(valid, retention.clock(), retention.action(), retention.reason()));
+    return period
+        .filter(valid -> clock.isPresent() && !retention.reason().isBlank())
+        .map(
+            valid ->
+                new RetentionPolicy(
+                    valid, retention.clock(), retention.action(), retention.reason()));
   }
 }

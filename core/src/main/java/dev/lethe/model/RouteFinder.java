@@ -29,7 +29,9 @@ final class RouteFinder {
   private final Map<Class<?>, List<Association>> associations;
 
   /** A finder over the subject types' roots, the valid links per class and the associations per class. */
-  RouteFinder(Map<Class<?>, SubjectType> rootsByClass, Map<Class<?>, List<Field>> links,
+  RouteFinder(
+      Map<Class<?>, SubjectType> rootsByClass,
+      Map<Class<?>, List<Field>> links,
       Map<Class<?>, List<Association>> associations) {
     this.rootsByClass = rootsByClass;
     this.links = links;
@@ -45,15 +47,16 @@ final class RouteFinder {
    */
   List<SubjectRoute> routesFrom(Class<?> type) {
     Map<String, SubjectRoute> routes = new LinkedHashMap<>();
-    record Walk(Class<?> node, ImmutableList<String> path, Set<Class<?>> seen) { }
+    record Walk(Class<?> node, ImmutableList<String> path, Set<Class<?>> seen) {}
     Deque<Walk> queue = new ArrayDeque<>();
     queue.add(new Walk(type, ImmutableList.of(), Set.of(type)));
     while (!queue.isEmpty()) {
       Walk next = queue.removeFirst();
       Optional<SubjectType> root = rootOf(next.node());
       if (root.isPresent()) {
-        SubjectRoute route = new SubjectRoute(root.get().name(), append(next.path(), root.get().idAttribute()),
-            SubjectType.ID);
+        SubjectRoute route =
+            new SubjectRoute(
+                root.get().name(), append(next.path(), root.get().idAttribute()), SubjectType.ID);
         routes.putIfAbsent(route.name(), route);
         continue;
       }
@@ -61,7 +64,8 @@ final class RouteFinder {
         SubjectLink annotation = link.getAnnotation(SubjectLink.class);
         ImmutableList<String> path = append(next.path(), link.getName());
         SubjectRoute route =
-            new SubjectRoute(annotation.subject(), path, annotation.identity(), String.join(".", path));
+            new SubjectRoute(
+                annotation.subject(), path, annotation.identity(), String.join(".", path));
         routes.putIfAbsent(route.name(), route);
       }
       if (next.path().size() >= MAX_HOPS) {
@@ -73,7 +77,8 @@ final class RouteFinder {
         }
         Set<Class<?>> seen = new HashSet<>(next.seen());
         seen.add(association.to());
-        queue.addLast(new Walk(association.to(), append(next.path(), association.attribute()), seen));
+        queue.addLast(
+            new Walk(association.to(), append(next.path(), association.attribute()), seen));
       }
     }
     return List.copyOf(routes.values());
@@ -85,7 +90,9 @@ final class RouteFinder {
    * type, in the root's table hierarchy.
    */
   Optional<SubjectType> rootOf(Class<?> type) {
-    for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
+    for (Class<?> current = type;
+        current != null && current != Object.class;
+        current = current.getSuperclass()) {
       SubjectType root = rootsByClass.get(current);
       if (root != null) {
         return Optional.of(root);
@@ -99,12 +106,19 @@ final class RouteFinder {
 
   /** The routes {@code named} names: the one of that name, else those to that subject type or by that association. */
   static List<SubjectRoute> routesNamed(List<SubjectRoute> routes, String named) {
-    List<SubjectRoute> matching = routes.stream().filter(route -> route.name().equals(named)).toList();
-    return !matching.isEmpty() ? matching : routes.stream()
-        .filter(route -> route.subjectType().equals(named) || route.path().get(0).equals(named)).toList();
+    List<SubjectRoute> matching =
+        routes.stream().filter(route -> route.name().equals(named)).toList();
+    return !matching.isEmpty()
+        ? matching
+        : routes.stream()
+            .filter(route -> route.subjectType().equals(named) || route.path().get(0).equals(named))
+            .toList();
   }
 
   private static ImmutableList<String> append(ImmutableList<String> path, String attribute) {
-    return ImmutableList.<String>builderWithExpectedSize(path.size() + 1).addAll(path).add(attribute).build();
+    return ImmutableList.<String>builderWithExpectedSize(path.size() + 1)
+        .addAll(path)
+        .add(attribute)
+        .build();
   }
 }

@@ -15,7 +15,9 @@ import java.util.Optional;
  * @param authorisedBy the authorising law, for Art. 10 data
  */
 public record Sensitivity(
-    SensitiveCategory category, Optional<Article9Condition> condition, Optional<String> authorisedBy) {
+    SensitiveCategory category,
+    Optional<Article9Condition> condition,
+    Optional<String> authorisedBy) {
 
   public Sensitivity {
     requireNonNull(category, "category");

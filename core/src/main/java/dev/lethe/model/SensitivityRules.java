@@ -32,10 +32,15 @@ final class SensitivityRules {
         problems.report(CRIMINAL_DATA_WITHOUT_LAW, AnnotationReader.location(field));
       }
     } else if (special.condition().length != 1) {
-      problems.report(SPECIAL_CATEGORY_CONDITIONS, AnnotationReader.location(field), special.value(),
+      problems.report(
+          SPECIAL_CATEGORY_CONDITIONS,
+          AnnotationReader.location(field),
+          special.value(),
           special.condition().length);
     }
-    return new Sensitivity(special.value(), Arrays.stream(special.condition()).findFirst(),
+    return new Sensitivity(
+        special.value(),
+        Arrays.stream(special.condition()).findFirst(),
         Optional.of(special.authorisedBy()).filter(text -> !text.isBlank()));
   }
 
@@ -52,15 +57,25 @@ final class SensitivityRules {
       Sensitivity sensitivity = field.sensitivity().get();
       String location = entity.type().getName() + "." + field.name();
       if (entity.purposes().isEmpty()) {
-        problems.report(sensitivity.category().isCriminalOffenceData() ? CRIMINAL_DATA_WITHOUT_A_PURPOSE
-            : SPECIAL_CATEGORY_WITHOUT_A_PURPOSE, location, sensitivity.category(),
-            sensitivity.category().article(), entity.name());
+        problems.report(
+            sensitivity.category().isCriminalOffenceData()
+                ? CRIMINAL_DATA_WITHOUT_A_PURPOSE
+                : SPECIAL_CATEGORY_WITHOUT_A_PURPOSE,
+            location,
+            sensitivity.category(),
+            sensitivity.category().article(),
+            entity.name());
       }
       if (sensitivity.condition().filter(Article9Condition.EXPLICIT_CONSENT::equals).isPresent()) {
         entity.purposes().stream()
             .filter(purpose -> purpose.basis().kind() != LawfulBasis.Kind.CONSENT)
-            .forEach(purpose -> problems.report(EXPLICIT_CONSENT_FOR_OTHER_BASIS, location, purpose.name(),
-                purpose.basis().kind().title()));
+            .forEach(
+                purpose ->
+                    problems.report(
+                        EXPLICIT_CONSENT_FOR_OTHER_BASIS,
+                        location,
+                        purpose.name(),
+                        purpose.basis().kind().title()));
       }
     }
   }

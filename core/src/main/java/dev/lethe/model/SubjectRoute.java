@@ -27,7 +27,11 @@ public record SubjectRoute(String subjectType, List<String> path, String identit
 
   /** A route to a subject root, named by the associations it follows (or its one attribute). */
   public SubjectRoute(String subjectType, List<String> path, String identity) {
-    this(subjectType, path, identity, path.size() == 1 ? path.get(0) : String.join(".", path.subList(0, path.size() - 1)));
+    this(
+        subjectType,
+        path,
+        identity,
+        path.size() == 1 ? path.get(0) : String.join(".", path.subList(0, path.size() - 1)));
   }
 
   public SubjectRoute {

@@ -18,7 +18,10 @@ import java.util.Optional;
  * @param identityRules identity name to the Java type of its attribute and how it is compared;
  *     one rule per identity
  */
-public record SubjectType(String name, Class<?> root, Map<String, String> identities,
+public record SubjectType(
+    String name,
+    Class<?> root,
+    Map<String, String> identities,
     Map<String, IdentityRule> identityRules) {
 
   /** The identity every subject has: the root entity's identifier. */
@@ -30,8 +33,13 @@ public record SubjectType(String name, Class<?> root, Map<String, String> identi
     identities = ImmutableMap.copyOf(identities);
     identityRules = ImmutableMap.copyOf(identityRules);
     if (!identityRules.keySet().equals(identities.keySet())) {
-      throw new IllegalArgumentException("Subject type " + name + " needs one identity rule per identity: "
-          + identities.keySet() + ", but has rules for " + identityRules.keySet());
+      throw new IllegalArgumentException(
+          "Subject type "
+              + name
+              + " needs one identity rule per identity: "
+              + identities.keySet()
+              + ", but has rules for "
+              + identityRules.keySet());
     }
   }
 
@@ -45,7 +53,10 @@ public record SubjectType(String name, Class<?> root, Map<String, String> identi
 
   private static Map<String, IdentityRule> exactRules(Map<String, String> identities) {
     Map<String, IdentityRule> rules = new LinkedHashMap<>();
-    identities.keySet().forEach(identity -> rules.put(identity, new IdentityRule(Object.class, IdentityMatch.EXACT)));
+    identities
+        .keySet()
+        .forEach(
+            identity -> rules.put(identity, new IdentityRule(Object.class, IdentityMatch.EXACT)));
     return rules;
   }
 

@@ -19,16 +19,24 @@ import java.util.Set;
 public final class TemporalAttributes {
 
   /** The types of an attribute that holds a point in time. */
-  public static final Set<Class<?>> TYPES = Set.of(LocalDate.class, LocalDateTime.class, Instant.class,
-      OffsetDateTime.class, ZonedDateTime.class, Date.class, Calendar.class);
+  public static final Set<Class<?>> TYPES =
+      Set.of(
+          LocalDate.class,
+          LocalDateTime.class,
+          Instant.class,
+          OffsetDateTime.class,
+          ZonedDateTime.class,
+          Date.class,
+          Calendar.class);
 
-  private TemporalAttributes() {
-  }
+  private TemporalAttributes() {}
 
   /** The names of {@code type}'s attributes, inherited ones included, that hold a point in time. */
   public static List<String> of(Class<?> type) {
-    return AnnotationReader.fieldsOf(type).stream().filter(field -> TYPES.contains(field.getType()))
-        .map(Field::getName).toList();
+    return AnnotationReader.fieldsOf(type).stream()
+        .filter(field -> TYPES.contains(field.getType()))
+        .map(Field::getName)
+        .toList();
   }
 
   /**
@@ -43,10 +51,15 @@ public final class TemporalAttributes {
       return;
     }
     String entity = type.getSimpleName();
-    throw new IllegalArgumentException(temporal.isEmpty()
-        ? entity + " has no date or time attribute, so its rows cannot be searched by time: add one that says when"
-            + " each row was written (such as an Instant createdAt set on insert), or list the subjects the breach"
-            + " affects"
-        : "The attribute named is not a date or time attribute of " + entity + ": name one of " + temporal);
+    throw new IllegalArgumentException(
+        temporal.isEmpty()
+            ? entity
+                + " has no date or time attribute, so its rows cannot be searched by time: add one that says when"
+                + " each row was written (such as an Instant createdAt set on insert), or list the subjects the breach"
+                + " affects"
+            : "The attribute named is not a date or time attribute of "
+                + entity
+                + ": name one of "
+                + temporal);
   }
 }

@@ -20,7 +20,9 @@ final class InMemoryObjectionStore implements ObjectionStore {
 
   @Override
   public Optional<Objection> find(SubjectPseudonym subject, String purpose) {
-    return Optional.ofNullable(objections.get(new Key(requireNonNull(subject, "subject"), requireNonNull(purpose, "purpose"))));
+    return Optional.ofNullable(
+        objections.get(
+            new Key(requireNonNull(subject, "subject"), requireNonNull(purpose, "purpose"))));
   }
 
   private record Key(SubjectPseudonym subject, String purpose) {}

@@ -32,7 +32,8 @@ public record Objection(
     requireNonNull(objectedAt, "objectedAt");
     requireNonNull(overriddenBy, "overriddenBy");
     if (directMarketing && overriddenBy.isPresent()) {
-      throw new IllegalArgumentException("An objection to direct marketing is absolute: no grounds override it (Art. 21(3))");
+      throw new IllegalArgumentException(
+          "An objection to direct marketing is absolute: no grounds override it (Art. 21(3))");
     }
   }
 

@@ -72,8 +72,11 @@ public final class Objections {
    * A builder for objections to the purposes of {@code model}, audited in {@code auditTrail}, that
    * suppresses contacts objecting to direct marketing in {@code suppressionList} (Art. 21(3)).
    */
-  public static Builder builder(PersonalDataModel model, AuditTrail auditTrail, SuppressionList suppressionList) {
-    return new Builder(requireNonNull(model, "model"), requireNonNull(auditTrail, "auditTrail"),
+  public static Builder builder(
+      PersonalDataModel model, AuditTrail auditTrail, SuppressionList suppressionList) {
+    return new Builder(
+        requireNonNull(model, "model"),
+        requireNonNull(auditTrail, "auditTrail"),
         requireNonNull(suppressionList, "suppressionList"));
   }
 
@@ -96,9 +99,15 @@ public final class Objections {
     Purpose declared = Purposes.declared(model, purpose);
     boolean marketing = isDirectMarketing(purpose);
     if (!marketing && !declared.basis().rights().contains(Right.OBJECTION)) {
-      throw new IllegalArgumentException("Purpose '" + purpose + "' rests on " + declared.basis().kind().title() + " ("
-          + declared.basis().kind().article() + ") and is not direct marketing: Art. 21 opens an objection only to"
-          + " processing on a public task or legitimate interests (Art. 21(1)) or for direct marketing (Art. 21(2))");
+      throw new IllegalArgumentException(
+          "Purpose '"
+              + purpose
+              + "' rests on "
+              + declared.basis().kind().title()
+              + " ("
+              + declared.basis().kind().article()
+              + ") and is not direct marketing: Art. 21 opens an objection only to"
+              + " processing on a public task or legitimate interests (Art. 21(1)) or for direct marketing (Art. 21(2))");
     }
     SubjectPseudonym pseudonym = audit.pseudonymOf(subject);
     Optional<Objection> existing = store.find(pseudonym, purpose);
@@ -108,18 +117,23 @@ public final class Objections {
     if (marketing) {
       suppressionList.suppress(subject.identity(), subject.value(), SUPPRESSION_REASON);
     }
-    Objection objection = new Objection(pseudonym, purpose, marketing, clock.instant(), Optional.empty());
+    Objection objection =
+        new Objection(pseudonym, purpose, marketing, clock.instant(), Optional.empty());
     store.save(objection);
-    audit.record(AuditEntry.of(AuditEventType.OBJECTION_RECORDED)
-        .withSubject(subject)
-        .withAttribute("purpose", purpose)
-        .withAttribute("basis", declared.basis().kind().name())
-        .withAttribute("directMarketing", String.valueOf(marketing)));
+    audit.record(
+        AuditEntry.of(AuditEventType.OBJECTION_RECORDED)
+            .withSubject(subject)
+            .withAttribute("purpose", purpose)
+            .withAttribute("basis", declared.basis().kind().name())
+            .withAttribute("directMarketing", String.valueOf(marketing)));
     if (recipientNotifications != null && !declared.recipients().isEmpty()) {
-      recipientNotifications.notifyRecipients(Notification.objection(RequestId.random(), subject, purpose),
-          declared.recipients());
+      recipientNotifications.notifyRecipients(
+          Notification.objection(RequestId.random(), subject, purpose), declared.recipients());
     }
-    LOG.debug("Objection to purpose '{}' recorded for subject {}{}", purpose, pseudonym,
+    LOG.debug(
+        "Objection to purpose '{}' recorded for subject {}{}",
+        purpose,
+        pseudonym,
         marketing ? "; absolute, contact suppressed" : "");
     return objection;
   }
@@ -139,11 +153,14 @@ public final class Objections {
   private List<Objection> objectToDirectMarketingInTransaction(SubjectIdentifier subject) {
     requireNonNull(subject, "subject");
     if (directMarketing.isEmpty()) {
-      throw new IllegalStateException("No purpose is configured as direct marketing: configure them with"
-          + " Objections.builder(...).directMarketing(\"newsletter\", ...)");
+      throw new IllegalStateException(
+          "No purpose is configured as direct marketing: configure them with"
+              + " Objections.builder(...).directMarketing(\"newsletter\", ...)");
     }
     List<Objection> objections = new ArrayList<>();
-    model.purposes().stream().map(Purpose::name).filter(directMarketing::contains)
+    model.purposes().stream()
+        .map(Purpose::name)
+        .filter(directMarketing::contains)
         .forEach(purpose -> objections.add(object(subject, purpose)));
     return List.copyOf(objections);
   }
@@ -158,29 +175,52 @@ public final class Objections {
    * @throws IllegalStateException if no objection of the subject to the purpose stands, or if it is
    *     an objection to direct marketing, which no grounds override (Art. 21(3))
    */
-  public Objection recordCompellingGrounds(SubjectIdentifier subject, String purpose, String grounds) {
-    return audit.transactions().inTransaction(() -> recordCompellingGroundsInTransaction(subject, purpose, grounds));
+  public Objection recordCompellingGrounds(
+      SubjectIdentifier subject, String purpose, String grounds) {
+    return audit
+        .transactions()
+        .inTransaction(() -> recordCompellingGroundsInTransaction(subject, purpose, grounds));
   }
 
-  private Objection recordCompellingGroundsInTransaction(SubjectIdentifier subject, String purpose, String grounds) {
+  private Objection recordCompellingGroundsInTransaction(
+      SubjectIdentifier subject, String purpose, String grounds) {
     requireNonNull(subject, "subject");
     requireNonBlank(grounds, "grounds");
     Purposes.declared(model, purpose);
-    Objection standing = store.find(audit.pseudonymOf(subject), purpose).filter(Objection::stands)
-        .orElseThrow(() -> new IllegalStateException("The subject has no standing objection to purpose '" + purpose
-            + "': there is nothing to override"));
+    Objection standing =
+        store
+            .find(audit.pseudonymOf(subject), purpose)
+            .filter(Objection::stands)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "The subject has no standing objection to purpose '"
+                            + purpose
+                            + "': there is nothing to override"));
     if (standing.directMarketing()) {
-      throw new IllegalStateException("The objection to purpose '" + purpose + "' is to direct marketing: it is"
-          + " absolute, and no grounds override it (Art. 21(3))");
+      throw new IllegalStateException(
+          "The objection to purpose '"
+              + purpose
+              + "' is to direct marketing: it is"
+              + " absolute, and no grounds override it (Art. 21(3))");
     }
-    Objection overridden = new Objection(standing.subject(), purpose, false, standing.objectedAt(),
-        Optional.of(new Objection.CompellingGrounds(grounds, clock.instant())));
+    Objection overridden =
+        new Objection(
+            standing.subject(),
+            purpose,
+            false,
+            standing.objectedAt(),
+            Optional.of(new Objection.CompellingGrounds(grounds, clock.instant())));
     store.save(overridden);
-    audit.record(AuditEntry.of(AuditEventType.OBJECTION_OVERRIDDEN)
-        .withSubject(subject)
-        .withAttribute("purpose", purpose)
-        .withAttribute("objectedAt", standing.objectedAt().toString()));
-    LOG.debug("Objection to purpose '{}' of subject {} overridden by compelling grounds", purpose, standing.subject());
+    audit.record(
+        AuditEntry.of(AuditEventType.OBJECTION_OVERRIDDEN)
+            .withSubject(subject)
+            .withAttribute("purpose", purpose)
+            .withAttribute("objectedAt", standing.objectedAt().toString()));
+    LOG.debug(
+        "Objection to purpose '{}' of subject {} overridden by compelling grounds",
+        purpose,
+        standing.subject());
     return overridden;
   }
 
@@ -197,7 +237,10 @@ public final class Objections {
    */
   public List<Purpose> objectablePurposes(String subjectType) {
     return model.purposesFor(requireNonNull(subjectType, "subjectType")).stream()
-        .filter(purpose -> isDirectMarketing(purpose.name()) || purpose.basis().rights().contains(Right.OBJECTION))
+        .filter(
+            purpose ->
+                isDirectMarketing(purpose.name())
+                    || purpose.basis().rights().contains(Right.OBJECTION))
         .toList();
   }
 
@@ -220,7 +263,8 @@ public final class Objections {
     private Clock clock = Clock.systemUTC();
     private @Nullable RecipientNotifications recipientNotifications;
 
-    private Builder(PersonalDataModel model, AuditTrail auditTrail, SuppressionList suppressionList) {
+    private Builder(
+        PersonalDataModel model, AuditTrail auditTrail, SuppressionList suppressionList) {
       this.model = model;
       this.auditTrail = auditTrail;
       this.suppressionList = suppressionList;
@@ -258,7 +302,8 @@ public final class Objections {
      * data (Art. 21). An override of an objection is not passed on.
      */
     public Builder recipientNotifications(RecipientNotifications recipientNotifications) {
-      this.recipientNotifications = requireNonNull(recipientNotifications, "recipientNotifications");
+      this.recipientNotifications =
+          requireNonNull(recipientNotifications, "recipientNotifications");
       return this;
     }
 

@@ -10,7 +10,8 @@ package dev.lethe.outbox;
  *     may have been delivered twice, which its idempotency key makes harmless)
  * @param transportReady false when the transport had no receiver, so that nothing was claimed
  */
-public record DispatchResult(int delivered, int failed, int dead, int lost, boolean transportReady) {
+public record DispatchResult(
+    int delivered, int failed, int dead, int lost, boolean transportReady) {
 
   static DispatchResult notReady() {
     return new DispatchResult(0, 0, 0, 0, false);

@@ -111,20 +111,27 @@ public final class OutboxAdministration {
    */
   public RetryOutcome retryDead(UUID id) {
     requireNonNull(id, "id");
-    return audit.transactions().inTransaction(() -> {
-      if (outbox.retryDead(id, clock.instant())) {
-        // The outbox's own random id names the message: no personal data, and the key's request id stays out.
-        audit.record(AuditEntry.of(AuditEventType.OUTBOX_MESSAGES_RETRIED).withCount("messages", 1)
-            .withAttribute("message", id.toString()));
-        return RetryOutcome.RETRIED;
-      }
-      Optional<OutboxEntry> entry = outbox.find(id);
-      if (entry.isEmpty()) {
-        return RetryOutcome.NOT_FOUND;
-      }
-      return entry.get().status() == OutboxStatus.DEAD ? RetryOutcome.IDENTITY_CLEARED
-          : RetryOutcome.NOT_DEAD;
-    });
+    return audit
+        .transactions()
+        .inTransaction(
+            () -> {
+              if (outbox.retryDead(id, clock.instant())) {
+                // The outbox's own random id names the message: no personal data, and the key's
+                // request id stays out.
+                audit.record(
+                    AuditEntry.of(AuditEventType.OUTBOX_MESSAGES_RETRIED)
+                        .withCount("messages", 1)
+                        .withAttribute("message", id.toString()));
+                return RetryOutcome.RETRIED;
+              }
+              Optional<OutboxEntry> entry = outbox.find(id);
+              if (entry.isEmpty()) {
+                return RetryOutcome.NOT_FOUND;
+              }
+              return entry.get().status() == OutboxStatus.DEAD
+                  ? RetryOutcome.IDENTITY_CLEARED
+                  : RetryOutcome.NOT_DEAD;
+            });
   }
 
   /**
@@ -132,13 +139,18 @@ public final class OutboxAdministration {
    * one transaction with it; returns how many.
    */
   public int retryAllDead() {
-    return audit.transactions().inTransaction(() -> {
-      int retried = outbox.retryAllDead(clock.instant());
-      if (retried > 0) {
-        audit.record(AuditEntry.of(AuditEventType.OUTBOX_MESSAGES_RETRIED).withCount("messages", retried));
-      }
-      return retried;
-    });
+    return audit
+        .transactions()
+        .inTransaction(
+            () -> {
+              int retried = outbox.retryAllDead(clock.instant());
+              if (retried > 0) {
+                audit.record(
+                    AuditEntry.of(AuditEventType.OUTBOX_MESSAGES_RETRIED)
+                        .withCount("messages", retried));
+              }
+              return retried;
+            });
   }
 
   /**
@@ -147,15 +159,25 @@ public final class OutboxAdministration {
    */
   public int clearDeadIdentities() {
     Instant deadBefore = clock.instant().minus(deadIdentityRetention);
-    int cleared = audit.transactions().inTransaction(() -> {
-      int count = outbox.clearDeadPayloads(deadBefore);
-      // A run that changes nothing writes no event: the schedule runs daily on every instance.
-      if (count > 0) {
-        audit.record(AuditEntry.of(AuditEventType.OUTBOX_IDENTITIES_CLEARED).withCount("messages", count));
-      }
-      return count;
-    });
-    LOG.info("Lethe cleared the identity of {} dead outbox message(s) dead since before {}", cleared, deadBefore);
+    int cleared =
+        audit
+            .transactions()
+            .inTransaction(
+                () -> {
+                  int count = outbox.clearDeadPayloads(deadBefore);
+                  // A run that changes nothing writes no event: the schedule runs daily on every
+                  // instance.
+                  if (count > 0) {
+                    audit.record(
+                        AuditEntry.of(AuditEventType.OUTBOX_IDENTITIES_CLEARED)
+                            .withCount("messages", count));
+                  }
+                  return count;
+                });
+    LOG.info(
+        "Lethe cleared the identity of {} dead outbox message(s) dead since before {}",
+        cleared,
+        deadBefore);
     return cleared;
   }
 
@@ -173,7 +195,8 @@ public final class OutboxAdministration {
       purged += batch;
     } while (batch == batchSize);
     if (purged > 0) {
-      audit.record(AuditEntry.of(AuditEventType.OUTBOX_DELIVERED_PURGED).withCount("messages", purged));
+      audit.record(
+          AuditEntry.of(AuditEventType.OUTBOX_DELIVERED_PURGED).withCount("messages", purged));
     }
     LOG.info("Lethe deleted {} outbox message(s) delivered before {}", purged, deliveredBefore);
     return purged;

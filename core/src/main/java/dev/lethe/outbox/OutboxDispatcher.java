@@ -90,9 +90,11 @@ public final class OutboxDispatcher {
   /** How long after its {@code attempts}-th failed attempt a message is tried again, before the maximum age caps it. */
   public Duration backOff(int attempts) {
     if (attempts < 1) {
-      throw new IllegalArgumentException("A back-off follows at least one attempt, not " + attempts);
+      throw new IllegalArgumentException(
+          "A back-off follows at least one attempt, not " + attempts);
     }
-    // Doubling stops before it could overflow: 2^30 times any sensible initial back-off is past the cap.
+    // Doubling stops before it could overflow: 2^30 times any sensible initial back-off is past the
+    // cap.
     Duration backOff = initialBackOff.multipliedBy(1L << Math.min(attempts - 1, 30));
     return backOff.compareTo(maxBackOff) > 0 ? maxBackOff : backOff;
   }
@@ -105,20 +107,28 @@ public final class OutboxDispatcher {
       return fail(entry, message, e.getClass().getName());
     }
     try {
-      // What the transport records of the delivery commits with the mark, or not at all: a claim lost
+      // What the transport records of the delivery commits with the mark, or not at all: a claim
+      // lost
       // to another dispatcher after its lease leaves no second record of one delivery.
-      return transport.transactions().inTransaction(() -> {
-        transport.delivered(message, entry.attempts());
-        if (!outbox.markDelivered(entry.id(), entry.attempts(), clock.instant())) {
-          throw new LostClaim();
-        }
-        return Outcome.DELIVERED;
-      });
+      return transport
+          .transactions()
+          .inTransaction(
+              () -> {
+                transport.delivered(message, entry.attempts());
+                if (!outbox.markDelivered(entry.id(), entry.attempts(), clock.instant())) {
+                  throw new LostClaim();
+                }
+                return Outcome.DELIVERED;
+              });
     } catch (LostClaim e) {
       return lost(entry);
     } catch (RuntimeException e) {
-      // Delivered, but not recorded: it stays claimed until its lease ends, then goes again with its key.
-      LOG.warn("Recording the delivery of outbox message {} failed: {}", entry.id(), e.getClass().getName());
+      // Delivered, but not recorded: it stays claimed until its lease ends, then goes again with
+      // its key.
+      LOG.warn(
+          "Recording the delivery of outbox message {} failed: {}",
+          entry.id(),
+          e.getClass().getName());
       return Outcome.FAILED;
     }
   }
@@ -134,34 +144,57 @@ public final class OutboxDispatcher {
     Instant now = clock.instant();
     Instant deadline = entry.retrySince().plus(maxAge);
     boolean dead = !now.isBefore(deadline);
-    // The failure's type is logged and kept, never its message: a message may quote the subject's data.
+    // The failure's type is logged and kept, never its message: a message may quote the subject's
+    // data.
     if (dead) {
-      LOG.warn("Outbox message {} to {} is dead after {} attempts (last failure: {}); an administrator may retry it",
-          entry.id(), entry.destination(), entry.attempts(), failure);
+      LOG.warn(
+          "Outbox message {} to {} is dead after {} attempts (last failure: {}); an administrator may retry it",
+          entry.id(),
+          entry.destination(),
+          entry.attempts(),
+          failure);
     } else {
-      LOG.info("Outbox message {} to {} failed (attempt {}: {}); retrying later", entry.id(), entry.destination(),
-          entry.attempts(), failure);
+      LOG.info(
+          "Outbox message {} to {} failed (attempt {}: {}); retrying later",
+          entry.id(),
+          entry.destination(),
+          entry.attempts(),
+          failure);
     }
     try {
       transport.failed(message, entry.attempts(), failure, dead);
     } catch (RuntimeException e) {
       // The outcome is marked all the same, so that a failing audit never stops the retries.
-      LOG.warn("Recording the failure of outbox message {} failed: {}", entry.id(), e.getClass().getName());
+      LOG.warn(
+          "Recording the failure of outbox message {} failed: {}",
+          entry.id(),
+          e.getClass().getName());
     }
     if (dead) {
-      return outbox.markDead(entry.id(), entry.attempts(), failure, now) ? Outcome.DEAD : lost(entry);
+      return outbox.markDead(entry.id(), entry.attempts(), failure, now)
+          ? Outcome.DEAD
+          : lost(entry);
     }
     Instant next = now.plus(backOff(entry.attempts()));
-    return outbox.markFailed(entry.id(), entry.attempts(), failure, next.isAfter(deadline) ? deadline : next)
-        ? Outcome.FAILED : lost(entry);
+    return outbox.markFailed(
+            entry.id(), entry.attempts(), failure, next.isAfter(deadline) ? deadline : next)
+        ? Outcome.FAILED
+        : lost(entry);
   }
 
   private static Outcome lost(OutboxEntry entry) {
-    LOG.info("Outbox message {} was claimed again by another dispatcher after its lease ran out", entry.id());
+    LOG.info(
+        "Outbox message {} was claimed again by another dispatcher after its lease ran out",
+        entry.id());
     return Outcome.LOST;
   }
 
-  private enum Outcome { DELIVERED, FAILED, DEAD, LOST }
+  private enum Outcome {
+    DELIVERED,
+    FAILED,
+    DEAD,
+    LOST
+  }
 
   /**
    * Configures {@link OutboxDispatcher}. By default: batches of 100, back-off from 10 seconds doubling
@@ -211,7 +244,8 @@ public final class OutboxDispatcher {
       requirePositive(initial, "initial back-off");
       requirePositive(max, "maximum back-off");
       if (initial.compareTo(max) > 0) {
-        throw new IllegalArgumentException("The initial back-off " + initial + " exceeds the maximum " + max);
+        throw new IllegalArgumentException(
+            "The initial back-off " + initial + " exceeds the maximum " + max);
       }
       this.initialBackOff = initial;
       this.maxBackOff = max;

@@ -135,10 +135,14 @@ public final class Participant implements MessageReceiver {
    * @param audit its audit trail, whose transactions the change and the receipt commit in
    * @param outbox its outbox, through which the receipts leave
    */
-  public static Builder builder(String name, String coordinator, DataSubjectRights rights, AuditTrail audit,
-      Outbox outbox) {
-    return new Builder(requireNonBlank(name, "name"), requireNonBlank(coordinator, "coordinator"),
-        requireNonNull(rights, "rights"), requireNonNull(audit, "audit"), requireNonNull(outbox, "outbox"));
+  public static Builder builder(
+      String name, String coordinator, DataSubjectRights rights, AuditTrail audit, Outbox outbox) {
+    return new Builder(
+        requireNonBlank(name, "name"),
+        requireNonBlank(coordinator, "coordinator"),
+        requireNonNull(rights, "rights"),
+        requireNonNull(audit, "audit"),
+        requireNonNull(outbox, "outbox"));
   }
 
   /**
@@ -169,10 +173,19 @@ public final class Participant implements MessageReceiver {
   public void receive(OutboxMessage message) {
     requireNonNull(message, "message");
     boolean access = message.type().equals(Acknowledgements.ACCESS_REQUEST_TYPE);
-    if (!(access || message.type().equals(RecipientNotifications.MESSAGE_TYPE)) || !message.destination().equals(name)) {
-      throw new IllegalArgumentException("Participant " + name + " receives " + RecipientNotifications.MESSAGE_TYPE
-          + " and " + Acknowledgements.ACCESS_REQUEST_TYPE + " addressed to it, not " + message.type() + " to "
-          + message.destination());
+    if (!(access || message.type().equals(RecipientNotifications.MESSAGE_TYPE))
+        || !message.destination().equals(name)) {
+      throw new IllegalArgumentException(
+          "Participant "
+              + name
+              + " receives "
+              + RecipientNotifications.MESSAGE_TYPE
+              + " and "
+              + Acknowledgements.ACCESS_REQUEST_TYPE
+              + " addressed to it, not "
+              + message.type()
+              + " to "
+              + message.destination());
     }
     if (access) {
       answerAccess(message.idempotencyKey(), AccessJson.readRequest(message.payload()));
@@ -182,14 +195,20 @@ public final class Participant implements MessageReceiver {
     Notification notice = NotificationJson.read(message.payload());
     Optional<ParticipantReceipt> answered = receipts.find(noticeKey);
     if (answered.isPresent()) {
-      // Delivered again: the same receipt again, which the outbox does not write twice while it holds it.
-      transactions.inTransaction(() -> outbox.enqueue(receiptMessage(answered.get()), clock.instant()));
+      // Delivered again: the same receipt again, which the outbox does not write twice while it
+      // holds it.
+      transactions.inTransaction(
+          () -> outbox.enqueue(receiptMessage(answered.get()), clock.instant()));
       return;
     }
-    answerOnce(noticeKey, notice.requestId(), notice.change(), () -> {
-      ParticipantReceipt receipt = carryOut(noticeKey, notice);
-      return new Answer(receipt, now -> outbox.enqueue(receiptMessage(receipt), now));
-    });
+    answerOnce(
+        noticeKey,
+        notice.requestId(),
+        notice.change(),
+        () -> {
+          ParticipantReceipt receipt = carryOut(noticeKey, notice);
+          return new Answer(receipt, now -> outbox.enqueue(receiptMessage(receipt), now));
+        });
   }
 
   /**
@@ -203,23 +222,42 @@ public final class Participant implements MessageReceiver {
     if (receipts.find(noticeKey).isPresent()) {
       return;
     }
-    answerOnce(noticeKey, request.requestId(), RequestType.ACCESS, () -> {
-      RightsRequest local = verifiedLocalRequest(RequestType.ACCESS, localSubject(request.subject()));
-      SubjectReport report = rights.access(local.id());
-      ParticipantReceipt receipt = new ParticipantReceipt(noticeKey, request.requestId(), name,
-          report.processesPersonalData() ? ParticipantReceipt.Outcome.DONE : ParticipantReceipt.Outcome.NO_DATA_HELD,
-          0, Optional.empty());
-      completeIfSettled(local);
-      return new Answer(receipt, now -> sendReport(report, receipt, now));
-    });
+    answerOnce(
+        noticeKey,
+        request.requestId(),
+        RequestType.ACCESS,
+        () -> {
+          RightsRequest local =
+              verifiedLocalRequest(RequestType.ACCESS, localSubject(request.subject()));
+          SubjectReport report = rights.access(local.id());
+          ParticipantReceipt receipt =
+              new ParticipantReceipt(
+                  noticeKey,
+                  request.requestId(),
+                  name,
+                  report.processesPersonalData()
+                      ? ParticipantReceipt.Outcome.DONE
+                      : ParticipantReceipt.Outcome.NO_DATA_HELD,
+                  0,
+                  Optional.empty());
+          completeIfSettled(local);
+          return new Answer(receipt, now -> sendReport(report, receipt, now));
+        });
   }
 
   /** Writes {@code report} to the outbox in chunks, each its own message to the coordinator, keyed by its index. */
   private void sendReport(SubjectReport report, ParticipantReceipt receipt, Instant now) {
-    try (Utf8Chunks chunks = new Utf8Chunks(sectionChunkBytes, (index, last, text) -> outbox.enqueue(
-        new OutboxMessage(Acknowledgements.sectionKey(receipt.noticeKey(), index), coordinator,
-            Acknowledgements.ACCESS_SECTION_TYPE, AccessJson.write(new AccessJson.Chunk(receipt, index, last, text))),
-        now))) {
+    try (Utf8Chunks chunks =
+        new Utf8Chunks(
+            sectionChunkBytes,
+            (index, last, text) ->
+                outbox.enqueue(
+                    new OutboxMessage(
+                        Acknowledgements.sectionKey(receipt.noticeKey(), index),
+                        coordinator,
+                        Acknowledgements.ACCESS_SECTION_TYPE,
+                        AccessJson.write(new AccessJson.Chunk(receipt, index, last, text))),
+                    now))) {
       SubjectReportWriter.writeJson(report, chunks);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -230,26 +268,29 @@ public final class Participant implements MessageReceiver {
    * What a participant sends back for a message it carried out: the receipt it keeps, and what writes
    * the answer's messages to the outbox at the instant given.
    */
-  private record Answer(ParticipantReceipt receipt, Consumer<Instant> send) {
-  }
+  private record Answer(ParticipantReceipt receipt, Consumer<Instant> send) {}
 
   /**
    * Carries out {@code work} once: the local change, the receipt kept for redelivery and the answer's
    * outbox rows commit in one transaction. A failure is answered FAILED; one that may pass is rethrown,
    * so that the transport offers the message again.
    */
-  private void answerOnce(String noticeKey, RequestId requestId, RequestType change, Supplier<Answer> work) {
+  private void answerOnce(
+      String noticeKey, RequestId requestId, RequestType change, Supplier<Answer> work) {
     try {
-      transactions.inTransaction(() -> {
-        Answer answer = work.get();
-        Instant now = clock.instant();
-        if (!receipts.add(answer.receipt(), now)) {
-          // Another replica carried it out at the same time: this one's change rolls back, and the
-          // redelivered message finds that one's receipt.
-          throw new IllegalStateException("The message was carried out by another replica at the same time");
-        }
-        answer.send().accept(now);
-      });
+      transactions.inTransaction(
+          () -> {
+            Answer answer = work.get();
+            Instant now = clock.instant();
+            if (!receipts.add(answer.receipt(), now)) {
+              // Another replica carried it out at the same time: this one's change rolls back, and
+              // the
+              // redelivered message finds that one's receipt.
+              throw new IllegalStateException(
+                  "The message was carried out by another replica at the same time");
+            }
+            answer.send().accept(now);
+          });
     } catch (CannotCarryOut e) {
       answerFailed(noticeKey, requestId, change, e.failure);
     } catch (RuntimeException e) {
@@ -266,7 +307,9 @@ public final class Participant implements MessageReceiver {
     } catch (InvalidSubjectIdentifierException e) {
       throw new CannotCarryOut(e.getClass().getName());
     }
-    return request.isAwaitingVerification() ? rights.verify(request.id(), "coordinator:" + coordinator) : request;
+    return request.isAwaitingVerification()
+        ? rights.verify(request.id(), "coordinator:" + coordinator)
+        : request;
   }
 
   private ParticipantReceipt carryOut(String noticeKey, Notification notice) {
@@ -274,7 +317,8 @@ public final class Participant implements MessageReceiver {
     return switch (notice.change()) {
       case ERASURE -> {
         RightsRequest request = verifiedLocalRequest(RequestType.ERASURE, subject);
-        ErasureReceipt erased = rights.erase(request.id(), notice.erasureGround().orElse(erasureGround));
+        ErasureReceipt erased =
+            rights.erase(request.id(), notice.erasureGround().orElse(erasureGround));
         completeIfSettled(request);
         yield ParticipantReceipt.acted(noticeKey, notice.requestId(), name, erased.rowsTouched());
       }
@@ -286,35 +330,47 @@ public final class Participant implements MessageReceiver {
     };
   }
 
-  private ParticipantReceipt rectify(String noticeKey, Notification notice, SubjectIdentifier subject) {
+  private ParticipantReceipt rectify(
+      String noticeKey, Notification notice, SubjectIdentifier subject) {
     if (notice.corrections().isEmpty()) {
       throw new CannotCarryOut("RectificationWithoutValues");
     }
     Map<String, @Nullable Object> corrections = new LinkedHashMap<>();
-    notice.corrections().forEach((attribute, value) -> corrections.put(attributes.getOrDefault(attribute, attribute),
-        value));
+    notice
+        .corrections()
+        .forEach(
+            (attribute, value) ->
+                corrections.put(attributes.getOrDefault(attribute, attribute), value));
     RightsRequest request = verifiedLocalRequest(RequestType.RECTIFICATION, subject);
     long rows;
     try {
       rows = rights.rectifyAttributes(request.id(), corrections);
     } catch (RectificationRejectedException e) {
       // Its message names the attributes and the constraints, never the values.
-      throw new CannotCarryOut("RectificationRejected:" + e.violations().stream()
-          .map(RectificationRejectedException.Violation::attribute).distinct().sorted().toList());
+      throw new CannotCarryOut(
+          "RectificationRejected:"
+              + e.violations().stream()
+                  .map(RectificationRejectedException.Violation::attribute)
+                  .distinct()
+                  .sorted()
+                  .toList());
     }
     completeIfSettled(request);
     return ParticipantReceipt.acted(noticeKey, notice.requestId(), name, rows);
   }
 
-  private ParticipantReceipt restrict(String noticeKey, Notification notice, SubjectIdentifier subject) {
+  private ParticipantReceipt restrict(
+      String noticeKey, Notification notice, SubjectIdentifier subject) {
     Restrictions restrictions = configured(this.restrictions, "RestrictionsNotConfigured");
     boolean restricted = restrictions.restriction(subject).isPresent();
     if (notice.restrictionLifted()) {
       if (restricted) {
         restrictions.liftAsRecipient(subject);
       }
-      return receipt(noticeKey, notice, restricted ? ParticipantReceipt.Outcome.DONE
-          : ParticipantReceipt.Outcome.NO_DATA_HELD);
+      return receipt(
+          noticeKey,
+          notice,
+          restricted ? ParticipantReceipt.Outcome.DONE : ParticipantReceipt.Outcome.NO_DATA_HELD);
     }
     RightsRequest request = verifiedLocalRequest(RequestType.RESTRICTION, subject);
     if (!restricted) {
@@ -325,7 +381,8 @@ public final class Participant implements MessageReceiver {
     return receipt(noticeKey, notice, ParticipantReceipt.Outcome.DONE);
   }
 
-  private ParticipantReceipt object(String noticeKey, Notification notice, SubjectIdentifier subject) {
+  private ParticipantReceipt object(
+      String noticeKey, Notification notice, SubjectIdentifier subject) {
     Objections objections = configured(this.objections, "ObjectionsNotConfigured");
     String purpose = localPurpose(notice);
     try {
@@ -337,7 +394,8 @@ public final class Participant implements MessageReceiver {
     return receipt(noticeKey, notice, ParticipantReceipt.Outcome.DONE);
   }
 
-  private ParticipantReceipt withdrawConsent(String noticeKey, Notification notice, SubjectIdentifier subject) {
+  private ParticipantReceipt withdrawConsent(
+      String noticeKey, Notification notice, SubjectIdentifier subject) {
     ConsentLedger consent = configured(this.consent, "ConsentNotConfigured");
     String purpose = localPurpose(notice);
     ConsentState state;
@@ -367,15 +425,18 @@ public final class Participant implements MessageReceiver {
   }
 
   private void completeIfSettled(RightsRequest request) {
-    // The coordinator tells the subject (Art. 12(3)); here the request closes once this service's own
+    // The coordinator tells the subject (Art. 12(3)); here the request closes once this service's
+    // own
     // participants, if it has any, have acknowledged.
     if (rights.outstandingRecipients(request.id()).isEmpty()) {
       rights.complete(request.id());
     }
   }
 
-  private ParticipantReceipt receipt(String noticeKey, Notification notice, ParticipantReceipt.Outcome outcome) {
-    return new ParticipantReceipt(noticeKey, notice.requestId(), name, outcome, 0, Optional.empty());
+  private ParticipantReceipt receipt(
+      String noticeKey, Notification notice, ParticipantReceipt.Outcome outcome) {
+    return new ParticipantReceipt(
+        noticeKey, notice.requestId(), name, outcome, 0, Optional.empty());
   }
 
   private SubjectIdentifier localSubject(SubjectIdentifier subject) {
@@ -383,24 +444,40 @@ public final class Participant implements MessageReceiver {
     return new SubjectIdentifier(type, subject.identity(), subject.value());
   }
 
-  private void answerFailed(String noticeKey, RequestId requestId, RequestType change,
-      String failure) {
-    LOG.warn("Participant {} could not carry out the {} of request {} ({}); answered FAILED", name, change, requestId,
+  private void answerFailed(
+      String noticeKey, RequestId requestId, RequestType change, String failure) {
+    LOG.warn(
+        "Participant {} could not carry out the {} of request {} ({}); answered FAILED",
+        name,
+        change,
+        requestId,
         failure);
     try {
-      transactions.inTransaction(() -> outbox.enqueue(
-          receiptMessage(ParticipantReceipt.failed(noticeKey, requestId, name, failure)), clock.instant()));
+      transactions.inTransaction(
+          () ->
+              outbox.enqueue(
+                  receiptMessage(ParticipantReceipt.failed(noticeKey, requestId, name, failure)),
+                  clock.instant()));
     } catch (RuntimeException e) {
-      // Answering may fail for the same reason as carrying out; the notice is offered again all the same.
+      // Answering may fail for the same reason as carrying out; the notice is offered again all the
+      // same.
       LOG.warn("Participant {} could not answer FAILED either: {}", name, e.getClass().getName());
     }
   }
 
   private OutboxMessage receiptMessage(ParticipantReceipt receipt) {
-    String key = "receipt:" + UUID.nameUUIDFromBytes(receipt.noticeKey().getBytes(StandardCharsets.UTF_8))
-        + receipt.failure().map(failure -> ":failed:" + UUID.nameUUIDFromBytes(failure.getBytes(StandardCharsets.UTF_8)))
-            .orElse("");
-    return new OutboxMessage(key, coordinator, Acknowledgements.RECEIPT_TYPE, ReceiptJson.write(receipt));
+    String key =
+        "receipt:"
+            + UUID.nameUUIDFromBytes(receipt.noticeKey().getBytes(StandardCharsets.UTF_8))
+            + receipt
+                .failure()
+                .map(
+                    failure ->
+                        ":failed:"
+                            + UUID.nameUUIDFromBytes(failure.getBytes(StandardCharsets.UTF_8)))
+                .orElse("");
+    return new OutboxMessage(
+        key, coordinator, Acknowledgements.RECEIPT_TYPE, ReceiptJson.write(receipt));
   }
 
   /** A notice this participant cannot carry out however often it is offered: answered FAILED, and not offered again. */
@@ -424,6 +501,7 @@ public final class Participant implements MessageReceiver {
 
     /** The default size of a chunk of a report section: 256 KiB. */
     public static final int DEFAULT_SECTION_CHUNK_BYTES = 256 * 1024;
+
     /** The largest chunk: 4 MiB, which MariaDB's {@code mediumtext} holds escaped twice over. */
     public static final int MAX_SECTION_CHUNK_BYTES = 4 * 1024 * 1024;
 
@@ -444,7 +522,12 @@ public final class Participant implements MessageReceiver {
     private final Map<String, String> attributes = new HashMap<>();
     private int sectionChunkBytes = DEFAULT_SECTION_CHUNK_BYTES;
 
-    private Builder(String name, String coordinator, DataSubjectRights rights, AuditTrail audit, Outbox outbox) {
+    private Builder(
+        String name,
+        String coordinator,
+        DataSubjectRights rights,
+        AuditTrail audit,
+        Outbox outbox) {
       this.name = name;
       this.coordinator = coordinator;
       this.rights = rights;
@@ -498,13 +581,17 @@ public final class Participant implements MessageReceiver {
 
     /** Carries out the coordinator's subjects of type {@code coordinatorType} as this service's {@code localType}. */
     public Builder subjectType(String coordinatorType, String localType) {
-      subjectTypes.put(requireNonBlank(coordinatorType, "coordinatorType"), requireNonBlank(localType, "localType"));
+      subjectTypes.put(
+          requireNonBlank(coordinatorType, "coordinatorType"),
+          requireNonBlank(localType, "localType"));
       return this;
     }
 
     /** Carries out objections to and withdrawals of consent to the coordinator's {@code coordinatorPurpose} on this service's {@code localPurpose}. */
     public Builder purpose(String coordinatorPurpose, String localPurpose) {
-      purposes.put(requireNonBlank(coordinatorPurpose, "coordinatorPurpose"), requireNonBlank(localPurpose, "localPurpose"));
+      purposes.put(
+          requireNonBlank(coordinatorPurpose, "coordinatorPurpose"),
+          requireNonBlank(localPurpose, "localPurpose"));
       return this;
     }
 
@@ -514,7 +601,8 @@ public final class Participant implements MessageReceiver {
      * one of the same name.
      */
     public Builder attribute(String coordinatorAttribute, String localAttribute) {
-      attributes.put(requireNonBlank(coordinatorAttribute, "coordinatorAttribute"),
+      attributes.put(
+          requireNonBlank(coordinatorAttribute, "coordinatorAttribute"),
           requireNonBlank(localAttribute, "localAttribute"));
       return this;
     }
@@ -530,8 +618,13 @@ public final class Participant implements MessageReceiver {
      */
     public Builder sectionChunkBytes(int bytes) {
       if (bytes < Utf8Chunks.MIN_CHUNK_BYTES || bytes > MAX_SECTION_CHUNK_BYTES) {
-        throw new IllegalArgumentException("A section chunk holds from " + Utf8Chunks.MIN_CHUNK_BYTES + " to "
-            + MAX_SECTION_CHUNK_BYTES + " bytes, not " + bytes);
+        throw new IllegalArgumentException(
+            "A section chunk holds from "
+                + Utf8Chunks.MIN_CHUNK_BYTES
+                + " to "
+                + MAX_SECTION_CHUNK_BYTES
+                + " bytes, not "
+                + bytes);
       }
       this.sectionChunkBytes = bytes;
       return this;

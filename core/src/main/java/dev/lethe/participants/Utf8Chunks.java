@@ -35,7 +35,8 @@ final class Utf8Chunks extends OutputStream {
 
   public Utf8Chunks(int chunkBytes, Sink sink) {
     if (chunkBytes < MIN_CHUNK_BYTES) {
-      throw new IllegalArgumentException("A chunk holds at least " + MIN_CHUNK_BYTES + " bytes, not " + chunkBytes);
+      throw new IllegalArgumentException(
+          "A chunk holds at least " + MIN_CHUNK_BYTES + " bytes, not " + chunkBytes);
     }
     this.buffer = new byte[chunkBytes];
     this.sink = requireNonNull(sink, "sink");

@@ -18,7 +18,8 @@ public final class ProcessingDeniedException extends RuntimeException {
   public ProcessingDeniedException(Decision decision) {
     super(message(requireNonNull(decision, "decision")));
     if (decision.allowed()) {
-      throw new IllegalArgumentException("The decision allows processing for purpose '" + decision.purpose() + "'");
+      throw new IllegalArgumentException(
+          "The decision allows processing for purpose '" + decision.purpose() + "'");
     }
     this.purpose = decision.purpose();
     this.reason = decision.reason();
@@ -30,7 +31,13 @@ public final class ProcessingDeniedException extends RuntimeException {
   }
 
   private static String message(Decision decision) {
-    return "Processing for purpose '" + decision.purpose() + "' is denied: " + decision.reason() + " ("
-        + decision.article() + "): " + decision.reason().description();
+    return "Processing for purpose '"
+        + decision.purpose()
+        + "' is denied: "
+        + decision.reason()
+        + " ("
+        + decision.article()
+        + "): "
+        + decision.reason().description();
   }
 }

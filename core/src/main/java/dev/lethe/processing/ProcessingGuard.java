@@ -57,18 +57,25 @@ public final class ProcessingGuard {
   private final Objections objections;
   private final Restrictions restrictions;
   private final SuppressionList suppressionList;
+
   /**
    * The purposes that touch data whose Art. 9(2) condition is explicit consent, read from the model
    * once. A missing condition or Art. 10 authorisation needs no check here: the model refuses it.
    */
   private final Set<String> explicitConsentPurposes;
 
-  private ProcessingGuard(PersonalDataModel model, ConsentLedger consent, Objections objections,
-      Restrictions restrictions, SuppressionList suppressionList) {
+  private ProcessingGuard(
+      PersonalDataModel model,
+      ConsentLedger consent,
+      Objections objections,
+      Restrictions restrictions,
+      SuppressionList suppressionList) {
     this.model = model;
-    this.explicitConsentPurposes = model.purposes().stream().map(Purpose::name)
-        .filter(model::requiresExplicitConsent)
-        .collect(Collectors.toUnmodifiableSet());
+    this.explicitConsentPurposes =
+        model.purposes().stream()
+            .map(Purpose::name)
+            .filter(model::requiresExplicitConsent)
+            .collect(Collectors.toUnmodifiableSet());
     this.consent = consent;
     this.objections = objections;
     this.restrictions = restrictions;
@@ -80,10 +87,17 @@ public final class ProcessingGuard {
    * restriction and suppression; the direct-marketing purposes are those configured on
    * {@code objections}. Give it the same model and stores the services were built with.
    */
-  public static ProcessingGuard of(PersonalDataModel model, ConsentLedger consent, Objections objections,
-      Restrictions restrictions, SuppressionList suppressionList) {
-    return new ProcessingGuard(requireNonNull(model, "model"), requireNonNull(consent, "consent"),
-        requireNonNull(objections, "objections"), requireNonNull(restrictions, "restrictions"),
+  public static ProcessingGuard of(
+      PersonalDataModel model,
+      ConsentLedger consent,
+      Objections objections,
+      Restrictions restrictions,
+      SuppressionList suppressionList) {
+    return new ProcessingGuard(
+        requireNonNull(model, "model"),
+        requireNonNull(consent, "consent"),
+        requireNonNull(objections, "objections"),
+        requireNonNull(restrictions, "restrictions"),
         requireNonNull(suppressionList, "suppressionList"));
   }
 
@@ -121,8 +135,13 @@ public final class ProcessingGuard {
     requireNonNull(subject, "subject");
     requireNonNull(purpose, "purpose");
     Decision decision = new Decision(purpose, reason(subject, purpose, storageOnly));
-    // Trace, not debug: an application checks before every send, and the line names no subject anyway.
-    LOG.trace("Processing for purpose '{}'{}: {}", purpose, storageOnly ? " (storage only)" : "", decision.reason());
+    // Trace, not debug: an application checks before every send, and the line names no subject
+    // anyway.
+    LOG.trace(
+        "Processing for purpose '{}'{}: {}",
+        purpose,
+        storageOnly ? " (storage only)" : "",
+        decision.reason());
     return decision;
   }
 
@@ -137,9 +156,12 @@ public final class ProcessingGuard {
     }
     Optional<Objection> objection = objections.objection(subject, purpose);
     if (objection.isPresent() && objection.get().stands()) {
-      return objection.get().directMarketing() ? Reason.DIRECT_MARKETING_OBJECTION : Reason.OBJECTION;
+      return objection.get().directMarketing()
+          ? Reason.DIRECT_MARKETING_OBJECTION
+          : Reason.OBJECTION;
     }
-    if (objections.isDirectMarketing(purpose) && suppressionList.isSuppressed(subject.identity(), subject.value())) {
+    if (objections.isDirectMarketing(purpose)
+        && suppressionList.isSuppressed(subject.identity(), subject.value())) {
       return Reason.SUPPRESSED;
     }
     Reason allowed = objection.isPresent() ? Reason.COMPELLING_GROUNDS : Reason.BASIS_ALLOWS;
@@ -149,15 +171,20 @@ public final class ProcessingGuard {
     return allowed.allows() && restricted ? Reason.STORAGE_ONLY : allowed;
   }
 
-  private Reason consentReason(SubjectIdentifier subject, String purpose, boolean explicitRequired) {
+  private Reason consentReason(
+      SubjectIdentifier subject, String purpose, boolean explicitRequired) {
     Optional<ConsentRecord> latest = consent.latest(subject, purpose);
     if (latest.isEmpty()) {
       return Reason.CONSENT_MISSING;
     }
     ConsentRecord record = latest.get();
     return switch (consent.stateNow(record)) {
-      case GIVEN -> record.givenBy() == ConsentGiver.CHILD ? Reason.CHILD_CONSENT_WITHOUT_PARENT
-          : explicitRequired && !record.explicit() ? Reason.EXPLICIT_CONSENT_MISSING : Reason.CONSENT_GIVEN;
+      case GIVEN ->
+          record.givenBy() == ConsentGiver.CHILD
+              ? Reason.CHILD_CONSENT_WITHOUT_PARENT
+              : explicitRequired && !record.explicit()
+                  ? Reason.EXPLICIT_CONSENT_MISSING
+                  : Reason.CONSENT_GIVEN;
       case REFUSED -> Reason.CONSENT_REFUSED;
       case WITHDRAWN -> Reason.CONSENT_WITHDRAWN;
       case EXPIRED -> Reason.CONSENT_EXPIRED;

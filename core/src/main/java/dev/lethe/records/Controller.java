@@ -61,15 +61,23 @@ public record Controller(
     securityMeasures.forEach(measure -> requireNonBlank(measure, "securityMeasure"));
     Set<String> names = new HashSet<>();
     List<String> duplicates = new ArrayList<>();
-    recipients.stream().map(Recipient::name).filter(recipient -> !names.add(recipient)).forEach(duplicates::add);
+    recipients.stream()
+        .map(Recipient::name)
+        .filter(recipient -> !names.add(recipient))
+        .forEach(duplicates::add);
     if (!duplicates.isEmpty()) {
-      throw new IllegalArgumentException("Recipient names must be unique, but these are described more than once: "
-          + String.join(", ", duplicates));
+      throw new IllegalArgumentException(
+          "Recipient names must be unique, but these are described more than once: "
+              + String.join(", ", duplicates));
     }
     Map<String, List<String>> unknown = new LinkedHashMap<>();
-    transfers.stream().filter(transfer -> !names.contains(transfer.recipient()))
-        .forEach(transfer -> unknown.computeIfAbsent(transfer.recipient(), key -> new ArrayList<>())
-            .add("a transfer to " + transfer.country()));
+    transfers.stream()
+        .filter(transfer -> !names.contains(transfer.recipient()))
+        .forEach(
+            transfer ->
+                unknown
+                    .computeIfAbsent(transfer.recipient(), key -> new ArrayList<>())
+                    .add("a transfer to " + transfer.country()));
     if (!unknown.isEmpty()) {
       throw new UnknownRecipientException(unknown);
     }
@@ -79,39 +87,88 @@ public record Controller(
    * A controller with no DPO, recipients, transfers or security measures yet (Art. 13(1)(a)):
    * add them with the {@code withX} copies.
    */
-  public static Controller of(String name, String address, Contact contact, SupervisoryAuthority supervisoryAuthority) {
-    return new Controller(name, address, contact, Optional.empty(), supervisoryAuthority, List.of(), List.of(),
-        List.of(), Optional.empty());
+  public static Controller of(
+      String name, String address, Contact contact, SupervisoryAuthority supervisoryAuthority) {
+    return new Controller(
+        name,
+        address,
+        contact,
+        Optional.empty(),
+        supervisoryAuthority,
+        List.of(),
+        List.of(),
+        List.of(),
+        Optional.empty());
   }
 
   /** This controller with its data protection officer's contact (Art. 13(1)(b), Art. 37(7)). */
   public Controller withDataProtectionOfficer(Contact dataProtectionOfficer) {
-    return new Controller(name, address, contact, Optional.of(requireNonNull(dataProtectionOfficer, "dataProtectionOfficer")),
-        supervisoryAuthority, recipients, transfers, securityMeasures, rightsContact);
+    return new Controller(
+        name,
+        address,
+        contact,
+        Optional.of(requireNonNull(dataProtectionOfficer, "dataProtectionOfficer")),
+        supervisoryAuthority,
+        recipients,
+        transfers,
+        securityMeasures,
+        rightsContact);
   }
 
   /** This controller with {@code recipients} instead of its current ones (Art. 13(1)(e), Art. 30(1)(d)). */
   public Controller withRecipients(Recipient... recipients) {
-    return new Controller(name, address, contact, dataProtectionOfficer, supervisoryAuthority,
-        Arrays.asList(requireNonNull(recipients, "recipients")), transfers, securityMeasures, rightsContact);
+    return new Controller(
+        name,
+        address,
+        contact,
+        dataProtectionOfficer,
+        supervisoryAuthority,
+        Arrays.asList(requireNonNull(recipients, "recipients")),
+        transfers,
+        securityMeasures,
+        rightsContact);
   }
 
   /** This controller with {@code transfers} instead of its current ones (Art. 13(1)(f), Art. 30(1)(e)). */
   public Controller withTransfers(Transfer... transfers) {
-    return new Controller(name, address, contact, dataProtectionOfficer, supervisoryAuthority, recipients,
-        Arrays.asList(requireNonNull(transfers, "transfers")), securityMeasures, rightsContact);
+    return new Controller(
+        name,
+        address,
+        contact,
+        dataProtectionOfficer,
+        supervisoryAuthority,
+        recipients,
+        Arrays.asList(requireNonNull(transfers, "transfers")),
+        securityMeasures,
+        rightsContact);
   }
 
   /** This controller with {@code measures} as its security measures (Art. 30(1)(g), Art. 32). */
   public Controller withSecurityMeasures(String... measures) {
-    return new Controller(name, address, contact, dataProtectionOfficer, supervisoryAuthority, recipients, transfers,
-        Arrays.asList(requireNonNull(measures, "measures")), rightsContact);
+    return new Controller(
+        name,
+        address,
+        contact,
+        dataProtectionOfficer,
+        supervisoryAuthority,
+        recipients,
+        transfers,
+        Arrays.asList(requireNonNull(measures, "measures")),
+        rightsContact);
   }
 
   /** This controller with the text telling a subject how to exercise their rights (Art. 12(2)). */
   public Controller withRightsContact(String rightsContact) {
-    return new Controller(name, address, contact, dataProtectionOfficer, supervisoryAuthority, recipients, transfers,
-        securityMeasures, Optional.of(requireNonBlank(rightsContact, "rightsContact")));
+    return new Controller(
+        name,
+        address,
+        contact,
+        dataProtectionOfficer,
+        supervisoryAuthority,
+        recipients,
+        transfers,
+        securityMeasures,
+        Optional.of(requireNonBlank(rightsContact, "rightsContact")));
   }
 
   /**
@@ -120,8 +177,14 @@ public record Controller(
    */
   public List<Article15Information.TransferInfo> transferInformation() {
     return transfers.stream()
-        .map(transfer -> new Article15Information.TransferInfo(transfer.recipient(), transfer.country(),
-            transfer.safeguard().title(), transfer.safeguard().article(), transfer.reference()))
+        .map(
+            transfer ->
+                new Article15Information.TransferInfo(
+                    transfer.recipient(),
+                    transfer.country(),
+                    transfer.safeguard().title(),
+                    transfer.safeguard().article(),
+                    transfer.reference()))
         .toList();
   }
 

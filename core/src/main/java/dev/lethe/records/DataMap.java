@@ -58,8 +58,14 @@ public final class DataMap {
       String id = "entity" + (++index);
       out.write("  " + id + "[\"" + String.join("<br/>", entityLines(entity)) + "\"]\n");
       for (SubjectRoute route : entity.routes()) {
-        edges.add("  " + id + " -->|\"" + Escape.mermaid(route.dottedPath()) + "\"| "
-            + subjectIds.get(route.subjectType()) + "\n");
+        edges.add(
+            "  "
+                + id
+                + " -->|\""
+                + Escape.mermaid(route.dottedPath())
+                + "\"| "
+                + subjectIds.get(route.subjectType())
+                + "\n");
       }
     }
     for (String edge : edges) {
@@ -77,8 +83,12 @@ public final class DataMap {
     for (FieldDescriptor field : entity.fields()) {
       lines.add(Escape.mermaid(field.label() + ": " + field.category().label()));
     }
-    lines.add(Escape.mermaid("Retention: " + ProcessingFacts.retentionOf(entity).map(Phrases::keptFor)
-        .orElse("not declared")));
+    lines.add(
+        Escape.mermaid(
+            "Retention: "
+                + ProcessingFacts.retentionOf(entity)
+                    .map(Phrases::keptFor)
+                    .orElse("not declared")));
     return lines;
   }
 }

@@ -16,11 +16,12 @@ import java.util.List;
  */
 record Document(String title, List<Section> sections) {
 
-  private static final String STYLE = "body{font-family:system-ui,sans-serif;line-height:1.5;margin:0;color:#1b1b1b}"
-      + "main{max-width:50rem;margin:0 auto;padding:1rem 1.5rem}"
-      + "table{border-collapse:collapse;width:100%}"
-      + "th,td{border:1px solid #c8c8c8;padding:.35rem .5rem;text-align:left;vertical-align:top}"
-      + "th{background:#f2f2f2}";
+  private static final String STYLE =
+      "body{font-family:system-ui,sans-serif;line-height:1.5;margin:0;color:#1b1b1b}"
+          + "main{max-width:50rem;margin:0 auto;padding:1rem 1.5rem}"
+          + "table{border-collapse:collapse;width:100%}"
+          + "th,td{border:1px solid #c8c8c8;padding:.35rem .5rem;text-align:left;vertical-align:top}"
+          + "th{background:#f2f2f2}";
 
   public Document {
     requireNonNull(title, "title");
@@ -41,8 +42,7 @@ record Document(String title, List<Section> sections) {
   }
 
   /** A paragraph, a bullet list or a table. */
-  public sealed interface Block permits Paragraph, Bullets, Table {
-  }
+  public sealed interface Block permits Paragraph, Bullets, Table {}
 
   /**
    * A paragraph of text.
@@ -78,7 +78,8 @@ record Document(String title, List<Section> sections) {
       rows = rows.stream().map(List::copyOf).toList();
       for (List<String> row : rows) {
         if (row.size() != header.size()) {
-          throw new IllegalArgumentException("A row has " + row.size() + " cells, the header " + header.size());
+          throw new IllegalArgumentException(
+              "A row has " + row.size() + " cells, the header " + header.size());
         }
       }
     }
@@ -110,10 +111,17 @@ record Document(String title, List<Section> sections) {
 
   /** Writes the document as a self-contained HTML page: no scripts, no external assets, every text escaped. */
   public void writeHtml(Writer out) throws IOException {
-    out.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        + "<title>" + Escape.html(title) + "</title>\n<style>" + STYLE + "</style>\n</head>\n<body>\n<main>\n"
-        + "<h1>" + Escape.html(title) + "</h1>\n");
+    out.write(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+            + "<title>"
+            + Escape.html(title)
+            + "</title>\n<style>"
+            + STYLE
+            + "</style>\n</head>\n<body>\n<main>\n"
+            + "<h1>"
+            + Escape.html(title)
+            + "</h1>\n");
     for (Section section : sections) {
       out.write("<section>\n<h2>" + Escape.html(section.heading()) + "</h2>\n");
       for (Block block : section.blocks()) {
@@ -153,7 +161,13 @@ record Document(String title, List<Section> sections) {
   private static String htmlRow(List<String> cells, String tag) {
     StringBuilder row = new StringBuilder("<tr>");
     for (String cell : cells) {
-      row.append('<').append(tag).append('>').append(Escape.html(cell)).append("</").append(tag).append('>');
+      row.append('<')
+          .append(tag)
+          .append('>')
+          .append(Escape.html(cell))
+          .append("</")
+          .append(tag)
+          .append('>');
     }
     return row.append("</tr>\n").toString();
   }

@@ -10,8 +10,7 @@ final class Escape {
   private static final Pattern ENTITY_LIKE = Pattern.compile("&(?=[#A-Za-z0-9]+;)");
   private static final Pattern LINE_BREAK = Pattern.compile("\\R");
 
-  private Escape() {
-  }
+  private Escape() {}
 
   /** Text that HTML shows literally, in element content and in quoted attribute values. */
   public static String html(String text) {
@@ -44,7 +43,10 @@ final class Escape {
 
   /** A CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break, with quotes doubled. */
   public static String csv(String field) {
-    if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) {
+    if (field.indexOf(',') < 0
+        && field.indexOf('"') < 0
+        && field.indexOf('\n') < 0
+        && field.indexOf('\r') < 0) {
       return field;
     }
     return '"' + field.replace("\"", "\"\"") + '"';

@@ -36,14 +36,17 @@ public final class ImpactAssessment {
   private final ProcessingFacts facts;
   private final Optional<String> newTechnologies;
   private final Set<String> childSubjectTypes;
+
   /** Found once: the facts and the declarations they come from do not change. */
   private final List<RiskIndicator> indicators;
 
-  private ImpactAssessment(ProcessingFacts facts, Optional<String> newTechnologies, Set<String> childSubjectTypes) {
+  private ImpactAssessment(
+      ProcessingFacts facts, Optional<String> newTechnologies, Set<String> childSubjectTypes) {
     this.facts = facts;
     this.newTechnologies = newTechnologies;
     this.childSubjectTypes = childSubjectTypes;
-    this.indicators = List.copyOf(AssessmentDocument.indicators(facts, newTechnologies, childSubjectTypes));
+    this.indicators =
+        List.copyOf(AssessmentDocument.indicators(facts, newTechnologies, childSubjectTypes));
   }
 
   /**
@@ -52,8 +55,11 @@ public final class ImpactAssessment {
    * @throws UnknownRecipientException listing every recipient a purpose names that the controller does not describe
    */
   public static ImpactAssessment of(PersonalDataModel model, Controller controller) {
-    return new ImpactAssessment(ProcessingFacts.of(requireNonNull(model, "model"), requireNonNull(controller, "controller")),
-        Optional.empty(), Set.of());
+    return new ImpactAssessment(
+        ProcessingFacts.of(
+            requireNonNull(model, "model"), requireNonNull(controller, "controller")),
+        Optional.empty(),
+        Set.of());
   }
 
   /**
@@ -61,7 +67,8 @@ public final class ImpactAssessment {
    * (Art. 35(1): "in particular using new technologies"), such as {@code Voice recognition of callers}.
    */
   public ImpactAssessment withNewTechnologies(String description) {
-    return new ImpactAssessment(facts, Optional.of(requireNonBlank(description, "description")), childSubjectTypes);
+    return new ImpactAssessment(
+        facts, Optional.of(requireNonBlank(description, "description")), childSubjectTypes);
   }
 
   /**
@@ -75,8 +82,11 @@ public final class ImpactAssessment {
     List<String> unknown = new ArrayList<>();
     named.stream().filter(name -> facts.model().subjectType(name).isEmpty()).forEach(unknown::add);
     if (!unknown.isEmpty()) {
-      throw new IllegalArgumentException("The model has no subject types " + unknown + ": name some of "
-          + facts.model().subjectTypes().stream().map(type -> type.name()).toList());
+      throw new IllegalArgumentException(
+          "The model has no subject types "
+              + unknown
+              + ": name some of "
+              + facts.model().subjectTypes().stream().map(type -> type.name()).toList());
     }
     Set<String> children = new LinkedHashSet<>(childSubjectTypes);
     children.addAll(named);
@@ -105,11 +115,13 @@ public final class ImpactAssessment {
 
   /** Writes the scaffold as Markdown, to complete by hand (Art. 35(7)). {@code out} is not closed. */
   public void writeMarkdown(Writer out) throws IOException {
-    AssessmentDocument.build(facts, indicators, openQuestions()).writeMarkdown(requireNonNull(out, "out"));
+    AssessmentDocument.build(facts, indicators, openQuestions())
+        .writeMarkdown(requireNonNull(out, "out"));
   }
 
   /** Writes the scaffold as a self-contained HTML page in UTF-8, every value escaped. {@code out} is not closed. */
   public void writeHtml(Writer out) throws IOException {
-    AssessmentDocument.build(facts, indicators, openQuestions()).writeHtml(requireNonNull(out, "out"));
+    AssessmentDocument.build(facts, indicators, openQuestions())
+        .writeHtml(requireNonNull(out, "out"));
   }
 }

@@ -29,26 +29,47 @@ final class NoticeVersion {
       lines.add(purpose + " basis " + Phrases.basis(activity.basis()));
       lines.add(purpose + " automated " + activity.solelyAutomatedDecisions());
       activity.subjectTypes().forEach(subject -> lines.add(purpose + " about " + subject));
-      activity.dataCategories().stream().map(DataCategory::code).forEach(code -> lines.add(purpose + " data " + code));
-      activity.recipients().forEach(recipient -> lines.add(purpose + " recipient " + Phrases.recipient(recipient)));
-      activity.transfers().forEach(transfer -> lines.add(purpose + " transfer " + Phrases.transfer(transfer)));
-      activity.erasureTimeLimits().forEach(rule -> lines.add(purpose + " retention " + Phrases.retention(rule)));
+      activity.dataCategories().stream()
+          .map(DataCategory::code)
+          .forEach(code -> lines.add(purpose + " data " + code));
+      activity
+          .recipients()
+          .forEach(recipient -> lines.add(purpose + " recipient " + Phrases.recipient(recipient)));
+      activity
+          .transfers()
+          .forEach(transfer -> lines.add(purpose + " transfer " + Phrases.transfer(transfer)));
+      activity
+          .erasureTimeLimits()
+          .forEach(rule -> lines.add(purpose + " retention " + Phrases.retention(rule)));
     }
     facts.model().entities().stream()
-        .flatMap(entity -> entity.fields().stream().flatMap(field -> sensitivity(entity.name(), field)))
+        .flatMap(
+            entity -> entity.fields().stream().flatMap(field -> sensitivity(entity.name(), field)))
         .forEach(lines::add);
     return sha256(String.join("\n", lines)).substring(0, LENGTH);
   }
 
   private static Stream<String> sensitivity(String entity, FieldDescriptor field) {
-    return field.sensitivity().stream().map(sensitivity -> "sensitive " + entity + "." + field.name() + " "
-        + sensitivity.category() + " " + sensitivity.condition().map(Enum::name).orElse("")
-        + " " + sensitivity.authorisedBy().orElse(""));
+    return field.sensitivity().stream()
+        .map(
+            sensitivity ->
+                "sensitive "
+                    + entity
+                    + "."
+                    + field.name()
+                    + " "
+                    + sensitivity.category()
+                    + " "
+                    + sensitivity.condition().map(Enum::name).orElse("")
+                    + " "
+                    + sensitivity.authorisedBy().orElse(""));
   }
 
   private static String sha256(String text) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("Every Java platform has SHA-256", e);
     }

@@ -11,8 +11,7 @@ import java.util.Optional;
 /** How the records word the model's facts, so that every format says the same thing. */
 final class Phrases {
 
-  private Phrases() {
-  }
+  private Phrases() {}
 
   /** {@code Legitimate interests (Art. 6(1)(f))}. */
   public static String basisTitle(LawfulBasis basis) {
@@ -29,7 +28,8 @@ final class Phrases {
       return Optional.of("law: " + task.law());
     }
     if (basis instanceof LawfulBasis.LegitimateInterests interests) {
-      return Optional.of("interest: " + interests.interest() + "; balancing test: " + interests.assessmentRef());
+      return Optional.of(
+          "interest: " + interests.interest() + "; balancing test: " + interests.assessmentRef());
     }
     return Optional.empty();
   }
@@ -41,15 +41,31 @@ final class Phrases {
 
   /** {@code HubSpot: Customer relationship management (processor, US, contract DPA-7 of 2021-07-01)}. */
   public static String recipient(Recipient recipient) {
-    return recipient.name() + ": " + recipient.description() + " (" + recipient.role().label() + ", "
-        + recipient.country() + recipient.contract()
-            .map(contract -> ", contract " + contract.reference() + " of " + contract.concludedOn()).orElse("") + ")";
+    return recipient.name()
+        + ": "
+        + recipient.description()
+        + " ("
+        + recipient.role().label()
+        + ", "
+        + recipient.country()
+        + recipient
+            .contract()
+            .map(contract -> ", contract " + contract.reference() + " of " + contract.concludedOn())
+            .orElse("")
+        + ")";
   }
 
   /** {@code HubSpot, US: Standard contractual clauses (Art. 46(2)(c)); reference}. */
   public static String transfer(Transfer transfer) {
-    return transfer.recipient() + ", " + transfer.country() + ": " + transfer.safeguard().title() + " ("
-        + transfer.safeguard().article() + "); " + transfer.reference();
+    return transfer.recipient()
+        + ", "
+        + transfer.country()
+        + ": "
+        + transfer.safeguard().title()
+        + " ("
+        + transfer.safeguard().article()
+        + "); "
+        + transfer.reference();
   }
 
   /**
@@ -57,13 +73,19 @@ final class Phrases {
    * computed from it, and must not change with the wording.
    */
   public static String timeLimit(RetentionRule rule) {
-    return period(rule.period()) + " after " + rule.clock() + ", then "
+    return period(rule.period())
+        + " after "
+        + rule.clock()
+        + ", then "
         + (rule.action() == RetentionAction.DELETE ? "deleted" : "anonymised");
   }
 
   /** {@code 12 months after ended on, then deleted}, in words for people (Art. 12(1)). */
   public static String keptFor(RetentionRule rule) {
-    return period(rule.period()) + " after " + inSentence(Labels.fromName(rule.clock())) + ", then "
+    return period(rule.period())
+        + " after "
+        + inSentence(Labels.fromName(rule.clock()))
+        + ", then "
         + (rule.action() == RetentionAction.DELETE ? "deleted" : "anonymised");
   }
 
@@ -74,7 +96,8 @@ final class Phrases {
 
   /** A label within a sentence: "Ended on" reads "ended on", an acronym such as "IP address" stays. */
   private static String inSentence(String label) {
-    return label.length() > 1 && Character.isUpperCase(label.charAt(1)) ? label
+    return label.length() > 1 && Character.isUpperCase(label.charAt(1))
+        ? label
         : Character.toLowerCase(label.charAt(0)) + label.substring(1);
   }
 
@@ -95,7 +118,9 @@ final class Phrases {
     if (parts.size() == 1) {
       return parts.get(0);
     }
-    return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+    return String.join(", ", parts.subList(0, parts.size() - 1))
+        + " and "
+        + parts.get(parts.size() - 1);
   }
 
   /** {@code Yes} or {@code No}. */

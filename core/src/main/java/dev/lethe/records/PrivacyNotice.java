@@ -35,7 +35,8 @@ public final class PrivacyNotice {
   private final String version;
   private final Optional<LocalDate> date;
 
-  private PrivacyNotice(ProcessingFacts facts, Map<Right, Period> responseTimes, Optional<LocalDate> date) {
+  private PrivacyNotice(
+      ProcessingFacts facts, Map<Right, Period> responseTimes, Optional<LocalDate> date) {
     this.facts = facts;
     this.responseTimes = responseTimes;
     this.version = NoticeVersion.of(facts);
@@ -49,8 +50,11 @@ public final class PrivacyNotice {
    * @throws UnknownRecipientException listing every recipient a purpose names that the controller does not describe
    */
   public static PrivacyNotice of(PersonalDataModel model, Controller controller) {
-    return new PrivacyNotice(ProcessingFacts.of(requireNonNull(model, "model"), requireNonNull(controller, "controller")),
-        new EnumMap<>(Right.class), Optional.empty());
+    return new PrivacyNotice(
+        ProcessingFacts.of(
+            requireNonNull(model, "model"), requireNonNull(controller, "controller")),
+        new EnumMap<>(Right.class),
+        Optional.empty());
   }
 
   /**
@@ -64,15 +68,22 @@ public final class PrivacyNotice {
     requireNonNull(right, "right");
     requireNonNull(period, "period");
     if (!NoticeDocument.REQUESTED_RIGHTS.contains(right)) {
-      throw new IllegalArgumentException(right + " is not exercised by a request with a response time; these are: "
-          + NoticeDocument.REQUESTED_RIGHTS);
+      throw new IllegalArgumentException(
+          right
+              + " is not exercised by a request with a response time; these are: "
+              + NoticeDocument.REQUESTED_RIGHTS);
     }
     if (period.isZero() || period.isNegative()) {
-      throw new IllegalArgumentException("The response time for " + right + " must be positive, not " + period);
+      throw new IllegalArgumentException(
+          "The response time for " + right + " must be positive, not " + period);
     }
     if (!withinOneMonth(period)) {
-      throw new IllegalArgumentException("The response time for " + right + " is " + period
-          + ", but Art. 12(3) allows at most one month; state the extension separately");
+      throw new IllegalArgumentException(
+          "The response time for "
+              + right
+              + " is "
+              + period
+              + ", but Art. 12(3) allows at most one month; state the extension separately");
     }
     Map<Right, Period> copy = new EnumMap<>(Right.class);
     copy.putAll(responseTimes);
@@ -107,7 +118,8 @@ public final class PrivacyNotice {
 
   private static boolean withinOneMonth(Period period) {
     long days = period.getDays();
-    return period.getYears() == 0 && (period.getMonths() == 0 ? days <= 31 : period.getMonths() == 1 && days == 0);
+    return period.getYears() == 0
+        && (period.getMonths() == 0 ? days <= 31 : period.getMonths() == 1 && days == 0);
   }
 
   /**
@@ -120,7 +132,8 @@ public final class PrivacyNotice {
 
   /** Writes the notice as Markdown (Art. 12(1): concise, transparent, in plain language). {@code out} is not closed. */
   public void writeMarkdown(Writer out) throws IOException {
-    NoticeDocument.build(facts, responseTimes, version, date).writeMarkdown(requireNonNull(out, "out"));
+    NoticeDocument.build(facts, responseTimes, version, date)
+        .writeMarkdown(requireNonNull(out, "out"));
   }
 
   /**

@@ -27,7 +27,10 @@ import java.util.stream.Stream;
  * @param activities one activity per purpose, in the model's order
  * @param gaps what is undeclared, one sentence each
  */
-record ProcessingFacts(PersonalDataModel model, Controller controller, List<ProcessingActivity> activities,
+record ProcessingFacts(
+    PersonalDataModel model,
+    Controller controller,
+    List<ProcessingActivity> activities,
     List<String> gaps) {
 
   public ProcessingFacts {
@@ -46,9 +49,8 @@ record ProcessingFacts(PersonalDataModel model, Controller controller, List<Proc
     requireNonNull(model, "model");
     requireNonNull(controller, "controller");
     requireDescribedRecipients(model, controller);
-    List<ProcessingActivity> activities = model.purposes().stream()
-        .map(purpose -> activity(model, controller, purpose))
-        .toList();
+    List<ProcessingActivity> activities =
+        model.purposes().stream().map(purpose -> activity(model, controller, purpose)).toList();
     return new ProcessingFacts(model, controller, activities, gaps(model, controller));
   }
 
@@ -59,8 +61,16 @@ record ProcessingFacts(PersonalDataModel model, Controller controller, List<Proc
 
   /** The retention rule of {@code entity}, if it declares one. */
   public static Optional<RetentionRule> retentionOf(EntityDescriptor entity) {
-    return entity.retention().map(policy ->
-        new RetentionRule(entity.name(), policy.period(), policy.clockAttribute(), policy.action(), policy.reason()));
+    return entity
+        .retention()
+        .map(
+            policy ->
+                new RetentionRule(
+                    entity.name(),
+                    policy.period(),
+                    policy.clockAttribute(),
+                    policy.action(),
+                    policy.reason()));
   }
 
   private static void requireDescribedRecipients(PersonalDataModel model, Controller controller) {
@@ -68,42 +78,67 @@ record ProcessingFacts(PersonalDataModel model, Controller controller, List<Proc
     for (Purpose purpose : model.purposes()) {
       purpose.recipients().stream()
           .filter(name -> controller.recipient(name).isEmpty())
-          .forEach(name -> unknown.computeIfAbsent(name, key -> new ArrayList<>())
-              .add("purpose '" + purpose.name() + "'"));
+          .forEach(
+              name ->
+                  unknown
+                      .computeIfAbsent(name, key -> new ArrayList<>())
+                      .add("purpose '" + purpose.name() + "'"));
     }
     if (!unknown.isEmpty()) {
       throw new UnknownRecipientException(unknown);
     }
   }
 
-  private static ProcessingActivity activity(PersonalDataModel model, Controller controller, Purpose purpose) {
+  private static ProcessingActivity activity(
+      PersonalDataModel model, Controller controller, Purpose purpose) {
     List<EntityDescriptor> entities = model.entitiesProcessedFor(purpose.name());
-    List<String> subjectTypes = entities.stream()
-        .flatMap(entity -> subjectTypesProcessedFor(entity, purpose))
-        .distinct()
-        .toList();
-    List<DataCategory> categories = entities.stream()
-        .flatMap(entity -> subjectTypesProcessedFor(entity, purpose).flatMap(type -> entity.fieldsFor(type).stream()))
-        .map(FieldDescriptor::category)
-        .distinct()
-        .toList();
-    List<Recipient> recipients = purpose.recipients().stream()
-        .map(name -> controller.recipient(name).orElseThrow())
-        .toList();
+    List<String> subjectTypes =
+        entities.stream()
+            .flatMap(entity -> subjectTypesProcessedFor(entity, purpose))
+            .distinct()
+            .toList();
+    List<DataCategory> categories =
+        entities.stream()
+            .flatMap(
+                entity ->
+                    subjectTypesProcessedFor(entity, purpose)
+                        .flatMap(type -> entity.fieldsFor(type).stream()))
+            .map(FieldDescriptor::category)
+            .distinct()
+            .toList();
+    List<Recipient> recipients =
+        purpose.recipients().stream()
+            .map(name -> controller.recipient(name).orElseThrow())
+            .toList();
     Set<String> recipientNames = Set.copyOf(purpose.recipients());
-    List<Transfer> transfers = controller.transfers().stream()
-        .filter(transfer -> recipientNames.contains(transfer.recipient()))
-        .toList();
-    List<RetentionRule> retention = entities.stream().map(ProcessingFacts::retentionOf).flatMap(Optional::stream).toList();
-    return new ProcessingActivity(purpose.name(), purpose.basis(), entities.stream().map(EntityDescriptor::name).toList(),
-        subjectTypes, categories, recipients, transfers, retention, controller.securityMeasures(),
+    List<Transfer> transfers =
+        controller.transfers().stream()
+            .filter(transfer -> recipientNames.contains(transfer.recipient()))
+            .toList();
+    List<RetentionRule> retention =
+        entities.stream().map(ProcessingFacts::retentionOf).flatMap(Optional::stream).toList();
+    return new ProcessingActivity(
+        purpose.name(),
+        purpose.basis(),
+        entities.stream().map(EntityDescriptor::name).toList(),
+        subjectTypes,
+        categories,
+        recipients,
+        transfers,
+        retention,
+        controller.securityMeasures(),
         purpose.solelyAutomatedDecisions());
   }
 
   /** The subject types whose data in {@code entity} is processed for {@code purpose} (not limited to another's). */
   private static Stream<String> subjectTypesProcessedFor(EntityDescriptor entity, Purpose purpose) {
-    return entity.routes().stream().map(SubjectRoute::subjectType).distinct()
-        .filter(type -> entity.purposesFor(type).stream().anyMatch(own -> own.name().equals(purpose.name())));
+    return entity.routes().stream()
+        .map(SubjectRoute::subjectType)
+        .distinct()
+        .filter(
+            type ->
+                entity.purposesFor(type).stream()
+                    .anyMatch(own -> own.name().equals(purpose.name())));
   }
 
   private static List<String> gaps(PersonalDataModel model, Controller controller) {
@@ -112,32 +147,56 @@ record ProcessingFacts(PersonalDataModel model, Controller controller, List<Proc
       if (!entity.holdsPersonalData()) {
         continue;
       }
-      String reaches = entity.routes().stream().map(SubjectRoute::subjectType).distinct()
-          .collect(Collectors.joining(", "));
+      String reaches =
+          entity.routes().stream()
+              .map(SubjectRoute::subjectType)
+              .distinct()
+              .collect(Collectors.joining(", "));
       if (entity.purposes().isEmpty()) {
-        gaps.add(entity.name() + " holds personal data of " + reaches + " but no purpose is attributed to it, so none"
-            + " is stated for it (Art. 5(1)(b), Art. 13(1)(c), Art. 30(1)(b)): add @Processing with the purpose and"
-            + " its basis, or @ProcessedFor naming a purpose declared elsewhere.");
+        gaps.add(
+            entity.name()
+                + " holds personal data of "
+                + reaches
+                + " but no purpose is attributed to it, so none"
+                + " is stated for it (Art. 5(1)(b), Art. 13(1)(c), Art. 30(1)(b)): add @Processing with the purpose and"
+                + " its basis, or @ProcessedFor naming a purpose declared elsewhere.");
       }
       if (entity.retention().isEmpty()) {
-        gaps.add(entity.name() + " holds personal data of " + reaches + " but declares no retention period"
-            + " (Art. 5(1)(e), Art. 13(2)(a), Art. 30(1)(f)): add @Retention with the period and its reason.");
+        gaps.add(
+            entity.name()
+                + " holds personal data of "
+                + reaches
+                + " but declares no retention period"
+                + " (Art. 5(1)(e), Art. 13(2)(a), Art. 30(1)(f)): add @Retention with the period and its reason.");
       }
     }
-    Set<String> used = model.purposes().stream().flatMap(purpose -> purpose.recipients().stream())
-        .collect(Collectors.toSet());
+    Set<String> used =
+        model.purposes().stream()
+            .flatMap(purpose -> purpose.recipients().stream())
+            .collect(Collectors.toSet());
     controller.recipients().stream()
         .filter(recipient -> !used.contains(recipient.name()))
-        .forEach(recipient -> gaps.add("Recipient '" + recipient.name() + "' is described, but no purpose names it"
-            + " (Art. 13(1)(e)): add it to @Processing(recipients = ...) where data is disclosed to it, or remove it."));
+        .forEach(
+            recipient ->
+                gaps.add(
+                    "Recipient '"
+                        + recipient.name()
+                        + "' is described, but no purpose names it"
+                        + " (Art. 13(1)(e)): add it to @Processing(recipients = ...) where data is disclosed to it, or remove it."));
     controller.recipients().stream()
         .filter(Recipient::lacksProcessorContract)
-        .forEach(recipient -> gaps.add("Processor '" + recipient.name() + "' has no contract recorded (Art. 28(3)):"
-            + " record its data processing agreement with Recipient.withContract(reference, date), or in the Spring"
-            + " Boot starter with its contract-reference and contract-date."));
+        .forEach(
+            recipient ->
+                gaps.add(
+                    "Processor '"
+                        + recipient.name()
+                        + "' has no contract recorded (Art. 28(3)):"
+                        + " record its data processing agreement with Recipient.withContract(reference, date), or in the Spring"
+                        + " Boot starter with its contract-reference and contract-date."));
     if (controller.securityMeasures().isEmpty()) {
-      gaps.add("The controller describes no security measures (Art. 30(1)(g), Art. 32): add them with"
-          + " Controller.withSecurityMeasures.");
+      gaps.add(
+          "The controller describes no security measures (Art. 30(1)(g), Art. 32): add them with"
+              + " Controller.withSecurityMeasures.");
     }
     return gaps;
   }

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * @param contract for a processor, the contract that binds it (Art. 28(3)); the record of processing
  *     lists a processor without one as a gap
  */
-public record Recipient(String name, Role role, String description, String country, Optional<Contract> contract) {
+public record Recipient(
+    String name, Role role, String description, String country, Optional<Contract> contract) {
 
   private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 
@@ -29,8 +30,12 @@ public record Recipient(String name, Role role, String description, String count
     requireNonBlank(description, "description");
     requireNonNull(country, "country");
     if (!COUNTRY.matcher(country).matches()) {
-      throw new IllegalArgumentException("Recipient '" + name + "' has country '" + country
-          + "', which is not an ISO 3166-1 alpha-2 code such as GB, IE or US");
+      throw new IllegalArgumentException(
+          "Recipient '"
+              + name
+              + "' has country '"
+              + country
+              + "', which is not an ISO 3166-1 alpha-2 code such as GB, IE or US");
     }
     requireNonNull(contract, "contract");
   }
@@ -45,7 +50,8 @@ public record Recipient(String name, Role role, String description, String count
    * concludedOn} (Art. 28(3)), such as {@code DPA-2021-07, signed with the EU SCCs}.
    */
   public Recipient withContract(String reference, LocalDate concludedOn) {
-    return new Recipient(name, role, description, country, Optional.of(new Contract(reference, concludedOn)));
+    return new Recipient(
+        name, role, description, country, Optional.of(new Contract(reference, concludedOn)));
   }
 
   /** Whether this is a processor (Art. 28) without its contract recorded: a gap of the record of processing. */

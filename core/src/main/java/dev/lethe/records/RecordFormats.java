@@ -19,61 +19,109 @@ import tools.jackson.core.util.DefaultPrettyPrinter;
 /** The record of processing activities (Art. 30(1)) as a document, as JSON and as CSV. */
 final class RecordFormats {
 
-  private static final JsonFactory JSON = JsonFactory.builder()
-      .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-      .build();
+  private static final JsonFactory JSON =
+      JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
-  private static final List<String> CSV_HEADER = List.of("Purpose", "Purpose label", "Lawful basis", "Categories of data subjects",
-      "Categories of personal data", "Recipients", "Third-country transfers", "Time limits for erasure",
-      "Security measures", "Solely automated decisions", "Controller", "Controller contact",
-      "Data protection officer");
+  private static final List<String> CSV_HEADER =
+      List.of(
+          "Purpose",
+          "Purpose label",
+          "Lawful basis",
+          "Categories of data subjects",
+          "Categories of personal data",
+          "Recipients",
+          "Third-country transfers",
+          "Time limits for erasure",
+          "Security measures",
+          "Solely automated decisions",
+          "Controller",
+          "Controller contact",
+          "Data protection officer");
 
   /** The heading of the copies the store found and cannot erase (Art. 17(2), 30(1)). */
-  static final String OTHER_COPIES_HEADING = "Other copies, out of erasure's reach (Art. 17(1), 17(2))";
+  static final String OTHER_COPIES_HEADING =
+      "Other copies, out of erasure's reach (Art. 17(1), 17(2))";
 
-  private RecordFormats() {
-  }
+  private RecordFormats() {}
 
   /** The record as a document, for Markdown. */
   public static Document document(ProcessingFacts facts, List<OtherCopy> otherCopies) {
     Controller controller = facts.controller();
     List<Document.Section> sections = new ArrayList<>();
-    sections.add(new Document.Section("Controller (Art. 30(1)(a))", List.of(new Document.Bullets(List.of(
-        "Name: " + controller.name(),
-        "Address: " + controller.address(),
-        "Contact: " + contact(controller.contact()),
-        "Data protection officer: " + controller.dataProtectionOfficer().map(RecordFormats::contact).orElse("none designated"),
-        "Supervisory authority: " + controller.supervisoryAuthority().name() + " ("
-            + controller.supervisoryAuthority().website() + ")")))));
+    sections.add(
+        new Document.Section(
+            "Controller (Art. 30(1)(a))",
+            List.of(
+                new Document.Bullets(
+                    List.of(
+                        "Name: " + controller.name(),
+                        "Address: " + controller.address(),
+                        "Contact: " + contact(controller.contact()),
+                        "Data protection officer: "
+                            + controller
+                                .dataProtectionOfficer()
+                                .map(RecordFormats::contact)
+                                .orElse("none designated"),
+                        "Supervisory authority: "
+                            + controller.supervisoryAuthority().name()
+                            + " ("
+                            + controller.supervisoryAuthority().website()
+                            + ")")))));
     for (ProcessingActivity activity : facts.activities()) {
       List<String> items = new ArrayList<>();
       String purpose = facts.purposeLabel(activity.purpose());
       items.add("Purpose (Art. 30(1)(b)): " + purpose);
       items.add("Lawful basis (Art. 6(1)): " + Phrases.basis(activity.basis()));
-      items.add("Categories of data subjects (Art. 30(1)(c)): " + Phrases.listOrNone(activity.subjectTypes(), "none"));
-      items.add("Categories of personal data (Art. 30(1)(c)): " + Phrases.listOrNone(labels(activity), "none"));
+      items.add(
+          "Categories of data subjects (Art. 30(1)(c)): "
+              + Phrases.listOrNone(activity.subjectTypes(), "none"));
+      items.add(
+          "Categories of personal data (Art. 30(1)(c)): "
+              + Phrases.listOrNone(labels(activity), "none"));
       items.add("Recipients (Art. 30(1)(d)): " + Phrases.listOrNone(recipients(activity), "none"));
-      items.add("Transfers to third countries (Art. 30(1)(e)): " + Phrases.listOrNone(transfers(activity), "none"));
-      items.add("Time limits for erasure (Art. 30(1)(f)): " + Phrases.listOrNone(
-          activity.erasureTimeLimits().stream().map(Phrases::retentionInWords).toList(), "none declared"));
-      items.add("Security measures (Art. 30(1)(g)): " + Phrases.listOrNone(activity.securityMeasures(), "none described"));
-      items.add("Solely automated decisions (Art. 22): " + Phrases.yesNo(activity.solelyAutomatedDecisions()));
+      items.add(
+          "Transfers to third countries (Art. 30(1)(e)): "
+              + Phrases.listOrNone(transfers(activity), "none"));
+      items.add(
+          "Time limits for erasure (Art. 30(1)(f)): "
+              + Phrases.listOrNone(
+                  activity.erasureTimeLimits().stream().map(Phrases::retentionInWords).toList(),
+                  "none declared"));
+      items.add(
+          "Security measures (Art. 30(1)(g)): "
+              + Phrases.listOrNone(activity.securityMeasures(), "none described"));
+      items.add(
+          "Solely automated decisions (Art. 22): "
+              + Phrases.yesNo(activity.solelyAutomatedDecisions()));
       items.add("Entities: " + String.join(", ", activity.entities()));
-      sections.add(new Document.Section("Processing activity: " + purpose, List.of(new Document.Bullets(items))));
+      sections.add(
+          new Document.Section(
+              "Processing activity: " + purpose, List.of(new Document.Bullets(items))));
     }
     if (!otherCopies.isEmpty()) {
-      sections.add(new Document.Section(OTHER_COPIES_HEADING, List.of(new Document.Table(
-          List.of("Kind", "Where", "Why erasure cannot reach it", "What to do"),
-          otherCopies.stream().map(copy -> List.of(copy.kind().name(), copy.where(), copy.why(), copy.fix())).toList()))));
+      sections.add(
+          new Document.Section(
+              OTHER_COPIES_HEADING,
+              List.of(
+                  new Document.Table(
+                      List.of("Kind", "Where", "Why erasure cannot reach it", "What to do"),
+                      otherCopies.stream()
+                          .map(
+                              copy ->
+                                  List.of(copy.kind().name(), copy.where(), copy.why(), copy.fix()))
+                          .toList()))));
     }
     if (!facts.gaps().isEmpty()) {
-      sections.add(new Document.Section("Gaps in the declarations", List.of(new Document.Bullets(facts.gaps()))));
+      sections.add(
+          new Document.Section(
+              "Gaps in the declarations", List.of(new Document.Bullets(facts.gaps()))));
     }
     return new Document("Record of processing activities: " + controller.name(), sections);
   }
 
   /** Writes the record as one JSON object, pretty-printed; {@code out} stays open. */
-  public static void writeJson(ProcessingFacts facts, List<OtherCopy> otherCopies, Writer out) throws IOException {
+  public static void writeJson(ProcessingFacts facts, List<OtherCopy> otherCopies, Writer out)
+      throws IOException {
     try {
       writeJsonObject(facts, otherCopies, out);
     } catch (JacksonIOException e) {
@@ -83,18 +131,20 @@ final class RecordFormats {
     out.write('\n');
   }
 
-  private static void writeJsonObject(ProcessingFacts facts, List<OtherCopy> otherCopies, Writer out) {
-    ObjectWriteContext pretty = new ObjectWriteContext.Base() {
-      @Override
-      public PrettyPrinter getPrettyPrinter() {
-        return new DefaultPrettyPrinter();
-      }
+  private static void writeJsonObject(
+      ProcessingFacts facts, List<OtherCopy> otherCopies, Writer out) {
+    ObjectWriteContext pretty =
+        new ObjectWriteContext.Base() {
+          @Override
+          public PrettyPrinter getPrettyPrinter() {
+            return new DefaultPrettyPrinter();
+          }
 
-      @Override
-      public boolean hasPrettyPrinter() {
-        return true;
-      }
-    };
+          @Override
+          public boolean hasPrettyPrinter() {
+            return true;
+          }
+        };
     try (JsonGenerator json = JSON.createGenerator(pretty, out)) {
       Controller controller = facts.controller();
       json.writeStartObject();
@@ -143,20 +193,22 @@ final class RecordFormats {
     writeCsvRow(out, CSV_HEADER);
     Controller controller = facts.controller();
     for (ProcessingActivity activity : facts.activities()) {
-      writeCsvRow(out, List.of(
-          activity.purpose(),
-          facts.purposeLabel(activity.purpose()),
-          Phrases.basis(activity.basis()),
-          String.join("; ", activity.subjectTypes()),
-          String.join("; ", labels(activity)),
-          String.join("; ", recipients(activity)),
-          String.join("; ", transfers(activity)),
-          String.join("; ", timeLimits(activity)),
-          String.join("; ", activity.securityMeasures()),
-          Phrases.yesNo(activity.solelyAutomatedDecisions()),
-          controller.name() + ", " + controller.address(),
-          contact(controller.contact()),
-          controller.dataProtectionOfficer().map(RecordFormats::contact).orElse("")));
+      writeCsvRow(
+          out,
+          List.of(
+              activity.purpose(),
+              facts.purposeLabel(activity.purpose()),
+              Phrases.basis(activity.basis()),
+              String.join("; ", activity.subjectTypes()),
+              String.join("; ", labels(activity)),
+              String.join("; ", recipients(activity)),
+              String.join("; ", transfers(activity)),
+              String.join("; ", timeLimits(activity)),
+              String.join("; ", activity.securityMeasures()),
+              Phrases.yesNo(activity.solelyAutomatedDecisions()),
+              controller.name() + ", " + controller.address(),
+              contact(controller.contact()),
+              controller.dataProtectionOfficer().map(RecordFormats::contact).orElse("")));
     }
   }
 
@@ -203,7 +255,8 @@ final class RecordFormats {
     json.writeEndObject();
   }
 
-  private static void writeActivity(JsonGenerator json, ProcessingFacts facts, ProcessingActivity activity) {
+  private static void writeActivity(
+      JsonGenerator json, ProcessingFacts facts, ProcessingActivity activity) {
     json.writeStartObject();
     json.writeStringProperty("purpose", activity.purpose());
     json.writeStringProperty("purposeLabel", facts.purposeLabel(activity.purpose()));
@@ -225,10 +278,13 @@ final class RecordFormats {
       json.writeStringProperty("role", recipient.role().name());
       json.writeStringProperty("description", recipient.description());
       json.writeStringProperty("country", recipient.country());
-      recipient.contract().ifPresent(contract -> {
-        json.writeStringProperty("contract", contract.reference());
-        json.writeStringProperty("contractConcludedOn", contract.concludedOn().toString());
-      });
+      recipient
+          .contract()
+          .ifPresent(
+              contract -> {
+                json.writeStringProperty("contract", contract.reference());
+                json.writeStringProperty("contractConcludedOn", contract.concludedOn().toString());
+              });
       json.writeEndObject();
     }
     json.writeEndArray();

@@ -37,7 +37,9 @@ public final class RecordOfProcessing {
    * @throws UnknownRecipientException listing every recipient a purpose names that the controller does not describe
    */
   public static RecordOfProcessing of(PersonalDataModel model, Controller controller) {
-    return new RecordOfProcessing(ProcessingFacts.of(requireNonNull(model, "model"), requireNonNull(controller, "controller")),
+    return new RecordOfProcessing(
+        ProcessingFacts.of(
+            requireNonNull(model, "model"), requireNonNull(controller, "controller")),
         List.of());
   }
 

@@ -16,7 +16,8 @@ import java.time.Period;
  * @param action what happens at expiry
  * @param reason why the period is what it is
  */
-public record RetentionRule(String entity, Period period, String clock, RetentionAction action, String reason) {
+public record RetentionRule(
+    String entity, Period period, String clock, RetentionAction action, String reason) {
 
   public RetentionRule {
     requireNonNull(entity, "entity");

@@ -23,11 +23,15 @@ public record RiskIndicator(Kind kind, String purpose, String detail) {
   /** The kinds of high-risk indicator, each with the provision that names it. */
   public enum Kind {
     /** Systematic and extensive evaluation with decisions that have legal or similar effects (Art. 35(3)(a), 22). */
-    AUTOMATED_DECISIONS("Art. 35(3)(a)", "Solely automated decisions with legal or similarly significant effects", true),
+    AUTOMATED_DECISIONS(
+        "Art. 35(3)(a)",
+        "Solely automated decisions with legal or similarly significant effects",
+        true),
     /** Special categories of data (Art. 35(3)(b), 9(1)). */
     SPECIAL_CATEGORIES("Art. 35(3)(b)", "Special categories of personal data", true),
     /** Data relating to criminal convictions and offences (Art. 35(3)(b), 10). */
-    CRIMINAL_OFFENCE_DATA("Art. 35(3)(b)", "Personal data relating to criminal convictions and offences", true),
+    CRIMINAL_OFFENCE_DATA(
+        "Art. 35(3)(b)", "Personal data relating to criminal convictions and offences", true),
     /** Observed behaviour: systematic monitoring, which on a large scale needs an assessment (Art. 35(3)(c)). */
     SYSTEMATIC_MONITORING("Art. 35(3)(c)", "Systematic monitoring of behaviour", false),
     /** Data inferred about the subject: evaluation or scoring, including profiling (Art. 4(4), Recital 71). */

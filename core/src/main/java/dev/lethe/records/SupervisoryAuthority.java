@@ -19,9 +19,12 @@ public record SupervisoryAuthority(String name, URI website) {
     requireNonBlank(name, "name");
     requireNonNull(website, "website");
     String scheme = website.getScheme();
-    if (!website.isAbsolute() || !("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme))) {
-      throw new IllegalArgumentException("The supervisory authority's website '" + website
-          + "' must be an absolute http or https address, such as https://ico.org.uk");
+    if (!website.isAbsolute()
+        || !("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme))) {
+      throw new IllegalArgumentException(
+          "The supervisory authority's website '"
+              + website
+              + "' must be an absolute http or https address, such as https://ico.org.uk");
     }
   }
 
@@ -35,8 +38,13 @@ public record SupervisoryAuthority(String name, URI website) {
     try {
       return new SupervisoryAuthority(name, new URI(website));
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("The supervisory authority's website '" + website + "' is not a valid"
-          + " address: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "The supervisory authority's website '"
+              + website
+              + "' is not a valid"
+              + " address: "
+              + e.getMessage(),
+          e);
     }
   }
 }

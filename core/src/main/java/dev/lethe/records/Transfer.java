@@ -26,8 +26,12 @@ public record Transfer(String recipient, String country, Safeguard safeguard, St
     requireNonNull(safeguard, "safeguard");
     requireNonBlank(reference, "reference");
     if (!COUNTRY.matcher(country).matches()) {
-      throw new IllegalArgumentException("The transfer to '" + recipient + "' names country '" + country
-          + "', which is not an ISO 3166-1 alpha-2 code such as US");
+      throw new IllegalArgumentException(
+          "The transfer to '"
+              + recipient
+              + "' names country '"
+              + country
+              + "', which is not an ISO 3166-1 alpha-2 code such as US");
     }
   }
 

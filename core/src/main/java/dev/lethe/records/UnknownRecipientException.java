@@ -35,13 +35,19 @@ public final class UnknownRecipientException extends IllegalArgumentException {
   private static String describe(Map<String, List<String>> namedBy) {
     requireNonNull(namedBy, "namedBy");
     if (namedBy.isEmpty()) {
-      throw new IllegalArgumentException("An unknown-recipient failure needs at least one recipient");
+      throw new IllegalArgumentException(
+          "An unknown-recipient failure needs at least one recipient");
     }
     Map<String, List<String>> ordered = new LinkedHashMap<>(namedBy);
     String count = ordered.size() == 1 ? "1 recipient" : ordered.size() + " recipients";
     return ordered.entrySet().stream()
-        .map(entry -> "  - '" + entry.getKey() + "', named by " + String.join(", ", entry.getValue()))
-        .collect(Collectors.joining("\n", "The controller description does not describe " + count + ":\n",
-            "\nAdd a Recipient with each name to the Controller (withRecipients), or correct the name where it is used."));
+        .map(
+            entry ->
+                "  - '" + entry.getKey() + "', named by " + String.join(", ", entry.getValue()))
+        .collect(
+            Collectors.joining(
+                "\n",
+                "The controller description does not describe " + count + ":\n",
+                "\nAdd a Recipient with each name to the Controller (withRecipients), or correct the name where it is used."));
   }
 }

@@ -18,9 +18,13 @@ public final class RectificationRejectedException extends RuntimeException {
 
   /** A rejection listing {@code violations}. */
   public RectificationRejectedException(Class<?> entity, List<Violation> violations) {
-    super("Rectification of " + entity.getSimpleName() + " rejected, nothing was changed: " + violations.stream()
-        .map(violation -> violation.attribute() + " " + violation.message())
-        .collect(Collectors.joining("; ")));
+    super(
+        "Rectification of "
+            + entity.getSimpleName()
+            + " rejected, nothing was changed: "
+            + violations.stream()
+                .map(violation -> violation.attribute() + " " + violation.message())
+                .collect(Collectors.joining("; ")));
     this.violations = List.copyOf(violations);
   }
 

@@ -43,7 +43,8 @@ public enum RequestStatus {
   public boolean canMoveTo(RequestStatus next) {
     requireNonNull(next, "next");
     return switch (this) {
-      case SUBMITTED -> next == VERIFIED || next == FULFILLED || next == REJECTED || next == CANCELLED;
+      case SUBMITTED ->
+          next == VERIFIED || next == FULFILLED || next == REJECTED || next == CANCELLED;
       case VERIFIED -> next == FULFILLED || next == REJECTED || next == CANCELLED;
       case FULFILLED -> next == COMPLETED;
       case COMPLETED, REJECTED, CANCELLED -> false;

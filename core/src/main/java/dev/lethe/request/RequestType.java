@@ -22,7 +22,8 @@ public enum RequestType {
    * Human intervention in a decision taken solely by automated means, with the subject's view and
    * their contest of it (Art. 22(3)).
    */
-  AUTOMATED_DECISION_REVIEW(Right.AUTOMATED_DECISIONS, "a request for human review of an automated decision");
+  AUTOMATED_DECISION_REVIEW(
+      Right.AUTOMATED_DECISIONS, "a request for human review of an automated decision");
 
   private final Right right;
   private final String described;

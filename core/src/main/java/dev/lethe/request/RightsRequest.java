@@ -53,7 +53,8 @@ public record RightsRequest(
 
   public RightsRequest {
     if (version < 0) {
-      throw new IllegalArgumentException("Rights request " + id + " needs a version of 0 or more, not " + version);
+      throw new IllegalArgumentException(
+          "Rights request " + id + " needs a version of 0 or more, not " + version);
     }
     requireNonNull(id, "id");
     requireNonNull(type, "type");
@@ -66,13 +67,26 @@ public record RightsRequest(
     requireNonNull(extension, "extension");
     requireNonNull(rejection, "rejection");
     requireNonNull(cancellation, "cancellation");
-    require(rejection.isPresent() == (status == RequestStatus.REJECTED), id, "a rejection exactly when REJECTED");
-    require(cancellation.isPresent() == (status == RequestStatus.CANCELLED), id, "a cancellation exactly when CANCELLED");
+    require(
+        rejection.isPresent() == (status == RequestStatus.REJECTED),
+        id,
+        "a rejection exactly when REJECTED");
+    require(
+        cancellation.isPresent() == (status == RequestStatus.CANCELLED),
+        id,
+        "a cancellation exactly when CANCELLED");
     boolean actedUpon = status == RequestStatus.FULFILLED || status == RequestStatus.COMPLETED;
-    require(status != RequestStatus.VERIFIED || verification.isPresent(), id, "a verification when VERIFIED");
-    require(!actedUpon || !verificationRequired || verification.isPresent(), id,
+    require(
+        status != RequestStatus.VERIFIED || verification.isPresent(),
+        id,
+        "a verification when VERIFIED");
+    require(
+        !actedUpon || !verificationRequired || verification.isPresent(),
+        id,
         "a verification before it is fulfilled, because its identity check is required");
-    require(extension.map(e -> e.newDueDate().isAfter(originalDueDate)).orElse(true), id,
+    require(
+        extension.map(e -> e.newDueDate().isAfter(originalDueDate)).orElse(true),
+        id,
         "an extended due date after the original due date");
   }
 
@@ -90,14 +104,38 @@ public record RightsRequest(
       Optional<Extension> extension,
       Optional<Rejection> rejection,
       Optional<Cancellation> cancellation) {
-    this(id, type, subject, channel, receivedAt, originalDueDate, status, verificationRequired, verification,
-        extension, rejection, cancellation, 0);
+    this(
+        id,
+        type,
+        subject,
+        channel,
+        receivedAt,
+        originalDueDate,
+        status,
+        verificationRequired,
+        verification,
+        extension,
+        rejection,
+        cancellation,
+        0);
   }
 
   /** This request at {@code version}: the next version is what a store's conditional update writes. */
   public RightsRequest withVersion(long version) {
-    return new RightsRequest(id, type, subject, channel, receivedAt, originalDueDate, status, verificationRequired,
-        verification, extension, rejection, cancellation, version);
+    return new RightsRequest(
+        id,
+        type,
+        subject,
+        channel,
+        receivedAt,
+        originalDueDate,
+        status,
+        verificationRequired,
+        verification,
+        extension,
+        rejection,
+        cancellation,
+        version);
   }
 
   private static void require(boolean invariant, RequestId id, String what) {
@@ -117,9 +155,20 @@ public record RightsRequest(
    * without keeping the identity it was made under.
    */
   public RightsRequest withIdentityValue(String replacement) {
-    return new RightsRequest(id, type, new SubjectIdentifier(subject.subjectType(), subject.identity(), replacement),
-        channel, receivedAt, originalDueDate, status, verificationRequired, verification, extension, rejection,
-        cancellation, version);
+    return new RightsRequest(
+        id,
+        type,
+        new SubjectIdentifier(subject.subjectType(), subject.identity(), replacement),
+        channel,
+        receivedAt,
+        originalDueDate,
+        status,
+        verificationRequired,
+        verification,
+        extension,
+        rejection,
+        cancellation,
+        version);
   }
 
   /** Whether the request still awaits its answer (Art. 12(3)). */
@@ -180,7 +229,11 @@ public record RightsRequest(
     /** Shows the dates, not the reason: free text may name people (Art. 32). */
     @Override
     public String toString() {
-      return "Extension[newDueDate=" + newDueDate + ", extendedAt=" + extendedAt + ", reason=<redacted>]";
+      return "Extension[newDueDate="
+          + newDueDate
+          + ", extendedAt="
+          + extendedAt
+          + ", reason=<redacted>]";
     }
   }
 
@@ -194,7 +247,8 @@ public record RightsRequest(
    *     to seek a judicial remedy (Art. 12(4))
    * @param rejectedAt when the request was refused
    */
-  public record Rejection(RejectionReason reason, String explanation, String remedies, Instant rejectedAt) {
+  public record Rejection(
+      RejectionReason reason, String explanation, String remedies, Instant rejectedAt) {
 
     /** The Art. 12(4) statement of remedies that a refusal carries unless the controller words its own. */
     public static final String STANDARD_REMEDIES =
@@ -211,7 +265,11 @@ public record RightsRequest(
     /** Shows the ground and date, not the explanation: free text may name people (Art. 32). */
     @Override
     public String toString() {
-      return "Rejection[reason=" + reason + ", rejectedAt=" + rejectedAt + ", explanation=<redacted>]";
+      return "Rejection[reason="
+          + reason
+          + ", rejectedAt="
+          + rejectedAt
+          + ", explanation=<redacted>]";
     }
   }
 

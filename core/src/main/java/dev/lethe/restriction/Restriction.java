@@ -34,7 +34,8 @@ public record Restriction(
     requireNonNull(from, "from");
     requireNonNull(until, "until");
     if (until.isPresent() && !until.get().isAfter(from)) {
-      throw new IllegalArgumentException("A restriction's planned end " + until.get() + " must come after its start " + from);
+      throw new IllegalArgumentException(
+          "A restriction's planned end " + until.get() + " must come after its start " + from);
     }
   }
 }

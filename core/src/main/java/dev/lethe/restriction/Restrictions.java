@@ -65,9 +65,14 @@ public final class Restrictions {
    * passed on to recipients through {@code recipientNotifications} (Art. 19), whose lifting is told
    * to the subject through {@code subjectNotifier} first (Art. 18(3)).
    */
-  public static Builder builder(PersonalDataModel model, AuditTrail auditTrail,
-      RecipientNotifications recipientNotifications, SubjectNotifier subjectNotifier) {
-    return new Builder(requireNonNull(model, "model"), requireNonNull(auditTrail, "auditTrail"),
+  public static Builder builder(
+      PersonalDataModel model,
+      AuditTrail auditTrail,
+      RecipientNotifications recipientNotifications,
+      SubjectNotifier subjectNotifier) {
+    return new Builder(
+        requireNonNull(model, "model"),
+        requireNonNull(auditTrail, "auditTrail"),
         requireNonNull(recipientNotifications, "recipientNotifications"),
         requireNonNull(subjectNotifier, "subjectNotifier"));
   }
@@ -127,26 +132,35 @@ public final class Restrictions {
   private Restriction liftInTransaction(SubjectIdentifier subject, boolean tellSubject) {
     requireNonNull(subject, "subject");
     SubjectPseudonym pseudonym = audit.pseudonymOf(subject);
-    Restriction restriction = store.find(pseudonym).orElseThrow(() -> new IllegalStateException(
-        "The subject's data is not restricted: there is no restriction to lift"));
+    Restriction restriction =
+        store
+            .find(pseudonym)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "The subject's data is not restricted: there is no restriction to lift"));
     List<String> recipientNames = Purposes.recipientsOf(model, subject.subjectType());
     if (tellSubject) {
       subjectNotifier.notifyLifting(subject, restriction);
     }
     if (!store.remove(pseudonym)) {
-      // Another caller, on this replica or another, lifted it since it was read here: that lift is the one
-      // audited and passed on to recipients, so this one fails and, in a transaction, leaves no trace.
-      throw new IllegalStateException("The subject's restriction was lifted by another caller at the same time: it is"
-          + " lifted once, by that caller");
+      // Another caller, on this replica or another, lifted it since it was read here: that lift is
+      // the one
+      // audited and passed on to recipients, so this one fails and, in a transaction, leaves no
+      // trace.
+      throw new IllegalStateException(
+          "The subject's restriction was lifted by another caller at the same time: it is"
+              + " lifted once, by that caller");
     }
-    audit.record(AuditEntry.of(AuditEventType.RESTRICTION_LIFTED)
-        .withRequest(restriction.requestId(), RequestType.RESTRICTION)
-        .withSubject(subject)
-        .withAttribute("ground", restriction.ground().name())
-        .withAttribute("subjectNotified", tellSubject ? "true" : "by-controller"));
+    audit.record(
+        AuditEntry.of(AuditEventType.RESTRICTION_LIFTED)
+            .withRequest(restriction.requestId(), RequestType.RESTRICTION)
+            .withSubject(subject)
+            .withAttribute("ground", restriction.ground().name())
+            .withAttribute("subjectNotified", tellSubject ? "true" : "by-controller"));
     LOG.debug("Restriction of subject {} lifted after telling the subject", pseudonym);
-    recipients.notifyRecipients(Notification.restrictionLifted(restriction.requestId(), subject),
-        recipientNames);
+    recipients.notifyRecipients(
+        Notification.restrictionLifted(restriction.requestId(), subject), recipientNames);
     return restriction;
   }
 
@@ -174,38 +188,57 @@ public final class Restrictions {
     return audit.pseudonymOf(requireNonNull(subject, "subject"));
   }
 
-  private Restriction place(RightsRequest request, RestrictionGround ground, Optional<Instant> until) {
+  private Restriction place(
+      RightsRequest request, RestrictionGround ground, Optional<Instant> until) {
     return audit.transactions().inTransaction(() -> placeInTransaction(request, ground, until));
   }
 
-  private Restriction placeInTransaction(RightsRequest request, RestrictionGround ground, Optional<Instant> until) {
+  private Restriction placeInTransaction(
+      RightsRequest request, RestrictionGround ground, Optional<Instant> until) {
     requireNonNull(request, "request");
     requireNonNull(ground, "ground");
     if (request.type() != RequestType.RESTRICTION) {
-      throw new IllegalArgumentException("Rights request " + request.id() + " is " + request.type().described()
-          + ": a restriction is placed for a RESTRICTION request (Art. 18(1))");
+      throw new IllegalArgumentException(
+          "Rights request "
+              + request.id()
+              + " is "
+              + request.type().described()
+              + ": a restriction is placed for a RESTRICTION request (Art. 18(1))");
     }
-    if (request.status() == RequestStatus.REJECTED || request.status() == RequestStatus.CANCELLED
+    if (request.status() == RequestStatus.REJECTED
+        || request.status() == RequestStatus.CANCELLED
         || request.isAwaitingVerification()) {
-      throw new IllegalArgumentException("Rights request " + request.id() + " is " + request.status()
-          + (request.isAwaitingVerification() ? " and awaits its identity check (Art. 12(6))" : "")
-          + ": no restriction is placed for it");
+      throw new IllegalArgumentException(
+          "Rights request "
+              + request.id()
+              + " is "
+              + request.status()
+              + (request.isAwaitingVerification()
+                  ? " and awaits its identity check (Art. 12(6))"
+                  : "")
+              + ": no restriction is placed for it");
     }
     SubjectIdentifier subject = request.subject();
     List<String> recipientNames = Purposes.recipientsOf(model, subject.subjectType());
     SubjectPseudonym pseudonym = audit.pseudonymOf(subject);
     if (store.find(pseudonym).isPresent()) {
-      throw new IllegalStateException("The subject's data is already restricted: lift that restriction before placing"
-          + " another (rights request " + request.id() + ")");
+      throw new IllegalStateException(
+          "The subject's data is already restricted: lift that restriction before placing"
+              + " another (rights request "
+              + request.id()
+              + ")");
     }
-    Restriction restriction = new Restriction(pseudonym, request.id(), ground, clock.instant(), until);
+    Restriction restriction =
+        new Restriction(pseudonym, request.id(), ground, clock.instant(), until);
     // An insert, not an upsert: a replica that placed one since the check above makes it fail.
     store.add(restriction);
-    AuditEntry entry = AuditEntry.forRequest(AuditEventType.RESTRICTION_PLACED, request)
-        .withAttribute("ground", ground.name());
+    AuditEntry entry =
+        AuditEntry.forRequest(AuditEventType.RESTRICTION_PLACED, request)
+            .withAttribute("ground", ground.name());
     audit.record(until.map(end -> entry.withAttribute("until", end.toString())).orElse(entry));
     LOG.debug("Processing of subject {} restricted on ground {}", pseudonym, ground);
-    recipients.notifyRecipients(new Notification(request.id(), RequestType.RESTRICTION, subject), recipientNames);
+    recipients.notifyRecipients(
+        new Notification(request.id(), RequestType.RESTRICTION, subject), recipientNames);
     return restriction;
   }
 
@@ -219,7 +252,10 @@ public final class Restrictions {
     private RestrictionStore store = RestrictionStore.inMemory();
     private Clock clock = Clock.systemUTC();
 
-    private Builder(PersonalDataModel model, AuditTrail auditTrail, RecipientNotifications recipientNotifications,
+    private Builder(
+        PersonalDataModel model,
+        AuditTrail auditTrail,
+        RecipientNotifications recipientNotifications,
         SubjectNotifier subjectNotifier) {
       this.model = model;
       this.auditTrail = auditTrail;

@@ -19,6 +19,9 @@ final class InMemoryRetentionRunLog implements RetentionRunLog {
     if (limit < 0) {
       throw new IllegalArgumentException("limit must not be negative, but is " + limit);
     }
-    return runs.stream().sorted(Comparator.comparing(RetentionReport::started).reversed()).limit(limit).toList();
+    return runs.stream()
+        .sorted(Comparator.comparing(RetentionReport::started).reversed())
+        .limit(limit)
+        .toList();
   }
 }

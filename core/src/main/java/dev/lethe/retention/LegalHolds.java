@@ -35,7 +35,11 @@ public final class LegalHolds {
   private final AuditTrail audit;
   private final Clock clock;
 
-  private LegalHolds(LegalHoldStore store, PersonalDataModel model, PersonalDataStore personalData, AuditTrail audit,
+  private LegalHolds(
+      LegalHoldStore store,
+      PersonalDataModel model,
+      PersonalDataStore personalData,
+      AuditTrail audit,
       Clock clock) {
     this.store = requireNonNull(store, "store");
     this.model = requireNonNull(model, "model");
@@ -45,8 +49,12 @@ public final class LegalHolds {
   }
 
   /** Holds kept in {@code store}, subjects resolved in {@code personalData}, every change audited. */
-  public static LegalHolds of(LegalHoldStore store, PersonalDataModel model, PersonalDataStore personalData,
-      AuditTrail audit, Clock clock) {
+  public static LegalHolds of(
+      LegalHoldStore store,
+      PersonalDataModel model,
+      PersonalDataStore personalData,
+      AuditTrail audit,
+      Clock clock) {
     return new LegalHolds(store, model, personalData, audit, clock);
   }
 
@@ -67,8 +75,13 @@ public final class LegalHolds {
     requireNonNull(subject, "subject");
     Texts.requireNonBlank(reason, "reason");
     SubjectIdentifiers.check(model, subject);
-    return audit.transactions().inTransaction(() -> personalData.resolve(subject).stream()
-        .map(key -> place(LegalHold.onSubject(key, reason, clock.instant()))).toList());
+    return audit
+        .transactions()
+        .inTransaction(
+            () ->
+                personalData.resolve(subject).stream()
+                    .map(key -> place(LegalHold.onSubject(key, reason, clock.instant())))
+                    .toList());
   }
 
   /**
@@ -79,22 +92,38 @@ public final class LegalHolds {
   public LegalHold placeOnEntity(String entity, String reason) {
     requireNonNull(entity, "entity");
     Texts.requireNonBlank(reason, "reason");
-    Class<?> type = model.entityNamed(entity).orElseThrow(() -> new IllegalArgumentException("No entity of the personal-data model has that name: it knows "
-            + model.entities().stream().map(EntityDescriptor::name).sorted().toList()))
-        .type();
-    return audit.transactions().inTransaction(() -> place(LegalHold.onEntity(type, reason, clock.instant())));
+    Class<?> type =
+        model
+            .entityNamed(entity)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "No entity of the personal-data model has that name: it knows "
+                            + model.entities().stream()
+                                .map(EntityDescriptor::name)
+                                .sorted()
+                                .toList()))
+            .type();
+    return audit
+        .transactions()
+        .inTransaction(() -> place(LegalHold.onEntity(type, reason, clock.instant())));
   }
 
   /** Lifts the hold {@code id}, audited; erasure and retention reach the data again. Returns whether one stood. */
   public boolean lift(UUID id) {
     requireNonNull(id, "id");
-    return audit.transactions().inTransaction(() -> {
-      boolean standing = store.release(id);
-      if (standing) {
-        audit.record(AuditEntry.of(AuditEventType.LEGAL_HOLD_LIFTED).withAttribute("hold", id.toString()));
-      }
-      return standing;
-    });
+    return audit
+        .transactions()
+        .inTransaction(
+            () -> {
+              boolean standing = store.release(id);
+              if (standing) {
+                audit.record(
+                    AuditEntry.of(AuditEventType.LEGAL_HOLD_LIFTED)
+                        .withAttribute("hold", id.toString()));
+              }
+              return standing;
+            });
   }
 
   /**
@@ -106,16 +135,25 @@ public final class LegalHolds {
   }
 
   private String pseudonymOf(SubjectKey key) {
-    return audit.pseudonymOf(new SubjectIdentifier(key.subjectType(), SubjectType.ID, key.id().toString())).hex();
+    return audit
+        .pseudonymOf(new SubjectIdentifier(key.subjectType(), SubjectType.ID, key.id().toString()))
+        .hex();
   }
 
   private LegalHold place(LegalHold hold) {
     store.place(hold);
     // Who is held, by pseudonym, and why is kept with the hold, not in the audit (Art. 5(2)).
-    AuditEntry placed = AuditEntry.of(AuditEventType.LEGAL_HOLD_PLACED).withAttribute("hold", hold.id().toString());
-    audit.record(hold.subject().map(key -> placed.withAttribute("subjectType", key.subjectType())
-            .withAttribute("subject", pseudonymOf(key)))
-        .orElseGet(() -> placed.withAttribute("entity", hold.entity().orElseThrow().getSimpleName())));
+    AuditEntry placed =
+        AuditEntry.of(AuditEventType.LEGAL_HOLD_PLACED).withAttribute("hold", hold.id().toString());
+    audit.record(
+        hold.subject()
+            .map(
+                key ->
+                    placed
+                        .withAttribute("subjectType", key.subjectType())
+                        .withAttribute("subject", pseudonymOf(key)))
+            .orElseGet(
+                () -> placed.withAttribute("entity", hold.entity().orElseThrow().getSimpleName())));
     return hold;
   }
 }

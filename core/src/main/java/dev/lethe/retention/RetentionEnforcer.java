@@ -75,19 +75,26 @@ public final class RetentionEnforcer {
   private RetentionReport execute(boolean dryRun) {
     Instant started = clock.instant();
     List<LegalHold> holds = legalHolds.all();
-    Set<SubjectKey> heldSubjects = holds.stream().flatMap(hold -> hold.subject().stream()).collect(Collectors.toSet());
+    Set<SubjectKey> heldSubjects =
+        holds.stream().flatMap(hold -> hold.subject().stream()).collect(Collectors.toSet());
     List<RetentionReport.PolicyRun> runs = new ArrayList<>();
     for (EntityDescriptor entity : model.entities()) {
       if (entity.retention().isEmpty()) {
         continue;
       }
       RetentionPolicy policy = entity.retention().get();
-      RetentionTask task = new RetentionTask(entity, policy, started.atZone(zone).minus(policy.period()).toInstant(), zone,
-          heldSubjects);
-      List<String> entityHolds = holds.stream()
-          .filter(hold -> hold.entity().filter(entity.type()::equals).isPresent())
-          .map(LegalHold::reason)
-          .toList();
+      RetentionTask task =
+          new RetentionTask(
+              entity,
+              policy,
+              started.atZone(zone).minus(policy.period()).toInstant(),
+              zone,
+              heldSubjects);
+      List<String> entityHolds =
+          holds.stream()
+              .filter(hold -> hold.entity().filter(entity.type()::equals).isPresent())
+              .map(LegalHold::reason)
+              .toList();
       runs.add(dryRun || !entityHolds.isEmpty() ? counted(task, entityHolds, dryRun) : swept(task));
     }
     RetentionReport report = new RetentionReport(started, clock.instant(), dryRun, runs);
@@ -95,19 +102,26 @@ public final class RetentionEnforcer {
       runLog.record(report);
       runListener.accept(report);
     }
-    LOG.info("Retention {} finished: {} policies, {} rows processed", dryRun ? "dry run" : "run", runs.size(),
+    LOG.info(
+        "Retention {} finished: {} policies, {} rows processed",
+        dryRun ? "dry run" : "run",
+        runs.size(),
         report.rowsProcessed());
     return report;
   }
 
   /** What the task would do; with entity holds, every expired row is held back instead. */
-  private RetentionReport.PolicyRun counted(RetentionTask task, List<String> entityHolds, boolean dryRun) {
+  private RetentionReport.PolicyRun counted(
+      RetentionTask task, List<String> entityHolds, boolean dryRun) {
     RetentionSweeper.Batch count = sweeper.count(task);
     if (entityHolds.isEmpty()) {
       return policyRun(task, count.deleted(), count.anonymised(), count.heldBack(), entityHolds);
     }
-    LOG.info("Retention of {} held back by {} legal hold(s): {} expired rows kept", task.entity().name(),
-        entityHolds.size(), count.processed() + count.heldBack());
+    LOG.info(
+        "Retention of {} held back by {} legal hold(s): {} expired rows kept",
+        task.entity().name(),
+        entityHolds.size(),
+        count.processed() + count.heldBack());
     return policyRun(task, 0, 0, count.processed() + count.heldBack(), entityHolds);
   }
 
@@ -133,17 +147,23 @@ public final class RetentionEnforcer {
 
   private void reportProgress(RetentionTask task, long processed, long heldBack, Instant start) {
     Duration elapsed = Duration.between(start, clock.instant());
-    double rate = elapsed.isZero() ? processed : processed * 1000.0 / Math.max(1, elapsed.toMillis());
-    RetentionProgress event = new RetentionProgress(task.entity().name(), processed, heldBack, rate);
-    LOG.info("Retention of {}: {} rows processed, {} held back, {} rows/s", event.entity(), processed, heldBack,
+    double rate =
+        elapsed.isZero() ? processed : processed * 1000.0 / Math.max(1, elapsed.toMillis());
+    RetentionProgress event =
+        new RetentionProgress(task.entity().name(), processed, heldBack, rate);
+    LOG.info(
+        "Retention of {}: {} rows processed, {} held back, {} rows/s",
+        event.entity(),
+        processed,
+        heldBack,
         Math.round(rate));
     progress.accept(event);
   }
 
-  private static RetentionReport.PolicyRun policyRun(RetentionTask task, long deleted, long anonymised, long heldBack,
-      List<String> heldBy) {
-    return new RetentionReport.PolicyRun(task.entity().name(), task.policy(), task.cutoff(), deleted, anonymised,
-        heldBack, heldBy);
+  private static RetentionReport.PolicyRun policyRun(
+      RetentionTask task, long deleted, long anonymised, long heldBack, List<String> heldBy) {
+    return new RetentionReport.PolicyRun(
+        task.entity().name(), task.policy(), task.cutoff(), deleted, anonymised, heldBack, heldBy);
   }
 
   /**
@@ -154,8 +174,8 @@ public final class RetentionEnforcer {
    * @param heldBack expired rows kept under legal hold so far
    * @param rowsPerSecond the rate so far
    */
-  public record RetentionProgress(String entity, long processed, long heldBack, double rowsPerSecond) {
-  }
+  public record RetentionProgress(
+      String entity, long processed, long heldBack, double rowsPerSecond) {}
 
   /** Configures a {@link RetentionEnforcer}. */
   public static final class Builder {
@@ -167,8 +187,8 @@ public final class RetentionEnforcer {
     private LegalHoldStore legalHolds = LegalHoldStore.inMemory();
     private RetentionRunLog runLog = RetentionRunLog.inMemory();
     private int batchSize = 1_000;
-    private Consumer<RetentionProgress> progress = event -> { };
-    private Consumer<RetentionReport> runListener = report -> { };
+    private Consumer<RetentionProgress> progress = event -> {};
+    private Consumer<RetentionReport> runListener = report -> {};
 
     private Builder(PersonalDataModel model, RetentionSweeper sweeper) {
       this.model = model;
@@ -206,7 +226,8 @@ public final class RetentionEnforcer {
      */
     public Builder batchSize(int batchSize) {
       if (batchSize <= 0) {
-        throw new IllegalArgumentException("The retention batch size must be positive, but is " + batchSize);
+        throw new IllegalArgumentException(
+            "The retention batch size must be positive, but is " + batchSize);
       }
       this.batchSize = batchSize;
       return this;

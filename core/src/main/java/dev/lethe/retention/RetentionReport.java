@@ -15,7 +15,8 @@ import java.util.List;
  * @param dryRun whether it only counted
  * @param policies what happened per policy
  */
-public record RetentionReport(Instant started, Instant finished, boolean dryRun, List<PolicyRun> policies) {
+public record RetentionReport(
+    Instant started, Instant finished, boolean dryRun, List<PolicyRun> policies) {
 
   public RetentionReport {
     requireNonNull(started, "started");
@@ -39,8 +40,14 @@ public record RetentionReport(Instant started, Instant finished, boolean dryRun,
    * @param heldBack expired rows kept under legal hold, with the holds' reasons where an entity type was held
    * @param heldBy reasons of holds on the whole entity type, if any
    */
-  public record PolicyRun(String entity, RetentionPolicy policy, Instant cutoff, long deleted, long anonymised,
-      long heldBack, List<String> heldBy) {
+  public record PolicyRun(
+      String entity,
+      RetentionPolicy policy,
+      Instant cutoff,
+      long deleted,
+      long anonymised,
+      long heldBack,
+      List<String> heldBy) {
     public PolicyRun {
       requireNonNull(entity, "entity");
       requireNonNull(policy, "policy");

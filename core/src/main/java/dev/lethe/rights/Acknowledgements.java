@@ -17,8 +17,8 @@ import dev.lethe.spi.Notification;
 import dev.lethe.spi.Outbox;
 import dev.lethe.spi.OutboxMessage;
 import dev.lethe.spi.ParticipantReceipt;
-import dev.lethe.spi.RecipientAcknowledgement.Status;
 import dev.lethe.spi.RecipientAcknowledgement;
+import dev.lethe.spi.RecipientAcknowledgement.Status;
 import dev.lethe.spi.ReportSection;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -96,7 +96,8 @@ public final class Acknowledgements implements MessageReceiver {
    *     declares them; the other recipients are told and not waited for
    */
   public static Builder builder(Collection<String> participants, AuditTrail audit, Outbox outbox) {
-    return new Builder(participants, requireNonNull(audit, "audit"), requireNonNull(outbox, "outbox"));
+    return new Builder(
+        participants, requireNonNull(audit, "audit"), requireNonNull(outbox, "outbox"));
   }
 
   /** The names of the recipients that answer with receipts. */
@@ -150,21 +151,37 @@ public final class Acknowledgements implements MessageReceiver {
     if (message.type().equals(ACCESS_SECTION_TYPE)) {
       AccessJson.Chunk chunk = AccessJson.readChunk(message.payload());
       ParticipantReceipt receipt = chunk.receipt();
-      audit.transactions().inTransaction(() -> {
-        // Kept only while the part is awaited: a chunk delivered again after its report was assembled
-        // must not bring the report back.
-        boolean awaited = store.find(receipt.noticeKey())
-            .filter(entry -> entry.recipient().equals(receipt.participant()) && !entry.status().settled())
-            .isPresent();
-        if (awaited && store.keepSectionChunk(receipt.noticeKey(), chunk.index(), chunk.last(), chunk.text())) {
-          record(receipt);
-        }
-      });
+      audit
+          .transactions()
+          .inTransaction(
+              () -> {
+                // Kept only while the part is awaited: a chunk delivered again after its report was
+                // assembled
+                // must not bring the report back.
+                boolean awaited =
+                    store
+                        .find(receipt.noticeKey())
+                        .filter(
+                            entry ->
+                                entry.recipient().equals(receipt.participant())
+                                    && !entry.status().settled())
+                        .isPresent();
+                if (awaited
+                    && store.keepSectionChunk(
+                        receipt.noticeKey(), chunk.index(), chunk.last(), chunk.text())) {
+                  record(receipt);
+                }
+              });
       return;
     }
     if (!message.type().equals(RECEIPT_TYPE)) {
-      throw new IllegalArgumentException("Acknowledgements receive " + RECEIPT_TYPE + " and " + ACCESS_SECTION_TYPE
-          + ", not " + message.type());
+      throw new IllegalArgumentException(
+          "Acknowledgements receive "
+              + RECEIPT_TYPE
+              + " and "
+              + ACCESS_SECTION_TYPE
+              + ", not "
+              + message.type());
     }
     ParticipantReceipt receipt = ReceiptJson.read(message.payload());
     audit.transactions().inTransaction(() -> record(receipt));
@@ -172,28 +189,43 @@ public final class Acknowledgements implements MessageReceiver {
 
   /** Whether the receipt settled or moved its part now (false for a redelivered one or an unknown notice). */
   private boolean record(ParticipantReceipt receipt) {
-    Optional<RecipientAcknowledgement> expected = store.find(receipt.noticeKey())
-        .filter(entry -> entry.recipient().equals(receipt.participant()));
+    Optional<RecipientAcknowledgement> expected =
+        store
+            .find(receipt.noticeKey())
+            .filter(entry -> entry.recipient().equals(receipt.participant()));
     if (expected.isEmpty()) {
-      // A receipt for a notice this coordinator did not write to that participant: nothing to settle.
+      // A receipt for a notice this coordinator did not write to that participant: nothing to
+      // settle.
       LOG.warn("A receipt from {} answers no notice written to it; ignored", receipt.participant());
       return false;
     }
     RecipientAcknowledgement entry = expected.get();
     boolean failed = receipt.outcome() == ParticipantReceipt.Outcome.FAILED;
     Instant now = clock.instant();
-    RecipientAcknowledgement updated = new RecipientAcknowledgement(entry.noticeKey(), entry.requestId(),
-        entry.change(), entry.recipient(), failed ? Status.FAILED : Status.ACKNOWLEDGED,
-        Optional.of(receipt.outcome()), receipt.rowsTouched(), receipt.failure(), now);
+    RecipientAcknowledgement updated =
+        new RecipientAcknowledgement(
+            entry.noticeKey(),
+            entry.requestId(),
+            entry.change(),
+            entry.recipient(),
+            failed ? Status.FAILED : Status.ACKNOWLEDGED,
+            Optional.of(receipt.outcome()),
+            receipt.rowsTouched(),
+            receipt.failure(),
+            now);
     if (!store.update(updated)) {
-      return false;  // Settled already: a redelivered receipt, or one that came after an administrator closed.
+      return false; // Settled already: a redelivered receipt, or one that came after an
+      // administrator closed.
     }
-    AuditEntry event = AuditEntry.of(failed ? AuditEventType.RECIPIENT_FAILED : AuditEventType.RECIPIENT_ACKNOWLEDGED)
-        .withRequest(entry.requestId(), entry.change())
-        .withAttribute("recipient", entry.recipient())
-        .withAttribute("outcome", receipt.outcome().name())
-        .withCount("rows", receipt.rowsTouched());
-    audit.record(receipt.failure().map(failure -> event.withAttribute("failure", failure)).orElse(event));
+    AuditEntry event =
+        AuditEntry.of(
+                failed ? AuditEventType.RECIPIENT_FAILED : AuditEventType.RECIPIENT_ACKNOWLEDGED)
+            .withRequest(entry.requestId(), entry.change())
+            .withAttribute("recipient", entry.recipient())
+            .withAttribute("outcome", receipt.outcome().name())
+            .withCount("rows", receipt.rowsTouched());
+    audit.record(
+        receipt.failure().map(failure -> event.withAttribute("failure", failure)).orElse(event));
     if (!failed) {
       outbox.enqueue(OutboxMessage.clear(entry.recipient(), entry.noticeKey()), now);
     }
@@ -209,10 +241,14 @@ public final class Acknowledgements implements MessageReceiver {
     Instant now = clock.instant();
     String payload = AccessJson.write(new AccessJson.Request(request.id(), request.subject()));
     for (String participant : participants) {
-      String key = "access:" + request.id() + ":"
-          + UUID.nameUUIDFromBytes(participant.getBytes(StandardCharsets.UTF_8));
+      String key =
+          "access:"
+              + request.id()
+              + ":"
+              + UUID.nameUUIDFromBytes(participant.getBytes(StandardCharsets.UTF_8));
       outbox.enqueue(new OutboxMessage(key, participant, ACCESS_REQUEST_TYPE, payload), now);
-      store.expect(RecipientAcknowledgement.pending(key, request.id(), request.type(), participant, now));
+      store.expect(
+          RecipientAcknowledgement.pending(key, request.id(), request.type(), participant, now));
     }
   }
 
@@ -228,11 +264,13 @@ public final class Acknowledgements implements MessageReceiver {
     }
     Instant now = clock.instant();
     if (name != null) {
-      sections.forEach(section -> {
-        for (int index = 0; index < section.chunks(); index++) {
-          outbox.enqueue(OutboxMessage.clear(name, sectionKey(section.noticeKey(), index)), now);
-        }
-      });
+      sections.forEach(
+          section -> {
+            for (int index = 0; index < section.chunks(); index++) {
+              outbox.enqueue(
+                  OutboxMessage.clear(name, sectionKey(section.noticeKey(), index)), now);
+            }
+          });
     }
     return new StoredSections(request.id(), sections, store, audit.transactions());
   }
@@ -242,7 +280,10 @@ public final class Acknowledgements implements MessageReceiver {
    * {@code noticeKey}: the same on every delivery, and holding no personal data.
    */
   public static String sectionKey(String noticeKey, int index) {
-    return "section:" + UUID.nameUUIDFromBytes(noticeKey.getBytes(StandardCharsets.UTF_8)) + ":" + index;
+    return "section:"
+        + UUID.nameUUIDFromBytes(noticeKey.getBytes(StandardCharsets.UTF_8))
+        + ":"
+        + index;
   }
 
   /**
@@ -257,18 +298,33 @@ public final class Acknowledgements implements MessageReceiver {
   public List<String> close(RequestId request, String reason) {
     requireNonBlank(reason, "reason");
     Instant now = clock.instant();
-    List<RecipientAcknowledgement> closed = forRequest(request).stream()
-        .filter(entry -> !entry.status().settled())
-        .filter(entry -> store.update(new RecipientAcknowledgement(entry.noticeKey(), entry.requestId(), entry.change(),
-            entry.recipient(), Status.CLOSED, entry.outcome(), entry.rowsTouched(), entry.failure(), now)))
-        .toList();
-    closed.forEach(entry -> outbox.enqueue(OutboxMessage.clear(entry.recipient(), entry.noticeKey()), now));
-    List<String> recipients = closed.stream().map(RecipientAcknowledgement::recipient).distinct().toList();
+    List<RecipientAcknowledgement> closed =
+        forRequest(request).stream()
+            .filter(entry -> !entry.status().settled())
+            .filter(
+                entry ->
+                    store.update(
+                        new RecipientAcknowledgement(
+                            entry.noticeKey(),
+                            entry.requestId(),
+                            entry.change(),
+                            entry.recipient(),
+                            Status.CLOSED,
+                            entry.outcome(),
+                            entry.rowsTouched(),
+                            entry.failure(),
+                            now)))
+            .toList();
+    closed.forEach(
+        entry -> outbox.enqueue(OutboxMessage.clear(entry.recipient(), entry.noticeKey()), now));
+    List<String> recipients =
+        closed.stream().map(RecipientAcknowledgement::recipient).distinct().toList();
     if (!recipients.isEmpty()) {
-      audit.record(AuditEntry.of(AuditEventType.ACKNOWLEDGEMENTS_WAIVED)
-          .withRequest(request, closed.get(0).change())
-          .withAttribute("recipients", String.join(",", recipients))
-          .withAttribute("reason", reason));
+      audit.record(
+          AuditEntry.of(AuditEventType.ACKNOWLEDGEMENTS_WAIVED)
+              .withRequest(request, closed.get(0).change())
+              .withAttribute("recipients", String.join(",", recipients))
+              .withAttribute("reason", reason));
     }
     return recipients;
   }
@@ -276,8 +332,9 @@ public final class Acknowledgements implements MessageReceiver {
   /** Expects a receipt from {@code recipient} for the notice of {@code notification} with {@code noticeKey}, if it is a participant. */
   void expect(String noticeKey, Notification notification, String recipient, Instant now) {
     if (participants.contains(recipient)) {
-      store.expect(RecipientAcknowledgement.pending(noticeKey, notification.requestId(), notification.change(),
-          recipient, now));
+      store.expect(
+          RecipientAcknowledgement.pending(
+              noticeKey, notification.requestId(), notification.change(), recipient, now));
     }
   }
 
@@ -294,16 +351,32 @@ public final class Acknowledgements implements MessageReceiver {
     moveIfAwaited(message, Status.DEAD, Status.PENDING, Optional.empty());
   }
 
-  private void moveIfAwaited(OutboxMessage message, Status from, Status to, Optional<String> failure) {
-    boolean awaited = message.type().equals(RecipientNotifications.MESSAGE_TYPE)
-        || message.type().equals(ACCESS_REQUEST_TYPE);
-    // Checked before the store is asked: most delivered messages go to recipients that answer nothing.
+  private void moveIfAwaited(
+      OutboxMessage message, Status from, Status to, Optional<String> failure) {
+    boolean awaited =
+        message.type().equals(RecipientNotifications.MESSAGE_TYPE)
+            || message.type().equals(ACCESS_REQUEST_TYPE);
+    // Checked before the store is asked: most delivered messages go to recipients that answer
+    // nothing.
     if (!awaited || !participants.contains(message.destination())) {
       return;
     }
-    store.find(message.idempotencyKey()).filter(entry -> entry.status() == from).ifPresent(entry ->
-        store.update(new RecipientAcknowledgement(entry.noticeKey(), entry.requestId(), entry.change(),
-            entry.recipient(), to, entry.outcome(), entry.rowsTouched(), failure, clock.instant())));
+    store
+        .find(message.idempotencyKey())
+        .filter(entry -> entry.status() == from)
+        .ifPresent(
+            entry ->
+                store.update(
+                    new RecipientAcknowledgement(
+                        entry.noticeKey(),
+                        entry.requestId(),
+                        entry.change(),
+                        entry.recipient(),
+                        to,
+                        entry.outcome(),
+                        entry.rowsTouched(),
+                        failure,
+                        clock.instant())));
   }
 
   /** Configures {@link Acknowledgements}: by default an in-memory store, on the system UTC clock. */

@@ -15,8 +15,8 @@ import dev.lethe.erasure.ReappliedErasures;
 import dev.lethe.erasure.SuppressionList;
 import dev.lethe.internal.rights.CorrectedValues;
 import dev.lethe.internal.rights.RectificationValidator;
-import dev.lethe.internal.rights.SubjectReports;
 import dev.lethe.internal.rights.SubjectIdentifiers;
+import dev.lethe.internal.rights.SubjectReports;
 import dev.lethe.law.ErasureGround;
 import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.FieldDescriptor;
@@ -104,8 +104,11 @@ public final class DataSubjectRights {
     this.store = builder.requestStore;
     this.audit = builder.auditTrail;
     this.identityVerifier = builder.identityVerifier;
-    this.lifecycle = new RequestLifecycle(builder.deadlinePolicy, builder.clock,
-        builder.zone != null ? builder.zone : builder.clock.getZone());
+    this.lifecycle =
+        new RequestLifecycle(
+            builder.deadlinePolicy,
+            builder.clock,
+            builder.zone != null ? builder.zone : builder.clock.getZone());
     this.clock = builder.clock;
     this.personalData = builder.personalData;
     this.legalHolds = builder.legalHolds;
@@ -141,18 +144,21 @@ public final class DataSubjectRights {
     requireNonNull(subject, "subject");
     requireNonNull(channel, "channel");
     if (type == RequestType.AUTOMATED_DECISION_REVIEW) {
-      // Without its purpose, nobody could tell which decision to review, nor check that one was automated.
-      throw new IllegalArgumentException("A review of an automated decision names the purpose that took it (Art."
-          + " 22(3)): submit it with requestHumanReview(subject, purpose, channel)");
+      // Without its purpose, nobody could tell which decision to review, nor check that one was
+      // automated.
+      throw new IllegalArgumentException(
+          "A review of an automated decision names the purpose that took it (Art."
+              + " 22(3)): submit it with requestHumanReview(subject, purpose, channel)");
     }
     if (personalData != null) {
       SubjectIdentifiers.check(personalData.model(), subject);
     }
-    return transactions.inTransaction(() -> {
-      RightsRequest request = lifecycle.submit(type, subject, channel, identityVerifier);
-      store.insert(request);
-      return audited(request, AuditEventType.REQUEST_SUBMITTED);
-    });
+    return transactions.inTransaction(
+        () -> {
+          RightsRequest request = lifecycle.submit(type, subject, channel, identityVerifier);
+          store.insert(request);
+          return audited(request, AuditEventType.REQUEST_SUBMITTED);
+        });
   }
 
   /**
@@ -168,29 +174,41 @@ public final class DataSubjectRights {
    *     solely automated decision; nothing is stored or audited then
    * @throws IllegalStateException when no personal data is configured, so that the purpose cannot be checked
    */
-  public RightsRequest requestHumanReview(SubjectIdentifier subject, String purpose, Channel channel) {
+  public RightsRequest requestHumanReview(
+      SubjectIdentifier subject, String purpose, Channel channel) {
     requireNonNull(subject, "subject");
     requireNonBlank(purpose, "purpose");
     requireNonNull(channel, "channel");
     if (personalData == null) {
-      // Without the model the purpose could not be checked, and unchecked text would reach the audit.
-      throw new IllegalStateException("A review of an automated decision names a purpose of the model (Art. 22(3)):"
-          + " configure the personal data with Builder.personalData");
+      // Without the model the purpose could not be checked, and unchecked text would reach the
+      // audit.
+      throw new IllegalStateException(
+          "A review of an automated decision names a purpose of the model (Art. 22(3)):"
+              + " configure the personal data with Builder.personalData");
     }
     SubjectIdentifiers.check(personalData.model(), subject);
-    boolean automated = personalData.model().purpose(purpose).map(Purpose::solelyAutomatedDecisions).orElse(false);
+    boolean automated =
+        personalData.model().purpose(purpose).map(Purpose::solelyAutomatedDecisions).orElse(false);
     if (!automated) {
-      throw new IllegalArgumentException("No purpose of the model takes solely automated decisions under that name"
-          + " (Art. 22(1)): name one of " + personalData.model().purposes().stream()
-              .filter(Purpose::solelyAutomatedDecisions).map(Purpose::name).toList());
+      throw new IllegalArgumentException(
+          "No purpose of the model takes solely automated decisions under that name"
+              + " (Art. 22(1)): name one of "
+              + personalData.model().purposes().stream()
+                  .filter(Purpose::solelyAutomatedDecisions)
+                  .map(Purpose::name)
+                  .toList());
     }
-    return transactions.inTransaction(() -> {
-      RightsRequest request = lifecycle.submit(RequestType.AUTOMATED_DECISION_REVIEW, subject, channel,
-          identityVerifier);
-      store.insert(request);
-      audit.record(auditEntry(AuditEventType.REQUEST_SUBMITTED, request).withAttribute("purpose", purpose));
-      return request;
-    });
+    return transactions.inTransaction(
+        () -> {
+          RightsRequest request =
+              lifecycle.submit(
+                  RequestType.AUTOMATED_DECISION_REVIEW, subject, channel, identityVerifier);
+          store.insert(request);
+          audit.record(
+              auditEntry(AuditEventType.REQUEST_SUBMITTED, request)
+                  .withAttribute("purpose", purpose));
+          return request;
+        });
   }
 
   /**
@@ -217,7 +235,11 @@ public final class DataSubjectRights {
    */
   public RightsRequest verify(RequestId id, String method) {
     requireNonBlank(method, "method");
-    return move(id, "verify", request -> lifecycle.verify(request, method), AuditEventType.IDENTITY_VERIFIED);
+    return move(
+        id,
+        "verify",
+        request -> lifecycle.verify(request, method),
+        AuditEventType.IDENTITY_VERIFIED);
   }
 
   /**
@@ -234,7 +256,10 @@ public final class DataSubjectRights {
   public RightsRequest extend(RequestId id, Period extension, String reason) {
     requireNonNull(extension, "extension");
     requireNonBlank(reason, "reason");
-    return move(id, "extend", request -> lifecycle.extend(request, extension, reason),
+    return move(
+        id,
+        "extend",
+        request -> lifecycle.extend(request, extension, reason),
         AuditEventType.REQUEST_EXTENDED);
   }
 
@@ -248,8 +273,12 @@ public final class DataSubjectRights {
   public RightsRequest reject(RequestId id, RejectionReason reason, String explanation) {
     requireNonNull(reason, "reason");
     requireNonBlank(explanation, "explanation");
-    return move(id, "reject",
-        request -> lifecycle.reject(request, reason, explanation, RightsRequest.Rejection.STANDARD_REMEDIES),
+    return move(
+        id,
+        "reject",
+        request ->
+            lifecycle.reject(
+                request, reason, explanation, RightsRequest.Rejection.STANDARD_REMEDIES),
         AuditEventType.REQUEST_REJECTED);
   }
 
@@ -264,13 +293,23 @@ public final class DataSubjectRights {
    * @throws IllegalStateException for a request that Lethe must carry out itself
    */
   public RightsRequest fulfil(RequestId id) {
-    return move(id, "fulfil", request -> {
-      if (personalData != null && CARRIED_OUT.containsKey(request.type())) {
-        throw new IllegalStateException("Rights request " + request.id() + " is " + request.type().described()
-            + ": fulfil it with " + CARRIED_OUT.get(request.type()) + ", which carries it out");
-      }
-      return lifecycle.fulfil(request);
-    }, AuditEventType.REQUEST_FULFILLED);
+    return move(
+        id,
+        "fulfil",
+        request -> {
+          if (personalData != null && CARRIED_OUT.containsKey(request.type())) {
+            throw new IllegalStateException(
+                "Rights request "
+                    + request.id()
+                    + " is "
+                    + request.type().described()
+                    + ": fulfil it with "
+                    + CARRIED_OUT.get(request.type())
+                    + ", which carries it out");
+          }
+          return lifecycle.fulfil(request);
+        },
+        AuditEventType.REQUEST_FULFILLED);
   }
 
   /**
@@ -288,25 +327,37 @@ public final class DataSubjectRights {
    */
   public SubjectReport access(RequestId id) {
     PersonalData data = requirePersonalData();
-    return transactions.inTransaction(() -> {
-      List<String> outstanding = outstandingRecipients(id);
-      if (!outstanding.isEmpty()) {
-        RightsRequest current = store.find(id).orElseThrow(() -> new UnknownRequestException(id));
-        throw new IllegalRequestTransitionException(id, current.status(), "fulfil",
-            "participants " + outstanding + " have not sent their share of the subject's data yet (Art. 15)");
-      }
-      RightsRequest request = claimToFulfil(id, RequestType.ACCESS, RequestType.PORTABILITY);
-      SubjectReports reports = new SubjectReports(data.model(), data.store(), clock, transfers);
-      SubjectReport local = request.type() == RequestType.ACCESS
-          ? reports.access(request.subject())
-          : reports.portability(request.subject());
-      SubjectReport report = acknowledgements().map(acks -> local.withParticipantSections(acks.sections(request)))
-          .orElse(local);
-      RightsRequest fulfilled = updateAndAudit(request, "fulfil", AuditEventType.REQUEST_FULFILLED);
-      audit.record(AuditEntry.forRequest(AuditEventType.DATA_EXPORTED, fulfilled)
-          .withCount("sections", report.sections().size()));
-      return report;
-    });
+    return transactions.inTransaction(
+        () -> {
+          List<String> outstanding = outstandingRecipients(id);
+          if (!outstanding.isEmpty()) {
+            RightsRequest current =
+                store.find(id).orElseThrow(() -> new UnknownRequestException(id));
+            throw new IllegalRequestTransitionException(
+                id,
+                current.status(),
+                "fulfil",
+                "participants "
+                    + outstanding
+                    + " have not sent their share of the subject's data yet (Art. 15)");
+          }
+          RightsRequest request = claimToFulfil(id, RequestType.ACCESS, RequestType.PORTABILITY);
+          SubjectReports reports = new SubjectReports(data.model(), data.store(), clock, transfers);
+          SubjectReport local =
+              request.type() == RequestType.ACCESS
+                  ? reports.access(request.subject())
+                  : reports.portability(request.subject());
+          SubjectReport report =
+              acknowledgements()
+                  .map(acks -> local.withParticipantSections(acks.sections(request)))
+                  .orElse(local);
+          RightsRequest fulfilled =
+              updateAndAudit(request, "fulfil", AuditEventType.REQUEST_FULFILLED);
+          audit.record(
+              AuditEntry.forRequest(AuditEventType.DATA_EXPORTED, fulfilled)
+                  .withCount("sections", report.sections().size()));
+          return report;
+        });
   }
 
   /**
@@ -321,23 +372,40 @@ public final class DataSubjectRights {
    */
   public RightsRequest collectAccess(RequestId id) {
     requireNonNull(id, "id");
-    Acknowledgements acks = acknowledgements().filter(configured -> !configured.participants().isEmpty())
-        .orElseThrow(() -> new IllegalStateException("No participant services are configured: the subject's data is"
-            + " held here only, and access(id) answers the request"));
-    return transactions.inTransaction(() -> {
-      RightsRequest request = store.find(id).orElseThrow(() -> new UnknownRequestException(id));
-      if (request.type() != RequestType.ACCESS && request.type() != RequestType.PORTABILITY) {
-        throw new IllegalArgumentException("Rights request " + id + " is " + request.type().described() + ": only access"
-            + " and portability collect the participants' shares");
-      }
-      if (!request.isOpen() || request.isAwaitingVerification() || request.status() == RequestStatus.FULFILLED) {
-        throw new IllegalRequestTransitionException(id, request.status(), "collect",
-            request.isAwaitingVerification() ? "the subject's identity is not verified yet (Art. 12(6))"
-                : "the request is no longer open for collection");
-      }
-      acks.requestSections(request);
-      return request;
-    });
+    Acknowledgements acks =
+        acknowledgements()
+            .filter(configured -> !configured.participants().isEmpty())
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "No participant services are configured: the subject's data is"
+                            + " held here only, and access(id) answers the request"));
+    return transactions.inTransaction(
+        () -> {
+          RightsRequest request = store.find(id).orElseThrow(() -> new UnknownRequestException(id));
+          if (request.type() != RequestType.ACCESS && request.type() != RequestType.PORTABILITY) {
+            throw new IllegalArgumentException(
+                "Rights request "
+                    + id
+                    + " is "
+                    + request.type().described()
+                    + ": only access"
+                    + " and portability collect the participants' shares");
+          }
+          if (!request.isOpen()
+              || request.isAwaitingVerification()
+              || request.status() == RequestStatus.FULFILLED) {
+            throw new IllegalRequestTransitionException(
+                id,
+                request.status(),
+                "collect",
+                request.isAwaitingVerification()
+                    ? "the subject's identity is not verified yet (Art. 12(6))"
+                    : "the request is no longer open for collection");
+          }
+          acks.requestSections(request);
+          return request;
+        });
   }
 
   /**
@@ -376,38 +444,63 @@ public final class DataSubjectRights {
     List<SubjectIdentifier> identities = rootIdentities(data, subjects);
     List<ErasureReceipt> receipts = new ArrayList<>();
     for (SubjectKey subject : subjects) {
-      ErasurePlan plan = ErasurePlan.of(data.model(), subject, ground, legalHolds.holdsFor(subject));
+      ErasurePlan plan =
+          ErasurePlan.of(data.model(), subject, ground, legalHolds.holdsFor(subject));
       receipts.add(ErasureReceipt.of(plan, data.store().erase(plan), clock.instant()));
     }
-    ErasureReceipt receipt = ErasureReceipt.merge(request.subject().subjectType(), ground, clock.instant(), receipts);
-    RightsRequest fulfilled = store.update(request).orElseThrow(() -> lostRace(request.id(), "fulfil"));
+    ErasureReceipt receipt =
+        ErasureReceipt.merge(request.subject().subjectType(), ground, clock.instant(), receipts);
+    RightsRequest fulfilled =
+        store.update(request).orElseThrow(() -> lostRace(request.id(), "fulfil"));
     if (receipt.noDataHeld()) {
-      audit.record(auditEntry(AuditEventType.REQUEST_FULFILLED, fulfilled)
-          .withAttribute("outcome", ErasureReceipt.Outcome.NO_DATA_HELD.name()));
-      transactions.afterCommit(() ->
-          LOG.info("Rights request {}: no data is held under its identity, nothing erased", request.id()));
+      audit.record(
+          auditEntry(AuditEventType.REQUEST_FULFILLED, fulfilled)
+              .withAttribute("outcome", ErasureReceipt.Outcome.NO_DATA_HELD.name()));
+      transactions.afterCommit(
+          () ->
+              LOG.info(
+                  "Rights request {}: no data is held under its identity, nothing erased",
+                  request.id()));
     } else {
       if (suppressionList != null) {
-        identities.stream().filter(identity -> !identity.identity().equals(SubjectType.ID))
-            .forEach(identity -> suppressionList.suppress(identity.identity(), identity.value(), "erased on request"));
+        identities.stream()
+            .filter(identity -> !identity.identity().equals(SubjectType.ID))
+            .forEach(
+                identity ->
+                    suppressionList.suppress(
+                        identity.identity(), identity.value(), "erased on request"));
       }
       if (tombstones != null) {
         Instant erasedAt = clock.instant();
-        subjects.forEach(subject -> tombstones.add(new ErasureTombstoneStore.Tombstone(subject.subjectType(),
-            audit.pseudonymOf(idIdentifier(subject)), ground, erasedAt)));
+        subjects.forEach(
+            subject ->
+                tombstones.add(
+                    new ErasureTombstoneStore.Tombstone(
+                        subject.subjectType(),
+                        audit.pseudonymOf(idIdentifier(subject)),
+                        ground,
+                        erasedAt)));
       }
       audited(fulfilled, AuditEventType.REQUEST_FULFILLED);
-      audit.record(AuditEntry.forRequest(AuditEventType.SUBJECT_ERASED, request)
-          .withSubject(request.subject())
-          .withAttribute("ground", ground.name())
-          .withCount("subjects", subjects.size())
-          .withCount("rows", receipt.rowsTouched()));
-      transactions.afterCommit(() -> LOG.info("Rights request {}: erased {} subject(s) on {}, {} rows touched",
-          request.id(), subjects.size(), ground.article(), receipt.rowsTouched()));
+      audit.record(
+          AuditEntry.forRequest(AuditEventType.SUBJECT_ERASED, request)
+              .withSubject(request.subject())
+              .withAttribute("ground", ground.name())
+              .withCount("subjects", subjects.size())
+              .withCount("rows", receipt.rowsTouched()));
+      transactions.afterCommit(
+          () ->
+              LOG.info(
+                  "Rights request {}: erased {} subject(s) on {}, {} rows touched",
+                  request.id(),
+                  subjects.size(),
+                  ground.article(),
+                  receipt.rowsTouched()));
       notifyRecipients(data, Notification.erasure(request.id(), request.subject(), ground));
     }
     // Recipients have been told who; the stored requests keep only a pseudonym of the identity, so
-    // that after erasure nothing but the suppression entry can recognise the person (Art. 17, 21(3)).
+    // that after erasure nothing but the suppression entry can recognise the person (Art. 17,
+    // 21(3)).
     forgetIdentity(data, fulfilled, identities);
     return receipt;
   }
@@ -435,32 +528,41 @@ public final class DataSubjectRights {
     requireNonNull(since, "since");
     PersonalData data = requirePersonalData();
     if (tombstones == null) {
-      throw new IllegalStateException("No erasure tombstones are kept: build DataSubjectRights with"
-          + " erasureTombstones(store) so that erasures can be reapplied after a restore");
+      throw new IllegalStateException(
+          "No erasure tombstones are kept: build DataSubjectRights with"
+              + " erasureTombstones(store) so that erasures can be reapplied after a restore");
     }
     List<ErasureTombstoneStore.Tombstone> erased = tombstones.since(since);
     Map<String, Map<String, ErasureTombstoneStore.Tombstone>> byType = new LinkedHashMap<>();
-    erased.forEach(tombstone -> byType.computeIfAbsent(tombstone.subjectType(), type -> new HashMap<>())
-        .putIfAbsent(tombstone.subject().hex(), tombstone));
+    erased.forEach(
+        tombstone ->
+            byType
+                .computeIfAbsent(tombstone.subjectType(), type -> new HashMap<>())
+                .putIfAbsent(tombstone.subject().hex(), tombstone));
     int subjects = 0;
     long rows = 0;
     for (Map.Entry<String, Map<String, ErasureTombstoneStore.Tombstone>> type : byType.entrySet()) {
       if (data.model().subjectType(type.getKey()).isEmpty()) {
         continue;
       }
-      // One keyed hash per root row: the tombstone holds no identifier in clear to look up (Art. 4(5)).
+      // One keyed hash per root row: the tombstone holds no identifier in clear to look up (Art.
+      // 4(5)).
       List<Map.Entry<SubjectKey, ErasureTombstoneStore.Tombstone>> found = new ArrayList<>();
       try (Stream<Object> ids = data.store().subjectIds(type.getKey())) {
-        ids.forEach(id -> {
-          SubjectKey key = new SubjectKey(type.getKey(), id);
-          ErasureTombstoneStore.Tombstone tombstone = type.getValue().get(audit.pseudonymOf(idIdentifier(key)).hex());
-          if (tombstone != null) {
-            found.add(Map.entry(key, tombstone));
-          }
-        });
+        ids.forEach(
+            id -> {
+              SubjectKey key = new SubjectKey(type.getKey(), id);
+              ErasureTombstoneStore.Tombstone tombstone =
+                  type.getValue().get(audit.pseudonymOf(idIdentifier(key)).hex());
+              if (tombstone != null) {
+                found.add(Map.entry(key, tombstone));
+              }
+            });
       }
       for (Map.Entry<SubjectKey, ErasureTombstoneStore.Tombstone> subject : found) {
-        long touched = transactions.inTransaction(() -> reapply(data, subject.getKey(), subject.getValue().ground()));
+        long touched =
+            transactions.inTransaction(
+                () -> reapply(data, subject.getKey(), subject.getValue().ground()));
         if (touched > 0) {
           subjects++;
           rows += touched;
@@ -468,8 +570,11 @@ public final class DataSubjectRights {
       }
     }
     ReappliedErasures result = new ReappliedErasures(erased.size(), subjects, rows);
-    LOG.info("Erasures reapplied: {} tombstone(s) since the given instant, {} subject(s) erased again, {} rows touched",
-        result.tombstones(), result.subjects(), result.rowsTouched());
+    LOG.info(
+        "Erasures reapplied: {} tombstone(s) since the given instant, {} subject(s) erased again, {} rows touched",
+        result.tombstones(),
+        result.subjects(),
+        result.rowsTouched());
     return result;
   }
 
@@ -477,10 +582,11 @@ public final class DataSubjectRights {
     ErasurePlan plan = ErasurePlan.of(data.model(), subject, ground, legalHolds.holdsFor(subject));
     ErasureReceipt receipt = ErasureReceipt.of(plan, data.store().erase(plan), clock.instant());
     if (receipt.rowsTouched() > 0 || !receipt.shredded().isEmpty()) {
-      audit.record(AuditEntry.of(AuditEventType.ERASURE_REAPPLIED)
-          .withSubject(idIdentifier(subject))
-          .withAttribute("ground", ground.name())
-          .withCount("rows", receipt.rowsTouched()));
+      audit.record(
+          AuditEntry.of(AuditEventType.ERASURE_REAPPLIED)
+              .withSubject(idIdentifier(subject))
+              .withAttribute("ground", ground.name())
+              .withCount("rows", receipt.rowsTouched()));
     }
     return receipt.rowsTouched();
   }
@@ -494,16 +600,19 @@ public final class DataSubjectRights {
    * Replaces the identity of the erasure request and of every other stored request made under the
    * request's identity or one the subject's root held, compared as the model compares that identity.
    */
-  private void forgetIdentity(PersonalData data, RightsRequest request, List<SubjectIdentifier> rootIdentities) {
+  private void forgetIdentity(
+      PersonalData data, RightsRequest request, List<SubjectIdentifier> rootIdentities) {
     List<SubjectIdentifier> identities = new ArrayList<>(rootIdentities);
     identities.add(0, request.subject());
     Set<RequestId> done = new HashSet<>();
     done.add(request.id());
     for (SubjectIdentifier identity : identities) {
-      IdentityMatch match = data.model().subjectType(identity.subjectType())
-          .flatMap(type -> type.identityRule(identity.identity()))
-          .map(SubjectType.IdentityRule::match)
-          .orElse(IdentityMatch.EXACT);
+      IdentityMatch match =
+          data.model()
+              .subjectType(identity.subjectType())
+              .flatMap(type -> type.identityRule(identity.identity()))
+              .map(SubjectType.IdentityRule::match)
+              .orElse(IdentityMatch.EXACT);
       for (RightsRequest other : store.findBySubject(identity, match)) {
         if (done.add(other.id())) {
           forget(other);
@@ -525,7 +634,8 @@ public final class DataSubjectRights {
   private void forget(RightsRequest other) {
     RightsRequest current = other;
     while (store.update(current.withIdentityValue(erasedIdentity(current.subject()))).isEmpty()) {
-      current = store.findLatest(other.id()).orElseThrow(() -> new UnknownRequestException(other.id()));
+      current =
+          store.findLatest(other.id()).orElseThrow(() -> new UnknownRequestException(other.id()));
     }
   }
 
@@ -553,21 +663,35 @@ public final class DataSubjectRights {
 
   private RightsRequest rectify(PersonalData data, RequestId id, Rectification rectification) {
     RightsRequest request = claimToFulfil(id, RequestType.RECTIFICATION);
-    EntityDescriptor entity = data.model().entity(rectification.entity()).orElseThrow(() ->
-        new IllegalArgumentException(rectification.entity().getName() + " is not in the personal-data model"));
+    EntityDescriptor entity =
+        data.model()
+            .entity(rectification.entity())
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        rectification.entity().getName() + " is not in the personal-data model"));
     RECTIFICATION_VALIDATOR.validate(entity, rectification);
-    SubjectKey subject = data.store().resolve(request.subject()).stream()
-        .filter(key -> owns(data, key, entity, rectification.rowId()))
-        .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("The " + entity.name()
-            + " row to rectify is not the data of the subject of request " + request.id()));
+    SubjectKey subject =
+        data.store().resolve(request.subject()).stream()
+            .filter(key -> owns(data, key, entity, rectification.rowId()))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "The "
+                            + entity.name()
+                            + " row to rectify is not the data of the subject of request "
+                            + request.id()));
     data.store().rectify(subject, rectification);
     RightsRequest fulfilled = updateAndAudit(request, "fulfil", AuditEventType.REQUEST_FULFILLED);
-    audit.record(AuditEntry.forRequest(AuditEventType.DATA_RECTIFIED, fulfilled)
-        .withAttribute("entity", entity.name())
-        .withCount("attributes", rectification.changes().size()));
-    notifyRecipients(data, Notification.rectification(fulfilled.id(), fulfilled.subject(),
-        correctionTexts(rectification.changes())));
+    audit.record(
+        AuditEntry.forRequest(AuditEventType.DATA_RECTIFIED, fulfilled)
+            .withAttribute("entity", entity.name())
+            .withCount("attributes", rectification.changes().size()));
+    notifyRecipients(
+        data,
+        Notification.rectification(
+            fulfilled.id(), fulfilled.subject(), correctionTexts(rectification.changes())));
     return fulfilled;
   }
 
@@ -603,7 +727,8 @@ public final class DataSubjectRights {
     return transactions.inTransaction(() -> rectifyAttributes(data, id, corrections));
   }
 
-  private long rectifyAttributes(PersonalData data, RequestId id, Map<String, @Nullable Object> corrections) {
+  private long rectifyAttributes(
+      PersonalData data, RequestId id, Map<String, @Nullable Object> corrections) {
     RightsRequest request = claimToFulfil(id, RequestType.RECTIFICATION);
     String subjectType = request.subject().subjectType();
     Map<EntityDescriptor, Map<String, @Nullable Object>> perEntity = new LinkedHashMap<>();
@@ -620,29 +745,37 @@ public final class DataSubjectRights {
     }
     long rows = 0;
     for (SubjectKey subject : data.store().resolve(request.subject())) {
-      for (Map.Entry<EntityDescriptor, Map<String, @Nullable Object>> entity : perEntity.entrySet()) {
+      for (Map.Entry<EntityDescriptor, Map<String, @Nullable Object>> entity :
+          perEntity.entrySet()) {
         List<Object> rowIds;
         try (Stream<SubjectRecord> records = data.store().records(subject, entity.getKey())) {
           rowIds = records.map(SubjectRecord::rowId).toList();
         }
         for (Object rowId : rowIds) {
-          data.store().rectify(subject, new Rectification(entity.getKey().type(), rowId, entity.getValue()));
+          data.store()
+              .rectify(
+                  subject, new Rectification(entity.getKey().type(), rowId, entity.getValue()));
         }
         rows += rowIds.size();
         if (!rowIds.isEmpty()) {
-          audit.record(AuditEntry.forRequest(AuditEventType.DATA_RECTIFIED, request)
-              .withAttribute("entity", entity.getKey().name())
-              .withCount("attributes", entity.getValue().size())
-              .withCount("rows", rowIds.size()));
+          audit.record(
+              AuditEntry.forRequest(AuditEventType.DATA_RECTIFIED, request)
+                  .withAttribute("entity", entity.getKey().name())
+                  .withCount("attributes", entity.getValue().size())
+                  .withCount("rows", rowIds.size()));
         }
       }
     }
     RightsRequest fulfilled = updateAndAudit(request, "fulfil", AuditEventType.REQUEST_FULFILLED);
-    notifyRecipients(data, Notification.rectification(fulfilled.id(), fulfilled.subject(), correctionTexts(corrections)));
+    notifyRecipients(
+        data,
+        Notification.rectification(
+            fulfilled.id(), fulfilled.subject(), correctionTexts(corrections)));
     return rows;
   }
 
-  private static Map<String, @Nullable String> correctionTexts(Map<String, @Nullable Object> changes) {
+  private static Map<String, @Nullable String> correctionTexts(
+      Map<String, @Nullable Object> changes) {
     Map<String, @Nullable String> texts = new LinkedHashMap<>();
     changes.forEach((attribute, value) -> texts.put(attribute, CorrectedValues.text(value)));
     return texts;
@@ -658,15 +791,24 @@ public final class DataSubjectRights {
    *     receipt is outstanding; the exception names the participants outstanding
    */
   public RightsRequest complete(RequestId id) {
-    return move(id, "complete", request -> {
-      List<String> outstanding = outstandingRecipients(request.id());
-      if (!outstanding.isEmpty()) {
-        throw new IllegalRequestTransitionException(request.id(), request.status(), "complete",
-            "participants " + outstanding + " have not acknowledged the change passed on to them (Art. 19);"
-                + " wait for their receipts, or close it with completeWithoutAcknowledgements and a reason");
-      }
-      return lifecycle.complete(request);
-    }, AuditEventType.REQUEST_COMPLETED);
+    return move(
+        id,
+        "complete",
+        request -> {
+          List<String> outstanding = outstandingRecipients(request.id());
+          if (!outstanding.isEmpty()) {
+            throw new IllegalRequestTransitionException(
+                request.id(),
+                request.status(),
+                "complete",
+                "participants "
+                    + outstanding
+                    + " have not acknowledged the change passed on to them (Art. 19);"
+                    + " wait for their receipts, or close it with completeWithoutAcknowledgements and a reason");
+          }
+          return lifecycle.complete(request);
+        },
+        AuditEventType.REQUEST_COMPLETED);
   }
 
   /**
@@ -682,11 +824,15 @@ public final class DataSubjectRights {
    */
   public RightsRequest completeWithoutAcknowledgements(RequestId id, String reason) {
     requireNonBlank(reason, "reason");
-    return move(id, "complete", request -> {
-      RightsRequest completed = lifecycle.complete(request);
-      acknowledgements().ifPresent(acks -> acks.close(request.id(), reason));
-      return completed;
-    }, AuditEventType.REQUEST_COMPLETED);
+    return move(
+        id,
+        "complete",
+        request -> {
+          RightsRequest completed = lifecycle.complete(request);
+          acknowledgements().ifPresent(acks -> acks.close(request.id(), reason));
+          return completed;
+        },
+        AuditEventType.REQUEST_COMPLETED);
   }
 
   /**
@@ -700,7 +846,9 @@ public final class DataSubjectRights {
   }
 
   private Optional<Acknowledgements> acknowledgements() {
-    return recipientNotifications == null ? Optional.empty() : recipientNotifications.acknowledgements();
+    return recipientNotifications == null
+        ? Optional.empty()
+        : recipientNotifications.acknowledgements();
   }
 
   /**
@@ -711,7 +859,11 @@ public final class DataSubjectRights {
    */
   public RightsRequest cancel(RequestId id, String reason) {
     requireNonBlank(reason, "reason");
-    return move(id, "cancel", request -> lifecycle.cancel(request, reason), AuditEventType.REQUEST_CANCELLED);
+    return move(
+        id,
+        "cancel",
+        request -> lifecycle.cancel(request, reason),
+        AuditEventType.REQUEST_CANCELLED);
   }
 
   /** The request with {@code id}, if there is one, to show where it stands (Art. 12(3), Art. 5(2)). */
@@ -763,8 +915,13 @@ public final class DataSubjectRights {
     requireNonNull(id, "id");
     RightsRequest current = store.find(id).orElseThrow(() -> new UnknownRequestException(id));
     if (!List.of(types).contains(current.type())) {
-      throw new IllegalArgumentException("Rights request " + id + " is " + current.type().described() + ", not "
-          + String.join(" or ", Stream.of(types).map(RequestType::described).toList()));
+      throw new IllegalArgumentException(
+          "Rights request "
+              + id
+              + " is "
+              + current.type().described()
+              + ", not "
+              + String.join(" or ", Stream.of(types).map(RequestType::described).toList()));
     }
     RightsRequest fulfilled = lifecycle.fulfil(current);
     RightsRequest claimed = store.update(current).orElseThrow(() -> lostRace(id, "fulfil"));
@@ -773,15 +930,23 @@ public final class DataSubjectRights {
 
   /** Thrown when another caller, in this process or another replica, changed the request since it was read. */
   private IllegalRequestTransitionException lostRace(RequestId id, String attempted) {
-    RequestStatus status = store.find(id).map(RightsRequest::status).orElseThrow(() -> new UnknownRequestException(id));
-    return new IllegalRequestTransitionException(id, status, attempted,
+    RequestStatus status =
+        store
+            .find(id)
+            .map(RightsRequest::status)
+            .orElseThrow(() -> new UnknownRequestException(id));
+    return new IllegalRequestTransitionException(
+        id,
+        status,
+        attempted,
         "another caller changed it at the same time, and its change was kept; read the request again");
   }
 
   private PersonalData requirePersonalData() {
     if (personalData == null) {
-      throw new IllegalStateException("No personal-data store is configured: build DataSubjectRights with"
-          + " personalData(model, store) to carry out access, erasure and rectification");
+      throw new IllegalStateException(
+          "No personal-data store is configured: build DataSubjectRights with"
+              + " personalData(model, store) to carry out access, erasure and rectification");
     }
     return personalData;
   }
@@ -790,25 +955,34 @@ public final class DataSubjectRights {
    * Every identity of the subjects' roots, the id included, as identifiers: the contact identities
    * are suppressed after erasure, and requests made under any of them lose it.
    */
-  private static List<SubjectIdentifier> rootIdentities(PersonalData data, Set<SubjectKey> subjects) {
+  private static List<SubjectIdentifier> rootIdentities(
+      PersonalData data, Set<SubjectKey> subjects) {
     List<SubjectIdentifier> identities = new ArrayList<>();
     for (SubjectKey subject : subjects) {
       SubjectType type = data.model().subjectType(subject.subjectType()).orElseThrow();
       EntityDescriptor root = data.model().entity(type.root()).orElseThrow();
       identities.add(new SubjectIdentifier(type.name(), SubjectType.ID, subject.id().toString()));
       try (Stream<SubjectRecord> records = data.store().records(subject, root)) {
-        records.forEach(record -> type.identities().forEach((identity, attribute) -> {
-          Object value = record.values().get(attribute);
-          if (!identity.equals(SubjectType.ID) && value != null && !value.toString().isBlank()) {
-            identities.add(new SubjectIdentifier(type.name(), identity, value.toString()));
-          }
-        }));
+        records.forEach(
+            record ->
+                type.identities()
+                    .forEach(
+                        (identity, attribute) -> {
+                          Object value = record.values().get(attribute);
+                          if (!identity.equals(SubjectType.ID)
+                              && value != null
+                              && !value.toString().isBlank()) {
+                            identities.add(
+                                new SubjectIdentifier(type.name(), identity, value.toString()));
+                          }
+                        }));
       }
     }
     return identities;
   }
 
-  private static boolean owns(PersonalData data, SubjectKey subject, EntityDescriptor entity, Object rowId) {
+  private static boolean owns(
+      PersonalData data, SubjectKey subject, EntityDescriptor entity, Object rowId) {
     try (Stream<SubjectRecord> records = data.store().records(subject, entity)) {
       return records.anyMatch(record -> record.rowId().equals(rowId));
     }
@@ -816,33 +990,48 @@ public final class DataSubjectRights {
 
   private void notifyRecipients(PersonalData data, Notification notice) {
     if (recipientNotifications != null) {
-      recipientNotifications.notifyRecipients(notice, data.model().purposesFor(notice.subject().subjectType()).stream()
-          .flatMap(purpose -> purpose.recipients().stream())
-          .distinct()
-          .toList());
+      recipientNotifications.notifyRecipients(
+          notice,
+          data.model().purposesFor(notice.subject().subjectType()).stream()
+              .flatMap(purpose -> purpose.recipients().stream())
+              .distinct()
+              .toList());
     }
   }
 
-  private RightsRequest move(RequestId id, String attempted, UnaryOperator<RightsRequest> transition,
+  private RightsRequest move(
+      RequestId id,
+      String attempted,
+      UnaryOperator<RightsRequest> transition,
       AuditEventType event) {
     requireNonNull(id, "id");
-    return transactions.inTransaction(() -> {
-      RightsRequest current = store.find(id).orElseThrow(() -> new UnknownRequestException(id));
-      return updateAndAudit(transition.apply(current), attempted, event);
-    });
+    return transactions.inTransaction(
+        () -> {
+          RightsRequest current = store.find(id).orElseThrow(() -> new UnknownRequestException(id));
+          return updateAndAudit(transition.apply(current), attempted, event);
+        });
   }
 
   /** Stores {@code changed} if nobody changed the request since it was read, and audits the change. */
-  private RightsRequest updateAndAudit(RightsRequest changed, String attempted, AuditEventType event) {
-    RightsRequest stored = store.update(changed).orElseThrow(() -> lostRace(changed.id(), attempted));
+  private RightsRequest updateAndAudit(
+      RightsRequest changed, String attempted, AuditEventType event) {
+    RightsRequest stored =
+        store.update(changed).orElseThrow(() -> lostRace(changed.id(), attempted));
     return audited(stored, event);
   }
 
   private RightsRequest audited(RightsRequest request, AuditEventType event) {
     audit.record(auditEntry(event, request));
     // Ids, types and states only: the subject's identity never reaches a log line.
-    transactions.afterCommit(() -> LOG.info("Rights request {} ({}): {}, now {}, due {}", request.id(),
-        request.type(), event, request.status(), request.dueDate()));
+    transactions.afterCommit(
+        () ->
+            LOG.info(
+                "Rights request {} ({}): {}, now {}, due {}",
+                request.id(),
+                request.type(),
+                event,
+                request.status(),
+                request.dueDate()));
     return request;
   }
 
@@ -851,27 +1040,40 @@ public final class DataSubjectRights {
   private static AuditEntry auditEntry(AuditEventType event, RightsRequest request) {
     AuditEntry entry = AuditEntry.forRequest(event, request);
     return switch (event) {
-      case REQUEST_SUBMITTED -> entry.withAttribute("channel", request.channel().name())
-          .withAttribute("dueDate", request.dueDate().toString())
-          .withAttribute("verificationRequired", String.valueOf(request.verificationRequired()));
-      case REQUEST_EXTENDED -> entry.withAttribute("originalDueDate", request.originalDueDate().toString())
-          .withAttribute("dueDate", request.dueDate().toString());
-      case REQUEST_REJECTED -> entry.withAttribute("reason", request.rejection().orElseThrow().reason().name());
+      case REQUEST_SUBMITTED ->
+          entry
+              .withAttribute("channel", request.channel().name())
+              .withAttribute("dueDate", request.dueDate().toString())
+              .withAttribute(
+                  "verificationRequired", String.valueOf(request.verificationRequired()));
+      case REQUEST_EXTENDED ->
+          entry
+              .withAttribute("originalDueDate", request.originalDueDate().toString())
+              .withAttribute("dueDate", request.dueDate().toString());
+      case REQUEST_REJECTED ->
+          entry.withAttribute("reason", request.rejection().orElseThrow().reason().name());
       default -> entry;
     };
   }
 
-  private static final Map<RequestType, String> CARRIED_OUT = Map.of(
-      RequestType.ACCESS, "access(id)", RequestType.PORTABILITY, "access(id)",
-      RequestType.ERASURE, "erase(id, ground)", RequestType.RECTIFICATION, "rectify(id, rectification)");
+  private static final Map<RequestType, String> CARRIED_OUT =
+      Map.of(
+          RequestType.ACCESS,
+          "access(id)",
+          RequestType.PORTABILITY,
+          "access(id)",
+          RequestType.ERASURE,
+          "erase(id, ground)",
+          RequestType.RECTIFICATION,
+          "rectify(id, rectification)");
 
-  private static final RectificationValidator RECTIFICATION_VALIDATOR = new RectificationValidator();
+  private static final RectificationValidator RECTIFICATION_VALIDATOR =
+      new RectificationValidator();
 
   /** What an erased subject's identity value becomes in the stored request, before its pseudonym. */
   public static final String ERASED_IDENTITY_PREFIX = "erased:";
 
-  private record PersonalData(PersonalDataModel model, PersonalDataStore store) {
-  }
+  private record PersonalData(PersonalDataModel model, PersonalDataStore store) {}
 
   /**
    * Configures a {@link DataSubjectRights}. Every part but the audit trail has a default: the system
@@ -891,7 +1093,7 @@ public final class DataSubjectRights {
     private @Nullable SuppressionList suppressionList;
     private @Nullable ErasureTombstoneStore tombstones;
     private @Nullable RecipientNotifications recipientNotifications;
-    private Consumer<ErasureReceipt> erasureListener = receipt -> { };
+    private Consumer<ErasureReceipt> erasureListener = receipt -> {};
     private List<Article15Information.TransferInfo> transfers = List.of();
 
     private Builder(AuditTrail auditTrail) {
@@ -912,7 +1114,8 @@ public final class DataSubjectRights {
      * are only tracked and the application carries them out itself.
      */
     public Builder personalData(PersonalDataModel model, PersonalDataStore store) {
-      this.personalData = new PersonalData(requireNonNull(model, "model"), requireNonNull(store, "store"));
+      this.personalData =
+          new PersonalData(requireNonNull(model, "model"), requireNonNull(store, "store"));
       return this;
     }
 
@@ -953,7 +1156,8 @@ public final class DataSubjectRights {
 
     /** Tells recipients of every erasure and rectification (Art. 19); without it the application must. */
     public Builder recipientNotifications(RecipientNotifications recipientNotifications) {
-      this.recipientNotifications = requireNonNull(recipientNotifications, "recipientNotifications");
+      this.recipientNotifications =
+          requireNonNull(recipientNotifications, "recipientNotifications");
       return this;
     }
 

@@ -22,6 +22,7 @@ public final class DeadlinePolicy {
 
   private static final Period ONE_MONTH = Period.ofMonths(1);
   private static final Period TWO_MONTHS = Period.ofMonths(2);
+
   /** The longest period in days that never ends after one calendar month, whatever the receipt day. */
   private static final int SHORTEST_MONTH_DAYS = 28;
 
@@ -52,9 +53,14 @@ public final class DeadlinePolicy {
     requireNonNull(type, "type");
     requireNonNull(period, "period");
     if (!withinOneMonth(period)) {
-      throw new IllegalArgumentException("The period for " + type + " requests must be positive and end within one"
-          + " calendar month of receipt (Art. 12(3)): one month or at most " + SHORTEST_MONTH_DAYS
-          + " days, not " + period);
+      throw new IllegalArgumentException(
+          "The period for "
+              + type
+              + " requests must be positive and end within one"
+              + " calendar month of receipt (Art. 12(3)): one month or at most "
+              + SHORTEST_MONTH_DAYS
+              + " days, not "
+              + period);
     }
     Map<RequestType, Period> changed = new EnumMap<>(periods);
     changed.put(type, period);
@@ -66,7 +72,9 @@ public final class DeadlinePolicy {
       return false;
     }
     long months = period.toTotalMonths();
-    return months == 0 ? period.getDays() <= SHORTEST_MONTH_DAYS : months == 1 && period.getDays() == 0;
+    return months == 0
+        ? period.getDays() <= SHORTEST_MONTH_DAYS
+        : months == 1 && period.getDays() == 0;
   }
 
   /** The period within which requests of {@code type} are due (Art. 12(3)). */

@@ -1,9 +1,9 @@
 package dev.lethe.rights;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.lethe.request.RequestId;
 import dev.lethe.request.RequestStatus;
-
-import static java.util.Objects.requireNonNull;
 
 /**
  * Thrown when a rights request cannot make the move asked of it in its current status, such as
@@ -25,9 +25,17 @@ public final class IllegalRequestTransitionException extends IllegalStateExcepti
    * @param attempted the move attempted, such as {@code fulfil} or {@code extend}
    * @param why why the move is not allowed
    */
-  public IllegalRequestTransitionException(RequestId requestId, RequestStatus status, String attempted, String why) {
-    super("Rights request " + requireNonNull(requestId, "requestId") + " is " + requireNonNull(status, "status")
-        + " and cannot " + requireNonNull(attempted, "attempted") + ": " + requireNonNull(why, "why"));
+  public IllegalRequestTransitionException(
+      RequestId requestId, RequestStatus status, String attempted, String why) {
+    super(
+        "Rights request "
+            + requireNonNull(requestId, "requestId")
+            + " is "
+            + requireNonNull(status, "status")
+            + " and cannot "
+            + requireNonNull(attempted, "attempted")
+            + ": "
+            + requireNonNull(why, "why"));
     this.requestId = requestId;
     this.status = status;
     this.attempted = attempted;

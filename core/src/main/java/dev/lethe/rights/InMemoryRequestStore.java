@@ -17,13 +17,16 @@ import java.util.stream.Stream;
 final class InMemoryRequestStore implements RequestStore {
 
   private static final Comparator<RightsRequest> BY_RECEIPT =
-      Comparator.comparing(RightsRequest::receivedAt).thenComparing(request -> request.id().value());
+      Comparator.comparing(RightsRequest::receivedAt)
+          .thenComparing(request -> request.id().value());
   private static final Comparator<RightsRequest> BY_DUE_DATE =
       Comparator.comparing(RightsRequest::dueDate).thenComparing(BY_RECEIPT);
 
   private final Map<RequestId, RightsRequest> requests = new ConcurrentHashMap<>();
+
   /** When each closed request was first saved closed, by {@link #clock}. */
   private final Map<RequestId, Instant> closedAt = new ConcurrentHashMap<>();
+
   private final Clock clock;
 
   public InMemoryRequestStore(Clock clock) {
@@ -41,7 +44,8 @@ final class InMemoryRequestStore implements RequestStore {
   public void insert(RightsRequest request) {
     requireNonNull(request, "request");
     if (requests.putIfAbsent(request.id(), request) != null) {
-      throw new IllegalStateException("A rights request with id " + request.id() + " is already stored");
+      throw new IllegalStateException(
+          "A rights request with id " + request.id() + " is already stored");
     }
     stampClosing(request);
   }
@@ -50,15 +54,18 @@ final class InMemoryRequestStore implements RequestStore {
   public Optional<RightsRequest> update(RightsRequest changed) {
     requireNonNull(changed, "changed");
     RightsRequest next = changed.withVersion(changed.version() + 1);
-    // compute is atomic per key: the version check and the write happen under the map's lock for this id.
+    // compute is atomic per key: the version check and the write happen under the map's lock for
+    // this id.
     boolean[] won = {false};
-    requests.computeIfPresent(changed.id(), (id, stored) -> {
-      if (stored.version() != changed.version()) {
-        return stored;
-      }
-      won[0] = true;
-      return next;
-    });
+    requests.computeIfPresent(
+        changed.id(),
+        (id, stored) -> {
+          if (stored.version() != changed.version()) {
+            return stored;
+          }
+          won[0] = true;
+          return next;
+        });
     if (!won[0]) {
       return Optional.empty();
     }
@@ -95,8 +102,11 @@ final class InMemoryRequestStore implements RequestStore {
     int cleared = 0;
     for (Map.Entry<RequestId, Instant> closed : closedAt.entrySet()) {
       RightsRequest request = requests.get(closed.getKey());
-      if (closed.getValue().isBefore(closedBefore) && !request.subject().value().equals(CLEARED_IDENTITY)) {
-        requests.put(request.id(), request.withIdentityValue(CLEARED_IDENTITY).withVersion(request.version() + 1));
+      if (closed.getValue().isBefore(closedBefore)
+          && !request.subject().value().equals(CLEARED_IDENTITY)) {
+        requests.put(
+            request.id(),
+            request.withIdentityValue(CLEARED_IDENTITY).withVersion(request.version() + 1));
         cleared++;
       }
     }

@@ -22,8 +22,15 @@ import java.util.UUID;
  * @param nextAttemptAt when it is tried next, while pending
  * @param lastFailure the type of the last failure, if any failed
  */
-public record PendingNotification(UUID id, String idempotencyKey, String recipient, Notification notification,
-    OutboxStatus status, int attempts, Instant nextAttemptAt, Optional<String> lastFailure) {
+public record PendingNotification(
+    UUID id,
+    String idempotencyKey,
+    String recipient,
+    Notification notification,
+    OutboxStatus status,
+    int attempts,
+    Instant nextAttemptAt,
+    Optional<String> lastFailure) {
 
   public PendingNotification {
     requireNonNull(id, "id");

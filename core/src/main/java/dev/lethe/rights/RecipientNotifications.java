@@ -72,7 +72,8 @@ public final class RecipientNotifications {
    * @param auditTrail records every outcome (Art. 5(2))
    */
   public static Builder builder(RecipientNotifier notifier, AuditTrail auditTrail) {
-    return new Builder(requireNonNull(notifier, "notifier"), requireNonNull(auditTrail, "auditTrail"));
+    return new Builder(
+        requireNonNull(notifier, "notifier"), requireNonNull(auditTrail, "auditTrail"));
   }
 
   /**
@@ -84,14 +85,23 @@ public final class RecipientNotifications {
    * @return the notices, one per distinct recipient, as the outbox holds them
    * @throws IllegalArgumentException if the request is of another type, or not fulfilled yet
    */
-  public List<PendingNotification> notifyRecipients(RightsRequest request, Collection<String> recipients) {
+  public List<PendingNotification> notifyRecipients(
+      RightsRequest request, Collection<String> recipients) {
     requireNonNull(request, "request");
     requireNonNull(recipients, "recipients");
-    if (request.status() != RequestStatus.FULFILLED && request.status() != RequestStatus.COMPLETED) {
-      throw new IllegalArgumentException("Rights request " + request.id() + " is " + request.status()
-          + ": recipients are told of its " + request.type() + " once it is fulfilled (Art. 19)");
+    if (request.status() != RequestStatus.FULFILLED
+        && request.status() != RequestStatus.COMPLETED) {
+      throw new IllegalArgumentException(
+          "Rights request "
+              + request.id()
+              + " is "
+              + request.status()
+              + ": recipients are told of its "
+              + request.type()
+              + " once it is fulfilled (Art. 19)");
     }
-    return notifyRecipients(new Notification(request.id(), request.type(), request.subject()), recipients);
+    return notifyRecipients(
+        new Notification(request.id(), request.type(), request.subject()), recipients);
   }
 
   /**
@@ -101,18 +111,23 @@ public final class RecipientNotifications {
    * @param recipients the names of the recipients the subject's data was disclosed to
    * @return the notices, one per distinct recipient, as the outbox holds them
    */
-  public List<PendingNotification> notifyRecipients(Notification notification, Collection<String> recipients) {
+  public List<PendingNotification> notifyRecipients(
+      Notification notification, Collection<String> recipients) {
     requireNonNull(notification, "notification");
     requireNonNull(recipients, "recipients");
-    // Every name is checked before any notice is written, so that a bad list writes none rather than some.
+    // Every name is checked before any notice is written, so that a bad list writes none rather
+    // than some.
     Set<String> distinctRecipients = new LinkedHashSet<>(recipients);
     distinctRecipients.forEach(recipient -> requireNonBlank(recipient, "recipient"));
     String payload = NotificationJson.write(notification);
     Instant now = clock.instant();
     List<PendingNotification> written = new ArrayList<>();
     for (String recipient : distinctRecipients) {
-      OutboxEntry entry = outbox.enqueue(
-          new OutboxMessage(idempotencyKey(notification, recipient), recipient, MESSAGE_TYPE, payload), now);
+      OutboxEntry entry =
+          outbox.enqueue(
+              new OutboxMessage(
+                  idempotencyKey(notification, recipient), recipient, MESSAGE_TYPE, payload),
+              now);
       if (entry.status() != OutboxStatus.DELIVERED) {
         written.add(pending(entry, notification));
       }
@@ -162,23 +177,26 @@ public final class RecipientNotifications {
    * again later.
    */
   public OutboxTransport transport(Map<String, OutboxTransport> byDestination) {
-    Map<String, OutboxTransport> routes = Map.copyOf(requireNonNull(byDestination, "byDestination"));
+    Map<String, OutboxTransport> routes =
+        Map.copyOf(requireNonNull(byDestination, "byDestination"));
     OutboxTransport otherwise = new NotifierTransport();
-    return new Art19Transport(new OutboxTransport() {
-      @Override
-      public void deliver(OutboxMessage message) {
-        OutboxTransport route = routes.getOrDefault(message.destination(), otherwise);
-        if (!route.ready()) {
-          throw new IllegalStateException("The transport to " + message.destination() + " is not ready");
-        }
-        route.deliver(message);
-      }
+    return new Art19Transport(
+        new OutboxTransport() {
+          @Override
+          public void deliver(OutboxMessage message) {
+            OutboxTransport route = routes.getOrDefault(message.destination(), otherwise);
+            if (!route.ready()) {
+              throw new IllegalStateException(
+                  "The transport to " + message.destination() + " is not ready");
+            }
+            route.deliver(message);
+          }
 
-      @Override
-      public boolean ready() {
-        return otherwise.ready() || routes.values().stream().anyMatch(OutboxTransport::ready);
-      }
-    });
+          @Override
+          public boolean ready() {
+            return otherwise.ready() || routes.values().stream().anyMatch(OutboxTransport::ready);
+          }
+        });
   }
 
   /** The acknowledgements awaited from participant services, if any are configured (Art. 17(2), 19). */
@@ -197,8 +215,12 @@ public final class RecipientNotifications {
    * personal data.
    */
   public static String idempotencyKey(Notification notification, String recipient) {
-    return "art19:" + notification.requestId() + ":" + notification.change().name().toLowerCase(Locale.ROOT)
-        + (notification.restrictionLifted() ? "-lifted" : "") + ":"
+    return "art19:"
+        + notification.requestId()
+        + ":"
+        + notification.change().name().toLowerCase(Locale.ROOT)
+        + (notification.restrictionLifted() ? "-lifted" : "")
+        + ":"
         + UUID.nameUUIDFromBytes(recipient.getBytes(StandardCharsets.UTF_8));
   }
 
@@ -211,19 +233,29 @@ public final class RecipientNotifications {
   }
 
   private static PendingNotification pending(OutboxEntry entry, Notification notification) {
-    return new PendingNotification(entry.id(), entry.idempotencyKey(), entry.destination(), notification,
-        entry.status(), entry.attempts(), entry.nextAttemptAt(), entry.lastFailure());
+    return new PendingNotification(
+        entry.id(),
+        entry.idempotencyKey(),
+        entry.destination(),
+        notification,
+        entry.status(),
+        entry.attempts(),
+        entry.nextAttemptAt(),
+        entry.lastFailure());
   }
 
-  private static AuditEntry auditEntry(AuditEventType type, OutboxMessage message, Notification notification,
-      int attempts) {
-    AuditEntry entry = AuditEntry.of(type)
-        .withRequest(notification.requestId(), notification.change())
-        .withSubject(notification.subject())
-        .withAttribute("recipient", message.destination())
-        .withAttribute("idempotencyKey", message.idempotencyKey())
-        .withCount("attempts", attempts);
-    return notification.restrictionLifted() ? entry.withAttribute("restrictionLifted", "true") : entry;
+  private static AuditEntry auditEntry(
+      AuditEventType type, OutboxMessage message, Notification notification, int attempts) {
+    AuditEntry entry =
+        AuditEntry.of(type)
+            .withRequest(notification.requestId(), notification.change())
+            .withSubject(notification.subject())
+            .withAttribute("recipient", message.destination())
+            .withAttribute("idempotencyKey", message.idempotencyKey())
+            .withCount("attempts", attempts);
+    return notification.restrictionLifted()
+        ? entry.withAttribute("restrictionLifted", "true")
+        : entry;
   }
 
   /** Delivers Art. 19 notices through the application's notifier; it has no other messages to deliver. */
@@ -232,8 +264,12 @@ public final class RecipientNotifications {
     @Override
     public void deliver(OutboxMessage message) {
       if (!message.type().equals(MESSAGE_TYPE)) {
-        throw new IllegalArgumentException("The Art. 19 notifier delivers " + MESSAGE_TYPE + ", not " + message.type()
-            + ": give RecipientNotifications.transport(delivery) a transport for the other messages");
+        throw new IllegalArgumentException(
+            "The Art. 19 notifier delivers "
+                + MESSAGE_TYPE
+                + ", not "
+                + message.type()
+                + ": give RecipientNotifications.transport(delivery) a transport for the other messages");
       }
       notifier.notifyRecipient(message.destination(), NotificationJson.read(message.payload()));
     }
@@ -271,8 +307,12 @@ public final class RecipientNotifications {
     @Override
     public void delivered(OutboxMessage message, int attempts) {
       if (isNotice(message)) {
-        audit.record(auditEntry(AuditEventType.RECIPIENT_NOTIFIED, message, NotificationJson.read(message.payload()),
-            attempts));
+        audit.record(
+            auditEntry(
+                AuditEventType.RECIPIENT_NOTIFIED,
+                message,
+                NotificationJson.read(message.payload()),
+                attempts));
       }
       if (acknowledgements != null) {
         acknowledgements.delivered(message);
@@ -283,8 +323,13 @@ public final class RecipientNotifications {
     public void failed(OutboxMessage message, int attempts, String failure, boolean dead) {
       if (isNotice(message)) {
         // The failure's type is audited, never its message: a message may quote the subject's data.
-        audit.record(auditEntry(dead ? AuditEventType.NOTIFICATION_DEAD : AuditEventType.NOTIFICATION_FAILED, message,
-            NotificationJson.read(message.payload()), attempts).withAttribute("failure", failure));
+        audit.record(
+            auditEntry(
+                    dead ? AuditEventType.NOTIFICATION_DEAD : AuditEventType.NOTIFICATION_FAILED,
+                    message,
+                    NotificationJson.read(message.payload()),
+                    attempts)
+                .withAttribute("failure", failure));
       }
       if (dead && acknowledgements != null) {
         acknowledgements.dead(message, failure);

@@ -45,7 +45,8 @@ public final class RequestIdentityRetention {
   private final Clock clock;
   private final ZoneId zone;
 
-  private RequestIdentityRetention(RequestStore store, AuditTrail audit, Period period, Clock clock, ZoneId zone) {
+  private RequestIdentityRetention(
+      RequestStore store, AuditTrail audit, Period period, Clock clock, ZoneId zone) {
     this.store = store;
     this.audit = audit;
     this.period = period;
@@ -60,15 +61,19 @@ public final class RequestIdentityRetention {
    * @param audit records each clearing (Art. 5(2)), and carries the transactions it runs in
    * @throws IllegalArgumentException if {@code period} is negative
    */
-  public static RequestIdentityRetention of(RequestStore store, AuditTrail audit, Period period, Clock clock,
-      ZoneId zone) {
+  public static RequestIdentityRetention of(
+      RequestStore store, AuditTrail audit, Period period, Clock clock, ZoneId zone) {
     requireNonNull(period, "period");
     if (period.isNegative()) {
-      throw new IllegalArgumentException("The period a closed request keeps its identity cannot be negative: "
-          + period);
+      throw new IllegalArgumentException(
+          "The period a closed request keeps its identity cannot be negative: " + period);
     }
-    return new RequestIdentityRetention(requireNonNull(store, "store"), requireNonNull(audit, "audit"), period,
-        requireNonNull(clock, "clock"), requireNonNull(zone, "zone"));
+    return new RequestIdentityRetention(
+        requireNonNull(store, "store"),
+        requireNonNull(audit, "audit"),
+        period,
+        requireNonNull(clock, "clock"),
+        requireNonNull(zone, "zone"));
   }
 
   /**
@@ -77,15 +82,25 @@ public final class RequestIdentityRetention {
    */
   public int run() {
     Instant closedBefore = clock.instant().atZone(zone).minus(period).toInstant();
-    int cleared = audit.transactions().inTransaction(() -> {
-      int count = store.clearIdentitiesClosedBefore(closedBefore);
-      // A run that changes nothing writes no event: the schedule runs daily on every instance.
-      if (count > 0) {
-        audit.record(AuditEntry.of(AuditEventType.REQUEST_IDENTITIES_CLEARED).withCount("requests", count));
-      }
-      return count;
-    });
-    LOG.info("Lethe cleared the identity of {} rights request(s) closed before {}", cleared, closedBefore);
+    int cleared =
+        audit
+            .transactions()
+            .inTransaction(
+                () -> {
+                  int count = store.clearIdentitiesClosedBefore(closedBefore);
+                  // A run that changes nothing writes no event: the schedule runs daily on every
+                  // instance.
+                  if (count > 0) {
+                    audit.record(
+                        AuditEntry.of(AuditEventType.REQUEST_IDENTITIES_CLEARED)
+                            .withCount("requests", count));
+                  }
+                  return count;
+                });
+    LOG.info(
+        "Lethe cleared the identity of {} rights request(s) closed before {}",
+        cleared,
+        closedBefore);
     return cleared;
   }
 

@@ -7,11 +7,11 @@ import dev.lethe.request.RejectionReason;
 import dev.lethe.request.RequestId;
 import dev.lethe.request.RequestStatus;
 import dev.lethe.request.RequestType;
+import dev.lethe.request.RightsRequest;
 import dev.lethe.request.RightsRequest.Cancellation;
 import dev.lethe.request.RightsRequest.Extension;
 import dev.lethe.request.RightsRequest.Rejection;
 import dev.lethe.request.RightsRequest.Verification;
-import dev.lethe.request.RightsRequest;
 import dev.lethe.subject.SubjectIdentifier;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,26 +45,50 @@ final class RequestLifecycle {
   }
 
   /** A new request received now, due per the policy from today (Art. 12(3)), with its identity check decided (Art. 12(6)). */
-  public RightsRequest submit(RequestType type, SubjectIdentifier subject, Channel channel, IdentityVerifier verifier) {
+  public RightsRequest submit(
+      RequestType type, SubjectIdentifier subject, Channel channel, IdentityVerifier verifier) {
     Instant receivedAt = clock.instant();
     LocalDate dueDate = policy.dueDate(type, LocalDate.ofInstant(receivedAt, zone));
-    RightsRequest received = submitted(RequestId.random(), type, subject, channel, receivedAt, dueDate, true);
+    RightsRequest received =
+        submitted(RequestId.random(), type, subject, channel, receivedAt, dueDate, true);
     return verifier.requiresVerification(received)
         ? received
         : submitted(received.id(), type, subject, channel, receivedAt, dueDate, false);
   }
 
-  private static RightsRequest submitted(RequestId id, RequestType type, SubjectIdentifier subject, Channel channel,
-      Instant receivedAt, LocalDate dueDate, boolean verificationRequired) {
-    return new RightsRequest(id, type, subject, channel, receivedAt, dueDate, RequestStatus.SUBMITTED,
-        verificationRequired, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+  private static RightsRequest submitted(
+      RequestId id,
+      RequestType type,
+      SubjectIdentifier subject,
+      Channel channel,
+      Instant receivedAt,
+      LocalDate dueDate,
+      boolean verificationRequired) {
+    return new RightsRequest(
+        id,
+        type,
+        subject,
+        channel,
+        receivedAt,
+        dueDate,
+        RequestStatus.SUBMITTED,
+        verificationRequired,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   /** Records that the subject's identity was confirmed by {@code method} (Art. 12(6)). */
   public RightsRequest verify(RightsRequest request, String method) {
     requireMove(request, RequestStatus.VERIFIED, "verify");
-    return copy(request, RequestStatus.VERIFIED, Optional.of(new Verification(method, clock.instant())),
-        request.extension(), request.rejection(), request.cancellation());
+    return copy(
+        request,
+        RequestStatus.VERIFIED,
+        Optional.of(new Verification(method, clock.instant())),
+        request.extension(),
+        request.rejection(),
+        request.cancellation());
   }
 
   /**
@@ -77,65 +101,113 @@ final class RequestLifecycle {
       throw refused(request, "extend", "only an open request can be extended (Art. 12(3))");
     }
     if (request.isExtended()) {
-      throw refused(request, "extend", "it was already extended once, the only extension Art. 12(3) allows");
+      throw refused(
+          request, "extend", "it was already extended once, the only extension Art. 12(3) allows");
     }
     if (today().isAfter(request.originalDueDate())) {
-      throw refused(request, "extend", "its original due date " + request.originalDueDate()
-          + " has passed, and Art. 12(3) requires the extension to be told to the subject before then");
+      throw refused(
+          request,
+          "extend",
+          "its original due date "
+              + request.originalDueDate()
+              + " has passed, and Art. 12(3) requires the extension to be told to the subject before then");
     }
     if (extension.isZero() || extension.isNegative()) {
-      throw new IllegalArgumentException("Rights request " + request.id() + " cannot be extended by " + extension
-          + ": an extension must be positive");
+      throw new IllegalArgumentException(
+          "Rights request "
+              + request.id()
+              + " cannot be extended by "
+              + extension
+              + ": an extension must be positive");
     }
     LocalDate newDueDate = request.originalDueDate().plus(extension);
     LocalDate latest = policy.latestExtendedDueDate(request.originalDueDate());
     if (newDueDate.isAfter(latest)) {
-      throw new IllegalArgumentException("Rights request " + request.id() + " cannot be extended by " + extension
-          + " to " + newDueDate + ": Art. 12(3) allows at most " + policy.maximumExtension()
-          + " after the original due date " + request.originalDueDate() + ", that is until " + latest);
+      throw new IllegalArgumentException(
+          "Rights request "
+              + request.id()
+              + " cannot be extended by "
+              + extension
+              + " to "
+              + newDueDate
+              + ": Art. 12(3) allows at most "
+              + policy.maximumExtension()
+              + " after the original due date "
+              + request.originalDueDate()
+              + ", that is until "
+              + latest);
     }
-    return copy(request, request.status(), request.verification(),
-        Optional.of(new Extension(reason, newDueDate, clock.instant())), request.rejection(), request.cancellation());
+    return copy(
+        request,
+        request.status(),
+        request.verification(),
+        Optional.of(new Extension(reason, newDueDate, clock.instant())),
+        request.rejection(),
+        request.cancellation());
   }
 
   /** Refuses to act on the request as manifestly unfounded or excessive (Art. 12(5)), stating the remedies (Art. 12(4)). */
-  public RightsRequest reject(RightsRequest request, RejectionReason reason, String explanation, String remedies) {
+  public RightsRequest reject(
+      RightsRequest request, RejectionReason reason, String explanation, String remedies) {
     requireMove(request, RequestStatus.REJECTED, "reject");
-    return copy(request, RequestStatus.REJECTED, request.verification(), request.extension(),
-        Optional.of(new Rejection(reason, explanation, remedies, clock.instant())), request.cancellation());
+    return copy(
+        request,
+        RequestStatus.REJECTED,
+        request.verification(),
+        request.extension(),
+        Optional.of(new Rejection(reason, explanation, remedies, clock.instant())),
+        request.cancellation());
   }
 
   /** Marks the requested action as taken; a request awaiting its identity check cannot be (Art. 12(6)). */
   public RightsRequest fulfil(RightsRequest request) {
     requireMove(request, RequestStatus.FULFILLED, "fulfil");
     if (request.isAwaitingVerification()) {
-      throw refused(request, "fulfil", "the subject's identity must be verified first (Art. 12(6))");
+      throw refused(
+          request, "fulfil", "the subject's identity must be verified first (Art. 12(6))");
     }
-    return copy(request, RequestStatus.FULFILLED, request.verification(), request.extension(), request.rejection(),
+    return copy(
+        request,
+        RequestStatus.FULFILLED,
+        request.verification(),
+        request.extension(),
+        request.rejection(),
         request.cancellation());
   }
 
   /** Marks the subject as told of the action taken (Art. 12(3)). */
   public RightsRequest complete(RightsRequest request) {
     requireMove(request, RequestStatus.COMPLETED, "complete");
-    return copy(request, RequestStatus.COMPLETED, request.verification(), request.extension(), request.rejection(),
+    return copy(
+        request,
+        RequestStatus.COMPLETED,
+        request.verification(),
+        request.extension(),
+        request.rejection(),
         request.cancellation());
   }
 
   /** Closes the request without action. */
   public RightsRequest cancel(RightsRequest request, String reason) {
     requireMove(request, RequestStatus.CANCELLED, "cancel");
-    return copy(request, RequestStatus.CANCELLED, request.verification(), request.extension(), request.rejection(),
+    return copy(
+        request,
+        RequestStatus.CANCELLED,
+        request.verification(),
+        request.extension(),
+        request.rejection(),
         Optional.of(new Cancellation(reason, clock.instant())));
   }
 
   private static void requireMove(RightsRequest request, RequestStatus target, String attempted) {
     if (!request.status().canMoveTo(target)) {
-      throw refused(request, attempted, "a " + request.status() + " request cannot become " + target);
+      throw refused(
+          request, attempted, "a " + request.status() + " request cannot become " + target);
     }
   }
 
-  private static IllegalRequestTransitionException refused(RightsRequest request, String attempted, String why) {
+  private static IllegalRequestTransitionException refused(
+      RightsRequest request, String attempted, String why) {
     return new IllegalRequestTransitionException(request.id(), request.status(), attempted, why);
   }
 
@@ -146,8 +218,19 @@ final class RequestLifecycle {
       Optional<Extension> extension,
       Optional<Rejection> rejection,
       Optional<Cancellation> cancellation) {
-    return new RightsRequest(request.id(), request.type(), request.subject(), request.channel(), request.receivedAt(),
-        request.originalDueDate(), status, request.verificationRequired(), verification, extension, rejection,
-        cancellation, request.version());
+    return new RightsRequest(
+        request.id(),
+        request.type(),
+        request.subject(),
+        request.channel(),
+        request.receivedAt(),
+        request.originalDueDate(),
+        status,
+        request.verificationRequired(),
+        verification,
+        extension,
+        rejection,
+        cancellation,
+        request.version());
   }
 }

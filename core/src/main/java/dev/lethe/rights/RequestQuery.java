@@ -21,7 +21,11 @@ import java.util.Set;
  * @param page the page, from 0
  * @param size requests per page, from 1 to {@value #MAX_SIZE}
  */
-public record RequestQuery(Set<RequestStatus> statuses, Set<RequestType> types, Optional<String> subject, int page,
+public record RequestQuery(
+    Set<RequestStatus> statuses,
+    Set<RequestType> types,
+    Optional<String> subject,
+    int page,
     int size) {
 
   /** The largest page. */
@@ -30,7 +34,8 @@ public record RequestQuery(Set<RequestStatus> statuses, Set<RequestType> types, 
   public RequestQuery {
     statuses = Set.copyOf(statuses);
     types = Set.copyOf(types);
-    subject = requireNonNull(subject, "subject").map(String::strip).filter(value -> !value.isEmpty());
+    subject =
+        requireNonNull(subject, "subject").map(String::strip).filter(value -> !value.isEmpty());
     if (page < 0) {
       throw new IllegalArgumentException("page must not be negative, but is " + page);
     }
@@ -46,7 +51,8 @@ public record RequestQuery(Set<RequestStatus> statuses, Set<RequestType> types, 
 
   /** This query for the open requests only (Art. 12(3)). */
   public RequestQuery open() {
-    return withStatuses(Set.of(RequestStatus.SUBMITTED, RequestStatus.VERIFIED, RequestStatus.FULFILLED));
+    return withStatuses(
+        Set.of(RequestStatus.SUBMITTED, RequestStatus.VERIFIED, RequestStatus.FULFILLED));
   }
 
   /** This query for the requests in {@code statuses}; empty for any. */
@@ -81,6 +87,7 @@ public record RequestQuery(Set<RequestStatus> statuses, Set<RequestType> types, 
     String normalised = identity.strip().toLowerCase(Locale.ROOT);
     String wanted = searched.toLowerCase(Locale.ROOT);
     return normalised.equals(wanted)
-        || (wanted.startsWith(DataSubjectRights.ERASED_IDENTITY_PREFIX) && normalised.startsWith(wanted));
+        || (wanted.startsWith(DataSubjectRights.ERASED_IDENTITY_PREFIX)
+            && normalised.startsWith(wanted));
   }
 }

@@ -92,12 +92,17 @@ public interface RequestStore {
     requireNonNull(query, "query");
     List<RightsRequest> matching;
     try (Stream<RightsRequest> all = findAll()) {
-      matching = all.filter(query::matches)
-          .sorted(Comparator.comparing(RightsRequest::dueDate).thenComparing(RightsRequest::receivedAt))
-          .toList();
+      matching =
+          all.filter(query::matches)
+              .sorted(
+                  Comparator.comparing(RightsRequest::dueDate)
+                      .thenComparing(RightsRequest::receivedAt))
+              .toList();
     }
     long from = Math.min((long) query.page() * query.size(), matching.size());
-    return new RequestPage(matching.subList((int) from, (int) Math.min(from + query.size(), matching.size())), query,
+    return new RequestPage(
+        matching.subList((int) from, (int) Math.min(from + query.size(), matching.size())),
+        query,
         matching.size());
   }
 
@@ -110,9 +115,11 @@ public interface RequestStore {
     requireNonNull(subject, "subject");
     requireNonNull(match, "match");
     try (Stream<RightsRequest> all = findAll()) {
-      return all.filter(request -> request.subject().subjectType().equals(subject.subjectType())
-              && request.subject().identity().equals(subject.identity())
-              && match.matches(request.subject().value(), subject.value()))
+      return all.filter(
+              request ->
+                  request.subject().subjectType().equals(subject.subjectType())
+                      && request.subject().identity().equals(subject.identity())
+                      && match.matches(request.subject().value(), subject.value()))
           .toList();
     }
   }

@@ -23,7 +23,10 @@ final class StoredSections implements ParticipantSections {
   private final Transactions transactions;
   private volatile boolean forgotten;
 
-  StoredSections(RequestId requestId, List<ReportSection> sections, AcknowledgementStore store,
+  StoredSections(
+      RequestId requestId,
+      List<ReportSection> sections,
+      AcknowledgementStore store,
       Transactions transactions) {
     this.requestId = requestId;
     this.sections = List.copyOf(sections);
@@ -39,14 +42,31 @@ final class StoredSections implements ParticipantSections {
   @Override
   public void read(String participant, Consumer<String> chunks) {
     requireNonNull(chunks, "chunks");
-    ReportSection section = sections.stream().filter(kept -> kept.recipient().equals(participant)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("The report holds no report of participant " + participant));
+    ReportSection section =
+        sections.stream()
+            .filter(kept -> kept.recipient().equals(participant))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "The report holds no report of participant " + participant));
     for (int index = 0; index < section.chunks(); index++) {
       int chunk = index;
-      chunks.accept(store.sectionChunk(section.noticeKey(), index).filter(text -> !forgotten)
-          .orElseThrow(() -> new IllegalStateException("Chunk " + chunk + " of the report of participant " + participant
-              + " for request " + requestId + " is no longer kept: a subject's report holding participants' reports"
-              + " is written once, after which they are cleared (Art. 5(1)(c))")));
+      chunks.accept(
+          store
+              .sectionChunk(section.noticeKey(), index)
+              .filter(text -> !forgotten)
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "Chunk "
+                              + chunk
+                              + " of the report of participant "
+                              + participant
+                              + " for request "
+                              + requestId
+                              + " is no longer kept: a subject's report holding participants' reports"
+                              + " is written once, after which they are cleared (Art. 5(1)(c))")));
     }
   }
 

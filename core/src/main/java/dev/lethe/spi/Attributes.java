@@ -8,14 +8,14 @@ import org.jspecify.annotations.Nullable;
 /** Reads and writes attributes of plain objects by name, following paths across associations. */
 final class Attributes {
 
-  private Attributes() {
-  }
+  private Attributes() {}
 
   static @Nullable Object get(Object target, String attribute) {
     try {
       return field(target.getClass(), attribute).get(target);
     } catch (IllegalAccessException e) {
-      throw new IllegalStateException("Cannot read " + target.getClass().getSimpleName() + "." + attribute, e);
+      throw new IllegalStateException(
+          "Cannot read " + target.getClass().getSimpleName() + "." + attribute, e);
     }
   }
 
@@ -23,7 +23,8 @@ final class Attributes {
     try {
       field(target.getClass(), attribute).set(target, value);
     } catch (IllegalAccessException e) {
-      throw new IllegalStateException("Cannot write " + target.getClass().getSimpleName() + "." + attribute, e);
+      throw new IllegalStateException(
+          "Cannot write " + target.getClass().getSimpleName() + "." + attribute, e);
     }
   }
 

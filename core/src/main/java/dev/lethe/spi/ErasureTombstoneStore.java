@@ -47,7 +47,8 @@ public interface ErasureTombstoneStore {
    * @param ground the Art. 17(1) ground the subject was erased on, which a replay applies again
    * @param erasedAt when the erasure committed
    */
-  record Tombstone(String subjectType, SubjectPseudonym subject, ErasureGround ground, Instant erasedAt) {
+  record Tombstone(
+      String subjectType, SubjectPseudonym subject, ErasureGround ground, Instant erasedAt) {
     public Tombstone {
       requireNonNull(subjectType, "subjectType");
       requireNonNull(subject, "subject");

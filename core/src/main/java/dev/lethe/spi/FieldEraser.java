@@ -17,11 +17,15 @@ import org.jspecify.annotations.Nullable;
 public final class FieldEraser {
 
   private static final char MASK = '*';
+
   /** Hex digits in each half of a stored hash: 128 bits each, 64 in all, the length HASH has always written. */
   private static final int HALF = 32;
+
   private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
+
   /** Separates the two keyed functions under the one key, and both from the other uses of the key. */
   private static final String VALUE_DOMAIN = "lethe.erasure.hash.value";
+
   private static final String TAG_DOMAIN = "lethe.erasure.hash.tag";
 
   private final Pseudonymizer hashKey;
@@ -36,9 +40,12 @@ public final class FieldEraser {
     ErasureRule rule = field.erasure();
     return switch (rule.strategy()) {
       case NULLIFY -> null;
-      case REPLACE -> Placeholders.replacement(rule.placeholder(), field.type(), field.category()).orElseThrow();
+      case REPLACE ->
+          Placeholders.replacement(rule.placeholder(), field.type(), field.category())
+              .orElseThrow();
       case HASH -> value == null || isHash(value.toString()) ? value : hash(value.toString());
-      case MASK -> value == null ? null : mask(value.toString(), rule.maskKeepFirst(), rule.maskKeepLast());
+      case MASK ->
+          value == null ? null : mask(value.toString(), rule.maskKeepFirst(), rule.maskKeepLast());
       case KEEP, DELETE_ROW -> value;
     };
   }
@@ -62,8 +69,10 @@ public final class FieldEraser {
    * so is hashed like any other personal data (Art. 17(1)).
    */
   public boolean isHash(String text) {
-    return text.length() == 2 * HALF && HEX.matcher(text).matches()
-        && MessageDigest.isEqual(tag(text.substring(0, HALF)).getBytes(StandardCharsets.US_ASCII),
+    return text.length() == 2 * HALF
+        && HEX.matcher(text).matches()
+        && MessageDigest.isEqual(
+            tag(text.substring(0, HALF)).getBytes(StandardCharsets.US_ASCII),
             text.substring(HALF).getBytes(StandardCharsets.US_ASCII));
   }
 
@@ -77,7 +86,8 @@ public final class FieldEraser {
     if (keepFirst + keepLast >= length) {
       return String.valueOf(MASK).repeat(length);
     }
-    return text.substring(0, keepFirst) + String.valueOf(MASK).repeat(length - keepFirst - keepLast)
+    return text.substring(0, keepFirst)
+        + String.valueOf(MASK).repeat(length - keepFirst - keepLast)
         + text.substring(length - keepLast);
   }
 }

@@ -45,7 +45,8 @@ final class InMemoryAcknowledgementStore implements AcknowledgementStore {
   }
 
   @Override
-  public synchronized boolean keepSectionChunk(String noticeKey, int index, boolean last, String text) {
+  public synchronized boolean keepSectionChunk(
+      String noticeKey, int index, boolean last, String text) {
     requireNonNull(text, "text");
     if (index < 0) {
       throw new IllegalArgumentException("A chunk's index is at least 0, not " + index);
@@ -70,14 +71,19 @@ final class InMemoryAcknowledgementStore implements AcknowledgementStore {
 
   @Override
   public synchronized List<ReportSection> sections(RequestId requestId) {
-    return forRequest(requestId).stream().filter(entry -> isWhole(entry.noticeKey()))
-        .map(entry -> new ReportSection(entry.noticeKey(), entry.recipient(), chunkCounts.get(entry.noticeKey())))
+    return forRequest(requestId).stream()
+        .filter(entry -> isWhole(entry.noticeKey()))
+        .map(
+            entry ->
+                new ReportSection(
+                    entry.noticeKey(), entry.recipient(), chunkCounts.get(entry.noticeKey())))
         .toList();
   }
 
   @Override
   public synchronized Optional<String> sectionChunk(String noticeKey, int index) {
-    return Optional.ofNullable(chunks.getOrDefault(requireNonNull(noticeKey, "noticeKey"), Map.of()).get(index));
+    return Optional.ofNullable(
+        chunks.getOrDefault(requireNonNull(noticeKey, "noticeKey"), Map.of()).get(index));
   }
 
   @Override

@@ -26,24 +26,46 @@ final class InMemoryOutbox implements Outbox {
         return entry;
       }
     }
-    OutboxEntry entry = new OutboxEntry(UUID.randomUUID(), message.idempotencyKey(), message.destination(),
-        message.type(), Optional.of(message.payload()), OutboxStatus.PENDING, 0, now, now, now, Optional.empty(),
-        Optional.empty());
+    OutboxEntry entry =
+        new OutboxEntry(
+            UUID.randomUUID(),
+            message.idempotencyKey(),
+            message.destination(),
+            message.type(),
+            Optional.of(message.payload()),
+            OutboxStatus.PENDING,
+            0,
+            now,
+            now,
+            now,
+            Optional.empty(),
+            Optional.empty());
     entries.put(entry.id(), entry);
     return entry;
   }
 
   @Override
   public synchronized List<OutboxEntry> claimDue(Instant now, int limit, Duration lease) {
-    List<OutboxEntry> due = entries.values().stream()
-        .filter(entry -> entry.status() == OutboxStatus.PENDING && !entry.nextAttemptAt().isAfter(now))
-        .sorted(Comparator.comparing(OutboxEntry::nextAttemptAt))
-        .limit(limit)
-        .toList();
+    List<OutboxEntry> due =
+        entries.values().stream()
+            .filter(
+                entry ->
+                    entry.status() == OutboxStatus.PENDING && !entry.nextAttemptAt().isAfter(now))
+            .sorted(Comparator.comparing(OutboxEntry::nextAttemptAt))
+            .limit(limit)
+            .toList();
     List<OutboxEntry> claimed = new ArrayList<>();
     for (OutboxEntry entry : due) {
-      OutboxEntry taken = with(entry, entry.payload(), OutboxStatus.PENDING, entry.attempts() + 1, entry.retrySince(),
-          now.plus(lease), entry.lastFailure(), Optional.empty());
+      OutboxEntry taken =
+          with(
+              entry,
+              entry.payload(),
+              OutboxStatus.PENDING,
+              entry.attempts() + 1,
+              entry.retrySince(),
+              now.plus(lease),
+              entry.lastFailure(),
+              Optional.empty());
       entries.put(taken.id(), taken);
       claimed.add(taken);
     }
@@ -52,22 +74,56 @@ final class InMemoryOutbox implements Outbox {
 
   @Override
   public synchronized boolean markDelivered(UUID id, int attempt, Instant now) {
-    return current(id, attempt).map(entry -> put(with(entry, Optional.empty(), OutboxStatus.DELIVERED,
-        entry.attempts(), entry.retrySince(), entry.nextAttemptAt(), entry.lastFailure(), Optional.of(now))))
+    return current(id, attempt)
+        .map(
+            entry ->
+                put(
+                    with(
+                        entry,
+                        Optional.empty(),
+                        OutboxStatus.DELIVERED,
+                        entry.attempts(),
+                        entry.retrySince(),
+                        entry.nextAttemptAt(),
+                        entry.lastFailure(),
+                        Optional.of(now))))
         .isPresent();
   }
 
   @Override
-  public synchronized boolean markFailed(UUID id, int attempt, String failure, Instant nextAttemptAt) {
-    return current(id, attempt).map(entry -> put(with(entry, entry.payload(), OutboxStatus.PENDING,
-        entry.attempts(), entry.retrySince(), nextAttemptAt, Optional.of(failure), Optional.empty())))
+  public synchronized boolean markFailed(
+      UUID id, int attempt, String failure, Instant nextAttemptAt) {
+    return current(id, attempt)
+        .map(
+            entry ->
+                put(
+                    with(
+                        entry,
+                        entry.payload(),
+                        OutboxStatus.PENDING,
+                        entry.attempts(),
+                        entry.retrySince(),
+                        nextAttemptAt,
+                        Optional.of(failure),
+                        Optional.empty())))
         .isPresent();
   }
 
   @Override
   public synchronized boolean markDead(UUID id, int attempt, String failure, Instant now) {
-    return current(id, attempt).map(entry -> put(with(entry, entry.payload(), OutboxStatus.DEAD,
-        entry.attempts(), entry.retrySince(), entry.nextAttemptAt(), Optional.of(failure), Optional.of(now))))
+    return current(id, attempt)
+        .map(
+            entry ->
+                put(
+                    with(
+                        entry,
+                        entry.payload(),
+                        OutboxStatus.DEAD,
+                        entry.attempts(),
+                        entry.retrySince(),
+                        entry.nextAttemptAt(),
+                        Optional.of(failure),
+                        Optional.of(now))))
         .isPresent();
   }
 
@@ -78,8 +134,11 @@ final class InMemoryOutbox implements Outbox {
 
   @Override
   public synchronized List<OutboxEntry> list(OutboxStatus status, int limit) {
-    return entries.values().stream().filter(entry -> entry.status() == status)
-        .sorted(Comparator.comparing(OutboxEntry::enqueuedAt)).limit(limit).toList();
+    return entries.values().stream()
+        .filter(entry -> entry.status() == status)
+        .sorted(Comparator.comparing(OutboxEntry::enqueuedAt))
+        .limit(limit)
+        .toList();
   }
 
   @Override
@@ -88,8 +147,16 @@ final class InMemoryOutbox implements Outbox {
     if (entry == null || !entry.retryable()) {
       return false;
     }
-    put(with(entry, entry.payload(), OutboxStatus.PENDING, entry.attempts(), now, now, entry.lastFailure(),
-        Optional.empty()));
+    put(
+        with(
+            entry,
+            entry.payload(),
+            OutboxStatus.PENDING,
+            entry.attempts(),
+            now,
+            now,
+            entry.lastFailure(),
+            Optional.empty()));
     return true;
   }
 
@@ -110,8 +177,16 @@ final class InMemoryOutbox implements Outbox {
     int cleared = 0;
     for (OutboxEntry entry : List.copyOf(entries.values())) {
       if (entry.retryable() && entry.finishedAt().orElseThrow().isBefore(deadBefore)) {
-        put(with(entry, Optional.empty(), OutboxStatus.DEAD, entry.attempts(), entry.retrySince(),
-            entry.nextAttemptAt(), entry.lastFailure(), entry.finishedAt()));
+        put(
+            with(
+                entry,
+                Optional.empty(),
+                OutboxStatus.DEAD,
+                entry.attempts(),
+                entry.retrySince(),
+                entry.nextAttemptAt(),
+                entry.lastFailure(),
+                entry.finishedAt()));
         cleared++;
       }
     }
@@ -124,23 +199,29 @@ final class InMemoryOutbox implements Outbox {
     if (limit < 1) {
       throw new IllegalArgumentException("A deletion takes at least one message, not " + limit);
     }
-    List<UUID> old = entries.values().stream()
-        .filter(entry -> entry.status() == OutboxStatus.DELIVERED
-            && entry.finishedAt().orElseThrow().isBefore(deliveredBefore))
-        .sorted(Comparator.comparing((OutboxEntry entry) -> entry.finishedAt().orElseThrow()))
-        .limit(limit)
-        .map(OutboxEntry::id)
-        .toList();
+    List<UUID> old =
+        entries.values().stream()
+            .filter(
+                entry ->
+                    entry.status() == OutboxStatus.DELIVERED
+                        && entry.finishedAt().orElseThrow().isBefore(deliveredBefore))
+            .sorted(Comparator.comparing((OutboxEntry entry) -> entry.finishedAt().orElseThrow()))
+            .limit(limit)
+            .map(OutboxEntry::id)
+            .toList();
     old.forEach(entries::remove);
     return old.size();
   }
 
   @Override
   public synchronized OutboxCounts counts() {
-    long pending = entries.values().stream().filter(entry -> entry.status() == OutboxStatus.PENDING).count();
+    long pending =
+        entries.values().stream().filter(entry -> entry.status() == OutboxStatus.PENDING).count();
     long dead = entries.values().stream().filter(OutboxEntry::retryable).count();
-    long cleared = entries.values().stream()
-        .filter(entry -> entry.status() == OutboxStatus.DEAD && entry.payload().isEmpty()).count();
+    long cleared =
+        entries.values().stream()
+            .filter(entry -> entry.status() == OutboxStatus.DEAD && entry.payload().isEmpty())
+            .count();
     return new OutboxCounts(pending, dead, cleared);
   }
 
@@ -154,9 +235,27 @@ final class InMemoryOutbox implements Outbox {
     return entry;
   }
 
-  private static OutboxEntry with(OutboxEntry entry, Optional<String> payload, OutboxStatus status, int attempts,
-      Instant retrySince, Instant nextAttemptAt, Optional<String> lastFailure, Optional<Instant> finishedAt) {
-    return new OutboxEntry(entry.id(), entry.idempotencyKey(), entry.destination(), entry.type(), payload, status,
-        attempts, entry.enqueuedAt(), retrySince, nextAttemptAt, lastFailure, finishedAt);
+  private static OutboxEntry with(
+      OutboxEntry entry,
+      Optional<String> payload,
+      OutboxStatus status,
+      int attempts,
+      Instant retrySince,
+      Instant nextAttemptAt,
+      Optional<String> lastFailure,
+      Optional<Instant> finishedAt) {
+    return new OutboxEntry(
+        entry.id(),
+        entry.idempotencyKey(),
+        entry.destination(),
+        entry.type(),
+        payload,
+        status,
+        attempts,
+        entry.enqueuedAt(),
+        retrySince,
+        nextAttemptAt,
+        lastFailure,
+        finishedAt);
   }
 }

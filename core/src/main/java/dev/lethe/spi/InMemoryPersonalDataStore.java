@@ -43,8 +43,10 @@ final class InMemoryPersonalDataStore implements PersonalDataStore.InMemoryStore
   private final PersonalDataModel model;
   private final FieldEraser eraser;
   private final Map<Class<?>, List<Object>> rows = new LinkedHashMap<>();
+
   /** Row identifiers: the object's own id attribute where the model knows it, else a sequence. */
   private final Map<Object, Long> rowIds = new IdentityHashMap<>();
+
   private long nextRowId = 1;
 
   public InMemoryPersonalDataStore(PersonalDataModel model, Pseudonymizer hashKey) {
@@ -57,7 +59,8 @@ final class InMemoryPersonalDataStore implements PersonalDataStore.InMemoryStore
     for (Object entity : entities) {
       requireNonNull(entity, "entity");
       if (model.entity(entity.getClass()).isEmpty()) {
-        throw new IllegalArgumentException(entity.getClass().getName() + " is not a class of the personal-data model");
+        throw new IllegalArgumentException(
+            entity.getClass().getName() + " is not a class of the personal-data model");
       }
       rows.computeIfAbsent(entity.getClass(), type -> new ArrayList<>()).add(entity);
       rowIds.put(entity, nextRowId++);
@@ -69,18 +72,24 @@ final class InMemoryPersonalDataStore implements PersonalDataStore.InMemoryStore
   public synchronized Set<SubjectKey> resolve(SubjectIdentifier identifier) {
     requireNonNull(identifier, "identifier");
     Optional<SubjectType> subjectType = model.subjectType(identifier.subjectType());
-    Optional<String> attribute = subjectType.flatMap(type -> type.identityAttribute(identifier.identity()));
+    Optional<String> attribute =
+        subjectType.flatMap(type -> type.identityAttribute(identifier.identity()));
     if (attribute.isEmpty()) {
       return Set.of();
     }
-    // Compared as the model says, as the database stores compare it (trimmed and lower-cased for e-mail).
-    IdentityMatch match = subjectType.get().identityRule(identifier.identity()).orElseThrow().match();
+    // Compared as the model says, as the database stores compare it (trimmed and lower-cased for
+    // e-mail).
+    IdentityMatch match =
+        subjectType.get().identityRule(identifier.identity()).orElseThrow().match();
     Set<SubjectKey> keys = new LinkedHashSet<>();
     for (Object root : rows.getOrDefault(subjectType.get().root(), List.of())) {
       Object value = Attributes.get(root, attribute.get());
       if (value != null && match.matches(value.toString(), identifier.value())) {
-        keys.add(new SubjectKey(identifier.subjectType(), requireNonNull(Attributes.get(root, subjectType.get().idAttribute()),
-            "a root's id")));
+        keys.add(
+            new SubjectKey(
+                identifier.subjectType(),
+                requireNonNull(
+                    Attributes.get(root, subjectType.get().idAttribute()), "a root's id")));
       }
     }
     return keys;
@@ -97,7 +106,8 @@ final class InMemoryPersonalDataStore implements PersonalDataStore.InMemoryStore
         .map(root -> Attributes.get(root, type.get().idAttribute()))
         .filter(Objects::nonNull)
         .map(Object.class::cast)
-        .toList().stream();
+        .toList()
+        .stream();
   }
 
   @Override
@@ -105,8 +115,11 @@ final class InMemoryPersonalDataStore implements PersonalDataStore.InMemoryStore
     requireNonNull(entity, "entity");
     // Along each route, the row shows only the fields of the subject that route reaches.
     return entity.routesTo(subject.subjectType()).stream()
-        .flatMap(route -> rowsOf(subject, entity, route).stream().map(row -> toRecord(entity, route, row)))
-        .toList().stream();
+        .flatMap(
+            route ->
+                rowsOf(subject, entity, route).stream().map(row -> toRecord(entity, route, row)))
+        .toList()
+        .stream();
   }
 
   @Override
@@ -119,7 +132,10 @@ final class InMemoryPersonalDataStore implements PersonalDataStore.InMemoryStore
       List<Object> subjectRows = rowsOf(plan.subject(), step.entity(), step.route());
       if (step.deleteRows()) {
         deletions.addAll(subjectRows);
-        counts.merge(step.entity().type(), new ErasurePlan.RowCount(subjectRows.size(), 0), InMemoryPersonalDataStore::sum);
+        counts.merge(
+            step.entity().type(),
+            new ErasurePlan.RowCount(subjectRows.size(), 0),
+            InMemoryPersonalDataStore::sum);
         continue;
       }
       long updated = 0;
@@ -137,34 +153,55 @@ final class InMemoryPersonalDataStore implements PersonalDataStore.InMemoryStore
           updated++;
         }
       }
-      counts.merge(step.entity().type(), new ErasurePlan.RowCount(0, updated), InMemoryPersonalDataStore::sum);
+      counts.merge(
+          step.entity().type(),
+          new ErasurePlan.RowCount(0, updated),
+          InMemoryPersonalDataStore::sum);
     }
     // Everything is computed; applying plain assignments and removals cannot fail half way.
-    updates.forEach((row, changes) -> changes.forEach((attribute, value) ->
-        Attributes.setPath(row, List.of(attribute.split("\\.")), value)));
-    deletions.forEach(row -> {
-      rows.get(row.getClass()).removeIf(candidate -> candidate == row);
-      rowIds.remove(row);
-    });
+    updates.forEach(
+        (row, changes) ->
+            changes.forEach(
+                (attribute, value) ->
+                    Attributes.setPath(row, List.of(attribute.split("\\.")), value)));
+    deletions.forEach(
+        row -> {
+          rows.get(row.getClass()).removeIf(candidate -> candidate == row);
+          rowIds.remove(row);
+        });
     return counts;
   }
 
   private static ErasurePlan.RowCount sum(ErasurePlan.RowCount one, ErasurePlan.RowCount other) {
-    return new ErasurePlan.RowCount(one.deleted() + other.deleted(), one.updated() + other.updated());
+    return new ErasurePlan.RowCount(
+        one.deleted() + other.deleted(), one.updated() + other.updated());
   }
 
   @Override
   public synchronized void rectify(SubjectKey subject, Rectification rectification) {
     requireNonNull(subject, "subject");
     requireNonNull(rectification, "rectification");
-    EntityDescriptor entity = model.entity(rectification.entity()).orElseThrow(() -> new IllegalArgumentException(
-        rectification.entity().getName() + " is not a class of the personal-data model"));
-    Object row = entity.routesTo(subject.subjectType()).stream()
-        .flatMap(route -> rowsOf(subject, entity, route).stream())
-        .filter(candidate -> rowIdOf(entity, candidate).equals(rectification.rowId()))
-        .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("The subject has no " + entity.name() + " row with that id"));
-    rectification.changes().forEach((attribute, value) -> Attributes.setPath(row, List.of(attribute.split("\\.")), value));
+    EntityDescriptor entity =
+        model
+            .entity(rectification.entity())
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        rectification.entity().getName()
+                            + " is not a class of the personal-data model"));
+    Object row =
+        entity.routesTo(subject.subjectType()).stream()
+            .flatMap(route -> rowsOf(subject, entity, route).stream())
+            .filter(candidate -> rowIdOf(entity, candidate).equals(rectification.rowId()))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "The subject has no " + entity.name() + " row with that id"));
+    rectification
+        .changes()
+        .forEach(
+            (attribute, value) -> Attributes.setPath(row, List.of(attribute.split("\\.")), value));
   }
 
   @Override
@@ -178,15 +215,22 @@ final class InMemoryPersonalDataStore implements PersonalDataStore.InMemoryStore
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private Batch sweepOrCount(RetentionTask task, Optional<Object> after, int batchSize, boolean apply) {
+  private Batch sweepOrCount(
+      RetentionTask task, Optional<Object> after, int batchSize, boolean apply) {
     EntityDescriptor entity = task.entity();
-    Comparator<Object> byKey = (left, right) -> ((Comparable) rowIdOf(entity, left)).compareTo(rowIdOf(entity, right));
-    List<Object> batch = rows.getOrDefault(entity.type(), List.of()).stream()
-        .filter(row -> expired(row, task))
-        .filter(row -> after.map(key -> ((Comparable) rowIdOf(entity, row)).compareTo(key) > 0).orElse(true))
-        .sorted(byKey)
-        .limit(batchSize)
-        .toList();
+    Comparator<Object> byKey =
+        (left, right) -> ((Comparable) rowIdOf(entity, left)).compareTo(rowIdOf(entity, right));
+    List<Object> batch =
+        rows.getOrDefault(entity.type(), List.of()).stream()
+            .filter(row -> expired(row, task))
+            .filter(
+                row ->
+                    after
+                        .map(key -> ((Comparable) rowIdOf(entity, row)).compareTo(key) > 0)
+                        .orElse(true))
+            .sorted(byKey)
+            .limit(batchSize)
+            .toList();
     long deleted = 0;
     long anonymised = 0;
     long heldBack = 0;
@@ -202,7 +246,10 @@ final class InMemoryPersonalDataStore implements PersonalDataStore.InMemoryStore
         anonymised++;
       }
     }
-    Optional<Object> lastKey = batch.isEmpty() ? Optional.empty() : Optional.of(rowIdOf(entity, batch.get(batch.size() - 1)));
+    Optional<Object> lastKey =
+        batch.isEmpty()
+            ? Optional.empty()
+            : Optional.of(rowIdOf(entity, batch.get(batch.size() - 1)));
     return new Batch(deleted, anonymised, heldBack, lastKey);
   }
 
@@ -228,8 +275,8 @@ final class InMemoryPersonalDataStore implements PersonalDataStore.InMemoryStore
   }
 
   @Override
-  public synchronized Set<SubjectKey> subjectsWithRowsBetween(EntityDescriptor entity, String attribute, Instant from,
-      Instant to) {
+  public synchronized Set<SubjectKey> subjectsWithRowsBetween(
+      EntityDescriptor entity, String attribute, Instant from, Instant to) {
     TemporalAttributes.requireWindowAttribute(entity.type(), attribute);
     Set<SubjectKey> subjects = new LinkedHashSet<>();
     for (Object row : rows.getOrDefault(entity.type(), List.of())) {
@@ -251,10 +298,18 @@ final class InMemoryPersonalDataStore implements PersonalDataStore.InMemoryStore
       SubjectType subjectType = model.subjectType(route.subjectType()).orElseThrow();
       Optional<Object> identity = Attributes.follow(row, route.path());
       String identityAttribute = subjectType.identityAttribute(route.identity()).orElseThrow();
-      identity.ifPresent(value -> rows.getOrDefault(subjectType.root(), List.of()).stream()
-          .filter(root -> value.equals(Attributes.get(root, identityAttribute)))
-          .forEach(root -> subjects.add(new SubjectKey(subjectType.name(),
-              requireNonNull(Attributes.get(root, subjectType.idAttribute()), "a root's id")))));
+      identity.ifPresent(
+          value ->
+              rows.getOrDefault(subjectType.root(), List.of()).stream()
+                  .filter(root -> value.equals(Attributes.get(root, identityAttribute)))
+                  .forEach(
+                      root ->
+                          subjects.add(
+                              new SubjectKey(
+                                  subjectType.name(),
+                                  requireNonNull(
+                                      Attributes.get(root, subjectType.idAttribute()),
+                                      "a root's id")))));
     }
     return subjects;
   }
@@ -282,9 +337,12 @@ final class InMemoryPersonalDataStore implements PersonalDataStore.InMemoryStore
     if (route.isEmpty() || subjectType == null) {
       return List.of();
     }
-    Optional<Object> root = rows.getOrDefault(subjectType.root(), List.of()).stream()
-        .filter(candidate -> subject.id().equals(Attributes.get(candidate, subjectType.idAttribute())))
-        .findFirst();
+    Optional<Object> root =
+        rows.getOrDefault(subjectType.root(), List.of()).stream()
+            .filter(
+                candidate ->
+                    subject.id().equals(Attributes.get(candidate, subjectType.idAttribute())))
+            .findFirst();
     if (root.isEmpty()) {
       return List.of();
     }
@@ -294,18 +352,22 @@ final class InMemoryPersonalDataStore implements PersonalDataStore.InMemoryStore
       return List.of();
     }
     return rows.getOrDefault(entity.type(), List.of()).stream()
-        .filter(row -> Attributes.follow(row, route.get().path()).map(identity::equals).orElse(false))
+        .filter(
+            row -> Attributes.follow(row, route.get().path()).map(identity::equals).orElse(false))
         .toList();
   }
 
   private SubjectRecord toRecord(EntityDescriptor entity, SubjectRoute route, Object row) {
     Map<String, @Nullable Object> values = new LinkedHashMap<>();
-    entity.fieldsOf(route).forEach(field -> values.put(field.name(), Attributes.getPath(row, field.path())));
+    entity
+        .fieldsOf(route)
+        .forEach(field -> values.put(field.name(), Attributes.getPath(row, field.path())));
     return new SubjectRecord(entity.type(), rowIdOf(entity, row), values);
   }
 
   private Object rowIdOf(EntityDescriptor entity, Object row) {
-    return entity.subjectRootOf()
+    return entity
+        .subjectRootOf()
         .flatMap(model::subjectType)
         .map(subjectType -> Attributes.get(row, subjectType.idAttribute()))
         .orElseGet(() -> rowIds.get(row));

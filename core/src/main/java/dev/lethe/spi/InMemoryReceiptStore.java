@@ -10,14 +10,14 @@ import java.util.Optional;
 /** Receipts in a map, guarded by its monitor: one JVM only, gone on restart. */
 final class InMemoryReceiptStore implements ReceiptStore {
 
-  private record Kept(ParticipantReceipt receipt, Instant receivedAt) {
-  }
+  private record Kept(ParticipantReceipt receipt, Instant receivedAt) {}
 
   private final Map<String, Kept> receipts = new LinkedHashMap<>();
 
   @Override
   public synchronized Optional<ParticipantReceipt> find(String noticeKey) {
-    return Optional.ofNullable(receipts.get(requireNonNull(noticeKey, "noticeKey"))).map(Kept::receipt);
+    return Optional.ofNullable(receipts.get(requireNonNull(noticeKey, "noticeKey")))
+        .map(Kept::receipt);
   }
 
   @Override
@@ -25,8 +25,9 @@ final class InMemoryReceiptStore implements ReceiptStore {
     requireNonNull(receipt, "receipt");
     requireNonNull(receivedAt, "receivedAt");
     if (receipt.outcome() == ParticipantReceipt.Outcome.FAILED) {
-      throw new IllegalArgumentException("A failed notice is carried out again when delivered again: its receipt is"
-          + " not kept");
+      throw new IllegalArgumentException(
+          "A failed notice is carried out again when delivered again: its receipt is"
+              + " not kept");
     }
     return receipts.putIfAbsent(receipt.noticeKey(), new Kept(receipt, receivedAt)) == null;
   }

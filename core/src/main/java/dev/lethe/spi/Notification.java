@@ -41,11 +41,22 @@ import org.jspecify.annotations.Nullable;
  * @param purpose the purpose objected to or no longer consented to; exactly with {@link
  *     RequestType#OBJECTION} and {@link RequestType#CONSENT_WITHDRAWAL}
  */
-public record Notification(RequestId requestId, RequestType change, SubjectIdentifier subject, boolean restrictionLifted,
-    Optional<ErasureGround> erasureGround, Map<String, @Nullable String> corrections, Optional<String> purpose) {
+public record Notification(
+    RequestId requestId,
+    RequestType change,
+    SubjectIdentifier subject,
+    boolean restrictionLifted,
+    Optional<ErasureGround> erasureGround,
+    Map<String, @Nullable String> corrections,
+    Optional<String> purpose) {
 
-  private static final Set<RequestType> PASSED_ON = EnumSet.of(RequestType.RECTIFICATION, RequestType.ERASURE,
-      RequestType.RESTRICTION, RequestType.OBJECTION, RequestType.CONSENT_WITHDRAWAL);
+  private static final Set<RequestType> PASSED_ON =
+      EnumSet.of(
+          RequestType.RECTIFICATION,
+          RequestType.ERASURE,
+          RequestType.RESTRICTION,
+          RequestType.OBJECTION,
+          RequestType.CONSENT_WITHDRAWAL);
 
   public Notification {
     requireNonNull(requestId, "requestId");
@@ -55,21 +66,28 @@ public record Notification(RequestId requestId, RequestType change, SubjectIdent
     requireNonNull(corrections, "corrections");
     requireNonNull(purpose, "purpose");
     if (!PASSED_ON.contains(change)) {
-      throw new IllegalArgumentException("Recipients are told of rectification, erasure and restriction (Art. 19),"
-          + " objection (Art. 21) and consent withdrawal (Art. 7(3)), not " + change);
+      throw new IllegalArgumentException(
+          "Recipients are told of rectification, erasure and restriction (Art. 19),"
+              + " objection (Art. 21) and consent withdrawal (Art. 7(3)), not "
+              + change);
     }
     if (restrictionLifted && change != RequestType.RESTRICTION) {
-      throw new IllegalArgumentException("Only a restriction is lifted (Art. 18(3)), not a " + change);
+      throw new IllegalArgumentException(
+          "Only a restriction is lifted (Art. 18(3)), not a " + change);
     }
     if (erasureGround.isPresent() && change != RequestType.ERASURE) {
-      throw new IllegalArgumentException("Only an erasure states an erasure ground, not a " + change);
+      throw new IllegalArgumentException(
+          "Only an erasure states an erasure ground, not a " + change);
     }
     if (!corrections.isEmpty() && change != RequestType.RECTIFICATION) {
-      throw new IllegalArgumentException("Only a rectification carries corrections, not a " + change);
+      throw new IllegalArgumentException(
+          "Only a rectification carries corrections, not a " + change);
     }
-    boolean aboutPurpose = change == RequestType.OBJECTION || change == RequestType.CONSENT_WITHDRAWAL;
+    boolean aboutPurpose =
+        change == RequestType.OBJECTION || change == RequestType.CONSENT_WITHDRAWAL;
     if (purpose.isPresent() != aboutPurpose) {
-      throw new IllegalArgumentException("An objection or a consent withdrawal, and only they, name a purpose");
+      throw new IllegalArgumentException(
+          "An objection or a consent withdrawal, and only they, name a purpose");
     }
     corrections = Collections.unmodifiableMap(new LinkedHashMap<>(corrections));
   }
@@ -85,15 +103,28 @@ public record Notification(RequestId requestId, RequestType change, SubjectIdent
   }
 
   /** The attributes of {@code subject} corrected for {@code requestId}, with their new values as text (Art. 16, 19). */
-  public static Notification rectification(RequestId requestId, SubjectIdentifier subject,
-      Map<String, @Nullable String> corrections) {
-    return new Notification(requestId, RequestType.RECTIFICATION, subject, false, Optional.empty(), corrections,
+  public static Notification rectification(
+      RequestId requestId, SubjectIdentifier subject, Map<String, @Nullable String> corrections) {
+    return new Notification(
+        requestId,
+        RequestType.RECTIFICATION,
+        subject,
+        false,
+        Optional.empty(),
+        corrections,
         Optional.empty());
   }
 
   /** {@code subject}'s data erased for {@code requestId} on {@code ground} (Art. 17(1), 17(2), 19). */
-  public static Notification erasure(RequestId requestId, SubjectIdentifier subject, ErasureGround ground) {
-    return new Notification(requestId, RequestType.ERASURE, subject, false, Optional.of(ground), Map.of(),
+  public static Notification erasure(
+      RequestId requestId, SubjectIdentifier subject, ErasureGround ground) {
+    return new Notification(
+        requestId,
+        RequestType.ERASURE,
+        subject,
+        false,
+        Optional.of(ground),
+        Map.of(),
         Optional.empty());
   }
 
@@ -104,29 +135,55 @@ public record Notification(RequestId requestId, RequestType change, SubjectIdent
 
   /** The restriction obtained by {@code requestId} lifted (Art. 18(3), 19): the data may be processed again. */
   public static Notification restrictionLifted(RequestId requestId, SubjectIdentifier subject) {
-    return new Notification(requestId, RequestType.RESTRICTION, subject, true, Optional.empty(), Map.of(),
+    return new Notification(
+        requestId,
+        RequestType.RESTRICTION,
+        subject,
+        true,
+        Optional.empty(),
+        Map.of(),
         Optional.empty());
   }
 
   /** {@code subject} objected to processing for {@code purpose} (Art. 21): the recipient stops it too. */
-  public static Notification objection(RequestId requestId, SubjectIdentifier subject, String purpose) {
-    return new Notification(requestId, RequestType.OBJECTION, subject, false, Optional.empty(), Map.of(),
+  public static Notification objection(
+      RequestId requestId, SubjectIdentifier subject, String purpose) {
+    return new Notification(
+        requestId,
+        RequestType.OBJECTION,
+        subject,
+        false,
+        Optional.empty(),
+        Map.of(),
         Optional.of(purpose));
   }
 
   /** {@code subject} withdrew its consent to {@code purpose} (Art. 7(3)): the recipient stops processing for it too. */
-  public static Notification consentWithdrawal(RequestId requestId, SubjectIdentifier subject, String purpose) {
-    return new Notification(requestId, RequestType.CONSENT_WITHDRAWAL, subject, false, Optional.empty(), Map.of(),
+  public static Notification consentWithdrawal(
+      RequestId requestId, SubjectIdentifier subject, String purpose) {
+    return new Notification(
+        requestId,
+        RequestType.CONSENT_WITHDRAWAL,
+        subject,
+        false,
+        Optional.empty(),
+        Map.of(),
         Optional.of(purpose));
   }
 
   /** Names the request, the change and the corrected attributes; never the subject's identity or a value. */
   @Override
   public String toString() {
-    return "Notification[requestId=" + requestId + ", change=" + change + ", subject=" + subject
+    return "Notification[requestId="
+        + requestId
+        + ", change="
+        + change
+        + ", subject="
+        + subject
         + (restrictionLifted ? ", restrictionLifted" : "")
         + erasureGround.map(ground -> ", erasureGround=" + ground).orElse("")
         + (corrections.isEmpty() ? "" : ", corrected=" + corrections.keySet())
-        + purpose.map(name -> ", purpose=" + name).orElse("") + "]";
+        + purpose.map(name -> ", purpose=" + name).orElse("")
+        + "]";
   }
 }

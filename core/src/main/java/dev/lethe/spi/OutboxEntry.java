@@ -24,9 +24,19 @@ import java.util.UUID;
  * @param lastFailure the type of the last failure, never its message (which may quote personal data)
  * @param finishedAt when it was delivered or declared dead
  */
-public record OutboxEntry(UUID id, String idempotencyKey, String destination, String type, Optional<String> payload,
-    OutboxStatus status, int attempts, Instant enqueuedAt, Instant retrySince, Instant nextAttemptAt,
-    Optional<String> lastFailure, Optional<Instant> finishedAt) {
+public record OutboxEntry(
+    UUID id,
+    String idempotencyKey,
+    String destination,
+    String type,
+    Optional<String> payload,
+    OutboxStatus status,
+    int attempts,
+    Instant enqueuedAt,
+    Instant retrySince,
+    Instant nextAttemptAt,
+    Optional<String> lastFailure,
+    Optional<Instant> finishedAt) {
 
   public OutboxEntry {
     requireNonNull(id, "id");
@@ -48,8 +58,14 @@ public record OutboxEntry(UUID id, String idempotencyKey, String destination, St
    * @throws IllegalStateException if it was delivered, or dead long enough to lose its payload
    */
   public OutboxMessage message() {
-    return new OutboxMessage(idempotencyKey, destination, type, payload.orElseThrow(() -> new IllegalStateException(
-        "Outbox message " + id + " is " + status + ": its payload is cleared")));
+    return new OutboxMessage(
+        idempotencyKey,
+        destination,
+        type,
+        payload.orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "Outbox message " + id + " is " + status + ": its payload is cleared")));
   }
 
   /**
@@ -62,8 +78,22 @@ public record OutboxEntry(UUID id, String idempotencyKey, String destination, St
 
   @Override
   public String toString() {
-    return "OutboxEntry[id=" + id + ", idempotencyKey=" + idempotencyKey + ", destination=" + destination
-        + ", type=" + type + ", status=" + status + ", attempts=" + attempts + ", nextAttemptAt=" + nextAttemptAt
-        + ", lastFailure=" + lastFailure.orElse("none") + "]";
+    return "OutboxEntry[id="
+        + id
+        + ", idempotencyKey="
+        + idempotencyKey
+        + ", destination="
+        + destination
+        + ", type="
+        + type
+        + ", status="
+        + status
+        + ", attempts="
+        + attempts
+        + ", nextAttemptAt="
+        + nextAttemptAt
+        + ", lastFailure="
+        + lastFailure.orElse("none")
+        + "]";
   }
 }

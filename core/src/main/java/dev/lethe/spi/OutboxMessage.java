@@ -4,6 +4,7 @@ import static dev.lethe.internal.util.Texts.requireNonBlank;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 
 /**
  * A message leaving Lethe: an Art. 19 notice to a recipient, and in time rights events to other
@@ -22,7 +23,8 @@ import java.nio.charset.StandardCharsets;
  *     dev.lethe.rights.RecipientNotifications#MESSAGE_TYPE}
  * @param payload the body, text the transport delivers as is (Art. 19 notices are JSON)
  */
-public record OutboxMessage(String idempotencyKey, String destination, String type, String payload) {
+public record OutboxMessage(
+    String idempotencyKey, String destination, String type, String payload) {
 
   /**
    * The type of a message asking the transport to remove from the broker what it delivered under the
@@ -34,9 +36,13 @@ public record OutboxMessage(String idempotencyKey, String destination, String ty
 
   /** The message asking the transport to remove what it delivered to {@code destination} under {@code idempotencyKey}. */
   public static OutboxMessage clear(String destination, String idempotencyKey) {
-    // A name-based UUID keeps the clearing key within the length limit whatever the cleared key's length.
-    return new OutboxMessage("clear:" + java.util.UUID.nameUUIDFromBytes(idempotencyKey.getBytes(StandardCharsets.UTF_8)),
-        destination, CLEAR_TYPE, idempotencyKey);
+    // A name-based UUID keeps the clearing key within the length limit whatever the cleared key's
+    // length.
+    return new OutboxMessage(
+        "clear:" + UUID.nameUUIDFromBytes(idempotencyKey.getBytes(StandardCharsets.UTF_8)),
+        destination,
+        CLEAR_TYPE,
+        idempotencyKey);
   }
 
   public OutboxMessage {
@@ -45,14 +51,20 @@ public record OutboxMessage(String idempotencyKey, String destination, String ty
     requireNonBlank(type, "type");
     requireNonNull(payload, "payload");
     if (idempotencyKey.length() > 200 || destination.length() > 200 || type.length() > 100) {
-      throw new IllegalArgumentException("An outbox message's key and destination are at most 200 characters,"
-          + " its type at most 100");
+      throw new IllegalArgumentException(
+          "An outbox message's key and destination are at most 200 characters,"
+              + " its type at most 100");
     }
   }
 
   @Override
   public String toString() {
-    return "OutboxMessage[idempotencyKey=" + idempotencyKey + ", destination=" + destination + ", type=" + type
+    return "OutboxMessage[idempotencyKey="
+        + idempotencyKey
+        + ", destination="
+        + destination
+        + ", type="
+        + type
         + ", payload=<redacted>]";
   }
 }

@@ -27,8 +27,7 @@ public interface OutboxTransport {
    * that marks it so: what it records commits only with the mark, so a dispatcher whose claim another
    * one took over records nothing.
    */
-  default void delivered(OutboxMessage message, int attempts) {
-  }
+  default void delivered(OutboxMessage message, int attempts) {}
 
   /**
    * The transaction {@link #delivered} runs in together with the outbox's mark,
@@ -45,6 +44,5 @@ public interface OutboxTransport {
    * @param failure the failure's type, never its message
    * @param dead whether the message is now given up on until an administrator retries it
    */
-  default void failed(OutboxMessage message, int attempts, String failure, boolean dead) {
-  }
+  default void failed(OutboxMessage message, int attempts, String failure, boolean dead) {}
 }

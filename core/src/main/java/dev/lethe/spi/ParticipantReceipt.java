@@ -20,8 +20,13 @@ import java.util.Optional;
  * @param rowsTouched how many of its rows it erased, rewrote or restricted
  * @param failure the type of the failure, with {@link Outcome#FAILED} only
  */
-public record ParticipantReceipt(String noticeKey, RequestId requestId, String participant, Outcome outcome,
-    long rowsTouched, Optional<String> failure) {
+public record ParticipantReceipt(
+    String noticeKey,
+    RequestId requestId,
+    String participant,
+    Outcome outcome,
+    long rowsTouched,
+    Optional<String> failure) {
 
   /** What a participant did with a notice. */
   public enum Outcome {
@@ -43,18 +48,27 @@ public record ParticipantReceipt(String noticeKey, RequestId requestId, String p
       throw new IllegalArgumentException("rowsTouched must not be negative, but is " + rowsTouched);
     }
     if (failure.isPresent() != (outcome == Outcome.FAILED)) {
-      throw new IllegalArgumentException("A receipt names a failure exactly when its outcome is FAILED");
+      throw new IllegalArgumentException(
+          "A receipt names a failure exactly when its outcome is FAILED");
     }
   }
 
   /** The receipt of a participant that carried the change out, touching {@code rowsTouched} rows, or held no data. */
-  public static ParticipantReceipt acted(String noticeKey, RequestId requestId, String participant, long rowsTouched) {
-    return new ParticipantReceipt(noticeKey, requestId, participant,
-        rowsTouched == 0 ? Outcome.NO_DATA_HELD : Outcome.DONE, rowsTouched, Optional.empty());
+  public static ParticipantReceipt acted(
+      String noticeKey, RequestId requestId, String participant, long rowsTouched) {
+    return new ParticipantReceipt(
+        noticeKey,
+        requestId,
+        participant,
+        rowsTouched == 0 ? Outcome.NO_DATA_HELD : Outcome.DONE,
+        rowsTouched,
+        Optional.empty());
   }
 
   /** The receipt of a participant that failed with an exception of type {@code failure}. */
-  public static ParticipantReceipt failed(String noticeKey, RequestId requestId, String participant, String failure) {
-    return new ParticipantReceipt(noticeKey, requestId, participant, Outcome.FAILED, 0, Optional.of(failure));
+  public static ParticipantReceipt failed(
+      String noticeKey, RequestId requestId, String participant, String failure) {
+    return new ParticipantReceipt(
+        noticeKey, requestId, participant, Outcome.FAILED, 0, Optional.of(failure));
   }
 }

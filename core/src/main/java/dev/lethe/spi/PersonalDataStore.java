@@ -61,8 +61,10 @@ public interface PersonalDataStore {
    * @throws UnsupportedOperationException if the store cannot list its subjects (the default)
    */
   default Stream<Object> subjectIds(String subjectType) {
-    throw new UnsupportedOperationException(getClass().getName() + " cannot list its subjects, so erasures cannot be"
-        + " reapplied on it: implement PersonalDataStore.subjectIds");
+    throw new UnsupportedOperationException(
+        getClass().getName()
+            + " cannot list its subjects, so erasures cannot be"
+            + " reapplied on it: implement PersonalDataStore.subjectIds");
   }
 
   /**
@@ -79,9 +81,12 @@ public interface PersonalDataStore {
    *     entity: the message names the entity and the attributes it could be, or how to add one
    * @throws UnsupportedOperationException if the store cannot search its rows by time (the default)
    */
-  default Set<SubjectKey> subjectsWithRowsBetween(EntityDescriptor entity, String attribute, Instant from, Instant to) {
-    throw new UnsupportedOperationException(getClass().getName() + " cannot find the subjects of rows by time, so a"
-        + " breach's subjects must be listed: implement PersonalDataStore.subjectsWithRowsBetween");
+  default Set<SubjectKey> subjectsWithRowsBetween(
+      EntityDescriptor entity, String attribute, Instant from, Instant to) {
+    throw new UnsupportedOperationException(
+        getClass().getName()
+            + " cannot find the subjects of rows by time, so a"
+            + " breach's subjects must be listed: implement PersonalDataStore.subjectsWithRowsBetween");
   }
 
   /**

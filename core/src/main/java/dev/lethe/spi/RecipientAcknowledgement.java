@@ -23,8 +23,15 @@ import java.util.Optional;
  * @param failure the type of the participant's failure, or of the last delivery failure when dead
  * @param since when it came to stand where it stands
  */
-public record RecipientAcknowledgement(String noticeKey, RequestId requestId, RequestType change, String recipient,
-    Status status, Optional<ParticipantReceipt.Outcome> outcome, long rowsTouched, Optional<String> failure,
+public record RecipientAcknowledgement(
+    String noticeKey,
+    RequestId requestId,
+    RequestType change,
+    String recipient,
+    Status status,
+    Optional<ParticipantReceipt.Outcome> outcome,
+    long rowsTouched,
+    Optional<String> failure,
     Instant since) {
 
   /** Where a participant stands with a change passed on to it. */
@@ -58,9 +65,17 @@ public record RecipientAcknowledgement(String noticeKey, RequestId requestId, Re
   }
 
   /** A participant's part of {@code change}, waiting for its receipt since {@code since}. */
-  public static RecipientAcknowledgement pending(String noticeKey, RequestId requestId, RequestType change,
-      String recipient, Instant since) {
-    return new RecipientAcknowledgement(noticeKey, requestId, change, recipient, Status.PENDING, Optional.empty(), 0,
-        Optional.empty(), since);
+  public static RecipientAcknowledgement pending(
+      String noticeKey, RequestId requestId, RequestType change, String recipient, Instant since) {
+    return new RecipientAcknowledgement(
+        noticeKey,
+        requestId,
+        change,
+        recipient,
+        Status.PENDING,
+        Optional.empty(),
+        0,
+        Optional.empty(),
+        since);
   }
 }

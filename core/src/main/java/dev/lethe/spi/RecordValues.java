@@ -108,7 +108,8 @@ public final class RecordValues extends AbstractMap<String, @Nullable Object> {
       this.indexes = new HashMap<>();
       for (int i = 0; i < this.names.size(); i++) {
         if (indexes.put(this.names.get(i), i) != null) {
-          throw new IllegalArgumentException("The attribute " + this.names.get(i) + " is named twice");
+          throw new IllegalArgumentException(
+              "The attribute " + this.names.get(i) + " is named twice");
         }
       }
     }
@@ -141,7 +142,8 @@ public final class RecordValues extends AbstractMap<String, @Nullable Object> {
      */
     public RecordValues row(@Nullable Object[] values) {
       if (values.length != names.size()) {
-        throw new IllegalArgumentException("Expected " + names.size() + " values, got " + values.length);
+        throw new IllegalArgumentException(
+            "Expected " + names.size() + " values, got " + values.length);
       }
       return new RecordValues(this, values);
     }

@@ -26,10 +26,11 @@ public interface Transactions {
 
   /** Runs {@code work} in a transaction, as {@link #inTransaction(Supplier)} does. */
   default void inTransaction(Runnable work) {
-    inTransaction(() -> {
-      work.run();
-      return null;
-    });
+    inTransaction(
+        () -> {
+          work.run();
+          return null;
+        });
   }
 
   /**

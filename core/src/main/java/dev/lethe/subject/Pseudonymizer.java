@@ -35,7 +35,8 @@ public final class Pseudonymizer {
 
   private final SecretKeySpec key;
   private final IdentityMatch.Lookup identityMatch;
-  // Initialised once and never updated: each hash works on a clone, which skips the provider look-up
+  // Initialised once and never updated: each hash works on a clone, which skips the provider
+  // look-up
   // and the key schedule (half of what a hash cost when it encrypts every value, see SubjectKeys).
   private final Mac initialised;
 
@@ -58,8 +59,11 @@ public final class Pseudonymizer {
   public static Pseudonymizer withKey(byte[] key) {
     requireNonNull(key, "key");
     if (key.length < MINIMUM_KEY_BYTES) {
-      throw new IllegalArgumentException("The pseudonymisation key must be at least " + MINIMUM_KEY_BYTES
-          + " bytes (256 bits) for HMAC-SHA256, but has " + key.length);
+      throw new IllegalArgumentException(
+          "The pseudonymisation key must be at least "
+              + MINIMUM_KEY_BYTES
+              + " bytes (256 bits) for HMAC-SHA256, but has "
+              + key.length);
     }
     return new Pseudonymizer(Arrays.copyOf(key, key.length));
   }
@@ -94,7 +98,8 @@ public final class Pseudonymizer {
    */
   public SubjectPseudonym pseudonymize(SubjectIdentifier subject) {
     requireNonNull(subject, "subject");
-    String value = identityMatch.match(subject.subjectType(), subject.identity()).normalize(subject.value());
+    String value =
+        identityMatch.match(subject.subjectType(), subject.identity()).normalize(subject.value());
     return new SubjectPseudonym(hash(subject.subjectType(), subject.identity(), value));
   }
 

@@ -19,8 +19,11 @@ public final class WebhookDeliveryException extends RuntimeException {
   }
 
   WebhookDeliveryException(String destination, Exception cause) {
-    // The cause is kept for its type and stack; the JDK's HTTP client does not put bodies in its messages.
-    super("The webhook of " + destination + " could not be reached: " + cause.getClass().getName(), cause);
+    // The cause is kept for its type and stack; the JDK's HTTP client does not put bodies in its
+    // messages.
+    super(
+        "The webhook of " + destination + " could not be reached: " + cause.getClass().getName(),
+        cause);
     this.statusCode = -1;
   }
 

@@ -27,8 +27,7 @@ public final class WebhookSignature {
   private static final String ALGORITHM = "HmacSHA256";
   private static final HexFormat HEX = HexFormat.of();
 
-  private WebhookSignature() {
-  }
+  private WebhookSignature() {}
 
   /**
    * The header value signing {@code body} delivered under {@code idempotencyKey} at {@code timestamp}.
@@ -47,7 +46,12 @@ public final class WebhookSignature {
    * is refused, so that a captured request cannot be replayed later. The comparison takes constant
    * time, so that it does not reveal how much of a forged signature was right.
    */
-  public static boolean verify(byte[] secret, String header, String idempotencyKey, String body, Instant now,
+  public static boolean verify(
+      byte[] secret,
+      String header,
+      String idempotencyKey,
+      String body,
+      Instant now,
       Duration tolerance) {
     requireNonNull(header, "header");
     requireNonNull(now, "now");
@@ -98,7 +102,8 @@ public final class WebhookSignature {
     try {
       Mac mac = Mac.getInstance(ALGORITHM);
       mac.init(new SecretKeySpec(secret, ALGORITHM));
-      return mac.doFinal((seconds + "." + idempotencyKey + "." + body).getBytes(StandardCharsets.UTF_8));
+      return mac.doFinal(
+          (seconds + "." + idempotencyKey + "." + body).getBytes(StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException | InvalidKeyException e) {
       // Every Java platform must support HmacSHA256, and any non-empty key suits it.
       throw new IllegalStateException("HmacSHA256 is unavailable", e);

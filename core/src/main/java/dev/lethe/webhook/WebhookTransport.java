@@ -35,6 +35,7 @@ public final class WebhookTransport implements OutboxTransport {
 
   /** The header carrying the message's idempotency key. */
   public static final String IDEMPOTENCY_KEY_HEADER = "Lethe-Idempotency-Key";
+
   /** The header carrying the message's type. */
   public static final String TYPE_HEADER = "Lethe-Type";
 
@@ -45,8 +46,10 @@ public final class WebhookTransport implements OutboxTransport {
 
   private WebhookTransport(Builder builder) {
     this.endpoints = Collections.unmodifiableMap(new LinkedHashMap<>(builder.endpoints));
-    this.httpClient = builder.httpClient != null ? builder.httpClient
-        : HttpClient.newBuilder().connectTimeout(builder.requestTimeout).build();
+    this.httpClient =
+        builder.httpClient != null
+            ? builder.httpClient
+            : HttpClient.newBuilder().connectTimeout(builder.requestTimeout).build();
     this.requestTimeout = builder.requestTimeout;
     this.clock = builder.clock;
   }
@@ -75,17 +78,21 @@ public final class WebhookTransport implements OutboxTransport {
     }
     Endpoint endpoint = endpoints.get(message.destination());
     if (endpoint == null) {
-      throw new IllegalArgumentException("No webhook endpoint is configured for destination " + message.destination());
+      throw new IllegalArgumentException(
+          "No webhook endpoint is configured for destination " + message.destination());
     }
-    HttpRequest request = HttpRequest.newBuilder(endpoint.uri)
-        .timeout(requestTimeout)
-        .header("Content-Type", "application/json")
-        .header(IDEMPOTENCY_KEY_HEADER, message.idempotencyKey())
-        .header(TYPE_HEADER, message.type())
-        .header(WebhookSignature.HEADER,
-            WebhookSignature.sign(endpoint.secret, clock.instant(), message.idempotencyKey(), message.payload()))
-        .POST(HttpRequest.BodyPublishers.ofString(message.payload(), StandardCharsets.UTF_8))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(endpoint.uri)
+            .timeout(requestTimeout)
+            .header("Content-Type", "application/json")
+            .header(IDEMPOTENCY_KEY_HEADER, message.idempotencyKey())
+            .header(TYPE_HEADER, message.type())
+            .header(
+                WebhookSignature.HEADER,
+                WebhookSignature.sign(
+                    endpoint.secret, clock.instant(), message.idempotencyKey(), message.payload()))
+            .POST(HttpRequest.BodyPublishers.ofString(message.payload(), StandardCharsets.UTF_8))
+            .build();
     int status;
     try {
       // The answer's body is discarded unread: it may echo the payload, and only the status counts.
@@ -126,8 +133,7 @@ public final class WebhookTransport implements OutboxTransport {
     private Duration requestTimeout = Duration.ofSeconds(10);
     private Clock clock = Clock.systemUTC();
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /**
      * Sends the messages for {@code destination} to {@code uri}, signed with {@code secret}.
@@ -142,13 +148,16 @@ public final class WebhookTransport implements OutboxTransport {
       requireNonNull(uri, "uri");
       requireNonNull(secret, "secret");
       if (!"https".equalsIgnoreCase(uri.getScheme()) && !"http".equalsIgnoreCase(uri.getScheme())) {
-        throw new IllegalArgumentException("A webhook endpoint is an absolute http(s) URI, not " + uri.getScheme());
+        throw new IllegalArgumentException(
+            "A webhook endpoint is an absolute http(s) URI, not " + uri.getScheme());
       }
       if (secret.length < 16) {
-        throw new IllegalArgumentException("A webhook secret has at least 16 bytes, but has " + secret.length);
+        throw new IllegalArgumentException(
+            "A webhook secret has at least 16 bytes, but has " + secret.length);
       }
       if (endpoints.containsKey(destination)) {
-        throw new IllegalArgumentException("Destination " + destination + " already has a webhook endpoint");
+        throw new IllegalArgumentException(
+            "Destination " + destination + " already has a webhook endpoint");
       }
       endpoints.put(destination, new Endpoint(uri, secret.clone()));
       return this;
@@ -168,7 +177,8 @@ public final class WebhookTransport implements OutboxTransport {
     public Builder requestTimeout(Duration requestTimeout) {
       requireNonNull(requestTimeout, "requestTimeout");
       if (requestTimeout.isNegative() || requestTimeout.isZero()) {
-        throw new IllegalArgumentException("requestTimeout must be positive, but is " + requestTimeout);
+        throw new IllegalArgumentException(
+            "requestTimeout must be positive, but is " + requestTimeout);
       }
       this.requestTimeout = requestTimeout;
       return this;

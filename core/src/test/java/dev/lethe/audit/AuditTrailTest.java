@@ -16,8 +16,10 @@ import org.junit.jupiter.api.Test;
 
 class AuditTrailTest {
 
-  private static final SubjectIdentifier ADA = new SubjectIdentifier("customer", "email", "ada@example.com");
-  private static final RequestId REQUEST = new RequestId(UUID.fromString("00000000-0000-0000-0000-000000000001"));
+  private static final SubjectIdentifier ADA =
+      new SubjectIdentifier("customer", "email", "ada@example.com");
+  private static final RequestId REQUEST =
+      new RequestId(UUID.fromString("00000000-0000-0000-0000-000000000001"));
 
   private final MutableClock clock = MutableClock.at("2025-01-31T09:00:00Z");
   private final Pseudonymizer pseudonymizer = Pseudonymizer.withKey(new byte[32]);
@@ -41,15 +43,20 @@ class AuditTrailTest {
 
   @Test
   void theHashIsTheHmacSha256OfTheDocumentedCanonicalEncodingUnderTheDerivedChainKey() {
-    AuditEvent event = trail.record(AuditEntry.of(AuditEventType.REQUEST_SUBMITTED)
-        .withRequest(REQUEST, RequestType.ERASURE)
-        .withCount("rows", 3)
-        .withAttribute("channel", "WEB"));
+    AuditEvent event =
+        trail.record(
+            AuditEntry.of(AuditEventType.REQUEST_SUBMITTED)
+                .withRequest(REQUEST, RequestType.ERASURE)
+                .withCount("rows", 3)
+                .withAttribute("channel", "WEB"));
 
-    // Computed independently in Python from the encoding described in AuditHash: length-prefixed UTF-8
-    // texts, big-endian numbers, a presence byte before each optional part, maps by size then name order;
+    // Computed independently in Python from the encoding described in AuditHash: length-prefixed
+    // UTF-8
+    // texts, big-endian numbers, a presence byte before each optional part, maps by size then name
+    // order;
     // HMAC-SHA256 under HMAC-SHA256(pseudonymisation key, "lethe-audit-chain-key-v1").
-    assertThat(event.hash()).isEqualTo("0ff3c6229f7e960b060cc555e9c04a4ec092d90be2aca0473c4bc9a7b96e19fe");
+    assertThat(event.hash())
+        .isEqualTo("0ff3c6229f7e960b060cc555e9c04a4ec092d90be2aca0473c4bc9a7b96e19fe");
   }
 
   @Test
@@ -57,7 +64,9 @@ class AuditTrailTest {
   void theSubjectIsRecordedByPseudonym() {
     AuditEvent event = trail.record(AuditEntry.of(AuditEventType.SUBJECT_ERASED).withSubject(ADA));
 
-    assertThat(event.subject()).contains(pseudonymizer.pseudonymize(ADA)).contains(trail.pseudonymOf(ADA));
+    assertThat(event.subject())
+        .contains(pseudonymizer.pseudonymize(ADA))
+        .contains(trail.pseudonymOf(ADA));
     assertThat(event.toString()).doesNotContain("ada@example.com");
   }
 
@@ -66,7 +75,8 @@ class AuditTrailTest {
     assertThat(trail.verify()).isEqualTo(AuditVerification.intact(0));
 
     trail.record(AuditEntry.of(AuditEventType.DATA_EXPORTED));
-    trail.record(AuditEntry.of(AuditEventType.SUBJECT_ERASED).withSubject(ADA).withCount("rows", 2));
+    trail.record(
+        AuditEntry.of(AuditEventType.SUBJECT_ERASED).withSubject(ADA).withCount("rows", 2));
 
     assertThat(trail.verify()).isEqualTo(AuditVerification.intact(2));
     assertThat(trail.verify().isIntact()).isTrue();
@@ -85,7 +95,8 @@ class AuditTrailTest {
   }
 
   @Test
-  @DisplayName("Art. 5(2): two trails on one sink, as two replicas have, extend one chain without a fork")
+  @DisplayName(
+      "Art. 5(2): two trails on one sink, as two replicas have, extend one chain without a fork")
   void twoTrailsOnOneSinkExtendOneChain() {
     AuditTrail other = AuditTrail.of(sink, pseudonymizer, clock);
 
@@ -93,7 +104,8 @@ class AuditTrailTest {
     AuditEvent second = other.record(AuditEntry.of(AuditEventType.REQUEST_CANCELLED));
     AuditEvent third = trail.record(AuditEntry.of(AuditEventType.REQUEST_SUBMITTED));
 
-    assertThat(List.of(first.sequence(), second.sequence(), third.sequence())).containsExactly(1L, 2L, 3L);
+    assertThat(List.of(first.sequence(), second.sequence(), third.sequence()))
+        .containsExactly(1L, 2L, 3L);
     assertThat(second.previousHash()).isEqualTo(first.hash());
     assertThat(third.previousHash()).isEqualTo(second.hash());
     assertThat(trail.verify()).isEqualTo(AuditVerification.intact(3));
@@ -105,17 +117,26 @@ class AuditTrailTest {
   void anotherChainKeyDoesNotVerify() {
     trail.record(AuditEntry.of(AuditEventType.REQUEST_SUBMITTED));
 
-    AuditTrail otherKey = AuditTrail.builder(sink, pseudonymizer).clock(clock).chainKey(new byte[] {
-        1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30,
-        31, 32}).build();
+    AuditTrail otherKey =
+        AuditTrail.builder(sink, pseudonymizer)
+            .clock(clock)
+            .chainKey(
+                new byte[] {
+                  1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23,
+                  24, 25, 26, 27, 28, 29, 30, 31, 32
+                })
+            .build();
 
-    assertThat(otherKey.verify().firstBreak()).contains(new AuditVerification.Break(1, AuditVerification.Kind.ALTERED));
+    assertThat(otherKey.verify().firstBreak())
+        .contains(new AuditVerification.Break(1, AuditVerification.Kind.ALTERED));
     assertThatThrownBy(() -> AuditTrail.builder(sink, pseudonymizer).chainKey(new byte[16]))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("32 bytes");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("32 bytes");
   }
 
   @Test
-  @DisplayName("Art. 5(2): after a restart, a checkpoint kept elsewhere shows events removed from the end")
+  @DisplayName(
+      "Art. 5(2): after a restart, a checkpoint kept elsewhere shows events removed from the end")
   void aCheckpointShowsTruncationAfterARestart() {
     TamperableAuditSink tamperable = new TamperableAuditSink();
     AuditTrail before = AuditTrail.of(tamperable, pseudonymizer, clock);
@@ -141,7 +162,8 @@ class AuditTrailTest {
     AuditCheckpoint published = before.checkpoint();
     // An insider with the key drops the event and writes another in its place, validly chained.
     tamperable.remove(0);
-    AuditTrail.of(tamperable, pseudonymizer, clock).record(AuditEntry.of(AuditEventType.REQUEST_CANCELLED));
+    AuditTrail.of(tamperable, pseudonymizer, clock)
+        .record(AuditEntry.of(AuditEventType.REQUEST_CANCELLED));
 
     AuditTrail restarted = AuditTrail.of(tamperable, pseudonymizer, clock);
 
@@ -151,7 +173,8 @@ class AuditTrailTest {
   }
 
   @Test
-  @DisplayName("Art. 5(2): verification resumes from a checkpoint and checks only the events after it")
+  @DisplayName(
+      "Art. 5(2): verification resumes from a checkpoint and checks only the events after it")
   void verificationResumesFromACheckpoint() {
     trail.record(AuditEntry.of(AuditEventType.REQUEST_SUBMITTED));
     AuditCheckpoint checkpoint = trail.checkpoint();
@@ -169,18 +192,23 @@ class AuditTrailTest {
     AuditCheckpoint checkpoint = new AuditCheckpoint(42, "ab".repeat(32));
 
     assertThat(AuditCheckpoint.parse(checkpoint.toString())).isEqualTo(checkpoint);
-    assertThatThrownBy(() -> AuditCheckpoint.parse("nonsense")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> AuditCheckpoint.parse("x:" + "a".repeat(64))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> AuditCheckpoint.parse("nonsense"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> AuditCheckpoint.parse("x:" + "a".repeat(64)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void countsAndAttributesAreCheckedAndSortedByName() {
-    AuditEntry entry = AuditEntry.of(AuditEventType.SUBJECT_ERASED).withCount("zeta", 1).withCount("alpha", 2);
+    AuditEntry entry =
+        AuditEntry.of(AuditEventType.SUBJECT_ERASED).withCount("zeta", 1).withCount("alpha", 2);
 
     assertThat(List.copyOf(entry.counts().keySet())).containsExactly("alpha", "zeta");
-    assertThatThrownBy(() -> entry.withCount("rows", -1)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> entry.withCount("rows", -1))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("rows");
-    assertThatThrownBy(() -> entry.withAttribute(" ", "x")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> entry.withAttribute(" ", "x"))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThat(entry.requestId()).isEqualTo(Optional.empty());
   }
 }

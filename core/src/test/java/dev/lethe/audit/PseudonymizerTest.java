@@ -12,16 +12,20 @@ import org.junit.jupiter.api.Test;
 
 class PseudonymizerTest {
 
-  private static final SubjectIdentifier ADA = new SubjectIdentifier("customer", "email", "ada@example.com");
+  private static final SubjectIdentifier ADA =
+      new SubjectIdentifier("customer", "email", "ada@example.com");
 
   private final Pseudonymizer pseudonymizer = Pseudonymizer.withKey(key(1));
 
   @Test
-  @DisplayName("Art. 4(5): one subject gets one pseudonym under one key, and it does not show the identity")
+  @DisplayName(
+      "Art. 4(5): one subject gets one pseudonym under one key, and it does not show the identity")
   void equalSubjectsShareAPseudonym() {
     SubjectPseudonym pseudonym = pseudonymizer.pseudonymize(ADA);
 
-    assertThat(pseudonymizer.pseudonymize(new SubjectIdentifier("customer", "email", "ada@example.com")))
+    assertThat(
+            pseudonymizer.pseudonymize(
+                new SubjectIdentifier("customer", "email", "ada@example.com")))
         .isEqualTo(pseudonym);
     assertThat(pseudonym.hex()).hasSize(64).doesNotContain("ada");
   }
@@ -29,7 +33,8 @@ class PseudonymizerTest {
   @Test
   void aPseudonymIsTheHmacSha256OfTheLengthPrefixedParts() {
     // Computed independently in Python: hmac.new(bytes([1] * 32), p(b"customer") + p(b"email")
-    // + p(b"ada@example.com"), hashlib.sha256), where p prefixes each part with its length as a big-endian int.
+    // + p(b"ada@example.com"), hashlib.sha256), where p prefixes each part with its length as a
+    // big-endian int.
     assertThat(pseudonymizer.pseudonymize(ADA).hex())
         .isEqualTo("8df2fdae382255b39ba1d8f1995916745df307bff794d48d97549cf48ef1cea8");
   }
@@ -37,14 +42,19 @@ class PseudonymizerTest {
   @Test
   @DisplayName("Art. 32: without the key, nobody can link a pseudonym to its subject")
   void anotherKeyGivesAnotherPseudonym() {
-    assertThat(Pseudonymizer.withKey(key(2)).pseudonymize(ADA)).isNotEqualTo(pseudonymizer.pseudonymize(ADA));
+    assertThat(Pseudonymizer.withKey(key(2)).pseudonymize(ADA))
+        .isNotEqualTo(pseudonymizer.pseudonymize(ADA));
   }
 
   @Test
   void thePartsCannotBeShiftedIntoOneAnother() {
-    assertThat(pseudonymizer.pseudonymize(new SubjectIdentifier("customer", "emai", "lada@example.com")))
+    assertThat(
+            pseudonymizer.pseudonymize(
+                new SubjectIdentifier("customer", "emai", "lada@example.com")))
         .isNotEqualTo(pseudonymizer.pseudonymize(ADA));
-    assertThat(pseudonymizer.pseudonymize(new SubjectIdentifier("employee", "email", "ada@example.com")))
+    assertThat(
+            pseudonymizer.pseudonymize(
+                new SubjectIdentifier("employee", "email", "ada@example.com")))
         .isNotEqualTo(pseudonymizer.pseudonymize(ADA));
   }
 
@@ -69,7 +79,8 @@ class PseudonymizerTest {
 
   @Test
   void randomKeysDiffer() {
-    assertThat(Pseudonymizer.withRandomKey().pseudonymize(ADA)).isNotEqualTo(Pseudonymizer.withRandomKey().pseudonymize(ADA));
+    assertThat(Pseudonymizer.withRandomKey().pseudonymize(ADA))
+        .isNotEqualTo(Pseudonymizer.withRandomKey().pseudonymize(ADA));
   }
 
   private static byte[] key(int fill) {

@@ -33,11 +33,14 @@ import net.jqwik.api.statistics.Statistics;
 class ConsentHistoryPropertiesTest {
 
   /** Two consent purposes, one purpose on another basis and one the model does not declare. */
-  private static final List<String> PURPOSES = List.of("newsletter", "partner-offers", "membership", "no-such-purpose");
+  private static final List<String> PURPOSES =
+      List.of("newsletter", "partner-offers", "membership", "no-such-purpose");
+
   private static final List<String> CONSENT_PURPOSES = PURPOSES.subList(0, 2);
 
   @Property
-  @Label("Art. 7: the current consent state is always the last effective event, and refused calls change nothing")
+  @Label(
+      "Art. 7: the current consent state is always the last effective event, and refused calls change nothing")
   void stateIsTheLastEffectiveEvent(@ForAll("steps") @Size(max = 40) List<Step> steps) {
     Club club = new Club();
     ConsentOracle oracle = new ConsentOracle();
@@ -51,26 +54,36 @@ class ConsentHistoryPropertiesTest {
       String purpose = PURPOSES.get(step.purpose());
       Instant now = club.clock.instant();
       boolean consentPurpose = CONSENT_PURPOSES.contains(purpose);
-      boolean succeeds = consentPurpose && switch (step.kind()) {
-        case WITHDRAW, EXPIRE -> oracle.state(purpose, now) == ConsentState.GIVEN;
-        default -> true;
-      };
+      boolean succeeds =
+          consentPurpose
+              && switch (step.kind()) {
+                case WITHDRAW, EXPIRE -> oracle.state(purpose, now) == ConsentState.GIVEN;
+                default -> true;
+              };
       Statistics.label("step").collect(step.kind(), succeeds ? "succeeds" : "refused");
       Club.Snapshot before = club.snapshot(ADA, GRACE);
-      List<ConsentRecord> historyBefore = consentPurpose ? club.ledger.history(ADA, purpose) : List.of();
-      Runnable call = switch (step.kind()) {
-        case GIVE -> () -> club.ledger.give(ADA, purpose, evidence);
-        case GIVE_FOR_DAYS -> () -> club.ledger.give(ADA, purpose, evidence, Period.ofDays(step.amount()));
-        case REFUSE -> () -> club.ledger.refuse(ADA, purpose, evidence);
-        case WITHDRAW -> () -> club.ledger.withdraw(ADA, purpose, ConsentMethod.EMAIL);
-        case EXPIRE -> () -> club.ledger.expire(ADA, purpose);
-        case WAIT -> throw new AssertionError("handled above");
-      };
+      List<ConsentRecord> historyBefore =
+          consentPurpose ? club.ledger.history(ADA, purpose) : List.of();
+      Runnable call =
+          switch (step.kind()) {
+            case GIVE -> () -> club.ledger.give(ADA, purpose, evidence);
+            case GIVE_FOR_DAYS ->
+                () -> club.ledger.give(ADA, purpose, evidence, Period.ofDays(step.amount()));
+            case REFUSE -> () -> club.ledger.refuse(ADA, purpose, evidence);
+            case WITHDRAW -> () -> club.ledger.withdraw(ADA, purpose, ConsentMethod.EMAIL);
+            case EXPIRE -> () -> club.ledger.expire(ADA, purpose);
+            case WAIT -> throw new AssertionError("handled above");
+          };
 
       if (succeeds) {
         call.run();
-        oracle.apply(purpose, expectedState(step.kind()), now,
-            step.kind() == Kind.GIVE_FOR_DAYS ? Optional.of(Duration.ofDays(step.amount())) : Optional.empty());
+        oracle.apply(
+            purpose,
+            expectedState(step.kind()),
+            now,
+            step.kind() == Kind.GIVE_FOR_DAYS
+                ? Optional.of(Duration.ofDays(step.amount()))
+                : Optional.empty());
         // Append-only: one record more, and every earlier one as it was.
         List<ConsentRecord> history = club.ledger.history(ADA, purpose);
         assertThat(history).hasSize(historyBefore.size() + 1);
@@ -80,12 +93,15 @@ class ConsentHistoryPropertiesTest {
         assertThat(events.get(events.size() - 1).type()).isEqualTo(expectedEvent(step.kind()));
       } else {
         assertThatThrownBy(call::run)
-            .isInstanceOf(consentPurpose ? IllegalStateException.class : IllegalArgumentException.class)
+            .isInstanceOf(
+                consentPurpose ? IllegalStateException.class : IllegalArgumentException.class)
             .hasMessageContaining(purpose);
         assertThat(club.snapshot(ADA, GRACE)).isEqualTo(before);
       }
       for (String consent : CONSENT_PURPOSES) {
-        assertThat(club.ledger.state(ADA, consent)).as(consent).isEqualTo(oracle.state(consent, club.clock.instant()));
+        assertThat(club.ledger.state(ADA, consent))
+            .as(consent)
+            .isEqualTo(oracle.state(consent, club.clock.instant()));
         assertThat(club.ledger.state(GRACE, consent)).isEqualTo(ConsentState.NONE);
       }
     }
@@ -114,23 +130,35 @@ class ConsentHistoryPropertiesTest {
   @Provide
   Arbitrary<List<Step>> steps() {
     return Arbitraries.frequencyOf(
-        Tuple.of(3, step(Kind.GIVE)),
-        Tuple.of(3, step(Kind.GIVE_FOR_DAYS)),
-        Tuple.of(2, step(Kind.REFUSE)),
-        Tuple.of(4, step(Kind.WITHDRAW)),
-        Tuple.of(2, step(Kind.EXPIRE)),
-        Tuple.of(4, step(Kind.WAIT))).list();
+            Tuple.of(3, step(Kind.GIVE)),
+            Tuple.of(3, step(Kind.GIVE_FOR_DAYS)),
+            Tuple.of(2, step(Kind.REFUSE)),
+            Tuple.of(4, step(Kind.WITHDRAW)),
+            Tuple.of(2, step(Kind.EXPIRE)),
+            Tuple.of(4, step(Kind.WAIT)))
+        .list();
   }
 
   private static Arbitrary<Step> step(Kind kind) {
-    // Purposes lean to the consent ones; validity runs 1 to 5 days and waits 1 to 72 hours, so that expiry is crossed often.
-    Arbitrary<Integer> purpose = Arbitraries.frequency(Tuple.of(5, 0), Tuple.of(3, 1), Tuple.of(1, 2), Tuple.of(1, 3));
-    Arbitrary<Integer> amount = kind == Kind.WAIT ? Arbitraries.integers().between(1, 72)
-        : Arbitraries.integers().between(1, 5);
+    // Purposes lean to the consent ones; validity runs 1 to 5 days and waits 1 to 72 hours, so that
+    // expiry is crossed often.
+    Arbitrary<Integer> purpose =
+        Arbitraries.frequency(Tuple.of(5, 0), Tuple.of(3, 1), Tuple.of(1, 2), Tuple.of(1, 3));
+    Arbitrary<Integer> amount =
+        kind == Kind.WAIT
+            ? Arbitraries.integers().between(1, 72)
+            : Arbitraries.integers().between(1, 5);
     return Combinators.combine(purpose, amount).as((p, a) -> new Step(kind, p, a));
   }
 
-  enum Kind { GIVE, GIVE_FOR_DAYS, REFUSE, WITHDRAW, EXPIRE, WAIT }
+  enum Kind {
+    GIVE,
+    GIVE_FOR_DAYS,
+    REFUSE,
+    WITHDRAW,
+    EXPIRE,
+    WAIT
+  }
 
   /**
    * One step.

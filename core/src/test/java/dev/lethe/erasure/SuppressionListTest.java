@@ -12,11 +12,15 @@ import org.junit.jupiter.api.Test;
 class SuppressionListTest {
 
   private final SuppressionStore store = SuppressionStore.inMemory();
-  private final SuppressionList list = SuppressionList.of(store, Pseudonymizer.withRandomKey(),
-      Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC));
+  private final SuppressionList list =
+      SuppressionList.of(
+          store,
+          Pseudonymizer.withRandomKey(),
+          Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC));
 
   @Test
-  @DisplayName("Art. 21(3): a suppressed address is recognised again, whatever its case or surrounding blanks")
+  @DisplayName(
+      "Art. 21(3): a suppressed address is recognised again, whatever its case or surrounding blanks")
   void recognisesSuppressedIdentities() {
     list.suppress("email", "Ada@Example.com", "objection to direct marketing");
 
@@ -33,7 +37,10 @@ class SuppressionListTest {
     SuppressionStore.Entry entry = store.find(Pseudonymizer.withRandomKey().hash("x")).orElse(null);
     assertThat(entry).isNull();
     // The only entry is keyed by a 64-digit hex hash that does not contain the address.
-    SuppressionList other = SuppressionList.of(store, Pseudonymizer.withRandomKey(), Clock.systemUTC());
-    assertThat(other.isSuppressed("email", "ada@example.com")).as("another key cannot test guesses").isFalse();
+    SuppressionList other =
+        SuppressionList.of(store, Pseudonymizer.withRandomKey(), Clock.systemUTC());
+    assertThat(other.isSuppressed("email", "ada@example.com"))
+        .as("another key cannot test guesses")
+        .isFalse();
   }
 }

@@ -19,18 +19,27 @@ class DataCategoryTest {
   @Test
   @DisplayName("Art. 30(1)(c): the built-ins cover the seed's data")
   void seedCategories() {
-    assertThat(DataCategory.builtIns()).contains(DataCategory.NAME, DataCategory.EMAIL, DataCategory.POSTAL_ADDRESS,
-        DataCategory.JOB_TITLE, DataCategory.COMPANY, DataCategory.IP_ADDRESS, DataCategory.PHONE);
+    assertThat(DataCategory.builtIns())
+        .contains(
+            DataCategory.NAME,
+            DataCategory.EMAIL,
+            DataCategory.POSTAL_ADDRESS,
+            DataCategory.JOB_TITLE,
+            DataCategory.COMPANY,
+            DataCategory.IP_ADDRESS,
+            DataCategory.PHONE);
   }
 
   @Test
-  @DisplayName("Art. 9(1) and Art. 10: every sensitive category maps to a built-in sensitive data category")
+  @DisplayName(
+      "Art. 9(1) and Art. 10: every sensitive category maps to a built-in sensitive data category")
   void sensitiveCategoriesAreBuiltIn() {
     assertThat(Arrays.stream(SensitiveCategory.values()).map(SensitiveCategory::dataCategory))
-        .allSatisfy(category -> {
-          assertThat(category.isBuiltIn()).isTrue();
-          assertThat(category.isSensitive()).isTrue();
-        })
+        .allSatisfy(
+            category -> {
+              assertThat(category.isBuiltIn()).isTrue();
+              assertThat(category.isSensitive()).isTrue();
+            })
         .doesNotHaveDuplicates();
     assertThat(DataCategory.EMAIL.isSensitive()).isFalse();
   }
@@ -45,24 +54,35 @@ class DataCategoryTest {
     assertThat(workEmail.label()).isEqualTo("Work");
     assertThat(DataCategory.CONTACT.parent()).isEmpty();
     assertThat(DataCategory.of("contactx").isWithin(DataCategory.CONTACT)).isFalse();
-    assertThat(DataCategory.CONTACT.childrenAmong(List.of(DataCategory.EMAIL, workEmail, DataCategory.PHONE, DataCategory.NAME)))
+    assertThat(
+            DataCategory.CONTACT.childrenAmong(
+                List.of(DataCategory.EMAIL, workEmail, DataCategory.PHONE, DataCategory.NAME)))
         .containsExactly(DataCategory.EMAIL, DataCategory.PHONE);
-    assertThat(DataCategory.builtIns()).allSatisfy(category ->
-        category.parent().ifPresent(parent -> assertThat(DataCategory.builtIns().indexOf(parent))
-            .as("parent of %s is built in and listed first", category)
-            .isBetween(0, DataCategory.builtIns().indexOf(category))));
+    assertThat(DataCategory.builtIns())
+        .allSatisfy(
+            category ->
+                category
+                    .parent()
+                    .ifPresent(
+                        parent ->
+                            assertThat(DataCategory.builtIns().indexOf(parent))
+                                .as("parent of %s is built in and listed first", category)
+                                .isBetween(0, DataCategory.builtIns().indexOf(category))));
   }
 
   @Test
   @DisplayName("A malformed code is refused with a message naming it")
   void malformedCode() {
-    assertThatThrownBy(() -> DataCategory.of("Contact Email")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> DataCategory.of("Contact Email"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'Contact Email'");
-    assertThatThrownBy(() -> DataCategory.of("contact..email")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> DataCategory.of("contact..email"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Property
-  @Label("Every ancestor of a category contains it, and it lies within nothing that is not an ancestor")
+  @Label(
+      "Every ancestor of a category contains it, and it lies within nothing that is not an ancestor")
   void withinIsAncestry(@ForAll("codes") String code) {
     DataCategory category = DataCategory.of(code);
     for (DataCategory ancestor = category; ; ancestor = ancestor.parent().orElseThrow()) {
@@ -76,7 +96,8 @@ class DataCategoryTest {
 
   @Provide
   Arbitrary<String> codes() {
-    Arbitrary<String> segment = Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(6);
+    Arbitrary<String> segment =
+        Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(6);
     return segment.list().ofMinSize(1).ofMaxSize(5).map(segments -> String.join(".", segments));
   }
 }

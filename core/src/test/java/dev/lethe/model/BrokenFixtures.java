@@ -54,17 +54,37 @@ import java.util.List;
 final class BrokenFixtures {
 
   /** Every broken fixture that can be combined freely with the others. */
-  static final List<Class<?>> COMBINABLE = List.of(BadPeriod.class, NegativePeriod.class, MissingClock.class,
-      TextClock.class, HashOnNumber.class, MaskOnDate.class, NegativeMask.class, NullifyOnPrimitive.class,
-      UnconvertiblePlaceholder.class, NoDefaultPlaceholder.class, HealthWithoutCondition.class,
-      CriminalWithoutLaw.class, LinkToUnknownSubject.class, LinkToUnknownIdentity.class, IdentityOutsideRoot.class,
-      ConsentWithoutPurpose.class, KeepWithoutExemption.class, ExemptionWithoutKeep.class, Unreachable.class,
-      LegitimateInterestsWithoutAssessment.class, LegalObligationWithoutLaw.class, RootWithoutIdentifier.class,
-      IdentityNotMarked.class, BadCategory.class, PublicWithoutSource.class, ManyProblems.class,
-      PurposeOfUnknownOwner.class);
+  static final List<Class<?>> COMBINABLE =
+      List.of(
+          BadPeriod.class,
+          NegativePeriod.class,
+          MissingClock.class,
+          TextClock.class,
+          HashOnNumber.class,
+          MaskOnDate.class,
+          NegativeMask.class,
+          NullifyOnPrimitive.class,
+          UnconvertiblePlaceholder.class,
+          NoDefaultPlaceholder.class,
+          HealthWithoutCondition.class,
+          CriminalWithoutLaw.class,
+          LinkToUnknownSubject.class,
+          LinkToUnknownIdentity.class,
+          IdentityOutsideRoot.class,
+          ConsentWithoutPurpose.class,
+          KeepWithoutExemption.class,
+          ExemptionWithoutKeep.class,
+          Unreachable.class,
+          LegitimateInterestsWithoutAssessment.class,
+          LegalObligationWithoutLaw.class,
+          RootWithoutIdentifier.class,
+          IdentityNotMarked.class,
+          BadCategory.class,
+          PublicWithoutSource.class,
+          ManyProblems.class,
+          PurposeOfUnknownOwner.class);
 
-  private BrokenFixtures() {
-  }
+  private BrokenFixtures() {}
 
   /** The problems a fixture causes, located at the fixture itself or at its attribute. */
   @java.lang.annotation.Retention(RetentionPolicy.RUNTIME)
@@ -160,7 +180,10 @@ final class BrokenFixtures {
     @SubjectLink(subject = "customer")
     Long customerId;
 
-    @PersonalData(category = "identity.age", erasure = ErasureStrategy.REPLACE, placeholder = "unknown")
+    @PersonalData(
+        category = "identity.age",
+        erasure = ErasureStrategy.REPLACE,
+        placeholder = "unknown")
     Integer age;
   }
 
@@ -187,7 +210,8 @@ final class BrokenFixtures {
     @SubjectLink(subject = "customer")
     Long customerId;
 
-    @SpecialCategory(value = SensitiveCategory.CRIMINAL_CONVICTIONS_AND_OFFENCES,
+    @SpecialCategory(
+        value = SensitiveCategory.CRIMINAL_CONVICTIONS_AND_OFFENCES,
         condition = Article9Condition.LEGAL_CLAIMS)
     String convictions;
   }
@@ -262,7 +286,9 @@ final class BrokenFixtures {
   }
 
   @Expect(INCOMPLETE_BASIS)
-  @Processing(purpose = "fraud-prevention", basis = LawfulBasis.Kind.LEGITIMATE_INTERESTS,
+  @Processing(
+      purpose = "fraud-prevention",
+      basis = LawfulBasis.Kind.LEGITIMATE_INTERESTS,
       interest = "Preventing fraud against our customers")
   static class LegitimateInterestsWithoutAssessment {
     @SubjectLink(subject = "customer")
@@ -311,8 +337,14 @@ final class BrokenFixtures {
     String jobTitle;
   }
 
-  @Expect({INVALID_RETENTION_PERIOD, UNKNOWN_CLOCK_ATTRIBUTE, MISSING_RETENTION_REASON, NULLIFY_ON_PRIMITIVE,
-      STRATEGY_NEEDS_TEXT, KEEP_WITHOUT_EXEMPTION})
+  @Expect({
+    INVALID_RETENTION_PERIOD,
+    UNKNOWN_CLOCK_ATTRIBUTE,
+    MISSING_RETENTION_REASON,
+    NULLIFY_ON_PRIMITIVE,
+    STRATEGY_NEEDS_TEXT,
+    KEEP_WITHOUT_EXEMPTION
+  })
   @Retention(period = "P0D", clock = "endedOn", reason = " ")
   static class ManyProblems {
     @SubjectLink(subject = "customer")

@@ -22,32 +22,48 @@ import org.junit.jupiter.api.Test;
 /** Which attributes a model covers: inherited ones, overrides, link columns, and rows that keep an attribute. */
 class FieldCoverageTest {
 
-  private final PersonalDataModel model = PersonalDataModel.scan(Party.class, Customer.class, Supplier.class,
-      Order.class, Ticket.class, Invoice.class, Letter.class);
+  private final PersonalDataModel model =
+      PersonalDataModel.scan(
+          Party.class,
+          Customer.class,
+          Supplier.class,
+          Order.class,
+          Ticket.class,
+          Invoice.class,
+          Letter.class);
 
   @Test
-  @DisplayName("Art. 4(1): a class-level @PersonalData covers the attributes inherited from a superclass without one")
+  @DisplayName(
+      "Art. 4(1): a class-level @PersonalData covers the attributes inherited from a superclass without one")
   void classLevelCoversInheritedAttributes() {
-    assertThat(entity(Customer.class).fields()).extracting(FieldDescriptor::name)
+    assertThat(entity(Customer.class).fields())
+        .extracting(FieldDescriptor::name)
         .containsExactlyInAnyOrder("displayName", "telephone", "email");
-    assertThat(entity(Customer.class).field("telephone").orElseThrow().category()).isEqualTo(DataCategory.NAME);
-    assertThat(entity(Customer.class).field("email").orElseThrow().category()).isEqualTo(DataCategory.EMAIL);
+    assertThat(entity(Customer.class).field("telephone").orElseThrow().category())
+        .isEqualTo(DataCategory.NAME);
+    assertThat(entity(Customer.class).field("email").orElseThrow().category())
+        .isEqualTo(DataCategory.EMAIL);
   }
 
   @Test
-  @DisplayName("Art. 4(1): @PersonalDataOverride declares one inherited attribute for one subclass, not its siblings")
+  @DisplayName(
+      "Art. 4(1): @PersonalDataOverride declares one inherited attribute for one subclass, not its siblings")
   void overrideDeclaresAnInheritedAttributeForOneSubclass() {
     FieldDescriptor telephone = entity(Supplier.class).field("telephone").orElseThrow();
-    assertThat(entity(Supplier.class).fields()).extracting(FieldDescriptor::name).containsExactly("telephone");
+    assertThat(entity(Supplier.class).fields())
+        .extracting(FieldDescriptor::name)
+        .containsExactly("telephone");
     assertThat(telephone.category()).isEqualTo(DataCategory.PHONE);
     assertThat(telephone.erasure().strategy()).isEqualTo(ErasureStrategy.MASK);
     assertThat(telephone.erasure().maskKeepLast()).isEqualTo(2);
     assertThat(entity(Customer.class).field("telephone").orElseThrow().category())
-        .as("the sibling keeps its own coverage").isEqualTo(DataCategory.NAME);
+        .as("the sibling keeps its own coverage")
+        .isEqualTo(DataCategory.NAME);
   }
 
   @Test
-  @DisplayName("Art. 4(1): a @SubjectLink column is personal data with the category of the identity it holds")
+  @DisplayName(
+      "Art. 4(1): a @SubjectLink column is personal data with the category of the identity it holds")
   void linkColumnIsPersonalData() {
     FieldDescriptor email = entity(Order.class).field("customerEmail").orElseThrow();
     assertThat(email.category()).isEqualTo(DataCategory.EMAIL);
@@ -55,64 +71,114 @@ class FieldCoverageTest {
 
     FieldDescriptor id = entity(Ticket.class).field("customerId").orElseThrow();
     assertThat(id.category()).isEqualTo(DataCategory.IDENTIFIER);
-    assertThat(id.erasure().strategy()).as("a primitive cannot be nulled").isEqualTo(ErasureStrategy.REPLACE);
-    assertThat(entity(Ticket.class).fields()).extracting(FieldDescriptor::name).containsExactly("customerId");
+    assertThat(id.erasure().strategy())
+        .as("a primitive cannot be nulled")
+        .isEqualTo(ErasureStrategy.REPLACE);
+    assertThat(entity(Ticket.class).fields())
+        .extracting(FieldDescriptor::name)
+        .containsExactly("customerId");
 
     assertThat(entity(Letter.class).field("customerId").orElseThrow().erasure().strategy())
-        .as("the class's DELETE_ROW decides for the link too").isEqualTo(ErasureStrategy.DELETE_ROW);
+        .as("the class's DELETE_ROW decides for the link too")
+        .isEqualTo(ErasureStrategy.DELETE_ROW);
   }
 
   @Test
-  @DisplayName("Art. 17(1) and 17(3): DELETE_ROW beside a KEEP attribute erases the row's other attributes in place")
+  @DisplayName(
+      "Art. 17(1) and 17(3): DELETE_ROW beside a KEEP attribute erases the row's other attributes in place")
   void deleteRowBesideKeepErasesInPlace() {
     EntityDescriptor invoice = entity(Invoice.class);
-    assertThat(invoice.field("billingName").orElseThrow().erasure().strategy()).isEqualTo(ErasureStrategy.NULLIFY);
-    assertThat(invoice.field("customerId").orElseThrow().erasure().strategy()).isEqualTo(ErasureStrategy.NULLIFY);
-    assertThat(invoice.field("pages").orElseThrow().erasure().strategy()).isEqualTo(ErasureStrategy.REPLACE);
+    assertThat(invoice.field("billingName").orElseThrow().erasure().strategy())
+        .isEqualTo(ErasureStrategy.NULLIFY);
+    assertThat(invoice.field("customerId").orElseThrow().erasure().strategy())
+        .isEqualTo(ErasureStrategy.NULLIFY);
+    assertThat(invoice.field("pages").orElseThrow().erasure().strategy())
+        .isEqualTo(ErasureStrategy.REPLACE);
 
-    ErasurePlan plan = ErasurePlan.of(model, new SubjectKey("customer", 1L), ErasureGround.CONSENT_WITHDRAWN, List.of());
-    ErasurePlan.Step step = plan.steps().stream().filter(candidate -> candidate.entity().type() == Invoice.class)
-        .findFirst().orElseThrow();
+    ErasurePlan plan =
+        ErasurePlan.of(
+            model, new SubjectKey("customer", 1L), ErasureGround.CONSENT_WITHDRAWN, List.of());
+    ErasurePlan.Step step =
+        plan.steps().stream()
+            .filter(candidate -> candidate.entity().type() == Invoice.class)
+            .findFirst()
+            .orElseThrow();
     assertThat(step.deleteRows()).isFalse();
-    assertThat(step.erased()).extracting(FieldDescriptor::name)
+    assertThat(step.erased())
+        .extracting(FieldDescriptor::name)
         .containsExactlyInAnyOrder("billingName", "pages", "customerId");
     assertThat(step.kept()).extracting(FieldDescriptor::name).containsExactly("amount");
-    assertThat(plan.steps().stream().filter(candidate -> candidate.entity().type() == Letter.class)
-        .findFirst().orElseThrow().deleteRows()).as("without KEEP the row goes").isTrue();
+    assertThat(
+            plan.steps().stream()
+                .filter(candidate -> candidate.entity().type() == Letter.class)
+                .findFirst()
+                .orElseThrow()
+                .deleteRows())
+        .as("without KEEP the row goes")
+        .isTrue();
   }
 
   @Test
-  @DisplayName("Art. 17: a link that is the row's identifier cannot be overwritten, so its row is deleted")
+  @DisplayName(
+      "Art. 17: a link that is the row's identifier cannot be overwritten, so its row is deleted")
   void identifierLinkDeletesItsRow() {
     PersonalDataModel withSettings = PersonalDataModel.scan(Customer.class, Settings.class);
 
-    assertThat(withSettings.entity(Settings.class).orElseThrow().field("customerId").orElseThrow().erasure().strategy())
+    assertThat(
+            withSettings
+                .entity(Settings.class)
+                .orElseThrow()
+                .field("customerId")
+                .orElseThrow()
+                .erasure()
+                .strategy())
         .isEqualTo(ErasureStrategy.DELETE_ROW);
-    assertThat(ErasurePlan.of(withSettings, new SubjectKey("customer", 1L), ErasureGround.CONSENT_WITHDRAWN, List.of())
-        .steps()).filteredOn(step -> step.entity().type() == Settings.class).singleElement()
+    assertThat(
+            ErasurePlan.of(
+                    withSettings,
+                    new SubjectKey("customer", 1L),
+                    ErasureGround.CONSENT_WITHDRAWN,
+                    List.of())
+                .steps())
+        .filteredOn(step -> step.entity().type() == Settings.class)
+        .singleElement()
         .satisfies(step -> assertThat(step.deleteRows()).isTrue());
   }
 
   @Test
-  @DisplayName("Art. 17(3): an identifier erased by DELETE_ROW in a row that keeps an attribute is refused with a fix")
+  @DisplayName(
+      "Art. 17(3): an identifier erased by DELETE_ROW in a row that keeps an attribute is refused with a fix")
   void keptRowWithDeletedIdentifierIsRefused() {
     assertThat(PersonalDataModel.builder().add(Customer.class, KeptSettings.class).validate())
-        .singleElement().satisfies(problem -> {
-          assertThat(problem.kind()).isEqualTo(ModelProblem.Kind.KEPT_ROW_IDENTIFIER);
-          assertThat(problem.location()).isEqualTo(KeptSettings.class.getName() + ".customerId");
-          assertThat(problem.fix()).contains("KEEP");
-        });
+        .singleElement()
+        .satisfies(
+            problem -> {
+              assertThat(problem.kind()).isEqualTo(ModelProblem.Kind.KEPT_ROW_IDENTIFIER);
+              assertThat(problem.location())
+                  .isEqualTo(KeptSettings.class.getName() + ".customerId");
+              assertThat(problem.fix()).contains("KEEP");
+            });
   }
 
   @Test
-  @DisplayName("An override naming no inherited attribute, the class's own attribute or an association is refused")
+  @DisplayName(
+      "An override naming no inherited attribute, the class's own attribute or an association is refused")
   void invalidOverridesAreRefused() {
-    List<ModelProblem> problems = PersonalDataModel.builder()
-        .add(Customer.class, UnknownOverride.class, OwnOverride.class, AssociationOverride.class).validate();
+    List<ModelProblem> problems =
+        PersonalDataModel.builder()
+            .add(
+                Customer.class, UnknownOverride.class, OwnOverride.class, AssociationOverride.class)
+            .validate();
 
-    assertThat(problems).extracting(ModelProblem::kind).containsOnly(ModelProblem.Kind.INVALID_OVERRIDE);
-    assertThat(problems).extracting(ModelProblem::location).containsExactlyInAnyOrder(
-        AssociationOverride.class.getName(), OwnOverride.class.getName() + ".note", UnknownOverride.class.getName());
+    assertThat(problems)
+        .extracting(ModelProblem::kind)
+        .containsOnly(ModelProblem.Kind.INVALID_OVERRIDE);
+    assertThat(problems)
+        .extracting(ModelProblem::location)
+        .containsExactlyInAnyOrder(
+            AssociationOverride.class.getName(),
+            OwnOverride.class.getName() + ".note",
+            UnknownOverride.class.getName());
     assertThat(problems).allSatisfy(problem -> assertThat(problem.fix()).isNotBlank());
   }
 
@@ -136,8 +202,13 @@ class FieldCoverageTest {
   }
 
   @DataSubject("supplier")
-  @PersonalDataOverride(attribute = "telephone",
-      data = @PersonalData(category = "contact.phone", erasure = ErasureStrategy.MASK, maskKeepLast = 2))
+  @PersonalDataOverride(
+      attribute = "telephone",
+      data =
+          @PersonalData(
+              category = "contact.phone",
+              erasure = ErasureStrategy.MASK,
+              maskKeepLast = 2))
   static class Supplier extends Party {
     @SubjectIdentity("id")
     Long id;
@@ -167,7 +238,9 @@ class FieldCoverageTest {
 
     int pages;
 
-    @PersonalData(category = "financial.payment", erasure = ErasureStrategy.KEEP,
+    @PersonalData(
+        category = "financial.payment",
+        erasure = ErasureStrategy.KEEP,
         exemption = ErasureExemption.LEGAL_OBLIGATION_OR_PUBLIC_TASK)
     BigDecimal amount;
   }
@@ -194,7 +267,9 @@ class FieldCoverageTest {
     @SubjectLink(subject = "customer")
     Long customerId;
 
-    @PersonalData(category = "preferences.marketing", erasure = ErasureStrategy.KEEP,
+    @PersonalData(
+        category = "preferences.marketing",
+        erasure = ErasureStrategy.KEEP,
         exemption = ErasureExemption.LEGAL_CLAIMS)
     String optOut;
   }
@@ -205,7 +280,9 @@ class FieldCoverageTest {
     Long customerId;
   }
 
-  @PersonalDataOverride(attribute = "note", data = @PersonalData(category = "communication.content"))
+  @PersonalDataOverride(
+      attribute = "note",
+      data = @PersonalData(category = "communication.content"))
   static class OwnOverride {
     @SubjectLink(subject = "customer")
     Long customerId;
@@ -218,8 +295,7 @@ class FieldCoverageTest {
   }
 
   @PersonalDataOverride(attribute = "customer", data = @PersonalData(category = "identity"))
-  static class AssociationOverride extends WithCustomer {
-  }
+  static class AssociationOverride extends WithCustomer {}
 
   private EntityDescriptor entity(Class<?> type) {
     return model.entity(type).orElseThrow();

@@ -52,20 +52,28 @@ class IdentityRulesTest {
   }
 
   @Test
-  @DisplayName("Art. 12(2): e-mail identities ignore case and spaces by default, others match exactly, as declared otherwise")
+  @DisplayName(
+      "Art. 12(2): e-mail identities ignore case and spaces by default, others match exactly, as declared otherwise")
   void defaultsAndDeclaredMatches() {
     SubjectType member = PersonalDataModel.scan(Member.class).subjectType("member").orElseThrow();
 
-    assertThat(member.identityRule("id").orElseThrow()).isEqualTo(new SubjectType.IdentityRule(Long.class, IdentityMatch.EXACT));
-    assertThat(member.identityRule("email").orElseThrow().match()).isEqualTo(IdentityMatch.IGNORE_CASE_AND_SPACE);
-    assertThat(member.identityRule("login").orElseThrow().match()).as("by category").isEqualTo(IdentityMatch.IGNORE_CASE_AND_SPACE);
-    assertThat(member.identityRule("handle").orElseThrow()).isEqualTo(new SubjectType.IdentityRule(String.class, IdentityMatch.EXACT));
-    assertThat(member.identityRule("username").orElseThrow().match()).isEqualTo(IdentityMatch.IGNORE_CASE_AND_SPACE);
+    assertThat(member.identityRule("id").orElseThrow())
+        .isEqualTo(new SubjectType.IdentityRule(Long.class, IdentityMatch.EXACT));
+    assertThat(member.identityRule("email").orElseThrow().match())
+        .isEqualTo(IdentityMatch.IGNORE_CASE_AND_SPACE);
+    assertThat(member.identityRule("login").orElseThrow().match())
+        .as("by category")
+        .isEqualTo(IdentityMatch.IGNORE_CASE_AND_SPACE);
+    assertThat(member.identityRule("handle").orElseThrow())
+        .isEqualTo(new SubjectType.IdentityRule(String.class, IdentityMatch.EXACT));
+    assertThat(member.identityRule("username").orElseThrow().match())
+        .isEqualTo(IdentityMatch.IGNORE_CASE_AND_SPACE);
     assertThat(member.identityRule("mail").orElseThrow().match()).isEqualTo(IdentityMatch.EXACT);
   }
 
   @Test
-  @DisplayName("Ignoring case on an identity that holds no text is refused at start-up with its location and fix")
+  @DisplayName(
+      "Ignoring case on an identity that holds no text is refused at start-up with its location and fix")
   void ignoringCaseOnNumbersIsRefused() {
     assertThatThrownBy(() -> PersonalDataModel.scan(Badge.class))
         .isInstanceOf(ModelValidationException.class)
@@ -76,8 +84,10 @@ class IdentityRulesTest {
 
   @Test
   void normalizingTrimsAndLowerCasesOnlyWhenAsked() {
-    assertThat(IdentityMatch.IGNORE_CASE_AND_SPACE.matches(" Ada@Example.COM\t", "ada@example.com")).isTrue();
-    assertThat(IdentityMatch.IGNORE_CASE_AND_SPACE.matches("ada@example.com", "ada@example.co")).isFalse();
+    assertThat(IdentityMatch.IGNORE_CASE_AND_SPACE.matches(" Ada@Example.COM\t", "ada@example.com"))
+        .isTrue();
+    assertThat(IdentityMatch.IGNORE_CASE_AND_SPACE.matches("ada@example.com", "ada@example.co"))
+        .isFalse();
     assertThat(IdentityMatch.EXACT.matches("AdaL", "adal")).isFalse();
     assertThat(IdentityMatch.EXACT.matches("AdaL", "AdaL")).isTrue();
   }

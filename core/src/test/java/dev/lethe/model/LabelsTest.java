@@ -19,7 +19,10 @@ class LabelsTest {
 
   @DataSubject("member")
   @Processing(purpose = "b2b-marketing", basis = LawfulBasis.Kind.CONSENT)
-  @Processing(purpose = "newsletter", basis = LawfulBasis.Kind.CONSENT, label = "Newsletter by e-mail")
+  @Processing(
+      purpose = "newsletter",
+      basis = LawfulBasis.Kind.CONSENT,
+      label = "Newsletter by e-mail")
   static class Member {
     @SubjectIdentity("id")
     Long id;
@@ -52,7 +55,8 @@ class LabelsTest {
   }
 
   @Test
-  @DisplayName("Art. 12(1): attributes and purposes read in words, declared or derived from their names")
+  @DisplayName(
+      "Art. 12(1): attributes and purposes read in words, declared or derived from their names")
   void art12_labelsInWords() {
     PersonalDataModel model = PersonalDataModel.scan(Member.class);
     EntityDescriptor member = model.entities().get(0);
@@ -64,18 +68,23 @@ class LabelsTest {
   }
 
   @Test
-  @DisplayName("A label on a class-level @PersonalData, or two labels for one purpose, is refused at start-up")
+  @DisplayName(
+      "A label on a class-level @PersonalData, or two labels for one purpose, is refused at start-up")
   void misplacedLabels() {
-    assertThat(PersonalDataModel.builder().add(LabelledClass.class).validate()).singleElement()
-        .satisfies(problem -> {
-          assertThat(problem.kind()).isEqualTo(ModelProblem.Kind.MISPLACED_LABEL);
-          assertThat(problem.location()).endsWith("LabelledClass");
-        });
-    assertThat(PersonalDataModel.builder().add(Member.class, OtherLabel.class).validate()).singleElement()
-        .satisfies(problem -> {
-          assertThat(problem.kind()).isEqualTo(ModelProblem.Kind.MISPLACED_LABEL);
-          assertThat(problem.problem()).contains("Our newsletter", "Newsletter by e-mail");
-        });
+    assertThat(PersonalDataModel.builder().add(LabelledClass.class).validate())
+        .singleElement()
+        .satisfies(
+            problem -> {
+              assertThat(problem.kind()).isEqualTo(ModelProblem.Kind.MISPLACED_LABEL);
+              assertThat(problem.location()).endsWith("LabelledClass");
+            });
+    assertThat(PersonalDataModel.builder().add(Member.class, OtherLabel.class).validate())
+        .singleElement()
+        .satisfies(
+            problem -> {
+              assertThat(problem.kind()).isEqualTo(ModelProblem.Kind.MISPLACED_LABEL);
+              assertThat(problem.problem()).contains("Our newsletter", "Newsletter by e-mail");
+            });
   }
 
   @Test
@@ -96,7 +105,8 @@ class LabelsTest {
   void derivedLabelKeepsTheLetters(@ForAll @AlphaChars @NotBlank String name) {
     String label = Labels.fromName(name);
     assertThat(label).isNotBlank();
-    assertThat(Character.isUpperCase(label.charAt(0)) || !Character.isLetter(label.charAt(0))).isTrue();
+    assertThat(Character.isUpperCase(label.charAt(0)) || !Character.isLetter(label.charAt(0)))
+        .isTrue();
     assertThat(label.replace(" ", "").toLowerCase()).isEqualTo(name.toLowerCase());
   }
 }

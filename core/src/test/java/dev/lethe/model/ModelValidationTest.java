@@ -30,37 +30,54 @@ import org.junit.jupiter.api.Test;
 class ModelValidationTest {
 
   @Property(tries = 300)
-  @Label("Any combination of invalid annotations yields exactly the expected problems, all listed at once")
-  void everyCombinationReportsExactlyItsProblems(@ForAll("brokenFixtureSets") List<Class<?>> fixtures) {
+  @Label(
+      "Any combination of invalid annotations yields exactly the expected problems, all listed at once")
+  void everyCombinationReportsExactlyItsProblems(
+      @ForAll("brokenFixtureSets") List<Class<?>> fixtures) {
     List<Class<?>> classes = new ArrayList<>(fixtures);
     classes.add(Customer.class);
 
-    List<ModelProblem> problems = PersonalDataModel.builder().add(classes.toArray(Class<?>[]::new)).validate();
+    List<ModelProblem> problems =
+        PersonalDataModel.builder().add(classes.toArray(Class<?>[]::new)).validate();
 
     assertThat(problems.stream().map(ModelValidationTest::kindAtClass).toList())
         .containsExactlyInAnyOrderElementsOf(expectedProblems(fixtures));
     if (!fixtures.isEmpty()) {
-      ModelValidationException failure = catchThrowableOfType(ModelValidationException.class,
-          () -> PersonalDataModel.scan(classes.toArray(Class<?>[]::new)));
+      ModelValidationException failure =
+          catchThrowableOfType(
+              ModelValidationException.class,
+              () -> PersonalDataModel.scan(classes.toArray(Class<?>[]::new)));
       assertThat(failure.problems()).isEqualTo(problems);
-      assertThat(failure.getMessage()).contains(problems.stream().map(ModelProblem::toString).toList());
+      assertThat(failure.getMessage())
+          .contains(problems.stream().map(ModelProblem::toString).toList());
     }
   }
 
   @Provide
   Arbitrary<List<Class<?>>> brokenFixtureSets() {
-    return Arbitraries.of(BrokenFixtures.COMBINABLE).list().uniqueElements().ofMaxSize(BrokenFixtures.COMBINABLE.size());
+    return Arbitraries.of(BrokenFixtures.COMBINABLE)
+        .list()
+        .uniqueElements()
+        .ofMaxSize(BrokenFixtures.COMBINABLE.size());
   }
 
   @Test
-  @DisplayName("The broken fixture set produces this exact message, every problem with its location and fix")
+  @DisplayName(
+      "The broken fixture set produces this exact message, every problem with its location and fix")
   void fullMessage() throws IOException {
     List<Class<?>> classes = new ArrayList<>(BrokenFixtures.COMBINABLE);
-    classes.addAll(List.of(Customer.class, BrokenFixtures.FirstMemberRoot.class, BrokenFixtures.SecondMemberRoot.class,
-        BrokenFixtures.NewsletterAsConsent.class, BrokenFixtures.NewsletterAsContract.class));
+    classes.addAll(
+        List.of(
+            Customer.class,
+            BrokenFixtures.FirstMemberRoot.class,
+            BrokenFixtures.SecondMemberRoot.class,
+            BrokenFixtures.NewsletterAsConsent.class,
+            BrokenFixtures.NewsletterAsContract.class));
 
-    ModelValidationException failure = catchThrowableOfType(ModelValidationException.class,
-        () -> PersonalDataModel.scan(classes.toArray(Class<?>[]::new)));
+    ModelValidationException failure =
+        catchThrowableOfType(
+            ModelValidationException.class,
+            () -> PersonalDataModel.scan(classes.toArray(Class<?>[]::new)));
 
     assertThat(failure.getMessage()).isEqualTo(resource("broken-model-message.txt").strip());
   }
@@ -68,32 +85,46 @@ class ModelValidationTest {
   @Test
   @DisplayName("Two roots for one subject type are reported once, naming both")
   void severalRoots() {
-    assertThat(PersonalDataModel.builder()
-        .add(BrokenFixtures.SecondMemberRoot.class, BrokenFixtures.FirstMemberRoot.class).validate())
+    assertThat(
+            PersonalDataModel.builder()
+                .add(BrokenFixtures.SecondMemberRoot.class, BrokenFixtures.FirstMemberRoot.class)
+                .validate())
         .singleElement()
-        .satisfies(problem -> {
-          assertThat(problem.kind()).isEqualTo(BrokenFixtures.SEVERAL_ROOTS);
-          assertThat(problem.problem()).contains("FirstMemberRoot", "SecondMemberRoot");
-        });
+        .satisfies(
+            problem -> {
+              assertThat(problem.kind()).isEqualTo(BrokenFixtures.SEVERAL_ROOTS);
+              assertThat(problem.problem()).contains("FirstMemberRoot", "SecondMemberRoot");
+            });
   }
 
   @Test
   @DisplayName("Art. 6(1): one purpose declared with two bases is a problem")
   void conflictingBases() {
-    assertThat(PersonalDataModel.builder().add(Customer.class, BrokenFixtures.NewsletterAsConsent.class,
-        BrokenFixtures.NewsletterAsContract.class).validate())
-        .extracting(ModelProblem::kind).containsExactly(BrokenFixtures.TWO_BASES);
+    assertThat(
+            PersonalDataModel.builder()
+                .add(
+                    Customer.class,
+                    BrokenFixtures.NewsletterAsConsent.class,
+                    BrokenFixtures.NewsletterAsContract.class)
+                .validate())
+        .extracting(ModelProblem::kind)
+        .containsExactly(BrokenFixtures.TWO_BASES);
   }
 
   @Test
-  @DisplayName("A malformed category code is reported at every attribute that uses it, not only the first")
+  @DisplayName(
+      "A malformed category code is reported at every attribute that uses it, not only the first")
   void malformedCategoryOnEveryAttribute() {
-    assertThat(PersonalDataModel.builder().add(Customer.class, BrokenFixtures.BadCategory.class,
-        SameBadCategoryTwice.class).validate())
+    assertThat(
+            PersonalDataModel.builder()
+                .add(Customer.class, BrokenFixtures.BadCategory.class, SameBadCategoryTwice.class)
+                .validate())
         .filteredOn(problem -> problem.kind() == ModelProblem.Kind.INVALID_CATEGORY)
         .extracting(ModelProblem::location)
-        .containsExactly(BrokenFixtures.BadCategory.class.getName() + ".email",
-            SameBadCategoryTwice.class.getName() + ".email", SameBadCategoryTwice.class.getName() + ".name");
+        .containsExactly(
+            BrokenFixtures.BadCategory.class.getName() + ".email",
+            SameBadCategoryTwice.class.getName() + ".email",
+            SameBadCategoryTwice.class.getName() + ".name");
   }
 
   static class SameBadCategoryTwice {
@@ -117,23 +148,28 @@ class ModelValidationTest {
   @Test
   @DisplayName("A validation failure needs at least one problem")
   void emptyFailureRefused() {
-    assertThatThrownBy(() -> new ModelValidationException(List.of())).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new ModelValidationException(List.of()))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   private static Map.Entry<ModelProblem.Kind, String> kindAtClass(ModelProblem problem) {
     String location = problem.location();
-    String className = Arrays.stream(BrokenFixtures.class.getDeclaredClasses())
-        .map(Class::getName)
-        .filter(name -> location.equals(name) || location.startsWith(name + "."))
-        .findFirst()
-        .orElse(location);
+    String className =
+        Arrays.stream(BrokenFixtures.class.getDeclaredClasses())
+            .map(Class::getName)
+            .filter(name -> location.equals(name) || location.startsWith(name + "."))
+            .findFirst()
+            .orElse(location);
     return Map.entry(problem.kind(), className);
   }
 
-  private static List<Map.Entry<ModelProblem.Kind, String>> expectedProblems(List<Class<?>> fixtures) {
+  private static List<Map.Entry<ModelProblem.Kind, String>> expectedProblems(
+      List<Class<?>> fixtures) {
     return fixtures.stream()
-        .flatMap(fixture -> Arrays.stream(fixture.getAnnotation(Expect.class).value())
-            .map(kind -> Map.entry(kind, fixture.getName())))
+        .flatMap(
+            fixture ->
+                Arrays.stream(fixture.getAnnotation(Expect.class).value())
+                    .map(kind -> Map.entry(kind, fixture.getName())))
         .toList();
   }
 

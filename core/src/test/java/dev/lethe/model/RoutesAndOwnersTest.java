@@ -41,7 +41,10 @@ class RoutesAndOwnersTest {
     @PersonalData(category = "employment.remark", of = "physician")
     String remark;
 
-    @PersonalData(category = "employment.remark", erasure = ErasureStrategy.DELETE_ROW, of = "consultant")
+    @PersonalData(
+        category = "employment.remark",
+        erasure = ErasureStrategy.DELETE_ROW,
+        of = "consultant")
     String consultantRemark;
   }
 
@@ -72,48 +75,79 @@ class RoutesAndOwnersTest {
   }
 
   @Test
-  @DisplayName("Art. 30: every association to a subject is a route, two to one subject type included")
+  @DisplayName(
+      "Art. 30: every association to a subject is a route, two to one subject type included")
   void everyAssociationIsARoute() {
-    EntityDescriptor treatment = PersonalDataModel.scan(Patient.class, Physician.class, Treatment.class)
-        .entity(Treatment.class).orElseThrow();
+    EntityDescriptor treatment =
+        PersonalDataModel.scan(Patient.class, Physician.class, Treatment.class)
+            .entity(Treatment.class)
+            .orElseThrow();
 
-    assertThat(treatment.routes()).extracting(SubjectRoute::name).containsExactly("patient", "physician", "consultant");
-    assertThat(treatment.routesTo("physician")).extracting(SubjectRoute::dottedPath)
+    assertThat(treatment.routes())
+        .extracting(SubjectRoute::name)
+        .containsExactly("patient", "physician", "consultant");
+    assertThat(treatment.routesTo("physician"))
+        .extracting(SubjectRoute::dottedPath)
         .containsExactly("physician.id", "consultant.id");
-    assertThat(treatment.field("diagnosis").orElseThrow().owner()).isEqualTo(Optional.of("patient"));
+    assertThat(treatment.field("diagnosis").orElseThrow().owner())
+        .isEqualTo(Optional.of("patient"));
   }
 
   @Test
-  @DisplayName("Art. 17: a physician's erasure plan has a step per route, each with only that route's fields")
+  @DisplayName(
+      "Art. 17: a physician's erasure plan has a step per route, each with only that route's fields")
   void planErasesOwnFieldsPerRoute() {
-    PersonalDataModel model = PersonalDataModel.scan(Patient.class, Physician.class, Treatment.class);
+    PersonalDataModel model =
+        PersonalDataModel.scan(Patient.class, Physician.class, Treatment.class);
 
-    ErasurePlan plan = ErasurePlan.of(model, new SubjectKey("physician", 1L), ErasureGround.CONSENT_WITHDRAWN, List.of());
+    ErasurePlan plan =
+        ErasurePlan.of(
+            model, new SubjectKey("physician", 1L), ErasureGround.CONSENT_WITHDRAWN, List.of());
 
-    assertThat(plan.steps()).filteredOn(step -> step.entity().type() == Treatment.class)
-        .extracting(step -> step.route().name(), ErasurePlan.Step::deleteRows,
+    assertThat(plan.steps())
+        .filteredOn(step -> step.entity().type() == Treatment.class)
+        .extracting(
+            step -> step.route().name(),
+            ErasurePlan.Step::deleteRows,
             step -> step.erased().stream().map(FieldDescriptor::name).toList())
-        .containsExactlyInAnyOrder(Tuple.tuple("physician", false, List.of("remark")),
+        .containsExactlyInAnyOrder(
+            Tuple.tuple("physician", false, List.of("remark")),
             Tuple.tuple("consultant", true, List.of()));
-    assertThat(ErasurePlan.of(model, new SubjectKey("patient", 1L), ErasureGround.CONSENT_WITHDRAWN, List.of()).steps())
-        .filteredOn(step -> step.entity().type() == Treatment.class).singleElement()
-        .satisfies(step -> assertThat(step.erased()).extracting(FieldDescriptor::name).containsExactly("diagnosis"));
+    assertThat(
+            ErasurePlan.of(
+                    model,
+                    new SubjectKey("patient", 1L),
+                    ErasureGround.CONSENT_WITHDRAWN,
+                    List.of())
+                .steps())
+        .filteredOn(step -> step.entity().type() == Treatment.class)
+        .singleElement()
+        .satisfies(
+            step ->
+                assertThat(step.erased())
+                    .extracting(FieldDescriptor::name)
+                    .containsExactly("diagnosis"));
   }
 
   @Test
-  @DisplayName("Art. 15, 17: a field of a row reaching several subjects must name its owner; unknown owners are refused")
+  @DisplayName(
+      "Art. 15, 17: a field of a row reaching several subjects must name its owner; unknown owners are refused")
   void ownersAreRequired() {
-    List<ModelProblem> problems = PersonalDataModel.builder().add(Patient.class, Physician.class, Unowned.class)
-        .validate();
+    List<ModelProblem> problems =
+        PersonalDataModel.builder().add(Patient.class, Physician.class, Unowned.class).validate();
 
-    assertThat(problems).extracting(ModelProblem::kind, ModelProblem::location).containsExactly(
-        Tuple.tuple(ModelProblem.Kind.OWNER_REQUIRED, Unowned.class.getName() + ".notes"),
-        Tuple.tuple(ModelProblem.Kind.UNKNOWN_OWNER, Unowned.class.getName() + ".wrong"));
-    assertThat(problems.get(0).problem()).contains("'patient' (patient)", "'physician' (physician)");
+    assertThat(problems)
+        .extracting(ModelProblem::kind, ModelProblem::location)
+        .containsExactly(
+            Tuple.tuple(ModelProblem.Kind.OWNER_REQUIRED, Unowned.class.getName() + ".notes"),
+            Tuple.tuple(ModelProblem.Kind.UNKNOWN_OWNER, Unowned.class.getName() + ".wrong"));
+    assertThat(problems.get(0).problem())
+        .contains("'patient' (patient)", "'physician' (physician)");
   }
 
   @Test
-  @DisplayName("Art. 4(1): a subclass of a root is a root of the same subject type and inherits its identities")
+  @DisplayName(
+      "Art. 4(1): a subclass of a root is a root of the same subject type and inherits its identities")
   void subclassOfRootIsRoot() {
     PersonalDataModel model = PersonalDataModel.scan(Member.class, PremiumMember.class);
 

@@ -26,16 +26,22 @@ class OutboxAdministrationTest {
   private final MutableClock clock = MutableClock.at("2026-03-01T10:00:00Z");
   private final Outbox outbox = Outbox.inMemory();
   private final AuditTrail audit = AuditTrail.inMemory(clock);
-  private final OutboxAdministration administration = OutboxAdministration.builder(outbox, audit).clock(clock)
-      .deadIdentityRetention(Duration.ofDays(30)).build();
+  private final OutboxAdministration administration =
+      OutboxAdministration.builder(outbox, audit)
+          .clock(clock)
+          .deadIdentityRetention(Duration.ofDays(30))
+          .build();
 
   @Test
-  @DisplayName("Art. 5(1)(e): a notice dead for longer than the retention loses the identity, audited by count only")
+  @DisplayName(
+      "Art. 5(1)(e): a notice dead for longer than the retention loses the identity, audited by count only")
   void deadNoticesLoseTheirIdentityAfterTheRetention() {
     OutboxEntry dead = dead("k1");
     clock.advance(Duration.ofDays(30));
 
-    assertThat(administration.clearDeadIdentities()).as("not longer than the retention yet").isZero();
+    assertThat(administration.clearDeadIdentities())
+        .as("not longer than the retention yet")
+        .isZero();
     assertThat(events()).as("a run that changes nothing writes no event").isEmpty();
 
     clock.advance(Duration.ofSeconds(1));
@@ -44,17 +50,21 @@ class OutboxAdministrationTest {
     OutboxEntry cleared = outbox.find(dead.id()).orElseThrow();
     assertThat(cleared.status()).isEqualTo(OutboxStatus.DEAD);
     assertThat(cleared.payload()).isEmpty();
-    assertThat(events()).singleElement().satisfies(event -> {
-      assertThat(event.type()).isEqualTo(AuditEventType.OUTBOX_IDENTITIES_CLEARED);
-      assertThat(event.counts()).containsExactlyEntriesOf(Map.of("messages", 1L));
-      assertThat(event.subject()).isEmpty();
-      assertThat(event.attributes().values()).noneMatch(value -> value.contains("ada"));
-    });
+    assertThat(events())
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.type()).isEqualTo(AuditEventType.OUTBOX_IDENTITIES_CLEARED);
+              assertThat(event.counts()).containsExactlyEntriesOf(Map.of("messages", 1L));
+              assertThat(event.subject()).isEmpty();
+              assertThat(event.attributes().values()).noneMatch(value -> value.contains("ada"));
+            });
     assertThat(administration.clearDeadIdentities()).as("a second run changes nothing").isZero();
   }
 
   @Test
-  @DisplayName("Art. 19: an administrator's retry makes a dead notice due again; a cleared one, a pending one or an unknown id is refused with the reason")
+  @DisplayName(
+      "Art. 19: an administrator's retry makes a dead notice due again; a cleared one, a pending one or an unknown id is refused with the reason")
   void aRetryTellsWhyItWasRefused() {
     OutboxEntry cleared = dead("k2");
     clock.advance(Duration.ofDays(31));
@@ -70,12 +80,16 @@ class OutboxAdministrationTest {
     assertThat(outbox.find(retryable.id()).orElseThrow().status()).isEqualTo(OutboxStatus.PENDING);
     assertThat(outbox.find(cleared.id()).orElseThrow().status()).isEqualTo(OutboxStatus.DEAD);
     assertThat(administration.retryAllDead()).as("the cleared one cannot be").isZero();
-    assertThat(events()).last().satisfies(event -> {
-      assertThat(event.type()).isEqualTo(AuditEventType.OUTBOX_MESSAGES_RETRIED);
-      assertThat(event.counts()).isEqualTo(Map.of("messages", 1L));
-      assertThat(event.attributes()).isEqualTo(Map.of("message", retryable.id().toString()));
-      assertThat(event.subject()).isEmpty();
-    });
+    assertThat(events())
+        .last()
+        .satisfies(
+            event -> {
+              assertThat(event.type()).isEqualTo(AuditEventType.OUTBOX_MESSAGES_RETRIED);
+              assertThat(event.counts()).isEqualTo(Map.of("messages", 1L));
+              assertThat(event.attributes())
+                  .isEqualTo(Map.of("message", retryable.id().toString()));
+              assertThat(event.subject()).isEmpty();
+            });
   }
 
   @Test
@@ -86,17 +100,25 @@ class OutboxAdministrationTest {
 
     assertThat(administration.retryAllDead()).isEqualTo(2);
 
-    assertThat(events()).singleElement().satisfies(event -> {
-      assertThat(event.type()).isEqualTo(AuditEventType.OUTBOX_MESSAGES_RETRIED);
-      assertThat(event.counts()).isEqualTo(Map.of("messages", 2L));
-    });
+    assertThat(events())
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.type()).isEqualTo(AuditEventType.OUTBOX_MESSAGES_RETRIED);
+              assertThat(event.counts()).isEqualTo(Map.of("messages", 2L));
+            });
   }
 
   @Test
-  @DisplayName("Art. 5(1)(e): delivered notices older than the retention are deleted batch by batch, audited by count only")
+  @DisplayName(
+      "Art. 5(1)(e): delivered notices older than the retention are deleted batch by batch, audited by count only")
   void deliveredNoticesArePurgedInBatches() {
-    OutboxAdministration small = OutboxAdministration.builder(outbox, audit).clock(clock)
-        .deliveredRetention(Duration.ofDays(30)).batchSize(2).build();
+    OutboxAdministration small =
+        OutboxAdministration.builder(outbox, audit)
+            .clock(clock)
+            .deliveredRetention(Duration.ofDays(30))
+            .batchSize(2)
+            .build();
     List<OutboxEntry> delivered = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       OutboxEntry entry = outbox.enqueue(message("d" + i), clock.instant());
@@ -116,28 +138,41 @@ class OutboxAdministrationTest {
     assertThat(delivered).allSatisfy(entry -> assertThat(outbox.find(entry.id())).isEmpty());
     assertThat(outbox.find(fresh.id())).as("delivered within the retention").isPresent();
     assertThat(outbox.find(dead.id())).isPresent();
-    assertThat(events()).singleElement().satisfies(event -> {
-      assertThat(event.type()).isEqualTo(AuditEventType.OUTBOX_DELIVERED_PURGED);
-      assertThat(event.counts()).containsExactlyEntriesOf(Map.of("messages", 5L));
-    });
+    assertThat(events())
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.type()).isEqualTo(AuditEventType.OUTBOX_DELIVERED_PURGED);
+              assertThat(event.counts()).containsExactlyEntriesOf(Map.of("messages", 5L));
+            });
     assertThat(small.purgeDelivered()).isZero();
     assertThat(events()).as("nothing purged, nothing audited").hasSize(1);
   }
 
   @Test
   void aNegativeRetentionIsRefused() {
-    assertThatThrownBy(() -> OutboxAdministration.builder(outbox, audit).deliveredRetention(Duration.ofDays(-1)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("deliveredRetention");
+    assertThatThrownBy(
+            () ->
+                OutboxAdministration.builder(outbox, audit).deliveredRetention(Duration.ofDays(-1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("deliveredRetention");
     assertThatThrownBy(() -> OutboxAdministration.builder(outbox, audit).batchSize(0))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> OutboxAdministration.builder(outbox, audit).deadIdentityRetention(Duration.ofDays(-1)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("deadIdentityRetention");
+    assertThatThrownBy(
+            () ->
+                OutboxAdministration.builder(outbox, audit)
+                    .deadIdentityRetention(Duration.ofDays(-1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("deadIdentityRetention");
   }
 
   private OutboxEntry dead(String key) {
     OutboxEntry entry = outbox.enqueue(message(key), clock.instant());
-    OutboxEntry claimed = outbox.claimDue(clock.instant(), 100, Duration.ofMinutes(5)).stream()
-        .filter(candidate -> candidate.id().equals(entry.id())).findFirst().orElseThrow();
+    OutboxEntry claimed =
+        outbox.claimDue(clock.instant(), 100, Duration.ofMinutes(5)).stream()
+            .filter(candidate -> candidate.id().equals(entry.id()))
+            .findFirst()
+            .orElseThrow();
     outbox.markDead(entry.id(), claimed.attempts(), "java.io.IOException", clock.instant());
     return entry;
   }

@@ -20,48 +20,67 @@ class OutboxDispatcherTest {
   private final MutableClock clock = MutableClock.at("2026-03-01T10:00:00Z");
   private final Outbox outbox = Outbox.inMemory();
   private final FlakyTransport transport = new FlakyTransport();
-  private final OutboxDispatcher dispatcher = OutboxDispatcher.builder(outbox, transport).clock(clock)
-      .backOff(Duration.ofSeconds(10), Duration.ofMinutes(5)).maxAge(Duration.ofHours(1)).build();
+  private final OutboxDispatcher dispatcher =
+      OutboxDispatcher.builder(outbox, transport)
+          .clock(clock)
+          .backOff(Duration.ofSeconds(10), Duration.ofMinutes(5))
+          .maxAge(Duration.ofHours(1))
+          .build();
 
   @Test
   void theBackOffDoublesUpToItsMaximum() {
-    assertThat(List.of(1, 2, 3, 4, 5, 6, 100)).extracting(dispatcher::backOff).containsExactly(
-        Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(40), Duration.ofSeconds(80),
-        Duration.ofSeconds(160), Duration.ofMinutes(5), Duration.ofMinutes(5));
+    assertThat(List.of(1, 2, 3, 4, 5, 6, 100))
+        .extracting(dispatcher::backOff)
+        .containsExactly(
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(20),
+            Duration.ofSeconds(40),
+            Duration.ofSeconds(80),
+            Duration.ofSeconds(160),
+            Duration.ofMinutes(5),
+            Duration.ofMinutes(5));
     assertThatThrownBy(() -> dispatcher.backOff(0)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
-  @DisplayName("Art. 19: a failed message is retried after an exponential back-off and delivered once the receiver is back")
+  @DisplayName(
+      "Art. 19: a failed message is retried after an exponential back-off and delivered once the receiver is back")
   void aFailedMessageIsRetriedWithBackOff() {
     OutboxEntry entry = outbox.enqueue(message("k1"), clock.instant());
     transport.down = true;
 
     assertThat(dispatcher.dispatch()).isEqualTo(new DispatchResult(0, 1, 0, 0, true));
-    assertThat(outbox.find(entry.id()).orElseThrow().nextAttemptAt()).isEqualTo(clock.instant().plusSeconds(10));
+    assertThat(outbox.find(entry.id()).orElseThrow().nextAttemptAt())
+        .isEqualTo(clock.instant().plusSeconds(10));
     clock.advance(Duration.ofSeconds(9));
-    assertThat(dispatcher.dispatch()).as("not due yet").isEqualTo(new DispatchResult(0, 0, 0, 0, true));
+    assertThat(dispatcher.dispatch())
+        .as("not due yet")
+        .isEqualTo(new DispatchResult(0, 0, 0, 0, true));
     clock.advance(Duration.ofSeconds(1));
     dispatcher.dispatch();
-    assertThat(outbox.find(entry.id()).orElseThrow().nextAttemptAt()).isEqualTo(clock.instant().plusSeconds(20));
+    assertThat(outbox.find(entry.id()).orElseThrow().nextAttemptAt())
+        .isEqualTo(clock.instant().plusSeconds(20));
 
     transport.down = false;
     clock.advance(Duration.ofSeconds(20));
     assertThat(dispatcher.dispatch().delivered()).isEqualTo(1);
 
     assertThat(transport.delivered).containsExactly("k1");
-    assertThat(transport.outcomes).containsExactly("failed k1 #1", "failed k1 #2", "delivered k1 #3");
+    assertThat(transport.outcomes)
+        .containsExactly("failed k1 #1", "failed k1 #2", "delivered k1 #3");
     assertThat(outbox.find(entry.id()).orElseThrow().status()).isEqualTo(OutboxStatus.DELIVERED);
   }
 
   @Test
-  @DisplayName("Art. 19: a message still failing at its maximum age is marked dead, its last attempt made at that age")
+  @DisplayName(
+      "Art. 19: a message still failing at its maximum age is marked dead, its last attempt made at that age")
   void aMessageFailingUntilItsMaximumAgeIsDead() {
     OutboxEntry entry = outbox.enqueue(message("k1"), clock.instant());
     transport.down = true;
 
     int passes = 0;
-    while (outbox.find(entry.id()).orElseThrow().status() == OutboxStatus.PENDING && passes++ < 100) {
+    while (outbox.find(entry.id()).orElseThrow().status() == OutboxStatus.PENDING
+        && passes++ < 100) {
       dispatcher.dispatch();
       clock.set(outbox.find(entry.id()).orElseThrow().nextAttemptAt());
     }
@@ -70,14 +89,18 @@ class OutboxDispatcherTest {
     assertThat(dead.status()).isEqualTo(OutboxStatus.DEAD);
     assertThat(dead.finishedAt()).contains(entry.enqueuedAt().plus(Duration.ofHours(1)));
     assertThat(dead.lastFailure()).contains(IllegalStateException.class.getName());
-    // 10 + 20 + 40 + 80 + 160 s, then every 5 min until the hour: 6 + 10 attempts, the last one at the hour.
+    // 10 + 20 + 40 + 80 + 160 s, then every 5 min until the hour: 6 + 10 attempts, the last one at
+    // the hour.
     assertThat(dead.attempts()).isEqualTo(17);
     assertThat(transport.outcomes).last().isEqualTo("dead k1 #17");
-    assertThat(outbox.list(OutboxStatus.DEAD, 10)).extracting(OutboxEntry::id).containsExactly(entry.id());
+    assertThat(outbox.list(OutboxStatus.DEAD, 10))
+        .extracting(OutboxEntry::id)
+        .containsExactly(entry.id());
   }
 
   @Test
-  @DisplayName("Art. 19: a dead message retried by an administrator gets a new maximum age and is delivered")
+  @DisplayName(
+      "Art. 19: a dead message retried by an administrator gets a new maximum age and is delivered")
   void aRetriedDeadMessageIsDelivered() {
     OutboxEntry entry = outbox.enqueue(message("k1"), clock.instant());
     transport.down = true;
@@ -92,7 +115,8 @@ class OutboxDispatcherTest {
   }
 
   @Test
-  @DisplayName("Art. 19: while the transport has no receiver nothing is claimed or counted: messages stay pending")
+  @DisplayName(
+      "Art. 19: while the transport has no receiver nothing is claimed or counted: messages stay pending")
   void nothingIsClaimedWhileTheTransportIsNotReady() {
     OutboxEntry entry = outbox.enqueue(message("k1"), clock.instant());
     transport.ready = false;
@@ -108,7 +132,8 @@ class OutboxDispatcherTest {
   @Test
   @DisplayName("Art. 19: a pass delivers every due message, batch after batch")
   void aPassDeliversEveryBatch() {
-    OutboxDispatcher small = OutboxDispatcher.builder(outbox, transport).clock(clock).batchSize(2).build();
+    OutboxDispatcher small =
+        OutboxDispatcher.builder(outbox, transport).clock(clock).batchSize(2).build();
     for (int i = 0; i < 5; i++) {
       outbox.enqueue(message("k" + i), clock.instant());
     }
@@ -133,10 +158,13 @@ class OutboxDispatcherTest {
   void settingsAreChecked() {
     OutboxDispatcher.Builder builder = OutboxDispatcher.builder(outbox, transport);
     assertThatThrownBy(() -> builder.batchSize(0)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> builder.maxAge(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> builder.lease(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> builder.maxAge(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> builder.lease(Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> builder.backOff(Duration.ofMinutes(2), Duration.ofMinutes(1)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exceeds");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("exceeds");
   }
 
   private static OutboxMessage message(String key) {

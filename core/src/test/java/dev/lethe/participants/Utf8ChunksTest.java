@@ -17,16 +17,19 @@ import org.junit.jupiter.api.Test;
 /** A report's text cut into chunks (Art. 15 across services): whole characters, bounded, in order, complete. */
 class Utf8ChunksTest {
 
-  private record Chunk(int index, boolean last, String text) {
-  }
+  private record Chunk(int index, boolean last, String text) {}
 
   @Property(tries = 300)
-  @Label("Chunks are numbered from 0, only the final one is last, each fits its size, none splits a character, and together they are the text")
-  void chunksAreBoundedWholeAndComplete(@ForAll("texts") String text, @ForAll @IntRange(min = 4, max = 64) int size,
+  @Label(
+      "Chunks are numbered from 0, only the final one is last, each fits its size, none splits a character, and together they are the text")
+  void chunksAreBoundedWholeAndComplete(
+      @ForAll("texts") String text,
+      @ForAll @IntRange(min = 4, max = 64) int size,
       @ForAll @IntRange(min = 1, max = 50) int writeSize) {
     List<Chunk> chunks = new ArrayList<>();
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    try (Utf8Chunks out = new Utf8Chunks(size, (index, last, chunk) -> chunks.add(new Chunk(index, last, chunk)))) {
+    try (Utf8Chunks out =
+        new Utf8Chunks(size, (index, last, chunk) -> chunks.add(new Chunk(index, last, chunk)))) {
       // Written in pieces of any size, as a JSON generator flushes its buffer.
       for (int offset = 0; offset < bytes.length; offset += writeSize) {
         int count = Math.min(writeSize, bytes.length - offset);
@@ -48,7 +51,8 @@ class Utf8ChunksTest {
       assertThat(new String(encoded, StandardCharsets.UTF_8)).isEqualTo(chunk.text());
       assertThat(chunk.text()).doesNotContain("\uFFFD");
       if (!chunk.last()) {
-        assertThat(encoded.length).as("a chunk before the last is full but for a character that did not fit")
+        assertThat(encoded.length)
+            .as("a chunk before the last is full but for a character that did not fit")
             .isGreaterThan(size - 4);
       }
     }
@@ -57,7 +61,8 @@ class Utf8ChunksTest {
   @Provide
   Arbitrary<String> texts() {
     // ASCII, two-, three- and four-byte characters (surrogate pairs in Java), mixed.
-    Arbitrary<String> characters = Arbitraries.of("a", "\"", "é", "ß", "€", "中", "😀", "𝄞", "\\", "\n");
+    Arbitrary<String> characters =
+        Arbitraries.of("a", "\"", "é", "ß", "€", "中", "😀", "𝄞", "\\", "\n");
     return characters.list().ofMaxSize(200).map(list -> String.join("", list));
   }
 

@@ -39,16 +39,21 @@ class ProcessingGuardPropertiesTest {
 
   private static final List<SubjectIdentifier> SUBJECTS = List.of(Club.ADA, Club.GRACE);
   private static final List<String> CONSENT_PURPOSES = List.of("newsletter", "partner-offers");
+
   /** The purposes that may be objected to: two on legitimate interests or a public task, two direct marketing. */
-  private static final List<String> OBJECTIONABLE = List.of("fraud-prevention", "sports-statistics", "newsletter",
-      "event-invitations");
-  private static final List<String> PURPOSES_ASKED = Stream.concat(
-      Club.MODEL.purposes().stream().map(Purpose::name), Stream.of("no-such-purpose")).toList();
+  private static final List<String> OBJECTIONABLE =
+      List.of("fraud-prevention", "sports-statistics", "newsletter", "event-invitations");
+
+  private static final List<String> PURPOSES_ASKED =
+      Stream.concat(Club.MODEL.purposes().stream().map(Purpose::name), Stream.of("no-such-purpose"))
+          .toList();
   private static final ConsentEvidence EVIDENCE = ConsentEvidence.of("2025-03", ConsentMethod.API);
 
   @Property(tries = 300)
-  @Label("Art. 6, 7, 18, 21: the guard allows exactly what no missing consent, objection, suppression or restriction stands against")
-  void theGuardAllowsExactlyWhatNothingStandsAgainst(@ForAll("steps") @Size(max = 30) List<Step> steps) {
+  @Label(
+      "Art. 6, 7, 18, 21: the guard allows exactly what no missing consent, objection, suppression or restriction stands against")
+  void theGuardAllowsExactlyWhatNothingStandsAgainst(
+      @ForAll("steps") @Size(max = 30) List<Step> steps) {
     Club club = new Club();
     Law law = new Law();
 
@@ -68,9 +73,12 @@ class ProcessingGuardPropertiesTest {
           Decision processing = club.guard.check(asked, purpose);
           Decision storage = club.guard.checkStorage(asked, purpose);
           Statistics.label("decision").collect(processing.reason());
-          assertThat(processing.allowed()).as("processing of %s for %s: %s", asked, purpose, processing.reason())
-              .isEqualTo(law.nothingStandsAgainst(asked, purpose, at) && !law.restricted.contains(asked));
-          assertThat(storage.allowed()).as("storage of %s for %s: %s", asked, purpose, storage.reason())
+          assertThat(processing.allowed())
+              .as("processing of %s for %s: %s", asked, purpose, processing.reason())
+              .isEqualTo(
+                  law.nothingStandsAgainst(asked, purpose, at) && !law.restricted.contains(asked));
+          assertThat(storage.allowed())
+              .as("storage of %s for %s: %s", asked, purpose, storage.reason())
               .isEqualTo(law.nothingStandsAgainst(asked, purpose, at));
         }
       }
@@ -82,16 +90,22 @@ class ProcessingGuardPropertiesTest {
     try {
       switch (step.kind()) {
         case GIVE -> club.ledger.give(subject, consentPurpose(step), EVIDENCE);
-        case GIVE_FOR_DAYS -> club.ledger.give(subject, consentPurpose(step), EVIDENCE, Period.ofDays(days(step)));
+        case GIVE_FOR_DAYS ->
+            club.ledger.give(subject, consentPurpose(step), EVIDENCE, Period.ofDays(days(step)));
         case REFUSE -> club.ledger.refuse(subject, consentPurpose(step), EVIDENCE);
         case WITHDRAW -> club.ledger.withdraw(subject, consentPurpose(step), ConsentMethod.EMAIL);
         case EXPIRE -> club.ledger.expire(subject, consentPurpose(step));
         case OBJECT -> club.objections.object(subject, objectionable(step));
-        case OVERRIDE -> club.objections.recordCompellingGrounds(subject, objectionable(step), "Fraud investigation");
+        case OVERRIDE ->
+            club.objections.recordCompellingGrounds(
+                subject, objectionable(step), "Fraud investigation");
         case OBJECT_TO_DIRECT_MARKETING -> club.objections.objectToDirectMarketing(subject);
-        case SUPPRESS -> club.suppressionList.suppress(subject.identity(), subject.value(), "erased");
-        case RESTRICT -> club.restrictions.restrict(club.restrictionRequest(subject),
-            RestrictionGround.values()[step.amount() % RestrictionGround.values().length]);
+        case SUPPRESS ->
+            club.suppressionList.suppress(subject.identity(), subject.value(), "erased");
+        case RESTRICT ->
+            club.restrictions.restrict(
+                club.restrictionRequest(subject),
+                RestrictionGround.values()[step.amount() % RestrictionGround.values().length]);
         case LIFT -> club.restrictions.lift(subject);
         case WAIT -> club.clock.advance(Duration.ofHours(step.amount()));
       }
@@ -125,10 +139,12 @@ class ProcessingGuardPropertiesTest {
     /** Whether the step should succeed. */
     boolean allows(Step step, SubjectIdentifier subject, Instant now) {
       return switch (step.kind()) {
-        case WITHDRAW, EXPIRE -> consent.state(key(subject, consentPurpose(step)), now) == ConsentState.GIVEN;
+        case WITHDRAW, EXPIRE ->
+            consent.state(key(subject, consentPurpose(step)), now) == ConsentState.GIVEN;
         // Art. 21(3): an objection to direct marketing is never overridden.
-        case OVERRIDE -> standingObjections.contains(key(subject, objectionable(step)))
-            && !Club.DIRECT_MARKETING.contains(objectionable(step));
+        case OVERRIDE ->
+            standingObjections.contains(key(subject, objectionable(step)))
+                && !Club.DIRECT_MARKETING.contains(objectionable(step));
         case RESTRICT -> !restricted.contains(subject);
         case LIFT -> restricted.contains(subject);
         default -> true;
@@ -137,19 +153,32 @@ class ProcessingGuardPropertiesTest {
 
     void apply(Step step, SubjectIdentifier subject, Instant now) {
       switch (step.kind()) {
-        case GIVE -> consent.apply(key(subject, consentPurpose(step)), ConsentState.GIVEN, now, Optional.empty());
-        case GIVE_FOR_DAYS -> consent.apply(key(subject, consentPurpose(step)), ConsentState.GIVEN, now,
-            Optional.of(Duration.ofDays(days(step))));
-        case REFUSE -> consent.apply(key(subject, consentPurpose(step)), ConsentState.REFUSED, now, Optional.empty());
-        case WITHDRAW -> consent.apply(key(subject, consentPurpose(step)), ConsentState.WITHDRAWN, now, Optional.empty());
-        case EXPIRE -> consent.apply(key(subject, consentPurpose(step)), ConsentState.EXPIRED, now, Optional.empty());
+        case GIVE ->
+            consent.apply(
+                key(subject, consentPurpose(step)), ConsentState.GIVEN, now, Optional.empty());
+        case GIVE_FOR_DAYS ->
+            consent.apply(
+                key(subject, consentPurpose(step)),
+                ConsentState.GIVEN,
+                now,
+                Optional.of(Duration.ofDays(days(step))));
+        case REFUSE ->
+            consent.apply(
+                key(subject, consentPurpose(step)), ConsentState.REFUSED, now, Optional.empty());
+        case WITHDRAW ->
+            consent.apply(
+                key(subject, consentPurpose(step)), ConsentState.WITHDRAWN, now, Optional.empty());
+        case EXPIRE ->
+            consent.apply(
+                key(subject, consentPurpose(step)), ConsentState.EXPIRED, now, Optional.empty());
         case OBJECT -> object(subject, objectionable(step));
         case OVERRIDE -> standingObjections.remove(key(subject, objectionable(step)));
-        case OBJECT_TO_DIRECT_MARKETING -> Club.DIRECT_MARKETING.forEach(purpose -> object(subject, purpose));
+        case OBJECT_TO_DIRECT_MARKETING ->
+            Club.DIRECT_MARKETING.forEach(purpose -> object(subject, purpose));
         case SUPPRESS -> suppressed.add(subject);
         case RESTRICT -> restricted.add(subject);
         case LIFT -> restricted.remove(subject);
-        case WAIT -> { }
+        case WAIT -> {}
       }
     }
 
@@ -169,7 +198,8 @@ class ProcessingGuardPropertiesTest {
       if (Club.DIRECT_MARKETING.contains(purpose) && suppressed.contains(subject)) {
         return false;
       }
-      return !CONSENT_PURPOSES.contains(purpose) || consent.state(key(subject, purpose), now) == ConsentState.GIVEN;
+      return !CONSENT_PURPOSES.contains(purpose)
+          || consent.state(key(subject, purpose), now) == ConsentState.GIVEN;
     }
 
     private static String key(SubjectIdentifier subject, String purpose) {
@@ -188,8 +218,18 @@ class ProcessingGuardPropertiesTest {
   }
 
   enum Kind {
-    GIVE, GIVE_FOR_DAYS, REFUSE, WITHDRAW, EXPIRE, OBJECT, OVERRIDE, OBJECT_TO_DIRECT_MARKETING, SUPPRESS, RESTRICT,
-    LIFT, WAIT
+    GIVE,
+    GIVE_FOR_DAYS,
+    REFUSE,
+    WITHDRAW,
+    EXPIRE,
+    OBJECT,
+    OVERRIDE,
+    OBJECT_TO_DIRECT_MARKETING,
+    SUPPRESS,
+    RESTRICT,
+    LIFT,
+    WAIT
   }
 
   /**

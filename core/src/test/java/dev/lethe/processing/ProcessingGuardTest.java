@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 class ProcessingGuardTest {
 
-  private static final ConsentEvidence EVIDENCE = ConsentEvidence.of("2025-03", ConsentMethod.WEB_FORM_OPT_IN);
+  private static final ConsentEvidence EVIDENCE =
+      ConsentEvidence.of("2025-03", ConsentMethod.WEB_FORM_OPT_IN);
 
   private final Club club = new Club();
   private final ProcessingGuard guard = club.guard;
@@ -24,15 +25,24 @@ class ProcessingGuardTest {
   @Test
   @DisplayName("Art. 6(1): a purpose the model does not declare has no basis, and is denied")
   void anUndeclaredPurposeIsDenied() {
-    assertThat(guard.check(ADA, "profiling")).isEqualTo(new Decision("profiling", Reason.NO_BASIS_DECLARED));
+    assertThat(guard.check(ADA, "profiling"))
+        .isEqualTo(new Decision("profiling", Reason.NO_BASIS_DECLARED));
     assertThat(guard.checkStorage(ADA, "profiling").allowed()).isFalse();
   }
 
   @Test
-  @DisplayName("Art. 6(1)(b)-(f): a purpose on a basis other than consent is allowed while nothing stands against it")
+  @DisplayName(
+      "Art. 6(1)(b)-(f): a purpose on a basis other than consent is allowed while nothing stands against it")
   void otherBasesAllow() {
-    for (String purpose : new String[] {"membership", "tax", "emergencies", "fraud-prevention", "sports-statistics",
-        "event-invitations"}) {
+    for (String purpose :
+        new String[] {
+          "membership",
+          "tax",
+          "emergencies",
+          "fraud-prevention",
+          "sports-statistics",
+          "event-invitations"
+        }) {
       Decision decision = guard.check(ADA, purpose);
       assertThat(decision.allowed()).as(purpose).isTrue();
       assertThat(decision.reason()).isEqualTo(Reason.BASIS_ALLOWS);
@@ -41,13 +51,15 @@ class ProcessingGuardTest {
   }
 
   @Test
-  @DisplayName("Art. 6(1)(a), 7(3): a consent-based purpose is allowed only while consent is current")
+  @DisplayName(
+      "Art. 6(1)(a), 7(3): a consent-based purpose is allowed only while consent is current")
   void consentPurposesFollowTheConsent() {
     assertThat(guard.check(ADA, "newsletter").reason()).isEqualTo(Reason.CONSENT_MISSING);
     club.ledger.refuse(ADA, "newsletter", EVIDENCE);
     assertThat(guard.check(ADA, "newsletter").reason()).isEqualTo(Reason.CONSENT_REFUSED);
     club.ledger.give(ADA, "newsletter", EVIDENCE, Period.ofDays(30));
-    assertThat(guard.check(ADA, "newsletter")).isEqualTo(new Decision("newsletter", Reason.CONSENT_GIVEN));
+    assertThat(guard.check(ADA, "newsletter"))
+        .isEqualTo(new Decision("newsletter", Reason.CONSENT_GIVEN));
     assertThat(guard.check(GRACE, "newsletter").reason()).isEqualTo(Reason.CONSENT_MISSING);
     club.ledger.withdraw(ADA, "newsletter", ConsentMethod.EMAIL);
     assertThat(guard.check(ADA, "newsletter").reason()).isEqualTo(Reason.CONSENT_WITHDRAWN);
@@ -61,13 +73,17 @@ class ProcessingGuardTest {
   @DisplayName("Art. 18(2): while restricted, a subject's data is only stored, for every purpose")
   void aRestrictedSubjectsDataIsOnlyStored() {
     club.ledger.give(ADA, "newsletter", EVIDENCE);
-    club.restrictions.restrict(club.restrictionRequest(ADA), RestrictionGround.UNLAWFUL_ERASURE_OPPOSED);
+    club.restrictions.restrict(
+        club.restrictionRequest(ADA), RestrictionGround.UNLAWFUL_ERASURE_OPPOSED);
 
     for (String purpose : new String[] {"membership", "newsletter", "tax", "fraud-prevention"}) {
       assertThat(guard.check(ADA, purpose).reason()).as(purpose).isEqualTo(Reason.RESTRICTED);
-      assertThat(guard.checkStorage(ADA, purpose).reason()).as(purpose).isEqualTo(Reason.STORAGE_ONLY);
+      assertThat(guard.checkStorage(ADA, purpose).reason())
+          .as(purpose)
+          .isEqualTo(Reason.STORAGE_ONLY);
     }
-    assertThat(guard.checkStorage(ADA, "partner-offers").reason()).isEqualTo(Reason.CONSENT_MISSING);
+    assertThat(guard.checkStorage(ADA, "partner-offers").reason())
+        .isEqualTo(Reason.CONSENT_MISSING);
     assertThat(guard.check(GRACE, "membership").reason()).isEqualTo(Reason.BASIS_ALLOWS);
 
     club.restrictions.lift(ADA);
@@ -75,7 +91,8 @@ class ProcessingGuardTest {
   }
 
   @Test
-  @DisplayName("Art. 21(3): a suppressed contact gets no direct marketing, even with consent, and everything else goes on")
+  @DisplayName(
+      "Art. 21(3): a suppressed contact gets no direct marketing, even with consent, and everything else goes on")
   void aSuppressedContactGetsNoMarketing() {
     club.ledger.give(ADA, "newsletter", EVIDENCE);
     club.ledger.give(ADA, "partner-offers", EVIDENCE);
@@ -92,30 +109,40 @@ class ProcessingGuardTest {
   void anObjectionDeniesItsPurposeOnly() {
     club.objections.object(ADA, "fraud-prevention");
 
-    assertThat(guard.check(ADA, "fraud-prevention")).isEqualTo(new Decision("fraud-prevention", Reason.OBJECTION));
+    assertThat(guard.check(ADA, "fraud-prevention"))
+        .isEqualTo(new Decision("fraud-prevention", Reason.OBJECTION));
     assertThat(guard.check(ADA, "sports-statistics").allowed()).isTrue();
   }
 
   @Test
-  @DisplayName("Art. 6, 7: require returns an allowing decision and throws, naming the purpose and reason but not the person, otherwise")
+  @DisplayName(
+      "Art. 6, 7: require returns an allowing decision and throws, naming the purpose and reason but not the person, otherwise")
   void requireThrowsNamingThePurposeAndReasonButNotThePerson() {
     club.ledger.give(ADA, "newsletter", EVIDENCE);
     assertThat(guard.require(ADA, "newsletter").reason()).isEqualTo(Reason.CONSENT_GIVEN);
     club.ledger.withdraw(ADA, "newsletter", ConsentMethod.EMAIL);
 
     assertThatThrownBy(() -> guard.require(ADA, "newsletter"))
-        .isInstanceOfSatisfying(ProcessingDeniedException.class, denied ->
-            assertThat(denied.decision()).isEqualTo(new Decision("newsletter", Reason.CONSENT_WITHDRAWN)))
-        .hasMessage("Processing for purpose 'newsletter' is denied: CONSENT_WITHDRAWN (Art. 7(3)):"
-            + " the subject withdrew consent");
+        .isInstanceOfSatisfying(
+            ProcessingDeniedException.class,
+            denied ->
+                assertThat(denied.decision())
+                    .isEqualTo(new Decision("newsletter", Reason.CONSENT_WITHDRAWN)))
+        .hasMessage(
+            "Processing for purpose 'newsletter' is denied: CONSENT_WITHDRAWN (Art. 7(3)):"
+                + " the subject withdrew consent");
   }
 
   @Test
   void badArgumentsAreRefused() {
-    assertThatThrownBy(() -> guard.check(null, "newsletter")).isInstanceOf(NullPointerException.class)
+    assertThatThrownBy(() -> guard.check(null, "newsletter"))
+        .isInstanceOf(NullPointerException.class)
         .hasMessage("subject");
-    assertThatThrownBy(() -> guard.check(ADA, null)).isInstanceOf(NullPointerException.class).hasMessage("purpose");
-    assertThatThrownBy(() -> new ProcessingDeniedException(new Decision("membership", Reason.BASIS_ALLOWS)))
+    assertThatThrownBy(() -> guard.check(ADA, null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("purpose");
+    assertThatThrownBy(
+            () -> new ProcessingDeniedException(new Decision("membership", Reason.BASIS_ALLOWS)))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

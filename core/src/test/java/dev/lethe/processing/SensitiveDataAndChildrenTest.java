@@ -65,12 +65,17 @@ class SensitiveDataAndChildrenTest {
   static class Injury {
     Athlete athlete;
 
-    @SpecialCategory(value = SensitiveCategory.HEALTH, condition = Article9Condition.EXPLICIT_CONSENT)
+    @SpecialCategory(
+        value = SensitiveCategory.HEALTH,
+        condition = Article9Condition.EXPLICIT_CONSENT)
     String diagnosis;
   }
 
   @DataSubject("volunteer")
-  @Processing(purpose = "safeguarding", basis = LawfulBasis.Kind.LEGAL_OBLIGATION, law = "Safeguarding Act 2006")
+  @Processing(
+      purpose = "safeguarding",
+      basis = LawfulBasis.Kind.LEGAL_OBLIGATION,
+      law = "Safeguarding Act 2006")
   static class Volunteer {
     @SubjectIdentity("id")
     Long id;
@@ -79,7 +84,8 @@ class SensitiveDataAndChildrenTest {
     @PersonalData(category = "contact.email")
     String email;
 
-    @SpecialCategory(value = SensitiveCategory.CRIMINAL_CONVICTIONS_AND_OFFENCES,
+    @SpecialCategory(
+        value = SensitiveCategory.CRIMINAL_CONVICTIONS_AND_OFFENCES,
         authorisedBy = "Safeguarding Vulnerable Groups Act 2006, s. 1")
     String recordCheck;
   }
@@ -89,7 +95,9 @@ class SensitiveDataAndChildrenTest {
   static class FitnessTest {
     Athlete athlete;
 
-    @SpecialCategory(value = SensitiveCategory.HEALTH, condition = Article9Condition.EXPLICIT_CONSENT)
+    @SpecialCategory(
+        value = SensitiveCategory.HEALTH,
+        condition = Article9Condition.EXPLICIT_CONSENT)
     String heartCondition;
   }
 
@@ -105,7 +113,9 @@ class SensitiveDataAndChildrenTest {
   static class UnattributedHealth {
     Athlete athlete;
 
-    @SpecialCategory(value = SensitiveCategory.HEALTH, condition = Article9Condition.HEALTH_OR_SOCIAL_CARE)
+    @SpecialCategory(
+        value = SensitiveCategory.HEALTH,
+        condition = Article9Condition.HEALTH_OR_SOCIAL_CARE)
     String allergy;
   }
 
@@ -118,39 +128,53 @@ class SensitiveDataAndChildrenTest {
     String disclosure;
   }
 
-  static final PersonalDataModel MODEL = PersonalDataModel.scan(Athlete.class, Injury.class, Volunteer.class,
-      CoachingPlan.class);
+  static final PersonalDataModel MODEL =
+      PersonalDataModel.scan(Athlete.class, Injury.class, Volunteer.class, CoachingPlan.class);
   static final SubjectIdentifier MIA = new SubjectIdentifier("athlete", "email", "mia@example.com");
-  static final SubjectIdentifier VOLUNTEER = new SubjectIdentifier("volunteer", "email", "vic@example.com");
+  static final SubjectIdentifier VOLUNTEER =
+      new SubjectIdentifier("volunteer", "email", "vic@example.com");
   static final ConsentEvidence FORM = ConsentEvidence.of("v1", ConsentMethod.WEB_FORM_OPT_IN);
 
   private final MutableClock clock = MutableClock.at("2025-06-01T09:00:00Z");
-  private final AuditTrail audit = AuditTrail.of(AuditSink.inMemory(), Pseudonymizer.withKey(new byte[32]), clock);
+  private final AuditTrail audit =
+      AuditTrail.of(AuditSink.inMemory(), Pseudonymizer.withKey(new byte[32]), clock);
   private final ConsentStore store = ConsentStore.inMemory();
 
   private ConsentLedger ledger(int digitalConsentAge) {
-    return ConsentLedger.builder(MODEL, audit).store(store).clock(clock).digitalConsentAge(digitalConsentAge).build();
+    return ConsentLedger.builder(MODEL, audit)
+        .store(store)
+        .clock(clock)
+        .digitalConsentAge(digitalConsentAge)
+        .build();
   }
 
   private final ConsentLedger ledger = ledger(ConsentLedger.DEFAULT_DIGITAL_CONSENT_AGE);
   private final ProcessingGuard guard = guard(ledger);
 
   private ProcessingGuard guard(ConsentLedger consent) {
-    SuppressionList suppression = SuppressionList.of(SuppressionStore.inMemory(), Pseudonymizer.withKey(new byte[32]),
-        clock);
-    RecipientNotifications notifications = RecipientNotifications.builder((recipient, notice) -> { }, audit)
-        .clock(clock).build();
-    return ProcessingGuard.of(MODEL, consent, Objections.builder(MODEL, audit, suppression).clock(clock).build(),
-        Restrictions.builder(MODEL, audit, notifications, (subject, restriction) -> { }).clock(clock).build(),
+    SuppressionList suppression =
+        SuppressionList.of(SuppressionStore.inMemory(), Pseudonymizer.withKey(new byte[32]), clock);
+    RecipientNotifications notifications =
+        RecipientNotifications.builder((recipient, notice) -> {}, audit).clock(clock).build();
+    return ProcessingGuard.of(
+        MODEL,
+        consent,
+        Objections.builder(MODEL, audit, suppression).clock(clock).build(),
+        Restrictions.builder(MODEL, audit, notifications, (subject, restriction) -> {})
+            .clock(clock)
+            .build(),
         suppression);
   }
 
   @Test
-  @DisplayName("Art. 9(2)(a): consent not stated to be explicit is refused for a purpose touching health data under explicit consent; nothing is recorded")
+  @DisplayName(
+      "Art. 9(2)(a): consent not stated to be explicit is refused for a purpose touching health data under explicit consent; nothing is recorded")
   void art9_explicitConsentIsRequired() {
     assertThatThrownBy(() -> ledger.give(MIA, "injury-tracking", FORM))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Art. 9(2)(a)")
-        .hasMessageContaining("explicitly()").hasMessageNotContaining("mia");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Art. 9(2)(a)")
+        .hasMessageContaining("explicitly()")
+        .hasMessageNotContaining("mia");
 
     assertThat(ledger.latest(MIA, "injury-tracking")).isEmpty();
     assertThat(guard.check(MIA, "injury-tracking").reason()).isEqualTo(Reason.CONSENT_MISSING);
@@ -160,10 +184,19 @@ class SensitiveDataAndChildrenTest {
   }
 
   @Test
-  @DisplayName("Art. 9(2)(a): consent stored as not explicit, such as before explicitness was recorded, is denied")
+  @DisplayName(
+      "Art. 9(2)(a): consent stored as not explicit, such as before explicitness was recorded, is denied")
   void art9_storedConsentNotExplicitIsDenied() {
-    store.append(new ConsentRecord(audit.pseudonymOf(MIA), "injury-tracking", ConsentState.GIVEN, clock.instant(), "v1",
-        Optional.of(ConsentMethod.WEB_FORM_OPT_IN), false, Optional.empty()));
+    store.append(
+        new ConsentRecord(
+            audit.pseudonymOf(MIA),
+            "injury-tracking",
+            ConsentState.GIVEN,
+            clock.instant(),
+            "v1",
+            Optional.of(ConsentMethod.WEB_FORM_OPT_IN),
+            false,
+            Optional.empty()));
 
     assertThat(guard.check(MIA, "injury-tracking"))
         .isEqualTo(new Decision("injury-tracking", Reason.EXPLICIT_CONSENT_MISSING));
@@ -182,43 +215,63 @@ class SensitiveDataAndChildrenTest {
   }
 
   @Test
-  @DisplayName("Art. 9(1), 6(1): special-category data needs a purpose with its basis, and explicit consent a purpose on consent; refused at start-up")
+  @DisplayName(
+      "Art. 9(1), 6(1): special-category data needs a purpose with its basis, and explicit consent a purpose on consent; refused at start-up")
   void art9_modelRefusesSensitiveDataWithoutBasisOrConsent() {
-    List<ModelProblem> problems = PersonalDataModel.builder()
-        .add(Athlete.class, Volunteer.class, CoachingPlan.class, FitnessTest.class, UnattributedHealth.class)
-        .validate();
+    List<ModelProblem> problems =
+        PersonalDataModel.builder()
+            .add(
+                Athlete.class,
+                Volunteer.class,
+                CoachingPlan.class,
+                FitnessTest.class,
+                UnattributedHealth.class)
+            .validate();
 
-    assertThat(problems).extracting(ModelProblem::kind, ModelProblem::location).containsExactlyInAnyOrder(
-        Tuple.tuple(ModelProblem.Kind.EXPLICIT_CONSENT_WITHOUT_CONSENT_BASIS,
-            FitnessTest.class.getName() + ".heartCondition"),
-        Tuple.tuple(ModelProblem.Kind.SPECIAL_CATEGORY_WITHOUT_PURPOSE,
-            UnattributedHealth.class.getName() + ".allergy"));
+    assertThat(problems)
+        .extracting(ModelProblem::kind, ModelProblem::location)
+        .containsExactlyInAnyOrder(
+            Tuple.tuple(
+                ModelProblem.Kind.EXPLICIT_CONSENT_WITHOUT_CONSENT_BASIS,
+                FitnessTest.class.getName() + ".heartCondition"),
+            Tuple.tuple(
+                ModelProblem.Kind.SPECIAL_CATEGORY_WITHOUT_PURPOSE,
+                UnattributedHealth.class.getName() + ".allergy"));
     assertThat(problems.get(0).fix()).isNotBlank();
   }
 
   @Test
-  @DisplayName("Art. 10: criminal-offence data without its authorising law is refused at start-up; with it, its purpose goes ahead")
+  @DisplayName(
+      "Art. 10: criminal-offence data without its authorising law is refused at start-up; with it, its purpose goes ahead")
   void art10_criminalDataNeedsItsAuthorisation() {
-    List<ModelProblem> problems = PersonalDataModel.builder()
-        .add(Volunteer.class, UnauthorisedCheck.class).validate();
+    List<ModelProblem> problems =
+        PersonalDataModel.builder().add(Volunteer.class, UnauthorisedCheck.class).validate();
 
-    assertThat(problems).singleElement().satisfies(problem -> {
-      assertThat(problem.kind()).isEqualTo(ModelProblem.Kind.SPECIAL_CATEGORY_WITHOUT_CONDITION);
-      assertThat(problem.location()).isEqualTo(UnauthorisedCheck.class.getName() + ".disclosure");
-      assertThat(problem.problem()).contains("Art. 10");
-    });
+    assertThat(problems)
+        .singleElement()
+        .satisfies(
+            problem -> {
+              assertThat(problem.kind())
+                  .isEqualTo(ModelProblem.Kind.SPECIAL_CATEGORY_WITHOUT_CONDITION);
+              assertThat(problem.location())
+                  .isEqualTo(UnauthorisedCheck.class.getName() + ".disclosure");
+              assertThat(problem.problem()).contains("Art. 10");
+            });
     assertThat(guard.check(VOLUNTEER, "safeguarding").reason()).isEqualTo(Reason.BASIS_ALLOWS);
   }
 
   @Test
-  @DisplayName("Art. 8(1): a child below 16 cannot consent alone; nothing is recorded, and the message names neither child nor age")
+  @DisplayName(
+      "Art. 8(1): a child below 16 cannot consent alone; nothing is recorded, and the message names neither child nor age")
   void art8_childsOwnConsentIsRefused() {
-    LocalDate bornOn = LocalDate.of(2011, 6, 2);   // 13 the day before turning 14
+    LocalDate bornOn = LocalDate.of(2011, 6, 2); // 13 the day before turning 14
 
     assertThatThrownBy(() -> ledger.give(MIA, "youth-app", FORM.withSubjectBornOn(bornOn)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("Art. 8(1)").hasMessageContaining("holder of parental responsibility")
-        .satisfies(thrown -> assertThat(thrown.getMessage()).doesNotContain(MIA.value(), "2011", "13"));
+        .hasMessageContaining("Art. 8(1)")
+        .hasMessageContaining("holder of parental responsibility")
+        .satisfies(
+            thrown -> assertThat(thrown.getMessage()).doesNotContain(MIA.value(), "2011", "13"));
     assertThatThrownBy(() -> ledger.give(MIA, "youth-app", FORM.withSubjectAge(15)))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(ledger.history(MIA, "youth-app")).isEmpty();
@@ -226,24 +279,42 @@ class SensitiveDataAndChildrenTest {
   }
 
   @Test
-  @DisplayName("Art. 8(1): the parent's consent for a child is recorded as such, without the date of birth, and allows processing")
+  @DisplayName(
+      "Art. 8(1): the parent's consent for a child is recorded as such, without the date of birth, and allows processing")
   void art8_parentalConsentIsRecordedAsSuch() {
-    ConsentRecord given = ledger.give(MIA, "youth-app",
-        FORM.withSubjectBornOn(LocalDate.of(2012, 1, 1)).byHolderOfParentalResponsibility());
+    ConsentRecord given =
+        ledger.give(
+            MIA,
+            "youth-app",
+            FORM.withSubjectBornOn(LocalDate.of(2012, 1, 1)).byHolderOfParentalResponsibility());
 
     assertThat(given.givenBy()).isEqualTo(ConsentGiver.HOLDER_OF_PARENTAL_RESPONSIBILITY);
     assertThat(given.toString()).doesNotContain("2012");
     assertThat(guard.check(MIA, "youth-app").reason()).isEqualTo(Reason.CONSENT_GIVEN);
     // Sixteen on the day: old enough to consent alone.
-    assertThat(ledger.give(MIA, "youth-app", FORM.withSubjectBornOn(LocalDate.of(2009, 6, 1))).givenBy())
+    assertThat(
+            ledger
+                .give(MIA, "youth-app", FORM.withSubjectBornOn(LocalDate.of(2009, 6, 1)))
+                .givenBy())
         .isEqualTo(ConsentGiver.SUBJECT);
   }
 
   @Test
-  @DisplayName("Art. 8(1): a child's own consent written to the store by another writer is denied by the guard")
+  @DisplayName(
+      "Art. 8(1): a child's own consent written to the store by another writer is denied by the guard")
   void art8_guardDeniesAChildsOwnConsentInTheStore() {
-    store.append(new ConsentRecord(audit.pseudonymOf(MIA), "youth-app", ConsentState.GIVEN, clock.instant(), "v1",
-        Optional.of(ConsentMethod.API), false, Optional.empty(), false, ConsentGiver.CHILD));
+    store.append(
+        new ConsentRecord(
+            audit.pseudonymOf(MIA),
+            "youth-app",
+            ConsentState.GIVEN,
+            clock.instant(),
+            "v1",
+            Optional.of(ConsentMethod.API),
+            false,
+            Optional.empty(),
+            false,
+            ConsentGiver.CHILD));
 
     Decision decision = guard.check(MIA, "youth-app");
 
@@ -252,25 +323,31 @@ class SensitiveDataAndChildrenTest {
   }
 
   @Property(tries = 200)
-  @DisplayName("Art. 8(1): whatever age of digital consent a Member State sets, 13 to 16, a younger subject's own consent is refused and an older one's recorded")
-  void art8_theMemberStatesAgeDecides(@ForAll @IntRange(min = 13, max = 16) int digitalAge,
+  @DisplayName(
+      "Art. 8(1): whatever age of digital consent a Member State sets, 13 to 16, a younger subject's own consent is refused and an older one's recorded")
+  void art8_theMemberStatesAgeDecides(
+      @ForAll @IntRange(min = 13, max = 16) int digitalAge,
       @ForAll @IntRange(min = 0, max = 30) int age) {
     ConsentLedger local = ledger(digitalAge);
-    SubjectIdentifier subject = new SubjectIdentifier("athlete", "email", "a" + digitalAge + "-" + age + "@example.com");
+    SubjectIdentifier subject =
+        new SubjectIdentifier("athlete", "email", "a" + digitalAge + "-" + age + "@example.com");
 
     if (age < digitalAge) {
       assertThatThrownBy(() -> local.give(subject, "youth-app", FORM.withSubjectAge(age)))
           .isInstanceOf(IllegalArgumentException.class);
       assertThat(local.state(subject, "youth-app")).isEqualTo(ConsentState.NONE);
     } else {
-      assertThat(local.give(subject, "youth-app", FORM.withSubjectAge(age)).givenBy()).isEqualTo(ConsentGiver.SUBJECT);
+      assertThat(local.give(subject, "youth-app", FORM.withSubjectAge(age)).givenBy())
+          .isEqualTo(ConsentGiver.SUBJECT);
     }
   }
 
   @Test
   @DisplayName("Art. 8(1): an age of digital consent outside 13 to 16 is refused")
   void art8_ageOutsideTheRangeIsRefused() {
-    assertThatThrownBy(() -> ledger(12)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("13 and 16");
+    assertThatThrownBy(() -> ledger(12))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("13 and 16");
     assertThatThrownBy(() -> ledger(17)).isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -11,7 +11,10 @@ import java.time.Instant;
 
 /** The README's order: a customer's delivery address and total, placed at a time and kept six years. */
 @ProcessedFor("orders")
-@Retention(period = "P6Y", clock = "placedAt", action = RetentionAction.ANONYMISE,
+@Retention(
+    period = "P6Y",
+    clock = "placedAt",
+    action = RetentionAction.ANONYMISE,
     reason = "Invoices are kept six years for tax law")
 class Order {
   Customer customer;
@@ -20,7 +23,9 @@ class Order {
   @PersonalData(category = "contact.postal-address")
   String deliveryAddress;
 
-  @PersonalData(category = "financial.payment", erasure = ErasureStrategy.KEEP,
+  @PersonalData(
+      category = "financial.payment",
+      erasure = ErasureStrategy.KEEP,
       exemption = ErasureExemption.LEGAL_OBLIGATION_OR_PUBLIC_TASK)
   BigDecimal total;
 }

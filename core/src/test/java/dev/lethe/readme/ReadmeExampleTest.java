@@ -15,10 +15,13 @@ class ReadmeExampleTest {
   void quickStart() {
     PersonalDataModel model = PersonalDataModel.scanPackages("dev.lethe.readme");
 
-    assertThat(model.entitiesOf("customer")).extracting(EntityDescriptor::type)
+    assertThat(model.entitiesOf("customer"))
+        .extracting(EntityDescriptor::type)
         .containsExactlyInAnyOrder(Customer.class, Order.class);
-    assertThat(model.subjectType("customer").orElseThrow().idAttribute()).as("found through jakarta.persistence.Id")
+    assertThat(model.subjectType("customer").orElseThrow().idAttribute())
+        .as("found through jakarta.persistence.Id")
         .isEqualTo("id");
-    assertThat(model.purpose("newsletter").map(Purpose::recipients).orElseThrow()).containsExactly("email-host");
+    assertThat(model.purpose("newsletter").map(Purpose::recipients).orElseThrow())
+        .containsExactly("email-host");
   }
 }

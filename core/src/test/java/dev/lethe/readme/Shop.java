@@ -24,8 +24,7 @@ import java.time.LocalDate;
  */
 public final class Shop {
 
-  private Shop() {
-  }
+  private Shop() {}
 
   /** The README's Customer and Order with the credit check, in that order. */
   public static PersonalDataModel model() {
@@ -34,7 +33,10 @@ public final class Shop {
 
   /** Shop Ltd, with a contract for each of its processors and a transfer to ScoreCo in the US. */
   public static Controller controller() {
-    return Controller.of("Shop Ltd", "1 High Street, Leeds", Contact.of("privacy@shop.example"),
+    return Controller.of(
+            "Shop Ltd",
+            "1 High Street, Leeds",
+            Contact.of("privacy@shop.example"),
             SupervisoryAuthority.of("Information Commissioner's Office", "https://ico.org.uk"))
         .withRecipients(
             Recipient.processor("payment-provider", "Card payments", "GB")
@@ -43,8 +45,12 @@ public final class Shop {
                 .withContract("DPA-2023-12 email-host", LocalDate.of(2023, 12, 1)),
             Recipient.processor("ScoreCo", "Credit scoring", "US")
                 .withContract("DPA-2024-03 ScoreCo", LocalDate.of(2024, 3, 1)))
-        .withTransfers(new Transfer("ScoreCo", "US", Transfer.Safeguard.STANDARD_CONTRACTUAL_CLAUSES,
-            "ScoreCo data processing agreement with the EU SCCs"))
+        .withTransfers(
+            new Transfer(
+                "ScoreCo",
+                "US",
+                Transfer.Safeguard.STANDARD_CONTRACTUAL_CLAUSES,
+                "ScoreCo data processing agreement with the EU SCCs"))
         .withSecurityMeasures("Encryption at rest", "Role-based access");
   }
 
@@ -75,14 +81,20 @@ public final class Shop {
    * assessment likely (Art. 35(3)): a health note and the pages the customer was observed viewing.
    * Nested, so that scanning the README's package does not find it.
    */
-  @Processing(purpose = "credit scoring", basis = LawfulBasis.Kind.CONTRACT, recipients = "ScoreCo",
-      solelyAutomatedDecisions = true, decisionLogic = "Scores the payment history of the last 24 months",
+  @Processing(
+      purpose = "credit scoring",
+      basis = LawfulBasis.Kind.CONTRACT,
+      recipients = "ScoreCo",
+      solelyAutomatedDecisions = true,
+      decisionLogic = "Scores the payment history of the last 24 months",
       decisionSignificance = "Decides whether the customer may pay by invoice",
       decisionConsequences = "Payment by invoice may be refused")
   static final class CreditCheck {
     Customer customer;
 
-    @SpecialCategory(value = SensitiveCategory.HEALTH, condition = Article9Condition.HEALTH_OR_SOCIAL_CARE)
+    @SpecialCategory(
+        value = SensitiveCategory.HEALTH,
+        condition = Article9Condition.HEALTH_OR_SOCIAL_CARE)
     String healthNote;
 
     @PersonalData(category = "online.usage", origin = DataOrigin.OBSERVED)

@@ -16,7 +16,8 @@ class DataMapTest {
   private final PersonalDataModel model = Seed.model();
 
   @Test
-  @DisplayName("Art. 30(1)(c): the Mermaid map names every subject type and entity, with routes, categories and retention")
+  @DisplayName(
+      "Art. 30(1)(c): the Mermaid map names every subject type and entity, with routes, categories and retention")
   void mermaid() throws IOException {
     StringWriter out = new StringWriter();
     DataMap.of(model).writeMermaid(out);
@@ -31,9 +32,11 @@ class DataMapTest {
     }
     assertThat(mermaid)
         .contains("  subject1([\"enquirer\"])\n")
-        .contains("  entity3[\"<b>SoftwareSignIn</b><br/>Ip address: IP address<br/>Retention: not declared\"]\n")
+        .contains(
+            "  entity3[\"<b>SoftwareSignIn</b><br/>Ip address: IP address<br/>Retention: not declared\"]\n")
         .contains("  entity3 -->|\"user.id\"| subject2\n")
         .contains("<br/>Retention: 12 months after recruitment closed on, then anonymised\"]")
-        .contains("  class subject1,subject2,subject3,subject4,subject5,subject6,subject7 subject\n");
+        .contains(
+            "  class subject1,subject2,subject3,subject4,subject5,subject6,subject7 subject\n");
   }
 }

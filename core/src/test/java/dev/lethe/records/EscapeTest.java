@@ -24,13 +24,16 @@ class EscapeTest {
     Matcher entity = HTML_ENTITY.matcher(escaped);
     StringBuilder unescaped = new StringBuilder();
     while (entity.find()) {
-      entity.appendReplacement(unescaped, Matcher.quoteReplacement(switch (entity.group(1)) {
-        case "amp" -> "&";
-        case "lt" -> "<";
-        case "gt" -> ">";
-        case "quot" -> "\"";
-        default -> "'";
-      }));
+      entity.appendReplacement(
+          unescaped,
+          Matcher.quoteReplacement(
+              switch (entity.group(1)) {
+                case "amp" -> "&";
+                case "lt" -> "<";
+                case "gt" -> ">";
+                case "quot" -> "\"";
+                default -> "'";
+              }));
     }
     entity.appendTail(unescaped);
     assertThat(unescaped.toString()).isEqualTo(text);

@@ -17,41 +17,65 @@ class ImpactAssessmentTest {
   private final ImpactAssessment shop = ImpactAssessment.of(Shop.model(), Shop.controller());
 
   @Test
-  @DisplayName("Art. 35(3)(a), (b): automated decisions and special categories found in the code make an assessment likely required")
+  @DisplayName(
+      "Art. 35(3)(a), (b): automated decisions and special categories found in the code make an assessment likely required")
   void art35_indicatorsFoundInCode() {
-    assertThat(shop.indicators()).extracting(RiskIndicator::kind, RiskIndicator::purpose).contains(
-        Tuple.tuple(Kind.AUTOMATED_DECISIONS, "credit scoring"),
-        Tuple.tuple(Kind.SPECIAL_CATEGORIES, "credit scoring"),
-        Tuple.tuple(Kind.SYSTEMATIC_MONITORING, "credit scoring"),
-        Tuple.tuple(Kind.THIRD_COUNTRY_TRANSFERS, "credit scoring"));
-    assertThat(shop.indicators()).filteredOn(indicator -> indicator.kind() == Kind.SPECIAL_CATEGORIES)
-        .extracting(RiskIndicator::detail).first().asString().contains("Art. 9(1)");
+    assertThat(shop.indicators())
+        .extracting(RiskIndicator::kind, RiskIndicator::purpose)
+        .contains(
+            Tuple.tuple(Kind.AUTOMATED_DECISIONS, "credit scoring"),
+            Tuple.tuple(Kind.SPECIAL_CATEGORIES, "credit scoring"),
+            Tuple.tuple(Kind.SYSTEMATIC_MONITORING, "credit scoring"),
+            Tuple.tuple(Kind.THIRD_COUNTRY_TRANSFERS, "credit scoring"));
+    assertThat(shop.indicators())
+        .filteredOn(indicator -> indicator.kind() == Kind.SPECIAL_CATEGORIES)
+        .extracting(RiskIndicator::detail)
+        .first()
+        .asString()
+        .contains("Art. 9(1)");
     assertThat(shop.likelyRequired()).isTrue();
   }
 
   @Test
-  @DisplayName("Art. 35(1): the seed's B2B processing shows no Art. 35(3) indicator, only its transfers, so no assessment is likely required")
+  @DisplayName(
+      "Art. 35(1): the seed's B2B processing shows no Art. 35(3) indicator, only its transfers, so no assessment is likely required")
   void art35_seedNeedsNoAssessment() {
     ImpactAssessment seed = ImpactAssessment.of(Seed.model(), Seed.controller());
-    assertThat(seed.indicators()).extracting(RiskIndicator::kind)
-        .doesNotContain(Kind.AUTOMATED_DECISIONS, Kind.SPECIAL_CATEGORIES, Kind.CRIMINAL_OFFENCE_DATA, Kind.CHILDREN);
-    assertThat(seed.indicators()).extracting(RiskIndicator::kind).allMatch(kind -> !kind.sufficientAlone());
+    assertThat(seed.indicators())
+        .extracting(RiskIndicator::kind)
+        .doesNotContain(
+            Kind.AUTOMATED_DECISIONS,
+            Kind.SPECIAL_CATEGORIES,
+            Kind.CRIMINAL_OFFENCE_DATA,
+            Kind.CHILDREN);
+    assertThat(seed.indicators())
+        .extracting(RiskIndicator::kind)
+        .allMatch(kind -> !kind.sufficientAlone());
   }
 
   @Test
-  @DisplayName("Art. 35(1), Recital 75: children and new technologies are declared by the controller and become indicators; else they are open questions")
+  @DisplayName(
+      "Art. 35(1), Recital 75: children and new technologies are declared by the controller and become indicators; else they are open questions")
   void art35_childrenAndNewTechnologiesDeclared() {
-    assertThat(shop.openQuestions()).anyMatch(question -> question.contains("Are children among the subjects"))
+    assertThat(shop.openQuestions())
+        .anyMatch(question -> question.contains("Are children among the subjects"))
         .anyMatch(question -> question.contains("new technologies"));
-    ImpactAssessment declared = shop.withChildren("customer").withNewTechnologies("Behavioural biometrics at checkout");
-    assertThat(declared.indicators()).extracting(RiskIndicator::kind).contains(Kind.CHILDREN, Kind.NEW_TECHNOLOGIES);
-    assertThat(declared.openQuestions()).noneMatch(question -> question.contains("Are children among the subjects"));
-    assertThatThrownBy(() -> shop.withChildren("pupil")).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("pupil").hasMessageContaining("customer");
+    ImpactAssessment declared =
+        shop.withChildren("customer").withNewTechnologies("Behavioural biometrics at checkout");
+    assertThat(declared.indicators())
+        .extracting(RiskIndicator::kind)
+        .contains(Kind.CHILDREN, Kind.NEW_TECHNOLOGIES);
+    assertThat(declared.openQuestions())
+        .noneMatch(question -> question.contains("Are children among the subjects"));
+    assertThatThrownBy(() -> shop.withChildren("pupil"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("pupil")
+        .hasMessageContaining("customer");
   }
 
   @Test
-  @DisplayName("Art. 35(7): the Markdown scaffold holds the operations with bases, indicators, retention, recipients, measures and open questions")
+  @DisplayName(
+      "Art. 35(7): the Markdown scaffold holds the operations with bases, indicators, retention, recipients, measures and open questions")
   void art35_markdownScaffold() throws IOException {
     StringWriter markdown = new StringWriter();
     shop.writeMarkdown(markdown);
@@ -62,7 +86,8 @@ class ImpactAssessmentTest {
         .contains("## High-risk indicators found (Art. 35(1), 35(3))")
         .contains("Decides whether the customer may pay by invoice")
         .contains("## Retention (Art. 5(1)(e))")
-        .contains("ScoreCo: Credit scoring (processor, US, contract DPA-2024-03 ScoreCo of 2024-03-01)")
+        .contains(
+            "ScoreCo: Credit scoring (processor, US, contract DPA-2024-03 ScoreCo of 2024-03-01)")
         .contains("Encryption at rest")
         .contains("## Open questions")
         .contains("What is the data protection officer's advice (Art. 35(2))?")

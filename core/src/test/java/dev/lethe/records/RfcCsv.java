@@ -6,8 +6,7 @@ import java.util.List;
 /** A strict RFC 4180 reader for tests: rows end in CRLF, quoted fields may hold commas, quotes and line breaks. */
 public final class RfcCsv {
 
-  private RfcCsv() {
-  }
+  private RfcCsv() {}
 
   /** The rows of {@code text}, which must end with CRLF. */
   public static List<List<String>> parse(String text) {
@@ -52,7 +51,8 @@ public final class RfcCsv {
         row = new ArrayList<>();
         i += 2;
       } else if (c == '"' || c == '\n') {
-        throw new IllegalArgumentException("Unquoted " + (c == '"' ? "quote" : "line feed") + " at " + i);
+        throw new IllegalArgumentException(
+            "Unquoted " + (c == '"' ? "quote" : "line feed") + " at " + i);
       } else {
         field.append(c);
         i++;

@@ -24,13 +24,15 @@ import org.junit.jupiter.api.Test;
 
 class DataSubjectRightsTest {
 
-  private static final SubjectIdentifier ADA = new SubjectIdentifier("customer", "email", "ada@example.com");
+  private static final SubjectIdentifier ADA =
+      new SubjectIdentifier("customer", "email", "ada@example.com");
 
   private final RightsFixture fixture = new RightsFixture(MutableClock.at("2025-01-31T09:00:00Z"));
   private final DataSubjectRights rights = fixture.rights().build();
 
   @Test
-  @DisplayName("Art. 12(3): a request is received at the clock's time and due one calendar month later")
+  @DisplayName(
+      "Art. 12(3): a request is received at the clock's time and due one calendar month later")
   void submitSetsReceiptAndDueDate() {
     RightsRequest request = rights.submit(RequestType.ACCESS, ADA, Channel.WEB);
 
@@ -60,13 +62,20 @@ class DataSubjectRightsTest {
     RightsRequest completed = rights.complete(request.id());
 
     assertThat(completed.status()).isEqualTo(RequestStatus.COMPLETED);
-    assertThat(fixture.events()).extracting(AuditEvent::type).containsExactly(AuditEventType.REQUEST_SUBMITTED,
-        AuditEventType.IDENTITY_VERIFIED, AuditEventType.REQUEST_FULFILLED, AuditEventType.REQUEST_COMPLETED);
-    assertThat(fixture.events()).allSatisfy(event -> {
-      assertThat(event.requestId()).contains(request.id());
-      assertThat(event.requestType()).contains(RequestType.ERASURE);
-      assertThat(event.subject()).contains(fixture.audit.pseudonymOf(ADA));
-    });
+    assertThat(fixture.events())
+        .extracting(AuditEvent::type)
+        .containsExactly(
+            AuditEventType.REQUEST_SUBMITTED,
+            AuditEventType.IDENTITY_VERIFIED,
+            AuditEventType.REQUEST_FULFILLED,
+            AuditEventType.REQUEST_COMPLETED);
+    assertThat(fixture.events())
+        .allSatisfy(
+            event -> {
+              assertThat(event.requestId()).contains(request.id());
+              assertThat(event.requestType()).contains(RequestType.ERASURE);
+              assertThat(event.subject()).contains(fixture.audit.pseudonymOf(ADA));
+            });
     assertThat(fixture.audit.verify().isIntact()).isTrue();
   }
 
@@ -77,29 +86,40 @@ class DataSubjectRightsTest {
     rights.extend(request.id(), Period.ofMonths(1), "Ada asked for 40 years of records");
     rights.cancel(request.id(), "Ada withdrew her request by phone");
 
-    assertThat(fixture.events()).allSatisfy(event -> assertThat(event.toString())
-        .doesNotContain("ada@example.com").doesNotContain("Ada"));
+    assertThat(fixture.events())
+        .allSatisfy(
+            event ->
+                assertThat(event.toString())
+                    .doesNotContain("ada@example.com")
+                    .doesNotContain("Ada"));
   }
 
   @Test
-  @DisplayName("Art. 12(6): a request awaiting its identity check cannot be fulfilled, and nothing changes")
+  @DisplayName(
+      "Art. 12(6): a request awaiting its identity check cannot be fulfilled, and nothing changes")
   void unverifiedFulfilmentIsRefused() {
     RightsRequest request = rights.submit(RequestType.ACCESS, ADA, Channel.WEB);
 
-    assertRefusedWithoutChange(() -> rights.fulfil(request.id()), IllegalRequestTransitionException.class,
-        request.id() + " is SUBMITTED and cannot fulfil", "identity must be verified first");
+    assertRefusedWithoutChange(
+        () -> rights.fulfil(request.id()),
+        IllegalRequestTransitionException.class,
+        request.id() + " is SUBMITTED and cannot fulfil",
+        "identity must be verified first");
 
-    assertThat(rights.verify(request.id(), "id-document").verification()).hasValueSatisfying(verification -> {
-      assertThat(verification.method()).isEqualTo("id-document");
-      assertThat(verification.verifiedAt()).isEqualTo(fixture.clock.instant());
-    });
+    assertThat(rights.verify(request.id(), "id-document").verification())
+        .hasValueSatisfying(
+            verification -> {
+              assertThat(verification.method()).isEqualTo("id-document");
+              assertThat(verification.verifiedAt()).isEqualTo(fixture.clock.instant());
+            });
     assertThat(rights.fulfil(request.id()).status()).isEqualTo(RequestStatus.FULFILLED);
   }
 
   @Test
   @DisplayName("Art. 12(6): a request that needs no identity check can be fulfilled at once")
   void aRequestWithoutIdentityCheckCanBeFulfilledAtOnce() {
-    DataSubjectRights trusting = fixture.rights().identityVerifier(IdentityVerifier.never()).build();
+    DataSubjectRights trusting =
+        fixture.rights().identityVerifier(IdentityVerifier.never()).build();
     RightsRequest request = trusting.submit(RequestType.ACCESS, ADA, Channel.API);
 
     assertThat(request.verificationRequired()).isFalse();
@@ -112,16 +132,20 @@ class DataSubjectRightsTest {
     RightsRequest request = rights.submit(RequestType.ACCESS, ADA, Channel.WEB);
     fixture.clock.advanceDays(10);
 
-    RightsRequest extended = rights.extend(request.id(), Period.ofMonths(2), "Hundreds of requests after a breach");
+    RightsRequest extended =
+        rights.extend(request.id(), Period.ofMonths(2), "Hundreds of requests after a breach");
 
     assertThat(extended.dueDate()).isEqualTo("2025-04-28");
-    assertThat(extended.extension()).hasValueSatisfying(extension -> {
-      assertThat(extension.reason()).isEqualTo("Hundreds of requests after a breach");
-      assertThat(extension.extendedAt()).isEqualTo(fixture.clock.instant());
-    });
+    assertThat(extended.extension())
+        .hasValueSatisfying(
+            extension -> {
+              assertThat(extension.reason()).isEqualTo("Hundreds of requests after a breach");
+              assertThat(extension.extendedAt()).isEqualTo(fixture.clock.instant());
+            });
     assertThat(fixture.events().get(1).type()).isEqualTo(AuditEventType.REQUEST_EXTENDED);
     assertThat(fixture.events().get(1).attributes())
-        .containsExactlyInAnyOrderEntriesOf(Map.of("originalDueDate", "2025-02-28", "dueDate", "2025-04-28"));
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("originalDueDate", "2025-02-28", "dueDate", "2025-04-28"));
   }
 
   @Test
@@ -130,8 +154,11 @@ class DataSubjectRightsTest {
     RightsRequest request = rights.submit(RequestType.ACCESS, ADA, Channel.WEB);
     rights.extend(request.id(), Period.ofDays(10), "complex");
 
-    assertRefusedWithoutChange(() -> rights.extend(request.id(), Period.ofDays(10), "still complex"),
-        IllegalRequestTransitionException.class, request.id().toString(), "already extended once");
+    assertRefusedWithoutChange(
+        () -> rights.extend(request.id(), Period.ofDays(10), "still complex"),
+        IllegalRequestTransitionException.class,
+        request.id().toString(),
+        "already extended once");
   }
 
   @Test
@@ -139,18 +166,26 @@ class DataSubjectRightsTest {
   void anExtensionBeyondTwoMonthsIsRefused() {
     RightsRequest request = rights.submit(RequestType.ACCESS, ADA, Channel.WEB);
 
-    assertRefusedWithoutChange(() -> rights.extend(request.id(), Period.ofMonths(2).plusDays(1), "complex"),
-        IllegalArgumentException.class, request.id().toString(), "at most P2M", "until 2025-04-28");
+    assertRefusedWithoutChange(
+        () -> rights.extend(request.id(), Period.ofMonths(2).plusDays(1), "complex"),
+        IllegalArgumentException.class,
+        request.id().toString(),
+        "at most P2M",
+        "until 2025-04-28");
   }
 
   @Test
-  @DisplayName("Art. 12(3): an extension after the original due date is refused, and nothing changes")
+  @DisplayName(
+      "Art. 12(3): an extension after the original due date is refused, and nothing changes")
   void aLateExtensionIsRefused() {
     RightsRequest request = rights.submit(RequestType.ACCESS, ADA, Channel.WEB);
     fixture.clock.advanceDays(29);
 
-    assertRefusedWithoutChange(() -> rights.extend(request.id(), Period.ofMonths(1), "complex"),
-        IllegalRequestTransitionException.class, request.id().toString(), "original due date 2025-02-28 has passed");
+    assertRefusedWithoutChange(
+        () -> rights.extend(request.id(), Period.ofMonths(1), "complex"),
+        IllegalRequestTransitionException.class,
+        request.id().toString(),
+        "original due date 2025-02-28 has passed");
   }
 
   @Test
@@ -158,15 +193,20 @@ class DataSubjectRightsTest {
   void aRejectionStatesReasonsAndRemedies() {
     RightsRequest request = rights.submit(RequestType.ACCESS, ADA, Channel.WEB);
 
-    RightsRequest rejected = rights.reject(request.id(), RejectionReason.EXCESSIVE, "Fifth identical request this week");
+    RightsRequest rejected =
+        rights.reject(request.id(), RejectionReason.EXCESSIVE, "Fifth identical request this week");
 
     assertThat(rejected.status()).isEqualTo(RequestStatus.REJECTED);
     assertThat(rejected.isOpen()).isFalse();
-    assertThat(rejected.rejection()).hasValueSatisfying(rejection -> {
-      assertThat(rejection.reason()).isEqualTo(RejectionReason.EXCESSIVE);
-      assertThat(rejection.explanation()).isEqualTo("Fifth identical request this week");
-      assertThat(rejection.remedies()).contains("supervisory authority").contains("judicial remedy");
-    });
+    assertThat(rejected.rejection())
+        .hasValueSatisfying(
+            rejection -> {
+              assertThat(rejection.reason()).isEqualTo(RejectionReason.EXCESSIVE);
+              assertThat(rejection.explanation()).isEqualTo("Fifth identical request this week");
+              assertThat(rejection.remedies())
+                  .contains("supervisory authority")
+                  .contains("judicial remedy");
+            });
     assertThat(fixture.events().get(1).attributes()).containsEntry("reason", "EXCESSIVE");
   }
 
@@ -176,7 +216,8 @@ class DataSubjectRightsTest {
 
     RightsRequest cancelled = rights.cancel(request.id(), "withdrawn by the subject");
 
-    assertThat(cancelled.cancellation()).hasValueSatisfying(c -> assertThat(c.reason()).isEqualTo("withdrawn by the subject"));
+    assertThat(cancelled.cancellation())
+        .hasValueSatisfying(c -> assertThat(c.reason()).isEqualTo("withdrawn by the subject"));
     assertThat(rights.open()).isEmpty();
   }
 
@@ -185,14 +226,18 @@ class DataSubjectRightsTest {
     RightsRequest request = rights.submit(RequestType.ACCESS, ADA, Channel.WEB);
     rights.cancel(request.id(), "withdrawn");
 
-    assertRefusedWithoutChange(() -> rights.verify(request.id(), "email-link"), IllegalRequestTransitionException.class,
+    assertRefusedWithoutChange(
+        () -> rights.verify(request.id(), "email-link"),
+        IllegalRequestTransitionException.class,
         "Rights request " + request.id() + " is CANCELLED and cannot verify");
     assertThatThrownBy(() -> rights.complete(request.id()))
-        .isInstanceOfSatisfying(IllegalRequestTransitionException.class, e -> {
-          assertThat(e.requestId()).isEqualTo(request.id());
-          assertThat(e.status()).isEqualTo(RequestStatus.CANCELLED);
-          assertThat(e.attempted()).isEqualTo("complete");
-        });
+        .isInstanceOfSatisfying(
+            IllegalRequestTransitionException.class,
+            e -> {
+              assertThat(e.requestId()).isEqualTo(request.id());
+              assertThat(e.status()).isEqualTo(RequestStatus.CANCELLED);
+              assertThat(e.attempted()).isEqualTo("complete");
+            });
   }
 
   @Test
@@ -200,7 +245,8 @@ class DataSubjectRightsTest {
     rights.submit(RequestType.ACCESS, ADA, Channel.WEB);
     RequestId unknown = RequestId.random();
 
-    assertRefusedWithoutChange(() -> rights.fulfil(unknown), UnknownRequestException.class, unknown.toString());
+    assertRefusedWithoutChange(
+        () -> rights.fulfil(unknown), UnknownRequestException.class, unknown.toString());
     assertThat(rights.find(unknown)).isEmpty();
   }
 
@@ -208,21 +254,30 @@ class DataSubjectRightsTest {
   void aMissingIdentityIsNamedAndNothingChanges() {
     rights.submit(RequestType.ACCESS, ADA, Channel.WEB);
 
-    assertRefusedWithoutChange(() -> rights.submit(RequestType.ACCESS, null, Channel.WEB), NullPointerException.class,
+    assertRefusedWithoutChange(
+        () -> rights.submit(RequestType.ACCESS, null, Channel.WEB),
+        NullPointerException.class,
         "subject");
-    assertRefusedWithoutChange(() -> rights.verify(null, "email-link"), NullPointerException.class, "id");
-    assertRefusedWithoutChange(() -> rights.cancel(RequestId.random(), " "), IllegalArgumentException.class,
+    assertRefusedWithoutChange(
+        () -> rights.verify(null, "email-link"), NullPointerException.class, "id");
+    assertRefusedWithoutChange(
+        () -> rights.cancel(RequestId.random(), " "),
+        IllegalArgumentException.class,
         "reason must not be blank");
   }
 
   @Test
   @DisplayName("Art. 12(3): overdue and due-soon requests are found as of the clock")
   void overdueAndDueSoonFollowTheClock() {
-    DataSubjectRights rights = fixture.rights()
-        .deadlinePolicy(DeadlinePolicy.article12().withPeriod(RequestType.RESTRICTION, Period.ofDays(28)))
-        .build();
+    DataSubjectRights rights =
+        fixture
+            .rights()
+            .deadlinePolicy(
+                DeadlinePolicy.article12().withPeriod(RequestType.RESTRICTION, Period.ofDays(28)))
+            .build();
     RightsRequest access = rights.submit(RequestType.ACCESS, ADA, Channel.WEB); // due 2025-02-28
-    RightsRequest restriction = rights.submit(RequestType.RESTRICTION, ADA, Channel.WEB); // due 2025-02-28
+    RightsRequest restriction =
+        rights.submit(RequestType.RESTRICTION, ADA, Channel.WEB); // due 2025-02-28
     fixture.clock.advanceDays(1);
     RightsRequest erasure = rights.submit(RequestType.ERASURE, ADA, Channel.WEB); // due 2025-03-01
     rights.cancel(restriction.id(), "withdrawn");
@@ -242,10 +297,13 @@ class DataSubjectRightsTest {
 
   @Test
   void dueWithinRefusesNegativeDays() {
-    assertThatThrownBy(() -> rights.dueWithin(-1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-1");
+    assertThatThrownBy(() -> rights.dueWithin(-1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("-1");
   }
 
-  private void assertRefusedWithoutChange(ThrowingCallable call, Class<? extends Throwable> expected, String... message) {
+  private void assertRefusedWithoutChange(
+      ThrowingCallable call, Class<? extends Throwable> expected, String... message) {
     RightsFixture.State before = fixture.state();
 
     assertThatThrownBy(call).isInstanceOf(expected).hasMessageContainingAll(message);

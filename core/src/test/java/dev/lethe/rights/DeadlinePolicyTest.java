@@ -18,11 +18,12 @@ class DeadlinePolicyTest {
 
   @ParameterizedTest(name = "received {0}, due {1}")
   @CsvSource({
-      "2025-01-31, 2025-02-28",
-      "2024-01-31, 2024-02-29",
-      "2025-03-31, 2025-04-30",
-      "2024-02-29, 2024-03-29",
-      "2025-12-15, 2026-01-15"})
+    "2025-01-31, 2025-02-28",
+    "2024-01-31, 2024-02-29",
+    "2025-03-31, 2025-04-30",
+    "2024-02-29, 2024-03-29",
+    "2025-12-15, 2026-01-15"
+  })
   @DisplayName("Art. 12(3): a request is due one calendar month after the day of receipt")
   void dueOneCalendarMonthAfterReceipt(LocalDate received, LocalDate due) {
     assertThat(article12.dueDate(RequestType.ACCESS, received)).isEqualTo(due);
@@ -33,9 +34,12 @@ class DeadlinePolicyTest {
   void restrictionWithin28Days() {
     DeadlinePolicy seed = article12.withPeriod(RequestType.RESTRICTION, Period.ofDays(28));
 
-    assertThat(seed.dueDate(RequestType.RESTRICTION, LocalDate.parse("2025-02-01"))).isEqualTo("2025-03-01");
-    assertThat(seed.dueDate(RequestType.ERASURE, LocalDate.parse("2025-02-01"))).isEqualTo("2025-03-01");
-    assertThat(seed.dueDate(RequestType.RESTRICTION, LocalDate.parse("2025-03-01"))).isEqualTo("2025-03-29");
+    assertThat(seed.dueDate(RequestType.RESTRICTION, LocalDate.parse("2025-02-01")))
+        .isEqualTo("2025-03-01");
+    assertThat(seed.dueDate(RequestType.ERASURE, LocalDate.parse("2025-02-01")))
+        .isEqualTo("2025-03-01");
+    assertThat(seed.dueDate(RequestType.RESTRICTION, LocalDate.parse("2025-03-01")))
+        .isEqualTo("2025-03-29");
   }
 
   @Test
@@ -43,13 +47,16 @@ class DeadlinePolicyTest {
     DeadlinePolicy changed = article12.withPeriod(RequestType.RESTRICTION, Period.ofDays(28));
 
     assertThat(article12.period(RequestType.RESTRICTION)).isEqualTo(Period.ofMonths(1));
-    assertThat(changed).isNotEqualTo(article12).isEqualTo(DeadlinePolicy.article12()
-        .withPeriod(RequestType.RESTRICTION, Period.ofDays(28)));
+    assertThat(changed)
+        .isNotEqualTo(article12)
+        .isEqualTo(
+            DeadlinePolicy.article12().withPeriod(RequestType.RESTRICTION, Period.ofDays(28)));
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"P29D", "P1M1D", "P2M", "P1Y", "P0D", "P-1D", "P5W"})
-  @DisplayName("Art. 12(3): a period that could end after one month, or is not positive, is refused")
+  @DisplayName(
+      "Art. 12(3): a period that could end after one month, or is not positive, is refused")
   void periodsBeyondOneMonthAreRefused(String period) {
     assertThatThrownBy(() -> article12.withPeriod(RequestType.ACCESS, Period.parse(period)))
         .isInstanceOf(IllegalArgumentException.class)
@@ -60,14 +67,19 @@ class DeadlinePolicyTest {
   @ParameterizedTest
   @ValueSource(strings = {"P1M", "P28D", "P4W", "P1D"})
   void periodsWithinOneMonthAreAccepted(String period) {
-    assertThat(article12.withPeriod(RequestType.ACCESS, Period.parse(period)).period(RequestType.ACCESS))
+    assertThat(
+            article12
+                .withPeriod(RequestType.ACCESS, Period.parse(period))
+                .period(RequestType.ACCESS))
         .isEqualTo(Period.parse(period));
   }
 
   @Test
-  @DisplayName("Art. 12(3): an extension reaches at most two further months after the original due date")
+  @DisplayName(
+      "Art. 12(3): an extension reaches at most two further months after the original due date")
   void extensionsReachAtMostTwoMonths() {
     assertThat(article12.maximumExtension()).isEqualTo(Period.ofMonths(2));
-    assertThat(article12.latestExtendedDueDate(LocalDate.parse("2024-12-31"))).isEqualTo("2025-02-28");
+    assertThat(article12.latestExtendedDueDate(LocalDate.parse("2024-12-31")))
+        .isEqualTo("2025-02-28");
   }
 }

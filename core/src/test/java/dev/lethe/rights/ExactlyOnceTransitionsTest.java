@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
 /** Several DataSubjectRights over one request store and one audit sink, as replicas have them. */
 class ExactlyOnceTransitionsTest {
 
-  private static final SubjectIdentifier ADA = new SubjectIdentifier("member", "email", "ada@example.com");
+  private static final SubjectIdentifier ADA =
+      new SubjectIdentifier("member", "email", "ada@example.com");
 
   private final RequestStore store = RequestStore.inMemory();
   private final AuditSink sink = AuditSink.inMemory();
@@ -42,7 +43,8 @@ class ExactlyOnceTransitionsTest {
   private final AtomicInteger erasures = new AtomicInteger();
 
   @Test
-  @DisplayName("Art. 12(3): a stale copy of a request cannot move it: the second move is refused and changes nothing")
+  @DisplayName(
+      "Art. 12(3): a stale copy of a request cannot move it: the second move is refused and changes nothing")
   void aMoveFromAStaleVersionIsRefused() {
     DataSubjectRights rights = replica();
     RightsRequest submitted = rights.submit(RequestType.ACCESS, ADA, Channel.WEB);
@@ -56,7 +58,8 @@ class ExactlyOnceTransitionsTest {
   }
 
   @Test
-  @DisplayName("Art. 17: replicas erasing one request at once: the erasure runs once and is audited once")
+  @DisplayName(
+      "Art. 17: replicas erasing one request at once: the erasure runs once and is audited once")
   void concurrentErasuresRunOnce() throws Exception {
     RequestId id = replica().submit(RequestType.ERASURE, ADA, Channel.WEB).id();
     replica().verify(id, "email-link");
@@ -65,7 +68,8 @@ class ExactlyOnceTransitionsTest {
 
     assertThat(winners).isEqualTo(1);
     assertThat(erasures).hasValue(1);
-    // The store holds nobody, so the erasure ends NO_DATA_HELD: fulfilled once, with no SUBJECT_ERASED event.
+    // The store holds nobody, so the erasure ends NO_DATA_HELD: fulfilled once, with no
+    // SUBJECT_ERASED event.
     assertThat(events(AuditEventType.REQUEST_FULFILLED)).isEqualTo(1);
     assertThat(replica().find(id).orElseThrow().status()).isEqualTo(RequestStatus.FULFILLED);
     assertThat(AuditTrail.of(sink, pseudonymizer, Clock.systemUTC()).verify().isIntact()).isTrue();
@@ -95,15 +99,17 @@ class ExactlyOnceTransitionsTest {
     List<Future<Boolean>> outcomes = new ArrayList<>();
     try {
       for (DataSubjectRights replica : rights) {
-        outcomes.add(threads.submit(() -> {
-          start.await();
-          try {
-            action.apply(replica);
-            return true;
-          } catch (IllegalRequestTransitionException lost) {
-            return false;
-          }
-        }));
+        outcomes.add(
+            threads.submit(
+                () -> {
+                  start.await();
+                  try {
+                    action.apply(replica);
+                    return true;
+                  } catch (IllegalRequestTransitionException lost) {
+                    return false;
+                  }
+                }));
       }
       start.countDown();
       int winners = 0;

@@ -27,43 +27,60 @@ import org.junit.jupiter.api.Test;
 
 class RecipientNotificationsTest {
 
-  private static final SubjectIdentifier ADA = new SubjectIdentifier("subscriber", "email", "ada@example.com");
+  private static final SubjectIdentifier ADA =
+      new SubjectIdentifier("subscriber", "email", "ada@example.com");
 
   private final RightsFixture fixture = new RightsFixture(MutableClock.at("2025-01-31T09:00:00Z"));
-  private final DataSubjectRights rights = fixture.rights().identityVerifier(IdentityVerifier.never()).build();
+  private final DataSubjectRights rights =
+      fixture.rights().identityVerifier(IdentityVerifier.never()).build();
   private final ScriptedNotifier notifier = new ScriptedNotifier();
   private final RecipientNotifications notifications =
       RecipientNotifications.builder(notifier, fixture.audit).clock(fixture.clock).build();
-  private final OutboxDispatcher dispatcher = OutboxDispatcher.builder(notifications.outbox(), notifications.transport())
-      .clock(fixture.clock).backOff(Duration.ofMinutes(1), Duration.ofHours(1)).maxAge(Duration.ofDays(1)).build();
+  private final OutboxDispatcher dispatcher =
+      OutboxDispatcher.builder(notifications.outbox(), notifications.transport())
+          .clock(fixture.clock)
+          .backOff(Duration.ofMinutes(1), Duration.ofHours(1))
+          .maxAge(Duration.ofDays(1))
+          .build();
 
   @Test
-  @DisplayName("Art. 19: every recipient is told of an erasure through the outbox, and each notice is audited")
+  @DisplayName(
+      "Art. 19: every recipient is told of an erasure through the outbox, and each notice is audited")
   void everyRecipientIsToldOfAnErasure() {
     RightsRequest erasure = fulfilled(RequestType.ERASURE);
 
-    List<PendingNotification> written = notifications.notifyRecipients(erasure, List.of("crm", "e-mail host", "crm"));
+    List<PendingNotification> written =
+        notifications.notifyRecipients(erasure, List.of("crm", "e-mail host", "crm"));
 
-    assertThat(written).extracting(PendingNotification::recipient).containsExactly("crm", "e-mail host");
+    assertThat(written)
+        .extracting(PendingNotification::recipient)
+        .containsExactly("crm", "e-mail host");
     assertThat(notifier.delivered).as("nothing leaves before the dispatcher runs").isEmpty();
     assertThat(notifications.pending()).isEqualTo(written);
     assertThat(dispatcher.dispatch().delivered()).isEqualTo(2);
     assertThat(notifier.delivered).containsExactlyInAnyOrder("crm", "e-mail host");
     assertThat(notifications.pending()).isEmpty();
-    assertThat(notificationEvents()).allSatisfy(event -> {
-      assertThat(event.type()).isEqualTo(AuditEventType.RECIPIENT_NOTIFIED);
-      assertThat(event.requestId()).contains(erasure.id());
-      assertThat(event.counts()).containsEntry("attempts", 1L);
-      assertThat(event.attributes().get("idempotencyKey")).startsWith("art19:" + erasure.id() + ":erasure:");
-    }).extracting(event -> event.attributes().get("recipient")).containsExactlyInAnyOrder("crm", "e-mail host");
+    assertThat(notificationEvents())
+        .allSatisfy(
+            event -> {
+              assertThat(event.type()).isEqualTo(AuditEventType.RECIPIENT_NOTIFIED);
+              assertThat(event.requestId()).contains(erasure.id());
+              assertThat(event.counts()).containsEntry("attempts", 1L);
+              assertThat(event.attributes().get("idempotencyKey"))
+                  .startsWith("art19:" + erasure.id() + ":erasure:");
+            })
+        .extracting(event -> event.attributes().get("recipient"))
+        .containsExactlyInAnyOrder("crm", "e-mail host");
   }
 
   @Test
   @DisplayName("Art. 19: a notice keeps the subject's identity only until it is delivered")
   void theIdentityIsClearedOnceDelivered() {
-    List<PendingNotification> written = notifications.notifyRecipients(fulfilled(RequestType.ERASURE), List.of("crm"));
+    List<PendingNotification> written =
+        notifications.notifyRecipients(fulfilled(RequestType.ERASURE), List.of("crm"));
     OutboxEntry waiting = notifications.outbox().find(written.get(0).id()).orElseThrow();
-    assertThat(waiting.payload()).hasValueSatisfying(payload -> assertThat(payload).contains("ada@example.com"));
+    assertThat(waiting.payload())
+        .hasValueSatisfying(payload -> assertThat(payload).contains("ada@example.com"));
 
     dispatcher.dispatch();
 
@@ -75,7 +92,8 @@ class RecipientNotificationsTest {
   }
 
   @Test
-  @DisplayName("Art. 19: notifying twice of one change writes one notice per recipient, under one idempotency key")
+  @DisplayName(
+      "Art. 19: notifying twice of one change writes one notice per recipient, under one idempotency key")
   void notifyingTwiceWritesOneNotice() {
     RightsRequest erasure = fulfilled(RequestType.ERASURE);
 
@@ -84,14 +102,20 @@ class RecipientNotificationsTest {
     dispatcher.dispatch();
 
     assertThat(second.id()).isEqualTo(first.id());
-    assertThat(second.idempotencyKey()).isEqualTo(first.idempotencyKey())
-        .isEqualTo(RecipientNotifications.idempotencyKey(new Notification(erasure.id(), RequestType.ERASURE, ADA), "crm"));
+    assertThat(second.idempotencyKey())
+        .isEqualTo(first.idempotencyKey())
+        .isEqualTo(
+            RecipientNotifications.idempotencyKey(
+                new Notification(erasure.id(), RequestType.ERASURE, ADA), "crm"));
     assertThat(notifier.delivered).containsExactly("crm");
-    assertThat(notifications.notifyRecipients(erasure, List.of("crm"))).as("already delivered").isEmpty();
+    assertThat(notifications.notifyRecipients(erasure, List.of("crm")))
+        .as("already delivered")
+        .isEmpty();
   }
 
   @Test
-  @DisplayName("Art. 19: a failed attempt is audited with the failure's type only, and the notice waits for its back-off")
+  @DisplayName(
+      "Art. 19: a failed attempt is audited with the failure's type only, and the notice waits for its back-off")
   void aFailedAttemptIsAuditedAndRetried() {
     notifier.failures.put("analytics", 2);
     RightsRequest restriction = fulfilled(RequestType.RESTRICTION);
@@ -99,19 +123,30 @@ class RecipientNotificationsTest {
 
     dispatcher.dispatch();
 
-    assertThat(notifications.pending()).singleElement().satisfies(pending -> {
-      assertThat(pending.recipient()).isEqualTo("analytics");
-      assertThat(pending.notification()).isEqualTo(new Notification(restriction.id(), RequestType.RESTRICTION, ADA));
-      assertThat(pending.attempts()).isEqualTo(1);
-      assertThat(pending.nextAttemptAt()).isEqualTo(fixture.clock.instant().plus(Duration.ofMinutes(1)));
-      assertThat(pending.lastFailure()).contains(IllegalStateException.class.getName());
-    });
-    assertThat(notificationEvents()).extracting(AuditEvent::type)
-        .containsExactlyInAnyOrder(AuditEventType.NOTIFICATION_FAILED, AuditEventType.RECIPIENT_NOTIFIED);
-    assertThat(notificationEvents()).filteredOn(event -> event.type() == AuditEventType.NOTIFICATION_FAILED)
-        .singleElement().satisfies(event -> assertThat(event.attributes())
-            .containsEntry("recipient", "analytics")
-            .containsEntry("failure", IllegalStateException.class.getName()));
+    assertThat(notifications.pending())
+        .singleElement()
+        .satisfies(
+            pending -> {
+              assertThat(pending.recipient()).isEqualTo("analytics");
+              assertThat(pending.notification())
+                  .isEqualTo(new Notification(restriction.id(), RequestType.RESTRICTION, ADA));
+              assertThat(pending.attempts()).isEqualTo(1);
+              assertThat(pending.nextAttemptAt())
+                  .isEqualTo(fixture.clock.instant().plus(Duration.ofMinutes(1)));
+              assertThat(pending.lastFailure()).contains(IllegalStateException.class.getName());
+            });
+    assertThat(notificationEvents())
+        .extracting(AuditEvent::type)
+        .containsExactlyInAnyOrder(
+            AuditEventType.NOTIFICATION_FAILED, AuditEventType.RECIPIENT_NOTIFIED);
+    assertThat(notificationEvents())
+        .filteredOn(event -> event.type() == AuditEventType.NOTIFICATION_FAILED)
+        .singleElement()
+        .satisfies(
+            event ->
+                assertThat(event.attributes())
+                    .containsEntry("recipient", "analytics")
+                    .containsEntry("failure", IllegalStateException.class.getName()));
 
     fixture.clock.advance(Duration.ofMinutes(1));
     dispatcher.dispatch();
@@ -120,16 +155,21 @@ class RecipientNotificationsTest {
 
     assertThat(notifications.pending()).isEmpty();
     assertThat(notifier.delivered).containsExactlyInAnyOrder("crm", "analytics");
-    assertThat(notificationEvents()).last().satisfies(event -> {
-      assertThat(event.type()).isEqualTo(AuditEventType.RECIPIENT_NOTIFIED);
-      assertThat(event.counts()).containsEntry("attempts", 3L);
-    });
-    assertThat(fixture.events()).allSatisfy(event -> assertThat(event.toString()).doesNotContain("ada@example.com"));
+    assertThat(notificationEvents())
+        .last()
+        .satisfies(
+            event -> {
+              assertThat(event.type()).isEqualTo(AuditEventType.RECIPIENT_NOTIFIED);
+              assertThat(event.counts()).containsEntry("attempts", 3L);
+            });
+    assertThat(fixture.events())
+        .allSatisfy(event -> assertThat(event.toString()).doesNotContain("ada@example.com"));
     assertThat(fixture.audit.verify().isIntact()).isTrue();
   }
 
   @Test
-  @DisplayName("Art. 19: a notice failing until its maximum age is dead, audited as such, and delivered by an administrator's retry")
+  @DisplayName(
+      "Art. 19: a notice failing until its maximum age is dead, audited as such, and delivered by an administrator's retry")
   void aDeadNoticeIsAuditedAndRetried() {
     notifier.failures.put("analytics", 1_000);
     notifications.notifyRecipients(fulfilled(RequestType.ERASURE), List.of("analytics"));
@@ -140,7 +180,9 @@ class RecipientNotificationsTest {
     assertThat(notifications.pending()).isEmpty();
     PendingNotification dead = notifications.dead().get(0);
     assertThat(dead.status()).isEqualTo(OutboxStatus.DEAD);
-    assertThat(notificationEvents()).extracting(AuditEvent::type).containsExactly(AuditEventType.NOTIFICATION_DEAD);
+    assertThat(notificationEvents())
+        .extracting(AuditEvent::type)
+        .containsExactly(AuditEventType.NOTIFICATION_DEAD);
 
     notifier.failures.clear();
     notifications.outbox().retryDead(dead.id(), fixture.clock.instant());
@@ -151,14 +193,17 @@ class RecipientNotificationsTest {
   }
 
   @Test
-  @DisplayName("Art. 19: a notifier without a receiver never counts a notice delivered: it stays pending")
+  @DisplayName(
+      "Art. 19: a notifier without a receiver never counts a notice delivered: it stays pending")
   void aNotifierWithoutReceiverLeavesNoticesPending() {
     notifier.receiverPresent = false;
     notifications.notifyRecipients(fulfilled(RequestType.ERASURE), List.of("crm"));
 
     assertThat(dispatcher.dispatch().transportReady()).isFalse();
 
-    assertThat(notifications.pending()).singleElement().satisfies(pending -> assertThat(pending.attempts()).isZero());
+    assertThat(notifications.pending())
+        .singleElement()
+        .satisfies(pending -> assertThat(pending.attempts()).isZero());
     assertThat(notificationEvents()).isEmpty();
   }
 
@@ -170,11 +215,16 @@ class RecipientNotificationsTest {
     RightsFixture.State before = fixture.state();
 
     assertThatThrownBy(() -> notifications.notifyRecipients(access, List.of("crm")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not ACCESS");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not ACCESS");
     assertThatThrownBy(() -> notifications.notifyRecipients(openErasure, List.of("crm")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(openErasure.id() + " is SUBMITTED");
-    assertThatThrownBy(() -> notifications.notifyRecipients(
-        new Notification(openErasure.id(), RequestType.ERASURE, ADA), List.of("crm", " ")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(openErasure.id() + " is SUBMITTED");
+    assertThatThrownBy(
+            () ->
+                notifications.notifyRecipients(
+                    new Notification(openErasure.id(), RequestType.ERASURE, ADA),
+                    List.of("crm", " ")))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(fixture.state()).isEqualTo(before);
     assertThat(notifications.pending()).isEmpty();
@@ -186,23 +236,31 @@ class RecipientNotificationsTest {
     RightsRequest restriction = fulfilled(RequestType.RESTRICTION);
 
     notifications.notifyRecipients(restriction, List.of("analytics"));
-    notifications.notifyRecipients(Notification.restrictionLifted(restriction.id(), ADA),
-        List.of("analytics"));
+    notifications.notifyRecipients(
+        Notification.restrictionLifted(restriction.id(), ADA), List.of("analytics"));
 
-    assertThat(notifications.pending()).extracting(pending -> pending.notification().restrictionLifted())
+    assertThat(notifications.pending())
+        .extracting(pending -> pending.notification().restrictionLifted())
         .containsExactly(false, true);
-    assertThat(Set.copyOf(notifications.pending().stream().map(PendingNotification::idempotencyKey).toList()))
+    assertThat(
+            Set.copyOf(
+                notifications.pending().stream().map(PendingNotification::idempotencyKey).toList()))
         .hasSize(2);
     dispatcher.dispatch();
-    assertThat(notificationEvents()).extracting(event -> event.attributes().get("restrictionLifted"))
+    assertThat(notificationEvents())
+        .extracting(event -> event.attributes().get("restrictionLifted"))
         .containsExactlyInAnyOrder(null, "true");
   }
 
   @Test
   void theTransportRefusesOtherMessageTypes() {
-    assertThatThrownBy(() -> notifications.transport().deliver(
-        new OutboxMessage("k", "crm", "other.type", "{}")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("other.type");
+    assertThatThrownBy(
+            () ->
+                notifications
+                    .transport()
+                    .deliver(new OutboxMessage("k", "crm", "other.type", "{}")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("other.type");
   }
 
   private RightsRequest fulfilled(RequestType type) {
@@ -211,8 +269,11 @@ class RecipientNotificationsTest {
 
   private List<AuditEvent> notificationEvents() {
     return fixture.events().stream()
-        .filter(event -> event.type() == AuditEventType.RECIPIENT_NOTIFIED
-            || event.type() == AuditEventType.NOTIFICATION_FAILED || event.type() == AuditEventType.NOTIFICATION_DEAD)
+        .filter(
+            event ->
+                event.type() == AuditEventType.RECIPIENT_NOTIFIED
+                    || event.type() == AuditEventType.NOTIFICATION_FAILED
+                    || event.type() == AuditEventType.NOTIFICATION_DEAD)
         .toList();
   }
 
@@ -225,7 +286,8 @@ class RecipientNotificationsTest {
     @Override
     public void notifyRecipient(String recipient, Notification notification) {
       if (failures.merge(recipient, -1, Integer::sum) >= 0) {
-        throw new IllegalStateException("unreachable while sending " + notification.subject().value());
+        throw new IllegalStateException(
+            "unreachable while sending " + notification.subject().value());
       }
       delivered.add(recipient);
     }

@@ -22,7 +22,8 @@ class RequestTypeTest {
   }
 
   @Test
-  @DisplayName("Art. 19: rectification, erasure and restriction are passed on to recipients, nothing else")
+  @DisplayName(
+      "Art. 19: rectification, erasure and restriction are passed on to recipients, nothing else")
   void onlyRectificationErasureAndRestrictionArePassedOn() {
     assertThat(Arrays.stream(RequestType.values()).filter(RequestType::isPassedToRecipients))
         .containsExactly(RequestType.RECTIFICATION, RequestType.ERASURE, RequestType.RESTRICTION);

@@ -27,7 +27,8 @@ final class RightsFixture {
 
   /** Every stored request and every audit event, to compare before and after a refused call. */
   State state() {
-    try (var requests = store.findAll(); var events = audit.events()) {
+    try (var requests = store.findAll();
+        var events = audit.events()) {
       return new State(requests.toList(), events.toList());
     }
   }

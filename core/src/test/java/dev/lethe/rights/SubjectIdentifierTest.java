@@ -21,9 +21,11 @@ class SubjectIdentifierTest {
   @Test
   void aMissingPartIsNamed() {
     assertThatThrownBy(() -> new SubjectIdentifier("customer", "email", null))
-        .isInstanceOf(NullPointerException.class).hasMessage("value");
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("value");
     assertThatThrownBy(() -> new SubjectIdentifier(null, "email", "ada@example.com"))
-        .isInstanceOf(NullPointerException.class).hasMessage("subjectType");
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("subjectType");
   }
 
   @Test

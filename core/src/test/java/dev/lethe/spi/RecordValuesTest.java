@@ -14,10 +14,12 @@ import org.junit.jupiter.api.Test;
 
 class RecordValuesTest {
 
-  private final RecordValues.Layout layout = RecordValues.Layout.of(List.of("name", "email", "phone"));
+  private final RecordValues.Layout layout =
+      RecordValues.Layout.of(List.of("name", "email", "phone"));
 
   @Test
-  @DisplayName("A row reads as an ordered map equal to the LinkedHashMap of the same values, nulls included")
+  @DisplayName(
+      "A row reads as an ordered map equal to the LinkedHashMap of the same values, nulls included")
   void rowIsAnOrderedMap() {
     Map<String, Object> row = layout.row(new Object[] {"Ada", null, "0123"});
     Map<String, Object> expected = new LinkedHashMap<>();
@@ -40,7 +42,8 @@ class RecordValuesTest {
   void rowIsUnmodifiable() {
     Map<String, Object> row = layout.row(new Object[] {"Ada", null, "0123"});
 
-    assertThatThrownBy(() -> row.put("name", "Bob")).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> row.put("name", "Bob"))
+        .isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> row.remove("name")).isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> row.entrySet().iterator().next().setValue("Bob"))
         .isInstanceOf(UnsupportedOperationException.class);
@@ -49,27 +52,36 @@ class RecordValuesTest {
   }
 
   @Test
-  @DisplayName("A projection keeps the layout's attributes in its order, null where the source has none")
+  @DisplayName(
+      "A projection keeps the layout's attributes in its order, null where the source has none")
   void projection() {
-    Map<String, Object> source = new HashMap<>(Map.of("phone", "0123", "name", "Ada", "street", "Main St"));
+    Map<String, Object> source =
+        new HashMap<>(Map.of("phone", "0123", "name", "Ada", "street", "Main St"));
 
-    Map<String, Object> projected = RecordValues.Layout.of(List.of("phone", "email", "name")).project(source);
+    Map<String, Object> projected =
+        RecordValues.Layout.of(List.of("phone", "email", "name")).project(source);
 
-    assertThat(new ArrayList<>(projected.entrySet())).containsExactly(Map.entry("phone", "0123"),
-        new AbstractMap.SimpleImmutableEntry<>("email", null), Map.entry("name", "Ada"));
+    assertThat(new ArrayList<>(projected.entrySet()))
+        .containsExactly(
+            Map.entry("phone", "0123"),
+            new AbstractMap.SimpleImmutableEntry<>("email", null),
+            Map.entry("name", "Ada"));
   }
 
   @Test
   @DisplayName("A layout rejects an attribute named twice, and a row of the wrong width")
   void invalidLayoutsAndRows() {
     assertThatThrownBy(() -> RecordValues.Layout.of(List.of("name", "name")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("name");
     assertThatThrownBy(() -> layout.row(new Object[] {"Ada"}))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("3");
   }
 
   @Test
-  @DisplayName("A SubjectRecord keeps a row as it is, and copies any other map so that later changes do not show")
+  @DisplayName(
+      "A SubjectRecord keeps a row as it is, and copies any other map so that later changes do not show")
   void subjectRecordCopiesOnlyForeignMaps() {
     Map<String, Object> row = layout.row(new Object[] {"Ada", null, "0123"});
     assertThat(new SubjectRecord(String.class, 1L, row).values()).isSameAs(row);
@@ -78,6 +90,7 @@ class RecordValuesTest {
     SubjectRecord record = new SubjectRecord(String.class, 1L, mutable);
     mutable.put("name", "Bob");
     assertThat(record.values()).containsEntry("name", "Ada");
-    assertThatThrownBy(() -> record.values().put("name", "Bob")).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> record.values().put("name", "Bob"))
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 }

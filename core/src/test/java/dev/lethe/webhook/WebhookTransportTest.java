@@ -33,21 +33,24 @@ import org.junit.jupiter.api.Test;
 /** The webhook transport against a real HTTP server, the JDK's, on a free port. */
 class WebhookTransportTest {
 
-  private static final byte[] SECRET = "the processor's shared secret".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] SECRET =
+      "the processor's shared secret".getBytes(StandardCharsets.UTF_8);
   private static final String PAYLOAD = "{\"subject\":\"ada@example.org\",\"action\":\"erase\"}";
 
   private final MutableClock clock = MutableClock.at("2026-03-01T10:00:00Z");
   private final List<Received> received = new CopyOnWriteArrayList<>();
+
   /** The statuses the endpoint answers with, in turn; the last one stays. */
   private final List<Integer> statuses = new CopyOnWriteArrayList<>(List.of(200));
+
   private final CountDownLatch release = new CountDownLatch(1);
   private volatile boolean hang;
   private ExecutorService serverThreads;
   private HttpServer server;
   private WebhookTransport transport;
 
-  private record Received(String key, String type, String contentType, String signature, String body) {
-  }
+  private record Received(
+      String key, String type, String contentType, String signature, String body) {}
 
   @BeforeEach
   void startEndpoint() throws IOException {
@@ -56,13 +59,17 @@ class WebhookTransportTest {
     server.setExecutor(serverThreads);
     server.createContext("/hooks/lethe", this::handle);
     server.start();
-    // The default timeout (10 s): a loaded build machine may take longer than a short one to answer.
+    // The default timeout (10 s): a loaded build machine may take longer than a short one to
+    // answer.
     transport = transport(Duration.ofSeconds(10));
   }
 
   private WebhookTransport transport(Duration requestTimeout) {
     return WebhookTransport.builder()
-        .endpoint("crm", URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/lethe"), SECRET)
+        .endpoint(
+            "crm",
+            URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/lethe"),
+            SECRET)
         .requestTimeout(requestTimeout)
         .clock(clock)
         .build();
@@ -77,9 +84,13 @@ class WebhookTransportTest {
 
   private void handle(HttpExchange exchange) throws IOException {
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-    received.add(new Received(exchange.getRequestHeaders().getFirst("Lethe-Idempotency-Key"),
-        exchange.getRequestHeaders().getFirst("Lethe-Type"), exchange.getRequestHeaders().getFirst("Content-Type"),
-        exchange.getRequestHeaders().getFirst("Lethe-Signature"), body));
+    received.add(
+        new Received(
+            exchange.getRequestHeaders().getFirst("Lethe-Idempotency-Key"),
+            exchange.getRequestHeaders().getFirst("Lethe-Type"),
+            exchange.getRequestHeaders().getFirst("Content-Type"),
+            exchange.getRequestHeaders().getFirst("Lethe-Signature"),
+            body));
     if (hang) {
       try {
         release.await(30, TimeUnit.SECONDS);
@@ -88,7 +99,8 @@ class WebhookTransportTest {
       }
     }
     int status = statuses.size() > 1 ? statuses.remove(0) : statuses.get(0);
-    // An endpoint that echoes the payload in its error answer must not get it into Lethe's failures.
+    // An endpoint that echoes the payload in its error answer must not get it into Lethe's
+    // failures.
     byte[] answer = body.getBytes(StandardCharsets.UTF_8);
     exchange.sendResponseHeaders(status, answer.length);
     exchange.getResponseBody().write(answer);
@@ -100,7 +112,8 @@ class WebhookTransportTest {
   }
 
   @Test
-  @DisplayName("Art. 19, 28: the endpoint receives the payload, key and type, and verifies the signature")
+  @DisplayName(
+      "Art. 19, 28: the endpoint receives the payload, key and type, and verifies the signature")
   void theReceiverVerifiesWhatItGets() {
     transport.deliver(message("erasure:1:crm"));
 
@@ -110,20 +123,38 @@ class WebhookTransportTest {
     assertThat(request.type()).isEqualTo("lethe.erasure-notice");
     assertThat(request.contentType()).isEqualTo("application/json");
     assertThat(request.body()).isEqualTo(PAYLOAD);
-    assertThat(WebhookSignature.verify(SECRET, request.signature(), request.key(), request.body(),
-        clock.instant().plusSeconds(2), Duration.ofMinutes(5))).isTrue();
-    assertThat(WebhookSignature.verify(SECRET, request.signature(), request.key(), request.body() + " ",
-        clock.instant(), Duration.ofMinutes(5))).isFalse();
+    assertThat(
+            WebhookSignature.verify(
+                SECRET,
+                request.signature(),
+                request.key(),
+                request.body(),
+                clock.instant().plusSeconds(2),
+                Duration.ofMinutes(5)))
+        .isTrue();
+    assertThat(
+            WebhookSignature.verify(
+                SECRET,
+                request.signature(),
+                request.key(),
+                request.body() + " ",
+                clock.instant(),
+                Duration.ofMinutes(5)))
+        .isFalse();
   }
 
   @Test
-  @DisplayName("Art. 19: an endpoint answering 500 leaves the message pending; the dispatcher delivers it after its back-off")
+  @DisplayName(
+      "Art. 19: an endpoint answering 500 leaves the message pending; the dispatcher delivers it after its back-off")
   void aServerErrorIsRetriedByTheDispatcher() {
     statuses.clear();
     statuses.addAll(List.of(500, 200));
     Outbox outbox = Outbox.inMemory();
-    OutboxDispatcher dispatcher = OutboxDispatcher.builder(outbox, transport).clock(clock)
-        .backOff(Duration.ofSeconds(10), Duration.ofMinutes(5)).build();
+    OutboxDispatcher dispatcher =
+        OutboxDispatcher.builder(outbox, transport)
+            .clock(clock)
+            .backOff(Duration.ofSeconds(10), Duration.ofMinutes(5))
+            .build();
     OutboxEntry entry = outbox.enqueue(message("erasure:2:crm"), clock.instant());
 
     assertThat(dispatcher.dispatch()).isEqualTo(new DispatchResult(0, 1, 0, 0, true));
@@ -134,7 +165,9 @@ class WebhookTransportTest {
     clock.advance(Duration.ofSeconds(10));
     assertThat(dispatcher.dispatch()).isEqualTo(new DispatchResult(1, 0, 0, 0, true));
     assertThat(outbox.find(entry.id()).orElseThrow().status()).isEqualTo(OutboxStatus.DELIVERED);
-    assertThat(received).extracting(Received::key).containsExactly("erasure:2:crm", "erasure:2:crm");
+    assertThat(received)
+        .extracting(Received::key)
+        .containsExactly("erasure:2:crm", "erasure:2:crm");
   }
 
   @Test
@@ -147,20 +180,24 @@ class WebhookTransportTest {
 
     assertThat(dispatcher.dispatch().failed()).isEqualTo(1);
     assertThat(outbox.find(entry.id()).orElseThrow().status()).isEqualTo(OutboxStatus.PENDING);
-    assertThat(outbox.find(entry.id()).orElseThrow().lastFailure()).contains(WebhookDeliveryException.class.getName());
-    WebhookDeliveryException failure = catchThrowableOfType(WebhookDeliveryException.class,
-        () -> transport.deliver(message("erasure:3:crm")));
+    assertThat(outbox.find(entry.id()).orElseThrow().lastFailure())
+        .contains(WebhookDeliveryException.class.getName());
+    WebhookDeliveryException failure =
+        catchThrowableOfType(
+            WebhookDeliveryException.class, () -> transport.deliver(message("erasure:3:crm")));
     assertThat(failure.statusCode()).isEmpty();
     assertThat(failure).hasMessageContaining("java.net.http.HttpTimeoutException");
   }
 
   @Test
-  @DisplayName("Art. 5(1)(f): a failure names the status code, never the payload the endpoint echoed")
+  @DisplayName(
+      "Art. 5(1)(f): a failure names the status code, never the payload the endpoint echoed")
   void aFailureNeverShowsThePayload() {
     statuses.set(0, 422);
 
-    WebhookDeliveryException failure = catchThrowableOfType(WebhookDeliveryException.class,
-        () -> transport.deliver(message("erasure:4:crm")));
+    WebhookDeliveryException failure =
+        catchThrowableOfType(
+            WebhookDeliveryException.class, () -> transport.deliver(message("erasure:4:crm")));
 
     assertThat(failure.statusCode()).hasValue(422);
     assertThat(failure).hasMessage("The webhook of crm answered HTTP 422");
@@ -179,17 +216,26 @@ class WebhookTransportTest {
   void anUnknownDestinationIsRefusedAndTheDestinationsAreListed() {
     assertThat(transport.destinations()).containsExactly("crm");
     assertThatThrownBy(() -> transport.deliver(new OutboxMessage("k", "billing", "t", PAYLOAD)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("ada");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageNotContaining("ada");
     assertThat(received).isEmpty();
   }
 
   @Test
   void aShortSecretOrANonHttpEndpointIsRefused() {
-    assertThatThrownBy(() -> WebhookTransport.builder().endpoint("crm", URI.create("https://x.test/"), new byte[8]))
+    assertThatThrownBy(
+            () ->
+                WebhookTransport.builder()
+                    .endpoint("crm", URI.create("https://x.test/"), new byte[8]))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> WebhookTransport.builder().endpoint("crm", URI.create("ftp://x.test/"), SECRET))
+    assertThatThrownBy(
+            () -> WebhookTransport.builder().endpoint("crm", URI.create("ftp://x.test/"), SECRET))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> WebhookTransport.builder().endpoint("crm", URI.create("https://x.test/"), SECRET)
-        .endpoint("crm", URI.create("https://y.test/"), SECRET)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                WebhookTransport.builder()
+                    .endpoint("crm", URI.create("https://x.test/"), SECRET)
+                    .endpoint("crm", URI.create("https://y.test/"), SECRET))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

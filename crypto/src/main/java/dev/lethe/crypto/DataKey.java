@@ -57,20 +57,23 @@ final class DataKey {
       return of(aesGcm);
     }
     // Tink's keyset primitive: it picks the key by each value's prefix.
-    return new DataKey(new byte[0], null, handle.getPrimitive(RegistryConfiguration.get(), Aead.class));
+    return new DataKey(
+        new byte[0], null, handle.getPrimitive(RegistryConfiguration.get(), Aead.class));
   }
 
   /** The key of {@code aesGcm}; Tink's primitive unless its parameters are AES-256 with a 12-byte nonce and a 16-byte tag. */
   static DataKey of(AesGcmKey aesGcm) throws GeneralSecurityException {
     AesGcmParameters parameters = aesGcm.getParameters();
     Aead tink = AesGcmJce.create(aesGcm);
-    if (parameters.getKeySizeBytes() != 32 || parameters.getIvSizeBytes() != NONCE_BYTES
+    if (parameters.getKeySizeBytes() != 32
+        || parameters.getIvSizeBytes() != NONCE_BYTES
         || parameters.getTagSizeBytes() * 8 != TAG_BITS) {
       return new DataKey(new byte[0], null, tink);
     }
     // The key material stays inside this object, as it stays inside Tink's primitive.
     byte[] material = aesGcm.getKeyBytes().toByteArray(InsecureSecretKeyAccess.get());
-    return new DataKey(aesGcm.getOutputPrefix().toByteArray(), new SecretKeySpec(material, "AES"), tink);
+    return new DataKey(
+        aesGcm.getOutputPrefix().toByteArray(), new SecretKeySpec(material, "AES"), tink);
   }
 
   byte[] encrypt(byte[] plaintext, byte[] associatedData) throws GeneralSecurityException {
@@ -86,7 +89,8 @@ final class DataKey {
     System.arraycopy(nonce, 0, out, prefix.length, NONCE_BYTES);
     int written = cipher.doFinal(plaintext, 0, plaintext.length, out, prefix.length + NONCE_BYTES);
     idle.set(cipher);
-    return written == out.length - prefix.length - NONCE_BYTES ? out
+    return written == out.length - prefix.length - NONCE_BYTES
+        ? out
         : Arrays.copyOf(out, prefix.length + NONCE_BYTES + written);
   }
 
@@ -100,7 +104,10 @@ final class DataKey {
       throw new GeneralSecurityException("The ciphertext is not one of this key's");
     }
     Cipher cipher = take();
-    cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, ciphertext, prefix.length, NONCE_BYTES));
+    cipher.init(
+        Cipher.DECRYPT_MODE,
+        key,
+        new GCMParameterSpec(TAG_BITS, ciphertext, prefix.length, NONCE_BYTES));
     cipher.updateAAD(associatedData);
     byte[] plaintext = cipher.doFinal(ciphertext, body, ciphertext.length - body);
     // Put back only after success: a cipher that failed mid-way is left to the garbage collector.

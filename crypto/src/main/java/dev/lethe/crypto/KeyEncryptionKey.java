@@ -50,7 +50,8 @@ public final class KeyEncryptionKey {
     try {
       return new KeyEncryptionKey(checkedId(id), client.getAead(keyUri));
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("The KMS client gives no AEAD for the key-encryption key '" + id + "'", e);
+      throw new IllegalStateException(
+          "The KMS client gives no AEAD for the key-encryption key '" + id + "'", e);
     }
   }
 
@@ -64,19 +65,25 @@ public final class KeyEncryptionKey {
   public static KeyEncryptionKey fromKeyset(String id, String jsonKeyset) {
     requireNonNull(jsonKeyset, "jsonKeyset");
     try {
-      KeysetHandle handle = TinkJsonProtoKeysetFormat.parseKeyset(jsonKeyset, RegistryConfiguration.get(),
-          InsecureSecretKeyAccess.get());
-      return new KeyEncryptionKey(checkedId(id), handle.getPrimitive(RegistryConfiguration.get(), Aead.class));
+      KeysetHandle handle =
+          TinkJsonProtoKeysetFormat.parseKeyset(
+              jsonKeyset, RegistryConfiguration.get(), InsecureSecretKeyAccess.get());
+      return new KeyEncryptionKey(
+          checkedId(id), handle.getPrimitive(RegistryConfiguration.get(), Aead.class));
     } catch (GeneralSecurityException e) {
-      throw new IllegalArgumentException("The key-encryption key '" + id + "' is not a Tink AEAD keyset", e);
+      throw new IllegalArgumentException(
+          "The key-encryption key '" + id + "' is not a Tink AEAD keyset", e);
     }
   }
 
   /** A new AES-256-GCM keyset in Tink's JSON format, for {@link #fromKeyset}: keep it secret. */
   public static String generateKeyset() {
     try {
-      return TinkJsonProtoKeysetFormat.serializeKeyset(KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM,
-          RegistryConfiguration.get()), RegistryConfiguration.get(), InsecureSecretKeyAccess.get());
+      return TinkJsonProtoKeysetFormat.serializeKeyset(
+          KeysetHandle.generateNew(
+              PredefinedAeadParameters.AES256_GCM, RegistryConfiguration.get()),
+          RegistryConfiguration.get(),
+          InsecureSecretKeyAccess.get());
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("Tink cannot generate an AES-256-GCM keyset", e);
     }
@@ -90,7 +97,8 @@ public final class KeyEncryptionKey {
   private static String checkedId(String id) {
     requireNonNull(id, "id");
     if (id.isBlank() || id.length() > 200) {
-      throw new IllegalArgumentException("A key-encryption key's id has 1 to 200 characters, but has " + id.length());
+      throw new IllegalArgumentException(
+          "A key-encryption key's id has 1 to 200 characters, but has " + id.length());
     }
     return id;
   }
@@ -113,8 +121,7 @@ public final class KeyEncryptionKey {
   static final class Tink {
     private static volatile boolean registered;
 
-    private Tink() {
-    }
+    private Tink() {}
 
     static void register() {
       if (!registered) {

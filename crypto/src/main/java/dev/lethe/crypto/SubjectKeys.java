@@ -70,7 +70,8 @@ public final class SubjectKeys {
   private static final Logger LOG = LoggerFactory.getLogger(SubjectKeys.class);
   private static final String PREFIX = "lethe1.";
   private static final int PSEUDONYM_CHARS = 43;
-  // The header of a value: the prefix and the pseudonym, bound to the ciphertext as associated data.
+  // The header of a value: the prefix and the pseudonym, bound to the ciphertext as associated
+  // data.
   private static final int HEADER_CHARS = PREFIX.length() + PSEUDONYM_CHARS;
   private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder UNBASE64 = Base64.getUrlDecoder();
@@ -85,7 +86,8 @@ public final class SubjectKeys {
   private final Map<String, KeyEncryptionKey> keks;
   private final Pseudonymizer pseudonymizer;
   private final Clock clock;
-  // Unwrapped keys by the header of their values (PREFIX + the pseudonym in base64url): a value names its key
+  // Unwrapped keys by the header of their values (PREFIX + the pseudonym in base64url): a value
+  // names its key
   // by its first characters, with no decoding.
   private final Cache<String, DataKey> cache;
 
@@ -95,22 +97,30 @@ public final class SubjectKeys {
     this.keks = Map.copyOf(builder.keks);
     this.pseudonymizer = builder.pseudonymizer;
     this.clock = builder.clock;
-    this.cache = CacheBuilder.newBuilder().expireAfterWrite(builder.cacheFor).maximumSize(builder.cacheSize).build();
+    this.cache =
+        CacheBuilder.newBuilder()
+            .expireAfterWrite(builder.cacheFor)
+            .maximumSize(builder.cacheSize)
+            .build();
   }
 
   /**
    * A builder over the database of Lethe's schema, wrapping new keys with {@code kek} and naming
    * subjects by {@code pseudonymizer}'s keyed hash (Art. 4(5)).
    */
-  public static Builder builder(DataSource dataSource, KeyEncryptionKey kek, Pseudonymizer pseudonymizer) {
-    return new Builder(requireNonNull(dataSource, "dataSource"), requireNonNull(kek, "kek"),
+  public static Builder builder(
+      DataSource dataSource, KeyEncryptionKey kek, Pseudonymizer pseudonymizer) {
+    return new Builder(
+        requireNonNull(dataSource, "dataSource"),
+        requireNonNull(kek, "kek"),
         requireNonNull(pseudonymizer, "pseudonymizer"));
   }
 
   /** The keyed pseudonym naming {@code subject}'s key (Art. 4(5)): 64 hex digits. */
   public String pseudonymOf(SubjectKey subject) {
     requireNonNull(subject, "subject");
-    return pseudonymizer.hash("lethe-subject-key-v1", subject.subjectType(), String.valueOf(subject.id()));
+    return pseudonymizer.hash(
+        "lethe-subject-key-v1", subject.subjectType(), String.valueOf(subject.id()));
   }
 
   /**
@@ -167,7 +177,8 @@ public final class SubjectKeys {
       byte[] ciphertext = UNBASE64.decode(stored.substring(HEADER_CHARS + 1));
       return Optional.of(new String(key.get().decrypt(ciphertext, header.getBytes(UTF_8)), UTF_8));
     } catch (GeneralSecurityException | RuntimeException e) {
-      LOG.warn("An encrypted value does not decrypt with its subject's key ({}); it reads as erased",
+      LOG.warn(
+          "An encrypted value does not decrypt with its subject's key ({}); it reads as erased",
           e.getClass().getSimpleName());
       return Optional.empty();
     }
@@ -175,15 +186,22 @@ public final class SubjectKeys {
 
   /** Whether {@code stored} is a value {@link #encrypt} made, by its form. */
   public static boolean isEncrypted(@Nullable String stored) {
-    if (stored == null || !stored.startsWith(PREFIX) || stored.length() <= HEADER_CHARS + 1
-        || stored.charAt(HEADER_CHARS) != '.' || (stored.length() - HEADER_CHARS - 1) % 4 == 1) {
+    if (stored == null
+        || !stored.startsWith(PREFIX)
+        || stored.length() <= HEADER_CHARS + 1
+        || stored.charAt(HEADER_CHARS) != '.'
+        || (stored.length() - HEADER_CHARS - 1) % 4 == 1) {
       return false;
     }
     // The form, checked without decoding: unpadded base64url before and after the dot.
     for (int i = PREFIX.length(); i < stored.length(); i++) {
       char c = stored.charAt(i);
-      if (i != HEADER_CHARS && !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
-          || c == '-' || c == '_')) {
+      if (i != HEADER_CHARS
+          && !(c >= 'A' && c <= 'Z'
+              || c >= 'a' && c <= 'z'
+              || c >= '0' && c <= '9'
+              || c == '-'
+              || c == '_')) {
         return false;
       }
     }
@@ -207,7 +225,8 @@ public final class SubjectKeys {
    * the key. Normalise the value first as the identity is compared.
    */
   public String blindIndex(String scope, String value) {
-    return pseudonymizer.hash("lethe-blind-index-v1", requireNonNull(scope, "scope"), requireNonNull(value, "value"));
+    return pseudonymizer.hash(
+        "lethe-blind-index-v1", requireNonNull(scope, "scope"), requireNonNull(value, "value"));
   }
 
   /**
@@ -222,13 +241,15 @@ public final class SubjectKeys {
     String pseudonym = pseudonymOf(subject);
     String header = headerOf(pseudonym);
     cache.invalidate(header);
-    try (PreparedStatement delete = connection.prepareStatement("delete from lethe_subject_key where subject = ?")) {
+    try (PreparedStatement delete =
+        connection.prepareStatement("delete from lethe_subject_key where subject = ?")) {
       delete.setString(1, pseudonym);
       return delete.executeUpdate() > 0;
     } catch (SQLException e) {
       throw new IllegalStateException("The subject's key could not be destroyed", e);
     } finally {
-      // A read on another thread may have cached it again in between: what the next read finds decides.
+      // A read on another thread may have cached it again in between: what the next read finds
+      // decides.
       cache.invalidate(header);
     }
   }
@@ -259,8 +280,10 @@ public final class SubjectKeys {
     while (true) {
       List<String[]> batch = new ArrayList<>();
       try (Connection connection = dataSource.getConnection();
-          PreparedStatement select = connection.prepareStatement("select subject, wrapped_key, kek_id from"
-              + " lethe_subject_key where kek_id <> ? and subject > ? order by subject")) {
+          PreparedStatement select =
+              connection.prepareStatement(
+                  "select subject, wrapped_key, kek_id from"
+                      + " lethe_subject_key where kek_id <> ? and subject > ? order by subject")) {
         select.setMaxRows(500);
         select.setString(1, kek.id());
         select.setString(2, after);
@@ -273,8 +296,10 @@ public final class SubjectKeys {
           return rewrapped;
         }
         connection.setAutoCommit(true);
-        try (PreparedStatement update = connection.prepareStatement("update lethe_subject_key set wrapped_key = ?,"
-            + " kek_id = ? where subject = ? and kek_id = ?")) {
+        try (PreparedStatement update =
+            connection.prepareStatement(
+                "update lethe_subject_key set wrapped_key = ?,"
+                    + " kek_id = ? where subject = ? and kek_id = ?")) {
           for (String[] row : batch) {
             KeysetHandle handle = unwrap(row[0], row[1], row[2]);
             update.setString(1, wrap(row[0], handle));
@@ -294,7 +319,9 @@ public final class SubjectKeys {
   /** How many subject keys are wrapped by the KEK named {@code kekId}: zero once a rotation away from it is done. */
   public long wrappedBy(String kekId) {
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement count = connection.prepareStatement("select count(*) from lethe_subject_key where kek_id = ?")) {
+        PreparedStatement count =
+            connection.prepareStatement(
+                "select count(*) from lethe_subject_key where kek_id = ?")) {
       count.setString(1, requireNonNull(kekId, "kekId"));
       try (ResultSet rows = count.executeQuery()) {
         rows.next();
@@ -333,8 +360,9 @@ public final class SubjectKeys {
   }
 
   private Optional<DataKey> read(Connection connection, String pseudonym) throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement(
-        "select wrapped_key, kek_id from lethe_subject_key where subject = ?")) {
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "select wrapped_key, kek_id from lethe_subject_key where subject = ?")) {
       select.setString(1, pseudonym);
       try (ResultSet rows = select.executeQuery()) {
         if (!rows.next()) {
@@ -356,8 +384,9 @@ public final class SubjectKeys {
       throw new IllegalStateException("The subject's key could not be stored", e);
     }
     // Another replica or thread made the subject's key first: theirs is the key.
-    return read(pseudonym).orElseThrow(() -> new IllegalStateException(
-        "The subject's key was made and destroyed at once"));
+    return read(pseudonym)
+        .orElseThrow(
+            () -> new IllegalStateException("The subject's key was made and destroyed at once"));
   }
 
   private static int randomKeyId() {
@@ -369,8 +398,7 @@ public final class SubjectKeys {
   }
 
   /** A new subject key: the keyset to wrap and store, and the key to encrypt with. */
-  private record NewKey(KeysetHandle handle, DataKey key) {
-  }
+  private record NewKey(KeysetHandle handle, DataKey key) {}
 
   /**
    * A fresh AES-256-GCM key (Tink's {@code AES256_GCM}: 32 random bytes, Tink's output prefix under a
@@ -380,10 +408,16 @@ public final class SubjectKeys {
   private static NewKey generate() {
     try {
       int id = randomKeyId();
-      AesGcmKey key = AesGcmKey.builder().setParameters(PredefinedAeadParameters.AES256_GCM)
-          .setKeyBytes(SecretBytes.randomBytes(32)).setIdRequirement(id).build();
-      KeysetHandle handle = KeysetHandle.newBuilder()
-          .addEntry(KeysetHandle.importKey(key).withFixedId(id).makePrimary()).build();
+      AesGcmKey key =
+          AesGcmKey.builder()
+              .setParameters(PredefinedAeadParameters.AES256_GCM)
+              .setKeyBytes(SecretBytes.randomBytes(32))
+              .setIdRequirement(id)
+              .build();
+      KeysetHandle handle =
+          KeysetHandle.newBuilder()
+              .addEntry(KeysetHandle.importKey(key).withFixedId(id).makePrimary())
+              .build();
       return new NewKey(handle, DataKey.of(key));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("Tink cannot generate an AES-256-GCM key", e);
@@ -400,10 +434,15 @@ public final class SubjectKeys {
   private boolean insertUnlessPresent(Connection connection, String pseudonym, KeysetHandle handle)
       throws SQLException {
     Conflicts conflicts = Conflicts.of(connection);
-    String sql = "insert into lethe_subject_key (subject, wrapped_key, kek_id, created_at) values (?, ?, ?, ?)"
-        + (conflicts == Conflicts.ON_CONFLICT_DO_NOTHING ? " on conflict (subject) do nothing" : "");
-    Savepoint savepoint = conflicts == Conflicts.SAVEPOINT && !connection.getAutoCommit()
-        ? connection.setSavepoint() : null;
+    String sql =
+        "insert into lethe_subject_key (subject, wrapped_key, kek_id, created_at) values (?, ?, ?, ?)"
+            + (conflicts == Conflicts.ON_CONFLICT_DO_NOTHING
+                ? " on conflict (subject) do nothing"
+                : "");
+    Savepoint savepoint =
+        conflicts == Conflicts.SAVEPOINT && !connection.getAutoCommit()
+            ? connection.setSavepoint()
+            : null;
     try (PreparedStatement insert = connection.prepareStatement(sql)) {
       insert.setString(1, pseudonym);
       insert.setString(2, wrap(pseudonym, handle));
@@ -427,7 +466,9 @@ public final class SubjectKeys {
 
   /** How a database lets an insert lose to an existing key without spoiling its transaction. */
   private enum Conflicts {
-    ON_CONFLICT_DO_NOTHING, STATEMENT_ALONE, SAVEPOINT;
+    ON_CONFLICT_DO_NOTHING,
+    STATEMENT_ALONE,
+    SAVEPOINT;
 
     static Conflicts of(Connection connection) throws SQLException {
       String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
@@ -443,25 +484,33 @@ public final class SubjectKeys {
 
   private String wrap(String pseudonym, KeysetHandle handle) {
     try {
-      return Base64.getEncoder().encodeToString(
-          TinkProtoKeysetFormat.serializeEncryptedKeyset(handle, kek.aead(), pseudonym.getBytes(UTF_8),
-              RegistryConfiguration.get()));
+      return Base64.getEncoder()
+          .encodeToString(
+              TinkProtoKeysetFormat.serializeEncryptedKeyset(
+                  handle, kek.aead(), pseudonym.getBytes(UTF_8), RegistryConfiguration.get()));
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("The key-encryption key '" + kek.id() + "' cannot wrap a subject key", e);
+      throw new IllegalStateException(
+          "The key-encryption key '" + kek.id() + "' cannot wrap a subject key", e);
     }
   }
 
   private KeysetHandle unwrap(String pseudonym, String wrapped, String kekId) {
     KeyEncryptionKey wrapping = keks.get(kekId);
     if (wrapping == null) {
-      throw new IllegalStateException("A subject key is wrapped by the key-encryption key '" + kekId
-          + "', which these SubjectKeys do not know: add it with SubjectKeys.Builder.previous(..)");
+      throw new IllegalStateException(
+          "A subject key is wrapped by the key-encryption key '"
+              + kekId
+              + "', which these SubjectKeys do not know: add it with SubjectKeys.Builder.previous(..)");
     }
     try {
-      return TinkProtoKeysetFormat.parseEncryptedKeyset(Base64.getDecoder().decode(wrapped), wrapping.aead(),
-          pseudonym.getBytes(UTF_8), RegistryConfiguration.get());
+      return TinkProtoKeysetFormat.parseEncryptedKeyset(
+          Base64.getDecoder().decode(wrapped),
+          wrapping.aead(),
+          pseudonym.getBytes(UTF_8),
+          RegistryConfiguration.get());
     } catch (GeneralSecurityException | IllegalArgumentException e) {
-      throw new IllegalStateException("A subject key does not unwrap with the key-encryption key '" + kekId + "'", e);
+      throw new IllegalStateException(
+          "A subject key does not unwrap with the key-encryption key '" + kekId + "'", e);
     }
   }
 
@@ -485,10 +534,12 @@ public final class SubjectKeys {
   public final class InTransaction {
 
     private final Connection connection;
-    // Keys this transaction stored, by header: nobody else sees them before it commits, so no cache may hold
+    // Keys this transaction stored, by header: nobody else sees them before it commits, so no cache
+    // may hold
     // them yet.
     private final Map<String, DataKey> made = new HashMap<>();
-    // The pseudonym of each subject this transaction wrote, so that an entity's several values, and several
+    // The pseudonym of each subject this transaction wrote, so that an entity's several values, and
+    // several
     // rows of one subject, cost one keyed hash. Dropped with the transaction.
     private final Map<SubjectKey, String> pseudonyms = new HashMap<>();
 
@@ -517,7 +568,9 @@ public final class SubjectKeys {
 
     private String encrypt(SubjectKey subject, String plaintext, boolean probablyNew) {
       requireNonNull(plaintext, "plaintext");
-      String pseudonym = pseudonyms.computeIfAbsent(requireNonNull(subject, "subject"), SubjectKeys.this::pseudonymOf);
+      String pseudonym =
+          pseudonyms.computeIfAbsent(
+              requireNonNull(subject, "subject"), SubjectKeys.this::pseudonymOf);
       String header = headerOf(pseudonym);
       return SubjectKeys.encrypt(header, key(pseudonym, header, probablyNew), plaintext);
     }
@@ -556,7 +609,8 @@ public final class SubjectKeys {
         }
         Optional<DataKey> stored = read(connection, pseudonym);
         if (stored.isPresent()) {
-          // Committed, or this transaction's own (then it is in made): either way another may use it.
+          // Committed, or this transaction's own (then it is in made): either way another may use
+          // it.
           cache.put(header, stored.get());
           return stored.get();
         }
@@ -576,11 +630,16 @@ public final class SubjectKeys {
         }
         return fresh.key();
       }
-      // The subject has a key: another transaction stored it first and has committed (the insert waited
+      // The subject has a key: another transaction stored it first and has committed (the insert
+      // waited
       // for it), or it was there already. It is read on a connection of its own: a repeatable-read
       // snapshot of this one may predate it.
-      DataKey theirs = read(pseudonym).orElseThrow(() -> new IllegalStateException(
-          "The subject's key was made and destroyed at once"));
+      DataKey theirs =
+          read(pseudonym)
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "The subject's key was made and destroyed at once"));
       cache.put(header, theirs);
       return theirs;
     }

@@ -27,8 +27,8 @@ class DataKeyTest {
   }
 
   @Property(tries = 200)
-  void art32_tinkAndDataKeyReadEachOthersValues(@ForAll String plaintext, @ForAll byte[] associatedData)
-      throws GeneralSecurityException {
+  void art32_tinkAndDataKeyReadEachOthersValues(
+      @ForAll String plaintext, @ForAll byte[] associatedData) throws GeneralSecurityException {
     KeysetHandle handle = newKeyset();
     Aead tink = handle.getPrimitive(RegistryConfiguration.get(), Aead.class);
     DataKey ours = DataKey.of(handle);
@@ -36,10 +36,13 @@ class DataKeyTest {
 
     // Past the first values, which go through Tink's primitive, to the key's own cipher.
     for (int use = 0; use <= DataKey.USES_BEFORE_OWN_CIPHER; use++) {
-      assertThat(tink.decrypt(ours.encrypt(clear, associatedData), associatedData)).isEqualTo(clear);
-      assertThat(ours.decrypt(tink.encrypt(clear, associatedData), associatedData)).isEqualTo(clear);
+      assertThat(tink.decrypt(ours.encrypt(clear, associatedData), associatedData))
+          .isEqualTo(clear);
+      assertThat(ours.decrypt(tink.encrypt(clear, associatedData), associatedData))
+          .isEqualTo(clear);
     }
-    assertThat(ours.encrypt(clear, associatedData)).as("a fresh nonce each time")
+    assertThat(ours.encrypt(clear, associatedData))
+        .as("a fresh nonce each time")
         .isNotEqualTo(ours.encrypt(clear, associatedData));
   }
 
@@ -54,16 +57,21 @@ class DataKeyTest {
       other.encrypt(new byte[0], new byte[] {1});
     }
 
-    assertThatThrownBy(() -> other.decrypt(stored, new byte[] {1})).isInstanceOf(GeneralSecurityException.class);
-    assertThatThrownBy(() -> one.decrypt(stored, new byte[] {2})).isInstanceOf(GeneralSecurityException.class);
+    assertThatThrownBy(() -> other.decrypt(stored, new byte[] {1}))
+        .isInstanceOf(GeneralSecurityException.class);
+    assertThatThrownBy(() -> one.decrypt(stored, new byte[] {2}))
+        .isInstanceOf(GeneralSecurityException.class);
     byte[] tampered = stored.clone();
     tampered[tampered.length - 1] ^= 1;
-    assertThatThrownBy(() -> one.decrypt(tampered, new byte[] {1})).isInstanceOf(GeneralSecurityException.class);
-    assertThat(one.decrypt(stored, new byte[] {1})).as("the key still works after failures")
+    assertThatThrownBy(() -> one.decrypt(tampered, new byte[] {1}))
+        .isInstanceOf(GeneralSecurityException.class);
+    assertThat(one.decrypt(stored, new byte[] {1}))
+        .as("the key still works after failures")
         .isEqualTo(plaintext.getBytes(StandardCharsets.UTF_8));
   }
 
   private static KeysetHandle newKeyset() throws GeneralSecurityException {
-    return KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM, RegistryConfiguration.get());
+    return KeysetHandle.generateNew(
+        PredefinedAeadParameters.AES256_GCM, RegistryConfiguration.get());
   }
 }

@@ -17,7 +17,8 @@ class KeyEncryptionKeyTest {
     KeyEncryptionKey same = KeyEncryptionKey.fromKeyset("kek-1", json);
 
     byte[] wrapped = kek.aead().encrypt("subject key".getBytes(), "pseudonym".getBytes());
-    assertThat(new String(same.aead().decrypt(wrapped, "pseudonym".getBytes()))).isEqualTo("subject key");
+    assertThat(new String(same.aead().decrypt(wrapped, "pseudonym".getBytes())))
+        .isEqualTo("subject key");
     assertThat(kek.id()).isEqualTo("kek-1");
   }
 
@@ -27,14 +28,16 @@ class KeyEncryptionKeyTest {
     KeyEncryptionKey kek = KeyEncryptionKey.random("kek-1");
     byte[] wrapped = kek.aead().encrypt("subject key".getBytes(), "pseudonym".getBytes());
 
-    assertThatThrownBy(() -> KeyEncryptionKey.random("kek-1").aead().decrypt(wrapped, "pseudonym".getBytes()))
+    assertThatThrownBy(
+            () -> KeyEncryptionKey.random("kek-1").aead().decrypt(wrapped, "pseudonym".getBytes()))
         .isInstanceOf(GeneralSecurityException.class);
     assertThatThrownBy(() -> kek.aead().decrypt(wrapped, "another pseudonym".getBytes()))
         .isInstanceOf(GeneralSecurityException.class);
   }
 
   @Test
-  @DisplayName("Art. 32: what is no keyset is refused without quoting it, and neither toString nor the id shows key material")
+  @DisplayName(
+      "Art. 32: what is no keyset is refused without quoting it, and neither toString nor the id shows key material")
   void refusesWhatIsNoKeysetWithoutQuotingIt() {
     String secretLooking = "{\"primaryKeyId\": 1, \"key\": \"s3cr3t-material\"}";
     assertThatThrownBy(() -> KeyEncryptionKey.fromKeyset("kek-1", secretLooking))
@@ -42,14 +45,17 @@ class KeyEncryptionKeyTest {
         .hasMessageContaining("'kek-1' is not a Tink AEAD keyset")
         .hasMessageNotContaining("s3cr3t");
     String json = KeyEncryptionKey.generateKeyset();
-    assertThat(KeyEncryptionKey.fromKeyset("kek-2", json).toString()).isEqualTo("KeyEncryptionKey[kek-2]");
+    assertThat(KeyEncryptionKey.fromKeyset("kek-2", json).toString())
+        .isEqualTo("KeyEncryptionKey[kek-2]");
   }
 
   @Test
   @DisplayName("An id is 1 to 200 characters, as its column holds")
   void idHasOneToTwoHundredCharacters() {
-    assertThatThrownBy(() -> KeyEncryptionKey.random(" ")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> KeyEncryptionKey.random("k".repeat(201))).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> KeyEncryptionKey.random(" "))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> KeyEncryptionKey.random("k".repeat(201)))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("201");
     assertThat(KeyEncryptionKey.random("k".repeat(200)).id()).hasSize(200);
   }

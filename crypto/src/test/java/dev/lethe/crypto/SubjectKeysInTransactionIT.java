@@ -54,11 +54,13 @@ class SubjectKeysInTransactionIT {
       delete.executeUpdate();
     }
     keys = SubjectKeys.builder(dataSource(), kek, pseudonymizer).build();
-    otherReplica = SubjectKeys.builder(dataSource(), kek, pseudonymizer).cacheFor(Duration.ZERO).build();
+    otherReplica =
+        SubjectKeys.builder(dataSource(), kek, pseudonymizer).cacheFor(Duration.ZERO).build();
   }
 
   @Test
-  @DisplayName("Art. 32(1)(a): a key made in a transaction commits with it, and every replica reads the value")
+  @DisplayName(
+      "Art. 32(1)(a): a key made in a transaction commits with it, and every replica reads the value")
   void keyCommitsWithTheTransaction() throws SQLException {
     SubjectKey ada = new SubjectKey("customer", 1L);
     String stored;
@@ -78,7 +80,8 @@ class SubjectKeysInTransactionIT {
   }
 
   @Test
-  @DisplayName("Art. 32(1)(a): a key made in a transaction that rolls back is forgotten with it; the subject's next value gets a stored key")
+  @DisplayName(
+      "Art. 32(1)(a): a key made in a transaction that rolls back is forgotten with it; the subject's next value gets a stored key")
   void rolledBackKeyIsForgotten() throws SQLException {
     SubjectKey ada = new SubjectKey("customer", 2L);
     String lost;
@@ -94,13 +97,17 @@ class SubjectKeysInTransactionIT {
     String kept = keys.encrypt(ada, "Ada Lovelace");
 
     assertThat(keyRows()).isEqualTo(1);
-    assertThat(otherReplica.decrypt(kept)).as("encrypted with the stored key, not the rolled-back one")
+    assertThat(otherReplica.decrypt(kept))
+        .as("encrypted with the stored key, not the rolled-back one")
         .contains("Ada Lovelace");
-    assertThat(keys.decrypt(lost)).as("a value of the rolled-back transaction, had it leaked").isEmpty();
+    assertThat(keys.decrypt(lost))
+        .as("a value of the rolled-back transaction, had it leaked")
+        .isEmpty();
   }
 
   @Test
-  @DisplayName("Art. 17(1): a key destroyed in the transaction that made it is no longer used there, nor cached after it")
+  @DisplayName(
+      "Art. 17(1): a key destroyed in the transaction that made it is no longer used there, nor cached after it")
   void keyDestroyedInItsOwnTransaction() throws SQLException {
     SubjectKey ada = new SubjectKey("customer", 3L);
     String before;
@@ -122,7 +129,8 @@ class SubjectKeysInTransactionIT {
   }
 
   @Test
-  @DisplayName("Art. 32(1)(a): a value for a subject taken for new that has a key after all uses that key, and stores no second")
+  @DisplayName(
+      "Art. 32(1)(a): a value for a subject taken for new that has a key after all uses that key, and stores no second")
   void newSubjectWithAKeyAlreadyUsesIt() throws SQLException {
     SubjectKey ada = new SubjectKey("customer", 5L);
     String earlier = otherReplica.encrypt(ada, "Ada Lovelace");
@@ -142,24 +150,29 @@ class SubjectKeysInTransactionIT {
   }
 
   @Test
-  @DisplayName("Art. 32(1)(a): two replicas making a key for one new subject at once end with one key, which both use")
+  @DisplayName(
+      "Art. 32(1)(a): two replicas making a key for one new subject at once end with one key, which both use")
   void concurrentMakersEndWithOneKey() throws Exception {
     SubjectKey ada = new SubjectKey("customer", 4L);
     SubjectKeys secondReplica = SubjectKeys.builder(dataSource(), kek, pseudonymizer).build();
     ExecutorService second = Executors.newSingleThreadExecutor();
-    try (Connection first = dataSource().getConnection(); Connection other = dataSource().getConnection()) {
+    try (Connection first = dataSource().getConnection();
+        Connection other = dataSource().getConnection()) {
       first.setAutoCommit(false);
       other.setAutoCommit(false);
       SubjectKeys.InTransaction firstTransaction = keys.inTransaction(first);
       String firstValue = firstTransaction.encrypt(ada, "from the first");
-      // The second insert waits on the first's uncommitted key row, then loses to it once it commits.
-      Future<String> secondValue = second.submit(() -> {
-        SubjectKeys.InTransaction transaction = secondReplica.inTransaction(other);
-        String value = transaction.encryptForNewSubject(ada, "from the second");
-        other.commit();
-        transaction.completed(true);
-        return value;
-      });
+      // The second insert waits on the first's uncommitted key row, then loses to it once it
+      // commits.
+      Future<String> secondValue =
+          second.submit(
+              () -> {
+                SubjectKeys.InTransaction transaction = secondReplica.inTransaction(other);
+                String value = transaction.encryptForNewSubject(ada, "from the second");
+                other.commit();
+                transaction.completed(true);
+                return value;
+              });
       awaitBlockedOrDone(secondValue);
       first.commit();
       firstTransaction.completed(true);
@@ -184,7 +197,8 @@ class SubjectKeysInTransactionIT {
 
   private static int keyRows() throws SQLException {
     try (Connection connection = dataSource().getConnection();
-        PreparedStatement count = connection.prepareStatement("select count(*) from lethe_subject_key");
+        PreparedStatement count =
+            connection.prepareStatement("select count(*) from lethe_subject_key");
         ResultSet rows = count.executeQuery()) {
       rows.next();
       return rows.getInt(1);

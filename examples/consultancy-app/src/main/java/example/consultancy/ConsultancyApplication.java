@@ -29,14 +29,23 @@ public class ConsultancyApplication {
   void whereToLook(ApplicationReadyEvent ready) {
     Environment environment = ready.getApplicationContext().getEnvironment();
     String base = "http://localhost:" + environment.getProperty("local.server.port", "8080");
-    LOG.info("""
+    LOG.info(
+        """
 
         Lethe consultancy example is running.
           Privacy centre:   {}/privacy   sign in as {} (password: {}), or {} ({})
           Lethe console:    {}/lethe/console   sign in as {} (password: {}): requests, legal holds,
                             audit trail, retention runs, and the records (Art. 30 record, data map)
           Privacy notice:   {}/records/privacy-notice
-        """, base, DemoData.DEMO_CONTACT, DemoData.DEMO_PASSWORD, DemoData.OTHER_CONTACT, DemoData.DEMO_PASSWORD,
-        base, DemoData.ADMIN, DemoData.ADMIN_PASSWORD, base);
+        """,
+        base,
+        DemoData.DEMO_CONTACT,
+        DemoData.DEMO_PASSWORD,
+        DemoData.OTHER_CONTACT,
+        DemoData.DEMO_PASSWORD,
+        base,
+        DemoData.ADMIN,
+        DemoData.ADMIN_PASSWORD,
+        base);
   }
 }

@@ -35,9 +35,18 @@ class DemoData implements ApplicationRunner {
   static final String DEMO_PASSWORD = "demo";
   static final String ADMIN = "admin@mesma.example";
   static final String ADMIN_PASSWORD = "admin";
+
   /** The contacts who may sign in; each test works on its own one. */
-  static final List<String> SIGN_INS = List.of(DEMO_CONTACT, OTHER_CONTACT, "carol@example.com",
-      "dan@example.com", "erin@example.com", "frank@example.com", "grace@example.com");
+  static final List<String> SIGN_INS =
+      List.of(
+          DEMO_CONTACT,
+          OTHER_CONTACT,
+          "carol@example.com",
+          "dan@example.com",
+          "erin@example.com",
+          "frank@example.com",
+          "grace@example.com");
+
   /**
    * The version of the privacy statement the demo's consents were given under, in 2021: older than
    * the notice's own, so the consent ledger reports them to ask again (Art. 7(1), 13(3)).
@@ -57,10 +66,19 @@ class DemoData implements ApplicationRunner {
   private final ConsentLedger consent;
   private final Clock clock;
 
-  DemoData(People.Contacts contacts, People.Organisations organisations, People.LicensedUsers licensedUsers,
-      People.Subscriptions subscriptions, People.Registrations registrations, People.Enquiries enquiries,
-      People.Visits visits, People.Exercises exercises, People.Applicants applicants, People.Employees employees,
-      ConsentLedger consent, Clock clock) {
+  DemoData(
+      People.Contacts contacts,
+      People.Organisations organisations,
+      People.LicensedUsers licensedUsers,
+      People.Subscriptions subscriptions,
+      People.Registrations registrations,
+      People.Enquiries enquiries,
+      People.Visits visits,
+      People.Exercises exercises,
+      People.Applicants applicants,
+      People.Employees employees,
+      ConsentLedger consent,
+      Clock clock) {
     this.contacts = contacts;
     this.organisations = organisations;
     this.licensedUsers = licensedUsers;
@@ -83,30 +101,41 @@ class DemoData implements ApplicationRunner {
     LocalDate today = LocalDate.now(clock);
     ClientOrganisation college = organisations.save(new ClientOrganisation("Northfield College"));
     String[][] people = {
-        {"Alice Archer", DEMO_CONTACT, "Quality Manager", "Northfield College"},
-        {"Bob Baker", OTHER_CONTACT, "Head of Curriculum", "Riverside Training Ltd"},
-        {"Carol Cole", "carol@example.com", "Principal", "Hillside Academy"},
-        {"Dan Dixon", "dan@example.com", "Director of Quality", "Eastgate Skills"},
-        {"Erin Evans", "erin@example.com", "Data Manager", "Westbrook FE College"},
-        {"Frank Foster", "frank@example.com", "Apprenticeship Lead", "Southport Learning"},
-        {"Grace Green", "grace@example.com", "Governor", "Northfield College"}};
+      {"Alice Archer", DEMO_CONTACT, "Quality Manager", "Northfield College"},
+      {"Bob Baker", OTHER_CONTACT, "Head of Curriculum", "Riverside Training Ltd"},
+      {"Carol Cole", "carol@example.com", "Principal", "Hillside Academy"},
+      {"Dan Dixon", "dan@example.com", "Director of Quality", "Eastgate Skills"},
+      {"Erin Evans", "erin@example.com", "Data Manager", "Westbrook FE College"},
+      {"Frank Foster", "frank@example.com", "Apprenticeship Lead", "Southport Learning"},
+      {"Grace Green", "grace@example.com", "Governor", "Northfield College"}
+    };
     for (String[] person : people) {
       Contact contact = new Contact(person[0], person[1], person[2], person[3]);
       contact.businessPhone = "0191 496 0" + (100 + contacts.count());
       contact.postalAddress = contacts.count() + " Example Road, Sunderland";
       contacts.save(contact);
-      subscriptions.save(new NewsletterSubscription(contact, "inspection updates", clock.instant()));
-      consent.give(new SubjectIdentifier("contact", "email", person[1]), "newsletter",
+      subscriptions.save(
+          new NewsletterSubscription(contact, "inspection updates", clock.instant()));
+      consent.give(
+          new SubjectIdentifier("contact", "email", person[1]),
+          "newsletter",
           ConsentEvidence.of(NOTICE_VERSION, ConsentMethod.WEB_FORM_OPT_IN));
-      licensedUsers.save(new LicensedUser(contact, college, "Self-assessment editor", today.minusMonths(8)));
-      registrations.save(new EventRegistration(contact, "Webinar: preparing for inspection", today.plusWeeks(2),
-          "Please send the slides afterwards"));
+      licensedUsers.save(
+          new LicensedUser(contact, college, "Self-assessment editor", today.minusMonths(8)));
+      registrations.save(
+          new EventRegistration(
+              contact,
+              "Webinar: preparing for inspection",
+              today.plusWeeks(2),
+              "Please send the slides afterwards"));
       enquiries.save(new Enquiry(contact, "Could you send pricing for 40 users?", clock.instant()));
     }
     visits.save(new WebsiteVisit("192.0.2.17", "/pricing", clock.instant()));
-    visits.save(new WebsiteVisit("198.51.100.4", "/resources/self-assessment-guide", clock.instant()));
+    visits.save(
+        new WebsiteVisit("198.51.100.4", "/resources/self-assessment-guide", clock.instant()));
 
-    // A recruitment exercise completed 13 months ago: its unsuccessful applicants are due for anonymising.
+    // A recruitment exercise completed 13 months ago: its unsuccessful applicants are due for
+    // anonymising.
     RecruitmentExercise closed = exercises.save(new RecruitmentExercise("Quality consultant"));
     applicant(closed, "Hana Hill", "hana@example.org", "job board", Applicant.Outcome.UNSUCCESSFUL);
     applicant(closed, "Ivan Irwin", "ivan@example.org", "LinkedIn", Applicant.Outcome.UNSUCCESSFUL);
@@ -122,7 +151,11 @@ class DemoData implements ApplicationRunner {
     employee("Mia Moss", "mia@mesma.example", "Trainer", today.minusMonths(3));
   }
 
-  private void applicant(RecruitmentExercise exercise, String name, String email, String source,
+  private void applicant(
+      RecruitmentExercise exercise,
+      String name,
+      String email,
+      String source,
       Applicant.Outcome outcome) {
     Applicant applicant = new Applicant(exercise, name, email, "CV and covering letter", source);
     applicant.outcome = outcome;
@@ -130,7 +163,13 @@ class DemoData implements ApplicationRunner {
   }
 
   private void employee(String name, String email, String jobTitle, @Nullable LocalDate leftOn) {
-    Employee employee = new Employee(name, email, jobTitle, "Contract, appraisals, payroll details", LocalDate.of(2020, 1, 6));
+    Employee employee =
+        new Employee(
+            name,
+            email,
+            jobTitle,
+            "Contract, appraisals, payroll details",
+            LocalDate.of(2020, 1, 6));
     employee.leftOn = leftOn;
     employees.save(employee);
   }

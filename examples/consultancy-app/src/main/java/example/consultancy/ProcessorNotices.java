@@ -19,7 +19,11 @@ class ProcessorNotices {
 
   @EventListener
   void tell(RecipientNotificationEvent notice) {
-    LOG.info("Told processor {} of the {} of request {} (notice {})", notice.recipient(),
-        notice.notification().change(), notice.notification().requestId(), notice.idempotencyKey());
+    LOG.info(
+        "Told processor {} of the {} of request {} (notice {})",
+        notice.recipient(),
+        notice.notification().change(),
+        notice.notification().requestId(),
+        notice.idempotencyKey());
   }
 }

@@ -20,11 +20,15 @@ class SecurityConfiguration {
 
   @Bean
   SecurityFilterChain security(HttpSecurity http) throws Exception {
-    return http
-        .authorizeHttpRequests(requests -> requests
-            .requestMatchers("/", "/records/**", "/error").permitAll()
-            .requestMatchers("/admin/**", "/lethe/console/**").hasRole("ADMIN")
-            .anyRequest().authenticated())
+    return http.authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers("/", "/records/**", "/error")
+                    .permitAll()
+                    .requestMatchers("/admin/**", "/lethe/console/**")
+                    .hasRole("ADMIN")
+                    .anyRequest()
+                    .authenticated())
         .formLogin(login -> login.defaultSuccessUrl("/privacy"))
         .logout(Customizer.withDefaults())
         .build();
@@ -32,13 +36,23 @@ class SecurityConfiguration {
 
   @Bean
   InMemoryUserDetailsManager demoUsers() {
-    // Demo only: plain-text passwords for fictional people. A real application uses its own user store.
-    UserDetails[] users = DemoData.SIGN_INS.stream()
-        .map(email -> User.withUsername(email).password("{noop}" + DemoData.DEMO_PASSWORD).roles("CONTACT").build())
-        .toArray(UserDetails[]::new);
+    // Demo only: plain-text passwords for fictional people. A real application uses its own user
+    // store.
+    UserDetails[] users =
+        DemoData.SIGN_INS.stream()
+            .map(
+                email ->
+                    User.withUsername(email)
+                        .password("{noop}" + DemoData.DEMO_PASSWORD)
+                        .roles("CONTACT")
+                        .build())
+            .toArray(UserDetails[]::new);
     InMemoryUserDetailsManager manager = new InMemoryUserDetailsManager(users);
-    manager.createUser(User.withUsername(DemoData.ADMIN).password("{noop}" + DemoData.ADMIN_PASSWORD)
-        .roles("ADMIN").build());
+    manager.createUser(
+        User.withUsername(DemoData.ADMIN)
+            .password("{noop}" + DemoData.ADMIN_PASSWORD)
+            .roles("ADMIN")
+            .build());
     return manager;
   }
 }

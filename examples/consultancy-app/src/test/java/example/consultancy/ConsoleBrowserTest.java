@@ -37,7 +37,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * {@code target/screenshots}; with {@code -Dlethe.screenshots.update=true} they also replace the
  * README's, in {@code docs/images}. Its own database, so that the queue holds only its requests.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "spring.datasource.url=jdbc:h2:mem:console-browser;DB_CLOSE_DELAY=-1")
 class ConsoleBrowserTest {
 
@@ -45,17 +46,13 @@ class ConsoleBrowserTest {
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
   private static final Path README_IMAGES = Path.of("..", "..", "docs", "images");
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  DataSubjectRights rights;
+  @Autowired DataSubjectRights rights;
 
-  @Autowired
-  PersonalDataModel model;
+  @Autowired PersonalDataModel model;
 
-  @TempDir
-  Path profile;
+  @TempDir Path profile;
 
   private ChromeDriver browser;
 
@@ -70,7 +67,8 @@ class ConsoleBrowserTest {
   }
 
   @Test
-  @DisplayName("Art. 12(3), 12(4), 12(6), 17: find a request by filter, verify, extend, erase; the receipt and the history in words; reject another")
+  @DisplayName(
+      "Art. 12(3), 12(4), 12(6), 17: find a request by filter, verify, extend, erase; the receipt and the history in words; reject another")
   void answerRequests() throws IOException {
     submit(RequestType.ACCESS, "alice@example.com", Channel.WEB);
     submit(RequestType.ERASURE, "dan@example.com", Channel.EMAIL);
@@ -80,31 +78,39 @@ class ConsoleBrowserTest {
 
     signIn(WebSession.Console.PATH);
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Rights requests");
-    assertThat(textOf("requests", "Erasure (Art. 17)")).contains("Access (Art. 15)", "Identity not yet verified")
+    assertThat(textOf("requests", "Erasure (Art. 17)"))
+        .contains("Access (Art. 15)", "Identity not yet verified")
         .doesNotContain("ERASURE", "SUBMITTED", "T0");
     screenshot("console-queue.png");
 
     new Select(browser.findElement(By.id("type"))).selectByValue("ERASURE");
     browser.findElement(By.id("subject")).sendKeys("dan@example.com");
     browser.findElement(By.id("filter")).click();
-    new WebDriverWait(browser, WAIT).until(ready -> browser.findElements(By.cssSelector("tr.request")).size() == 1);
+    new WebDriverWait(browser, WAIT)
+        .until(ready -> browser.findElements(By.cssSelector("tr.request")).size() == 1);
     browser.findElement(By.cssSelector("tr.request a.open-request")).click();
 
     browser.findElement(By.id("verify")).click();
     assertThat(textOf("status", "Identity verified")).doesNotContain("not yet verified");
 
-    browser.findElement(By.id("extend-reason")).sendKeys("The request covers ten years of correspondence");
+    browser
+        .findElement(By.id("extend-reason"))
+        .sendKeys("The request covers ten years of correspondence");
     browser.findElement(By.id("extend")).click();
-    assertThat(textOf("extension-notice", "because")).contains("by 2 months",
-        "because: The request covers ten years of correspondence");
+    assertThat(textOf("extension-notice", "because"))
+        .contains("by 2 months", "because: The request covers ten years of correspondence");
 
     new Select(browser.findElement(By.id("ground"))).selectByValue("CONSENT_WITHDRAWN");
     browser.findElement(By.id("erase")).click();
-    assertThat(textOf("receipt", "Erasure receipt")).contains("rows touched",
-        "Consent was withdrawn and no other basis remains (Art. 17(1)(b))", "Contact", "Erased in place")
+    assertThat(textOf("receipt", "Erasure receipt"))
+        .contains(
+            "rows touched",
+            "Consent was withdrawn and no other basis remains (Art. 17(1)(b))",
+            "Contact",
+            "Erased in place")
         .doesNotContain("RowCount", "CONSENT_WITHDRAWN");
-    assertThat(textOf("timeline", "Subject erased")).contains("Request submitted", "Identity verified",
-        "Request extended", "Subject erased");
+    assertThat(textOf("timeline", "Subject erased"))
+        .contains("Request submitted", "Identity verified", "Request extended", "Subject erased");
     screenshot("console-request.png");
 
     browser.get(url(WebSession.Console.PATH + "/requests"));
@@ -114,17 +120,21 @@ class ConsoleBrowserTest {
     browser.findElement(By.id("filter")).click();
     // The filter is posted: wait for the new page before reading its rows.
     new WebDriverWait(browser, WAIT).until(ExpectedConditions.stalenessOf(unfiltered));
-    assertThat(browser.getCurrentUrl()).as("the subject stays out of the URL").doesNotContain("bob");
+    assertThat(browser.getCurrentUrl())
+        .as("the subject stays out of the URL")
+        .doesNotContain("bob");
     browser.findElement(By.cssSelector("tr.request a.open-request")).click();
     new Select(browser.findElement(By.id("reject-reason"))).selectByValue("EXCESSIVE");
     browser.findElement(By.id("explanation")).sendKeys("The fourth copy asked for this month");
     browser.findElement(By.id("reject")).click();
     assertThat(textOf("status", "Rejected")).isEqualTo("Rejected");
-    assertThat(textOf("rejection", "Excessive")).isEqualTo("Excessive: The fourth copy asked for this month");
+    assertThat(textOf("rejection", "Excessive"))
+        .isEqualTo("Excessive: The fourth copy asked for this month");
   }
 
   @Test
-  @DisplayName("Art. 17(3)(e): a legal hold placed from the console on a subject named by e-mail is listed by pseudonym")
+  @DisplayName(
+      "Art. 17(3)(e): a legal hold placed from the console on a subject named by e-mail is listed by pseudonym")
   void art17_3_e_placeLegalHold() {
     signIn(WebSession.Console.PATH + "/legal-holds");
 
@@ -134,11 +144,14 @@ class ConsoleBrowserTest {
     browser.findElement(By.id("place-on-subject")).click();
 
     assertThat(textOf("message", "placed")).isEqualTo("The legal hold was placed.");
-    assertThat(textOf("holds", "Tribunal claim 2026-31")).contains("contact ").doesNotContain("grace@");
+    assertThat(textOf("holds", "Tribunal claim 2026-31"))
+        .contains("contact ")
+        .doesNotContain("grace@");
   }
 
   @Test
-  @DisplayName("Art. 16, 21: rectify with one bad value (refused per field, nothing echoed), then good values; record an objection")
+  @DisplayName(
+      "Art. 16, 21: rectify with one bad value (refused per field, nothing echoed), then good values; record an objection")
   void art16_art21_rectifyAndObject() {
     String rectification = submit(RequestType.RECTIFICATION, "erin@example.com", Channel.EMAIL);
     String objection = submit(RequestType.OBJECTION, "grace@example.com", Channel.WEB);
@@ -149,7 +162,8 @@ class ConsoleBrowserTest {
     browser.findElement(By.id("correction-fullName")).sendKeys("Erin Evans-Hart");
     browser.findElement(By.id("correction-email")).sendKeys("erin-at-westbrook");
     browser.findElement(By.id("rectify")).click();
-    assertThat(textOf("rectification-problems", "Nothing was changed")).contains("E-mail address")
+    assertThat(textOf("rectification-problems", "Nothing was changed"))
+        .contains("E-mail address")
         .doesNotContain("erin-at-westbrook", "Erin Evans-Hart");
     assertThat(browser.getPageSource()).doesNotContain("erin-at-westbrook");
 
@@ -159,30 +173,38 @@ class ConsoleBrowserTest {
     assertThat(textOf("message", "Corrected")).contains("Full name, E-mail address in 1 record");
     browser.findElement(By.id("complete")).click();
     assertThat(textOf("status", "Completed")).isEqualTo("Completed");
-    assertThat(textOf("timeline", "Data rectified")).contains("Request fulfilled", "Request completed");
+    assertThat(textOf("timeline", "Data rectified"))
+        .contains("Request fulfilled", "Request completed");
 
     browser.get(url(WebSession.Console.PATH + "/requests/" + objection));
     browser.findElement(By.id("verify")).click();
     textOf("status", "Identity verified");
     new Select(browser.findElement(By.id("purpose"))).selectByVisibleText("B2B marketing");
     browser.findElement(By.id("object")).click();
-    assertThat(textOf("message", "objection")).contains("The objection to B2B marketing was recorded");
+    assertThat(textOf("message", "objection"))
+        .contains("The objection to B2B marketing was recorded");
   }
 
   @Test
-  @DisplayName("Art. 30: the data map is an SVG drawn on the server with one box per entity, its data in words")
+  @DisplayName(
+      "Art. 30: the data map is an SVG drawn on the server with one box per entity, its data in words")
   void art30_dataMap() throws IOException {
     signIn(WebSession.Console.PATH + "/records/data-map");
 
-    new WebDriverWait(browser, WAIT).until(ready -> !browser.findElements(By.cssSelector("#diagram svg")).isEmpty());
-    assertThat(browser.findElements(By.cssSelector("#diagram svg g.entity"))).hasSize(model.entities().size());
-    assertThat(browser.findElement(By.id("diagram")).getText()).contains("Full name", "E-mail address",
-        "12 months after");
+    new WebDriverWait(browser, WAIT)
+        .until(ready -> !browser.findElements(By.cssSelector("#diagram svg")).isEmpty());
+    assertThat(browser.findElements(By.cssSelector("#diagram svg g.entity")))
+        .hasSize(model.entities().size());
+    assertThat(browser.findElement(By.id("diagram")).getText())
+        .contains("Full name", "E-mail address", "12 months after");
     screenshot("console-data-map.png");
   }
 
   private String submit(RequestType type, String email, Channel channel) {
-    return rights.submit(type, new SubjectIdentifier("contact", "email", email), channel).id().toString();
+    return rights
+        .submit(type, new SubjectIdentifier("contact", "email", email), channel)
+        .id()
+        .toString();
   }
 
   private String url(String path) {
@@ -195,25 +217,42 @@ class ConsoleBrowserTest {
     browser.findElement(By.name("username")).sendKeys(DemoData.ADMIN);
     browser.findElement(By.name("password")).sendKeys(DemoData.ADMIN_PASSWORD);
     browser.findElement(By.cssSelector("button[type=submit]")).click();
-    new WebDriverWait(browser, WAIT).until(ready -> browser.getCurrentUrl().contains(path)
-        && !browser.getCurrentUrl().contains("/login"));
+    new WebDriverWait(browser, WAIT)
+        .until(
+            ready ->
+                browser.getCurrentUrl().contains(path)
+                    && !browser.getCurrentUrl().contains("/login"));
   }
 
   /** The text of the element once it shows {@code expected}; the page may still be loading after a post. */
   private String textOf(String id, String expected) {
-    new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class)
-        .until(ready -> !browser.findElements(By.id(id)).isEmpty()
-            && browser.findElement(By.id(id)).getText().contains(expected));
+    new WebDriverWait(browser, WAIT)
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            ready ->
+                !browser.findElements(By.id(id)).isEmpty()
+                    && browser.findElement(By.id(id)).getText().contains(expected));
     return browser.findElement(By.id(id)).getText();
   }
 
   /** The whole page as a PNG in target/screenshots, and in docs/images when asked to update the README's. */
   private void screenshot(String name) throws IOException {
-    long height = (Long) browser
-        .executeScript("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
+    long height =
+        (Long)
+            browser.executeScript(
+                "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
     // The viewport as tall as the page, so that the screenshot holds all of it.
-    browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 1400,
-        "height", (int) Math.min(Math.max(height, 600), 3000), "deviceScaleFactor", 1, "mobile", false));
+    browser.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
+        Map.of(
+            "width",
+            1400,
+            "height",
+            (int) Math.min(Math.max(height, 600), 3000),
+            "deviceScaleFactor",
+            1,
+            "mobile",
+            false));
     Files.createDirectories(SCREENSHOTS);
     Path shot = SCREENSHOTS.resolve(name);
     Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));

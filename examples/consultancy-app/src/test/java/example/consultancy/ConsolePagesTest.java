@@ -37,32 +37,26 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * placed and lifted, rectification and objection with their bad input, the breach register, and the
  * records' downloads. Its own database.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "spring.datasource.url=jdbc:h2:mem:console-pages;DB_CLOSE_DELAY=-1")
 class ConsolePagesTest {
 
   private static final String CONSOLE = WebSession.Console.PATH;
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  LegalHoldStore holds;
+  @Autowired LegalHoldStore holds;
 
-  @Autowired
-  AuditTrail audit;
+  @Autowired AuditTrail audit;
 
-  @Autowired
-  ObjectProvider<RetentionEnforcer> retention;
+  @Autowired ObjectProvider<RetentionEnforcer> retention;
 
-  @Autowired
-  Clock clock;
+  @Autowired Clock clock;
 
-  @Autowired
-  DataSubjectRights rights;
+  @Autowired DataSubjectRights rights;
 
-  @Autowired
-  BreachRegister breaches;
+  @Autowired BreachRegister breaches;
 
   @Test
   @DisplayName("Art. 5(2): the audit page verifies the chain and shows the checkpoint to keep")
@@ -76,122 +70,227 @@ class ConsolePagesTest {
   void art5_1_e_retentionRuns() {
     retention.getObject().run();
     String page = admin().get(CONSOLE + "/retention");
-    assertThat(page).contains("Employee", "12 months after left on, then delete").doesNotContain("P12M");
+    assertThat(page)
+        .contains("Employee", "12 months after left on, then delete")
+        .doesNotContain("P12M");
   }
 
   @Test
-  @DisplayName("Art. 17(3)(e): a legal hold is listed in words and lifted from the console, audited")
+  @DisplayName(
+      "Art. 17(3)(e): a legal hold is listed in words and lifted from the console, audited")
   void art17_3_e_legalHolds() {
     LegalHold hold = LegalHold.onEntity(Employee.class, "Tribunal claim 2026-114", clock.instant());
     holds.place(hold);
     WebSession admin = admin();
-    assertThat(admin.get(CONSOLE + "/legal-holds")).contains("Every employee row", "Tribunal claim 2026-114");
+    assertThat(admin.get(CONSOLE + "/legal-holds"))
+        .contains("Every employee row", "Tribunal claim 2026-114");
 
     String lifted = admin.post(CONSOLE + "/legal-holds/" + hold.id() + "/lift", Map.of()).body();
 
-    assertThat(lifted).contains("The legal hold was lifted.").doesNotContain("Tribunal claim 2026-114");
+    assertThat(lifted)
+        .contains("The legal hold was lifted.")
+        .doesNotContain("Tribunal claim 2026-114");
     try (Stream<AuditEvent> events = audit.events()) {
       assertThat(events.filter(event -> event.type() == AuditEventType.LEGAL_HOLD_LIFTED))
-          .anySatisfy(event -> assertThat(event.attributes()).containsEntry("hold", hold.id().toString()));
+          .anySatisfy(
+              event -> assertThat(event.attributes()).containsEntry("hold", hold.id().toString()));
     }
   }
 
   @Test
-  @DisplayName("Art. 30, 12(1): the record reads in labels, and downloads as HTML, CSV (names and labels) and JSON, the data map as SVG")
+  @DisplayName(
+      "Art. 30, 12(1): the record reads in labels, and downloads as HTML, CSV (names and labels) and JSON, the data map as SVG")
   void art30_downloads() {
     WebSession admin = admin();
-    assertThat(admin.get(CONSOLE + "/records/article-30.html")).startsWith("<!DOCTYPE html>")
+    assertThat(admin.get(CONSOLE + "/records/article-30.html"))
+        .startsWith("<!DOCTYPE html>")
         .contains("<h1>Record of processing activities: Mesma Limited</h1>");
-    assertThat(admin.get(CONSOLE + "/records/article-30")).contains("Processing activity: B2B marketing",
-        "12 months after left on, then deleted").doesNotContain("b2b-marketing", "leftOn");
-    assertThat(admin.get(CONSOLE + "/records/article-30.csv")).startsWith("Purpose,Purpose label,")
+    assertThat(admin.get(CONSOLE + "/records/article-30"))
+        .contains("Processing activity: B2B marketing", "12 months after left on, then deleted")
+        .doesNotContain("b2b-marketing", "leftOn");
+    assertThat(admin.get(CONSOLE + "/records/article-30.csv"))
+        .startsWith("Purpose,Purpose label,")
         .contains("b2b-marketing,B2B marketing,");
     assertThat(admin.get(CONSOLE + "/records/article-30.json")).startsWith("{");
-    assertThat(admin.getResponse(CONSOLE + "/records/data-map.svg").headers().firstValue("Content-Type"))
+    assertThat(
+            admin
+                .getResponse(CONSOLE + "/records/data-map.svg")
+                .headers()
+                .firstValue("Content-Type"))
         .hasValueSatisfying(type -> assertThat(type).startsWith("image/svg+xml"));
   }
 
   @Test
-  @DisplayName("Art. 17(3)(e): placing a hold from the console, audited by pseudonym; bad input refused in words, nothing echoed")
+  @DisplayName(
+      "Art. 17(3)(e): placing a hold from the console, audited by pseudonym; bad input refused in words, nothing echoed")
   void art17_3_e_placeLegalHoldsAndBadInput() {
     WebSession admin = admin();
     admin.get(CONSOLE + "/legal-holds");
-    HttpResponse<String> placed = admin.post(CONSOLE + "/legal-holds/subject",
-        Map.of("identity", "contact email", "value", DemoData.OTHER_CONTACT, "reason", "Claim 2026-88"));
-    assertThat(placed.body()).contains("The legal hold was placed.", "Claim 2026-88")
+    HttpResponse<String> placed =
+        admin.post(
+            CONSOLE + "/legal-holds/subject",
+            Map.of(
+                "identity",
+                "contact email",
+                "value",
+                DemoData.OTHER_CONTACT,
+                "reason",
+                "Claim 2026-88"));
+    assertThat(placed.body())
+        .contains("The legal hold was placed.", "Claim 2026-88")
         .doesNotContain(DemoData.OTHER_CONTACT);
-    HttpResponse<String> entity = admin.post(CONSOLE + "/legal-holds/entity",
-        Map.of("entity", "Enquiry", "reason", "Audit 2026-3"));
+    HttpResponse<String> entity =
+        admin.post(
+            CONSOLE + "/legal-holds/entity", Map.of("entity", "Enquiry", "reason", "Audit 2026-3"));
     assertThat(entity.body()).contains("Every enquiry row", "Audit 2026-3");
     try (Stream<AuditEvent> events = audit.events()) {
       assertThat(events.filter(event -> event.type() == AuditEventType.LEGAL_HOLD_PLACED))
-          .anySatisfy(event -> assertThat(event.attributes()).containsKey("subject")
-              .doesNotContainValue(DemoData.OTHER_CONTACT));
+          .anySatisfy(
+              event ->
+                  assertThat(event.attributes())
+                      .containsKey("subject")
+                      .doesNotContainValue(DemoData.OTHER_CONTACT));
     }
 
-    assertRefused(admin.post(CONSOLE + "/legal-holds/subject", Map.of("identity", "contact email",
-        "value", "nobody-here@example.com", "reason", "Claim")), 404, "No contact has that email", "nobody-here");
-    assertRefused(admin.post(CONSOLE + "/legal-holds/subject", Map.of("identity", "contact shoe-size",
-        "value", "x-42-secret", "reason", "Claim")), 400, "Unknown identity", "x-42-secret");
-    assertRefused(admin.post(CONSOLE + "/legal-holds/subject", Map.of("identity", "contact email",
-        "value", "alice@example.com", "reason", " ")), 400, "Fill in the reason for the hold", "alice@");
-    assertRefused(admin.post(CONSOLE + "/legal-holds/entity", Map.of("entity", "Passport", "reason", "Claim")),
-        400, "Unknown kind of record", "Passport");
-    assertRefused(admin.post(CONSOLE + "/legal-holds/not-an-id/lift", Map.of()), 400, "not a legal hold id",
+    assertRefused(
+        admin.post(
+            CONSOLE + "/legal-holds/subject",
+            Map.of(
+                "identity",
+                "contact email",
+                "value",
+                "nobody-here@example.com",
+                "reason",
+                "Claim")),
+        404,
+        "No contact has that email",
+        "nobody-here");
+    assertRefused(
+        admin.post(
+            CONSOLE + "/legal-holds/subject",
+            Map.of("identity", "contact shoe-size", "value", "x-42-secret", "reason", "Claim")),
+        400,
+        "Unknown identity",
+        "x-42-secret");
+    assertRefused(
+        admin.post(
+            CONSOLE + "/legal-holds/subject",
+            Map.of("identity", "contact email", "value", "alice@example.com", "reason", " ")),
+        400,
+        "Fill in the reason for the hold",
+        "alice@");
+    assertRefused(
+        admin.post(
+            CONSOLE + "/legal-holds/entity", Map.of("entity", "Passport", "reason", "Claim")),
+        400,
+        "Unknown kind of record",
+        "Passport");
+    assertRefused(
+        admin.post(CONSOLE + "/legal-holds/not-an-id/lift", Map.of()),
+        400,
+        "not a legal hold id",
         "not-an-id");
   }
 
   @Test
-  @DisplayName("Art. 16, 21: a rectification or objection refused in words: unknown attribute, bad value (422), wrong purpose")
+  @DisplayName(
+      "Art. 16, 21: a rectification or objection refused in words: unknown attribute, bad value (422), wrong purpose")
   void art16_art21_badInput() {
-    String rectification = rights.submit(RequestType.RECTIFICATION, new SubjectIdentifier("contact", "email",
-        "frank@example.com"), Channel.WEB).id().toString();
-    String objection = rights.submit(RequestType.OBJECTION, new SubjectIdentifier("contact", "email",
-        "frank@example.com"), Channel.WEB).id().toString();
+    String rectification =
+        rights
+            .submit(
+                RequestType.RECTIFICATION,
+                new SubjectIdentifier("contact", "email", "frank@example.com"),
+                Channel.WEB)
+            .id()
+            .toString();
+    String objection =
+        rights
+            .submit(
+                RequestType.OBJECTION,
+                new SubjectIdentifier("contact", "email", "frank@example.com"),
+                Channel.WEB)
+            .id()
+            .toString();
     WebSession admin = admin();
     admin.act(rectification, "verify", Map.of("method", "call back"));
     admin.act(objection, "verify", Map.of("method", "call back"));
 
-    assertRefused(admin.act(rectification, "rectify", Map.of("correction.shoeSize", "secret-44")), 400,
-        "Unknown attribute", "secret-44");
-    assertRefused(admin.act(rectification, "rectify", Map.of("correction.fullName", " ")), 400,
-        "Fill in at least one corrected value", "correction");
-    HttpResponse<String> invalid = admin.act(rectification, "rectify", Map.of("correction.email", "frank-at-home"));
+    assertRefused(
+        admin.act(rectification, "rectify", Map.of("correction.shoeSize", "secret-44")),
+        400,
+        "Unknown attribute",
+        "secret-44");
+    assertRefused(
+        admin.act(rectification, "rectify", Map.of("correction.fullName", " ")),
+        400,
+        "Fill in at least one corrected value",
+        "correction");
+    HttpResponse<String> invalid =
+        admin.act(rectification, "rectify", Map.of("correction.email", "frank-at-home"));
     assertThat(invalid.statusCode()).isEqualTo(422);
-    assertThat(invalid.body()).contains("Nothing was changed", "E-mail address", "aria-invalid=\"true\"")
+    assertThat(invalid.body())
+        .contains("Nothing was changed", "E-mail address", "aria-invalid=\"true\"")
         .doesNotContain("frank-at-home");
     assertThat(rights.find(new RequestId(UUID.fromString(rectification))).orElseThrow().status())
         .isEqualTo(RequestStatus.VERIFIED);
 
-    assertRefused(admin.act(objection, "object", Map.of("purpose", "employment")), 400, "Unknown purpose",
+    assertRefused(
+        admin.act(objection, "object", Map.of("purpose", "employment")),
+        400,
+        "Unknown purpose",
         "employment");
-    assertRefused(admin.act(rectification, "object", Map.of("purpose", "b2b-marketing")), 400,
-        "Only an objection request", "b2b-marketing");
+    assertRefused(
+        admin.act(rectification, "object", Map.of("purpose", "b2b-marketing")),
+        400,
+        "Only an objection request",
+        "b2b-marketing");
   }
 
   @Test
-  @DisplayName("Art. 33: the breach register lists a breach with its 72-hours deadline, overdue flagged; its page records the notification")
+  @DisplayName(
+      "Art. 33: the breach register lists a breach with its 72-hours deadline, overdue flagged; its page records the notification")
   void art33_breaches() {
-    Breach overdue = breaches.record(new BreachReport(clock.instant().minus(Duration.ofHours(80)),
-        "Laptop with the CRM export stolen", List.of("contact.email"), List.of("contact"), 40, 40,
-        "Phishing of the contacts", "Remote wipe; contacts warned", "dpo@mesma.example", Breach.Risk.RISK));
+    Breach overdue =
+        breaches.record(
+            new BreachReport(
+                clock.instant().minus(Duration.ofHours(80)),
+                "Laptop with the CRM export stolen",
+                List.of("contact.email"),
+                List.of("contact"),
+                40,
+                40,
+                "Phishing of the contacts",
+                "Remote wipe; contacts warned",
+                "dpo@mesma.example",
+                Breach.Risk.RISK));
     WebSession admin = admin();
-    assertThat(admin.get(CONSOLE + "/breaches")).contains("Laptop with the CRM export stolen", "Overdue since",
-        "class=\"flag overdue\"");
+    assertThat(admin.get(CONSOLE + "/breaches"))
+        .contains("Laptop with the CRM export stolen", "Overdue since", "class=\"flag overdue\"");
 
     String page = CONSOLE + "/breaches/" + overdue.id();
     admin.get(page);
-    assertRefused(admin.post(page + "/authority-notified", Map.of("reasons", "")), 400,
+    assertRefused(
+        admin.post(page + "/authority-notified", Map.of("reasons", "")),
+        400,
         "Fill in the reasons for the delay",
         "CRM");
-    HttpResponse<String> notified = admin.post(page + "/authority-notified",
-        Map.of("reasons", "The theft was reported to us by the police on the fourth day"));
-    assertThat(notified.body()).contains("The notification of the supervisory authority was recorded.",
-        "Notified ", ", late");
-    assertRefused(admin.getResponse(CONSOLE + "/breaches/" + UUID.randomUUID()), 404, "No breach", "breaches/");
+    HttpResponse<String> notified =
+        admin.post(
+            page + "/authority-notified",
+            Map.of("reasons", "The theft was reported to us by the police on the fourth day"));
+    assertThat(notified.body())
+        .contains(
+            "The notification of the supervisory authority was recorded.", "Notified ", ", late");
+    assertRefused(
+        admin.getResponse(CONSOLE + "/breaches/" + UUID.randomUUID()),
+        404,
+        "No breach",
+        "breaches/");
   }
 
-  private static void assertRefused(HttpResponse<String> response, int status, String message, String notEchoed) {
+  private static void assertRefused(
+      HttpResponse<String> response, int status, String message, String notEchoed) {
     assertThat(response.statusCode()).isEqualTo(status);
     assertThat(response.body()).contains(message).doesNotContain(notEchoed);
   }

@@ -31,21 +31,19 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * of the person's values; the same run logged without {@code %letheMasked} does, so the check can
  * fail. Its own database, so that erasing Dan here leaves the other tests' Dan alone.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "spring.datasource.url=jdbc:h2:mem:masked-logs;DB_CLOSE_DELAY=-1")
 @ExtendWith(OutputCaptureExtension.class)
 class MaskedLogsTest {
 
   private static final String DAN = "dan@example.com";
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  People.Contacts contacts;
+  @Autowired People.Contacts contacts;
 
-  @Autowired
-  OutboxDispatcher outbox;
+  @Autowired OutboxDispatcher outbox;
 
   private final ByteArrayOutputStream unmasked = new ByteArrayOutputStream();
   private OutputStreamAppender<ILoggingEvent> unmaskedAppender;
@@ -68,16 +66,25 @@ class MaskedLogsTest {
 
   @AfterEach
   void stopUnmasked() {
-    ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(unmaskedAppender);
+    ((LoggerContext) LoggerFactory.getILoggerFactory())
+        .getLogger(Logger.ROOT_LOGGER_NAME)
+        .detachAppender(unmaskedAppender);
     unmaskedAppender.stop();
   }
 
   @Test
-  @DisplayName("Art. 5(1)(f), 32: the log of submit, verify, access and erase holds none of the subject's values")
+  @DisplayName(
+      "Art. 5(1)(f), 32: the log of submit, verify, access and erase holds none of the subject's values")
   void rightsRunLogsNoPersonalData(CapturedOutput output) {
     Contact dan = contacts.findByEmail(DAN).orElseThrow();
-    List<String> values = List.of(dan.fullName, dan.email, dan.businessPhone, dan.postalAddress, dan.jobTitle,
-        dan.companyName);
+    List<String> values =
+        List.of(
+            dan.fullName,
+            dan.email,
+            dan.businessPhone,
+            dan.postalAddress,
+            dan.jobTitle,
+            dan.companyName);
 
     WebSession session = WebSession.signIn(port, DAN, "demo");
     session.get("/privacy");
@@ -89,17 +96,24 @@ class MaskedLogsTest {
     admin.act(access, "verify", Map.of("method", "id-document"));
     admin.act(erasure, "verify", Map.of("method", "id-document"));
     admin.get(WebSession.Console.PATH + "/requests/" + access);
-    assertThat(admin.postForBytes(WebSession.Console.PATH + "/requests/" + access + "/report", Map.of()).statusCode())
+    assertThat(
+            admin
+                .postForBytes(WebSession.Console.PATH + "/requests/" + access + "/report", Map.of())
+                .statusCode())
         .isEqualTo(200);
-    assertThat(admin.act(erasure, "erase", Map.of("ground", "CONSENT_WITHDRAWN")).body()).contains("Erasure receipt");
+    assertThat(admin.act(erasure, "erase", Map.of("ground", "CONSENT_WITHDRAWN")).body())
+        .contains("Erasure receipt");
     outbox.dispatch();
 
     String withoutConverter = unmasked.toString(StandardCharsets.UTF_8);
-    assertThat(withoutConverter).as("the run logs the person when nothing masks it")
+    assertThat(withoutConverter)
+        .as("the run logs the person when nothing masks it")
         .contains("Privacy centre opened by", "asks for ERASURE", "Erasure asked for Contact{")
         .containsAnyOf(values.toArray(String[]::new));
-    assertThat(output.getAll()).as("the application's log, through logback-spring.xml")
-        .contains("Privacy centre opened by ***", "*** asks for ERASURE", "Erasure asked for Contact{")
+    assertThat(output.getAll())
+        .as("the application's log, through logback-spring.xml")
+        .contains(
+            "Privacy centre opened by ***", "*** asks for ERASURE", "Erasure asked for Contact{")
         .doesNotContain(values.toArray(String[]::new));
   }
 }

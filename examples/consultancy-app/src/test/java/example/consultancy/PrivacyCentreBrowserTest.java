@@ -31,14 +31,11 @@ class PrivacyCentreBrowserTest {
   /** Generous: the build machine may be busy with other builds. */
   private static final Duration WAIT = Duration.ofSeconds(60);
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @TempDir
-  Path downloads;
+  @TempDir Path downloads;
 
-  @TempDir
-  Path profile;
+  @TempDir Path profile;
 
   private WebDriver browser;
 
@@ -53,7 +50,8 @@ class PrivacyCentreBrowserTest {
   }
 
   @Test
-  @DisplayName("Art. 15, 17, 12(3): sign in, download the export, ask for erasure; the console shows the request and its deadline")
+  @DisplayName(
+      "Art. 15, 17, 12(3): sign in, download the export, ask for erasure; the console shows the request and its deadline")
   void privacyCentre() throws IOException {
     signIn("/privacy", "grace@example.com", "demo");
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Your privacy centre");
@@ -63,24 +61,31 @@ class PrivacyCentreBrowserTest {
     Path zip = downloads.resolve("my-data.zip");
     new WebDriverWait(browser, WAIT).until(ready -> Files.exists(zip));
     try (ZipFile export = new ZipFile(zip.toFile())) {
-      String report = new String(export.getInputStream(export.getEntry("report.json")).readAllBytes(),
-          StandardCharsets.UTF_8);
-      assertThat(report).contains("Grace Green", "grace@example.com").doesNotContain("Alice Archer");
+      String report =
+          new String(
+              export.getInputStream(export.getEntry("report.json")).readAllBytes(),
+              StandardCharsets.UTF_8);
+      assertThat(report)
+          .contains("Grace Green", "grace@example.com")
+          .doesNotContain("Alice Archer");
     }
 
     browser.findElement(By.id("ask-erasure")).click();
     assertThat(textOf("requests", "ERASURE")).contains("ERASURE SUBMITTED");
     browser.findElement(By.id("sign-out")).click();
-    new WebDriverWait(browser, WAIT).until(ready -> browser.getCurrentUrl().contains("/login?logout"));
+    new WebDriverWait(browser, WAIT)
+        .until(ready -> browser.getCurrentUrl().contains("/login?logout"));
 
     signIn("/lethe/console/requests", "admin@mesma.example", "admin");
-    assertThat(textOf("requests", "grace@example.com")).contains("Erasure (Art. 17) grace@example.com")
+    assertThat(textOf("requests", "grace@example.com"))
+        .contains("Erasure (Art. 17) grace@example.com")
         .contains("Identity not yet verified");
   }
 
   /** The text of the element once it shows {@code expected}; the page may still be reloading after a post. */
   private String textOf(String id, String expected) {
-    new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class)
+    new WebDriverWait(browser, WAIT)
+        .ignoring(StaleElementReferenceException.class)
         .until(ready -> browser.findElement(By.id(id)).getText().contains(expected));
     return browser.findElement(By.id(id)).getText();
   }
@@ -90,6 +95,10 @@ class PrivacyCentreBrowserTest {
     browser.findElement(By.name("username")).sendKeys(user);
     browser.findElement(By.name("password")).sendKeys(password);
     browser.findElement(By.cssSelector("button[type=submit]")).click();
-    new WebDriverWait(browser, WAIT).until(ready -> browser.getCurrentUrl().contains(path) && !browser.getCurrentUrl().contains("/login"));
+    new WebDriverWait(browser, WAIT)
+        .until(
+            ready ->
+                browser.getCurrentUrl().contains(path)
+                    && !browser.getCurrentUrl().contains("/login"));
   }
 }

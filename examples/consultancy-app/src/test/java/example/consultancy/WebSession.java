@@ -25,10 +25,11 @@ final class WebSession {
 
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*?value=\"([^\"]+)\"");
 
-  private final HttpClient http = HttpClient.newBuilder()
-      .cookieHandler(new CookieManager())
-      .followRedirects(HttpClient.Redirect.NORMAL)
-      .build();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .cookieHandler(new CookieManager())
+          .followRedirects(HttpClient.Redirect.NORMAL)
+          .build();
   private final String base;
   private String csrf = "";
 
@@ -44,7 +45,8 @@ final class WebSession {
   static WebSession signIn(int port, String user, String password) {
     WebSession session = new WebSession(port);
     session.get("/login");
-    HttpResponse<String> signedIn = session.post("/login", Map.of("username", user, "password", password));
+    HttpResponse<String> signedIn =
+        session.post("/login", Map.of("username", user, "password", password));
     assertThat(signedIn.uri().getPath()).as("signed in").isNotEqualTo("/login");
     return session;
   }
@@ -56,18 +58,23 @@ final class WebSession {
   }
 
   HttpResponse<String> getResponse(String path) {
-    return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), HttpResponse.BodyHandlers.ofString());
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path)).GET(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   /** The id of the request of {@code type} naming {@code subject} in the console's queue of open requests. */
   String requestId(String type, String subject) {
     get(Console.PATH + "/requests");
     // Posted, as the console's filter form does: an identity never goes into a URL.
-    HttpResponse<String> found = post(Console.PATH + "/requests", Map.of("type", type, "subject", subject));
+    HttpResponse<String> found =
+        post(Console.PATH + "/requests", Map.of("type", type, "subject", subject));
     assertThat(found.statusCode()).as("the queue filtered by subject").isEqualTo(200);
     String queue = found.body();
     Matcher row = Console.ROW.matcher(queue);
-    assertThat(row.find()).as("an open " + type + " request of " + subject + " in the console").isTrue();
+    assertThat(row.find())
+        .as("an open " + type + " request of " + subject + " in the console")
+        .isTrue();
     assertThat(row.group(2)).isEqualTo(type);
     return row.group(1);
   }
@@ -81,14 +88,16 @@ final class WebSession {
   /** Where Lethe's console is and how its queue shows a request. */
   static final class Console {
     static final String PATH = "/lethe/console";
-    static final Pattern ROW = Pattern.compile("<tr class=\"request\" data-id=\"([0-9a-f-]+)\" data-type=\"([A-Z_]+)\">");
+    static final Pattern ROW =
+        Pattern.compile("<tr class=\"request\" data-id=\"([0-9a-f-]+)\" data-type=\"([A-Z_]+)\">");
 
-    private Console() {
-    }
+    private Console() {}
   }
 
   HttpResponse<byte[]> getBytes(String path) {
-    return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), HttpResponse.BodyHandlers.ofByteArray());
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path)).GET(),
+        HttpResponse.BodyHandlers.ofByteArray());
   }
 
   HttpResponse<String> post(String path, Map<String, String> form) {
@@ -102,15 +111,21 @@ final class WebSession {
   private HttpRequest.Builder formPost(String path, Map<String, String> form) {
     Map<String, String> fields = new LinkedHashMap<>(form);
     fields.put("_csrf", csrf);
-    String body = fields.entrySet().stream()
-        .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
+    String body =
+        fields.entrySet().stream()
+            .map(
+                field ->
+                    field.getKey()
+                        + "="
+                        + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
     return HttpRequest.newBuilder(URI.create(base + path))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(body));
   }
 
-  private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler) {
+  private <T> HttpResponse<T> send(
+      HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler) {
     try {
       HttpResponse<T> response = http.send(request.build(), handler);
       if (response.body() instanceof String page) {

@@ -22,9 +22,7 @@ import org.jspecify.annotations.Nullable;
 @Processing(purpose = "events", basis = LawfulBasis.Kind.CONTRACT)
 public class Attendee {
 
-  @Id
-  @GeneratedValue
-  public @Nullable Long id;
+  @Id @GeneratedValue public @Nullable Long id;
 
   @SubjectIdentity("email")
   @PersonalData(category = "contact.email", erasure = ErasureStrategy.DELETE_ROW)
@@ -36,8 +34,7 @@ public class Attendee {
   @PersonalData(category = "professional.company", erasure = ErasureStrategy.DELETE_ROW)
   public @Nullable String organisation;
 
-  protected Attendee() {
-  }
+  protected Attendee() {}
 
   /** An attendee of {@code organisation}. */
   public Attendee(String email, String fullName, String organisation) {

@@ -16,9 +16,7 @@ import org.jspecify.annotations.Nullable;
 @Entity
 public class Booking {
 
-  @Id
-  @GeneratedValue
-  public @Nullable Long id;
+  @Id @GeneratedValue public @Nullable Long id;
 
   @ManyToOne(optional = false)
   public @Nullable Attendee attendee;
@@ -30,8 +28,7 @@ public class Booking {
   @PersonalData(category = "communication.content", erasure = ErasureStrategy.DELETE_ROW)
   public @Nullable String note;
 
-  protected Booking() {
-  }
+  protected Booking() {}
 
   /** A booking of {@code attendee} on {@code eventName}, with what they told the organiser. */
   public Booking(Attendee attendee, String eventName, LocalDate eventDate, String note) {

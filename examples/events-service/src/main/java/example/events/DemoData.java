@@ -19,25 +19,54 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DemoData implements ApplicationRunner {
 
   /** One demo person: the consultancy app's contact, and what they left with this service. */
-  record Person(String email, String fullName, String organisation, String bookingNote, String question) {
-  }
+  record Person(
+      String email, String fullName, String organisation, String bookingNote, String question) {}
 
   /** The consultancy app's demo contacts, each with a note and a question of their own. */
-  static final List<Person> PEOPLE = List.of(
-      new Person("alice@example.com", "Alice Archer", "Northfield College", "Step-free access to the hall, please",
-          "Does the self-assessment template cover subcontracted provision?"),
-      new Person("bob@example.com", "Bob Baker", "Riverside Training Ltd", "Vegetarian lunch",
-          "How far back do inspectors look at learner data?"),
-      new Person("carol@example.com", "Carol Cole", "Hillside Academy", "Arriving after the first session",
-          "Can governors see the quality dashboard?"),
-      new Person("dan@example.com", "Dan Dixon", "Eastgate Skills", "Two colleagues may join",
-          "Is there a version of the slides for apprenticeship providers?"),
-      new Person("erin@example.com", "Erin Evans", "Westbrook FE College", "Gluten-free lunch",
-          "Which data returns does the tool import?"),
-      new Person("frank@example.com", "Frank Foster", "Southport Learning", "Parking space needed",
-          "Will the recording be shared with attendees?"),
-      new Person("grace@example.com", "Grace Green", "Northfield College", "None",
-          "How do you handle deep dives in small colleges?"));
+  static final List<Person> PEOPLE =
+      List.of(
+          new Person(
+              "alice@example.com",
+              "Alice Archer",
+              "Northfield College",
+              "Step-free access to the hall, please",
+              "Does the self-assessment template cover subcontracted provision?"),
+          new Person(
+              "bob@example.com",
+              "Bob Baker",
+              "Riverside Training Ltd",
+              "Vegetarian lunch",
+              "How far back do inspectors look at learner data?"),
+          new Person(
+              "carol@example.com",
+              "Carol Cole",
+              "Hillside Academy",
+              "Arriving after the first session",
+              "Can governors see the quality dashboard?"),
+          new Person(
+              "dan@example.com",
+              "Dan Dixon",
+              "Eastgate Skills",
+              "Two colleagues may join",
+              "Is there a version of the slides for apprenticeship providers?"),
+          new Person(
+              "erin@example.com",
+              "Erin Evans",
+              "Westbrook FE College",
+              "Gluten-free lunch",
+              "Which data returns does the tool import?"),
+          new Person(
+              "frank@example.com",
+              "Frank Foster",
+              "Southport Learning",
+              "Parking space needed",
+              "Will the recording be shared with attendees?"),
+          new Person(
+              "grace@example.com",
+              "Grace Green",
+              "Northfield College",
+              "None",
+              "How do you handle deep dives in small colleges?"));
 
   static final String EVENT_DAY = "Inspection readiness day";
   static final String WEBINAR = "Webinar: preparing for inspection";
@@ -47,7 +76,11 @@ class DemoData implements ApplicationRunner {
   private final Environment environment;
   private final Clock clock;
 
-  DemoData(EntityManager entityManager, TransactionTemplate transactions, Environment environment, Clock clock) {
+  DemoData(
+      EntityManager entityManager,
+      TransactionTemplate transactions,
+      Environment environment,
+      Clock clock) {
     this.entityManager = entityManager;
     this.transactions = transactions;
     this.environment = environment;
@@ -58,21 +91,28 @@ class DemoData implements ApplicationRunner {
   public void run(ApplicationArguments args) {
     boolean videoMeetings = "video-meetings".equals(environment.getProperty("lethe.services.name"));
     LocalDate today = LocalDate.now(clock);
-    transactions.executeWithoutResult(status -> {
-      Long held = entityManager.createQuery("select count(a) from Attendee a", Long.class).getSingleResult();
-      if (held > 0) {
-        return; // a persistent database keeps what an earlier start loaded
-      }
-      for (Person person : PEOPLE) {
-        Attendee attendee = new Attendee(person.email(), person.fullName(), person.organisation());
-        entityManager.persist(attendee);
-        if (videoMeetings) {
-          entityManager.persist(new Booking(attendee, WEBINAR, today.plusWeeks(2), "Joins from the office"));
-          entityManager.persist(new WebinarQuestion(attendee, WEBINAR, person.question()));
-        } else {
-          entityManager.persist(new Booking(attendee, EVENT_DAY, today.plusMonths(1), person.bookingNote()));
-        }
-      }
-    });
+    transactions.executeWithoutResult(
+        status -> {
+          Long held =
+              entityManager
+                  .createQuery("select count(a) from Attendee a", Long.class)
+                  .getSingleResult();
+          if (held > 0) {
+            return; // a persistent database keeps what an earlier start loaded
+          }
+          for (Person person : PEOPLE) {
+            Attendee attendee =
+                new Attendee(person.email(), person.fullName(), person.organisation());
+            entityManager.persist(attendee);
+            if (videoMeetings) {
+              entityManager.persist(
+                  new Booking(attendee, WEBINAR, today.plusWeeks(2), "Joins from the office"));
+              entityManager.persist(new WebinarQuestion(attendee, WEBINAR, person.question()));
+            } else {
+              entityManager.persist(
+                  new Booking(attendee, EVENT_DAY, today.plusMonths(1), person.bookingNote()));
+            }
+          }
+        });
   }
 }

@@ -21,7 +21,8 @@ public class EventsServiceApplication {
    * Its configuration file: {@code events-service.yml}, not {@code application.yml}, so that it can run
    * in one JVM beside the consultancy app (whose {@code application.yml} is then on the class path too).
    */
-  public static final Map<String, Object> CONFIG_NAME = Map.of("spring.config.name", "events-service");
+  public static final Map<String, Object> CONFIG_NAME =
+      Map.of("spring.config.name", "events-service");
 
   /** Starts one instance: give the profile of the service it plays, {@code ticketing} or {@code video-meetings}. */
   public static void main(String[] args) {
@@ -30,6 +31,8 @@ public class EventsServiceApplication {
 
   /** The application, configured from {@code events-service.yml} and its profiles. */
   public static SpringApplication application() {
-    return new SpringApplicationBuilder(EventsServiceApplication.class).properties(CONFIG_NAME).build();
+    return new SpringApplicationBuilder(EventsServiceApplication.class)
+        .properties(CONFIG_NAME)
+        .build();
   }
 }

@@ -12,9 +12,7 @@ import org.jspecify.annotations.Nullable;
 @Entity
 public class WebinarQuestion {
 
-  @Id
-  @GeneratedValue
-  public @Nullable Long id;
+  @Id @GeneratedValue public @Nullable Long id;
 
   @ManyToOne(optional = false)
   public @Nullable Attendee attendee;
@@ -24,8 +22,7 @@ public class WebinarQuestion {
   @PersonalData(category = "communication.content", erasure = ErasureStrategy.DELETE_ROW)
   public @Nullable String question;
 
-  protected WebinarQuestion() {
-  }
+  protected WebinarQuestion() {}
 
   /** {@code question}, asked by {@code attendee} during {@code webinar}. */
   public WebinarQuestion(Attendee attendee, String webinar, String question) {

@@ -10,17 +10,14 @@ import org.jspecify.annotations.Nullable;
 @Entity
 public class Booking {
 
-  @Id
-  public @Nullable Long id;
+  @Id public @Nullable Long id;
 
-  @ManyToOne
-  public @Nullable Subscriber subscriber;
+  @ManyToOne public @Nullable Subscriber subscriber;
 
   @PersonalData(category = "communication.content")
   public @Nullable String note;
 
-  protected Booking() {
-  }
+  protected Booking() {}
 
   /** A booking with a note. */
   public Booking(long id, Subscriber subscriber, String note) {

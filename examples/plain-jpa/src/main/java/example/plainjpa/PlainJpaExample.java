@@ -24,8 +24,7 @@ import org.hibernate.jpa.HibernatePersistenceConfiguration;
  */
 public final class PlainJpaExample {
 
-  private PlainJpaExample() {
-  }
+  private PlainJpaExample() {}
 
   /** Runs the example, writing to standard output. */
   public static void main(String[] args) throws IOException {
@@ -34,23 +33,26 @@ public final class PlainJpaExample {
 
   /** Runs the example, writing the copy of the data and the erasure receipt to {@code out}. */
   public static ErasureReceipt run(PrintStream out) throws IOException {
-    try (EntityManagerFactory emf = new HibernatePersistenceConfiguration("plain-jpa")
-        .managedClasses(Subscriber.class, Booking.class)
-        .jdbcUrl("jdbc:h2:mem:plain-jpa;DB_CLOSE_DELAY=-1")
-        .property(PersistenceConfiguration.SCHEMAGEN_DATABASE_ACTION, "drop-and-create")
-        .createEntityManagerFactory()) {
-      emf.runInTransaction(em -> {
-        Subscriber ada = new Subscriber(1L, "ada@example.com", "Ada Lovelace");
-        em.persist(ada);
-        em.persist(new Booking(1L, ada, "Vegetarian lunch, please"));
-        em.persist(new Subscriber(2L, "grace@example.com", "Grace Hopper"));
-      });
+    try (EntityManagerFactory emf =
+        new HibernatePersistenceConfiguration("plain-jpa")
+            .managedClasses(Subscriber.class, Booking.class)
+            .jdbcUrl("jdbc:h2:mem:plain-jpa;DB_CLOSE_DELAY=-1")
+            .property(PersistenceConfiguration.SCHEMAGEN_DATABASE_ACTION, "drop-and-create")
+            .createEntityManagerFactory()) {
+      emf.runInTransaction(
+          em -> {
+            Subscriber ada = new Subscriber(1L, "ada@example.com", "Ada Lovelace");
+            em.persist(ada);
+            em.persist(new Booking(1L, ada, "Vegetarian lunch, please"));
+            em.persist(new Subscriber(2L, "grace@example.com", "Grace Hopper"));
+          });
 
       // A real key comes from the environment and is kept apart from the database.
       Pseudonymizer pseudonymizer = Pseudonymizer.withRandomKey();
       JpaPersonalDataStore store = JpaPersonalDataStore.of(emf, pseudonymizer);
       // Every service over one model, clock and audit trail; the stores stay in memory here.
-      DataSubjectRights rights = Lethe.builder(store.model(), pseudonymizer).personalData(store).build().rights();
+      DataSubjectRights rights =
+          Lethe.builder(store.model(), pseudonymizer).personalData(store).build().rights();
       SubjectIdentifier ada = new SubjectIdentifier("subscriber", "email", "ada@example.com");
 
       RequestId access = rights.submit(RequestType.ACCESS, ada, Channel.EMAIL).id();

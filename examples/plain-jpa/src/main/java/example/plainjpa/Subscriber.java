@@ -16,8 +16,7 @@ import org.jspecify.annotations.Nullable;
 @Processing(purpose = "newsletter", basis = LawfulBasis.Kind.CONSENT)
 public class Subscriber {
 
-  @Id
-  public @Nullable Long id;
+  @Id public @Nullable Long id;
 
   @SubjectIdentity("email")
   @PersonalData(category = "contact.email", erasure = ErasureStrategy.REPLACE)
@@ -26,8 +25,7 @@ public class Subscriber {
   @PersonalData(category = "identity.name")
   public @Nullable String name;
 
-  protected Subscriber() {
-  }
+  protected Subscriber() {}
 
   /** A subscriber. */
   public Subscriber(long id, String email, String name) {

@@ -13,14 +13,17 @@ import org.junit.jupiter.api.Test;
 class PlainJpaExampleTest {
 
   @Test
-  @DisplayName("Art. 15(3), 17: without Spring, the example prints Ada's data and nobody else's, then erases her")
+  @DisplayName(
+      "Art. 15(3), 17: without Spring, the example prints Ada's data and nobody else's, then erases her")
   void runs() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    ErasureReceipt receipt = PlainJpaExample.run(new PrintStream(out, true, StandardCharsets.UTF_8));
+    ErasureReceipt receipt =
+        PlainJpaExample.run(new PrintStream(out, true, StandardCharsets.UTF_8));
 
     String printed = out.toString(StandardCharsets.UTF_8);
-    assertThat(printed).contains("ada@example.com", "Ada Lovelace", "Vegetarian lunch, please")
+    assertThat(printed)
+        .contains("ada@example.com", "Ada Lovelace", "Vegetarian lunch, please")
         .doesNotContain("Grace Hopper")
         .contains("Erased: 2 rows touched");
     assertThat(receipt.rowsTouched()).isEqualTo(2);

@@ -16,8 +16,11 @@ class PrivacyRequests {
   @Autowired DataSubjectRights rights;
 
   void sendCopy(String email, OutputStream out) throws IOException {
-    RightsRequest request = rights.submit(RequestType.ACCESS,
-        new SubjectIdentifier("customer", "email", email), Channel.WEB);   // due in one calendar month
+    RightsRequest request =
+        rights.submit(
+            RequestType.ACCESS,
+            new SubjectIdentifier("customer", "email", email),
+            Channel.WEB); // due in one calendar month
     rights.verify(request.id(), "email-link");
     SubjectReportWriter.writeZip(rights.access(request.id()), out);
   }

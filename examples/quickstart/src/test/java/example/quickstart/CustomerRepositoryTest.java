@@ -33,7 +33,10 @@ class CustomerRepositoryTest {
   void findsACustomerByEmail() {
     customers.save(customer(2L, "grace@example.com"));
 
-    assertThat(customers.findByEmail("grace@example.com")).get().extracting(found -> found.id).isEqualTo(2L);
+    assertThat(customers.findByEmail("grace@example.com"))
+        .get()
+        .extracting(found -> found.id)
+        .isEqualTo(2L);
     assertThat(customers.findByEmail("nobody@example.com")).isEmpty();
   }
 

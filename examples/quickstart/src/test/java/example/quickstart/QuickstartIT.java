@@ -35,7 +35,8 @@ class QuickstartIT {
   @Autowired PersonalDataStore store;
 
   @Test
-  @DisplayName("Art. 15: with the starter alone, the model is discovered from JPA and the README's first call answers with the customer's data as a ZIP")
+  @DisplayName(
+      "Art. 15: with the starter alone, the model is discovered from JPA and the README's first call answers with the customer's data as a ZIP")
   void art15_theFirstCallSendsTheCustomerACopy(CapturedOutput output) throws IOException {
     Customer ada = new Customer();
     ada.id = 1L;
@@ -47,10 +48,20 @@ class QuickstartIT {
 
     assertThat(store).isInstanceOf(JpaPersonalDataStore.class);
     assertThat(model.entity(Customer.class)).isPresent();
-    assertThat(entries(zip.toByteArray())).hasEntrySatisfying("report.json",
-        report -> assertThat(report).contains("ada@example.com"));
-    assertThat(output.getOut().lines().filter(line -> line.contains(" WARN ") && line.contains("Lethe runs with a random"
-        + " pseudonym key for this run") && line.contains("in-memory H2 database"))).hasSize(1);
+    assertThat(entries(zip.toByteArray()))
+        .hasEntrySatisfying(
+            "report.json", report -> assertThat(report).contains("ada@example.com"));
+    assertThat(
+            output
+                .getOut()
+                .lines()
+                .filter(
+                    line ->
+                        line.contains(" WARN ")
+                            && line.contains(
+                                "Lethe runs with a random" + " pseudonym key for this run")
+                            && line.contains("in-memory H2 database")))
+        .hasSize(1);
   }
 
   private static Map<String, String> entries(byte[] zip) throws IOException {

@@ -26,26 +26,31 @@ class ReadmeQuickStartTest {
 
   private static final Path MODULE = Path.of("").toAbsolutePath();
   private static final Path README = MODULE.resolve("../../README.md").normalize();
-  private static final Pattern FENCED = Pattern.compile("^```(\\w+)\\n(.*?)^```$", Pattern.MULTILINE | Pattern.DOTALL);
+  private static final Pattern FENCED =
+      Pattern.compile("^```(\\w+)\\n(.*?)^```$", Pattern.MULTILINE | Pattern.DOTALL);
 
-  private record Block(String language, String text) {
-  }
+  private record Block(String language, String text) {}
 
   @Test
-  @DisplayName("The README's dependency block is this application's whole list of dependencies, the tests' aside")
+  @DisplayName(
+      "The README's dependency block is this application's whole list of dependencies, the tests' aside")
   void theDependencyBlockIsTheApplicationsDependencies() throws Exception {
-    List<Block> xml = quickStart().stream().filter(block -> block.language().equals("xml")).toList();
+    List<Block> xml =
+        quickStart().stream().filter(block -> block.language().equals("xml")).toList();
     assertThat(xml).as("one xml block in the quick start").hasSize(1);
     String pom = Files.readString(MODULE.resolve("pom.xml"));
 
     assertThat(normalised(pom)).contains(normalised(xml.get(0).text()));
-    assertThat(dependencies(pom, false)).isEqualTo(dependencies("<project>" + xml.get(0).text() + "</project>", true));
+    assertThat(dependencies(pom, false))
+        .isEqualTo(dependencies("<project>" + xml.get(0).text() + "</project>", true));
   }
 
   @Test
-  @DisplayName("The README's entity and first call are this module's Customer and PrivacyRequests, from the first annotation to the end")
+  @DisplayName(
+      "The README's entity and first call are this module's Customer and PrivacyRequests, from the first annotation to the end")
   void theJavaBlocksAreTheSources() throws IOException {
-    List<Block> java = quickStart().stream().filter(block -> block.language().equals("java")).toList();
+    List<Block> java =
+        quickStart().stream().filter(block -> block.language().equals("java")).toList();
     assertThat(java).as("the entity and the first call").hasSize(2);
 
     assertThat(normalised(source("Customer"))).endsWith(normalised(java.get(0).text()));
@@ -78,16 +83,23 @@ class ReadmeQuickStartTest {
 
   /** {@code groupId:artifactId:version:scope} of each dependency; test dependencies only {@code withTests}. */
   private static List<String> dependencies(String xml, boolean withTests) throws Exception {
-    var document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-        .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    var document =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
     NodeList found = document.getElementsByTagName("dependency");
     List<String> dependencies = new ArrayList<>();
     for (int i = 0; i < found.getLength(); i++) {
       Element dependency = (Element) found.item(i);
       String scope = text(dependency, "scope");
       if (withTests || !scope.equals("test")) {
-        dependencies.add(String.join(":", text(dependency, "groupId"), text(dependency, "artifactId"),
-            text(dependency, "version"), scope));
+        dependencies.add(
+            String.join(
+                ":",
+                text(dependency, "groupId"),
+                text(dependency, "artifactId"),
+                text(dependency, "version"),
+                scope));
       }
     }
     return dependencies;

@@ -19,8 +19,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  * @param ticketing the ticketing service
  * @param videoMeetings the video-meetings service
  */
-public record DemoServices(ConfigurableApplicationContext consultancy, ConfigurableApplicationContext ticketing,
-    ConfigurableApplicationContext videoMeetings) implements AutoCloseable {
+public record DemoServices(
+    ConfigurableApplicationContext consultancy,
+    ConfigurableApplicationContext ticketing,
+    ConfigurableApplicationContext videoMeetings)
+    implements AutoCloseable {
 
   /**
    * Starts the participants, then the coordinator.
@@ -36,17 +39,22 @@ public record DemoServices(ConfigurableApplicationContext consultancy, Configura
     common.put("logging.include-application-name", false);
     List<ConfigurableApplicationContext> started = new ArrayList<>();
     try {
-      // Participants first: their inboxes are listening by the time the coordinator's first notice leaves.
+      // Participants first: their inboxes are listening by the time the coordinator's first notice
+      // leaves.
       ConfigurableApplicationContext ticketing = participant("ticketing", common, profiles);
       started.add(ticketing);
-      ConfigurableApplicationContext videoMeetings = participant("video-meetings", common, profiles);
+      ConfigurableApplicationContext videoMeetings =
+          participant("video-meetings", common, profiles);
       started.add(videoMeetings);
       Map<String, Object> properties = new HashMap<>(common);
       properties.put("server.port", port);
       List<String> coordinatorProfiles = new ArrayList<>(List.of("services"));
       coordinatorProfiles.addAll(profiles);
-      ConfigurableApplicationContext consultancy = new SpringApplicationBuilder(ConsultancyApplication.class)
-          .profiles(coordinatorProfiles.toArray(String[]::new)).properties(properties).run();
+      ConfigurableApplicationContext consultancy =
+          new SpringApplicationBuilder(ConsultancyApplication.class)
+              .profiles(coordinatorProfiles.toArray(String[]::new))
+              .properties(properties)
+              .run();
       return new DemoServices(consultancy, ticketing, videoMeetings);
     } catch (RuntimeException e) {
       started.forEach(ConfigurableApplicationContext::close);
@@ -54,14 +62,16 @@ public record DemoServices(ConfigurableApplicationContext consultancy, Configura
     }
   }
 
-  private static ConfigurableApplicationContext participant(String name, Map<String, Object> common,
-      List<String> profiles) {
+  private static ConfigurableApplicationContext participant(
+      String name, Map<String, Object> common, List<String> profiles) {
     List<String> participantProfiles = new ArrayList<>(List.of(name));
     participantProfiles.addAll(profiles);
     Map<String, Object> properties = new HashMap<>(common);
     properties.putAll(EventsServiceApplication.CONFIG_NAME);
     return new SpringApplicationBuilder(EventsServiceApplication.class)
-        .profiles(participantProfiles.toArray(String[]::new)).properties(properties).run();
+        .profiles(participantProfiles.toArray(String[]::new))
+        .properties(properties)
+        .run();
   }
 
   /** The consultancy app's HTTP port. */

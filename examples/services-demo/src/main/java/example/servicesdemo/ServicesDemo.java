@@ -19,13 +19,17 @@ public final class ServicesDemo {
 
   private static final Logger LOG = LoggerFactory.getLogger(ServicesDemo.class);
 
-  private ServicesDemo() {
-  }
+  private ServicesDemo() {}
 
   /** Starts the broker and the services, and runs until the JVM is stopped. */
   public static void main(String[] args) throws InterruptedException {
-    boolean rabbitmq = Arrays.stream(args).anyMatch(arg -> arg.startsWith("--spring.profiles.active=")
-        && Arrays.asList(arg.substring(arg.indexOf('=') + 1).split(",")).contains("rabbitmq"));
+    boolean rabbitmq =
+        Arrays.stream(args)
+            .anyMatch(
+                arg ->
+                    arg.startsWith("--spring.profiles.active=")
+                        && Arrays.asList(arg.substring(arg.indexOf('=') + 1).split(","))
+                            .contains("rabbitmq"));
     EmbeddedKafkaKraftBroker kafka = null;
     DemoServices services;
     if (rabbitmq) {
@@ -33,20 +37,27 @@ public final class ServicesDemo {
     } else {
       kafka = new EmbeddedKafkaKraftBroker(1, 1);
       kafka.afterPropertiesSet();
-      services = DemoServices.start(Map.of("lethe.services.kafka.bootstrap-servers", kafka.getBrokersAsString()),
-          List.of(), 8080);
+      services =
+          DemoServices.start(
+              Map.of("lethe.services.kafka.bootstrap-servers", kafka.getBrokersAsString()),
+              List.of(),
+              8080);
     }
-    LOG.info("The consultancy app passes its erasures on to ticketing and video-meetings over {}",
+    LOG.info(
+        "The consultancy app passes its erasures on to ticketing and video-meetings over {}",
         rabbitmq ? "RabbitMQ" : "an embedded Kafka broker");
     CountDownLatch stopped = new CountDownLatch(1);
     EmbeddedKafkaKraftBroker broker = kafka;
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      services.close();
-      if (broker != null) {
-        broker.destroy();
-      }
-      stopped.countDown();
-    }));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  services.close();
+                  if (broker != null) {
+                    broker.destroy();
+                  }
+                  stopped.countDown();
+                }));
     stopped.await();
   }
 }

@@ -46,9 +46,10 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 class ErasureAcrossServicesIT {
 
   private static final String ALICE = "alice@example.com";
+
   /** Alice's values in the events services, as their demo data holds them. */
-  private static final List<String> ALICE_VALUES = List.of(ALICE, "Alice Archer", "Step-free access to the hall",
-      "subcontracted provision");
+  private static final List<String> ALICE_VALUES =
+      List.of(ALICE, "Alice Archer", "Step-free access to the hall", "subcontracted provision");
 
   private static EmbeddedKafkaKraftBroker kafka;
   private static DemoServices services;
@@ -57,8 +58,11 @@ class ErasureAcrossServicesIT {
   static void start() {
     kafka = new EmbeddedKafkaKraftBroker(1, 1);
     kafka.afterPropertiesSet();
-    services = DemoServices.start(Map.of("lethe.services.kafka.bootstrap-servers", kafka.getBrokersAsString()),
-        List.of(), 0);
+    services =
+        DemoServices.start(
+            Map.of("lethe.services.kafka.bootstrap-servers", kafka.getBrokersAsString()),
+            List.of(),
+            0);
   }
 
   @AfterAll
@@ -73,10 +77,14 @@ class ErasureAcrossServicesIT {
 
   @Test
   @Order(1)
-  @DisplayName("Art. 17(2), 19: an erasure in the consultancy app erases the subject in ticketing and video-meetings, both acknowledge in the console, and the request completes")
+  @DisplayName(
+      "Art. 17(2), 19: an erasure in the consultancy app erases the subject in ticketing and video-meetings, both acknowledge in the console, and the request completes")
   void erasureTravelsToBothEventsServices() throws Exception {
-    assertThat(cellsHolding(services.ticketing(), ALICE_VALUES)).as("ticketing holds Alice's ticket").isNotEmpty();
-    assertThat(cellsHolding(services.videoMeetings(), ALICE_VALUES)).as("video-meetings holds Alice's question")
+    assertThat(cellsHolding(services.ticketing(), ALICE_VALUES))
+        .as("ticketing holds Alice's ticket")
+        .isNotEmpty();
+    assertThat(cellsHolding(services.videoMeetings(), ALICE_VALUES))
+        .as("video-meetings holds Alice's question")
         .isNotEmpty();
 
     Session alice = Session.signIn(services.port(), ALICE, "demo");
@@ -86,21 +94,36 @@ class ErasureAcrossServicesIT {
     String request = CONSOLE + "/requests/" + id;
     admin.get(request);
     admin.post(request + "/verify", Map.of("method", "id-document"));
-    assertThat(admin.post(request + "/erase", Map.of("ground", "CONSENT_WITHDRAWN")).body()).contains("Erasure receipt");
+    assertThat(admin.post(request + "/erase", Map.of("ground", "CONSENT_WITHDRAWN")).body())
+        .contains("Erasure receipt");
 
-    String acknowledged = await("both events services acknowledge in the console", () -> {
-      String page = admin.get(request).body();
-      return participantRow(page, "ticketing").contains("Acknowledged")
-          && participantRow(page, "video-meetings").contains("Acknowledged") ? page : null;
-    });
+    String acknowledged =
+        await(
+            "both events services acknowledge in the console",
+            () -> {
+              String page = admin.get(request).body();
+              return participantRow(page, "ticketing").contains("Acknowledged")
+                      && participantRow(page, "video-meetings").contains("Acknowledged")
+                  ? page
+                  : null;
+            });
     for (String participant : List.of("ticketing", "video-meetings")) {
-      assertThat(participantRow(acknowledged, participant)).as(participant)
-          .contains("<td>Erasure</td>", "<td class=\"status\">Acknowledged</td>", "<td class=\"outcome\">Done</td>")
+      assertThat(participantRow(acknowledged, participant))
+          .as(participant)
+          .contains(
+              "<td>Erasure</td>",
+              "<td class=\"status\">Acknowledged</td>",
+              "<td class=\"outcome\">Done</td>")
           .doesNotContain("<td class=\"rows\">0</td>");
     }
-    assertThat(cellsHolding(services.ticketing(), ALICE_VALUES)).as("ticketing, every table").isEmpty();
-    assertThat(cellsHolding(services.videoMeetings(), ALICE_VALUES)).as("video-meetings, every table").isEmpty();
-    assertThat(cellsHolding(services.ticketing(), List.of("bob@example.com"))).as("the other attendees stay")
+    assertThat(cellsHolding(services.ticketing(), ALICE_VALUES))
+        .as("ticketing, every table")
+        .isEmpty();
+    assertThat(cellsHolding(services.videoMeetings(), ALICE_VALUES))
+        .as("video-meetings, every table")
+        .isEmpty();
+    assertThat(cellsHolding(services.ticketing(), List.of("bob@example.com")))
+        .as("the other attendees stay")
         .isNotEmpty();
 
     HttpResponse<String> completed = admin.post(request + "/complete", Map.of());
@@ -110,29 +133,41 @@ class ErasureAcrossServicesIT {
 
   @Test
   @Order(2) // last: it stops video-meetings
-  @DisplayName("Art. 19, 5(2): while a participant is down the request cannot complete, the console says which; it completes without its receipt for a reason given")
+  @DisplayName(
+      "Art. 19, 5(2): while a participant is down the request cannot complete, the console says which; it completes without its receipt for a reason given")
   void aParticipantDownKeepsTheRequestOpenUntilClosedWithAReason() throws Exception {
     services.videoMeetings().close();
     String carol = "carol@example.com";
-    Session.signIn(services.port(), carol, "demo").post("/privacy/requests", Map.of("type", "ERASURE"));
+    Session.signIn(services.port(), carol, "demo")
+        .post("/privacy/requests", Map.of("type", "ERASURE"));
     Session admin = Session.signIn(services.port(), "admin@mesma.example", "admin");
     String id = requestId(admin, carol);
     String request = CONSOLE + "/requests/" + id;
     admin.get(request);
     admin.post(request + "/verify", Map.of("method", "id-document"));
-    assertThat(admin.post(request + "/erase", Map.of("ground", "CONSENT_WITHDRAWN")).body()).contains("Erasure receipt");
-    await("ticketing acknowledges", () -> participantRow(admin.get(request).body(), "ticketing")
-        .contains("Acknowledged") ? true : null);
+    assertThat(admin.post(request + "/erase", Map.of("ground", "CONSENT_WITHDRAWN")).body())
+        .contains("Erasure receipt");
+    await(
+        "ticketing acknowledges",
+        () ->
+            participantRow(admin.get(request).body(), "ticketing").contains("Acknowledged")
+                ? true
+                : null);
 
     HttpResponse<String> refused = admin.post(request + "/complete", Map.of());
     assertThat(refused.statusCode()).isEqualTo(409);
-    assertThat(refused.body()).contains("id=\"problem\"", "[video-meetings]").doesNotContain("[ticketing");
+    assertThat(refused.body())
+        .contains("id=\"problem\"", "[video-meetings]")
+        .doesNotContain("[ticketing");
     String page = admin.get(request).body();
-    assertThat(participantRow(page, "video-meetings")).contains("<td class=\"status\">Pending</td>");
+    assertThat(participantRow(page, "video-meetings"))
+        .contains("<td class=\"status\">Pending</td>");
     assertThat(page).contains("action=\"" + request + "/complete-without-acknowledgements\"");
 
-    HttpResponse<String> closed = admin.post(request + "/complete-without-acknowledgements",
-        Map.of("reason", "Video-meetings service retired"));
+    HttpResponse<String> closed =
+        admin.post(
+            request + "/complete-without-acknowledgements",
+            Map.of("reason", "Video-meetings service retired"));
     assertThat(closed.statusCode()).isEqualTo(200);
     assertThat(closed.body()).contains("<span>Completed</span>");
   }
@@ -142,30 +177,38 @@ class ErasureAcrossServicesIT {
   /** The id of the subject's open erasure request, found with the console's filter. */
   private static String requestId(Session admin, String email) {
     admin.get(CONSOLE + "/requests");
-    String queue = admin.post(CONSOLE + "/requests", Map.of("type", "ERASURE", "subject", email)).body();
-    Matcher row = Pattern.compile("<tr class=\"request\" data-id=\"([0-9a-f-]+)\" data-type=\"ERASURE\">")
-        .matcher(queue);
+    String queue =
+        admin.post(CONSOLE + "/requests", Map.of("type", "ERASURE", "subject", email)).body();
+    Matcher row =
+        Pattern.compile("<tr class=\"request\" data-id=\"([0-9a-f-]+)\" data-type=\"ERASURE\">")
+            .matcher(queue);
     assertThat(row.find()).as("the erasure request in the console").isTrue();
     return row.group(1);
   }
 
   /** The row of the request's page saying where {@code participant} stands. */
   private static String participantRow(String requestPage, String participant) {
-    Matcher row = Pattern.compile("<tr class=\"recipient\" data-recipient=\"" + Pattern.quote(participant)
-        + "\">.*?</tr>", Pattern.DOTALL).matcher(requestPage);
+    Matcher row =
+        Pattern.compile(
+                "<tr class=\"recipient\" data-recipient=\""
+                    + Pattern.quote(participant)
+                    + "\">.*?</tr>",
+                Pattern.DOTALL)
+            .matcher(requestPage);
     return row.find() ? row.group() : "";
   }
 
   /** Where, in every column of every table (Lethe's own included), one of {@code values} is held: "table.column". */
-  private static List<String> cellsHolding(ConfigurableApplicationContext service, List<String> values)
-      throws SQLException {
+  private static List<String> cellsHolding(
+      ConfigurableApplicationContext service, List<String> values) throws SQLException {
     List<String> found = new ArrayList<>();
     try (Connection connection = service.getBean(DataSource.class).getConnection();
         Statement statement = connection.createStatement()) {
       DatabaseMetaData metadata = connection.getMetaData();
       List<String> tables = new ArrayList<>();
-      try (ResultSet rows = metadata.getTables(connection.getCatalog(), connection.getSchema(), "%",
-          new String[] {"TABLE"})) {
+      try (ResultSet rows =
+          metadata.getTables(
+              connection.getCatalog(), connection.getSchema(), "%", new String[] {"TABLE"})) {
         while (rows.next()) {
           tables.add(rows.getString("TABLE_NAME"));
         }
@@ -177,8 +220,12 @@ class ErasureAcrossServicesIT {
           while (rows.next()) {
             for (int column = 1; column <= columns; column++) {
               String cell = rows.getString(column);
-              if (cell != null && values.stream()
-                  .anyMatch(value -> cell.toLowerCase(Locale.ROOT).contains(value.toLowerCase(Locale.ROOT)))) {
+              if (cell != null
+                  && values.stream()
+                      .anyMatch(
+                          value ->
+                              cell.toLowerCase(Locale.ROOT)
+                                  .contains(value.toLowerCase(Locale.ROOT)))) {
                 found.add(table + "." + rows.getMetaData().getColumnName(column));
               }
             }
@@ -206,8 +253,11 @@ class ErasureAcrossServicesIT {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*?value=\"([^\"]+)\"");
 
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-        .followRedirects(HttpClient.Redirect.NORMAL).build();
+    private final HttpClient http =
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
     private final String base;
     private String csrf = "";
 
@@ -218,8 +268,13 @@ class ErasureAcrossServicesIT {
     static Session signIn(int port, String user, String password) {
       Session session = new Session(port);
       session.get("/login");
-      assertThat(session.post("/login", Map.of("username", user, "password", password)).uri().getPath())
-          .as("signed in").isNotEqualTo("/login");
+      assertThat(
+              session
+                  .post("/login", Map.of("username", user, "password", password))
+                  .uri()
+                  .getPath())
+          .as("signed in")
+          .isNotEqualTo("/login");
       return session;
     }
 
@@ -232,17 +287,24 @@ class ErasureAcrossServicesIT {
     HttpResponse<String> post(String path, Map<String, String> form) {
       Map<String, String> fields = new LinkedHashMap<>(form);
       fields.put("_csrf", csrf);
-      String body = fields.entrySet().stream()
-          .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
-          .collect(Collectors.joining("&"));
-      return send(HttpRequest.newBuilder(URI.create(base + path))
-          .header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString(body)));
+      String body =
+          fields.entrySet().stream()
+              .map(
+                  field ->
+                      field.getKey()
+                          + "="
+                          + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+              .collect(Collectors.joining("&"));
+      return send(
+          HttpRequest.newBuilder(URI.create(base + path))
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
       try {
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+            http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         Matcher token = CSRF.matcher(response.body());
         if (token.find()) {
           csrf = token.group(1);

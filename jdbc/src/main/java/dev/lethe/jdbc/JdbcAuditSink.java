@@ -34,8 +34,9 @@ import tools.jackson.core.type.TypeReference;
  */
 public final class JdbcAuditSink implements AuditSink {
 
-  private static final String COLUMNS = "sequence_number, occurred_at, event_type, request_id, request_type, subject,"
-      + " counts, attributes, previous_hash, hash";
+  private static final String COLUMNS =
+      "sequence_number, occurred_at, event_type, request_id, request_type, subject,"
+          + " counts, attributes, previous_hash, hash";
 
   private final DataSource dataSource;
   private final Jdbc jdbc;
@@ -57,25 +58,45 @@ public final class JdbcAuditSink implements AuditSink {
   @Override
   public void append(AuditEvent event) {
     requireNonNull(event, "event");
-    Jdbc.inTransaction(dataSource, () -> {
-      insert(event);
-      return jdbc.update("move the audit head", "update lethe_audit_head set sequence_number = ?, hash = ?"
-          + " where id = 1 and sequence_number < ?", event.sequence(), event.hash(), event.sequence());
-    });
+    Jdbc.inTransaction(
+        dataSource,
+        () -> {
+          insert(event);
+          return jdbc.update(
+              "move the audit head",
+              "update lethe_audit_head set sequence_number = ?, hash = ?"
+                  + " where id = 1 and sequence_number < ?",
+              event.sequence(),
+              event.hash(),
+              event.sequence());
+        });
   }
 
   private void insert(AuditEvent event) {
     try {
-      jdbc.update("append an audit event", "insert into lethe_audit_event (" + COLUMNS + ")"
+      jdbc.update(
+          "append an audit event",
+          "insert into lethe_audit_event ("
+              + COLUMNS
+              + ")"
               + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          event.sequence(), instant(event.occurredAt()), event.type().name(),
-          event.requestId().map(RequestId::toString).orElse(null), event.requestType().map(Enum::name).orElse(null),
-          event.subject().map(SubjectPseudonym::hex).orElse(null), Json.write(event.counts()),
-          Json.write(event.attributes()), event.previousHash(), event.hash());
+          event.sequence(),
+          instant(event.occurredAt()),
+          event.type().name(),
+          event.requestId().map(RequestId::toString).orElse(null),
+          event.requestType().map(Enum::name).orElse(null),
+          event.subject().map(SubjectPseudonym::hex).orElse(null),
+          Json.write(event.counts()),
+          Json.write(event.attributes()),
+          event.previousHash(),
+          event.hash());
     } catch (IllegalStateException e) {
       if (Jdbc.isUniqueViolation(e)) {
-        throw new IllegalStateException("The audit already holds an event with sequence " + event.sequence()
-            + ": another writer appended first", e);
+        throw new IllegalStateException(
+            "The audit already holds an event with sequence "
+                + event.sequence()
+                + ": another writer appended first",
+            e);
       }
       throw e;
     }
@@ -84,40 +105,72 @@ public final class JdbcAuditSink implements AuditSink {
   @Override
   public AuditEvent appendNext(Function<AuditCheckpoint, AuditEvent> next) {
     requireNonNull(next, "next");
-    return Jdbc.inTransaction(dataSource, () -> {
-      AuditCheckpoint head = jdbc.query("lock the audit head",
-          "select sequence_number, hash from lethe_audit_head where id = 1 for update",
-          row -> new AuditCheckpoint(row.getLong("sequence_number"), row.getString("hash"))).stream().findFirst()
-          .orElseThrow(() -> new IllegalStateException("The table lethe_audit_head has no row: migrate Lethe's"
-              + " schema with LetheSchema.migrate(dataSource), which creates it"));
-      AuditEvent event = next.apply(head);
-      if (event.sequence() != head.sequence() + 1 || !event.previousHash().equals(head.hash())) {
-        throw new IllegalArgumentException("The next audit event must follow the head " + head.sequence());
-      }
-      insert(event);
-      jdbc.update("move the audit head", "update lethe_audit_head set sequence_number = ?, hash = ? where id = 1",
-          event.sequence(), event.hash());
-      return event;
-    });
+    return Jdbc.inTransaction(
+        dataSource,
+        () -> {
+          AuditCheckpoint head =
+              jdbc
+                  .query(
+                      "lock the audit head",
+                      "select sequence_number, hash from lethe_audit_head where id = 1 for update",
+                      row ->
+                          new AuditCheckpoint(
+                              row.getLong("sequence_number"), row.getString("hash")))
+                  .stream()
+                  .findFirst()
+                  .orElseThrow(
+                      () ->
+                          new IllegalStateException(
+                              "The table lethe_audit_head has no row: migrate Lethe's"
+                                  + " schema with LetheSchema.migrate(dataSource), which creates it"));
+          AuditEvent event = next.apply(head);
+          if (event.sequence() != head.sequence() + 1
+              || !event.previousHash().equals(head.hash())) {
+            throw new IllegalArgumentException(
+                "The next audit event must follow the head " + head.sequence());
+          }
+          insert(event);
+          jdbc.update(
+              "move the audit head",
+              "update lethe_audit_head set sequence_number = ?, hash = ? where id = 1",
+              event.sequence(),
+              event.hash());
+          return event;
+        });
   }
 
   @Override
   public Stream<AuditEvent> eventsFrom(long sequence) {
-    return jdbc.stream("read the audit", "select " + COLUMNS + " from lethe_audit_event where sequence_number >= ?"
-        + " order by sequence_number", JdbcAuditSink::event, sequence);
+    return jdbc.stream(
+        "read the audit",
+        "select "
+            + COLUMNS
+            + " from lethe_audit_event where sequence_number >= ?"
+            + " order by sequence_number",
+        JdbcAuditSink::event,
+        sequence);
   }
 
   @Override
   public Stream<AuditEvent> events() {
-    return jdbc.stream("read the audit", "select " + COLUMNS + " from lethe_audit_event order by sequence_number",
+    return jdbc.stream(
+        "read the audit",
+        "select " + COLUMNS + " from lethe_audit_event order by sequence_number",
         JdbcAuditSink::event);
   }
 
   @Override
   public Optional<AuditEvent> lastEvent() {
-    return jdbc.query("read the last audit event", "select " + COLUMNS + " from lethe_audit_event"
-        + " where sequence_number = (select max(sequence_number) from lethe_audit_event)", JdbcAuditSink::event)
-        .stream().findFirst();
+    return jdbc
+        .query(
+            "read the last audit event",
+            "select "
+                + COLUMNS
+                + " from lethe_audit_event"
+                + " where sequence_number = (select max(sequence_number) from lethe_audit_event)",
+            JdbcAuditSink::event)
+        .stream()
+        .findFirst();
   }
 
   private static AuditEvent event(ResultSet row) throws SQLException {
@@ -128,8 +181,8 @@ public final class JdbcAuditSink implements AuditSink {
         optionalText(row, "request_id").map(RequestId::parse),
         optionalText(row, "request_type").map(RequestType::valueOf),
         optionalText(row, "subject").map(SubjectPseudonym::new),
-        Json.read(row.getString("counts"), new TypeReference<Map<String, Long>>() { }),
-        Json.read(row.getString("attributes"), new TypeReference<Map<String, String>>() { }),
+        Json.read(row.getString("counts"), new TypeReference<Map<String, Long>>() {}),
+        Json.read(row.getString("attributes"), new TypeReference<Map<String, String>>() {}),
         row.getString("previous_hash"),
         row.getString("hash"));
   }

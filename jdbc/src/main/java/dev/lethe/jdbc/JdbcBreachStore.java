@@ -26,9 +26,10 @@ import javax.sql.DataSource;
  */
 public final class JdbcBreachStore implements BreachStore {
 
-  private static final String COLUMNS = "id, aware_at, recorded_at, nature, data_categories, subject_types,"
-      + " approximate_subjects, approximate_records, consequences, measures, dpo_contact, risk, authority_notified_at,"
-      + " delay_reasons, subjects_notified_at, subjects_notified, version";
+  private static final String COLUMNS =
+      "id, aware_at, recorded_at, nature, data_categories, subject_types,"
+          + " approximate_subjects, approximate_records, consequences, measures, dpo_contact, risk, authority_notified_at,"
+          + " delay_reasons, subjects_notified_at, subjects_notified, version";
   private static final String SEPARATOR = ",";
 
   private final Jdbc jdbc;
@@ -46,13 +47,30 @@ public final class JdbcBreachStore implements BreachStore {
   public void insert(Breach breach) {
     requireNonNull(breach, "breach");
     BreachReport report = breach.report();
-    if (jdbc.updateUnlessDuplicate("insert a breach", "insert into lethe_breach (" + COLUMNS + ") values (?, ?, ?, ?,"
-            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", breach.id().toString(), instant(report.awareAt()),
-        instant(breach.recordedAt()), report.nature(), String.join(SEPARATOR, report.dataCategories()),
-        String.join(SEPARATOR, report.subjectTypes()), report.approximateSubjects(), report.approximateRecords(),
-        report.consequences(), report.measures(), report.dpoContact(), report.risk().name(),
-        instant(breach.authorityNotifiedAt()), breach.delayReasons().orElse(null), instant(breach.subjectsNotifiedAt()),
-        breach.subjectsNotified(), breach.version()).isEmpty()) {
+    if (jdbc.updateUnlessDuplicate(
+            "insert a breach",
+            "insert into lethe_breach ("
+                + COLUMNS
+                + ") values (?, ?, ?, ?,"
+                + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            breach.id().toString(),
+            instant(report.awareAt()),
+            instant(breach.recordedAt()),
+            report.nature(),
+            String.join(SEPARATOR, report.dataCategories()),
+            String.join(SEPARATOR, report.subjectTypes()),
+            report.approximateSubjects(),
+            report.approximateRecords(),
+            report.consequences(),
+            report.measures(),
+            report.dpoContact(),
+            report.risk().name(),
+            instant(breach.authorityNotifiedAt()),
+            breach.delayReasons().orElse(null),
+            instant(breach.subjectsNotifiedAt()),
+            breach.subjectsNotified(),
+            breach.version())
+        .isEmpty()) {
       throw new IllegalArgumentException("Breach " + breach.id() + " is already in the register");
     }
   }
@@ -61,11 +79,19 @@ public final class JdbcBreachStore implements BreachStore {
   @Override
   public Optional<Breach> update(Breach breach) {
     requireNonNull(breach, "breach");
-    int updated = jdbc.update("update a breach", "update lethe_breach set risk = ?, authority_notified_at = ?,"
-            + " delay_reasons = ?, subjects_notified_at = ?, subjects_notified = ?, version = ? where id = ? and version = ?",
-        breach.report().risk().name(), instant(breach.authorityNotifiedAt()), breach.delayReasons().orElse(null),
-        instant(breach.subjectsNotifiedAt()),
-        breach.subjectsNotified(), breach.version() + 1, breach.id().toString(), breach.version());
+    int updated =
+        jdbc.update(
+            "update a breach",
+            "update lethe_breach set risk = ?, authority_notified_at = ?,"
+                + " delay_reasons = ?, subjects_notified_at = ?, subjects_notified = ?, version = ? where id = ? and version = ?",
+            breach.report().risk().name(),
+            instant(breach.authorityNotifiedAt()),
+            breach.delayReasons().orElse(null),
+            instant(breach.subjectsNotifiedAt()),
+            breach.subjectsNotified(),
+            breach.version() + 1,
+            breach.id().toString(),
+            breach.version());
     return updated == 1 ? find(breach.id()) : Optional.empty();
   }
 
@@ -75,32 +101,59 @@ public final class JdbcBreachStore implements BreachStore {
     requireNonNull(breachId, "breachId");
     requireNonNull(subject, "subject");
     requireNonNull(at, "at");
-    return jdbc.updateUnlessDuplicate("record a subject told of a breach", "insert into lethe_breach_subject"
-        + " (breach_id, subject, told_at) values (?, ?, ?)", breachId.toString(), subject.hex(), instant(at)).isPresent();
+    return jdbc.updateUnlessDuplicate(
+            "record a subject told of a breach",
+            "insert into lethe_breach_subject" + " (breach_id, subject, told_at) values (?, ?, ?)",
+            breachId.toString(),
+            subject.hex(),
+            instant(at))
+        .isPresent();
   }
 
   @Override
   public Optional<Breach> find(UUID id) {
     requireNonNull(id, "id");
-    return jdbc.query("find a breach", "select " + COLUMNS + " from lethe_breach where id = ?", JdbcBreachStore::breach,
-        id.toString()).stream().findFirst();
+    return jdbc
+        .query(
+            "find a breach",
+            "select " + COLUMNS + " from lethe_breach where id = ?",
+            JdbcBreachStore::breach,
+            id.toString())
+        .stream()
+        .findFirst();
   }
 
   @Override
   public List<Breach> list() {
     // ISO-8601 instants of one format sort as text in time order.
-    return jdbc.query("list breaches", "select " + COLUMNS + " from lethe_breach order by aware_at desc, id",
+    return jdbc.query(
+        "list breaches",
+        "select " + COLUMNS + " from lethe_breach order by aware_at desc, id",
         JdbcBreachStore::breach);
   }
 
   private static Breach breach(ResultSet row) throws SQLException {
-    BreachReport report = new BreachReport(instant(row, "aware_at"), row.getString("nature"),
-        list(row.getString("data_categories")), list(row.getString("subject_types")), row.getLong("approximate_subjects"),
-        row.getLong("approximate_records"), row.getString("consequences"), row.getString("measures"),
-        row.getString("dpo_contact"), Breach.Risk.valueOf(row.getString("risk")));
-    return new Breach(UUID.fromString(row.getString("id")), report, instant(row, "recorded_at"),
-        optionalInstant(row, "authority_notified_at"), optionalText(row, "delay_reasons"),
-        optionalInstant(row, "subjects_notified_at"), row.getLong("subjects_notified"), row.getLong("version"));
+    BreachReport report =
+        new BreachReport(
+            instant(row, "aware_at"),
+            row.getString("nature"),
+            list(row.getString("data_categories")),
+            list(row.getString("subject_types")),
+            row.getLong("approximate_subjects"),
+            row.getLong("approximate_records"),
+            row.getString("consequences"),
+            row.getString("measures"),
+            row.getString("dpo_contact"),
+            Breach.Risk.valueOf(row.getString("risk")));
+    return new Breach(
+        UUID.fromString(row.getString("id")),
+        report,
+        instant(row, "recorded_at"),
+        optionalInstant(row, "authority_notified_at"),
+        optionalText(row, "delay_reasons"),
+        optionalInstant(row, "subjects_notified_at"),
+        row.getLong("subjects_notified"),
+        row.getLong("version"));
   }
 
   private static List<String> list(String joined) {

@@ -34,26 +34,37 @@ public final class JdbcErasureTombstoneStore implements ErasureTombstoneStore {
   public void add(Tombstone tombstone) {
     requireNonNull(tombstone, "tombstone");
     // Erased before: the first tombstone stands (the subject is the same), and the erasure goes on.
-    jdbc.updateUnlessDuplicate("add an erasure tombstone",
+    jdbc.updateUnlessDuplicate(
+        "add an erasure tombstone",
         "insert into lethe_erasure_tombstone (subject, subject_type, ground, erased_at) values (?, ?, ?, ?)",
-        tombstone.subject().hex(), tombstone.subjectType(), tombstone.ground().name(), instant(tombstone.erasedAt()));
+        tombstone.subject().hex(),
+        tombstone.subjectType(),
+        tombstone.ground().name(),
+        instant(tombstone.erasedAt()));
   }
 
   @Override
   public List<Tombstone> since(Instant since) {
     requireNonNull(since, "since");
-    return jdbc.query("read erasure tombstones",
+    return jdbc.query(
+        "read erasure tombstones",
         "select subject, subject_type, ground, erased_at from lethe_erasure_tombstone where erased_at >= ?"
             + " order by erased_at, subject",
-        row -> new Tombstone(row.getString("subject_type"), new SubjectPseudonym(row.getString("subject")),
-            ErasureGround.valueOf(row.getString("ground")), instant(row, "erased_at")),
+        row ->
+            new Tombstone(
+                row.getString("subject_type"),
+                new SubjectPseudonym(row.getString("subject")),
+                ErasureGround.valueOf(row.getString("ground")),
+                instant(row, "erased_at")),
         instant(since));
   }
 
   @Override
   public int deleteErasedBefore(Instant cutoff) {
     requireNonNull(cutoff, "cutoff");
-    return jdbc.update("delete erasure tombstones", "delete from lethe_erasure_tombstone where erased_at < ?",
+    return jdbc.update(
+        "delete erasure tombstones",
+        "delete from lethe_erasure_tombstone where erased_at < ?",
         instant(cutoff));
   }
 }

@@ -30,14 +30,25 @@ public final class JdbcObjectionStore implements ObjectionStore {
   @Override
   public void save(Objection objection) {
     requireNonNull(objection, "objection");
-    Object[] values = {objection.directMarketing(), instant(objection.objectedAt()),
-        objection.overriddenBy().map(Objection.CompellingGrounds::grounds).orElse(null),
-        instant(objection.overriddenBy().map(Objection.CompellingGrounds::recordedAt)),
-        objection.subject().hex(), objection.purpose()};
-    if (jdbc.update("update an objection", "update lethe_objection set direct_marketing = ?, objected_at = ?,"
-        + " overriding_grounds = ?, overridden_at = ? where subject = ? and purpose = ?", values) == 0) {
-      jdbc.update("insert an objection", "insert into lethe_objection (direct_marketing, objected_at,"
-          + " overriding_grounds, overridden_at, subject, purpose) values (?, ?, ?, ?, ?, ?)", values);
+    Object[] values = {
+      objection.directMarketing(),
+      instant(objection.objectedAt()),
+      objection.overriddenBy().map(Objection.CompellingGrounds::grounds).orElse(null),
+      instant(objection.overriddenBy().map(Objection.CompellingGrounds::recordedAt)),
+      objection.subject().hex(),
+      objection.purpose()
+    };
+    if (jdbc.update(
+            "update an objection",
+            "update lethe_objection set direct_marketing = ?, objected_at = ?,"
+                + " overriding_grounds = ?, overridden_at = ? where subject = ? and purpose = ?",
+            values)
+        == 0) {
+      jdbc.update(
+          "insert an objection",
+          "insert into lethe_objection (direct_marketing, objected_at,"
+              + " overriding_grounds, overridden_at, subject, purpose) values (?, ?, ?, ?, ?, ?)",
+          values);
     }
   }
 
@@ -45,16 +56,30 @@ public final class JdbcObjectionStore implements ObjectionStore {
   public Optional<Objection> find(SubjectPseudonym subject, String purpose) {
     requireNonNull(subject, "subject");
     requireNonNull(purpose, "purpose");
-    return jdbc.query("find an objection", "select subject, purpose, direct_marketing, objected_at, overriding_grounds,"
-        + " overridden_at from lethe_objection where subject = ? and purpose = ?", JdbcObjectionStore::objection,
-        subject.hex(), purpose).stream().findFirst();
+    return jdbc
+        .query(
+            "find an objection",
+            "select subject, purpose, direct_marketing, objected_at, overriding_grounds,"
+                + " overridden_at from lethe_objection where subject = ? and purpose = ?",
+            JdbcObjectionStore::objection,
+            subject.hex(),
+            purpose)
+        .stream()
+        .findFirst();
   }
 
   private static Objection objection(ResultSet row) throws SQLException {
     String grounds = row.getString("overriding_grounds");
-    Optional<Objection.CompellingGrounds> overridden = grounds == null ? Optional.empty()
-        : optionalInstant(row, "overridden_at").map(at -> new Objection.CompellingGrounds(grounds, at));
-    return new Objection(new SubjectPseudonym(row.getString("subject")), row.getString("purpose"),
-        row.getBoolean("direct_marketing"), instant(row, "objected_at"), overridden);
+    Optional<Objection.CompellingGrounds> overridden =
+        grounds == null
+            ? Optional.empty()
+            : optionalInstant(row, "overridden_at")
+                .map(at -> new Objection.CompellingGrounds(grounds, at));
+    return new Objection(
+        new SubjectPseudonym(row.getString("subject")),
+        row.getString("purpose"),
+        row.getBoolean("direct_marketing"),
+        instant(row, "objected_at"),
+        overridden);
   }
 }

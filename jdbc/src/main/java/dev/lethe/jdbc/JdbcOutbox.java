@@ -42,8 +42,9 @@ import javax.sql.DataSource;
  */
 public final class JdbcOutbox implements Outbox {
 
-  private static final String COLUMNS = "id, idempotency_key, destination, message_type, payload, status, attempts,"
-      + " enqueued_at, retry_since, next_attempt_at, last_failure, finished_at";
+  private static final String COLUMNS =
+      "id, idempotency_key, destination, message_type, payload, status, attempts,"
+          + " enqueued_at, retry_since, next_attempt_at, last_failure, finished_at";
   private static final String PENDING = OutboxStatus.PENDING.name();
   private static final String DEAD = OutboxStatus.DEAD.name();
   private static final String DELIVERED = OutboxStatus.DELIVERED.name();
@@ -65,7 +66,8 @@ public final class JdbcOutbox implements Outbox {
   public OutboxEntry enqueue(OutboxMessage message, Instant now) {
     requireNonNull(message, "message");
     requireNonNull(now, "now");
-    // Looked up first rather than inserted and caught: on PostgreSQL a failed insert would abort the
+    // Looked up first rather than inserted and caught: on PostgreSQL a failed insert would abort
+    // the
     // caller's transaction, which the enqueue joins.
     Optional<OutboxEntry> existing = byKey(message.idempotencyKey());
     if (existing.isPresent()) {
@@ -73,12 +75,34 @@ public final class JdbcOutbox implements Outbox {
     }
     UUID id = UUID.randomUUID();
     String stamp = instant(now);
-    jdbc.update("write an outbox message", "insert into lethe_outbox (" + COLUMNS + ")"
-        + " values (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, null, null)",
-        id.toString(), message.idempotencyKey(), message.destination(), message.type(), message.payload(), PENDING,
-        stamp, stamp, stamp);
-    return new OutboxEntry(id, message.idempotencyKey(), message.destination(), message.type(),
-        Optional.of(message.payload()), OutboxStatus.PENDING, 0, now, now, now, Optional.empty(), Optional.empty());
+    jdbc.update(
+        "write an outbox message",
+        "insert into lethe_outbox ("
+            + COLUMNS
+            + ")"
+            + " values (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, null, null)",
+        id.toString(),
+        message.idempotencyKey(),
+        message.destination(),
+        message.type(),
+        message.payload(),
+        PENDING,
+        stamp,
+        stamp,
+        stamp);
+    return new OutboxEntry(
+        id,
+        message.idempotencyKey(),
+        message.destination(),
+        message.type(),
+        Optional.of(message.payload()),
+        OutboxStatus.PENDING,
+        0,
+        now,
+        now,
+        now,
+        Optional.empty(),
+        Optional.empty());
   }
 
   @Override
@@ -89,7 +113,8 @@ public final class JdbcOutbox implements Outbox {
       throw new IllegalArgumentException("A claim takes at least one message, not " + limit);
     }
     String leasedUntil = instant(now.plus(lease));
-    return inOwnTransaction("claim outbox messages", connection -> claim(connection, instant(now), limit, leasedUntil));
+    return inOwnTransaction(
+        "claim outbox messages", connection -> claim(connection, instant(now), limit, leasedUntil));
   }
 
   /**
@@ -103,8 +128,10 @@ public final class JdbcOutbox implements Outbox {
       try {
         return inOneTransaction(what, work);
       } catch (IllegalStateException e) {
-        boolean rolledBack = e.getCause() instanceof SQLException sql && sql.getSQLState() != null
-            && sql.getSQLState().startsWith("40");
+        boolean rolledBack =
+            e.getCause() instanceof SQLException sql
+                && sql.getSQLState() != null
+                && sql.getSQLState().startsWith("40");
         if (!rolledBack || attempt == MAX_ATTEMPTS) {
           throw e;
         }
@@ -129,7 +156,8 @@ public final class JdbcOutbox implements Outbox {
         connection.setAutoCommit(autoCommit);
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("Could not " + what + " (SQLState " + e.getSQLState() + ")", e);
+      throw new IllegalStateException(
+          "Could not " + what + " (SQLState " + e.getSQLState() + ")", e);
     }
   }
 
@@ -142,9 +170,13 @@ public final class JdbcOutbox implements Outbox {
       throws SQLException {
     boolean skipLocked = skipsLockedRows(connection);
     List<OutboxEntry> due = new ArrayList<>();
-    try (PreparedStatement select = connection.prepareStatement("select " + COLUMNS + " from lethe_outbox"
-        + " where status = ? and next_attempt_at <= ? order by next_attempt_at, id"
-        + (skipLocked ? " limit ? for update skip locked" : " limit ?"))) {
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "select "
+                + COLUMNS
+                + " from lethe_outbox"
+                + " where status = ? and next_attempt_at <= ? order by next_attempt_at, id"
+                + (skipLocked ? " limit ? for update skip locked" : " limit ?"))) {
       select.setString(1, PENDING);
       select.setString(2, now);
       select.setInt(3, limit);
@@ -155,8 +187,10 @@ public final class JdbcOutbox implements Outbox {
       }
     }
     List<OutboxEntry> claimed = new ArrayList<>();
-    try (PreparedStatement take = connection.prepareStatement("update lethe_outbox"
-        + " set attempts = attempts + 1, next_attempt_at = ? where id = ? and status = ? and attempts = ?")) {
+    try (PreparedStatement take =
+        connection.prepareStatement(
+            "update lethe_outbox"
+                + " set attempts = attempts + 1, next_attempt_at = ? where id = ? and status = ? and attempts = ?")) {
       for (OutboxEntry entry : due) {
         take.setString(1, leasedUntil);
         take.setString(2, entry.id().toString());
@@ -164,9 +198,20 @@ public final class JdbcOutbox implements Outbox {
         take.setInt(4, entry.attempts());
         // Always 1 where the rows are locked; on H2, 0 when another dispatcher took the row first.
         if (take.executeUpdate() == 1) {
-          claimed.add(new OutboxEntry(entry.id(), entry.idempotencyKey(), entry.destination(), entry.type(),
-              entry.payload(), OutboxStatus.PENDING, entry.attempts() + 1, entry.enqueuedAt(), entry.retrySince(),
-              Instant.parse(leasedUntil), entry.lastFailure(), Optional.empty()));
+          claimed.add(
+              new OutboxEntry(
+                  entry.id(),
+                  entry.idempotencyKey(),
+                  entry.destination(),
+                  entry.type(),
+                  entry.payload(),
+                  OutboxStatus.PENDING,
+                  entry.attempts() + 1,
+                  entry.enqueuedAt(),
+                  entry.retrySince(),
+                  Instant.parse(leasedUntil),
+                  entry.lastFailure(),
+                  Optional.empty()));
         }
       }
     }
@@ -181,32 +226,60 @@ public final class JdbcOutbox implements Outbox {
   @Override
   public boolean markDelivered(UUID id, int attempt, Instant now) {
     requireNonNull(id, "id");
-    return jdbc.update("mark an outbox message delivered", "update lethe_outbox"
-        + " set status = ?, payload = null, finished_at = ? where id = ? and status = ? and attempts = ?",
-        DELIVERED, instant(now), id.toString(), PENDING, attempt) == 1;
+    return jdbc.update(
+            "mark an outbox message delivered",
+            "update lethe_outbox"
+                + " set status = ?, payload = null, finished_at = ? where id = ? and status = ? and attempts = ?",
+            DELIVERED,
+            instant(now),
+            id.toString(),
+            PENDING,
+            attempt)
+        == 1;
   }
 
   @Override
   public boolean markFailed(UUID id, int attempt, String failure, Instant nextAttemptAt) {
     requireNonNull(id, "id");
-    return jdbc.update("mark an outbox message failed", "update lethe_outbox"
-        + " set next_attempt_at = ?, last_failure = ? where id = ? and status = ? and attempts = ?",
-        instant(nextAttemptAt), truncate(failure), id.toString(), PENDING, attempt) == 1;
+    return jdbc.update(
+            "mark an outbox message failed",
+            "update lethe_outbox"
+                + " set next_attempt_at = ?, last_failure = ? where id = ? and status = ? and attempts = ?",
+            instant(nextAttemptAt),
+            truncate(failure),
+            id.toString(),
+            PENDING,
+            attempt)
+        == 1;
   }
 
   @Override
   public boolean markDead(UUID id, int attempt, String failure, Instant now) {
     requireNonNull(id, "id");
-    return jdbc.update("mark an outbox message dead", "update lethe_outbox"
-        + " set status = ?, last_failure = ?, finished_at = ? where id = ? and status = ? and attempts = ?",
-        DEAD, truncate(failure), instant(now), id.toString(), PENDING, attempt) == 1;
+    return jdbc.update(
+            "mark an outbox message dead",
+            "update lethe_outbox"
+                + " set status = ?, last_failure = ?, finished_at = ? where id = ? and status = ? and attempts = ?",
+            DEAD,
+            truncate(failure),
+            instant(now),
+            id.toString(),
+            PENDING,
+            attempt)
+        == 1;
   }
 
   @Override
   public Optional<OutboxEntry> find(UUID id) {
     requireNonNull(id, "id");
-    return jdbc.query("read an outbox message", "select " + COLUMNS + " from lethe_outbox where id = ?",
-        JdbcOutbox::entry, id.toString()).stream().findFirst();
+    return jdbc
+        .query(
+            "read an outbox message",
+            "select " + COLUMNS + " from lethe_outbox where id = ?",
+            JdbcOutbox::entry,
+            id.toString())
+        .stream()
+        .findFirst();
   }
 
   @Override
@@ -215,8 +288,15 @@ public final class JdbcOutbox implements Outbox {
     if (limit < 1) {
       throw new IllegalArgumentException("A list holds at least one message, not " + limit);
     }
-    return jdbc.query("list outbox messages", "select " + COLUMNS + " from lethe_outbox where status = ?"
-        + " order by enqueued_at, id limit ?", JdbcOutbox::entry, status.name(), limit);
+    return jdbc.query(
+        "list outbox messages",
+        "select "
+            + COLUMNS
+            + " from lethe_outbox where status = ?"
+            + " order by enqueued_at, id limit ?",
+        JdbcOutbox::entry,
+        status.name(),
+        limit);
   }
 
   @Override
@@ -225,19 +305,31 @@ public final class JdbcOutbox implements Outbox {
     String stamp = instant(now);
     // "payload is not null": a message whose payload was cleared cannot be delivered any more. The
     // condition also settles a retry racing the clearing: whichever updates the row first wins.
-    return jdbc.update("retry a dead outbox message", "update lethe_outbox"
-        + " set status = ?, retry_since = ?, next_attempt_at = ?, finished_at = null"
-        + " where id = ? and status = ? and payload is not null",
-        PENDING, stamp, stamp, id.toString(), DEAD) == 1;
+    return jdbc.update(
+            "retry a dead outbox message",
+            "update lethe_outbox"
+                + " set status = ?, retry_since = ?, next_attempt_at = ?, finished_at = null"
+                + " where id = ? and status = ? and payload is not null",
+            PENDING,
+            stamp,
+            stamp,
+            id.toString(),
+            DEAD)
+        == 1;
   }
 
   @Override
   public int retryAllDead(Instant now) {
     String stamp = instant(now);
-    return jdbc.update("retry dead outbox messages", "update lethe_outbox"
-        + " set status = ?, retry_since = ?, next_attempt_at = ?, finished_at = null"
-        + " where status = ? and payload is not null",
-        PENDING, stamp, stamp, DEAD);
+    return jdbc.update(
+        "retry dead outbox messages",
+        "update lethe_outbox"
+            + " set status = ?, retry_since = ?, next_attempt_at = ?, finished_at = null"
+            + " where status = ? and payload is not null",
+        PENDING,
+        stamp,
+        stamp,
+        DEAD);
   }
 
   @Override
@@ -245,8 +337,12 @@ public final class JdbcOutbox implements Outbox {
     requireNonNull(deadBefore, "deadBefore");
     // One conditional update: an instance running it at the same time waits for the row locks, then
     // finds the payload already null and leaves the row, so each row is counted once.
-    return jdbc.update("clear the payload of old dead outbox messages", "update lethe_outbox set payload = null"
-        + " where status = ? and payload is not null and finished_at < ?", DEAD, instant(deadBefore));
+    return jdbc.update(
+        "clear the payload of old dead outbox messages",
+        "update lethe_outbox set payload = null"
+            + " where status = ? and payload is not null and finished_at < ?",
+        DEAD,
+        instant(deadBefore));
   }
 
   @Override
@@ -255,18 +351,22 @@ public final class JdbcOutbox implements Outbox {
     if (limit < 1) {
       throw new IllegalArgumentException("A deletion takes at least one message, not " + limit);
     }
-    return inOwnTransaction("delete delivered outbox messages",
+    return inOwnTransaction(
+        "delete delivered outbox messages",
         connection -> deleteDelivered(connection, instant(deliveredBefore), limit));
   }
 
-  private int deleteDelivered(Connection connection, String deliveredBefore, int limit) throws SQLException {
+  private int deleteDelivered(Connection connection, String deliveredBefore, int limit)
+      throws SQLException {
     // Skipping locked rows lets instances purge side by side without waiting; on H2 two of them may
     // pick the same rows, and the second deletes nothing of those (the delete is by id and status).
     boolean skipLocked = skipsLockedRows(connection);
     List<String> ids = new ArrayList<>();
-    try (PreparedStatement select = connection.prepareStatement("select id from lethe_outbox"
-        + " where status = ? and finished_at < ? order by finished_at, id"
-        + (skipLocked ? " limit ? for update skip locked" : " limit ?"))) {
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "select id from lethe_outbox"
+                + " where status = ? and finished_at < ? order by finished_at, id"
+                + (skipLocked ? " limit ? for update skip locked" : " limit ?"))) {
       select.setString(1, DELIVERED);
       select.setString(2, deliveredBefore);
       select.setInt(3, limit);
@@ -280,8 +380,11 @@ public final class JdbcOutbox implements Outbox {
       return 0;
     }
     // One statement per batch, not per row: the id list is at most the batch size.
-    try (PreparedStatement delete = connection.prepareStatement("delete from lethe_outbox where status = ? and id in ("
-        + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")")) {
+    try (PreparedStatement delete =
+        connection.prepareStatement(
+            "delete from lethe_outbox where status = ? and id in ("
+                + String.join(", ", Collections.nCopies(ids.size(), "?"))
+                + ")")) {
       delete.setString(1, DELIVERED);
       for (int i = 0; i < ids.size(); i++) {
         delete.setString(i + 2, ids.get(i));
@@ -292,18 +395,32 @@ public final class JdbcOutbox implements Outbox {
 
   @Override
   public OutboxCounts counts() {
-    List<long[]> counts = jdbc.query("count outbox messages", "select"
-        + " sum(case when status = ? then 1 else 0 end),"
-        + " sum(case when status = ? and payload is not null then 1 else 0 end),"
-        + " sum(case when status = ? and payload is null then 1 else 0 end)"
-        + " from lethe_outbox where status in (?, ?)",
-        row -> new long[] {row.getLong(1), row.getLong(2), row.getLong(3)}, PENDING, DEAD, DEAD, PENDING, DEAD);
+    List<long[]> counts =
+        jdbc.query(
+            "count outbox messages",
+            "select"
+                + " sum(case when status = ? then 1 else 0 end),"
+                + " sum(case when status = ? and payload is not null then 1 else 0 end),"
+                + " sum(case when status = ? and payload is null then 1 else 0 end)"
+                + " from lethe_outbox where status in (?, ?)",
+            row -> new long[] {row.getLong(1), row.getLong(2), row.getLong(3)},
+            PENDING,
+            DEAD,
+            DEAD,
+            PENDING,
+            DEAD);
     return new OutboxCounts(counts.get(0)[0], counts.get(0)[1], counts.get(0)[2]);
   }
 
   private Optional<OutboxEntry> byKey(String idempotencyKey) {
-    return jdbc.query("find an outbox message by its key", "select " + COLUMNS + " from lethe_outbox"
-        + " where idempotency_key = ?", JdbcOutbox::entry, idempotencyKey).stream().findFirst();
+    return jdbc
+        .query(
+            "find an outbox message by its key",
+            "select " + COLUMNS + " from lethe_outbox" + " where idempotency_key = ?",
+            JdbcOutbox::entry,
+            idempotencyKey)
+        .stream()
+        .findFirst();
   }
 
   private static String truncate(String failure) {
@@ -312,10 +429,18 @@ public final class JdbcOutbox implements Outbox {
   }
 
   private static OutboxEntry entry(ResultSet row) throws SQLException {
-    return new OutboxEntry(UUID.fromString(row.getString("id")), row.getString("idempotency_key"),
-        row.getString("destination"), row.getString("message_type"), optionalText(row, "payload"),
-        OutboxStatus.valueOf(row.getString("status")), row.getInt("attempts"), instant(row, "enqueued_at"),
-        instant(row, "retry_since"), instant(row, "next_attempt_at"), optionalText(row, "last_failure"),
+    return new OutboxEntry(
+        UUID.fromString(row.getString("id")),
+        row.getString("idempotency_key"),
+        row.getString("destination"),
+        row.getString("message_type"),
+        optionalText(row, "payload"),
+        OutboxStatus.valueOf(row.getString("status")),
+        row.getInt("attempts"),
+        instant(row, "enqueued_at"),
+        instant(row, "retry_since"),
+        instant(row, "next_attempt_at"),
+        optionalText(row, "last_failure"),
         optionalInstant(row, "finished_at"));
   }
 }

@@ -33,13 +33,22 @@ public final class JdbcReceiptStore implements ReceiptStore {
   @Override
   public Optional<ParticipantReceipt> find(String noticeKey) {
     requireNonNull(noticeKey, "noticeKey");
-    return jdbc.query("read a participant's receipt",
-        "select notice_key, request_id, participant, outcome, rows_touched from lethe_participant_receipt"
-            + " where notice_key = ?",
-        row -> new ParticipantReceipt(row.getString("notice_key"), RequestId.parse(row.getString("request_id")),
-            row.getString("participant"), ParticipantReceipt.Outcome.valueOf(row.getString("outcome")),
-            row.getLong("rows_touched"), Optional.empty()),
-        noticeKey).stream().findFirst();
+    return jdbc
+        .query(
+            "read a participant's receipt",
+            "select notice_key, request_id, participant, outcome, rows_touched from lethe_participant_receipt"
+                + " where notice_key = ?",
+            row ->
+                new ParticipantReceipt(
+                    row.getString("notice_key"),
+                    RequestId.parse(row.getString("request_id")),
+                    row.getString("participant"),
+                    ParticipantReceipt.Outcome.valueOf(row.getString("outcome")),
+                    row.getLong("rows_touched"),
+                    Optional.empty()),
+            noticeKey)
+        .stream()
+        .findFirst();
   }
 
   @Override
@@ -47,20 +56,29 @@ public final class JdbcReceiptStore implements ReceiptStore {
     requireNonNull(receipt, "receipt");
     requireNonNull(receivedAt, "receivedAt");
     if (receipt.outcome() == ParticipantReceipt.Outcome.FAILED) {
-      throw new IllegalArgumentException("A failed notice is carried out again when delivered again: its receipt is"
-          + " not kept");
+      throw new IllegalArgumentException(
+          "A failed notice is carried out again when delivered again: its receipt is"
+              + " not kept");
     }
-    return jdbc.updateUnlessDuplicate("add a participant's receipt",
-        "insert into lethe_participant_receipt (notice_key, request_id, participant, outcome, rows_touched, received_at)"
-            + " values (?, ?, ?, ?, ?, ?)",
-        receipt.noticeKey(), receipt.requestId().toString(), receipt.participant(), receipt.outcome().name(),
-        receipt.rowsTouched(), instant(receivedAt)).isPresent();
+    return jdbc.updateUnlessDuplicate(
+            "add a participant's receipt",
+            "insert into lethe_participant_receipt (notice_key, request_id, participant, outcome, rows_touched, received_at)"
+                + " values (?, ?, ?, ?, ?, ?)",
+            receipt.noticeKey(),
+            receipt.requestId().toString(),
+            receipt.participant(),
+            receipt.outcome().name(),
+            receipt.rowsTouched(),
+            instant(receivedAt))
+        .isPresent();
   }
 
   @Override
   public int deleteReceivedBefore(Instant cutoff) {
     requireNonNull(cutoff, "cutoff");
-    return jdbc.update("delete participants' receipts", "delete from lethe_participant_receipt where received_at < ?",
+    return jdbc.update(
+        "delete participants' receipts",
+        "delete from lethe_participant_receipt where received_at < ?",
         instant(cutoff));
   }
 }

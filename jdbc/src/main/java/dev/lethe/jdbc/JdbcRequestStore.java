@@ -42,20 +42,48 @@ import javax.sql.DataSource;
 public final class JdbcRequestStore implements RequestStore {
 
   /** Every column but the id, in the order {@link #save} binds them. */
-  private static final List<String> DATA_COLUMNS = List.of("request_type", "subject_type", "identity_kind",
-      "identity_value", "channel", "received_at", "original_due_date", "due_date", "status", "is_open",
-      "verification_required", "verification_method", "verified_at", "extension_reason", "extended_due_date",
-      "extended_at", "rejection_reason", "rejection_explanation", "rejection_remedies", "rejected_at",
-      "cancellation_reason", "cancelled_at", "row_version");
+  private static final List<String> DATA_COLUMNS =
+      List.of(
+          "request_type",
+          "subject_type",
+          "identity_kind",
+          "identity_value",
+          "channel",
+          "received_at",
+          "original_due_date",
+          "due_date",
+          "status",
+          "is_open",
+          "verification_required",
+          "verification_method",
+          "verified_at",
+          "extension_reason",
+          "extended_due_date",
+          "extended_at",
+          "rejection_reason",
+          "rejection_explanation",
+          "rejection_remedies",
+          "rejected_at",
+          "cancellation_reason",
+          "cancelled_at",
+          "row_version");
+
   private static final String COLUMNS = "id, " + String.join(", ", DATA_COLUMNS);
-  // closed_at keeps the first time the request was saved closed: a closed request never reopens, and
+  // closed_at keeps the first time the request was saved closed: a closed request never reopens,
+  // and
   // saving it again (its identity replaced on erasure) must not restart its identity's retention.
-  private static final String UPDATE = "update lethe_rights_request set " + String.join(" = ?, ", DATA_COLUMNS)
-      + " = ?, closed_at = coalesce(closed_at, ?) where id = ?";
+  private static final String UPDATE =
+      "update lethe_rights_request set "
+          + String.join(" = ?, ", DATA_COLUMNS)
+          + " = ?, closed_at = coalesce(closed_at, ?) where id = ?";
   // The conditional update: of two writers from one version, the database lets exactly one through.
   private static final String UPDATE_FROM_VERSION = UPDATE + " and row_version = ?";
-  private static final String INSERT = "insert into lethe_rights_request (" + String.join(", ", DATA_COLUMNS)
-      + ", closed_at, id) values (" + "?, ".repeat(DATA_COLUMNS.size() + 1) + "?)";
+  private static final String INSERT =
+      "insert into lethe_rights_request ("
+          + String.join(", ", DATA_COLUMNS)
+          + ", closed_at, id) values ("
+          + "?, ".repeat(DATA_COLUMNS.size() + 1)
+          + "?)";
   private static final String ORDER = " order by due_date, received_at";
 
   private final Jdbc jdbc;
@@ -73,7 +101,8 @@ public final class JdbcRequestStore implements RequestStore {
 
   /** As {@link #of(DataSource)}, stamping when a request closed by {@code clock}. */
   public static JdbcRequestStore of(DataSource dataSource, Clock clock) {
-    return new JdbcRequestStore(requireNonNull(dataSource, "dataSource"), requireNonNull(clock, "clock"));
+    return new JdbcRequestStore(
+        requireNonNull(dataSource, "dataSource"), requireNonNull(clock, "clock"));
   }
 
   @Override
@@ -93,7 +122,8 @@ public final class JdbcRequestStore implements RequestStore {
       jdbc.update("insert a rights request", INSERT, values(request));
     } catch (IllegalStateException e) {
       if (Jdbc.isUniqueViolation(e)) {
-        throw new IllegalStateException("A rights request with id " + request.id() + " is already stored", e);
+        throw new IllegalStateException(
+            "A rights request with id " + request.id() + " is already stored", e);
       }
       throw e;
     }
@@ -107,60 +137,96 @@ public final class JdbcRequestStore implements RequestStore {
     Object[] conditional = Arrays.copyOf(values, values.length + 1);
     conditional[values.length] = changed.version();
     return jdbc.update("update a rights request", UPDATE_FROM_VERSION, conditional) == 1
-        ? Optional.of(next) : Optional.empty();
+        ? Optional.of(next)
+        : Optional.empty();
   }
 
   private Object[] values(RightsRequest request) {
-    return new Object[] {request.type().name(), request.subject().subjectType(), request.subject().identity(),
-        request.subject().value(), request.channel().name(), instant(request.receivedAt()), request.originalDueDate(),
-        request.dueDate(), request.status().name(), request.isOpen(), request.verificationRequired(),
-        request.verification().map(RightsRequest.Verification::method).orElse(null),
-        instant(request.verification().map(RightsRequest.Verification::verifiedAt)),
-        request.extension().map(RightsRequest.Extension::reason).orElse(null),
-        request.extension().map(RightsRequest.Extension::newDueDate).orElse(null),
-        instant(request.extension().map(RightsRequest.Extension::extendedAt)),
-        request.rejection().map(rejection -> rejection.reason().name()).orElse(null),
-        request.rejection().map(RightsRequest.Rejection::explanation).orElse(null),
-        request.rejection().map(RightsRequest.Rejection::remedies).orElse(null),
-        instant(request.rejection().map(RightsRequest.Rejection::rejectedAt)),
-        request.cancellation().map(RightsRequest.Cancellation::reason).orElse(null),
-        instant(request.cancellation().map(RightsRequest.Cancellation::cancelledAt)),
-        request.version(),
-        request.isOpen() ? null : instant(clock.instant()),
-        request.id().toString()};
+    return new Object[] {
+      request.type().name(),
+      request.subject().subjectType(),
+      request.subject().identity(),
+      request.subject().value(),
+      request.channel().name(),
+      instant(request.receivedAt()),
+      request.originalDueDate(),
+      request.dueDate(),
+      request.status().name(),
+      request.isOpen(),
+      request.verificationRequired(),
+      request.verification().map(RightsRequest.Verification::method).orElse(null),
+      instant(request.verification().map(RightsRequest.Verification::verifiedAt)),
+      request.extension().map(RightsRequest.Extension::reason).orElse(null),
+      request.extension().map(RightsRequest.Extension::newDueDate).orElse(null),
+      instant(request.extension().map(RightsRequest.Extension::extendedAt)),
+      request.rejection().map(rejection -> rejection.reason().name()).orElse(null),
+      request.rejection().map(RightsRequest.Rejection::explanation).orElse(null),
+      request.rejection().map(RightsRequest.Rejection::remedies).orElse(null),
+      instant(request.rejection().map(RightsRequest.Rejection::rejectedAt)),
+      request.cancellation().map(RightsRequest.Cancellation::reason).orElse(null),
+      instant(request.cancellation().map(RightsRequest.Cancellation::cancelledAt)),
+      request.version(),
+      request.isOpen() ? null : instant(clock.instant()),
+      request.id().toString()
+    };
   }
 
   @Override
   public Optional<RightsRequest> find(RequestId id) {
     requireNonNull(id, "id");
-    return jdbc.query("find a rights request", "select " + COLUMNS + " from lethe_rights_request where id = ?",
-        JdbcRequestStore::request, id.toString()).stream().findFirst();
+    return jdbc
+        .query(
+            "find a rights request",
+            "select " + COLUMNS + " from lethe_rights_request where id = ?",
+            JdbcRequestStore::request,
+            id.toString())
+        .stream()
+        .findFirst();
   }
 
   /** {@inheritDoc} Read with {@code select ... for update}: the latest committed row, locked until the transaction ends. */
   @Override
   public Optional<RightsRequest> findLatest(RequestId id) {
     requireNonNull(id, "id");
-    return jdbc.query("find and lock a rights request", "select " + COLUMNS + " from lethe_rights_request where id = ?"
-        + " for update", JdbcRequestStore::request, id.toString()).stream().findFirst();
+    return jdbc
+        .query(
+            "find and lock a rights request",
+            "select " + COLUMNS + " from lethe_rights_request where id = ?" + " for update",
+            JdbcRequestStore::request,
+            id.toString())
+        .stream()
+        .findFirst();
   }
 
   @Override
   public List<RightsRequest> findOpen() {
-    return jdbc.query("find open rights requests", "select " + COLUMNS + " from lethe_rights_request where is_open = ?"
-        + ORDER, JdbcRequestStore::request, true);
+    return jdbc.query(
+        "find open rights requests",
+        "select " + COLUMNS + " from lethe_rights_request where is_open = ?" + ORDER,
+        JdbcRequestStore::request,
+        true);
   }
 
   @Override
   public List<RightsRequest> findOpenDueOnOrBefore(LocalDate date) {
     requireNonNull(date, "date");
-    return jdbc.query("find due rights requests", "select " + COLUMNS + " from lethe_rights_request"
-        + " where is_open = ? and due_date <= ?" + ORDER, JdbcRequestStore::request, true, date);
+    return jdbc.query(
+        "find due rights requests",
+        "select "
+            + COLUMNS
+            + " from lethe_rights_request"
+            + " where is_open = ? and due_date <= ?"
+            + ORDER,
+        JdbcRequestStore::request,
+        true,
+        date);
   }
 
   @Override
   public Stream<RightsRequest> findAll() {
-    return jdbc.stream("read rights requests", "select " + COLUMNS + " from lethe_rights_request order by received_at",
+    return jdbc.stream(
+        "read rights requests",
+        "select " + COLUMNS + " from lethe_rights_request order by received_at",
         JdbcRequestStore::request);
   }
 
@@ -182,24 +248,42 @@ public final class JdbcRequestStore implements RequestStore {
       conditions.add("request_type in (" + placeholders(query.types().size()) + ")");
       query.types().forEach(type -> parameters.add(type.name()));
     }
-    query.subject().map(value -> value.toLowerCase(Locale.ROOT)).ifPresent(wanted -> {
-      if (wanted.startsWith(DataSubjectRights.ERASED_IDENTITY_PREFIX)) {
-        conditions.add("lower(identity_value) like ? escape '!'");
-        parameters.add(wanted.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
-      } else {
-        conditions.add("lower(trim(identity_value)) = ?");
-        parameters.add(wanted);
-      }
-    });
+    query
+        .subject()
+        .map(value -> value.toLowerCase(Locale.ROOT))
+        .ifPresent(
+            wanted -> {
+              if (wanted.startsWith(DataSubjectRights.ERASED_IDENTITY_PREFIX)) {
+                conditions.add("lower(identity_value) like ? escape '!'");
+                parameters.add(
+                    wanted.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+              } else {
+                conditions.add("lower(trim(identity_value)) = ?");
+                parameters.add(wanted);
+              }
+            });
     String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
     Object[] filter = parameters.toArray();
-    long total = jdbc.query("count rights requests", "select count(*) from lethe_rights_request" + where,
-        rows -> rows.getLong(1), filter).get(0);
+    long total =
+        jdbc.query(
+                "count rights requests",
+                "select count(*) from lethe_rights_request" + where,
+                rows -> rows.getLong(1),
+                filter)
+            .get(0);
     parameters.add(query.size());
     parameters.add((long) query.page() * query.size());
-    List<RightsRequest> page = jdbc.query("list a page of rights requests", "select " + COLUMNS
-        + " from lethe_rights_request" + where + ORDER + ", id limit ? offset ?", JdbcRequestStore::request,
-        parameters.toArray());
+    List<RightsRequest> page =
+        jdbc.query(
+            "list a page of rights requests",
+            "select "
+                + COLUMNS
+                + " from lethe_rights_request"
+                + where
+                + ORDER
+                + ", id limit ? offset ?",
+            JdbcRequestStore::request,
+            parameters.toArray());
     return new RequestPage(page, query, total);
   }
 
@@ -218,10 +302,21 @@ public final class JdbcRequestStore implements RequestStore {
   public List<RightsRequest> findBySubject(SubjectIdentifier subject, IdentityMatch match) {
     requireNonNull(subject, "subject");
     requireNonNull(match, "match");
-    String compared = match == IdentityMatch.EXACT ? "identity_value" : "lower(trim(identity_value))";
-    return jdbc.query("find a subject's rights requests", "select " + COLUMNS + " from lethe_rights_request"
-            + " where subject_type = ? and identity_kind = ? and " + compared + " = ? order by received_at for update",
-            JdbcRequestStore::request, subject.subjectType(), subject.identity(), match.normalize(subject.value()))
+    String compared =
+        match == IdentityMatch.EXACT ? "identity_value" : "lower(trim(identity_value))";
+    return jdbc
+        .query(
+            "find a subject's rights requests",
+            "select "
+                + COLUMNS
+                + " from lethe_rights_request"
+                + " where subject_type = ? and identity_kind = ? and "
+                + compared
+                + " = ? order by received_at for update",
+            JdbcRequestStore::request,
+            subject.subjectType(),
+            subject.identity(),
+            match.normalize(subject.value()))
         .stream()
         .filter(request -> match.matches(request.subject().value(), subject.value()))
         .toList();
@@ -230,26 +325,34 @@ public final class JdbcRequestStore implements RequestStore {
   @Override
   public int clearIdentitiesClosedBefore(Instant closedBefore) {
     requireNonNull(closedBefore, "closedBefore");
-    return jdbc.update("clear the identity of closed rights requests", "update lethe_rights_request"
-        + " set identity_value = ?, row_version = row_version + 1 where closed_at < ? and identity_value <> ?",
+    return jdbc.update(
+        "clear the identity of closed rights requests",
+        "update lethe_rights_request"
+            + " set identity_value = ?, row_version = row_version + 1 where closed_at < ? and identity_value <> ?",
         CLEARED_IDENTITY,
-        instant(closedBefore), CLEARED_IDENTITY);
+        instant(closedBefore),
+        CLEARED_IDENTITY);
   }
 
   private static RightsRequest request(ResultSet row) throws SQLException {
     return new RightsRequest(
         RequestId.parse(row.getString("id")),
         RequestType.valueOf(row.getString("request_type")),
-        new SubjectIdentifier(row.getString("subject_type"), row.getString("identity_kind"), row.getString("identity_value")),
+        new SubjectIdentifier(
+            row.getString("subject_type"),
+            row.getString("identity_kind"),
+            row.getString("identity_value")),
         Channel.valueOf(row.getString("channel")),
         instant(row, "received_at"),
         date(row, "original_due_date"),
         RequestStatus.valueOf(row.getString("status")),
         row.getBoolean("verification_required"),
-        optionalInstant(row, "verified_at").map(at -> new RightsRequest.Verification(text(row, "verification_method"), at)),
+        optionalInstant(row, "verified_at")
+            .map(at -> new RightsRequest.Verification(text(row, "verification_method"), at)),
         extension(row),
         rejection(row),
-        optionalInstant(row, "cancelled_at").map(at -> new RightsRequest.Cancellation(text(row, "cancellation_reason"), at)),
+        optionalInstant(row, "cancelled_at")
+            .map(at -> new RightsRequest.Cancellation(text(row, "cancellation_reason"), at)),
         row.getLong("row_version"));
   }
 
@@ -258,7 +361,9 @@ public final class JdbcRequestStore implements RequestStore {
     if (reason.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new RightsRequest.Extension(reason.get(), date(row, "extended_due_date"), instant(row, "extended_at")));
+    return Optional.of(
+        new RightsRequest.Extension(
+            reason.get(), date(row, "extended_due_date"), instant(row, "extended_at")));
   }
 
   private static Optional<RightsRequest.Rejection> rejection(ResultSet row) throws SQLException {
@@ -266,8 +371,12 @@ public final class JdbcRequestStore implements RequestStore {
     if (reason.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new RightsRequest.Rejection(RejectionReason.valueOf(reason.get()),
-        row.getString("rejection_explanation"), row.getString("rejection_remedies"), instant(row, "rejected_at")));
+    return Optional.of(
+        new RightsRequest.Rejection(
+            RejectionReason.valueOf(reason.get()),
+            row.getString("rejection_explanation"),
+            row.getString("rejection_remedies"),
+            instant(row, "rejected_at")));
   }
 
   private static String text(ResultSet row, String column) {

@@ -44,6 +44,7 @@ public final class JdbcRestrictionStore implements RestrictionStore {
   private final DataSource dataSource;
   private final Jdbc jdbc;
   private final Duration emptyFor;
+
   /** The table as last read, and until when it is trusted; stale from the start. */
   private final AtomicReference<Snapshot> snapshot = new AtomicReference<>(Snapshot.stale());
 
@@ -75,8 +76,8 @@ public final class JdbcRestrictionStore implements RestrictionStore {
   public static JdbcRestrictionStore of(DataSource dataSource, Duration emptyFor) {
     requireNonNull(emptyFor, "emptyFor");
     if (emptyFor.isNegative()) {
-      throw new IllegalArgumentException("The time a read of the restriction table is trusted cannot be negative: "
-          + emptyFor);
+      throw new IllegalArgumentException(
+          "The time a read of the restriction table is trusted cannot be negative: " + emptyFor);
     }
     return new JdbcRestrictionStore(requireNonNull(dataSource, "dataSource"), emptyFor);
   }
@@ -102,13 +103,18 @@ public final class JdbcRestrictionStore implements RestrictionStore {
       return last.restrictions();
     }
     Map<SubjectPseudonym, Restriction> read = new HashMap<>();
-    for (Restriction restriction : jdbc.query("read the restrictions", "select subject, request_id, ground,"
-        + " restricted_from, restricted_until from lethe_restriction", JdbcRestrictionStore::restriction,
-        new Object[0])) {
+    for (Restriction restriction :
+        jdbc.query(
+            "read the restrictions",
+            "select subject, request_id, ground,"
+                + " restricted_from, restricted_until from lethe_restriction",
+            JdbcRestrictionStore::restriction,
+            new Object[0])) {
       read.put(restriction.subject(), restriction);
     }
     Map<SubjectPseudonym, Restriction> restrictions = Collections.unmodifiableMap(read);
-    // Not if a save or removal came in meanwhile: it made the snapshot stale, and its change must count at once.
+    // Not if a save or removal came in meanwhile: it made the snapshot stale, and its change must
+    // count at once.
     snapshot.compareAndSet(last, new Snapshot(restrictions, now + emptyFor.toNanos()));
     return restrictions;
   }
@@ -125,12 +131,24 @@ public final class JdbcRestrictionStore implements RestrictionStore {
   @Override
   public void save(Restriction restriction) {
     requireNonNull(restriction, "restriction");
-    Object[] values = {restriction.requestId().toString(), restriction.ground().name(), instant(restriction.from()),
-        instant(restriction.until()), restriction.subject().hex()};
-    if (jdbc.update("update a restriction", "update lethe_restriction set request_id = ?, ground = ?,"
-        + " restricted_from = ?, restricted_until = ? where subject = ?", values) == 0) {
-      jdbc.update("insert a restriction", "insert into lethe_restriction (request_id, ground, restricted_from,"
-          + " restricted_until, subject) values (?, ?, ?, ?, ?)", values);
+    Object[] values = {
+      restriction.requestId().toString(),
+      restriction.ground().name(),
+      instant(restriction.from()),
+      instant(restriction.until()),
+      restriction.subject().hex()
+    };
+    if (jdbc.update(
+            "update a restriction",
+            "update lethe_restriction set request_id = ?, ground = ?,"
+                + " restricted_from = ?, restricted_until = ? where subject = ?",
+            values)
+        == 0) {
+      jdbc.update(
+          "insert a restriction",
+          "insert into lethe_restriction (request_id, ground, restricted_from,"
+              + " restricted_until, subject) values (?, ?, ?, ?, ?)",
+          values);
     }
     invalidate();
   }
@@ -142,9 +160,14 @@ public final class JdbcRestrictionStore implements RestrictionStore {
   @Override
   public void add(Restriction restriction) {
     requireNonNull(restriction, "restriction");
-    jdbc.update("insert a restriction", "insert into lethe_restriction (request_id, ground, restricted_from,"
-        + " restricted_until, subject) values (?, ?, ?, ?, ?)", restriction.requestId().toString(),
-        restriction.ground().name(), instant(restriction.from()), instant(restriction.until()),
+    jdbc.update(
+        "insert a restriction",
+        "insert into lethe_restriction (request_id, ground, restricted_from,"
+            + " restricted_until, subject) values (?, ?, ?, ?, ?)",
+        restriction.requestId().toString(),
+        restriction.ground().name(),
+        instant(restriction.from()),
+        instant(restriction.until()),
         restriction.subject().hex());
     invalidate();
   }
@@ -152,23 +175,36 @@ public final class JdbcRestrictionStore implements RestrictionStore {
   @Override
   public Optional<Restriction> find(SubjectPseudonym subject) {
     requireNonNull(subject, "subject");
-    return jdbc.query("find a restriction", "select subject, request_id, ground, restricted_from, restricted_until"
-        + " from lethe_restriction where subject = ?", JdbcRestrictionStore::restriction, subject.hex())
-        .stream().findFirst();
+    return jdbc
+        .query(
+            "find a restriction",
+            "select subject, request_id, ground, restricted_from, restricted_until"
+                + " from lethe_restriction where subject = ?",
+            JdbcRestrictionStore::restriction,
+            subject.hex())
+        .stream()
+        .findFirst();
   }
 
   @Override
   public boolean remove(SubjectPseudonym subject) {
     requireNonNull(subject, "subject");
-    boolean removed = jdbc.update("remove a restriction", "delete from lethe_restriction where subject = ?",
-        subject.hex()) > 0;
+    boolean removed =
+        jdbc.update(
+                "remove a restriction",
+                "delete from lethe_restriction where subject = ?",
+                subject.hex())
+            > 0;
     invalidate();
     return removed;
   }
 
   private static Restriction restriction(ResultSet row) throws SQLException {
-    return new Restriction(new SubjectPseudonym(row.getString("subject")), RequestId.parse(row.getString("request_id")),
-        RestrictionGround.valueOf(row.getString("ground")), instant(row, "restricted_from"),
+    return new Restriction(
+        new SubjectPseudonym(row.getString("subject")),
+        RequestId.parse(row.getString("request_id")),
+        RestrictionGround.valueOf(row.getString("ground")),
+        instant(row, "restricted_from"),
         optionalInstant(row, "restricted_until"));
   }
 }

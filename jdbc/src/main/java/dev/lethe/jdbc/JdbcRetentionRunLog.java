@@ -32,9 +32,14 @@ public final class JdbcRetentionRunLog implements RetentionRunLog {
   @Override
   public void record(RetentionReport run) {
     requireNonNull(run, "run");
-    jdbc.update("record a retention run", "insert into lethe_retention_run (id, started_at, finished_at, dry_run,"
+    jdbc.update(
+        "record a retention run",
+        "insert into lethe_retention_run (id, started_at, finished_at, dry_run,"
             + " policies) values (?, ?, ?, ?, ?)",
-        UUID.randomUUID().toString(), instant(run.started()), instant(run.finished()), run.dryRun(),
+        UUID.randomUUID().toString(),
+        instant(run.started()),
+        instant(run.finished()),
+        run.dryRun(),
         Json.write(run.policies()));
   }
 
@@ -43,9 +48,19 @@ public final class JdbcRetentionRunLog implements RetentionRunLog {
     if (limit < 0) {
       throw new IllegalArgumentException("limit must not be negative, but is " + limit);
     }
-    return jdbc.query("read retention runs", "select started_at, finished_at, dry_run, policies from lethe_retention_run"
-            + " order by started_at desc fetch first " + limit + " rows only", row -> new RetentionReport(instant(row, "started_at"),
-            instant(row, "finished_at"), row.getBoolean("dry_run"),
-            Json.read(row.getString("policies"), new TypeReference<List<RetentionReport.PolicyRun>>() { })));
+    return jdbc.query(
+        "read retention runs",
+        "select started_at, finished_at, dry_run, policies from lethe_retention_run"
+            + " order by started_at desc fetch first "
+            + limit
+            + " rows only",
+        row ->
+            new RetentionReport(
+                instant(row, "started_at"),
+                instant(row, "finished_at"),
+                row.getBoolean("dry_run"),
+                Json.read(
+                    row.getString("policies"),
+                    new TypeReference<List<RetentionReport.PolicyRun>>() {})));
   }
 }

@@ -19,8 +19,7 @@ import javax.sql.DataSource;
  */
 public final class JdbcStores {
 
-  private JdbcStores() {
-  }
+  private JdbcStores() {}
 
   /** The stores over {@code dataSource}, telling when a request closed by {@code clock}. */
   public static LetheStores of(DataSource dataSource, Clock clock) {

@@ -29,16 +29,25 @@ public final class JdbcSuppressionStore implements SuppressionStore {
   public void add(Entry entry) {
     requireNonNull(entry, "entry");
     // Already suppressed: the first entry stands, and the operation's transaction goes on.
-    jdbc.updateUnlessDuplicate("add a suppression entry",
+    jdbc.updateUnlessDuplicate(
+        "add a suppression entry",
         "insert into lethe_suppression (hash, reason, added_at) values (?, ?, ?)",
-        entry.hash(), entry.reason(), instant(entry.addedAt()));
+        entry.hash(),
+        entry.reason(),
+        instant(entry.addedAt()));
   }
 
   @Override
   public Optional<Entry> find(String hash) {
     requireNonNull(hash, "hash");
-    return jdbc.query("find a suppression entry", "select hash, reason, added_at from lethe_suppression where hash = ?",
-        row -> new Entry(row.getString("hash"), row.getString("reason"), instant(row, "added_at")), hash)
-        .stream().findFirst();
+    return jdbc
+        .query(
+            "find a suppression entry",
+            "select hash, reason, added_at from lethe_suppression where hash = ?",
+            row ->
+                new Entry(row.getString("hash"), row.getString("reason"), instant(row, "added_at")),
+            hash)
+        .stream()
+        .findFirst();
   }
 }

@@ -23,10 +23,13 @@ public final class LetheSchema {
 
   /** Where the migrations are, on the class path. */
   public static final String LOCATION = "classpath:db/migration/lethe";
+
   /** Where the migrations for MariaDB and MySQL only are, on the class path: outside {@link #LOCATION}, which Flyway scans with its subfolders. */
   public static final String MARIADB_LOCATION = "classpath:db/lethe-mariadb";
+
   /** Lethe's own Flyway history table. */
   public static final String HISTORY_TABLE = "lethe_schema_history";
+
   /**
    * The prefix of Lethe's migration files ({@code L1__lethe_stores.sql}). Not Flyway's usual
    * {@code V}: an application's Flyway, scanning {@code db/migration} and its subfolders, then
@@ -34,8 +37,7 @@ public final class LetheSchema {
    */
   public static final String MIGRATION_PREFIX = "L";
 
-  private LetheSchema() {
-  }
+  private LetheSchema() {}
 
   /**
    * Applies every pending migration to the database behind {@code dataSource}; returns how many
@@ -44,16 +46,17 @@ public final class LetheSchema {
    */
   public static int migrate(DataSource dataSource) {
     requireNonNull(dataSource, "dataSource");
-    MigrateResult result = Flyway.configure(LetheSchema.class.getClassLoader())
-        .dataSource(dataSource)
-        .table(HISTORY_TABLE)
-        .locations(locations(dataSource).toArray(String[]::new))
-        .sqlMigrationPrefix(MIGRATION_PREFIX)
-        // The schema may hold the application's tables; Lethe's history still starts before V1.
-        .baselineOnMigrate(true)
-        .baselineVersion("0")
-        .load()
-        .migrate();
+    MigrateResult result =
+        Flyway.configure(LetheSchema.class.getClassLoader())
+            .dataSource(dataSource)
+            .table(HISTORY_TABLE)
+            .locations(locations(dataSource).toArray(String[]::new))
+            .sqlMigrationPrefix(MIGRATION_PREFIX)
+            // The schema may hold the application's tables; Lethe's history still starts before V1.
+            .baselineOnMigrate(true)
+            .baselineVersion("0")
+            .load()
+            .migrate();
     return result.migrationsExecuted;
   }
 
@@ -63,10 +66,12 @@ public final class LetheSchema {
     try (Connection connection = dataSource.getConnection()) {
       product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
     } catch (SQLException e) {
-      throw new IllegalStateException("Could not read which database Lethe's tables go to (SQLState "
-          + e.getSQLState() + ")", e);
+      throw new IllegalStateException(
+          "Could not read which database Lethe's tables go to (SQLState " + e.getSQLState() + ")",
+          e);
     }
-    return product.contains("mariadb") || product.contains("mysql") ? List.of(LOCATION, MARIADB_LOCATION)
+    return product.contains("mariadb") || product.contains("mysql")
+        ? List.of(LOCATION, MARIADB_LOCATION)
         : List.of(LOCATION);
   }
 }

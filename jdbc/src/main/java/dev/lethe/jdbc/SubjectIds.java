@@ -5,15 +5,16 @@ import java.util.UUID;
 /** Subject identifiers as text and back, keeping their Java type so that keys compare equal. */
 final class SubjectIds {
 
-  private SubjectIds() {
-  }
+  private SubjectIds() {}
 
   static String typeName(Object id) {
     if (id instanceof Long || id instanceof Integer || id instanceof String || id instanceof UUID) {
       return id.getClass().getName();
     }
-    throw new IllegalArgumentException("A subject identifier of type " + id.getClass().getName()
-        + " cannot be stored; use Long, Integer, String or UUID");
+    throw new IllegalArgumentException(
+        "A subject identifier of type "
+            + id.getClass().getName()
+            + " cannot be stored; use Long, Integer, String or UUID");
   }
 
   static Object parse(String text, String typeName) {
@@ -22,7 +23,8 @@ final class SubjectIds {
       case "java.lang.Integer" -> Integer.valueOf(text);
       case "java.util.UUID" -> UUID.fromString(text);
       case "java.lang.String" -> text;
-      default -> throw new IllegalStateException("Unknown stored subject identifier type " + typeName);
+      default ->
+          throw new IllegalStateException("Unknown stored subject identifier type " + typeName);
     };
   }
 }

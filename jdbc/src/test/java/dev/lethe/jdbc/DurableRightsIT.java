@@ -21,22 +21,27 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class DurableRightsIT {
 
-  private static final byte[] KEY = "a test key of thirty-two bytes!!".getBytes(StandardCharsets.UTF_8);
-  @RegisterExtension
-  static final MigratedDatabase DATABASE = new MigratedDatabase();
+  private static final byte[] KEY =
+      "a test key of thirty-two bytes!!".getBytes(StandardCharsets.UTF_8);
+  @RegisterExtension static final MigratedDatabase DATABASE = new MigratedDatabase();
 
   @Test
-  @DisplayName("Art. 12(3), 5(2): a request made before a restart is found after it, with its state and an intact audit chain")
+  @DisplayName(
+      "Art. 12(3), 5(2): a request made before a restart is found after it, with its state and an intact audit chain")
   void survivesARestart() {
     Clock clock = Clock.fixed(Instant.parse("2026-01-31T10:15:30.123456789Z"), ZoneOffset.UTC);
     DataSubjectRights before = rights(clock);
-    RightsRequest request = before.submit(RequestType.ACCESS, new SubjectIdentifier("customer", "email", "ada@example.com"),
-        Channel.WEB);
+    RightsRequest request =
+        before.submit(
+            RequestType.ACCESS,
+            new SubjectIdentifier("customer", "email", "ada@example.com"),
+            Channel.WEB);
     before.verify(request.id(), "email-link");
     before.extend(request.id(), Period.ofMonths(2), "Many records across systems");
 
     DataSubjectRights after = rights(clock);
-    AuditTrail auditAfter = AuditTrail.of(JdbcAuditSink.of(DATABASE.dataSource()), Pseudonymizer.withKey(KEY), clock);
+    AuditTrail auditAfter =
+        AuditTrail.of(JdbcAuditSink.of(DATABASE.dataSource()), Pseudonymizer.withKey(KEY), clock);
 
     RightsRequest found = after.find(request.id()).orElseThrow();
     assertThat(found.status()).isEqualTo(RequestStatus.VERIFIED);
@@ -48,12 +53,16 @@ class DurableRightsIT {
       assertThat(events.count()).isEqualTo(3);
     }
     after.cancel(request.id(), "Withdrawn by the subject");
-    assertThat(auditAfter.verify().isIntact()).as("the chain continues across the restart").isTrue();
+    assertThat(auditAfter.verify().isIntact())
+        .as("the chain continues across the restart")
+        .isTrue();
   }
 
   private static DataSubjectRights rights(Clock clock) {
-    AuditTrail audit = AuditTrail.of(JdbcAuditSink.of(DATABASE.dataSource()), Pseudonymizer.withKey(KEY), clock);
-    return DataSubjectRights.builder(audit).clock(clock)
+    AuditTrail audit =
+        AuditTrail.of(JdbcAuditSink.of(DATABASE.dataSource()), Pseudonymizer.withKey(KEY), clock);
+    return DataSubjectRights.builder(audit)
+        .clock(clock)
         .requestStore(JdbcRequestStore.of(DATABASE.dataSource()))
         .build();
   }

@@ -8,13 +8,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JdbcAuditSinkIT extends AuditSinkCompatibilityKit {
 
-  @RegisterExtension
-  static final MigratedDatabase DATABASE = new MigratedDatabase();
+  @RegisterExtension static final MigratedDatabase DATABASE = new MigratedDatabase();
 
   @Override
   protected AuditSink createSink() {
-    new Jdbc(DATABASE.emptied("lethe_audit_event")).update("reset the audit head",
-        "update lethe_audit_head set sequence_number = 0, hash = ? where id = 1", AuditEvent.GENESIS_HASH);
+    new Jdbc(DATABASE.emptied("lethe_audit_event"))
+        .update(
+            "reset the audit head",
+            "update lethe_audit_head set sequence_number = 0, hash = ? where id = 1",
+            AuditEvent.GENESIS_HASH);
     return JdbcAuditSink.of(DATABASE.dataSource());
   }
 

@@ -6,8 +6,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JdbcConsentStoreIT extends ConsentStoreCompatibilityKit {
 
-  @RegisterExtension
-  static final MigratedDatabase DATABASE = new MigratedDatabase();
+  @RegisterExtension static final MigratedDatabase DATABASE = new MigratedDatabase();
 
   @Override
   protected ConsentStore createStore() {

@@ -6,8 +6,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JdbcLegalHoldStoreIT extends LegalHoldStoreCompatibilityKit {
 
-  @RegisterExtension
-  static final MigratedDatabase DATABASE = new MigratedDatabase();
+  @RegisterExtension static final MigratedDatabase DATABASE = new MigratedDatabase();
 
   @Override
   protected LegalHoldStore createStore() {

@@ -21,8 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Two replicas' transactions holding one key take turns; other keys do not wait; nothing stays in the table. */
 class JdbcMutexIT {
 
-  @RegisterExtension
-  static final MigratedDatabase DATABASE = new MigratedDatabase();
+  @RegisterExtension static final MigratedDatabase DATABASE = new MigratedDatabase();
 
   private DataSource dataSource;
 
@@ -32,22 +31,36 @@ class JdbcMutexIT {
   }
 
   @Test
-  @DisplayName("Art. 12(2), 5(2): a second transaction holding the same key waits until the first has committed")
+  @DisplayName(
+      "Art. 12(2), 5(2): a second transaction holding the same key waits until the first has committed")
   void sameKeyTakesTurns() throws Exception {
     List<String> order = new CopyOnWriteArrayList<>();
     CountDownLatch firstHolds = new CountDownLatch(1);
     ExecutorService replicas = Executors.newFixedThreadPool(2);
     try {
-      Future<?> first = replicas.submit(() -> inTransaction(() -> JdbcMutex.of(dataSource).holding("intake:ada", () -> {
-        order.add("first starts");
-        firstHolds.countDown();
-        sleep(400);
-        order.add("first ends");
-        return null;
-      })));
+      Future<?> first =
+          replicas.submit(
+              () ->
+                  inTransaction(
+                      () ->
+                          JdbcMutex.of(dataSource)
+                              .holding(
+                                  "intake:ada",
+                                  () -> {
+                                    order.add("first starts");
+                                    firstHolds.countDown();
+                                    sleep(400);
+                                    order.add("first ends");
+                                    return null;
+                                  })));
       assertThat(firstHolds.await(10, TimeUnit.SECONDS)).isTrue();
-      Future<?> second = replicas.submit(() -> inTransaction(() -> JdbcMutex.of(dataSource).holding("intake:ada",
-          () -> order.add("second starts"))));
+      Future<?> second =
+          replicas.submit(
+              () ->
+                  inTransaction(
+                      () ->
+                          JdbcMutex.of(dataSource)
+                              .holding("intake:ada", () -> order.add("second starts"))));
       first.get(20, TimeUnit.SECONDS);
       second.get(20, TimeUnit.SECONDS);
     } finally {
@@ -64,26 +77,47 @@ class JdbcMutexIT {
     CountDownLatch otherDone = new CountDownLatch(1);
     ExecutorService replicas = Executors.newFixedThreadPool(2);
     try {
-      Future<?> first = replicas.submit(() -> inTransaction(() -> JdbcMutex.of(dataSource).holding("intake:ada", () -> {
-        firstHolds.countDown();
-        try {
-          return otherDone.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          throw new IllegalStateException(e);
-        }
-      })));
+      Future<?> first =
+          replicas.submit(
+              () ->
+                  inTransaction(
+                      () ->
+                          JdbcMutex.of(dataSource)
+                              .holding(
+                                  "intake:ada",
+                                  () -> {
+                                    firstHolds.countDown();
+                                    try {
+                                      return otherDone.await(10, TimeUnit.SECONDS);
+                                    } catch (InterruptedException e) {
+                                      throw new IllegalStateException(e);
+                                    }
+                                  })));
       assertThat(firstHolds.await(10, TimeUnit.SECONDS)).isTrue();
-      inTransaction(() -> JdbcMutex.of(dataSource).holding("intake:bob", () -> {
-        otherDone.countDown();
-        return null;
-      }));
+      inTransaction(
+          () ->
+              JdbcMutex.of(dataSource)
+                  .holding(
+                      "intake:bob",
+                      () -> {
+                        otherDone.countDown();
+                        return null;
+                      }));
       assertThat(first.get(20, TimeUnit.SECONDS)).isEqualTo(true);
     } finally {
       replicas.shutdownNow();
     }
-    assertThatThrownBy(() -> inTransaction(() -> JdbcMutex.of(dataSource).holding("intake:ada", () -> {
-      throw new IllegalStateException("the work failed");
-    }))).hasMessage("the work failed");
+    assertThatThrownBy(
+            () ->
+                inTransaction(
+                    () ->
+                        JdbcMutex.of(dataSource)
+                            .holding(
+                                "intake:ada",
+                                () -> {
+                                  throw new IllegalStateException("the work failed");
+                                })))
+        .hasMessage("the work failed");
     assertThat(rows()).isZero();
     assertThatThrownBy(() -> JdbcMutex.of(dataSource).holding(" ", () -> null))
         .isInstanceOf(IllegalArgumentException.class);
@@ -94,7 +128,8 @@ class JdbcMutexIT {
   }
 
   private long rows() {
-    return new Jdbc(dataSource).query("count mutex rows", "select count(*) from lethe_mutex", result -> result.getLong(1))
+    return new Jdbc(dataSource)
+        .query("count mutex rows", "select count(*) from lethe_mutex", result -> result.getLong(1))
         .get(0);
   }
 

@@ -6,8 +6,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JdbcRetentionRunLogIT extends RetentionRunLogCompatibilityKit {
 
-  @RegisterExtension
-  static final MigratedDatabase DATABASE = new MigratedDatabase();
+  @RegisterExtension static final MigratedDatabase DATABASE = new MigratedDatabase();
 
   @Override
   protected RetentionRunLog createLog() {

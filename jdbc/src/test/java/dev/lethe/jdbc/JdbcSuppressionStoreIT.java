@@ -6,8 +6,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JdbcSuppressionStoreIT extends SuppressionStoreCompatibilityKit {
 
-  @RegisterExtension
-  static final MigratedDatabase DATABASE = new MigratedDatabase();
+  @RegisterExtension static final MigratedDatabase DATABASE = new MigratedDatabase();
 
   @Override
   protected SuppressionStore createStore() {

@@ -42,20 +42,29 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class OutboxDispatchIT {
 
-  @RegisterExtension
-  static final MigratedDatabase DATABASE = new MigratedDatabase();
+  @RegisterExtension static final MigratedDatabase DATABASE = new MigratedDatabase();
 
   private static final List<String> RECIPIENTS = List.of("crm", "mail-host");
   private static final int DISPATCHERS = 3;
 
   private final Clock clock = Clock.systemUTC();
-  // Pooled, as an application's DataSource is: a connection per statement would measure the server's log-in.
-  private final ReusedConnections dataSource = new ReusedConnections(DATABASE.emptied("lethe_outbox"));
+  // Pooled, as an application's DataSource is: a connection per statement would measure the
+  // server's log-in.
+  private final ReusedConnections dataSource =
+      new ReusedConnections(DATABASE.emptied("lethe_outbox"));
   private final IdempotentReceiver receiver = new IdempotentReceiver();
-  private final AuditTrail audit = AuditTrail.of(AuditSink.inMemory(), Pseudonymizer.withKey(new byte[32]), clock);
+  private final AuditTrail audit =
+      AuditTrail.of(AuditSink.inMemory(), Pseudonymizer.withKey(new byte[32]), clock);
   // One RecipientNotifications per replica, each over its own JdbcOutbox on the shared database.
-  private final List<RecipientNotifications> replicas = Stream.generate(() -> RecipientNotifications
-      .builder(receiver, audit).outbox(JdbcOutbox.of(dataSource)).clock(clock).build()).limit(DISPATCHERS).toList();
+  private final List<RecipientNotifications> replicas =
+      Stream.generate(
+              () ->
+                  RecipientNotifications.builder(receiver, audit)
+                      .outbox(JdbcOutbox.of(dataSource))
+                      .clock(clock)
+                      .build())
+          .limit(DISPATCHERS)
+          .toList();
 
   @AfterEach
   void closeConnections() throws Exception {
@@ -63,7 +72,8 @@ class OutboxDispatchIT {
   }
 
   @Test
-  @DisplayName("Art. 19: several dispatchers deliver every notice exactly once in effect, including those written while the receiver was down")
+  @DisplayName(
+      "Art. 19: several dispatchers deliver every notice exactly once in effect, including those written while the receiver was down")
   void everyNoticeIsDeliveredOnceInEffect() throws Exception {
     receiver.down.set(true);
     List<Notification> whileDown = notices(0, 10);
@@ -79,26 +89,30 @@ class OutboxDispatchIT {
     AtomicBoolean writing = new AtomicBoolean(true);
     try {
       List<Future<?>> workers = new ArrayList<>();
-      workers.add(pool.submit(() -> {
-        try {
-          for (int i = 0; i < whileRunning.size(); i++) {
-            replicas.get(i % DISPATCHERS).notifyRecipients(whileRunning.get(i), RECIPIENTS);
-          }
-        } finally {
-          writing.set(false);
-        }
-        return null;
-      }));
+      workers.add(
+          pool.submit(
+              () -> {
+                try {
+                  for (int i = 0; i < whileRunning.size(); i++) {
+                    replicas.get(i % DISPATCHERS).notifyRecipients(whileRunning.get(i), RECIPIENTS);
+                  }
+                } finally {
+                  writing.set(false);
+                }
+                return null;
+              }));
       for (OutboxDispatcher dispatcher : dispatchers) {
-        workers.add(pool.submit(() -> {
-          long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-          while (System.nanoTime() < deadline
-              && (writing.get() || JdbcOutbox.of(dataSource).counts().pending() > 0)) {
-            dispatcher.dispatch();
-            Thread.sleep(5);
-          }
-          return null;
-        }));
+        workers.add(
+            pool.submit(
+                () -> {
+                  long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+                  while (System.nanoTime() < deadline
+                      && (writing.get() || JdbcOutbox.of(dataSource).counts().pending() > 0)) {
+                    dispatcher.dispatch();
+                    Thread.sleep(5);
+                  }
+                  return null;
+                }));
       }
       for (Future<?> worker : workers) {
         worker.get();
@@ -108,17 +122,33 @@ class OutboxDispatchIT {
     }
 
     Set<String> expected = ConcurrentHashMap.newKeySet();
-    Stream.concat(whileDown.stream(), whileRunning.stream()).forEach(notice -> RECIPIENTS.forEach(recipient ->
-        expected.add(RecipientNotifications.idempotencyKey(notice, recipient))));
+    Stream.concat(whileDown.stream(), whileRunning.stream())
+        .forEach(
+            notice ->
+                RECIPIENTS.forEach(
+                    recipient ->
+                        expected.add(RecipientNotifications.idempotencyKey(notice, recipient))));
     assertThat(receiver.applied.keySet()).isEqualTo(expected);
-    assertThat(receiver.redeliveries.get()).as("the crash after delivery forces redeliveries, which are ignored")
+    assertThat(receiver.redeliveries.get())
+        .as("the crash after delivery forces redeliveries, which are ignored")
         .isPositive();
     assertThat(JdbcOutbox.of(dataSource).counts()).isEqualTo(new OutboxCounts(0, 0));
-    assertThat(new Jdbc(dataSource).query("count payloads kept", "select count(*) from lethe_outbox"
-        + " where payload is not null", row -> row.getLong(1))).as("no identity kept once delivered").containsExactly(0L);
+    assertThat(
+            new Jdbc(dataSource)
+                .query(
+                    "count payloads kept",
+                    "select count(*) from lethe_outbox" + " where payload is not null",
+                    row -> row.getLong(1)))
+        .as("no identity kept once delivered")
+        .containsExactly(0L);
     try (Stream<AuditEvent> events = audit.events()) {
-      assertThat(events.filter(event -> event.type() == AuditEventType.RECIPIENT_NOTIFIED)
-          .map(event -> event.attributes().get("idempotencyKey")).distinct().count()).isEqualTo(expected.size());
+      assertThat(
+              events
+                  .filter(event -> event.type() == AuditEventType.RECIPIENT_NOTIFIED)
+                  .map(event -> event.attributes().get("idempotencyKey"))
+                  .distinct()
+                  .count())
+          .isEqualTo(expected.size());
     }
   }
 
@@ -127,35 +157,43 @@ class OutboxDispatchIT {
     // Every tenth delivery "crashes" after the receiver has the notice and before it is marked: the
     // dispatcher sees a failure and delivers again later, as one would after a replica's death.
     AtomicInteger deliveries = new AtomicInteger();
-    OutboxTransport crashing = new OutboxTransport() {
-      @Override
-      public void deliver(OutboxMessage message) {
-        art19.deliver(message);
-        if (deliveries.incrementAndGet() % 10 == 0) {
-          throw new IllegalStateException("replica died after delivering");
-        }
-      }
+    OutboxTransport crashing =
+        new OutboxTransport() {
+          @Override
+          public void deliver(OutboxMessage message) {
+            art19.deliver(message);
+            if (deliveries.incrementAndGet() % 10 == 0) {
+              throw new IllegalStateException("replica died after delivering");
+            }
+          }
 
-      @Override
-      public void delivered(OutboxMessage message, int attempts) {
-        art19.delivered(message, attempts);
-      }
+          @Override
+          public void delivered(OutboxMessage message, int attempts) {
+            art19.delivered(message, attempts);
+          }
 
-      @Override
-      public void failed(OutboxMessage message, int attempts, String failure, boolean dead) {
-        art19.failed(message, attempts, failure, dead);
-      }
-    };
-    return OutboxDispatcher.builder(replica.outbox(), crashing).clock(clock).batchSize(7)
-        .backOff(Duration.ofMillis(10), Duration.ofMillis(50)).maxAge(Duration.ofHours(1)).lease(Duration.ofMinutes(1))
+          @Override
+          public void failed(OutboxMessage message, int attempts, String failure, boolean dead) {
+            art19.failed(message, attempts, failure, dead);
+          }
+        };
+    return OutboxDispatcher.builder(replica.outbox(), crashing)
+        .clock(clock)
+        .batchSize(7)
+        .backOff(Duration.ofMillis(10), Duration.ofMillis(50))
+        .maxAge(Duration.ofHours(1))
+        .lease(Duration.ofMinutes(1))
         .build();
   }
 
   private static List<Notification> notices(int from, int to) {
     List<Notification> notices = new ArrayList<>();
     for (int i = from; i < to; i++) {
-      notices.add(new Notification(RequestId.random(), RequestType.ERASURE,
-          new SubjectIdentifier("customer", "email", "member" + i + "@example.com")));
+      notices.add(
+          new Notification(
+              RequestId.random(),
+              RequestType.ERASURE,
+              new SubjectIdentifier("customer", "email", "member" + i + "@example.com")));
     }
     return notices;
   }

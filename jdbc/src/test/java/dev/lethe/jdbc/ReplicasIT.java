@@ -37,7 +37,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -52,11 +51,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ReplicasIT {
 
-  private static final byte[] KEY = "a test key of thirty-two bytes!!".getBytes(StandardCharsets.UTF_8);
-  private static final SubjectIdentifier ADA = new SubjectIdentifier("member", "email", "ada@example.com");
+  private static final byte[] KEY =
+      "a test key of thirty-two bytes!!".getBytes(StandardCharsets.UTF_8);
+  private static final SubjectIdentifier ADA =
+      new SubjectIdentifier("member", "email", "ada@example.com");
 
-  @RegisterExtension
-  static final MigratedDatabase DATABASE = new MigratedDatabase();
+  @RegisterExtension static final MigratedDatabase DATABASE = new MigratedDatabase();
 
   private final AtomicInteger erasures = new AtomicInteger();
   private DataSource dataSource;
@@ -64,12 +64,16 @@ class ReplicasIT {
   @BeforeEach
   void emptyTables() {
     dataSource = DATABASE.emptied("lethe_audit_event", "lethe_rights_request");
-    new Jdbc(dataSource).update("reset the audit head", "update lethe_audit_head set sequence_number = 0, hash = ?"
-        + " where id = 1", AuditEvent.GENESIS_HASH);
+    new Jdbc(dataSource)
+        .update(
+            "reset the audit head",
+            "update lethe_audit_head set sequence_number = 0, hash = ?" + " where id = 1",
+            AuditEvent.GENESIS_HASH);
   }
 
   @Test
-  @DisplayName("Art. 5(2): two replicas on one audit and request table take turns for ever, with one chain")
+  @DisplayName(
+      "Art. 5(2): two replicas on one audit and request table take turns for ever, with one chain")
   void twoReplicasShareOneAuditAndOneRequestTable() {
     DataSubjectRights a = replica(sink -> sink);
     DataSubjectRights b = replica(sink -> sink);
@@ -86,19 +90,22 @@ class ReplicasIT {
   }
 
   @Test
-  @DisplayName("Art. 5(2): when the audit fails, the submitted request is rolled back with it: no orphan request")
+  @DisplayName(
+      "Art. 5(2): when the audit fails, the submitted request is rolled back with it: no orphan request")
   void aFailingAuditLeavesNoOrphanRequest() {
     DataSubjectRights failing = replica(FailingSink::new);
 
     assertThatThrownBy(() -> failing.submit(RequestType.ACCESS, ADA, Channel.WEB))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("audit is down");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("audit is down");
 
     assertThat(requestCount()).isZero();
     assertThat(trail(sink -> sink).verify()).isEqualTo(AuditVerification.intact(0));
   }
 
   @Test
-  @DisplayName("Art. 12(3), 5(2): when the audit fails, a transition is rolled back: the request keeps its state")
+  @DisplayName(
+      "Art. 12(3), 5(2): when the audit fails, a transition is rolled back: the request keeps its state")
   void aFailingAuditLeavesTheRequestAsItWas() {
     RightsRequest request = replica(sink -> sink).submit(RequestType.ACCESS, ADA, Channel.WEB);
 
@@ -111,11 +118,13 @@ class ReplicasIT {
   }
 
   @Test
-  @DisplayName("Art. 12(6): two replicas verifying one request at once: exactly one wins, audited once")
+  @DisplayName(
+      "Art. 12(6): two replicas verifying one request at once: exactly one wins, audited once")
   void concurrentVerificationsHaveOneWinner() throws Exception {
     RequestId id = replica(sink -> sink).submit(RequestType.ACCESS, ADA, Channel.WEB).id();
 
-    List<Optional<RightsRequest>> outcomes = race((rights, n) -> rights.verify(id, "email-link-" + n));
+    List<Optional<RightsRequest>> outcomes =
+        race((rights, n) -> rights.verify(id, "email-link-" + n));
 
     assertThat(outcomes.stream().filter(Optional::isPresent)).hasSize(1);
     assertThat(events(AuditEventType.IDENTITY_VERIFIED)).isEqualTo(1);
@@ -127,7 +136,8 @@ class ReplicasIT {
   void concurrentExtensionsHaveOneWinner() throws Exception {
     RequestId id = replica(sink -> sink).submit(RequestType.ACCESS, ADA, Channel.WEB).id();
 
-    List<Optional<RightsRequest>> outcomes = race((rights, n) -> rights.extend(id, Period.ofMonths(1), "complex"));
+    List<Optional<RightsRequest>> outcomes =
+        race((rights, n) -> rights.extend(id, Period.ofMonths(1), "complex"));
 
     assertThat(outcomes.stream().filter(Optional::isPresent)).hasSize(1);
     assertThat(events(AuditEventType.REQUEST_EXTENDED)).isEqualTo(1);
@@ -136,12 +146,21 @@ class ReplicasIT {
   @Test
   @DisplayName("Art. 12(3): two replicas fulfilling one request at once: it is fulfilled once")
   void concurrentFulfilmentsHaveOneWinner() throws Exception {
-    DataSubjectRights tracking = DataSubjectRights.builder(trail(sink -> sink)).identityVerifier(IdentityVerifier.never())
-        .requestStore(JdbcRequestStore.of(dataSource)).build();
+    DataSubjectRights tracking =
+        DataSubjectRights.builder(trail(sink -> sink))
+            .identityVerifier(IdentityVerifier.never())
+            .requestStore(JdbcRequestStore.of(dataSource))
+            .build();
     RequestId id = tracking.submit(RequestType.OBJECTION, ADA, Channel.WEB).id();
 
-    List<Optional<RightsRequest>> outcomes = race((rights, n) -> DataSubjectRights.builder(trail(sink -> sink))
-        .identityVerifier(IdentityVerifier.never()).requestStore(JdbcRequestStore.of(dataSource)).build().fulfil(id));
+    List<Optional<RightsRequest>> outcomes =
+        race(
+            (rights, n) ->
+                DataSubjectRights.builder(trail(sink -> sink))
+                    .identityVerifier(IdentityVerifier.never())
+                    .requestStore(JdbcRequestStore.of(dataSource))
+                    .build()
+                    .fulfil(id));
 
     assertThat(outcomes.stream().filter(Optional::isPresent)).hasSize(1);
     assertThat(events(AuditEventType.REQUEST_FULFILLED)).isEqualTo(1);
@@ -153,11 +172,13 @@ class ReplicasIT {
     RequestId id = replica(sink -> sink).submit(RequestType.ERASURE, ADA, Channel.WEB).id();
     replica(sink -> sink).verify(id, "email-link");
 
-    List<Optional<ErasureReceipt>> outcomes = race((rights, n) -> rights.erase(id, ErasureGround.CONSENT_WITHDRAWN));
+    List<Optional<ErasureReceipt>> outcomes =
+        race((rights, n) -> rights.erase(id, ErasureGround.CONSENT_WITHDRAWN));
 
     assertThat(outcomes.stream().filter(Optional::isPresent)).hasSize(1);
     assertThat(erasures).hasValue(1);
-    // The personal-data store holds nobody, so the erasure ends NO_DATA_HELD: fulfilled once, no SUBJECT_ERASED.
+    // The personal-data store holds nobody, so the erasure ends NO_DATA_HELD: fulfilled once, no
+    // SUBJECT_ERASED.
     assertThat(events(AuditEventType.REQUEST_FULFILLED)).isEqualTo(1);
     RightsRequest erased = replica(sink -> sink).find(id).orElseThrow();
     assertThat(erased.status()).isEqualTo(RequestStatus.FULFILLED);
@@ -169,14 +190,21 @@ class ReplicasIT {
   @DisplayName("Art. 5(2): the checkpoint of a trail follows committed events only")
   void theCheckpointFollowsCommittedEventsOnly() {
     AuditTrail trail = trail(sink -> sink);
-    DataSubjectRights rights = DataSubjectRights.builder(trail).requestStore(JdbcRequestStore.of(dataSource)).build();
+    DataSubjectRights rights =
+        DataSubjectRights.builder(trail).requestStore(JdbcRequestStore.of(dataSource)).build();
     rights.submit(RequestType.ACCESS, ADA, Channel.WEB);
     AuditCheckpoint committed = trail.checkpoint();
 
-    assertThatThrownBy(() -> JdbcTransactions.of(dataSource).inTransaction(() -> {
-      rights.submit(RequestType.ACCESS, ADA, Channel.WEB);
-      throw new IllegalStateException("the application's own work fails after the submission");
-    })).hasMessageContaining("application's own work");
+    assertThatThrownBy(
+            () ->
+                JdbcTransactions.of(dataSource)
+                    .inTransaction(
+                        () -> {
+                          rights.submit(RequestType.ACCESS, ADA, Channel.WEB);
+                          throw new IllegalStateException(
+                              "the application's own work fails after the submission");
+                        }))
+        .hasMessageContaining("application's own work");
 
     assertThat(trail.checkpoint()).isEqualTo(committed);
     assertThat(requestCount()).isEqualTo(1);
@@ -184,7 +212,8 @@ class ReplicasIT {
   }
 
   /** Runs {@code action} on four replicas at once, each on its own thread; an empty result is a lost race. */
-  private <T> List<Optional<T>> race(BiFunction<DataSubjectRights, Integer, T> action) throws Exception {
+  private <T> List<Optional<T>> race(BiFunction<DataSubjectRights, Integer, T> action)
+      throws Exception {
     int replicas = 4;
     List<DataSubjectRights> rights = new ArrayList<>();
     for (int i = 0; i < replicas; i++) {
@@ -197,14 +226,16 @@ class ReplicasIT {
       for (int i = 0; i < replicas; i++) {
         DataSubjectRights replica = rights.get(i);
         int n = i;
-        futures.add(threads.submit(() -> {
-          start.await();
-          try {
-            return Optional.of(action.apply(replica, n));
-          } catch (IllegalRequestTransitionException lost) {
-            return Optional.<T>empty();
-          }
-        }));
+        futures.add(
+            threads.submit(
+                () -> {
+                  start.await();
+                  try {
+                    return Optional.of(action.apply(replica, n));
+                  } catch (IllegalRequestTransitionException lost) {
+                    return Optional.<T>empty();
+                  }
+                }));
       }
       start.countDown();
       List<Optional<T>> outcomes = new ArrayList<>();
@@ -228,12 +259,15 @@ class ReplicasIT {
 
   private AuditTrail trail(Function<AuditSink, AuditSink> sink) {
     return AuditTrail.builder(sink.apply(JdbcAuditSink.of(dataSource)), Pseudonymizer.withKey(KEY))
-        .clock(Clock.systemUTC()).transactions(JdbcTransactions.of(dataSource)).build();
+        .clock(Clock.systemUTC())
+        .transactions(JdbcTransactions.of(dataSource))
+        .build();
   }
 
   private long requestCount() {
-    return new Jdbc(dataSource).query("count requests", "select count(*) from lethe_rights_request",
-        row -> row.getLong(1)).get(0);
+    return new Jdbc(dataSource)
+        .query("count requests", "select count(*) from lethe_rights_request", row -> row.getLong(1))
+        .get(0);
   }
 
   private long events(AuditEventType type) {

@@ -29,22 +29,25 @@ final class ReusedConnections implements DataSource {
   public Connection getConnection() throws SQLException {
     Connection connection = idle.poll();
     Connection physical = connection != null ? connection : target.getConnection();
-    return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-        (proxy, method, arguments) -> {
-          if (method.getName().equals("close")) {
-            if (!physical.getAutoCommit()) {
-              physical.rollback();
-              physical.setAutoCommit(true);
-            }
-            idle.add(physical);
-            return null;
-          }
-          try {
-            return method.invoke(physical, arguments);
-          } catch (InvocationTargetException e) {
-            throw e.getCause();
-          }
-        });
+    return (Connection)
+        Proxy.newProxyInstance(
+            Connection.class.getClassLoader(),
+            new Class<?>[] {Connection.class},
+            (proxy, method, arguments) -> {
+              if (method.getName().equals("close")) {
+                if (!physical.getAutoCommit()) {
+                  physical.rollback();
+                  physical.setAutoCommit(true);
+                }
+                idle.add(physical);
+                return null;
+              }
+              try {
+                return method.invoke(physical, arguments);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
   }
 
   @Override

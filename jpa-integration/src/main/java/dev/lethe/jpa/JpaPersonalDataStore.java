@@ -105,7 +105,8 @@ import org.slf4j.LoggerFactory;
  * logged as a warning and kept in {@link #otherCopies()}; with
  * {@link Builder#refuseOtherCopies(boolean) refuseOtherCopies(true)} the store refuses to start.
  */
-public final class JpaPersonalDataStore implements PersonalDataStore, RetentionSweeper, RestrictionEnforcement {
+public final class JpaPersonalDataStore
+    implements PersonalDataStore, RetentionSweeper, RestrictionEnforcement {
 
   private final JpaMapping mapping;
   private final Reader reader;
@@ -121,15 +122,24 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
 
   private static final Logger LOG = LoggerFactory.getLogger(JpaPersonalDataStore.class);
 
-  private JpaPersonalDataStore(EntityManagerFactory emf, Pseudonymizer hashKey, Set<Class<?>> extraClasses,
-      int fetchSize, boolean exportHistory, Clock clock,
-      Supplier<Optional<EntityManager>> currentEntityManager, Supplier<Optional<Connection>> currentConnection,
-      @Nullable Object subjectKeys, boolean refuseOtherCopies, Set<String> acceptedCopies) {
+  private JpaPersonalDataStore(
+      EntityManagerFactory emf,
+      Pseudonymizer hashKey,
+      Set<Class<?>> extraClasses,
+      int fetchSize,
+      boolean exportHistory,
+      Clock clock,
+      Supplier<Optional<EntityManager>> currentEntityManager,
+      Supplier<Optional<Connection>> currentConnection,
+      @Nullable Object subjectKeys,
+      boolean refuseOtherCopies,
+      Set<String> acceptedCopies) {
     this.emf = emf;
     this.sessions = new Sessions(emf, currentEntityManager, currentConnection);
     this.clock = clock;
     this.mapping = discover(emf, extraClasses);
-    // Before anything else: an accepted model must be erasable on this schema, or the store does not start.
+    // Before anything else: an accepted model must be erasable on this schema, or the store does
+    // not start.
     List<MappingProblem> problems = new ArrayList<>(SchemaVerifier.problems(emf, mapping));
     FieldEraser fieldEraser = new FieldEraser(hashKey);
     // Only a store with keys, or a model with @Encrypted attributes, loads lethe-crypto's classes.
@@ -149,7 +159,8 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
     if (encryption instanceof FieldEncryption listeners) {
       listeners.register();
     }
-    this.reader = new Reader(sessions, mapping, fetchSize, exportHistory, HistoryRowId::new, encryption);
+    this.reader =
+        new Reader(sessions, mapping, fetchSize, exportHistory, HistoryRowId::new, encryption);
     this.eraser = new Eraser(sessions, mapping, reader, fieldEraser, encryption);
     this.rectifier = new Rectifier(sessions, mapping, reader);
     this.rowsByTime = new RowsByTime(sessions, mapping);
@@ -172,11 +183,12 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
   public synchronized void enforce(Restrictions restrictions) {
     requireNonNull(restrictions, "restrictions");
     if (guard != null) {
-      throw new IllegalStateException("This JpaPersonalDataStore already enforces restrictions: build Lethe over it"
-          + " once");
+      throw new IllegalStateException(
+          "This JpaPersonalDataStore already enforces restrictions: build Lethe over it" + " once");
     }
-    RestrictionGuard enforcing = new RestrictionGuard(mapping, RestrictionGuard.Lookup.of(restrictions),
-        ProcessingRestrictedException::new);
+    RestrictionGuard enforcing =
+        new RestrictionGuard(
+            mapping, RestrictionGuard.Lookup.of(restrictions), ProcessingRestrictedException::new);
     enforcing.register();
     this.guard = enforcing;
   }
@@ -196,20 +208,29 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
    * package, which depends on it.
    */
   private static UnsupportedMappingException unsupported(List<MappingProblem> problems) {
-    return new UnsupportedMappingException(problems.stream().map(problem -> new UnsupportedMappingException.Problem(
-        problem.entity(), problem.attribute(), problem.problem(), problem.fix())).toList());
+    return new UnsupportedMappingException(
+        problems.stream()
+            .map(
+                problem ->
+                    new UnsupportedMappingException.Problem(
+                        problem.entity(), problem.attribute(), problem.problem(), problem.fix()))
+            .toList());
   }
 
-  private static List<OtherCopy> inventory(EntityManagerFactory emf, JpaMapping mapping, boolean refuse,
-      Set<String> accepted) {
+  private static List<OtherCopy> inventory(
+      EntityManagerFactory emf, JpaMapping mapping, boolean refuse, Set<String> accepted) {
     List<OtherCopy> copies = CopyInventory.find(emf, mapping);
-    List<OtherCopy> unaccepted = copies.stream()
-        .filter(copy -> !accepted.contains(copy.where().toLowerCase(Locale.ROOT))).toList();
+    List<OtherCopy> unaccepted =
+        copies.stream()
+            .filter(copy -> !accepted.contains(copy.where().toLowerCase(Locale.ROOT)))
+            .toList();
     for (OtherCopy copy : copies) {
       if (unaccepted.contains(copy)) {
         LOG.warn("A copy of personal data that erasure cannot reach (Art. 17): {}", copy);
       } else {
-        LOG.info("An accepted copy of personal data that erasure cannot reach (Art. 17): {}", copy.where());
+        LOG.info(
+            "An accepted copy of personal data that erasure cannot reach (Art. 17): {}",
+            copy.where());
       }
     }
     if (refuse && !unaccepted.isEmpty()) {
@@ -274,7 +295,8 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
    * @throws IllegalArgumentException if {@code attribute} is not a date or time attribute of the entity
    */
   @Override
-  public Set<SubjectKey> subjectsWithRowsBetween(EntityDescriptor entity, String attribute, Instant from, Instant to) {
+  public Set<SubjectKey> subjectsWithRowsBetween(
+      EntityDescriptor entity, String attribute, Instant from, Instant to) {
     requireNonNull(entity, "entity");
     requireNonNull(attribute, "attribute");
     requireNonNull(from, "from");
@@ -298,11 +320,17 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
   @Override
   public Map<Class<?>, ErasurePlan.RowCount> erase(ErasurePlan plan) {
     requireNonNull(plan, "plan");
-    restriction(plan.subject()).ifPresent(restriction -> {
-      String root = model().subjectType(plan.subject().subjectType())
-          .flatMap(type -> model().entity(type.root())).map(EntityDescriptor::name).orElse(plan.subject().subjectType());
-      throw new ProcessingRestrictedException(root, "erasure", restriction.ground());
-    });
+    restriction(plan.subject())
+        .ifPresent(
+            restriction -> {
+              String root =
+                  model()
+                      .subjectType(plan.subject().subjectType())
+                      .flatMap(type -> model().entity(type.root()))
+                      .map(EntityDescriptor::name)
+                      .orElse(plan.subject().subjectType());
+              throw new ProcessingRestrictedException(root, "erasure", restriction.ground());
+            });
     return eraser.erase(plan);
   }
 
@@ -323,9 +351,14 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
    *
    * @throws IllegalArgumentException if the model has no such subject type
    */
-  public ErasureReceipt erasurePreview(SubjectKey subject, ErasureGround ground, Collection<LegalHold> holds) {
-    return erasurePreview(ErasurePlan.of(model(), requireNonNull(subject, "subject"),
-        requireNonNull(ground, "ground"), requireNonNull(holds, "holds")));
+  public ErasureReceipt erasurePreview(
+      SubjectKey subject, ErasureGround ground, Collection<LegalHold> holds) {
+    return erasurePreview(
+        ErasurePlan.of(
+            model(),
+            requireNonNull(subject, "subject"),
+            requireNonNull(ground, "ground"),
+            requireNonNull(holds, "holds")));
   }
 
   /**
@@ -341,12 +374,18 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
   public void rectify(SubjectKey subject, Rectification rectification) {
     requireNonNull(subject, "subject");
     requireNonNull(rectification, "rectification");
-    restriction(subject).filter(restriction -> restriction.ground() != RestrictionGround.ACCURACY_CONTESTED)
-        .ifPresent(restriction -> {
-          throw new ProcessingRestrictedException(model().entity(rectification.entity())
-              .map(EntityDescriptor::name).orElse(rectification.entity().getSimpleName()), "rectification",
-              restriction.ground());
-        });
+    restriction(subject)
+        .filter(restriction -> restriction.ground() != RestrictionGround.ACCURACY_CONTESTED)
+        .ifPresent(
+            restriction -> {
+              throw new ProcessingRestrictedException(
+                  model()
+                      .entity(rectification.entity())
+                      .map(EntityDescriptor::name)
+                      .orElse(rectification.entity().getSimpleName()),
+                  "rectification",
+                  restriction.ground());
+            });
     rectifier.rectify(subject, rectification);
   }
 
@@ -508,7 +547,8 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
      * and do not make {@link #refuseOtherCopies(boolean)} refuse.
      */
     public Builder acceptCopies(String... where) {
-      Arrays.stream(where).map(copy -> requireNonNull(copy, "where").toLowerCase(Locale.ROOT))
+      Arrays.stream(where)
+          .map(copy -> requireNonNull(copy, "where").toLowerCase(Locale.ROOT))
           .forEach(acceptedCopies::add);
       return this;
     }
@@ -523,8 +563,18 @@ public final class JpaPersonalDataStore implements PersonalDataStore, RetentionS
      *     the store finds copies of personal data its erasure cannot reach and none accepts them
      */
     public JpaPersonalDataStore build() {
-      return new JpaPersonalDataStore(emf, hashKey, Set.copyOf(classes), fetchSize, exportHistory, clock,
-          currentEntityManager, currentConnection, subjectKeys, refuseOtherCopies, Set.copyOf(acceptedCopies));
+      return new JpaPersonalDataStore(
+          emf,
+          hashKey,
+          Set.copyOf(classes),
+          fetchSize,
+          exportHistory,
+          clock,
+          currentEntityManager,
+          currentConnection,
+          subjectKeys,
+          refuseOtherCopies,
+          Set.copyOf(acceptedCopies));
     }
   }
 }

@@ -31,7 +31,10 @@ public final class OtherCopiesException extends RuntimeException {
     if (copies.isEmpty()) {
       throw new IllegalArgumentException("An OtherCopiesException needs at least one copy");
     }
-    return "Lethe found " + copies.size() + (copies.size() == 1 ? " copy" : " copies") + " of personal data that"
+    return "Lethe found "
+        + copies.size()
+        + (copies.size() == 1 ? " copy" : " copies")
+        + " of personal data that"
         + " erasure cannot reach, and was told to refuse to start (accept a copy once it is handled):\n"
         + copies.stream().map(copy -> "  - " + copy).collect(Collectors.joining("\n"));
   }

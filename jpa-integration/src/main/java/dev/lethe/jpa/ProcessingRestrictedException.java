@@ -23,10 +23,19 @@ public final class ProcessingRestrictedException extends RuntimeException {
    * {@code entity}, whose subject is restricted on {@code ground} (Art. 18(1), 18(2)).
    */
   public ProcessingRestrictedException(String entity, String change, RestrictionGround ground) {
-    super("The " + requireNonNull(change, "change") + " of " + requireNonNull(entity, "entity")
-        + " data is refused: processing of its subject's data is restricted on ground " + requireNonNull(ground, "ground")
-        + " (" + ground.article() + ": " + ground.title() + "), and while a restriction stands the data is only"
-        + " stored (Art. 18(2)). Lift the restriction first, after telling the subject (Art. 18(3)).");
+    super(
+        "The "
+            + requireNonNull(change, "change")
+            + " of "
+            + requireNonNull(entity, "entity")
+            + " data is refused: processing of its subject's data is restricted on ground "
+            + requireNonNull(ground, "ground")
+            + " ("
+            + ground.article()
+            + ": "
+            + ground.title()
+            + "), and while a restriction stands the data is only"
+            + " stored (Art. 18(2)). Lift the restriction first, after telling the subject (Art. 18(3)).");
     this.entity = entity;
     this.ground = ground;
   }

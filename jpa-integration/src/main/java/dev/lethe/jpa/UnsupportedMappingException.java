@@ -30,11 +30,14 @@ public final class UnsupportedMappingException extends RuntimeException {
 
   private static String message(List<Problem> problems) {
     if (problems.isEmpty()) {
-      throw new IllegalArgumentException("An UnsupportedMappingException needs at least one problem");
+      throw new IllegalArgumentException(
+          "An UnsupportedMappingException needs at least one problem");
     }
-    return "The JPA mapping has " + problems.size() + (problems.size() == 1 ? " problem" : " problems")
-        + " that Lethe cannot handle:\n" + problems.stream().map(problem -> "  - " + problem)
-        .collect(Collectors.joining("\n"));
+    return "The JPA mapping has "
+        + problems.size()
+        + (problems.size() == 1 ? " problem" : " problems")
+        + " that Lethe cannot handle:\n"
+        + problems.stream().map(problem -> "  - " + problem).collect(Collectors.joining("\n"));
   }
 
   /**

@@ -72,7 +72,8 @@ class ClinicStoreIT {
   }
 
   @Test
-  @DisplayName("Art. 30: discovery routes every entity to its subjects through associations, join tables and link columns")
+  @DisplayName(
+      "Art. 30: discovery routes every entity to its subjects through associations, join tables and link columns")
   void discoversRoutes() {
     PersonalDataModel model = store.model();
     assertThat(route(model, Visit.class, "owner")).isEqualTo("pet.owner.id");
@@ -81,18 +82,23 @@ class ClinicStoreIT {
     assertThat(route(model, Referral.class, "owner")).isEqualTo("owners.id");
     assertThat(route(model, ReminderLog.class, "owner")).isEqualTo("ownerEmail");
     assertThat(route(model, Review.class, "owner")).isEqualTo("author.id");
-    assertThat(model.entity(Owner.class).orElseThrow().fields()).extracting(FieldDescriptor::name)
+    assertThat(model.entity(Owner.class).orElseThrow().fields())
+        .extracting(FieldDescriptor::name)
         .containsExactlyInAnyOrder("name", "email", "address.street", "address.city", "phones");
-    assertThat(model.entity(Owner.class).orElseThrow().field("phones").orElseThrow().collection()).isTrue();
-    assertThat(model.entity(Dog.class).orElseThrow().fields()).extracting(FieldDescriptor::name)
+    assertThat(model.entity(Owner.class).orElseThrow().field("phones").orElseThrow().collection())
+        .isTrue();
+    assertThat(model.entity(Dog.class).orElseThrow().fields())
+        .extracting(FieldDescriptor::name)
         .containsExactlyInAnyOrder("petName", "chip");
-    assertThat(model.entitiesOf("vet")).extracting(EntityDescriptor::type)
+    assertThat(model.entitiesOf("vet"))
+        .extracting(EntityDescriptor::type)
         .containsExactlyInAnyOrder(Vet.class, VetLicense.class);
   }
 
   @Test
-  @DisplayName("Art. 33(3)(a): a breach's window over a date column counts each day from its start, two hops from the"
-      + " owner; an attribute that is no date is refused naming the one there is")
+  @DisplayName(
+      "Art. 33(3)(a): a breach's window over a date column counts each day from its start, two hops from the"
+          + " owner; an attribute that is no date is refused naming the one there is")
   void art33_windowOverADateCountsTheDayFromItsStart() {
     Clinic.uniform(2).persistInto(emf);
     EntityDescriptor visits = store.model().entity(Visit.class).orElseThrow();
@@ -103,53 +109,70 @@ class ClinicStoreIT {
 
     assertThat(store.subjectsWithRowsBetween(visits, "day", visitDay, nextDay))
         .containsExactlyInAnyOrder(OWNER_ONE, ownerTwo);
-    assertThat(store.subjectsWithRowsBetween(visits, "day", visitDay.plusSeconds(1), nextDay.plusSeconds(1)))
-        .as("the day starts before the window").isEmpty();
+    assertThat(
+            store.subjectsWithRowsBetween(
+                visits, "day", visitDay.plusSeconds(1), nextDay.plusSeconds(1)))
+        .as("the day starts before the window")
+        .isEmpty();
     assertThat(store.subjectsWithRowsBetween(visits, "day", visitDay.minusSeconds(3600), visitDay))
-        .as("the window ends as the day starts").isEmpty();
-    assertThat(store.subjectsWithRowsBetween(visits, "day", visitDay.minusSeconds(3600), visitDay.plusSeconds(1)))
+        .as("the window ends as the day starts")
+        .isEmpty();
+    assertThat(
+            store.subjectsWithRowsBetween(
+                visits, "day", visitDay.minusSeconds(3600), visitDay.plusSeconds(1)))
         .containsExactlyInAnyOrder(OWNER_ONE, ownerTwo);
     assertThatThrownBy(() -> store.subjectsWithRowsBetween(visits, "notes", visitDay, nextDay))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Visit").hasMessageContaining("[day]");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Visit")
+        .hasMessageContaining("[day]");
   }
 
   @Test
-  @DisplayName("Art. 15: an identity resolves to keys typed as the root's identifier; one that matches no one to none")
+  @DisplayName(
+      "Art. 15: an identity resolves to keys typed as the root's identifier; one that matches no one to none")
   void resolves() {
     Clinic.uniform(1).persistInto(emf);
-    assertThat(store.resolve(new SubjectIdentifier("owner", "email", "owner[o2]@example.com"))).containsExactly(
-        new SubjectKey("owner", 2L));
+    assertThat(store.resolve(new SubjectIdentifier("owner", "email", "owner[o2]@example.com")))
+        .containsExactly(new SubjectKey("owner", 2L));
     assertThat(store.resolve(new SubjectIdentifier("owner", "id", "1"))).containsExactly(OWNER_ONE);
     assertThat(store.resolve(new SubjectIdentifier("owner", "id", "not-a-number"))).isEmpty();
-    assertThat(store.resolve(new SubjectIdentifier("owner", "email", "nobody@example.com"))).isEmpty();
-    assertThat(export(new SubjectKey("owner", 99L)).values()).allSatisfy(rows -> assertThat(rows).isEmpty());
+    assertThat(store.resolve(new SubjectIdentifier("owner", "email", "nobody@example.com")))
+        .isEmpty();
+    assertThat(export(new SubjectKey("owner", 99L)).values())
+        .allSatisfy(rows -> assertThat(rows).isEmpty());
   }
 
   @Test
-  @DisplayName("Art. 15(3): the export holds soft-deleted rows, element collections and embedded values")
+  @DisplayName(
+      "Art. 15(3): the export holds soft-deleted rows, element collections and embedded values")
   void exportsEveryMappingKind() {
     Clinic.Population population = Clinic.uniform(2);
     population.persistInto(emf);
     Map<Class<?>, List<SubjectRecord>> export = export(OWNER_ONE);
     assertThat(export.get(Review.class)).hasSize(2);
     assertThat(export.get(Message.class)).hasSize(2);
-    assertThat(export.get(Owner.class).get(0).values().get("phones")).isEqualTo(List.of("+44 [o1] 555 0", "+44 [o1] 555 0"));
+    assertThat(export.get(Owner.class).get(0).values().get("phones"))
+        .isEqualTo(List.of("+44 [o1] 555 0", "+44 [o1] 555 0"));
     assertThat(export.get(Owner.class).get(0).values().get("address.city")).isEqualTo("City [o1]");
-    assertThat(export.get(Pet.class)).hasSize(2).allSatisfy(row -> assertThat(row.values()).containsOnlyKeys("petName"));
+    assertThat(export.get(Pet.class))
+        .hasSize(2)
+        .allSatisfy(row -> assertThat(row.values()).containsOnlyKeys("petName"));
     assertThat(export.get(Dog.class)).hasSize(2);
     assertThat(export.get(Document.class)).isEmpty();
     assertThat(texts(export)).isEqualTo(population.values().get(OWNER_ONE));
   }
 
   @Test
-  @DisplayName("Art. 17: erasure reaches every mapping kind, soft-deleted rows included, and leaves the other owner alone")
+  @DisplayName(
+      "Art. 17: erasure reaches every mapping kind, soft-deleted rows included, and leaves the other owner alone")
   void erasesEveryMappingKind() {
     Clinic.uniform(2).persistInto(emf);
     Map<Class<?>, List<SubjectRecord>> otherBefore = export(new SubjectKey("owner", 2L));
 
     Map<Class<?>, ErasurePlan.RowCount> counts = store.erase(plan(OWNER_ONE));
 
-    assertThat(counts).containsEntry(Letter.class, new ErasurePlan.RowCount(2, 0))
+    assertThat(counts)
+        .containsEntry(Letter.class, new ErasurePlan.RowCount(2, 0))
         .containsEntry(Referral.class, new ErasurePlan.RowCount(2, 0))
         .containsEntry(ReminderLog.class, new ErasurePlan.RowCount(2, 0))
         .containsEntry(Message.class, new ErasurePlan.RowCount(2, 0))
@@ -163,7 +186,9 @@ class ClinicStoreIT {
     Map<String, List<List<String>>> tables = database.scan();
     assertThat(tables.get("message")).noneMatch(row -> row.toString().contains("[o1]"));
     assertThat(tables.get("referral_owner")).hasSize(1);
-    assertThat(tables.get("review")).filteredOn(row -> row.toString().contains("Rev****")).hasSize(2);
+    assertThat(tables.get("review"))
+        .filteredOn(row -> row.toString().contains("Rev****"))
+        .hasSize(2);
     Map<String, Object> owner = export(OWNER_ONE).get(Owner.class).get(0).values();
     assertThat(owner.get("name")).isEqualTo("[erased]");
     assertThat((String) owner.get("email")).matches("[0-9a-f]{64}");
@@ -174,7 +199,8 @@ class ClinicStoreIT {
   }
 
   @Test
-  @DisplayName("Art. 17: the number of statements grows with entity types, not rows: equal at 1, 10 and 100 rows")
+  @DisplayName(
+      "Art. 17: the number of statements grows with entity types, not rows: equal at 1, 10 and 100 rows")
   void statementsDoNotGrowWithRows() {
     List<Integer> counts = new ArrayList<>();
     for (int rows : List.of(1, 10, 100)) {
@@ -185,20 +211,30 @@ class ClinicStoreIT {
       assertThat(touched.get(Visit.class).updated()).isEqualTo(rows);
       assertThat(touched.get(Letter.class).deleted()).isEqualTo(rows);
     }
-    System.out.println("Statements per erasure at 1, 10, 100 rows per entity type on " + database.kind() + ": " + counts);
+    System.out.println(
+        "Statements per erasure at 1, 10, 100 rows per entity type on "
+            + database.kind()
+            + ": "
+            + counts);
     assertThat(counts).as("statements at 1, 10, 100 rows").containsOnly(counts.get(0));
   }
 
   @Test
-  @DisplayName("Art. 17: a type erased by NULLIFY and REPLACE only costs one update of the rows that change, no read;"
-      + " erasing again reports and changes nothing")
+  @DisplayName(
+      "Art. 17: a type erased by NULLIFY and REPLACE only costs one update of the rows that change, no read;"
+          + " erasing again reports and changes nothing")
   void nullifyAndReplaceCostOneUpdate() {
     Clinic.uniform(3).persistInto(emf);
-    // Visit (two hops away), Pet (a type with a subtype, JPQL) and Complaint (soft-deleted, native SQL).
+    // Visit (two hops away), Pet (a type with a subtype, JPQL) and Complaint (soft-deleted, native
+    // SQL).
     Set<Class<?>> inPlace = Set.of(Visit.class, Pet.class, Complaint.class);
     ErasurePlan all = plan(OWNER_ONE);
-    ErasurePlan plan = new ErasurePlan(all.subject(), all.ground(),
-        all.steps().stream().filter(step -> inPlace.contains(step.entity().type())).toList(), all.heldBack());
+    ErasurePlan plan =
+        new ErasurePlan(
+            all.subject(),
+            all.ground(),
+            all.steps().stream().filter(step -> inPlace.contains(step.entity().type())).toList(),
+            all.heldBack());
 
     database.statements().reset();
     Map<Class<?>, ErasurePlan.RowCount> first = store.erase(plan);
@@ -206,19 +242,23 @@ class ClinicStoreIT {
     Map<String, List<List<String>>> afterOnce = database.scan();
     Map<Class<?>, ErasurePlan.RowCount> second = store.erase(plan);
 
-    assertThat(trace).as("statements").hasSize(3)
+    assertThat(trace)
+        .as("statements")
+        .hasSize(3)
         .allMatch(statement -> statement.trim().toLowerCase(Locale.ROOT).startsWith("update"));
-    assertThat(first).containsEntry(Visit.class, new ErasurePlan.RowCount(0, 3))
+    assertThat(first)
+        .containsEntry(Visit.class, new ErasurePlan.RowCount(0, 3))
         .containsEntry(Pet.class, new ErasurePlan.RowCount(0, 3))
         .containsEntry(Complaint.class, new ErasurePlan.RowCount(0, 3));
-    assertThat(texts(export(OWNER_ONE))).doesNotContain("notes [o1] 1/1", "Tom [o1] 1", "Complaint [o1] 1",
-        "Signed [o1] 2");
+    assertThat(texts(export(OWNER_ONE)))
+        .doesNotContain("notes [o1] 1/1", "Tom [o1] 1", "Complaint [o1] 1", "Signed [o1] 2");
     assertThat(second.values()).as("the second erasure").noneMatch(ErasurePlan.RowCount::any);
     assertThat(database.scan()).isEqualTo(afterOnce);
   }
 
   @Test
-  @DisplayName("Art. 17(1): a failure at any write of an erasure leaves the database as it was; the retry completes")
+  @DisplayName(
+      "Art. 17(1): a failure at any write of an erasure leaves the database as it was; the retry completes")
   void failureInTheMiddleChangesNothing() {
     Clinic.uniform(2).persistInto(emf);
     database.statements().reset();
@@ -227,7 +267,8 @@ class ClinicStoreIT {
     List<Integer> writes = new ArrayList<>();
     for (int i = 0; i < trace.size(); i++) {
       String statement = trace.get(i).trim().toLowerCase(Locale.ROOT);
-      // Hibernate's own temporary tables for multi-table statements are left out: a failure there changes no data.
+      // Hibernate's own temporary tables for multi-table statements are left out: a failure there
+      // changes no data.
       boolean temporary = statement.matches("(update|delete from) \\W?hte?_.*");
       if ((statement.startsWith("update") || statement.startsWith("delete")) && !temporary) {
         writes.add(i + 1);
@@ -240,33 +281,48 @@ class ClinicStoreIT {
     for (int write : writes) {
       database.statements().failAt(write);
       String failing = trace.get(write - 1);
-      assertThatThrownBy(() -> store.erase(plan(OWNER_ONE))).as("failure at statement %d: %s", write, failing)
+      assertThatThrownBy(() -> store.erase(plan(OWNER_ONE)))
+          .as("failure at statement %d: %s", write, failing)
           .isInstanceOf(RuntimeException.class);
       assertThat(database.scan()).as("after a failure at statement %d", write).isEqualTo(before);
     }
     database.statements().reset();
     store.erase(plan(OWNER_ONE));
-    assertThat(texts(export(OWNER_ONE))).doesNotContain("Name [o1]", "notes [o1] 1/1", "Letter [o1] 1");
+    assertThat(texts(export(OWNER_ONE)))
+        .doesNotContain("Name [o1]", "notes [o1] 1/1", "Letter [o1] 1");
   }
 
   @Test
-  @DisplayName("Art. 16: a rectification goes through the entity and its listeners; Bean Validation refuses an invalid value, unchanged")
+  @DisplayName(
+      "Art. 16: a rectification goes through the entity and its listeners; Bean Validation refuses an invalid value, unchanged")
   void rectifiesThroughTheEntity() {
     Clinic.uniform(1).persistInto(emf);
-    store.rectify(OWNER_ONE, new Rectification(Owner.class, 1L, Map.of("name", "Corrected [o1]",
-        "address.street", "New Street [o1]")));
+    store.rectify(
+        OWNER_ONE,
+        new Rectification(
+            Owner.class,
+            1L,
+            Map.of("name", "Corrected [o1]", "address.street", "New Street [o1]")));
     Map<String, Object> owner = export(OWNER_ONE).get(Owner.class).get(0).values();
-    assertThat(owner).containsEntry("name", "Corrected [o1]").containsEntry("address.street", "New Street [o1]");
+    assertThat(owner)
+        .containsEntry("name", "Corrected [o1]")
+        .containsEntry("address.street", "New Street [o1]");
     Instant updatedAt = emf.callInTransaction(em -> em.find(Owner.class, 1L).updatedAt);
     assertThat(updatedAt).as("set by @PreUpdate").isNotNull();
 
-    assertThatThrownBy(() -> store.rectify(OWNER_ONE, new Rectification(Owner.class, 1L, Map.of("name", " "))))
+    assertThatThrownBy(
+            () -> store.rectify(OWNER_ONE, new Rectification(Owner.class, 1L, Map.of("name", " "))))
         .isInstanceOf(ConstraintViolationException.class);
-    assertThat(export(OWNER_ONE).get(Owner.class).get(0).values()).containsEntry("name", "Corrected [o1]");
+    assertThat(export(OWNER_ONE).get(Owner.class).get(0).values())
+        .containsEntry("name", "Corrected [o1]");
 
     Object othersVisit = export(new SubjectKey("owner", 2L)).get(Visit.class).get(0).rowId();
-    assertThatThrownBy(() -> store.rectify(OWNER_ONE, new Rectification(Visit.class, othersVisit,
-        Map.of("notes", "hijacked")))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                store.rectify(
+                    OWNER_ONE,
+                    new Rectification(Visit.class, othersVisit, Map.of("notes", "hijacked"))))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThat(texts(export(new SubjectKey("owner", 2L)))).doesNotContain("hijacked");
   }
 
@@ -287,13 +343,23 @@ class ClinicStoreIT {
   /** Every text value of an export, collections flattened. */
   static Set<String> texts(Map<Class<?>, List<SubjectRecord>> export) {
     Set<String> texts = new HashSet<>();
-    export.values().forEach(rows -> rows.forEach(row -> row.values().values().forEach(value -> {
-      if (value instanceof String text) {
-        texts.add(text);
-      } else if (value instanceof Collection<?> collection) {
-        collection.forEach(element -> texts.add(String.valueOf(element)));
-      }
-    })));
+    export
+        .values()
+        .forEach(
+            rows ->
+                rows.forEach(
+                    row ->
+                        row.values()
+                            .values()
+                            .forEach(
+                                value -> {
+                                  if (value instanceof String text) {
+                                    texts.add(text);
+                                  } else if (value instanceof Collection<?> collection) {
+                                    collection.forEach(
+                                        element -> texts.add(String.valueOf(element)));
+                                  }
+                                })));
     return texts;
   }
 

@@ -45,7 +45,10 @@ class CryptoShreddingPropertiesIT {
     LetheSchema.migrate(database.autoCommitDataSource());
     emf = database.open(Patient.class, Note.class);
     Pseudonymizer pseudonymizer = Pseudonymizer.withRandomKey();
-    keys = SubjectKeys.builder(database.autoCommitDataSource(), KeyEncryptionKey.random("kek"), pseudonymizer).build();
+    keys =
+        SubjectKeys.builder(
+                database.autoCommitDataSource(), KeyEncryptionKey.random("kek"), pseudonymizer)
+            .build();
     store = JpaPersonalDataStore.builder(emf, pseudonymizer).encryption(keys).build();
   }
 
@@ -57,42 +60,56 @@ class CryptoShreddingPropertiesIT {
   }
 
   @Property(tries = 15)
-  @Label("Art. 17(1), 32(1)(a): values round-trip encrypted; shredding one subject leaves every other subject's values readable")
+  @Label(
+      "Art. 17(1), 32(1)(a): values round-trip encrypted; shredding one subject leaves every other subject's values readable")
   void shreddingOneSubjectLeavesOthersReadable(
       @ForAll @Size(min = 1, max = 4) List<@StringLength(min = 1, max = 60) String> diagnoses,
-      @ForAll @StringLength(min = 1, max = 60) String note, @ForAll @IntRange(min = 0, max = 3) int pick) {
+      @ForAll @StringLength(min = 1, max = 60) String note,
+      @ForAll @IntRange(min = 0, max = 3) int pick) {
     emf.getSchemaManager().truncate();
     long base = System.nanoTime();
-    emf.runInTransaction(em -> {
-      for (int i = 0; i < diagnoses.size(); i++) {
-        Patient patient = new Patient(base + i, "p" + i + "@example.com", diagnoses.get(i), "p" + i);
-        em.persist(patient);
-        em.persist(new Note(base + i, patient, note + i));
-      }
-    });
-    List<String> dump = database.scan().values().stream().flatMap(List::stream).flatMap(List::stream)
-        .filter(SubjectKeys::isEncrypted).toList();
+    emf.runInTransaction(
+        em -> {
+          for (int i = 0; i < diagnoses.size(); i++) {
+            Patient patient =
+                new Patient(base + i, "p" + i + "@example.com", diagnoses.get(i), "p" + i);
+            em.persist(patient);
+            em.persist(new Note(base + i, patient, note + i));
+          }
+        });
+    List<String> dump =
+        database.scan().values().stream()
+            .flatMap(List::stream)
+            .flatMap(List::stream)
+            .filter(SubjectKeys::isEncrypted)
+            .toList();
     assertThat(dump).hasSize(diagnoses.size() * 3);
     int erased = pick % diagnoses.size();
 
-    store.erase(ErasurePlan.of(store.model(), new SubjectKey("patient", base + erased),
-        ErasureGround.CONSENT_WITHDRAWN, List.of()));
+    store.erase(
+        ErasurePlan.of(
+            store.model(),
+            new SubjectKey("patient", base + erased),
+            ErasureGround.CONSENT_WITHDRAWN,
+            List.of()));
 
-    emf.runInTransaction(em -> {
-      for (int i = 0; i < diagnoses.size(); i++) {
-        Patient patient = em.find(Patient.class, base + i);
-        if (i == erased) {
-          assertThat(patient.diagnosis).isNull();
-          assertThat(em.find(Note.class, base + i).text).isNull();
-        } else {
-          assertThat(patient.diagnosis).isEqualTo(diagnoses.get(i));
-          assertThat(patient.email).isEqualTo("p" + i + "@example.com");
-          assertThat(em.find(Note.class, base + i).text).isEqualTo(note + i);
-        }
-      }
-    });
+    emf.runInTransaction(
+        em -> {
+          for (int i = 0; i < diagnoses.size(); i++) {
+            Patient patient = em.find(Patient.class, base + i);
+            if (i == erased) {
+              assertThat(patient.diagnosis).isNull();
+              assertThat(em.find(Note.class, base + i).text).isNull();
+            } else {
+              assertThat(patient.diagnosis).isEqualTo(diagnoses.get(i));
+              assertThat(patient.email).isEqualTo("p" + i + "@example.com");
+              assertThat(em.find(Note.class, base + i).text).isEqualTo(note + i);
+            }
+          }
+        });
     List<String> readable = dump.stream().map(keys::decrypt).flatMap(Optional::stream).toList();
-    assertThat(readable).hasSize((diagnoses.size() - 1) * 3)
+    assertThat(readable)
+        .hasSize((diagnoses.size() - 1) * 3)
         .doesNotContain("p" + erased + "@example.com", note + erased);
   }
 }

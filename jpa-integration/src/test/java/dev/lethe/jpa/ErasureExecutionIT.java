@@ -81,26 +81,32 @@ class ErasureExecutionIT {
   // --- item 7: hidden rows -----------------------------------------------------------------------
 
   @Test
-  @DisplayName("Art. 15: the export holds rows hidden by @SQLRestriction and by a filter, each with its own elements")
+  @DisplayName(
+      "Art. 15: the export holds rows hidden by @SQLRestriction and by a filter, each with its own elements")
   void exportsHiddenRows() {
     Map<Class<?>, List<SubjectRecord>> export = export(ADA);
 
     assertThat(export.get(Note.class)).extracting(SubjectRecord::rowId).containsExactly(1L, 2L);
     // A bag's elements come in no defined order: compared as sets, per row.
-    assertThat(export.get(Note.class)).extracting(row -> (Object) Set.copyOf((List<?>) row.values().get("tags")))
+    assertThat(export.get(Note.class))
+        .extracting(row -> (Object) Set.copyOf((List<?>) row.values().get("tags")))
         .containsExactly(Set.of("alpha", "beta"), Set.of("gamma"));
-    assertThat(export.get(Note.class)).extracting(row -> row.values().get("text"))
+    assertThat(export.get(Note.class))
+        .extracting(row -> row.values().get("text"))
         .containsExactly("Ada's archived note", "Ada's note");
-    assertThat(export.get(Loan.class)).extracting(row -> row.values().get("remark"))
+    assertThat(export.get(Loan.class))
+        .extracting(row -> row.values().get("remark"))
         .containsExactlyInAnyOrder("Ada returned late", "Ada borrowed");
   }
 
   @Test
-  @DisplayName("Art. 17: erasure reaches rows hidden by @SQLRestriction and by a filter, and leaves the other patron's")
+  @DisplayName(
+      "Art. 17: erasure reaches rows hidden by @SQLRestriction and by a filter, and leaves the other patron's")
   void erasesHiddenRows() {
     Map<Class<?>, ErasurePlan.RowCount> counts = store.erase(plan(ADA));
 
-    assertThat(counts).containsEntry(Note.class, new ErasurePlan.RowCount(0, 2))
+    assertThat(counts)
+        .containsEntry(Note.class, new ErasurePlan.RowCount(0, 2))
         .containsEntry(Loan.class, new ErasurePlan.RowCount(2, 0));
     assertThat(column("select text from Note where id in (1, 2)")).containsOnlyNulls();
     assertThat(column("select tags from Note_tags where Note_id in (1, 2)"))
@@ -108,27 +114,35 @@ class ErasureExecutionIT {
     assertThat(column("select id from Loan order by id")).containsExactly(3L);
     assertThat(column("select text from Note where id = 3")).containsExactly("Bob's archived note");
     assertThat(column("select tags from Note_tags where Note_id = 3")).containsExactly("zeta");
-    assertThat(store.erase(plan(ADA)).values()).as("a second erasure").noneMatch(ErasurePlan.RowCount::any);
+    assertThat(store.erase(plan(ADA)).values())
+        .as("a second erasure")
+        .noneMatch(ErasurePlan.RowCount::any);
   }
 
   @Test
-  @DisplayName("Art. 15, 17: a subject whose own row @SQLRestriction hides is resolved, exported and erased")
+  @DisplayName(
+      "Art. 15, 17: a subject whose own row @SQLRestriction hides is resolved, exported and erased")
   void handlesAHiddenRoot() {
-    assertThat(store.resolve(new SubjectIdentifier("member", "email", "mia@example.com"))).containsExactly(MIA);
-    assertThat(export(MIA).get(ClubMember.class)).singleElement()
+    assertThat(store.resolve(new SubjectIdentifier("member", "email", "mia@example.com")))
+        .containsExactly(MIA);
+    assertThat(export(MIA).get(ClubMember.class))
+        .singleElement()
         .satisfies(row -> assertThat(row.values()).containsEntry("name", "Mia Closed"));
 
-    assertThat(store.erase(plan(MIA))).containsEntry(ClubMember.class, new ErasurePlan.RowCount(0, 1));
+    assertThat(store.erase(plan(MIA)))
+        .containsEntry(ClubMember.class, new ErasurePlan.RowCount(0, 1));
 
     assertThat(column("select name from ClubMember where id = 1")).containsOnlyNulls();
-    assertThat(column("select email from ClubMember where id = 1")).doesNotContain("mia@example.com");
+    assertThat(column("select email from ClubMember where id = 1"))
+        .doesNotContain("mia@example.com");
     assertThat(column("select name from ClubMember where id = 2")).containsExactly("Max Open");
   }
 
   // --- item 8: HASH ------------------------------------------------------------------------------
 
   @Test
-  @DisplayName("Art. 17: HASH hashes a fingerprint that already is a SHA-256 digest; a second erasure changes nothing")
+  @DisplayName(
+      "Art. 17: HASH hashes a fingerprint that already is a SHA-256 digest; a second erasure changes nothing")
   void hashesDigestsThatLookHashed() {
     String fingerprint = Library.sha256("Ada's phone");
 
@@ -139,28 +153,33 @@ class ErasureExecutionIT {
     assertThat(once).containsExactly(hashes.hash(fingerprint)).doesNotContain(fingerprint);
     assertThat(second.get(Device.class)).isEqualTo(ErasurePlan.RowCount.NONE);
     assertThat(column("select fingerprint from Device where id = 1")).isEqualTo(once);
-    assertThat(column("select fingerprint from Device where id = 2")).containsExactly(Library.sha256("Bob's phone"));
+    assertThat(column("select fingerprint from Device where id = 2"))
+        .containsExactly(Library.sha256("Bob's phone"));
   }
 
   // --- item 9: exact element matching ------------------------------------------------------------
 
   @Test
-  @DisplayName("Art. 17: elements that differ only by case or a trailing space are each hashed and masked as themselves")
+  @DisplayName(
+      "Art. 17: elements that differ only by case or a trailing space are each hashed and masked as themselves")
   void erasesElementsExactly() {
     store.erase(plan(ADA));
 
-    assertThat(column("select aliases from Patron_aliases where Patron_id = 1")).containsExactlyInAnyOrder(
-        hashes.hash("Abc"), hashes.hash("abc"), hashes.hash("abc "));
+    assertThat(column("select aliases from Patron_aliases where Patron_id = 1"))
+        .containsExactlyInAnyOrder(hashes.hash("Abc"), hashes.hash("abc"), hashes.hash("abc "));
     assertThat(column("select signatures from Patron_signatures where Patron_id = 1"))
         .containsExactlyInAnyOrder("A**", "a**");
-    assertThat(column("select aliases from Patron_aliases where Patron_id = 2")).containsExactly("Abc");
-    assertThat(column("select signatures from Patron_signatures where Patron_id = 2")).containsExactly("Ada");
+    assertThat(column("select aliases from Patron_aliases where Patron_id = 2"))
+        .containsExactly("Abc");
+    assertThat(column("select signatures from Patron_signatures where Patron_id = 2"))
+        .containsExactly("Ada");
   }
 
   // --- item 10: versions -------------------------------------------------------------------------
 
   @Test
-  @DisplayName("Art. 17: erasure moves numeric and timestamp versions, so a copy loaded before cannot write the data back")
+  @DisplayName(
+      "Art. 17: erasure moves numeric and timestamp versions, so a copy loaded before cannot write the data back")
   void erasureMovesVersions() {
     Patron stalePatron = load(Patron.class, 1L);
     Card staleCard = load(Card.class, 1L);
@@ -189,12 +208,14 @@ class ErasureExecutionIT {
   }
 
   @Test
-  @DisplayName("Art. 5(1)(e): retention anonymisation moves a timestamp version, so a copy loaded before cannot write back")
+  @DisplayName(
+      "Art. 5(1)(e): retention anonymisation moves a timestamp version, so a copy loaded before cannot write back")
   void anonymisationMovesVersions() {
     Card stale = load(Card.class, 1L);
     EntityDescriptor card = store.model().entity(Card.class).orElseThrow();
-    RetentionTask task = new RetentionTask(card, card.retention().orElseThrow(), Instant.now(), ZoneOffset.UTC,
-        Set.of());
+    RetentionTask task =
+        new RetentionTask(
+            card, card.retention().orElseThrow(), Instant.now(), ZoneOffset.UTC, Set.of());
 
     assertThat(store.sweep(task, Optional.empty(), 10).anonymised()).isEqualTo(2);
 
@@ -225,7 +246,10 @@ class ErasureExecutionIT {
     try {
       List<Object> values = new ArrayList<>();
       for (Object value : em.createNativeQuery(sql).getResultList()) {
-        values.add(value instanceof Number number && !(value instanceof Double) ? number.longValue() : value);
+        values.add(
+            value instanceof Number number && !(value instanceof Double)
+                ? number.longValue()
+                : value);
       }
       return values;
     } finally {
@@ -235,7 +259,8 @@ class ErasureExecutionIT {
 
   /** The patron's and its card's versions, as stored. */
   private static List<Object> versions(long patron) {
-    List<Object> versions = new ArrayList<>(column("select version from Patron where id = " + patron));
+    List<Object> versions =
+        new ArrayList<>(column("select version from Patron where id = " + patron));
     versions.addAll(column("select version from Card where patron_id = " + patron));
     return versions;
   }
@@ -253,11 +278,15 @@ class ErasureExecutionIT {
   private static void assertStale(Consumer<EntityManager> work) {
     EntityManager em = emf.createEntityManager();
     try {
-      assertThatThrownBy(() -> {
-        em.getTransaction().begin();
-        work.accept(em);
-        em.getTransaction().commit();
-      }).satisfies(failure -> assertThat(causes(failure)).anyMatch(OptimisticLockException.class::isInstance));
+      assertThatThrownBy(
+              () -> {
+                em.getTransaction().begin();
+                work.accept(em);
+                em.getTransaction().commit();
+              })
+          .satisfies(
+              failure ->
+                  assertThat(causes(failure)).anyMatch(OptimisticLockException.class::isInstance));
     } finally {
       if (em.getTransaction().isActive()) {
         em.getTransaction().rollback();
@@ -268,7 +297,9 @@ class ErasureExecutionIT {
 
   private static List<Throwable> causes(Throwable failure) {
     List<Throwable> causes = new ArrayList<>();
-    for (Throwable cause = failure; cause != null && !causes.contains(cause); cause = cause.getCause()) {
+    for (Throwable cause = failure;
+        cause != null && !causes.contains(cause);
+        cause = cause.getCause()) {
       causes.add(cause);
     }
     return causes;

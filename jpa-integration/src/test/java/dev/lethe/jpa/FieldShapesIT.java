@@ -47,7 +47,9 @@ class FieldShapesIT {
   @BeforeAll
   static void openDatabase() {
     database = TestDatabase.create();
-    emf = database.open(Customer.class, Supplier.class, Ticket.class, Invoice.class, Preferences.class);
+    emf =
+        database.open(
+            Customer.class, Supplier.class, Ticket.class, Invoice.class, Preferences.class);
     store = JpaPersonalDataStore.of(emf, Pseudonymizer.withRandomKey());
   }
 
@@ -62,53 +64,91 @@ class FieldShapesIT {
   @BeforeEach
   void populate() {
     emf.getSchemaManager().truncate();
-    emf.runInTransaction(em -> {
-      for (long n = 1; n <= 2; n++) {
-        Customer customer = new Customer(n, "Name [c" + n + "]", "+44 [c" + n + "] 5550", "buyer[c" + n + "]@example.com");
-        em.persist(customer);
-        em.persist(new Supplier(n, "Trading name " + n, "+44 [s" + n + "] 7712"));
-        em.persist(new Preferences(n, "Topics [c" + n + "]"));
-        for (long i = 1; i <= 2; i++) {
-          // As people type it: the link reaches the customer as the identity lookup would.
-          String typed = i == 1 ? customer.email : " " + customer.email.replace("buyer", "Buyer").replace("example", "Example");
-          em.persist(new Ticket(n * 10 + i, typed, "kettle"));
-          em.persist(new Invoice(n * 10 + i, customer, "Billed [c" + n + "]", "Ref [c" + n + "] " + i,
-              new BigDecimal(n * 100 + i)));
-        }
-      }
-    });
+    emf.runInTransaction(
+        em -> {
+          for (long n = 1; n <= 2; n++) {
+            Customer customer =
+                new Customer(
+                    n,
+                    "Name [c" + n + "]",
+                    "+44 [c" + n + "] 5550",
+                    "buyer[c" + n + "]@example.com");
+            em.persist(customer);
+            em.persist(new Supplier(n, "Trading name " + n, "+44 [s" + n + "] 7712"));
+            em.persist(new Preferences(n, "Topics [c" + n + "]"));
+            for (long i = 1; i <= 2; i++) {
+              // As people type it: the link reaches the customer as the identity lookup would.
+              String typed =
+                  i == 1
+                      ? customer.email
+                      : " "
+                          + customer.email.replace("buyer", "Buyer").replace("example", "Example");
+              em.persist(new Ticket(n * 10 + i, typed, "kettle"));
+              em.persist(
+                  new Invoice(
+                      n * 10 + i,
+                      customer,
+                      "Billed [c" + n + "]",
+                      "Ref [c" + n + "] " + i,
+                      new BigDecimal(n * 100 + i)));
+            }
+          }
+        });
     emf.getCache().evictAll();
   }
 
   @Test
-  @DisplayName("Art. 15: the export holds attributes inherited from a mapped superclass, overridden ones and link columns, however an e-mail link is typed")
+  @DisplayName(
+      "Art. 15: the export holds attributes inherited from a mapped superclass, overridden ones and link columns, however an e-mail link is typed")
   void exportsInheritedAttributesAndLinks() {
     Map<Class<?>, List<SubjectRecord>> customer = export(CUSTOMER_ONE);
 
-    assertThat(customer.get(Customer.class)).singleElement().satisfies(row -> assertThat(row.values())
-        .containsEntry("displayName", "Name [c1]").containsEntry("telephone", "+44 [c1] 5550")
-        .containsEntry("email", "buyer[c1]@example.com"));
-    assertThat(customer.get(Ticket.class)).extracting(row -> row.values().get("customerEmail"))
+    assertThat(customer.get(Customer.class))
+        .singleElement()
+        .satisfies(
+            row ->
+                assertThat(row.values())
+                    .containsEntry("displayName", "Name [c1]")
+                    .containsEntry("telephone", "+44 [c1] 5550")
+                    .containsEntry("email", "buyer[c1]@example.com"));
+    assertThat(customer.get(Ticket.class))
+        .extracting(row -> row.values().get("customerEmail"))
         .containsExactlyInAnyOrder("buyer[c1]@example.com", " Buyer[c1]@Example.com");
-    assertThat(customer.get(Invoice.class)).hasSize(2).allSatisfy(row -> assertThat(row.values())
-        .containsOnlyKeys("billingName", "reference", "amount").containsEntry("billingName", "Billed [c1]"));
-    assertThat(customer.get(Preferences.class)).singleElement().satisfies(row -> assertThat(row.values())
-        .containsEntry("customerId", 1L).containsEntry("topics", "Topics [c1]"));
+    assertThat(customer.get(Invoice.class))
+        .hasSize(2)
+        .allSatisfy(
+            row ->
+                assertThat(row.values())
+                    .containsOnlyKeys("billingName", "reference", "amount")
+                    .containsEntry("billingName", "Billed [c1]"));
+    assertThat(customer.get(Preferences.class))
+        .singleElement()
+        .satisfies(
+            row ->
+                assertThat(row.values())
+                    .containsEntry("customerId", 1L)
+                    .containsEntry("topics", "Topics [c1]"));
     assertThat(customer.toString()).doesNotContain("[c2]", "[s1]");
 
-    assertThat(export(SUPPLIER_ONE).get(Supplier.class)).singleElement().satisfies(row ->
-        assertThat(row.values()).as("the trading name is not personal data")
-            .containsExactly(Map.entry("telephone", "+44 [s1] 7712")));
+    assertThat(export(SUPPLIER_ONE).get(Supplier.class))
+        .singleElement()
+        .satisfies(
+            row ->
+                assertThat(row.values())
+                    .as("the trading name is not personal data")
+                    .containsExactly(Map.entry("telephone", "+44 [s1] 7712")));
   }
 
   @Test
-  @DisplayName("Art. 17: erasure leaves no inherited attribute or link column of the subject in any table, and nobody else's rows change")
+  @DisplayName(
+      "Art. 17: erasure leaves no inherited attribute or link column of the subject in any table, and nobody else's rows change")
   void erasesInheritedAttributesAndLinks() {
     Map<String, List<List<String>>> before = database.scan();
 
     Map<Class<?>, ErasurePlan.RowCount> counts = store.erase(plan(CUSTOMER_ONE));
 
-    assertThat(counts).containsEntry(Customer.class, new ErasurePlan.RowCount(0, 1))
+    assertThat(counts)
+        .containsEntry(Customer.class, new ErasurePlan.RowCount(0, 1))
         .containsEntry(Ticket.class, new ErasurePlan.RowCount(0, 2))
         .containsEntry(Invoice.class, new ErasurePlan.RowCount(0, 2))
         .containsEntry(Preferences.class, new ErasurePlan.RowCount(1, 0));
@@ -119,7 +159,9 @@ class FieldShapesIT {
     assertThat(rowsOf(after, "[s")).isEqualTo(rowsOf(before, "[s"));
     assertThat(after.get("ticket")).as("the tickets stay, without the link").hasSize(4);
     assertThat(after.get("preferences")).as("the row keyed by the link goes").hasSize(1);
-    assertThat(store.erase(plan(CUSTOMER_ONE)).values()).as("a second erasure").noneMatch(ErasurePlan.RowCount::any);
+    assertThat(store.erase(plan(CUSTOMER_ONE)).values())
+        .as("a second erasure")
+        .noneMatch(ErasurePlan.RowCount::any);
   }
 
   @Test
@@ -127,7 +169,10 @@ class FieldShapesIT {
   void erasesOverriddenAttribute() {
     Map<String, List<List<String>>> before = database.scan();
 
-    assertThat(store.erase(ErasurePlan.of(store.model(), SUPPLIER_ONE, ErasureGround.CONSENT_WITHDRAWN, List.of())))
+    assertThat(
+            store.erase(
+                ErasurePlan.of(
+                    store.model(), SUPPLIER_ONE, ErasureGround.CONSENT_WITHDRAWN, List.of())))
         .containsEntry(Supplier.class, new ErasurePlan.RowCount(0, 1));
 
     Supplier supplier = emf.callInTransaction(em -> em.find(Supplier.class, 1L));
@@ -137,17 +182,23 @@ class FieldShapesIT {
   }
 
   @Test
-  @DisplayName("Art. 17(3)(b): DELETE_ROW beside a kept amount keeps the row and amount, erases the rest in place, and the receipt says so")
+  @DisplayName(
+      "Art. 17(3)(b): DELETE_ROW beside a kept amount keeps the row and amount, erases the rest in place, and the receipt says so")
   void keptAttributeKeepsItsRowAndTheReceiptSaysSo() {
     ErasurePlan plan = plan(CUSTOMER_ONE);
     ErasureReceipt receipt = ErasureReceipt.of(plan, store.erase(plan), Instant.EPOCH);
 
-    assertThat(receipt.entities()).filteredOn(outcome -> outcome.entity().equals("Invoice")).singleElement()
-        .satisfies(outcome -> {
-          assertThat(outcome.rows()).isEqualTo(new ErasurePlan.RowCount(0, 2));
-          assertThat(outcome.kept()).containsExactly(
-              new ErasureReceipt.KeptField("amount", ErasureExemption.LEGAL_OBLIGATION_OR_PUBLIC_TASK));
-        });
+    assertThat(receipt.entities())
+        .filteredOn(outcome -> outcome.entity().equals("Invoice"))
+        .singleElement()
+        .satisfies(
+            outcome -> {
+              assertThat(outcome.rows()).isEqualTo(new ErasurePlan.RowCount(0, 2));
+              assertThat(outcome.kept())
+                  .containsExactly(
+                      new ErasureReceipt.KeptField(
+                          "amount", ErasureExemption.LEGAL_OBLIGATION_OR_PUBLIC_TASK));
+            });
     assertThat(receipt.toString()).doesNotContain("[c1]", "buyer");
     Invoice invoice = emf.callInTransaction(em -> em.find(Invoice.class, 11L));
     assertThat(invoice.amount).isEqualByComparingTo(new BigDecimal(101));
@@ -170,10 +221,16 @@ class FieldShapesIT {
   }
 
   /** The rows of every table that hold {@code marker} in some cell. */
-  private static Map<String, List<List<String>>> rowsOf(Map<String, List<List<String>>> tables, String marker) {
+  private static Map<String, List<List<String>>> rowsOf(
+      Map<String, List<List<String>>> tables, String marker) {
     Map<String, List<List<String>>> rows = new LinkedHashMap<>();
-    tables.forEach((table, content) -> rows.put(table,
-        content.stream().filter(row -> row.stream().anyMatch(cell -> cell.contains(marker))).toList()));
+    tables.forEach(
+        (table, content) ->
+            rows.put(
+                table,
+                content.stream()
+                    .filter(row -> row.stream().anyMatch(cell -> cell.contains(marker)))
+                    .toList()));
     return rows;
   }
 }

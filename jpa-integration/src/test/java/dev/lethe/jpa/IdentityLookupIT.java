@@ -48,20 +48,31 @@ class IdentityLookupIT {
   }
 
   @Test
-  @DisplayName("Art. 12(2), 15: an e-mail identity is found whatever its case and surrounding spaces, on every database")
+  @DisplayName(
+      "Art. 12(2), 15: an e-mail identity is found whatever its case and surrounding spaces, on every database")
   void emailIgnoresCaseAndSpaces() {
-    assertThat(store.model().subjectType("member").orElseThrow().identityRule("email").orElseThrow().match())
+    assertThat(
+            store
+                .model()
+                .subjectType("member")
+                .orElseThrow()
+                .identityRule("email")
+                .orElseThrow()
+                .match())
         .isEqualTo(IdentityMatch.IGNORE_CASE_AND_SPACE);
 
     assertThat(store.resolve(new SubjectIdentifier("member", "email", "ada.lovelace@example.com")))
         .containsExactly(new SubjectKey("member", 1L));
-    assertThat(store.resolve(new SubjectIdentifier("member", "email", "  ADA.LOVELACE@EXAMPLE.COM\t")))
+    assertThat(
+            store.resolve(new SubjectIdentifier("member", "email", "  ADA.LOVELACE@EXAMPLE.COM\t")))
         .containsExactly(new SubjectKey("member", 1L));
-    assertThat(store.resolve(new SubjectIdentifier("member", "email", "ada.lovelace@example.co"))).isEmpty();
+    assertThat(store.resolve(new SubjectIdentifier("member", "email", "ada.lovelace@example.co")))
+        .isEmpty();
   }
 
   @Test
-  @DisplayName("Art. 12(6): an exact identity matches only as written, even under MariaDB's case-insensitive collation")
+  @DisplayName(
+      "Art. 12(6): an exact identity matches only as written, even under MariaDB's case-insensitive collation")
   void exactIdentityMatchesOnlyAsWritten() {
     assertThat(store.resolve(new SubjectIdentifier("member", "handle", "AdaL")))
         .containsExactly(new SubjectKey("member", 1L));
@@ -72,7 +83,8 @@ class IdentityLookupIT {
   }
 
   @Test
-  @DisplayName("Art. 17: a soft-deleted root, looked up past its filter, is found by e-mail the same way")
+  @DisplayName(
+      "Art. 17: a soft-deleted root, looked up past its filter, is found by e-mail the same way")
   void softDeletedRootIgnoresCaseAndSpaces() {
     assertThat(store.resolve(new SubjectIdentifier("guest", "email", "guest.one@example.com")))
         .containsExactly(new SubjectKey("guest", 1L));

@@ -9,8 +9,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JpaPersonalDataStoreIT extends PersonalDataStoreCompatibilityKit {
 
-  @RegisterExtension
-  static final ShopDatabase SHOP = new ShopDatabase();
+  @RegisterExtension static final ShopDatabase SHOP = new ShopDatabase();
 
   @Override
   protected PersonalDataStore createStore(PersonalDataModel model, List<Object> population) {

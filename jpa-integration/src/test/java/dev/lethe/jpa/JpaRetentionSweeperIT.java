@@ -10,8 +10,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JpaRetentionSweeperIT extends RetentionSweeperCompatibilityKit {
 
-  @RegisterExtension
-  static final ShopDatabase SHOP = new ShopDatabase();
+  @RegisterExtension static final ShopDatabase SHOP = new ShopDatabase();
 
   @Override
   protected RetentionSweeper createSweeper(PersonalDataModel model, List<Object> population) {

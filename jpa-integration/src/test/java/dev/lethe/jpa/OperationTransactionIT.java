@@ -20,10 +20,10 @@ import dev.lethe.request.RequestType;
 import dev.lethe.request.RightsRequest;
 import dev.lethe.rights.DataSubjectRights;
 import dev.lethe.rights.IdentityVerifier;
-import dev.lethe.tck.shop.Customer;
-import dev.lethe.tck.shop.Shop;
 import dev.lethe.subject.Pseudonymizer;
 import dev.lethe.subject.SubjectIdentifier;
+import dev.lethe.tck.shop.Customer;
+import dev.lethe.tck.shop.Shop;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +46,8 @@ import org.junit.jupiter.api.Test;
  */
 class OperationTransactionIT {
 
-  private static final SubjectIdentifier ADA = new SubjectIdentifier("customer", "email", "customer1@example.com");
+  private static final SubjectIdentifier ADA =
+      new SubjectIdentifier("customer", "email", "customer1@example.com");
 
   private static TestDatabase database;
   private static EntityManagerFactory emf;
@@ -63,13 +64,21 @@ class OperationTransactionIT {
     LetheSchema.migrate(dataSource);
     JdbcTransactions transactions = JdbcTransactions.of(dataSource);
     Pseudonymizer key = Pseudonymizer.withRandomKey();
-    JpaPersonalDataStore store = JpaPersonalDataStore.builder(emf, key)
-        .currentConnection(transactions::currentConnection).build();
-    AuditTrail audit = AuditTrail.builder(new SwitchableSink(JdbcAuditSink.of(dataSource)), key)
-        .transactions(transactions).build();
+    JpaPersonalDataStore store =
+        JpaPersonalDataStore.builder(emf, key)
+            .currentConnection(transactions::currentConnection)
+            .build();
+    AuditTrail audit =
+        AuditTrail.builder(new SwitchableSink(JdbcAuditSink.of(dataSource)), key)
+            .transactions(transactions)
+            .build();
     requests = JdbcRequestStore.of(dataSource);
-    rights = DataSubjectRights.builder(audit).requestStore(requests)
-        .identityVerifier(IdentityVerifier.always()).personalData(store.model(), store).build();
+    rights =
+        DataSubjectRights.builder(audit)
+            .requestStore(requests)
+            .identityVerifier(IdentityVerifier.always())
+            .personalData(store.model(), store)
+            .build();
   }
 
   @AfterAll
@@ -91,7 +100,8 @@ class OperationTransactionIT {
   }
 
   @Test
-  @DisplayName("Art. 5(1)(f), 17: when the audit fails during an erasure, the subject's rows are not erased and the request stays verified")
+  @DisplayName(
+      "Art. 5(1)(f), 17: when the audit fails during an erasure, the subject's rows are not erased and the request stays verified")
   void failedAuditRollsTheErasureBack() {
     RightsRequest request = verifiedErasure();
     AUDIT_DOWN.set(true);
@@ -117,31 +127,44 @@ class OperationTransactionIT {
 
     assertThat(customer(1L).email).isNotEqualTo("customer1@example.com");
     assertThat(customer(2L).email).isEqualTo("customer2@example.com");
-    assertThat(requests.find(request.id()).orElseThrow().status()).isEqualTo(RequestStatus.FULFILLED);
+    assertThat(requests.find(request.id()).orElseThrow().status())
+        .isEqualTo(RequestStatus.FULFILLED);
   }
 
   @Test
-  @DisplayName("Art. 16: when the audit fails during a rectification, the row keeps its value and the request stays verified")
+  @DisplayName(
+      "Art. 16: when the audit fails during a rectification, the row keeps its value and the request stays verified")
   void failedAuditRollsTheRectificationBack() {
-    RightsRequest request = rights.verify(rights.submit(RequestType.RECTIFICATION, ADA, Channel.WEB).id(), "email-link");
+    RightsRequest request =
+        rights.verify(
+            rights.submit(RequestType.RECTIFICATION, ADA, Channel.WEB).id(), "email-link");
     AUDIT_DOWN.set(true);
 
-    assertThatThrownBy(() -> rights.rectify(request.id(), new Rectification(Customer.class, 1L,
-        Map.of("name", "Ada Lovelace")))).hasMessageContaining("The audit is down");
+    assertThatThrownBy(
+            () ->
+                rights.rectify(
+                    request.id(),
+                    new Rectification(Customer.class, 1L, Map.of("name", "Ada Lovelace"))))
+        .hasMessageContaining("The audit is down");
 
     assertThat(customer(1L).name).isEqualTo("Name 1");
-    assertThat(requests.find(request.id()).orElseThrow().status()).isEqualTo(RequestStatus.VERIFIED);
+    assertThat(requests.find(request.id()).orElseThrow().status())
+        .isEqualTo(RequestStatus.VERIFIED);
   }
 
   @Test
   @DisplayName("Art. 16: with the audit up, the rectification commits with the request")
   void rectificationCommitsWithTheRequest() {
-    RightsRequest request = rights.verify(rights.submit(RequestType.RECTIFICATION, ADA, Channel.WEB).id(), "email-link");
+    RightsRequest request =
+        rights.verify(
+            rights.submit(RequestType.RECTIFICATION, ADA, Channel.WEB).id(), "email-link");
 
-    rights.rectify(request.id(), new Rectification(Customer.class, 1L, Map.of("name", "Ada Lovelace")));
+    rights.rectify(
+        request.id(), new Rectification(Customer.class, 1L, Map.of("name", "Ada Lovelace")));
 
     assertThat(customer(1L).name).isEqualTo("Ada Lovelace");
-    assertThat(requests.find(request.id()).orElseThrow().status()).isEqualTo(RequestStatus.FULFILLED);
+    assertThat(requests.find(request.id()).orElseThrow().status())
+        .isEqualTo(RequestStatus.FULFILLED);
   }
 
   private static RightsRequest verifiedErasure() {
@@ -150,12 +173,15 @@ class OperationTransactionIT {
 
   /** The customer as the database holds it now, read by a new entity manager. */
   private static Customer customer(long id) {
-    return emf.callInTransaction(em -> {
-      List<Customer> found = em.createQuery("select c from Customer c where c.id = :id", Customer.class)
-          .setParameter("id", id).getResultList();
-      assertThat(found).hasSize(1);
-      return found.get(0);
-    });
+    return emf.callInTransaction(
+        em -> {
+          List<Customer> found =
+              em.createQuery("select c from Customer c where c.id = :id", Customer.class)
+                  .setParameter("id", id)
+                  .getResultList();
+          assertThat(found).hasSize(1);
+          return found.get(0);
+        });
   }
 
   /** A sink whose storage goes down on demand: every append then fails. */

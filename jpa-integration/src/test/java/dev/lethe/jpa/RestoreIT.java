@@ -17,10 +17,10 @@ import dev.lethe.request.RequestType;
 import dev.lethe.request.RightsRequest;
 import dev.lethe.rights.DataSubjectRights;
 import dev.lethe.rights.IdentityVerifier;
-import dev.lethe.tck.shop.Shop;
 import dev.lethe.subject.Pseudonymizer;
 import dev.lethe.subject.SubjectIdentifier;
 import dev.lethe.subject.SubjectKey;
+import dev.lethe.tck.shop.Shop;
 import dev.lethe.test.ResidueCheck;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
@@ -50,7 +50,8 @@ import org.junit.jupiter.api.Test;
  */
 class RestoreIT {
 
-  private static final SubjectIdentifier ADA = new SubjectIdentifier("customer", "email", "customer1@example.com");
+  private static final SubjectIdentifier ADA =
+      new SubjectIdentifier("customer", "email", "customer1@example.com");
   private static final Instant BEFORE_THE_BACKUP = Instant.parse("2020-01-01T00:00:00Z");
 
   private static TestDatabase database;
@@ -68,11 +69,19 @@ class RestoreIT {
     LetheSchema.migrate(dataSource);
     JdbcTransactions transactions = JdbcTransactions.of(dataSource);
     Pseudonymizer key = Pseudonymizer.withRandomKey();
-    store = JpaPersonalDataStore.builder(emf, key).currentConnection(transactions::currentConnection).build();
-    audit = AuditTrail.builder(JdbcAuditSink.of(dataSource), key).transactions(transactions).build();
-    rights = DataSubjectRights.builder(audit).requestStore(JdbcRequestStore.of(dataSource))
-        .identityVerifier(IdentityVerifier.always()).personalData(store.model(), store)
-        .erasureTombstones(JdbcErasureTombstoneStore.of(dataSource)).build();
+    store =
+        JpaPersonalDataStore.builder(emf, key)
+            .currentConnection(transactions::currentConnection)
+            .build();
+    audit =
+        AuditTrail.builder(JdbcAuditSink.of(dataSource), key).transactions(transactions).build();
+    rights =
+        DataSubjectRights.builder(audit)
+            .requestStore(JdbcRequestStore.of(dataSource))
+            .identityVerifier(IdentityVerifier.always())
+            .personalData(store.model(), store)
+            .erasureTombstones(JdbcErasureTombstoneStore.of(dataSource))
+            .build();
   }
 
   @AfterAll
@@ -83,16 +92,20 @@ class RestoreIT {
   }
 
   @Test
-  @DisplayName("Art. 17(1), 5(2): dump, erase, restore the dump, reapply: none of the erased subject's values remain, nobody else changes, a second reapply changes nothing")
+  @DisplayName(
+      "Art. 17(1), 5(2): dump, erase, restore the dump, reapply: none of the erased subject's values remain, nobody else changes, a second reapply changes nothing")
   void erasedSubjectsDoNotComeBackAfterARestore() throws Exception {
     emf.getSchemaManager().truncate();
     emf.runInTransaction(em -> Shop.population(3, 2).forEach(em::persist));
     Map<String, Dump> backup = dump();
 
-    RightsRequest request = rights.verify(rights.submit(RequestType.ERASURE, ADA, Channel.WEB).id(), "email-link");
+    RightsRequest request =
+        rights.verify(rights.submit(RequestType.ERASURE, ADA, Channel.WEB).id(), "email-link");
     rights.erase(request.id(), ErasureGround.CONSENT_WITHDRAWN);
     assertThat(store.resolve(ADA)).isEmpty();
-    assertThat(tombstones()).hasSize(1).allSatisfy(row -> assertThat(row).doesNotContain("customer1", "Name 1"));
+    assertThat(tombstones())
+        .hasSize(1)
+        .allSatisfy(row -> assertThat(row).doesNotContain("customer1", "Name 1"));
 
     restore(backup);
     assertThat(store.resolve(ADA)).as("the restore brought the erased subject back").hasSize(1);
@@ -100,27 +113,33 @@ class RestoreIT {
     ReappliedErasures[] replay = new ReappliedErasures[1];
     ResidueCheck.of(dataSource)
         .ignoringTables("lethe_audit_event", "lethe_audit_head")
-        .erasing(new SubjectKey("customer", 1L), () -> replay[0] = rights.reapplyErasures(BEFORE_THE_BACKUP))
+        .erasing(
+            new SubjectKey("customer", 1L),
+            () -> replay[0] = rights.reapplyErasures(BEFORE_THE_BACKUP))
         .withExport(store.model(), store)
         .assertNoResidue();
     assertThat(replay[0].tombstones()).isEqualTo(1);
     assertThat(replay[0].subjects()).isEqualTo(1);
     assertThat(replay[0].rowsTouched()).isPositive();
     assertThat(store.resolve(ADA)).isEmpty();
-    assertThat(audit.events().filter(event -> event.type() == AuditEventType.ERASURE_REAPPLIED)).hasSize(1)
+    assertThat(audit.events().filter(event -> event.type() == AuditEventType.ERASURE_REAPPLIED))
+        .hasSize(1)
         .allSatisfy(event -> assertThat(event.subject()).isPresent());
 
     Map<String, List<List<String>>> afterFirst = database.scan();
     ReappliedErasures again = rights.reapplyErasures(BEFORE_THE_BACKUP);
 
     assertThat(again).isEqualTo(new ReappliedErasures(1, 0, 0));
-    assertThat(database.scan()).as("a second reapply changes nothing, audit included").isEqualTo(afterFirst);
+    assertThat(database.scan())
+        .as("a second reapply changes nothing, audit included")
+        .isEqualTo(afterFirst);
   }
 
   @Test
   @DisplayName("Art. 17(1): tombstones of erasures before 'since' are not replayed")
   void erasuresBeforeSinceAreNotReplayed() {
-    assertThat(rights.reapplyErasures(Instant.now().plusSeconds(3600))).isEqualTo(new ReappliedErasures(0, 0, 0));
+    assertThat(rights.reapplyErasures(Instant.now().plusSeconds(3600)))
+        .isEqualTo(new ReappliedErasures(0, 0, 0));
   }
 
   private static List<List<String>> tombstones() {
@@ -133,8 +152,12 @@ class RestoreIT {
     try (Connection connection = dataSource.getConnection()) {
       for (String table : applicationTables(connection)) {
         try (Statement statement = connection.createStatement();
-            ResultSet rows = statement.executeQuery("select * from " + connection.getMetaData().getIdentifierQuoteString()
-                + table + connection.getMetaData().getIdentifierQuoteString())) {
+            ResultSet rows =
+                statement.executeQuery(
+                    "select * from "
+                        + connection.getMetaData().getIdentifierQuoteString()
+                        + table
+                        + connection.getMetaData().getIdentifierQuoteString())) {
           int count = rows.getMetaData().getColumnCount();
           List<String> columns = new ArrayList<>();
           for (int column = 1; column <= count; column++) {
@@ -177,9 +200,18 @@ class RestoreIT {
       connection.setAutoCommit(false);
       // Quoted as the database spells them: a column may be named with a reserved word.
       String quote = connection.getMetaData().getIdentifierQuoteString();
-      String sql = "insert into " + quote + table + quote + " (" + dump.columns().stream()
-          .map(column -> quote + column + quote).collect(Collectors.joining(", ")) + ") values ("
-          + dump.columns().stream().map(column -> "?").collect(Collectors.joining(", ")) + ")";
+      String sql =
+          "insert into "
+              + quote
+              + table
+              + quote
+              + " ("
+              + dump.columns().stream()
+                  .map(column -> quote + column + quote)
+                  .collect(Collectors.joining(", "))
+              + ") values ("
+              + dump.columns().stream().map(column -> "?").collect(Collectors.joining(", "))
+              + ")";
       try (PreparedStatement statement = connection.prepareStatement(sql)) {
         for (Object[] row : dump.rows()) {
           for (int column = 0; column < row.length; column++) {
@@ -199,8 +231,9 @@ class RestoreIT {
   private static List<String> applicationTables(Connection connection) throws SQLException {
     DatabaseMetaData metadata = connection.getMetaData();
     List<String> tables = new ArrayList<>();
-    try (ResultSet rows = metadata.getTables(connection.getCatalog(), connection.getSchema(), "%",
-        new String[] {"TABLE"})) {
+    try (ResultSet rows =
+        metadata.getTables(
+            connection.getCatalog(), connection.getSchema(), "%", new String[] {"TABLE"})) {
       while (rows.next()) {
         String name = rows.getString("TABLE_NAME");
         if (!name.toLowerCase(Locale.ROOT).startsWith("lethe_")) {
@@ -211,6 +244,5 @@ class RestoreIT {
     return tables;
   }
 
-  private record Dump(List<String> columns, List<Object[]> rows) {
-  }
+  private record Dump(List<String> columns, List<Object[]> rows) {}
 }

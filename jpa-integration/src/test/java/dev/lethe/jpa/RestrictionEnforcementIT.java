@@ -48,7 +48,8 @@ import org.junit.jupiter.api.Test;
  */
 class RestrictionEnforcementIT {
 
-  private static final SubjectIdentifier ADA = new SubjectIdentifier("customer", "email", "customer1@example.com");
+  private static final SubjectIdentifier ADA =
+      new SubjectIdentifier("customer", "email", "customer1@example.com");
   private static final SubjectKey ADA_KEY = new SubjectKey("customer", 1L);
 
   private static TestDatabase database;
@@ -68,8 +69,13 @@ class RestrictionEnforcementIT {
     Pseudonymizer pseudonymizer = Pseudonymizer.withRandomKey();
     store = JpaPersonalDataStore.of(emf, pseudonymizer);
     // Built over the store, Lethe hands it its restrictions: the store enforces them from now on.
-    lethe = Lethe.builder(store.model(), pseudonymizer).clock(clock).identityVerifier(IdentityVerifier.never())
-        .subjectNotifier((subject, restriction) -> { }).personalData(store).build();
+    lethe =
+        Lethe.builder(store.model(), pseudonymizer)
+            .clock(clock)
+            .identityVerifier(IdentityVerifier.never())
+            .subjectNotifier((subject, restriction) -> {})
+            .personalData(store)
+            .build();
     rights = lethe.rights();
     restrictions = lethe.restrictions();
   }
@@ -84,16 +90,22 @@ class RestrictionEnforcementIT {
   @BeforeEach
   void populate() {
     emf.getSchemaManager().truncate();
-    emf.runInTransaction(em -> {
-      Shop.population(2, 1).forEach(em::persist);
-      em.persist(new Applicant(1L, "applicant@example.com", LocalDate.parse("2025-01-01"), List.of("java")));
-    });
+    emf.runInTransaction(
+        em -> {
+          Shop.population(2, 1).forEach(em::persist);
+          em.persist(
+              new Applicant(
+                  1L, "applicant@example.com", LocalDate.parse("2025-01-01"), List.of("java")));
+        });
   }
 
   @AfterEach
   void liftAll() {
-    for (SubjectIdentifier subject : List.of(ADA, new SubjectIdentifier("customer", "id", "1"),
-        new SubjectIdentifier("applicant", "email", "applicant@example.com"))) {
+    for (SubjectIdentifier subject :
+        List.of(
+            ADA,
+            new SubjectIdentifier("customer", "id", "1"),
+            new SubjectIdentifier("applicant", "email", "applicant@example.com"))) {
       if (restrictions.restriction(subject).isPresent()) {
         restrictions.lift(subject);
       }
@@ -119,19 +131,26 @@ class RestrictionEnforcementIT {
     }
   }
 
-  private static void assertRefused(ThrowingCallable change, String entity, RestrictionGround ground) {
-    assertThatThrownBy(change).satisfies(thrown -> {
-      Throwable cause = thrown;
-      while (cause != null && !(cause instanceof ProcessingRestrictedException)) {
-        cause = cause.getCause();
-      }
-      assertThat(cause).as("a ProcessingRestrictedException in %s", thrown).isNotNull();
-      ProcessingRestrictedException refused = (ProcessingRestrictedException) cause;
-      assertThat(refused.entity()).isEqualTo(entity);
-      assertThat(refused.ground()).isEqualTo(ground);
-      assertThat(refused.getMessage()).contains(entity).contains(ground.article())
-          .doesNotContain("customer1").doesNotContain("example.com").doesNotContain("Name 1");
-    });
+  private static void assertRefused(
+      ThrowingCallable change, String entity, RestrictionGround ground) {
+    assertThatThrownBy(change)
+        .satisfies(
+            thrown -> {
+              Throwable cause = thrown;
+              while (cause != null && !(cause instanceof ProcessingRestrictedException)) {
+                cause = cause.getCause();
+              }
+              assertThat(cause).as("a ProcessingRestrictedException in %s", thrown).isNotNull();
+              ProcessingRestrictedException refused = (ProcessingRestrictedException) cause;
+              assertThat(refused.entity()).isEqualTo(entity);
+              assertThat(refused.ground()).isEqualTo(ground);
+              assertThat(refused.getMessage())
+                  .contains(entity)
+                  .contains(ground.article())
+                  .doesNotContain("customer1")
+                  .doesNotContain("example.com")
+                  .doesNotContain("Name 1");
+            });
   }
 
   private static Map<String, List<List<String>>> scan() {
@@ -139,17 +158,27 @@ class RestrictionEnforcementIT {
   }
 
   @Test
-  @DisplayName("Art. 18(2): updating a restricted subject's row is refused, naming entity and ground, and rolls back")
+  @DisplayName(
+      "Art. 18(2): updating a restricted subject's row is refused, naming entity and ground, and rolls back")
   void updateRefused() {
     restrict(ADA, RestrictionGround.ACCURACY_CONTESTED);
     Map<String, List<List<String>>> before = scan();
 
-    assertRefused(() -> inTransaction(em -> em.find(PurchaseOrder.class, 1L).deliveryAddress = "elsewhere"),
-        "PurchaseOrder", RestrictionGround.ACCURACY_CONTESTED);
-    assertRefused(() -> inTransaction(em -> {
-      em.find(Customer.class, 2L).name = "Someone Else";    // allowed, but rolled back with the rest
-      em.find(OrderNote.class, 2L).text = "changed";        // two hops from the restricted customer
-    }), "OrderNote", RestrictionGround.ACCURACY_CONTESTED);
+    assertRefused(
+        () -> inTransaction(em -> em.find(PurchaseOrder.class, 1L).deliveryAddress = "elsewhere"),
+        "PurchaseOrder",
+        RestrictionGround.ACCURACY_CONTESTED);
+    assertRefused(
+        () ->
+            inTransaction(
+                em -> {
+                  em.find(Customer.class, 2L).name =
+                      "Someone Else"; // allowed, but rolled back with the rest
+                  em.find(OrderNote.class, 2L).text =
+                      "changed"; // two hops from the restricted customer
+                }),
+        "OrderNote",
+        RestrictionGround.ACCURACY_CONTESTED);
 
     assertThat(scan()).as("nothing changed").isEqualTo(before);
     inTransaction(em -> em.find(PurchaseOrder.class, 5L).deliveryAddress = "2 Elsewhere");
@@ -162,7 +191,9 @@ class RestrictionEnforcementIT {
     restrict(ADA, RestrictionGround.NEEDED_FOR_LEGAL_CLAIMS);
     Map<String, List<List<String>>> before = scan();
 
-    assertRefused(() -> inTransaction(em -> em.remove(em.find(LoginEvent.class, 3L))), "LoginEvent",
+    assertRefused(
+        () -> inTransaction(em -> em.remove(em.find(LoginEvent.class, 3L))),
+        "LoginEvent",
         RestrictionGround.NEEDED_FOR_LEGAL_CLAIMS);
 
     assertThat(scan()).isEqualTo(before);
@@ -171,26 +202,36 @@ class RestrictionEnforcementIT {
   }
 
   @Test
-  @DisplayName("Art. 18(2): a restriction placed under the subject's id also protects the rows found by its e-mail")
+  @DisplayName(
+      "Art. 18(2): a restriction placed under the subject's id also protects the rows found by its e-mail")
   void restrictionUnderAnotherIdentity() {
     restrict(new SubjectIdentifier("customer", "id", "1"), RestrictionGround.OBJECTION_PENDING);
 
-    assertRefused(() -> inTransaction(em -> em.find(Customer.class, 1L).phone = "+44 7700 900999"), "Customer",
+    assertRefused(
+        () -> inTransaction(em -> em.find(Customer.class, 1L).phone = "+44 7700 900999"),
+        "Customer",
         RestrictionGround.OBJECTION_PENDING);
-    assertRefused(() -> inTransaction(em -> em.find(LoginEvent.class, 4L).ipAddress = "10.9.9.9"), "LoginEvent",
+    assertRefused(
+        () -> inTransaction(em -> em.find(LoginEvent.class, 4L).ipAddress = "10.9.9.9"),
+        "LoginEvent",
         RestrictionGround.OBJECTION_PENDING);
   }
 
   @Test
   @DisplayName("Art. 18(2): changing an element collection of a restricted subject is refused")
   void collectionChangeRefused() {
-    SubjectIdentifier applicant = new SubjectIdentifier("applicant", "email", "applicant@example.com");
+    SubjectIdentifier applicant =
+        new SubjectIdentifier("applicant", "email", "applicant@example.com");
     restrict(applicant, RestrictionGround.UNLAWFUL_ERASURE_OPPOSED);
     Map<String, List<List<String>>> before = scan();
 
-    assertRefused(() -> inTransaction(em -> em.find(Applicant.class, 1L).skills.add("sql")), "Applicant",
+    assertRefused(
+        () -> inTransaction(em -> em.find(Applicant.class, 1L).skills.add("sql")),
+        "Applicant",
         RestrictionGround.UNLAWFUL_ERASURE_OPPOSED);
-    assertRefused(() -> inTransaction(em -> em.remove(em.find(Applicant.class, 1L))), "Applicant",
+    assertRefused(
+        () -> inTransaction(em -> em.remove(em.find(Applicant.class, 1L))),
+        "Applicant",
         RestrictionGround.UNLAWFUL_ERASURE_OPPOSED);
 
     assertThat(scan()).isEqualTo(before);
@@ -200,21 +241,30 @@ class RestrictionEnforcementIT {
   }
 
   @Test
-  @DisplayName("Art. 18(2): a second store enforcing restrictions on the same factory is refused, and so is a second Lethe over one store")
+  @DisplayName(
+      "Art. 18(2): a second store enforcing restrictions on the same factory is refused, and so is a second Lethe over one store")
   void oneGuardPerFactory() {
     JpaPersonalDataStore second = JpaPersonalDataStore.of(emf, Pseudonymizer.withRandomKey());
-    assertThatThrownBy(() -> second.enforce(restrictions)).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(() -> second.enforce(restrictions))
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("one store with restrictions per factory");
-    assertThatThrownBy(() -> Lethe.builder(store.model(), Pseudonymizer.withRandomKey()).personalData(store).build())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("already enforces restrictions");
+    assertThatThrownBy(
+            () ->
+                Lethe.builder(store.model(), Pseudonymizer.withRandomKey())
+                    .personalData(store)
+                    .build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("already enforces restrictions");
   }
 
   @Test
-  @DisplayName("Art. 18(2), 17(1): Lethe's erasure of a restricted subject is refused until the restriction is lifted")
+  @DisplayName(
+      "Art. 18(2), 17(1): Lethe's erasure of a restricted subject is refused until the restriction is lifted")
   void erasureRefusedWhileRestricted() {
     restrict(ADA, RestrictionGround.UNLAWFUL_ERASURE_OPPOSED);
     Map<String, List<List<String>>> before = scan();
-    ErasurePlan plan = ErasurePlan.of(store.model(), ADA_KEY, ErasureGround.CONSENT_WITHDRAWN, List.of());
+    ErasurePlan plan =
+        ErasurePlan.of(store.model(), ADA_KEY, ErasureGround.CONSENT_WITHDRAWN, List.of());
 
     assertRefused(() -> store.erase(plan), "Customer", RestrictionGround.UNLAWFUL_ERASURE_OPPOSED);
     assertThat(scan()).isEqualTo(before);
@@ -224,16 +274,23 @@ class RestrictionEnforcementIT {
   }
 
   @Test
-  @DisplayName("Art. 18(1)(a), 16: Lethe rectifies a subject whose accuracy is contested, and no other restricted subject")
+  @DisplayName(
+      "Art. 18(1)(a), 16: Lethe rectifies a subject whose accuracy is contested, and no other restricted subject")
   void rectificationOnlyForContestedAccuracy() {
     restrict(ADA, RestrictionGround.ACCURACY_CONTESTED);
     store.rectify(ADA_KEY, new Rectification(Customer.class, 1L, Map.of("name", "Ada Corrected")));
-    assertThat(emf.<String>callInTransaction(em -> em.find(Customer.class, 1L).name)).isEqualTo("Ada Corrected");
+    assertThat(emf.<String>callInTransaction(em -> em.find(Customer.class, 1L).name))
+        .isEqualTo("Ada Corrected");
 
     restrictions.lift(ADA);
     restrict(ADA, RestrictionGround.NEEDED_FOR_LEGAL_CLAIMS);
-    assertRefused(() -> store.rectify(ADA_KEY, new Rectification(Customer.class, 1L, Map.of("name", "Changed"))),
-        "Customer", RestrictionGround.NEEDED_FOR_LEGAL_CLAIMS);
-    assertThat(emf.<String>callInTransaction(em -> em.find(Customer.class, 1L).name)).isEqualTo("Ada Corrected");
+    assertRefused(
+        () ->
+            store.rectify(
+                ADA_KEY, new Rectification(Customer.class, 1L, Map.of("name", "Changed"))),
+        "Customer",
+        RestrictionGround.NEEDED_FOR_LEGAL_CLAIMS);
+    assertThat(emf.<String>callInTransaction(em -> em.find(Customer.class, 1L).name))
+        .isEqualTo("Ada Corrected");
   }
 }

@@ -44,19 +44,26 @@ import org.junit.jupiter.api.Test;
  */
 class RestrictionSnapshotIT {
 
-  private static final SubjectIdentifier CUSTOMER_1 = new SubjectIdentifier("customer", "email", "customer1@example.com");
-  private static final SubjectIdentifier CUSTOMER_2 = new SubjectIdentifier("customer", "email", "customer2@example.com");
+  private static final SubjectIdentifier CUSTOMER_1 =
+      new SubjectIdentifier("customer", "email", "customer1@example.com");
+  private static final SubjectIdentifier CUSTOMER_2 =
+      new SubjectIdentifier("customer", "email", "customer2@example.com");
+
   /** The bound of the replica whose restrictions arrive from another one; short, so the test waits little. */
   private static final Duration SHORT_BOUND = Duration.ofMillis(300);
 
   private static TestDatabase database;
   private static StatementCounter statements;
   private static AuditTrail audit;
+
   /** A factory whose store trusts its snapshot for an hour: only its own changes refresh it. */
   private static EntityManagerFactory trusting;
+
   private static JdbcRestrictionStore trustingRestrictions;
+
   /** A factory whose store trusts its snapshot for {@link #SHORT_BOUND}. */
   private static EntityManagerFactory replica;
+
   /** Another replica's store over the same table. */
   private static JdbcRestrictionStore elsewhere;
 
@@ -79,8 +86,8 @@ class RestrictionSnapshotIT {
    * Builds Lethe over a store of {@code factory} whose restrictions {@code restrictions} keeps, so
    * that the store enforces them; its audit trail keys them by the pseudonyms the test writes.
    */
-  private static AuditTrail enforcing(EntityManagerFactory factory, Pseudonymizer pseudonymizer,
-      RestrictionStore restrictions) {
+  private static AuditTrail enforcing(
+      EntityManagerFactory factory, Pseudonymizer pseudonymizer, RestrictionStore restrictions) {
     JpaPersonalDataStore store = JpaPersonalDataStore.of(factory, pseudonymizer);
     return Lethe.builder(store.model(), pseudonymizer)
         .stores(clock -> LetheStores.builder(clock).restrictions(restrictions).build())
@@ -106,18 +113,21 @@ class RestrictionSnapshotIT {
   }
 
   private static Restriction restriction(SubjectIdentifier subject, RestrictionGround ground) {
-    return new Restriction(audit.pseudonymOf(subject), RequestId.random(), ground, Instant.now(), Optional.empty());
+    return new Restriction(
+        audit.pseudonymOf(subject), RequestId.random(), ground, Instant.now(), Optional.empty());
   }
 
   private static void inTransaction(EntityManagerFactory factory, Consumer<EntityManager> change) {
-    factory.runInTransaction(em -> {
-      change.accept(em);
-      em.flush();
-    });
+    factory.runInTransaction(
+        em -> {
+          change.accept(em);
+          em.flush();
+        });
   }
 
   /** The statements {@code change} sends, in a transaction of its own, begin and commit excluded. */
-  private static List<String> statementsOf(EntityManagerFactory factory, Consumer<EntityManager> change) {
+  private static List<String> statementsOf(
+      EntityManagerFactory factory, Consumer<EntityManager> change) {
     statements.reset();
     inTransaction(factory, change);
     return statements.statements();
@@ -127,20 +137,23 @@ class RestrictionSnapshotIT {
     em.find(PurchaseOrder.class, id).deliveryAddress = "changed " + System.nanoTime();
   }
 
-  private static void assertRefused(EntityManagerFactory factory, Consumer<EntityManager> change,
-      RestrictionGround ground) {
-    assertThatThrownBy(() -> inTransaction(factory, change)).satisfies(thrown -> {
-      Throwable cause = thrown;
-      while (cause != null && !(cause instanceof ProcessingRestrictedException)) {
-        cause = cause.getCause();
-      }
-      assertThat(cause).as("a ProcessingRestrictedException in %s", thrown).isNotNull();
-      assertThat(((ProcessingRestrictedException) cause).ground()).isEqualTo(ground);
-    });
+  private static void assertRefused(
+      EntityManagerFactory factory, Consumer<EntityManager> change, RestrictionGround ground) {
+    assertThatThrownBy(() -> inTransaction(factory, change))
+        .satisfies(
+            thrown -> {
+              Throwable cause = thrown;
+              while (cause != null && !(cause instanceof ProcessingRestrictedException)) {
+                cause = cause.getCause();
+              }
+              assertThat(cause).as("a ProcessingRestrictedException in %s", thrown).isNotNull();
+              assertThat(((ProcessingRestrictedException) cause).ground()).isEqualTo(ground);
+            });
   }
 
   @Test
-  @DisplayName("Art. 18(2): while another subject is restricted, an update or delete sends the application's statements only")
+  @DisplayName(
+      "Art. 18(2): while another subject is restricted, an update or delete sends the application's statements only")
   void art18_checksCostNoStatementWhileAnotherSubjectIsRestricted() {
     // Each first check after a change of the table reads it once.
     statementsOf(trusting, em -> updateOrder(em, 1L));
@@ -150,20 +163,32 @@ class RestrictionSnapshotIT {
     statementsOf(trusting, em -> updateOrder(em, 1L));
 
     List<String> update = statementsOf(trusting, em -> updateOrder(em, 1L));
-    List<String> updateOfRoot = statementsOf(trusting, em -> em.find(Customer.class, 1L).name = "Renamed " + System.nanoTime());
-    trusting.runInTransaction(em -> em.persist(new PurchaseOrder(100L, em.find(Customer.class, 1L), Instant.now(),
-        "1 Spare Street", BigDecimal.ONE)));
-    List<String> delete = statementsOf(trusting, em -> em.remove(em.find(PurchaseOrder.class, 100L)));
+    List<String> updateOfRoot =
+        statementsOf(
+            trusting, em -> em.find(Customer.class, 1L).name = "Renamed " + System.nanoTime());
+    trusting.runInTransaction(
+        em ->
+            em.persist(
+                new PurchaseOrder(
+                    100L,
+                    em.find(Customer.class, 1L),
+                    Instant.now(),
+                    "1 Spare Street",
+                    BigDecimal.ONE)));
+    List<String> delete =
+        statementsOf(trusting, em -> em.remove(em.find(PurchaseOrder.class, 100L)));
 
     assertThat(updateWithoutRestrictions).as("find and update").hasSize(2);
-    assertThat(update).as("an order's update, its customer found from the loaded association")
+    assertThat(update)
+        .as("an order's update, its customer found from the loaded association")
         .isEqualTo(updateWithoutRestrictions);
     assertThat(updateOfRoot).as("the root's own update").hasSize(2);
     assertThat(delete).as("an order's deletion").hasSize(2);
   }
 
   @Test
-  @DisplayName("Art. 18(2): from the snapshot, changes along every route to a restricted subject are refused, others pass")
+  @DisplayName(
+      "Art. 18(2): from the snapshot, changes along every route to a restricted subject are refused, others pass")
   void art18_refusesAlongEveryRouteFromTheSnapshot() {
     trustingRestrictions.save(restriction(CUSTOMER_1, RestrictionGround.NEEDED_FOR_LEGAL_CLAIMS));
     RestrictionGround ground = RestrictionGround.NEEDED_FOR_LEGAL_CLAIMS;
@@ -179,17 +204,23 @@ class RestrictionSnapshotIT {
   }
 
   @Test
-  @DisplayName("Art. 18(2): a restriction placed under the subject's id protects the rows found from the loaded state")
+  @DisplayName(
+      "Art. 18(2): a restriction placed under the subject's id protects the rows found from the loaded state")
   void art18_restrictionUnderTheIdFromTheLoadedState() {
-    trustingRestrictions.save(restriction(new SubjectIdentifier("customer", "id", "1"),
-        RestrictionGround.OBJECTION_PENDING));
+    trustingRestrictions.save(
+        restriction(
+            new SubjectIdentifier("customer", "id", "1"), RestrictionGround.OBJECTION_PENDING));
 
     assertRefused(trusting, em -> updateOrder(em, 1L), RestrictionGround.OBJECTION_PENDING);
-    assertRefused(trusting, em -> em.find(Customer.class, 1L).name = "Other", RestrictionGround.OBJECTION_PENDING);
+    assertRefused(
+        trusting,
+        em -> em.find(Customer.class, 1L).name = "Other",
+        RestrictionGround.OBJECTION_PENDING);
   }
 
   @Test
-  @DisplayName("Art. 18(1): a restriction placed or lifted by another replica counts here within the store's bound")
+  @DisplayName(
+      "Art. 18(1): a restriction placed or lifted by another replica counts here within the store's bound")
   void art18_anotherReplicasRestrictionCountsWithinTheBound() throws InterruptedException {
     inTransaction(replica, em -> updateOrder(em, 1L));
     elsewhere.save(restriction(CUSTOMER_1, RestrictionGround.ACCURACY_CONTESTED));

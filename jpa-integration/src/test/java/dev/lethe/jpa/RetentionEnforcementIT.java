@@ -14,12 +14,12 @@ import dev.lethe.model.PersonalDataModel;
 import dev.lethe.retention.RetentionEnforcer;
 import dev.lethe.retention.RetentionReport;
 import dev.lethe.spi.RetentionSweeper;
+import dev.lethe.subject.Pseudonymizer;
+import dev.lethe.subject.SubjectKey;
 import dev.lethe.tck.shop.Customer;
 import dev.lethe.tck.shop.LoginEvent;
 import dev.lethe.tck.shop.PurchaseOrder;
 import dev.lethe.tck.shop.Shop;
-import dev.lethe.subject.Pseudonymizer;
-import dev.lethe.subject.SubjectKey;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceConfiguration;
 import java.io.IOException;
@@ -57,6 +57,7 @@ class RetentionEnforcementIT {
 
   /** Now, for the enforcers: logins expire 90 days after they happened, orders six years after. */
   private static final Instant NOW = Instant.parse("2031-06-01T00:00:00Z");
+
   private static final Instant OLD = Instant.parse("2025-01-01T00:00:00Z");
   private static final Instant RECENT = Instant.parse("2031-05-01T00:00:00Z");
   private static final int CUSTOMERS = 10;
@@ -74,8 +75,10 @@ class RetentionEnforcementIT {
     classes.add(Referee.class);
     first = database.open(classes.toArray(Class<?>[]::new));
     // A second instance of the application over the same schema, which it must not recreate.
-    second = database.open(Map.of(PersistenceConfiguration.SCHEMAGEN_DATABASE_ACTION, "none"),
-        classes.toArray(Class<?>[]::new));
+    second =
+        database.open(
+            Map.of(PersistenceConfiguration.SCHEMAGEN_DATABASE_ACTION, "none"),
+            classes.toArray(Class<?>[]::new));
   }
 
   @AfterAll
@@ -89,35 +92,39 @@ class RetentionEnforcementIT {
   private static long[] populate(int logins, int orders) {
     first.getSchemaManager().truncate();
     long[] expected = new long[2];
-    first.runInTransaction(em -> {
-      List<Customer> customers = new ArrayList<>();
-      for (long c = 1; c <= CUSTOMERS; c++) {
-        Customer customer = new Customer(c, "customer" + c + "@example.com", "Name " + c, "+44 7700 900" + c);
-        em.persist(customer);
-        customers.add(customer);
-      }
-      long id = 1_000;
-      for (int i = 0; i < logins; i++) {
-        Customer customer = customers.get(i % CUSTOMERS);
-        Instant at = i % 3 == 0 ? RECENT : i % 7 == 0 ? null : OLD;
-        em.persist(new LoginEvent(id++, customer.email, at, "10.0.0." + (i % 250)));
-        if (at == OLD && customer.id != HELD_CUSTOMER) {
-          expected[0]++;
-        }
-      }
-      for (int i = 0; i < orders; i++) {
-        Customer customer = customers.get(i % CUSTOMERS);
-        Instant placed = i % 3 == 0 ? RECENT : OLD;
-        em.persist(new PurchaseOrder(id++, customer, placed, i + " Order Street", new BigDecimal(i)));
-        if (placed == OLD && customer.id != HELD_CUSTOMER) {
-          expected[1]++;
-        }
-      }
-    });
+    first.runInTransaction(
+        em -> {
+          List<Customer> customers = new ArrayList<>();
+          for (long c = 1; c <= CUSTOMERS; c++) {
+            Customer customer =
+                new Customer(c, "customer" + c + "@example.com", "Name " + c, "+44 7700 900" + c);
+            em.persist(customer);
+            customers.add(customer);
+          }
+          long id = 1_000;
+          for (int i = 0; i < logins; i++) {
+            Customer customer = customers.get(i % CUSTOMERS);
+            Instant at = i % 3 == 0 ? RECENT : i % 7 == 0 ? null : OLD;
+            em.persist(new LoginEvent(id++, customer.email, at, "10.0.0." + (i % 250)));
+            if (at == OLD && customer.id != HELD_CUSTOMER) {
+              expected[0]++;
+            }
+          }
+          for (int i = 0; i < orders; i++) {
+            Customer customer = customers.get(i % CUSTOMERS);
+            Instant placed = i % 3 == 0 ? RECENT : OLD;
+            em.persist(
+                new PurchaseOrder(id++, customer, placed, i + " Order Street", new BigDecimal(i)));
+            if (placed == OLD && customer.id != HELD_CUSTOMER) {
+              expected[1]++;
+            }
+          }
+        });
     return expected;
   }
 
-  private static RetentionEnforcer enforcer(JpaPersonalDataStore store, LegalHoldStore holds, int batchSize) {
+  private static RetentionEnforcer enforcer(
+      JpaPersonalDataStore store, LegalHoldStore holds, int batchSize) {
     return RetentionEnforcer.builder(store.model(), store)
         .clock(Clock.fixed(NOW, ZoneOffset.UTC))
         .legalHolds(holds)
@@ -127,7 +134,8 @@ class RetentionEnforcementIT {
 
   private static LegalHoldStore holdOnCustomer() {
     LegalHoldStore holds = LegalHoldStore.inMemory();
-    holds.place(LegalHold.onSubject(new SubjectKey("customer", HELD_CUSTOMER), "Litigation 2031-17", NOW));
+    holds.place(
+        LegalHold.onSubject(new SubjectKey("customer", HELD_CUSTOMER), "Litigation 2031-17", NOW));
     return holds;
   }
 
@@ -136,7 +144,8 @@ class RetentionEnforcementIT {
   }
 
   @Test
-  @DisplayName("Art. 5(1)(e): two instances sweeping at once process every expired row exactly once")
+  @DisplayName(
+      "Art. 5(1)(e): two instances sweeping at once process every expired row exactly once")
   void concurrentEnforcers() throws Exception {
     long[] expected = populate(1_200, 600);
     long loginsBefore = count("select count(l) from LoginEvent l");
@@ -146,14 +155,18 @@ class RetentionEnforcementIT {
     CountDownLatch start = new CountDownLatch(1);
     ExecutorService threads = Executors.newFixedThreadPool(2);
     try {
-      Future<RetentionReport> a = threads.submit(() -> {
-        start.await();
-        return enforcer(one, holds, 20).run();
-      });
-      Future<RetentionReport> b = threads.submit(() -> {
-        start.await();
-        return enforcer(two, holds, 20).run();
-      });
+      Future<RetentionReport> a =
+          threads.submit(
+              () -> {
+                start.await();
+                return enforcer(one, holds, 20).run();
+              });
+      Future<RetentionReport> b =
+          threads.submit(
+              () -> {
+                start.await();
+                return enforcer(two, holds, 20).run();
+              });
       start.countDown();
       RetentionReport reportA = a.get();
       RetentionReport reportB = b.get();
@@ -162,12 +175,14 @@ class RetentionEnforcementIT {
       long deletedB = policy(reportB, "LoginEvent").deleted();
       long anonymisedA = policy(reportA, "PurchaseOrder").anonymised();
       long anonymisedB = policy(reportB, "PurchaseOrder").anonymised();
-      System.out.printf("Concurrent retention on %s with %s: logins deleted %d + %d, orders anonymised %d + %d%n",
+      System.out.printf(
+          "Concurrent retention on %s with %s: logins deleted %d + %d, orders anonymised %d + %d%n",
           database.kind(), one.lockClause(), deletedA, deletedB, anonymisedA, anonymisedB);
       assertThat(deletedA + deletedB).as("logins deleted in total").isEqualTo(expected[0]);
       assertThat(anonymisedA + anonymisedB).as("orders anonymised in total").isEqualTo(expected[1]);
       assertThat(count("select count(l) from LoginEvent l")).isEqualTo(loginsBefore - expected[0]);
-      assertThat(count("select count(o) from PurchaseOrder o where o.deliveryAddress is null")).isEqualTo(expected[1]);
+      assertThat(count("select count(o) from PurchaseOrder o where o.deliveryAddress is null"))
+          .isEqualTo(expected[1]);
       assertThat(count("select count(o) from PurchaseOrder o where o.total is null")).isZero();
       assertThat(enforcer(one, holds, 20).run().rowsProcessed()).as("a second run").isZero();
     } finally {
@@ -176,31 +191,47 @@ class RetentionEnforcementIT {
   }
 
   @Test
-  @DisplayName("Art. 5(1)(e): with no legal hold, two instances deleting at once delete every expired row exactly once")
+  @DisplayName(
+      "Art. 5(1)(e): with no legal hold, two instances deleting at once delete every expired row exactly once")
   void concurrentEnforcersWithoutHolds() throws Exception {
     populate(1_200, 0);
     Instant cutoff = NOW.minus(Duration.ofDays(90));
-    long expired = first.callInTransaction(em -> em.createQuery("select count(l) from LoginEvent l where l.at <= :cutoff",
-        Long.class).setParameter("cutoff", cutoff).getSingleResult());
+    long expired =
+        first.callInTransaction(
+            em ->
+                em.createQuery(
+                        "select count(l) from LoginEvent l where l.at <= :cutoff", Long.class)
+                    .setParameter("cutoff", cutoff)
+                    .getSingleResult());
     JpaPersonalDataStore one = JpaPersonalDataStore.of(first, Pseudonymizer.withRandomKey());
     JpaPersonalDataStore two = JpaPersonalDataStore.of(second, Pseudonymizer.withRandomKey());
     CountDownLatch start = new CountDownLatch(1);
     ExecutorService threads = Executors.newFixedThreadPool(2);
     try {
-      Future<RetentionReport> a = threads.submit(() -> {
-        start.await();
-        return enforcer(one, LegalHoldStore.inMemory(), 20).run();
-      });
-      Future<RetentionReport> b = threads.submit(() -> {
-        start.await();
-        return enforcer(two, LegalHoldStore.inMemory(), 20).run();
-      });
+      Future<RetentionReport> a =
+          threads.submit(
+              () -> {
+                start.await();
+                return enforcer(one, LegalHoldStore.inMemory(), 20).run();
+              });
+      Future<RetentionReport> b =
+          threads.submit(
+              () -> {
+                start.await();
+                return enforcer(two, LegalHoldStore.inMemory(), 20).run();
+              });
       start.countDown();
-      long deleted = policy(a.get(), "LoginEvent").deleted() + policy(b.get(), "LoginEvent").deleted();
+      long deleted =
+          policy(a.get(), "LoginEvent").deleted() + policy(b.get(), "LoginEvent").deleted();
 
       assertThat(deleted).as("logins deleted in total").isEqualTo(expired);
-      long left = first.callInTransaction(em -> em.createQuery("select count(l) from LoginEvent l where l.at <= :cutoff",
-          Long.class).setParameter("cutoff", cutoff).getSingleResult());
+      long left =
+          first.callInTransaction(
+              em ->
+                  em.createQuery(
+                          "select count(l) from LoginEvent l where l.at <= :cutoff", Long.class)
+                      .setParameter("cutoff", cutoff)
+                      .getSingleResult());
       assertThat(left).as("expired logins left").isZero();
     } finally {
       threads.shutdownNow();
@@ -208,11 +239,13 @@ class RetentionEnforcementIT {
   }
 
   @Test
-  @DisplayName("Art. 5(1)(e): a sweep of N expired rows sends a fixed number of statements per batch, two while no hold stands")
+  @DisplayName(
+      "Art. 5(1)(e): a sweep of N expired rows sends a fixed number of statements per batch, two while no hold stands")
   void statementsPerBatch() {
     populate(600, 0);
     JpaPersonalDataStore store = JpaPersonalDataStore.of(first, Pseudonymizer.withRandomKey());
-    RetentionTask task = task(store.model(), LoginEvent.class, NOW.minus(Duration.ofDays(90)), Set.of());
+    RetentionTask task =
+        task(store.model(), LoginEvent.class, NOW.minus(Duration.ofDays(90)), Set.of());
     long expired = store.count(task).processed();
     int batchSize = 25;
 
@@ -227,27 +260,33 @@ class RetentionEnforcementIT {
 
     // The batch's last row, then the delete of the range up to it (decision record 0035).
     int perBatch = 2;
-    assertThat(batches).as("full batches and the one that deletes the rest and ends the sweep")
+    assertThat(batches)
+        .as("full batches and the one that deletes the rest and ends the sweep")
         .isEqualTo((int) (expired / batchSize) + 1);
-    assertThat(statements).as("statements of %d batches: %s", batches, database.statements().statements())
+    assertThat(statements)
+        .as("statements of %d batches: %s", batches, database.statements().statements())
         .isLessThanOrEqualTo(batches * perBatch);
   }
 
   @Test
-  @DisplayName("Art. 5(1)(e): a failure in a batch leaves that batch untouched and the next run completes it")
+  @DisplayName(
+      "Art. 5(1)(e): a failure in a batch leaves that batch untouched and the next run completes it")
   void failureInBatch() {
     long[] expected = populate(60, 0);
     long before = count("select count(l) from LoginEvent l");
     JpaPersonalDataStore store = JpaPersonalDataStore.of(first, Pseudonymizer.withRandomKey());
-    RetentionTask task = task(store.model(), LoginEvent.class, NOW.minus(Duration.ofDays(90)), Set.of());
+    RetentionTask task =
+        task(store.model(), LoginEvent.class, NOW.minus(Duration.ofDays(90)), Set.of());
 
     RetentionSweeper.Batch batch = store.sweep(task, Optional.empty(), 10);
     assertThat(batch.deleted()).isEqualTo(10);
     // The next batch's statement that deletes: its second, after the query for its last row.
     database.statements().failAt(2);
-    assertThatThrownBy(() -> store.sweep(task, batch.lastKey(), 10)).isInstanceOf(RuntimeException.class);
+    assertThatThrownBy(() -> store.sweep(task, batch.lastKey(), 10))
+        .isInstanceOf(RuntimeException.class);
     database.statements().reset();
-    assertThat(count("select count(l) from LoginEvent l")).as("the failed batch changed nothing")
+    assertThat(count("select count(l) from LoginEvent l"))
+        .as("the failed batch changed nothing")
         .isEqualTo(before - 10);
 
     RetentionReport next = enforcer(store, LegalHoldStore.inMemory(), 10).run();
@@ -267,10 +306,12 @@ class RetentionEnforcementIT {
   }
 
   @Test
-  @DisplayName("Art. 5(1)(e): a policy whose clock column leads no index is warned about once, naming entity and column")
+  @DisplayName(
+      "Art. 5(1)(e): a policy whose clock column leads no index is warned about once, naming entity and column")
   void warnsAboutMissingIndex() throws IOException {
     populate(5, 5);
-    database.execute("create index if not exists purchase_order_placed on PurchaseOrder (placedAt)");
+    database.execute(
+        "create index if not exists purchase_order_placed on PurchaseOrder (placedAt)");
     // The tests' slf4j-simple writes to this file (simplelogger.properties of the core test-jar).
     Path log = Path.of("target", "lethe-tests.log");
     long offset = log.toFile().length();
@@ -286,10 +327,14 @@ class RetentionEnforcementIT {
     }
     List<String> warnings = logged.lines().filter(line -> line.contains("WARN")).toList();
 
-    assertThat(warnings).filteredOn(line -> line.contains("LoginEvent")).singleElement().satisfies(line -> {
-      assertThat(line).containsIgnoringCase("column at ").contains("index");
-      assertThat(line).doesNotContain("@example.com").doesNotContain("10.0.0.");
-    });
+    assertThat(warnings)
+        .filteredOn(line -> line.contains("LoginEvent"))
+        .singleElement()
+        .satisfies(
+            line -> {
+              assertThat(line).containsIgnoringCase("column at ").contains("index");
+              assertThat(line).doesNotContain("@example.com").doesNotContain("10.0.0.");
+            });
     assertThat(warnings).noneMatch(line -> line.contains("PurchaseOrder"));
   }
 
@@ -303,8 +348,12 @@ class RetentionEnforcementIT {
     int[] statements = new int[4];
     int i = 0;
     for (Class<?> type : List.of(LoginEvent.class, PurchaseOrder.class)) {
-      RetentionTask task = task(store.model(), type, type == LoginEvent.class ? cutoff : NOW.minus(
-          Duration.ofDays(6 * 366)), held);
+      RetentionTask task =
+          task(
+              store.model(),
+              type,
+              type == LoginEvent.class ? cutoff : NOW.minus(Duration.ofDays(6 * 366)),
+              held);
       Optional<Object> after = Optional.empty();
       for (int size : new int[] {10, 200}) {
         database.statements().reset();
@@ -312,10 +361,17 @@ class RetentionEnforcementIT {
         statements[i++] = database.statements().count();
         assertThat(batch.processed()).isPositive();
         if (type == PurchaseOrder.class) {
-          // Its one anonymised attribute is NULLIFY: the update counts the rows it changes, nothing reads them.
-          assertThat(database.statements().statements()).as("anonymise batch of %d", size).noneMatch(sql ->
-              sql.trim().toLowerCase(Locale.ROOT).startsWith("select") && sql.toLowerCase(Locale.ROOT).contains("delivery"));
-          assertThat(store.sweep(task, after, size).anonymised()).as("the same batch again").isZero();
+          // Its one anonymised attribute is NULLIFY: the update counts the rows it changes, nothing
+          // reads them.
+          assertThat(database.statements().statements())
+              .as("anonymise batch of %d", size)
+              .noneMatch(
+                  sql ->
+                      sql.trim().toLowerCase(Locale.ROOT).startsWith("select")
+                          && sql.toLowerCase(Locale.ROOT).contains("delivery"));
+          assertThat(store.sweep(task, after, size).anonymised())
+              .as("the same batch again")
+              .isZero();
         }
         after = batch.lastKey();
       }
@@ -325,81 +381,121 @@ class RetentionEnforcementIT {
   }
 
   @Test
-  @DisplayName("Art. 5(1)(e): a batch size that is not positive is refused by the sweep and the enforcer")
+  @DisplayName(
+      "Art. 5(1)(e): a batch size that is not positive is refused by the sweep and the enforcer")
   void refusesBadBatchSize() {
     JpaPersonalDataStore store = JpaPersonalDataStore.of(first, Pseudonymizer.withRandomKey());
     RetentionTask task = task(store.model(), LoginEvent.class, NOW, Set.of());
-    assertThatThrownBy(() -> store.sweep(task, Optional.empty(), -1)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> store.sweep(task, Optional.empty(), -1))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("-1");
-    assertThatThrownBy(() -> store.sweep(task, Optional.empty(), 0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> store.sweep(task, Optional.empty(), 0))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> RetentionEnforcer.builder(store.model(), store).batchSize(-5))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
-  @DisplayName("Art. 5(1)(e): a date-only clock expires at midnight in the controller's zone, with its element collection")
+  @DisplayName(
+      "Art. 5(1)(e): a date-only clock expires at midnight in the controller's zone, with its element collection")
   void dateOnlyClockInZone() {
     first.getSchemaManager().truncate();
-    first.runInTransaction(em -> {
-      em.persist(new Applicant(1L, "a@example.com", LocalDate.parse("2025-03-10"), List.of("java", "sql")));
-      em.persist(new Applicant(2L, "b@example.com", LocalDate.parse("2025-03-11"), List.of("go")));
-      em.persist(new Applicant(3L, "c@example.com", null, List.of("rust")));
-    });
+    first.runInTransaction(
+        em -> {
+          em.persist(
+              new Applicant(
+                  1L, "a@example.com", LocalDate.parse("2025-03-10"), List.of("java", "sql")));
+          em.persist(
+              new Applicant(2L, "b@example.com", LocalDate.parse("2025-03-11"), List.of("go")));
+          em.persist(new Applicant(3L, "c@example.com", null, List.of("rust")));
+        });
     JpaPersonalDataStore store = JpaPersonalDataStore.of(first, Pseudonymizer.withRandomKey());
-    Instant cutoff = Instant.parse("2025-03-09T12:00:00Z");   // 10 March, 01:00 in Auckland
+    Instant cutoff = Instant.parse("2025-03-09T12:00:00Z"); // 10 March, 01:00 in Auckland
     EntityDescriptor applicant = store.model().entity(Applicant.class).orElseThrow();
-    RetentionTask inLondon = new RetentionTask(applicant, applicant.retention().orElseThrow(), cutoff,
-        ZoneId.of("Europe/London"), Set.of());
-    RetentionTask inAuckland = new RetentionTask(applicant, applicant.retention().orElseThrow(), cutoff,
-        ZoneId.of("Pacific/Auckland"), Set.of());
+    RetentionTask inLondon =
+        new RetentionTask(
+            applicant,
+            applicant.retention().orElseThrow(),
+            cutoff,
+            ZoneId.of("Europe/London"),
+            Set.of());
+    RetentionTask inAuckland =
+        new RetentionTask(
+            applicant,
+            applicant.retention().orElseThrow(),
+            cutoff,
+            ZoneId.of("Pacific/Auckland"),
+            Set.of());
 
     assertThat(store.sweep(inLondon, Optional.empty(), 10).deleted()).isZero();
     assertThat(store.sweep(inAuckland, Optional.empty(), 10).deleted()).isEqualTo(1);
 
     assertThat(count("select count(a) from Applicant a")).isEqualTo(2);
-    assertThat(database.scan().get("applicant_skills")).extracting(row -> row.get(1))
+    assertThat(database.scan().get("applicant_skills"))
+        .extracting(row -> row.get(1))
         .containsExactlyInAnyOrder("go", "rust");
   }
 
   @Test
-  @DisplayName("Art. 5(1)(e), 17(3)(e): anonymisation erases scalars and collection elements of expired rows, skips held subjects, and does nothing twice")
+  @DisplayName(
+      "Art. 5(1)(e), 17(3)(e): anonymisation erases scalars and collection elements of expired rows, skips held subjects, and does nothing twice")
   void anonymisesWithCollections() {
     first.getSchemaManager().truncate();
     LocalDateTime old = LocalDateTime.parse("2030-01-01T10:00:00");
-    first.runInTransaction(em -> {
-      Applicant ann = new Applicant(1L, "ann@example.com", null, List.of());
-      Applicant bob = new Applicant(2L, "bob@example.com", null, List.of());
-      em.persist(ann);
-      em.persist(bob);
-      em.persist(new Referee(10L, ann, old, "Ref One", Set.of("+44 7700 900111", "+44 7700 900112")));
-      em.persist(new Referee(11L, ann, null, "Ref Two", Set.of("+44 7700 900113")));
-      em.persist(new Referee(12L, bob, old, "Ref Three", Set.of("+44 7700 900114")));
-      em.persist(new Referee(13L, ann, old, "Ref Four", Set.of()));
-    });
+    first.runInTransaction(
+        em -> {
+          Applicant ann = new Applicant(1L, "ann@example.com", null, List.of());
+          Applicant bob = new Applicant(2L, "bob@example.com", null, List.of());
+          em.persist(ann);
+          em.persist(bob);
+          em.persist(
+              new Referee(10L, ann, old, "Ref One", Set.of("+44 7700 900111", "+44 7700 900112")));
+          em.persist(new Referee(11L, ann, null, "Ref Two", Set.of("+44 7700 900113")));
+          em.persist(new Referee(12L, bob, old, "Ref Three", Set.of("+44 7700 900114")));
+          em.persist(new Referee(13L, ann, old, "Ref Four", Set.of()));
+        });
     JpaPersonalDataStore store = JpaPersonalDataStore.of(first, Pseudonymizer.withRandomKey());
     EntityDescriptor referee = store.model().entity(Referee.class).orElseThrow();
-    RetentionTask task = new RetentionTask(referee, referee.retention().orElseThrow(), NOW, ZoneOffset.UTC,
-        Set.of(new SubjectKey("applicant", 2L)));
+    RetentionTask task =
+        new RetentionTask(
+            referee,
+            referee.retention().orElseThrow(),
+            NOW,
+            ZoneOffset.UTC,
+            Set.of(new SubjectKey("applicant", 2L)));
 
     RetentionSweeper.Batch batch = store.sweep(task, Optional.empty(), 10);
 
     assertThat(batch.anonymised()).isEqualTo(2);
     assertThat(batch.heldBack()).isEqualTo(1);
     Map<String, List<List<String>>> scan = database.scan();
-    assertThat(scan.get("referee").toString()).doesNotContain("Ref One").doesNotContain("Ref Four")
-        .contains("Ref Two").contains("Ref Three");
-    assertThat(scan.get("referee_phones").toString()).doesNotContain("900111").doesNotContain("900112")
-        .contains("900113").contains("900114").contains("11").contains("12");
+    assertThat(scan.get("referee").toString())
+        .doesNotContain("Ref One")
+        .doesNotContain("Ref Four")
+        .contains("Ref Two")
+        .contains("Ref Three");
+    assertThat(scan.get("referee_phones").toString())
+        .doesNotContain("900111")
+        .doesNotContain("900112")
+        .contains("900113")
+        .contains("900114")
+        .contains("11")
+        .contains("12");
     assertThat(store.sweep(task, Optional.empty(), 10).anonymised()).as("a second sweep").isZero();
     assertThat(database.scan()).isEqualTo(scan);
   }
 
   private static RetentionReport.PolicyRun policy(RetentionReport report, String entity) {
-    return report.policies().stream().filter(run -> run.entity().equals(entity)).findFirst().orElseThrow();
+    return report.policies().stream()
+        .filter(run -> run.entity().equals(entity))
+        .findFirst()
+        .orElseThrow();
   }
 
-  private static RetentionTask task(PersonalDataModel model, Class<?> type, Instant cutoff, Set<SubjectKey> held) {
+  private static RetentionTask task(
+      PersonalDataModel model, Class<?> type, Instant cutoff, Set<SubjectKey> held) {
     EntityDescriptor entity = model.entity(type).orElseThrow();
-    return new RetentionTask(entity, entity.retention().orElseThrow(), cutoff, ZoneOffset.UTC, held);
+    return new RetentionTask(
+        entity, entity.retention().orElseThrow(), cutoff, ZoneOffset.UTC, held);
   }
 }

@@ -36,26 +36,43 @@ class StartupFailuresIT {
   }
 
   @Test
-  @DisplayName("Art. 17: an @Any association, personal data on an association and on a transient field fail at start-up, each named")
+  @DisplayName(
+      "Art. 17: an @Any association, personal data on an association and on a transient field fail at start-up, each named")
   void unsupportedMappingsFail() {
     var emf = database.open(Root.class, WithAny.class, PersonalAssociation.class);
     assertThatThrownBy(() -> JpaPersonalDataStore.of(emf, Pseudonymizer.withRandomKey()))
-        .isInstanceOfSatisfying(UnsupportedMappingException.class, e -> {
-          assertThat(e.problems()).extracting(problem -> problem.entity().getSimpleName() + "." + problem.attribute())
-              .containsExactlyInAnyOrder("WithAny.target", "PersonalAssociation.member", "PersonalAssociation.displayName");
-          assertThat(e.getMessage()).contains("dev.lethe.jpa.broken.WithAny.target: is an @Any association");
-        });
+        .isInstanceOfSatisfying(
+            UnsupportedMappingException.class,
+            e -> {
+              assertThat(e.problems())
+                  .extracting(
+                      problem -> problem.entity().getSimpleName() + "." + problem.attribute())
+                  .containsExactlyInAnyOrder(
+                      "WithAny.target",
+                      "PersonalAssociation.member",
+                      "PersonalAssociation.displayName");
+              assertThat(e.getMessage())
+                  .contains("dev.lethe.jpa.broken.WithAny.target: is an @Any association");
+            });
   }
 
   @Test
-  @DisplayName("Art. 17: an extra class with personal data that is no entity of the factory fails at start-up, named")
+  @DisplayName(
+      "Art. 17: an extra class with personal data that is no entity of the factory fails at start-up, named")
   void extraClassThatIsNoEntityFails() {
     var emf = database.open(Root.class);
-    assertThatThrownBy(() -> JpaPersonalDataStore.builder(emf, Pseudonymizer.withRandomKey())
-        .classes(NotAnEntity.class).build())
-        .isInstanceOfSatisfying(UnsupportedMappingException.class, e -> assertThat(e.problems())
-            .extracting(problem -> problem.entity().getSimpleName() + "." + problem.attribute())
-            .containsExactly("NotAnEntity.note"));
+    assertThatThrownBy(
+            () ->
+                JpaPersonalDataStore.builder(emf, Pseudonymizer.withRandomKey())
+                    .classes(NotAnEntity.class)
+                    .build())
+        .isInstanceOfSatisfying(
+            UnsupportedMappingException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(
+                        problem -> problem.entity().getSimpleName() + "." + problem.attribute())
+                    .containsExactly("NotAnEntity.note"));
   }
 
   /** Annotated, linked to a subject, but unknown to JPA. */
@@ -72,7 +89,11 @@ class StartupFailuresIT {
   void unreachablePersonalDataFails() {
     var emf = database.open(Root.class, Unreachable.class);
     assertThatThrownBy(() -> JpaPersonalDataStore.of(emf, Pseudonymizer.withRandomKey()))
-        .isInstanceOfSatisfying(ModelValidationException.class, e -> assertThat(e.problems())
-            .extracting(ModelProblem::location).contains(Unreachable.class.getName()));
+        .isInstanceOfSatisfying(
+            ModelValidationException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(ModelProblem::location)
+                    .contains(Unreachable.class.getName()));
   }
 }

@@ -6,8 +6,7 @@ import org.apache.kafka.common.KafkaException;
 /** Turns the failure of a client future into an unchecked exception of a telling type. */
 final class KafkaFailures {
 
-  private KafkaFailures() {
-  }
+  private KafkaFailures() {}
 
   /**
    * The cause itself when it is unchecked, so that the outbox records the client's own failure type

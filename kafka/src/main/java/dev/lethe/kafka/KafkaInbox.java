@@ -69,11 +69,14 @@ public final class KafkaInbox implements AutoCloseable {
     // A service that starts after messages were sent to it must still read them.
     properties.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    properties.put(
+        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    properties.put(
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     this.consumer = new KafkaConsumer<>(properties);
     this.thread = new Thread(this::run, "lethe-kafka-inbox-" + serviceName);
-    // An inbox someone forgot to close must not keep the JVM alive: an unacknowledged message comes again.
+    // An inbox someone forgot to close must not keep the JVM alive: an unacknowledged message comes
+    // again.
     thread.setDaemon(true);
   }
 
@@ -83,7 +86,8 @@ public final class KafkaInbox implements AutoCloseable {
    * @param serviceName the name other services' outboxes address this one by
    * @param receiver applies what arrives
    */
-  public static Builder builder(String bootstrapServers, String serviceName, MessageReceiver receiver) {
+  public static Builder builder(
+      String bootstrapServers, String serviceName, MessageReceiver receiver) {
     return new Builder(bootstrapServers, serviceName, receiver);
   }
 
@@ -102,9 +106,13 @@ public final class KafkaInbox implements AutoCloseable {
         } catch (WakeupException e) {
           // close() woke the poll; the loop's condition ends it.
         } catch (RuntimeException e) {
-          // The thread must not die: a broker error or a failed commit is retried at the next poll, and
+          // The thread must not die: a broker error or a failed commit is retried at the next poll,
+          // and
           // an uncommitted message comes again.
-          LOG.warn("The Kafka inbox of {} failed ({}); polling again", serviceName, e.getClass().getName());
+          LOG.warn(
+              "The Kafka inbox of {} failed ({}); polling again",
+              serviceName,
+              e.getClass().getName());
           sleep(initialBackOff);
         }
       }
@@ -119,10 +127,14 @@ public final class KafkaInbox implements AutoCloseable {
 
   private void pollOnce() {
     ConsumerRecords<String, String> records = consumer.poll(POLL_TIMEOUT);
-    // Where each partition of the batch must resume if this pass breaks off: the consumer's position is
+    // Where each partition of the batch must resume if this pass breaks off: the consumer's
+    // position is
     // already past the whole batch, and a record left behind would be skipped, then committed past.
     Map<TopicPartition, Long> firstUnapplied = new HashMap<>();
-    records.partitions().forEach(partition -> firstUnapplied.put(partition, records.records(partition).get(0).offset()));
+    records
+        .partitions()
+        .forEach(
+            partition -> firstUnapplied.put(partition, records.records(partition).get(0).offset()));
     try {
       for (TopicPartition partition : records.partitions()) {
         for (ConsumerRecord<String, String> record : records.records(partition)) {
@@ -139,11 +151,12 @@ public final class KafkaInbox implements AutoCloseable {
       }
     } catch (RuntimeException e) {
       Set<TopicPartition> assigned = consumer.assignment();
-      firstUnapplied.forEach((partition, offset) -> {
-        if (assigned.contains(partition)) {
-          consumer.seek(partition, offset);
-        }
-      });
+      firstUnapplied.forEach(
+          (partition, offset) -> {
+            if (assigned.contains(partition)) {
+              consumer.seek(partition, offset);
+            }
+          });
       throw e;
     }
   }
@@ -157,8 +170,13 @@ public final class KafkaInbox implements AutoCloseable {
       } catch (RuntimeException e) {
         int attempts = retries.containsKey(partition) ? retries.get(partition).attempts() + 1 : 1;
         Duration backOff = backOff(attempts);
-        LOG.warn("Receiving message at offset {} of {} failed (attempt {}: {}); offering it again in {}",
-            record.offset(), partition, attempts, e.getClass().getName(), backOff);
+        LOG.warn(
+            "Receiving message at offset {} of {} failed (attempt {}: {}); offering it again in {}",
+            record.offset(),
+            partition,
+            attempts,
+            e.getClass().getName(),
+            backOff);
         consumer.seek(partition, record.offset());
         consumer.pause(Set.of(partition));
         retries.put(partition, new Retry(attempts, System.nanoTime() + backOff.toNanos()));
@@ -176,16 +194,25 @@ public final class KafkaInbox implements AutoCloseable {
     }
     @Nullable String type = header(record, KafkaOutboxTransport.TYPE_HEADER);
     if (record.key() == null || type == null || type.isBlank()) {
-      // Not written by a Lethe outbox: nothing a receiver could apply; offering it forever would stop the partition.
-      LOG.warn("Skipping the record at offset {} of {}-{}: it has no key or no {} header",
-          record.offset(), record.topic(), record.partition(), KafkaOutboxTransport.TYPE_HEADER);
+      // Not written by a Lethe outbox: nothing a receiver could apply; offering it forever would
+      // stop the partition.
+      LOG.warn(
+          "Skipping the record at offset {} of {}-{}: it has no key or no {} header",
+          record.offset(),
+          record.topic(),
+          record.partition(),
+          KafkaOutboxTransport.TYPE_HEADER);
       return null;
     }
     try {
       return new OutboxMessage(record.key(), serviceName, type, record.value());
     } catch (IllegalArgumentException e) {
-      LOG.warn("Skipping the record at offset {} of {}-{}: it is not a valid outbox message ({})",
-          record.offset(), record.topic(), record.partition(), e.getClass().getName());
+      LOG.warn(
+          "Skipping the record at offset {} of {}-{}: it is not a valid outbox message ({})",
+          record.offset(),
+          record.topic(),
+          record.partition(),
+          e.getClass().getName());
       return null;
     }
   }
@@ -197,10 +224,11 @@ public final class KafkaInbox implements AutoCloseable {
 
   private void resumeDuePartitions() {
     long now = System.nanoTime();
-    List<TopicPartition> due = retries.entrySet().stream()
-        .filter(entry -> entry.getValue().paused() && now - entry.getValue().resumeAt() >= 0)
-        .map(Map.Entry::getKey)
-        .toList();
+    List<TopicPartition> due =
+        retries.entrySet().stream()
+            .filter(entry -> entry.getValue().paused() && now - entry.getValue().resumeAt() >= 0)
+            .map(Map.Entry::getKey)
+            .toList();
     for (TopicPartition partition : due) {
       retries.put(partition, retries.get(partition).resumed());
     }
@@ -255,8 +283,7 @@ public final class KafkaInbox implements AutoCloseable {
     }
 
     @Override
-    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-    }
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {}
 
     @Override
     public void onPartitionsLost(Collection<TopicPartition> partitions) {
@@ -279,7 +306,9 @@ public final class KafkaInbox implements AutoCloseable {
     private Duration maxBackOff = Duration.ofSeconds(30);
 
     private Builder(String bootstrapServers, String serviceName, MessageReceiver receiver) {
-      properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, requireNonNull(bootstrapServers, "bootstrapServers"));
+      properties.put(
+          ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+          requireNonNull(bootstrapServers, "bootstrapServers"));
       this.serviceName = requireNonNull(serviceName, "serviceName");
       this.receiver = requireNonNull(receiver, "receiver");
       this.topic = KafkaTopics.topicFor(serviceName);
@@ -313,7 +342,8 @@ public final class KafkaInbox implements AutoCloseable {
       KafkaTopics.requirePositive(initial, "initial back-off");
       KafkaTopics.requirePositive(max, "maximum back-off");
       if (initial.compareTo(max) > 0) {
-        throw new IllegalArgumentException("The initial back-off " + initial + " exceeds the maximum " + max);
+        throw new IllegalArgumentException(
+            "The initial back-off " + initial + " exceeds the maximum " + max);
       }
       this.initialBackOff = initial;
       this.maxBackOff = max;

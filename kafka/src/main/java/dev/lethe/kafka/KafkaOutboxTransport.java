@@ -67,18 +67,19 @@ public final class KafkaOutboxTransport implements OutboxTransport, AutoCloseabl
   private final Producer<String, String> producer;
   private final Function<String, String> topicForDestination;
   private final Duration deliveryTimeout;
+
   /**
    * How long after a tombstone its partition is rolled: the segment lifetime, plus a second, as Kafka
    * rolls only when the new record's timestamp exceeds the segment's first by more than the lifetime,
    * in whole milliseconds of the producers' clocks.
    */
   private final long rollAfterNanos;
+
   /** Per partition written a tombstone to: when to roll it, and when its last tombstone was written. */
   private final Map<TopicPartition, PendingRoll> pendingRolls = new ConcurrentHashMap<>();
 
   /** A roll due at {@code dueAt} for tombstones the last of which was written at {@code lastClearedAt} (nanoTime). */
-  private record PendingRoll(long dueAt, long lastClearedAt) {
-  }
+  private record PendingRoll(long dueAt, long lastClearedAt) {}
 
   private KafkaOutboxTransport(Builder builder) {
     this.topicForDestination = builder.topicForDestination;
@@ -92,7 +93,8 @@ public final class KafkaOutboxTransport implements OutboxTransport, AutoCloseabl
     properties.put(ProducerConfig.ACKS_CONFIG, "all");
     properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     // A broker that is down must fail deliver() within the delivery timeout, so that the dispatcher
-    // marks the message failed and moves on, rather than hang on the metadata or the acknowledgement.
+    // marks the message failed and moves on, rather than hang on the metadata or the
+    // acknowledgement.
     long timeoutMillis = deliveryTimeout.toMillis();
     properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMillis);
     properties.put(ProducerConfig.LINGER_MS_CONFIG, 0);
@@ -123,17 +125,20 @@ public final class KafkaOutboxTransport implements OutboxTransport, AutoCloseabl
     requireNonNull(message, "message");
     String topic = topicForDestination.apply(message.destination());
     boolean clearing = OutboxMessage.CLEAR_TYPE.equals(message.type());
-    ProducerRecord<String, String> record = clearing
-        ? new ProducerRecord<>(topic, message.payload(), null)
-        : new ProducerRecord<>(topic, message.idempotencyKey(), message.payload());
+    ProducerRecord<String, String> record =
+        clearing
+            ? new ProducerRecord<>(topic, message.payload(), null)
+            : new ProducerRecord<>(topic, message.idempotencyKey(), message.payload());
     record.headers().add(TYPE_HEADER, message.type().getBytes(UTF_8));
     record.headers().add(IDEMPOTENCY_KEY_HEADER, message.idempotencyKey().getBytes(UTF_8));
     RecordMetadata written = send(record);
     if (clearing) {
       long now = System.nanoTime();
-      // The roll is due one segment lifetime after the first tombstone not yet rolled; a later tombstone
+      // The roll is due one segment lifetime after the first tombstone not yet rolled; a later
+      // tombstone
       // may lie in a younger segment, so its time is kept too and asks for another roll if needed.
-      pendingRolls.merge(new TopicPartition(written.topic(), written.partition()),
+      pendingRolls.merge(
+          new TopicPartition(written.topic(), written.partition()),
           new PendingRoll(now + rollAfterNanos, now),
           (pending, latest) -> new PendingRoll(pending.dueAt(), latest.lastClearedAt()));
     }
@@ -171,10 +176,16 @@ public final class KafkaOutboxTransport implements OutboxTransport, AutoCloseabl
         }
         continue;
       }
-      // Tombstones written at least one lifetime before this roll lay in a segment it closed; a later one
+      // Tombstones written at least one lifetime before this roll lay in a segment it closed; a
+      // later one
       // may lie in a segment opened since, which the next roll closes.
-      pendingRolls.computeIfPresent(partition, (key, current) -> now - current.lastClearedAt() >= rollAfterNanos
-          ? null : new PendingRoll(current.lastClearedAt() + rollAfterNanos, current.lastClearedAt()));
+      pendingRolls.computeIfPresent(
+          partition,
+          (key, current) ->
+              now - current.lastClearedAt() >= rollAfterNanos
+                  ? null
+                  : new PendingRoll(
+                      current.lastClearedAt() + rollAfterNanos, current.lastClearedAt()));
     }
     if (failure != null) {
       throw failure;
@@ -197,7 +208,8 @@ public final class KafkaOutboxTransport implements OutboxTransport, AutoCloseabl
     } catch (ExecutionException e) {
       throw KafkaFailures.unwrap(e);
     } catch (TimeoutException e) {
-      // The record may still reach the broker later: the dispatcher's next attempt then delivers it a
+      // The record may still reach the broker later: the dispatcher's next attempt then delivers it
+      // a
       // second time under the same key, which a receiver applies once.
       throw new org.apache.kafka.common.errors.TimeoutException(
           "No acknowledgement from topic " + topic + " within " + deliveryTimeout);
@@ -226,7 +238,9 @@ public final class KafkaOutboxTransport implements OutboxTransport, AutoCloseabl
     private Duration segmentLifetime = Duration.ofHours(1);
 
     private Builder(String bootstrapServers) {
-      properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, requireNonNull(bootstrapServers, "bootstrapServers"));
+      properties.put(
+          ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+          requireNonNull(bootstrapServers, "bootstrapServers"));
     }
 
     /** A producer property, such as a security setting or {@code client.id}. */
@@ -244,7 +258,8 @@ public final class KafkaOutboxTransport implements OutboxTransport, AutoCloseabl
     public Builder deliveryTimeout(Duration deliveryTimeout) {
       KafkaTopics.requirePositive(deliveryTimeout, "deliveryTimeout");
       if (deliveryTimeout.toMillis() > Integer.MAX_VALUE) {
-        throw new IllegalArgumentException("deliveryTimeout is at most " + Integer.MAX_VALUE + " ms");
+        throw new IllegalArgumentException(
+            "deliveryTimeout is at most " + Integer.MAX_VALUE + " ms");
       }
       this.deliveryTimeout = deliveryTimeout;
       return this;

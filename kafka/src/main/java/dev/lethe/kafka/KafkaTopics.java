@@ -71,14 +71,23 @@ public final class KafkaTopics {
     Map<String, String> configs = new LinkedHashMap<>();
     configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
     configs.put(TopicConfig.SEGMENT_MS_CONFIG, Long.toString(builder.segment.toMillis()));
-    configs.put(TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG, Long.toString(builder.maxCompactionLag.toMillis()));
-    configs.put(TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, Long.toString(builder.minCompactionLag.toMillis()));
-    configs.put(TopicConfig.DELETE_RETENTION_MS_CONFIG, Long.toString(builder.deleteRetention.toMillis()));
-    configs.put(TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, Double.toString(builder.minCleanableDirtyRatio));
+    configs.put(
+        TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG,
+        Long.toString(builder.maxCompactionLag.toMillis()));
+    configs.put(
+        TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG,
+        Long.toString(builder.minCompactionLag.toMillis()));
+    configs.put(
+        TopicConfig.DELETE_RETENTION_MS_CONFIG, Long.toString(builder.deleteRetention.toMillis()));
+    configs.put(
+        TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG,
+        Double.toString(builder.minCleanableDirtyRatio));
     this.topicConfigs = Map.copyOf(configs);
     this.timeout = builder.timeout;
-    this.segmentLifetime = builder.segment.compareTo(builder.maxCompactionLag) <= 0 ? builder.segment
-        : builder.maxCompactionLag;
+    this.segmentLifetime =
+        builder.segment.compareTo(builder.maxCompactionLag) <= 0
+            ? builder.segment
+            : builder.maxCompactionLag;
   }
 
   /** The topic the messages to {@code serviceName} go to and its inbox reads: {@code "lethe." + serviceName}. */
@@ -116,7 +125,9 @@ public final class KafkaTopics {
   public Set<String> ensure(Collection<String> serviceNames) {
     List<NewTopic> wanted = new ArrayList<>();
     for (String serviceName : serviceNames) {
-      wanted.add(new NewTopic(topicFor(serviceName), Optional.of(partitions), replicationFactor).configs(topicConfigs));
+      wanted.add(
+          new NewTopic(topicFor(serviceName), Optional.of(partitions), replicationFactor)
+              .configs(topicConfigs));
     }
     Properties properties = new Properties();
     properties.putAll(adminProperties);
@@ -138,7 +149,8 @@ public final class KafkaTopics {
       Thread.currentThread().interrupt();
       throw new InterruptException(e);
     } catch (TimeoutException e) {
-      throw new org.apache.kafka.common.errors.TimeoutException("Creating Lethe's topics took longer than " + timeout);
+      throw new org.apache.kafka.common.errors.TimeoutException(
+          "Creating Lethe's topics took longer than " + timeout);
     }
   }
 
@@ -160,7 +172,9 @@ public final class KafkaTopics {
     private Duration timeout = Duration.ofSeconds(30);
 
     private Builder(String bootstrapServers) {
-      adminProperties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, requireNonNull(bootstrapServers, "bootstrapServers"));
+      adminProperties.put(
+          AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+          requireNonNull(bootstrapServers, "bootstrapServers"));
     }
 
     /** An admin client property, such as a security setting. */
@@ -185,7 +199,8 @@ public final class KafkaTopics {
     /** How many replicas each topic has; by default the broker's {@code default.replication.factor}. */
     public Builder replicationFactor(short replicationFactor) {
       if (replicationFactor < 1) {
-        throw new IllegalArgumentException("replicationFactor must be at least 1, but is " + replicationFactor);
+        throw new IllegalArgumentException(
+            "replicationFactor must be at least 1, but is " + replicationFactor);
       }
       this.replicationFactor = Optional.of(replicationFactor);
       return this;
@@ -207,7 +222,8 @@ public final class KafkaTopics {
     public Builder minCompactionLag(Duration minCompactionLag) {
       requireNonNull(minCompactionLag, "minCompactionLag");
       if (minCompactionLag.isNegative()) {
-        throw new IllegalArgumentException("minCompactionLag must not be negative, but is " + minCompactionLag);
+        throw new IllegalArgumentException(
+            "minCompactionLag must not be negative, but is " + minCompactionLag);
       }
       this.minCompactionLag = minCompactionLag;
       return this;
@@ -222,7 +238,8 @@ public final class KafkaTopics {
     /** {@code min.cleanable.dirty.ratio}: how much of a log must be uncompacted before the cleaner runs early. */
     public Builder minCleanableDirtyRatio(double minCleanableDirtyRatio) {
       if (!(minCleanableDirtyRatio >= 0 && minCleanableDirtyRatio <= 1)) {
-        throw new IllegalArgumentException("minCleanableDirtyRatio must be within [0, 1], but is " + minCleanableDirtyRatio);
+        throw new IllegalArgumentException(
+            "minCleanableDirtyRatio must be within [0, 1], but is " + minCleanableDirtyRatio);
       }
       this.minCleanableDirtyRatio = minCleanableDirtyRatio;
       return this;

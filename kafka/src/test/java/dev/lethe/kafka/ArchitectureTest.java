@@ -21,38 +21,61 @@ import org.junit.jupiter.api.Test;
 /** Keeps the module's promises: a small public surface, no internal type exposed, no Spring. */
 class ArchitectureTest {
 
-  private static final JavaClasses KAFKA = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("dev.lethe.kafka");
+  private static final JavaClasses KAFKA =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("dev.lethe.kafka");
 
   @Test
   @DisplayName("No public signature of dev.lethe.kafka exposes an internal type of core")
   void internalsStayInternal() {
-    methods().that().arePublic().and().areDeclaredInClassesThat().arePublic()
-        .should(new ArchCondition<>("not expose internal types") {
-          @Override
-          public void check(JavaMethod method, ConditionEvents events) {
-            method.getAllInvolvedRawTypes().stream()
-                .filter(type -> type.getPackageName().startsWith("dev.lethe.internal"))
-                .forEach(type -> events.add(SimpleConditionEvent.violated(method,
-                    method.getFullName() + " exposes " + type.getName())));
-          }
-        })
+    methods()
+        .that()
+        .arePublic()
+        .and()
+        .areDeclaredInClassesThat()
+        .arePublic()
+        .should(
+            new ArchCondition<>("not expose internal types") {
+              @Override
+              public void check(JavaMethod method, ConditionEvents events) {
+                method.getAllInvolvedRawTypes().stream()
+                    .filter(type -> type.getPackageName().startsWith("dev.lethe.internal"))
+                    .forEach(
+                        type ->
+                            events.add(
+                                SimpleConditionEvent.violated(
+                                    method, method.getFullName() + " exposes " + type.getName())));
+              }
+            })
         .check(KAFKA);
   }
 
   @Test
   @DisplayName("Public classes are final")
   void publicClassesAreClosed() {
-    classes().that().arePublic().and().areNotInterfaces().and().areNotEnums().and().areNotRecords()
-        .should().haveModifier(JavaModifier.FINAL)
+    classes()
+        .that()
+        .arePublic()
+        .and()
+        .areNotInterfaces()
+        .and()
+        .areNotEnums()
+        .and()
+        .areNotRecords()
+        .should()
+        .haveModifier(JavaModifier.FINAL)
         .check(KAFKA);
   }
 
   @Test
   @DisplayName("The transport is plain Kafka client code: a participant without Spring can use it")
   void noSpring() {
-    noClasses().should().dependOnClassesThat().resideInAPackage("org.springframework..").check(KAFKA);
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.springframework..")
+        .check(KAFKA);
   }
 
   @Test
@@ -64,6 +87,7 @@ class ArchitectureTest {
   @Test
   @DisplayName("Every package is @NullMarked")
   void everyPackageIsNullMarked() {
-    Assertions.assertThat(KAFKA.getPackage("dev.lethe.kafka").isAnnotatedWith(NullMarked.class)).isTrue();
+    Assertions.assertThat(KAFKA.getPackage("dev.lethe.kafka").isAnnotatedWith(NullMarked.class))
+        .isTrue();
   }
 }

@@ -46,20 +46,23 @@ final class BootstrapProxy implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     server = listening;
-    Thread acceptor = new Thread(() -> {
-      while (!listening.isClosed()) {
-        try {
-          Socket client = listening.accept();
-          Socket broker = new Socket(InetAddress.getLoopbackAddress(), brokerPort);
-          connections.add(client);
-          connections.add(broker);
-          pipe(client, broker);
-          pipe(broker, client);
-        } catch (IOException e) {
-          // The proxy was stopped, or one connection failed: the client reconnects.
-        }
-      }
-    }, "bootstrap-proxy");
+    Thread acceptor =
+        new Thread(
+            () -> {
+              while (!listening.isClosed()) {
+                try {
+                  Socket client = listening.accept();
+                  Socket broker = new Socket(InetAddress.getLoopbackAddress(), brokerPort);
+                  connections.add(client);
+                  connections.add(broker);
+                  pipe(client, broker);
+                  pipe(broker, client);
+                } catch (IOException e) {
+                  // The proxy was stopped, or one connection failed: the client reconnects.
+                }
+              }
+            },
+            "bootstrap-proxy");
     acceptor.setDaemon(true);
     acceptor.start();
   }
@@ -75,18 +78,22 @@ final class BootstrapProxy implements AutoCloseable {
   }
 
   private void pipe(Socket from, Socket to) {
-    Thread thread = new Thread(() -> {
-      try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-        in.transferTo(out);
-      } catch (IOException e) {
-        // A side closed: the pair ends.
-      } finally {
-        closeQuietly(from);
-        closeQuietly(to);
-        connections.remove(from);
-        connections.remove(to);
-      }
-    }, "bootstrap-proxy-pipe");
+    Thread thread =
+        new Thread(
+            () -> {
+              try (InputStream in = from.getInputStream();
+                  OutputStream out = to.getOutputStream()) {
+                in.transferTo(out);
+              } catch (IOException e) {
+                // A side closed: the pair ends.
+              } finally {
+                closeQuietly(from);
+                closeQuietly(to);
+                connections.remove(from);
+                connections.remove(to);
+              }
+            },
+            "bootstrap-proxy-pipe");
     thread.setDaemon(true);
     thread.start();
   }

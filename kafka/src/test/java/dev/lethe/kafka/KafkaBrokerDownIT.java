@@ -39,38 +39,55 @@ class KafkaBrokerDownIT {
   }
 
   @Test
-  @DisplayName("Art. 19: while the broker is down nothing is lost; once it is up the next dispatch delivers")
+  @DisplayName(
+      "Art. 19: while the broker is down nothing is lost; once it is up the next dispatch delivers")
   void messagesWaitInTheOutboxUntilTheBrokerIsUp() {
     String bootstrapServers = address.address();
     Outbox outbox = Outbox.inMemory();
-    OutboxMessage message = new OutboxMessage("req-1:payments", "payments", "lethe.rights-event", "{\"subject\":\"eve\"}");
+    OutboxMessage message =
+        new OutboxMessage(
+            "req-1:payments", "payments", "lethe.rights-event", "{\"subject\":\"eve\"}");
     outbox.enqueue(message, Instant.now());
     RecordingReceiver receiver = new RecordingReceiver();
 
-    try (KafkaOutboxTransport transport = KafkaOutboxTransport.builder(bootstrapServers)
-            .deliveryTimeout(Duration.ofSeconds(2)).build();
+    try (KafkaOutboxTransport transport =
+            KafkaOutboxTransport.builder(bootstrapServers)
+                .deliveryTimeout(Duration.ofSeconds(2))
+                .build();
         KafkaInbox inbox = KafkaInbox.builder(bootstrapServers, "payments", receiver).start()) {
-      OutboxDispatcher dispatcher = OutboxDispatcher.builder(outbox, transport)
-          .backOff(Duration.ofMillis(1), Duration.ofMillis(1)).build();
+      OutboxDispatcher dispatcher =
+          OutboxDispatcher.builder(outbox, transport)
+              .backOff(Duration.ofMillis(1), Duration.ofMillis(1))
+              .build();
 
       DispatchResult whileDown = dispatcher.dispatch();
 
       assertThat(whileDown.failed()).isEqualTo(1);
       List<OutboxEntry> pending = outbox.list(OutboxStatus.PENDING, 10);
-      assertThat(pending).singleElement().satisfies(entry -> {
-        assertThat(entry.attempts()).isEqualTo(1);
-        assertThat(entry.payload()).contains(message.payload());
-        assertThat(entry.lastFailure()).hasValue("org.apache.kafka.common.errors.TimeoutException");
-      });
+      assertThat(pending)
+          .singleElement()
+          .satisfies(
+              entry -> {
+                assertThat(entry.attempts()).isEqualTo(1);
+                assertThat(entry.payload()).contains(message.payload());
+                assertThat(entry.lastFailure())
+                    .hasValue("org.apache.kafka.common.errors.TimeoutException");
+              });
 
       broker = KafkaTestSupport.startBroker();
       address.forwardTo(KafkaTestSupport.listeningPort(broker));
       KafkaTopics.builder(bootstrapServers).build().ensure(List.of("payments"));
-      pollUntil(Duration.ofSeconds(30), "the next dispatch delivers", () -> dispatcher.dispatch().delivered() == 1);
+      pollUntil(
+          Duration.ofSeconds(30),
+          "the next dispatch delivers",
+          () -> dispatcher.dispatch().delivered() == 1);
 
       assertThat(outbox.list(OutboxStatus.PENDING, 10)).isEmpty();
       // The inbox, started before the broker, connected once it came up.
-      pollUntil(Duration.ofSeconds(30), "the inbox applies the message", () -> receiver.applied.size() == 1);
+      pollUntil(
+          Duration.ofSeconds(30),
+          "the inbox applies the message",
+          () -> receiver.applied.size() == 1);
       assertThat(receiver.applied).containsExactly(message);
     }
   }
@@ -85,26 +102,41 @@ class KafkaBrokerDownIT {
     Outbox outbox = Outbox.inMemory();
     RecordingReceiver receiver = new RecordingReceiver();
 
-    try (KafkaOutboxTransport transport = KafkaOutboxTransport.builder(bootstrapServers)
-            .deliveryTimeout(Duration.ofSeconds(2)).build();
+    try (KafkaOutboxTransport transport =
+            KafkaOutboxTransport.builder(bootstrapServers)
+                .deliveryTimeout(Duration.ofSeconds(2))
+                .build();
         KafkaInbox inbox = KafkaInbox.builder(bootstrapServers, "orders", receiver).start()) {
-      OutboxDispatcher dispatcher = OutboxDispatcher.builder(outbox, transport)
-          .backOff(Duration.ofMillis(1), Duration.ofMillis(1)).build();
-      outbox.enqueue(new OutboxMessage("req-1:orders", "orders", "lethe.rights-event", "{}"), Instant.now());
+      OutboxDispatcher dispatcher =
+          OutboxDispatcher.builder(outbox, transport)
+              .backOff(Duration.ofMillis(1), Duration.ofMillis(1))
+              .build();
+      outbox.enqueue(
+          new OutboxMessage("req-1:orders", "orders", "lethe.rights-event", "{}"), Instant.now());
       assertThat(dispatcher.dispatch().delivered()).isEqualTo(1);
-      pollUntil(Duration.ofSeconds(30), "the first message is applied", () -> receiver.applied.size() == 1);
+      pollUntil(
+          Duration.ofSeconds(30),
+          "the first message is applied",
+          () -> receiver.applied.size() == 1);
 
       address.stop();
-      outbox.enqueue(new OutboxMessage("req-2:orders", "orders", "lethe.rights-event", "{}"), Instant.now());
+      outbox.enqueue(
+          new OutboxMessage("req-2:orders", "orders", "lethe.rights-event", "{}"), Instant.now());
       DispatchResult whileAway = dispatcher.dispatch();
 
       assertThat(whileAway.failed()).isEqualTo(1);
-      assertThat(outbox.list(OutboxStatus.PENDING, 10)).singleElement()
+      assertThat(outbox.list(OutboxStatus.PENDING, 10))
+          .singleElement()
           .satisfies(entry -> assertThat(entry.idempotencyKey()).isEqualTo("req-2:orders"));
 
       address.forwardTo(KafkaTestSupport.listeningPort(broker));
-      pollUntil(Duration.ofSeconds(30), "the next dispatch delivers", () -> dispatcher.dispatch().delivered() == 1);
-      pollUntil(Duration.ofSeconds(30), "the inbox, reconnected, applies the second message",
+      pollUntil(
+          Duration.ofSeconds(30),
+          "the next dispatch delivers",
+          () -> dispatcher.dispatch().delivered() == 1);
+      pollUntil(
+          Duration.ofSeconds(30),
+          "the inbox, reconnected, applies the second message",
           () -> receiver.applied.size() == 2);
     }
     assertThat(receiver.appliedKeys()).containsExactly("req-1:orders", "req-2:orders");

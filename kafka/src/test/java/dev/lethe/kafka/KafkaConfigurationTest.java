@@ -15,21 +15,23 @@ class KafkaConfigurationTest {
   @Test
   void aServiceReadsTheTopicItsSendersWriteTo() {
     assertThat(KafkaTopics.topicFor("billing")).isEqualTo("lethe.billing");
-    try (KafkaInbox inbox = KafkaInbox.builder("localhost:1", "billing", message -> { }).start()) {
+    try (KafkaInbox inbox = KafkaInbox.builder("localhost:1", "billing", message -> {}).start()) {
       assertThat(inbox.topic()).isEqualTo(KafkaTopics.topicFor("billing"));
     }
   }
 
   @Test
-  @DisplayName("Art. 5(1)(e): Lethe's topics are compacted with the bounds the removal guarantee rests on")
+  @DisplayName(
+      "Art. 5(1)(e): Lethe's topics are compacted with the bounds the removal guarantee rests on")
   void art5_1_e_topicsAreCompactedWithBoundedLags() {
-    KafkaTopics topics = KafkaTopics.builder("localhost:1")
-        .segment(Duration.ofMinutes(10))
-        .maxCompactionLag(Duration.ofMinutes(20))
-        .minCompactionLag(Duration.ZERO)
-        .deleteRetention(Duration.ofMinutes(5))
-        .minCleanableDirtyRatio(0.1)
-        .build();
+    KafkaTopics topics =
+        KafkaTopics.builder("localhost:1")
+            .segment(Duration.ofMinutes(10))
+            .maxCompactionLag(Duration.ofMinutes(20))
+            .minCompactionLag(Duration.ZERO)
+            .deleteRetention(Duration.ofMinutes(5))
+            .minCleanableDirtyRatio(0.1)
+            .build();
 
     assertThat(topics.topicConfigs())
         .containsEntry("cleanup.policy", "compact")
@@ -42,10 +44,13 @@ class KafkaConfigurationTest {
 
   @Test
   void nonsensicalSettingsAreRefused() {
-    assertThatThrownBy(() -> KafkaOutboxTransport.builder("localhost:1").deliveryTimeout(Duration.ZERO))
+    assertThatThrownBy(
+            () -> KafkaOutboxTransport.builder("localhost:1").deliveryTimeout(Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> KafkaInbox.builder("localhost:1", "billing", message -> { })
-        .backOff(Duration.ofSeconds(2), Duration.ofSeconds(1)))
+    assertThatThrownBy(
+            () ->
+                KafkaInbox.builder("localhost:1", "billing", message -> {})
+                    .backOff(Duration.ofSeconds(2), Duration.ofSeconds(1)))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> KafkaTopics.builder("localhost:1").partitions(0))
         .isInstanceOf(IllegalArgumentException.class);
@@ -55,9 +60,18 @@ class KafkaConfigurationTest {
 
   @Test
   void aDeliveryWithoutBrokerFailsWithinTheDeliveryTimeoutByTheClientsOwnType() {
-    try (KafkaOutboxTransport transport = KafkaOutboxTransport.builder("localhost:1")
-        .deliveryTimeout(Duration.ofMillis(500)).build()) {
-      assertThatThrownBy(() -> transport.deliver(new OutboxMessage("k", "billing", "lethe.rights-event", "{\"subject\":\"ada@example.org\"}")))
+    try (KafkaOutboxTransport transport =
+        KafkaOutboxTransport.builder("localhost:1")
+            .deliveryTimeout(Duration.ofMillis(500))
+            .build()) {
+      assertThatThrownBy(
+              () ->
+                  transport.deliver(
+                      new OutboxMessage(
+                          "k",
+                          "billing",
+                          "lethe.rights-event",
+                          "{\"subject\":\"ada@example.org\"}")))
           .isInstanceOf(TimeoutException.class)
           .hasMessageNotContaining("ada@example.org");
     }

@@ -27,8 +27,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 /** A real embedded KRaft broker, a raw reader of topics, and a receiver that applies each key once. */
 final class KafkaTestSupport {
 
-  private KafkaTestSupport() {
-  }
+  private KafkaTestSupport() {}
 
   /** A one-node KRaft broker on a free port whose log cleaner looks for work every 100 ms, started. */
   static EmbeddedKafkaKraftBroker startBroker() {
@@ -48,8 +47,13 @@ final class KafkaTestSupport {
 
   /** The port the broker listens on, behind any proxy. */
   static int listeningPort(EmbeddedKafkaKraftBroker broker) {
-    return broker.getCluster().brokers().values().iterator().next().boundPort(
-        new ListenerName("EXTERNAL"));
+    return broker
+        .getCluster()
+        .brokers()
+        .values()
+        .iterator()
+        .next()
+        .boundPort(new ListenerName("EXTERNAL"));
   }
 
   private static EmbeddedKafkaKraftBroker startBroker(EmbeddedKafkaKraftBroker broker) {
@@ -88,18 +92,22 @@ final class KafkaTestSupport {
     Map<String, Object> properties = new HashMap<>();
     properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    properties.put(
+        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    properties.put(
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties)) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-          .map(info -> new TopicPartition(topic, info.partition()))
-          .toList();
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+              .map(info -> new TopicPartition(topic, info.partition()))
+              .toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(10));
       List<ConsumerRecord<String, String>> records = new ArrayList<>();
       long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-      while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
+      while (partitions.stream()
+          .anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
         if (System.nanoTime() - deadline > 0) {
           throw new AssertionError("Could not read " + topic + " to its end");
         }

@@ -10,7 +10,6 @@ import java.time.temporal.Temporal;
 import java.util.Optional;
 import org.hibernate.Hibernate;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
-import org.hibernate.event.service.spi.EventListenerRegistry;
 import org.hibernate.event.spi.EventType;
 import org.hibernate.event.spi.PostLoadEvent;
 import org.hibernate.event.spi.PostLoadEventListener;
@@ -34,16 +33,19 @@ public final class HibernateLoadedValues implements PostLoadEventListener {
   }
 
   /** Registers the listener on the factory, feeding {@code recent}. */
-  public static HibernateLoadedValues register(EntityManagerFactory factory, PersonalDataModel model,
-      RecentPersonalValues recent) {
+  public static HibernateLoadedValues register(
+      EntityManagerFactory factory, PersonalDataModel model, RecentPersonalValues recent) {
     HibernateLoadedValues listener = new HibernateLoadedValues(model, recent);
-    factory.unwrap(SessionFactoryImplementor.class).getEventListenerRegistry()
+    factory
+        .unwrap(SessionFactoryImplementor.class)
+        .getEventListenerRegistry()
         .appendListeners(EventType.POST_LOAD, listener);
     return listener;
   }
 
   /** Registers the listener on the factory, feeding the registry of {@link LetheLogMasking}. */
-  public static HibernateLoadedValues register(EntityManagerFactory factory, PersonalDataModel model) {
+  public static HibernateLoadedValues register(
+      EntityManagerFactory factory, PersonalDataModel model) {
     return register(factory, model, LetheLogMasking.recentValues());
   }
 
@@ -61,7 +63,9 @@ public final class HibernateLoadedValues implements PostLoadEventListener {
   }
 
   private Optional<EntityDescriptor> descriptorOf(Class<?> type) {
-    for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
+    for (Class<?> current = type;
+        current != null && current != Object.class;
+        current = current.getSuperclass()) {
       Optional<EntityDescriptor> descriptor = model.entity(current);
       if (descriptor.isPresent()) {
         return descriptor;
@@ -70,7 +74,8 @@ public final class HibernateLoadedValues implements PostLoadEventListener {
     return Optional.empty();
   }
 
-  private static @Nullable Object valueOf(EntityPersister persister, Object entity, FieldDescriptor field) {
+  private static @Nullable Object valueOf(
+      EntityPersister persister, Object entity, FieldDescriptor field) {
     try {
       return persister.getPropertyValue(entity, field.name());
     } catch (RuntimeException notMapped) {
@@ -84,12 +89,15 @@ public final class HibernateLoadedValues implements PostLoadEventListener {
       return;
     }
     if (value instanceof Iterable<?> elements) {
-      elements.forEach(element -> {
-        if (element != null) {
-          recent.remember(element);
-        }
-      });
-    } else if (value instanceof CharSequence || value instanceof Number || value instanceof Temporal) {
+      elements.forEach(
+          element -> {
+            if (element != null) {
+              recent.remember(element);
+            }
+          });
+    } else if (value instanceof CharSequence
+        || value instanceof Number
+        || value instanceof Temporal) {
       recent.remember(value);
     }
   }

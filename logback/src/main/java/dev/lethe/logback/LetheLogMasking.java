@@ -16,8 +16,7 @@ public final class LetheLogMasking {
   private static final RecentPersonalValues RECENT = RecentPersonalValues.standard();
   private static volatile PersonalValueMasker masker = PersonalValueMasker.withoutModel(RECENT);
 
-  private LetheLogMasking() {
-  }
+  private LetheLogMasking() {}
 
   /** Masks the model's attributes from now on, with the shared registry of recent values. */
   public static void install(PersonalDataModel model) {

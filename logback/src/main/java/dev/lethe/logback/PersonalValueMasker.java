@@ -36,7 +36,8 @@ public final class PersonalValueMasker {
   // Starts only where a run of address characters starts, and never gives back what it took: a
   // line of long words without '@' costs one pass, not one per character of each word.
   private static final Pattern EMAIL =
-      Pattern.compile("(?<![A-Za-z0-9._%+'-])[A-Za-z0-9._%+'-]++@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+");
+      Pattern.compile(
+          "(?<![A-Za-z0-9._%+'-])[A-Za-z0-9._%+'-]++@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+");
 
   private final Set<String> attributeNames;
   private final @Nullable Pattern attributes;
@@ -62,12 +63,15 @@ public final class PersonalValueMasker {
       }
     }
     for (SubjectType subject : model.subjectTypes()) {
-      subject.identities().forEach((identity, attribute) -> {
-        if (!identity.equals(SubjectType.ID)) {
-          names.add(identity);
-          names.add(attribute);
-        }
-      });
+      subject
+          .identities()
+          .forEach(
+              (identity, attribute) -> {
+                if (!identity.equals(SubjectType.ID)) {
+                  names.add(identity);
+                  names.add(attribute);
+                }
+              });
     }
     return new PersonalValueMasker(names, recent);
   }
@@ -114,12 +118,15 @@ public final class PersonalValueMasker {
    * end of the line: a value with a comma in it ({@code 3 Example Road, Sunderland}) is masked whole.
    */
   private static Pattern attributePattern(Set<String> names) {
-    String alternatives = names.stream()
-        .sorted(Comparator.comparingInt(String::length).reversed())
-        .map(Pattern::quote)
-        .collect(Collectors.joining("|"));
+    String alternatives =
+        names.stream()
+            .sorted(Comparator.comparingInt(String::length).reversed())
+            .map(Pattern::quote)
+            .collect(Collectors.joining("|"));
     return Pattern.compile(
-        "((?<![\\w$.])[\"']?(?:" + alternatives + ")[\"']?\\s*[=:]\\s*)"
+        "((?<![\\w$.])[\"']?(?:"
+            + alternatives
+            + ")[\"']?\\s*[=:]\\s*)"
             + "(?:(\"[^\"]*\")|('[^']*')|(.*?))"
             + "(?=,\\s*[\"']?[\\w$.]+[\"']?\\s*[=:]|[\\]\\)}](?=[\\s,;\\]\\)}]|$)|$)",
         Pattern.MULTILINE);

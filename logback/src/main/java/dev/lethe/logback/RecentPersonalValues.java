@@ -27,6 +27,7 @@ public final class RecentPersonalValues {
   static final int MINIMUM_LENGTH = 4;
 
   private final Cache<String, Boolean> values;
+
   /** The held values by their first word; an evicted value leaves the index with its cache entry. */
   private final Map<String, Set<String>> byFirstWord = new ConcurrentHashMap<>();
 
@@ -34,26 +35,37 @@ public final class RecentPersonalValues {
     requireNonNull(lifetime, "lifetime");
     requireNonNull(clock, "clock");
     if (maximumSize < 0 || lifetime.isNegative()) {
-      throw new IllegalArgumentException("maximumSize and lifetime must not be negative, but were "
-          + maximumSize + " and " + lifetime);
+      throw new IllegalArgumentException(
+          "maximumSize and lifetime must not be negative, but were "
+              + maximumSize
+              + " and "
+              + lifetime);
     }
-    Ticker ticker = new Ticker() {
-      @Override
-      public long read() {
-        return clock.millis() * 1_000_000L;
-      }
-    };
-    this.values = CacheBuilder.newBuilder().maximumSize(maximumSize).expireAfterAccess(lifetime).ticker(ticker)
-        .<String, Boolean>removalListener(removed -> {
-          String value = removed.getKey();
-          if (value != null && removed.wasEvicted()) {
-            byFirstWord.computeIfPresent(firstWord(value), (word, held) -> {
-              held.remove(value);
-              return held.isEmpty() ? null : held;
-            });
+    Ticker ticker =
+        new Ticker() {
+          @Override
+          public long read() {
+            return clock.millis() * 1_000_000L;
           }
-        })
-        .build();
+        };
+    this.values =
+        CacheBuilder.newBuilder()
+            .maximumSize(maximumSize)
+            .expireAfterAccess(lifetime)
+            .ticker(ticker)
+            .<String, Boolean>removalListener(
+                removed -> {
+                  String value = removed.getKey();
+                  if (value != null && removed.wasEvicted()) {
+                    byFirstWord.computeIfPresent(
+                        firstWord(value),
+                        (word, held) -> {
+                          held.remove(value);
+                          return held.isEmpty() ? null : held;
+                        });
+                  }
+                })
+            .build();
   }
 
   /** A registry of at most {@code maximumSize} values, each forgotten {@code lifetime} after it was last remembered. */
@@ -127,7 +139,9 @@ public final class RecentPersonalValues {
       return text;
     }
     Set<String> present = new HashSet<>();
-    for (int start = nextWord(text, 0); start < text.length(); start = nextWord(text, wordEnd(text, start))) {
+    for (int start = nextWord(text, 0);
+        start < text.length();
+        start = nextWord(text, wordEnd(text, start))) {
       int end = wordEnd(text, start);
       for (String value : byFirstWord.getOrDefault(text.substring(start, end), Set.of())) {
         int offset = firstWordStart(value);

@@ -46,7 +46,8 @@ class MaskedMessageConverterTest {
     }
   }
 
-  private static final String CONFIGURATION = """
+  private static final String CONFIGURATION =
+      """
       <configuration>
         <conversionRule conversionWord="letheMasked" class="dev.lethe.logback.MaskedMessageConverter"/>
         <appender name="FILE" class="ch.qos.logback.core.FileAppender">
@@ -57,8 +58,7 @@ class MaskedMessageConverterTest {
       </configuration>
       """;
 
-  @TempDir
-  Path directory;
+  @TempDir Path directory;
 
   private final LoggerContext context = new LoggerContext();
   private Path logFile;
@@ -70,8 +70,8 @@ class MaskedMessageConverterTest {
     context.putProperty("logFile", logFile.toString());
     JoranConfigurator configurator = new JoranConfigurator();
     configurator.setContext(context);
-    configurator.doConfigure(new ByteArrayInputStream(CONFIGURATION.getBytes(StandardCharsets.UTF_8)));
-
+    configurator.doConfigure(
+        new ByteArrayInputStream(CONFIGURATION.getBytes(StandardCharsets.UTF_8)));
   }
 
   @AfterEach
@@ -81,7 +81,8 @@ class MaskedMessageConverterTest {
   }
 
   @Test
-  @DisplayName("Art. 5(1)(f), 32: with the model installed, a logged entity, a free-text name and an exception's message lose the values")
+  @DisplayName(
+      "Art. 5(1)(f), 32: with the model installed, a logged entity, a free-text name and an exception's message lose the values")
   void masksMessagesAndThrowables() throws IOException {
     LetheLogMasking.install(PersonalDataModel.scan(Patient.class));
     LetheLogMasking.remember("Dan Dixon");
@@ -97,16 +98,21 @@ class MaskedMessageConverterTest {
 
     String written = Files.readString(logFile);
     assertThat(written)
-        .contains("Booked Patient[id=42, email=***, fullName=***]", "Reminder sent to ***",
+        .contains(
+            "Booked Patient[id=42, email=***, fullName=***]",
+            "Reminder sent to ***",
             "IllegalStateException: no slot for ***")
         .doesNotContain("dan@example.com", "Dan Dixon", "Dixon");
   }
 
   @Test
-  @DisplayName("Art. 5(1)(f), 32: before any model is installed, e-mail addresses are already masked")
+  @DisplayName(
+      "Art. 5(1)(f), 32: before any model is installed, e-mail addresses are already masked")
   void emailsBeforeTheModel() throws IOException {
     context.getLogger("app.Start").info("Demo contact: alice@example.com");
 
-    assertThat(Files.readString(logFile)).contains("Demo contact: ***").doesNotContain("alice@example.com");
+    assertThat(Files.readString(logFile))
+        .contains("Demo contact: ***")
+        .doesNotContain("alice@example.com");
   }
 }

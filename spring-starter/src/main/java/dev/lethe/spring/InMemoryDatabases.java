@@ -16,14 +16,15 @@ import org.springframework.beans.BeanWrapperImpl;
  */
 final class InMemoryDatabases {
 
-  private record InMemoryUrl(String prefix, String database) {
-  }
+  private record InMemoryUrl(String prefix, String database) {}
 
-  private static final List<InMemoryUrl> URLS = List.of(new InMemoryUrl("jdbc:h2:mem:", "H2"),
-      new InMemoryUrl("jdbc:hsqldb:mem:", "HSQLDB"), new InMemoryUrl("jdbc:derby:memory:", "Derby"));
+  private static final List<InMemoryUrl> URLS =
+      List.of(
+          new InMemoryUrl("jdbc:h2:mem:", "H2"),
+          new InMemoryUrl("jdbc:hsqldb:mem:", "HSQLDB"),
+          new InMemoryUrl("jdbc:derby:memory:", "Derby"));
 
-  private InMemoryDatabases() {
-  }
+  private InMemoryDatabases() {}
 
   /** The in-memory database's product name, or empty when the DataSource's database outlives the run. */
   static Optional<String> of(DataSource dataSource) {
@@ -33,7 +34,10 @@ final class InMemoryDatabases {
   /** The in-memory database's product name for a JDBC URL, or empty for any other URL. */
   static Optional<String> ofUrl(String url) {
     String lowerCase = url.strip().toLowerCase(Locale.ROOT);
-    return URLS.stream().filter(known -> lowerCase.startsWith(known.prefix())).map(InMemoryUrl::database).findFirst();
+    return URLS.stream()
+        .filter(known -> lowerCase.startsWith(known.prefix()))
+        .map(InMemoryUrl::database)
+        .findFirst();
   }
 
   /**
@@ -44,7 +48,8 @@ final class InMemoryDatabases {
   private static Optional<String> url(DataSource dataSource) {
     BeanWrapper properties = new BeanWrapperImpl(dataSource);
     for (String property : List.of("jdbcUrl", "url")) {
-      if (properties.isReadableProperty(property) && properties.getPropertyValue(property) instanceof String url) {
+      if (properties.isReadableProperty(property)
+          && properties.getPropertyValue(property) instanceof String url) {
         return Optional.of(url);
       }
     }

@@ -36,12 +36,16 @@ class LetheAmqpConfiguration {
   }
 
   @Bean
-  StartedWithContext letheAmqpInbox(LetheProperties properties,
+  StartedWithContext letheAmqpInbox(
+      LetheProperties properties,
       @Qualifier(LetheServicesConfiguration.RECEIVER) MessageReceiver receiver) {
     AmqpProperties amqp = properties.services().amqp();
     String name = LetheServicesConfiguration.requireName(properties.services());
-    return new StartedWithContext(() -> AmqpInbox.builder(connectionFactory(amqp), name, receiver)
-        .exchange(amqp.exchange()).start());
+    return new StartedWithContext(
+        () ->
+            AmqpInbox.builder(connectionFactory(amqp), name, receiver)
+                .exchange(amqp.exchange())
+                .start());
   }
 
   private static ConnectionFactory connectionFactory(AmqpProperties amqp) {

@@ -68,18 +68,26 @@ import org.springframework.context.annotation.Import;
  * restrictions, the processing guard, retention and the records. Every bean backs off when the
  * application defines its own.
  */
-@AutoConfiguration(afterName = {
-    "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-    "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
-    "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration"},
+@AutoConfiguration(
+    afterName = {
+      "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+      "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+      "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration"
+    },
     beforeName = "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration")
 @EnableConfigurationProperties(LetheProperties.class)
-@Import({LetheStoreConfigurations.Crypto.class, LetheStoreConfigurations.Jpa.class,
-    LetheStoreConfigurations.InMemory.class,
-    LetheStoreConfigurations.Schema.class, LetheStoreConfigurations.Jdbc.class,
-    LetheStoreConfigurations.ApplicationFlyway.class,
-    LetheStoreConfigurations.Fallbacks.class, LetheServicesConfiguration.class,
-    LetheAmqpConfiguration.class, LetheKafkaConfiguration.class})
+@Import({
+  LetheStoreConfigurations.Crypto.class,
+  LetheStoreConfigurations.Jpa.class,
+  LetheStoreConfigurations.InMemory.class,
+  LetheStoreConfigurations.Schema.class,
+  LetheStoreConfigurations.Jdbc.class,
+  LetheStoreConfigurations.ApplicationFlyway.class,
+  LetheStoreConfigurations.Fallbacks.class,
+  LetheServicesConfiguration.class,
+  LetheAmqpConfiguration.class,
+  LetheKafkaConfiguration.class
+})
 public class LetheAutoConfiguration {
 
   @Bean
@@ -90,12 +98,17 @@ public class LetheAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  Pseudonymizer lethePseudonymizer(LetheProperties properties, ObjectProvider<PersonalDataModel> model,
+  Pseudonymizer lethePseudonymizer(
+      LetheProperties properties,
+      ObjectProvider<PersonalDataModel> model,
       ObjectProvider<DataSource> dataSource) {
-    // One person, one pseudonym: values are hashed in the form their identity is compared in. The model
-    // is looked up at each use, not now: with JPA it comes from the store, which needs this pseudonymizer.
+    // One person, one pseudonym: values are hashed in the form their identity is compared in. The
+    // model
+    // is looked up at each use, not now: with JPA it comes from the store, which needs this
+    // pseudonymizer.
     return PseudonymKeys.pseudonymizer(properties, dataSource.getIfUnique())
-        .withIdentityMatch((subjectType, identity) -> model.getObject().identityMatch(subjectType, identity));
+        .withIdentityMatch(
+            (subjectType, identity) -> model.getObject().identityMatch(subjectType, identity));
   }
 
   /**
@@ -106,37 +119,68 @@ public class LetheAutoConfiguration {
    */
   @Bean
   @ConditionalOnMissingBean
-  Lethe lethe(LetheProperties properties, PersonalDataModel model, Pseudonymizer pseudonymizer, Clock clock,
-      PersonalDataStore personalData, Controller controller, RecipientNotifier recipientNotifier,
-      ObjectProvider<SubjectNotifier> subjectNotifier, ObjectProvider<BreachNotifier> breachNotifier,
-      ApplicationEventPublisher events, RequestStore requests, AuditSink audit, ConsentStore consents,
-      ObjectionStore objections, RestrictionStore restrictions, LegalHoldStore legalHolds,
-      SuppressionStore suppressions, BreachStore breaches, ErasureTombstoneStore tombstones,
-      RetentionRunLog retentionRuns, Outbox outbox, AcknowledgementStore acknowledgements, ReceiptStore receipts,
+  Lethe lethe(
+      LetheProperties properties,
+      PersonalDataModel model,
+      Pseudonymizer pseudonymizer,
+      Clock clock,
+      PersonalDataStore personalData,
+      Controller controller,
+      RecipientNotifier recipientNotifier,
+      ObjectProvider<SubjectNotifier> subjectNotifier,
+      ObjectProvider<BreachNotifier> breachNotifier,
+      ApplicationEventPublisher events,
+      RequestStore requests,
+      AuditSink audit,
+      ConsentStore consents,
+      ObjectionStore objections,
+      RestrictionStore restrictions,
+      LegalHoldStore legalHolds,
+      SuppressionStore suppressions,
+      BreachStore breaches,
+      ErasureTombstoneStore tombstones,
+      RetentionRunLog retentionRuns,
+      Outbox outbox,
+      AcknowledgementStore acknowledgements,
+      ReceiptStore receipts,
       Transactions transactions) {
-    LetheStores stores = LetheStores.builder(clock).requests(requests).audit(audit).consents(consents)
-        .objections(objections).restrictions(restrictions).legalHolds(legalHolds).suppressions(suppressions)
-        .breaches(breaches).tombstones(tombstones).retentionRuns(retentionRuns).outbox(outbox)
-        .acknowledgements(acknowledgements).receipts(receipts).transactions(transactions).build();
+    LetheStores stores =
+        LetheStores.builder(clock)
+            .requests(requests)
+            .audit(audit)
+            .consents(consents)
+            .objections(objections)
+            .restrictions(restrictions)
+            .legalHolds(legalHolds)
+            .suppressions(suppressions)
+            .breaches(breaches)
+            .tombstones(tombstones)
+            .retentionRuns(retentionRuns)
+            .outbox(outbox)
+            .acknowledgements(acknowledgements)
+            .receipts(receipts)
+            .transactions(transactions)
+            .build();
     DeadlinePolicy deadlines = DeadlinePolicy.article12();
     for (var period : properties.deadlines().entrySet()) {
       deadlines = deadlines.withPeriod(period.getKey(), period.getValue());
     }
-    Lethe.Builder lethe = Lethe.builder(model, pseudonymizer)
-        .clock(clock)
-        .zone(zone(properties))
-        .stores(sameClock -> stores)
-        .personalData(personalData)
-        .controller(controller)
-        .deadlines(deadlines)
-        .recipientNotifier(recipientNotifier)
-        // Receipts hold no personal data: fit to publish as application events.
-        .erasureListener(events::publishEvent)
-        .suppressAfterErasure(properties.suppressAfterErasure())
-        .digitalConsentAge(properties.consent().digitalAge())
-        .directMarketing(properties.directMarketingPurposes())
-        .participants(properties.services().participants())
-        .checkpointEvery(properties.audit().checkpointInterval());
+    Lethe.Builder lethe =
+        Lethe.builder(model, pseudonymizer)
+            .clock(clock)
+            .zone(zone(properties))
+            .stores(sameClock -> stores)
+            .personalData(personalData)
+            .controller(controller)
+            .deadlines(deadlines)
+            .recipientNotifier(recipientNotifier)
+            // Receipts hold no personal data: fit to publish as application events.
+            .erasureListener(events::publishEvent)
+            .suppressAfterErasure(properties.suppressAfterErasure())
+            .digitalConsentAge(properties.consent().digitalAge())
+            .directMarketing(properties.directMarketingPurposes())
+            .participants(properties.services().participants())
+            .checkpointEvery(properties.audit().checkpointInterval());
     String name = properties.services().name();
     if (name != null && !name.isBlank()) {
       lethe.serviceName(name);
@@ -206,21 +250,29 @@ public class LetheAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  RecipientNotifier letheRecipientNotifier(ApplicationContext context, ObjectProvider<PersonalDataModel> model,
+  RecipientNotifier letheRecipientNotifier(
+      ApplicationContext context,
+      ObjectProvider<PersonalDataModel> model,
       LetheProperties properties) {
-    return new SpringEventRecipientNotifier(context,
-        () -> LetheServicesConfiguration.notifiedRecipients(model.getObject(), properties.services()));
+    return new SpringEventRecipientNotifier(
+        context,
+        () ->
+            LetheServicesConfiguration.notifiedRecipients(
+                model.getObject(), properties.services()));
   }
 
   /** Delivers the outbox's notices (Art. 19); {@code LetheOperationsAutoConfiguration} runs it on a schedule. */
   @Bean
   @ConditionalOnMissingBean
-  OutboxDispatcher letheOutboxDispatcher(Lethe lethe, LetheProperties properties,
+  OutboxDispatcher letheOutboxDispatcher(
+      Lethe lethe,
+      LetheProperties properties,
       ObjectProvider<LetheServicesConfiguration.ServicesTransport> broker) {
     LetheProperties.OutboxProperties outbox = properties.outbox();
     // Participants and the coordinator through the broker, processors through their webhooks; Lethe
     // adds breach notices to subjects (Art. 34) and every other recipient through the notifier.
-    return lethe.dispatcher(LetheServicesConfiguration.routes(properties, lethe.model(), broker))
+    return lethe
+        .dispatcher(LetheServicesConfiguration.routes(properties, lethe.model(), broker))
         .batchSize(outbox.batchSize())
         .backOff(outbox.initialBackOff(), outbox.maxBackOff())
         .maxAge(outbox.maxAge())
@@ -232,7 +284,8 @@ public class LetheAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   OutboxAdministration letheOutboxAdministration(Lethe lethe, LetheProperties properties) {
-    return lethe.outboxAdministration()
+    return lethe
+        .outboxAdministration()
         .deadIdentityRetention(properties.outbox().deadIdentityRetention())
         .deliveredRetention(properties.outbox().deliveredRetention())
         .build();
@@ -248,9 +301,13 @@ public class LetheAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   @ConditionalOnBean(RetentionSweeper.class)
-  RetentionEnforcer letheRetentionEnforcer(Lethe lethe, LetheProperties properties, RetentionSweeper sweeper,
+  RetentionEnforcer letheRetentionEnforcer(
+      Lethe lethe,
+      LetheProperties properties,
+      RetentionSweeper sweeper,
       ApplicationEventPublisher events) {
-    return lethe.retention(sweeper)
+    return lethe
+        .retention(sweeper)
         .batchSize(properties.retention().batchSize())
         // Retention reports hold no personal data: fit to publish as application events.
         .runListener(events::publishEvent)
@@ -265,29 +322,45 @@ public class LetheAutoConfiguration {
     if (described.phone() != null) {
       contact = contact.withPhone(described.phone());
     }
-    Controller controller = Controller.of(described.name(), described.address(), contact,
-            SupervisoryAuthority.of(described.authorityName(), described.authorityWebsite()))
-        .withRecipients(described.recipients().stream()
-            .map(LetheProperties.RecipientProperties::toRecipient)
-            .toArray(Recipient[]::new))
-        .withTransfers(described.transfers().stream()
-            .map(transfer -> new Transfer(transfer.recipient(), transfer.country(), transfer.safeguard(), transfer.reference()))
-            .toArray(Transfer[]::new))
-        .withSecurityMeasures(described.securityMeasures().toArray(String[]::new));
-    return described.dpoEmail() == null ? controller : controller.withDataProtectionOfficer(Contact.of(described.dpoEmail()));
+    Controller controller =
+        Controller.of(
+                described.name(),
+                described.address(),
+                contact,
+                SupervisoryAuthority.of(described.authorityName(), described.authorityWebsite()))
+            .withRecipients(
+                described.recipients().stream()
+                    .map(LetheProperties.RecipientProperties::toRecipient)
+                    .toArray(Recipient[]::new))
+            .withTransfers(
+                described.transfers().stream()
+                    .map(
+                        transfer ->
+                            new Transfer(
+                                transfer.recipient(),
+                                transfer.country(),
+                                transfer.safeguard(),
+                                transfer.reference()))
+                    .toArray(Transfer[]::new))
+            .withSecurityMeasures(described.securityMeasures().toArray(String[]::new));
+    return described.dpoEmail() == null
+        ? controller
+        : controller.withDataProtectionOfficer(Contact.of(described.dpoEmail()));
   }
 
   @Bean
   @ConditionalOnMissingBean
   RecordOfProcessing letheRecordOfProcessing(Lethe lethe) {
-    // The copies the store found at start-up and cannot erase belong in the record (Art. 17(2), 30(1)).
+    // The copies the store found at start-up and cannot erase belong in the record (Art. 17(2),
+    // 30(1)).
     return lethe.records();
   }
 
   @Bean
   @ConditionalOnMissingBean
   PrivacyNotice lethePrivacyNotice(Lethe lethe) {
-    // The version is the content's fingerprint; the day it applies from is the first start with it, kept.
+    // The version is the content's fingerprint; the day it applies from is the first start with it,
+    // kept.
     return lethe.privacyNotice();
   }
 

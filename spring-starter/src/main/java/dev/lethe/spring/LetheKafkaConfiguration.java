@@ -39,8 +39,9 @@ class LetheKafkaConfiguration {
   @ConditionalOnMissingBean
   KafkaOutboxTransport letheKafkaTransport(LetheProperties properties) {
     KafkaProperties kafka = properties.services().kafka();
-    KafkaOutboxTransport.Builder transport = KafkaOutboxTransport.builder(kafka.bootstrapServers())
-        .segmentLifetime(topics(kafka).segmentLifetime());
+    KafkaOutboxTransport.Builder transport =
+        KafkaOutboxTransport.builder(kafka.bootstrapServers())
+            .segmentLifetime(topics(kafka).segmentLifetime());
     kafka.properties().forEach(transport::property);
     return transport.build();
   }
@@ -51,22 +52,31 @@ class LetheKafkaConfiguration {
    */
   @Bean
   StartedWithContext letheKafkaSegmentRoller(KafkaOutboxTransport transport) {
-    return new StartedWithContext(() -> {
-      ScheduledExecutorService roller = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "lethe-kafka-roll");
-        thread.setDaemon(true);
-        return thread;
-      });
-      roller.scheduleWithFixedDelay(() -> {
-        try {
-          transport.rollSegments();
-        } catch (RuntimeException e) {
-          // The partitions stay due: the next pass rolls them.
-          LOG.warn("Rolling Kafka segments failed ({}); the next pass retries", e.getClass().getSimpleName());
-        }
-      }, 1, 1, TimeUnit.MINUTES);
-      return roller::shutdownNow;
-    });
+    return new StartedWithContext(
+        () -> {
+          ScheduledExecutorService roller =
+              Executors.newSingleThreadScheduledExecutor(
+                  task -> {
+                    Thread thread = new Thread(task, "lethe-kafka-roll");
+                    thread.setDaemon(true);
+                    return thread;
+                  });
+          roller.scheduleWithFixedDelay(
+              () -> {
+                try {
+                  transport.rollSegments();
+                } catch (RuntimeException e) {
+                  // The partitions stay due: the next pass rolls them.
+                  LOG.warn(
+                      "Rolling Kafka segments failed ({}); the next pass retries",
+                      e.getClass().getSimpleName());
+                }
+              },
+              1,
+              1,
+              TimeUnit.MINUTES);
+          return roller::shutdownNow;
+        });
   }
 
   @Bean
@@ -75,25 +85,27 @@ class LetheKafkaConfiguration {
   }
 
   @Bean
-  StartedWithContext letheKafkaInbox(LetheProperties properties,
+  StartedWithContext letheKafkaInbox(
+      LetheProperties properties,
       @Qualifier(LetheServicesConfiguration.RECEIVER) MessageReceiver receiver) {
     ServicesProperties services = properties.services();
     String bootstrapServers = services.kafka().bootstrapServers();
     String name = LetheServicesConfiguration.requireName(services);
-    return new StartedWithContext(() -> {
-      if (services.kafka().createTopics()) {
-        Set<String> names = new LinkedHashSet<>(services.participants());
-        names.add(name);
-        if (services.coordinator() != null) {
-          names.add(services.coordinator());
-        }
-        topics(services.kafka()).ensure(names);
-      }
-      KafkaInbox.Builder inbox = KafkaInbox.builder(bootstrapServers, name, receiver);
-      services.kafka().properties().forEach(inbox::property);
-      services.kafka().consumer().forEach(inbox::property);
-      return inbox.start();
-    });
+    return new StartedWithContext(
+        () -> {
+          if (services.kafka().createTopics()) {
+            Set<String> names = new LinkedHashSet<>(services.participants());
+            names.add(name);
+            if (services.coordinator() != null) {
+              names.add(services.coordinator());
+            }
+            topics(services.kafka()).ensure(names);
+          }
+          KafkaInbox.Builder inbox = KafkaInbox.builder(bootstrapServers, name, receiver);
+          services.kafka().properties().forEach(inbox::property);
+          services.kafka().consumer().forEach(inbox::property);
+          return inbox.start();
+        });
   }
 
   private static KafkaTopics topics(KafkaProperties kafka) {

@@ -33,13 +33,19 @@ public class LetheLogsAutoConfiguration {
 
   /** With Hibernate: the personal values of loaded entities are masked in free text too. */
   @Configuration(proxyBeanMethods = false)
-  @ConditionalOnClass(name = {"org.hibernate.event.spi.PostLoadEventListener", "jakarta.persistence.EntityManagerFactory"})
+  @ConditionalOnClass(
+      name = {
+        "org.hibernate.event.spi.PostLoadEventListener",
+        "jakarta.persistence.EntityManagerFactory"
+      })
   @ConditionalOnBean(type = "jakarta.persistence.EntityManagerFactory")
   static class LoadedValues {
 
     @Bean
     @ConditionalOnMissingBean
-    HibernateLoadedValues letheHibernateLoadedValues(EntityManagerFactory entityManagerFactory, PersonalDataModel model,
+    HibernateLoadedValues letheHibernateLoadedValues(
+        EntityManagerFactory entityManagerFactory,
+        PersonalDataModel model,
         LogMaskingInstallation installation) {
       return HibernateLoadedValues.register(entityManagerFactory, model);
     }

@@ -45,16 +45,32 @@ public class LetheOperationsAutoConfiguration {
   @Bean
   @ConditionalOnBean(RetentionEnforcer.class)
   @ConditionalOnMissingBean
-  @ConditionalOnProperty(name = "lethe.retention.enabled", havingValue = "true", matchIfMissing = true)
-  RetentionSchedule letheRetentionSchedule(RetentionEnforcer enforcer, RequestIdentityRetention requestIdentities,
-      OutboxAdministration outbox, LetheProperties properties, Acknowledgements acknowledgements,
+  @ConditionalOnProperty(
+      name = "lethe.retention.enabled",
+      havingValue = "true",
+      matchIfMissing = true)
+  RetentionSchedule letheRetentionSchedule(
+      RetentionEnforcer enforcer,
+      RequestIdentityRetention requestIdentities,
+      OutboxAdministration outbox,
+      LetheProperties properties,
+      Acknowledgements acknowledgements,
       ObjectProvider<Participant> participant) {
     Duration retention = properties.services().settledRetention();
     Map<String, Runnable> housekeeping = new LinkedHashMap<>();
-    housekeeping.put("Deleting settled acknowledgements of participants", () -> acknowledgements.purgeSettled(retention));
-    participant.ifAvailable(service ->
-        housekeeping.put("Deleting receipts kept for redelivery", () -> service.purgeReceipts(retention)));
-    return new RetentionSchedule(enforcer, requestIdentities, outbox, housekeeping, properties.retention().cron(),
+    housekeeping.put(
+        "Deleting settled acknowledgements of participants",
+        () -> acknowledgements.purgeSettled(retention));
+    participant.ifAvailable(
+        service ->
+            housekeeping.put(
+                "Deleting receipts kept for redelivery", () -> service.purgeReceipts(retention)));
+    return new RetentionSchedule(
+        enforcer,
+        requestIdentities,
+        outbox,
+        housekeeping,
+        properties.retention().cron(),
         LetheAutoConfiguration.zone(properties));
   }
 
@@ -62,7 +78,8 @@ public class LetheOperationsAutoConfiguration {
   @ConditionalOnBean(OutboxDispatcher.class)
   @ConditionalOnMissingBean
   @ConditionalOnProperty(name = "lethe.outbox.enabled", havingValue = "true", matchIfMissing = true)
-  OutboxSchedule letheOutboxSchedule(OutboxDispatcher dispatcher, Outbox outbox, LetheProperties properties) {
+  OutboxSchedule letheOutboxSchedule(
+      OutboxDispatcher dispatcher, Outbox outbox, LetheProperties properties) {
     return new OutboxSchedule(dispatcher, outbox, properties.outbox().interval());
   }
 
@@ -75,10 +92,18 @@ public class LetheOperationsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnBean(DataSubjectRights.class)
-    LetheEndpoint letheEndpoint(PersonalDataModel model, RecordOfProcessing record, DataSubjectRights rights,
-        RetentionRunLog runLog, Outbox outbox, Clock clock, AuditTrail audit, ImpactAssessment impactAssessment,
+    LetheEndpoint letheEndpoint(
+        PersonalDataModel model,
+        RecordOfProcessing record,
+        DataSubjectRights rights,
+        RetentionRunLog runLog,
+        Outbox outbox,
+        Clock clock,
+        AuditTrail audit,
+        ImpactAssessment impactAssessment,
         BreachRegister breaches) {
-      return new LetheEndpoint(model, record, rights, runLog, outbox, clock, audit, impactAssessment, breaches);
+      return new LetheEndpoint(
+          model, record, rights, runLog, outbox, clock, audit, impactAssessment, breaches);
     }
   }
 
@@ -90,7 +115,8 @@ public class LetheOperationsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnBean(DataSubjectRights.class)
-    LetheMetrics letheMetrics(RequestStore requests, DataSubjectRights rights, Clock clock, AuditTrail audit) {
+    LetheMetrics letheMetrics(
+        RequestStore requests, DataSubjectRights rights, Clock clock, AuditTrail audit) {
       return new LetheMetrics(requests, rights, clock, audit);
     }
 

@@ -85,12 +85,43 @@ public record LetheProperties(
   /** Every property, the pseudonym key masked: a configuration printed to a log must not give it away. */
   @Override
   public String toString() {
-    return "LetheProperties[pseudonymKey=" + (pseudonymKey == null ? "unset" : "<secret>") + ", development="
-        + development + ", zone=" + zone + ", controller=" + controller + ", deadlines=" + deadlines
-        + ", directMarketingPurposes=" + directMarketingPurposes + ", suppressAfterErasure=" + suppressAfterErasure
-        + ", retention=" + retention + ", requests=" + requests + ", restrictions=" + restrictions + ", schema="
-        + schema + ", web=" + web + ", outbox=" + outbox + ", audit=" + audit + ", copies=" + copies + ", crypto="
-        + crypto + ", consent=" + consent + ", console=" + console + "]";
+    return "LetheProperties[pseudonymKey="
+        + (pseudonymKey == null ? "unset" : "<secret>")
+        + ", development="
+        + development
+        + ", zone="
+        + zone
+        + ", controller="
+        + controller
+        + ", deadlines="
+        + deadlines
+        + ", directMarketingPurposes="
+        + directMarketingPurposes
+        + ", suppressAfterErasure="
+        + suppressAfterErasure
+        + ", retention="
+        + retention
+        + ", requests="
+        + requests
+        + ", restrictions="
+        + restrictions
+        + ", schema="
+        + schema
+        + ", web="
+        + web
+        + ", outbox="
+        + outbox
+        + ", audit="
+        + audit
+        + ", copies="
+        + copies
+        + ", crypto="
+        + crypto
+        + ", consent="
+        + consent
+        + ", console="
+        + console
+        + "]";
   }
 
   /**
@@ -101,8 +132,7 @@ public record LetheProperties(
    *     8(1)). 16 by default; a Member State may set it between 13 and 16, and other values are refused
    *     at start-up
    */
-  public record ConsentProperties(@DefaultValue("16") @Min(13) @Max(16) int digitalAge) {
-  }
+  public record ConsentProperties(@DefaultValue("16") @Min(13) @Max(16) int digitalAge) {}
 
   /**
    * Who the controller is, for the Art. 30(1) record and the Art. 13/14 notice.
@@ -127,11 +157,11 @@ public record LetheProperties(
       @Nullable String phone,
       @Nullable String dpoEmail,
       @DefaultValue("Your national data protection authority") String authorityName,
-      @DefaultValue("https://edpb.europa.eu/about-edpb/about-edpb/members_en") String authorityWebsite,
+      @DefaultValue("https://edpb.europa.eu/about-edpb/about-edpb/members_en")
+          String authorityWebsite,
       @DefaultValue List<@Valid RecipientProperties> recipients,
       @DefaultValue List<TransferProperties> transfers,
-      @DefaultValue List<String> securityMeasures) {
-  }
+      @DefaultValue List<String> securityMeasures) {}
 
   /**
    * A recipient of personal data.
@@ -145,12 +175,18 @@ public record LetheProperties(
    * @param contractDate when that contract was concluded, as an ISO date such as {@code 2021-07-01};
    *     required with {@code contract-reference}, and only with it
    */
-  public record RecipientProperties(String name, @DefaultValue("PROCESSOR") Recipient.Role role, String description,
-      String country, @Nullable String contractReference,
+  public record RecipientProperties(
+      String name,
+      @DefaultValue("PROCESSOR") Recipient.Role role,
+      String description,
+      String country,
+      @Nullable String contractReference,
       @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate contractDate) {
 
     /** Whether the contract is stated whole or not at all: a reference without its date is no record of it. */
-    @AssertTrue(message = "contract-reference and contract-date go together (Art. 28(3)): set both, or neither")
+    @AssertTrue(
+        message =
+            "contract-reference and contract-date go together (Art. 28(3)): set both, or neither")
     public boolean isContractWhole() {
       return (contractReference == null || contractReference.isBlank()) == (contractDate == null);
     }
@@ -158,7 +194,8 @@ public record LetheProperties(
     /** The recipient, bound by its contract if one is stated (Art. 28(3)). */
     Recipient toRecipient() {
       Recipient recipient = new Recipient(name, role, description, country);
-      return contractReference == null || contractDate == null ? recipient
+      return contractReference == null || contractDate == null
+          ? recipient
           : recipient.withContract(contractReference, contractDate);
     }
   }
@@ -171,8 +208,8 @@ public record LetheProperties(
    * @param safeguard the safeguard of Chapter V
    * @param reference where the safeguard is documented
    */
-  public record TransferProperties(String recipient, String country, Transfer.Safeguard safeguard, String reference) {
-  }
+  public record TransferProperties(
+      String recipient, String country, Transfer.Safeguard safeguard, String reference) {}
 
   /**
    * Retention enforcement.
@@ -186,8 +223,7 @@ public record LetheProperties(
       @DefaultValue("true") boolean enabled,
       @DefaultValue("0 0 3 * * *") String cron,
       @DefaultValue("1000") @Positive int batchSize,
-      @DefaultValue("PT1H") Duration lockAtMostFor) {
-  }
+      @DefaultValue("PT1H") Duration lockAtMostFor) {}
 
   /**
    * Lethe's record of rights requests.
@@ -196,8 +232,7 @@ public record LetheProperties(
    *     it closed; then the retention run replaces it (Art. 5(1)(c), 5(1)(e)). Three months by
    *     default, the longest Art. 12(3) answer period, for follow-ups and complaints about the answer
    */
-  public record RequestProperties(@DefaultValue("P3M") Period identityRetention) {
-  }
+  public record RequestProperties(@DefaultValue("P3M") Period identityRetention) {}
 
   /**
    * The audit trail's chain (Art. 5(2)) shared by every instance.
@@ -214,14 +249,16 @@ public record LetheProperties(
    *     rewritten chain shows after a restart; 1000 by default
    */
   public record AuditProperties(
-      @Nullable String chainKey,
-      @DefaultValue("1000") @Positive int checkpointInterval) {
+      @Nullable String chainKey, @DefaultValue("1000") @Positive int checkpointInterval) {
 
     @Override
     public String toString() {
       // The key is a secret: never in a log line or an actuator's view of the properties.
-      return "AuditProperties[chainKey=" + (chainKey == null ? "derived" : "<secret>")
-          + ", checkpointInterval=" + checkpointInterval + "]";
+      return "AuditProperties[chainKey="
+          + (chainKey == null ? "derived" : "<secret>")
+          + ", checkpointInterval="
+          + checkpointInterval
+          + "]";
     }
   }
 
@@ -260,8 +297,15 @@ public record LetheProperties(
     @Override
     public String toString() {
       // The inline keyset is a secret: never in a log line or an actuator's view of the properties.
-      return "CryptoProperties[keysetPath=" + keysetPath + ", keyset=" + (keyset == null ? "unset" : "<secret>")
-          + ", kekId=" + kekId + ", cacheFor=" + cacheFor + "]";
+      return "CryptoProperties[keysetPath="
+          + keysetPath
+          + ", keyset="
+          + (keyset == null ? "unset" : "<secret>")
+          + ", kekId="
+          + kekId
+          + ", cacheFor="
+          + cacheFor
+          + "]";
     }
   }
 
@@ -273,8 +317,7 @@ public record LetheProperties(
    *     restriction table this long, so that ordinary writes cost no query; {@code 0s} makes every
    *     write look. One second by default
    */
-  public record RestrictionProperties(@DefaultValue("1s") Duration maxStaleness) {
-  }
+  public record RestrictionProperties(@DefaultValue("1s") Duration maxStaleness) {}
 
   /**
    * Lethe's own tables ({@code lethe_*}).
@@ -282,8 +325,7 @@ public record LetheProperties(
    * @param migrate whether Lethe applies its Flyway migrations at start-up, before the application's
    *     own; turn it off if you manage the schema otherwise and take the SQL from lethe-jdbc
    */
-  public record SchemaProperties(@DefaultValue("true") boolean migrate) {
-  }
+  public record SchemaProperties(@DefaultValue("true") boolean migrate) {}
 
   /**
    * The REST API. Every limit is checked before anything is written: a field over its limit is a
@@ -320,8 +362,7 @@ public record LetheProperties(
       @DefaultValue("2000") @Positive int maxReasonLength,
       @DefaultValue("16KB") DataSize maxBodySize,
       @DefaultValue("10") @Positive int maxNewRequestsPerCaller,
-      @DefaultValue("PT1H") Duration newRequestsWindow) {
-  }
+      @DefaultValue("PT1H") Duration newRequestsWindow) {}
 
   /**
    * The console: server-rendered pages for the people who answer rights requests (Art. 12), from
@@ -342,8 +383,7 @@ public record LetheProperties(
       @DefaultValue("ADMIN") @NotBlank String adminRole,
       @Nullable ZoneId zone,
       @DefaultValue("25") @Positive @Max(500) int pageSize,
-      @DefaultValue("7") @PositiveOrZero int dueSoonDays) {
-  }
+      @DefaultValue("7") @PositiveOrZero int dueSoonDays) {}
 
   /**
    * The outbox's dispatcher, which delivers Art. 19 notices to recipients. Every replica runs it:
@@ -377,8 +417,7 @@ public record LetheProperties(
       @DefaultValue("P3D") Duration maxAge,
       @DefaultValue("PT5M") Duration lease,
       @DefaultValue("P30D") Duration deadIdentityRetention,
-      @DefaultValue("P30D") Duration deliveredRetention) {
-  }
+      @DefaultValue("P30D") Duration deliveredRetention) {}
 
   /**
    * The copies of the model's personal data that the JPA store finds at start-up and its erasure
@@ -393,9 +432,7 @@ public record LetheProperties(
    *     logged at INFO, never refused
    */
   public record CopiesProperties(
-      @DefaultValue("false") boolean refuse,
-      @DefaultValue List<String> accepted) {
-  }
+      @DefaultValue("false") boolean refuse, @DefaultValue List<String> accepted) {}
 
   /**
    * The other services that rectifications, erasures and restrictions travel to (Art. 17(2), 19), over
@@ -491,8 +528,18 @@ public record LetheProperties(
     /** Every setting, the password masked. */
     @Override
     public String toString() {
-      return "AmqpProperties[host=" + host + ", port=" + port + ", username=" + username + ", password=<masked>,"
-          + " virtualHost=" + virtualHost + ", exchange=" + exchange + "]";
+      return "AmqpProperties[host="
+          + host
+          + ", port="
+          + port
+          + ", username="
+          + username
+          + ", password=<masked>,"
+          + " virtualHost="
+          + virtualHost
+          + ", exchange="
+          + exchange
+          + "]";
     }
   }
 
@@ -516,8 +563,15 @@ public record LetheProperties(
     /** Every setting; the values of the clients' settings masked, as they may hold credentials. */
     @Override
     public String toString() {
-      return "KafkaProperties[bootstrapServers=" + bootstrapServers + ", createTopics=" + createTopics
-          + ", properties=" + properties.keySet() + ", consumer=" + consumer.keySet() + "]";
+      return "KafkaProperties[bootstrapServers="
+          + bootstrapServers
+          + ", createTopics="
+          + createTopics
+          + ", properties="
+          + properties.keySet()
+          + ", consumer="
+          + consumer.keySet()
+          + "]";
     }
   }
 }

@@ -29,10 +29,14 @@ public final class LetheSchemaInitializer implements InitializingBean {
   @Override
   public void afterPropertiesSet() {
     if (!migrate) {
-      LOG.info("Lethe's schema migration is off (lethe.schema.migrate=false): the lethe_* tables must exist already");
+      LOG.info(
+          "Lethe's schema migration is off (lethe.schema.migrate=false): the lethe_* tables must exist already");
       return;
     }
     int applied = LetheSchema.migrate(dataSource);
-    LOG.info("Lethe schema is up to date ({} migration(s) applied, history in {})", applied, LetheSchema.HISTORY_TABLE);
+    LOG.info(
+        "Lethe schema is up to date ({} migration(s) applied, history in {})",
+        applied,
+        LetheSchema.HISTORY_TABLE);
   }
 }

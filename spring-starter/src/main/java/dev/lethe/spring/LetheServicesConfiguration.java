@@ -46,20 +46,27 @@ class LetheServicesConfiguration {
   @Bean
   @ConditionalOnMissingBean
   @ConditionalOnProperty("lethe.services.coordinator")
-  Participant letheParticipant(LetheProperties properties, DataSubjectRights rights, AuditTrail audit,
-      Outbox outbox, Restrictions restrictions, Objections objections, ConsentLedger consent,
-      ReceiptStore receipts, Clock clock) {
+  Participant letheParticipant(
+      LetheProperties properties,
+      DataSubjectRights rights,
+      AuditTrail audit,
+      Outbox outbox,
+      Restrictions restrictions,
+      Objections objections,
+      ConsentLedger consent,
+      ReceiptStore receipts,
+      Clock clock) {
     ServicesProperties services = properties.services();
-    Participant.Builder participant = Participant.builder(requireName(services), services.coordinator(), rights, audit,
-            outbox)
-        .restrictions(restrictions)
-        .objections(objections)
-        .consent(consent)
-        .receipts(receipts)
-        .erasureGround(services.erasureGround())
-        .restrictionGround(services.restrictionGround())
-        .sectionChunkBytes((int) services.sectionChunkSize().toBytes())
-        .clock(clock);
+    Participant.Builder participant =
+        Participant.builder(requireName(services), services.coordinator(), rights, audit, outbox)
+            .restrictions(restrictions)
+            .objections(objections)
+            .consent(consent)
+            .receipts(receipts)
+            .erasureGround(services.erasureGround())
+            .restrictionGround(services.restrictionGround())
+            .sectionChunkBytes((int) services.sectionChunkSize().toBytes())
+            .clock(clock);
     services.subjectTypes().forEach(participant::subjectType);
     services.purposes().forEach(participant::purpose);
     services.attributes().forEach(participant::attribute);
@@ -72,17 +79,22 @@ class LetheServicesConfiguration {
    */
   @Bean
   @ConditionalOnMissingBean(name = RECEIVER)
-  MessageReceiver letheMessageReceiver(Acknowledgements acknowledgements, ObjectProvider<Participant> participant) {
+  MessageReceiver letheMessageReceiver(
+      Acknowledgements acknowledgements, ObjectProvider<Participant> participant) {
     return message -> {
       if (message.type().equals(Acknowledgements.RECEIPT_TYPE)
           || message.type().equals(Acknowledgements.ACCESS_SECTION_TYPE)) {
         acknowledgements.receive(message);
       } else if ((message.type().equals(RecipientNotifications.MESSAGE_TYPE)
-          || message.type().equals(Acknowledgements.ACCESS_REQUEST_TYPE)) && participant.getIfAvailable() != null) {
+              || message.type().equals(Acknowledgements.ACCESS_REQUEST_TYPE))
+          && participant.getIfAvailable() != null) {
         participant.getObject().receive(message);
       } else {
-        throw new IllegalArgumentException("This service receives no " + message.type() + " messages: set"
-            + " lethe.services.coordinator to carry out a coordinator's notices");
+        throw new IllegalArgumentException(
+            "This service receives no "
+                + message.type()
+                + " messages: set"
+                + " lethe.services.coordinator to carry out a coordinator's notices");
       }
     };
   }
@@ -93,7 +105,9 @@ class LetheServicesConfiguration {
    * coordinator, one broker transport must carry their messages, and each webhook needs its URL and a
    * secret of at least 16 bytes.
    */
-  static Map<String, OutboxTransport> routes(LetheProperties properties, PersonalDataModel model,
+  static Map<String, OutboxTransport> routes(
+      LetheProperties properties,
+      PersonalDataModel model,
       ObjectProvider<ServicesTransport> transport) {
     ServicesProperties services = properties.services();
     List<String> problems = new ArrayList<>();
@@ -105,41 +119,67 @@ class LetheServicesConfiguration {
     mappingProblems(services, model, problems);
     if (!services.webhooks().isEmpty()) {
       WebhookTransport.Builder webhooks = WebhookTransport.builder();
-      services.webhooks().forEach((recipient, webhook) ->
-          addWebhook(webhooks, recipient, webhook, declared, services.participants(), problems));
+      services
+          .webhooks()
+          .forEach(
+              (recipient, webhook) ->
+                  addWebhook(
+                      webhooks, recipient, webhook, declared, services.participants(), problems));
       if (problems.isEmpty()) {
         WebhookTransport transportOfWebhooks = webhooks.build();
-        services.webhooks().keySet().forEach(recipient -> routes.put(recipient, transportOfWebhooks));
+        services
+            .webhooks()
+            .keySet()
+            .forEach(recipient -> routes.put(recipient, transportOfWebhooks));
       }
     }
     if (!problems.isEmpty()) {
-      throw new IllegalStateException("Lethe cannot pass changes on to other services and processors (Art. 17(2),"
-          + " 19):\n  - " + String.join("\n  - ", problems));
+      throw new IllegalStateException(
+          "Lethe cannot pass changes on to other services and processors (Art. 17(2),"
+              + " 19):\n  - "
+              + String.join("\n  - ", problems));
     }
     return routes;
   }
 
-  private static Map<String, OutboxTransport> brokerRoutes(ServicesProperties services, Set<String> declared,
-      List<ServicesTransport> brokers, List<String> problems) {
+  private static Map<String, OutboxTransport> brokerRoutes(
+      ServicesProperties services,
+      Set<String> declared,
+      List<ServicesTransport> brokers,
+      List<String> problems) {
     if (services.name() == null || services.name().isBlank()) {
-      problems.add("lethe.services.name is not set: set it to this service's name, as the other services declare it");
+      problems.add(
+          "lethe.services.name is not set: set it to this service's name, as the other services declare it");
     }
-    services.participants().stream().filter(participant -> !declared.contains(participant)).forEach(participant ->
-        problems.add("lethe.services.participants names '" + participant + "', which no @Processing declares among"
-            + " its recipients: declare it there (recipients = \"" + participant + "\"), or remove it"));
+    services.participants().stream()
+        .filter(participant -> !declared.contains(participant))
+        .forEach(
+            participant ->
+                problems.add(
+                    "lethe.services.participants names '"
+                        + participant
+                        + "', which no @Processing declares among"
+                        + " its recipients: declare it there (recipients = \""
+                        + participant
+                        + "\"), or remove it"));
     long chunk = services.sectionChunkSize().toBytes();
     if (chunk < 4 || chunk > Participant.Builder.MAX_SECTION_CHUNK_BYTES) {
-      problems.add("lethe.services.section-chunk-size is " + chunk + " bytes: give from 4B to 4MB (256KB by default,"
-          + " which Kafka's default message limit of 1 MB holds escaped)");
+      problems.add(
+          "lethe.services.section-chunk-size is "
+              + chunk
+              + " bytes: give from 4B to 4MB (256KB by default,"
+              + " which Kafka's default message limit of 1 MB holds escaped)");
     }
     if (brokers.isEmpty()) {
-      problems.add("lethe.services is set, but no broker carries the messages: add lethe-kafka and set"
-          + " lethe.services.kafka.bootstrap-servers, or add lethe-amqp and set lethe.services.amqp.host");
+      problems.add(
+          "lethe.services is set, but no broker carries the messages: add lethe-kafka and set"
+              + " lethe.services.kafka.bootstrap-servers, or add lethe-amqp and set lethe.services.amqp.host");
       return Map.of();
     }
     if (brokers.size() > 1) {
-      problems.add("both lethe.services.kafka.bootstrap-servers and lethe.services.amqp.host are set: the services"
-          + " of one deployment talk through one broker, so set only one");
+      problems.add(
+          "both lethe.services.kafka.bootstrap-servers and lethe.services.amqp.host are set: the services"
+              + " of one deployment talk through one broker, so set only one");
       return Map.of();
     }
     OutboxTransport broker = brokers.get(0).transport();
@@ -149,51 +189,95 @@ class LetheServicesConfiguration {
       routes.put(services.coordinator(), broker);
     }
     if (services.name() != null && !services.name().isBlank()) {
-      // This service's own topic: the participants' report sections are cleared from it once assembled.
+      // This service's own topic: the participants' report sections are cleared from it once
+      // assembled.
       routes.put(services.name(), broker);
     }
     return routes;
   }
 
   /** A participant's names for the coordinator's subject types, purposes and attributes must be its own model's. */
-  private static void mappingProblems(ServicesProperties services, PersonalDataModel model, List<String> problems) {
-    boolean mapped = !services.subjectTypes().isEmpty() || !services.purposes().isEmpty()
-        || !services.attributes().isEmpty();
+  private static void mappingProblems(
+      ServicesProperties services, PersonalDataModel model, List<String> problems) {
+    boolean mapped =
+        !services.subjectTypes().isEmpty()
+            || !services.purposes().isEmpty()
+            || !services.attributes().isEmpty();
     if (mapped && services.coordinator() == null) {
-      problems.add("lethe.services.subject-types, purposes and attributes map a coordinator's names onto this"
-          + " service's, but lethe.services.coordinator is not set: set it, or remove the mappings");
+      problems.add(
+          "lethe.services.subject-types, purposes and attributes map a coordinator's names onto this"
+              + " service's, but lethe.services.coordinator is not set: set it, or remove the mappings");
     }
-    services.subjectTypes().forEach((theirs, ours) -> {
-      if (model.subjectType(ours).isEmpty()) {
-        problems.add("lethe.services.subject-types." + theirs + " names '" + ours + "', which is no @DataSubject of"
-            + " this service: name one of " + model.subjectTypes().stream().map(SubjectType::name).toList());
-      }
-    });
-    services.purposes().forEach((theirs, ours) -> {
-      if (model.purpose(ours).isEmpty()) {
-        problems.add("lethe.services.purposes." + theirs + " names '" + ours + "', which no @Processing of this"
-            + " service declares: name one of " + model.purposes().stream().map(Purpose::name).toList());
-      }
-    });
-    services.attributes().forEach((theirs, ours) -> {
-      boolean held = model.entities().stream().anyMatch(entity -> entity.field(ours).isPresent());
-      if (!held) {
-        problems.add("lethe.services.attributes." + theirs + " names '" + ours + "', which is no @PersonalData"
-            + " attribute of this service's entities: name the attribute that keeps the same data");
-      }
-    });
+    services
+        .subjectTypes()
+        .forEach(
+            (theirs, ours) -> {
+              if (model.subjectType(ours).isEmpty()) {
+                problems.add(
+                    "lethe.services.subject-types."
+                        + theirs
+                        + " names '"
+                        + ours
+                        + "', which is no @DataSubject of"
+                        + " this service: name one of "
+                        + model.subjectTypes().stream().map(SubjectType::name).toList());
+              }
+            });
+    services
+        .purposes()
+        .forEach(
+            (theirs, ours) -> {
+              if (model.purpose(ours).isEmpty()) {
+                problems.add(
+                    "lethe.services.purposes."
+                        + theirs
+                        + " names '"
+                        + ours
+                        + "', which no @Processing of this"
+                        + " service declares: name one of "
+                        + model.purposes().stream().map(Purpose::name).toList());
+              }
+            });
+    services
+        .attributes()
+        .forEach(
+            (theirs, ours) -> {
+              boolean held =
+                  model.entities().stream().anyMatch(entity -> entity.field(ours).isPresent());
+              if (!held) {
+                problems.add(
+                    "lethe.services.attributes."
+                        + theirs
+                        + " names '"
+                        + ours
+                        + "', which is no @PersonalData"
+                        + " attribute of this service's entities: name the attribute that keeps the same data");
+              }
+            });
   }
 
-  private static void addWebhook(WebhookTransport.Builder webhooks, String recipient,
-      LetheProperties.WebhookProperties webhook, Set<String> declared, List<String> participants,
+  private static void addWebhook(
+      WebhookTransport.Builder webhooks,
+      String recipient,
+      LetheProperties.WebhookProperties webhook,
+      Set<String> declared,
+      List<String> participants,
       List<String> problems) {
     String where = "lethe.services.webhooks." + recipient;
     if (!declared.contains(recipient)) {
-      problems.add(where + ": no @Processing declares '" + recipient + "' among its recipients: declare it there,"
-          + " or remove the webhook");
+      problems.add(
+          where
+              + ": no @Processing declares '"
+              + recipient
+              + "' among its recipients: declare it there,"
+              + " or remove the webhook");
     }
     if (participants.contains(recipient)) {
-      problems.add(where + ": '" + recipient + "' is also a participant, reached through the broker: keep one");
+      problems.add(
+          where
+              + ": '"
+              + recipient
+              + "' is also a participant, reached through the broker: keep one");
     }
     byte[] secret = null;
     try {
@@ -205,8 +289,10 @@ class LetheServicesConfiguration {
     if (webhook.url() == null) {
       problems.add(where + ".url is not set: give the recipient's endpoint");
     } else if (secret == null || secret.length < 16) {
-      problems.add(where + ".secret is missing or shorter than 16 bytes: give a random secret of at least 16"
-          + " bytes, Base64-encoded, shared with the recipient");
+      problems.add(
+          where
+              + ".secret is missing or shorter than 16 bytes: give a random secret of at least 16"
+              + " bytes, Base64-encoded, shared with the recipient");
     } else {
       try {
         webhooks.endpoint(recipient, webhook.url(), secret);
@@ -229,21 +315,25 @@ class LetheServicesConfiguration {
 
   private static Set<String> declaredRecipients(PersonalDataModel model) {
     Set<String> declared = new LinkedHashSet<>();
-    model.subjectTypes().forEach(type -> model.purposesFor(type.name())
-        .forEach(purpose -> declared.addAll(purpose.recipients())));
+    model
+        .subjectTypes()
+        .forEach(
+            type ->
+                model
+                    .purposesFor(type.name())
+                    .forEach(purpose -> declared.addAll(purpose.recipients())));
     return declared;
   }
 
   static String requireName(ServicesProperties services) {
     if (services.name() == null || services.name().isBlank()) {
-      throw new IllegalStateException("lethe.services.name is not set: set it to this service's name, as the other"
-          + " services declare it among their recipients");
+      throw new IllegalStateException(
+          "lethe.services.name is not set: set it to this service's name, as the other"
+              + " services declare it among their recipients");
     }
     return services.name();
   }
 
   /** The broker transport that carries the messages between services, as lethe-kafka's or lethe-amqp's configuration provides it. */
-  record ServicesTransport(OutboxTransport transport) {
-  }
-
+  record ServicesTransport(OutboxTransport transport) {}
 }

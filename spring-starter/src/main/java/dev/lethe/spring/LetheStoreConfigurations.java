@@ -75,8 +75,7 @@ final class LetheStoreConfigurations {
   /** The application brings Hibernate ORM with spring-boot-starter-data-jpa; the starter does not. */
   private static final String HIBERNATE = "org.hibernate.SessionFactory";
 
-  private LetheStoreConfigurations() {
-  }
+  private LetheStoreConfigurations() {}
 
   /**
    * With JPA: the model is discovered from the EntityManagerFactory; erasure and retention run
@@ -84,22 +83,32 @@ final class LetheStoreConfigurations {
    * changes to a restricted subject's rows (Art. 18).
    */
   @Configuration(proxyBeanMethods = false)
-  @ConditionalOnClass(name = {"dev.lethe.jpa.JpaPersonalDataStore", "jakarta.persistence.EntityManagerFactory",
-      HIBERNATE})
+  @ConditionalOnClass(
+      name = {
+        "dev.lethe.jpa.JpaPersonalDataStore",
+        "jakarta.persistence.EntityManagerFactory",
+        HIBERNATE
+      })
   @ConditionalOnBean(type = "jakarta.persistence.EntityManagerFactory")
   static class Jpa {
 
     @Bean
     @ConditionalOnMissingBean(PersonalDataStore.class)
-    JpaPersonalDataStore lethePersonalDataStore(EntityManagerFactory entityManagerFactory, Pseudonymizer pseudonymizer,
-        ObjectProvider<DataSource> dataSource, LetheProperties properties, ObjectProvider<StoreEncryption> encryption) {
+    JpaPersonalDataStore lethePersonalDataStore(
+        EntityManagerFactory entityManagerFactory,
+        Pseudonymizer pseudonymizer,
+        ObjectProvider<DataSource> dataSource,
+        LetheProperties properties,
+        ObjectProvider<StoreEncryption> encryption) {
       // Lethe hands the store its restrictions when it is built over it (Art. 18(2)).
-      JpaPersonalDataStore.Builder builder = JpaPersonalDataStore.builder(entityManagerFactory, pseudonymizer)
-          .refuseOtherCopies(properties.copies().refuse())
-          .acceptCopies(properties.copies().accepted().toArray(String[]::new));
+      JpaPersonalDataStore.Builder builder =
+          JpaPersonalDataStore.builder(entityManagerFactory, pseudonymizer)
+              .refuseOtherCopies(properties.copies().refuse())
+              .acceptCopies(properties.copies().accepted().toArray(String[]::new));
       StoreEncryption keys = encryption.getIfAvailable();
       if (keys == null || !keys.encrypt(builder)) {
-        // Said here, in the starter's terms, before the store refuses @Encrypted attributes without keys.
+        // Said here, in the starter's terms, before the store refuses @Encrypted attributes without
+        // keys.
         List<String> encrypted = encryptedAttributes(entityManagerFactory);
         if (!encrypted.isEmpty()) {
           // The encryption's bean is there exactly when lethe-crypto is on the class path.
@@ -109,9 +118,11 @@ final class LetheStoreConfigurations {
       ClassLoader loader = LetheStoreConfigurations.class.getClassLoader();
       if (ClassUtils.isPresent("org.springframework.orm.jpa.EntityManagerFactoryUtils", loader)
           && ClassUtils.isPresent("org.springframework.jdbc.datasource.ConnectionHolder", loader)) {
-        // The erasure joins the operation's Spring transaction: it commits with the request and its audit event.
+        // The erasure joins the operation's Spring transaction: it commits with the request and its
+        // audit event.
         DataSource application = dataSource.getIfUnique();
-        builder.currentEntityManager(() -> SpringJpaJoin.entityManager(entityManagerFactory))
+        builder
+            .currentEntityManager(() -> SpringJpaJoin.entityManager(entityManagerFactory))
             .currentConnection(() -> SpringJpaJoin.connection(application));
       }
       return builder.build();
@@ -131,7 +142,8 @@ final class LetheStoreConfigurations {
    * erasure destroys them. Without a configured KEK there are no keys (in development, a random KEK).
    */
   @Configuration(proxyBeanMethods = false)
-  @ConditionalOnClass(name = {"dev.lethe.crypto.SubjectKeys", "dev.lethe.jpa.JpaPersonalDataStore", HIBERNATE})
+  @ConditionalOnClass(
+      name = {"dev.lethe.crypto.SubjectKeys", "dev.lethe.jpa.JpaPersonalDataStore", HIBERNATE})
   @ConditionalOnBean(DataSource.class)
   @DependsOn(LetheSchemaInitializer.BEAN_NAME)
   static class Crypto {
@@ -144,10 +156,11 @@ final class LetheStoreConfigurations {
     @Bean
     @ConditionalOnMissingBean
     @Conditional(KeyEncryptionKeyConfigured.class)
-    SubjectKeys letheSubjectKeys(DataSource dataSource, Pseudonymizer pseudonymizer,
-        LetheProperties properties) {
-      KeyEncryptionKey kek = KeyEncryptionKeys.keyEncryptionKey(properties).orElseThrow(
-          () -> new IllegalStateException("No key-encryption key is configured"));
+    SubjectKeys letheSubjectKeys(
+        DataSource dataSource, Pseudonymizer pseudonymizer, LetheProperties properties) {
+      KeyEncryptionKey kek =
+          KeyEncryptionKeys.keyEncryptionKey(properties)
+              .orElseThrow(() -> new IllegalStateException("No key-encryption key is configured"));
       return SubjectKeys.builder(dataSource, kek, pseudonymizer)
           .cacheFor(properties.crypto().cacheFor())
           .build();
@@ -174,23 +187,21 @@ final class LetheStoreConfigurations {
     }
 
     @ConditionalOnProperty("lethe.crypto.keyset-path")
-    static final class ByFile {
-    }
+    static final class ByFile {}
 
     @ConditionalOnProperty("lethe.crypto.keyset")
-    static final class Inline {
-    }
+    static final class Inline {}
 
     @ConditionalOnProperty(name = "lethe.development", havingValue = "true")
-    static final class Development {
-    }
+    static final class Development {}
   }
 
   /** The {@code @Encrypted} attributes of the factory's entities and embeddables, as {@code Type.attribute}. */
   private static List<String> encryptedAttributes(EntityManagerFactory entityManagerFactory) {
     List<String> found = new ArrayList<>();
     for (ManagedType<?> type : entityManagerFactory.getMetamodel().getManagedTypes()) {
-      for (Class<?> current = type.getJavaType(); current != null && current != Object.class;
+      for (Class<?> current = type.getJavaType();
+          current != null && current != Object.class;
           current = current.getSuperclass()) {
         for (Field field : current.getDeclaredFields()) {
           String name = type.getJavaType().getSimpleName() + "." + field.getName();
@@ -214,18 +225,24 @@ final class LetheStoreConfigurations {
     @Bean
     @ConditionalOnMissingBean
     PersonalDataModel lethePersonalDataModel(BeanFactory beanFactory) {
-      List<String> packages = AutoConfigurationPackages.has(beanFactory) ? AutoConfigurationPackages.get(beanFactory)
-          : List.of();
+      List<String> packages =
+          AutoConfigurationPackages.has(beanFactory)
+              ? AutoConfigurationPackages.get(beanFactory)
+              : List.of();
       return PersonalDataModel.scanPackages(packages.toArray(String[]::new));
     }
 
     @Bean
     @ConditionalOnMissingBean(PersonalDataStore.class)
-    PersonalDataStore.InMemoryStore lethePersonalDataStore(PersonalDataModel model, Pseudonymizer pseudonymizer,
+    PersonalDataStore.InMemoryStore lethePersonalDataStore(
+        PersonalDataModel model,
+        Pseudonymizer pseudonymizer,
         ConfigurableListableBeanFactory beanFactory) {
-      LOG.warn("Lethe found no JPA EntityManagerFactory ({}): it cannot reach the application's database and keeps"
-          + " personal data in an in-memory store. Add spring-boot-starter-data-jpa for Lethe to discover the model"
-          + " from your entities and act on their tables.", missingJpa(beanFactory.getBeanClassLoader()));
+      LOG.warn(
+          "Lethe found no JPA EntityManagerFactory ({}): it cannot reach the application's database and keeps"
+              + " personal data in an in-memory store. Add spring-boot-starter-data-jpa for Lethe to discover the model"
+              + " from your entities and act on their tables.",
+          missingJpa(beanFactory.getBeanClassLoader()));
       return PersonalDataStore.inMemory(model, pseudonymizer);
     }
 
@@ -233,7 +250,8 @@ final class LetheStoreConfigurations {
       if (!ClassUtils.isPresent("jakarta.persistence.EntityManagerFactory", loader)) {
         return "Jakarta Persistence is not on the class path";
       }
-      return ClassUtils.isPresent(HIBERNATE, loader) ? "no EntityManagerFactory bean is defined"
+      return ClassUtils.isPresent(HIBERNATE, loader)
+          ? "no EntityManagerFactory bean is defined"
           : "Hibernate ORM is not on the class path";
     }
   }
@@ -244,7 +262,8 @@ final class LetheStoreConfigurations {
   static class Schema {
 
     @Bean(LetheSchemaInitializer.BEAN_NAME)
-    LetheSchemaInitializer letheSchemaInitializer(DataSource dataSource, LetheProperties properties) {
+    LetheSchemaInitializer letheSchemaInitializer(
+        DataSource dataSource, LetheProperties properties) {
       return new LetheSchemaInitializer(dataSource, properties.schema().migrate());
     }
 
@@ -279,7 +298,8 @@ final class LetheStoreConfigurations {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnBean(PlatformTransactionManager.class)
-    Transactions letheTransactions(PlatformTransactionManager transactionManager, LetheDataSource letheDataSource) {
+    Transactions letheTransactions(
+        PlatformTransactionManager transactionManager, LetheDataSource letheDataSource) {
       return new SpringTransactions(transactionManager, letheDataSource.dataSource());
     }
 
@@ -353,7 +373,8 @@ final class LetheStoreConfigurations {
     @Bean
     @ConditionalOnMissingBean
     RestrictionStore letheRestrictionStore(LetheDataSource dataSource, LetheProperties properties) {
-      return JdbcRestrictionStore.of(dataSource.dataSource(), properties.restrictions().maxStaleness());
+      return JdbcRestrictionStore.of(
+          dataSource.dataSource(), properties.restrictions().maxStaleness());
     }
 
     @Bean
@@ -375,7 +396,8 @@ final class LetheStoreConfigurations {
    * schema without history"); a baseline at version 0 lets every application migration run as before.
    */
   @Configuration(proxyBeanMethods = false)
-  @ConditionalOnClass(name = "org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer")
+  @ConditionalOnClass(
+      name = "org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer")
   @ConditionalOnBean(DataSource.class)
   @ConditionalOnProperty(name = "lethe.schema.migrate", havingValue = "true", matchIfMissing = true)
   static class ApplicationFlyway {
@@ -398,8 +420,9 @@ final class LetheStoreConfigurations {
     @Bean
     @ConditionalOnMissingBean
     RequestStore letheRequestStore(Clock clock) {
-      LOG.info("Lethe found no DataSource: rights requests, the audit, consent and the other records are kept in"
-          + " memory and lost on restart.");
+      LOG.info(
+          "Lethe found no DataSource: rights requests, the audit, consent and the other records are kept in"
+              + " memory and lost on restart.");
       return RequestStore.inMemory(clock);
     }
 
@@ -472,7 +495,8 @@ final class LetheStoreConfigurations {
     @Bean
     @ConditionalOnMissingBean
     Outbox letheOutbox() {
-      LOG.info("Lethe found no DataSource: Art. 19 notices to recipients wait in memory and are lost on restart.");
+      LOG.info(
+          "Lethe found no DataSource: Art. 19 notices to recipients wait in memory and are lost on restart.");
       return Outbox.inMemory();
     }
 
@@ -490,19 +514,21 @@ final class LetheStoreConfigurations {
    *
    * @param dataSource the transaction-aware DataSource
    */
-  record LetheDataSource(DataSource dataSource) {
-  }
+  record LetheDataSource(DataSource dataSource) {}
 
   private static void migrationsDependOnLethe(ConfigurableListableBeanFactory beanFactory) {
-    for (String type : List.of("org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer",
-        "jakarta.persistence.EntityManagerFactory")) {
+    for (String type :
+        List.of(
+            "org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer",
+            "jakarta.persistence.EntityManagerFactory")) {
       if (!ClassUtils.isPresent(type, beanFactory.getBeanClassLoader())) {
         continue;
       }
       Class<?> beanType = ClassUtils.resolveClassName(type, beanFactory.getBeanClassLoader());
       for (String name : beanFactory.getBeanNamesForType(beanType, true, false)) {
         BeanDefinition definition = beanFactory.getBeanDefinition(name);
-        String[] dependsOn = definition.getDependsOn() == null ? new String[0] : definition.getDependsOn();
+        String[] dependsOn =
+            definition.getDependsOn() == null ? new String[0] : definition.getDependsOn();
         if (!Arrays.asList(dependsOn).contains(LetheSchemaInitializer.BEAN_NAME)) {
           String[] extended = Arrays.copyOf(dependsOn, dependsOn.length + 1);
           extended[dependsOn.length] = LetheSchemaInitializer.BEAN_NAME;

@@ -13,12 +13,16 @@ public final class MissingKeyEncryptionKeyException extends IllegalStateExceptio
   private static final long serialVersionUID = 1L;
 
   MissingKeyEncryptionKeyException(List<String> attributes, boolean cryptoPresent) {
-    super(attributes + (attributes.size() == 1 ? " is" : " are") + " @Encrypted, but "
-        + (cryptoPresent ? "no key-encryption key is configured. Set lethe.crypto.keyset-path to a file holding a"
-            + " Tink JSON keyset (KeyEncryptionKey.generateKeyset() makes one), or lethe.crypto.keyset to the keyset"
-            + " itself, kept apart from the database; or define a SubjectKeys bean (a KMS); or set"
-            + " lethe.development=true to use a random key while developing."
-        : "lethe-crypto is not on the class path. Add the dependency dev.lethe:lethe-crypto and set"
-            + " lethe.crypto.keyset-path (or lethe.crypto.keyset) to the key-encryption key."));
+    super(
+        attributes
+            + (attributes.size() == 1 ? " is" : " are")
+            + " @Encrypted, but "
+            + (cryptoPresent
+                ? "no key-encryption key is configured. Set lethe.crypto.keyset-path to a file holding a"
+                    + " Tink JSON keyset (KeyEncryptionKey.generateKeyset() makes one), or lethe.crypto.keyset to the keyset"
+                    + " itself, kept apart from the database; or define a SubjectKeys bean (a KMS); or set"
+                    + " lethe.development=true to use a random key while developing."
+                : "lethe-crypto is not on the class path. Add the dependency dev.lethe:lethe-crypto and set"
+                    + " lethe.crypto.keyset-path (or lethe.crypto.keyset) to the key-encryption key."));
   }
 }

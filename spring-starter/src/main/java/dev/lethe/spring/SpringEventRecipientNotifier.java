@@ -24,14 +24,17 @@ import org.springframework.core.ResolvableType;
  * while a listener for that event type exists, so that the outbox keeps the notices pending
  * otherwise, and it warns at start-up when there is none.
  */
-final class SpringEventRecipientNotifier implements RecipientNotifier, ApplicationListener<ContextRefreshedEvent> {
+final class SpringEventRecipientNotifier
+    implements RecipientNotifier, ApplicationListener<ContextRefreshedEvent> {
 
   private static final Logger LOG = LoggerFactory.getLogger(SpringEventRecipientNotifier.class);
   private static final ResolvableType NOTICE =
-      ResolvableType.forClassWithGenerics(PayloadApplicationEvent.class, RecipientNotificationEvent.class);
+      ResolvableType.forClassWithGenerics(
+          PayloadApplicationEvent.class, RecipientNotificationEvent.class);
   // A listener that also takes this private type listens to every event (a logger, a bridge to a
   // bus): it does not show that anyone acts on a notice.
-  private static final ResolvableType ANY = ResolvableType.forClassWithGenerics(PayloadApplicationEvent.class, Probe.class);
+  private static final ResolvableType ANY =
+      ResolvableType.forClassWithGenerics(PayloadApplicationEvent.class, Probe.class);
 
   private final ApplicationContext context;
   private final Supplier<Set<String>> recipients;
@@ -63,27 +66,35 @@ final class SpringEventRecipientNotifier implements RecipientNotifier, Applicati
       return;
     }
     receiverFound = hasReceiver();
-    // Nothing to warn about when every declared recipient is reached some other way, or none is declared.
+    // Nothing to warn about when every declared recipient is reached some other way, or none is
+    // declared.
     if (!receiverFound && !recipients.get().isEmpty()) {
-      LOG.warn("Lethe's default recipient notifier publishes RecipientNotificationEvent, but no listener receives"
-          + " it: Art. 19 notices to recipients stay pending in the outbox until one does. Add an @EventListener"
-          + " for RecipientNotificationEvent, or define a RecipientNotifier bean.");
+      LOG.warn(
+          "Lethe's default recipient notifier publishes RecipientNotificationEvent, but no listener receives"
+              + " it: Art. 19 notices to recipients stay pending in the outbox until one does. Add an @EventListener"
+              + " for RecipientNotificationEvent, or define a RecipientNotifier bean.");
     }
   }
 
   private boolean hasReceiver() {
-    Collection<ApplicationListener<?>> registered = context instanceof AbstractApplicationContext abstractContext
-        ? abstractContext.getApplicationListeners() : List.of();
+    Collection<ApplicationListener<?>> registered =
+        context instanceof AbstractApplicationContext abstractContext
+            ? abstractContext.getApplicationListeners()
+            : List.of();
     // @EventListener methods are registered on the context; listener beans are found by type.
     @SuppressWarnings("rawtypes")
-    Collection<ApplicationListener> beans = context.getBeansOfType(ApplicationListener.class, false, false).values();
-    return Stream.concat(registered.stream(), beans.stream().map(listener -> (ApplicationListener<?>) listener))
+    Collection<ApplicationListener> beans =
+        context.getBeansOfType(ApplicationListener.class, false, false).values();
+    return Stream.concat(
+            registered.stream(), beans.stream().map(listener -> (ApplicationListener<?>) listener))
         .anyMatch(listener -> supports(listener, NOTICE) && !supports(listener, ANY));
   }
 
   private static boolean supports(ApplicationListener<?> listener, ResolvableType type) {
-    GenericApplicationListener generic = listener instanceof GenericApplicationListener already ? already
-        : new GenericApplicationListenerAdapter(listener);
+    GenericApplicationListener generic =
+        listener instanceof GenericApplicationListener already
+            ? already
+            : new GenericApplicationListenerAdapter(listener);
     return generic.supportsEventType(type);
   }
 

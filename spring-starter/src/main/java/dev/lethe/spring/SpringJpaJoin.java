@@ -20,8 +20,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 final class SpringJpaJoin {
 
-  private SpringJpaJoin() {
-  }
+  private SpringJpaJoin() {}
 
   /**
    * The entity manager a {@code JpaTransactionManager} bound for {@code emf} to the actual
@@ -43,8 +42,10 @@ final class SpringJpaJoin {
    * exposes its connection), which the store uses without committing or closing it.
    */
   static Optional<Connection> connection(@Nullable DataSource dataSource) {
-    if (dataSource == null || !TransactionSynchronizationManager.isActualTransactionActive()
-        || !(TransactionSynchronizationManager.getResource(dataSource) instanceof ConnectionHolder holder)
+    if (dataSource == null
+        || !TransactionSynchronizationManager.isActualTransactionActive()
+        || !(TransactionSynchronizationManager.getResource(dataSource)
+            instanceof ConnectionHolder holder)
         || holder.getConnectionHandle() == null) {
       return Optional.empty();
     }

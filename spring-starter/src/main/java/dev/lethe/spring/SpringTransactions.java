@@ -28,7 +28,8 @@ final class SpringTransactions implements Transactions {
    *     transaction's connection is bound to the thread under it, so that every store finds it
    */
   SpringTransactions(PlatformTransactionManager transactionManager, DataSource letheDataSource) {
-    this.template = new TransactionTemplate(requireNonNull(transactionManager, "transactionManager"));
+    this.template =
+        new TransactionTemplate(requireNonNull(transactionManager, "transactionManager"));
     this.bound = JdbcTransactions.of(requireNonNull(letheDataSource, "letheDataSource"));
   }
 
@@ -42,12 +43,13 @@ final class SpringTransactions implements Transactions {
   public void afterCommit(Runnable action) {
     requireNonNull(action, "action");
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCommit() {
-          action.run();
-        }
-      });
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+              action.run();
+            }
+          });
     } else {
       action.run();
     }

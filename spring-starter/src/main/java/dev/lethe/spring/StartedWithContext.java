@@ -31,7 +31,8 @@ final class StartedWithContext implements SmartLifecycle {
       try {
         running.close();
       } catch (Exception e) {
-        throw new IllegalStateException("Stopping a Lethe component failed: " + e.getClass().getName(), e);
+        throw new IllegalStateException(
+            "Stopping a Lethe component failed: " + e.getClass().getName(), e);
       } finally {
         running = null;
       }

@@ -45,106 +45,164 @@ import org.springframework.context.annotation.Configuration;
 @ExtendWith(OutputCaptureExtension.class)
 class CryptoStarterTest {
 
-  private static final String KEY = "lethe.pseudonym-key=" + Base64.getEncoder().encodeToString(new byte[32]);
+  private static final String KEY =
+      "lethe.pseudonym-key=" + Base64.getEncoder().encodeToString(new byte[32]);
 
-  private final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(PropertyPlaceholderAutoConfiguration.class,
-          DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
-          HibernateJpaAutoConfiguration.class, LetheAutoConfiguration.class))
-      .withPropertyValues("spring.datasource.url=jdbc:h2:mem:crypto-${random.uuid};DB_CLOSE_DELAY=-1",
-          "spring.jpa.hibernate.ddl-auto=create-drop", KEY);
+  private final ApplicationContextRunner runner =
+      new ApplicationContextRunner()
+          .withConfiguration(
+              AutoConfigurations.of(
+                  PropertyPlaceholderAutoConfiguration.class,
+                  DataSourceAutoConfiguration.class,
+                  DataSourceTransactionManagerAutoConfiguration.class,
+                  HibernateJpaAutoConfiguration.class,
+                  LetheAutoConfiguration.class))
+          .withPropertyValues(
+              "spring.datasource.url=jdbc:h2:mem:crypto-${random.uuid};DB_CLOSE_DELAY=-1",
+              "spring.jpa.hibernate.ddl-auto=create-drop",
+              KEY);
 
   @Test
-  @DisplayName("Art. 32(1)(a): a keyset file in lethe.crypto.keyset-path gives the store its keys; values are stored encrypted, and erasure shreds them")
+  @DisplayName(
+      "Art. 32(1)(a): a keyset file in lethe.crypto.keyset-path gives the store its keys; values are stored encrypted, and erasure shreds them")
   void keysetFileEncryptsAndErasureShreds(@TempDir Path directory) throws Exception {
-    Path keyset = Files.writeString(directory.resolve("kek.json"), KeyEncryptionKey.generateKeyset());
-    runner.withUserConfiguration(ClinicPackage.class)
-        .withPropertyValues("lethe.crypto.keyset-path=" + keyset, "lethe.crypto.kek-id=kek-2026",
+    Path keyset =
+        Files.writeString(directory.resolve("kek.json"), KeyEncryptionKey.generateKeyset());
+    runner
+        .withUserConfiguration(ClinicPackage.class)
+        .withPropertyValues(
+            "lethe.crypto.keyset-path=" + keyset,
+            "lethe.crypto.kek-id=kek-2026",
             "lethe.crypto.cache-for=0s")
-        .run(context -> {
-          assertThat(context).hasNotFailed().hasSingleBean(SubjectKeys.class);
-          assertThat(context.getBean(SubjectKeys.class)).hasToString("SubjectKeys[kek=kek-2026]");
-          EntityManagerFactory emf = context.getBean(EntityManagerFactory.class);
-          emf.runInTransaction(em -> em.persist(new Patient(1L, "P-1", "Ada Lovelace")));
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed().hasSingleBean(SubjectKeys.class);
+              assertThat(context.getBean(SubjectKeys.class))
+                  .hasToString("SubjectKeys[kek=kek-2026]");
+              EntityManagerFactory emf = context.getBean(EntityManagerFactory.class);
+              emf.runInTransaction(em -> em.persist(new Patient(1L, "P-1", "Ada Lovelace")));
 
-          String stored = single(context.getBean(DataSource.class), "select name from patient where id = 1");
-          assertThat(stored).startsWith("lethe1.").doesNotContain("Ada");
-          String loaded = emf.callInTransaction(em -> em.find(Patient.class, 1L).name);
-          assertThat(loaded).isEqualTo("Ada Lovelace");
+              String stored =
+                  single(
+                      context.getBean(DataSource.class), "select name from patient where id = 1");
+              assertThat(stored).startsWith("lethe1.").doesNotContain("Ada");
+              String loaded = emf.callInTransaction(em -> em.find(Patient.class, 1L).name);
+              assertThat(loaded).isEqualTo("Ada Lovelace");
 
-          JpaPersonalDataStore store = context.getBean(JpaPersonalDataStore.class);
-          ErasurePlan plan = ErasurePlan.of(store.model(), new SubjectKey("patient", 1L),
-              ErasureGround.CONSENT_WITHDRAWN, List.of());
-          store.erase(plan);
-          assertThat(context.getBean(SubjectKeys.class).decrypt(stored)).as("the old copy is shredded").isEmpty();
-        });
+              JpaPersonalDataStore store = context.getBean(JpaPersonalDataStore.class);
+              ErasurePlan plan =
+                  ErasurePlan.of(
+                      store.model(),
+                      new SubjectKey("patient", 1L),
+                      ErasureGround.CONSENT_WITHDRAWN,
+                      List.of());
+              store.erase(plan);
+              assertThat(context.getBean(SubjectKeys.class).decrypt(stored))
+                  .as("the old copy is shredded")
+                  .isEmpty();
+            });
   }
 
   @Test
-  @DisplayName("Art. 32(1)(a): an inline keyset in lethe.crypto.keyset works as well, and is never printed")
+  @DisplayName(
+      "Art. 32(1)(a): an inline keyset in lethe.crypto.keyset works as well, and is never printed")
   void inlineKeyset() {
     String json = KeyEncryptionKey.generateKeyset();
-    runner.withUserConfiguration(ClinicPackage.class).withPropertyValues("lethe.crypto.keyset=" + json)
-        .run(context -> {
-          assertThat(context).hasNotFailed().hasSingleBean(SubjectKeys.class);
-          assertThat(context.getBean(LetheProperties.class).toString()).contains("keyset=<secret>")
-              .doesNotContain(json);
-        });
+    runner
+        .withUserConfiguration(ClinicPackage.class)
+        .withPropertyValues("lethe.crypto.keyset=" + json)
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed().hasSingleBean(SubjectKeys.class);
+              assertThat(context.getBean(LetheProperties.class).toString())
+                  .contains("keyset=<secret>")
+                  .doesNotContain(json);
+            });
   }
 
   @Test
-  @DisplayName("Art. 17(1), 32(1)(a): @Encrypted attributes without a key-encryption key refuse to start, saying which and how to fix it")
+  @DisplayName(
+      "Art. 17(1), 32(1)(a): @Encrypted attributes without a key-encryption key refuse to start, saying which and how to fix it")
   void encryptedAttributesWithoutKeyRefused() {
-    runner.withUserConfiguration(ClinicPackage.class).run(context -> {
-      assertThat(context).hasFailed();
-      assertThat(context.getStartupFailure()).rootCause().isInstanceOf(MissingKeyEncryptionKeyException.class)
-          .hasMessageContaining("[Patient.name] is @Encrypted, but no key-encryption key is configured")
-          .hasMessageContaining("lethe.crypto.keyset-path").hasMessageContaining("lethe.development=true");
-    });
+    runner
+        .withUserConfiguration(ClinicPackage.class)
+        .run(
+            context -> {
+              assertThat(context).hasFailed();
+              assertThat(context.getStartupFailure())
+                  .rootCause()
+                  .isInstanceOf(MissingKeyEncryptionKeyException.class)
+                  .hasMessageContaining(
+                      "[Patient.name] is @Encrypted, but no key-encryption key is configured")
+                  .hasMessageContaining("lethe.crypto.keyset-path")
+                  .hasMessageContaining("lethe.development=true");
+            });
   }
 
   @Test
-  @DisplayName("Art. 17(1): without lethe-crypto on the class path, @Encrypted attributes refuse to start and name the dependency")
+  @DisplayName(
+      "Art. 17(1): without lethe-crypto on the class path, @Encrypted attributes refuse to start and name the dependency")
   void encryptedAttributesWithoutCryptoModuleRefused() {
-    runner.withClassLoader(new FilteredClassLoader("dev.lethe.crypto")).withUserConfiguration(ClinicPackage.class)
-        .run(context -> {
-          assertThat(context).hasFailed();
-          assertThat(context.getStartupFailure()).rootCause().isInstanceOf(MissingKeyEncryptionKeyException.class)
-              .hasMessageContaining("dev.lethe:lethe-crypto");
-        });
+    runner
+        .withClassLoader(new FilteredClassLoader("dev.lethe.crypto"))
+        .withUserConfiguration(ClinicPackage.class)
+        .run(
+            context -> {
+              assertThat(context).hasFailed();
+              assertThat(context.getStartupFailure())
+                  .rootCause()
+                  .isInstanceOf(MissingKeyEncryptionKeyException.class)
+                  .hasMessageContaining("dev.lethe:lethe-crypto");
+            });
   }
 
   @Test
   @DisplayName("In development a random key-encryption key is used, with a warning")
   void developmentUsesRandomKeyWithWarning(CapturedOutput output) {
-    runner.withUserConfiguration(ClinicPackage.class).withPropertyValues("lethe.development=true").run(context -> {
-      assertThat(context).hasNotFailed().hasSingleBean(SubjectKeys.class);
-      assertThat(output).contains("random key-encryption key because lethe.development=true");
-    });
+    runner
+        .withUserConfiguration(ClinicPackage.class)
+        .withPropertyValues("lethe.development=true")
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed().hasSingleBean(SubjectKeys.class);
+              assertThat(output)
+                  .contains("random key-encryption key because lethe.development=true");
+            });
   }
 
   @Test
-  @DisplayName("Without @Encrypted attributes and without a key, nothing is asked for and no keys are made")
+  @DisplayName(
+      "Without @Encrypted attributes and without a key, nothing is asked for and no keys are made")
   void noEncryptedAttributesNoKeys() {
-    runner.withUserConfiguration(ShopPackage.class).withPropertyValues(LetheAutoConfigurationTest.RECIPIENTS)
+    runner
+        .withUserConfiguration(ShopPackage.class)
+        .withPropertyValues(LetheAutoConfigurationTest.RECIPIENTS)
         .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(SubjectKeys.class));
   }
 
   @Test
-  @DisplayName("An application's own SubjectKeys (a KMS, a rotation) replaces the starter's and reaches the store")
+  @DisplayName(
+      "An application's own SubjectKeys (a KMS, a rotation) replaces the starter's and reaches the store")
   void ownSubjectKeysBean() {
-    runner.withUserConfiguration(ClinicPackage.class, OwnKeys.class).run(context -> {
-      assertThat(context).hasNotFailed().hasSingleBean(SubjectKeys.class);
-      assertThat(context.getBean(SubjectKeys.class)).hasToString("SubjectKeys[kek=kms-1]");
-      EntityManagerFactory emf = context.getBean(EntityManagerFactory.class);
-      emf.runInTransaction(em -> em.persist(new Patient(2L, "P-2", "Grace Hopper")));
-      assertThat(single(context.getBean(DataSource.class), "select name from patient where id = 2"))
-          .startsWith("lethe1.");
-    });
+    runner
+        .withUserConfiguration(ClinicPackage.class, OwnKeys.class)
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed().hasSingleBean(SubjectKeys.class);
+              assertThat(context.getBean(SubjectKeys.class)).hasToString("SubjectKeys[kek=kms-1]");
+              EntityManagerFactory emf = context.getBean(EntityManagerFactory.class);
+              emf.runInTransaction(em -> em.persist(new Patient(2L, "P-2", "Grace Hopper")));
+              assertThat(
+                      single(
+                          context.getBean(DataSource.class),
+                          "select name from patient where id = 2"))
+                  .startsWith("lethe1.");
+            });
   }
 
   private static String single(DataSource dataSource, String sql) throws Exception {
-    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery(sql)) {
       rows.next();
       return rows.getString(1);
@@ -155,7 +213,8 @@ class CryptoStarterTest {
   static class OwnKeys {
     @Bean
     SubjectKeys ownSubjectKeys(DataSource dataSource, Pseudonymizer pseudonymizer) {
-      return SubjectKeys.builder(dataSource, KeyEncryptionKey.random("kms-1"), pseudonymizer).build();
+      return SubjectKeys.builder(dataSource, KeyEncryptionKey.random("kms-1"), pseudonymizer)
+          .build();
     }
   }
 }

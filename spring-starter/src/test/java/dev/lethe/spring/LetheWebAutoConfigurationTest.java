@@ -15,44 +15,68 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
 class LetheWebAutoConfigurationTest {
 
-  private final WebApplicationContextRunner web = new WebApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(LetheAutoConfiguration.class, LetheWebAutoConfiguration.class))
-      .withUserConfiguration(ShopPackage.class)
-      .withPropertyValues(LetheAutoConfigurationTest.KEY)
-      .withPropertyValues(LetheAutoConfigurationTest.RECIPIENTS);
+  private final WebApplicationContextRunner web =
+      new WebApplicationContextRunner()
+          .withConfiguration(
+              AutoConfigurations.of(LetheAutoConfiguration.class, LetheWebAutoConfiguration.class))
+          .withUserConfiguration(ShopPackage.class)
+          .withPropertyValues(LetheAutoConfigurationTest.KEY)
+          .withPropertyValues(LetheAutoConfigurationTest.RECIPIENTS);
 
   @Test
-  @DisplayName("With lethe.web.enabled in a servlet application, the admin and self-service endpoints are served")
+  @DisplayName(
+      "With lethe.web.enabled in a servlet application, the admin and self-service endpoints are served")
   void served() {
-    web.withPropertyValues("lethe.web.enabled=true").run(context -> assertThat(context).hasNotFailed()
-        .hasSingleBean(AdminRequestsController.class).hasSingleBean(SelfServiceController.class));
+    web.withPropertyValues("lethe.web.enabled=true")
+        .run(
+            context ->
+                assertThat(context)
+                    .hasNotFailed()
+                    .hasSingleBean(AdminRequestsController.class)
+                    .hasSingleBean(SelfServiceController.class));
   }
 
   @Test
-  @DisplayName("An identity limit longer than Lethe's request table holds is refused at start-up, naming the property")
+  @DisplayName(
+      "An identity limit longer than Lethe's request table holds is refused at start-up, naming the property")
   void identityLimitBeyondTheColumnIsRefused() {
     web.withPropertyValues("lethe.web.enabled=true", "lethe.web.max-identity-length=400")
-        .run(context -> assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("maxIdentityLength"));
+        .run(
+            context ->
+                assertThat(context)
+                    .hasFailed()
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("maxIdentityLength"));
   }
 
   @Test
   @DisplayName("The REST API is off unless switched on")
   void offByDefault() {
-    web.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(AdminRequestsController.class)
-        .doesNotHaveBean(SelfServiceController.class));
+    web.run(
+        context ->
+            assertThat(context)
+                .hasNotFailed()
+                .doesNotHaveBean(AdminRequestsController.class)
+                .doesNotHaveBean(SelfServiceController.class));
   }
 
   @Test
   @DisplayName("Without a servlet web application or without Spring MVC, the REST API backs off")
   void backsOff() {
     new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(LetheAutoConfiguration.class, LetheWebAutoConfiguration.class))
+        .withConfiguration(
+            AutoConfigurations.of(LetheAutoConfiguration.class, LetheWebAutoConfiguration.class))
         .withUserConfiguration(ShopPackage.class)
         .withPropertyValues(LetheAutoConfigurationTest.KEY, "lethe.web.enabled=true")
         .withPropertyValues(LetheAutoConfigurationTest.RECIPIENTS)
-        .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(AdminRequestsController.class));
+        .run(
+            context ->
+                assertThat(context).hasNotFailed().doesNotHaveBean(AdminRequestsController.class));
     web.withPropertyValues("lethe.web.enabled=true")
         .withClassLoader(new FilteredClassLoader("org.springframework.web.servlet"))
-        .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(SelfServiceController.class));
+        .run(
+            context ->
+                assertThat(context).hasNotFailed().doesNotHaveBean(SelfServiceController.class));
   }
 }

@@ -28,50 +28,82 @@ class OtherCopiesStarterTest {
   /** A table no entity maps, with the customer's personal columns email and name: a forgotten export. */
   private static final String EXPORT_TABLE = "customer_export";
 
-  private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(PropertyPlaceholderAutoConfiguration.class,
-          DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
-          HibernateJpaAutoConfiguration.class, LetheAutoConfiguration.class, LetheOperationsAutoConfiguration.class))
-      .withUserConfiguration(ShopPackage.class)
-      .withPropertyValues("spring.datasource.url=jdbc:h2:mem:copies-${random.uuid};DB_CLOSE_DELAY=-1;INIT=create table"
-          + " if not exists " + EXPORT_TABLE + " (id bigint, email varchar(100), name varchar(100))",
-          "spring.jpa.hibernate.ddl-auto=create-drop", "management.endpoints.web.exposure.include=lethe")
-      .withPropertyValues(LetheAutoConfigurationTest.KEY)
-      .withPropertyValues(LetheAutoConfigurationTest.RECIPIENTS);
+  private final WebApplicationContextRunner runner =
+      new WebApplicationContextRunner()
+          .withConfiguration(
+              AutoConfigurations.of(
+                  PropertyPlaceholderAutoConfiguration.class,
+                  DataSourceAutoConfiguration.class,
+                  DataSourceTransactionManagerAutoConfiguration.class,
+                  HibernateJpaAutoConfiguration.class,
+                  LetheAutoConfiguration.class,
+                  LetheOperationsAutoConfiguration.class))
+          .withUserConfiguration(ShopPackage.class)
+          .withPropertyValues(
+              "spring.datasource.url=jdbc:h2:mem:copies-${random.uuid};DB_CLOSE_DELAY=-1;INIT=create table"
+                  + " if not exists "
+                  + EXPORT_TABLE
+                  + " (id bigint, email varchar(100), name varchar(100))",
+              "spring.jpa.hibernate.ddl-auto=create-drop",
+              "management.endpoints.web.exposure.include=lethe")
+          .withPropertyValues(LetheAutoConfigurationTest.KEY)
+          .withPropertyValues(LetheAutoConfigurationTest.RECIPIENTS);
 
   @Test
-  @DisplayName("Art. 17(2), 30(1): a copy found at start-up is in the store, the Art. 30 record (Markdown and JSON) and the actuator endpoint")
+  @DisplayName(
+      "Art. 17(2), 30(1): a copy found at start-up is in the store, the Art. 30 record (Markdown and JSON) and the actuator endpoint")
   void copiesAreInTheRecordAndTheEndpoint() {
-    runner.run(context -> {
-      assertThat(context).hasNotFailed();
-      assertThat(context.getBean(PersonalDataStore.class).otherCopies()).singleElement()
-          .satisfies(copy -> assertThat(copy.kind()).isEqualTo(OtherCopy.Kind.UNMAPPED_TABLE));
+    runner.run(
+        context -> {
+          assertThat(context).hasNotFailed();
+          assertThat(context.getBean(PersonalDataStore.class).otherCopies())
+              .singleElement()
+              .satisfies(copy -> assertThat(copy.kind()).isEqualTo(OtherCopy.Kind.UNMAPPED_TABLE));
 
-      RecordOfProcessing record = context.getBean(RecordOfProcessing.class);
-      StringWriter markdown = new StringWriter();
-      record.writeMarkdown(markdown);
-      StringWriter json = new StringWriter();
-      record.writeJson(json);
-      assertThat(markdown.toString()).contains("Other copies").contains("customer\\_export").contains("UNMAPPED\\_TABLE");
-      assertThat(json.toString()).contains("\"otherCopies\"").contains(EXPORT_TABLE);
+          RecordOfProcessing record = context.getBean(RecordOfProcessing.class);
+          StringWriter markdown = new StringWriter();
+          record.writeMarkdown(markdown);
+          StringWriter json = new StringWriter();
+          record.writeJson(json);
+          assertThat(markdown.toString())
+              .contains("Other copies")
+              .contains("customer\\_export")
+              .contains("UNMAPPED\\_TABLE");
+          assertThat(json.toString()).contains("\"otherCopies\"").contains(EXPORT_TABLE);
 
-      LetheEndpoint.Summary summary = context.getBean(LetheEndpoint.class).summary();
-      assertThat(summary.otherCopies()).extracting(OtherCopy::where).singleElement().asString().contains(EXPORT_TABLE);
-    });
+          LetheEndpoint.Summary summary = context.getBean(LetheEndpoint.class).summary();
+          assertThat(summary.otherCopies())
+              .extracting(OtherCopy::where)
+              .singleElement()
+              .asString()
+              .contains(EXPORT_TABLE);
+        });
   }
 
   @Test
-  @DisplayName("Art. 17(1): lethe.copies.refuse=true stops the application at a copy nobody accepted, and starts it once accepted")
+  @DisplayName(
+      "Art. 17(1): lethe.copies.refuse=true stops the application at a copy nobody accepted, and starts it once accepted")
   void refuseStopsTheApplicationUntilAccepted() {
-    runner.withPropertyValues("lethe.copies.refuse=true").run(context -> {
-      assertThat(context).hasFailed();
-      assertThat(context.getStartupFailure()).rootCause().isInstanceOf(OtherCopiesException.class)
-          .hasMessageContaining(EXPORT_TABLE);
-    });
-    runner.withPropertyValues("lethe.copies.refuse=true",
-        "lethe.copies.accepted[0]=table " + EXPORT_TABLE + " (columns email, name, as in customer)").run(context -> {
-      assertThat(context).hasNotFailed();
-      assertThat(context.getBean(LetheEndpoint.class).summary().otherCopies()).hasSize(1);
-    });
+    runner
+        .withPropertyValues("lethe.copies.refuse=true")
+        .run(
+            context -> {
+              assertThat(context).hasFailed();
+              assertThat(context.getStartupFailure())
+                  .rootCause()
+                  .isInstanceOf(OtherCopiesException.class)
+                  .hasMessageContaining(EXPORT_TABLE);
+            });
+    runner
+        .withPropertyValues(
+            "lethe.copies.refuse=true",
+            "lethe.copies.accepted[0]=table "
+                + EXPORT_TABLE
+                + " (columns email, name, as in customer)")
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context.getBean(LetheEndpoint.class).summary().otherCopies()).hasSize(1);
+            });
   }
 }

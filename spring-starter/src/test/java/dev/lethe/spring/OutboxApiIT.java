@@ -12,7 +12,6 @@ import dev.lethe.request.RequestType;
 import dev.lethe.rights.RecipientNotifications;
 import dev.lethe.spi.Notification;
 import dev.lethe.spi.Outbox;
-import dev.lethe.spi.OutboxMessage;
 import dev.lethe.spi.OutboxStatus;
 import dev.lethe.spi.OutboxTransport;
 import dev.lethe.spring.shop.ShopApplication;
@@ -54,9 +53,14 @@ import tools.jackson.databind.json.JsonMapper;
  * The outbox's admin API over real HTTP, in the shop application on the database the run selects:
  * dead notices listed without their payload, retried one by one or all at once, by admins only.
  */
-@SpringBootTest(classes = {ShopApplication.class, OutboxApiIT.Security.class},
+@SpringBootTest(
+    classes = {ShopApplication.class, OutboxApiIT.Security.class},
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"lethe.web.enabled=true", "lethe.outbox.enabled=false", "spring.jpa.hibernate.ddl-auto=create"})
+    properties = {
+      "lethe.web.enabled=true",
+      "lethe.outbox.enabled=false",
+      "spring.jpa.hibernate.ddl-auto=create"
+    })
 @DirtiesContext
 class OutboxApiIT {
 
@@ -65,20 +69,15 @@ class OutboxApiIT {
   private static final String PASSWORD = "secret";
   private static @Nullable TestDatabase database;
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  Outbox outbox;
+  @Autowired Outbox outbox;
 
-  @Autowired
-  RecipientNotifications notifications;
+  @Autowired RecipientNotifications notifications;
 
-  @Autowired
-  OutboxDispatcher dispatcher;
+  @Autowired OutboxDispatcher dispatcher;
 
-  @Autowired
-  AuditTrail audit;
+  @Autowired AuditTrail audit;
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final JsonMapper json = JsonMapper.builder().build();
@@ -108,7 +107,8 @@ class OutboxApiIT {
   }
 
   @Test
-  @DisplayName("Art. 19: an admin sees the dead notices without their identity, retries one and then all; the notices stay pending while no listener receives them")
+  @DisplayName(
+      "Art. 19: an admin sees the dead notices without their identity, retries one and then all; the notices stay pending while no listener receives them")
   void deadNoticesAreListedAndRetried() throws Exception {
     assertThat(outbox).isInstanceOf(JdbcOutbox.class);
     String first = killed();
@@ -126,11 +126,13 @@ class OutboxApiIT {
       assertThat(message.get("id").asString()).isEqualTo(first);
       assertThat(message.get("destination").asString()).isEqualTo("email-host");
       assertThat(message.get("status").asString()).isEqualTo("DEAD");
-      assertThat(message.get("lastFailure").asString()).isEqualTo(IllegalStateException.class.getName());
+      assertThat(message.get("lastFailure").asString())
+          .isEqualTo(IllegalStateException.class.getName());
       assertThat(message.get("idempotencyKey").asString()).startsWith("art19:");
     }
 
-    HttpResponse<String> retried = call("POST", "/lethe/admin/outbox/dead/" + first + "/retry", ADMIN);
+    HttpResponse<String> retried =
+        call("POST", "/lethe/admin/outbox/dead/" + first + "/retry", ADMIN);
     assertThat(retried.statusCode()).isEqualTo(200);
     assertThat(json.readTree(retried.body()).get("status").asString()).isEqualTo("PENDING");
     try (var events = audit.events()) {
@@ -139,8 +141,11 @@ class OutboxApiIT {
           .anySatisfy(event -> assertThat(event.attributes()).containsEntry("message", first));
     }
     assertThat(call("POST", "/lethe/admin/outbox/dead/" + first + "/retry", ADMIN).statusCode())
-        .as("pending now: not dead").isEqualTo(409);
-    assertThat(call("POST", "/lethe/admin/outbox/dead/" + UUID.randomUUID() + "/retry", ADMIN).statusCode())
+        .as("pending now: not dead")
+        .isEqualTo(409);
+    assertThat(
+            call("POST", "/lethe/admin/outbox/dead/" + UUID.randomUUID() + "/retry", ADMIN)
+                .statusCode())
         .isEqualTo(404);
     assertThat(dispatcher.dispatch().transportReady()).as("the shop has no listener").isFalse();
     assertThat(outbox.counts().pending()).isEqualTo(1);
@@ -148,15 +153,18 @@ class OutboxApiIT {
     killed();
     killed();
     // The failing dispatcher took the retried notice too: three are dead.
-    assertThat(body(call("POST", "/lethe/admin/outbox/dead/retry", ADMIN)).get("retried").asInt()).isEqualTo(3);
+    assertThat(body(call("POST", "/lethe/admin/outbox/dead/retry", ADMIN)).get("retried").asInt())
+        .isEqualTo(3);
     assertThat(outbox.counts().dead()).isZero();
   }
 
   @Test
-  @DisplayName("Art. 5(1)(e), 19: a notice dead longer than the retention has lost its identity: listed as not retryable, its retry refused with 409, the retry of all leaves it")
+  @DisplayName(
+      "Art. 5(1)(e), 19: a notice dead longer than the retention has lost its identity: listed as not retryable, its retry refused with 409, the retry of all leaves it")
   void aClearedDeadNoticeCannotBeRetried() throws Exception {
     String cleared = killed();
-    // killed() declares it dead ten days ahead of now; a cut-off past that clears it (and any notice
+    // killed() declares it dead ten days ahead of now; a cut-off past that clears it (and any
+    // notice
     // the other test left pending, which killed()'s dispatcher took along).
     int clearedCount = outbox.clearDeadPayloads(Instant.now().plus(Duration.ofDays(11)));
     assertThat(clearedCount).isPositive();
@@ -170,14 +178,17 @@ class OutboxApiIT {
     assertThat(listed).as("still shown to the administrator").isNotNull();
     assertThat(listed.get("status").asString()).isEqualTo("DEAD");
     assertThat(listed.get("retryable").asBoolean()).isFalse();
-    assertThat(body(call("GET", "/lethe/admin/outbox", ADMIN)).get("cleared").asLong()).isEqualTo(clearedCount);
+    assertThat(body(call("GET", "/lethe/admin/outbox", ADMIN)).get("cleared").asLong())
+        .isEqualTo(clearedCount);
 
-    HttpResponse<String> retry = call("POST", "/lethe/admin/outbox/dead/" + cleared + "/retry", ADMIN);
+    HttpResponse<String> retry =
+        call("POST", "/lethe/admin/outbox/dead/" + cleared + "/retry", ADMIN);
     assertThat(retry.statusCode()).isEqualTo(409);
-    assertThat(retry.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
-        assertThat(type).startsWith("application/problem+json"));
+    assertThat(retry.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     assertThat(json.readTree(retry.body()).get("detail").asString())
-        .contains("cannot be retried", "lethe.outbox.dead-identity-retention").doesNotContain(ADA);
+        .contains("cannot be retried", "lethe.outbox.dead-identity-retention")
+        .doesNotContain(ADA);
     call("POST", "/lethe/admin/outbox/dead/retry", ADMIN);
     assertThat(outbox.find(UUID.fromString(cleared)).orElseThrow().status())
         .isEqualTo(OutboxStatus.DEAD);
@@ -186,24 +197,42 @@ class OutboxApiIT {
   @Test
   @DisplayName("Only an admin reaches the outbox API: 401 unsigned, 403 without the role")
   void onlyAdmins() throws Exception {
-    for (String[] endpoint : new String[][] {{"GET", "/lethe/admin/outbox"}, {"GET", "/lethe/admin/outbox/dead"},
-        {"POST", "/lethe/admin/outbox/dead/retry"},
-        {"POST", "/lethe/admin/outbox/dead/" + UUID.randomUUID() + "/retry"}}) {
+    for (String[] endpoint :
+        new String[][] {
+          {"GET", "/lethe/admin/outbox"},
+          {"GET", "/lethe/admin/outbox/dead"},
+          {"POST", "/lethe/admin/outbox/dead/retry"},
+          {"POST", "/lethe/admin/outbox/dead/" + UUID.randomUUID() + "/retry"}
+        }) {
       assertThat(call(endpoint[0], endpoint[1], null).statusCode()).as(endpoint[1]).isEqualTo(401);
       assertThat(call(endpoint[0], endpoint[1], ADA).statusCode()).as(endpoint[1]).isEqualTo(403);
     }
     assertThat(call("GET", "/lethe/admin/outbox/dead?limit=0", ADMIN).statusCode()).isEqualTo(400);
   }
 
-  // A notice whose every attempt fails until its maximum age: dead at its first attempt, ten days on.
+  // A notice whose every attempt fails until its maximum age: dead at its first attempt, ten days
+  // on.
   private String killed() {
-    String id = notifications.notifyRecipients(new Notification(RequestId.random(), RequestType.ERASURE,
-        new SubjectIdentifier("customer", "email", ADA)), List.of("email-host")).get(0).id().toString();
-    OutboxTransport failing = message -> {
-      throw new IllegalStateException("recipient down while sending " + ADA);
-    };
-    OutboxDispatcher.builder(outbox, failing).clock(Clock.offset(Clock.systemUTC(), Duration.ofDays(10)))
-        .maxAge(Duration.ofDays(1)).build().dispatch();
+    String id =
+        notifications
+            .notifyRecipients(
+                new Notification(
+                    RequestId.random(),
+                    RequestType.ERASURE,
+                    new SubjectIdentifier("customer", "email", ADA)),
+                List.of("email-host"))
+            .get(0)
+            .id()
+            .toString();
+    OutboxTransport failing =
+        message -> {
+          throw new IllegalStateException("recipient down while sending " + ADA);
+        };
+    OutboxDispatcher.builder(outbox, failing)
+        .clock(Clock.offset(Clock.systemUTC(), Duration.ofDays(10)))
+        .maxAge(Duration.ofDays(1))
+        .build()
+        .dispatch();
     return id;
   }
 
@@ -212,12 +241,17 @@ class OutboxApiIT {
     return json.readTree(response.body());
   }
 
-  private HttpResponse<String> call(String method, String path, @Nullable String user) throws IOException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .method(method, HttpRequest.BodyPublishers.noBody());
+  private HttpResponse<String> call(String method, String path, @Nullable String user)
+      throws IOException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .method(method, HttpRequest.BodyPublishers.noBody());
     if (user != null) {
-      request.header("Authorization", "Basic " + Base64.getEncoder()
-          .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+      request.header(
+          "Authorization",
+          "Basic "
+              + Base64.getEncoder()
+                  .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
     }
     try {
       return http.send(request.build(), HttpResponse.BodyHandlers.ofString());

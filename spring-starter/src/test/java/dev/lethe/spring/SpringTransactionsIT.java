@@ -52,28 +52,24 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Lethe inside a Spring Boot application with JPA: each operation runs in a Spring transaction, and
  * Lethe's JDBC stores use its connection.
  */
-@SpringBootTest(classes = {ShopApplication.class, SpringTransactionsIT.FailingAudit.class},
+@SpringBootTest(
+    classes = {ShopApplication.class, SpringTransactionsIT.FailingAudit.class},
     webEnvironment = SpringBootTest.WebEnvironment.NONE,
     properties = "spring.jpa.hibernate.ddl-auto=create")
 @DirtiesContext
 class SpringTransactionsIT {
 
-  private static final SubjectIdentifier ADA = new SubjectIdentifier("customer", "email", "ada@example.com");
+  private static final SubjectIdentifier ADA =
+      new SubjectIdentifier("customer", "email", "ada@example.com");
   static final AtomicBoolean AUDIT_DOWN = new AtomicBoolean();
   private static @Nullable TestDatabase database;
 
-  @Autowired
-  DataSubjectRights rights;
-  @Autowired
-  AuditTrail audit;
-  @Autowired
-  Transactions transactions;
-  @Autowired
-  DataSource dataSource;
-  @Autowired
-  PlatformTransactionManager transactionManager;
-  @Autowired
-  EntityManagerFactory entityManagerFactory;
+  @Autowired DataSubjectRights rights;
+  @Autowired AuditTrail audit;
+  @Autowired Transactions transactions;
+  @Autowired DataSource dataSource;
+  @Autowired PlatformTransactionManager transactionManager;
+  @Autowired EntityManagerFactory entityManagerFactory;
 
   static synchronized TestDatabase database() {
     if (database == null) {
@@ -112,37 +108,53 @@ class SpringTransactionsIT {
   }
 
   @Test
-  @DisplayName("Art. 5(2): when the audit fails, the submitted request is rolled back with it: no orphan request")
+  @DisplayName(
+      "Art. 5(2): when the audit fails, the submitted request is rolled back with it: no orphan request")
   void aFailingAuditLeavesNoOrphanRequest() {
     long before = requests();
     AUDIT_DOWN.set(true);
 
-    assertThatThrownBy(() -> rights.submit(RequestType.ACCESS, ADA, Channel.WEB)).hasMessageContaining("audit is down");
+    assertThatThrownBy(() -> rights.submit(RequestType.ACCESS, ADA, Channel.WEB))
+        .hasMessageContaining("audit is down");
 
     assertThat(requests()).isEqualTo(before);
   }
 
   @Test
-  @DisplayName("Art. 5(2): Lethe's request and event commit with the application's own change, or roll back with it")
+  @DisplayName(
+      "Art. 5(2): Lethe's request and event commit with the application's own change, or roll back with it")
   void letheJoinsTheApplicationsTransaction() {
     long requestsBefore = requests();
     AuditCheckpoint checkpointBefore = audit.checkpoint();
     TransactionTemplate application = new TransactionTemplate(transactionManager);
 
-    assertThatThrownBy(() -> application.executeWithoutResult(status -> {
-      new JdbcTemplate(dataSource).update("insert into customer (id, email, name) values (7, 'x@example.com', 'X')");
-      rights.submit(RequestType.ACCESS, ADA, Channel.WEB);
-      throw new IllegalStateException("the application's own work fails");
-    })).hasMessageContaining("own work fails");
+    assertThatThrownBy(
+            () ->
+                application.executeWithoutResult(
+                    status -> {
+                      new JdbcTemplate(dataSource)
+                          .update(
+                              "insert into customer (id, email, name) values (7, 'x@example.com', 'X')");
+                      rights.submit(RequestType.ACCESS, ADA, Channel.WEB);
+                      throw new IllegalStateException("the application's own work fails");
+                    }))
+        .hasMessageContaining("own work fails");
 
     assertThat(requests()).isEqualTo(requestsBefore);
-    assertThat(new JdbcTemplate(dataSource).queryForObject("select count(*) from customer", Long.class)).isZero();
-    assertThat(audit.checkpoint()).as("a rolled-back event is no checkpoint").isEqualTo(checkpointBefore);
+    assertThat(
+            new JdbcTemplate(dataSource)
+                .queryForObject("select count(*) from customer", Long.class))
+        .isZero();
+    assertThat(audit.checkpoint())
+        .as("a rolled-back event is no checkpoint")
+        .isEqualTo(checkpointBefore);
 
-    application.executeWithoutResult(status -> {
-      new JdbcTemplate(dataSource).update("insert into customer (id, email, name) values (7, 'x@example.com', 'X')");
-      rights.submit(RequestType.ACCESS, ADA, Channel.WEB);
-    });
+    application.executeWithoutResult(
+        status -> {
+          new JdbcTemplate(dataSource)
+              .update("insert into customer (id, email, name) values (7, 'x@example.com', 'X')");
+          rights.submit(RequestType.ACCESS, ADA, Channel.WEB);
+        });
 
     assertThat(requests()).isEqualTo(requestsBefore + 1);
     assertThat(audit.checkpoint().sequence()).isEqualTo(checkpointBefore.sequence() + 1);
@@ -150,18 +162,24 @@ class SpringTransactionsIT {
   }
 
   @Test
-  @DisplayName("Art. 5(1)(f), 17: when the audit fails during an erasure, the JPA rows are not erased and the request stays verified")
+  @DisplayName(
+      "Art. 5(1)(f), 17: when the audit fails during an erasure, the JPA rows are not erased and the request stays verified")
   void aFailingAuditRollsTheJpaErasureBack() {
     insertAda();
-    RightsRequest request = rights.verify(rights.submit(RequestType.ERASURE, ADA, Channel.WEB).id(), "email-link");
+    RightsRequest request =
+        rights.verify(rights.submit(RequestType.ERASURE, ADA, Channel.WEB).id(), "email-link");
     AUDIT_DOWN.set(true);
 
     assertThatThrownBy(() -> rights.erase(request.id(), ErasureGround.CONSENT_WITHDRAWN))
         .hasMessageContaining("audit is down");
 
-    assertThat(new JdbcTemplate(dataSource).queryForObject("select email from customer where id = 1", String.class))
+    assertThat(
+            new JdbcTemplate(dataSource)
+                .queryForObject("select email from customer where id = 1", String.class))
         .isEqualTo("ada@example.com");
-    assertThat(new JdbcTemplate(dataSource).queryForObject("select name from customer where id = 1", String.class))
+    assertThat(
+            new JdbcTemplate(dataSource)
+                .queryForObject("select name from customer where id = 1", String.class))
         .isEqualTo("Ada");
     RightsRequest stored = rights.find(request.id()).orElseThrow();
     assertThat(stored.status()).isEqualTo(RequestStatus.VERIFIED);
@@ -169,34 +187,44 @@ class SpringTransactionsIT {
   }
 
   @Test
-  @DisplayName("Art. 17: the JPA erasure, the fulfilled request and its events commit in the operation's one transaction")
+  @DisplayName(
+      "Art. 17: the JPA erasure, the fulfilled request and its events commit in the operation's one transaction")
   void theJpaErasureCommitsWithTheRequest() {
     insertAda();
-    RightsRequest request = rights.verify(rights.submit(RequestType.ERASURE, ADA, Channel.WEB).id(), "email-link");
+    RightsRequest request =
+        rights.verify(rights.submit(RequestType.ERASURE, ADA, Channel.WEB).id(), "email-link");
 
     rights.erase(request.id(), ErasureGround.CONSENT_WITHDRAWN);
 
-    assertThat(new JdbcTemplate(dataSource).queryForObject("select email from customer where id = 1", String.class))
+    assertThat(
+            new JdbcTemplate(dataSource)
+                .queryForObject("select email from customer where id = 1", String.class))
         .isNotEqualTo("ada@example.com");
     assertThat(rights.find(request.id()).orElseThrow().status()).isEqualTo(RequestStatus.FULFILLED);
   }
 
   @Test
-  @DisplayName("Art. 17: an erasure inside the application's transaction detaches the subject's loaded entity, so that a later change cannot write the erased values back")
+  @DisplayName(
+      "Art. 17: an erasure inside the application's transaction detaches the subject's loaded entity, so that a later change cannot write the erased values back")
   void anErasureInsideTheApplicationsTransactionCannotBeUndoneByItsEntities() {
     insertAda();
-    RightsRequest request = rights.verify(rights.submit(RequestType.ERASURE, ADA, Channel.WEB).id(), "email-link");
+    RightsRequest request =
+        rights.verify(rights.submit(RequestType.ERASURE, ADA, Channel.WEB).id(), "email-link");
     TransactionTemplate application = new TransactionTemplate(transactionManager);
 
-    application.executeWithoutResult(status -> {
-      EntityManager em = EntityManagerFactoryUtils.getTransactionalEntityManager(entityManagerFactory);
-      Customer ada = em.find(Customer.class, 1L);
-      rights.erase(request.id(), ErasureGround.CONSENT_WITHDRAWN);
-      assertThat(em.contains(ada)).isFalse();
-      ada.name = "Changed after the erasure";
-    });
+    application.executeWithoutResult(
+        status -> {
+          EntityManager em =
+              EntityManagerFactoryUtils.getTransactionalEntityManager(entityManagerFactory);
+          Customer ada = em.find(Customer.class, 1L);
+          rights.erase(request.id(), ErasureGround.CONSENT_WITHDRAWN);
+          assertThat(em.contains(ada)).isFalse();
+          ada.name = "Changed after the erasure";
+        });
 
-    assertThat(new JdbcTemplate(dataSource).queryForObject("select email from customer where id = 1", String.class))
+    assertThat(
+            new JdbcTemplate(dataSource)
+                .queryForObject("select email from customer where id = 1", String.class))
         .isNotEqualTo("ada@example.com");
     assertThat(rights.find(request.id()).orElseThrow().status()).isEqualTo(RequestStatus.FULFILLED);
   }
@@ -206,30 +234,40 @@ class SpringTransactionsIT {
     assertThat(transactionManager).isInstanceOf(JpaTransactionManager.class);
     TransactionTemplate application = new TransactionTemplate(transactionManager);
 
-    application.executeWithoutResult(status -> {
-      assertThat(SpringJpaJoin.entityManager(entityManagerFactory)).isPresent();
-      assertThat(SpringJpaJoin.entityManager(entityManagerFactory).orElseThrow().isJoinedToTransaction()).isTrue();
-    });
+    application.executeWithoutResult(
+        status -> {
+          assertThat(SpringJpaJoin.entityManager(entityManagerFactory)).isPresent();
+          assertThat(
+                  SpringJpaJoin.entityManager(entityManagerFactory)
+                      .orElseThrow()
+                      .isJoinedToTransaction())
+              .isTrue();
+        });
     assertThat(SpringJpaJoin.entityManager(entityManagerFactory)).isEmpty();
   }
 
   @Test
   void underADataSourceTransactionManagerTheJpaStoreJoinsTheBoundConnection() {
-    TransactionTemplate jdbcOnly = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    TransactionTemplate jdbcOnly =
+        new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 
-    jdbcOnly.executeWithoutResult(status -> {
-      assertThat(SpringJpaJoin.entityManager(entityManagerFactory)).isEmpty();
-      assertThat(SpringJpaJoin.connection(dataSource)).contains(DataSourceUtils.getConnection(dataSource));
-    });
+    jdbcOnly.executeWithoutResult(
+        status -> {
+          assertThat(SpringJpaJoin.entityManager(entityManagerFactory)).isEmpty();
+          assertThat(SpringJpaJoin.connection(dataSource))
+              .contains(DataSourceUtils.getConnection(dataSource));
+        });
     assertThat(SpringJpaJoin.connection(dataSource)).isEmpty();
   }
 
   private void insertAda() {
-    new JdbcTemplate(dataSource).update("insert into customer (id, email, name) values (1, 'ada@example.com', 'Ada')");
+    new JdbcTemplate(dataSource)
+        .update("insert into customer (id, email, name) values (1, 'ada@example.com', 'Ada')");
   }
 
   private long requests() {
-    return new JdbcTemplate(dataSource).queryForObject("select count(*) from lethe_rights_request", Long.class);
+    return new JdbcTemplate(dataSource)
+        .queryForObject("select count(*) from lethe_rights_request", Long.class);
   }
 
   /** The JDBC audit sink, which a test can take down. */

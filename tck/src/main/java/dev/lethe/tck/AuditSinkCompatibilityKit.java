@@ -71,7 +71,8 @@ public abstract class AuditSinkCompatibilityKit {
   @Test
   @DisplayName("Art. 5(2): events come back in sequence order, exactly as appended")
   void returnsEventsInSequenceOrderUnchanged() {
-    List<AuditEvent> appended = List.of(event(1, 'a', 'b'), bareEvent(2, 'b', 'c'), event(3, 'c', 'd'));
+    List<AuditEvent> appended =
+        List.of(event(1, 'a', 'b'), bareEvent(2, 'b', 'c'), event(3, 'c', 'd'));
 
     appended.forEach(sink::append);
 
@@ -84,7 +85,8 @@ public abstract class AuditSinkCompatibilityKit {
     AuditEvent first = event(1, 'a', 'b');
     sink.append(first);
 
-    assertThatThrownBy(() -> sink.append(bareEvent(1, 'a', 'c'))).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> sink.append(bareEvent(1, 'a', 'c')))
+        .isInstanceOf(IllegalStateException.class);
 
     assertThat(events()).containsExactly(first);
   }
@@ -100,14 +102,18 @@ public abstract class AuditSinkCompatibilityKit {
 
   @Test
   void appendNextComputesTheEventFromTheHead() {
-    AuditEvent first = sink.appendNext(head -> {
-      assertThat(head).isEqualTo(AuditCheckpoint.GENESIS);
-      return event(1, '0', 'a');
-    });
-    AuditEvent second = sink.appendNext(head -> {
-      assertThat(head).isEqualTo(new AuditCheckpoint(1, "a".repeat(64)));
-      return bareEvent(2, 'a', 'b');
-    });
+    AuditEvent first =
+        sink.appendNext(
+            head -> {
+              assertThat(head).isEqualTo(AuditCheckpoint.GENESIS);
+              return event(1, '0', 'a');
+            });
+    AuditEvent second =
+        sink.appendNext(
+            head -> {
+              assertThat(head).isEqualTo(new AuditCheckpoint(1, "a".repeat(64)));
+              return bareEvent(2, 'a', 'b');
+            });
 
     assertThat(events()).containsExactly(first, second);
     assertThat(sink.lastEvent()).contains(second);
@@ -126,7 +132,8 @@ public abstract class AuditSinkCompatibilityKit {
   }
 
   @Test
-  @DisplayName("Art. 5(2): trails of several replicas appending at once lose nothing, duplicate nothing, fork nothing")
+  @DisplayName(
+      "Art. 5(2): trails of several replicas appending at once lose nothing, duplicate nothing, fork nothing")
   void concurrentTrailsOnOneStorageKeepOneChain() throws Exception {
     int trails = 3;
     int threadsPerTrail = 2;
@@ -134,7 +141,8 @@ public abstract class AuditSinkCompatibilityKit {
     Pseudonymizer key = Pseudonymizer.withKey(new byte[32]);
     List<AuditTrail> replicas = new ArrayList<>();
     for (int i = 0; i < trails; i++) {
-      replicas.add(AuditTrail.of(i == 0 ? sink : anotherSinkOnTheSameStorage(), key, Clock.systemUTC()));
+      replicas.add(
+          AuditTrail.of(i == 0 ? sink : anotherSinkOnTheSameStorage(), key, Clock.systemUTC()));
     }
     ExecutorService threads = Executors.newFixedThreadPool(trails * threadsPerTrail);
     CountDownLatch start = new CountDownLatch(1);
@@ -143,14 +151,18 @@ public abstract class AuditSinkCompatibilityKit {
       for (int t = 0; t < trails * threadsPerTrail; t++) {
         AuditTrail trail = replicas.get(t % trails);
         String writer = "writer-" + t;
-        done.add(threads.submit(() -> {
-          start.await();
-          for (int n = 0; n < eventsPerThread; n++) {
-            trail.record(AuditEntry.of(AuditEventType.REQUEST_SUBMITTED).withAttribute("writer", writer)
-                .withCount("n", n));
-          }
-          return null;
-        }));
+        done.add(
+            threads.submit(
+                () -> {
+                  start.await();
+                  for (int n = 0; n < eventsPerThread; n++) {
+                    trail.record(
+                        AuditEntry.of(AuditEventType.REQUEST_SUBMITTED)
+                            .withAttribute("writer", writer)
+                            .withCount("n", n));
+                  }
+                  return null;
+                }));
       }
       start.countDown();
       for (Future<?> future : done) {
@@ -162,10 +174,13 @@ public abstract class AuditSinkCompatibilityKit {
 
     int total = trails * threadsPerTrail * eventsPerThread;
     List<AuditEvent> events = events();
-    assertThat(events).extracting(AuditEvent::sequence)
+    assertThat(events)
+        .extracting(AuditEvent::sequence)
         .containsExactlyElementsOf(LongStream.rangeClosed(1, total).boxed().toList());
-    assertThat(events).extracting(event -> event.attributes().get("writer") + "#" + event.counts().get("n"))
-        .doesNotHaveDuplicates().hasSize(total);
+    assertThat(events)
+        .extracting(event -> event.attributes().get("writer") + "#" + event.counts().get("n"))
+        .doesNotHaveDuplicates()
+        .hasSize(total);
     for (AuditTrail trail : replicas) {
       assertThat(trail.verify()).isEqualTo(AuditVerification.intact(total));
     }
@@ -178,15 +193,30 @@ public abstract class AuditSinkCompatibilityKit {
   }
 
   private static AuditEvent event(long sequence, char previous, char hash) {
-    return new AuditEvent(sequence, AT.plusSeconds(sequence), AuditEventType.SUBJECT_ERASED,
-        Optional.of(RequestId.random()), Optional.of(RequestType.ERASURE),
-        Optional.of(new SubjectPseudonym("ab".repeat(32))), Map.of("rows", 3L, "entities", 2L),
-        Map.of("dueDate", "2025-03-01", "note", "ünïcödé ✓"), String.valueOf(previous).repeat(64),
+    return new AuditEvent(
+        sequence,
+        AT.plusSeconds(sequence),
+        AuditEventType.SUBJECT_ERASED,
+        Optional.of(RequestId.random()),
+        Optional.of(RequestType.ERASURE),
+        Optional.of(new SubjectPseudonym("ab".repeat(32))),
+        Map.of("rows", 3L, "entities", 2L),
+        Map.of("dueDate", "2025-03-01", "note", "ünïcödé ✓"),
+        String.valueOf(previous).repeat(64),
         String.valueOf(hash).repeat(64));
   }
 
   private static AuditEvent bareEvent(long sequence, char previous, char hash) {
-    return new AuditEvent(sequence, AT, AuditEventType.REQUEST_SUBMITTED, Optional.empty(), Optional.empty(),
-        Optional.empty(), Map.of(), Map.of(), String.valueOf(previous).repeat(64), String.valueOf(hash).repeat(64));
+    return new AuditEvent(
+        sequence,
+        AT,
+        AuditEventType.REQUEST_SUBMITTED,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Map.of(),
+        Map.of(),
+        String.valueOf(previous).repeat(64),
+        String.valueOf(hash).repeat(64));
   }
 }

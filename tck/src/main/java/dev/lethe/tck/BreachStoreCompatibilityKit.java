@@ -3,6 +3,9 @@ package dev.lethe.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lethe.breach.Breach;
+import dev.lethe.breach.BreachReport;
+import dev.lethe.breach.BreachStore;
 import dev.lethe.subject.SubjectPseudonym;
 import java.time.Instant;
 import java.util.List;
@@ -10,9 +13,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import dev.lethe.breach.Breach;
-import dev.lethe.breach.BreachReport;
-import dev.lethe.breach.BreachStore;
 
 /** What every {@link BreachStore} must do. Extend it and create an empty store. */
 public abstract class BreachStoreCompatibilityKit {
@@ -23,15 +23,32 @@ public abstract class BreachStoreCompatibilityKit {
   protected abstract BreachStore createStore();
 
   private static Breach breach(Instant awareAt) {
-    BreachReport report = new BreachReport(awareAt, "Laptop with an unencrypted export stolen",
-        List.of("contact.email", "contact.postal-address"), List.of("customer"), 120, 340, "Phishing",
-        "Accounts locked", "dpo@shop.example", Breach.Risk.HIGH);
-    return new Breach(UUID.randomUUID(), report, awareAt.plusSeconds(60), Optional.empty(), Optional.empty(),
-        Optional.empty(), 0, 0);
+    BreachReport report =
+        new BreachReport(
+            awareAt,
+            "Laptop with an unencrypted export stolen",
+            List.of("contact.email", "contact.postal-address"),
+            List.of("customer"),
+            120,
+            340,
+            "Phishing",
+            "Accounts locked",
+            "dpo@shop.example",
+            Breach.Risk.HIGH);
+    return new Breach(
+        UUID.randomUUID(),
+        report,
+        awareAt.plusSeconds(60),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        0,
+        0);
   }
 
   @Test
-  @DisplayName("Art. 33(5): a breach reads back exactly as recorded; the most recent awareness is listed first")
+  @DisplayName(
+      "Art. 33(5): a breach reads back exactly as recorded; the most recent awareness is listed first")
   void art33_roundTrip() {
     BreachStore store = createStore();
     Breach older = breach(AWARE);
@@ -45,14 +62,22 @@ public abstract class BreachStoreCompatibilityKit {
   }
 
   @Test
-  @DisplayName("Art. 33(1): a notification is stored from the version read; a stale copy changes nothing")
+  @DisplayName(
+      "Art. 33(1): a notification is stored from the version read; a stale copy changes nothing")
   void art33_conditionalUpdate() {
     BreachStore store = createStore();
     Breach breach = breach(AWARE);
     store.insert(breach);
-    Breach notified = new Breach(breach.id(), breach.report(), breach.recordedAt(),
-        Optional.of(AWARE.plusSeconds(80 * 3600)), Optional.of("Forensics took four days"),
-        Optional.of(AWARE.plusSeconds(90 * 3600)), 17, 0);
+    Breach notified =
+        new Breach(
+            breach.id(),
+            breach.report(),
+            breach.recordedAt(),
+            Optional.of(AWARE.plusSeconds(80 * 3600)),
+            Optional.of("Forensics took four days"),
+            Optional.of(AWARE.plusSeconds(90 * 3600)),
+            17,
+            0);
     Breach stored = store.update(notified).orElseThrow();
     assertThat(stored.version()).isEqualTo(1);
     assertThat(stored.delayReasons()).contains("Forensics took four days");
@@ -67,14 +92,25 @@ public abstract class BreachStoreCompatibilityKit {
     BreachStore store = createStore();
     Breach breach = breach(AWARE);
     store.insert(breach);
-    Breach reassessed = new Breach(breach.id(), breach.report().withRisk(Breach.Risk.UNLIKELY), breach.recordedAt(),
-        Optional.empty(), Optional.empty(), Optional.empty(), 0, 0);
-    assertThat(store.update(reassessed).orElseThrow().report().risk()).isEqualTo(Breach.Risk.UNLIKELY);
-    assertThat(store.find(breach.id()).orElseThrow().report()).isEqualTo(breach.report().withRisk(Breach.Risk.UNLIKELY));
+    Breach reassessed =
+        new Breach(
+            breach.id(),
+            breach.report().withRisk(Breach.Risk.UNLIKELY),
+            breach.recordedAt(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            0,
+            0);
+    assertThat(store.update(reassessed).orElseThrow().report().risk())
+        .isEqualTo(Breach.Risk.UNLIKELY);
+    assertThat(store.find(breach.id()).orElseThrow().report())
+        .isEqualTo(breach.report().withRisk(Breach.Risk.UNLIKELY));
   }
 
   @Test
-  @DisplayName("Art. 34(1): a subject is recorded as told of a breach once; of another breach separately")
+  @DisplayName(
+      "Art. 34(1): a subject is recorded as told of a breach once; of another breach separately")
   void art34_subjectToldOnce() {
     BreachStore store = createStore();
     Breach breach = breach(AWARE);
@@ -84,8 +120,12 @@ public abstract class BreachStoreCompatibilityKit {
     SubjectPseudonym ada = new SubjectPseudonym("a".repeat(64));
 
     assertThat(store.markTold(breach.id(), ada, AWARE.plusSeconds(3600))).isTrue();
-    assertThat(store.markTold(breach.id(), ada, AWARE.plusSeconds(7200))).as("told before").isFalse();
-    assertThat(store.markTold(other.id(), ada, AWARE.plusSeconds(7200))).as("another breach").isTrue();
+    assertThat(store.markTold(breach.id(), ada, AWARE.plusSeconds(7200)))
+        .as("told before")
+        .isFalse();
+    assertThat(store.markTold(other.id(), ada, AWARE.plusSeconds(7200)))
+        .as("another breach")
+        .isTrue();
     assertThat(store.markTold(breach.id(), new SubjectPseudonym("b".repeat(64)), AWARE)).isTrue();
   }
 }

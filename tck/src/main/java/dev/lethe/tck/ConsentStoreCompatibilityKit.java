@@ -40,11 +40,14 @@ public abstract class ConsentStoreCompatibilityKit {
   }
 
   @Test
-  @DisplayName("Art. 7(1), 13(3): current consents given under an older notice are counted per version and paged by"
-      + " pseudonym; withdrawn, lapsed and renewed ones are not")
+  @DisplayName(
+      "Art. 7(1), 13(3): current consents given under an older notice are counted per version and paged by"
+          + " pseudonym; withdrawn, lapsed and renewed ones are not")
   void art7_reportsCurrentConsentsGivenUnderAnOlderNotice() {
-    List<SubjectPseudonym> subjects = IntStream.rangeClosed(1, 7)
-        .mapToObj(digit -> new SubjectPseudonym(Integer.toString(digit).repeat(64))).toList();
+    List<SubjectPseudonym> subjects =
+        IntStream.rangeClosed(1, 7)
+            .mapToObj(digit -> new SubjectPseudonym(Integer.toString(digit).repeat(64)))
+            .toList();
     Instant now = AT.plusSeconds(3600);
     given(subjects.get(0), "v1", AT, Optional.empty());
     given(subjects.get(1), "v1", AT, Optional.empty());
@@ -52,33 +55,58 @@ public abstract class ConsentStoreCompatibilityKit {
     given(subjects.get(3), "v2", AT, Optional.empty());
     given(subjects.get(4), "v1", AT, Optional.of(now));
     given(subjects.get(5), "v1", AT, Optional.empty());
-    store.append(new ConsentRecord(subjects.get(5), "newsletter", ConsentState.WITHDRAWN, AT.plusSeconds(1), "v1",
-        Optional.of(ConsentMethod.API), false, Optional.empty()));
+    store.append(
+        new ConsentRecord(
+            subjects.get(5),
+            "newsletter",
+            ConsentState.WITHDRAWN,
+            AT.plusSeconds(1),
+            "v1",
+            Optional.of(ConsentMethod.API),
+            false,
+            Optional.empty()));
     given(subjects.get(6), "v1", AT, Optional.empty());
     given(subjects.get(6), "v2", AT.plusSeconds(1), Optional.empty());
     given(ADA, "v1", AT, Optional.empty(), "research");
 
-    assertThat(store.countGivenUnderOtherNotice("newsletter", "v2", now)).containsExactly(
-        Map.entry("v0", 1L), Map.entry("v1", 2L));
+    assertThat(store.countGivenUnderOtherNotice("newsletter", "v2", now))
+        .containsExactly(Map.entry("v0", 1L), Map.entry("v1", 2L));
     assertThat(store.countGivenUnderOtherNotice("newsletter", "v2", AT.minusSeconds(1)))
-        .as("before subject 5 lapsed").containsEntry("v1", 3L);
-    List<SubjectPseudonym> first = store.subjectsGivenUnderOtherNotice("newsletter", "v2", now, Optional.empty(), 2);
+        .as("before subject 5 lapsed")
+        .containsEntry("v1", 3L);
+    List<SubjectPseudonym> first =
+        store.subjectsGivenUnderOtherNotice("newsletter", "v2", now, Optional.empty(), 2);
     assertThat(first).containsExactly(subjects.get(0), subjects.get(1));
-    assertThat(store.subjectsGivenUnderOtherNotice("newsletter", "v2", now, Optional.of(first.get(1)), 2))
+    assertThat(
+            store.subjectsGivenUnderOtherNotice(
+                "newsletter", "v2", now, Optional.of(first.get(1)), 2))
         .containsExactly(subjects.get(2));
-    assertThat(store.countGivenUnderOtherNotice("newsletter", "v1", now)).containsExactly(Map.entry("v0", 1L),
-        Map.entry("v2", 2L));
+    assertThat(store.countGivenUnderOtherNotice("newsletter", "v1", now))
+        .containsExactly(Map.entry("v0", 1L), Map.entry("v2", 2L));
     assertThat(store.countGivenUnderOtherNotice("unknown", "v2", now)).isEmpty();
   }
 
-  private void given(SubjectPseudonym subject, String version, Instant at, Optional<Instant> expiresAt) {
+  private void given(
+      SubjectPseudonym subject, String version, Instant at, Optional<Instant> expiresAt) {
     given(subject, version, at, expiresAt, "newsletter");
   }
 
-  private void given(SubjectPseudonym subject, String version, Instant at, Optional<Instant> expiresAt,
+  private void given(
+      SubjectPseudonym subject,
+      String version,
+      Instant at,
+      Optional<Instant> expiresAt,
       String purpose) {
-    store.append(new ConsentRecord(subject, purpose, ConsentState.GIVEN, at, version, Optional.of(ConsentMethod.API),
-        false, expiresAt));
+    store.append(
+        new ConsentRecord(
+            subject,
+            purpose,
+            ConsentState.GIVEN,
+            at,
+            version,
+            Optional.of(ConsentMethod.API),
+            false,
+            expiresAt));
   }
 
   @Test
@@ -90,10 +118,30 @@ public abstract class ConsentStoreCompatibilityKit {
   @Test
   @DisplayName("Art. 8(1), 9(2)(a): a record keeps whether consent was explicit and who gave it")
   void art8_art9_keepsExplicitnessAndGiver() {
-    ConsentRecord byParent = new ConsentRecord(ADA, "newsletter", ConsentState.GIVEN, AT, "2025-03",
-        Optional.of(ConsentMethod.PAPER), false, Optional.empty(), true, ConsentGiver.HOLDER_OF_PARENTAL_RESPONSIBILITY);
-    ConsentRecord byChild = new ConsentRecord(ADA, "newsletter", ConsentState.GIVEN, AT.plusSeconds(1), "2025-03",
-        Optional.of(ConsentMethod.API), false, Optional.empty(), false, ConsentGiver.CHILD);
+    ConsentRecord byParent =
+        new ConsentRecord(
+            ADA,
+            "newsletter",
+            ConsentState.GIVEN,
+            AT,
+            "2025-03",
+            Optional.of(ConsentMethod.PAPER),
+            false,
+            Optional.empty(),
+            true,
+            ConsentGiver.HOLDER_OF_PARENTAL_RESPONSIBILITY);
+    ConsentRecord byChild =
+        new ConsentRecord(
+            ADA,
+            "newsletter",
+            ConsentState.GIVEN,
+            AT.plusSeconds(1),
+            "2025-03",
+            Optional.of(ConsentMethod.API),
+            false,
+            Optional.empty(),
+            false,
+            ConsentGiver.CHILD);
 
     store.append(byParent);
     store.append(byChild);
@@ -104,11 +152,27 @@ public abstract class ConsentStoreCompatibilityKit {
   @Test
   @DisplayName("Art. 7(1): a history keeps every record in the order appended, with every part")
   void keepsEveryRecordInOrder() {
-    ConsentRecord given = new ConsentRecord(ADA, "newsletter", ConsentState.GIVEN, AT, "2025-03",
-        Optional.of(ConsentMethod.WEB_FORM_OPT_IN), true, Optional.of(AT.plusSeconds(86_400)));
+    ConsentRecord given =
+        new ConsentRecord(
+            ADA,
+            "newsletter",
+            ConsentState.GIVEN,
+            AT,
+            "2025-03",
+            Optional.of(ConsentMethod.WEB_FORM_OPT_IN),
+            true,
+            Optional.of(AT.plusSeconds(86_400)));
     ConsentRecord withdrawn = record(ADA, "newsletter", ConsentState.WITHDRAWN, AT.plusSeconds(60));
-    ConsentRecord ended = new ConsentRecord(ADA, "newsletter", ConsentState.EXPIRED, AT.plusSeconds(60), "2025-03",
-        Optional.empty(), false, Optional.empty());
+    ConsentRecord ended =
+        new ConsentRecord(
+            ADA,
+            "newsletter",
+            ConsentState.EXPIRED,
+            AT.plusSeconds(60),
+            "2025-03",
+            Optional.empty(),
+            false,
+            Optional.empty());
 
     store.append(given);
     store.append(withdrawn);
@@ -135,7 +199,8 @@ public abstract class ConsentStoreCompatibilityKit {
   }
 
   @Test
-  @DisplayName("Art. 7(1): a history read earlier does not change, and cannot be changed through it")
+  @DisplayName(
+      "Art. 7(1): a history read earlier does not change, and cannot be changed through it")
   void aHistoryIsASnapshot() {
     store.append(record(ADA, "newsletter", ConsentState.GIVEN, AT));
     List<ConsentRecord> read = store.history(ADA, "newsletter");
@@ -149,35 +214,55 @@ public abstract class ConsentStoreCompatibilityKit {
   }
 
   @Test
-  @DisplayName("Art. 7(3): a record appended after a latest record that is no longer the latest is refused")
+  @DisplayName(
+      "Art. 7(3): a record appended after a latest record that is no longer the latest is refused")
   void appendsAfterTheLatestOnly() {
     ConsentRecord given = record(ADA, "newsletter", ConsentState.GIVEN, AT);
     assertThat(store.appendAfter(given, Optional.empty())).isTrue();
     ConsentRecord withdrawn = record(ADA, "newsletter", ConsentState.WITHDRAWN, AT.plusSeconds(60));
 
     assertThat(store.appendAfter(withdrawn, Optional.of(given))).isTrue();
-    assertThat(store.appendAfter(record(ADA, "newsletter", ConsentState.WITHDRAWN, AT.plusSeconds(61)),
-        Optional.of(given))).as("a second withdrawal that read the same consent").isFalse();
-    assertThat(store.appendAfter(record(ADA, "newsletter", ConsentState.GIVEN, AT.plusSeconds(62)), Optional.empty()))
-        .as("a first record where there is one").isFalse();
+    assertThat(
+            store.appendAfter(
+                record(ADA, "newsletter", ConsentState.WITHDRAWN, AT.plusSeconds(61)),
+                Optional.of(given)))
+        .as("a second withdrawal that read the same consent")
+        .isFalse();
+    assertThat(
+            store.appendAfter(
+                record(ADA, "newsletter", ConsentState.GIVEN, AT.plusSeconds(62)),
+                Optional.empty()))
+        .as("a first record where there is one")
+        .isFalse();
 
     assertThat(store.history(ADA, "newsletter")).containsExactly(given, withdrawn);
   }
 
-  private static ConsentRecord record(SubjectPseudonym subject, String purpose, ConsentState state, Instant at) {
-    return new ConsentRecord(subject, purpose, state, at, "2025-03", Optional.of(ConsentMethod.API), false,
+  private static ConsentRecord record(
+      SubjectPseudonym subject, String purpose, ConsentState state, Instant at) {
+    return new ConsentRecord(
+        subject,
+        purpose,
+        state,
+        at,
+        "2025-03",
+        Optional.of(ConsentMethod.API),
+        false,
         Optional.empty());
   }
 
   @Test
-  @DisplayName("Art. 7(1), 13(3): a notice version applies from the day it was first recorded, whoever asks later")
+  @DisplayName(
+      "Art. 7(1), 13(3): a notice version applies from the day it was first recorded, whoever asks later")
   void art13_3_noticeVersionAppliesFromItsFirstDay() {
     LocalDate first = LocalDate.parse("2026-03-01");
 
     assertThat(store.noticeVersionAppliesFrom("a1b2c3d4e5f6", first)).contains(first);
-    assertThat(store.noticeVersionAppliesFrom("a1b2c3d4e5f6", first.plusDays(30))).as("a later start").contains(first);
-    assertThat(store.noticeVersionAppliesFrom("ffeeddccbbaa", first.plusDays(30))).as("a material change")
+    assertThat(store.noticeVersionAppliesFrom("a1b2c3d4e5f6", first.plusDays(30)))
+        .as("a later start")
+        .contains(first);
+    assertThat(store.noticeVersionAppliesFrom("ffeeddccbbaa", first.plusDays(30)))
+        .as("a material change")
         .contains(first.plusDays(30));
   }
-
 }

@@ -3,11 +3,11 @@ package dev.lethe.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lethe.law.ErasureGround;
+import dev.lethe.spi.ErasureTombstoneStore;
 import dev.lethe.subject.SubjectPseudonym;
 import java.time.Instant;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import dev.lethe.spi.ErasureTombstoneStore;
 
 /** What every {@link ErasureTombstoneStore} must do. Extend it and create an empty store. */
 public abstract class ErasureTombstoneStoreCompatibilityKit {
@@ -20,7 +20,8 @@ public abstract class ErasureTombstoneStoreCompatibilityKit {
   protected abstract ErasureTombstoneStore createStore();
 
   @Test
-  @DisplayName("Art. 17(1): tombstones since an instant are found earliest first, that instant included, exactly as added")
+  @DisplayName(
+      "Art. 17(1): tombstones since an instant are found earliest first, that instant included, exactly as added")
   void findsTombstonesSince() {
     ErasureTombstoneStore store = createStore();
     ErasureTombstoneStore.Tombstone monday = tombstone('a', MONDAY);
@@ -40,14 +41,16 @@ public abstract class ErasureTombstoneStoreCompatibilityKit {
   void keepsTheFirstTombstone() {
     ErasureTombstoneStore store = createStore();
     store.add(tombstone('a', MONDAY));
-    store.add(new ErasureTombstoneStore.Tombstone("customer", pseudonym('a'), ErasureGround.UNLAWFULLY_PROCESSED,
-        TUESDAY));
+    store.add(
+        new ErasureTombstoneStore.Tombstone(
+            "customer", pseudonym('a'), ErasureGround.UNLAWFULLY_PROCESSED, TUESDAY));
 
     assertThat(store.since(Instant.EPOCH)).containsExactly(tombstone('a', MONDAY));
   }
 
   @Test
-  @DisplayName("Art. 5(1)(e): tombstones of erasures before the cutoff are deleted, later ones stay")
+  @DisplayName(
+      "Art. 5(1)(e): tombstones of erasures before the cutoff are deleted, later ones stay")
   void deletesTombstonesBeforeTheCutoff() {
     ErasureTombstoneStore store = createStore();
     store.add(tombstone('a', MONDAY));
@@ -59,7 +62,8 @@ public abstract class ErasureTombstoneStoreCompatibilityKit {
   }
 
   private static ErasureTombstoneStore.Tombstone tombstone(char digit, Instant erasedAt) {
-    return new ErasureTombstoneStore.Tombstone("customer", pseudonym(digit), ErasureGround.CONSENT_WITHDRAWN, erasedAt);
+    return new ErasureTombstoneStore.Tombstone(
+        "customer", pseudonym(digit), ErasureGround.CONSENT_WITHDRAWN, erasedAt);
   }
 
   private static SubjectPseudonym pseudonym(char digit) {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lethe.erasure.LegalHold;
 import dev.lethe.erasure.LegalHoldStore;
-import dev.lethe.tck.shop.OrderNote;
 import dev.lethe.subject.SubjectKey;
+import dev.lethe.tck.shop.OrderNote;
 import java.time.Instant;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -20,11 +20,13 @@ public abstract class LegalHoldStoreCompatibilityKit {
   protected abstract LegalHoldStore createStore();
 
   @Test
-  @DisplayName("Art. 17(3)(e): a subject sees its own holds and the holds on entity types, not other subjects' holds")
+  @DisplayName(
+      "Art. 17(3)(e): a subject sees its own holds and the holds on entity types, not other subjects' holds")
   void holdsForASubject() {
     LegalHoldStore store = createStore();
     LegalHold onAda = LegalHold.onSubject(ADA, "Claim 1", Instant.parse("2026-01-01T00:00:00Z"));
-    LegalHold onNotes = LegalHold.onEntity(OrderNote.class, "Audit 2026", Instant.parse("2026-02-01T00:00:00Z"));
+    LegalHold onNotes =
+        LegalHold.onEntity(OrderNote.class, "Audit 2026", Instant.parse("2026-02-01T00:00:00Z"));
     store.place(onAda);
     store.place(onNotes);
     store.place(LegalHold.onSubject(GRACE, "Claim 2", Instant.parse("2026-03-01T00:00:00Z")));

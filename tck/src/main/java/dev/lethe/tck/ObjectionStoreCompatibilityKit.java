@@ -50,11 +50,19 @@ public abstract class ObjectionStoreCompatibilityKit {
   }
 
   @Test
-  @DisplayName("Art. 21(1): saving an overridden objection replaces the standing one, grounds included")
+  @DisplayName(
+      "Art. 21(1): saving an overridden objection replaces the standing one, grounds included")
   void savingAgainReplaces() {
     Objection standing = new Objection(ADA, "fraud-prevention", false, AT, Optional.empty());
-    Objection overridden = new Objection(ADA, "fraud-prevention", false, AT,
-        Optional.of(new Objection.CompellingGrounds("Chargeback fraud under investigation", AT.plusSeconds(60))));
+    Objection overridden =
+        new Objection(
+            ADA,
+            "fraud-prevention",
+            false,
+            AT,
+            Optional.of(
+                new Objection.CompellingGrounds(
+                    "Chargeback fraud under investigation", AT.plusSeconds(60))));
     store.save(standing);
 
     store.save(overridden);

@@ -2,6 +2,11 @@ package dev.lethe.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lethe.spi.Outbox;
+import dev.lethe.spi.OutboxCounts;
+import dev.lethe.spi.OutboxEntry;
+import dev.lethe.spi.OutboxMessage;
+import dev.lethe.spi.OutboxStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,11 +23,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import dev.lethe.spi.Outbox;
-import dev.lethe.spi.OutboxCounts;
-import dev.lethe.spi.OutboxEntry;
-import dev.lethe.spi.OutboxMessage;
-import dev.lethe.spi.OutboxStatus;
 
 /** What every {@link Outbox} must do. Extend it and create an empty outbox. */
 public abstract class OutboxCompatibilityKit {
@@ -38,7 +38,8 @@ public abstract class OutboxCompatibilityKit {
   }
 
   @Test
-  @DisplayName("Art. 19: an enqueued message is pending and due at once; its idempotency key admits it once")
+  @DisplayName(
+      "Art. 19: an enqueued message is pending and due at once; its idempotency key admits it once")
   void enqueueIsIdempotentByKey() {
     Outbox outbox = createOutbox();
 
@@ -56,7 +57,8 @@ public abstract class OutboxCompatibilityKit {
   }
 
   @Test
-  @DisplayName("Art. 19: a claim takes due messages oldest first, counts the attempt and hides them for the lease")
+  @DisplayName(
+      "Art. 19: a claim takes due messages oldest first, counts the attempt and hides them for the lease")
   void claimTakesDueMessagesForALease() {
     Outbox outbox = createOutbox();
     OutboxEntry older = outbox.enqueue(message("older"), T0);
@@ -66,19 +68,25 @@ public abstract class OutboxCompatibilityKit {
     List<OutboxEntry> claimed = outbox.claimDue(T0.plusSeconds(2), 10, LEASE);
 
     assertThat(claimed).extracting(OutboxEntry::id).containsExactly(older.id(), newer.id());
-    assertThat(claimed).allSatisfy(entry -> {
-      assertThat(entry.attempts()).isEqualTo(1);
-      assertThat(entry.nextAttemptAt()).isEqualTo(T0.plusSeconds(2).plus(LEASE));
-      assertThat(entry.payload()).isPresent();
-    });
-    assertThat(outbox.claimDue(T0.plusSeconds(2), 10, LEASE)).as("held by the first claim").isEmpty();
+    assertThat(claimed)
+        .allSatisfy(
+            entry -> {
+              assertThat(entry.attempts()).isEqualTo(1);
+              assertThat(entry.nextAttemptAt()).isEqualTo(T0.plusSeconds(2).plus(LEASE));
+              assertThat(entry.payload()).isPresent();
+            });
+    assertThat(outbox.claimDue(T0.plusSeconds(2), 10, LEASE))
+        .as("held by the first claim")
+        .isEmpty();
     assertThat(outbox.claimDue(T0.plusSeconds(2), 1, LEASE)).isEmpty();
-    assertThat(outbox.claimDue(T0.plusSeconds(60), 1, LEASE)).extracting(OutboxEntry::idempotencyKey)
+    assertThat(outbox.claimDue(T0.plusSeconds(60), 1, LEASE))
+        .extracting(OutboxEntry::idempotencyKey)
         .containsExactly("future");
   }
 
   @Test
-  @DisplayName("Art. 19: a claim whose dispatcher died is taken again after the lease, and the stale claim can no longer mark it")
+  @DisplayName(
+      "Art. 19: a claim whose dispatcher died is taken again after the lease, and the stale claim can no longer mark it")
   void anExpiredClaimIsTakenAgain() {
     Outbox outbox = createOutbox();
     OutboxEntry entry = outbox.enqueue(message("k1"), T0);
@@ -86,7 +94,9 @@ public abstract class OutboxCompatibilityKit {
 
     List<OutboxEntry> second = outbox.claimDue(T0.plus(LEASE), 10, LEASE);
 
-    assertThat(second).singleElement().satisfies(claim -> assertThat(claim.attempts()).isEqualTo(2));
+    assertThat(second)
+        .singleElement()
+        .satisfies(claim -> assertThat(claim.attempts()).isEqualTo(2));
     assertThat(outbox.markDelivered(entry.id(), firstClaim.attempts(), T0.plus(LEASE))).isFalse();
     assertThat(outbox.markFailed(entry.id(), firstClaim.attempts(), "x", T0)).isFalse();
     assertThat(outbox.markDead(entry.id(), firstClaim.attempts(), "x", T0)).isFalse();
@@ -109,19 +119,22 @@ public abstract class OutboxCompatibilityKit {
     assertThat(delivered.idempotencyKey()).isEqualTo("k1");
     assertThat(outbox.counts()).isEqualTo(new OutboxCounts(0, 0));
     assertThat(outbox.claimDue(T0.plus(Duration.ofDays(1)), 10, LEASE)).isEmpty();
-    assertThat(outbox.enqueue(message("k1"), T0.plusSeconds(4)).id()).as("a redelivered key is still known")
+    assertThat(outbox.enqueue(message("k1"), T0.plusSeconds(4)).id())
+        .as("a redelivered key is still known")
         .isEqualTo(entry.id());
     assertThat(outbox.markDelivered(entry.id(), 1, T0)).as("marked once").isFalse();
   }
 
   @Test
-  @DisplayName("Art. 19: a failed message stays pending until its next attempt, with the failure's type")
+  @DisplayName(
+      "Art. 19: a failed message stays pending until its next attempt, with the failure's type")
   void failedWaitsForItsNextAttempt() {
     Outbox outbox = createOutbox();
     OutboxEntry entry = outbox.enqueue(message("k1"), T0);
     outbox.claimDue(T0, 10, LEASE);
 
-    assertThat(outbox.markFailed(entry.id(), 1, "java.io.IOException", T0.plusSeconds(10))).isTrue();
+    assertThat(outbox.markFailed(entry.id(), 1, "java.io.IOException", T0.plusSeconds(10)))
+        .isTrue();
 
     OutboxEntry failed = outbox.find(entry.id()).orElseThrow();
     assertThat(failed.status()).isEqualTo(OutboxStatus.PENDING);
@@ -129,12 +142,14 @@ public abstract class OutboxCompatibilityKit {
     assertThat(failed.nextAttemptAt()).isEqualTo(T0.plusSeconds(10));
     assertThat(failed.payload()).isPresent();
     assertThat(outbox.claimDue(T0.plusSeconds(9), 10, LEASE)).isEmpty();
-    assertThat(outbox.claimDue(T0.plusSeconds(10), 10, LEASE)).singleElement()
+    assertThat(outbox.claimDue(T0.plusSeconds(10), 10, LEASE))
+        .singleElement()
         .satisfies(claim -> assertThat(claim.attempts()).isEqualTo(2));
   }
 
   @Test
-  @DisplayName("Art. 19: a dead message is listed and counted, never claimed, and an administrator's retry makes it due again")
+  @DisplayName(
+      "Art. 19: a dead message is listed and counted, never claimed, and an administrator's retry makes it due again")
   void deadMessagesAreListedAndRetried() {
     Outbox outbox = createOutbox();
     OutboxEntry one = outbox.enqueue(message("k1"), T0);
@@ -145,11 +160,16 @@ public abstract class OutboxCompatibilityKit {
     outbox.markDead(two.id(), 1, "java.io.IOException", T0.plusSeconds(3));
 
     assertThat(outbox.counts()).isEqualTo(new OutboxCounts(1, 2));
-    assertThat(outbox.list(OutboxStatus.DEAD, 10)).extracting(OutboxEntry::id).containsExactly(one.id(), two.id());
+    assertThat(outbox.list(OutboxStatus.DEAD, 10))
+        .extracting(OutboxEntry::id)
+        .containsExactly(one.id(), two.id());
     assertThat(outbox.list(OutboxStatus.DEAD, 1)).hasSize(1);
-    assertThat(outbox.list(OutboxStatus.PENDING, 10)).extracting(OutboxEntry::id).containsExactly(three.id());
+    assertThat(outbox.list(OutboxStatus.PENDING, 10))
+        .extracting(OutboxEntry::id)
+        .containsExactly(three.id());
     assertThat(outbox.find(one.id()).orElseThrow().payload()).as("kept for the retry").isPresent();
-    assertThat(outbox.claimDue(T0.plus(Duration.ofDays(30)), 10, LEASE)).extracting(OutboxEntry::id)
+    assertThat(outbox.claimDue(T0.plus(Duration.ofDays(30)), 10, LEASE))
+        .extracting(OutboxEntry::id)
         .containsExactly(three.id());
 
     Instant retried = T0.plus(Duration.ofDays(31));
@@ -162,12 +182,15 @@ public abstract class OutboxCompatibilityKit {
     assertThat(again.nextAttemptAt()).isEqualTo(retried);
     assertThat(outbox.retryAllDead(retried)).isEqualTo(1);
     assertThat(outbox.counts().dead()).isZero();
-    assertThat(outbox.claimDue(retried, 10, LEASE)).as("the third's claim expired long ago").extracting(OutboxEntry::id)
+    assertThat(outbox.claimDue(retried, 10, LEASE))
+        .as("the third's claim expired long ago")
+        .extracting(OutboxEntry::id)
         .containsExactlyInAnyOrder(one.id(), two.id(), three.id());
   }
 
   @Test
-  @DisplayName("Art. 19: dispatchers claiming at once each take a message alone: every message is claimed exactly once")
+  @DisplayName(
+      "Art. 19: dispatchers claiming at once each take a message alone: every message is claimed exactly once")
   void concurrentClaimsNeverOverlap() throws Exception {
     Outbox outbox = createOutbox();
     int messages = 120;
@@ -178,17 +201,20 @@ public abstract class OutboxCompatibilityKit {
     try {
       List<Future<?>> workers = new ArrayList<>();
       for (int w = 0; w < 4; w++) {
-        workers.add(pool.submit(() -> {
-          List<OutboxEntry> batch;
-          do {
-            batch = outbox.claimDue(T0.plusSeconds(1), 7, LEASE);
-            batch.forEach(entry -> {
-              claims.add(entry.id());
-              claimed.add(entry.id());
-            });
-          } while (!batch.isEmpty());
-          return null;
-        }));
+        workers.add(
+            pool.submit(
+                () -> {
+                  List<OutboxEntry> batch;
+                  do {
+                    batch = outbox.claimDue(T0.plusSeconds(1), 7, LEASE);
+                    batch.forEach(
+                        entry -> {
+                          claims.add(entry.id());
+                          claimed.add(entry.id());
+                        });
+                  } while (!batch.isEmpty());
+                  return null;
+                }));
       }
       for (Future<?> worker : workers) {
         worker.get();
@@ -202,7 +228,8 @@ public abstract class OutboxCompatibilityKit {
   }
 
   @Test
-  @DisplayName("Art. 5(1)(e): a message dead before the cut-off loses its payload, stays dead and can no longer be retried")
+  @DisplayName(
+      "Art. 5(1)(e): a message dead before the cut-off loses its payload, stays dead and can no longer be retried")
   void oldDeadMessagesLoseTheirPayload() {
     Outbox outbox = createOutbox();
     OutboxEntry old = outbox.enqueue(message("old"), T0);
@@ -213,9 +240,13 @@ public abstract class OutboxCompatibilityKit {
     outbox.markDead(recent.id(), 1, "java.io.IOException", T0.plusSeconds(20));
     outbox.markFailed(pending.id(), 1, "java.io.IOException", T0.plusSeconds(5));
 
-    assertThat(outbox.clearDeadPayloads(T0.plusSeconds(10))).as("strictly before the cut-off").isZero();
+    assertThat(outbox.clearDeadPayloads(T0.plusSeconds(10)))
+        .as("strictly before the cut-off")
+        .isZero();
     assertThat(outbox.clearDeadPayloads(T0.plusSeconds(11))).isEqualTo(1);
-    assertThat(outbox.clearDeadPayloads(T0.plusSeconds(11))).as("a second run changes nothing").isZero();
+    assertThat(outbox.clearDeadPayloads(T0.plusSeconds(11)))
+        .as("a second run changes nothing")
+        .isZero();
 
     OutboxEntry cleared = outbox.find(old.id()).orElseThrow();
     assertThat(cleared.status()).isEqualTo(OutboxStatus.DEAD);
@@ -225,20 +256,28 @@ public abstract class OutboxCompatibilityKit {
     assertThat(cleared.lastFailure()).contains("java.io.IOException");
     assertThat(cleared.finishedAt()).contains(T0.plusSeconds(10));
     assertThat(outbox.find(recent.id()).orElseThrow().payload()).isPresent();
-    assertThat(outbox.find(pending.id()).orElseThrow().payload()).as("pending messages keep it").isPresent();
+    assertThat(outbox.find(pending.id()).orElseThrow().payload())
+        .as("pending messages keep it")
+        .isPresent();
     assertThat(outbox.counts()).isEqualTo(new OutboxCounts(1, 1, 1));
-    assertThat(outbox.list(OutboxStatus.DEAD, 10)).extracting(OutboxEntry::id)
-        .as("still shown to the administrator").containsExactlyInAnyOrder(old.id(), recent.id());
+    assertThat(outbox.list(OutboxStatus.DEAD, 10))
+        .extracting(OutboxEntry::id)
+        .as("still shown to the administrator")
+        .containsExactlyInAnyOrder(old.id(), recent.id());
 
     assertThat(outbox.retryDead(old.id(), T0.plusSeconds(30))).isFalse();
-    assertThat(outbox.retryAllDead(T0.plusSeconds(30))).as("only the one with its payload").isEqualTo(1);
+    assertThat(outbox.retryAllDead(T0.plusSeconds(30)))
+        .as("only the one with its payload")
+        .isEqualTo(1);
     assertThat(outbox.find(old.id()).orElseThrow().status()).isEqualTo(OutboxStatus.DEAD);
-    assertThat(outbox.claimDue(T0.plusSeconds(30), 10, LEASE)).extracting(OutboxEntry::id)
+    assertThat(outbox.claimDue(T0.plusSeconds(30), 10, LEASE))
+        .extracting(OutboxEntry::id)
         .containsExactlyInAnyOrder(recent.id(), pending.id());
   }
 
   @Test
-  @DisplayName("Art. 5(1)(e): delivered messages older than the cut-off are deleted in batches, oldest first; nothing else is")
+  @DisplayName(
+      "Art. 5(1)(e): delivered messages older than the cut-off are deleted in batches, oldest first; nothing else is")
   void oldDeliveredMessagesAreDeletedInBatches() {
     Outbox outbox = createOutbox();
     List<OutboxEntry> delivered = new ArrayList<>();
@@ -268,7 +307,8 @@ public abstract class OutboxCompatibilityKit {
   }
 
   @Test
-  @DisplayName("Art. 5(1)(e): instances purging and clearing at once delete each delivered message and clear each dead one exactly once")
+  @DisplayName(
+      "Art. 5(1)(e): instances purging and clearing at once delete each delivered message and clear each dead one exactly once")
   void concurrentHousekeepingCountsEachRowOnce() throws Exception {
     Outbox outbox = createOutbox();
     int messages = 90;
@@ -288,15 +328,17 @@ public abstract class OutboxCompatibilityKit {
     try {
       List<Future<?>> workers = new ArrayList<>();
       for (int w = 0; w < 4; w++) {
-        workers.add(pool.submit(() -> {
-          cleared.addAndGet(outbox.clearDeadPayloads(T0.plusSeconds(1)));
-          int batch;
-          do {
-            batch = outbox.deleteDelivered(T0.plusSeconds(1), 7);
-            deleted.addAndGet(batch);
-          } while (batch > 0);
-          return null;
-        }));
+        workers.add(
+            pool.submit(
+                () -> {
+                  cleared.addAndGet(outbox.clearDeadPayloads(T0.plusSeconds(1)));
+                  int batch;
+                  do {
+                    batch = outbox.deleteDelivered(T0.plusSeconds(1), 7);
+                    deleted.addAndGet(batch);
+                  } while (batch > 0);
+                  return null;
+                }));
       }
       for (Future<?> worker : workers) {
         worker.get();

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lethe.request.RequestId;
+import dev.lethe.spi.ParticipantReceipt;
+import dev.lethe.spi.ReceiptStore;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import dev.lethe.spi.ParticipantReceipt;
-import dev.lethe.spi.ReceiptStore;
 
 /** The contract of {@link ReceiptStore}: extend it with a factory for an empty store of your implementation. */
 public abstract class ReceiptStoreCompatibilityKit {
@@ -24,7 +24,8 @@ public abstract class ReceiptStoreCompatibilityKit {
   @DisplayName("Art. 17(2): a receipt is found by its notice's key exactly as added")
   void findsAReceiptByItsNotice() {
     ReceiptStore store = createStore();
-    ParticipantReceipt receipt = ParticipantReceipt.acted("art19:a:erasure:b", RequestId.random(), "billing", 7);
+    ParticipantReceipt receipt =
+        ParticipantReceipt.acted("art19:a:erasure:b", RequestId.random(), "billing", 7);
 
     assertThat(store.add(receipt, MONDAY)).isTrue();
 
@@ -33,7 +34,8 @@ public abstract class ReceiptStoreCompatibilityKit {
   }
 
   @Test
-  @DisplayName("Art. 17(2): a second receipt for one notice is refused and the first stays, so one of two replicas wins")
+  @DisplayName(
+      "Art. 17(2): a second receipt for one notice is refused and the first stays, so one of two replicas wins")
   void keepsTheFirstReceipt() {
     ReceiptStore store = createStore();
     RequestId request = RequestId.random();
@@ -41,16 +43,21 @@ public abstract class ReceiptStoreCompatibilityKit {
 
     store.add(first, MONDAY);
 
-    assertThat(store.add(ParticipantReceipt.acted("key", request, "billing", 0), TUESDAY)).isFalse();
+    assertThat(store.add(ParticipantReceipt.acted("key", request, "billing", 0), TUESDAY))
+        .isFalse();
     assertThat(store.find("key")).contains(first);
   }
 
   @Test
-  @DisplayName("Art. 17(2): a FAILED receipt is not kept, so that the notice is carried out when delivered again")
+  @DisplayName(
+      "Art. 17(2): a FAILED receipt is not kept, so that the notice is carried out when delivered again")
   void refusesAFailedReceipt() {
     ReceiptStore store = createStore();
 
-    assertThatThrownBy(() -> store.add(ParticipantReceipt.failed("key", RequestId.random(), "billing", "X"), MONDAY))
+    assertThatThrownBy(
+            () ->
+                store.add(
+                    ParticipantReceipt.failed("key", RequestId.random(), "billing", "X"), MONDAY))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(store.find("key")).isEmpty();
   }
@@ -65,6 +72,8 @@ public abstract class ReceiptStoreCompatibilityKit {
     assertThat(store.deleteReceivedBefore(TUESDAY)).isEqualTo(1);
 
     assertThat(store.find("monday")).isEmpty();
-    assertThat(store.find("tuesday")).map(ParticipantReceipt::noticeKey).isEqualTo(Optional.of("tuesday"));
+    assertThat(store.find("tuesday"))
+        .map(ParticipantReceipt::noticeKey)
+        .isEqualTo(Optional.of("tuesday"));
   }
 }

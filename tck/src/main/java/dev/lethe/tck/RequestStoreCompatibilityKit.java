@@ -9,11 +9,11 @@ import dev.lethe.request.RejectionReason;
 import dev.lethe.request.RequestId;
 import dev.lethe.request.RequestStatus;
 import dev.lethe.request.RequestType;
+import dev.lethe.request.RightsRequest;
 import dev.lethe.request.RightsRequest.Cancellation;
 import dev.lethe.request.RightsRequest.Extension;
 import dev.lethe.request.RightsRequest.Rejection;
 import dev.lethe.request.RightsRequest.Verification;
-import dev.lethe.request.RightsRequest;
 import dev.lethe.rights.RequestPage;
 import dev.lethe.rights.RequestQuery;
 import dev.lethe.rights.RequestStore;
@@ -93,7 +93,8 @@ public abstract class RequestStoreCompatibilityKit {
   }
 
   @Test
-  @DisplayName("Art. 12(3): an update from the version read wins and moves the version on; a stale one changes nothing")
+  @DisplayName(
+      "Art. 12(3): an update from the version read wins and moves the version on; a stale one changes nothing")
   void updatesAreConditionalOnTheVersion() {
     RightsRequest submitted = request(RequestStatus.SUBMITTED, DUE, RECEIVED);
     store.insert(submitted);
@@ -105,13 +106,17 @@ public abstract class RequestStoreCompatibilityKit {
     assertThat(store.find(submitted.id())).isEqualTo(stored);
     assertThat(store.update(withStatus(submitted, RequestStatus.CANCELLED))).isEmpty();
     assertThat(store.find(submitted.id())).isEqualTo(stored);
-    assertThat(store.update(withStatus(stored.orElseThrow(), RequestStatus.FULFILLED)).map(RightsRequest::version))
+    assertThat(
+            store
+                .update(withStatus(stored.orElseThrow(), RequestStatus.FULFILLED))
+                .map(RightsRequest::version))
         .contains(2L);
     assertThat(store.update(request(RequestStatus.SUBMITTED, DUE, RECEIVED))).isEmpty();
   }
 
   @Test
-  @DisplayName("Art. 12(3): of many writers updating one request from one version at once, exactly one wins")
+  @DisplayName(
+      "Art. 12(3): of many writers updating one request from one version at once, exactly one wins")
   void concurrentUpdatesFromOneVersionHaveOneWinner() throws Exception {
     RightsRequest submitted = request(RequestStatus.SUBMITTED, DUE, RECEIVED);
     store.insert(submitted);
@@ -121,12 +126,16 @@ public abstract class RequestStoreCompatibilityKit {
     List<Future<Optional<RightsRequest>>> attempts = new ArrayList<>();
     try {
       for (int i = 0; i < writers; i++) {
-        RightsRequest change = i % 2 == 0 ? withStatus(submitted, RequestStatus.CANCELLED)
-            : withStatus(submitted, RequestStatus.VERIFIED);
-        attempts.add(threads.submit(() -> {
-          start.await();
-          return store.update(change);
-        }));
+        RightsRequest change =
+            i % 2 == 0
+                ? withStatus(submitted, RequestStatus.CANCELLED)
+                : withStatus(submitted, RequestStatus.VERIFIED);
+        attempts.add(
+            threads.submit(
+                () -> {
+                  start.await();
+                  return store.update(change);
+                }));
       }
       start.countDown();
       List<RightsRequest> winners = new ArrayList<>();
@@ -144,14 +153,28 @@ public abstract class RequestStoreCompatibilityKit {
 
   @Test
   void keepsEveryPartOfARequest() {
-    RightsRequest rejected = new RightsRequest(RequestId.random(), RequestType.PORTABILITY,
-        new SubjectIdentifier("subscriber", "email", "ada@example.com"), Channel.IN_PERSON, RECEIVED, DUE,
-        RequestStatus.REJECTED, true, Optional.of(new Verification("id-document", RECEIVED.plusSeconds(60))),
-        Optional.of(new Extension("many requests", DUE.plusMonths(2), RECEIVED.plusSeconds(120))),
-        Optional.of(new Rejection(RejectionReason.MANIFESTLY_UNFOUNDED, "No account", Rejection.STANDARD_REMEDIES,
-            RECEIVED.plusSeconds(180))),
-        Optional.empty());
-    RightsRequest cancelled = withStatus(request(RequestStatus.SUBMITTED, DUE, RECEIVED), RequestStatus.CANCELLED);
+    RightsRequest rejected =
+        new RightsRequest(
+            RequestId.random(),
+            RequestType.PORTABILITY,
+            new SubjectIdentifier("subscriber", "email", "ada@example.com"),
+            Channel.IN_PERSON,
+            RECEIVED,
+            DUE,
+            RequestStatus.REJECTED,
+            true,
+            Optional.of(new Verification("id-document", RECEIVED.plusSeconds(60))),
+            Optional.of(
+                new Extension("many requests", DUE.plusMonths(2), RECEIVED.plusSeconds(120))),
+            Optional.of(
+                new Rejection(
+                    RejectionReason.MANIFESTLY_UNFOUNDED,
+                    "No account",
+                    Rejection.STANDARD_REMEDIES,
+                    RECEIVED.plusSeconds(180))),
+            Optional.empty());
+    RightsRequest cancelled =
+        withStatus(request(RequestStatus.SUBMITTED, DUE, RECEIVED), RequestStatus.CANCELLED);
 
     store.save(rejected);
     store.save(cancelled);
@@ -161,7 +184,8 @@ public abstract class RequestStoreCompatibilityKit {
   }
 
   @Test
-  @DisplayName("Art. 12(3): open requests come earliest due first, then earliest received, closed ones not at all")
+  @DisplayName(
+      "Art. 12(3): open requests come earliest due first, then earliest received, closed ones not at all")
   void findsOpenRequestsEarliestDueFirst() {
     RightsRequest later = request(RequestStatus.VERIFIED, DUE.plusDays(3), RECEIVED);
     RightsRequest sooner = request(RequestStatus.SUBMITTED, DUE, RECEIVED.plusSeconds(10));
@@ -173,18 +197,22 @@ public abstract class RequestStoreCompatibilityKit {
   }
 
   @Test
-  @DisplayName("Art. 12(3): open requests due on or before a date include that date and count extensions")
+  @DisplayName(
+      "Art. 12(3): open requests due on or before a date include that date and count extensions")
   void findsOpenRequestsDueOnOrBeforeADate() {
     RightsRequest dueOnTheDay = request(RequestStatus.SUBMITTED, DUE, RECEIVED);
     RightsRequest dueEarlier = request(RequestStatus.SUBMITTED, DUE.minusDays(1), RECEIVED);
     RightsRequest dueAfter = request(RequestStatus.SUBMITTED, DUE.plusDays(1), RECEIVED);
-    RightsRequest extendedPast = extended(request(RequestStatus.SUBMITTED, DUE.minusDays(2), RECEIVED), DUE.plusDays(9));
-    RightsRequest closed = withStatus(request(RequestStatus.SUBMITTED, DUE.minusDays(1), RECEIVED), RequestStatus.CANCELLED);
+    RightsRequest extendedPast =
+        extended(request(RequestStatus.SUBMITTED, DUE.minusDays(2), RECEIVED), DUE.plusDays(9));
+    RightsRequest closed =
+        withStatus(
+            request(RequestStatus.SUBMITTED, DUE.minusDays(1), RECEIVED), RequestStatus.CANCELLED);
     Stream.of(dueOnTheDay, dueEarlier, dueAfter, extendedPast, closed).forEach(store::save);
 
     assertThat(store.findOpenDueOnOrBefore(DUE)).containsExactly(dueEarlier, dueOnTheDay);
-    assertThat(store.findOpenDueOnOrBefore(DUE.plusDays(9))).containsExactly(dueEarlier, dueOnTheDay, dueAfter,
-        extendedPast);
+    assertThat(store.findOpenDueOnOrBefore(DUE.plusDays(9)))
+        .containsExactly(dueEarlier, dueOnTheDay, dueAfter, extendedPast);
   }
 
   @Test
@@ -200,27 +228,52 @@ public abstract class RequestStoreCompatibilityKit {
   }
 
   @Test
-  @DisplayName("Art. 17: finds every request made under an identity, open or closed, exactly or ignoring case and spaces")
+  @DisplayName(
+      "Art. 17: finds every request made under an identity, open or closed, exactly or ignoring case and spaces")
   void findsTheRequestsOfASubject() {
-    RightsRequest open = request(RequestStatus.SUBMITTED, DUE, RECEIVED).withIdentityValue("Ada@Example.com");
-    RightsRequest closed = withStatus(request(RequestStatus.SUBMITTED, DUE, RECEIVED.plusSeconds(1)),
-        RequestStatus.CANCELLED).withIdentityValue(" ada@example.com");
-    RightsRequest other = request(RequestStatus.SUBMITTED, DUE, RECEIVED).withIdentityValue("grace@example.com");
-    RightsRequest otherIdentity = new RightsRequest(RequestId.random(), RequestType.ACCESS,
-        new SubjectIdentifier("customer", "login", "ada@example.com"), Channel.WEB, RECEIVED, DUE,
-        RequestStatus.SUBMITTED, false, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    RightsRequest open =
+        request(RequestStatus.SUBMITTED, DUE, RECEIVED).withIdentityValue("Ada@Example.com");
+    RightsRequest closed =
+        withStatus(
+                request(RequestStatus.SUBMITTED, DUE, RECEIVED.plusSeconds(1)),
+                RequestStatus.CANCELLED)
+            .withIdentityValue(" ada@example.com");
+    RightsRequest other =
+        request(RequestStatus.SUBMITTED, DUE, RECEIVED).withIdentityValue("grace@example.com");
+    RightsRequest otherIdentity =
+        new RightsRequest(
+            RequestId.random(),
+            RequestType.ACCESS,
+            new SubjectIdentifier("customer", "login", "ada@example.com"),
+            Channel.WEB,
+            RECEIVED,
+            DUE,
+            RequestStatus.SUBMITTED,
+            false,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty());
     Stream.of(open, closed, other, otherIdentity).forEach(store::save);
     SubjectIdentifier ada = new SubjectIdentifier("customer", "id", "ada@example.com");
 
-    assertThat(store.findBySubject(ada, IdentityMatch.IGNORE_CASE_AND_SPACE)).containsExactlyInAnyOrder(open, closed);
-    assertThat(store.findBySubject(new SubjectIdentifier("customer", "id", "Ada@Example.com"), IdentityMatch.EXACT))
-        .as("exact, even where the database's collation ignores case").containsExactly(open);
-    assertThat(store.findBySubject(new SubjectIdentifier("employee", "id", "ada@example.com"),
-        IdentityMatch.IGNORE_CASE_AND_SPACE)).isEmpty();
+    assertThat(store.findBySubject(ada, IdentityMatch.IGNORE_CASE_AND_SPACE))
+        .containsExactlyInAnyOrder(open, closed);
+    assertThat(
+            store.findBySubject(
+                new SubjectIdentifier("customer", "id", "Ada@Example.com"), IdentityMatch.EXACT))
+        .as("exact, even where the database's collation ignores case")
+        .containsExactly(open);
+    assertThat(
+            store.findBySubject(
+                new SubjectIdentifier("employee", "id", "ada@example.com"),
+                IdentityMatch.IGNORE_CASE_AND_SPACE))
+        .isEmpty();
   }
 
   @Test
-  @DisplayName("Art. 5(1)(e): closed requests lose their identity once closed before the cutoff; open ones keep it")
+  @DisplayName(
+      "Art. 5(1)(e): closed requests lose their identity once closed before the cutoff; open ones keep it")
   void clearsTheIdentityOfRequestsClosedBeforeACutoff() {
     RightsRequest open = request(RequestStatus.VERIFIED, DUE, RECEIVED);
     RightsRequest submitted = request(RequestStatus.SUBMITTED, DUE, RECEIVED);
@@ -230,22 +283,30 @@ public abstract class RequestStoreCompatibilityKit {
     store.save(cancelled);
 
     assertThat(store.clearIdentitiesClosedBefore(Instant.now().minusSeconds(3600)))
-        .as("closed just now: not before an hour ago").isZero();
+        .as("closed just now: not before an hour ago")
+        .isZero();
     assertThat(store.find(cancelled.id())).contains(cancelled);
 
     assertThat(store.clearIdentitiesClosedBefore(Instant.now().plusSeconds(3600))).isEqualTo(1);
 
-    // Clearing is a change like any other: it moves the version, so a stale copy cannot write the identity back.
-    assertThat(store.find(cancelled.id())).contains(cancelled.withIdentityValue(RequestStore.CLEARED_IDENTITY)
-        .withVersion(cancelled.version() + 1));
+    // Clearing is a change like any other: it moves the version, so a stale copy cannot write the
+    // identity back.
+    assertThat(store.find(cancelled.id()))
+        .contains(
+            cancelled
+                .withIdentityValue(RequestStore.CLEARED_IDENTITY)
+                .withVersion(cancelled.version() + 1));
     assertThat(store.find(open.id())).contains(open);
-    assertThat(store.clearIdentitiesClosedBefore(Instant.now().plusSeconds(3600))).as("nothing left to clear").isZero();
+    assertThat(store.clearIdentitiesClosedBefore(Instant.now().plusSeconds(3600)))
+        .as("nothing left to clear")
+        .isZero();
   }
 
   @Test
   @DisplayName("Saving a closed request again does not restart its closing time")
   void savingAClosedRequestAgainKeepsItsClosingTime() throws InterruptedException {
-    RightsRequest cancelled = withStatus(request(RequestStatus.SUBMITTED, DUE, RECEIVED), RequestStatus.CANCELLED);
+    RightsRequest cancelled =
+        withStatus(request(RequestStatus.SUBMITTED, DUE, RECEIVED), RequestStatus.CANCELLED);
     store.save(cancelled);
     Instant afterClosing = Instant.now().plusMillis(1);
     Thread.sleep(5);
@@ -256,38 +317,75 @@ public abstract class RequestStoreCompatibilityKit {
   }
 
   @Test
-  @DisplayName("Art. 12(3): a page of requests by status, type and subject lists what the query matches, earliest due first")
+  @DisplayName(
+      "Art. 12(3): a page of requests by status, type and subject lists what the query matches, earliest due first")
   void art12_3_findsAPageOfRequestsByStatusTypeAndSubject() {
-    List<String> identities = List.of("ada@example.com", " Ada@Example.COM", "grace@example.com",
-        "erased:ab12cd34", "erased:ab99ff00", "50%_off@example.com");
-    List<RequestType> types = List.of(RequestType.ACCESS, RequestType.ERASURE, RequestType.RECTIFICATION);
+    List<String> identities =
+        List.of(
+            "ada@example.com",
+            " Ada@Example.COM",
+            "grace@example.com",
+            "erased:ab12cd34",
+            "erased:ab99ff00",
+            "50%_off@example.com");
+    List<RequestType> types =
+        List.of(RequestType.ACCESS, RequestType.ERASURE, RequestType.RECTIFICATION);
     for (int i = 0; i < 36; i++) {
-      RightsRequest request = new RightsRequest(RequestId.random(), types.get(i % types.size()),
-          new SubjectIdentifier("customer", "email", identities.get(i % identities.size())), Channel.WEB,
-          RECEIVED.plusSeconds(i), DUE.plusDays((i * 7L) % 5), RequestStatus.SUBMITTED, false, Optional.empty(),
-          Optional.empty(), Optional.empty(), Optional.empty());
-      store.save(i % 4 == 0 ? withStatus(request, RequestStatus.CANCELLED)
-          : i % 4 == 1 ? withStatus(request, RequestStatus.VERIFIED) : request);
+      RightsRequest request =
+          new RightsRequest(
+              RequestId.random(),
+              types.get(i % types.size()),
+              new SubjectIdentifier("customer", "email", identities.get(i % identities.size())),
+              Channel.WEB,
+              RECEIVED.plusSeconds(i),
+              DUE.plusDays((i * 7L) % 5),
+              RequestStatus.SUBMITTED,
+              false,
+              Optional.empty(),
+              Optional.empty(),
+              Optional.empty(),
+              Optional.empty());
+      store.save(
+          i % 4 == 0
+              ? withStatus(request, RequestStatus.CANCELLED)
+              : i % 4 == 1 ? withStatus(request, RequestStatus.VERIFIED) : request);
     }
     RequestQuery everything = RequestQuery.all(5);
-    List<RequestQuery> queries = List.of(everything, everything.withPage(3), everything.withPage(7), everything.open(),
-        everything.withTypes(Set.of(RequestType.ERASURE)).withPage(1), everything.withSubject("ADA@example.com "),
-        everything.withSubject("erased:ab12"), everything.withSubject("erased:"), everything.withSubject("50%_off@example.com"),
-        everything.withSubject("50%"), everything.open().withTypes(Set.of(RequestType.ACCESS, RequestType.RECTIFICATION))
-            .withSubject("grace@example.com"));
+    List<RequestQuery> queries =
+        List.of(
+            everything,
+            everything.withPage(3),
+            everything.withPage(7),
+            everything.open(),
+            everything.withTypes(Set.of(RequestType.ERASURE)).withPage(1),
+            everything.withSubject("ADA@example.com "),
+            everything.withSubject("erased:ab12"),
+            everything.withSubject("erased:"),
+            everything.withSubject("50%_off@example.com"),
+            everything.withSubject("50%"),
+            everything
+                .open()
+                .withTypes(Set.of(RequestType.ACCESS, RequestType.RECTIFICATION))
+                .withSubject("grace@example.com"));
 
     for (RequestQuery query : queries) {
       List<RightsRequest> matching;
       try (Stream<RightsRequest> all = store.findAll()) {
-        matching = all.filter(query::matches)
-            .sorted(Comparator.comparing(RightsRequest::dueDate).thenComparing(RightsRequest::receivedAt)).toList();
+        matching =
+            all.filter(query::matches)
+                .sorted(
+                    Comparator.comparing(RightsRequest::dueDate)
+                        .thenComparing(RightsRequest::receivedAt))
+                .toList();
       }
       int from = Math.min(query.page() * query.size(), matching.size());
       RequestPage page = store.find(query);
 
       assertThat(page.total()).as("total of %s", query).isEqualTo(matching.size());
-      assertThat(page.requests()).as("page of %s", query)
-          .containsExactlyElementsOf(matching.subList(from, Math.min(from + query.size(), matching.size())));
+      assertThat(page.requests())
+          .as("page of %s", query)
+          .containsExactlyElementsOf(
+              matching.subList(from, Math.min(from + query.size(), matching.size())));
     }
   }
 
@@ -301,27 +399,63 @@ public abstract class RequestStoreCompatibilityKit {
   }
 
   private static RightsRequest request(RequestStatus status, LocalDate due, Instant receivedAt) {
-    Optional<Verification> verification = status == RequestStatus.VERIFIED
-        ? Optional.of(new Verification("email-link", receivedAt)) : Optional.empty();
-    return new RightsRequest(RequestId.random(), RequestType.ACCESS, new SubjectIdentifier("customer", "id", "42"),
-        Channel.WEB, receivedAt, due, status, false, verification, Optional.empty(), Optional.empty(),
+    Optional<Verification> verification =
+        status == RequestStatus.VERIFIED
+            ? Optional.of(new Verification("email-link", receivedAt))
+            : Optional.empty();
+    return new RightsRequest(
+        RequestId.random(),
+        RequestType.ACCESS,
+        new SubjectIdentifier("customer", "id", "42"),
+        Channel.WEB,
+        receivedAt,
+        due,
+        status,
+        false,
+        verification,
+        Optional.empty(),
+        Optional.empty(),
         Optional.empty());
   }
 
   private static RightsRequest withStatus(RightsRequest request, RequestStatus status) {
-    Optional<Cancellation> cancellation = status == RequestStatus.CANCELLED
-        ? Optional.of(new Cancellation("withdrawn", request.receivedAt())) : Optional.empty();
-    Optional<Verification> verification = status == RequestStatus.VERIFIED && request.verification().isEmpty()
-        ? Optional.of(new Verification("email-link", request.receivedAt())) : request.verification();
-    return new RightsRequest(request.id(), request.type(), request.subject(), request.channel(), request.receivedAt(),
-        request.originalDueDate(), status, request.verificationRequired(), verification,
-        request.extension(), request.rejection(), cancellation, request.version());
+    Optional<Cancellation> cancellation =
+        status == RequestStatus.CANCELLED
+            ? Optional.of(new Cancellation("withdrawn", request.receivedAt()))
+            : Optional.empty();
+    Optional<Verification> verification =
+        status == RequestStatus.VERIFIED && request.verification().isEmpty()
+            ? Optional.of(new Verification("email-link", request.receivedAt()))
+            : request.verification();
+    return new RightsRequest(
+        request.id(),
+        request.type(),
+        request.subject(),
+        request.channel(),
+        request.receivedAt(),
+        request.originalDueDate(),
+        status,
+        request.verificationRequired(),
+        verification,
+        request.extension(),
+        request.rejection(),
+        cancellation,
+        request.version());
   }
 
   private static RightsRequest extended(RightsRequest request, LocalDate newDueDate) {
-    return new RightsRequest(request.id(), request.type(), request.subject(), request.channel(), request.receivedAt(),
-        request.originalDueDate(), request.status(), request.verificationRequired(), request.verification(),
-        Optional.of(new Extension("complex", newDueDate, request.receivedAt())), request.rejection(),
+    return new RightsRequest(
+        request.id(),
+        request.type(),
+        request.subject(),
+        request.channel(),
+        request.receivedAt(),
+        request.originalDueDate(),
+        request.status(),
+        request.verificationRequired(),
+        request.verification(),
+        Optional.of(new Extension("complex", newDueDate, request.receivedAt())),
+        request.rejection(),
         request.cancellation());
   }
 }

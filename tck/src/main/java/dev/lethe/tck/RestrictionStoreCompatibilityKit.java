@@ -41,10 +41,13 @@ public abstract class RestrictionStoreCompatibilityKit {
   }
 
   @Test
-  @DisplayName("Art. 18(2): a store that says no restriction stands never says so while one it saved stands")
+  @DisplayName(
+      "Art. 18(2): a store that says no restriction stands never says so while one it saved stands")
   void isEmptyNeverHidesARestrictionItSaved() {
     store.isEmpty();
-    store.save(new Restriction(ADA, RequestId.random(), RestrictionGround.ACCURACY_CONTESTED, AT, Optional.empty()));
+    store.save(
+        new Restriction(
+            ADA, RequestId.random(), RestrictionGround.ACCURACY_CONTESTED, AT, Optional.empty()));
 
     assertThat(store.isEmpty()).as("a restriction was just saved through this store").isFalse();
   }
@@ -52,10 +55,20 @@ public abstract class RestrictionStoreCompatibilityKit {
   @Test
   @DisplayName("Art. 18: a restriction is found by its subject, with every part")
   void findsARestrictionByItsSubject() {
-    Restriction restriction = new Restriction(ADA, RequestId.random(), RestrictionGround.ACCURACY_CONTESTED, AT,
-        Optional.of(AT.plusSeconds(86_400)));
-    Restriction open = new Restriction(GRACE, RequestId.random(), RestrictionGround.NEEDED_FOR_LEGAL_CLAIMS, AT,
-        Optional.empty());
+    Restriction restriction =
+        new Restriction(
+            ADA,
+            RequestId.random(),
+            RestrictionGround.ACCURACY_CONTESTED,
+            AT,
+            Optional.of(AT.plusSeconds(86_400)));
+    Restriction open =
+        new Restriction(
+            GRACE,
+            RequestId.random(),
+            RestrictionGround.NEEDED_FOR_LEGAL_CLAIMS,
+            AT,
+            Optional.empty());
 
     store.save(restriction);
     store.save(open);
@@ -66,9 +79,12 @@ public abstract class RestrictionStoreCompatibilityKit {
 
   @Test
   void savingAgainReplacesTheSubjectsRestriction() {
-    store.save(new Restriction(ADA, RequestId.random(), RestrictionGround.ACCURACY_CONTESTED, AT, Optional.empty()));
-    Restriction replacement = new Restriction(ADA, RequestId.random(), RestrictionGround.OBJECTION_PENDING, AT,
-        Optional.empty());
+    store.save(
+        new Restriction(
+            ADA, RequestId.random(), RestrictionGround.ACCURACY_CONTESTED, AT, Optional.empty()));
+    Restriction replacement =
+        new Restriction(
+            ADA, RequestId.random(), RestrictionGround.OBJECTION_PENDING, AT, Optional.empty());
 
     store.save(replacement);
 
@@ -78,8 +94,12 @@ public abstract class RestrictionStoreCompatibilityKit {
   @Test
   @DisplayName("Art. 18(3): removing lifts the subject's restriction only")
   void removingLiftsOnlyThatSubjectsRestriction() {
-    store.save(new Restriction(ADA, RequestId.random(), RestrictionGround.ACCURACY_CONTESTED, AT, Optional.empty()));
-    store.save(new Restriction(GRACE, RequestId.random(), RestrictionGround.ACCURACY_CONTESTED, AT, Optional.empty()));
+    store.save(
+        new Restriction(
+            ADA, RequestId.random(), RestrictionGround.ACCURACY_CONTESTED, AT, Optional.empty()));
+    store.save(
+        new Restriction(
+            GRACE, RequestId.random(), RestrictionGround.ACCURACY_CONTESTED, AT, Optional.empty()));
 
     assertThat(store.remove(ADA)).isTrue();
 
@@ -89,14 +109,24 @@ public abstract class RestrictionStoreCompatibilityKit {
   }
 
   @Test
-  @DisplayName("Art. 18, 5(2): adding a restriction where one stands fails and keeps the standing one")
+  @DisplayName(
+      "Art. 18, 5(2): adding a restriction where one stands fails and keeps the standing one")
   void addingWhereOneStandsFails() {
-    Restriction first = new Restriction(ADA, RequestId.random(), RestrictionGround.ACCURACY_CONTESTED, AT,
-        Optional.empty());
+    Restriction first =
+        new Restriction(
+            ADA, RequestId.random(), RestrictionGround.ACCURACY_CONTESTED, AT, Optional.empty());
     store.add(first);
 
-    Assertions.assertThatThrownBy(() -> store.add(new Restriction(ADA, RequestId.random(),
-        RestrictionGround.UNLAWFUL_ERASURE_OPPOSED, AT, Optional.empty()))).isInstanceOf(RuntimeException.class);
+    Assertions.assertThatThrownBy(
+            () ->
+                store.add(
+                    new Restriction(
+                        ADA,
+                        RequestId.random(),
+                        RestrictionGround.UNLAWFUL_ERASURE_OPPOSED,
+                        AT,
+                        Optional.empty())))
+        .isInstanceOf(RuntimeException.class);
 
     assertThat(store.find(ADA)).contains(first);
   }

@@ -39,9 +39,20 @@ public abstract class RetentionRunLogCompatibilityKit {
 
   private static RetentionReport run(String started) {
     Instant start = Instant.parse(started);
-    RetentionPolicy policy = new RetentionPolicy(Period.ofDays(90), "at", RetentionAction.DELETE, "Security logs");
-    return new RetentionReport(start, start.plusSeconds(5), false, List.of(
-        new RetentionReport.PolicyRun("LoginEvent", policy, start.minus(Duration.ofDays(90)), 7, 0, 2,
-            List.of("Security investigation"))));
+    RetentionPolicy policy =
+        new RetentionPolicy(Period.ofDays(90), "at", RetentionAction.DELETE, "Security logs");
+    return new RetentionReport(
+        start,
+        start.plusSeconds(5),
+        false,
+        List.of(
+            new RetentionReport.PolicyRun(
+                "LoginEvent",
+                policy,
+                start.minus(Duration.ofDays(90)),
+                7,
+                0,
+                2,
+                List.of("Security investigation"))));
   }
 }

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lethe.erasure.RetentionTask;
 import dev.lethe.model.PersonalDataModel;
+import dev.lethe.spi.PersonalDataStore;
+import dev.lethe.spi.RetentionSweeper;
+import dev.lethe.subject.SubjectKey;
 import dev.lethe.tck.shop.LoginEvent;
 import dev.lethe.tck.shop.PurchaseOrder;
 import dev.lethe.tck.shop.Shop;
-import dev.lethe.subject.SubjectKey;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -15,8 +17,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import dev.lethe.spi.PersonalDataStore;
-import dev.lethe.spi.RetentionSweeper;
 
 /**
  * What every {@link RetentionSweeper} must do, over the {@link Shop} domain: orders are anonymised
@@ -27,7 +27,8 @@ public abstract class RetentionSweeperCompatibilityKit {
   protected final PersonalDataModel model = Shop.model();
 
   /** A sweeper over {@code model} holding exactly {@code population}, its objects' ids as given. */
-  protected abstract RetentionSweeper createSweeper(PersonalDataModel model, List<Object> population);
+  protected abstract RetentionSweeper createSweeper(
+      PersonalDataModel model, List<Object> population);
 
   /** The personal-data store over the same rows, to look at them after a sweep. */
   protected abstract PersonalDataStore store();
@@ -61,27 +62,37 @@ public abstract class RetentionSweeperCompatibilityKit {
   }
 
   @Test
-  @DisplayName("Art. 5(1)(e), 17(3)(e): anonymisation erases personal data in place, keeps KEEP fields, skips held subjects, and does nothing twice")
+  @DisplayName(
+      "Art. 5(1)(e), 17(3)(e): anonymisation erases personal data in place, keeps KEEP fields, skips held subjects, and does nothing twice")
   void anonymises() {
     RetentionSweeper sweeper = createSweeper(model, Shop.population(2, 2));
-    RetentionTask orders = task(PurchaseOrder.class, Instant.parse("2031-06-01T00:00:00Z"),
-        Set.of(new SubjectKey("customer", 2L)));
+    RetentionTask orders =
+        task(
+            PurchaseOrder.class,
+            Instant.parse("2031-06-01T00:00:00Z"),
+            Set.of(new SubjectKey("customer", 2L)));
 
     RetentionSweeper.Batch batch = sweeper.sweep(orders, Optional.empty(), 100);
 
     assertThat(batch.anonymised()).isEqualTo(2);
     assertThat(batch.heldBack()).isEqualTo(2);
-    try (var records = store().records(new SubjectKey("customer", 1L), model.entity(PurchaseOrder.class).orElseThrow())) {
-      assertThat(records.toList()).allSatisfy(record -> {
-        assertThat(record.values().get("deliveryAddress")).isNull();
-        assertThat(record.values().get("total")).isNotNull();
-      });
+    try (var records =
+        store()
+            .records(
+                new SubjectKey("customer", 1L), model.entity(PurchaseOrder.class).orElseThrow())) {
+      assertThat(records.toList())
+          .allSatisfy(
+              record -> {
+                assertThat(record.values().get("deliveryAddress")).isNull();
+                assertThat(record.values().get("total")).isNotNull();
+              });
     }
     assertThat(sweeper.sweep(orders, Optional.empty(), 100).anonymised()).isZero();
   }
 
   private RetentionTask task(Class<?> entity, Instant cutoff, Set<SubjectKey> held) {
     var descriptor = model.entity(entity).orElseThrow();
-    return new RetentionTask(descriptor, descriptor.retention().orElseThrow(), cutoff, ZoneOffset.UTC, held);
+    return new RetentionTask(
+        descriptor, descriptor.retention().orElseThrow(), cutoff, ZoneOffset.UTC, held);
   }
 }

@@ -19,7 +19,8 @@ public abstract class SuppressionStoreCompatibilityKit {
   @DisplayName("Art. 21(3): an added entry is found by its hash; another hash is not")
   void findsEntries() {
     SuppressionStore store = createStore();
-    SuppressionStore.Entry entry = new SuppressionStore.Entry(HASH, "objection to direct marketing", Instant.EPOCH);
+    SuppressionStore.Entry entry =
+        new SuppressionStore.Entry(HASH, "objection to direct marketing", Instant.EPOCH);
     store.add(entry);
 
     assertThat(store.find(HASH)).contains(entry);
@@ -30,9 +31,12 @@ public abstract class SuppressionStoreCompatibilityKit {
   @DisplayName("Art. 21(3): adding a suppressed hash again keeps the first entry")
   void keepsTheFirstEntry() {
     SuppressionStore store = createStore();
-    SuppressionStore.Entry first = new SuppressionStore.Entry(HASH, "objection to direct marketing", Instant.EPOCH);
+    SuppressionStore.Entry first =
+        new SuppressionStore.Entry(HASH, "objection to direct marketing", Instant.EPOCH);
     store.add(first);
-    store.add(new SuppressionStore.Entry(HASH, "erased on request", Instant.parse("2026-01-01T00:00:00Z")));
+    store.add(
+        new SuppressionStore.Entry(
+            HASH, "erased on request", Instant.parse("2026-01-01T00:00:00Z")));
 
     assertThat(store.find(HASH)).contains(first);
   }

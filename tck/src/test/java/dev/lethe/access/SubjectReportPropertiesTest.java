@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lethe.internal.rights.SubjectReports;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.spi.PersonalDataStore;
-import dev.lethe.tck.shop.Shop;
 import dev.lethe.subject.Pseudonymizer;
+import dev.lethe.tck.shop.Shop;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.HashSet;
@@ -25,12 +25,17 @@ class SubjectReportPropertiesTest {
   private static final PersonalDataModel MODEL = Shop.model();
 
   @Property(tries = 60)
-  @Label("Art. 15(3), 15(4): the JSON and the ZIP hold every value of the subject and none of anyone else's")
-  void reportHoldsExactlyTheSubjectsValues(@ForAll @IntRange(min = 2, max = 5) int customers,
-      @ForAll @IntRange(min = 0, max = 3) int ordersEach, @ForAll @IntRange(min = 1, max = 5) int chosen) throws IOException {
+  @Label(
+      "Art. 15(3), 15(4): the JSON and the ZIP hold every value of the subject and none of anyone else's")
+  void reportHoldsExactlyTheSubjectsValues(
+      @ForAll @IntRange(min = 2, max = 5) int customers,
+      @ForAll @IntRange(min = 0, max = 3) int ordersEach,
+      @ForAll @IntRange(min = 1, max = 5) int chosen)
+      throws IOException {
     int subject = Math.min(chosen, customers);
     List<Object> population = Shop.population(customers, ordersEach);
-    PersonalDataStore store = PersonalDataStore.inMemory(MODEL, Pseudonymizer.withRandomKey()).add(population.toArray());
+    PersonalDataStore store =
+        PersonalDataStore.inMemory(MODEL, Pseudonymizer.withRandomKey()).add(population.toArray());
     SubjectReports reports = new SubjectReports(MODEL, store, Clock.systemUTC());
     Set<String> mine = new HashSet<>();
     Set<String> others = new HashSet<>();

@@ -8,9 +8,9 @@ import dev.lethe.law.DataOrigin;
 import dev.lethe.law.Right;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.spi.PersonalDataStore;
-import dev.lethe.tck.shop.Shop;
 import dev.lethe.subject.Pseudonymizer;
 import dev.lethe.subject.SubjectIdentifier;
+import dev.lethe.tck.shop.Shop;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -34,39 +34,66 @@ class SubjectReportsTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final PersonalDataModel model = Shop.model();
-  private final PersonalDataStore store = PersonalDataStore.inMemory(model, Pseudonymizer.withRandomKey())
-      .add(Shop.population(3, 2).toArray());
-  private final SubjectReports reports = new SubjectReports(model, store,
-      Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC));
+  private final PersonalDataStore store =
+      PersonalDataStore.inMemory(model, Pseudonymizer.withRandomKey())
+          .add(Shop.population(3, 2).toArray());
+  private final SubjectReports reports =
+      new SubjectReports(
+          model, store, Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC));
 
   @Test
-  @DisplayName("Art. 15(1)(a)–(h): the report carries purposes, categories, recipients, retention, rights, complaint, sources, automated decisions")
+  @DisplayName(
+      "Art. 15(1)(a)–(h): the report carries purposes, categories, recipients, retention, rights, complaint, sources, automated decisions")
   void article15Information() {
     Article15Information information = reports.access(customer(2)).information();
 
-    assertThat(information.purposes()).extracting(Article15Information.PurposeInfo::purpose, Article15Information.PurposeInfo::basis)
-        .containsExactlyInAnyOrder(Tuple.tuple("orders", "Performance of a contract"),
+    assertThat(information.purposes())
+        .extracting(
+            Article15Information.PurposeInfo::purpose, Article15Information.PurposeInfo::basis)
+        .containsExactlyInAnyOrder(
+            Tuple.tuple("orders", "Performance of a contract"),
             Tuple.tuple("newsletter", "Consent"));
-    assertThat(information.categories()).contains("E-mail address", "Full name", "Telephone number", "Postal address",
-        "Payment and invoice data", "Content of messages", "IP address");
-    assertThat(information.recipients()).containsExactlyInAnyOrder("payment-provider", "email-host");
-    assertThat(information.retention()).extracting(Article15Information.RetentionInfo::entity,
-            retention -> retention.policy().reason())
-        .containsExactlyInAnyOrder(Tuple.tuple("PurchaseOrder", "Orders are kept six years for tax law"),
+    assertThat(information.categories())
+        .contains(
+            "E-mail address",
+            "Full name",
+            "Telephone number",
+            "Postal address",
+            "Payment and invoice data",
+            "Content of messages",
+            "IP address");
+    assertThat(information.recipients())
+        .containsExactlyInAnyOrder("payment-provider", "email-host");
+    assertThat(information.retention())
+        .extracting(
+            Article15Information.RetentionInfo::entity, retention -> retention.policy().reason())
+        .containsExactlyInAnyOrder(
+            Tuple.tuple("PurchaseOrder", "Orders are kept six years for tax law"),
             Tuple.tuple("LoginEvent", "Security logs are kept 90 days"));
-    assertThat(information.rights()).contains(Right.RECTIFICATION, Right.ERASURE, Right.RESTRICTION, Right.PORTABILITY,
-        Right.WITHDRAW_CONSENT, Right.LODGE_COMPLAINT).doesNotContain(Right.OBJECTION);
+    assertThat(information.rights())
+        .contains(
+            Right.RECTIFICATION,
+            Right.ERASURE,
+            Right.RESTRICTION,
+            Right.PORTABILITY,
+            Right.WITHDRAW_CONSENT,
+            Right.LODGE_COMPLAINT)
+        .doesNotContain(Right.OBJECTION);
     assertThat(information.complaint()).contains("supervisory authority");
-    assertThat(information.sources()).containsExactlyInAnyOrder(
-        new Article15Information.SourceInfo("Content of messages", DataOrigin.DERIVED, Optional.empty()),
-        new Article15Information.SourceInfo("IP address", DataOrigin.OBSERVED, Optional.empty()));
+    assertThat(information.sources())
+        .containsExactlyInAnyOrder(
+            new Article15Information.SourceInfo(
+                "Content of messages", DataOrigin.DERIVED, Optional.empty()),
+            new Article15Information.SourceInfo(
+                "IP address", DataOrigin.OBSERVED, Optional.empty()));
     assertThat(information.automatedDecisions()).isEmpty();
   }
 
   @Test
   @DisplayName("Art. 15(1): a subject with no data gets a report saying so, not an error")
   void unknownSubject() throws IOException {
-    SubjectReport report = reports.access(new SubjectIdentifier("customer", "email", "nobody@example.com"));
+    SubjectReport report =
+        reports.access(new SubjectIdentifier("customer", "email", "nobody@example.com"));
 
     assertThat(report.processesPersonalData()).isFalse();
     JsonNode json = json(report);
@@ -76,14 +103,17 @@ class SubjectReportsTest {
   }
 
   @Test
-  @DisplayName("Art. 20(1): portability covers consent or contract data the subject provided or generated, not derived data")
+  @DisplayName(
+      "Art. 20(1): portability covers consent or contract data the subject provided or generated, not derived data")
   void portability() {
     SubjectReport report = reports.portability(customer(2));
 
-    assertThat(report.sections()).extracting(SubjectReport.Section::name)
+    assertThat(report.sections())
+        .extracting(SubjectReport.Section::name)
         .containsExactly("Customer", "PurchaseOrder", "LoginEvent");
     assertThat(report.scope().article()).isEqualTo("Art. 20");
-    assertThat(reports.access(customer(2)).sections()).extracting(SubjectReport.Section::name)
+    assertThat(reports.access(customer(2)).sections())
+        .extracting(SubjectReport.Section::name)
         .containsExactlyInAnyOrder("Customer", "PurchaseOrder", "OrderNote", "LoginEvent");
   }
 
@@ -94,22 +124,32 @@ class SubjectReportsTest {
 
     assertThat(json.get("subjectType").asString()).isEqualTo("customer");
     assertThat(json.get("generatedAt").asString()).isEqualTo("2026-11-24T10:00:00Z");
-    assertThat(json.get("data").get("Customer").get(0).get("email").asString()).isEqualTo("customer2@example.com");
+    assertThat(json.get("data").get("Customer").get(0).get("email").asString())
+        .isEqualTo("customer2@example.com");
     assertThat(json.get("data").get("PurchaseOrder")).hasSize(2);
     assertThat(json.get("data").get("PurchaseOrder").get(0).get("total").isNumber()).isTrue();
     assertThat(json.get("information").get("purposes")).hasSize(2);
   }
 
   @Test
-  @DisplayName("Art. 15(3), 20(1): the ZIP holds the JSON, one CSV per entity type and a manifest with row counts")
+  @DisplayName(
+      "Art. 15(3), 20(1): the ZIP holds the JSON, one CSV per entity type and a manifest with row counts")
   void zip() throws IOException {
     Map<String, String> entries = zipEntries(reports.access(customer(2)));
 
-    assertThat(entries).containsOnlyKeys("report.json", "Customer.csv", "PurchaseOrder.csv", "OrderNote.csv",
-        "LoginEvent.csv", "manifest.json");
-    assertThat(entries.get("Customer.csv")).isEqualTo("email,name,phone\ncustomer2@example.com,\"Name 2\",\"+44 7700 900002\"\n");
+    assertThat(entries)
+        .containsOnlyKeys(
+            "report.json",
+            "Customer.csv",
+            "PurchaseOrder.csv",
+            "OrderNote.csv",
+            "LoginEvent.csv",
+            "manifest.json");
+    assertThat(entries.get("Customer.csv"))
+        .isEqualTo("email,name,phone\ncustomer2@example.com,\"Name 2\",\"+44 7700 900002\"\n");
     JsonNode manifest = JSON.readTree(entries.get("manifest.json"));
-    assertThat(manifest.get("files").findValuesAsString("name")).contains("report.json", "OrderNote.csv");
+    assertThat(manifest.get("files").findValuesAsString("name"))
+        .contains("report.json", "OrderNote.csv");
     assertThat(manifest.get("files").get(3).get("rows").asLong()).isEqualTo(2);
   }
 
@@ -117,7 +157,8 @@ class SubjectReportsTest {
   @DisplayName("A report for a subject type the model does not know is refused, naming the type")
   void unknownSubjectType() {
     assertThatThrownBy(() -> reports.access(new SubjectIdentifier("patient", "id", "1")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'patient'");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'patient'");
   }
 
   static SubjectIdentifier customer(int number) {

@@ -1,6 +1,7 @@
 package dev.lethe.breach;
 
 import dev.lethe.tck.BreachStoreCompatibilityKit;
+
 class InMemoryBreachStoreTest extends BreachStoreCompatibilityKit {
 
   @Override

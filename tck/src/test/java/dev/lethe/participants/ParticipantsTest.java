@@ -41,15 +41,15 @@ import dev.lethe.spi.OutboxStatus;
 import dev.lethe.spi.OutboxTransport;
 import dev.lethe.spi.ParticipantReceipt;
 import dev.lethe.spi.PersonalDataStore;
-import dev.lethe.spi.RecipientAcknowledgement.Status;
 import dev.lethe.spi.RecipientAcknowledgement;
+import dev.lethe.spi.RecipientAcknowledgement.Status;
 import dev.lethe.spi.SubjectRecord;
-import dev.lethe.tck.shop.Customer;
-import dev.lethe.tck.shop.Shop;
 import dev.lethe.subject.InvalidSubjectIdentifierException;
 import dev.lethe.subject.Pseudonymizer;
 import dev.lethe.subject.SubjectIdentifier;
 import dev.lethe.subject.SubjectKey;
+import dev.lethe.tck.shop.Customer;
+import dev.lethe.tck.shop.Shop;
 import dev.lethe.testing.MutableClock;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -78,7 +78,8 @@ import org.junit.jupiter.api.Test;
 class ParticipantsTest {
 
   private static final PersonalDataModel MODEL = Shop.model();
-  private static final SubjectIdentifier CUSTOMER_2 = new SubjectIdentifier("customer", "email", "customer2@example.com");
+  private static final SubjectIdentifier CUSTOMER_2 =
+      new SubjectIdentifier("customer", "email", "customer2@example.com");
 
   private final MutableClock clock = MutableClock.at("2026-03-02T09:00:00Z");
   private final Map<String, MessageReceiver> receivers = new HashMap<>();
@@ -86,9 +87,12 @@ class ParticipantsTest {
   private final Service coordinator = new Service("crm", 3);
   private final Service payments = new Service("payment-provider", 3);
   private final Service mail = new Service("email-host", 1);
-  private final Acknowledgements acknowledgements = Acknowledgements.builder(
-      List.of("payment-provider", "email-host"), coordinator.audit, coordinator.outbox).name("crm").clock(clock)
-      .build();
+  private final Acknowledgements acknowledgements =
+      Acknowledgements.builder(
+              List.of("payment-provider", "email-host"), coordinator.audit, coordinator.outbox)
+          .name("crm")
+          .clock(clock)
+          .build();
   private final DataSubjectRights coordinatorRights = coordinator.rights(acknowledgements);
   private final Participant paymentsParticipant = payments.participant();
   private final Participant mailParticipant = mail.participant();
@@ -100,104 +104,148 @@ class ParticipantsTest {
   }
 
   @Test
-  @DisplayName("Art. 17(2), 19: an erasure passed on is carried out by every participant on its own data, and the request completes once both acknowledged")
+  @DisplayName(
+      "Art. 17(2), 19: an erasure passed on is carried out by every participant on its own data, and the request completes once both acknowledged")
   void erasureTravelsToEveryParticipant() {
     RightsRequest request = coordinator.verifiedRequest(RequestType.ERASURE, CUSTOMER_2);
     coordinatorRights.erase(request.id(), ErasureGround.CONSENT_WITHDRAWN);
 
-    assertThat(coordinatorRights.outstandingRecipients(request.id())).containsExactly("payment-provider", "email-host");
+    assertThat(coordinatorRights.outstandingRecipients(request.id()))
+        .containsExactly("payment-provider", "email-host");
     assertThatThrownBy(() -> coordinatorRights.complete(request.id()))
         .isInstanceOf(IllegalRequestTransitionException.class)
-        .hasMessageContaining("payment-provider").hasMessageContaining("email-host");
+        .hasMessageContaining("payment-provider")
+        .hasMessageContaining("email-host");
 
     deliverEverything();
 
     assertThat(payments.heldOf(CUSTOMER_2)).isZero();
-    assertThat(payments.heldOf(new SubjectIdentifier("customer", "email", "customer1@example.com"))).isOne();
+    assertThat(payments.heldOf(new SubjectIdentifier("customer", "email", "customer1@example.com")))
+        .isOne();
     assertThat(acknowledgements.forRequest(request.id()))
-        .extracting(RecipientAcknowledgement::recipient, RecipientAcknowledgement::status,
+        .extracting(
+            RecipientAcknowledgement::recipient,
+            RecipientAcknowledgement::status,
             RecipientAcknowledgement::outcome)
         .containsExactly(
-            Tuple.tuple("payment-provider", Status.ACKNOWLEDGED,
+            Tuple.tuple(
+                "payment-provider",
+                Status.ACKNOWLEDGED,
                 Optional.of(ParticipantReceipt.Outcome.DONE)),
-            Tuple.tuple("email-host", Status.ACKNOWLEDGED,
+            Tuple.tuple(
+                "email-host",
+                Status.ACKNOWLEDGED,
                 Optional.of(ParticipantReceipt.Outcome.NO_DATA_HELD)));
     assertThat(coordinator.events(AuditEventType.RECIPIENT_ACKNOWLEDGED)).hasSize(2);
-    assertThat(coordinatorRights.complete(request.id()).status()).isEqualTo(RequestStatus.COMPLETED);
-    assertThat(payments.events(AuditEventType.SUBJECT_ERASED)).singleElement()
-        .satisfies(event -> assertThat(event.attributes()).as("the coordinator's ground travels")
-            .containsEntry("ground", ErasureGround.CONSENT_WITHDRAWN.name()));
+    assertThat(coordinatorRights.complete(request.id()).status())
+        .isEqualTo(RequestStatus.COMPLETED);
+    assertThat(payments.events(AuditEventType.SUBJECT_ERASED))
+        .singleElement()
+        .satisfies(
+            event ->
+                assertThat(event.attributes())
+                    .as("the coordinator's ground travels")
+                    .containsEntry("ground", ErasureGround.CONSENT_WITHDRAWN.name()));
   }
 
   @Test
-  @DisplayName("Art. 16, 19: a rectification travels with its corrected values, and each participant corrects its own copy")
+  @DisplayName(
+      "Art. 16, 19: a rectification travels with its corrected values, and each participant corrects its own copy")
   void rectificationTravelsWithItsValues() {
     RightsRequest request = coordinator.verifiedRequest(RequestType.RECTIFICATION, CUSTOMER_2);
-    coordinatorRights.rectify(request.id(), new Rectification(Customer.class, 2L,
-        Map.of("phone", "+44 7700 900999", "name", "Ada Lovelace")));
+    coordinatorRights.rectify(
+        request.id(),
+        new Rectification(
+            Customer.class, 2L, Map.of("phone", "+44 7700 900999", "name", "Ada Lovelace")));
 
     deliverEverything();
 
     assertThat(payments.customerValue(CUSTOMER_2, "phone")).isEqualTo("+44 7700 900999");
     assertThat(payments.customerValue(CUSTOMER_2, "name")).isEqualTo("Ada Lovelace");
-    assertThat(payments.customerValue(new SubjectIdentifier("customer", "email", "customer1@example.com"), "name"))
-        .as("nobody else's data changes").isEqualTo("Name 1");
+    assertThat(
+            payments.customerValue(
+                new SubjectIdentifier("customer", "email", "customer1@example.com"), "name"))
+        .as("nobody else's data changes")
+        .isEqualTo("Name 1");
     assertThat(acknowledgements.forRequest(request.id()))
         .extracting(RecipientAcknowledgement::recipient, RecipientAcknowledgement::outcome)
         .containsExactly(
             Tuple.tuple("payment-provider", Optional.of(ParticipantReceipt.Outcome.DONE)),
             Tuple.tuple("email-host", Optional.of(ParticipantReceipt.Outcome.NO_DATA_HELD)));
-    assertThat(payments.events(AuditEventType.DATA_RECTIFIED)).singleElement()
+    assertThat(payments.events(AuditEventType.DATA_RECTIFIED))
+        .singleElement()
         .satisfies(event -> assertThat(event.attributes()).containsEntry("entity", "Customer"));
-    assertThat(coordinatorRights.complete(request.id()).status()).isEqualTo(RequestStatus.COMPLETED);
-    assertThat(carried).filteredOn(message -> message.type().equals(Acknowledgements.RECEIPT_TYPE))
-        .allSatisfy(receipt -> assertThat(receipt.payload()).doesNotContain("7700").doesNotContain("Lovelace"));
+    assertThat(coordinatorRights.complete(request.id()).status())
+        .isEqualTo(RequestStatus.COMPLETED);
+    assertThat(carried)
+        .filteredOn(message -> message.type().equals(Acknowledgements.RECEIPT_TYPE))
+        .allSatisfy(
+            receipt ->
+                assertThat(receipt.payload()).doesNotContain("7700").doesNotContain("Lovelace"));
   }
 
   @Test
-  @DisplayName("Art. 16, 19: corrected values this participant's constraints reject are answered FAILED naming the attribute, and nothing changes")
+  @DisplayName(
+      "Art. 16, 19: corrected values this participant's constraints reject are answered FAILED naming the attribute, and nothing changes")
   void rejectedCorrectionsFailNamingTheAttribute() {
-    Participant strict = Participant.builder("payment-provider", "crm", payments.rights(null), payments.audit,
-        payments.outbox).attribute("phone", "email").clock(clock).build();
+    Participant strict =
+        Participant.builder(
+                "payment-provider", "crm", payments.rights(null), payments.audit, payments.outbox)
+            .attribute("phone", "email")
+            .clock(clock)
+            .build();
     receivers.put("payment-provider", strict);
     RightsRequest request = coordinator.verifiedRequest(RequestType.RECTIFICATION, CUSTOMER_2);
-    coordinatorRights.rectify(request.id(), new Rectification(Customer.class, 2L, Map.of("phone", "+44 7700 900999")));
+    coordinatorRights.rectify(
+        request.id(), new Rectification(Customer.class, 2L, Map.of("phone", "+44 7700 900999")));
 
     deliverEverything();
 
     assertThat(acknowledgements.forRequest(request.id()))
-        .filteredOn(entry -> entry.recipient().equals("payment-provider")).singleElement()
-        .satisfies(entry -> {
-          assertThat(entry.status()).isEqualTo(Status.FAILED);
-          assertThat(entry.failure()).contains("RectificationRejected:[email]");
-          assertThat(entry.failure().orElseThrow()).doesNotContain("7700");
-        });
+        .filteredOn(entry -> entry.recipient().equals("payment-provider"))
+        .singleElement()
+        .satisfies(
+            entry -> {
+              assertThat(entry.status()).isEqualTo(Status.FAILED);
+              assertThat(entry.failure()).contains("RectificationRejected:[email]");
+              assertThat(entry.failure().orElseThrow()).doesNotContain("7700");
+            });
     assertThat(payments.customerValue(CUSTOMER_2, "email")).isEqualTo("customer2@example.com");
   }
 
   @Test
-  @DisplayName("Art. 21: an objection travels to the recipients of its purpose, which record it on their own data")
+  @DisplayName(
+      "Art. 21: an objection travels to the recipients of its purpose, which record it on their own data")
   void objectionTravels() {
     coordinator.objections().object(CUSTOMER_2, "newsletter");
 
     deliverEverything();
 
-    assertThat(mail.objections().objection(CUSTOMER_2, "newsletter")).isPresent()
+    assertThat(mail.objections().objection(CUSTOMER_2, "newsletter"))
+        .isPresent()
         .hasValueSatisfying(objection -> assertThat(objection.stands()).isTrue());
-    assertThat(payments.objections().objection(CUSTOMER_2, "newsletter")).as("not a recipient of newsletter").isEmpty();
+    assertThat(payments.objections().objection(CUSTOMER_2, "newsletter"))
+        .as("not a recipient of newsletter")
+        .isEmpty();
     assertThat(acknowledgements.unsettled(10)).isEmpty();
-    assertThat(coordinator.events(AuditEventType.RECIPIENT_ACKNOWLEDGED)).singleElement()
-        .satisfies(event -> assertThat(event.attributes()).containsEntry("recipient", "email-host"));
+    assertThat(coordinator.events(AuditEventType.RECIPIENT_ACKNOWLEDGED))
+        .singleElement()
+        .satisfies(
+            event -> assertThat(event.attributes()).containsEntry("recipient", "email-host"));
   }
 
   @Test
-  @DisplayName("Art. 7(3): a withdrawal of consent travels to the recipients of its purpose, which withdraw the consent they hold")
+  @DisplayName(
+      "Art. 7(3): a withdrawal of consent travels to the recipients of its purpose, which withdraw the consent they hold")
   void consentWithdrawalTravels() {
-    SubjectIdentifier customer1 = new SubjectIdentifier("customer", "email", "customer1@example.com");
+    SubjectIdentifier customer1 =
+        new SubjectIdentifier("customer", "email", "customer1@example.com");
     for (SubjectIdentifier subject : List.of(CUSTOMER_2, customer1)) {
-      coordinator.consent.give(subject, "newsletter", new ConsentEvidence("v1", ConsentMethod.WEB_FORM_OPT_IN, false));
+      coordinator.consent.give(
+          subject, "newsletter", new ConsentEvidence("v1", ConsentMethod.WEB_FORM_OPT_IN, false));
     }
-    mail.consent.give(CUSTOMER_2, "newsletter", new ConsentEvidence("v1", ConsentMethod.WEB_FORM_OPT_IN, false));
+    mail.consent.give(
+        CUSTOMER_2, "newsletter", new ConsentEvidence("v1", ConsentMethod.WEB_FORM_OPT_IN, false));
 
     coordinator.consent.withdraw(CUSTOMER_2, "newsletter", ConsentMethod.EMAIL);
     coordinator.consent.withdraw(customer1, "newsletter", ConsentMethod.EMAIL);
@@ -211,46 +259,68 @@ class ParticipantsTest {
   }
 
   @Test
-  @DisplayName("Art. 21: a participant that declares no such purpose answers FAILED naming it, so that the mapping can be fixed")
+  @DisplayName(
+      "Art. 21: a participant that declares no such purpose answers FAILED naming it, so that the mapping can be fixed")
   void anUnknownPurposeFails() {
-    Participant unmapped = Participant.builder("email-host", "crm", mail.rights(null), mail.audit, mail.outbox)
-        .objections(mail.objections()).purpose("newsletter", "mailings").clock(clock).build();
+    Participant unmapped =
+        Participant.builder("email-host", "crm", mail.rights(null), mail.audit, mail.outbox)
+            .objections(mail.objections())
+            .purpose("newsletter", "mailings")
+            .clock(clock)
+            .build();
     receivers.put("email-host", unmapped);
 
     coordinator.objections().object(CUSTOMER_2, "newsletter");
     deliverEverything();
 
-    assertThat(acknowledgements.unsettled(10)).singleElement()
+    assertThat(acknowledgements.unsettled(10))
+        .singleElement()
         .satisfies(entry -> assertThat(entry.failure()).contains("PurposeNotObjectable:mailings"));
     RecipientAcknowledgement failed = acknowledgements.unsettled(10).get(0);
-    assertThat(acknowledgements.close(failed.requestId(), "mapping fixed by hand")).containsExactly("email-host");
+    assertThat(acknowledgements.close(failed.requestId(), "mapping fixed by hand"))
+        .containsExactly("email-host");
     assertThat(acknowledgements.unsettled(10)).isEmpty();
   }
 
   @Test
-  @DisplayName("Art. 5(1)(e): once a participant acknowledged, its notice is cleared from the broker; receipts carry no identity")
+  @DisplayName(
+      "Art. 5(1)(e): once a participant acknowledged, its notice is cleared from the broker; receipts carry no identity")
   void acknowledgedNoticesAreClearedAndReceiptsHoldNoIdentity() {
     RightsRequest request = coordinator.verifiedRequest(RequestType.ERASURE, CUSTOMER_2);
     coordinatorRights.erase(request.id(), ErasureGround.CONSENT_WITHDRAWN);
     deliverEverything();
 
-    List<String> noticeKeys = acknowledgements.forRequest(request.id()).stream()
-        .map(RecipientAcknowledgement::noticeKey).toList();
-    assertThat(carried).filteredOn(message -> message.type().equals(OutboxMessage.CLEAR_TYPE))
-        .extracting(OutboxMessage::payload).containsExactlyInAnyOrderElementsOf(noticeKeys);
-    assertThat(carried).filteredOn(message -> message.type().equals(Acknowledgements.RECEIPT_TYPE))
+    List<String> noticeKeys =
+        acknowledgements.forRequest(request.id()).stream()
+            .map(RecipientAcknowledgement::noticeKey)
+            .toList();
+    assertThat(carried)
+        .filteredOn(message -> message.type().equals(OutboxMessage.CLEAR_TYPE))
+        .extracting(OutboxMessage::payload)
+        .containsExactlyInAnyOrderElementsOf(noticeKeys);
+    assertThat(carried)
+        .filteredOn(message -> message.type().equals(Acknowledgements.RECEIPT_TYPE))
         .filteredOn(receipt -> receipt.destination().equals("crm"))
         .hasSize(2)
-        .allSatisfy(receipt -> assertThat(receipt.payload()).doesNotContain("customer2").doesNotContain("example.com"));
+        .allSatisfy(
+            receipt ->
+                assertThat(receipt.payload())
+                    .doesNotContain("customer2")
+                    .doesNotContain("example.com"));
   }
 
   @Test
-  @DisplayName("Art. 17(2): a notice delivered twice is carried out once and answered with the same receipt")
+  @DisplayName(
+      "Art. 17(2): a notice delivered twice is carried out once and answered with the same receipt")
   void redeliveryIsHarmless() {
     RightsRequest request = coordinator.verifiedRequest(RequestType.ERASURE, CUSTOMER_2);
     coordinatorRights.erase(request.id(), ErasureGround.CONSENT_WITHDRAWN);
-    OutboxMessage notice = coordinator.outbox.list(OutboxStatus.PENDING, 10).stream()
-        .filter(entry -> entry.destination().equals("payment-provider")).findFirst().orElseThrow().message();
+    OutboxMessage notice =
+        coordinator.outbox.list(OutboxStatus.PENDING, 10).stream()
+            .filter(entry -> entry.destination().equals("payment-provider"))
+            .findFirst()
+            .orElseThrow()
+            .message();
 
     paymentsParticipant.receive(notice);
     paymentsParticipant.receive(notice);
@@ -262,9 +332,11 @@ class ParticipantsTest {
   }
 
   @Test
-  @DisplayName("Art. 17(2): a participant that holds no data of the subject answers NO_DATA_HELD, a valid acknowledgement")
+  @DisplayName(
+      "Art. 17(2): a participant that holds no data of the subject answers NO_DATA_HELD, a valid acknowledgement")
   void noDataHeldIsAnAcknowledgement() {
-    SubjectIdentifier customer3 = new SubjectIdentifier("customer", "email", "customer3@example.com");
+    SubjectIdentifier customer3 =
+        new SubjectIdentifier("customer", "email", "customer3@example.com");
     RightsRequest request = coordinator.verifiedRequest(RequestType.ERASURE, customer3);
     coordinatorRights.erase(request.id(), ErasureGround.CONSENT_WITHDRAWN);
     deliverEverything();
@@ -272,35 +344,43 @@ class ParticipantsTest {
     assertThat(acknowledgements.forRequest(request.id()))
         .filteredOn(entry -> entry.recipient().equals("email-host"))
         .singleElement()
-        .satisfies(entry -> {
-          assertThat(entry.status()).isEqualTo(Status.ACKNOWLEDGED);
-          assertThat(entry.outcome()).contains(ParticipantReceipt.Outcome.NO_DATA_HELD);
-        });
+        .satisfies(
+            entry -> {
+              assertThat(entry.status()).isEqualTo(Status.ACKNOWLEDGED);
+              assertThat(entry.outcome()).contains(ParticipantReceipt.Outcome.NO_DATA_HELD);
+            });
     assertThat(coordinatorRights.outstandingRecipients(request.id())).isEmpty();
   }
 
   @Test
-  @DisplayName("Art. 19: a participant that fails is shown FAILED with the failure's type, and the retried notice settles it")
+  @DisplayName(
+      "Art. 19: a participant that fails is shown FAILED with the failure's type, and the retried notice settles it")
   void aFailureIsShownThenSettledByTheRetry() {
     AtomicInteger failuresLeft = new AtomicInteger(1);
-    receivers.put("payment-provider", message -> {
-      if (failuresLeft.getAndDecrement() > 0) {
-        payments.failNextErasure();
-      }
-      paymentsParticipant.receive(message);
-    });
+    receivers.put(
+        "payment-provider",
+        message -> {
+          if (failuresLeft.getAndDecrement() > 0) {
+            payments.failNextErasure();
+          }
+          paymentsParticipant.receive(message);
+        });
     RightsRequest request = coordinator.verifiedRequest(RequestType.ERASURE, CUSTOMER_2);
     coordinatorRights.erase(request.id(), ErasureGround.CONSENT_WITHDRAWN);
 
     deliverEverything();
 
     assertThat(acknowledgements.forRequest(request.id()))
-        .filteredOn(entry -> entry.recipient().equals("payment-provider")).singleElement()
-        .satisfies(entry -> {
-          assertThat(entry.status()).isEqualTo(Status.FAILED);
-          assertThat(entry.failure()).contains(IllegalStateException.class.getName());
-        });
-    assertThat(payments.heldOf(CUSTOMER_2)).as("the failed erasure rolled back nothing half done").isOne();
+        .filteredOn(entry -> entry.recipient().equals("payment-provider"))
+        .singleElement()
+        .satisfies(
+            entry -> {
+              assertThat(entry.status()).isEqualTo(Status.FAILED);
+              assertThat(entry.failure()).contains(IllegalStateException.class.getName());
+            });
+    assertThat(payments.heldOf(CUSTOMER_2))
+        .as("the failed erasure rolled back nothing half done")
+        .isOne();
     assertThat(coordinator.events(AuditEventType.RECIPIENT_FAILED)).hasSize(1);
 
     clock.advance(Duration.ofMinutes(1));
@@ -311,28 +391,38 @@ class ParticipantsTest {
   }
 
   @Test
-  @DisplayName("Art. 5(2), 19: an administrator completes a request without an outstanding receipt only with a recorded reason")
+  @DisplayName(
+      "Art. 5(2), 19: an administrator completes a request without an outstanding receipt only with a recorded reason")
   void anAdministratorClosesWithAReason() {
-    receivers.put("email-host", message -> {
-      throw new IllegalStateException("down");
-    });
+    receivers.put(
+        "email-host",
+        message -> {
+          throw new IllegalStateException("down");
+        });
     RightsRequest request = coordinator.verifiedRequest(RequestType.ERASURE, CUSTOMER_2);
     coordinatorRights.erase(request.id(), ErasureGround.CONSENT_WITHDRAWN);
     deliverEverything();
 
     assertThat(coordinatorRights.outstandingRecipients(request.id())).containsExactly("email-host");
-    RightsRequest completed = coordinatorRights.completeWithoutAcknowledgements(request.id(), "processor contract ended");
+    RightsRequest completed =
+        coordinatorRights.completeWithoutAcknowledgements(request.id(), "processor contract ended");
 
     assertThat(completed.status()).isEqualTo(RequestStatus.COMPLETED);
-    assertThat(coordinator.events(AuditEventType.ACKNOWLEDGEMENTS_WAIVED)).singleElement()
-        .satisfies(event -> assertThat(event.attributes())
-            .containsEntry("recipients", "email-host").containsEntry("reason", "processor contract ended"));
-    assertThat(acknowledgements.forRequest(request.id())).extracting(RecipientAcknowledgement::status)
+    assertThat(coordinator.events(AuditEventType.ACKNOWLEDGEMENTS_WAIVED))
+        .singleElement()
+        .satisfies(
+            event ->
+                assertThat(event.attributes())
+                    .containsEntry("recipients", "email-host")
+                    .containsEntry("reason", "processor contract ended"));
+    assertThat(acknowledgements.forRequest(request.id()))
+        .extracting(RecipientAcknowledgement::status)
         .containsExactly(Status.ACKNOWLEDGED, Status.CLOSED);
   }
 
   @Test
-  @DisplayName("Art. 18, 19: a restriction placed and lifted travels to the participants, which restrict and lift on their own")
+  @DisplayName(
+      "Art. 18, 19: a restriction placed and lifted travels to the participants, which restrict and lift on their own")
   void restrictionTravels() {
     RightsRequest request = coordinator.verifiedRequest(RequestType.RESTRICTION, CUSTOMER_2);
     coordinator.restrictions().restrict(request, RestrictionGround.ACCURACY_CONTESTED);
@@ -346,17 +436,26 @@ class ParticipantsTest {
 
     assertThat(payments.restrictionStore.find(payments.audit.pseudonymOf(CUSTOMER_2))).isEmpty();
     assertThat(mail.restrictionStore.find(mail.audit.pseudonymOf(CUSTOMER_2))).isEmpty();
-    assertThat(acknowledgements.forRequest(request.id())).hasSize(4)
+    assertThat(acknowledgements.forRequest(request.id()))
+        .hasSize(4)
         .allSatisfy(entry -> assertThat(entry.status()).isEqualTo(Status.ACKNOWLEDGED));
-    assertThat(payments.events(AuditEventType.RESTRICTION_LIFTED)).singleElement()
-        .satisfies(event -> assertThat(event.attributes()).containsEntry("subjectNotified", "by-controller"));
+    assertThat(payments.events(AuditEventType.RESTRICTION_LIFTED))
+        .singleElement()
+        .satisfies(
+            event ->
+                assertThat(event.attributes()).containsEntry("subjectNotified", "by-controller"));
   }
 
   @Test
-  @DisplayName("Art. 19: a participant whose model does not know the subject type answers FAILED, and is not offered the notice again")
+  @DisplayName(
+      "Art. 19: a participant whose model does not know the subject type answers FAILED, and is not offered the notice again")
   void anUnknownSubjectTypeFails() {
-    Participant confused = Participant.builder("payment-provider", "crm", payments.rights(null), payments.audit,
-        payments.outbox).subjectType("customer", "supplier").clock(clock).build();
+    Participant confused =
+        Participant.builder(
+                "payment-provider", "crm", payments.rights(null), payments.audit, payments.outbox)
+            .subjectType("customer", "supplier")
+            .clock(clock)
+            .build();
     receivers.put("payment-provider", confused);
     RightsRequest request = coordinator.verifiedRequest(RequestType.ERASURE, CUSTOMER_2);
     coordinatorRights.erase(request.id(), ErasureGround.CONSENT_WITHDRAWN);
@@ -364,20 +463,26 @@ class ParticipantsTest {
     deliverEverything();
 
     assertThat(acknowledgements.forRequest(request.id()))
-        .filteredOn(entry -> entry.recipient().equals("payment-provider")).singleElement()
-        .satisfies(entry -> {
-          assertThat(entry.status()).isEqualTo(Status.FAILED);
-          assertThat(entry.failure()).contains(InvalidSubjectIdentifierException.class.getName());
-        });
+        .filteredOn(entry -> entry.recipient().equals("payment-provider"))
+        .singleElement()
+        .satisfies(
+            entry -> {
+              assertThat(entry.status()).isEqualTo(Status.FAILED);
+              assertThat(entry.failure())
+                  .contains(InvalidSubjectIdentifierException.class.getName());
+            });
     assertThat(payments.heldOf(CUSTOMER_2)).isOne();
   }
 
   @Test
-  @DisplayName("Art. 5(1)(e): settled acknowledgements and kept receipts are deleted after their retention; unsettled ones stay")
+  @DisplayName(
+      "Art. 5(1)(e): settled acknowledgements and kept receipts are deleted after their retention; unsettled ones stay")
   void settledPartsAndReceiptsAreDeletedAfterTheirRetention() {
-    receivers.put("email-host", message -> {
-      throw new IllegalStateException("down");
-    });
+    receivers.put(
+        "email-host",
+        message -> {
+          throw new IllegalStateException("down");
+        });
     RightsRequest request = coordinator.verifiedRequest(RequestType.ERASURE, CUSTOMER_2);
     coordinatorRights.erase(request.id(), ErasureGround.CONSENT_WITHDRAWN);
     deliverEverything();
@@ -390,40 +495,55 @@ class ParticipantsTest {
 
     assertThat(acknowledgements.purgeSettled(Duration.ofDays(30))).isOne();
     assertThat(paymentsParticipant.purgeReceipts(Duration.ofDays(30))).isOne();
-    assertThat(acknowledgements.forRequest(request.id())).extracting(RecipientAcknowledgement::recipient)
+    assertThat(acknowledgements.forRequest(request.id()))
+        .extracting(RecipientAcknowledgement::recipient)
         .containsExactly("email-host");
   }
 
   @Test
-  @DisplayName("Art. 15: an access request collects each participant's report into the subject's one report, and the sections are kept nowhere afterwards")
+  @DisplayName(
+      "Art. 15: an access request collects each participant's report into the subject's one report, and the sections are kept nowhere afterwards")
   void accessCollectsEveryParticipantsShare() throws Exception {
     RightsRequest request = coordinator.verifiedRequest(RequestType.ACCESS, CUSTOMER_2);
     coordinatorRights.collectAccess(request.id());
 
     assertThatThrownBy(() -> coordinatorRights.access(request.id()))
-        .isInstanceOf(IllegalRequestTransitionException.class).hasMessageContaining("payment-provider");
+        .isInstanceOf(IllegalRequestTransitionException.class)
+        .hasMessageContaining("payment-provider");
     deliverEverything();
     SubjectReport report = coordinatorRights.access(request.id());
 
-    assertThat(report.participantSections().participants()).containsExactly("payment-provider", "email-host");
+    assertThat(report.participantSections().participants())
+        .containsExactly("payment-provider", "email-host");
     Map<String, String> entries = zipEntries(report);
-    assertThat(entries.get("participants/payment-provider.json")).contains("customer2@example.com")
+    assertThat(entries.get("participants/payment-provider.json"))
+        .contains("customer2@example.com")
         .contains("\"processesPersonalData\":true");
-    assertThat(entries.get("participants/email-host.json")).contains("\"processesPersonalData\":false");
+    assertThat(entries.get("participants/email-host.json"))
+        .contains("\"processesPersonalData\":false");
     assertThat(entries.get("report.json")).contains("\"participants\":{\"payment-provider\":{");
-    assertThatThrownBy(() -> zipEntries(report)).as("the sections were cleared once written")
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("no longer kept");
-    assertThat(acknowledgements.forRequest(request.id())).extracting(RecipientAcknowledgement::outcome)
-        .containsExactly(Optional.of(ParticipantReceipt.Outcome.DONE),
+    assertThatThrownBy(() -> zipEntries(report))
+        .as("the sections were cleared once written")
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("no longer kept");
+    assertThat(acknowledgements.forRequest(request.id()))
+        .extracting(RecipientAcknowledgement::outcome)
+        .containsExactly(
+            Optional.of(ParticipantReceipt.Outcome.DONE),
             Optional.of(ParticipantReceipt.Outcome.NO_DATA_HELD));
     deliverEverything();
-    assertThat(carried).filteredOn(message -> message.type().equals(OutboxMessage.CLEAR_TYPE)
-        && message.destination().equals("crm")).hasSize(2);
+    assertThat(carried)
+        .filteredOn(
+            message ->
+                message.type().equals(OutboxMessage.CLEAR_TYPE)
+                    && message.destination().equals("crm"))
+        .hasSize(2);
     assertThat(payments.events(AuditEventType.DATA_EXPORTED)).hasSize(1);
   }
 
   @Test
-  @DisplayName("Art. 15: a participant's report split into many chunks is assembled byte for byte as the participant wrote it")
+  @DisplayName(
+      "Art. 15: a participant's report split into many chunks is assembled byte for byte as the participant wrote it")
   void aReportInManyChunksIsAssembledWhole() throws Exception {
     receivers.put("payment-provider", payments.participant(7));
     RightsRequest request = coordinator.verifiedRequest(RequestType.ACCESS, CUSTOMER_2);
@@ -431,13 +551,19 @@ class ParticipantsTest {
     deliverEverything();
     ByteArrayOutputStream unsplit = new ByteArrayOutputStream();
     SubjectReportWriter.writeJson(
-        payments.rights.access(payments.verifiedRequest(RequestType.ACCESS, CUSTOMER_2).id()), unsplit);
+        payments.rights.access(payments.verifiedRequest(RequestType.ACCESS, CUSTOMER_2).id()),
+        unsplit);
     String expected = unsplit.toString(StandardCharsets.UTF_8);
 
     Map<String, String> entries = zipEntries(coordinatorRights.access(request.id()));
 
-    assertThat(carried).filteredOn(message -> message.type().equals(Acknowledgements.ACCESS_SECTION_TYPE)
-        && message.idempotencyKey().endsWith(":100")).as("split into more than a hundred chunks").isNotEmpty();
+    assertThat(carried)
+        .filteredOn(
+            message ->
+                message.type().equals(Acknowledgements.ACCESS_SECTION_TYPE)
+                    && message.idempotencyKey().endsWith(":100"))
+        .as("split into more than a hundred chunks")
+        .isNotEmpty();
     assertThat(expected).contains("customer2@example.com");
     assertThat(entries.get("participants/payment-provider.json")).isEqualTo(expected);
     assertThat(entries.get("report.json")).contains("\"payment-provider\":" + expected);
@@ -448,8 +574,7 @@ class ParticipantsTest {
     ByteArrayOutputStream zip = new ByteArrayOutputStream();
     SubjectReportWriter.writeZip(report, zip);
     Map<String, String> entries = new HashMap<>();
-    try (ZipInputStream in = new ZipInputStream(
-        new ByteArrayInputStream(zip.toByteArray()))) {
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.toByteArray()))) {
       for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
         entries.put(entry.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
       }
@@ -473,7 +598,8 @@ class ParticipantsTest {
   private final class Service {
 
     final String name;
-    final AuditTrail audit = AuditTrail.of(AuditSink.inMemory(), Pseudonymizer.withRandomKey(), clock);
+    final AuditTrail audit =
+        AuditTrail.of(AuditSink.inMemory(), Pseudonymizer.withRandomKey(), clock);
     final Outbox outbox = Outbox.inMemory();
     final RestrictionStore restrictionStore = RestrictionStore.inMemory();
     final ObjectionStore objectionStore = ObjectionStore.inMemory();
@@ -484,26 +610,45 @@ class ParticipantsTest {
 
     Service(String name, int customers) {
       this.name = name;
-      this.store = new FailingStore(PersonalDataStore.inMemory(MODEL, Pseudonymizer.withRandomKey())
-          .add(Shop.population(customers, 1).toArray()));
+      this.store =
+          new FailingStore(
+              PersonalDataStore.inMemory(MODEL, Pseudonymizer.withRandomKey())
+                  .add(Shop.population(customers, 1).toArray()));
     }
 
     DataSubjectRights rights(Acknowledgements acks) {
-      RecipientNotifications.Builder builder = RecipientNotifications.builder(
-          (recipient, notification) -> { }, audit).outbox(outbox).clock(clock);
+      RecipientNotifications.Builder builder =
+          RecipientNotifications.builder((recipient, notification) -> {}, audit)
+              .outbox(outbox)
+              .clock(clock);
       if (acks != null) {
         builder.acknowledgements(acks);
       }
       notifications = builder.build();
-      rights = DataSubjectRights.builder(audit).clock(clock).personalData(MODEL, store)
-          .recipientNotifications(notifications).build();
-      consent = ConsentLedger.builder(MODEL, audit).clock(clock).recipientNotifications(notifications).build();
+      rights =
+          DataSubjectRights.builder(audit)
+              .clock(clock)
+              .personalData(MODEL, store)
+              .recipientNotifications(notifications)
+              .build();
+      consent =
+          ConsentLedger.builder(MODEL, audit)
+              .clock(clock)
+              .recipientNotifications(notifications)
+              .build();
       return rights;
     }
 
     Objections objections() {
-      return Objections.builder(MODEL, audit, SuppressionList.of(SuppressionStore.inMemory(), Pseudonymizer.withRandomKey(), clock)).directMarketing("newsletter")
-          .store(objectionStore).recipientNotifications(notifications).clock(clock).build();
+      return Objections.builder(
+              MODEL,
+              audit,
+              SuppressionList.of(SuppressionStore.inMemory(), Pseudonymizer.withRandomKey(), clock))
+          .directMarketing("newsletter")
+          .store(objectionStore)
+          .recipientNotifications(notifications)
+          .clock(clock)
+          .build();
     }
 
     @Nullable Object customerValue(SubjectIdentifier subject, String attribute) {
@@ -514,12 +659,20 @@ class ParticipantsTest {
     }
 
     Restrictions restrictions() {
-      // Only the coordinator tells the subject before lifting (Art. 18(3)); a participant never does.
-      return Restrictions.builder(MODEL, audit, notifications, (subject, restriction) -> {
-        if (this != coordinator) {
-          throw new IllegalStateException("a participant told the subject");
-        }
-      }).store(restrictionStore).clock(clock).build();
+      // Only the coordinator tells the subject before lifting (Art. 18(3)); a participant never
+      // does.
+      return Restrictions.builder(
+              MODEL,
+              audit,
+              notifications,
+              (subject, restriction) -> {
+                if (this != coordinator) {
+                  throw new IllegalStateException("a participant told the subject");
+                }
+              })
+          .store(restrictionStore)
+          .clock(clock)
+          .build();
     }
 
     Participant participant() {
@@ -528,8 +681,13 @@ class ParticipantsTest {
 
     Participant participant(int sectionChunkBytes) {
       DataSubjectRights own = rights(null);
-      return Participant.builder(name, "crm", own, audit, outbox).restrictions(restrictions())
-          .objections(objections()).consent(consent).clock(clock).sectionChunkBytes(sectionChunkBytes).build();
+      return Participant.builder(name, "crm", own, audit, outbox)
+          .restrictions(restrictions())
+          .objections(objections())
+          .consent(consent)
+          .clock(clock)
+          .sectionChunkBytes(sectionChunkBytes)
+          .build();
     }
 
     /**
@@ -537,15 +695,19 @@ class ParticipantsTest {
      * model, whose recipients they are: their own notices to those recipients are carried nowhere.
      */
     OutboxDispatcher dispatcher() {
-      OutboxTransport inProcess = message -> {
-        carried.add(message);
-        boolean ownNotice = this != coordinator && message.type().equals(RecipientNotifications.MESSAGE_TYPE);
-        if (!message.type().equals(OutboxMessage.CLEAR_TYPE) && !ownNotice) {
-          receivers.get(message.destination()).receive(message);
-        }
-      };
-      return OutboxDispatcher.builder(outbox, notifications.transport(inProcess)).clock(clock)
-          .backOff(Duration.ofSeconds(1), Duration.ofSeconds(10)).build();
+      OutboxTransport inProcess =
+          message -> {
+            carried.add(message);
+            boolean ownNotice =
+                this != coordinator && message.type().equals(RecipientNotifications.MESSAGE_TYPE);
+            if (!message.type().equals(OutboxMessage.CLEAR_TYPE) && !ownNotice) {
+              receivers.get(message.destination()).receive(message);
+            }
+          };
+      return OutboxDispatcher.builder(outbox, notifications.transport(inProcess))
+          .clock(clock)
+          .backOff(Duration.ofSeconds(1), Duration.ofSeconds(10))
+          .build();
     }
 
     RightsRequest verifiedRequest(RequestType type, SubjectIdentifier subject) {
@@ -583,8 +745,7 @@ class ParticipantsTest {
     }
 
     @Override
-    public Stream<SubjectRecord> records(SubjectKey subject,
-        EntityDescriptor entity) {
+    public Stream<SubjectRecord> records(SubjectKey subject, EntityDescriptor entity) {
       return delegate.records(subject, entity);
     }
 

@@ -7,10 +7,10 @@ import dev.lethe.erasure.LegalHold;
 import dev.lethe.erasure.LegalHoldStore;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.spi.PersonalDataStore;
-import dev.lethe.tck.shop.LoginEvent;
-import dev.lethe.tck.shop.Shop;
 import dev.lethe.subject.Pseudonymizer;
 import dev.lethe.subject.SubjectKey;
+import dev.lethe.tck.shop.LoginEvent;
+import dev.lethe.tck.shop.Shop;
 import dev.lethe.testing.MutableClock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -22,28 +22,41 @@ import org.junit.jupiter.api.Test;
 class RetentionEnforcerTest {
 
   private final PersonalDataModel model = Shop.model();
-  private final MutableClock clock = MutableClock.at(Instant.parse("2031-06-01T00:00:00Z"), ZoneOffset.UTC);
-  private final PersonalDataStore.InMemoryStore store = PersonalDataStore.inMemory(model, Pseudonymizer.withRandomKey())
-      .add(Shop.population(3, 2).toArray());
+  private final MutableClock clock =
+      MutableClock.at(Instant.parse("2031-06-01T00:00:00Z"), ZoneOffset.UTC);
+  private final PersonalDataStore.InMemoryStore store =
+      PersonalDataStore.inMemory(model, Pseudonymizer.withRandomKey())
+          .add(Shop.population(3, 2).toArray());
   private final LegalHoldStore holds = LegalHoldStore.inMemory();
   private final RetentionRunLog runLog = RetentionRunLog.inMemory();
   private final List<RetentionEnforcer.RetentionProgress> progress = new ArrayList<>();
   private final List<RetentionReport> heard = new ArrayList<>();
-  private final RetentionEnforcer enforcer = RetentionEnforcer.builder(model, store)
-      .clock(clock).legalHolds(holds).runLog(runLog).batchSize(2).progress(progress::add).runListener(heard::add).build();
+  private final RetentionEnforcer enforcer =
+      RetentionEnforcer.builder(model, store)
+          .clock(clock)
+          .legalHolds(holds)
+          .runLog(runLog)
+          .batchSize(2)
+          .progress(progress::add)
+          .runListener(heard::add)
+          .build();
 
   @Test
-  @DisplayName("Art. 5(1)(e), 5(2): a run deletes and anonymises what expired, reports per policy, and is logged")
+  @DisplayName(
+      "Art. 5(1)(e), 5(2): a run deletes and anonymises what expired, reports per policy, and is logged")
   void run() {
     RetentionReport report = enforcer.run();
 
     assertThat(report.dryRun()).isFalse();
     assertThat(policy(report, "LoginEvent").deleted()).isEqualTo(6);
     assertThat(policy(report, "PurchaseOrder").anonymised()).isEqualTo(6);
-    assertThat(policy(report, "PurchaseOrder").cutoff()).isEqualTo(Instant.parse("2025-06-01T00:00:00Z"));
+    assertThat(policy(report, "PurchaseOrder").cutoff())
+        .isEqualTo(Instant.parse("2025-06-01T00:00:00Z"));
     assertThat(runLog.latest(5)).containsExactly(report);
     assertThat(heard).containsExactly(report);
-    assertThat(progress).isNotEmpty().allSatisfy(event -> assertThat(event.entity()).isIn("LoginEvent", "PurchaseOrder"));
+    assertThat(progress)
+        .isNotEmpty()
+        .allSatisfy(event -> assertThat(event.entity()).isIn("LoginEvent", "PurchaseOrder"));
   }
 
   @Test
@@ -55,7 +68,8 @@ class RetentionEnforcerTest {
   }
 
   @Test
-  @DisplayName("Art. 5(1)(e): a dry run reports what a run would do, changes nothing and is not logged")
+  @DisplayName(
+      "Art. 5(1)(e): a dry run reports what a run would do, changes nothing and is not logged")
   void dryRun() {
     RetentionReport dry = enforcer.dryRun();
 
@@ -78,9 +92,11 @@ class RetentionEnforcerTest {
   }
 
   @Test
-  @DisplayName("Art. 17(3)(e): legal holds keep their rows, per subject and per entity type, with the reason in the report")
+  @DisplayName(
+      "Art. 17(3)(e): legal holds keep their rows, per subject and per entity type, with the reason in the report")
   void legalHolds() {
-    holds.place(LegalHold.onSubject(new SubjectKey("customer", 1L), "Claim 2031-02", Instant.EPOCH));
+    holds.place(
+        LegalHold.onSubject(new SubjectKey("customer", 1L), "Claim 2031-02", Instant.EPOCH));
     holds.place(LegalHold.onEntity(LoginEvent.class, "Security investigation", Instant.EPOCH));
 
     RetentionReport report = enforcer.run();
@@ -98,11 +114,16 @@ class RetentionEnforcerTest {
   @DisplayName("A batch size that is not positive is refused")
   void badBatchSize() {
     assertThatThrownBy(() -> RetentionEnforcer.builder(model, store).batchSize(-5))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-5");
-    assertThatThrownBy(() -> RetentionEnforcer.builder(model, store).batchSize(0)).isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("-5");
+    assertThatThrownBy(() -> RetentionEnforcer.builder(model, store).batchSize(0))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   private static RetentionReport.PolicyRun policy(RetentionReport report, String entity) {
-    return report.policies().stream().filter(run -> run.entity().equals(entity)).findFirst().orElseThrow();
+    return report.policies().stream()
+        .filter(run -> run.entity().equals(entity))
+        .findFirst()
+        .orElseThrow();
   }
 }

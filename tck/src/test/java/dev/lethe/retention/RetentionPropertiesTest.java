@@ -7,10 +7,10 @@ import dev.lethe.erasure.LegalHoldStore;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.spi.PersonalDataStore;
 import dev.lethe.spi.SubjectRecord;
-import dev.lethe.tck.shop.LoginEvent;
-import dev.lethe.tck.shop.Shop;
 import dev.lethe.subject.Pseudonymizer;
 import dev.lethe.subject.SubjectKey;
+import dev.lethe.tck.shop.LoginEvent;
+import dev.lethe.tck.shop.Shop;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,8 +32,10 @@ class RetentionPropertiesTest {
   private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
 
   @Property(tries = 100)
-  @Label("Art. 5(1)(e), 17(3)(e): one run removes exactly the expired rows of subjects not on hold; a second run does nothing")
-  void runRemovesExactlyTheExpiredUnheldRows(@ForAll @IntRange(min = 1, max = 6) int customers,
+  @Label(
+      "Art. 5(1)(e), 17(3)(e): one run removes exactly the expired rows of subjects not on hold; a second run does nothing")
+  void runRemovesExactlyTheExpiredUnheldRows(
+      @ForAll @IntRange(min = 1, max = 6) int customers,
       @ForAll @Size(max = 12) List<@IntRange(min = 0, max = 200) Integer> loginAgesInDays,
       @ForAll @Size(max = 3) Set<@IntRange(min = 1, max = 6) Integer> held,
       @ForAll @IntRange(min = 1, max = 5) int batchSize) {
@@ -50,12 +52,19 @@ class RetentionPropertiesTest {
         expectedIps.add(ip);
       }
     }
-    PersonalDataStore.InMemoryStore store = PersonalDataStore.inMemory(MODEL, Pseudonymizer.withRandomKey())
-        .add(population.toArray());
+    PersonalDataStore.InMemoryStore store =
+        PersonalDataStore.inMemory(MODEL, Pseudonymizer.withRandomKey()).add(population.toArray());
     LegalHoldStore holds = LegalHoldStore.inMemory();
-    held.forEach(customer -> holds.place(LegalHold.onSubject(new SubjectKey("customer", (long) customer), "hold", NOW)));
-    RetentionEnforcer enforcer = RetentionEnforcer.builder(MODEL, store).clock(Clock.fixed(NOW, ZoneOffset.UTC))
-        .legalHolds(holds).batchSize(batchSize).build();
+    held.forEach(
+        customer ->
+            holds.place(
+                LegalHold.onSubject(new SubjectKey("customer", (long) customer), "hold", NOW)));
+    RetentionEnforcer enforcer =
+        RetentionEnforcer.builder(MODEL, store)
+            .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+            .legalHolds(holds)
+            .batchSize(batchSize)
+            .build();
 
     enforcer.run();
 
@@ -67,9 +76,14 @@ class RetentionPropertiesTest {
   private static Set<String> remainingIps(PersonalDataStore store, int customers) {
     Set<String> ips = new HashSet<>();
     for (int customer = 1; customer <= customers; customer++) {
-      try (Stream<SubjectRecord> records = store.records(new SubjectKey("customer", (long) customer),
-          MODEL.entity(LoginEvent.class).orElseThrow())) {
-        ips.addAll(records.map(record -> (String) record.values().get("ipAddress")).collect(Collectors.toSet()));
+      try (Stream<SubjectRecord> records =
+          store.records(
+              new SubjectKey("customer", (long) customer),
+              MODEL.entity(LoginEvent.class).orElseThrow())) {
+        ips.addAll(
+            records
+                .map(record -> (String) record.values().get("ipAddress"))
+                .collect(Collectors.toSet()));
       }
     }
     return ips;

@@ -24,11 +24,11 @@ import dev.lethe.request.RightsRequest;
 import dev.lethe.spi.Notification;
 import dev.lethe.spi.PersonalDataStore;
 import dev.lethe.spi.SubjectRecord;
-import dev.lethe.tck.shop.Customer;
-import dev.lethe.tck.shop.Shop;
 import dev.lethe.subject.Pseudonymizer;
 import dev.lethe.subject.SubjectIdentifier;
 import dev.lethe.subject.SubjectKey;
+import dev.lethe.tck.shop.Customer;
+import dev.lethe.tck.shop.Shop;
 import dev.lethe.testing.MutableClock;
 import dev.lethe.testing.TestLog;
 import java.io.ByteArrayOutputStream;
@@ -46,38 +46,49 @@ import org.junit.jupiter.api.Test;
 
 class FulfilmentTest {
 
-  private static final SubjectIdentifier ADA = new SubjectIdentifier("customer", "email", "customer2@example.com");
+  private static final SubjectIdentifier ADA =
+      new SubjectIdentifier("customer", "email", "customer2@example.com");
 
   private final MutableClock clock = MutableClock.at("2026-01-31T09:00:00Z");
   private final RightsFixture fixture = new RightsFixture(clock);
   private final PersonalDataModel model = Shop.model();
   private final List<Object> population = Shop.population(3, 2);
-  private final PersonalDataStore store = PersonalDataStore.inMemory(model, Pseudonymizer.withRandomKey())
-      .add(population.toArray());
+  private final PersonalDataStore store =
+      PersonalDataStore.inMemory(model, Pseudonymizer.withRandomKey()).add(population.toArray());
   private final LegalHoldStore holds = LegalHoldStore.inMemory();
-  private final SuppressionList suppression = SuppressionList.of(SuppressionStore.inMemory(),
-      Pseudonymizer.withRandomKey(), clock);
+  private final SuppressionList suppression =
+      SuppressionList.of(SuppressionStore.inMemory(), Pseudonymizer.withRandomKey(), clock);
   private final List<String> notified = new ArrayList<>();
-  private final RecipientNotifications notifications = RecipientNotifications.builder(
-      (String recipient, Notification notification) -> notified.add(recipient + ":" + notification.change()),
-      fixture.audit).clock(fixture.clock).build();
+  private final RecipientNotifications notifications =
+      RecipientNotifications.builder(
+              (String recipient, Notification notification) ->
+                  notified.add(recipient + ":" + notification.change()),
+              fixture.audit)
+          .clock(fixture.clock)
+          .build();
   private final OutboxDispatcher dispatcher =
-      OutboxDispatcher.builder(notifications.outbox(), notifications.transport()).clock(fixture.clock).build();
-  private final DataSubjectRights rights = fixture.rights()
-      .personalData(model, store)
-      .legalHolds(holds)
-      .suppressAfterErasure(suppression)
-      .recipientNotifications(notifications)
-      .build();
+      OutboxDispatcher.builder(notifications.outbox(), notifications.transport())
+          .clock(fixture.clock)
+          .build();
+  private final DataSubjectRights rights =
+      fixture
+          .rights()
+          .personalData(model, store)
+          .legalHolds(holds)
+          .suppressAfterErasure(suppression)
+          .recipientNotifications(notifications)
+          .build();
 
   @Test
-  @DisplayName("Art. 15, 12(6): access is answered only after the identity is verified, with the subject's data")
+  @DisplayName(
+      "Art. 15, 12(6): access is answered only after the identity is verified, with the subject's data")
   void access() throws Exception {
     RightsRequest request = rights.submit(RequestType.ACCESS, ADA, Channel.WEB);
     assertThat(request.dueDate()).as("Art. 12(3): one calendar month").hasToString("2026-02-28");
     RightsFixture.State before = fixture.state();
 
-    assertThatThrownBy(() -> rights.access(request.id())).isInstanceOf(IllegalRequestTransitionException.class);
+    assertThatThrownBy(() -> rights.access(request.id()))
+        .isInstanceOf(IllegalRequestTransitionException.class);
     assertThat(fixture.state()).isEqualTo(before);
 
     rights.verify(request.id(), "email-link");
@@ -86,10 +97,12 @@ class FulfilmentTest {
     assertThat(report.processesPersonalData()).isTrue();
     ByteArrayOutputStream json = new ByteArrayOutputStream();
     SubjectReportWriter.writeJson(report, json);
-    assertThat(json.toString(StandardCharsets.UTF_8)).contains("customer2@example.com", "2 Order Street 1")
+    assertThat(json.toString(StandardCharsets.UTF_8))
+        .contains("customer2@example.com", "2 Order Street 1")
         .doesNotContain("customer1@example.com");
     assertThat(rights.find(request.id()).orElseThrow().status()).isEqualTo(RequestStatus.FULFILLED);
-    assertThat(eventTypes()).containsSubsequence(AuditEventType.REQUEST_FULFILLED, AuditEventType.DATA_EXPORTED);
+    assertThat(eventTypes())
+        .containsSubsequence(AuditEventType.REQUEST_FULFILLED, AuditEventType.DATA_EXPORTED);
   }
 
   @Test
@@ -98,15 +111,19 @@ class FulfilmentTest {
     RightsRequest request = rights.submit(RequestType.ERASURE, ADA, Channel.EMAIL);
     rights.verify(request.id(), "id-document");
 
-    assertThatThrownBy(() -> rights.fulfil(request.id())).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(() -> rights.fulfil(request.id()))
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("erase(id, ground)");
-    assertThatThrownBy(() -> rights.access(request.id())).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("is an erasure request, not an access request or a portability request");
+    assertThatThrownBy(() -> rights.access(request.id()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(
+            "is an erasure request, not an access request or a portability request");
     assertThat(rights.find(request.id()).orElseThrow().status()).isEqualTo(RequestStatus.VERIFIED);
   }
 
   @Test
-  @DisplayName("Art. 17, 19, 21(3): erasure removes the data, suppresses the address, tells every recipient, and says so")
+  @DisplayName(
+      "Art. 17, 19, 21(3): erasure removes the data, suppresses the address, tells every recipient, and says so")
   void erase() {
     RightsRequest request = verified(RequestType.ERASURE);
 
@@ -118,47 +135,65 @@ class FulfilmentTest {
     assertThat(rootValues(1L)).containsEntry("email", "customer1@example.com");
     assertThat(suppression.isSuppressed("email", "customer2@example.com")).isTrue();
     assertThat(rights.find(request.id()).orElseThrow().subject().value())
-        .as("the stored request keeps a pseudonym, not the address").startsWith(DataSubjectRights.ERASED_IDENTITY_PREFIX)
+        .as("the stored request keeps a pseudonym, not the address")
+        .startsWith(DataSubjectRights.ERASED_IDENTITY_PREFIX)
         .doesNotContain("customer2");
     assertThat(notified).as("notices wait in the outbox for the dispatcher").isEmpty();
     dispatcher.dispatch();
-    assertThat(notified).containsExactlyInAnyOrder("payment-provider:ERASURE", "email-host:ERASURE");
-    assertThat(eventTypes()).contains(AuditEventType.SUBJECT_ERASED, AuditEventType.RECIPIENT_NOTIFIED);
+    assertThat(notified)
+        .containsExactlyInAnyOrder("payment-provider:ERASURE", "email-host:ERASURE");
+    assertThat(eventTypes())
+        .contains(AuditEventType.SUBJECT_ERASED, AuditEventType.RECIPIENT_NOTIFIED);
 
-    RightsRequest again = rights.submit(RequestType.ERASURE, new SubjectIdentifier("customer", "id", "2"), Channel.EMAIL);
+    RightsRequest again =
+        rights.submit(
+            RequestType.ERASURE, new SubjectIdentifier("customer", "id", "2"), Channel.EMAIL);
     rights.verify(again.id(), "id-document");
     assertThat(rights.erase(again.id(), ErasureGround.CONSENT_WITHDRAWN).nothingLeft()).isTrue();
   }
 
   @Test
-  @DisplayName("Art. 17(3)(e): a legal hold on the subject keeps the data, and the receipt gives the hold's reason")
+  @DisplayName(
+      "Art. 17(3)(e): a legal hold on the subject keeps the data, and the receipt gives the hold's reason")
   void legalHold() {
-    holds.place(LegalHold.onSubject(new SubjectKey("customer", 2L), "Claim 2026-07 pending", Instant.EPOCH));
+    holds.place(
+        LegalHold.onSubject(
+            new SubjectKey("customer", 2L), "Claim 2026-07 pending", Instant.EPOCH));
     RightsRequest request = verified(RequestType.ERASURE);
 
     ErasureReceipt receipt = rights.erase(request.id(), ErasureGround.OBJECTION);
 
     assertThat(receipt.nothingLeft()).isTrue();
-    assertThat(receipt.entities()).allSatisfy(outcome -> assertThat(outcome.heldBy()).contains("Claim 2026-07 pending"));
+    assertThat(receipt.entities())
+        .allSatisfy(outcome -> assertThat(outcome.heldBy()).contains("Claim 2026-07 pending"));
     assertThat(rootValues(2L)).containsEntry("email", "customer2@example.com");
   }
 
   @Test
-  @DisplayName("Art. 16: a rectification breaking the entity's constraints is refused with every violation, and nothing changes")
+  @DisplayName(
+      "Art. 16: a rectification breaking the entity's constraints is refused with every violation, and nothing changes")
   void rectificationValidated() {
     RightsRequest request = verified(RequestType.RECTIFICATION);
 
-    assertThatThrownBy(() -> rights.rectify(request.id(), new Rectification(Customer.class, 2L,
-        Map.of("email", "not-an-address", "name", " "))))
-        .isInstanceOfSatisfying(RectificationRejectedException.class, rejected -> {
-          assertThat(rejected.violations()).extracting(RectificationRejectedException.Violation::attribute)
-              .containsExactlyInAnyOrder("email", "name");
-          assertThat(rejected.getMessage()).doesNotContain("not-an-address");
-        });
+    assertThatThrownBy(
+            () ->
+                rights.rectify(
+                    request.id(),
+                    new Rectification(
+                        Customer.class, 2L, Map.of("email", "not-an-address", "name", " "))))
+        .isInstanceOfSatisfying(
+            RectificationRejectedException.class,
+            rejected -> {
+              assertThat(rejected.violations())
+                  .extracting(RectificationRejectedException.Violation::attribute)
+                  .containsExactlyInAnyOrder("email", "name");
+              assertThat(rejected.getMessage()).doesNotContain("not-an-address");
+            });
     assertThat(rootValues(2L)).containsEntry("email", "customer2@example.com");
     assertThat(rights.find(request.id()).orElseThrow().status()).isEqualTo(RequestStatus.VERIFIED);
 
-    rights.rectify(request.id(), new Rectification(Customer.class, 2L, Map.of("name", "Ada Lovelace")));
+    rights.rectify(
+        request.id(), new Rectification(Customer.class, 2L, Map.of("name", "Ada Lovelace")));
 
     assertThat(rootValues(2L)).containsEntry("name", "Ada Lovelace");
     dispatcher.dispatch();
@@ -171,17 +206,24 @@ class FulfilmentTest {
   void rectificationOfAnotherSubjectsRow() {
     RightsRequest request = verified(RequestType.RECTIFICATION);
 
-    assertThatThrownBy(() -> rights.rectify(request.id(), new Rectification(Customer.class, 1L, Map.of("name", "Mallory"))))
+    assertThatThrownBy(
+            () ->
+                rights.rectify(
+                    request.id(), new Rectification(Customer.class, 1L, Map.of("name", "Mallory"))))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(rootValues(1L)).containsEntry("name", "Name 1");
   }
 
   @Test
-  @DisplayName("Art. 5(1)(f): a full run of submit, verify, access and erase logs none of the subject's values")
+  @DisplayName(
+      "Art. 5(1)(f): a full run of submit, verify, access and erase logs none of the subject's values")
   void logsNoPersonalData() throws Exception {
     Set<String> values = new HashSet<>();
-    population.stream().filter(row -> Shop.belongsTo(row, 2)).forEach(row -> values.addAll(Shop.personalValues(row)));
-    // Bare numbers such as an order total turn up inside any hex hash or UUID; text values are what can leak.
+    population.stream()
+        .filter(row -> Shop.belongsTo(row, 2))
+        .forEach(row -> values.addAll(Shop.personalValues(row)));
+    // Bare numbers such as an order total turn up inside any hex hash or UUID; text values are what
+    // can leak.
     values.removeIf(value -> value.chars().allMatch(Character::isDigit));
     TestLog mark = TestLog.mark();
     RightsRequest access = verified(RequestType.ACCESS);
@@ -204,8 +246,12 @@ class FulfilmentTest {
   }
 
   private Map<String, Object> rootValues(long id) {
-    try (Stream<SubjectRecord> records = store.records(new SubjectKey("customer", id), model.entity(Customer.class).orElseThrow())) {
-      return records.findFirst().map(record -> new HashMap<String, Object>(record.values())).orElseThrow();
+    try (Stream<SubjectRecord> records =
+        store.records(new SubjectKey("customer", id), model.entity(Customer.class).orElseThrow())) {
+      return records
+          .findFirst()
+          .map(record -> new HashMap<String, Object>(record.values()))
+          .orElseThrow();
     }
   }
 

@@ -17,10 +17,10 @@ import dev.lethe.request.Channel;
 import dev.lethe.request.RequestType;
 import dev.lethe.request.RightsRequest;
 import dev.lethe.spi.PersonalDataStore;
-import dev.lethe.tck.shop.Shop;
 import dev.lethe.subject.Pseudonymizer;
 import dev.lethe.subject.SubjectIdentifier;
 import dev.lethe.subject.SubjectPseudonym;
+import dev.lethe.tck.shop.Shop;
 import dev.lethe.testing.MutableClock;
 import java.util.List;
 import java.util.stream.Stream;
@@ -38,32 +38,47 @@ class OnePersonOnePseudonymTest {
 
   private final MutableClock clock = MutableClock.at("2026-01-31T09:00:00Z");
   private final PersonalDataModel model = Shop.model();
-  private final Pseudonymizer pseudonymizer = Pseudonymizer.withKey(KEY).withIdentityMatch(model::identityMatch);
+  private final Pseudonymizer pseudonymizer =
+      Pseudonymizer.withKey(KEY).withIdentityMatch(model::identityMatch);
   private final AuditTrail audit = AuditTrail.of(AuditSink.inMemory(), pseudonymizer, clock);
-  private final SuppressionList suppression = SuppressionList.of(SuppressionStore.inMemory(), pseudonymizer, clock);
-  private final PersonalDataStore store = PersonalDataStore.inMemory(model, pseudonymizer)
-      .add(Shop.population(3, 2).toArray());
-  private final DataSubjectRights rights = DataSubjectRights.builder(audit).clock(clock)
-      .personalData(model, store).suppressAfterErasure(suppression).build();
+  private final SuppressionList suppression =
+      SuppressionList.of(SuppressionStore.inMemory(), pseudonymizer, clock);
+  private final PersonalDataStore store =
+      PersonalDataStore.inMemory(model, pseudonymizer).add(Shop.population(3, 2).toArray());
+  private final DataSubjectRights rights =
+      DataSubjectRights.builder(audit)
+          .clock(clock)
+          .personalData(model, store)
+          .suppressAfterErasure(suppression)
+          .build();
 
   @Test
-  @DisplayName("Art. 4(5), 17: an erasure asked as ' Customer2@Example.COM ' is audited under the pseudonym of customer2@example.com, and the suppression list agrees")
+  @DisplayName(
+      "Art. 4(5), 17: an erasure asked as ' Customer2@Example.COM ' is audited under the pseudonym of customer2@example.com, and the suppression list agrees")
   void theAuditAndTheSuppressionListAgreeWhateverTheCase() {
-    RightsRequest request = rights.submit(RequestType.ERASURE,
-        new SubjectIdentifier("customer", "email", " Customer2@Example.COM "), Channel.EMAIL);
+    RightsRequest request =
+        rights.submit(
+            RequestType.ERASURE,
+            new SubjectIdentifier("customer", "email", " Customer2@Example.COM "),
+            Channel.EMAIL);
     rights.verify(request.id(), "id-document");
     rights.erase(request.id(), ErasureGround.CONSENT_WITHDRAWN);
 
-    SubjectPseudonym lowerCase = audit.pseudonymOf(new SubjectIdentifier("customer", "email", "customer2@example.com"));
-    assertThat(events()).filteredOn(event -> event.type() == AuditEventType.SUBJECT_ERASED).singleElement()
+    SubjectPseudonym lowerCase =
+        audit.pseudonymOf(new SubjectIdentifier("customer", "email", "customer2@example.com"));
+    assertThat(events())
+        .filteredOn(event -> event.type() == AuditEventType.SUBJECT_ERASED)
+        .singleElement()
         .satisfies(event -> assertThat(event.subject()).contains(lowerCase));
-    assertThat(events()).filteredOn(event -> event.subject().isPresent())
-        .as("every event of the request names one subject").allSatisfy(event ->
-            assertThat(event.subject()).contains(lowerCase));
+    assertThat(events())
+        .filteredOn(event -> event.subject().isPresent())
+        .as("every event of the request names one subject")
+        .allSatisfy(event -> assertThat(event.subject()).contains(lowerCase));
     assertThat(suppression.isSuppressed("email", "customer2@example.com")).isTrue();
     assertThat(suppression.isSuppressed("email", "CUSTOMER2@EXAMPLE.COM")).isTrue();
     assertThat(rights.find(request.id()).orElseThrow().subject().value())
-        .as("the request keeps the same pseudonym in place of the identity").isEqualTo("erased:" + lowerCase.hex());
+        .as("the request keeps the same pseudonym in place of the identity")
+        .isEqualTo("erased:" + lowerCase.hex());
   }
 
   @Test
@@ -71,25 +86,33 @@ class OnePersonOnePseudonymTest {
   void consentIsFoundWhateverTheCase() {
     ConsentLedger ledger = ConsentLedger.builder(model, audit).clock(clock).build();
 
-    ledger.give(new SubjectIdentifier("customer", "email", "Ada@Example.com"), "newsletter",
+    ledger.give(
+        new SubjectIdentifier("customer", "email", "Ada@Example.com"),
+        "newsletter",
         ConsentEvidence.of("2026-01", ConsentMethod.WEB_FORM_OPT_IN));
 
-    assertThat(ledger.history(new SubjectIdentifier("customer", "email", "ada@example.com "), "newsletter"))
+    assertThat(
+            ledger.history(
+                new SubjectIdentifier("customer", "email", "ada@example.com "), "newsletter"))
         .hasSize(1);
   }
 
   @Test
-  @DisplayName("An identity compared exactly keeps case apart, and without the model's comparison values are hashed as written")
+  @DisplayName(
+      "An identity compared exactly keeps case apart, and without the model's comparison values are hashed as written")
   void exactIdentitiesAndThePlainPseudonymizerKeepCase() {
     assertThat(pseudonymizer.pseudonymize(new SubjectIdentifier("customer", "id", "A7")))
         .isNotEqualTo(pseudonymizer.pseudonymize(new SubjectIdentifier("customer", "id", "a7")));
     Pseudonymizer plain = Pseudonymizer.withKey(KEY);
     assertThat(plain.pseudonymize(new SubjectIdentifier("customer", "email", "Ada@x.example")))
         .as("pseudonyms written before this change differ for mixed-case e-mails")
-        .isNotEqualTo(plain.pseudonymize(new SubjectIdentifier("customer", "email", "ada@x.example")));
+        .isNotEqualTo(
+            plain.pseudonymize(new SubjectIdentifier("customer", "email", "ada@x.example")));
     assertThat(plain.pseudonymize(new SubjectIdentifier("customer", "email", "ada@x.example")))
         .as("a lower-case, trimmed value keeps its pseudonym")
-        .isEqualTo(pseudonymizer.pseudonymize(new SubjectIdentifier("customer", "email", "ada@x.example")));
+        .isEqualTo(
+            pseudonymizer.pseudonymize(
+                new SubjectIdentifier("customer", "email", "ada@x.example")));
   }
 
   private List<AuditEvent> events() {

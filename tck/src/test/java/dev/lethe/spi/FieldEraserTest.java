@@ -3,9 +3,9 @@ package dev.lethe.spi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lethe.model.FieldDescriptor;
+import dev.lethe.subject.Pseudonymizer;
 import dev.lethe.tck.shop.LoginEvent;
 import dev.lethe.tck.shop.Shop;
-import dev.lethe.subject.Pseudonymizer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,16 +18,20 @@ import org.junit.jupiter.api.Test;
 
 class FieldEraserTest {
 
-  private static final FieldDescriptor HASHED = Shop.model().entity(LoginEvent.class).orElseThrow()
-      .field("ipAddress").orElseThrow();
+  private static final FieldDescriptor HASHED =
+      Shop.model().entity(LoginEvent.class).orElseThrow().field("ipAddress").orElseThrow();
 
   private final FieldEraser eraser = new FieldEraser(Pseudonymizer.withKey(new byte[32]));
 
   @Test
-  @DisplayName("Art. 17: HASH hashes a value that merely looks like a hash, such as a SHA-256 device fingerprint")
+  @DisplayName(
+      "Art. 17: HASH hashes a value that merely looks like a hash, such as a SHA-256 device fingerprint")
   void hashesAForeignHexDigest() throws NoSuchAlgorithmException {
-    String fingerprint = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-        .digest("alice's phone".getBytes(StandardCharsets.UTF_8)));
+    String fingerprint =
+        HexFormat.of()
+            .formatHex(
+                MessageDigest.getInstance("SHA-256")
+                    .digest("alice's phone".getBytes(StandardCharsets.UTF_8)));
 
     Object erased = eraser.erase(HASHED, fingerprint);
 
@@ -45,7 +49,8 @@ class FieldEraserTest {
   }
 
   @Property(tries = 300)
-  @Label("Art. 17: hashing twice equals hashing once, and equal values keep equal hashes under one key")
+  @Label(
+      "Art. 17: hashing twice equals hashing once, and equal values keep equal hashes under one key")
   void hashIsIdempotentAndLinkable(@ForAll String value) {
     Object once = eraser.erase(HASHED, value);
 

@@ -1,6 +1,7 @@
 package dev.lethe.spi;
 
 import dev.lethe.tck.AcknowledgementStoreCompatibilityKit;
+
 class InMemoryAcknowledgementStoreTest extends AcknowledgementStoreCompatibilityKit {
   @Override
   protected AcknowledgementStore createStore() {

@@ -1,6 +1,7 @@
 package dev.lethe.spi;
 
 import dev.lethe.tck.ErasureTombstoneStoreCompatibilityKit;
+
 class InMemoryErasureTombstoneStoreTest extends ErasureTombstoneStoreCompatibilityKit {
   @Override
   protected ErasureTombstoneStore createStore() {

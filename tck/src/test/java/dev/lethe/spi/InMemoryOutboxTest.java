@@ -1,6 +1,7 @@
 package dev.lethe.spi;
 
 import dev.lethe.tck.OutboxCompatibilityKit;
+
 class InMemoryOutboxTest extends OutboxCompatibilityKit {
 
   @Override

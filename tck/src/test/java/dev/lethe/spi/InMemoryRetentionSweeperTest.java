@@ -2,8 +2,8 @@ package dev.lethe.spi;
 
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.subject.Pseudonymizer;
-import java.util.List;
 import dev.lethe.tck.RetentionSweeperCompatibilityKit;
+import java.util.List;
 
 class InMemoryRetentionSweeperTest extends RetentionSweeperCompatibilityKit {
 
@@ -11,7 +11,8 @@ class InMemoryRetentionSweeperTest extends RetentionSweeperCompatibilityKit {
 
   @Override
   protected RetentionSweeper createSweeper(PersonalDataModel model, List<Object> population) {
-    store = PersonalDataStore.inMemory(model, Pseudonymizer.withRandomKey()).add(population.toArray());
+    store =
+        PersonalDataStore.inMemory(model, Pseudonymizer.withRandomKey()).add(population.toArray());
     return store;
   }
 

@@ -34,7 +34,8 @@ public record Residue(Kind kind, String table, String column, String row) {
   @Override
   public String toString() {
     return switch (kind) {
-      case RESIDUAL_VALUE -> table + "." + column + " [" + row + "]: still holds a value of the erased subject";
+      case RESIDUAL_VALUE ->
+          table + "." + column + " [" + row + "]: still holds a value of the erased subject";
       case OTHER_ROW_CHANGED -> table + " [" + row + "]: a row of another subject changed";
       case OTHER_ROW_DELETED -> table + " [" + row + "]: a row of another subject was deleted";
     };

@@ -76,10 +76,19 @@ public final class ResidueCheck {
   private final List<SubjectKey> sharers;
   private final List<Reference> references;
 
-  private ResidueCheck(DataSource dataSource, @Nullable String schema, AtomicReference<@Nullable Tables> structure,
-      int minimumLength, Set<String> ignoredTables, @Nullable SubjectKey subject, @Nullable Executable erasure,
-      List<Object> values, @Nullable PersonalDataModel model, @Nullable PersonalDataStore store,
-      List<SubjectKey> sharers, List<Reference> references) {
+  private ResidueCheck(
+      DataSource dataSource,
+      @Nullable String schema,
+      AtomicReference<@Nullable Tables> structure,
+      int minimumLength,
+      Set<String> ignoredTables,
+      @Nullable SubjectKey subject,
+      @Nullable Executable erasure,
+      List<Object> values,
+      @Nullable PersonalDataModel model,
+      @Nullable PersonalDataStore store,
+      List<SubjectKey> sharers,
+      List<Reference> references) {
     this.dataSource = dataSource;
     this.schema = schema;
     this.structure = structure;
@@ -97,15 +106,37 @@ public final class ResidueCheck {
   /** A check over every table of the schema that {@code dataSource}'s connections use by default. */
   public static ResidueCheck of(DataSource dataSource) {
     requireNonNull(dataSource, "dataSource");
-    return new ResidueCheck(dataSource, null, new AtomicReference<>(), 4, Set.of(), null, null, List.of(), null, null,
-        List.of(), List.of());
+    return new ResidueCheck(
+        dataSource,
+        null,
+        new AtomicReference<>(),
+        4,
+        Set.of(),
+        null,
+        null,
+        List.of(),
+        null,
+        null,
+        List.of(),
+        List.of());
   }
 
   /** A copy that checks the tables of {@code schemaName} instead of the connection's default schema. */
   public ResidueCheck inSchema(String schemaName) {
     requireNonNull(schemaName, "schemaName");
-    return new ResidueCheck(dataSource, schemaName, new AtomicReference<>(), minimumLength, ignoredTables, subject,
-        erasure, values, model, store, sharers, references);
+    return new ResidueCheck(
+        dataSource,
+        schemaName,
+        new AtomicReference<>(),
+        minimumLength,
+        ignoredTables,
+        subject,
+        erasure,
+        values,
+        model,
+        store,
+        sharers,
+        references);
   }
 
   /** A copy that ignores subject values shorter than {@code length} characters (4 by default), which match by chance. */
@@ -113,8 +144,19 @@ public final class ResidueCheck {
     if (length < 1) {
       throw new IllegalArgumentException("The minimum length must be at least 1, was " + length);
     }
-    return new ResidueCheck(dataSource, schema, structure, length, ignoredTables, subject, erasure, values, model,
-        store, sharers, references);
+    return new ResidueCheck(
+        dataSource,
+        schema,
+        structure,
+        length,
+        ignoredTables,
+        subject,
+        erasure,
+        values,
+        model,
+        store,
+        sharers,
+        references);
   }
 
   /**
@@ -126,8 +168,19 @@ public final class ResidueCheck {
     for (String table : tables) {
       ignored.add(table.toLowerCase(Locale.ROOT));
     }
-    return new ResidueCheck(dataSource, schema, structure, minimumLength, Set.copyOf(ignored), subject, erasure,
-        values, model, store, sharers, references);
+    return new ResidueCheck(
+        dataSource,
+        schema,
+        structure,
+        minimumLength,
+        Set.copyOf(ignored),
+        subject,
+        erasure,
+        values,
+        model,
+        store,
+        sharers,
+        references);
   }
 
   /**
@@ -137,8 +190,19 @@ public final class ResidueCheck {
   public ResidueCheck erasing(SubjectKey subject, Executable erasure) {
     requireNonNull(subject, "subject");
     requireNonNull(erasure, "erasure");
-    return new ResidueCheck(dataSource, schema, structure, minimumLength, ignoredTables, subject, erasure, values,
-        model, store, sharers, references);
+    return new ResidueCheck(
+        dataSource,
+        schema,
+        structure,
+        minimumLength,
+        ignoredTables,
+        subject,
+        erasure,
+        values,
+        model,
+        store,
+        sharers,
+        references);
   }
 
   /**
@@ -148,8 +212,19 @@ public final class ResidueCheck {
   public ResidueCheck withValues(Collection<?> extra) {
     List<Object> all = new ArrayList<>(values);
     all.addAll(extra);
-    return new ResidueCheck(dataSource, schema, structure, minimumLength, ignoredTables, subject, erasure,
-        List.copyOf(all), model, store, sharers, references);
+    return new ResidueCheck(
+        dataSource,
+        schema,
+        structure,
+        minimumLength,
+        ignoredTables,
+        subject,
+        erasure,
+        List.copyOf(all),
+        model,
+        store,
+        sharers,
+        references);
   }
 
   /**
@@ -160,8 +235,19 @@ public final class ResidueCheck {
   public ResidueCheck withExport(PersonalDataModel model, PersonalDataStore store) {
     requireNonNull(model, "model");
     requireNonNull(store, "store");
-    return new ResidueCheck(dataSource, schema, structure, minimumLength, ignoredTables, subject, erasure, values,
-        model, store, sharers, references);
+    return new ResidueCheck(
+        dataSource,
+        schema,
+        structure,
+        minimumLength,
+        ignoredTables,
+        subject,
+        erasure,
+        values,
+        model,
+        store,
+        sharers,
+        references);
   }
 
   /**
@@ -171,8 +257,19 @@ public final class ResidueCheck {
    */
   public ResidueCheck sharedWith(Collection<SubjectKey> others) {
     requireNonNull(others, "others");
-    return new ResidueCheck(dataSource, schema, structure, minimumLength, ignoredTables, subject, erasure, values,
-        model, store, List.copyOf(others), references);
+    return new ResidueCheck(
+        dataSource,
+        schema,
+        structure,
+        minimumLength,
+        ignoredTables,
+        subject,
+        erasure,
+        values,
+        model,
+        store,
+        List.copyOf(others),
+        references);
   }
 
   /**
@@ -181,26 +278,47 @@ public final class ResidueCheck {
    * Envers' {@code _AUD} tables hold the identifier of the row they are a version of) or of a
    * denormalised copy then belong to the subject of the rows they refer to, and may change with them.
    */
-  public ResidueCheck withReference(String table, String column, String referencedTable, String referencedColumn) {
+  public ResidueCheck withReference(
+      String table, String column, String referencedTable, String referencedColumn) {
     List<Reference> all = new ArrayList<>(references);
-    all.add(new Reference(requireNonNull(table, "table"), requireNonNull(column, "column"),
-        requireNonNull(referencedTable, "referencedTable"), requireNonNull(referencedColumn, "referencedColumn")));
-    return new ResidueCheck(dataSource, schema, structure, minimumLength, ignoredTables, subject, erasure, values,
-        model, store, sharers, List.copyOf(all));
+    all.add(
+        new Reference(
+            requireNonNull(table, "table"),
+            requireNonNull(column, "column"),
+            requireNonNull(referencedTable, "referencedTable"),
+            requireNonNull(referencedColumn, "referencedColumn")));
+    return new ResidueCheck(
+        dataSource,
+        schema,
+        structure,
+        minimumLength,
+        ignoredTables,
+        subject,
+        erasure,
+        values,
+        model,
+        store,
+        sharers,
+        List.copyOf(all));
   }
 
   /** A reference the schema does not declare, from {@link #withReference}. */
-  private record Reference(String table, String column, String referencedTable, String referencedColumn) {
-  }
+  private record Reference(
+      String table, String column, String referencedTable, String referencedColumn) {}
 
   /** Runs the erasure between two snapshots and fails listing every residue found; see the class. */
   public void assertNoResidue() {
     List<Residue> found = findResidue();
     if (!found.isEmpty()) {
-      StringBuilder message = new StringBuilder("The erasure of ").append(requireNonNull(subject).subjectType())
-          .append(" left ").append(found.size()).append(found.size() == 1 ? " residue" : " residues")
-          .append(" (locations only, no values):");
-      found.forEach(residue -> message.append(System.lineSeparator()).append("  - ").append(residue));
+      StringBuilder message =
+          new StringBuilder("The erasure of ")
+              .append(requireNonNull(subject).subjectType())
+              .append(" left ")
+              .append(found.size())
+              .append(found.size() == 1 ? " residue" : " residues")
+              .append(" (locations only, no values):");
+      found.forEach(
+          residue -> message.append(System.lineSeparator()).append("  - ").append(residue));
       throw new AssertionError(message.toString());
     }
   }
@@ -208,10 +326,12 @@ public final class ResidueCheck {
   /** Runs the erasure between two snapshots and returns every residue found, in table order; see the class. */
   public List<Residue> findResidue() {
     if (subject == null || erasure == null) {
-      throw new IllegalStateException("Say which subject is erased and how: call erasing(subject, erasure) first");
+      throw new IllegalStateException(
+          "Say which subject is erased and how: call erasing(subject, erasure) first");
     }
     if (values.isEmpty() && model == null) {
-      throw new IllegalStateException("Give the subject's values: call withExport(model, store) or withValues(..)");
+      throw new IllegalStateException(
+          "Give the subject's values: call withExport(model, store) or withValues(..)");
     }
     Tables tables = structure();
     List<Object> subjectValues = subjectValues();
@@ -227,12 +347,18 @@ public final class ResidueCheck {
     }
     Map<String, List<Tables.Row>> after = tables.snapshot(dataSource);
     Map<String, Set<Integer>> subjectRows = subjectRows(withReferences(tables), before, wanted);
-    Values residual = sharers.isEmpty() ? wanted : new Values(withoutShared(subjectValues), minimumLength);
+    Values residual =
+        sharers.isEmpty() ? wanted : new Values(withoutShared(subjectValues), minimumLength);
     List<Residue> found = new ArrayList<>();
     for (Tables.Table table : tables.tables()) {
       if (!ignoredTables.contains(table.name().toLowerCase(Locale.ROOT))) {
         residualValues(table, after.get(table.name()), residual, found);
-        changedRows(table, before.get(table.name()), after.get(table.name()), subjectRows.get(table.name()), wanted,
+        changedRows(
+            table,
+            before.get(table.name()),
+            after.get(table.name()),
+            subjectRows.get(table.name()),
+            wanted,
             found);
       }
     }
@@ -257,8 +383,11 @@ public final class ResidueCheck {
   /** {@code values}, collections taken apart, less those the sharers' exports hold now, compared as text. */
   private List<Object> withoutShared(List<Object> values) {
     Set<String> shared = new HashSet<>();
-    sharers.forEach(other -> flatten(exported(other)).forEach(value -> shared.add(String.valueOf(value))));
-    return flatten(values).stream().filter(value -> !shared.contains(String.valueOf(value))).toList();
+    sharers.forEach(
+        other -> flatten(exported(other)).forEach(value -> shared.add(String.valueOf(value))));
+    return flatten(values).stream()
+        .filter(value -> !shared.contains(String.valueOf(value)))
+        .toList();
   }
 
   private static List<Object> flatten(Iterable<?> values) {
@@ -279,16 +408,17 @@ public final class ResidueCheck {
     if (model != null && store != null) {
       for (EntityDescriptor entity : model.entitiesOf(key.subjectType())) {
         try (Stream<SubjectRecord> records = store.records(key, entity)) {
-          records.forEach(record -> {
-            for (FieldDescriptor field : entity.fields()) {
-              if (field.erasure().strategy() != ErasureStrategy.KEEP) {
-                Object value = record.values().get(field.name());
-                if (value != null) {
-                  all.add(value);
+          records.forEach(
+              record -> {
+                for (FieldDescriptor field : entity.fields()) {
+                  if (field.erasure().strategy() != ErasureStrategy.KEEP) {
+                    Object value = record.values().get(field.name());
+                    if (value != null) {
+                      all.add(value);
+                    }
+                  }
                 }
-              }
-            }
-          });
+              });
         }
       }
     }
@@ -306,19 +436,27 @@ public final class ResidueCheck {
       for (Reference reference : references) {
         int column = table.column(reference.column());
         if (table.name().equalsIgnoreCase(reference.table()) && column >= 0) {
-          keys.add(new Tables.ForeignKey(List.of(column), reference.referencedTable(),
-              List.of(reference.referencedColumn())));
+          keys.add(
+              new Tables.ForeignKey(
+                  List.of(column),
+                  reference.referencedTable(),
+                  List.of(reference.referencedColumn())));
         }
       }
-      all.add(new Tables.Table(table.name(), table.columns(), table.primaryKey(), table.keyColumns(),
-          List.copyOf(keys)));
+      all.add(
+          new Tables.Table(
+              table.name(),
+              table.columns(),
+              table.primaryKey(),
+              table.keyColumns(),
+              List.copyOf(keys)));
     }
     return tables.with(all);
   }
 
   /** The rows that held a value of the subject, and those that reference them, transitively. */
-  private static Map<String, Set<Integer>> subjectRows(Tables tables, Map<String, List<Tables.Row>> before,
-      Values wanted) {
+  private static Map<String, Set<Integer>> subjectRows(
+      Tables tables, Map<String, List<Tables.Row>> before, Values wanted) {
     Map<String, Set<Integer>> rows = new HashMap<>();
     for (Tables.Table table : tables.tables()) {
       Set<Integer> held = new HashSet<>();
@@ -346,13 +484,15 @@ public final class ResidueCheck {
             continue;
           }
           Set<List<@Nullable String>> targets = new HashSet<>();
-          List<Integer> referencedColumns = key.referencedColumns().stream().map(referenced::column).toList();
+          List<Integer> referencedColumns =
+              key.referencedColumns().stream().map(referenced::column).toList();
           for (int index : rows.get(referenced.name())) {
             targets.add(project(before.get(referenced.name()).get(index), referencedColumns));
           }
           List<Tables.Row> content = before.get(table.name());
           for (int i = 0; i < content.size(); i++) {
-            if (!rows.get(table.name()).contains(i) && targets.contains(project(content.get(i), key.columns()))) {
+            if (!rows.get(table.name()).contains(i)
+                && targets.contains(project(content.get(i), key.columns()))) {
               rows.get(table.name()).add(i);
               grew = true;
             }
@@ -371,20 +511,30 @@ public final class ResidueCheck {
     return cells;
   }
 
-  private static void residualValues(Tables.Table table, List<Tables.Row> after, Values wanted, List<Residue> found) {
+  private static void residualValues(
+      Tables.Table table, List<Tables.Row> after, Values wanted, List<Residue> found) {
     for (int i = 0; i < after.size(); i++) {
       List<@Nullable String> cells = after.get(i).cells();
       for (int column = 0; column < cells.size(); column++) {
         if (wanted.heldBy(cells.get(column), table.keyColumns().contains(column))) {
-          found.add(new Residue(Residue.Kind.RESIDUAL_VALUE, table.name(), table.columns().get(column),
-              key(table, after.get(i), i, wanted)));
+          found.add(
+              new Residue(
+                  Residue.Kind.RESIDUAL_VALUE,
+                  table.name(),
+                  table.columns().get(column),
+                  key(table, after.get(i), i, wanted)));
         }
       }
     }
   }
 
-  private static void changedRows(Tables.Table table, List<Tables.Row> before, List<Tables.Row> after,
-      Set<Integer> subjectRows, Values wanted, List<Residue> found) {
+  private static void changedRows(
+      Tables.Table table,
+      List<Tables.Row> before,
+      List<Tables.Row> after,
+      Set<Integer> subjectRows,
+      Values wanted,
+      List<Residue> found) {
     if (!table.primaryKey().isEmpty()) {
       Map<List<@Nullable String>, Tables.Row> afterByKey = new HashMap<>();
       after.forEach(row -> afterByKey.put(project(row, table.primaryKey()), row));
@@ -392,15 +542,26 @@ public final class ResidueCheck {
         if (!subjectRows.contains(i)) {
           Tables.Row now = afterByKey.get(project(before.get(i), table.primaryKey()));
           if (now == null) {
-            found.add(new Residue(Residue.Kind.OTHER_ROW_DELETED, table.name(), "", key(table, before.get(i), i, wanted)));
+            found.add(
+                new Residue(
+                    Residue.Kind.OTHER_ROW_DELETED,
+                    table.name(),
+                    "",
+                    key(table, before.get(i), i, wanted)));
           } else if (!now.equals(before.get(i))) {
-            found.add(new Residue(Residue.Kind.OTHER_ROW_CHANGED, table.name(), "", key(table, before.get(i), i, wanted)));
+            found.add(
+                new Residue(
+                    Residue.Kind.OTHER_ROW_CHANGED,
+                    table.name(),
+                    "",
+                    key(table, before.get(i), i, wanted)));
           }
         }
       }
       return;
     }
-    // Without a primary key a row is only its content: each row of someone else must still be there.
+    // Without a primary key a row is only its content: each row of someone else must still be
+    // there.
     Map<Tables.Row, Integer> remaining = new LinkedHashMap<>();
     after.forEach(row -> remaining.merge(row, 1, Integer::sum));
     for (int i = 0; i < before.size(); i++) {
@@ -424,7 +585,9 @@ public final class ResidueCheck {
     StringBuilder key = new StringBuilder();
     for (int column : table.primaryKey()) {
       String cell = row.cells().get(column);
-      key.append(key.length() == 0 ? "" : ", ").append(table.columns().get(column)).append('=')
+      key.append(key.length() == 0 ? "" : ", ")
+          .append(table.columns().get(column))
+          .append('=')
           .append(cell != null && wanted.heldBy(cell, false) ? "<erased value>" : cell);
     }
     return key.toString();

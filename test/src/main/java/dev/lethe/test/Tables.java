@@ -34,11 +34,15 @@ import org.jspecify.annotations.Nullable;
 final class Tables {
 
   /** A foreign key: the referencing columns (by index) and the referenced table and columns. */
-  record ForeignKey(List<Integer> columns, String referencedTable, List<String> referencedColumns) {
-  }
+  record ForeignKey(
+      List<Integer> columns, String referencedTable, List<String> referencedColumns) {}
 
   /** One table: its columns in order, the indexes of its primary key and of its key columns. */
-  record Table(String name, List<String> columns, List<Integer> primaryKey, Set<Integer> keyColumns,
+  record Table(
+      String name,
+      List<String> columns,
+      List<Integer> primaryKey,
+      Set<Integer> keyColumns,
       List<ForeignKey> foreignKeys) {
 
     int column(String name) {
@@ -52,8 +56,7 @@ final class Tables {
   }
 
   /** A row as text, one cell per column; null where the database holds null. */
-  record Row(List<@Nullable String> cells) {
-  }
+  record Row(List<@Nullable String> cells) {}
 
   private final List<Table> tables;
   private final String quote;
@@ -82,7 +85,8 @@ final class Tables {
       try (ResultSet rows = metadata.getTables(catalog, schemaName, "%", new String[] {"TABLE"})) {
         while (rows.next()) {
           // The pattern arguments treat "_" as a wildcard: keep only the exact schema.
-          if (same(rows.getString("TABLE_SCHEM"), schemaName) && same(rows.getString("TABLE_CAT"), catalog)) {
+          if (same(rows.getString("TABLE_SCHEM"), schemaName)
+              && same(rows.getString("TABLE_CAT"), catalog)) {
             names.add(rows.getString("TABLE_NAME"));
           }
         }
@@ -104,13 +108,15 @@ final class Tables {
     return found == null || wanted == null || found.equals(wanted);
   }
 
-  private static Table table(DatabaseMetaData metadata, String catalog, @Nullable String schema, String name)
+  private static Table table(
+      DatabaseMetaData metadata, String catalog, @Nullable String schema, String name)
       throws SQLException {
     List<String> columns = new ArrayList<>();
     try (ResultSet rows = metadata.getColumns(catalog, schema, name, "%")) {
       Map<Integer, String> ordered = new TreeMap<>();
       while (rows.next()) {
-        if (same(rows.getString("TABLE_SCHEM"), schema) && rows.getString("TABLE_NAME").equals(name)) {
+        if (same(rows.getString("TABLE_SCHEM"), schema)
+            && rows.getString("TABLE_NAME").equals(name)) {
           ordered.put(rows.getInt("ORDINAL_POSITION"), rows.getString("COLUMN_NAME"));
         }
       }
@@ -126,8 +132,14 @@ final class Tables {
     try (ResultSet rows = metadata.getImportedKeys(catalog, schema, name)) {
       while (rows.next()) {
         String id = rows.getString("PKTABLE_NAME") + "/" + rows.getString("FK_NAME");
-        keys.computeIfAbsent(id, ignored -> new TreeMap<>()).put(rows.getInt("KEY_SEQ"), new String[] {
-            rows.getString("FKCOLUMN_NAME"), rows.getString("PKTABLE_NAME"), rows.getString("PKCOLUMN_NAME")});
+        keys.computeIfAbsent(id, ignored -> new TreeMap<>())
+            .put(
+                rows.getInt("KEY_SEQ"),
+                new String[] {
+                  rows.getString("FKCOLUMN_NAME"),
+                  rows.getString("PKTABLE_NAME"),
+                  rows.getString("PKCOLUMN_NAME")
+                });
       }
     }
     List<ForeignKey> foreignKeys = new ArrayList<>();
@@ -143,14 +155,19 @@ final class Tables {
       keyColumns.addAll(local);
       foreignKeys.add(new ForeignKey(List.copyOf(local), referencedTable, List.copyOf(referenced)));
     }
-    return new Table(name, List.copyOf(columns), List.copyOf(keyBySequence.values()), Set.copyOf(keyColumns),
+    return new Table(
+        name,
+        List.copyOf(columns),
+        List.copyOf(keyBySequence.values()),
+        Set.copyOf(keyColumns),
         List.copyOf(foreignKeys));
   }
 
   private static int indexOf(List<String> columns, String column) {
     int index = columns.indexOf(column);
     if (index < 0) {
-      throw new IllegalStateException("JDBC metadata names a key column that its column list lacks");
+      throw new IllegalStateException(
+          "JDBC metadata names a key column that its column list lacks");
     }
     return index;
   }
@@ -166,7 +183,8 @@ final class Tables {
         }
         sql.append(" from ").append(quoted(table.name()));
         List<Row> rows = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql.toString())) {
+        try (Statement statement = connection.createStatement();
+            ResultSet result = statement.executeQuery(sql.toString())) {
           while (result.next()) {
             List<@Nullable String> cells = new ArrayList<>(table.columns().size());
             for (int i = 1; i <= table.columns().size(); i++) {
@@ -211,7 +229,10 @@ final class Tables {
     if (value instanceof Double || value instanceof Float) {
       return text(BigDecimal.valueOf(((Number) value).doubleValue()));
     }
-    if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte
+    if (value instanceof Long
+        || value instanceof Integer
+        || value instanceof Short
+        || value instanceof Byte
         || value instanceof BigInteger) {
       return value.toString();
     }

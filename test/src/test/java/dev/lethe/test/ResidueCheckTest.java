@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 class ResidueCheckTest {
 
   private static final SubjectKey ALICE = new SubjectKey("customer", 1L);
-  private static final List<String> ALICE_VALUES = List.of("Alice Liddell", "alice@example.org", "+44 1234 5678",
-      "Wonderland 1");
+  private static final List<String> ALICE_VALUES =
+      List.of("Alice Liddell", "alice@example.org", "+44 1234 5678", "Wonderland 1");
 
   private JdbcDataSource dataSource;
 
@@ -27,7 +27,8 @@ class ResidueCheckTest {
   void schema() {
     dataSource = new JdbcDataSource();
     dataSource.setURL("jdbc:h2:mem:residue" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    run("create table customer (id bigint primary key, name varchar(64), email varchar(64))",
+    run(
+        "create table customer (id bigint primary key, name varchar(64), email varchar(64))",
         "create table \"Order Line\" (id bigint primary key, customer_id bigint references customer(id),"
             + " address varchar(64), total decimal(10,2))",
         "create table tag (id bigint primary key, label varchar(32))",
@@ -44,7 +45,8 @@ class ResidueCheckTest {
   }
 
   private void run(String... statements) {
-    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
       for (String sql : statements) {
         statement.execute(sql);
       }
@@ -58,23 +60,31 @@ class ResidueCheckTest {
   }
 
   @Test
-  @DisplayName("Art. 17(1): an erasure that removes every value of the subject and nothing else passes")
+  @DisplayName(
+      "Art. 17(1): an erasure that removes every value of the subject and nothing else passes")
   void completeErasurePasses() {
-    check("delete from customer_tag where customer_id = 1", "delete from phone where customer_id = 1",
-        "update \"Order Line\" set address = null where customer_id = 1",
-        "update note set body = '[erased]' where id = 1000",
-        "update customer set name = null, email = null where id = 1").assertNoResidue();
+    check(
+            "delete from customer_tag where customer_id = 1",
+            "delete from phone where customer_id = 1",
+            "update \"Order Line\" set address = null where customer_id = 1",
+            "update note set body = '[erased]' where id = 1000",
+            "update customer set name = null, email = null where id = 1")
+        .assertNoResidue();
   }
 
   @Test
-  @DisplayName("Art. 17(1): a value left in a table without primary key is reported by table, column and row, without the value")
+  @DisplayName(
+      "Art. 17(1): a value left in a table without primary key is reported by table, column and row, without the value")
   void residualValueIsReportedWithoutTheValue() {
-    ResidueCheck check = check("delete from customer_tag where customer_id = 1",
-        "update \"Order Line\" set address = null where customer_id = 1",
-        "update note set body = '[erased]' where id = 1000",
-        "update customer set name = null, email = null where id = 1");
+    ResidueCheck check =
+        check(
+            "delete from customer_tag where customer_id = 1",
+            "update \"Order Line\" set address = null where customer_id = 1",
+            "update note set body = '[erased]' where id = 1000",
+            "update customer set name = null, email = null where id = 1");
 
-    assertThat(check.findResidue()).containsExactly(new Residue(Residue.Kind.RESIDUAL_VALUE, "PHONE", "NUMBER", "#1"));
+    assertThat(check.findResidue())
+        .containsExactly(new Residue(Residue.Kind.RESIDUAL_VALUE, "PHONE", "NUMBER", "#1"));
     schema();
     assertThatThrownBy(check("update customer set name = null where id = 1")::assertNoResidue)
         .isInstanceOf(AssertionError.class)
@@ -86,60 +96,93 @@ class ResidueCheckTest {
   @Test
   @DisplayName("Art. 17(1): a value of the subject inside a longer text is residue")
   void valueInsideLongerTextIsResidue() {
-    assertThat(check("delete from customer_tag where customer_id = 1", "delete from phone where customer_id = 1",
-        "delete from \"Order Line\" where customer_id = 1", "delete from customer where id = 1").findResidue())
+    assertThat(
+            check(
+                    "delete from customer_tag where customer_id = 1",
+                    "delete from phone where customer_id = 1",
+                    "delete from \"Order Line\" where customer_id = 1",
+                    "delete from customer where id = 1")
+                .findResidue())
         .containsExactly(new Residue(Residue.Kind.RESIDUAL_VALUE, "NOTE", "BODY", "ID=1000"));
   }
 
   @Test
-  @DisplayName("Art. 5(1)(d): a changed or deleted row of another subject is reported, shared rows included")
+  @DisplayName(
+      "Art. 5(1)(d): a changed or deleted row of another subject is reported, shared rows included")
   void otherSubjectsRowsMustNotChange() {
-    List<Residue> found = check("delete from customer_tag where tag_id = 100", "delete from phone",
-        "update \"Order Line\" set address = null", "update note set body = '[erased]' where id = 1000",
-        "update customer set name = null, email = null where id = 1").findResidue();
+    List<Residue> found =
+        check(
+                "delete from customer_tag where tag_id = 100",
+                "delete from phone",
+                "update \"Order Line\" set address = null",
+                "update note set body = '[erased]' where id = 1000",
+                "update customer set name = null, email = null where id = 1")
+            .findResidue();
 
-    assertThat(found).containsExactlyInAnyOrder(
-        new Residue(Residue.Kind.OTHER_ROW_DELETED, "CUSTOMER_TAG", "", "CUSTOMER_ID=2, TAG_ID=100"),
-        new Residue(Residue.Kind.OTHER_ROW_CHANGED, "PHONE", "", "#2"),
-        new Residue(Residue.Kind.OTHER_ROW_CHANGED, "Order Line", "", "ID=11"));
+    assertThat(found)
+        .containsExactlyInAnyOrder(
+            new Residue(
+                Residue.Kind.OTHER_ROW_DELETED, "CUSTOMER_TAG", "", "CUSTOMER_ID=2, TAG_ID=100"),
+            new Residue(Residue.Kind.OTHER_ROW_CHANGED, "PHONE", "", "#2"),
+            new Residue(Residue.Kind.OTHER_ROW_CHANGED, "Order Line", "", "ID=11"));
   }
 
   @Test
-  @DisplayName("Rows that reference the subject's rows may change with them: join and element rows follow their owner")
+  @DisplayName(
+      "Rows that reference the subject's rows may change with them: join and element rows follow their owner")
   void rowsReferencingTheSubjectMayGo() {
-    run("create table audit_link (id bigint primary key, line_id bigint references \"Order Line\"(id))",
+    run(
+        "create table audit_link (id bigint primary key, line_id bigint references \"Order Line\"(id))",
         "insert into audit_link values (1, 10), (2, 11)");
-    check("delete from audit_link where line_id = 10", "delete from customer_tag where customer_id = 1",
-        "delete from phone where customer_id = 1", "delete from \"Order Line\" where customer_id = 1",
-        "update note set body = null where id = 1000", "delete from customer where id = 1").assertNoResidue();
+    check(
+            "delete from audit_link where line_id = 10",
+            "delete from customer_tag where customer_id = 1",
+            "delete from phone where customer_id = 1",
+            "delete from \"Order Line\" where customer_id = 1",
+            "update note set body = null where id = 1000",
+            "delete from customer where id = 1")
+        .assertNoResidue();
   }
 
   @Test
-  @DisplayName("Short values and numbers in key columns are not matched, so that ids do not count as residue")
+  @DisplayName(
+      "Short values and numbers in key columns are not matched, so that ids do not count as residue")
   void shortValuesAndKeysDoNotMatch() {
-    ResidueCheck check = ResidueCheck.of(dataSource).erasing(ALICE, () -> run("update customer set name = null where id = 1"))
-        .withValues(List.of("Alice Liddell", 1000L, "vip"));
+    ResidueCheck check =
+        ResidueCheck.of(dataSource)
+            .erasing(ALICE, () -> run("update customer set name = null where id = 1"))
+            .withValues(List.of("Alice Liddell", 1000L, "vip"));
     assertThat(check.findResidue()).isEmpty();
     assertThat(check.withMinimumLength(3).findResidue())
         .containsExactly(new Residue(Residue.Kind.RESIDUAL_VALUE, "TAG", "LABEL", "ID=100"));
-    assertThat(check.withValues(List.of(12.5)).findResidue()).as("12.50 in a decimal column is the number 12.5")
+    assertThat(check.withValues(List.of(12.5)).findResidue())
+        .as("12.50 in a decimal column is the number 12.5")
         .containsExactly(new Residue(Residue.Kind.RESIDUAL_VALUE, "Order Line", "TOTAL", "ID=10"));
   }
 
   @Test
   @DisplayName("Ignored tables are neither searched nor compared")
   void ignoredTablesAreSkipped() {
-    assertThat(check("delete from note", "delete from customer_tag where customer_id = 1",
-        "delete from phone where customer_id = 1", "delete from \"Order Line\" where customer_id = 1",
-        "delete from customer where id = 1").ignoringTables("note").findResidue()).isEmpty();
+    assertThat(
+            check(
+                    "delete from note",
+                    "delete from customer_tag where customer_id = 1",
+                    "delete from phone where customer_id = 1",
+                    "delete from \"Order Line\" where customer_id = 1",
+                    "delete from customer where id = 1")
+                .ignoringTables("note")
+                .findResidue())
+        .isEmpty();
   }
 
   @Test
   @DisplayName("A check without a subject or values is refused with what to call")
   void incompleteCheckIsRefused() {
-    assertThatThrownBy(ResidueCheck.of(dataSource)::findResidue).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(ResidueCheck.of(dataSource)::findResidue)
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("erasing(subject, erasure)");
-    assertThatThrownBy(ResidueCheck.of(dataSource).erasing(ALICE, () -> { })::findResidue)
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("withExport(model, store)");
+    assertThatThrownBy(ResidueCheck.of(dataSource).erasing(ALICE, () -> {})::findResidue)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("withExport(model, store)");
   }
 }

@@ -17,8 +17,7 @@ import org.jspecify.annotations.Nullable;
 @Table(name = "note", indexes = @Index(columnList = "patient_id"))
 public class Note {
   /** The key. */
-  @Id
-  public Long id;
+  @Id public Long id;
 
   /** The patient; lazy, as a careful application maps it. */
   @ManyToOne(fetch = FetchType.LAZY, optional = false)

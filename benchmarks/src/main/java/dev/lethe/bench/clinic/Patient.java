@@ -23,12 +23,14 @@ import org.jspecify.annotations.Nullable;
 @Processing(purpose = "care", basis = LawfulBasis.Kind.CONTRACT)
 public class Patient {
   /** The key, assigned: the subject's key is made before the insert. */
-  @Id
-  public Long id;
+  @Id public Long id;
 
   /** The identity a request names the patient by. */
   @SubjectIdentity("email")
-  @PersonalData(category = "contact.email", erasure = ErasureStrategy.REPLACE, placeholder = "erased@example.invalid")
+  @PersonalData(
+      category = "contact.email",
+      erasure = ErasureStrategy.REPLACE,
+      placeholder = "erased@example.invalid")
   @Encrypted(blindIndex = "emailIndex")
   @Column(length = 255)
   public @Nullable String email;

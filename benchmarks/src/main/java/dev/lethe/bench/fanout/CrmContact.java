@@ -18,20 +18,28 @@ import org.jspecify.annotations.Nullable;
 @Entity
 @Table(name = "crm_contact")
 @DataSubject("customer")
-@Processing(purpose = "sales", basis = LawfulBasis.Kind.CONTRACT, recipients = {"billing", "shipping", "support"})
+@Processing(
+    purpose = "sales",
+    basis = LawfulBasis.Kind.CONTRACT,
+    recipients = {"billing", "shipping", "support"})
 public class CrmContact {
 
   /** The key. */
-  @Id
-  public Long id;
+  @Id public Long id;
 
   /** The identity a request names the contact by, as the participants do. */
   @SubjectIdentity("email")
-  @PersonalData(category = "contact.email", erasure = ErasureStrategy.REPLACE, placeholder = "erased@example.invalid")
+  @PersonalData(
+      category = "contact.email",
+      erasure = ErasureStrategy.REPLACE,
+      placeholder = "erased@example.invalid")
   public @Nullable String email;
 
   /** The contact's name. */
-  @PersonalData(category = "identity.name", erasure = ErasureStrategy.REPLACE, placeholder = "erased")
+  @PersonalData(
+      category = "identity.name",
+      erasure = ErasureStrategy.REPLACE,
+      placeholder = "erased")
   public @Nullable String name;
 
   /** For JPA. */

@@ -15,8 +15,7 @@ import org.jspecify.annotations.Nullable;
 @Table(name = "address", indexes = @Index(columnList = "customer_id"))
 public class Address {
   /** The key. */
-  @Id
-  public Long id;
+  @Id public Long id;
 
   /** The owning association; lazy, as a careful application maps it. */
   @ManyToOne(fetch = FetchType.LAZY, optional = false)

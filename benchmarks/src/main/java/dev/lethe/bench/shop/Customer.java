@@ -19,20 +19,26 @@ import org.jspecify.annotations.Nullable;
 public class Customer {
   /** The placeholder of an erased name. */
   public static final String ERASED_NAME = "erased";
+
   /** The placeholder of an erased e-mail address. */
   public static final String ERASED_EMAIL = "erased@example.invalid";
 
   /** The key. */
-  @Id
-  public Long id;
+  @Id public Long id;
 
   /** The customer's name. */
-  @PersonalData(category = "identity.name", erasure = ErasureStrategy.REPLACE, placeholder = ERASED_NAME)
+  @PersonalData(
+      category = "identity.name",
+      erasure = ErasureStrategy.REPLACE,
+      placeholder = ERASED_NAME)
   public @Nullable String name;
 
   /** The identity a request names the customer by. */
   @SubjectIdentity("email")
-  @PersonalData(category = "contact.email", erasure = ErasureStrategy.REPLACE, placeholder = ERASED_EMAIL)
+  @PersonalData(
+      category = "contact.email",
+      erasure = ErasureStrategy.REPLACE,
+      placeholder = ERASED_EMAIL)
   public @Nullable String email;
 
   /** For JPA. */

@@ -15,15 +15,17 @@ import org.jspecify.annotations.Nullable;
 @Table(name = "payment", indexes = @Index(columnList = "customer_id"))
 public class Payment {
   /** The key. */
-  @Id
-  public Long id;
+  @Id public Long id;
 
   /** The owning association; lazy, as a careful application maps it. */
   @ManyToOne(fetch = FetchType.LAZY, optional = false)
   public @Nullable Customer customer;
 
   /** The personal data. */
-  @PersonalData(category = "financial.payment", erasure = ErasureStrategy.REPLACE, placeholder = "erased")
+  @PersonalData(
+      category = "financial.payment",
+      erasure = ErasureStrategy.REPLACE,
+      placeholder = "erased")
   public @Nullable String holder;
 
   /** For JPA. */

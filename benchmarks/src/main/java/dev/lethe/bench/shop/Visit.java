@@ -17,12 +17,16 @@ import org.jspecify.annotations.Nullable;
  * benchmark's entity. Its clock column leads an index, as Lethe advises at start-up.
  */
 @Entity
-@Table(name = "visit", indexes = {@Index(columnList = "customer_id"), @Index(columnList = "visitedAt")})
-@Retention(period = "P90D", clock = "visitedAt", reason = "Visit logs serve fraud detection for 90 days")
+@Table(
+    name = "visit",
+    indexes = {@Index(columnList = "customer_id"), @Index(columnList = "visitedAt")})
+@Retention(
+    period = "P90D",
+    clock = "visitedAt",
+    reason = "Visit logs serve fraud detection for 90 days")
 public class Visit {
   /** The key. */
-  @Id
-  public Long id;
+  @Id public Long id;
 
   /** The visitor; lazy, as a careful application maps it. */
   @ManyToOne(fetch = FetchType.LAZY, optional = false)

@@ -1,5 +1,6 @@
 package dev.lethe.internal.access;
 
+import dev.lethe.spi.SubjectRecord;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -10,43 +11,44 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.dataformat.csv.CsvFactory;
 import tools.jackson.dataformat.csv.CsvSchema;
-import dev.lethe.spi.SubjectRecord;
 
 /** Streams records into RFC 4180 CSV with a header row, with Jackson's CSV generator. */
 public final class CsvSectionWriter {
 
   private static final CsvFactory CSV = new CsvFactory();
 
-  private CsvSectionWriter() {
-  }
+  private CsvSectionWriter() {}
 
   /** Writes a header of {@code columns} and one row per record to {@code out}, which stays open; returns the row count. */
   public static long write(List<String> columns, Stream<SubjectRecord> records, OutputStream out) {
     CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
     columns.forEach(schema::addColumn);
     CsvSchema built = schema.build();
-    ObjectWriteContext context = new ObjectWriteContext.Base() {
-      @Override
-      public FormatSchema getSchema() {
-        return built;
-      }
-    };
-    AtomicLong rows = new AtomicLong();
-    try (JsonGenerator csv = CSV.createGenerator(context, new NonClosingOutputStream(out), JsonEncoding.UTF8)) {
-      records.forEach(record -> {
-        csv.writeStartObject();
-        for (String column : columns) {
-          Object value = record.values().get(column);
-          csv.writeName(column);
-          if (value == null) {
-            csv.writeNull();
-          } else {
-            csv.writeString(JsonValues.text(value));
+    ObjectWriteContext context =
+        new ObjectWriteContext.Base() {
+          @Override
+          public FormatSchema getSchema() {
+            return built;
           }
-        }
-        csv.writeEndObject();
-        rows.incrementAndGet();
-      });
+        };
+    AtomicLong rows = new AtomicLong();
+    try (JsonGenerator csv =
+        CSV.createGenerator(context, new NonClosingOutputStream(out), JsonEncoding.UTF8)) {
+      records.forEach(
+          record -> {
+            csv.writeStartObject();
+            for (String column : columns) {
+              Object value = record.values().get(column);
+              csv.writeName(column);
+              if (value == null) {
+                csv.writeNull();
+              } else {
+                csv.writeString(JsonValues.text(value));
+              }
+            }
+            csv.writeEndObject();
+            rows.incrementAndGet();
+          });
     }
     return rows.get();
   }

@@ -16,8 +16,7 @@ import tools.jackson.core.json.JsonFactory;
  */
 public final class JsonValues {
 
-  private JsonValues() {
-  }
+  private JsonValues() {}
 
   /** Writes {@code value} as the next JSON value. */
   public static void write(JsonGenerator json, @Nullable Object value) {
@@ -28,7 +27,10 @@ public final class JsonValues {
       json.writeNull();
     } else if (value instanceof Boolean bool) {
       json.writeBoolean(bool);
-    } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+    } else if (value instanceof Integer
+        || value instanceof Long
+        || value instanceof Short
+        || value instanceof Byte) {
       json.writeNumber(((Number) value).longValue());
     } else if (value instanceof BigDecimal decimal) {
       json.writeNumber(decimal);

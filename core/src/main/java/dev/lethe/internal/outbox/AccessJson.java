@@ -16,27 +16,25 @@ import java.util.Optional;
 public final class AccessJson {
 
   /** The coordinator's request for a participant's report of {@code subject}. */
-  public record Request(RequestId requestId, SubjectIdentifier subject) {
-  }
+  public record Request(RequestId requestId, SubjectIdentifier subject) {}
 
   /**
    * One chunk of a participant's answer: its receipt, and the text of its report (a JSON document)
    * from chunk {@code index}, numbered from 0; {@code last} on the final one.
    */
-  public record Chunk(ParticipantReceipt receipt, int index, boolean last, String text) {
-  }
+  public record Chunk(ParticipantReceipt receipt, int index, boolean last, String text) {}
 
-  private AccessJson() {
-  }
+  private AccessJson() {}
 
   /** {@code request} as JSON. */
   public static String write(Request request) {
-    return FlatJson.write(json -> {
-      json.writeStringProperty("requestId", request.requestId().toString());
-      json.writeStringProperty("subjectType", request.subject().subjectType());
-      json.writeStringProperty("identity", request.subject().identity());
-      json.writeStringProperty("value", request.subject().value());
-    });
+    return FlatJson.write(
+        json -> {
+          json.writeStringProperty("requestId", request.requestId().toString());
+          json.writeStringProperty("subjectType", request.subject().subjectType());
+          json.writeStringProperty("identity", request.subject().identity());
+          json.writeStringProperty("value", request.subject().value());
+        });
   }
 
   /**
@@ -46,16 +44,17 @@ public final class AccessJson {
    */
   public static String write(Chunk chunk) {
     ParticipantReceipt receipt = chunk.receipt();
-    return FlatJson.write(json -> {
-      json.writeStringProperty("noticeKey", receipt.noticeKey());
-      json.writeStringProperty("requestId", receipt.requestId().toString());
-      json.writeStringProperty("participant", receipt.participant());
-      json.writeStringProperty("outcome", receipt.outcome().name());
-      json.writeStringProperty("rowsTouched", Long.toString(receipt.rowsTouched()));
-      json.writeStringProperty("index", Integer.toString(chunk.index()));
-      json.writeStringProperty("last", Boolean.toString(chunk.last()));
-      json.writeStringProperty("text", chunk.text());
-    });
+    return FlatJson.write(
+        json -> {
+          json.writeStringProperty("noticeKey", receipt.noticeKey());
+          json.writeStringProperty("requestId", receipt.requestId().toString());
+          json.writeStringProperty("participant", receipt.participant());
+          json.writeStringProperty("outcome", receipt.outcome().name());
+          json.writeStringProperty("rowsTouched", Long.toString(receipt.rowsTouched()));
+          json.writeStringProperty("index", Integer.toString(chunk.index()));
+          json.writeStringProperty("last", Boolean.toString(chunk.last()));
+          json.writeStringProperty("text", chunk.text());
+        });
   }
 
   /**
@@ -66,8 +65,10 @@ public final class AccessJson {
   public static Request readRequest(String text) {
     Map<String, String> fields = FlatJson.read(text, "an access request");
     try {
-      return new Request(RequestId.parse(fields.get("requestId")),
-          new SubjectIdentifier(fields.get("subjectType"), fields.get("identity"), fields.get("value")));
+      return new Request(
+          RequestId.parse(fields.get("requestId")),
+          new SubjectIdentifier(
+              fields.get("subjectType"), fields.get("identity"), fields.get("value")));
     } catch (RuntimeException e) {
       // The text holds an identity: the exception names only the fields, never their values.
       throw new IllegalArgumentException("Not an access request: fields " + fields.keySet(), e);
@@ -86,12 +87,20 @@ public final class AccessJson {
       if (index < 0 || !List.of("true", "false").contains(fields.get("last"))) {
         throw new IllegalArgumentException("index or last out of range");
       }
-      return new Chunk(new ParticipantReceipt(fields.get("noticeKey"), RequestId.parse(fields.get("requestId")),
-          fields.get("participant"), ParticipantReceipt.Outcome.valueOf(fields.get("outcome")),
-          Long.parseLong(fields.get("rowsTouched")), Optional.empty()), index, Boolean.parseBoolean(fields.get("last")),
+      return new Chunk(
+          new ParticipantReceipt(
+              fields.get("noticeKey"),
+              RequestId.parse(fields.get("requestId")),
+              fields.get("participant"),
+              ParticipantReceipt.Outcome.valueOf(fields.get("outcome")),
+              Long.parseLong(fields.get("rowsTouched")),
+              Optional.empty()),
+          index,
+          Boolean.parseBoolean(fields.get("last")),
           Objects.requireNonNull(fields.get("text"), "text"));
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("Not a chunk of a participant's report: fields " + fields.keySet(), e);
+      throw new IllegalArgumentException(
+          "Not a chunk of a participant's report: fields " + fields.keySet(), e);
     }
   }
 }

@@ -20,8 +20,7 @@ public final class FlatJson {
 
   private static final JsonFactory JSON = new JsonFactory();
 
-  private FlatJson() {
-  }
+  private FlatJson() {}
 
   /** The object whose properties {@code properties} writes. */
   public static String write(Consumer<JsonGenerator> properties) {
@@ -55,8 +54,8 @@ public final class FlatJson {
       throw e;
     } catch (RuntimeException e) {
       // Not chained: a parser's message quotes the token it stopped at, which may be personal data.
-      throw new IllegalArgumentException("Not " + what + ": not a flat JSON object (" + e.getClass().getSimpleName()
-          + ")");
+      throw new IllegalArgumentException(
+          "Not " + what + ": not a flat JSON object (" + e.getClass().getSimpleName() + ")");
     }
     return fields;
   }

@@ -20,22 +20,27 @@ public final class NotificationJson {
 
   private static final String CORRECTION = "correction.";
 
-  private NotificationJson() {
-  }
+  private NotificationJson() {}
 
   /** {@code notification} as JSON. */
   public static String write(Notification notification) {
-    return FlatJson.write(json -> {
-      json.writeStringProperty("requestId", notification.requestId().toString());
-      json.writeStringProperty("change", notification.change().name());
-      json.writeBooleanProperty("restrictionLifted", notification.restrictionLifted());
-      json.writeStringProperty("subjectType", notification.subject().subjectType());
-      json.writeStringProperty("identity", notification.subject().identity());
-      json.writeStringProperty("value", notification.subject().value());
-      notification.erasureGround().ifPresent(ground -> json.writeStringProperty("erasureGround", ground.name()));
-      notification.purpose().ifPresent(purpose -> json.writeStringProperty("purpose", purpose));
-      notification.corrections().forEach((attribute, value) -> json.writeStringProperty(CORRECTION + attribute, value));
-    });
+    return FlatJson.write(
+        json -> {
+          json.writeStringProperty("requestId", notification.requestId().toString());
+          json.writeStringProperty("change", notification.change().name());
+          json.writeBooleanProperty("restrictionLifted", notification.restrictionLifted());
+          json.writeStringProperty("subjectType", notification.subject().subjectType());
+          json.writeStringProperty("identity", notification.subject().identity());
+          json.writeStringProperty("value", notification.subject().value());
+          notification
+              .erasureGround()
+              .ifPresent(ground -> json.writeStringProperty("erasureGround", ground.name()));
+          notification.purpose().ifPresent(purpose -> json.writeStringProperty("purpose", purpose));
+          notification
+              .corrections()
+              .forEach(
+                  (attribute, value) -> json.writeStringProperty(CORRECTION + attribute, value));
+        });
   }
 
   /**
@@ -47,20 +52,26 @@ public final class NotificationJson {
     Map<String, @Nullable String> fields = FlatJson.read(text, "a notice to a recipient");
     try {
       Map<String, @Nullable String> corrections = new LinkedHashMap<>();
-      fields.forEach((name, value) -> {
-        if (name.startsWith(CORRECTION)) {
-          corrections.put(name.substring(CORRECTION.length()), value);
-        }
-      });
-      return new Notification(RequestId.parse(fields.get("requestId")), RequestType.valueOf(fields.get("change")),
-          new SubjectIdentifier(fields.get("subjectType"), fields.get("identity"), fields.get("value")),
+      fields.forEach(
+          (name, value) -> {
+            if (name.startsWith(CORRECTION)) {
+              corrections.put(name.substring(CORRECTION.length()), value);
+            }
+          });
+      return new Notification(
+          RequestId.parse(fields.get("requestId")),
+          RequestType.valueOf(fields.get("change")),
+          new SubjectIdentifier(
+              fields.get("subjectType"), fields.get("identity"), fields.get("value")),
           Boolean.parseBoolean(fields.get("restrictionLifted")),
-          Optional.ofNullable(fields.get("erasureGround")).map(ErasureGround::valueOf), corrections,
+          Optional.ofNullable(fields.get("erasureGround")).map(ErasureGround::valueOf),
+          corrections,
           Optional.ofNullable(fields.get("purpose")));
     } catch (RuntimeException e) {
       // The text holds an identity, and may hold corrected values: the exception names only the
       // fields, never quotes them.
-      throw new IllegalArgumentException("Not a notice to a recipient: fields " + fields.keySet(), e);
+      throw new IllegalArgumentException(
+          "Not a notice to a recipient: fields " + fields.keySet(), e);
     }
   }
 }

@@ -21,9 +21,18 @@ public final class Purposes {
    */
   public static Purpose declared(PersonalDataModel model, String name) {
     requireNonBlank(name, "purpose");
-    return model.purpose(name).orElseThrow(() -> new IllegalArgumentException("No purpose '" + name
-        + "' is declared in the personal-data model; declared are " + names(model.purposes())
-        + ". Fix: declare it with @Processing(purpose = \"" + name + "\", basis = ...)."));
+    return model
+        .purpose(name)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "No purpose '"
+                        + name
+                        + "' is declared in the personal-data model; declared are "
+                        + names(model.purposes())
+                        + ". Fix: declare it with @Processing(purpose = \""
+                        + name
+                        + "\", basis = ...)."));
   }
 
   /**
@@ -35,13 +44,21 @@ public final class Purposes {
    */
   public static List<String> recipientsOf(PersonalDataModel model, String subjectType) {
     if (model.subjectType(subjectType).isEmpty()) {
-      throw new IllegalArgumentException("No subject type '" + subjectType + "' is declared in the personal-data model;"
-          + " declared are " + model.subjectTypes().stream().map(type -> type.name()).toList());
+      throw new IllegalArgumentException(
+          "No subject type '"
+              + subjectType
+              + "' is declared in the personal-data model;"
+              + " declared are "
+              + model.subjectTypes().stream().map(type -> type.name()).toList());
     }
     Set<String> recipients = new LinkedHashSet<>();
     for (EntityDescriptor entity : model.entitiesOf(subjectType)) {
       // The model merges a purpose's recipients across entities: take the merged purpose.
-      entity.purposes().forEach(purpose -> recipients.addAll(model.purpose(purpose.name()).orElse(purpose).recipients()));
+      entity
+          .purposes()
+          .forEach(
+              purpose ->
+                  recipients.addAll(model.purpose(purpose.name()).orElse(purpose).recipients()));
     }
     return List.copyOf(recipients);
   }

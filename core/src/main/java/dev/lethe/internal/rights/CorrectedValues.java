@@ -10,12 +10,13 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CorrectedValues {
 
-  private CorrectedValues() {
-  }
+  private CorrectedValues() {}
 
   /** {@code value} as text: its ISO-8601 form for a date or time, the constant's name for an enum. */
   public static @Nullable String text(@Nullable Object value) {
-    return value instanceof Enum<?> constant ? constant.name() : value == null ? null : value.toString();
+    return value instanceof Enum<?> constant
+        ? constant.name()
+        : value == null ? null : value.toString();
   }
 
   /**

@@ -25,10 +25,12 @@ public final class RectificationValidator {
   public RectificationValidator() {
     // The parameter interpolator needs no Expression Language implementation on the class path,
     // and, unlike EL, cannot echo the rejected value into a message.
-    this.validator = Validation.byDefaultProvider().configure()
-        .messageInterpolator(new ParameterMessageInterpolator())
-        .buildValidatorFactory()
-        .getValidator();
+    this.validator =
+        Validation.byDefaultProvider()
+            .configure()
+            .messageInterpolator(new ParameterMessageInterpolator())
+            .buildValidatorFactory()
+            .getValidator();
   }
 
   /**
@@ -37,14 +39,18 @@ public final class RectificationValidator {
    */
   public void validate(EntityDescriptor entity, Rectification rectification) {
     List<RectificationRejectedException.Violation> violations = new ArrayList<>();
-    rectification.changes().forEach((attribute, value) -> {
-      if (entity.field(attribute).isEmpty()) {
-        violations.add(new RectificationRejectedException.Violation(attribute,
-            "is not a personal-data attribute of " + entity.name()));
-        return;
-      }
-      check(entity, attribute, value, violations);
-    });
+    rectification
+        .changes()
+        .forEach(
+            (attribute, value) -> {
+              if (entity.field(attribute).isEmpty()) {
+                violations.add(
+                    new RectificationRejectedException.Violation(
+                        attribute, "is not a personal-data attribute of " + entity.name()));
+                return;
+              }
+              check(entity, attribute, value, violations);
+            });
     rejectIfAny(entity, violations);
   }
 
@@ -55,31 +61,38 @@ public final class RectificationValidator {
    *
    * @throws RectificationRejectedException listing every violation and every value that cannot be read
    */
-  public Map<String, @Nullable Object> read(EntityDescriptor entity, Map<String, @Nullable Object> changes) {
+  public Map<String, @Nullable Object> read(
+      EntityDescriptor entity, Map<String, @Nullable Object> changes) {
     List<RectificationRejectedException.Violation> violations = new ArrayList<>();
     Map<String, @Nullable Object> read = new LinkedHashMap<>();
-    changes.forEach((attribute, value) -> {
-      Class<?> type = entity.field(attribute).orElseThrow().type();
-      Object typed = value;
-      if (value instanceof String text && !type.isInstance(text)) {
-        typed = CorrectedValues.read(text, type).orElse(null);
-        if (typed == null) {
-          violations.add(new RectificationRejectedException.Violation(attribute,
-              "cannot be read as a " + type.getSimpleName()));
-          return;
-        }
-      }
-      read.put(attribute, typed);
-      check(entity, attribute, typed, violations);
-    });
+    changes.forEach(
+        (attribute, value) -> {
+          Class<?> type = entity.field(attribute).orElseThrow().type();
+          Object typed = value;
+          if (value instanceof String text && !type.isInstance(text)) {
+            typed = CorrectedValues.read(text, type).orElse(null);
+            if (typed == null) {
+              violations.add(
+                  new RectificationRejectedException.Violation(
+                      attribute, "cannot be read as a " + type.getSimpleName()));
+              return;
+            }
+          }
+          read.put(attribute, typed);
+          check(entity, attribute, typed, violations);
+        });
     rejectIfAny(entity, violations);
     return read;
   }
 
-  private void check(EntityDescriptor entity, String attribute, @Nullable Object value,
+  private void check(
+      EntityDescriptor entity,
+      String attribute,
+      @Nullable Object value,
       List<RectificationRejectedException.Violation> violations) {
     for (ConstraintViolation<?> violation : validateValue(entity.type(), attribute, value)) {
-      violations.add(new RectificationRejectedException.Violation(attribute, violation.getMessage()));
+      violations.add(
+          new RectificationRejectedException.Violation(attribute, violation.getMessage()));
     }
   }
 
@@ -89,20 +102,25 @@ public final class RectificationValidator {
    */
   public List<String> violations(Class<?> type, String attribute, @Nullable Object value) {
     try {
-      return validateValue(type, attribute, value).stream().map(ConstraintViolation::getMessage).toList();
+      return validateValue(type, attribute, value).stream()
+          .map(ConstraintViolation::getMessage)
+          .toList();
     } catch (IllegalArgumentException | ValidationException e) {
-      // An attribute that is no bean property of the type (a path into an embeddable) has no constraints to check here.
+      // An attribute that is no bean property of the type (a path into an embeddable) has no
+      // constraints to check here.
       return List.of();
     }
   }
 
-  private static void rejectIfAny(EntityDescriptor entity, List<RectificationRejectedException.Violation> violations) {
+  private static void rejectIfAny(
+      EntityDescriptor entity, List<RectificationRejectedException.Violation> violations) {
     if (!violations.isEmpty()) {
       throw new RectificationRejectedException(entity.type(), violations);
     }
   }
 
-  private List<ConstraintViolation<?>> validateValue(Class<?> type, String attribute, @Nullable Object value) {
+  private List<ConstraintViolation<?>> validateValue(
+      Class<?> type, String attribute, @Nullable Object value) {
     return List.<ConstraintViolation<?>>copyOf(validator.validateValue(type, attribute, value));
   }
 }

@@ -5,8 +5,8 @@ import dev.lethe.model.IdentityMatch;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.model.Placeholders;
 import dev.lethe.model.SubjectType;
-import dev.lethe.subject.InvalidSubjectIdentifierException.Problem;
 import dev.lethe.subject.InvalidSubjectIdentifierException;
+import dev.lethe.subject.InvalidSubjectIdentifierException.Problem;
 import dev.lethe.subject.SubjectIdentifier;
 import java.util.List;
 import java.util.TreeSet;
@@ -30,8 +30,7 @@ public final class SubjectIdentifiers {
 
   private static final RectificationValidator CONSTRAINTS = new RectificationValidator();
 
-  private SubjectIdentifiers() {
-  }
+  private SubjectIdentifiers() {}
 
   /**
    * Returns normally if {@code model} has the subject type and identity and the value can be of the
@@ -40,30 +39,68 @@ public final class SubjectIdentifiers {
    * @throws InvalidSubjectIdentifierException naming what was wrong, never the value
    */
   public static void check(PersonalDataModel model, SubjectIdentifier identifier) {
-    SubjectType type = model.subjectType(identifier.subjectType()).orElseThrow(() ->
-        new InvalidSubjectIdentifierException(Problem.UNKNOWN_SUBJECT_TYPE, "Unknown subject type "
-            + quoted(identifier.subjectType()) + ": the personal-data model knows "
-            + names(new TreeSet<>(model.subjectTypes().stream().map(SubjectType::name).toList()))
-            + ". Name one of them."));
-    SubjectType.IdentityRule rule = type.identityRule(identifier.identity()).orElseThrow(() ->
-        new InvalidSubjectIdentifierException(Problem.UNKNOWN_IDENTITY, "Subject type '" + type.name()
-            + "' has no identity " + quoted(identifier.identity()) + ": its identities are "
-            + names(type.identities().keySet()) + ". Name one of them."));
+    SubjectType type =
+        model
+            .subjectType(identifier.subjectType())
+            .orElseThrow(
+                () ->
+                    new InvalidSubjectIdentifierException(
+                        Problem.UNKNOWN_SUBJECT_TYPE,
+                        "Unknown subject type "
+                            + quoted(identifier.subjectType())
+                            + ": the personal-data model knows "
+                            + names(
+                                new TreeSet<>(
+                                    model.subjectTypes().stream().map(SubjectType::name).toList()))
+                            + ". Name one of them."));
+    SubjectType.IdentityRule rule =
+        type.identityRule(identifier.identity())
+            .orElseThrow(
+                () ->
+                    new InvalidSubjectIdentifierException(
+                        Problem.UNKNOWN_IDENTITY,
+                        "Subject type '"
+                            + type.name()
+                            + "' has no identity "
+                            + quoted(identifier.identity())
+                            + ": its identities are "
+                            + names(type.identities().keySet())
+                            + ". Name one of them."));
     Class<?> valueType = rule.valueType();
     String attribute = type.identityAttribute(identifier.identity()).orElseThrow();
-    String given = "The value given for identity '" + identifier.identity() + "' of subject type '" + type.name() + "'";
+    String given =
+        "The value given for identity '"
+            + identifier.identity()
+            + "' of subject type '"
+            + type.name()
+            + "'";
     String where = type.root().getSimpleName() + "." + attribute;
     // Checked as it is compared: an e-mail identity without the spaces around it.
-    Object value = rule.match() == IdentityMatch.EXACT ? identifier.value() : identifier.value().strip();
+    Object value =
+        rule.match() == IdentityMatch.EXACT ? identifier.value() : identifier.value().strip();
     if (CharSequence.class.isAssignableFrom(valueType)) {
-      if (isEmailIdentity(model, type, identifier.identity(), attribute) && !EMAIL.matcher(value.toString()).matches()) {
-        throw new InvalidSubjectIdentifierException(Problem.MALFORMED_VALUE, given + " is not an e-mail address, which "
-            + where + " holds. Send the subject's e-mail address.");
+      if (isEmailIdentity(model, type, identifier.identity(), attribute)
+          && !EMAIL.matcher(value.toString()).matches()) {
+        throw new InvalidSubjectIdentifierException(
+            Problem.MALFORMED_VALUE,
+            given
+                + " is not an e-mail address, which "
+                + where
+                + " holds. Send the subject's e-mail address.");
       }
     } else if (Placeholders.parses(valueType)) {
-      value = Placeholders.convert(identifier.value(), valueType).orElseThrow(() ->
-          new InvalidSubjectIdentifierException(Problem.MALFORMED_VALUE, given + " is not a "
-              + valueType.getSimpleName() + ", the type of " + where + ". Send a value of that type."));
+      value =
+          Placeholders.convert(identifier.value(), valueType)
+              .orElseThrow(
+                  () ->
+                      new InvalidSubjectIdentifierException(
+                          Problem.MALFORMED_VALUE,
+                          given
+                              + " is not a "
+                              + valueType.getSimpleName()
+                              + ", the type of "
+                              + where
+                              + ". Send a value of that type."));
     } else {
       // A type Lethe cannot parse is left to the store.
       return;
@@ -71,19 +108,34 @@ public final class SubjectIdentifiers {
     // A value the root's own constraints refuse (@Email, @Size, @Pattern) can name nobody.
     List<String> violations = CONSTRAINTS.violations(type.root(), attribute, value);
     if (!violations.isEmpty()) {
-      throw new InvalidSubjectIdentifierException(Problem.MALFORMED_VALUE, given + " breaks the constraints of "
-          + where + ": " + String.join("; ", violations) + ". Send a value " + where + " could hold.");
+      throw new InvalidSubjectIdentifierException(
+          Problem.MALFORMED_VALUE,
+          given
+              + " breaks the constraints of "
+              + where
+              + ": "
+              + String.join("; ", violations)
+              + ". Send a value "
+              + where
+              + " could hold.");
     }
   }
 
   /** E-mail identities are those named {@code email} or held in an attribute of category {@code contact.email}. */
-  private static boolean isEmailIdentity(PersonalDataModel model, SubjectType type, String identity, String attribute) {
-    return identity.equalsIgnoreCase("email") || model.entity(type.root()).flatMap(root -> root.field(attribute))
-        .map(field -> field.category().isWithin(DataCategory.EMAIL)).orElse(false);
+  private static boolean isEmailIdentity(
+      PersonalDataModel model, SubjectType type, String identity, String attribute) {
+    return identity.equalsIgnoreCase("email")
+        || model
+            .entity(type.root())
+            .flatMap(root -> root.field(attribute))
+            .map(field -> field.category().isWithin(DataCategory.EMAIL))
+            .orElse(false);
   }
 
   private static String quoted(String name) {
-    return NAME.matcher(name).matches() ? "'" + name + "'" : "(a text that is not a name, not shown)";
+    return NAME.matcher(name).matches()
+        ? "'" + name + "'"
+        : "(a text that is not a name, not shown)";
   }
 
   private static String names(Iterable<String> names) {

@@ -29,9 +29,10 @@ import java.util.Set;
 public final class SubjectReports {
 
   /** What every access report says about complaints (Art. 15(1)(f), Art. 77). */
-  public static final String COMPLAINT = "You have the right to lodge a complaint with a supervisory authority,"
-      + " in particular in the Member State of your habitual residence, place of work or of an alleged infringement"
-      + " (Art. 77 GDPR).";
+  public static final String COMPLAINT =
+      "You have the right to lodge a complaint with a supervisory authority,"
+          + " in particular in the Member State of your habitual residence, place of work or of an alleged infringement"
+          + " (Art. 77 GDPR).";
 
   private final PersonalDataModel model;
   private final PersonalDataStore store;
@@ -48,7 +49,10 @@ public final class SubjectReports {
    * each subject of the {@code transfers} to third countries of the recipients their purposes
    * disclose data to (Art. 15(2)); {@code Controller.transferInformation()} gives them.
    */
-  public SubjectReports(PersonalDataModel model, PersonalDataStore store, Clock clock,
+  public SubjectReports(
+      PersonalDataModel model,
+      PersonalDataStore store,
+      Clock clock,
       List<Article15Information.TransferInfo> transfers) {
     this.model = requireNonNull(model, "model");
     this.store = requireNonNull(store, "store");
@@ -83,25 +87,37 @@ public final class SubjectReports {
       throw new IllegalArgumentException("The model has no subject type '" + subjectType + "'");
     }
     Set<SubjectKey> subjects = store.resolve(identifier);
-    List<EntityDescriptor> entities = model.entitiesOf(subjectType).stream()
-        .filter(EntityDescriptor::holdsPersonalData)
-        .toList();
+    List<EntityDescriptor> entities =
+        model.entitiesOf(subjectType).stream().filter(EntityDescriptor::holdsPersonalData).toList();
     List<SubjectReport.Section> sections = new ArrayList<>();
     for (EntityDescriptor entity : entities) {
-      List<FieldDescriptor> fields = scope == SubjectReport.Scope.ACCESS ? entity.fieldsFor(subjectType)
-          : portableFields(entity, subjectType);
+      List<FieldDescriptor> fields =
+          scope == SubjectReport.Scope.ACCESS
+              ? entity.fieldsFor(subjectType)
+              : portableFields(entity, subjectType);
       if (!fields.isEmpty()) {
         sections.add(new SubjectReport.Section(entity, fields));
       }
     }
-    return new SubjectReport(subjectType, scope, clock.instant(), information(entities, subjectType), sections, subjects,
+    return new SubjectReport(
+        subjectType,
+        scope,
+        clock.instant(),
+        information(entities, subjectType),
+        sections,
+        subjects,
         store);
   }
 
   private List<FieldDescriptor> portableFields(EntityDescriptor entity, String subjectType) {
-    boolean portableBasis = model.purposesOf(entity, subjectType).stream()
-        .anyMatch(purpose -> purpose.basis().rights().contains(Right.PORTABILITY));
-    return portableBasis ? entity.fieldsFor(subjectType).stream().filter(field -> field.origin().isPortable()).toList() : List.of();
+    boolean portableBasis =
+        model.purposesOf(entity, subjectType).stream()
+            .anyMatch(purpose -> purpose.basis().rights().contains(Right.PORTABILITY));
+    return portableBasis
+        ? entity.fieldsFor(subjectType).stream()
+            .filter(field -> field.origin().isPortable())
+            .toList()
+        : List.of();
   }
 
   private Article15Information information(List<EntityDescriptor> entities, String subjectType) {
@@ -114,31 +130,58 @@ public final class SubjectReports {
       for (FieldDescriptor field : entity.fieldsFor(subjectType)) {
         categories.add(field.category().label());
         if (field.origin() != DataOrigin.PROVIDED) {
-          sources.add(new Article15Information.SourceInfo(field.category().label(), field.origin(), field.source()));
+          sources.add(
+              new Article15Information.SourceInfo(
+                  field.category().label(), field.origin(), field.source()));
         }
       }
-      entity.retention().ifPresent(policy -> retention.add(new Article15Information.RetentionInfo(entity.name(), policy)));
+      entity
+          .retention()
+          .ifPresent(
+              policy ->
+                  retention.add(new Article15Information.RetentionInfo(entity.name(), policy)));
     }
     Set<String> recipients = new LinkedHashSet<>();
     // The rights every basis opens hold even where no purpose is declared.
-    Set<Right> rights = EnumSet.of(Right.BE_INFORMED, Right.ACCESS, Right.RECTIFICATION, Right.RESTRICTION,
-        Right.LODGE_COMPLAINT);
+    Set<Right> rights =
+        EnumSet.of(
+            Right.BE_INFORMED,
+            Right.ACCESS,
+            Right.RECTIFICATION,
+            Right.RESTRICTION,
+            Right.LODGE_COMPLAINT);
     List<Article15Information.PurposeInfo> purposeInfos = new ArrayList<>();
     List<Article15Information.AutomatedDecisionInfo> automated = new ArrayList<>();
     for (Purpose purpose : purposes) {
       recipients.addAll(purpose.recipients());
       rights.addAll(purpose.basis().rights());
       LawfulBasis basis = purpose.basis();
-      purposeInfos.add(new Article15Information.PurposeInfo(purpose.name(), basis.kind().title(), basis.kind().article(),
-          basis instanceof LawfulBasis.LegitimateInterests interests
-              ? Optional.of(interests.interest()) : Optional.empty()));
-      purpose.automatedDecision().ifPresent(decision ->
-          automated.add(new Article15Information.AutomatedDecisionInfo(purpose.name(), decision)));
+      purposeInfos.add(
+          new Article15Information.PurposeInfo(
+              purpose.name(),
+              basis.kind().title(),
+              basis.kind().article(),
+              basis instanceof LawfulBasis.LegitimateInterests interests
+                  ? Optional.of(interests.interest())
+                  : Optional.empty()));
+      purpose
+          .automatedDecision()
+          .ifPresent(
+              decision ->
+                  automated.add(
+                      new Article15Information.AutomatedDecisionInfo(purpose.name(), decision)));
     }
-    List<Article15Information.TransferInfo> transferred = transfers.stream()
-        .filter(transfer -> recipients.contains(transfer.recipient()))
-        .toList();
-    return new Article15Information(purposeInfos, List.copyOf(categories), List.copyOf(recipients), retention,
-        List.copyOf(rights), COMPLAINT, List.copyOf(sources), automated, transferred);
+    List<Article15Information.TransferInfo> transferred =
+        transfers.stream().filter(transfer -> recipients.contains(transfer.recipient())).toList();
+    return new Article15Information(
+        purposeInfos,
+        List.copyOf(categories),
+        List.copyOf(recipients),
+        retention,
+        List.copyOf(rights),
+        COMPLAINT,
+        List.copyOf(sources),
+        automated,
+        transferred);
   }
 }

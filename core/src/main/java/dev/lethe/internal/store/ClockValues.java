@@ -12,8 +12,7 @@ import java.util.Date;
 /** Turns the value of a retention clock attribute into an instant. */
 public final class ClockValues {
 
-  private ClockValues() {
-  }
+  private ClockValues() {}
 
   /** {@code value} as an instant; dates and local date-times are read in {@code zone}. */
   public static Instant toInstant(Object value, ZoneId zone) {
@@ -33,6 +32,7 @@ public final class ClockValues {
     } else if (value instanceof Calendar calendar) {
       return calendar.toInstant();
     }
-    throw new IllegalArgumentException("A retention clock cannot be a " + value.getClass().getSimpleName());
+    throw new IllegalArgumentException(
+        "A retention clock cannot be a " + value.getClass().getSimpleName());
   }
 }

@@ -16,22 +16,26 @@ public final class AuditValues {
 
   /** An immutable, name-sorted copy of {@code counts}; names are not blank and counts not negative. */
   public static Map<String, Long> counts(Map<String, Long> counts) {
-    requireNonNull(counts, "counts").forEach((name, count) -> {
-      requireNonBlank(name, "count name");
-      requireNonNull(count, "count");
-      if (count < 0) {
-        throw new IllegalArgumentException("The count '" + name + "' must not be negative");
-      }
-    });
+    requireNonNull(counts, "counts")
+        .forEach(
+            (name, count) -> {
+              requireNonBlank(name, "count name");
+              requireNonNull(count, "count");
+              if (count < 0) {
+                throw new IllegalArgumentException("The count '" + name + "' must not be negative");
+              }
+            });
     return ImmutableSortedMap.copyOf(counts);
   }
 
   /** An immutable, name-sorted copy of {@code attributes}; names are not blank and values not null. */
   public static Map<String, String> attributes(Map<String, String> attributes) {
-    requireNonNull(attributes, "attributes").forEach((name, value) -> {
-      requireNonBlank(name, "attribute name");
-      requireNonNull(value, "attribute value");
-    });
+    requireNonNull(attributes, "attributes")
+        .forEach(
+            (name, value) -> {
+              requireNonBlank(name, "attribute name");
+              requireNonNull(value, "attribute value");
+            });
     return ImmutableSortedMap.copyOf(attributes);
   }
 
@@ -39,7 +43,8 @@ public final class AuditValues {
   public static String requireSha256Hex(String value, String name) {
     requireNonNull(value, name);
     if (!HEX_SHA256.matcher(value).matches()) {
-      throw new IllegalArgumentException(name + " must be 64 lowercase hexadecimal digits (256 bits)");
+      throw new IllegalArgumentException(
+          name + " must be 64 lowercase hexadecimal digits (256 bits)");
     }
     return value;
   }

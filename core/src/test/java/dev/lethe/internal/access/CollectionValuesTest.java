@@ -21,7 +21,8 @@ class CollectionValuesTest {
   private static final List<Object> PHONES = List.of("+44 20, ext. 7", "say \"hi\"", 42L);
 
   @Test
-  @DisplayName("Art. 15(3): an element collection is exported as a JSON array of its elements, never its toString")
+  @DisplayName(
+      "Art. 15(3): an element collection is exported as a JSON array of its elements, never its toString")
   void jsonWritesCollectionsAsArrays() {
     StringWriter out = new StringWriter();
     try (JsonGenerator json = new JsonFactory().createGenerator(ObjectWriteContext.empty(), out)) {
@@ -32,16 +33,19 @@ class CollectionValuesTest {
   }
 
   @Test
-  @DisplayName("Art. 20: in CSV an element collection is one cell holding its JSON array, so elements with commas stay apart")
+  @DisplayName(
+      "Art. 20: in CSV an element collection is one cell holding its JSON array, so elements with commas stay apart")
   void csvWritesCollectionsAsOneJsonArrayCell() {
     Map<String, Object> values = new LinkedHashMap<>();
     values.put("name", "Ada");
     values.put("phones", PHONES);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    CsvSectionWriter.write(List.of("name", "phones"), Stream.of(new SubjectRecord(Object.class, 1L, values)), out);
+    CsvSectionWriter.write(
+        List.of("name", "phones"), Stream.of(new SubjectRecord(Object.class, 1L, values)), out);
 
-    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("name,phones\n"
-        + "Ada,\"[\"\"+44 20, ext. 7\"\",\"\"say \\\"\"hi\\\"\"\"\",42]\"\n");
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .isEqualTo(
+            "name,phones\n" + "Ada,\"[\"\"+44 20, ext. 7\"\",\"\"say \\\"\"hi\\\"\"\"\",42]\"\n");
   }
 }

@@ -41,28 +41,44 @@ class NotificationJsonTest {
     String shown = notice.toString();
 
     assertThat(shown).doesNotContain(notice.subject().value());
-    notice.corrections().values().stream().filter(value -> value != null && value.length() > 3)
+    notice.corrections().values().stream()
+        .filter(value -> value != null && value.length() > 3)
         .forEach(value -> assertThat(shown).doesNotContain(value));
   }
 
   @Provide
   Arbitrary<Notification> notices() {
-    Arbitrary<SubjectIdentifier> subjects = Arbitraries.strings().withCharRange('!', '~').withChars("é😀 \"\\")
-        .ofMinLength(5).ofMaxLength(40).map(value -> new SubjectIdentifier("customer", "email", "x" + value));
-    Arbitrary<Map<String, String>> corrections = Arbitraries.maps(
-        Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(12),
-        Arbitraries.strings().ofMaxLength(30).injectNull(0.2)).ofMinSize(1).ofMaxSize(4)
-        .map(LinkedHashMap::new);
+    Arbitrary<SubjectIdentifier> subjects =
+        Arbitraries.strings()
+            .withCharRange('!', '~')
+            .withChars("é😀 \"\\")
+            .ofMinLength(5)
+            .ofMaxLength(40)
+            .map(value -> new SubjectIdentifier("customer", "email", "x" + value));
+    Arbitrary<Map<String, String>> corrections =
+        Arbitraries.maps(
+                Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(12),
+                Arbitraries.strings().ofMaxLength(30).injectNull(0.2))
+            .ofMinSize(1)
+            .ofMaxSize(4)
+            .map(LinkedHashMap::new);
     Arbitrary<String> purposes = Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(20);
-    return Combinators.combine(subjects, corrections, purposes, Arbitraries.of(ErasureGround.class),
-        Arbitraries.integers().between(0, 5)).as((subject, values, purpose, ground, kind) -> switch (kind) {
-          case 0 -> Notification.rectification(RequestId.random(), subject, values);
-          case 1 -> Notification.erasure(RequestId.random(), subject, ground);
-          case 2 -> Notification.restriction(RequestId.random(), subject);
-          case 3 -> Notification.restrictionLifted(RequestId.random(), subject);
-          case 4 -> Notification.objection(RequestId.random(), subject, purpose);
-          default -> Notification.consentWithdrawal(RequestId.random(), subject, purpose);
-        });
+    return Combinators.combine(
+            subjects,
+            corrections,
+            purposes,
+            Arbitraries.of(ErasureGround.class),
+            Arbitraries.integers().between(0, 5))
+        .as(
+            (subject, values, purpose, ground, kind) ->
+                switch (kind) {
+                  case 0 -> Notification.rectification(RequestId.random(), subject, values);
+                  case 1 -> Notification.erasure(RequestId.random(), subject, ground);
+                  case 2 -> Notification.restriction(RequestId.random(), subject);
+                  case 3 -> Notification.restrictionLifted(RequestId.random(), subject);
+                  case 4 -> Notification.objection(RequestId.random(), subject, purpose);
+                  default -> Notification.consentWithdrawal(RequestId.random(), subject, purpose);
+                });
   }
 
   @Provide
@@ -75,10 +91,14 @@ class NotificationJsonTest {
         Arbitraries.of(true, false).map(Object.class::cast),
         Arbitraries.of(ErasureGround.class).map(Object.class::cast),
         Arbitraries.create(UUID::randomUUID).map(Object.class::cast),
-        Arbitraries.longs().between(-10_000_000_000L, 100_000_000_000L)
+        Arbitraries.longs()
+            .between(-10_000_000_000L, 100_000_000_000L)
             .map(seconds -> (Object) Instant.ofEpochSecond(seconds, 1234)),
-        Arbitraries.integers().between(-100_000, 100_000).map(day -> (Object) LocalDate.ofEpochDay(day)),
-        Arbitraries.longs().between(0, 4_000_000_000L)
+        Arbitraries.integers()
+            .between(-100_000, 100_000)
+            .map(day -> (Object) LocalDate.ofEpochDay(day)),
+        Arbitraries.longs()
+            .between(0, 4_000_000_000L)
             .map(seconds -> (Object) LocalDateTime.of(1970, 1, 1, 0, 0).plusSeconds(seconds)),
         Arbitraries.strings().ofMaxLength(20).map(Object.class::cast));
   }
@@ -91,6 +111,10 @@ class NotificationJsonTest {
 
   @Provide
   Arbitrary<String> notNumbers() {
-    return Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(10).filter(text -> !text.matches("(?i)e|.*[0-9].*"));
+    return Arbitraries.strings()
+        .alpha()
+        .ofMinLength(1)
+        .ofMaxLength(10)
+        .filter(text -> !text.matches("(?i)e|.*[0-9].*"));
   }
 }

@@ -11,10 +11,17 @@ import java.time.LocalDate;
 
 /** Someone applying to work at Mesma; anonymised rows keep the recruitment statistics. */
 @DataSubject("job-applicant")
-@Processing(purpose = "Recruitment", basis = LawfulBasis.Kind.CONTRACT, recipients = "Microsoft 365")
-@Retention(period = "P12M", clock = "recruitmentClosedOn", action = RetentionAction.ANONYMISE,
-    reason = "Unsuccessful candidates' data is held for 12 months after the recruitment exercise has been completed,"
-        + " then deleted; only de-personalised statistics are kept")
+@Processing(
+    purpose = "Recruitment",
+    basis = LawfulBasis.Kind.CONTRACT,
+    recipients = "Microsoft 365")
+@Retention(
+    period = "P12M",
+    clock = "recruitmentClosedOn",
+    action = RetentionAction.ANONYMISE,
+    reason =
+        "Unsuccessful candidates' data is held for 12 months after the recruitment exercise has been completed,"
+            + " then deleted; only de-personalised statistics are kept")
 public class Applicant {
   @SubjectIdentity("id")
   Long id;

@@ -11,8 +11,11 @@ import java.time.LocalDate;
 /** A Mesma employee's file. */
 @DataSubject("employee")
 @Processing(purpose = "Employment", basis = LawfulBasis.Kind.CONTRACT, recipients = "Xero")
-@Retention(period = "P12M", clock = "employmentEndedOn",
-    reason = "The employment file is kept for 12 months after employment ends, or longer where legislation requires")
+@Retention(
+    period = "P12M",
+    clock = "employmentEndedOn",
+    reason =
+        "The employment file is kept for 12 months after employment ends, or longer where legislation requires")
 public class Employee {
   @SubjectIdentity("id")
   Long id;

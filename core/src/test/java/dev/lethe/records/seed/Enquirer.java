@@ -8,8 +8,11 @@ import dev.lethe.law.LawfulBasis;
 
 /** Someone who asked about Mesma's products by phone, e-mail, form or in person, or downloaded a resource. */
 @DataSubject("enquirer")
-@Processing(purpose = "B2B marketing", basis = LawfulBasis.Kind.LEGITIMATE_INTERESTS,
-    interest = "Promoting our products", assessment = "LIA-2021-01 B2B marketing",
+@Processing(
+    purpose = "B2B marketing",
+    basis = LawfulBasis.Kind.LEGITIMATE_INTERESTS,
+    interest = "Promoting our products",
+    assessment = "LIA-2021-01 B2B marketing",
     recipients = {"HubSpot", "Microsoft 365"})
 public class Enquirer {
   @SubjectIdentity("id")

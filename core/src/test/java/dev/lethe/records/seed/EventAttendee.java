@@ -8,7 +8,10 @@ import dev.lethe.law.LawfulBasis;
 
 /** Someone registered for one of Mesma's courses, events or webinars. */
 @DataSubject("event-attendee")
-@Processing(purpose = "Events and webinars", basis = LawfulBasis.Kind.CONTRACT, recipients = {"Eventbrite", "Zoom"})
+@Processing(
+    purpose = "Events and webinars",
+    basis = LawfulBasis.Kind.CONTRACT,
+    recipients = {"Eventbrite", "Zoom"})
 public class EventAttendee {
   @SubjectIdentity("id")
   Long id;

@@ -7,7 +7,10 @@ import dev.lethe.law.LawfulBasis;
 import java.time.Instant;
 
 /** A sign-in to the Mesma software: reaches its licensed user through an association. */
-@Processing(purpose = "Providing the Mesma software", basis = LawfulBasis.Kind.CONTRACT, recipients = "Microsoft Azure")
+@Processing(
+    purpose = "Providing the Mesma software",
+    basis = LawfulBasis.Kind.CONTRACT,
+    recipients = "Microsoft Azure")
 public class SoftwareSignIn {
   Long id;
 

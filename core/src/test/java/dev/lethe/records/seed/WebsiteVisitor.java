@@ -9,8 +9,11 @@ import dev.lethe.law.LawfulBasis;
 
 /** A visitor to www.mesma.co.uk, known only by the standard internet log information. */
 @DataSubject("website-visitor")
-@Processing(purpose = "Website analytics", basis = LawfulBasis.Kind.LEGITIMATE_INTERESTS,
-    interest = "Measuring how our website is used, to improve it", assessment = "LIA-2021-03 website analytics",
+@Processing(
+    purpose = "Website analytics",
+    basis = LawfulBasis.Kind.LEGITIMATE_INTERESTS,
+    interest = "Measuring how our website is used, to improve it",
+    assessment = "LIA-2021-03 website analytics",
     recipients = {"Google Analytics", "WordPress.com"})
 public class WebsiteVisitor {
   @SubjectIdentity("id")

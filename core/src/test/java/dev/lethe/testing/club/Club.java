@@ -52,27 +52,36 @@ public final class Club {
   public static final List<String> DIRECT_MARKETING = List.of("newsletter", "event-invitations");
 
   /** A member named by e-mail, as marketing names them. */
-  public static final SubjectIdentifier ADA = new SubjectIdentifier("member", "email", "ada@example.com");
+  public static final SubjectIdentifier ADA =
+      new SubjectIdentifier("member", "email", "ada@example.com");
 
   /** Another member, to show that nobody else is touched. */
-  public static final SubjectIdentifier GRACE = new SubjectIdentifier("member", "email", "grace@example.org");
+  public static final SubjectIdentifier GRACE =
+      new SubjectIdentifier("member", "email", "grace@example.org");
 
   public final MutableClock clock = MutableClock.at("2025-03-03T09:00:00Z");
-  public final AuditTrail audit = AuditTrail.of(AuditSink.inMemory(), Pseudonymizer.withKey(new byte[32]), clock);
+  public final AuditTrail audit =
+      AuditTrail.of(AuditSink.inMemory(), Pseudonymizer.withKey(new byte[32]), clock);
   public final ConsentStore consentStore = ConsentStore.inMemory();
   public final ObjectionStore objectionStore = ObjectionStore.inMemory();
   public final RestrictionStore restrictionStore = RestrictionStore.inMemory();
   public final SuppressionList suppressionList;
   public final DataSubjectRights rights;
+
   /** Every notice delivered to a recipient, in order (Art. 19). */
   public final List<Delivered> delivered = new ArrayList<>();
+
   /** Every subject told of a lifting, in order (Art. 18(3)). */
   public final List<Restriction> subjectsTold = new ArrayList<>();
+
   /** Set to make telling the subject fail. */
   public boolean subjectUnreachable;
+
   public final RecipientNotifications recipientNotifications;
+
   /** Where notices to recipients wait until {@link #dispatch()} (Art. 19). */
   public final Outbox outbox = Outbox.inMemory();
+
   private final OutboxDispatcher dispatcher;
   public final ConsentLedger ledger;
   public final Objections objections;
@@ -82,20 +91,44 @@ public final class Club {
   public Club() {
     byte[] suppressionKey = new byte[32];
     suppressionKey[0] = 1;
-    suppressionList = SuppressionList.of(SuppressionStore.inMemory(), Pseudonymizer.withKey(suppressionKey), clock);
-    rights = DataSubjectRights.builder(audit).clock(clock).identityVerifier(IdentityVerifier.never()).build();
-    recipientNotifications = RecipientNotifications.builder(
-        (recipient, notification) -> delivered.add(new Delivered(recipient, notification)), audit).clock(clock).outbox(outbox).build();
-    dispatcher = OutboxDispatcher.builder(outbox, recipientNotifications.transport()).clock(clock).build();
+    suppressionList =
+        SuppressionList.of(
+            SuppressionStore.inMemory(), Pseudonymizer.withKey(suppressionKey), clock);
+    rights =
+        DataSubjectRights.builder(audit)
+            .clock(clock)
+            .identityVerifier(IdentityVerifier.never())
+            .build();
+    recipientNotifications =
+        RecipientNotifications.builder(
+                (recipient, notification) -> delivered.add(new Delivered(recipient, notification)),
+                audit)
+            .clock(clock)
+            .outbox(outbox)
+            .build();
+    dispatcher =
+        OutboxDispatcher.builder(outbox, recipientNotifications.transport()).clock(clock).build();
     ledger = ConsentLedger.builder(MODEL, audit).store(consentStore).clock(clock).build();
-    objections = Objections.builder(MODEL, audit, suppressionList)
-        .directMarketing(DIRECT_MARKETING.toArray(String[]::new)).store(objectionStore).clock(clock).build();
-    restrictions = Restrictions.builder(MODEL, audit, recipientNotifications, (subject, restriction) -> {
-      if (subjectUnreachable) {
-        throw new IllegalStateException("mail server down");
-      }
-      subjectsTold.add(restriction);
-    }).store(restrictionStore).clock(clock).build();
+    objections =
+        Objections.builder(MODEL, audit, suppressionList)
+            .directMarketing(DIRECT_MARKETING.toArray(String[]::new))
+            .store(objectionStore)
+            .clock(clock)
+            .build();
+    restrictions =
+        Restrictions.builder(
+                MODEL,
+                audit,
+                recipientNotifications,
+                (subject, restriction) -> {
+                  if (subjectUnreachable) {
+                    throw new IllegalStateException("mail server down");
+                  }
+                  subjectsTold.add(restriction);
+                })
+            .store(restrictionStore)
+            .clock(clock)
+            .build();
     guard = ProcessingGuard.of(MODEL, ledger, objections, restrictions, suppressionList);
   }
 
@@ -122,20 +155,31 @@ public final class Club {
     for (SubjectIdentifier subject : subjects) {
       String who = audit.pseudonymOf(subject).hex();
       for (Purpose purpose : MODEL.purposes()) {
-        kept.put(who + " consent " + purpose.name(), consentStore.history(audit.pseudonymOf(subject), purpose.name()));
-        kept.put(who + " objection " + purpose.name(), objectionStore.find(audit.pseudonymOf(subject), purpose.name()));
+        kept.put(
+            who + " consent " + purpose.name(),
+            consentStore.history(audit.pseudonymOf(subject), purpose.name()));
+        kept.put(
+            who + " objection " + purpose.name(),
+            objectionStore.find(audit.pseudonymOf(subject), purpose.name()));
       }
       kept.put(who + " restriction", restrictionStore.find(audit.pseudonymOf(subject)));
-      kept.put(who + " suppressed", suppressionList.isSuppressed(subject.identity(), subject.value()));
+      kept.put(
+          who + " suppressed", suppressionList.isSuppressed(subject.identity(), subject.value()));
     }
-    return new Snapshot(kept, events(), List.copyOf(delivered), recipientNotifications.pending(), List.copyOf(subjectsTold));
+    return new Snapshot(
+        kept,
+        events(),
+        List.copyOf(delivered),
+        recipientNotifications.pending(),
+        List.copyOf(subjectsTold));
   }
 
   /**
    * Asserts that {@code call} throws {@code type} with a message containing {@code message} and
    * neither member's e-mail address, and that nothing kept, audited or told changed.
    */
-  public void assertRefusedWithoutChange(Executable call, Class<? extends Throwable> type, String message) {
+  public void assertRefusedWithoutChange(
+      Executable call, Class<? extends Throwable> type, String message) {
     Snapshot before = snapshot(ADA, GRACE);
 
     Throwable thrown = Assertions.assertThrows(type, call);
@@ -149,6 +193,10 @@ public final class Club {
   public record Delivered(String recipient, Notification notification) {}
 
   /** What the club keeps, audited and told at one moment. */
-  public record Snapshot(Map<String, Object> kept, List<AuditEvent> events, List<Delivered> delivered,
-      List<PendingNotification> pendingNotices, List<Restriction> subjectsTold) {}
+  public record Snapshot(
+      Map<String, Object> kept,
+      List<AuditEvent> events,
+      List<Delivered> delivered,
+      List<PendingNotification> pendingNotices,
+      List<Restriction> subjectsTold) {}
 }

@@ -27,6 +27,8 @@ public final class ConsentOracle {
   public ConsentState state(String key, Instant now) {
     ConsentState last = lastEvent.getOrDefault(key, ConsentState.NONE);
     Instant lapse = lapsesAt.get(key);
-    return last == ConsentState.GIVEN && lapse != null && now.compareTo(lapse) >= 0 ? ConsentState.EXPIRED : last;
+    return last == ConsentState.GIVEN && lapse != null && now.compareTo(lapse) >= 0
+        ? ConsentState.EXPIRED
+        : last;
   }
 }

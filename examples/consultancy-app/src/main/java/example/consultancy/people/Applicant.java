@@ -28,17 +28,23 @@ import org.jspecify.annotations.Nullable;
 @Entity
 @DataSubject("applicant")
 @Processing(purpose = "recruitment", basis = LawfulBasis.Kind.CONTRACT)
-@Retention(period = "P12M", clock = "exerciseClosedOn", action = RetentionAction.ANONYMISE,
-    reason = "Unsuccessful candidates' details are held for 12 months after the recruitment exercise is completed;"
-        + " de-personalised statistics are kept")
+@Retention(
+    period = "P12M",
+    clock = "exerciseClosedOn",
+    action = RetentionAction.ANONYMISE,
+    reason =
+        "Unsuccessful candidates' details are held for 12 months after the recruitment exercise is completed;"
+            + " de-personalised statistics are kept")
 public class Applicant {
 
   /** How an application ended. */
-  public enum Outcome { PENDING, UNSUCCESSFUL, HIRED }
+  public enum Outcome {
+    PENDING,
+    UNSUCCESSFUL,
+    HIRED
+  }
 
-  @Id
-  @GeneratedValue
-  public @Nullable Long id;
+  @Id @GeneratedValue public @Nullable Long id;
 
   @ManyToOne(optional = false)
   public @Nullable RecruitmentExercise exercise;
@@ -47,7 +53,10 @@ public class Applicant {
   public @Nullable String fullName;
 
   @SubjectIdentity("email")
-  @PersonalData(category = "contact.email", erasure = ErasureStrategy.REPLACE, label = "E-mail address")
+  @PersonalData(
+      category = "contact.email",
+      erasure = ErasureStrategy.REPLACE,
+      label = "E-mail address")
   public @Nullable String email;
 
   @PersonalData(category = "contact.phone")
@@ -64,11 +73,15 @@ public class Applicant {
 
   public @Nullable LocalDate exerciseClosedOn;
 
-  protected Applicant() {
-  }
+  protected Applicant() {}
 
   /** An application to {@code exercise}. */
-  public Applicant(RecruitmentExercise exercise, String fullName, String email, String application, String source) {
+  public Applicant(
+      RecruitmentExercise exercise,
+      String fullName,
+      String email,
+      String application,
+      String source) {
     this.exercise = exercise;
     this.fullName = fullName;
     this.email = email;

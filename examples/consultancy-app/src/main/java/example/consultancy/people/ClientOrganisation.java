@@ -9,14 +9,11 @@ import org.jspecify.annotations.Nullable;
 @Entity
 public class ClientOrganisation {
 
-  @Id
-  @GeneratedValue
-  public @Nullable Long id;
+  @Id @GeneratedValue public @Nullable Long id;
 
   public @Nullable String name;
 
-  protected ClientOrganisation() {
-  }
+  protected ClientOrganisation() {}
 
   /** An organisation by name. */
   public ClientOrganisation(String name) {

@@ -20,17 +20,20 @@ import org.jspecify.annotations.Nullable;
  */
 @Entity
 @DataSubject("contact")
-// The contact details are what the newsletter, enquiries, events and the licence reach the person by.
+// The contact details are what the newsletter, enquiries, events and the licence reach the person
+// by.
 @ProcessedFor({"newsletter", "enquiries", "events", "software-licence", "product-updates"})
-@Processing(purpose = "b2b-marketing", basis = LawfulBasis.Kind.LEGITIMATE_INTERESTS,
-    interest = "Promoting our products to people whose company, sector or job role they would interest",
-    assessment = "LIA-2021-01 (legitimate interests assessment, marketing)", recipients = {"crm", "email-host"},
+@Processing(
+    purpose = "b2b-marketing",
+    basis = LawfulBasis.Kind.LEGITIMATE_INTERESTS,
+    interest =
+        "Promoting our products to people whose company, sector or job role they would interest",
+    assessment = "LIA-2021-01 (legitimate interests assessment, marketing)",
+    recipients = {"crm", "email-host"},
     label = "B2B marketing")
 public class Contact {
 
-  @Id
-  @GeneratedValue
-  public @Nullable Long id;
+  @Id @GeneratedValue public @Nullable Long id;
 
   @PersonalData(category = "identity.name")
   public @Nullable String fullName;
@@ -38,7 +41,10 @@ public class Contact {
   // REPLACE keeps the column valid (not null, unique, an e-mail) after erasure.
   @Email
   @SubjectIdentity("email")
-  @PersonalData(category = "contact.email", erasure = ErasureStrategy.REPLACE, label = "E-mail address")
+  @PersonalData(
+      category = "contact.email",
+      erasure = ErasureStrategy.REPLACE,
+      label = "E-mail address")
   public @Nullable String email;
 
   @PersonalData(category = "contact.phone")
@@ -53,8 +59,7 @@ public class Contact {
   @PersonalData(category = "professional.company")
   public @Nullable String companyName;
 
-  protected Contact() {
-  }
+  protected Contact() {}
 
   /** A contact with the details the statement lists. */
   public Contact(String fullName, String email, String jobTitle, String companyName) {
@@ -67,7 +72,20 @@ public class Contact {
   /** Every field, as an IDE generates it: logged as it is, it would put the person in the logs. */
   @Override
   public String toString() {
-    return "Contact{id=" + id + ", fullName='" + fullName + "', email='" + email + "', businessPhone='" + businessPhone
-        + "', postalAddress='" + postalAddress + "', jobTitle='" + jobTitle + "', companyName='" + companyName + "'}";
+    return "Contact{id="
+        + id
+        + ", fullName='"
+        + fullName
+        + "', email='"
+        + email
+        + "', businessPhone='"
+        + businessPhone
+        + "', postalAddress='"
+        + postalAddress
+        + "', jobTitle='"
+        + jobTitle
+        + "', companyName='"
+        + companyName
+        + "'}";
   }
 }

@@ -20,13 +20,15 @@ import org.jspecify.annotations.Nullable;
 @Entity
 @DataSubject("employee")
 @Processing(purpose = "employment", basis = LawfulBasis.Kind.CONTRACT)
-@Retention(period = "P12M", clock = "leftOn", action = RetentionAction.DELETE,
-    reason = "Employee files are kept for 12 months after employment ends, or longer where legislation requires")
+@Retention(
+    period = "P12M",
+    clock = "leftOn",
+    action = RetentionAction.DELETE,
+    reason =
+        "Employee files are kept for 12 months after employment ends, or longer where legislation requires")
 public class Employee {
 
-  @Id
-  @GeneratedValue
-  public @Nullable Long id;
+  @Id @GeneratedValue public @Nullable Long id;
 
   @PersonalData(category = "identity.name")
   public @Nullable String fullName;
@@ -49,11 +51,11 @@ public class Employee {
   /** The last day of employment; null while employed, so the retention clock has not started. */
   public @Nullable LocalDate leftOn;
 
-  protected Employee() {
-  }
+  protected Employee() {}
 
   /** An employee since {@code startedOn}. */
-  public Employee(String fullName, String email, String jobTitle, String file, LocalDate startedOn) {
+  public Employee(
+      String fullName, String email, String jobTitle, String file, LocalDate startedOn) {
     this.fullName = fullName;
     this.email = email;
     this.jobTitle = jobTitle;

@@ -12,14 +12,15 @@ import org.jspecify.annotations.Nullable;
 
 /** A request for information about Mesma's products or services, by phone, e-mail, web form or in person. */
 @Entity
-@Processing(purpose = "enquiries", basis = LawfulBasis.Kind.LEGITIMATE_INTERESTS,
+@Processing(
+    purpose = "enquiries",
+    basis = LawfulBasis.Kind.LEGITIMATE_INTERESTS,
     interest = "Answering the enquirer's request for information about our products and services",
-    assessment = "LIA-2021-02 (legitimate interests assessment, enquiries)", recipients = {"crm", "email-host"})
+    assessment = "LIA-2021-02 (legitimate interests assessment, enquiries)",
+    recipients = {"crm", "email-host"})
 public class Enquiry {
 
-  @Id
-  @GeneratedValue
-  public @Nullable Long id;
+  @Id @GeneratedValue public @Nullable Long id;
 
   @ManyToOne(optional = false)
   public @Nullable Contact contact;
@@ -29,8 +30,7 @@ public class Enquiry {
 
   public @Nullable Instant receivedAt;
 
-  protected Enquiry() {
-  }
+  protected Enquiry() {}
 
   /** An enquiry received now. */
   public Enquiry(Contact contact, String message, Instant receivedAt) {

@@ -12,12 +12,13 @@ import org.jspecify.annotations.Nullable;
 
 /** A booking for one of Mesma's courses, events or webinars, sold through the ticketing service. */
 @Entity
-@Processing(purpose = "events", basis = LawfulBasis.Kind.CONTRACT, recipients = {"ticketing", "video-meetings"})
+@Processing(
+    purpose = "events",
+    basis = LawfulBasis.Kind.CONTRACT,
+    recipients = {"ticketing", "video-meetings"})
 public class EventRegistration {
 
-  @Id
-  @GeneratedValue
-  public @Nullable Long id;
+  @Id @GeneratedValue public @Nullable Long id;
 
   @ManyToOne(optional = false)
   public @Nullable Contact contact;
@@ -29,11 +30,11 @@ public class EventRegistration {
   @PersonalData(category = "communication.content")
   public @Nullable String bookingNote;
 
-  protected EventRegistration() {
-  }
+  protected EventRegistration() {}
 
   /** A booking for {@code eventName}. */
-  public EventRegistration(Contact contact, String eventName, LocalDate eventDate, String bookingNote) {
+  public EventRegistration(
+      Contact contact, String eventName, LocalDate eventDate, String bookingNote) {
     this.contact = contact;
     this.eventName = eventName;
     this.eventDate = eventDate;

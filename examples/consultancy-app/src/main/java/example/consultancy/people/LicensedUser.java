@@ -16,17 +16,19 @@ import org.jspecify.annotations.Nullable;
  * service is the contract; product updates to existing customers are a legitimate interest.
  */
 @Entity
-@Processing(purpose = "software-licence", basis = LawfulBasis.Kind.CONTRACT,
+@Processing(
+    purpose = "software-licence",
+    basis = LawfulBasis.Kind.CONTRACT,
     recipients = {"cloud-host", "support-chat", "accounting"})
-@Processing(purpose = "product-updates", basis = LawfulBasis.Kind.LEGITIMATE_INTERESTS,
+@Processing(
+    purpose = "product-updates",
+    basis = LawfulBasis.Kind.LEGITIMATE_INTERESTS,
     interest = "Product upgrades and updates to new or existing customers",
     assessment = "LIA-2021-03 (legitimate interests assessment, product updates)",
     recipients = {"support-chat", "email-host"})
 public class LicensedUser {
 
-  @Id
-  @GeneratedValue
-  public @Nullable Long id;
+  @Id @GeneratedValue public @Nullable Long id;
 
   @ManyToOne(optional = false)
   public @Nullable Contact contact;
@@ -42,11 +44,14 @@ public class LicensedUser {
 
   public boolean trial;
 
-  protected LicensedUser() {
-  }
+  protected LicensedUser() {}
 
   /** A user registered by {@code organisation}. */
-  public LicensedUser(Contact contact, ClientOrganisation organisation, String platformRole, LocalDate registeredOn) {
+  public LicensedUser(
+      Contact contact,
+      ClientOrganisation organisation,
+      String platformRole,
+      LocalDate registeredOn) {
     this.contact = contact;
     this.organisation = organisation;
     this.platformRole = platformRole;

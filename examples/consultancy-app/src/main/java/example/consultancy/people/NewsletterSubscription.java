@@ -16,12 +16,13 @@ import org.jspecify.annotations.Nullable;
  * ensure that we do not contact you again").
  */
 @Entity
-@Processing(purpose = "newsletter", basis = LawfulBasis.Kind.CONSENT, recipients = {"email-host", "crm"})
+@Processing(
+    purpose = "newsletter",
+    basis = LawfulBasis.Kind.CONSENT,
+    recipients = {"email-host", "crm"})
 public class NewsletterSubscription {
 
-  @Id
-  @GeneratedValue
-  public @Nullable Long id;
+  @Id @GeneratedValue public @Nullable Long id;
 
   @ManyToOne(optional = false)
   public @Nullable Contact contact;
@@ -31,8 +32,7 @@ public class NewsletterSubscription {
 
   public @Nullable Instant subscribedAt;
 
-  protected NewsletterSubscription() {
-  }
+  protected NewsletterSubscription() {}
 
   /** A subscription to {@code topics}. */
   public NewsletterSubscription(Contact contact, String topics, Instant subscribedAt) {

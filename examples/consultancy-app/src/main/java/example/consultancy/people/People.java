@@ -11,8 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** The Spring Data repositories of the people, in one place. */
 public final class People {
 
-  private People() {
-  }
+  private People() {}
 
   /** Contacts. */
   public interface Contacts extends JpaRepository<Contact, Long> {
@@ -39,30 +38,23 @@ public final class People {
   }
 
   /** Employees. */
-  public interface Employees extends JpaRepository<Employee, Long> {
-  }
+  public interface Employees extends JpaRepository<Employee, Long> {}
 
   /** Recruitment exercises. */
-  public interface Exercises extends JpaRepository<RecruitmentExercise, Long> {
-  }
+  public interface Exercises extends JpaRepository<RecruitmentExercise, Long> {}
 
   /** Client organisations. */
-  public interface Organisations extends JpaRepository<ClientOrganisation, Long> {
-  }
+  public interface Organisations extends JpaRepository<ClientOrganisation, Long> {}
 
   /** Licensed users. */
-  public interface LicensedUsers extends JpaRepository<LicensedUser, Long> {
-  }
+  public interface LicensedUsers extends JpaRepository<LicensedUser, Long> {}
 
   /** Enquiries. */
-  public interface Enquiries extends JpaRepository<Enquiry, Long> {
-  }
+  public interface Enquiries extends JpaRepository<Enquiry, Long> {}
 
   /** Event and webinar registrations. */
-  public interface Registrations extends JpaRepository<EventRegistration, Long> {
-  }
+  public interface Registrations extends JpaRepository<EventRegistration, Long> {}
 
   /** Website visits. */
-  public interface Visits extends JpaRepository<WebsiteVisit, Long> {
-  }
+  public interface Visits extends JpaRepository<WebsiteVisit, Long> {}
 }

@@ -10,17 +10,14 @@ import org.jspecify.annotations.Nullable;
 @Entity
 public class RecruitmentExercise {
 
-  @Id
-  @GeneratedValue
-  public @Nullable Long id;
+  @Id @GeneratedValue public @Nullable Long id;
 
   public @Nullable String title;
 
   /** When the exercise was completed; null while it is open. */
   public @Nullable LocalDate closedOn;
 
-  protected RecruitmentExercise() {
-  }
+  protected RecruitmentExercise() {}
 
   /** An open exercise for {@code title}. */
   public RecruitmentExercise(String title) {

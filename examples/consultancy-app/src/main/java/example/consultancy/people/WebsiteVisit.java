@@ -22,28 +22,35 @@ import org.jspecify.annotations.Nullable;
  */
 @Entity
 @DataSubject("visitor")
-@Processing(purpose = "web-analytics", basis = LawfulBasis.Kind.LEGITIMATE_INTERESTS,
+@Processing(
+    purpose = "web-analytics",
+    basis = LawfulBasis.Kind.LEGITIMATE_INTERESTS,
     interest = "Counting visitors to the parts of the website, to improve it",
-    assessment = "LIA-2021-04 (legitimate interests assessment, analytics)", recipients = {"analytics", "web-host"})
-@Retention(period = "P14M", clock = "visitedAt", action = RetentionAction.ANONYMISE,
+    assessment = "LIA-2021-04 (legitimate interests assessment, analytics)",
+    recipients = {"analytics", "web-host"})
+@Retention(
+    period = "P14M",
+    clock = "visitedAt",
+    action = RetentionAction.ANONYMISE,
     reason = "Visit statistics are kept 14 months, the analytics service's retention setting")
 public class WebsiteVisit {
 
-  @Id
-  @GeneratedValue
-  public @Nullable Long id;
+  @Id @GeneratedValue public @Nullable Long id;
 
   @SubjectIdentity("ip")
-  @PersonalData(category = "online.ip-address", origin = DataOrigin.OBSERVED, erasure = ErasureStrategy.MASK,
-      maskKeepFirst = 3, label = "IP address")
+  @PersonalData(
+      category = "online.ip-address",
+      origin = DataOrigin.OBSERVED,
+      erasure = ErasureStrategy.MASK,
+      maskKeepFirst = 3,
+      label = "IP address")
   public @Nullable String ipAddress;
 
   public @Nullable String page;
 
   public @Nullable Instant visitedAt;
 
-  protected WebsiteVisit() {
-  }
+  protected WebsiteVisit() {}
 
   /** A view of {@code page}. */
   public WebsiteVisit(String ipAddress, String page, Instant visitedAt) {

@@ -6,8 +6,7 @@ import org.springframework.web.util.HtmlUtils;
 /** The few helpers the pages need: a page frame, escaping and forms with their CSRF token. */
 final class Html {
 
-  private Html() {
-  }
+  private Html() {}
 
   static String page(String title, String body, CsrfToken csrf) {
     return """
@@ -21,17 +20,31 @@ final class Html {
         </style></head>
         <body><h1>%s</h1>%s<p class="muted"><a href="/privacy">Privacy centre</a> · <a href="/lethe/console">Console</a> ·
         <a href="/records/privacy-notice">Privacy notice</a> · %s</p></body></html>
-        """.formatted(esc(title), esc(title), body, button("/logout", "Sign out", "sign-out", csrf, ""));
+        """
+        .formatted(
+            esc(title), esc(title), body, button("/logout", "Sign out", "sign-out", csrf, ""));
   }
 
   /** A one-button form posting to {@code action}, with extra hidden or visible inputs. */
   static String button(String action, String label, String id, CsrfToken csrf, String inputs) {
-    return "<form method=\"post\" action=\"" + esc(action) + "\">" + hidden(csrf) + inputs
-        + "<button id=\"" + esc(id) + "\">" + esc(label) + "</button></form>";
+    return "<form method=\"post\" action=\""
+        + esc(action)
+        + "\">"
+        + hidden(csrf)
+        + inputs
+        + "<button id=\""
+        + esc(id)
+        + "\">"
+        + esc(label)
+        + "</button></form>";
   }
 
   static String hidden(CsrfToken csrf) {
-    return "<input type=\"hidden\" name=\"" + esc(csrf.getParameterName()) + "\" value=\"" + esc(csrf.getToken()) + "\">";
+    return "<input type=\"hidden\" name=\""
+        + esc(csrf.getParameterName())
+        + "\" value=\""
+        + esc(csrf.getToken())
+        + "\">";
   }
 
   static String esc(Object value) {

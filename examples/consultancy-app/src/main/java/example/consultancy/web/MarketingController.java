@@ -36,8 +36,12 @@ class MarketingController {
   private final DataSubjectRights rights;
   private final TransactionTemplate transactions;
 
-  MarketingController(People.Contacts contacts, ProcessingGuard guard, SuppressionList suppressionList,
-      DataSubjectRights rights, PlatformTransactionManager transactionManager) {
+  MarketingController(
+      People.Contacts contacts,
+      ProcessingGuard guard,
+      SuppressionList suppressionList,
+      DataSubjectRights rights,
+      PlatformTransactionManager transactionManager) {
     this.contacts = contacts;
     this.guard = guard;
     this.suppressionList = suppressionList;
@@ -50,13 +54,17 @@ class MarketingController {
     StringBuilder body = new StringBuilder("<h2>Newsletter send list</h2><ul id=\"newsletter\">");
     for (Contact contact : contacts.findAll()) {
       if (contact.email != null
-          && guard.check(new SubjectIdentifier("contact", "email", contact.email), "newsletter").allowed()) {
+          && guard
+              .check(new SubjectIdentifier("contact", "email", contact.email), "newsletter")
+              .allowed()) {
         body.append("<li>").append(esc(contact.email)).append("</li>");
       }
     }
-    body.append("</ul><h2>Import contacts for marketing</h2><form method=\"post\" action=\"/admin/marketing/import\">")
+    body.append(
+            "</ul><h2>Import contacts for marketing</h2><form method=\"post\" action=\"/admin/marketing/import\">")
         .append(Html.hidden(csrf))
-        .append("<textarea name=\"emails\" rows=\"4\" cols=\"40\"></textarea><br><button id=\"import\">Import</button></form>");
+        .append(
+            "<textarea name=\"emails\" rows=\"4\" cols=\"40\"></textarea><br><button id=\"import\">Import</button></form>");
     return Html.page("Marketing", body.toString(), csrf);
   }
 
@@ -76,26 +84,45 @@ class MarketingController {
       }
     }
     if (!malformed.isEmpty()) {
-      return ResponseEntity.badRequest().contentType(MediaType.TEXT_HTML).body(Html.page("Nothing imported",
-          "<p>Nothing was imported. Correct these lines and import again:</p><ul id=\"malformed\">"
-              + String.join("", malformed) + "</ul><p><a href=\"/admin/marketing\">Back to the import</a></p>", csrf));
+      return ResponseEntity.badRequest()
+          .contentType(MediaType.TEXT_HTML)
+          .body(
+              Html.page(
+                  "Nothing imported",
+                  "<p>Nothing was imported. Correct these lines and import again:</p><ul id=\"malformed\">"
+                      + String.join("", malformed)
+                      + "</ul><p><a href=\"/admin/marketing\">Back to the import</a></p>",
+                  csrf));
     }
     List<String> imported = new ArrayList<>();
     List<String> refused = new ArrayList<>();
-    transactions.executeWithoutResult(status -> lines.stream().filter(email -> !email.isEmpty()).forEach(email -> {
-      if (suppressionList.isSuppressed("email", email)) {
-        refused.add(email);
-      } else {
-        if (contacts.findByEmail(email).isEmpty()) {
-          contacts.save(new Contact(email, email, "", ""));
-        }
-        imported.add(email);
-      }
-    }));
-    return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(Html.page("Import",
-        "<p id=\"imported\">Imported: " + esc(String.join(", ", imported)) + "</p>"
-        + "<p id=\"refused\">Refused, as they opted out of marketing: " + esc(String.join(", ", refused)) + "</p>",
-        csrf));
+    transactions.executeWithoutResult(
+        status ->
+            lines.stream()
+                .filter(email -> !email.isEmpty())
+                .forEach(
+                    email -> {
+                      if (suppressionList.isSuppressed("email", email)) {
+                        refused.add(email);
+                      } else {
+                        if (contacts.findByEmail(email).isEmpty()) {
+                          contacts.save(new Contact(email, email, "", ""));
+                        }
+                        imported.add(email);
+                      }
+                    }));
+    return ResponseEntity.ok()
+        .contentType(MediaType.TEXT_HTML)
+        .body(
+            Html.page(
+                "Import",
+                "<p id=\"imported\">Imported: "
+                    + esc(String.join(", ", imported))
+                    + "</p>"
+                    + "<p id=\"refused\">Refused, as they opted out of marketing: "
+                    + esc(String.join(", ", refused))
+                    + "</p>",
+                csrf));
   }
 
   /** Whether {@code line} is an e-mail address as Lethe checks a contact's e-mail identity (and its {@code @Email}). */

@@ -63,8 +63,14 @@ class PrivacyCentreController {
   private final People.Contacts contacts;
   private final PrivacyNotice notice;
 
-  PrivacyCentreController(DataSubjectRights rights, PersonalDataModel model, PersonalDataStore store,
-      ConsentLedger consent, Objections objections, ProcessingGuard guard, People.Contacts contacts,
+  PrivacyCentreController(
+      DataSubjectRights rights,
+      PersonalDataModel model,
+      PersonalDataStore store,
+      ConsentLedger consent,
+      Objections objections,
+      ProcessingGuard guard,
+      People.Contacts contacts,
       PrivacyNotice notice) {
     this.rights = rights;
     this.model = model;
@@ -89,43 +95,89 @@ class PrivacyCentreController {
   @GetMapping(value = "/privacy", produces = MediaType.TEXT_HTML_VALUE)
   String privacyCentre(Principal principal, CsrfToken csrf) {
     SubjectIdentifier subject = subject(principal);
-    contacts.findByEmail(principal.getName()).ifPresent(contact -> LOG.info("Privacy centre opened by {}", contact.fullName));
+    contacts
+        .findByEmail(principal.getName())
+        .ifPresent(contact -> LOG.info("Privacy centre opened by {}", contact.fullName));
     StringBuilder body = new StringBuilder("<h2>The data we hold on you</h2>");
     for (SubjectKey key : store.resolve(subject)) {
       for (EntityDescriptor entity : model.entitiesOf("contact")) {
         try (Stream<SubjectRecord> records = store.records(key, entity)) {
-          records.forEach(record -> {
-            body.append("<table class=\"record\"><tr><th colspan=\"2\">").append(esc(entity.name())).append("</th></tr>");
-            record.values().forEach((field, value) ->
-                body.append("<tr><td>").append(esc(field)).append("</td><td>").append(esc(value)).append("</td></tr>"));
-            body.append("</table>");
-          });
+          records.forEach(
+              record -> {
+                body.append("<table class=\"record\"><tr><th colspan=\"2\">")
+                    .append(esc(entity.name()))
+                    .append("</th></tr>");
+                record
+                    .values()
+                    .forEach(
+                        (field, value) ->
+                            body.append("<tr><td>")
+                                .append(esc(field))
+                                .append("</td><td>")
+                                .append(esc(value))
+                                .append("</td></tr>"));
+                body.append("</table>");
+              });
         }
       }
     }
     if (store.resolve(subject).isEmpty()) {
       body.append("<p id=\"no-data\">We hold no personal data on you.</p>");
     }
-    body.append("<p><a id=\"export\" href=\"/privacy/export.zip\">Download all your data (ZIP of JSON and CSV)</a></p>");
+    body.append(
+        "<p><a id=\"export\" href=\"/privacy/export.zip\">Download all your data (ZIP of JSON and CSV)</a></p>");
 
     body.append("<h2>Newsletter</h2><p id=\"newsletter-state\">Consent: ")
-        .append(esc(consent.state(subject, NEWSLETTER))).append(" · we may send it: ")
-        .append(guard.check(subject, NEWSLETTER).allowed() ? "yes" : "no").append("</p>")
+        .append(esc(consent.state(subject, NEWSLETTER)))
+        .append(" · we may send it: ")
+        .append(guard.check(subject, NEWSLETTER).allowed() ? "yes" : "no")
+        .append("</p>")
         .append(button("/privacy/consent", "Subscribe", "subscribe", csrf, hiddenAction("give")))
-        .append(button("/privacy/consent", "Withdraw consent", "withdraw", csrf, hiddenAction("withdraw")))
-        .append("<h2>Marketing</h2><p>Stop all marketing to you, for good. We then keep your e-mail address only,"
-            + " as a keyed hash, so that we never contact you for marketing again.</p>")
-        .append(button("/privacy/unsubscribe", "Unsubscribe from all marketing", "unsubscribe", csrf, ""));
+        .append(
+            button(
+                "/privacy/consent", "Withdraw consent", "withdraw", csrf, hiddenAction("withdraw")))
+        .append(
+            "<h2>Marketing</h2><p>Stop all marketing to you, for good. We then keep your e-mail address only,"
+                + " as a keyed hash, so that we never contact you for marketing again.</p>")
+        .append(
+            button(
+                "/privacy/unsubscribe", "Unsubscribe from all marketing", "unsubscribe", csrf, ""));
 
-    body.append("<h2>Your requests</h2><table id=\"requests\"><tr><th>Request</th><th>Status</th><th>Due by</th></tr>");
-    rights.open().stream().filter(request -> request.subject().equals(subject)).forEach(request ->
-        body.append("<tr><td>").append(esc(request.type())).append("</td><td>").append(esc(request.status()))
-            .append("</td><td class=\"due\">").append(esc(request.dueDate())).append("</td></tr>"));
+    body.append(
+        "<h2>Your requests</h2><table id=\"requests\"><tr><th>Request</th><th>Status</th><th>Due by</th></tr>");
+    rights.open().stream()
+        .filter(request -> request.subject().equals(subject))
+        .forEach(
+            request ->
+                body.append("<tr><td>")
+                    .append(esc(request.type()))
+                    .append("</td><td>")
+                    .append(esc(request.status()))
+                    .append("</td><td class=\"due\">")
+                    .append(esc(request.dueDate()))
+                    .append("</td></tr>"));
     body.append("</table>")
-        .append(button("/privacy/requests", "Ask us to erase your data", "ask-erasure", csrf, type(RequestType.ERASURE)))
-        .append(button("/privacy/requests", "Ask us to restrict processing", "ask-restriction", csrf,
-            type(RequestType.RESTRICTION)))
-        .append(button("/privacy/requests", "Ask for a copy of your data", "ask-access", csrf, type(RequestType.ACCESS)));
+        .append(
+            button(
+                "/privacy/requests",
+                "Ask us to erase your data",
+                "ask-erasure",
+                csrf,
+                type(RequestType.ERASURE)))
+        .append(
+            button(
+                "/privacy/requests",
+                "Ask us to restrict processing",
+                "ask-restriction",
+                csrf,
+                type(RequestType.RESTRICTION)))
+        .append(
+            button(
+                "/privacy/requests",
+                "Ask for a copy of your data",
+                "ask-access",
+                csrf,
+                type(RequestType.ACCESS)));
     return Html.page("Your privacy centre", body.toString(), csrf);
   }
 
@@ -139,11 +191,12 @@ class PrivacyCentreController {
     RightsRequest request = rights.submit(RequestType.ACCESS, subject(principal), Channel.WEB);
     rights.verify(request.id(), "signed in to the privacy centre with a password");
     var report = rights.access(request.id());
-    StreamingResponseBody zip = (OutputStream out) -> {
-      SubjectReportWriter.writeZip(report, out);
-      out.flush();
-      rights.complete(request.id());
-    };
+    StreamingResponseBody zip =
+        (OutputStream out) -> {
+          SubjectReportWriter.writeZip(report, out);
+          out.flush();
+          rights.complete(request.id());
+        };
     return ResponseEntity.ok()
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"my-data.zip\"")
         .contentType(MediaType.parseMediaType("application/zip"))
@@ -158,30 +211,48 @@ class PrivacyCentreController {
   ResponseEntity<?> consent(Principal principal, @RequestParam String action, CsrfToken csrf) {
     SubjectIdentifier subject = subject(principal);
     switch (action) {
-      // Given under the notice the centre shows now: after a material change, consents given under an
+      // Given under the notice the centre shows now: after a material change, consents given under
+      // an
       // older version are reported for asking again (ConsentLedger.givenUnderOtherNotice).
-      case "give" -> consent.give(subject, NEWSLETTER, ConsentEvidence.of(notice.version(),
-          ConsentMethod.WEB_FORM_OPT_IN));
+      case "give" ->
+          consent.give(
+              subject,
+              NEWSLETTER,
+              ConsentEvidence.of(notice.version(), ConsentMethod.WEB_FORM_OPT_IN));
       case "withdraw" -> {
         try {
           consent.withdraw(subject, NEWSLETTER, ConsentMethod.WEB_FORM_OPT_IN);
         } catch (IllegalStateException notCurrent) {
-          // The ledger refuses, in its transaction, to withdraw a consent that is not current: no race.
-          return page(HttpStatus.CONFLICT, "Nothing to withdraw", "<p id=\"consent-message\">You have not consented to"
-              + " the newsletter, or have withdrawn that consent already: we do not send it to you.</p>", csrf);
+          // The ledger refuses, in its transaction, to withdraw a consent that is not current: no
+          // race.
+          return page(
+              HttpStatus.CONFLICT,
+              "Nothing to withdraw",
+              "<p id=\"consent-message\">You have not consented to"
+                  + " the newsletter, or have withdrawn that consent already: we do not send it to you.</p>",
+              csrf);
         }
       }
       default -> {
-        return page(HttpStatus.BAD_REQUEST, "Not done", "<p id=\"consent-message\">Choose to subscribe or to withdraw"
-            + " your consent.</p>", csrf);
+        return page(
+            HttpStatus.BAD_REQUEST,
+            "Not done",
+            "<p id=\"consent-message\">Choose to subscribe or to withdraw" + " your consent.</p>",
+            csrf);
       }
     }
-    return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, "/privacy").build();
+    return ResponseEntity.status(HttpStatus.SEE_OTHER)
+        .header(HttpHeaders.LOCATION, "/privacy")
+        .build();
   }
 
-  private static ResponseEntity<String> page(HttpStatus status, String title, String body, CsrfToken csrf) {
-    return ResponseEntity.status(status).contentType(MediaType.TEXT_HTML)
-        .body(Html.page(title, body + "<p><a href=\"/privacy\">Back to your privacy centre</a></p>", csrf));
+  private static ResponseEntity<String> page(
+      HttpStatus status, String title, String body, CsrfToken csrf) {
+    return ResponseEntity.status(status)
+        .contentType(MediaType.TEXT_HTML)
+        .body(
+            Html.page(
+                title, body + "<p><a href=\"/privacy\">Back to your privacy centre</a></p>", csrf));
   }
 
   /** The unsubscribe link: an objection to direct marketing, absolute, which suppresses the address (Art. 21(3)). */
@@ -197,7 +268,9 @@ class PrivacyCentreController {
     LOG.info("{} asks for {}", principal.getName(), type);
     if (type == RequestType.ERASURE) {
       // As applications log the record about to change; %letheMasked keeps the person out of it.
-      contacts.findByEmail(principal.getName()).ifPresent(contact -> LOG.info("Erasure asked for {}", contact));
+      contacts
+          .findByEmail(principal.getName())
+          .ifPresent(contact -> LOG.info("Erasure asked for {}", contact));
     }
     rights.submit(type, subject(principal), Channel.WEB);
     return new RedirectView("/privacy");

@@ -21,7 +21,9 @@ class RecordsController {
     this.notice = notice;
   }
 
-  @GetMapping(value = "/records/privacy-notice", produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")
+  @GetMapping(
+      value = "/records/privacy-notice",
+      produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")
   String privacyNotice() throws IOException {
     StringWriter out = new StringWriter();
     notice.writeHtml(out);

@@ -16,8 +16,7 @@ public final class Columns {
   private static final DateTimeFormatter INSTANT =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
-  private Columns() {
-  }
+  private Columns() {}
 
   /** An instant as stored. */
   public static String instant(Instant instant) {
@@ -35,7 +34,8 @@ public final class Columns {
   }
 
   /** The instant in {@code column}, if not null. */
-  public static Optional<Instant> optionalInstant(ResultSet row, String column) throws SQLException {
+  public static Optional<Instant> optionalInstant(ResultSet row, String column)
+      throws SQLException {
     return Optional.ofNullable(row.getString(column)).map(Instant::parse);
   }
 

@@ -34,7 +34,8 @@ import org.jspecify.annotations.Nullable;
 public final class Jdbc {
 
   // The transaction open on this thread, per DataSource (by identity: two pools are two databases).
-  private static final ThreadLocal<Map<DataSource, Bound>> BOUND = ThreadLocal.withInitial(IdentityHashMap::new);
+  private static final ThreadLocal<Map<DataSource, Bound>> BOUND =
+      ThreadLocal.withInitial(IdentityHashMap::new);
 
   private final DataSource dataSource;
 
@@ -122,7 +123,8 @@ public final class Jdbc {
       try {
         transaction.connection.rollback();
       } catch (SQLException e) {
-        // The work's own failure is the one to report; a failed rollback ends with the connection anyway.
+        // The work's own failure is the one to report; a failed rollback ends with the connection
+        // anyway.
       }
     }
   }
@@ -165,11 +167,13 @@ public final class Jdbc {
 
   /** Runs an insert, update or delete; returns the rows changed. */
   public int update(String purpose, String sql, @Nullable Object... parameters) {
-    return withConnection(purpose, connection -> {
-      try (PreparedStatement statement = prepare(connection, sql, parameters)) {
-        return statement.executeUpdate();
-      }
-    });
+    return withConnection(
+        purpose,
+        connection -> {
+          try (PreparedStatement statement = prepare(connection, sql, parameters)) {
+            return statement.executeUpdate();
+          }
+        });
   }
 
   /**
@@ -177,46 +181,53 @@ public final class Jdbc {
    * a unique violation. Inside a transaction the statement runs behind a savepoint, so that the
    * violation leaves the transaction usable (PostgreSQL aborts a transaction on any failed statement).
    */
-  public OptionalInt updateUnlessDuplicate(String purpose, String sql, @Nullable Object... parameters) {
-    return withConnection(purpose, connection -> {
-      Savepoint savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
-      try (PreparedStatement statement = prepare(connection, sql, parameters)) {
-        int changed = statement.executeUpdate();
-        if (savepoint != null) {
-          connection.releaseSavepoint(savepoint);
-        }
-        return OptionalInt.of(changed);
-      } catch (SQLException e) {
-        if (!isUniqueViolation(e)) {
-          throw e;
-        }
-        if (savepoint != null) {
-          connection.rollback(savepoint);
-        }
-        return OptionalInt.empty();
-      }
-    });
+  public OptionalInt updateUnlessDuplicate(
+      String purpose, String sql, @Nullable Object... parameters) {
+    return withConnection(
+        purpose,
+        connection -> {
+          Savepoint savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
+          try (PreparedStatement statement = prepare(connection, sql, parameters)) {
+            int changed = statement.executeUpdate();
+            if (savepoint != null) {
+              connection.releaseSavepoint(savepoint);
+            }
+            return OptionalInt.of(changed);
+          } catch (SQLException e) {
+            if (!isUniqueViolation(e)) {
+              throw e;
+            }
+            if (savepoint != null) {
+              connection.rollback(savepoint);
+            }
+            return OptionalInt.empty();
+          }
+        });
   }
 
   /** Runs a query and maps every row. */
-  public <T> List<T> query(String purpose, String sql, RowMapper<T> mapper, @Nullable Object... parameters) {
-    return withConnection(purpose, connection -> {
-      try (PreparedStatement statement = prepare(connection, sql, parameters);
-          ResultSet rows = statement.executeQuery()) {
-        List<T> results = new ArrayList<>();
-        while (rows.next()) {
-          results.add(mapper.map(rows));
-        }
-        return List.copyOf(results);
-      }
-    });
+  public <T> List<T> query(
+      String purpose, String sql, RowMapper<T> mapper, @Nullable Object... parameters) {
+    return withConnection(
+        purpose,
+        connection -> {
+          try (PreparedStatement statement = prepare(connection, sql, parameters);
+              ResultSet rows = statement.executeQuery()) {
+            List<T> results = new ArrayList<>();
+            while (rows.next()) {
+              results.add(mapper.map(rows));
+            }
+            return List.copyOf(results);
+          }
+        });
   }
 
   /**
    * Runs a query whose rows are read as the stream is consumed; closing the stream releases the
    * connection. Rows are fetched in pages, so memory stays flat however many there are.
    */
-  public <T> Stream<T> stream(String purpose, String sql, RowMapper<T> mapper, @Nullable Object... parameters) {
+  public <T> Stream<T> stream(
+      String purpose, String sql, RowMapper<T> mapper, @Nullable Object... parameters) {
     Bound transaction = BOUND.get().get(dataSource);
     Connection connection = null;
     boolean ownConnection = transaction == null;
@@ -234,20 +245,21 @@ public final class Jdbc {
       ResultSet rows = statement.executeQuery();
       Connection open = connection;
       boolean rollBack = ownTransaction;
-      Spliterator<T> spliterator = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED) {
-        @Override
-        public boolean tryAdvance(Consumer<? super T> action) {
-          try {
-            if (!rows.next()) {
-              return false;
+      Spliterator<T> spliterator =
+          new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED) {
+            @Override
+            public boolean tryAdvance(Consumer<? super T> action) {
+              try {
+                if (!rows.next()) {
+                  return false;
+                }
+                action.accept(mapper.map(rows));
+                return true;
+              } catch (SQLException e) {
+                throw failure(purpose, e);
+              }
             }
-            action.accept(mapper.map(rows));
-            return true;
-          } catch (SQLException e) {
-            throw failure(purpose, e);
-          }
-        }
-      };
+          };
       return StreamSupport.stream(spliterator, false)
           .onClose(() -> close(purpose, statement, ownConnection ? open : null, rollBack));
     } catch (SQLException e) {
@@ -258,7 +270,10 @@ public final class Jdbc {
     }
   }
 
-  private static void close(String purpose, @Nullable PreparedStatement statement, @Nullable Connection connection,
+  private static void close(
+      String purpose,
+      @Nullable PreparedStatement statement,
+      @Nullable Connection connection,
       boolean rollBack) {
     try {
       if (statement != null) {
@@ -277,8 +292,8 @@ public final class Jdbc {
     }
   }
 
-  private static PreparedStatement prepare(Connection connection, String sql, @Nullable Object... parameters)
-      throws SQLException {
+  private static PreparedStatement prepare(
+      Connection connection, String sql, @Nullable Object... parameters) throws SQLException {
     PreparedStatement statement = connection.prepareStatement(sql);
     for (int i = 0; i < parameters.length; i++) {
       statement.setObject(i + 1, parameters[i]);
@@ -289,7 +304,9 @@ public final class Jdbc {
   /** Whether {@code e} says a unique or primary key was violated (SQLState class 23). */
   public static boolean isUniqueViolation(Throwable e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+      if (cause instanceof SQLException sql
+          && sql.getSQLState() != null
+          && sql.getSQLState().startsWith("23")) {
         return true;
       }
     }
@@ -297,6 +314,7 @@ public final class Jdbc {
   }
 
   private static IllegalStateException failure(String purpose, SQLException e) {
-    return new IllegalStateException("Could not " + purpose + " (SQLState " + e.getSQLState() + ")", e);
+    return new IllegalStateException(
+        "Could not " + purpose + " (SQLState " + e.getSQLState() + ")", e);
   }
 }

@@ -8,8 +8,7 @@ public final class Json {
 
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-  private Json() {
-  }
+  private Json() {}
 
   /** {@code value} as JSON text. */
   public static String write(Object value) {

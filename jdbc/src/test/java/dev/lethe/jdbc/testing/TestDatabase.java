@@ -25,7 +25,11 @@ import org.postgresql.ds.PGSimpleDataSource;
 public final class TestDatabase implements AutoCloseable {
 
   /** The database this run targets. */
-  public enum Kind { H2, POSTGRESQL, MARIADB }
+  public enum Kind {
+    H2,
+    POSTGRESQL,
+    MARIADB
+  }
 
   private static final String POSTGRESQL_URL = "jdbc:postgresql://127.0.0.1:5432/test";
   private static final String MARIADB_URL = "jdbc:mariadb://127.0.0.1:3306/";
@@ -62,7 +66,8 @@ public final class TestDatabase implements AutoCloseable {
         case MARIADB -> mariadb(name);
       };
     } catch (SQLException e) {
-      String message = kind + " is not reachable for the integration tests (" + e.getMessage() + ")";
+      String message =
+          kind + " is not reachable for the integration tests (" + e.getMessage() + ")";
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
         throw new IllegalStateException(message + ": CI requires it", e);
       }
@@ -114,11 +119,15 @@ public final class TestDatabase implements AutoCloseable {
       return Optional.empty();
     }
     String url = kind == Kind.POSTGRESQL ? POSTGRESQL_URL : MARIADB_URL;
-    try (Connection ignored = DriverManager.getConnection(url, kind == Kind.POSTGRESQL ? "postgres" : "root", "")) {
+    try (Connection ignored =
+        DriverManager.getConnection(url, kind == Kind.POSTGRESQL ? "postgres" : "root", "")) {
       return Optional.empty();
     } catch (SQLException e) {
-      return Optional.of(kind + " is not reachable for the integration tests (" + e.getMessage()
-          + "); skipped outside CI");
+      return Optional.of(
+          kind
+              + " is not reachable for the integration tests ("
+              + e.getMessage()
+              + "); skipped outside CI");
     }
   }
 
@@ -154,7 +163,8 @@ public final class TestDatabase implements AutoCloseable {
   /** Drops the schema or database with everything in it. */
   @Override
   public void close() throws SQLException {
-    try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+    try (Connection connection = connect();
+        Statement statement = connection.createStatement()) {
       switch (kind) {
         case H2 -> statement.execute("drop all objects");
         case POSTGRESQL -> statement.execute("drop schema " + name + " cascade");

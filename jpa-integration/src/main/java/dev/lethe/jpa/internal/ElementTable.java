@@ -23,18 +23,27 @@ record ElementTable(String table, String keyColumn, String elementColumn, JdbcMa
     ForeignKeyDescriptor key = collection.getKeyDescriptor();
     BasicValuedModelPart keyPart = single(key.getKeyPart(), owner, collection);
     CollectionPart element = collection.getElementDescriptor();
-    BasicValuedModelPart elementPart = element instanceof EntityAssociationMapping association
-        ? single(association.getForeignKeyDescriptor().getKeyPart(), owner, collection)
-        : single(element, owner, collection);
-    return new ElementTable(key.getKeyTable(), keyPart.getSelectionExpression(), elementPart.getSelectionExpression(),
+    BasicValuedModelPart elementPart =
+        element instanceof EntityAssociationMapping association
+            ? single(association.getForeignKeyDescriptor().getKeyPart(), owner, collection)
+            : single(element, owner, collection);
+    return new ElementTable(
+        key.getKeyTable(),
+        keyPart.getSelectionExpression(),
+        elementPart.getSelectionExpression(),
         elementPart.getJdbcMapping());
   }
 
-  private static BasicValuedModelPart single(ModelPart part, Class<?> owner, PluralAttributeMapping collection) {
+  private static BasicValuedModelPart single(
+      ModelPart part, Class<?> owner, PluralAttributeMapping collection) {
     if (part instanceof BasicValuedModelPart basic && !basic.isFormula()) {
       return basic;
     }
-    throw new UnsupportedRouteException(owner, collection.getAttributeName(), "is a collection whose table is keyed or"
-        + " valued by several columns, which the store cannot erase.", "Use a single-column key and basic elements.");
+    throw new UnsupportedRouteException(
+        owner,
+        collection.getAttributeName(),
+        "is a collection whose table is keyed or"
+            + " valued by several columns, which the store cannot erase.",
+        "Use a single-column key and basic elements.");
   }
 }

@@ -1,9 +1,11 @@
 package dev.lethe.jpa.internal;
 
+import dev.lethe.annotation.Encrypted;
 import dev.lethe.erasure.ErasurePlan;
 import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.FieldDescriptor;
 import jakarta.persistence.EntityManager;
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,26 +20,33 @@ import org.jspecify.annotations.Nullable;
 public interface Encryption {
 
   /** No attribute is encrypted. */
-  Encryption NONE = new Encryption() {
-    @Override
-    public @Nullable Object reveal(Class<?> entity, FieldDescriptor field, @Nullable Object stored) {
-      return stored;
-    }
+  Encryption NONE =
+      new Encryption() {
+        @Override
+        public @Nullable Object reveal(
+            Class<?> entity, FieldDescriptor field, @Nullable Object stored) {
+          return stored;
+        }
 
-    @Override
-    public Optional<BlindLookup> blindIndex(Class<?> root, String attribute) {
-      return Optional.empty();
-    }
+        @Override
+        public Optional<BlindLookup> blindIndex(Class<?> root, String attribute) {
+          return Optional.empty();
+        }
 
-    @Override
-    public void shred(EntityManager em, ErasurePlan plan, Object key, Map<Class<?>, ErasurePlan.RowCount> counts) {
-    }
-  };
+        @Override
+        public void shred(
+            EntityManager em,
+            ErasurePlan plan,
+            Object key,
+            Map<Class<?>, ErasurePlan.RowCount> counts) {}
+      };
 
   /** Characters of {@code lethe1.}, the subject's pseudonym in base64url (32 bytes) and the dot after it. */
   int HEADER_CHARS = 7 + 43 + 1;
+
   /** Bytes Tink's AES-256-GCM adds to a value: a 5-byte key prefix, a 12-byte nonce, a 16-byte tag. */
   int AEAD_OVERHEAD_BYTES = 5 + 12 + 16;
+
   /** The most UTF-8 bytes a Java {@code char} takes (a surrogate pair takes four for two chars). */
   int MAX_UTF8_BYTES_PER_CHAR = 3;
 
@@ -53,9 +62,11 @@ public interface Encryption {
   /** Whether any entity of {@code mapping} declares an {@code @Encrypted} attribute, found without lethe-crypto. */
   public static boolean declared(JpaMapping mapping) {
     for (EntityInfo info : mapping.entities()) {
-      for (Class<?> type = info.type(); type != null && type != Object.class; type = type.getSuperclass()) {
-        for (java.lang.reflect.Field field : type.getDeclaredFields()) {
-          if (field.isAnnotationPresent(dev.lethe.annotation.Encrypted.class)) {
+      for (Class<?> type = info.type();
+          type != null && type != Object.class;
+          type = type.getSuperclass()) {
+        for (Field field : type.getDeclaredFields()) {
+          if (field.isAnnotationPresent(Encrypted.class)) {
             return true;
           }
         }
@@ -73,7 +84,7 @@ public interface Encryption {
           continue;
         }
         Class<?> owner = entity.type();
-        java.lang.reflect.Field javaField = null;
+        Field javaField = null;
         for (String part : field.path()) {
           javaField = declared(owner, part);
           if (javaField == null) {
@@ -81,7 +92,7 @@ public interface Encryption {
           }
           owner = javaField.getType();
         }
-        if (javaField != null && javaField.isAnnotationPresent(dev.lethe.annotation.Encrypted.class)) {
+        if (javaField != null && javaField.isAnnotationPresent(Encrypted.class)) {
           found.add(Map.entry(entity.type(), field.name()));
         }
       }
@@ -90,7 +101,9 @@ public interface Encryption {
   }
 
   private static java.lang.reflect.@Nullable Field declared(Class<?> type, String name) {
-    for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
+    for (Class<?> current = type;
+        current != null && current != Object.class;
+        current = current.getSuperclass()) {
       try {
         return current.getDeclaredField(name);
       } catch (NoSuchFieldException absent) {
@@ -107,7 +120,8 @@ public interface Encryption {
   Optional<BlindLookup> blindIndex(Class<?> root, String attribute);
 
   /** Destroys the plan's subject's key on {@code em}'s transaction and records what that shredded in {@code counts}. */
-  void shred(EntityManager em, ErasurePlan plan, Object key, Map<Class<?>, ErasurePlan.RowCount> counts);
+  void shred(
+      EntityManager em, ErasurePlan plan, Object key, Map<Class<?>, ErasurePlan.RowCount> counts);
 
   /**
    * An identity found by its blind index.
@@ -115,6 +129,5 @@ public interface Encryption {
    * @param attribute the attribute holding the index
    * @param index the index of a requested value, normalised as the identity is compared
    */
-  record BlindLookup(String attribute, Function<String, String> index) {
-  }
+  record BlindLookup(String attribute, Function<String, String> index) {}
 }

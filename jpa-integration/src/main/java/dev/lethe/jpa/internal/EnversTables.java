@@ -38,8 +38,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class EnversTables {
 
-  private EnversTables() {
-  }
+  private EnversTables() {}
 
   /** The history of {@code mapping}'s audited entities, or none where Envers is off. */
   static History discover(JpaMapping mapping) {
@@ -50,7 +49,9 @@ final class EnversTables {
     } catch (RuntimeException notRegistered) {
       return History.NONE;
     }
-    if (envers == null || !envers.isEnabled() || !envers.isInitialized()
+    if (envers == null
+        || !envers.isEnabled()
+        || !envers.isInitialized()
         || !envers.getEntitiesConfigurations().hasAuditedEntities()) {
       return History.NONE;
     }
@@ -64,9 +65,12 @@ final class EnversTables {
       }
       Optional<EntityDescriptor> descriptor = mapping.model().entity(info.type());
       // Problems matter only where the store erases: entities holding personal data.
-      List<MappingProblem> found = descriptor.filter(EntityDescriptor::holdsPersonalData).isPresent() ? problems
-          : new ArrayList<>();
-      History.Audit audit = audit(factory, envers, configurations, info, descriptor.orElse(null), found);
+      List<MappingProblem> found =
+          descriptor.filter(EntityDescriptor::holdsPersonalData).isPresent()
+              ? problems
+              : new ArrayList<>();
+      History.Audit audit =
+          audit(factory, envers, configurations, info, descriptor.orElse(null), found);
       if (audit != null) {
         audits.put(info.type(), audit);
       }
@@ -74,52 +78,70 @@ final class EnversTables {
     return new History(audits, problems);
   }
 
-  private static History.@Nullable Audit audit(SessionFactoryImplementor factory, EnversService envers,
-      EntitiesConfigurations configurations, EntityInfo info, @Nullable EntityDescriptor descriptor,
+  private static History.@Nullable Audit audit(
+      SessionFactoryImplementor factory,
+      EnversService envers,
+      EntitiesConfigurations configurations,
+      EntityInfo info,
+      @Nullable EntityDescriptor descriptor,
       List<MappingProblem> problems) {
     String auditName = envers.getConfig().getAuditEntityName(info.mapping().getEntityName());
     EntityMappingType audit = factory.getMappingMetamodel().findEntityDescriptor(auditName);
     String revisionProperty = envers.getConfig().getRevisionFieldName();
     String attribute = info.idAttribute();
     if (audit == null) {
-      problems.add(new MappingProblem(info.type(), attribute,
-          "is audited by Envers, but its history entity " + auditName
-          + " is not in the mapping, so Lethe cannot erase its history.", "Check the Envers configuration, or stop"
-          + " auditing the entity (remove @Audited)."));
+      problems.add(
+          new MappingProblem(
+              info.type(),
+              attribute,
+              "is audited by Envers, but its history entity "
+                  + auditName
+                  + " is not in the mapping, so Lethe cannot erase its history.",
+              "Check the Envers configuration, or stop"
+                  + " auditing the entity (remove @Audited)."));
       return null;
     }
     String revision = revisionColumn(audit, revisionProperty);
     if (revision == null) {
-      problems.add(new MappingProblem(info.type(), attribute,
-          "is audited by Envers, but its history table has no single"
-          + " revision column Lethe can find.", "Use Envers' default revision mapping (a single REV column)."));
+      problems.add(
+          new MappingProblem(
+              info.type(),
+              attribute,
+              "is audited by Envers, but its history table has no single"
+                  + " revision column Lethe can find.",
+              "Use Envers' default revision mapping (a single REV column)."));
       return null;
     }
     List<String> tables = new ArrayList<>();
     Map<String, String> keys = new LinkedHashMap<>();
     boolean[] keyed = {true};
-    audit.forEachTableDetails(details -> {
-      if (tables.contains(details.getTableName())) {
-        return;
-      }
-      tables.add(0, details.getTableName());
-      List<String> key = new ArrayList<>();
-      for (int i = 0; i < details.getKeyDetails().getColumnCount(); i++) {
-        String column = details.getKeyDetails().getKeyColumn(i).getColumnName();
-        if (!bare(column).equalsIgnoreCase(bare(revision))) {
-          key.add(column);
-        }
-      }
-      if (key.size() == 1) {
-        keys.put(details.getTableName(), key.get(0));
-      } else {
-        keyed[0] = false;
-      }
-    });
+    audit.forEachTableDetails(
+        details -> {
+          if (tables.contains(details.getTableName())) {
+            return;
+          }
+          tables.add(0, details.getTableName());
+          List<String> key = new ArrayList<>();
+          for (int i = 0; i < details.getKeyDetails().getColumnCount(); i++) {
+            String column = details.getKeyDetails().getKeyColumn(i).getColumnName();
+            if (!bare(column).equalsIgnoreCase(bare(revision))) {
+              key.add(column);
+            }
+          }
+          if (key.size() == 1) {
+            keys.put(details.getTableName(), key.get(0));
+          } else {
+            keyed[0] = false;
+          }
+        });
     if (!keyed[0]) {
-      problems.add(new MappingProblem(info.type(), attribute,
-          "is audited by Envers, but a history table of it is not keyed"
-          + " by one identifier column and the revision.", "Map a single @Id attribute."));
+      problems.add(
+          new MappingProblem(
+              info.type(),
+              attribute,
+              "is audited by Envers, but a history table of it is not keyed"
+                  + " by one identifier column and the revision.",
+              "Map a single @Id attribute."));
       return null;
     }
     Set<String> audited = auditedProperties(configurations, info.mapping().getEntityName());
@@ -133,13 +155,17 @@ final class EnversTables {
       }
       ElementTable table;
       try {
-        table = collection.getSeparateCollectionTable() == null ? oneWay(collection, info.type())
-            : ElementTable.of(collection, info.type());
+        table =
+            collection.getSeparateCollectionTable() == null
+                ? oneWay(collection, info.type())
+                : ElementTable.of(collection, info.type());
       } catch (UnsupportedRouteException severalColumns) {
-        // Discovery refuses a personal collection of several columns; nothing here would be erasable.
+        // Discovery refuses a personal collection of several columns; nothing here would be
+        // erasable.
         continue;
       }
-      History.Middle middle = middle(factory, envers, configuration, collection, table, info, problems);
+      History.Middle middle =
+          middle(factory, envers, configuration, collection, table, info, problems);
       if (middle != null) {
         middles.add(middle);
         collections.put(collection.getAttributeName(), middle);
@@ -147,7 +173,8 @@ final class EnversTables {
     }
     if (descriptor != null) {
       for (FieldDescriptor field : descriptor.fields()) {
-        if (field.collection() || field.erasure().strategy() == ErasureStrategy.KEEP
+        if (field.collection()
+            || field.erasure().strategy() == ErasureStrategy.KEEP
             || !audited.contains(field.path().get(0))) {
           continue;
         }
@@ -155,14 +182,28 @@ final class EnversTables {
         if (part instanceof BasicValuedModelPart basic && !basic.isFormula()) {
           columns.put(field.name(), basic);
         } else if (field.erasure().strategy() != ErasureStrategy.DELETE_ROW) {
-          problems.add(new MappingProblem(info.type(), field.name(), "is audited by Envers, but its history is not one"
-              + " column of " + audit.getIdentifierTableDetails().getTableName() + " that Lethe can rewrite.",
-              "Map it as a basic attribute with one column, or mark it @NotAudited."));
+          problems.add(
+              new MappingProblem(
+                  info.type(),
+                  field.name(),
+                  "is audited by Envers, but its history is not one"
+                      + " column of "
+                      + audit.getIdentifierTableDetails().getTableName()
+                      + " that Lethe can rewrite.",
+                  "Map it as a basic attribute with one column, or mark it @NotAudited."));
         }
       }
     }
-    return new History.Audit(info, tables, keys, revision, columns, collections, middles,
-        references(info, audit, tables.get(tables.size() - 1), audited), audit);
+    return new History.Audit(
+        info,
+        tables,
+        keys,
+        revision,
+        columns,
+        collections,
+        middles,
+        references(info, audit, tables.get(tables.size() - 1), audited),
+        audit);
   }
 
   /**
@@ -171,27 +212,38 @@ final class EnversTables {
    */
   private static List<PluralAttributeMapping> collections(EntityInfo info) {
     List<PluralAttributeMapping> collections = new ArrayList<>(info.collections());
-    info.mapping().forEachAttributeMapping(attribute -> {
-      if (attribute instanceof PluralAttributeMapping plural && plural.getSeparateCollectionTable() == null
-          && plural.getElementDescriptor() instanceof EntityValuedModelPart
-          && !plural.getCollectionDescriptor().isInverse() && !collections.contains(plural)) {
-        collections.add(plural);
-      }
-    });
+    info.mapping()
+        .forEachAttributeMapping(
+            attribute -> {
+              if (attribute instanceof PluralAttributeMapping plural
+                  && plural.getSeparateCollectionTable() == null
+                  && plural.getElementDescriptor() instanceof EntityValuedModelPart
+                  && !plural.getCollectionDescriptor().isInverse()
+                  && !collections.contains(plural)) {
+                collections.add(plural);
+              }
+            });
     return collections;
   }
 
   /** A one-way {@code @OneToMany} by join column as an element table: the elements' table, its join column and key. */
   private static ElementTable oneWay(PluralAttributeMapping collection, Class<?> owner) {
     ForeignKeyDescriptor key = collection.getKeyDescriptor();
-    EntityMappingType element = ((EntityValuedModelPart) collection.getElementDescriptor()).getEntityMappingType();
+    EntityMappingType element =
+        ((EntityValuedModelPart) collection.getElementDescriptor()).getEntityMappingType();
     if (!(key.getKeyPart() instanceof BasicValuedModelPart column)
         || !(element.getIdentifierMapping() instanceof BasicValuedModelPart id)) {
-      throw new UnsupportedRouteException(owner, collection.getAttributeName(), "is joined on several columns.",
+      throw new UnsupportedRouteException(
+          owner,
+          collection.getAttributeName(),
+          "is joined on several columns.",
           "Join on a single-column key.");
     }
-    return new ElementTable(key.getKeyTable(), column.getSelectionExpression(),
-        RouteSql.keyColumn(element, key.getKeyTable(), element.getJavaType().getJavaTypeClass()), id.getJdbcMapping());
+    return new ElementTable(
+        key.getKeyTable(),
+        column.getSelectionExpression(),
+        RouteSql.keyColumn(element, key.getKeyTable(), element.getJavaType().getJavaTypeClass()),
+        id.getJdbcMapping());
   }
 
   /**
@@ -199,32 +251,41 @@ final class EnversTables {
    * row, holds the target's identifier: by it, the history of rows the application deleted still
    * names their subject.
    */
-  private static Map<String, String> references(EntityInfo info, EntityMappingType audit, String baseTable,
-      Set<String> audited) {
+  private static Map<String, String> references(
+      EntityInfo info, EntityMappingType audit, String baseTable, Set<String> audited) {
     Set<String> historyColumns = new HashSet<>();
-    audit.forEachSelectable((index, selectable) -> {
-      if (selectable.getContainingTableExpression().equals(baseTable)) {
-        historyColumns.add(bare(selectable.getSelectionExpression()).toLowerCase(Locale.ROOT));
-      }
-    });
+    audit.forEachSelectable(
+        (index, selectable) -> {
+          if (selectable.getContainingTableExpression().equals(baseTable)) {
+            historyColumns.add(bare(selectable.getSelectionExpression()).toLowerCase(Locale.ROOT));
+          }
+        });
     Map<String, String> references = new LinkedHashMap<>();
-    info.mapping().forEachAttributeMapping(attribute -> {
-      if (attribute instanceof EntityAssociationMapping association && !(attribute instanceof PluralAttributeMapping)
-          && association.getSideNature() == ForeignKeyDescriptor.Nature.KEY
-          && audited.contains(attribute.getAttributeName())
-          && association.getForeignKeyDescriptor().getKeyPart() instanceof BasicValuedModelPart column
-          && association.getForeignKeyDescriptor().getTargetPart() instanceof BasicValuedModelPart target
-          && association.getAssociatedEntityMappingType().getIdentifierMapping() instanceof BasicValuedModelPart id
-          && target.getSelectionExpression().equals(id.getSelectionExpression())
-          && historyColumns.contains(bare(column.getSelectionExpression()).toLowerCase(Locale.ROOT))) {
-        references.put(attribute.getAttributeName(), column.getSelectionExpression());
-      }
-    });
+    info.mapping()
+        .forEachAttributeMapping(
+            attribute -> {
+              if (attribute instanceof EntityAssociationMapping association
+                  && !(attribute instanceof PluralAttributeMapping)
+                  && association.getSideNature() == ForeignKeyDescriptor.Nature.KEY
+                  && audited.contains(attribute.getAttributeName())
+                  && association.getForeignKeyDescriptor().getKeyPart()
+                      instanceof BasicValuedModelPart column
+                  && association.getForeignKeyDescriptor().getTargetPart()
+                      instanceof BasicValuedModelPart target
+                  && association.getAssociatedEntityMappingType().getIdentifierMapping()
+                      instanceof BasicValuedModelPart id
+                  && target.getSelectionExpression().equals(id.getSelectionExpression())
+                  && historyColumns.contains(
+                      bare(column.getSelectionExpression()).toLowerCase(Locale.ROOT))) {
+                references.put(attribute.getAttributeName(), column.getSelectionExpression());
+              }
+            });
     return references;
   }
 
   /** The audited properties of the entity and of the audited entities it extends. */
-  private static Set<String> auditedProperties(EntitiesConfigurations configurations, String entityName) {
+  private static Set<String> auditedProperties(
+      EntitiesConfigurations configurations, String entityName) {
     Set<String> names = new HashSet<>();
     for (String name = entityName; name != null; ) {
       EntityConfiguration configuration = configurations.get(name);
@@ -250,7 +311,8 @@ final class EnversTables {
       return null;
     }
     List<String> columns = new ArrayList<>();
-    revision.forEachSelectable((index, selectable) -> columns.add(selectable.getSelectionExpression()));
+    revision.forEachSelectable(
+        (index, selectable) -> columns.add(selectable.getSelectionExpression()));
     return columns.size() == 1 ? columns.get(0) : null;
   }
 
@@ -259,17 +321,25 @@ final class EnversTables {
    * relation for an association, else by Envers' rule of prefix, collection table and suffix. Its
    * key holds the owner's column and the element's column under the collection table's names.
    */
-  private static History.@Nullable Middle middle(SessionFactoryImplementor factory, EnversService envers,
-      @Nullable EntityConfiguration configuration, PluralAttributeMapping collection, ElementTable table,
-      EntityInfo info, List<MappingProblem> problems) {
+  private static History.@Nullable Middle middle(
+      SessionFactoryImplementor factory,
+      EnversService envers,
+      @Nullable EntityConfiguration configuration,
+      PluralAttributeMapping collection,
+      ElementTable table,
+      EntityInfo info,
+      List<MappingProblem> problems) {
     String name = null;
-    if (collectionField(info.type(), collection.getAttributeName()) instanceof AnnotatedElement field
-        && field.getAnnotation(AuditJoinTable.class) != null && !field.getAnnotation(AuditJoinTable.class).name()
-        .isEmpty()) {
+    if (collectionField(info.type(), collection.getAttributeName())
+            instanceof AnnotatedElement field
+        && field.getAnnotation(AuditJoinTable.class) != null
+        && !field.getAnnotation(AuditJoinTable.class).name().isEmpty()) {
       name = field.getAnnotation(AuditJoinTable.class).name();
     }
-    RelationDescription relation = configuration == null ? null
-        : configuration.getRelationDescription(collection.getAttributeName());
+    RelationDescription relation =
+        configuration == null
+            ? null
+            : configuration.getRelationDescription(collection.getAttributeName());
     if (name == null && relation != null && relation.getAuditMiddleEntityName() != null) {
       name = relation.getAuditMiddleEntityName();
     }
@@ -277,27 +347,43 @@ final class EnversTables {
       name = envers.getConfig().getAuditEntityName(SchemaVerifier.Schema.bare(table.table()));
     }
     EntityMappingType middle = factory.getMappingMetamodel().findEntityDescriptor(name);
-    String revision = middle == null ? null : revisionColumn(middle, envers.getConfig().getRevisionFieldName());
+    String revision =
+        middle == null ? null : revisionColumn(middle, envers.getConfig().getRevisionFieldName());
     List<String> key = new ArrayList<>();
     if (middle != null) {
-      middle.getIdentifierMapping().forEachSelectable((index, selectable) -> key.add(columnOf(selectable)));
+      middle
+          .getIdentifierMapping()
+          .forEachSelectable((index, selectable) -> key.add(columnOf(selectable)));
     }
     String owner = find(key, table.keyColumn());
     String element = find(key, table.elementColumn());
     if (middle == null || revision == null || owner == null || element == null) {
-      problems.add(new MappingProblem(info.type(), collection.getAttributeName(),
-          "is audited by Envers, but Lethe cannot"
-          + " find its history table" + (middle == null ? " (looked for " + name + ")" : " columns") + ", so it could"
-          + " not erase its history.", "Name the history table with @AuditJoinTable(name = ...) and keep the"
-          + " collection table's column names, or mark the collection @NotAudited."));
+      problems.add(
+          new MappingProblem(
+              info.type(),
+              collection.getAttributeName(),
+              "is audited by Envers, but Lethe cannot"
+                  + " find its history table"
+                  + (middle == null ? " (looked for " + name + ")" : " columns")
+                  + ", so it could"
+                  + " not erase its history.",
+              "Name the history table with @AuditJoinTable(name = ...) and keep the"
+                  + " collection table's column names, or mark the collection @NotAudited."));
       return null;
     }
-    EntityMappingType elementEntity = collection.getElementDescriptor() instanceof EntityValuedModelPart entities
-        ? entities.getEntityMappingType() : null;
+    EntityMappingType elementEntity =
+        collection.getElementDescriptor() instanceof EntityValuedModelPart entities
+            ? entities.getEntityMappingType()
+            : null;
     // Key (owner, revision, element) alone: two equal values of one owner in one revision collide.
     boolean unique = key.size() == 3;
-    return new History.Middle(info.type(), collection.getAttributeName(), new ElementTable(
-        middle.getIdentifierTableDetails().getTableName(), owner, element, table.elementType()), revision, unique,
+    return new History.Middle(
+        info.type(),
+        collection.getAttributeName(),
+        new ElementTable(
+            middle.getIdentifierTableDetails().getTableName(), owner, element, table.elementType()),
+        revision,
+        unique,
         elementEntity);
   }
 
@@ -306,11 +392,16 @@ final class EnversTables {
   }
 
   private static @Nullable String find(List<String> columns, String wanted) {
-    return columns.stream().filter(column -> bare(column).equalsIgnoreCase(bare(wanted))).findFirst().orElse(null);
+    return columns.stream()
+        .filter(column -> bare(column).equalsIgnoreCase(bare(wanted)))
+        .findFirst()
+        .orElse(null);
   }
 
   private static @Nullable Object collectionField(Class<?> type, String name) {
-    for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
+    for (Class<?> current = type;
+        current != null && current != Object.class;
+        current = current.getSuperclass()) {
       try {
         return current.getDeclaredField(name);
       } catch (NoSuchFieldException notHere) {
@@ -321,6 +412,10 @@ final class EnversTables {
   }
 
   private static String bare(String name) {
-    return name.replace("\"", "").replace("`", "").replace("[", "").replace("]", "").toLowerCase(Locale.ROOT);
+    return name.replace("\"", "")
+        .replace("`", "")
+        .replace("[", "")
+        .replace("]", "")
+        .toLowerCase(Locale.ROOT);
   }
 }

@@ -77,6 +77,7 @@ public final class Eraser {
   static final int CHUNK = 1_000;
 
   private static final Logger LOG = LoggerFactory.getLogger(Eraser.class);
+
   /** The parameter of a timestamp version's next value. */
   private static final String VERSION = "version_";
 
@@ -87,8 +88,10 @@ public final class Eraser {
   private final FieldEraser eraser;
   private final Referrers referrers;
   private final Encryption encryption;
+
   /** {@link #order}'s answers, as positions in the plan, per shape of plan (its steps' entities and routes). */
   private final Map<List<Object>, int[]> orders = new ConcurrentHashMap<>();
+
   /** Plans differ by subject type and by the holds they leave out: a few shapes; more are ordered afresh. */
   private static final int ORDERS_KEPT = 256;
 
@@ -98,7 +101,12 @@ public final class Eraser {
   }
 
   /** An eraser as above that also destroys the subject's key of {@code encryption}'s attributes (crypto-shredding). */
-  public Eraser(Sessions sessions, JpaMapping mapping, Reader reader, FieldEraser eraser, Encryption encryption) {
+  public Eraser(
+      Sessions sessions,
+      JpaMapping mapping,
+      Reader reader,
+      FieldEraser eraser,
+      Encryption encryption) {
     this.encryption = encryption;
     this.sessions = sessions;
     this.emf = sessions.factory();
@@ -112,7 +120,11 @@ public final class Eraser {
   public Map<Class<?>, ErasurePlan.RowCount> erase(ErasurePlan plan) {
     Map<Class<?>, ErasurePlan.RowCount> counts = execute(plan, true);
     evict(counts);
-    LOG.debug("Erased {} of subject type {}: {}", plan.subject(), plan.subject().subjectType(), counts.values());
+    LOG.debug(
+        "Erased {} of subject type {}: {}",
+        plan.subject(),
+        plan.subject().subjectType(),
+        counts.values());
     return counts;
   }
 
@@ -133,15 +145,17 @@ public final class Eraser {
       return counts;
     }
     if (commit) {
-      sessions.inTransaction(em -> {
-        runSteps(em, plan.subject(), key.get(), steps, counts);
-        // In the same transaction: the key goes with the rows, or neither does.
-        encryption.shred(em, plan, key.get(), counts);
-        em.flush();
-        // On the application's entity manager, managed rows of the erased types hold the old values.
-        Sessions.detachAll(em, touched(counts));
-        return null;
-      });
+      sessions.inTransaction(
+          em -> {
+            runSteps(em, plan.subject(), key.get(), steps, counts);
+            // In the same transaction: the key goes with the rows, or neither does.
+            encryption.shred(em, plan, key.get(), counts);
+            em.flush();
+            // On the application's entity manager, managed rows of the erased types hold the old
+            // values.
+            Sessions.detachAll(em, touched(counts));
+            return null;
+          });
       return counts;
     }
     EntityManager em = emf.createEntityManager();
@@ -158,12 +172,17 @@ public final class Eraser {
     return counts;
   }
 
-  private void runSteps(EntityManager em, SubjectKey subject, Object key, List<ErasurePlan.Step> steps,
+  private void runSteps(
+      EntityManager em,
+      SubjectKey subject,
+      Object key,
+      List<ErasurePlan.Step> steps,
       Map<Class<?>, ErasurePlan.RowCount> counts) {
     Set<String> unlinks = new LinkedHashSet<>();
     for (ErasurePlan.Step step : steps) {
       // An entity with several routes to the subject has a step per route: their counts add up.
-      counts.merge(step.entity().type(), run(em, subject, key, step, unlinks), ErasurePlan.RowCount::plus);
+      counts.merge(
+          step.entity().type(), run(em, subject, key, step, unlinks), ErasurePlan.RowCount::plus);
     }
     // Last, since every step's route still needed them: the links by which rows that other subjects
     // share reached this one. A link whose row the plan deleted is gone already.
@@ -177,7 +196,8 @@ public final class Eraser {
    */
   List<ErasurePlan.Step> order(List<ErasurePlan.Step> steps) {
     // The order depends on each step's entity and route only: the same for every subject of a type.
-    List<Object> shape = steps.stream().map(step -> (Object) List.of(step.entity().type(), step.route())).toList();
+    List<Object> shape =
+        steps.stream().map(step -> (Object) List.of(step.entity().type(), step.route())).toList();
     int[] known = orders.get(shape);
     if (known == null) {
       Map<ErasurePlan.Step, Integer> positions = new IdentityHashMap<>();
@@ -203,7 +223,8 @@ public final class Eraser {
       }
     }
     if (Graphs.hasCycle(graph)) {
-      LOG.warn("The entities of an erasure plan refer to each other in a cycle; running them in the plan's order");
+      LOG.warn(
+          "The entities of an erasure plan refer to each other in a cycle; running them in the plan's order");
       return steps;
     }
     List<ErasurePlan.Step> ordered = new ArrayList<>();
@@ -223,14 +244,16 @@ public final class Eraser {
   private boolean mustPrecede(ErasurePlan.Step before, ErasurePlan.Step after) {
     Class<?> target = after.entity().type();
     if (before.entity().subjectRootOf().isPresent()) {
-      // The root goes last: rows linked by one of its identities must be found before that identity is erased.
+      // The root goes last: rows linked by one of its identities must be found before that identity
+      // is erased.
       return false;
     }
     if (after.entity().subjectRootOf().isPresent()) {
       return true;
     }
     EntityInfo info = mapping.entity(before.entity().type());
-    // Rows referring to the target go first: its deletion must not break their foreign keys or routes.
+    // Rows referring to the target go first: its deletion must not break their foreign keys or
+    // routes.
     for (Attribute<?, ?> attribute : info.jpa().getAttributes()) {
       if (JpaMapping.owning(attribute) && related(EntityInfo.targetType(attribute), target)) {
         return true;
@@ -257,7 +280,11 @@ public final class Eraser {
   }
 
   /** Runs {@code step}; adds to {@code unlinks} the statement removing the subject's link to rows others share. */
-  private ErasurePlan.RowCount run(EntityManager em, SubjectKey subject, Object key, ErasurePlan.Step step,
+  private ErasurePlan.RowCount run(
+      EntityManager em,
+      SubjectKey subject,
+      Object key,
+      ErasurePlan.Step step,
       Set<String> unlinks) {
     EntityInfo info = mapping.entity(step.entity().type());
     if (info.isAbstract()) {
@@ -265,21 +292,29 @@ public final class Eraser {
     }
     RouteSql sql = mapping.route(info, step.route());
     if (sql.reachesSeveralSubjects()) {
-      // Minutes of a meeting with other attendees stay theirs: only rows no one else reaches are erased.
+      // Minutes of a meeting with other attendees stay theirs: only rows no one else reaches are
+      // erased.
       sql.linkToRoot().ifPresent(link -> unlinks.add(link.unlink()));
       sql = sql.exclusive();
     }
-    ErasurePlan.RowCount count = step.deleteRows() ? delete(em, sql, key) : update(em, sql, key, step.erased());
+    ErasurePlan.RowCount count =
+        step.deleteRows() ? delete(em, sql, key) : update(em, sql, key, step.erased());
     Consumer<NativeQuery<Object>> bindKey = query -> query.setParameter(RouteSql.KEY, key);
     // Rows the application deleted earlier left their Envers history, however far from the subject
     // they were: it goes by the same rules. A row still there is erased along where it leads now.
-    mapping.history().deletedRowsIn(mapping, info, step.route()).ifPresent(deleted -> {
-      if (step.deleteRows()) {
-        mapping.history().delete(em, info, deleted.idsIn(), bindKey, deleted.readsHistoryTable());
-      } else {
-        mapping.history().erase(em, this, info, step.erased(), deleted.idsIn(), bindKey);
-      }
-    });
+    mapping
+        .history()
+        .deletedRowsIn(mapping, info, step.route())
+        .ifPresent(
+            deleted -> {
+              if (step.deleteRows()) {
+                mapping
+                    .history()
+                    .delete(em, info, deleted.idsIn(), bindKey, deleted.readsHistoryTable());
+              } else {
+                mapping.history().erase(em, this, info, step.erased(), deleted.idsIn(), bindKey);
+              }
+            });
     return count;
   }
 
@@ -287,18 +322,26 @@ public final class Eraser {
 
   private ErasurePlan.RowCount delete(EntityManager em, RouteSql sql, Object key) {
     EntityInfo info = sql.entity();
-    if (routeCrossesOwnCollection(info, sql) || sql.route().hasReverseHop()
+    if (routeCrossesOwnCollection(info, sql)
+        || sql.route().hasReverseHop()
         || (sql.needsNative() && tables(info).size() > 1)) {
       // The route runs through a table about to be emptied (its own collection, or the join table a
-      // reverse hop follows back), or has no JPQL form, or native deletes go table by table: fix the rows first.
+      // reverse hop follows back), or has no JPQL form, or native deletes go table by table: fix
+      // the rows first.
       long deleted = 0;
       for (List<Object> chunk : Lists.partition(ids(em, sql, key), CHUNK)) {
         deleted += deleteByIds(em, info, chunk);
       }
       return new ErasurePlan.RowCount(deleted, 0);
     }
-    return new ErasurePlan.RowCount(deleteRows(em, info, sql.nativeIdsIn(),
-        query -> query.setParameter(RouteSql.KEY, key), sql.needsNative() ? null : sql.jpqlDmlPredicate("e")), 0);
+    return new ErasurePlan.RowCount(
+        deleteRows(
+            em,
+            info,
+            sql.nativeIdsIn(),
+            query -> query.setParameter(RouteSql.KEY, key),
+            sql.needsNative() ? null : sql.jpqlDmlPredicate("e")),
+        0);
   }
 
   /**
@@ -308,7 +351,11 @@ public final class Eraser {
    * {@code @SQLRestriction} and filters would skip rows). Returns the rows deleted.
    */
   long deleteByIds(EntityManager em, EntityInfo info, List<Object> ids) {
-    return deleteRows(em, info, ":ids", query -> query.setParameter("ids", ids),
+    return deleteRows(
+        em,
+        info,
+        ":ids",
+        query -> query.setParameter("ids", ids),
         Sql.hidesRows(info) ? null : "e." + info.idAttribute() + " in (:ids)");
   }
 
@@ -320,16 +367,33 @@ public final class Eraser {
    * {@code jpql} on alias {@code e}, or where it is null natively from every table of the entity,
    * the most derived first. Returns the rows deleted.
    */
-  private long deleteRows(EntityManager em, EntityInfo info, String idsIn, Consumer<Query> bind,
+  private long deleteRows(
+      EntityManager em,
+      EntityInfo info,
+      String idsIn,
+      Consumer<Query> bind,
       @Nullable String jpql) {
-    // The history first, while idsIn still finds the rows: Envers' copies go with them (Art. 17(1)).
+    // The history first, while idsIn still finds the rows: Envers' copies go with them (Art.
+    // 17(1)).
     mapping.history().delete(em, info, idsIn, bind::accept);
     for (PluralAttributeMapping collection : info.collections()) {
       ElementTable table = ElementTable.of(collection, info.type());
-      execute(em, "delete from " + table.table() + " where " + table.keyColumn() + " in (" + idsIn + ")", bind);
+      execute(
+          em,
+          "delete from " + table.table() + " where " + table.keyColumn() + " in (" + idsIn + ")",
+          bind);
     }
     for (ElementTable table : joinTablesReferring(info)) {
-      execute(em, "delete from " + table.table() + " where " + table.elementColumn() + " in (" + idsIn + ")", bind);
+      execute(
+          em,
+          "delete from "
+              + table.table()
+              + " where "
+              + table.elementColumn()
+              + " in ("
+              + idsIn
+              + ")",
+          bind);
     }
     Referrers.detach(em, referrers.of(info.type()), "in (" + idsIn + ")", bind::accept);
     if (jpql != null) {
@@ -340,8 +404,19 @@ public final class Eraser {
     long deleted = 0;
     for (String table : tables(info)) {
       // The most derived table's count, where every deleted row has its row.
-      deleted = Math.max(deleted, execute(em, "delete from " + table + " where "
-          + RouteSql.keyColumn(info.mapping(), table, info.type()) + " in (" + idsIn + ")", bind));
+      deleted =
+          Math.max(
+              deleted,
+              execute(
+                  em,
+                  "delete from "
+                      + table
+                      + " where "
+                      + RouteSql.keyColumn(info.mapping(), table, info.type())
+                      + " in ("
+                      + idsIn
+                      + ")",
+                  bind));
     }
     return deleted;
   }
@@ -352,8 +427,12 @@ public final class Eraser {
    */
   Optional<String> onlyTableDeleted(EntityInfo info) {
     List<String> tables = tables(info);
-    boolean alone = tables.size() == 1 && info.collections().isEmpty() && joinTablesReferring(info).isEmpty()
-        && referrers.of(info.type()).isEmpty() && !mapping.history().keepsHistoryOf(info);
+    boolean alone =
+        tables.size() == 1
+            && info.collections().isEmpty()
+            && joinTablesReferring(info).isEmpty()
+            && referrers.of(info.type()).isEmpty()
+            && !mapping.history().keepsHistoryOf(info);
     return alone ? Optional.of(tables.get(0)) : Optional.empty();
   }
 
@@ -366,11 +445,13 @@ public final class Eraser {
   /** The tables holding the entity's rows, the most derived (and secondary ones) first, so that foreign keys hold. */
   static List<String> tables(EntityInfo info) {
     List<String> tables = new ArrayList<>();
-    info.mapping().forEachTableDetails(details -> {
-      if (!tables.contains(details.getTableName())) {
-        tables.add(0, details.getTableName());
-      }
-    });
+    info.mapping()
+        .forEachTableDetails(
+            details -> {
+              if (!tables.contains(details.getTableName())) {
+                tables.add(0, details.getTableName());
+              }
+            });
     return tables;
   }
 
@@ -381,14 +462,23 @@ public final class Eraser {
       Sql.scalar(query, "id_", info.mapping().getIdentifierMapping().getSingleJdbcMapping());
       return query.setParameter(RouteSql.KEY, key).getResultList();
     }
-    return em.createQuery("select e." + info.idAttribute() + " from " + info.name() + " e where "
-        + sql.jpqlPredicate("e"), Object.class).setParameter(RouteSql.KEY, key).getResultList();
+    return em.createQuery(
+            "select e."
+                + info.idAttribute()
+                + " from "
+                + info.name()
+                + " e where "
+                + sql.jpqlPredicate("e"),
+            Object.class)
+        .setParameter(RouteSql.KEY, key)
+        .getResultList();
   }
 
   /** Whether the route starts with one of the entity's collections, whose rows or keys its deletion removes. */
   private static boolean routeCrossesOwnCollection(EntityInfo info, RouteSql sql) {
     return EntityInfo.attribute(info.jpa(), sql.route().path().get(0))
-        .filter(attribute -> attribute instanceof PluralAttribute<?, ?, ?>).isPresent();
+        .filter(attribute -> attribute instanceof PluralAttribute<?, ?, ?>)
+        .isPresent();
   }
 
   /** The many-to-many join tables of other entities whose elements are rows of {@code info}'s type. */
@@ -414,16 +504,30 @@ public final class Eraser {
 
   // --- erasure in place --------------------------------------------------------------------------
 
-  private ErasurePlan.RowCount update(EntityManager em, RouteSql sql, Object key, List<FieldDescriptor> erased) {
+  private ErasurePlan.RowCount update(
+      EntityManager em, RouteSql sql, Object key, List<FieldDescriptor> erased) {
     EntityInfo info = sql.entity();
-    List<FieldDescriptor> scalars = erased.stream().filter(field -> !field.collection() && changes(field)).toList();
-    List<FieldDescriptor> collections = erased.stream().filter(field -> field.collection() && changes(field)).toList();
+    List<FieldDescriptor> scalars =
+        erased.stream().filter(field -> !field.collection() && changes(field)).toList();
+    List<FieldDescriptor> collections =
+        erased.stream().filter(field -> field.collection() && changes(field)).toList();
     if (scalars.isEmpty() && collections.isEmpty()) {
       return ErasurePlan.RowCount.NONE;
     }
-    // The history first, while the route still finds the rows (a link column may be among the fields).
-    mapping.history().erase(em, this, info, erased, sql.nativeIdsIn(), query -> query.setParameter(RouteSql.KEY, key));
-    if (collections.isEmpty() && scalars.stream().allMatch(Eraser::setBased) && oneStatement(sql, scalars)) {
+    // The history first, while the route still finds the rows (a link column may be among the
+    // fields).
+    mapping
+        .history()
+        .erase(
+            em,
+            this,
+            info,
+            erased,
+            sql.nativeIdsIn(),
+            query -> query.setParameter(RouteSql.KEY, key));
+    if (collections.isEmpty()
+        && scalars.stream().allMatch(Eraser::setBased)
+        && oneStatement(sql, scalars)) {
       // The guarded update's count is the rows that changed: nothing needs reading to count them.
       return new ErasurePlan.RowCount(0, updateSetBased(em, sql, key, scalars, true));
     }
@@ -454,7 +558,8 @@ public final class Eraser {
     return eraser.erase(field, current);
   }
 
-  private Set<Object> updateScalars(EntityManager em, RouteSql sql, Object key, List<FieldDescriptor> fields) {
+  private Set<Object> updateScalars(
+      EntityManager em, RouteSql sql, Object key, List<FieldDescriptor> fields) {
     EntityInfo info = sql.entity();
     Set<Object> changed = new HashSet<>();
     boolean setBasedChanges = false;
@@ -494,49 +599,74 @@ public final class Eraser {
    * Native, so that rows hidden from JPQL are written too; the value binds with the column's own
    * type and converter, the key with the identifier's.
    */
-  static void rewrite(EntityManager em, EntityInfo info, FieldDescriptor field, Map<Object, @Nullable Object> values) {
+  static void rewrite(
+      EntityManager em,
+      EntityInfo info,
+      FieldDescriptor field,
+      Map<Object, @Nullable Object> values) {
     if (values.isEmpty()) {
       return;
     }
     BasicValuedModelPart column = RouteSql.basic(info.mapping(), field.name(), info.type());
     String table = column.getContainingTableExpression();
-    String sql = "update " + table + " set " + column.getSelectionExpression() + " = ? where "
-        + RouteSql.keyColumn(info.mapping(), table, info.type()) + " = ?";
+    String sql =
+        "update "
+            + table
+            + " set "
+            + column.getSelectionExpression()
+            + " = ? where "
+            + RouteSql.keyColumn(info.mapping(), table, info.type())
+            + " = ?";
     JdbcMapping idType = info.mapping().getIdentifierMapping().getSingleJdbcMapping();
     // As a native query would: the session's pending changes reach the database first.
     em.flush();
     SharedSessionContractImplementor session = em.unwrap(SharedSessionContractImplementor.class);
-    session.doWork(connection -> {
-      try (PreparedStatement update = connection.prepareStatement(sql)) {
-        int pending = 0;
-        for (Map.Entry<Object, @Nullable Object> row : values.entrySet()) {
-          bind(update, 1, column.getJdbcMapping(), row.getValue(), session);
-          bind(update, 2, idType, row.getKey(), session);
-          update.addBatch();
-          if (++pending == CHUNK) {
-            update.executeBatch();
-            pending = 0;
+    session.doWork(
+        connection -> {
+          try (PreparedStatement update = connection.prepareStatement(sql)) {
+            int pending = 0;
+            for (Map.Entry<Object, @Nullable Object> row : values.entrySet()) {
+              bind(update, 1, column.getJdbcMapping(), row.getValue(), session);
+              bind(update, 2, idType, row.getKey(), session);
+              update.addBatch();
+              if (++pending == CHUNK) {
+                update.executeBatch();
+                pending = 0;
+              }
+            }
+            if (pending > 0) {
+              update.executeBatch();
+            }
+          } catch (SQLException e) {
+            // A driver's batch failure quotes the statement with its bound values (pgjdbc's "Batch
+            // entry 0 update ...
+            // set email = 'j***'"), which Hibernate logs: keep the table, the column and the state,
+            // never the values.
+            SQLException withoutValues =
+                new SQLException(
+                    "Could not rewrite "
+                        + table
+                        + "."
+                        + column.getSelectionExpression()
+                        + " in a batch",
+                    e.getSQLState(),
+                    e.getErrorCode());
+            withoutValues.setStackTrace(e.getStackTrace());
+            throw withoutValues;
           }
-        }
-        if (pending > 0) {
-          update.executeBatch();
-        }
-      } catch (SQLException e) {
-        // A driver's batch failure quotes the statement with its bound values (pgjdbc's "Batch entry 0 update ...
-        // set email = 'j***'"), which Hibernate logs: keep the table, the column and the state, never the values.
-        SQLException withoutValues = new SQLException("Could not rewrite " + table + "." + column.getSelectionExpression()
-            + " in a batch", e.getSQLState(), e.getErrorCode());
-        withoutValues.setStackTrace(e.getStackTrace());
-        throw withoutValues;
-      }
-    });
+        });
   }
 
   @SuppressWarnings("unchecked")
-  private static void bind(PreparedStatement statement, int index, JdbcMapping type, @Nullable Object value,
-      SharedSessionContractImplementor session) throws SQLException {
-    ((ValueBinder<Object>) type.getJdbcValueBinder()).bind(statement, type.convertToRelationalValue(value), index,
-        session);
+  private static void bind(
+      PreparedStatement statement,
+      int index,
+      JdbcMapping type,
+      @Nullable Object value,
+      SharedSessionContractImplementor session)
+      throws SQLException {
+    ((ValueBinder<Object>) type.getJdbcValueBinder())
+        .bind(statement, type.convertToRelationalValue(value), index, session);
   }
 
   /**
@@ -544,15 +674,32 @@ public final class Eraser {
    * deletes it where {@code to} is null: an element has no identifier of its own, so it is found by
    * its exact value among the owners' elements. Erasure and retention share it.
    */
-  void rewriteElement(EntityManager em, ElementTable table, Object from, @Nullable Object to, String owners,
+  void rewriteElement(
+      EntityManager em,
+      ElementTable table,
+      Object from,
+      @Nullable Object to,
+      String owners,
       Consumer<NativeQuery<Object>> bindOwners) {
-    String current = Sql.exactlyEquals(mapping.factory(), table.elementColumn(), "current", table.elementType());
+    String current =
+        Sql.exactlyEquals(mapping.factory(), table.elementColumn(), "current", table.elementType());
     NativeQuery<Object> statement;
     if (to == null) {
-      statement = Sql.nativeQuery(em, "delete from " + table.table() + " where " + current + " and " + owners);
+      statement =
+          Sql.nativeQuery(
+              em, "delete from " + table.table() + " where " + current + " and " + owners);
     } else {
-      statement = Sql.nativeQuery(em, "update " + table.table() + " set " + table.elementColumn() + " = :value where "
-          + current + " and " + owners);
+      statement =
+          Sql.nativeQuery(
+              em,
+              "update "
+                  + table.table()
+                  + " set "
+                  + table.elementColumn()
+                  + " = :value where "
+                  + current
+                  + " and "
+                  + owners);
       Sql.bind(statement, "value", to, table.elementType());
     }
     Sql.bind(statement, "current", from, table.elementType());
@@ -566,15 +713,25 @@ public final class Eraser {
    * exact where {@link #oneStatement} holds; with several tables natively, a row counts once per
    * table it changed in.
    */
-  private long updateSetBased(EntityManager em, RouteSql sql, Object key, List<FieldDescriptor> fields,
-      boolean bump) {
+  private long updateSetBased(
+      EntityManager em, RouteSql sql, Object key, List<FieldDescriptor> fields, boolean bump) {
     EntityInfo info = sql.entity();
     if (!sql.needsNative()) {
       List<String> paths = fields.stream().map(field -> "e." + field.name()).toList();
       // "versioned" makes Hibernate move a numeric or timestamp @Version as an entity update would.
       String versioned = bump && info.mapping().getVersionMapping() != null ? "versioned " : "";
-      Query update = em.createQuery("update " + versioned + info.name() + " e set " + assignments(paths) + " where "
-          + sql.jpqlDmlPredicate("e") + " and " + changing(paths, fields)).setParameter(RouteSql.KEY, key);
+      Query update =
+          em.createQuery(
+                  "update "
+                      + versioned
+                      + info.name()
+                      + " e set "
+                      + assignments(paths)
+                      + " where "
+                      + sql.jpqlDmlPredicate("e")
+                      + " and "
+                      + changing(paths, fields))
+              .setParameter(RouteSql.KEY, key);
       for (int i = 0; i < fields.size(); i++) {
         update.setParameter("v" + i, eraser.erase(fields.get(i), null));
       }
@@ -582,16 +739,30 @@ public final class Eraser {
     }
     Map<String, List<FieldDescriptor>> byTable = byTable(info, fields);
     if (byTable.size() == 1) {
-      return updateTable(em, info, byTable.keySet().iterator().next(), fields, sql.nativeIdsIn(),
-          update -> update.setParameter(RouteSql.KEY, key), bump);
+      return updateTable(
+          em,
+          info,
+          byTable.keySet().iterator().next(),
+          fields,
+          sql.nativeIdsIn(),
+          update -> update.setParameter(RouteSql.KEY, key),
+          bump);
     }
-    // Identifiers first: updating one table of several must not change what the route finds for the next.
+    // Identifiers first: updating one table of several must not change what the route finds for the
+    // next.
     List<Object> ids = ids(em, sql, key);
     long updated = 0;
     for (Map.Entry<String, List<FieldDescriptor>> entry : byTable.entrySet()) {
       for (List<Object> chunk : Lists.partition(ids, CHUNK)) {
-        updated += updateTable(em, info, entry.getKey(), entry.getValue(), ":ids",
-            update -> update.setParameter("ids", chunk), bump);
+        updated +=
+            updateTable(
+                em,
+                info,
+                entry.getKey(),
+                entry.getValue(),
+                ":ids",
+                update -> update.setParameter("ids", chunk),
+                bump);
       }
     }
     return updated;
@@ -609,8 +780,12 @@ public final class Eraser {
   static Map<String, List<FieldDescriptor>> byTable(EntityInfo info, List<FieldDescriptor> fields) {
     Map<String, List<FieldDescriptor>> byTable = new LinkedHashMap<>();
     for (FieldDescriptor field : fields) {
-      byTable.computeIfAbsent(RouteSql.basic(info.mapping(), field.name(), info.type()).getContainingTableExpression(),
-          ignored -> new ArrayList<>()).add(field);
+      byTable
+          .computeIfAbsent(
+              RouteSql.basic(info.mapping(), field.name(), info.type())
+                  .getContainingTableExpression(),
+              ignored -> new ArrayList<>())
+          .add(field);
     }
     return byTable;
   }
@@ -620,11 +795,20 @@ public final class Eraser {
    * where one changes; if {@code bump}, moves the version of those rows too, in the same statement
    * where the version is a column of {@code table}, else in one just before, guarded alike.
    */
-  long updateTable(EntityManager em, EntityInfo info, String table, List<FieldDescriptor> fields, String ids,
-      Consumer<NativeQuery<Object>> bindIds, boolean bump) {
-    List<BasicValuedModelPart> columns = fields.stream()
-        .map(field -> RouteSql.basic(info.mapping(), field.name(), info.type())).toList();
-    List<String> names = columns.stream().map(BasicValuedModelPart::getSelectionExpression).toList();
+  long updateTable(
+      EntityManager em,
+      EntityInfo info,
+      String table,
+      List<FieldDescriptor> fields,
+      String ids,
+      Consumer<NativeQuery<Object>> bindIds,
+      boolean bump) {
+    List<BasicValuedModelPart> columns =
+        fields.stream()
+            .map(field -> RouteSql.basic(info.mapping(), field.name(), info.type()))
+            .toList();
+    List<String> names =
+        columns.stream().map(BasicValuedModelPart::getSelectionExpression).toList();
     String key = RouteSql.keyColumn(info.mapping(), table, info.type());
     String where = key + " in (" + ids + ") and " + changing(names, fields);
     EntityVersionMapping version = bump ? info.mapping().getVersionMapping() : null;
@@ -632,27 +816,47 @@ public final class Eraser {
     if (version != null && version.getContainingTableExpression().equals(table)) {
       moveVersion = ", " + versionAssignment(version);
     } else if (version != null) {
-      // The rows about to change, found before they change: afterwards the guard no longer finds them.
+      // The rows about to change, found before they change: afterwards the guard no longer finds
+      // them.
       String versionTable = version.getContainingTableExpression();
-      NativeQuery<Object> bumpFirst = Sql.nativeQuery(em, "update " + versionTable + " set "
-          + versionAssignment(version) + " where " + RouteSql.keyColumn(info.mapping(), versionTable, info.type())
-          + " in (select k_ from (select " + key + " as k_ from " + table + " where " + where + ") c_)");
+      NativeQuery<Object> bumpFirst =
+          Sql.nativeQuery(
+              em,
+              "update "
+                  + versionTable
+                  + " set "
+                  + versionAssignment(version)
+                  + " where "
+                  + RouteSql.keyColumn(info.mapping(), versionTable, info.type())
+                  + " in (select k_ from (select "
+                  + key
+                  + " as k_ from "
+                  + table
+                  + " where "
+                  + where
+                  + ") c_)");
       bindChange(em, bumpFirst, fields, columns, version);
       bindIds.accept(bumpFirst);
       bumpFirst.executeUpdate();
       version = null;
     }
-    NativeQuery<Object> update = Sql.nativeQuery(em, "update " + table + " set " + assignments(names) + moveVersion
-        + " where " + where);
+    NativeQuery<Object> update =
+        Sql.nativeQuery(
+            em, "update " + table + " set " + assignments(names) + moveVersion + " where " + where);
     bindChange(em, update, fields, columns, version);
     bindIds.accept(update);
     return update.executeUpdate();
   }
 
-  private void bindChange(EntityManager em, NativeQuery<Object> statement, List<FieldDescriptor> fields,
-      List<BasicValuedModelPart> columns, @Nullable EntityVersionMapping version) {
+  private void bindChange(
+      EntityManager em,
+      NativeQuery<Object> statement,
+      List<FieldDescriptor> fields,
+      List<BasicValuedModelPart> columns,
+      @Nullable EntityVersionMapping version) {
     for (int i = 0; i < fields.size(); i++) {
-      Sql.bind(statement, "v" + i, eraser.erase(fields.get(i), null), columns.get(i).getJdbcMapping());
+      Sql.bind(
+          statement, "v" + i, eraser.erase(fields.get(i), null), columns.get(i).getJdbcMapping());
     }
     if (version != null && !numeric(version)) {
       Sql.bind(statement, VERSION, nextTimestamp(em, version), version.getJdbcMapping());
@@ -672,8 +876,16 @@ public final class Eraser {
       return;
     }
     String table = version.getContainingTableExpression();
-    NativeQuery<Object> update = Sql.nativeQuery(em, "update " + table + " set " + versionAssignment(version)
-        + " where " + RouteSql.keyColumn(info.mapping(), table, info.type()) + " in (:ids)");
+    NativeQuery<Object> update =
+        Sql.nativeQuery(
+            em,
+            "update "
+                + table
+                + " set "
+                + versionAssignment(version)
+                + " where "
+                + RouteSql.keyColumn(info.mapping(), table, info.type())
+                + " in (:ids)");
     if (!numeric(version)) {
       Sql.bind(update, VERSION, nextTimestamp(em, version), version.getJdbcMapping());
     }
@@ -690,13 +902,19 @@ public final class Eraser {
 
   private static boolean numeric(EntityVersionMapping version) {
     Class<?> type = version.getJavaType().getJavaTypeClass();
-    return Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class && type != char.class);
+    return Number.class.isAssignableFrom(type)
+        || (type.isPrimitive() && type != boolean.class && type != char.class);
   }
 
   /** A timestamp version's next value as Hibernate computes it for the column's precision. */
   private static Object nextTimestamp(EntityManager em, EntityVersionMapping version) {
-    return version.getJavaType().seed(version.getLength(), version.getPrecision(), version.getScale(),
-        em.unwrap(SharedSessionContractImplementor.class));
+    return version
+        .getJavaType()
+        .seed(
+            version.getLength(),
+            version.getPrecision(),
+            version.getScale(),
+            em.unwrap(SharedSessionContractImplementor.class));
   }
 
   /** {@code a = :v0, b = :v1, ...}: each column set to the parameter of its position. */
@@ -717,41 +935,57 @@ public final class Eraser {
     StringJoiner any = new StringJoiner(" or ", "(", ")");
     for (int i = 0; i < columns.size(); i++) {
       String column = columns.get(i);
-      any.add(eraser.erase(fields.get(i), null) == null ? column + " is not null"
-          : column + " is null or " + column + " <> :v" + i);
+      any.add(
+          eraser.erase(fields.get(i), null) == null
+              ? column + " is not null"
+              : column + " is null or " + column + " <> :v" + i);
     }
     return any.toString();
   }
 
   /** The identifier and current values of the subject's rows; read completely before anything is written. */
-  private Stream<Object[]> scan(EntityManager em, RouteSql sql, Object key, List<FieldDescriptor> fields) {
+  private Stream<Object[]> scan(
+      EntityManager em, RouteSql sql, Object key, List<FieldDescriptor> fields) {
     EntityInfo info = sql.entity();
     if (sql.needsNative()) {
-      NativeQuery<Object> query = Sql.nativeQuery(em, sql.nativeColumns(fields.stream().map(FieldDescriptor::name)
-          .toList(), sql.nativeIdsIn()));
+      NativeQuery<Object> query =
+          Sql.nativeQuery(
+              em,
+              sql.nativeColumns(
+                  fields.stream().map(FieldDescriptor::name).toList(), sql.nativeIdsIn()));
       Sql.scalar(query, "c0_", info.mapping().getIdentifierMapping().getSingleJdbcMapping());
       for (int i = 0; i < fields.size(); i++) {
-        Sql.scalar(query, "c" + (i + 1) + "_", RouteSql.basic(info.mapping(), fields.get(i).name(), info.type())
-            .getJdbcMapping());
+        Sql.scalar(
+            query,
+            "c" + (i + 1) + "_",
+            RouteSql.basic(info.mapping(), fields.get(i).name(), info.type()).getJdbcMapping());
       }
       return query.setParameter(RouteSql.KEY, key).getResultList().stream().map(Eraser::asRow);
     }
     StringBuilder select = new StringBuilder("select e." + info.idAttribute());
     fields.forEach(field -> select.append(", e.").append(field.name()));
-    return em.createQuery(select + " from " + info.name() + " e where " + sql.jpqlPredicate("e"),
-        Tuple.class).setParameter(RouteSql.KEY, key).getResultList().stream()
+    return em
+        .createQuery(
+            select + " from " + info.name() + " e where " + sql.jpqlPredicate("e"), Tuple.class)
+        .setParameter(RouteSql.KEY, key)
+        .getResultList()
+        .stream()
         .map(Tuple::toArray);
   }
 
-  private Set<Object> updateCollection(EntityManager em, RouteSql sql, Object key, FieldDescriptor field) {
+  private Set<Object> updateCollection(
+      EntityManager em, RouteSql sql, Object key, FieldDescriptor field) {
     EntityInfo info = sql.entity();
     ElementTable table = ElementTable.of(Reader.collection(info, field.name()), info.type());
     String owners = table.keyColumn() + " in (" + sql.nativeIdsIn() + ")";
     Set<Object> changed = new HashSet<>();
     Map<Object, Object> rewrites = new LinkedHashMap<>();
-    for (Object[] pair : elements(em, info, table, owners, read -> read.setParameter(RouteSql.KEY, key))) {
-      Object erased = field.erasure().strategy() == ErasureStrategy.NULLIFY ? null : erased(field, pair[1]);
-      if (field.erasure().strategy() == ErasureStrategy.NULLIFY || !Objects.equals(pair[1], erased)) {
+    for (Object[] pair :
+        elements(em, info, table, owners, read -> read.setParameter(RouteSql.KEY, key))) {
+      Object erased =
+          field.erasure().strategy() == ErasureStrategy.NULLIFY ? null : erased(field, pair[1]);
+      if (field.erasure().strategy() == ErasureStrategy.NULLIFY
+          || !Objects.equals(pair[1], erased)) {
         changed.add(pair[0]);
         if (!setBased(field) && pair[1] != null && erased != null) {
           rewrites.put(pair[1], erased);
@@ -762,24 +996,55 @@ public final class Eraser {
       return changed;
     }
     switch (field.erasure().strategy()) {
-      case NULLIFY -> nativeUpdate(em, "delete from " + table.table() + " where " + owners, key).executeUpdate();
+      case NULLIFY ->
+          nativeUpdate(em, "delete from " + table.table() + " where " + owners, key)
+              .executeUpdate();
       case REPLACE -> {
-        NativeQuery<Object> update = nativeUpdate(em, "update " + table.table() + " set " + table.elementColumn()
-            + " = :value where " + owners, key);
+        NativeQuery<Object> update =
+            nativeUpdate(
+                em,
+                "update "
+                    + table.table()
+                    + " set "
+                    + table.elementColumn()
+                    + " = :value where "
+                    + owners,
+                key);
         Sql.bind(update, "value", eraser.erase(field, null), table.elementType());
         update.executeUpdate();
       }
-      default -> rewrites.forEach((from, to) -> rewriteElement(em, table, from, to, owners,
-          update -> update.setParameter(RouteSql.KEY, key)));
+      default ->
+          rewrites.forEach(
+              (from, to) ->
+                  rewriteElement(
+                      em,
+                      table,
+                      from,
+                      to,
+                      owners,
+                      update -> update.setParameter(RouteSql.KEY, key)));
     }
     return changed;
   }
 
   /** The owner's identifier and the element of each element row of the owners that {@code owners} selects. */
-  static List<Object[]> elements(EntityManager em, EntityInfo info, ElementTable table, String owners,
+  static List<Object[]> elements(
+      EntityManager em,
+      EntityInfo info,
+      ElementTable table,
+      String owners,
       Consumer<NativeQuery<Object>> bindOwners) {
-    NativeQuery<Object> read = Sql.nativeQuery(em, "select " + table.keyColumn() + " as c0_, " + table.elementColumn()
-        + " as c1_ from " + table.table() + " where " + owners);
+    NativeQuery<Object> read =
+        Sql.nativeQuery(
+            em,
+            "select "
+                + table.keyColumn()
+                + " as c0_, "
+                + table.elementColumn()
+                + " as c1_ from "
+                + table.table()
+                + " where "
+                + owners);
     Sql.scalar(read, "c0_", info.mapping().getIdentifierMapping().getSingleJdbcMapping());
     Sql.scalar(read, "c1_", table.elementType());
     bindOwners.accept(read);
@@ -801,37 +1066,43 @@ public final class Eraser {
   /** The types whose rows the erasure changed: its own, and those of rows detached from deleted ones. */
   private Set<Class<?>> touched(Map<Class<?>, ErasurePlan.RowCount> counts) {
     Set<Class<?>> types = new LinkedHashSet<>();
-    counts.forEach((type, count) -> {
-      if (count.any()) {
-        types.add(type);
-        if (count.deleted() > 0) {
-          referrers.of(type).forEach(referrer -> types.add(referrer.owner()));
-        }
-      }
-    });
+    counts.forEach(
+        (type, count) -> {
+          if (count.any()) {
+            types.add(type);
+            if (count.deleted() > 0) {
+              referrers.of(type).forEach(referrer -> types.add(referrer.owner()));
+            }
+          }
+        });
     return types;
   }
 
   void evict(Map<Class<?>, ErasurePlan.RowCount> counts) {
     Set<String> roles = new LinkedHashSet<>();
-    counts.forEach((type, count) -> {
-      if (!count.any()) {
-        return;
-      }
-      EntityInfo info = mapping.entity(type);
-      emf.getCache().evict(type);
-      if (count.deleted() > 0) {
-        referrers.of(type).forEach(referrer -> emf.getCache().evict(referrer.owner()));
-      }
-      info.collections().forEach(collection -> roles.add(collection.getNavigableRole().getFullPath()));
-      for (EntityInfo other : mapping.entities()) {
-        other.collections().stream()
-            .filter(collection -> collection.getElementDescriptor() instanceof EntityAssociationMapping element
-                && relatedMapping(element.getAssociatedEntityMappingType(), info.mapping()))
-            .forEach(collection -> roles.add(collection.getNavigableRole().getFullPath()));
-      }
-    });
+    counts.forEach(
+        (type, count) -> {
+          if (!count.any()) {
+            return;
+          }
+          EntityInfo info = mapping.entity(type);
+          emf.getCache().evict(type);
+          if (count.deleted() > 0) {
+            referrers.of(type).forEach(referrer -> emf.getCache().evict(referrer.owner()));
+          }
+          info.collections()
+              .forEach(collection -> roles.add(collection.getNavigableRole().getFullPath()));
+          for (EntityInfo other : mapping.entities()) {
+            other.collections().stream()
+                .filter(
+                    collection ->
+                        collection.getElementDescriptor()
+                                instanceof EntityAssociationMapping element
+                            && relatedMapping(
+                                element.getAssociatedEntityMappingType(), info.mapping()))
+                .forEach(collection -> roles.add(collection.getNavigableRole().getFullPath()));
+          }
+        });
     roles.forEach(role -> mapping.factory().getCache().evictCollectionData(role));
   }
-
 }

@@ -54,7 +54,9 @@ final class History {
     }
     History history = EnversTables.discover(mapping);
     if (!history.audits.isEmpty()) {
-      LOG.info("Envers audits {} entities: their history is erased with their rows", history.audits.size());
+      LOG.info(
+          "Envers audits {} entities: their history is erased with their rows",
+          history.audits.size());
     }
     return history;
   }
@@ -67,10 +69,13 @@ final class History {
   /** Every history table Lethe erases: the audited entities' and their collections'. */
   Set<String> tables() {
     Set<String> tables = new LinkedHashSet<>();
-    audits.values().forEach(audit -> {
-      tables.addAll(audit.tables());
-      audit.middles().forEach(middle -> tables.add(middle.table().table()));
-    });
+    audits
+        .values()
+        .forEach(
+            audit -> {
+              tables.addAll(audit.tables());
+              audit.middles().forEach(middle -> tables.add(middle.table().table()));
+            });
     return tables;
   }
 
@@ -92,9 +97,16 @@ final class History {
    * @param references the history column of each audited to-one association holding its target's identifier
    * @param history Hibernate's mapping of the entity's history rows
    */
-  record Audit(EntityInfo entity, List<String> tables, Map<String, String> keys, String revision,
-      Map<String, BasicValuedModelPart> columns, Map<String, Middle> collections, List<Middle> middles,
-      Map<String, String> references, EntityMappingType history) {
+  record Audit(
+      EntityInfo entity,
+      List<String> tables,
+      Map<String, String> keys,
+      String revision,
+      Map<String, BasicValuedModelPart> columns,
+      Map<String, Middle> collections,
+      List<Middle> middles,
+      Map<String, String> references,
+      EntityMappingType history) {
 
     String baseTable() {
       return tables.get(tables.size() - 1);
@@ -104,12 +116,15 @@ final class History {
     Optional<String> baseColumn(String column) {
       String wanted = SchemaVerifier.Schema.bare(column);
       List<String> found = new ArrayList<>();
-      history.forEachSelectable((index, selectable) -> {
-        if (selectable.getContainingTableExpression().equals(baseTable()) && !selectable.isFormula()
-            && SchemaVerifier.Schema.bare(selectable.getSelectionExpression()).equalsIgnoreCase(wanted)) {
-          found.add(selectable.getSelectionExpression());
-        }
-      });
+      history.forEachSelectable(
+          (index, selectable) -> {
+            if (selectable.getContainingTableExpression().equals(baseTable())
+                && !selectable.isFormula()
+                && SchemaVerifier.Schema.bare(selectable.getSelectionExpression())
+                    .equalsIgnoreCase(wanted)) {
+              found.add(selectable.getSelectionExpression());
+            }
+          });
       return found.stream().findFirst();
     }
   }
@@ -125,9 +140,13 @@ final class History {
    *     elements of one owner in one revision collide
    * @param elementEntity the entity the elements are rows of, if they are
    */
-  record Middle(Class<?> owner, String attribute, ElementTable table, String revision, boolean uniquePerRevision,
-      @Nullable EntityMappingType elementEntity) {
-  }
+  record Middle(
+      Class<?> owner,
+      String attribute,
+      ElementTable table,
+      String revision,
+      boolean uniquePerRevision,
+      @Nullable EntityMappingType elementEntity) {}
 
   /**
    * The rows the application deleted while {@code route} led to the subject, found through the
@@ -141,12 +160,13 @@ final class History {
   }
 
   /** As {@link #deletedRowsIn}, for the subjects whose key satisfies {@code subjects} ({@code in (:held)}). */
-  Optional<DeletedRows> deletedRowsReaching(JpaMapping mapping, EntityInfo info, SubjectRoute route,
-      String subjects) {
+  Optional<DeletedRows> deletedRowsReaching(
+      JpaMapping mapping, EntityInfo info, SubjectRoute route, String subjects) {
     if (!audits.containsKey(info.type())) {
       return Optional.empty();
     }
-    return HistoryRoute.of(mapping, this, info, route).map(HistoryRoute.Found::route)
+    return HistoryRoute.of(mapping, this, info, route)
+        .map(HistoryRoute.Found::route)
         .map(found -> new DeletedRows(found.deletedRows(subjects), found.firstHistoryTable()));
   }
 
@@ -156,9 +176,17 @@ final class History {
    */
   Optional<String> unreachable(JpaMapping mapping, EntityInfo info, SubjectRoute route) {
     Audit audit = audits.get(info.type());
-    boolean personal = audit != null && (!audit.columns().isEmpty() || mapping.model().entity(info.type())
-        .map(descriptor -> descriptor.fields().stream().anyMatch(field -> audit.collections().containsKey(field.name())))
-        .orElse(false));
+    boolean personal =
+        audit != null
+            && (!audit.columns().isEmpty()
+                || mapping
+                    .model()
+                    .entity(info.type())
+                    .map(
+                        descriptor ->
+                            descriptor.fields().stream()
+                                .anyMatch(field -> audit.collections().containsKey(field.name())))
+                    .orElse(false));
     if (!personal) {
       return Optional.empty();
     }
@@ -173,7 +201,8 @@ final class History {
    */
   Optional<String> expiredDeletedRows(EntityInfo info, String clock) {
     Audit audit = audits.get(info.type());
-    if (audit == null || !(audit.history().findByPath(clock) instanceof BasicValuedModelPart column)
+    if (audit == null
+        || !(audit.history().findByPath(clock) instanceof BasicValuedModelPart column)
         || !column.getContainingTableExpression().equals(audit.baseTable())) {
       return Optional.empty();
     }
@@ -181,17 +210,30 @@ final class History {
     String key = audit.keys().get(base);
     String table = info.mapping().getIdentifierTableDetails().getTableName();
     // The revision recording a deletion may hold no values: max() skips its null clock.
-    return Optional.of("select k_ from (select h_." + key + " as k_ from " + base + " h_ where not exists (select 1"
-        + " from " + table + " t_ where t_." + RouteSql.keyColumn(info.mapping(), table, info.type()) + " = h_."
-        + key + ") group by h_." + key + " having max(h_." + column.getSelectionExpression() + ") <= :cutoff) o_");
+    return Optional.of(
+        "select k_ from (select h_."
+            + key
+            + " as k_ from "
+            + base
+            + " h_ where not exists (select 1"
+            + " from "
+            + table
+            + " t_ where t_."
+            + RouteSql.keyColumn(info.mapping(), table, info.type())
+            + " = h_."
+            + key
+            + ") group by h_."
+            + key
+            + " having max(h_."
+            + column.getSelectionExpression()
+            + ") <= :cutoff) o_");
   }
 
   /**
    * Native SQL selecting the identifiers of rows deleted earlier ({@code idsIn}), and the history
    * table it reads that deleting their history empties, which must go last.
    */
-  record DeletedRows(String idsIn, String readsHistoryTable) {
-  }
+  record DeletedRows(String idsIn, String readsHistoryTable) {}
 
   // --- deletion ----------------------------------------------------------------------------------
 
@@ -208,44 +250,70 @@ final class History {
    * Deletes as above, the rows of table {@code readLast} last: {@code idsIn} reads it, and would
    * find no row once it is emptied.
    */
-  void delete(EntityManager em, EntityInfo info, String idsIn, Consumer<NativeQuery<Object>> bind,
+  void delete(
+      EntityManager em,
+      EntityInfo info,
+      String idsIn,
+      Consumer<NativeQuery<Object>> bind,
       @Nullable String readLast) {
     Map<String, String> statements = new LinkedHashMap<>();
     Audit audit = audits.get(info.type());
     if (audit != null) {
       for (Middle middle : audit.middles()) {
-        statements.put("delete from " + middle.table().table() + " where " + middle.table().keyColumn() + " in ("
-            + idsIn + ")", middle.table().table());
+        statements.put(
+            "delete from "
+                + middle.table().table()
+                + " where "
+                + middle.table().keyColumn()
+                + " in ("
+                + idsIn
+                + ")",
+            middle.table().table());
       }
     }
     for (Audit other : audits.values()) {
       for (Middle middle : other.middles()) {
         if (middle.elementEntity() != null && related(middle.elementEntity(), info.mapping())) {
-          statements.put("delete from " + middle.table().table() + " where " + middle.table().elementColumn()
-              + " in (" + idsIn + ")", middle.table().table());
+          statements.put(
+              "delete from "
+                  + middle.table().table()
+                  + " where "
+                  + middle.table().elementColumn()
+                  + " in ("
+                  + idsIn
+                  + ")",
+              middle.table().table());
         }
       }
     }
     if (audit != null) {
       for (String table : audit.tables()) {
-        statements.put("delete from " + table + " where " + audit.keys().get(table) + " in (" + idsIn + ")", table);
+        statements.put(
+            "delete from " + table + " where " + audit.keys().get(table) + " in (" + idsIn + ")",
+            table);
       }
     }
     List<String> last = new ArrayList<>();
-    statements.forEach((statement, table) -> {
-      if (table.equals(readLast)) {
-        last.add(statement);
-      } else {
-        execute(em, statement, bind);
-      }
-    });
+    statements.forEach(
+        (statement, table) -> {
+          if (table.equals(readLast)) {
+            last.add(statement);
+          } else {
+            execute(em, statement, bind);
+          }
+        });
     last.forEach(statement -> execute(em, statement, bind));
   }
 
   /** Whether deleting rows of {@code info} deletes history rows too: it or a collection holding it is audited. */
   boolean keepsHistoryOf(EntityInfo info) {
-    return audits.containsKey(info.type()) || audits.values().stream().flatMap(other -> other.middles().stream())
-        .anyMatch(middle -> middle.elementEntity() != null && related(middle.elementEntity(), info.mapping()));
+    return audits.containsKey(info.type())
+        || audits.values().stream()
+            .flatMap(other -> other.middles().stream())
+            .anyMatch(
+                middle ->
+                    middle.elementEntity() != null
+                        && related(middle.elementEntity(), info.mapping()));
   }
 
   private static boolean related(EntityMappingType one, EntityMappingType other) {
@@ -261,7 +329,12 @@ final class History {
    * history deleted (NULLIFY), replaced or rewritten per value. Runs before the rows change, while
    * {@code idsIn} still finds them.
    */
-  void erase(EntityManager em, Eraser eraser, EntityInfo info, List<FieldDescriptor> fields, String idsIn,
+  void erase(
+      EntityManager em,
+      Eraser eraser,
+      EntityInfo info,
+      List<FieldDescriptor> fields,
+      String idsIn,
       Consumer<NativeQuery<Object>> bind) {
     Audit audit = audits.get(info.type());
     if (audit == null) {
@@ -285,38 +358,95 @@ final class History {
         continue;
       }
       if (Eraser.setBased(field)) {
-        setBased.computeIfAbsent(column.getContainingTableExpression(), ignored -> new ArrayList<>()).add(field);
+        setBased
+            .computeIfAbsent(column.getContainingTableExpression(), ignored -> new ArrayList<>())
+            .add(field);
       } else {
         String table = column.getContainingTableExpression();
-        rewriteValues(em, eraser, info, field, new ElementTable(table, audit.keys().get(table),
-            column.getSelectionExpression(), column.getJdbcMapping()), idsIn, bind);
+        rewriteValues(
+            em,
+            eraser,
+            info,
+            field,
+            new ElementTable(
+                table,
+                audit.keys().get(table),
+                column.getSelectionExpression(),
+                column.getJdbcMapping()),
+            idsIn,
+            bind);
       }
     }
-    setBased.forEach((table, erased) -> {
-      List<String> names = erased.stream().map(field -> audit.columns().get(field.name()).getSelectionExpression())
-          .toList();
-      NativeQuery<Object> update = Sql.nativeQuery(em, "update " + table + " set " + Eraser.assignments(names)
-          + " where " + audit.keys().get(table) + " in (" + idsIn + ") and " + eraser.changing(names, erased));
-      for (int i = 0; i < erased.size(); i++) {
-        Sql.bind(update, "v" + i, eraser.erased(erased.get(i), null),
-            audit.columns().get(erased.get(i).name()).getJdbcMapping());
-      }
-      bind.accept(update);
-      update.executeUpdate();
-    });
+    setBased.forEach(
+        (table, erased) -> {
+          List<String> names =
+              erased.stream()
+                  .map(field -> audit.columns().get(field.name()).getSelectionExpression())
+                  .toList();
+          NativeQuery<Object> update =
+              Sql.nativeQuery(
+                  em,
+                  "update "
+                      + table
+                      + " set "
+                      + Eraser.assignments(names)
+                      + " where "
+                      + audit.keys().get(table)
+                      + " in ("
+                      + idsIn
+                      + ") and "
+                      + eraser.changing(names, erased));
+          for (int i = 0; i < erased.size(); i++) {
+            Sql.bind(
+                update,
+                "v" + i,
+                eraser.erased(erased.get(i), null),
+                audit.columns().get(erased.get(i).name()).getJdbcMapping());
+          }
+          bind.accept(update);
+          update.executeUpdate();
+        });
   }
 
-  private void eraseElements(EntityManager em, Eraser eraser, EntityInfo info, FieldDescriptor field, Middle middle,
-      String idsIn, Consumer<NativeQuery<Object>> bind) {
+  private void eraseElements(
+      EntityManager em,
+      Eraser eraser,
+      EntityInfo info,
+      FieldDescriptor field,
+      Middle middle,
+      String idsIn,
+      Consumer<NativeQuery<Object>> bind) {
     ElementTable table = middle.table();
     switch (field.erasure().strategy()) {
-      case NULLIFY -> execute(em, "delete from " + table.table() + " where " + table.keyColumn() + " in (" + idsIn
-          + ")", bind);
+      case NULLIFY ->
+          execute(
+              em,
+              "delete from "
+                  + table.table()
+                  + " where "
+                  + table.keyColumn()
+                  + " in ("
+                  + idsIn
+                  + ")",
+              bind);
       case REPLACE -> {
         Object placeholder = eraser.erased(field, null);
-        NativeQuery<Object> update = Sql.nativeQuery(em, "update " + table.table() + " set " + table.elementColumn()
-            + " = :value where " + table.keyColumn() + " in (" + idsIn + ") and (" + table.elementColumn()
-            + " is null or " + table.elementColumn() + " <> :value)");
+        NativeQuery<Object> update =
+            Sql.nativeQuery(
+                em,
+                "update "
+                    + table.table()
+                    + " set "
+                    + table.elementColumn()
+                    + " = :value where "
+                    + table.keyColumn()
+                    + " in ("
+                    + idsIn
+                    + ") and ("
+                    + table.elementColumn()
+                    + " is null or "
+                    + table.elementColumn()
+                    + " <> :value)");
         Sql.bind(update, "value", placeholder, table.elementType());
         bind.accept(update);
         update.executeUpdate();
@@ -326,8 +456,14 @@ final class History {
   }
 
   /** HASH and MASK: each distinct value of the history column rewritten to its erased value, in one statement. */
-  private static void rewriteValues(EntityManager em, Eraser eraser, EntityInfo info, FieldDescriptor field,
-      ElementTable table, String idsIn, Consumer<NativeQuery<Object>> bind) {
+  private static void rewriteValues(
+      EntityManager em,
+      Eraser eraser,
+      EntityInfo info,
+      FieldDescriptor field,
+      ElementTable table,
+      String idsIn,
+      Consumer<NativeQuery<Object>> bind) {
     String owners = table.keyColumn() + " in (" + idsIn + ")";
     Map<Object, Object> rewrites = new LinkedHashMap<>();
     for (Object[] pair : Eraser.elements(em, info, table, owners, bind)) {
@@ -341,7 +477,8 @@ final class History {
     rewrites.forEach((from, to) -> eraser.rewriteElement(em, table, from, to, owners, bind));
   }
 
-  private static void execute(EntityManager em, String statement, Consumer<NativeQuery<Object>> bind) {
+  private static void execute(
+      EntityManager em, String statement, Consumer<NativeQuery<Object>> bind) {
     NativeQuery<Object> query = Sql.nativeQuery(em, statement);
     bind.accept(query);
     query.executeUpdate();
@@ -359,28 +496,65 @@ final class History {
     Map<String, String> aliases = new LinkedHashMap<>();
     aliases.put(base, "h0_");
     StringBuilder from = new StringBuilder(" from " + base + " h0_");
-    StringBuilder select = new StringBuilder("select h0_." + audit.keys().get(base) + " as c0_, h0_."
-        + audit.revision() + " as r_");
+    StringBuilder select =
+        new StringBuilder(
+            "select h0_." + audit.keys().get(base) + " as c0_, h0_." + audit.revision() + " as r_");
     for (int i = 0; i < columns.size(); i++) {
       String table = columns.get(i).getContainingTableExpression();
       String alias = aliases.get(table);
       if (alias == null) {
         alias = "h" + aliases.size() + "_";
         aliases.put(table, alias);
-        from.append(" join ").append(table).append(' ').append(alias).append(" on ").append(alias).append('.')
-            .append(audit.keys().get(table)).append(" = h0_.").append(audit.keys().get(base)).append(" and ")
-            .append(alias).append('.').append(audit.revision()).append(" = h0_.").append(audit.revision());
+        from.append(" join ")
+            .append(table)
+            .append(' ')
+            .append(alias)
+            .append(" on ")
+            .append(alias)
+            .append('.')
+            .append(audit.keys().get(table))
+            .append(" = h0_.")
+            .append(audit.keys().get(base))
+            .append(" and ")
+            .append(alias)
+            .append('.')
+            .append(audit.revision())
+            .append(" = h0_.")
+            .append(audit.revision());
       }
-      select.append(", ").append(alias).append('.').append(columns.get(i).getSelectionExpression()).append(" as c")
-          .append(i + 1).append('_');
+      select
+          .append(", ")
+          .append(alias)
+          .append('.')
+          .append(columns.get(i).getSelectionExpression())
+          .append(" as c")
+          .append(i + 1)
+          .append('_');
     }
-    return select + from.toString() + " where h0_." + audit.keys().get(base) + " in (" + idsIn + ") order by 1, 2";
+    return select
+        + from.toString()
+        + " where h0_."
+        + audit.keys().get(base)
+        + " in ("
+        + idsIn
+        + ") order by 1, 2";
   }
 
   /** Native SQL selecting owner ({@code c0_}), revision ({@code r_}) and element ({@code c1_}) of a collection's history. */
   static String historyElements(Middle middle, String idsIn) {
     ElementTable table = middle.table();
-    return "select " + table.keyColumn() + " as c0_, " + middle.revision() + " as r_, " + table.elementColumn()
-        + " as c1_ from " + table.table() + " where " + table.keyColumn() + " in (" + idsIn + ") order by 1, 2";
+    return "select "
+        + table.keyColumn()
+        + " as c0_, "
+        + middle.revision()
+        + " as r_, "
+        + table.elementColumn()
+        + " as c1_ from "
+        + table.table()
+        + " where "
+        + table.keyColumn()
+        + " in ("
+        + idsIn
+        + ") order by 1, 2";
   }
 }

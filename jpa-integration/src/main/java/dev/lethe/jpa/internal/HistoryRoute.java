@@ -34,8 +34,7 @@ final class HistoryRoute {
   }
 
   /** One hop: its current links and, where Envers keeps them, its recorded ones. */
-  private record Hop(Links current, Links history) {
-  }
+  private record Hop(Links current, Links history) {}
 
   private final EntityInfo entity;
   private final List<Hop> hops;
@@ -46,15 +45,15 @@ final class HistoryRoute {
   }
 
   /** The outcome of following a route through the history: the route, or why it cannot be followed. */
-  record Found(@Nullable HistoryRoute route, @Nullable String unreachable) {
-  }
+  record Found(@Nullable HistoryRoute route, @Nullable String unreachable) {}
 
   /**
    * {@code route} of {@code entity} through the history; unreachable where a hop is not an
    * association to the next entity's identifier, or Envers keeps no history of its link. Routes
    * compared by a value ({@code @SubjectLink}) and the root's own route are not followed (empty).
    */
-  static Optional<Found> of(JpaMapping mapping, History history, EntityInfo entity, SubjectRoute route) {
+  static Optional<Found> of(
+      JpaMapping mapping, History history, EntityInfo entity, SubjectRoute route) {
     List<String> path = route.path();
     if (!route.identity().equals(SubjectType.ID) || path.size() < 2) {
       return Optional.empty();
@@ -64,8 +63,10 @@ final class HistoryRoute {
     for (String segment : path.subList(0, path.size() - 1)) {
       Step step;
       try {
-        step = SubjectRoute.isReverse(segment) ? back(mapping, history, current, segment)
-            : forward(history, current, segment);
+        step =
+            SubjectRoute.isReverse(segment)
+                ? back(mapping, history, current, segment)
+                : forward(history, current, segment);
       } catch (Unreachable e) {
         return Optional.of(new Found(null, e.getMessage()));
       }
@@ -86,13 +87,30 @@ final class HistoryRoute {
     for (int i = hops.size() - 1; i >= 0; i--) {
       Hop hop = hops.get(i);
       String alias = "l" + i + "_";
-      reached = "select " + alias + ".f_ from (" + hop.current().select() + " union all " + hop.history().select()
-          + ") " + alias + " where " + alias + ".t_ " + (reached == null ? subjects : "in (" + reached + ")");
+      reached =
+          "select "
+              + alias
+              + ".f_ from ("
+              + hop.current().select()
+              + " union all "
+              + hop.history().select()
+              + ") "
+              + alias
+              + " where "
+              + alias
+              + ".t_ "
+              + (reached == null ? subjects : "in (" + reached + ")");
     }
     String table = entity.mapping().getIdentifierTableDetails().getTableName();
     String key = RouteSql.keyColumn(entity.mapping(), table, entity.type());
-    return "select k_ from (select distinct r_.f_ as k_ from (" + reached + ") r_ where r_.f_ is not null and not"
-        + " exists (select 1 from " + table + " t_ where t_." + key + " = r_.f_)) o_";
+    return "select k_ from (select distinct r_.f_ as k_ from ("
+        + reached
+        + ") r_ where r_.f_ is not null and not"
+        + " exists (select 1 from "
+        + table
+        + " t_ where t_."
+        + key
+        + " = r_.f_)) o_";
   }
 
   /** The history table of the first hop: a deletion of the rows' history that empties it must do so last. */
@@ -102,8 +120,7 @@ final class HistoryRoute {
 
   // --- hops --------------------------------------------------------------------------------------
 
-  private record Step(Hop hop, EntityMappingType next) {
-  }
+  private record Step(Hop hop, EntityMappingType next) {}
 
   private static final class Unreachable extends Exception {
     private static final long serialVersionUID = 1L;
@@ -114,7 +131,8 @@ final class HistoryRoute {
   }
 
   /** A hop by an attribute of {@code from}: a to-one association, or a collection of entities. */
-  private static Step forward(History history, EntityMappingType from, String segment) throws Unreachable {
+  private static Step forward(History history, EntityMappingType from, String segment)
+      throws Unreachable {
     ModelPart part = from.findByPath(segment);
     Class<?> type = from.getJavaType().getJavaTypeClass();
     if (part instanceof PluralAttributeMapping plural
@@ -122,31 +140,60 @@ final class HistoryRoute {
       EntityMappingType target = element.getEntityMappingType();
       ForeignKeyDescriptor key = plural.getKeyDescriptor();
       requireKey(from, key.getTargetTable(), key.getTargetPart(), segment);
-      History.Middle middle = history.of(type).map(audit -> audit.collections().get(segment)).orElse(null);
-      if (plural.getSeparateCollectionTable() != null && element instanceof EntityAssociationMapping association) {
+      History.Middle middle =
+          history.of(type).map(audit -> audit.collections().get(segment)).orElse(null);
+      if (plural.getSeparateCollectionTable() != null
+          && element instanceof EntityAssociationMapping association) {
         ForeignKeyDescriptor fk = association.getForeignKeyDescriptor();
         requireKey(target, fk.getTargetTable(), fk.getTargetPart(), segment);
-        Links current = new Links(key.getKeyTable(), column(key.getKeyPart(), segment), column(fk.getKeyPart(), segment));
+        Links current =
+            new Links(
+                key.getKeyTable(),
+                column(key.getKeyPart(), segment),
+                column(fk.getKeyPart(), segment));
         if (middle == null) {
           throw unaudited(type, segment);
         }
-        return new Step(new Hop(current, new Links(middle.table().table(), middle.table().keyColumn(),
-            middle.table().elementColumn())), target);
+        return new Step(
+            new Hop(
+                current,
+                new Links(
+                    middle.table().table(),
+                    middle.table().keyColumn(),
+                    middle.table().elementColumn())),
+            target);
       }
       // No join table: the elements' table holds the key, mappedBy or a one-way join column.
-      Links current = new Links(key.getKeyTable(), column(key.getKeyPart(), segment),
-          key(target, key.getKeyTable(), segment));
+      Links current =
+          new Links(
+              key.getKeyTable(),
+              column(key.getKeyPart(), segment),
+              key(target, key.getKeyTable(), segment));
       if (middle != null) {
-        return new Step(new Hop(current, new Links(middle.table().table(), middle.table().keyColumn(),
-            middle.table().elementColumn())), target);
+        return new Step(
+            new Hop(
+                current,
+                new Links(
+                    middle.table().table(),
+                    middle.table().keyColumn(),
+                    middle.table().elementColumn())),
+            target);
       }
-      History.Audit audit = history.of(target.getJavaType().getJavaTypeClass()).orElseThrow(() -> unaudited(type,
-          segment));
-      String column = audit.baseColumn(column(key.getKeyPart(), segment)).orElseThrow(() -> unaudited(type, segment));
-      return new Step(new Hop(current, new Links(audit.baseTable(), column, audit.keys().get(audit.baseTable()))),
+      History.Audit audit =
+          history
+              .of(target.getJavaType().getJavaTypeClass())
+              .orElseThrow(() -> unaudited(type, segment));
+      String column =
+          audit
+              .baseColumn(column(key.getKeyPart(), segment))
+              .orElseThrow(() -> unaudited(type, segment));
+      return new Step(
+          new Hop(
+              current, new Links(audit.baseTable(), column, audit.keys().get(audit.baseTable()))),
           target);
     }
-    if (part instanceof EntityAssociationMapping association && !(part instanceof PluralAttributeMapping)) {
+    if (part instanceof EntityAssociationMapping association
+        && !(part instanceof PluralAttributeMapping)) {
       EntityMappingType target = association.getAssociatedEntityMappingType();
       ForeignKeyDescriptor fk = association.getForeignKeyDescriptor();
       if (association.getSideNature() == ForeignKeyDescriptor.Nature.KEY) {
@@ -159,24 +206,33 @@ final class HistoryRoute {
         if (recorded == null) {
           throw unaudited(type, segment);
         }
-        return new Step(new Hop(current, new Links(audit.baseTable(), audit.keys().get(audit.baseTable()), recorded)),
+        return new Step(
+            new Hop(
+                current,
+                new Links(audit.baseTable(), audit.keys().get(audit.baseTable()), recorded)),
             target);
       }
-      // The inverse side of a one-to-one: the target's row holds the key, and its history records it.
+      // The inverse side of a one-to-one: the target's row holds the key, and its history records
+      // it.
       requireKey(from, fk.getTargetTable(), fk.getTargetPart(), segment);
       String column = column(fk.getKeyPart(), segment);
       Links current = new Links(fk.getKeyTable(), column, key(target, fk.getKeyTable(), segment));
-      History.Audit audit = history.of(target.getJavaType().getJavaTypeClass())
-          .orElseThrow(() -> unaudited(type, segment));
+      History.Audit audit =
+          history
+              .of(target.getJavaType().getJavaTypeClass())
+              .orElseThrow(() -> unaudited(type, segment));
       String recorded = audit.baseColumn(column).orElseThrow(() -> unaudited(type, segment));
-      return new Step(new Hop(current, new Links(audit.baseTable(), recorded, audit.keys().get(audit.baseTable()))),
+      return new Step(
+          new Hop(
+              current, new Links(audit.baseTable(), recorded, audit.keys().get(audit.baseTable()))),
           target);
     }
     throw new Unreachable("it follows " + segment + ", which is not an association of entities");
   }
 
   /** A reverse hop {@code <Owner.items}: from an element back to the owner whose collection lists it. */
-  private static Step back(JpaMapping mapping, History history, EntityMappingType from, String segment)
+  private static Step back(
+      JpaMapping mapping, History history, EntityMappingType from, String segment)
       throws Unreachable {
     int dot = segment.lastIndexOf('.');
     EntityInfo owner = mapping.entityNamed(segment.substring(SubjectRoute.REVERSE.length(), dot));
@@ -191,19 +247,40 @@ final class HistoryRoute {
         && plural.getElementDescriptor() instanceof EntityAssociationMapping element) {
       ForeignKeyDescriptor fk = element.getForeignKeyDescriptor();
       requireKey(from, fk.getTargetTable(), fk.getTargetPart(), segment);
-      current = new Links(key.getKeyTable(), column(fk.getKeyPart(), segment), column(key.getKeyPart(), segment));
+      current =
+          new Links(
+              key.getKeyTable(),
+              column(fk.getKeyPart(), segment),
+              column(key.getKeyPart(), segment));
     } else {
-      current = new Links(key.getKeyTable(), key(from, key.getKeyTable(), segment), column(key.getKeyPart(), segment));
+      current =
+          new Links(
+              key.getKeyTable(),
+              key(from, key.getKeyTable(), segment),
+              column(key.getKeyPart(), segment));
     }
-    History.Middle middle = history.of(owner.type()).map(audit -> audit.collections().get(attribute)).orElseThrow(
-        () -> unaudited(owner.type(), attribute));
-    return new Step(new Hop(current, new Links(middle.table().table(), middle.table().elementColumn(),
-        middle.table().keyColumn())), owner.mapping());
+    History.Middle middle =
+        history
+            .of(owner.type())
+            .map(audit -> audit.collections().get(attribute))
+            .orElseThrow(() -> unaudited(owner.type(), attribute));
+    return new Step(
+        new Hop(
+            current,
+            new Links(
+                middle.table().table(),
+                middle.table().elementColumn(),
+                middle.table().keyColumn())),
+        owner.mapping());
   }
 
   private static Unreachable unaudited(Class<?> type, String attribute) {
-    return new Unreachable("Envers keeps no history of the link " + type.getSimpleName() + "." + attribute
-        + " on its route to the subject");
+    return new Unreachable(
+        "Envers keeps no history of the link "
+            + type.getSimpleName()
+            + "."
+            + attribute
+            + " on its route to the subject");
   }
 
   /** The single column of {@code part}, a key. */
@@ -215,11 +292,13 @@ final class HistoryRoute {
   }
 
   /** The key column of {@code type} in {@code table}, one of its own tables. */
-  private static String key(EntityMappingType type, String table, String segment) throws Unreachable {
+  private static String key(EntityMappingType type, String table, String segment)
+      throws Unreachable {
     try {
       return RouteSql.keyColumn(type, table, type.getJavaType().getJavaTypeClass());
     } catch (UnsupportedRouteException notItsTable) {
-      throw new Unreachable("it follows " + segment + " through a table that is not " + type.getEntityName() + "'s");
+      throw new Unreachable(
+          "it follows " + segment + " through a table that is not " + type.getEntityName() + "'s");
     }
   }
 
@@ -230,8 +309,12 @@ final class HistoryRoute {
   private static void requireKey(EntityMappingType type, String table, Object part, String segment)
       throws Unreachable {
     if (!column(part, segment).equals(key(type, table, segment))) {
-      throw new Unreachable("it follows " + segment + ", joined by a column other than "
-          + type.getJavaType().getJavaTypeClass().getSimpleName() + "'s identifier");
+      throw new Unreachable(
+          "it follows "
+              + segment
+              + ", joined by a column other than "
+              + type.getJavaType().getJavaTypeClass().getSimpleName()
+              + "'s identifier");
     }
   }
 }

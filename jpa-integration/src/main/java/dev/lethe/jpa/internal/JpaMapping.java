@@ -54,10 +54,14 @@ public final class JpaMapping {
   private final Map<Class<?>, EntityInfo> entities;
   private final PersonalDataModel model;
   private final Map<RouteKey, RouteSql> routes = new ConcurrentHashMap<>();
+
   /** Set once by {@link #discover}, before the mapping is handed out. */
   private History history = History.NONE;
 
-  private JpaMapping(SessionFactoryImplementor factory, Map<Class<?>, EntityInfo> entities, PersonalDataModel model) {
+  private JpaMapping(
+      SessionFactoryImplementor factory,
+      Map<Class<?>, EntityInfo> entities,
+      PersonalDataModel model) {
     this.factory = factory;
     this.entities = entities;
     this.model = model;
@@ -78,10 +82,13 @@ public final class JpaMapping {
     Map<Class<?>, EntityInfo> entities = new LinkedHashMap<>();
     Set<MappingProblem> problems = new LinkedHashSet<>();
 
-    List<EntityType<?>> types = metamodel.getEntities().stream()
-        .filter(type -> type.getJavaType() != null && !Map.class.isAssignableFrom(type.getJavaType()))
-        .sorted(Comparator.comparing(EntityType::getName))
-        .toList();
+    List<EntityType<?>> types =
+        metamodel.getEntities().stream()
+            .filter(
+                type ->
+                    type.getJavaType() != null && !Map.class.isAssignableFrom(type.getJavaType()))
+            .sorted(Comparator.comparing(EntityType::getName))
+            .toList();
     for (EntityType<?> type : types) {
       Class<?> javaType = type.getJavaType();
       EntityMappingType mapping = factory.getMappingMetamodel().getEntityDescriptor(javaType);
@@ -90,9 +97,13 @@ public final class JpaMapping {
       checkAttributes(type, personal, problems);
       if (!(mapping.getIdentifierMapping() instanceof BasicEntityIdentifierMapping id)) {
         if (personal) {
-          problems.add(new MappingProblem(javaType, "id",
-              "has a composite identifier; Lethe keys rows by a single identifier"
-              + " attribute.", "Map a single @Id attribute, or keep this entity's personal data in another entity."));
+          problems.add(
+              new MappingProblem(
+                  javaType,
+                  "id",
+                  "has a composite identifier; Lethe keys rows by a single identifier"
+                      + " attribute.",
+                  "Map a single @Id attribute, or keep this entity's personal data in another entity."));
         }
         continue;
       }
@@ -101,20 +112,35 @@ public final class JpaMapping {
         contribute(builder, type, attribute, metamodel);
       }
       List<PluralAttributeMapping> collections = new ArrayList<>();
-      mapping.getAttributeMappings().forEach(attribute -> {
-        if (attribute instanceof PluralAttributeMapping plural && plural.getSeparateCollectionTable() != null
-            && !plural.getCollectionDescriptor().isInverse()) {
-          collections.add(plural);
-        }
-      });
-      boolean hasSubtypes = mapping.getSubclassEntityNames().stream()
-          .anyMatch(name -> !name.equals(mapping.getEntityName()));
-      entities.put(javaType, new EntityInfo(javaType, type, mapping, id.getAttributeName(),
-          id.getJavaType().getJavaTypeClass(), mapping.isAbstract() || Modifier.isAbstract(javaType.getModifiers()),
-          hasSubtypes, mapping.getSoftDeleteMapping() != null, List.copyOf(collections)));
+      mapping
+          .getAttributeMappings()
+          .forEach(
+              attribute -> {
+                if (attribute instanceof PluralAttributeMapping plural
+                    && plural.getSeparateCollectionTable() != null
+                    && !plural.getCollectionDescriptor().isInverse()) {
+                  collections.add(plural);
+                }
+              });
+      boolean hasSubtypes =
+          mapping.getSubclassEntityNames().stream()
+              .anyMatch(name -> !name.equals(mapping.getEntityName()));
+      entities.put(
+          javaType,
+          new EntityInfo(
+              javaType,
+              type,
+              mapping,
+              id.getAttributeName(),
+              id.getJavaType().getJavaTypeClass(),
+              mapping.isAbstract() || Modifier.isAbstract(javaType.getModifiers()),
+              hasSubtypes,
+              mapping.getSoftDeleteMapping() != null,
+              List.copyOf(collections)));
     }
     for (EmbeddableType<?> embeddable : metamodel.getEmbeddables()) {
-      if (embeddable.getJavaType() != null && !Map.class.isAssignableFrom(embeddable.getJavaType())) {
+      if (embeddable.getJavaType() != null
+          && !Map.class.isAssignableFrom(embeddable.getJavaType())) {
         builder.embeddable(embeddable.getJavaType());
       }
     }
@@ -155,14 +181,17 @@ public final class JpaMapping {
   EntityInfo entity(Class<?> type) {
     EntityInfo info = entities.get(type);
     if (info == null) {
-      throw new IllegalArgumentException(type.getName() + " is not an entity of this EntityManagerFactory");
+      throw new IllegalArgumentException(
+          type.getName() + " is not an entity of this EntityManagerFactory");
     }
     return info;
   }
 
   /** The entity whose class has the simple name {@code simpleName}, as a reverse hop names it. */
   EntityInfo entityNamed(String simpleName) {
-    return entities.values().stream().filter(info -> info.type().getSimpleName().equals(simpleName)).findFirst()
+    return entities.values().stream()
+        .filter(info -> info.type().getSimpleName().equals(simpleName))
+        .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("No entity class is called " + simpleName));
   }
 
@@ -176,15 +205,23 @@ public final class JpaMapping {
     RouteKey key = new RouteKey(entity.type(), route);
     RouteSql known = routes.get(key);
     if (known == null) {
-      known = new RouteSql(this, entity, route, model.subjectType(route.subjectType()).orElseThrow(() ->
-          new IllegalArgumentException("The model has no subject type '" + route.subjectType() + "'")));
+      known =
+          new RouteSql(
+              this,
+              entity,
+              route,
+              model
+                  .subjectType(route.subjectType())
+                  .orElseThrow(
+                      () ->
+                          new IllegalArgumentException(
+                              "The model has no subject type '" + route.subjectType() + "'")));
       routes.putIfAbsent(key, known);
     }
     return known;
   }
 
-  private record RouteKey(Class<?> entity, SubjectRoute route) {
-  }
+  private record RouteKey(Class<?> entity, SubjectRoute route) {}
 
   /**
    * Builds every route's native SQL where the store needs it, so that a route it cannot express
@@ -194,10 +231,13 @@ public final class JpaMapping {
     for (EntityDescriptor descriptor : model.entities()) {
       EntityInfo info = entities.get(descriptor.type());
       if (info == null && descriptor.holdsPersonalData()) {
-        problems.add(new MappingProblem(descriptor.type(), descriptor.fields().get(0).name(),
-            "holds personal data but is"
-            + " not an entity of this EntityManagerFactory, so the store can neither export nor erase it.",
-            "Map it as an entity of this persistence unit, or leave it out of the extra classes."));
+        problems.add(
+            new MappingProblem(
+                descriptor.type(),
+                descriptor.fields().get(0).name(),
+                "holds personal data but is"
+                    + " not an entity of this EntityManagerFactory, so the store can neither export nor erase it.",
+                "Map it as an entity of this persistence unit, or leave it out of the extra classes."));
         continue;
       }
       if (info == null || info.isAbstract()) {
@@ -206,7 +246,9 @@ public final class JpaMapping {
       for (SubjectRoute route : descriptor.routes()) {
         RouteSql sql = route(info, route);
         try {
-          if (sql.needsNative() || !info.collections().isEmpty() || descriptor.holdsPersonalData()) {
+          if (sql.needsNative()
+              || !info.collections().isEmpty()
+              || descriptor.holdsPersonalData()) {
             sql.nativeIds();
           }
         } catch (UnsupportedRouteException e) {
@@ -223,7 +265,10 @@ public final class JpaMapping {
    * hop from the element back to this entity, {@code <Entity.attribute}, unless the element has a
    * to-one back to this entity, which is the same link.
    */
-  private static void contribute(PersonalDataModel.Builder builder, EntityType<?> type, Attribute<?, ?> attribute,
+  private static void contribute(
+      PersonalDataModel.Builder builder,
+      EntityType<?> type,
+      Attribute<?, ?> attribute,
       Metamodel metamodel) {
     Class<?> javaType = type.getJavaType();
     if (attribute.getPersistentAttributeType() == null) {
@@ -231,13 +276,17 @@ public final class JpaMapping {
       return;
     }
     switch (attribute.getPersistentAttributeType()) {
-      case MANY_TO_ONE, ONE_TO_ONE -> builder.association(javaType, attribute.getName(), attribute.getJavaType());
+      case MANY_TO_ONE, ONE_TO_ONE ->
+          builder.association(javaType, attribute.getName(), attribute.getJavaType());
       case ONE_TO_MANY, MANY_TO_MANY -> {
         Class<?> target = EntityInfo.targetType(attribute);
         builder.association(javaType, attribute.getName(), target);
-        if (mappedBy(attribute).isEmpty() && declaredHere(type, attribute)
+        if (mappedBy(attribute).isEmpty()
+            && declaredHere(type, attribute)
             && !linksBack(metamodel, target, javaType, attribute)) {
-          builder.association(target, SubjectRoute.REVERSE + javaType.getSimpleName() + "." + attribute.getName(),
+          builder.association(
+              target,
+              SubjectRoute.REVERSE + javaType.getSimpleName() + "." + attribute.getName(),
               javaType);
         }
       }
@@ -248,7 +297,7 @@ public final class JpaMapping {
           builder.embeddable(plural.getElementType().getJavaType());
         }
       }
-      default -> { }
+      default -> {}
     }
   }
 
@@ -257,7 +306,8 @@ public final class JpaMapping {
    * which contributes it itself: a reverse hop names the entity that declares the collection.
    */
   private static boolean declaredHere(EntityType<?> type, Attribute<?, ?> attribute) {
-    return !(attribute.getDeclaringType() instanceof EntityType<?> declaring) || declaring == type
+    return !(attribute.getDeclaringType() instanceof EntityType<?> declaring)
+        || declaring == type
         || declaring.getJavaType() == type.getJavaType();
   }
 
@@ -265,7 +315,8 @@ public final class JpaMapping {
    * Whether the collection's element already links back to {@code owner}: a to-one to it, or the
    * inverse side of this very many-to-many.
    */
-  private static boolean linksBack(Metamodel metamodel, Class<?> element, Class<?> owner, Attribute<?, ?> collection) {
+  private static boolean linksBack(
+      Metamodel metamodel, Class<?> element, Class<?> owner, Attribute<?, ?> collection) {
     EntityType<?> target;
     try {
       target = metamodel.entity(element);
@@ -277,7 +328,8 @@ public final class JpaMapping {
       if (kind == null || !EntityInfo.targetType(attribute).isAssignableFrom(owner)) {
         continue;
       }
-      if (kind == Attribute.PersistentAttributeType.MANY_TO_ONE || kind == Attribute.PersistentAttributeType.ONE_TO_ONE
+      if (kind == Attribute.PersistentAttributeType.MANY_TO_ONE
+          || kind == Attribute.PersistentAttributeType.ONE_TO_ONE
           || mappedBy(attribute).filter(collection.getName()::equals).isPresent()) {
         return true;
       }
@@ -317,21 +369,28 @@ public final class JpaMapping {
     return Optional.empty();
   }
 
-  private static void checkAttributes(EntityType<?> type, boolean entityHoldsPersonalData,
-      Set<MappingProblem> problems) {
+  private static void checkAttributes(
+      EntityType<?> type, boolean entityHoldsPersonalData, Set<MappingProblem> problems) {
     Class<?> javaType = type.getJavaType();
     Map<String, PersonalData> overrides = overridesOf(javaType);
     for (Field field : fieldsOf(javaType)) {
       PersonalData override = overrides.get(field.getName());
-      boolean personal = override != null || field.isAnnotationPresent(PersonalData.class)
-          || field.isAnnotationPresent(SpecialCategory.class);
-      boolean any = field.isAnnotationPresent(Any.class) || field.isAnnotationPresent(ManyToAny.class);
+      boolean personal =
+          override != null
+              || field.isAnnotationPresent(PersonalData.class)
+              || field.isAnnotationPresent(SpecialCategory.class);
+      boolean any =
+          field.isAnnotationPresent(Any.class) || field.isAnnotationPresent(ManyToAny.class);
       Class<?> owner = field.getDeclaringClass();
       if (any && (personal || entityHoldsPersonalData)) {
-        problems.add(new MappingProblem(owner, field.getName(),
-            "is an @Any association: Lethe cannot follow it to a data"
-            + " subject nor erase through it.", "Map it as a typed association (@ManyToOne), or move the personal"
-            + " data to an entity that reaches its subject through typed associations."));
+        problems.add(
+            new MappingProblem(
+                owner,
+                field.getName(),
+                "is an @Any association: Lethe cannot follow it to a data"
+                    + " subject nor erase through it.",
+                "Map it as a typed association (@ManyToOne), or move the personal"
+                    + " data to an entity that reaches its subject through typed associations."));
         continue;
       }
       if (!personal) {
@@ -339,49 +398,71 @@ public final class JpaMapping {
       }
       Optional<Attribute<?, ?>> attribute = EntityInfo.attribute(type, field.getName());
       if (attribute.isEmpty() || !declaredBy(attribute.get(), field)) {
-        problems.add(new MappingProblem(owner, field.getName(), "holds personal data but is not a persistent attribute"
-            + " (transient or unmapped), so the store can neither export nor erase it.",
-            "Map it as a column, or remove @PersonalData if the value is derived from other attributes."));
+        problems.add(
+            new MappingProblem(
+                owner,
+                field.getName(),
+                "holds personal data but is not a persistent attribute"
+                    + " (transient or unmapped), so the store can neither export nor erase it.",
+                "Map it as a column, or remove @PersonalData if the value is derived from other attributes."));
         continue;
       }
       if (attribute.get().getPersistentAttributeType() == null) {
-        problems.add(new MappingProblem(owner, field.getName(), "holds personal data in a mapping Lethe cannot read.",
-            "Map it as a basic attribute, an embedded value or an element collection of basic values."));
+        problems.add(
+            new MappingProblem(
+                owner,
+                field.getName(),
+                "holds personal data in a mapping Lethe cannot read.",
+                "Map it as a basic attribute, an embedded value or an element collection of basic values."));
         continue;
       }
       switch (attribute.get().getPersistentAttributeType()) {
-        case MANY_TO_ONE, ONE_TO_ONE, ONE_TO_MANY, MANY_TO_MANY -> problems.add(new MappingProblem(owner,
-            field.getName(),
-            "is an association marked @PersonalData; an association is erased by erasing its target's attributes.",
-            "Mark the personal-data attributes of the associated entity instead."));
+        case MANY_TO_ONE, ONE_TO_ONE, ONE_TO_MANY, MANY_TO_MANY ->
+            problems.add(
+                new MappingProblem(
+                    owner,
+                    field.getName(),
+                    "is an association marked @PersonalData; an association is erased by erasing its target's attributes.",
+                    "Mark the personal-data attributes of the associated entity instead."));
         case ELEMENT_COLLECTION -> {
           PluralAttribute<?, ?, ?> plural = (PluralAttribute<?, ?, ?>) attribute.get();
           if (plural.getCollectionType() == PluralAttribute.CollectionType.MAP
               || plural.getElementType().getPersistenceType() != Type.PersistenceType.BASIC) {
-            problems.add(new MappingProblem(owner, field.getName(), "is an element collection of "
-                + (plural.getCollectionType() == PluralAttribute.CollectionType.MAP ? "map entries"
-                : "embeddable values") + ", which the store cannot erase element by element.",
-                "Use a List or Set of basic values, or an entity with its own @PersonalData attributes."));
+            problems.add(
+                new MappingProblem(
+                    owner,
+                    field.getName(),
+                    "is an element collection of "
+                        + (plural.getCollectionType() == PluralAttribute.CollectionType.MAP
+                            ? "map entries"
+                            : "embeddable values")
+                        + ", which the store cannot erase element by element.",
+                    "Use a List or Set of basic values, or an entity with its own @PersonalData attributes."));
           }
         }
         case BASIC -> {
-          boolean isId = attribute.get() instanceof SingularAttribute<?, ?> singular
-              && singular.isId();
+          boolean isId =
+              attribute.get() instanceof SingularAttribute<?, ?> singular && singular.isId();
           ErasureStrategy strategy = override != null ? override.erasure() : strategyOf(field);
           if (isId && strategy != ErasureStrategy.KEEP && strategy != ErasureStrategy.DELETE_ROW) {
-            problems.add(new MappingProblem(owner, field.getName(),
-                "is the identifier and cannot be erased in place with "
-                + strategy + ".", "Use DELETE_ROW or KEEP for an identifier, or use a surrogate key."));
+            problems.add(
+                new MappingProblem(
+                    owner,
+                    field.getName(),
+                    "is the identifier and cannot be erased in place with " + strategy + ".",
+                    "Use DELETE_ROW or KEEP for an identifier, or use a surrogate key."));
           }
         }
-        default -> { }
+        default -> {}
       }
     }
   }
 
   private static boolean declaredBy(Attribute<?, ?> attribute, Field field) {
     Member member = attribute.getJavaMember();
-    return member == null || !(member instanceof Field declared) || declared.getDeclaringClass() == field.getDeclaringClass();
+    return member == null
+        || !(member instanceof Field declared)
+        || declared.getDeclaringClass() == field.getDeclaringClass();
   }
 
   private static ErasureStrategy strategyOf(Field field) {
@@ -390,15 +471,21 @@ public final class JpaMapping {
   }
 
   private static boolean holdsPersonalData(Class<?> type) {
-    for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
-      if (current.isAnnotationPresent(PersonalData.class) || current.getDeclaredAnnotationsByType(
-          PersonalDataOverride.class).length > 0) {
+    for (Class<?> current = type;
+        current != null && current != Object.class;
+        current = current.getSuperclass()) {
+      if (current.isAnnotationPresent(PersonalData.class)
+          || current.getDeclaredAnnotationsByType(PersonalDataOverride.class).length > 0) {
         return true;
       }
     }
     // A link column holds its subject's identity, so the model counts it as personal data.
-    return fieldsOf(type).stream().anyMatch(field -> field.isAnnotationPresent(PersonalData.class)
-        || field.isAnnotationPresent(SpecialCategory.class) || field.isAnnotationPresent(SubjectLink.class));
+    return fieldsOf(type).stream()
+        .anyMatch(
+            field ->
+                field.isAnnotationPresent(PersonalData.class)
+                    || field.isAnnotationPresent(SpecialCategory.class)
+                    || field.isAnnotationPresent(SubjectLink.class));
   }
 
   /**
@@ -407,8 +494,11 @@ public final class JpaMapping {
    */
   private static Map<String, PersonalData> overridesOf(Class<?> type) {
     Map<String, PersonalData> overrides = new LinkedHashMap<>();
-    for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
-      for (PersonalDataOverride override : current.getDeclaredAnnotationsByType(PersonalDataOverride.class)) {
+    for (Class<?> current = type;
+        current != null && current != Object.class;
+        current = current.getSuperclass()) {
+      for (PersonalDataOverride override :
+          current.getDeclaredAnnotationsByType(PersonalDataOverride.class)) {
         overrides.putIfAbsent(override.attribute(), override.data());
       }
     }
@@ -417,7 +507,9 @@ public final class JpaMapping {
 
   private static List<Field> fieldsOf(Class<?> type) {
     List<Field> fields = new ArrayList<>();
-    for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
+    for (Class<?> current = type;
+        current != null && current != Object.class;
+        current = current.getSuperclass()) {
       Arrays.stream(current.getDeclaredFields())
           .filter(field -> !Modifier.isStatic(field.getModifiers()) && !field.isSynthetic())
           .forEach(fields::add);

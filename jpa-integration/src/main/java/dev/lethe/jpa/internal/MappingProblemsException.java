@@ -14,7 +14,8 @@ public final class MappingProblemsException extends RuntimeException {
 
   /** An exception listing {@code problems}, which must not be empty. */
   public MappingProblemsException(List<MappingProblem> problems) {
-    super("Mapping problems, which the store reports as an UnsupportedMappingException: " + problems);
+    super(
+        "Mapping problems, which the store reports as an UnsupportedMappingException: " + problems);
     if (problems.isEmpty()) {
       throw new IllegalArgumentException("A MappingProblemsException needs at least one problem");
     }

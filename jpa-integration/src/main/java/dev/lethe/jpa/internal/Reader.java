@@ -59,8 +59,13 @@ public final class Reader {
    * identities by their blind index. The store passes {@code HistoryRowId::new}: the identifier is
    * an API type, and the machinery does not name the API's types, whose package depends on it.
    */
-  public Reader(Sessions sessions, JpaMapping mapping, int fetchSize, boolean exportHistory,
-      BiFunction<Object, Object, Object> historyRowId, Encryption encryption) {
+  public Reader(
+      Sessions sessions,
+      JpaMapping mapping,
+      int fetchSize,
+      boolean exportHistory,
+      BiFunction<Object, Object, Object> historyRowId,
+      Encryption encryption) {
     this.sessions = sessions;
     this.emf = sessions.factory();
     this.mapping = mapping;
@@ -73,53 +78,102 @@ public final class Reader {
   /** The keys of the subjects {@code identifier} names. */
   public Set<SubjectKey> resolve(SubjectIdentifier identifier) {
     Optional<SubjectType> subjectType = mapping.model().subjectType(identifier.subjectType());
-    Optional<String> identityAttribute = subjectType.flatMap(type -> type.identityAttribute(identifier.identity()));
+    Optional<String> identityAttribute =
+        subjectType.flatMap(type -> type.identityAttribute(identifier.identity()));
     if (identityAttribute.isEmpty()) {
       return Set.of();
     }
     EntityInfo root = mapping.entity(subjectType.get().root());
-    // An identity stored encrypted is compared by its keyed blind index, exactly: the index is of the
+    // An identity stored encrypted is compared by its keyed blind index, exactly: the index is of
+    // the
     // value normalised as the identity is compared.
-    Optional<Encryption.BlindLookup> blind = encryption.blindIndex(root.type(), identityAttribute.get());
-    Optional<String> attribute = blind.map(Encryption.BlindLookup::attribute).or(() -> identityAttribute);
-    Class<?> valueType = EntityInfo.attribute(root.jpa(), attribute.get()).map(Attribute::getJavaType)
-        .orElseThrow(() -> new IllegalStateException("The root " + root.type().getName() + " has no attribute "
-            + attribute.get()));
+    Optional<Encryption.BlindLookup> blind =
+        encryption.blindIndex(root.type(), identityAttribute.get());
+    Optional<String> attribute =
+        blind.map(Encryption.BlindLookup::attribute).or(() -> identityAttribute);
+    Class<?> valueType =
+        EntityInfo.attribute(root.jpa(), attribute.get())
+            .map(Attribute::getJavaType)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "The root "
+                            + root.type().getName()
+                            + " has no attribute "
+                            + attribute.get()));
     // Trimmed and lower-cased on both sides where the model says so: the database's collation
     // (case-insensitive on MariaDB, not on PostgreSQL or H2) must not decide who is found.
-    IdentityMatch match = subjectType.get().identityRule(identifier.identity()).orElseThrow().match();
+    IdentityMatch match =
+        subjectType.get().identityRule(identifier.identity()).orElseThrow().match();
     boolean text = blind.isEmpty() && CharSequence.class.isAssignableFrom(valueType);
     boolean normalized = match == IdentityMatch.IGNORE_CASE_AND_SPACE && text;
-    Optional<Object> value = blind.isPresent() ? Optional.of(blind.get().index().apply(identifier.value()))
-        : Sql.typed(normalized ? match.normalize(identifier.value()) : identifier.value(), valueType);
+    Optional<Object> value =
+        blind.isPresent()
+            ? Optional.of(blind.get().index().apply(identifier.value()))
+            : Sql.typed(
+                normalized ? match.normalize(identifier.value()) : identifier.value(), valueType);
     if (value.isEmpty()) {
       return Set.of();
     }
-    List<Object[]> rows = sessions.inTransaction(em -> {
-      if (Sql.hidesRows(root)) {
-        // A subject whose row is soft-deleted or hidden by a restriction or filter still has data to answer for.
-        BasicValuedModelPart column = RouteSql.basic(root.mapping(), attribute.get(), root.type());
-        String table = column.getContainingTableExpression();
-        String compared = normalized ? "lower(trim(" + column.getSelectionExpression() + "))"
-            : column.getSelectionExpression();
-        NativeQuery<Object> query = Sql.nativeQuery(em, "select " + RouteSql.keyColumn(root.mapping(), table, root.type())
-            + " as c0_, " + column.getSelectionExpression() + " as c1_ from " + table + " where " + compared
-            + " = :value");
-        Sql.scalar(query, "c0_", root.mapping().getIdentifierMapping().getSingleJdbcMapping());
-        Sql.scalar(query, "c1_", column.getJdbcMapping());
-        Sql.bind(query, "value", value.get(), column.getJdbcMapping());
-        return query.getResultList().stream().map(row -> (Object[]) row).toList();
-      }
-      String compared = normalized ? "lower(trim(r." + attribute.get() + "))" : "r." + attribute.get();
-      return em.createQuery("select r." + root.idAttribute() + ", r." + attribute.get() + " from " + root.name()
-          + " r where " + compared + " = :value", Object[].class).setParameter("value", value.get()).getResultList();
-    });
-    // A text identity is compared once more as the model says: a case-insensitive collation (MariaDB's
-    // default) lets "Ada" equal "ada" and ignores trailing spaces, which an exact identity must not.
-    List<Object> ids = rows.stream()
-        .filter(row -> !text || (row[1] != null && match.matches(row[1].toString(), identifier.value())))
-        .map(row -> row[0])
-        .toList();
+    List<Object[]> rows =
+        sessions.inTransaction(
+            em -> {
+              if (Sql.hidesRows(root)) {
+                // A subject whose row is soft-deleted or hidden by a restriction or filter still
+                // has data to answer for.
+                BasicValuedModelPart column =
+                    RouteSql.basic(root.mapping(), attribute.get(), root.type());
+                String table = column.getContainingTableExpression();
+                String compared =
+                    normalized
+                        ? "lower(trim(" + column.getSelectionExpression() + "))"
+                        : column.getSelectionExpression();
+                NativeQuery<Object> query =
+                    Sql.nativeQuery(
+                        em,
+                        "select "
+                            + RouteSql.keyColumn(root.mapping(), table, root.type())
+                            + " as c0_, "
+                            + column.getSelectionExpression()
+                            + " as c1_ from "
+                            + table
+                            + " where "
+                            + compared
+                            + " = :value");
+                Sql.scalar(
+                    query, "c0_", root.mapping().getIdentifierMapping().getSingleJdbcMapping());
+                Sql.scalar(query, "c1_", column.getJdbcMapping());
+                Sql.bind(query, "value", value.get(), column.getJdbcMapping());
+                return query.getResultList().stream().map(row -> (Object[]) row).toList();
+              }
+              String compared =
+                  normalized ? "lower(trim(r." + attribute.get() + "))" : "r." + attribute.get();
+              return em.createQuery(
+                      "select r."
+                          + root.idAttribute()
+                          + ", r."
+                          + attribute.get()
+                          + " from "
+                          + root.name()
+                          + " r where "
+                          + compared
+                          + " = :value",
+                      Object[].class)
+                  .setParameter("value", value.get())
+                  .getResultList();
+            });
+    // A text identity is compared once more as the model says: a case-insensitive collation
+    // (MariaDB's
+    // default) lets "Ada" equal "ada" and ignores trailing spaces, which an exact identity must
+    // not.
+    List<Object> ids =
+        rows.stream()
+            .filter(
+                row ->
+                    !text
+                        || (row[1] != null && match.matches(row[1].toString(), identifier.value())))
+            .map(row -> row[0])
+            .toList();
     Set<SubjectKey> keys = new LinkedHashSet<>();
     ids.forEach(id -> keys.add(new SubjectKey(identifier.subjectType(), id)));
     return keys;
@@ -141,21 +195,30 @@ public final class Reader {
       Session session = open(opened);
       Iterator<?> ids;
       if (Sql.hidesRows(root)) {
-        // A restored subject whose root row is soft-deleted or filtered still has data to erase again.
-        BasicValuedModelPart column = RouteSql.basic(root.mapping(), root.idAttribute(), root.type());
-        NativeQuery<Object> query = Sql.nativeQuery(session.em, "select " + column.getSelectionExpression()
-            + " as c0_ from " + column.getContainingTableExpression());
+        // A restored subject whose root row is soft-deleted or filtered still has data to erase
+        // again.
+        BasicValuedModelPart column =
+            RouteSql.basic(root.mapping(), root.idAttribute(), root.type());
+        NativeQuery<Object> query =
+            Sql.nativeQuery(
+                session.em,
+                "select "
+                    + column.getSelectionExpression()
+                    + " as c0_ from "
+                    + column.getContainingTableExpression());
         Sql.scalar(query, "c0_", root.mapping().getIdentifierMapping().getSingleJdbcMapping());
         hints(query);
         ids = query.getResultStream().iterator();
       } else {
-        Query query = session.em.createQuery("select r." + root.idAttribute() + " from "
-            + root.name() + " r");
+        Query query =
+            session.em.createQuery(
+                "select r." + root.idAttribute() + " from " + root.name() + " r");
         hints(query);
         ids = query.getResultStream().iterator();
       }
       Iterator<Object> values = Iterators.transform(ids, id -> asRow(id)[0]);
-      return StreamSupport.stream(Spliterators.spliteratorUnknownSize(values, Spliterator.NONNULL), false)
+      return StreamSupport.stream(
+              Spliterators.spliteratorUnknownSize(values, Spliterator.NONNULL), false)
           .onClose(() -> opened.forEach(Session::close));
     } catch (RuntimeException e) {
       opened.forEach(Session::close);
@@ -169,10 +232,13 @@ public final class Reader {
    */
   public Stream<SubjectRecord> records(SubjectKey subject, EntityDescriptor descriptor) {
     EntityInfo info = mapping.entity(descriptor.type());
-    List<SubjectRoute> routes = descriptor.routesTo(subject.subjectType()).stream()
-        .filter(route -> !descriptor.fieldsOf(route).isEmpty())
-        .toList();
-    if (info.isAbstract() || routes.isEmpty() || mapping.model().subjectType(subject.subjectType()).isEmpty()) {
+    List<SubjectRoute> routes =
+        descriptor.routesTo(subject.subjectType()).stream()
+            .filter(route -> !descriptor.fieldsOf(route).isEmpty())
+            .toList();
+    if (info.isAbstract()
+        || routes.isEmpty()
+        || mapping.model().subjectType(subject.subjectType()).isEmpty()) {
       return Stream.empty();
     }
     Optional<Object> key = key(subject);
@@ -186,8 +252,10 @@ public final class Reader {
     return routes.stream().flatMap(route -> records(descriptor, info, route, key.get()));
   }
 
-  private Stream<SubjectRecord> records(EntityDescriptor descriptor, EntityInfo info, SubjectRoute route, Object key) {
-    Optional<History.Audit> audit = exportHistory ? mapping.history().of(info.type()) : Optional.empty();
+  private Stream<SubjectRecord> records(
+      EntityDescriptor descriptor, EntityInfo info, SubjectRoute route, Object key) {
+    Optional<History.Audit> audit =
+        exportHistory ? mapping.history().of(info.type()) : Optional.empty();
     if (audit.isEmpty()) {
       return rows(descriptor, info, route, key);
     }
@@ -204,75 +272,104 @@ public final class Reader {
    * audited attributes at that revision, then per audited collection the elements recorded at each
    * revision; each record identified by {@code historyRowId}. One lazily opened stream per part.
    */
-  private List<Supplier<Stream<SubjectRecord>>> history(EntityDescriptor descriptor, History.Audit audit,
-      SubjectRoute route, Object key) {
+  private List<Supplier<Stream<SubjectRecord>>> history(
+      EntityDescriptor descriptor, History.Audit audit, SubjectRoute route, Object key) {
     EntityInfo info = audit.entity();
     RouteSql sql = mapping.route(info, route);
     List<FieldDescriptor> owned = descriptor.fieldsOf(route);
-    RecordValues.Layout layout = RecordValues.Layout.of(owned.stream().map(FieldDescriptor::name).toList());
-    List<FieldDescriptor> scalars = owned.stream().filter(field -> audit.columns().containsKey(field.name())).toList();
+    RecordValues.Layout layout =
+        RecordValues.Layout.of(owned.stream().map(FieldDescriptor::name).toList());
+    List<FieldDescriptor> scalars =
+        owned.stream().filter(field -> audit.columns().containsKey(field.name())).toList();
     List<Supplier<Stream<SubjectRecord>>> parts = new ArrayList<>();
-    parts.add(() -> {
-      List<BasicValuedModelPart> columns = scalars.stream().map(field -> audit.columns().get(field.name())).toList();
-      return query(History.historyColumns(audit, columns, sql.nativeIdsIn()), key, query -> {
-        Sql.scalar(query, "c0_", info.mapping().getIdentifierMapping().getSingleJdbcMapping());
-        query.addScalar("r_");
-        for (int i = 0; i < columns.size(); i++) {
-          Sql.scalar(query, "c" + (i + 1) + "_", columns.get(i).getJdbcMapping());
-        }
-      }, rows -> Iterators.transform(rows, row -> {
-        @Nullable Object[] values = new Object[layout.size()];
-        for (int i = 0; i < scalars.size(); i++) {
-          values[layout.indexOf(scalars.get(i).name())] = row[i + 2];
-        }
-        return new SubjectRecord(descriptor.type(), historyRowId.apply(row[0], row[1]), layout.row(values));
-      }));
-    });
+    parts.add(
+        () -> {
+          List<BasicValuedModelPart> columns =
+              scalars.stream().map(field -> audit.columns().get(field.name())).toList();
+          return query(
+              History.historyColumns(audit, columns, sql.nativeIdsIn()),
+              key,
+              query -> {
+                Sql.scalar(
+                    query, "c0_", info.mapping().getIdentifierMapping().getSingleJdbcMapping());
+                query.addScalar("r_");
+                for (int i = 0; i < columns.size(); i++) {
+                  Sql.scalar(query, "c" + (i + 1) + "_", columns.get(i).getJdbcMapping());
+                }
+              },
+              rows ->
+                  Iterators.transform(
+                      rows,
+                      row -> {
+                        @Nullable Object[] values = new Object[layout.size()];
+                        for (int i = 0; i < scalars.size(); i++) {
+                          values[layout.indexOf(scalars.get(i).name())] = row[i + 2];
+                        }
+                        return new SubjectRecord(
+                            descriptor.type(),
+                            historyRowId.apply(row[0], row[1]),
+                            layout.row(values));
+                      }));
+        });
     for (FieldDescriptor field : owned) {
       History.Middle middle = audit.collections().get(field.name());
       if (middle == null) {
         continue;
       }
       int slot = layout.indexOf(field.name());
-      parts.add(() -> query(History.historyElements(middle, sql.nativeIdsIn()), key, query -> {
-        Sql.scalar(query, "c0_", info.mapping().getIdentifierMapping().getSingleJdbcMapping());
-        query.addScalar("r_");
-        Sql.scalar(query, "c1_", middle.table().elementType());
-      }, rows -> {
-        PeekingIterator<Object[]> pairs = Iterators.peekingIterator(rows);
-        return new Iterator<>() {
-          @Override
-          public boolean hasNext() {
-            return pairs.hasNext();
-          }
+      parts.add(
+          () ->
+              query(
+                  History.historyElements(middle, sql.nativeIdsIn()),
+                  key,
+                  query -> {
+                    Sql.scalar(
+                        query, "c0_", info.mapping().getIdentifierMapping().getSingleJdbcMapping());
+                    query.addScalar("r_");
+                    Sql.scalar(query, "c1_", middle.table().elementType());
+                  },
+                  rows -> {
+                    PeekingIterator<Object[]> pairs = Iterators.peekingIterator(rows);
+                    return new Iterator<>() {
+                      @Override
+                      public boolean hasNext() {
+                        return pairs.hasNext();
+                      }
 
-          @Override
-          public SubjectRecord next() {
-            // The elements of one owner and revision come together, ordered so.
-            Object[] first = pairs.next();
-            List<Object> list = new ArrayList<>();
-            if (first[2] != null) {
-              list.add(first[2]);
-            }
-            while (pairs.hasNext() && first[0].equals(pairs.peek()[0]) && first[1].equals(pairs.peek()[1])) {
-              Object element = pairs.next()[2];
-              if (element != null) {
-                list.add(element);
-              }
-            }
-            @Nullable Object[] values = new Object[layout.size()];
-            values[slot] = list;
-            return new SubjectRecord(descriptor.type(), historyRowId.apply(first[0], first[1]),
-                layout.row(values));
-          }
-        };
-      }));
+                      @Override
+                      public SubjectRecord next() {
+                        // The elements of one owner and revision come together, ordered so.
+                        Object[] first = pairs.next();
+                        List<Object> list = new ArrayList<>();
+                        if (first[2] != null) {
+                          list.add(first[2]);
+                        }
+                        while (pairs.hasNext()
+                            && first[0].equals(pairs.peek()[0])
+                            && first[1].equals(pairs.peek()[1])) {
+                          Object element = pairs.next()[2];
+                          if (element != null) {
+                            list.add(element);
+                          }
+                        }
+                        @Nullable Object[] values = new Object[layout.size()];
+                        values[slot] = list;
+                        return new SubjectRecord(
+                            descriptor.type(),
+                            historyRowId.apply(first[0], first[1]),
+                            layout.row(values));
+                      }
+                    };
+                  }));
     }
     return parts;
   }
 
   /** Streams the records {@code records} makes of the rows of {@code sql}, on a session of its own closed with the stream. */
-  private Stream<SubjectRecord> query(String sql, Object key, Consumer<NativeQuery<Object>> scalars,
+  private Stream<SubjectRecord> query(
+      String sql,
+      Object key,
+      Consumer<NativeQuery<Object>> scalars,
       Function<Iterator<Object[]>, Iterator<SubjectRecord>> records) {
     List<Session> opened = new ArrayList<>();
     try {
@@ -280,65 +377,78 @@ public final class Reader {
       scalars.accept(query);
       query.setParameter(RouteSql.KEY, key);
       hints(query);
-      Iterator<SubjectRecord> iterator = records.apply(Iterators.transform(query.getResultStream().iterator(),
-          Reader::asRow));
-      return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED
-          | Spliterator.NONNULL), false).onClose(() -> opened.forEach(Session::close));
+      Iterator<SubjectRecord> iterator =
+          records.apply(Iterators.transform(query.getResultStream().iterator(), Reader::asRow));
+      return StreamSupport.stream(
+              Spliterators.spliteratorUnknownSize(
+                  iterator, Spliterator.ORDERED | Spliterator.NONNULL),
+              false)
+          .onClose(() -> opened.forEach(Session::close));
     } catch (RuntimeException e) {
       opened.forEach(Session::close);
       throw e;
     }
   }
 
-  private Stream<SubjectRecord> rows(EntityDescriptor descriptor, EntityInfo info, SubjectRoute route, Object key) {
+  private Stream<SubjectRecord> rows(
+      EntityDescriptor descriptor, EntityInfo info, SubjectRoute route, Object key) {
     RouteSql sql = mapping.route(info, route);
     List<FieldDescriptor> owned = descriptor.fieldsOf(route);
     List<FieldDescriptor> scalars = owned.stream().filter(field -> !field.collection()).toList();
     List<FieldDescriptor> collections = owned.stream().filter(FieldDescriptor::collection).toList();
-    // One layout for all of this type's rows; per row only an array of its values, in the model's order.
-    RecordValues.Layout layout = RecordValues.Layout.of(owned.stream().map(FieldDescriptor::name).toList());
+    // One layout for all of this type's rows; per row only an array of its values, in the model's
+    // order.
+    RecordValues.Layout layout =
+        RecordValues.Layout.of(owned.stream().map(FieldDescriptor::name).toList());
     int[] scalarSlots = scalars.stream().mapToInt(field -> layout.indexOf(field.name())).toArray();
-    int[] collectionSlots = collections.stream().mapToInt(field -> layout.indexOf(field.name())).toArray();
+    int[] collectionSlots =
+        collections.stream().mapToInt(field -> layout.indexOf(field.name())).toArray();
     List<Session> sessions = new ArrayList<>();
     try {
       Session main = open(sessions);
-      Iterator<Object[]> rows = sql.needsNative()
-          ? nativeRows(main.em, sql, scalars, key)
-          : jpqlRows(main.em, sql, info, scalars, key, !collections.isEmpty());
+      Iterator<Object[]> rows =
+          sql.needsNative()
+              ? nativeRows(main.em, sql, scalars, key)
+              : jpqlRows(main.em, sql, info, scalars, key, !collections.isEmpty());
       List<PeekingIterator<Object[]>> elements = new ArrayList<>();
       for (FieldDescriptor field : collections) {
         Session session = open(sessions);
         elements.add(Iterators.peekingIterator(elementRows(session.em, sql, info, field, key)));
       }
-      Iterator<SubjectRecord> records = new Iterator<>() {
-        @Override
-        public boolean hasNext() {
-          return rows.hasNext();
-        }
-
-        @Override
-        public SubjectRecord next() {
-          Object[] row = rows.next();
-          @Nullable Object[] values = new Object[layout.size()];
-          for (int i = 0; i < scalarSlots.length; i++) {
-            values[scalarSlots[i]] = encryption.reveal(descriptor.type(), scalars.get(i), row[i + 1]);
-          }
-          for (int i = 0; i < collectionSlots.length; i++) {
-            List<Object> list = new ArrayList<>();
-            PeekingIterator<Object[]> pairs = elements.get(i);
-            while (pairs.hasNext() && row[0].equals(pairs.peek()[0])) {
-              Object element = pairs.next()[1];
-              if (element != null) {
-                list.add(element);
-              }
+      Iterator<SubjectRecord> records =
+          new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+              return rows.hasNext();
             }
-            values[collectionSlots[i]] = list;
-          }
-          return new SubjectRecord(descriptor.type(), row[0], layout.row(values));
-        }
-      };
-      return StreamSupport.stream(Spliterators.spliteratorUnknownSize(records, Spliterator.ORDERED | Spliterator.NONNULL),
-          false).onClose(() -> sessions.forEach(Session::close));
+
+            @Override
+            public SubjectRecord next() {
+              Object[] row = rows.next();
+              @Nullable Object[] values = new Object[layout.size()];
+              for (int i = 0; i < scalarSlots.length; i++) {
+                values[scalarSlots[i]] =
+                    encryption.reveal(descriptor.type(), scalars.get(i), row[i + 1]);
+              }
+              for (int i = 0; i < collectionSlots.length; i++) {
+                List<Object> list = new ArrayList<>();
+                PeekingIterator<Object[]> pairs = elements.get(i);
+                while (pairs.hasNext() && row[0].equals(pairs.peek()[0])) {
+                  Object element = pairs.next()[1];
+                  if (element != null) {
+                    list.add(element);
+                  }
+                }
+                values[collectionSlots[i]] = list;
+              }
+              return new SubjectRecord(descriptor.type(), row[0], layout.row(values));
+            }
+          };
+      return StreamSupport.stream(
+              Spliterators.spliteratorUnknownSize(
+                  records, Spliterator.ORDERED | Spliterator.NONNULL),
+              false)
+          .onClose(() -> sessions.forEach(Session::close));
     } catch (RuntimeException e) {
       sessions.forEach(Session::close);
       throw e;
@@ -356,13 +466,24 @@ public final class Reader {
    * element collections' rows are merged into them by key. Otherwise in the database's order, which
    * spares it a sort of all the subject's rows.
    */
-  private Iterator<Object[]> jpqlRows(EntityManager em, RouteSql sql, EntityInfo info, List<FieldDescriptor> fields,
-      Object key, boolean byKey) {
+  private Iterator<Object[]> jpqlRows(
+      EntityManager em,
+      RouteSql sql,
+      EntityInfo info,
+      List<FieldDescriptor> fields,
+      Object key,
+      boolean byKey) {
     StringBuilder select = new StringBuilder("select e." + info.idAttribute());
     fields.forEach(field -> select.append(", e.").append(field.name()));
-    String jpql = select + " from " + info.name() + " e where " + sql.jpqlPredicate("e")
-        + (byKey ? " order by e." + info.idAttribute() : "");
-    // Untyped, so that each row comes as the array Hibernate builds anyway (or a lone identifier), not
+    String jpql =
+        select
+            + " from "
+            + info.name()
+            + " e where "
+            + sql.jpqlPredicate("e")
+            + (byKey ? " order by e." + info.idAttribute() : "");
+    // Untyped, so that each row comes as the array Hibernate builds anyway (or a lone identifier),
+    // not
     // as a Tuple that would only be copied into an array.
     Query query = em.createQuery(jpql).setParameter(RouteSql.KEY, key);
     hints(query);
@@ -370,27 +491,44 @@ public final class Reader {
     return Iterators.transform(results, Reader::asRow);
   }
 
-  private Iterator<Object[]> nativeRows(EntityManager em, RouteSql sql, List<FieldDescriptor> fields, Object key) {
+  private Iterator<Object[]> nativeRows(
+      EntityManager em, RouteSql sql, List<FieldDescriptor> fields, Object key) {
     EntityInfo info = sql.entity();
-    NativeQuery<Object> query = Sql.nativeQuery(em, sql.nativeColumns(
-        fields.stream().map(FieldDescriptor::name).toList(), sql.nativeIdsIn()));
+    NativeQuery<Object> query =
+        Sql.nativeQuery(
+            em,
+            sql.nativeColumns(
+                fields.stream().map(FieldDescriptor::name).toList(), sql.nativeIdsIn()));
     Sql.scalar(query, "c0_", info.mapping().getIdentifierMapping().getSingleJdbcMapping());
     for (int i = 0; i < fields.size(); i++) {
-      Sql.scalar(query, "c" + (i + 1) + "_", RouteSql.basic(info.mapping(), fields.get(i).name(), info.type())
-          .getJdbcMapping());
+      Sql.scalar(
+          query,
+          "c" + (i + 1) + "_",
+          RouteSql.basic(info.mapping(), fields.get(i).name(), info.type()).getJdbcMapping());
     }
     query.setParameter(RouteSql.KEY, key);
     hints(query);
     return Iterators.transform(query.getResultStream().iterator(), Reader::asRow);
   }
 
-  private Iterator<Object[]> elementRows(EntityManager em, RouteSql sql, EntityInfo info, FieldDescriptor field,
-      Object key) {
+  private Iterator<Object[]> elementRows(
+      EntityManager em, RouteSql sql, EntityInfo info, FieldDescriptor field, Object key) {
     PluralAttributeMapping collection = collection(info, field.name());
     ElementTable table = ElementTable.of(collection, info.type());
-    NativeQuery<Object> query = Sql.nativeQuery(em, "select " + table.keyColumn() + " as c0_, "
-        + table.elementColumn() + " as c1_ from " + table.table() + " where " + table.keyColumn() + " in ("
-        + sql.nativeIdsIn() + ") order by 1");
+    NativeQuery<Object> query =
+        Sql.nativeQuery(
+            em,
+            "select "
+                + table.keyColumn()
+                + " as c0_, "
+                + table.elementColumn()
+                + " as c1_ from "
+                + table.table()
+                + " where "
+                + table.keyColumn()
+                + " in ("
+                + sql.nativeIdsIn()
+                + ") order by 1");
     Sql.scalar(query, "c0_", info.mapping().getIdentifierMapping().getSingleJdbcMapping());
     Sql.scalar(query, "c1_", table.elementType());
     query.setParameter(RouteSql.KEY, key);
@@ -402,8 +540,13 @@ public final class Reader {
     return info.collections().stream()
         .filter(candidate -> candidate.getAttributeName().equals(attribute))
         .findFirst()
-        .orElseThrow(() -> new IllegalStateException(info.type().getName() + "." + attribute
-            + " is not an element collection with its own table"));
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    info.type().getName()
+                        + "."
+                        + attribute
+                        + " is not an element collection with its own table"));
   }
 
   private static Object[] asRow(Object result) {
@@ -419,7 +562,8 @@ public final class Reader {
     EntityManager em = emf.createEntityManager();
     Session session = new Session(em, em.getTransaction());
     sessions.add(session);
-    // A transaction, so that PostgreSQL streams with a cursor instead of reading everything at once.
+    // A transaction, so that PostgreSQL streams with a cursor instead of reading everything at
+    // once.
     session.tx.begin();
     return session;
   }

@@ -5,7 +5,6 @@ import dev.lethe.model.SubjectRoute;
 import dev.lethe.request.Rectification;
 import dev.lethe.subject.SubjectKey;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.metamodel.Attribute;
 import jakarta.persistence.metamodel.ManagedType;
 import jakarta.persistence.metamodel.SingularAttribute;
@@ -42,37 +41,63 @@ public final class Rectifier {
    * @throws IllegalArgumentException if the row does not exist or is not the subject's
    */
   public void rectify(SubjectKey subject, Rectification rectification) {
-    EntityDescriptor descriptor = mapping.model().entity(rectification.entity()).orElseThrow(() ->
-        new IllegalArgumentException(rectification.entity().getName() + " is not a class of the personal-data model"));
+    EntityDescriptor descriptor =
+        mapping
+            .model()
+            .entity(rectification.entity())
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        rectification.entity().getName()
+                            + " is not a class of the personal-data model"));
     List<SubjectRoute> routes = descriptor.routesTo(subject.subjectType());
     if (routes.isEmpty()) {
-      throw new IllegalArgumentException(descriptor.name() + " does not reach subject type '" + subject.subjectType()
-          + "'");
+      throw new IllegalArgumentException(
+          descriptor.name() + " does not reach subject type '" + subject.subjectType() + "'");
     }
     EntityInfo info = mapping.entity(descriptor.type());
     // On a row shared with other subjects, the subject rectifies only the fields it owns (Art. 16).
-    List<RouteSql> owning = routes.stream()
-        .filter(route -> rectification.changes().keySet().stream().allMatch(attribute ->
-            descriptor.field(attribute).map(field -> field.belongsTo(route)).orElse(true)))
-        .map(route -> mapping.route(info, route))
-        .toList();
+    List<RouteSql> owning =
+        routes.stream()
+            .filter(
+                route ->
+                    rectification.changes().keySet().stream()
+                        .allMatch(
+                            attribute ->
+                                descriptor
+                                    .field(attribute)
+                                    .map(field -> field.belongsTo(route))
+                                    .orElse(true)))
+            .map(route -> mapping.route(info, route))
+            .toList();
     Object key = reader.key(subject).orElseThrow(() -> notTheSubjects(descriptor));
-    Object rowId = Sql.typed(rectification.rowId(), info.idType()).orElseThrow(() -> notTheSubjects(descriptor));
-    sessions.inTransaction(em -> {
-      // The store has checked the subject's restriction (Art. 18(2)) before: the listeners let this change pass.
-      // On the application's own entity manager the permission ends with this change.
-      Object permitted = em.getProperties().get(RestrictionGuard.PERMITTED);
-      em.setProperty(RestrictionGuard.PERMITTED, Boolean.TRUE);
-      try {
-        return rectify(em, descriptor, info, owning, key, rowId, rectification);
-      } finally {
-        em.setProperty(RestrictionGuard.PERMITTED, permitted == null ? Boolean.FALSE : permitted);
-      }
-    });
+    Object rowId =
+        Sql.typed(rectification.rowId(), info.idType())
+            .orElseThrow(() -> notTheSubjects(descriptor));
+    sessions.inTransaction(
+        em -> {
+          // The store has checked the subject's restriction (Art. 18(2)) before: the listeners let
+          // this change pass.
+          // On the application's own entity manager the permission ends with this change.
+          Object permitted = em.getProperties().get(RestrictionGuard.PERMITTED);
+          em.setProperty(RestrictionGuard.PERMITTED, Boolean.TRUE);
+          try {
+            return rectify(em, descriptor, info, owning, key, rowId, rectification);
+          } finally {
+            em.setProperty(
+                RestrictionGuard.PERMITTED, permitted == null ? Boolean.FALSE : permitted);
+          }
+        });
   }
 
-  private Void rectify(EntityManager em, EntityDescriptor descriptor, EntityInfo info, List<RouteSql> owning,
-      Object key, Object rowId, Rectification rectification) {
+  private Void rectify(
+      EntityManager em,
+      EntityDescriptor descriptor,
+      EntityInfo info,
+      List<RouteSql> owning,
+      Object key,
+      Object rowId,
+      Rectification rectification) {
     if (owning.stream().noneMatch(sql -> belongsToSubject(em, sql, key, rowId))) {
       throw notTheSubjects(descriptor);
     }
@@ -80,36 +105,58 @@ public final class Rectifier {
     if (row == null) {
       throw notTheSubjects(descriptor);
     }
-    rectification.changes().forEach((attribute, value) -> set(info.jpa(), row, List.of(attribute.split("\\.")),
-        value));
+    rectification
+        .changes()
+        .forEach(
+            (attribute, value) -> set(info.jpa(), row, List.of(attribute.split("\\.")), value));
     em.flush();
     return null;
   }
 
   private static IllegalArgumentException notTheSubjects(EntityDescriptor descriptor) {
-    return new IllegalArgumentException("The subject has no " + descriptor.name() + " row with that id");
+    return new IllegalArgumentException(
+        "The subject has no " + descriptor.name() + " row with that id");
   }
 
   private boolean belongsToSubject(EntityManager em, RouteSql sql, Object key, Object rowId) {
     EntityInfo info = sql.entity();
     if (sql.needsNative()) {
-      NativeQuery<Object> query = Sql.nativeQuery(em, "select count(*) from (" + sql.nativeIds() + ") d_ where id_ = :row");
+      NativeQuery<Object> query =
+          Sql.nativeQuery(em, "select count(*) from (" + sql.nativeIds() + ") d_ where id_ = :row");
       query.setParameter(RouteSql.KEY, key);
       Sql.bind(query, "row", rowId, info.mapping().getIdentifierMapping().getSingleJdbcMapping());
       return ((Number) query.getSingleResult()).longValue() > 0;
     }
-    return em.createQuery("select count(e) from " + info.name() + " e where e." + info.idAttribute() + " = :row and "
-        + sql.jpqlPredicate("e"), Long.class).setParameter(RouteSql.KEY, key).setParameter("row", rowId)
-        .getSingleResult() > 0;
+    return em.createQuery(
+                "select count(e) from "
+                    + info.name()
+                    + " e where e."
+                    + info.idAttribute()
+                    + " = :row and "
+                    + sql.jpqlPredicate("e"),
+                Long.class)
+            .setParameter(RouteSql.KEY, key)
+            .setParameter("row", rowId)
+            .getSingleResult()
+        > 0;
   }
 
   /** Sets the attribute at the end of {@code path}, creating embedded values along it where they are null. */
-  private static void set(ManagedType<?> type, Object target, List<String> path, @Nullable Object value) {
-    Attribute<?, ?> attribute = EntityInfo.attribute(type, path.get(0)).orElseThrow(() -> new IllegalArgumentException(
-        type.getJavaType().getSimpleName() + " has no attribute '" + path.get(0) + "'"));
+  private static void set(
+      ManagedType<?> type, Object target, List<String> path, @Nullable Object value) {
+    Attribute<?, ?> attribute =
+        EntityInfo.attribute(type, path.get(0))
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        type.getJavaType().getSimpleName()
+                            + " has no attribute '"
+                            + path.get(0)
+                            + "'"));
     if (path.size() == 1) {
       Object current = read(attribute, target);
-      if (current instanceof Collection<?> collection && value instanceof Collection<?> replacement) {
+      if (current instanceof Collection<?> collection
+          && value instanceof Collection<?> replacement) {
         @SuppressWarnings("unchecked")
         Collection<Object> elements = (Collection<Object>) collection;
         elements.clear();
@@ -126,12 +173,15 @@ public final class Rectifier {
         constructor.setAccessible(true);
         embedded = constructor.newInstance();
       } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException("Cannot create an empty " + attribute.getJavaType().getSimpleName(), e);
+        throw new IllegalStateException(
+            "Cannot create an empty " + attribute.getJavaType().getSimpleName(), e);
       }
       write(attribute, target, embedded);
     }
-    ManagedType<?> embeddedType = ((SingularAttribute<?, ?>) attribute).getType()
-        instanceof ManagedType<?> managed ? managed : null;
+    ManagedType<?> embeddedType =
+        ((SingularAttribute<?, ?>) attribute).getType() instanceof ManagedType<?> managed
+            ? managed
+            : null;
     if (embeddedType == null) {
       throw new IllegalArgumentException(attribute.getName() + " is not an embedded value");
     }
@@ -163,8 +213,12 @@ public final class Rectifier {
       }
       Method getter = (Method) member;
       String name = attribute.getName();
-      Method setter = getter.getDeclaringClass().getDeclaredMethod("set" + Character.toUpperCase(name.charAt(0))
-          + name.substring(1), getter.getReturnType());
+      Method setter =
+          getter
+              .getDeclaringClass()
+              .getDeclaredMethod(
+                  "set" + Character.toUpperCase(name.charAt(0)) + name.substring(1),
+                  getter.getReturnType());
       setter.setAccessible(true);
       setter.invoke(target, value);
     } catch (ReflectiveOperationException e) {

@@ -31,8 +31,7 @@ final class Referrers {
 
   private final Map<Class<?>, List<Referrer>> byTarget = new LinkedHashMap<>();
 
-  private Referrers() {
-  }
+  private Referrers() {}
 
   /** Every referring key of {@code entities}' mapping, by the entity it points at. */
   static Referrers of(Collection<EntityInfo> entities) {
@@ -40,20 +39,31 @@ final class Referrers {
     for (EntityInfo target : entities) {
       List<Referrer> found = new ArrayList<>();
       for (EntityInfo owner : entities) {
-        owner.mapping().forEachAttributeMapping(attribute -> referrer(owner, attribute, target, entities)
-            .filter(candidate -> found.stream().noneMatch(known -> known.sameColumn(candidate)))
-            .ifPresent(found::add));
+        owner
+            .mapping()
+            .forEachAttributeMapping(
+                attribute ->
+                    referrer(owner, attribute, target, entities)
+                        .filter(
+                            candidate ->
+                                found.stream().noneMatch(known -> known.sameColumn(candidate)))
+                        .ifPresent(found::add));
       }
       referrers.byTarget.put(target.type(), List.copyOf(found));
     }
     return referrers;
   }
 
-  private static Optional<Referrer> referrer(EntityInfo owner, AttributeMapping attribute, EntityInfo target,
+  private static Optional<Referrer> referrer(
+      EntityInfo owner,
+      AttributeMapping attribute,
+      EntityInfo target,
       Collection<EntityInfo> entities) {
     if (attribute instanceof PluralAttributeMapping plural) {
-      // A unidirectional @OneToMany with a join column: the key is a column of the child's table, pointing at the owner.
-      if (plural.getSeparateCollectionTable() != null || plural.getCollectionDescriptor().isInverse()
+      // A unidirectional @OneToMany with a join column: the key is a column of the child's table,
+      // pointing at the owner.
+      if (plural.getSeparateCollectionTable() != null
+          || plural.getCollectionDescriptor().isInverse()
           || !(plural.getElementDescriptor() instanceof EntityCollectionPart element)
           || !related(owner.mapping(), target.mapping())) {
         return Optional.empty();
@@ -62,10 +72,20 @@ final class Referrers {
       if (!(key.getKeyPart() instanceof BasicValuedModelPart column) || !declares(owner, plural)) {
         return Optional.empty();
       }
-      EntityInfo child = entities.stream().filter(info -> info.mapping() == element.getAssociatedEntityMappingType())
-          .findFirst().orElse(owner);
-      return Optional.of(new Referrer(child.type(), owner.type().getSimpleName() + "." + plural.getAttributeName(),
-          key.getKeyTable(), column.getSelectionExpression(), column.isNullable(), toKey(key), true));
+      EntityInfo child =
+          entities.stream()
+              .filter(info -> info.mapping() == element.getAssociatedEntityMappingType())
+              .findFirst()
+              .orElse(owner);
+      return Optional.of(
+          new Referrer(
+              child.type(),
+              owner.type().getSimpleName() + "." + plural.getAttributeName(),
+              key.getKeyTable(),
+              column.getSelectionExpression(),
+              column.isNullable(),
+              toKey(key),
+              true));
     }
     if (!(attribute instanceof EntityAssociationMapping association)
         || !(attribute instanceof Association owned)
@@ -78,9 +98,15 @@ final class Referrers {
     if (!(key.getKeyPart() instanceof BasicValuedModelPart column)) {
       return Optional.empty();
     }
-    return Optional.of(new Referrer(owner.type(), attribute.getAttributeName(), key.getKeyTable(),
-        column.getSelectionExpression(), column.isNullable(), association.isReferenceToPrimaryKey() && toKey(key),
-        false));
+    return Optional.of(
+        new Referrer(
+            owner.type(),
+            attribute.getAttributeName(),
+            key.getKeyTable(),
+            column.getSelectionExpression(),
+            column.isNullable(),
+            association.isReferenceToPrimaryKey() && toKey(key),
+            false));
   }
 
   private static boolean toKey(ForeignKeyDescriptor key) {
@@ -107,13 +133,26 @@ final class Referrers {
    * (such as {@code in (:ids)}), one statement per key; a key that is not nullable is left to the
    * start-up check, which refuses it unless the referring rows are deleted first.
    */
-  static void detach(EntityManager em, List<Referrer> referrers, String idsCondition, Consumer<NativeQuery<Object>> bind) {
+  static void detach(
+      EntityManager em,
+      List<Referrer> referrers,
+      String idsCondition,
+      Consumer<NativeQuery<Object>> bind) {
     for (Referrer referrer : referrers) {
       if (!referrer.nullable() || !referrer.toKey()) {
         continue;
       }
-      NativeQuery<Object> update = Sql.nativeQuery(em, "update " + referrer.table() + " set " + referrer.column()
-          + " = null where " + referrer.column() + " " + idsCondition);
+      NativeQuery<Object> update =
+          Sql.nativeQuery(
+              em,
+              "update "
+                  + referrer.table()
+                  + " set "
+                  + referrer.column()
+                  + " = null where "
+                  + referrer.column()
+                  + " "
+                  + idsCondition);
       bind.accept(update);
       update.executeUpdate();
     }
@@ -130,7 +169,13 @@ final class Referrers {
    * @param toKey whether the key holds the target's identifier (not another column)
    * @param oneToMany whether the key is a unidirectional {@code @OneToMany}'s join column
    */
-  record Referrer(Class<?> owner, String attribute, String table, String column, boolean nullable, boolean toKey,
+  record Referrer(
+      Class<?> owner,
+      String attribute,
+      String table,
+      String column,
+      boolean nullable,
+      boolean toKey,
       boolean oneToMany) {
 
     boolean sameColumn(Referrer other) {

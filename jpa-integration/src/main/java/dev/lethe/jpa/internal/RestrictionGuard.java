@@ -66,14 +66,16 @@ import org.jspecify.annotations.Nullable;
  * <p>A session whose property {@link #PERMITTED} is {@code true} passes: Lethe's own rectification
  * sets it after checking the restriction's ground itself.
  */
-public final class RestrictionGuard implements PreUpdateEventListener, PreDeleteEventListener,
-    PreCollectionUpdateEventListener, PreCollectionRemoveEventListener {
+public final class RestrictionGuard
+    implements PreUpdateEventListener,
+        PreDeleteEventListener,
+        PreCollectionUpdateEventListener,
+        PreCollectionRemoveEventListener {
 
   /** The session property with which Lethe marks a change it has already checked against the restriction. */
   public static final String PERMITTED = "dev.lethe.jpa.restriction-checked";
 
-  @Serial
-  private static final long serialVersionUID = 1L;
+  @Serial private static final long serialVersionUID = 1L;
 
   private final transient JpaMapping mapping;
   private final transient Lookup restrictions;
@@ -88,34 +90,40 @@ public final class RestrictionGuard implements PreUpdateEventListener, PreDelete
    *     ({@link Restrictions#standing()}); empty: ask {@code noneStanding} and {@code find}
    * @param pseudonymOf the pseudonym the snapshot keys an identity's restriction by
    */
-  public record Lookup(BooleanSupplier noneStanding, Function<SubjectIdentifier, Optional<Restriction>> find,
+  public record Lookup(
+      BooleanSupplier noneStanding,
+      Function<SubjectIdentifier, Optional<Restriction>> find,
       Supplier<Optional<Map<SubjectPseudonym, Restriction>>> standing,
       Function<SubjectIdentifier, SubjectPseudonym> pseudonymOf) {
 
     /** The restrictions {@code restrictions} keeps, through its store's snapshot where it keeps one. */
     public static Lookup of(Restrictions restrictions) {
-      return new Lookup(restrictions::noneStanding, restrictions::restriction, restrictions::standing,
+      return new Lookup(
+          restrictions::noneStanding,
+          restrictions::restriction,
+          restrictions::standing,
           restrictions::pseudonymOf);
     }
   }
 
   /** A subject by type and key, as the memo of its identities' pseudonyms keys it. */
-  private record Subject(String type, Object key) {
-  }
+  private record Subject(String type, Object key) {}
 
   /**
    * The pseudonyms of subjects' identities, derived while {@code standing} was the store's snapshot:
    * kept only for as long as the store hands out that snapshot, and for at most {@link #MEMO_SIZE} subjects.
    */
-  private record Memo(Map<SubjectPseudonym, Restriction> standing, Map<Subject, List<SubjectPseudonym>> identities) {
-  }
+  private record Memo(
+      Map<SubjectPseudonym, Restriction> standing,
+      Map<Subject, List<SubjectPseudonym>> identities) {}
 
   private static final int MEMO_SIZE = 10_000;
 
   /** A subject key that only a query can find. */
   private static final Object UNKNOWN = new Object();
 
-  private final transient AtomicReference<Memo> memo = new AtomicReference<>(new Memo(Map.of(), new ConcurrentHashMap<>()));
+  private final transient AtomicReference<Memo> memo =
+      new AtomicReference<>(new Memo(Map.of(), new ConcurrentHashMap<>()));
 
   /**
    * A guard over {@code mapping}'s entities, looking restrictions up through {@code restrictions} and
@@ -128,17 +136,18 @@ public final class RestrictionGuard implements PreUpdateEventListener, PreDelete
   }
 
   /** Refuses a second guard on one factory: two would each check every change. */
-  private static final DuplicationStrategy ONE_PER_FACTORY = new DuplicationStrategy() {
-    @Override
-    public boolean areMatch(Object listener, Object original) {
-      return listener instanceof RestrictionGuard && original instanceof RestrictionGuard;
-    }
+  private static final DuplicationStrategy ONE_PER_FACTORY =
+      new DuplicationStrategy() {
+        @Override
+        public boolean areMatch(Object listener, Object original) {
+          return listener instanceof RestrictionGuard && original instanceof RestrictionGuard;
+        }
 
-    @Override
-    public Action getAction() {
-      return Action.ERROR;
-    }
-  };
+        @Override
+        public Action getAction() {
+          return Action.ERROR;
+        }
+      };
 
   /**
    * Appends the listeners to the factory's event listener registry: no global state, no service file.
@@ -151,8 +160,10 @@ public final class RestrictionGuard implements PreUpdateEventListener, PreDelete
     try {
       registry.appendListeners(EventType.PRE_UPDATE, this);
     } catch (EventListenerRegistrationException duplicate) {
-      throw new IllegalStateException("Restrictions are already enforced on this EntityManagerFactory by another"
-          + " JpaPersonalDataStore: build one store with restrictions per factory", duplicate);
+      throw new IllegalStateException(
+          "Restrictions are already enforced on this EntityManagerFactory by another"
+              + " JpaPersonalDataStore: build one store with restrictions per factory",
+          duplicate);
     }
     registry.appendListeners(EventType.PRE_DELETE, this);
     registry.appendListeners(EventType.PRE_COLLECTION_UPDATE, this);
@@ -170,7 +181,12 @@ public final class RestrictionGuard implements PreUpdateEventListener, PreDelete
 
   @Override
   public boolean onPreDelete(PreDeleteEvent event) {
-    check(event.getSession(), event.getPersister(), event.getId(), event.getDeletedState(), "deletion");
+    check(
+        event.getSession(),
+        event.getPersister(),
+        event.getId(),
+        event.getDeletedState(),
+        "deletion");
     forget(event.getPersister(), event.getId());
     return false;
   }
@@ -190,8 +206,16 @@ public final class RestrictionGuard implements PreUpdateEventListener, PreDelete
     if (owner == null) {
       return;
     }
-    check(event.getSession(), event.getSession().getFactory().getMappingMetamodel()
-        .getEntityDescriptor(event.getAffectedOwnerEntityName()), owner, null, change);
+    check(
+        event.getSession(),
+        event
+            .getSession()
+            .getFactory()
+            .getMappingMetamodel()
+            .getEntityDescriptor(event.getAffectedOwnerEntityName()),
+        owner,
+        null,
+        change);
   }
 
   /**
@@ -199,25 +223,36 @@ public final class RestrictionGuard implements PreUpdateEventListener, PreDelete
    *
    * @param state the row's state as loaded, from which one-hop routes take their subject's key; null: query
    */
-  private void check(SharedSessionContractImplementor session, EntityPersister persister, @Nullable Object id,
-      Object @Nullable [] state, String change) {
-    if (id == null || session instanceof Session stateful && Boolean.TRUE.equals(stateful.getProperties().get(PERMITTED))) {
+  private void check(
+      SharedSessionContractImplementor session,
+      EntityPersister persister,
+      @Nullable Object id,
+      Object @Nullable [] state,
+      String change) {
+    if (id == null
+        || session instanceof Session stateful
+            && Boolean.TRUE.equals(stateful.getProperties().get(PERMITTED))) {
       return;
     }
     Optional<EntityDescriptor> descriptor = mapping.model().entity(persister.getMappedClass());
     // The model's answer costs nothing; the store's may cost a query now and then.
-    if (descriptor.isEmpty() || (descriptor.get().routes().isEmpty() && descriptor.get().subjectRootOf().isEmpty())) {
+    if (descriptor.isEmpty()
+        || (descriptor.get().routes().isEmpty() && descriptor.get().subjectRootOf().isEmpty())) {
       return;
     }
     Optional<Map<SubjectPseudonym, Restriction>> standing = restrictions.standing().get();
-    if (standing.isPresent() ? standing.get().isEmpty() : restrictions.noneStanding().getAsBoolean()) {
+    if (standing.isPresent()
+        ? standing.get().isEmpty()
+        : restrictions.noneStanding().getAsBoolean()) {
       return;
     }
     EntityInfo info = mapping.entity(persister.getMappedClass());
-    Map<SubjectType, Set<Object>> subjects = subjectsOfRow(session, persister, descriptor.get(), info, id, state);
-    Optional<Restriction> restriction = standing.isPresent()
-        ? restrictionIn(standing.get(), session, subjects)
-        : session.doReturningWork(connection -> restrictionOfSubjects(connection, subjects));
+    Map<SubjectType, Set<Object>> subjects =
+        subjectsOfRow(session, persister, descriptor.get(), info, id, state);
+    Optional<Restriction> restriction =
+        standing.isPresent()
+            ? restrictionIn(standing.get(), session, subjects)
+            : session.doReturningWork(connection -> restrictionOfSubjects(connection, subjects));
     if (restriction.isPresent()) {
       throw refusal.refuse(descriptor.get().name(), change, restriction.get().ground());
     }
@@ -233,23 +268,38 @@ public final class RestrictionGuard implements PreUpdateEventListener, PreDelete
     if (key.isEmpty()) {
       return Optional.empty();
     }
-    return sessions.inTransaction(em -> em.unwrap(Session.class).doReturningWork(connection ->
-        restrictionOfSubject(connection, type, key.get())));
+    return sessions.inTransaction(
+        em ->
+            em.unwrap(Session.class)
+                .doReturningWork(connection -> restrictionOfSubject(connection, type, key.get())));
   }
 
   /**
    * The subjects row {@code id} reaches, by type: its own key if it is a root; along a one-hop route
    * to the root's key, the association's key from {@code state}; along any other route, by query.
    */
-  private Map<SubjectType, Set<Object>> subjectsOfRow(SharedSessionContractImplementor session,
-      EntityPersister persister, EntityDescriptor descriptor, EntityInfo info, Object id, Object @Nullable [] state) {
+  private Map<SubjectType, Set<Object>> subjectsOfRow(
+      SharedSessionContractImplementor session,
+      EntityPersister persister,
+      EntityDescriptor descriptor,
+      EntityInfo info,
+      Object id,
+      Object @Nullable [] state) {
     Map<SubjectType, Set<Object>> subjects = new LinkedHashMap<>();
-    descriptor.subjectRootOf().ifPresent(name -> subjects.computeIfAbsent(
-        mapping.model().subjectType(name).orElseThrow(), ignored -> new LinkedHashSet<>()).add(id));
+    descriptor
+        .subjectRootOf()
+        .ifPresent(
+            name ->
+                subjects
+                    .computeIfAbsent(
+                        mapping.model().subjectType(name).orElseThrow(),
+                        ignored -> new LinkedHashSet<>())
+                    .add(id));
     List<SubjectRoute> queried = new ArrayList<>();
     for (SubjectRoute route : descriptor.routes()) {
       SubjectType type = mapping.model().subjectType(route.subjectType()).orElseThrow();
-      Object key = state == null ? UNKNOWN : keyFromState(session, persister, route, type, id, state);
+      Object key =
+          state == null ? UNKNOWN : keyFromState(session, persister, route, type, id, state);
       if (key == UNKNOWN) {
         queried.add(route);
       } else if (key != null) {
@@ -257,19 +307,25 @@ public final class RestrictionGuard implements PreUpdateEventListener, PreDelete
       }
     }
     if (!queried.isEmpty()) {
-      session.doWork(connection -> {
-        for (SubjectRoute route : queried) {
-          subjectKeysAlong(connection, info, route, id, subjects);
-        }
-      });
+      session.doWork(
+          connection -> {
+            for (SubjectRoute route : queried) {
+              subjectKeysAlong(connection, info, route, id, subjects);
+            }
+          });
     }
     return subjects;
   }
 
   /** Whether an update of a subject root may change one of its identities, whose pseudonyms the memo keeps. */
-  private boolean identityMayChange(EntityPersister persister, Object @Nullable [] oldState, Object[] newState) {
-    Optional<SubjectType> root = mapping.model().entity(persister.getMappedClass())
-        .flatMap(EntityDescriptor::subjectRootOf).flatMap(mapping.model()::subjectType);
+  private boolean identityMayChange(
+      EntityPersister persister, Object @Nullable [] oldState, Object[] newState) {
+    Optional<SubjectType> root =
+        mapping
+            .model()
+            .entity(persister.getMappedClass())
+            .flatMap(EntityDescriptor::subjectRootOf)
+            .flatMap(mapping.model()::subjectType);
     if (root.isEmpty()) {
       return false;
     }
@@ -283,7 +339,9 @@ public final class RestrictionGuard implements PreUpdateEventListener, PreDelete
       // An identity inside an embeddable has no position of its own in the state: taken as changed.
       AttributeMapping attribute = persister.findAttributeMapping(identity.getValue());
       if (attribute == null
-          || !Objects.equals(oldState[attribute.getStateArrayPosition()], newState[attribute.getStateArrayPosition()])) {
+          || !Objects.equals(
+              oldState[attribute.getStateArrayPosition()],
+              newState[attribute.getStateArrayPosition()])) {
         return true;
       }
     }
@@ -293,7 +351,10 @@ public final class RestrictionGuard implements PreUpdateEventListener, PreDelete
   /** Drops the memo of a subject root's identities: the row was deleted, or an identity changed. */
   private void forget(EntityPersister persister, @Nullable Object id) {
     if (id != null) {
-      mapping.model().entity(persister.getMappedClass()).flatMap(EntityDescriptor::subjectRootOf)
+      mapping
+          .model()
+          .entity(persister.getMappedClass())
+          .flatMap(EntityDescriptor::subjectRootOf)
           .ifPresent(type -> memo.get().identities().remove(new Subject(type, id)));
     }
   }
@@ -304,25 +365,37 @@ public final class RestrictionGuard implements PreUpdateEventListener, PreDelete
    * where it follows a to-one association straight to the root's key ({@code customer.id}), null
    * where that association is null; {@link #UNKNOWN} for any other route, which needs a query.
    */
-  private static @Nullable Object keyFromState(SharedSessionContractImplementor session, EntityPersister persister,
-      SubjectRoute route, SubjectType type, Object id, Object[] state) {
+  private static @Nullable Object keyFromState(
+      SharedSessionContractImplementor session,
+      EntityPersister persister,
+      SubjectRoute route,
+      SubjectType type,
+      Object id,
+      Object[] state) {
     if (!route.identity().equals(SubjectType.ID) || route.hasReverseHop()) {
       return UNKNOWN;
     }
     if (route.path().size() == 1) {
-      boolean ownKey = type.root().isAssignableFrom(persister.getMappedClass())
-          && route.path().get(0).equals(persister.getIdentifierMapping().getAttributeName());
+      boolean ownKey =
+          type.root().isAssignableFrom(persister.getMappedClass())
+              && route.path().get(0).equals(persister.getIdentifierMapping().getAttributeName());
       return ownKey ? id : UNKNOWN;
     }
-    AttributeMapping attribute = route.path().size() == 2 ? persister.findAttributeMapping(route.path().get(0)) : null;
+    AttributeMapping attribute =
+        route.path().size() == 2 ? persister.findAttributeMapping(route.path().get(0)) : null;
     if (!(attribute instanceof ToOneAttributeMapping toOne)
-        || !type.root().isAssignableFrom(toOne.getEntityMappingType().getMappedJavaType().getJavaTypeClass())
-        || !route.path().get(1).equals(toOne.getEntityMappingType().getIdentifierMapping().getAttributeName())) {
+        || !type.root()
+            .isAssignableFrom(toOne.getEntityMappingType().getMappedJavaType().getJavaTypeClass())
+        || !route
+            .path()
+            .get(1)
+            .equals(toOne.getEntityMappingType().getIdentifierMapping().getAttributeName())) {
       return UNKNOWN;
     }
     Object root = state[attribute.getStateArrayPosition()];
     if (root == LazyPropertyInitializer.UNFETCHED_PROPERTY) {
-      // A bytecode-enhanced lazy to-one that was never fetched: no key in the state, so ask the database.
+      // A bytecode-enhanced lazy to-one that was never fetched: no key in the state, so ask the
+      // database.
       return UNKNOWN;
     }
     return root == null ? null : keyOf(session, root);
@@ -331,15 +404,21 @@ public final class RestrictionGuard implements PreUpdateEventListener, PreDelete
   /** The key of an associated entity or its proxy, without loading it. */
   private static Object keyOf(SharedSessionContractImplementor session, Object entity) {
     LazyInitializer proxy = HibernateProxy.extractLazyInitializer(entity);
-    return proxy != null ? proxy.getInternalIdentifier()
+    return proxy != null
+        ? proxy.getInternalIdentifier()
         : session.getEntityPersister(null, entity).getIdentifier(entity, session);
   }
 
-  private void subjectKeysAlong(Connection connection, EntityInfo info, SubjectRoute route, Object id,
-      Map<SubjectType, Set<Object>> subjects) throws SQLException {
+  private void subjectKeysAlong(
+      Connection connection,
+      EntityInfo info,
+      SubjectRoute route,
+      Object id,
+      Map<SubjectType, Set<Object>> subjects)
+      throws SQLException {
     SubjectType type = mapping.model().subjectType(route.subjectType()).orElseThrow();
-    try (PreparedStatement statement = connection.prepareStatement(
-        mapping.route(info, route).nativeSubjectKeys("= ?"))) {
+    try (PreparedStatement statement =
+        connection.prepareStatement(mapping.route(info, route).nativeSubjectKeys("= ?"))) {
       statement.setObject(1, id);
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
@@ -352,8 +431,8 @@ public final class RestrictionGuard implements PreUpdateEventListener, PreDelete
     }
   }
 
-  private Optional<Restriction> restrictionOfSubjects(Connection connection, Map<SubjectType, Set<Object>> subjects)
-      throws SQLException {
+  private Optional<Restriction> restrictionOfSubjects(
+      Connection connection, Map<SubjectType, Set<Object>> subjects) throws SQLException {
     for (Map.Entry<SubjectType, Set<Object>> entry : subjects.entrySet()) {
       for (Object key : entry.getValue()) {
         Optional<Restriction> restriction = restrictionOfSubject(connection, entry.getKey(), key);
@@ -369,8 +448,10 @@ public final class RestrictionGuard implements PreUpdateEventListener, PreDelete
    * The restriction in {@code standing} of one of {@code subjects}, under any of their identities,
    * whose pseudonyms are read once per subject and snapshot.
    */
-  private Optional<Restriction> restrictionIn(Map<SubjectPseudonym, Restriction> standing,
-      SharedSessionContractImplementor session, Map<SubjectType, Set<Object>> subjects) {
+  private Optional<Restriction> restrictionIn(
+      Map<SubjectPseudonym, Restriction> standing,
+      SharedSessionContractImplementor session,
+      Map<SubjectType, Set<Object>> subjects) {
     Memo current = memo.get();
     if (current.standing() != standing) {
       Memo fresh = new Memo(standing, new ConcurrentHashMap<>());
@@ -381,8 +462,12 @@ public final class RestrictionGuard implements PreUpdateEventListener, PreDelete
         Subject subject = new Subject(entry.getKey().name(), key);
         List<SubjectPseudonym> pseudonyms = current.identities().get(subject);
         if (pseudonyms == null) {
-          pseudonyms = session.doReturningWork(connection -> identitiesOf(connection, entry.getKey(), key)).stream()
-              .map(restrictions.pseudonymOf()).toList();
+          pseudonyms =
+              session
+                  .doReturningWork(connection -> identitiesOf(connection, entry.getKey(), key))
+                  .stream()
+                  .map(restrictions.pseudonymOf())
+                  .toList();
           if (current.identities().size() < MEMO_SIZE) {
             current.identities().put(subject, pseudonyms);
           }
@@ -399,8 +484,8 @@ public final class RestrictionGuard implements PreUpdateEventListener, PreDelete
   }
 
   /** Looks the restriction up under the subject's id and each of its other identities' current values. */
-  private Optional<Restriction> restrictionOfSubject(Connection connection, SubjectType type, Object key)
-      throws SQLException {
+  private Optional<Restriction> restrictionOfSubject(
+      Connection connection, SubjectType type, Object key) throws SQLException {
     for (SubjectIdentifier identifier : identitiesOf(connection, type, key)) {
       Optional<Restriction> restriction = restrictions.find().apply(identifier);
       if (restriction.isPresent()) {
@@ -420,16 +505,25 @@ public final class RestrictionGuard implements PreUpdateEventListener, PreDelete
       if (identity.getKey().equals(SubjectType.ID)) {
         continue;
       }
-      BasicValuedModelPart column = RouteSql.basic(root.mapping(), identity.getValue(), root.type());
+      BasicValuedModelPart column =
+          RouteSql.basic(root.mapping(), identity.getValue(), root.type());
       String table = column.getContainingTableExpression();
-      try (PreparedStatement statement = connection.prepareStatement("select " + column.getSelectionExpression()
-          + " from " + table + " where " + RouteSql.keyColumn(root.mapping(), table, root.type()) + " = ?")) {
+      try (PreparedStatement statement =
+          connection.prepareStatement(
+              "select "
+                  + column.getSelectionExpression()
+                  + " from "
+                  + table
+                  + " where "
+                  + RouteSql.keyColumn(root.mapping(), table, root.type())
+                  + " = ?")) {
         statement.setObject(1, key);
         try (ResultSet rows = statement.executeQuery()) {
           while (rows.next()) {
             Object value = rows.getObject(1);
             if (value != null && !value.toString().isBlank()) {
-              identifiers.add(new SubjectIdentifier(type.name(), identity.getKey(), value.toString()));
+              identifiers.add(
+                  new SubjectIdentifier(type.name(), identity.getKey(), value.toString()));
             }
           }
         }

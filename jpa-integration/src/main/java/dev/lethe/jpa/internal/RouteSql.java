@@ -39,8 +39,10 @@ final class RouteSql {
   private final EntityInfo entity;
   private final SubjectRoute route;
   private final SubjectType subject;
+
   /** Whether the route selects only the rows that no other subject reaches along it. */
   private final boolean exclusive;
+
   /**
    * The statements and answers computed so far: the same for every subject of the type, so an
    * erasure or export after the first plans nothing again (the mapping keeps one instance per route).
@@ -51,7 +53,11 @@ final class RouteSql {
     this(mapping, entity, route, subject, false);
   }
 
-  private RouteSql(JpaMapping mapping, EntityInfo entity, SubjectRoute route, SubjectType subject,
+  private RouteSql(
+      JpaMapping mapping,
+      EntityInfo entity,
+      SubjectRoute route,
+      SubjectType subject,
       boolean exclusive) {
     this.mapping = mapping;
     this.entity = entity;
@@ -93,8 +99,11 @@ final class RouteSql {
       // "No other subject reaches the row" has a native form only.
       return true;
     }
-    // A reverse hop ({@code <Owner.pets}) names no attribute of its entity, so JPQL has no path for it.
-    if (route.hasReverseHop() || Sql.hidesRows(entity) || Sql.hidesRows(mapping.entity(subject.root()))) {
+    // A reverse hop ({@code <Owner.pets}) names no attribute of its entity, so JPQL has no path for
+    // it.
+    if (route.hasReverseHop()
+        || Sql.hidesRows(entity)
+        || Sql.hidesRows(mapping.entity(subject.root()))) {
       return true;
     }
     ManagedType<?> current = entity.jpa();
@@ -129,7 +138,9 @@ final class RouteSql {
   private boolean computeReachesSeveralSubjects() {
     List<Hop> hops = hopsToRoot();
     return hops.stream().anyMatch(Hop::toMany)
-        && subject.root().isAssignableFrom(hops.get(hops.size() - 1).target().getJavaType().getJavaTypeClass());
+        && subject
+            .root()
+            .isAssignableFrom(hops.get(hops.size() - 1).target().getJavaType().getJavaTypeClass());
   }
 
   /**
@@ -162,14 +173,26 @@ final class RouteSql {
       ForeignKeyDescriptor key = plural.getKeyDescriptor();
       if (last.reverse()) {
         // <Owner.items: the owner is the root, and the collection's key refers to it.
-        return Optional.of(RootLink.referring(key.getKeyTable(), column(key.getKeyPart()), root,
-            column(key.getTargetPart()), plural.getSeparateCollectionTable() != null, from));
+        return Optional.of(
+            RootLink.referring(
+                key.getKeyTable(),
+                column(key.getKeyPart()),
+                root,
+                column(key.getTargetPart()),
+                plural.getSeparateCollectionTable() != null,
+                from));
       }
       if (plural.getSeparateCollectionTable() != null
           && plural.getElementDescriptor() instanceof EntityAssociationMapping element) {
         ForeignKeyDescriptor fk = element.getForeignKeyDescriptor();
-        return Optional.of(RootLink.referring(fk.getKeyTable(), column(fk.getKeyPart()), root,
-            column(fk.getTargetPart()), true, rootType));
+        return Optional.of(
+            RootLink.referring(
+                fk.getKeyTable(),
+                column(fk.getKeyPart()),
+                root,
+                column(fk.getTargetPart()),
+                true,
+                rootType));
       }
       // A one-to-many without join table: the root's own row holds the key.
       return Optional.of(RootLink.inRoot(key.getKeyTable(), column(key.getKeyPart()), root));
@@ -177,8 +200,14 @@ final class RouteSql {
     if (last.part() instanceof EntityAssociationMapping association) {
       ForeignKeyDescriptor fk = association.getForeignKeyDescriptor();
       if (association.getSideNature() == ForeignKeyDescriptor.Nature.KEY) {
-        return Optional.of(RootLink.referring(fk.getKeyTable(), column(fk.getKeyPart()), root,
-            column(fk.getTargetPart()), false, from));
+        return Optional.of(
+            RootLink.referring(
+                fk.getKeyTable(),
+                column(fk.getKeyPart()),
+                root,
+                column(fk.getTargetPart()),
+                false,
+                from));
       }
       return Optional.of(RootLink.inRoot(fk.getKeyTable(), column(fk.getKeyPart()), root));
     }
@@ -192,22 +221,50 @@ final class RouteSql {
    */
   record RootLink(String table, String column, boolean joinTable, Class<?> holder, String unlink) {
 
-    static RootLink referring(String table, String column, EntityMappingType root, String referenced,
-        boolean joinTable, Class<?> holder) {
+    static RootLink referring(
+        String table,
+        String column,
+        EntityMappingType root,
+        String referenced,
+        boolean joinTable,
+        Class<?> holder) {
       Class<?> rootType = root.getJavaType().getJavaTypeClass();
       String rootTable = root.getIdentifierTableDetails().getTableName();
       String rootKey = keyColumn(root, rootTable, rootType);
-      String value = referenced.equals(rootKey) ? ":" + KEY
-          : "(select r_." + referenced + " from " + rootTable + " r_ where r_." + rootKey + " = :" + KEY + ")";
-      String unlink = joinTable ? "delete from " + table + " where " + column + " = " + value
-          : "update " + table + " set " + column + " = null where " + column + " = " + value;
+      String value =
+          referenced.equals(rootKey)
+              ? ":" + KEY
+              : "(select r_."
+                  + referenced
+                  + " from "
+                  + rootTable
+                  + " r_ where r_."
+                  + rootKey
+                  + " = :"
+                  + KEY
+                  + ")";
+      String unlink =
+          joinTable
+              ? "delete from " + table + " where " + column + " = " + value
+              : "update " + table + " set " + column + " = null where " + column + " = " + value;
       return new RootLink(table, column, joinTable, holder, unlink);
     }
 
     static RootLink inRoot(String table, String column, EntityMappingType root) {
       Class<?> rootType = root.getJavaType().getJavaTypeClass();
-      return new RootLink(table, column, false, rootType, "update " + table + " set " + column + " = null where "
-          + keyColumn(root, table, rootType) + " = :" + KEY);
+      return new RootLink(
+          table,
+          column,
+          false,
+          rootType,
+          "update "
+              + table
+              + " set "
+              + column
+              + " = null where "
+              + keyColumn(root, table, rootType)
+              + " = :"
+              + KEY);
     }
   }
 
@@ -219,8 +276,12 @@ final class RouteSql {
   }
 
   /** One association the route follows: from an entity, by a part (or a collection followed back), to an entity. */
-  private record Hop(EntityMappingType from, ModelPart part, boolean reverse, EntityMappingType target, boolean toMany) {
-  }
+  private record Hop(
+      EntityMappingType from,
+      ModelPart part,
+      boolean reverse,
+      EntityMappingType target,
+      boolean toMany) {}
 
   /** The associations from this entity towards the root, every segment but the last; empty where one is not an association. */
   private List<Hop> hopsToRoot() {
@@ -230,17 +291,21 @@ final class RouteSql {
     for (String segment : path.subList(0, path.size() - 1)) {
       if (SubjectRoute.isReverse(segment)) {
         int dot = segment.lastIndexOf('.');
-        EntityMappingType owner = mapping.entityNamed(segment.substring(SubjectRoute.REVERSE.length(), dot)).mapping();
-        if (!(owner.findByPath(segment.substring(dot + 1)) instanceof PluralAttributeMapping plural)) {
+        EntityMappingType owner =
+            mapping.entityNamed(segment.substring(SubjectRoute.REVERSE.length(), dot)).mapping();
+        if (!(owner.findByPath(segment.substring(dot + 1))
+            instanceof PluralAttributeMapping plural)) {
           return List.of();
         }
-        hops.add(new Hop(current, plural, true, owner, plural.getCollectionDescriptor().isManyToMany()));
+        hops.add(
+            new Hop(current, plural, true, owner, plural.getCollectionDescriptor().isManyToMany()));
         current = owner;
         continue;
       }
       ModelPart part = current.findByPath(segment);
       EntityMappingType target;
-      if (part instanceof PluralAttributeMapping plural && plural.getElementDescriptor() instanceof EntityValuedModelPart element) {
+      if (part instanceof PluralAttributeMapping plural
+          && plural.getElementDescriptor() instanceof EntityValuedModelPart element) {
         target = element.getEntityMappingType();
       } else if (part instanceof EntityAssociationMapping association) {
         target = association.getAssociatedEntityMappingType();
@@ -290,7 +355,9 @@ final class RouteSql {
 
   /** Whether the route is {@code owner.id}: a many-to-one straight to the root, its key a foreign-key column here. */
   private boolean isForeignKeyToRoot() {
-    return route.path().size() == 2 && route.identity().equals(SubjectType.ID) && firstHopIsManyToOne();
+    return route.path().size() == 2
+        && route.identity().equals(SubjectType.ID)
+        && firstHopIsManyToOne();
   }
 
   /** Whether the first hop is a many-to-one whose foreign key holds the target's identifier, which {@code fk()} reads. */
@@ -305,17 +372,23 @@ final class RouteSql {
   private boolean referencesKey(int index) {
     EntityInfo owner = entity;
     for (int i = 0; i < index; i++) {
-      owner = mapping.entity(EntityInfo.targetType(EntityInfo.attribute(owner.jpa(), route.path().get(i)).orElseThrow()));
+      owner =
+          mapping.entity(
+              EntityInfo.targetType(
+                  EntityInfo.attribute(owner.jpa(), route.path().get(i)).orElseThrow()));
     }
     ModelPart part = owner.mapping().findByPath(route.path().get(index));
-    if (!(part instanceof EntityAssociationMapping association) || part instanceof PluralAttributeMapping) {
+    if (!(part instanceof EntityAssociationMapping association)
+        || part instanceof PluralAttributeMapping) {
       return false;
     }
     ForeignKeyDescriptor fk = association.getForeignKeyDescriptor();
     EntityMappingType target = association.getAssociatedEntityMappingType();
     return fk.getTargetPart() instanceof BasicValuedModelPart column
-        && column.getSelectionExpression().equals(keyColumn(target, fk.getTargetTable(),
-            target.getJavaType().getJavaTypeClass()));
+        && column
+            .getSelectionExpression()
+            .equals(
+                keyColumn(target, fk.getTargetTable(), target.getJavaType().getJavaTypeClass()));
   }
 
   /** The associations the route follows from this entity towards the root: every segment but the last. */
@@ -349,19 +422,31 @@ final class RouteSql {
     if (routeReadsOwnTable()) {
       return jpqlCorrelatedExists(alias, firstTarget);
     }
-    return "fk(" + alias + "." + path.get(0) + ") in (select j0_." + firstTarget.idAttribute() + " "
-        + jpqlRouteFrom(firstTarget) + ")";
+    return "fk("
+        + alias
+        + "."
+        + path.get(0)
+        + ") in (select j0_."
+        + firstTarget.idAttribute()
+        + " "
+        + jpqlRouteFrom(firstTarget)
+        + ")";
   }
 
   /** Whether an entity the route passes through shares this entity's table hierarchy. */
   private boolean routeReadsOwnTable() {
-    return hops().stream().map(EntityInfo::targetType)
-        .anyMatch(target -> target.isAssignableFrom(entity.type()) || entity.type().isAssignableFrom(target));
+    return hops().stream()
+        .map(EntityInfo::targetType)
+        .anyMatch(
+            target ->
+                target.isAssignableFrom(entity.type()) || entity.type().isAssignableFrom(target));
   }
 
   private String jpqlCorrelatedExists(String alias, EntityInfo firstTarget) {
-    return "exists (select 1 " + jpqlRouteFrom(firstTarget).replace(" where ", " where j0_ = " + alias + "."
-        + route.path().get(0) + " and ") + ")";
+    return "exists (select 1 "
+        + jpqlRouteFrom(firstTarget)
+            .replace(" where ", " where j0_ = " + alias + "." + route.path().get(0) + " and ")
+        + ")";
   }
 
   /** {@code from <first hop's entity> j0_ [joins] where <the route's end> = <the subject's value>}. */
@@ -374,31 +459,55 @@ final class RouteSql {
     String current = "j0_";
     for (int i = 1; i < joins; i++) {
       String join = "j" + i + "_";
-      query.append(" join ").append(current).append('.').append(path.get(i)).append(' ').append(join);
+      query
+          .append(" join ")
+          .append(current)
+          .append('.')
+          .append(path.get(i))
+          .append(' ')
+          .append(join);
       current = join;
     }
-    String subject = joins < path.size() - 1 ? "fk(" + current + "." + path.get(path.size() - 2) + ")"
-        : current + "." + path.get(path.size() - 1);
-    return query.append(" where ").append(matching(subject)).append(" = ").append(jpqlValue()).toString();
+    String subject =
+        joins < path.size() - 1
+            ? "fk(" + current + "." + path.get(path.size() - 2) + ")"
+            : current + "." + path.get(path.size() - 1);
+    return query
+        .append(" where ")
+        .append(matching(subject))
+        .append(" = ")
+        .append(jpqlValue())
+        .toString();
   }
 
   /** Whether the route ends {@code ....owner.id}: a many-to-one to the root, compared by the subject's key. */
   private boolean lastHopIsForeignKeyToRoot() {
     List<Attribute<?, ?>> hops = hops();
-    return route.identity().equals(SubjectType.ID) && isManyToOne(hops.get(hops.size() - 1))
+    return route.identity().equals(SubjectType.ID)
+        && isManyToOne(hops.get(hops.size() - 1))
         && referencesKey(hops.size() - 1);
   }
 
   private String jpqlSubquery(String alias) {
-    StringBuilder query = new StringBuilder("select x_." + entity.idAttribute() + " from " + entity.name() + " x_");
+    StringBuilder query =
+        new StringBuilder("select x_." + entity.idAttribute() + " from " + entity.name() + " x_");
     String current = "x_";
     List<String> path = route.path();
     for (int i = 0; i < path.size() - 1; i++) {
       String join = "j" + i + "_";
-      query.append(" join ").append(current).append('.').append(path.get(i)).append(' ').append(join);
+      query
+          .append(" join ")
+          .append(current)
+          .append('.')
+          .append(path.get(i))
+          .append(' ')
+          .append(join);
       current = join;
     }
-    query.append(" where ").append(matching(current + "." + path.get(path.size() - 1))).append(" = ")
+    query
+        .append(" where ")
+        .append(matching(current + "." + path.get(path.size() - 1)))
+        .append(" = ")
         .append(jpqlValue());
     if (entity.hasSubtypes()) {
       query.append(" and type(x_) = ").append(entity.name());
@@ -411,8 +520,15 @@ final class RouteSql {
       return ":" + KEY;
     }
     EntityInfo root = mapping.entity(subject.root());
-    return "(select " + matching("r_." + identityAttribute()) + " from " + root.name() + " r_ where r_."
-        + root.idAttribute() + " = :" + KEY + ")";
+    return "(select "
+        + matching("r_." + identityAttribute())
+        + " from "
+        + root.name()
+        + " r_ where r_."
+        + root.idAttribute()
+        + " = :"
+        + KEY
+        + ")";
   }
 
   /**
@@ -427,18 +543,29 @@ final class RouteSql {
 
   private boolean ignoresCaseAndSpace() {
     if (route.identity().equals(SubjectType.ID)
-        || subject.identityRule(route.identity()).map(rule -> rule.match() != IdentityMatch.IGNORE_CASE_AND_SPACE)
+        || subject
+            .identityRule(route.identity())
+            .map(rule -> rule.match() != IdentityMatch.IGNORE_CASE_AND_SPACE)
             .orElse(true)) {
       return false;
     }
     EntityInfo root = mapping.entity(subject.root());
     return EntityInfo.attribute(root.jpa(), identityAttribute())
-        .map(attribute -> CharSequence.class.isAssignableFrom(attribute.getJavaType())).orElse(false);
+        .map(attribute -> CharSequence.class.isAssignableFrom(attribute.getJavaType()))
+        .orElse(false);
   }
 
   private String identityAttribute() {
-    return subject.identityAttribute(route.identity()).orElseThrow(() -> new IllegalArgumentException(
-        "Subject type '" + subject.name() + "' has no identity '" + route.identity() + "'"));
+    return subject
+        .identityAttribute(route.identity())
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "Subject type '"
+                        + subject.name()
+                        + "' has no identity '"
+                        + route.identity()
+                        + "'"));
   }
 
   private boolean crossesCollection() {
@@ -462,8 +589,18 @@ final class RouteSql {
     Scope start = query.start(entity.mapping(), entity.type());
     String value = query.walk(start, route.path());
     String restriction = query.exactType(start, entity);
-    return "select " + start.base() + "." + start.baseKey() + " as id_ " + query.from + " where " + matching(value)
-        + " = " + nativeValue() + restriction + (exclusive ? noOtherSubject(start.base() + "." + start.baseKey()) : "");
+    return "select "
+        + start.base()
+        + "."
+        + start.baseKey()
+        + " as id_ "
+        + query.from
+        + " where "
+        + matching(value)
+        + " = "
+        + nativeValue()
+        + restriction
+        + (exclusive ? noOtherSubject(start.base() + "." + start.baseKey()) : "");
   }
 
   /** {@code and not exists (...)}: no subject but the one of {@code :key} reaches the row {@code id} along the route. */
@@ -471,8 +608,19 @@ final class RouteSql {
     Query others = new Query(mapping, "o");
     Scope start = others.start(entity.mapping(), entity.type());
     String value = others.walk(start, route.path());
-    return " and not exists (select 1 " + others.from + " where " + start.base() + "." + start.baseKey() + " = " + id
-        + " and " + matching(value) + " <> " + nativeValue() + ")";
+    return " and not exists (select 1 "
+        + others.from
+        + " where "
+        + start.base()
+        + "."
+        + start.baseKey()
+        + " = "
+        + id
+        + " and "
+        + matching(value)
+        + " <> "
+        + nativeValue()
+        + ")";
   }
 
   /**
@@ -490,13 +638,30 @@ final class RouteSql {
   String nativeColumns(List<String> attributePaths, String ids) {
     Query query = new Query(mapping);
     Scope start = query.start(entity.mapping(), entity.type());
-    StringBuilder select = new StringBuilder("select ").append(start.base()).append('.').append(start.baseKey())
-        .append(" as c0_");
+    StringBuilder select =
+        new StringBuilder("select ")
+            .append(start.base())
+            .append('.')
+            .append(start.baseKey())
+            .append(" as c0_");
     int column = 1;
     for (String path : attributePaths) {
-      select.append(", ").append(query.column(start, path)).append(" as c").append(column++).append('_');
+      select
+          .append(", ")
+          .append(query.column(start, path))
+          .append(" as c")
+          .append(column++)
+          .append('_');
     }
-    return select + " " + query.from + " where " + start.base() + "." + start.baseKey() + " in (" + ids
+    return select
+        + " "
+        + query.from
+        + " where "
+        + start.base()
+        + "."
+        + start.baseKey()
+        + " in ("
+        + ids
         + ") order by 1";
   }
 
@@ -523,12 +688,30 @@ final class RouteSql {
       EntityMappingType root = mapping.entity(subject.root()).mapping();
       BasicValuedModelPart identity = basic(root, identityAttribute(), subject.root());
       String table = identity.getContainingTableExpression();
-      query.from.append(" join ").append(table).append(" r_ on ").append(matching("r_." + identity.getSelectionExpression()))
-          .append(" = ").append(matching(value));
+      query
+          .from
+          .append(" join ")
+          .append(table)
+          .append(" r_ on ")
+          .append(matching("r_." + identity.getSelectionExpression()))
+          .append(" = ")
+          .append(matching(value));
       key = "r_." + keyColumn(root, table, subject.root());
     }
-    return "select " + start.base() + "." + start.baseKey() + " as id_, " + key + " as key_ " + query.from
-        + " where " + start.base() + "." + start.baseKey() + " " + idCondition;
+    return "select "
+        + start.base()
+        + "."
+        + start.baseKey()
+        + " as id_, "
+        + key
+        + " as key_ "
+        + query.from
+        + " where "
+        + start.base()
+        + "."
+        + start.baseKey()
+        + " "
+        + idCondition;
   }
 
   /**
@@ -543,17 +726,38 @@ final class RouteSql {
   static String nativeExpiredRows(EntityInfo entity, BasicValuedModelPart clock, boolean after) {
     Query query = new Query();
     Scope start = query.start(entity.mapping(), entity.type());
-    String column = query.alias(start, clock.getContainingTableExpression()) + "." + clock.getSelectionExpression();
+    String column =
+        query.alias(start, clock.getContainingTableExpression())
+            + "."
+            + clock.getSelectionExpression();
     String id = start.base() + "." + start.baseKey();
     String position = after ? afterPosition(column, id) : "";
-    return "select " + id + " as id_, " + column + " as clock_ " + query.from + " where " + column + " <= :cutoff"
-        + position + query.exactType(start, entity) + " order by " + column + ", " + id;
+    return "select "
+        + id
+        + " as id_, "
+        + column
+        + " as clock_ "
+        + query.from
+        + " where "
+        + column
+        + " <= :cutoff"
+        + position
+        + query.exactType(start, entity)
+        + " order by "
+        + column
+        + ", "
+        + id;
   }
 
   /** The condition on rows after {@code :afterClock} and {@code :afterId} in clock and key order. */
   static String afterPosition(String clockColumn, String keyColumn) {
     // The range on the clock alone lets the index bound the scan; the rest breaks ties on the key.
-    return " and " + clockColumn + " >= :afterClock and (" + clockColumn + " > :afterClock or " + keyColumn
+    return " and "
+        + clockColumn
+        + " >= :afterClock and ("
+        + clockColumn
+        + " > :afterClock or "
+        + keyColumn
         + " > :afterId)";
   }
 
@@ -564,24 +768,54 @@ final class RouteSql {
   static String nativeRowsBetween(EntityInfo entity, BasicValuedModelPart time) {
     Query query = new Query();
     Scope start = query.start(entity.mapping(), entity.type());
-    String column = query.alias(start, time.getContainingTableExpression()) + "." + time.getSelectionExpression();
-    // Taken before the FROM clause is read: restricting to the exact type may join the type's own table.
+    String column =
+        query.alias(start, time.getContainingTableExpression())
+            + "."
+            + time.getSelectionExpression();
+    // Taken before the FROM clause is read: restricting to the exact type may join the type's own
+    // table.
     String exactType = query.exactType(start, entity);
-    return "select " + start.base() + "." + start.baseKey() + " as id_ " + query.from + " where " + column
-        + " >= :from and " + column + " < :to" + exactType;
+    return "select "
+        + start.base()
+        + "."
+        + start.baseKey()
+        + " as id_ "
+        + query.from
+        + " where "
+        + column
+        + " >= :from and "
+        + column
+        + " < :to"
+        + exactType;
   }
 
   /** Native SQL selecting the identifier and the columns of {@code attributePaths} of the rows whose identifier is in {@code :ids}. */
   static String nativeColumnsOf(EntityInfo entity, List<String> attributePaths) {
     Query query = new Query();
     Scope start = query.start(entity.mapping(), entity.type());
-    StringBuilder select = new StringBuilder("select ").append(start.base()).append('.').append(start.baseKey())
-        .append(" as c0_");
+    StringBuilder select =
+        new StringBuilder("select ")
+            .append(start.base())
+            .append('.')
+            .append(start.baseKey())
+            .append(" as c0_");
     int column = 1;
     for (String path : attributePaths) {
-      select.append(", ").append(query.column(start, path)).append(" as c").append(column++).append('_');
+      select
+          .append(", ")
+          .append(query.column(start, path))
+          .append(" as c")
+          .append(column++)
+          .append('_');
     }
-    return select + " " + query.from + " where " + start.base() + "." + start.baseKey() + " in (:ids) order by 1";
+    return select
+        + " "
+        + query.from
+        + " where "
+        + start.base()
+        + "."
+        + start.baseKey()
+        + " in (:ids) order by 1";
   }
 
   private String nativeValue() {
@@ -591,8 +825,15 @@ final class RouteSql {
     EntityMappingType root = mapping.entity(subject.root()).mapping();
     BasicValuedModelPart identity = basic(root, identityAttribute(), subject.root());
     String table = identity.getContainingTableExpression();
-    return "(select " + matching("r_." + identity.getSelectionExpression()) + " from " + table + " r_ where r_."
-        + keyColumn(root, table, subject.root()) + " = :" + KEY + ")";
+    return "(select "
+        + matching("r_." + identity.getSelectionExpression())
+        + " from "
+        + table
+        + " r_ where r_."
+        + keyColumn(root, table, subject.root())
+        + " = :"
+        + KEY
+        + ")";
   }
 
   static BasicValuedModelPart basic(EntityMappingType type, String path, Class<?> javaType) {
@@ -600,29 +841,40 @@ final class RouteSql {
     if (part instanceof BasicValuedModelPart basic && !basic.isFormula()) {
       return basic;
     }
-    throw new UnsupportedRouteException(javaType, path, "is not a single column that native SQL can read or write.",
+    throw new UnsupportedRouteException(
+        javaType,
+        path,
+        "is not a single column that native SQL can read or write.",
         "Map it as a basic attribute with one column.");
   }
 
   static String keyColumn(EntityMappingType type, String table, Class<?> javaType) {
     List<String> found = new ArrayList<>();
-    type.forEachTableDetails(details -> {
-      if (details.getTableName().equals(table) && found.isEmpty()) {
-        TableDetails.KeyDetails key = details.getKeyDetails();
-        if (key.getColumnCount() == 1) {
-          found.add(key.getKeyColumn(0).getColumnName());
-        }
-      }
-    });
+    type.forEachTableDetails(
+        details -> {
+          if (details.getTableName().equals(table) && found.isEmpty()) {
+            TableDetails.KeyDetails key = details.getKeyDetails();
+            if (key.getColumnCount() == 1) {
+              found.add(key.getKeyColumn(0).getColumnName());
+            }
+          }
+        });
     if (found.isEmpty()) {
-      throw new UnsupportedRouteException(javaType, type.getIdentifierMapping().getAttributeName(),
-          "has no single-column key in table " + table + ".", "Use a single-column identifier.");
+      throw new UnsupportedRouteException(
+          javaType,
+          type.getIdentifierMapping().getAttributeName(),
+          "has no single-column key in table " + table + ".",
+          "Use a single-column identifier.");
     }
     return found.get(0);
   }
 
   /** The aliases of one entity's tables within a native query. */
-  private record Scope(EntityMappingType type, Class<?> javaType, Map<String, String> aliases, String baseTable,
+  private record Scope(
+      EntityMappingType type,
+      Class<?> javaType,
+      Map<String, String> aliases,
+      String baseTable,
       String baseKey) {
     String base() {
       return aliases.get(baseTable);
@@ -675,8 +927,17 @@ final class RouteSql {
         return known;
       }
       String alias = next();
-      from.append(" join ").append(table).append(' ').append(alias).append(" on ").append(alias).append('.')
-          .append(keyColumn(scope.type(), table, scope.javaType())).append(" = ").append(scope.base()).append('.')
+      from.append(" join ")
+          .append(table)
+          .append(' ')
+          .append(alias)
+          .append(" on ")
+          .append(alias)
+          .append('.')
+          .append(keyColumn(scope.type(), table, scope.javaType()))
+          .append(" = ")
+          .append(scope.base())
+          .append('.')
           .append(scope.baseKey());
       scope.aliases().put(table, alias);
       return alias;
@@ -684,7 +945,9 @@ final class RouteSql {
 
     String column(Scope scope, String path) {
       BasicValuedModelPart part = basic(scope.type(), path, scope.javaType());
-      return alias(scope, part.getContainingTableExpression()) + "." + part.getSelectionExpression();
+      return alias(scope, part.getContainingTableExpression())
+          + "."
+          + part.getSelectionExpression();
     }
 
     /** Joins along {@code path} and returns the expression of its last attribute. */
@@ -701,11 +964,19 @@ final class RouteSql {
       if (part instanceof PluralAttributeMapping plural
           && plural.getElementDescriptor() instanceof EntityValuedModelPart element
           && plural.getSeparateCollectionTable() == null) {
-        // A one-to-many without join table (mappedBy, or a join column): the elements' table holds the key.
+        // A one-to-many without join table (mappedBy, or a join column): the elements' table holds
+        // the key.
         ForeignKeyDescriptor key = plural.getKeyDescriptor();
-        String via = alias(scope, key.getTargetTable()) + "." + single(key.getTargetPart(), scope, segment);
-        return arrive(element.getEntityMappingType(), via, key.getKeyTable(),
-            single(key.getKeyPart(), scope, segment), rest, scope, segment);
+        String via =
+            alias(scope, key.getTargetTable()) + "." + single(key.getTargetPart(), scope, segment);
+        return arrive(
+            element.getEntityMappingType(),
+            via,
+            key.getKeyTable(),
+            single(key.getKeyPart(), scope, segment),
+            rest,
+            scope,
+            segment);
       }
       if (part instanceof PluralAttributeMapping plural
           && plural.getElementDescriptor() instanceof EntityAssociationMapping element
@@ -714,15 +985,31 @@ final class RouteSql {
         String ownerAlias = alias(scope, key.getTargetTable());
         String table = key.getKeyTable();
         String collection = next();
-        from.append(" join ").append(table).append(' ').append(collection).append(" on ").append(collection)
-            .append('.').append(single(key.getKeyPart(), scope, segment)).append(" = ").append(ownerAlias).append('.')
+        from.append(" join ")
+            .append(table)
+            .append(' ')
+            .append(collection)
+            .append(" on ")
+            .append(collection)
+            .append('.')
+            .append(single(key.getKeyPart(), scope, segment))
+            .append(" = ")
+            .append(ownerAlias)
+            .append('.')
             .append(single(key.getTargetPart(), scope, segment));
         ForeignKeyDescriptor fk = element.getForeignKeyDescriptor();
         String via = collection + "." + single(fk.getKeyPart(), scope, segment);
-        return arrive(element.getAssociatedEntityMappingType(), via, fk.getTargetTable(),
-            single(fk.getTargetPart(), scope, segment), rest, scope, segment);
+        return arrive(
+            element.getAssociatedEntityMappingType(),
+            via,
+            fk.getTargetTable(),
+            single(fk.getTargetPart(), scope, segment),
+            rest,
+            scope,
+            segment);
       }
-      if (part instanceof EntityAssociationMapping association && !(part instanceof PluralAttributeMapping)) {
+      if (part instanceof EntityAssociationMapping association
+          && !(part instanceof PluralAttributeMapping)) {
         ForeignKeyDescriptor fk = association.getForeignKeyDescriptor();
         boolean keySide = association.getSideNature() == ForeignKeyDescriptor.Nature.KEY;
         String thisTable = keySide ? fk.getKeyTable() : fk.getTargetTable();
@@ -730,10 +1017,20 @@ final class RouteSql {
         String otherTable = keySide ? fk.getTargetTable() : fk.getKeyTable();
         String otherColumn = single(keySide ? fk.getTargetPart() : fk.getKeyPart(), scope, segment);
         String via = alias(scope, thisTable) + "." + thisColumn;
-        return arrive(association.getAssociatedEntityMappingType(), via, otherTable, otherColumn, rest, scope, segment);
+        return arrive(
+            association.getAssociatedEntityMappingType(),
+            via,
+            otherTable,
+            otherColumn,
+            rest,
+            scope,
+            segment);
       }
-      throw new UnsupportedRouteException(scope.javaType(), segment, "leads to a subject through a mapping native SQL"
-          + " cannot follow (only to-one foreign keys and many-to-many join tables).",
+      throw new UnsupportedRouteException(
+          scope.javaType(),
+          segment,
+          "leads to a subject through a mapping native SQL"
+              + " cannot follow (only to-one foreign keys and many-to-many join tables).",
           "Map the link as @ManyToOne, @OneToOne or @ManyToMany with a join table.");
     }
 
@@ -743,44 +1040,83 @@ final class RouteSql {
      */
     private String walkBack(Scope scope, String segment, List<String> rest) {
       int dot = segment.lastIndexOf('.');
-      EntityInfo owner = Objects.requireNonNull(mapping, "mapping").entityNamed(
-          segment.substring(SubjectRoute.REVERSE.length(), dot));
-      if (!(owner.mapping().findByPath(segment.substring(dot + 1)) instanceof PluralAttributeMapping plural)
+      EntityInfo owner =
+          Objects.requireNonNull(mapping, "mapping")
+              .entityNamed(segment.substring(SubjectRoute.REVERSE.length(), dot));
+      if (!(owner.mapping().findByPath(segment.substring(dot + 1))
+              instanceof PluralAttributeMapping plural)
           || !(plural.getElementDescriptor() instanceof EntityValuedModelPart)) {
-        throw new UnsupportedRouteException(scope.javaType(), segment, "names a collection native SQL cannot follow"
-            + " back.", "Map the collection as @OneToMany or @ManyToMany of entities.");
+        throw new UnsupportedRouteException(
+            scope.javaType(),
+            segment,
+            "names a collection native SQL cannot follow" + " back.",
+            "Map the collection as @OneToMany or @ManyToMany of entities.");
       }
       ForeignKeyDescriptor key = plural.getKeyDescriptor();
       String via;
       if (plural.getSeparateCollectionTable() != null) {
         if (!(plural.getElementDescriptor() instanceof EntityAssociationMapping element)) {
-          throw new UnsupportedRouteException(scope.javaType(), segment, "names a join table native SQL cannot"
-              + " follow back.", "Map the collection as @OneToMany or @ManyToMany of entities.");
+          throw new UnsupportedRouteException(
+              scope.javaType(),
+              segment,
+              "names a join table native SQL cannot" + " follow back.",
+              "Map the collection as @OneToMany or @ManyToMany of entities.");
         }
         ForeignKeyDescriptor fk = element.getForeignKeyDescriptor();
         String elementAlias = alias(scope, fk.getTargetTable());
         String table = next();
-        from.append(" join ").append(key.getKeyTable()).append(' ').append(table).append(" on ").append(table)
-            .append('.').append(single(fk.getKeyPart(), scope, segment)).append(" = ").append(elementAlias)
-            .append('.').append(single(fk.getTargetPart(), scope, segment));
+        from.append(" join ")
+            .append(key.getKeyTable())
+            .append(' ')
+            .append(table)
+            .append(" on ")
+            .append(table)
+            .append('.')
+            .append(single(fk.getKeyPart(), scope, segment))
+            .append(" = ")
+            .append(elementAlias)
+            .append('.')
+            .append(single(fk.getTargetPart(), scope, segment));
         via = table + "." + single(key.getKeyPart(), scope, segment);
       } else {
         via = alias(scope, key.getKeyTable()) + "." + single(key.getKeyPart(), scope, segment);
       }
-      return arrive(owner.mapping(), via, key.getTargetTable(), single(key.getTargetPart(), scope, segment), rest,
-          scope, segment);
+      return arrive(
+          owner.mapping(),
+          via,
+          key.getTargetTable(),
+          single(key.getTargetPart(), scope, segment),
+          rest,
+          scope,
+          segment);
     }
 
-    private String arrive(EntityMappingType target, String via, String table, String column, List<String> rest,
-        Scope from, String segment) {
+    private String arrive(
+        EntityMappingType target,
+        String via,
+        String table,
+        String column,
+        List<String> rest,
+        Scope from,
+        String segment) {
       Class<?> javaType = target.getJavaType().getJavaTypeClass();
-      if (rest.size() == 1 && rest.get(0).equals(target.getIdentifierMapping().getAttributeName())
+      if (rest.size() == 1
+          && rest.get(0).equals(target.getIdentifierMapping().getAttributeName())
           && column.equals(keyColumn(target, table, javaType))) {
         return via;
       }
       String alias = next();
-      this.from.append(" join ").append(table).append(' ').append(alias).append(" on ").append(alias).append('.')
-          .append(column).append(" = ").append(via);
+      this.from
+          .append(" join ")
+          .append(table)
+          .append(' ')
+          .append(alias)
+          .append(" on ")
+          .append(alias)
+          .append('.')
+          .append(column)
+          .append(" = ")
+          .append(via);
       return walk(scope(target, javaType, table, alias), rest);
     }
 
@@ -788,8 +1124,11 @@ final class RouteSql {
       if (part instanceof BasicValuedModelPart basic) {
         return basic.getSelectionExpression();
       }
-      throw new UnsupportedRouteException(scope.javaType(), segment, "is joined on several columns, which native SQL"
-          + " routes do not support.", "Join on a single-column key.");
+      throw new UnsupportedRouteException(
+          scope.javaType(),
+          segment,
+          "is joined on several columns, which native SQL" + " routes do not support.",
+          "Join on a single-column key.");
     }
 
     /**
@@ -809,8 +1148,12 @@ final class RouteSql {
       }
       EntityDiscriminatorMapping discriminator = type.getDiscriminatorMapping();
       if (discriminator != null && !discriminator.isFormula()) {
-        return " and " + alias(scope, discriminator.getContainingTableExpression()) + "."
-            + discriminator.getSelectionExpression() + " = " + type.getDiscriminatorSQLValue();
+        return " and "
+            + alias(scope, discriminator.getContainingTableExpression())
+            + "."
+            + discriminator.getSelectionExpression()
+            + " = "
+            + type.getDiscriminatorSQLValue();
       }
       if (!info.hasSubtypes()) {
         return "";
@@ -819,8 +1162,15 @@ final class RouteSql {
       for (EntityMappingType sub : type.getSubMappingTypes()) {
         if (sub.getSuperMappingType() == type) {
           String table = sub.getMappedTableDetails().getTableName();
-          condition.append(" and ").append(scope.base()).append('.').append(scope.baseKey()).append(" not in (select ")
-              .append(keyColumn(sub, table, sub.getJavaType().getJavaTypeClass())).append(" from ").append(table)
+          condition
+              .append(" and ")
+              .append(scope.base())
+              .append('.')
+              .append(scope.baseKey())
+              .append(" not in (select ")
+              .append(keyColumn(sub, table, sub.getJavaType().getJavaTypeClass()))
+              .append(" from ")
+              .append(table)
               .append(')');
         }
       }

@@ -38,40 +38,52 @@ public final class RowsByTime {
    * @throws IllegalArgumentException if {@code attribute} is not a date or time attribute of the entity
    *     stored in one column
    */
-  public Set<SubjectKey> subjects(EntityDescriptor descriptor, String attribute, Instant from, Instant to) {
+  public Set<SubjectKey> subjects(
+      EntityDescriptor descriptor, String attribute, Instant from, Instant to) {
     TemporalAttributes.requireWindowAttribute(descriptor.type(), attribute);
     EntityInfo info = mapping.entity(descriptor.type());
     BasicValuedModelPart time;
     try {
       time = RouteSql.basic(info.mapping(), attribute, info.type());
     } catch (UnsupportedRouteException notAColumn) {
-      throw new IllegalArgumentException("The attribute named is not stored in a column of " + info.type().getSimpleName()
-          + " (transient, a formula or not mapped), so its rows cannot be searched by it: name a mapped date or time"
-          + " attribute");
+      throw new IllegalArgumentException(
+          "The attribute named is not stored in a column of "
+              + info.type().getSimpleName()
+              + " (transient, a formula or not mapped), so its rows cannot be searched by it: name a mapped date or time"
+              + " attribute");
     }
     JdbcMapping column = time.getJdbcMapping();
     ZoneId zone = ZoneId.systemDefault();
     Object start = Sweeper.cutoff(firstMomentOfColumnAtOrAfter(from, zone, column), zone, column);
     Object end = Sweeper.cutoff(firstMomentOfColumnAtOrAfter(to, zone, column), zone, column);
     String rows = "in (select id_ from (" + RouteSql.nativeRowsBetween(info, time) + ") w_)";
-    return sessions.inTransaction(em -> {
-      Set<SubjectKey> subjects = new LinkedHashSet<>();
-      for (SubjectRoute route : descriptor.routes()) {
-        SubjectType type = mapping.model().subjectType(route.subjectType()).orElseThrow();
-        NativeQuery<Object> query = Sql.nativeQuery(em, mapping.route(info, route).nativeSubjectKeys(rows));
-        Sql.scalar(query, "id_", info.mapping().getIdentifierMapping().getSingleJdbcMapping());
-        Sql.scalar(query, "key_", mapping.entity(type.root()).mapping().getIdentifierMapping().getSingleJdbcMapping());
-        Sql.bind(query, "from", start, column);
-        Sql.bind(query, "to", end, column);
-        for (Object result : query.getResultList()) {
-          Object key = ((Object[]) result)[1];
-          if (key != null) {
-            subjects.add(new SubjectKey(type.name(), key));
+    return sessions.inTransaction(
+        em -> {
+          Set<SubjectKey> subjects = new LinkedHashSet<>();
+          for (SubjectRoute route : descriptor.routes()) {
+            SubjectType type = mapping.model().subjectType(route.subjectType()).orElseThrow();
+            NativeQuery<Object> query =
+                Sql.nativeQuery(em, mapping.route(info, route).nativeSubjectKeys(rows));
+            Sql.scalar(query, "id_", info.mapping().getIdentifierMapping().getSingleJdbcMapping());
+            Sql.scalar(
+                query,
+                "key_",
+                mapping
+                    .entity(type.root())
+                    .mapping()
+                    .getIdentifierMapping()
+                    .getSingleJdbcMapping());
+            Sql.bind(query, "from", start, column);
+            Sql.bind(query, "to", end, column);
+            for (Object result : query.getResultList()) {
+              Object key = ((Object[]) result)[1];
+              if (key != null) {
+                subjects.add(new SubjectKey(type.name(), key));
+              }
+            }
           }
-        }
-      }
-      return subjects;
-    });
+          return subjects;
+        });
   }
 
   /**
@@ -79,8 +91,9 @@ public final class RowsByTime {
    * after it: a date lies in {@code [from, to)} exactly when its start does.
    */
   private static Instant firstMomentOfColumnAtOrAfter(Instant at, ZoneId zone, JdbcMapping column) {
-    boolean dateOnly = column.getJavaTypeDescriptor().getJavaTypeClass() == LocalDate.class
-        || column.getJdbcType().getDefaultSqlTypeCode() == Types.DATE;
+    boolean dateOnly =
+        column.getJavaTypeDescriptor().getJavaTypeClass() == LocalDate.class
+            || column.getJdbcType().getDefaultSqlTypeCode() == Types.DATE;
     if (!dateOnly) {
       return at;
     }

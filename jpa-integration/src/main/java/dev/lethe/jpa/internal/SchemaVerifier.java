@@ -64,6 +64,7 @@ import org.slf4j.LoggerFactory;
 public final class SchemaVerifier {
 
   private static final Logger LOG = LoggerFactory.getLogger(SchemaVerifier.class);
+
   /** A keyed hash's length: 64 hexadecimal characters (HMAC-SHA-256). */
   static final int HASH_LENGTH = 64;
 
@@ -95,10 +96,13 @@ public final class SchemaVerifier {
   /** The problems {@link #verify} refuses, in the order found. */
   public static List<MappingProblem> problems(EntityManagerFactory emf, JpaMapping mapping) {
     Object configured = emf.getProperties().get("jakarta.persistence.validation.factory");
-    @Nullable ValidatorFactory own = configured instanceof ValidatorFactory ? null : ownValidatorFactory();
+    @Nullable ValidatorFactory own =
+        configured instanceof ValidatorFactory ? null : ownValidatorFactory();
     try {
-      Validator validator = configured instanceof ValidatorFactory factory ? factory.getValidator()
-          : own == null ? null : own.getValidator();
+      Validator validator =
+          configured instanceof ValidatorFactory factory
+              ? factory.getValidator()
+              : own == null ? null : own.getValidator();
       SchemaVerifier verifier = new SchemaVerifier(mapping, validator, Schema.read(emf, mapping));
       verifier.checkFields();
       verifier.checkEncryptedWidths();
@@ -134,7 +138,8 @@ public final class SchemaVerifier {
             checkColumn(info, field, strategy);
           }
         } catch (UnsupportedRouteException | IllegalArgumentException notAColumn) {
-          // Not a single column: discovery reports what it cannot erase; there is nothing here to measure.
+          // Not a single column: discovery reports what it cannot erase; there is nothing here to
+          // measure.
           LOG.debug("No column to check for {}.{}", info.type().getName(), field.name());
         }
       }
@@ -157,54 +162,100 @@ public final class SchemaVerifier {
     Optional<Schema.Column> real = schema.column(table, column);
     String where = "column " + Schema.bare(table) + "." + Schema.bare(column);
     Object written = written(field, strategy);
-    checkLength(info, field, strategy, written, where, real.map(Schema.Column::size).orElse(mappedLength(part)));
+    checkLength(
+        info,
+        field,
+        strategy,
+        written,
+        where,
+        real.map(Schema.Column::size).orElse(mappedLength(part)));
     boolean nullRefused = false;
     if (strategy == ErasureStrategy.NULLIFY) {
       if (field.type().isPrimitive()) {
-        problem(info, field, "NULLIFY cannot write null into a primitive " + field.type().getName() + ".",
+        problem(
+            info,
+            field,
+            "NULLIFY cannot write null into a primitive " + field.type().getName() + ".",
             "Use the wrapper type (such as Integer), or REPLACE with a placeholder.");
         nullRefused = true;
       } else if (!real.map(Schema.Column::nullable).orElse(part.isNullable())) {
-        problem(info, field, "NULLIFY writes null into " + where + ", which is NOT NULL, so every erasure would fail.",
+        problem(
+            info,
+            field,
+            "NULLIFY writes null into "
+                + where
+                + ", which is NOT NULL, so every erasure would fail.",
             "Make the column nullable, or use REPLACE (a placeholder), HASH or DELETE_ROW.");
         nullRefused = true;
       }
     }
     if (strategy == ErasureStrategy.REPLACE || strategy == ErasureStrategy.MASK) {
-      Set<String> key = schema.keyColumns(table, RouteSql.keyColumn(info.mapping(), table, info.type()));
+      Set<String> key =
+          schema.keyColumns(table, RouteSql.keyColumn(info.mapping(), table, info.type()));
       schema.uniqueIndexes(table).stream()
           .filter(index -> index.contains(Schema.bare(column).toLowerCase(Locale.ROOT)))
           .filter(index -> !index.containsAll(key))
           .findFirst()
-          .ifPresent(index -> problem(info, field, (strategy == ErasureStrategy.REPLACE
-              ? "REPLACE writes the same placeholder into every erased row, but " + where + " is unique " + index
-              + ": the second subject's erasure would fail with a duplicate key."
-              : "MASK can give two values the same result, but " + where + " is unique " + index
-              + ": an erasure would fail with a duplicate key."),
-              "Use HASH (distinct values stay distinct) or NULLIFY, or drop the unique constraint."));
+          .ifPresent(
+              index ->
+                  problem(
+                      info,
+                      field,
+                      (strategy == ErasureStrategy.REPLACE
+                          ? "REPLACE writes the same placeholder into every erased row, but "
+                              + where
+                              + " is unique "
+                              + index
+                              + ": the second subject's erasure would fail with a duplicate key."
+                          : "MASK can give two values the same result, but "
+                              + where
+                              + " is unique "
+                              + index
+                              + ": an erasure would fail with a duplicate key."),
+                      "Use HASH (distinct values stay distinct) or NULLIFY, or drop the unique constraint."));
     }
     if (strategy != ErasureStrategy.MASK && !nullRefused) {
-      // One problem per attribute is enough where null is refused twice (a NOT NULL column from @NotNull).
+      // One problem per attribute is enough where null is refused twice (a NOT NULL column from
+      // @NotNull).
       checkConstraints(info, field, strategy, written);
     }
   }
 
   private void checkElements(EntityInfo info, FieldDescriptor field, ErasureStrategy strategy) {
     ElementTable table = ElementTable.of(Reader.collection(info, field.name()), info.type());
-    String where = "column " + Schema.bare(table.table()) + "." + Schema.bare(table.elementColumn());
+    String where =
+        "column " + Schema.bare(table.table()) + "." + Schema.bare(table.elementColumn());
     Object written = written(field, strategy);
-    checkLength(info, field, strategy, written, where, schema.column(table.table(), table.elementColumn())
-        .map(Schema.Column::size).orElse(null));
+    checkLength(
+        info,
+        field,
+        strategy,
+        written,
+        where,
+        schema.column(table.table(), table.elementColumn()).map(Schema.Column::size).orElse(null));
     if (strategy == ErasureStrategy.REPLACE || strategy == ErasureStrategy.MASK) {
       String element = Schema.bare(table.elementColumn()).toLowerCase(Locale.ROOT);
-      schema.uniqueIndexes(table.table()).stream().filter(index -> index.contains(element)).findFirst()
-          .ifPresent(index -> problem(info, field, (strategy == ErasureStrategy.REPLACE
-              ? "REPLACE writes one placeholder for every element, but the elements in " + where + " are unique "
-              + index + " (a Set): two elements of one row would collide."
-              : "MASK can give two elements the same result, but the elements in " + where + " are unique " + index
-              + " (a Set): an erasure would fail with a duplicate key."),
-              "Use NULLIFY (removes the elements) or HASH, or map the collection as a List without a unique"
-              + " constraint."));
+      schema.uniqueIndexes(table.table()).stream()
+          .filter(index -> index.contains(element))
+          .findFirst()
+          .ifPresent(
+              index ->
+                  problem(
+                      info,
+                      field,
+                      (strategy == ErasureStrategy.REPLACE
+                          ? "REPLACE writes one placeholder for every element, but the elements in "
+                              + where
+                              + " are unique "
+                              + index
+                              + " (a Set): two elements of one row would collide."
+                          : "MASK can give two elements the same result, but the elements in "
+                              + where
+                              + " are unique "
+                              + index
+                              + " (a Set): an erasure would fail with a duplicate key."),
+                      "Use NULLIFY (removes the elements) or HASH, or map the collection as a List without a unique"
+                          + " constraint."));
     }
   }
 
@@ -224,7 +275,9 @@ public final class SchemaVerifier {
       }
       for (FieldDescriptor field : descriptor.fields()) {
         Optional<Field> javaField = javaField(info.type(), field.name());
-        if (field.collection() || field.type() != String.class || javaField.isEmpty()
+        if (field.collection()
+            || field.type() != String.class
+            || javaField.isEmpty()
             || !javaField.get().isAnnotationPresent(Encrypted.class)) {
           // Embedded, collection and non-String attributes are refused by the encryption itself.
           continue;
@@ -237,7 +290,8 @@ public final class SchemaVerifier {
         }
         String table = part.getContainingTableExpression();
         String column = part.getSelectionExpression();
-        Integer width = schema.column(table, column).map(Schema.Column::size).orElse(mappedLength(part));
+        Integer width =
+            schema.column(table, column).map(Schema.Column::size).orElse(mappedLength(part));
         if (width == null) {
           continue;
         }
@@ -246,22 +300,44 @@ public final class SchemaVerifier {
         if (longest == null) {
           long shortest = Encryption.storedLength(0);
           if (shortest > width) {
-            problem(info, field, "@Encrypted stores even an empty value as ciphertext of " + shortest
-                + " characters, but " + where + " holds at most " + width + ": inserting any value would fail.",
+            problem(
+                info,
+                field,
+                "@Encrypted stores even an empty value as ciphertext of "
+                    + shortest
+                    + " characters, but "
+                    + where
+                    + " holds at most "
+                    + width
+                    + ": inserting any value would fail.",
                 "Bound the clear value with @Size(max = ..) and widen the column to what the start-up check then"
-                + " asks for (about 4 × (3 × max + 33) / 3 + 51 characters).");
+                    + " asks for (about 4 × (3 × max + 33) / 3 + 51 characters).");
           }
           continue;
         }
         long needed = Encryption.storedLength(longest);
         if (needed > width) {
-          problem(info, field, "@Encrypted stores a value of up to " + longest + " characters (its @Size(max)) as"
-              + " ciphertext of up to " + needed + " characters (at " + Encryption.MAX_UTF8_BYTES_PER_CHAR
-              + " UTF-8 bytes per character), but " + where + " holds at most " + width
-              + ": inserting such a value would fail.",
-              "Widen the column to at least " + needed + " characters (in a migration, or, where Hibernate generates"
-              + " the schema and sizes the column by @Size, with @Column(columnDefinition = \"varchar(" + needed
-              + ")\")), or bound the clear value with a smaller @Size(max = ..).");
+          problem(
+              info,
+              field,
+              "@Encrypted stores a value of up to "
+                  + longest
+                  + " characters (its @Size(max)) as"
+                  + " ciphertext of up to "
+                  + needed
+                  + " characters (at "
+                  + Encryption.MAX_UTF8_BYTES_PER_CHAR
+                  + " UTF-8 bytes per character), but "
+                  + where
+                  + " holds at most "
+                  + width
+                  + ": inserting such a value would fail.",
+              "Widen the column to at least "
+                  + needed
+                  + " characters (in a migration, or, where Hibernate generates"
+                  + " the schema and sizes the column by @Size, with @Column(columnDefinition = \"varchar("
+                  + needed
+                  + ")\")), or bound the clear value with a smaller @Size(max = ..).");
         }
       }
     }
@@ -279,39 +355,70 @@ public final class SchemaVerifier {
   /** The value the rule writes, as far as it is fixed: a placeholder, null, or a sample keyed hash. */
   private static @Nullable Object written(FieldDescriptor field, ErasureStrategy strategy) {
     return switch (strategy) {
-      case REPLACE -> Placeholders.replacement(field.erasure().placeholder(), field.type(), field.category())
-          .orElse(null);
+      case REPLACE ->
+          Placeholders.replacement(field.erasure().placeholder(), field.type(), field.category())
+              .orElse(null);
       case HASH -> "0".repeat(HASH_LENGTH);
       default -> null;
     };
   }
 
-  private void checkLength(EntityInfo info, FieldDescriptor field, ErasureStrategy strategy, @Nullable Object written,
-      String where, @Nullable Integer size) {
+  private void checkLength(
+      EntityInfo info,
+      FieldDescriptor field,
+      ErasureStrategy strategy,
+      @Nullable Object written,
+      String where,
+      @Nullable Integer size) {
     if (!(written instanceof String text) || size == null || text.length() <= size) {
       return;
     }
     if (strategy == ErasureStrategy.HASH) {
-      problem(info, field, "HASH writes " + HASH_LENGTH + " hexadecimal characters into " + where
-          + ", which holds at most " + size + ": every erasure would fail.",
-          "Widen the column to at least " + HASH_LENGTH + " characters (@Column(length = " + HASH_LENGTH
-          + ")), or use NULLIFY, MASK or DELETE_ROW.");
+      problem(
+          info,
+          field,
+          "HASH writes "
+              + HASH_LENGTH
+              + " hexadecimal characters into "
+              + where
+              + ", which holds at most "
+              + size
+              + ": every erasure would fail.",
+          "Widen the column to at least "
+              + HASH_LENGTH
+              + " characters (@Column(length = "
+              + HASH_LENGTH
+              + ")), or use NULLIFY, MASK or DELETE_ROW.");
     } else {
-      problem(info, field, "REPLACE writes a placeholder of " + text.length() + " characters into " + where
-          + ", which holds at most " + size + ": every erasure would fail.",
-          "State a placeholder of at most " + size + " characters (placeholder = \"...\"), or widen the column.");
+      problem(
+          info,
+          field,
+          "REPLACE writes a placeholder of "
+              + text.length()
+              + " characters into "
+              + where
+              + ", which holds at most "
+              + size
+              + ": every erasure would fail.",
+          "State a placeholder of at most "
+              + size
+              + " characters (placeholder = \"...\"), or widen the column.");
     }
   }
 
   private static @Nullable Integer mappedLength(BasicValuedModelPart part) {
     Long length = part.getLength();
-    return length == null || length > Integer.MAX_VALUE || !String.class.equals(
-        part.getJdbcMapping().getJavaTypeDescriptor().getJavaTypeClass()) ? null : length.intValue();
+    return length == null
+            || length > Integer.MAX_VALUE
+            || !String.class.equals(
+                part.getJdbcMapping().getJavaTypeDescriptor().getJavaTypeClass())
+        ? null
+        : length.intValue();
   }
 
   /** Whether the value erasure writes passes the entity's own Bean Validation constraints (default group). */
-  private void checkConstraints(EntityInfo info, FieldDescriptor field, ErasureStrategy strategy,
-      @Nullable Object written) {
+  private void checkConstraints(
+      EntityInfo info, FieldDescriptor field, ErasureStrategy strategy, @Nullable Object written) {
     if (validator == null) {
       return;
     }
@@ -338,25 +445,55 @@ public final class SchemaVerifier {
     if (violations.isEmpty()) {
       return;
     }
-    // The templates name the constraints and hold no personal data: the written value is Lethe's own.
-    String failed = violations.stream().map(violation -> "@"
-        + violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName())
-        .collect(Collectors.toCollection(TreeSet::new)).toString();
+    // The templates name the constraints and hold no personal data: the written value is Lethe's
+    // own.
+    String failed =
+        violations.stream()
+            .map(
+                violation ->
+                    "@"
+                        + violation
+                            .getConstraintDescriptor()
+                            .getAnnotation()
+                            .annotationType()
+                            .getSimpleName())
+            .collect(Collectors.toCollection(TreeSet::new))
+            .toString();
     switch (strategy) {
-      case NULLIFY -> problem(info, field, "NULLIFY leaves null, which fails the attribute's own constraints "
-          + failed + ": the application could not save the row afterwards.",
-          "Use REPLACE with a placeholder that satisfies them, or DELETE_ROW.");
-      case HASH -> problem(info, field, "HASH writes " + HASH_LENGTH + " hexadecimal characters, which fail the"
-          + " attribute's own constraints " + failed + ": the application could not save the row afterwards.",
-          "Use REPLACE with a placeholder that satisfies them, NULLIFY, or DELETE_ROW.");
-      default -> problem(info, field, "REPLACE writes a placeholder that fails the attribute's own constraints "
-          + failed + ": the application could not save the row afterwards.",
-          "State a placeholder that satisfies them (placeholder = \"...\"), or use NULLIFY or DELETE_ROW.");
+      case NULLIFY ->
+          problem(
+              info,
+              field,
+              "NULLIFY leaves null, which fails the attribute's own constraints "
+                  + failed
+                  + ": the application could not save the row afterwards.",
+              "Use REPLACE with a placeholder that satisfies them, or DELETE_ROW.");
+      case HASH ->
+          problem(
+              info,
+              field,
+              "HASH writes "
+                  + HASH_LENGTH
+                  + " hexadecimal characters, which fail the"
+                  + " attribute's own constraints "
+                  + failed
+                  + ": the application could not save the row afterwards.",
+              "Use REPLACE with a placeholder that satisfies them, NULLIFY, or DELETE_ROW.");
+      default ->
+          problem(
+              info,
+              field,
+              "REPLACE writes a placeholder that fails the attribute's own constraints "
+                  + failed
+                  + ": the application could not save the row afterwards.",
+              "State a placeholder that satisfies them (placeholder = \"...\"), or use NULLIFY or DELETE_ROW.");
     }
   }
 
   private static Optional<Field> javaField(Class<?> type, String name) {
-    for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
+    for (Class<?> current = type;
+        current != null && current != Object.class;
+        current = current.getSuperclass()) {
       try {
         return Optional.of(current.getDeclaredField(name));
       } catch (NoSuchFieldException notHere) {
@@ -366,26 +503,35 @@ public final class SchemaVerifier {
     return Optional.empty();
   }
 
-  // --- rows a plan or a sweep deletes --------------------------------------------------------------
+  // --- rows a plan or a sweep deletes
+  // --------------------------------------------------------------
 
   private void checkDeletions() {
     PersonalDataModel model = mapping.model();
     for (SubjectType subject : model.subjectTypes()) {
-      ErasurePlan plan = ErasurePlan.of(model, new SubjectKey(subject.name(), 0L), ErasureGround.NO_LONGER_NECESSARY,
-          List.of());
+      ErasurePlan plan =
+          ErasurePlan.of(
+              model,
+              new SubjectKey(subject.name(), 0L),
+              ErasureGround.NO_LONGER_NECESSARY,
+              List.of());
       Map<Class<?>, ErasurePlan.Step> steps = new HashMap<>();
       plan.steps().forEach(step -> steps.put(step.entity().type(), step));
       for (ErasurePlan.Step step : plan.steps()) {
         if (step.deleteRows()) {
           EntityInfo info = known(step.entity());
           if (info != null) {
-            checkReferences(info, "the erasure of a " + subject.name() + " deletes (DELETE_ROW)", steps);
+            checkReferences(
+                info, "the erasure of a " + subject.name() + " deletes (DELETE_ROW)", steps);
           }
         }
       }
     }
     for (EntityDescriptor descriptor : model.entities()) {
-      if (descriptor.retention().filter(policy -> policy.action() == RetentionAction.DELETE).isPresent()) {
+      if (descriptor
+          .retention()
+          .filter(policy -> policy.action() == RetentionAction.DELETE)
+          .isPresent()) {
         EntityInfo info = known(descriptor);
         if (info != null) {
           checkReferences(info, "retention deletes (@Retention(action = DELETE))", Map.of());
@@ -403,10 +549,16 @@ public final class SchemaVerifier {
   private void checkSharedRows() {
     PersonalDataModel model = mapping.model();
     for (SubjectType subject : model.subjectTypes()) {
-      ErasurePlan plan = ErasurePlan.of(model, new SubjectKey(subject.name(), 0L), ErasureGround.NO_LONGER_NECESSARY,
-          List.of());
+      ErasurePlan plan =
+          ErasurePlan.of(
+              model,
+              new SubjectKey(subject.name(), 0L),
+              ErasureGround.NO_LONGER_NECESSARY,
+              List.of());
       Set<Class<?>> deleted = new HashSet<>();
-      plan.steps().stream().filter(ErasurePlan.Step::deleteRows).forEach(step -> deleted.add(step.entity().type()));
+      plan.steps().stream()
+          .filter(ErasurePlan.Step::deleteRows)
+          .forEach(step -> deleted.add(step.entity().type()));
       for (ErasurePlan.Step step : plan.steps()) {
         EntityInfo info = known(step.entity());
         if (info == null || info.isAbstract()) {
@@ -416,17 +568,40 @@ public final class SchemaVerifier {
         if (!route.reachesSeveralSubjects()) {
           continue;
         }
-        route.linkToRoot().filter(link -> !link.joinTable() && !deleted.contains(link.holder())
-            && !schema.column(link.table(), link.column()).map(Schema.Column::nullable).orElse(true))
-            .ifPresent(link -> problems.add(new MappingProblem(info.type(), step.route().path().get(0),
-                "reaches several "
-                + subject.name() + "s by the route '" + step.route().name() + "', so one's erasure leaves the rows"
-                + " the others still reach and removes its link to them; but the link, column "
-                + Schema.bare(link.table()) + "." + Schema.bare(link.column()) + " of " + link.holder().getSimpleName()
-                + ", is NOT NULL in a row the erasure keeps: the rows would never be erased with their last "
-                + subject.name() + ".",
-                "Make the column nullable, or delete " + link.holder().getSimpleName() + "'s rows with the subject"
-                + " (DELETE_ROW), or link through a join table (@ManyToMany or @JoinTable).")));
+        route
+            .linkToRoot()
+            .filter(
+                link ->
+                    !link.joinTable()
+                        && !deleted.contains(link.holder())
+                        && !schema
+                            .column(link.table(), link.column())
+                            .map(Schema.Column::nullable)
+                            .orElse(true))
+            .ifPresent(
+                link ->
+                    problems.add(
+                        new MappingProblem(
+                            info.type(),
+                            step.route().path().get(0),
+                            "reaches several "
+                                + subject.name()
+                                + "s by the route '"
+                                + step.route().name()
+                                + "', so one's erasure leaves the rows"
+                                + " the others still reach and removes its link to them; but the link, column "
+                                + Schema.bare(link.table())
+                                + "."
+                                + Schema.bare(link.column())
+                                + " of "
+                                + link.holder().getSimpleName()
+                                + ", is NOT NULL in a row the erasure keeps: the rows would never be erased with their last "
+                                + subject.name()
+                                + ".",
+                            "Make the column nullable, or delete "
+                                + link.holder().getSimpleName()
+                                + "'s rows with the subject"
+                                + " (DELETE_ROW), or link through a join table (@ManyToMany or @JoinTable).")));
       }
     }
   }
@@ -438,21 +613,30 @@ public final class SchemaVerifier {
    */
   private void checkHiddenOneWayChildren() {
     for (EntityInfo parent : mapping.entities()) {
-      parent.mapping().forEachAttributeMapping(attribute -> {
-        if (attribute instanceof PluralAttributeMapping plural && !plural.getCollectionDescriptor().isInverse()
-            && plural.getSeparateCollectionTable() == null
-            && plural.getElementDescriptor() instanceof EntityValuedModelPart element
-            && element.getEntityMappingType().hasWhereRestrictions()
-            && attribute.getDeclaringType() == parent.mapping()) {
-          Class<?> child = element.getEntityMappingType().getJavaType().getJavaTypeClass();
-          problems.add(new MappingProblem(parent.type(), attribute.getAttributeName(), "lists " + child.getSimpleName()
-              + ", whose rows @SQLRestriction hides, through a one-way @OneToMany with a join column: Hibernate does"
-              + " not write the join column of hidden children, which then reach no subject and are neither exported"
-              + " nor erased.",
-              "Map the link from the child (@ManyToOne, with @OneToMany(mappedBy = ...) here), or through a join"
-              + " table (@JoinTable), or move the restriction to the queries that need it."));
-        }
-      });
+      parent
+          .mapping()
+          .forEachAttributeMapping(
+              attribute -> {
+                if (attribute instanceof PluralAttributeMapping plural
+                    && !plural.getCollectionDescriptor().isInverse()
+                    && plural.getSeparateCollectionTable() == null
+                    && plural.getElementDescriptor() instanceof EntityValuedModelPart element
+                    && element.getEntityMappingType().hasWhereRestrictions()
+                    && attribute.getDeclaringType() == parent.mapping()) {
+                  Class<?> child = element.getEntityMappingType().getJavaType().getJavaTypeClass();
+                  problems.add(
+                      new MappingProblem(
+                          parent.type(),
+                          attribute.getAttributeName(),
+                          "lists "
+                              + child.getSimpleName()
+                              + ", whose rows @SQLRestriction hides, through a one-way @OneToMany with a join column: Hibernate does"
+                              + " not write the join column of hidden children, which then reach no subject and are neither exported"
+                              + " nor erased.",
+                          "Map the link from the child (@ManyToOne, with @OneToMany(mappedBy = ...) here), or through a join"
+                              + " table (@JoinTable), or move the restriction to the queries that need it."));
+                }
+              });
     }
   }
 
@@ -471,25 +655,47 @@ public final class SchemaVerifier {
         continue;
       }
       for (SubjectRoute route : descriptor.routes()) {
-        history.unreachable(mapping, info, route).ifPresent(reason -> problems.add(new MappingProblem(info.type(),
-            route.name(), "is audited by Envers, but Lethe cannot follow this route to its subject through the history"
-            + " (" + reason + "), so the history of rows the application deleted earlier would stay after erasure.",
-            "Audit every entity and association along the route (@Audited), join by identifiers, or mark the"
-            + " entity's personal attributes @NotAudited.")));
+        history
+            .unreachable(mapping, info, route)
+            .ifPresent(
+                reason ->
+                    problems.add(
+                        new MappingProblem(
+                            info.type(),
+                            route.name(),
+                            "is audited by Envers, but Lethe cannot follow this route to its subject through the history"
+                                + " ("
+                                + reason
+                                + "), so the history of rows the application deleted earlier would stay after erasure.",
+                            "Audit every entity and association along the route (@Audited), join by identifiers, or mark the"
+                                + " entity's personal attributes @NotAudited.")));
       }
-      history.of(info.type()).ifPresent(audit -> descriptor.fields().stream()
-          .filter(FieldDescriptor::collection)
-          .filter(field -> field.erasure().strategy() == ErasureStrategy.REPLACE
-              || field.erasure().strategy() == ErasureStrategy.MASK)
-          .forEach(field -> {
-            History.Middle middle = audit.collections().get(field.name());
-            if (middle != null && middle.uniquePerRevision()) {
-              problem(info, field, field.erasure().strategy() + " can give two elements the same value, but Envers'"
-                  + " history table " + Schema.bare(middle.table().table()) + " keys each element by owner, revision"
-                  + " and value: erasing the history would fail with a duplicate key.",
-                  "Use HASH (distinct values stay distinct) or NULLIFY, or give the collection an @OrderColumn.");
-            }
-          }));
+      history
+          .of(info.type())
+          .ifPresent(
+              audit ->
+                  descriptor.fields().stream()
+                      .filter(FieldDescriptor::collection)
+                      .filter(
+                          field ->
+                              field.erasure().strategy() == ErasureStrategy.REPLACE
+                                  || field.erasure().strategy() == ErasureStrategy.MASK)
+                      .forEach(
+                          field -> {
+                            History.Middle middle = audit.collections().get(field.name());
+                            if (middle != null && middle.uniquePerRevision()) {
+                              problem(
+                                  info,
+                                  field,
+                                  field.erasure().strategy()
+                                      + " can give two elements the same value, but Envers'"
+                                      + " history table "
+                                      + Schema.bare(middle.table().table())
+                                      + " keys each element by owner, revision"
+                                      + " and value: erasing the history would fail with a duplicate key.",
+                                  "Use HASH (distinct values stay distinct) or NULLIFY, or give the collection an @OrderColumn.");
+                            }
+                          }));
     }
   }
 
@@ -498,49 +704,94 @@ public final class SchemaVerifier {
    * database itself), or its rows deleted first by the same plan along that key; and the schema
    * must hold no foreign key the mapping does not declare.
    */
-  private void checkReferences(EntityInfo target, String deletion, Map<Class<?>, ErasurePlan.Step> steps) {
+  private void checkReferences(
+      EntityInfo target, String deletion, Map<Class<?>, ErasurePlan.Step> steps) {
     List<Referrers.Referrer> known = referrers.of(target.type());
     for (Referrers.Referrer referrer : known) {
       Optional<Schema.ForeignKey> real = schema.foreignKey(referrer.table(), referrer.column());
       if (real.map(Schema.ForeignKey::handledByDatabase).orElse(false)) {
         continue;
       }
-      boolean nullable = referrer.nullable()
-          && schema.column(referrer.table(), referrer.column()).map(Schema.Column::nullable).orElse(true);
-      boolean self = mapping.entity(referrer.owner()).mapping().isTypeOrSuperType(target.mapping())
-          || target.mapping().isTypeOrSuperType(mapping.entity(referrer.owner()).mapping());
+      boolean nullable =
+          referrer.nullable()
+              && schema
+                  .column(referrer.table(), referrer.column())
+                  .map(Schema.Column::nullable)
+                  .orElse(true);
+      boolean self =
+          mapping.entity(referrer.owner()).mapping().isTypeOrSuperType(target.mapping())
+              || target.mapping().isTypeOrSuperType(mapping.entity(referrer.owner()).mapping());
       if (nullable && referrer.toKey()) {
         continue;
       }
       ErasurePlan.Step own = steps.get(referrer.owner());
-      boolean deletedFirst = !self && own != null && own.deleteRows()
-          && (referrer.oneToMany() || own.route().path().get(0).equals(referrer.attribute()));
+      boolean deletedFirst =
+          !self
+              && own != null
+              && own.deleteRows()
+              && (referrer.oneToMany() || own.route().path().get(0).equals(referrer.attribute()));
       if (deletedFirst) {
         continue;
       }
-      String where = "column " + Schema.bare(referrer.table()) + "." + Schema.bare(referrer.column());
-      problems.add(new MappingProblem(referrer.owner(), referrer.attribute(), !referrer.toKey()
-          ? "refers to " + target.type().getSimpleName() + " by a column other than its identifier, and " + deletion
-          + " its rows: Lethe cannot detach the rows that stay."
-          : "refers to " + target.type().getSimpleName() + ", whose rows " + deletion + ", but " + where
-          + " is NOT NULL and " + (self ? "rows of one table cannot be ordered within one statement on every"
-          + " database" : "the referring rows stay") + ": the deletion would violate the foreign key.",
-          "Make the association optional with a nullable column (Lethe then detaches the rows that stay), or"
-          + " declare ON DELETE SET NULL / CASCADE on the foreign key, or erase "
-          + target.type().getSimpleName() + " in place instead of DELETE_ROW"
-          + (self ? "." : ", or delete " + referrer.owner().getSimpleName() + "'s rows with the subject through "
-          + referrer.attribute() + " (DELETE_ROW).")));
+      String where =
+          "column " + Schema.bare(referrer.table()) + "." + Schema.bare(referrer.column());
+      problems.add(
+          new MappingProblem(
+              referrer.owner(),
+              referrer.attribute(),
+              !referrer.toKey()
+                  ? "refers to "
+                      + target.type().getSimpleName()
+                      + " by a column other than its identifier, and "
+                      + deletion
+                      + " its rows: Lethe cannot detach the rows that stay."
+                  : "refers to "
+                      + target.type().getSimpleName()
+                      + ", whose rows "
+                      + deletion
+                      + ", but "
+                      + where
+                      + " is NOT NULL and "
+                      + (self
+                          ? "rows of one table cannot be ordered within one statement on every"
+                              + " database"
+                          : "the referring rows stay")
+                      + ": the deletion would violate the foreign key.",
+              "Make the association optional with a nullable column (Lethe then detaches the rows that stay), or"
+                  + " declare ON DELETE SET NULL / CASCADE on the foreign key, or erase "
+                  + target.type().getSimpleName()
+                  + " in place instead of DELETE_ROW"
+                  + (self
+                      ? "."
+                      : ", or delete "
+                          + referrer.owner().getSimpleName()
+                          + "'s rows with the subject through "
+                          + referrer.attribute()
+                          + " (DELETE_ROW).")));
     }
     String table = target.mapping().getIdentifierTableDetails().getTableName();
     for (Schema.ForeignKey foreign : schema.foreignKeysTo(table)) {
       if (foreign.handledByDatabase() || foreign.known(known, mapping)) {
         continue;
       }
-      problems.add(new MappingProblem(target.type(), target.idAttribute(), "is referred to by the foreign key "
-          + foreign.name() + " of column " + foreign.table() + "." + foreign.column() + ", which no mapped"
-          + " association declares, and " + deletion + " its rows: the deletion would violate it.",
-          "Map the referring column as an association of an entity, or declare ON DELETE SET NULL / CASCADE on the"
-          + " foreign key, or erase " + target.type().getSimpleName() + " in place instead of DELETE_ROW."));
+      problems.add(
+          new MappingProblem(
+              target.type(),
+              target.idAttribute(),
+              "is referred to by the foreign key "
+                  + foreign.name()
+                  + " of column "
+                  + foreign.table()
+                  + "."
+                  + foreign.column()
+                  + ", which no mapped"
+                  + " association declares, and "
+                  + deletion
+                  + " its rows: the deletion would violate it.",
+              "Map the referring column as an association of an entity, or declare ON DELETE SET NULL / CASCADE on the"
+                  + " foreign key, or erase "
+                  + target.type().getSimpleName()
+                  + " in place instead of DELETE_ROW."));
     }
   }
 
@@ -554,10 +805,13 @@ public final class SchemaVerifier {
   private static @Nullable ValidatorFactory ownValidatorFactory() {
     try {
       // Parameter interpolation: messages are not shown, and Expression Language may be absent.
-      return Validation.byDefaultProvider().configure().messageInterpolator(new ParameterMessageInterpolator())
+      return Validation.byDefaultProvider()
+          .configure()
+          .messageInterpolator(new ParameterMessageInterpolator())
           .buildValidatorFactory();
     } catch (RuntimeException | LinkageError noProvider) {
-      LOG.warn("No Bean Validation provider: placeholders are not checked against the entities' constraints");
+      LOG.warn(
+          "No Bean Validation provider: placeholders are not checked against the entities' constraints");
       return null;
     }
   }
@@ -573,8 +827,7 @@ public final class SchemaVerifier {
      * @param size its size for character types, else null
      * @param nullable whether it admits null
      */
-    record Column(@Nullable Integer size, boolean nullable) {
-    }
+    record Column(@Nullable Integer size, boolean nullable) {}
 
     /**
      * A foreign key of {@code table.column} pointing at another table.
@@ -588,22 +841,29 @@ public final class SchemaVerifier {
 
       /** Whether the mapping knows this key: an association, a collection table or the entity's own tables. */
       boolean known(List<Referrers.Referrer> referrers, JpaMapping mapping) {
-        if (referrers.stream().anyMatch(referrer -> bare(referrer.table()).equalsIgnoreCase(table)
-            && bare(referrer.column()).equalsIgnoreCase(column))) {
+        if (referrers.stream()
+            .anyMatch(
+                referrer ->
+                    bare(referrer.table()).equalsIgnoreCase(table)
+                        && bare(referrer.column()).equalsIgnoreCase(column))) {
           return true;
         }
         for (EntityInfo entity : mapping.entities()) {
           List<String> tables = new ArrayList<>();
           entity.mapping().forEachTableDetails(details -> tables.add(bare(details.getTableName())));
-          entity.collections().forEach(collection -> {
-            try {
-              tables.add(bare(ElementTable.of(collection, entity.type()).table()));
-            } catch (UnsupportedRouteException notSingleColumn) {
-              // Reported by discovery where it matters.
-            }
-          });
+          entity
+              .collections()
+              .forEach(
+                  collection -> {
+                    try {
+                      tables.add(bare(ElementTable.of(collection, entity.type()).table()));
+                    } catch (UnsupportedRouteException notSingleColumn) {
+                      // Reported by discovery where it matters.
+                    }
+                  });
           if (tables.stream().anyMatch(name -> name.equalsIgnoreCase(table))) {
-            // A subclass, secondary, element or join table: the store deletes or Hibernate maintains its rows.
+            // A subclass, secondary, element or join table: the store deletes or Hibernate
+            // maintains its rows.
             return true;
           }
         }
@@ -623,23 +883,28 @@ public final class SchemaVerifier {
       Set<String> tables = new LinkedHashSet<>();
       for (EntityInfo entity : mapping.entities()) {
         entity.mapping().forEachTableDetails(details -> tables.add(details.getTableName()));
-        entity.collections().forEach(collection -> tables.add(collection.getKeyDescriptor().getKeyTable()));
+        entity
+            .collections()
+            .forEach(collection -> tables.add(collection.getKeyDescriptor().getKeyTable()));
       }
       EntityManager em = emf.createEntityManager();
       try {
-        em.unwrap(Session.class).doWork(connection -> {
-          try {
-            for (String table : tables) {
-              schema.load(connection, table);
-            }
-          } finally {
-            if (!connection.getAutoCommit()) {
-              connection.rollback();
-            }
-          }
-        });
+        em.unwrap(Session.class)
+            .doWork(
+                connection -> {
+                  try {
+                    for (String table : tables) {
+                      schema.load(connection, table);
+                    }
+                  } finally {
+                    if (!connection.getAutoCommit()) {
+                      connection.rollback();
+                    }
+                  }
+                });
       } catch (RuntimeException unreadable) {
-        LOG.warn("Cannot read the database metadata; erasure rules are checked against the mapping alone: {}",
+        LOG.warn(
+            "Cannot read the database metadata; erasure rules are checked against the mapping alone: {}",
             unreadable.toString());
       } finally {
         em.close();
@@ -652,8 +917,9 @@ public final class SchemaVerifier {
       String name = bare(qualified);
       String catalog = connection.getCatalog();
       String schemaName = connection.getSchema();
-      for (String candidate : new LinkedHashSet<>(List.of(name, name.toUpperCase(Locale.ROOT),
-          name.toLowerCase(Locale.ROOT)))) {
+      for (String candidate :
+          new LinkedHashSet<>(
+              List.of(name, name.toUpperCase(Locale.ROOT), name.toLowerCase(Locale.ROOT)))) {
         Map<String, Column> found = new LinkedHashMap<>();
         try (ResultSet rows = meta.getColumns(catalog, schemaName, candidate, "%")) {
           while (rows.next()) {
@@ -661,10 +927,15 @@ public final class SchemaVerifier {
               continue;
             }
             int type = rows.getInt("DATA_TYPE");
-            boolean text = type == Types.CHAR || type == Types.VARCHAR || type == Types.NCHAR
-                || type == Types.NVARCHAR;
-            found.put(rows.getString("COLUMN_NAME").toLowerCase(Locale.ROOT),
-                new Column(text ? rows.getInt("COLUMN_SIZE") : null,
+            boolean text =
+                type == Types.CHAR
+                    || type == Types.VARCHAR
+                    || type == Types.NCHAR
+                    || type == Types.NVARCHAR;
+            found.put(
+                rows.getString("COLUMN_NAME").toLowerCase(Locale.ROOT),
+                new Column(
+                    text ? rows.getInt("COLUMN_SIZE") : null,
                     rows.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls));
           }
         }
@@ -677,8 +948,12 @@ public final class SchemaVerifier {
         try (ResultSet rows = meta.getIndexInfo(catalog, schemaName, candidate, true, true)) {
           while (rows.next()) {
             String column = rows.getString("COLUMN_NAME");
-            if (column != null && !rows.getBoolean("NON_UNIQUE") && rows.getString("TABLE_NAME").equalsIgnoreCase(name)) {
-              indexes.computeIfAbsent(String.valueOf(rows.getString("INDEX_NAME")), ignored -> new TreeSet<>())
+            if (column != null
+                && !rows.getBoolean("NON_UNIQUE")
+                && rows.getString("TABLE_NAME").equalsIgnoreCase(name)) {
+              indexes
+                  .computeIfAbsent(
+                      String.valueOf(rows.getString("INDEX_NAME")), ignored -> new TreeSet<>())
                   .add(column.toLowerCase(Locale.ROOT));
             }
           }
@@ -699,7 +974,9 @@ public final class SchemaVerifier {
         imported.put(key, foreignKeys(meta.getImportedKeys(catalog, schemaName, candidate)));
         return;
       }
-      LOG.debug("Table {} is not in the database metadata; its rules are checked against the mapping", name);
+      LOG.debug(
+          "Table {} is not in the database metadata; its rules are checked against the mapping",
+          name);
     }
 
     private static List<ForeignKey> foreignKeys(ResultSet rows) throws SQLException {
@@ -707,9 +984,13 @@ public final class SchemaVerifier {
       try (rows) {
         while (rows.next()) {
           short rule = rows.getShort("DELETE_RULE");
-          keys.add(new ForeignKey(String.valueOf(rows.getString("FK_NAME")), rows.getString("FKTABLE_NAME"),
-              rows.getString("FKCOLUMN_NAME"), rule == DatabaseMetaData.importedKeyCascade
-              || rule == DatabaseMetaData.importedKeySetNull));
+          keys.add(
+              new ForeignKey(
+                  String.valueOf(rows.getString("FK_NAME")),
+                  rows.getString("FKTABLE_NAME"),
+                  rows.getString("FKCOLUMN_NAME"),
+                  rule == DatabaseMetaData.importedKeyCascade
+                      || rule == DatabaseMetaData.importedKeySetNull));
         }
       }
       return keys;
@@ -722,8 +1003,10 @@ public final class SchemaVerifier {
     }
 
     Optional<Column> column(String table, String column) {
-      return Optional.ofNullable(columns.getOrDefault(bare(table).toLowerCase(Locale.ROOT), Map.of())
-          .get(bare(column).toLowerCase(Locale.ROOT)));
+      return Optional.ofNullable(
+          columns
+              .getOrDefault(bare(table).toLowerCase(Locale.ROOT), Map.of())
+              .get(bare(column).toLowerCase(Locale.ROOT)));
     }
 
     /** The unique indexes and primary key of {@code table}, each as its lower-case columns. */
@@ -733,14 +1016,16 @@ public final class SchemaVerifier {
 
     /** The table's primary key columns, or {@code keyColumn} where the metadata shows none. */
     Set<String> keyColumns(String table, String keyColumn) {
-      Set<String> primary = primaryKeys.getOrDefault(bare(table).toLowerCase(Locale.ROOT), Set.of());
+      Set<String> primary =
+          primaryKeys.getOrDefault(bare(table).toLowerCase(Locale.ROOT), Set.of());
       return primary.isEmpty() ? Set.of(bare(keyColumn).toLowerCase(Locale.ROOT)) : primary;
     }
 
     /** The foreign key whose referring column is {@code table.column}, if the metadata shows one. */
     Optional<ForeignKey> foreignKey(String table, String column) {
       return imported.getOrDefault(bare(table).toLowerCase(Locale.ROOT), List.of()).stream()
-          .filter(key -> key.column().equalsIgnoreCase(bare(column))).findFirst();
+          .filter(key -> key.column().equalsIgnoreCase(bare(column)))
+          .findFirst();
     }
 
     /** The foreign keys that point at {@code table}. */

@@ -40,7 +40,9 @@ public final class Sessions {
   private final Supplier<Optional<Connection>> currentConnection;
 
   /** Work over {@code emf} that joins what the hooks find. */
-  public Sessions(EntityManagerFactory emf, Supplier<Optional<EntityManager>> currentEntityManager,
+  public Sessions(
+      EntityManagerFactory emf,
+      Supplier<Optional<EntityManager>> currentEntityManager,
       Supplier<Optional<Connection>> currentConnection) {
     this.emf = requireNonNull(emf, "emf");
     this.currentEntityManager = requireNonNull(currentEntityManager, "currentEntityManager");
@@ -102,8 +104,11 @@ public final class Sessions {
     // A savepoint, so that a failed piece of work leaves nothing half-done in the owner's
     // transaction even if the owner goes on (and PostgreSQL's aborted transaction is usable again).
     Savepoint savepoint = savepoint(connection);
-    Session session = emf.unwrap(SessionFactory.class).withOptions().connection(ownedElsewhere(connection))
-        .openSession();
+    Session session =
+        emf.unwrap(SessionFactory.class)
+            .withOptions()
+            .connection(ownedElsewhere(connection))
+            .openSession();
     try {
       session.beginTransaction();
       T result = work.apply(session);
@@ -135,7 +140,8 @@ public final class Sessions {
     try {
       return connection.setSavepoint();
     } catch (SQLException e) {
-      throw new IllegalStateException("Could not set a savepoint in the operation's transaction", e);
+      throw new IllegalStateException(
+          "Could not set a savepoint in the operation's transaction", e);
     }
   }
 
@@ -152,24 +158,26 @@ public final class Sessions {
    * nothing: the transaction and the connection belong to whoever bound them.
    */
   static Connection ownedElsewhere(Connection connection) {
-    InvocationHandler handler = (proxy, method, args) -> {
-      if (ignored(method)) {
-        return null;
-      }
-      if (method.getName().equals("equals") && args != null && args.length == 1) {
-        return proxy == args[0];
-      }
-      if (method.getName().equals("hashCode") && (args == null || args.length == 0)) {
-        return System.identityHashCode(proxy);
-      }
-      try {
-        return method.invoke(connection, args);
-      } catch (InvocationTargetException e) {
-        throw e.getCause();
-      }
-    };
-    return (Connection) Proxy.newProxyInstance(Sessions.class.getClassLoader(), new Class<?>[] {Connection.class},
-        handler);
+    InvocationHandler handler =
+        (proxy, method, args) -> {
+          if (ignored(method)) {
+            return null;
+          }
+          if (method.getName().equals("equals") && args != null && args.length == 1) {
+            return proxy == args[0];
+          }
+          if (method.getName().equals("hashCode") && (args == null || args.length == 0)) {
+            return System.identityHashCode(proxy);
+          }
+          try {
+            return method.invoke(connection, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        };
+    return (Connection)
+        Proxy.newProxyInstance(
+            Sessions.class.getClassLoader(), new Class<?>[] {Connection.class}, handler);
   }
 
   private static boolean ignored(Method method) {

@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.hibernate.annotations.Filter;
 import org.hibernate.annotations.Filters;
+import org.hibernate.annotations.SQLJoinTableRestriction;
+import org.hibernate.annotations.SQLRestriction;
 import org.hibernate.dialect.MySQLDialect;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.metamodel.mapping.JdbcMapping;
@@ -26,8 +28,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class Sql {
 
-  private Sql() {
-  }
+  private Sql() {}
 
   /**
    * Whether some of the entity's rows are hidden from JPQL but hold personal data all the same, so
@@ -39,7 +40,9 @@ final class Sql {
     if (info.softDeleted() || info.mapping().hasWhereRestrictions()) {
       return true;
     }
-    for (Class<?> type = info.type(); type != null && type != Object.class; type = type.getSuperclass()) {
+    for (Class<?> type = info.type();
+        type != null && type != Object.class;
+        type = type.getSuperclass()) {
       if (type.isAnnotationPresent(Filter.class) || type.isAnnotationPresent(Filters.class)) {
         return true;
       }
@@ -54,9 +57,10 @@ final class Sql {
    */
   static boolean hidesElements(Attribute<?, ?> attribute) {
     return attribute.getJavaMember() instanceof AnnotatedElement member
-        && (member.isAnnotationPresent(org.hibernate.annotations.SQLRestriction.class)
-            || member.isAnnotationPresent(org.hibernate.annotations.SQLJoinTableRestriction.class)
-            || member.isAnnotationPresent(Filter.class) || member.isAnnotationPresent(Filters.class));
+        && (member.isAnnotationPresent(SQLRestriction.class)
+            || member.isAnnotationPresent(SQLJoinTableRestriction.class)
+            || member.isAnnotationPresent(Filter.class)
+            || member.isAnnotationPresent(Filters.class));
   }
 
   /**
@@ -65,7 +69,8 @@ final class Sql {
    * trailing-space-insensitive, so that {@code Abc} would match {@code abc}; their bytes compare
    * exactly. Elsewhere {@code =} already is exact on text.
    */
-  static String exactlyEquals(SessionFactoryImplementor factory, String column, String parameter, JdbcMapping type) {
+  static String exactlyEquals(
+      SessionFactoryImplementor factory, String column, String parameter, JdbcMapping type) {
     boolean text = type.getJdbcType().isStringLike();
     if (text && factory.getJdbcServices().getDialect() instanceof MySQLDialect) {
       return "cast(" + column + " as binary) = cast(:" + parameter + " as binary)";

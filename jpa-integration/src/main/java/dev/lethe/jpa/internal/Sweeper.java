@@ -67,8 +67,10 @@ import org.slf4j.LoggerFactory;
 public final class Sweeper {
 
   private static final Logger LOG = LoggerFactory.getLogger(Sweeper.class);
+
   /** Rows per page when counting for a dry run. */
   private static final int PAGE = 1_000;
+
   /** Stands for a null erased value in a map key. */
   private static final Object NULL = new Object();
 
@@ -76,11 +78,13 @@ public final class Sweeper {
   private final JpaMapping mapping;
   private final Eraser eraser;
   private final String lock;
+
   /** Whether the query selecting a batch can take its row locks: not where they would cover every expired row. */
   private final boolean lockWhileSelecting;
 
   /** A sweeper over {@code emf}'s entities, whose anonymisation erases as {@code eraser} does. */
-  // Hibernate 7.4 deprecates the boolean for lock timeout types, whose SKIP_LOCKED answer it still gives.
+  // Hibernate 7.4 deprecates the boolean for lock timeout types, whose SKIP_LOCKED answer it still
+  // gives.
   @SuppressWarnings("deprecation")
   public Sweeper(EntityManagerFactory emf, JpaMapping mapping, Eraser eraser) {
     this.emf = emf;
@@ -89,8 +93,10 @@ public final class Sweeper {
     Dialect dialect = mapping.factory().getJdbcServices().getDialect();
     boolean skipLocked = dialect.getLockingSupport().getMetadata().supportsSkipLocked();
     this.lock = skipLocked ? dialect.getForUpdateSkipLockedString() : dialect.getForUpdateString();
-    // H2 locks every row that meets the condition before it applies the limit: each batch would lock
-    // all expired rows. Plain FOR UPDATE would make a second sweeper wait on the first's whole batch.
+    // H2 locks every row that meets the condition before it applies the limit: each batch would
+    // lock
+    // all expired rows. Plain FOR UPDATE would make a second sweeper wait on the first's whole
+    // batch.
     this.lockWhileSelecting = skipLocked && !(dialect instanceof H2Dialect);
   }
 
@@ -106,7 +112,8 @@ public final class Sweeper {
    */
   public Batch sweep(RetentionTask task, Optional<Object> after, int batchSize) {
     if (batchSize <= 0) {
-      throw new IllegalArgumentException("The retention batch size must be positive, but is " + batchSize);
+      throw new IllegalArgumentException(
+          "The retention batch size must be positive, but is " + batchSize);
     }
     EntityInfo info = mapping.entity(task.entity().type());
     if (info.isAbstract()) {
@@ -114,7 +121,8 @@ public final class Sweeper {
     }
     Batch batch = Sql.inTransaction(emf, em -> batch(em, task, info, after, batchSize, true));
     if (batch.processed() > 0) {
-      eraser.evict(Map.of(info.type(), new ErasurePlan.RowCount(batch.deleted(), batch.anonymised())));
+      eraser.evict(
+          Map.of(info.type(), new ErasurePlan.RowCount(batch.deleted(), batch.anonymised())));
     }
     return batch;
   }
@@ -142,12 +150,20 @@ public final class Sweeper {
     }
   }
 
-  private Batch batch(EntityManager em, RetentionTask task, EntityInfo info, Optional<Object> after, int limit,
+  private Batch batch(
+      EntityManager em,
+      RetentionTask task,
+      EntityInfo info,
+      Optional<Object> after,
+      int limit,
       boolean apply) {
     if (apply && after.isEmpty()) {
       sweepDeletedRowsHistory(em, task, info);
     }
-    if (apply && task.policy().action() == RetentionAction.DELETE && !anySubjectHeld(task) && !info.inHierarchy()) {
+    if (apply
+        && task.policy().action() == RetentionAction.DELETE
+        && !anySubjectHeld(task)
+        && !info.inHierarchy()) {
       Optional<String> table = eraser.onlyTableDeleted(info);
       if (table.isPresent()) {
         return deleteExpiredRange(em, task, info, table.get(), after, limit);
@@ -180,21 +196,31 @@ public final class Sweeper {
   private record Position(Object clock, Object id) {
     /** The order batches walk: by clock, then key (both comparable: dates, times, numbers, strings, UUIDs). */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    static final Comparator<Position> ORDER = (one, other) -> {
-      int byClock = ((Comparable) one.clock()).compareTo(other.clock());
-      return byClock != 0 ? byClock : ((Comparable) one.id()).compareTo(other.id());
-    };
+    static final Comparator<Position> ORDER =
+        (one, other) -> {
+          int byClock = ((Comparable) one.clock()).compareTo(other.clock());
+          return byClock != 0 ? byClock : ((Comparable) one.id()).compareTo(other.id());
+        };
   }
 
   /**
    * The next expired rows after {@code after}, in the order of their clock and key; locked for this
    * transaction if {@code lockRows} and {@link #lockWhileSelecting}.
    */
-  private List<Position> expired(EntityManager em, RetentionTask task, EntityInfo info, Optional<Object> after,
-      int limit, boolean lockRows) {
-    BasicValuedModelPart clock = RouteSql.basic(info.mapping(), task.policy().clockAttribute(), info.type());
-    String sql = RouteSql.nativeExpiredRows(info, clock, after.isPresent()) + " limit " + limit
-        + (lockRows && lockWhileSelecting ? " " + lock.trim() : "");
+  private List<Position> expired(
+      EntityManager em,
+      RetentionTask task,
+      EntityInfo info,
+      Optional<Object> after,
+      int limit,
+      boolean lockRows) {
+    BasicValuedModelPart clock =
+        RouteSql.basic(info.mapping(), task.policy().clockAttribute(), info.type());
+    String sql =
+        RouteSql.nativeExpiredRows(info, clock, after.isPresent())
+            + " limit "
+            + limit
+            + (lockRows && lockWhileSelecting ? " " + lock.trim() : "");
     return positions(expiredRowsQuery(em, task, info, clock, sql, after));
   }
 
@@ -206,29 +232,69 @@ public final class Sweeper {
    * subject is held (decision record 0035). The delete locks what it deletes: a second sweeper on the
    * same range waits for the first's batch and finds its rows gone, so each row is counted once.
    */
-  private Batch deleteExpiredRange(EntityManager em, RetentionTask task, EntityInfo info, String table,
-      Optional<Object> after, int limit) {
-    BasicValuedModelPart clock = RouteSql.basic(info.mapping(), task.policy().clockAttribute(), info.type());
-    List<Position> last = positions(expiredRowsQuery(em, task, info, clock,
-        RouteSql.nativeExpiredRows(info, clock, after.isPresent()) + " limit 1 offset " + (limit - 1), after));
+  private Batch deleteExpiredRange(
+      EntityManager em,
+      RetentionTask task,
+      EntityInfo info,
+      String table,
+      Optional<Object> after,
+      int limit) {
+    BasicValuedModelPart clock =
+        RouteSql.basic(info.mapping(), task.policy().clockAttribute(), info.type());
+    List<Position> last =
+        positions(
+            expiredRowsQuery(
+                em,
+                task,
+                info,
+                clock,
+                RouteSql.nativeExpiredRows(info, clock, after.isPresent())
+                    + " limit 1 offset "
+                    + (limit - 1),
+                after));
     String column = clock.getSelectionExpression();
     String key = RouteSql.keyColumn(info.mapping(), table, info.type());
-    String upTo = last.isEmpty() ? ""
-        : " and " + column + " <= :lastClock and (" + column + " < :lastClock or " + key + " <= :lastId)";
-    NativeQuery<Object> delete = Sql.nativeQuery(em, "delete from " + table + " where " + column + " <= :cutoff"
-        + (after.isPresent() ? RouteSql.afterPosition(column, key) : "") + upTo);
+    String upTo =
+        last.isEmpty()
+            ? ""
+            : " and "
+                + column
+                + " <= :lastClock and ("
+                + column
+                + " < :lastClock or "
+                + key
+                + " <= :lastId)";
+    NativeQuery<Object> delete =
+        Sql.nativeQuery(
+            em,
+            "delete from "
+                + table
+                + " where "
+                + column
+                + " <= :cutoff"
+                + (after.isPresent() ? RouteSql.afterPosition(column, key) : "")
+                + upTo);
     bindRange(delete, task, info, clock, after);
     if (!last.isEmpty()) {
       Sql.bind(delete, "lastClock", last.get(0).clock(), clock.getJdbcMapping());
-      Sql.bind(delete, "lastId", last.get(0).id(), info.mapping().getIdentifierMapping().getSingleJdbcMapping());
+      Sql.bind(
+          delete,
+          "lastId",
+          last.get(0).id(),
+          info.mapping().getIdentifierMapping().getSingleJdbcMapping());
     }
     int deleted = delete.executeUpdate();
     return new Batch(deleted, 0, 0, last.isEmpty() ? Optional.empty() : Optional.of(last.get(0)));
   }
 
   /** A query over expired rows selecting {@code id_} and {@code clock_}, its cutoff and position bound. */
-  private static NativeQuery<Object> expiredRowsQuery(EntityManager em, RetentionTask task, EntityInfo info,
-      BasicValuedModelPart clock, String sql, Optional<Object> after) {
+  private static NativeQuery<Object> expiredRowsQuery(
+      EntityManager em,
+      RetentionTask task,
+      EntityInfo info,
+      BasicValuedModelPart clock,
+      String sql,
+      Optional<Object> after) {
     NativeQuery<Object> query = Sql.nativeQuery(em, sql);
     Sql.scalar(query, "id_", info.mapping().getIdentifierMapping().getSingleJdbcMapping());
     Sql.scalar(query, "clock_", clock.getJdbcMapping());
@@ -237,14 +303,24 @@ public final class Sweeper {
   }
 
   /** Binds a query's cutoff and, if there is one, the position it continues after. */
-  private static void bindRange(NativeQuery<Object> query, RetentionTask task, EntityInfo info,
-      BasicValuedModelPart clock, Optional<Object> after) {
+  private static void bindRange(
+      NativeQuery<Object> query,
+      RetentionTask task,
+      EntityInfo info,
+      BasicValuedModelPart clock,
+      Optional<Object> after) {
     JdbcMapping idType = info.mapping().getIdentifierMapping().getSingleJdbcMapping();
-    Sql.bind(query, "cutoff", cutoff(task.cutoff(), task.zone(), clock.getJdbcMapping()), clock.getJdbcMapping());
+    Sql.bind(
+        query,
+        "cutoff",
+        cutoff(task.cutoff(), task.zone(), clock.getJdbcMapping()),
+        clock.getJdbcMapping());
     if (after.isPresent()) {
       if (!(after.get() instanceof Position position)) {
-        throw new IllegalArgumentException("Continue a retention sweep after the last key of a batch of this store,"
-            + " not after a " + after.get().getClass().getSimpleName());
+        throw new IllegalArgumentException(
+            "Continue a retention sweep after the last key of a batch of this store,"
+                + " not after a "
+                + after.get().getClass().getSimpleName());
       }
       Sql.bind(query, "afterClock", position.clock(), clock.getJdbcMapping());
       Sql.bind(query, "afterId", position.id(), idType);
@@ -252,7 +328,10 @@ public final class Sweeper {
   }
 
   private static List<Position> positions(NativeQuery<Object> query) {
-    return query.getResultList().stream().map(row -> (Object[]) row).map(row -> new Position(row[1], row[0])).toList();
+    return query.getResultList().stream()
+        .map(row -> (Object[]) row)
+        .map(row -> new Position(row[1], row[0]))
+        .toList();
   }
 
   /** Whether a legal hold stands for any subject, whose rows a batch must then find and leave. */
@@ -268,8 +347,17 @@ public final class Sweeper {
   private List<Object> lock(EntityManager em, EntityInfo info, List<Object> ids) {
     String table = info.mapping().getIdentifierTableDetails().getTableName();
     String key = RouteSql.keyColumn(info.mapping(), table, info.type());
-    NativeQuery<Object> query = Sql.nativeQuery(em, "select " + key + " as id_ from " + table + " where " + key
-        + " in (:ids) " + lock.trim());
+    NativeQuery<Object> query =
+        Sql.nativeQuery(
+            em,
+            "select "
+                + key
+                + " as id_ from "
+                + table
+                + " where "
+                + key
+                + " in (:ids) "
+                + lock.trim());
     Sql.scalar(query, "id_", info.mapping().getIdentifierMapping().getSingleJdbcMapping());
     List<Object> present = new ArrayList<>();
     for (List<Object> chunk : Lists.partition(ids, Eraser.CHUNK)) {
@@ -312,11 +400,13 @@ public final class Sweeper {
    * with its first batch; set-based, whatever the number of rows.
    */
   private void sweepDeletedRowsHistory(EntityManager em, RetentionTask task, EntityInfo info) {
-    Optional<String> expired = mapping.history().expiredDeletedRows(info, task.policy().clockAttribute());
+    Optional<String> expired =
+        mapping.history().expiredDeletedRows(info, task.policy().clockAttribute());
     if (expired.isEmpty()) {
       return;
     }
-    StringBuilder ids = new StringBuilder("select k_ from (").append(expired.get()).append(") e_ where 1 = 1");
+    StringBuilder ids =
+        new StringBuilder("select k_ from (").append(expired.get()).append(") e_ where 1 = 1");
     Map<String, Set<Object>> held = new LinkedHashMap<>();
     for (SubjectRoute route : task.entity().routes()) {
       Set<Object> keys = heldKeys(task, route);
@@ -324,22 +414,27 @@ public final class Sweeper {
         continue;
       }
       String parameter = "held" + held.size();
-      Optional<History.DeletedRows> reaching = mapping.history().deletedRowsReaching(mapping, info, route,
-          "in (:" + parameter + ")");
+      Optional<History.DeletedRows> reaching =
+          mapping.history().deletedRowsReaching(mapping, info, route, "in (:" + parameter + ")");
       if (reaching.isEmpty()) {
-        LOG.debug("Subjects are held and {}'s route {} cannot be followed through the history: its deleted rows'"
-            + " history is kept", info.name(), route.name());
+        LOG.debug(
+            "Subjects are held and {}'s route {} cannot be followed through the history: its deleted rows'"
+                + " history is kept",
+            info.name(),
+            route.name());
         return;
       }
       held.put(parameter, keys);
       ids.append(" and k_ not in (").append(reaching.get().idsIn()).append(')');
     }
-    BasicValuedModelPart clock = RouteSql.basic(info.mapping(), task.policy().clockAttribute(), info.type());
+    BasicValuedModelPart clock =
+        RouteSql.basic(info.mapping(), task.policy().clockAttribute(), info.type());
     Object cutoff = cutoff(task.cutoff(), task.zone(), clock.getJdbcMapping());
-    Consumer<NativeQuery<Object>> bind = query -> {
-      Sql.bind(query, "cutoff", cutoff, clock.getJdbcMapping());
-      held.forEach((parameter, keys) -> query.setParameter(parameter, keys));
-    };
+    Consumer<NativeQuery<Object>> bind =
+        query -> {
+          Sql.bind(query, "cutoff", cutoff, clock.getJdbcMapping());
+          held.forEach((parameter, keys) -> query.setParameter(parameter, keys));
+        };
     String idsIn = "select k_ from (" + ids + ") w_";
     if (task.policy().action() == RetentionAction.DELETE) {
       mapping.history().delete(em, info, idsIn, bind);
@@ -362,7 +457,8 @@ public final class Sweeper {
   }
 
   /** The identifiers among {@code ids} of rows whose subject is under legal hold, found along each route. */
-  private Set<Object> held(EntityManager em, RetentionTask task, EntityInfo info, List<Object> ids) {
+  private Set<Object> held(
+      EntityManager em, RetentionTask task, EntityInfo info, List<Object> ids) {
     Set<Object> held = new HashSet<>();
     if (task.heldSubjects().isEmpty()) {
       return held;
@@ -370,7 +466,8 @@ public final class Sweeper {
     EntityDescriptor descriptor = task.entity();
     for (SubjectRoute route : descriptor.routes()) {
       Set<Object> heldKeys = heldKeys(task, route);
-      EntityInfo root = mapping.entity(mapping.model().subjectType(route.subjectType()).orElseThrow().root());
+      EntityInfo root =
+          mapping.entity(mapping.model().subjectType(route.subjectType()).orElseThrow().root());
       if (heldKeys.isEmpty()) {
         continue;
       }
@@ -403,23 +500,44 @@ public final class Sweeper {
 
   // --- anonymisation -----------------------------------------------------------------------------
 
-  private long anonymise(EntityManager em, RetentionTask task, EntityInfo info, List<Object> ids, boolean apply) {
-    List<FieldDescriptor> scalars = task.anonymisedFields().stream().filter(field -> !field.collection()).toList();
-    List<FieldDescriptor> collections = task.anonymisedFields().stream().filter(FieldDescriptor::collection).toList();
+  private long anonymise(
+      EntityManager em, RetentionTask task, EntityInfo info, List<Object> ids, boolean apply) {
+    List<FieldDescriptor> scalars =
+        task.anonymisedFields().stream().filter(field -> !field.collection()).toList();
+    List<FieldDescriptor> collections =
+        task.anonymisedFields().stream().filter(FieldDescriptor::collection).toList();
     Map<String, List<FieldDescriptor>> tables = Eraser.byTable(info, scalars);
     if (apply) {
-      // Envers' history of the expired rows is anonymised by the same rules, in the same transaction.
+      // Envers' history of the expired rows is anonymised by the same rules, in the same
+      // transaction.
       for (List<Object> chunk : Lists.partition(ids, Eraser.CHUNK)) {
-        mapping.history().erase(em, eraser, info, task.anonymisedFields(), ":ids",
-            query -> query.setParameter("ids", chunk));
+        mapping
+            .history()
+            .erase(
+                em,
+                eraser,
+                info,
+                task.anonymisedFields(),
+                ":ids",
+                query -> query.setParameter("ids", chunk));
       }
     }
-    if (apply && collections.isEmpty() && tables.size() == 1 && scalars.stream().allMatch(Eraser::setBased)) {
+    if (apply
+        && collections.isEmpty()
+        && tables.size() == 1
+        && scalars.stream().allMatch(Eraser::setBased)) {
       // One statement per chunk counts its own changed rows, each once: no values need reading.
       long anonymised = 0;
       for (List<Object> chunk : Lists.partition(ids, Eraser.CHUNK)) {
-        anonymised += eraser.updateTable(em, info, tables.keySet().iterator().next(), scalars, ":ids",
-            update -> update.setParameter("ids", chunk), true);
+        anonymised +=
+            eraser.updateTable(
+                em,
+                info,
+                tables.keySet().iterator().next(),
+                scalars,
+                ":ids",
+                update -> update.setParameter("ids", chunk),
+                true);
       }
       return anonymised;
     }
@@ -439,14 +557,22 @@ public final class Sweeper {
     return changed.size();
   }
 
-  private Set<Object> anonymiseScalars(EntityManager em, EntityInfo info, List<Object> ids,
-      List<FieldDescriptor> fields, boolean apply) {
-    NativeQuery<Object> read = Sql.nativeQuery(em, RouteSql.nativeColumnsOf(info,
-        fields.stream().map(FieldDescriptor::name).toList()));
+  private Set<Object> anonymiseScalars(
+      EntityManager em,
+      EntityInfo info,
+      List<Object> ids,
+      List<FieldDescriptor> fields,
+      boolean apply) {
+    NativeQuery<Object> read =
+        Sql.nativeQuery(
+            em,
+            RouteSql.nativeColumnsOf(info, fields.stream().map(FieldDescriptor::name).toList()));
     Sql.scalar(read, "c0_", info.mapping().getIdentifierMapping().getSingleJdbcMapping());
     for (int i = 0; i < fields.size(); i++) {
-      Sql.scalar(read, "c" + (i + 1) + "_", RouteSql.basic(info.mapping(), fields.get(i).name(), info.type())
-          .getJdbcMapping());
+      Sql.scalar(
+          read,
+          "c" + (i + 1) + "_",
+          RouteSql.basic(info.mapping(), fields.get(i).name(), info.type()).getJdbcMapping());
     }
     Set<Object> changed = new LinkedHashSet<>();
     // Per attribute, each changed row's erased value: one batched statement per attribute.
@@ -469,25 +595,36 @@ public final class Sweeper {
     return changed;
   }
 
-  private Set<Object> anonymiseCollection(EntityManager em, EntityInfo info, List<Object> ids, FieldDescriptor field,
-      boolean apply) {
+  private Set<Object> anonymiseCollection(
+      EntityManager em, EntityInfo info, List<Object> ids, FieldDescriptor field, boolean apply) {
     ElementTable table = ElementTable.of(Reader.collection(info, field.name()), info.type());
     String owners = table.keyColumn() + " in (:ids)";
     Set<Object> changed = new LinkedHashSet<>();
-    // Per current element value and its erased value, the owners holding it: an element has no key of its own.
+    // Per current element value and its erased value, the owners holding it: an element has no key
+    // of its own.
     Map<List<Object>, Set<Object>> rewrites = new HashMap<>();
-    for (Object[] pair : Eraser.elements(em, info, table, owners, read -> read.setParameter("ids", ids))) {
+    for (Object[] pair :
+        Eraser.elements(em, info, table, owners, read -> read.setParameter("ids", ids))) {
       Object erased = pair[1] == null ? null : eraser.erased(field, pair[1]);
       if (pair[1] != null && !Objects.equals(pair[1], erased)) {
         changed.add(pair[0]);
-        rewrites.computeIfAbsent(Arrays.asList(pair[1], erased == null ? NULL : erased),
-            ignored -> new LinkedHashSet<>()).add(pair[0]);
+        rewrites
+            .computeIfAbsent(
+                Arrays.asList(pair[1], erased == null ? NULL : erased),
+                ignored -> new LinkedHashSet<>())
+            .add(pair[0]);
       }
     }
     if (apply) {
-      rewrites.forEach((fromTo, holders) -> eraser.rewriteElement(em, table, fromTo.get(0),
-          fromTo.get(1) == NULL ? null : fromTo.get(1), owners,
-          statement -> statement.setParameter("ids", List.copyOf(holders))));
+      rewrites.forEach(
+          (fromTo, holders) ->
+              eraser.rewriteElement(
+                  em,
+                  table,
+                  fromTo.get(0),
+                  fromTo.get(1) == NULL ? null : fromTo.get(1),
+                  owners,
+                  statement -> statement.setParameter("ids", List.copyOf(holders))));
     }
     return changed;
   }
@@ -499,31 +636,46 @@ public final class Sweeper {
    * orders on it, and without one each batch scans the table. Names entity and column, nothing else.
    */
   public void warnAboutMissingIndexes() {
-    List<EntityDescriptor> policies = mapping.model().entities().stream()
-        .filter(entity -> entity.retention().isPresent())
-        .filter(entity -> !mapping.entity(entity.type()).isAbstract())
-        .toList();
+    List<EntityDescriptor> policies =
+        mapping.model().entities().stream()
+            .filter(entity -> entity.retention().isPresent())
+            .filter(entity -> !mapping.entity(entity.type()).isAbstract())
+            .toList();
     if (policies.isEmpty()) {
       return;
     }
     EntityManager em = emf.createEntityManager();
     try {
-      em.unwrap(Session.class).doWork(connection -> {
-        DatabaseMetaData metaData = connection.getMetaData();
-        for (EntityDescriptor entity : policies) {
-          EntityInfo info = mapping.entity(entity.type());
-          BasicValuedModelPart clock = RouteSql.basic(info.mapping(), entity.retention().orElseThrow().clockAttribute(),
-              info.type());
-          String table = unquote(clock.getContainingTableExpression());
-          String column = unquote(clock.getSelectionExpression());
-          if (!leadsAnIndex(metaData, connection.getCatalog(), schemaOf(connection), table, column)) {
-            LOG.warn("Retention of {} filters and orders on column {} of table {}, which leads no index: every batch"
-                + " scans the table. Create an index on ({}) or ({}, {}).", entity.name(), column, table, column,
-                column, RouteSql.keyColumn(info.mapping(), info.mapping().getIdentifierTableDetails().getTableName(),
-                    info.type()));
-          }
-        }
-      });
+      em.unwrap(Session.class)
+          .doWork(
+              connection -> {
+                DatabaseMetaData metaData = connection.getMetaData();
+                for (EntityDescriptor entity : policies) {
+                  EntityInfo info = mapping.entity(entity.type());
+                  BasicValuedModelPart clock =
+                      RouteSql.basic(
+                          info.mapping(),
+                          entity.retention().orElseThrow().clockAttribute(),
+                          info.type());
+                  String table = unquote(clock.getContainingTableExpression());
+                  String column = unquote(clock.getSelectionExpression());
+                  if (!leadsAnIndex(
+                      metaData, connection.getCatalog(), schemaOf(connection), table, column)) {
+                    LOG.warn(
+                        "Retention of {} filters and orders on column {} of table {}, which leads no index: every batch"
+                            + " scans the table. Create an index on ({}) or ({}, {}).",
+                        entity.name(),
+                        column,
+                        table,
+                        column,
+                        column,
+                        RouteSql.keyColumn(
+                            info.mapping(),
+                            info.mapping().getIdentifierTableDetails().getTableName(),
+                            info.type()));
+                  }
+                }
+              });
     } catch (RuntimeException e) {
       LOG.debug("Could not check the indexes of the retention clocks", e);
     } finally {
@@ -539,15 +691,22 @@ public final class Sweeper {
     }
   }
 
-  private static boolean leadsAnIndex(DatabaseMetaData metaData, @Nullable String catalog, @Nullable String schema,
-      String table, String column) throws SQLException {
-    Set<String> candidates = new LinkedHashSet<>(List.of(table, table.toUpperCase(Locale.ROOT),
-        table.toLowerCase(Locale.ROOT)));
+  private static boolean leadsAnIndex(
+      DatabaseMetaData metaData,
+      @Nullable String catalog,
+      @Nullable String schema,
+      String table,
+      String column)
+      throws SQLException {
+    Set<String> candidates =
+        new LinkedHashSet<>(
+            List.of(table, table.toUpperCase(Locale.ROOT), table.toLowerCase(Locale.ROOT)));
     for (String name : candidates) {
       try (ResultSet indexes = metaData.getIndexInfo(catalog, schema, name, false, true)) {
         while (indexes.next()) {
           String indexed = indexes.getString("COLUMN_NAME");
-          if (indexes.getShort("ORDINAL_POSITION") == 1 && indexed != null
+          if (indexes.getShort("ORDINAL_POSITION") == 1
+              && indexed != null
               && unquote(indexed).equalsIgnoreCase(column)) {
             return true;
           }

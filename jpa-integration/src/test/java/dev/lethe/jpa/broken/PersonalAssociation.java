@@ -9,8 +9,7 @@ import jakarta.persistence.Transient;
 /** {@code @PersonalData} on an association and on a transient field: neither can be erased. */
 @Entity
 public class PersonalAssociation {
-  @Id
-  public Long id;
+  @Id public Long id;
 
   @ManyToOne
   @PersonalData(category = "identity.name")

@@ -9,8 +9,7 @@ import jakarta.persistence.Id;
 @Entity
 @DataSubject("member")
 public class Root {
-  @Id
-  public Long id;
+  @Id public Long id;
 
   @PersonalData(category = "identity.name")
   public String name;

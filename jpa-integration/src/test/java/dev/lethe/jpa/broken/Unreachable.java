@@ -7,8 +7,7 @@ import jakarta.persistence.Id;
 /** Personal data that reaches no subject: no association, no link. */
 @Entity
 public class Unreachable {
-  @Id
-  public Long id;
+  @Id public Long id;
 
   @PersonalData(category = "contact.email")
   public String email;

@@ -15,11 +15,9 @@ import org.hibernate.annotations.AnyKeyJavaClass;
 /** Personal data next to an {@code @Any} association the store cannot follow. */
 @Entity
 public class WithAny {
-  @Id
-  public Long id;
+  @Id public Long id;
 
-  @ManyToOne
-  public Root member;
+  @ManyToOne public Root member;
 
   @PersonalData(category = "communication.content")
   public String note;

@@ -10,11 +10,13 @@ public class Address {
   @PersonalData(category = "contact.postal-address")
   public String street;
 
-  @PersonalData(category = "contact.postal-address", erasure = ErasureStrategy.MASK, maskKeepFirst = 1)
+  @PersonalData(
+      category = "contact.postal-address",
+      erasure = ErasureStrategy.MASK,
+      maskKeepFirst = 1)
   public String city;
 
-  protected Address() {
-  }
+  protected Address() {}
 
   public Address(String street, String city) {
     this.street = street;

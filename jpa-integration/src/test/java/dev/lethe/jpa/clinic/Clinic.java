@@ -16,12 +16,24 @@ import java.util.Set;
 public final class Clinic {
 
   /** Every entity class of the clinic. */
-  public static final List<Class<?>> ENTITIES = List.of(Owner.class, Vet.class, Pet.class, Dog.class, Visit.class,
-      Document.class, Invoice.class, Letter.class, Referral.class, ReminderLog.class, Review.class, Message.class,
-      Complaint.class, VetLicense.class);
+  public static final List<Class<?>> ENTITIES =
+      List.of(
+          Owner.class,
+          Vet.class,
+          Pet.class,
+          Dog.class,
+          Visit.class,
+          Document.class,
+          Invoice.class,
+          Letter.class,
+          Referral.class,
+          ReminderLog.class,
+          Review.class,
+          Message.class,
+          Complaint.class,
+          VetLicense.class);
 
-  private Clinic() {
-  }
+  private Clinic() {}
 
   /** The tag in every text value of a subject, such as {@code [o3]}; no other subject's tag contains it. */
   public static String tag(SubjectKey subject) {
@@ -36,7 +48,8 @@ public final class Clinic {
    * @param softDeleted the rows to remove (soft-delete) after persisting
    * @param values each subject's personal-data values as text, soft-deleted rows included
    */
-  public record Population(List<Object> rows, List<Object> softDeleted, Map<SubjectKey, Set<String>> values) {
+  public record Population(
+      List<Object> rows, List<Object> softDeleted, Map<SubjectKey, Set<String>> values) {
 
     /** Persists the population into the emptied schema of {@code emf}. */
     public void persistInto(EntityManagerFactory emf) {
@@ -57,8 +70,18 @@ public final class Clinic {
     Random random = new Random(seed);
     Builder builder = new Builder();
     for (int o = 1; o <= owners; o++) {
-      builder.owner(o, random.nextInt(3), random.nextInt(3), random.nextInt(3), random.nextInt(2), random.nextInt(3),
-          random.nextInt(3), random.nextInt(3), random.nextInt(3), false, random);
+      builder.owner(
+          o,
+          random.nextInt(3),
+          random.nextInt(3),
+          random.nextInt(3),
+          random.nextInt(2),
+          random.nextInt(3),
+          random.nextInt(3),
+          random.nextInt(3),
+          random.nextInt(3),
+          false,
+          random);
     }
     for (int v = 1; v <= vets; v++) {
       builder.vet(v, random.nextInt(3));
@@ -85,8 +108,18 @@ public final class Clinic {
     private final Map<SubjectKey, Set<String>> values = new LinkedHashMap<>();
     private long nextId = 1000;
 
-    void owner(int number, int phones, int pets, int documents, int referrals, int reminders, int reviews,
-        int messages, int visitsPerPet, boolean repeatValues, Random random) {
+    void owner(
+        int number,
+        int phones,
+        int pets,
+        int documents,
+        int referrals,
+        int reminders,
+        int reviews,
+        int messages,
+        int visitsPerPet,
+        boolean repeatValues,
+        Random random) {
       SubjectKey key = new SubjectKey("owner", (long) number);
       String t = tag(key);
       Set<String> mine = values.computeIfAbsent(key, ignored -> new LinkedHashSet<>());
@@ -94,20 +127,35 @@ public final class Clinic {
       for (int p = 1; p <= phones; p++) {
         phoneNumbers.add("+44 " + t + " 555 " + (repeatValues ? 0 : p));
       }
-      Owner owner = new Owner((long) number, "Name " + t, "owner" + t + "@example.com",
-          new Address(t + " " + (1 + random.nextInt(99)) + " High Street", "City " + t), phoneNumbers);
+      Owner owner =
+          new Owner(
+              (long) number,
+              "Name " + t,
+              "owner" + t + "@example.com",
+              new Address(t + " " + (1 + random.nextInt(99)) + " High Street", "City " + t),
+              phoneNumbers);
       add(owner, mine, owner.name, owner.email, owner.address.street, owner.address.city);
       mine.addAll(phoneNumbers);
       for (int p = 1; p <= pets; p++) {
-        Pet pet = p % 2 == 0 || repeatValues && p % 2 == 1
-            ? new Dog(nextId++, owner, "Rex " + t + " " + p, "chip " + t + (repeatValues ? "" : " " + p))
-            : new Pet(nextId++, owner, "Tom " + t + " " + p);
+        Pet pet =
+            p % 2 == 0 || repeatValues && p % 2 == 1
+                ? new Dog(
+                    nextId++,
+                    owner,
+                    "Rex " + t + " " + p,
+                    "chip " + t + (repeatValues ? "" : " " + p))
+                : new Pet(nextId++, owner, "Tom " + t + " " + p);
         add(pet, mine, pet.petName);
         if (pet instanceof Dog dog) {
           mine.add(dog.chip);
         }
         for (int v = 1; v <= visitsPerPet; v++) {
-          Visit visit = new Visit(nextId++, pet, LocalDate.of(2025, 1, 1).plusDays(v), "notes " + t + " " + p + "/" + v);
+          Visit visit =
+              new Visit(
+                  nextId++,
+                  pet,
+                  LocalDate.of(2025, 1, 1).plusDays(v),
+                  "notes " + t + " " + p + "/" + v);
           add(visit, mine, visit.notes);
         }
         if (repeatValues) {
@@ -116,8 +164,13 @@ public final class Clinic {
         }
       }
       for (int d = 1; d <= documents; d++) {
-        Invoice invoice = new Invoice(nextId++, owner, "Invoice " + t + " " + d, "Billing " + t + " " + d,
-            new BigDecimal(number * 1000 + d));
+        Invoice invoice =
+            new Invoice(
+                nextId++,
+                owner,
+                "Invoice " + t + " " + d,
+                "Billing " + t + " " + d,
+                new BigDecimal(number * 1000 + d));
         add(invoice, mine, invoice.title, invoice.billingName);
         Letter letter = new Letter(nextId++, owner, "Letter " + t + " " + d, "Dear " + t + " " + d);
         add(letter, mine, letter.title, letter.body);
@@ -138,9 +191,14 @@ public final class Clinic {
         }
       }
       for (int c = 1; c <= reviews; c++) {
-        // Every third without details: erasure still replaces its signature, and counts the row once.
-        Complaint complaint = new Complaint(nextId++, owner, c % 3 == 0 ? null : "Complaint " + t + " " + c,
-            "Signed " + t + " " + c);
+        // Every third without details: erasure still replaces its signature, and counts the row
+        // once.
+        Complaint complaint =
+            new Complaint(
+                nextId++,
+                owner,
+                c % 3 == 0 ? null : "Complaint " + t + " " + c,
+                "Signed " + t + " " + c);
         rows.add(complaint);
         if (complaint.details != null) {
           mine.add(complaint.details);

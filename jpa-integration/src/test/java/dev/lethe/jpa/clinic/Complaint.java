@@ -14,11 +14,9 @@ import org.hibernate.annotations.SoftDelete;
 @Entity
 @SoftDelete
 public class Complaint {
-  @Id
-  public Long id;
+  @Id public Long id;
 
-  @ManyToOne
-  public Owner complainant;
+  @ManyToOne public Owner complainant;
 
   @PersonalData(category = "communication.content")
   public String details;
@@ -26,8 +24,7 @@ public class Complaint {
   @PersonalData(category = "identity.name", erasure = ErasureStrategy.REPLACE)
   public String signedBy;
 
-  protected Complaint() {
-  }
+  protected Complaint() {}
 
   public Complaint(Long id, Owner complainant, String details, String signedBy) {
     this.id = id;

@@ -11,17 +11,14 @@ import jakarta.persistence.ManyToOne;
 @Entity
 @Inheritance(strategy = InheritanceType.JOINED)
 public abstract class Document {
-  @Id
-  public Long id;
+  @Id public Long id;
 
-  @ManyToOne
-  public Owner owner;
+  @ManyToOne public Owner owner;
 
   @PersonalData(category = "communication.subject")
   public String title;
 
-  protected Document() {
-  }
+  protected Document() {}
 
   protected Document(Long id, Owner owner, String title) {
     this.id = id;

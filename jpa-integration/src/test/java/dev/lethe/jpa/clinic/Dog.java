@@ -10,8 +10,7 @@ public class Dog extends Pet {
   @PersonalData(category = "identity.chip", erasure = ErasureStrategy.HASH)
   public String chip;
 
-  protected Dog() {
-  }
+  protected Dog() {}
 
   public Dog(Long id, Owner owner, String petName, String chip) {
     super(id, owner, petName);

@@ -12,12 +12,13 @@ public class Invoice extends Document {
   @PersonalData(category = "identity.name", erasure = ErasureStrategy.REPLACE)
   public String billingName;
 
-  @PersonalData(category = "financial.payment", erasure = ErasureStrategy.KEEP,
+  @PersonalData(
+      category = "financial.payment",
+      erasure = ErasureStrategy.KEEP,
       exemption = ErasureExemption.LEGAL_OBLIGATION_OR_PUBLIC_TASK)
   public BigDecimal amount;
 
-  protected Invoice() {
-  }
+  protected Invoice() {}
 
   public Invoice(Long id, Owner owner, String title, String billingName, BigDecimal amount) {
     super(id, owner, title);

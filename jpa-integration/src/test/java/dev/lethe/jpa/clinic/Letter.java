@@ -10,8 +10,7 @@ public class Letter extends Document {
   @PersonalData(category = "communication.content", erasure = ErasureStrategy.DELETE_ROW)
   public String body;
 
-  protected Letter() {
-  }
+  protected Letter() {}
 
   public Letter(Long id, Owner owner, String title, String body) {
     super(id, owner, title);

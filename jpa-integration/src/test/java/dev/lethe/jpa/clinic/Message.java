@@ -11,17 +11,14 @@ import org.hibernate.annotations.SoftDelete;
 @Entity
 @SoftDelete
 public class Message {
-  @Id
-  public Long id;
+  @Id public Long id;
 
-  @ManyToOne
-  public Owner sender;
+  @ManyToOne public Owner sender;
 
   @PersonalData(category = "communication.content", erasure = ErasureStrategy.DELETE_ROW)
   public String body;
 
-  protected Message() {
-  }
+  protected Message() {}
 
   public Message(Long id, Owner sender, String body) {
     this.id = id;

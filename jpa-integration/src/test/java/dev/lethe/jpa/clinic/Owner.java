@@ -21,15 +21,13 @@ import java.util.List;
 @DataSubject("owner")
 @Processing(purpose = "treatment", basis = LawfulBasis.Kind.CONTRACT)
 public class Owner extends Person {
-  @Id
-  public Long id;
+  @Id public Long id;
 
   @SubjectIdentity("email")
   @PersonalData(category = "contact.email", erasure = ErasureStrategy.HASH)
   public String email;
 
-  @Embedded
-  public Address address;
+  @Embedded public Address address;
 
   @ElementCollection
   @OrderColumn
@@ -44,8 +42,7 @@ public class Owner extends Person {
     updatedAt = Instant.now();
   }
 
-  protected Owner() {
-  }
+  protected Owner() {}
 
   public Owner(Long id, String name, String email, Address address, List<String> phones) {
     this.id = id;

@@ -12,17 +12,17 @@ import jakarta.persistence.ManyToOne;
 @Entity
 @Inheritance(strategy = InheritanceType.SINGLE_TABLE)
 public class Pet {
-  @Id
-  public Long id;
+  @Id public Long id;
 
-  @ManyToOne
-  public Owner owner;
+  @ManyToOne public Owner owner;
 
-  @PersonalData(category = "preferences.pet", erasure = ErasureStrategy.REPLACE, placeholder = "pet")
+  @PersonalData(
+      category = "preferences.pet",
+      erasure = ErasureStrategy.REPLACE,
+      placeholder = "pet")
   public String petName;
 
-  protected Pet() {
-  }
+  protected Pet() {}
 
   public Pet(Long id, Owner owner, String petName) {
     this.id = id;

@@ -11,17 +11,14 @@ import java.util.Set;
 /** Reaches its owners through a many-to-many join table; deleted on erasure, join rows first. */
 @Entity
 public class Referral {
-  @Id
-  public Long id;
+  @Id public Long id;
 
-  @ManyToMany
-  public Set<Owner> owners = new HashSet<>();
+  @ManyToMany public Set<Owner> owners = new HashSet<>();
 
   @PersonalData(category = "health.referral", erasure = ErasureStrategy.DELETE_ROW)
   public String reason;
 
-  protected Referral() {
-  }
+  protected Referral() {}
 
   public Referral(Long id, Set<Owner> owners, String reason) {
     this.id = id;

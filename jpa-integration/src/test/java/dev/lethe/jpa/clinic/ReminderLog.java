@@ -9,8 +9,7 @@ import jakarta.persistence.Id;
 /** Linked to its owner by an e-mail column, not an association; deleted on erasure. */
 @Entity
 public class ReminderLog {
-  @Id
-  public Long id;
+  @Id public Long id;
 
   @SubjectLink(subject = "owner", identity = "email")
   public String ownerEmail;
@@ -18,8 +17,7 @@ public class ReminderLog {
   @PersonalData(category = "communication.content", erasure = ErasureStrategy.DELETE_ROW)
   public String message;
 
-  protected ReminderLog() {
-  }
+  protected ReminderLog() {}
 
   public ReminderLog(Long id, String ownerEmail, String message) {
     this.id = id;

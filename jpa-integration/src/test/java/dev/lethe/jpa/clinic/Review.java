@@ -11,17 +11,17 @@ import org.hibernate.annotations.SoftDelete;
 @Entity
 @SoftDelete
 public class Review {
-  @Id
-  public Long id;
+  @Id public Long id;
 
-  @ManyToOne
-  public Owner author;
+  @ManyToOne public Owner author;
 
-  @PersonalData(category = "communication.content", erasure = ErasureStrategy.MASK, maskKeepFirst = 3)
+  @PersonalData(
+      category = "communication.content",
+      erasure = ErasureStrategy.MASK,
+      maskKeepFirst = 3)
   public String comment;
 
-  protected Review() {
-  }
+  protected Review() {}
 
   public Review(Long id, Owner author, String comment) {
     this.id = id;

@@ -14,15 +14,13 @@ import jakarta.persistence.Id;
 @DataSubject("vet")
 @Processing(purpose = "employment", basis = LawfulBasis.Kind.CONTRACT)
 public class Vet extends Person {
-  @Id
-  public Long id;
+  @Id public Long id;
 
   @SubjectIdentity("email")
   @PersonalData(category = "contact.email", erasure = ErasureStrategy.REPLACE)
   public String email;
 
-  protected Vet() {
-  }
+  protected Vet() {}
 
   public Vet(Long id, String name, String email) {
     this.id = id;

@@ -9,17 +9,14 @@ import jakarta.persistence.ManyToOne;
 /** The vet's data: a hashed licence number. */
 @Entity
 public class VetLicense {
-  @Id
-  public Long id;
+  @Id public Long id;
 
-  @ManyToOne
-  public Vet vet;
+  @ManyToOne public Vet vet;
 
   @PersonalData(category = "identity.licence", erasure = ErasureStrategy.HASH)
   public String licenseNumber;
 
-  protected VetLicense() {
-  }
+  protected VetLicense() {}
 
   public VetLicense(Long id, Vet vet, String licenseNumber) {
     this.id = id;

@@ -10,19 +10,16 @@ import java.time.LocalDate;
 /** Two hops from its owner: Visit → Pet → Owner. */
 @Entity
 public class Visit {
-  @Id
-  public Long id;
+  @Id public Long id;
 
-  @ManyToOne
-  public Pet pet;
+  @ManyToOne public Pet pet;
 
   public LocalDate day;
 
   @PersonalData(category = "health.treatment", origin = DataOrigin.OBSERVED)
   public String notes;
 
-  protected Visit() {
-  }
+  protected Visit() {}
 
   public Visit(Long id, Pet pet, LocalDate day, String notes) {
     this.id = id;

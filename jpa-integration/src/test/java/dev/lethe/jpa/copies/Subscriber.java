@@ -18,8 +18,7 @@ import org.jspecify.annotations.Nullable;
 @DataSubject("subscriber")
 @Processing(purpose = "newsletter", basis = LawfulBasis.Kind.CONSENT)
 public class Subscriber {
-  @Id
-  public Long id;
+  @Id public Long id;
 
   @SubjectIdentity("email")
   @PersonalData(category = "contact.email", erasure = ErasureStrategy.HASH)
@@ -38,8 +37,7 @@ public class Subscriber {
   @Column(name = "plan")
   public @Nullable String plan;
 
-  protected Subscriber() {
-  }
+  protected Subscriber() {}
 
   public Subscriber(Long id, String email, String fullName, String city) {
     this.id = id;

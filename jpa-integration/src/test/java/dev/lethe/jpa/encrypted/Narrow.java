@@ -17,8 +17,7 @@ import org.jspecify.annotations.Nullable;
 @DataSubject("member")
 @Processing(purpose = "care", basis = LawfulBasis.Kind.CONTRACT)
 public class Narrow {
-  @Id
-  public Long id;
+  @Id public Long id;
 
   /** 100 characters may take 300 UTF-8 bytes, whose ciphertext takes 495 characters; Hibernate makes the column 100 wide. */
   @PersonalData(category = "identity.name", erasure = ErasureStrategy.NULLIFY)

@@ -13,8 +13,7 @@ import org.jspecify.annotations.Nullable;
 /** A clinical note, encrypted with the key of the patient it reaches through a to-one association. */
 @Entity
 public class Note {
-  @Id
-  public Long id;
+  @Id public Long id;
 
   @ManyToOne(optional = false)
   public Patient patient;
@@ -25,8 +24,7 @@ public class Note {
   @Column(columnDefinition = "varchar(1000)")
   public @Nullable String text;
 
-  protected Note() {
-  }
+  protected Note() {}
 
   public Note(Long id, Patient patient, String text) {
     this.id = id;

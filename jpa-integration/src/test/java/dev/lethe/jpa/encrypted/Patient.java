@@ -18,8 +18,7 @@ import org.jspecify.annotations.Nullable;
 @DataSubject("patient")
 @Processing(purpose = "care", basis = LawfulBasis.Kind.CONTRACT)
 public class Patient {
-  @Id
-  public Long id;
+  @Id public Long id;
 
   @SubjectIdentity("email")
   @PersonalData(category = "contact.email", erasure = ErasureStrategy.REPLACE)
@@ -40,8 +39,7 @@ public class Patient {
   @PersonalData(category = "identity.name", erasure = ErasureStrategy.NULLIFY)
   public @Nullable String nickname;
 
-  protected Patient() {
-  }
+  protected Patient() {}
 
   public Patient(Long id, String email, String diagnosis, String nickname) {
     this.id = id;

@@ -35,17 +35,14 @@ public class Unencryptable {
   @Encrypted
   public @Nullable LocalDate born;
 
-  @Encrypted
-  public @Nullable String unannotated;
+  @Encrypted public @Nullable String unannotated;
 
-  @OneToMany
-  public List<Stray> strays = new ArrayList<>();
+  @OneToMany public List<Stray> strays = new ArrayList<>();
 
   /** A row that only its parent's collection lists: its subject is not known when it is written. */
   @Entity
   public static class Stray {
-    @Id
-    public Long id;
+    @Id public Long id;
 
     @PersonalData(category = "identity.name")
     @Encrypted

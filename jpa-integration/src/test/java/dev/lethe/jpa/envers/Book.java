@@ -6,13 +6,11 @@ import jakarta.persistence.Id;
 /** A book: no personal data, not audited; loans refer to it. */
 @Entity
 public class Book {
-  @Id
-  public Long id;
+  @Id public Long id;
 
   public String title;
 
-  protected Book() {
-  }
+  protected Book() {}
 
   public Book(Long id, String title) {
     this.id = id;

@@ -13,14 +13,15 @@ import org.hibernate.envers.Audited;
 /** Erased in place with its patron, and anonymised by retention: its history rewritten alike. */
 @Entity
 @Audited
-@Retention(period = "P2Y", clock = "expiresOn", action = RetentionAction.ANONYMISE,
+@Retention(
+    period = "P2Y",
+    clock = "expiresOn",
+    action = RetentionAction.ANONYMISE,
     reason = "Cards are kept two years after they expire")
 public class Card {
-  @Id
-  public Long id;
+  @Id public Long id;
 
-  @ManyToOne
-  public Patron patron;
+  @ManyToOne public Patron patron;
 
   @PersonalData(category = "identity.name", erasure = ErasureStrategy.REPLACE)
   public String holder;
@@ -30,8 +31,7 @@ public class Card {
 
   public LocalDate expiresOn;
 
-  protected Card() {
-  }
+  protected Card() {}
 
   public Card(Long id, Patron patron, String holder, String number, LocalDate expiresOn) {
     this.id = id;

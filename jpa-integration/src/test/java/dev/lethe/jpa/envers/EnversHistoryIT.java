@@ -51,6 +51,7 @@ class EnversHistoryIT {
   private TestDatabase database;
   private EntityManagerFactory emf;
   private JpaPersonalDataStore store;
+
   /** The values every expired loan and card held in any revision: what retention must leave nowhere. */
   private final List<String> expiredValues = new ArrayList<>();
 
@@ -58,7 +59,10 @@ class EnversHistoryIT {
   void library() {
     database = TestDatabase.create();
     emf = database.open(Patron.class, Loan.class, Card.class, Book.class);
-    store = JpaPersonalDataStore.builder(emf, Pseudonymizer.withRandomKey()).exportHistory(true).build();
+    store =
+        JpaPersonalDataStore.builder(emf, Pseudonymizer.withRandomKey())
+            .exportHistory(true)
+            .build();
     populate();
   }
 
@@ -69,58 +73,78 @@ class EnversHistoryIT {
 
   /** Three patrons, each with two loans and two cards (one of each expired), in three revisions. */
   private void populate() {
-    emf.runInTransaction(em -> {
-      em.persist(new Book(1L, "The Analytical Engine"));
-      em.persist(new Book(2L, "Principia Mathematica"));
-      for (int p = 1; p <= NAMES.size(); p++) {
-        String who = NAMES.get(p - 1);
-        Patron patron = new Patron((long) p, who + ".first@example.com", "Name of " + who + " one",
-            "+44 7700 900" + p + "01");
-        patron.lastAddress = "1 Address of " + who;
-        patron.nicknames.addAll(List.of("Nick " + who + " one", "Nick " + who + " two"));
-        patron.interests.addAll(List.of("Interest " + who + " one", "Interest " + who + " two"));
-        em.persist(patron);
-        for (int i = 0; i < 2; i++) {
-          long id = p * 10L + i;
-          boolean expired = i == 0;
-          Loan loan = new Loan(id, patron, "Loan note " + who + " " + id + " one", expired ? LONG_AGO : RECENTLY);
-          loan.remarks.add("Remark " + who + " " + id + " one");
-          loan.books.add(em.find(Book.class, 1L + i));
-          em.persist(loan);
-          em.persist(new Card(id, patron, "Holder " + who + " " + id + " one", "4000-0000-" + p + "-" + id + "-1",
-              expired ? LONG_AGO : RECENTLY.plusYears(3)));
-        }
-      }
-    });
-    for (String version : List.of("two", "three")) {
-      emf.runInTransaction(em -> {
-        for (int p = 1; p <= NAMES.size(); p++) {
-          String who = NAMES.get(p - 1);
-          Patron patron = em.find(Patron.class, (long) p);
-          patron.name = "Name of " + who + " " + version;
-          patron.email = who + "." + version + "@example.com";
-          patron.phone = "+44 7700 900" + p + (version.equals("two") ? "02" : "03");
-          patron.nicknames.add("Nick " + who + " " + version);
-          patron.interests.remove("Interest " + who + " one");
-          patron.interests.add("Interest " + who + " " + version);
-          for (int i = 0; i < 2; i++) {
-            long id = p * 10L + i;
-            Loan loan = em.find(Loan.class, id);
-            loan.note = "Loan note " + who + " " + id + " " + version;
-            loan.remarks.add("Remark " + who + " " + id + " " + version);
-            Card card = em.find(Card.class, id);
-            card.holder = "Holder " + who + " " + id + " " + version;
-            card.number = "4000-0000-" + p + "-" + id + "-" + (version.equals("two") ? 2 : 3);
+    emf.runInTransaction(
+        em -> {
+          em.persist(new Book(1L, "The Analytical Engine"));
+          em.persist(new Book(2L, "Principia Mathematica"));
+          for (int p = 1; p <= NAMES.size(); p++) {
+            String who = NAMES.get(p - 1);
+            Patron patron =
+                new Patron(
+                    (long) p,
+                    who + ".first@example.com",
+                    "Name of " + who + " one",
+                    "+44 7700 900" + p + "01");
+            patron.lastAddress = "1 Address of " + who;
+            patron.nicknames.addAll(List.of("Nick " + who + " one", "Nick " + who + " two"));
+            patron.interests.addAll(
+                List.of("Interest " + who + " one", "Interest " + who + " two"));
+            em.persist(patron);
+            for (int i = 0; i < 2; i++) {
+              long id = p * 10L + i;
+              boolean expired = i == 0;
+              Loan loan =
+                  new Loan(
+                      id,
+                      patron,
+                      "Loan note " + who + " " + id + " one",
+                      expired ? LONG_AGO : RECENTLY);
+              loan.remarks.add("Remark " + who + " " + id + " one");
+              loan.books.add(em.find(Book.class, 1L + i));
+              em.persist(loan);
+              em.persist(
+                  new Card(
+                      id,
+                      patron,
+                      "Holder " + who + " " + id + " one",
+                      "4000-0000-" + p + "-" + id + "-1",
+                      expired ? LONG_AGO : RECENTLY.plusYears(3)));
+            }
           }
-        }
-      });
+        });
+    for (String version : List.of("two", "three")) {
+      emf.runInTransaction(
+          em -> {
+            for (int p = 1; p <= NAMES.size(); p++) {
+              String who = NAMES.get(p - 1);
+              Patron patron = em.find(Patron.class, (long) p);
+              patron.name = "Name of " + who + " " + version;
+              patron.email = who + "." + version + "@example.com";
+              patron.phone = "+44 7700 900" + p + (version.equals("two") ? "02" : "03");
+              patron.nicknames.add("Nick " + who + " " + version);
+              patron.interests.remove("Interest " + who + " one");
+              patron.interests.add("Interest " + who + " " + version);
+              for (int i = 0; i < 2; i++) {
+                long id = p * 10L + i;
+                Loan loan = em.find(Loan.class, id);
+                loan.note = "Loan note " + who + " " + id + " " + version;
+                loan.remarks.add("Remark " + who + " " + id + " " + version);
+                Card card = em.find(Card.class, id);
+                card.holder = "Holder " + who + " " + id + " " + version;
+                card.number = "4000-0000-" + p + "-" + id + "-" + (version.equals("two") ? 2 : 3);
+              }
+            }
+          });
     }
     for (int p = 1; p <= NAMES.size(); p++) {
       String who = NAMES.get(p - 1);
       long id = p * 10L;
       for (String version : List.of("one", "two", "three")) {
-        expiredValues.addAll(List.of("Loan note " + who + " " + id + " " + version,
-            "Remark " + who + " " + id + " " + version, "Holder " + who + " " + id + " " + version));
+        expiredValues.addAll(
+            List.of(
+                "Loan note " + who + " " + id + " " + version,
+                "Remark " + who + " " + id + " " + version,
+                "Holder " + who + " " + id + " " + version));
       }
       for (int number = 1; number <= 3; number++) {
         expiredValues.add("4000-0000-" + p + "-" + id + "-" + number);
@@ -160,66 +184,105 @@ class EnversHistoryIT {
 
   private static List<String> values(Collection<SubjectRecord> records) {
     List<String> values = new ArrayList<>();
-    records.forEach(record -> record.values().values().forEach(value -> {
-      if (value instanceof Collection<?> elements) {
-        elements.forEach(element -> values.add(String.valueOf(element)));
-      } else if (value != null) {
-        values.add(String.valueOf(value));
-      }
-    }));
+    records.forEach(
+        record ->
+            record
+                .values()
+                .values()
+                .forEach(
+                    value -> {
+                      if (value instanceof Collection<?> elements) {
+                        elements.forEach(element -> values.add(String.valueOf(element)));
+                      } else if (value != null) {
+                        values.add(String.valueOf(value));
+                      }
+                    }));
     return values;
   }
 
   private int rows(String table) {
-    return database.scan().entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(table))
-        .mapToInt(entry -> entry.getValue().size()).sum();
+    return database.scan().entrySet().stream()
+        .filter(entry -> entry.getKey().equalsIgnoreCase(table))
+        .mapToInt(entry -> entry.getValue().size())
+        .sum();
   }
 
   @Test
-  @DisplayName("Art. 15(3): on request the export holds every revision of the subject's audited rows, and no one else's")
+  @DisplayName(
+      "Art. 15(3): on request the export holds every revision of the subject's audited rows, and no one else's")
   void theExportHoldsTheHistoryOnRequest() {
     List<SubjectRecord> records = export(store, ADA);
 
-    assertThat(values(records)).contains("Name of ada one", "ada.first@example.com", "+44 7700 900101",
-        "Nick ada one", "Interest ada one", "Loan note ada 10 one", "Remark ada 11 two", "Holder ada 11 one",
-        "4000-0000-1-10-2", "Name of ada three").noneMatch(value -> value.contains("bob") || value.contains("cyd"));
-    assertThat(records).as("history rows are named by row and revision")
-        .anyMatch(record -> record.rowId() instanceof HistoryRowId history && history.rowId().equals(1L));
-    assertThat(values(records)).as("a @NotAudited attribute has no history: its value once, from the row")
+    assertThat(values(records))
+        .contains(
+            "Name of ada one",
+            "ada.first@example.com",
+            "+44 7700 900101",
+            "Nick ada one",
+            "Interest ada one",
+            "Loan note ada 10 one",
+            "Remark ada 11 two",
+            "Holder ada 11 one",
+            "4000-0000-1-10-2",
+            "Name of ada three")
+        .noneMatch(value -> value.contains("bob") || value.contains("cyd"));
+    assertThat(records)
+        .as("history rows are named by row and revision")
+        .anyMatch(
+            record -> record.rowId() instanceof HistoryRowId history && history.rowId().equals(1L));
+    assertThat(values(records))
+        .as("a @NotAudited attribute has no history: its value once, from the row")
         .containsOnlyOnce("1 Address of ada");
 
-    JpaPersonalDataStore withoutHistory = JpaPersonalDataStore.of(emf, Pseudonymizer.withRandomKey());
+    JpaPersonalDataStore withoutHistory =
+        JpaPersonalDataStore.of(emf, Pseudonymizer.withRandomKey());
     List<SubjectRecord> current = export(withoutHistory, ADA);
     assertThat(current).noneMatch(record -> record.rowId() instanceof HistoryRowId);
-    assertThat(values(current)).contains("Name of ada three").doesNotContain("Name of ada one", "Loan note ada 10 one");
+    assertThat(values(current))
+        .contains("Name of ada three")
+        .doesNotContain("Name of ada one", "Loan note ada 10 one");
   }
 
   @Test
-  @DisplayName("Art. 17(1): erasure leaves none of the subject's values in any table, history included, and changes no one else's rows")
+  @DisplayName(
+      "Art. 17(1): erasure leaves none of the subject's values in any table, history included, and changes no one else's rows")
   void erasureReachesTheHistory() {
     int bobsLoanHistory = rows("Loan_AUD");
 
-    check().withExport(store.model(), store).erasing(ADA, () -> store.erase(plan(ADA))).assertNoResidue();
+    check()
+        .withExport(store.model(), store)
+        .erasing(ADA, () -> store.erase(plan(ADA)))
+        .assertNoResidue();
 
-    assertThat(rows("Loan_AUD")).as("the history of Ada's deleted loans is deleted, the others' kept")
+    assertThat(rows("Loan_AUD"))
+        .as("the history of Ada's deleted loans is deleted, the others' kept")
         .isEqualTo(bobsLoanHistory * 2 / 3);
-    assertThat(values(export(store, ADA))).as("Ada's history holds erased values only")
-        // A HASH is 64 hex digits, which may spell "ada" by chance: only the other values are looked into.
-        .noneMatch(value -> !value.matches("[0-9a-f]{64}") && value.toLowerCase(Locale.ROOT).contains("ada"));
+    assertThat(values(export(store, ADA)))
+        .as("Ada's history holds erased values only")
+        // A HASH is 64 hex digits, which may spell "ada" by chance: only the other values are
+        // looked into.
+        .noneMatch(
+            value ->
+                !value.matches("[0-9a-f]{64}") && value.toLowerCase(Locale.ROOT).contains("ada"));
     assertThat(export(store, BOB)).as("Bob's history is still exported").isNotEmpty();
   }
 
   @Test
-  @DisplayName("Art. 17(1): the history of rows the application deleted before the erasure goes too, by the same rules")
+  @DisplayName(
+      "Art. 17(1): the history of rows the application deleted before the erasure goes too, by the same rules")
   void erasureReachesTheHistoryOfRowsDeletedBefore() {
-    emf.runInTransaction(em -> {
-      em.remove(em.find(Loan.class, 11L));
-      em.remove(em.find(Card.class, 11L));
-    });
+    emf.runInTransaction(
+        em -> {
+          em.remove(em.find(Loan.class, 11L));
+          em.remove(em.find(Card.class, 11L));
+        });
     List<String> deletedRowsValues = new ArrayList<>();
     for (String version : List.of("one", "two", "three")) {
-      deletedRowsValues.addAll(List.of("Loan note ada 11 " + version, "Remark ada 11 " + version,
-          "Holder ada 11 " + version));
+      deletedRowsValues.addAll(
+          List.of(
+              "Loan note ada 11 " + version,
+              "Remark ada 11 " + version,
+              "Holder ada 11 " + version));
     }
     for (int number = 1; number <= 3; number++) {
       deletedRowsValues.add("4000-0000-1-11-" + number);
@@ -227,13 +290,18 @@ class EnversHistoryIT {
 
     // The rows are gone, so their history belongs together by its identifier: the revision that
     // recorded the deletion holds no value, and is the deleted row's all the same.
-    check().withReference("Card_AUD", "id", "Card_AUD", "id").withReference("Loan_AUD", "id", "Loan_AUD", "id")
+    check()
+        .withReference("Card_AUD", "id", "Card_AUD", "id")
+        .withReference("Loan_AUD", "id", "Loan_AUD", "id")
         .withReference("Loan_Book_AUD", "Loan_id", "Loan_AUD", "id")
         .withReference("Loan_remarks_AUD", "Loan_id", "Loan_AUD", "id")
-        .withExport(store.model(), store).withValues(deletedRowsValues).erasing(ADA, () -> store.erase(plan(ADA)))
+        .withExport(store.model(), store)
+        .withValues(deletedRowsValues)
+        .erasing(ADA, () -> store.erase(plan(ADA)))
         .assertNoResidue();
 
-    assertThat(database.scan().toString()).as("nothing of the deleted loan and card is left in their history")
+    assertThat(database.scan().toString())
+        .as("nothing of the deleted loan and card is left in their history")
         .doesNotContain("Loan note ada 11", "Remark ada 11", "Holder ada 11");
   }
 
@@ -250,29 +318,40 @@ class EnversHistoryIT {
   }
 
   @Test
-  @DisplayName("Art. 5(1)(e): retention deletes and anonymises expired rows with their history, and nothing else")
+  @DisplayName(
+      "Art. 5(1)(e): retention deletes and anonymises expired rows with their history, and nothing else")
   void retentionReachesTheHistory() {
-    RetentionEnforcer enforcer = RetentionEnforcer.builder(store.model(), store)
-        .clock(Clock.fixed(NOW, ZoneOffset.UTC)).batchSize(2).build();
+    RetentionEnforcer enforcer =
+        RetentionEnforcer.builder(store.model(), store)
+            .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+            .batchSize(2)
+            .build();
     RetentionReport[] report = new RetentionReport[1];
 
-    check().withValues(expiredValues).erasing(new SubjectKey("patron", 0L), () -> report[0] = enforcer.run())
+    check()
+        .withValues(expiredValues)
+        .erasing(new SubjectKey("patron", 0L), () -> report[0] = enforcer.run())
         .assertNoResidue();
 
-    assertThat(report[0].policies()).anySatisfy(run -> {
-      assertThat(run.entity()).isEqualTo("Loan");
-      assertThat(run.deleted()).isEqualTo(3);
-    }).anySatisfy(run -> {
-      assertThat(run.entity()).isEqualTo("Card");
-      assertThat(run.anonymised()).isEqualTo(3);
-    });
+    assertThat(report[0].policies())
+        .anySatisfy(
+            run -> {
+              assertThat(run.entity()).isEqualTo("Loan");
+              assertThat(run.deleted()).isEqualTo(3);
+            })
+        .anySatisfy(
+            run -> {
+              assertThat(run.entity()).isEqualTo("Card");
+              assertThat(run.anonymised()).isEqualTo(3);
+            });
     Map<String, List<List<String>>> after = database.scan();
     enforcer.run();
     assertThat(database.scan()).as("a second sweep changes nothing").isEqualTo(after);
   }
 
   @Test
-  @DisplayName("Art. 17(1): REPLACE on an audited collection whose history keys elements by value is refused at start-up")
+  @DisplayName(
+      "Art. 17(1): REPLACE on an audited collection whose history keys elements by value is refused at start-up")
   void aCollisionInTheHistoryIsRefused() {
     try (TestDatabase other = TestDatabase.create()) {
       EntityManagerFactory factory = other.open(Member.class);
@@ -283,12 +362,15 @@ class EnversHistoryIT {
         failure = e;
       }
       assertThat(failure).isInstanceOf(UnsupportedMappingException.class);
-      assertThat(((UnsupportedMappingException) failure).problems()).singleElement().satisfies(problem -> {
-        assertThat(problem.entity()).isEqualTo(Member.class);
-        assertThat(problem.attribute()).isEqualTo("aliases");
-        assertThat(problem.problem()).contains("Envers");
-        assertThat(problem.fix()).contains("HASH", "NULLIFY", "@OrderColumn");
-      });
+      assertThat(((UnsupportedMappingException) failure).problems())
+          .singleElement()
+          .satisfies(
+              problem -> {
+                assertThat(problem.entity()).isEqualTo(Member.class);
+                assertThat(problem.attribute()).isEqualTo("aliases");
+                assertThat(problem.problem()).contains("Envers");
+                assertThat(problem.fix()).contains("HASH", "NULLIFY", "@OrderColumn");
+              });
     }
   }
 
@@ -296,15 +378,25 @@ class EnversHistoryIT {
   @DisplayName("Art. 17(1): with Envers off the store works as before")
   void withoutEnversNothingChanges() {
     try (TestDatabase other = TestDatabase.create()) {
-      EntityManagerFactory factory = other.open(Map.of("hibernate.integration.envers.enabled", false),
-          Patron.class, Loan.class, Card.class, Book.class);
-      JpaPersonalDataStore plain = JpaPersonalDataStore.builder(factory, Pseudonymizer.withRandomKey())
-          .exportHistory(true).build();
+      EntityManagerFactory factory =
+          other.open(
+              Map.of("hibernate.integration.envers.enabled", false),
+              Patron.class,
+              Loan.class,
+              Card.class,
+              Book.class);
+      JpaPersonalDataStore plain =
+          JpaPersonalDataStore.builder(factory, Pseudonymizer.withRandomKey())
+              .exportHistory(true)
+              .build();
       factory.runInTransaction(em -> em.persist(new Patron(1L, "ada@example.com", "Ada", null)));
 
-      assertThat(plain.erase(ErasurePlan.of(plain.model(), ADA, ErasureGround.CONSENT_WITHDRAWN, List.of())))
+      assertThat(
+              plain.erase(
+                  ErasurePlan.of(plain.model(), ADA, ErasureGround.CONSENT_WITHDRAWN, List.of())))
           .containsEntry(Patron.class, new ErasurePlan.RowCount(0, 1));
-      assertThat(other.scan().keySet()).noneMatch(table -> table.toUpperCase(Locale.ROOT).endsWith("_AUD"));
+      assertThat(other.scan().keySet())
+          .noneMatch(table -> table.toUpperCase(Locale.ROOT).endsWith("_AUD"));
     }
   }
 }

@@ -19,13 +19,15 @@ import org.jspecify.annotations.Nullable;
 /** Deleted with its patron (DELETE_ROW) and by retention, history and all; its books are not audited. */
 @Entity
 @Audited
-@Retention(period = "P1Y", clock = "returnedOn", action = RetentionAction.DELETE, reason = "Loans are kept a year")
+@Retention(
+    period = "P1Y",
+    clock = "returnedOn",
+    action = RetentionAction.DELETE,
+    reason = "Loans are kept a year")
 public class Loan {
-  @Id
-  public Long id;
+  @Id public Long id;
 
-  @ManyToOne
-  public Patron patron;
+  @ManyToOne public Patron patron;
 
   @PersonalData(category = "behaviour.lending", erasure = ErasureStrategy.DELETE_ROW)
   public String note;
@@ -40,8 +42,7 @@ public class Loan {
   @Audited(targetAuditMode = RelationTargetAuditMode.NOT_AUDITED)
   public Set<Book> books = new LinkedHashSet<>();
 
-  protected Loan() {
-  }
+  protected Loan() {}
 
   public Loan(Long id, Patron patron, String note, @Nullable LocalDate returnedOn) {
     this.id = id;

@@ -21,13 +21,11 @@ import org.hibernate.envers.Audited;
 @DataSubject("member")
 @Processing(purpose = "lending", basis = LawfulBasis.Kind.CONTRACT)
 public class Member {
-  @Id
-  public Long id;
+  @Id public Long id;
 
   @ElementCollection
   @PersonalData(category = "identity.alias", erasure = ErasureStrategy.REPLACE)
   public List<String> aliases = new ArrayList<>();
 
-  protected Member() {
-  }
+  protected Member() {}
 }

@@ -24,8 +24,7 @@ import org.jspecify.annotations.Nullable;
 @DataSubject("patron")
 @Processing(purpose = "lending", basis = LawfulBasis.Kind.CONTRACT)
 public class Patron {
-  @Id
-  public Long id;
+  @Id public Long id;
 
   @SubjectIdentity("email")
   @PersonalData(category = "contact.email", erasure = ErasureStrategy.HASH)
@@ -51,8 +50,7 @@ public class Patron {
   @PersonalData(category = "preferences.reading", erasure = ErasureStrategy.NULLIFY)
   public Set<String> interests = new LinkedHashSet<>();
 
-  protected Patron() {
-  }
+  protected Patron() {}
 
   public Patron(Long id, String email, String name, @Nullable String phone) {
     this.id = id;

@@ -19,20 +19,35 @@ import org.jspecify.annotations.Nullable;
  * @param entities the root first, then children whose parents come before them
  * @param shapes the shapes it actually uses
  */
-record Domain(long seed, String packageName, String prefix, List<Entity> entities, Set<Shape> shapes) {
+record Domain(
+    long seed, String packageName, String prefix, List<Entity> entities, Set<Shape> shapes) {
 
   /** How an entity reaches its parent. */
-  enum Link { ROOT, MANY_TO_ONE, ONE_TO_ONE, MANY_TO_MANY, ONE_TO_MANY_FROM_PARENT }
+  enum Link {
+    ROOT,
+    MANY_TO_ONE,
+    ONE_TO_ONE,
+    MANY_TO_MANY,
+    ONE_TO_MANY_FROM_PARENT
+  }
 
   /** The strategies erased in place. */
-  static final List<ErasureStrategy> IN_PLACE = List.of(ErasureStrategy.NULLIFY, ErasureStrategy.REPLACE,
-      ErasureStrategy.HASH, ErasureStrategy.MASK);
+  static final List<ErasureStrategy> IN_PLACE =
+      List.of(
+          ErasureStrategy.NULLIFY,
+          ErasureStrategy.REPLACE,
+          ErasureStrategy.HASH,
+          ErasureStrategy.MASK);
 
   /**
    * One personal field: its Java name, its column as written in {@code @Column} (null: the default),
    * its strategy and whether an {@code AttributeConverter} stores it reversed.
    */
-  record Field(String name, @Nullable String column, ErasureStrategy strategy, boolean converted,
+  record Field(
+      String name,
+      @Nullable String column,
+      ErasureStrategy strategy,
+      boolean converted,
       @Nullable String owner) {
 
     Field(String name, @Nullable String column, ErasureStrategy strategy, boolean converted) {
@@ -48,9 +63,20 @@ record Domain(long seed, String packageName, String prefix, List<Entity> entitie
    * type) or a child with one route to it ({@code via}, a row shared by the subjects of two routes);
    * then every field names its owner ({@link Field#owner()}: {@code parent} or {@link #secondName()}).
    */
-  record Entity(int index, String className, String name, boolean quoted, Link link, int parent,
-      List<Field> fields, List<Field> embedded, @Nullable Field elements, boolean softDelete, boolean deleted,
-      boolean hidden, int second) {
+  record Entity(
+      int index,
+      String className,
+      String name,
+      boolean quoted,
+      Link link,
+      int parent,
+      List<Field> fields,
+      List<Field> embedded,
+      @Nullable Field elements,
+      boolean softDelete,
+      boolean deleted,
+      boolean hidden,
+      int second) {
 
     /** The second association's attribute name: {@code other} to the root, {@code via} to a child. */
     String secondName() {
@@ -102,7 +128,9 @@ record Domain(long seed, String packageName, String prefix, List<Entity> entitie
         List<Integer> candidates = new ArrayList<>();
         for (int p = 0; p < i; p++) {
           // A row with two routes is no parent: its children would have two routes too.
-          if ((links.get(p) == Link.ROOT || links.get(p) == Link.MANY_TO_ONE || links.get(p) == Link.ONE_TO_ONE)
+          if ((links.get(p) == Link.ROOT
+                  || links.get(p) == Link.MANY_TO_ONE
+                  || links.get(p) == Link.ONE_TO_ONE)
               && seconds.get(p) < 0) {
             candidates.add(p);
           }
@@ -121,11 +149,12 @@ record Domain(long seed, String packageName, String prefix, List<Entity> entitie
           }
         }
         case ONE_TO_MANY_FROM_PARENT -> used.add(Shape.UNIDIRECTIONAL_ONE_TO_MANY);
-        default -> { }
+        default -> {}
       }
       int second = -1;
-      boolean twoRoutes = enabled.contains(Shape.TWO_ASSOCIATIONS_TO_ONE_SUBJECT)
-          || enabled.contains(Shape.SHARED_ROW_OWNERS);
+      boolean twoRoutes =
+          enabled.contains(Shape.TWO_ASSOCIATIONS_TO_ONE_SUBJECT)
+              || enabled.contains(Shape.SHARED_ROW_OWNERS);
       if (link == Link.MANY_TO_ONE && twoRoutes && random.nextInt(2) == 0) {
         List<Integer> targets = new ArrayList<>();
         if (enabled.contains(Shape.TWO_ASSOCIATIONS_TO_ONE_SUBJECT)) {
@@ -134,16 +163,23 @@ record Domain(long seed, String packageName, String prefix, List<Entity> entitie
         if (enabled.contains(Shape.SHARED_ROW_OWNERS)) {
           // A child with one route of its own, so that the second route is one path.
           for (int p = 1; p < i; p++) {
-            if ((links.get(p) == Link.MANY_TO_ONE || links.get(p) == Link.ONE_TO_ONE) && seconds.get(p) < 0) {
+            if ((links.get(p) == Link.MANY_TO_ONE || links.get(p) == Link.ONE_TO_ONE)
+                && seconds.get(p) < 0) {
               targets.add(p);
             }
           }
         }
         if (!targets.isEmpty()) {
-          // The root half the time, so that rows shared through a child are as frequent as two associations.
+          // The root half the time, so that rows shared through a child are as frequent as two
+          // associations.
           boolean toRoot = targets.get(0) == 0 && (targets.size() == 1 || random.nextBoolean());
-          second = toRoot ? 0 : targets.get(targets.get(0) == 0 ? 1 + random.nextInt(targets.size() - 1)
-              : random.nextInt(targets.size()));
+          second =
+              toRoot
+                  ? 0
+                  : targets.get(
+                      targets.get(0) == 0
+                          ? 1 + random.nextInt(targets.size() - 1)
+                          : random.nextInt(targets.size()));
           used.add(second == 0 ? Shape.TWO_ASSOCIATIONS_TO_ONE_SUBJECT : Shape.SHARED_ROW_OWNERS);
         }
       }
@@ -157,14 +193,21 @@ record Domain(long seed, String packageName, String prefix, List<Entity> entitie
       boolean referenced = parents.stream().anyMatch(p -> p == index) || seconds.contains(index);
       int second = seconds.get(i);
       boolean shared = second >= 0;
-      // A shared row is erased in place: deleting it with one subject would take the other's fields.
-      boolean deleted = i > 0 && !referenced && !shared && enabled.contains(Shape.DELETE_ROW) && random.nextInt(3) == 0;
+      // A shared row is erased in place: deleting it with one subject would take the other's
+      // fields.
+      boolean deleted =
+          i > 0
+              && !referenced
+              && !shared
+              && enabled.contains(Shape.DELETE_ROW)
+              && random.nextInt(3) == 0;
       if (deleted) {
         used.add(Shape.DELETE_ROW);
       }
       boolean quoted = enabled.contains(Shape.QUOTED_NAMES) && random.nextInt(3) == 0;
       String className = (i == 0 ? "Root" : "Child" + i);
-      String table = quoted ? prefix.toUpperCase() + "Tab " + className : prefix + className.toLowerCase();
+      String table =
+          quoted ? prefix.toUpperCase() + "Tab " + className : prefix + className.toLowerCase();
       List<Field> fields = new ArrayList<>();
       int count = 1 + random.nextInt(3);
       for (int f = 0; f < count; f++) {
@@ -172,9 +215,12 @@ record Domain(long seed, String packageName, String prefix, List<Entity> entitie
         // it erases (or a foreign key to such a row), and a many-to-many child has no such key.
         Field field = field(random, enabled, used, "f" + f, deleted, f == 0, i == 0 && f == 0);
         if (shared) {
-          // The first field is the parent's, so that every row holds a value of its parent's subject.
-          String owner = f == 0 || random.nextBoolean() ? "parent" : (second == 0 ? "other" : "via");
-          field = new Field(field.name(), field.column(), field.strategy(), field.converted(), owner);
+          // The first field is the parent's, so that every row holds a value of its parent's
+          // subject.
+          String owner =
+              f == 0 || random.nextBoolean() ? "parent" : (second == 0 ? "other" : "via");
+          field =
+              new Field(field.name(), field.column(), field.strategy(), field.converted(), owner);
         }
         fields.add(field);
       }
@@ -188,26 +234,46 @@ record Domain(long seed, String packageName, String prefix, List<Entity> entitie
       Field elements = null;
       if (!shared && enabled.contains(Shape.ELEMENT_COLLECTION) && random.nextInt(3) == 0) {
         used.add(Shape.ELEMENT_COLLECTION);
-        ErasureStrategy strategy = deleted ? ErasureStrategy.DELETE_ROW : IN_PLACE.get(random.nextInt(IN_PLACE.size()));
+        ErasureStrategy strategy =
+            deleted ? ErasureStrategy.DELETE_ROW : IN_PLACE.get(random.nextInt(IN_PLACE.size()));
         elements = new Field("items", null, strategy, false);
       }
       boolean softDelete = i > 0 && enabled.contains(Shape.SOFT_DELETE) && random.nextInt(4) == 0;
       if (softDelete) {
         used.add(Shape.SOFT_DELETE);
       }
-      boolean hidden = i > 0 && !softDelete && enabled.contains(Shape.HIDDEN_ROWS) && random.nextInt(4) == 0;
-      if (hidden && links.get(i) == Link.ONE_TO_MANY_FROM_PARENT && !enabled.contains(Shape.HIDDEN_ONE_TO_MANY_ROWS)) {
+      boolean hidden =
+          i > 0 && !softDelete && enabled.contains(Shape.HIDDEN_ROWS) && random.nextInt(4) == 0;
+      if (hidden
+          && links.get(i) == Link.ONE_TO_MANY_FROM_PARENT
+          && !enabled.contains(Shape.HIDDEN_ONE_TO_MANY_ROWS)) {
         // Drawn all the same, so that turning the shape on replays the same domain with it.
         hidden = false;
       }
       if (hidden) {
-        used.add(links.get(i) == Link.ONE_TO_MANY_FROM_PARENT ? Shape.HIDDEN_ONE_TO_MANY_ROWS : Shape.HIDDEN_ROWS);
+        used.add(
+            links.get(i) == Link.ONE_TO_MANY_FROM_PARENT
+                ? Shape.HIDDEN_ONE_TO_MANY_ROWS
+                : Shape.HIDDEN_ROWS);
       }
       if (quoted) {
         used.add(Shape.QUOTED_NAMES);
       }
-      entities.add(new Entity(i, className, table, quoted, links.get(i), parents.get(i), List.copyOf(fields),
-          List.copyOf(embedded), elements, softDelete, deleted, hidden, second));
+      entities.add(
+          new Entity(
+              i,
+              className,
+              table,
+              quoted,
+              links.get(i),
+              parents.get(i),
+              List.copyOf(fields),
+              List.copyOf(embedded),
+              elements,
+              softDelete,
+              deleted,
+              hidden,
+              second));
     }
     if (enabled.contains(Shape.MAPPED_SUPERCLASS_FIELDS) && random.nextBoolean()) {
       used.add(Shape.MAPPED_SUPERCLASS_FIELDS);
@@ -215,15 +281,23 @@ record Domain(long seed, String packageName, String prefix, List<Entity> entitie
     if (enabled.contains(Shape.SUBCLASSED_ROOT) && random.nextBoolean()) {
       used.add(Shape.SUBCLASSED_ROOT);
     }
-    if (used.contains(Shape.MAPPED_SUPERCLASS_FIELDS) && enabled.contains(Shape.INHERITED_FIELDS_DECLARED_BELOW)
+    if (used.contains(Shape.MAPPED_SUPERCLASS_FIELDS)
+        && enabled.contains(Shape.INHERITED_FIELDS_DECLARED_BELOW)
         && random.nextBoolean()) {
       used.add(Shape.INHERITED_FIELDS_DECLARED_BELOW);
     }
-    return new Domain(seed, "dev.lethe.generated.d" + number, prefix, List.copyOf(entities), Set.copyOf(used));
+    return new Domain(
+        seed, "dev.lethe.generated.d" + number, prefix, List.copyOf(entities), Set.copyOf(used));
   }
 
-  private static Field field(Random random, Set<Shape> enabled, Set<Shape> used, String name, boolean deleted,
-      boolean first, boolean identity) {
+  private static Field field(
+      Random random,
+      Set<Shape> enabled,
+      Set<Shape> used,
+      String name,
+      boolean deleted,
+      boolean first,
+      boolean identity) {
     ErasureStrategy strategy;
     if (deleted) {
       strategy = ErasureStrategy.DELETE_ROW;

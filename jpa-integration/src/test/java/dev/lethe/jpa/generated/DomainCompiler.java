@@ -1,8 +1,8 @@
 package dev.lethe.jpa.generated;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -23,8 +23,7 @@ import javax.tools.ToolProvider;
  */
 final class DomainCompiler {
 
-  private DomainCompiler() {
-  }
+  private DomainCompiler() {}
 
   /** Compiles {@code sources} (path to content) into {@code directory} and returns a loader for them. */
   static ClassLoader compile(Map<String, String> sources, Path directory) {
@@ -42,13 +41,23 @@ final class DomainCompiler {
       StringWriter output = new StringWriter();
       try (StandardJavaFileManager manager = compiler.getStandardFileManager(null, null, null)) {
         Iterable<? extends JavaFileObject> units = manager.getJavaFileObjectsFromPaths(files);
-        List<String> options = List.of("--release", "17", "-proc:none", "-nowarn", "-d", classes.toString(),
-            "-classpath", System.getProperty("java.class.path"));
+        List<String> options =
+            List.of(
+                "--release",
+                "17",
+                "-proc:none",
+                "-nowarn",
+                "-d",
+                classes.toString(),
+                "-classpath",
+                System.getProperty("java.class.path"));
         if (!compiler.getTask(output, manager, null, options, null, units).call()) {
-          throw new IllegalStateException("The generated domain does not compile:\n" + output + "\n" + sources);
+          throw new IllegalStateException(
+              "The generated domain does not compile:\n" + output + "\n" + sources);
         }
       }
-      return new URLClassLoader(new URL[] {classes.toUri().toURL()}, DomainCompiler.class.getClassLoader());
+      return new URLClassLoader(
+          new URL[] {classes.toUri().toURL()}, DomainCompiler.class.getClassLoader());
     } catch (MalformedURLException e) {
       throw new IllegalStateException(e);
     } catch (IOException e) {

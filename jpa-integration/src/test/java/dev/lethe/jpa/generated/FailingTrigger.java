@@ -8,8 +8,7 @@ import org.h2.api.Trigger;
 public final class FailingTrigger implements Trigger {
 
   /** H2 instantiates triggers by their public no-argument constructor. */
-  public FailingTrigger() {
-  }
+  public FailingTrigger() {}
 
   @Override
   public void fire(Connection connection, Object[] oldRow, Object[] newRow) throws SQLException {

@@ -7,7 +7,8 @@ import java.util.Map;
 /** Writes a {@link Domain} as Java source files, one per class, keyed by their file path in the package. */
 final class JavaSource {
 
-  private static final String IMPORTS = """
+  private static final String IMPORTS =
+      """
       import dev.lethe.annotation.*;
       import dev.lethe.annotation.ErasureStrategy;
       import dev.lethe.law.ErasureExemption;
@@ -16,14 +17,16 @@ final class JavaSource {
       import java.util.*;
       """;
 
-  private JavaSource() {
-  }
+  private JavaSource() {}
 
   /** Every source file of the domain: file path relative to a source root, and its content. */
   static Map<String, String> of(Domain domain) {
     Map<String, String> files = new LinkedHashMap<>();
     String directory = domain.packageName().replace('.', '/') + "/";
-    files.put(directory + "Reversed.java", header(domain) + """
+    files.put(
+        directory + "Reversed.java",
+        header(domain)
+            + """
         /** Stores text reversed, so that the column differs from the attribute. */
         @Converter
         public class Reversed implements AttributeConverter<String, String> {
@@ -36,17 +39,26 @@ final class JavaSource {
         }
         """);
     if (domain.shapes().contains(Shape.MAPPED_SUPERCLASS_FIELDS)) {
-      files.put(directory + "RootBase.java", header(domain) + """
+      files.put(
+          directory + "RootBase.java",
+          header(domain)
+              + """
           @MappedSuperclass
           public abstract class RootBase {
             @PersonalData(category = "identity.name", erasure = ErasureStrategy.NULLIFY)
             public String inherited;
           %s}
-          """.formatted(domain.shapes().contains(Shape.INHERITED_FIELDS_DECLARED_BELOW)
-              ? "  public String overridden;\n  public String covered;\n" : ""));
+          """
+                  .formatted(
+                      domain.shapes().contains(Shape.INHERITED_FIELDS_DECLARED_BELOW)
+                          ? "  public String overridden;\n  public String covered;\n"
+                          : ""));
     }
     if (domain.shapes().contains(Shape.SUBCLASSED_ROOT)) {
-      files.put(directory + "RootPlus.java", header(domain) + """
+      files.put(
+          directory + "RootPlus.java",
+          header(domain)
+              + """
           @Entity
           public class RootPlus extends Root {
             @PersonalData(category = "identity.name", erasure = ErasureStrategy.REPLACE)
@@ -57,8 +69,11 @@ final class JavaSource {
     for (Domain.Entity entity : domain.entities()) {
       files.put(directory + entity.className() + ".java", entity(domain, entity));
       if (!entity.embedded().isEmpty()) {
-        StringBuilder part = new StringBuilder(header(domain)).append("@Embeddable\npublic class ")
-            .append(entity.className()).append("Part {\n");
+        StringBuilder part =
+            new StringBuilder(header(domain))
+                .append("@Embeddable\npublic class ")
+                .append(entity.className())
+                .append("Part {\n");
         entity.embedded().forEach(field -> field(part, field, false));
         files.put(directory + entity.className() + "Part.java", part.append("}\n").toString());
       }
@@ -81,15 +96,19 @@ final class JavaSource {
     }
     boolean root = entity.link() == Domain.Link.ROOT;
     if (root) {
-      source.append("@DataSubject(\"subject\")\n@Processing(purpose = \"service\", basis = LawfulBasis.Kind.CONTRACT)\n");
+      source.append(
+          "@DataSubject(\"subject\")\n@Processing(purpose = \"service\", basis = LawfulBasis.Kind.CONTRACT)\n");
       if (domain.shapes().contains(Shape.SUBCLASSED_ROOT)) {
         source.append("@Inheritance(strategy = InheritanceType.SINGLE_TABLE)\n");
       }
       if (domain.shapes().contains(Shape.INHERITED_FIELDS_DECLARED_BELOW)) {
-        source.append("@PersonalDataOverride(attribute = \"overridden\", data = @PersonalData(category = \"identity.name\","
-            + " erasure = ErasureStrategy.MASK))\n");
-        // Covers the superclass's unannotated field; the root's own fields are all annotated themselves.
-        source.append("@PersonalData(category = \"identity.name\", erasure = ErasureStrategy.REPLACE)\n");
+        source.append(
+            "@PersonalDataOverride(attribute = \"overridden\", data = @PersonalData(category = \"identity.name\","
+                + " erasure = ErasureStrategy.MASK))\n");
+        // Covers the superclass's unannotated field; the root's own fields are all annotated
+        // themselves.
+        source.append(
+            "@PersonalData(category = \"identity.name\", erasure = ErasureStrategy.REPLACE)\n");
       }
     }
     source.append("public class ").append(entity.className());
@@ -99,20 +118,36 @@ final class JavaSource {
     source.append(" {\n  @Id\n  public Long id;\n\n");
     String parent = domain.entities().get(Math.max(entity.parent(), 0)).className();
     switch (entity.link()) {
-      case MANY_TO_ONE -> source.append("  @ManyToOne\n  public ").append(parent).append(" parent;\n\n");
-      case ONE_TO_ONE -> source.append("  @OneToOne\n  public ").append(parent).append(" parent;\n\n");
-      case MANY_TO_MANY -> source.append("  @ManyToMany\n  @JoinTable(name = \"").append(entity.literal("_roots"))
-          .append("\")\n  public Set<").append(parent).append("> parents = new HashSet<>();\n\n");
-      default -> { }
+      case MANY_TO_ONE ->
+          source.append("  @ManyToOne\n  public ").append(parent).append(" parent;\n\n");
+      case ONE_TO_ONE ->
+          source.append("  @OneToOne\n  public ").append(parent).append(" parent;\n\n");
+      case MANY_TO_MANY ->
+          source
+              .append("  @ManyToMany\n  @JoinTable(name = \"")
+              .append(entity.literal("_roots"))
+              .append("\")\n  public Set<")
+              .append(parent)
+              .append("> parents = new HashSet<>();\n\n");
+      default -> {}
     }
     if (entity.second() >= 0) {
-      source.append("  @ManyToOne\n  public ").append(domain.entities().get(entity.second()).className()).append(' ')
-          .append(entity.secondName()).append(";\n\n");
+      source
+          .append("  @ManyToOne\n  public ")
+          .append(domain.entities().get(entity.second()).className())
+          .append(' ')
+          .append(entity.secondName())
+          .append(";\n\n");
     }
     for (Domain.Entity child : domain.entities()) {
       if (child.link() == Domain.Link.ONE_TO_MANY_FROM_PARENT && child.parent() == entity.index()) {
-        source.append("  @OneToMany\n  @JoinColumn(name = \"holder_of_").append(child.className().toLowerCase())
-            .append("\")\n  public List<").append(child.className()).append("> children").append(child.index())
+        source
+            .append("  @OneToMany\n  @JoinColumn(name = \"holder_of_")
+            .append(child.className().toLowerCase())
+            .append("\")\n  public List<")
+            .append(child.className())
+            .append("> children")
+            .append(child.index())
             .append(" = new ArrayList<>();\n\n");
       }
     }
@@ -124,7 +159,9 @@ final class JavaSource {
     }
     Domain.Field elements = entity.elements();
     if (elements != null) {
-      source.append("  @ElementCollection\n  @CollectionTable(name = \"").append(entity.literal("_items"))
+      source
+          .append("  @ElementCollection\n  @CollectionTable(name = \"")
+          .append(entity.literal("_items"))
           .append("\")\n  @OrderColumn\n  @Column(name = \"item\")\n");
       personal(source, elements);
       source.append("  public List<String> items = new ArrayList<>();\n\n");
@@ -150,7 +187,8 @@ final class JavaSource {
   }
 
   private static void personal(StringBuilder source, Domain.Field field) {
-    source.append("  @PersonalData(category = \"identity.name\", erasure = ErasureStrategy.")
+    source
+        .append("  @PersonalData(category = \"identity.name\", erasure = ErasureStrategy.")
         .append(field.strategy().name());
     if (field.strategy() == ErasureStrategy.KEEP) {
       source.append(", exemption = ErasureExemption.LEGAL_OBLIGATION_OR_PUBLIC_TASK");

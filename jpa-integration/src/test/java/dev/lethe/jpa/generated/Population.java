@@ -34,8 +34,10 @@ final class Population {
   private final Map<SubjectKey, List<String>> exports = new LinkedHashMap<>();
   private final Map<SubjectKey, List<String>> erasable = new LinkedHashMap<>();
   private final Map<SubjectKey, Set<String>> tables = new LinkedHashMap<>();
+
   /** The other subjects that reach a row along its parent route (by identity), where some do. */
   private final Map<Object, Set<SubjectKey>> sharers = new IdentityHashMap<>();
+
   /** Every row made so far per entity index, with the subject of its parent route. */
   private final Map<Integer, List<Map.Entry<Object, SubjectKey>>> byEntity = new LinkedHashMap<>();
 
@@ -103,14 +105,38 @@ final class Population {
     erasable.put(key, new ArrayList<>());
     tables.put(key, new LinkedHashSet<>());
     if (domain.shapes().contains(Shape.MAPPED_SUPERCLASS_FIELDS)) {
-      assign(key, rootSpec, root, new Domain.Field("inherited", null, ErasureStrategy.NULLIFY, false), "", true);
+      assign(
+          key,
+          rootSpec,
+          root,
+          new Domain.Field("inherited", null, ErasureStrategy.NULLIFY, false),
+          "",
+          true);
     }
     if (domain.shapes().contains(Shape.INHERITED_FIELDS_DECLARED_BELOW)) {
-      assign(key, rootSpec, root, new Domain.Field("overridden", null, ErasureStrategy.MASK, false), "", true);
-      assign(key, rootSpec, root, new Domain.Field("covered", null, ErasureStrategy.REPLACE, false), "", true);
+      assign(
+          key,
+          rootSpec,
+          root,
+          new Domain.Field("overridden", null, ErasureStrategy.MASK, false),
+          "",
+          true);
+      assign(
+          key,
+          rootSpec,
+          root,
+          new Domain.Field("covered", null, ErasureStrategy.REPLACE, false),
+          "",
+          true);
     }
     if (plus) {
-      assign(key, rootSpec, root, new Domain.Field("extra", null, ErasureStrategy.REPLACE, false), "", true);
+      assign(
+          key,
+          rootSpec,
+          root,
+          new Domain.Field("extra", null, ErasureStrategy.REPLACE, false),
+          "",
+          true);
     }
     fill(key, null, rootSpec, root);
     entities.add(root);
@@ -131,10 +157,13 @@ final class Population {
             case ROOT -> throw new IllegalStateException("a child cannot be a root");
           }
           Set<SubjectKey> shared = new LinkedHashSet<>(sharers.getOrDefault(parent, Set.of()));
-          if (spec.link() == Domain.Link.MANY_TO_MANY && domain.shapes().contains(Shape.SHARED_MANY_TO_MANY)
+          if (spec.link() == Domain.Link.MANY_TO_MANY
+              && domain.shapes().contains(Shape.SHARED_MANY_TO_MANY)
               && random.nextInt(3) == 0) {
-            List<Map.Entry<Object, SubjectKey>> others = byEntity.getOrDefault(spec.parent(), List.of()).stream()
-                .filter(entry -> !entry.getValue().equals(key)).toList();
+            List<Map.Entry<Object, SubjectKey>> others =
+                byEntity.getOrDefault(spec.parent(), List.of()).stream()
+                    .filter(entry -> !entry.getValue().equals(key))
+                    .toList();
             if (!others.isEmpty()) {
               Map.Entry<Object, SubjectKey> other = others.get(random.nextInt(others.size()));
               collection(row, "parents").add(other.getKey());
@@ -152,7 +181,8 @@ final class Population {
           SubjectKey secondKey = null;
           if (spec.second() >= 0) {
             // Usually another subject's row, so that the row is shared by two subjects.
-            List<Map.Entry<Object, SubjectKey>> targets = byEntity.getOrDefault(spec.second(), List.of());
+            List<Map.Entry<Object, SubjectKey>> targets =
+                byEntity.getOrDefault(spec.second(), List.of());
             if (!targets.isEmpty()) {
               Map.Entry<Object, SubjectKey> target = targets.get(random.nextInt(targets.size()));
               set(row, spec.secondName(), target.getKey());
@@ -160,8 +190,12 @@ final class Population {
             }
           }
           fill(key, secondKey, spec, row);
-          byEntity.computeIfAbsent(spec.index(), index -> new ArrayList<>()).add(Map.entry(row, key));
-          if (spec.deleted() && spec.link() == Domain.Link.MANY_TO_MANY && !sharers.containsKey(row)) {
+          byEntity
+              .computeIfAbsent(spec.index(), index -> new ArrayList<>())
+              .add(Map.entry(row, key));
+          if (spec.deleted()
+              && spec.link() == Domain.Link.MANY_TO_MANY
+              && !sharers.containsKey(row)) {
             tables.get(key).add(spec.index() + ":_roots");
           }
           entities.add(row);
@@ -176,7 +210,8 @@ final class Population {
    * Fills a row of {@code key}'s; a field that names the second association as its owner is
    * {@code secondKey}'s, and stays empty where the row has no second association.
    */
-  private void fill(SubjectKey key, @Nullable SubjectKey secondKey, Domain.Entity spec, Object row) {
+  private void fill(
+      SubjectKey key, @Nullable SubjectKey secondKey, Domain.Entity spec, Object row) {
     for (int i = 0; i < spec.fields().size(); i++) {
       Domain.Field field = spec.fields().get(i);
       boolean second = field.owner() != null && !field.owner().equals("parent");
@@ -210,7 +245,13 @@ final class Population {
     }
   }
 
-  private void assign(SubjectKey key, Domain.Entity spec, Object row, Domain.Field field, String path, boolean present) {
+  private void assign(
+      SubjectKey key,
+      Domain.Entity spec,
+      Object row,
+      Domain.Field field,
+      String path,
+      boolean present) {
     assignTo(key, Set.of(), spec, row, field, path, present);
   }
 
@@ -222,8 +263,14 @@ final class Population {
    * Sets a field of {@code key}'s to a new token; where {@code sharers} also reach the row, the
    * value is in their exports too, and no single erasure removes it.
    */
-  private void assignTo(SubjectKey key, Set<SubjectKey> sharers, Domain.Entity spec, Object target,
-      Domain.Field field, String path, boolean present) {
+  private void assignTo(
+      SubjectKey key,
+      Set<SubjectKey> sharers,
+      Domain.Entity spec,
+      Object target,
+      Domain.Field field,
+      String path,
+      boolean present) {
     if (!present) {
       return;
     }
@@ -255,7 +302,10 @@ final class Population {
 
   private Object instance(String simpleName) {
     try {
-      return loader.loadClass(domain.packageName() + "." + simpleName).getConstructor().newInstance();
+      return loader
+          .loadClass(domain.packageName() + "." + simpleName)
+          .getConstructor()
+          .newInstance();
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException(e);
     }

@@ -44,12 +44,16 @@ class ResidueCheckIT {
     store = JpaPersonalDataStore.of(emf, Pseudonymizer.withRandomKey());
     population = Clinic.random(11, 3, 2);
     population.persistInto(emf);
-    List<SubjectKey> owners = population.subjects().stream().filter(key -> key.subjectType().equals("owner"))
-        .sorted(Comparator.comparing(key -> (Long) key.id())).toList();
+    List<SubjectKey> owners =
+        population.subjects().stream()
+            .filter(key -> key.subjectType().equals("owner"))
+            .sorted(Comparator.comparing(key -> (Long) key.id()))
+            .toList();
     owner = owners.get(0);
     otherOwner = owners.get(1);
-    check = ResidueCheck.of((DataSource) emf.getProperties().get("hibernate.connection.datasource"))
-        .withExport(store.model(), store);
+    check =
+        ResidueCheck.of((DataSource) emf.getProperties().get("hibernate.connection.datasource"))
+            .withExport(store.model(), store);
   }
 
   @AfterEach
@@ -62,40 +66,75 @@ class ResidueCheckIT {
   }
 
   @Test
-  @DisplayName("Art. 17(1): Lethe's erasure of an owner passes the residue check on every table of the schema")
+  @DisplayName(
+      "Art. 17(1): Lethe's erasure of an owner passes the residue check on every table of the schema")
   void lethesErasurePasses() {
     check.erasing(owner, () -> store.erase(plan())).assertNoResidue();
   }
 
   @Test
-  @DisplayName("Art. 17(1): an erasure that forgets tables fails the check, naming table, column and row, never a value")
+  @DisplayName(
+      "Art. 17(1): an erasure that forgets tables fails the check, naming table, column and row, never a value")
   void forgottenTablesAreReported() {
-    List<Residue> found = check.erasing(owner, () -> database.execute(
-        "update " + quoted("Owner") + " set email = null where id = " + owner.id())).findResidue();
+    List<Residue> found =
+        check
+            .erasing(
+                owner,
+                () ->
+                    database.execute(
+                        "update " + quoted("Owner") + " set email = null where id = " + owner.id()))
+            .findResidue();
 
-    assertThat(found).isNotEmpty().allMatch(residue -> residue.kind() == Residue.Kind.RESIDUAL_VALUE);
-    assertThat(found).extracting(residue -> residue.table().toLowerCase(Locale.ROOT)).contains("owner", "pet", "visit");
-    assertThat(found).extracting(residue -> residue.column().toLowerCase(Locale.ROOT)).doesNotContain("email");
-    assertThatThrownBy(() -> ResidueCheck.of((DataSource) emf.getProperties().get("hibernate.connection.datasource"))
-        .withValues(population.values().get(owner)).erasing(owner, () -> { }).assertNoResidue())
+    assertThat(found)
+        .isNotEmpty()
+        .allMatch(residue -> residue.kind() == Residue.Kind.RESIDUAL_VALUE);
+    assertThat(found)
+        .extracting(residue -> residue.table().toLowerCase(Locale.ROOT))
+        .contains("owner", "pet", "visit");
+    assertThat(found)
+        .extracting(residue -> residue.column().toLowerCase(Locale.ROOT))
+        .doesNotContain("email");
+    assertThatThrownBy(
+            () ->
+                ResidueCheck.of(
+                        (DataSource) emf.getProperties().get("hibernate.connection.datasource"))
+                    .withValues(population.values().get(owner))
+                    .erasing(owner, () -> {})
+                    .assertNoResidue())
         .isInstanceOf(AssertionError.class)
-        .satisfies(failure -> assertThat(population.values().get(owner)).noneMatch(failure.getMessage()::contains));
+        .satisfies(
+            failure ->
+                assertThat(population.values().get(owner))
+                    .noneMatch(failure.getMessage()::contains));
   }
 
   @Test
-  @DisplayName("Art. 5(1)(d): an erasure that also changes another owner's row fails the check, naming the row")
+  @DisplayName(
+      "Art. 5(1)(d): an erasure that also changes another owner's row fails the check, naming the row")
   void otherSubjectsChangeIsReported() {
-    List<Residue> found = check.erasing(owner, () -> {
-      store.erase(plan());
-      database.execute("update " + quoted("Owner") + " set email = 'someone-else@example.org'"
-          + " where id = " + otherOwner.id());
-    }).findResidue();
+    List<Residue> found =
+        check
+            .erasing(
+                owner,
+                () -> {
+                  store.erase(plan());
+                  database.execute(
+                      "update "
+                          + quoted("Owner")
+                          + " set email = 'someone-else@example.org'"
+                          + " where id = "
+                          + otherOwner.id());
+                })
+            .findResidue();
 
-    assertThat(found).singleElement().satisfies(residue -> {
-      assertThat(residue.kind()).isEqualTo(Residue.Kind.OTHER_ROW_CHANGED);
-      assertThat(residue.table()).isEqualToIgnoringCase("owner");
-      assertThat(residue.row()).isEqualToIgnoringCase("id=" + otherOwner.id());
-    });
+    assertThat(found)
+        .singleElement()
+        .satisfies(
+            residue -> {
+              assertThat(residue.kind()).isEqualTo(Residue.Kind.OTHER_ROW_CHANGED);
+              assertThat(residue.table()).isEqualToIgnoringCase("owner");
+              assertThat(residue.row()).isEqualToIgnoringCase("id=" + otherOwner.id());
+            });
   }
 
   /** The table as Hibernate created it: OWNER is a keyword, so auto-quoting keeps its case. */

@@ -20,11 +20,13 @@ import org.jspecify.annotations.Nullable;
 @Entity
 @DataSubject("applicant")
 @Processing(purpose = "recruitment", basis = LawfulBasis.Kind.CONSENT, recipients = "ats")
-@Retention(period = "P12M", clock = "closedOn", action = RetentionAction.DELETE,
+@Retention(
+    period = "P12M",
+    clock = "closedOn",
+    action = RetentionAction.DELETE,
     reason = "Unsuccessful applicants are kept 12 months after the recruitment closes")
 public class Applicant {
-  @Id
-  public Long id;
+  @Id public Long id;
 
   @SubjectIdentity("email")
   @PersonalData(category = "contact.email", erasure = ErasureStrategy.REPLACE)
@@ -36,8 +38,7 @@ public class Applicant {
   @PersonalData(category = "employment.record", erasure = ErasureStrategy.NULLIFY)
   public List<String> skills = new ArrayList<>();
 
-  protected Applicant() {
-  }
+  protected Applicant() {}
 
   public Applicant(Long id, String email, @Nullable LocalDate closedOn, List<String> skills) {
     this.id = id;

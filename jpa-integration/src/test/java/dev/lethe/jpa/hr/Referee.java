@@ -16,14 +16,15 @@ import org.jspecify.annotations.Nullable;
 
 /** An applicant's referee, anonymised six months after being contacted: a local date-time clock and a masked collection. */
 @Entity
-@Retention(period = "P6M", clock = "contactedAt", action = RetentionAction.ANONYMISE,
+@Retention(
+    period = "P6M",
+    clock = "contactedAt",
+    action = RetentionAction.ANONYMISE,
     reason = "Referees' details are kept six months after the reference")
 public class Referee {
-  @Id
-  public Long id;
+  @Id public Long id;
 
-  @ManyToOne
-  public Applicant applicant;
+  @ManyToOne public Applicant applicant;
 
   public @Nullable LocalDateTime contactedAt;
 
@@ -32,13 +33,21 @@ public class Referee {
 
   /** A List, not a Set: masks of two numbers may be equal, and a Set's table refuses duplicates (issue 13 item 11). */
   @ElementCollection
-  @PersonalData(category = "contact.phone", erasure = ErasureStrategy.MASK, maskKeepFirst = 0, maskKeepLast = 2)
+  @PersonalData(
+      category = "contact.phone",
+      erasure = ErasureStrategy.MASK,
+      maskKeepFirst = 0,
+      maskKeepLast = 2)
   public List<String> phones = new ArrayList<>();
 
-  protected Referee() {
-  }
+  protected Referee() {}
 
-  public Referee(Long id, Applicant applicant, @Nullable LocalDateTime contactedAt, String name, Collection<String> phones) {
+  public Referee(
+      Long id,
+      Applicant applicant,
+      @Nullable LocalDateTime contactedAt,
+      String name,
+      Collection<String> phones) {
     this.id = id;
     this.applicant = applicant;
     this.contactedAt = contactedAt;

@@ -16,15 +16,13 @@ import org.hibernate.annotations.SoftDelete;
 @DataSubject("guest")
 @Processing(purpose = "visits", basis = LawfulBasis.Kind.CONTRACT)
 public class Guest {
-  @Id
-  public Long id;
+  @Id public Long id;
 
   @SubjectIdentity("email")
   @PersonalData(category = "contact.email", erasure = ErasureStrategy.REPLACE)
   public String email;
 
-  protected Guest() {
-  }
+  protected Guest() {}
 
   public Guest(Long id, String email) {
     this.id = id;

@@ -14,8 +14,7 @@ import jakarta.persistence.Id;
 @DataSubject("member")
 @Processing(purpose = "membership", basis = LawfulBasis.Kind.CONTRACT)
 public class Member {
-  @Id
-  public Long id;
+  @Id public Long id;
 
   @SubjectIdentity("email")
   @PersonalData(category = "contact.email", erasure = ErasureStrategy.REPLACE)
@@ -25,8 +24,7 @@ public class Member {
   @PersonalData(category = "identity.identifier", erasure = ErasureStrategy.REPLACE)
   public String handle;
 
-  protected Member() {
-  }
+  protected Member() {}
 
   public Member(Long id, String email, String handle) {
     this.id = id;

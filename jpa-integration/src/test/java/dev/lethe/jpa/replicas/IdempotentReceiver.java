@@ -44,18 +44,21 @@ final class IdempotentReceiver implements RecipientNotifier {
     }
     String key = RecipientNotifications.idempotencyKey(notification, recipient);
     try (Connection connection = receiverDatabase.getConnection()) {
-      try (PreparedStatement log = connection.prepareStatement(
-          "insert into proc_delivery (effect_key, replica) values (?, ?)")) {
+      try (PreparedStatement log =
+          connection.prepareStatement(
+              "insert into proc_delivery (effect_key, replica) values (?, ?)")) {
         log.setString(1, key);
         log.setString(2, replica);
         log.executeUpdate();
       }
       if (!applied(connection, key)) {
-        try (PreparedStatement apply = connection.prepareStatement("insert into proc_effect (effect_key) values (?)")) {
+        try (PreparedStatement apply =
+            connection.prepareStatement("insert into proc_effect (effect_key) values (?)")) {
           apply.setString(1, key);
           apply.executeUpdate();
         } catch (SQLException racedWithAnotherDelivery) {
-          // Two dispatchers delivered the key at once: the primary key kept one effect. Anything else fails.
+          // Two dispatchers delivered the key at once: the primary key kept one effect. Anything
+          // else fails.
           if (!applied(connection, key)) {
             throw racedWithAnotherDelivery;
           }
@@ -67,7 +70,8 @@ final class IdempotentReceiver implements RecipientNotifier {
   }
 
   private static boolean applied(Connection connection, String key) throws SQLException {
-    try (PreparedStatement find = connection.prepareStatement("select count(*) from proc_effect where effect_key = ?")) {
+    try (PreparedStatement find =
+        connection.prepareStatement("select count(*) from proc_effect where effect_key = ?")) {
       find.setString(1, key);
       try (ResultSet rows = find.executeQuery()) {
         rows.next();
@@ -81,7 +85,8 @@ final class IdempotentReceiver implements RecipientNotifier {
     long now = System.nanoTime();
     if (now - downCheckedAt > 100_000_000L) {
       try (Connection connection = receiverDatabase.getConnection();
-          PreparedStatement query = connection.prepareStatement("select down from proc_receiver where id = 1");
+          PreparedStatement query =
+              connection.prepareStatement("select down from proc_receiver where id = 1");
           ResultSet rows = query.executeQuery()) {
         down = rows.next() && rows.getBoolean(1);
       } catch (SQLException e) {

@@ -21,8 +21,7 @@ public final class ReplicaProcess {
 
   private static final int WORKERS = 2;
 
-  private ReplicaProcess() {
-  }
+  private ReplicaProcess() {}
 
   /** Runs the replica; see the class. */
   public static void main(String[] args) throws Exception {
@@ -35,42 +34,50 @@ public final class ReplicaProcess {
     try (Replica replica = new Replica(name, args[1], args[2], args[3], flakyEvery)) {
       System.out.println("REPLICA " + name + " READY");
       AtomicBoolean working = new AtomicBoolean(true);
-      Thread dispatcher = new Thread(() -> {
-        while (working.get()) {
-          try {
-            replica.dispatcher.dispatch();
-          } catch (RuntimeException e) {
-            outcomes.computeIfAbsent("dispatch failed: " + types(e), key -> new LongAdder()).increment();
-            e.printStackTrace(System.out);
-          }
-          sleep(100);
-        }
-      }, name + "-dispatcher");
+      Thread dispatcher =
+          new Thread(
+              () -> {
+                while (working.get()) {
+                  try {
+                    replica.dispatcher.dispatch();
+                  } catch (RuntimeException e) {
+                    outcomes
+                        .computeIfAbsent("dispatch failed: " + types(e), key -> new LongAdder())
+                        .increment();
+                    e.printStackTrace(System.out);
+                  }
+                  sleep(100);
+                }
+              },
+              name + "-dispatcher");
       dispatcher.start();
       AtomicInteger attempted = new AtomicInteger();
       Thread[] workers = new Thread[WORKERS];
       for (int w = 0; w < WORKERS; w++) {
         Random random = new Random(seed * 31 + w);
-        workers[w] = new Thread(() -> {
-          while (attempted.incrementAndGet() <= operations) {
-            String outcome;
-            try {
-              outcome = replica.runOperation(random);
-            } catch (IllegalRequestTransitionException lost) {
-              outcome = "lost a race";
-            } catch (RuntimeException e) {
-              outcome = "failed: " + types(e);
-              boolean first = !outcomes.containsKey(outcome);
-              if (!expected(e)) {
-                unexpected.incrementAndGet();
-                e.printStackTrace(System.out);
-              } else if (first) {
-                System.out.println("REPLICA " + name + " first " + describe(e));
-              }
-            }
-            outcomes.computeIfAbsent(outcome, key -> new LongAdder()).increment();
-          }
-        }, name + "-worker-" + w);
+        workers[w] =
+            new Thread(
+                () -> {
+                  while (attempted.incrementAndGet() <= operations) {
+                    String outcome;
+                    try {
+                      outcome = replica.runOperation(random);
+                    } catch (IllegalRequestTransitionException lost) {
+                      outcome = "lost a race";
+                    } catch (RuntimeException e) {
+                      outcome = "failed: " + types(e);
+                      boolean first = !outcomes.containsKey(outcome);
+                      if (!expected(e)) {
+                        unexpected.incrementAndGet();
+                        e.printStackTrace(System.out);
+                      } else if (first) {
+                        System.out.println("REPLICA " + name + " first " + describe(e));
+                      }
+                    }
+                    outcomes.computeIfAbsent(outcome, key -> new LongAdder()).increment();
+                  }
+                },
+                name + "-worker-" + w);
         workers[w].start();
       }
       for (Thread worker : workers) {
@@ -79,7 +86,8 @@ public final class ReplicaProcess {
       working.set(false);
       dispatcher.join();
     }
-    System.out.println("REPLICA " + name + " DONE " + new TreeMap<>(outcomes) + " unexpected=" + unexpected.get());
+    System.out.println(
+        "REPLICA " + name + " DONE " + new TreeMap<>(outcomes) + " unexpected=" + unexpected.get());
     System.exit(unexpected.get() == 0 ? 0 : 1);
   }
 
@@ -91,19 +99,28 @@ public final class ReplicaProcess {
   private static boolean expected(RuntimeException e) {
     String text = describe(e).toLowerCase(Locale.ROOT);
     // A deadlock the database detected rolled the whole operation back, whichever layer reports it.
-    if (text.contains("deadlock") || text.contains("lockacquisition") || text.contains("lock wait timeout")) {
+    if (text.contains("deadlock")
+        || text.contains("lockacquisition")
+        || text.contains("lock wait timeout")) {
       return true;
     }
-    return e instanceof IllegalStateException && (text.contains("consent") || text.contains("restrict")
-        || text.contains("duplicate") || text.contains("unique") || text.contains("lock")
-        || text.contains("serializ") || text.contains("concurrent"));
+    return e instanceof IllegalStateException
+        && (text.contains("consent")
+            || text.contains("restrict")
+            || text.contains("duplicate")
+            || text.contains("unique")
+            || text.contains("lock")
+            || text.contains("serializ")
+            || text.contains("concurrent"));
   }
 
   /** The exception and its causes, types and messages: the test's own data, so messages may be printed. */
   private static String describe(Throwable e) {
     StringBuilder text = new StringBuilder();
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      text.append(text.isEmpty() ? "" : " <- ").append(cause.getClass().getSimpleName()).append(": ")
+      text.append(text.isEmpty() ? "" : " <- ")
+          .append(cause.getClass().getSimpleName())
+          .append(": ")
           .append(String.valueOf(cause.getMessage()).lines().findFirst().orElse(""));
     }
     return text.length() > 300 ? text.substring(0, 300) : text.toString();

@@ -54,8 +54,14 @@ class OneToManyRoutesIT {
     customer.notes.add(new Note(id * 10L + 1, "Note one [" + tag + "]"));
     customer.notes.add(new Note(id * 10L + 2, "Note two [" + tag + "]"));
     customer.profile = new Profile((long) id, "Hiking [" + tag + "]");
-    return new Object[] {customer.addresses.get(0), customer.addresses.get(1), customer.notes.get(0),
-        customer.notes.get(1), customer.profile, customer};
+    return new Object[] {
+      customer.addresses.get(0),
+      customer.addresses.get(1),
+      customer.notes.get(0),
+      customer.notes.get(1),
+      customer.profile,
+      customer
+    };
   }
 
   private Object[] customers(Object[]... each) {
@@ -63,32 +69,47 @@ class OneToManyRoutesIT {
   }
 
   @Test
-  @DisplayName("Art. 30: a unidirectional @OneToMany (join column, join table) and an inverse @OneToOne are routes")
+  @DisplayName(
+      "Art. 30: a unidirectional @OneToMany (join column, join table) and an inverse @OneToOne are routes")
   void discoversRoutes() {
-    assertThat(route(Address.class)).isEqualTo(new SubjectRoute("customer", List.of("<Customer.addresses", "id"), "id"));
-    assertThat(route(Note.class)).isEqualTo(new SubjectRoute("customer", List.of("<Customer.notes", "id"), "id"));
-    assertThat(route(Profile.class)).isEqualTo(new SubjectRoute("customer", List.of("customer", "id"), "id"));
+    assertThat(route(Address.class))
+        .isEqualTo(new SubjectRoute("customer", List.of("<Customer.addresses", "id"), "id"));
+    assertThat(route(Note.class))
+        .isEqualTo(new SubjectRoute("customer", List.of("<Customer.notes", "id"), "id"));
+    assertThat(route(Profile.class))
+        .isEqualTo(new SubjectRoute("customer", List.of("customer", "id"), "id"));
   }
 
   @Test
-  @DisplayName("Art. 15: the export holds the children a parent lists and the row behind the inverse side, of this customer only")
+  @DisplayName(
+      "Art. 15: the export holds the children a parent lists and the row behind the inverse side, of this customer only")
   void exportsChildren() {
     Map<Class<?>, List<SubjectRecord>> export = shape.export(ANN);
 
-    assertThat(Shape.values(export)).containsExactlyInAnyOrder("Name [ann]", "1 Street [ann]", "2 Street [ann]",
-        "Note one [ann]", "Note two [ann]", "Hiking [ann]");
+    assertThat(Shape.values(export))
+        .containsExactlyInAnyOrder(
+            "Name [ann]",
+            "1 Street [ann]",
+            "2 Street [ann]",
+            "Note one [ann]",
+            "Note two [ann]",
+            "Hiking [ann]");
   }
 
   @Test
-  @DisplayName("Art. 17: erasure reaches the listed children and the inverse side, and changes no other customer's rows")
+  @DisplayName(
+      "Art. 17: erasure reaches the listed children and the inverse side, and changes no other customer's rows")
   void erasesChildren() {
-    List<String> bobsRows = shape.rowsWithout("[ann]").stream()
-        .filter(row -> !row.startsWith("customer_note[1,")).toList();
+    List<String> bobsRows =
+        shape.rowsWithout("[ann]").stream()
+            .filter(row -> !row.startsWith("customer_note[1,"))
+            .toList();
     Map<Class<?>, List<SubjectRecord>> bobBefore = shape.export(BOB);
 
     Map<Class<?>, ErasurePlan.RowCount> counts = shape.erase(ANN);
 
-    assertThat(counts).containsEntry(Address.class, new ErasurePlan.RowCount(0, 2))
+    assertThat(counts)
+        .containsEntry(Address.class, new ErasurePlan.RowCount(0, 2))
         .containsEntry(Note.class, new ErasurePlan.RowCount(2, 0))
         .containsEntry(Profile.class, new ErasurePlan.RowCount(0, 1))
         .containsEntry(Customer.class, new ErasurePlan.RowCount(0, 1));
@@ -96,19 +117,23 @@ class OneToManyRoutesIT {
     assertThat(shape.rowsWithout("[ann]")).containsAll(bobsRows);
     assertThat(shape.tables().get("customer_note")).hasSize(2);
     assertThat(shape.export(BOB)).isEqualTo(bobBefore);
-    assertThat(shape.erase(ANN).values()).as("a second erasure changes nothing")
+    assertThat(shape.erase(ANN).values())
+        .as("a second erasure changes nothing")
         .allSatisfy(count -> assertThat(count.any()).isFalse());
   }
 
   @Test
-  @DisplayName("Art. 15, 17: children hidden by @SQLRestriction in a one-way @OneToMany with a join column are refused at start-up")
+  @DisplayName(
+      "Art. 15, 17: children hidden by @SQLRestriction in a one-way @OneToMany with a join column are refused at start-up")
   void hiddenChildrenOfAOneWayCollectionAreRefused() {
     RuntimeException failure = Shape.startupFailure(Keeper.class, DiaryEntry.class);
 
     assertThat(failure).isInstanceOf(UnsupportedMappingException.class);
-    assertThat(((UnsupportedMappingException) failure).problems()).extracting(UnsupportedMappingException.Problem::entity,
-        UnsupportedMappingException.Problem::attribute).containsExactly(Tuple.tuple(Keeper.class,
-        "entries"));
+    assertThat(((UnsupportedMappingException) failure).problems())
+        .extracting(
+            UnsupportedMappingException.Problem::entity,
+            UnsupportedMappingException.Problem::attribute)
+        .containsExactly(Tuple.tuple(Keeper.class, "entries"));
     assertThat(failure.getMessage()).contains("@SQLRestriction", "@ManyToOne", "@JoinTable");
   }
 

@@ -29,12 +29,18 @@ class ReferencedColumnJoinIT {
   @BeforeEach
   void populate() {
     shape = Shape.of(Club.class, Booking.class, BookingNote.class);
-    // Membership numbers that are not the keys, so that comparing with the key finds nothing or the wrong member.
+    // Membership numbers that are not the keys, so that comparing with the key finds nothing or the
+    // wrong member.
     Club ann = new Club(1L, "M-0002", "Ann [ann]");
     Club bob = new Club(2L, "M-0001", "Bob [bob]");
     Booking annBooking = new Booking(1L, ann, "Window seat [ann]");
     Booking bobBooking = new Booking(2L, bob, "Aisle seat [bob]");
-    shape.persist(ann, bob, annBooking, bobBooking, new BookingNote(1L, annBooking, "Late arrival [ann]"),
+    shape.persist(
+        ann,
+        bob,
+        annBooking,
+        bobBooking,
+        new BookingNote(1L, annBooking, "Late arrival [ann]"),
         new BookingNote(2L, bobBooking, "Early arrival [bob]"));
   }
 
@@ -46,21 +52,24 @@ class ReferencedColumnJoinIT {
   }
 
   @Test
-  @DisplayName("Art. 15: the export finds rows joined by the referenced column, directly and two hops away")
+  @DisplayName(
+      "Art. 15: the export finds rows joined by the referenced column, directly and two hops away")
   void exportsByReferencedColumn() {
-    assertThat(Shape.values(shape.export(ANN))).containsExactlyInAnyOrder("Ann [ann]", "Window seat [ann]",
-        "Late arrival [ann]");
+    assertThat(Shape.values(shape.export(ANN)))
+        .containsExactlyInAnyOrder("Ann [ann]", "Window seat [ann]", "Late arrival [ann]");
   }
 
   @Test
-  @DisplayName("Art. 17: erasure compares the referenced column, erases the member's rows and no other member's")
+  @DisplayName(
+      "Art. 17: erasure compares the referenced column, erases the member's rows and no other member's")
   void erasesByReferencedColumn() {
     List<String> bobsRows = shape.rowsWithout("[ann]");
     Map<Class<?>, List<SubjectRecord>> bobBefore = shape.export(BOB);
 
     Map<Class<?>, ErasurePlan.RowCount> counts = shape.erase(ANN);
 
-    assertThat(counts).containsEntry(Booking.class, new ErasurePlan.RowCount(0, 1))
+    assertThat(counts)
+        .containsEntry(Booking.class, new ErasurePlan.RowCount(0, 1))
         .containsEntry(BookingNote.class, new ErasurePlan.RowCount(1, 0))
         .containsEntry(Club.class, new ErasurePlan.RowCount(0, 1));
     assertThat(shape.rowsContaining("[ann]")).isEmpty();

@@ -31,7 +31,11 @@ class ReferrerAndReferredIT {
     Member bob = new Member(2L, "Bob [bob]");
     Member cat = new Member(3L, "Cat [cat]");
     // Ann referred Bob; Bob referred Cat.
-    shape.persist(ann, bob, cat, new Referral(1L, ann, bob, "Join us [ann]", "bob@example.com [bob]"),
+    shape.persist(
+        ann,
+        bob,
+        cat,
+        new Referral(1L, ann, bob, "Join us [ann]", "bob@example.com [bob]"),
         new Referral(2L, bob, cat, "Come along [bob]", "cat@example.com [cat]"));
   }
 
@@ -45,24 +49,32 @@ class ReferrerAndReferredIT {
   @Test
   @DisplayName("Art. 30: two associations to one subject type are two routes")
   void bothAssociationsAreRoutes() {
-    assertThat(shape.store().model().entity(Referral.class).orElseThrow().routesTo("member")).containsExactly(
-        new SubjectRoute("member", List.of("referrer", "id"), "id"),
-        new SubjectRoute("member", List.of("referred", "id"), "id"));
+    assertThat(shape.store().model().entity(Referral.class).orElseThrow().routesTo("member"))
+        .containsExactly(
+            new SubjectRoute("member", List.of("referrer", "id"), "id"),
+            new SubjectRoute("member", List.of("referred", "id"), "id"));
   }
 
   @Test
-  @DisplayName("Art. 15: a member's export holds the referrals it made and the one it received, with its own fields only")
+  @DisplayName(
+      "Art. 15: a member's export holds the referrals it made and the one it received, with its own fields only")
   void exportsAlongBothRoutes() {
     Map<Class<?>, List<SubjectRecord>> bob = shape.export(BOB);
 
-    assertThat(bob.get(Referral.class)).extracting(SubjectRecord::values).containsExactlyInAnyOrder(
-        Map.of("referredEmail", "bob@example.com [bob]"), Map.of("referrerMessage", "Come along [bob]"));
-    assertThat(Shape.values(shape.export(ANN))).containsExactlyInAnyOrder("Ann [ann]", "Join us [ann]");
-    assertThat(Shape.values(shape.export(CAT))).containsExactlyInAnyOrder("Cat [cat]", "cat@example.com [cat]");
+    assertThat(bob.get(Referral.class))
+        .extracting(SubjectRecord::values)
+        .containsExactlyInAnyOrder(
+            Map.of("referredEmail", "bob@example.com [bob]"),
+            Map.of("referrerMessage", "Come along [bob]"));
+    assertThat(Shape.values(shape.export(ANN)))
+        .containsExactlyInAnyOrder("Ann [ann]", "Join us [ann]");
+    assertThat(Shape.values(shape.export(CAT)))
+        .containsExactlyInAnyOrder("Cat [cat]", "cat@example.com [cat]");
   }
 
   @Test
-  @DisplayName("Art. 17: erasing the member referred and referring erases its fields along both routes and nobody else's")
+  @DisplayName(
+      "Art. 17: erasing the member referred and referring erases its fields along both routes and nobody else's")
   void erasesAlongBothRoutes() {
     List<String> othersRows = shape.rowsWithout("[bob]");
     Map<Class<?>, List<SubjectRecord>> annBefore = shape.export(ANN);

@@ -88,19 +88,31 @@ final class Shape implements AutoCloseable {
   /** Every value of an export, collections flattened, as text. */
   static List<String> values(Map<Class<?>, List<SubjectRecord>> export) {
     List<String> values = new ArrayList<>();
-    export.values().forEach(records -> records.forEach(record -> record.values().values().forEach(value -> {
-      if (value instanceof Collection<?> elements) {
-        elements.forEach(element -> values.add(String.valueOf(element)));
-      } else if (value != null) {
-        values.add(String.valueOf(value));
-      }
-    })));
+    export
+        .values()
+        .forEach(
+            records ->
+                records.forEach(
+                    record ->
+                        record
+                            .values()
+                            .values()
+                            .forEach(
+                                value -> {
+                                  if (value instanceof Collection<?> elements) {
+                                    elements.forEach(
+                                        element -> values.add(String.valueOf(element)));
+                                  } else if (value != null) {
+                                    values.add(String.valueOf(value));
+                                  }
+                                })));
     return values;
   }
 
   /** Erases the subject on consent withdrawal; the rows touched per entity type. */
   Map<Class<?>, ErasurePlan.RowCount> erase(SubjectKey subject) {
-    return store.erase(ErasurePlan.of(store.model(), subject, ErasureGround.CONSENT_WITHDRAWN, List.of()));
+    return store.erase(
+        ErasurePlan.of(store.model(), subject, ErasureGround.CONSENT_WITHDRAWN, List.of()));
   }
 
   /** Every row of every table, read through JDBC. */
@@ -111,16 +123,24 @@ final class Shape implements AutoCloseable {
   /** The rows, in any table, with a cell containing {@code marker}. */
   List<String> rowsContaining(String marker) {
     List<String> rows = new ArrayList<>();
-    tables().forEach((table, content) -> content.stream().filter(row -> row.stream().anyMatch(cell -> cell.contains(marker)))
-        .forEach(row -> rows.add(table + row)));
+    tables()
+        .forEach(
+            (table, content) ->
+                content.stream()
+                    .filter(row -> row.stream().anyMatch(cell -> cell.contains(marker)))
+                    .forEach(row -> rows.add(table + row)));
     return rows;
   }
 
   /** The rows of every table that hold no cell containing {@code marker}: what an erasure of its subject must leave as it is. */
   List<String> rowsWithout(String marker) {
     List<String> rows = new ArrayList<>();
-    tables().forEach((table, content) -> content.stream().filter(row -> row.stream().noneMatch(cell -> cell.contains(marker)))
-        .forEach(row -> rows.add(table + row)));
+    tables()
+        .forEach(
+            (table, content) ->
+                content.stream()
+                    .filter(row -> row.stream().noneMatch(cell -> cell.contains(marker)))
+                    .forEach(row -> rows.add(table + row)));
     return rows;
   }
 

@@ -36,7 +36,8 @@ class SharedCollectionRowsIT {
   private Shape shape;
 
   private void populate() {
-    shape = Shape.of(Attendee.class, Minutes.class, ActionItem.class, Workshop.class, Household.class);
+    shape =
+        Shape.of(Attendee.class, Minutes.class, ActionItem.class, Workshop.class, Household.class);
     Household elm = new Household(1L, "Elm street [h1]");
     Household oak = new Household(2L, "Oak lane [h2]");
     Attendee ada = new Attendee(1L, "Ada [ada]", elm);
@@ -50,8 +51,20 @@ class SharedCollectionRowsIT {
     Minutes budget = new Minutes(1L, "Budget [m1]", List.of(ada, bob));
     Minutes retro = new Minutes(2L, "Retro [m2]", List.of(ada));
     Minutes plans = new Minutes(3L, "Plans [m3]", List.of(bob, cy));
-    shape.persist(elm, oak, kiln, glaze, ada, bob, cy, dan, budget, retro, plans,
-        new ActionItem(1L, budget, "Buy clay [a1]"), new ActionItem(2L, retro, "Fix door [a2]"));
+    shape.persist(
+        elm,
+        oak,
+        kiln,
+        glaze,
+        ada,
+        bob,
+        cy,
+        dan,
+        budget,
+        retro,
+        plans,
+        new ActionItem(1L, budget, "Buy clay [a1]"),
+        new ActionItem(2L, retro, "Fix door [a2]"));
   }
 
   @AfterEach
@@ -66,16 +79,27 @@ class SharedCollectionRowsIT {
   void sharedRowsAreInEveryExport() {
     populate();
 
-    assertThat(Shape.values(shape.export(ADA))).contains("Budget [m1]", "Retro [m2]", "Buy clay [a1]",
-        "Fix door [a2]", "Kiln [w1]", "Glaze [w2]", "Elm street [h1]").doesNotContain("Plans [m3]");
-    assertThat(Shape.values(shape.export(BOB))).contains("Budget [m1]", "Plans [m3]", "Buy clay [a1]", "Kiln [w1]",
-        "Elm street [h1]").doesNotContain("Retro [m2]", "Glaze [w2]");
-    assertThat(Shape.values(shape.export(DAN))).as("a route along a collection reaches the rows its restriction hides")
+    assertThat(Shape.values(shape.export(ADA)))
+        .contains(
+            "Budget [m1]",
+            "Retro [m2]",
+            "Buy clay [a1]",
+            "Fix door [a2]",
+            "Kiln [w1]",
+            "Glaze [w2]",
+            "Elm street [h1]")
+        .doesNotContain("Plans [m3]");
+    assertThat(Shape.values(shape.export(BOB)))
+        .contains("Budget [m1]", "Plans [m3]", "Buy clay [a1]", "Kiln [w1]", "Elm street [h1]")
+        .doesNotContain("Retro [m2]", "Glaze [w2]");
+    assertThat(Shape.values(shape.export(DAN)))
+        .as("a route along a collection reaches the rows its restriction hides")
         .containsExactlyInAnyOrder("Former Dan [dan]", "Oak lane [h2]");
   }
 
   @Test
-  @DisplayName("Art. 17: erasing one attendee erases the rows only they reach and unlinks them from the rows others share")
+  @DisplayName(
+      "Art. 17: erasing one attendee erases the rows only they reach and unlinks them from the rows others share")
   void erasingOneAttendeeLeavesTheRowsOthersShare() {
     populate();
     List<String> shared = List.of("[m1]", "[a1]", "[w1]", "[h1]", "[m3]", "[h2]");
@@ -85,7 +109,8 @@ class SharedCollectionRowsIT {
 
     Map<Class<?>, ErasurePlan.RowCount> counts = shape.erase(ADA);
 
-    assertThat(counts).containsEntry(Minutes.class, new ErasurePlan.RowCount(1, 0))
+    assertThat(counts)
+        .containsEntry(Minutes.class, new ErasurePlan.RowCount(1, 0))
         .containsEntry(ActionItem.class, new ErasurePlan.RowCount(0, 1))
         .containsEntry(Workshop.class, new ErasurePlan.RowCount(0, 1))
         .containsEntry(Household.class, ErasurePlan.RowCount.NONE);
@@ -95,12 +120,14 @@ class SharedCollectionRowsIT {
     assertThat(rowsWith(shared)).isEqualTo(sharedBefore);
     assertThat(shape.export(BOB)).isEqualTo(bobBefore);
     assertThat(shape.export(CY)).isEqualTo(cyBefore);
-    assertThat(Shape.values(shape.export(ADA))).as("nothing links the erased attendee to the rows others share")
+    assertThat(Shape.values(shape.export(ADA)))
+        .as("nothing links the erased attendee to the rows others share")
         .containsExactly("[erased]");
   }
 
   @Test
-  @DisplayName("Art. 17: the last attendee's erasure applies the shared rows' own rules; a third attendee's rows stay")
+  @DisplayName(
+      "Art. 17: the last attendee's erasure applies the shared rows' own rules; a third attendee's rows stay")
   void theLastAttendeesErasureErasesTheSharedRows() {
     populate();
     Map<Class<?>, List<SubjectRecord>> cyBefore = shape.export(CY);
@@ -108,26 +135,31 @@ class SharedCollectionRowsIT {
 
     Map<Class<?>, ErasurePlan.RowCount> counts = shape.erase(BOB);
 
-    assertThat(counts).containsEntry(Minutes.class, new ErasurePlan.RowCount(1, 0))
+    assertThat(counts)
+        .containsEntry(Minutes.class, new ErasurePlan.RowCount(1, 0))
         .containsEntry(Household.class, new ErasurePlan.RowCount(0, 1));
     for (String gone : List.of("[bob]", "[m1]", "[a1]", "[w1]", "[h1]")) {
       assertThat(shape.rowsContaining(gone)).as(gone).isEmpty();
     }
     assertThat(shape.rowsContaining("[m3]")).hasSize(1);
     assertThat(shape.export(CY)).isEqualTo(cyBefore);
-    assertThat(shape.erase(BOB).values()).as("a second erasure changes nothing")
+    assertThat(shape.erase(BOB).values())
+        .as("a second erasure changes nothing")
         .allMatch(count -> count.deleted() == 0 && count.updated() == 0);
   }
 
   @Test
-  @DisplayName("Art. 17: a shared row linked by a NOT NULL column of a row the erasure keeps is refused at start-up")
+  @DisplayName(
+      "Art. 17: a shared row linked by a NOT NULL column of a row the erasure keeps is refused at start-up")
   void aLinkThatCannotBeRemovedIsRefused() {
     RuntimeException failure = Shape.startupFailure(Tenant.class, Flat.class);
 
     assertThat(failure).isInstanceOf(UnsupportedMappingException.class);
-    assertThat(((UnsupportedMappingException) failure).problems()).extracting(UnsupportedMappingException.Problem::entity,
-        UnsupportedMappingException.Problem::attribute).containsExactly(Tuple.tuple(Flat.class,
-        "tenants"));
+    assertThat(((UnsupportedMappingException) failure).problems())
+        .extracting(
+            UnsupportedMappingException.Problem::entity,
+            UnsupportedMappingException.Problem::attribute)
+        .containsExactly(Tuple.tuple(Flat.class, "tenants"));
     assertThat(failure.getMessage()).contains("NOT NULL", "Make the column nullable");
   }
 

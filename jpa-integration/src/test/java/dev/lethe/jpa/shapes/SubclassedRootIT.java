@@ -34,10 +34,16 @@ class SubclassedRootIT {
   @BeforeEach
   void populate() {
     shape = Shape.of(Member.class, PremiumMember.class, Visit.class, Guest.class, VipGuest.class);
-    PremiumMember ann = new PremiumMember(1L, "ann@example.com [ann]", "Ann [ann]", "4111 1111 1111 1234 [ann]");
+    PremiumMember ann =
+        new PremiumMember(1L, "ann@example.com [ann]", "Ann [ann]", "4111 1111 1111 1234 [ann]");
     Member bob = new Member(2L, "bob@example.com [bob]", "Bob [bob]");
-    shape.persist(ann, bob, new Visit(1L, ann, "Gym [ann]"), new Visit(2L, bob, "Pool [bob]"),
-        new VipGuest(1L, "Val [val]", "Blue lounge [val]"), new Guest(2L, "Gil [gil]"));
+    shape.persist(
+        ann,
+        bob,
+        new Visit(1L, ann, "Gym [ann]"),
+        new Visit(2L, bob, "Pool [bob]"),
+        new VipGuest(1L, "Val [val]", "Blue lounge [val]"),
+        new Guest(2L, "Gil [gil]"));
   }
 
   @AfterEach
@@ -48,29 +54,42 @@ class SubclassedRootIT {
   }
 
   @Test
-  @DisplayName("Art. 15: a premium member is resolved by the root's identity and exported with inherited and own fields")
+  @DisplayName(
+      "Art. 15: a premium member is resolved by the root's identity and exported with inherited and own fields")
   void resolvesAndExportsSubclassRows() {
-    assertThat(shape.store().resolve(new SubjectIdentifier("member", "email", "ann@example.com [ann]")))
+    assertThat(
+            shape
+                .store()
+                .resolve(new SubjectIdentifier("member", "email", "ann@example.com [ann]")))
         .containsExactly(ANN);
     Map<Class<?>, List<SubjectRecord>> export = shape.export(ANN);
 
-    assertThat(export.get(PremiumMember.class)).singleElement().satisfies(record -> assertThat(record.values())
-        .containsEntry("name", "Ann [ann]").containsEntry("cardNumber", "4111 1111 1111 1234 [ann]"));
+    assertThat(export.get(PremiumMember.class))
+        .singleElement()
+        .satisfies(
+            record ->
+                assertThat(record.values())
+                    .containsEntry("name", "Ann [ann]")
+                    .containsEntry("cardNumber", "4111 1111 1111 1234 [ann]"));
     assertThat(export.get(Member.class)).isEmpty();
-    assertThat(Shape.values(export)).containsExactlyInAnyOrder("ann@example.com [ann]", "Ann [ann]",
-        "4111 1111 1111 1234 [ann]", "Gym [ann]");
-    assertThat(Shape.values(shape.export(VAL))).containsExactlyInAnyOrder("Val [val]", "Blue lounge [val]");
+    assertThat(Shape.values(export))
+        .containsExactlyInAnyOrder(
+            "ann@example.com [ann]", "Ann [ann]", "4111 1111 1111 1234 [ann]", "Gym [ann]");
+    assertThat(Shape.values(shape.export(VAL)))
+        .containsExactlyInAnyOrder("Val [val]", "Blue lounge [val]");
   }
 
   @Test
-  @DisplayName("Art. 17: erasing a JOINED subclass member erases its rows in both tables and no other member's")
+  @DisplayName(
+      "Art. 17: erasing a JOINED subclass member erases its rows in both tables and no other member's")
   void erasesJoinedSubclassRows() {
     List<String> othersRows = shape.rowsWithout("[ann]");
     Map<Class<?>, List<SubjectRecord>> bobBefore = shape.export(BOB);
 
     Map<Class<?>, ErasurePlan.RowCount> counts = shape.erase(ANN);
 
-    assertThat(counts).containsEntry(PremiumMember.class, new ErasurePlan.RowCount(0, 1))
+    assertThat(counts)
+        .containsEntry(PremiumMember.class, new ErasurePlan.RowCount(0, 1))
         .containsEntry(Visit.class, new ErasurePlan.RowCount(1, 0));
     assertThat(shape.rowsContaining("[ann]")).isEmpty();
     assertThat(shape.rowsWithout("[ann]")).containsAll(othersRows);
@@ -78,7 +97,8 @@ class SubclassedRootIT {
   }
 
   @Test
-  @DisplayName("Art. 17: erasing a SINGLE_TABLE subclass guest erases its row and leaves the other guest's")
+  @DisplayName(
+      "Art. 17: erasing a SINGLE_TABLE subclass guest erases its row and leaves the other guest's")
   void erasesSingleTableSubclassRows() {
     List<String> othersRows = shape.rowsWithout("[val]");
 

@@ -1,8 +1,8 @@
 package dev.lethe.jpa.testing;
 
 import dev.lethe.jpa.JpaPersonalDataStore;
-import dev.lethe.tck.shop.Shop;
 import dev.lethe.subject.Pseudonymizer;
+import dev.lethe.tck.shop.Shop;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

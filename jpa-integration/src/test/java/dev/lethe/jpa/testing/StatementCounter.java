@@ -57,36 +57,50 @@ public final class StatementCounter {
 
   /** {@code dataSource}, with every statement of its connections counted. */
   public DataSource wrap(DataSource dataSource) {
-    return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
-        (proxy, method, args) -> {
-          Object result = invoke(method, dataSource, args);
-          return result instanceof Connection connection ? connection(connection) : result;
-        });
+    return (DataSource)
+        Proxy.newProxyInstance(
+            getClass().getClassLoader(),
+            new Class<?>[] {DataSource.class},
+            (proxy, method, args) -> {
+              Object result = invoke(method, dataSource, args);
+              return result instanceof Connection connection ? connection(connection) : result;
+            });
   }
 
   private Connection connection(Connection connection) {
-    InvocationHandler handler = (proxy, method, args) -> {
-      String name = method.getName();
-      if ((name.equals("prepareStatement") || name.equals("prepareCall")) && args != null && args[0] instanceof String sql) {
-        counted(sql);
-      }
-      Object result = invoke(method, connection, args);
-      if (name.equals("createStatement") && result instanceof Statement statement) {
-        return statement(statement);
-      }
-      return result;
-    };
-    return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class}, handler);
+    InvocationHandler handler =
+        (proxy, method, args) -> {
+          String name = method.getName();
+          if ((name.equals("prepareStatement") || name.equals("prepareCall"))
+              && args != null
+              && args[0] instanceof String sql) {
+            counted(sql);
+          }
+          Object result = invoke(method, connection, args);
+          if (name.equals("createStatement") && result instanceof Statement statement) {
+            return statement(statement);
+          }
+          return result;
+        };
+    return (Connection)
+        Proxy.newProxyInstance(
+            getClass().getClassLoader(), new Class<?>[] {Connection.class}, handler);
   }
 
   private Statement statement(Statement statement) {
-    InvocationHandler handler = (proxy, method, args) -> {
-      if (method.getName().startsWith("execute") && args != null && args.length > 0 && args[0] instanceof String sql) {
-        counted(sql);
-      }
-      return invoke(method, statement, args);
-    };
-    return (Statement) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Statement.class}, handler);
+    InvocationHandler handler =
+        (proxy, method, args) -> {
+          if (method.getName().startsWith("execute")
+              && args != null
+              && args.length > 0
+              && args[0] instanceof String sql) {
+            counted(sql);
+          }
+          return invoke(method, statement, args);
+        };
+    return (Statement)
+        Proxy.newProxyInstance(
+            getClass().getClassLoader(), new Class<?>[] {Statement.class}, handler);
   }
 
   private static Object invoke(Method method, Object target, Object[] args) throws Throwable {

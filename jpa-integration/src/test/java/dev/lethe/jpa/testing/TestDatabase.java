@@ -34,7 +34,9 @@ public final class TestDatabase implements AutoCloseable {
 
   /** The databases of the matrix. */
   public enum Kind {
-    H2, POSTGRESQL, MARIADB
+    H2,
+    POSTGRESQL,
+    MARIADB
   }
 
   private final dev.lethe.jdbc.testing.TestDatabase database;
@@ -44,7 +46,10 @@ public final class TestDatabase implements AutoCloseable {
   private HikariDataSource autoCommitPool;
   private final List<EntityManagerFactory> factories = new ArrayList<>();
 
-  private TestDatabase(dev.lethe.jdbc.testing.TestDatabase database, StatementCounter counter, HikariDataSource pool) {
+  private TestDatabase(
+      dev.lethe.jdbc.testing.TestDatabase database,
+      StatementCounter counter,
+      HikariDataSource pool) {
     this.database = database;
     this.kind = Kind.valueOf(database.kind().name());
     this.counter = counter;
@@ -96,9 +101,13 @@ public final class TestDatabase implements AutoCloseable {
 
   /** A factory for {@code classes} with extra Hibernate {@code properties}. */
   public EntityManagerFactory open(Map<String, Object> properties, Class<?>... classes) {
-    ValidatorFactory validation = Validation.byDefaultProvider().configure()
-        .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory();
-    HibernatePersistenceConfiguration configuration = new HibernatePersistenceConfiguration("lethe-it-" + schema());
+    ValidatorFactory validation =
+        Validation.byDefaultProvider()
+            .configure()
+            .messageInterpolator(new ParameterMessageInterpolator())
+            .buildValidatorFactory();
+    HibernatePersistenceConfiguration configuration =
+        new HibernatePersistenceConfiguration("lethe-it-" + schema());
     for (Class<?> type : classes) {
       configuration.managedClass(type);
     }
@@ -132,7 +141,8 @@ public final class TestDatabase implements AutoCloseable {
 
   /** Runs {@code sql} on a fresh connection of this database, outside any factory. */
   public void execute(String sql) {
-    try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+    try (Connection connection = pool.getConnection();
+        Statement statement = connection.createStatement()) {
       statement.execute(sql);
       connection.commit();
     } catch (SQLException e) {
@@ -148,15 +158,22 @@ public final class TestDatabase implements AutoCloseable {
     Map<String, List<List<String>>> tables = new LinkedHashMap<>();
     try (Connection connection = pool.getConnection()) {
       List<String> names = new ArrayList<>();
-      String query = switch (kind) {
-        case H2 -> "select table_name from information_schema.tables where table_schema = 'PUBLIC'"
-            + " and table_type = 'BASE TABLE' order by table_name";
-        case POSTGRESQL -> "select table_name from information_schema.tables where table_schema = '" + schema()
-            + "' and table_type = 'BASE TABLE' order by table_name";
-        case MARIADB -> "select table_name from information_schema.tables where table_schema = '" + schema()
-            + "' and table_type = 'BASE TABLE' order by table_name";
-      };
-      try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query)) {
+      String query =
+          switch (kind) {
+            case H2 ->
+                "select table_name from information_schema.tables where table_schema = 'PUBLIC'"
+                    + " and table_type = 'BASE TABLE' order by table_name";
+            case POSTGRESQL ->
+                "select table_name from information_schema.tables where table_schema = '"
+                    + schema()
+                    + "' and table_type = 'BASE TABLE' order by table_name";
+            case MARIADB ->
+                "select table_name from information_schema.tables where table_schema = '"
+                    + schema()
+                    + "' and table_type = 'BASE TABLE' order by table_name";
+          };
+      try (Statement statement = connection.createStatement();
+          ResultSet rows = statement.executeQuery(query)) {
         while (rows.next()) {
           names.add(rows.getString(1));
         }
@@ -187,11 +204,12 @@ public final class TestDatabase implements AutoCloseable {
 
   @Override
   public void close() {
-    factories.forEach(factory -> {
-      if (factory.isOpen()) {
-        factory.close();
-      }
-    });
+    factories.forEach(
+        factory -> {
+          if (factory.isOpen()) {
+            factory.close();
+          }
+        });
     pool.close();
     if (autoCommitPool != null) {
       autoCommitPool.close();

@@ -20,7 +20,8 @@ final class ConsoleAccess implements HandlerInterceptor {
   }
 
   @Override
-  public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+  public boolean preHandle(
+      HttpServletRequest request, HttpServletResponse response, Object handler) {
     if (!request.isUserInRole(role)) {
       throw new AccessDeniedException("The Lethe console requires the role " + role);
     }

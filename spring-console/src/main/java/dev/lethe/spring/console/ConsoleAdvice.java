@@ -40,12 +40,17 @@ final class ConsoleAdvice {
 
   @ExceptionHandler
   ModelAndView unknownRequest(UnknownRequestException e) {
-    return page(HttpStatus.NOT_FOUND, "No such request", "No request has that id; it may have been mistyped.");
+    return page(
+        HttpStatus.NOT_FOUND,
+        "No such request",
+        "No request has that id; it may have been mistyped.");
   }
 
   @ExceptionHandler
   ModelAndView unknownBreach(UnknownBreachException e) {
-    return page(HttpStatus.NOT_FOUND, "No such breach",
+    return page(
+        HttpStatus.NOT_FOUND,
+        "No such breach",
         "No breach in the register has that id; it may have been mistyped.");
   }
 

@@ -35,7 +35,8 @@ class ConsoleBreachesController {
   private final Words words;
   private final String basePath;
 
-  ConsoleBreachesController(BreachRegister breaches, Clock clock, ConsoleInput input, Words words, String basePath) {
+  ConsoleBreachesController(
+      BreachRegister breaches, Clock clock, ConsoleInput input, Words words, String basePath) {
     this.breaches = breaches;
     this.clock = clock;
     this.input = input;
@@ -50,10 +51,19 @@ class ConsoleBreachesController {
    * @param overdue whether the 72 hours passed without the notification a risk requires (Art. 33(1))
    * @param notifiable whether the notification can still be recorded
    */
-  record Row(String id, String nature, String risk, String awareAt, String recordedAt, String deadline,
-      String authority, boolean overdue, boolean notifiable, @Nullable String delayReasons, String subjects,
-      BreachReport report) {
-  }
+  record Row(
+      String id,
+      String nature,
+      String risk,
+      String awareAt,
+      String recordedAt,
+      String deadline,
+      String authority,
+      boolean overdue,
+      boolean notifiable,
+      @Nullable String delayReasons,
+      String subjects,
+      BreachReport report) {}
 
   @GetMapping
   String list(Model model) {
@@ -69,16 +79,22 @@ class ConsoleBreachesController {
 
   /** Records that the authority was notified now (Art. 33(1)); later than 72 hours, with the reasons. */
   @PostMapping("/{id}/authority-notified")
-  String authorityNotified(@PathVariable String id, @RequestParam(required = false) @Nullable String reasons,
+  String authorityNotified(
+      @PathVariable String id,
+      @RequestParam(required = false) @Nullable String reasons,
       RedirectAttributes redirect) {
     UUID breach = ConsoleInput.uuid(id, "breach");
-    Optional<String> stated = Optional.ofNullable(reasons).filter(text -> !text.isBlank())
-        .map(text -> input.text(text, "reasons for the delay"));
+    Optional<String> stated =
+        Optional.ofNullable(reasons)
+            .filter(text -> !text.isBlank())
+            .map(text -> input.text(text, "reasons for the delay"));
     if (stated.isEmpty() && clock.instant().isAfter(find(breach).authorityDeadline())) {
-      throw new ConsoleInputException("Fill in the reasons for the delay: the 72 hours of Art. 33(1) have passed.");
+      throw new ConsoleInputException(
+          "Fill in the reasons for the delay: the 72 hours of Art. 33(1) have passed.");
     }
     breaches.notifyAuthority(breach, stated);
-    redirect.addFlashAttribute("message", "The notification of the supervisory authority was recorded.");
+    redirect.addFlashAttribute(
+        "message", "The notification of the supervisory authority was recorded.");
     return "redirect:" + basePath + "/breaches/" + breach;
   }
 
@@ -90,16 +106,39 @@ class ConsoleBreachesController {
     Instant now = clock.instant();
     BreachReport report = breach.report();
     String deadline = words.instant(breach.authorityDeadline());
-    String authority = breach.authorityNotifiedAt().map(at -> "Notified " + words.instant(at)
-            + (breach.wasNotifiedLate() ? ", late" : ""))
-        .orElseGet(() -> report.risk() == Breach.Risk.UNLIKELY ? "Not required: unlikely to result in a risk"
-            : breach.isAuthorityOverdue(now) ? "Overdue since " + deadline
-            : "Due by " + deadline + ", in " + hours(Duration.between(now, breach.authorityDeadline())));
-    String subjects = breach.subjectsNotifiedAt().map(at -> breach.subjectsNotified() + " told from "
-        + words.instant(at)).orElse(report.risk() == Breach.Risk.HIGH ? "Not yet told (Art. 34(1))" : "Not required");
-    return new Row(breach.id().toString(), report.nature(), risk(report.risk()), words.instant(report.awareAt()),
-        words.instant(breach.recordedAt()), deadline, authority, breach.isAuthorityOverdue(now),
-        breach.authorityNotifiedAt().isEmpty(), breach.delayReasons().orElse(null), subjects, report);
+    String authority =
+        breach
+            .authorityNotifiedAt()
+            .map(at -> "Notified " + words.instant(at) + (breach.wasNotifiedLate() ? ", late" : ""))
+            .orElseGet(
+                () ->
+                    report.risk() == Breach.Risk.UNLIKELY
+                        ? "Not required: unlikely to result in a risk"
+                        : breach.isAuthorityOverdue(now)
+                            ? "Overdue since " + deadline
+                            : "Due by "
+                                + deadline
+                                + ", in "
+                                + hours(Duration.between(now, breach.authorityDeadline())));
+    String subjects =
+        breach
+            .subjectsNotifiedAt()
+            .map(at -> breach.subjectsNotified() + " told from " + words.instant(at))
+            .orElse(
+                report.risk() == Breach.Risk.HIGH ? "Not yet told (Art. 34(1))" : "Not required");
+    return new Row(
+        breach.id().toString(),
+        report.nature(),
+        risk(report.risk()),
+        words.instant(report.awareAt()),
+        words.instant(breach.recordedAt()),
+        deadline,
+        authority,
+        breach.isAuthorityOverdue(now),
+        breach.authorityNotifiedAt().isEmpty(),
+        breach.delayReasons().orElse(null),
+        subjects,
+        report);
   }
 
   private static String risk(Breach.Risk risk) {

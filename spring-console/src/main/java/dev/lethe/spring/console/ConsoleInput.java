@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 final class ConsoleInput {
 
   private static final Pattern UUID_TEXT =
-      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   /** A short label, such as how an identity was checked. */
   static final int LABEL_LENGTH = 100;
@@ -31,8 +32,13 @@ final class ConsoleInput {
   /** The id of a {@code thing}, such as a request or a legal hold. */
   static UUID uuid(String text, String thing) {
     if (!UUID_TEXT.matcher(text).matches()) {
-      throw new ConsoleInputException("That is not a " + thing + " id: a " + thing + " id is a UUID such as"
-          + " 123e4567-e89b-12d3-a456-426614174000.");
+      throw new ConsoleInputException(
+          "That is not a "
+              + thing
+              + " id: a "
+              + thing
+              + " id is a UUID such as"
+              + " 123e4567-e89b-12d3-a456-426614174000.");
     }
     return UUID.fromString(text);
   }
@@ -49,7 +55,8 @@ final class ConsoleInput {
   }
 
   /** The constant of {@code type} named {@code text}; null when blank, meaning "any". */
-  static <E extends Enum<E>> @Nullable E choice(@Nullable String text, Class<E> type, String field) {
+  static <E extends Enum<E>> @Nullable E choice(
+      @Nullable String text, Class<E> type, String field) {
     if (text == null || text.isBlank()) {
       return null;
     }
@@ -86,7 +93,8 @@ final class ConsoleInput {
       throw new ConsoleInputException("Fill in the " + field + ".");
     }
     if (text.length() > max) {
-      throw new ConsoleInputException("The " + field + " is too long: at most " + max + " characters.");
+      throw new ConsoleInputException(
+          "The " + field + " is too long: at most " + max + " characters.");
     }
     return text.strip();
   }

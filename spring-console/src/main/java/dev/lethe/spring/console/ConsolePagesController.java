@@ -12,7 +12,6 @@ import dev.lethe.retention.RetentionRunLog;
 import dev.lethe.subject.SubjectIdentifier;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,8 +41,14 @@ class ConsolePagesController {
   private final Words words;
   private final String basePath;
 
-  ConsolePagesController(LegalHolds holds, PersonalDataModel model, AuditTrail audit, RetentionRunLog runLog,
-      ConsoleInput input, Words words, String basePath) {
+  ConsolePagesController(
+      LegalHolds holds,
+      PersonalDataModel model,
+      AuditTrail audit,
+      RetentionRunLog runLog,
+      ConsoleInput input,
+      Words words,
+      String basePath) {
     this.holds = holds;
     this.model = model;
     this.audit = audit;
@@ -54,17 +59,21 @@ class ConsolePagesController {
   }
 
   /** A legal hold in words: on a subject by shortened pseudonym, or on an entity type. */
-  record Hold(String id, String covers, String coversTitle, String reason, String placed) {
-  }
+  record Hold(String id, String covers, String coversTitle, String reason, String placed) {}
 
   /** One retention run: when, whether it only counted, and per entity what it did. */
-  record Run(String started, String finished, boolean dryRun, long rows, List<PolicyRow> policies) {
-  }
+  record Run(
+      String started, String finished, boolean dryRun, long rows, List<PolicyRow> policies) {}
 
   /** What one retention policy's sweep did (Art. 5(1)(e)). */
-  record PolicyRow(String entity, String policy, String cutoff, long deleted, long anonymised, long heldBack,
-      String heldBy) {
-  }
+  record PolicyRow(
+      String entity,
+      String policy,
+      String cutoff,
+      long deleted,
+      long anonymised,
+      long heldBack,
+      String heldBy) {}
 
   @GetMapping
   String home() {
@@ -75,8 +84,11 @@ class ConsolePagesController {
   String legalHolds(Model page) {
     page.addAttribute("holds", holds.all().stream().map(this::hold).toList());
     page.addAttribute("identities", identities());
-    page.addAttribute("entities", model.entities().stream()
-        .map(entity -> Map.entry(entity.name(), RequestPages.entityLabel(entity.name()))).toList());
+    page.addAttribute(
+        "entities",
+        model.entities().stream()
+            .map(entity -> Map.entry(entity.name(), RequestPages.entityLabel(entity.name())))
+            .toList());
     return "lethe-console/legal-holds";
   }
 
@@ -85,29 +97,48 @@ class ConsolePagesController {
    * per subject it resolves to. A 404 page when it names nobody; the value is never repeated.
    */
   @PostMapping("/legal-holds/subject")
-  String placeOnSubject(@RequestParam(required = false) @Nullable String identity,
-      @RequestParam(required = false) @Nullable String value, @RequestParam(required = false) @Nullable String reason,
+  String placeOnSubject(
+      @RequestParam(required = false) @Nullable String identity,
+      @RequestParam(required = false) @Nullable String value,
+      @RequestParam(required = false) @Nullable String reason,
       RedirectAttributes redirect) {
-    String[] typeAndIdentity = ConsoleInput.oneOf(identity, identities().stream().map(Map.Entry::getKey).toList(),
-        "identity").split(" ", 2);
-    SubjectIdentifier subject = new SubjectIdentifier(typeAndIdentity[0], typeAndIdentity[1],
-        input.identity(value, "value of the identity"));
-    List<LegalHold> placed = holds.placeOnSubject(subject, input.text(reason, "reason for the hold"));
+    String[] typeAndIdentity =
+        ConsoleInput.oneOf(
+                identity, identities().stream().map(Map.Entry::getKey).toList(), "identity")
+            .split(" ", 2);
+    SubjectIdentifier subject =
+        new SubjectIdentifier(
+            typeAndIdentity[0], typeAndIdentity[1], input.identity(value, "value of the identity"));
+    List<LegalHold> placed =
+        holds.placeOnSubject(subject, input.text(reason, "reason for the hold"));
     if (placed.isEmpty()) {
-      throw ConsoleInputException.notFound("No " + subject.subjectType() + " has that " + Words.ofName(
-          subject.identity()).toLowerCase() + ": no hold was placed. Check the value and try again.");
+      throw ConsoleInputException.notFound(
+          "No "
+              + subject.subjectType()
+              + " has that "
+              + Words.ofName(subject.identity()).toLowerCase()
+              + ": no hold was placed. Check the value and try again.");
     }
-    redirect.addFlashAttribute("message", placed.size() == 1 ? "The legal hold was placed."
-        : placed.size() + " legal holds were placed, one for each subject the identity names.");
+    redirect.addFlashAttribute(
+        "message",
+        placed.size() == 1
+            ? "The legal hold was placed."
+            : placed.size() + " legal holds were placed, one for each subject the identity names.");
     return "redirect:" + basePath + "/legal-holds";
   }
 
   /** Holds every row of an entity type (Art. 17(3)(e)), audited. */
   @PostMapping("/legal-holds/entity")
-  String placeOnEntity(@RequestParam(required = false) @Nullable String entity,
-      @RequestParam(required = false) @Nullable String reason, RedirectAttributes redirect) {
-    holds.placeOnEntity(ConsoleInput.oneOf(entity, model.entities().stream().map(EntityDescriptor::name).toList(),
-        "kind of record"), input.text(reason, "reason for the hold"));
+  String placeOnEntity(
+      @RequestParam(required = false) @Nullable String entity,
+      @RequestParam(required = false) @Nullable String reason,
+      RedirectAttributes redirect) {
+    holds.placeOnEntity(
+        ConsoleInput.oneOf(
+            entity,
+            model.entities().stream().map(EntityDescriptor::name).toList(),
+            "kind of record"),
+        input.text(reason, "reason for the hold"));
     redirect.addFlashAttribute("message", "The legal hold was placed.");
     return "redirect:" + basePath + "/legal-holds";
   }
@@ -116,7 +147,8 @@ class ConsolePagesController {
   @PostMapping("/legal-holds/{id}/lift")
   String lift(@PathVariable String id, RedirectAttributes redirect) {
     boolean lifted = holds.lift(ConsoleInput.uuid(id, "legal hold"));
-    redirect.addFlashAttribute("message", lifted ? "The legal hold was lifted." : "That legal hold was lifted already.");
+    redirect.addFlashAttribute(
+        "message", lifted ? "The legal hold was lifted." : "That legal hold was lifted already.");
     return "redirect:" + basePath + "/legal-holds";
   }
 
@@ -125,8 +157,10 @@ class ConsolePagesController {
     AuditVerification verification = audit.verify();
     model.addAttribute("intact", verification.isIntact());
     model.addAttribute("checked", verification.checkedEvents());
-    model.addAttribute("breakAt", verification.firstBreak().map(AuditVerification.Break::sequence).orElse(null));
-    model.addAttribute("breakKind", verification.firstBreak().map(found -> Words.of(found.kind())).orElse(null));
+    model.addAttribute(
+        "breakAt", verification.firstBreak().map(AuditVerification.Break::sequence).orElse(null));
+    model.addAttribute(
+        "breakKind", verification.firstBreak().map(found -> Words.of(found.kind())).orElse(null));
     model.addAttribute("checkpoint", audit.checkpoint());
     return "lethe-console/audit";
   }
@@ -139,34 +173,69 @@ class ConsolePagesController {
 
   /** The identities a subject can be named by, "contact email" reading "Contact, by email". */
   private List<Map.Entry<String, String>> identities() {
-    return model.subjectTypes().stream().flatMap(type -> type.identities().keySet().stream()
-            .filter(identity -> !identity.equals(SubjectType.ID))
-            .map(identity -> Map.entry(type.name() + " " + identity,
-                Words.ofName(type.name()) + ", by " + Words.ofName(identity).toLowerCase())))
+    return model.subjectTypes().stream()
+        .flatMap(
+            type ->
+                type.identities().keySet().stream()
+                    .filter(identity -> !identity.equals(SubjectType.ID))
+                    .map(
+                        identity ->
+                            Map.entry(
+                                type.name() + " " + identity,
+                                Words.ofName(type.name())
+                                    + ", by "
+                                    + Words.ofName(identity).toLowerCase())))
         .toList();
   }
 
   private Hold hold(LegalHold hold) {
     String placed = words.instant(hold.placedAt());
-    // As tombstones and the REST API name held subjects: by keyed pseudonym of the id, never the id.
-    return holds.pseudonymOf(hold).map(pseudonym -> {
-      String subjectType = hold.subject().orElseThrow().subjectType();
-      return new Hold(hold.id().toString(), subjectType + " " + pseudonym.substring(0, 4) + "…",
-          subjectType + " " + pseudonym, hold.reason(), placed);
-    }).orElseGet(() -> {
-      String entity = "Every " + RequestPages.entityLabel(hold.entity().orElseThrow().getSimpleName()).toLowerCase()
-          + " row";
-      return new Hold(hold.id().toString(), entity, entity, hold.reason(), placed);
-    });
+    // As tombstones and the REST API name held subjects: by keyed pseudonym of the id, never the
+    // id.
+    return holds
+        .pseudonymOf(hold)
+        .map(
+            pseudonym -> {
+              String subjectType = hold.subject().orElseThrow().subjectType();
+              return new Hold(
+                  hold.id().toString(),
+                  subjectType + " " + pseudonym.substring(0, 4) + "…",
+                  subjectType + " " + pseudonym,
+                  hold.reason(),
+                  placed);
+            })
+        .orElseGet(
+            () -> {
+              String entity =
+                  "Every "
+                      + RequestPages.entityLabel(hold.entity().orElseThrow().getSimpleName())
+                          .toLowerCase()
+                      + " row";
+              return new Hold(hold.id().toString(), entity, entity, hold.reason(), placed);
+            });
   }
 
   private Run run(RetentionReport report) {
-    return new Run(words.instant(report.started()), words.instant(report.finished()), report.dryRun(),
-        report.rowsProcessed(), report.policies().stream().map(policy -> new PolicyRow(
-            RequestPages.entityLabel(policy.entity()),
-            Words.period(policy.policy().period()) + " after " + Words.ofName(policy.policy().clockAttribute()).toLowerCase() + ", then "
-                + Words.of(policy.policy().action()).toLowerCase(),
-            words.instant(policy.cutoff()), policy.deleted(), policy.anonymised(), policy.heldBack(),
-            String.join("; ", policy.heldBy()))).toList());
+    return new Run(
+        words.instant(report.started()),
+        words.instant(report.finished()),
+        report.dryRun(),
+        report.rowsProcessed(),
+        report.policies().stream()
+            .map(
+                policy ->
+                    new PolicyRow(
+                        RequestPages.entityLabel(policy.entity()),
+                        Words.period(policy.policy().period())
+                            + " after "
+                            + Words.ofName(policy.policy().clockAttribute()).toLowerCase()
+                            + ", then "
+                            + Words.of(policy.policy().action()).toLowerCase(),
+                        words.instant(policy.cutoff()),
+                        policy.deleted(),
+                        policy.anonymised(),
+                        policy.heldBack(),
+                        String.join("; ", policy.heldBy())))
+            .toList());
   }
 }

@@ -34,8 +34,10 @@ class ConsoleRecordsController {
 
   private static final List<Extension> TABLES = List.of(TablesExtension.create());
   private static final Parser MARKDOWN = Parser.builder().extensions(TABLES).build();
-  private static final HtmlRenderer HTML = HtmlRenderer.builder().extensions(TABLES).escapeHtml(true).build();
-  private static final MediaType MARKDOWN_TYPE = MediaType.parseMediaType("text/markdown;charset=UTF-8");
+  private static final HtmlRenderer HTML =
+      HtmlRenderer.builder().extensions(TABLES).escapeHtml(true).build();
+  private static final MediaType MARKDOWN_TYPE =
+      MediaType.parseMediaType("text/markdown;charset=UTF-8");
   private static final MediaType CSV_TYPE = MediaType.parseMediaType("text/csv;charset=UTF-8");
   private static final MediaType SVG_TYPE = MediaType.parseMediaType("image/svg+xml;charset=UTF-8");
 
@@ -43,7 +45,8 @@ class ConsoleRecordsController {
   private final PrivacyNotice notice;
   private final PersonalDataModel model;
 
-  ConsoleRecordsController(RecordOfProcessing record, PrivacyNotice notice, PersonalDataModel model) {
+  ConsoleRecordsController(
+      RecordOfProcessing record, PrivacyNotice notice, PersonalDataModel model) {
     this.record = record;
     this.notice = notice;
     this.model = model;
@@ -71,12 +74,17 @@ class ConsoleRecordsController {
   @GetMapping("/article-30.html")
   ResponseEntity<String> article30Document() throws IOException {
     String title = "Record of processing activities: " + record.controller().name();
-    String document = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
-        + HtmlUtils.htmlEscape(title, "UTF-8") + "</title><style>"
-        + "body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}"
-        + "table{border-collapse:collapse}td,th{border:1px solid #767676;padding:.25rem .5rem;text-align:left;"
-        + "vertical-align:top}</style></head><body>\n" + article30Html() + "</body></html>\n";
-    return download(document, MediaType.parseMediaType("text/html;charset=UTF-8"), "record-of-processing.html");
+    String document =
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
+            + HtmlUtils.htmlEscape(title, "UTF-8")
+            + "</title><style>"
+            + "body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}"
+            + "table{border-collapse:collapse}td,th{border:1px solid #767676;padding:.25rem .5rem;text-align:left;"
+            + "vertical-align:top}</style></head><body>\n"
+            + article30Html()
+            + "</body></html>\n";
+    return download(
+        document, MediaType.parseMediaType("text/html;charset=UTF-8"), "record-of-processing.html");
   }
 
   @GetMapping("/article-30.md")
@@ -102,7 +110,9 @@ class ConsoleRecordsController {
 
   @GetMapping("/data-map.svg")
   ResponseEntity<String> dataMapSvg() {
-    return download("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + DataMapSvg.of(model) + "\n", SVG_TYPE,
+    return download(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + DataMapSvg.of(model) + "\n",
+        SVG_TYPE,
         "data-map.svg");
   }
 
@@ -110,7 +120,9 @@ class ConsoleRecordsController {
   ResponseEntity<String> privacyNotice() throws IOException {
     StringWriter out = new StringWriter();
     notice.writeHtml(out);
-    return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/html;charset=UTF-8")).body(out.toString());
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType("text/html;charset=UTF-8"))
+        .body(out.toString());
   }
 
   @GetMapping("/privacy-notice.md")
@@ -127,8 +139,11 @@ class ConsoleRecordsController {
   }
 
   private static ResponseEntity<String> download(String body, MediaType type, String name) {
-    return ResponseEntity.ok().contentType(type)
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+    return ResponseEntity.ok()
+        .contentType(type)
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename(name).build().toString())
         .body(body);
   }
 }

@@ -65,8 +65,16 @@ class ConsoleRequestsController {
   private final int pageSize;
   private final String basePath;
 
-  ConsoleRequestsController(DataSubjectRights rights, Restrictions restrictions, Objections objections,
-      Transactions transactions, RequestPages pages, ConsoleInput input, Clock clock, int pageSize, String basePath) {
+  ConsoleRequestsController(
+      DataSubjectRights rights,
+      Restrictions restrictions,
+      Objections objections,
+      Transactions transactions,
+      RequestPages pages,
+      ConsoleInput input,
+      Clock clock,
+      int pageSize,
+      String basePath) {
     this.basePath = basePath;
     this.rights = rights;
     this.restrictions = restrictions;
@@ -84,26 +92,36 @@ class ConsoleRequestsController {
    * a browser's history or an access log.
    */
   @GetMapping
-  String queue(@RequestParam(required = false) @Nullable String status,
-      @RequestParam(required = false) @Nullable String type, @RequestParam(defaultValue = "0") String page,
+  String queue(
+      @RequestParam(required = false) @Nullable String status,
+      @RequestParam(required = false) @Nullable String type,
+      @RequestParam(defaultValue = "0") String page,
       Model model) {
     return queue(status, type, null, page, model);
   }
 
   /** The queue filtered as {@link #queue} and by the subject typed in the form, which is posted. */
   @PostMapping
-  String search(@RequestParam(required = false) @Nullable String status,
-      @RequestParam(required = false) @Nullable String type, @RequestParam(required = false) @Nullable String subject,
-      @RequestParam(defaultValue = "0") String page, Model model) {
+  String search(
+      @RequestParam(required = false) @Nullable String status,
+      @RequestParam(required = false) @Nullable String type,
+      @RequestParam(required = false) @Nullable String subject,
+      @RequestParam(defaultValue = "0") String page,
+      Model model) {
     return queue(status, type, subject, page, model);
   }
 
-  private String queue(@Nullable String status, @Nullable String type, @Nullable String subject, String page,
+  private String queue(
+      @Nullable String status,
+      @Nullable String type,
+      @Nullable String subject,
+      String page,
       Model model) {
     RequestQuery query = RequestQuery.all(pageSize).withPage(pageNumber(page));
     String state = status == null ? "OPEN" : status;
     if (!state.isBlank() && !state.equals("OPEN")) {
-      query = query.withStatuses(Set.of(ConsoleInput.required(state, RequestStatus.class, "status")));
+      query =
+          query.withStatuses(Set.of(ConsoleInput.required(state, RequestStatus.class, "status")));
     } else if (state.equals("OPEN")) {
       query = query.open();
     }
@@ -134,13 +152,22 @@ class ConsoleRequestsController {
     model.addAttribute("history", pages.history(request));
     model.addAttribute("recipients", pages.recipients(request));
     model.addAttribute("notice", pages.extensionNotice(request));
-    model.addAttribute("rejection", request.rejection()
-        .map(rejection -> Words.of(rejection.reason()) + ": " + rejection.explanation()).orElse(null));
-    model.addAttribute("rejectionReasons", RequestPages.choices(RejectionReason.values(), Words::of));
-    model.addAttribute("erasureGrounds", RequestPages.choices(ErasureGround.values(),
-        ground -> ground.title() + " (" + ground.article() + ")"));
-    model.addAttribute("restrictionGrounds", RequestPages.choices(RestrictionGround.values(),
-        ground -> ground.title() + " (" + ground.article() + ")"));
+    model.addAttribute(
+        "rejection",
+        request
+            .rejection()
+            .map(rejection -> Words.of(rejection.reason()) + ": " + rejection.explanation())
+            .orElse(null));
+    model.addAttribute(
+        "rejectionReasons", RequestPages.choices(RejectionReason.values(), Words::of));
+    model.addAttribute(
+        "erasureGrounds",
+        RequestPages.choices(
+            ErasureGround.values(), ground -> ground.title() + " (" + ground.article() + ")"));
+    model.addAttribute(
+        "restrictionGrounds",
+        RequestPages.choices(
+            RestrictionGround.values(), ground -> ground.title() + " (" + ground.article() + ")"));
     return "lethe-console/request";
   }
 
@@ -152,44 +179,59 @@ class ConsoleRequestsController {
   }
 
   @PostMapping("/{id}/extend")
-  String extend(@PathVariable String id, @RequestParam(required = false) @Nullable String months,
+  String extend(
+      @PathVariable String id,
+      @RequestParam(required = false) @Nullable String months,
       @RequestParam(required = false) @Nullable String reason) {
     RequestId requestId = ConsoleInput.requestId(id);
     if (!"1".equals(months) && !"2".equals(months)) {
       throw new ConsoleInputException("Extend by one or two months (Art. 12(3)).");
     }
-    rights.extend(requestId, Period.ofMonths(Integer.parseInt(months)), input.text(reason, "reason for the extension"));
+    rights.extend(
+        requestId,
+        Period.ofMonths(Integer.parseInt(months)),
+        input.text(reason, "reason for the extension"));
     return redirect(requestId);
   }
 
   @PostMapping("/{id}/reject")
-  String reject(@PathVariable String id, @RequestParam(required = false) @Nullable String reason,
+  String reject(
+      @PathVariable String id,
+      @RequestParam(required = false) @Nullable String reason,
       @RequestParam(required = false) @Nullable String explanation) {
     RequestId requestId = ConsoleInput.requestId(id);
-    rights.reject(requestId, ConsoleInput.required(reason, RejectionReason.class, "reason"),
+    rights.reject(
+        requestId,
+        ConsoleInput.required(reason, RejectionReason.class, "reason"),
         input.text(explanation, "explanation for the subject"));
     return redirect(requestId);
   }
 
   /** Erases the subject (Art. 17) and shows the receipt in words on the request's page. */
   @PostMapping("/{id}/erase")
-  String erase(@PathVariable String id, @RequestParam(required = false) @Nullable String ground,
+  String erase(
+      @PathVariable String id,
+      @RequestParam(required = false) @Nullable String ground,
       RedirectAttributes redirect) {
     RequestId requestId = ConsoleInput.requestId(id);
-    ErasureReceipt receipt = rights.erase(requestId, ConsoleInput.required(ground, ErasureGround.class, "ground"));
+    ErasureReceipt receipt =
+        rights.erase(requestId, ConsoleInput.required(ground, ErasureGround.class, "ground"));
     redirect.addFlashAttribute("receipt", pages.receipt(receipt));
     return redirect(requestId);
   }
 
   /** Restricts processing on the ground and fulfils the request, in one transaction (Art. 18(1)). */
   @PostMapping("/{id}/restrict")
-  String restrict(@PathVariable String id, @RequestParam(required = false) @Nullable String ground) {
+  String restrict(
+      @PathVariable String id, @RequestParam(required = false) @Nullable String ground) {
     RequestId requestId = ConsoleInput.requestId(id);
-    RestrictionGround restriction = ConsoleInput.required(ground, RestrictionGround.class, "ground");
-    transactions.inTransaction(() -> {
-      restrictions.restrict(find(requestId), restriction);
-      return rights.fulfil(requestId);
-    });
+    RestrictionGround restriction =
+        ConsoleInput.required(ground, RestrictionGround.class, "ground");
+    transactions.inTransaction(
+        () -> {
+          restrictions.restrict(find(requestId), restriction);
+          return rights.fulfil(requestId);
+        });
     return redirect(requestId);
   }
 
@@ -199,33 +241,47 @@ class ConsoleRequestsController {
    * request's page (422), without repeating a value. Blank fields are left as they are.
    */
   @PostMapping("/{id}/rectify")
-  Object rectify(@PathVariable String id, @RequestParam Map<String, String> form, Model model,
+  Object rectify(
+      @PathVariable String id,
+      @RequestParam Map<String, String> form,
+      Model model,
       RedirectAttributes redirect) {
     RequestId requestId = ConsoleInput.requestId(id);
     Map<String, String> labels = pages.correctable(find(requestId));
     Map<String, @Nullable Object> corrections = new LinkedHashMap<>();
-    form.forEach((name, value) -> {
-      if (name.startsWith(RequestPages.CORRECTION) && !value.isBlank()) {
-        String attribute = name.substring(RequestPages.CORRECTION.length());
-        if (!labels.containsKey(attribute)) {
-          throw new ConsoleInputException("Unknown attribute: correct those the form lists.");
-        }
-        corrections.put(attribute, input.text(value, labels.get(attribute).toLowerCase()));
-      }
-    });
+    form.forEach(
+        (name, value) -> {
+          if (name.startsWith(RequestPages.CORRECTION) && !value.isBlank()) {
+            String attribute = name.substring(RequestPages.CORRECTION.length());
+            if (!labels.containsKey(attribute)) {
+              throw new ConsoleInputException("Unknown attribute: correct those the form lists.");
+            }
+            corrections.put(attribute, input.text(value, labels.get(attribute).toLowerCase()));
+          }
+        });
     if (corrections.isEmpty()) {
       throw new ConsoleInputException("Fill in at least one corrected value.");
     }
     try {
       long rows = rights.rectifyAttributes(requestId, corrections);
-      redirect.addFlashAttribute("message", "Corrected " + corrections.keySet().stream().map(labels::get)
-          .collect(Collectors.joining(", ")) + " in " + rows + (rows == 1 ? " record" : " records")
-          + "; every recipient is told (Art. 19). Complete the request once the subject is told.");
+      redirect.addFlashAttribute(
+          "message",
+          "Corrected "
+              + corrections.keySet().stream().map(labels::get).collect(Collectors.joining(", "))
+              + " in "
+              + rows
+              + (rows == 1 ? " record" : " records")
+              + "; every recipient is told (Art. 19). Complete the request once the subject is told.");
       return redirect(requestId);
     } catch (RectificationRejectedException rejected) {
-      model.addAttribute("corrections", rejected.violations().stream().collect(Collectors.toMap(
-          RectificationRejectedException.Violation::attribute, RectificationRejectedException.Violation::message,
-          (first, second) -> first + "; " + second)));
+      model.addAttribute(
+          "corrections",
+          rejected.violations().stream()
+              .collect(
+                  Collectors.toMap(
+                      RectificationRejectedException.Violation::attribute,
+                      RectificationRejectedException.Violation::message,
+                      (first, second) -> first + "; " + second)));
       return new ModelAndView(request(id, model), model.asMap(), HttpStatus.UNPROCESSABLE_CONTENT);
     }
   }
@@ -235,23 +291,33 @@ class ConsoleRequestsController {
    * objection, is recorded, and the request fulfilled, in one transaction.
    */
   @PostMapping("/{id}/object")
-  String object(@PathVariable String id, @RequestParam(required = false) @Nullable String purpose,
+  String object(
+      @PathVariable String id,
+      @RequestParam(required = false) @Nullable String purpose,
       RedirectAttributes redirect) {
     RequestId requestId = ConsoleInput.requestId(id);
-    String label = transactions.inTransaction(() -> {
-      RightsRequest request = find(requestId);
-      Map<String, String> open = pages.objectable(request);
-      if (request.type() != RequestType.OBJECTION || open.isEmpty()) {
-        throw new ConsoleInputException("Only an objection request, to a purpose open to objection, records one.");
-      }
-      String chosen = ConsoleInput.oneOf(purpose, List.copyOf(open.keySet()), "purpose");
-      // Fulfilled first: a request awaiting its identity check (Art. 12(6)) or closed records nothing.
-      rights.fulfil(requestId);
-      objections.object(request.subject(), chosen);
-      return open.get(chosen);
-    });
-    redirect.addFlashAttribute("message", "The objection to " + label + " was recorded; every recipient is told"
-        + " (Art. 21, 19). Complete the request once the subject is told.");
+    String label =
+        transactions.inTransaction(
+            () -> {
+              RightsRequest request = find(requestId);
+              Map<String, String> open = pages.objectable(request);
+              if (request.type() != RequestType.OBJECTION || open.isEmpty()) {
+                throw new ConsoleInputException(
+                    "Only an objection request, to a purpose open to objection, records one.");
+              }
+              String chosen = ConsoleInput.oneOf(purpose, List.copyOf(open.keySet()), "purpose");
+              // Fulfilled first: a request awaiting its identity check (Art. 12(6)) or closed
+              // records nothing.
+              rights.fulfil(requestId);
+              objections.object(request.subject(), chosen);
+              return open.get(chosen);
+            });
+    redirect.addFlashAttribute(
+        "message",
+        "The objection to "
+            + label
+            + " was recorded; every recipient is told"
+            + " (Art. 21, 19). Complete the request once the subject is told.");
     return redirect(requestId);
   }
 
@@ -262,8 +328,12 @@ class ConsoleRequestsController {
     SubjectReport report = rights.access(requestId);
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType("application/zip"))
-        .header(HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename("subject-report-" + requestId + ".zip").build().toString())
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename("subject-report-" + requestId + ".zip")
+                .build()
+                .toString())
         .body(out -> SubjectReportWriter.writeZip(report, out));
   }
 
@@ -271,11 +341,15 @@ class ConsoleRequestsController {
   @PostMapping("/{id}/fulfil")
   String fulfil(@PathVariable String id) {
     RequestId requestId = ConsoleInput.requestId(id);
-    RequestType type = rights.find(requestId).orElseThrow(() -> new UnknownRequestException(requestId)).type();
+    RequestType type =
+        rights.find(requestId).orElseThrow(() -> new UnknownRequestException(requestId)).type();
     if (type == RequestType.RESTRICTION || type == RequestType.OBJECTION) {
       // Marked as done without the restriction or objection recorded, the processing would go on.
-      throw new IllegalStateException("A " + RequestPages.type(type) + " request is fulfilled by carrying it out,"
-          + " with its own form on the request's page");
+      throw new IllegalStateException(
+          "A "
+              + RequestPages.type(type)
+              + " request is fulfilled by carrying it out,"
+              + " with its own form on the request's page");
     }
     rights.fulfil(requestId);
     return redirect(requestId);
@@ -289,8 +363,8 @@ class ConsoleRequestsController {
   }
 
   @PostMapping("/{id}/complete-without-acknowledgements")
-  String completeWithoutAcknowledgements(@PathVariable String id,
-      @RequestParam(required = false) @Nullable String reason) {
+  String completeWithoutAcknowledgements(
+      @PathVariable String id, @RequestParam(required = false) @Nullable String reason) {
     RequestId requestId = ConsoleInput.requestId(id);
     rights.completeWithoutAcknowledgements(requestId, input.text(reason, "reason"));
     return redirect(requestId);

@@ -43,34 +43,59 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 public class LetheConsoleAutoConfiguration {
 
   @Bean
-  ConsoleRequestsController letheConsoleRequestsController(DataSubjectRights rights, Restrictions restrictions,
-      Objections objections, AuditTrail audit, Acknowledgements acknowledgements, PersonalDataModel model, Clock clock,
+  ConsoleRequestsController letheConsoleRequestsController(
+      DataSubjectRights rights,
+      Restrictions restrictions,
+      Objections objections,
+      AuditTrail audit,
+      Acknowledgements acknowledgements,
+      PersonalDataModel model,
+      Clock clock,
       LetheProperties properties) {
     LetheProperties.ConsoleProperties console = properties.console();
-    RequestPages pages = new RequestPages(words(properties), model, audit, acknowledgements, objections,
-        console.dueSoonDays());
-    return new ConsoleRequestsController(rights, restrictions, objections, audit.transactions(), pages, input(properties),
-        clock, console.pageSize(), console.basePath());
+    RequestPages pages =
+        new RequestPages(
+            words(properties), model, audit, acknowledgements, objections, console.dueSoonDays());
+    return new ConsoleRequestsController(
+        rights,
+        restrictions,
+        objections,
+        audit.transactions(),
+        pages,
+        input(properties),
+        clock,
+        console.pageSize(),
+        console.basePath());
   }
 
   @Bean
-  ConsolePagesController letheConsolePagesController(LegalHolds holds, PersonalDataModel model, AuditTrail audit,
-      RetentionRunLog runLog, LetheProperties properties) {
-    return new ConsolePagesController(holds, model, audit, runLog, input(properties), words(properties),
+  ConsolePagesController letheConsolePagesController(
+      LegalHolds holds,
+      PersonalDataModel model,
+      AuditTrail audit,
+      RetentionRunLog runLog,
+      LetheProperties properties) {
+    return new ConsolePagesController(
+        holds,
+        model,
+        audit,
+        runLog,
+        input(properties),
+        words(properties),
         properties.console().basePath());
   }
 
   @Bean
   @ConditionalOnBean(BreachRegister.class)
-  ConsoleBreachesController letheConsoleBreachesController(BreachRegister breaches, Clock clock,
-      LetheProperties properties) {
-    return new ConsoleBreachesController(breaches, clock, input(properties), words(properties),
-        properties.console().basePath());
+  ConsoleBreachesController letheConsoleBreachesController(
+      BreachRegister breaches, Clock clock, LetheProperties properties) {
+    return new ConsoleBreachesController(
+        breaches, clock, input(properties), words(properties), properties.console().basePath());
   }
 
   @Bean
-  ConsoleRecordsController letheConsoleRecordsController(RecordOfProcessing record, PrivacyNotice notice,
-      PersonalDataModel model) {
+  ConsoleRecordsController letheConsoleRecordsController(
+      RecordOfProcessing record, PrivacyNotice notice, PersonalDataModel model) {
     return new ConsoleRecordsController(record, notice, model);
   }
 
@@ -86,7 +111,8 @@ public class LetheConsoleAutoConfiguration {
     return new WebMvcConfigurer() {
       @Override
       public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new ConsoleAccess(console.adminRole()))
+        registry
+            .addInterceptor(new ConsoleAccess(console.adminRole()))
             .addPathPatterns(console.basePath(), console.basePath() + "/**");
       }
     };
@@ -94,25 +120,31 @@ public class LetheConsoleAutoConfiguration {
 
   /** Refuses to start without Spring Security: without it, nobody signs in and no form carries a CSRF token. */
   @Bean
-  SmartInitializingSingleton letheConsoleRequiresSecurity(ListableBeanFactory beans, LetheProperties properties) {
+  SmartInitializingSingleton letheConsoleRequiresSecurity(
+      ListableBeanFactory beans, LetheProperties properties) {
     return () -> {
       if (beans.getBeanNamesForType(SecurityFilterChain.class).length == 0) {
-        throw new IllegalStateException("lethe.console.enabled is true, but the application has no Spring Security"
-            + " filter chain: the console would be open to anyone. Add spring-boot-starter-security and a"
-            + " SecurityFilterChain that signs users in (users with the role " + properties.console().adminRole()
-            + " see the console), or set lethe.console.enabled=false.");
+        throw new IllegalStateException(
+            "lethe.console.enabled is true, but the application has no Spring Security"
+                + " filter chain: the console would be open to anyone. Add spring-boot-starter-security and a"
+                + " SecurityFilterChain that signs users in (users with the role "
+                + properties.console().adminRole()
+                + " see the console), or set lethe.console.enabled=false.");
       }
     };
   }
 
   private static ConsoleInput input(LetheProperties properties) {
-    return new ConsoleInput(properties.web().maxReasonLength(), properties.web().maxIdentityLength());
+    return new ConsoleInput(
+        properties.web().maxReasonLength(), properties.web().maxIdentityLength());
   }
 
   /** The console's zone: {@code lethe.console.zone}, else the controller's {@code lethe.zone}, else the system's. */
   private static Words words(LetheProperties properties) {
-    ZoneId zone = Objects.requireNonNullElse(properties.console().zone(),
-        Objects.requireNonNullElse(properties.zone(), ZoneId.systemDefault()));
+    ZoneId zone =
+        Objects.requireNonNullElse(
+            properties.console().zone(),
+            Objects.requireNonNullElse(properties.zone(), ZoneId.systemDefault()));
     return new Words(zone);
   }
 }

@@ -39,8 +39,13 @@ final class RequestPages {
   /** The prefix of a rectification form's fields: {@code correction.fullName} holds the new full name. */
   static final String CORRECTION = "correction.";
 
-  RequestPages(Words words, PersonalDataModel model, AuditTrail audit, Acknowledgements acknowledgements,
-      Objections objections, int dueSoonDays) {
+  RequestPages(
+      Words words,
+      PersonalDataModel model,
+      AuditTrail audit,
+      Acknowledgements acknowledgements,
+      Objections objections,
+      int dueSoonDays) {
     this.words = words;
     this.model = model;
     this.audit = audit;
@@ -60,8 +65,13 @@ final class RequestPages {
     }
     String subjectType = request.subject().subjectType();
     Map<String, String> labels = new LinkedHashMap<>();
-    model.entitiesOf(subjectType).forEach(entity -> entity.fieldsFor(subjectType)
-        .forEach(field -> labels.putIfAbsent(field.name(), field.label())));
+    model
+        .entitiesOf(subjectType)
+        .forEach(
+            entity ->
+                entity
+                    .fieldsFor(subjectType)
+                    .forEach(field -> labels.putIfAbsent(field.name(), field.label())));
     return labels;
   }
 
@@ -71,7 +81,8 @@ final class RequestPages {
       return Map.of();
     }
     Map<String, String> labels = new LinkedHashMap<>();
-    objections.objectablePurposes(request.subject().subjectType())
+    objections
+        .objectablePurposes(request.subject().subjectType())
         .forEach(purpose -> labels.put(purpose.name(), purpose.label()));
     return labels;
   }
@@ -95,47 +106,83 @@ final class RequestPages {
    * @param dueSoon whether it is open and due within the configured days
    * @param awaitingVerification whether the subject's identity is still to be confirmed (Art. 12(6))
    */
-  record Row(String id, String type, String typeName, String subject, String subjectTitle, String channel,
-      String received, String due, @Nullable String originalDue, String status, String statusName, boolean open,
-      boolean overdue, boolean dueSoon, boolean awaitingVerification) {
-  }
+  record Row(
+      String id,
+      String type,
+      String typeName,
+      String subject,
+      String subjectTitle,
+      String channel,
+      String received,
+      String due,
+      @Nullable String originalDue,
+      String status,
+      String statusName,
+      boolean open,
+      boolean overdue,
+      boolean dueSoon,
+      boolean awaitingVerification) {}
 
   /** A step of a request's history (Art. 5(2)): when, what, and the facts the audit kept. */
-  record Step(String when, String what, List<String> details) {
-  }
+  record Step(String when, String what, List<String> details) {}
 
   /** What an erasure did to one entity type (Art. 17, 5(2)). */
-  record ReceiptRow(String entity, long deleted, long updated, List<String> kept, @Nullable String heldBy,
-      List<String> shredded) {
-  }
+  record ReceiptRow(
+      String entity,
+      long deleted,
+      long updated,
+      List<String> kept,
+      @Nullable String heldBy,
+      List<String> shredded) {}
 
   /** An erasure receipt in words. */
-  record Receipt(String summary, String ground, List<ReceiptRow> rows) {
-  }
+  record Receipt(String summary, String ground, List<ReceiptRow> rows) {}
 
   /** Where one recipient stands with a change passed on to it (Art. 17(2), 19). */
-  record Recipient(String recipient, String change, String status, String outcome, long rows, String failure,
-      String since) {
-  }
+  record Recipient(
+      String recipient,
+      String change,
+      String status,
+      String outcome,
+      long rows,
+      String failure,
+      String since) {}
 
   /** A page of the queue. */
-  record Queue(List<Row> rows, int page, int pages, long total, boolean hasNext) {
-  }
+  record Queue(List<Row> rows, int page, int pages, long total, boolean hasNext) {}
 
   Queue queue(RequestPage page, LocalDate today) {
-    return new Queue(page.requests().stream().map(request -> row(request, today)).toList(), page.query().page(),
-        page.pages(), page.total(), page.hasNext());
+    return new Queue(
+        page.requests().stream().map(request -> row(request, today)).toList(),
+        page.query().page(),
+        page.pages(),
+        page.total(),
+        page.hasNext());
   }
 
   Row row(RightsRequest request, LocalDate today) {
     boolean overdue = request.isOpen() && request.isOverdue(today);
-    boolean dueSoon = request.isOpen() && !overdue && !request.dueDate().isAfter(today.plusDays(dueSoonDays));
-    return new Row(request.id().toString(), type(request.type()), request.type().name(),
+    boolean dueSoon =
+        request.isOpen() && !overdue && !request.dueDate().isAfter(today.plusDays(dueSoonDays));
+    return new Row(
+        request.id().toString(),
+        type(request.type()),
+        request.type().name(),
         Words.subject(request.subject().value()),
-        request.subject().subjectType() + " by " + request.subject().identity() + ": " + request.subject().value(),
-        Words.of(request.channel()), words.instant(request.receivedAt()), words.date(request.dueDate()),
-        request.isExtended() ? words.date(request.originalDueDate()) : null, Words.status(request.status()),
-        request.status().name(), request.isOpen(), overdue, dueSoon,
+        request.subject().subjectType()
+            + " by "
+            + request.subject().identity()
+            + ": "
+            + request.subject().value(),
+        Words.of(request.channel()),
+        words.instant(request.receivedAt()),
+        words.date(request.dueDate()),
+        request.isExtended() ? words.date(request.originalDueDate()) : null,
+        Words.status(request.status()),
+        request.status().name(),
+        request.isOpen(),
+        overdue,
+        dueSoon,
         request.isOpen() && request.isAwaitingVerification());
   }
 
@@ -151,8 +198,16 @@ final class RequestPages {
   private Step step(AuditEvent event) {
     List<String> details = new ArrayList<>();
     event.counts().forEach((name, count) -> details.add(Words.ofName(name) + ": " + count));
-    event.attributes().forEach((name, value) -> details.add(Words.ofName(name) + ": " + (name.equals("purpose")
-        ? model.purpose(value).map(Purpose::label).orElse(value) : value)));
+    event
+        .attributes()
+        .forEach(
+            (name, value) ->
+                details.add(
+                    Words.ofName(name)
+                        + ": "
+                        + (name.equals("purpose")
+                            ? model.purpose(value).map(Purpose::label).orElse(value)
+                            : value)));
     return new Step(words.instant(event.occurredAt()), Words.of(event.type()), details);
   }
 
@@ -161,26 +216,60 @@ final class RequestPages {
    * console shows it for the person answering to send, within the first month.
    */
   @Nullable String extensionNotice(RightsRequest request) {
-    return request.extension().map(extension -> {
-      Period added = Period.between(request.originalDueDate(), extension.newDueDate());
-      return "We received your " + Words.of(request.type()).toLowerCase() + " request on "
-          + words.date(request.receivedAt().atZone(words.zone()).toLocalDate()) + ". As Article 12(3) of the GDPR"
-          + " allows, we are extending the time we need to answer it by " + Words.period(added) + ", to "
-          + words.date(extension.newDueDate()) + ", because: " + extension.reason();
-    }).orElse(null);
+    return request
+        .extension()
+        .map(
+            extension -> {
+              Period added = Period.between(request.originalDueDate(), extension.newDueDate());
+              return "We received your "
+                  + Words.of(request.type()).toLowerCase()
+                  + " request on "
+                  + words.date(request.receivedAt().atZone(words.zone()).toLocalDate())
+                  + ". As Article 12(3) of the GDPR"
+                  + " allows, we are extending the time we need to answer it by "
+                  + Words.period(added)
+                  + ", to "
+                  + words.date(extension.newDueDate())
+                  + ", because: "
+                  + extension.reason();
+            })
+        .orElse(null);
   }
 
   Receipt receipt(ErasureReceipt receipt) {
-    String summary = receipt.noDataHeld() ? "No data was held on the subject: nothing was erased."
-        : "Erased on " + words.instant(receipt.erasedAt()) + ": " + receipt.rowsTouched() + " rows touched.";
-    List<ReceiptRow> rows = receipt.entities().stream().map(outcome -> new ReceiptRow(entityLabel(outcome.entity()),
-        outcome.rows().deleted(), outcome.rows().updated(),
-        outcome.kept().stream().map(kept -> attributeLabel(outcome.entity(), kept.attribute()) + ", "
-            + kept.exemption().title() + " (" + kept.exemption().article() + ")").toList(),
-        outcome.heldBy().orElse(null),
-        outcome.rows().shredded().stream().map(attribute -> attributeLabel(outcome.entity(), attribute)).toList()))
-        .toList();
-    return new Receipt(summary, receipt.ground().title() + " (" + receipt.ground().article() + ")", rows);
+    String summary =
+        receipt.noDataHeld()
+            ? "No data was held on the subject: nothing was erased."
+            : "Erased on "
+                + words.instant(receipt.erasedAt())
+                + ": "
+                + receipt.rowsTouched()
+                + " rows touched.";
+    List<ReceiptRow> rows =
+        receipt.entities().stream()
+            .map(
+                outcome ->
+                    new ReceiptRow(
+                        entityLabel(outcome.entity()),
+                        outcome.rows().deleted(),
+                        outcome.rows().updated(),
+                        outcome.kept().stream()
+                            .map(
+                                kept ->
+                                    attributeLabel(outcome.entity(), kept.attribute())
+                                        + ", "
+                                        + kept.exemption().title()
+                                        + " ("
+                                        + kept.exemption().article()
+                                        + ")")
+                            .toList(),
+                        outcome.heldBy().orElse(null),
+                        outcome.rows().shredded().stream()
+                            .map(attribute -> attributeLabel(outcome.entity(), attribute))
+                            .toList()))
+            .toList();
+    return new Receipt(
+        summary, receipt.ground().title() + " (" + receipt.ground().article() + ")", rows);
   }
 
   List<Recipient> recipients(RightsRequest request) {
@@ -188,8 +277,13 @@ final class RequestPages {
   }
 
   private Recipient recipient(RecipientAcknowledgement entry) {
-    return new Recipient(entry.recipient(), Words.of(entry.change()), Words.of(entry.status()),
-        entry.outcome().map(Words::of).orElse("Not yet answered"), entry.rowsTouched(), entry.failure().orElse(""),
+    return new Recipient(
+        entry.recipient(),
+        Words.of(entry.change()),
+        Words.of(entry.status()),
+        entry.outcome().map(Words::of).orElse("Not yet answered"),
+        entry.rowsTouched(),
+        entry.failure().orElse(""),
         words.instant(entry.since()));
   }
 
@@ -199,13 +293,17 @@ final class RequestPages {
   }
 
   private String attributeLabel(String entity, String attribute) {
-    return model.entities().stream().filter(descriptor -> descriptor.name().equals(entity))
+    return model.entities().stream()
+        .filter(descriptor -> descriptor.name().equals(entity))
         .flatMap(descriptor -> descriptor.field(attribute).stream())
-        .map(FieldDescriptor::label).findFirst().orElse(Words.ofName(attribute));
+        .map(FieldDescriptor::label)
+        .findFirst()
+        .orElse(Words.ofName(attribute));
   }
 
   /** The choices of an enum for a form: constant and words. */
-  static <E extends Enum<E>> List<Map.Entry<String, String>> choices(E[] values, Function<E, String> label) {
+  static <E extends Enum<E>> List<Map.Entry<String, String>> choices(
+      E[] values, Function<E, String> label) {
     return Stream.of(values).map(value -> Map.entry(value.name(), label.apply(value))).toList();
   }
 }

@@ -42,8 +42,12 @@ final class Words {
 
   /** {@code outboxIdentitiesCleared} or {@code rows_touched} reads "Outbox identities cleared", "Rows touched". */
   static String ofName(String name) {
-    String words = name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replace('_', ' ').replace('-', ' ')
-        .toLowerCase(Locale.ROOT).strip();
+    String words =
+        name.replaceAll("([a-z0-9])([A-Z])", "$1 $2")
+            .replace('_', ' ')
+            .replace('-', ' ')
+            .toLowerCase(Locale.ROOT)
+            .strip();
     return words.isEmpty() ? name : Character.toUpperCase(words.charAt(0)) + words.substring(1);
   }
 
@@ -88,6 +92,7 @@ final class Words {
   static String subject(String value) {
     String prefix = DataSubjectRights.ERASED_IDENTITY_PREFIX;
     return value.startsWith(prefix) && value.length() > prefix.length() + PSEUDONYM_SHOWN
-        ? value.substring(0, prefix.length() + PSEUDONYM_SHOWN) + "…" : value;
+        ? value.substring(0, prefix.length() + PSEUDONYM_SHOWN) + "…"
+        : value;
   }
 }

@@ -20,20 +20,35 @@ class DataMapSvgTest {
   private final PersonalDataModel model = PersonalDataModel.scan(Member.class, Booking.class);
 
   @Test
-  @DisplayName("Art. 30(1)(c): the data map is well-formed SVG with one box per entity, its data, purposes and retention in words")
+  @DisplayName(
+      "Art. 30(1)(c): the data map is well-formed SVG with one box per entity, its data, purposes and retention in words")
   void art30_oneBoxPerEntity() throws Exception {
     String svg = DataMapSvg.of(model);
 
-    Document document = DocumentBuilderFactory.newInstance()
-        .newDocumentBuilder().parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
-    NodeList boxes = (NodeList) XPathFactory.newInstance().newXPath()
-        .evaluate("//*[local-name()='g'][@class='entity']", document, XPathConstants.NODESET);
+    Document document =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+    NodeList boxes =
+        (NodeList)
+            XPathFactory.newInstance()
+                .newXPath()
+                .evaluate(
+                    "//*[local-name()='g'][@class='entity']", document, XPathConstants.NODESET);
     assertThat(boxes.getLength()).isEqualTo(model.entities().size()).isEqualTo(2);
     assertThat(document.getDocumentElement().getTextContent())
-        .contains("Member", "E-mail address: E-mail address", "Full name: Full name", "Booking note",
-            "Club <membership> & fees", "Kept 2 years after left at, then delete", "Data of member")
+        .contains(
+            "Member",
+            "E-mail address: E-mail address",
+            "Full name: Full name",
+            "Booking note",
+            "Club <membership> & fees",
+            "Kept 2 years after left at, then delete",
+            "Data of member")
         .doesNotContain("fullName", "P2Y", "DELETE");
-    assertThat(svg).as("a label's markup is escaped").contains("Club &lt;membership&gt; &amp; fees");
+    assertThat(svg)
+        .as("a label's markup is escaped")
+        .contains("Club &lt;membership&gt; &amp; fees");
     assertThat(svg).as("an arrow from the booking to its member").contains("class=\"route\"");
   }
 }

@@ -47,8 +47,15 @@ public final class LetheEndpoint {
   private final BreachRegister breaches;
 
   /** An endpoint over the application's Lethe beans. */
-  public LetheEndpoint(PersonalDataModel model, RecordOfProcessing record, DataSubjectRights rights,
-      RetentionRunLog runLog, Outbox outbox, Clock clock, AuditTrail audit, ImpactAssessment impactAssessment,
+  public LetheEndpoint(
+      PersonalDataModel model,
+      RecordOfProcessing record,
+      DataSubjectRights rights,
+      RetentionRunLog runLog,
+      Outbox outbox,
+      Clock clock,
+      AuditTrail audit,
+      ImpactAssessment impactAssessment,
       BreachRegister breaches) {
     this.impactAssessment = impactAssessment;
     this.breaches = breaches;
@@ -65,16 +72,33 @@ public final class LetheEndpoint {
   @ReadOperation
   public Summary summary() {
     LocalDate today = LocalDate.now(clock);
-    List<RequestSummary> open = rights.open().stream()
-        .map(request -> RequestSummary.of(request, today, rights.outstandingRecipients(request.id()))).toList();
+    List<RequestSummary> open =
+        rights.open().stream()
+            .map(
+                request ->
+                    RequestSummary.of(request, today, rights.outstandingRecipients(request.id())))
+            .toList();
     return new Summary(
         model.subjectTypes().stream()
-            .map(type -> new SubjectTypeSummary(type.name(), type.root().getSimpleName(),
-                List.copyOf(type.identities().keySet()),
-                model.entitiesOf(type.name()).stream().map(EntityDescriptor::name).toList()))
+            .map(
+                type ->
+                    new SubjectTypeSummary(
+                        type.name(),
+                        type.root().getSimpleName(),
+                        List.copyOf(type.identities().keySet()),
+                        model.entitiesOf(type.name()).stream()
+                            .map(EntityDescriptor::name)
+                            .toList()))
             .toList(),
-        model.purposes().stream().map(purpose -> new PurposeSummary(purpose.name(), purpose.basis().kind().title(),
-            purpose.basis().kind().article(), purpose.recipients())).toList(),
+        model.purposes().stream()
+            .map(
+                purpose ->
+                    new PurposeSummary(
+                        purpose.name(),
+                        purpose.basis().kind().title(),
+                        purpose.basis().kind().article(),
+                        purpose.recipients()))
+            .toList(),
         record.activities(),
         open,
         open.stream().filter(RequestSummary::overdue).count(),
@@ -82,7 +106,9 @@ public final class LetheEndpoint {
         outbox.counts(),
         audit.checkpoint(),
         record.otherCopies(),
-        new ImpactAssessmentSummary(impactAssessment.likelyRequired(), impactAssessment.indicators(),
+        new ImpactAssessmentSummary(
+            impactAssessment.likelyRequired(),
+            impactAssessment.indicators(),
             impactAssessment.openQuestions()),
         breaches.overdue().stream().map(breach -> breach.id().toString()).toList());
   }
@@ -104,11 +130,18 @@ public final class LetheEndpoint {
    * @param impactAssessment the data protection impact assessment's scaffold (Art. 35)
    * @param overdueBreaches the ids of the breaches the authority is not notified of within 72 hours (Art. 33(1))
    */
-  public record Summary(List<SubjectTypeSummary> subjectTypes, List<PurposeSummary> purposes,
-      List<ProcessingActivity> recordOfProcessing, List<RequestSummary> openRequests, long overdueRequests,
-      List<RetentionReport> retentionRuns, OutboxCounts outbox, AuditCheckpoint auditCheckpoint,
-      List<OtherCopy> otherCopies, ImpactAssessmentSummary impactAssessment, List<String> overdueBreaches) {
-  }
+  public record Summary(
+      List<SubjectTypeSummary> subjectTypes,
+      List<PurposeSummary> purposes,
+      List<ProcessingActivity> recordOfProcessing,
+      List<RequestSummary> openRequests,
+      long overdueRequests,
+      List<RetentionReport> retentionRuns,
+      OutboxCounts outbox,
+      AuditCheckpoint auditCheckpoint,
+      List<OtherCopy> otherCopies,
+      ImpactAssessmentSummary impactAssessment,
+      List<String> overdueBreaches) {}
 
   /**
    * The data protection impact assessment's scaffold (Art. 35); its document is {@code ImpactAssessment.writeMarkdown}.
@@ -117,9 +150,8 @@ public final class LetheEndpoint {
    * @param indicators the high-risk indicators found in the code
    * @param openQuestions what the controller must answer to complete it
    */
-  public record ImpactAssessmentSummary(boolean likelyRequired, List<RiskIndicator> indicators,
-      List<String> openQuestions) {
-  }
+  public record ImpactAssessmentSummary(
+      boolean likelyRequired, List<RiskIndicator> indicators, List<String> openQuestions) {}
 
   /**
    * A subject type.
@@ -129,8 +161,8 @@ public final class LetheEndpoint {
    * @param identities the identities a request may name it by
    * @param entities the entities holding its data
    */
-  public record SubjectTypeSummary(String name, String root, List<String> identities, List<String> entities) {
-  }
+  public record SubjectTypeSummary(
+      String name, String root, List<String> identities, List<String> entities) {}
 
   /**
    * A purpose.
@@ -140,8 +172,8 @@ public final class LetheEndpoint {
    * @param article the basis's article
    * @param recipients who receives the data
    */
-  public record PurposeSummary(String name, String basis, String article, List<String> recipients) {
-  }
+  public record PurposeSummary(
+      String name, String basis, String article, List<String> recipients) {}
 
   /**
    * An open request, without its subject.
@@ -154,12 +186,23 @@ public final class LetheEndpoint {
    * @param outstandingRecipients the participant services that have not acknowledged the change passed
    *     on to them (Art. 17(2), 19): the request cannot complete before they do
    */
-  public record RequestSummary(String id, String type, String status, LocalDate dueDate, boolean overdue,
+  public record RequestSummary(
+      String id,
+      String type,
+      String status,
+      LocalDate dueDate,
+      boolean overdue,
       List<String> outstandingRecipients) {
 
-    static RequestSummary of(RightsRequest request, LocalDate today, List<String> outstandingRecipients) {
-      return new RequestSummary(request.id().toString(), request.type().name(), request.status().name(),
-          request.dueDate(), request.isOverdue(today), outstandingRecipients);
+    static RequestSummary of(
+        RightsRequest request, LocalDate today, List<String> outstandingRecipients) {
+      return new RequestSummary(
+          request.id().toString(),
+          request.type().name(),
+          request.status().name(),
+          request.dueDate(),
+          request.isOverdue(today),
+          outstandingRecipients);
     }
   }
 }

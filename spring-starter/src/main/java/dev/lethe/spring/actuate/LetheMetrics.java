@@ -52,7 +52,8 @@ public final class LetheMetrics implements MeterBinder {
   }
 
   /** Metrics over the request store, the rights service and the audit trail's checkpoint. */
-  public LetheMetrics(RequestStore requests, DataSubjectRights rights, Clock clock, @Nullable AuditTrail audit) {
+  public LetheMetrics(
+      RequestStore requests, DataSubjectRights rights, Clock clock, @Nullable AuditTrail audit) {
     this.requests = requests;
     this.rights = rights;
     this.clock = clock;
@@ -67,7 +68,8 @@ public final class LetheMetrics implements MeterBinder {
         String key = key(type, status);
         Gauge.builder("lethe.requests", this, metrics -> metrics.count(key))
             .description("Rights requests by type and status (Art. 12)")
-            .tag("type", type.name()).tag("status", status.name())
+            .tag("type", type.name())
+            .tag("status", status.name())
             .register(registry);
       }
     }
@@ -76,7 +78,8 @@ public final class LetheMetrics implements MeterBinder {
         .register(registry);
     if (audit != null) {
       Gauge.builder("lethe.audit.sequence", audit, trail -> trail.checkpoint().sequence())
-          .description("The sequence of the audit chain's latest committed event known here: a checkpoint (Art. 5(2))")
+          .description(
+              "The sequence of the audit chain's latest committed event known here: a checkpoint (Art. 5(2))")
           .register(registry);
     }
   }
@@ -84,20 +87,26 @@ public final class LetheMetrics implements MeterBinder {
   /** Counts the rows of an erasure. */
   @EventListener
   public void erased(ErasureReceipt receipt) {
-    receipt.entities().forEach(entity -> {
-      increment("lethe.erasure.rows", entity.entity(), "deleted", entity.rows().deleted());
-      increment("lethe.erasure.rows", entity.entity(), "erased", entity.rows().updated());
-    });
+    receipt
+        .entities()
+        .forEach(
+            entity -> {
+              increment("lethe.erasure.rows", entity.entity(), "deleted", entity.rows().deleted());
+              increment("lethe.erasure.rows", entity.entity(), "erased", entity.rows().updated());
+            });
   }
 
   /** Counts the rows of a retention run. */
   @EventListener
   public void retained(RetentionReport report) {
-    report.policies().forEach(policy -> {
-      increment("lethe.retention.rows", policy.entity(), "deleted", policy.deleted());
-      increment("lethe.retention.rows", policy.entity(), "anonymised", policy.anonymised());
-      increment("lethe.retention.rows", policy.entity(), "held_back", policy.heldBack());
-    });
+    report
+        .policies()
+        .forEach(
+            policy -> {
+              increment("lethe.retention.rows", policy.entity(), "deleted", policy.deleted());
+              increment("lethe.retention.rows", policy.entity(), "anonymised", policy.anonymised());
+              increment("lethe.retention.rows", policy.entity(), "held_back", policy.heldBack());
+            });
   }
 
   private void increment(String name, String entity, String action, long rows) {
@@ -110,8 +119,10 @@ public final class LetheMetrics implements MeterBinder {
     Instant now = clock.instant();
     if (snapshotAt.plus(SNAPSHOT_AGE).isBefore(now)) {
       try (Stream<RightsRequest> all = requests.findAll()) {
-        snapshot = all.collect(Collectors.groupingBy(request -> key(request.type(), request.status()),
-            Collectors.counting()));
+        snapshot =
+            all.collect(
+                Collectors.groupingBy(
+                    request -> key(request.type(), request.status()), Collectors.counting()));
       }
       snapshotAt = now;
     }

@@ -28,14 +28,17 @@ public final class OutboxMetrics implements MeterBinder {
         .description("Outbox messages not delivered yet (Art. 19)")
         .register(registry);
     Gauge.builder("lethe.outbox.dead", outbox, box -> box.counts().dead())
-        .description("Outbox messages given up on after their maximum age, waiting for an administrator (Art. 19)")
+        .description(
+            "Outbox messages given up on after their maximum age, waiting for an administrator (Art. 19)")
         .register(registry);
     Gauge.builder("lethe.outbox.cleared", outbox, box -> box.counts().cleared())
-        .description("Dead outbox messages whose identity was cleared after the retention: never delivered,"
-            + " no longer retryable (Art. 5(1)(e), 19)")
+        .description(
+            "Dead outbox messages whose identity was cleared after the retention: never delivered,"
+                + " no longer retryable (Art. 5(1)(e), 19)")
         .register(registry);
     Gauge.builder("lethe.recipients.unsettled", acknowledgements, Acknowledgements::countUnsettled)
-        .description("Changes passed on to participant services that they have not acknowledged yet (Art. 17(2), 19)")
+        .description(
+            "Changes passed on to participant services that they have not acknowledged yet (Art. 17(2), 19)")
         .register(registry);
   }
 }

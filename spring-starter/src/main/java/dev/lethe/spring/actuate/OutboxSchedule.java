@@ -50,19 +50,23 @@ public final class OutboxSchedule implements SmartLifecycle {
   public void runOnce() {
     try {
       DispatchResult result = dispatcher.dispatch();
-      // Without a receiver nothing is claimed: warn once notices wait, not in an application that has none.
+      // Without a receiver nothing is claimed: warn once notices wait, not in an application that
+      // has none.
       if (!result.transportReady() && !warnedNotReady) {
         long pending = outbox.counts().pending();
         if (pending > 0) {
           warnedNotReady = true;
-          LOG.warn("Lethe's outbox holds {} notice(s): the recipient notifier has no receiver", pending);
+          LOG.warn(
+              "Lethe's outbox holds {} notice(s): the recipient notifier has no receiver", pending);
         }
       } else if (result.transportReady()) {
         warnedNotReady = false;
       }
     } catch (RuntimeException e) {
       // A database driver's message may quote column values: the stack trace only at debug level.
-      LOG.error("Lethe outbox dispatch failed ({}); the next pass carries on", e.getClass().getSimpleName());
+      LOG.error(
+          "Lethe outbox dispatch failed ({}); the next pass carries on",
+          e.getClass().getSimpleName());
       LOG.debug("Lethe outbox dispatch failure", e);
     }
   }

@@ -42,8 +42,11 @@ public final class RetentionSchedule implements SmartLifecycle {
    * A schedule for {@code enforcer} and, in the same run, for Lethe's own table of requests:
    * {@code requestIdentities} clears the identity of requests closed long enough (Art. 5(1)(e)).
    */
-  public RetentionSchedule(RetentionEnforcer enforcer, @Nullable RequestIdentityRetention requestIdentities,
-      String cron, ZoneId zone) {
+  public RetentionSchedule(
+      RetentionEnforcer enforcer,
+      @Nullable RequestIdentityRetention requestIdentities,
+      String cron,
+      ZoneId zone) {
     this(enforcer, requestIdentities, null, cron, zone);
   }
 
@@ -52,8 +55,12 @@ public final class RetentionSchedule implements SmartLifecycle {
    * requestIdentities} clears the identity of requests closed long enough, {@code outbox} that of
    * notices dead long enough and deletes those delivered long ago (Art. 5(1)(e)).
    */
-  public RetentionSchedule(RetentionEnforcer enforcer, @Nullable RequestIdentityRetention requestIdentities,
-      @Nullable OutboxAdministration outbox, String cron, ZoneId zone) {
+  public RetentionSchedule(
+      RetentionEnforcer enforcer,
+      @Nullable RequestIdentityRetention requestIdentities,
+      @Nullable OutboxAdministration outbox,
+      String cron,
+      ZoneId zone) {
     this(enforcer, requestIdentities, outbox, Map.of(), cron, zone);
   }
 
@@ -61,8 +68,13 @@ public final class RetentionSchedule implements SmartLifecycle {
    * As above, with more of Lethe's own housekeeping in the same run: each step by what it does, such as
    * deleting the acknowledgements settled long ago (Art. 5(1)(e)).
    */
-  public RetentionSchedule(RetentionEnforcer enforcer, @Nullable RequestIdentityRetention requestIdentities,
-      @Nullable OutboxAdministration outbox, Map<String, Runnable> housekeeping, String cron, ZoneId zone) {
+  public RetentionSchedule(
+      RetentionEnforcer enforcer,
+      @Nullable RequestIdentityRetention requestIdentities,
+      @Nullable OutboxAdministration outbox,
+      Map<String, Runnable> housekeeping,
+      String cron,
+      ZoneId zone) {
     this.housekeeping = Map.copyOf(housekeeping);
     this.enforcer = enforcer;
     this.requestIdentities = requestIdentities;

@@ -64,26 +64,31 @@ public final class AdminBreachesController {
    * @param dpoContact the contact point where more information can be obtained
    * @param risk {@code UNLIKELY}, {@code RISK} or {@code HIGH}
    */
-  public record Recording(@Nullable String awareAt, @Nullable String nature, @Nullable List<String> dataCategories,
-      @Nullable List<String> subjectTypes, @Nullable Long approximateSubjects, @Nullable Long approximateRecords,
-      @Nullable String consequences, @Nullable String measures, @Nullable String dpoContact, @Nullable String risk) {
-  }
+  public record Recording(
+      @Nullable String awareAt,
+      @Nullable String nature,
+      @Nullable List<String> dataCategories,
+      @Nullable List<String> subjectTypes,
+      @Nullable Long approximateSubjects,
+      @Nullable Long approximateRecords,
+      @Nullable String consequences,
+      @Nullable String measures,
+      @Nullable String dpoContact,
+      @Nullable String risk) {}
 
   /**
    * The notification of the supervisory authority, made now (Art. 33(1)).
    *
    * @param delayReasons why it comes later than 72 hours after awareness; required when it does
    */
-  public record AuthorityNotification(@Nullable String delayReasons) {
-  }
+  public record AuthorityNotification(@Nullable String delayReasons) {}
 
   /**
    * The risk the breach is now assessed to pose (Art. 33(1), 34(1)).
    *
    * @param risk {@code UNLIKELY}, {@code RISK} or {@code HIGH}
    */
-  public record Assessment(@Nullable String risk) {
-  }
+  public record Assessment(@Nullable String risk) {}
 
   /**
    * Who a high-risk breach affects (Art. 34(1)): subjects named, and the subjects of an entity's rows
@@ -92,8 +97,9 @@ public final class AdminBreachesController {
    * @param subjects subjects named as a request names them
    * @param windows entity rows by time
    */
-  public record Affected(@Nullable List<AdminRestrictionsController.Subject> subjects, @Nullable List<Window> windows) {
-  }
+  public record Affected(
+      @Nullable List<AdminRestrictionsController.Subject> subjects,
+      @Nullable List<Window> windows) {}
 
   /**
    * The rows of an entity whose date or time attribute lies in {@code [from, to)}.
@@ -103,22 +109,34 @@ public final class AdminBreachesController {
    * @param from the window's start, included, ISO-8601
    * @param to the window's end, excluded, ISO-8601
    */
-  public record Window(@Nullable String entity, @Nullable String attribute, @Nullable String from,
-      @Nullable String to) {
-  }
+  public record Window(
+      @Nullable String entity,
+      @Nullable String attribute,
+      @Nullable String from,
+      @Nullable String to) {}
 
   /** Enters a breach in the register (Art. 33(5)); 201 with its location and deadline. */
   @PostMapping
   public ResponseEntity<BreachView> record(HttpServletRequest http, @RequestBody Recording body) {
     callers.requireAdmin(http);
-    BreachReport report = new BreachReport(Bodies.instant(body.awareAt(), "awareAt"),
-        limits.reason(body.nature(), "nature"), limits.labels(body.dataCategories(), "dataCategories"),
-        limits.labels(body.subjectTypes(), "subjectTypes"), required(body.approximateSubjects(), "approximateSubjects"),
-        required(body.approximateRecords(), "approximateRecords"), limits.reason(body.consequences(), "consequences"),
-        limits.reason(body.measures(), "measures"), limits.reason(body.dpoContact(), "dpoContact"),
-        Bodies.constant(Breach.Risk.class, body.risk(), "risk"));
+    BreachReport report =
+        new BreachReport(
+            Bodies.instant(body.awareAt(), "awareAt"),
+            limits.reason(body.nature(), "nature"),
+            limits.labels(body.dataCategories(), "dataCategories"),
+            limits.labels(body.subjectTypes(), "subjectTypes"),
+            required(body.approximateSubjects(), "approximateSubjects"),
+            required(body.approximateRecords(), "approximateRecords"),
+            limits.reason(body.consequences(), "consequences"),
+            limits.reason(body.measures(), "measures"),
+            limits.reason(body.dpoContact(), "dpoContact"),
+            Bodies.constant(Breach.Risk.class, body.risk(), "risk"));
     Breach breach = breaches.record(report);
-    URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(breach.id()).toUri();
+    URI location =
+        ServletUriComponentsBuilder.fromCurrentRequest()
+            .path("/{id}")
+            .buildAndExpand(breach.id())
+            .toUri();
     return ResponseEntity.created(location).body(view(breach));
   }
 
@@ -146,18 +164,23 @@ public final class AdminBreachesController {
    * the authority was already notified.
    */
   @PostMapping("/{id}/authority-notification")
-  public BreachView notifyAuthority(HttpServletRequest http, @PathVariable UUID id,
+  public BreachView notifyAuthority(
+      HttpServletRequest http,
+      @PathVariable UUID id,
       @RequestBody(required = false) @Nullable AuthorityNotification body) {
     callers.requireAdmin(http);
-    Optional<String> reasons = Optional.ofNullable(body).map(AuthorityNotification::delayReasons)
-        .filter(text -> !text.isBlank())
-        .map(text -> limits.reason(text, "delayReasons"));
+    Optional<String> reasons =
+        Optional.ofNullable(body)
+            .map(AuthorityNotification::delayReasons)
+            .filter(text -> !text.isBlank())
+            .map(text -> limits.reason(text, "delayReasons"));
     return view(breaches.notifyAuthority(id, reasons));
   }
 
   /** Records the risk the breach is now assessed to pose (Art. 33(1), 34(1)). */
   @PostMapping("/{id}/risk")
-  public BreachView assessRisk(HttpServletRequest http, @PathVariable UUID id, @RequestBody Assessment body) {
+  public BreachView assessRisk(
+      HttpServletRequest http, @PathVariable UUID id, @RequestBody Assessment body) {
     callers.requireAdmin(http);
     return view(breaches.assessRisk(id, Bodies.constant(Breach.Risk.class, body.risk(), "risk")));
   }
@@ -169,20 +192,32 @@ public final class AdminBreachesController {
    * 400 if the body names nothing, or what the model does not have.
    */
   @PostMapping("/{id}/subject-notification")
-  public BreachView notifySubjects(HttpServletRequest http, @PathVariable UUID id, @RequestBody Affected body) {
+  public BreachView notifySubjects(
+      HttpServletRequest http, @PathVariable UUID id, @RequestBody Affected body) {
     callers.requireAdmin(http);
-    List<SubjectIdentifier> listed = Optional.ofNullable(body.subjects()).orElse(List.of()).stream()
-        .map(subject -> limits.identity(new SubjectIdentifier(
-            required(required(subject, "subjects").subjectType(), "subjects[].subjectType"),
-            required(subject.identity(), "subjects[].identity"), required(subject.value(), "subjects[].value")),
-            "subjects[].value"))
-        .toList();
+    List<SubjectIdentifier> listed =
+        Optional.ofNullable(body.subjects()).orElse(List.of()).stream()
+            .map(
+                subject ->
+                    limits.identity(
+                        new SubjectIdentifier(
+                            required(
+                                required(subject, "subjects").subjectType(),
+                                "subjects[].subjectType"),
+                            required(subject.identity(), "subjects[].identity"),
+                            required(subject.value(), "subjects[].value")),
+                        "subjects[].value"))
+            .toList();
     AffectedSubjects affected = AffectedSubjects.listed(listed);
     for (Window window : Optional.ofNullable(body.windows()).orElse(List.of())) {
       required(window, "windows");
-      affected = affected.and(AffectedSubjects.rowsBetween(limits.label(window.entity(), "windows[].entity"),
-          limits.label(window.attribute(), "windows[].attribute"), Bodies.instant(window.from(), "windows[].from"),
-          Bodies.instant(window.to(), "windows[].to")));
+      affected =
+          affected.and(
+              AffectedSubjects.rowsBetween(
+                  limits.label(window.entity(), "windows[].entity"),
+                  limits.label(window.attribute(), "windows[].attribute"),
+                  Bodies.instant(window.from(), "windows[].from"),
+                  Bodies.instant(window.to(), "windows[].to")));
     }
     return view(breaches.notifySubjects(id, affected));
   }

@@ -34,7 +34,8 @@ public final class AdminConsentsController {
   private final PrivacyNotice notice;
   private final Callers callers;
 
-  AdminConsentsController(ConsentLedger consents, PersonalDataModel model, PrivacyNotice notice, Callers callers) {
+  AdminConsentsController(
+      ConsentLedger consents, PersonalDataModel model, PrivacyNotice notice, Callers callers) {
     this.consents = consents;
     this.model = model;
     this.notice = notice;
@@ -47,8 +48,7 @@ public final class AdminConsentsController {
    * @param noticeVersion the notice's current version
    * @param outdated per purpose and older version, how many current consents were given under it
    */
-  public record OutdatedReport(String noticeVersion, List<OutdatedConsents> outdated) {
-  }
+  public record OutdatedReport(String noticeVersion, List<OutdatedConsents> outdated) {}
 
   /**
    * A page of the subjects whose current consent to a purpose was given under an older notice version.
@@ -58,8 +58,8 @@ public final class AdminConsentsController {
    * @param subjects the subjects' keyed pseudonyms, in order
    * @param next the {@code after} of the next page; null on the last
    */
-  public record OutdatedSubjects(String purpose, String noticeVersion, List<String> subjects, @Nullable String next) {
-  }
+  public record OutdatedSubjects(
+      String purpose, String noticeVersion, List<String> subjects, @Nullable String next) {}
 
   /** Per purpose and older notice version, how many current consents to ask for again (Art. 7(1), 13(3)). */
   @GetMapping("/outdated")
@@ -74,20 +74,36 @@ public final class AdminConsentsController {
    * consent, or a malformed parameter.
    */
   @GetMapping("/outdated/{purpose}")
-  public OutdatedSubjects outdatedSubjects(HttpServletRequest http, @PathVariable String purpose,
-      @RequestParam(required = false) @Nullable String after, @RequestParam(defaultValue = "100") int limit) {
+  public OutdatedSubjects outdatedSubjects(
+      HttpServletRequest http,
+      @PathVariable String purpose,
+      @RequestParam(required = false) @Nullable String after,
+      @RequestParam(defaultValue = "100") int limit) {
     callers.requireAdmin(http);
     ConsentPurposes.require(model.purposes(), purpose);
     if (after != null && !PSEUDONYM.matcher(after).matches()) {
-      throw new IllegalArgumentException("The parameter 'after' must be a subject pseudonym: 64 lowercase hexadecimal"
-          + " digits, the last of the page before");
+      throw new IllegalArgumentException(
+          "The parameter 'after' must be a subject pseudonym: 64 lowercase hexadecimal"
+              + " digits, the last of the page before");
     }
     if (limit < 1 || limit > ConsentLedger.MAX_PAGE) {
-      throw new IllegalArgumentException("The parameter 'limit' must be between 1 and " + ConsentLedger.MAX_PAGE);
+      throw new IllegalArgumentException(
+          "The parameter 'limit' must be between 1 and " + ConsentLedger.MAX_PAGE);
     }
-    List<String> subjects = consents.subjectsGivenUnderOtherNotice(purpose, notice.version(),
-        Optional.ofNullable(after).map(SubjectPseudonym::new), limit).stream().map(SubjectPseudonym::hex).toList();
-    return new OutdatedSubjects(purpose, notice.version(), subjects,
+    List<String> subjects =
+        consents
+            .subjectsGivenUnderOtherNotice(
+                purpose,
+                notice.version(),
+                Optional.ofNullable(after).map(SubjectPseudonym::new),
+                limit)
+            .stream()
+            .map(SubjectPseudonym::hex)
+            .toList();
+    return new OutdatedSubjects(
+        purpose,
+        notice.version(),
+        subjects,
         subjects.size() == limit ? subjects.get(subjects.size() - 1) : null);
   }
 }

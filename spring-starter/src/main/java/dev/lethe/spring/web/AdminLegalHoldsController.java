@@ -51,9 +51,12 @@ public final class AdminLegalHoldsController {
    * @param entity the simple name of the entity type held, such as {@code Invoice}
    * @param reason why the data is held, such as a case reference: name no one
    */
-  public record Placement(@Nullable String subjectType, @Nullable String identity, @Nullable String value,
-      @Nullable String entity, @Nullable String reason) {
-  }
+  public record Placement(
+      @Nullable String subjectType,
+      @Nullable String identity,
+      @Nullable String value,
+      @Nullable String entity,
+      @Nullable String reason) {}
 
   /** Every standing hold, oldest first. */
   @GetMapping
@@ -67,18 +70,23 @@ public final class AdminLegalHoldsController {
    * to, or the one on the entity type. 404 if the identity names nobody.
    */
   @PostMapping
-  public ResponseEntity<List<LegalHoldView>> place(HttpServletRequest http, @RequestBody Placement body) {
+  public ResponseEntity<List<LegalHoldView>> place(
+      HttpServletRequest http, @RequestBody Placement body) {
     callers.requireAdmin(http);
     String reason = limits.reason(body.reason(), "reason");
-    boolean onSubject = body.subjectType() != null || body.identity() != null || body.value() != null;
+    boolean onSubject =
+        body.subjectType() != null || body.identity() != null || body.value() != null;
     if (onSubject == (body.entity() != null)) {
-      throw new IllegalArgumentException("A legal hold covers either one subject (subjectType, identity, value) or one"
-          + " entity type (entity)");
+      throw new IllegalArgumentException(
+          "A legal hold covers either one subject (subjectType, identity, value) or one"
+              + " entity type (entity)");
     }
-    List<LegalHold> placed = onSubject ? onSubject(body, reason)
-        : List.of(holds.placeOnEntity(required(body.entity(), "entity"), reason));
-    return ResponseEntity.status(HttpStatus.CREATED).body(placed.stream().map(hold -> LegalHoldView.of(hold, holds))
-        .toList());
+    List<LegalHold> placed =
+        onSubject
+            ? onSubject(body, reason)
+            : List.of(holds.placeOnEntity(required(body.entity(), "entity"), reason));
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .body(placed.stream().map(hold -> LegalHoldView.of(hold, holds)).toList());
   }
 
   /** Lifts the hold {@code id}; 204, or 404 if none stands with that id. */
@@ -86,19 +94,32 @@ public final class AdminLegalHoldsController {
   public ResponseEntity<Void> lift(HttpServletRequest http, @PathVariable UUID id) {
     callers.requireAdmin(http);
     if (!holds.lift(id)) {
-      throw new ErrorResponseException(HttpStatus.NOT_FOUND,
-          ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No legal hold " + id + " stands"), null);
+      throw new ErrorResponseException(
+          HttpStatus.NOT_FOUND,
+          ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No legal hold " + id + " stands"),
+          null);
     }
     return ResponseEntity.noContent().build();
   }
 
   private List<LegalHold> onSubject(Placement body, String reason) {
-    SubjectIdentifier subject = limits.identity(new SubjectIdentifier(required(body.subjectType(), "subjectType"),
-        required(body.identity(), "identity"), required(body.value(), "value")), "value");
+    SubjectIdentifier subject =
+        limits.identity(
+            new SubjectIdentifier(
+                required(body.subjectType(), "subjectType"),
+                required(body.identity(), "identity"),
+                required(body.value(), "value")),
+            "value");
     List<LegalHold> placed = holds.placeOnSubject(subject, reason);
     if (placed.isEmpty()) {
-      throw new ErrorResponseException(HttpStatus.NOT_FOUND, ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-          "The identity names no subject of type '" + subject.subjectType() + "': no hold was placed"), null);
+      throw new ErrorResponseException(
+          HttpStatus.NOT_FOUND,
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.NOT_FOUND,
+              "The identity names no subject of type '"
+                  + subject.subjectType()
+                  + "': no hold was placed"),
+          null);
     }
     return placed;
   }

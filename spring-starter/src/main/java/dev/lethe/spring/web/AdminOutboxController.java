@@ -60,14 +60,32 @@ public final class AdminOutboxController {
    * @param retryable whether an administrator can retry it: dead, with the identity it carries
    *     still kept; false once a dead notice's identity was cleared after the retention
    */
-  public record MessageView(UUID id, String idempotencyKey, String destination, String type, OutboxStatus status,
-      int attempts, Instant enqueuedAt, Instant nextAttemptAt, @Nullable String lastFailure,
-      @Nullable Instant finishedAt, boolean retryable) {
+  public record MessageView(
+      UUID id,
+      String idempotencyKey,
+      String destination,
+      String type,
+      OutboxStatus status,
+      int attempts,
+      Instant enqueuedAt,
+      Instant nextAttemptAt,
+      @Nullable String lastFailure,
+      @Nullable Instant finishedAt,
+      boolean retryable) {
 
     static MessageView of(OutboxEntry entry) {
-      return new MessageView(entry.id(), entry.idempotencyKey(), entry.destination(), entry.type(), entry.status(),
-          entry.attempts(), entry.enqueuedAt(), entry.nextAttemptAt(), entry.lastFailure().orElse(null),
-          entry.finishedAt().orElse(null), entry.retryable());
+      return new MessageView(
+          entry.id(),
+          entry.idempotencyKey(),
+          entry.destination(),
+          entry.type(),
+          entry.status(),
+          entry.attempts(),
+          entry.enqueuedAt(),
+          entry.nextAttemptAt(),
+          entry.lastFailure().orElse(null),
+          entry.finishedAt().orElse(null),
+          entry.retryable());
     }
   }
 
@@ -76,8 +94,7 @@ public final class AdminOutboxController {
    *
    * @param retried their number
    */
-  public record Retried(int retried) {
-  }
+  public record Retried(int retried) {}
 
   /** How many notices are pending, dead, and dead with their identity cleared (Art. 19). */
   @GetMapping
@@ -92,7 +109,8 @@ public final class AdminOutboxController {
    * @param limit at most this many, 100 by default, 1000 at most
    */
   @GetMapping("/dead")
-  public List<MessageView> dead(HttpServletRequest http, @RequestParam(defaultValue = "100") int limit) {
+  public List<MessageView> dead(
+      HttpServletRequest http, @RequestParam(defaultValue = "100") int limit) {
     callers.requireAdmin(http);
     if (limit < 1 || limit > MAX_LIST) {
       throw problem(HttpStatus.BAD_REQUEST, "limit must be between 1 and " + MAX_LIST);
@@ -111,11 +129,20 @@ public final class AdminOutboxController {
     return switch (administration.retryDead(id)) {
       case RETRIED -> MessageView.of(outbox.find(id).orElseThrow());
       case NOT_FOUND -> throw problem(HttpStatus.NOT_FOUND, "No outbox message " + id);
-      case NOT_DEAD -> throw problem(HttpStatus.CONFLICT, "Outbox message " + id
-          + " is not dead: it is pending or delivered, and only a dead message is retried");
-      case IDENTITY_CLEARED -> throw problem(HttpStatus.CONFLICT, "Outbox message " + id + " cannot be retried:"
-          + " it was dead longer than lethe.outbox.dead-identity-retention, so the subject's identity it carried"
-          + " was cleared (Art. 5(1)(e)); it stays listed as the record of a notice never delivered");
+      case NOT_DEAD ->
+          throw problem(
+              HttpStatus.CONFLICT,
+              "Outbox message "
+                  + id
+                  + " is not dead: it is pending or delivered, and only a dead message is retried");
+      case IDENTITY_CLEARED ->
+          throw problem(
+              HttpStatus.CONFLICT,
+              "Outbox message "
+                  + id
+                  + " cannot be retried:"
+                  + " it was dead longer than lethe.outbox.dead-identity-retention, so the subject's identity it carried"
+                  + " was cleared (Art. 5(1)(e)); it stays listed as the record of a notice never delivered");
     };
   }
 
@@ -130,6 +157,7 @@ public final class AdminOutboxController {
   }
 
   private static ErrorResponseException problem(HttpStatus status, String detail) {
-    return new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), null);
+    return new ErrorResponseException(
+        status, ProblemDetail.forStatusAndDetail(status, detail), null);
   }
 }

@@ -64,9 +64,16 @@ public final class AdminRequestsController {
   private final Limits limits;
   private final Callers callers;
 
-  AdminRequestsController(DataSubjectRights rights, Acknowledgements acknowledgements, Restrictions restrictions,
-      Objections objections, PersonalDataModel model, Transactions transactions, RequestIntake intake,
-      LetheProperties.WebProperties web, Callers callers) {
+  AdminRequestsController(
+      DataSubjectRights rights,
+      Acknowledgements acknowledgements,
+      Restrictions restrictions,
+      Objections objections,
+      PersonalDataModel model,
+      Transactions transactions,
+      RequestIntake intake,
+      LetheProperties.WebProperties web,
+      Callers callers) {
     this.rights = rights;
     this.acknowledgements = acknowledgements;
     this.restrictions = restrictions;
@@ -90,17 +97,20 @@ public final class AdminRequestsController {
    * @param purpose for {@code AUTOMATED_DECISION_REVIEW} only, and required there: the purpose whose
    *     solely automated decision the subject contests (Art. 22(3))
    */
-  public record Submission(@Nullable RequestType type, @Nullable String subjectType, @Nullable String identity,
-      @Nullable String value, @Nullable Channel channel, @Nullable String purpose) {
-  }
+  public record Submission(
+      @Nullable RequestType type,
+      @Nullable String subjectType,
+      @Nullable String identity,
+      @Nullable String value,
+      @Nullable Channel channel,
+      @Nullable String purpose) {}
 
   /**
    * How the subject's identity was confirmed (Art. 12(6)).
    *
    * @param method such as {@code id-document}: a label, never the evidence
    */
-  public record Verification(@Nullable String method) {
-  }
+  public record Verification(@Nullable String method) {}
 
   /**
    * The single extension of the deadline (Art. 12(3)).
@@ -108,8 +118,7 @@ public final class AdminRequestsController {
    * @param period the extension, an ISO-8601 period of at most two months, such as {@code P2M} (Art. 12(3))
    * @param reason why: the complexity or number of requests, to be told to the subject
    */
-  public record Extension(@Nullable String period, @Nullable String reason) {
-  }
+  public record Extension(@Nullable String period, @Nullable String reason) {}
 
   /**
    * A refusal to act (Art. 12(4), (5)).
@@ -117,32 +126,28 @@ public final class AdminRequestsController {
    * @param reason the Art. 12(5)(b) ground
    * @param explanation why, for the subject (Art. 12(4))
    */
-  public record Rejection(@Nullable RejectionReason reason, @Nullable String explanation) {
-  }
+  public record Rejection(@Nullable RejectionReason reason, @Nullable String explanation) {}
 
   /**
    * Why a request completes without the receipts of participants still outstanding (Art. 5(2), 19).
    *
    * @param reason recorded in the audit: name no one
    */
-  public record Closing(@Nullable String reason) {
-  }
+  public record Closing(@Nullable String reason) {}
 
   /**
    * How to fulfil an erasure request (Art. 17).
    *
    * @param ground the Art. 17(1) ground
    */
-  public record Erasure(@Nullable ErasureGround ground) {
-  }
+  public record Erasure(@Nullable ErasureGround ground) {}
 
   /**
    * Cancels a request without action, such as when the subject withdraws it.
    *
    * @param reason why, kept with the request
    */
-  public record Cancellation(@Nullable String reason) {
-  }
+  public record Cancellation(@Nullable String reason) {}
 
   /**
    * The corrections a rectification request asks for (Art. 16).
@@ -150,8 +155,7 @@ public final class AdminRequestsController {
    * @param corrections attribute name to its new value, applied to every row of the subject holding
    *     the attribute; {@code null} clears it
    */
-  public record Corrections(@Nullable Map<String, @Nullable Object> corrections) {
-  }
+  public record Corrections(@Nullable Map<String, @Nullable Object> corrections) {}
 
   /**
    * A rectification carried out (Art. 16).
@@ -159,8 +163,7 @@ public final class AdminRequestsController {
    * @param request the request, now fulfilled
    * @param rowsCorrected how many rows were corrected
    */
-  public record Rectified(RequestView request, long rowsCorrected) {
-  }
+  public record Rectified(RequestView request, long rowsCorrected) {}
 
   /**
    * How to restrict processing for a restriction request (Art. 18(1)).
@@ -169,16 +172,14 @@ public final class AdminRequestsController {
    * @param until when the controller plans to lift it, such as the end of an accuracy check; it
    *     stands until lifted all the same (Art. 18(3))
    */
-  public record Restricting(@Nullable RestrictionGround ground, @Nullable Instant until) {
-  }
+  public record Restricting(@Nullable RestrictionGround ground, @Nullable Instant until) {}
 
   /**
    * The purpose an objection request objects to (Art. 21).
    *
    * @param purpose a purpose on legitimate interests or a public task, or a direct-marketing purpose
    */
-  public record Objecting(@Nullable String purpose) {
-  }
+  public record Objecting(@Nullable String purpose) {}
 
   /**
    * Receives a request; 201 with its location and deadline, or 200 with the subject's open request
@@ -191,19 +192,28 @@ public final class AdminRequestsController {
     callers.requireAdmin(http);
     RequestType type = required(body.type(), "type");
     Channel channel = required(body.channel(), "channel");
-    SubjectIdentifier subject = limits.identity(new SubjectIdentifier(
-        Objects.requireNonNullElse(body.subjectType(), web.subjectType()),
-        Objects.requireNonNullElse(body.identity(), web.identity()),
-        required(body.value(), "value")), "value");
+    SubjectIdentifier subject =
+        limits.identity(
+            new SubjectIdentifier(
+                Objects.requireNonNullElse(body.subjectType(), web.subjectType()),
+                Objects.requireNonNullElse(body.identity(), web.identity()),
+                required(body.value(), "value")),
+            "value");
     if (body.purpose() != null && type != RequestType.AUTOMATED_DECISION_REVIEW) {
-      throw new IllegalArgumentException("The field 'purpose' belongs to AUTOMATED_DECISION_REVIEW requests only");
+      throw new IllegalArgumentException(
+          "The field 'purpose' belongs to AUTOMATED_DECISION_REVIEW requests only");
     }
-    RequestIntake.Intake intake = type == RequestType.AUTOMATED_DECISION_REVIEW
-        ? this.intake.review(subject, limits.label(body.purpose(), "purpose"), channel, false)
-        : this.intake.admin(type, subject, channel);
-    URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
-        .buildAndExpand(intake.request().id()).toUri();
-    return intake.created() ? ResponseEntity.created(location).body(view(intake.request()))
+    RequestIntake.Intake intake =
+        type == RequestType.AUTOMATED_DECISION_REVIEW
+            ? this.intake.review(subject, limits.label(body.purpose(), "purpose"), channel, false)
+            : this.intake.admin(type, subject, channel);
+    URI location =
+        ServletUriComponentsBuilder.fromCurrentRequest()
+            .path("/{id}")
+            .buildAndExpand(intake.request().id())
+            .toUri();
+    return intake.created()
+        ? ResponseEntity.created(location).body(view(intake.request()))
         : ResponseEntity.ok().location(location).body(view(intake.request()));
   }
 
@@ -212,8 +222,14 @@ public final class AdminRequestsController {
   public List<RequestView> open(HttpServletRequest http) {
     callers.requireAdmin(http);
     Set<RequestId> overdue = overdue();
-    return rights.open().stream().map(request -> RequestView.of(request, overdue.contains(request.id()),
-        rights.outstandingRecipients(request.id()))).toList();
+    return rights.open().stream()
+        .map(
+            request ->
+                RequestView.of(
+                    request,
+                    overdue.contains(request.id()),
+                    rights.outstandingRecipients(request.id())))
+        .toList();
   }
 
   /** One request. */
@@ -226,25 +242,34 @@ public final class AdminRequestsController {
 
   /** Records that the subject's identity was confirmed (Art. 12(6)). */
   @PostMapping("/{id}/verify")
-  public RequestView verify(HttpServletRequest http, @PathVariable UUID id, @RequestBody Verification body) {
+  public RequestView verify(
+      HttpServletRequest http, @PathVariable UUID id, @RequestBody Verification body) {
     callers.requireAdmin(http);
     return view(rights.verify(new RequestId(id), limits.label(body.method(), "method")));
   }
 
   /** Extends the deadline once, by up to two months, with the reason (Art. 12(3)). */
   @PostMapping("/{id}/extend")
-  public RequestView extend(HttpServletRequest http, @PathVariable UUID id, @RequestBody Extension body) {
+  public RequestView extend(
+      HttpServletRequest http, @PathVariable UUID id, @RequestBody Extension body) {
     callers.requireAdmin(http);
-    return view(rights.extend(new RequestId(id), Bodies.period(body.period(), "period"),
-        limits.reason(body.reason(), "reason")));
+    return view(
+        rights.extend(
+            new RequestId(id),
+            Bodies.period(body.period(), "period"),
+            limits.reason(body.reason(), "reason")));
   }
 
   /** Refuses to act, as manifestly unfounded or excessive, with the explanation (Art. 12(4), (5)). */
   @PostMapping("/{id}/reject")
-  public RequestView reject(HttpServletRequest http, @PathVariable UUID id, @RequestBody Rejection body) {
+  public RequestView reject(
+      HttpServletRequest http, @PathVariable UUID id, @RequestBody Rejection body) {
     callers.requireAdmin(http);
-    return view(rights.reject(new RequestId(id), required(body.reason(), "reason"),
-        limits.reason(body.explanation(), "explanation")));
+    return view(
+        rights.reject(
+            new RequestId(id),
+            required(body.reason(), "reason"),
+            limits.reason(body.explanation(), "explanation")));
   }
 
   /** Records that a request Lethe does not carry out itself, such as a restriction, was acted upon. */
@@ -252,18 +277,25 @@ public final class AdminRequestsController {
   public RequestView fulfil(HttpServletRequest http, @PathVariable UUID id) {
     callers.requireAdmin(http);
     RequestId requestId = new RequestId(id);
-    RequestType type = rights.find(requestId).orElseThrow(() -> new UnknownRequestException(requestId)).type();
+    RequestType type =
+        rights.find(requestId).orElseThrow(() -> new UnknownRequestException(requestId)).type();
     if (type == RequestType.RESTRICTION || type == RequestType.OBJECTION) {
       // Marked as done without the restriction or objection recorded, the processing would go on.
-      throw new IllegalStateException("A " + type + " request is fulfilled by carrying it out: POST"
-          + (type == RequestType.RESTRICTION ? " /restrict with the ground" : " /object with the purpose"));
+      throw new IllegalStateException(
+          "A "
+              + type
+              + " request is fulfilled by carrying it out: POST"
+              + (type == RequestType.RESTRICTION
+                  ? " /restrict with the ground"
+                  : " /object with the purpose"));
     }
     return view(rights.fulfil(requestId));
   }
 
   /** Fulfils an erasure request on its Art. 17(1) ground; the receipt says what was erased and what was kept. */
   @PostMapping("/{id}/erase")
-  public ReceiptView erase(HttpServletRequest http, @PathVariable UUID id, @RequestBody Erasure body) {
+  public ReceiptView erase(
+      HttpServletRequest http, @PathVariable UUID id, @RequestBody Erasure body) {
     callers.requireAdmin(http);
     return ReceiptView.of(rights.erase(new RequestId(id), required(body.ground(), "ground")));
   }
@@ -283,10 +315,11 @@ public final class AdminRequestsController {
    * JSON and CSV, streamed. Once fulfilled, a request cannot be downloaded again.
    */
   @GetMapping("/{id}/report")
-  public ResponseEntity<StreamingResponseBody> report(HttpServletRequest http, @PathVariable UUID id) {
+  public ResponseEntity<StreamingResponseBody> report(
+      HttpServletRequest http, @PathVariable UUID id) {
     callers.requireAdmin(http);
     RequestId requestId = new RequestId(id);
-    return ReportResponses.zip(requestId, rights.access(requestId), () -> { });
+    return ReportResponses.zip(requestId, rights.access(requestId), () -> {});
   }
 
   /**
@@ -316,15 +349,18 @@ public final class AdminRequestsController {
    * reason, which the audit records (Art. 5(2), 19).
    */
   @PostMapping("/{id}/complete-without-acknowledgements")
-  public RequestView completeWithoutAcknowledgements(HttpServletRequest http, @PathVariable UUID id,
-      @RequestBody Closing body) {
+  public RequestView completeWithoutAcknowledgements(
+      HttpServletRequest http, @PathVariable UUID id, @RequestBody Closing body) {
     callers.requireAdmin(http);
-    return view(rights.completeWithoutAcknowledgements(new RequestId(id), limits.reason(body.reason(), "reason")));
+    return view(
+        rights.completeWithoutAcknowledgements(
+            new RequestId(id), limits.reason(body.reason(), "reason")));
   }
 
   /** Closes a submitted or verified request without action, such as when the subject withdraws it. */
   @PostMapping("/{id}/cancel")
-  public RequestView cancel(HttpServletRequest http, @PathVariable UUID id, @RequestBody Cancellation body) {
+  public RequestView cancel(
+      HttpServletRequest http, @PathVariable UUID id, @RequestBody Cancellation body) {
     callers.requireAdmin(http);
     return view(rights.cancel(new RequestId(id), limits.reason(body.reason(), "reason")));
   }
@@ -336,12 +372,14 @@ public final class AdminRequestsController {
    * changes and the answer is 422 naming the attributes, never the values.
    */
   @PostMapping("/{id}/rectify")
-  public Rectified rectify(HttpServletRequest http, @PathVariable UUID id, @RequestBody Corrections body) {
+  public Rectified rectify(
+      HttpServletRequest http, @PathVariable UUID id, @RequestBody Corrections body) {
     callers.requireAdmin(http);
-    Map<String, @Nullable Object> corrections = limits.texts(required(body.corrections(), "corrections"),
-        "corrections");
+    Map<String, @Nullable Object> corrections =
+        limits.texts(required(body.corrections(), "corrections"), "corrections");
     RequestId requestId = new RequestId(id);
-    RightsRequest request = rights.find(requestId).orElseThrow(() -> new UnknownRequestException(requestId));
+    RightsRequest request =
+        rights.find(requestId).orElseThrow(() -> new UnknownRequestException(requestId));
     requireAttributesOf(request.subject().subjectType(), corrections);
     long rows = rights.rectifyAttributes(requestId, corrections);
     return new Rectified(view(rights.find(requestId).orElseThrow()), rows);
@@ -353,17 +391,22 @@ public final class AdminRequestsController {
    * transaction. 409 if the subject's data is already restricted.
    */
   @PostMapping("/{id}/restrict")
-  public RestrictionView restrict(HttpServletRequest http, @PathVariable UUID id, @RequestBody Restricting body) {
+  public RestrictionView restrict(
+      HttpServletRequest http, @PathVariable UUID id, @RequestBody Restricting body) {
     callers.requireAdmin(http);
     RestrictionGround ground = required(body.ground(), "ground");
     RequestId requestId = new RequestId(id);
-    return transactions.inTransaction(() -> {
-      RightsRequest request = rights.find(requestId).orElseThrow(() -> new UnknownRequestException(requestId));
-      Restriction restriction = body.until() == null ? restrictions.restrict(request, ground)
-          : restrictions.restrict(request, ground, body.until());
-      rights.fulfil(requestId);
-      return RestrictionView.of(restriction);
-    });
+    return transactions.inTransaction(
+        () -> {
+          RightsRequest request =
+              rights.find(requestId).orElseThrow(() -> new UnknownRequestException(requestId));
+          Restriction restriction =
+              body.until() == null
+                  ? restrictions.restrict(request, ground)
+                  : restrictions.restrict(request, ground, body.until());
+          rights.fulfil(requestId);
+          return RestrictionView.of(restriction);
+        });
   }
 
   /**
@@ -371,37 +414,49 @@ public final class AdminRequestsController {
    * direct marketing (Art. 21(3)), recipients are told, and the request is fulfilled, in one transaction.
    */
   @PostMapping("/{id}/object")
-  public ObjectionView object(HttpServletRequest http, @PathVariable UUID id, @RequestBody Objecting body) {
+  public ObjectionView object(
+      HttpServletRequest http, @PathVariable UUID id, @RequestBody Objecting body) {
     callers.requireAdmin(http);
     String purpose = required(body.purpose(), "purpose");
     RequestId requestId = new RequestId(id);
-    return transactions.inTransaction(() -> {
-      RightsRequest request = rights.find(requestId).orElseThrow(() -> new UnknownRequestException(requestId));
-      if (request.type() != RequestType.OBJECTION) {
-        throw new IllegalArgumentException("Rights request " + requestId + " is " + request.type().described()
-            + ": an objection is recorded for an objection request (Art. 21)");
-      }
-      ObjectablePurposes.require(objections, request.subject().subjectType(), purpose);
-      // Fulfilled first: a request awaiting its identity check (Art. 12(6)) or closed records nothing.
-      rights.fulfil(requestId);
-      return ObjectionView.of(objections.object(request.subject(), purpose));
-    });
+    return transactions.inTransaction(
+        () -> {
+          RightsRequest request =
+              rights.find(requestId).orElseThrow(() -> new UnknownRequestException(requestId));
+          if (request.type() != RequestType.OBJECTION) {
+            throw new IllegalArgumentException(
+                "Rights request "
+                    + requestId
+                    + " is "
+                    + request.type().described()
+                    + ": an objection is recorded for an objection request (Art. 21)");
+          }
+          ObjectablePurposes.require(objections, request.subject().subjectType(), purpose);
+          // Fulfilled first: a request awaiting its identity check (Art. 12(6)) or closed records
+          // nothing.
+          rights.fulfil(requestId);
+          return ObjectionView.of(objections.object(request.subject(), purpose));
+        });
   }
 
   /** Refuses attributes the subject type holds nowhere, naming them if they look like names. */
   private void requireAttributesOf(String subjectType, Map<String, @Nullable Object> corrections) {
-    Set<String> held = model.entitiesOf(subjectType).stream()
-        .flatMap(entity -> entity.fieldsFor(subjectType).stream())
-        .map(FieldDescriptor::name)
-        .collect(Collectors.toSet());
-    List<String> unknown = corrections.keySet().stream().filter(attribute -> !held.contains(attribute)).toList();
+    Set<String> held =
+        model.entitiesOf(subjectType).stream()
+            .flatMap(entity -> entity.fieldsFor(subjectType).stream())
+            .map(FieldDescriptor::name)
+            .collect(Collectors.toSet());
+    List<String> unknown =
+        corrections.keySet().stream().filter(attribute -> !held.contains(attribute)).toList();
     if (!unknown.isEmpty()) {
       throw new UnknownAttributesException(subjectType, unknown);
     }
   }
 
   private RequestView view(RightsRequest request) {
-    return RequestView.of(request, request.isOpen() && overdue().contains(request.id()),
+    return RequestView.of(
+        request,
+        request.isOpen() && overdue().contains(request.id()),
         rights.outstandingRecipients(request.id()));
   }
 

@@ -27,7 +27,8 @@ public final class AdminRestrictionsController {
   private final Limits limits;
   private final Callers callers;
 
-  AdminRestrictionsController(Restrictions restrictions, DataSubjectRights rights, Limits limits, Callers callers) {
+  AdminRestrictionsController(
+      Restrictions restrictions, DataSubjectRights rights, Limits limits, Callers callers) {
     this.restrictions = restrictions;
     this.rights = rights;
     this.limits = limits;
@@ -41,8 +42,8 @@ public final class AdminRestrictionsController {
    * @param identity the identity, such as {@code email}
    * @param value the identity's value
    */
-  public record Subject(@Nullable String subjectType, @Nullable String identity, @Nullable String value) {
-  }
+  public record Subject(
+      @Nullable String subjectType, @Nullable String identity, @Nullable String value) {}
 
   /**
    * Lifts the subject's restriction (Art. 18(3)): the application's {@code SubjectNotifier} tells the
@@ -53,8 +54,13 @@ public final class AdminRestrictionsController {
   @PostMapping("/lift")
   public RestrictionView lift(HttpServletRequest http, @RequestBody Subject body) {
     callers.requireAdmin(http);
-    SubjectIdentifier subject = limits.identity(new SubjectIdentifier(required(body.subjectType(), "subjectType"),
-        required(body.identity(), "identity"), required(body.value(), "value")), "value");
+    SubjectIdentifier subject =
+        limits.identity(
+            new SubjectIdentifier(
+                required(body.subjectType(), "subjectType"),
+                required(body.identity(), "identity"),
+                required(body.value(), "value")),
+            "value");
     rights.checkIdentifier(subject);
     return RestrictionView.of(restrictions.lift(subject));
   }

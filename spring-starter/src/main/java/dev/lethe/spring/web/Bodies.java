@@ -12,8 +12,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class Bodies {
 
-  private Bodies() {
-  }
+  private Bodies() {}
 
   /** {@code value}, or an {@link IllegalArgumentException} naming the field if it is missing or blank. */
   static <T> T required(@Nullable T value, String field) {
@@ -28,17 +27,27 @@ final class Bodies {
     try {
       return Instant.parse(required(value, field));
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("The field '" + field + "' must be an ISO-8601 instant, such as"
-          + " 2025-03-03T09:00:00Z");
+      throw new IllegalArgumentException(
+          "The field '"
+              + field
+              + "' must be an ISO-8601 instant, such as"
+              + " 2025-03-03T09:00:00Z");
     }
   }
 
   /** The constant of {@code type} named in {@code field}. */
   static <E extends Enum<E>> E constant(Class<E> type, @Nullable String value, String field) {
     String name = required(value, field);
-    return Arrays.stream(type.getEnumConstants()).filter(constant -> constant.name().equals(name)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("The field '" + field + "' must be one of "
-            + Arrays.toString(type.getEnumConstants())));
+    return Arrays.stream(type.getEnumConstants())
+        .filter(constant -> constant.name().equals(name))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "The field '"
+                        + field
+                        + "' must be one of "
+                        + Arrays.toString(type.getEnumConstants())));
   }
 
   /** The ISO-8601 period in {@code field}, such as {@code P2M}. */
@@ -46,7 +55,8 @@ final class Bodies {
     try {
       return Period.parse(required(value, field));
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("The field '" + field + "' must be an ISO-8601 period, such as P2M");
+      throw new IllegalArgumentException(
+          "The field '" + field + "' must be an ISO-8601 period, such as P2M");
     }
   }
 }

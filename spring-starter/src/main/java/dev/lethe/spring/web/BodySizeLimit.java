@@ -37,21 +37,31 @@ final class BodySizeLimit extends OncePerRequestFilter {
   }
 
   static String detail(long maxBytes) {
-    return "The request body is larger than " + maxBytes + " bytes, the limit lethe.web.max-body-size sets";
+    return "The request body is larger than "
+        + maxBytes
+        + " bytes, the limit lethe.web.max-body-size sets";
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (request.getContentLengthLong() > maxBytes) {
       response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
       response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
       // Fixed text only: nothing of the request is echoed.
-      response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
-          + "\"detail\":\"" + detail(maxBytes) + "\"}").getBytes(StandardCharsets.UTF_8));
+      response
+          .getOutputStream()
+          .write(
+              ("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
+                      + "\"detail\":\""
+                      + detail(maxBytes)
+                      + "\"}")
+                  .getBytes(StandardCharsets.UTF_8));
       return;
     }
-    chain.doFilter(request.getContentLengthLong() < 0 ? new Limited(request, maxBytes) : request, response);
+    chain.doFilter(
+        request.getContentLengthLong() < 0 ? new Limited(request, maxBytes) : request, response);
   }
 
   /** A request whose body stream fails once more than the limit was read. */

@@ -32,18 +32,47 @@ import org.jspecify.annotations.Nullable;
  * @param subjectsNotifiedAt when notices to the subjects were first written (Art. 34(1))
  * @param subjectsNotified how many subjects were sent a notice
  */
-public record BreachView(UUID id, Instant awareAt, Instant recordedAt, String nature, List<String> dataCategories,
-    List<String> subjectTypes, long approximateSubjects, long approximateRecords, String consequences,
-    String measures, String dpoContact, Breach.Risk risk, Instant authorityDeadline, boolean authorityOverdue,
-    @Nullable Instant authorityNotifiedAt, boolean notifiedLate, @Nullable String delayReasons,
-    @Nullable Instant subjectsNotifiedAt, long subjectsNotified) {
+public record BreachView(
+    UUID id,
+    Instant awareAt,
+    Instant recordedAt,
+    String nature,
+    List<String> dataCategories,
+    List<String> subjectTypes,
+    long approximateSubjects,
+    long approximateRecords,
+    String consequences,
+    String measures,
+    String dpoContact,
+    Breach.Risk risk,
+    Instant authorityDeadline,
+    boolean authorityOverdue,
+    @Nullable Instant authorityNotifiedAt,
+    boolean notifiedLate,
+    @Nullable String delayReasons,
+    @Nullable Instant subjectsNotifiedAt,
+    long subjectsNotified) {
 
   static BreachView of(Breach breach, Instant now) {
-    return new BreachView(breach.id(), breach.report().awareAt(), breach.recordedAt(), breach.report().nature(),
-        breach.report().dataCategories(), breach.report().subjectTypes(), breach.report().approximateSubjects(),
-        breach.report().approximateRecords(), breach.report().consequences(), breach.report().measures(),
-        breach.report().dpoContact(), breach.report().risk(), breach.authorityDeadline(),
-        breach.isAuthorityOverdue(now), breach.authorityNotifiedAt().orElse(null), breach.wasNotifiedLate(),
-        breach.delayReasons().orElse(null), breach.subjectsNotifiedAt().orElse(null), breach.subjectsNotified());
+    return new BreachView(
+        breach.id(),
+        breach.report().awareAt(),
+        breach.recordedAt(),
+        breach.report().nature(),
+        breach.report().dataCategories(),
+        breach.report().subjectTypes(),
+        breach.report().approximateSubjects(),
+        breach.report().approximateRecords(),
+        breach.report().consequences(),
+        breach.report().measures(),
+        breach.report().dpoContact(),
+        breach.report().risk(),
+        breach.authorityDeadline(),
+        breach.isAuthorityOverdue(now),
+        breach.authorityNotifiedAt().orElse(null),
+        breach.wasNotifiedLate(),
+        breach.delayReasons().orElse(null),
+        breach.subjectsNotifiedAt().orElse(null),
+        breach.subjectsNotified());
   }
 }

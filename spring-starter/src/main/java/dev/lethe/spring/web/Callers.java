@@ -37,14 +37,16 @@ final class Callers {
 
   /** The signed-in caller as a data subject: the configured subject type and identity, valued by the principal's name. */
   SubjectIdentifier subject(HttpServletRequest request) {
-    return limits.identity(new SubjectIdentifier(web.subjectType(), web.identity(), signedIn(request).getName()),
+    return limits.identity(
+        new SubjectIdentifier(web.subjectType(), web.identity(), signedIn(request).getName()),
         "principal name");
   }
 
   private Principal signedIn(HttpServletRequest request) {
     Principal principal = request.getUserPrincipal();
     if (principal == null || principal.getName() == null || principal.getName().isBlank()) {
-      ErrorResponseException refusal = refusal(HttpStatus.UNAUTHORIZED, "Sign in to use this endpoint");
+      ErrorResponseException refusal =
+          refusal(HttpStatus.UNAUTHORIZED, "Sign in to use this endpoint");
       refusal.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, web.authenticationChallenge());
       throw refusal;
     }
@@ -52,6 +54,7 @@ final class Callers {
   }
 
   private static ErrorResponseException refusal(HttpStatus status, String detail) {
-    return new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), null);
+    return new ErrorResponseException(
+        status, ProblemDetail.forStatusAndDetail(status, detail), null);
   }
 }

@@ -7,12 +7,13 @@ import java.util.List;
 /** The purposes that rest on consent (Art. 6(1)(a)): the only ones the consent endpoints take. */
 final class ConsentPurposes {
 
-  private ConsentPurposes() {
-  }
+  private ConsentPurposes() {}
 
   /** The names of those among {@code purposes}, in their order. */
   static List<String> of(List<Purpose> purposes) {
-    return purposes.stream().filter(purpose -> purpose.basis() instanceof LawfulBasis.Consent).map(Purpose::name)
+    return purposes.stream()
+        .filter(purpose -> purpose.basis() instanceof LawfulBasis.Consent)
+        .map(Purpose::name)
         .toList();
   }
 

@@ -18,12 +18,21 @@ import org.jspecify.annotations.Nullable;
  * @param reason why the data is held
  * @param placedAt when it was placed
  */
-public record LegalHoldView(UUID id, @Nullable String subjectType, @Nullable String subject, @Nullable String entity,
-    String reason, Instant placedAt) {
+public record LegalHoldView(
+    UUID id,
+    @Nullable String subjectType,
+    @Nullable String subject,
+    @Nullable String entity,
+    String reason,
+    Instant placedAt) {
 
   static LegalHoldView of(LegalHold hold, LegalHolds holds) {
-    return new LegalHoldView(hold.id(), hold.subject().map(key -> key.subjectType()).orElse(null),
+    return new LegalHoldView(
+        hold.id(),
+        hold.subject().map(key -> key.subjectType()).orElse(null),
         holds.pseudonymOf(hold).orElse(null),
-        hold.entity().map(Class::getSimpleName).orElse(null), hold.reason(), hold.placedAt());
+        hold.entity().map(Class::getSimpleName).orElse(null),
+        hold.reason(),
+        hold.placedAt());
   }
 }

@@ -41,17 +41,20 @@ final class LetheProblems {
   private static final Logger LOG = LoggerFactory.getLogger(LetheProblems.class);
 
   @ExceptionHandler
-  ResponseEntity<ProblemDetail> unknownRequest(UnknownRequestException e, HttpServletRequest request) {
+  ResponseEntity<ProblemDetail> unknownRequest(
+      UnknownRequestException e, HttpServletRequest request) {
     return problem(request, HttpStatus.NOT_FOUND, e.getMessage());
   }
 
   @ExceptionHandler
-  ResponseEntity<ProblemDetail> unknownBreach(UnknownBreachException e, HttpServletRequest request) {
+  ResponseEntity<ProblemDetail> unknownBreach(
+      UnknownBreachException e, HttpServletRequest request) {
     return problem(request, HttpStatus.NOT_FOUND, e.getMessage());
   }
 
   @ExceptionHandler
-  ResponseEntity<ProblemDetail> illegalTransition(IllegalRequestTransitionException e, HttpServletRequest request) {
+  ResponseEntity<ProblemDetail> illegalTransition(
+      IllegalRequestTransitionException e, HttpServletRequest request) {
     return problem(request, HttpStatus.CONFLICT, e.getMessage());
   }
 
@@ -62,41 +65,55 @@ final class LetheProblems {
   }
 
   @ExceptionHandler
-  ResponseEntity<ProblemDetail> illegalArgument(IllegalArgumentException e, HttpServletRequest request) {
+  ResponseEntity<ProblemDetail> illegalArgument(
+      IllegalArgumentException e, HttpServletRequest request) {
     return problem(request, HttpStatus.BAD_REQUEST, e.getMessage());
   }
 
   /** Art. 16: the violated attributes and constraints, never the rejected values. */
   @ExceptionHandler
-  ResponseEntity<ProblemDetail> rectificationRejected(RectificationRejectedException e, HttpServletRequest request) {
-    ResponseEntity<ProblemDetail> response = problem(request, HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+  ResponseEntity<ProblemDetail> rectificationRejected(
+      RectificationRejectedException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> response =
+        problem(request, HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
     List<RectificationRejectedException.Violation> violations = e.violations();
-    response.getBody().setProperty("attributes", violations.stream().map(violation -> violation.attribute()).toList());
+    response
+        .getBody()
+        .setProperty(
+            "attributes", violations.stream().map(violation -> violation.attribute()).toList());
     response.getBody().setProperty("violations", violations);
     return response;
   }
 
   /** Art. 16: attributes the subject type does not hold, by name. */
   @ExceptionHandler
-  ResponseEntity<ProblemDetail> unknownAttributes(UnknownAttributesException e, HttpServletRequest request) {
-    ResponseEntity<ProblemDetail> response = problem(request, HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+  ResponseEntity<ProblemDetail> unknownAttributes(
+      UnknownAttributesException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> response =
+        problem(request, HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
     response.getBody().setProperty("attributes", e.attributes());
     return response;
   }
 
   @ExceptionHandler
-  ResponseEntity<ProblemDetail> unreadableBody(HttpMessageNotReadableException e, HttpServletRequest request) {
+  ResponseEntity<ProblemDetail> unreadableBody(
+      HttpMessageNotReadableException e, HttpServletRequest request) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof BodySizeLimit.BodyTooLargeException tooLarge) {
         return problem(request, HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
       }
     }
-    return problem(request, HttpStatus.BAD_REQUEST, "The request body is missing or is not the JSON this endpoint takes");
+    return problem(
+        request,
+        HttpStatus.BAD_REQUEST,
+        "The request body is missing or is not the JSON this endpoint takes");
   }
 
   @ExceptionHandler
-  ResponseEntity<ProblemDetail> malformedParameter(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
-    return problem(request, HttpStatus.BAD_REQUEST, "The parameter '" + e.getName() + "' is malformed");
+  ResponseEntity<ProblemDetail> malformedParameter(
+      MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+    return problem(
+        request, HttpStatus.BAD_REQUEST, "The parameter '" + e.getName() + "' is malformed");
   }
 
   /** Spring MVC's own refusals (method, media type) keep their status and wording; anything else is a 500. */
@@ -105,22 +122,34 @@ final class LetheProblems {
     if (e instanceof ErrorResponse refusal) {
       ProblemDetail body = refusal.getBody();
       body.setInstance(instance(request));
-      return ResponseEntity.status(refusal.getStatusCode()).headers(refusal.getHeaders()).body(body);
+      return ResponseEntity.status(refusal.getStatusCode())
+          .headers(refusal.getHeaders())
+          .body(body);
     }
     if (sqlState(e).filter(VALUE_TOO_LONG::equals).isPresent()) {
-      // A value longer than a column of the application's own tables, such as a corrected value: the
+      // A value longer than a column of the application's own tables, such as a corrected value:
+      // the
       // transaction rolled back, nothing was written.
-      return problem(request, HttpStatus.BAD_REQUEST, "A value sent is longer than the column that would hold it;"
-          + " nothing was changed");
+      return problem(
+          request,
+          HttpStatus.BAD_REQUEST,
+          "A value sent is longer than the column that would hold it;" + " nothing was changed");
     }
-    // The message may quote data (a driver's constraint violation does): log the type and where, never the message.
+    // The message may quote data (a driver's constraint violation does): log the type and where,
+    // never the message.
     StackTraceElement[] trace = e.getStackTrace();
-    LOG.error("A Lethe endpoint failed with {} at {}", e.getClass().getName(), trace.length > 0 ? trace[0] : "?");
-    return problem(request, HttpStatus.INTERNAL_SERVER_ERROR, "Lethe could not complete the request; see the server log");
+    LOG.error(
+        "A Lethe endpoint failed with {} at {}",
+        e.getClass().getName(),
+        trace.length > 0 ? trace[0] : "?");
+    return problem(
+        request,
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        "Lethe could not complete the request; see the server log");
   }
 
-  private static ResponseEntity<ProblemDetail> problem(HttpServletRequest request, HttpStatusCode status,
-      @Nullable String detail) {
+  private static ResponseEntity<ProblemDetail> problem(
+      HttpServletRequest request, HttpStatusCode status, @Nullable String detail) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setInstance(instance(request));
     return ResponseEntity.status(status).body(problem);
@@ -149,7 +178,10 @@ final class LetheProblems {
         if (!UUID_OR_NAME.matcher(String.valueOf(variable.getValue())).matches()) {
           String endpoint = pattern instanceof String text ? text : "";
           int cut = endpoint.indexOf("/{" + variable.getKey() + "}");
-          path = cut <= 0 || endpoint.substring(0, cut).contains("{") ? "" : endpoint.substring(0, cut);
+          path =
+              cut <= 0 || endpoint.substring(0, cut).contains("{")
+                  ? ""
+                  : endpoint.substring(0, cut);
           break;
         }
       }
@@ -163,6 +195,7 @@ final class LetheProblems {
 
   private static final String VALUE_TOO_LONG = "22001";
 
-  private static final Pattern UUID_OR_NAME = Pattern.compile(
-      "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[A-Za-z][A-Za-z0-9_-]{0,99}");
+  private static final Pattern UUID_OR_NAME =
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[A-Za-z][A-Za-z0-9_-]{0,99}");
 }

@@ -1,6 +1,5 @@
 package dev.lethe.spring.web;
 
-import dev.lethe.audit.AuditTrail;
 import dev.lethe.breach.BreachRegister;
 import dev.lethe.consent.ConsentLedger;
 import dev.lethe.jdbc.JdbcMutex;
@@ -60,64 +59,114 @@ public class LetheWebAutoConfiguration {
    * type for one subject take turns across replicas through Lethe's tables where they are.
    */
   @Bean
-  RequestIntake letheRequestIntake(DataSubjectRights rights, RequestStore requests, PersonalDataModel model,
-      Transactions transactions, Pseudonymizer pseudonymizer, ObjectProvider<JdbcMutex> mutex, Clock clock,
+  RequestIntake letheRequestIntake(
+      DataSubjectRights rights,
+      RequestStore requests,
+      PersonalDataModel model,
+      Transactions transactions,
+      Pseudonymizer pseudonymizer,
+      ObjectProvider<JdbcMutex> mutex,
+      Clock clock,
       LetheProperties properties) {
     JdbcMutex databaseMutex = mutex.getIfAvailable();
-    return new RequestIntake(rights, requests, model, transactions, pseudonymizer,
-        databaseMutex != null ? RequestIntake.Queue.of(databaseMutex) : RequestIntake.Queue.inThisJvm(), clock,
+    return new RequestIntake(
+        rights,
+        requests,
+        model,
+        transactions,
+        pseudonymizer,
+        databaseMutex != null
+            ? RequestIntake.Queue.of(databaseMutex)
+            : RequestIntake.Queue.inThisJvm(),
+        clock,
         properties.web());
   }
 
   @Bean
   @ConditionalOnMissingBean
-  AdminRequestsController letheAdminRequestsController(DataSubjectRights rights, Acknowledgements acknowledgements,
-      Restrictions restrictions, Objections objections, PersonalDataModel model, Transactions transactions,
-      RequestIntake intake, LetheProperties properties) {
-    return new AdminRequestsController(rights, acknowledgements, restrictions, objections, model, transactions,
-        intake, properties.web(), callers(properties));
+  AdminRequestsController letheAdminRequestsController(
+      DataSubjectRights rights,
+      Acknowledgements acknowledgements,
+      Restrictions restrictions,
+      Objections objections,
+      PersonalDataModel model,
+      Transactions transactions,
+      RequestIntake intake,
+      LetheProperties properties) {
+    return new AdminRequestsController(
+        rights,
+        acknowledgements,
+        restrictions,
+        objections,
+        model,
+        transactions,
+        intake,
+        properties.web(),
+        callers(properties));
   }
 
   @Bean
   @ConditionalOnMissingBean
-  SelfServiceController letheSelfServiceController(DataSubjectRights rights, ConsentLedger consents,
-      Objections objections, Restrictions restrictions, PersonalDataModel model, PrivacyNotice notice,
-      Transactions transactions, RequestIntake intake, LetheProperties properties) {
-    return new SelfServiceController(rights, consents, objections, restrictions, model, notice, transactions,
-        intake, properties.web(), callers(properties));
+  SelfServiceController letheSelfServiceController(
+      DataSubjectRights rights,
+      ConsentLedger consents,
+      Objections objections,
+      Restrictions restrictions,
+      PersonalDataModel model,
+      PrivacyNotice notice,
+      Transactions transactions,
+      RequestIntake intake,
+      LetheProperties properties) {
+    return new SelfServiceController(
+        rights,
+        consents,
+        objections,
+        restrictions,
+        model,
+        notice,
+        transactions,
+        intake,
+        properties.web(),
+        callers(properties));
   }
 
   @Bean
   @ConditionalOnMissingBean
-  AdminLegalHoldsController letheAdminLegalHoldsController(LegalHolds holds, LetheProperties properties) {
+  AdminLegalHoldsController letheAdminLegalHoldsController(
+      LegalHolds holds, LetheProperties properties) {
     return new AdminLegalHoldsController(holds, new Limits(properties.web()), callers(properties));
   }
 
   @Bean
   @ConditionalOnMissingBean
-  AdminRestrictionsController letheAdminRestrictionsController(Restrictions restrictions, DataSubjectRights rights,
-      LetheProperties properties) {
-    return new AdminRestrictionsController(restrictions, rights, new Limits(properties.web()), callers(properties));
+  AdminRestrictionsController letheAdminRestrictionsController(
+      Restrictions restrictions, DataSubjectRights rights, LetheProperties properties) {
+    return new AdminRestrictionsController(
+        restrictions, rights, new Limits(properties.web()), callers(properties));
   }
 
   @Bean
   @ConditionalOnMissingBean
-  AdminBreachesController letheAdminBreachesController(BreachRegister breaches, Clock clock,
-      LetheProperties properties) {
-    return new AdminBreachesController(breaches, clock, new Limits(properties.web()), callers(properties));
+  AdminBreachesController letheAdminBreachesController(
+      BreachRegister breaches, Clock clock, LetheProperties properties) {
+    return new AdminBreachesController(
+        breaches, clock, new Limits(properties.web()), callers(properties));
   }
 
   @Bean
   @ConditionalOnMissingBean
-  AdminConsentsController letheAdminConsentsController(ConsentLedger consents, PersonalDataModel model,
-      PrivacyNotice notice, LetheProperties properties) {
+  AdminConsentsController letheAdminConsentsController(
+      ConsentLedger consents,
+      PersonalDataModel model,
+      PrivacyNotice notice,
+      LetheProperties properties) {
     return new AdminConsentsController(consents, model, notice, callers(properties));
   }
 
   @Bean
   @ConditionalOnMissingBean
-  AdminOutboxController letheAdminOutboxController(Outbox outbox, OutboxAdministration administration,
-      LetheProperties properties) {
+  AdminOutboxController letheAdminOutboxController(
+      Outbox outbox, OutboxAdministration administration, LetheProperties properties) {
     return new AdminOutboxController(outbox, administration, callers(properties));
   }
 
@@ -141,7 +190,8 @@ public class LetheWebAutoConfiguration {
     return new WebMvcConfigurer() {
       @Override
       public void configurePathMatch(PathMatchConfigurer configurer) {
-        configurer.addPathPrefix(properties.web().basePath(),
+        configurer.addPathPrefix(
+            properties.web().basePath(),
             HandlerTypePredicate.forBasePackageClass(LetheWebAutoConfiguration.class));
       }
     };

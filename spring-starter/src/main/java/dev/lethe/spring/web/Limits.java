@@ -56,11 +56,14 @@ final class Limits {
 
   /** Every text value of {@code values}, each at most {@code lethe.web.max-reason-length} long. */
   Map<String, @Nullable Object> texts(Map<String, @Nullable Object> values, String field) {
-    values.values().forEach(value -> {
-      if (value instanceof String text) {
-        text(text, field);
-      }
-    });
+    values
+        .values()
+        .forEach(
+            value -> {
+              if (value instanceof String text) {
+                text(text, field);
+              }
+            });
     return values;
   }
 
@@ -71,8 +74,14 @@ final class Limits {
     return value;
   }
 
-  private static IllegalArgumentException tooLong(String field, int limit, @Nullable String property) {
-    return new IllegalArgumentException("The field '" + field + "' is longer than " + limit + " characters"
-        + (property == null ? "" : ", the limit " + property + " sets"));
+  private static IllegalArgumentException tooLong(
+      String field, int limit, @Nullable String property) {
+    return new IllegalArgumentException(
+        "The field '"
+            + field
+            + "' is longer than "
+            + limit
+            + " characters"
+            + (property == null ? "" : ", the limit " + property + " sets"));
   }
 }

@@ -10,8 +10,7 @@ import java.util.List;
  */
 final class ObjectablePurposes {
 
-  private ObjectablePurposes() {
-  }
+  private ObjectablePurposes() {}
 
   /** The names of the purposes of {@code subjectType} open to objection, in the model's order. */
   static List<String> of(Objections objections, String subjectType) {
@@ -22,8 +21,11 @@ final class ObjectablePurposes {
   static void require(Objections objections, String subjectType, String purpose) {
     List<String> open = of(objections, subjectType);
     if (!open.contains(purpose)) {
-      throw new IllegalArgumentException("Objection (Art. 21) is taken to the purposes " + open + " only: the others"
-          + " rest on consent, which is withdrawn instead (Art. 7(3)), or on a contract or a legal obligation");
+      throw new IllegalArgumentException(
+          "Objection (Art. 21) is taken to the purposes "
+              + open
+              + " only: the others"
+              + " rest on consent, which is withdrawn instead (Art. 7(3)), or on a contract or a legal obligation");
     }
   }
 }

@@ -12,11 +12,15 @@ import java.time.Instant;
  * @param objectedAt when the subject objected
  * @param stands whether it stands, or compelling grounds were recorded that override it (Art. 21(1))
  */
-public record ObjectionView(String purpose, boolean directMarketing, String article, Instant objectedAt,
-    boolean stands) {
+public record ObjectionView(
+    String purpose, boolean directMarketing, String article, Instant objectedAt, boolean stands) {
 
   static ObjectionView of(Objection objection) {
-    return new ObjectionView(objection.purpose(), objection.directMarketing(),
-        objection.directMarketing() ? "Art. 21(2)" : "Art. 21(1)", objection.objectedAt(), objection.stands());
+    return new ObjectionView(
+        objection.purpose(),
+        objection.directMarketing(),
+        objection.directMarketing() ? "Art. 21(2)" : "Art. 21(1)",
+        objection.objectedAt(),
+        objection.stands());
   }
 }

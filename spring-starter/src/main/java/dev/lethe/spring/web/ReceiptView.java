@@ -21,8 +21,14 @@ import org.jspecify.annotations.Nullable;
  * @param outcome {@code ERASED}, or {@code NO_DATA_HELD} when the identity named nobody and nothing
  *     was erased
  */
-public record ReceiptView(String subjectType, ErasureGround ground, String article, Instant erasedAt, long rowsTouched,
-    List<Entity> entities, ErasureReceipt.Outcome outcome) {
+public record ReceiptView(
+    String subjectType,
+    ErasureGround ground,
+    String article,
+    Instant erasedAt,
+    long rowsTouched,
+    List<Entity> entities,
+    ErasureReceipt.Outcome outcome) {
 
   /**
    * What the erasure did to one entity type.
@@ -35,9 +41,13 @@ public record ReceiptView(String subjectType, ErasureGround ground, String artic
    * @param shredded attributes stored encrypted whose subject key the erasure destroyed, so that
    *     every copy of them is unreadable (crypto-shredding, Art. 17(1))
    */
-  public record Entity(String entity, long deleted, long updated, List<Kept> kept, @Nullable String heldBy,
-      List<String> shredded) {
-  }
+  public record Entity(
+      String entity,
+      long deleted,
+      long updated,
+      List<Kept> kept,
+      @Nullable String heldBy,
+      List<String> shredded) {}
 
   /**
    * An attribute kept despite the erasure.
@@ -45,15 +55,28 @@ public record ReceiptView(String subjectType, ErasureGround ground, String artic
    * @param attribute the attribute's name
    * @param exemption the Art. 17(3) exemption that allows it
    */
-  public record Kept(String attribute, ErasureExemption exemption) {
-  }
+  public record Kept(String attribute, ErasureExemption exemption) {}
 
   static ReceiptView of(ErasureReceipt receipt) {
-    return new ReceiptView(receipt.subjectType(), receipt.ground(), receipt.ground().article(), receipt.erasedAt(),
-        receipt.rowsTouched(), receipt.entities().stream()
-            .map(outcome -> new Entity(outcome.entity(), outcome.rows().deleted(), outcome.rows().updated(),
-                outcome.kept().stream().map(kept -> new Kept(kept.attribute(), kept.exemption())).toList(),
-                outcome.heldBy().orElse(null), outcome.rows().shredded()))
-            .toList(), receipt.outcome());
+    return new ReceiptView(
+        receipt.subjectType(),
+        receipt.ground(),
+        receipt.ground().article(),
+        receipt.erasedAt(),
+        receipt.rowsTouched(),
+        receipt.entities().stream()
+            .map(
+                outcome ->
+                    new Entity(
+                        outcome.entity(),
+                        outcome.rows().deleted(),
+                        outcome.rows().updated(),
+                        outcome.kept().stream()
+                            .map(kept -> new Kept(kept.attribute(), kept.exemption()))
+                            .toList(),
+                        outcome.heldBy().orElse(null),
+                        outcome.rows().shredded()))
+            .toList(),
+        receipt.outcome());
   }
 }

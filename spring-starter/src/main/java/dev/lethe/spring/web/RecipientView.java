@@ -18,11 +18,23 @@ import org.jspecify.annotations.Nullable;
  * @param failure the type of its failure, or of the last delivery failure when dead
  * @param since when it came to stand where it stands
  */
-public record RecipientView(String recipient, RequestType change, RecipientAcknowledgement.Status status,
-    ParticipantReceipt.@Nullable Outcome outcome, long rowsTouched, @Nullable String failure, Instant since) {
+public record RecipientView(
+    String recipient,
+    RequestType change,
+    RecipientAcknowledgement.Status status,
+    ParticipantReceipt.@Nullable Outcome outcome,
+    long rowsTouched,
+    @Nullable String failure,
+    Instant since) {
 
   static RecipientView of(RecipientAcknowledgement entry) {
-    return new RecipientView(entry.recipient(), entry.change(), entry.status(), entry.outcome().orElse(null),
-        entry.rowsTouched(), entry.failure().orElse(null), entry.since());
+    return new RecipientView(
+        entry.recipient(),
+        entry.change(),
+        entry.status(),
+        entry.outcome().orElse(null),
+        entry.rowsTouched(),
+        entry.failure().orElse(null),
+        entry.since());
   }
 }

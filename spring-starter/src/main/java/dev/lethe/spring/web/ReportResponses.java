@@ -18,28 +18,34 @@ final class ReportResponses {
 
   static final MediaType ZIP = MediaType.parseMediaType("application/zip");
 
-  private ReportResponses() {
-  }
+  private ReportResponses() {}
 
   /** The report as a ZIP download of JSON, one CSV per entity type and a manifest; then {@code afterwards}. */
-  static ResponseEntity<StreamingResponseBody> zip(RequestId id, SubjectReport report, Runnable afterwards) {
+  static ResponseEntity<StreamingResponseBody> zip(
+      RequestId id, SubjectReport report, Runnable afterwards) {
     return ResponseEntity.ok()
         .contentType(ZIP)
-        .header(HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename("lethe-report-" + id + ".zip").build().toString())
-        .body(out -> {
-          SubjectReportWriter.writeZip(report, out);
-          afterwards.run();
-        });
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename("lethe-report-" + id + ".zip")
+                .build()
+                .toString())
+        .body(
+            out -> {
+              SubjectReportWriter.writeZip(report, out);
+              afterwards.run();
+            });
   }
 
   /** The report as one JSON document; then {@code afterwards}. */
   static ResponseEntity<StreamingResponseBody> json(SubjectReport report, Runnable afterwards) {
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_JSON)
-        .body(out -> {
-          SubjectReportWriter.writeJson(report, out);
-          afterwards.run();
-        });
+        .body(
+            out -> {
+              SubjectReportWriter.writeJson(report, out);
+              afterwards.run();
+            });
   }
 }

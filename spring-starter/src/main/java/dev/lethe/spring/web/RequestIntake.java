@@ -47,8 +47,7 @@ final class RequestIntake {
    * @param request the new request, or the open one it duplicates
    * @param created whether it is new
    */
-  record Intake(RightsRequest request, boolean created) {
-  }
+  record Intake(RightsRequest request, boolean created) {}
 
   /** Runs the check and the submission of one type for one subject while no other does, inside its transaction. */
   interface Queue {
@@ -86,8 +85,15 @@ final class RequestIntake {
   private final Clock clock;
   private final LetheProperties.WebProperties web;
 
-  RequestIntake(DataSubjectRights rights, RequestStore requests, PersonalDataModel model, Transactions transactions,
-      Pseudonymizer pseudonymizer, Queue queue, Clock clock, LetheProperties.WebProperties web) {
+  RequestIntake(
+      DataSubjectRights rights,
+      RequestStore requests,
+      PersonalDataModel model,
+      Transactions transactions,
+      Pseudonymizer pseudonymizer,
+      Queue queue,
+      Clock clock,
+      LetheProperties.WebProperties web) {
     this.rights = rights;
     this.requests = requests;
     this.model = model;
@@ -114,49 +120,80 @@ final class RequestIntake {
    * open review: requests do not keep the purpose, so one open for another purpose cannot be told apart.
    */
   Intake review(SubjectIdentifier subject, String purpose, Channel channel, boolean limited) {
-    return submit(RequestType.AUTOMATED_DECISION_REVIEW, subject, limited,
+    return submit(
+        RequestType.AUTOMATED_DECISION_REVIEW,
+        subject,
+        limited,
         () -> rights.requestHumanReview(subject, purpose, channel));
   }
 
-  private Intake submit(RequestType type, SubjectIdentifier subject, boolean limited,
+  private Intake submit(
+      RequestType type,
+      SubjectIdentifier subject,
+      boolean limited,
       Supplier<RightsRequest> submission) {
-    Optional<IdentityMatch> match = model.subjectType(subject.subjectType())
-        .flatMap(subjectType -> subjectType.identityRule(subject.identity()))
-        .map(SubjectType.IdentityRule::match);
+    Optional<IdentityMatch> match =
+        model
+            .subjectType(subject.subjectType())
+            .flatMap(subjectType -> subjectType.identityRule(subject.identity()))
+            .map(SubjectType.IdentityRule::match);
     if (match.isEmpty()) {
       // An unknown subject type or identity: the submission refuses it, naming what is wrong.
       return new Intake(submission.get(), true);
     }
-    // Keyed by the subject's pseudonym, which is the same for every form of the identity the model matches.
+    // Keyed by the subject's pseudonym, which is the same for every form of the identity the model
+    // matches.
     String key = "intake:" + type.name() + ":" + pseudonymizer.pseudonymize(subject).hex();
-    return transactions.inTransaction(() -> queue.exclusively(key, () -> {
-      List<RightsRequest> earlier = requests.findBySubject(subject, match.get());
-      Optional<RightsRequest> open = earlier.stream()
-          .filter(request -> request.type() == type && request.isOpen()
-              && type != RequestType.AUTOMATED_DECISION_REVIEW)
-          .findFirst();
-      if (open.isPresent()) {
-        return new Intake(open.get(), false);
-      }
-      if (limited) {
-        requireAllowance(earlier);
-      }
-      return new Intake(submission.get(), true);
-    }));
+    return transactions.inTransaction(
+        () ->
+            queue.exclusively(
+                key,
+                () -> {
+                  List<RightsRequest> earlier = requests.findBySubject(subject, match.get());
+                  Optional<RightsRequest> open =
+                      earlier.stream()
+                          .filter(
+                              request ->
+                                  request.type() == type
+                                      && request.isOpen()
+                                      && type != RequestType.AUTOMATED_DECISION_REVIEW)
+                          .findFirst();
+                  if (open.isPresent()) {
+                    return new Intake(open.get(), false);
+                  }
+                  if (limited) {
+                    requireAllowance(earlier);
+                  }
+                  return new Intake(submission.get(), true);
+                }));
   }
 
   private void requireAllowance(List<RightsRequest> earlier) {
     Instant now = clock.instant();
     Instant since = now.minus(web.newRequestsWindow());
-    List<Instant> recent = earlier.stream().map(RightsRequest::receivedAt).filter(since::isBefore).sorted().toList();
+    List<Instant> recent =
+        earlier.stream().map(RightsRequest::receivedAt).filter(since::isBefore).sorted().toList();
     if (recent.size() >= web.maxNewRequestsPerCaller()) {
-      Duration wait = Duration.between(now, recent.get(recent.size() - web.maxNewRequestsPerCaller())
-          .plus(web.newRequestsWindow()));
-      ErrorResponseException refusal = new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS,
-          ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, "At most " + web.maxNewRequestsPerCaller()
-              + " requests are taken from one caller within " + web.newRequestsWindow()
-              + " (lethe.web.max-new-requests-per-caller); your earlier requests are being handled"), null);
-      refusal.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, wait.toSeconds() + 1)));
+      Duration wait =
+          Duration.between(
+              now,
+              recent
+                  .get(recent.size() - web.maxNewRequestsPerCaller())
+                  .plus(web.newRequestsWindow()));
+      ErrorResponseException refusal =
+          new ErrorResponseException(
+              HttpStatus.TOO_MANY_REQUESTS,
+              ProblemDetail.forStatusAndDetail(
+                  HttpStatus.TOO_MANY_REQUESTS,
+                  "At most "
+                      + web.maxNewRequestsPerCaller()
+                      + " requests are taken from one caller within "
+                      + web.newRequestsWindow()
+                      + " (lethe.web.max-new-requests-per-caller); your earlier requests are being handled"),
+              null);
+      refusal
+          .getHeaders()
+          .set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, wait.toSeconds() + 1)));
       throw refusal;
     }
   }

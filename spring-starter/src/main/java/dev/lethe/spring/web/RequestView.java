@@ -47,10 +47,22 @@ public record RequestView(
     boolean awaitingVerification,
     List<String> outstandingRecipients) {
 
-  static RequestView of(RightsRequest request, boolean overdue, List<String> outstandingRecipients) {
-    return new RequestView(request.id().value(), request.type(), request.type().article(),
-        request.subject().subjectType(), request.subject().identity(), request.channel(), request.status(),
-        request.receivedAt(), request.originalDueDate(), request.dueDate(), request.isExtended(), overdue,
-        request.isOpen() && request.isAwaitingVerification(), outstandingRecipients);
+  static RequestView of(
+      RightsRequest request, boolean overdue, List<String> outstandingRecipients) {
+    return new RequestView(
+        request.id().value(),
+        request.type(),
+        request.type().article(),
+        request.subject().subjectType(),
+        request.subject().identity(),
+        request.channel(),
+        request.status(),
+        request.receivedAt(),
+        request.originalDueDate(),
+        request.dueDate(),
+        request.isExtended(),
+        overdue,
+        request.isOpen() && request.isAwaitingVerification(),
+        outstandingRecipients);
   }
 }

@@ -16,11 +16,21 @@ import org.jspecify.annotations.Nullable;
  * @param from when it was placed
  * @param until when the controller plans to lift it, if it said; it stands until lifted (Art. 18(3))
  */
-public record RestrictionView(String subject, UUID requestId, RestrictionGround ground, String article, Instant from,
+public record RestrictionView(
+    String subject,
+    UUID requestId,
+    RestrictionGround ground,
+    String article,
+    Instant from,
     @Nullable Instant until) {
 
   static RestrictionView of(Restriction restriction) {
-    return new RestrictionView(restriction.subject().hex(), restriction.requestId().value(), restriction.ground(),
-        restriction.ground().article(), restriction.from(), restriction.until().orElse(null));
+    return new RestrictionView(
+        restriction.subject().hex(),
+        restriction.requestId().value(),
+        restriction.ground(),
+        restriction.ground().article(),
+        restriction.from(),
+        restriction.until().orElse(null));
   }
 }

@@ -69,9 +69,17 @@ public final class SelfServiceController {
   private final Limits limits;
   private final Callers callers;
 
-  SelfServiceController(DataSubjectRights rights, ConsentLedger consents, Objections objections,
-      Restrictions restrictions, PersonalDataModel model, PrivacyNotice notice, Transactions transactions,
-      RequestIntake intake, LetheProperties.WebProperties web, Callers callers) {
+  SelfServiceController(
+      DataSubjectRights rights,
+      ConsentLedger consents,
+      Objections objections,
+      Restrictions restrictions,
+      PersonalDataModel model,
+      PrivacyNotice notice,
+      Transactions transactions,
+      RequestIntake intake,
+      LetheProperties.WebProperties web,
+      Callers callers) {
     this.rights = rights;
     this.consents = consents;
     this.objections = objections;
@@ -90,8 +98,7 @@ public final class SelfServiceController {
    *
    * @param ground the Art. 18(1) ground, such as {@code ACCURACY_CONTESTED}
    */
-  public record RestrictionAsked(@Nullable RestrictionGround ground) {
-  }
+  public record RestrictionAsked(@Nullable RestrictionGround ground) {}
 
   /**
    * An erasure request received and verified, for the controller to fulfil by its deadline.
@@ -100,8 +107,7 @@ public final class SelfServiceController {
    * @param status where it stands
    * @param dueDate when it is due (Art. 12(3))
    */
-  public record ErasureRequested(UUID id, RequestStatus status, LocalDate dueDate) {
-  }
+  public record ErasureRequested(UUID id, RequestStatus status, LocalDate dueDate) {}
 
   /**
    * The caller's consent to one purpose.
@@ -124,8 +130,7 @@ public final class SelfServiceController {
    * @param explicit whether the caller gave it by an express statement, as a purpose touching special
    *     categories of data under explicit consent requires (Art. 9(2)(a)); not if left out
    */
-  public record ConsentGiven(@Nullable String noticeVersion, @Nullable Boolean explicit) {
-  }
+  public record ConsentGiven(@Nullable String noticeVersion, @Nullable Boolean explicit) {}
 
   /**
    * The caller's request for human intervention in a decision taken about them solely by automated
@@ -133,8 +138,7 @@ public final class SelfServiceController {
    *
    * @param purpose the purpose that took the decision, one that takes solely automated decisions
    */
-  public record ReviewAsked(@Nullable String purpose) {
-  }
+  public record ReviewAsked(@Nullable String purpose) {}
 
   /**
    * A request for human review received and verified, for a person to review the decision by its
@@ -146,8 +150,8 @@ public final class SelfServiceController {
    * @param status where it stands
    * @param dueDate when it is due (Art. 12(3))
    */
-  public record ReviewRequested(UUID id, String purpose, String article, RequestStatus status, LocalDate dueDate) {
-  }
+  public record ReviewRequested(
+      UUID id, String purpose, String article, RequestStatus status, LocalDate dueDate) {}
 
   /** The caller's data and the Art. 15 information, as one JSON document, streamed. */
   @GetMapping("/data")
@@ -160,7 +164,8 @@ public final class SelfServiceController {
   @GetMapping("/export")
   public ResponseEntity<StreamingResponseBody> export(HttpServletRequest http) {
     RightsRequest request = verified(callers.subject(http), RequestType.PORTABILITY).request();
-    return ReportResponses.zip(request.id(), rights.access(request.id()), () -> rights.complete(request.id()));
+    return ReportResponses.zip(
+        request.id(), rights.access(request.id()), () -> rights.complete(request.id()));
   }
 
   /**
@@ -181,7 +186,8 @@ public final class SelfServiceController {
    * already stands. Only the controller lifts it, telling the caller first (Art. 18(3)).
    */
   @PostMapping("/restriction")
-  public ResponseEntity<RestrictionView> restrict(HttpServletRequest http, @RequestBody RestrictionAsked body) {
+  public ResponseEntity<RestrictionView> restrict(
+      HttpServletRequest http, @RequestBody RestrictionAsked body) {
     SubjectIdentifier me = callers.subject(http);
     RestrictionGround ground = required(body.ground(), "ground");
     Optional<Restriction> standing = restrictions.restriction(me);
@@ -189,19 +195,29 @@ public final class SelfServiceController {
       return ResponseEntity.ok(RestrictionView.of(standing.get()));
     }
     RightsRequest request = verified(me, RequestType.RESTRICTION).request();
-    return ResponseEntity.status(HttpStatus.CREATED).body(transactions.inTransaction(() -> {
-      Restriction restriction = restrictions.restrict(request, ground);
-      rights.fulfil(request.id());
-      return RestrictionView.of(restriction);
-    }));
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .body(
+            transactions.inTransaction(
+                () -> {
+                  Restriction restriction = restrictions.restrict(request, ground);
+                  rights.fulfil(request.id());
+                  return RestrictionView.of(restriction);
+                }));
   }
 
   /** The restriction of processing of the caller's data that stands (Art. 18); 404 if none does. */
   @GetMapping("/restriction")
   public RestrictionView restriction(HttpServletRequest http) {
-    return restrictions.restriction(callers.subject(http)).map(RestrictionView::of)
-        .orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND, ProblemDetail.forStatusAndDetail(
-            HttpStatus.NOT_FOUND, "Processing of your data is not restricted"), null));
+    return restrictions
+        .restriction(callers.subject(http))
+        .map(RestrictionView::of)
+        .orElseThrow(
+            () ->
+                new ErrorResponseException(
+                    HttpStatus.NOT_FOUND,
+                    ProblemDetail.forStatusAndDetail(
+                        HttpStatus.NOT_FOUND, "Processing of your data is not restricted"),
+                    null));
   }
 
   /** The caller's objections to the purposes of their subject type open to objection (Art. 21). */
@@ -235,12 +251,19 @@ public final class SelfServiceController {
    * Lethe keeps no free text a subject writes.
    */
   @PostMapping("/automated-decision-reviews")
-  public ResponseEntity<ReviewRequested> review(HttpServletRequest http, @RequestBody ReviewAsked body) {
+  public ResponseEntity<ReviewRequested> review(
+      HttpServletRequest http, @RequestBody ReviewAsked body) {
     SubjectIdentifier me = callers.subject(http);
     String purpose = limits.label(body.purpose(), "purpose");
     RightsRequest request = verified(intake.review(me, purpose, Channel.WEB, true)).request();
-    return ResponseEntity.status(HttpStatus.CREATED).body(new ReviewRequested(request.id().value(), purpose,
-        request.type().article(), request.status(), request.dueDate()));
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .body(
+            new ReviewRequested(
+                request.id().value(),
+                purpose,
+                request.type().article(),
+                request.status(),
+                request.dueDate()));
   }
 
   /** The caller's consent to every purpose of their subject type that rests on consent (Art. 6(1)(a), 7). */
@@ -248,7 +271,8 @@ public final class SelfServiceController {
   public List<Consent> consents(HttpServletRequest http) {
     SubjectIdentifier me = callers.subject(http);
     return ConsentPurposes.of(model.purposesFor(web.subjectType())).stream()
-        .map(purpose -> Consent.of(purpose, consents.state(me, purpose))).toList();
+        .map(purpose -> Consent.of(purpose, consents.state(me, purpose)))
+        .toList();
   }
 
   /**
@@ -258,12 +282,16 @@ public final class SelfServiceController {
    * requires explicit consent (Art. 9(2)(a)) and the body does not say {@code "explicit": true}.
    */
   @PutMapping("/consents/{purpose}")
-  public Consent give(HttpServletRequest http, @PathVariable String purpose,
+  public Consent give(
+      HttpServletRequest http,
+      @PathVariable String purpose,
       @RequestBody(required = false) @Nullable ConsentGiven body) {
     SubjectIdentifier me = callers.subject(http);
     ConsentPurposes.require(model.purposesFor(web.subjectType()), purpose);
-    String shown = body == null || body.noticeVersion() == null ? notice.version()
-        : limits.label(body.noticeVersion(), "noticeVersion");
+    String shown =
+        body == null || body.noticeVersion() == null
+            ? notice.version()
+            : limits.label(body.noticeVersion(), "noticeVersion");
     ConsentEvidence evidence = ConsentEvidence.of(shown, ConsentMethod.API);
     if (body != null && Boolean.TRUE.equals(body.explicit())) {
       evidence = evidence.explicitly();
@@ -288,6 +316,7 @@ public final class SelfServiceController {
   private RequestIntake.Intake verified(RequestIntake.Intake intake) {
     RightsRequest request = intake.request();
     return request.isAwaitingVerification()
-        ? new RequestIntake.Intake(rights.verify(request.id(), VERIFIED_BY), intake.created()) : intake;
+        ? new RequestIntake.Intake(rights.verify(request.id(), VERIFIED_BY), intake.created())
+        : intake;
   }
 }

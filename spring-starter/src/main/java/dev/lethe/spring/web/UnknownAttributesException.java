@@ -16,10 +16,17 @@ final class UnknownAttributesException extends RuntimeException {
   private final List<String> attributes;
 
   UnknownAttributesException(String subjectType, List<String> attributes) {
-    super("No entity of subject type '" + subjectType + "' holds " + attributes.size() + " of the attributes sent as"
-        + " the subject's personal data; nothing was changed");
-    this.attributes = attributes.stream().map(name -> NAME.matcher(name).matches() ? name : "(not a name, not shown)")
-        .toList();
+    super(
+        "No entity of subject type '"
+            + subjectType
+            + "' holds "
+            + attributes.size()
+            + " of the attributes sent as"
+            + " the subject's personal data; nothing was changed");
+    this.attributes =
+        attributes.stream()
+            .map(name -> NAME.matcher(name).matches() ? name : "(not a name, not shown)")
+            .toList();
   }
 
   /** The attributes, each one that does not look like a name replaced by a mark. */

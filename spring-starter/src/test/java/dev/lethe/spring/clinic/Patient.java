@@ -18,11 +18,13 @@ import org.jspecify.annotations.Nullable;
 @DataSubject("patient")
 @Processing(purpose = "care", basis = LawfulBasis.Kind.CONTRACT)
 public class Patient {
-  @Id
-  public Long id;
+  @Id public Long id;
 
   @SubjectIdentity("number")
-  @PersonalData(category = "identity.identifier", erasure = ErasureStrategy.REPLACE, placeholder = "erased")
+  @PersonalData(
+      category = "identity.identifier",
+      erasure = ErasureStrategy.REPLACE,
+      placeholder = "erased")
   public @Nullable String number;
 
   @PersonalData(category = "identity.name", erasure = ErasureStrategy.NULLIFY)
@@ -31,8 +33,7 @@ public class Patient {
   @Column(columnDefinition = "varchar(400)")
   public @Nullable String name;
 
-  protected Patient() {
-  }
+  protected Patient() {}
 
   public Patient(Long id, String number, String name) {
     this.id = id;

@@ -54,15 +54,21 @@ public final class ReferenceDocumentation {
 
   /** The file, relative to the repository's root. */
   public static final String FILE = "docs/reference.md";
+
   /** The command that brings the file up to date. */
-  public static final String REGENERATE = "./mvnw -B -q test -pl spring-starter -am -Dtest=ReferenceDocumentationTest"
-      + " -Dsurefire.failIfNoSpecifiedTests=false -Dlethe.reference.write=true";
+  public static final String REGENERATE =
+      "./mvnw -B -q test -pl spring-starter -am -Dtest=ReferenceDocumentationTest"
+          + " -Dsurefire.failIfNoSpecifiedTests=false -Dlethe.reference.write=true";
 
   private static final String SAMPLE = "alice@example.com";
   private static final Pattern JAVADOC_CONSTANT =
-      Pattern.compile("/\\*\\*\\s*((?:(?!\\*/).)*?)\\s*\\*/\\s*([A-Z_]+)\\s*[(,;}]", Pattern.DOTALL);
-  private static final Set<ModelProblem.Kind> ERASURE_PROBLEMS = EnumSet.of(ModelProblem.Kind.STRATEGY_NEEDS_TEXT,
-      ModelProblem.Kind.NULLIFY_ON_PRIMITIVE, ModelProblem.Kind.INVALID_PLACEHOLDER);
+      Pattern.compile(
+          "/\\*\\*\\s*((?:(?!\\*/).)*?)\\s*\\*/\\s*([A-Z_]+)\\s*[(,;}]", Pattern.DOTALL);
+  private static final Set<ModelProblem.Kind> ERASURE_PROBLEMS =
+      EnumSet.of(
+          ModelProblem.Kind.STRATEGY_NEEDS_TEXT,
+          ModelProblem.Kind.NULLIFY_ON_PRIMITIVE,
+          ModelProblem.Kind.INVALID_PLACEHOLDER);
 
   private final Path root;
 
@@ -78,11 +84,13 @@ public final class ReferenceDocumentation {
   /** The repository's root, found from the working directory (the module's, under Maven). */
   public static Path repositoryRoot() {
     Path directory = Path.of("").toAbsolutePath();
-    while (!Files.isDirectory(directory.resolve("docs")) || !Files.isRegularFile(directory.resolve("mvnw"))) {
+    while (!Files.isDirectory(directory.resolve("docs"))
+        || !Files.isRegularFile(directory.resolve("mvnw"))) {
       directory = directory.getParent();
       if (directory == null) {
-        throw new IllegalStateException("No repository root (a directory with mvnw and docs/) above "
-            + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+            "No repository root (a directory with mvnw and docs/) above "
+                + Path.of("").toAbsolutePath());
       }
     }
     return directory;
@@ -112,23 +120,29 @@ public final class ReferenceDocumentation {
         %s
         %s
         %s
-        %s""".formatted(REGENERATE, properties(), categories(), erasureStrategies(), requestTypes());
+        %s"""
+        .formatted(REGENERATE, properties(), categories(), erasureStrategies(), requestTypes());
   }
 
   // --- properties -------------------------------------------------------------------------------
 
   private String properties() {
     JsonNode metadata;
-    try (InputStream in = ReferenceDocumentation.class.getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+    try (InputStream in =
+        ReferenceDocumentation.class.getResourceAsStream(
+            "/META-INF/spring-configuration-metadata.json")) {
       if (in == null) {
-        throw new IllegalStateException("No META-INF/spring-configuration-metadata.json on the class path: the "
-            + "starter's configuration processor did not run");
+        throw new IllegalStateException(
+            "No META-INF/spring-configuration-metadata.json on the class path: the "
+                + "starter's configuration processor did not run");
       }
       metadata = JsonMapper.builder().build().readTree(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    StringBuilder out = new StringBuilder("""
+    StringBuilder out =
+        new StringBuilder(
+            """
         ## Properties of the Spring Boot starter
 
         Every `lethe.*` property of `lethe-spring-boot-starter`, from the configuration metadata its jar
@@ -138,18 +152,30 @@ public final class ReferenceDocumentation {
         | Property | Type | Default | Description |
         |---|---|---|---|
         """);
-    metadata.get("properties").valueStream()
+    metadata
+        .get("properties")
+        .valueStream()
         .filter(property -> property.get("name").asString().startsWith("lethe."))
         .sorted((a, b) -> a.get("name").asString().compareTo(b.get("name").asString()))
-        .forEach(property -> out.append("| `").append(property.get("name").asString()).append("` | ")
-            .append(simpleType(property.path("type").asString())).append(" | ")
-            .append(defaultValue(property.get("defaultValue"))).append(" | ")
-            .append(cell(javadocToMarkdown(property.path("description").asString()))).append(" |\n"));
+        .forEach(
+            property ->
+                out.append("| `")
+                    .append(property.get("name").asString())
+                    .append("` | ")
+                    .append(simpleType(property.path("type").asString()))
+                    .append(" | ")
+                    .append(defaultValue(property.get("defaultValue")))
+                    .append(" | ")
+                    .append(cell(javadocToMarkdown(property.path("description").asString())))
+                    .append(" |\n"));
     return out.toString();
   }
 
   private static String simpleType(String type) {
-    return cell(type.replaceAll("(\\w+\\.)+(\\w+)", "$2").replace("$", ".").replaceAll("\\w+\\.(\\w+)", "$1"));
+    return cell(
+        type.replaceAll("(\\w+\\.)+(\\w+)", "$2")
+            .replace("$", ".")
+            .replaceAll("\\w+\\.(\\w+)", "$1"));
   }
 
   private static String defaultValue(JsonNode value) {
@@ -157,7 +183,9 @@ public final class ReferenceDocumentation {
       return "";
     }
     if (value.isArray()) {
-      return value.isEmpty() ? "" : cell(value.valueStream().map(JsonNode::asString).collect(joining(", ", "`", "`")));
+      return value.isEmpty()
+          ? ""
+          : cell(value.valueStream().map(JsonNode::asString).collect(joining(", ", "`", "`")));
     }
     return "`" + cell(value.asString()) + "`";
   }
@@ -165,7 +193,9 @@ public final class ReferenceDocumentation {
   // --- data categories --------------------------------------------------------------------------
 
   private static String categories() {
-    StringBuilder out = new StringBuilder("""
+    StringBuilder out =
+        new StringBuilder(
+            """
         ## Built-in data categories
 
         `@PersonalData(category = ...)` takes one of these codes, or an application's own code below one of them
@@ -177,9 +207,17 @@ public final class ReferenceDocumentation {
         |---|---|---|
         """);
     for (DataCategory category : DataCategory.builtIns()) {
-      String indent = "&nbsp;&nbsp;".repeat((int) category.code().chars().filter(c -> c == '.').count());
-      out.append("| ").append(indent).append('`').append(category.code()).append("` | ").append(category.label())
-          .append(" | ").append(category.isSensitive() ? "yes" : "").append(" |\n");
+      String indent =
+          "&nbsp;&nbsp;".repeat((int) category.code().chars().filter(c -> c == '.').count());
+      out.append("| ")
+          .append(indent)
+          .append('`')
+          .append(category.code())
+          .append("` | ")
+          .append(category.label())
+          .append(" | ")
+          .append(category.isSensitive() ? "yes" : "")
+          .append(" |\n");
     }
     return out.toString();
   }
@@ -187,9 +225,12 @@ public final class ReferenceDocumentation {
   // --- erasure strategies -----------------------------------------------------------------------
 
   private String erasureStrategies() {
-    Map<String, String> descriptions = javadocOfConstants("core/src/main/java/dev/lethe/annotation/ErasureStrategy.java");
+    Map<String, String> descriptions =
+        javadocOfConstants("core/src/main/java/dev/lethe/annotation/ErasureStrategy.java");
     FieldEraser eraser = new FieldEraser(Pseudonymizer.withRandomKey());
-    StringBuilder out = new StringBuilder("""
+    StringBuilder out =
+        new StringBuilder(
+            """
         ## Erasure strategies
 
         What `@PersonalData(erasure = ...)` does to an attribute when its subject is erased (Art. 17). The
@@ -200,22 +241,49 @@ public final class ReferenceDocumentation {
 
         | Strategy | What it does | Example | Length of the result | Accepted on | Refused on |
         |---|---|---|---|---|---|
-        """.formatted(SAMPLE, annotationDefault("maskKeepFirst"), annotationDefault("maskKeepLast")));
-    Map<ErasureStrategy, Class<?>> probes = Map.of(ErasureStrategy.DELETE_ROW, DeleteRowProbe.class,
-        ErasureStrategy.NULLIFY, NullifyProbe.class, ErasureStrategy.REPLACE, ReplaceProbe.class,
-        ErasureStrategy.HASH, HashProbe.class, ErasureStrategy.MASK, MaskProbe.class,
-        ErasureStrategy.KEEP, KeepProbe.class);
+        """
+                .formatted(
+                    SAMPLE, annotationDefault("maskKeepFirst"), annotationDefault("maskKeepLast")));
+    Map<ErasureStrategy, Class<?>> probes =
+        Map.of(
+            ErasureStrategy.DELETE_ROW,
+            DeleteRowProbe.class,
+            ErasureStrategy.NULLIFY,
+            NullifyProbe.class,
+            ErasureStrategy.REPLACE,
+            ReplaceProbe.class,
+            ErasureStrategy.HASH,
+            HashProbe.class,
+            ErasureStrategy.MASK,
+            MaskProbe.class,
+            ErasureStrategy.KEEP,
+            KeepProbe.class);
     for (ErasureStrategy strategy : ErasureStrategy.values()) {
       Set<String> refused = refusedAttributes(probes.get(strategy));
-      List<Field> probed = Arrays.stream(ProbedTypes.class.getDeclaredFields())
-          .filter(field -> !field.isAnnotationPresent(SubjectLink.class)).toList();
-      out.append("| `").append(strategy).append("` | ").append(cell(descriptions.get(strategy.name())))
-          .append(" | ").append(example(eraser, strategy)).append(" | ").append(length(eraser, strategy))
-          .append(" | ").append(typeNames(probed.stream().filter(field -> !refused.contains(field.getName())).toList()))
-          .append(" | ").append(typeNames(probed.stream().filter(field -> refused.contains(field.getName())).toList()))
+      List<Field> probed =
+          Arrays.stream(ProbedTypes.class.getDeclaredFields())
+              .filter(field -> !field.isAnnotationPresent(SubjectLink.class))
+              .toList();
+      out.append("| `")
+          .append(strategy)
+          .append("` | ")
+          .append(cell(descriptions.get(strategy.name())))
+          .append(" | ")
+          .append(example(eraser, strategy))
+          .append(" | ")
+          .append(length(eraser, strategy))
+          .append(" | ")
+          .append(
+              typeNames(
+                  probed.stream().filter(field -> !refused.contains(field.getName())).toList()))
+          .append(" | ")
+          .append(
+              typeNames(
+                  probed.stream().filter(field -> refused.contains(field.getName())).toList()))
           .append(" |\n");
     }
-    out.append("""
+    out.append(
+        """
 
         `REPLACE` without a `placeholder` writes the type's default, which still passes the usual constraints;
         a stated placeholder must parse as the attribute's type.
@@ -224,12 +292,18 @@ public final class ReferenceDocumentation {
         |---|---|
         """);
     out.append("| `String` of category `contact.email` | `")
-        .append(Placeholders.defaultText(String.class, DataCategory.EMAIL).orElseThrow()).append("` |\n");
+        .append(Placeholders.defaultText(String.class, DataCategory.EMAIL).orElseThrow())
+        .append("` |\n");
     for (Field field : ProbedTypes.class.getDeclaredFields()) {
       if (!field.isAnnotationPresent(SubjectLink.class)) {
-        out.append("| ").append(typeName(field)).append(" | ")
-            .append(Placeholders.defaultText(field.getType(), DataCategory.NAME).map(text -> "`" + text + "`")
-                .orElse("none: state one")).append(" |\n");
+        out.append("| ")
+            .append(typeName(field))
+            .append(" | ")
+            .append(
+                Placeholders.defaultText(field.getType(), DataCategory.NAME)
+                    .map(text -> "`" + text + "`")
+                    .orElse("none: state one"))
+            .append(" |\n");
       }
     }
     return out.toString();
@@ -244,11 +318,24 @@ public final class ReferenceDocumentation {
   }
 
   private static FieldDescriptor sampleAttribute(ErasureStrategy strategy) {
-    ErasureRule rule = new ErasureRule(strategy, Optional.empty(), (int) annotationDefault("maskKeepFirst"),
-        (int) annotationDefault("maskKeepLast"),
-        strategy == ErasureStrategy.KEEP ? Optional.of(ErasureExemption.LEGAL_CLAIMS) : Optional.empty());
-    return new FieldDescriptor("email", String.class, DataCategory.EMAIL, DataOrigin.PROVIDED, Optional.empty(), rule,
-        Optional.empty(), false);
+    ErasureRule rule =
+        new ErasureRule(
+            strategy,
+            Optional.empty(),
+            (int) annotationDefault("maskKeepFirst"),
+            (int) annotationDefault("maskKeepLast"),
+            strategy == ErasureStrategy.KEEP
+                ? Optional.of(ErasureExemption.LEGAL_CLAIMS)
+                : Optional.empty());
+    return new FieldDescriptor(
+        "email",
+        String.class,
+        DataCategory.EMAIL,
+        DataOrigin.PROVIDED,
+        Optional.empty(),
+        rule,
+        Optional.empty(),
+        false);
   }
 
   private static String example(FieldEraser eraser, ErasureStrategy strategy) {
@@ -276,14 +363,18 @@ public final class ReferenceDocumentation {
     int shortLength = shortResult.toString().length();
     int longLength = longResult.toString().length();
     if (shortLength == longLength) {
-      return strategy == ErasureStrategy.REPLACE ? "the placeholder's: " + shortLength + " for this one"
+      return strategy == ErasureStrategy.REPLACE
+          ? "the placeholder's: " + shortLength + " for this one"
           : "always " + shortLength;
     }
-    return shortLength == "a@b.io".length() && longLength == SAMPLE.length() * 10 ? "the input's" : "varies";
+    return shortLength == "a@b.io".length() && longLength == SAMPLE.length() * 10
+        ? "the input's"
+        : "varies";
   }
 
   private static Set<String> refusedAttributes(Class<?> probe) {
-    List<ModelProblem> problems = PersonalDataModel.builder().add(ProbeSubject.class, probe).validate();
+    List<ModelProblem> problems =
+        PersonalDataModel.builder().add(ProbeSubject.class, probe).validate();
     return problems.stream()
         .filter(problem -> ERASURE_PROBLEMS.contains(problem.kind()))
         .map(problem -> problem.location().substring(problem.location().lastIndexOf('.') + 1))
@@ -301,9 +392,12 @@ public final class ReferenceDocumentation {
   // --- request types ----------------------------------------------------------------------------
 
   private String requestTypes() {
-    Map<String, String> descriptions = javadocOfConstants("core/src/main/java/dev/lethe/request/RequestType.java");
+    Map<String, String> descriptions =
+        javadocOfConstants("core/src/main/java/dev/lethe/request/RequestType.java");
     DeadlinePolicy policy = DeadlinePolicy.article12();
-    StringBuilder out = new StringBuilder("""
+    StringBuilder out =
+        new StringBuilder(
+            """
         ## Request types
 
         Each request a data subject makes is of one type. It is due one period after receipt (Art. 12(3)); a
@@ -313,18 +407,29 @@ public final class ReferenceDocumentation {
 
         | Type | Article | What the subject asks for | Default deadline | Passed to recipients |
         |---|---|---|---|---|
-        """.formatted(period(policy.maximumExtension())));
+        """
+                .formatted(period(policy.maximumExtension())));
     for (RequestType type : RequestType.values()) {
-      out.append("| `").append(type).append("` | ").append(type.article()).append(" | ")
-          .append(cell(descriptions.get(type.name()))).append(" | ").append(period(policy.period(type)))
-          .append(" | ").append(type.isPassedToRecipients() ? "Art. 19" : "").append(" |\n");
+      out.append("| `")
+          .append(type)
+          .append("` | ")
+          .append(type.article())
+          .append(" | ")
+          .append(cell(descriptions.get(type.name())))
+          .append(" | ")
+          .append(period(policy.period(type)))
+          .append(" | ")
+          .append(type.isPassedToRecipients() ? "Art. 19" : "")
+          .append(" |\n");
     }
     return out.toString();
   }
 
   private static String period(Period period) {
     if (period.getYears() == 0 && period.getDays() == 0) {
-      return period.getMonths() == 1 ? "one calendar month" : period.getMonths() + " calendar months";
+      return period.getMonths() == 1
+          ? "one calendar month"
+          : period.getMonths() + " calendar months";
     }
     return period.toString();
   }
@@ -342,15 +447,21 @@ public final class ReferenceDocumentation {
     Map<String, String> descriptions = new LinkedHashMap<>();
     Matcher matcher = JAVADOC_CONSTANT.matcher(source);
     while (matcher.find()) {
-      String text = matcher.group(1).lines().map(line -> line.replaceFirst("^\\s*\\*\\s?", "").strip())
-          .collect(joining(" ")).strip();
+      String text =
+          matcher
+              .group(1)
+              .lines()
+              .map(line -> line.replaceFirst("^\\s*\\*\\s?", "").strip())
+              .collect(joining(" "))
+              .strip();
       descriptions.put(matcher.group(2), javadocToMarkdown(text));
     }
     return descriptions;
   }
 
   private static String javadocToMarkdown(String text) {
-    return text.replaceAll("\\{@code ([^}]*)}", "`$1`").replaceAll("\\{@link(?:plain)? #?([^}]*)}", "`$1`");
+    return text.replaceAll("\\{@code ([^}]*)}", "`$1`")
+        .replaceAll("\\{@link(?:plain)? #?([^}]*)}", "`$1`");
   }
 
   private static String cell(String text) {
@@ -382,27 +493,23 @@ public final class ReferenceDocumentation {
   }
 
   @PersonalData(category = "identity.identifier", erasure = ErasureStrategy.DELETE_ROW)
-  static class DeleteRowProbe extends ProbedTypes {
-  }
+  static class DeleteRowProbe extends ProbedTypes {}
 
   @PersonalData(category = "identity.identifier", erasure = ErasureStrategy.NULLIFY)
-  static class NullifyProbe extends ProbedTypes {
-  }
+  static class NullifyProbe extends ProbedTypes {}
 
   @PersonalData(category = "identity.identifier", erasure = ErasureStrategy.REPLACE)
-  static class ReplaceProbe extends ProbedTypes {
-  }
+  static class ReplaceProbe extends ProbedTypes {}
 
   @PersonalData(category = "identity.identifier", erasure = ErasureStrategy.HASH)
-  static class HashProbe extends ProbedTypes {
-  }
+  static class HashProbe extends ProbedTypes {}
 
   @PersonalData(category = "identity.identifier", erasure = ErasureStrategy.MASK)
-  static class MaskProbe extends ProbedTypes {
-  }
+  static class MaskProbe extends ProbedTypes {}
 
-  @PersonalData(category = "identity.identifier", erasure = ErasureStrategy.KEEP,
+  @PersonalData(
+      category = "identity.identifier",
+      erasure = ErasureStrategy.KEEP,
       exemption = ErasureExemption.LEGAL_CLAIMS)
-  static class KeepProbe extends ProbedTypes {
-  }
+  static class KeepProbe extends ProbedTypes {}
 }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class ReferenceDocumentationTest {
 
   @Test
-  @DisplayName("docs/reference.md is what the code generates: every property, category, erasure strategy and request type")
+  @DisplayName(
+      "docs/reference.md is what the code generates: every property, category, erasure strategy and request type")
   void checkedInReferenceMatchesTheCode() throws Exception {
     Path root = ReferenceDocumentation.repositoryRoot();
     Path file = root.resolve(ReferenceDocumentation.FILE);
@@ -20,7 +21,9 @@ class ReferenceDocumentationTest {
       Files.writeString(file, generated, StandardCharsets.UTF_8);
     }
     assertThat(Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "")
-        .as("%s is out of date; regenerate it with%n  %s", ReferenceDocumentation.FILE, ReferenceDocumentation.REGENERATE)
+        .as(
+            "%s is out of date; regenerate it with%n  %s",
+            ReferenceDocumentation.FILE, ReferenceDocumentation.REGENERATE)
         .isEqualTo(generated);
   }
 }

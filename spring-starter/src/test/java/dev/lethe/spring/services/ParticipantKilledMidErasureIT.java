@@ -61,19 +61,24 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 class ParticipantKilledMidErasureIT {
 
   private static final Path LOGS = Path.of("target", "participant-killed");
+
   /** Lethe's tables a participant's erasure writes to, in the participant's database. */
-  private static final List<String> WRITTEN_BY_ERASURE = List.of("lethe_rights_request", "lethe_audit_event");
+  private static final List<String> WRITTEN_BY_ERASURE =
+      List.of("lethe_rights_request", "lethe_audit_event");
 
   @Test
-  @DisplayName("Art. 17(2), 19: over RabbitMQ, a participant process killed mid-erasure keeps nothing of it, and the redelivered notice erases once")
+  @DisplayName(
+      "Art. 17(2), 19: over RabbitMQ, a participant process killed mid-erasure keeps nothing of it, and the redelivered notice erases once")
   void art17_participantKilledMidErasureOverRabbitMq() throws Exception {
     ConnectionFactory factory = new ConnectionFactory();
     factory.setHost("127.0.0.1");
     requireRabbitMq(factory);
     String exchange = "lethe-it-" + UUID.randomUUID();
     try {
-      killMidErasureAndRecover("amqp", Map.of("lethe.services.amqp.host", "127.0.0.1",
-          "lethe.services.amqp.exchange", exchange));
+      killMidErasureAndRecover(
+          "amqp",
+          Map.of(
+              "lethe.services.amqp.host", "127.0.0.1", "lethe.services.amqp.exchange", exchange));
     } finally {
       try (com.rabbitmq.client.Connection connection = factory.newConnection();
           com.rabbitmq.client.Channel channel = connection.createChannel()) {
@@ -86,97 +91,157 @@ class ParticipantKilledMidErasureIT {
   }
 
   @Test
-  @DisplayName("Art. 17(2), 19: over Kafka, a participant process killed mid-erasure keeps nothing of it, and the redelivered notice erases once")
+  @DisplayName(
+      "Art. 17(2), 19: over Kafka, a participant process killed mid-erasure keeps nothing of it, and the redelivered notice erases once")
   void art17_participantKilledMidErasureOverKafka() throws Exception {
     EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
     broker.afterPropertiesSet();
     try {
-      // A killed member's partitions move once its session times out: 6 s, the broker's least, not 45.
-      killMidErasureAndRecover("kafka", Map.of("lethe.services.kafka.bootstrap-servers", broker.getBrokersAsString(),
-          "lethe.services.kafka.consumer.session.timeout.ms", "6000",
-          "lethe.services.kafka.consumer.heartbeat.interval.ms", "1000"));
+      // A killed member's partitions move once its session times out: 6 s, the broker's least, not
+      // 45.
+      killMidErasureAndRecover(
+          "kafka",
+          Map.of(
+              "lethe.services.kafka.bootstrap-servers",
+              broker.getBrokersAsString(),
+              "lethe.services.kafka.consumer.session.timeout.ms",
+              "6000",
+              "lethe.services.kafka.consumer.heartbeat.interval.ms",
+              "1000"));
     } finally {
       broker.destroy();
     }
   }
 
-  private void killMidErasureAndRecover(String brokerName, Map<String, Object> broker) throws Exception {
-    // On MariaDB the participant does block on the held lock (its log shows the lock wait timing out), but the
-    // probe of information_schema.innodb_lock_waits found no waiting session in CI, where it passed by hand:
-    // to be made reliable before MariaDB counts here. H2 and PostgreSQL show the behaviour meanwhile.
-    Assumptions.assumeFalse(TestDatabase.selected() == TestDatabase.Kind.MARIADB,
+  private void killMidErasureAndRecover(String brokerName, Map<String, Object> broker)
+      throws Exception {
+    // On MariaDB the participant does block on the held lock (its log shows the lock wait timing
+    // out), but the
+    // probe of information_schema.innodb_lock_waits found no waiting session in CI, where it passed
+    // by hand:
+    // to be made reliable before MariaDB counts here. H2 and PostgreSQL show the behaviour
+    // meanwhile.
+    Assumptions.assumeFalse(
+        TestDatabase.selected() == TestDatabase.Kind.MARIADB,
         "the blocked-session probe is not reliable on MariaDB yet; the test runs on H2 and PostgreSQL");
-    Path logs = LOGS.resolve(brokerName + "-" + TestDatabase.selected().name().toLowerCase(Locale.ROOT));
+    Path logs =
+        LOGS.resolve(brokerName + "-" + TestDatabase.selected().name().toLowerCase(Locale.ROOT));
     Files.createDirectories(logs);
-    try (Services services = new Services(broker); ProcessDatabase events = ProcessDatabase.create()) {
+    try (Services services = new Services(broker);
+        ProcessDatabase events = ProcessDatabase.create()) {
       List<ParticipantProcess> processes = new ArrayList<>();
       try {
         // The process starts while the coordinator and billing start here.
-        ParticipantProcess first = ParticipantProcess.start(services, events, true, logs.resolve("events-1.log"));
+        ParticipantProcess first =
+            ParticipantProcess.start(services, events, true, logs.resolve("events-1.log"));
         processes.add(first);
         ConfigurableApplicationContext crm = services.startCrm("billing,events");
         services.startBilling(true);
         first.awaitReady();
-        events.update("insert into attendee (id, email, badge_name) values (1, '" + ADA + "', 'Countess of Lovelace')");
-        events.update("insert into attendee (id, email, badge_name) values (2, '" + BOB + "', 'Bob B.')");
+        events.update(
+            "insert into attendee (id, email, badge_name) values (1, '"
+                + ADA
+                + "', 'Countess of Lovelace')");
+        events.update(
+            "insert into attendee (id, email, badge_name) values (2, '" + BOB + "', 'Bob B.')");
         long auditEventsBefore = events.count("select count(*) from lethe_audit_event");
 
         DataSubjectRights rights = crm.getBean(DataSubjectRights.class);
         Acknowledgements acknowledgements = crm.getBean(Acknowledgements.class);
-        RightsRequest request = rights.submit(RequestType.ERASURE, new SubjectIdentifier("customer", "email", ADA),
-            Channel.WEB);
-        RightsRequest erasure = request.isAwaitingVerification() ? rights.verify(request.id(), "email-link") : request;
+        RightsRequest request =
+            rights.submit(
+                RequestType.ERASURE, new SubjectIdentifier("customer", "email", ADA), Channel.WEB);
+        RightsRequest erasure =
+            request.isAwaitingVerification() ? rights.verify(request.id(), "email-link") : request;
 
         ResidueCheck.of(events.dataSource())
             .ignoringTables(Services.letheTables(events.dataSource()).toArray(String[]::new))
             .withValues(List.of(ADA, "Countess of Lovelace"))
-            .erasing(new SubjectKey("customer", 1L), () -> {
-              long victim;
-              try (HeldRowLock lock = HeldRowLock.hold(events, "select * from attendee where id = 1 for update")) {
-                rights.erase(erasure.id(), ErasureGround.CONSENT_WITHDRAWN);
-                victim = lock.awaitBlockedSession(Duration.ofSeconds(60));
-                assertThat(events.tablesWrittenBy(victim, WRITTEN_BY_ERASURE))
-                    .as("the participant is killed inside its transaction, after its local request and audit events")
-                    .containsExactlyInAnyOrderElementsOf(WRITTEN_BY_ERASURE);
-                first.kill();
-              }
-              await("the killed participant's session is gone from the database", Duration.ofSeconds(30),
-                  () -> !events.sessionOpen(victim));
+            .erasing(
+                new SubjectKey("customer", 1L),
+                () -> {
+                  long victim;
+                  try (HeldRowLock lock =
+                      HeldRowLock.hold(events, "select * from attendee where id = 1 for update")) {
+                    rights.erase(erasure.id(), ErasureGround.CONSENT_WITHDRAWN);
+                    victim = lock.awaitBlockedSession(Duration.ofSeconds(60));
+                    assertThat(events.tablesWrittenBy(victim, WRITTEN_BY_ERASURE))
+                        .as(
+                            "the participant is killed inside its transaction, after its local request and audit events")
+                        .containsExactlyInAnyOrderElementsOf(WRITTEN_BY_ERASURE);
+                    first.kill();
+                  }
+                  await(
+                      "the killed participant's session is gone from the database",
+                      Duration.ofSeconds(30),
+                      () -> !events.sessionOpen(victim));
 
-              assertNothingOfTheHalfDoneErasure(events, auditEventsBefore);
-              await("billing acknowledges", Duration.ofSeconds(60),
-                  () -> rights.outstandingRecipients(erasure.id()).equals(List.of("events")));
-              assertThat(acknowledgements.forRequest(erasure.id()))
-                  .filteredOn(entry -> entry.recipient().equals("events")).singleElement()
-                  .satisfies(entry -> assertThat(entry.status()).as("Art. 19: the killed participant stays pending")
-                      .isEqualTo(RecipientAcknowledgement.Status.PENDING));
+                  assertNothingOfTheHalfDoneErasure(events, auditEventsBefore);
+                  await(
+                      "billing acknowledges",
+                      Duration.ofSeconds(60),
+                      () -> rights.outstandingRecipients(erasure.id()).equals(List.of("events")));
+                  assertThat(acknowledgements.forRequest(erasure.id()))
+                      .filteredOn(entry -> entry.recipient().equals("events"))
+                      .singleElement()
+                      .satisfies(
+                          entry ->
+                              assertThat(entry.status())
+                                  .as("Art. 19: the killed participant stays pending")
+                                  .isEqualTo(RecipientAcknowledgement.Status.PENDING));
 
-              long restartedAt = System.nanoTime();
-              ParticipantProcess again = ParticipantProcess.start(services, events, false, logs.resolve("events-2.log"));
-              processes.add(again);
-              again.awaitReady();
-              // Kafka hands the partition over once the killed member's session has timed out (6 s here).
-              await("the restarted participant acknowledges", Duration.ofSeconds(120),
-                  () -> rights.outstandingRecipients(erasure.id()).isEmpty());
-              System.out.printf("ParticipantKilledMidErasureIT over %s on %s: acknowledged %.1f s after the restart%n",
-                  brokerName, TestDatabase.selected(), (System.nanoTime() - restartedAt) / 1e9);
-            })
+                  long restartedAt = System.nanoTime();
+                  ParticipantProcess again =
+                      ParticipantProcess.start(
+                          services, events, false, logs.resolve("events-2.log"));
+                  processes.add(again);
+                  again.awaitReady();
+                  // Kafka hands the partition over once the killed member's session has timed out
+                  // (6 s here).
+                  await(
+                      "the restarted participant acknowledges",
+                      Duration.ofSeconds(120),
+                      () -> rights.outstandingRecipients(erasure.id()).isEmpty());
+                  System.out.printf(
+                      "ParticipantKilledMidErasureIT over %s on %s: acknowledged %.1f s after the restart%n",
+                      brokerName, TestDatabase.selected(), (System.nanoTime() - restartedAt) / 1e9);
+                })
             .assertNoResidue();
 
         assertThat(acknowledgements.forRequest(erasure.id()))
-            .extracting(RecipientAcknowledgement::recipient, RecipientAcknowledgement::status,
-                entry -> entry.outcome().orElseThrow(), RecipientAcknowledgement::rowsTouched)
+            .extracting(
+                RecipientAcknowledgement::recipient,
+                RecipientAcknowledgement::status,
+                entry -> entry.outcome().orElseThrow(),
+                RecipientAcknowledgement::rowsTouched)
             .containsExactlyInAnyOrder(
-                tuple("billing", RecipientAcknowledgement.Status.ACKNOWLEDGED, ParticipantReceipt.Outcome.DONE, 2L),
-                tuple("events", RecipientAcknowledgement.Status.ACKNOWLEDGED, ParticipantReceipt.Outcome.DONE, 1L));
-        assertThat(events.count("select count(*) from lethe_audit_event where event_type = 'SUBJECT_ERASED'"))
-            .as("Art. 5(2), 17: the participant erased once, and its audit says so once").isEqualTo(1);
+                tuple(
+                    "billing",
+                    RecipientAcknowledgement.Status.ACKNOWLEDGED,
+                    ParticipantReceipt.Outcome.DONE,
+                    2L),
+                tuple(
+                    "events",
+                    RecipientAcknowledgement.Status.ACKNOWLEDGED,
+                    ParticipantReceipt.Outcome.DONE,
+                    1L));
+        assertThat(
+                events.count(
+                    "select count(*) from lethe_audit_event where event_type = 'SUBJECT_ERASED'"))
+            .as("Art. 5(2), 17: the participant erased once, and its audit says so once")
+            .isEqualTo(1);
         assertThat(events.count("select count(*) from lethe_rights_request"))
-            .as("one local request: the killed one left none").isEqualTo(1);
-        assertThat(events.count("select count(*) from lethe_participant_receipt")).as("one receipt kept").isEqualTo(1);
-        assertThat(cellsHolding(events.dataSource(), ADA_VALUES)).as("events: every table, Lethe's own included")
+            .as("one local request: the killed one left none")
+            .isEqualTo(1);
+        assertThat(events.count("select count(*) from lethe_participant_receipt"))
+            .as("one receipt kept")
+            .isEqualTo(1);
+        assertThat(cellsHolding(events.dataSource(), ADA_VALUES))
+            .as("events: every table, Lethe's own included")
             .isEmpty();
-        assertThat(cellsHolding(events.dataSource(), List.of(BOB))).as("the other attendee stays").isNotEmpty();
+        assertThat(cellsHolding(events.dataSource(), List.of(BOB)))
+            .as("the other attendee stays")
+            .isNotEmpty();
         assertThat(rights.complete(erasure.id()).status()).isEqualTo(RequestStatus.COMPLETED);
       } finally {
         for (ParticipantProcess process : processes) {
@@ -187,15 +252,26 @@ class ParticipantKilledMidErasureIT {
   }
 
   /** Art. 17, 5(2): the killed transaction left nothing: no local request, audit event, receipt or answer; the data is whole. */
-  private static void assertNothingOfTheHalfDoneErasure(ProcessDatabase events, long auditEventsBefore)
-      throws SQLException {
-    assertThat(events.count("select count(*) from lethe_rights_request")).as("no local request").isZero();
-    assertThat(events.count("select count(*) from lethe_audit_event")).as("no audit event of it")
+  private static void assertNothingOfTheHalfDoneErasure(
+      ProcessDatabase events, long auditEventsBefore) throws SQLException {
+    assertThat(events.count("select count(*) from lethe_rights_request"))
+        .as("no local request")
+        .isZero();
+    assertThat(events.count("select count(*) from lethe_audit_event"))
+        .as("no audit event of it")
         .isEqualTo(auditEventsBefore);
-    assertThat(events.count("select count(*) from lethe_participant_receipt")).as("no receipt kept").isZero();
+    assertThat(events.count("select count(*) from lethe_participant_receipt"))
+        .as("no receipt kept")
+        .isZero();
     assertThat(events.count("select count(*) from lethe_outbox")).as("no answer sent").isZero();
-    assertThat(events.count("select count(*) from attendee where email = '" + ADA + "'"
-        + " and badge_name = 'Countess of Lovelace'")).as("Ada's registration, untouched").isEqualTo(1);
+    assertThat(
+            events.count(
+                "select count(*) from attendee where email = '"
+                    + ADA
+                    + "'"
+                    + " and badge_name = 'Countess of Lovelace'"))
+        .as("Ada's registration, untouched")
+        .isEqualTo(1);
   }
 
   @SuppressWarnings("try") // opening the connection is the probe
@@ -206,12 +282,15 @@ class ParticipantKilledMidErasureIT {
     try (com.rabbitmq.client.Connection ignored = factory.newConnection()) {
       // Reachable.
     } catch (Exception e) {
-      Assumptions.abort("RabbitMQ is not reachable on 127.0.0.1:5672 (" + e.getClass().getSimpleName()
-          + "); skipped outside CI");
+      Assumptions.abort(
+          "RabbitMQ is not reachable on 127.0.0.1:5672 ("
+              + e.getClass().getSimpleName()
+              + "); skipped outside CI");
     }
   }
 
-  private static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+  private static void await(String what, Duration timeout, BooleanSupplier condition)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
@@ -233,24 +312,42 @@ class ParticipantKilledMidErasureIT {
     }
 
     /** Starts it on {@code database}; {@code fresh} creates its tables. */
-    static ParticipantProcess start(Services services, ProcessDatabase database, boolean fresh, Path log)
-        throws IOException {
-      List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-          EventsProcess.class.getName()));
-      services.properties("events", database.url(), database.user(), fresh, Services.EVENTS_SETTINGS)
+    static ParticipantProcess start(
+        Services services, ProcessDatabase database, boolean fresh, Path log) throws IOException {
+      List<String> command =
+          new ArrayList<>(
+              List.of(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-Xmx256m",
+                  "-XX:TieredStopAtLevel=1",
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  EventsProcess.class.getName()));
+      services
+          .properties("events", database.url(), database.user(), fresh, Services.EVENTS_SETTINGS)
           .forEach((name, value) -> command.add("--" + name + "=" + value));
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      Process process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
       return new ParticipantProcess(process, log);
     }
 
     void awaitReady() throws InterruptedException {
-      await("the participant process is ready", Duration.ofSeconds(120), () -> {
-        if (!process.isAlive()) {
-          throw new AssertionError("The participant process ended (" + process.exitValue() + "); its log:\n" + tail());
-        }
-        return tail().contains(EventsProcess.READY);
-      });
+      await(
+          "the participant process is ready",
+          Duration.ofSeconds(120),
+          () -> {
+            if (!process.isAlive()) {
+              throw new AssertionError(
+                  "The participant process ended ("
+                      + process.exitValue()
+                      + "); its log:\n"
+                      + tail());
+            }
+            return tail().contains(EventsProcess.READY);
+          });
     }
 
     /** SIGKILL: no shutdown hook, no rollback by the process itself. */
@@ -291,8 +388,13 @@ class ParticipantKilledMidErasureIT {
     private final @Nullable Server h2;
     private final @Nullable TestDatabase server;
 
-    private ProcessDatabase(TestDatabase.Kind kind, String url, String user, DataSource dataSource,
-        @Nullable Server h2, @Nullable TestDatabase server) {
+    private ProcessDatabase(
+        TestDatabase.Kind kind,
+        String url,
+        String user,
+        DataSource dataSource,
+        @Nullable Server h2,
+        @Nullable TestDatabase server) {
       this.kind = kind;
       this.url = url;
       this.user = user;
@@ -304,15 +406,22 @@ class ParticipantKilledMidErasureIT {
     static ProcessDatabase create() throws SQLException {
       if (TestDatabase.selected() == TestDatabase.Kind.H2) {
         Server h2 = Server.createTcpServer("-tcpPort", "0", "-ifNotExists").start();
-        String name = "lethe_killed_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        String url = "jdbc:h2:tcp://localhost:" + h2.getPort() + "/mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=60000";
+        String name =
+            "lethe_killed_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String url =
+            "jdbc:h2:tcp://localhost:"
+                + h2.getPort()
+                + "/mem:"
+                + name
+                + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=60000";
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL(url);
         dataSource.setUser("sa");
         return new ProcessDatabase(TestDatabase.Kind.H2, url, "sa", dataSource, h2, null);
       }
       TestDatabase server = TestDatabase.create();
-      return new ProcessDatabase(server.kind(), server.jdbcUrl(), server.user(), server.dataSource(), null, server);
+      return new ProcessDatabase(
+          server.kind(), server.jdbcUrl(), server.user(), server.dataSource(), null, server);
     }
 
     String url() {
@@ -333,31 +442,42 @@ class ParticipantKilledMidErasureIT {
 
     /** This connection's session, as {@link #blockedBy} and {@link #sessionOpen} name sessions. */
     long sessionOf(Connection connection) throws SQLException {
-      return scalar(connection, switch (kind) {
-        case H2 -> "select session_id()";
-        case POSTGRESQL -> "select pg_backend_pid()";
-        case MARIADB -> "select connection_id()";
-      });
+      return scalar(
+          connection,
+          switch (kind) {
+            case H2 -> "select session_id()";
+            case POSTGRESQL -> "select pg_backend_pid()";
+            case MARIADB -> "select connection_id()";
+          });
     }
 
     /** The sessions waiting for a lock that the session {@code holder} holds. */
     List<Long> blockedBy(long holder) throws SQLException {
-      return longs(switch (kind) {
-        case H2 -> "select session_id from information_schema.sessions where blocker_id = ?";
-        case POSTGRESQL -> "select pid from pg_stat_activity where cast(? as integer) = any(pg_blocking_pids(pid))";
-        case MARIADB -> "select r.trx_mysql_thread_id from information_schema.innodb_lock_waits w"
-            + " join information_schema.innodb_trx r on r.trx_id = w.requesting_trx_id"
-            + " join information_schema.innodb_trx b on b.trx_id = w.blocking_trx_id where b.trx_mysql_thread_id = ?";
-      }, holder);
+      return longs(
+          switch (kind) {
+            case H2 -> "select session_id from information_schema.sessions where blocker_id = ?";
+            case POSTGRESQL ->
+                "select pid from pg_stat_activity where cast(? as integer) = any(pg_blocking_pids(pid))";
+            case MARIADB ->
+                "select r.trx_mysql_thread_id from information_schema.innodb_lock_waits w"
+                    + " join information_schema.innodb_trx r on r.trx_id = w.requesting_trx_id"
+                    + " join information_schema.innodb_trx b on b.trx_id = w.blocking_trx_id where b.trx_mysql_thread_id = ?";
+          },
+          holder);
     }
 
     boolean sessionOpen(long session) {
       try {
-        return !longs(switch (kind) {
-          case H2 -> "select session_id from information_schema.sessions where session_id = ?";
-          case POSTGRESQL -> "select pid from pg_stat_activity where pid = cast(? as integer)";
-          case MARIADB -> "select id from information_schema.processlist where id = ?";
-        }, session).isEmpty();
+        return !longs(
+                switch (kind) {
+                  case H2 ->
+                      "select session_id from information_schema.sessions where session_id = ?";
+                  case POSTGRESQL ->
+                      "select pid from pg_stat_activity where pid = cast(? as integer)";
+                  case MARIADB -> "select id from information_schema.processlist where id = ?";
+                },
+                session)
+            .isEmpty();
       } catch (SQLException e) {
         throw new IllegalStateException(e);
       }
@@ -371,9 +491,11 @@ class ParticipantKilledMidErasureIT {
     List<String> tablesWrittenBy(long session, List<String> tables) throws SQLException {
       List<String> written = new ArrayList<>();
       if (kind == TestDatabase.Kind.POSTGRESQL) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(
-            "select c.relname from pg_locks l join pg_class c on c.oid = l.relation"
-                + " where l.pid = cast(? as integer) and l.mode = 'RowExclusiveLock'")) {
+        try (Connection connection = dataSource.getConnection();
+            PreparedStatement query =
+                connection.prepareStatement(
+                    "select c.relname from pg_locks l join pg_class c on c.oid = l.relation"
+                        + " where l.pid = cast(? as integer) and l.mode = 'RowExclusiveLock'")) {
           query.setLong(1, session);
           try (ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
@@ -385,7 +507,8 @@ class ParticipantKilledMidErasureIT {
         }
         return written;
       }
-      try (Connection committed = dataSource.getConnection(); Connection dirty = dataSource.getConnection()) {
+      try (Connection committed = dataSource.getConnection();
+          Connection dirty = dataSource.getConnection()) {
         dirty.setTransactionIsolation(Connection.TRANSACTION_READ_UNCOMMITTED);
         for (String table : tables) {
           String count = "select count(*) from " + table;
@@ -404,13 +527,15 @@ class ParticipantKilledMidErasureIT {
     }
 
     void update(String sql) throws SQLException {
-      try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+      try (Connection connection = dataSource.getConnection();
+          Statement statement = connection.createStatement()) {
         statement.executeUpdate(sql);
       }
     }
 
     private List<Long> longs(String sql, long parameter) throws SQLException {
-      try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(sql)) {
+      try (Connection connection = dataSource.getConnection();
+          PreparedStatement query = connection.prepareStatement(sql)) {
         query.setLong(1, parameter);
         List<Long> values = new ArrayList<>();
         try (ResultSet rows = query.executeQuery()) {
@@ -423,7 +548,8 @@ class ParticipantKilledMidErasureIT {
     }
 
     private static long scalar(Connection connection, String sql) throws SQLException {
-      try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+      try (Statement statement = connection.createStatement();
+          ResultSet rows = statement.executeQuery(sql)) {
         rows.next();
         return rows.getLong(1);
       }
@@ -460,7 +586,8 @@ class ParticipantKilledMidErasureIT {
       try {
         connection.setAutoCommit(false);
         long holder = database.sessionOf(connection);
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(lockingQuery)) {
+        try (Statement statement = connection.createStatement();
+            ResultSet rows = statement.executeQuery(lockingQuery)) {
           assertThat(rows.next()).as("the row to lock exists").isTrue();
         }
         return new HeldRowLock(database, connection, holder);

@@ -38,12 +38,25 @@ final class Services implements AutoCloseable {
 
   static final String ADA = "ada.lovelace@example.org";
   static final String BOB = "bob.babbage@example.org";
+
   /** Every value of Ada's in the three services, distinctive enough to be looked for in every column. */
-  static final List<String> ADA_VALUES = List.of(ADA, "Ada Lovelace", "12 Analytical Lane", "Difference engine repair",
-      "Countess of Lovelace");
+  static final List<String> ADA_VALUES =
+      List.of(
+          ADA,
+          "Ada Lovelace",
+          "12 Analytical Lane",
+          "Difference engine repair",
+          "Countess of Lovelace");
+
   /** The events participant's own settings: its coordinator, and the coordinator's names it knows under its own. */
-  static final Map<String, Object> EVENTS_SETTINGS = Map.of("lethe.services.coordinator", "crm",
-      "lethe.services.attributes.name", "badgeName", "lethe.services.purposes.event-invitations", "invitations");
+  static final Map<String, Object> EVENTS_SETTINGS =
+      Map.of(
+          "lethe.services.coordinator",
+          "crm",
+          "lethe.services.attributes.name",
+          "badgeName",
+          "lethe.services.purposes.event-invitations",
+          "invitations");
 
   private final Map<String, Object> brokerProperties;
   private final List<ConfigurableApplicationContext> running = new ArrayList<>();
@@ -56,24 +69,46 @@ final class Services implements AutoCloseable {
 
   /** The coordinator, with Ada and Bob as contacts, passing its changes on to {@code participants} (comma-separated). */
   ConfigurableApplicationContext startCrm(String participants) {
-    ConfigurableApplicationContext crm = start(CrmApplication.class, "crm", true, Map.of(
-        "lethe.services.participants", participants,
-        "lethe.controller.recipients[0].name", "billing", "lethe.controller.recipients[0].description", "Invoicing",
-        "lethe.controller.recipients[0].country", "NL",
-        "lethe.controller.recipients[1].name", "events", "lethe.controller.recipients[1].description", "Events",
-        "lethe.controller.recipients[1].country", "NL"));
+    ConfigurableApplicationContext crm =
+        start(
+            CrmApplication.class,
+            "crm",
+            true,
+            Map.of(
+                "lethe.services.participants",
+                participants,
+                "lethe.controller.recipients[0].name",
+                "billing",
+                "lethe.controller.recipients[0].description",
+                "Invoicing",
+                "lethe.controller.recipients[0].country",
+                "NL",
+                "lethe.controller.recipients[1].name",
+                "events",
+                "lethe.controller.recipients[1].description",
+                "Events",
+                "lethe.controller.recipients[1].country",
+                "NL"));
     persist(crm, new Contact(1L, ADA, "Ada Lovelace"), new Contact(2L, BOB, "Bob Babbage"));
     return crm;
   }
 
   /** The billing participant, with Ada's and Bob's accounts and invoices when {@code withData}. */
   ConfigurableApplicationContext startBilling(boolean withData) {
-    ConfigurableApplicationContext billing = start(BillingApplication.class, "billing", withData,
-        Map.of("lethe.services.coordinator", "crm"));
+    ConfigurableApplicationContext billing =
+        start(
+            BillingApplication.class,
+            "billing",
+            withData,
+            Map.of("lethe.services.coordinator", "crm"));
     if (withData) {
       Account ada = new Account(1L, ADA, "12 Analytical Lane");
       Account bob = new Account(2L, BOB, "7 Engine Street");
-      persist(billing, ada, bob, new Invoice(10L, ada, "Difference engine repair"),
+      persist(
+          billing,
+          ada,
+          bob,
+          new Invoice(10L, ada, "Difference engine repair"),
           new Invoice(11L, bob, "Loom cards, 400"));
     }
     return billing;
@@ -81,20 +116,23 @@ final class Services implements AutoCloseable {
 
   /** The events participant, with Ada and Bob as attendees when {@code withData}. */
   ConfigurableApplicationContext startEvents(boolean withData) {
-    ConfigurableApplicationContext events = start(EventsApplication.class, "events", withData, EVENTS_SETTINGS);
+    ConfigurableApplicationContext events =
+        start(EventsApplication.class, "events", withData, EVENTS_SETTINGS);
     if (withData) {
-      persist(events, new Attendee(1L, ADA, "Countess of Lovelace"), new Attendee(2L, BOB, "Bob B."));
+      persist(
+          events, new Attendee(1L, ADA, "Countess of Lovelace"), new Attendee(2L, BOB, "Bob B."));
     }
     return events;
   }
 
-  private ConfigurableApplicationContext start(Class<?> application, String name, boolean fresh,
-      Map<String, Object> extra) {
+  private ConfigurableApplicationContext start(
+      Class<?> application, String name, boolean fresh, Map<String, Object> extra) {
     TestDatabase database = databases.computeIfAbsent(name, service -> TestDatabase.create());
-    ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-        .web(WebApplicationType.NONE)
-        .properties(properties(name, database.jdbcUrl(), database.user(), fresh, extra))
-        .run();
+    ConfigurableApplicationContext context =
+        new SpringApplicationBuilder(application)
+            .web(WebApplicationType.NONE)
+            .properties(properties(name, database.jdbcUrl(), database.user(), fresh, extra))
+            .run();
     running.add(context);
     return context;
   }
@@ -103,7 +141,8 @@ final class Services implements AutoCloseable {
    * Every property the service {@code name} starts with: the broker's, its database at {@code url},
    * its own pseudonym key and name, a quick outbox, and {@code extra}. {@code fresh} creates its tables.
    */
-  Map<String, Object> properties(String name, String url, String user, boolean fresh, Map<String, Object> extra) {
+  Map<String, Object> properties(
+      String name, String url, String user, boolean fresh, Map<String, Object> extra) {
     Map<String, Object> properties = new HashMap<>(brokerProperties);
     properties.putAll(extra);
     properties.put("spring.application.name", name);
@@ -111,7 +150,8 @@ final class Services implements AutoCloseable {
     properties.put("spring.datasource.username", user);
     properties.put("spring.datasource.password", "");
     properties.put("spring.jpa.hibernate.ddl-auto", fresh ? "create" : "none");
-    properties.put("lethe.pseudonym-key", Base64.getEncoder().encodeToString(name.repeat(32).getBytes()));
+    properties.put(
+        "lethe.pseudonym-key", Base64.getEncoder().encodeToString(name.repeat(32).getBytes()));
     properties.put("lethe.services.name", name);
     properties.put("lethe.outbox.interval", "PT0.2S");
     properties.put("lethe.outbox.initial-back-off", "PT0.2S");
@@ -126,8 +166,10 @@ final class Services implements AutoCloseable {
     }
     for (TestDatabase database : databases.values()) {
       if (database.kind() == TestDatabase.Kind.H2) {
-        // Spring created the in-memory database as its user, which TestDatabase's own connection is not.
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), "");
+        // Spring created the in-memory database as its user, which TestDatabase's own connection is
+        // not.
+        try (Connection connection =
+                DriverManager.getConnection(database.jdbcUrl(), database.user(), "");
             Statement statement = connection.createStatement()) {
           statement.execute("shutdown");
         }
@@ -155,8 +197,9 @@ final class Services implements AutoCloseable {
     try (Connection connection = dataSource.getConnection()) {
       DatabaseMetaData metadata = connection.getMetaData();
       List<String> tables = new ArrayList<>();
-      try (ResultSet rows = metadata.getTables(connection.getCatalog(), connection.getSchema(), "%",
-          new String[] {"TABLE"})) {
+      try (ResultSet rows =
+          metadata.getTables(
+              connection.getCatalog(), connection.getSchema(), "%", new String[] {"TABLE"})) {
         while (rows.next()) {
           tables.add(rows.getString("TABLE_NAME"));
         }
@@ -167,13 +210,16 @@ final class Services implements AutoCloseable {
 
   /** Lethe's own tables among {@link #tables}. */
   static List<String> letheTables(DataSource dataSource) throws SQLException {
-    return tables(dataSource).stream().filter(table -> table.toLowerCase(Locale.ROOT).startsWith("lethe_")).toList();
+    return tables(dataSource).stream()
+        .filter(table -> table.toLowerCase(Locale.ROOT).startsWith("lethe_"))
+        .toList();
   }
 
   /** Where, in every column of every table, one of {@code values} is held: "table.column", never the value. */
   static List<String> cellsHolding(DataSource dataSource, List<String> values) throws SQLException {
     List<String> found = new ArrayList<>();
-    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
       String quote = connection.getMetaData().getIdentifierQuoteString();
       for (String table : tables(dataSource)) {
         try (ResultSet rows = statement.executeQuery("select * from " + quote + table + quote)) {
@@ -181,8 +227,12 @@ final class Services implements AutoCloseable {
           while (rows.next()) {
             for (int column = 1; column <= columns; column++) {
               String cell = rows.getString(column);
-              if (cell != null && values.stream().anyMatch(value -> cell.toLowerCase(Locale.ROOT)
-                  .contains(value.toLowerCase(Locale.ROOT)))) {
+              if (cell != null
+                  && values.stream()
+                      .anyMatch(
+                          value ->
+                              cell.toLowerCase(Locale.ROOT)
+                                  .contains(value.toLowerCase(Locale.ROOT)))) {
                 found.add(table + "." + rows.getMetaData().getColumnName(column));
               }
             }
@@ -194,7 +244,8 @@ final class Services implements AutoCloseable {
   }
 
   /** {@link #cellsHolding(DataSource, List)} in the database of {@code service}. */
-  static List<String> cellsHolding(ConfigurableApplicationContext service, List<String> values) throws SQLException {
+  static List<String> cellsHolding(ConfigurableApplicationContext service, List<String> values)
+      throws SQLException {
     return cellsHolding(service.getBean(DataSource.class), values);
   }
 

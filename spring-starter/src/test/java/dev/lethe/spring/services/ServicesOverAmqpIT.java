@@ -27,29 +27,36 @@ class ServicesOverAmqpIT extends ServicesTravel {
     try (Connection ignored = factory().newConnection()) {
       // Reachable.
     } catch (Exception e) {
-      Assumptions.abort("RabbitMQ is not reachable on 127.0.0.1:5672 ("
-          + e.getClass().getSimpleName() + "); skipped outside CI");
+      Assumptions.abort(
+          "RabbitMQ is not reachable on 127.0.0.1:5672 ("
+              + e.getClass().getSimpleName()
+              + "); skipped outside CI");
     }
   }
 
   @Override
   Map<String, Object> brokerProperties() {
-    return Map.of("lethe.services.amqp.host", "127.0.0.1", "lethe.services.amqp.exchange", exchange);
+    return Map.of(
+        "lethe.services.amqp.host", "127.0.0.1", "lethe.services.amqp.exchange", exchange);
   }
 
   @Override
   void assertNothingPersonalLeftInBroker(List<String> noticeKeys) throws Exception {
     // Acknowledged messages are gone from RabbitMQ: the services' queues are empty.
-    try (Connection connection = factory().newConnection(); Channel channel = connection.createChannel()) {
+    try (Connection connection = factory().newConnection();
+        Channel channel = connection.createChannel()) {
       for (String service : List.of("crm", "billing", "events")) {
-        assertThat(channel.queueDeclarePassive(exchange + "." + service).getMessageCount()).as(service).isZero();
+        assertThat(channel.queueDeclarePassive(exchange + "." + service).getMessageCount())
+            .as(service)
+            .isZero();
       }
     }
   }
 
   @AfterEach
   void deleteExchangeAndQueues() throws Exception {
-    try (Connection connection = factory().newConnection(); Channel channel = connection.createChannel()) {
+    try (Connection connection = factory().newConnection();
+        Channel channel = connection.createChannel()) {
       for (String service : List.of("crm", "billing", "events")) {
         channel.queueDelete(exchange + "." + service);
       }

@@ -41,23 +41,34 @@ class ServicesOverKafkaIT extends ServicesTravel {
 
   @Override
   void assertNothingPersonalLeftInBroker(List<String> noticeKeys) {
-    // Every notice has a tombstone after it on its participant's compacted topic, so compaction removes
+    // Every notice has a tombstone after it on its participant's compacted topic, so compaction
+    // removes
     // it (lethe-kafka's KafkaTransportIT shows the compaction itself).
     Map<String, ConsumerRecord<String, String>> latest = new HashMap<>();
     Properties properties = new Properties();
     properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
     properties.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID());
     properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
-        new StringDeserializer())) {
+    try (KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer())) {
       consumer.subscribe(List.of("lethe.billing", "lethe.events"));
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (System.nanoTime() < deadline && !noticeKeys.stream()
-          .allMatch(key -> latest.containsKey(key) && latest.get(key).value() == null)) {
+      while (System.nanoTime() < deadline
+          && !noticeKeys.stream()
+              .allMatch(key -> latest.containsKey(key) && latest.get(key).value() == null)) {
         consumer.poll(Duration.ofMillis(200)).forEach(record -> latest.put(record.key(), record));
       }
     }
-    assertThat(noticeKeys).allSatisfy(key -> assertThat(latest.get(key)).as(key).isNotNull()
-        .satisfies(record -> assertThat(record.value()).as("the latest record of a notice is its tombstone").isNull()));
+    assertThat(noticeKeys)
+        .allSatisfy(
+            key ->
+                assertThat(latest.get(key))
+                    .as(key)
+                    .isNotNull()
+                    .satisfies(
+                        record ->
+                            assertThat(record.value())
+                                .as("the latest record of a notice is its tombstone")
+                                .isNull()));
   }
 }

@@ -36,7 +36,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** Processors told by signed webhooks (Art. 19, 28): configured per recipient, checked at start-up. */
 class WebhooksIT {
 
-  private static final byte[] SECRET = "a shared secret of 32 bytes long".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] SECRET =
+      "a shared secret of 32 bytes long".getBytes(StandardCharsets.UTF_8);
 
   private final TestDatabase database = TestDatabase.create();
   private final List<String> received = new CopyOnWriteArrayList<>();
@@ -55,66 +56,103 @@ class WebhooksIT {
   }
 
   @Test
-  @DisplayName("Art. 19: an erasure is POSTed to each recipient's webhook, signed; a failure is retried until a 2xx")
+  @DisplayName(
+      "Art. 19: an erasure is POSTed to each recipient's webhook, signed; a failure is retried until a 2xx")
   void noticesAreSignedAndRetried() throws Exception {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/", exchange -> {
-      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      String key = exchange.getRequestHeaders().getFirst(WebhookTransport.IDEMPOTENCY_KEY_HEADER);
-      boolean signed = WebhookSignature.verify(SECRET, exchange.getRequestHeaders().getFirst(WebhookSignature.HEADER),
-          key, body, Instant.now(), Duration.ofMinutes(5));
-      boolean fail = exchange.getRequestURI().getPath().equals("/events") && failuresLeft.getAndDecrement() > 0;
-      if (signed && !fail) {
-        received.add(exchange.getRequestURI().getPath() + " " + exchange.getRequestHeaders()
-            .getFirst(WebhookTransport.TYPE_HEADER) + " " + body.contains("ada@example.org"));
-      }
-      exchange.sendResponseHeaders(!signed ? 401 : fail ? 503 : 204, -1);
-      exchange.close();
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          String key =
+              exchange.getRequestHeaders().getFirst(WebhookTransport.IDEMPOTENCY_KEY_HEADER);
+          boolean signed =
+              WebhookSignature.verify(
+                  SECRET,
+                  exchange.getRequestHeaders().getFirst(WebhookSignature.HEADER),
+                  key,
+                  body,
+                  Instant.now(),
+                  Duration.ofMinutes(5));
+          boolean fail =
+              exchange.getRequestURI().getPath().equals("/events")
+                  && failuresLeft.getAndDecrement() > 0;
+          if (signed && !fail) {
+            received.add(
+                exchange.getRequestURI().getPath()
+                    + " "
+                    + exchange.getRequestHeaders().getFirst(WebhookTransport.TYPE_HEADER)
+                    + " "
+                    + body.contains("ada@example.org"));
+          }
+          exchange.sendResponseHeaders(!signed ? 401 : fail ? 503 : 204, -1);
+          exchange.close();
+        });
     server.start();
     String base = "http://127.0.0.1:" + server.getAddress().getPort();
-    crm = start(Map.of(
-        "lethe.services.webhooks.billing.url", base + "/billing",
-        "lethe.services.webhooks.billing.secret", Base64.getEncoder().encodeToString(SECRET),
-        "lethe.services.webhooks.events.url", base + "/events",
-        "lethe.services.webhooks.events.secret", Base64.getEncoder().encodeToString(SECRET)));
+    crm =
+        start(
+            Map.of(
+                "lethe.services.webhooks.billing.url",
+                base + "/billing",
+                "lethe.services.webhooks.billing.secret",
+                Base64.getEncoder().encodeToString(SECRET),
+                "lethe.services.webhooks.events.url",
+                base + "/events",
+                "lethe.services.webhooks.events.secret",
+                Base64.getEncoder().encodeToString(SECRET)));
     Services.persist(crm, new Contact(1L, "ada@example.org", "Ada Lovelace"));
     DataSubjectRights rights = crm.getBean(DataSubjectRights.class);
-    RightsRequest request = rights.submit(RequestType.ERASURE, new SubjectIdentifier("customer", "email",
-        "ada@example.org"), Channel.WEB);
+    RightsRequest request =
+        rights.submit(
+            RequestType.ERASURE,
+            new SubjectIdentifier("customer", "email", "ada@example.org"),
+            Channel.WEB);
     rights.verify(request.id(), "email-link");
 
     rights.erase(request.id(), ErasureGround.CONSENT_WITHDRAWN);
 
     Services.await("both webhooks answer 2xx", () -> received.size() == 2);
-    assertThat(received).containsExactlyInAnyOrder(
-        "/billing " + RecipientNotifications.MESSAGE_TYPE + " true",
-        "/events " + RecipientNotifications.MESSAGE_TYPE + " true");
+    assertThat(received)
+        .containsExactlyInAnyOrder(
+            "/billing " + RecipientNotifications.MESSAGE_TYPE + " true",
+            "/events " + RecipientNotifications.MESSAGE_TYPE + " true");
     assertThat(failuresLeft.get()).as("the events webhook failed once first").isNegative();
   }
 
   @Test
-  @DisplayName("Art. 19: services and webhooks set wrongly refuse to start, with one exception listing every problem and its fix")
+  @DisplayName(
+      "Art. 19: services and webhooks set wrongly refuse to start, with one exception listing every problem and its fix")
   void wrongSettingsAreRefusedAtStartUp() {
-    assertThatThrownBy(() -> start(Map.of(
-        "lethe.services.participants", "billing,nobody",
-        "lethe.services.webhooks.events.url", "http://127.0.0.1:9/events",
-        "lethe.services.webhooks.events.secret", Base64.getEncoder().encodeToString(new byte[8]),
-        "lethe.services.webhooks.billing.url", "http://127.0.0.1:9/billing",
-        "lethe.services.subject-types.client", "patient",
-        "lethe.services.purposes.marketing", "mailings",
-        "lethe.services.attributes.phone", "mobile",
-        "lethe.services.section-chunk-size", "8MB")))
+    assertThatThrownBy(
+            () ->
+                start(
+                    Map.of(
+                        "lethe.services.participants", "billing,nobody",
+                        "lethe.services.webhooks.events.url", "http://127.0.0.1:9/events",
+                        "lethe.services.webhooks.events.secret",
+                            Base64.getEncoder().encodeToString(new byte[8]),
+                        "lethe.services.webhooks.billing.url", "http://127.0.0.1:9/billing",
+                        "lethe.services.subject-types.client", "patient",
+                        "lethe.services.purposes.marketing", "mailings",
+                        "lethe.services.attributes.phone", "mobile",
+                        "lethe.services.section-chunk-size", "8MB")))
         .rootCause()
         .hasMessageContaining("lethe.services.name is not set")
         .hasMessageContaining("'nobody', which no @Processing declares")
         .hasMessageContaining("no broker carries the messages")
-        .hasMessageContaining("lethe.services.webhooks.events.secret is missing or shorter than 16 bytes")
+        .hasMessageContaining(
+            "lethe.services.webhooks.events.secret is missing or shorter than 16 bytes")
         .hasMessageContaining("lethe.services.webhooks.billing: 'billing' is also a participant")
-        .hasMessageContaining("map a coordinator's names onto this service's, but lethe.services.coordinator is not set")
-        .hasMessageContaining("lethe.services.subject-types.client names 'patient', which is no @DataSubject")
-        .hasMessageContaining("lethe.services.purposes.marketing names 'mailings', which no @Processing")
-        .hasMessageContaining("lethe.services.attributes.phone names 'mobile', which is no @PersonalData attribute")
+        .hasMessageContaining(
+            "map a coordinator's names onto this service's, but lethe.services.coordinator is not set")
+        .hasMessageContaining(
+            "lethe.services.subject-types.client names 'patient', which is no @DataSubject")
+        .hasMessageContaining(
+            "lethe.services.purposes.marketing names 'mailings', which no @Processing")
+        .hasMessageContaining(
+            "lethe.services.attributes.phone names 'mobile', which is no @PersonalData attribute")
         .hasMessageContaining("lethe.services.section-chunk-size is 8388608 bytes");
   }
 
@@ -134,8 +172,11 @@ class WebhooksIT {
     properties.put("lethe.controller.recipients[1].name", "events");
     properties.put("lethe.controller.recipients[1].description", "Events");
     properties.put("lethe.controller.recipients[1].country", "NL");
-    ConfigurableApplicationContext context = new SpringApplicationBuilder(CrmApplication.class)
-        .web(WebApplicationType.NONE).properties(properties).run();
+    ConfigurableApplicationContext context =
+        new SpringApplicationBuilder(CrmApplication.class)
+            .web(WebApplicationType.NONE)
+            .properties(properties)
+            .run();
     return context;
   }
 }

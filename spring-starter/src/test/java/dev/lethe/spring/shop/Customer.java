@@ -15,8 +15,7 @@ import jakarta.validation.constraints.Email;
 @Processing(purpose = "orders", basis = LawfulBasis.Kind.CONTRACT, recipients = "payment-provider")
 @Processing(purpose = "newsletter", basis = LawfulBasis.Kind.CONSENT, recipients = "email-host")
 public class Customer {
-  @Id
-  public Long id;
+  @Id public Long id;
 
   @Email
   @SubjectIdentity("email")
@@ -26,8 +25,7 @@ public class Customer {
   @PersonalData(category = "identity.name")
   public String name;
 
-  protected Customer() {
-  }
+  protected Customer() {}
 
   public Customer(Long id, String email, String name) {
     this.id = id;

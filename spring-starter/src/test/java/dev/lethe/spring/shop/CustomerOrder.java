@@ -11,16 +11,18 @@ import java.time.Instant;
 
 @Entity
 @ProcessedFor("orders")
-@Processing(purpose = "fraud-screening", basis = LawfulBasis.Kind.CONTRACT, solelyAutomatedDecisions = true,
-    decisionLogic = "A score from the order's amount, address and history; orders over a threshold are refused",
+@Processing(
+    purpose = "fraud-screening",
+    basis = LawfulBasis.Kind.CONTRACT,
+    solelyAutomatedDecisions = true,
+    decisionLogic =
+        "A score from the order's amount, address and history; orders over a threshold are refused",
     decisionSignificance = "Decides whether the order is accepted",
     decisionConsequences = "A refused order is not delivered and its payment is not taken")
 public class CustomerOrder {
-  @Id
-  public Long id;
+  @Id public Long id;
 
-  @ManyToOne
-  public Customer customer;
+  @ManyToOne public Customer customer;
 
   @PersonalData(category = "contact.postal-address")
   public String deliveryAddress;
@@ -28,8 +30,7 @@ public class CustomerOrder {
   /** When the order was placed: the time a breach of orders is searched by (Art. 33(3)(a)). */
   public Instant placedAt;
 
-  protected CustomerOrder() {
-  }
+  protected CustomerOrder() {}
 
   public CustomerOrder(Long id, Customer customer, String deliveryAddress) {
     this.id = id;

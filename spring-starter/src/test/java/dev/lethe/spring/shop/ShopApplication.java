@@ -4,5 +4,4 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /** A small application whose entities the starter tests discover. */
 @SpringBootApplication
-public class ShopApplication {
-}
+public class ShopApplication {}

@@ -6,5 +6,4 @@ import org.springframework.context.annotation.Configuration;
 /** Registers this package for entity scanning, without switching on every auto-configuration. */
 @Configuration(proxyBeanMethods = false)
 @AutoConfigurationPackage
-public class ShopPackage {
-}
+public class ShopPackage {}

@@ -16,15 +16,24 @@ import org.springframework.web.servlet.HandlerMapping;
 class LetheProblemsTest {
 
   @Test
-  @DisplayName("Art. 16: a rejected rectification is a 422 problem naming the attributes and constraints, not the values")
+  @DisplayName(
+      "Art. 16: a rejected rectification is a 422 problem naming the attributes and constraints, not the values")
   void rectificationRejected() {
-    MockHttpServletRequest request = new MockHttpServletRequest("POST", "/lethe/admin/requests/ada@example.com");
-    request.setAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE, "/lethe/admin/requests/{id}");
-    request.setAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE, Map.of("id", "ada@example.com"));
-    ResponseEntity<ProblemDetail> response = new LetheProblems().rectificationRejected(
-        new RectificationRejectedException(Customer.class,
-            List.of(new RectificationRejectedException.Violation("email", "must be a well-formed email address"))),
-        request);
+    MockHttpServletRequest request =
+        new MockHttpServletRequest("POST", "/lethe/admin/requests/ada@example.com");
+    request.setAttribute(
+        HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE, "/lethe/admin/requests/{id}");
+    request.setAttribute(
+        HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE, Map.of("id", "ada@example.com"));
+    ResponseEntity<ProblemDetail> response =
+        new LetheProblems()
+            .rectificationRejected(
+                new RectificationRejectedException(
+                    Customer.class,
+                    List.of(
+                        new RectificationRejectedException.Violation(
+                            "email", "must be a well-formed email address"))),
+                request);
 
     assertThat(response.getStatusCode().value()).isEqualTo(422);
     ProblemDetail problem = response.getBody();
@@ -36,10 +45,13 @@ class LetheProblemsTest {
   @Test
   @DisplayName("The instance is the path called when it holds ids and names only, unescaped")
   void instanceIsThePath() {
-    MockHttpServletRequest request = new MockHttpServletRequest("POST",
-        "/lethe/admin/requests/0b7e5a52-3d38-4a52-9a0e-6f3f5b1c2d4e/verify");
-    request.setAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE, "/lethe/admin/requests/{id}/verify");
-    request.setAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE,
+    MockHttpServletRequest request =
+        new MockHttpServletRequest(
+            "POST", "/lethe/admin/requests/0b7e5a52-3d38-4a52-9a0e-6f3f5b1c2d4e/verify");
+    request.setAttribute(
+        HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE, "/lethe/admin/requests/{id}/verify");
+    request.setAttribute(
+        HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE,
         Map.of("id", "0b7e5a52-3d38-4a52-9a0e-6f3f5b1c2d4e"));
 
     assertThat(LetheProblems.instance(request))

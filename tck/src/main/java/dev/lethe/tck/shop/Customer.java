@@ -18,8 +18,7 @@ import jakarta.validation.constraints.Size;
 @Processing(purpose = "orders", basis = LawfulBasis.Kind.CONTRACT, recipients = "payment-provider")
 @Processing(purpose = "newsletter", basis = LawfulBasis.Kind.CONSENT, recipients = "email-host")
 public class Customer {
-  @Id
-  public Long id;
+  @Id public Long id;
 
   @SubjectIdentity("email")
   @Email
@@ -31,11 +30,14 @@ public class Customer {
   @PersonalData(category = "identity.name", erasure = ErasureStrategy.REPLACE)
   public String name;
 
-  @PersonalData(category = "contact.phone", erasure = ErasureStrategy.MASK, maskKeepFirst = 0, maskKeepLast = 2)
+  @PersonalData(
+      category = "contact.phone",
+      erasure = ErasureStrategy.MASK,
+      maskKeepFirst = 0,
+      maskKeepLast = 2)
   public String phone;
 
-  protected Customer() {
-  }
+  protected Customer() {}
 
   public Customer(Long id, String email, String name, String phone) {
     this.id = id;

@@ -10,17 +10,17 @@ import jakarta.persistence.ManyToOne;
 /** Two hops from its customer: OrderNote → PurchaseOrder → Customer. Deleted on erasure. */
 @Entity
 public class OrderNote {
-  @Id
-  public Long id;
+  @Id public Long id;
 
-  @ManyToOne
-  public PurchaseOrder order;
+  @ManyToOne public PurchaseOrder order;
 
-  @PersonalData(category = "communication.content", origin = DataOrigin.DERIVED, erasure = ErasureStrategy.DELETE_ROW)
+  @PersonalData(
+      category = "communication.content",
+      origin = DataOrigin.DERIVED,
+      erasure = ErasureStrategy.DELETE_ROW)
   public String text;
 
-  protected OrderNote() {
-  }
+  protected OrderNote() {}
 
   public OrderNote(Long id, PurchaseOrder order, String text) {
     this.id = id;

@@ -15,28 +15,31 @@ import java.time.Instant;
 /** An order of a customer, kept six years for tax law: the fixture's retention policy that anonymises. */
 @Entity
 @ProcessedFor("orders")
-@Retention(period = "P6Y", clock = "placedAt", action = RetentionAction.ANONYMISE,
+@Retention(
+    period = "P6Y",
+    clock = "placedAt",
+    action = RetentionAction.ANONYMISE,
     reason = "Orders are kept six years for tax law")
 public class PurchaseOrder {
-  @Id
-  public Long id;
+  @Id public Long id;
 
-  @ManyToOne
-  public Customer customer;
+  @ManyToOne public Customer customer;
 
   public Instant placedAt;
 
   @PersonalData(category = "contact.postal-address")
   public String deliveryAddress;
 
-  @PersonalData(category = "financial.payment", erasure = ErasureStrategy.KEEP,
+  @PersonalData(
+      category = "financial.payment",
+      erasure = ErasureStrategy.KEEP,
       exemption = ErasureExemption.LEGAL_OBLIGATION_OR_PUBLIC_TASK)
   public BigDecimal total;
 
-  protected PurchaseOrder() {
-  }
+  protected PurchaseOrder() {}
 
-  public PurchaseOrder(Long id, Customer customer, Instant placedAt, String deliveryAddress, BigDecimal total) {
+  public PurchaseOrder(
+      Long id, Customer customer, Instant placedAt, String deliveryAddress, BigDecimal total) {
     this.id = id;
     this.customer = customer;
     this.placedAt = placedAt;

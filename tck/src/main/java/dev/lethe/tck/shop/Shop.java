@@ -13,12 +13,13 @@ import java.util.Set;
 public final class Shop {
 
   /** Every entity class of the domain. */
-  public static final List<Class<?>> ENTITIES = List.of(Customer.class, PurchaseOrder.class, OrderNote.class, LoginEvent.class);
+  public static final List<Class<?>> ENTITIES =
+      List.of(Customer.class, PurchaseOrder.class, OrderNote.class, LoginEvent.class);
 
-  private Shop() {
-  }
+  private Shop() {}
 
-  private static final PersonalDataModel MODEL = PersonalDataModel.scan(ENTITIES.toArray(Class<?>[]::new));
+  private static final PersonalDataModel MODEL =
+      PersonalDataModel.scan(ENTITIES.toArray(Class<?>[]::new));
 
   /** The domain's model. */
   public static PersonalDataModel model() {
@@ -33,16 +34,28 @@ public final class Shop {
     List<Object> population = new ArrayList<>();
     long nextId = 1;
     for (int c = 1; c <= customers; c++) {
-      Customer customer = new Customer((long) c, "customer" + c + "@example.com", "Name " + c, "+44 7700 900" + pad(c));
+      Customer customer =
+          new Customer(
+              (long) c, "customer" + c + "@example.com", "Name " + c, "+44 7700 900" + pad(c));
       population.add(customer);
       for (int o = 1; o <= ordersEach; o++) {
-        PurchaseOrder order = new PurchaseOrder(nextId++, customer, Instant.parse("2025-01-01T00:00:00Z"),
-            c + " Order Street " + o, new BigDecimal(c * 1000 + o));
+        PurchaseOrder order =
+            new PurchaseOrder(
+                nextId++,
+                customer,
+                Instant.parse("2025-01-01T00:00:00Z"),
+                c + " Order Street " + o,
+                new BigDecimal(c * 1000 + o));
         population.add(order);
         population.add(new OrderNote(nextId++, order, "note " + o + " of customer " + c));
       }
       for (int l = 1; l <= 2; l++) {
-        population.add(new LoginEvent(nextId++, customer.email, Instant.parse("2025-02-01T00:00:00Z"), "10.0." + c + "." + l));
+        population.add(
+            new LoginEvent(
+                nextId++,
+                customer.email,
+                Instant.parse("2025-02-01T00:00:00Z"),
+                "10.0." + c + "." + l));
       }
     }
     return population;

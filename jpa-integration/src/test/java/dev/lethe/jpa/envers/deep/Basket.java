@@ -13,18 +13,15 @@ import org.hibernate.envers.Audited;
 @Entity
 @Audited
 public class Basket {
-  @Id
-  public Long id;
+  @Id public Long id;
 
-  @ManyToOne
-  public Shopper shopper;
+  @ManyToOne public Shopper shopper;
 
   @OneToMany
   @JoinTable(name = "Basket_Item")
   public List<Item> items = new ArrayList<>();
 
-  protected Basket() {
-  }
+  protected Basket() {}
 
   public Basket(Long id, Shopper shopper) {
     this.id = id;

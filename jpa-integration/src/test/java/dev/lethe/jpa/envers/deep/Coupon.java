@@ -12,8 +12,7 @@ import org.hibernate.envers.RelationTargetAuditMode;
 @Entity
 @Audited
 public class Coupon {
-  @Id
-  public Long id;
+  @Id public Long id;
 
   @ManyToOne
   @Audited(targetAuditMode = RelationTargetAuditMode.NOT_AUDITED)
@@ -22,6 +21,5 @@ public class Coupon {
   @PersonalData(category = "behaviour.purchase", erasure = ErasureStrategy.DELETE_ROW)
   public String code;
 
-  protected Coupon() {
-  }
+  protected Coupon() {}
 }

@@ -11,17 +11,14 @@ import org.hibernate.envers.Audited;
 @Entity
 @Audited
 public class Invoice {
-  @Id
-  public Long id;
+  @Id public Long id;
 
-  @ManyToOne
-  public Shopper shopper;
+  @ManyToOne public Shopper shopper;
 
   @PersonalData(category = "identity.name", erasure = ErasureStrategy.REPLACE)
   public String billedTo;
 
-  protected Invoice() {
-  }
+  protected Invoice() {}
 
   public Invoice(Long id, Shopper shopper, String billedTo) {
     this.id = id;

@@ -13,21 +13,22 @@ import org.hibernate.envers.Audited;
 /** Two hops from its shopper ({@code invoice.shopper}); deleted with it, and by retention. */
 @Entity
 @Audited
-@Retention(period = "P1Y", clock = "billedOn", action = RetentionAction.DELETE, reason = "Lines are kept a year")
+@Retention(
+    period = "P1Y",
+    clock = "billedOn",
+    action = RetentionAction.DELETE,
+    reason = "Lines are kept a year")
 public class InvoiceLine {
-  @Id
-  public Long id;
+  @Id public Long id;
 
-  @ManyToOne
-  public Invoice invoice;
+  @ManyToOne public Invoice invoice;
 
   @PersonalData(category = "behaviour.purchase", erasure = ErasureStrategy.DELETE_ROW)
   public String description;
 
   public LocalDate billedOn;
 
-  protected InvoiceLine() {
-  }
+  protected InvoiceLine() {}
 
   public InvoiceLine(Long id, Invoice invoice, String description, LocalDate billedOn) {
     this.id = id;

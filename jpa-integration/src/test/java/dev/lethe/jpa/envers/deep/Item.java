@@ -10,14 +10,12 @@ import org.hibernate.envers.Audited;
 @Entity
 @Audited
 public class Item {
-  @Id
-  public Long id;
+  @Id public Long id;
 
   @PersonalData(category = "behaviour.purchase", erasure = ErasureStrategy.DELETE_ROW)
   public String wish;
 
-  protected Item() {
-  }
+  protected Item() {}
 
   public Item(Long id, String wish) {
     this.id = id;

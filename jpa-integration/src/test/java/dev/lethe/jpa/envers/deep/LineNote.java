@@ -17,21 +17,22 @@ import org.jspecify.annotations.Nullable;
  */
 @Entity
 @Audited
-@Retention(period = "P2Y", clock = "writtenOn", action = RetentionAction.ANONYMISE, reason = "Notes are kept two years")
+@Retention(
+    period = "P2Y",
+    clock = "writtenOn",
+    action = RetentionAction.ANONYMISE,
+    reason = "Notes are kept two years")
 public class LineNote {
-  @Id
-  public Long id;
+  @Id public Long id;
 
-  @ManyToOne
-  public @Nullable InvoiceLine line;
+  @ManyToOne public @Nullable InvoiceLine line;
 
   @PersonalData(category = "behaviour.purchase", erasure = ErasureStrategy.MASK, maskKeepLast = 2)
   public String text;
 
   public LocalDate writtenOn;
 
-  protected LineNote() {
-  }
+  protected LineNote() {}
 
   public LineNote(Long id, InvoiceLine line, String text, LocalDate writtenOn) {
     this.id = id;

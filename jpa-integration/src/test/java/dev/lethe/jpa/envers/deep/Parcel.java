@@ -11,13 +11,11 @@ import org.hibernate.envers.Audited;
 @Audited
 @PersonalData(category = "contact.address", erasure = ErasureStrategy.DELETE_ROW)
 public class Parcel {
-  @Id
-  public Long id;
+  @Id public Long id;
 
   public String address;
 
-  protected Parcel() {
-  }
+  protected Parcel() {}
 
   public Parcel(Long id, String address) {
     this.id = id;

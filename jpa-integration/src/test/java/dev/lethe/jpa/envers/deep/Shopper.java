@@ -20,8 +20,7 @@ import org.hibernate.envers.Audited;
 @DataSubject("shopper")
 @Processing(purpose = "selling", basis = LawfulBasis.Kind.CONTRACT)
 public class Shopper {
-  @Id
-  public Long id;
+  @Id public Long id;
 
   @SubjectIdentity("email")
   @PersonalData(category = "contact.email", erasure = ErasureStrategy.HASH)
@@ -34,8 +33,7 @@ public class Shopper {
   @JoinColumn(name = "shopper_id")
   public List<Parcel> parcels = new ArrayList<>();
 
-  protected Shopper() {
-  }
+  protected Shopper() {}
 
   public Shopper(Long id, String email, String name) {
     this.id = id;

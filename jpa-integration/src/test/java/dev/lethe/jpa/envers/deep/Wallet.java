@@ -7,12 +7,9 @@ import jakarta.persistence.ManyToOne;
 /** Not audited: Envers keeps no record of whose wallet it was. */
 @Entity
 public class Wallet {
-  @Id
-  public Long id;
+  @Id public Long id;
 
-  @ManyToOne
-  public Shopper shopper;
+  @ManyToOne public Shopper shopper;
 
-  protected Wallet() {
-  }
+  protected Wallet() {}
 }

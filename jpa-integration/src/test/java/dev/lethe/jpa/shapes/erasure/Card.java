@@ -14,25 +14,24 @@ import org.jspecify.annotations.Nullable;
 
 /** A library card with a timestamp version, anonymised a year after it was issued. */
 @Entity
-@Retention(period = "P1Y", clock = "issuedOn", action = RetentionAction.ANONYMISE,
+@Retention(
+    period = "P1Y",
+    clock = "issuedOn",
+    action = RetentionAction.ANONYMISE,
     reason = "Card holders are kept a year after issue")
 public class Card {
-  @Id
-  public Long id;
+  @Id public Long id;
 
-  @ManyToOne
-  public Patron patron;
+  @ManyToOne public Patron patron;
 
   public LocalDate issuedOn;
 
   @PersonalData(category = "identity.name", erasure = ErasureStrategy.REPLACE)
   public @Nullable String holder;
 
-  @Version
-  public @Nullable Instant version;
+  @Version public @Nullable Instant version;
 
-  protected Card() {
-  }
+  protected Card() {}
 
   public Card(Long id, Patron patron, LocalDate issuedOn, String holder) {
     this.id = id;

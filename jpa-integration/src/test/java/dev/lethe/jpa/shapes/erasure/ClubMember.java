@@ -17,8 +17,7 @@ import org.jspecify.annotations.Nullable;
 @Processing(purpose = "reading club", basis = LawfulBasis.Kind.CONSENT)
 @SQLRestriction("closed = false")
 public class ClubMember {
-  @Id
-  public Long id;
+  @Id public Long id;
 
   @SubjectIdentity("email")
   @PersonalData(category = "contact.email", erasure = ErasureStrategy.REPLACE)
@@ -29,8 +28,7 @@ public class ClubMember {
 
   public boolean closed;
 
-  protected ClubMember() {
-  }
+  protected ClubMember() {}
 
   public ClubMember(Long id, String email, String name, boolean closed) {
     this.id = id;

@@ -10,17 +10,14 @@ import org.jspecify.annotations.Nullable;
 /** A patron's device, known by a fingerprint that is itself a SHA-256 hex digest of something personal. */
 @Entity
 public class Device {
-  @Id
-  public Long id;
+  @Id public Long id;
 
-  @ManyToOne
-  public Patron patron;
+  @ManyToOne public Patron patron;
 
   @PersonalData(category = "online.device-identifier", erasure = ErasureStrategy.HASH)
   public @Nullable String fingerprint;
 
-  protected Device() {
-  }
+  protected Device() {}
 
   public Device(Long id, Patron patron, String fingerprint) {
     this.id = id;

@@ -13,15 +13,23 @@ import java.util.function.Consumer;
 public final class Library {
 
   /** Every entity of the domain. */
-  public static final List<Class<?>> ENTITIES = List.of(Patron.class, Note.class, Loan.class, ClubMember.class,
-      Device.class, Card.class);
+  public static final List<Class<?>> ENTITIES =
+      List.of(Patron.class, Note.class, Loan.class, ClubMember.class, Device.class, Card.class);
 
   /** The tables, children first, as Hibernate names them by default. */
-  private static final List<String> TABLES = List.of("Patron_aliases", "Patron_signatures", "Note_tags", "Note", "Loan",
-      "Device", "Card", "ClubMember", "Patron");
+  private static final List<String> TABLES =
+      List.of(
+          "Patron_aliases",
+          "Patron_signatures",
+          "Note_tags",
+          "Note",
+          "Loan",
+          "Device",
+          "Card",
+          "ClubMember",
+          "Patron");
 
-  private Library() {
-  }
+  private Library() {}
 
   /** Empties every table past the ORM (restrictions and filters would hide rows from it) and persists the population. */
   public static void populate(EntityManagerFactory emf, Consumer<String> execute) {
@@ -29,11 +37,18 @@ public final class Library {
     var em = emf.createEntityManager();
     try {
       em.getTransaction().begin();
-      Patron ada = new Patron(1L, "ada@example.com", "Ada Lovelace", List.of("Abc", "abc", "abc "), List.of("Ada", "ada"));
+      Patron ada =
+          new Patron(
+              1L,
+              "ada@example.com",
+              "Ada Lovelace",
+              List.of("Abc", "abc", "abc "),
+              List.of("Ada", "ada"));
       Patron bob = new Patron(2L, "bob@example.com", "Bob Babbage", List.of("Abc"), List.of("Ada"));
       em.persist(ada);
       em.persist(bob);
-      // The hidden note has the smaller id: its elements come first when elements are read by owner.
+      // The hidden note has the smaller id: its elements come first when elements are read by
+      // owner.
       em.persist(new Note(1L, ada, true, "Ada's archived note", List.of("alpha", "beta")));
       em.persist(new Note(2L, ada, false, "Ada's note", List.of("gamma")));
       em.persist(new Note(3L, bob, true, "Bob's archived note", List.of("zeta")));
@@ -55,7 +70,9 @@ public final class Library {
   /** A SHA-256 hex digest, as device fingerprints are stored. */
   public static String sha256(String text) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -13,19 +13,16 @@ import org.hibernate.annotations.FilterDef;
 @FilterDef(name = "open", defaultCondition = "returned = false", autoEnabled = true)
 @Filter(name = "open")
 public class Loan {
-  @Id
-  public Long id;
+  @Id public Long id;
 
-  @ManyToOne
-  public Patron patron;
+  @ManyToOne public Patron patron;
 
   public boolean returned;
 
   @PersonalData(category = "communication.content", erasure = ErasureStrategy.DELETE_ROW)
   public String remark;
 
-  protected Loan() {
-  }
+  protected Loan() {}
 
   public Loan(Long id, Patron patron, boolean returned, String remark) {
     this.id = id;

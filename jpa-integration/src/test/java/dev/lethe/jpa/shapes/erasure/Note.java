@@ -15,11 +15,9 @@ import org.jspecify.annotations.Nullable;
 @Entity
 @SQLRestriction("archived = false")
 public class Note {
-  @Id
-  public Long id;
+  @Id public Long id;
 
-  @ManyToOne
-  public Patron patron;
+  @ManyToOne public Patron patron;
 
   public boolean archived;
 
@@ -27,11 +25,13 @@ public class Note {
   public @Nullable String text;
 
   @ElementCollection
-  @PersonalData(category = "communication.content", erasure = ErasureStrategy.MASK, maskKeepFirst = 1)
+  @PersonalData(
+      category = "communication.content",
+      erasure = ErasureStrategy.MASK,
+      maskKeepFirst = 1)
   public List<String> tags = new ArrayList<>();
 
-  protected Note() {
-  }
+  protected Note() {}
 
   public Note(Long id, Patron patron, boolean archived, String text, List<String> tags) {
     this.id = id;

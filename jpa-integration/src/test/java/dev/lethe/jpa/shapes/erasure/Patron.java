@@ -19,8 +19,7 @@ import org.jspecify.annotations.Nullable;
 @DataSubject("patron")
 @Processing(purpose = "lending", basis = LawfulBasis.Kind.CONTRACT)
 public class Patron {
-  @Id
-  public Long id;
+  @Id public Long id;
 
   @SubjectIdentity("email")
   @PersonalData(category = "contact.email", erasure = ErasureStrategy.REPLACE)
@@ -37,11 +36,9 @@ public class Patron {
   @PersonalData(category = "identity.name", erasure = ErasureStrategy.MASK, maskKeepFirst = 1)
   public List<String> signatures = new ArrayList<>();
 
-  @Version
-  public @Nullable Long version;
+  @Version public @Nullable Long version;
 
-  protected Patron() {
-  }
+  protected Patron() {}
 
   public Patron(Long id, String email, String name, List<String> aliases, List<String> signatures) {
     this.id = id;

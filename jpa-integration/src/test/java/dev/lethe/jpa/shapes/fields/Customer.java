@@ -12,15 +12,13 @@ import jakarta.persistence.Id;
 @DataSubject("customer")
 @PersonalData(category = "identity.name", erasure = ErasureStrategy.REPLACE)
 public class Customer extends Party {
-  @Id
-  public Long id;
+  @Id public Long id;
 
   @SubjectIdentity("email")
   @PersonalData(category = "contact.email", erasure = ErasureStrategy.REPLACE)
   public String email;
 
-  protected Customer() {
-  }
+  protected Customer() {}
 
   public Customer(Long id, String displayName, String telephone, String email) {
     this.id = id;

@@ -13,24 +13,24 @@ import org.jspecify.annotations.Nullable;
 @Entity
 @PersonalData(category = "financial.payment", erasure = ErasureStrategy.DELETE_ROW)
 public class Invoice {
-  @Id
-  public Long id;
+  @Id public Long id;
 
-  @ManyToOne
-  public Customer customer;
+  @ManyToOne public Customer customer;
 
   public @Nullable String billingName;
 
   public @Nullable String reference;
 
-  @PersonalData(category = "financial.payment", erasure = ErasureStrategy.KEEP,
+  @PersonalData(
+      category = "financial.payment",
+      erasure = ErasureStrategy.KEEP,
       exemption = ErasureExemption.LEGAL_OBLIGATION_OR_PUBLIC_TASK)
   public BigDecimal amount;
 
-  protected Invoice() {
-  }
+  protected Invoice() {}
 
-  public Invoice(Long id, Customer customer, String billingName, String reference, BigDecimal amount) {
+  public Invoice(
+      Long id, Customer customer, String billingName, String reference, BigDecimal amount) {
     this.id = id;
     this.customer = customer;
     this.billingName = billingName;

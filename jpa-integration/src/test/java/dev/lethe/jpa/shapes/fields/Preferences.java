@@ -15,8 +15,7 @@ public class Preferences {
   @PersonalData(category = "preferences.marketing")
   public String topics;
 
-  protected Preferences() {
-  }
+  protected Preferences() {}
 
   public Preferences(Long customerId, String topics) {
     this.customerId = customerId;

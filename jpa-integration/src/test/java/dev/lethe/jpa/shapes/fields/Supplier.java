@@ -13,14 +13,14 @@ import jakarta.persistence.Id;
  */
 @Entity
 @DataSubject("supplier")
-@PersonalDataOverride(attribute = "telephone",
-    data = @PersonalData(category = "contact.phone", erasure = ErasureStrategy.MASK, maskKeepLast = 2))
+@PersonalDataOverride(
+    attribute = "telephone",
+    data =
+        @PersonalData(category = "contact.phone", erasure = ErasureStrategy.MASK, maskKeepLast = 2))
 public class Supplier extends Party {
-  @Id
-  public Long id;
+  @Id public Long id;
 
-  protected Supplier() {
-  }
+  protected Supplier() {}
 
   public Supplier(Long id, String displayName, String telephone) {
     this.id = id;

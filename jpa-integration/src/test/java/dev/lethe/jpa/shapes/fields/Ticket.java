@@ -8,8 +8,7 @@ import org.jspecify.annotations.Nullable;
 /** Reaches its customer by an e-mail column with no @PersonalData: the column is personal data all the same. */
 @Entity
 public class Ticket {
-  @Id
-  public Long id;
+  @Id public Long id;
 
   @SubjectLink(subject = "customer", identity = "email")
   public @Nullable String customerEmail;
@@ -17,8 +16,7 @@ public class Ticket {
   /** The product concerned: not personal data. */
   public String product;
 
-  protected Ticket() {
-  }
+  protected Ticket() {}
 
   public Ticket(Long id, String customerEmail, String product) {
     this.id = id;

@@ -9,14 +9,12 @@ import org.hibernate.annotations.SQLRestriction;
 @Entity
 @SQLRestriction("archived = false")
 public class DiaryEntry {
-  @Id
-  public Long id;
+  @Id public Long id;
 
   public boolean archived;
 
   @PersonalData(category = "personal.diary")
   public String text;
 
-  protected DiaryEntry() {
-  }
+  protected DiaryEntry() {}
 }

@@ -16,8 +16,7 @@ import java.util.List;
 @DataSubject("keeper")
 @Processing(purpose = "diaries", basis = LawfulBasis.Kind.CONTRACT)
 public class Keeper {
-  @Id
-  public Long id;
+  @Id public Long id;
 
   @PersonalData(category = "identity.name")
   public String name;
@@ -26,6 +25,5 @@ public class Keeper {
   @JoinColumn(name = "keeper_id")
   public List<DiaryEntry> entries = new ArrayList<>();
 
-  protected Keeper() {
-  }
+  protected Keeper() {}
 }

@@ -10,17 +10,14 @@ import org.jspecify.annotations.Nullable;
 /** An item of the minutes: shared by their attendees two hops away, erased in place with the last of them. */
 @Entity
 public class ActionItem {
-  @Id
-  public Long id;
+  @Id public Long id;
 
-  @ManyToOne
-  public @Nullable Minutes minutes;
+  @ManyToOne public @Nullable Minutes minutes;
 
   @PersonalData(category = "work.task", erasure = ErasureStrategy.REPLACE)
   public String task;
 
-  protected ActionItem() {
-  }
+  protected ActionItem() {}
 
   public ActionItem(Long id, Minutes minutes, String task) {
     this.id = id;

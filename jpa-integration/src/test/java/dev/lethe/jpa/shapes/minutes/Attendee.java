@@ -18,20 +18,16 @@ import org.jspecify.annotations.Nullable;
 @DataSubject("attendee")
 @Processing(purpose = "meetings", basis = LawfulBasis.Kind.CONTRACT)
 public class Attendee {
-  @Id
-  public Long id;
+  @Id public Long id;
 
   @PersonalData(category = "identity.name", erasure = ErasureStrategy.REPLACE)
   public String name;
 
-  @ManyToMany
-  public List<Workshop> workshops = new ArrayList<>();
+  @ManyToMany public List<Workshop> workshops = new ArrayList<>();
 
-  @ManyToOne
-  public @Nullable Household household;
+  @ManyToOne public @Nullable Household household;
 
-  protected Attendee() {
-  }
+  protected Attendee() {}
 
   public Attendee(Long id, String name, @Nullable Household household) {
     this.id = id;

@@ -14,8 +14,7 @@ import org.hibernate.annotations.SQLRestriction;
  */
 @Entity
 public class Household {
-  @Id
-  public Long id;
+  @Id public Long id;
 
   /** The current members: a restriction JPQL applies to joins along it, which routes must not. */
   @OneToMany(mappedBy = "household")
@@ -25,8 +24,7 @@ public class Household {
   @PersonalData(category = "contact.address", erasure = ErasureStrategy.REPLACE)
   public String address;
 
-  protected Household() {
-  }
+  protected Household() {}
 
   public Household(Long id, String address) {
     this.id = id;

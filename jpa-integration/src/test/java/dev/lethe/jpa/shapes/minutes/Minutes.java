@@ -11,16 +11,13 @@ import java.util.List;
 @Entity
 @PersonalData(category = "work.minutes", erasure = ErasureStrategy.DELETE_ROW)
 public class Minutes {
-  @Id
-  public Long id;
+  @Id public Long id;
 
-  @ManyToMany
-  public List<Attendee> attendees;
+  @ManyToMany public List<Attendee> attendees;
 
   public String text;
 
-  protected Minutes() {
-  }
+  protected Minutes() {}
 
   public Minutes(Long id, String text, List<Attendee> attendees) {
     this.id = id;

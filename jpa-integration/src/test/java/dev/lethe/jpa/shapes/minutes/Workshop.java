@@ -8,14 +8,12 @@ import jakarta.persistence.Id;
 /** A workshop that attendees list without it knowing them: reached back through their join table. */
 @Entity
 public class Workshop {
-  @Id
-  public Long id;
+  @Id public Long id;
 
   @PersonalData(category = "work.summary", erasure = ErasureStrategy.NULLIFY)
   public String summary;
 
-  protected Workshop() {
-  }
+  protected Workshop() {}
 
   public Workshop(Long id, String summary) {
     this.id = id;

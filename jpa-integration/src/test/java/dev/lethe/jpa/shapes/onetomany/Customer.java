@@ -20,8 +20,7 @@ import org.jspecify.annotations.Nullable;
 @DataSubject("customer")
 @Processing(purpose = "orders", basis = LawfulBasis.Kind.CONTRACT)
 public class Customer {
-  @Id
-  public Long id;
+  @Id public Long id;
 
   @PersonalData(category = "identity.name", erasure = ErasureStrategy.REPLACE)
   public String name;
@@ -34,11 +33,9 @@ public class Customer {
   @JoinTable(name = "customer_note")
   public List<Note> notes = new ArrayList<>();
 
-  @OneToOne
-  public @Nullable Profile profile;
+  @OneToOne public @Nullable Profile profile;
 
-  protected Customer() {
-  }
+  protected Customer() {}
 
   public Customer(Long id, String name) {
     this.id = id;

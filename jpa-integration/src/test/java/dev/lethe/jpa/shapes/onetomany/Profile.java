@@ -9,8 +9,7 @@ import org.jspecify.annotations.Nullable;
 /** Reaches its customer only through the inverse side of a one-to-one: the customer holds the foreign key. */
 @Entity
 public class Profile {
-  @Id
-  public Long id;
+  @Id public Long id;
 
   @OneToOne(mappedBy = "profile")
   public @Nullable Customer customer;
@@ -18,8 +17,7 @@ public class Profile {
   @PersonalData(category = "preferences.interests")
   public @Nullable String interests;
 
-  protected Profile() {
-  }
+  protected Profile() {}
 
   public Profile(Long id, String interests) {
     this.id = id;

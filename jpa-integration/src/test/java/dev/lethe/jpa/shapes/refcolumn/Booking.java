@@ -11,8 +11,7 @@ import org.jspecify.annotations.Nullable;
 /** Joined to its member by the membership number, not the member's key. */
 @Entity
 public class Booking {
-  @Id
-  public Long id;
+  @Id public Long id;
 
   @ManyToOne
   @JoinColumn(name = "membership_number", referencedColumnName = "membershipNumber")
@@ -21,8 +20,7 @@ public class Booking {
   @PersonalData(category = "preferences.booking", erasure = ErasureStrategy.REPLACE)
   public @Nullable String request;
 
-  protected Booking() {
-  }
+  protected Booking() {}
 
   public Booking(Long id, Club member, String request) {
     this.id = id;

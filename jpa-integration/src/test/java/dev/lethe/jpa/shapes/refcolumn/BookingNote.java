@@ -9,17 +9,14 @@ import jakarta.persistence.ManyToOne;
 /** Two hops from its member, the last one joined by the membership number; deleted on erasure. */
 @Entity
 public class BookingNote {
-  @Id
-  public Long id;
+  @Id public Long id;
 
-  @ManyToOne
-  public Booking booking;
+  @ManyToOne public Booking booking;
 
   @PersonalData(category = "communication.content", erasure = ErasureStrategy.DELETE_ROW)
   public String text;
 
-  protected BookingNote() {
-  }
+  protected BookingNote() {}
 
   public BookingNote(Long id, Booking booking, String text) {
     this.id = id;

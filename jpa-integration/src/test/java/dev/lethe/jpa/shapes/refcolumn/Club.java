@@ -14,8 +14,7 @@ import java.io.Serializable;
 public class Club implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  @Id
-  public Long id;
+  @Id public Long id;
 
   @Column(unique = true, nullable = false, length = 20)
   public String membershipNumber;
@@ -23,8 +22,7 @@ public class Club implements Serializable {
   @PersonalData(category = "identity.name", erasure = ErasureStrategy.REPLACE)
   public String name;
 
-  protected Club() {
-  }
+  protected Club() {}
 
   public Club(Long id, String membershipNumber, String name) {
     this.id = id;

@@ -10,14 +10,12 @@ import jakarta.persistence.Id;
 @Entity
 @DataSubject("member")
 public class Member {
-  @Id
-  public Long id;
+  @Id public Long id;
 
   @PersonalData(category = "identity.name", erasure = ErasureStrategy.REPLACE)
   public String name;
 
-  protected Member() {
-  }
+  protected Member() {}
 
   public Member(Long id, String name) {
     this.id = id;

@@ -10,14 +10,11 @@ import org.jspecify.annotations.Nullable;
 /** Two routes to one subject type: each field names whose it is. */
 @Entity
 public class Referral {
-  @Id
-  public Long id;
+  @Id public Long id;
 
-  @ManyToOne
-  public Member referrer;
+  @ManyToOne public Member referrer;
 
-  @ManyToOne
-  public Member referred;
+  @ManyToOne public Member referred;
 
   @PersonalData(category = "communication.content", of = "referrer")
   public @Nullable String referrerMessage;
@@ -25,10 +22,10 @@ public class Referral {
   @PersonalData(category = "contact.email", erasure = ErasureStrategy.REPLACE, of = "referred")
   public @Nullable String referredEmail;
 
-  protected Referral() {
-  }
+  protected Referral() {}
 
-  public Referral(Long id, Member referrer, Member referred, String referrerMessage, String referredEmail) {
+  public Referral(
+      Long id, Member referrer, Member referred, String referrerMessage, String referredEmail) {
     this.id = id;
     this.referrer = referrer;
     this.referred = referred;

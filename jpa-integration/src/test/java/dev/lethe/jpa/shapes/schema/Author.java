@@ -18,8 +18,7 @@ import org.jspecify.annotations.Nullable;
 @Entity
 @DataSubject("author")
 public class Author {
-  @Id
-  public Long id;
+  @Id public Long id;
 
   @PersonalData(category = "identity.name", erasure = ErasureStrategy.DELETE_ROW)
   public @Nullable String name;

@@ -14,11 +14,9 @@ import org.jspecify.annotations.Nullable;
 /** Item 11: rules whose results collide inside a unique column or an element set. */
 @Entity
 public class Badge {
-  @Id
-  public Long id;
+  @Id public Long id;
 
-  @ManyToOne
-  public @Nullable Member member;
+  @ManyToOne public @Nullable Member member;
 
   /** A constant placeholder in a unique column: the second member's erasure would hit a duplicate key. */
   @Column(unique = true)

@@ -6,8 +6,7 @@ import jakarta.persistence.Id;
 /** Item 13, handled: no personal data, held by an author's unidirectional {@code @OneToMany}. */
 @Entity
 public class Bookmark {
-  @Id
-  public Long id;
+  @Id public Long id;
 
   public String url = "";
 

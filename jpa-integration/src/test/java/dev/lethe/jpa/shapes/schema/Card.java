@@ -11,11 +11,9 @@ import org.jspecify.annotations.Nullable;
 /** Item 12: values an erasure writes that do not fit their columns. */
 @Entity
 public class Card {
-  @Id
-  public Long id;
+  @Id public Long id;
 
-  @ManyToOne
-  public @Nullable Member member;
+  @ManyToOne public @Nullable Member member;
 
   /** A keyed hash is 64 characters; this column holds 20. */
   @Column(length = 20)
@@ -29,7 +27,10 @@ public class Card {
 
   /** A stated placeholder longer than its column. */
   @Column(length = 4)
-  @PersonalData(category = "identity.title", erasure = ErasureStrategy.REPLACE, placeholder = "unknown")
+  @PersonalData(
+      category = "identity.title",
+      erasure = ErasureStrategy.REPLACE,
+      placeholder = "unknown")
   public @Nullable String title;
 
   /** NULLIFY into a NOT NULL column. */
@@ -39,7 +40,10 @@ public class Card {
 
   /** A placeholder that fits (9 characters into 9): accepted. */
   @Column(length = 9)
-  @PersonalData(category = "identity.alias", erasure = ErasureStrategy.REPLACE, placeholder = "anonymous")
+  @PersonalData(
+      category = "identity.alias",
+      erasure = ErasureStrategy.REPLACE,
+      placeholder = "anonymous")
   public @Nullable String alias;
 
   protected Card() {

@@ -10,11 +10,9 @@ import org.jspecify.annotations.Nullable;
 /** Item 13, refused: a member's comments are deleted, but {@link Flag} rows refer to them with a NOT NULL key. */
 @Entity
 public class Comment {
-  @Id
-  public Long id;
+  @Id public Long id;
 
-  @ManyToOne
-  public @Nullable Member member;
+  @ManyToOne public @Nullable Member member;
 
   @PersonalData(category = "communication.content", erasure = ErasureStrategy.DELETE_ROW)
   public @Nullable String text;

@@ -8,8 +8,7 @@ import jakarta.persistence.ManyToOne;
 /** Item 13, refused: no personal data, a NOT NULL key to a comment that erasure deletes. */
 @Entity
 public class Flag {
-  @Id
-  public Long id;
+  @Id public Long id;
 
   @ManyToOne(optional = false)
   @JoinColumn(nullable = false)

@@ -10,8 +10,7 @@ import org.jspecify.annotations.Nullable;
 @Entity
 @DataSubject("member")
 public class Member {
-  @Id
-  public Long id;
+  @Id public Long id;
 
   @PersonalData(category = "identity.name")
   public @Nullable String name;

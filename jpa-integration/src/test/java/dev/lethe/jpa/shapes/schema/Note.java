@@ -9,11 +9,9 @@ import org.jspecify.annotations.Nullable;
 /** Item 13, handled: an anonymised child of a deleted post; it stays, erased in place and detached. */
 @Entity
 public class Note {
-  @Id
-  public Long id;
+  @Id public Long id;
 
-  @ManyToOne
-  public @Nullable Post post;
+  @ManyToOne public @Nullable Post post;
 
   @PersonalData(category = "communication.content")
   public @Nullable String text;

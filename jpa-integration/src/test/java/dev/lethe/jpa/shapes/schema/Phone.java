@@ -14,11 +14,9 @@ import org.jspecify.annotations.Nullable;
 /** Item 16: placeholders and nulls that fail the entity's own Bean Validation constraints. */
 @Entity
 public class Phone {
-  @Id
-  public Long id;
+  @Id public Long id;
 
-  @ManyToOne
-  public @Nullable Member member;
+  @ManyToOne public @Nullable Member member;
 
   /** "[erased]" is no ten-digit number: the application could not save the row afterwards. */
   @Pattern(regexp = "\\d{10}")
@@ -37,7 +35,10 @@ public class Phone {
 
   /** A placeholder that satisfies the constraint: accepted. */
   @Pattern(regexp = "\\d{10}")
-  @PersonalData(category = "contact.fax", erasure = ErasureStrategy.REPLACE, placeholder = "0000000000")
+  @PersonalData(
+      category = "contact.fax",
+      erasure = ErasureStrategy.REPLACE,
+      placeholder = "0000000000")
   public @Nullable String fax;
 
   /** The default e-mail placeholder is an e-mail: accepted. */

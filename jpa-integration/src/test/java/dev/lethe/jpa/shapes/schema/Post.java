@@ -17,18 +17,19 @@ import org.jspecify.annotations.Nullable;
  * deletes posts after thirty days, detaching the same rows.
  */
 @Entity
-@Retention(period = "P30D", clock = "postedAt", action = RetentionAction.DELETE,
+@Retention(
+    period = "P30D",
+    clock = "postedAt",
+    action = RetentionAction.DELETE,
     reason = "Posts are kept thirty days")
 public class Post {
-  @Id
-  public Long id;
+  @Id public Long id;
 
   @ManyToOne(optional = false)
   @JoinColumn(nullable = false)
   public Author author;
 
-  @ManyToOne
-  public @Nullable Post parent;
+  @ManyToOne public @Nullable Post parent;
 
   @PersonalData(category = "communication.content", erasure = ErasureStrategy.DELETE_ROW)
   public @Nullable String text;

@@ -8,11 +8,9 @@ import org.jspecify.annotations.Nullable;
 /** Item 13, handled: no personal data, a nullable key to a post that erasure deletes; it stays, detached. */
 @Entity
 public class Reaction {
-  @Id
-  public Long id;
+  @Id public Long id;
 
-  @ManyToOne
-  public @Nullable Post post;
+  @ManyToOne public @Nullable Post post;
 
   public String kind = "";
 

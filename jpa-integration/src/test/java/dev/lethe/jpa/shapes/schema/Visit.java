@@ -11,13 +11,15 @@ import org.jspecify.annotations.Nullable;
 
 /** Item 13 for retention, refused: visits are deleted after 90 days, but {@link VisitStat} rows refer to them with a NOT NULL key. */
 @Entity
-@Retention(period = "P90D", clock = "at", action = RetentionAction.DELETE, reason = "Visits serve security for 90 days")
+@Retention(
+    period = "P90D",
+    clock = "at",
+    action = RetentionAction.DELETE,
+    reason = "Visits serve security for 90 days")
 public class Visit {
-  @Id
-  public Long id;
+  @Id public Long id;
 
-  @ManyToOne
-  public @Nullable Member member;
+  @ManyToOne public @Nullable Member member;
 
   @PersonalData(category = "online.ip-address")
   public @Nullable String address;

@@ -8,8 +8,7 @@ import jakarta.persistence.ManyToOne;
 /** Item 13 for retention, refused: no personal data, a NOT NULL key to a visit that retention deletes. */
 @Entity
 public class VisitStat {
-  @Id
-  public Long id;
+  @Id public Long id;
 
   @ManyToOne(optional = false)
   @JoinColumn(nullable = false)

@@ -10,8 +10,7 @@ import java.util.List;
 /** A flat its tenants share. */
 @Entity
 public class Flat {
-  @Id
-  public Long id;
+  @Id public Long id;
 
   @OneToMany(mappedBy = "flat")
   public List<Tenant> tenants;
@@ -19,6 +18,5 @@ public class Flat {
   @PersonalData(category = "contact.address", erasure = ErasureStrategy.REPLACE)
   public String address;
 
-  protected Flat() {
-  }
+  protected Flat() {}
 }

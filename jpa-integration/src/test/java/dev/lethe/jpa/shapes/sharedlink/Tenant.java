@@ -15,8 +15,7 @@ import jakarta.persistence.ManyToOne;
 @DataSubject("tenant")
 @Processing(purpose = "letting", basis = LawfulBasis.Kind.CONTRACT)
 public class Tenant {
-  @Id
-  public Long id;
+  @Id public Long id;
 
   @PersonalData(category = "identity.name", erasure = ErasureStrategy.REPLACE)
   public String name;
@@ -25,6 +24,5 @@ public class Tenant {
   @JoinColumn(nullable = false)
   public Flat flat;
 
-  protected Tenant() {
-  }
+  protected Tenant() {}
 }

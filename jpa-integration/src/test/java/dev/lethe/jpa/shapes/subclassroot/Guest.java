@@ -13,14 +13,12 @@ import jakarta.persistence.InheritanceType;
 @Inheritance(strategy = InheritanceType.SINGLE_TABLE)
 @DataSubject("guest")
 public class Guest {
-  @Id
-  public Long id;
+  @Id public Long id;
 
   @PersonalData(category = "identity.name", erasure = ErasureStrategy.REPLACE)
   public String name;
 
-  protected Guest() {
-  }
+  protected Guest() {}
 
   public Guest(Long id, String name) {
     this.id = id;

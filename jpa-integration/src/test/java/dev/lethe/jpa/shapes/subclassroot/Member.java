@@ -15,8 +15,7 @@ import org.jspecify.annotations.Nullable;
 @Inheritance(strategy = InheritanceType.JOINED)
 @DataSubject("member")
 public class Member {
-  @Id
-  public Long id;
+  @Id public Long id;
 
   @SubjectIdentity("email")
   @PersonalData(category = "contact.email")
@@ -25,8 +24,7 @@ public class Member {
   @PersonalData(category = "identity.name", erasure = ErasureStrategy.REPLACE)
   public String name;
 
-  protected Member() {
-  }
+  protected Member() {}
 
   public Member(Long id, String email, String name) {
     this.id = id;

@@ -10,8 +10,7 @@ public class VipGuest extends Guest {
   @PersonalData(category = "preferences.lounge")
   public @Nullable String lounge;
 
-  protected VipGuest() {
-  }
+  protected VipGuest() {}
 
   public VipGuest(Long id, String name, String lounge) {
     super(id, name);

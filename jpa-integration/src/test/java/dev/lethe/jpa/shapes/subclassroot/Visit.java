@@ -9,17 +9,14 @@ import jakarta.persistence.ManyToOne;
 /** Reaches a member, plain or premium, through the root's type; deleted on erasure. */
 @Entity
 public class Visit {
-  @Id
-  public Long id;
+  @Id public Long id;
 
-  @ManyToOne
-  public Member member;
+  @ManyToOne public Member member;
 
   @PersonalData(category = "behaviour.visit", erasure = ErasureStrategy.DELETE_ROW)
   public String purpose;
 
-  protected Visit() {
-  }
+  protected Visit() {}
 
   public Visit(Long id, Member member, String purpose) {
     this.id = id;

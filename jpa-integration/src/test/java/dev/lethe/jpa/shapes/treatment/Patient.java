@@ -13,14 +13,12 @@ import jakarta.persistence.Id;
 @DataSubject("patient")
 @Processing(purpose = "care", basis = LawfulBasis.Kind.CONTRACT)
 public class Patient {
-  @Id
-  public Long id;
+  @Id public Long id;
 
   @PersonalData(category = "identity.name", erasure = ErasureStrategy.REPLACE)
   public String name;
 
-  protected Patient() {
-  }
+  protected Patient() {}
 
   public Patient(Long id, String name) {
     this.id = id;

@@ -13,14 +13,12 @@ import jakarta.persistence.Id;
 @DataSubject("physician")
 @Processing(purpose = "staffing", basis = LawfulBasis.Kind.CONTRACT)
 public class Physician {
-  @Id
-  public Long id;
+  @Id public Long id;
 
   @PersonalData(category = "identity.name", erasure = ErasureStrategy.REPLACE)
   public String name;
 
-  protected Physician() {
-  }
+  protected Physician() {}
 
   public Physician(Long id, String name) {
     this.id = id;

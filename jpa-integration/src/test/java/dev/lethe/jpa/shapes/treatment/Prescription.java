@@ -12,26 +12,26 @@ import org.jspecify.annotations.Nullable;
  * deletes it, erasing the physician only erases the physician's signature.
  */
 @Entity
-@PersonalData(category = "health.prescription", erasure = ErasureStrategy.DELETE_ROW, of = "patient")
+@PersonalData(
+    category = "health.prescription",
+    erasure = ErasureStrategy.DELETE_ROW,
+    of = "patient")
 public class Prescription {
-  @Id
-  public Long id;
+  @Id public Long id;
 
-  @ManyToOne
-  public Patient patient;
+  @ManyToOne public Patient patient;
 
-  @ManyToOne
-  public Physician physician;
+  @ManyToOne public Physician physician;
 
   public String drug;
 
   @PersonalData(category = "identity.signature", of = "physician")
   public @Nullable String signature;
 
-  protected Prescription() {
-  }
+  protected Prescription() {}
 
-  public Prescription(Long id, Patient patient, Physician physician, String drug, String signature) {
+  public Prescription(
+      Long id, Patient patient, Physician physician, String drug, String signature) {
     this.id = id;
     this.patient = patient;
     this.physician = physician;

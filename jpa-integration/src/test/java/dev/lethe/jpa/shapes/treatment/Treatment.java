@@ -16,25 +16,25 @@ import org.jspecify.annotations.Nullable;
 @ProcessedFor(value = "care", of = "patient")
 @ProcessedFor(value = "staffing", of = "physician")
 public class Treatment {
-  @Id
-  public Long id;
+  @Id public Long id;
 
-  @ManyToOne
-  public Patient patient;
+  @ManyToOne public Patient patient;
 
-  @ManyToOne
-  public Physician physician;
+  @ManyToOne public Physician physician;
 
-  @SpecialCategory(value = SensitiveCategory.HEALTH, condition = Article9Condition.HEALTH_OR_SOCIAL_CARE, of = "patient")
+  @SpecialCategory(
+      value = SensitiveCategory.HEALTH,
+      condition = Article9Condition.HEALTH_OR_SOCIAL_CARE,
+      of = "patient")
   public @Nullable String diagnosis;
 
   @PersonalData(category = "employment.remark", erasure = ErasureStrategy.REPLACE, of = "physician")
   public @Nullable String physicianRemark;
 
-  protected Treatment() {
-  }
+  protected Treatment() {}
 
-  public Treatment(Long id, Patient patient, Physician physician, String diagnosis, String physicianRemark) {
+  public Treatment(
+      Long id, Patient patient, Physician physician, String diagnosis, String physicianRemark) {
     this.id = id;
     this.patient = patient;
     this.physician = physician;

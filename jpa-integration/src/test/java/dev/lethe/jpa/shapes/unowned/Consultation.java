@@ -11,14 +11,11 @@ import org.jspecify.annotations.Nullable;
 /** Reaches a patient and a physician; one field names no owner, another a route it does not have. */
 @Entity
 public class Consultation {
-  @Id
-  public Long id;
+  @Id public Long id;
 
-  @ManyToOne
-  public Patient patient;
+  @ManyToOne public Patient patient;
 
-  @ManyToOne
-  public Physician physician;
+  @ManyToOne public Physician physician;
 
   @PersonalData(category = "communication.content")
   public @Nullable String notes;
@@ -26,6 +23,5 @@ public class Consultation {
   @PersonalData(category = "communication.content", of = "nurse")
   public @Nullable String nurseNotes;
 
-  protected Consultation() {
-  }
+  protected Consultation() {}
 }

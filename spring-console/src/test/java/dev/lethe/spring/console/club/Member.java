@@ -10,8 +10,14 @@ import java.time.Instant;
 
 /** A club member: the subject root of the console's tests. */
 @DataSubject("member")
-@Processing(purpose = "membership", basis = LawfulBasis.Kind.CONTRACT, label = "Club <membership> & fees")
-@Retention(period = "P2Y", clock = "leftAt", reason = "Two years after leaving, for disputes about fees")
+@Processing(
+    purpose = "membership",
+    basis = LawfulBasis.Kind.CONTRACT,
+    label = "Club <membership> & fees")
+@Retention(
+    period = "P2Y",
+    clock = "leftAt",
+    reason = "Two years after leaving, for disputes about fees")
 public class Member {
   @SubjectIdentity("id")
   public Long id;

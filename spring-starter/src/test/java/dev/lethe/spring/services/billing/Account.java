@@ -14,8 +14,7 @@ import jakarta.persistence.Id;
 @DataSubject("customer")
 @Processing(purpose = "invoicing", basis = LawfulBasis.Kind.CONTRACT)
 public class Account {
-  @Id
-  public Long id;
+  @Id public Long id;
 
   @SubjectIdentity("email")
   @PersonalData(category = "contact.email", erasure = ErasureStrategy.REPLACE)
@@ -24,8 +23,7 @@ public class Account {
   @PersonalData(category = "contact.postal-address", erasure = ErasureStrategy.REPLACE)
   public String billingAddress;
 
-  protected Account() {
-  }
+  protected Account() {}
 
   public Account(Long id, String email, String billingAddress) {
     this.id = id;

@@ -4,5 +4,4 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /** A participant: invoicing, with its own model and database. */
 @SpringBootApplication
-public class BillingApplication {
-}
+public class BillingApplication {}

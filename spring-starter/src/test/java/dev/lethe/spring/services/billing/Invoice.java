@@ -11,8 +11,7 @@ import jakarta.persistence.ManyToOne;
 @Entity
 @ProcessedFor("invoicing")
 public class Invoice {
-  @Id
-  public Long id;
+  @Id public Long id;
 
   @ManyToOne(optional = false)
   public Account account;
@@ -20,8 +19,7 @@ public class Invoice {
   @PersonalData(category = "financial.payment", erasure = ErasureStrategy.DELETE_ROW)
   public String items;
 
-  protected Invoice() {
-  }
+  protected Invoice() {}
 
   public Invoice(Long id, Account account, String items) {
     this.id = id;

@@ -12,13 +12,19 @@ import jakarta.persistence.Id;
 /** A CRM contact, whose data the CRM discloses to two services of its own that run Lethe. */
 @Entity
 @DataSubject("customer")
-@Processing(purpose = "sales", basis = LawfulBasis.Kind.CONTRACT, recipients = {"billing", "events"})
-@Processing(purpose = "event-invitations", basis = LawfulBasis.Kind.LEGITIMATE_INTERESTS, recipients = "events",
-    interest = "inviting customers to events like those they attended", assessment = "LIA-2026-04")
+@Processing(
+    purpose = "sales",
+    basis = LawfulBasis.Kind.CONTRACT,
+    recipients = {"billing", "events"})
+@Processing(
+    purpose = "event-invitations",
+    basis = LawfulBasis.Kind.LEGITIMATE_INTERESTS,
+    recipients = "events",
+    interest = "inviting customers to events like those they attended",
+    assessment = "LIA-2026-04")
 @Processing(purpose = "event-photos", basis = LawfulBasis.Kind.CONSENT, recipients = "events")
 public class Contact {
-  @Id
-  public Long id;
+  @Id public Long id;
 
   @SubjectIdentity("email")
   @PersonalData(category = "contact.email", erasure = ErasureStrategy.REPLACE)
@@ -27,8 +33,7 @@ public class Contact {
   @PersonalData(category = "identity.name", erasure = ErasureStrategy.REPLACE)
   public String name;
 
-  protected Contact() {
-  }
+  protected Contact() {}
 
   public Contact(Long id, String email, String name) {
     this.id = id;

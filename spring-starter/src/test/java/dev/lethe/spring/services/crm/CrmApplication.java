@@ -11,6 +11,6 @@ public class CrmApplication {
   /** Tells the subject before a restriction is lifted (Art. 18(3)): here, nobody to tell. */
   @Bean
   SubjectNotifier subjectNotifier() {
-    return (subject, restriction) -> { };
+    return (subject, restriction) -> {};
   }
 }

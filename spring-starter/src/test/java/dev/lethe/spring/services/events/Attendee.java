@@ -13,12 +13,14 @@ import jakarta.persistence.Id;
 @Entity
 @DataSubject("customer")
 @Processing(purpose = "events", basis = LawfulBasis.Kind.CONTRACT)
-@Processing(purpose = "invitations", basis = LawfulBasis.Kind.LEGITIMATE_INTERESTS,
-    interest = "inviting attendees to the next events", assessment = "LIA-2026-05")
+@Processing(
+    purpose = "invitations",
+    basis = LawfulBasis.Kind.LEGITIMATE_INTERESTS,
+    interest = "inviting attendees to the next events",
+    assessment = "LIA-2026-05")
 @Processing(purpose = "event-photos", basis = LawfulBasis.Kind.CONSENT)
 public class Attendee {
-  @Id
-  public Long id;
+  @Id public Long id;
 
   @SubjectIdentity("email")
   @PersonalData(category = "contact.email", erasure = ErasureStrategy.DELETE_ROW)
@@ -27,8 +29,7 @@ public class Attendee {
   @PersonalData(category = "identity.name", erasure = ErasureStrategy.DELETE_ROW)
   public String badgeName;
 
-  protected Attendee() {
-  }
+  protected Attendee() {}
 
   public Attendee(Long id, String email, String badgeName) {
     this.id = id;

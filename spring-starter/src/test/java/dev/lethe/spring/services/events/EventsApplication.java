@@ -4,5 +4,4 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /** A participant: event registrations, with its own model and database. */
 @SpringBootApplication
-public class EventsApplication {
-}
+public class EventsApplication {}

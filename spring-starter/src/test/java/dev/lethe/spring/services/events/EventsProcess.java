@@ -16,12 +16,13 @@ public final class EventsProcess {
   /** The line printed once the participant takes messages. */
   public static final String READY = "EVENTS PROCESS READY";
 
-  private EventsProcess() {
-  }
+  private EventsProcess() {}
 
   public static void main(String[] args) throws IOException {
-    ConfigurableApplicationContext context = new SpringApplicationBuilder(EventsApplication.class)
-        .web(WebApplicationType.NONE).run(args);
+    ConfigurableApplicationContext context =
+        new SpringApplicationBuilder(EventsApplication.class)
+            .web(WebApplicationType.NONE)
+            .run(args);
     System.out.println(READY);
     System.out.flush();
     while (System.in.read() != -1) {
