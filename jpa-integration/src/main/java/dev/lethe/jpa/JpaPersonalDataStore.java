@@ -312,7 +312,7 @@ public final class JpaPersonalDataStore
 
   /**
    * Art. 17(1): executes the plan in one transaction; all of it is applied or none. With
-   * {@linkplain Builder#restrictions restrictions}, the erasure of a subject whose processing is
+   * {@linkplain #enforce restrictions}, the erasure of a subject whose processing is
    * restricted is refused, whatever the ground (Art. 18(2)): lift the restriction first.
    *
    * @throws ProcessingRestrictedException if the subject's processing is restricted; nothing changes
@@ -363,7 +363,7 @@ public final class JpaPersonalDataStore
 
   /**
    * Art. 16: applies the rectification through the entity, so that its constraints and listeners
-   * run. With {@linkplain Builder#restrictions restrictions}, a subject whose processing is
+   * run. With {@linkplain #enforce restrictions}, a subject whose processing is
    * restricted may be rectified only when the restriction is the one awaiting that correction,
    * {@link RestrictionGround#ACCURACY_CONTESTED} (Art. 18(1)(a)); on any other ground it is refused
    * (Art. 18(2)).
