@@ -42,7 +42,8 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * Art. 19 notices dispatched per second from {@code lethe_outbox} by 1, 2 and 4 dispatchers at once,
  * as replicas run them: Lethe's {@link OutboxDispatcher} over {@link JdbcOutbox} (a claim
  * transaction per batch that takes due rows with {@code FOR UPDATE SKIP LOCKED} and leases them,
- * delivery outside any transaction, then one conditional update per delivered row) against the
+ * delivery outside any transaction, then the batch's conditional updates in one transaction and one
+ * JDBC batch) against the
  * hand-written loop a team would write: one transaction per batch that selects the due rows with
  * the same lock, marks each delivered in one JDBC batch and commits (delivery inside the
  * transaction, no lease, no retry bookkeeping). Both sides run the same number of threads over the

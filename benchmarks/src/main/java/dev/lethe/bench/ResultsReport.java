@@ -995,11 +995,11 @@ public final class ResultsReport {
     line(
         "Each invocation drains freshly inserted pending notices (single shot; the insert untimed) with as many"
             + " threads as dispatchers, as replicas would: Lethe's `OutboxDispatcher` over `JdbcOutbox` (a claim"
-            + " transaction per batch of 100 with `FOR UPDATE SKIP LOCKED` and a lease, delivery outside it, one"
-            + " conditional update per delivered notice) against a hand-written loop (one transaction per batch that"
+            + " transaction per batch of 100 with `FOR UPDATE SKIP LOCKED` and a lease, delivery outside it, then the"
+            + " batch's conditional updates in one transaction) against a hand-written loop (one transaction per batch that"
             + " selects the rows with the same lock and marks them delivered in one JDBC batch). The transport only"
             + " counts. Statements are those prepared during one invocation (a JDBC batch is prepared once): Lethe"
-            + " commits once per claimed batch and once per delivered notice, the loop once per batch.");
+            + " commits twice per claimed batch (the claim, then the marks), the loop once.");
     line("");
     line(
         "| db | dispatchers | notices | Lethe notices/s | hand-written notices/s | Lethe / hand-written |"

@@ -9,13 +9,20 @@ import dev.lethe.spi.OutboxTransport;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Delivers what the {@link Outbox} holds (Art. 19): each {@link #dispatch()} claims the due
- * messages, delivers each through the transport, marks it delivered, and on failure schedules the
+ * messages, delivers each through the transport, marks the claimed batch's deliveries in one
+ * transaction (sooner, once half the lease has passed), and on failure schedules the
  * next attempt after an exponential back-off ({@code initialBackOff × 2^(attempts−1)}, at most
  * {@code maxBackOff}). A message still failing once its maximum age has passed, counted from when it
  * was written or last retried by an administrator, is marked dead; the last attempt is made at that
@@ -67,23 +74,33 @@ public final class OutboxDispatcher {
     if (!transport.ready()) {
       return DispatchResult.notReady();
     }
-    int delivered = 0;
-    int failed = 0;
-    int dead = 0;
-    int lost = 0;
+    Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
     List<OutboxEntry> batch;
     do {
-      batch = outbox.claimDue(clock.instant(), batchSize, lease);
+      Instant claimedAt = clock.instant();
+      batch = outbox.claimDue(claimedAt, batchSize, lease);
+      List<OutboxEntry> sent = new ArrayList<>();
       for (OutboxEntry entry : batch) {
-        switch (deliver(entry)) {
-          case DELIVERED -> delivered++;
-          case FAILED -> failed++;
-          case DEAD -> dead++;
-          case LOST -> lost++;
+        try {
+          transport.deliver(entry.message());
+          sent.add(entry);
+        } catch (RuntimeException e) {
+          outcomes.merge(fail(entry, entry.message(), e.getClass().getName()), 1, Integer::sum);
+        }
+        // Half the lease gone: what was sent is recorded now, before another dispatcher could
+        // claim it again and send it twice.
+        if (clock.instant().isAfter(claimedAt.plus(lease.dividedBy(2)))) {
+          record(sent).forEach(outcome -> outcomes.merge(outcome, 1, Integer::sum));
+          sent.clear();
         }
       }
+      record(sent).forEach(outcome -> outcomes.merge(outcome, 1, Integer::sum));
       // Failed messages are due later and delivered ones no longer pending, so the loop ends.
     } while (batch.size() == batchSize);
+    int delivered = outcomes.getOrDefault(Outcome.DELIVERED, 0);
+    int failed = outcomes.getOrDefault(Outcome.FAILED, 0);
+    int dead = outcomes.getOrDefault(Outcome.DEAD, 0);
+    int lost = outcomes.getOrDefault(Outcome.LOST, 0);
     return new DispatchResult(delivered, failed, dead, lost, true);
   }
 
@@ -99,44 +116,40 @@ public final class OutboxDispatcher {
     return backOff.compareTo(maxBackOff) > 0 ? maxBackOff : backOff;
   }
 
-  private Outcome deliver(OutboxEntry entry) {
-    OutboxMessage message = entry.message();
-    try {
-      transport.deliver(message);
-    } catch (RuntimeException e) {
-      return fail(entry, message, e.getClass().getName());
+  /**
+   * Records the delivery of the messages {@code sent}, in one transaction: the marks, and what the
+   * transport records of each delivery, commit together or not at all, and a message whose claim
+   * another dispatcher took after the lease ran out is neither marked nor recorded twice.
+   */
+  private List<Outcome> record(List<OutboxEntry> sent) {
+    if (sent.isEmpty()) {
+      return List.of();
     }
     try {
-      // What the transport records of the delivery commits with the mark, or not at all: a claim
-      // lost
-      // to another dispatcher after its lease leaves no second record of one delivery.
       return transport
           .transactions()
           .inTransaction(
               () -> {
-                transport.delivered(message, entry.attempts());
-                if (!outbox.markDelivered(entry.id(), entry.attempts(), clock.instant())) {
-                  throw new LostClaim();
+                Set<UUID> marked = outbox.markDelivered(sent, clock.instant());
+                List<Outcome> outcomes = new ArrayList<>();
+                for (OutboxEntry entry : sent) {
+                  if (marked.contains(entry.id())) {
+                    transport.delivered(entry.message(), entry.attempts());
+                    outcomes.add(Outcome.DELIVERED);
+                  } else {
+                    outcomes.add(lost(entry));
+                  }
                 }
-                return Outcome.DELIVERED;
+                return outcomes;
               });
-    } catch (LostClaim e) {
-      return lost(entry);
     } catch (RuntimeException e) {
-      // Delivered, but not recorded: it stays claimed until its lease ends, then goes again with
-      // its key.
+      // Delivered, but not recorded: they stay claimed until their lease ends, then go again with
+      // their keys.
       LOG.warn(
-          "Recording the delivery of outbox message {} failed: {}",
-          entry.id(),
+          "Recording the delivery of {} outbox messages failed: {}",
+          sent.size(),
           e.getClass().getName());
-      return Outcome.FAILED;
-    }
-  }
-
-  /** Another dispatcher claimed the message after this one's lease ran out. */
-  private static final class LostClaim extends RuntimeException {
-    LostClaim() {
-      super(null, null, false, false);
+      return Collections.nCopies(sent.size(), Outcome.FAILED);
     }
   }
 

@@ -8,10 +8,12 @@ import dev.lethe.spi.OutboxEntry;
 import dev.lethe.spi.OutboxMessage;
 import dev.lethe.spi.OutboxStatus;
 import dev.lethe.spi.OutboxTransport;
+import dev.lethe.spi.Transactions;
 import dev.lethe.testing.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -155,6 +157,39 @@ class OutboxDispatcherTest {
   }
 
   @Test
+  @DisplayName(
+      "Art. 19: a claimed batch's deliveries are recorded in one transaction, marks and the transport's records together")
+  void aBatchIsRecordedInOneTransaction() {
+    for (int i = 0; i < 5; i++) {
+      outbox.enqueue(message("k" + i), clock.instant());
+    }
+
+    assertThat(dispatcher.dispatch().delivered()).isEqualTo(5);
+    assertThat(transport.transactions).isEqualTo(1);
+    assertThat(transport.outcomes).hasSize(5).allMatch(outcome -> outcome.startsWith("delivered"));
+    assertThat(outbox.list(OutboxStatus.DELIVERED, 10)).hasSize(5);
+  }
+
+  @Test
+  @DisplayName(
+      "Art. 19: once half the lease has passed, what was sent is recorded at once, before another dispatcher may claim it")
+  void slowDeliveriesAreRecordedBeforeTheLeaseRunsOut() {
+    OutboxDispatcher leased =
+        OutboxDispatcher.builder(outbox, transport)
+            .clock(clock)
+            .lease(Duration.ofMinutes(2))
+            .build();
+    for (int i = 0; i < 3; i++) {
+      outbox.enqueue(message("k" + i), clock.instant());
+    }
+    transport.eachDeliveryTakes = Duration.ofMinutes(1).plusSeconds(1);
+
+    assertThat(leased.dispatch().delivered()).isEqualTo(3);
+    assertThat(transport.transactions).as("one record per delivery").isEqualTo(3);
+    assertThat(outbox.list(OutboxStatus.DELIVERED, 10)).hasSize(3);
+  }
+
+  @Test
   void settingsAreChecked() {
     OutboxDispatcher.Builder builder = OutboxDispatcher.builder(outbox, transport);
     assertThatThrownBy(() -> builder.batchSize(0)).isInstanceOf(IllegalArgumentException.class);
@@ -171,10 +206,12 @@ class OutboxDispatcherTest {
     return new OutboxMessage(key, "crm", "test.notice", "{}");
   }
 
-  private static final class FlakyTransport implements OutboxTransport {
+  private final class FlakyTransport implements OutboxTransport {
     boolean down;
     boolean ready = true;
     boolean recordingFails;
+    Duration eachDeliveryTakes = Duration.ZERO;
+    int transactions;
     final List<String> delivered = new ArrayList<>();
     final List<String> outcomes = new ArrayList<>();
 
@@ -183,7 +220,24 @@ class OutboxDispatcherTest {
       if (down) {
         throw new IllegalStateException("receiver down");
       }
+      clock.advance(eachDeliveryTakes);
       delivered.add(message.idempotencyKey());
+    }
+
+    @Override
+    public Transactions transactions() {
+      return new Transactions() {
+        @Override
+        public <T> T inTransaction(Supplier<T> work) {
+          transactions++;
+          return work.get();
+        }
+
+        @Override
+        public void afterCommit(Runnable action) {
+          action.run();
+        }
+      };
     }
 
     @Override

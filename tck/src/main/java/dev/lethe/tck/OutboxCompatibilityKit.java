@@ -104,6 +104,35 @@ public abstract class OutboxCompatibilityKit {
   }
 
   @Test
+  @DisplayName(
+      "Art. 19: a batch of deliveries is marked at once, each under its own claim: a stale claim in it marks nothing")
+  void aBatchIsMarkedUnderEachClaim() {
+    Outbox outbox = createOutbox();
+    outbox.enqueue(message("k1"), T0);
+    outbox.enqueue(message("k2"), T0.plusSeconds(1));
+    outbox.enqueue(message("k3"), T0.plusSeconds(2));
+    List<OutboxEntry> firstClaims = outbox.claimDue(T0.plusSeconds(2), 10, LEASE);
+    Instant leaseOver = T0.plusSeconds(2).plus(LEASE);
+    // One lease ran out and another dispatcher took that message.
+    OutboxEntry reclaimed = outbox.claimDue(leaseOver, 1, LEASE).get(0);
+
+    Set<UUID> marked = outbox.markDelivered(firstClaims, leaseOver);
+
+    assertThat(firstClaims).hasSize(3);
+    assertThat(marked)
+        .containsExactlyInAnyOrderElementsOf(
+            firstClaims.stream()
+                .map(OutboxEntry::id)
+                .filter(id -> !id.equals(reclaimed.id()))
+                .toList());
+    assertThat(outbox.find(reclaimed.id()).orElseThrow().status()).isEqualTo(OutboxStatus.PENDING);
+    assertThat(marked)
+        .allSatisfy(id -> assertThat(outbox.find(id).orElseThrow().payload()).isEmpty());
+    assertThat(outbox.markDelivered(List.of(reclaimed), leaseOver)).containsExactly(reclaimed.id());
+    assertThat(outbox.markDelivered(List.of(), leaseOver)).isEmpty();
+  }
+
+  @Test
   @DisplayName("Art. 19: a delivered message loses its payload, so that no identity stays behind")
   void deliveredClearsThePayload() {
     Outbox outbox = createOutbox();
