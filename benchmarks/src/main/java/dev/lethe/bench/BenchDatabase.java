@@ -82,8 +82,7 @@ public final class BenchDatabase implements AutoCloseable {
         throw new UncheckedIOException(e);
       }
       // A statement that runs longer than two minutes fails, so that a pathological plan (see
-      // FINDINGS.md, 1)
-      // ends its benchmark with an error instead of stalling the whole suite.
+      // FINDINGS.md, 1) ends its benchmark with an error instead of stalling the whole suite.
       url = "jdbc:h2:file:" + directory.resolve("db") + ";CACHE_SIZE=8192;QUERY_TIMEOUT=120000";
       user = "sa";
     } else if (kind == Kind.POSTGRESQL) {

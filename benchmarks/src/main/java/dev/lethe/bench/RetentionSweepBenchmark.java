@@ -134,8 +134,7 @@ public class RetentionSweepBenchmark {
       }
       connection.commit();
       // Statistics, as the database's own maintenance (autovacuum on PostgreSQL) keeps them for a
-      // live
-      // table: without them a planner may sort the whole table for each batch.
+      // live table: without them a planner may sort the whole table for each batch.
       try (Statement statement = connection.createStatement()) {
         statement.execute(database.analyze("visit"));
       }

@@ -21,8 +21,7 @@ class BenchmarkSmokeIT {
 
   static {
     // JMH's lock keeps two measuring runs apart; these smoke runs measure nothing, and a build
-    // beside
-    // another one (a second worktree, CI on a shared machine) must not fail on it.
+    // beside another one (a second worktree, CI on a shared machine) must not fail on it.
     System.setProperty("jmh.ignoreLock", "true");
   }
 

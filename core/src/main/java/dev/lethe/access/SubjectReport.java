@@ -149,8 +149,8 @@ public final class SubjectReport {
     Stream<SubjectRecord> records =
         subjects.stream().flatMap(subject -> store.records(subject, section.entity()));
     // An access report shows every attribute the store returns: only portability needs a
-    // projection,
-    // into one small array per row with the attribute names shared by the section's rows.
+    // projection, into one small array per row with the attribute names shared by the section's
+    // rows.
     if (section.fields().equals(section.entity().fields())) {
       return records;
     }

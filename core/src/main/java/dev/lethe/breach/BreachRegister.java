@@ -295,8 +295,7 @@ public final class BreachRegister {
     }
     if (!notifier.canDeliver()) {
       // Notices nobody can deliver would wait in the outbox until they die, while the breach said
-      // its
-      // subjects were told.
+      // its subjects were told.
       throw new IllegalStateException(
           "No BreachNotifier can deliver notices to subjects now: configure one that"
               + " tells subjects of a breach (Art. 34(1)); nothing was written");

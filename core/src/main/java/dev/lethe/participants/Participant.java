@@ -284,8 +284,7 @@ public final class Participant implements MessageReceiver {
             Instant now = clock.instant();
             if (!receipts.add(answer.receipt(), now)) {
               // Another replica carried it out at the same time: this one's change rolls back, and
-              // the
-              // redelivered message finds that one's receipt.
+              // the redelivered message finds that one's receipt.
               throw new IllegalStateException(
                   "The message was carried out by another replica at the same time");
             }
@@ -426,8 +425,7 @@ public final class Participant implements MessageReceiver {
 
   private void completeIfSettled(RightsRequest request) {
     // The coordinator tells the subject (Art. 12(3)); here the request closes once this service's
-    // own
-    // participants, if it has any, have acknowledged.
+    // own participants, if it has any, have acknowledged.
     if (rights.outstandingRecipients(request.id()).isEmpty()) {
       rights.complete(request.id());
     }

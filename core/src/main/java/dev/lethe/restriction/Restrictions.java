@@ -145,9 +145,8 @@ public final class Restrictions {
     }
     if (!store.remove(pseudonym)) {
       // Another caller, on this replica or another, lifted it since it was read here: that lift is
-      // the one
-      // audited and passed on to recipients, so this one fails and, in a transaction, leaves no
-      // trace.
+      // the one audited and passed on to recipients, so this one fails and, in a transaction,
+      // leaves no trace.
       throw new IllegalStateException(
           "The subject's restriction was lifted by another caller at the same time: it is"
               + " lifted once, by that caller");

@@ -156,8 +156,7 @@ public final class Acknowledgements implements MessageReceiver {
           .inTransaction(
               () -> {
                 // Kept only while the part is awaited: a chunk delivered again after its report was
-                // assembled
-                // must not bring the report back.
+                // assembled must not bring the report back.
                 boolean awaited =
                     store
                         .find(receipt.noticeKey())

@@ -36,8 +36,8 @@ public final class Pseudonymizer {
   private final SecretKeySpec key;
   private final IdentityMatch.Lookup identityMatch;
   // Initialised once and never updated: each hash works on a clone, which skips the provider
-  // look-up
-  // and the key schedule (half of what a hash cost when it encrypts every value, see SubjectKeys).
+  // look-up and the key schedule (half of what a hash cost when it encrypts every value, see
+  // SubjectKeys).
   private final Mac initialised;
 
   private Pseudonymizer(byte[] key) {

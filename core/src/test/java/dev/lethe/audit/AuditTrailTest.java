@@ -51,10 +51,8 @@ class AuditTrailTest {
                 .withAttribute("channel", "WEB"));
 
     // Computed independently in Python from the encoding described in AuditHash: length-prefixed
-    // UTF-8
-    // texts, big-endian numbers, a presence byte before each optional part, maps by size then name
-    // order;
-    // HMAC-SHA256 under HMAC-SHA256(pseudonymisation key, "lethe-audit-chain-key-v1").
+    // UTF-8 texts, big-endian numbers, a presence byte before each optional part, maps by size then
+    // name order; HMAC-SHA256 under HMAC-SHA256(pseudonymisation key, "lethe-audit-chain-key-v1").
     assertThat(event.hash())
         .isEqualTo("0ff3c6229f7e960b060cc555e9c04a4ec092d90be2aca0473c4bc9a7b96e19fe");
   }

@@ -32,8 +32,8 @@ class PseudonymizerTest {
 
   @Test
   void aPseudonymIsTheHmacSha256OfTheLengthPrefixedParts() {
-    // Computed independently in Python: hmac.new(bytes([1] * 32), p(b"customer") + p(b"email")
-    // + p(b"ada@example.com"), hashlib.sha256), where p prefixes each part with its length as a
+    // Computed independently in Python: hmac.new(bytes([1] * 32), p(b"customer") + p(b"email") +
+    // p(b"ada@example.com"), hashlib.sha256), where p prefixes each part with its length as a
     // big-endian int.
     assertThat(pseudonymizer.pseudonymize(ADA).hex())
         .isEqualTo("8df2fdae382255b39ba1d8f1995916745df307bff794d48d97549cf48ef1cea8");

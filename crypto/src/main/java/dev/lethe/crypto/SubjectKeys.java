@@ -535,12 +535,10 @@ public final class SubjectKeys {
 
     private final Connection connection;
     // Keys this transaction stored, by header: nobody else sees them before it commits, so no cache
-    // may hold
-    // them yet.
+    // may hold them yet.
     private final Map<String, DataKey> made = new HashMap<>();
     // The pseudonym of each subject this transaction wrote, so that an entity's several values, and
-    // several
-    // rows of one subject, cost one keyed hash. Dropped with the transaction.
+    // several rows of one subject, cost one keyed hash. Dropped with the transaction.
     private final Map<SubjectKey, String> pseudonyms = new HashMap<>();
 
     private InTransaction(Connection connection) {
@@ -631,9 +629,8 @@ public final class SubjectKeys {
         return fresh.key();
       }
       // The subject has a key: another transaction stored it first and has committed (the insert
-      // waited
-      // for it), or it was there already. It is read on a connection of its own: a repeatable-read
-      // snapshot of this one may predate it.
+      // waited for it), or it was there already. It is read on a connection of its own: a
+      // repeatable-read snapshot of this one may predate it.
       DataKey theirs =
           read(pseudonym)
               .orElseThrow(

@@ -139,8 +139,7 @@ class PrivacyStatementPromisesTest {
     outbox.dispatch();
 
     // The request log keeps the erasure request itself as evidence that it was answered (Art.
-    // 5(2)),
-    // under a pseudonym of the address; no table holds anything of Dan.
+    // 5(2)), under a pseudonym of the address; no table holds anything of Dan.
     List<String> traces =
         everyCell().stream()
             .filter(
@@ -335,10 +334,9 @@ class PrivacyStatementPromisesTest {
       "Art. 13, 14, 30: the notice and the record cover every section of the statement that software can write")
   void recordsCoverTheStatement() {
     // The statement keeps contacts' data "for an appropriate period" and marketing data "for as
-    // long
-    // as we are able to market to you": no period that software could enforce, and the records say
-    // so.
-    // Nor does it name the contracts (Art. 28(3)) with the nine processors it lists: gaps too.
+    // long as we are able to market to you": no period that software could enforce, and the records
+    // say so. Nor does it name the contracts (Art. 28(3)) with the nine processors it lists: gaps
+    // too.
     assertThat(notice.gaps()).isEqualTo(record.gaps()).hasSize(14);
     assertThat(record.gaps())
         .filteredOn(gap -> gap.contains("declares no retention period"))

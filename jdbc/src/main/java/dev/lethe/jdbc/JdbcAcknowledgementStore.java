@@ -110,8 +110,7 @@ public final class JdbcAcknowledgementStore implements AcknowledgementStore {
         dataSource,
         () -> {
           // The entry's row first, locked: replicas keeping chunks of one report take turns, and
-          // the count
-          // each reads back includes every chunk committed before it.
+          // the count each reads back includes every chunk committed before it.
           if (jdbc.query(
                   "lock an acknowledgement",
                   "select notice_key from lethe_acknowledgement where notice_key = ?"

@@ -75,8 +75,7 @@ public final class JdbcOutbox implements Outbox {
     requireNonNull(message, "message");
     requireNonNull(now, "now");
     // Looked up first rather than inserted and caught: on PostgreSQL a failed insert would abort
-    // the
-    // caller's transaction, which the enqueue joins.
+    // the caller's transaction, which the enqueue joins.
     Optional<OutboxEntry> existing = byKey(message.idempotencyKey());
     if (existing.isPresent()) {
       return existing.get();

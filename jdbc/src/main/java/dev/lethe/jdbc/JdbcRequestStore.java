@@ -70,8 +70,8 @@ public final class JdbcRequestStore implements RequestStore {
 
   private static final String COLUMNS = "id, " + String.join(", ", DATA_COLUMNS);
   // closed_at keeps the first time the request was saved closed: a closed request never reopens,
-  // and
-  // saving it again (its identity replaced on erasure) must not restart its identity's retention.
+  // and saving it again (its identity replaced on erasure) must not restart its identity's
+  // retention.
   private static final String UPDATE =
       "update lethe_rights_request set "
           + String.join(" = ?, ", DATA_COLUMNS)

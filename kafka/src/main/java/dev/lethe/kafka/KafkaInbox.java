@@ -107,8 +107,7 @@ public final class KafkaInbox implements AutoCloseable {
           // close() woke the poll; the loop's condition ends it.
         } catch (RuntimeException e) {
           // The thread must not die: a broker error or a failed commit is retried at the next poll,
-          // and
-          // an uncommitted message comes again.
+          // and an uncommitted message comes again.
           LOG.warn(
               "The Kafka inbox of {} failed ({}); polling again",
               serviceName,
@@ -128,8 +127,8 @@ public final class KafkaInbox implements AutoCloseable {
   private void pollOnce() {
     ConsumerRecords<String, String> records = consumer.poll(POLL_TIMEOUT);
     // Where each partition of the batch must resume if this pass breaks off: the consumer's
-    // position is
-    // already past the whole batch, and a record left behind would be skipped, then committed past.
+    // position is already past the whole batch, and a record left behind would be skipped, then
+    // committed past.
     Map<TopicPartition, Long> firstUnapplied = new HashMap<>();
     records
         .partitions()

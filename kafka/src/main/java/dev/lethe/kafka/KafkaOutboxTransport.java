@@ -135,8 +135,8 @@ public final class KafkaOutboxTransport implements OutboxTransport, AutoCloseabl
     if (clearing) {
       long now = System.nanoTime();
       // The roll is due one segment lifetime after the first tombstone not yet rolled; a later
-      // tombstone
-      // may lie in a younger segment, so its time is kept too and asks for another roll if needed.
+      // tombstone may lie in a younger segment, so its time is kept too and asks for another roll
+      // if needed.
       pendingRolls.merge(
           new TopicPartition(written.topic(), written.partition()),
           new PendingRoll(now + rollAfterNanos, now),
@@ -177,8 +177,7 @@ public final class KafkaOutboxTransport implements OutboxTransport, AutoCloseabl
         continue;
       }
       // Tombstones written at least one lifetime before this roll lay in a segment it closed; a
-      // later one
-      // may lie in a segment opened since, which the next roll closes.
+      // later one may lie in a segment opened since, which the next roll closes.
       pendingRolls.computeIfPresent(
           partition,
           (key, current) ->
@@ -209,8 +208,7 @@ public final class KafkaOutboxTransport implements OutboxTransport, AutoCloseabl
       throw KafkaFailures.unwrap(e);
     } catch (TimeoutException e) {
       // The record may still reach the broker later: the dispatcher's next attempt then delivers it
-      // a
-      // second time under the same key, which a receiver applies once.
+      // a second time under the same key, which a receiver applies once.
       throw new org.apache.kafka.common.errors.TimeoutException(
           "No acknowledgement from topic " + topic + " within " + deliveryTimeout);
     } catch (InterruptedException e) {

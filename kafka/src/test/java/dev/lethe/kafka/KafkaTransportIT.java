@@ -186,8 +186,7 @@ class KafkaTransportIT {
     transport.deliver(OutboxMessage.clear("marketing", key));
 
     // Kafka rolls a segment, and so lets the cleaner at it, only when something is written: the
-    // topic
-    // keeps receiving writes, as a coordinator's does, here tombstones of a key nobody used.
+    // topic keeps receiving writes, as a coordinator's does, here tombstones of a key nobody used.
     int[] writes = {0};
     pollUntil(
         Duration.ofSeconds(60),

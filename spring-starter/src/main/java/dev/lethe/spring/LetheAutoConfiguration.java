@@ -103,8 +103,7 @@ public class LetheAutoConfiguration {
       ObjectProvider<PersonalDataModel> model,
       ObjectProvider<DataSource> dataSource) {
     // One person, one pseudonym: values are hashed in the form their identity is compared in. The
-    // model
-    // is looked up at each use, not now: with JPA it comes from the store, which needs this
+    // model is looked up at each use, not now: with JPA it comes from the store, which needs this
     // pseudonymizer.
     return PseudonymKeys.pseudonymizer(properties, dataSource.getIfUnique())
         .withIdentityMatch(

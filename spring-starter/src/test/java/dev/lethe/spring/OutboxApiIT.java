@@ -164,8 +164,7 @@ class OutboxApiIT {
   void aClearedDeadNoticeCannotBeRetried() throws Exception {
     String cleared = killed();
     // killed() declares it dead ten days ahead of now; a cut-off past that clears it (and any
-    // notice
-    // the other test left pending, which killed()'s dispatcher took along).
+    // notice the other test left pending, which killed()'s dispatcher took along).
     int clearedCount = outbox.clearDeadPayloads(Instant.now().plus(Duration.ofDays(11)));
     assertThat(clearedCount).isPositive();
 

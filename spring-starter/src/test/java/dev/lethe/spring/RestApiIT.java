@@ -1243,8 +1243,7 @@ class RestApiIT {
   void art34_highRiskBreachTellsTheSubjectsOfRowsInItsWindow() throws Exception {
     JdbcTemplate jdbc = new JdbcTemplate(dataSource);
     // Days apart, so that however the driver maps the JVM's zone onto the column, ada's order is
-    // inside
-    // the window and grace's before it.
+    // inside the window and grace's before it.
     Instant from = Instant.parse("2026-03-01T00:00:00Z");
     jdbc.update(
         "update customer_order set placed_at = ? where id = 10",

@@ -212,8 +212,7 @@ class PrivacyCentreController {
     SubjectIdentifier subject = subject(principal);
     switch (action) {
       // Given under the notice the centre shows now: after a material change, consents given under
-      // an
-      // older version are reported for asking again (ConsentLedger.givenUnderOtherNotice).
+      // an older version are reported for asking again (ConsentLedger.givenUnderOtherNotice).
       case "give" ->
           consent.give(
               subject,

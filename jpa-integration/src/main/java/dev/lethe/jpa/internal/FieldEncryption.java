@@ -86,8 +86,7 @@ public final class FieldEncryption
   private final transient SubjectKeys keys;
   private final transient Map<Class<?>, List<Target>> targets;
   // The subject keys of each session's open transaction; weak, so that a session that never
-  // completes
-  // its transaction is not kept alive by it.
+  // completes its transaction is not kept alive by it.
   private final transient Map<SharedSessionContractImplementor, SubjectKeys.InTransaction>
       transactions = Collections.synchronizedMap(new WeakHashMap<>());
 

@@ -85,8 +85,7 @@ public final class Reader {
     }
     EntityInfo root = mapping.entity(subjectType.get().root());
     // An identity stored encrypted is compared by its keyed blind index, exactly: the index is of
-    // the
-    // value normalised as the identity is compared.
+    // the value normalised as the identity is compared.
     Optional<Encryption.BlindLookup> blind =
         encryption.blindIndex(root.type(), identityAttribute.get());
     Optional<String> attribute =
@@ -163,9 +162,8 @@ public final class Reader {
                   .getResultList();
             });
     // A text identity is compared once more as the model says: a case-insensitive collation
-    // (MariaDB's
-    // default) lets "Ada" equal "ada" and ignores trailing spaces, which an exact identity must
-    // not.
+    // (MariaDB's default) lets "Ada" equal "ada" and ignores trailing spaces, which an exact
+    // identity must not.
     List<Object> ids =
         rows.stream()
             .filter(
@@ -483,8 +481,7 @@ public final class Reader {
             + sql.jpqlPredicate("e")
             + (byKey ? " order by e." + info.idAttribute() : "");
     // Untyped, so that each row comes as the array Hibernate builds anyway (or a lone identifier),
-    // not
-    // as a Tuple that would only be copied into an array.
+    // not as a Tuple that would only be copied into an array.
     Query query = em.createQuery(jpql).setParameter(RouteSql.KEY, key);
     hints(query);
     Iterator<?> results = query.getResultStream().iterator();

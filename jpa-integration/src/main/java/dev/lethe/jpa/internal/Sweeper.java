@@ -94,8 +94,7 @@ public final class Sweeper {
     boolean skipLocked = dialect.getLockingSupport().getMetadata().supportsSkipLocked();
     this.lock = skipLocked ? dialect.getForUpdateSkipLockedString() : dialect.getForUpdateString();
     // H2 locks every row that meets the condition before it applies the limit: each batch would
-    // lock
-    // all expired rows. Plain FOR UPDATE would make a second sweeper wait on the first's whole
+    // lock all expired rows. Plain FOR UPDATE would make a second sweeper wait on the first's whole
     // batch.
     this.lockWhileSelecting = skipLocked && !(dialect instanceof H2Dialect);
   }

@@ -164,8 +164,7 @@ class ReplicaProcessesIT {
     try (Replica last =
         new Replica("final", database.url(), database.user(), database.password(), 0)) {
       // One final pass, as the next scheduled run of any replica: notices the dead replica had
-      // claimed
-      // come due again when their lease ends.
+      // claimed come due again when their lease ends.
       long dispatchDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       OutboxCounts counts;
       while ((counts = JdbcOutbox.of(last.dataSource).counts()).pending() > 0
@@ -562,8 +561,7 @@ class ReplicaProcessesIT {
         }
       }
       // The audit of a delivery commits with its mark: a claim lost after a lease, or a kill before
-      // the
-      // commit, leaves no record, and the delivery that is marked is audited once.
+      // the commit, leaves no record, and the delivery that is marked is audited once.
       assertThat(notified)
           .as("Art. 5(2), 19: every delivery is audited exactly once")
           .doesNotHaveDuplicates()

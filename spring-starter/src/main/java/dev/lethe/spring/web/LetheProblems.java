@@ -128,8 +128,7 @@ final class LetheProblems {
     }
     if (sqlState(e).filter(VALUE_TOO_LONG::equals).isPresent()) {
       // A value longer than a column of the application's own tables, such as a corrected value:
-      // the
-      // transaction rolled back, nothing was written.
+      // the transaction rolled back, nothing was written.
       return problem(
           request,
           HttpStatus.BAD_REQUEST,

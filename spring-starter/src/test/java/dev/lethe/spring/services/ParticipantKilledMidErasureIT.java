@@ -116,11 +116,9 @@ class ParticipantKilledMidErasureIT {
   private void killMidErasureAndRecover(String brokerName, Map<String, Object> broker)
       throws Exception {
     // On MariaDB the participant does block on the held lock (its log shows the lock wait timing
-    // out), but the
-    // probe of information_schema.innodb_lock_waits found no waiting session in CI, where it passed
-    // by hand:
-    // to be made reliable before MariaDB counts here. H2 and PostgreSQL show the behaviour
-    // meanwhile.
+    // out), but the probe of information_schema.innodb_lock_waits found no waiting session in CI,
+    // where it passed by hand: to be made reliable before MariaDB counts here. H2 and PostgreSQL
+    // show the behaviour meanwhile.
     Assumptions.assumeFalse(
         TestDatabase.selected() == TestDatabase.Kind.MARIADB,
         "the blocked-session probe is not reliable on MariaDB yet; the test runs on H2 and PostgreSQL");

@@ -42,8 +42,7 @@ class ServicesOverKafkaIT extends ServicesTravel {
   @Override
   void assertNothingPersonalLeftInBroker(List<String> noticeKeys) {
     // Every notice has a tombstone after it on its participant's compacted topic, so compaction
-    // removes
-    // it (lethe-kafka's KafkaTransportIT shows the compaction itself).
+    // removes it (lethe-kafka's KafkaTransportIT shows the compaction itself).
     Map<String, ConsumerRecord<String, String>> latest = new HashMap<>();
     Properties properties = new Properties();
     properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
