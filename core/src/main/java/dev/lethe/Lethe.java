@@ -86,6 +86,7 @@ public final class Lethe {
   private final Restrictions restrictions;
   private final ProcessingGuard guard;
   private final BreachRegister breaches;
+  private final @Nullable LegalHolds legalHolds;
   private final DataSubjectRights rights;
 
   private Lethe(Builder builder) {
@@ -173,6 +174,10 @@ public final class Lethe {
     }
     this.breaches = register.build();
     this.rights = rightsBuilder.build();
+    this.legalHolds =
+        personalData == null
+            ? null
+            : LegalHolds.of(stores.legalHolds(), model, personalData, audit, clock);
   }
 
   /**
@@ -266,8 +271,12 @@ public final class Lethe {
    * @throws IllegalStateException if Lethe was built without personal data, in which holds find no subject
    */
   public LegalHolds legalHolds() {
-    return LegalHolds.of(
-        stores.legalHolds(), model, requirePersonalData("legal holds"), audit, clock);
+    if (legalHolds == null) {
+      throw new IllegalStateException(
+          "Lethe was built without personal data, so legal holds find no subject:"
+              + " give Lethe.builder(..).personalData(store)");
+    }
+    return legalHolds;
   }
 
   /** Closed requests lose their subject's identity {@code period} after they closed (Art. 5(1)(e)). */
@@ -349,17 +358,6 @@ public final class Lethe {
               + " the controller's description (Art. 13(1)(a), 30(1)(a))");
     }
     return controller;
-  }
-
-  private PersonalDataStore requirePersonalData(String what) {
-    if (personalData == null) {
-      throw new IllegalStateException(
-          "Lethe was built without personal data, so "
-              + what
-              + " find no subject:"
-              + " give Lethe.builder(..).personalData(store)");
-    }
-    return personalData;
   }
 
   /**
@@ -521,8 +519,16 @@ public final class Lethe {
     /**
      * Lethe, built: the stores made, the services wired, and a store that enforces restrictions
      * handed them.
+     *
+     * @throws IllegalStateException if participants are named without this service's name, under
+     *     which their share of an access report comes back and is cleared (Art. 5(1)(e), 15)
      */
     public Lethe build() {
+      if (!participants.isEmpty() && serviceName == null) {
+        throw new IllegalStateException(
+            "Participants are named, but not this service: give Lethe.builder(..).serviceName(..)"
+                + " the name the participants know it by");
+      }
       return new Lethe(this);
     }
   }

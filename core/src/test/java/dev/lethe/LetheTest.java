@@ -201,6 +201,18 @@ class LetheTest {
 
   @Test
   @DisplayName(
+      "Art. 5(1)(e), 15: participants without this service's name are refused when Lethe is built, since their report sections could not be cleared")
+  void participantsNeedTheServiceName() {
+    Lethe.Builder builder = lethe().participants(List.of("billing"));
+    assertThatThrownBy(builder::build)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("serviceName(..)");
+    assertThat(builder.serviceName("crm").build().acknowledgements().participants())
+        .containsExactly("billing");
+  }
+
+  @Test
+  @DisplayName(
       "Art. 5(2): no rights service audits to a trail nobody keeps: its builder needs the audit trail")
   void art5_2_rightsServiceNeedsItsAuditTrail() {
     List<Method> builders =

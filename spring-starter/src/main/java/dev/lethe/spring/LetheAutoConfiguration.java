@@ -178,11 +178,11 @@ public class LetheAutoConfiguration {
             .suppressAfterErasure(properties.suppressAfterErasure())
             .digitalConsentAge(properties.consent().digitalAge())
             .directMarketing(properties.directMarketingPurposes())
-            .participants(properties.services().participants())
             .checkpointEvery(properties.audit().checkpointInterval());
     String name = properties.services().name();
     if (name != null && !name.isBlank()) {
-      lethe.serviceName(name);
+      // Without a name the outbox's routes refuse the services' settings, listing every problem.
+      lethe.serviceName(name).participants(properties.services().participants());
     }
     PseudonymKeys.chainKey(properties).ifPresent(lethe::chainKey);
     subjectNotifier.ifAvailable(lethe::subjectNotifier);
