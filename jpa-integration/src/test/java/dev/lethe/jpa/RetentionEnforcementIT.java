@@ -258,7 +258,7 @@ class RetentionEnforcementIT {
     } while (after.isPresent());
     int statements = database.statements().count();
 
-    // The batch's last row, then the delete of the range up to it (decision record 0035).
+    // The batch's last row, then the delete of the range up to it (decision records 0035, 0039).
     int perBatch = 2;
     assertThat(batches)
         .as("full batches and the one that deletes the rest and ends the sweep")

@@ -40,6 +40,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.hibernate.Session;
 import org.hibernate.dialect.Dialect;
@@ -78,6 +79,9 @@ public final class Sweeper {
   private final JpaMapping mapping;
   private final Eraser eraser;
   private final String lock;
+
+  /** Per entity and clock, its range deletes if it has them: they depend on the mapping alone. */
+  private final Map<ClockOf, Optional<RangeDelete>> rangeDeletes = new ConcurrentHashMap<>();
 
   /** Whether the query selecting a batch can take its row locks: not where they would cover every expired row. */
   private final boolean lockWhileSelecting;
@@ -118,7 +122,11 @@ public final class Sweeper {
     if (info.isAbstract()) {
       return new Batch(0, 0, 0, Optional.empty());
     }
-    Batch batch = Sql.inTransaction(emf, em -> batch(em, task, info, after, batchSize, true));
+    Optional<RangeDelete> range = rangeDeletable(task, info);
+    Batch batch =
+        range.isPresent()
+            ? deleteExpiredRange(task, range.get(), after, batchSize)
+            : Sql.inTransaction(emf, em -> batch(em, task, info, after, batchSize, true));
     if (batch.processed() > 0) {
       eraser.evict(
           Map.of(info.type(), new ErasurePlan.RowCount(batch.deleted(), batch.anonymised())));
@@ -159,15 +167,6 @@ public final class Sweeper {
     if (apply && after.isEmpty()) {
       sweepDeletedRowsHistory(em, task, info);
     }
-    if (apply
-        && task.policy().action() == RetentionAction.DELETE
-        && !anySubjectHeld(task)
-        && !info.inHierarchy()) {
-      Optional<String> table = eraser.onlyTableDeleted(info);
-      if (table.isPresent()) {
-        return deleteExpiredRange(em, task, info, table.get(), after, limit);
-      }
-    }
     List<Position> rows = expired(em, task, info, after, limit, apply);
     if (rows.isEmpty()) {
       return new Batch(0, 0, 0, Optional.empty());
@@ -191,8 +190,37 @@ public final class Sweeper {
     return new Batch(deleted, anonymised, held.size(), Optional.of(lastKey));
   }
 
+  /**
+   * The range deletes of the entity's expired rows, if the policy deletes, no subject is held and
+   * the rows live in one table of no hierarchy, with nothing else to delete (no history either).
+   */
+  private Optional<RangeDelete> rangeDeletable(RetentionTask task, EntityInfo info) {
+    if (task.policy().action() != RetentionAction.DELETE
+        || anySubjectHeld(task)
+        || info.inHierarchy()) {
+      return Optional.empty();
+    }
+    return rangeDeletes.computeIfAbsent(
+        new ClockOf(info.type(), task.policy().clockAttribute()),
+        clock -> eraser.onlyTableDeleted(info).map(table -> rangeDelete(info, table, clock)));
+  }
+
+  /** An entity's retention clock. */
+  private record ClockOf(Class<?> type, String attribute) {}
+
+  private RangeDelete rangeDelete(EntityInfo info, String table, ClockOf clockOf) {
+    BasicValuedModelPart clock = RouteSql.basic(info.mapping(), clockOf.attribute(), info.type());
+    return new RangeDelete(
+        mapping.factory(),
+        table,
+        clock.getSelectionExpression(),
+        clock.getJdbcMapping(),
+        RouteSql.keyColumn(info.mapping(), table, info.type()),
+        info.mapping().getIdentifierMapping().getSingleJdbcMapping());
+  }
+
   /** Where a batch stopped: the clock and key of the last row it looked at. */
-  private record Position(Object clock, Object id) {
+  record Position(Object clock, Object id) {
     /** The order batches walk: by clock, then key (both comparable: dates, times, numbers, strings, UUIDs). */
     @SuppressWarnings({"unchecked", "rawtypes"})
     static final Comparator<Position> ORDER =
@@ -225,65 +253,13 @@ public final class Sweeper {
 
   /**
    * Deletes the next batch of expired rows by their range in clock and key order, as a hand-written
-   * job deletes by key range: one query finds the batch's last row (the {@code limit}-th after
-   * {@code after}, unlocked), one statement deletes the rows from {@code after} to it. For a policy
-   * that deletes rows of one table of no hierarchy (see {@link Eraser#onlyTableDeleted}) while no
-   * subject is held (decision record 0035). The delete locks what it deletes: a second sweeper on the
-   * same range waits for the first's batch and finds its rows gone, so each row is counted once.
+   * job deletes by key range (decision records 0035 and 0039).
    */
   private Batch deleteExpiredRange(
-      EntityManager em,
-      RetentionTask task,
-      EntityInfo info,
-      String table,
-      Optional<Object> after,
-      int limit) {
-    BasicValuedModelPart clock =
-        RouteSql.basic(info.mapping(), task.policy().clockAttribute(), info.type());
-    List<Position> last =
-        positions(
-            expiredRowsQuery(
-                em,
-                task,
-                info,
-                clock,
-                RouteSql.nativeExpiredRows(info, clock, after.isPresent())
-                    + " limit 1 offset "
-                    + (limit - 1),
-                after));
-    String column = clock.getSelectionExpression();
-    String key = RouteSql.keyColumn(info.mapping(), table, info.type());
-    String upTo =
-        last.isEmpty()
-            ? ""
-            : " and "
-                + column
-                + " <= :lastClock and ("
-                + column
-                + " < :lastClock or "
-                + key
-                + " <= :lastId)";
-    NativeQuery<Object> delete =
-        Sql.nativeQuery(
-            em,
-            "delete from "
-                + table
-                + " where "
-                + column
-                + " <= :cutoff"
-                + (after.isPresent() ? RouteSql.afterPosition(column, key) : "")
-                + upTo);
-    bindRange(delete, task, info, clock, after);
-    if (!last.isEmpty()) {
-      Sql.bind(delete, "lastClock", last.get(0).clock(), clock.getJdbcMapping());
-      Sql.bind(
-          delete,
-          "lastId",
-          last.get(0).id(),
-          info.mapping().getIdentifierMapping().getSingleJdbcMapping());
-    }
-    int deleted = delete.executeUpdate();
-    return new Batch(deleted, 0, 0, last.isEmpty() ? Optional.empty() : Optional.of(last.get(0)));
+      RetentionTask task, RangeDelete range, Optional<Object> after, int limit) {
+    RangeDelete.Batch batch =
+        range.next(task.cutoff(), task.zone(), after.map(Sweeper::position), limit);
+    return new Batch(batch.deleted(), 0, 0, batch.last().map(Object.class::cast));
   }
 
   /** A query over expired rows selecting {@code id_} and {@code clock_}, its cutoff and position bound. */
@@ -315,15 +291,20 @@ public final class Sweeper {
         cutoff(task.cutoff(), task.zone(), clock.getJdbcMapping()),
         clock.getJdbcMapping());
     if (after.isPresent()) {
-      if (!(after.get() instanceof Position position)) {
-        throw new IllegalArgumentException(
-            "Continue a retention sweep after the last key of a batch of this store,"
-                + " not after a "
-                + after.get().getClass().getSimpleName());
-      }
+      Position position = position(after.get());
       Sql.bind(query, "afterClock", position.clock(), clock.getJdbcMapping());
       Sql.bind(query, "afterId", position.id(), idType);
     }
+  }
+
+  /** Where the previous batch stopped. */
+  private static Position position(Object after) {
+    if (!(after instanceof Position position)) {
+      throw new IllegalArgumentException(
+          "Continue a retention sweep after the last key of a batch of this store, not after a "
+              + after.getClass().getSimpleName());
+    }
+    return position;
   }
 
   private static List<Position> positions(NativeQuery<Object> query) {
