@@ -196,11 +196,54 @@ public final class JdbcOutbox implements Outbox {
     if (due.isEmpty()) {
       return List.of();
     }
+    Instant lease = Instant.parse(leasedUntil);
+    List<OutboxEntry> claimed = new ArrayList<>();
+    for (OutboxEntry entry : taken(connection, due, leasedUntil, skipLocked)) {
+      claimed.add(
+          new OutboxEntry(
+              entry.id(),
+              entry.idempotencyKey(),
+              entry.destination(),
+              entry.type(),
+              entry.payload(),
+              OutboxStatus.PENDING,
+              entry.attempts() + 1,
+              entry.enqueuedAt(),
+              entry.retrySince(),
+              lease,
+              entry.lastFailure(),
+              Optional.empty()));
+    }
+    return List.copyOf(claimed);
+  }
+
+  /**
+   * Leases the {@code due} rows: those locked by the select (where rows can be skipped), all at once
+   * in one statement; otherwise each by a conditional update on its attempt count, in one JDBC
+   * batch, so that a row another dispatcher took in between is left out. Returns the rows taken.
+   */
+  private static List<OutboxEntry> taken(
+      Connection connection, List<OutboxEntry> due, String leasedUntil, boolean locked)
+      throws SQLException {
+    if (locked) {
+      try (PreparedStatement take =
+          connection.prepareStatement(
+              "update lethe_outbox set attempts = attempts + 1, next_attempt_at = ? where id in ("
+                  + String.join(", ", Collections.nCopies(due.size(), "?"))
+                  + ")")) {
+        take.setString(1, leasedUntil);
+        for (int i = 0; i < due.size(); i++) {
+          take.setString(i + 2, due.get(i).id().toString());
+        }
+        take.executeUpdate();
+      }
+      return due;
+    }
     int[] taken;
     try (PreparedStatement take =
         connection.prepareStatement(
-            "update lethe_outbox"
-                + " set attempts = attempts + 1, next_attempt_at = ? where id = ? and status = ? and attempts = ?")) {
+            "update lethe_outbox set attempts = attempts + 1, next_attempt_at = ?"
+                + " where id = ? and status = ? and attempts = ?")) {
       for (OutboxEntry entry : due) {
         take.setString(1, leasedUntil);
         take.setString(2, entry.id().toString());
@@ -211,29 +254,14 @@ public final class JdbcOutbox implements Outbox {
       // One round trip for the batch, as for its marks.
       taken = take.executeBatch();
     }
-    List<OutboxEntry> claimed = new ArrayList<>();
+    List<OutboxEntry> won = new ArrayList<>();
     for (int i = 0; i < due.size(); i++) {
-      OutboxEntry entry = due.get(i);
-      // Always 1 where the rows are locked (a driver that does not count each row of a batch says
-      // so); on H2, 0 when another dispatcher took the row first.
-      if (taken[i] == 1 || taken[i] == Statement.SUCCESS_NO_INFO && skipLocked) {
-        claimed.add(
-            new OutboxEntry(
-                entry.id(),
-                entry.idempotencyKey(),
-                entry.destination(),
-                entry.type(),
-                entry.payload(),
-                OutboxStatus.PENDING,
-                entry.attempts() + 1,
-                entry.enqueuedAt(),
-                entry.retrySince(),
-                Instant.parse(leasedUntil),
-                entry.lastFailure(),
-                Optional.empty()));
+      // 0 when another dispatcher took the row first.
+      if (taken[i] == 1) {
+        won.add(due.get(i));
       }
     }
-    return List.copyOf(claimed);
+    return won;
   }
 
   private static boolean skipsLockedRows(Connection connection) throws SQLException {
