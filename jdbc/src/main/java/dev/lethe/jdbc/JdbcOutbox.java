@@ -226,17 +226,11 @@ public final class JdbcOutbox implements Outbox {
       Connection connection, List<OutboxEntry> due, String leasedUntil, boolean locked)
       throws SQLException {
     if (locked) {
-      try (PreparedStatement take =
-          connection.prepareStatement(
-              "update lethe_outbox set attempts = attempts + 1, next_attempt_at = ? where id in ("
-                  + String.join(", ", Collections.nCopies(due.size(), "?"))
-                  + ")")) {
-        take.setString(1, leasedUntil);
-        for (int i = 0; i < due.size(); i++) {
-          take.setString(i + 2, due.get(i).id().toString());
-        }
-        take.executeUpdate();
-      }
+      byIds(
+          connection,
+          "update lethe_outbox set attempts = attempts + 1, next_attempt_at = ? where id in (",
+          leasedUntil,
+          due.stream().map(entry -> entry.id().toString()).toList());
       return due;
     }
     int[] taken;
@@ -488,17 +482,24 @@ public final class JdbcOutbox implements Outbox {
     if (ids.isEmpty()) {
       return 0;
     }
-    // One statement per batch, not per row: the id list is at most the batch size.
-    try (PreparedStatement delete =
+    return byIds(
+        connection, "delete from lethe_outbox where status = ? and id in (", DELIVERED, ids);
+  }
+
+  /**
+   * Runs {@code statement}, which ends in {@code id in (}, over {@code ids} with {@code first} bound
+   * before them: one statement per batch, not per row (the list is at most the batch size).
+   */
+  private static int byIds(Connection connection, String statement, String first, List<String> ids)
+      throws SQLException {
+    try (PreparedStatement update =
         connection.prepareStatement(
-            "delete from lethe_outbox where status = ? and id in ("
-                + String.join(", ", Collections.nCopies(ids.size(), "?"))
-                + ")")) {
-      delete.setString(1, DELIVERED);
+            statement + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")")) {
+      update.setString(1, first);
       for (int i = 0; i < ids.size(); i++) {
-        delete.setString(i + 2, ids.get(i));
+        update.setString(i + 2, ids.get(i));
       }
-      return delete.executeUpdate();
+      return update.executeUpdate();
     }
   }
 

@@ -14,13 +14,11 @@ import dev.lethe.spi.Transactions;
 import dev.lethe.spring.LetheProperties;
 import dev.lethe.subject.Pseudonymizer;
 import dev.lethe.subject.SubjectIdentifier;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.Lock;
 import java.util.function.Supplier;
 import org.springframework.http.HttpHeaders;
@@ -146,42 +144,7 @@ final class RequestIntake {
     // Keyed by the subject's pseudonym, which is the same for every form of the identity the model
     // matches.
     String key = "intake:" + type.name() + ":" + pseudonymizer.pseudonymize(subject).hex();
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return takeIn(type, subject, limited, submission, match.get(), key);
-      } catch (RuntimeException e) {
-        // MariaDB and MySQL end submissions that waited for the same key as a deadlock's victims,
-        // rolling their transactions back whole: taken in again, they find the first one's request.
-        // A random pause keeps the victims from meeting again.
-        if (attempt == MAX_ATTEMPTS || !deadlockVictim(e)) {
-          throw e;
-        }
-        pause(attempt);
-      }
-    }
-  }
-
-  private static final int MAX_ATTEMPTS = 10;
-
-  private static void pause(int attempt) {
-    try {
-      Thread.sleep(ThreadLocalRandom.current().nextLong(1, 10L * attempt + 1));
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while taking in a request", interrupted);
-    }
-  }
-
-  private static boolean deadlockVictim(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      // SQLState class 40: the transaction was rolled back (deadlock, serialization failure).
-      if (cause instanceof SQLException sql
-          && sql.getSQLState() != null
-          && sql.getSQLState().startsWith("40")) {
-        return true;
-      }
-    }
-    return false;
+    return takeIn(type, subject, limited, submission, match.get(), key);
   }
 
   private Intake takeIn(
