@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * persistence context and transaction would only add work and round trips. The statements run on a
  * connection of a stateless session, outside any transaction of Hibernate's; each commits itself
  * where the driver switches to that for free, else the batch commits. The two statements need not
- * be atomic: the delete's range is bounded on its own. Their SQL is written once per table.
+ * be atomic: the delete's range is bounded on its own. Their SQL is written once per entity.
  */
 final class RangeDelete {
 
