@@ -218,14 +218,17 @@ public final class JdbcOutbox implements Outbox {
   }
 
   /**
-   * Leases the {@code due} rows: those locked by the select (where rows can be skipped), all at once
-   * in one statement; otherwise each by a conditional update on its attempt count, in one JDBC
-   * batch, so that a row another dispatcher took in between is left out. Returns the rows taken.
+   * Leases the {@code due} rows. On PostgreSQL, whose select locked them and whose update locks no
+   * more than the rows it changes, all at once in one statement. Elsewhere each by a conditional
+   * update on its key and attempt count, in one JDBC batch: InnoDB may scan for an id list and lock
+   * the gaps it passes, which deadlocked a concurrent enqueue on MariaDB; on H2, which cannot skip
+   * locked rows, the condition leaves out a row another dispatcher took in between. Returns the
+   * rows taken.
    */
   private static List<OutboxEntry> taken(
       Connection connection, List<OutboxEntry> due, String leasedUntil, boolean locked)
       throws SQLException {
-    if (locked) {
+    if (locked && isPostgreSql(connection)) {
       byIds(
           connection,
           "update lethe_outbox set attempts = attempts + 1, next_attempt_at = ? where id in (",
@@ -250,12 +253,21 @@ public final class JdbcOutbox implements Outbox {
     }
     List<OutboxEntry> won = new ArrayList<>();
     for (int i = 0; i < due.size(); i++) {
-      // 0 when another dispatcher took the row first.
-      if (taken[i] == 1) {
+      // Always 1 where the rows are locked (a driver that does not count each row of a batch says
+      // so); on H2, 0 when another dispatcher took the row first.
+      if (taken[i] == 1 || taken[i] == Statement.SUCCESS_NO_INFO && locked) {
         won.add(due.get(i));
       }
     }
     return won;
+  }
+
+  private static boolean isPostgreSql(Connection connection) throws SQLException {
+    return connection
+        .getMetaData()
+        .getDatabaseProductName()
+        .toLowerCase(Locale.ROOT)
+        .contains("postgres");
   }
 
   private static boolean skipsLockedRows(Connection connection) throws SQLException {
