@@ -27,7 +27,6 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Calendar;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.GregorianCalendar;
 import java.util.HashMap;
@@ -226,15 +225,7 @@ public final class Sweeper {
   }
 
   /** Where a batch stopped: the clock and key of the last row it looked at. */
-  record Position(Object clock, Object id) {
-    /** The order batches walk: by clock, then key (both comparable: dates, times, numbers, strings, UUIDs). */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    static final Comparator<Position> ORDER =
-        (one, other) -> {
-          int byClock = ((Comparable) one.clock()).compareTo(other.clock());
-          return byClock != 0 ? byClock : ((Comparable) one.id()).compareTo(other.id());
-        };
-  }
+  record Position(Object clock, Object id) {}
 
   /**
    * The next expired rows after {@code after}, in the order of their clock and key; locked for this

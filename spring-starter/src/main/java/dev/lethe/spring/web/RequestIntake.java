@@ -144,22 +144,12 @@ final class RequestIntake {
     // Keyed by the subject's pseudonym, which is the same for every form of the identity the model
     // matches.
     String key = "intake:" + type.name() + ":" + pseudonymizer.pseudonymize(subject).hex();
-    return takeIn(type, subject, limited, submission, match.get(), key);
-  }
-
-  private Intake takeIn(
-      RequestType type,
-      SubjectIdentifier subject,
-      boolean limited,
-      Supplier<RightsRequest> submission,
-      IdentityMatch match,
-      String key) {
     return transactions.inTransaction(
         () ->
             queue.exclusively(
                 key,
                 () -> {
-                  List<RightsRequest> earlier = requests.findBySubject(subject, match);
+                  List<RightsRequest> earlier = requests.findBySubject(subject, match.get());
                   Optional<RightsRequest> open =
                       earlier.stream()
                           .filter(
