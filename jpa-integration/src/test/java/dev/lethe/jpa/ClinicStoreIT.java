@@ -221,6 +221,32 @@ class ClinicStoreIT {
 
   @Test
   @DisplayName(
+      "Art. 15(3): an export reads a type's rows in one statement that joins along the to-one links to"
+          + " the subject's key, as a hand-written query would, without first selecting identifiers")
+  void exportJoinsAlongToOneLinks() {
+    Clinic.uniform(3).persistInto(emf);
+    // Visit reaches its owner through two to-one links: visit.pet.owner.
+    EntityDescriptor visits = store.model().entity(Visit.class).orElseThrow();
+
+    database.statements().reset();
+    List<SubjectRecord> records;
+    try (Stream<SubjectRecord> stream = store.records(OWNER_ONE, visits)) {
+      records = stream.toList();
+    }
+
+    assertThat(records).hasSize(3);
+    assertThat(database.statements().statements())
+        .singleElement()
+        .satisfies(
+            sql ->
+                assertThat(sql.toLowerCase(Locale.ROOT))
+                    .startsWith("select")
+                    .contains(" join ")
+                    .doesNotContain(" in ("));
+  }
+
+  @Test
+  @DisplayName(
       "Art. 17: a type erased by NULLIFY and REPLACE only costs one update of the rows that change, no read;"
           + " erasing again reports and changes nothing")
   void nullifyAndReplaceCostOneUpdate() {

@@ -170,11 +170,9 @@ final class RangeDelete {
     return from + 3;
   }
 
-  /** Binds {@code value} as the entity's attribute would be bound: through its converter, if any. */
-  @SuppressWarnings("unchecked")
   private void bind(PreparedStatement statement, int index, Object value, JdbcMapping type)
       throws SQLException {
-    type.getJdbcValueBinder().bind(statement, type.convertToRelationalValue(value), index, options);
+    JdbcRows.bind(statement, index, value, type, options);
   }
 
   /** The clock and key of the current row, as the entity holds them. */
@@ -183,11 +181,11 @@ final class RangeDelete {
   }
 
   private Object read(ResultSet row, int column, JdbcMapping type) throws SQLException {
-    @Nullable Object value = type.getJdbcValueExtractor().extract(row, column, options);
+    @Nullable Object value = JdbcRows.read(row, column, type, options);
     if (value == null) {
       throw new IllegalStateException(
           "A retention batch read a null clock or key in table " + table);
     }
-    return type.convertToDomainValue(value);
+    return value;
   }
 }

@@ -32,6 +32,7 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.hibernate.jpa.HibernateHints;
 import org.hibernate.metamodel.mapping.BasicValuedModelPart;
+import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.metamodel.mapping.PluralAttributeMapping;
 import org.hibernate.query.NativeQuery;
 import org.jspecify.annotations.Nullable;
@@ -403,11 +404,8 @@ public final class Reader {
         collections.stream().mapToInt(field -> layout.indexOf(field.name())).toArray();
     List<Session> sessions = new ArrayList<>();
     try {
-      Session main = open(sessions);
       Iterator<Object[]> rows =
-          sql.needsNative()
-              ? nativeRows(main.em, sql, scalars, key)
-              : jpqlRows(main.em, sql, info, scalars, key, !collections.isEmpty());
+          scalarRows(open(sessions), sql, scalars, key, !collections.isEmpty());
       List<PeekingIterator<Object[]>> elements = new ArrayList<>();
       for (FieldDescriptor field : collections) {
         Session session = open(sessions);
@@ -462,8 +460,33 @@ public final class Reader {
   /**
    * The rows' identifiers and {@code fields}, in the order of their identifiers if {@code byKey}: the
    * element collections' rows are merged into them by key. Otherwise in the database's order, which
-   * spares it a sort of all the subject's rows.
+   * spares it a sort of all the subject's rows. Read through plain JDBC where native SQL can name
+   * every column; else (a formula, say) through JPQL, which sees the rows if the route needs no
+   * native SQL.
    */
+  private Iterator<Object[]> scalarRows(
+      Session session, RouteSql sql, List<FieldDescriptor> fields, Object key, boolean byKey) {
+    EntityInfo info = sql.entity();
+    List<String> names = fields.stream().map(FieldDescriptor::name).toList();
+    String select;
+    List<JdbcMapping> columns = new ArrayList<>();
+    try {
+      select = sql.nativeRows(names, byKey);
+      columns.add(info.mapping().getIdentifierMapping().getSingleJdbcMapping());
+      for (String name : names) {
+        columns.add(RouteSql.basic(info.mapping(), name, info.type()).getJdbcMapping());
+      }
+    } catch (UnsupportedRouteException notNative) {
+      if (sql.needsNative()) {
+        throw notNative;
+      }
+      return jpqlRows(session.em, sql, info, fields, key, byKey);
+    }
+    JdbcRows rows = JdbcRows.open(session.em, select, sql.keyType(), key, columns, fetchSize);
+    session.rows.add(rows);
+    return rows;
+  }
+
   private Iterator<Object[]> jpqlRows(
       EntityManager em,
       RouteSql sql,
@@ -486,26 +509,6 @@ public final class Reader {
     hints(query);
     Iterator<?> results = query.getResultStream().iterator();
     return Iterators.transform(results, Reader::asRow);
-  }
-
-  private Iterator<Object[]> nativeRows(
-      EntityManager em, RouteSql sql, List<FieldDescriptor> fields, Object key) {
-    EntityInfo info = sql.entity();
-    NativeQuery<Object> query =
-        Sql.nativeQuery(
-            em,
-            sql.nativeColumns(
-                fields.stream().map(FieldDescriptor::name).toList(), sql.nativeIdsIn()));
-    Sql.scalar(query, "c0_", info.mapping().getIdentifierMapping().getSingleJdbcMapping());
-    for (int i = 0; i < fields.size(); i++) {
-      Sql.scalar(
-          query,
-          "c" + (i + 1) + "_",
-          RouteSql.basic(info.mapping(), fields.get(i).name(), info.type()).getJdbcMapping());
-    }
-    query.setParameter(RouteSql.KEY, key);
-    hints(query);
-    return Iterators.transform(query.getResultStream().iterator(), Reader::asRow);
   }
 
   private Iterator<Object[]> elementRows(
@@ -557,7 +560,7 @@ public final class Reader {
 
   private Session open(List<Session> sessions) {
     EntityManager em = emf.createEntityManager();
-    Session session = new Session(em, em.getTransaction());
+    Session session = new Session(em, em.getTransaction(), new ArrayList<>());
     sessions.add(session);
     // A transaction, so that PostgreSQL streams with a cursor instead of reading everything at
     // once.
@@ -565,9 +568,11 @@ public final class Reader {
     return session;
   }
 
-  private record Session(EntityManager em, EntityTransaction tx) {
+  /** An entity manager in a transaction, and the plain JDBC queries running on its connection. */
+  private record Session(EntityManager em, EntityTransaction tx, List<JdbcRows> rows) {
     void close() {
       try {
+        rows.forEach(JdbcRows::close);
         if (tx.isActive()) {
           tx.rollback();
         }

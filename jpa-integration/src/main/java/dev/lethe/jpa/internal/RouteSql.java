@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.hibernate.metamodel.mapping.BasicValuedModelPart;
 import org.hibernate.metamodel.mapping.EntityAssociationMapping;
@@ -20,6 +21,7 @@ import org.hibernate.metamodel.mapping.EntityDiscriminatorMapping;
 import org.hibernate.metamodel.mapping.EntityMappingType;
 import org.hibernate.metamodel.mapping.EntityValuedModelPart;
 import org.hibernate.metamodel.mapping.ForeignKeyDescriptor;
+import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.metamodel.mapping.ModelPart;
 import org.hibernate.metamodel.mapping.PluralAttributeMapping;
 import org.hibernate.metamodel.mapping.TableDetails;
@@ -83,6 +85,11 @@ final class RouteSql {
 
   SubjectRoute route() {
     return route;
+  }
+
+  /** The type of {@code :key}: the subject root's identifier. */
+  JdbcMapping keyType() {
+    return mapping.entity(subject.root()).mapping().getIdentifierMapping().getSingleJdbcMapping();
   }
 
   /**
@@ -585,15 +592,23 @@ final class RouteSql {
   }
 
   private String computeNativeIds() {
+    return ofSubject(
+        (query, start) -> "select " + start.base() + "." + start.baseKey() + " as id_");
+  }
+
+  /**
+   * The statement that {@code select} begins on the entity's table, over the subject's rows of
+   * exactly this type: joined along the route, its end compared with the subject's key.
+   */
+  private String ofSubject(BiFunction<Query, Scope, String> select) {
     Query query = new Query(mapping);
     Scope start = query.start(entity.mapping(), entity.type());
     String value = query.walk(start, route.path());
+    String columns = select.apply(query, start);
+    // Taken before the FROM clause is read: restricting to the exact type may join a table.
     String restriction = query.exactType(start, entity);
-    return "select "
-        + start.base()
-        + "."
-        + start.baseKey()
-        + " as id_ "
+    return columns
+        + " "
         + query.from
         + " where "
         + matching(value)
@@ -636,23 +651,13 @@ final class RouteSql {
    * identifiers {@code ids} selects, ordered by identifier.
    */
   String nativeColumns(List<String> attributePaths, String ids) {
+    return nativeColumns(attributePaths, ids, true);
+  }
+
+  private String nativeColumns(List<String> attributePaths, String ids, boolean byKey) {
     Query query = new Query(mapping);
     Scope start = query.start(entity.mapping(), entity.type());
-    StringBuilder select =
-        new StringBuilder("select ")
-            .append(start.base())
-            .append('.')
-            .append(start.baseKey())
-            .append(" as c0_");
-    int column = 1;
-    for (String path : attributePaths) {
-      select
-          .append(", ")
-          .append(query.column(start, path))
-          .append(" as c")
-          .append(column++)
-          .append('_');
-    }
+    String select = query.selectKeyAnd(start, attributePaths);
     return select
         + " "
         + query.from
@@ -662,7 +667,32 @@ final class RouteSql {
         + start.baseKey()
         + " in ("
         + ids
-        + ") order by 1";
+        + ")"
+        + (byKey ? " order by 1" : "");
+  }
+
+  /**
+   * Native SQL selecting the identifier ({@code c0_}) and the columns of {@code attributePaths} of
+   * the subject's rows of exactly this entity type, soft-deleted ones included, ordered by
+   * identifier if {@code byKey}. Where every hop is to-one, a row reaches the subject at most once,
+   * so the route's joins compare the subject's key directly, as a hand-written query would;
+   * through a collection, a row may be reached several times and is selected by {@link
+   * #nativeIdsIn()}.
+   *
+   * @throws UnsupportedRouteException if a step of the route or an attribute is not a single column
+   */
+  String nativeRows(List<String> attributePaths, boolean byKey) {
+    return memo(
+        "nativeRows " + attributePaths + " " + byKey,
+        () -> computeNativeRows(attributePaths, byKey));
+  }
+
+  private String computeNativeRows(List<String> attributePaths, boolean byKey) {
+    if (route.hasReverseHop() || crossesCollection()) {
+      return nativeColumns(attributePaths, nativeIdsIn(), byKey);
+    }
+    return ofSubject((query, start) -> query.selectKeyAnd(start, attributePaths))
+        + (byKey ? " order by 1" : "");
   }
 
   /**
@@ -793,21 +823,7 @@ final class RouteSql {
   static String nativeColumnsOf(EntityInfo entity, List<String> attributePaths) {
     Query query = new Query();
     Scope start = query.start(entity.mapping(), entity.type());
-    StringBuilder select =
-        new StringBuilder("select ")
-            .append(start.base())
-            .append('.')
-            .append(start.baseKey())
-            .append(" as c0_");
-    int column = 1;
-    for (String path : attributePaths) {
-      select
-          .append(", ")
-          .append(query.column(start, path))
-          .append(" as c")
-          .append(column++)
-          .append('_');
-    }
+    String select = query.selectKeyAnd(start, attributePaths);
     return select
         + " "
         + query.from
@@ -941,6 +957,29 @@ final class RouteSql {
           .append(scope.baseKey());
       scope.aliases().put(table, alias);
       return alias;
+    }
+
+    /**
+     * {@code select} with the scope's key as {@code c0_} and the columns of {@code attributePaths}
+     * as {@code c1_}, {@code c2_}, ...; joins the tables that hold them.
+     */
+    String selectKeyAnd(Scope scope, List<String> attributePaths) {
+      StringBuilder select =
+          new StringBuilder("select ")
+              .append(scope.base())
+              .append('.')
+              .append(scope.baseKey())
+              .append(" as c0_");
+      int column = 1;
+      for (String path : attributePaths) {
+        select
+            .append(", ")
+            .append(column(scope, path))
+            .append(" as c")
+            .append(column++)
+            .append('_');
+      }
+      return select.toString();
     }
 
     String column(Scope scope, String path) {
@@ -1147,7 +1186,11 @@ final class RouteSql {
         alias(scope, own);
       }
       EntityDiscriminatorMapping discriminator = type.getDiscriminatorMapping();
-      if (discriminator != null && !discriminator.isFormula()) {
+      // A JOINED hierarchy without a discriminator column has one Hibernate computes in its queries
+      // (no physical column to compare): there the subtypes' tables tell.
+      if (discriminator != null
+          && !discriminator.isFormula()
+          && discriminator.hasPhysicalColumn()) {
         return " and "
             + alias(scope, discriminator.getContainingTableExpression())
             + "."
