@@ -99,7 +99,7 @@ class FieldShapesIT {
 
   @Test
   @DisplayName(
-      "Art. 15: the export holds attributes inherited from a mapped superclass, overridden ones and link columns, however an e-mail link is typed")
+      "Art. 15: the export holds attributes inherited from a mapped superclass, overridden ones, derived ones (a formula) and link columns, however an e-mail link is typed")
   void exportsInheritedAttributesAndLinks() {
     Map<Class<?>, List<SubjectRecord>> customer = export(CUSTOMER_ONE);
 
@@ -117,10 +117,15 @@ class FieldShapesIT {
     assertThat(customer.get(Invoice.class))
         .hasSize(2)
         .allSatisfy(
-            row ->
-                assertThat(row.values())
-                    .containsOnlyKeys("billingName", "reference", "amount")
-                    .containsEntry("billingName", "Billed [c1]"));
+            row -> {
+              assertThat(row.values())
+                  .containsOnlyKeys("billingName", "reference", "amount", "doubled")
+                  .containsEntry("billingName", "Billed [c1]");
+              assertThat((BigDecimal) row.values().get("doubled"))
+                  .as("a formula, read through JPQL")
+                  .isEqualByComparingTo(
+                      ((BigDecimal) row.values().get("amount")).multiply(BigDecimal.valueOf(2)));
+            });
     assertThat(customer.get(Preferences.class))
         .singleElement()
         .satisfies(
@@ -197,7 +202,9 @@ class FieldShapesIT {
               assertThat(outcome.kept())
                   .containsExactly(
                       new ErasureReceipt.KeptField(
-                          "amount", ErasureExemption.LEGAL_OBLIGATION_OR_PUBLIC_TASK));
+                          "amount", ErasureExemption.LEGAL_OBLIGATION_OR_PUBLIC_TASK),
+                      new ErasureReceipt.KeptField(
+                          "doubled", ErasureExemption.LEGAL_OBLIGATION_OR_PUBLIC_TASK));
             });
     assertThat(receipt.toString()).doesNotContain("[c1]", "buyer");
     Invoice invoice = emf.callInTransaction(em -> em.find(Invoice.class, 11L));

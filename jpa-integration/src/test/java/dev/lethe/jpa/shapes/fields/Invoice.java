@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
 import java.math.BigDecimal;
+import org.hibernate.annotations.Formula;
 import org.jspecify.annotations.Nullable;
 
 /** Deleted on erasure, but its amount is kept for tax law: the row stays and the rest is erased in place. */
@@ -26,6 +27,14 @@ public class Invoice {
       erasure = ErasureStrategy.KEEP,
       exemption = ErasureExemption.LEGAL_OBLIGATION_OR_PUBLIC_TASK)
   public BigDecimal amount;
+
+  /** Derived in SQL: no column native SQL can name, so the export reads it through JPQL. */
+  @PersonalData(
+      category = "financial.payment",
+      erasure = ErasureStrategy.KEEP,
+      exemption = ErasureExemption.LEGAL_OBLIGATION_OR_PUBLIC_TASK)
+  @Formula("amount * 2")
+  public @Nullable BigDecimal doubled;
 
   protected Invoice() {}
 
