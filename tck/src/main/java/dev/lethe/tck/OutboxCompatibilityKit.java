@@ -381,6 +381,53 @@ public abstract class OutboxCompatibilityKit {
   }
 
   @Test
+  @DisplayName(
+      "Art. 5(1)(e): instances purging delivered messages while others enqueue delete each delivered"
+          + " message once, and every enqueue succeeds")
+  void purgingBesideEnqueues() throws Exception {
+    Outbox outbox = createOutbox();
+    int delivered = 120;
+    int enqueued = 60;
+    List<OutboxEntry> old = new ArrayList<>();
+    IntStream.range(0, delivered).forEach(i -> old.add(outbox.enqueue(message("old" + i), T0)));
+    outbox.claimDue(T0, delivered, LEASE);
+    old.forEach(entry -> outbox.markDelivered(entry.id(), 1, T0));
+    AtomicInteger deleted = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<?>> workers = new ArrayList<>();
+      for (int w = 0; w < 2; w++) {
+        workers.add(
+            pool.submit(
+                () -> {
+                  int batch;
+                  do {
+                    batch = outbox.deleteDelivered(T0.plusSeconds(1), 5);
+                    deleted.addAndGet(batch);
+                  } while (batch > 0);
+                  return null;
+                }));
+        int writer = w;
+        workers.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < enqueued / 2; i++) {
+                    outbox.enqueue(message("new" + writer + "-" + i), T0.plusSeconds(2));
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> worker : workers) {
+        worker.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(deleted).hasValue(delivered);
+    assertThat(outbox.counts()).isEqualTo(new OutboxCounts(enqueued, 0, 0));
+  }
+
+  @Test
   void anUnknownMessageIsNotFound() {
     assertThat(createOutbox().find(UUID.randomUUID())).isEqualTo(Optional.empty());
   }
