@@ -3,7 +3,9 @@
 #
 #   benchmarks/run.sh                # the whole suite, short settings (aimed at about 35 minutes on 2 quiet cores)
 #   benchmarks/run.sh --long         # two forks and more iterations everywhere, and load-then-remove at 1,000,000
-#                                    # rows: steadier numbers, several hours
+#                                    # rows: steadier numbers, several hours; re-runs noisy rows as below
+#   benchmarks/run.sh --rerun-noisy  # then re-runs once every row whose error is 10 % of its score or more, with two
+#                                    # forks and ten measured iterations; the re-run replaces the row
 #   benchmarks/run.sh --force        # write RESULTS.md even though the machine was busy (FORCE=1 does the same)
 #   benchmarks/run.sh ExportBenchmark -p db=h2   # only these JMH arguments, once; RESULTS.md from that run alone
 #
@@ -20,11 +22,13 @@ cd "$(dirname "$0")/.."
 
 FORCE=${FORCE:-0}
 LONG=0
+RERUN_NOISY=0
 ARGS=()
 for arg in "$@"; do
   case "$arg" in
     --force) FORCE=1 ;;
-    --long) LONG=1 ;;
+    --long) LONG=1; RERUN_NOISY=1 ;;
+    --rerun-noisy) RERUN_NOISY=1 ;;
     *) ARGS+=("$arg") ;;
   esac
 done
@@ -111,6 +115,17 @@ else
   step 'ExportBenchmark' -p db=h2,postgresql -p rows=1000,100000 "${MORE[@]}"
   step 'ExportBenchmark' -p db=h2,postgresql -p rows=1000000 -bm ss "${SINGLE_SHOT_1M[@]}"
   step 'ListenerOverhead|AuditAppend|OutboxDispatch|EncryptionOverhead|FanOut|ModelBuild|LogMasking' "${MORE[@]}"
+fi
+
+if [ "$RERUN_NOISY" = 1 ]; then
+  # Each noisy row once more, with more forks and iterations; ResultsReport takes the later result.
+  java -cp "$CP" dev.lethe.bench.ResultsReport --noisy "$(ls "$OUT"/results-*.json | paste -sd, -)" \
+    > "$OUT/noisy.txt"
+  echo "== re-running $(wc -l < "$OUT/noisy.txt") noisy rows" | tee -a "$OUT/jmh.log"
+  # Read on descriptor 3: JMH must not swallow the list on its standard input.
+  while read -r -u 3 -a trial; do
+    step "${trial[@]}" -f 2 -wi 3 -i 10
+  done 3< "$OUT/noisy.txt"
 fi
 
 kill "$SAMPLER" 2>/dev/null || true

@@ -20,6 +20,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -229,6 +230,25 @@ public final class BenchDatabase implements AutoCloseable {
       case H2, MARIADB -> "analyze table " + table;
       case POSTGRESQL -> "analyze " + table;
     };
+  }
+
+  /**
+   * Brings freshly inserted tables to the state a live table is in between its maintenance runs:
+   * statistics gathered and, on PostgreSQL, vacuumed (the visibility map and hint bits set), so that
+   * no measured iteration pays for the first reads of new rows or shares the machine with an
+   * autovacuum started in the middle of the run.
+   */
+  public void settle(Connection connection, List<String> tables) throws SQLException {
+    boolean autoCommit = connection.getAutoCommit();
+    // VACUUM cannot run inside a transaction.
+    connection.setAutoCommit(true);
+    try (Statement statement = connection.createStatement()) {
+      for (String table : tables) {
+        statement.execute(kind == Kind.POSTGRESQL ? "vacuum (analyze) " + table : analyze(table));
+      }
+    } finally {
+      connection.setAutoCommit(autoCommit);
+    }
   }
 
   // --- statement counting: every prepareStatement/prepareCall, and every execute of a plain

@@ -83,6 +83,7 @@ public class ExportBenchmark {
     try (Connection connection = database.connection()) {
       data.insert(connection, 1, 1_000);
       data.insert(connection, SUBJECT, rows);
+      database.settle(connection, ShopData.tableNames());
     }
     String benchmark = Extras.method(params);
     database.recordStatements(

@@ -62,7 +62,14 @@ public final class ResultsReport {
       int measurements,
       String measurementTime,
       String jvmArgs,
-      double median) {}
+      double median,
+      String rerun) {
+
+    /** Whether {@code other} measures the same benchmark, mode and parameters: a re-run of this one. */
+    boolean sameTrial(Row other) {
+      return rerun.equals(other.rerun);
+    }
+  }
 
   private ResultsReport(List<Path> jsons, Path extrasFile) throws IOException {
     for (Path json : jsons) {
@@ -90,7 +97,24 @@ public final class ResultsReport {
                   ? params.path("notices").asString()
                   : params.path("classes").asString("");
       JsonNode primary = result.path("primaryMetric");
-      rows.add(
+      // The JMH arguments that run this trial again: the benchmark, its mode and every parameter.
+      StringBuilder rerun =
+          new StringBuilder("\\.")
+              .append(
+                  name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1)
+                      .replace(".", "\\."))
+              .append("$ -bm ")
+              .append(result.path("mode").asString());
+      params
+          .properties()
+          .forEach(
+              param ->
+                  rerun
+                      .append(" -p ")
+                      .append(param.getKey())
+                      .append('=')
+                      .append(param.getValue().asString()));
+      Row row =
           new Row(
               name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1),
               result.path("mode").asString(),
@@ -108,24 +132,40 @@ public final class ResultsReport {
               result.path("measurementIterations").asInt(),
               result.path("measurementTime").asString(),
               result.path("jvmArgs").toString(),
-              primary.path("scorePercentiles").path("50.0").asDouble(Double.NaN)));
+              primary.path("scorePercentiles").path("50.0").asDouble(Double.NaN),
+              rerun.toString());
+      // A later run of the same trial (run.sh --rerun-noisy) replaces the earlier one.
+      rows.removeIf(row::sameTrial);
+      rows.add(row);
     }
   }
 
-  /** Writes RESULTS.md to standard output. */
+  /**
+   * Writes RESULTS.md to standard output; with {@code --noisy <jmh.json>[,...]}, instead the JMH
+   * arguments that re-run each noisy row, one line per row.
+   */
   public static void main(String[] args) throws IOException {
+    if (args.length == 2 && args[0].equals("--noisy")) {
+      ResultsReport report = new ResultsReport(jsons(args[1]), Path.of("-"));
+      report.rows.stream()
+          .filter(ResultsReport::noisy)
+          .forEach(row -> System.out.println(row.rerun()));
+      return;
+    }
     if (args.length < 4) {
       throw new IllegalArgumentException(
           "Usage: ResultsReport <jmh.json>[,<jmh.json>...] <extras.tsv> <findings.md> <command...>");
     }
-    List<Path> jsons =
-        List.of(args[0].split(",")).stream().map(Path::of).filter(Files::exists).toList();
-    ResultsReport report = new ResultsReport(jsons, Path.of(args[1]));
+    ResultsReport report = new ResultsReport(jsons(args[0]), Path.of(args[1]));
     String command = String.join(" ", List.of(args).subList(3, args.length));
     Path findings = Path.of(args[2]);
     report.render(
         command, Files.exists(findings) ? Files.readString(findings, StandardCharsets.UTF_8) : "");
     System.out.print(report.out);
+  }
+
+  private static List<Path> jsons(String commaSeparated) {
+    return List.of(commaSeparated.split(",")).stream().map(Path::of).filter(Files::exists).toList();
   }
 
   private void render(String command, String findings) throws IOException {
@@ -1187,7 +1227,8 @@ public final class ResultsReport {
     line("## Raw figures");
     line("");
     line(
-        "Rows whose error is 10 % of the score or more are marked noisy: re-run them with `benchmarks/run.sh --long`.");
+        "Rows whose error is 10 % of the score or more are marked noisy: `benchmarks/run.sh --rerun-noisy` re-runs"
+            + " them once with two forks and ten measured iterations (`--long` does too), and the re-run replaces the row.");
     line("");
     line(
         "| benchmark | db | size | listeners or dispatchers | mode | score | ± error (99.9 %) | unit | noisy |");
@@ -1258,7 +1299,8 @@ public final class ResultsReport {
 
   /**
    * Whether JMH's error is at least {@link #NOISY} of the score: then differences smaller than the
-   * error say nothing, and the row should be re-run with more forks or iterations ({@code run.sh --long}).
+   * error say nothing, and the row should be re-run with more forks or iterations ({@code run.sh
+   * --rerun-noisy}).
    */
   static boolean noisy(Row row) {
     return !Double.isNaN(row.error()) && row.error() >= NOISY * row.score();

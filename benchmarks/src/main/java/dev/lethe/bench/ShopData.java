@@ -16,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Fresh rows of the shop model, written with JDBC batches, and the checks that an erasure left
@@ -58,6 +59,11 @@ public final class ShopData {
           new Table("review", "customer_id", "author", false, ""));
 
   private static final int BATCH = 1_000;
+
+  /** Every table of the shop: the customers' and the nine linked ones. */
+  static List<String> tableNames() {
+    return Stream.concat(Stream.of("customer"), TABLES.stream().map(Table::name)).toList();
+  }
 
   private long nextId = 1;
 
