@@ -18,9 +18,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The rows of one native query, streamed through plain JDBC on an entity manager's connection: each
  * column read and converted as Hibernate reads its attribute (the attribute's {@link JdbcMapping},
- * converters included), without Hibernate's result processing, which took a fifth of an export's
- * time (benchmarks/FINDINGS.md, issue 17). The entity manager's transaction keeps the connection,
- * and lets PostgreSQL stream with a cursor; closing the rows closes the statement.
+ * converters included), without Hibernate's result processing (decision record 0040). The entity
+ * manager's transaction keeps the connection, and lets PostgreSQL stream with a cursor; closing the
+ * rows closes the statement.
  */
 final class JdbcRows implements Iterator<Object[]>, AutoCloseable {
 
