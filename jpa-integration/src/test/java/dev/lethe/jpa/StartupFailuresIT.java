@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lethe.annotation.PersonalData;
 import dev.lethe.annotation.SubjectLink;
 import dev.lethe.jpa.broken.PersonalAssociation;
+import dev.lethe.jpa.broken.PersonalFormula;
 import dev.lethe.jpa.broken.Root;
 import dev.lethe.jpa.broken.Unreachable;
 import dev.lethe.jpa.broken.WithAny;
@@ -82,6 +83,27 @@ class StartupFailuresIT {
 
     @PersonalData(category = "communication.content")
     String note;
+  }
+
+  @Test
+  @DisplayName(
+      "Art. 17: personal data in a @Formula that the erasure would write in place fails at start-up, each attribute named")
+  void formulaErasedInPlaceFails() {
+    var emf = database.open(Root.class, PersonalFormula.class);
+    assertThatThrownBy(() -> JpaPersonalDataStore.of(emf, Pseudonymizer.withRandomKey()))
+        .isInstanceOfSatisfying(
+            UnsupportedMappingException.class,
+            e -> {
+              assertThat(e.problems())
+                  .extracting(
+                      problem -> problem.entity().getSimpleName() + "." + problem.attribute())
+                  .containsExactlyInAnyOrder(
+                      "PersonalFormula.shouted", "PersonalFormula.whispered");
+              assertThat(e.getMessage())
+                  .contains("PersonalFormula.shouted: is a @Formula")
+                  .contains("cannot be erased in place with REPLACE")
+                  .contains("cannot be erased in place with NULLIFY");
+            });
   }
 
   @Test

@@ -8,6 +8,7 @@ import dev.lethe.annotation.PersonalDataOverride;
 import dev.lethe.annotation.SpecialCategory;
 import dev.lethe.annotation.SubjectLink;
 import dev.lethe.model.EntityDescriptor;
+import dev.lethe.model.FieldDescriptor;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.model.SubjectRoute;
 import jakarta.persistence.EntityManagerFactory;
@@ -40,6 +41,7 @@ import org.hibernate.annotations.Any;
 import org.hibernate.annotations.ManyToAny;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.metamodel.mapping.BasicEntityIdentifierMapping;
+import org.hibernate.metamodel.mapping.BasicValuedModelPart;
 import org.hibernate.metamodel.mapping.EntityMappingType;
 import org.hibernate.metamodel.mapping.PluralAttributeMapping;
 
@@ -243,6 +245,7 @@ public final class JpaMapping {
       if (info == null || info.isAbstract()) {
         continue;
       }
+      checkFormulas(descriptor, info, problems);
       for (SubjectRoute route : descriptor.routes()) {
         RouteSql sql = route(info, route);
         try {
@@ -254,6 +257,33 @@ public final class JpaMapping {
         } catch (UnsupportedRouteException e) {
           problems.add(new MappingProblem(e.entity(), e.attribute(), e.getMessage(), e.fix()));
         }
+      }
+    }
+  }
+
+  /**
+   * Refuses personal data in a {@code @Formula} that the erasure would write in place: the database
+   * computes it from other columns, so there is no column to write, and every erasure would fail.
+   */
+  private static void checkFormulas(
+      EntityDescriptor descriptor, EntityInfo info, Set<MappingProblem> problems) {
+    for (FieldDescriptor field : descriptor.fields()) {
+      ErasureStrategy strategy = field.erasure().strategy();
+      if (!field.collection()
+          && strategy != ErasureStrategy.KEEP
+          && strategy != ErasureStrategy.DELETE_ROW
+          && info.mapping().findByPath(field.name()) instanceof BasicValuedModelPart part
+          && part.isFormula()) {
+        problems.add(
+            new MappingProblem(
+                descriptor.type(),
+                field.name(),
+                "is a @Formula, computed by the database from other columns, and cannot be"
+                    + " erased in place with "
+                    + strategy
+                    + ".",
+                "Mark the columns it is computed from @PersonalData (erasing them erases it) and"
+                    + " leave this attribute out, or delete the row (DELETE_ROW)."));
       }
     }
   }
