@@ -263,16 +263,17 @@ public final class JdbcOutbox implements Outbox {
   }
 
   private static boolean isPostgreSql(Connection connection) throws SQLException {
-    return connection
-        .getMetaData()
-        .getDatabaseProductName()
-        .toLowerCase(Locale.ROOT)
-        .contains("postgres");
+    return product(connection).contains("postgres");
   }
 
   private static boolean skipsLockedRows(Connection connection) throws SQLException {
-    String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+    String product = product(connection);
     return product.contains("postgres") || product.contains("mariadb") || product.contains("mysql");
+  }
+
+  /** The database's product name, lower-cased: the driver's constant, no round trip. */
+  private static String product(Connection connection) throws SQLException {
+    return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
   }
 
   @Override

@@ -38,9 +38,10 @@ import org.hibernate.query.NativeQuery;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Resolves identities and streams a subject's rows: one query per entity type selecting only the
- * identifier and the personal-data columns as tuples, never entities, so the persistence context
- * stays empty and memory stays flat however many rows the subject has (Art. 15(3), 20(1)).
+ * Resolves identities and streams a subject's rows: one query per entity type and route selecting
+ * only the identifier and the personal-data columns, never entities, read through plain JDBC where
+ * native SQL can name them (decision record 0040), so the persistence context stays empty and
+ * memory stays flat however many rows the subject has (Art. 15(3), 20(1)).
  */
 public final class Reader {
 

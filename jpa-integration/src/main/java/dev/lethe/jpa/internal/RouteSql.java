@@ -29,9 +29,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Turns one entity's route to a subject into predicates: JPQL for queries and bulk statements, and
- * native SQL selecting the identifiers of the subject's rows, for the tables JPQL cannot reach
- * (element collections, join tables) and for rows {@code @SoftDelete} hides from JPQL. Every
- * statement takes the subject's key as the one parameter {@code :key}; none holds a value.
+ * native SQL selecting the subject's rows (their identifiers, or their columns for the export,
+ * decision record 0040), for the tables JPQL cannot reach (element collections, join tables), for
+ * rows {@code @SoftDelete} hides from JPQL, and for the export's plain JDBC reads. Every statement
+ * takes the subject's key as the one parameter {@code :key}; none holds a value.
  */
 final class RouteSql {
 

@@ -57,12 +57,13 @@ import org.slf4j.LoggerFactory;
  * Where the policy deletes, no subject is held and the rows live in one table, a batch is the
  * query for its last row and one delete of the range up to it, on plain JDBC ({@link RangeDelete},
  * decision records 0035 and 0039): a second instance on the same range waits for the first and
- * finds its rows gone. Otherwise the batch's
- * rows are locked so that rows another transaction holds are skipped ({@code FOR UPDATE SKIP
- * LOCKED} where the dialect supports it, plain {@code FOR UPDATE} otherwise; while selecting on
- * PostgreSQL, elsewhere by key once the batch is chosen). Either way several instances sweeping at once never process a row twice.
- * Rows of held subjects are found along the entity's routes and left; the others are deleted (with their element-collection and join-table rows) or anonymised in place, with
- * statements per batch that grow with attributes and distinct erased values, not with rows.
+ * finds its rows gone. Otherwise the batch's rows are locked so that rows another transaction holds
+ * are skipped ({@code FOR UPDATE SKIP LOCKED} where the dialect supports it, plain {@code FOR
+ * UPDATE} otherwise; while selecting on PostgreSQL, elsewhere by key once the batch is chosen).
+ * Either way several instances sweeping at once never process a row twice. Rows of held subjects
+ * are found along the entity's routes and left; the others are deleted (with their
+ * element-collection and join-table rows) or anonymised in place, with statements per batch that
+ * grow with attributes and distinct erased values, not with rows.
  * Anonymisation counts only rows that change, so a second run does nothing.
  */
 public final class Sweeper {
@@ -98,13 +99,12 @@ public final class Sweeper {
     boolean skipLocked = dialect.getLockingSupport().getMetadata().supportsSkipLocked();
     this.lock = skipLocked ? dialect.getForUpdateSkipLockedString() : dialect.getForUpdateString();
     // Only PostgreSQL is known to lock just the rows its limit returns. H2 locks every row that
-    // meets
-    // the condition before it applies the limit, and MariaDB every row its plan reads when the
-    // optimizer sorts instead of walking the clock's index (a small table): a batch would lock all
-    // expired rows, so that a second sweeper skipped them all and stopped, leaving rows to the next
-    // run (two sweepers on MariaDB deleted 229 of 617 expired rows in CI). Elsewhere the batch is
-    // chosen unlocked, then locked by key. Plain FOR UPDATE would make a second sweeper wait on the
-    // first's whole batch.
+    // meets the condition before it applies the limit, and MariaDB every row its plan reads when
+    // the optimizer sorts instead of walking the clock's index (a small table): a batch would lock
+    // all expired rows, so that a second sweeper skipped them all and stopped, leaving rows to the
+    // next run (two sweepers on MariaDB deleted 229 of 617 expired rows in CI). Elsewhere the batch
+    // is chosen unlocked, then locked by key. Plain FOR UPDATE would make a second sweeper wait on
+    // the first's whole batch.
     this.lockWhileSelecting = skipLocked && dialect instanceof PostgreSQLDialect;
   }
 
