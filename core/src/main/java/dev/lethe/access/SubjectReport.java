@@ -6,12 +6,13 @@ import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.FieldDescriptor;
 import dev.lethe.spi.PersonalDataStore;
 import dev.lethe.spi.RecordValues;
-import dev.lethe.spi.SubjectRecord;
 import dev.lethe.subject.SubjectKey;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A subject's copy of their data (Art. 15(3)) or their portable data (Art. 20(1)): whether any data
@@ -130,8 +131,8 @@ public final class SubjectReport {
             sections.stream().filter(section -> !isRoot(section)));
     return rootFirst.anyMatch(
         section -> {
-          try (Stream<SubjectRecord> records = records(section)) {
-            return records.findAny().isPresent();
+          try (Stream<Map<String, @Nullable Object>> rows = values(section)) {
+            return rows.findAny().isPresent();
           }
         });
   }
@@ -141,24 +142,23 @@ public final class SubjectReport {
   }
 
   /**
-   * The subject's rows of one section, with only the section's attributes. Streams from the store:
-   * the caller closes the stream.
+   * The values of the subject's rows of one section, with only the section's attributes, without the
+   * rows' identifiers, which the subject has no use for. Streams from the store: the caller closes
+   * the stream.
    */
-  public Stream<SubjectRecord> records(Section section) {
+  public Stream<Map<String, @Nullable Object>> values(Section section) {
     requireNonNull(section, "section");
-    Stream<SubjectRecord> records =
-        subjects.stream().flatMap(subject -> store.records(subject, section.entity()));
+    Stream<Map<String, @Nullable Object>> values =
+        subjects.stream().flatMap(subject -> store.values(subject, section.entity()));
     // An access report shows every attribute the store returns: only portability needs a
     // projection, into one small array per row with the attribute names shared by the section's
     // rows.
     if (section.fields().equals(section.entity().fields())) {
-      return records;
+      return values;
     }
     RecordValues.Layout layout =
         RecordValues.Layout.of(section.fields().stream().map(FieldDescriptor::name).toList());
-    return records.map(
-        record ->
-            new SubjectRecord(record.entity(), record.rowId(), layout.project(record.values())));
+    return values.map(layout::project);
   }
 
   @Override

@@ -8,7 +8,6 @@ import dev.lethe.internal.access.JsonValues;
 import dev.lethe.internal.access.NonClosingOutputStream;
 import dev.lethe.model.FieldDescriptor;
 import dev.lethe.spi.RecordValues;
-import dev.lethe.spi.SubjectRecord;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -73,8 +72,8 @@ public final class SubjectReportWriter {
       json.writeObjectPropertyStart("data");
       for (Section section : report.sections()) {
         json.writeArrayPropertyStart(section.name());
-        try (Stream<SubjectRecord> records = report.records(section)) {
-          records.forEach(new RowWriter(json));
+        try (Stream<Map<String, @Nullable Object>> rows = report.values(section)) {
+          rows.forEach(new RowWriter(json));
         }
         json.writeEndArray();
       }
@@ -129,11 +128,11 @@ public final class SubjectReportWriter {
     for (Section section : report.sections()) {
       String file = section.name() + ".csv";
       zip.putNextEntry(new ZipEntry(file));
-      try (Stream<SubjectRecord> records = report.records(section)) {
+      try (Stream<Map<String, @Nullable Object>> rows = report.values(section)) {
         rowsPerFile.put(
             file,
             CsvSectionWriter.write(
-                section.fields().stream().map(FieldDescriptor::name).toList(), records, zip));
+                section.fields().stream().map(FieldDescriptor::name).toList(), rows, zip));
       }
       zip.closeEntry();
     }
@@ -282,7 +281,7 @@ public final class SubjectReportWriter {
   }
 
   /** Writes each row as a JSON object; the attribute names of a row layout are encoded once, not per row. */
-  private static final class RowWriter implements Consumer<SubjectRecord> {
+  private static final class RowWriter implements Consumer<Map<String, @Nullable Object>> {
     private final JsonGenerator json;
     private RecordValues.@Nullable Layout layout;
     private SerializableString[] names = new SerializableString[0];
@@ -292,9 +291,9 @@ public final class SubjectReportWriter {
     }
 
     @Override
-    public void accept(SubjectRecord record) {
+    public void accept(Map<String, @Nullable Object> values) {
       json.writeStartObject();
-      if (record.values() instanceof RecordValues row) {
+      if (values instanceof RecordValues row) {
         if (row.layout() != layout) {
           layout = row.layout();
           names =
@@ -305,13 +304,11 @@ public final class SubjectReportWriter {
           JsonValues.write(json, row.value(i));
         }
       } else {
-        record
-            .values()
-            .forEach(
-                (attribute, value) -> {
-                  json.writeName(attribute);
-                  JsonValues.write(json, value);
-                });
+        values.forEach(
+            (attribute, value) -> {
+              json.writeName(attribute);
+              JsonValues.write(json, value);
+            });
       }
       json.writeEndObject();
     }

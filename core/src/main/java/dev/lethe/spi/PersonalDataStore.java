@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where personal data lives, seen through the model: Lethe plans, a store executes. The JPA module
@@ -37,6 +38,17 @@ public interface PersonalDataStore {
    * its personal-data values (Art. 15(3), 20(1)). The caller closes the stream.
    */
   Stream<SubjectRecord> records(SubjectKey subject, EntityDescriptor entity);
+
+  /**
+   * The personal-data values of the subject's rows of {@code entity}, as {@link #records} gives them
+   * but without the rows' identifiers: what an access or portability report writes (Art. 15(3),
+   * 20(1)). By default the records' values; a store that reads less without the identifiers (no
+   * identifier column, no record per row) overrides it. The caller closes the stream.
+   */
+  default Stream<Map<String, @Nullable Object>> values(
+      SubjectKey subject, EntityDescriptor entity) {
+    return records(subject, entity).map(SubjectRecord::values);
+  }
 
   /**
    * Executes {@code plan} atomically: every step is applied, or on any failure none is

@@ -311,6 +311,15 @@ public final class JpaPersonalDataStore
   }
 
   /**
+   * Art. 15(3), 20(1): the values of the subject's rows of the entity, streamed without reading the
+   * rows' identifiers where the report needs none of them; the caller closes the stream.
+   */
+  @Override
+  public Stream<Map<String, @Nullable Object>> values(SubjectKey subject, EntityDescriptor entity) {
+    return reader.values(requireNonNull(subject, "subject"), requireNonNull(entity, "entity"));
+  }
+
+  /**
    * Art. 17(1): executes the plan in one transaction; all of it is applied or none. With
    * {@linkplain #enforce restrictions}, the erasure of a subject whose processing is
    * restricted is refused, whatever the ground (Art. 18(2)): lift the restriction first.

@@ -256,9 +256,17 @@ public abstract class PersonalDataStoreCompatibilityKit {
 
   protected List<Map<String, Object>> values(SubjectKey subject, Class<?> entity) {
     EntityDescriptor descriptor = model.entity(entity).orElseThrow();
+    List<Map<String, Object>> ofRecords;
     try (Stream<SubjectRecord> records = store.records(subject, descriptor)) {
-      return records.map(record -> nonNull(record.values())).toList();
+      ofRecords = records.map(record -> nonNull(record.values())).toList();
     }
+    // What a report writes: the same values, without the rows' identifiers.
+    try (Stream<Map<String, Object>> values = store.values(subject, descriptor)) {
+      assertThat(values.map(PersonalDataStoreCompatibilityKit::nonNull).toList())
+          .as("values(%s, %s) against records' values", subject, entity.getSimpleName())
+          .containsExactlyInAnyOrderElementsOf(ofRecords);
+    }
+    return ofRecords;
   }
 
   protected Map<Class<?>, List<Map<String, Object>>> allValues(SubjectKey subject) {

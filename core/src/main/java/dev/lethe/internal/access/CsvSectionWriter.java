@@ -1,10 +1,11 @@
 package dev.lethe.internal.access;
 
-import dev.lethe.spi.SubjectRecord;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.FormatSchema;
 import tools.jackson.core.JsonEncoding;
 import tools.jackson.core.JsonGenerator;
@@ -12,15 +13,16 @@ import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.dataformat.csv.CsvFactory;
 import tools.jackson.dataformat.csv.CsvSchema;
 
-/** Streams records into RFC 4180 CSV with a header row, with Jackson's CSV generator. */
+/** Streams rows into RFC 4180 CSV with a header row, with Jackson's CSV generator. */
 public final class CsvSectionWriter {
 
   private static final CsvFactory CSV = new CsvFactory();
 
   private CsvSectionWriter() {}
 
-  /** Writes a header of {@code columns} and one row per record to {@code out}, which stays open; returns the row count. */
-  public static long write(List<String> columns, Stream<SubjectRecord> records, OutputStream out) {
+  /** Writes a header of {@code columns} and one line per row to {@code out}, which stays open; returns the row count. */
+  public static long write(
+      List<String> columns, Stream<Map<String, @Nullable Object>> rows, OutputStream out) {
     CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
     columns.forEach(schema::addColumn);
     CsvSchema built = schema.build();
@@ -31,14 +33,14 @@ public final class CsvSectionWriter {
             return built;
           }
         };
-    AtomicLong rows = new AtomicLong();
+    AtomicLong count = new AtomicLong();
     try (JsonGenerator csv =
         CSV.createGenerator(context, new NonClosingOutputStream(out), JsonEncoding.UTF8)) {
-      records.forEach(
-          record -> {
+      rows.forEach(
+          values -> {
             csv.writeStartObject();
             for (String column : columns) {
-              Object value = record.values().get(column);
+              Object value = values.get(column);
               csv.writeName(column);
               if (value == null) {
                 csv.writeNull();
@@ -47,9 +49,9 @@ public final class CsvSectionWriter {
               }
             }
             csv.writeEndObject();
-            rows.incrementAndGet();
+            count.incrementAndGet();
           });
     }
-    return rows.get();
+    return count.get();
   }
 }

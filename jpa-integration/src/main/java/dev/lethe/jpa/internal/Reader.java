@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.Spliterator;
@@ -216,10 +217,7 @@ public final class Reader {
         hints(query);
         ids = query.getResultStream().iterator();
       }
-      Iterator<Object> values = Iterators.transform(ids, id -> asRow(id)[0]);
-      return StreamSupport.stream(
-              Spliterators.spliteratorUnknownSize(values, Spliterator.NONNULL), false)
-          .onClose(() -> opened.forEach(Session::close));
+      return stream(Iterators.transform(ids, id -> asRow(id)[0]), opened);
     } catch (RuntimeException e) {
       opened.forEach(Session::close);
       throw e;
@@ -231,6 +229,25 @@ public final class Reader {
    * only the fields that route's subject owns (Art. 15(1)); the caller closes the stream.
    */
   public Stream<SubjectRecord> records(SubjectKey subject, EntityDescriptor descriptor) {
+    return alongRoutes(
+        subject, descriptor, (info, route, key) -> records(descriptor, info, route, key));
+  }
+
+  /**
+   * The values of the subject's rows of {@code descriptor}'s entity, as {@link #records} gives them
+   * but without the rows' identifiers, which a report does not write: read without the identifier
+   * column, one array per row, where neither an element collection (merged in by identifier) nor the
+   * history (named by the row's identifier) needs them. The caller closes the stream.
+   */
+  public Stream<Map<String, @Nullable Object>> values(
+      SubjectKey subject, EntityDescriptor descriptor) {
+    return alongRoutes(
+        subject, descriptor, (info, route, key) -> values(descriptor, info, route, key));
+  }
+
+  /** The rows that {@code read} streams along each route of {@code descriptor}'s entity to the subject, one route after the other. */
+  private <T> Stream<T> alongRoutes(
+      SubjectKey subject, EntityDescriptor descriptor, RouteReader<T> read) {
     EntityInfo info = mapping.entity(descriptor.type());
     List<SubjectRoute> routes =
         descriptor.routesTo(subject.subjectType()).stream()
@@ -246,10 +263,45 @@ public final class Reader {
       return Stream.empty();
     }
     if (routes.size() == 1) {
-      return records(descriptor, info, routes.get(0), key.get());
+      return read.rows(info, routes.get(0), key.get());
     }
     // Each route's query opens when the previous one is read to its end.
-    return routes.stream().flatMap(route -> records(descriptor, info, route, key.get()));
+    return routes.stream().flatMap(route -> read.rows(info, route, key.get()));
+  }
+
+  /** Streams rows of one entity type along one route to the subject of {@code key}. */
+  private interface RouteReader<T> {
+    Stream<T> rows(EntityInfo info, SubjectRoute route, Object key);
+  }
+
+  private Stream<Map<String, @Nullable Object>> values(
+      EntityDescriptor descriptor, EntityInfo info, SubjectRoute route, Object key) {
+    List<FieldDescriptor> owned = descriptor.fieldsOf(route);
+    if (owned.stream().anyMatch(FieldDescriptor::collection)
+        || (exportHistory && mapping.history().of(info.type()).isPresent())) {
+      return records(descriptor, info, route, key).map(SubjectRecord::values);
+    }
+    RecordValues.Layout layout =
+        RecordValues.Layout.of(owned.stream().map(FieldDescriptor::name).toList());
+    List<Session> sessions = new ArrayList<>();
+    try {
+      Iterator<Object[]> rows =
+          scalarRows(open(sessions), mapping.route(info, route), owned, key, Rows.VALUES);
+      // Each row's array, in the layout's order, becomes its values.
+      Iterator<Map<String, @Nullable Object>> values =
+          Iterators.transform(
+              rows,
+              row -> {
+                for (int i = 0; i < row.length; i++) {
+                  row[i] = encryption.reveal(descriptor.type(), owned.get(i), row[i]);
+                }
+                return layout.row(row);
+              });
+      return stream(values, sessions);
+    } catch (RuntimeException e) {
+      sessions.forEach(Session::close);
+      throw e;
+    }
   }
 
   private Stream<SubjectRecord> records(
@@ -377,13 +429,9 @@ public final class Reader {
       scalars.accept(query);
       query.setParameter(RouteSql.KEY, key);
       hints(query);
-      Iterator<SubjectRecord> iterator =
-          records.apply(Iterators.transform(query.getResultStream().iterator(), Reader::asRow));
-      return StreamSupport.stream(
-              Spliterators.spliteratorUnknownSize(
-                  iterator, Spliterator.ORDERED | Spliterator.NONNULL),
-              false)
-          .onClose(() -> opened.forEach(Session::close));
+      return stream(
+          records.apply(Iterators.transform(query.getResultStream().iterator(), Reader::asRow)),
+          opened);
     } catch (RuntimeException e) {
       opened.forEach(Session::close);
       throw e;
@@ -406,7 +454,12 @@ public final class Reader {
     List<Session> sessions = new ArrayList<>();
     try {
       Iterator<Object[]> rows =
-          scalarRows(open(sessions), sql, scalars, key, !collections.isEmpty());
+          scalarRows(
+              open(sessions),
+              sql,
+              scalars,
+              key,
+              collections.isEmpty() ? Rows.KEYED : Rows.KEYED_IN_ORDER);
       List<PeekingIterator<Object[]>> elements = new ArrayList<>();
       for (FieldDescriptor field : collections) {
         Session session = open(sessions);
@@ -441,11 +494,7 @@ public final class Reader {
               return new SubjectRecord(descriptor.type(), row[0], layout.row(values));
             }
           };
-      return StreamSupport.stream(
-              Spliterators.spliteratorUnknownSize(
-                  records, Spliterator.ORDERED | Spliterator.NONNULL),
-              false)
-          .onClose(() -> sessions.forEach(Session::close));
+      return stream(records, sessions);
     } catch (RuntimeException e) {
       sessions.forEach(Session::close);
       throw e;
@@ -459,21 +508,23 @@ public final class Reader {
   }
 
   /**
-   * The rows' identifiers and {@code fields}, in the order of their identifiers if {@code byKey}: the
-   * element collections' rows are merged into them by key. Otherwise in the database's order, which
-   * spares it a sort of all the subject's rows. Read through plain JDBC where native SQL can name
-   * every column; else (a formula, say) through JPQL, which sees the rows if the route needs no
-   * native SQL.
+   * The rows' {@code fields}, after their identifiers unless {@code shape} is {@link Rows#VALUES}.
+   * Read through plain JDBC where native SQL can name every column; else (a formula, say) through
+   * JPQL, which sees the rows if the route needs no native SQL.
    */
   private Iterator<Object[]> scalarRows(
-      Session session, RouteSql sql, List<FieldDescriptor> fields, Object key, boolean byKey) {
+      Session session, RouteSql sql, List<FieldDescriptor> fields, Object key, Rows shape) {
     EntityInfo info = sql.entity();
     List<String> names = fields.stream().map(FieldDescriptor::name).toList();
     String select;
     List<JdbcMapping> columns = new ArrayList<>();
     try {
-      select = sql.nativeRows(names, byKey);
-      columns.add(info.mapping().getIdentifierMapping().getSingleJdbcMapping());
+      if (shape == Rows.VALUES) {
+        select = sql.nativeValues(names);
+      } else {
+        select = sql.nativeRows(names, shape == Rows.KEYED_IN_ORDER);
+        columns.add(info.mapping().getIdentifierMapping().getSingleJdbcMapping());
+      }
       for (String name : names) {
         columns.add(RouteSql.basic(info.mapping(), name, info.type()).getJdbcMapping());
       }
@@ -481,7 +532,7 @@ public final class Reader {
       if (sql.needsNative()) {
         throw notNative;
       }
-      return jpqlRows(session.em, sql, info, fields, key, byKey);
+      return jpqlRows(session.em, sql, info, fields, key, shape);
     }
     JdbcRows rows = JdbcRows.open(session.em, select, sql.keyType(), key, columns, fetchSize);
     session.rows.add(rows);
@@ -494,16 +545,20 @@ public final class Reader {
       EntityInfo info,
       List<FieldDescriptor> fields,
       Object key,
-      boolean byKey) {
-    StringBuilder select = new StringBuilder("select e." + info.idAttribute());
-    fields.forEach(field -> select.append(", e.").append(field.name()));
+      Rows shape) {
+    List<String> selected = new ArrayList<>();
+    if (shape != Rows.VALUES) {
+      selected.add("e." + info.idAttribute());
+    }
+    fields.forEach(field -> selected.add("e." + field.name()));
     String jpql =
-        select
+        "select "
+            + String.join(", ", selected)
             + " from "
             + info.name()
             + " e where "
             + sql.jpqlPredicate("e")
-            + (byKey ? " order by e." + info.idAttribute() : "");
+            + (shape == Rows.KEYED_IN_ORDER ? " order by e." + info.idAttribute() : "");
     // Untyped, so that each row comes as the array Hibernate builds anyway (or a lone identifier),
     // not as a Tuple that would only be copied into an array.
     Query query = em.createQuery(jpql).setParameter(RouteSql.KEY, key);
@@ -548,6 +603,24 @@ public final class Reader {
                         + "."
                         + attribute
                         + " is not an element collection with its own table"));
+  }
+
+  /** {@code rows} as an ordered stream whose closing closes {@code sessions}. */
+  private static <T> Stream<T> stream(Iterator<T> rows, List<Session> sessions) {
+    return StreamSupport.stream(
+            Spliterators.spliteratorUnknownSize(rows, Spliterator.ORDERED | Spliterator.NONNULL),
+            false)
+        .onClose(() -> sessions.forEach(Session::close));
+  }
+
+  /** What a row of {@link #scalarRows} holds, and in which order the rows come. */
+  private enum Rows {
+    /** The identifier, then the values, in the database's order, which spares it a sort. */
+    KEYED,
+    /** The identifier, then the values, in the identifiers' order: element collections merge in. */
+    KEYED_IN_ORDER,
+    /** The values only, in the database's order: a report does not write identifiers. */
+    VALUES
   }
 
   private static Object[] asRow(Object result) {

@@ -652,13 +652,14 @@ final class RouteSql {
    * identifiers {@code ids} selects, ordered by identifier.
    */
   String nativeColumns(List<String> attributePaths, String ids) {
-    return nativeColumns(attributePaths, ids, true);
+    return nativeColumns(attributePaths, ids, true, true);
   }
 
-  private String nativeColumns(List<String> attributePaths, String ids, boolean byKey) {
+  private String nativeColumns(
+      List<String> attributePaths, String ids, boolean byKey, boolean withKey) {
     Query query = new Query(mapping);
     Scope start = query.start(entity.mapping(), entity.type());
-    String select = query.selectKeyAnd(start, attributePaths);
+    String select = query.select(start, attributePaths, withKey);
     return select
         + " "
         + query.from
@@ -685,14 +686,25 @@ final class RouteSql {
   String nativeRows(List<String> attributePaths, boolean byKey) {
     return memo(
         "nativeRows " + attributePaths + " " + byKey,
-        () -> computeNativeRows(attributePaths, byKey));
+        () -> computeNativeRows(attributePaths, byKey, true));
   }
 
-  private String computeNativeRows(List<String> attributePaths, boolean byKey) {
+  /**
+   * As {@link #nativeRows} in the database's order, without the identifier: only the columns of
+   * {@code attributePaths}, as a report writes them.
+   *
+   * @throws UnsupportedRouteException if a step of the route or an attribute is not a single column
+   */
+  String nativeValues(List<String> attributePaths) {
+    return memo(
+        "nativeValues " + attributePaths, () -> computeNativeRows(attributePaths, false, false));
+  }
+
+  private String computeNativeRows(List<String> attributePaths, boolean byKey, boolean withKey) {
     if (route.hasReverseHop() || crossesCollection()) {
-      return nativeColumns(attributePaths, nativeIdsIn(), byKey);
+      return nativeColumns(attributePaths, nativeIdsIn(), byKey, withKey);
     }
-    return ofSubject((query, start) -> query.selectKeyAnd(start, attributePaths))
+    return ofSubject((query, start) -> query.select(start, attributePaths, withKey))
         + (byKey ? " order by 1" : "");
   }
 
@@ -824,7 +836,7 @@ final class RouteSql {
   static String nativeColumnsOf(EntityInfo entity, List<String> attributePaths) {
     Query query = new Query();
     Scope start = query.start(entity.mapping(), entity.type());
-    String select = query.selectKeyAnd(start, attributePaths);
+    String select = query.select(start, attributePaths, true);
     return select
         + " "
         + query.from
@@ -964,17 +976,16 @@ final class RouteSql {
      * {@code select} with the scope's key as {@code c0_} and the columns of {@code attributePaths}
      * as {@code c1_}, {@code c2_}, ...; joins the tables that hold them.
      */
-    String selectKeyAnd(Scope scope, List<String> attributePaths) {
-      StringBuilder select =
-          new StringBuilder("select ")
-              .append(scope.base())
-              .append('.')
-              .append(scope.baseKey())
-              .append(" as c0_");
+    /** {@code select} the columns of {@code attributePaths} as {@code c1_, c2_…}, after the identifier as {@code c0_} if {@code withKey}. */
+    String select(Scope scope, List<String> attributePaths, boolean withKey) {
+      StringBuilder select = new StringBuilder("select ");
+      if (withKey) {
+        select.append(scope.base()).append('.').append(scope.baseKey()).append(" as c0_");
+      }
       int column = 1;
       for (String path : attributePaths) {
         select
-            .append(", ")
+            .append(column > 1 || withKey ? ", " : "")
             .append(column(scope, path))
             .append(" as c")
             .append(column++)
