@@ -115,6 +115,11 @@ final class Shape implements AutoCloseable {
         ErasurePlan.of(store.model(), subject, ErasureGround.CONSENT_WITHDRAWN, List.of()));
   }
 
+  /** Runs {@code sql} through JDBC, past the ORM. */
+  void execute(String sql) {
+    database.execute(sql);
+  }
+
   /** Every row of every table, read through JDBC. */
   Map<String, List<List<String>>> tables() {
     return database.scan();
