@@ -33,6 +33,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -246,6 +247,7 @@ public final class JpaMapping {
         continue;
       }
       checkFormulas(descriptor, info, problems);
+      checkSharedColumns(descriptor, info, problems);
       for (SubjectRoute route : descriptor.routes()) {
         RouteSql sql = route(info, route);
         try {
@@ -284,6 +286,44 @@ public final class JpaMapping {
                     + ".",
                 "Mark the columns it is computed from @PersonalData (erasing them erases it) and"
                     + " leave this attribute out, or delete the row (DELETE_ROW)."));
+      }
+    }
+  }
+
+  /**
+   * Refuses two attributes set in one statement (NULLIFY, REPLACE) that map the same column, such
+   * as an attribute and its read-only copy ({@code insertable = false, updatable = false}): the
+   * erasure would assign the column twice in one update, which H2 and PostgreSQL refuse, so every
+   * erasure would fail. One attribute of the pair, or a read-only copy alone, is erased as any
+   * other: Hibernate's bulk update and native SQL write read-only columns.
+   */
+  private static void checkSharedColumns(
+      EntityDescriptor descriptor, EntityInfo info, Set<MappingProblem> problems) {
+    Map<String, String> setBy = new LinkedHashMap<>();
+    for (FieldDescriptor field : descriptor.fields()) {
+      ErasureStrategy strategy = field.erasure().strategy();
+      if (field.collection()
+          || (strategy != ErasureStrategy.NULLIFY && strategy != ErasureStrategy.REPLACE)
+          || !(info.mapping().findByPath(field.name()) instanceof BasicValuedModelPart part)
+          || part.isFormula()) {
+        continue;
+      }
+      String column = part.getContainingTableExpression() + "." + part.getSelectionExpression();
+      String first = setBy.putIfAbsent(column.toLowerCase(Locale.ROOT), field.name());
+      if (first != null) {
+        problems.add(
+            new MappingProblem(
+                descriptor.type(),
+                field.name(),
+                "maps column "
+                    + column
+                    + " as "
+                    + first
+                    + " does, and both are erased in place by setting it ("
+                    + strategy
+                    + "): the erasure would set the column twice in one update, and fail.",
+                "Keep @PersonalData on one of the attributes that map the column: erasing it"
+                    + " erases the column for both."));
       }
     }
   }
