@@ -60,7 +60,8 @@ check_load() {
 # so a fork that ends moves its ticks to its parent's, and the difference of two readings is what the
 # other processes took meanwhile.
 others_ticks() {
-  { head -n 1 /proc/stat; cat /proc/[0-9]*/stat 2>/dev/null; } | awk -v self="$$" '
+  # A process may end between the glob and the read: cat then fails, which must not end the sampler.
+  { head -n 1 /proc/stat; cat /proc/[0-9]*/stat 2>/dev/null || true; } | awk -v self="$$" '
     NR == 1 { busy = $2 + $3 + $4 + $7 + $8 + $9; next }
     {
       pid = $1
