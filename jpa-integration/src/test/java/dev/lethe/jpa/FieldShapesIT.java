@@ -1,6 +1,7 @@
 package dev.lethe.jpa;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lethe.erasure.ErasurePlan;
 import dev.lethe.erasure.ErasureReceipt;
@@ -13,6 +14,7 @@ import dev.lethe.jpa.testing.TestDatabase;
 import dev.lethe.law.ErasureExemption;
 import dev.lethe.law.ErasureGround;
 import dev.lethe.model.EntityDescriptor;
+import dev.lethe.request.Rectification;
 import dev.lethe.spi.SubjectRecord;
 import dev.lethe.subject.Pseudonymizer;
 import dev.lethe.subject.SubjectKey;
@@ -212,6 +214,22 @@ class FieldShapesIT {
     assertThat(invoice.amount).isEqualByComparingTo(new BigDecimal(101));
     assertThat(invoice.billingName).isNull();
     assertThat(invoice.reference).isNull();
+  }
+
+  @Test
+  @DisplayName(
+      "Art. 16: a rectification of a @Formula attribute, which Hibernate never writes, is refused, naming it, and nothing changes")
+  void formulaIsNotRectified() {
+    Map<String, List<List<String>>> before = database.scan();
+
+    assertThatThrownBy(
+            () ->
+                store.rectify(
+                    CUSTOMER_ONE,
+                    new Rectification(Invoice.class, 11L, Map.of("doubled", new BigDecimal("7")))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Invoice [doubled] cannot be rectified");
+    assertThat(database.scan()).isEqualTo(before);
   }
 
   private static ErasurePlan plan(SubjectKey subject) {

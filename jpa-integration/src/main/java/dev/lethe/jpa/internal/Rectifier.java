@@ -14,6 +14,9 @@ import java.lang.reflect.Member;
 import java.lang.reflect.Method;
 import java.util.Collection;
 import java.util.List;
+import org.hibernate.metamodel.mapping.AttributeMapping;
+import org.hibernate.metamodel.mapping.BasicValuedModelPart;
+import org.hibernate.metamodel.mapping.ModelPart;
 import org.hibernate.query.NativeQuery;
 import org.jspecify.annotations.Nullable;
 
@@ -56,6 +59,7 @@ public final class Rectifier {
           descriptor.name() + " does not reach subject type '" + subject.subjectType() + "'");
     }
     EntityInfo info = mapping.entity(descriptor.type());
+    refuseUnwritten(descriptor, info, rectification);
     // On a row shared with other subjects, the subject rectifies only the fields it owns (Art. 16).
     List<RouteSql> owning =
         routes.stream()
@@ -111,6 +115,39 @@ public final class Rectifier {
             (attribute, value) -> set(info.jpa(), row, List.of(attribute.split("\\.")), value));
     em.flush();
     return null;
+  }
+
+  /**
+   * Refuses changes that Hibernate's update would leave out or overwrite: a formula, a column mapped
+   * {@code updatable = false}, a value generated on update. Set on the entity and flushed, they would
+   * be accepted and then silently lost.
+   */
+  private static void refuseUnwritten(
+      EntityDescriptor descriptor, EntityInfo info, Rectification rectification) {
+    List<String> unwritten =
+        rectification.changes().keySet().stream()
+            .filter(attribute -> !updated(info.mapping().findByPath(attribute)))
+            .sorted()
+            .toList();
+    if (!unwritten.isEmpty()) {
+      throw new IllegalArgumentException(
+          descriptor.name()
+              + " "
+              + unwritten
+              + " cannot be rectified: Hibernate does not write them when it updates the row (a"
+              + " @Formula, updatable = false, or a value generated on update). Rectify the"
+              + " attributes they are computed from, or map them so that updates write them.");
+    }
+  }
+
+  private static boolean updated(@Nullable ModelPart part) {
+    if (part instanceof BasicValuedModelPart column
+        && (column.isFormula() || !column.isUpdateable())) {
+      return false;
+    }
+    return !(part instanceof AttributeMapping attribute
+        && attribute.getGenerator() != null
+        && attribute.getGenerator().generatesOnUpdate());
   }
 
   private static IllegalArgumentException notTheSubjects(EntityDescriptor descriptor) {

@@ -1,12 +1,14 @@
 package dev.lethe.jpa.shapes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lethe.erasure.ErasurePlan;
 import dev.lethe.jpa.shapes.readonly.Card;
 import dev.lethe.jpa.shapes.readonly.Loan;
 import dev.lethe.jpa.shapes.readonly.Patron;
 import dev.lethe.jpa.shapes.readonly.Stamp;
+import dev.lethe.request.Rectification;
 import dev.lethe.subject.SubjectKey;
 import java.util.List;
 import java.util.Map;
@@ -70,5 +72,43 @@ class ReadOnlyColumnsIT {
     assertThat(shape.tables().get("loan"))
         .as("through the copy of its key, Ann's loan no longer points at her")
         .anySatisfy(row -> assertThat(row).containsExactlyInAnyOrder("1", "null", "[erased]"));
+  }
+
+  @Test
+  @DisplayName(
+      "Art. 16: a rectification Hibernate's update would drop (updatable=false, generated on update) is refused, naming the attributes, and nothing changes; a value generated on insert only is rectified")
+  void rectifiesOnlyWhatUpdatesWrite() {
+    Map<String, List<List<String>>> before = shape.tables();
+
+    assertThatThrownBy(
+            () ->
+                shape
+                    .store()
+                    .rectify(
+                        ANN,
+                        new Rectification(
+                            Card.class,
+                            1L,
+                            Map.of("nameOnCard", "Ann B. [ann]", "phone", "+44 1 [ann]"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Card [nameOnCard, phone] cannot be rectified")
+        .hasMessageNotContaining("Ann B.");
+    assertThatThrownBy(
+            () ->
+                shape
+                    .store()
+                    .rectify(
+                        ANN,
+                        new Rectification(Stamp.class, 1L, Map.of("signedBy", "Ann B. [ann]"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Stamp [signedBy] cannot be rectified");
+    assertThat(shape.tables()).as("the whole database, unchanged").isEqualTo(before);
+
+    shape
+        .store()
+        .rectify(ANN, new Rectification(Stamp.class, 1L, Map.of("alias", "Annie B. [ann]")));
+
+    assertThat(shape.tables().get("stamp"))
+        .anySatisfy(row -> assertThat(row).contains("Annie B. [ann]"));
   }
 }
