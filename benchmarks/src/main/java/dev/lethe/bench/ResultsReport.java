@@ -98,11 +98,10 @@ public final class ResultsReport {
                   : params.path("classes").asString("");
       JsonNode primary = result.path("primaryMetric");
       // The JMH arguments that run this trial again: the benchmark, its mode and every parameter.
+      String benchmark = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
       StringBuilder rerun =
           new StringBuilder("\\.")
-              .append(
-                  name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1)
-                      .replace(".", "\\."))
+              .append(benchmark.replace(".", "\\."))
               .append("$ -bm ")
               .append(result.path("mode").asString());
       params
@@ -116,7 +115,7 @@ public final class ResultsReport {
                       .append(param.getValue().asString()));
       Row row =
           new Row(
-              name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1),
+              benchmark,
               result.path("mode").asString(),
               params.path("db").asString("-"),
               size,

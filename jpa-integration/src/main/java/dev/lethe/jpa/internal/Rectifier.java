@@ -23,7 +23,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Applies a rectification through the entity itself (Art. 16): {@code find}, set, flush. The
  * entity's Bean Validation constraints and its own listeners run as for any update by the
- * application. A row that is not the subject's is refused before anything changes.
+ * application. A row that is not the subject's, and a change Hibernate's update would leave out (a
+ * formula, {@code updatable = false}, a value generated on update), are refused before anything
+ * changes.
  */
 public final class Rectifier {
 

@@ -973,10 +973,9 @@ final class RouteSql {
     }
 
     /**
-     * {@code select} with the scope's key as {@code c0_} and the columns of {@code attributePaths}
-     * as {@code c1_}, {@code c2_}, ...; joins the tables that hold them.
+     * {@code select} with the columns of {@code attributePaths} as {@code c1_}, {@code c2_}, ...,
+     * after the scope's key as {@code c0_} if {@code withKey}; joins the tables that hold them.
      */
-    /** {@code select} the columns of {@code attributePaths} as {@code c1_, c2_…}, after the identifier as {@code c0_} if {@code withKey}. */
     String select(Scope scope, List<String> attributePaths, boolean withKey) {
       StringBuilder select = new StringBuilder("select ");
       if (withKey) {

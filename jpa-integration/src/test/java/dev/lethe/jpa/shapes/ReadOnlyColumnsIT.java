@@ -12,6 +12,7 @@ import dev.lethe.request.Rectification;
 import dev.lethe.subject.SubjectKey;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -82,33 +83,24 @@ class ReadOnlyColumnsIT {
 
     assertThatThrownBy(
             () ->
-                shape
-                    .store()
-                    .rectify(
-                        ANN,
-                        new Rectification(
-                            Card.class,
-                            1L,
-                            Map.of("nameOnCard", "Ann B. [ann]", "phone", "+44 1 [ann]"))))
+                rectifyAnn(
+                    Card.class, Map.of("nameOnCard", "Ann B. [ann]", "phone", "+44 1 [ann]")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("Card [nameOnCard, phone] cannot be rectified")
         .hasMessageNotContaining("Ann B.");
-    assertThatThrownBy(
-            () ->
-                shape
-                    .store()
-                    .rectify(
-                        ANN,
-                        new Rectification(Stamp.class, 1L, Map.of("signedBy", "Ann B. [ann]"))))
+    assertThatThrownBy(() -> rectifyAnn(Stamp.class, Map.of("signedBy", "Ann B. [ann]")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("Stamp [signedBy] cannot be rectified");
     assertThat(shape.tables()).as("the whole database, unchanged").isEqualTo(before);
 
-    shape
-        .store()
-        .rectify(ANN, new Rectification(Stamp.class, 1L, Map.of("alias", "Annie B. [ann]")));
+    rectifyAnn(Stamp.class, Map.of("alias", "Annie B. [ann]"));
 
     assertThat(shape.tables().get("stamp"))
         .anySatisfy(row -> assertThat(row).contains("Annie B. [ann]"));
+  }
+
+  /** Rectifies Ann's row 1 of {@code entity} with {@code changes}. */
+  private void rectifyAnn(Class<?> entity, Map<String, @Nullable Object> changes) {
+    shape.store().rectify(ANN, new Rectification(entity, 1L, changes));
   }
 }
