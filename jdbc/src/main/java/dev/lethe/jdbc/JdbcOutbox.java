@@ -34,7 +34,7 @@ import javax.sql.DataSource;
  * active. {@link #claimDue} runs in a short transaction of its own on a connection it opens: it
  * selects the due rows with {@code FOR UPDATE SKIP LOCKED} (PostgreSQL, MariaDB 10.6+, MySQL 8),
  * so that dispatchers in several replicas take disjoint batches without waiting for one another,
- * and moves them out of reach for the lease. On H2, which cannot skip locked rows, the rows are
+ * and moves them out of reach for the lease (on PostgreSQL both in one statement). On H2, which cannot skip locked rows, the rows are
  * selected without a lock and each is taken by a conditional update on its attempt count: a row
  * another dispatcher took in between is left out, so no row is ever claimed twice.
  *
@@ -173,8 +173,26 @@ public final class JdbcOutbox implements Outbox {
     T run(Connection connection) throws SQLException;
   }
 
+  /**
+   * PostgreSQL's claim, one statement and one round trip: the due rows, locked as they are chosen and
+   * skipped if another dispatcher holds them, leased and returned as leased, in the order they fell
+   * due. {@code materialized} keeps the choice a step of its own, run once, whatever the plan.
+   */
+  private static final String CLAIM_ON_POSTGRESQL =
+      "with due as materialized (select id, next_attempt_at as due_at from lethe_outbox"
+          + " where status = ? and next_attempt_at <= ? order by next_attempt_at, id"
+          + " limit ? for update skip locked),"
+          + " leased as (update lethe_outbox o set attempts = o.attempts + 1, next_attempt_at = ?"
+          + " from due where o.id = due.id returning o.*, due.due_at)"
+          + " select "
+          + COLUMNS
+          + " from leased order by due_at, id";
+
   private List<OutboxEntry> claim(Connection connection, String now, int limit, String leasedUntil)
       throws SQLException {
+    if (isPostgreSql(connection)) {
+      return claimOnPostgreSql(connection, now, limit, leasedUntil);
+    }
     boolean skipLocked = skipsLockedRows(connection);
     List<OutboxEntry> due = new ArrayList<>();
     try (PreparedStatement select =
@@ -217,25 +235,32 @@ public final class JdbcOutbox implements Outbox {
     return List.copyOf(claimed);
   }
 
+  private static List<OutboxEntry> claimOnPostgreSql(
+      Connection connection, String now, int limit, String leasedUntil) throws SQLException {
+    try (PreparedStatement claim = connection.prepareStatement(CLAIM_ON_POSTGRESQL)) {
+      claim.setString(1, PENDING);
+      claim.setString(2, now);
+      claim.setInt(3, limit);
+      claim.setString(4, leasedUntil);
+      List<OutboxEntry> claimed = new ArrayList<>();
+      try (ResultSet rows = claim.executeQuery()) {
+        while (rows.next()) {
+          claimed.add(entry(rows));
+        }
+      }
+      return List.copyOf(claimed);
+    }
+  }
+
   /**
-   * Leases the {@code due} rows. On PostgreSQL, whose select locked them and whose update locks no
-   * more than the rows it changes, all at once in one statement. Elsewhere each by a conditional
-   * update on its key and attempt count, in one JDBC batch: InnoDB may scan for an id list and lock
-   * the gaps it passes, which deadlocked a concurrent enqueue on MariaDB; on H2, which cannot skip
-   * locked rows, the condition leaves out a row another dispatcher took in between. Returns the
-   * rows taken.
+   * Leases the {@code due} rows, each by a conditional update on its key and attempt count, in one
+   * JDBC batch: InnoDB may scan for an id list and lock the gaps it passes, which deadlocked a
+   * concurrent enqueue on MariaDB; on H2, which cannot skip locked rows, the condition leaves out a
+   * row another dispatcher took in between. Returns the rows taken.
    */
   private static List<OutboxEntry> taken(
       Connection connection, List<OutboxEntry> due, String leasedUntil, boolean locked)
       throws SQLException {
-    if (locked && isPostgreSql(connection)) {
-      byIds(
-          connection,
-          "update lethe_outbox set attempts = attempts + 1, next_attempt_at = ? where id in (",
-          leasedUntil,
-          due.stream().map(entry -> entry.id().toString()).toList());
-      return due;
-    }
     int[] taken;
     try (PreparedStatement take =
         connection.prepareStatement(
