@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every Lethe benchmark on H2, PostgreSQL and (erasure, retention) MariaDB and writes benchmarks/RESULTS.md.
 #
-#   benchmarks/run.sh                # the whole suite, short settings (aimed at about 35 minutes on 2 quiet cores)
+#   benchmarks/run.sh                # the whole suite, short settings (about an hour on 2 quiet cores)
 #   benchmarks/run.sh --long         # two forks and more iterations everywhere, and load-then-remove at 1,000,000
 #                                    # rows: steadier numbers, several hours; re-runs noisy rows as below
 #   benchmarks/run.sh --rerun-noisy  # then re-runs once every row whose error is 10 % of its score or more, with two
@@ -139,13 +139,14 @@ else
     SINGLE_SHOT_1M=(-wi 0 -i 1)
     NAIVE_1M=""
   fi
-  # Settings as each benchmark's annotations set them (1-2 forks, 1-3 warm-up and 2-5 measured iterations),
+  # Settings as each benchmark's annotations set them (1-2 forks; ten 1-s iterations where a measurement is cheap,
+  # 5-15 single shots where each needs fresh rows),
   # sizes and databases as the issue asks; the 1,000,000-row sizes are single invocations.
   step 'ErasureBenchmark' -p db=h2,postgresql,mariadb -p rows=10,1000,100000 "${MORE[@]}"
   step "ErasureBenchmark.(lethe|handWrittenJpql$NAIVE_1M)" -p db=h2,postgresql,mariadb -p rows=1000000 \
     "${SINGLE_SHOT_1M[@]}"
   # Small erasures again, warmed up: single shots after two warm-up invocations mostly time the JIT.
-  step 'ErasureBenchmark' -p db=h2,postgresql,mariadb -p rows=10,1000 -bm avgt -f 1 -wi 1 -w 5s -i 3 -r 3s
+  step 'ErasureBenchmark' -p db=h2,postgresql,mariadb -p rows=10,1000 -bm avgt -f 1 -wi 5 -w 1s -i 10 -r 1s
   step 'RetentionSweep' -p db=h2,postgresql,mariadb -p rows=100000 "${MORE[@]}"
   step 'RetentionSweep' -p db=h2,postgresql,mariadb -p rows=1000000 "${SINGLE_SHOT_1M[@]}"
   step 'ExportBenchmark' -p db=h2,postgresql -p rows=1000,100000 "${MORE[@]}"

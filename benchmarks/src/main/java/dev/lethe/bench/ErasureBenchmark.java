@@ -53,7 +53,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, batchSize = 1)
-@Measurement(iterations = 3, batchSize = 1)
+@Measurement(iterations = 5, batchSize = 1)
 @Fork(1)
 @State(Scope.Benchmark)
 public class ErasureBenchmark {

@@ -47,7 +47,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 3, time = 1)
+@Measurement(iterations = 10, time = 1)
 @Fork(1)
 @State(Scope.Benchmark)
 public class ModelBuildBenchmark {
@@ -133,7 +133,7 @@ public class ModelBuildBenchmark {
   @Benchmark
   @BenchmarkMode(Mode.SingleShotTime)
   @Warmup(iterations = 3, batchSize = 1)
-  @Measurement(iterations = 5, batchSize = 1)
+  @Measurement(iterations = 10, batchSize = 1)
   public PersonalDataModel scanFreshClasses(FreshClasses fresh) {
     return PersonalDataModel.scan(fresh.types);
   }

@@ -58,8 +58,8 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2, batchSize = 1)
-@Measurement(iterations = 5, batchSize = 1)
+@Warmup(iterations = 5, batchSize = 1)
+@Measurement(iterations = 15, batchSize = 1)
 @Fork(1)
 @State(Scope.Benchmark)
 public class OutboxDispatchBenchmark {

@@ -186,7 +186,7 @@ public final class ResultsReport {
     line("```");
     line("");
     line(
-        "JMH settings per benchmark (short, so that the whole suite runs in about half an hour on two cores: read the"
+        "JMH settings per benchmark (short, so that the whole suite runs in about an hour on two cores: read the"
             + " ± errors and treat differences below them as noise):");
     line("");
     line("| benchmark | mode | forks | warm-up | measurement | extra JVM args |");
@@ -742,7 +742,8 @@ public final class ResultsReport {
     line(
         "Single-shot (`ss`) rows time one invocation each after only two warm-up invocations, so at small sizes they"
             + " include JIT compilation of whichever path is colder; the `avgt` rows, where present, repeat the small sizes"
-            + " warmed up (5 s of warm-up, then the average over 3 × 3 s; the fresh insert before each invocation untimed).");
+            + " warmed up (5 × 1 s of warm-up, then the average over 10 × 1 s; the fresh insert before each invocation"
+            + " untimed).");
     line("");
     line(
         "| db | rows | mode | Lethe | hand-written JPQL | load-then-remove | Lethe / JPQL | load-then-remove / Lethe |"
@@ -1227,7 +1228,10 @@ public final class ResultsReport {
     line("");
     line(
         "Rows whose error is 10 % of the score or more are marked noisy: `benchmarks/run.sh --rerun-noisy` re-runs"
-            + " them once with two forks and ten measured iterations (`--long` does too), and the re-run replaces the row.");
+            + " them once with two forks and ten measured iterations (`--long` does too), and the re-run replaces the row."
+            + " JMH's error is half the width of a 99.9 % confidence interval from Student's t: 18 standard deviations"
+            + " of one measurement with 3 of them, 1.5 with 10. Hence ten short iterations rather than three long ones"
+            + " where a measurement is cheap; single shots of 100,000 rows or more stay few and mostly noisy.");
     line("");
     line(
         "| benchmark | db | size | listeners or dispatchers | mode | score | ± error (99.9 %) | unit | noisy |");

@@ -47,8 +47,8 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 1, batchSize = 1)
-@Measurement(iterations = 2, batchSize = 1)
+@Warmup(iterations = 2, batchSize = 1)
+@Measurement(iterations = 5, batchSize = 1)
 @Fork(value = 1, jvmArgsAppend = "-Xmx64m")
 @State(Scope.Benchmark)
 public class RetentionSweepBenchmark {
