@@ -161,6 +161,15 @@ public final class SubjectReport {
     return values.map(layout::project);
   }
 
+  /**
+   * Runs {@code work}, which reads this report, in one reading of the store: its sections, read one
+   * after another, may share one transaction instead of taking one each (Art. 15(3), 20(1)). For
+   * the writers, which read the whole report at once.
+   */
+  <T, E extends Exception> T readingTogether(PersonalDataStore.ReadWork<T, E> work) throws E {
+    return store.readingTogether(work);
+  }
+
   @Override
   public String toString() {
     return "SubjectReport[" + subjectType + ", " + scope + ", " + sections.size() + " sections]";

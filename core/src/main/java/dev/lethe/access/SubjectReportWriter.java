@@ -31,7 +31,9 @@ import tools.jackson.core.json.JsonFactory;
 /**
  * Writes a {@link SubjectReport} in a commonly used electronic form (Art. 15(3)) and in a
  * structured, machine-readable one (Art. 20(1)): JSON, or a ZIP holding the JSON, one CSV per
- * entity type and a manifest. Rows stream from the store straight into the output.
+ * entity type and a manifest. Rows stream from the store straight into the output, the sections one
+ * after another in one reading of the store ({@link dev.lethe.spi.PersonalDataStore#readingTogether}):
+ * on a database, one transaction for the whole report rather than one per section.
  */
 public final class SubjectReportWriter {
 
@@ -53,7 +55,11 @@ public final class SubjectReportWriter {
     requireNonNull(report, "report");
     requireNonNull(out, "out");
     try {
-      writeDocument(report, out);
+      report.readingTogether(
+          () -> {
+            writeDocument(report, out);
+            return null;
+          });
     } finally {
       report.participantSections().forget();
     }
@@ -113,7 +119,12 @@ public final class SubjectReportWriter {
     requireNonNull(report, "report");
     requireNonNull(out, "out");
     try {
-      writeZipEntries(report, out);
+      // The JSON document and the CSV files read the sections twice: all in one reading.
+      report.readingTogether(
+          () -> {
+            writeZipEntries(report, out);
+            return null;
+          });
     } finally {
       report.participantSections().forget();
     }

@@ -1,5 +1,7 @@
 package dev.lethe.spi;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.lethe.erasure.ErasurePlan;
 import dev.lethe.erasure.OtherCopy;
 import dev.lethe.model.EntityDescriptor;
@@ -48,6 +50,22 @@ public interface PersonalDataStore {
   default Stream<Map<String, @Nullable Object>> values(
       SubjectKey subject, EntityDescriptor entity) {
     return records(subject, entity).map(SubjectRecord::values);
+  }
+
+  /**
+   * Runs {@code work}, whose reads may share one connection and transaction of the store: the
+   * records and values streams it opens one after another, such as the sections of one access or
+   * portability report (Art. 15(3), 20(1)), which then cost the database one transaction instead of
+   * one per stream. A stream must be closed inside {@code work}, where it was opened. By default the
+   * work just runs, each stream reading as it would outside; a store whose streams each take a
+   * connection of their own overrides it. Nested calls run inside the outermost one.
+   *
+   * @return what {@code work} returns
+   * @throws E what {@code work} throws, after the store has released what the work's reads held
+   */
+  default <T, E extends Exception> T readingTogether(ReadWork<T, E> work) throws E {
+    requireNonNull(work, "work");
+    return work.run();
   }
 
   /**
@@ -108,6 +126,19 @@ public interface PersonalDataStore {
    */
   default List<OtherCopy> otherCopies() {
     return List.of();
+  }
+
+  /**
+   * Work whose reads of a subject's data may share one transaction of the store, such as writing an
+   * access or portability report (Art. 15(3), 20(1)); see {@link #readingTogether}.
+   *
+   * @param <T> what the work returns
+   * @param <E> what it may throw besides unchecked exceptions, such as the report's output failing
+   */
+  @FunctionalInterface
+  interface ReadWork<T, E extends Exception> {
+    /** Does the work. */
+    T run() throws E;
   }
 
   /** A store over objects held in memory, for tests and applications without a database. */

@@ -18,9 +18,12 @@ import dev.lethe.tck.shop.LoginEvent;
 import dev.lethe.tck.shop.OrderNote;
 import dev.lethe.tck.shop.PurchaseOrder;
 import dev.lethe.tck.shop.Shop;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -88,6 +91,64 @@ public abstract class PersonalDataStoreCompatibilityKit {
         .extracting(row -> row.get("ipAddress"))
         .containsExactlyInAnyOrder("10.0.2.1", "10.0.2.2");
     assertThat(values(new SubjectKey("customer", 99L), PurchaseOrder.class)).isEmpty();
+  }
+
+  @Test
+  @DisplayName(
+      "Art. 15(3), 20(1): reads inside readingTogether give what they give apart: one stream after"
+          + " another, nested, or two streams open at once")
+  void readsTogetherAsApart() {
+    SubjectKey two = new SubjectKey("customer", 2L);
+    Map<Class<?>, List<Map<String, Object>>> apart = allValues(two);
+
+    assertThat(store.readingTogether(() -> allValues(two))).isEqualTo(apart);
+    assertThat(store.readingTogether(() -> store.readingTogether(() -> allValues(two))))
+        .isEqualTo(apart);
+    List<Map<String, Object>> orders = new ArrayList<>();
+    List<Map<String, Object>> notes = new ArrayList<>();
+    store.readingTogether(
+        () -> {
+          try (Stream<Map<String, Object>> first = store.values(two, entity(PurchaseOrder.class));
+              Stream<Map<String, Object>> second = store.values(two, entity(OrderNote.class))) {
+            // A row of one, then a row of the other: both are read while the other is open.
+            Iterator<Map<String, Object>> a = first.iterator();
+            Iterator<Map<String, Object>> b = second.iterator();
+            while (a.hasNext() || b.hasNext()) {
+              if (a.hasNext()) {
+                orders.add(nonNull(a.next()));
+              }
+              if (b.hasNext()) {
+                notes.add(nonNull(b.next()));
+              }
+            }
+          }
+          return null;
+        });
+    assertThat(orders).containsExactlyInAnyOrderElementsOf(apart.get(PurchaseOrder.class));
+    assertThat(notes).containsExactlyInAnyOrderElementsOf(apart.get(OrderNote.class));
+  }
+
+  @Test
+  @DisplayName(
+      "Art. 15(3): what the work inside readingTogether throws comes out as it was thrown, and the"
+          + " store reads on after it")
+  void failureInsideReadingTogetherComesOut() {
+    SubjectKey two = new SubjectKey("customer", 2L);
+    Map<Class<?>, List<Map<String, Object>>> before = allValues(two);
+    IOException outputFailed = new IOException("The report's output failed");
+
+    assertThatThrownBy(
+            () ->
+                store.readingTogether(
+                    () -> {
+                      try (Stream<Map<String, Object>> rows =
+                          store.values(two, entity(PurchaseOrder.class))) {
+                        assertThat(rows.findFirst()).isPresent();
+                        throw outputFailed;
+                      }
+                    }))
+        .isSameAs(outputFailed);
+    assertThat(allValues(two)).isEqualTo(before);
   }
 
   @Test
@@ -255,7 +316,7 @@ public abstract class PersonalDataStoreCompatibilityKit {
   }
 
   protected List<Map<String, Object>> values(SubjectKey subject, Class<?> entity) {
-    EntityDescriptor descriptor = model.entity(entity).orElseThrow();
+    EntityDescriptor descriptor = entity(entity);
     List<Map<String, Object>> ofRecords;
     try (Stream<SubjectRecord> records = store.records(subject, descriptor)) {
       ofRecords = records.map(record -> nonNull(record.values())).toList();
@@ -272,6 +333,10 @@ public abstract class PersonalDataStoreCompatibilityKit {
   protected Map<Class<?>, List<Map<String, Object>>> allValues(SubjectKey subject) {
     return Shop.ENTITIES.stream()
         .collect(Collectors.toMap(entity -> entity, entity -> values(subject, entity)));
+  }
+
+  private EntityDescriptor entity(Class<?> type) {
+    return model.entity(type).orElseThrow();
   }
 
   private List<Object> rowIds(SubjectKey subject, Class<?> entity) {

@@ -3,13 +3,18 @@ package dev.lethe.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lethe.erasure.ErasurePlan;
 import dev.lethe.internal.rights.SubjectReports;
 import dev.lethe.law.DataOrigin;
 import dev.lethe.law.Right;
+import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.PersonalDataModel;
+import dev.lethe.request.Rectification;
 import dev.lethe.spi.PersonalDataStore;
+import dev.lethe.spi.SubjectRecord;
 import dev.lethe.subject.Pseudonymizer;
 import dev.lethe.subject.SubjectIdentifier;
+import dev.lethe.subject.SubjectKey;
 import dev.lethe.tck.shop.Shop;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -21,9 +26,12 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.assertj.core.groups.Tuple;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -32,14 +40,14 @@ import tools.jackson.databind.json.JsonMapper;
 class SubjectReportsTest {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC);
 
   private final PersonalDataModel model = Shop.model();
   private final PersonalDataStore store =
       PersonalDataStore.inMemory(model, Pseudonymizer.withRandomKey())
           .add(Shop.population(3, 2).toArray());
-  private final SubjectReports reports =
-      new SubjectReports(
-          model, store, Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC));
+  private final SubjectReports reports = new SubjectReports(model, store, CLOCK);
 
   @Test
   @DisplayName(
@@ -154,11 +162,88 @@ class SubjectReportsTest {
   }
 
   @Test
+  @DisplayName(
+      "Art. 15(3), 20(1): the JSON and ZIP writers read the whole report, whether data is processed"
+          + " and every section, inside one readingTogether of the store")
+  void writersReadTheReportTogether() throws IOException {
+    WatchedStore watched = new WatchedStore(store);
+    SubjectReports watchedReports = new SubjectReports(model, watched, CLOCK);
+
+    json(watchedReports.access(customer(2)));
+    assertThat(watched.readings).isEqualTo(1);
+    assertThat(watched.streamsInside).as("the root's row, then four sections").isEqualTo(5);
+    zipEntries(watchedReports.access(customer(2)));
+    assertThat(watched.readings).isEqualTo(2);
+    assertThat(watched.streamsInside).as("the JSON's five, then four CSV files").isEqualTo(14);
+    assertThat(watched.streamsOutside).isZero();
+  }
+
+  @Test
   @DisplayName("A report for a subject type the model does not know is refused, naming the type")
   void unknownSubjectType() {
     assertThatThrownBy(() -> reports.access(new SubjectIdentifier("patient", "id", "1")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'patient'");
+  }
+
+  /** A store that counts its readings together and the streams opened inside and outside them. */
+  private static final class WatchedStore implements PersonalDataStore {
+    private final PersonalDataStore store;
+    private int readings;
+    private boolean inside;
+    private int streamsInside;
+    private int streamsOutside;
+
+    WatchedStore(PersonalDataStore store) {
+      this.store = store;
+    }
+
+    @Override
+    public <T, E extends Exception> T readingTogether(ReadWork<T, E> work) throws E {
+      readings++;
+      inside = true;
+      try {
+        return work.run();
+      } finally {
+        inside = false;
+      }
+    }
+
+    @Override
+    public Set<SubjectKey> resolve(SubjectIdentifier identifier) {
+      return store.resolve(identifier);
+    }
+
+    @Override
+    public Stream<SubjectRecord> records(SubjectKey subject, EntityDescriptor entity) {
+      counted();
+      return store.records(subject, entity);
+    }
+
+    @Override
+    public Stream<Map<String, @Nullable Object>> values(
+        SubjectKey subject, EntityDescriptor entity) {
+      counted();
+      return store.values(subject, entity);
+    }
+
+    private void counted() {
+      if (inside) {
+        streamsInside++;
+      } else {
+        streamsOutside++;
+      }
+    }
+
+    @Override
+    public Map<Class<?>, ErasurePlan.RowCount> erase(ErasurePlan plan) {
+      return store.erase(plan);
+    }
+
+    @Override
+    public void rectify(SubjectKey subject, Rectification rectification) {
+      store.rectify(subject, rectification);
+    }
   }
 
   static SubjectIdentifier customer(int number) {
