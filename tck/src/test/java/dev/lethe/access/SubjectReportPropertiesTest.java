@@ -7,6 +7,7 @@ import dev.lethe.model.PersonalDataModel;
 import dev.lethe.spi.PersonalDataStore;
 import dev.lethe.subject.Pseudonymizer;
 import dev.lethe.tck.shop.Shop;
+import dev.lethe.testing.WrittenReports;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.HashSet;
@@ -48,7 +49,7 @@ class SubjectReportPropertiesTest {
     Set<String> inJson = leaves(SubjectReportsTest.json(report));
     assertThat(inJson).containsAll(mine).doesNotContainAnyElementsOf(others);
     Set<String> inZip = new HashSet<>();
-    for (Map.Entry<String, String> entry : SubjectReportsTest.zipEntries(report).entrySet()) {
+    for (Map.Entry<String, String> entry : WrittenReports.zipEntries(report).entrySet()) {
       if (entry.getKey().endsWith(".csv")) {
         entry.getValue().lines().skip(1).forEach(line -> inZip.addAll(csvCells(line)));
       } else {

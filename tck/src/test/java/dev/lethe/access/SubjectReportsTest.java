@@ -3,33 +3,26 @@ package dev.lethe.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lethe.erasure.ErasurePlan;
 import dev.lethe.internal.rights.SubjectReports;
 import dev.lethe.law.DataOrigin;
 import dev.lethe.law.Right;
 import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.PersonalDataModel;
-import dev.lethe.request.Rectification;
 import dev.lethe.spi.PersonalDataStore;
 import dev.lethe.spi.SubjectRecord;
 import dev.lethe.subject.Pseudonymizer;
 import dev.lethe.subject.SubjectIdentifier;
 import dev.lethe.subject.SubjectKey;
 import dev.lethe.tck.shop.Shop;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import dev.lethe.testing.ForwardingPersonalDataStore;
+import dev.lethe.testing.WrittenReports;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.assertj.core.groups.Tuple;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DisplayName;
@@ -143,7 +136,7 @@ class SubjectReportsTest {
   @DisplayName(
       "Art. 15(3), 20(1): the ZIP holds the JSON, one CSV per entity type and a manifest with row counts")
   void zip() throws IOException {
-    Map<String, String> entries = zipEntries(reports.access(customer(2)));
+    Map<String, String> entries = WrittenReports.zipEntries(reports.access(customer(2)));
 
     assertThat(entries)
         .containsOnlyKeys(
@@ -172,7 +165,7 @@ class SubjectReportsTest {
     json(watchedReports.access(customer(2)));
     assertThat(watched.readings).isEqualTo(1);
     assertThat(watched.streamsInside).as("the root's row, then four sections").isEqualTo(5);
-    zipEntries(watchedReports.access(customer(2)));
+    WrittenReports.zipEntries(watchedReports.access(customer(2)));
     assertThat(watched.readings).isEqualTo(2);
     assertThat(watched.streamsInside).as("the JSON's five, then four CSV files").isEqualTo(14);
     assertThat(watched.streamsOutside).isZero();
@@ -187,15 +180,14 @@ class SubjectReportsTest {
   }
 
   /** A store that counts its readings together and the streams opened inside and outside them. */
-  private static final class WatchedStore implements PersonalDataStore {
-    private final PersonalDataStore store;
+  private static final class WatchedStore extends ForwardingPersonalDataStore {
     private int readings;
     private boolean inside;
     private int streamsInside;
     private int streamsOutside;
 
     WatchedStore(PersonalDataStore store) {
-      this.store = store;
+      super(store);
     }
 
     @Override
@@ -203,28 +195,23 @@ class SubjectReportsTest {
       readings++;
       inside = true;
       try {
-        return work.run();
+        return super.readingTogether(work);
       } finally {
         inside = false;
       }
     }
 
     @Override
-    public Set<SubjectKey> resolve(SubjectIdentifier identifier) {
-      return store.resolve(identifier);
-    }
-
-    @Override
     public Stream<SubjectRecord> records(SubjectKey subject, EntityDescriptor entity) {
       counted();
-      return store.records(subject, entity);
+      return super.records(subject, entity);
     }
 
     @Override
     public Stream<Map<String, @Nullable Object>> values(
         SubjectKey subject, EntityDescriptor entity) {
       counted();
-      return store.values(subject, entity);
+      return super.values(subject, entity);
     }
 
     private void counted() {
@@ -234,16 +221,6 @@ class SubjectReportsTest {
         streamsOutside++;
       }
     }
-
-    @Override
-    public Map<Class<?>, ErasurePlan.RowCount> erase(ErasurePlan plan) {
-      return store.erase(plan);
-    }
-
-    @Override
-    public void rectify(SubjectKey subject, Rectification rectification) {
-      store.rectify(subject, rectification);
-    }
   }
 
   static SubjectIdentifier customer(int number) {
@@ -251,20 +228,6 @@ class SubjectReportsTest {
   }
 
   static JsonNode json(SubjectReport report) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    SubjectReportWriter.writeJson(report, out);
-    return JSON.readTree(out.toByteArray());
-  }
-
-  static Map<String, String> zipEntries(SubjectReport report) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    SubjectReportWriter.writeZip(report, out);
-    Map<String, String> entries = new LinkedHashMap<>();
-    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(out.toByteArray()))) {
-      for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-        entries.put(entry.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
-      }
-    }
-    return entries;
+    return JSON.readTree(WrittenReports.json(report));
   }
 }

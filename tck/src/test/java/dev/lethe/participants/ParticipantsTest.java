@@ -18,7 +18,6 @@ import dev.lethe.erasure.SuppressionList;
 import dev.lethe.erasure.SuppressionStore;
 import dev.lethe.law.ErasureGround;
 import dev.lethe.law.RestrictionGround;
-import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.objection.ObjectionStore;
 import dev.lethe.objection.Objections;
@@ -43,17 +42,16 @@ import dev.lethe.spi.ParticipantReceipt;
 import dev.lethe.spi.PersonalDataStore;
 import dev.lethe.spi.RecipientAcknowledgement;
 import dev.lethe.spi.RecipientAcknowledgement.Status;
-import dev.lethe.spi.SubjectRecord;
 import dev.lethe.subject.InvalidSubjectIdentifierException;
 import dev.lethe.subject.Pseudonymizer;
 import dev.lethe.subject.SubjectIdentifier;
 import dev.lethe.subject.SubjectKey;
 import dev.lethe.tck.shop.Customer;
 import dev.lethe.tck.shop.Shop;
+import dev.lethe.testing.ForwardingPersonalDataStore;
 import dev.lethe.testing.MutableClock;
-import java.io.ByteArrayInputStream;
+import dev.lethe.testing.WrittenReports;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,10 +59,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
-import java.util.zip.ZipInputStream;
 import org.assertj.core.groups.Tuple;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DisplayName;
@@ -515,14 +510,14 @@ class ParticipantsTest {
 
     assertThat(report.participantSections().participants())
         .containsExactly("payment-provider", "email-host");
-    Map<String, String> entries = zipEntries(report);
+    Map<String, String> entries = WrittenReports.zipEntries(report);
     assertThat(entries.get("participants/payment-provider.json"))
         .contains("customer2@example.com")
         .contains("\"processesPersonalData\":true");
     assertThat(entries.get("participants/email-host.json"))
         .contains("\"processesPersonalData\":false");
     assertThat(entries.get("report.json")).contains("\"participants\":{\"payment-provider\":{");
-    assertThatThrownBy(() -> zipEntries(report))
+    assertThatThrownBy(() -> WrittenReports.zipEntries(report))
         .as("the sections were cleared once written")
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("no longer kept");
@@ -555,7 +550,7 @@ class ParticipantsTest {
         unsplit);
     String expected = unsplit.toString(StandardCharsets.UTF_8);
 
-    Map<String, String> entries = zipEntries(coordinatorRights.access(request.id()));
+    Map<String, String> entries = WrittenReports.zipEntries(coordinatorRights.access(request.id()));
 
     assertThat(carried)
         .filteredOn(
@@ -567,19 +562,6 @@ class ParticipantsTest {
     assertThat(expected).contains("customer2@example.com");
     assertThat(entries.get("participants/payment-provider.json")).isEqualTo(expected);
     assertThat(entries.get("report.json")).contains("\"payment-provider\":" + expected);
-  }
-
-  /** Each entry of the report written as a ZIP, by name. */
-  private static Map<String, String> zipEntries(SubjectReport report) throws IOException {
-    ByteArrayOutputStream zip = new ByteArrayOutputStream();
-    SubjectReportWriter.writeZip(report, zip);
-    Map<String, String> entries = new HashMap<>();
-    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.toByteArray()))) {
-      for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-        entries.put(entry.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
-      }
-    }
-    return entries;
   }
 
   /** Dispatches every service's outbox until none has anything due. */
@@ -731,22 +713,11 @@ class ParticipantsTest {
   }
 
   /** A store whose next erasure fails after erasing, as a database that fails mid-transaction would. */
-  private static final class FailingStore implements PersonalDataStore {
-    private final PersonalDataStore delegate;
+  private static final class FailingStore extends ForwardingPersonalDataStore {
     boolean failNext;
 
     FailingStore(PersonalDataStore delegate) {
-      this.delegate = delegate;
-    }
-
-    @Override
-    public Set<SubjectKey> resolve(SubjectIdentifier identifier) {
-      return delegate.resolve(identifier);
-    }
-
-    @Override
-    public Stream<SubjectRecord> records(SubjectKey subject, EntityDescriptor entity) {
-      return delegate.records(subject, entity);
+      super(delegate);
     }
 
     @Override
@@ -755,12 +726,7 @@ class ParticipantsTest {
         failNext = false;
         throw new IllegalStateException("the database went away");
       }
-      return delegate.erase(plan);
-    }
-
-    @Override
-    public void rectify(SubjectKey subject, Rectification rectification) {
-      delegate.rectify(subject, rectification);
+      return super.erase(plan);
     }
   }
 }
