@@ -320,6 +320,20 @@ public final class JpaPersonalDataStore
   }
 
   /**
+   * Art. 15(3), 20(1): runs {@code work} with the streams it opens one after another, such as a
+   * report's sections, reading on one entity manager and one transaction: one connection from the
+   * pool, one begin and one rollback for the whole report. A stream opened while another is still
+   * open reads on an entity manager of its own, as it would outside (on MariaDB a second statement
+   * on the connection would make the driver buffer the first one's rows). Whether {@code work}
+   * returns or throws, every entity manager opened inside is rolled back and closed; streams must
+   * be closed inside. Nothing outlives the call: the state is the thread's, for the call only.
+   */
+  @Override
+  public <T, E extends Exception> T readingTogether(ReadWork<T, E> work) throws E {
+    return reader.readingTogether(requireNonNull(work, "work"));
+  }
+
+  /**
    * Art. 17(1): executes the plan in one transaction; all of it is applied or none. With
    * {@linkplain #enforce restrictions}, the erasure of a subject whose processing is
    * restricted is refused, whatever the ground (Art. 18(2)): lift the restriction first.

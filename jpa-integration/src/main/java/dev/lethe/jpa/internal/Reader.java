@@ -2,18 +2,17 @@ package dev.lethe.jpa.internal;
 
 import com.google.common.collect.Iterators;
 import com.google.common.collect.PeekingIterator;
+import dev.lethe.jpa.internal.ReadSessions.Session;
 import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.FieldDescriptor;
 import dev.lethe.model.IdentityMatch;
 import dev.lethe.model.SubjectRoute;
 import dev.lethe.model.SubjectType;
+import dev.lethe.spi.PersonalDataStore;
 import dev.lethe.spi.RecordValues;
 import dev.lethe.spi.SubjectRecord;
 import dev.lethe.subject.SubjectIdentifier;
 import dev.lethe.subject.SubjectKey;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.Query;
 import jakarta.persistence.metamodel.Attribute;
 import java.util.ArrayList;
@@ -23,14 +22,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import org.hibernate.jpa.HibernateHints;
 import org.hibernate.metamodel.mapping.BasicValuedModelPart;
 import org.hibernate.metamodel.mapping.JdbcMapping;
@@ -46,8 +42,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Reader {
 
-  private final EntityManagerFactory emf;
   private final Sessions sessions;
+  private final ReadSessions readSessions;
   private final JpaMapping mapping;
   private final int fetchSize;
   private final boolean exportHistory;
@@ -70,7 +66,7 @@ public final class Reader {
       BiFunction<Object, Object, Object> historyRowId,
       Encryption encryption) {
     this.sessions = sessions;
-    this.emf = sessions.factory();
+    this.readSessions = new ReadSessions(sessions.factory());
     this.mapping = mapping;
     this.fetchSize = fetchSize;
     this.exportHistory = exportHistory;
@@ -181,9 +177,19 @@ public final class Reader {
   }
 
   /**
+   * Runs {@code work} with the streams it opens one after another reading on one entity manager and
+   * transaction, and those opened while another reads on it on their own (decision record 0042);
+   * every session opened inside is closed when it returns or throws.
+   */
+  public <T, E extends Exception> T readingTogether(PersonalDataStore.ReadWork<T, E> work)
+      throws E {
+    return readSessions.together(work);
+  }
+
+  /**
    * The identifiers of every root row of {@code subjectType}, hidden rows (soft-deleted, filtered,
-   * restricted) included, streamed on a session of its own that closing the stream closes; none for
-   * an unknown subject type.
+   * restricted) included, streamed on a session that closing the stream closes (or, inside {@link
+   * #readingTogether}, gives back); none for an unknown subject type.
    */
   public Stream<Object> subjectIds(String subjectType) {
     Optional<SubjectType> type = mapping.model().subjectType(subjectType);
@@ -191,37 +197,31 @@ public final class Reader {
       return Stream.empty();
     }
     EntityInfo root = mapping.entity(type.get().root());
-    List<Session> opened = new ArrayList<>();
-    try {
-      Session session = open(opened);
-      Iterator<?> ids;
-      if (Sql.hidesRows(root)) {
-        // A restored subject whose root row is soft-deleted or filtered still has data to erase
-        // again.
-        BasicValuedModelPart column =
-            RouteSql.basic(root.mapping(), root.idAttribute(), root.type());
-        NativeQuery<Object> query =
-            Sql.nativeQuery(
-                session.em,
-                "select "
-                    + column.getSelectionExpression()
-                    + " as c0_ from "
-                    + column.getContainingTableExpression());
-        Sql.scalar(query, "c0_", root.mapping().getIdentifierMapping().getSingleJdbcMapping());
-        hints(query);
-        ids = query.getResultStream().iterator();
-      } else {
-        Query query =
-            session.em.createQuery(
-                "select r." + root.idAttribute() + " from " + root.name() + " r");
-        hints(query);
-        ids = query.getResultStream().iterator();
-      }
-      return stream(Iterators.transform(ids, id -> asRow(id)[0]), opened);
-    } catch (RuntimeException e) {
-      opened.forEach(Session::close);
-      throw e;
-    }
+    return streamed(
+        opened -> {
+          Session session = readSessions.open(opened);
+          Query query;
+          if (Sql.hidesRows(root)) {
+            // A restored subject whose root row is soft-deleted or filtered still has data to
+            // erase again.
+            BasicValuedModelPart column =
+                RouteSql.basic(root.mapping(), root.idAttribute(), root.type());
+            NativeQuery<Object> ids =
+                Sql.nativeQuery(
+                    session.em,
+                    "select "
+                        + column.getSelectionExpression()
+                        + " as c0_ from "
+                        + column.getContainingTableExpression());
+            Sql.scalar(ids, "c0_", root.mapping().getIdentifierMapping().getSingleJdbcMapping());
+            query = ids;
+          } else {
+            query =
+                session.em.createQuery(
+                    "select r." + root.idAttribute() + " from " + root.name() + " r");
+          }
+          return Iterators.transform(results(session, query), row -> row[0]);
+        });
   }
 
   /**
@@ -283,13 +283,13 @@ public final class Reader {
     }
     RecordValues.Layout layout =
         RecordValues.Layout.of(owned.stream().map(FieldDescriptor::name).toList());
-    List<Session> sessions = new ArrayList<>();
-    try {
-      Iterator<Object[]> rows =
-          scalarRows(open(sessions), mapping.route(info, route), owned, key, Rows.VALUES);
-      // Each row's array, in the layout's order, becomes its values.
-      Iterator<Map<String, @Nullable Object>> values =
-          Iterators.transform(
+    return streamed(
+        sessions -> {
+          Iterator<Object[]> rows =
+              scalarRows(
+                  readSessions.open(sessions), mapping.route(info, route), owned, key, Rows.VALUES);
+          // Each row's array, in the layout's order, becomes its values.
+          return Iterators.transform(
               rows,
               row -> {
                 for (int i = 0; i < row.length; i++) {
@@ -297,11 +297,7 @@ public final class Reader {
                 }
                 return layout.row(row);
               });
-      return stream(values, sessions);
-    } catch (RuntimeException e) {
-      sessions.forEach(Session::close);
-      throw e;
-    }
+        });
   }
 
   private Stream<SubjectRecord> records(
@@ -417,25 +413,20 @@ public final class Reader {
     return parts;
   }
 
-  /** Streams the records {@code records} makes of the rows of {@code sql}, on a session of its own closed with the stream. */
+  /** Streams the records {@code records} makes of the rows of {@code sql}, on a session closed with the stream. */
   private Stream<SubjectRecord> query(
       String sql,
       Object key,
       Consumer<NativeQuery<Object>> scalars,
       Function<Iterator<Object[]>, Iterator<SubjectRecord>> records) {
-    List<Session> opened = new ArrayList<>();
-    try {
-      NativeQuery<Object> query = Sql.nativeQuery(open(opened).em, sql);
-      scalars.accept(query);
-      query.setParameter(RouteSql.KEY, key);
-      hints(query);
-      return stream(
-          records.apply(Iterators.transform(query.getResultStream().iterator(), Reader::asRow)),
-          opened);
-    } catch (RuntimeException e) {
-      opened.forEach(Session::close);
-      throw e;
-    }
+    return streamed(
+        opened -> {
+          Session session = readSessions.open(opened);
+          NativeQuery<Object> query = Sql.nativeQuery(session.em, sql);
+          scalars.accept(query);
+          query.setParameter(RouteSql.KEY, key);
+          return records.apply(results(session, query));
+        });
   }
 
   private Stream<SubjectRecord> rows(
@@ -451,22 +442,23 @@ public final class Reader {
     int[] scalarSlots = scalars.stream().mapToInt(field -> layout.indexOf(field.name())).toArray();
     int[] collectionSlots =
         collections.stream().mapToInt(field -> layout.indexOf(field.name())).toArray();
-    List<Session> sessions = new ArrayList<>();
-    try {
-      Iterator<Object[]> rows =
-          scalarRows(
-              open(sessions),
-              sql,
-              scalars,
-              key,
-              collections.isEmpty() ? Rows.KEYED : Rows.KEYED_IN_ORDER);
-      List<PeekingIterator<Object[]>> elements = new ArrayList<>();
-      for (FieldDescriptor field : collections) {
-        Session session = open(sessions);
-        elements.add(Iterators.peekingIterator(elementRows(session.em, sql, info, field, key)));
-      }
-      Iterator<SubjectRecord> records =
-          new Iterator<>() {
+    return streamed(
+        sessions -> {
+          Iterator<Object[]> rows =
+              scalarRows(
+                  readSessions.open(sessions),
+                  sql,
+                  scalars,
+                  key,
+                  collections.isEmpty() ? Rows.KEYED : Rows.KEYED_IN_ORDER);
+          // Each collection's elements are read beside the rows, so each on a session of its own.
+          List<PeekingIterator<Object[]>> elements = new ArrayList<>();
+          for (FieldDescriptor field : collections) {
+            elements.add(
+                Iterators.peekingIterator(
+                    elementRows(readSessions.open(sessions), sql, info, field, key)));
+          }
+          return new Iterator<SubjectRecord>() {
             @Override
             public boolean hasNext() {
               return rows.hasNext();
@@ -494,11 +486,7 @@ public final class Reader {
               return new SubjectRecord(descriptor.type(), row[0], layout.row(values));
             }
           };
-      return stream(records, sessions);
-    } catch (RuntimeException e) {
-      sessions.forEach(Session::close);
-      throw e;
-    }
+        });
   }
 
   /** The subject's key as the root's identifier type; empty if it cannot be one, so that it matches nothing. */
@@ -532,15 +520,15 @@ public final class Reader {
       if (sql.needsNative()) {
         throw notNative;
       }
-      return jpqlRows(session.em, sql, info, fields, key, shape);
+      return jpqlRows(session, sql, info, fields, key, shape);
     }
     JdbcRows rows = JdbcRows.open(session.em, select, sql.keyType(), key, columns, fetchSize);
-    session.rows.add(rows);
+    session.closing(rows::close);
     return rows;
   }
 
   private Iterator<Object[]> jpqlRows(
-      EntityManager em,
+      Session session,
       RouteSql sql,
       EntityInfo info,
       List<FieldDescriptor> fields,
@@ -561,19 +549,16 @@ public final class Reader {
             + (shape == Rows.KEYED_IN_ORDER ? " order by e." + info.idAttribute() : "");
     // Untyped, so that each row comes as the array Hibernate builds anyway (or a lone identifier),
     // not as a Tuple that would only be copied into an array.
-    Query query = em.createQuery(jpql).setParameter(RouteSql.KEY, key);
-    hints(query);
-    Iterator<?> results = query.getResultStream().iterator();
-    return Iterators.transform(results, Reader::asRow);
+    return results(session, session.em.createQuery(jpql).setParameter(RouteSql.KEY, key));
   }
 
   private Iterator<Object[]> elementRows(
-      EntityManager em, RouteSql sql, EntityInfo info, FieldDescriptor field, Object key) {
+      Session session, RouteSql sql, EntityInfo info, FieldDescriptor field, Object key) {
     PluralAttributeMapping collection = collection(info, field.name());
     ElementTable table = ElementTable.of(collection, info.type());
     NativeQuery<Object> query =
         Sql.nativeQuery(
-            em,
+            session.em,
             "select "
                 + table.keyColumn()
                 + " as c0_, "
@@ -588,8 +573,7 @@ public final class Reader {
     Sql.scalar(query, "c0_", info.mapping().getIdentifierMapping().getSingleJdbcMapping());
     Sql.scalar(query, "c1_", table.elementType());
     query.setParameter(RouteSql.KEY, key);
-    hints(query);
-    return Iterators.transform(query.getResultStream().iterator(), Reader::asRow);
+    return results(session, query);
   }
 
   static PluralAttributeMapping collection(EntityInfo info, String attribute) {
@@ -605,12 +589,28 @@ public final class Reader {
                         + " is not an element collection with its own table"));
   }
 
-  /** {@code rows} as an ordered stream whose closing closes {@code sessions}. */
-  private static <T> Stream<T> stream(Iterator<T> rows, List<Session> sessions) {
-    return StreamSupport.stream(
-            Spliterators.spliteratorUnknownSize(rows, Spliterator.ORDERED | Spliterator.NONNULL),
-            false)
-        .onClose(() -> sessions.forEach(Session::close));
+  /**
+   * The rows {@code open} reads on the sessions it opens, as an ordered stream whose closing closes
+   * them; if opening fails, the sessions are closed at once.
+   */
+  private static <T> Stream<T> streamed(Function<List<Session>, Iterator<T>> open) {
+    List<Session> sessions = new ArrayList<>();
+    try {
+      return ReadSessions.stream(open.apply(sessions), sessions);
+    } catch (RuntimeException e) {
+      ReadSessions.closeAfterFailure(sessions);
+      throw e;
+    }
+  }
+
+  /** The results of {@code query}, each as an array, streamed on {@code session} until it closes. */
+  private Iterator<Object[]> results(Session session, Query query) {
+    query.setHint(HibernateHints.HINT_FETCH_SIZE, fetchSize);
+    query.setHint(HibernateHints.HINT_READ_ONLY, true);
+    Stream<?> results = query.getResultStream();
+    // On a shared session the query must end with its stream, not with the entity manager.
+    session.closing(results::close);
+    return Iterators.transform(results.iterator(), Reader::asRow);
   }
 
   /** What a row of {@link #scalarRows} holds, and in which order the rows come. */
@@ -625,34 +625,5 @@ public final class Reader {
 
   private static Object[] asRow(Object result) {
     return result instanceof Object[] row ? row : new Object[] {result};
-  }
-
-  private void hints(Query query) {
-    query.setHint(HibernateHints.HINT_FETCH_SIZE, fetchSize);
-    query.setHint(HibernateHints.HINT_READ_ONLY, true);
-  }
-
-  private Session open(List<Session> sessions) {
-    EntityManager em = emf.createEntityManager();
-    Session session = new Session(em, em.getTransaction(), new ArrayList<>());
-    sessions.add(session);
-    // A transaction, so that PostgreSQL streams with a cursor instead of reading everything at
-    // once.
-    session.tx.begin();
-    return session;
-  }
-
-  /** An entity manager in a transaction, and the plain JDBC queries running on its connection. */
-  private record Session(EntityManager em, EntityTransaction tx, List<JdbcRows> rows) {
-    void close() {
-      try {
-        rows.forEach(JdbcRows::close);
-        if (tx.isActive()) {
-          tx.rollback();
-        }
-      } finally {
-        em.close();
-      }
-    }
   }
 }

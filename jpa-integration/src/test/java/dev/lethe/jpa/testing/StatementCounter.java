@@ -103,7 +103,8 @@ public final class StatementCounter {
             getClass().getClassLoader(), new Class<?>[] {Statement.class}, handler);
   }
 
-  private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
+  /** {@code method} called on {@code target}, throwing what it throws rather than its wrapper. */
+  static Object invoke(Method method, Object target, Object[] args) throws Throwable {
     try {
       return method.invoke(target, args);
     } catch (InvocationTargetException e) {

@@ -94,6 +94,14 @@ public final class TestDatabase implements AutoCloseable {
     return counter;
   }
 
+  /**
+   * The pool the factories take their connections from: to wrap, as {@code
+   * hibernate.connection.datasource}, or to ask how many connections are checked out.
+   */
+  public HikariDataSource pool() {
+    return pool;
+  }
+
   /** A factory for {@code classes}, its tables created in this database's schema. */
   public EntityManagerFactory open(Class<?>... classes) {
     return open(Map.of(), classes);
