@@ -7,6 +7,7 @@ import dev.lethe.internal.access.CsvSectionWriter;
 import dev.lethe.internal.access.JsonValues;
 import dev.lethe.internal.access.NonClosingOutputStream;
 import dev.lethe.model.FieldDescriptor;
+import dev.lethe.spi.PersonalDataStore;
 import dev.lethe.spi.RecordValues;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,6 +26,7 @@ import tools.jackson.core.JsonEncoding;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.SerializableString;
+import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.io.SerializedString;
 import tools.jackson.core.json.JsonFactory;
 
@@ -54,12 +56,26 @@ public final class SubjectReportWriter {
   public static void writeJson(SubjectReport report, OutputStream out) throws IOException {
     requireNonNull(report, "report");
     requireNonNull(out, "out");
+    write(
+        report,
+        () -> {
+          writeDocument(report, out);
+          return null;
+        });
+  }
+
+  /**
+   * Runs {@code writing} in one reading of the report's store, then forgets the participants'
+   * reports. A failed output comes out as the {@link IOException} it was: Jackson 3 reports it
+   * unchecked, and a caller that hands in a stream (an HTTP response, say) catches the checked one.
+   */
+  private static void write(
+      SubjectReport report, PersonalDataStore.ReadWork<Void, IOException> writing)
+      throws IOException {
     try {
-      report.readingTogether(
-          () -> {
-            writeDocument(report, out);
-            return null;
-          });
+      report.readingTogether(writing);
+    } catch (JacksonIOException e) {
+      throw e.getCause();
     } finally {
       report.participantSections().forget();
     }
@@ -118,16 +134,13 @@ public final class SubjectReportWriter {
   public static void writeZip(SubjectReport report, OutputStream out) throws IOException {
     requireNonNull(report, "report");
     requireNonNull(out, "out");
-    try {
-      // The JSON document and the CSV files read the sections twice: all in one reading.
-      report.readingTogether(
-          () -> {
-            writeZipEntries(report, out);
-            return null;
-          });
-    } finally {
-      report.participantSections().forget();
-    }
+    // The JSON document and the CSV files read the sections twice: all in one reading.
+    write(
+        report,
+        () -> {
+          writeZipEntries(report, out);
+          return null;
+        });
   }
 
   private static void writeZipEntries(SubjectReport report, OutputStream out) throws IOException {

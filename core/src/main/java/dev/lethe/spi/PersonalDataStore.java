@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * so that a subject with a hundred thousand rows is exported in flat memory, and erasure takes one
  * plan so that a store can run it as a few set-based statements in one transaction.
  *
- * <p>Implementations must pass {@code PersonalDataStoreCompatibilityKit} from the lethe-core test-jar.
+ * <p>Implementations must pass {@code PersonalDataStoreCompatibilityKit} from lethe-tck.
  */
 public interface PersonalDataStore {
 

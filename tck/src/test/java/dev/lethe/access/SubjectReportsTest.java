@@ -17,6 +17,7 @@ import dev.lethe.tck.shop.Shop;
 import dev.lethe.testing.ForwardingPersonalDataStore;
 import dev.lethe.testing.WrittenReports;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -169,6 +170,26 @@ class SubjectReportsTest {
     assertThat(watched.readings).isEqualTo(2);
     assertThat(watched.streamsInside).as("the JSON's five, then four CSV files").isEqualTo(14);
     assertThat(watched.streamsOutside).isZero();
+  }
+
+  @Test
+  @DisplayName(
+      "Art. 15(3), 20(1): an output that fails while a report is written comes out as the IOException it"
+          + " threw, from the JSON and the ZIP writer alike")
+  void aFailedOutputIsAnIoException() {
+    IOException refused = new IOException("the client went away");
+    OutputStream failing =
+        new OutputStream() {
+          @Override
+          public void write(int b) throws IOException {
+            throw refused;
+          }
+        };
+
+    assertThatThrownBy(() -> SubjectReportWriter.writeJson(reports.access(customer(2)), failing))
+        .isSameAs(refused);
+    assertThatThrownBy(() -> SubjectReportWriter.writeZip(reports.access(customer(2)), failing))
+        .isSameAs(refused);
   }
 
   @Test
