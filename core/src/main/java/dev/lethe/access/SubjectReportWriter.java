@@ -34,7 +34,7 @@ import tools.jackson.core.json.JsonFactory;
  * Writes a {@link SubjectReport} in a commonly used electronic form (Art. 15(3)) and in a
  * structured, machine-readable one (Art. 20(1)): JSON, or a ZIP holding the JSON, one CSV per
  * entity type and a manifest. Rows stream from the store straight into the output, the sections one
- * after another in one reading of the store ({@link dev.lethe.spi.PersonalDataStore#readingTogether}):
+ * after another in one reading of the store ({@link PersonalDataStore#readingTogether}):
  * on a database, one transaction for the whole report rather than one per section.
  */
 public final class SubjectReportWriter {
