@@ -268,13 +268,11 @@ public abstract class PersonalDataStoreCompatibilityKit {
       }
     }
     store = createStore(model, population);
-    EntityDescriptor orders = model.entity(PurchaseOrder.class).orElseThrow();
+    EntityDescriptor orders = entity(PurchaseOrder.class);
 
     assertThat(store.subjectsWithRowsBetween(orders, "placedAt", from, to))
         .containsExactly(new SubjectKey("customer", 2L));
-    assertThat(
-            store.subjectsWithRowsBetween(
-                model.entity(LoginEvent.class).orElseThrow(), "at", from, to))
+    assertThat(store.subjectsWithRowsBetween(entity(LoginEvent.class), "at", from, to))
         .as(
             "through the e-mail column linking a login to its customer; a row without a time is in no window")
         .containsExactly(new SubjectKey("customer", 3L));
@@ -300,17 +298,14 @@ public abstract class PersonalDataStoreCompatibilityKit {
     assertThatThrownBy(
             () ->
                 store.subjectsWithRowsBetween(
-                    model.entity(PurchaseOrder.class).orElseThrow(),
-                    "total",
-                    from,
-                    from.plusSeconds(60)))
+                    entity(PurchaseOrder.class), "total", from, from.plusSeconds(60)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("PurchaseOrder")
         .hasMessageContaining("[placedAt]");
     assertThatThrownBy(
             () ->
                 store.subjectsWithRowsBetween(
-                    model.entity(Customer.class).orElseThrow(), "name", from, from.plusSeconds(60)))
+                    entity(Customer.class), "name", from, from.plusSeconds(60)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("Customer has no date or time attribute");
   }
@@ -340,8 +335,7 @@ public abstract class PersonalDataStoreCompatibilityKit {
   }
 
   private List<Object> rowIds(SubjectKey subject, Class<?> entity) {
-    try (Stream<SubjectRecord> records =
-        store.records(subject, model.entity(entity).orElseThrow())) {
+    try (Stream<SubjectRecord> records = store.records(subject, entity(entity))) {
       return records.map(SubjectRecord::rowId).toList();
     }
   }
