@@ -334,13 +334,15 @@ public final class Eraser {
       }
       return new ErasurePlan.RowCount(deleted, 0);
     }
+    Optional<String> ofSubject = sql.nativeDmlPredicate();
     return new ErasurePlan.RowCount(
         deleteRows(
             em,
             info,
             sql.nativeIdsIn(),
             query -> query.setParameter(RouteSql.KEY, key),
-            sql.needsNative() ? null : sql.jpqlDmlPredicate("e")),
+            ofSubject.orElse(null),
+            ofSubject.isPresent() || sql.needsNative() ? null : sql.jpqlDmlPredicate("e")),
         0);
   }
 
@@ -351,20 +353,34 @@ public final class Eraser {
    * {@code @SQLRestriction} and filters would skip rows). Returns the rows deleted.
    */
   long deleteByIds(EntityManager em, EntityInfo info, List<Object> ids) {
+    boolean alone = standsAlone(info);
     return deleteRows(
         em,
         info,
         ":ids",
         query -> query.setParameter("ids", ids),
-        Sql.hidesRows(info) ? null : "e." + info.idAttribute() + " in (:ids)");
+        alone
+            ? RouteSql.keyColumn(info.mapping(), tables(info).get(0), info.type()) + " in (:ids)"
+            : null,
+        alone || Sql.hidesRows(info) ? null : "e." + info.idAttribute() + " in (:ids)");
+  }
+
+  /**
+   * Whether every row of the entity's one table is its own and visible: no hierarchy, secondary
+   * table or hidden rows. A bulk update or delete of it can then be written natively once, rather
+   * than in JPQL that Hibernate 7.4 translates again on every execution.
+   */
+  static boolean standsAlone(EntityInfo info) {
+    return !info.inHierarchy() && tables(info).size() == 1 && !Sql.hidesRows(info);
   }
 
   /**
    * Deletes the rows whose key is {@code in (idsIn)} (a native subquery or list, its parameters
    * bound by {@code bind}) with their element-collection rows and the join-table rows referring to
    * them, after detaching the rows that stay and refer to them (another subject's reply, an
-   * anonymised child; see {@link Referrers}). The rows themselves go by the JPQL condition
-   * {@code jpql} on alias {@code e}, or where it is null natively from every table of the entity,
+   * anonymised child; see {@link Referrers}). The rows themselves go by the native condition
+   * {@code rows} on the entity's one table where it is given ({@link #standsAlone}), else by the
+   * JPQL condition {@code jpql} on alias {@code e}, else natively from every table of the entity,
    * the most derived first. Returns the rows deleted.
    */
   private long deleteRows(
@@ -372,6 +388,7 @@ public final class Eraser {
       EntityInfo info,
       String idsIn,
       Consumer<Query> bind,
+      @Nullable String rows,
       @Nullable String jpql) {
     // The history first, while idsIn still finds the rows: Envers' copies go with them (Art.
     // 17(1)).
@@ -396,6 +413,14 @@ public final class Eraser {
           bind);
     }
     Referrers.detach(em, referrers.of(info.type()), "in (" + idsIn + ")", bind::accept);
+    if (rows != null) {
+      String table = tables(info).get(0);
+      Query delete =
+          Sql.nativeQuery(em, "delete from " + table + " where " + rows)
+              .addSynchronizedQuerySpace(table);
+      bind.accept(delete);
+      return delete.executeUpdate();
+    }
     if (jpql != null) {
       Query query = em.createQuery("delete from " + info.name() + " e where " + jpql);
       bind.accept(query);
@@ -716,6 +741,17 @@ public final class Eraser {
   private long updateSetBased(
       EntityManager em, RouteSql sql, Object key, List<FieldDescriptor> fields, boolean bump) {
     EntityInfo info = sql.entity();
+    Optional<String> ofSubject = sql.nativeDmlPredicate();
+    if (ofSubject.isPresent()) {
+      return updateRows(
+          em,
+          info,
+          Eraser.tables(info).get(0),
+          fields,
+          ofSubject.get(),
+          update -> update.setParameter(RouteSql.KEY, key),
+          bump);
+    }
     if (!sql.needsNative()) {
       List<String> paths = fields.stream().map(field -> "e." + field.name()).toList();
       // "versioned" makes Hibernate move a numeric or timestamp @Version as an entity update would.
@@ -803,6 +839,29 @@ public final class Eraser {
       String ids,
       Consumer<NativeQuery<Object>> bindIds,
       boolean bump) {
+    return updateRows(
+        em,
+        info,
+        table,
+        fields,
+        RouteSql.keyColumn(info.mapping(), table, info.type()) + " in (" + ids + ")",
+        bindIds,
+        bump);
+  }
+
+  /**
+   * Sets {@code fields}, all columns of {@code table}, in the rows that {@code rows} (a condition
+   * on the table, its parameters bound by {@code bind}) selects and where one changes; if {@code
+   * bump}, moves the version of those rows too.
+   */
+  private long updateRows(
+      EntityManager em,
+      EntityInfo info,
+      String table,
+      List<FieldDescriptor> fields,
+      String rows,
+      Consumer<NativeQuery<Object>> bindRows,
+      boolean bump) {
     List<BasicValuedModelPart> columns =
         fields.stream()
             .map(field -> RouteSql.basic(info.mapping(), field.name(), info.type()))
@@ -810,7 +869,7 @@ public final class Eraser {
     List<String> names =
         columns.stream().map(BasicValuedModelPart::getSelectionExpression).toList();
     String key = RouteSql.keyColumn(info.mapping(), table, info.type());
-    String where = key + " in (" + ids + ") and " + changing(names, fields);
+    String where = rows + " and " + changing(names, fields);
     EntityVersionMapping version = bump ? info.mapping().getVersionMapping() : null;
     String moveVersion = "";
     if (version != null && version.getContainingTableExpression().equals(table)) {
@@ -836,16 +895,18 @@ public final class Eraser {
                   + where
                   + ") c_)");
       bindChange(em, bumpFirst, fields, columns, version);
-      bindIds.accept(bumpFirst);
-      bumpFirst.executeUpdate();
+      bindRows.accept(bumpFirst);
+      bumpFirst.addSynchronizedQuerySpace(versionTable).executeUpdate();
       version = null;
     }
     NativeQuery<Object> update =
         Sql.nativeQuery(
             em, "update " + table + " set " + assignments(names) + moveVersion + " where " + where);
     bindChange(em, update, fields, columns, version);
-    bindIds.accept(update);
-    return update.executeUpdate();
+    bindRows.accept(update);
+    // Hibernate then clears the caches of this table's entities and collections, as after JPQL,
+    // not every region.
+    return update.addSynchronizedQuerySpace(table).executeUpdate();
   }
 
   private void bindChange(

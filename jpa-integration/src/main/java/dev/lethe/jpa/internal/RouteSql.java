@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 import org.hibernate.metamodel.mapping.BasicValuedModelPart;
 import org.hibernate.metamodel.mapping.EntityAssociationMapping;
 import org.hibernate.metamodel.mapping.EntityDiscriminatorMapping;
+import org.hibernate.metamodel.mapping.EntityIdentifierMapping;
 import org.hibernate.metamodel.mapping.EntityMappingType;
 import org.hibernate.metamodel.mapping.EntityValuedModelPart;
 import org.hibernate.metamodel.mapping.ForeignKeyDescriptor;
@@ -359,6 +360,73 @@ final class RouteSql {
       return jpqlDeepRoute(alias);
     }
     return jpqlSubquery(alias);
+  }
+
+  /**
+   * A native condition on the entity's one table, without alias or join, that holds for the
+   * subject's rows, where the entity stands alone in that table (no hierarchy, no secondary table,
+   * no hidden rows) and the route ends at the subject's key: in a column of the table (the root's
+   * own key, or a many-to-one's foreign key to the root), or several hops away, where the first
+   * hop's foreign key is compared with the keys of that hop's subject rows, as {@link
+   * #jpqlDmlPredicate} does. Its parameter is {@code :key}. A bulk update or delete with it is
+   * written once; Hibernate 7.4 translates a JPQL one again on every execution, which costs a small
+   * erasure more than its statements.
+   */
+  Optional<String> nativeDmlPredicate() {
+    return memo("nativeDmlPredicate", this::computeNativeDmlPredicate);
+  }
+
+  private Optional<String> computeNativeDmlPredicate() {
+    if (exclusive
+        || needsNative()
+        || !Eraser.standsAlone(entity)
+        || !route.identity().equals(SubjectType.ID)) {
+      return Optional.empty();
+    }
+    String table = Eraser.tables(entity).get(0);
+    EntityIdentifierMapping id = entity.mapping().getIdentifierMapping();
+    if (route.path().size() == 1
+        && route.path().get(0).equals(id.getAttributeName())
+        && id instanceof BasicValuedModelPart key
+        && key.getContainingTableExpression().equals(table)) {
+      return Optional.of(
+          Sql.exactlyEquals(
+              mapping.factory(), key.getSelectionExpression(), KEY, key.getJdbcMapping()));
+    }
+    boolean deep = route.path().size() > 2 && firstHopIsManyToOne() && !routeReadsOwnTable();
+    if ((isForeignKeyToRoot() || deep)
+        && entity.mapping().findByPath(route.path().get(0))
+            instanceof EntityAssociationMapping firstHop
+        && firstHop.getForeignKeyDescriptor().getKeyPart() instanceof BasicValuedModelPart fk
+        && fk.getContainingTableExpression().equals(table)) {
+      String column = fk.getSelectionExpression();
+      return Optional.of(
+          deep
+              ? column + " in (" + nativeFirstHopKeys(firstHop) + ")"
+              : Sql.exactlyEquals(mapping.factory(), column, KEY, fk.getJdbcMapping()));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * {@code select <key> from <first hop's table> [joins] where <the route's end> = :key}: the keys
+   * of the first hop's rows of the subject, which the route's first foreign key references.
+   */
+  private String nativeFirstHopKeys(EntityAssociationMapping firstHop) {
+    EntityMappingType target = firstHop.getAssociatedEntityMappingType();
+    Query query = new Query(mapping, "j");
+    Scope start = query.start(target, target.getJavaType().getJavaTypeClass());
+    String value = query.walk(start, route.path().subList(1, route.path().size()));
+    JdbcMapping keyType =
+        mapping.entity(subject.root()).mapping().getIdentifierMapping().getSingleJdbcMapping();
+    return "select "
+        + start.base()
+        + "."
+        + start.baseKey()
+        + " "
+        + query.from
+        + " where "
+        + Sql.exactlyEquals(mapping.factory(), value, KEY, keyType);
   }
 
   /** Whether the route is {@code owner.id}: a many-to-one straight to the root, its key a foreign-key column here. */
