@@ -746,7 +746,7 @@ public final class Eraser {
       return updateRows(
           em,
           info,
-          Eraser.tables(info).get(0),
+          tables(info).get(0),
           fields,
           ofSubject.get(),
           update -> update.setParameter(RouteSql.KEY, key),
