@@ -775,17 +775,9 @@ public final class ResultsReport {
               + " | "
               + naive.map(this::score).orElse("no result")
               + " | "
-              + lethe
-                  .map(row -> String.format(Locale.ROOT, "%.2f×", row.score() / optimum.score()))
-                  .orElse("-")
+              + times(lethe, Optional.of(optimum))
               + " | "
-              + lethe
-                  .flatMap(
-                      row ->
-                          sql.map(
-                              fast ->
-                                  String.format(Locale.ROOT, "%.2f×", row.score() / fast.score())))
-                  .orElse("-")
+              + times(lethe, sql)
               + " | "
               + lethe
                   .flatMap(
@@ -803,6 +795,13 @@ public final class ResultsReport {
               + " |");
     }
     line("");
+  }
+
+  /** {@code over}'s score over {@code under}'s, as {@code 1.23×}, or {@code -} where one is missing. */
+  private static String times(Optional<Row> over, Optional<Row> under) {
+    return over.flatMap(
+            a -> under.map(b -> String.format(Locale.ROOT, "%.2f×", a.score() / b.score())))
+        .orElse("-");
   }
 
   private void export() {

@@ -334,15 +334,14 @@ public final class Eraser {
       }
       return new ErasurePlan.RowCount(deleted, 0);
     }
-    Optional<String> ofSubject = sql.nativeDmlPredicate();
     return new ErasurePlan.RowCount(
         deleteRows(
             em,
             info,
             sql.nativeIdsIn(),
             query -> query.setParameter(RouteSql.KEY, key),
-            ofSubject.orElse(null),
-            ofSubject.isPresent() || sql.needsNative() ? null : sql.jpqlDmlPredicate("e")),
+            sql.nativeDmlPredicate().orElse(null),
+            sql.needsNative() ? null : sql.jpqlDmlPredicate("e")),
         0);
   }
 
@@ -353,16 +352,15 @@ public final class Eraser {
    * {@code @SQLRestriction} and filters would skip rows). Returns the rows deleted.
    */
   long deleteByIds(EntityManager em, EntityInfo info, List<Object> ids) {
-    boolean alone = standsAlone(info);
     return deleteRows(
         em,
         info,
         ":ids",
         query -> query.setParameter("ids", ids),
-        alone
+        standsAlone(info)
             ? RouteSql.keyColumn(info.mapping(), tables(info).get(0), info.type()) + " in (:ids)"
             : null,
-        alone || Sql.hidesRows(info) ? null : "e." + info.idAttribute() + " in (:ids)");
+        Sql.hidesRows(info) ? null : "e." + info.idAttribute() + " in (:ids)");
   }
 
   /**
