@@ -308,7 +308,7 @@ public final class ResultsReport {
                       "hand-written JPQL",
                       lethe.score() / optimum.score(),
                       "≤ 1.10× its time",
-                      lethe.score() / optimum.score() <= ERASURE_TARGET));
+                      verdict(lethe.score() / optimum.score() <= ERASURE_TARGET)));
     }
     for (Row optimum : select("ErasureBenchmark.handWrittenJpql", "ss")) {
       Optional<Row> result = find("ErasureBenchmark.lethe", optimum.db(), optimum.size());
@@ -350,7 +350,7 @@ public final class ResultsReport {
             "hand-written JPQL",
             ratio,
             "≤ 1.10× its time",
-            ratio <= ERASURE_TARGET);
+            verdict(ratio <= ERASURE_TARGET));
       }
       find("ErasureBenchmark.loadThenRemove", lethe.db(), lethe.size())
           .ifPresent(
@@ -364,21 +364,25 @@ public final class ResultsReport {
                     "load-then-remove",
                     speedup,
                     applies ? "≥ 20× faster" : "(≥ 20× at 100,000 rows)",
-                    !applies || speedup >= 20);
+                    applies ? verdict(speedup >= 20) : NOT_AT_THIS_SIZE);
               });
     }
     for (Row lethe : select("ExportBenchmark.lethe")) {
       find("ExportBenchmark.rawJdbcJackson", lethe.db(), lethe.size())
           .ifPresent(
-              raw ->
-                  target(
-                      "export to JSON",
-                      lethe,
-                      raw,
-                      "JDBC + Jackson",
-                      lethe.score() / raw.score(),
-                      "≤ 1.30× its time",
-                      lethe.score() / raw.score() <= 1.3));
+              raw -> {
+                // The issue sets the target at 100,000 rows; a larger export must keep it too.
+                boolean applies = Long.parseLong(lethe.size()) >= 100_000;
+                double ratio = lethe.score() / raw.score();
+                target(
+                    "export to JSON",
+                    lethe,
+                    raw,
+                    "JDBC + Jackson",
+                    ratio,
+                    applies ? "≤ 1.30× its time" : "(≤ 1.30× from 100,000 rows)",
+                    applies ? verdict(ratio <= 1.3) : NOT_AT_THIS_SIZE);
+              });
     }
     for (Row lethe : select("RetentionSweepBenchmark.lethe")) {
       find("RetentionSweepBenchmark.rawJdbcBatchedDelete", lethe.db(), lethe.size())
@@ -392,7 +396,7 @@ public final class ResultsReport {
                     "JDBC delete by key range",
                     rowsPerSecondRatio,
                     "≥ 0.80× its rows/s",
-                    rowsPerSecondRatio >= 0.8);
+                    verdict(rowsPerSecondRatio >= 0.8));
               });
     }
     for (Row lethe : select("ListenerOverheadBenchmark.", "avgt")) {
@@ -567,6 +571,13 @@ public final class ResultsReport {
     line("");
   }
 
+  /** A size the target does not name: shown for how cost grows, judged by no target. */
+  private static final String NOT_AT_THIS_SIZE = "no target at this size";
+
+  private static String verdict(boolean met) {
+    return met ? "met" : "**missed**";
+  }
+
   private void target(
       String scenario,
       Row lethe,
@@ -574,7 +585,7 @@ public final class ResultsReport {
       String against,
       double ratio,
       String target,
-      boolean met) {
+      String verdict) {
     line(
         "| "
             + scenario
@@ -593,7 +604,7 @@ public final class ResultsReport {
             + " | "
             + target
             + " | "
-            + (met ? "met" : "**missed**")
+            + verdict
             + " |");
   }
 

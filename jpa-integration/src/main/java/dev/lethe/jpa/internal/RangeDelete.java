@@ -7,6 +7,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.hibernate.StatelessSession;
 import org.hibernate.dialect.Dialect;
@@ -19,9 +21,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The batches of a retention sweep that deletes one table's expired rows by their range in clock
- * and key order (decision records 0035 and 0039). A batch is the query for its last row, then the
- * delete of the range up to it. The delete locks what it deletes: a second sweeper on the same
- * range waits for the first and finds its rows gone, so each row is deleted and counted once.
+ * and key order (decision records 0035, 0039 and 0044). A batch is the delete of the range up to its
+ * last row. On PostgreSQL one query finds the last rows of the next {@value #BATCHES_AHEAD} batches
+ * together, so that most batches are one statement, as a hand-written job's key-range deletes are;
+ * elsewhere each batch queries for its own last row (on H2 a query costs no round trip, on MariaDB
+ * the delete's server time dwarfs it). The delete locks what it deletes: a second sweeper on the
+ * same range waits for the first and finds its rows gone, so each row is deleted and counted once.
  *
  * <p>On plain JDBC, as a hand-written job would: no entity is loaded or changed, so a session's
  * persistence context and transaction would only add work and round trips. The statements run on a
@@ -30,6 +35,15 @@ import org.jspecify.annotations.Nullable;
  * be atomic: the delete's range is bounded on its own. Their SQL is written once per entity.
  */
 final class RangeDelete {
+
+  /**
+   * The batches whose last rows one query finds on PostgreSQL: enough to spare most batches a round
+   * trip, few enough that a sweep stopped early has walked little of the clock's index in vain.
+   */
+  static final int BATCHES_AHEAD = 10;
+
+  /** How many batches' last rows one query finds: {@link #BATCHES_AHEAD} or one. */
+  private final int batchesAhead;
 
   private final SessionFactoryImplementor factory;
   private final WrapperOptions options;
@@ -44,10 +58,10 @@ final class RangeDelete {
    */
   private final boolean switchesForFree;
 
-  /** The query for a batch's last row, first and later batches. */
-  private final String last;
+  /** The query for the last rows of the next batches, first and later batches, in their order. */
+  private final String lastRows;
 
-  private final String lastAfter;
+  private final String lastRowsAfter;
 
   /** The delete of a batch's range, first and later batches, bounded by a last row or not. */
   private final String delete;
@@ -76,13 +90,35 @@ final class RangeDelete {
     this.switchesForFree = dialect instanceof PostgreSQLDialect || dialect instanceof H2Dialect;
     // The clock's range on its own lets its index bound the scan; the rest breaks ties on the key.
     String expired = clock + " <= ?";
-    String after = " and " + clock + " >= ? and (" + clock + " > ? or " + key + " > ?)";
+    String after = after(clock, key, "?", "?");
     String upTo = " and " + clock + " <= ? and (" + clock + " < ? or " + key + " <= ?)";
     String order = " order by " + clock + ", " + key;
-    String select = "select " + clock + ", " + key + " from " + table + " where ";
     String lastOfBatch = order + " limit 1 offset ?";
-    this.last = select + expired + lastOfBatch;
-    this.lastAfter = select + expired + after + lastOfBatch;
+    String last = "select " + clock + ", " + key + " from " + table + " where " + expired;
+    if (dialect instanceof PostgreSQLDialect) {
+      // From each batch's last row, the next one's, walking the clock's index a batch at a time.
+      String firstLast = "select 1, " + clock + ", " + key + " from " + table + " where " + expired;
+      String nextLast =
+          ") union all select b_.n_ + 1, x_.c_, x_.k_ from b_ cross join lateral (select "
+              + clock
+              + " c_, "
+              + key
+              + " k_ from "
+              + table
+              + " where "
+              + expired
+              + after(clock, key, "b_.c_", "b_.k_")
+              + lastOfBatch
+              + ") x_ where b_.n_ < ?) select c_, k_ from b_ order by n_";
+      this.batchesAhead = BATCHES_AHEAD;
+      String recursive = "with recursive b_(n_, c_, k_) as ((";
+      this.lastRows = recursive + firstLast + lastOfBatch + nextLast;
+      this.lastRowsAfter = recursive + firstLast + after + lastOfBatch + nextLast;
+    } else {
+      this.batchesAhead = 1;
+      this.lastRows = last + lastOfBatch;
+      this.lastRowsAfter = last + after + lastOfBatch;
+    }
     String deleteFrom = "delete from " + table + " where " + expired;
     this.delete = deleteFrom;
     this.deleteAfter = deleteFrom + after;
@@ -90,14 +126,27 @@ final class RangeDelete {
     this.deleteAfterUpTo = deleteFrom + after + upTo;
   }
 
-  /** Rows deleted, and the last one's position unless no expired row was left after it. */
-  record Batch(int deleted, Optional<Position> last) {}
+  /** The condition of rows after the one whose clock and key are {@code lastClock} and {@code lastKey}. */
+  private static String after(String clock, String key, String lastClock, String lastKey) {
+    return " and " + clock + " >= " + lastClock + " and (" + clock + " > " + lastClock + " or "
+        + key + " > " + lastKey + ")";
+  }
+
+  /**
+   * Where a sweep stands: the row its last batch deleted up to, and the last rows of the batches
+   * found ahead of it, in order. Only a guide: rows another sweeper deleted meanwhile make a batch
+   * smaller, never wrong, since each delete is bounded by its own condition.
+   */
+  record Cursor(Position last, List<Position> ahead) {}
+
+  /** Rows deleted, and where the sweep stands unless no expired row was left after them. */
+  record Batch(int deleted, Optional<Cursor> next) {}
 
   /**
    * Deletes the next at most {@code limit} rows expired by {@code expiry} (a clock of dates or local
    * times read in {@code zone}) after {@code after}.
    */
-  Batch next(Instant expiry, ZoneId zone, Optional<Position> after, int limit) {
+  Batch next(Instant expiry, ZoneId zone, Optional<Cursor> after, int limit) {
     Object cutoff = Sweeper.cutoff(expiry, zone, clockType);
     try (StatelessSession session = factory.openStatelessSession()) {
       return session.doReturningWork(
@@ -128,29 +177,48 @@ final class RangeDelete {
   }
 
   private Batch findThenDelete(
-      Connection connection, Object cutoff, Optional<Position> after, int limit)
-      throws SQLException {
-    Optional<Position> last = Optional.empty();
-    try (PreparedStatement query =
-        connection.prepareStatement(after.isPresent() ? lastAfter : this.last)) {
-      int next = bindExpired(query, cutoff, after);
-      query.setInt(next, limit - 1);
-      try (ResultSet result = query.executeQuery()) {
-        if (result.next()) {
-          last = Optional.of(position(result));
-        }
-      }
+      Connection connection, Object cutoff, Optional<Cursor> after, int limit) throws SQLException {
+    Optional<Position> from = after.map(Cursor::last);
+    List<Position> ahead = after.map(Cursor::ahead).orElse(List.of());
+    if (ahead.isEmpty()) {
+      ahead = lastRowsAhead(connection, cutoff, from, limit);
     }
+    // Fewer rows than a batch were left after the last of them: the batch takes all there are.
+    Optional<Position> last = ahead.stream().findFirst();
     String sql =
         last.isPresent()
-            ? after.isPresent() ? deleteAfterUpTo : deleteUpTo
-            : after.isPresent() ? deleteAfter : delete;
+            ? from.isPresent() ? deleteAfterUpTo : deleteUpTo
+            : from.isPresent() ? deleteAfter : delete;
     try (PreparedStatement delete = connection.prepareStatement(sql)) {
-      int next = bindExpired(delete, cutoff, after);
+      int next = bindExpired(delete, cutoff, from);
       if (last.isPresent()) {
         bindPosition(delete, next, last.get());
       }
-      return new Batch(delete.executeUpdate(), last);
+      List<Position> later = ahead.subList(Math.min(1, ahead.size()), ahead.size());
+      return new Batch(delete.executeUpdate(), last.map(row -> new Cursor(row, later)));
+    }
+  }
+
+  /** The last rows of the next batches of {@code limit} rows after {@code from}, in their order. */
+  private List<Position> lastRowsAhead(
+      Connection connection, Object cutoff, Optional<Position> from, int limit)
+      throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(from.isPresent() ? lastRowsAfter : lastRows)) {
+      int next = bindExpired(query, cutoff, from);
+      query.setInt(next, limit - 1);
+      if (batchesAhead > 1) {
+        bind(query, next + 1, cutoff, clockType);
+        query.setInt(next + 2, limit - 1);
+        query.setInt(next + 3, batchesAhead);
+      }
+      List<Position> rows = new ArrayList<>(batchesAhead);
+      try (ResultSet result = query.executeQuery()) {
+        while (result.next()) {
+          rows.add(position(result));
+        }
+      }
+      return rows;
     }
   }
 

@@ -255,8 +255,8 @@ public final class Sweeper {
   private Batch deleteExpiredRange(
       RetentionTask task, RangeDelete range, Optional<Object> after, int limit) {
     RangeDelete.Batch batch =
-        range.next(task.cutoff(), task.zone(), after.map(Sweeper::position), limit);
-    return new Batch(batch.deleted(), 0, 0, batch.last().map(Object.class::cast));
+        range.next(task.cutoff(), task.zone(), after.map(Sweeper::cursor), limit);
+    return new Batch(batch.deleted(), 0, 0, batch.next().map(Object.class::cast));
   }
 
   /** A query over expired rows selecting {@code id_} and {@code clock_}, its cutoff and position bound. */
@@ -294,14 +294,24 @@ public final class Sweeper {
     }
   }
 
-  /** Where the previous batch stopped. */
+  /** Where the previous batch stopped, whichever way it swept. */
   private static Position position(Object after) {
+    if (after instanceof RangeDelete.Cursor cursor) {
+      return cursor.last();
+    }
     if (!(after instanceof Position position)) {
       throw new IllegalArgumentException(
           "Continue a retention sweep after the last key of a batch of this store, not after a "
               + after.getClass().getSimpleName());
     }
     return position;
+  }
+
+  /** Where the previous batch stopped, as a range delete goes on from it. */
+  private static RangeDelete.Cursor cursor(Object after) {
+    return after instanceof RangeDelete.Cursor cursor
+        ? cursor
+        : new RangeDelete.Cursor(position(after), List.of());
   }
 
   private static List<Position> positions(NativeQuery<Object> query) {
