@@ -36,8 +36,9 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * Enforcing a retention period over {@code rows} expired rows (Art. 5(1)(e)): Lethe's
- * {@link RetentionEnforcer} over {@link JpaPersonalDataStore} (batches in clock order, each the
- * query for its last row and one ranged delete, one transaction each) against raw JDBC deleting the same rows by
+ * {@link RetentionEnforcer} over {@link JpaPersonalDataStore} (batches in clock order, each one
+ * ranged delete after the query for its last row, or on PostgreSQL for ten batches' last rows, one
+ * transaction each) against raw JDBC deleting the same rows by
  * key range, one batch of the same size per transaction. One fresh row per hundred expired ones
  * is interleaved; both sides must leave exactly those.
  *

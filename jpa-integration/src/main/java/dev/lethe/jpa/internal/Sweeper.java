@@ -55,8 +55,9 @@ import org.slf4j.LoggerFactory;
  * Retention on the database (Art. 5(1)(e)): per call, one batch of expired rows in one
  * transaction, in the order of their clock and key, so that each batch walks the clock's index.
  * Where the policy deletes, no subject is held and the rows live in one table, a batch is the
- * query for its last row and one delete of the range up to it, on plain JDBC ({@link RangeDelete},
- * decision records 0035 and 0039): a second instance on the same range waits for the first and
+ * delete of the range up to its last row, found by a query per batch or, on PostgreSQL, per ten,
+ * on plain JDBC ({@link RangeDelete}, decision records 0035, 0039 and 0044): a second instance on
+ * the same range waits for the first and
  * finds its rows gone. Otherwise the batch's rows are locked so that rows another transaction holds
  * are skipped ({@code FOR UPDATE SKIP LOCKED} where the dialect supports it, plain {@code FOR
  * UPDATE} otherwise; while selecting on PostgreSQL, elsewhere by key once the batch is chosen).
