@@ -40,7 +40,7 @@ final class RangeDelete {
    * The batches whose last rows one query finds on PostgreSQL: enough to spare most batches a round
    * trip, few enough that a sweep stopped early has walked little of the clock's index in vain.
    */
-  static final int BATCHES_AHEAD = 10;
+  private static final int BATCHES_AHEAD = 10;
 
   /** How many batches' last rows one query finds: {@link #BATCHES_AHEAD} or one. */
   private final int batchesAhead;
@@ -183,7 +183,7 @@ final class RangeDelete {
     if (ahead.isEmpty()) {
       ahead = lastRowsAhead(connection, cutoff, from, limit);
     }
-    // Fewer rows than a batch were left after the last of them: the batch takes all there are.
+    // No last row ahead: fewer rows than a batch are left, and this batch takes them all.
     Optional<Position> last = ahead.stream().findFirst();
     String sql =
         last.isPresent()
@@ -194,7 +194,7 @@ final class RangeDelete {
       if (last.isPresent()) {
         bindPosition(delete, next, last.get());
       }
-      List<Position> later = ahead.subList(Math.min(1, ahead.size()), ahead.size());
+      List<Position> later = List.copyOf(ahead.subList(Math.min(1, ahead.size()), ahead.size()));
       return new Batch(delete.executeUpdate(), last.map(row -> new Cursor(row, later)));
     }
   }
