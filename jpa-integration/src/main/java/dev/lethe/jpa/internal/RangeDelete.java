@@ -94,7 +94,6 @@ final class RangeDelete {
     String upTo = " and " + clock + " <= ? and (" + clock + " < ? or " + key + " <= ?)";
     String order = " order by " + clock + ", " + key;
     String lastOfBatch = order + " limit 1 offset ?";
-    String last = "select " + clock + ", " + key + " from " + table + " where " + expired;
     if (dialect instanceof PostgreSQLDialect) {
       // From each batch's last row, the next one's, walking the clock's index a batch at a time.
       String firstLast = "select 1, " + clock + ", " + key + " from " + table + " where " + expired;
@@ -115,6 +114,7 @@ final class RangeDelete {
       this.lastRows = recursive + firstLast + lastOfBatch + nextLast;
       this.lastRowsAfter = recursive + firstLast + after + lastOfBatch + nextLast;
     } else {
+      String last = "select " + clock + ", " + key + " from " + table + " where " + expired;
       this.batchesAhead = 1;
       this.lastRows = last + lastOfBatch;
       this.lastRowsAfter = last + after + lastOfBatch;
