@@ -179,10 +179,8 @@ final class RangeDelete {
   private Batch findThenDelete(
       Connection connection, Object cutoff, Optional<Cursor> after, int limit) throws SQLException {
     Optional<Position> from = after.map(Cursor::last);
-    List<Position> ahead = after.map(Cursor::ahead).orElse(List.of());
-    if (ahead.isEmpty()) {
-      ahead = lastRowsAhead(connection, cutoff, from, limit);
-    }
+    List<Position> known = after.map(Cursor::ahead).orElse(List.of());
+    List<Position> ahead = known.isEmpty() ? lastRowsAhead(connection, cutoff, from, limit) : known;
     // No last row ahead: fewer rows than a batch are left, and this batch takes them all.
     Optional<Position> last = ahead.stream().findFirst();
     String sql =
@@ -194,8 +192,9 @@ final class RangeDelete {
       if (last.isPresent()) {
         bindPosition(delete, next, last.get());
       }
-      List<Position> later = List.copyOf(ahead.subList(Math.min(1, ahead.size()), ahead.size()));
-      return new Batch(delete.executeUpdate(), last.map(row -> new Cursor(row, later)));
+      return new Batch(
+          delete.executeUpdate(),
+          last.map(row -> new Cursor(row, List.copyOf(ahead.subList(1, ahead.size())))));
     }
   }
 
