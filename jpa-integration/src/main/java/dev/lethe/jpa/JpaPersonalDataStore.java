@@ -94,7 +94,7 @@ import org.slf4j.LoggerFactory;
  * <p>It is also the {@link RetentionSweeper} of {@link dev.lethe.retention.RetentionEnforcer}
  * (Art. 5(1)(e)): batches are deleted by range or selected with {@code FOR UPDATE SKIP LOCKED},
  * so several instances may enforce retention at once, each row processed once; a policy whose clock column leads no index is warned about once,
- * at creation. Handed {@link #enforce(Restrictions) restrictions}, as {@code Lethe} does when built over
+ * at creation, and on PostgreSQL one whose index lacks the key after the clock is advised about. Handed {@link #enforce(Restrictions) restrictions}, as {@code Lethe} does when built over
  * it, it registers Hibernate listeners on the factory that refuse changes to a restricted subject's
  * rows (Art. 18(2)).
  *
