@@ -33,6 +33,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 
 /**
  * Enforcing a retention period over {@code rows} expired rows (Art. 5(1)(e)): Lethe's
@@ -42,14 +44,21 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * key range, one batch of the same size per transaction. One fresh row per hundred expired ones
  * is interleaved; both sides must leave exactly those.
  *
+ * <p>{@link #inTurn} runs both sides in one fork, one after the other over fresh rows of their own,
+ * in alternating order, and records each pair's times: this machine's speed drifts by a third within
+ * minutes, so the two methods' separate forks, minutes apart, can settle no 10 % difference, but the
+ * two sweeps of one pair run seconds apart.
+ *
  * <p>Each invocation sweeps freshly inserted rows ({@link Mode#SingleShotTime}; the insert is the
- * invocation's untimed set-up). The fork runs with {@code -Xmx64m}, which proves that the sweep
+ * invocation's untimed set-up). Six warm-up sweeps: after two, Lethe's next sweeps still got faster
+ * one by one, and JMH runs Lethe's fork before the baseline's, so a short warm-up counted the JIT
+ * against Lethe alone. The fork runs with {@code -Xmx64m}, which proves that the sweep
  * does not hold the rows in memory; the heap peaks are recorded as for the export.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2, batchSize = 1)
-@Measurement(iterations = 5, batchSize = 1)
+@Warmup(iterations = 6, batchSize = 1)
+@Measurement(iterations = 10, batchSize = 1)
 @Fork(value = 1, jvmArgsAppend = "-Xmx64m")
 @State(Scope.Benchmark)
 public class RetentionSweepBenchmark {
@@ -74,6 +83,11 @@ public class RetentionSweepBenchmark {
   private @Nullable RetentionEnforcer enforcer;
   private final HeapPeaks heap = new HeapPeaks();
   private long fresh;
+
+  /** Whether the iteration running is measured, and the pairs {@link #inTurn} has swept so far. */
+  private boolean measuring;
+
+  private int pairs;
 
   /** Opens a private database with the customers the visits belong to. */
   @Setup(Level.Trial)
@@ -100,6 +114,12 @@ public class RetentionSweepBenchmark {
       insert.executeBatch();
       connection.commit();
     }
+  }
+
+  /** Notes whether the coming iteration is measured: only then does {@link #inTurn} record. */
+  @Setup(Level.Iteration)
+  public void iteration(IterationParams params) {
+    measuring = params.getType() == IterationType.MEASUREMENT;
   }
 
   /** Replaces the visits with {@code rows} expired ones and one fresh one per hundred: untimed. */
@@ -179,6 +199,32 @@ public class RetentionSweepBenchmark {
       throw new IllegalStateException("Lethe swept " + report.rowsProcessed() + " rows of " + rows);
     }
     return report.rowsProcessed();
+  }
+
+  /**
+   * Both sides in turn, each over fresh rows, Lethe first in every other invocation; records the two
+   * sweeps' times of each measured pair as {@code pair.lethe}, then {@code pair.baseline} (ns).
+   * JMH's own score for this method, which includes the second side's insert, means nothing.
+   */
+  @Benchmark
+  public long inTurn(BenchmarkParams params) throws SQLException {
+    boolean letheFirst = pairs % 2 == 0;
+    long firstNanos = System.nanoTime();
+    long swept = letheFirst ? lethe() : rawJdbcBatchedDelete();
+    long secondNanos = System.nanoTime();
+    freshVisits();
+    long thirdNanos = System.nanoTime();
+    swept += letheFirst ? rawJdbcBatchedDelete() : lethe();
+    long endNanos = System.nanoTime();
+    long first = secondNanos - firstNanos;
+    long second = endNanos - thirdNanos;
+    if (measuring) {
+      String benchmark = "retention." + Extras.method(params);
+      Extras.record(benchmark, db + "/" + rows, "pair.lethe", letheFirst ? first : second);
+      Extras.record(benchmark, db + "/" + rows, "pair.baseline", letheFirst ? second : first);
+    }
+    pairs++;
+    return swept;
   }
 
   /**

@@ -60,6 +60,8 @@ class BenchmarkSmokeIT {
     assertThat(extras.get(Extras.key("retention.lethe", "h2/3000", "statements")))
         .as("Art. 5(1)(e) retention in batches: statements grow with batches, not rows")
         .isLessThan(20);
+    assertThat(extras.get(Extras.key("retention.inTurn", "h2/3000", "pair.lethe"))).isPositive();
+    assertThat(extras.get(Extras.key("retention.inTurn", "h2/3000", "pair.baseline"))).isPositive();
   }
 
   @Test
