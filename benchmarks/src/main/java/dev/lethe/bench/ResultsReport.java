@@ -411,7 +411,6 @@ public final class ResultsReport {
           .ifPresent(
               raw -> {
                 double rowsPerSecondRatio = raw.score() / lethe.score();
-                Optional<InTurn> inTurn = inTurn(lethe.db(), lethe.size());
                 target(
                     "retention sweep",
                     lethe,
@@ -419,29 +418,31 @@ public final class ResultsReport {
                     "JDBC delete by key range",
                     rowsPerSecondRatio,
                     "≥ 0.80× its rows/s",
-                    inTurn.isPresent()
-                        ? "separate forks, minutes apart: the in-turn row below decides"
+                    decidedInTurn(lethe.db(), lethe.size())
+                        ? "separate forks, minutes apart: the in-turn row decides"
                         : verdict(rowsPerSecondRatio >= RETENTION_TARGET));
-                inTurn.ifPresent(
-                    pairs ->
-                        line(
-                            "| retention sweep, both sides in turn | "
-                                + lethe.db()
-                                + " | "
-                                + number(lethe.size())
-                                + " rows | "
-                                + milliseconds(pairs.letheMedian())
-                                + " (median of "
-                                + pairs.pairs()
-                                + " pairs) | JDBC delete by key range: "
-                                + milliseconds(pairs.baselineMedian())
-                                + " | "
-                                + pairs.interval()
-                                + " | ≥ 0.80× its rows/s | "
-                                + pairs.verdict()
-                                + " |"));
               });
     }
+    pairs.forEach(
+        (key, measured) -> {
+          InTurn inTurn = InTurn.of(measured);
+          if (inTurn.decides()) {
+            line(
+                "| retention sweep, both sides in turn | "
+                    + sizeCells(key)
+                    + " rows | "
+                    + milliseconds(inTurn.letheMedian())
+                    + " (median of "
+                    + inTurn.pairs()
+                    + " pairs) | JDBC delete by key range: "
+                    + milliseconds(inTurn.baselineMedian())
+                    + " | "
+                    + inTurn.interval()
+                    + " | ≥ 0.80× its rows/s | "
+                    + inTurn.verdict()
+                    + " |");
+          }
+        });
     for (Row lethe : select("ListenerOverheadBenchmark.", "avgt")) {
       if (!lethe.listeners().equals("lethe")) {
         continue;
@@ -1003,7 +1004,7 @@ public final class ResultsReport {
           InTurn inTurn = InTurn.of(measured);
           line(
               "| "
-                  + key.replace("/", " | ")
+                  + sizeCells(key)
                   + " | "
                   + inTurn.pairs()
                   + " | "
@@ -1045,8 +1046,8 @@ public final class ResultsReport {
     static InTurn of(List<Pair> pairs) {
       double[] ratios = pairs.stream().mapToDouble(Pair::ratio).sorted().toArray();
       int n = ratios.length;
-      // The largest k whose interval [k-th, (n-k+1)-th] misses the median with at most 2.5 % each
-      // side.
+      // The largest k whose interval, the k-th to the (n-k+1)-th ratio, misses the median with at
+      // most 2.5 % on each side: P(Binomial(n, 1/2) < k) <= 0.025.
       int k = 0;
       double below = 0;
       double binomial = Math.pow(0.5, n);
@@ -1091,8 +1092,15 @@ public final class ResultsReport {
     }
   }
 
-  private Optional<InTurn> inTurn(String db, String size) {
-    return Optional.ofNullable(pairs.get(db + "/" + size)).map(InTurn::of).filter(InTurn::decides);
+  /** Whether pairs enough of {@code db} and {@code size} were timed in turn to decide the target. */
+  private boolean decidedInTurn(String db, String size) {
+    List<Pair> measured = pairs.get(db + "/" + size);
+    return measured != null && InTurn.of(measured).decides();
+  }
+
+  /** The cells of database and size of an extras key such as {@code postgresql/100000}. */
+  private static String sizeCells(String key) {
+    return key.substring(0, key.indexOf('/')) + " | " + number(key.substring(key.indexOf('/') + 1));
   }
 
   private static String milliseconds(double nanos) {
