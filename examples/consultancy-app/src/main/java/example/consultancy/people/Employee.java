@@ -10,6 +10,8 @@ import dev.lethe.law.LawfulBasis;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
@@ -20,6 +22,8 @@ import org.jspecify.annotations.Nullable;
 @Entity
 @DataSubject("employee")
 @Processing(purpose = "employment", basis = LawfulBasis.Kind.CONTRACT)
+// The retention sweep walks this index in clock and key order (Lethe advises it at start-up).
+@Table(indexes = @Index(columnList = "leftOn, id"))
 @Retention(
     period = "P12M",
     clock = "leftOn",
