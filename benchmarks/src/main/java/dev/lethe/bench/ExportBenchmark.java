@@ -29,6 +29,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
 import tools.jackson.core.JsonEncoding;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
@@ -42,6 +43,7 @@ import tools.jackson.core.json.JsonFactory;
  * <p>The fork runs with {@code -Xmx64m}: that it completes at all proves the export streams in
  * under 64 MiB (with Hibernate, the pool and, for H2, the embedded database in the same heap).
  * Per iteration the peak of the heap pools and the heap used after a full GC are recorded.
+ * {@link #inTurn} runs both sides in one fork, in {@link Turns}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -67,6 +69,7 @@ public class ExportBenchmark {
   private final HeapPeaks heap = new HeapPeaks();
   private final CountingStream letheOut = new CountingStream();
   private final CountingStream rawOut = new CountingStream();
+  private final Turns turns = new Turns("export.inTurn");
 
   /**
    * Opens a private database holding the subject and one other customer, and records the
@@ -86,6 +89,9 @@ public class ExportBenchmark {
       database.settle(connection, ShopData.tableNames());
     }
     String benchmark = Extras.method(params);
+    if (benchmark.equals("inTurn")) {
+      return;
+    }
     database.recordStatements(
         "export." + benchmark,
         db + "/" + rows,
@@ -98,10 +104,11 @@ public class ExportBenchmark {
         });
   }
 
-  /** Starts the heap peaks afresh. */
+  /** Starts the heap peaks afresh, and notes whether the coming iteration is measured. */
   @Setup(Level.Iteration)
-  public void resetPeaks() {
+  public void resetPeaks(IterationParams params) {
     heap.reset();
+    turns.iteration(params);
   }
 
   /** Samples the heap: the sum of the heap pools' peaks, and what is used after a full GC. */
@@ -132,6 +139,18 @@ public class ExportBenchmark {
     letheOut.start();
     SubjectReportWriter.writeJson(report, letheOut);
     return letheOut.finish();
+  }
+
+  /**
+   * Both sides in {@link Turns}, one export each: the target's verdict. Single shots, sixty pairs
+   * after twenty to warm up; at 100,000 rows a pair takes under a second.
+   */
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @Warmup(iterations = 20, batchSize = 1)
+  @Measurement(iterations = 60, batchSize = 1)
+  public long inTurn() throws Exception {
+    return turns.pair(db + "/" + rows, this::lethe, this::rawJdbcJackson, () -> {});
   }
 
   /** The baseline: one JDBC query per table, streamed, each row written with Jackson's generator. */

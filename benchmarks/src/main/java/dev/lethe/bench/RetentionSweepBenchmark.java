@@ -34,7 +34,6 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
-import org.openjdk.jmh.runner.IterationType;
 
 /**
  * Enforcing a retention period over {@code rows} expired rows (Art. 5(1)(e)): Lethe's
@@ -44,10 +43,7 @@ import org.openjdk.jmh.runner.IterationType;
  * key range, one batch of the same size per transaction. One fresh row per hundred expired ones
  * is interleaved; both sides must leave exactly those.
  *
- * <p>{@link #inTurn} runs both sides in one fork, one after the other over fresh rows of their own,
- * in alternating order, and records each pair's times: this machine's speed drifts by a third within
- * minutes, so the two methods' separate forks, minutes apart, can settle no 10 % difference, but the
- * two sweeps of one pair run seconds apart.
+ * <p>{@link #inTurn} runs both sides in one fork, in {@link Turns}, each over fresh rows of its own.
  *
  * <p>Each invocation sweeps freshly inserted rows ({@link Mode#SingleShotTime}; the insert is the
  * invocation's untimed set-up). Six warm-up sweeps: after two, Lethe's next sweeps still got faster
@@ -84,10 +80,7 @@ public class RetentionSweepBenchmark {
   private final HeapPeaks heap = new HeapPeaks();
   private long fresh;
 
-  /** Whether the iteration running is measured, and the pairs {@link #inTurn} has swept so far. */
-  private boolean measuring;
-
-  private int pairs;
+  private final Turns turns = new Turns("retention.inTurn");
 
   /** Opens a private database with the customers the visits belong to. */
   @Setup(Level.Trial)
@@ -119,7 +112,7 @@ public class RetentionSweepBenchmark {
   /** Notes whether the coming iteration is measured: only then does {@link #inTurn} record. */
   @Setup(Level.Iteration)
   public void iteration(IterationParams params) {
-    measuring = params.getType() == IterationType.MEASUREMENT;
+    turns.iteration(params);
   }
 
   /** Replaces the visits with {@code rows} expired ones and one fresh one per hundred: untimed. */
@@ -202,33 +195,16 @@ public class RetentionSweepBenchmark {
   }
 
   /**
-   * Both sides in turn, each over fresh rows, Lethe first in every other invocation; records the two
-   * sweeps' times of each measured pair as {@code pair.lethe}, then {@code pair.baseline} (ns).
-   * JMH's own score for this method, which includes the second side's insert, means nothing. Thirty
+   * Both sides in {@link Turns}, each over fresh rows. JMH's own score for this method, which
+   * includes the second side's insert, means nothing. Thirty
    * pairs: even seconds apart, one pair's ratio strays by a quarter, and the median's interval
    * narrows with more pairs (ten gave 0.82–1.05× around 0.90×).
    */
   @Benchmark
   @Warmup(iterations = 4, batchSize = 1)
   @Measurement(iterations = 30, batchSize = 1)
-  public long inTurn(BenchmarkParams params) throws SQLException {
-    boolean letheFirst = pairs % 2 == 0;
-    long firstNanos = System.nanoTime();
-    long swept = letheFirst ? lethe() : rawJdbcBatchedDelete();
-    long secondNanos = System.nanoTime();
-    freshVisits();
-    long thirdNanos = System.nanoTime();
-    swept += letheFirst ? rawJdbcBatchedDelete() : lethe();
-    long endNanos = System.nanoTime();
-    long first = secondNanos - firstNanos;
-    long second = endNanos - thirdNanos;
-    if (measuring) {
-      String benchmark = "retention." + Extras.method(params);
-      Extras.record(benchmark, db + "/" + rows, "pair.lethe", letheFirst ? first : second);
-      Extras.record(benchmark, db + "/" + rows, "pair.baseline", letheFirst ? second : first);
-    }
-    pairs++;
-    return swept;
+  public long inTurn() throws Exception {
+    return turns.pair(db + "/" + rows, this::lethe, this::rawJdbcBatchedDelete, this::freshVisits);
   }
 
   /**

@@ -40,6 +40,8 @@ class BenchmarkSmokeIT {
     assertThat(extras.get(Extras.key("erasure.loadThenRemove", "h2/1000", "statements")))
         .as("loading and removing costs a statement per row")
         .isGreaterThan(999);
+    assertThat(extras.get(Extras.key("erasure.inTurn", "h2/1000", "pair.lethe"))).isPositive();
+    assertThat(extras.get(Extras.key("erasure.inTurn", "h2/1000", "pair.baseline"))).isPositive();
   }
 
   @Test
@@ -50,6 +52,8 @@ class BenchmarkSmokeIT {
     assertThat(extras.get(Extras.key("export.lethe", "h2/1000", "jsonBytes"))).isPositive();
     assertThat(extras.get(Extras.key("export.rawJdbcJackson", "h2/1000", "jsonBytes")))
         .isPositive();
+    assertThat(extras.get(Extras.key("export.inTurn", "h2/1000", "pair.lethe"))).isPositive();
+    assertThat(extras.get(Extras.key("export.inTurn", "h2/1000", "pair.baseline"))).isPositive();
   }
 
   @Test

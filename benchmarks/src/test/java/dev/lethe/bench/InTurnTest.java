@@ -1,5 +1,7 @@
 package dev.lethe.bench;
 
+import static dev.lethe.bench.ResultsReport.EXPORT_IN_TURN;
+import static dev.lethe.bench.ResultsReport.RETENTION_IN_TURN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -9,38 +11,53 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** The verdict of the retention sweep's pairs: a median and the sign test's interval around it. */
+/** The verdict of pairs timed in turn: a median and the sign test's interval around it. */
 class InTurnTest {
 
-  /** Pairs whose baseline took 100 ms and Lethe {@code 100 / ratio} ms, so that each has its ratio. */
-  private static List<Pair> pairs(double... ratios) {
-    return IntStream.range(0, ratios.length)
-        .mapToObj(i -> new Pair(Math.round(100e6 / ratios[i]), 100_000_000L))
+  /** Pairs whose baseline took 100 ms and Lethe {@code 100 / speed} ms. */
+  private static List<Pair> pairs(double... speeds) {
+    return IntStream.range(0, speeds.length)
+        .mapToObj(i -> new Pair(Math.round(100e6 / speeds[i]), 100_000_000L))
         .toList();
   }
 
   @Test
   void tenPairsGiveTheSecondAndNinthRatiosAsTheInterval() {
-    InTurn inTurn = InTurn.of(pairs(0.95, 0.70, 0.85, 0.88, 1.10, 0.82, 0.90, 0.84, 0.60, 0.91));
+    InTurn inTurn =
+        InTurn.of(
+            pairs(0.95, 0.70, 0.85, 0.88, 1.10, 0.82, 0.90, 0.84, 0.60, 0.91), RETENTION_IN_TURN);
 
     assertThat(inTurn.pairs()).isEqualTo(10);
     assertThat(inTurn.median()).isCloseTo((0.85 + 0.88) / 2, within(1e-6));
     // P(at most one of ten ratios below the median) is 1.1 %, of at most two 5.5 %.
     assertThat(inTurn.low()).isCloseTo(0.70, within(1e-6));
     assertThat(inTurn.high()).isCloseTo(0.95, within(1e-6));
-    assertThat(inTurn.verdict()).startsWith("undecided");
+    assertThat(inTurn.verdict()).startsWith("undecided: 0.80×");
   }
 
   @Test
-  void theWholeIntervalDecides() {
-    assertThat(InTurn.of(pairs(0.81, 0.90, 0.95, 0.85, 0.99, 0.88)).verdict()).isEqualTo("met");
-    assertThat(InTurn.of(pairs(0.61, 0.70, 0.75, 0.65, 0.79, 0.68)).verdict())
+  void theWholeIntervalDecidesAMinimumSpeed() {
+    assertThat(InTurn.of(pairs(0.81, 0.90, 0.95, 0.85, 0.99, 0.88), RETENTION_IN_TURN).verdict())
+        .isEqualTo("met");
+    assertThat(InTurn.of(pairs(0.61, 0.70, 0.75, 0.65, 0.79, 0.68), RETENTION_IN_TURN).verdict())
         .isEqualTo("**missed**");
   }
 
   @Test
+  void aTimeTargetTakesLethesTimeOverTheBaselines() {
+    // Lethe at 1/0.8 = 1.25× the baseline's time and faster: within 1.30×.
+    InTurn met = InTurn.of(pairs(0.80, 0.90, 1.00, 0.85, 0.95, 0.78), EXPORT_IN_TURN);
+    assertThat(met.median()).isCloseTo((1 / 0.90 + 1 / 0.85) / 2, within(1e-6));
+    assertThat(met.verdict()).isEqualTo("met");
+    assertThat(InTurn.of(pairs(0.70, 0.72, 0.60, 0.65, 0.74, 0.70), EXPORT_IN_TURN).verdict())
+        .isEqualTo("**missed**");
+    assertThat(InTurn.of(pairs(0.70, 0.90, 0.76, 0.80, 0.74, 0.85), EXPORT_IN_TURN).verdict())
+        .startsWith("undecided: 1.30×");
+  }
+
+  @Test
   void fewerThanSixPairsGiveNoInterval() {
-    InTurn inTurn = InTurn.of(pairs(0.9, 0.9, 0.9, 0.9, 0.9));
+    InTurn inTurn = InTurn.of(pairs(0.9, 0.9, 0.9, 0.9, 0.9), RETENTION_IN_TURN);
 
     assertThat(inTurn.decides()).isFalse();
     assertThat(inTurn.interval()).contains("too few pairs");
