@@ -122,8 +122,8 @@ public class ErasureBenchmark {
     String benchmark = Extras.method(params);
     if (!benchmark.equals("inTurn")) {
       Extras.record("erasure." + benchmark, db + "/" + rows, "statements", database.statements());
-      // Not between pairs: the sample's full GC shrinks the heap, and the side that ran after it
-      // took three times the other's on H2 (a pair's second side runs without one).
+      // Not between pairs: after the sample's full GC the next erasure on H2 took three times as
+      // long, and a pair's second side runs without one.
       heap.sample();
     }
     verify(benchmark);

@@ -196,9 +196,9 @@ public class RetentionSweepBenchmark {
 
   /**
    * Both sides in {@link Turns}, each over fresh rows. JMH's own score for this method, which
-   * includes the second side's insert, means nothing. Thirty
-   * pairs: even seconds apart, one pair's ratio strays by a quarter, and the median's interval
-   * narrows with more pairs (ten gave 0.82–1.05× around 0.90×).
+   * includes the second side's insert, means nothing. Thirty pairs: even seconds apart, one pair's
+   * ratio strays by a quarter, and the median's interval narrows with more pairs (ten gave
+   * 0.82–1.05× around 0.90×).
    */
   @Benchmark
   @Warmup(iterations = 4, batchSize = 1)
