@@ -405,7 +405,7 @@ public final class ResultsReport {
                     applies ? verdict(speedup >= 20) : NOT_AT_THIS_SIZE);
               });
     }
-    inTurnTargets("erasure.inTurn", "erase one subject", "hand-written JPQL", "≤ 1.10× its time");
+    inTurnTargets("erasure.inTurn", "erase one subject", "hand-written JPQL");
     for (Row lethe : select("ExportBenchmark.lethe")) {
       find("ExportBenchmark.rawJdbcJackson", lethe.db(), lethe.size())
           .ifPresent(
@@ -427,7 +427,7 @@ public final class ResultsReport {
                             : verdict(ratio <= EXPORT_TARGET));
               });
     }
-    inTurnTargets("export.inTurn", "export to JSON", "JDBC + Jackson", "≤ 1.30× its time");
+    inTurnTargets("export.inTurn", "export to JSON", "JDBC + Jackson");
     for (Row lethe : select("RetentionSweepBenchmark.lethe")) {
       find("RetentionSweepBenchmark.rawJdbcBatchedDelete", lethe.db(), lethe.size())
           .ifPresent(
@@ -445,8 +445,7 @@ public final class ResultsReport {
                         : verdict(rowsPerSecondRatio >= RETENTION_TARGET));
               });
     }
-    inTurnTargets(
-        "retention.inTurn", "retention sweep", "JDBC delete by key range", "≥ 0.80× its rows/s");
+    inTurnTargets("retention.inTurn", "retention sweep", "JDBC delete by key range");
     for (Row lethe : select("ListenerOverheadBenchmark.", "avgt")) {
       if (!lethe.listeners().equals("lethe")) {
         continue;
@@ -759,8 +758,8 @@ public final class ResultsReport {
         linear &= timePerSize.get(i) / timePerSize.get(i - 1) <= rowsGrew * LINEAR_TOLERANCE;
       }
       // Flat unless a larger size needs more statements per unit: fewer is flat or better
-      // (retention
-      // on PostgreSQL walks ten batches ahead, so its fixed statements weigh less per batch).
+      // (retention on PostgreSQL walks ten batches ahead, so its fixed statements weigh less per
+      // batch).
       boolean flat =
           statementsPerUnit.size() == sizes.size()
               && statementsPerUnit.stream()
@@ -1017,8 +1016,7 @@ public final class ResultsReport {
   }
 
   /** The target's row of each database and size that {@code benchmark} timed in pairs enough. */
-  private void inTurnTargets(
-      String benchmark, String operation, String baselineName, String targetText) {
+  private void inTurnTargets(String benchmark, String operation, String baselineName) {
     InTurnTarget target = inTurnTarget(benchmark);
     pairs
         .getOrDefault(benchmark, Map.of())
@@ -1042,7 +1040,7 @@ public final class ResultsReport {
                         + " | "
                         + inTurn.interval()
                         + " | "
-                        + targetText
+                        + target.text()
                         + " | "
                         + inTurn.verdict()
                         + " |");
@@ -1119,6 +1117,12 @@ public final class ResultsReport {
       return atLeast
           ? (double) pair.baseline() / pair.lethe()
           : (double) pair.lethe() / pair.baseline();
+    }
+
+    /** The target as the table of targets states it, such as {@code ≤ 1.30× its time}. */
+    String text() {
+      return String.format(
+          Locale.ROOT, atLeast ? "≥ %.2f× its rows/s" : "≤ %.2f× its time", threshold);
     }
 
     /** Met where the whole interval reaches the target, missed where none of it does. */
