@@ -13,6 +13,8 @@ import org.hibernate.engine.jdbc.spi.SqlExceptionHelper;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.type.descriptor.WrapperOptions;
+import org.hibernate.type.descriptor.java.StringJavaType;
+import org.hibernate.type.descriptor.jdbc.VarcharJdbcType;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,7 +29,7 @@ final class JdbcRows implements Iterator<Object[]>, AutoCloseable {
   private static final Pattern KEY = Pattern.compile(":" + RouteSql.KEY + "\\b");
 
   private final ResultSet result;
-  private final List<JdbcMapping> columns;
+  private final ColumnReader[] columns;
   private final WrapperOptions options;
   private final SqlExceptionHelper errors;
   private final String sql;
@@ -37,7 +39,7 @@ final class JdbcRows implements Iterator<Object[]>, AutoCloseable {
   private JdbcRows(
       ResultSet result, List<JdbcMapping> columns, SessionFactoryImplementor factory, String sql) {
     this.result = result;
-    this.columns = columns;
+    this.columns = columns.stream().map(ColumnReader::of).toArray(ColumnReader[]::new);
     this.options = factory.getWrapperOptions();
     this.errors = factory.getJdbcServices().getSqlExceptionHelper();
     this.sql = sql;
@@ -96,6 +98,26 @@ final class JdbcRows implements Iterator<Object[]>, AutoCloseable {
     return value == null ? null : type.convertToDomainValue(value);
   }
 
+  /** Reads one column as its attribute holds it. */
+  @FunctionalInterface
+  private interface ColumnReader {
+    @Nullable Object read(ResultSet row, int column, WrapperOptions options) throws SQLException;
+
+    /**
+     * A plain text column is read with {@code getString}, as its extractor would, but without the
+     * extractor's per-value check for TRACE logging (which would log personal data if it were on);
+     * any other type through its extractor and converter.
+     */
+    static ColumnReader of(JdbcMapping type) {
+      if (type.getValueConverter() == null
+          && type.getJdbcType().getClass() == VarcharJdbcType.class
+          && type.getJavaTypeDescriptor().getClass() == StringJavaType.class) {
+        return (row, column, options) -> row.getString(column);
+      }
+      return (row, column, options) -> JdbcRows.read(row, column, type, options);
+    }
+  }
+
   @Override
   public boolean hasNext() {
     if (!fetched) {
@@ -115,10 +137,10 @@ final class JdbcRows implements Iterator<Object[]>, AutoCloseable {
       throw new NoSuchElementException();
     }
     fetched = false;
-    @Nullable Object[] row = new Object[columns.size()];
+    @Nullable Object[] row = new Object[columns.length];
     try {
       for (int i = 0; i < row.length; i++) {
-        row[i] = read(result, i + 1, columns.get(i), options);
+        row[i] = columns[i].read(result, i + 1, options);
       }
     } catch (SQLException e) {
       throw errors.convert(e, "Could not read the subject's rows", sql);
