@@ -76,6 +76,15 @@ public record SubjectType(
   }
 
   /**
+   * The name's hash: equal types have equal names, and the restriction guard keys a map by type on
+   * every checked write, where hashing the identity maps would cost more than the lookup.
+   */
+  @Override
+  public int hashCode() {
+    return name.hashCode();
+  }
+
+  /**
    * How one identity's values are typed and compared when a request names a subject by it
    * (Art. 12(2), 12(6)).
    *

@@ -122,6 +122,31 @@ public final class RestrictionGuard
   /** A subject key that only a query can find. */
   private static final Object UNKNOWN = new Object();
 
+  /**
+   * What a change of one entity type needs to find its subjects, worked out once from the model and
+   * the mapping, which do not change: the checks run on every flushed update and delete.
+   *
+   * @param descriptor the entity's place in the model
+   * @param root the subject type whose root the entity is, if it is one
+   * @param reaches how a row reaches each of its subjects
+   */
+  private record Plan(
+      EntityDescriptor descriptor, @Nullable SubjectType root, List<Reach> reaches) {}
+
+  /**
+   * One way a row reaches a subject of {@code type}: along {@code route}, through {@code key}.
+   *
+   * @param key the row's own key ({@link #OWN_KEY}), a to-one association's key at that position of
+   *     the loaded state, or {@link #QUERY} (a route that only a query can follow)
+   */
+  private record Reach(SubjectType type, @Nullable SubjectRoute route, int key) {
+    static final int OWN_KEY = -1;
+    static final int QUERY = -2;
+  }
+
+  /** By entity class: its plan, or empty for a class whose changes reach no subject. */
+  private final transient Map<Class<?>, Optional<Plan>> plans = new ConcurrentHashMap<>();
+
   private final transient AtomicReference<Memo> memo =
       new AtomicReference<>(new Memo(Map.of(), new ConcurrentHashMap<>()));
 
@@ -191,6 +216,29 @@ public final class RestrictionGuard
     return false;
   }
 
+  private Optional<Plan> plan(EntityPersister persister) {
+    return plans.computeIfAbsent(persister.getMappedClass(), type -> newPlan(persister));
+  }
+
+  private Optional<Plan> newPlan(EntityPersister persister) {
+    Optional<EntityDescriptor> descriptor = mapping.model().entity(persister.getMappedClass());
+    if (descriptor.isEmpty()
+        || (descriptor.get().routes().isEmpty() && descriptor.get().subjectRootOf().isEmpty())) {
+      return Optional.empty();
+    }
+    @Nullable SubjectType root =
+        descriptor.get().subjectRootOf().flatMap(mapping.model()::subjectType).orElse(null);
+    List<Reach> reaches = new ArrayList<>();
+    if (root != null) {
+      reaches.add(new Reach(root, null, Reach.OWN_KEY));
+    }
+    for (SubjectRoute route : descriptor.get().routes()) {
+      SubjectType type = mapping.model().subjectType(route.subjectType()).orElseThrow();
+      reaches.add(new Reach(type, route, keyInState(persister, route, type)));
+    }
+    return Optional.of(new Plan(descriptor.get(), root, List.copyOf(reaches)));
+  }
+
   @Override
   public void onPreUpdateCollection(PreCollectionUpdateEvent event) {
     checkCollection(event, "collection update");
@@ -229,15 +277,12 @@ public final class RestrictionGuard
       @Nullable Object id,
       Object @Nullable [] state,
       String change) {
-    if (id == null
-        || session instanceof Session stateful
-            && Boolean.TRUE.equals(stateful.getProperties().get(PERMITTED))) {
+    if (id == null) {
       return;
     }
-    Optional<EntityDescriptor> descriptor = mapping.model().entity(persister.getMappedClass());
     // The model's answer costs nothing; the store's may cost a query now and then.
-    if (descriptor.isEmpty()
-        || (descriptor.get().routes().isEmpty() && descriptor.get().subjectRootOf().isEmpty())) {
+    Optional<Plan> plan = plan(persister);
+    if (plan.isEmpty()) {
       return;
     }
     Optional<Map<SubjectPseudonym, Restriction>> standing = restrictions.standing().get();
@@ -246,15 +291,17 @@ public final class RestrictionGuard
         : restrictions.noneStanding().getAsBoolean()) {
       return;
     }
-    EntityInfo info = mapping.entity(persister.getMappedClass());
     Map<SubjectType, Set<Object>> subjects =
-        subjectsOfRow(session, persister, descriptor.get(), info, id, state);
+        subjectsOfRow(session, persister, plan.get().reaches(), id, state);
     Optional<Restriction> restriction =
         standing.isPresent()
             ? restrictionIn(standing.get(), session, subjects)
             : session.doReturningWork(connection -> restrictionOfSubjects(connection, subjects));
-    if (restriction.isPresent()) {
-      throw refusal.refuse(descriptor.get().name(), change, restriction.get().ground());
+    // Asked last: a session's properties come as a fresh copy of them all.
+    if (restriction.isPresent()
+        && !(session instanceof Session stateful
+            && Boolean.TRUE.equals(stateful.getProperties().get(PERMITTED)))) {
+      throw refusal.refuse(plan.get().descriptor().name(), change, restriction.get().ground());
     }
   }
 
@@ -281,32 +328,26 @@ public final class RestrictionGuard
   private Map<SubjectType, Set<Object>> subjectsOfRow(
       SharedSessionContractImplementor session,
       EntityPersister persister,
-      EntityDescriptor descriptor,
-      EntityInfo info,
+      List<Reach> reaches,
       Object id,
       Object @Nullable [] state) {
     Map<SubjectType, Set<Object>> subjects = new LinkedHashMap<>();
-    descriptor
-        .subjectRootOf()
-        .ifPresent(
-            name ->
-                subjects
-                    .computeIfAbsent(
-                        mapping.model().subjectType(name).orElseThrow(),
-                        ignored -> new LinkedHashSet<>())
-                    .add(id));
     List<SubjectRoute> queried = new ArrayList<>();
-    for (SubjectRoute route : descriptor.routes()) {
-      SubjectType type = mapping.model().subjectType(route.subjectType()).orElseThrow();
+    for (Reach reach : reaches) {
       Object key =
-          state == null ? UNKNOWN : keyFromState(session, persister, route, type, id, state);
+          reach.key() == Reach.OWN_KEY
+              ? id
+              : state == null || reach.key() == Reach.QUERY
+                  ? UNKNOWN
+                  : keyFromState(session, state[reach.key()]);
       if (key == UNKNOWN) {
-        queried.add(route);
+        queried.add(Objects.requireNonNull(reach.route()));
       } else if (key != null) {
-        subjects.computeIfAbsent(type, ignored -> new LinkedHashSet<>()).add(key);
+        subjects.computeIfAbsent(reach.type(), ignored -> new LinkedHashSet<>()).add(key);
       }
     }
     if (!queried.isEmpty()) {
+      EntityInfo info = mapping.entity(persister.getMappedClass());
       session.doWork(
           connection -> {
             for (SubjectRoute route : queried) {
@@ -320,19 +361,14 @@ public final class RestrictionGuard
   /** Whether an update of a subject root may change one of its identities, whose pseudonyms the memo keeps. */
   private boolean identityMayChange(
       EntityPersister persister, Object @Nullable [] oldState, Object[] newState) {
-    Optional<SubjectType> root =
-        mapping
-            .model()
-            .entity(persister.getMappedClass())
-            .flatMap(EntityDescriptor::subjectRootOf)
-            .flatMap(mapping.model()::subjectType);
-    if (root.isEmpty()) {
+    @Nullable SubjectType root = plan(persister).map(Plan::root).orElse(null);
+    if (root == null) {
       return false;
     }
     if (oldState == null) {
       return true;
     }
-    for (Map.Entry<String, String> identity : root.get().identities().entrySet()) {
+    for (Map.Entry<String, String> identity : root.identities().entrySet()) {
       if (identity.getKey().equals(SubjectType.ID)) {
         continue;
       }
@@ -350,36 +386,27 @@ public final class RestrictionGuard
 
   /** Drops the memo of a subject root's identities: the row was deleted, or an identity changed. */
   private void forget(EntityPersister persister, @Nullable Object id) {
-    if (id != null) {
-      mapping
-          .model()
-          .entity(persister.getMappedClass())
-          .flatMap(EntityDescriptor::subjectRootOf)
-          .ifPresent(type -> memo.get().identities().remove(new Subject(type, id)));
+    @Nullable SubjectType root = plan(persister).map(Plan::root).orElse(null);
+    if (id != null && root != null) {
+      memo.get().identities().remove(new Subject(root.name(), id));
     }
   }
 
   /**
-   * The subject's key that {@code route} reaches in one step, read from the row's own key or loaded
-   * {@code state}: the row's key where the route is the root's own key, the associated entity's key
-   * where it follows a to-one association straight to the root's key ({@code customer.id}), null
-   * where that association is null; {@link #UNKNOWN} for any other route, which needs a query.
+   * Where a row's loaded state holds the subject's key that {@code route} reaches in one step: the
+   * row's own key ({@link Reach#OWN_KEY}) where the route is the root's own key, the position of a
+   * to-one association straight to the root's key ({@code customer.id}); {@link Reach#QUERY} for any
+   * other route, which needs a query.
    */
-  private static @Nullable Object keyFromState(
-      SharedSessionContractImplementor session,
-      EntityPersister persister,
-      SubjectRoute route,
-      SubjectType type,
-      Object id,
-      Object[] state) {
+  private static int keyInState(EntityPersister persister, SubjectRoute route, SubjectType type) {
     if (!route.identity().equals(SubjectType.ID) || route.hasReverseHop()) {
-      return UNKNOWN;
+      return Reach.QUERY;
     }
     if (route.path().size() == 1) {
       boolean ownKey =
           type.root().isAssignableFrom(persister.getMappedClass())
               && route.path().get(0).equals(persister.getIdentifierMapping().getAttributeName());
-      return ownKey ? id : UNKNOWN;
+      return ownKey ? Reach.OWN_KEY : Reach.QUERY;
     }
     AttributeMapping attribute =
         route.path().size() == 2 ? persister.findAttributeMapping(route.path().get(0)) : null;
@@ -390,9 +417,17 @@ public final class RestrictionGuard
             .path()
             .get(1)
             .equals(toOne.getEntityMappingType().getIdentifierMapping().getAttributeName())) {
-      return UNKNOWN;
+      return Reach.QUERY;
     }
-    Object root = state[attribute.getStateArrayPosition()];
+    return attribute.getStateArrayPosition();
+  }
+
+  /**
+   * The key of the associated root {@code root} from a row's loaded state: null where the
+   * association is null, {@link #UNKNOWN} where it was never fetched.
+   */
+  private static @Nullable Object keyFromState(
+      SharedSessionContractImplementor session, @Nullable Object root) {
     if (root == LazyPropertyInitializer.UNFETCHED_PROPERTY) {
       // A bytecode-enhanced lazy to-one that was never fetched: no key in the state, so ask the
       // database.
