@@ -163,6 +163,9 @@ else
   step 'ExportBenchmark' -e inTurn -p db=h2,postgresql -p rows=1000000 -bm ss "${SINGLE_SHOT_1M[@]}"
   # Both sides in turn at 100,000 rows, where the issue sets the target: sixty pairs, as annotated.
   step 'ExportBenchmark.inTurn' -p db=h2,postgresql -p rows=100000
+  # The listeners' target: updates and deletes while another subject is restricted, 500 a side in each of sixty
+  # pairs (the separate forks of ListenerOverhead time a write within ±15–30 %).
+  step 'RestrictedWritesBenchmark' -p db=h2,postgresql
   step 'ListenerOverhead|AuditAppend|OutboxDispatch|EncryptionOverhead|FanOut|ModelBuild|LogMasking' "${MORE[@]}"
 fi
 

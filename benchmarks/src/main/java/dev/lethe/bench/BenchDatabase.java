@@ -19,6 +19,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -71,7 +72,7 @@ public final class BenchDatabase implements AutoCloseable {
   private final String user;
   private final HikariDataSource pool;
   private @Nullable HikariDataSource autoCommitting;
-  private @Nullable EntityManagerFactory factory;
+  private final List<EntityManagerFactory> factories = new ArrayList<>();
 
   private BenchDatabase(Kind kind) {
     this.kind = kind;
@@ -171,7 +172,10 @@ public final class BenchDatabase implements AutoCloseable {
     }
   }
 
-  /** The entity manager factory for {@code classes}; creates their tables. Hibernate's defaults otherwise. */
+  /**
+   * An entity manager factory for {@code classes}; (re)creates their tables, so a second one opens
+   * before any rows go in. Hibernate's defaults otherwise.
+   */
   public EntityManagerFactory open(Class<?>... classes) {
     HibernatePersistenceConfiguration configuration =
         new HibernatePersistenceConfiguration("lethe-bench-" + schema);
@@ -186,15 +190,14 @@ public final class BenchDatabase implements AutoCloseable {
             PersistenceConfiguration.SCHEMAGEN_DATABASE_ACTION,
             "drop-and-create")
         .forEach(configuration::property);
-    factory = configuration.createEntityManagerFactory();
+    EntityManagerFactory factory = configuration.createEntityManagerFactory();
+    factories.add(factory);
     return factory;
   }
 
   @Override
   public void close() {
-    if (factory != null && factory.isOpen()) {
-      factory.close();
-    }
+    factories.stream().filter(EntityManagerFactory::isOpen).forEach(EntityManagerFactory::close);
     pool.close();
     if (autoCommitting != null) {
       autoCommitting.close();

@@ -80,27 +80,7 @@ public class ListenerOverheadBenchmark {
     database = BenchDatabase.create(BenchDatabase.Kind.of(db));
     emf = database.open(ShopData.ENTITIES);
     if (listeners.startsWith("lethe")) {
-      LetheSchema.migrate(database.autoCommitting());
-      JdbcRestrictionStore restrictions = JdbcRestrictionStore.of(database.autoCommitting());
-      Pseudonymizer pseudonymizer = Pseudonymizer.withKey(new byte[32]);
-      JpaPersonalDataStore store = JpaPersonalDataStore.of(emf, pseudonymizer);
-      // Built over the store, Lethe hands it its restrictions, as an application's Lethe does.
-      AuditTrail audit =
-          Lethe.builder(store.model(), pseudonymizer)
-              .stores(clock -> LetheStores.builder(clock).restrictions(restrictions).build())
-              .personalData(store)
-              .build()
-              .audit();
-      if (listeners.equals("lethe-restricting")) {
-        // A subject with no rows here: every change is checked, none is refused.
-        restrictions.save(
-            new Restriction(
-                audit.pseudonymOf(new SubjectIdentifier("customer", "id", "999999")),
-                RequestId.random(),
-                RestrictionGround.ACCURACY_CONTESTED,
-                Instant.now(),
-                Optional.empty()));
-      }
+      enforceRestrictions(database, emf, listeners.equals("lethe-restricting"));
     } else if (!listeners.equals("none")) {
       throw new IllegalArgumentException(
           "listeners is none, lethe or lethe-restricting, not " + listeners);
@@ -128,6 +108,36 @@ public class ListenerOverheadBenchmark {
     addresses.forEach(ignored -> update());
     opened.recordStatements("listeners.update", params, this::update);
     opened.recordStatements("listeners.load", params, this::load);
+  }
+
+  /**
+   * Builds Lethe over a store on {@code emf}, as an application does, so that its listeners enforce
+   * restrictions kept in Lethe's JDBC restriction store on {@code database}; with {@code
+   * restrictAnother}, restricts a subject with no rows here: every change is then checked, none is
+   * refused.
+   */
+  static void enforceRestrictions(
+      BenchDatabase database, EntityManagerFactory emf, boolean restrictAnother) {
+    LetheSchema.migrate(database.autoCommitting());
+    JdbcRestrictionStore restrictions = JdbcRestrictionStore.of(database.autoCommitting());
+    Pseudonymizer pseudonymizer = Pseudonymizer.withKey(new byte[32]);
+    JpaPersonalDataStore store = JpaPersonalDataStore.of(emf, pseudonymizer);
+    // Built over the store, Lethe hands it its restrictions, as an application's Lethe does.
+    AuditTrail audit =
+        Lethe.builder(store.model(), pseudonymizer)
+            .stores(clock -> LetheStores.builder(clock).restrictions(restrictions).build())
+            .personalData(store)
+            .build()
+            .audit();
+    if (restrictAnother) {
+      restrictions.save(
+          new Restriction(
+              audit.pseudonymOf(new SubjectIdentifier("customer", "id", "999999")),
+              RequestId.random(),
+              RestrictionGround.ACCURACY_CONTESTED,
+              Instant.now(),
+              Optional.empty()));
+    }
   }
 
   /** Drops the private database. */

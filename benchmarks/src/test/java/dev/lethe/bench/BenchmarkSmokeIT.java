@@ -85,6 +85,23 @@ class BenchmarkSmokeIT {
   }
 
   @Test
+  void restrictedWritesRunInTurnWithAndWithoutLethe() throws RunnerException {
+    run(RestrictedWritesBenchmark.class, "operation", "update", "delete");
+
+    Map<String, Long> extras = Extras.recorded();
+    assertThat(extras.get(Extras.key("restricted.lethe", "h2/update", "statements")))
+        .as("Art. 18(2) while another subject is restricted, an update is checked without a query")
+        .isEqualTo(extras.get(Extras.key("restricted.baseline", "h2/update", "statements")));
+    assertThat(extras.get(Extras.key("restricted.lethe", "h2/delete", "statements")))
+        .as("a delete's subject's identities are read at most once per subject and snapshot")
+        .isLessThanOrEqualTo(
+            extras.get(Extras.key("restricted.baseline", "h2/delete", "statements")) + 1);
+    assertThat(extras.get(Extras.key("restricted.inTurn", "h2/update", "pair.lethe"))).isPositive();
+    assertThat(extras.get(Extras.key("restricted.inTurn", "h2/delete", "pair.baseline")))
+        .isPositive();
+  }
+
+  @Test
   void encryptionOverheadRunsInClearAndEncrypted() throws RunnerException {
     run(EncryptionOverheadBenchmark.class, "encryption", "none", "tink");
 

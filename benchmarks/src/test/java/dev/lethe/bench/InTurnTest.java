@@ -1,6 +1,7 @@
 package dev.lethe.bench;
 
 import static dev.lethe.bench.ResultsReport.EXPORT_IN_TURN;
+import static dev.lethe.bench.ResultsReport.RESTRICTED_WRITES_IN_TURN;
 import static dev.lethe.bench.ResultsReport.RETENTION_IN_TURN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -53,6 +54,7 @@ class InTurnTest {
         .isEqualTo("**missed**");
     assertThat(InTurn.of(pairs(0.70, 0.90, 0.76, 0.80, 0.74, 0.85), EXPORT_IN_TURN).verdict())
         .startsWith("undecided: 1.30×");
+    assertThat(RESTRICTED_WRITES_IN_TURN.text()).isEqualTo("≤ 1.05× its time");
   }
 
   @Test
