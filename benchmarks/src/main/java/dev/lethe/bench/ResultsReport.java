@@ -473,7 +473,7 @@ public final class ResultsReport {
                 line(
                     "| "
                         + lethe.benchmark().substring(lethe.benchmark().indexOf('.') + 1)
-                        + " with Lethe's listeners | "
+                        + " with Lethe's listeners, no restriction standing | "
                         + lethe.db()
                         + " | one row | "
                         + score(lethe)
