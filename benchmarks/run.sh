@@ -148,13 +148,13 @@ else
     "${SINGLE_SHOT_1M[@]}"
   # Small erasures again, warmed up: single shots after two warm-up invocations mostly time the JIT.
   step 'ErasureBenchmark' -e inTurn -p db=h2,postgresql,mariadb -p rows=10,1000 -bm avgt -f 1 -wi 5 -w 1s -i 10 -r 1s
-  # Lethe and the optimum in turn at 100,000 rows, where single shots in separate forks stray by ±75 %: twenty
-  # pairs, as annotated (these decide the target at that size).
+  # Lethe and the optimum in turn at 100,000 rows, where single shots in separate forks stray by ±75 %: forty
+  # pairs, as annotated (these decide the target at that size; twenty left H2's interval across 1.10×).
   step 'ErasureBenchmark.inTurn' -p db=h2,postgresql,mariadb -p rows=100000
   step 'RetentionSweepBenchmark.(lethe|rawJdbcBatchedDelete)' -p db=h2,postgresql,mariadb -p rows=100000 "${MORE[@]}"
   step 'RetentionSweepBenchmark.(lethe|rawJdbcBatchedDelete)' -p db=h2,postgresql,mariadb -p rows=1000000 \
     "${SINGLE_SHOT_1M[@]}"
-  # Both sides in turn, timed in pairs (these decide the target): thirty pairs at 100,000 rows, as annotated; at
+  # Both sides in turn, timed in pairs (these decide the target): sixty pairs at 100,000 rows, as annotated; at
   # 1,000,000 rows, where the issue sets the target, nine, the fewest whose 95 % interval leaves out the extremes
   # (the 2nd to the 8th ratio), about seven minutes a database.
   step 'RetentionSweepBenchmark.inTurn' -p db=h2,postgresql,mariadb -p rows=100000

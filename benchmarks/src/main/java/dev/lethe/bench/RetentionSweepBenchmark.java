@@ -196,13 +196,13 @@ public class RetentionSweepBenchmark {
 
   /**
    * Both sides in {@link Turns}, each over fresh rows. JMH's own score for this method, which
-   * includes the second side's insert, means nothing. Thirty pairs: even seconds apart, one pair's
+   * includes the second side's insert, means nothing. Sixty pairs: even seconds apart, one pair's
    * ratio strays by a quarter, and the median's interval narrows with more pairs (ten gave
-   * 0.82–1.05× around 0.90×).
+   * 0.82–1.05× around 0.90×; thirty left PostgreSQL's at 100,000 rows across 0.80×).
    */
   @Benchmark
   @Warmup(iterations = 4, batchSize = 1)
-  @Measurement(iterations = 30, batchSize = 1)
+  @Measurement(iterations = 60, batchSize = 1)
   public long inTurn() throws Exception {
     return turns.pair(db + "/" + rows, this::lethe, this::rawJdbcBatchedDelete, this::freshVisits);
   }
