@@ -57,6 +57,9 @@ public final class ResultsReport {
    */
   private final Map<String, Map<String, List<Pair>>> pairs = new LinkedHashMap<>();
 
+  /** The CPU time each side of those pairs took on the benchmark's thread, keyed alike. */
+  private final Map<String, Map<String, List<Pair>>> cpuPairs = new LinkedHashMap<>();
+
   private final StringBuilder out = new StringBuilder();
 
   /** Lethe's retention sweep at least 0.80× the baseline's rows per second. */
@@ -106,14 +109,16 @@ public final class ResultsReport {
       Map<String, Long> pendingLethe = new HashMap<>();
       for (String line : Files.readAllLines(extrasFile, StandardCharsets.UTF_8)) {
         String[] fields = line.split("\t");
-        if (fields.length == 4 && fields[2].startsWith("pair.")) {
-          // A pair's two lines follow each other: Lethe's, then the baseline's.
+        if (fields.length == 4 && (fields[2].startsWith("pair.") || fields[2].startsWith("cpu."))) {
+          // A pair's two lines follow each other: Lethe's, then the baseline's; its times, then the
+          // CPU time each side took on the benchmark's thread.
+          String kind = fields[2].substring(0, fields[2].indexOf('.'));
           long nanos = Long.parseLong(fields[3]);
-          String trial = fields[0] + "\t" + fields[1];
-          if (fields[2].equals("pair.lethe")) {
+          String trial = kind + "\t" + fields[0] + "\t" + fields[1];
+          if (fields[2].endsWith(".lethe")) {
             pendingLethe.put(trial, nanos);
           } else if (pendingLethe.containsKey(trial)) {
-            pairs
+            (kind.equals("pair") ? pairs : cpuPairs)
                 .computeIfAbsent(fields[0], ignored -> new LinkedHashMap<>())
                 .computeIfAbsent(fields[1], ignored -> new ArrayList<>())
                 .add(new Pair(pendingLethe.remove(trial), nanos));
@@ -1102,15 +1107,19 @@ public final class ResultsReport {
                 : "Lethe's time over the baseline's")
             + " in each pair. The two sides of a pair run seconds apart where the two methods' forks run minutes apart, on"
             + " a machine whose speed drifts by a third within minutes. The interval is the order statistics' around the"
-            + " median, which covers it with at least 95 % whatever the ratios' distribution (six pairs at least).");
+            + " median, which covers it with at least 95 % whatever the ratios' distribution (six pairs at least). The"
+            + " last column is the CPU time each side took on the benchmark's thread (on H2 the database's work too):"
+            + " where the two sides' times differ by more, the rest is waiting, for the server or in GC.");
     line("");
     line(
         "| db | "
             + sizeHeader
             + " | pairs | Lethe (median) | "
             + baselineHeader
-            + " (median) | ratio: median [95 % interval] | ratios from / to |");
-    line("|---|---|---|---|---|---|---|");
+            + " (median) | ratio: median [95 % interval] | ratios from / to | thread CPU, Lethe / "
+            + baselineHeader
+            + " (medians) |");
+    line("|---|---|---|---|---|---|---|---|");
     measured.forEach(
         (key, timed) -> {
           InTurn inTurn = InTurn.of(timed, target);
@@ -1127,9 +1136,24 @@ public final class ResultsReport {
                   + inTurn.interval()
                   + " | "
                   + String.format(Locale.ROOT, "%.2f× / %.2f×", inTurn.lowest(), inTurn.highest())
+                  + " | "
+                  + threadCpu(cpuPairs.getOrDefault(benchmark, Map.of()).get(key))
                   + " |");
         });
     line("");
+  }
+
+  /**
+   * The medians of the CPU time each side of the pairs took on the benchmark's thread: where the
+   * times differ by more, the rest is waiting (for the database's server, or in GC).
+   */
+  private static String threadCpu(@Nullable List<Pair> cpu) {
+    if (cpu == null || cpu.isEmpty()) {
+      return "-";
+    }
+    return milliseconds(InTurn.median(cpu.stream().mapToDouble(Pair::lethe).sorted().toArray()))
+        + " / "
+        + milliseconds(InTurn.median(cpu.stream().mapToDouble(Pair::baseline).sorted().toArray()));
   }
 
   private static InTurnTarget inTurnTarget(String benchmark) {
@@ -1215,7 +1239,7 @@ public final class ResultsReport {
           ratios[n - 1]);
     }
 
-    private static double median(double[] sorted) {
+    static double median(double[] sorted) {
       int n = sorted.length;
       return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
