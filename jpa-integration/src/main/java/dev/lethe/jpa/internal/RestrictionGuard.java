@@ -134,12 +134,13 @@ public final class RestrictionGuard
       EntityDescriptor descriptor, @Nullable SubjectType root, List<Reach> reaches) {}
 
   /**
-   * One way a row reaches a subject of {@code type}: along {@code route}, through {@code key}.
+   * One way a row reaches a subject of {@code type}: along {@code route}, its key found where
+   * {@code keyAt} says.
    *
-   * @param key the row's own key ({@link #OWN_KEY}), a to-one association's key at that position of
+   * @param keyAt the row's own key ({@link #OWN_KEY}), a to-one association's key at that position of
    *     the loaded state, or {@link #QUERY} (a route that only a query can follow)
    */
-  private record Reach(SubjectType type, @Nullable SubjectRoute route, int key) {
+  private record Reach(SubjectType type, @Nullable SubjectRoute route, int keyAt) {
     static final int OWN_KEY = -1;
     static final int QUERY = -2;
   }
@@ -335,11 +336,11 @@ public final class RestrictionGuard
     List<SubjectRoute> queried = new ArrayList<>();
     for (Reach reach : reaches) {
       Object key =
-          reach.key() == Reach.OWN_KEY
+          reach.keyAt() == Reach.OWN_KEY
               ? id
-              : state == null || reach.key() == Reach.QUERY
+              : state == null || reach.keyAt() == Reach.QUERY
                   ? UNKNOWN
-                  : keyFromState(session, state[reach.key()]);
+                  : keyFromState(session, state[reach.keyAt()]);
       if (key == UNKNOWN) {
         queried.add(Objects.requireNonNull(reach.route()));
       } else if (key != null) {
