@@ -140,24 +140,32 @@ public final class RetentionEnforcer {
         break;
       }
       after = batch.lastKey();
-      reportProgress(task, deleted + anonymised, heldBack, start);
+      RetentionProgress soFar = progressOf(task, deleted + anonymised, heldBack, start);
+      // At DEBUG: a sweep of a million rows is a thousand batches.
+      LOG.debug(
+          "Retention of {} so far: {} rows processed, {} held back, {} rows/s",
+          soFar.entity(),
+          soFar.processed(),
+          soFar.heldBack(),
+          Math.round(soFar.rowsPerSecond()));
+      progress.accept(soFar);
     }
+    RetentionProgress done = progressOf(task, deleted + anonymised, heldBack, start);
+    LOG.info(
+        "Retention of {}: {} rows processed, {} held back, {} rows/s",
+        done.entity(),
+        done.processed(),
+        done.heldBack(),
+        Math.round(done.rowsPerSecond()));
     return policyRun(task, deleted, anonymised, heldBack, List.of());
   }
 
-  private void reportProgress(RetentionTask task, long processed, long heldBack, Instant start) {
+  private RetentionProgress progressOf(
+      RetentionTask task, long processed, long heldBack, Instant start) {
     Duration elapsed = Duration.between(start, clock.instant());
     double rate =
         elapsed.isZero() ? processed : processed * 1000.0 / Math.max(1, elapsed.toMillis());
-    RetentionProgress event =
-        new RetentionProgress(task.entity().name(), processed, heldBack, rate);
-    LOG.info(
-        "Retention of {}: {} rows processed, {} held back, {} rows/s",
-        event.entity(),
-        processed,
-        heldBack,
-        Math.round(rate));
-    progress.accept(event);
+    return new RetentionProgress(task.entity().name(), processed, heldBack, rate);
   }
 
   private static RetentionReport.PolicyRun policyRun(
