@@ -37,6 +37,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
 
 /**
  * Art. 19 notices dispatched per second from {@code lethe_outbox} by 1, 2 and 4 dispatchers at once,
@@ -55,6 +56,10 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * RecipientNotifications.transport()} each delivery also appends one audit event ({@code
  * AuditAppendBenchmark} measures that). Each invocation drains {@code notices} rows inserted just
  * before it, untimed; rates are {@code notices} over the time.
+ *
+ * <p>{@link #inTurn} runs both sides one after the other in each invocation ({@link Turns}), with
+ * fresh rows for the second: those pairs decide the target, since separate forks minutes apart
+ * stray by more than the difference.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -78,14 +83,18 @@ public class OutboxDispatchBenchmark {
   @Param({"1", "2", "4"})
   public int dispatchers = 1;
 
+  /** The pending notices each invocation drains, as run.sh runs it. */
+  static final int NOTICES = 2000;
+
   /** The pending notices each invocation drains. */
-  @Param({"2000"})
-  public int notices = 2000;
+  @Param({"" + NOTICES})
+  public int notices = NOTICES;
 
   private @Nullable BenchDatabase database;
   private @Nullable OutboxDispatcher dispatcher;
   private @Nullable ExecutorService threads;
   private final AtomicLong delivered = new AtomicLong();
+  private final Turns turns = Turns.onOtherThreads("outbox.inTurn");
 
   /** Opens a private database with Lethe's tables and the dispatchers' threads. */
   @Setup(Level.Trial)
@@ -145,15 +154,32 @@ public class OutboxDispatchBenchmark {
     database.resetStatements();
   }
 
-  /** Checks that every notice was delivered exactly once and is marked so; records the statements. */
+  /** Notes whether the coming iteration is measured: only then are pairs recorded. */
+  @Setup(Level.Iteration)
+  public void iteration(IterationParams params) {
+    turns.iteration(params);
+  }
+
+  /**
+   * Checks that every notice was delivered exactly once and is marked so; records the statements of
+   * a side timed alone (a pair's are both sides').
+   */
   @TearDown(Level.Invocation)
   public void check(BenchmarkParams params) throws SQLException {
+    String method = Extras.method(params);
+    if (!method.equals("inTurn")) {
+      Extras.record(
+          "outbox." + method,
+          db + "/" + dispatchers,
+          "statements",
+          ErasureBenchmark.open(database).statements());
+    }
+    drained();
+  }
+
+  /** Checks that every notice was delivered exactly once and is marked so. */
+  private void drained() throws SQLException {
     BenchDatabase database = ErasureBenchmark.open(this.database);
-    Extras.record(
-        "outbox." + Extras.method(params),
-        db + "/" + dispatchers,
-        "statements",
-        database.statements());
     if (delivered.get() != notices) {
       throw new IllegalStateException(delivered.get() + " deliveries for " + notices + " notices");
     }
@@ -253,6 +279,19 @@ public class OutboxDispatchBenchmark {
             } while (taken > 0 || seen && !skipLocked);
           }
           return mine;
+        });
+  }
+
+  /** Lethe's dispatchers and the loop in turn, each draining {@code notices} fresh rows. */
+  @Benchmark
+  public long inTurn() throws Exception {
+    return turns.pair(
+        db + "/" + dispatchers,
+        this::lethe,
+        this::rawJdbc,
+        () -> {
+          drained();
+          pendingNotices();
         });
   }
 

@@ -32,12 +32,26 @@ final class Turns {
   private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
   private final String benchmark;
+  private final boolean sidesOnThisThread;
   private boolean measuring;
   private int pairs;
 
   /** Pairs recorded under {@code benchmark}, such as {@code retention.inTurn}. */
   Turns(String benchmark) {
+    this(benchmark, true);
+  }
+
+  private Turns(String benchmark, boolean sidesOnThisThread) {
     this.benchmark = benchmark;
+    this.sidesOnThisThread = sidesOnThisThread;
+  }
+
+  /**
+   * Pairs whose sides hand their work to other threads and wait: this thread's CPU time would say
+   * nothing of theirs, so none is recorded.
+   */
+  static Turns onOtherThreads(String benchmark) {
+    return new Turns(benchmark, false);
   }
 
   /** Notes whether the coming iteration is measured: only then are pairs recorded. */
@@ -68,7 +82,7 @@ final class Turns {
     if (measuring) {
       Extras.record(benchmark, params, "pair.lethe", letheFirst ? first : second);
       Extras.record(benchmark, params, "pair.baseline", letheFirst ? second : first);
-      if (firstCpu >= 0) {
+      if (sidesOnThisThread && firstCpu >= 0) {
         long firstSide = secondCpu - firstCpu;
         long secondSide = endCpu - thirdCpu;
         Extras.record(benchmark, params, "cpu.lethe", letheFirst ? firstSide : secondSide);

@@ -131,13 +131,18 @@ class BenchmarkSmokeIT {
                     .param("notices", "300")
                     .build())
             .run();
-    assertThat(results).hasSize(6);
+    assertThat(results).hasSize(9);
 
     Map<String, Long> extras = Extras.recorded();
     assertThat(extras.get(Extras.key("outbox.lethe", "h2/1", "statements")))
         .as("Art. 19 dispatch claims in batches: a claim per batch, a mark per notice")
         .isLessThan(3 * 300);
     assertThat(extras.get(Extras.key("outbox.rawJdbc", "h2/1", "statements"))).isPositive();
+    assertThat(extras.get(Extras.key("outbox.inTurn", "h2/4", "pair.lethe"))).isPositive();
+    assertThat(extras.get(Extras.key("outbox.inTurn", "h2/4", "pair.baseline"))).isPositive();
+    assertThat(extras)
+        .as("the dispatchers work on threads of their own: the benchmark thread's CPU says nothing")
+        .doesNotContainKey(Extras.key("outbox.inTurn", "h2/4", "cpu.lethe"));
   }
 
   @Test

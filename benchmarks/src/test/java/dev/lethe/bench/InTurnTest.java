@@ -1,6 +1,7 @@
 package dev.lethe.bench;
 
 import static dev.lethe.bench.ResultsReport.EXPORT_IN_TURN;
+import static dev.lethe.bench.ResultsReport.OUTBOX_IN_TURN;
 import static dev.lethe.bench.ResultsReport.RESTRICTED_WRITES_IN_TURN;
 import static dev.lethe.bench.ResultsReport.RETENTION_IN_TURN;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +43,8 @@ class InTurnTest {
         .isEqualTo("met");
     assertThat(InTurn.of(pairs(0.61, 0.70, 0.75, 0.65, 0.79, 0.68), RETENTION_IN_TURN).verdict())
         .isEqualTo("**missed**");
+    assertThat(RETENTION_IN_TURN.text()).isEqualTo("≥ 0.80× its rows/s");
+    assertThat(OUTBOX_IN_TURN.text()).isEqualTo("≥ 0.50× its notices/s");
   }
 
   @Test
