@@ -26,8 +26,8 @@ import dev.lethe.law.ErasureGround;
 import dev.lethe.law.RestrictionGround;
 import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.PersonalDataModel;
+import dev.lethe.model.SubjectType;
 import dev.lethe.request.Rectification;
-import dev.lethe.restriction.Restriction;
 import dev.lethe.restriction.RestrictionEnforcement;
 import dev.lethe.restriction.Restrictions;
 import dev.lethe.spi.FieldEraser;
@@ -344,6 +344,7 @@ public final class JpaPersonalDataStore
   public Map<Class<?>, ErasurePlan.RowCount> erase(ErasurePlan plan) {
     requireNonNull(plan, "plan");
     restriction(plan.subject())
+        .map(RestrictionGuard.Standing::restriction)
         .ifPresent(
             restriction -> {
               String root =
@@ -389,30 +390,54 @@ public final class JpaPersonalDataStore
    * run. With {@linkplain #enforce restrictions}, a subject whose processing is
    * restricted may be rectified only when the restriction is the one awaiting that correction,
    * {@link RestrictionGround#ACCURACY_CONTESTED} (Art. 18(1)(a)); on any other ground it is refused
-   * (Art. 18(2)).
+   * (Art. 18(2)). Even then, a change of the identity the restriction was recorded under (a
+   * customer's email, say) is refused: it would leave the restriction behind, under the old value.
    *
-   * @throws ProcessingRestrictedException if the subject is restricted on another ground; nothing changes
+   * @throws ProcessingRestrictedException if the subject is restricted on another ground, or the
+   *     rectification changes the identity its restriction was recorded under; nothing changes
    */
   @Override
   public void rectify(SubjectKey subject, Rectification rectification) {
     requireNonNull(subject, "subject");
     requireNonNull(rectification, "rectification");
-    restriction(subject)
-        .filter(restriction -> restriction.ground() != RestrictionGround.ACCURACY_CONTESTED)
-        .ifPresent(
-            restriction -> {
-              throw new ProcessingRestrictedException(
-                  model()
-                      .entity(rectification.entity())
-                      .map(EntityDescriptor::name)
-                      .orElse(rectification.entity().getSimpleName()),
-                  "rectification",
-                  restriction.ground());
-            });
+    Optional<RestrictionGuard.Standing> standing = restriction(subject);
+    if (standing.isPresent()) {
+      String entity =
+          model()
+              .entity(rectification.entity())
+              .map(EntityDescriptor::name)
+              .orElse(rectification.entity().getSimpleName());
+      RestrictionGround ground = standing.get().restriction().ground();
+      if (ground != RestrictionGround.ACCURACY_CONTESTED) {
+        throw new ProcessingRestrictedException(entity, "rectification", ground);
+      }
+      identityLosingRestriction(subject, rectification, standing.get().identity())
+          .ifPresent(
+              attribute -> {
+                throw ProcessingRestrictedException.identityRectified(
+                    entity, attribute, standing.get().identity(), ground);
+              });
+    }
     rectifier.rectify(subject, rectification);
   }
 
-  private Optional<Restriction> restriction(SubjectKey subject) {
+  /**
+   * The attribute of the subject's root that {@code rectification} changes and that holds the
+   * identity the restriction was recorded under: changed, the restriction would no longer be found.
+   */
+  private Optional<String> identityLosingRestriction(
+      SubjectKey subject, Rectification rectification, String identity) {
+    if (identity.equals(SubjectType.ID)) {
+      return Optional.empty();
+    }
+    return model()
+        .subjectType(subject.subjectType())
+        .filter(type -> type.root().isAssignableFrom(rectification.entity()))
+        .map(type -> type.identities().get(identity))
+        .filter(rectification.changes()::containsKey);
+  }
+
+  private Optional<RestrictionGuard.Standing> restriction(SubjectKey subject) {
     RestrictionGuard enforcing = guard;
     return enforcing == null ? Optional.empty() : enforcing.restrictionOf(sessions, subject);
   }

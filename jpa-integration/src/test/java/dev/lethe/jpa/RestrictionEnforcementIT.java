@@ -293,4 +293,38 @@ class RestrictionEnforcementIT {
     assertThat(emf.<String>callInTransaction(em -> em.find(Customer.class, 1L).name))
         .isEqualTo("Ada Corrected");
   }
+
+  @Test
+  @DisplayName(
+      "Art. 18(1)(a), 18(2): rectifying the identity a restriction stands under is refused, so that the restriction cannot be left behind")
+  void rectifyingTheRestrictedIdentityRefused() {
+    restrict(ADA, RestrictionGround.ACCURACY_CONTESTED);
+    Map<String, List<List<String>>> before = scan();
+
+    assertRefused(
+        () ->
+            store.rectify(
+                ADA_KEY,
+                new Rectification(
+                    Customer.class, 1L, Map.of("email", "customer1.corrected@example.com"))),
+        "Customer",
+        RestrictionGround.ACCURACY_CONTESTED);
+    assertThat(scan()).as("nothing changed").isEqualTo(before);
+    assertRefused(
+        () -> inTransaction(em -> em.find(Customer.class, 1L).phone = "+44 7700 900999"),
+        "Customer",
+        RestrictionGround.ACCURACY_CONTESTED);
+
+    restrict(new SubjectIdentifier("customer", "id", "1"), RestrictionGround.ACCURACY_CONTESTED);
+    restrictions.lift(ADA);
+    store.rectify(
+        ADA_KEY,
+        new Rectification(Customer.class, 1L, Map.of("email", "customer1.corrected@example.com")));
+    assertThat(emf.<String>callInTransaction(em -> em.find(Customer.class, 1L).email))
+        .isEqualTo("customer1.corrected@example.com");
+    assertRefused(
+        () -> inTransaction(em -> em.find(Customer.class, 1L).phone = "+44 7700 900999"),
+        "Customer",
+        RestrictionGround.ACCURACY_CONTESTED);
+  }
 }

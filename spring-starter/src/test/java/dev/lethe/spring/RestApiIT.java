@@ -214,15 +214,7 @@ class RestApiIT {
                 .asString())
         .isEqualTo("COMPLETED");
 
-    String erasure =
-        body(call("POST", "/lethe/admin/requests", ADMIN, submission("ERASURE", ADA)))
-            .get("id")
-            .asString();
-    call(
-        "POST",
-        "/lethe/admin/requests/" + erasure + "/verify",
-        ADMIN,
-        "{\"method\":\"id-document\"}");
+    String erasure = verifiedRequest("ERASURE", ADA);
     HttpResponse<byte[]> erased =
         call(
             "POST",
@@ -235,15 +227,7 @@ class RestApiIT {
     assertThat(receipt.get("rowsTouched").asLong()).isEqualTo(2);
     assertThat(receipt.toString()).doesNotContain(ADA_VALUES);
 
-    String again =
-        body(call("POST", "/lethe/admin/requests", ADMIN, submission("ACCESS", ADA)))
-            .get("id")
-            .asString();
-    call(
-        "POST",
-        "/lethe/admin/requests/" + again + "/verify",
-        ADMIN,
-        "{\"method\":\"id-document\"}");
+    String again = verifiedRequest("ACCESS", ADA);
     String after =
         unzip(call("GET", "/lethe/admin/requests/" + again + "/report", ADMIN, null).body())
             .get("report.json");
@@ -825,11 +809,7 @@ class RestApiIT {
           + " constraints refuse or an attribute the subject does not have is a 422 naming the attribute, never the value,"
           + " and changes nothing")
   void rectification() throws Exception {
-    String id =
-        body(call("POST", "/lethe/admin/requests", ADMIN, submission("RECTIFICATION", ADA)))
-            .get("id")
-            .asString();
-    call("POST", "/lethe/admin/requests/" + id + "/verify", ADMIN, "{\"method\":\"id-document\"}");
+    String id = verifiedRequest("RECTIFICATION", ADA);
 
     HttpResponse<byte[]> invalid =
         call(
@@ -938,7 +918,7 @@ class RestApiIT {
   @Test
   @DisplayName(
       "Art. 18: a signed-in subject restricts processing of their own data at once; asking again answers the"
-          + " restriction standing, and only the controller lifts it")
+          + " restriction standing, erasing meanwhile is a 409 (18(2)), and only the controller lifts it")
   void myRestriction() throws Exception {
     assertProblem(call("GET", "/lethe/me/restriction", ADA, null), 404);
     HttpResponse<byte[]> placed =
@@ -954,6 +934,18 @@ class RestApiIT {
     assertProblem(call("GET", "/lethe/me/restriction", GRACE, null), 404);
     assertProblem(
         call("POST", "/lethe/me/restriction", GRACE, "{\"ground\":\"NO_SUCH_GROUND\"}"), 400);
+    String erasure = verifiedRequest("ERASURE", ADA);
+    HttpResponse<byte[]> refused =
+        call(
+            "POST",
+            "/lethe/admin/requests/" + erasure + "/erase",
+            ADMIN,
+            "{\"ground\":\"CONSENT_WITHDRAWN\"}");
+    assertProblem(refused, 409);
+    assertThat(body(refused).get("detail").asString())
+        .as("Art. 18(2): erasure waits for the restriction to be lifted")
+        .contains("UNLAWFUL_ERASURE_OPPOSED", "Art. 18(2)");
+    assertThat(storedValues()).containsAll(ADA_VALUES);
 
     call(
         "POST",
@@ -968,11 +960,7 @@ class RestApiIT {
       "Art. 21: an objection request records the objection; a signed-in subject objects to direct marketing"
           + " through /me (absolute, 21(3)), and a purpose open to no objection is a 400 that echoes nothing")
   void objections() throws Exception {
-    String id =
-        body(call("POST", "/lethe/admin/requests", ADMIN, submission("OBJECTION", GRACE)))
-            .get("id")
-            .asString();
-    call("POST", "/lethe/admin/requests/" + id + "/verify", ADMIN, "{\"method\":\"id-document\"}");
+    String id = verifiedRequest("OBJECTION", GRACE);
     assertProblem(
         call("POST", "/lethe/admin/requests/" + id + "/object", ADMIN, "{\"purpose\":\"orders\"}"),
         400);
@@ -1052,15 +1040,7 @@ class RestApiIT {
     assertProblem(
         call("POST", "/lethe/admin/legal-holds", ADMIN, "{\"entity\":\"Customer\"}"), 400);
 
-    String erasure =
-        body(call("POST", "/lethe/admin/requests", ADMIN, submission("ERASURE", ADA)))
-            .get("id")
-            .asString();
-    call(
-        "POST",
-        "/lethe/admin/requests/" + erasure + "/verify",
-        ADMIN,
-        "{\"method\":\"id-document\"}");
+    String erasure = verifiedRequest("ERASURE", ADA);
     JsonNode receipt =
         body(
             call(
@@ -1416,6 +1396,16 @@ class RestApiIT {
         + "\"measures\":\"Bucket closed\",\"dpoContact\":\"dpo@shop.example\",\"risk\":\""
         + risk
         + "\"}";
+  }
+
+  /** A request of {@code type} for {@code subject}, submitted and verified by the admin; its id. */
+  private String verifiedRequest(String type, String subject) throws Exception {
+    String id =
+        body(call("POST", "/lethe/admin/requests", ADMIN, submission(type, subject)))
+            .get("id")
+            .asString();
+    call("POST", "/lethe/admin/requests/" + id + "/verify", ADMIN, "{\"method\":\"id-document\"}");
+    return id;
   }
 
   private void assertProblem(HttpResponse<byte[]> response, int status) {

@@ -306,8 +306,11 @@ public final class RestrictionGuard
     }
   }
 
+  /** A restriction standing for a subject, and the name of the identity it was recorded under. */
+  public record Standing(Restriction restriction, String identity) {}
+
   /** The restriction standing for {@code subject}, under any of its identities. */
-  public Optional<Restriction> restrictionOf(Sessions sessions, SubjectKey subject) {
+  public Optional<Standing> restrictionOf(Sessions sessions, SubjectKey subject) {
     SubjectType type = mapping.model().subjectType(subject.subjectType()).orElse(null);
     if (type == null) {
       return Optional.empty();
@@ -471,9 +474,9 @@ public final class RestrictionGuard
       Connection connection, Map<SubjectType, Set<Object>> subjects) throws SQLException {
     for (Map.Entry<SubjectType, Set<Object>> entry : subjects.entrySet()) {
       for (Object key : entry.getValue()) {
-        Optional<Restriction> restriction = restrictionOfSubject(connection, entry.getKey(), key);
-        if (restriction.isPresent()) {
-          return restriction;
+        Optional<Standing> standing = restrictionOfSubject(connection, entry.getKey(), key);
+        if (standing.isPresent()) {
+          return standing.map(Standing::restriction);
         }
       }
     }
@@ -520,12 +523,12 @@ public final class RestrictionGuard
   }
 
   /** Looks the restriction up under the subject's id and each of its other identities' current values. */
-  private Optional<Restriction> restrictionOfSubject(
+  private Optional<Standing> restrictionOfSubject(
       Connection connection, SubjectType type, Object key) throws SQLException {
     for (SubjectIdentifier identifier : identitiesOf(connection, type, key)) {
       Optional<Restriction> restriction = restrictions.find().apply(identifier);
       if (restriction.isPresent()) {
-        return restriction;
+        return Optional.of(new Standing(restriction.get(), identifier.identity()));
       }
     }
     return Optional.empty();

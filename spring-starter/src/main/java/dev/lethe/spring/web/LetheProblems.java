@@ -1,6 +1,7 @@
 package dev.lethe.spring.web;
 
 import dev.lethe.breach.UnknownBreachException;
+import dev.lethe.jpa.ProcessingRestrictedException;
 import dev.lethe.request.RectificationRejectedException;
 import dev.lethe.rights.IllegalRequestTransitionException;
 import dev.lethe.rights.UnknownRequestException;
@@ -55,6 +56,16 @@ final class LetheProblems {
   @ExceptionHandler
   ResponseEntity<ProblemDetail> illegalTransition(
       IllegalRequestTransitionException e, HttpServletRequest request) {
+    return problem(request, HttpStatus.CONFLICT, e.getMessage());
+  }
+
+  /**
+   * A change refused while the subject's processing is restricted (Art. 18(2)): the message names
+   * the entity type and the ground, never the person.
+   */
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> processingRestricted(
+      ProcessingRestrictedException e, HttpServletRequest request) {
     return problem(request, HttpStatus.CONFLICT, e.getMessage());
   }
 
