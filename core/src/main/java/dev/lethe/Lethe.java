@@ -17,6 +17,7 @@ import dev.lethe.records.Controller;
 import dev.lethe.records.PrivacyNotice;
 import dev.lethe.records.RecordOfProcessing;
 import dev.lethe.request.RequestType;
+import dev.lethe.request.RightsRequest;
 import dev.lethe.restriction.RestrictionEnforcement;
 import dev.lethe.restriction.Restrictions;
 import dev.lethe.restriction.SubjectNotifier;
@@ -158,7 +159,8 @@ public final class Lethe {
             .legalHolds(stores.legalHolds())
             .recipientNotifications(recipientNotifications)
             .erasureTombstones(stores.tombstones())
-            .erasureListener(builder.erasureListener);
+            .erasureListener(builder.erasureListener)
+            .carriedOut(this::notCarriedOut);
     if (controller != null) {
       rightsBuilder.transfers(controller.transferInformation());
     }
@@ -178,6 +180,33 @@ public final class Lethe {
         personalData == null
             ? null
             : LegalHolds.of(stores.legalHolds(), model, personalData, audit, clock);
+  }
+
+  /**
+   * Why a restriction or objection request is not carried out yet: marked fulfilled, it would say the
+   * processing stopped while it goes on (Art. 18(1), 21).
+   */
+  private Optional<String> notCarriedOut(RightsRequest request) {
+    return switch (request.type()) {
+      case RESTRICTION ->
+          restrictions.restriction(request.subject()).isPresent()
+              ? Optional.empty()
+              : Optional.of(
+                  "no restriction of its subject's processing stands; restrict it on a ground"
+                      + " first (Restrictions.restrict, Art. 18(1))");
+      // One that stood already when the subject asked counts: objecting again changes nothing.
+      case OBJECTION ->
+          objections.objections(request.subject()).stream()
+                  .anyMatch(
+                      objection ->
+                          objection.stands()
+                              || !objection.objectedAt().isBefore(request.receivedAt()))
+              ? Optional.empty()
+              : Optional.of(
+                  "no objection of its subject was recorded for it; record the objection to a"
+                      + " purpose first (Objections.objectFor, Art. 21)");
+      default -> Optional.empty();
+    };
   }
 
   /**

@@ -16,6 +16,7 @@ import dev.lethe.records.Controller;
 import dev.lethe.records.Recipient;
 import dev.lethe.records.SupervisoryAuthority;
 import dev.lethe.request.Channel;
+import dev.lethe.request.RequestStatus;
 import dev.lethe.request.RequestType;
 import dev.lethe.request.RightsRequest;
 import dev.lethe.rights.DataSubjectRights;
@@ -31,6 +32,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
@@ -38,6 +40,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -120,6 +123,81 @@ class LetheTest {
     lethe.restrictions().restrict(restriction, RestrictionGround.ACCURACY_CONTESTED);
     assertThat(lethe.guard().check(ADA, "membership").allowed()).isFalse();
     assertThat(lethe.guard().check(Club.GRACE, "membership").allowed()).isTrue();
+  }
+
+  @Test
+  @DisplayName(
+      "Art. 18(1): a restriction request is fulfilled only once its subject's processing is restricted")
+  void art18_1_restrictionRequestFulfilledOnlyOnceRestricted() {
+    Lethe lethe = lethe().subjectNotifier((subject, restriction) -> {}).build();
+    RightsRequest request = lethe.rights().submit(RequestType.RESTRICTION, ADA, Channel.WEB);
+
+    assertNotFulfilled(
+        lethe, request, "no restriction of its subject's processing stands", "Art. 18(1)");
+
+    lethe.restrictions().restrict(request, RestrictionGround.ACCURACY_CONTESTED);
+    assertThat(lethe.rights().fulfil(request.id()).status()).isEqualTo(RequestStatus.FULFILLED);
+  }
+
+  @Test
+  @DisplayName(
+      "Art. 21: an objection request is fulfilled only once the objection is recorded for it, audited with the request")
+  void art21_objectionRequestFulfilledOnlyOnceRecorded() {
+    Lethe lethe = lethe().build();
+    RightsRequest request = lethe.rights().submit(RequestType.OBJECTION, ADA, Channel.WEB);
+    RightsRequest restriction = lethe.rights().submit(RequestType.RESTRICTION, ADA, Channel.WEB);
+
+    assertNotFulfilled(
+        lethe, request, "no objection of its subject was recorded for it", "Art. 21");
+    assertThatThrownBy(() -> lethe.objections().objectFor(request, "membership"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("[event-invitations, fraud-prevention, sports-statistics]");
+    assertThatThrownBy(() -> lethe.objections().objectFor(restriction, "event-invitations"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("an objection is recorded for an OBJECTION request (Art. 21)");
+    assertThat(lethe.objections().objections(ADA)).isEmpty();
+
+    lethe.objections().objectFor(request, "event-invitations");
+    assertThat(lethe.rights().fulfil(request.id()).status()).isEqualTo(RequestStatus.FULFILLED);
+    try (Stream<AuditEvent> events = lethe.audit().events()) {
+      assertThat(events.filter(event -> event.type() == AuditEventType.OBJECTION_RECORDED))
+          .singleElement()
+          .satisfies(event -> assertThat(event.requestId()).contains(request.id()));
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "Art. 21: an objection that stood before the request carries it out; one overridden before it does not")
+  void art21_objectionThatStoodBeforeTheRequestCounts() {
+    Lethe lethe = lethe().build();
+    lethe.objections().object(ADA, "event-invitations");
+    lethe.objections().object(Club.GRACE, "event-invitations");
+    lethe.objections().recordCompellingGrounds(Club.GRACE, "event-invitations", "legal claims");
+    clock.advance(Duration.ofMinutes(1));
+    RightsRequest standing = lethe.rights().submit(RequestType.OBJECTION, ADA, Channel.WEB);
+    RightsRequest overridden =
+        lethe.rights().submit(RequestType.OBJECTION, Club.GRACE, Channel.WEB);
+
+    assertThat(lethe.rights().fulfil(standing.id()).status()).isEqualTo(RequestStatus.FULFILLED);
+    assertNotFulfilled(
+        lethe, overridden, "no objection of its subject was recorded for it", "Art. 21");
+  }
+
+  /** Refused, naming what is missing and the article without the subject's identity; nothing changed. */
+  private static void assertNotFulfilled(
+      Lethe lethe, RightsRequest request, String missing, String article) {
+    assertThatThrownBy(() -> lethe.rights().fulfil(request.id()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining(missing)
+        .hasMessageContaining(article)
+        .hasMessageNotContaining(request.subject().value());
+    assertThat(lethe.rights().find(request.id()).orElseThrow().status())
+        .isEqualTo(request.status());
+    try (Stream<AuditEvent> events = lethe.audit().events()) {
+      assertThat(events.filter(event -> event.type() == AuditEventType.REQUEST_FULFILLED))
+          .noneMatch(event -> event.requestId().equals(Optional.of(request.id())));
+    }
   }
 
   @Test

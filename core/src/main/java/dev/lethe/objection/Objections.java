@@ -8,10 +8,13 @@ import dev.lethe.audit.AuditEventType;
 import dev.lethe.audit.AuditTrail;
 import dev.lethe.erasure.SuppressionList;
 import dev.lethe.internal.processing.Purposes;
+import dev.lethe.internal.rights.CarriedOutRequests;
 import dev.lethe.law.Right;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.model.Purpose;
 import dev.lethe.request.RequestId;
+import dev.lethe.request.RequestType;
+import dev.lethe.request.RightsRequest;
 import dev.lethe.rights.RecipientNotifications;
 import dev.lethe.spi.Notification;
 import dev.lethe.subject.SubjectIdentifier;
@@ -91,11 +94,67 @@ public final class Objections {
    *     objection to it
    */
   public Objection object(SubjectIdentifier subject, String purpose) {
-    return audit.transactions().inTransaction(() -> objectInTransaction(subject, purpose));
+    requireNonNull(subject, "subject");
+    return audit
+        .transactions()
+        .inTransaction(
+            () ->
+                objectInTransaction(
+                    subject, purpose, AuditEntry.of(AuditEventType.OBJECTION_RECORDED)));
   }
 
-  private Objection objectInTransaction(SubjectIdentifier subject, String purpose) {
-    requireNonNull(subject, "subject");
+  /**
+   * Carries out the objection request {@code request}: records that its subject objects to {@code
+   * purpose} as {@link #object(SubjectIdentifier, String)} does, audited with the request, which
+   * {@link dev.lethe.rights.DataSubjectRights#fulfil} may then record as fulfilled (Art. 21).
+   *
+   * @param request the subject's objection request: neither rejected, cancelled, nor awaiting its
+   *     identity check (Art. 12(6))
+   * @return the objection that stands
+   * @throws IllegalArgumentException if the request is of another type or in none of those states, or
+   *     if {@code purpose} is not one of {@link #objectablePurposes} for the subject's type
+   */
+  public Objection objectFor(RightsRequest request, String purpose) {
+    requireNonNull(request, "request");
+    requireNonNull(purpose, "purpose");
+    CarriedOutRequests.require(
+        request,
+        RequestType.OBJECTION,
+        "an objection is recorded for an OBJECTION request (Art. 21)");
+    String subjectType = request.subject().subjectType();
+    List<String> open = objectablePurposes(subjectType).stream().map(Purpose::name).toList();
+    if (!open.contains(purpose)) {
+      throw new IllegalArgumentException(
+          "The subjects of type "
+              + subjectType
+              + " may object to the purposes "
+              + open
+              + " only (Art. 21(1), 21(2)): the others rest on consent, which is withdrawn instead"
+              + " (Art. 7(3)), or on a contract or a legal obligation");
+    }
+    return audit
+        .transactions()
+        .inTransaction(
+            () ->
+                objectInTransaction(
+                    request.subject(),
+                    purpose,
+                    AuditEntry.forRequest(AuditEventType.OBJECTION_RECORDED, request)));
+  }
+
+  /**
+   * The objections of {@code subject}, standing or overridden, to the purposes of its type open to
+   * objection, in the model's order (Art. 21).
+   */
+  public List<Objection> objections(SubjectIdentifier subject) {
+    SubjectPseudonym pseudonym = audit.pseudonymOf(requireNonNull(subject, "subject"));
+    return objectablePurposes(subject.subjectType()).stream()
+        .flatMap(purpose -> store.find(pseudonym, purpose.name()).stream())
+        .toList();
+  }
+
+  private Objection objectInTransaction(
+      SubjectIdentifier subject, String purpose, AuditEntry recorded) {
     Purpose declared = Purposes.declared(model, purpose);
     boolean marketing = isDirectMarketing(purpose);
     if (!marketing && !declared.basis().rights().contains(Right.OBJECTION)) {
@@ -121,7 +180,7 @@ public final class Objections {
         new Objection(pseudonym, purpose, marketing, clock.instant(), Optional.empty());
     store.save(objection);
     audit.record(
-        AuditEntry.of(AuditEventType.OBJECTION_RECORDED)
+        recorded
             .withSubject(subject)
             .withAttribute("purpose", purpose)
             .withAttribute("basis", declared.basis().kind().name())

@@ -6,9 +6,9 @@ import dev.lethe.audit.AuditEntry;
 import dev.lethe.audit.AuditEventType;
 import dev.lethe.audit.AuditTrail;
 import dev.lethe.internal.processing.Purposes;
+import dev.lethe.internal.rights.CarriedOutRequests;
 import dev.lethe.law.RestrictionGround;
 import dev.lethe.model.PersonalDataModel;
-import dev.lethe.request.RequestStatus;
 import dev.lethe.request.RequestType;
 import dev.lethe.request.RightsRequest;
 import dev.lethe.rights.RecipientNotifications;
@@ -196,27 +196,10 @@ public final class Restrictions {
       RightsRequest request, RestrictionGround ground, Optional<Instant> until) {
     requireNonNull(request, "request");
     requireNonNull(ground, "ground");
-    if (request.type() != RequestType.RESTRICTION) {
-      throw new IllegalArgumentException(
-          "Rights request "
-              + request.id()
-              + " is "
-              + request.type().described()
-              + ": a restriction is placed for a RESTRICTION request (Art. 18(1))");
-    }
-    if (request.status() == RequestStatus.REJECTED
-        || request.status() == RequestStatus.CANCELLED
-        || request.isAwaitingVerification()) {
-      throw new IllegalArgumentException(
-          "Rights request "
-              + request.id()
-              + " is "
-              + request.status()
-              + (request.isAwaitingVerification()
-                  ? " and awaits its identity check (Art. 12(6))"
-                  : "")
-              + ": no restriction is placed for it");
-    }
+    CarriedOutRequests.require(
+        request,
+        RequestType.RESTRICTION,
+        "a restriction is placed for a RESTRICTION request (Art. 18(1))");
     SubjectIdentifier subject = request.subject();
     List<String> recipientNames = Purposes.recipientsOf(model, subject.subjectType());
     SubjectPseudonym pseudonym = audit.pseudonymOf(subject);

@@ -96,6 +96,7 @@ public final class DataSubjectRights {
   private final @Nullable SuppressionList suppressionList;
   private final @Nullable ErasureTombstoneStore tombstones;
   private final @Nullable RecipientNotifications recipientNotifications;
+  private final @Nullable CarriedOut carriedOut;
   private final Consumer<ErasureReceipt> erasureListener;
   private final Transactions transactions;
   private final List<Article15Information.TransferInfo> transfers;
@@ -115,6 +116,7 @@ public final class DataSubjectRights {
     this.suppressionList = builder.suppressionList;
     this.tombstones = builder.tombstones;
     this.recipientNotifications = builder.recipientNotifications;
+    this.carriedOut = builder.carriedOut;
     this.erasureListener = builder.erasureListener;
     this.transactions = audit.transactions();
     this.transfers = builder.transfers;
@@ -286,30 +288,44 @@ public final class DataSubjectRights {
    * Records that the requested action was taken. A request whose identity check is pending cannot be
    * fulfilled (Art. 12(6)). Where Lethe holds the personal data, access, portability, erasure and
    * rectification are fulfilled by doing them: {@link #access}, {@link #erase}, {@link #rectify}.
+   * With a {@linkplain Builder#carriedOut check of what others carry out}, as {@code Lethe} wires, a
+   * restriction request is fulfilled only while a restriction of its subject stands (Art. 18(1)), and
+   * an objection request only once an objection of its subject was recorded (Art. 21).
    *
    * @throws UnknownRequestException if no request has the id
    * @throws IllegalRequestTransitionException unless the request is verified, or submitted without
    *     needing verification
-   * @throws IllegalStateException for a request that Lethe must carry out itself
+   * @throws IllegalStateException for a request that Lethe must carry out itself, or that the check
+   *     says was not carried out, naming what is missing
    */
   public RightsRequest fulfil(RequestId id) {
     return move(
         id,
         "fulfil",
         request -> {
-          if (personalData != null && CARRIED_OUT.containsKey(request.type())) {
+          Optional<String> refusal = notCarriedOut(request);
+          if (refusal.isPresent()) {
             throw new IllegalStateException(
                 "Rights request "
                     + request.id()
                     + " is "
                     + request.type().described()
-                    + ": fulfil it with "
-                    + CARRIED_OUT.get(request.type())
-                    + ", which carries it out");
+                    + refusal.get());
           }
           return lifecycle.fulfil(request);
         },
         AuditEventType.REQUEST_FULFILLED);
+  }
+
+  /** Why {@code request} may not be marked fulfilled: Lethe carries it out itself, or it is not yet. */
+  private Optional<String> notCarriedOut(RightsRequest request) {
+    if (personalData != null && CARRIED_OUT.containsKey(request.type())) {
+      return Optional.of(
+          ": fulfil it with " + CARRIED_OUT.get(request.type()) + ", which carries it out");
+    }
+    return carriedOut == null
+        ? Optional.empty()
+        : carriedOut.missing(request).map(missing -> " and is not carried out: " + missing);
   }
 
   /**
@@ -1093,6 +1109,7 @@ public final class DataSubjectRights {
     private @Nullable SuppressionList suppressionList;
     private @Nullable ErasureTombstoneStore tombstones;
     private @Nullable RecipientNotifications recipientNotifications;
+    private @Nullable CarriedOut carriedOut;
     private Consumer<ErasureReceipt> erasureListener = receipt -> {};
     private List<Article15Information.TransferInfo> transfers = List.of();
 
@@ -1158,6 +1175,16 @@ public final class DataSubjectRights {
     public Builder recipientNotifications(RecipientNotifications recipientNotifications) {
       this.recipientNotifications =
           requireNonNull(recipientNotifications, "recipientNotifications");
+      return this;
+    }
+
+    /**
+     * Asked by {@link DataSubjectRights#fulfil} whether a request another service carries out, such
+     * as a restriction (Art. 18(1)) or an objection (Art. 21), was carried out: it is not recorded as
+     * fulfilled before. None by default, so that an application tracking requests only marks them.
+     */
+    public Builder carriedOut(CarriedOut carriedOut) {
+      this.carriedOut = requireNonNull(carriedOut, "carriedOut");
       return this;
     }
 

@@ -194,7 +194,8 @@ class ConsolePagesTest {
 
   @Test
   @DisplayName(
-      "Art. 16, 21: a rectification or objection refused in words: unknown attribute, bad value (422), wrong purpose")
+      "Art. 16, 21: a rectification or objection refused in words: unknown attribute, bad value (422), wrong purpose;"
+          + " an objection request fulfilled only once its objection is recorded")
   void art16_art21_badInput() {
     String rectification =
         rights
@@ -245,6 +246,16 @@ class ConsolePagesTest {
         400,
         "Only an objection request",
         "b2b-marketing");
+
+    assertRefused(
+        admin.act(objection, "fulfil", Map.of()),
+        409,
+        "no objection of its subject was recorded for it",
+        "frank@example.com");
+    assertThat(admin.act(objection, "object", Map.of("purpose", "b2b-marketing")).statusCode())
+        .isLessThan(400);
+    assertThat(rights.find(new RequestId(UUID.fromString(objection))).orElseThrow().status())
+        .isEqualTo(RequestStatus.FULFILLED);
   }
 
   @Test

@@ -870,12 +870,7 @@ class RestApiIT {
         400);
     call("POST", "/lethe/admin/requests/" + id + "/verify", ADMIN, "{\"method\":\"id-document\"}");
     assertProblem(call("POST", "/lethe/admin/requests/" + id + "/restrict", ADMIN, "{}"), 400);
-    HttpResponse<byte[]> markedDone =
-        call("POST", "/lethe/admin/requests/" + id + "/fulfil", ADMIN, null);
-    assertProblem(markedDone, 409);
-    assertThat(body(markedDone).get("detail").asString())
-        .as("not done without restricting")
-        .contains("/restrict");
+    assertNotFulfilled(id, "no restriction of its subject's processing stands", "Art. 18(1)");
 
     JsonNode restriction =
         body(
@@ -961,6 +956,7 @@ class RestApiIT {
           + " through /me (absolute, 21(3)), and a purpose open to no objection is a 400 that echoes nothing")
   void objections() throws Exception {
     String id = verifiedRequest("OBJECTION", GRACE);
+    assertNotFulfilled(id, "no objection of its subject was recorded for it", "Art. 21");
     assertProblem(
         call("POST", "/lethe/admin/requests/" + id + "/object", ADMIN, "{\"purpose\":\"orders\"}"),
         400);
@@ -1406,6 +1402,14 @@ class RestApiIT {
             .asString();
     call("POST", "/lethe/admin/requests/" + id + "/verify", ADMIN, "{\"method\":\"id-document\"}");
     return id;
+  }
+
+  /** Marking request {@code id} fulfilled before it is carried out is a 409 naming what is missing. */
+  private void assertNotFulfilled(String id, String... missing) {
+    HttpResponse<byte[]> markedDone =
+        call("POST", "/lethe/admin/requests/" + id + "/fulfil", ADMIN, null);
+    assertProblem(markedDone, 409);
+    assertThat(body(markedDone).get("detail").asString()).contains(missing);
   }
 
   private void assertProblem(HttpResponse<byte[]> response, int status) {

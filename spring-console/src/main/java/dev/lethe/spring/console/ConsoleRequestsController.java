@@ -306,10 +306,8 @@ class ConsoleRequestsController {
                     "Only an objection request, to a purpose open to objection, records one.");
               }
               String chosen = ConsoleInput.oneOf(purpose, List.copyOf(open.keySet()), "purpose");
-              // Fulfilled first: a request awaiting its identity check (Art. 12(6)) or closed
-              // records nothing.
+              objections.objectFor(request, chosen);
               rights.fulfil(requestId);
-              objections.object(request.subject(), chosen);
               return open.get(chosen);
             });
     redirect.addFlashAttribute(
@@ -337,20 +335,13 @@ class ConsoleRequestsController {
         .body(out -> SubjectReportWriter.writeZip(report, out));
   }
 
-  /** Records that a request the console has no action of its own for was acted upon. */
+  /**
+   * Records that a request the console has no action of its own for was acted upon; a restriction or
+   * objection request is refused until carried out with its own form (Art. 18, 21).
+   */
   @PostMapping("/{id}/fulfil")
   String fulfil(@PathVariable String id) {
     RequestId requestId = ConsoleInput.requestId(id);
-    RequestType type =
-        rights.find(requestId).orElseThrow(() -> new UnknownRequestException(requestId)).type();
-    if (type == RequestType.RESTRICTION || type == RequestType.OBJECTION) {
-      // Marked as done without the restriction or objection recorded, the processing would go on.
-      throw new IllegalStateException(
-          "A "
-              + RequestPages.type(type)
-              + " request is fulfilled by carrying it out,"
-              + " with its own form on the request's page");
-    }
     rights.fulfil(requestId);
     return redirect(requestId);
   }

@@ -6,6 +6,7 @@ import dev.lethe.law.ErasureGround;
 import dev.lethe.law.RestrictionGround;
 import dev.lethe.model.FieldDescriptor;
 import dev.lethe.model.PersonalDataModel;
+import dev.lethe.objection.Objection;
 import dev.lethe.objection.Objections;
 import dev.lethe.request.Channel;
 import dev.lethe.request.RejectionReason;
@@ -272,24 +273,14 @@ public final class AdminRequestsController {
             limits.reason(body.explanation(), "explanation")));
   }
 
-  /** Records that a request Lethe does not carry out itself, such as a restriction, was acted upon. */
+  /**
+   * Records that a request Lethe does not carry out itself was acted upon; 409 for a restriction or
+   * objection request until it is carried out with {@code /restrict} or {@code /object} (Art. 18, 21).
+   */
   @PostMapping("/{id}/fulfil")
   public RequestView fulfil(HttpServletRequest http, @PathVariable UUID id) {
     callers.requireAdmin(http);
-    RequestId requestId = new RequestId(id);
-    RequestType type =
-        rights.find(requestId).orElseThrow(() -> new UnknownRequestException(requestId)).type();
-    if (type == RequestType.RESTRICTION || type == RequestType.OBJECTION) {
-      // Marked as done without the restriction or objection recorded, the processing would go on.
-      throw new IllegalStateException(
-          "A "
-              + type
-              + " request is fulfilled by carrying it out: POST"
-              + (type == RequestType.RESTRICTION
-                  ? " /restrict with the ground"
-                  : " /object with the purpose"));
-    }
-    return view(rights.fulfil(requestId));
+    return view(rights.fulfil(new RequestId(id)));
   }
 
   /** Fulfils an erasure request on its Art. 17(1) ground; the receipt says what was erased and what was kept. */
@@ -423,19 +414,9 @@ public final class AdminRequestsController {
         () -> {
           RightsRequest request =
               rights.find(requestId).orElseThrow(() -> new UnknownRequestException(requestId));
-          if (request.type() != RequestType.OBJECTION) {
-            throw new IllegalArgumentException(
-                "Rights request "
-                    + requestId
-                    + " is "
-                    + request.type().described()
-                    + ": an objection is recorded for an objection request (Art. 21)");
-          }
-          ObjectablePurposes.require(objections, request.subject().subjectType(), purpose);
-          // Fulfilled first: a request awaiting its identity check (Art. 12(6)) or closed records
-          // nothing.
+          Objection objection = objections.objectFor(request, purpose);
           rights.fulfil(requestId);
-          return ObjectionView.of(objections.object(request.subject(), purpose));
+          return ObjectionView.of(objection);
         });
   }
 

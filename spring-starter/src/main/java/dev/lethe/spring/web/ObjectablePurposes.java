@@ -12,14 +12,10 @@ final class ObjectablePurposes {
 
   private ObjectablePurposes() {}
 
-  /** The names of the purposes of {@code subjectType} open to objection, in the model's order. */
-  static List<String> of(Objections objections, String subjectType) {
-    return objections.objectablePurposes(subjectType).stream().map(Purpose::name).toList();
-  }
-
   /** Refuses any other purpose, listing the open ones without repeating the name the caller sent. */
   static void require(Objections objections, String subjectType, String purpose) {
-    List<String> open = of(objections, subjectType);
+    List<String> open =
+        objections.objectablePurposes(subjectType).stream().map(Purpose::name).toList();
     if (!open.contains(purpose)) {
       throw new IllegalArgumentException(
           "Objection (Art. 21) is taken to the purposes "

@@ -223,11 +223,7 @@ public final class SelfServiceController {
   /** The caller's objections to the purposes of their subject type open to objection (Art. 21). */
   @GetMapping("/objections")
   public List<ObjectionView> objections(HttpServletRequest http) {
-    SubjectIdentifier me = callers.subject(http);
-    return ObjectablePurposes.of(objections, web.subjectType()).stream()
-        .flatMap(purpose -> objections.objection(me, purpose).stream())
-        .map(ObjectionView::of)
-        .toList();
+    return objections.objections(callers.subject(http)).stream().map(ObjectionView::of).toList();
   }
 
   /**
