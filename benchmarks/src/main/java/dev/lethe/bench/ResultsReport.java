@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -715,31 +717,56 @@ public final class ResultsReport {
             + " after a full GC, and the heap pools' peak). \"Linear or better\": from each size to the next, time grew by"
             + " at most the factor the rows grew by (with "
             + String.format(Locale.ROOT, "%.0f", (LINEAR_TOLERANCE - 1) * 100)
-            + " % for noise). \"Statements flat\": the same statements at every size (for the retention sweep, per"
-            + " batch of 1,000 rows). The 1,000,000-row sizes are single invocations.");
+            + " % for noise), judged on two measurements taken alike: of one mode, and both warmed up or both"
+            + " cold (a cold single shot also times the JIT); failing those, on Lethe's medians of the pairs timed in"
+            + " turn at both sizes; failing those too, the step is named as not timed alike. Where time grew faster,"
+            + " the verdict says by how much, and how much the baseline's did, timed alike. \"Statements flat\": the"
+            + " same statements at every size (for the retention sweep, per batch of 1,000 rows). The 1,000,000-row"
+            + " sizes are single invocations after one warm-up invocation.");
     line("");
     // The small erasures' single shots mostly time the JIT: their warmed-up runs (avgt) stand for
     // them.
     growthTable(
-        "Erasure of one subject (Art. 17)", "ErasureBenchmark.lethe", "erasure.lethe", "avgt", 1);
+        "Erasure of one subject (Art. 17)",
+        "ErasureBenchmark.lethe",
+        "ErasureBenchmark.handWrittenJpql",
+        "erasure.lethe",
+        "erasure.inTurn",
+        "avgt",
+        1);
     growthTable(
         "Retention sweep (Art. 5(1)(e))",
         "RetentionSweepBenchmark.lethe",
+        "RetentionSweepBenchmark.rawJdbcBatchedDelete",
         "retention.lethe",
+        "retention.inTurn",
         "ss",
         RetentionSweepBenchmark.BATCH);
     growthTable(
-        "Export of one subject (Art. 15, 20)", "ExportBenchmark.lethe", "export.lethe", "avgt", 1);
+        "Export of one subject (Art. 15, 20)",
+        "ExportBenchmark.lethe",
+        "ExportBenchmark.rawJdbcJackson",
+        "export.lethe",
+        "export.inTurn",
+        "avgt",
+        1);
   }
 
   /**
    * One operation's growth table.
    *
+   * @param baseline the benchmark Lethe is compared with, whose growth the verdict names beside Lethe's
    * @param mode the mode to prefer where a size ran in two (the others' single shots fill in)
    * @param rowsPerStatementUnit statements are compared per this many rows ({@code 1}: per operation)
    */
   private void growthTable(
-      String title, String benchmark, String extrasName, String mode, int rowsPerStatementUnit) {
+      String title,
+      String benchmark,
+      String baseline,
+      String extrasName,
+      String inTurn,
+      String mode,
+      int rowsPerStatementUnit) {
     List<Row> results = select(benchmark);
     if (results.isEmpty()) {
       return;
@@ -800,10 +827,30 @@ public final class ResultsReport {
                     + " | ");
           });
       List<Long> sizes = List.copyOf(bySize.keySet());
-      boolean linear = true;
+      List<String> faster = new ArrayList<>();
+      List<String> notCompared = new ArrayList<>();
       for (int i = 1; i < sizes.size(); i++) {
-        double rowsGrew = (double) sizes.get(i) / sizes.get(i - 1);
-        linear &= timePerSize.get(i) / timePerSize.get(i - 1) <= rowsGrew * LINEAR_TOLERANCE;
+        long smaller = sizes.get(i - 1);
+        long larger = sizes.get(i);
+        String step = number(String.valueOf(smaller)) + " → " + number(String.valueOf(larger));
+        Optional<Double> grew = timeGrew(results, mode, inTurn, Pair::lethe, db, smaller, larger);
+        double rowsGrew = (double) larger / smaller;
+        if (grew.isEmpty()) {
+          notCompared.add(step);
+        } else if (grew.get() > rowsGrew * LINEAR_TOLERANCE) {
+          Optional<Double> baselineGrew =
+              timeGrew(select(baseline), mode, inTurn, Pair::baseline, db, smaller, larger);
+          faster.add(
+              String.format(
+                  Locale.ROOT,
+                  "%s: %.1f× the time for %.0f× the rows%s",
+                  step,
+                  grew.get(),
+                  rowsGrew,
+                  baselineGrew
+                      .map(times -> String.format(Locale.ROOT, ", the baseline's %.1f×", times))
+                      .orElse("")));
+        }
       }
       // Flat unless a larger size needs more statements per unit: fewer is flat or better
       // (retention on PostgreSQL walks ten batches ahead, so its fixed statements weigh less per
@@ -818,7 +865,14 @@ public final class ResultsReport {
       String verdict =
           sizes.size() < 2
               ? "one size only"
-              : (linear ? "grows linearly or better" : "**grows faster than its rows**")
+              : (notCompared.size() == sizes.size() - 1
+                      ? "time not compared"
+                      : faster.isEmpty()
+                          ? "grows linearly or better"
+                          : "**grows faster than its rows** (" + String.join("; ", faster) + ")")
+                  + (notCompared.isEmpty()
+                      ? ""
+                      : " (" + String.join(", ", notCompared) + " not timed alike)")
                   + " / "
                   + (statementsPerUnit.size() < sizes.size()
                       ? "statements not recorded"
@@ -828,6 +882,46 @@ public final class ResultsReport {
       }
     }
     line("");
+  }
+
+  /**
+   * How many times the time grew from {@code smaller} to {@code larger} rows, from two measurements
+   * taken alike: of the same mode and both warmed up or both cold (a cold single shot also times
+   * the JIT). Failing such rows, the medians of {@code side} of the pairs timed in turn at both sizes;
+   * failing those, nothing.
+   */
+  private Optional<Double> timeGrew(
+      List<Row> results,
+      String mode,
+      String inTurn,
+      ToDoubleFunction<Pair> side,
+      String db,
+      long smaller,
+      long larger) {
+    // The table's own mode first, so that the verdict reads the rows it shows where it can.
+    List<Row> candidates =
+        results.stream().sorted(Comparator.comparing(row -> !row.mode().equals(mode))).toList();
+    for (Row small : candidates) {
+      for (Row large : candidates) {
+        if (small.db().equals(db)
+            && large.db().equals(db)
+            && Long.parseLong(small.size()) == smaller
+            && Long.parseLong(large.size()) == larger
+            && small.mode().equals(large.mode())
+            && (small.warmups() > 0) == (large.warmups() > 0)) {
+          return Optional.of(millis(large) / millis(small));
+        }
+      }
+    }
+    Map<String, List<Pair>> timed = pairs.getOrDefault(inTurn, Map.of());
+    List<Pair> small = timed.get(db + "/" + smaller);
+    List<Pair> large = timed.get(db + "/" + larger);
+    if (small == null || large == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        InTurn.median(large.stream().mapToDouble(side).sorted().toArray())
+            / InTurn.median(small.stream().mapToDouble(side).sorted().toArray()));
   }
 
   private static double millis(Row row) {
