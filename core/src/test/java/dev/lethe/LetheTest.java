@@ -159,6 +159,11 @@ class LetheTest {
 
     lethe.objections().objectFor(request, "event-invitations");
     assertThat(lethe.rights().fulfil(request.id()).status()).isEqualTo(RequestStatus.FULFILLED);
+    RightsRequest fulfilled = lethe.rights().find(request.id()).orElseThrow();
+    assertThatThrownBy(() -> lethe.objections().objectFor(fulfilled, "fraud-prevention"))
+        .as("a fulfilled request records no more")
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("is FULFILLED");
     try (Stream<AuditEvent> events = lethe.audit().events()) {
       assertThat(events.filter(event -> event.type() == AuditEventType.OBJECTION_RECORDED))
           .singleElement()

@@ -108,7 +108,7 @@ public final class Objections {
    * purpose} as {@link #object(SubjectIdentifier, String)} does, audited with the request, which
    * {@link dev.lethe.rights.DataSubjectRights#fulfil} may then record as fulfilled (Art. 21).
    *
-   * @param request the subject's objection request: neither rejected, cancelled, nor awaiting its
+   * @param request the subject's objection request, submitted or verified, and not awaiting its
    *     identity check (Art. 12(6))
    * @return the objection that stands
    * @throws IllegalArgumentException if the request is of another type or in none of those states, or

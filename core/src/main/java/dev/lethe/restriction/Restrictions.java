@@ -81,7 +81,7 @@ public final class Restrictions {
    * Restricts processing of the data of {@code request}'s subject on {@code ground} (Art. 18(1)),
    * until lifted, and tells every recipient (Art. 19).
    *
-   * @param request the subject's restriction request: neither rejected, cancelled, nor awaiting its
+   * @param request the subject's restriction request, submitted or verified, and not awaiting its
    *     identity check (Art. 12(6))
    * @throws IllegalArgumentException if the request is of another type or in none of those states, or
    *     if the model declares no such subject type

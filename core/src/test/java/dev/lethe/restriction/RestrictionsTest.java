@@ -208,6 +208,7 @@ class RestrictionsTest {
   void aRestrictionNeedsAFitRequest() {
     RightsRequest erasure = club.rights.submit(RequestType.ERASURE, ADA, Channel.WEB);
     RightsRequest cancelled = club.rights.cancel(club.restrictionRequest(ADA).id(), "asked twice");
+    RightsRequest fulfilled = club.rights.fulfil(club.restrictionRequest(ADA).id());
     RightsRequest unverified =
         DataSubjectRights.builder(AuditTrail.inMemory(club.clock))
             .clock(club.clock)
@@ -223,6 +224,10 @@ class RestrictionsTest {
         () -> restrictions.restrict(cancelled, RestrictionGround.ACCURACY_CONTESTED),
         IllegalArgumentException.class,
         "is CANCELLED");
+    club.assertRefusedWithoutChange(
+        () -> restrictions.restrict(fulfilled, RestrictionGround.ACCURACY_CONTESTED),
+        IllegalArgumentException.class,
+        "is FULFILLED");
     club.assertRefusedWithoutChange(
         () -> restrictions.restrict(unverified, RestrictionGround.ACCURACY_CONTESTED),
         IllegalArgumentException.class,

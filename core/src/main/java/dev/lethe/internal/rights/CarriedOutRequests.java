@@ -10,8 +10,8 @@ public final class CarriedOutRequests {
   private CarriedOutRequests() {}
 
   /**
-   * Refuses {@code request} unless it is of {@code type} and neither rejected, cancelled, nor awaiting
-   * its identity check (Art. 12(6)).
+   * Refuses {@code request} unless it is of {@code type}, submitted or verified (not yet fulfilled,
+   * rejected or cancelled), and not awaiting its identity check (Art. 12(6)).
    *
    * @param placed what is placed, and for which request, such as "a restriction is placed for a
    *     RESTRICTION request (Art. 18(1))"
@@ -22,8 +22,9 @@ public final class CarriedOutRequests {
       throw new IllegalArgumentException(
           "Rights request " + request.id() + " is " + request.type().described() + ": " + placed);
     }
-    if (request.status() == RequestStatus.REJECTED
-        || request.status() == RequestStatus.CANCELLED
+    // Only an open request not yet fulfilled: placed for a closed one, the restriction or objection
+    // would stand while fulfilling the request fails, with nothing to roll it back in memory.
+    if ((request.status() != RequestStatus.SUBMITTED && request.status() != RequestStatus.VERIFIED)
         || request.isAwaitingVerification()) {
       throw new IllegalArgumentException(
           "Rights request "
