@@ -787,7 +787,6 @@ public final class ResultsReport {
           }
         }
       }
-      List<Double> timePerSize = new ArrayList<>();
       List<Double> statementsPerUnit = new ArrayList<>();
       List<String> lines = new ArrayList<>();
       bySize.forEach(
@@ -795,7 +794,6 @@ public final class ResultsReport {
             String key = db + "/" + size;
             Long statements = extras.get(extrasName + "\t" + key + "\tstatements");
             double millis = millis(row);
-            timePerSize.add(millis);
             if (statements != null) {
               statementsPerUnit.add(
                   rowsPerStatementUnit == 1

@@ -24,8 +24,7 @@ public final class CarriedOutRequests {
     }
     // Only an open request not yet fulfilled: placed for a closed one, the restriction or objection
     // would stand while fulfilling the request fails, with nothing to roll it back in memory.
-    if ((request.status() != RequestStatus.SUBMITTED && request.status() != RequestStatus.VERIFIED)
-        || request.isAwaitingVerification()) {
+    if (!request.status().canMoveTo(RequestStatus.FULFILLED) || request.isAwaitingVerification()) {
       throw new IllegalArgumentException(
           "Rights request "
               + request.id()
