@@ -9,20 +9,28 @@ import dev.lethe.spi.OutboxTransport;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Delivers what the {@link Outbox} holds (Art. 19): each {@link #dispatch()} claims the due
- * messages, delivers each through the transport, marks the claimed batch's deliveries in one
- * transaction (sooner, once half the lease has passed), and on failure schedules the
+ * messages, starts delivering each through the transport before it waits for the first (see {@link
+ * OutboxTransport#startDelivery}), marks the claimed batch's deliveries in one transaction (sooner,
+ * once half the lease has passed), and on failure schedules the
  * next attempt after an exponential back-off ({@code initialBackOff × 2^(attempts−1)}, at most
  * {@code maxBackOff}). A message still failing once its maximum age has passed, counted from when it
  * was written or last retried by an administrator, is marked dead; the last attempt is made at that
@@ -79,22 +87,7 @@ public final class OutboxDispatcher {
     do {
       Instant claimedAt = clock.instant();
       batch = outbox.claimDue(claimedAt, batchSize, lease);
-      List<OutboxEntry> sent = new ArrayList<>();
-      for (OutboxEntry entry : batch) {
-        try {
-          transport.deliver(entry.message());
-          sent.add(entry);
-        } catch (RuntimeException e) {
-          outcomes.merge(fail(entry, entry.message(), e.getClass().getName()), 1, Integer::sum);
-        }
-        // Half the lease gone: what was sent is recorded now, before another dispatcher could
-        // claim it again and send it twice.
-        if (clock.instant().isAfter(claimedAt.plus(lease.dividedBy(2)))) {
-          record(sent).forEach(outcome -> outcomes.merge(outcome, 1, Integer::sum));
-          sent.clear();
-        }
-      }
-      record(sent).forEach(outcome -> outcomes.merge(outcome, 1, Integer::sum));
+      new ClaimedBatch(claimedAt, outcomes).deliver(batch);
       // Failed messages are due later and delivered ones no longer pending, so the loop ends.
     } while (batch.size() == batchSize);
     int delivered = outcomes.getOrDefault(Outcome.DELIVERED, 0);
@@ -114,6 +107,90 @@ public final class OutboxDispatcher {
     // cap.
     Duration backOff = initialBackOff.multipliedBy(1L << Math.min(attempts - 1, 30));
     return backOff.compareTo(maxBackOff) > 0 ? maxBackOff : backOff;
+  }
+
+  /**
+   * One claimed batch on its way: every message is started before the first is awaited, and the
+   * outcomes are taken in the order of the claim. What was delivered is recorded in one transaction
+   * at the end, or sooner, once half the lease has passed, before another dispatcher could claim it
+   * again and send it twice.
+   */
+  private final class ClaimedBatch {
+
+    private final Instant claimedAt;
+    private final Map<Outcome, Integer> outcomes;
+    private final Deque<InFlight> inFlight = new ArrayDeque<>();
+    private final List<OutboxEntry> sent = new ArrayList<>();
+
+    private record InFlight(OutboxEntry entry, CompletableFuture<Void> delivery) {}
+
+    ClaimedBatch(Instant claimedAt, Map<Outcome, Integer> outcomes) {
+      this.claimedAt = claimedAt;
+      this.outcomes = outcomes;
+    }
+
+    void deliver(List<OutboxEntry> batch) {
+      for (OutboxEntry entry : batch) {
+        inFlight.add(new InFlight(entry, start(entry.message())));
+        // A transport that delivers at once, as by default, has each outcome taken before the next
+        // message starts, so a slow one still records its deliveries at half the lease.
+        while (!inFlight.isEmpty() && inFlight.peek().delivery().isDone()) {
+          settle(inFlight.remove());
+        }
+      }
+      while (!inFlight.isEmpty()) {
+        settle(inFlight.remove());
+      }
+      count(record(sent));
+    }
+
+    private void settle(InFlight message) {
+      Optional<String> failure = outcomeOf(message.delivery());
+      if (failure.isEmpty()) {
+        sent.add(message.entry());
+      } else {
+        count(List.of(fail(message.entry(), message.entry().message(), failure.get())));
+      }
+      if (clock.instant().isAfter(claimedAt.plus(lease.dividedBy(2)))) {
+        count(record(sent));
+        sent.clear();
+      }
+    }
+
+    /**
+     * Waits for a delivery until the claim's lease ends (after it, another dispatcher may send the
+     * message again anyway): its failure's type, if it failed or did not end in time.
+     */
+    private Optional<String> outcomeOf(CompletableFuture<Void> delivery) {
+      Duration left = Duration.between(clock.instant(), claimedAt.plus(lease));
+      try {
+        delivery.get(Math.max(0, left.toNanos()), TimeUnit.NANOSECONDS);
+        return Optional.empty();
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof Error error) {
+          throw error;
+        }
+        return Optional.of((cause == null ? e : cause).getClass().getName());
+      } catch (TimeoutException e) {
+        return Optional.of(e.getClass().getName());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return Optional.of(e.getClass().getName());
+      }
+    }
+
+    private void count(List<Outcome> settled) {
+      settled.forEach(outcome -> outcomes.merge(outcome, 1, Integer::sum));
+    }
+  }
+
+  private CompletableFuture<Void> start(OutboxMessage message) {
+    try {
+      return transport.startDelivery(message).toCompletableFuture();
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
   }
 
   /**

@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -184,12 +185,21 @@ public final class RecipientNotifications {
         new OutboxTransport() {
           @Override
           public void deliver(OutboxMessage message) {
+            readyRoute(message).deliver(message);
+          }
+
+          @Override
+          public CompletionStage<Void> startDelivery(OutboxMessage message) {
+            return readyRoute(message).startDelivery(message);
+          }
+
+          private OutboxTransport readyRoute(OutboxMessage message) {
             OutboxTransport route = routes.getOrDefault(message.destination(), otherwise);
             if (!route.ready()) {
               throw new IllegalStateException(
                   "The transport to " + message.destination() + " is not ready");
             }
-            route.deliver(message);
+            return route;
           }
 
           @Override
@@ -292,6 +302,11 @@ public final class RecipientNotifications {
     @Override
     public void deliver(OutboxMessage message) {
       delivery.deliver(message);
+    }
+
+    @Override
+    public CompletionStage<Void> startDelivery(OutboxMessage message) {
+      return delivery.startDelivery(message);
     }
 
     @Override

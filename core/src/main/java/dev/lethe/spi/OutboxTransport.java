@@ -1,5 +1,8 @@
 package dev.lethe.spi;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
 /**
  * Delivers messages of the {@link Outbox} to where they go: a recipient's API (Art. 19), a broker, a
  * webhook. The dispatcher calls it outside any transaction, at least once per message, with the same
@@ -13,6 +16,23 @@ public interface OutboxTransport {
    * @throws RuntimeException when it could not be delivered; the dispatcher tries again later
    */
   void deliver(OutboxMessage message);
+
+  /**
+   * Starts delivering {@code message} and returns without waiting for the receiver: the stage
+   * completes once the receiver has it, or exceptionally when it could not be delivered, within the
+   * transport's own timeout. The dispatcher starts every message of a claimed batch before it waits
+   * for the first, so a transport that keeps several messages in flight (Kafka's producer) waits for
+   * its receiver about once a batch rather than once a message. By default it delivers at once
+   * through {@link #deliver}.
+   */
+  default CompletionStage<Void> startDelivery(OutboxMessage message) {
+    try {
+      deliver(message);
+      return CompletableFuture.completedFuture(null);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
 
   /**
    * Whether anyone can receive messages now. While not, the dispatcher leaves every message pending

@@ -13,6 +13,10 @@ import dev.lethe.testing.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -190,6 +194,58 @@ class OutboxDispatcherTest {
   }
 
   @Test
+  @DisplayName(
+      "Art. 19: every message of a batch is in flight before the dispatcher waits for the first, and each has its own outcome")
+  void aBatchIsInFlightAtOnce() {
+    List<OutboxEntry> entries = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      entries.add(outbox.enqueue(message("k" + i), clock.instant()));
+    }
+    List<CompletableFuture<Void>> inFlight = new ArrayList<>();
+    OutboxTransport answeredOnceAllStarted =
+        startingOnly(
+            message -> {
+              CompletableFuture<Void> delivery = new CompletableFuture<>();
+              inFlight.add(delivery);
+              if (inFlight.size() == 3) {
+                inFlight.get(0).complete(null);
+                inFlight.get(1).completeExceptionally(new IllegalStateException("refused"));
+                inFlight.get(2).complete(null);
+              }
+              return delivery;
+            });
+
+    DispatchResult result =
+        OutboxDispatcher.builder(outbox, answeredOnceAllStarted).clock(clock).build().dispatch();
+
+    assertThat(result).isEqualTo(new DispatchResult(2, 1, 0, 0, true));
+    assertThat(entries)
+        .extracting(entry -> outbox.find(entry.id()).orElseThrow().status())
+        .containsExactly(OutboxStatus.DELIVERED, OutboxStatus.PENDING, OutboxStatus.DELIVERED);
+    assertThat(outbox.find(entries.get(1).id()).orElseThrow().lastFailure())
+        .hasValue(IllegalStateException.class.getName());
+  }
+
+  @Test
+  @DisplayName(
+      "Art. 19: a delivery that has not ended when the claim's lease does is an attempt that failed")
+  void aDeliveryOutlastingTheLeaseFails() {
+    OutboxEntry entry = outbox.enqueue(message("k1"), clock.instant());
+    OutboxTransport neverAnswering = startingOnly(message -> new CompletableFuture<>());
+
+    DispatchResult result =
+        OutboxDispatcher.builder(outbox, neverAnswering)
+            .clock(clock)
+            .lease(Duration.ofMillis(50))
+            .build()
+            .dispatch();
+
+    assertThat(result.failed()).isEqualTo(1);
+    assertThat(outbox.find(entry.id()).orElseThrow().lastFailure())
+        .hasValue(TimeoutException.class.getName());
+  }
+
+  @Test
   void settingsAreChecked() {
     OutboxDispatcher.Builder builder = OutboxDispatcher.builder(outbox, transport);
     assertThatThrownBy(() -> builder.batchSize(0)).isInstanceOf(IllegalArgumentException.class);
@@ -200,6 +256,22 @@ class OutboxDispatcherTest {
     assertThatThrownBy(() -> builder.backOff(Duration.ofMinutes(2), Duration.ofMinutes(1)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("exceeds");
+  }
+
+  /** A transport whose deliveries only start, as {@code start} says, and are never made at once. */
+  private static OutboxTransport startingOnly(
+      Function<OutboxMessage, CompletionStage<Void>> start) {
+    return new OutboxTransport() {
+      @Override
+      public void deliver(OutboxMessage message) {
+        throw new AssertionError("the dispatcher starts deliveries");
+      }
+
+      @Override
+      public CompletionStage<Void> startDelivery(OutboxMessage message) {
+        return start.apply(message);
+      }
+    };
   }
 
   private static OutboxMessage message(String key) {

@@ -8,11 +8,11 @@ import dev.lethe.spi.OutboxTransport;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -28,7 +28,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * part in a request, receipts back to the coordinator, notices to recipients. A message to {@code
  * destination} goes to the topic {@link KafkaTopics#topicFor topicFor(destination)}, keyed by its
  * idempotency key, with its payload as the value and the headers {@value #TYPE_HEADER} and {@value
- * #IDEMPOTENCY_KEY_HEADER}; {@link #deliver} returns only once every in-sync replica has it.
+ * #IDEMPOTENCY_KEY_HEADER}; a delivery counts only once every in-sync replica has it, and the
+ * dispatcher keeps a whole batch's records in flight at once ({@link #startDelivery}).
  *
  * <p>A message of type {@link OutboxMessage#CLEAR_TYPE} becomes a tombstone (no value) for the key
  * its payload names, in the destination's topic: compaction then removes the event delivered under
@@ -122,6 +123,18 @@ public final class KafkaOutboxTransport implements OutboxTransport, AutoCloseabl
    */
   @Override
   public void deliver(OutboxMessage message) {
+    await(startDelivery(message).toCompletableFuture());
+  }
+
+  /**
+   * Hands {@code message} to the producer, as {@link #deliver} does, and returns at once: the stage
+   * completes once the broker acknowledged it, or exceptionally with the producer's failure or a
+   * {@link org.apache.kafka.common.errors.TimeoutException} after the delivery timeout. The records of
+   * one destination keep their order, as the producer is idempotent. May block while the producer
+   * waits for the topic's metadata, within the delivery timeout.
+   */
+  @Override
+  public CompletionStage<Void> startDelivery(OutboxMessage message) {
     requireNonNull(message, "message");
     String topic = topicForDestination.apply(message.destination());
     boolean clearing = OutboxMessage.CLEAR_TYPE.equals(message.type());
@@ -131,17 +144,26 @@ public final class KafkaOutboxTransport implements OutboxTransport, AutoCloseabl
             : new ProducerRecord<>(topic, message.idempotencyKey(), message.payload());
     record.headers().add(TYPE_HEADER, message.type().getBytes(UTF_8));
     record.headers().add(IDEMPOTENCY_KEY_HEADER, message.idempotencyKey().getBytes(UTF_8));
-    RecordMetadata written = send(record);
-    if (clearing) {
-      long now = System.nanoTime();
-      // The roll is due one segment lifetime after the first tombstone not yet rolled; a later
-      // tombstone may lie in a younger segment, so its time is kept too and asks for another roll
-      // if needed.
-      pendingRolls.merge(
-          new TopicPartition(written.topic(), written.partition()),
-          new PendingRoll(now + rollAfterNanos, now),
-          (pending, latest) -> new PendingRoll(pending.dueAt(), latest.lastClearedAt()));
-    }
+    return send(record)
+        .thenAccept(
+            written -> {
+              if (clearing) {
+                rollLater(new TopicPartition(written.topic(), written.partition()));
+              }
+            });
+  }
+
+  /**
+   * Remembers that a tombstone was just written to {@code partition}: its roll is due one segment
+   * lifetime after the first tombstone not yet rolled; a later tombstone may lie in a younger
+   * segment, so its time is kept too and asks for another roll if needed.
+   */
+  private void rollLater(TopicPartition partition) {
+    long now = System.nanoTime();
+    pendingRolls.merge(
+        partition,
+        new PendingRoll(now + rollAfterNanos, now),
+        (pending, latest) -> new PendingRoll(pending.dueAt(), latest.lastClearedAt()));
   }
 
   /**
@@ -168,7 +190,7 @@ public final class KafkaOutboxTransport implements OutboxTransport, AutoCloseabl
         continue;
       }
       try {
-        send(new ProducerRecord<>(partition.topic(), partition.partition(), ROLL_KEY, null));
+        await(send(new ProducerRecord<>(partition.topic(), partition.partition(), ROLL_KEY, null)));
         rolled++;
       } catch (RuntimeException e) {
         if (failure == null) {
@@ -197,20 +219,47 @@ public final class KafkaOutboxTransport implements OutboxTransport, AutoCloseabl
     return pendingRolls.size();
   }
 
-  private RecordMetadata send(ProducerRecord<String, String> record) {
-    String topic = record.topic();
-    long deadline = System.nanoTime() + deliveryTimeout.toNanos();
-    Future<RecordMetadata> acknowledgement = producer.send(record);
+  /**
+   * Hands {@code record} to the producer: the future completes with the broker's acknowledgement, or
+   * exceptionally with the producer's failure, or once the delivery timeout has passed since this
+   * call, whichever comes first (send() may have spent part of the timeout waiting for the topic's
+   * metadata).
+   */
+  private CompletableFuture<RecordMetadata> send(ProducerRecord<String, String> record) {
+    CompletableFuture<RecordMetadata> acknowledged = new CompletableFuture<>();
+    acknowledged.orTimeout(deliveryTimeout.toNanos(), TimeUnit.NANOSECONDS);
     try {
-      // send() may have spent part of the timeout waiting for the topic's metadata.
-      return acknowledgement.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      producer.send(
+          record,
+          (written, failure) -> {
+            if (failure == null) {
+              acknowledged.complete(written);
+            } else {
+              acknowledged.completeExceptionally(failure);
+            }
+          });
+    } catch (RuntimeException e) {
+      acknowledged.completeExceptionally(e);
+    }
+    String topic = record.topic();
+    return acknowledged.exceptionallyCompose(
+        failure ->
+            CompletableFuture.failedFuture(
+                failure instanceof java.util.concurrent.TimeoutException
+                    // The record may still reach the broker later: the dispatcher's next attempt
+                    // then delivers it a second time under the same key, which a receiver applies
+                    // once.
+                    ? new org.apache.kafka.common.errors.TimeoutException(
+                        "No acknowledgement from topic " + topic + " within " + deliveryTimeout)
+                    : failure));
+  }
+
+  private static <T> T await(CompletableFuture<T> acknowledgement) {
+    try {
+      // Ends within the delivery timeout, see send().
+      return acknowledgement.get();
     } catch (ExecutionException e) {
       throw KafkaFailures.unwrap(e);
-    } catch (TimeoutException e) {
-      // The record may still reach the broker later: the dispatcher's next attempt then delivers it
-      // a second time under the same key, which a receiver applies once.
-      throw new org.apache.kafka.common.errors.TimeoutException(
-          "No acknowledgement from topic " + topic + " within " + deliveryTimeout);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptException(e);

@@ -10,9 +10,11 @@ import dev.lethe.outbox.DispatchResult;
 import dev.lethe.outbox.OutboxDispatcher;
 import dev.lethe.spi.Outbox;
 import dev.lethe.spi.OutboxMessage;
+import dev.lethe.spi.OutboxStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -98,6 +100,31 @@ class KafkaTransportIT {
     assertThat(records)
         .extracting(record -> header(record, KafkaOutboxTransport.IDEMPOTENCY_KEY_HEADER))
         .containsExactly("req-1:billing", "req-2:billing");
+  }
+
+  @Test
+  @DisplayName(
+      "Art. 19: batches kept in flight at once reach the broker in the order they were written, each marked delivered")
+  void batchesInFlightKeepTheirOrder() {
+    createTopics("warehouse");
+    Outbox outbox = Outbox.inMemory();
+    Instant writtenAt = Instant.now();
+    List<String> keys = new ArrayList<>();
+    for (int i = 0; i < 250; i++) {
+      String key = "req-" + i + ":warehouse";
+      keys.add(key);
+      outbox.enqueue(
+          new OutboxMessage(key, "warehouse", "lethe.rights-event", "{}"), writtenAt.plusNanos(i));
+    }
+
+    DispatchResult result =
+        OutboxDispatcher.builder(outbox, transport).batchSize(100).build().dispatch();
+
+    assertThat(result.delivered()).isEqualTo(250);
+    assertThat(outbox.list(OutboxStatus.DELIVERED, 300)).hasSize(250);
+    assertThat(readAll(bootstrapServers, "lethe.warehouse"))
+        .extracting(ConsumerRecord::key)
+        .containsExactlyElementsOf(keys);
   }
 
   @Test
