@@ -171,7 +171,7 @@ else
   # The outbox's target: Lethe's dispatchers and the hand-written loop in turn, ten pairs then sixty (its separate
   # single shots on H2 stray by ±70 %).
   step 'OutboxDispatchBenchmark.inTurn' -p db=h2,postgresql -wi 10 -i 60
-  step 'ListenerOverhead|AuditAppend|OutboxDispatch|EncryptionOverhead|FanOut|ModelBuild|LogMasking' -e inTurn \
+  step 'ListenerOverhead|AuditAppend|OutboxDispatch|EncryptionOverhead|FanOut|KafkaDispatch|ModelBuild|LogMasking' -e inTurn \
     "${MORE[@]}"
 fi
 

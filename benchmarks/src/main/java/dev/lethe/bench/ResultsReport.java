@@ -647,6 +647,7 @@ public final class ResultsReport {
                         + " | ≤ 2× their sum | "
                         + fanOutVerdict(ratio)
                         + " |"));
+    kafkaDispatchRow();
     for (Row scan : select("ModelBuildBenchmark.")) {
       line(
           "| model build ("
@@ -1592,6 +1593,24 @@ public final class ResultsReport {
               + " |");
     }
     line("");
+  }
+
+  /** A batch kept in flight over Kafka against the same dispatch one message at a time: no target. */
+  private void kafkaDispatchRow() {
+    for (Row inFlight : select("KafkaDispatchBenchmark.inFlight")) {
+      for (Row oneAtATime : select("KafkaDispatchBenchmark.oneAtATime")) {
+        line(
+            "| outbox dispatch over Kafka, a batch in flight at once | - | "
+                + KafkaDispatchBenchmark.MESSAGES
+                + " notices | "
+                + score(inFlight)
+                + " | one at a time: "
+                + score(oneAtATime)
+                + " | "
+                + String.format(Locale.ROOT, "%.2f×", inFlight.score() / oneAtATime.score())
+                + " | - | no target |");
+      }
+    }
   }
 
   /** The fan-out over the sum of its baselines, with the errors of the three propagated as independent. */

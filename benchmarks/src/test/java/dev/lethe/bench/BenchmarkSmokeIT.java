@@ -163,6 +163,12 @@ class BenchmarkSmokeIT {
     assertThat(results).hasSize(3);
   }
 
+  @Test
+  void kafkaDispatchDeliversEveryNoticeInFlightAndOneAtATime() throws RunnerException {
+    // Each invocation checks that every notice of its outbox was delivered.
+    assertThat(new Runner(options(KafkaDispatchBenchmark.class).build()).run()).hasSize(2);
+  }
+
   private static void run(Class<?> benchmark, String param, String... values)
       throws RunnerException {
     Collection<RunResult> results =
