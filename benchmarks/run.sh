@@ -18,7 +18,8 @@
 # RESULTS.md.
 #
 # PostgreSQL must listen on 127.0.0.1:5432 (user postgres, trust auth, database test), MariaDB on
-# 127.0.0.1:3306 (user root, no password); each trial creates a schema or database of its own and drops it.
+# 127.0.0.1:3306 (user root, no password), RabbitMQ on 127.0.0.1:5672 (guest); each trial creates a schema or
+# database (or an exchange and a queue) of its own and drops it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -171,7 +172,7 @@ else
   # The outbox's target: Lethe's dispatchers and the hand-written loop in turn, ten pairs then sixty (its separate
   # single shots on H2 stray by ±70 %).
   step 'OutboxDispatchBenchmark.inTurn' -p db=h2,postgresql -wi 10 -i 60
-  step 'ListenerOverhead|AuditAppend|OutboxDispatch|EncryptionOverhead|FanOut|KafkaDispatch|ModelBuild|LogMasking' -e inTurn \
+  step 'ListenerOverhead|AuditAppend|OutboxDispatch|EncryptionOverhead|FanOut|KafkaDispatch|AmqpDispatch|ModelBuild|LogMasking' -e inTurn \
     "${MORE[@]}"
 fi
 

@@ -5,17 +5,29 @@ import static java.util.Objects.requireNonNull;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.ConfirmListener;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.Recoverable;
+import com.rabbitmq.client.ReturnListener;
+import com.rabbitmq.client.ShutdownListener;
 import com.rabbitmq.client.ShutdownSignalException;
 import dev.lethe.spi.OutboxMessage;
 import dev.lethe.spi.OutboxTransport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +47,9 @@ import org.slf4j.LoggerFactory;
  * <p>The connection is opened at the first delivery and recovers by itself after it was lost; while
  * it recovers, deliveries fail at once and the dispatcher tries them again later. No delivery
  * waits longer than the timeout for any one step (connecting, the handshake, opening a channel, the
- * confirm). Safe to use from several threads: each delivery takes a channel of its own from a pool.
+ * confirm). Safe to use from several threads: each publication takes a channel of its own from a pool,
+ * and gives it back once published, so that the messages of a dispatcher's batch are in flight on one
+ * channel at once ({@link #startDelivery}).
  */
 public final class AmqpOutboxTransport implements OutboxTransport, AutoCloseable {
 
@@ -95,12 +109,42 @@ public final class AmqpOutboxTransport implements OutboxTransport, AutoCloseable
    */
   @Override
   public void deliver(OutboxMessage message) {
+    CompletableFuture<Void> confirmed = startDelivery(message).toCompletableFuture();
+    try {
+      // Ends within the timeout, see startDelivery().
+      confirmed.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw new AmqpDeliveryException(
+          "RabbitMQ did not take the message to " + message.destination(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AmqpDeliveryException(
+          "Interrupted while waiting for RabbitMQ to confirm the message to "
+              + message.destination(),
+          e);
+    }
+  }
+
+  /**
+   * Publishes {@code message} as {@link #deliver} does and returns without waiting for the broker's
+   * confirm: a dispatcher's batch is published on one channel and confirmed about once (decision
+   * record 0048). The stage completes once RabbitMQ confirmed the message and routed it, or
+   * exceptionally with {@link AmqpUnroutableException}, or {@link AmqpDeliveryException} when the
+   * broker refused it, lost it with its channel, or did not confirm it within the timeout. May block
+   * while it connects or opens a channel, within the timeout.
+   */
+  @Override
+  public CompletionStage<Void> startDelivery(OutboxMessage message) {
     requireNonNull(message, "message");
     if (OutboxMessage.CLEAR_TYPE.equals(message.type())) {
-      return;
+      return CompletableFuture.completedFuture(null);
     }
     if (closed) {
-      throw new IllegalStateException("The AMQP transport is closed");
+      return CompletableFuture.failedFuture(
+          new IllegalStateException("The AMQP transport is closed"));
     }
     AMQP.BasicProperties properties =
         new AMQP.BasicProperties.Builder()
@@ -110,43 +154,40 @@ public final class AmqpOutboxTransport implements OutboxTransport, AutoCloseable
             .messageId(message.idempotencyKey())
             .type(message.type())
             .build();
-    PublishingChannel publishing = borrowChannel(message.destination());
-    boolean reusable = false;
+    PublishingChannel publishing;
     try {
-      publishing.returned = false;
-      publishing.channel.basicPublish(
-          exchange,
-          message.destination(),
-          true,
-          properties,
-          message.payload().getBytes(StandardCharsets.UTF_8));
-      // On a nack or a timeout this closes the channel and throws; a return comes before the
-      // confirm.
-      publishing.channel.waitForConfirmsOrDie(timeout.toMillis());
-      reusable = true;
-      if (publishing.returned) {
-        throw new AmqpUnroutableException(message.destination(), exchange);
-      }
-    } catch (IOException | ShutdownSignalException e) {
-      throw new AmqpDeliveryException(
-          "RabbitMQ refused or lost the message to "
-              + message.destination()
-              + ": "
-              + e.getClass().getName(),
-          e);
-    } catch (TimeoutException e) {
-      throw new AmqpDeliveryException(
-          "RabbitMQ did not confirm the message to " + message.destination() + " within " + timeout,
-          e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AmqpDeliveryException(
-          "Interrupted while waiting for RabbitMQ to confirm the message to "
-              + message.destination(),
-          e);
-    } finally {
-      giveBack(publishing, reusable);
+      publishing = borrowChannel(message.destination());
+    } catch (AmqpDeliveryException e) {
+      return CompletableFuture.failedFuture(e);
     }
+    CompletableFuture<Void> confirmed;
+    try {
+      confirmed = publishing.publish(exchange, message, properties);
+    } catch (IOException | ShutdownSignalException e) {
+      giveBack(publishing, false);
+      return CompletableFuture.failedFuture(
+          new AmqpDeliveryException(
+              "RabbitMQ refused or lost the message to "
+                  + message.destination()
+                  + ": "
+                  + e.getClass().getName(),
+              e));
+    }
+    // Published: the channel may carry the next message while this one awaits its confirm.
+    giveBack(publishing, true);
+    return confirmed
+        .orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS)
+        .exceptionallyCompose(
+            failure -> {
+              if (!(failure instanceof TimeoutException)) {
+                return CompletableFuture.failedFuture(failure);
+              }
+              // As waiting for confirms did: a channel whose broker went silent is closed, and
+              // whatever else awaits a confirm on it fails as this message does.
+              publishing.fellSilent(timeout);
+              return CompletableFuture.failedFuture(
+                  Publication.unconfirmed(message.destination(), timeout, failure));
+            });
   }
 
   /** Closes the channels and the connection; later deliveries throw. */
@@ -185,7 +226,9 @@ public final class AmqpOutboxTransport implements OutboxTransport, AutoCloseable
         channel.confirmSelect();
         // Idempotent, and it brings the exchange back should the broker have lost it.
         channel.exchangeDeclare(exchange, BuiltinExchangeType.DIRECT, true);
-        channel.addReturnListener(returned -> publishing.returned = true);
+        channel.addReturnListener(publishing);
+        channel.addConfirmListener(publishing);
+        channel.addShutdownListener(publishing);
       } catch (IOException | RuntimeException e) {
         closeQuietly(publishing);
         throw e;
@@ -256,14 +299,148 @@ public final class AmqpOutboxTransport implements OutboxTransport, AutoCloseable
     }
   }
 
-  /** A channel in confirm mode with the outcome of its last publication's return. */
-  private static final class PublishingChannel {
+  /**
+   * A channel in confirm mode with its publications awaiting the broker's confirm. One borrower at a
+   * time publishes on it; the broker's returns and confirms arrive on the connection's thread, a
+   * message's return before its confirm.
+   */
+  private static final class PublishingChannel
+      implements ConfirmListener, ReturnListener, ShutdownListener {
 
     private final Channel channel;
-    private volatile boolean returned;
+    private final ConcurrentNavigableMap<Long, Publication> unconfirmed =
+        new ConcurrentSkipListMap<>();
 
     private PublishingChannel(Channel channel) {
       this.channel = channel;
+    }
+
+    /** Publishes {@code message}, mandatory; the future completes with the broker's answer. */
+    CompletableFuture<Void> publish(
+        String exchange, OutboxMessage message, AMQP.BasicProperties properties)
+        throws IOException {
+      Publication publication =
+          new Publication(message.destination(), exchange, message.idempotencyKey());
+      long sequence = channel.getNextPublishSeqNo();
+      unconfirmed.put(sequence, publication);
+      try {
+        channel.basicPublish(
+            exchange,
+            message.destination(),
+            true,
+            properties,
+            message.payload().getBytes(StandardCharsets.UTF_8));
+      } catch (IOException | RuntimeException e) {
+        unconfirmed.remove(sequence);
+        throw e;
+      }
+      return publication.confirmed;
+    }
+
+    @Override
+    public void handleReturn(
+        int replyCode,
+        String replyText,
+        String exchange,
+        String routingKey,
+        AMQP.BasicProperties properties,
+        byte[] body) {
+      // The earliest publication of that key not yet returned: a key published twice at once is
+      // returned twice.
+      for (Publication publication : unconfirmed.values()) {
+        if (!publication.returned && publication.key.equals(properties.getMessageId())) {
+          publication.returned = true;
+          return;
+        }
+      }
+    }
+
+    @Override
+    public void handleAck(long deliveryTag, boolean multiple) {
+      settle(deliveryTag, multiple, Publication::confirmed);
+    }
+
+    @Override
+    public void handleNack(long deliveryTag, boolean multiple) {
+      settle(deliveryTag, multiple, Publication::refused);
+    }
+
+    @Override
+    public void shutdownCompleted(ShutdownSignalException cause) {
+      settle(unconfirmed, publication -> publication.lost(cause));
+    }
+
+    /** Fails every publication awaiting a confirm, then closes the channel. */
+    void fellSilent(Duration timeout) {
+      settle(
+          unconfirmed,
+          publication ->
+              publication.confirmed.completeExceptionally(
+                  Publication.unconfirmed(publication.destination, timeout, null)));
+      closeQuietly(this);
+    }
+
+    private void settle(long deliveryTag, boolean multiple, Consumer<Publication> outcome) {
+      settle(
+          multiple
+              ? unconfirmed.headMap(deliveryTag, true)
+              : unconfirmed.subMap(deliveryTag, true, deliveryTag, true),
+          outcome);
+    }
+
+    /** Takes each of {@code publications} (a view of those awaiting a confirm) out, and settles it once. */
+    private void settle(Map<Long, Publication> publications, Consumer<Publication> outcome) {
+      for (Long sequence : List.copyOf(publications.keySet())) {
+        Publication publication = unconfirmed.remove(sequence);
+        if (publication != null) {
+          outcome.accept(publication);
+        }
+      }
+    }
+  }
+
+  /** One message published on a channel, until the broker answers. */
+  private static final class Publication {
+
+    private final String destination;
+    private final String exchange;
+    private final String key;
+    private final CompletableFuture<Void> confirmed = new CompletableFuture<>();
+    private volatile boolean returned;
+
+    private Publication(String destination, String exchange, String key) {
+      this.destination = destination;
+      this.exchange = exchange;
+      this.key = key;
+    }
+
+    private void confirmed() {
+      if (returned) {
+        confirmed.completeExceptionally(new AmqpUnroutableException(destination, exchange));
+      } else {
+        confirmed.complete(null);
+      }
+    }
+
+    private static AmqpDeliveryException unconfirmed(
+        String destination, Duration timeout, @Nullable Throwable cause) {
+      String message =
+          "RabbitMQ did not confirm the message to " + destination + " within " + timeout;
+      return cause == null
+          ? new AmqpDeliveryException(message)
+          : new AmqpDeliveryException(message, cause);
+    }
+
+    private void refused() {
+      confirmed.completeExceptionally(
+          new AmqpDeliveryException("RabbitMQ refused the message to " + destination));
+    }
+
+    private void lost(ShutdownSignalException cause) {
+      confirmed.completeExceptionally(
+          new AmqpDeliveryException(
+              "RabbitMQ lost the message to " + destination + ": " + cause.getClass().getName(),
+              cause));
     }
   }
 

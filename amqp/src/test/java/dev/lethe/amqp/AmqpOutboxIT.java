@@ -24,11 +24,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -328,29 +330,13 @@ class AmqpOutboxIT {
   void theTransportFailsWhileItsConnectionIsLostAndDeliversOnceItRecovered() throws IOException {
     startInbox(received::add);
     TcpProxy proxy = closing(new TcpProxy(LocalRabbit.factory().getPort()));
-    ConnectionFactory throughProxy = LocalRabbit.factory();
-    throughProxy.setPort(proxy.port());
-    AmqpOutboxTransport recovering =
-        closing(
-            AmqpOutboxTransport.builder(throughProxy)
-                .exchange(exchange)
-                .timeout(Duration.ofSeconds(2))
-                .build());
+    AmqpOutboxTransport recovering = closing(transportThrough(proxy, Duration.ofSeconds(2)));
     recovering.deliver(notice("erasure:r-11:crm"));
 
     proxy.cutConnections();
 
     // Each attempt fails fast while the connection recovers, as the dispatcher's attempts would.
-    awaitUntil(
-        WAIT,
-        () -> {
-          try {
-            recovering.deliver(notice("erasure:r-12:crm"));
-            return true;
-          } catch (AmqpDeliveryException e) {
-            return false;
-          }
-        });
+    deliverOnceRecovered(recovering, notice("erasure:r-12:crm"));
     awaitUntil(
         WAIT,
         () ->
@@ -359,6 +345,115 @@ class AmqpOutboxIT {
     assertThat(received)
         .extracting(OutboxMessage::idempotencyKey)
         .containsOnly("erasure:r-11:crm", "erasure:r-12:crm");
+  }
+
+  @Test
+  @DisplayName(
+      "Art. 19: a dispatcher's batches are in flight at once and each notice arrives, in the order written")
+  void batchesInFlightArriveInOrder() {
+    startInbox(received::add);
+    List<String> written = new ArrayList<>();
+    for (int i = 0; i < 250; i++) {
+      written.add("erasure:r-" + i + ":crm");
+      outbox.enqueue(notice("erasure:r-" + i + ":crm"), clock.instant().minusNanos(250 - i));
+    }
+
+    assertThat(dispatcher(transport).dispatch()).isEqualTo(new DispatchResult(250, 0, 0, 0, true));
+
+    awaitUntil(WAIT, () -> received.size() == 250);
+    assertThat(received).extracting(OutboxMessage::idempotencyKey).isEqualTo(written);
+  }
+
+  @Test
+  @DisplayName(
+      "Art. 19: in a batch in flight, only the message no queue is bound for fails; the others arrive")
+  void anUnroutableMessageInABatchFailsAlone() {
+    startInbox(received::add);
+    OutboxMessage nowhere =
+        new OutboxMessage(
+            "erasure:r-13:nobody", rabbit.unique("nobody"), "lethe.erasure-notice", PAYLOAD);
+    outbox.enqueue(notice("erasure:r-13:crm"), clock.instant().minusNanos(2));
+    OutboxEntry unroutable = outbox.enqueue(nowhere, clock.instant().minusNanos(1));
+    outbox.enqueue(notice("erasure:r-14:crm"), clock.instant());
+
+    assertThat(dispatcher(transport).dispatch()).isEqualTo(new DispatchResult(2, 1, 0, 0, true));
+
+    awaitUntil(WAIT, () -> received.size() == 2);
+    assertThat(received)
+        .extracting(OutboxMessage::idempotencyKey)
+        .containsExactly("erasure:r-13:crm", "erasure:r-14:crm");
+    assertThat(outbox.find(unroutable.id()).orElseThrow().lastFailure())
+        .contains(AmqpUnroutableException.class.getName());
+  }
+
+  @Test
+  void messagesInFlightFailWithinTheTimeoutWhenTheBrokerFallsSilent() throws IOException {
+    TcpProxy proxy = closing(new TcpProxy(LocalRabbit.factory().getPort()));
+    AmqpOutboxTransport throughProxy = closing(transportThrough(proxy, Duration.ofSeconds(1)));
+
+    List<CompletableFuture<Void>> inFlight = threeInFlightWithRepliesHeld(proxy, throughProxy);
+
+    for (CompletableFuture<Void> delivery : inFlight) {
+      assertThatThrownBy(() -> delivery.get(10, TimeUnit.SECONDS))
+          .hasCauseInstanceOf(AmqpDeliveryException.class)
+          .hasMessageContaining("did not confirm")
+          .hasMessageNotContaining("ada@example.org");
+    }
+  }
+
+  @Test
+  void messagesInFlightFailAtOnceWhenTheConnectionIsLost() throws IOException {
+    TcpProxy proxy = closing(new TcpProxy(LocalRabbit.factory().getPort()));
+    AmqpOutboxTransport throughProxy = closing(transportThrough(proxy, Duration.ofSeconds(60)));
+    List<CompletableFuture<Void>> inFlight = threeInFlightWithRepliesHeld(proxy, throughProxy);
+
+    proxy.cutConnections();
+
+    // Long before the minute of the timeout: the channel's loss fails what awaited its confirms.
+    for (CompletableFuture<Void> delivery : inFlight) {
+      assertThatThrownBy(() -> delivery.get(10, TimeUnit.SECONDS))
+          .hasCauseInstanceOf(AmqpDeliveryException.class)
+          .hasMessageContaining("lost");
+    }
+    // And the transport delivers again once its connection recovered.
+    deliverOnceRecovered(throughProxy, notice("erasure:r-19:crm"));
+  }
+
+  /** Tries to deliver {@code message} until an attempt succeeds, within {@link #WAIT}. */
+  private static void deliverOnceRecovered(AmqpOutboxTransport through, OutboxMessage message) {
+    awaitUntil(
+        WAIT,
+        () -> {
+          try {
+            through.deliver(message);
+            return true;
+          } catch (AmqpDeliveryException e) {
+            return false;
+          }
+        });
+  }
+
+  private AmqpOutboxTransport transportThrough(TcpProxy proxy, Duration timeout) {
+    ConnectionFactory throughProxy = LocalRabbit.factory();
+    throughProxy.setPort(proxy.port());
+    return AmqpOutboxTransport.builder(throughProxy).exchange(exchange).timeout(timeout).build();
+  }
+
+  /**
+   * Three messages started through {@code proxy} once a first one has opened the transport's
+   * connection and channel, with the broker's replies held: no confirm reaches them.
+   */
+  private List<CompletableFuture<Void>> threeInFlightWithRepliesHeld(
+      TcpProxy proxy, AmqpOutboxTransport through) {
+    startInbox(received::add);
+    through.deliver(notice("erasure:r-15:crm"));
+    proxy.holdReplies();
+    List<CompletableFuture<Void>> started = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      started.add(
+          through.startDelivery(notice("erasure:r-16-" + i + ":crm")).toCompletableFuture());
+    }
+    return started;
   }
 
   @Test

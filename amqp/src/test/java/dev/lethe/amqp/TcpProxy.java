@@ -17,6 +17,7 @@ final class TcpProxy implements AutoCloseable {
 
   private final ServerSocket listening;
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+  private volatile boolean holdingReplies;
 
   TcpProxy(int targetPort) throws IOException {
     listening = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -29,8 +30,8 @@ final class TcpProxy implements AutoCloseable {
                   Socket broker = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                   sockets.add(client);
                   sockets.add(broker);
-                  pump(client, broker);
-                  pump(broker, client);
+                  pump(client, broker, false);
+                  pump(broker, client, true);
                 }
               } catch (IOException closed) {
                 // The proxy is closed.
@@ -45,8 +46,17 @@ final class TcpProxy implements AutoCloseable {
     return listening.getLocalPort();
   }
 
-  /** Cuts every connection through the proxy; new ones are accepted. */
+  /**
+   * Stops passing the broker's bytes on to the clients, as a broker gone silent would: what the
+   * clients send still arrives. Until the connections are cut.
+   */
+  void holdReplies() {
+    holdingReplies = true;
+  }
+
+  /** Cuts every connection through the proxy; new ones are accepted, and replies pass again. */
   void cutConnections() {
+    holdingReplies = false;
     for (Socket socket : sockets) {
       try {
         socket.close();
@@ -57,15 +67,25 @@ final class TcpProxy implements AutoCloseable {
     sockets.clear();
   }
 
-  private static void pump(Socket from, Socket to) {
+  private void pump(Socket from, Socket to, boolean replies) {
     Thread thread =
         new Thread(
             () -> {
               try (InputStream in = from.getInputStream();
                   OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
+                byte[] buffer = new byte[8192];
+                int read;
+                while ((read = in.read(buffer)) >= 0) {
+                  while (replies && holdingReplies && !to.isClosed()) {
+                    Thread.sleep(10);
+                  }
+                  out.write(buffer, 0, read);
+                  out.flush();
+                }
               } catch (IOException cut) {
                 // One side was closed.
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
               } finally {
                 try {
                   from.close();

@@ -647,7 +647,7 @@ public final class ResultsReport {
                         + " | ≤ 2× their sum | "
                         + fanOutVerdict(ratio)
                         + " |"));
-    kafkaDispatchRow();
+    brokerDispatchRows();
     for (Row scan : select("ModelBuildBenchmark.")) {
       line(
           "| model build ("
@@ -1595,13 +1595,20 @@ public final class ResultsReport {
     line("");
   }
 
-  /** A batch kept in flight over Kafka against the same dispatch one message at a time: no target. */
-  private void kafkaDispatchRow() {
-    for (Row inFlight : select("KafkaDispatchBenchmark.inFlight")) {
-      for (Row oneAtATime : select("KafkaDispatchBenchmark.oneAtATime")) {
+  /** A batch kept in flight over each broker against the same dispatch one message at a time: no target. */
+  private void brokerDispatchRows() {
+    brokerDispatchRow("KafkaDispatchBenchmark", "Kafka");
+    brokerDispatchRow("AmqpDispatchBenchmark", "RabbitMQ");
+  }
+
+  private void brokerDispatchRow(String benchmark, String broker) {
+    for (Row inFlight : select(benchmark + ".inFlight")) {
+      for (Row oneAtATime : select(benchmark + ".oneAtATime")) {
         line(
-            "| outbox dispatch over Kafka, a batch in flight at once | - | "
-                + KafkaDispatchBenchmark.MESSAGES
+            "| outbox dispatch over "
+                + broker
+                + ", a batch in flight at once | - | "
+                + BrokerDispatch.MESSAGES
                 + " notices | "
                 + score(inFlight)
                 + " | one at a time: "

@@ -169,6 +169,11 @@ class BenchmarkSmokeIT {
     assertThat(new Runner(options(KafkaDispatchBenchmark.class).build()).run()).hasSize(2);
   }
 
+  @Test
+  void amqpDispatchDeliversEveryNoticeInFlightAndOneAtATime() throws RunnerException {
+    assertThat(new Runner(options(AmqpDispatchBenchmark.class).build()).run()).hasSize(2);
+  }
+
   private static void run(Class<?> benchmark, String param, String... values)
       throws RunnerException {
     Collection<RunResult> results =
