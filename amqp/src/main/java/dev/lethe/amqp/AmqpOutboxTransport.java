@@ -370,14 +370,20 @@ public final class AmqpOutboxTransport implements OutboxTransport, AutoCloseable
       settle(unconfirmed, publication -> publication.lost(cause));
     }
 
-    /** Fails every publication awaiting a confirm, then closes the channel. */
+    /**
+     * Fails every publication awaiting a confirm, then closes the channel on a thread of its own: the
+     * close waits up to the timeout for the silent broker's answer, and the caller is the timer thread
+     * that every {@code orTimeout} of this JVM shares.
+     */
     void fellSilent(Duration timeout) {
       settle(
           unconfirmed,
           publication ->
               publication.confirmed.completeExceptionally(
                   Publication.unconfirmed(publication.destination, timeout, null)));
-      closeQuietly(this);
+      Thread closing = new Thread(() -> closeQuietly(this), "lethe-amqp-channel-close");
+      closing.setDaemon(true);
+      closing.start();
     }
 
     private void settle(long deliveryTag, boolean multiple, Consumer<Publication> outcome) {

@@ -389,9 +389,13 @@ class AmqpOutboxIT {
   @Test
   void messagesInFlightFailWithinTheTimeoutWhenTheBrokerFallsSilent() throws IOException {
     TcpProxy proxy = closing(new TcpProxy(LocalRabbit.factory().getPort()));
-    AmqpOutboxTransport throughProxy = closing(transportThrough(proxy, Duration.ofSeconds(1)));
+    AmqpOutboxTransport throughProxy = closing(transportThrough(proxy, Duration.ofSeconds(3)));
 
     List<CompletableFuture<Void>> inFlight = threeInFlightWithRepliesHeld(proxy, throughProxy);
+    // Due half a second after the deliveries' timeout, on the timer thread every orTimeout shares.
+    long started = System.nanoTime();
+    CompletableFuture<Void> elsewhere =
+        new CompletableFuture<Void>().orTimeout(3_500, TimeUnit.MILLISECONDS);
 
     for (CompletableFuture<Void> delivery : inFlight) {
       assertThatThrownBy(() -> delivery.get(10, TimeUnit.SECONDS))
@@ -399,6 +403,12 @@ class AmqpOutboxIT {
           .hasMessageContaining("did not confirm")
           .hasMessageNotContaining("ada@example.org");
     }
+    assertThatThrownBy(() -> elsewhere.get(10, TimeUnit.SECONDS))
+        .hasCauseInstanceOf(java.util.concurrent.TimeoutException.class);
+    assertThat(Duration.ofNanos(System.nanoTime() - started))
+        .as(
+            "the channel's close, which waits for the silent broker, does not hold the timer thread")
+        .isLessThan(Duration.ofMillis(5_500));
   }
 
   @Test
