@@ -14,7 +14,8 @@
 # which alone pass two cores: instead, every 15 s, the CPU that every other process took is measured (the
 # machine's busy time from /proc/stat less that of this script's descendants and of the PostgreSQL and MariaDB
 # servers), and must stay at most MAX_OTHERS_CPU cores (default 0.3). Above either, the run refuses to write
-# RESULTS.md (it writes benchmarks/target/jmh/RESULTS.busy.md instead) unless forced. Every reading goes into
+# RESULTS.md (it writes benchmarks/target/jmh/RESULTS.busy.md instead) unless forced. A PostgreSQL server that logs
+# its statements counts as busy too. Every reading goes into
 # RESULTS.md.
 #
 # PostgreSQL must listen on 127.0.0.1:5432 (user postgres, trust auth, database test), MariaDB on
@@ -82,6 +83,13 @@ others_ticks() {
 }
 
 check_load "before" "$MAX_LOAD"
+# A PostgreSQL server logging its statements pays for each one, and the side that sends more of them pays more:
+# the run of 2026-12-04 evening was measured so by mistake. Such a server counts as a busy machine.
+pg_logging=$(psql -h 127.0.0.1 -U postgres -d test -Atc \
+  "select current_setting('log_min_duration_statement') || ' ' || current_setting('log_statement')" 2>/dev/null || true)
+if [ -n "$pg_logging" ] && [ "$pg_logging" != "-1 none" ]; then
+  echo "PostgreSQL logs statements (log_min_duration_statement, log_statement: $pg_logging)" | tee -a "$OUT/busy" >&2
+fi
 if [ -f "$OUT/busy" ] && [ "$FORCE" != 1 ]; then
   echo "Refusing to run: wait for a quiet machine, or pass --force (FORCE=1) to run and write RESULTS.md anyway." >&2
   exit 1
