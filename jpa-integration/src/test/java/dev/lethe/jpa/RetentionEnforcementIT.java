@@ -39,7 +39,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -273,6 +275,70 @@ class RetentionEnforcementIT {
     assertThat(statements)
         .as("statements of %d batches: %s", batches, database.statements().statements())
         .isLessThanOrEqualTo(batches + lastRowQueries);
+    // Keys follow the clock here: between the first batch and the last, which have no key to
+    // start from or to end at, each delete is bounded by its keys where tables are clustered on
+    // them (decision 0049).
+    long alongKeys =
+        database.statements().statements().stream()
+            .filter(sql -> sql.startsWith("delete") && sql.endsWith(" and id > ? and id <= ?"))
+            .count();
+    assertThat(alongKeys)
+        .as("deletes bounded by the batch's keys")
+        .isEqualTo(database.kind() == TestDatabase.Kind.POSTGRESQL ? 0 : batches - 2);
+  }
+
+  @Test
+  @DisplayName(
+      "Art. 5(1)(e): where keys do not follow the clock, each expired row is still deleted once and every other kept")
+  void keysAgainstTheClock() {
+    Instant cutoff = NOW.minus(Duration.ofDays(90));
+    Random random = new Random(17);
+    for (int batchSize : new int[] {1, 7, 25, 1_000}) {
+      first.getSchemaManager().truncate();
+      Set<Long> kept = new TreeSet<>();
+      long expired =
+          first.callInTransaction(
+              em -> {
+                em.persist(new Customer(1L, "customer1@example.com", "Name 1", "+44 7700 9001"));
+                long count = 0;
+                for (long id = 1; id <= 600; id++) {
+                  // Most keys follow the clock; some rows' clocks were moved back or ahead since,
+                  // and some runs of keys were handed out against it.
+                  int shape = random.nextInt(10);
+                  Instant at =
+                      switch (shape) {
+                        case 0, 1 -> OLD.plusSeconds(random.nextInt(600));
+                        case 2 -> OLD.plusSeconds(600 - id);
+                        case 3 -> RECENT;
+                        case 4 -> null;
+                        default -> OLD.plusSeconds(id);
+                      };
+                  em.persist(new LoginEvent(id, "customer1@example.com", at, "10.0.0.1"));
+                  if (at == null || at.isAfter(cutoff)) {
+                    kept.add(id);
+                  } else {
+                    count++;
+                  }
+                }
+                return count;
+              });
+      JpaPersonalDataStore store = JpaPersonalDataStore.of(first, Pseudonymizer.withRandomKey());
+      RetentionTask task = task(store.model(), LoginEvent.class, cutoff, Set.of());
+
+      long deleted = 0;
+      Optional<Object> after = Optional.empty();
+      do {
+        RetentionSweeper.Batch batch = store.sweep(task, after, batchSize);
+        deleted += batch.deleted();
+        after = batch.lastKey();
+      } while (after.isPresent());
+
+      assertThat(deleted).as("logins deleted in batches of %d", batchSize).isEqualTo(expired);
+      List<Long> left =
+          first.callInTransaction(
+              em -> em.createQuery("select l.id from LoginEvent l", Long.class).getResultList());
+      assertThat(left).as("logins left after batches of %d", batchSize).hasSameElementsAs(kept);
+    }
   }
 
   @Test

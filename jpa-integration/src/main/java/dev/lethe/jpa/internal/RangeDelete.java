@@ -25,8 +25,13 @@ import org.jspecify.annotations.Nullable;
  * last row. On PostgreSQL one query finds the last rows of the next {@value #BATCHES_AHEAD} batches
  * together, so that most batches are one statement, as a hand-written job's key-range deletes are;
  * elsewhere each batch queries for its own last row (on H2 a query costs no round trip, on MariaDB
- * the delete's server time dwarfs it). The delete locks what it deletes: a second sweeper on the
- * same range waits for the first and finds its rows gone, so each row is deleted and counted once.
+ * the delete's server time dwarfs it). There (H2 and InnoDB keep a table in its key's order) a
+ * batch whose integral keys rose by at most two batches since the last one also bounds its delete
+ * by them, so that the database deletes along the key rather than look each row up from the
+ * clock's index (decision record 0049); if that leaves the batch short, a second delete takes the
+ * rest of its range. The
+ * delete locks what it deletes: a second sweeper on the same range waits for the first and finds
+ * its rows gone, so each row is deleted and counted once.
  *
  * <p>On plain JDBC, as a hand-written job would: no entity is loaded or changed, so a session's
  * persistence context and transaction would only add work and round trips. The statements run on a
@@ -41,6 +46,13 @@ final class RangeDelete {
    * trip, few enough that a sweep stopped early has walked little of the clock's index in vain.
    */
   private static final int BATCHES_AHEAD = 10;
+
+  /**
+   * How far, in batches, a batch's integral keys may spread for its delete to be bounded by them:
+   * keys that follow the clock leave gaps (rows not yet expired, rows deleted before), and a key
+   * range this wide costs the database no more to walk than the clock's range.
+   */
+  private static final int KEY_SPREAD = 2;
 
   /** How many batches' last rows one query finds: {@link #BATCHES_AHEAD} or one. */
   private final int batchesAhead;
@@ -69,6 +81,13 @@ final class RangeDelete {
   private final String deleteAfter;
   private final String deleteUpTo;
   private final String deleteAfterUpTo;
+
+  /**
+   * {@link #deleteAfterUpTo} bounded by the batch's keys too, where a batch finds its own last row
+   * (H2 and MariaDB, whose tables are clustered on their key); empty on PostgreSQL, whose tables are
+   * heaps.
+   */
+  private final Optional<String> deleteAlongKeys;
 
   /**
    * The range deletes of {@code table}'s rows expired by {@code clock}, ordered by {@code clock} and
@@ -124,6 +143,10 @@ final class RangeDelete {
     this.deleteAfter = deleteFrom + after;
     this.deleteUpTo = deleteFrom + upTo;
     this.deleteAfterUpTo = deleteFrom + after + upTo;
+    this.deleteAlongKeys =
+        batchesAhead == 1
+            ? Optional.of(deleteAfterUpTo + " and " + key + " > ? and " + key + " <= ?")
+            : Optional.empty();
   }
 
   /** The condition of rows after the one whose clock and key are {@code lastClock} and {@code lastKey}. */
@@ -183,18 +206,63 @@ final class RangeDelete {
     List<Position> ahead = known.isEmpty() ? lastRowsAhead(connection, cutoff, from, limit) : known;
     // No last row ahead: fewer rows than a batch are left, and this batch takes them all.
     Optional<Position> last = ahead.stream().findFirst();
+    Optional<Cursor> next =
+        last.map(row -> new Cursor(row, List.copyOf(ahead.subList(1, ahead.size()))));
+    if (last.isPresent() && from.isPresent() && keysFollow(from.get(), last.get(), limit)) {
+      int deleted = delete(connection, deleteAlongKeys.orElseThrow(), cutoff, from, last, true);
+      // The range held limit rows when its last was found: if some were left, their keys lie
+      // outside the bounds (or another sweeper took them), and the range's own delete takes them.
+      if (deleted < limit) {
+        deleted += delete(connection, deleteAfterUpTo, cutoff, from, last, false);
+      }
+      return new Batch(deleted, next);
+    }
     String sql =
         last.isPresent()
             ? from.isPresent() ? deleteAfterUpTo : deleteUpTo
             : from.isPresent() ? deleteAfter : delete;
+    return new Batch(delete(connection, sql, cutoff, from, last, false), next);
+  }
+
+  /**
+   * Whether the batch from {@code from} up to {@code last} may bound its delete by their keys:
+   * both integral, rising by at most {@link #KEY_SPREAD} batches.
+   */
+  private boolean keysFollow(Position from, Position last, int limit) {
+    if (deleteAlongKeys.isEmpty() || !integral(from.id()) || !integral(last.id())) {
+      return false;
+    }
+    long rise = ((Number) last.id()).longValue() - ((Number) from.id()).longValue();
+    // A rise beyond the range of a long wraps below zero.
+    return rise > 0 && rise <= (long) KEY_SPREAD * limit;
+  }
+
+  private static boolean integral(Object key) {
+    return key instanceof Long || key instanceof Integer || key instanceof Short;
+  }
+
+  /**
+   * Runs {@code sql}, the delete of the expired rows after {@code from} up to {@code last} (either
+   * absent for no bound), and if {@code byKeys} with keys after {@code from}'s up to {@code last}'s.
+   */
+  private int delete(
+      Connection connection,
+      String sql,
+      Object cutoff,
+      Optional<Position> from,
+      Optional<Position> last,
+      boolean byKeys)
+      throws SQLException {
     try (PreparedStatement delete = connection.prepareStatement(sql)) {
       int next = bindExpired(delete, cutoff, from);
       if (last.isPresent()) {
-        bindPosition(delete, next, last.get());
+        next = bindPosition(delete, next, last.get());
       }
-      return new Batch(
-          delete.executeUpdate(),
-          last.map(row -> new Cursor(row, List.copyOf(ahead.subList(1, ahead.size())))));
+      if (byKeys) {
+        bind(delete, next, from.orElseThrow().id(), keyType);
+        bind(delete, next + 1, last.orElseThrow().id(), keyType);
+      }
+      return delete.executeUpdate();
     }
   }
 

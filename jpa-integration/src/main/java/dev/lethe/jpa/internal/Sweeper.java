@@ -57,9 +57,10 @@ import org.slf4j.LoggerFactory;
  * transaction, in the order of their clock and key, so that each batch walks the clock's index.
  * Where the policy deletes, no subject is held and the rows live in one table, a batch is the
  * delete of the range up to its last row, found by a query per batch or, on PostgreSQL, per ten,
- * on plain JDBC ({@link RangeDelete}, decision records 0035, 0039 and 0044): a second instance on
- * the same range waits for the first and finds its rows gone. Otherwise the batch's rows are locked so that rows another transaction holds
- * are skipped ({@code FOR UPDATE SKIP LOCKED} where the dialect supports it, plain {@code FOR
+ * and bounded by its keys too where they follow the clock, on plain JDBC ({@link RangeDelete},
+ * decision records 0035, 0039, 0044 and 0049): a second instance on the same range waits for the
+ * first and finds its rows gone. Otherwise the batch's rows are locked so that rows another
+ * transaction holds are skipped ({@code FOR UPDATE SKIP LOCKED} where the dialect supports it, plain {@code FOR
  * UPDATE} otherwise; while selecting on PostgreSQL, elsewhere by key once the batch is chosen).
  * Either way several instances sweeping at once never process a row twice. Rows of held subjects
  * are found along the entity's routes and left; the others are deleted (with their
