@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every Lethe benchmark on H2, PostgreSQL and (erasure, retention) MariaDB and writes benchmarks/RESULTS.md.
 #
-#   benchmarks/run.sh                # the whole suite, short settings (about 90 minutes on 2 quiet cores)
+#   benchmarks/run.sh                # the whole suite, short settings (about 100 minutes on 2 quiet cores)
 #   benchmarks/run.sh --long         # two forks and more iterations everywhere, and load-then-remove at 1,000,000
 #                                    # rows: steadier numbers, several hours; re-runs noisy rows as below
 #   benchmarks/run.sh --rerun-noisy  # then re-runs once every row whose error is 10 % of its score or more, with two
@@ -162,6 +162,9 @@ else
   # Lethe and the optimum in turn at 100,000 rows, where single shots in separate forks stray by ±75 %: forty
   # pairs, as annotated (these decide the target at that size; twenty left H2's interval across 1.10×).
   step 'ErasureBenchmark.inTurn' -p db=h2,postgresql,mariadb -p rows=100000
+  # And at 10 and 1,000 rows, where the warmed-up forks above still stray by ±25 %: sixty pairs after two hundred
+  # warm-up pairs (a few milliseconds each), about two minutes for all six.
+  step 'ErasureBenchmark.inTurn' -p db=h2,postgresql,mariadb -p rows=10,1000 -wi 200 -i 60
   step 'RetentionSweepBenchmark.(lethe|rawJdbcBatchedDelete)' -p db=h2,postgresql,mariadb -p rows=100000 "${MORE[@]}"
   step 'RetentionSweepBenchmark.(lethe|rawJdbcBatchedDelete)' -p db=h2,postgresql,mariadb -p rows=1000000 \
     "${SINGLE_SHOT_1M[@]}"
@@ -169,7 +172,7 @@ else
   # 1,000,000 rows, where the issue sets the target, nine, the fewest whose 95 % interval leaves out the extremes
   # (the 2nd to the 8th ratio), about seven minutes a database.
   step 'RetentionSweepBenchmark.inTurn' -p db=h2,postgresql,mariadb -p rows=100000
-  step 'RetentionSweepBenchmark.inTurn' -p db=h2,postgresql -p rows=1000000 -f 1 -wi 1 -i 9
+  step 'RetentionSweepBenchmark.inTurn' -p db=h2,postgresql,mariadb -p rows=1000000 -f 1 -wi 1 -i 9
   step 'ExportBenchmark' -e inTurn -p db=h2,postgresql -p rows=1000,100000 "${MORE[@]}"
   step 'ExportBenchmark' -e inTurn -p db=h2,postgresql -p rows=1000000 -bm ss "${SINGLE_SHOT_1M[@]}"
   # Both sides in turn at 100,000 rows, where the issue sets the target: sixty pairs, as annotated.

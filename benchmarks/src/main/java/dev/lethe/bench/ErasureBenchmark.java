@@ -185,7 +185,9 @@ public class ErasureBenchmark {
    * Lethe and the optimum in {@link Turns}, each erasing a fresh subject: the target's verdict where
    * single shots in separate forks stray by more than the 10 % to settle. JMH's own score for this
    * method, which includes the second subject's insert, means nothing. Forty pairs: twenty left the
-   * interval across 1.10× on H2 (1.07× [1.00×–1.13×]), forty gave 1.03× [1.00×–1.05×].
+   * interval across 1.10× on H2 (1.07× [1.00×–1.13×]), forty gave 1.03× [1.00×–1.05×]. At 10 and
+   * 1,000 rows {@code run.sh} takes sixty pairs after two hundred warm-up pairs, as a warmed-up
+   * measurement would.
    */
   @Benchmark
   @Warmup(iterations = 3, batchSize = 1)
