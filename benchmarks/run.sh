@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every Lethe benchmark on H2, PostgreSQL and (erasure, retention) MariaDB and writes benchmarks/RESULTS.md.
 #
-#   benchmarks/run.sh                # the whole suite, short settings (about 100 minutes on 2 quiet cores)
+#   benchmarks/run.sh                # the whole suite, short settings (70 to 90 minutes on 2 quiet cores)
 #   benchmarks/run.sh --long         # two forks and more iterations everywhere, and load-then-remove at 1,000,000
 #                                    # rows: steadier numbers, several hours; re-runs noisy rows as below
 #   benchmarks/run.sh --rerun-noisy  # then re-runs once every row whose error is 10 % of its score or more, with two

@@ -238,7 +238,7 @@ public final class ResultsReport {
     line("```");
     line("");
     line(
-        "JMH settings per benchmark (short, so that the whole suite runs in about 100 minutes on two cores: read the"
+        "JMH settings per benchmark (short, so that the whole suite runs in 70 to 90 minutes on two cores: read the"
             + " ± errors and treat differences below them as noise):");
     line("");
     line("| benchmark | mode | forks | warm-up | measurement | extra JVM args |");
