@@ -29,9 +29,8 @@ import org.jspecify.annotations.Nullable;
  * batch whose integral keys rose by at most two batches since the last one also bounds its delete
  * by them, so that the database deletes along the key rather than look each row up from the
  * clock's index (decision record 0049); if that leaves the batch short, a second delete takes the
- * rest of its range. The
- * delete locks what it deletes: a second sweeper on the same range waits for the first and finds
- * its rows gone, so each row is deleted and counted once.
+ * rest of its range. The delete locks what it deletes: a second sweeper on the same range waits
+ * for the first and finds its rows gone, so each row is deleted and counted once.
  *
  * <p>On plain JDBC, as a hand-written job would: no entity is loaded or changed, so a session's
  * persistence context and transaction would only add work and round trips. The statements run on a
@@ -84,8 +83,7 @@ final class RangeDelete {
 
   /**
    * {@link #deleteAfterUpTo} bounded by the batch's keys too, where a batch finds its own last row
-   * (H2 and MariaDB, whose tables are clustered on their key); empty on PostgreSQL, whose tables are
-   * heaps.
+   * (H2, MariaDB: tables kept in their key's order); empty on PostgreSQL, whose tables are heaps.
    */
   private final Optional<String> deleteAlongKeys;
 

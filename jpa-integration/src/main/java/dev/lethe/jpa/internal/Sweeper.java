@@ -60,8 +60,9 @@ import org.slf4j.LoggerFactory;
  * and bounded by its keys too where they follow the clock, on plain JDBC ({@link RangeDelete},
  * decision records 0035, 0039, 0044 and 0049): a second instance on the same range waits for the
  * first and finds its rows gone. Otherwise the batch's rows are locked so that rows another
- * transaction holds are skipped ({@code FOR UPDATE SKIP LOCKED} where the dialect supports it, plain {@code FOR
- * UPDATE} otherwise; while selecting on PostgreSQL, elsewhere by key once the batch is chosen).
+ * transaction holds are skipped ({@code FOR UPDATE SKIP LOCKED} where the dialect supports it,
+ * plain {@code FOR UPDATE} otherwise; while selecting on PostgreSQL, elsewhere by key once the
+ * batch is chosen).
  * Either way several instances sweeping at once never process a row twice. Rows of held subjects
  * are found along the entity's routes and left; the others are deleted (with their
  * element-collection and join-table rows) or anonymised in place, with statements per batch that
