@@ -4,8 +4,9 @@
 #   benchmarks/run.sh                # the whole suite, short settings (70 to 90 minutes on 2 quiet cores)
 #   benchmarks/run.sh --long         # two forks and more iterations everywhere, and load-then-remove at 1,000,000
 #                                    # rows: steadier numbers, several hours; re-runs noisy rows as below
-#   benchmarks/run.sh --rerun-noisy  # then re-runs once every row whose error is 10 % of its score or more, with two
-#                                    # forks and ten measured iterations; the re-run replaces the row
+#   benchmarks/run.sh --rerun-noisy  # then re-runs once every row whose error is 10 % of its score or more, with twice
+#                                    # its forks, each as before; the re-run replaces the row. Not the rows whose
+#                                    # comparison tens of pairs timed again in one fork (inTurn): the pairs decide it
 #   benchmarks/run.sh --force        # write RESULTS.md even though the machine was busy (FORCE=1 does the same)
 #   benchmarks/run.sh ExportBenchmark -p db=h2   # only these JMH arguments, once; RESULTS.md from that run alone
 #
@@ -188,13 +189,14 @@ else
 fi
 
 if [ "$RERUN_NOISY" = 1 ]; then
-  # Each noisy row once more, with more forks and iterations; ResultsReport takes the later result.
-  java -cp "$CP" dev.lethe.bench.ResultsReport --noisy "$(ls "$OUT"/results-*.json | paste -sd, -)" \
+  # Each noisy row once more, with twice its forks (ResultsReport writes the arguments); the report takes the later
+  # result.
+  java -cp "$CP" dev.lethe.bench.ResultsReport --noisy "$(ls "$OUT"/results-*.json | paste -sd, -)" "$OUT/extras.tsv" \
     > "$OUT/noisy.txt"
   echo "== re-running $(wc -l < "$OUT/noisy.txt") noisy rows" | tee -a "$OUT/jmh.log"
   # Read on descriptor 3: JMH must not swallow the list on its standard input.
   while read -r -u 3 -a trial; do
-    step "${trial[@]}" -f 2 -wi 3 -i 10
+    step "${trial[@]}"
   done 3< "$OUT/noisy.txt"
 fi
 

@@ -11,11 +11,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
@@ -64,6 +66,9 @@ public final class ResultsReport {
 
   private final StringBuilder out = new StringBuilder();
 
+  /** The trials that ran again ({@code run.sh --rerun-noisy}), their later result kept. */
+  private final Set<String> rerunTrials = new HashSet<>();
+
   /** Lethe's retention sweep at least 0.80× the baseline's rows per second. */
   static final InTurnTarget RETENTION_IN_TURN = new InTurnTarget(RETENTION_TARGET, "rows");
 
@@ -103,6 +108,22 @@ public final class ResultsReport {
     /** Whether {@code other} measures the same benchmark, mode and parameters: a re-run of this one. */
     boolean sameTrial(Row other) {
       return rerun.equals(other.rerun);
+    }
+
+    /**
+     * The JMH arguments that run this trial again with twice its forks, each fork warmed up and
+     * measured as this one was: JMH's own defaults (ten-second iterations) would make a re-run of a
+     * trial the script shortened last many times as long.
+     */
+    String rerunArguments() {
+      String again = rerun + " -f " + 2 * forks + " -wi " + warmups + " -i " + measurements;
+      return mode.equals("ss")
+          ? again
+          : again
+              + " -w "
+              + warmupTime.replace(" ", "")
+              + " -r "
+              + measurementTime.replace(" ", "");
     }
   }
 
@@ -186,21 +207,20 @@ public final class ResultsReport {
               primary.path("scorePercentiles").path("50.0").asDouble(Double.NaN),
               rerun.toString());
       // A later run of the same trial (run.sh --rerun-noisy) replaces the earlier one.
-      rows.removeIf(row::sameTrial);
+      if (rows.removeIf(row::sameTrial)) {
+        rerunTrials.add(row.rerun());
+      }
       rows.add(row);
     }
   }
 
   /**
-   * Writes RESULTS.md to standard output; with {@code --noisy <jmh.json>[,...]}, instead the JMH
-   * arguments that re-run each noisy row, one line per row.
+   * Writes RESULTS.md to standard output; with {@code --noisy <jmh.json>[,...] <extras.tsv>},
+   * instead the JMH arguments that re-run each noisy row that no pairs timed again, one line per row.
    */
   public static void main(String[] args) throws IOException {
-    if (args.length == 2 && args[0].equals("--noisy")) {
-      ResultsReport report = new ResultsReport(jsons(args[1]), Path.of("-"));
-      report.rows.stream()
-          .filter(row -> noisy(row) && !timedInPairs(row))
-          .forEach(row -> System.out.println(row.rerun()));
+    if (args.length == 3 && args[0].equals("--noisy")) {
+      noisyReruns(jsons(args[1]), Path.of(args[2])).forEach(System.out::println);
       return;
     }
     if (args.length < 4) {
@@ -213,6 +233,15 @@ public final class ResultsReport {
     report.render(
         command, Files.exists(findings) ? Files.readString(findings, StandardCharsets.UTF_8) : "");
     System.out.print(report.out);
+  }
+
+  /** The JMH arguments that re-run each noisy row of {@code jsons} that no pairs timed again. */
+  static List<String> noisyReruns(List<Path> jsons, Path extrasFile) throws IOException {
+    ResultsReport report = new ResultsReport(jsons, extrasFile);
+    return report.rows.stream()
+        .filter(row -> noisy(row) && !timedInPairs(row) && !report.timedAgainInPairs(row))
+        .map(Row::rerunArguments)
+        .toList();
   }
 
   private static List<Path> jsons(String commaSeparated) {
@@ -1209,6 +1238,44 @@ public final class ResultsReport {
     return row.benchmark().endsWith(".inTurn");
   }
 
+  /** The pairs ({@link Turns}) of each benchmark's two sides, by the benchmark's simple name. */
+  private static final Map<String, String> PAIRS_OF =
+      Map.of(
+          "ErasureBenchmark.lethe", "erasure.inTurn",
+          "ErasureBenchmark.handWrittenJpql", "erasure.inTurn",
+          "ExportBenchmark.lethe", "export.inTurn",
+          "ExportBenchmark.rawJdbcJackson", "export.inTurn",
+          "RetentionSweepBenchmark.lethe", "retention.inTurn",
+          "RetentionSweepBenchmark.rawJdbcBatchedDelete", "retention.inTurn",
+          "OutboxDispatchBenchmark.lethe", "outbox.inTurn",
+          "OutboxDispatchBenchmark.rawJdbc", "outbox.inTurn");
+
+  /**
+   * Whether {@code row} is one side of a comparison that enough pairs timed again, warmed up at
+   * least as much: tens of pairs in one fork, seconds apart, decide the comparison where a re-run in
+   * separate forks would again straddle the machine's drift. A cold single shot of a size that also
+   * has a warmed-up row is not: its pairs are warm.
+   */
+  private boolean timedAgainInPairs(Row row) {
+    String inTurn = PAIRS_OF.get(row.benchmark());
+    if (inTurn == null) {
+      return false;
+    }
+    if (inTurn.equals("outbox.inTurn")) {
+      return decidedInTurn(inTurn, row.db(), row.dispatchers());
+    }
+    boolean coldShot =
+        row.mode().equals("ss")
+            && rows.stream()
+                .anyMatch(
+                    warm ->
+                        warm.benchmark().equals(row.benchmark())
+                            && warm.db().equals(row.db())
+                            && warm.size().equals(row.size())
+                            && warm.mode().equals("avgt"));
+    return !coldShot && decidedInTurn(inTurn, row.db(), row.size());
+  }
+
   /** The target's row of each database and size that {@code benchmark} timed in pairs enough. */
   private void inTurnTargets(String benchmark, String operation, String baselineName) {
     inTurnTargets(
@@ -1822,7 +1889,9 @@ public final class ResultsReport {
     line("");
     line(
         "Rows whose error is 10 % of the score or more are marked noisy: `benchmarks/run.sh --rerun-noisy` re-runs"
-            + " them once with two forks and ten measured iterations (`--long` does too), and the re-run replaces the row."
+            + " them once with twice their forks, each warmed up and measured as before (`--long` does too), and the"
+            + " re-run replaces the row; where tens of pairs timed both sides of the row's comparison again in one fork,"
+            + " warmed up at least as much, the pairs decide it and the row is not re-run."
             + " JMH's error is half the width of a 99.9 % confidence interval from Student's t: 18 standard deviations"
             + " of one measurement with 3 of them, 1.5 with 10. Hence ten short iterations rather than three long ones"
             + " where a measurement is cheap; single shots of 100,000 rows or more stay few and mostly noisy.");
@@ -1855,7 +1924,15 @@ public final class ResultsReport {
               + " | "
               + row.unit()
               + " | "
-              + (timedInPairs(row) ? "timed in pairs: see its section" : noisy(row) ? "noisy" : "")
+              + (timedInPairs(row)
+                  ? "timed in pairs: see its section"
+                  : !noisy(row)
+                      ? ""
+                      : timedAgainInPairs(row)
+                          ? "noisy; timed again in pairs: see its section"
+                          : rerunTrials.contains(row.rerun())
+                              ? "noisy after a re-run with " + row.forks() + " forks"
+                              : "noisy")
               + " |");
     }
   }
