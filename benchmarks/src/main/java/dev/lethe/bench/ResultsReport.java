@@ -227,12 +227,22 @@ public final class ResultsReport {
       throw new IllegalArgumentException(
           "Usage: ResultsReport <jmh.json>[,<jmh.json>...] <extras.tsv> <findings.md> <command...>");
     }
-    ResultsReport report = new ResultsReport(jsons(args[0]), Path.of(args[1]));
     String command = String.join(" ", List.of(args).subList(3, args.length));
     Path findings = Path.of(args[2]);
-    report.render(
-        command, Files.exists(findings) ? Files.readString(findings, StandardCharsets.UTF_8) : "");
-    System.out.print(report.out);
+    System.out.print(
+        report(
+            jsons(args[0]),
+            Path.of(args[1]),
+            command,
+            Files.exists(findings) ? Files.readString(findings, StandardCharsets.UTF_8) : ""));
+  }
+
+  /** RESULTS.md from JMH's JSON files and the benchmarks' extras, the findings at its end. */
+  static String report(List<Path> jsons, Path extrasFile, String command, String findings)
+      throws IOException {
+    ResultsReport report = new ResultsReport(jsons, extrasFile);
+    report.render(command, findings);
+    return report.out.toString();
   }
 
   /** The JMH arguments that re-run each noisy row of {@code jsons} that no pairs timed again. */
@@ -764,8 +774,9 @@ public final class ResultsReport {
             + " at most the factor the rows grew by (with "
             + String.format(Locale.ROOT, "%.0f", (LINEAR_TOLERANCE - 1) * 100)
             + " % for noise), judged on two measurements taken alike: of one mode, and both warmed up or both"
-            + " cold (a cold single shot also times the JIT); failing those, on Lethe's medians of the pairs timed in"
-            + " turn at both sizes; failing those too, the step is named as not timed alike. Where time grew faster,"
+            + " cold (a cold single shot also times the JIT); failing those, on one warmed-up invocation at each size:"
+            + " the median of the pairs timed in turn where there are pairs, else a single shot after warm-up; failing"
+            + " those too, the step is named as not timed alike. Where time grew faster,"
             + " the verdict says by how much, and how much the baseline's did, timed alike: \"grows as its baseline"
             + " does\" where the baseline's time grew as fast or faster (with the same allowance), so that what grew"
             + " faster than the rows is the database's or the JVM's, since the baseline does only what the operation"
@@ -968,8 +979,9 @@ public final class ResultsReport {
   /**
    * How many times the time grew from {@code smaller} to {@code larger} rows, from two measurements
    * taken alike: of the same mode and both warmed up or both cold (a cold single shot also times
-   * the JIT). Failing such rows, the medians of {@code side} of the pairs timed in turn at both sizes;
-   * failing those, nothing.
+   * the JIT). Failing such rows, one warmed-up invocation at each size: {@code side}'s median of
+   * the pairs timed in turn where there are pairs, else a single shot after warm-up (export: pairs
+   * at 100,000 rows, a single shot at 1,000,000); failing those, nothing.
    */
   private Optional<Double> timeGrew(
       List<Row> results,
@@ -994,15 +1006,33 @@ public final class ResultsReport {
         }
       }
     }
-    Map<String, List<Pair>> timed = pairs.getOrDefault(inTurn, Map.of());
-    List<Pair> small = timed.get(db + "/" + smaller);
-    List<Pair> large = timed.get(db + "/" + larger);
-    if (small == null || large == null) {
-      return Optional.empty();
+    Optional<Double> small = warmedUpInvocationMillis(results, inTurn, side, db, smaller);
+    Optional<Double> large = warmedUpInvocationMillis(results, inTurn, side, db, larger);
+    return small.isPresent() && large.isPresent()
+        ? Optional.of(large.get() / small.get())
+        : Optional.empty();
+  }
+
+  /**
+   * One warmed-up invocation's time at {@code size}: {@code side}'s median of the pairs timed in turn
+   * there, else a single shot after warm-up.
+   */
+  private Optional<Double> warmedUpInvocationMillis(
+      List<Row> results, String inTurn, ToDoubleFunction<Pair> side, String db, long size) {
+    List<Pair> timed = pairs.getOrDefault(inTurn, Map.of()).get(db + "/" + size);
+    if (timed != null) {
+      return Optional.of(
+          InTurn.median(timed.stream().mapToDouble(side).sorted().toArray()) / 1_000_000);
     }
-    return Optional.of(
-        InTurn.median(large.stream().mapToDouble(side).sorted().toArray())
-            / InTurn.median(small.stream().mapToDouble(side).sorted().toArray()));
+    return results.stream()
+        .filter(
+            row ->
+                row.db().equals(db)
+                    && Long.parseLong(row.size()) == size
+                    && row.mode().equals("ss")
+                    && row.warmups() > 0)
+        .findFirst()
+        .map(ResultsReport::millis);
   }
 
   private static double millis(Row row) {
