@@ -2,6 +2,7 @@ package dev.lethe.jpa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.lethe.erasure.LegalHold;
 import dev.lethe.erasure.LegalHoldStore;
@@ -20,6 +21,7 @@ import dev.lethe.tck.shop.Customer;
 import dev.lethe.tck.shop.LoginEvent;
 import dev.lethe.tck.shop.PurchaseOrder;
 import dev.lethe.tck.shop.Shop;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceConfiguration;
 import java.io.IOException;
@@ -27,6 +29,9 @@ import java.io.RandomAccessFile;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +51,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -242,6 +248,102 @@ class RetentionEnforcementIT {
       assertThat(left).as("expired logins left").isZero();
     } finally {
       threads.shutdownNow();
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "Art. 5(1)(e): a batch the database rolls back to break a deadlock is tried again and deletes every expired row once")
+  void batchRolledBackForADeadlockIsTriedAgain() throws Exception {
+    // H2 rolls back the transaction that closes the cycle, never the sweeper that waited first.
+    assumeTrue(
+        database.kind() != TestDatabase.Kind.H2, "H2 does not choose the sweeper as the victim");
+    Instant cutoff = NOW.minus(Duration.ofDays(90));
+    long firstRow = 1_000;
+    long lastRow = firstRow + 9;
+    first.getSchemaManager().truncate();
+    first.runInTransaction(
+        em -> {
+          for (long id = firstRow; id <= lastRow; id++) {
+            em.persist(
+                new LoginEvent(id, "customer1@example.com", OLD.plusSeconds(id), "10.0.0.1"));
+          }
+        });
+    JpaPersonalDataStore store = JpaPersonalDataStore.of(first, Pseudonymizer.withRandomKey());
+    RetentionTask task = task(store.model(), LoginEvent.class, cutoff, Set.of());
+    CountDownLatch lastRowLocked = new CountDownLatch(1);
+    CountDownLatch sweeperWaits = new CountDownLatch(1);
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      // Another transaction holds the batch's last row, and once the sweeper has locked the rows
+      // before it and waits, asks for its first row. Its inserts make it the larger transaction,
+      // which MariaDB keeps; PostgreSQL rolls back the one that waited first: the sweeper either
+      // way.
+      Future<?> other =
+          threads.submit(
+              () ->
+                  second.runInTransaction(
+                      em -> {
+                        for (long c = 1; c <= 200; c++) {
+                          em.persist(
+                              new Customer(c, "c" + c + "@example.com", "Name", "+44 7700 900"));
+                        }
+                        em.flush();
+                        lockForUpdate(em, lastRow);
+                        lastRowLocked.countDown();
+                        await(sweeperWaits);
+                        lockForUpdate(em, firstRow);
+                      }));
+      await(lastRowLocked);
+      Future<RetentionSweeper.Batch> sweep =
+          threads.submit(() -> store.sweep(task, Optional.empty(), 10));
+      awaitALockWait();
+      sweeperWaits.countDown();
+
+      other.get(60, TimeUnit.SECONDS);
+      assertThat(sweep.get(60, TimeUnit.SECONDS).deleted())
+          .as("rows the batch deleted after its retry")
+          .isEqualTo(10);
+      assertThat(count("select count(l) from LoginEvent l")).as("expired rows left").isZero();
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  private static void lockForUpdate(EntityManager em, long loginId) {
+    em.createNativeQuery("select id from LoginEvent where id = " + loginId + " for update")
+        .getResultList();
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      assertThat(latch.await(60, TimeUnit.SECONDS)).as("waited for the other thread").isTrue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Waits until some transaction of the test's database waits for a row lock. */
+  private static void awaitALockWait() throws Exception {
+    String waiting =
+        database.kind() == TestDatabase.Kind.POSTGRESQL
+            ? "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+            : "select variable_value from information_schema.global_status"
+                + " where variable_name = 'INNODB_ROW_LOCK_CURRENT_WAITS'";
+    Instant deadline = Instant.now().plusSeconds(60);
+    try (Connection connection = database.autoCommitDataSource().getConnection();
+        Statement statement = connection.createStatement()) {
+      while (true) {
+        try (ResultSet rows = statement.executeQuery(waiting)) {
+          rows.next();
+          if (rows.getLong(1) > 0) {
+            return;
+          }
+        }
+        assertThat(Instant.now()).as("the sweeper waits for the locked row").isBefore(deadline);
+        Thread.sleep(5);
+      }
     }
   }
 

@@ -5,11 +5,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTransactionRollbackException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import org.hibernate.StatelessSession;
 import org.hibernate.dialect.Dialect;
 import org.hibernate.dialect.H2Dialect;
@@ -18,6 +20,8 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.type.descriptor.WrapperOptions;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The batches of a retention sweep that deletes one table's expired rows by their range in clock
@@ -30,7 +34,8 @@ import org.jspecify.annotations.Nullable;
  * by them, so that the database deletes along the key rather than look each row up from the
  * clock's index (decision record 0049); if that leaves the batch short, a second delete takes the
  * rest of its range. The delete locks what it deletes: a second sweeper on the same range waits
- * for the first and finds its rows gone, so each row is deleted and counted once.
+ * for the first and finds its rows gone, so each row is deleted and counted once; where their locks
+ * meet in a deadlock, the database rolls one back and that one tries again.
  *
  * <p>On plain JDBC, as a hand-written job would: no entity is loaded or changed, so a session's
  * persistence context and transaction would only add work and round trips. The statements run on a
@@ -52,6 +57,11 @@ final class RangeDelete {
    * range this wide costs the database no more to walk than the clock's range.
    */
   private static final int KEY_SPREAD = 2;
+
+  /** How many times a batch, or a delete committing itself, is tried while deadlocks roll it back. */
+  private static final int DEADLOCK_ATTEMPTS = 5;
+
+  private static final Logger LOG = LoggerFactory.getLogger(RangeDelete.class);
 
   /** How many batches' last rows one query finds: {@link #BATCHES_AHEAD} or one. */
   private final int batchesAhead;
@@ -176,18 +186,21 @@ final class RangeDelete {
             if (!autoCommit && switchesForFree) {
               connection.setAutoCommit(true);
             }
-            boolean commits = connection.getAutoCommit();
             try {
-              Batch batch = findThenDelete(connection, cutoff, after, limit);
-              if (!commits) {
-                connection.commit();
+              if (connection.getAutoCommit()) {
+                return findThenDelete(connection, cutoff, after, limit, true);
               }
-              return batch;
-            } catch (SQLException | RuntimeException e) {
-              if (!commits) {
-                connection.rollback();
-              }
-              throw e;
+              return retriedOnDeadlock(
+                  () -> {
+                    try {
+                      Batch batch = findThenDelete(connection, cutoff, after, limit, false);
+                      connection.commit();
+                      return batch;
+                    } catch (SQLException | RuntimeException e) {
+                      connection.rollback();
+                      throw e;
+                    }
+                  });
             } finally {
               if (connection.getAutoCommit() != autoCommit) {
                 connection.setAutoCommit(autoCommit);
@@ -197,8 +210,69 @@ final class RangeDelete {
     }
   }
 
+  /** Work on a connection that may fail as JDBC does. */
+  @FunctionalInterface
+  private interface SqlWork<T> {
+    T run() throws SQLException;
+  }
+
+  /**
+   * Runs {@code work}, again if the database rolled it back to break a deadlock, as InnoDB's
+   * documentation asks of every application: two sweepers' deletes of one range may lock its rows
+   * in different orders (one along the key, the other along the clock's index, or both scanning a
+   * small table), and the database then rolls one back. The work must be what was rolled back: a
+   * batch's transaction, or under auto-commit one delete. Its conditions bound it on their own, so
+   * the second try deletes the rows still expired and counts each row once.
+   */
+  private <T> T retriedOnDeadlock(SqlWork<T> work) throws SQLException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return work.run();
+      } catch (SQLException e) {
+        if (attempt == DEADLOCK_ATTEMPTS || !rolledBackForDeadlock(e)) {
+          throw e;
+        }
+        LOG.debug(
+            "A retention delete on {} was rolled back to break a deadlock; try {} of {}",
+            table,
+            attempt + 1,
+            DEADLOCK_ATTEMPTS);
+        pauseBeforeRetry(attempt, e);
+      }
+    }
+  }
+
+  /**
+   * Whether the database rolled the work back for a deadlock or a serialization failure (SQLState
+   * class 40, which MariaDB's driver also reports as {@link SQLTransactionRollbackException}).
+   */
+  private static boolean rolledBackForDeadlock(SQLException e) {
+    String state = e.getSQLState();
+    return e instanceof SQLTransactionRollbackException
+        || (state != null && state.startsWith("40"));
+  }
+
+  /** A random pause growing with the attempt, so that the two sweepers do not meet again in step. */
+  private static void pauseBeforeRetry(int attempt, SQLException cause) throws SQLException {
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(1, 10L * attempt + 1));
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw cause;
+    }
+  }
+
+  /**
+   * Deletes the next batch; {@code autoCommitted} if each statement commits itself, so that a
+   * deadlock rolls back one delete, which is then tried again on its own.
+   */
   private Batch findThenDelete(
-      Connection connection, Object cutoff, Optional<Cursor> after, int limit) throws SQLException {
+      Connection connection,
+      Object cutoff,
+      Optional<Cursor> after,
+      int limit,
+      boolean autoCommitted)
+      throws SQLException {
     Optional<Position> from = after.map(Cursor::last);
     List<Position> known = after.map(Cursor::ahead).orElse(List.of());
     List<Position> ahead = known.isEmpty() ? lastRowsAhead(connection, cutoff, from, limit) : known;
@@ -207,11 +281,12 @@ final class RangeDelete {
     Optional<Cursor> next =
         last.map(row -> new Cursor(row, List.copyOf(ahead.subList(1, ahead.size()))));
     if (last.isPresent() && from.isPresent() && keysFollow(from.get(), last.get(), limit)) {
-      int deleted = delete(connection, deleteAlongKeys.orElseThrow(), cutoff, from, last, true);
+      String alongKeys = deleteAlongKeys.orElseThrow();
+      int deleted = delete(connection, alongKeys, cutoff, from, last, true, autoCommitted);
       // The range held limit rows when its last was found: if some were left, their keys lie
       // outside the bounds (or another sweeper took them), and the range's own delete takes them.
       if (deleted < limit) {
-        deleted += delete(connection, deleteAfterUpTo, cutoff, from, last, false);
+        deleted += delete(connection, deleteAfterUpTo, cutoff, from, last, false, autoCommitted);
       }
       return new Batch(deleted, next);
     }
@@ -219,7 +294,7 @@ final class RangeDelete {
         last.isPresent()
             ? from.isPresent() ? deleteAfterUpTo : deleteUpTo
             : from.isPresent() ? deleteAfter : delete;
-    return new Batch(delete(connection, sql, cutoff, from, last, false), next);
+    return new Batch(delete(connection, sql, cutoff, from, last, false, autoCommitted), next);
   }
 
   /**
@@ -241,7 +316,8 @@ final class RangeDelete {
 
   /**
    * Runs {@code sql}, the delete of the expired rows after {@code from} up to {@code last} (either
-   * absent for no bound), and if {@code byKeys} with keys after {@code from}'s up to {@code last}'s.
+   * absent for no bound), and if {@code byKeys} with keys after {@code from}'s up to {@code last}'s;
+   * again on its own if it commits itself and is rolled back to break a deadlock.
    */
   private int delete(
       Connection connection,
@@ -249,19 +325,24 @@ final class RangeDelete {
       Object cutoff,
       Optional<Position> from,
       Optional<Position> last,
-      boolean byKeys)
+      boolean byKeys,
+      boolean autoCommitted)
       throws SQLException {
-    try (PreparedStatement delete = connection.prepareStatement(sql)) {
-      int next = bindExpired(delete, cutoff, from);
-      if (last.isPresent()) {
-        next = bindPosition(delete, next, last.get());
-      }
-      if (byKeys) {
-        bind(delete, next, from.orElseThrow().id(), keyType);
-        bind(delete, next + 1, last.orElseThrow().id(), keyType);
-      }
-      return delete.executeUpdate();
-    }
+    SqlWork<Integer> run =
+        () -> {
+          try (PreparedStatement delete = connection.prepareStatement(sql)) {
+            int next = bindExpired(delete, cutoff, from);
+            if (last.isPresent()) {
+              next = bindPosition(delete, next, last.get());
+            }
+            if (byKeys) {
+              bind(delete, next, from.orElseThrow().id(), keyType);
+              bind(delete, next + 1, last.orElseThrow().id(), keyType);
+            }
+            return delete.executeUpdate();
+          }
+        };
+    return autoCommitted ? retriedOnDeadlock(run) : run.run();
   }
 
   /** The last rows of the next batches of {@code limit} rows after {@code from}, in their order. */
