@@ -177,17 +177,18 @@ public class ListenerOverheadBenchmark {
   @Benchmark
   public int load() {
     long id = nextAddress();
-    return inTransaction(
-        em -> {
-          Customer customer =
-              em.createQuery(
-                      "select a from Address a join fetch a.customer where a.id = :id",
-                      Address.class)
-                  .setParameter("id", id)
-                  .getSingleResult()
-                  .customer;
-          return customer == null || customer.name == null ? 0 : customer.name.length();
-        });
+    return inTransaction(em -> loadWithCustomer(em, id));
+  }
+
+  /** Loads address {@code id} with its customer; returns the length of the customer's name. */
+  static int loadWithCustomer(EntityManager em, long id) {
+    Customer customer =
+        em.createQuery(
+                "select a from Address a join fetch a.customer where a.id = :id", Address.class)
+            .setParameter("id", id)
+            .getSingleResult()
+            .customer;
+    return customer == null || customer.name == null ? 0 : customer.name.length();
   }
 
   private long nextAddress() {

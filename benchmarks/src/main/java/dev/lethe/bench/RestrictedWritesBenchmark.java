@@ -1,6 +1,7 @@
 package dev.lethe.bench;
 
 import dev.lethe.bench.shop.Address;
+import dev.lethe.bench.shop.Customer;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -8,6 +9,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -27,12 +29,14 @@ import org.openjdk.jmh.infra.IterationParams;
 /**
  * Issue 17's target for the listeners: what they cost an update or a delete while another subject's
  * processing is restricted (Art. 18(2)), so that each write must find its row's subject and look its
- * restriction up. Two factories over one database: one without Lethe, one with its listeners
+ * restriction up ({@code listeners=lethe-restricting}); and what they cost an insert, an update or a
+ * load while no restriction stands, the common case, where they send no query ({@code
+ * listeners=lethe}). Two factories over one database: one without Lethe, one with its listeners
  * enforcing restrictions from Lethe's JDBC restriction store on the same database, as the Spring
- * Boot starter wires it, while one subject with no rows here is restricted. Each invocation runs
- * {@link #OPERATIONS} writes, each in its own transaction, through one factory, then as many through
- * the other, in {@link Turns}: {@code ListenerOverheadBenchmark}'s separate forks time a write of
- * tens of microseconds with errors of ±15–30 %, which cannot settle 5 %.
+ * Boot starter wires it; where one stands, the restricted subject has no rows here. Each invocation
+ * runs {@link #OPERATIONS} operations, each in its own transaction, through one factory, then as
+ * many through the other, in {@link Turns}: {@code ListenerOverheadBenchmark}'s separate forks time
+ * an operation of tens of microseconds with errors of ±15–30 %, which cannot settle 5 %.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -50,7 +54,7 @@ public class RestrictedWritesBenchmark {
   static final int OPERATIONS = 500;
 
   /**
-   * Untimed writes through each factory before a pair: without them, whichever side ran first after
+   * Untimed operations through each factory before a pair: without them, whichever side ran first after
    * JMH's pause between invocations took longer on H2 (FINDINGS, thirteenth and fourteenth sessions).
    */
   private static final int PRIMING = 50;
@@ -61,9 +65,20 @@ public class RestrictedWritesBenchmark {
   @Param({"h2", "postgresql"})
   public String db = "h2";
 
-  /** The write timed: {@code update} (an address's street) or {@code delete} (an address). */
-  @Param({"update", "delete"})
+  /**
+   * The operation timed: {@code update} (an address's street), {@code delete} (an address), {@code
+   * insert} (a new address of a customer) or {@code load} (an address with its customer).
+   */
+  @Param({"update", "delete", "insert", "load"})
   public String operation = "update";
+
+  /**
+   * Lethe's side: its listeners while another subject is restricted ({@code lethe-restricting},
+   * recorded as {@code restricted.inTurn}), or while none is ({@code lethe}, recorded as {@code
+   * listeners.inTurn}).
+   */
+  @Param({"lethe-restricting", "lethe"})
+  public String listeners = "lethe-restricting";
 
   private @Nullable BenchDatabase database;
   private @Nullable EntityManagerFactory withLethe;
@@ -74,7 +89,7 @@ public class RestrictedWritesBenchmark {
   private long nextId = 100_000_000;
   private int next;
   private long writes;
-  private final Turns turns = new Turns("restricted.inTurn");
+  private Turns turns = new Turns("restricted.inTurn");
 
   /**
    * Opens a private database with both factories, the restriction and customers with their rows,
@@ -82,11 +97,22 @@ public class RestrictedWritesBenchmark {
    */
   @Setup(Level.Trial)
   public void open() throws SQLException {
+    if (!List.of("update", "delete", "insert", "load").contains(operation)) {
+      throw new IllegalArgumentException(
+          "operation is update, delete, insert or load, not " + operation);
+    }
+    boolean restricting = listeners.equals("lethe-restricting");
+    if (!restricting && !listeners.equals("lethe")) {
+      throw new IllegalArgumentException(
+          "listeners is lethe-restricting or lethe, not " + listeners);
+    }
+    String benchmark = restricting ? "restricted" : "listeners";
+    turns = new Turns(benchmark + ".inTurn");
     database = BenchDatabase.create(BenchDatabase.Kind.of(db));
     // Both factories before any row: each (re)creates the tables.
     without = database.open(ShopData.ENTITIES);
     withLethe = database.open(ShopData.ENTITIES);
-    ListenerOverheadBenchmark.enforceRestrictions(database, withLethe, true);
+    ListenerOverheadBenchmark.enforceRestrictions(database, withLethe, restricting);
     ShopData data = new ShopData();
     try (Connection connection = database.connection()) {
       for (long customer = 1; customer <= CUSTOMERS; customer++) {
@@ -99,20 +125,13 @@ public class RestrictedWritesBenchmark {
             em ->
                 em.createQuery("select a.id from Address a order by a.id", Long.class)
                     .getResultList());
+    // The statements of one operation, counted on its second run: an update or a load of the same
+    // address again, whose subject Lethe then knows, as in the steady state; a new row otherwise.
     String params = db + "/" + operation;
-    if (operation.equals("update")) {
-      database.recordStatements(
-          "restricted.lethe", params, () -> write(withLethe, addresses.subList(0, 1)));
-      database.recordStatements(
-          "restricted.baseline", params, () -> write(without, addresses.subList(0, 1)));
-    } else if (operation.equals("delete")) {
-      database.recordStatements(
-          "restricted.lethe", params, () -> write(withLethe, freshAddresses(1)));
-      database.recordStatements(
-          "restricted.baseline", params, () -> write(without, freshAddresses(1)));
-    } else {
-      throw new IllegalArgumentException("operation is update or delete, not " + operation);
-    }
+    boolean newRows = operation.equals("insert") || operation.equals("delete");
+    Supplier<List<Long>> one = () -> newRows ? addressesFor(1) : addresses.subList(0, 1);
+    database.recordStatements(benchmark + ".lethe", params, () -> run(withLethe, one.get()));
+    database.recordStatements(benchmark + ".baseline", params, () -> run(without, one.get()));
   }
 
   /** Notes whether the coming iteration is measured: only then are pairs recorded. */
@@ -121,7 +140,7 @@ public class RestrictedWritesBenchmark {
     turns.iteration(params);
   }
 
-  /** For deletes, each side's fresh addresses; then a few writes through each factory: untimed. */
+  /** For deletes, each side's fresh addresses; then a few operations through each factory: untimed. */
   @Setup(Level.Invocation)
   public void rowsToDeleteAndPriming() {
     if (operation.equals("delete")) {
@@ -129,7 +148,7 @@ public class RestrictedWritesBenchmark {
       plainDeletes = freshAddresses(OPERATIONS);
     }
     for (EntityManagerFactory factory : List.of(withLethe, without)) {
-      write(factory, operation.equals("update") ? nextAddresses(PRIMING) : freshAddresses(PRIMING));
+      run(factory, addressesFor(PRIMING));
     }
   }
 
@@ -141,34 +160,63 @@ public class RestrictedWritesBenchmark {
     }
   }
 
-  /** {@link #OPERATIONS} writes with Lethe's listeners, and as many without, in turn. */
+  /** {@link #OPERATIONS} operations with Lethe's listeners, and as many without, in turn. */
   @Benchmark
   public long inTurn() throws Exception {
     return turns.pair(
         db + "/" + operation,
-        () ->
-            write(withLethe, operation.equals("update") ? nextAddresses(OPERATIONS) : letheDeletes),
-        () -> write(without, operation.equals("update") ? nextAddresses(OPERATIONS) : plainDeletes),
+        () -> run(withLethe, operation.equals("delete") ? letheDeletes : addressesFor(OPERATIONS)),
+        () -> run(without, operation.equals("delete") ? plainDeletes : addressesFor(OPERATIONS)),
         () -> {});
   }
 
-  /** One transaction per address: its street changed, or the address deleted. */
-  private long write(@Nullable EntityManagerFactory factory, List<Long> ids) {
+  /**
+   * The addresses of {@code count} operations: the customers' own, round the list, to update or
+   * load; new keys to insert; fresh rows to delete.
+   */
+  private List<Long> addressesFor(int count) {
+    return switch (operation) {
+      case "insert" -> newKeys(count);
+      case "delete" -> freshAddresses(count);
+      default -> nextAddresses(count);
+    };
+  }
+
+  /** One transaction per address: inserted, its street changed, deleted, or loaded with its customer. */
+  private long run(@Nullable EntityManagerFactory factory, List<Long> ids) {
+    long done = 0;
     for (long id : ids) {
-      BenchDatabase.inTransaction(
-          factory,
-          em -> {
-            Address address = em.find(Address.class, id);
-            if (operation.equals("update")) {
-              // A value never written before: the same one again would leave the entity clean.
-              address.street = "street " + ++writes;
-            } else {
-              em.remove(address);
-            }
-            return id;
-          });
+      done +=
+          BenchDatabase.inTransaction(
+              factory,
+              em -> {
+                switch (operation) {
+                  case "insert" ->
+                      em.persist(
+                          new Address(
+                              id,
+                              em.getReference(Customer.class, 1 + id % CUSTOMERS),
+                              "street " + id));
+                  // A value never written before: the same one again would leave the entity clean.
+                  case "update" -> em.find(Address.class, id).street = "street " + ++writes;
+                  case "delete" -> em.remove(em.find(Address.class, id));
+                  default -> {
+                    return (long) ListenerOverheadBenchmark.loadWithCustomer(em, id);
+                  }
+                }
+                return 1L;
+              });
     }
-    return ids.size();
+    return done;
+  }
+
+  /** {@code count} keys no address has. */
+  private List<Long> newKeys(int count) {
+    List<Long> ids = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      ids.add(nextId++);
+    }
+    return ids;
   }
 
   /** The next {@code count} of the customers' addresses, round the list. */
@@ -183,18 +231,16 @@ public class RestrictedWritesBenchmark {
 
   /** Inserts {@code count} addresses of the customers, in one JDBC batch; returns their keys. */
   private List<Long> freshAddresses(int count) {
-    List<Long> ids = new ArrayList<>(count);
+    List<Long> ids = newKeys(count);
     try (Connection connection = ErasureBenchmark.open(database).connection();
         PreparedStatement insert =
             connection.prepareStatement(
                 "insert into address (id, customer_id, street) values (?, ?, ?)")) {
-      for (int i = 0; i < count; i++) {
-        long id = nextId++;
+      for (long id : ids) {
         insert.setLong(1, id);
         insert.setLong(2, 1 + id % CUSTOMERS);
         insert.setString(3, "street " + id);
         insert.addBatch();
-        ids.add(id);
       }
       insert.executeBatch();
       connection.commit();

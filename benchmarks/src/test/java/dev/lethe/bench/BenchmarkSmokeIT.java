@@ -3,6 +3,7 @@ package dev.lethe.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.results.RunResult;
@@ -85,8 +86,8 @@ class BenchmarkSmokeIT {
   }
 
   @Test
-  void restrictedWritesRunInTurnWithAndWithoutLethe() throws RunnerException {
-    run(RestrictedWritesBenchmark.class, "operation", "update", "delete");
+  void listenersRunInTurnWithAndWithoutLethe() throws RunnerException {
+    run(RestrictedWritesBenchmark.class, "operation", "update", "delete", "insert", "load");
 
     Map<String, Long> extras = Extras.recorded();
     assertThat(extras.get(Extras.key("restricted.lethe", "h2/update", "statements")))
@@ -99,6 +100,13 @@ class BenchmarkSmokeIT {
     assertThat(extras.get(Extras.key("restricted.inTurn", "h2/update", "pair.lethe"))).isPositive();
     assertThat(extras.get(Extras.key("restricted.inTurn", "h2/delete", "pair.baseline")))
         .isPositive();
+    for (String operation : List.of("insert", "update", "load")) {
+      assertThat(extras.get(Extras.key("listeners.lethe", "h2/" + operation, "statements")))
+          .as("Art. 18(2) checks cost a %s no query while no restriction stands", operation)
+          .isEqualTo(extras.get(Extras.key("listeners.baseline", "h2/" + operation, "statements")));
+      assertThat(extras.get(Extras.key("listeners.inTurn", "h2/" + operation, "pair.lethe")))
+          .isPositive();
+    }
   }
 
   @Test

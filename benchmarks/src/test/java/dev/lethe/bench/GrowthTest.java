@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lethe.bench.ResultsReport.Growth;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,30 +54,21 @@ class GrowthTest {
   void aSizeTimedOnlyInPairsIsJudgedAgainstAWarmedUpSingleShotAtTheNext() throws IOException {
     // Export: the average of warmed-up iterations at 1,000 and 100,000 rows, pairs in turn at
     // 100,000 (Lethe 200 ms, the baseline 180 ms), one shot after a warm-up at 1,000,000.
-    Path json =
-        Files.writeString(
-            dir.resolve("results.json"),
-            "["
-                + String.join(
-                    ",",
-                    export("lethe", "avgt", 3, 1_000, 2),
-                    export("rawJdbcJackson", "avgt", 3, 1_000, 1.8),
-                    export("lethe", "avgt", 3, 100_000, 190),
-                    export("rawJdbcJackson", "avgt", 3, 100_000, 170),
-                    export("lethe", "ss", 1, 1_000_000, 3_000),
-                    export("rawJdbcJackson", "ss", 1, 1_000_000, 1_800))
-                + "]");
-    Path extras =
-        Files.writeString(
-            dir.resolve("extras.tsv"),
-            IntStream.range(0, 20)
-                .mapToObj(
-                    i ->
-                        "export.inTurn\th2/100000\tpair.lethe\t200000000\n"
-                            + "export.inTurn\th2/100000\tpair.baseline\t180000000\n")
-                .collect(Collectors.joining()));
-
-    String report = ResultsReport.report(List.of(json), extras, "run.sh", "");
+    String report =
+        ReportInputs.report(
+            dir,
+            List.of(
+                export("lethe", "avgt", 3, 1_000, 2),
+                export("rawJdbcJackson", "avgt", 3, 1_000, 1.8),
+                export("lethe", "avgt", 3, 100_000, 190),
+                export("rawJdbcJackson", "avgt", 3, 100_000, 170),
+                export("lethe", "ss", 1, 1_000_000, 3_000),
+                export("rawJdbcJackson", "ss", 1, 1_000_000, 1_800)),
+            "export.inTurn",
+            "h2/100000",
+            20,
+            200_000_000,
+            180_000_000);
 
     assertThat(report)
         .contains(
