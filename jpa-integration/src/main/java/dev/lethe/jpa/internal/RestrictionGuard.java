@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -110,12 +111,18 @@ public final class RestrictionGuard
   private record Subject(String type, Object key) {}
 
   /**
-   * The pseudonyms of subjects' identities, derived while {@code standing} was the store's snapshot:
-   * kept only for as long as the store hands out that snapshot, and for at most {@link #MEMO_SIZE} subjects.
+   * The restriction in {@code standing}, the store's snapshot, of each subject asked about, found
+   * under the pseudonyms of the subject's identities: kept only for as long as the store hands out
+   * that snapshot, and for at most {@link #MEMO_SIZE} subjects.
    */
   private record Memo(
-      Map<SubjectPseudonym, Restriction> standing,
-      Map<Subject, List<SubjectPseudonym>> identities) {}
+      Map<SubjectPseudonym, Restriction> standing, Map<Subject, Optional<Restriction>> answers) {}
+
+  /** The restriction standing for one subject, by type and key, if one does. */
+  @FunctionalInterface
+  private interface SubjectLookup {
+    Optional<Restriction> restrictionOf(SubjectType type, Object key);
+  }
 
   private static final int MEMO_SIZE = 10_000;
 
@@ -145,8 +152,11 @@ public final class RestrictionGuard
     static final int QUERY = -2;
   }
 
-  /** By entity class: its plan, or empty for a class whose changes reach no subject. */
-  private final transient Map<Class<?>, Optional<Plan>> plans = new ConcurrentHashMap<>();
+  /**
+   * By entity persister (one per class; its identity is the cheapest key): its plan, or empty for a
+   * class whose changes reach no subject.
+   */
+  private final transient Map<EntityPersister, Optional<Plan>> plans = new ConcurrentHashMap<>();
 
   private final transient AtomicReference<Memo> memo =
       new AtomicReference<>(new Memo(Map.of(), new ConcurrentHashMap<>()));
@@ -218,7 +228,7 @@ public final class RestrictionGuard
   }
 
   private Optional<Plan> plan(EntityPersister persister) {
-    return plans.computeIfAbsent(persister.getMappedClass(), type -> newPlan(persister));
+    return plans.computeIfAbsent(persister, this::newPlan);
   }
 
   private Optional<Plan> newPlan(EntityPersister persister) {
@@ -292,12 +302,15 @@ public final class RestrictionGuard
         : restrictions.noneStanding().getAsBoolean()) {
       return;
     }
-    Map<SubjectType, Set<Object>> subjects =
-        subjectsOfRow(session, persister, plan.get().reaches(), id, state);
-    Optional<Restriction> restriction =
+    SubjectLookup lookup =
         standing.isPresent()
-            ? restrictionIn(standing.get(), session, subjects)
-            : session.doReturningWork(connection -> restrictionOfSubjects(connection, subjects));
+            ? inSnapshot(standing.get(), session)
+            : (type, key) ->
+                session
+                    .doReturningWork(connection -> restrictionOfSubject(connection, type, key))
+                    .map(Standing::restriction);
+    Optional<Restriction> restriction =
+        restrictionOfRow(session, persister, plan.get().reaches(), id, state, lookup);
     // Asked last: a session's properties come as a fresh copy of them all.
     if (restriction.isPresent()
         && !(session instanceof Session stateful
@@ -326,17 +339,19 @@ public final class RestrictionGuard
   }
 
   /**
-   * The subjects row {@code id} reaches, by type: its own key if it is a root; along a one-hop route
-   * to the root's key, the association's key from {@code state}; along any other route, by query.
+   * The restriction standing for a subject row {@code id} reaches, as {@code lookup} finds it: its own
+   * key if it is a root; along a one-hop route to the root's key, the association's key from {@code
+   * state}; along any other route, by query, asked only if the keys at hand found none. The common
+   * change, one subject's key at hand, allocates no collection.
    */
-  private Map<SubjectType, Set<Object>> subjectsOfRow(
+  private Optional<Restriction> restrictionOfRow(
       SharedSessionContractImplementor session,
       EntityPersister persister,
       List<Reach> reaches,
       Object id,
-      Object @Nullable [] state) {
-    Map<SubjectType, Set<Object>> subjects = new LinkedHashMap<>();
-    List<SubjectRoute> queried = new ArrayList<>();
+      Object @Nullable [] state,
+      SubjectLookup lookup) {
+    @Nullable List<SubjectRoute> queried = null;
     for (Reach reach : reaches) {
       Object key =
           reach.keyAt() == Reach.OWN_KEY
@@ -345,21 +360,36 @@ public final class RestrictionGuard
                   ? UNKNOWN
                   : keyFromState(session, state[reach.keyAt()]);
       if (key == UNKNOWN) {
+        queried = queried == null ? new ArrayList<>() : queried;
         queried.add(Objects.requireNonNull(reach.route()));
       } else if (key != null) {
-        subjects.computeIfAbsent(reach.type(), ignored -> new LinkedHashSet<>()).add(key);
+        Optional<Restriction> restriction = lookup.restrictionOf(reach.type(), key);
+        if (restriction.isPresent()) {
+          return restriction;
+        }
       }
     }
-    if (!queried.isEmpty()) {
-      EntityInfo info = mapping.entity(persister.getMappedClass());
-      session.doWork(
-          connection -> {
-            for (SubjectRoute route : queried) {
-              subjectKeysAlong(connection, info, route, id, subjects);
-            }
-          });
+    if (queried == null) {
+      return Optional.empty();
     }
-    return subjects;
+    Map<SubjectType, Set<Object>> subjects = new LinkedHashMap<>();
+    EntityInfo info = mapping.entity(persister.getMappedClass());
+    List<SubjectRoute> routes = queried;
+    session.doWork(
+        connection -> {
+          for (SubjectRoute route : routes) {
+            subjectKeysAlong(connection, info, route, id, subjects);
+          }
+        });
+    for (Map.Entry<SubjectType, Set<Object>> entry : subjects.entrySet()) {
+      for (Object key : entry.getValue()) {
+        Optional<Restriction> restriction = lookup.restrictionOf(entry.getKey(), key);
+        if (restriction.isPresent()) {
+          return restriction;
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** Whether an update of a subject root may change one of its identities, whose pseudonyms the memo keeps. */
@@ -392,7 +422,7 @@ public final class RestrictionGuard
   private void forget(EntityPersister persister, @Nullable Object id) {
     @Nullable SubjectType root = plan(persister).map(Plan::root).orElse(null);
     if (id != null && root != null) {
-      memo.get().identities().remove(new Subject(root.name(), id));
+      memo.get().answers().remove(new Subject(root.name(), id));
     }
   }
 
@@ -470,56 +500,37 @@ public final class RestrictionGuard
     }
   }
 
-  private Optional<Restriction> restrictionOfSubjects(
-      Connection connection, Map<SubjectType, Set<Object>> subjects) throws SQLException {
-    for (Map.Entry<SubjectType, Set<Object>> entry : subjects.entrySet()) {
-      for (Object key : entry.getValue()) {
-        Optional<Standing> standing = restrictionOfSubject(connection, entry.getKey(), key);
-        if (standing.isPresent()) {
-          return standing.map(Standing::restriction);
-        }
-      }
-    }
-    return Optional.empty();
-  }
-
   /**
-   * The restriction in {@code standing} of one of {@code subjects}, under any of their identities,
-   * whose pseudonyms are read once per subject and snapshot.
+   * Finds subjects' restrictions in {@code standing}, the store's snapshot, under any of their
+   * identities, whose pseudonyms are read once per subject and snapshot.
    */
-  private Optional<Restriction> restrictionIn(
-      Map<SubjectPseudonym, Restriction> standing,
-      SharedSessionContractImplementor session,
-      Map<SubjectType, Set<Object>> subjects) {
-    Memo current = memo.get();
-    if (current.standing() != standing) {
+  private SubjectLookup inSnapshot(
+      Map<SubjectPseudonym, Restriction> standing, SharedSessionContractImplementor session) {
+    Memo last = memo.get();
+    if (last.standing() != standing) {
       Memo fresh = new Memo(standing, new ConcurrentHashMap<>());
-      current = memo.compareAndSet(current, fresh) ? fresh : memo.get();
+      last = memo.compareAndSet(last, fresh) ? fresh : memo.get();
     }
-    for (Map.Entry<SubjectType, Set<Object>> entry : subjects.entrySet()) {
-      for (Object key : entry.getValue()) {
-        Subject subject = new Subject(entry.getKey().name(), key);
-        List<SubjectPseudonym> pseudonyms = current.identities().get(subject);
-        if (pseudonyms == null) {
-          pseudonyms =
-              session
-                  .doReturningWork(connection -> identitiesOf(connection, entry.getKey(), key))
-                  .stream()
-                  .map(restrictions.pseudonymOf())
-                  .toList();
-          if (current.identities().size() < MEMO_SIZE) {
-            current.identities().put(subject, pseudonyms);
-          }
-        }
-        for (SubjectPseudonym pseudonym : pseudonyms) {
-          Restriction restriction = standing.get(pseudonym);
-          if (restriction != null) {
-            return Optional.of(restriction);
-          }
+    // Another thread may have memoised a newer snapshot meanwhile: answers against this one are
+    // then not kept.
+    Map<Subject, Optional<Restriction>> answers =
+        last.standing() == standing ? last.answers() : new HashMap<>();
+    return (type, key) -> {
+      Subject subject = new Subject(type.name(), key);
+      Optional<Restriction> answer = answers.get(subject);
+      if (answer == null) {
+        answer =
+            session.doReturningWork(connection -> identitiesOf(connection, type, key)).stream()
+                .map(restrictions.pseudonymOf())
+                .map(standing::get)
+                .filter(Objects::nonNull)
+                .findFirst();
+        if (answers.size() < MEMO_SIZE) {
+          answers.put(subject, answer);
         }
       }
-    }
-    return Optional.empty();
+      return answer;
+    };
   }
 
   /** Looks the restriction up under the subject's id and each of its other identities' current values. */
