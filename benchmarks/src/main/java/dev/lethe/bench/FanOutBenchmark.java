@@ -51,6 +51,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
@@ -79,7 +80,10 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * messages are dispatched, untimed.
  *
  * <p>Two forks of sixty shots each: one fork of thirty left the ratio's error at a quarter of it,
- * across the target, in three full runs (1.60×, 2.11×, 1.81×); two of sixty gave 1.63× ± 0.21.
+ * across the target, in three full runs (1.60×, 2.11×, 1.81×); two of sixty gave 1.63× ± 0.21,
+ * and 2.02× ± 0.21 on a slower machine. {@link #inTurn} runs the fan-out and its baseline (the
+ * slowest participant's local erasure, then a round trip) in {@link Turns}, each on a fresh subject:
+ * its pairs decide the target.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -115,6 +119,12 @@ public class FanOutBenchmark {
   private final Semaphore echoes = new Semaphore(0);
   private final AtomicReference<@Nullable Throwable> inboxFailure = new AtomicReference<>();
   private long subject = 1_000;
+
+  /** What the last side of a pair in turn did, for the check after it: a method's name. */
+  private String lastSide = "";
+
+  /** The fan-out and its baseline in turn; their threads wait on the broker: no CPU time kept. */
+  private final Turns turns = Turns.onOtherThreads("fanout.inTurn");
 
   /** One service: its database, model store, audit, outbox, rights and dispatcher. */
   private static final class Service {
@@ -314,6 +324,20 @@ public class FanOutBenchmark {
   @TearDown(Level.Invocation)
   public void check(BenchmarkParams params) throws SQLException {
     String method = Extras.method(params);
+    checkAfter(method.equals("inTurn") ? lastSide : method);
+  }
+
+  /** Notes whether the coming iteration is measured: only then are pairs recorded. */
+  @Setup(Level.Iteration)
+  public void iteration(IterationParams params) {
+    turns.iteration(params);
+  }
+
+  /**
+   * Checks that the participants {@code method} reached hold none of the subject's personal data,
+   * then sends the coordinator's clearing messages.
+   */
+  private void checkAfter(String method) throws SQLException {
     List<Service> erased =
         switch (method) {
           case "fanOut" -> participants;
@@ -363,6 +387,29 @@ public class FanOutBenchmark {
     DataSubjectRights rights = slowest().rights;
     RightsRequest request = verifiedErasure(rights);
     return rights.erase(request.id(), ErasureGround.CONSENT_WITHDRAWN);
+  }
+
+  /**
+   * The fan-out and its baseline (the slowest participant's local erasure, then a round trip) in
+   * {@link Turns}, a fresh subject for the second side, untimed: the target's verdict.
+   */
+  @Benchmark
+  public long inTurn() throws Exception {
+    return turns.pair(
+        db + "/" + PARTICIPANTS.size(),
+        () -> {
+          lastSide = "fanOut";
+          return fanOut();
+        },
+        () -> {
+          lastSide = "slowestLocalErasure";
+          slowestLocalErasure();
+          return kafkaRoundTrip();
+        },
+        () -> {
+          checkAfter(lastSide);
+          freshSubject();
+        });
   }
 
   /** (c) One small message produced, consumed, produced back and consumed through the same broker. */

@@ -45,7 +45,7 @@ import org.openjdk.jmh.infra.IterationParams;
 // as profiled C1 code on this 2-core machine, where C2 is busy with Hibernate's and H2's, and took
 // 2-4 µs a write instead of under 1 (FINDINGS, fourteenth session).
 @Warmup(iterations = 200, batchSize = 1)
-@Measurement(iterations = 60, batchSize = 1)
+@Measurement(iterations = 120, batchSize = 1)
 @Fork(1)
 @State(Scope.Benchmark)
 public class RestrictedWritesBenchmark {

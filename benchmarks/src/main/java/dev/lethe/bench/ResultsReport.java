@@ -84,6 +84,9 @@ public final class ResultsReport {
    */
   static final InTurnTarget LISTENERS_IN_TURN = new InTurnTarget(1.05, null);
 
+  /** The fan-out at most twice the slowest participant's local erasure plus a round trip. */
+  static final InTurnTarget FAN_OUT_IN_TURN = new InTurnTarget(2.0, null);
+
   /** Lethe's dispatchers at least half the hand-written loop's notices per second. */
   static final InTurnTarget OUTBOX_IN_TURN = new InTurnTarget(0.5, "notices");
 
@@ -693,8 +696,20 @@ public final class ResultsReport {
                         + " | "
                         + String.format(Locale.ROOT, "%.2f× ± %.2f", ratio.value(), ratio.error())
                         + " | ≤ 2× their sum | "
-                        + fanOutVerdict(ratio)
+                        + (decidedInTurn(
+                                "fanout.inTurn",
+                                ratio.db(),
+                                String.valueOf(FanOutBenchmark.PARTICIPANTS.size()))
+                            ? IN_TURN_DECIDES
+                            : fanOutVerdict(ratio))
                         + " |"));
+    inTurnTargets(
+        "fanout.inTurn",
+        key ->
+            "erasure fanned out to 3 participants over Kafka, both sides in turn | "
+                + key.substring(0, key.indexOf('/'))
+                + " | 10, 100, 1,000 rows",
+        "slowest local erasure + Kafka round trip");
     brokerDispatchRows();
     for (Row scan : select("ModelBuildBenchmark.")) {
       line(
@@ -1274,7 +1289,10 @@ public final class ResultsReport {
           Map.entry("OutboxDispatchBenchmark.rawJdbc", "outbox.inTurn"),
           Map.entry("ListenerOverheadBenchmark.insert", "listeners.inTurn"),
           Map.entry("ListenerOverheadBenchmark.update", "listeners.inTurn"),
-          Map.entry("ListenerOverheadBenchmark.load", "listeners.inTurn"));
+          Map.entry("ListenerOverheadBenchmark.load", "listeners.inTurn"),
+          Map.entry("FanOutBenchmark.fanOut", "fanout.inTurn"),
+          Map.entry("FanOutBenchmark.slowestLocalErasure", "fanout.inTurn"),
+          Map.entry("FanOutBenchmark.kafkaRoundTrip", "fanout.inTurn"));
 
   /**
    * Whether {@code row} is one side of a comparison that enough pairs timed again, warmed up at
@@ -1289,6 +1307,9 @@ public final class ResultsReport {
     }
     if (inTurn.equals("outbox.inTurn")) {
       return decidedInTurn(inTurn, row.db(), row.dispatchers());
+    }
+    if (inTurn.equals("fanout.inTurn")) {
+      return decidedInTurn(inTurn, row.db(), String.valueOf(FanOutBenchmark.PARTICIPANTS.size()));
     }
     if (inTurn.equals("listeners.inTurn")) {
       // The forks without Lethe are the baseline of both kinds of pairs.
@@ -1429,6 +1450,7 @@ public final class ResultsReport {
       case "erasure.inTurn" -> ERASURE_IN_TURN;
       case "restricted.inTurn", "listeners.inTurn" -> LISTENERS_IN_TURN;
       case "outbox.inTurn" -> OUTBOX_IN_TURN;
+      case "fanout.inTurn" -> FAN_OUT_IN_TURN;
       default -> throw new IllegalArgumentException("No target for " + benchmark);
     };
   }
@@ -1879,12 +1901,22 @@ public final class ResultsReport {
 
   private void fanOut() {
     Optional<FanOutRatio> result = fanOutRatio();
-    if (result.isEmpty()) {
+    if (result.isEmpty() && !pairs.containsKey("fanout.inTurn")) {
       return;
     }
-    FanOutRatio ratio = result.get();
     line("## An erasure fanned out to 3 participants over Kafka (Art. 17(2), 19)");
     line("");
+    result.ifPresent(this::fanOutForks);
+    inTurnTable(
+        "fanout.inTurn",
+        "each invocation runs the fan-out of one fresh subject, then the slowest participant's local erasure of"
+            + " another and a Kafka round trip",
+        "participants",
+        "local erasure + round trip");
+  }
+
+  /** The fan-out and its baselines timed in separate forks, {@code ratio} their means'. */
+  private void fanOutForks(FanOutRatio ratio) {
     line(
         "A coordinator and three participants, each with its own "
             + ratio.db()

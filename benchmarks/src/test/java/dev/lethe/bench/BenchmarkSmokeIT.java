@@ -164,11 +164,15 @@ class BenchmarkSmokeIT {
   }
 
   @Test
-  void fanOutOverKafkaReachesEveryParticipantAndMeasuresBothBaselines() throws RunnerException {
+  void fanOutOverKafkaReachesEveryParticipantAndMeasuresBothBaselinesAlsoInTurn()
+      throws RunnerException {
     // Each fan-out invocation waits for all three receipts and checks every participant erased the
     // subject.
     Collection<RunResult> results = new Runner(options(FanOutBenchmark.class).build()).run();
-    assertThat(results).hasSize(3);
+    assertThat(results).hasSize(4);
+    Map<String, Long> extras = Extras.recorded();
+    assertThat(extras.get(Extras.key("fanout.inTurn", "h2/3", "pair.lethe"))).isPositive();
+    assertThat(extras.get(Extras.key("fanout.inTurn", "h2/3", "pair.baseline"))).isPositive();
   }
 
   @Test

@@ -111,4 +111,41 @@ class InTurnTest {
                            "scorePercentiles": {"50.0": %s}}}"""
         .formatted(listeners, micros, error, micros);
   }
+
+  @Test
+  void pairsOfTheFanOutAndItsBaselineDecideTheFanOutsTarget() throws IOException {
+    // Separate forks: 57.0 ms against 20.4 + 10.5 ms, 1.84x +- 0.2 or so; twenty pairs: 56 against
+    // 31 ms.
+    String report =
+        ReportInputs.report(
+            dir,
+            List.of(
+                fanOut("fanOut", 57.0, 5.0),
+                fanOut("slowestLocalErasure", 20.4, 1.0),
+                fanOut("kafkaRoundTrip", 10.5, 1.0)),
+            "fanout.inTurn",
+            "h2/3",
+            20,
+            56_000_000,
+            31_000_000);
+
+    assertThat(report)
+        .contains(
+            "| erasure fanned out to 3 participants over Kafka, both sides in turn | h2 | 10, 100, 1,000"
+                + " rows | 56.0 ms (median of 20 pairs) | slowest local erasure + Kafka round trip:"
+                + " 31.0 ms | 1.81× [1.81×–1.81×] | ≤ 2.00× its time | met |")
+        .contains("| ≤ 2× their sum | separate forks, minutes apart: the in-turn row decides |")
+        .contains("| h2 | 3 | 20 | 56.0 ms | 31.0 ms | 1.81× [1.81×–1.81×] |");
+  }
+
+  /** One {@code FanOutBenchmark} result on H2, as JMH's JSON output writes it. */
+  private static String fanOut(String method, double millis, double error) {
+    return """
+        {"benchmark": "dev.lethe.bench.FanOutBenchmark.%s", "mode": "ss", "forks": 2,
+         "warmupIterations": 20, "warmupTime": "1 s", "measurementIterations": 60,
+         "measurementTime": "1 s", "jvmArgs": [], "params": {"db": "h2"},
+         "primaryMetric": {"score": %s, "scoreError": %s, "scoreUnit": "ms/op",
+                           "scorePercentiles": {"50.0": %s}}}"""
+        .formatted(method, millis, error, millis);
+  }
 }
