@@ -392,7 +392,7 @@ public final class RestrictionGuard
     return Optional.empty();
   }
 
-  /** Whether an update of a subject root may change one of its identities, whose pseudonyms the memo keeps. */
+  /** Whether an update of a subject root may change one of its identities, from which the memo answered. */
   private boolean identityMayChange(
       EntityPersister persister, Object @Nullable [] oldState, Object[] newState) {
     @Nullable SubjectType root = plan(persister).map(Plan::root).orElse(null);
