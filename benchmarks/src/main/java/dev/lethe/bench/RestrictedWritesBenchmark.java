@@ -45,12 +45,14 @@ import org.openjdk.jmh.infra.IterationParams;
 // as profiled C1 code on this 2-core machine, where C2 is busy with Hibernate's and H2's, and took
 // 2-4 µs a write instead of under 1 (FINDINGS, fourteenth session).
 @Warmup(iterations = 200, batchSize = 1)
+// A hundred and twenty measured pairs, not sixty: with sixty, three rows' intervals still reached
+// 1.05-1.06x around medians of 1.02-1.04x (FINDINGS, twentieth session).
 @Measurement(iterations = 120, batchSize = 1)
 @Fork(1)
 @State(Scope.Benchmark)
 public class RestrictedWritesBenchmark {
 
-  /** Writes per side and pair. */
+  /** Operations (writes or loads) per side and pair. */
   static final int OPERATIONS = 500;
 
   /**
@@ -92,8 +94,8 @@ public class RestrictedWritesBenchmark {
   private Turns turns = new Turns("restricted.inTurn");
 
   /**
-   * Opens a private database with both factories, the restriction and customers with their rows,
-   * and records the statements of one write through each factory.
+   * Opens a private database with both factories, the restriction if one stands, and customers with
+   * their rows, and records the statements of one operation through each factory.
    */
   @Setup(Level.Trial)
   public void open() throws SQLException {

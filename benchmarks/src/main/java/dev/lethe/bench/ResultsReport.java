@@ -696,12 +696,7 @@ public final class ResultsReport {
                         + " | "
                         + String.format(Locale.ROOT, "%.2f× ± %.2f", ratio.value(), ratio.error())
                         + " | ≤ 2× their sum | "
-                        + (decidedInTurn(
-                                "fanout.inTurn",
-                                ratio.db(),
-                                String.valueOf(FanOutBenchmark.PARTICIPANTS.size()))
-                            ? IN_TURN_DECIDES
-                            : fanOutVerdict(ratio))
+                        + (fanOutDecidedInTurn(ratio.db()) ? IN_TURN_DECIDES : fanOutVerdict(ratio))
                         + " |"));
     inTurnTargets(
         "fanout.inTurn",
@@ -1309,7 +1304,7 @@ public final class ResultsReport {
       return decidedInTurn(inTurn, row.db(), row.dispatchers());
     }
     if (inTurn.equals("fanout.inTurn")) {
-      return decidedInTurn(inTurn, row.db(), String.valueOf(FanOutBenchmark.PARTICIPANTS.size()));
+      return fanOutDecidedInTurn(row.db());
     }
     if (inTurn.equals("listeners.inTurn")) {
       // The forks without Lethe are the baseline of both kinds of pairs.
@@ -1583,6 +1578,11 @@ public final class ResultsReport {
               + "s, a transaction each";
         },
         "without Lethe");
+  }
+
+  /** Whether the fan-out's pairs on {@code db}, keyed by its number of participants, decide its target. */
+  private boolean fanOutDecidedInTurn(String db) {
+    return decidedInTurn("fanout.inTurn", db, String.valueOf(FanOutBenchmark.PARTICIPANTS.size()));
   }
 
   /** The operation a {@code ListenerOverheadBenchmark} row times: its method's name. */
