@@ -273,6 +273,32 @@ public abstract class RequestStoreCompatibilityKit {
 
   @Test
   @DisplayName(
+      "Art. 17: ignoring case and space is the same on every store: tabs and line breaks around the"
+          + " value, capitals beyond ASCII; a replaced identity is no longer found by the old one")
+  void comparesIdentitiesAsJavaDoesAndForgetsReplacedOnes() {
+    RightsRequest tabbed =
+        request(RequestStatus.SUBMITTED, DUE, RECEIVED).withIdentityValue("\tÉLODIE@Example.com\n");
+    RightsRequest erased =
+        request(RequestStatus.SUBMITTED, DUE, RECEIVED.plusSeconds(1))
+            .withIdentityValue("élodie@example.com");
+    Stream.of(tabbed, erased).forEach(store::save);
+    RightsRequest replaced = erased.withIdentityValue("erased:0123");
+    store.save(replaced);
+    SubjectIdentifier elodie = new SubjectIdentifier("customer", "id", "élodie@example.com");
+
+    assertThat(store.findBySubject(elodie, IdentityMatch.IGNORE_CASE_AND_SPACE))
+        .containsExactly(tabbed);
+    assertThat(store.findBySubject(elodie, IdentityMatch.EXACT)).isEmpty();
+    assertThat(
+            store.findBySubject(
+                new SubjectIdentifier("customer", "id", "erased:0123"), IdentityMatch.EXACT))
+        .containsExactly(replaced);
+    assertThat(store.find(RequestQuery.all(10).withSubject("Élodie@example.com")).requests())
+        .containsExactly(tabbed);
+  }
+
+  @Test
+  @DisplayName(
       "Art. 5(1)(e): closed requests lose their identity once closed before the cutoff; open ones keep it")
   void clearsTheIdentityOfRequestsClosedBeforeACutoff() {
     RightsRequest open = request(RequestStatus.VERIFIED, DUE, RECEIVED);
