@@ -329,7 +329,9 @@ public final class RecipientNotifications {
                 NotificationJson.read(message.payload()),
                 attempts));
       }
-      if (acknowledgements != null) {
+      // Only a message that failed before can have been dead, its participant's part with it: one
+      // delivered at its first attempt needs no look at the acknowledgements (a read per notice).
+      if (acknowledgements != null && attempts > 1) {
         acknowledgements.delivered(message);
       }
     }

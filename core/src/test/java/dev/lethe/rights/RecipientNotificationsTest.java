@@ -10,9 +10,11 @@ import dev.lethe.request.Channel;
 import dev.lethe.request.RequestType;
 import dev.lethe.request.RightsRequest;
 import dev.lethe.spi.Notification;
+import dev.lethe.spi.Outbox;
 import dev.lethe.spi.OutboxEntry;
 import dev.lethe.spi.OutboxMessage;
 import dev.lethe.spi.OutboxStatus;
+import dev.lethe.spi.RecipientAcknowledgement.Status;
 import dev.lethe.spi.RecipientNotifier;
 import dev.lethe.subject.SubjectIdentifier;
 import dev.lethe.testing.MutableClock;
@@ -165,6 +167,45 @@ class RecipientNotificationsTest {
     assertThat(fixture.events())
         .allSatisfy(event -> assertThat(event.toString()).doesNotContain("ada@example.com"));
     assertThat(fixture.audit.verify().isIntact()).isTrue();
+  }
+
+  @Test
+  @DisplayName(
+      "Art. 17(2), 19: a participant's part dies with its notice, even at the first attempt, and is awaited again once an administrator's retry delivers it")
+  void aParticipantsPartIsAwaitedAgainOnceItsDeadNoticeIsDelivered() {
+    Outbox outbox = Outbox.inMemory();
+    Acknowledgements acknowledgements =
+        Acknowledgements.builder(List.of("billing"), fixture.audit, outbox)
+            .clock(fixture.clock)
+            .build();
+    RecipientNotifications toParticipants =
+        RecipientNotifications.builder(notifier, fixture.audit)
+            .outbox(outbox)
+            .acknowledgements(acknowledgements)
+            .clock(fixture.clock)
+            .build();
+    OutboxDispatcher dispatching =
+        OutboxDispatcher.builder(outbox, toParticipants.transport())
+            .clock(fixture.clock)
+            .maxAge(Duration.ofDays(1))
+            .build();
+    notifier.failures.put("billing", 1);
+    RightsRequest erasure = fulfilled(RequestType.ERASURE);
+    toParticipants.notifyRecipients(erasure, List.of("billing"));
+    fixture.clock.advanceDays(2);
+
+    assertThat(dispatching.dispatch().dead()).isEqualTo(1);
+    assertThat(acknowledgements.forRequest(erasure.id()))
+        .singleElement()
+        .satisfies(part -> assertThat(part.status()).isEqualTo(Status.DEAD));
+
+    outbox.retryDead(toParticipants.dead().get(0).id(), fixture.clock.instant());
+    assertThat(dispatching.dispatch().delivered()).isEqualTo(1);
+
+    assertThat(acknowledgements.forRequest(erasure.id()))
+        .singleElement()
+        .satisfies(part -> assertThat(part.status()).isEqualTo(Status.PENDING));
+    assertThat(acknowledgements.outstanding(erasure.id())).containsExactly("billing");
   }
 
   @Test
