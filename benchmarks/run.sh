@@ -188,6 +188,9 @@ else
   # The outbox's target: Lethe's dispatchers and the hand-written loop in turn, ten pairs then sixty (its separate
   # single shots on H2 stray by ±70 %).
   step 'OutboxDispatchBenchmark.inTurn' -p db=h2,postgresql -wi 10 -i 60
+  # A subject's requests found by identity against one by key, with 1,000 and 100,000 stored: the lookup every
+  # erasure makes must not grow with the requests ever received.
+  step 'RequestLookupBenchmark' -p db=h2,postgresql,mariadb -p rows=1000,100000
   # The fan-out's target: the fan-out and its baseline in turn, sixty pairs in one fork (the ratio of its separate
   # forks' means carries ±0.2 around a figure near the target).
   step 'FanOutBenchmark.inTurn' -f 1

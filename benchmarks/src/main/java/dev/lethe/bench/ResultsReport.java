@@ -620,6 +620,33 @@ public final class ResultsReport {
                         + " |");
               });
     }
+    for (Row bySubject : select("RequestLookupBenchmark.bySubject")) {
+      rows.stream()
+          .filter(
+              row ->
+                  row.benchmark().equals("RequestLookupBenchmark.byId")
+                      && row.db().equals(bySubject.db())
+                      && row.size().equals(bySubject.size()))
+          .findFirst()
+          .ifPresent(
+              byId -> {
+                double ratio = bySubject.score() / byId.score();
+                line(
+                    "| a subject's rights requests found on erasure | "
+                        + bySubject.db()
+                        + " | "
+                        + number(bySubject.size())
+                        + " requests | "
+                        + score(bySubject)
+                        + " | one request by its key: "
+                        + score(byId)
+                        + " | "
+                        + String.format(Locale.ROOT, "%.2f×", ratio)
+                        + " | ≤ 2× at every size | "
+                        + verdict(ratio <= 2)
+                        + " |");
+              });
+    }
     for (Row lethe : select("OutboxDispatchBenchmark.lethe")) {
       dispatch("OutboxDispatchBenchmark.rawJdbc", lethe.db(), lethe.size(), lethe.dispatchers())
           .ifPresent(

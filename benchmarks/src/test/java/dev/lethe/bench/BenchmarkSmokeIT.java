@@ -159,6 +159,20 @@ class BenchmarkSmokeIT {
   }
 
   @Test
+  void requestLookupFindsTheSubjectsRequestByIdentityAndById() throws RunnerException {
+    RequestLookupBenchmark lookup = new RequestLookupBenchmark();
+    lookup.rows = 100;
+    lookup.store();
+    try {
+      assertThat(lookup.bySubject()).hasSize(1);
+      assertThat(lookup.byId()).isPresent();
+    } finally {
+      lookup.close();
+    }
+    run(RequestLookupBenchmark.class, "rows", "100");
+  }
+
+  @Test
   void logMaskingMasksALine() throws RunnerException {
     run(LogMaskingBenchmark.class, "remembered", "0", "200");
   }
