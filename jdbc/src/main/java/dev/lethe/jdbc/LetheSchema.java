@@ -14,10 +14,12 @@ import org.flywaydb.core.api.output.MigrateResult;
  * Creates and upgrades Lethe's tables ({@code lethe_*}) with Flyway, from the migrations under
  * {@value #LOCATION} in this jar. Lethe keeps its own history table, {@value #HISTORY_TABLE}, so
  * its version numbers never mix with the application's own migrations, and it runs whether or not
- * the application uses Flyway. On MariaDB and MySQL it also runs the migrations under {@value
- * #MARIADB_LOCATION}, which widen the columns that hold a participant's report chunks beyond their 64 KB
- * {@code text}. An application that manages its schema otherwise can take the SQL from the jar
- * instead, in version order across both locations.
+ * the application uses Flyway. Where the databases' SQL differs, a migration comes in two forms: on
+ * MariaDB and MySQL it runs the ones under {@value #MARIADB_LOCATION} (which widen the columns that
+ * hold a participant's report chunks beyond their 64 KB {@code text}, and drop an index with its
+ * table named), on every other database those under {@value #STANDARD_LOCATION}. An application that
+ * manages its schema otherwise can take the SQL from the jar instead, in version order across {@value
+ * #LOCATION} and its database's second location.
  */
 public final class LetheSchema {
 
@@ -26,6 +28,12 @@ public final class LetheSchema {
 
   /** Where the migrations for MariaDB and MySQL only are, on the class path: outside {@link #LOCATION}, which Flyway scans with its subfolders. */
   public static final String MARIADB_LOCATION = "classpath:db/lethe-mariadb";
+
+  /**
+   * Where the migrations for every database but MariaDB and MySQL are, on the class path: the
+   * standard SQL's form of what {@link #MARIADB_LOCATION} writes MariaDB's way.
+   */
+  public static final String STANDARD_LOCATION = "classpath:db/lethe-standard";
 
   /** Lethe's own Flyway history table. */
   public static final String HISTORY_TABLE = "lethe_schema_history";
@@ -72,6 +80,6 @@ public final class LetheSchema {
     }
     return product.contains("mariadb") || product.contains("mysql")
         ? List.of(LOCATION, MARIADB_LOCATION)
-        : List.of(LOCATION);
+        : List.of(LOCATION, STANDARD_LOCATION);
   }
 }

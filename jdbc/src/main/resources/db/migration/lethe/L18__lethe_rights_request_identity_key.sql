@@ -7,7 +7,6 @@
 -- only, lower follows the database), so they are found exactly as before.
 alter table lethe_rights_request add column identity_key varchar(320);
 update lethe_rights_request set identity_key = lower(trim(identity_value));
--- All three columns findBySubject compares: a planner that counts matched columns (H2's) would otherwise
--- prefer the index on (subject_type, identity_kind), which served only the comparison above. That one
--- stays: dropping an index is written differently on MariaDB, and it costs a little on insert only.
+-- All three columns findBySubject compares. L18.1 drops the index on (subject_type, identity_kind), in a location
+-- per database: DROP INDEX is written differently on MariaDB.
 create index lethe_rights_request_identity on lethe_rights_request (identity_key, subject_type, identity_kind);
