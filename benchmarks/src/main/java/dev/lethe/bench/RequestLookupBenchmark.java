@@ -34,10 +34,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * Finding a subject's rights requests, as every erasure does (Art. 17): {@link
  * JdbcRequestStore#findBySubject}, which an erasure runs for the request's identity and for each of
  * the subject's identities so that every request made under them forgets it, against {@link
- * JdbcRequestStore#find}, a lookup by primary key, with {@code rows} requests stored, all of one
- * subject type and identity, each of another subject. The target: at most twice the lookup by key
- * at every size, that is, an erasure's cost does not grow with the requests Lethe has ever
- * received.
+ * JdbcRequestStore#findLatest}, a lookup by primary key that locks its row as the erasure's does
+ * ({@code select ... for update}: on PostgreSQL a locking read writes, and commits with a flush),
+ * with {@code rows} requests stored, all of one subject type and identity, each of another subject.
+ * The target: at most twice the lookup by key at every size, that is, an erasure's cost does not
+ * grow with the requests Lethe has ever received.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -94,10 +95,10 @@ public class RequestLookupBenchmark {
     return store.findBySubject(subject(nextIndex()), IdentityMatch.IGNORE_CASE_AND_SPACE);
   }
 
-  /** The baseline: one request by its primary key. */
+  /** The baseline: one request by its primary key, locked. */
   @Benchmark
   public Optional<RightsRequest> byId() {
-    return store.find(ids.get(nextIndex()));
+    return store.findLatest(ids.get(nextIndex()));
   }
 
   private int nextIndex() {

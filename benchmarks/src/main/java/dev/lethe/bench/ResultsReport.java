@@ -638,7 +638,7 @@ public final class ResultsReport {
                         + number(bySubject.size())
                         + " requests | "
                         + score(bySubject)
-                        + " | one request by its key: "
+                        + " | one request by its key, locked: "
                         + score(byId)
                         + " | "
                         + String.format(Locale.ROOT, "%.2f×", ratio)
