@@ -642,8 +642,8 @@ public final class ResultsReport {
                         + score(byId)
                         + " | "
                         + String.format(Locale.ROOT, "%.2f×", ratio)
-                        + " | ≤ 2× at every size | "
-                        + verdict(ratio <= 2)
+                        + " | ≤ 3× at every size | "
+                        + verdict(ratio <= 3)
                         + " |");
               });
     }
