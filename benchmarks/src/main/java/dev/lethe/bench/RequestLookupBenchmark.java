@@ -12,6 +12,7 @@ import dev.lethe.request.RightsRequest;
 import dev.lethe.subject.SubjectIdentifier;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -77,7 +78,7 @@ public class RequestLookupBenchmark {
         JdbcTransactions.of(dataSource)
             .inTransaction(
                 () -> {
-                  List<RequestId> stored = new java.util.ArrayList<>(rows);
+                  List<RequestId> stored = new ArrayList<>(rows);
                   for (int i = 0; i < rows; i++) {
                     RightsRequest request = request(i);
                     store.insert(request);
