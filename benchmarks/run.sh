@@ -193,7 +193,7 @@ else
   step 'RequestLookupBenchmark' -p db=h2,postgresql,mariadb -p rows=1000,100000
   # The fan-out's target: the fan-out and its baseline in turn, sixty pairs in one fork (the ratio of its separate
   # forks' means carries ±0.2 around a figure near the target).
-  step 'FanOutBenchmark.inTurn' -f 1
+  step 'FanOutBenchmark.inTurn' -f 1 -p db=h2,postgresql
   step 'ListenerOverhead|AuditAppend|OutboxDispatch|EncryptionOverhead|FanOut|KafkaDispatch|AmqpDispatch|ModelBuild|LogMasking' -e inTurn \
     "${MORE[@]}"
 fi
