@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * topicFor(serviceName)}, and hands each message to a {@link MessageReceiver}, such as the rights
  * events a participant must apply (Art. 17(2), 19) or the receipts the coordinator collects.
  *
- * <p>A message's offset is committed only once {@code receive} returned, so a crash in between offers
- * it again: delivery is at least once, and the receiver applies each idempotency key once. When {@code
+ * <p>A message's offset is committed only once {@code receive} returned, together with those of the
+ * messages the same poll brought (one round trip to the broker for them all), so a crash in between
+ * offers them again: delivery is at least once, and the receiver applies each idempotency key once. When {@code
  * receive} throws, its partition is paused and the same message is offered again after a back-off
  * (by default 1 second, doubling to 30 seconds), for as long as it takes: no message is skipped, and
  * none after it in its partition is applied before it. Failures are logged by type, never message, as
@@ -134,6 +135,10 @@ public final class KafkaInbox implements AutoCloseable {
         .partitions()
         .forEach(
             partition -> firstUnapplied.put(partition, records.records(partition).get(0).offset()));
+    // Committed once for the whole batch, past what was applied: a commit is a round trip to the
+    // broker, and messages that arrive together (receipts from several participants) would wait for
+    // one commit each.
+    Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
     try {
       for (TopicPartition partition : records.partitions()) {
         for (ConsumerRecord<String, String> record : records.records(partition)) {
@@ -145,6 +150,7 @@ public final class KafkaInbox implements AutoCloseable {
             break;
           }
           firstUnapplied.put(partition, record.offset() + 1);
+          applied.put(partition, new OffsetAndMetadata(record.offset() + 1));
         }
         firstUnapplied.remove(partition);
       }
@@ -157,10 +163,14 @@ public final class KafkaInbox implements AutoCloseable {
             }
           });
       throw e;
+    } finally {
+      if (!applied.isEmpty()) {
+        consumer.commitSync(applied);
+      }
     }
   }
 
-  /** Applies {@code record} and commits past it; on failure rewinds to it and pauses its partition. */
+  /** Applies {@code record}; on failure rewinds to it and pauses its partition. */
   private boolean apply(TopicPartition partition, ConsumerRecord<String, String> record) {
     @Nullable OutboxMessage message = toMessage(record);
     if (message != null) {
@@ -183,7 +193,6 @@ public final class KafkaInbox implements AutoCloseable {
       }
     }
     retries.remove(partition);
-    consumer.commitSync(Map.of(partition, new OffsetAndMetadata(record.offset() + 1)));
     return true;
   }
 
