@@ -621,13 +621,7 @@ public final class ResultsReport {
               });
     }
     for (Row bySubject : select("RequestLookupBenchmark.bySubject")) {
-      rows.stream()
-          .filter(
-              row ->
-                  row.benchmark().equals("RequestLookupBenchmark.byId")
-                      && row.db().equals(bySubject.db())
-                      && row.size().equals(bySubject.size()))
-          .findFirst()
+      find("RequestLookupBenchmark.byId", bySubject.db(), bySubject.size())
           .ifPresent(
               byId -> {
                 double ratio = bySubject.score() / byId.score();
