@@ -140,9 +140,11 @@ public final class AuditTrail {
   }
 
   private void committed(AuditCheckpoint checkpoint) {
+    // Two committed events never share a sequence; two appends of one transaction do where the
+    // first was rolled back to a savepoint, and then the later one, committed after it, is kept.
     AuditCheckpoint now =
         head.accumulateAndGet(
-            checkpoint, (known, seen) -> seen.sequence() > known.sequence() ? seen : known);
+            checkpoint, (known, seen) -> seen.sequence() >= known.sequence() ? seen : known);
     if (now == checkpoint && checkpoint.sequence() % checkpointEvery == 0) {
       // The sequence and a keyed hash: no personal data. Ship it where the audit's writers cannot
       // reach.

@@ -30,7 +30,11 @@ import tools.jackson.core.type.TypeReference;
  * chain's head row in {@code lethe_audit_head} ({@code select ... for update}), lets the trail
  * compute the next event from it, inserts the event and moves the head. Inside a transaction open
  * on the thread ({@link JdbcTransactions}, or a Spring-managed connection) it joins that one, so the
- * event commits with the change it records, and the head stays locked until then.
+ * event commits with the change it records, and the head stays locked until then. A later append in
+ * the same operation's transaction starts from the head the one before left: it moves the head on
+ * condition that it still holds that sequence and hash, then inserts the event, two statements
+ * instead of three; where the head moved meanwhile (a savepoint rolled back), it locks and reads the
+ * head as the first append does.
  */
 public final class JdbcAuditSink implements AuditSink {
 
@@ -108,35 +112,79 @@ public final class JdbcAuditSink implements AuditSink {
     return Jdbc.inTransaction(
         dataSource,
         () -> {
-          AuditCheckpoint head =
-              jdbc
-                  .query(
-                      "lock the audit head",
-                      "select sequence_number, hash from lethe_audit_head where id = 1 for update",
-                      row ->
-                          new AuditCheckpoint(
-                              row.getLong("sequence_number"), row.getString("hash")))
-                  .stream()
-                  .findFirst()
-                  .orElseThrow(
-                      () ->
-                          new IllegalStateException(
-                              "The table lethe_audit_head has no row: migrate Lethe's"
-                                  + " schema with LetheSchema.migrate(dataSource), which creates it"));
-          AuditEvent event = next.apply(head);
-          if (event.sequence() != head.sequence() + 1
-              || !event.previousHash().equals(head.hash())) {
-            throw new IllegalArgumentException(
-                "The next audit event must follow the head " + head.sequence());
-          }
-          insert(event);
-          jdbc.update(
-              "move the audit head",
-              "update lethe_audit_head set sequence_number = ?, hash = ? where id = 1",
-              event.sequence(),
-              event.hash());
+          AuditEvent event =
+              Jdbc.keptForTransaction(dataSource, MovedHead.class)
+                  .flatMap(moved -> appendAfterMovedHead(moved.head(), next))
+                  .orElseGet(() -> appendAfterLockedHead(next));
+          Jdbc.keepForTransaction(
+              dataSource, MovedHead.class, new MovedHead(AuditCheckpoint.of(event)));
           return event;
         });
+  }
+
+  /**
+   * The head this sink moved last in the transaction open on the thread, which holds its lock: the
+   * next append in that transaction starts from it without reading it again.
+   */
+  private record MovedHead(AuditCheckpoint head) {}
+
+  /**
+   * Appends after {@code moved} if the head is still there: the head moves only where it holds both
+   * the sequence and the hash this transaction left, so a savepoint rolled back since (which may
+   * release the lock, and let another writer in) is caught, and nothing was written.
+   */
+  private Optional<AuditEvent> appendAfterMovedHead(
+      AuditCheckpoint moved, Function<AuditCheckpoint, AuditEvent> next) {
+    AuditEvent event = following(moved, next);
+    int changed =
+        jdbc.update(
+            "move the audit head",
+            "update lethe_audit_head set sequence_number = ?, hash = ?"
+                + " where id = 1 and sequence_number = ? and hash = ?",
+            event.sequence(),
+            event.hash(),
+            moved.sequence(),
+            moved.hash());
+    if (changed == 0) {
+      return Optional.empty();
+    }
+    insert(event);
+    return Optional.of(event);
+  }
+
+  /** Locks the head, appends the event that follows it and moves the head to it. */
+  private AuditEvent appendAfterLockedHead(Function<AuditCheckpoint, AuditEvent> next) {
+    AuditCheckpoint head =
+        jdbc
+            .query(
+                "lock the audit head",
+                "select sequence_number, hash from lethe_audit_head where id = 1 for update",
+                row -> new AuditCheckpoint(row.getLong("sequence_number"), row.getString("hash")))
+            .stream()
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "The table lethe_audit_head has no row: migrate Lethe's"
+                            + " schema with LetheSchema.migrate(dataSource), which creates it"));
+    AuditEvent event = following(head, next);
+    insert(event);
+    jdbc.update(
+        "move the audit head",
+        "update lethe_audit_head set sequence_number = ?, hash = ? where id = 1",
+        event.sequence(),
+        event.hash());
+    return event;
+  }
+
+  private static AuditEvent following(
+      AuditCheckpoint head, Function<AuditCheckpoint, AuditEvent> next) {
+    AuditEvent event = next.apply(head);
+    if (event.sequence() != head.sequence() + 1 || !event.previousHash().equals(head.hash())) {
+      throw new IllegalArgumentException(
+          "The next audit event must follow the head " + head.sequence());
+    }
+    return event;
   }
 
   @Override

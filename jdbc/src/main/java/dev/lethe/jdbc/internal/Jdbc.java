@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,7 @@ public final class Jdbc {
     private final Connection connection;
     private final boolean owner;
     private final List<Runnable> afterCommit = new ArrayList<>();
+    private final Map<Object, Object> values = new HashMap<>();
 
     private Bound(Connection connection, boolean owner) {
       this.connection = connection;
@@ -115,6 +117,30 @@ public final class Jdbc {
       transaction.afterCommit.add(action);
     } else {
       action.run();
+    }
+  }
+
+  /**
+   * What {@link #keepForTransaction} kept under {@code key} in the transaction bound to this thread
+   * over {@code dataSource}, if one is bound and holds it.
+   */
+  public static <T> Optional<T> keptForTransaction(DataSource dataSource, Class<T> key) {
+    Bound transaction = BOUND.get().get(dataSource);
+    return transaction == null
+        ? Optional.empty()
+        : Optional.ofNullable(key.cast(transaction.values.get(key)));
+  }
+
+  /**
+   * Keeps {@code value} under {@code key} while the transaction over {@code dataSource} is bound to
+   * this thread: until the outermost {@link #inTransaction} returns, which for a transaction someone
+   * else commits is before its end. Nothing when none is bound. A savepoint rolled back does not drop
+   * it: check it against the database before relying on it.
+   */
+  public static <T> void keepForTransaction(DataSource dataSource, Class<T> key, T value) {
+    Bound transaction = BOUND.get().get(dataSource);
+    if (transaction != null) {
+      transaction.values.put(key, value);
     }
   }
 
