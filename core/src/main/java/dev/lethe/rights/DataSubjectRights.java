@@ -622,6 +622,8 @@ public final class DataSubjectRights {
     identities.add(0, request.subject());
     Set<RequestId> done = new HashSet<>();
     done.add(request.id());
+    // The request's identity is most often also read from the subject's row: looked up once.
+    Set<List<String>> looked = new HashSet<>();
     for (SubjectIdentifier identity : identities) {
       IdentityMatch match =
           data.model()
@@ -629,6 +631,11 @@ public final class DataSubjectRights {
               .flatMap(type -> type.identityRule(identity.identity()))
               .map(SubjectType.IdentityRule::match)
               .orElse(IdentityMatch.EXACT);
+      if (!looked.add(
+          List.of(
+              identity.subjectType(), identity.identity(), match.normalize(identity.value())))) {
+        continue;
+      }
       for (RightsRequest other : store.findBySubject(identity, match)) {
         if (done.add(other.id())) {
           forget(other);
