@@ -2,11 +2,13 @@ package dev.lethe.bench;
 
 import dev.lethe.audit.AuditTrail;
 import dev.lethe.bench.fanout.CrmContact;
+import dev.lethe.bench.fanout.SupportOnlyContact;
 import dev.lethe.jdbc.JdbcAcknowledgementStore;
 import dev.lethe.jdbc.JdbcAuditSink;
 import dev.lethe.jdbc.JdbcOutbox;
 import dev.lethe.jdbc.JdbcReceiptStore;
 import dev.lethe.jdbc.JdbcRequestStore;
+import dev.lethe.jdbc.JdbcTransactions;
 import dev.lethe.jdbc.LetheSchema;
 import dev.lethe.jpa.JpaPersonalDataStore;
 import dev.lethe.kafka.KafkaInbox;
@@ -58,9 +60,12 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * An erasure passed on to three participant services over Kafka (Art. 17(2), 19): a coordinator
  * ("crm") and three participants ("billing", "shipping", "support"), each with its own database
  * (Lethe's JDBC stores: requests, audit, outbox, acknowledgements or receipts; the shop model through
- * {@link JpaPersonalDataStore}), joined by {@link KafkaOutboxTransport} and {@link KafkaInbox} through
+ * {@link JpaPersonalDataStore}; an operation's changes commit together in one {@link
+ * JdbcTransactions} transaction), joined by {@link KafkaOutboxTransport} and {@link KafkaInbox} through
  * one embedded KRaft broker. The participants hold 10, 100 and 1,000 rows of each subject ({@code
- * support} is the slowest). In one run:
+ * support} is the slowest). With {@code participants=1} the coordinator passes it on to {@code
+ * support} alone: four services and the broker share the machine's cores, and that variant tells the
+ * protocol's own cost from three erasures at once. In one run:
  *
  * <ul>
  *   <li>{@link #fanOut}: submit and erase at the coordinator, dispatch its notices, until every
@@ -113,10 +118,17 @@ public class FanOutBenchmark {
   @Param({"h2"})
   public String db = "h2";
 
+  /**
+   * How many participants the erasure is passed on to: 3, or 1 (the slowest alone, to tell the
+   * protocol's own cost from that of three services sharing the machine's cores).
+   */
+  @Param({"3"})
+  public int participants = 3;
+
   private @Nullable EmbeddedKafkaKraftBroker broker;
   private @Nullable KafkaOutboxTransport transport;
   private final List<AutoCloseable> closing = new ArrayList<>();
-  private final List<Service> participants = new ArrayList<>();
+  private final List<Service> services = new ArrayList<>();
   private @Nullable Service coordinator;
   private @Nullable Acknowledgements acknowledgements;
   private final Semaphore receipts = new Semaphore(0);
@@ -162,11 +174,17 @@ public class FanOutBenchmark {
   /** Starts the broker, creates the topics, opens the four databases and starts the inboxes. */
   @Setup(Level.Trial)
   public void open() {
+    if (participants != 1 && participants != PARTICIPANTS.size()) {
+      throw new IllegalArgumentException(
+          "participants is 1 or " + PARTICIPANTS.size() + ", not " + participants);
+    }
     EmbeddedKafkaKraftBroker started = new EmbeddedKafkaKraftBroker(1, 1);
     started.afterPropertiesSet();
     broker = started;
     String bootstrap = started.getBrokersAsString();
-    List<String> topics = new ArrayList<>(PARTICIPANTS);
+    List<String> names =
+        PARTICIPANTS.subList(PARTICIPANTS.size() - participants, PARTICIPANTS.size());
+    List<String> topics = new ArrayList<>(names);
     topics.addAll(List.of(COORDINATOR, ECHO, ORIGIN));
     KafkaTopics.builder(bootstrap).build().ensure(topics);
     KafkaOutboxTransport kafka = KafkaOutboxTransport.builder(bootstrap).build();
@@ -174,15 +192,15 @@ public class FanOutBenchmark {
     closing.add(kafka);
     Clock clock = Clock.systemUTC();
 
-    // The coordinator: its processing names the three participants as recipients.
+    // The coordinator: its processing names the participants as recipients.
     BenchDatabase crmDatabase = database();
-    EntityManagerFactory crmFactory = crmDatabase.open(CrmContact.class);
-    AuditTrail crmAudit =
-        AuditTrail.of(
-            JdbcAuditSink.of(crmDatabase.autoCommitting()), Pseudonymizer.withRandomKey(), clock);
+    EntityManagerFactory crmFactory =
+        crmDatabase.open(participants == 1 ? SupportOnlyContact.class : CrmContact.class);
+    JdbcTransactions crmTransactions = JdbcTransactions.of(crmDatabase.autoCommitting());
+    AuditTrail crmAudit = audit(crmDatabase, crmTransactions, clock);
     Outbox crmOutbox = JdbcOutbox.of(crmDatabase.autoCommitting());
     Acknowledgements acks =
-        Acknowledgements.builder(PARTICIPANTS, crmAudit, crmOutbox)
+        Acknowledgements.builder(names, crmAudit, crmOutbox)
             .store(JdbcAcknowledgementStore.of(crmDatabase.autoCommitting()))
             .clock(clock)
             .build();
@@ -193,8 +211,7 @@ public class FanOutBenchmark {
             .acknowledgements(acks)
             .clock(clock)
             .build();
-    JpaPersonalDataStore crmStore =
-        JpaPersonalDataStore.of(crmFactory, Pseudonymizer.withRandomKey());
+    JpaPersonalDataStore crmStore = store(crmFactory, crmTransactions);
     DataSubjectRights crmRights =
         DataSubjectRights.builder(crmAudit)
             .clock(clock)
@@ -223,20 +240,19 @@ public class FanOutBenchmark {
 
     // The participants: each its own shop database; each dispatches its receipt as soon as it wrote
     // it.
-    for (int i = 0; i < PARTICIPANTS.size(); i++) {
+    for (int i = PARTICIPANTS.size() - participants; i < PARTICIPANTS.size(); i++) {
       String name = PARTICIPANTS.get(i);
       BenchDatabase database = database();
       EntityManagerFactory factory = database.open(ShopData.ENTITIES);
-      AuditTrail audit =
-          AuditTrail.of(
-              JdbcAuditSink.of(database.autoCommitting()), Pseudonymizer.withRandomKey(), clock);
+      JdbcTransactions transactions = JdbcTransactions.of(database.autoCommitting());
+      AuditTrail audit = audit(database, transactions, clock);
       Outbox outbox = JdbcOutbox.of(database.autoCommitting());
       RecipientNotifications notifications =
           RecipientNotifications.builder((recipient, notification) -> {}, audit)
               .outbox(outbox)
               .clock(clock)
               .build();
-      JpaPersonalDataStore store = JpaPersonalDataStore.of(factory, Pseudonymizer.withRandomKey());
+      JpaPersonalDataStore store = store(factory, transactions);
       DataSubjectRights rights =
           DataSubjectRights.builder(audit)
               .clock(clock)
@@ -251,7 +267,7 @@ public class FanOutBenchmark {
               .build();
       OutboxDispatcher dispatcher =
           OutboxDispatcher.builder(outbox, notifications.transport(kafka)).clock(clock).build();
-      participants.add(new Service(name, database, audit, outbox, rights, dispatcher, ROWS[i]));
+      services.add(new Service(name, database, audit, outbox, rights, dispatcher, ROWS[i]));
       inbox(
           bootstrap,
           name,
@@ -271,6 +287,27 @@ public class FanOutBenchmark {
                 new OutboxMessage(
                     message.idempotencyKey(), ORIGIN, message.type(), message.payload())));
     inbox(bootstrap, ORIGIN, message -> echoes.release());
+  }
+
+  /**
+   * A service's audit trail, whose transactions its rights operations run in: as the README's plain
+   * Java set-up has it, an operation's request, audit, outbox rows and data change commit together.
+   */
+  private static AuditTrail audit(
+      BenchDatabase database, JdbcTransactions transactions, Clock clock) {
+    return AuditTrail.builder(
+            JdbcAuditSink.of(database.autoCommitting()), Pseudonymizer.withRandomKey())
+        .clock(clock)
+        .transactions(transactions)
+        .build();
+  }
+
+  /** A service's personal-data store, which joins the operation's transaction. */
+  private static JpaPersonalDataStore store(
+      EntityManagerFactory factory, JdbcTransactions transactions) {
+    return JpaPersonalDataStore.builder(factory, Pseudonymizer.withRandomKey())
+        .currentConnection(transactions::currentConnection)
+        .build();
   }
 
   private BenchDatabase database() {
@@ -311,7 +348,7 @@ public class FanOutBenchmark {
       insert.executeUpdate();
       connection.commit();
     }
-    for (Service participant : participants) {
+    for (Service participant : services) {
       try (Connection connection = participant.database.connection()) {
         participant.data.insert(connection, subject, participant.rows);
         connection.commit();
@@ -344,7 +381,7 @@ public class FanOutBenchmark {
   private void checkAfter(String method) throws SQLException {
     List<Service> erased =
         switch (method) {
-          case "fanOut" -> participants;
+          case "fanOut" -> services;
           case "slowestLocalErasure" -> List.of(slowest());
           default -> List.of();
         };
@@ -400,7 +437,7 @@ public class FanOutBenchmark {
   @Benchmark
   public long inTurn() throws Exception {
     return turns.pair(
-        db + "/" + PARTICIPANTS.size(),
+        db + "/" + participants,
         () -> {
           lastSide = "fanOut";
           return fanOut();
@@ -428,7 +465,7 @@ public class FanOutBenchmark {
   }
 
   private Service slowest() {
-    return participants.get(participants.size() - 1);
+    return services.get(services.size() - 1);
   }
 
   private RightsRequest verifiedErasure(DataSubjectRights rights) {

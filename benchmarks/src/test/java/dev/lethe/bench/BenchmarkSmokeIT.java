@@ -190,6 +190,20 @@ class BenchmarkSmokeIT {
   }
 
   @Test
+  void fanOutToTheSlowestParticipantAloneIsTimedInTurn() throws RunnerException {
+    Collection<RunResult> results =
+        new Runner(
+                options(FanOutBenchmark.class.getName() + "\\.inTurn")
+                    .param("participants", "1")
+                    .build())
+            .run();
+    assertThat(results).hasSize(1);
+    Map<String, Long> extras = Extras.recorded();
+    assertThat(extras.get(Extras.key("fanout.inTurn", "h2/1", "pair.lethe"))).isPositive();
+    assertThat(extras.get(Extras.key("fanout.inTurn", "h2/1", "pair.baseline"))).isPositive();
+  }
+
+  @Test
   void kafkaDispatchDeliversEveryNoticeInFlightAndOneAtATime() throws RunnerException {
     // Each invocation checks that every notice of its outbox was delivered.
     assertThat(new Runner(options(KafkaDispatchBenchmark.class).build()).run()).hasSize(2);
@@ -208,8 +222,12 @@ class BenchmarkSmokeIT {
   }
 
   private static ChainedOptionsBuilder options(Class<?> benchmark) {
+    return options(benchmark.getName() + "\\.");
+  }
+
+  private static ChainedOptionsBuilder options(String include) {
     return new OptionsBuilder()
-        .include(benchmark.getName() + "\\.")
+        .include(include)
         .param("db", "h2")
         .forks(0)
         .warmupIterations(0)
