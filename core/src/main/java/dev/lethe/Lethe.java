@@ -135,12 +135,14 @@ public final class Lethe {
         Objections.builder(model, audit, suppressionList)
             .directMarketing(builder.directMarketing.toArray(String[]::new))
             .store(stores.objections())
+            .requests(stores.requests())
             .recipientNotifications(recipientNotifications)
             .clock(clock)
             .build();
     this.restrictions =
         Restrictions.builder(model, audit, recipientNotifications, builder.subjectNotifier)
             .store(stores.restrictions())
+            .requests(stores.requests())
             .clock(clock)
             .build();
     this.guard = ProcessingGuard.of(model, consent, objections, restrictions, suppressionList);

@@ -173,6 +173,37 @@ class LetheTest {
 
   @Test
   @DisplayName(
+      "Art. 18(1), 21: a copy of a request read before it was cancelled places nothing: the stored request decides")
+  void art18_1_art21_aCopyReadBeforeTheRequestClosedPlacesNothing() {
+    Lethe lethe = lethe().subjectNotifier((subject, restriction) -> {}).build();
+    RightsRequest restriction = lethe.rights().submit(RequestType.RESTRICTION, ADA, Channel.WEB);
+    RightsRequest objection = lethe.rights().submit(RequestType.OBJECTION, ADA, Channel.WEB);
+    lethe.rights().cancel(restriction.id(), "withdrawn by the subject");
+    lethe.rights().cancel(objection.id(), "withdrawn by the subject");
+    RightsRequest elsewhere =
+        lethe().build().rights().submit(RequestType.RESTRICTION, ADA, Channel.WEB);
+
+    assertThatThrownBy(
+            () -> lethe.restrictions().restrict(restriction, RestrictionGround.ACCURACY_CONTESTED))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("is CANCELLED");
+    assertThatThrownBy(() -> lethe.objections().objectFor(objection, "event-invitations"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("is CANCELLED");
+    assertThatThrownBy(
+            () -> lethe.restrictions().restrict(elsewhere, RestrictionGround.ACCURACY_CONTESTED))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("is not one of this service's requests");
+    assertThat(lethe.restrictions().restriction(ADA)).isEmpty();
+    assertThat(lethe.objections().objections(ADA)).isEmpty();
+    try (Stream<AuditEvent> events = lethe.audit().events()) {
+      assertThat(events.map(AuditEvent::type))
+          .doesNotContain(AuditEventType.RESTRICTION_PLACED, AuditEventType.OBJECTION_RECORDED);
+    }
+  }
+
+  @Test
+  @DisplayName(
       "Art. 21: an objection that stood before the request carries it out; one overridden before it does not")
   void art21_objectionThatStoodBeforeTheRequestCounts() {
     Lethe lethe = lethe().build();

@@ -16,6 +16,7 @@ import dev.lethe.request.RequestId;
 import dev.lethe.request.RequestType;
 import dev.lethe.request.RightsRequest;
 import dev.lethe.rights.RecipientNotifications;
+import dev.lethe.rights.RequestStore;
 import dev.lethe.spi.Notification;
 import dev.lethe.subject.SubjectIdentifier;
 import dev.lethe.subject.SubjectPseudonym;
@@ -58,6 +59,7 @@ public final class Objections {
   private final SuppressionList suppressionList;
   private final Set<String> directMarketing;
   private final ObjectionStore store;
+  private final @Nullable RequestStore requests;
   private final Clock clock;
   private final @Nullable RecipientNotifications recipientNotifications;
 
@@ -67,6 +69,7 @@ public final class Objections {
     this.suppressionList = builder.suppressionList;
     this.directMarketing = Set.copyOf(builder.directMarketing);
     this.store = builder.store;
+    this.requests = builder.requests;
     this.clock = builder.clock;
     this.recipientNotifications = builder.recipientNotifications;
   }
@@ -109,37 +112,43 @@ public final class Objections {
    * {@link dev.lethe.rights.DataSubjectRights#fulfil} may then record as fulfilled (Art. 21).
    *
    * @param request the subject's objection request, submitted or verified, and not awaiting its
-   *     identity check (Art. 12(6))
+   *     identity check (Art. 12(6)); as the {@linkplain Builder#requests request store} holds it now,
+   *     where one is set
    * @return the objection that stands
-   * @throws IllegalArgumentException if the request is of another type or in none of those states, or
-   *     if {@code purpose} is not one of {@link #objectablePurposes} for the subject's type
+   * @throws IllegalArgumentException if the request is of another type or in none of those states, not
+   *     in the request store, or if {@code purpose} is not one of {@link #objectablePurposes} for the
+   *     subject's type
    */
   public Objection objectFor(RightsRequest request, String purpose) {
     requireNonNull(request, "request");
     requireNonNull(purpose, "purpose");
-    CarriedOutRequests.require(
-        request,
-        RequestType.OBJECTION,
-        "an objection is recorded for an OBJECTION request (Art. 21)");
-    String subjectType = request.subject().subjectType();
-    List<String> open = objectablePurposes(subjectType).stream().map(Purpose::name).toList();
-    if (!open.contains(purpose)) {
-      throw new IllegalArgumentException(
-          "The subjects of type "
-              + subjectType
-              + " may object to the purposes "
-              + open
-              + " only (Art. 21(1), 21(2)): the others rest on consent, which is withdrawn instead"
-              + " (Art. 7(3)), or on a contract or a legal obligation");
-    }
     return audit
         .transactions()
         .inTransaction(
-            () ->
-                objectInTransaction(
-                    request.subject(),
-                    purpose,
-                    AuditEntry.forRequest(AuditEventType.OBJECTION_RECORDED, request)));
+            () -> {
+              RightsRequest current =
+                  CarriedOutRequests.current(
+                      request,
+                      requests == null ? null : requests::findLatest,
+                      RequestType.OBJECTION,
+                      "an objection is recorded for an OBJECTION request (Art. 21)");
+              String subjectType = current.subject().subjectType();
+              List<String> open =
+                  objectablePurposes(subjectType).stream().map(Purpose::name).toList();
+              if (!open.contains(purpose)) {
+                throw new IllegalArgumentException(
+                    "The subjects of type "
+                        + subjectType
+                        + " may object to the purposes "
+                        + open
+                        + " only (Art. 21(1), 21(2)): the others rest on consent, which is"
+                        + " withdrawn instead (Art. 7(3)), or on a contract or a legal obligation");
+              }
+              return objectInTransaction(
+                  current.subject(),
+                  purpose,
+                  AuditEntry.forRequest(AuditEventType.OBJECTION_RECORDED, current));
+            });
   }
 
   /**
@@ -319,6 +328,7 @@ public final class Objections {
     private final SuppressionList suppressionList;
     private final Set<String> directMarketing = new LinkedHashSet<>();
     private ObjectionStore store = ObjectionStore.inMemory();
+    private @Nullable RequestStore requests;
     private Clock clock = Clock.systemUTC();
     private @Nullable RecipientNotifications recipientNotifications;
 
@@ -346,6 +356,18 @@ public final class Objections {
     /** Where objections are kept. */
     public Builder store(ObjectionStore store) {
       this.store = requireNonNull(store, "store");
+      return this;
+    }
+
+    /**
+     * The store of the rights requests that objections are recorded for, the one {@link
+     * dev.lethe.rights.DataSubjectRights} keeps them in: each request is read again, locked where
+     * the store can lock, in the transaction that records the objection, so that a copy read before
+     * the request was cancelled, rejected or fulfilled records nothing (Art. 21). Without it, the
+     * request passed in is checked as it is. {@link dev.lethe.Lethe} sets it.
+     */
+    public Builder requests(RequestStore requests) {
+      this.requests = requireNonNull(requests, "requests");
       return this;
     }
 

@@ -12,6 +12,7 @@ import dev.lethe.model.PersonalDataModel;
 import dev.lethe.request.RequestType;
 import dev.lethe.request.RightsRequest;
 import dev.lethe.rights.RecipientNotifications;
+import dev.lethe.rights.RequestStore;
 import dev.lethe.spi.Notification;
 import dev.lethe.subject.SubjectIdentifier;
 import dev.lethe.subject.SubjectPseudonym;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +51,7 @@ public final class Restrictions {
   private final RecipientNotifications recipients;
   private final SubjectNotifier subjectNotifier;
   private final RestrictionStore store;
+  private final @Nullable RequestStore requests;
   private final Clock clock;
 
   private Restrictions(Builder builder) {
@@ -57,6 +60,7 @@ public final class Restrictions {
     this.recipients = builder.recipientNotifications;
     this.subjectNotifier = builder.subjectNotifier;
     this.store = builder.store;
+    this.requests = builder.requests;
     this.clock = builder.clock;
   }
 
@@ -82,9 +86,10 @@ public final class Restrictions {
    * until lifted, and tells every recipient (Art. 19).
    *
    * @param request the subject's restriction request, submitted or verified, and not awaiting its
-   *     identity check (Art. 12(6))
-   * @throws IllegalArgumentException if the request is of another type or in none of those states, or
-   *     if the model declares no such subject type
+   *     identity check (Art. 12(6)); as the {@linkplain Builder#requests request store} holds it now,
+   *     where one is set
+   * @throws IllegalArgumentException if the request is of another type or in none of those states, not
+   *     in the request store, or if the model declares no such subject type
    * @throws IllegalStateException if the subject's data is already restricted
    */
   public Restriction restrict(RightsRequest request, RestrictionGround ground) {
@@ -193,13 +198,14 @@ public final class Restrictions {
   }
 
   private Restriction placeInTransaction(
-      RightsRequest request, RestrictionGround ground, Optional<Instant> until) {
-    requireNonNull(request, "request");
+      RightsRequest passed, RestrictionGround ground, Optional<Instant> until) {
     requireNonNull(ground, "ground");
-    CarriedOutRequests.require(
-        request,
-        RequestType.RESTRICTION,
-        "a restriction is placed for a RESTRICTION request (Art. 18(1))");
+    RightsRequest request =
+        CarriedOutRequests.current(
+            requireNonNull(passed, "request"),
+            requests == null ? null : requests::findLatest,
+            RequestType.RESTRICTION,
+            "a restriction is placed for a RESTRICTION request (Art. 18(1))");
     SubjectIdentifier subject = request.subject();
     List<String> recipientNames = Purposes.recipientsOf(model, subject.subjectType());
     SubjectPseudonym pseudonym = audit.pseudonymOf(subject);
@@ -232,6 +238,7 @@ public final class Restrictions {
     private final RecipientNotifications recipientNotifications;
     private final SubjectNotifier subjectNotifier;
     private RestrictionStore store = RestrictionStore.inMemory();
+    private @Nullable RequestStore requests;
     private Clock clock = Clock.systemUTC();
 
     private Builder(
@@ -248,6 +255,18 @@ public final class Restrictions {
     /** Where standing restrictions are kept. */
     public Builder store(RestrictionStore store) {
       this.store = requireNonNull(store, "store");
+      return this;
+    }
+
+    /**
+     * The store of the rights requests that restrictions are placed for, the one {@link
+     * dev.lethe.rights.DataSubjectRights} keeps them in: each request is read again, locked where
+     * the store can lock, in the transaction that places the restriction, so that a copy read before
+     * the request was cancelled, rejected or fulfilled places nothing (Art. 18(1)). Without it, the
+     * request passed in is checked as it is. {@link dev.lethe.Lethe} sets it.
+     */
+    public Builder requests(RequestStore requests) {
+      this.requests = requireNonNull(requests, "requests");
       return this;
     }
 

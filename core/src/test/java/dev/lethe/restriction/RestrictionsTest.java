@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lethe.audit.AuditEvent;
 import dev.lethe.audit.AuditEventType;
-import dev.lethe.audit.AuditTrail;
 import dev.lethe.law.RestrictionGround;
 import dev.lethe.request.Channel;
 import dev.lethe.request.RequestType;
@@ -210,8 +209,9 @@ class RestrictionsTest {
     RightsRequest cancelled = club.rights.cancel(club.restrictionRequest(ADA).id(), "asked twice");
     RightsRequest fulfilled = club.rights.fulfil(club.restrictionRequest(ADA).id());
     RightsRequest unverified =
-        DataSubjectRights.builder(AuditTrail.inMemory(club.clock))
+        DataSubjectRights.builder(club.audit)
             .clock(club.clock)
+            .requestStore(club.requestStore)
             .identityVerifier(IdentityVerifier.always())
             .build()
             .submit(RequestType.RESTRICTION, ADA, Channel.EMAIL);
@@ -232,6 +232,19 @@ class RestrictionsTest {
         () -> restrictions.restrict(unverified, RestrictionGround.ACCURACY_CONTESTED),
         IllegalArgumentException.class,
         "awaits its identity check (Art. 12(6))");
+  }
+
+  @Test
+  @DisplayName(
+      "Art. 18(1): a copy of the request read before it was cancelled places nothing: the stored request decides")
+  void aCopyReadBeforeTheRequestWasCancelledPlacesNothing() {
+    RightsRequest read = club.restrictionRequest(ADA);
+    club.rights.cancel(read.id(), "withdrawn by the subject");
+
+    club.assertRefusedWithoutChange(
+        () -> restrictions.restrict(read, RestrictionGround.ACCURACY_CONTESTED),
+        IllegalArgumentException.class,
+        "is CANCELLED");
   }
 
   @Test

@@ -1,8 +1,12 @@
 package dev.lethe.internal.rights;
 
+import dev.lethe.request.RequestId;
 import dev.lethe.request.RequestStatus;
 import dev.lethe.request.RequestType;
 import dev.lethe.request.RightsRequest;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /** The requests a restriction (Art. 18(1)) or an objection (Art. 21) may be placed for. */
 public final class CarriedOutRequests {
@@ -18,6 +22,39 @@ public final class CarriedOutRequests {
    * @throws IllegalArgumentException naming what was wrong
    */
   public static void require(RightsRequest request, RequestType type, String placed) {
+    check(request, type, placed);
+  }
+
+  /**
+   * The request as {@code latest} reads it from the request store ({@code RequestStore::findLatest},
+   * locked where the store can lock), checked as {@link #require} does: a copy the caller read before
+   * the request was cancelled, rejected or fulfilled must not place anything. Without a store,
+   * {@code request} itself is checked.
+   *
+   * @throws IllegalArgumentException naming what was wrong, also if the store holds no such request
+   */
+  public static RightsRequest current(
+      RightsRequest request,
+      @Nullable Function<RequestId, Optional<RightsRequest>> latest,
+      RequestType type,
+      String placed) {
+    RightsRequest current =
+        latest == null
+            ? request
+            : latest
+                .apply(request.id())
+                .orElseThrow(
+                    () ->
+                        new IllegalArgumentException(
+                            "Rights request "
+                                + request.id()
+                                + " is not one of this service's requests: "
+                                + placed));
+    check(current, type, placed);
+    return current;
+  }
+
+  private static void check(RightsRequest request, RequestType type, String placed) {
     if (request.type() != type) {
       throw new IllegalArgumentException(
           "Rights request " + request.id() + " is " + request.type().described() + ": " + placed);

@@ -26,6 +26,7 @@ import dev.lethe.rights.DataSubjectRights;
 import dev.lethe.rights.IdentityVerifier;
 import dev.lethe.rights.PendingNotification;
 import dev.lethe.rights.RecipientNotifications;
+import dev.lethe.rights.RequestStore;
 import dev.lethe.spi.Notification;
 import dev.lethe.spi.Outbox;
 import dev.lethe.subject.Pseudonymizer;
@@ -65,6 +66,7 @@ public final class Club {
   public final ConsentStore consentStore = ConsentStore.inMemory();
   public final ObjectionStore objectionStore = ObjectionStore.inMemory();
   public final RestrictionStore restrictionStore = RestrictionStore.inMemory();
+  public final RequestStore requestStore = RequestStore.inMemory(clock);
   public final SuppressionList suppressionList;
   public final DataSubjectRights rights;
 
@@ -97,6 +99,7 @@ public final class Club {
     rights =
         DataSubjectRights.builder(audit)
             .clock(clock)
+            .requestStore(requestStore)
             .identityVerifier(IdentityVerifier.never())
             .build();
     recipientNotifications =
@@ -113,6 +116,7 @@ public final class Club {
         Objections.builder(MODEL, audit, suppressionList)
             .directMarketing(DIRECT_MARKETING.toArray(String[]::new))
             .store(objectionStore)
+            .requests(requestStore)
             .clock(clock)
             .build();
     restrictions =
@@ -127,6 +131,7 @@ public final class Club {
                   subjectsTold.add(restriction);
                 })
             .store(restrictionStore)
+            .requests(requestStore)
             .clock(clock)
             .build();
     guard = ProcessingGuard.of(MODEL, ledger, objections, restrictions, suppressionList);
