@@ -466,8 +466,13 @@ public final class DataSubjectRights {
     }
     ErasureReceipt receipt =
         ErasureReceipt.merge(request.subject().subjectType(), ground, clock.instant(), receipts);
+    // Stored with its identity forgotten in the same update (see forgetIdentity); the audit and the
+    // notices below still name the subject as the request did.
     RightsRequest fulfilled =
-        store.update(request).orElseThrow(() -> lostRace(request.id(), "fulfil"));
+        store
+            .update(request.withIdentityValue(erasedIdentity(request.subject())))
+            .map(stored -> request.withVersion(stored.version()))
+            .orElseThrow(() -> lostRace(request.id(), "fulfil"));
     if (receipt.noDataHeld()) {
       audit.record(
           auditEntry(AuditEventType.REQUEST_FULFILLED, fulfilled)
@@ -517,7 +522,7 @@ public final class DataSubjectRights {
     // Recipients have been told who; the stored requests keep only a pseudonym of the identity, so
     // that after erasure nothing but the suppression entry can recognise the person (Art. 17,
     // 21(3)).
-    forgetIdentity(data, fulfilled, identities);
+    forgetIdentity(data, request, identities);
     return receipt;
   }
 
@@ -613,8 +618,9 @@ public final class DataSubjectRights {
   }
 
   /**
-   * Replaces the identity of the erasure request and of every other stored request made under the
-   * request's identity or one the subject's root held, compared as the model compares that identity.
+   * Replaces the identity of every other stored request made under the erasure request's identity or
+   * one the subject's root held, compared as the model compares that identity; the erasure request's
+   * own was replaced when it was stored as fulfilled.
    */
   private void forgetIdentity(
       PersonalData data, RightsRequest request, List<SubjectIdentifier> rootIdentities) {
@@ -641,9 +647,6 @@ public final class DataSubjectRights {
           forget(other);
         }
       }
-    }
-    if (store.update(request.withIdentityValue(erasedIdentity(request.subject()))).isEmpty()) {
-      throw lostRace(request.id(), "fulfil");
     }
   }
 

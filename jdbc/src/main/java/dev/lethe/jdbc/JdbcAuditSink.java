@@ -123,7 +123,7 @@ public final class JdbcAuditSink implements AuditSink {
   }
 
   /**
-   * The head this sink moved last in the transaction open on the thread, which holds its lock: the
+   * The head the last append moved in the transaction bound to the thread, which holds its lock: the
    * next append in that transaction starts from it without reading it again.
    */
   private record MovedHead(AuditCheckpoint head) {}
