@@ -721,14 +721,16 @@ public final class ResultsReport {
                         + " |"));
     inTurnTargets(
         "fanout.inTurn",
-        key ->
-            key.endsWith("/1")
-                ? "erasure passed on to 1 participant (the slowest) over Kafka, both sides in turn | "
-                    + key.substring(0, key.indexOf('/'))
-                    + " | 1,000 rows"
-                : "erasure fanned out to 3 participants over Kafka, both sides in turn | "
-                    + key.substring(0, key.indexOf('/'))
-                    + " | 10, 100, 1,000 rows",
+        key -> {
+          String db = key.substring(0, key.indexOf('/'));
+          return key.endsWith("/1")
+              ? "erasure passed on to 1 participant (the slowest) over Kafka, both sides in turn | "
+                  + db
+                  + " | 1,000 rows"
+              : "erasure fanned out to 3 participants over Kafka, both sides in turn | "
+                  + db
+                  + " | 10, 100, 1,000 rows";
+        },
         "slowest local erasure + Kafka round trip");
     brokerDispatchRows();
     for (Row scan : select("ModelBuildBenchmark.")) {

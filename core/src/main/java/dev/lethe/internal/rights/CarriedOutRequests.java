@@ -14,23 +14,14 @@ public final class CarriedOutRequests {
   private CarriedOutRequests() {}
 
   /**
-   * Refuses {@code request} unless it is of {@code type}, submitted or verified (not yet fulfilled,
-   * rejected or cancelled), and not awaiting its identity check (Art. 12(6)).
+   * The request a restriction or objection is placed for, refused unless it is of {@code type},
+   * submitted or verified (not yet fulfilled, rejected or cancelled), and not awaiting its identity
+   * check (Art. 12(6)). It is the request as {@code latest} reads it from the request store ({@code
+   * RequestStore::findLatest}, locked where the store can lock), so that a copy the caller read before
+   * the request closed places nothing; without a store, {@code request} itself.
    *
    * @param placed what is placed, and for which request, such as "a restriction is placed for a
    *     RESTRICTION request (Art. 18(1))"
-   * @throws IllegalArgumentException naming what was wrong
-   */
-  public static void require(RightsRequest request, RequestType type, String placed) {
-    check(request, type, placed);
-  }
-
-  /**
-   * The request as {@code latest} reads it from the request store ({@code RequestStore::findLatest},
-   * locked where the store can lock), checked as {@link #require} does: a copy the caller read before
-   * the request was cancelled, rejected or fulfilled must not place anything. Without a store,
-   * {@code request} itself is checked.
-   *
    * @throws IllegalArgumentException naming what was wrong, also if the store holds no such request
    */
   public static RightsRequest current(
@@ -50,27 +41,23 @@ public final class CarriedOutRequests {
                                 + request.id()
                                 + " is not one of this service's requests: "
                                 + placed));
-    check(current, type, placed);
-    return current;
-  }
-
-  private static void check(RightsRequest request, RequestType type, String placed) {
-    if (request.type() != type) {
+    if (current.type() != type) {
       throw new IllegalArgumentException(
-          "Rights request " + request.id() + " is " + request.type().described() + ": " + placed);
+          "Rights request " + current.id() + " is " + current.type().described() + ": " + placed);
     }
     // Only an open request not yet fulfilled: placed for a closed one, the restriction or objection
     // would stand while fulfilling the request fails, with nothing to roll it back in memory.
-    if (!request.status().canMoveTo(RequestStatus.FULFILLED) || request.isAwaitingVerification()) {
+    if (!current.status().canMoveTo(RequestStatus.FULFILLED) || current.isAwaitingVerification()) {
       throw new IllegalArgumentException(
           "Rights request "
-              + request.id()
+              + current.id()
               + " is "
-              + request.status()
-              + (request.isAwaitingVerification()
+              + current.status()
+              + (current.isAwaitingVerification()
                   ? " and awaits its identity check (Art. 12(6))"
                   : "")
               + ": nothing is placed for it");
     }
+    return current;
   }
 }
