@@ -27,6 +27,7 @@ import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * The RabbitMQ side of one service that receives outbox messages, such as a participant applying the
@@ -41,7 +42,10 @@ import org.slf4j.LoggerFactory;
  * <p>A message is acknowledged only once the receiver returned, so that a crash in between delivers
  * it again; the receiver applies each idempotency key once. When the receiver throws, the message is
  * given back to the queue after a back-off that doubles with each failure of its key, and offered
- * again: it is never dropped. Once acknowledged it is gone from RabbitMQ, with the identity its
+ * again: it is never dropped, and an {@link Error} the receiver throws is treated alike (logged at
+ * ERROR) rather than closing the channel. A delivery no Lethe outbox wrote (no message id or no type)
+ * is rejected without being requeued: RabbitMQ drops it, or moves it to the queue's dead-letter
+ * exchange if one is configured. Once acknowledged it is gone from RabbitMQ, with the identity its
  * payload may carry (Art. 5(1)(e)). The connection recovers by itself after a broker outage,
  * redeclaring the queue and resuming consumption.
  */
@@ -160,36 +164,59 @@ public final class AmqpInbox implements AutoCloseable {
           return;
         }
         long deliveryTag = envelope.getDeliveryTag();
-        String key = Objects.requireNonNullElse(properties.getMessageId(), "");
-        try {
-          receiver.receive(
-              new OutboxMessage(
-                  key,
-                  serviceName,
-                  Objects.requireNonNullElse(properties.getType(), ""),
-                  new String(body, StandardCharsets.UTF_8)));
-        } catch (RuntimeException e) {
-          offerAgainLater(deliveryTag, key, properties.getType(), e);
+        @Nullable OutboxMessage message = toMessage(envelope, properties, body);
+        if (message == null) {
+          // Offered again, it would come back for ever and hold a prefetch slot each time: ten of
+          // them would stop the queue.
+          getChannel().basicReject(deliveryTag, false);
           return;
         }
-        failures.remove(key);
+        try {
+          receiver.receive(message);
+        } catch (RuntimeException | Error e) {
+          // An Error too (an assertion, a class that failed to load, a stack overflow in the
+          // receiver's code): the client would close the channel, and the service stop consuming.
+          offerAgainLater(deliveryTag, message, e);
+          return;
+        }
+        failures.remove(message.idempotencyKey());
         getChannel().basicAck(deliveryTag, false);
       }
     }
 
-    private void offerAgainLater(
-        long deliveryTag, String key, String type, RuntimeException failure) {
-      int failuresSoFar = failures.merge(key, 1, Integer::sum);
+    /** The message, or null, logged, when no Lethe outbox could have written it. */
+    private @Nullable OutboxMessage toMessage(
+        Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
+      try {
+        return new OutboxMessage(
+            Objects.requireNonNullElse(properties.getMessageId(), ""),
+            serviceName,
+            Objects.requireNonNullElse(properties.getType(), ""),
+            new String(body, StandardCharsets.UTF_8));
+      } catch (IllegalArgumentException e) {
+        LOG.warn(
+            "Inbox of {} rejects delivery {} from exchange {}: not a Lethe outbox message, whose"
+                + " message id and type must be set, of at most 200 and 100 characters",
+            serviceName,
+            envelope.getDeliveryTag(),
+            envelope.getExchange());
+        return null;
+      }
+    }
+
+    private void offerAgainLater(long deliveryTag, OutboxMessage message, Throwable failure) {
+      int failuresSoFar = failures.merge(message.idempotencyKey(), 1, Integer::sum);
       Duration backOff = backOff(failuresSoFar);
       // The failure's type only: its message may quote the payload.
-      LOG.info(
-          "Inbox of {} could not apply message {} of type {} (failure {}: {}); offered again in {}",
-          serviceName,
-          key,
-          type,
-          failuresSoFar,
-          failure.getClass().getName(),
-          backOff);
+      LOG.atLevel(failure instanceof Error ? Level.ERROR : Level.INFO)
+          .log(
+              "Inbox of {} could not apply message {} of type {} (failure {}: {}); offered again in {}",
+              serviceName,
+              message.idempotencyKey(),
+              message.type(),
+              failuresSoFar,
+              failure.getClass().getName(),
+              backOff);
       try {
         redeliveries.schedule(
             () -> requeue(deliveryTag), backOff.toMillis(), TimeUnit.MILLISECONDS);

@@ -2,10 +2,14 @@ package dev.lethe.amqp;
 
 import static dev.lethe.amqp.LocalRabbit.awaitUntil;
 import static dev.lethe.amqp.LocalRabbit.readyMessages;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import dev.lethe.outbox.DispatchResult;
 import dev.lethe.outbox.OutboxDispatcher;
@@ -246,6 +250,76 @@ class AmqpOutboxIT {
     // The failures are logged by type: the receiver's exception quoted the payload.
     assertThat(log.since())
         .contains(IllegalStateException.class.getName())
+        .doesNotContain("ada@example.org");
+  }
+
+  @Test
+  @DisplayName(
+      "Art. 17(2): a receiver that throws an Error is offered the message again, and the inbox goes on consuming")
+  void aReceiverThatThrowsAnErrorIsOfferedTheMessageAgain() {
+    TestLog log = TestLog.mark();
+    AtomicInteger offers = new AtomicInteger();
+    AmqpInbox inbox =
+        startInbox(
+            message -> {
+              if (offers.incrementAndGet() <= 2) {
+                throw new AssertionError("unexpected " + message.payload());
+              }
+              received.add(message);
+            });
+    outbox.enqueue(notice("erasure:r-17:crm"), clock.instant());
+    outbox.enqueue(notice("erasure:r-18:crm"), clock.instant());
+
+    assertThat(dispatcher(transport).dispatch().delivered()).isEqualTo(2);
+
+    awaitUntil(WAIT, () -> received.size() == 2);
+    inbox.close();
+    assertThat(received)
+        .extracting(OutboxMessage::idempotencyKey)
+        .containsExactlyInAnyOrder("erasure:r-17:crm", "erasure:r-18:crm");
+    assertThat(readyMessages(inbox.queue())).isZero();
+    assertThat(log.since())
+        .contains(AssertionError.class.getName())
+        .doesNotContain("ada@example.org");
+  }
+
+  @Test
+  @DisplayName(
+      "Art. 17(2): deliveries no Lethe outbox wrote, more than the prefetch, are rejected and do not stop the notices behind them")
+  void deliveriesNoOutboxWroteAreRejectedWithoutStoppingTheQueue() throws Exception {
+    TestLog log = TestLog.mark();
+    AtomicInteger offers = new AtomicInteger();
+    AmqpInbox inbox =
+        startInbox(
+            message -> {
+              offers.incrementAndGet();
+              received.add(message);
+            });
+    try (Connection connection = LocalRabbit.factory().newConnection("lethe-it-foreign");
+        Channel channel = connection.createChannel()) {
+      for (int i = 0; i < 12; i++) {
+        // Without a message id, or without a type: the default prefetch is ten.
+        AMQP.BasicProperties properties =
+            i % 2 == 0
+                ? new AMQP.BasicProperties.Builder().type("lethe.erasure-notice").build()
+                : new AMQP.BasicProperties.Builder().messageId("foreign-" + i).build();
+        channel.basicPublish(exchange, service, properties, PAYLOAD.getBytes(UTF_8));
+      }
+    }
+    outbox.enqueue(notice("erasure:r-19:crm"), clock.instant());
+
+    assertThat(dispatcher(transport).dispatch().delivered()).isEqualTo(1);
+
+    awaitUntil(WAIT, () -> received.size() == 1);
+    awaitUntil(WAIT, () -> readyMessages(inbox.queue()) == 0);
+    inbox.close();
+    assertThat(received)
+        .extracting(OutboxMessage::idempotencyKey)
+        .containsExactly("erasure:r-19:crm");
+    assertThat(offers).hasValue(1);
+    assertThat(readyMessages(inbox.queue())).as("rejected, not requeued").isZero();
+    assertThat(log.since())
+        .contains("not a Lethe outbox message")
         .doesNotContain("ada@example.org");
   }
 

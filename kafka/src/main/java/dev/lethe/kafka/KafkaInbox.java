@@ -26,6 +26,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * The inbound side of the Kafka transport: reads the topic of one service, {@link KafkaTopics#topicFor
@@ -37,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * offers them again: delivery is at least once, and the receiver applies each idempotency key once. When {@code
  * receive} throws, its partition is paused and the same message is offered again after a back-off
  * (by default 1 second, doubling to 30 seconds), for as long as it takes: no message is skipped, and
- * none after it in its partition is applied before it. Failures are logged by type, never message, as
+ * none after it in its partition is applied before it. An {@link Error} the receiver throws is
+ * treated alike (logged at ERROR): the polling thread outlives it. Failures are logged by type, never message, as
  * the message may quote the payload. Tombstones, which remove delivered events from the broker (Art.
  * 5(1)(e)), carry nothing to apply and are skipped. A broker that goes away and comes back is
  * reconnected to by the consumer itself.
@@ -106,13 +108,15 @@ public final class KafkaInbox implements AutoCloseable {
           pollOnce();
         } catch (WakeupException e) {
           // close() woke the poll; the loop's condition ends it.
-        } catch (RuntimeException e) {
-          // The thread must not die: a broker error or a failed commit is retried at the next poll,
-          // and an uncommitted message comes again.
-          LOG.warn(
-              "The Kafka inbox of {} failed ({}); polling again",
-              serviceName,
-              e.getClass().getName());
+        } catch (RuntimeException | Error e) {
+          // The thread must not die, or the service would stop reading its topic for good: a
+          // broker error or a failed commit is retried at the next poll, and an uncommitted
+          // message comes again.
+          LOG.atLevel(levelOf(e))
+              .log(
+                  "The Kafka inbox of {} failed ({}); polling again",
+                  serviceName,
+                  e.getClass().getName());
           sleep(initialBackOff);
         }
       }
@@ -176,16 +180,19 @@ public final class KafkaInbox implements AutoCloseable {
     if (message != null) {
       try {
         receiver.receive(message);
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
+        // An Error too (an assertion, a class that failed to load, a stack overflow in the
+        // receiver's code): offered again like any failure, the thread outliving it.
         int attempts = retries.containsKey(partition) ? retries.get(partition).attempts() + 1 : 1;
         Duration backOff = backOff(attempts);
-        LOG.warn(
-            "Receiving message at offset {} of {} failed (attempt {}: {}); offering it again in {}",
-            record.offset(),
-            partition,
-            attempts,
-            e.getClass().getName(),
-            backOff);
+        LOG.atLevel(levelOf(e))
+            .log(
+                "Receiving message at offset {} of {} failed (attempt {}: {}); offering it again in {}",
+                record.offset(),
+                partition,
+                attempts,
+                e.getClass().getName(),
+                backOff);
         consumer.seek(partition, record.offset());
         consumer.pause(Set.of(partition));
         retries.put(partition, new Retry(attempts, System.nanoTime() + backOff.toNanos()));
@@ -194,6 +201,10 @@ public final class KafkaInbox implements AutoCloseable {
     }
     retries.remove(partition);
     return true;
+  }
+
+  private static Level levelOf(Throwable failure) {
+    return failure instanceof Error ? Level.ERROR : Level.WARN;
   }
 
   private @Nullable OutboxMessage toMessage(ConsumerRecord<String, String> record) {

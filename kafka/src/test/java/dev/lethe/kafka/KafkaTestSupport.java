@@ -133,14 +133,26 @@ final class KafkaTestSupport {
     private final Set<String> appliedKeys = ConcurrentHashMap.newKeySet();
     private final String failingKey;
     private int failuresLeft;
+    private final Runnable fail;
 
     RecordingReceiver() {
       this("", 0);
     }
 
     RecordingReceiver(String failingKey, int failures) {
+      this(
+          failingKey,
+          failures,
+          () -> {
+            throw new IllegalStateException("not yet");
+          });
+    }
+
+    /** Fails {@code failures} times on {@code failingKey} with what {@code fail} throws. */
+    RecordingReceiver(String failingKey, int failures, Runnable fail) {
       this.failingKey = failingKey;
       this.failuresLeft = failures;
+      this.fail = fail;
     }
 
     @Override
@@ -148,7 +160,7 @@ final class KafkaTestSupport {
       offered.add(message);
       if (message.idempotencyKey().equals(failingKey) && failuresLeft > 0) {
         failuresLeft--;
-        throw new IllegalStateException("not yet");
+        fail.run();
       }
       if (appliedKeys.add(message.idempotencyKey())) {
         applied.add(message);

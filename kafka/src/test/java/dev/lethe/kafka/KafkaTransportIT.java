@@ -152,6 +152,33 @@ class KafkaTransportIT {
   }
 
   @Test
+  @DisplayName(
+      "Art. 17(2): a receiver that throws an Error is offered the message again, and the inbox goes on reading")
+  void aReceiverThatThrowsAnErrorIsOfferedTheMessageAgainAndTheInboxGoesOn() {
+    createTopics("returns");
+    for (String key : List.of("e1", "e2")) {
+      transport.deliver(new OutboxMessage(key, "returns", "lethe.rights-event", "{}"));
+    }
+    RecordingReceiver receiver =
+        new RecordingReceiver(
+            "e1",
+            2,
+            () -> {
+              throw new AssertionError("not yet");
+            });
+
+    try (KafkaInbox inbox =
+        KafkaInbox.builder(bootstrapServers, "returns", receiver)
+            .backOff(Duration.ofMillis(50), Duration.ofMillis(200))
+            .start()) {
+      pollUntil(Duration.ofSeconds(30), "both are applied", () -> receiver.applied.size() == 2);
+    }
+
+    assertThat(receiver.appliedKeys()).containsExactly("e1", "e2");
+    assertThat(receiver.offersOf("e1")).isEqualTo(3);
+  }
+
+  @Test
   void aMessageDeliveredTwiceIsOfferedTwiceAndAppliedOnceByItsKey() {
     createTopics("crm");
     OutboxMessage message =
