@@ -23,6 +23,11 @@ public enum AuditEventType {
    * it (Art. 17(1), 5(2)): the subject by pseudonym, the ground, the rows touched. Never the values.
    */
   ERASURE_REAPPLIED,
+  /**
+   * Erasure tombstones were deleted once no backup taken before their erasures could be restored any
+   * more (Art. 5(1)(e)); the erasures stay proven by their own events. Counts only.
+   */
+  ERASURE_TOMBSTONES_DELETED,
   /** A subject's personal data was corrected (Art. 16). */
   DATA_RECTIFIED,
   /** A copy of a subject's personal data was produced (Art. 15, Art. 20). */

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.lethe.audit.AuditEntry;
 import dev.lethe.audit.AuditEventType;
 import dev.lethe.audit.AuditTrail;
+import dev.lethe.internal.housekeeping.AuditedHousekeeping;
 import dev.lethe.spi.Outbox;
 import dev.lethe.spi.OutboxEntry;
 import dev.lethe.spi.OutboxStatus;
@@ -160,20 +161,11 @@ public final class OutboxAdministration {
   public int clearDeadIdentities() {
     Instant deadBefore = clock.instant().minus(deadIdentityRetention);
     int cleared =
-        audit
-            .transactions()
-            .inTransaction(
-                () -> {
-                  int count = outbox.clearDeadPayloads(deadBefore);
-                  // A run that changes nothing writes no event: the schedule runs daily on every
-                  // instance.
-                  if (count > 0) {
-                    audit.record(
-                        AuditEntry.of(AuditEventType.OUTBOX_IDENTITIES_CLEARED)
-                            .withCount("messages", count));
-                  }
-                  return count;
-                });
+        AuditedHousekeeping.run(
+            audit,
+            AuditEventType.OUTBOX_IDENTITIES_CLEARED,
+            "messages",
+            () -> outbox.clearDeadPayloads(deadBefore));
     LOG.info(
         "Lethe cleared the identity of {} dead outbox message(s) dead since before {}",
         cleared,

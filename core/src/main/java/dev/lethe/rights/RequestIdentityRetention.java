@@ -2,9 +2,9 @@ package dev.lethe.rights;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.lethe.audit.AuditEntry;
 import dev.lethe.audit.AuditEventType;
 import dev.lethe.audit.AuditTrail;
+import dev.lethe.internal.housekeeping.AuditedHousekeeping;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Period;
@@ -83,20 +83,11 @@ public final class RequestIdentityRetention {
   public int run() {
     Instant closedBefore = clock.instant().atZone(zone).minus(period).toInstant();
     int cleared =
-        audit
-            .transactions()
-            .inTransaction(
-                () -> {
-                  int count = store.clearIdentitiesClosedBefore(closedBefore);
-                  // A run that changes nothing writes no event: the schedule runs daily on every
-                  // instance.
-                  if (count > 0) {
-                    audit.record(
-                        AuditEntry.of(AuditEventType.REQUEST_IDENTITIES_CLEARED)
-                            .withCount("requests", count));
-                  }
-                  return count;
-                });
+        AuditedHousekeeping.run(
+            audit,
+            AuditEventType.REQUEST_IDENTITIES_CLEARED,
+            "requests",
+            () -> store.clearIdentitiesClosedBefore(closedBefore));
     LOG.info(
         "Lethe cleared the identity of {} rights request(s) closed before {}",
         cleared,

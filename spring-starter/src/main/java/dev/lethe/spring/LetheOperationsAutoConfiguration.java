@@ -12,8 +12,10 @@ import dev.lethe.retention.RetentionEnforcer;
 import dev.lethe.retention.RetentionRunLog;
 import dev.lethe.rights.Acknowledgements;
 import dev.lethe.rights.DataSubjectRights;
+import dev.lethe.rights.ErasureTombstoneRetention;
 import dev.lethe.rights.RequestIdentityRetention;
 import dev.lethe.rights.RequestStore;
+import dev.lethe.spi.ErasureTombstoneStore;
 import dev.lethe.spi.Outbox;
 import dev.lethe.spring.actuate.LetheEndpoint;
 import dev.lethe.spring.actuate.LetheMetrics;
@@ -24,6 +26,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -42,6 +46,8 @@ import org.springframework.context.annotation.Configuration;
 @AutoConfiguration(after = LetheAutoConfiguration.class)
 public class LetheOperationsAutoConfiguration {
 
+  private static final Logger LOG = LoggerFactory.getLogger(LetheOperationsAutoConfiguration.class);
+
   @Bean
   @ConditionalOnBean(RetentionEnforcer.class)
   @ConditionalOnMissingBean
@@ -55,9 +61,25 @@ public class LetheOperationsAutoConfiguration {
       OutboxAdministration outbox,
       LetheProperties properties,
       Acknowledgements acknowledgements,
-      ObjectProvider<Participant> participant) {
+      ObjectProvider<Participant> participant,
+      ErasureTombstoneStore tombstones,
+      AuditTrail audit,
+      Clock clock) {
     Duration retention = properties.services().settledRetention();
     Map<String, Runnable> housekeeping = new LinkedHashMap<>();
+    Duration backupsRestorableFor = properties.retention().backupsRestorableFor();
+    if (backupsRestorableFor == null) {
+      LOG.warn(
+          "Erasure tombstones are kept for ever (Art. 5(1)(e)): set"
+              + " lethe.retention.backups-restorable-for to the age of the oldest backup you may"
+              + " restore, and the retention run deletes those older");
+    } else {
+      ErasureTombstoneRetention tombstoneRetention =
+          ErasureTombstoneRetention.of(tombstones, audit, backupsRestorableFor, clock);
+      housekeeping.put(
+          "Deleting erasure tombstones older than the backups that may be restored",
+          tombstoneRetention::run);
+    }
     housekeeping.put(
         "Deleting settled acknowledgements of participants",
         () -> acknowledgements.purgeSettled(retention));

@@ -218,12 +218,17 @@ public record LetheProperties(
    * @param cron when it runs, as a Spring cron expression; 03:00 every day by default
    * @param batchSize rows per batch and transaction
    * @param lockAtMostFor how long one instance may hold the cluster-wide retention lock
+   * @param backupsRestorableFor how old the oldest backup your backup policy may restore can be: the
+   *     retention run deletes the tombstones of erasures older than that, which only a restore of an
+   *     older backup would need (Art. 5(1)(e), 17(1)); unset, they are kept for ever and start-up
+   *     says so at WARN
    */
   public record RetentionProperties(
       @DefaultValue("true") boolean enabled,
       @DefaultValue("0 0 3 * * *") String cron,
       @DefaultValue("1000") @Positive int batchSize,
-      @DefaultValue("PT1H") Duration lockAtMostFor) {}
+      @DefaultValue("PT1H") Duration lockAtMostFor,
+      @Nullable Duration backupsRestorableFor) {}
 
   /**
    * Lethe's record of rights requests.

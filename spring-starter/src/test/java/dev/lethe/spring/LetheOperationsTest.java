@@ -11,6 +11,7 @@ import dev.lethe.request.RightsRequest;
 import dev.lethe.retention.RetentionEnforcer;
 import dev.lethe.rights.DataSubjectRights;
 import dev.lethe.rights.RequestStore;
+import dev.lethe.spi.ErasureTombstoneStore;
 import dev.lethe.spi.Outbox;
 import dev.lethe.spi.OutboxEntry;
 import dev.lethe.spi.OutboxMessage;
@@ -29,15 +30,20 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The retention schedule, the actuator endpoint and the metrics, over the in-memory store. */
+@ExtendWith(OutputCaptureExtension.class)
 class LetheOperationsTest {
 
   private final ApplicationContextRunner runner =
@@ -154,6 +160,76 @@ class LetheOperationsTest {
 
   @Test
   @DisplayName(
+      "Art. 5(1)(e), 17(1): the retention run deletes erasure tombstones once no backup taken before them may be restored, and audits it")
+  void retentionRunDeletesTombstonesOlderThanTheRestorableBackups(CapturedOutput output) {
+    runner
+        .withPropertyValues("lethe.retention.backups-restorable-for=P35D")
+        .run(
+            context -> {
+              eraseAda(context);
+
+              context.getBean(RetentionSchedule.class).runOnce();
+
+              assertThat(context.getBean(ErasureTombstoneStore.class).since(Instant.EPOCH))
+                  .as("a backup of a moment ago may still be restored")
+                  .hasSize(1);
+            });
+    runner
+        .withPropertyValues("lethe.retention.backups-restorable-for=PT0S")
+        .run(
+            context -> {
+              eraseAda(context);
+              Thread.sleep(5);
+
+              context.getBean(RetentionSchedule.class).runOnce();
+
+              assertThat(context.getBean(ErasureTombstoneStore.class).since(Instant.EPOCH))
+                  .isEmpty();
+              try (var events = context.getBean(AuditTrail.class).events()) {
+                assertThat(
+                        events.filter(
+                            event -> event.type() == AuditEventType.ERASURE_TOMBSTONES_DELETED))
+                    .singleElement()
+                    .satisfies(event -> assertThat(event.counts()).containsEntry("tombstones", 1L));
+              }
+            });
+    assertThat(output).doesNotContain("Erasure tombstones are kept for ever");
+  }
+
+  @Test
+  @DisplayName(
+      "Art. 5(1)(e): without the age of the restorable backups, start-up says at WARN that tombstones are kept for ever")
+  void tombstonesKeptForEverAreNamedAtStartUp(CapturedOutput output) {
+    runner.run(
+        context -> {
+          eraseAda(context);
+          context.getBean(RetentionSchedule.class).runOnce();
+
+          assertThat(context.getBean(ErasureTombstoneStore.class).since(Instant.EPOCH)).hasSize(1);
+          assertThat(output)
+              .contains(
+                  "Erasure tombstones are kept for ever", "lethe.retention.backups-restorable-for");
+        });
+  }
+
+  /** Ada, with an order, erased on her verified request. */
+  private static void eraseAda(ApplicationContext context) {
+    Customer ada = new Customer(1L, "ada@example.com", "Ada");
+    context
+        .getBean(PersonalDataStore.InMemoryStore.class)
+        .add(ada, new CustomerOrder(10L, ada, "1 Analytical Street"));
+    DataSubjectRights rights = context.getBean(DataSubjectRights.class);
+    RightsRequest request =
+        rights.submit(
+            RequestType.ERASURE,
+            new SubjectIdentifier("customer", "email", "ada@example.com"),
+            Channel.WEB);
+    rights.verify(request.id(), "email-link");
+    rights.erase(request.id(), ErasureGround.CONSENT_WITHDRAWN);
+  }
+
+  @Test
+  @DisplayName(
       "Art. 12(3), 30: the lethe endpoint shows the model, the record, open requests without their subjects, and retention runs")
   void endpoint() {
     new WebApplicationContextRunner()
@@ -210,18 +286,7 @@ class LetheOperationsTest {
   void metrics() {
     runner.run(
         context -> {
-          PersonalDataStore.InMemoryStore store =
-              context.getBean(PersonalDataStore.InMemoryStore.class);
-          Customer ada = new Customer(1L, "ada@example.com", "Ada");
-          store.add(ada, new CustomerOrder(10L, ada, "1 Analytical Street"));
-          DataSubjectRights rights = context.getBean(DataSubjectRights.class);
-          RightsRequest request =
-              rights.submit(
-                  RequestType.ERASURE,
-                  new SubjectIdentifier("customer", "email", "ada@example.com"),
-                  Channel.WEB);
-          rights.verify(request.id(), "email-link");
-          rights.erase(request.id(), ErasureGround.CONSENT_WITHDRAWN);
+          eraseAda(context);
           MeterRegistry registry = context.getBean(MeterRegistry.class);
 
           assertThat(context).hasSingleBean(LetheMetrics.class);
