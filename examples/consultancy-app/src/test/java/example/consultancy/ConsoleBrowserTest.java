@@ -29,6 +29,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 
 /**
  * Lethe's console in a real headless browser, as the person who answers requests uses it: sign in,
@@ -40,6 +41,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "spring.datasource.url=jdbc:h2:mem:console-browser;DB_CLOSE_DELAY=-1")
+@Import(SubjectNotices.class)
 class ConsoleBrowserTest {
 
   private static final Duration WAIT = Duration.ofSeconds(60);
@@ -183,6 +185,39 @@ class ConsoleBrowserTest {
     browser.findElement(By.id("object")).click();
     assertThat(textOf("message", "objection"))
         .contains("The objection to B2B marketing was recorded");
+  }
+
+  @Test
+  @DisplayName(
+      "Art. 33(3), 34(1): a breach recorded through the console's form, then the person it concerns told, named by e-mail")
+  void art33_art34_recordBreachAndTell() {
+    signIn(WebSession.Console.PATH + "/breaches");
+
+    WebElement awareAt = browser.findElement(By.id("awareAt"));
+    // Typing into a datetime-local field follows the browser's locale; its value does not.
+    browser.executeScript("arguments[0].value = arguments[1]", awareAt, "2026-01-10T08:15");
+    browser.findElement(By.id("nature")).sendKeys("Webinar attendee list sent to the wrong client");
+    browser
+        .findElement(By.cssSelector("input[name=dataCategories][value='contact.email']"))
+        .click();
+    browser.findElement(By.cssSelector("input[name=subjectTypes][value='contact']")).click();
+    browser.findElement(By.id("approximateSubjects")).sendKeys("1");
+    browser.findElement(By.id("approximateRecords")).sendKeys("1");
+    browser.findElement(By.id("consequences")).sendKeys("Unwanted contact");
+    browser.findElement(By.id("measures")).sendKeys("The client deleted the list");
+    new Select(browser.findElement(By.id("risk"))).selectByValue("HIGH");
+    browser.findElement(By.id("record")).click();
+
+    assertThat(textOf("message", "recorded"))
+        .startsWith(
+            "The breach was recorded: notify the supervisory authority by 13 Jan 2026, 08:15");
+    assertThat(textOf("breach", "Overdue")).contains("contact: about 1 people");
+
+    new Select(browser.findElement(By.id("identity"))).selectByValue("contact email");
+    browser.findElement(By.id("values")).sendKeys("carol@example.com");
+    browser.findElement(By.id("notify")).click();
+    assertThat(textOf("message", "notice")).isEqualTo("1 person is sent a notice of the breach.");
+    assertThat(browser.getPageSource()).doesNotContain("carol@example.com");
   }
 
   @Test

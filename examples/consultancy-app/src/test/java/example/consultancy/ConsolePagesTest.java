@@ -21,6 +21,10 @@ import example.consultancy.people.Employee;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,6 +35,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 
 /**
  * The console's pages over real HTTP: the audit chain's state, the retention runs, the legal holds
@@ -40,6 +45,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "spring.datasource.url=jdbc:h2:mem:console-pages;DB_CLOSE_DELAY=-1")
+@Import(SubjectNotices.class)
 class ConsolePagesTest {
 
   private static final String CONSOLE = WebSession.Console.PATH;
@@ -298,6 +304,101 @@ class ConsolePagesTest {
         404,
         "No breach",
         "breaches/");
+  }
+
+  @Test
+  @DisplayName(
+      "Art. 33(3), 33(5), 34(1): a breach is recorded from the console, its risk assessed anew, and the people it concerns told; bad input records nothing")
+  void art33_34_recordAssessAndTell() {
+    WebSession admin = admin();
+    assertThat(admin.get(CONSOLE + "/breaches"))
+        .as("the contact point filled in with the controller's, as no DPO is designated")
+        .contains(
+            "Record a breach", "E-mail address (contact.email)", "value=\"support@mesma.co.uk\"");
+    String awareAt =
+        LocalDateTime.ofInstant(
+                clock.instant().minus(Duration.ofDays(1)), ZoneId.of("Europe/London"))
+            .truncatedTo(ChronoUnit.MINUTES)
+            .toString();
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("awareAt", awareAt);
+    form.put("nature", "Mailing list export left on a public share");
+    form.put("dataCategories", "contact.email");
+    form.put("subjectTypes", "contact");
+    form.put("approximateSubjects", "120");
+    form.put("approximateRecords", "120");
+    form.put("consequences", "Unsolicited e-mail");
+    form.put("measures", "Share removed; access logs reviewed");
+    form.put("dpoContact", "dpo@mesma.example");
+    form.put("risk", "RISK");
+    int before = breaches.list().size();
+
+    assertRefused(
+        admin.post(CONSOLE + "/breaches", with(form, "awareAt", "2999-01-01T09:00")),
+        400,
+        "in the future",
+        "2999");
+    assertRefused(
+        admin.post(CONSOLE + "/breaches", with(form, "nature", " ")),
+        400,
+        "Fill in the nature of the breach",
+        "Mailing list");
+    assertRefused(
+        admin.post(CONSOLE + "/breaches", with(form, "dataCategories", "contact.emial")),
+        400,
+        "Unknown category of data",
+        "emial");
+    assertRefused(
+        admin.post(CONSOLE + "/breaches", with(form, "approximateSubjects", "-3")),
+        400,
+        "not a whole number of 0 or more",
+        "-3");
+    assertThat(breaches.list()).as("nothing recorded").hasSize(before);
+
+    assertThat(admin.post(CONSOLE + "/breaches", form).body())
+        .contains(
+            "The breach was recorded: notify the supervisory authority by",
+            "Mailing list export left on a public share",
+            "about 120 people");
+    Breach recorded =
+        breaches.list().stream()
+            .filter(breach -> breach.report().nature().startsWith("Mailing list export"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(recorded.report().dataCategories()).containsExactly("contact.email");
+    assertThat(recorded.report().awareAt())
+        .isEqualTo(LocalDateTime.parse(awareAt).atZone(ZoneId.of("Europe/London")).toInstant());
+    String page = CONSOLE + "/breaches/" + recorded.id();
+    assertThat(admin.get(page)).doesNotContain("id=\"notify-subjects\"");
+
+    assertThat(admin.post(page + "/risk", Map.of("risk", "HIGH")).body())
+        .contains("The risk was recorded.", "id=\"notify-subjects\"");
+    assertRefused(
+        admin.post(page + "/subjects-notified", Map.of("identity", "contact email", "values", "")),
+        400,
+        "Name the people told",
+        "contact email");
+    HttpResponse<String> told =
+        admin.post(
+            page + "/subjects-notified",
+            Map.of("identity", "contact email", "values", "grace@example.com\n\n"));
+    assertThat(told.body())
+        .contains("1 person is sent a notice of the breach.")
+        .doesNotContain("grace@example.com");
+    assertThat(breaches.find(recorded.id()).orElseThrow().subjectsNotified()).isEqualTo(1);
+    try (Stream<AuditEvent> events = audit.events()) {
+      assertThat(events.map(AuditEvent::type))
+          .contains(
+              AuditEventType.BREACH_RECORDED,
+              AuditEventType.BREACH_RISK_ASSESSED,
+              AuditEventType.BREACH_SUBJECTS_NOTIFIED);
+    }
+  }
+
+  private static Map<String, String> with(Map<String, String> form, String field, String value) {
+    Map<String, String> changed = new LinkedHashMap<>(form);
+    changed.put(field, value);
+    return changed;
   }
 
   private static void assertRefused(

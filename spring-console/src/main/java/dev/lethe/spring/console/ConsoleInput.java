@@ -1,6 +1,10 @@
 package dev.lethe.spring.console;
 
 import dev.lethe.request.RequestId;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -73,6 +77,35 @@ final class ConsoleInput {
       throw new ConsoleInputException("Choose a " + field + ".");
     }
     return value;
+  }
+
+  /** A form's date and time ({@code 2026-12-01T09:30}, as {@code datetime-local} sends it), read in {@code zone}. */
+  static Instant dateTime(@Nullable String text, String field, ZoneId zone) {
+    if (text == null || text.isBlank()) {
+      throw new ConsoleInputException("Fill in the " + field + ".");
+    }
+    try {
+      return LocalDateTime.parse(text.strip()).atZone(zone).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new ConsoleInputException(
+          "The " + field + " is not a date and time such as 2026-12-01T09:30.");
+    }
+  }
+
+  /** A whole number of 0 or more, such as an approximate number of people. */
+  static long count(@Nullable String text, String field) {
+    if (text == null || text.isBlank()) {
+      throw new ConsoleInputException("Fill in the " + field + ".");
+    }
+    try {
+      long count = Long.parseLong(text.strip());
+      if (count >= 0) {
+        return count;
+      }
+    } catch (NumberFormatException e) {
+      // Refused below, as a negative number is.
+    }
+    throw new ConsoleInputException("The " + field + " is not a whole number of 0 or more.");
   }
 
   String text(@Nullable String text, String field) {

@@ -5,13 +5,11 @@ import dev.lethe.audit.AuditVerification;
 import dev.lethe.erasure.LegalHold;
 import dev.lethe.model.EntityDescriptor;
 import dev.lethe.model.PersonalDataModel;
-import dev.lethe.model.SubjectType;
 import dev.lethe.retention.LegalHolds;
 import dev.lethe.retention.RetentionReport;
 import dev.lethe.retention.RetentionRunLog;
 import dev.lethe.subject.SubjectIdentifier;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -83,12 +81,8 @@ class ConsolePagesController {
   @GetMapping("/legal-holds")
   String legalHolds(Model page) {
     page.addAttribute("holds", holds.all().stream().map(this::hold).toList());
-    page.addAttribute("identities", identities());
-    page.addAttribute(
-        "entities",
-        model.entities().stream()
-            .map(entity -> Map.entry(entity.name(), RequestPages.entityLabel(entity.name())))
-            .toList());
+    page.addAttribute("identities", RequestPages.identities(model));
+    page.addAttribute("entities", RequestPages.entities(model));
     return "lethe-console/legal-holds";
   }
 
@@ -102,13 +96,8 @@ class ConsolePagesController {
       @RequestParam(required = false) @Nullable String value,
       @RequestParam(required = false) @Nullable String reason,
       RedirectAttributes redirect) {
-    String[] typeAndIdentity =
-        ConsoleInput.oneOf(
-                identity, identities().stream().map(Map.Entry::getKey).toList(), "identity")
-            .split(" ", 2);
     SubjectIdentifier subject =
-        new SubjectIdentifier(
-            typeAndIdentity[0], typeAndIdentity[1], input.identity(value, "value of the identity"));
+        RequestPages.subject(model, identity, input.identity(value, "value of the identity"));
     List<LegalHold> placed =
         holds.placeOnSubject(subject, input.text(reason, "reason for the hold"));
     if (placed.isEmpty()) {
@@ -169,23 +158,6 @@ class ConsolePagesController {
   String retention(Model model) {
     model.addAttribute("runs", runLog.latest(RETENTION_RUNS).stream().map(this::run).toList());
     return "lethe-console/retention";
-  }
-
-  /** The identities a subject can be named by, "contact email" reading "Contact, by email". */
-  private List<Map.Entry<String, String>> identities() {
-    return model.subjectTypes().stream()
-        .flatMap(
-            type ->
-                type.identities().keySet().stream()
-                    .filter(identity -> !identity.equals(SubjectType.ID))
-                    .map(
-                        identity ->
-                            Map.entry(
-                                type.name() + " " + identity,
-                                Words.ofName(type.name())
-                                    + ", by "
-                                    + Words.ofName(identity).toLowerCase())))
-        .toList();
   }
 
   private Hold hold(LegalHold hold) {

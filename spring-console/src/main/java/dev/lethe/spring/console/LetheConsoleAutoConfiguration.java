@@ -88,9 +88,16 @@ public class LetheConsoleAutoConfiguration {
   @Bean
   @ConditionalOnBean(BreachRegister.class)
   ConsoleBreachesController letheConsoleBreachesController(
-      BreachRegister breaches, Clock clock, LetheProperties properties) {
+      BreachRegister breaches, PersonalDataModel model, Clock clock, LetheProperties properties) {
+    LetheProperties.ControllerProperties controller = properties.controller();
     return new ConsoleBreachesController(
-        breaches, clock, input(properties), words(properties), properties.console().basePath());
+        breaches,
+        model,
+        clock,
+        input(properties),
+        words(properties),
+        Objects.requireNonNullElse(controller.dpoEmail(), controller.email()),
+        properties.console().basePath());
   }
 
   @Bean

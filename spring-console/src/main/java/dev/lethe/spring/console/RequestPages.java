@@ -6,12 +6,14 @@ import dev.lethe.erasure.ErasureReceipt;
 import dev.lethe.model.FieldDescriptor;
 import dev.lethe.model.PersonalDataModel;
 import dev.lethe.model.Purpose;
+import dev.lethe.model.SubjectType;
 import dev.lethe.objection.Objections;
 import dev.lethe.request.RequestType;
 import dev.lethe.request.RightsRequest;
 import dev.lethe.rights.Acknowledgements;
 import dev.lethe.rights.RequestPage;
 import dev.lethe.spi.RecipientAcknowledgement;
+import dev.lethe.subject.SubjectIdentifier;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
@@ -299,6 +301,43 @@ final class RequestPages {
         .map(FieldDescriptor::label)
         .findFirst()
         .orElse(Words.ofName(attribute));
+  }
+
+  /**
+   * The identities a subject can be named by in a form, "customer email" reading "Customer, by
+   * email"; never the row's id, which people do not know.
+   */
+  static List<Map.Entry<String, String>> identities(PersonalDataModel model) {
+    return model.subjectTypes().stream()
+        .flatMap(
+            type ->
+                type.identities().keySet().stream()
+                    .filter(identity -> !identity.equals(SubjectType.ID))
+                    .map(
+                        identity ->
+                            Map.entry(
+                                type.name() + " " + identity,
+                                Words.ofName(type.name())
+                                    + ", by "
+                                    + Words.ofName(identity).toLowerCase())))
+        .toList();
+  }
+
+  /** The model's entities for a form: name and words, "EventRegistration" reading "Event registration". */
+  static List<Map.Entry<String, String>> entities(PersonalDataModel model) {
+    return model.entities().stream()
+        .map(entity -> Map.entry(entity.name(), entityLabel(entity.name())))
+        .toList();
+  }
+
+  /** The subject an identity chosen from {@link #identities} names, with {@code value}. */
+  static SubjectIdentifier subject(
+      PersonalDataModel model, @Nullable String identity, String value) {
+    String[] typeAndIdentity =
+        ConsoleInput.oneOf(
+                identity, identities(model).stream().map(Map.Entry::getKey).toList(), "identity")
+            .split(" ", 2);
+    return new SubjectIdentifier(typeAndIdentity[0], typeAndIdentity[1], value);
   }
 
   /** The choices of an enum for a form: constant and words. */
