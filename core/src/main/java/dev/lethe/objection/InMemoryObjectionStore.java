@@ -13,9 +13,13 @@ final class InMemoryObjectionStore implements ObjectionStore {
   private final Map<Key, Objection> objections = new ConcurrentHashMap<>();
 
   @Override
-  public void save(Objection objection) {
+  public boolean replace(Optional<Objection> expected, Objection objection) {
+    requireNonNull(expected, "expected");
     requireNonNull(objection, "objection");
-    objections.put(new Key(objection.subject(), objection.purpose()), objection);
+    Key key = new Key(objection.subject(), objection.purpose());
+    return expected.isEmpty()
+        ? objections.putIfAbsent(key, objection) == null
+        : objections.replace(key, expected.get(), objection);
   }
 
   @Override

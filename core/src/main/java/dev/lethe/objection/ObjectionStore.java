@@ -11,8 +11,13 @@ import java.util.Optional;
  */
 public interface ObjectionStore {
 
-  /** Inserts {@code objection}, or replaces the one of the same subject and purpose. */
-  void save(Objection objection);
+  /**
+   * Saves {@code objection} if the store still holds {@code expected} for its subject and purpose
+   * (none, or that objection as it was read), in one step, and says whether it did: of two callers
+   * recording an objection, or an objection and its override, at once, on one replica or several,
+   * exactly one saves it (Art. 21).
+   */
+  boolean replace(Optional<Objection> expected, Objection objection);
 
   /** The objection of {@code subject} to {@code purpose}, standing or overridden, if there is one. */
   Optional<Objection> find(SubjectPseudonym subject, String purpose);

@@ -95,6 +95,8 @@ public final class Objections {
    * @throws IllegalArgumentException if the model declares no such purpose, or if it is neither
    *     direct marketing nor based on legitimate interests or a public task, so Art. 21 opens no
    *     objection to it
+   * @throws IllegalStateException if another caller, on this replica or another, recorded or
+   *     overrode the subject's objection to the purpose at the same moment; nothing is recorded
    */
   public Objection object(SubjectIdentifier subject, String purpose) {
     requireNonNull(subject, "subject");
@@ -118,6 +120,7 @@ public final class Objections {
    * @throws IllegalArgumentException if the request is of another type or in none of those states, not
    *     in the request store, or if {@code purpose} is not one of {@link #objectablePurposes} for the
    *     subject's type
+   * @throws IllegalStateException as {@link #object(SubjectIdentifier, String)} does
    */
   public Objection objectFor(RightsRequest request, String purpose) {
     requireNonNull(request, "request");
@@ -182,12 +185,14 @@ public final class Objections {
     if (existing.isPresent() && existing.get().stands()) {
       return existing.get();
     }
+    Objection objection =
+        new Objection(pseudonym, purpose, marketing, clock.instant(), Optional.empty());
+    if (!store.replace(existing, objection)) {
+      throw changedMeanwhile(purpose);
+    }
     if (marketing) {
       suppressionList.suppress(subject.identity(), subject.value(), SUPPRESSION_REASON);
     }
-    Objection objection =
-        new Objection(pseudonym, purpose, marketing, clock.instant(), Optional.empty());
-    store.save(objection);
     audit.record(
         recorded
             .withSubject(subject)
@@ -240,8 +245,9 @@ public final class Objections {
    *
    * @return the objection, now overridden
    * @throws IllegalArgumentException if the model declares no such purpose
-   * @throws IllegalStateException if no objection of the subject to the purpose stands, or if it is
-   *     an objection to direct marketing, which no grounds override (Art. 21(3))
+   * @throws IllegalStateException if no objection of the subject to the purpose stands, if it is an
+   *     objection to direct marketing, which no grounds override (Art. 21(3)), or if another caller
+   *     changed it at the same moment; nothing is recorded
    */
   public Objection recordCompellingGrounds(
       SubjectIdentifier subject, String purpose, String grounds) {
@@ -279,7 +285,9 @@ public final class Objections {
             false,
             standing.objectedAt(),
             Optional.of(new Objection.CompellingGrounds(grounds, clock.instant())));
-    store.save(overridden);
+    if (!store.replace(Optional.of(standing), overridden)) {
+      throw changedMeanwhile(purpose);
+    }
     audit.record(
         AuditEntry.of(AuditEventType.OBJECTION_OVERRIDDEN)
             .withSubject(subject)
@@ -290,6 +298,14 @@ public final class Objections {
         purpose,
         standing.subject());
     return overridden;
+  }
+
+  /** Another caller, on this replica or another, changed the objection since it was read. */
+  private static IllegalStateException changedMeanwhile(String purpose) {
+    return new IllegalStateException(
+        "The subject's objection to purpose '"
+            + purpose
+            + "' was changed by another caller at the same moment: nothing was recorded");
   }
 
   /** The objection of {@code subject} to {@code purpose}, standing or overridden, if there is one (Art. 21). */

@@ -10,8 +10,12 @@ import dev.lethe.objection.ObjectionStore;
 import dev.lethe.subject.SubjectPseudonym;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /** Objections (Art. 21) in the table {@code lethe_objection}, one per subject and purpose. */
 public final class JdbcObjectionStore implements ObjectionStore {
@@ -28,9 +32,10 @@ public final class JdbcObjectionStore implements ObjectionStore {
   }
 
   @Override
-  public void save(Objection objection) {
+  public boolean replace(Optional<Objection> expected, Objection objection) {
+    requireNonNull(expected, "expected");
     requireNonNull(objection, "objection");
-    Object[] values = {
+    @Nullable Object[] values = {
       objection.directMarketing(),
       instant(objection.objectedAt()),
       objection.overriddenBy().map(Objection.CompellingGrounds::grounds).orElse(null),
@@ -38,18 +43,31 @@ public final class JdbcObjectionStore implements ObjectionStore {
       objection.subject().hex(),
       objection.purpose()
     };
-    if (jdbc.update(
+    if (expected.isEmpty()) {
+      // A second insert waits for the first's transaction, then loses on the primary key.
+      return jdbc.updateUnlessDuplicate(
+                  "insert an objection",
+                  "insert into lethe_objection (direct_marketing, objected_at, overriding_grounds,"
+                      + " overridden_at, subject, purpose) values (?, ?, ?, ?, ?, ?)",
+                  values)
+              .orElse(0)
+          == 1;
+    }
+    // The row as it was read: each objection and override is stamped when it is recorded.
+    Objection read = expected.get();
+    Optional<String> overriddenAt =
+        read.overriddenBy().map(grounds -> instant(grounds.recordedAt()));
+    List<@Nullable Object> parameters = new ArrayList<>(Arrays.asList(values));
+    parameters.add(instant(read.objectedAt()));
+    overriddenAt.ifPresent(parameters::add);
+    return jdbc.update(
             "update an objection",
             "update lethe_objection set direct_marketing = ?, objected_at = ?,"
-                + " overriding_grounds = ?, overridden_at = ? where subject = ? and purpose = ?",
-            values)
-        == 0) {
-      jdbc.update(
-          "insert an objection",
-          "insert into lethe_objection (direct_marketing, objected_at,"
-              + " overriding_grounds, overridden_at, subject, purpose) values (?, ?, ?, ?, ?, ?)",
-          values);
-    }
+                + " overriding_grounds = ?, overridden_at = ? where subject = ? and purpose = ?"
+                + " and objected_at = ? and overridden_at "
+                + (overriddenAt.isPresent() ? "= ?" : "is null"),
+            parameters.toArray())
+        == 1;
   }
 
   @Override

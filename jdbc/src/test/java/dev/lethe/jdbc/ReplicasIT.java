@@ -10,8 +10,11 @@ import dev.lethe.audit.AuditSink;
 import dev.lethe.audit.AuditTrail;
 import dev.lethe.audit.AuditVerification;
 import dev.lethe.erasure.ErasureReceipt;
+import dev.lethe.erasure.SuppressionList;
 import dev.lethe.jdbc.internal.Jdbc;
 import dev.lethe.law.ErasureGround;
+import dev.lethe.objection.Objection;
+import dev.lethe.objection.Objections;
 import dev.lethe.request.Channel;
 import dev.lethe.request.RequestId;
 import dev.lethe.request.RequestStatus;
@@ -187,6 +190,44 @@ class ReplicasIT {
   }
 
   @Test
+  @DisplayName(
+      "Art. 21, 5(2): two replicas recording one subject's objection at once: it is recorded and audited once, the other refused")
+  void concurrentObjectionsAreRecordedOnce() throws Exception {
+    new Jdbc(dataSource).update("empty the objections", "delete from lethe_objection");
+    List<Objections> replicas = List.of(objections(), objections());
+    ExecutorService threads = Executors.newFixedThreadPool(replicas.size());
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Optional<Objection>>> attempts = new ArrayList<>();
+    try {
+      for (Objections replica : replicas) {
+        attempts.add(
+            threads.submit(
+                () -> {
+                  start.await();
+                  try {
+                    return Optional.of(replica.object(ADA, "fraud-prevention"));
+                  } catch (IllegalStateException lost) {
+                    assertThat(lost).hasMessageContaining("at the same moment");
+                    return Optional.<Objection>empty();
+                  }
+                }));
+      }
+      start.countDown();
+      List<Optional<Objection>> outcomes = new ArrayList<>();
+      for (Future<Optional<Objection>> attempt : attempts) {
+        outcomes.add(attempt.get(120, TimeUnit.SECONDS));
+      }
+
+      assertThat(outcomes.stream().filter(Optional::isPresent)).hasSize(1);
+      assertThat(events(AuditEventType.OBJECTION_RECORDED)).isEqualTo(1);
+      assertThat(objections().objection(ADA, "fraud-prevention")).get().matches(Objection::stands);
+      assertThat(trail(sink -> sink).verify().isIntact()).isTrue();
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  @Test
   @DisplayName("Art. 5(2): the checkpoint of a trail follows committed events only")
   void theCheckpointFollowsCommittedEventsOnly() {
     AuditTrail trail = trail(sink -> sink);
@@ -254,6 +295,17 @@ class ReplicasIT {
         .requestStore(JdbcRequestStore.of(dataSource))
         .personalData(Club.MODEL, PersonalDataStore.inMemory(Club.MODEL, pseudonymizer))
         .erasureListener(receipt -> erasures.incrementAndGet())
+        .build();
+  }
+
+  private Objections objections() {
+    AuditTrail trail = trail(sink -> sink);
+    return Objections.builder(
+            Club.MODEL,
+            trail,
+            SuppressionList.of(
+                JdbcSuppressionStore.of(dataSource), Pseudonymizer.withKey(KEY), Clock.systemUTC()))
+        .store(JdbcObjectionStore.of(dataSource))
         .build();
   }
 
