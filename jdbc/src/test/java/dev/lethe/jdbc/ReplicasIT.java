@@ -191,7 +191,7 @@ class ReplicasIT {
 
   @Test
   @DisplayName(
-      "Art. 21, 5(2): two replicas recording one subject's objection at once: it is recorded and audited once, the other refused")
+      "Art. 21, 5(2): two replicas recording one subject's objection at once: it is recorded and audited once")
   void concurrentObjectionsAreRecordedOnce() throws Exception {
     new Jdbc(dataSource).update("empty the objections", "delete from lethe_objection");
     List<Objections> replicas = List.of(objections(), objections());
@@ -218,9 +218,12 @@ class ReplicasIT {
         outcomes.add(attempt.get(120, TimeUnit.SECONDS));
       }
 
-      assertThat(outcomes.stream().filter(Optional::isPresent)).hasSize(1);
+      // A replica that reads the other's objection once committed returns it, as objecting again
+      // does; one that read before is refused. Either way one objection, recorded once.
+      Objection stands = objections().objection(ADA, "fraud-prevention").orElseThrow();
+      assertThat(stands.stands()).isTrue();
+      assertThat(outcomes.stream().flatMap(Optional::stream)).isNotEmpty().containsOnly(stands);
       assertThat(events(AuditEventType.OBJECTION_RECORDED)).isEqualTo(1);
-      assertThat(objections().objection(ADA, "fraud-prevention")).get().matches(Objection::stands);
       assertThat(trail(sink -> sink).verify().isIntact()).isTrue();
     } finally {
       threads.shutdownNow();
