@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -235,11 +236,12 @@ class ConsoleBreachesController {
       throw new ConsoleInputException(
           "List at most " + MAX_LISTED_SUBJECTS + " people at once, one per line.");
     }
+    if (lines.isEmpty()) {
+      return List.of();
+    }
+    Function<String, SubjectIdentifier> namedBy = RequestPages.namedBy(model, identity);
     return lines.stream()
-        .map(
-            line ->
-                RequestPages.subject(
-                    model, identity, input.identity(line, "value of the identity on each line")))
+        .map(line -> namedBy.apply(input.identity(line, "value of the identity on each line")))
         .toList();
   }
 

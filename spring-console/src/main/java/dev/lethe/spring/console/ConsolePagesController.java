@@ -97,7 +97,7 @@ class ConsolePagesController {
       @RequestParam(required = false) @Nullable String reason,
       RedirectAttributes redirect) {
     SubjectIdentifier subject =
-        RequestPages.subject(model, identity, input.identity(value, "value of the identity"));
+        RequestPages.namedBy(model, identity).apply(input.identity(value, "value of the identity"));
     List<LegalHold> placed =
         holds.placeOnSubject(subject, input.text(reason, "reason for the hold"));
     if (placed.isEmpty()) {

@@ -330,14 +330,14 @@ final class RequestPages {
         .toList();
   }
 
-  /** The subject an identity chosen from {@link #identities} names, with {@code value}. */
-  static SubjectIdentifier subject(
-      PersonalDataModel model, @Nullable String identity, String value) {
+  /** The subjects an identity chosen from {@link #identities} names, each by its value. */
+  static Function<String, SubjectIdentifier> namedBy(
+      PersonalDataModel model, @Nullable String identity) {
     String[] typeAndIdentity =
         ConsoleInput.oneOf(
                 identity, identities(model).stream().map(Map.Entry::getKey).toList(), "identity")
             .split(" ", 2);
-    return new SubjectIdentifier(typeAndIdentity[0], typeAndIdentity[1], value);
+    return value -> new SubjectIdentifier(typeAndIdentity[0], typeAndIdentity[1], value);
   }
 
   /** The choices of an enum for a form: constant and words. */
